@@ -1,0 +1,328 @@
+"""The command line: parse arguments → settings → database → the app or a subcommand.
+
+Every failure is one line on stderr and exit code 1 (2 for a usage mistake); never a
+traceback. Heavy modules are imported inside the commands so opening the app stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from planner_tui import __version__
+from planner_tui.config import Settings
+from planner_tui.errors import InvalidInput, PlannerError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from planner_tui.db.engine import Database
+
+PROG = "planner-tui"
+
+
+class UsageError(PlannerError):
+    exit_code = 2
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog=PROG,
+        description="Small, low-pressure steps toward the people in your life. "
+        "Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--home", type=Path, help="folder for your data (default: user data dir)")
+    parser.add_argument("--db", metavar="URL", help="database URL instead of the SQLite file")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    demo = sub.add_parser("demo", help="fill an EMPTY database with a realistic sample life")
+    demo.add_argument("--years", type=float, default=1.0, help="how many years (default 1)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+
+    export = sub.add_parser("export", help="write your data as JSON, Markdown or iCalendar")
+    export.add_argument("--format", choices=["json", "markdown", "ics"], default="json")
+    export.add_argument("--month", help="only this month, YYYY-MM (markdown)")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+
+    imp = sub.add_parser("import", help="load a JSON export into an empty database")
+    imp.add_argument("file", type=Path)
+
+    review = sub.add_parser("review", help="print a month's review as Markdown")
+    review.add_argument("--month", help="YYYY-MM (default: this month)")
+
+    search = sub.add_parser("search", help="print journal entries that match")
+    search.add_argument("query", nargs="?", default="", help='words; "a phrase"; OR')
+    search.add_argument("--person", help="only entries that mention this person")
+    search.add_argument("--tag", help="only entries with this #tag")
+    search.add_argument("--from", dest="start", help="from this day (YYYY-MM-DD or YYYY-MM)")
+    search.add_argument("--until", dest="end", help="up to and including this day or month")
+    search.add_argument("--limit", type=int, default=50)
+
+    backup = sub.add_parser("backup", help="write a consistent copy of the database")
+    backup.add_argument("file", nargs="?", type=Path, help="where (default: HOME/backups/)")
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    from pydantic import ValidationError
+
+    overrides: dict[str, Any] = {}
+    if args.home is not None:
+        overrides["home"] = args.home
+    if args.db:
+        overrides["database_url"] = args.db
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PlannerError(f"Setting {where!r} is not valid: {first['msg']}.") from None
+
+
+def location_from(settings: Settings) -> Any:
+    from planner_tui.db.engine import Location
+
+    return Location(settings.resolved_url(), settings.resolved_home())
+
+
+@contextmanager
+def opened(settings: Settings) -> Iterator[Database]:
+    from planner_tui.db.engine import open_database
+
+    database = open_database(location_from(settings))
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def write_output(data: str | bytes, output: Path | None) -> None:
+    if output is None:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            output.write_bytes(data)
+        else:
+            output.write_text(data, encoding="utf-8")
+    except OSError as error:
+        raise PlannerError(f"Can't write {output}: {error.strerror or error}.") from None
+    print(f"Wrote {output}", file=sys.stderr)
+
+
+def parse_day(text: str, *, end: bool = False) -> date:
+    """YYYY-MM-DD, or YYYY-MM (its first day; with end=True, the first day after it)."""
+    from planner_tui.services.review import parse_month
+
+    text = text.strip()
+    try:
+        return date.fromisoformat(text) + timedelta(days=1 if end else 0)
+    except ValueError:
+        pass
+    try:
+        first = parse_month(text)
+    except InvalidInput:
+        raise InvalidInput(
+            f"{text!r} is not a date; write it like 2026-11-23 or 2026-11."
+        ) from None
+    if not end:
+        return first
+    return (first + timedelta(days=32)).replace(day=1)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.services import demo
+
+    with opened(settings) as database, database.write() as session:
+        summary = demo.generate(session=session, years=args.years, seed=args.seed)
+    print(
+        f"Added a sample life: {summary.people} people in {summary.contexts} contexts, "
+        f"{summary.interactions} interactions, {summary.entries} journal entries, "
+        f"{summary.steps} small steps."
+    )
+
+
+def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.services import exchange
+    from planner_tui.services.review import parse_month
+
+    month = parse_month(args.month) if args.month else None
+    if month is not None and args.format != "markdown":
+        raise UsageError("--month goes with --format markdown")
+    with opened(settings) as database, database.session() as session:
+        data: str | bytes
+        if args.format == "json":
+            data = exchange.export_json(session=session)
+        elif args.format == "markdown":
+            data = exchange.export_markdown(session=session, month=month)
+        else:
+            data = exchange.export_ics(session=session)
+    write_output(data, args.output)
+
+
+def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.services import exchange
+
+    path: Path = args.file
+    if path.suffix.lower() in (".vcf", ".vcard"):
+        raise PlannerError("Importing people from vCard files is not available in this version.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PlannerError(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise PlannerError(f"{path} is a folder, not a file.") from None
+    except UnicodeDecodeError:
+        raise PlannerError(f"{path} is not a UTF-8 text file.") from None
+    except OSError as error:
+        raise PlannerError(f"Can't read {path}: {error.strerror or error}.") from None
+    with opened(settings) as database, database.write() as session:
+        counts = exchange.import_json(session=session, text=text)
+    print(
+        f"Imported {counts.get('person', 0)} people, {counts.get('interaction', 0)} "
+        f"interactions, {counts.get('journal_entry', 0)} journal entries and "
+        f"{counts.get('step', 0)} steps."
+    )
+
+
+def cmd_review(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.services import review
+
+    month = review.parse_month(args.month)
+    with opened(settings) as database, database.session() as session:
+        data = review.review_month(session=session, month=month)
+    sys.stdout.write(review.to_markdown(data))
+
+
+def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.services import journal, people
+    from planner_tui.terminal import plain
+
+    if args.limit < 1:
+        raise UsageError("--limit should be 1 or more")
+    with opened(settings) as database, database.session() as session:
+        person_id = None
+        if args.person:
+            found = people.find_people(session=session, names=[args.person])
+            if not found:
+                raise PlannerError(f"No one called {plain(args.person)!r} on your map.")
+            person_id = found[0].id
+        query = journal.SearchQuery(
+            text=args.query,
+            person_id=person_id,
+            tag=args.tag,
+            start=parse_day(args.start) if args.start else None,
+            end=parse_day(args.end, end=True) if args.end else None,
+        )
+        if not query.groups and args.query.strip() and not (args.person or args.tag):
+            raise InvalidInput("That search has no words to look for.")
+        hits = journal.search(session=session, query=query, limit=args.limit)
+    if not hits:
+        print("No entries match.", file=sys.stderr)
+        return
+    for hit in hits:
+        entry = hit.entry
+        scores = " ".join(
+            f"{name}:{value}"
+            for name, value in (("mood", entry.mood), ("connected", entry.connectedness))
+            if value is not None
+        )
+        print(f"{entry.day.isoformat()}  {scores}".rstrip())
+        print(f"    {plain(hit.snippet)}")
+
+
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.db.engine import backup_name
+
+    with opened(settings) as database:
+        target = args.file or settings.resolved_home() / "backups" / backup_name("planner")
+        written = database.backup_to(target)
+    print(f"Backed up to {written}")
+
+
+def cmd_app(settings: Settings, args: argparse.Namespace) -> None:
+    if not sys.stdout.isatty() and not os.environ.get("PLANNER_TUI_FORCE_APP"):
+        raise PlannerError("The app needs a terminal. For scripts, see planner-tui --help.")
+    from planner_tui.ui.app import PlannerApp
+
+    app = PlannerApp(settings=settings)
+    app.run()
+    if app.startup_error:
+        raise PlannerError(app.startup_error)
+    if app.return_code:
+        raise SystemExit(app.return_code)
+
+
+COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], None]] = {
+    None: cmd_app,
+    "demo": cmd_demo,
+    "export": cmd_export,
+    "import": cmd_import,
+    "review": cmd_review,
+    "search": cmd_search,
+    "backup": cmd_backup,
+}
+
+
+def crash_note(settings: Settings | None, error: BaseException) -> str:
+    """Keep the traceback in a file for a bug report; tell the person where it is."""
+    home = settings.resolved_home() if settings else Path.cwd()
+    try:
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        log = home / "crash.log"
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().isoformat()} {PROG} {__version__}\n")
+            handle.write("".join(traceback.format_exception(error)))
+        return f" Details for a bug report are in {log}."
+    except OSError:
+        return ""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    settings: Settings | None = None
+    try:
+        args = build_parser().parse_args(argv)
+        settings = settings_from(args)
+        COMMANDS[args.command](settings, args)
+        return 0
+    except PlannerError as error:
+        from planner_tui.terminal import plain
+
+        print(f"{PROG}: {plain(str(error))}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROG}: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:
+        print(
+            f"{PROG}: something unexpected went wrong ({type(error).__name__}). "
+            f"What was saved before is safe.{crash_note(settings, error)}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,53 @@
+"""The one place that asks what time it is, so tests (and the end-to-end run) can freeze it.
+
+``PLANNER_TUI_NOW`` (an ISO-8601 timestamp) freezes the clock for a whole process.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime, tzinfo
+
+from dateutil import tz
+
+_frozen: datetime | None = None
+
+
+def local_zone() -> tzinfo:
+    zone = tz.gettz(os.environ["TZ"]) if os.environ.get("TZ") else None
+    return zone or tz.tzlocal()
+
+
+def freeze(moment: datetime | None) -> None:
+    """Pin now() to *moment* (naive means local time); ``None`` unfreezes."""
+    global _frozen
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=local_zone())
+    _frozen = moment
+
+
+def now() -> datetime:
+    """The current moment, timezone-aware, in local time."""
+    if _frozen is not None:
+        return _frozen.astimezone(local_zone())
+    env = os.environ.get("PLANNER_TUI_NOW")
+    if env:
+        moment = datetime.fromisoformat(env)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=local_zone())
+        return moment.astimezone(local_zone())
+    return datetime.now(UTC).astimezone(local_zone())
+
+
+def utcnow() -> datetime:
+    return now().astimezone(UTC)
+
+
+def today() -> date:
+    return now().date()
+
+
+def to_local(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(local_zone())

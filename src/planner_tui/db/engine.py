@@ -1,0 +1,259 @@
+"""Opening the database safely: checks, pragmas, migrations and backups.
+
+Order matters for trust: a file that is damaged or written by a newer version is refused
+*before* anything writes to it, and a copy is taken before any schema change.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlmodel import Session
+
+from planner_tui.clock import now
+from planner_tui.errors import StorageError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 15_000
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the data lives: a URL, and for SQLite the file and its folder."""
+
+    url: str
+    home: Path
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        database = make_url(self.url).database
+        if not database or database == ":memory:":
+            return None
+        return Path(database).expanduser()
+
+    @property
+    def display(self) -> str:
+        path = self.sqlite_path
+        if path is not None:
+            return str(path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+
+def describe_error(error: BaseException) -> str:
+    """Turn a database error into one sentence a person can act on."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    if "locked" in text or "busy" in text:
+        return (
+            "The database is busy with another planner-tui for longer than expected. "
+            "Nothing was lost; please try again in a moment."
+        )
+    if "disk is full" in text or "no space" in text:
+        return "The disk is full, so nothing new could be saved. Free some space and try again."
+    if "readonly" in text or "read-only" in text or "permission denied" in text:
+        return "The database can't be written (read-only file or folder). Check its permissions."
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return (
+            "The database file looks damaged, so planner-tui left it untouched. "
+            "Restore a backup (see README, 'Backups') or choose another --home."
+        )
+    if "could not connect" in text or "connection refused" in text or "connection" in text:
+        return f"Could not reach the database server: {str(error).splitlines()[0][:200]}"
+    return f"The database reported a problem: {str(error).splitlines()[0][:200]}"
+
+
+def _private_file(path: Path) -> None:
+    """Create the folder (0700) and an empty file (0600) if they do not exist yet."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+            os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError as error:
+        raise StorageError(
+            f"Can't create the database at {path}: {error.strerror or error}."
+        ) from None
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not a healthy SQLite database, without changing it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not a database file.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StorageError(f"Can't read {path}: {error.strerror or error}.") from None
+    if header != SQLITE_HEADER:
+        raise StorageError(
+            f"{path} is not a planner-tui database, or it is damaged. "
+            "It was left untouched; restore a backup or choose another --home."
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            result = conn.execute("PRAGMA quick_check(1)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise StorageError(describe_error(error)) from None
+    if not result or result[0] != "ok":
+        raise StorageError(describe_error(sqlite3.DatabaseError("malformed")))
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN itself, so writes can take the lock
+        # up front (BEGIN IMMEDIATE) and wait politely instead of failing with "locked".
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """An engine plus the knowledge of where it lives. Build it with :func:`open_database`."""
+
+    def __init__(self, location: Location, engine: Engine) -> None:
+        self.location = location
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session. Nothing it does is committed."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            except SQLAlchemyError as error:
+                raise StorageError(describe_error(error)) from error
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            if self.dialect == "sqlite":
+                session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+            try:
+                yield session
+                session.commit()
+            except SQLAlchemyError as error:
+                session.rollback()
+                raise StorageError(describe_error(error)) from error
+            except BaseException:
+                session.rollback()
+                raise
+
+    def backup_to(self, target: Path) -> Path:
+        """A consistent copy of a SQLite database, taken with SQLite's online backup API."""
+        path = self.location.sqlite_path
+        if path is None:
+            raise StorageError(
+                "Backups are for the SQLite file. For PostgreSQL use pg_dump on the server."
+            )
+        target = target.expanduser()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+            os.close(fd)
+            source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                dest = sqlite3.connect(target)
+                try:
+                    source.backup(dest)
+                finally:
+                    dest.close()
+            finally:
+                source.close()
+            os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
+        except sqlite3.Error as error:
+            raise StorageError(describe_error(error)) from None
+        except OSError as error:
+            raise StorageError(f"Can't write the backup to {target}: {error.strerror}.") from None
+        return target
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def make_engine(location: Location) -> Engine:
+    try:
+        if location.is_sqlite:
+            engine = sa.create_engine(
+                location.url,
+                connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            )
+            _sqlite_pragmas(engine)
+            return engine
+        return sa.create_engine(location.url, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError, ValueError) as error:
+        raise StorageError(f"That database URL can't be used: {error}") from None
+    except ImportError as error:
+        raise StorageError(
+            f"The driver for that database is not installed ({error.name}). "
+            "For PostgreSQL: pip install 'planner-tui[postgres]'."
+        ) from None
+
+
+def open_database(location: Location, *, migrate: bool = True) -> Database:
+    """Check, open and (by default) migrate the database. Raises StorageError, never crashes."""
+    path = location.sqlite_path
+    if path is not None:
+        check_sqlite_file(path)
+        _private_file(path)
+    engine = make_engine(location)
+    database = Database(location, engine)
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+    except DBAPIError as error:
+        engine.dispose()
+        raise StorageError(describe_error(error)) from None
+    if migrate:
+        from planner_tui.db.migrate import upgrade_to_head
+
+        try:
+            upgrade_to_head(database)
+        except SQLAlchemyError as error:
+            engine.dispose()
+            raise StorageError(describe_error(error)) from None
+        except StorageError:
+            engine.dispose()
+            raise
+    return database
+
+
+def backup_name(prefix: str) -> str:
+    return f"{prefix}-{now().strftime('%Y%m%d-%H%M%S')}.db"

@@ -1,0 +1,626 @@
+"""The data model: tables, and the create / update / read models around them.
+
+Table models do not validate on their own, so every write goes through a create or update
+model first (services do that). Read models are plain values handed to the UI: they never
+hold a database session.
+
+Enumerations are stored as short strings, not database enum types, so adding a value later
+needs no schema migration.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from pydantic import AfterValidator, field_validator
+from sqlmodel import JSON, Field, SQLModel
+
+from planner_tui.clock import utcnow
+from planner_tui.db.types import UTCDateTime
+
+# --------------------------------------------------------------------------- enumerations
+
+
+class Circle(StrEnum):
+    """The convoy model: how close someone is."""
+
+    INNER = "inner"
+    MIDDLE = "middle"
+    OUTER = "outer"
+
+
+class ContextKind(StrEnum):
+    FAMILY = "family"
+    FRIENDS = "friends"
+    WORK = "work"
+    SCHOOL = "school"
+    NEIGHBOURHOOD = "neighbourhood"
+    VOLUNTEERING = "volunteering"
+    FAITH = "faith"
+    HOBBY = "hobby"
+    ONLINE = "online"
+    OTHER = "other"
+
+
+class Channel(StrEnum):
+    IN_PERSON = "in_person"
+    CALL = "call"
+    TEXT = "text"
+    SOCIAL = "social"
+    OTHER = "other"
+
+    @property
+    def is_voice_or_in_person(self) -> bool:
+        return self in (Channel.IN_PERSON, Channel.CALL)
+
+
+class Initiator(StrEnum):
+    ME = "me"
+    THEM = "them"
+    MUTUAL = "mutual"
+
+
+class StepStatus(StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    DECLINED = "declined"
+    NO_REPLY = "no_reply"
+    RESCHEDULED = "rescheduled"
+    SKIPPED = "skipped"
+
+
+class Effort(StrEnum):
+    TINY = "tiny"
+    SMALL = "small"
+    BIGGER = "bigger"
+    OWN = "own"
+
+
+class LonelyHowOften(StrEnum):
+    """The direct question, kept as its own category (never summed with the scale)."""
+
+    NEVER = "never"
+    HARDLY_EVER = "hardly_ever"
+    OCCASIONALLY = "occasionally"
+    SOME_OF_THE_TIME = "some_of_the_time"
+    OFTEN = "often"
+
+
+LABELS: dict[StrEnum, str] = {
+    Circle.INNER: "inner",
+    Circle.MIDDLE: "middle",
+    Circle.OUTER: "outer",
+    ContextKind.FAMILY: "family",
+    ContextKind.FRIENDS: "friends",
+    ContextKind.WORK: "work",
+    ContextKind.SCHOOL: "school",
+    ContextKind.NEIGHBOURHOOD: "neighbourhood",
+    ContextKind.VOLUNTEERING: "volunteering",
+    ContextKind.FAITH: "faith / culture",
+    ContextKind.HOBBY: "hobby / group",
+    ContextKind.ONLINE: "online",
+    ContextKind.OTHER: "other",
+    Channel.IN_PERSON: "in person",
+    Channel.CALL: "call / video",
+    Channel.TEXT: "text / message",
+    Channel.SOCIAL: "social media",
+    Channel.OTHER: "letter / other",
+    Initiator.ME: "I reached out",
+    Initiator.THEM: "they reached out",
+    Initiator.MUTUAL: "both / arranged together",
+    StepStatus.PLANNED: "planned",
+    StepStatus.DONE: "done",
+    StepStatus.DECLINED: "not this time",
+    StepStatus.NO_REPLY: "no reply yet",
+    StepStatus.RESCHEDULED: "moved",
+    StepStatus.SKIPPED: "let go",
+    Effort.TINY: "tiny",
+    Effort.SMALL: "small",
+    Effort.BIGGER: "bigger",
+    Effort.OWN: "my own idea",
+    LonelyHowOften.NEVER: "never",
+    LonelyHowOften.HARDLY_EVER: "hardly ever",
+    LonelyHowOften.OCCASIONALLY: "occasionally",
+    LonelyHowOften.SOME_OF_THE_TIME: "some of the time",
+    LonelyHowOften.OFTEN: "often or always",
+}
+
+
+def label(value: StrEnum) -> str:
+    return LABELS.get(value, str(value))
+
+
+# --------------------------------------------------------------------------- validation
+
+MAX_NAME = 1_000
+MAX_NOTE = 20_000
+MAX_BODY = 200_000
+MAX_TAG = 100
+
+
+def _has_control(text: str, *, allow_newlines: bool) -> bool:
+    for ch in text:
+        if allow_newlines and ch in "\n\t\r":
+            continue
+        if unicodedata.category(ch) == "Cc":
+            return True
+    return False
+
+
+def clean_name(value: str) -> str:
+    """A name: trimmed, not empty, one line, no control characters."""
+    value = unicodedata.normalize("NFC", value).strip()
+    if not value:
+        raise ValueError("a name can't be empty")
+    if len(value) > MAX_NAME:
+        raise ValueError(f"a name can be at most {MAX_NAME:,} characters")
+    if _has_control(value, allow_newlines=False):
+        raise ValueError("a name can't contain control characters or line breaks")
+    return value
+
+
+def _text_cleaner(limit: int) -> Any:
+    def clean(value: str) -> str:
+        if "\x00" in value:
+            raise ValueError("the text contains a NUL character, which can't be stored")
+        if len(value) > limit:
+            raise ValueError(f"the text can be at most {limit:,} characters")
+        return value
+
+    return clean
+
+
+Name = Annotated[str, AfterValidator(clean_name)]
+Note = Annotated[str, AfterValidator(_text_cleaner(MAX_NOTE))]
+Body = Annotated[str, AfterValidator(_text_cleaner(MAX_BODY))]
+Score = Annotated[int, Field(ge=1, le=5)]
+Cadence = Annotated[int, Field(ge=1, le=3650)]
+ScaleItem = Annotated[int, Field(ge=1, le=3)]
+
+
+def clean_tag(value: str) -> str:
+    value = unicodedata.normalize("NFC", value).strip().lstrip("#").casefold()
+    if not value or len(value) > MAX_TAG or any(ch.isspace() for ch in value):
+        raise ValueError("a tag is one word of at most 100 characters")
+    if _has_control(value, allow_newlines=False):
+        raise ValueError("a tag can't contain control characters")
+    return value
+
+
+def valid_month(value: str) -> str:
+    try:
+        parsed = datetime.strptime(value, "%Y-%m")
+    except ValueError:
+        raise ValueError("a month looks like 2026-11") from None
+    return parsed.strftime("%Y-%m")
+
+
+Month = Annotated[str, AfterValidator(valid_month)]
+
+
+def _utc_column(*, nullable: bool = False, index: bool = False) -> Any:
+    if nullable:
+        return Field(default=None, sa_column=sa.Column(UTCDateTime(), nullable=True, index=index))
+    return Field(
+        default_factory=utcnow,
+        sa_column=sa.Column(UTCDateTime(), nullable=False, index=index, default=utcnow),
+    )
+
+
+def _text_column(default: str = "") -> Any:
+    return Field(default=default, sa_column=sa.Column(sa.Text, nullable=False, default=default))
+
+
+# --------------------------------------------------------------------------- link tables
+
+
+class PersonContextLink(SQLModel, table=True):
+    __tablename__ = "person_context"
+    person_id: int = Field(foreign_key="person.id", primary_key=True, ondelete="CASCADE")
+    context_id: int = Field(
+        foreign_key="context.id", primary_key=True, ondelete="CASCADE", index=True
+    )
+
+
+class InteractionPersonLink(SQLModel, table=True):
+    __tablename__ = "interaction_person"
+    interaction_id: int = Field(foreign_key="interaction.id", primary_key=True, ondelete="CASCADE")
+    person_id: int = Field(foreign_key="person.id", primary_key=True, ondelete="CASCADE")
+    __table_args__ = (sa.Index("ix_interaction_person_person", "person_id", "interaction_id"),)
+
+
+class JournalPersonLink(SQLModel, table=True):
+    __tablename__ = "journal_person"
+    entry_id: int = Field(foreign_key="journal_entry.id", primary_key=True, ondelete="CASCADE")
+    person_id: int = Field(
+        foreign_key="person.id", primary_key=True, ondelete="CASCADE", index=True
+    )
+    counts_as_contact: bool = False
+
+
+class JournalContextLink(SQLModel, table=True):
+    __tablename__ = "journal_context"
+    entry_id: int = Field(foreign_key="journal_entry.id", primary_key=True, ondelete="CASCADE")
+    context_id: int = Field(
+        foreign_key="context.id", primary_key=True, ondelete="CASCADE", index=True
+    )
+
+
+class JournalTag(SQLModel, table=True):
+    __tablename__ = "journal_tag"
+    entry_id: int = Field(foreign_key="journal_entry.id", primary_key=True, ondelete="CASCADE")
+    tag: str = Field(sa_type=sa.String(MAX_TAG), primary_key=True, index=True)
+
+
+# --------------------------------------------------------------------------- contexts
+
+
+class ContextBase(SQLModel):
+    name: Name
+    kind: ContextKind = ContextKind.OTHER
+
+
+class ContextCreate(ContextBase):
+    pass
+
+
+class ContextUpdate(SQLModel):
+    name: Name | None = None
+    kind: ContextKind | None = None
+    archived: bool | None = None
+
+
+class Context(SQLModel, table=True):
+    __tablename__ = "context"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=sa.Column(sa.Text, nullable=False, unique=True))
+    kind: str = Field(default=ContextKind.OTHER, sa_type=sa.String(20))
+    archived: bool = False
+    created_at: datetime = _utc_column()
+
+
+class ContextRead(SQLModel):
+    id: int
+    name: str
+    kind: ContextKind
+    archived: bool = False
+    people_count: int = 0
+    last_contact: datetime | None = None
+
+
+# --------------------------------------------------------------------------- people
+
+
+class PersonBase(SQLModel):
+    name: Name
+    nickname: Note = ""
+    circle: Circle = Circle.MIDDLE
+    cadence_days: Cadence | None = None
+    notes: Note = ""
+    boundaries: Note = ""
+
+
+class PersonCreate(PersonBase):
+    context_ids: list[int] = []
+
+
+class PersonUpdate(SQLModel):
+    name: Name | None = None
+    nickname: Note | None = None
+    circle: Circle | None = None
+    cadence_days: Cadence | None = None
+    clear_cadence: bool = False
+    notes: Note | None = None
+    boundaries: Note | None = None
+    archived: bool | None = None
+    snoozed_until: date | None = None
+    context_ids: list[int] | None = None
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=sa.Column(sa.Text, nullable=False, index=True))
+    nickname: str = _text_column()
+    circle: str = Field(default=Circle.MIDDLE, sa_type=sa.String(10))
+    cadence_days: int | None = None
+    notes: str = _text_column()
+    boundaries: str = _text_column()
+    archived: bool = Field(default=False, index=True)
+    snoozed_until: date | None = None
+    created_at: datetime = _utc_column()
+    updated_at: datetime = _utc_column()
+
+
+class PersonRead(SQLModel):
+    id: int
+    name: str
+    nickname: str = ""
+    circle: Circle
+    cadence_days: int | None = None
+    notes: str = ""
+    boundaries: str = ""
+    archived: bool = False
+    snoozed_until: date | None = None
+    contexts: list[str] = []
+    last_contact: datetime | None = None
+    drifting_days: int | None = None
+    """Days past the desired cadence (None when not drifting or no cadence set)."""
+
+
+# --------------------------------------------------------------------------- interactions
+
+
+class InteractionBase(SQLModel):
+    occurred_at: datetime
+    context_id: int | None = None
+    channel: Channel = Channel.IN_PERSON
+    initiator: Initiator = Initiator.MUTUAL
+    warmth: Score | None = None
+    gave_emotional: bool = False
+    gave_practical: bool = False
+    got_emotional: bool = False
+    got_practical: bool = False
+    note: Note = ""
+
+    @field_validator("occurred_at")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("the time needs a time zone")
+        return value
+
+
+class InteractionCreate(InteractionBase):
+    person_ids: list[int]
+    step_id: int | None = None
+
+    @field_validator("person_ids")
+    @classmethod
+    def _someone(cls, value: list[int]) -> list[int]:
+        if not value:
+            raise ValueError("choose at least one person")
+        return list(dict.fromkeys(value))
+
+
+class Interaction(SQLModel, table=True):
+    __tablename__ = "interaction"
+    id: int | None = Field(default=None, primary_key=True)
+    occurred_at: datetime = _utc_column(index=True)
+    context_id: int | None = Field(
+        default=None, foreign_key="context.id", ondelete="SET NULL", index=True
+    )
+    channel: str = Field(default=Channel.IN_PERSON, sa_type=sa.String(12))
+    initiator: str = Field(default=Initiator.MUTUAL, sa_type=sa.String(8))
+    warmth: int | None = None
+    gave_emotional: bool = False
+    gave_practical: bool = False
+    got_emotional: bool = False
+    got_practical: bool = False
+    note: str = _text_column()
+    step_id: int | None = Field(
+        default=None, foreign_key="step.id", ondelete="SET NULL", index=True
+    )
+    created_at: datetime = _utc_column()
+
+
+class InteractionRead(InteractionBase):
+    id: int
+    people: list[str] = []
+    person_ids: list[int] = []
+    context: str | None = None
+    step_id: int | None = None
+
+
+# --------------------------------------------------------------------------- steps
+
+
+class StepBase(SQLModel):
+    person_id: int
+    action: Annotated[str, AfterValidator(clean_name)]
+    effort: Effort = Effort.SMALL
+    channel: Channel | None = None
+    due_at: datetime
+    cue: Note = ""
+    backup: Note = ""
+    rrule: str | None = None
+    expected_awkwardness: Score | None = None
+    confidence: Annotated[int, Field(ge=0, le=10)] | None = None
+
+
+class StepCreate(StepBase):
+    pass
+
+
+class Step(SQLModel, table=True):
+    __tablename__ = "step"
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    action: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    effort: str = Field(default=Effort.SMALL, sa_type=sa.String(10))
+    channel: str | None = Field(default=None, sa_type=sa.String(12))
+    due_at: datetime = _utc_column(index=True)
+    cue: str = _text_column()
+    backup: str = _text_column()
+    rrule: str | None = Field(default=None, sa_type=sa.Text)
+    expected_awkwardness: int | None = None
+    confidence: int | None = None
+    status: str = Field(default=StepStatus.PLANNED, sa_type=sa.String(12), index=True)
+    outcome_note: str = _text_column()
+    felt_awkwardness: int | None = None
+    warmth: int | None = None
+    resolved_at: datetime | None = _utc_column(nullable=True)
+    previous_id: int | None = Field(default=None, foreign_key="step.id", ondelete="SET NULL")
+    created_at: datetime = _utc_column()
+
+
+class StepRead(StepBase):
+    id: int
+    person: str
+    status: StepStatus
+    outcome_note: str = ""
+    felt_awkwardness: int | None = None
+    warmth: int | None = None
+    resolved_at: datetime | None = None
+    previous_id: int | None = None
+
+
+# --------------------------------------------------------------------------- journal
+
+
+class JournalEntryBase(SQLModel):
+    day: date
+    body: Body = ""
+    mood: Score | None = None
+    connectedness: Score | None = None
+    support: Score | None = None
+    comfort_giving: Score | None = None
+    comfort_receiving: Score | None = None
+    warmth_note: Note = ""
+    withdraw_note: Note = ""
+
+
+class JournalEntryCreate(JournalEntryBase):
+    person_ids: list[int] = []
+    contact_person_ids: list[int] = []
+    """People mentioned whom the entry also counts as contact with (resets drift)."""
+    context_ids: list[int] = []
+    tags: list[Annotated[str, AfterValidator(clean_tag)]] = []
+
+
+class JournalEntry(SQLModel, table=True):
+    __tablename__ = "journal_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(index=True)
+    body: str = _text_column()
+    mood: int | None = None
+    connectedness: int | None = None
+    support: int | None = None
+    comfort_giving: int | None = None
+    comfort_receiving: int | None = None
+    warmth_note: str = _text_column()
+    withdraw_note: str = _text_column()
+    created_at: datetime = _utc_column()
+    updated_at: datetime = _utc_column()
+
+
+class JournalEntryRead(JournalEntryBase):
+    id: int
+    people: list[str] = []
+    person_ids: list[int] = []
+    contact_person_ids: list[int] = []
+    contexts: list[str] = []
+    context_ids: list[int] = []
+    tags: list[str] = []
+    updated_at: datetime | None = None
+
+
+class SearchHit(SQLModel):
+    entry: JournalEntryRead
+    snippet: str
+    """Plain text around the first match; matched words are listed in ``terms``."""
+    terms: list[str] = []
+
+
+# --------------------------------------------------------------------------- monthly review
+
+
+class LonelinessCheckCreate(SQLModel):
+    month: Month
+    lack_companionship: ScaleItem
+    left_out: ScaleItem
+    isolated: ScaleItem
+    how_often: LonelyHowOften | None = None
+
+
+class LonelinessCheck(SQLModel, table=True):
+    __tablename__ = "loneliness_check"
+    id: int | None = Field(default=None, primary_key=True)
+    month: str = Field(sa_type=sa.String(7), unique=True)
+    lack_companionship: int
+    left_out: int
+    isolated: int
+    how_often: str | None = Field(default=None, sa_type=sa.String(20))
+    taken_at: datetime = _utc_column()
+
+
+class LonelinessCheckRead(LonelinessCheckCreate):
+    id: int
+    taken_at: datetime
+
+    @property
+    def total(self) -> int:
+        return self.lack_companionship + self.left_out + self.isolated
+
+
+class MonthReviewUpdate(SQLModel):
+    month: Month
+    wins: Note = ""
+    intentions: list[Annotated[str, AfterValidator(_text_cleaner(500))]] = []
+    note: Note = ""
+
+    @field_validator("intentions")
+    @classmethod
+    def _one_to_three(cls, value: list[str]) -> list[str]:
+        value = [v.strip() for v in value if v.strip()]
+        if len(value) > 3:
+            raise ValueError("keep it to three intentions at most")
+        return value
+
+
+class MonthReview(SQLModel, table=True):
+    __tablename__ = "month_review"
+    id: int | None = Field(default=None, primary_key=True)
+    month: str = Field(sa_type=sa.String(7), unique=True)
+    wins: str = _text_column()
+    intentions: list[str] = Field(default_factory=list, sa_column=sa.Column(JSON, nullable=False))
+    note: str = _text_column()
+    updated_at: datetime = _utc_column()
+
+
+class MonthReviewRead(MonthReviewUpdate):
+    id: int
+    updated_at: datetime
+
+
+# --------------------------------------------------------------------------- drafts & settings
+
+
+class Draft(SQLModel, table=True):
+    """Text being typed, kept until it is saved or discarded (one row per form)."""
+
+    __tablename__ = "draft"
+    key: str = Field(sa_type=sa.String(200), primary_key=True)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=sa.Column(JSON, nullable=False))
+    updated_at: datetime = _utc_column()
+
+
+class AppSetting(SQLModel, table=True):
+    """Small preferences that travel with the data (first-run notice seen, trusted contacts)."""
+
+    __tablename__ = "app_setting"
+    key: str = Field(sa_type=sa.String(100), primary_key=True)
+    value: Any = Field(default=None, sa_column=sa.Column(JSON, nullable=True))
+
+
+TABLES_IN_ORDER: list[type[SQLModel]] = [
+    Context,
+    Person,
+    PersonContextLink,
+    Step,
+    Interaction,
+    InteractionPersonLink,
+    JournalEntry,
+    JournalPersonLink,
+    JournalContextLink,
+    JournalTag,
+    LonelinessCheck,
+    MonthReview,
+    Draft,
+    AppSetting,
+]
+"""Every table, parents before children: the order for export, import and wiping."""

@@ -1,0 +1,57 @@
+"""Helpers shared by the service modules."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from pydantic import BaseModel, ValidationError
+from sqlmodel import Session, SQLModel
+
+from planner_tui.errors import InvalidInput, NotFound
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T", bound=SQLModel)
+
+
+def validate(model: type[M], data: M | dict[str, Any]) -> M:
+    """Validate *data* through a create/update model; errors become one friendly line."""
+    try:
+        return model.model_validate(data if isinstance(data, dict) else data.model_dump())
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        if first["type"] in ("greater_than_equal", "less_than_equal"):
+            ctx = first.get("ctx", {})
+            low = ctx.get("ge", "")
+            message = f"{field} should be between {low} and {ctx.get('le', '')}".replace(
+                "between  and", "at most"
+            )
+        elif field and not message.startswith(field):
+            message = f"{field.replace('_', ' ')}: {message}"
+        raise InvalidInput(message[:1].upper() + message[1:], field=field) from None
+
+
+def get_or_404(session: Session, table: type[T], key: Any, what: str) -> T:
+    row = session.get(table, key)
+    if row is None:
+        raise NotFound(f"No {what} with id {key}.")
+    return row
+
+
+def reset_sequences(session: Session) -> None:
+    """After rows were inserted with explicit ids, PostgreSQL's id sequences must catch up."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    from planner_tui.db.models import TABLES_IN_ORDER
+
+    for model in TABLES_IN_ORDER:
+        table = model.__table__  # type: ignore[attr-defined]
+        if "id" in table.columns:
+            session.execute(
+                sa.text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+                )
+            )

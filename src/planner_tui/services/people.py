@@ -1,0 +1,386 @@
+"""People, contexts and the interactions between them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from planner_tui import clock
+from planner_tui.db.models import (
+    Context,
+    ContextCreate,
+    ContextRead,
+    ContextUpdate,
+    Interaction,
+    InteractionCreate,
+    InteractionPersonLink,
+    InteractionRead,
+    JournalEntry,
+    JournalPersonLink,
+    Person,
+    PersonContextLink,
+    PersonCreate,
+    PersonRead,
+    PersonUpdate,
+)
+from planner_tui.errors import InvalidInput, NotFound
+from planner_tui.services.common import get_or_404, validate
+
+# --------------------------------------------------------------------------- contexts
+
+
+def _context_name_taken(session: Session, name: str, *, except_id: int | None = None) -> bool:
+    query = select(Context.id).where(sa.func.lower(Context.name) == name.lower())
+    if except_id is not None:
+        query = query.where(Context.id != except_id)
+    return session.exec(query).first() is not None
+
+
+def create_context(*, session: Session, data: ContextCreate | dict[str, Any]) -> ContextRead:
+    valid = validate(ContextCreate, data)
+    if _context_name_taken(session, valid.name):
+        raise InvalidInput(f"There is already a context called {valid.name!r}.", field="name")
+    row = Context(name=valid.name, kind=valid.kind)
+    session.add(row)
+    session.flush()
+    return ContextRead.model_validate(row, from_attributes=True)
+
+
+def update_context(
+    *, session: Session, context_id: int, data: ContextUpdate | dict[str, Any]
+) -> ContextRead:
+    valid = validate(ContextUpdate, data)
+    row = get_or_404(session, Context, context_id, "context")
+    if valid.name is not None:
+        if _context_name_taken(session, valid.name, except_id=context_id):
+            raise InvalidInput(f"There is already a context called {valid.name!r}.", field="name")
+        row.name = valid.name
+    if valid.kind is not None:
+        row.kind = valid.kind
+    if valid.archived is not None:
+        row.archived = valid.archived
+    session.add(row)
+    session.flush()
+    return ContextRead.model_validate(row, from_attributes=True)
+
+
+def delete_context(*, session: Session, context_id: int) -> None:
+    session.delete(get_or_404(session, Context, context_id, "context"))
+    session.flush()
+
+
+def list_contexts(*, session: Session, include_archived: bool = False) -> list[ContextRead]:
+    """Every context with how many people belong to it and when it last saw contact."""
+    people = (
+        select(sa.func.count())
+        .select_from(PersonContextLink)
+        .join(Person, col(Person.id) == PersonContextLink.person_id)
+        .where(PersonContextLink.context_id == Context.id, col(Person.archived).is_(False))
+        .scalar_subquery()
+    )
+    last = (
+        select(sa.func.max(Interaction.occurred_at))
+        .where(Interaction.context_id == Context.id)
+        .scalar_subquery()
+    )
+    query = select(Context, people, last).order_by(sa.func.lower(Context.name))
+    if not include_archived:
+        query = query.where(col(Context.archived).is_(False))
+    result = []
+    for row, count, last_contact in session.exec(query).all():
+        read = ContextRead.model_validate(row, from_attributes=True)
+        read.people_count = count
+        read.last_contact = _aware(last_contact)
+        result.append(read)
+    return result
+
+
+# --------------------------------------------------------------------------- people
+
+
+def _check_context_ids(session: Session, ids: Iterable[int]) -> list[int]:
+    ids = list(dict.fromkeys(ids))
+    if ids:
+        found = set(session.exec(select(Context.id).where(col(Context.id).in_(ids))).all())
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise InvalidInput(f"No context with id {missing[0]}.", field="context_ids")
+    return ids
+
+
+def create_person(*, session: Session, data: PersonCreate | dict[str, Any]) -> PersonRead:
+    valid = validate(PersonCreate, data)
+    context_ids = _check_context_ids(session, valid.context_ids)
+    row = Person(**valid.model_dump(exclude={"context_ids"}))
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    for context_id in context_ids:
+        session.add(PersonContextLink(person_id=row.id, context_id=context_id))
+    session.flush()
+    return get_person(session=session, person_id=row.id)
+
+
+def update_person(
+    *, session: Session, person_id: int, data: PersonUpdate | dict[str, Any]
+) -> PersonRead:
+    valid = validate(PersonUpdate, data)
+    row = get_or_404(session, Person, person_id, "person")
+    changes = valid.model_dump(
+        exclude_unset=True, exclude={"context_ids", "clear_cadence", "snoozed_until"}
+    )
+    for key, value in changes.items():
+        if value is not None:
+            setattr(row, key, value)
+    if valid.clear_cadence:
+        row.cadence_days = None
+    if "snoozed_until" in valid.model_fields_set:
+        row.snoozed_until = valid.snoozed_until
+    row.updated_at = clock.utcnow()
+    session.add(row)
+    if valid.context_ids is not None:
+        ids = _check_context_ids(session, valid.context_ids)
+        session.execute(
+            sa.delete(PersonContextLink).where(col(PersonContextLink.person_id) == person_id)
+        )
+        for context_id in ids:
+            session.add(PersonContextLink(person_id=person_id, context_id=context_id))
+    session.flush()
+    return get_person(session=session, person_id=person_id)
+
+
+def delete_person(*, session: Session, person_id: int) -> None:
+    session.delete(get_or_404(session, Person, person_id, "person"))
+    session.flush()
+
+
+def get_person(*, session: Session, person_id: int) -> PersonRead:
+    people = list_people(session=session, include_archived=True, person_ids=[person_id])
+    if not people:
+        raise NotFound(f"No person with id {person_id}.")
+    return people[0]
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # SQLite returns aggregates over DateTime columns as text
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _day_as_moment(day: date | str | None) -> datetime | None:
+    if day is None:
+        return None
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    return datetime.combine(day, time(12), tzinfo=clock.local_zone()).astimezone(UTC)
+
+
+def last_contacts(session: Session, person_ids: list[int] | None = None) -> dict[int, datetime]:
+    """When each person was last in contact, however it was recorded.
+
+    A logged interaction (completed steps record one) or a journal mention marked as
+    contact both count, so the drift clock resets whichever way contact was noted.
+    """
+    by_interaction = (
+        select(InteractionPersonLink.person_id, sa.func.max(Interaction.occurred_at))
+        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
+        .group_by(col(InteractionPersonLink.person_id))
+    )
+    by_journal = (
+        select(JournalPersonLink.person_id, sa.func.max(JournalEntry.day))
+        .join(JournalEntry, col(JournalEntry.id) == JournalPersonLink.entry_id)
+        .where(col(JournalPersonLink.counts_as_contact).is_(True))
+        .group_by(col(JournalPersonLink.person_id))
+    )
+    if person_ids is not None:
+        by_interaction = by_interaction.where(col(InteractionPersonLink.person_id).in_(person_ids))
+        by_journal = by_journal.where(col(JournalPersonLink.person_id).in_(person_ids))
+    latest: dict[int, datetime] = {}
+    for person_id, moment in session.exec(by_interaction).all():
+        aware = _aware(moment)
+        if aware is not None:
+            latest[person_id] = aware
+    for person_id, day in session.exec(by_journal).all():
+        moment = _day_as_moment(day)
+        if moment is not None and (person_id not in latest or moment > latest[person_id]):
+            latest[person_id] = moment
+    return latest
+
+
+def drifting_days(
+    *,
+    cadence_days: int | None,
+    last_contact: datetime | None,
+    since: datetime,
+    snoozed_until: date | None,
+    today: date,
+) -> int | None:
+    """Days past the wished-for cadence, or None when not drifting (or snoozed)."""
+    if cadence_days is None or (snoozed_until is not None and snoozed_until >= today):
+        return None
+    reference = clock.to_local(last_contact or since).date()
+    overdue = (today - reference).days - cadence_days
+    return overdue if overdue > 0 else None
+
+
+def list_people(
+    *,
+    session: Session,
+    include_archived: bool = False,
+    person_ids: list[int] | None = None,
+    today: date | None = None,
+) -> list[PersonRead]:
+    today = today or clock.today()
+    query = select(Person).order_by(sa.func.lower(Person.name))
+    if not include_archived:
+        query = query.where(col(Person.archived).is_(False))
+    if person_ids is not None:
+        query = query.where(col(Person.id).in_(person_ids))
+    rows = session.exec(query).all()
+    ids = [row.id for row in rows if row.id is not None]
+    contexts: dict[int, list[str]] = defaultdict(list)
+    link_query = (
+        select(PersonContextLink.person_id, Context.name)
+        .join(Context, col(Context.id) == PersonContextLink.context_id)
+        .order_by(sa.func.lower(Context.name))
+    )
+    if person_ids is not None:
+        link_query = link_query.where(col(PersonContextLink.person_id).in_(ids))
+    for person_id, name in session.exec(link_query).all():
+        contexts[person_id].append(name)
+    latest = last_contacts(session, ids if person_ids is not None else None)
+    result = []
+    for row in rows:
+        assert row.id is not None
+        read = PersonRead.model_validate(row, from_attributes=True)
+        read.contexts = contexts.get(row.id, [])
+        read.last_contact = latest.get(row.id)
+        read.drifting_days = (
+            None
+            if row.archived
+            else drifting_days(
+                cadence_days=row.cadence_days,
+                last_contact=read.last_contact,
+                since=row.created_at,
+                snoozed_until=row.snoozed_until,
+                today=today,
+            )
+        )
+        result.append(read)
+    return result
+
+
+def drifting_people(*, session: Session, today: date | None = None) -> list[PersonRead]:
+    """People past their cadence, most overdue first."""
+    people = [p for p in list_people(session=session, today=today) if p.drifting_days]
+    return sorted(people, key=lambda p: (-(p.drifting_days or 0), p.name.lower()))
+
+
+def find_people(*, session: Session, names: Iterable[str]) -> list[PersonRead]:
+    """People by exact name or nickname (case-insensitive), for the command line."""
+    wanted = {n.strip().lower() for n in names if n.strip()}
+    if not wanted:
+        return []
+    everyone = list_people(session=session)
+    return [p for p in everyone if p.name.lower() in wanted or p.nickname.lower() in wanted]
+
+
+# --------------------------------------------------------------------------- interactions
+
+
+def log_interaction(
+    *, session: Session, data: InteractionCreate | dict[str, Any]
+) -> InteractionRead:
+    valid = validate(InteractionCreate, data)
+    found = set(session.exec(select(Person.id).where(col(Person.id).in_(valid.person_ids))).all())
+    missing = [i for i in valid.person_ids if i not in found]
+    if missing:
+        raise InvalidInput(f"No person with id {missing[0]}.", field="person_ids")
+    if valid.context_id is not None:
+        get_or_404(session, Context, valid.context_id, "context")
+    row = Interaction(**valid.model_dump(exclude={"person_ids"}))
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    for person_id in valid.person_ids:
+        session.add(InteractionPersonLink(interaction_id=row.id, person_id=person_id))
+    session.flush()
+    return list_interactions(session=session, interaction_ids=[row.id])[0]
+
+
+def delete_interaction(*, session: Session, interaction_id: int) -> None:
+    session.delete(get_or_404(session, Interaction, interaction_id, "interaction"))
+    session.flush()
+
+
+def list_interactions(
+    *,
+    session: Session,
+    person_id: int | None = None,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    interaction_ids: list[int] | None = None,
+    limit: int | None = 200,
+) -> list[InteractionRead]:
+    """Interactions, newest first, optionally for one person and a time window."""
+    query = select(Interaction, Context.name).outerjoin(
+        Context, col(Context.id) == Interaction.context_id
+    )
+    if person_id is not None:
+        query = query.join(
+            InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id
+        ).where(InteractionPersonLink.person_id == person_id)
+    if start is not None:
+        query = query.where(col(Interaction.occurred_at) >= start)
+    if end is not None:
+        query = query.where(col(Interaction.occurred_at) < end)
+    if interaction_ids is not None:
+        query = query.where(col(Interaction.id).in_(interaction_ids))
+    query = query.order_by(col(Interaction.occurred_at).desc(), col(Interaction.id).desc())
+    if limit is not None:
+        query = query.limit(limit)
+    rows = session.exec(query).all()
+    ids = [row.id for row, _ in rows]
+    people: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    if ids:
+        links = (
+            select(InteractionPersonLink.interaction_id, Person.id, Person.name)
+            .join(Person, col(Person.id) == InteractionPersonLink.person_id)
+            .where(col(InteractionPersonLink.interaction_id).in_(ids))
+            .order_by(sa.func.lower(Person.name))
+        )
+        for interaction_id, pid, name in session.exec(links).all():
+            people[interaction_id].append((pid, name))
+    result = []
+    for row, context_name in rows:
+        assert row.id is not None
+        read = InteractionRead.model_validate(
+            {
+                **row.model_dump(),
+                "people": [name for _, name in people[row.id]],
+                "person_ids": [pid for pid, _ in people[row.id]],
+                "context": context_name,
+            }
+        )
+        result.append(read)
+    return result
+
+
+def day_window(first: date, last_exclusive: date) -> tuple[datetime, datetime]:
+    """UTC bounds of local calendar days [first, last_exclusive)."""
+    zone = clock.local_zone()
+    start = datetime.combine(first, time(0), tzinfo=zone).astimezone(UTC)
+    end = datetime.combine(last_exclusive, time(0), tzinfo=zone).astimezone(UTC)
+    return start, end
+
+
+def recent_window(days: int, *, today: date | None = None) -> tuple[datetime, datetime]:
+    today = today or clock.today()
+    return day_window(today - timedelta(days=days - 1), today + timedelta(days=1))

@@ -1,0 +1,129 @@
+"""PlannerApp: five views as Textual modes, one key each; help, palette and first-run notice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from planner_tui.config import Settings
+from planner_tui.ui.backend import Backend
+from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
+from planner_tui.ui.screens.views import (
+    JournalScreen,
+    MapScreen,
+    PlanScreen,
+    ReviewScreen,
+    TodayScreen,
+)
+
+if TYPE_CHECKING:
+    from planner_tui.db.engine import Database
+
+VIEWS = {
+    "today": ("t", "Today", "Steps due, people to reach, today's check-in"),
+    "map": ("m", "Map", "People, contexts and the gaps between them"),
+    "plan": ("p", "Plan", "Small steps coming up and how earlier ones went"),
+    "journal": ("j", "Journal", "Daily check-ins"),
+    "review": ("r", "Review", "This month's patterns beside last month's"),
+}
+FIRST_RUN_KEY = "first_run_notice_seen"
+
+
+class PlannerApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "planner-tui"
+    MODES = {
+        "today": TodayScreen,
+        "map": MapScreen,
+        "plan": PlanScreen,
+        "journal": JournalScreen,
+        "review": ReviewScreen,
+    }
+    DEFAULT_MODE = "today"
+    BINDINGS = [
+        *(
+            Binding(key, f"switch_mode('{mode}')", title, tooltip=tip, id=f"view.{mode}")
+            for mode, (key, title, tip) in VIEWS.items()
+        ),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            id="help",
+            tooltip="Every key, and support if things feel heavy",
+        ),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Close planner-tui (everything is saved)"),
+    ]
+
+    def __init__(self, settings: Settings | None = None, *, database: Database | None = None):
+        super().__init__()
+        self.settings = settings or Settings()
+        self.backend = Backend(self.settings, database)
+        self.startup_error: str | None = None
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.open_database)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open", description="open data")
+    def open_database(self) -> None:
+        self.backend.open()
+        if self.backend.error is not None:
+            self.call_from_thread(self.fail, str(self.backend.error))
+            return
+        from planner_tui.services import drafts
+
+        if not self.backend.read(drafts.get_setting, key=FIRST_RUN_KEY, default=False):
+            self.call_from_thread(self.push_screen, FirstRunNotice(), self.first_run_done)
+
+    def fail(self, message: str) -> None:
+        self.startup_error = message
+        self.exit(return_code=1)
+
+    def first_run_done(self, _result: None) -> None:
+        self.remember_first_run()
+
+    @work(thread=True, exit_on_error=False, group="write", description="remember notice")
+    def remember_first_run(self) -> None:
+        from planner_tui.services import drafts
+
+        self.backend.write(drafts.set_setting, key=FIRST_RUN_KEY, value=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
+            return None  # shown greyed out: you are already here
+        return True
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys = []
+        seen = set()
+        for binding in [*self.screen.BINDINGS, *self.BINDINGS]:
+            if isinstance(binding, Binding) and binding.description and binding.key not in seen:
+                seen.add(binding.key)
+                keys.append(
+                    (
+                        binding.key_display or self.get_key_display(binding),
+                        binding.description,
+                        binding.tooltip,
+                    )
+                )
+        keys.append(("ctrl+p", "Command palette", "Search every action by name"))
+        self.push_screen(HelpScreen(keys))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for mode, (_key, title, tip) in VIEWS.items():
+            yield SystemCommand(f"Go to {title}", tip, lambda m=mode: self.switch_mode(m))
+        yield SystemCommand("Help and support", "Keys and support resources", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def on_unmount(self) -> None:
+        self.backend.close()

@@ -1,0 +1,69 @@
+"""The UI's one door to the data.
+
+The database is opened off the UI thread, so the first frame never waits for it; screens
+call services through :meth:`Backend.read` and :meth:`Backend.write` from thread workers
+and receive read models, never live rows or sessions.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from planner_tui.config import Settings
+from planner_tui.errors import PlannerError, StorageError
+
+if TYPE_CHECKING:
+    from planner_tui.db.engine import Database
+
+T = TypeVar("T")
+
+
+class Backend:
+    def __init__(self, settings: Settings, database: Database | None = None) -> None:
+        self.settings = settings
+        self._database = database
+        self._error: PlannerError | None = None
+        self._ready = threading.Event()
+        if database is not None:
+            self._ready.set()
+
+    def open(self) -> None:
+        """Open (check, migrate) the database. Runs in a worker thread."""
+        if self._ready.is_set():
+            return
+        try:
+            from planner_tui.db.engine import Location, open_database
+
+            location = Location(self.settings.resolved_url(), self.settings.resolved_home())
+            self._database = open_database(location)
+        except PlannerError as error:
+            self._error = error
+        finally:
+            self._ready.set()
+
+    @property
+    def error(self) -> PlannerError | None:
+        return self._error
+
+    @property
+    def database(self) -> Database:
+        self._ready.wait()
+        if self._error is not None:
+            raise self._error
+        if self._database is None:
+            raise StorageError("The database is not open.")
+        return self._database
+
+    def read(self, call: Callable[..., T], /, **kwargs: Any) -> T:
+        with self.database.session() as session:
+            return call(session=session, **kwargs)
+
+    def write(self, call: Callable[..., T], /, **kwargs: Any) -> T:
+        with self.database.write() as session:
+            return call(session=session, **kwargs)
+
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.dispose()

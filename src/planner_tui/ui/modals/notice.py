@@ -1,0 +1,56 @@
+"""Dialogs with our own words: the first-run notice and help."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Static
+
+from planner_tui import words
+
+
+class FirstRunNotice(ModalScreen[None]):
+    """Shown once, on the very first start."""
+
+    BINDINGS = [Binding("escape,enter", "dismiss", "Continue", show=False)]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="notice", classes="dialog"):
+            yield Static("Before you begin", classes="dialog-title", markup=False)
+            yield Static(words.FIRST_RUN_NOTICE, markup=False)
+            yield Button("I understand — let's start", id="ok", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#ok", Button).focus()
+
+    def on_button_pressed(self, _event: Button.Pressed) -> None:
+        self.dismiss()
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the current view and the app, and where to find support."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", show=False)]
+
+    def __init__(self, keys: list[tuple[str, str, str]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="dialog"):
+            yield Static("Keys", classes="dialog-title", markup=False)
+            keys: DataTable[str] = DataTable(id="help-keys", cursor_type="none", show_header=False)
+            keys.add_columns("key", "does", "more")
+            for key, description, tooltip in self.keys:
+                keys.add_row(key, description, tooltip)
+            yield keys
+            yield Static("Support and crisis", classes="dialog-title", markup=False)
+            yield Static("\n".join(words.SUPPORT_LINES), markup=False)
+            yield Static("Press Escape to close.", classes="muted", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()

@@ -1,0 +1,97 @@
+"""What every view shares: loading its data off the UI thread and showing it safely."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from planner_tui.errors import PlannerError
+
+if TYPE_CHECKING:
+    from planner_tui.ui.app import PlannerApp
+
+
+def text(value: str, style: str = "") -> Text:
+    """User text as a Rich Text: never parsed as markup, control characters made visible."""
+    from planner_tui.terminal import plain
+
+    return Text(plain(value, keep_newlines=False), style=style, no_wrap=False, end="")
+
+
+class Section(Static):
+    """A heading line; its words are ours, but it still renders without markup."""
+
+    def __init__(self, title: str, **kwargs: Any) -> None:
+        super().__init__(title, markup=False, classes="section", **kwargs)
+
+
+class Note(Static):
+    """A line of plain text (user text welcome)."""
+
+    def __init__(self, value: str = "", **kwargs: Any) -> None:
+        super().__init__(text(value), markup=False, **kwargs)
+
+    def set(self, value: str) -> None:
+        self.update(text(value))
+
+
+class ViewScreen(Screen[None]):
+    """A top-level view. Subclasses implement :meth:`load` (worker thread, returns read
+    models) and :meth:`show` (UI thread)."""
+
+    TITLE: ClassVar[str] = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with VerticalScroll(id="body"):
+            yield Static("Opening your planner…", id="loading", markup=False)
+            yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    @property
+    def planner(self) -> PlannerApp:
+        from planner_tui.ui.app import PlannerApp
+
+        assert isinstance(self.app, PlannerApp)
+        return self.app
+
+    def on_mount(self) -> None:
+        self.title = self.TITLE
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.reload()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load view")
+    def reload(self) -> None:
+        try:
+            data = self.load()
+        except PlannerError as error:
+            self.app.call_from_thread(self.show_problem, str(error))
+            return
+        self.app.call_from_thread(self._show, data)
+
+    def _show(self, data: Any) -> None:
+        self.query_one("#loading").display = False
+        self.show(data)
+
+    def show_problem(self, message: str) -> None:
+        loading = self.query_one("#loading", Static)
+        loading.display = True
+        loading.update(text(message))
+
+    def load(self) -> Any:
+        return None
+
+    def show(self, data: Any) -> None:
+        pass

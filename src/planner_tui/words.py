@@ -1,0 +1,84 @@
+"""Words shown to the person, kept in one place so the tone stays consistent.
+
+Warm, plain, brief; nothing that diagnoses, labels or shames. No Textual here: the
+command line uses these too.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from dateutil.relativedelta import relativedelta
+
+from planner_tui import clock
+
+FIRST_RUN_NOTICE = (
+    "Welcome. planner-tui is a self-help tool for small steps toward the people in your "
+    "life. It is not therapy and not an emergency service: if you are in danger or "
+    "thinking of harming yourself, please call your local emergency number now.\n\n"
+    "Everything you write stays in a file on this computer, unless you choose to point "
+    "it at a server of your own. Nothing is sent anywhere."
+)
+
+DECLINE_REFRAME = (
+    "A 'not now' is usually about timing, energy or circumstance, not about you. "
+    "Reaching out was the brave part, and it counted."
+)
+
+SUPPORT_LINES = (
+    "If things feel too heavy: call your local emergency number if you are in danger.",
+    "UK & Ireland: Samaritans, 116 123 (free, any time).",
+    "USA: 988 Suicide & Crisis Lifeline, call or text 988.",
+    "Canada: 9-8-8, call or text.",
+    "Australia: Lifeline, 13 11 14.",
+    "Elsewhere: findahelpline.com lists free, confidential lines by country.",
+)
+
+EMPTY_TODAY = (
+    "A quiet start. Add someone you'd like to stay close to on the Map (m), "
+    "or write a first check-in in the Journal (j)."
+)
+EMPTY_MAP = "No one here yet. Press a to add a person — one name is enough to begin."
+EMPTY_PLAN = "No small steps planned yet. One text to one person is a perfectly good start."
+EMPTY_JOURNAL = "No check-ins yet. A line or two about today is plenty."
+EMPTY_REVIEW = "Nothing recorded in this month yet — that is fine. Reviews fill in as you go."
+
+
+def ago(moment: datetime | date | None, *, today: date | None = None) -> str:
+    """'today', 'yesterday', '3 days ago', '2 weeks ago', '4 months ago', 'never'."""
+    if moment is None:
+        return "not yet"
+    day = clock.to_local(moment).date() if isinstance(moment, datetime) else moment
+    today = today or clock.today()
+    days = (today - day).days
+    if days < 0:
+        return "upcoming"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    delta = relativedelta(today, day)
+    months = delta.years * 12 + delta.months
+    if months < 24:
+        return f"{months} months ago"
+    return f"{delta.years} years ago"
+
+
+def cadence(days: int | None) -> str:
+    if days is None:
+        return "—"
+    named = {1: "daily", 7: "weekly", 14: "every 2 weeks", 30: "monthly", 90: "quarterly"}
+    if days in named:
+        return named[days]
+    if days % 7 == 0:
+        return f"every {days // 7} weeks"
+    return f"every {days} days"
+
+
+def when(moment: datetime) -> str:
+    """'Fri 28 Nov, 18:00' in local time."""
+    return clock.to_local(moment).strftime("%a %-d %b, %H:%M")
