@@ -152,8 +152,9 @@ def _has_control(text: str, *, allow_newlines: bool) -> bool:
 
 
 def clean_name(value: str) -> str:
-    """A name: trimmed, not empty, one line, no control characters."""
-    value = unicodedata.normalize("NFC", value).strip()
+    """A name: trimmed, not empty, one line, no control characters. Otherwise kept exactly
+    as typed (no Unicode normalisation), so what is shown is what was written."""
+    value = value.strip()
     if not value:
         raise ValueError("a name can't be empty")
     if len(value) > MAX_NAME:

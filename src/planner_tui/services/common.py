@@ -11,6 +11,24 @@ from sqlmodel import Session, SQLModel
 from planner_tui.errors import InvalidInput, NotFound
 
 M = TypeVar("M", bound=BaseModel)
+
+_ONE_TO_FIVE = "should be from 1 to 5"
+RANGES = {
+    "cadence_days": "How often to be in touch (cadence) should be from 1 to 3,650 days",
+    "warmth": f"Warmth {_ONE_TO_FIVE}",
+    "mood": f"Mood {_ONE_TO_FIVE}",
+    "connectedness": f"Connectedness {_ONE_TO_FIVE}",
+    "support": f"Felt support {_ONE_TO_FIVE}",
+    "comfort_giving": f"Comfort giving help {_ONE_TO_FIVE}",
+    "comfort_receiving": f"Comfort receiving help {_ONE_TO_FIVE}",
+    "expected_awkwardness": f"Expected awkwardness {_ONE_TO_FIVE}",
+    "felt_awkwardness": f"Felt awkwardness {_ONE_TO_FIVE}",
+    "confidence": "Confidence should be from 0 to 10",
+    "lack_companionship": "Each answer should be from 1 to 3",
+    "left_out": "Each answer should be from 1 to 3",
+    "isolated": "Each answer should be from 1 to 3",
+}
+"""Friendly wording for numbers out of range, by field."""
 T = TypeVar("T", bound=SQLModel)
 
 
@@ -22,12 +40,9 @@ def validate(model: type[M], data: M | dict[str, Any]) -> M:
         first = error.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or None
         message = str(first["msg"]).removeprefix("Value error, ")
-        if first["type"] in ("greater_than_equal", "less_than_equal"):
-            ctx = first.get("ctx", {})
-            low = ctx.get("ge", "")
-            message = f"{field} should be between {low} and {ctx.get('le', '')}".replace(
-                "between  and", "at most"
-            )
+        name = field.split(".")[0] if field else ""
+        if name in RANGES and first["type"] in ("greater_than_equal", "less_than_equal"):
+            message = RANGES[name]
         elif field and not message.startswith(field):
             message = f"{field.replace('_', ' ')}: {message}"
         raise InvalidInput(message[:1].upper() + message[1:], field=field) from None

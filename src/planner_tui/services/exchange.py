@@ -63,7 +63,7 @@ def _from_json(column: sa.Column[Any], value: Any) -> Any:
     if value is None:
         return None
     try:
-        kind = column.type.python_type
+        kind = getattr(column.type, "impl", column.type).python_type
     except NotImplementedError:
         return value
     if kind is datetime:

@@ -12,16 +12,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from planner_tui.errors import PlannerError
+from planner_tui.terminal import plain
 
 if TYPE_CHECKING:
     from planner_tui.ui.app import PlannerApp
 
 
-def text(value: str, style: str = "") -> Text:
+def text(value: str, style: str = "", *, multiline: bool = False) -> Text:
     """User text as a Rich Text: never parsed as markup, control characters made visible."""
-    from planner_tui.terminal import plain
-
-    return Text(plain(value, keep_newlines=False), style=style, no_wrap=False, end="")
+    return Text(plain(value, keep_newlines=multiline), style=style, end="")
 
 
 class Section(Static):
@@ -35,10 +34,10 @@ class Note(Static):
     """A line of plain text (user text welcome)."""
 
     def __init__(self, value: str = "", **kwargs: Any) -> None:
-        super().__init__(text(value), markup=False, **kwargs)
+        super().__init__(text(value, multiline=True), markup=False, **kwargs)
 
     def set(self, value: str) -> None:
-        self.update(text(value))
+        self.update(text(value, multiline=True))
 
 
 class ViewScreen(Screen[None]):

@@ -1,0 +1,141 @@
+"""Journal entries, links, search (both engines) and drafts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from planner_tui.db.engine import Database
+from planner_tui.errors import InvalidInput
+from planner_tui.services import drafts, journal, people
+from planner_tui.services.journal import SearchQuery
+
+
+@pytest.fixture
+def filled(db: Database) -> dict[str, int]:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        first = journal.save_entry(
+            session=s,
+            data={
+                "day": date(2026, 11, 1),
+                "body": "A long walk by the river with Ana. #walk",
+                "connectedness": 5,
+                "mood": 4,
+                "person_ids": [ana],
+            },
+        ).id
+        second = journal.save_entry(
+            session=s,
+            data={
+                "day": date(2026, 11, 10),
+                "body": "Rain all day. Stayed in.",
+                "withdraw_note": "tired after the river walk home",
+                "connectedness": 2,
+                "context_ids": [choir],
+                "tags": ["Tired"],
+            },
+        ).id
+        third = journal.save_entry(
+            session=s,
+            data={"day": date(2026, 10, 3), "body": "Choir rehearsal, walking back together"},
+        ).id
+    return {"ana": ana, "choir": choir, "first": first, "second": second, "third": third}
+
+
+def ids(db: Database, query: SearchQuery) -> list[int]:
+    with db.session() as s:
+        return [hit.entry.id for hit in journal.search(session=s, query=query)]
+
+
+def test_entry_links_people_contexts_and_tags(db: Database, filled: dict[str, int]) -> None:
+    with db.session() as s:
+        first = journal.get_entry(session=s, entry_id=filled["first"])
+        second = journal.get_entry(session=s, entry_id=filled["second"])
+    assert first.people == ["Ana"] and first.tags == ["walk"]
+    assert second.contexts == ["Choir"] and second.tags == ["tired"]
+
+
+def test_search_finds_words_in_every_field_best_first(db: Database, filled: dict[str, int]) -> None:
+    assert set(ids(db, SearchQuery("river"))) == {filled["first"], filled["second"]}
+    assert ids(db, SearchQuery("rain")) == [filled["second"]]
+    assert ids(db, SearchQuery("rain OR rehearsal")) != []
+    assert set(ids(db, SearchQuery("rain OR rehearsal"))) == {filled["second"], filled["third"]}
+    assert ids(db, SearchQuery('"walk by the river"')) == [filled["first"]]
+
+
+def test_search_filters(db: Database, filled: dict[str, int]) -> None:
+    assert ids(db, SearchQuery("river", person_id=filled["ana"])) == [filled["first"]]
+    assert ids(db, SearchQuery("", tag="#TIRED")) == [filled["second"]]
+    assert ids(db, SearchQuery("", context_id=filled["choir"])) == [filled["second"]]
+    assert ids(db, SearchQuery("", start=date(2026, 10, 1), end=date(2026, 11, 1))) == [
+        filled["third"]
+    ]
+    assert ids(db, SearchQuery("river", min_connectedness=4)) == [filled["first"]]
+    assert ids(db, SearchQuery("", max_connectedness=2)) == [filled["second"]]
+
+
+@pytest.mark.parametrize(
+    "odd",
+    ['"unbalanced', "AND OR NOT", "(((", "*", "NEAR(river", "body:river", "river)", "^river",
+     "'; DROP TABLE journal_entry; --", "-river", "rain AND", "\x00", "🌧️", ""],
+)  # fmt: skip
+def test_odd_queries_never_fail(db: Database, filled: dict[str, int], odd: str) -> None:
+    found = ids(db, SearchQuery(odd))
+    assert isinstance(found, list)
+    with db.session() as s:  # the table is still there
+        assert len(journal.list_entries(session=s)) == 3
+
+
+def test_words_inside_odd_queries_still_match(db: Database, filled: dict[str, int]) -> None:
+    assert ids(db, SearchQuery("(rain)")) == [filled["second"]]
+    assert ids(db, SearchQuery("rain*")) == [filled["second"]]
+    assert ids(db, SearchQuery('"rain')) == [filled["second"]]
+
+
+def test_snippet_is_plain_text_around_the_match(db: Database, filled: dict[str, int]) -> None:
+    with db.session() as s:
+        [hit] = journal.search(session=s, query=SearchQuery("rain"))
+    assert "Rain all day" in hit.snippet and hit.terms == ["rain"]
+
+
+def test_updating_an_entry_replaces_its_links_in_one_go(db: Database, filled: dict[str, int]) -> None:
+    with db.write() as s:
+        journal.save_entry(
+            session=s, entry_id=filled["first"], data={"day": date(2026, 11, 1), "body": "Quiet #home"}
+        )
+    with db.session() as s:
+        entry = journal.get_entry(session=s, entry_id=filled["first"])
+    assert entry.people == [] and entry.tags == ["home"]
+    assert ids(db, SearchQuery("river")) == [filled["second"]]  # the index followed the edit
+
+
+def test_huge_and_odd_text_is_kept_exactly(db: Database) -> None:
+    body = ("مرحبا 🌱 [bold]x[/] \x1b[31m e\u0301 " * 4000)[:100_000]
+    with db.write() as s:
+        entry = journal.save_entry(session=s, data={"day": date(2026, 11, 2), "body": body})
+    with db.session() as s:
+        assert journal.get_entry(session=s, entry_id=entry.id).body == body
+    with pytest.raises(InvalidInput, match="NUL"), db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 2), "body": "a\x00b"})
+
+
+def test_a_failed_save_leaves_nothing_behind(db: Database) -> None:
+    with pytest.raises(InvalidInput), db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 2), "body": "x", "person_ids": [42]})
+    with db.session() as s:
+        assert journal.list_entries(session=s) == []
+
+
+def test_drafts_are_kept_until_discarded(db: Database) -> None:
+    with db.write() as s:
+        drafts.save_draft(session=s, key="journal:new", payload={"body": "half a thought"})
+        drafts.save_draft(session=s, key="journal:new", payload={"body": "half a thought, more"})
+    with db.session() as s:
+        assert drafts.load_draft(session=s, key="journal:new") == {"body": "half a thought, more"}
+    with db.write() as s:
+        drafts.discard_draft(session=s, key="journal:new")
+    with db.session() as s:
+        assert drafts.load_draft(session=s, key="journal:new") is None

@@ -1,0 +1,167 @@
+"""People, contexts, interactions and drift, on every engine."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from planner_tui.db.engine import Database
+from planner_tui.db.models import Channel, Circle, Initiator
+from planner_tui.errors import InvalidInput, NotFound
+from planner_tui.services import journal, people
+
+
+def at(day: str, hour: int = 12) -> datetime:
+    return datetime.fromisoformat(f"{day}T{hour:02d}:00").replace(tzinfo=UTC)
+
+
+def test_context_names_are_unique_ignoring_case(db: Database) -> None:
+    with db.write() as s:
+        people.create_context(session=s, data={"name": "Choir", "kind": "faith"})
+    with pytest.raises(InvalidInput, match="already a context called"), db.write() as s:
+        people.create_context(session=s, data={"name": "  choir "})
+    with db.session() as s:
+        assert [c.name for c in people.list_contexts(session=s)] == ["Choir"]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("", "can't be empty"),
+        ("   \t ", "can't be empty"),
+        ("a\nb", "control characters"),
+        ("x\x1b[31m", "control characters"),
+        ("x" * 1001, "at most 1,000"),
+    ],
+)
+def test_bad_names_are_refused_with_a_reason(db: Database, name: str, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message), db.write() as s:
+        people.create_person(session=s, data={"name": name})
+    with db.session() as s:
+        assert people.list_people(session=s) == []
+
+
+@pytest.mark.parametrize("cadence", [0, -3, 5000])
+def test_absurd_cadences_are_refused(db: Database, cadence: int) -> None:
+    with pytest.raises(InvalidInput, match="cadence"), db.write() as s:
+        people.create_person(session=s, data={"name": "Ana", "cadence_days": cadence})
+
+
+@pytest.mark.parametrize(
+    "name", ["[bold]Bob", "[/]", "[@click=app.quit]x[/]", "Zoë 🌱", "مريم", "e\u0301mile"]
+)
+def test_odd_names_are_stored_exactly(db: Database, name: str) -> None:
+    with db.write() as s:
+        created = people.create_person(session=s, data={"name": name})
+    with db.session() as s:
+        assert people.get_person(session=s, person_id=created.id).name.strip() == name.strip()
+
+
+def test_person_with_contexts_and_update(db: Database) -> None:
+    with db.write() as s:
+        work = people.create_context(session=s, data={"name": "Work", "kind": "work"})
+        choir = people.create_context(session=s, data={"name": "Choir", "kind": "faith"})
+        ana = people.create_person(
+            session=s, data={"name": "Ana", "circle": "inner", "context_ids": [work.id]}
+        )
+    assert ana.contexts == ["Work"] and ana.circle is Circle.INNER
+    with db.write() as s:
+        ana = people.update_person(
+            session=s,
+            person_id=ana.id,
+            data={"context_ids": [choir.id, work.id], "boundaries": "texts after 6pm"},
+        )
+    assert ana.contexts == ["Choir", "Work"] and ana.boundaries == "texts after 6pm"
+    with pytest.raises(InvalidInput, match="No context"), db.write() as s:
+        people.update_person(session=s, person_id=ana.id, data={"context_ids": [999]})
+    with pytest.raises(NotFound), db.session() as s:
+        people.get_person(session=s, person_id=999)
+
+
+def test_interactions_are_logged_and_listed_newest_first(db: Database) -> None:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"})
+        ben = people.create_person(session=s, data={"name": "Ben"})
+        people.log_interaction(
+            session=s,
+            data={"occurred_at": at("2026-11-01"), "person_ids": [ana.id], "channel": "call"},
+        )
+        people.log_interaction(
+            session=s,
+            data={
+                "occurred_at": at("2026-11-20"),
+                "person_ids": [ana.id, ben.id],
+                "initiator": "them",
+                "warmth": 5,
+                "note": "[bold]dinner[/]",
+            },
+        )
+    with db.session() as s:
+        items = people.list_interactions(session=s, person_id=ana.id)
+    assert [i.occurred_at for i in items] == [at("2026-11-20"), at("2026-11-01")]
+    assert items[0].people == ["Ana", "Ben"] and items[0].initiator is Initiator.THEM
+    assert items[0].note == "[bold]dinner[/]" and items[1].channel is Channel.CALL
+
+
+def test_an_interaction_needs_someone_and_a_sane_warmth(db: Database) -> None:
+    with pytest.raises(InvalidInput, match="at least one person"), db.write() as s:
+        people.log_interaction(session=s, data={"occurred_at": at("2026-11-01"), "person_ids": []})
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"})
+    with pytest.raises(InvalidInput, match="Warmth should be from 1 to 5"), db.write() as s:
+        people.log_interaction(
+            session=s, data={"occurred_at": at("2026-11-01"), "person_ids": [ana.id], "warmth": 9}
+        )
+
+
+def test_drift_counts_every_kind_of_contact(db: Database) -> None:
+    """Past the cadence → drifting; a logged interaction or a journal mention marked as
+    contact resets the clock; a snooze hides it; no cadence never drifts."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 7})
+        ben = people.create_person(session=s, data={"name": "Ben", "cadence_days": 7})
+        cy = people.create_person(session=s, data={"name": "Cy", "cadence_days": 7})
+        people.create_person(session=s, data={"name": "Dee"})  # no cadence
+        for person in (ana, ben, cy):
+            people.log_interaction(
+                session=s, data={"occurred_at": at("2026-11-02"), "person_ids": [person.id]}
+            )
+        people.log_interaction(
+            session=s, data={"occurred_at": at("2026-11-21"), "person_ids": [ben.id]}
+        )
+        journal.save_entry(
+            session=s,
+            data={"day": date(2026, 11, 22), "body": "coffee", "contact_person_ids": [cy.id]},
+        )
+    with db.session() as s:
+        drifting = people.drifting_people(session=s)
+    assert [(p.name, p.drifting_days) for p in drifting] == [("Ana", 14)]  # 21 days since, 7 hoped
+    with db.write() as s:
+        people.update_person(
+            session=s, person_id=ana.id, data={"snoozed_until": date(2026, 11, 30)}
+        )
+    with db.session() as s:
+        assert people.drifting_people(session=s) == []
+        assert people.get_person(session=s, person_id=cy.id).last_contact.date() == date(
+            2026, 11, 22
+        )
+
+
+def test_archived_people_are_hidden_and_never_drift(db: Database) -> None:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 1})
+        people.update_person(session=s, person_id=ana.id, data={"archived": True})
+    with db.session() as s:
+        assert people.list_people(session=s) == []
+        shown = people.list_people(session=s, include_archived=True)
+    assert shown[0].archived and shown[0].drifting_days is None
+
+
+def test_new_person_without_contact_drifts_from_when_added(db: Database) -> None:
+    with db.write() as s:
+        people.create_person(session=s, data={"name": "Ana", "cadence_days": 7})
+    with db.session() as s:
+        assert people.drifting_people(session=s) == []
+        later = date.today() + timedelta(days=3650)
+        assert people.drifting_people(session=s, today=later)[0].name == "Ana"

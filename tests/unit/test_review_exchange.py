@@ -1,0 +1,135 @@
+"""Monthly figures against a hand-built month; export/import round trip; Markdown and ICS."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from icalendar import Calendar
+
+from planner_tui import clock
+from planner_tui.db.engine import Database
+from planner_tui.errors import InvalidInput
+from planner_tui.services import exchange, journal, people, review, steps
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
+
+
+@pytest.fixture
+def month(db: Database) -> Database:
+    """November 2026 by hand: 3 entries on 2 days, 3 interactions with 2 people, 2 steps."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "[bold]Ana"}).id
+        ben = people.create_person(session=s, data={"name": "Ben"}).id
+        for day, mood, connected in ((1, 2, 2), (1, 4, 4), (15, 3, None)):
+            journal.save_entry(
+                session=s,
+                data={"day": date(2026, 11, day), "mood": mood, "connectedness": connected},
+            )
+        journal.save_entry(session=s, data={"day": date(2026, 10, 31), "mood": 1})
+        for when, who, channel, by in (
+            ("2026-11-01T00:30", [ana], "in_person", "me"),  # just after midnight local
+            ("2026-11-12T12:00", [ana, ben], "call", "them"),
+            ("2026-11-30T23:30", [ben], "text", "me"),  # late on the last evening
+            ("2026-12-01T00:10", [ben], "text", "me"),  # next month
+        ):
+            people.log_interaction(
+                session=s,
+                data={"occurred_at": local(when), "person_ids": who, "channel": channel,
+                      "initiator": by},
+            )  # fmt: skip
+        done = steps.create_step(
+            session=s, data={"person_id": ana, "action": "call", "due_at": local("2026-11-05T18:00")}
+        )
+        steps.record_outcome(session=s, step_id=done.id, outcome={"status": "done"})
+        steps.create_step(
+            session=s, data={"person_id": ben, "action": "text", "due_at": local("2026-11-29T18:00")}
+        )
+        review.save_month_notes(
+            session=s, data={"month": "2026-10", "intentions": ["walk with Ben", "[/]choir"]}
+        )
+    return db
+
+
+def test_month_figures_match_the_hand_count(month: Database) -> None:
+    with month.session() as s:
+        f = review.month_figures(session=s, month=date(2026, 11, 1))
+    assert (f.days_checked_in, f.entries) == (2, 3)
+    assert f.avg_mood == pytest.approx(3.0) and f.avg_connectedness == pytest.approx(3.0)
+    # 3 logged in November + 1 recorded by the done step
+    assert f.interactions == 4 and f.people_seen == 2
+    assert (f.steps_planned, f.steps_done) == (2, 1)
+    assert f.in_person_share == pytest.approx(0.25)
+
+
+def test_an_empty_month_says_so(month: Database) -> None:
+    with month.session() as s:
+        data = review.review_month(session=s, month=date(2025, 1, 1))
+    assert data.figures.is_empty
+    assert "Nothing was recorded this month" in review.to_markdown(data)
+
+
+def test_review_markdown_has_the_same_figures(month: Database) -> None:
+    with month.session() as s:
+        text = review.to_markdown(review.review_month(session=s, month=date(2026, 11, 1)))
+    assert "| Journal entries | 3 | 1 | +2 vs last month |" in text
+    assert "| Interactions | 4 | 0 | +4 vs last month |" in text
+
+
+def test_intentions_written_last_month_show_this_month(month: Database) -> None:
+    with month.session() as s:
+        assert review.current_intentions(session=s) == ["walk with Ben", "[/]choir"]
+
+
+@pytest.mark.parametrize("bad", ["2026-13", "nov", "", "2026-1-1"])
+def test_bad_months_get_a_clear_message(bad: str) -> None:
+    with pytest.raises(InvalidInput, match="month"):
+        review.parse_month(bad)
+
+
+def test_json_round_trip_is_lossless(month: Database, sqlite_db: Database) -> None:
+    with month.session() as s:
+        first = exchange.export_json(session=s)
+    with sqlite_db.write() as s:
+        counts = exchange.import_json(session=s, text=first)
+    assert counts["person"] == 2 and counts["journal_entry"] == 4
+    with sqlite_db.session() as s:
+        again = exchange.export_json(session=s)
+    assert json.loads(first)["tables"] == json.loads(again)["tables"]
+
+
+def test_import_refuses_to_mix_and_bad_files(month: Database) -> None:
+    with month.session() as s:
+        text = exchange.export_json(session=s)
+    with pytest.raises(InvalidInput, match="already holds data"), month.write() as s:
+        exchange.import_json(session=s, text=text)
+    for bad, message in (("{nope", "not valid JSON"), ("[]", "not a planner-tui export"),
+                         ('{"format": "planner-tui", "version": 99}', "version 99")):  # fmt: skip
+        with pytest.raises(InvalidInput, match=message), month.write() as s:
+            exchange.import_json(session=s, text=bad)
+
+
+def test_markdown_export_escapes_user_text(month: Database) -> None:
+    with month.session() as s:
+        text = exchange.export_markdown(session=s, month=date(2026, 11, 1))
+    assert "\\[bold\\]Ana" in text and "[bold]Ana" not in text.replace("\\[bold\\]", "")
+    assert "## Journal" in text and "## Interactions" in text
+
+
+def test_ics_export_parses_back_with_the_repeat_rule(db: Database) -> None:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(
+            session=s,
+            data={"person_id": ana, "action": "Sunday call", "due_at": local("2026-11-29T18:00"),
+                  "rrule": "FREQ=WEEKLY;BYDAY=SU"},
+        )  # fmt: skip
+    with db.session() as s:
+        calendar = Calendar.from_ical(exchange.export_ics(session=s))
+    [event] = calendar.walk("VEVENT")
+    assert str(event["summary"]) == "Sunday call — Ana"
+    assert event["dtstart"].dt == datetime(2026, 11, 29, 18, 0, tzinfo=UTC)
+    assert event["rrule"]["FREQ"] == ["WEEKLY"] and event["rrule"]["BYDAY"] == ["SU"]

@@ -1,0 +1,128 @@
+"""Opening the database: pragmas, permissions, refusing damaged or newer files untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner_tui.db.engine import Database, Location, open_database
+from planner_tui.db.migrate import current_revision, head_revision
+from planner_tui.errors import StorageError
+from planner_tui.services import people
+
+
+def location(home: Path) -> Location:
+    return Location(f"sqlite:///{home / 'planner.db'}", home)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_is_private_and_configured(tmp_path: Path) -> None:
+    home = tmp_path / "new" / "home"
+    database = open_database(location(home))
+    with database.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    database.dispose()
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert stat.S_IMODE((home / "planner.db").stat().st_mode) == 0o600
+    assert current_revision(database) == head_revision()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"this is my shopping list\n", b"SQLite format 3\x00" + b"\x00" * 80 + b"garbage" * 50],
+    ids=["not-sqlite", "truncated"],
+)
+def test_damaged_files_are_refused_and_left_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "planner.db"
+    path.write_bytes(content)
+    before = digest(path)
+    with pytest.raises(StorageError, match="damaged|untouched"):
+        open_database(location(tmp_path))
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["planner.db"]
+
+
+def test_a_really_truncated_database_is_refused(sqlite_db: Database, tmp_path: Path) -> None:
+    with sqlite_db.write() as s:
+        for n in range(300):
+            people.create_person(session=s, data={"name": f"Person {n}", "notes": "x" * 500})
+    sqlite_db.dispose()
+    source = sqlite_db.location.sqlite_path
+    assert source is not None
+    with sqlite3.connect(source) as c:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    data = source.read_bytes()
+    (broken / "planner.db").write_bytes(data[: len(data) // 2])
+    before = digest(broken / "planner.db")
+    with pytest.raises(StorageError):
+        open_database(location(broken))
+    assert digest(broken / "planner.db") == before
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(sqlite_db: Database) -> None:
+    path = sqlite_db.location.sqlite_path
+    assert path is not None
+    sqlite_db.dispose()
+    with sqlite3.connect(path) as c:
+        c.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = digest(path)
+    with pytest.raises(StorageError, match="newer version"):
+        open_database(sqlite_db.location)
+    assert digest(path) == before
+
+
+def test_someone_elses_database_is_refused(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / "planner.db") as c:
+        c.execute("CREATE TABLE recipes (name TEXT)")
+    with pytest.raises(StorageError, match="not planner-tui's"):
+        open_database(location(tmp_path))
+
+
+def test_a_folder_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StorageError, match="Can't create the database"):
+        open_database(location(tmp_path / "file" / "home"))
+
+
+def test_backup_is_a_consistent_readable_copy(sqlite_db: Database, tmp_path: Path) -> None:
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    target = sqlite_db.backup_to(tmp_path / "copies" / "b.db")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    with sqlite3.connect(target) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert c.execute("SELECT name FROM person").fetchall() == [("Ana",)]
+
+
+def test_importing_services_and_db_never_imports_textual(tmp_path: Path) -> None:
+    code = (
+        "import sys, planner_tui, planner_tui.cli, planner_tui.db.engine, planner_tui.db.migrate;"
+        "import planner_tui.services.people, planner_tui.services.steps, "
+        "planner_tui.services.journal, planner_tui.services.review, "
+        "planner_tui.services.exchange, planner_tui.services.demo;"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual');"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_importing_the_package_touches_no_disk(tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"), "PATH": "/usr/bin"}
+    code = "import planner_tui.cli, planner_tui.ui.app, planner_tui.config"
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+    assert list(tmp_path.iterdir()) == []
