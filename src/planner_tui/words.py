@@ -35,10 +35,13 @@ SUPPORT_LINES = (
 )
 
 EMPTY_TODAY = (
-    "A quiet start. Add someone you'd like to stay close to on the Map (m), "
-    "or write a first check-in in the Journal (j)."
+    "A quiet start. This is your daily home: small steps that are due, people you may "
+    "like to reach, and today's check-in gather here as you add them."
 )
-EMPTY_MAP = "No one here yet. Press a to add a person — one name is enough to begin."
+EMPTY_MAP = (
+    "No one here yet. The people you add will show here with their circles and contexts. "
+    "To look around first, try a sample life: planner-tui --home /tmp/planner-demo demo"
+)
 EMPTY_PLAN = "No small steps planned yet. One text to one person is a perfectly good start."
 EMPTY_JOURNAL = "No check-ins yet. A line or two about today is plenty."
 EMPTY_REVIEW = "Nothing recorded in this month yet — that is fine. Reviews fill in as you go."

@@ -116,7 +116,7 @@ class TodayScreen(ViewScreen):
         self.query_one("#checkin", Note).set(
             "Done for today — thank you for taking a moment."
             if data.checked_in
-            else "Not yet. Press j when you'd like to write a few lines."
+            else "Not yet — a line or two is plenty, whenever you're ready."
         )
         self.query_one("#intentions", Note).set(
             "\n".join(f"• {i}" for i in data.intentions)

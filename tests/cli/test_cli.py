@@ -1,0 +1,186 @@
+"""The command-line contract, run as a person would: a real process, real files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+NOW = "2026-11-23T20:00:00"
+
+
+def run(home: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PLANNER_TUI_NOW": NOW, "TZ": "Europe/London"}
+    env.pop("PLANNER_TUI_HOME", None)
+    return subprocess.run(
+        [sys.executable, "-m", "planner_tui", "--home", str(home), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=120,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int, words: str) -> None:
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("planner-tui: ") and words in lines[0], lines[0]
+
+
+@pytest.fixture(scope="module")
+def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("demo")
+    result = run(home, "demo", "--years", "1", "--seed", "2")
+    assert result.returncode == 0, result.stderr
+    assert "Added a sample life" in result.stdout
+    return home
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    version = run(tmp_path, "--version")
+    assert version.returncode == 0 and version.stdout.startswith("planner-tui 0.")
+    helped = run(tmp_path, "--help")
+    for command in ("demo", "export", "import", "review", "search", "backup"):
+        assert command in helped.stdout
+    assert not (tmp_path / "planner.db").exists()  # asking for help creates nothing
+
+
+def test_usage_mistakes_exit_2_with_one_line(tmp_path: Path) -> None:
+    assert_one_line_error(run(tmp_path, "export", "--format", "pdf"), 2, "invalid choice")
+    assert_one_line_error(run(tmp_path, "frobnicate"), 2, "invalid choice")
+    assert_one_line_error(run(tmp_path, "demo", "--years", "lots"), 2, "invalid float")
+
+
+def test_demo_refuses_to_mix_into_real_data(demo_home: Path) -> None:
+    assert_one_line_error(run(demo_home, "demo"), 1, "already holds data")
+
+
+def test_export_import_round_trip(demo_home: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "all.json"
+    assert run(demo_home, "export", "--format", "json", "-o", str(exported)).returncode == 0
+    fresh = tmp_path / "fresh"
+    result = run(fresh, "import", str(exported))
+    assert result.returncode == 0, result.stderr
+    assert "Imported 30 people" in result.stdout
+    again = run(fresh, "export", "--format", "json")
+    assert json.loads(again.stdout)["tables"] == json.loads(exported.read_text())["tables"]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (None, "There is no file"),
+        ("{not json", "not valid JSON"),
+        ('{"format": "something-else"}', "not a planner-tui export"),
+        (b"\xff\xfe\x00bad", "not a UTF-8 text file"),
+    ],
+)
+def test_import_errors(tmp_path: Path, content: str | bytes | None, words: str) -> None:
+    source = tmp_path / "in.json"
+    if isinstance(content, bytes):
+        source.write_bytes(content)
+    elif content is not None:
+        source.write_text(content)
+    assert_one_line_error(run(tmp_path / "home", "import", str(source)), 1, words)
+
+
+def test_markdown_and_ics_exports(demo_home: Path) -> None:
+    markdown = run(demo_home, "export", "--format", "markdown", "--month", "2026-11")
+    assert markdown.returncode == 0 and markdown.stdout.startswith("# planner-tui — November 2026")
+    ics = subprocess.run(
+        [sys.executable, "-m", "planner_tui", "--home", str(demo_home), "export", "--format", "ics"],
+        capture_output=True,
+        env={**os.environ, "PLANNER_TUI_NOW": NOW},
+        check=True,
+    )
+    events = Calendar.from_ical(ics.stdout).walk("VEVENT")
+    assert events and all(" — " in str(e["summary"]) for e in events)
+
+
+def test_review_prints_real_figures(demo_home: Path) -> None:
+    result = run(demo_home, "review", "--month", "2026-10")
+    assert result.returncode == 0
+    assert result.stdout.startswith("# Monthly review — October 2026")
+    assert "| Journal entries | 3" in result.stdout  # 30-31 check-ins in the demo's October
+    assert_one_line_error(run(demo_home, "review", "--month", "Octember"), 1, "not a month")
+
+
+def test_search_prints_matches_and_handles_odd_queries(demo_home: Path) -> None:
+    found = run(demo_home, "search", "walk", "--from", "2026-11")
+    assert found.returncode == 0 and found.stdout.startswith("2026-11-")
+    assert "walk" in found.stdout.lower()
+    odd = run(demo_home, "search", '"unbalanced AND (')
+    assert odd.returncode == 0 and "Traceback" not in odd.stderr
+    assert_one_line_error(run(demo_home, "search", "x", "--from", "someday"), 1, "not a date")
+    assert_one_line_error(run(demo_home, "search", "x", "--person", "Nobody"), 1, "No one called")
+
+
+def test_backup_writes_a_private_consistent_copy(demo_home: Path, tmp_path: Path) -> None:
+    target = tmp_path / "copy.db"
+    result = run(demo_home, "backup", str(target))
+    assert result.returncode == 0 and str(target) in result.stdout
+    with sqlite3.connect(target) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert c.execute("SELECT count(*) FROM person").fetchone() == (30,)
+    default = run(demo_home, "backup")
+    assert default.returncode == 0 and "/backups/planner-" in default.stdout
+
+
+def test_corrupt_database_is_reported_and_never_changed(tmp_path: Path) -> None:
+    (tmp_path / "planner.db").write_bytes(b"not a database at all" * 100)
+    before = hashlib.sha256((tmp_path / "planner.db").read_bytes()).hexdigest()
+    for args in (("review",), ("search", "x"), ("backup",), ("export",)):
+        assert_one_line_error(run(tmp_path, *args), 1, "untouched")
+    assert hashlib.sha256((tmp_path / "planner.db").read_bytes()).hexdigest() == before
+
+
+def test_newer_database_is_reported(tmp_path: Path) -> None:
+    assert run(tmp_path, "review").returncode == 0
+    with sqlite3.connect(tmp_path / "planner.db") as c:
+        c.execute("UPDATE alembic_version SET version_num = 'f00d'")
+    assert_one_line_error(run(tmp_path, "review"), 1, "newer version of planner-tui")
+
+
+def test_database_path_that_cannot_be_created(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x")
+    assert_one_line_error(run(tmp_path / "a-file" / "home", "review"), 1, "Can't create")
+
+
+def test_bad_database_url(tmp_path: Path) -> None:
+    assert_one_line_error(run(tmp_path, "--db", "nonsense://x", "review"), 1, "can't be used")
+
+
+def test_app_refuses_without_a_terminal(tmp_path: Path) -> None:
+    assert_one_line_error(run(tmp_path), 1, "needs a terminal")
+
+
+def test_user_text_with_escape_sequences_is_printed_harmlessly(tmp_path: Path) -> None:
+    export = {
+        "format": "planner-tui",
+        "version": 1,
+        "tables": {
+            "journal_entry": [
+                {"id": 1, "day": "2026-11-20", "body": "evil \x1b]0;pwned\x07 \x1b[2J walk",
+                 "warmth_note": "", "withdraw_note": "",
+                 "created_at": "2026-11-20T20:00:00+00:00",
+                 "updated_at": "2026-11-20T20:00:00+00:00"}
+            ]
+        },
+    }  # fmt: skip
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(export))
+    home = tmp_path / "home"
+    assert run(home, "import", str(source)).returncode == 0
+    found = run(home, "search", "walk")
+    assert "\x1b" not in found.stdout and "\x07" not in found.stdout
+    assert "␛]0;pwned␇" in found.stdout

@@ -1,0 +1,170 @@
+"""The app shell driven through Textual's Pilot, on a real SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from planner_tui.config import Settings
+from planner_tui.db.engine import Database
+from planner_tui.services import drafts, journal, people, review, steps
+from planner_tui.ui.app import FIRST_RUN_KEY, PlannerApp
+from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
+
+SIZE = (120, 40)
+HOSTILE = ["[bold]Bob", "[/]", "[@click=app.quit]x[/]", "[link=file:///etc/passwd]y[/link]"]
+
+
+async def settle(app: PlannerApp, pilot: object) -> None:
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()  # type: ignore[attr-defined]
+
+
+def screen_text(app: PlannerApp) -> str:
+    """Everything the current screen shows in its tables and static lines, as plain text."""
+    parts: list[str] = []
+    for widget in app.screen.query(Static):
+        if widget.display:
+            parts.append(str(widget.render()))
+    for table in app.screen.query(DataTable):
+        for row in range(table.row_count):
+            parts.extend(str(cell) for cell in table.get_row_at(row))
+    return "\n".join(parts)
+
+
+def make_app(db: Database, *, seen_notice: bool = True) -> PlannerApp:
+    if seen_notice:
+        with db.write() as s:
+            drafts.set_setting(session=s, key=FIRST_RUN_KEY, value=True)
+    return PlannerApp(Settings(home=db.location.home), database=db)
+
+
+async def test_first_run_notice_shows_once_and_is_remembered(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db, seen_notice=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, FirstRunNotice)
+        assert "not an emergency service" in screen_text(app)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, FirstRunNotice)
+    with sqlite_db.session() as s:
+        assert drafts.get_setting(session=s, key=FIRST_RUN_KEY) is True
+    again = PlannerApp(Settings(home=sqlite_db.location.home), database=sqlite_db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert not isinstance(again.screen, FirstRunNotice)
+
+
+async def test_each_key_switches_to_its_view_with_friendly_empty_states(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.current_mode == "today"
+        assert "A quiet start" in screen_text(app)
+        expected = {"m": ("map", "No one here yet"), "p": ("plan", "No small steps planned"),
+                    "j": ("journal", "No check-ins yet"), "r": ("review", "Nothing recorded"),
+                    "t": ("today", "A quiet start")}  # fmt: skip
+        for key, (mode, words) in expected.items():
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert app.current_mode == mode
+            assert words in screen_text(app)
+
+
+async def test_help_lists_every_view_key_and_support(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        for description in ("Today", "Map", "Plan", "Journal", "Review", "Quit"):
+            assert description in shown
+        assert "emergency number" in shown
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_offers_the_views(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Go to Journal" in titles and "Help and support" in titles
+        await pilot.press("ctrl+p")
+        await pilot.press(*"go to map")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.current_mode == "map"
+
+
+async def test_views_show_real_data(sqlite_db: Database) -> None:
+    now = datetime(2026, 11, 23, 12, tzinfo=UTC)
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Real", "cadence_days": 7}).id
+        people.log_interaction(
+            session=s, data={"occurred_at": now - timedelta(days=30), "person_ids": [ana]}
+        )
+        steps.create_step(session=s, data={"person_id": ana, "action": "send a postcard",
+                                            "due_at": now + timedelta(hours=5)})  # fmt: skip
+        journal.save_entry(session=s, data={"day": now.date(), "body": "Lovely chat today"})
+        review.save_month_notes(session=s, data={"month": "2026-10", "intentions": ["say yes"]})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        today = screen_text(app)
+        assert "send a postcard" in today and "Ana Real" in today and "say yes" in today
+        assert "Done for today" in today
+        for key, words in (("m", "drifting"), ("p", "send a postcard"), ("j", "Lovely chat"),
+                           ("r", "Monthly review — November 2026")):  # fmt: skip
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert words in screen_text(app)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+async def test_markup_in_names_is_shown_as_typed_on_every_view(
+    sqlite_db: Database, hostile: str
+) -> None:
+    now = datetime(2026, 11, 23, 12, tzinfo=UTC)
+    with sqlite_db.write() as s:
+        pid = people.create_person(session=s, data={"name": hostile, "cadence_days": 1}).id
+        people.create_context(session=s, data={"name": hostile + " club"})
+        steps.create_step(session=s, data={"person_id": pid, "action": hostile,
+                                           "due_at": now + timedelta(hours=1)})  # fmt: skip
+        journal.save_entry(session=s, data={"day": now.date(), "body": hostile})
+        review.save_month_notes(session=s, data={"month": "2026-11", "intentions": [hostile]})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for key in "tmpjr":
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert app.is_running, f"{hostile!r} closed the app on view {key}"
+            assert hostile in screen_text(app), f"{hostile!r} not shown as typed on view {key}"
+        await pilot.click("DataTable", offset=(2, 1))  # a [@click] name must do nothing
+        await settle(app, pilot)
+        assert app.is_running
+
+
+async def test_a_damaged_database_closes_the_app_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "planner.db").write_bytes(b"definitely not sqlite" * 50)
+    app = PlannerApp(Settings(home=tmp_path))
+    async with app.run_test(size=SIZE):
+        for _ in range(100):
+            if app.return_code is not None:
+                break
+            await asyncio.sleep(0.05)
+    assert app.return_code == 1
+    assert app.startup_error and "untouched" in app.startup_error
