@@ -45,7 +45,7 @@ def _require_pg() -> str:
         return PG_URL
     if os.environ.get("CI"):
         pytest.fail("CI must provide PostgreSQL: PLANNER_TUI_TEST_PG_URL is not set")
-    pytest.skip("no PostgreSQL server (run: eval \"$(scripts/pg-test-server)\")")
+    pytest.skip('no PostgreSQL server (run: eval "$(scripts/pg-test-server)")')
 
 
 @pytest.fixture(scope="session")

@@ -98,7 +98,16 @@ def test_markdown_and_ics_exports(demo_home: Path) -> None:
     markdown = run(demo_home, "export", "--format", "markdown", "--month", "2026-11")
     assert markdown.returncode == 0 and markdown.stdout.startswith("# planner-tui — November 2026")
     ics = subprocess.run(
-        [sys.executable, "-m", "planner_tui", "--home", str(demo_home), "export", "--format", "ics"],
+        [
+            sys.executable,
+            "-m",
+            "planner_tui",
+            "--home",
+            str(demo_home),
+            "export",
+            "--format",
+            "ics",
+        ],
         capture_output=True,
         env={**os.environ, "PLANNER_TUI_NOW": NOW},
         check=True,

@@ -101,10 +101,14 @@ def test_snippet_is_plain_text_around_the_match(db: Database, filled: dict[str, 
     assert "Rain all day" in hit.snippet and hit.terms == ["rain"]
 
 
-def test_updating_an_entry_replaces_its_links_in_one_go(db: Database, filled: dict[str, int]) -> None:
+def test_updating_an_entry_replaces_its_links_in_one_go(
+    db: Database, filled: dict[str, int]
+) -> None:
     with db.write() as s:
         journal.save_entry(
-            session=s, entry_id=filled["first"], data={"day": date(2026, 11, 1), "body": "Quiet #home"}
+            session=s,
+            entry_id=filled["first"],
+            data={"day": date(2026, 11, 1), "body": "Quiet #home"},
         )
     with db.session() as s:
         entry = journal.get_entry(session=s, entry_id=filled["first"])
@@ -124,7 +128,9 @@ def test_huge_and_odd_text_is_kept_exactly(db: Database) -> None:
 
 def test_a_failed_save_leaves_nothing_behind(db: Database) -> None:
     with pytest.raises(InvalidInput), db.write() as s:
-        journal.save_entry(session=s, data={"day": date(2026, 11, 2), "body": "x", "person_ids": [42]})
+        journal.save_entry(
+            session=s, data={"day": date(2026, 11, 2), "body": "x", "person_ids": [42]}
+        )
     with db.session() as s:
         assert journal.list_entries(session=s) == []
 

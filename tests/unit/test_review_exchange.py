@@ -42,11 +42,13 @@ def month(db: Database) -> Database:
                       "initiator": by},
             )  # fmt: skip
         done = steps.create_step(
-            session=s, data={"person_id": ana, "action": "call", "due_at": local("2026-11-05T18:00")}
+            session=s,
+            data={"person_id": ana, "action": "call", "due_at": local("2026-11-05T18:00")},
         )
         steps.record_outcome(session=s, step_id=done.id, outcome={"status": "done"})
         steps.create_step(
-            session=s, data={"person_id": ben, "action": "text", "due_at": local("2026-11-29T18:00")}
+            session=s,
+            data={"person_id": ben, "action": "text", "due_at": local("2026-11-29T18:00")},
         )
         review.save_month_notes(
             session=s, data={"month": "2026-10", "intentions": ["walk with Ben", "[/]choir"]}

@@ -49,7 +49,10 @@ def test_done_records_an_interaction_that_resets_drift(db: Database, ana: int) -
 def test_other_outcomes_record_no_contact(db: Database, ana: int, status: str) -> None:
     step = plan(db, ana, "2026-11-23T18:00")
     with db.write() as s:
-        assert steps.record_outcome(session=s, step_id=step, outcome={"status": status}).status == status
+        assert (
+            steps.record_outcome(session=s, step_id=step, outcome={"status": status}).status
+            == status
+        )
     with db.session() as s:
         assert people.list_interactions(session=s) == []
         assert steps.list_steps(session=s, upcoming=True) == []

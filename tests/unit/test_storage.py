@@ -48,7 +48,7 @@ def test_damaged_files_are_refused_and_left_untouched(tmp_path: Path, content: b
     path = tmp_path / "planner.db"
     path.write_bytes(content)
     before = digest(path)
-    with pytest.raises(StorageError, match="damaged|untouched"):
+    with pytest.raises(StorageError, match=r"damaged|untouched"):
         open_database(location(tmp_path))
     assert digest(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["planner.db"]

@@ -201,7 +201,7 @@ class _Builder:
             LonelinessCheck, MonthReview,
         ]  # fmt: skip
         for table in tables:
-            rows = self.rows.get(table.__tablename__, [])
+            rows = self.rows.get(str(table.__tablename__), [])  # type: ignore[attr-defined]
             for chunk in range(0, len(rows), 5000):
                 session.execute(sa.insert(table), rows[chunk : chunk + 5000])
         reset_sequences(session)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from planner_tui import clock
 from planner_tui.db.models import AppSetting, Draft
@@ -35,7 +35,7 @@ def discard_draft(*, session: Session, key: str) -> None:
 
 
 def list_drafts(*, session: Session) -> list[str]:
-    return [row.key for row in session.query(Draft).order_by(Draft.updated_at.desc())]
+    return [row.key for row in session.exec(select(Draft).order_by(col(Draft.updated_at).desc()))]
 
 
 def get_setting(*, session: Session, key: str, default: Any = None) -> Any:

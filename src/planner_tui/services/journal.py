@@ -41,7 +41,7 @@ def save_entry(
     """Create an entry, or replace entry *entry_id* with *data*, in one transaction."""
     valid = validate(JournalEntryCreate, data)
     if entry_id is None:
-        row = JournalEntry()
+        row = JournalEntry(day=valid.day)
     else:
         row = get_or_404(session, JournalEntry, entry_id, "journal entry")
         for link in (JournalPersonLink, JournalContextLink, JournalTag):
@@ -129,7 +129,7 @@ def read_entries(session: Session, ids: list[int]) -> list[JournalEntryRead]:
         .where(col(JournalPersonLink.entry_id).in_(ids))
         .order_by(sa.func.lower(Person.name))
     ).all():
-        people[entry_id].append((pid, name, contact))
+        people[entry_id].append((pid or 0, name, contact))
     contexts: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for entry_id, cid, name in session.exec(
         select(JournalContextLink.entry_id, Context.id, Context.name)
@@ -137,7 +137,7 @@ def read_entries(session: Session, ids: list[int]) -> list[JournalEntryRead]:
         .where(col(JournalContextLink.entry_id).in_(ids))
         .order_by(sa.func.lower(Context.name))
     ).all():
-        contexts[entry_id].append((cid, name))
+        contexts[entry_id].append((cid or 0, name))
     tags: dict[int, list[str]] = defaultdict(list)
     for entry_id, tag in session.exec(
         select(JournalTag.entry_id, JournalTag.tag)

@@ -208,9 +208,9 @@ def last_contacts(session: Session, person_ids: list[int] | None = None) -> dict
         if aware is not None:
             latest[person_id] = aware
     for person_id, day in session.exec(by_journal).all():
-        moment = _day_as_moment(day)
-        if moment is not None and (person_id not in latest or moment > latest[person_id]):
-            latest[person_id] = moment
+        mentioned = _day_as_moment(day)
+        if mentioned is not None and (person_id not in latest or mentioned > latest[person_id]):
+            latest[person_id] = mentioned
     return latest
 
 
@@ -357,7 +357,7 @@ def list_interactions(
             .order_by(sa.func.lower(Person.name))
         )
         for interaction_id, pid, name in session.exec(links).all():
-            people[interaction_id].append((pid, name))
+            people[interaction_id].append((pid or 0, name))
     result = []
     for row, context_name in rows:
         assert row.id is not None

@@ -85,7 +85,7 @@ def month_figures(*, session: Session, month: date) -> MonthFigures:
 
     days, entries, mood, connected = session.exec(
         select(
-            sa.func.count(sa.distinct(JournalEntry.day)),
+            sa.func.count(sa.distinct(col(JournalEntry.day))),
             sa.func.count(),
             sa.func.avg(JournalEntry.mood),
             sa.func.avg(JournalEntry.connectedness),
@@ -109,7 +109,7 @@ def month_figures(*, session: Session, month: date) -> MonthFigures:
     figures.interactions = sum(figures.by_channel.values())
     figures.people_seen = int(
         session.exec(
-            select(sa.func.count(sa.distinct(InteractionPersonLink.person_id)))
+            select(sa.func.count(sa.distinct(col(InteractionPersonLink.person_id))))
             .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
             .where(*in_month)
         ).one()
@@ -117,7 +117,9 @@ def month_figures(*, session: Session, month: date) -> MonthFigures:
     planned, done = session.exec(
         select(
             sa.func.count(),
-            sa.func.coalesce(sa.func.sum(sa.case((Step.status == StepStatus.DONE, 1), else_=0)), 0),
+            sa.func.coalesce(
+                sa.func.sum(sa.case((col(Step.status) == StepStatus.DONE, 1), else_=0)), 0
+            ),
         ).where(col(Step.due_at) >= start, col(Step.due_at) < end)
     ).one()
     figures.steps_planned, figures.steps_done = int(planned), int(done)

@@ -233,7 +233,7 @@ class JournalScreen(ViewScreen):
         def first_line(entry: Any) -> str:
             for value in (entry.body, entry.warmth_note, entry.withdraw_note):
                 if value.strip():
-                    return value.strip().splitlines()[0][:80]
+                    return str(value.strip().splitlines()[0][:80])
             return ""
 
         fill(
