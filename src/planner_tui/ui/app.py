@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -35,7 +36,7 @@ FIRST_RUN_KEY = "first_run_notice_seen"
 
 
 class PlannerApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "planner-tui"
     MODES = {
         "today": TodayScreen,

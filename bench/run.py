@@ -1,0 +1,91 @@
+"""Benchmarks: start-up against a bare Textual app, Today filled with data, hot queries and
+peak memory, on the 10-year demo dataset (built once, cached in bench/.cache).
+
+    python bench/run.py                 # 10-year figures
+    python bench/run.py --years 100     # the 10x check
+
+Prints one table and writes bench/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+NOW = "2026-11-23T20:00:00"
+RUNS = 7
+
+
+def env(home: Path) -> dict[str, str]:
+    return {**os.environ, "PLANNER_TUI_HOME": str(home), "PLANNER_TUI_NOW": NOW,
+            "TZ": "Europe/London"}  # fmt: skip
+
+
+def dataset(years: int) -> Path:
+    home = HERE / ".cache" / f"demo-{years}y"
+    if not (home / "planner.db").exists():
+        home.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "planner_tui", "demo", "--years", str(years), "--seed", "1"],
+            env=env(home), check=True,
+        )  # fmt: skip
+        print(f"built {years}-year dataset in {time.perf_counter() - started:.1f} s")
+    return home
+
+
+def probe(kind: str, home: Path) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, str(HERE / "probe.py"), kind],
+        env=env(home), capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def median(kind: str, home: Path, key: str) -> float:
+    return statistics.median(probe(kind, home)[key] for _ in range(RUNS))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--years", type=int, default=10)
+    years = parser.parse_args().years
+    home = dataset(years)
+    figures: dict[str, float] = {}
+    # Interleave runs so both apps see the same machine load.
+    bare, first, filled = [], [], []
+    for _ in range(RUNS):
+        bare.append(probe("bare", home)["first_frame"])
+        first.append(probe("app", home)["first_frame"])
+        filled.append(probe("app", home)["today_filled"])
+    figures["bare first frame (s)"] = statistics.median(bare)
+    figures["app first frame (s)"] = statistics.median(first)
+    figures["Today filled (s)"] = statistics.median(filled)
+    figures["first frame ratio (≤ 1.2)"] = (
+        figures["app first frame (s)"] / figures["bare first frame (s)"]
+    )
+    figures["Today filled ratio (≤ 2.5)"] = (
+        figures["Today filled (s)"] / figures["bare first frame (s)"]
+    )
+    queries = probe("queries", home)
+    figures.update({f"{k} (ms)": v * 1000 for k, v in queries.items() if k != "peak_rss_mib"})
+    figures["view switch p95 (ms, ≤ 50)"] = probe("switch", home)["p95"] * 1000
+    figures["peak memory, app with Today (MiB)"] = probe("app", home)["peak_rss_mib"]
+    width = max(len(k) for k in figures)
+    print(f"\nplanner-tui benchmarks — {years}-year demo dataset")
+    for key, value in figures.items():
+        print(f"  {key:<{width}}  {value:10.3f}")
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps({"years": years, **figures}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
