@@ -165,3 +165,42 @@ def test_new_person_without_contact_drifts_from_when_added(db: Database) -> None
         assert people.drifting_people(session=s) == []
         later = date.today() + timedelta(days=3650)
         assert people.drifting_people(session=s, today=later)[0].name == "Ana"
+
+
+def test_deleting_cleans_up_without_losing_other_records(db: Database) -> None:
+    """A deleted context leaves its interactions (without a context); a deleted person takes
+    their own steps and links with them but not shared interactions or journal entries."""
+    from planner_tui.services import steps
+
+    with db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        ana = people.create_person(session=s, data={"name": "Ana", "context_ids": [choir]}).id
+        ben = people.create_person(session=s, data={"name": "Ben"}).id
+        shared = people.log_interaction(
+            session=s,
+            data={"occurred_at": at("2026-11-20"), "person_ids": [ana, ben], "context_id": choir},
+        ).id
+        step = steps.create_step(
+            session=s, data={"person_id": ana, "action": "call", "due_at": at("2026-11-25")}
+        ).id
+        entry = journal.save_entry(
+            session=s, data={"day": date(2026, 11, 20), "body": "choir", "person_ids": [ana]}
+        ).id
+        people.delete_context(session=s, context_id=choir)
+    with db.session() as s:
+        [item] = people.list_interactions(session=s)
+        assert item.context is None and item.people == ["Ana", "Ben"]
+    with db.write() as s:
+        people.delete_person(session=s, person_id=ana)
+    with db.session() as s:
+        assert people.list_interactions(session=s)[0].people == ["Ben"]
+        assert steps.list_steps(session=s) == []
+        assert journal.get_entry(session=s, entry_id=entry).people == []
+    with db.write() as s:
+        people.delete_interaction(session=s, interaction_id=shared)
+        journal.delete_entry(session=s, entry_id=entry)
+    with db.session() as s:
+        assert people.list_interactions(session=s) == []
+        assert journal.list_entries(session=s) == []
+    with pytest.raises(NotFound), db.write() as s:
+        steps.delete_step(session=s, step_id=step)

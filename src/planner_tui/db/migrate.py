@@ -62,10 +62,3 @@ def upgrade_to_head(database: Database) -> str | None:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return str(backup) if backup else None
-
-
-def refuse_downgrade() -> None:
-    raise StorageError(
-        "planner-tui never moves a database to an older schema. Restore the backup that was "
-        "taken before the upgrade instead (see README, 'Backups')."
-    )

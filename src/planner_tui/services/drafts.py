@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from planner_tui import clock
 from planner_tui.db.models import AppSetting, Draft
@@ -32,10 +32,6 @@ def load_draft(*, session: Session, key: str) -> dict[str, Any] | None:
 def discard_draft(*, session: Session, key: str) -> None:
     session.execute(sa.delete(Draft).where(col(Draft.key) == key))
     session.flush()
-
-
-def list_drafts(*, session: Session) -> list[str]:
-    return [row.key for row in session.exec(select(Draft).order_by(col(Draft.updated_at).desc()))]
 
 
 def get_setting(*, session: Session, key: str, default: Any = None) -> Any:

@@ -86,13 +86,6 @@ def get_entry(*, session: Session, entry_id: int) -> JournalEntryRead:
     return read_entries(session, [entry_id])[0]
 
 
-def entries_for_day(*, session: Session, day: date) -> list[JournalEntryRead]:
-    ids = session.exec(
-        select(JournalEntry.id).where(JournalEntry.day == day).order_by(col(JournalEntry.id))
-    ).all()
-    return read_entries(session, [i for i in ids if i is not None])
-
-
 def list_entries(
     *,
     session: Session,
