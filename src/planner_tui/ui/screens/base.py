@@ -65,11 +65,10 @@ class ViewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.TITLE
-        self.reload()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.reload()
+        # Fires on first show too, so this is the one place a view loads its data.
+        self.reload()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load view")
     def reload(self) -> None:

@@ -80,7 +80,7 @@ class TodayScreen(ViewScreen):
             checked_in=backend.read(journal.checked_in, day=today),
             intentions=backend.read(review.current_intentions, today=today),
             steps_this_week=backend.read(steps.steps_done_between, start=start, end=end),
-            anyone=bool(backend.read(people.list_people, include_archived=True)),
+            anyone=backend.read(people.has_people),
         )
 
     def show(self, data: TodayData) -> None:
