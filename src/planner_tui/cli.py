@@ -57,8 +57,18 @@ def build_parser() -> Parser:
     export.add_argument("--month", help="only this month, YYYY-MM (markdown)")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
 
-    imp = sub.add_parser("import", help="load a JSON export into an empty database")
+    imp = sub.add_parser(
+        "import", help="load a JSON export into an empty database, or people from a .vcf file"
+    )
     imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--preview", action="store_true", help="vCard: list who would be added; change nothing"
+    )
+    imp.add_argument(
+        "--merge",
+        action="store_true",
+        help="vCard: fold cards for people already here into their records (default: skip)",
+    )
 
     review = sub.add_parser("review", help="print a month's review as Markdown")
     review.add_argument("--month", help="YYYY-MM (default: this month)")
@@ -185,7 +195,10 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
 
     path: Path = args.file
     if path.suffix.lower() in (".vcf", ".vcard"):
-        raise PlannerError("Importing people from vCard files is not available in this version.")
+        import_vcard(settings, path, preview=args.preview, merge=args.merge)
+        return
+    if args.preview or args.merge:
+        raise UsageError("--preview and --merge go with a .vcf file")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -202,6 +215,35 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         f"Imported {counts.get('person', 0)} people, {counts.get('interaction', 0)} "
         f"interactions, {counts.get('journal_entry', 0)} journal entries and "
         f"{counts.get('step', 0)} steps."
+    )
+
+
+def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) -> None:
+    from planner_tui.services import vcard
+    from planner_tui.terminal import plain
+
+    if not path.is_file():
+        raise PlannerError(f"There is no file {path}.")
+    cards = vcard.read_file(path)
+    if not cards:
+        raise PlannerError(f"{path.name} has no contacts with a name in it.")
+    with opened(settings) as database:
+        if preview:
+            with database.session() as session:
+                rows = vcard.preview(session=session, cards=cards)
+            for row in rows:
+                status = f"already here as {row.duplicate_of}" if row.duplicate_of else "new"
+                print(plain(f"{row.card.name}  ({status})", keep_newlines=False))
+            new = sum(1 for row in rows if row.duplicate_of is None)
+            print(f"{new} of {len(rows)} would be added. Nothing was changed.")
+            return
+        with database.write() as session:
+            result = vcard.import_cards(
+                session=session, cards=cards, duplicates="merge" if merge else "skip"
+            )
+    print(
+        f"Added {result.added} people; {result.merged} merged into people already here, "
+        f"{result.skipped} already here and skipped."
     )
 
 

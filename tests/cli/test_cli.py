@@ -193,3 +193,24 @@ def test_user_text_with_escape_sequences_is_printed_harmlessly(tmp_path: Path) -
     found = run(home, "search", "walk")
     assert "\x1b" not in found.stdout and "\x07" not in found.stdout
     assert "␛]0;pwned␇" in found.stdout
+
+
+def test_vcard_import_previews_then_adds_and_skips_duplicates(tmp_path: Path) -> None:
+    contacts = Path(__file__).parent.parent / "data" / "contacts.vcf"
+    preview = run(tmp_path, "import", "--preview", str(contacts))
+    assert preview.returncode == 0, preview.stderr
+    assert "chidinma okafor  (already here as Chidinma Okafor)" in preview.stdout
+    assert "6 of 7 would be added. Nothing was changed." in preview.stdout
+    assert "\x1b" not in preview.stdout  # the card with an escape sequence is shown inert
+    added = run(tmp_path, "import", str(contacts))
+    assert added.returncode == 0, added.stderr
+    assert "Added 6 people; 0 merged into people already here, 1 already here" in added.stdout
+    again = run(tmp_path, "import", str(contacts))
+    assert "Added 0 people" in again.stdout and "7 already here" in again.stdout
+
+
+def test_vcard_import_refuses_a_file_that_is_not_a_vcard(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.vcf"
+    bad.write_text("just some notes\n")
+    assert_one_line_error(run(tmp_path, "import", str(bad)), 1, "doesn't look like a vCard")
+    assert_one_line_error(run(tmp_path, "import", "--merge", "x.json"), 2, "go with a .vcf")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
@@ -20,6 +21,7 @@ from planner_tui.db.models import (
     InteractionCreate,
     InteractionPersonLink,
     InteractionRead,
+    JournalContextLink,
     JournalEntry,
     JournalPersonLink,
     Person,
@@ -27,9 +29,16 @@ from planner_tui.db.models import (
     PersonCreate,
     PersonRead,
     PersonUpdate,
+    Step,
 )
 from planner_tui.errors import InvalidInput, NotFound
-from planner_tui.services.common import get_or_404, validate
+from planner_tui.services.common import (
+    Removed,
+    capture,
+    capture_column,
+    get_or_404,
+    validate,
+)
 
 # --------------------------------------------------------------------------- contexts
 
@@ -69,9 +78,61 @@ def update_context(
     return ContextRead.model_validate(row, from_attributes=True)
 
 
-def delete_context(*, session: Session, context_id: int) -> None:
-    session.delete(get_or_404(session, Context, context_id, "context"))
+def delete_context(*, session: Session, context_id: int) -> Removed:
+    """Delete a context; people and interactions stay, they just lose that label."""
+    get_or_404(session, Context, context_id, "context")
+    removed = Removed(
+        rows=[
+            capture(session, Context, col(Context.id) == context_id),
+            capture(session, PersonContextLink, col(PersonContextLink.context_id) == context_id),
+            capture(session, JournalContextLink, col(JournalContextLink.context_id) == context_id),
+        ],
+        relinks=[
+            capture_column(
+                session, Interaction, "context_id", col(Interaction.context_id) == context_id
+            )
+        ],
+    )
+    session.execute(sa.delete(Context).where(col(Context.id) == context_id))
     session.flush()
+    return removed
+
+
+def context_contacts() -> sa.Subquery:
+    """Each contact with a context: (context_id, interaction_id, occurred_at, channel).
+
+    An interaction counts for the context it was logged in; one logged without a context
+    counts for every context its people belong to.
+    """
+    tagged = select(
+        col(Interaction.context_id).label("context_id"),
+        col(Interaction.id).label("interaction_id"),
+        col(Interaction.occurred_at).label("occurred_at"),
+        col(Interaction.channel).label("channel"),
+    ).where(col(Interaction.context_id).is_not(None))
+    through_people = (
+        select(
+            col(PersonContextLink.context_id).label("context_id"),
+            col(Interaction.id).label("interaction_id"),
+            col(Interaction.occurred_at).label("occurred_at"),
+            col(Interaction.channel).label("channel"),
+        )
+        .join(InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id)
+        .join(
+            PersonContextLink, col(PersonContextLink.person_id) == InteractionPersonLink.person_id
+        )
+        .where(col(Interaction.context_id).is_(None))
+    )
+    # UNION (not ALL) so two people of one context in one interaction count once.
+    return sa.union(tagged, through_people).subquery("context_contact")
+
+
+def context_last_contacts(session: Session) -> dict[int, datetime]:
+    contacts = context_contacts()
+    query = select(contacts.c.context_id, sa.func.max(contacts.c.occurred_at)).group_by(
+        contacts.c.context_id
+    )
+    return {cid: moment for cid, when in session.exec(query).all() if (moment := _aware(when))}
 
 
 def list_contexts(*, session: Session, include_archived: bool = False) -> list[ContextRead]:
@@ -83,19 +144,15 @@ def list_contexts(*, session: Session, include_archived: bool = False) -> list[C
         .where(PersonContextLink.context_id == Context.id, col(Person.archived).is_(False))
         .scalar_subquery()
     )
-    last = (
-        select(sa.func.max(Interaction.occurred_at))
-        .where(Interaction.context_id == Context.id)
-        .scalar_subquery()
-    )
-    query = select(Context, people, last).order_by(sa.func.lower(Context.name))
+    query = select(Context, people).order_by(sa.func.lower(Context.name))
     if not include_archived:
         query = query.where(col(Context.archived).is_(False))
+    last = context_last_contacts(session)
     result = []
-    for row, count, last_contact in session.exec(query).all():
+    for row, count in session.exec(query).all():
         read = ContextRead.model_validate(row, from_attributes=True)
         read.people_count = count
-        read.last_contact = _aware(last_contact)
+        read.last_contact = last.get(read.id)
         result.append(read)
     return result
 
@@ -154,9 +211,105 @@ def update_person(
     return get_person(session=session, person_id=person_id)
 
 
-def delete_person(*, session: Session, person_id: int) -> None:
-    session.delete(get_or_404(session, Person, person_id, "person"))
+def delete_person(*, session: Session, person_id: int) -> Removed:
+    """Delete someone with their steps and the interactions that were theirs alone.
+
+    Returns what was removed, so the session can put it back (:func:`restore`).
+    """
+    get_or_404(session, Person, person_id, "person")
+    steps = select(Step.id).where(Step.person_id == person_id)
+    others = (
+        select(InteractionPersonLink.interaction_id)
+        .where(InteractionPersonLink.person_id != person_id)
+        .scalar_subquery()
+    )
+    alone = (
+        select(InteractionPersonLink.interaction_id)
+        .where(
+            InteractionPersonLink.person_id == person_id,
+            col(InteractionPersonLink.interaction_id).not_in(others),
+        )
+        .scalar_subquery()
+    )
+    removed = Removed(
+        rows=[
+            capture(session, Person, col(Person.id) == person_id),
+            capture(session, Step, col(Step.person_id) == person_id),
+            capture(session, Interaction, col(Interaction.id).in_(alone)),
+            capture(session, PersonContextLink, col(PersonContextLink.person_id) == person_id),
+            capture(
+                session, InteractionPersonLink, col(InteractionPersonLink.person_id) == person_id
+            ),
+            capture(session, JournalPersonLink, col(JournalPersonLink.person_id) == person_id),
+        ],
+        relinks=[
+            capture_column(session, Interaction, "step_id", col(Interaction.step_id).in_(steps)),
+        ],
+    )
+    session.execute(sa.delete(Interaction).where(col(Interaction.id).in_(alone)))
+    session.execute(sa.delete(Person).where(col(Person.id) == person_id))
     session.flush()
+    return removed
+
+
+def find_duplicates(
+    *, session: Session, name: str, except_id: int | None = None
+) -> list[PersonRead]:
+    """People already here under the same name or nickname, however it was capitalised."""
+    wanted = _same_name_key(name)
+    if not wanted:
+        return []
+    ids = [
+        pid
+        for pid, existing, nickname in session.exec(
+            select(Person.id, Person.name, Person.nickname)
+        ).all()
+        if pid != except_id and wanted in (_same_name_key(existing), _same_name_key(nickname))
+    ]
+    return list_people(session=session, include_archived=True, person_ids=ids) if ids else []
+
+
+def _same_name_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def merge_into(
+    *, session: Session, person_id: int, data: PersonCreate | dict[str, Any]
+) -> PersonRead:
+    """Fold a new entry for someone already here into their existing record: contexts are
+    joined, empty fields filled, notes added below the existing ones. Nothing is dropped."""
+    valid = validate(PersonCreate, data)
+    row = get_or_404(session, Person, person_id, "person")
+    if not row.nickname and valid.nickname:
+        row.nickname = valid.nickname
+    if row.cadence_days is None:
+        row.cadence_days = valid.cadence_days
+    for name in ("notes", "boundaries"):
+        old, new = getattr(row, name), getattr(valid, name).strip()
+        if new and new not in old:
+            setattr(row, name, f"{old}\n\n{new}" if old else new)
+    row.updated_at = clock.utcnow()
+    session.add(row)
+    known = set(
+        session.exec(
+            select(PersonContextLink.context_id).where(PersonContextLink.person_id == person_id)
+        ).all()
+    )
+    for context_id in _check_context_ids(session, valid.context_ids):
+        if context_id not in known:
+            session.add(PersonContextLink(person_id=person_id, context_id=context_id))
+    session.flush()
+    return get_person(session=session, person_id=person_id)
+
+
+def snooze_person(
+    *, session: Session, person_id: int, days: int, today: date | None = None
+) -> PersonRead:
+    """Quiet someone's drift reminder for a while (or ``days=0`` to wake it now)."""
+    if not 0 <= days <= 365:
+        raise InvalidInput("A snooze can last from 0 to 365 days.", field="days")
+    until = (today or clock.today()) + timedelta(days=days) if days else None
+    return update_person(session=session, person_id=person_id, data={"snoozed_until": until})
 
 
 def get_person(*, session: Session, person_id: int) -> PersonRead:

@@ -1,0 +1,302 @@
+"""Where a social world has thinned: reciprocity, one-sided ties, quiet contexts, breadth.
+
+Everything here is counted by SQL over indexed columns and bounded windows; nothing loads
+the interaction history into Python to count it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from planner_tui import clock
+from planner_tui.db.models import (
+    Channel,
+    Context,
+    Initiator,
+    Interaction,
+    InteractionPersonLink,
+    Person,
+    PersonContextLink,
+)
+from planner_tui.services.people import (
+    _aware,
+    context_contacts,
+    context_last_contacts,
+    day_window,
+    drifting_people,
+)
+
+ONE_SIDED_WINDOW = 12
+"""How many of a person's latest interactions the one-sided check looks at..."""
+ONE_SIDED_MIN = 8
+"""...and how many it needs before it says anything at all."""
+ONE_SIDED_SHARE = 0.75
+QUIET_DAYS = 30
+DIVERSITY_DAYS = 14
+LOW_BREADTH = 3
+"""Below this many contexts reached in two weeks, the gaps panel offers new-context ideas."""
+VOICE_OR_IN_PERSON = (Channel.IN_PERSON.value, Channel.CALL.value)
+
+
+# --------------------------------------------------------------------------- reciprocity
+
+
+@dataclass(frozen=True)
+class Reciprocity:
+    """Who reached out, who supported whom, and how, over someone's latest interactions."""
+
+    interactions: int = 0
+    me: int = 0
+    them: int = 0
+    mutual: int = 0
+    gave_emotional: int = 0
+    gave_practical: int = 0
+    got_emotional: int = 0
+    got_practical: int = 0
+    in_person: int = 0
+    voice: int = 0
+    digital: int = 0
+
+
+def reciprocity(*, session: Session, person_id: int, last: int = 20) -> Reciprocity:
+    latest = (
+        select(Interaction)
+        .join(InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id)
+        .where(InteractionPersonLink.person_id == person_id)
+        .order_by(col(Interaction.occurred_at).desc())
+        .limit(last)
+        .subquery()
+    )
+
+    def count_where(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
+        return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
+
+    c = latest.c
+    row = session.exec(
+        select(
+            sa.func.count(),
+            count_where(c.initiator == Initiator.ME.value),
+            count_where(c.initiator == Initiator.THEM.value),
+            count_where(c.initiator == Initiator.MUTUAL.value),
+            count_where(c.gave_emotional),
+            count_where(c.gave_practical),
+            count_where(c.got_emotional),
+            count_where(c.got_practical),
+            count_where(c.channel == Channel.IN_PERSON.value),
+            count_where(c.channel == Channel.CALL.value),
+            count_where(c.channel.not_in(VOICE_OR_IN_PERSON)),
+        ).select_from(latest)
+    ).one()
+    return Reciprocity(*(int(value) for value in row))
+
+
+@dataclass(frozen=True)
+class OneSided:
+    person_id: int
+    name: str
+    interactions: int
+    started_by_me: int
+    started_by_them: int
+
+    @property
+    def mostly_me(self) -> bool:
+        return self.started_by_me >= self.started_by_them
+
+
+def one_sided(*, session: Session) -> list[OneSided]:
+    """People whose latest interactions (at least 8 of the last 12) were three quarters or
+    more started by the same side. Mutual plans count for neither side."""
+    ranked = (
+        select(
+            col(InteractionPersonLink.person_id).label("person_id"),
+            col(Interaction.initiator).label("initiator"),
+            sa.func.row_number()
+            .over(
+                partition_by=InteractionPersonLink.person_id,
+                order_by=(col(Interaction.occurred_at).desc(), col(Interaction.id).desc()),
+            )
+            .label("rank"),
+        )
+        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
+        .subquery()
+    )
+    me = sa.func.sum(sa.case((ranked.c.initiator == Initiator.ME.value, 1), else_=0))
+    them = sa.func.sum(sa.case((ranked.c.initiator == Initiator.THEM.value, 1), else_=0))
+    total = sa.func.count()
+    query = (
+        select(Person.id, Person.name, total, me, them)
+        .join(ranked, ranked.c.person_id == Person.id)
+        .where(ranked.c.rank <= ONE_SIDED_WINDOW, col(Person.archived).is_(False))
+        .group_by(col(Person.id), col(Person.name))
+        .having(total >= ONE_SIDED_MIN)
+    )
+    found = []
+    for person_id, name, count, by_me, by_them in session.exec(query).all():
+        if max(by_me, by_them) >= ONE_SIDED_SHARE * count:
+            found.append(OneSided(person_id, name, int(count), int(by_me), int(by_them)))
+    return sorted(found, key=lambda s: (-max(s.started_by_me, s.started_by_them), s.name.lower()))
+
+
+# --------------------------------------------------------------------------- contexts
+
+
+@dataclass(frozen=True)
+class Diversity:
+    """Network diversity, adapted from Cohen's Social Network Index: how many contexts of
+    life saw contact in the last two weeks."""
+
+    in_person_or_voice: int
+    any_channel: int
+    contexts: int
+    days: int = DIVERSITY_DAYS
+
+
+def diversity(*, session: Session, today: date | None = None) -> Diversity:
+    today = today or clock.today()
+    start, end = day_window(today - timedelta(days=DIVERSITY_DAYS - 1), today + timedelta(days=1))
+    contacts = context_contacts()
+    active = (
+        select(Context.id)
+        .where(col(Context.archived).is_(False))
+        .scalar_subquery()
+    )
+    recent = select(contacts).where(
+        contacts.c.occurred_at >= start,
+        contacts.c.occurred_at < end,
+        contacts.c.context_id.in_(active),
+    ).subquery()
+    distinct = sa.func.count(sa.distinct(recent.c.context_id))
+    any_channel = session.exec(select(distinct)).one()
+    in_person = session.exec(
+        select(distinct).where(recent.c.channel.in_(VOICE_OR_IN_PERSON))
+    ).one()
+    total = session.exec(
+        select(sa.func.count()).select_from(Context).where(col(Context.archived).is_(False))
+    ).one()
+    return Diversity(int(in_person), int(any_channel), int(total))
+
+
+@dataclass(frozen=True)
+class QuietContext:
+    context_id: int
+    name: str
+    people: int
+    last_contact: datetime | None
+
+
+def quiet_contexts(*, session: Session, today: date | None = None) -> list[QuietContext]:
+    """Contexts with no contact in the last 30 days (never-contacted ones first)."""
+    today = today or clock.today()
+    start, _ = day_window(today - timedelta(days=QUIET_DAYS - 1), today)
+    last = context_last_contacts(session)
+    people = (
+        select(PersonContextLink.context_id, sa.func.count())
+        .join(Person, col(Person.id) == PersonContextLink.person_id)
+        .where(col(Person.archived).is_(False))
+        .group_by(col(PersonContextLink.context_id))
+    )
+    counts = dict(session.exec(people).all())
+    quiet = []
+    for context_id, name in session.exec(
+        select(Context.id, Context.name).where(col(Context.archived).is_(False))
+    ).all():
+        assert context_id is not None
+        moment = last.get(context_id)
+        if moment is None or moment < start:
+            quiet.append(QuietContext(context_id, name, counts.get(context_id, 0), moment))
+    epoch = datetime.min.replace(tzinfo=start.tzinfo)
+    return sorted(quiet, key=lambda q: (q.last_contact or epoch, q.name.lower()))
+
+
+@dataclass(frozen=True)
+class RecencyStrip:
+    """Contacts per context per week, oldest week first: the 'which parts went quiet' grid."""
+
+    weeks: list[date]
+    """The Monday starting each week."""
+    rows: list[tuple[int, str, list[int]]]
+    """(context id, name, contacts in each week)."""
+
+
+def recency_strip(
+    *, session: Session, weeks: int = 12, today: date | None = None
+) -> RecencyStrip:
+    today = today or clock.today()
+    this_monday = today - timedelta(days=today.weekday())
+    mondays = [this_monday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    start, end = day_window(mondays[0], today + timedelta(days=1))
+    contacts = context_contacts()
+    counts: dict[int, list[int]] = {}
+    query = select(contacts.c.context_id, contacts.c.occurred_at).where(
+        contacts.c.occurred_at >= start, contacts.c.occurred_at < end
+    )
+    # Bounded by the window (a few weeks of contact), so bucketing by local week in Python
+    # is cheap and keeps the SQL the same on SQLite and PostgreSQL.
+    for context_id, occurred in session.exec(query).all():
+        moment = _aware(occurred)
+        assert moment is not None
+        index = (clock.to_local(moment).date() - mondays[0]).days // 7
+        counts.setdefault(context_id, [0] * weeks)[index] += 1
+    rows = [
+        (cid, name, counts.get(cid, [0] * weeks))
+        for cid, name in session.exec(
+            select(Context.id, Context.name)
+            .where(col(Context.archived).is_(False))
+            .order_by(sa.func.lower(Context.name))
+        ).all()
+        if cid is not None
+    ]
+    return RecencyStrip(mondays, rows)
+
+
+# --------------------------------------------------------------------------- ideas
+
+
+@dataclass(frozen=True)
+class Idea:
+    kind: str
+    text: str
+
+
+def load_ideas(home: Path | None = None) -> list[Idea]:
+    """Ideas for a new context to explore, from ``ideas.toml``: the user's own copy in their
+    planner folder if there is one, otherwise the one shipped in ``assets/``."""
+    own = home / "ideas.toml" if home else None
+    if own is not None and own.is_file():
+        raw = own.read_text(encoding="utf-8")
+    else:
+        raw = resources.files("planner_tui.assets").joinpath("ideas.toml").read_text("utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError:
+        return []
+    return [
+        Idea(kind, str(text))
+        for kind, section in data.items()
+        if isinstance(section, dict)
+        for text in section.get("ideas", [])
+    ]
+
+
+@dataclass
+class Gaps:
+    drifting: list[object] = field(default_factory=list)
+    quiet: list[QuietContext] = field(default_factory=list)
+    one_sided: list[OneSided] = field(default_factory=list)
+    diversity: Diversity = Diversity(0, 0, 0)
+
+
+def gaps(*, session: Session, today: date | None = None) -> Gaps:
+    return Gaps(
+        drifting=list(drifting_people(session=session, today=today)),
+        quiet=quiet_contexts(session=session, today=today),
+        one_sided=one_sided(session=session),
+        diversity=diversity(session=session, today=today),
+    )

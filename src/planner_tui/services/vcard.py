@@ -1,0 +1,175 @@
+"""People from vCard files (.vcf), as phones and mail apps export them.
+
+Parsing is vobject's: vCard 2.1 (quoted-printable, charsets), 3.0 and 4.0, folded lines,
+embedded photos. From each card we keep what this app has a place for: the name, a
+nickname, and the note. Phone numbers and addresses stay in the address book they came
+from — nothing here needs them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from planner_tui.db.models import MAX_NAME, MAX_NOTE, PersonCreate
+from planner_tui.errors import InvalidInput
+from planner_tui.services.people import create_person, find_duplicates, merge_into
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Card:
+    name: str
+    nickname: str = ""
+    note: str = ""
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    card: Card
+    duplicate_of: str | None
+    """The name of someone already here who looks like the same person."""
+    duplicate_id: int | None = None
+
+
+def read_file(path: Path) -> list[Card]:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InvalidInput(f"{path.name} is larger than 50 MB; is it really a vCard file?")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"Couldn't read {path}: {error.strerror or error}.") from None
+    return read_cards(decode(raw))
+
+
+def decode(raw: bytes) -> str:
+    """vCards are UTF-8 by standard; some phones write UTF-16, older exports Windows-1252."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def join_soft_breaks(text: str) -> str:
+    """vCard 2.1 quoted-printable values wrap with a trailing '=' and no leading space,
+    which vobject (following the later standards' folding) does not join."""
+    lines = text.splitlines()
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining:
+            out[-1] = out[-1][:-1] + line
+        else:
+            out.append(line)
+        joining = out[-1].endswith("=") and "QUOTED-PRINTABLE" in out[-1].upper()
+    return "\r\n".join(out) + "\r\n"
+
+
+def read_cards(text: str) -> list[Card]:
+    import vobject
+
+    # vobject logs lines it skips; a log line would draw over the full-screen app.
+    logging.getLogger("vobject.base").setLevel(logging.CRITICAL)
+    cards: list[Card] = []
+    try:
+        for component in vobject.readComponents(join_soft_breaks(text), ignoreUnreadable=True):
+            if component.name != "VCARD":
+                continue
+            card = _card(component)
+            if card is not None:
+                cards.append(card)
+    except Exception as error:  # vobject raises several kinds; all mean "not a vCard"
+        line = getattr(error, "lineNumber", None)
+        where = f" near line {line}" if line else ""
+        raise InvalidInput(
+            f"This doesn't look like a vCard file{where} — nothing was imported."
+        ) from None
+    if not cards and "BEGIN:VCARD" not in text.upper():
+        raise InvalidInput("This doesn't look like a vCard file — nothing was imported.")
+    return cards
+
+
+def _value(component: Any, key: str) -> str:
+    entry = component.contents.get(key)
+    if not entry:
+        return ""
+    value = entry[0].value
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value if v)
+    return " ".join(str(value).split()) if key != "note" else str(value).strip()
+
+
+def _card(component: Any) -> Card | None:
+    name = _value(component, "fn")
+    if not name and "n" in component.contents:
+        n = component.contents["n"][0].value
+        name = " ".join(
+            part for part in (str(n.prefix), str(n.given), str(n.additional), str(n.family)) if part
+        )
+    organisation = _value(component, "org")
+    name = _printable(name or organisation)
+    if not name:
+        return None
+    return Card(
+        name=name[:MAX_NAME],
+        nickname=_printable(_value(component, "nickname"))[:200],
+        note=_value(component, "note").replace("\x00", "")[:MAX_NOTE],
+        organisation=_printable(organisation),
+    )
+
+
+def _printable(value: str) -> str:
+    return "".join(ch for ch in value if ch.isprintable()).strip()
+
+
+def preview(*, session: Session, cards: list[Card]) -> list[PreviewRow]:
+    """Each card beside anyone already here who looks like the same person."""
+    rows = []
+    seen: dict[str, str] = {}
+    for card in cards:
+        match = find_duplicates(session=session, name=card.name)
+        if match:
+            rows.append(PreviewRow(card, match[0].name, match[0].id))
+        elif card.name.casefold() in seen:
+            rows.append(PreviewRow(card, seen[card.name.casefold()]))
+        else:
+            rows.append(PreviewRow(card, None))
+        seen.setdefault(card.name.casefold(), card.name)
+    return rows
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    merged: int
+    skipped: int
+
+
+def import_cards(
+    *, session: Session, cards: list[Card], duplicates: str = "skip"
+) -> ImportResult:
+    """Add everyone in *cards*. Someone already here is skipped, or with
+    ``duplicates="merge"`` has the card's nickname and note folded into their record."""
+    if duplicates not in ("skip", "merge"):
+        raise InvalidInput("Duplicates can be skipped or merged.", field="duplicates")
+    added = merged = skipped = 0
+    for card in cards:
+        data = PersonCreate(name=card.name, nickname=card.nickname, notes=card.note)
+        existing = find_duplicates(session=session, name=card.name)
+        if existing and duplicates == "merge":
+            merge_into(session=session, person_id=existing[0].id, data=data)
+            merged += 1
+        elif existing:
+            skipped += 1
+        else:
+            create_person(session=session, data=data)
+            added += 1
+    return ImportResult(added, merged, skipped)

@@ -1,0 +1,312 @@
+"""The gaps: drift, reciprocity, one-sided ties, quiet contexts and network diversity,
+on small hand-built worlds with known answers (every engine)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner_tui.db.engine import Database
+from planner_tui.errors import InvalidInput, StorageError
+from planner_tui.services import gaps, journal, people, steps
+from planner_tui.services.common import restore
+
+TODAY = date(2026, 11, 23)
+
+
+def days_ago(n: int, hour: int = 12) -> datetime:
+    return datetime.combine(TODAY - timedelta(days=n), datetime.min.time()).replace(
+        hour=hour, tzinfo=UTC
+    )
+
+
+def person(s: Any, name: str, **fields: Any) -> int:
+    return people.create_person(session=s, data={"name": name, **fields}).id
+
+
+def context(s: Any, name: str, kind: str = "other") -> int:
+    return people.create_context(session=s, data={"name": name, "kind": kind}).id
+
+
+def meet(s: Any, who: list[int], ago: int, **fields: Any) -> int:
+    data = {"occurred_at": days_ago(ago), "person_ids": who, **fields}
+    return people.log_interaction(session=s, data=data).id
+
+
+# --------------------------------------------------------------------------- drift
+
+
+def test_drift_resets_however_contact_was_recorded(db: Database) -> None:
+    with db.write() as s:
+        by_log = person(s, "Logged", cadence_days=7)
+        by_step = person(s, "Stepped", cadence_days=7)
+        by_journal = person(s, "Journaled", cadence_days=7)
+        untouched = person(s, "Untouched", cadence_days=7)
+        no_cadence = person(s, "Whenever")
+        for pid in (by_log, by_step, by_journal, untouched, no_cadence):
+            meet(s, [pid], 40)
+    with db.session() as s:
+        assert {p.name for p in people.drifting_people(session=s)} == {
+            "Logged", "Stepped", "Journaled", "Untouched"
+        }
+    with db.write() as s:
+        meet(s, [by_log], 1)
+        step = steps.create_step(
+            session=s, data={"person_id": by_step, "action": "text", "due_at": days_ago(2)}
+        )
+        steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"})
+        journal.save_entry(
+            session=s,
+            data={"day": TODAY, "body": "coffee", "person_ids": [by_journal],
+                  "contact_person_ids": [by_journal]},
+        )
+    with db.session() as s:
+        drifting = people.drifting_people(session=s)
+    assert [(p.name, p.drifting_days) for p in drifting] == [("Untouched", 33)]
+
+
+def test_snoozing_quiets_drift_until_the_day_passes(db: Database) -> None:
+    with db.write() as s:
+        pid = person(s, "Sam", cadence_days=14)
+        meet(s, [pid], 30)
+        people.snooze_person(session=s, person_id=pid, days=7)
+    with db.session() as s:
+        assert people.drifting_people(session=s) == []
+        assert people.drifting_people(session=s, today=TODAY + timedelta(days=8))[0].name == "Sam"
+    with db.write() as s:
+        assert people.snooze_person(session=s, person_id=pid, days=0).snoozed_until is None
+    with pytest.raises(InvalidInput, match="0 to 365"), db.write() as s:
+        people.snooze_person(session=s, person_id=pid, days=1000)
+
+
+def test_archived_people_never_drift(db: Database) -> None:
+    with db.write() as s:
+        pid = person(s, "Old friend", cadence_days=7)
+        people.update_person(session=s, person_id=pid, data={"archived": True})
+    with db.session() as s:
+        assert people.drifting_people(session=s) == []
+
+
+# --------------------------------------------------------------------------- reciprocity
+
+
+def test_reciprocity_counts_the_latest_interactions(db: Database) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana")
+        other = person(s, "Other")
+        meet(s, [ana], 50, initiator="them", channel="text")  # outside last 3
+        meet(s, [ana], 3, initiator="me", channel="in_person", gave_emotional=True)
+        meet(s, [ana, other], 2, initiator="mutual", channel="call", got_practical=True)
+        meet(s, [ana], 1, initiator="me", channel="social", got_emotional=True)
+        meet(s, [other], 1, initiator="them")
+    with db.session() as s:
+        picture = gaps.reciprocity(session=s, person_id=ana, last=3)
+        everything = gaps.reciprocity(session=s, person_id=ana)
+    assert picture == gaps.Reciprocity(
+        interactions=3, me=2, them=0, mutual=1, gave_emotional=1, got_emotional=1,
+        got_practical=1, in_person=1, voice=1, digital=1,
+    )
+    assert (everything.interactions, everything.them, everything.digital) == (4, 1, 2)
+
+
+def test_reciprocity_of_someone_never_met_is_empty(db: Database) -> None:
+    with db.write() as s:
+        pid = person(s, "New")
+    with db.session() as s:
+        assert gaps.reciprocity(session=s, person_id=pid) == gaps.Reciprocity()
+
+
+# --------------------------------------------------------------------------- one-sided
+
+
+def test_one_sided_needs_eight_interactions_and_three_quarters(db: Database) -> None:
+    with db.write() as s:
+        mostly_me = person(s, "Mostly me")
+        for n in range(6):
+            meet(s, [mostly_me], 10 + n, initiator="me")
+        meet(s, [mostly_me], 30, initiator="them")
+        meet(s, [mostly_me], 31, initiator="mutual")  # 6 of 8 = 75 %
+        too_few = person(s, "Too few")
+        for n in range(7):
+            meet(s, [too_few], n + 1, initiator="me")
+        balanced = person(s, "Balanced")
+        for n in range(10):
+            meet(s, [balanced], n + 1, initiator="me" if n % 2 else "them")
+        them = person(s, "They call")
+        for n in range(12):
+            meet(s, [them], n + 1, initiator="them")
+        # Only the latest 12 count: 12 recent 'them', then many old 'me' that don't.
+        for n in range(20):
+            meet(s, [them], 100 + n, initiator="me")
+        archived = person(s, "Archived")
+        for n in range(9):
+            meet(s, [archived], n + 1, initiator="me")
+        people.update_person(session=s, person_id=archived, data={"archived": True})
+    with db.session() as s:
+        found = gaps.one_sided(session=s)
+    assert [(f.name, f.interactions, f.started_by_me, f.started_by_them) for f in found] == [
+        ("They call", 12, 0, 12),
+        ("Mostly me", 8, 6, 1),
+    ]
+    assert found[1].mostly_me and not found[0].mostly_me
+
+
+# --------------------------------------------------------------------------- contexts
+
+
+def test_diversity_counts_contexts_reached_in_two_weeks(db: Database) -> None:
+    with db.write() as s:
+        work = context(s, "Work", "work")
+        choir = context(s, "Choir", "hobby")
+        family = context(s, "Family", "family")
+        context(s, "Empty club")  # no people, no contact
+        ana = person(s, "Ana", context_ids=[work])
+        ben = person(s, "Ben", context_ids=[choir, family])
+        meet(s, [ana], 2, context_id=work, channel="text")  # digital only
+        meet(s, [ben], 5, channel="in_person")  # no context: counts for choir and family
+        meet(s, [ana], 20, context_id=work, channel="in_person")  # too long ago
+    with db.session() as s:
+        figure = gaps.diversity(session=s, today=TODAY)
+    assert (figure.in_person_or_voice, figure.any_channel, figure.contexts) == (2, 3, 4)
+
+
+def test_diversity_with_nothing_recorded_is_zero(db: Database) -> None:
+    with db.session() as s:
+        assert gaps.diversity(session=s) == gaps.Diversity(0, 0, 0)
+
+
+def test_quiet_contexts_are_those_without_contact_in_30_days(db: Database) -> None:
+    with db.write() as s:
+        work = context(s, "Work")
+        choir = context(s, "Choir")
+        context(s, "Never")
+        old = context(s, "Archived")
+        people.update_context(session=s, context_id=old, data={"archived": True})
+        ana = person(s, "Ana", context_ids=[work, choir])
+        meet(s, [ana], 3, context_id=work)
+        meet(s, [ana], 45, context_id=choir)
+    with db.session() as s:
+        quiet = gaps.quiet_contexts(session=s, today=TODAY)
+        listed = {c.name: c for c in people.list_contexts(session=s)}
+    assert [(q.name, q.people) for q in quiet] == [("Never", 0), ("Choir", 1)]
+    assert listed["Choir"].last_contact == days_ago(45)
+    assert listed["Work"].people_count == 1
+
+
+def test_recency_strip_buckets_contacts_by_local_week(db: Database) -> None:
+    with db.write() as s:
+        work = context(s, "Work")
+        context(s, "Quiet")
+        ana = person(s, "Ana", context_ids=[work])
+        meet(s, [ana], 0)  # Monday 23 Nov: this week
+        meet(s, [ana], 1)  # Sunday 22 Nov: last week
+        meet(s, [ana], 2, context_id=work)
+        meet(s, [ana], 60)  # outside four weeks
+    with db.session() as s:
+        strip = gaps.recency_strip(session=s, weeks=4, today=TODAY)
+    assert strip.weeks == [date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16), TODAY]
+    assert strip.rows[0][1:] == ("Quiet", [0, 0, 0, 0])
+    assert strip.rows[1][1:] == ("Work", [0, 0, 2, 1])
+
+
+def test_ideas_come_from_the_shipped_file_or_the_users_own(tmp_path: Path) -> None:
+    shipped = gaps.load_ideas(tmp_path)
+    assert len(shipped) >= 10 and {"class", "volunteering", "club"} <= {i.kind for i in shipped}
+    (tmp_path / "ideas.toml").write_text('[walks]\nideas = ["Sunday walk with [b]a group"]\n')
+    assert gaps.load_ideas(tmp_path) == [gaps.Idea("walks", "Sunday walk with [b]a group")]
+    (tmp_path / "ideas.toml").write_text("not = [toml")
+    assert gaps.load_ideas(tmp_path) == []
+
+
+# --------------------------------------------------------------------------- duplicates & undo
+
+
+def test_duplicates_match_names_and_nicknames_ignoring_case_and_spacing(db: Database) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana  Silva", nickname="Nani")
+        person(s, "Ben")
+    with db.session() as s:
+        assert [p.id for p in people.find_duplicates(session=s, name="ana silva")] == [ana]
+        assert [p.id for p in people.find_duplicates(session=s, name="NANI")] == [ana]
+        assert people.find_duplicates(session=s, name="Ana Silva", except_id=ana) == []
+        assert people.find_duplicates(session=s, name="Anna") == []
+
+
+def test_merging_keeps_everything_from_both(db: Database) -> None:
+    with db.write() as s:
+        work = context(s, "Work")
+        choir = context(s, "Choir")
+        ana = person(s, "Ana", notes="likes tea", context_ids=[work])
+        merged = people.merge_into(
+            session=s,
+            person_id=ana,
+            data={"name": "ana", "nickname": "Nani", "notes": "met at choir",
+                  "cadence_days": 14, "context_ids": [work, choir]},
+        )
+    assert merged.name == "Ana" and merged.nickname == "Nani" and merged.cadence_days == 14
+    assert merged.notes == "likes tea\n\nmet at choir"
+    assert merged.contexts == ["Choir", "Work"]
+
+
+def test_deleting_a_person_can_be_undone_exactly(db: Database) -> None:
+    with db.write() as s:
+        work = context(s, "Work")
+        ana = person(s, "Ana", context_ids=[work], notes="[b]x[/b]")
+        ben = person(s, "Ben")
+        alone = meet(s, [ana], 3, warmth=5, note="just us")
+        shared = meet(s, [ana, ben], 2)
+        step = steps.create_step(
+            session=s, data={"person_id": ana, "action": "call", "due_at": days_ago(1)}
+        )
+        done = steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"})
+        entry = journal.save_entry(
+            session=s, data={"day": TODAY, "body": "x", "person_ids": [ana],
+                             "contact_person_ids": [ana]}
+        ).id
+    with db.session() as s:
+        before = people.get_person(session=s, person_id=ana)
+        history = people.list_interactions(session=s, person_id=ana)
+    with db.write() as s:
+        removed = people.delete_person(session=s, person_id=ana)
+    assert removed.count["interaction"] == 2  # the one alone and the step's, not the shared
+    with db.session() as s:
+        assert [i.id for i in people.list_interactions(session=s)] == [shared]
+    with db.write() as s:
+        restore(session=s, removed=removed)
+    with db.session() as s:
+        assert people.get_person(session=s, person_id=ana) == before
+        assert people.list_interactions(session=s, person_id=ana) == history
+        assert {i.id for i in history} >= {alone, shared}
+        assert steps.get_step(session=s, step_id=done.id).status == "done"
+        assert journal.get_entry(session=s, entry_id=entry).contact_person_ids == [ana]
+
+
+def test_deleting_a_context_can_be_undone(db: Database) -> None:
+    with db.write() as s:
+        work = context(s, "Work")
+        ana = person(s, "Ana", context_ids=[work])
+        meet(s, [ana], 1, context_id=work)
+        removed = people.delete_context(session=s, context_id=work)
+    with db.session() as s:
+        assert people.list_interactions(session=s)[0].context is None
+    with db.write() as s:
+        restore(session=s, removed=removed)
+    with db.session() as s:
+        assert people.list_interactions(session=s)[0].context == "Work"
+        assert people.get_person(session=s, person_id=ana).contexts == ["Work"]
+
+
+def test_undo_refuses_cleanly_when_a_link_has_gone(db: Database) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana")
+        ben = person(s, "Ben")
+        shared = meet(s, [ana, ben], 1)
+        removed = people.delete_person(session=s, person_id=ana)
+        people.delete_interaction(session=s, interaction_id=shared)
+    with pytest.raises(StorageError, match="can't be undone"), db.write() as s:
+        restore(session=s, removed=removed)
+    with db.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Ben"]
