@@ -172,3 +172,40 @@ def describe(moment: datetime, *, now: datetime | None = None) -> str:
     now = now or clock.now()
     shown = clock.to_local(moment).strftime("%a %-d %b %Y, %H:%M")
     return f"{shown} ({words.ago(moment, today=now.date())})"
+
+
+_CADENCE_WORDS = {
+    "daily": 1,
+    "every day": 1,
+    "weekly": 7,
+    "every week": 7,
+    "fortnightly": 14,
+    "monthly": 30,
+    "every month": 30,
+    "quarterly": 90,
+    "yearly": 365,
+    "every year": 365,
+}
+_CADENCE = re.compile(r"^(?:every\s+)?(\d+)\s*(day|week|month|year)?s?$")
+
+
+def parse_cadence(text: str) -> int | None:
+    """How often to be in touch, in days: '14', 'weekly', 'every 3 weeks'; '' means unset."""
+    words = " ".join(text.strip().lower().split())
+    if not words or words in ("-", "—", "none", "whenever"):
+        return None
+    if words in _CADENCE_WORDS:
+        return _CADENCE_WORDS[words]
+    match = _CADENCE.match(words)
+    if not match:
+        raise InvalidInput(
+            "Say how often as a number of days, or like 'weekly' or 'every 3 weeks'.",
+            field="cadence_days",
+        )
+    days = int(match[1]) * {"day": 1, "week": 7, "month": 30, "year": 365}[match[2] or "day"]
+    if not 1 <= days <= 3650:
+        raise InvalidInput(
+            "How often to be in touch should be between daily and every ten years.",
+            field="cadence_days",
+        )
+    return days

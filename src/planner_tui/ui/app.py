@@ -14,9 +14,9 @@ from textual.screen import Screen
 from planner_tui.config import Settings
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
+from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.views import (
     JournalScreen,
-    MapScreen,
     PlanScreen,
     ReviewScreen,
     TodayScreen,

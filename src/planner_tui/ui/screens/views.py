@@ -127,50 +127,6 @@ class TodayScreen(ViewScreen):
         self.query_one("#week", Note).set(f"Small steps taken this week: {count}." if count else "")
 
 
-# --------------------------------------------------------------------------- map
-
-
-class MapScreen(ViewScreen):
-    TITLE = "Map"
-
-    def compose_body(self) -> ComposeResult:
-        yield Note(words.EMPTY_MAP, id="map-empty", classes="empty")
-        yield Section("People")
-        yield table("people", "name", "circle", "contexts", "last in touch", "hoped for", "")
-        yield Section("Contexts")
-        yield table("contexts", "context", "kind", "people", "last contact")
-
-    def load(self) -> tuple[list[Any], list[Any]]:
-        from planner_tui.services import people
-
-        backend = self.planner.backend
-        return backend.read(people.list_people), backend.read(people.list_contexts)
-
-    def show(self, data: tuple[list[Any], list[Any]]) -> None:
-        from planner_tui.db.models import label
-
-        everyone, contexts = data
-        self.query_one("#map-empty").display = not everyone
-        fill(
-            self.query_one("#people", DataTable),
-            [
-                (
-                    p.name,
-                    label(p.circle),
-                    ", ".join(p.contexts),
-                    words.ago(p.last_contact),
-                    words.cadence(p.cadence_days),
-                    "drifting" if p.drifting_days else "",
-                )
-                for p in everyone
-            ],
-        )
-        fill(
-            self.query_one("#contexts", DataTable),
-            [(c.name, label(c.kind), c.people_count, words.ago(c.last_contact)) for c in contexts],
-        )
-
-
 # --------------------------------------------------------------------------- plan
 
 

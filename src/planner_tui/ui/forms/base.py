@@ -1,0 +1,233 @@
+"""What every form shares: drafts that survive anything, inline messages, saving off-thread.
+
+Every change is written to a draft (after a short pause in typing); Escape on a changed
+form keeps the draft and says so; the next time the same form opens, it picks up there.
+Saving runs the service in a worker; a refusal (empty name, duplicate...) is shown beside
+the field and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
+
+from planner_tui.errors import InvalidInput, PlannerError
+from planner_tui.ui.screens.base import text
+
+if TYPE_CHECKING:
+    from planner_tui.ui.app import PlannerApp
+
+R = TypeVar("R")
+DRAFT_PAUSE = 0.4
+
+
+class Field(Static):
+    """A field's label; its message line (hidden until there is something to say) follows."""
+
+    def __init__(self, label: str, **kwargs: Any) -> None:
+        super().__init__(label, markup=False, classes="field-label", **kwargs)
+
+
+class Problem(Static):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", markup=False, classes="problem", **kwargs)
+        self.display = False
+
+    def say(self, message: str | None) -> None:
+        self.display = bool(message)
+        self.update(text(message or ""))
+
+
+class Question(PlannerError):
+    """Raised by :meth:`FormScreen.submit` when the person should decide something first;
+    their answer goes to :meth:`FormScreen.answered`."""
+
+    def __init__(self, title: str, message: str, answers: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.title = title
+        self.answers = answers
+
+
+class FormScreen(ModalScreen[R | None], Generic[R]):
+    TITLE: ClassVar[str] = ""
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "leave", "Close (keeps a draft)"),
+    ]
+
+    def __init__(self, draft_key: str, initial: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.draft_key = draft_key
+        self.initial = initial or {}
+        self.dirty = False
+        self.ready = False
+        self._draft_timer: Timer | None = None
+
+    @property
+    def planner(self) -> PlannerApp:
+        from planner_tui.ui.app import PlannerApp
+
+        assert isinstance(self.app, PlannerApp)
+        return self.app
+
+    # ---------------------------------------------------------------- subclasses fill in
+
+    def compose_fields(self) -> ComposeResult:
+        yield from ()
+
+    def values(self) -> dict[str, Any]:
+        """The form's fields as JSON-ready values (what a draft stores)."""
+        return {}
+
+    def fill(self, values: dict[str, Any]) -> None:
+        """Put stored values back into the fields."""
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        """Quick checks while typing: field id → message."""
+        return {}
+
+    def submit(self, values: dict[str, Any]) -> R:
+        """Runs in a worker thread: write through the services and return the result."""
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- shared behaviour
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog form"):
+            yield Label(self.TITLE, classes="dialog-title", markup=False)
+            yield Static("", id="draft-note", classes="muted", markup=False)
+            yield from self.compose_fields()
+            yield Problem(id="form-problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save  ctrl+s", id="save", variant="primary")
+                yield Button("Close  esc", id="close")
+
+    def on_mount(self) -> None:
+        self.query_one("#draft-note").display = False
+        self.fill(self.initial)
+        self.load_draft()
+
+    @work(thread=True, exit_on_error=False, group="draft")
+    def load_draft(self) -> None:
+        from planner_tui.services import drafts
+
+        draft = self.planner.backend.read(drafts.load_draft, key=self.draft_key)
+        self.app.call_from_thread(self._restore, draft)
+
+    def _restore(self, draft: dict[str, Any] | None) -> None:
+        if draft:
+            self.fill(draft)
+            self.dirty = True
+            note = self.query_one("#draft-note", Static)
+            note.update("Picked up where you left off (a saved draft).")
+            note.display = True
+        self.ready = True
+        self.call_after_refresh(self.show_problems)
+
+    def changed(self) -> None:
+        """Fields call this on every change: check inline and keep a draft."""
+        if not self.ready:
+            return
+        self.dirty = True
+        self.show_problems()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_PAUSE, self.keep_draft)
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.changed()
+
+    def show_problems(self) -> None:
+        problems = self.check(self.values())
+        for problem in self.query(Problem):
+            if problem.id and problem.id != "form-problem":
+                problem.say(problems.get(problem.id.removesuffix("-problem")))
+
+    @work(thread=True, exit_on_error=False, group="draft")
+    def keep_draft(self) -> None:
+        self._write_draft(self.values())
+
+    def _write_draft(self, values: dict[str, Any]) -> None:
+        from planner_tui.services import drafts
+
+        try:
+            self.planner.backend.write(drafts.save_draft, key=self.draft_key, payload=values)
+        except PlannerError as error:
+            self.app.call_from_thread(self.app.notify, str(error), severity="error")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "close":
+            self.action_leave()
+
+    def action_leave(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        if self.dirty:
+            values = self.values()
+            self.run_worker(lambda: self._write_draft(values), thread=True, group="draft")
+            self.app.notify("Kept as a draft — it will be here when you open this again.")
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        values = self.values()
+        problems = self.check(values)
+        if problems:
+            self.show_problems()
+            self.query_one("#form-problem", Problem).say("Please look at the note above.")
+            return
+        self.save(values)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="save")
+    def save(self, values: dict[str, Any]) -> None:
+        from planner_tui.services import drafts
+
+        try:
+            result = self.submit(values)
+        except Question as question:
+            self.app.call_from_thread(self.ask, question, values)
+            return
+        except InvalidInput as error:
+            self.app.call_from_thread(self.refused, str(error), error.field)
+            return
+        except PlannerError as error:
+            self.app.call_from_thread(self.refused, str(error), None)
+            return
+        if self._draft_timer is not None:
+            self.app.call_from_thread(self._draft_timer.stop)
+        self.planner.backend.write(drafts.discard_draft, key=self.draft_key)
+        self.app.call_from_thread(self.saved, result)
+
+    def ask(self, question: Question, values: dict[str, Any]) -> None:
+        from planner_tui.ui.modals.confirm import Choice
+
+        self.app.push_screen(
+            Choice(question.title, str(question), question.answers),
+            lambda answer: self.answered(answer, values),
+        )
+
+    def answered(self, answer: str | None, values: dict[str, Any]) -> None:
+        """The reply to a :class:`Question`; forms that ask override this."""
+
+    def refused(self, message: str, field: str | None) -> None:
+        name = (field or "").split(".")[0]
+        target = next(iter(self.query(f"#{name}-problem").results(Problem)), None) if name else None
+        (target or self.query_one("#form-problem", Problem)).say(message)
+        if target is not None:
+            self.query_one("#form-problem", Problem).say(None)
+
+    def saved(self, result: R) -> None:
+        self.dirty = False
+        self.dismiss(result)
+
+    def field(self, widget_id: str) -> Widget:
+        return self.query_one(f"#{widget_id}")

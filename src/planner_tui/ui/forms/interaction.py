@@ -1,0 +1,216 @@
+"""Logging an interaction in a few keystrokes: who, when (as you'd say it), and how it went."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.suggester import SuggestFromList
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
+
+from planner_tui import clock
+from planner_tui.db.models import Channel, ContextRead, Initiator, InteractionRead, PersonRead, label
+from planner_tui.errors import InvalidInput
+from planner_tui.ui.forms.base import Field, FormScreen, Problem
+from planner_tui.ui.screens.base import text
+from planner_tui.when import describe, parse_when
+
+WARMTH = ["1 · cool", "2", "3 · fine", "4", "5 · very warm"]
+SUPPORT = {
+    "gave_emotional": "I listened / comforted",
+    "gave_practical": "I helped with something",
+    "got_emotional": "They listened / comforted me",
+    "got_practical": "They helped me with something",
+}
+
+
+class InteractionForm(FormScreen[InteractionRead]):
+    TITLE = "Log a contact"
+
+    def __init__(
+        self,
+        people: list[PersonRead],
+        contexts: list[ContextRead],
+        *,
+        person_ids: list[int] | None = None,
+        context_id: int | None = None,
+    ) -> None:
+        super().__init__(
+            "interaction:new", {"people": person_ids or [], "when": "now", "context": context_id}
+        )
+        self.people = [p for p in people if not p.archived]
+        self.by_id = {p.id: p for p in people}
+        self.contexts = contexts
+        self.chosen: list[int] = []
+
+    def compose_fields(self) -> ComposeResult:
+        names = sorted({p.name for p in self.people} | {p.nickname for p in self.people if p.nickname})
+        yield Field("With whom — type a name, Enter to add (several allowed)")
+        yield Input(id="who", suggester=SuggestFromList(names, case_sensitive=False))
+        yield Static("", id="chosen", markup=False)
+        yield Problem(id="people-problem")
+        yield Field("When — e.g. now, yesterday evening, last sat 3pm")
+        yield Input(id="when", value="now")
+        yield Static("", id="when-preview", classes="muted", markup=False)
+        yield Problem(id="when-problem")
+        with Horizontal(classes="row"):
+            yield Select(
+                [(label(c), c.value) for c in Channel], id="channel", allow_blank=False,
+                value=Channel.IN_PERSON.value,
+            )
+            yield Select(
+                [(label(i), i.value) for i in Initiator], id="initiator", allow_blank=False,
+                value=Initiator.MUTUAL.value,
+            )
+        with Horizontal(classes="row"):
+            yield Select(
+                [(text(c.name), c.id) for c in self.contexts], id="context",
+                prompt="no particular context",
+            )
+            yield Select(
+                [(w, n) for n, w in enumerate(WARMTH, start=1)], id="warmth",
+                prompt="how warm (optional)",
+            )
+        yield Field("Support")
+        with Horizontal(classes="row"):
+            for key, words in SUPPORT.items():
+                yield Checkbox(words, id=key)
+        yield Field("Note (optional)")
+        yield TextArea(id="note", classes="short")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#who", Input).focus()
+
+    # ---------------------------------------------------------------- people chips
+
+    def match(self, typed: str) -> PersonRead | None:
+        wanted = " ".join(typed.casefold().split())
+        if not wanted:
+            return None
+        exact = [p for p in self.people if wanted in (p.name.casefold(), p.nickname.casefold())]
+        if exact:
+            return exact[0]
+        starts = [p for p in self.people if p.name.casefold().startswith(wanted)]
+        return starts[0] if len(starts) == 1 else None
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id != "who":
+            self.action_save() if event.input.id == "when" else None
+            return
+        typed = event.value
+        person = self.match(typed)
+        problem = self.query_one("#people-problem", Problem)
+        if person is None:
+            problem.say(
+                f"No one called {typed.strip()!r} yet — add them on the Map first (n)."
+                if typed.strip()
+                else None
+            )
+            return
+        problem.say(None)
+        if person.id not in self.chosen:
+            self.chosen.append(person.id)
+        event.input.value = ""
+        self.show_chosen()
+        self.changed()
+
+    def on_key(self, event: Any) -> None:
+        who = self.query_one("#who", Input)
+        if event.key == "backspace" and who.has_focus and not who.value and self.chosen:
+            self.chosen.pop()
+            self.show_chosen()
+            self.changed()
+            event.stop()
+
+    def show_chosen(self) -> None:
+        names = [self.by_id[i].name for i in self.chosen if i in self.by_id]
+        self.query_one("#chosen", Static).update(
+            text("With: " + ", ".join(names) + "   (backspace removes the last)" if names else "")
+        )
+
+    # ---------------------------------------------------------------- the form contract
+
+    def on_select_changed(self, _event: Select.Changed) -> None:
+        self.changed()
+
+    def on_checkbox_changed(self, _event: Checkbox.Changed) -> None:
+        self.changed()
+
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+        self.changed()
+
+    def values(self) -> dict[str, Any]:
+        def chosen(widget_id: str) -> Any:
+            value = self.query_one(f"#{widget_id}", Select).value
+            return None if value is Select.NULL else value
+
+        return {
+            "people": list(self.chosen),
+            "typing": self.query_one("#who", Input).value,
+            "when": self.query_one("#when", Input).value,
+            "context": chosen("context"),
+            "channel": chosen("channel"),
+            "initiator": chosen("initiator"),
+            "warmth": chosen("warmth"),
+            **{key: self.query_one(f"#{key}", Checkbox).value for key in SUPPORT},
+            "note": self.query_one("#note", TextArea).text,
+        }
+
+    def fill(self, values: dict[str, Any]) -> None:
+        self.chosen = [i for i in values.get("people", []) if i in self.by_id]
+        self.show_chosen()
+        self.query_one("#who", Input).value = str(values.get("typing", ""))
+        self.query_one("#when", Input).value = str(values.get("when", "now"))
+        known = {
+            "context": {c.id for c in self.contexts},
+            "channel": {c.value for c in Channel},
+            "initiator": {i.value for i in Initiator},
+            "warmth": set(range(1, 6)),
+        }
+        for key, allowed in known.items():
+            if values.get(key) in allowed:
+                self.query_one(f"#{key}", Select).value = values[key]
+        for key in SUPPORT:
+            self.query_one(f"#{key}", Checkbox).value = bool(values.get(key))
+        self.query_one("#note", TextArea).text = str(values.get("note", ""))
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        problems = {}
+        preview = self.query_one("#when-preview", Static)
+        try:
+            moment = parse_when(values["when"], lean="past")
+        except InvalidInput as error:
+            problems["when"] = str(error)
+            preview.update("")
+        else:
+            preview.update(text("→ " + describe(moment)))
+            if moment > clock.now() + timedelta(minutes=5):
+                problems["when"] = (
+                    "That is still to come. Log contact that happened; small steps for "
+                    "later belong in the planner."
+                )
+        return problems
+
+    def submit(self, values: dict[str, Any]) -> InteractionRead:
+        from planner_tui.services import people
+
+        if not values["people"]:
+            raise InvalidInput("Add at least one person (type a name, then Enter).", field="people")
+        data = {
+            "person_ids": values["people"],
+            "occurred_at": parse_when(values["when"], lean="past"),
+            "context_id": values["context"],
+            "channel": values["channel"],
+            "initiator": values["initiator"],
+            "warmth": values["warmth"],
+            "note": values["note"],
+            **{key: values[key] for key in SUPPORT},
+        }
+        return self.planner.backend.write(people.log_interaction, data=data)
+
+    def refused(self, message: str, field: str | None) -> None:
+        super().refused(message, "people" if field == "person_ids" else field)

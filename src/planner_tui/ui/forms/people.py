@@ -1,0 +1,225 @@
+"""Adding and editing people and contexts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, SelectionList, TextArea
+
+from planner_tui.db.models import Circle, ContextKind, ContextRead, PersonRead, label
+from planner_tui.errors import InvalidInput
+from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
+from planner_tui.when import parse_cadence
+
+
+def _name_problem(value: str) -> str | None:
+    if value and not value.strip():
+        return "A name needs at least one letter or symbol, not only spaces."
+    if len(value) > 1000:
+        return "A name can be at most 1,000 characters."
+    return None
+
+
+class PersonForm(FormScreen[PersonRead]):
+    """Add someone, or edit them (``person`` given)."""
+
+    def __init__(
+        self,
+        contexts: list[ContextRead],
+        person: PersonRead | None = None,
+        *,
+        name: str = "",
+    ) -> None:
+        initial: dict[str, Any] = {"name": name}
+        if person is not None:
+            initial = {
+                "name": person.name,
+                "nickname": person.nickname,
+                "circle": person.circle.value,
+                "cadence": str(person.cadence_days or ""),
+                "contexts": [c.id for c in contexts if c.name in person.contexts],
+                "notes": person.notes,
+                "boundaries": person.boundaries,
+            }
+        super().__init__(f"person:{person.id if person else 'new'}", initial)
+        self.TITLE = f"Edit {person.name}" if person else "Someone in your life"
+        self.person = person
+        self.contexts = contexts
+        self.allow_duplicate = False
+        self.duplicate: PersonRead | None = None
+        self.merge_into: int | None = None
+
+    def compose_fields(self) -> ComposeResult:
+        yield Field("Name")
+        yield Input(id="name", placeholder="as you'd say it", max_length=1000)
+        yield Problem(id="name-problem")
+        yield Field("Nickname or initials (optional)")
+        yield Input(id="nickname")
+        yield Field("How close (the circles)")
+        yield Select(
+            [(label(c), c.value) for c in Circle], id="circle", allow_blank=False,
+            value=Circle.MIDDLE.value,
+        )
+        yield Field("How often you'd like to be in touch (optional)")
+        yield Input(id="cadence", placeholder="e.g. 14, weekly, every 3 weeks")
+        yield Problem(id="cadence-problem")
+        yield Field("Contexts (space to tick)")
+        yield SelectionList[int](*[(c.name, c.id) for c in self.contexts], id="contexts")
+        yield Field("Notes")
+        yield TextArea(id="notes", classes="short")
+        yield Field("Boundaries and preferences (e.g. prefers texts in the evening)")
+        yield TextArea(id="boundaries", classes="short")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#name", Input).focus()
+
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+        self.changed()
+
+    def on_select_changed(self, _event: Select.Changed) -> None:
+        self.changed()
+
+    def on_selection_list_selected_changed(self, _event: SelectionList.SelectedChanged) -> None:
+        self.changed()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.query_one("#name", Input).value,
+            "nickname": self.query_one("#nickname", Input).value,
+            "circle": self.query_one("#circle", Select).value,
+            "cadence": self.query_one("#cadence", Input).value,
+            "contexts": list(self.query_one("#contexts", SelectionList).selected),
+            "notes": self.query_one("#notes", TextArea).text,
+            "boundaries": self.query_one("#boundaries", TextArea).text,
+        }
+
+    def fill(self, values: dict[str, Any]) -> None:
+        self.query_one("#name", Input).value = str(values.get("name", ""))
+        self.query_one("#nickname", Input).value = str(values.get("nickname", ""))
+        if values.get("circle") in {c.value for c in Circle}:
+            self.query_one("#circle", Select).value = values["circle"]
+        self.query_one("#cadence", Input).value = str(values.get("cadence", ""))
+        chosen = self.query_one("#contexts", SelectionList)
+        chosen.deselect_all()
+        known = {c.id for c in self.contexts}
+        for context_id in values.get("contexts", []):
+            if context_id in known:
+                chosen.select(context_id)
+        self.query_one("#notes", TextArea).text = str(values.get("notes", ""))
+        self.query_one("#boundaries", TextArea).text = str(values.get("boundaries", ""))
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        problems = {}
+        name = values["name"]
+        if problem := _name_problem(name):
+            problems["name"] = problem
+        elif self.ready and self.dirty and not name.strip():
+            problems["name"] = "A name is needed — a first name or initials is enough."
+        try:
+            parse_cadence(values["cadence"])
+        except InvalidInput as error:
+            problems["cadence"] = str(error)
+        return problems
+
+    def data(self, values: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "name": values["name"],
+            "nickname": values["nickname"],
+            "circle": values["circle"],
+            "cadence_days": parse_cadence(values["cadence"]),
+            "context_ids": values["contexts"],
+            "notes": values["notes"],
+            "boundaries": values["boundaries"],
+        }
+
+    def submit(self, values: dict[str, Any]) -> PersonRead:
+        from planner_tui.services import people
+
+        backend = self.planner.backend
+        data = self.data(values)
+        if self.person is None:
+            if self.merge_into is not None:
+                return backend.write(people.merge_into, person_id=self.merge_into, data=data)
+            if not self.allow_duplicate:
+                same = backend.read(people.find_duplicates, name=values["name"])
+                if same:
+                    self.duplicate = same[0]
+                    raise Question(
+                        "Already on your map?",
+                        f"{same[0].name} is already here. Is this the same person?",
+                        [
+                            ("merge", f"Yes — add this to {same[0].name}"),
+                            ("new", "No — someone else"),
+                            ("edit", "Keep editing"),
+                        ],
+                    )
+            return backend.write(people.create_person, data=data)
+        if data["cadence_days"] is None:
+            data["clear_cadence"] = True
+        return backend.write(people.update_person, person_id=self.person.id, data=data)
+
+    def refused(self, message: str, field: str | None) -> None:
+        super().refused(message, "cadence" if field == "cadence_days" else field)
+
+    def answered(self, answer: str | None, values: dict[str, Any]) -> None:
+        if answer == "merge":
+            self.merge_into = self.duplicate.id if self.duplicate else None
+        elif answer == "new":
+            self.allow_duplicate = True
+        else:
+            return  # keep editing
+        self.save(values)
+
+
+class ContextForm(FormScreen[ContextRead]):
+    """Add a context (a part of life: work, a choir, the neighbourhood) or rename one."""
+
+    def __init__(self, context: ContextRead | None = None) -> None:
+        initial = {"name": context.name, "kind": context.kind.value} if context else {}
+        super().__init__(f"context:{context.id if context else 'new'}", initial)
+        self.TITLE = f"Edit {context.name}" if context else "A part of your life"
+        self.context = context
+
+    def compose_fields(self) -> ComposeResult:
+        yield Field("Name (e.g. Choir, Work, Street WhatsApp group)")
+        yield Input(id="name", max_length=1000)
+        yield Problem(id="name-problem")
+        yield Field("Kind")
+        yield Select(
+            [(label(k), k.value) for k in ContextKind], id="kind", allow_blank=False,
+            value=ContextKind.OTHER.value,
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#name", Input).focus()
+
+    def on_select_changed(self, _event: Select.Changed) -> None:
+        self.changed()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.query_one("#name", Input).value,
+            "kind": self.query_one("#kind", Select).value,
+        }
+
+    def fill(self, values: dict[str, Any]) -> None:
+        self.query_one("#name", Input).value = str(values.get("name", ""))
+        if values.get("kind") in {k.value for k in ContextKind}:
+            self.query_one("#kind", Select).value = values["kind"]
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        problem = _name_problem(values["name"])
+        if problem is None and self.ready and self.dirty and not values["name"].strip():
+            problem = "A context needs a name."
+        return {"name": problem} if problem else {}
+
+    def submit(self, values: dict[str, Any]) -> ContextRead:
+        from planner_tui.services import people
+
+        backend = self.planner.backend
+        if self.context is None:
+            return backend.write(people.create_context, data=values)
+        return backend.write(people.update_context, context_id=self.context.id, data=values)

@@ -1,0 +1,39 @@
+"""A question with a few answers as buttons; the answer's id comes back (None on Escape)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from planner_tui.ui.screens.base import text
+
+
+class Choice(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "dismiss", "Cancel", show=False)]
+
+    def __init__(self, title: str, message: str, answers: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.heading = title
+        self.message = message
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(text(self.heading), classes="dialog-title")
+            yield Static(text(self.message, multiline=True))
+            with Horizontal(classes="buttons"):
+                for index, (answer, words) in enumerate(self.answers):
+                    yield Button(
+                        text(words),
+                        id=f"answer-{answer}",
+                        variant="primary" if index == 0 else "default",
+                    )
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "").removeprefix("answer-"))

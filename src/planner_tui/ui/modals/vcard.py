@@ -1,0 +1,113 @@
+"""Import people from a .vcf file: choose the file, see who would come in, then add them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, Static
+
+from planner_tui.errors import PlannerError
+from planner_tui.services.vcard import Card, ImportResult, PreviewRow
+from planner_tui.ui.screens.base import text
+
+
+class VcardImport(ModalScreen[ImportResult | None]):
+    BINDINGS = [Binding("escape", "dismiss", "Close")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cards: list[Card] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label("Import people from a vCard file", classes="dialog-title")
+            yield Static(
+                "Phones and mail apps export contacts as .vcf. Only names, nicknames and "
+                "notes are kept. Type the file's path and press Enter to see who is in it.",
+                markup=False,
+            )
+            yield Input(placeholder="~/Downloads/contacts.vcf", id="vcf-path")
+            yield Static("", id="vcf-status", markup=False)
+            preview: DataTable[str] = DataTable(id="vcf-preview", cursor_type="row")
+            preview.add_columns("name", "nickname", "already here?")
+            preview.display = False
+            yield preview
+            with Horizontal(classes="buttons"):
+                yield Button("Add the new ones", id="vcf-add", variant="primary", disabled=True)
+                yield Button("Add, and merge the others", id="vcf-merge", disabled=True)
+                yield Button("Close  esc", id="vcf-close")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#vcf-status", Static).update("Reading…")
+        self.read(Path(event.value.strip()).expanduser())
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def read(self, path: Path) -> None:
+        from planner_tui.services import vcard
+
+        from planner_tui.ui.app import PlannerApp
+
+        assert isinstance(self.app, PlannerApp)
+        try:
+            if not path.is_file():
+                raise PlannerError(f"There is no file at {path}.")
+            cards = vcard.read_file(path)
+            rows = self.app.backend.read(vcard.preview, cards=cards)
+        except PlannerError as error:
+            self.app.call_from_thread(self.status, str(error))
+            return
+        self.app.call_from_thread(self.show_preview, cards, rows)
+
+    def status(self, message: str) -> None:
+        self.query_one("#vcf-status", Static).update(text(message))
+
+    def show_preview(self, cards: list[Card], rows: list[PreviewRow]) -> None:
+        self.cards = cards
+        table = self.query_one("#vcf-preview", DataTable)
+        table.clear()
+        for row in rows:
+            table.add_row(
+                text(row.card.name), text(row.card.nickname), text(row.duplicate_of or "new")
+            )
+        table.display = bool(rows)
+        new = sum(1 for row in rows if row.duplicate_of is None)
+        self.status(
+            f"{len(rows)} contacts: {new} new, {len(rows) - new} look like people already here."
+            if rows
+            else "No contacts with a name in that file."
+        )
+        self.query_one("#vcf-add", Button).disabled = not rows
+        self.query_one("#vcf-merge", Button).disabled = new == len(rows)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "vcf-close":
+            self.dismiss(None)
+        elif event.button.id in ("vcf-add", "vcf-merge") and self.cards:
+            self.add("merge" if event.button.id == "vcf-merge" else "skip")
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def add(self, duplicates: str) -> None:
+        from planner_tui.services import vcard
+        from planner_tui.ui.app import PlannerApp
+
+        assert isinstance(self.app, PlannerApp)
+        try:
+            result = self.app.backend.write(
+                vcard.import_cards, cards=self.cards, duplicates=duplicates
+            )
+        except PlannerError as error:
+            self.app.call_from_thread(self.status, str(error))
+            return
+        self.app.call_from_thread(
+            self.app.notify,
+            f"Added {result.added} people"
+            + (f", merged {result.merged}" if result.merged else "")
+            + (f", skipped {result.skipped} already here" if result.skipped else "")
+            + ".",
+        )
+        self.app.call_from_thread(self.dismiss, result)

@@ -1,0 +1,510 @@
+"""The Map: people, the circles picture, contexts and the gaps, with everything one key away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
+
+from planner_tui import clock, words
+from planner_tui.db.models import Circle, ContextRead, PersonRead, label
+from planner_tui.errors import PlannerError
+from planner_tui.services.common import Removed
+from planner_tui.services.gaps import Diversity, Idea, OneSided, QuietContext, RecencyStrip
+from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
+from planner_tui.ui.screens.views import fill, table
+from planner_tui.ui.widgets.circles import CirclesPicture, Dot
+from planner_tui.ui.widgets.pictures import recency_strip
+
+SORTS = ("name", "last contact", "circle", "drift")
+CIRCLE_ORDER = {Circle.INNER: 0, Circle.MIDDLE: 1, Circle.OUTER: 2}
+SNOOZE_DAYS = 14
+
+
+@dataclass
+class MapData:
+    people: list[PersonRead]
+    contexts: list[ContextRead]
+    quiet: list[QuietContext]
+    one_sided: list[OneSided]
+    diversity: Diversity
+    strip: RecencyStrip
+    ideas: list[Idea] = field(default_factory=list)
+
+
+def sort_people(people: list[PersonRead], by: str) -> list[PersonRead]:
+    name = [*sorted(people, key=lambda p: p.name.casefold())]
+    if by == "last contact":  # longest without contact first: that's what one looks for
+        return sorted(name, key=lambda p: p.last_contact.timestamp() if p.last_contact else 0)
+    if by == "circle":
+        return sorted(name, key=lambda p: CIRCLE_ORDER.get(p.circle, 3))
+    if by == "drift":
+        return sorted(name, key=lambda p: -(p.drifting_days or 0))
+    return name
+
+
+class MapScreen(ViewScreen):
+    TITLE = "Map"
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("n", "new_person", "Add person"),
+        Binding("c", "new_context", "Add context"),
+        Binding("l", "log", "Log contact"),
+        Binding("e", "edit", "Edit"),
+        Binding("x", "delete", "Delete"),
+        Binding("u", "undo", "Undo delete"),
+        Binding("a", "archive", "Archive", show=False),
+        Binding("z", "snooze", "Snooze", show=False),
+        Binding("o", "sort", "Sort", show=False),
+        Binding("h", "toggle_archived", "Show archived", show=False),
+        Binding("s", "small_step", "Small step", show=False),
+        Binding("i", "import_vcard", "Import .vcf", show=False),
+        Binding("1", "tab('people')", "People", show=False),
+        Binding("2", "tab('circles')", "Circles", show=False),
+        Binding("3", "tab('contexts')", "Contexts", show=False),
+        Binding("4", "tab('gaps')", "Gaps", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: MapData | None = None
+        self.sort_by = SORTS[0]
+        self.show_archived = False
+        self.shown: list[PersonRead] = []
+        self.undo_stack: list[tuple[str, Removed]] = []
+        self._rows: dict[int, tuple[Text, ...]] = {}
+
+    # ---------------------------------------------------------------- layout
+
+    def compose_body(self) -> ComposeResult:
+        yield Note(words.EMPTY_MAP, id="map-empty", classes="empty")
+        with TabbedContent(id="map-tabs", initial="people"):
+            with TabPane("1 People", id="people"):
+                yield Input(placeholder="/ to filter by name, nickname or context", id="filter")
+                yield Static("", id="people-status", classes="muted", markup=False)
+                yield table("people-table", "name", "circle", "contexts", "last in touch",
+                            "hoped for", "")  # fmt: skip
+            with TabPane("2 Circles", id="circles"):
+                yield CirclesPicture(id="circles-picture")
+            with TabPane("3 Contexts", id="contexts"):
+                yield table("contexts-table", "context", "kind", "people", "last contact")
+                yield Section("Weeks of contact, by context (newest on the right)")
+                yield Static("", id="strip")
+            with TabPane("4 Gaps", id="gaps"):
+                yield Note(id="breadth")
+                yield Note(id="ideas", classes="muted")
+                yield Section("Past the rhythm you hoped for")
+                yield Note(id="drifting-empty", classes="muted")
+                yield table("drifting-table", "who", "last in touch", "hoped for", "past by")
+                yield Section("Parts of life without contact for 30 days")
+                yield Note(id="quiet-empty", classes="muted")
+                yield table("quiet-table", "context", "people", "last contact")
+                yield Section("Leaning one way lately")
+                yield Note(id="one-sided-empty", classes="muted")
+                yield table("one-sided-table", "who", "who started the last contacts")
+                yield Note(
+                    "s on any row: a small step for it.",
+                    classes="muted",
+                )
+
+    # ---------------------------------------------------------------- data
+
+    def load(self) -> MapData:
+        from planner_tui.services import gaps, people
+
+        backend = self.planner.backend
+        return MapData(
+            people=backend.read(people.list_people, include_archived=True),
+            contexts=backend.read(people.list_contexts),
+            quiet=backend.read(gaps.quiet_contexts),
+            one_sided=backend.read(gaps.one_sided),
+            diversity=backend.read(gaps.diversity),
+            strip=backend.read(gaps.recency_strip, weeks=12),
+            ideas=gaps.load_ideas(self.planner.settings.resolved_home()),
+        )
+
+    def show(self, data: MapData) -> None:
+        self.data = data
+        self._rows = {p.id: self.person_row(p) for p in data.people}
+        self.query_one("#map-empty").display = not data.people and not data.contexts
+        self.refill_people()
+        active = [p for p in data.people if not p.archived]
+        context_names = [c.name for c in data.contexts]
+        self.query_one(CirclesPicture).set_people(
+            [
+                Dot(
+                    p.id,
+                    p.name,
+                    p.circle.value,
+                    p.contexts[0] if p.contexts else None,
+                    bool(p.drifting_days),
+                    f"{label(p.circle)} · {', '.join(p.contexts) or 'no context'} · "
+                    f"last in touch {words.ago(p.last_contact)}",
+                )
+                for p in active
+            ],
+            context_names,
+        )
+        fill(
+            self.query_one("#contexts-table", DataTable),
+            [(c.name, label(c.kind), c.people_count, words.ago(c.last_contact))
+             for c in data.contexts],  # fmt: skip
+            [str(c.id) for c in data.contexts],
+        )
+        self.query_one("#strip", Static).update(
+            recency_strip(data.strip.weeks, [(name, counts) for _, name, counts in data.strip.rows])
+            if data.strip.rows
+            else text("Add a context (c) to see its weeks here.")
+        )
+        self.show_gaps(data, active)
+
+    def show_gaps(self, data: MapData, active: list[PersonRead]) -> None:
+        d = data.diversity
+        self.query_one("#breadth", Note).set(
+            f"In the last {d.days} days you were in touch within {d.any_channel} of your "
+            f"{d.contexts} contexts ({d.in_person_or_voice} counting only in person, calls "
+            "and video)."
+            if d.contexts
+            else "No contexts yet. Contexts are the parts of life people belong to — "
+            "work, family, a club, the street. c adds one."
+        )
+        low = d.any_channel < 3
+        ideas = data.ideas[:: max(1, len(data.ideas) // 5)][:5] if low else []
+        self.query_one("#ideas", Note).set(
+            "A few parts of life to explore, if one appeals:\n"
+            + "\n".join(f"  • {i.text}" for i in ideas)
+            if ideas
+            else ""
+        )
+        drifting = sorted((p for p in active if p.drifting_days), key=lambda p: -(p.drifting_days or 0))
+        fill(
+            self.query_one("#drifting-table", DataTable),
+            [(p.name, words.ago(p.last_contact), words.cadence(p.cadence_days),
+              f"{p.drifting_days} days") for p in drifting],  # fmt: skip
+            [str(p.id) for p in drifting],
+        )
+        self.query_one("#drifting-empty", Note).set(
+            "" if drifting else "No one — everyone is within the rhythm you hoped for."
+        )
+        fill(
+            self.query_one("#quiet-table", DataTable),
+            [(q.name, q.people, words.ago(q.last_contact)) for q in data.quiet],
+            [str(q.context_id) for q in data.quiet],
+        )
+        self.query_one("#quiet-empty", Note).set(
+            "" if data.quiet else "Every part of life saw some contact this month."
+        )
+        fill(
+            self.query_one("#one-sided-table", DataTable),
+            [
+                (
+                    s.name,
+                    f"you started {s.started_by_me} of the last {s.interactions}"
+                    if s.mostly_me
+                    else f"they started {s.started_by_them} of the last {s.interactions}",
+                )
+                for s in data.one_sided
+            ],
+            [str(s.person_id) for s in data.one_sided],
+        )
+        self.query_one("#one-sided-empty", Note).set(
+            "" if data.one_sided else "Nothing leans strongly one way right now."
+        )
+
+    # ---------------------------------------------------------------- the people table
+
+    @staticmethod
+    def person_row(p: PersonRead) -> tuple[Text, ...]:
+        drift = "drifting" if p.drifting_days else ("archived" if p.archived else "")
+        return (
+            text(p.name),
+            text(label(p.circle)),
+            text(", ".join(p.contexts)),
+            text(words.ago(p.last_contact)),
+            text(words.cadence(p.cadence_days)),
+            text(drift, "italic"),
+        )
+
+    def refill_people(self) -> None:
+        if self.data is None:
+            return
+        query = self.query_one("#filter", Input).value.strip()
+        people = [p for p in self.data.people if self.show_archived or not p.archived]
+        if query:
+            from textual.fuzzy import Matcher
+
+            matcher = Matcher(query)
+            scored = []
+            for p in people:
+                score = max(
+                    matcher.match(p.name),
+                    matcher.match(p.nickname) if p.nickname else 0,
+                    max((matcher.match(c) for c in p.contexts), default=0) * 0.9,
+                )
+                if score > 0:
+                    scored.append((score, p))
+            people = [p for _, p in sorted(scored, key=lambda item: -item[0])]
+        else:
+            people = sort_people(people, self.sort_by)
+        self.shown = people
+        people_table = self.query_one("#people-table", DataTable)
+        people_table.clear()
+        people_table.add_rows((self._rows[p.id] for p in people))
+        total = sum(1 for p in self.data.people if self.show_archived or not p.archived)
+        status = f"{len(people)} of {total} people" if query else f"{total} people"
+        status += f" · sorted by {'best match' if query else self.sort_by} (o)"
+        status += " · archived shown (h)" if self.show_archived else ""
+        self.query_one("#people-status", Static).update(status)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.refill_people()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.query_one("#people-table", DataTable).focus()
+
+    def on_key(self, event: Any) -> None:
+        field = self.query_one("#filter", Input)
+        if event.key == "escape" and field.has_focus:
+            field.value = ""
+            self.query_one("#people-table", DataTable).focus()
+            event.stop()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        table_id = event.data_table.id
+        if table_id == "people-table" and event.cursor_row < len(self.shown):
+            self.open_person(self.shown[event.cursor_row].id)
+        elif table_id in ("drifting-table", "one-sided-table") and event.row_key.value:
+            self.open_person(int(event.row_key.value))
+
+    def on_circles_picture_chosen(self, event: CirclesPicture.Chosen) -> None:
+        if len(event.dots) == 1:
+            self.open_person(event.dots[0].person_id)
+            return
+        contexts = {d.context for d in event.dots}
+        self.query_one("#filter", Input).value = next(iter(contexts)) or "" if len(contexts) == 1 else ""
+        self.action_tab("people")
+
+    def open_person(self, person_id: int) -> None:
+        from planner_tui.ui.screens.person import PersonScreen
+
+        self.app.push_screen(PersonScreen(person_id))
+
+    # ---------------------------------------------------------------- what is selected
+
+    def current_tab(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def selected_person(self) -> PersonRead | None:
+        if self.data is None:
+            return None
+        by_id = {p.id: p for p in self.data.people}
+        focused = self.focused
+        if isinstance(focused, CirclesPicture) and focused.marks:
+            dots = focused.marks[focused.cursor].dots
+            return by_id.get(dots[0].person_id) if len(dots) == 1 else None
+        tab = self.current_tab()
+        if tab == "people":
+            cursor = self.query_one("#people-table", DataTable).cursor_row
+            return self.shown[cursor] if 0 <= cursor < len(self.shown) else None
+        if tab == "gaps" and isinstance(focused, DataTable) and focused.id != "quiet-table":
+            key = self.row_key(focused)
+            return by_id.get(int(key)) if key else None
+        return None
+
+    def selected_context(self) -> ContextRead | None:
+        if self.data is None:
+            return None
+        focused = self.focused
+        tab = self.current_tab()
+        if tab == "contexts" or (isinstance(focused, DataTable) and focused.id == "quiet-table"):
+            widget = focused if isinstance(focused, DataTable) else self.query_one(
+                "#contexts-table", DataTable
+            )
+            key = self.row_key(widget)
+            return next((c for c in self.data.contexts if str(c.id) == key), None)
+        return None
+
+    @staticmethod
+    def row_key(widget: DataTable[Any]) -> str | None:
+        if widget.row_count == 0:
+            return None
+        return widget.coordinate_to_cell_key(widget.cursor_coordinate).row_key.value
+
+    # ---------------------------------------------------------------- actions
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        focus = {"people": "#people-table", "circles": "#circles-picture",
+                 "contexts": "#contexts-table", "gaps": "#drifting-table"}[tab]  # fmt: skip
+        self.query_one(focus).focus()
+
+    def action_filter(self) -> None:
+        self.action_tab("people")
+        self.query_one("#filter", Input).focus()
+
+    def action_sort(self) -> None:
+        self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
+        self.refill_people()
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.refill_people()
+
+    def action_new_person(self) -> None:
+        from planner_tui.ui.forms.people import PersonForm
+
+        if self.data is not None:
+            self.app.push_screen(PersonForm(self.data.contexts), self.after_form)
+
+    def action_new_context(self) -> None:
+        from planner_tui.ui.forms.people import ContextForm
+
+        self.app.push_screen(ContextForm(), self.after_form)
+
+    def action_edit(self) -> None:
+        context = self.selected_context()
+        if context is not None:
+            from planner_tui.ui.forms.people import ContextForm
+
+            self.app.push_screen(ContextForm(context), self.after_form)
+            return
+        person = self.selected_person()
+        if person is not None:
+            self.person_action("edit", person)
+
+    def action_log(self, person_ids: list[int] | None = None, context_id: int | None = None) -> None:
+        from planner_tui.ui.forms.interaction import InteractionForm
+
+        if self.data is None:
+            return
+        if person_ids is None:
+            person = self.selected_person()
+            person_ids = [person.id] if person else []
+        form = InteractionForm(
+            self.data.people, self.data.contexts, person_ids=person_ids, context_id=context_id
+        )
+        self.app.push_screen(form, self.after_form)
+
+    def action_small_step(self) -> None:
+        # Until the planner's wizard exists, a small step is logged as contact made.
+        context = self.selected_context()
+        if context is not None:
+            self.action_log([], context.id)
+            return
+        person = self.selected_person()
+        self.action_log([person.id] if person else [])
+
+    def action_delete(self) -> None:
+        context = self.selected_context()
+        if context is not None:
+            self.confirm_delete("context", context.id, context.name,
+                                f"{context.people_count} people keep their other contexts; "
+                                "contact logged there stays, without this label.")  # fmt: skip
+            return
+        person = self.selected_person()
+        if person is not None:
+            self.person_action("delete", person)
+
+    def action_archive(self) -> None:
+        person = self.selected_person()
+        if person is not None:
+            self.person_action("archive", person)
+
+    def action_snooze(self) -> None:
+        person = self.selected_person()
+        if person is not None:
+            self.person_action("snooze", person)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.app.notify("Nothing to undo.")
+            return
+        what, removed = self.undo_stack.pop()
+        self.write(f"{what} is back.", "restore", removed=removed)
+
+    def action_import_vcard(self) -> None:
+        from planner_tui.ui.modals.vcard import VcardImport
+
+        self.app.push_screen(VcardImport(), self.after_form)
+
+    def person_action(self, what: str, person: PersonRead, from_detail: Any = None) -> None:
+        """Edit, log, snooze, archive or delete someone (from the lists or their detail)."""
+        from planner_tui.ui.forms.people import PersonForm
+
+        if what == "edit" and self.data is not None:
+            self.app.push_screen(PersonForm(self.data.contexts, person), self.after_form)
+        elif what == "log":
+            self.action_log([person.id])
+        elif what == "snooze":
+            if person.snoozed_until and person.snoozed_until >= clock.today():
+                self.write(f"Reminders for {person.name} are back on.", "snooze_person",
+                           person_id=person.id, days=0)  # fmt: skip
+            else:
+                until = clock.today() + timedelta(days=SNOOZE_DAYS)
+                self.write(
+                    f"Resting reminders for {person.name} until {until:%-d %b}. No guilt.",
+                    "snooze_person", person_id=person.id, days=SNOOZE_DAYS,
+                )
+        elif what == "archive":
+            done = "back on the map" if person.archived else "archived (h shows archived people)"
+            self.write(f"{person.name} is {done}.", "update_person", person_id=person.id,
+                       data={"archived": not person.archived})  # fmt: skip
+        elif what == "delete":
+            self.confirm_delete(
+                "person", person.id, person.name,
+                "Their small steps and the contacts that were with them alone go too. "
+                "u brings it all back during this session.",
+                from_detail,
+            )
+
+    def confirm_delete(
+        self, kind: str, item_id: int, name: str, consequence: str, from_detail: Any = None
+    ) -> None:
+        from planner_tui.ui.modals.confirm import Choice
+
+        def answered(answer: str | None) -> None:
+            if answer != "delete":
+                return
+            if from_detail is not None:
+                self.app.pop_screen()
+            key = {"person": "person_id", "context": "context_id"}[kind]
+            self.write(f"Deleted {name}. u undoes it.", f"delete_{kind}", undo=name,
+                       **{key: item_id})  # fmt: skip
+
+        self.app.push_screen(
+            Choice(f"Delete {name}?", consequence, [("keep", "Keep"), ("delete", "Delete")]),
+            answered,
+        )
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def write(self, done: str, call: str, undo: str | None = None, **kwargs: Any) -> None:
+        from planner_tui.services import common, people
+
+        function = getattr(common if call == "restore" else people, call)
+        try:
+            result = self.planner.backend.write(function, **kwargs)
+        except PlannerError as error:
+            self.app.call_from_thread(self.app.notify, str(error), severity="error")
+            return
+        if undo is not None and isinstance(result, Removed):
+            self.undo_stack.append((undo, result))
+        self.app.call_from_thread(self.app.notify, done)
+        self.app.call_from_thread(self.refresh_all)
+
+    def after_form(self, result: Any) -> None:
+        if result is not None:
+            self.app.notify("Saved.")
+            self.refresh_all()
+
+    def refresh_all(self) -> None:
+        self.reload()
+        if self.app.screen is not self and hasattr(self.app.screen, "reload"):
+            self.app.screen.reload()

@@ -1,0 +1,156 @@
+"""One person: who they are to you, your history together, and the balance between you."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from planner_tui import words
+from planner_tui.db.models import InteractionRead, PersonRead, StepRead, label
+from planner_tui.services.gaps import Reciprocity
+from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
+from planner_tui.ui.screens.views import fill, table
+from planner_tui.ui.widgets.pictures import balance_bar
+
+RECENT = 20
+
+
+@dataclass
+class PersonData:
+    person: PersonRead
+    history: list[InteractionRead]
+    upcoming: list[StepRead]
+    past: list[StepRead]
+    balance: Reciprocity
+
+
+class PersonScreen(ViewScreen):
+    TITLE = "Person"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("e", "screen.map_action('edit')", "Edit"),
+        Binding("l", "screen.map_action('log')", "Log contact"),
+        Binding("z", "screen.map_action('snooze')", "Snooze"),
+        Binding("a", "screen.map_action('archive')", "Archive"),
+        Binding("x", "screen.map_action('delete')", "Delete"),
+    ]
+
+    def __init__(self, person_id: int) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self.data: PersonData | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="person-name", classes="dialog-title")
+        yield Note(id="person-facts")
+        yield Section("Notes and boundaries")
+        yield Note(id="person-notes")
+        yield Section(f"Balance over the last {RECENT} contacts")
+        yield Static("", id="balance")
+        yield Section("Small steps")
+        yield Note(id="steps-empty", classes="muted")
+        yield table("person-steps", "when", "small step", "how it went")
+        yield Section("Contact together")
+        yield Note(id="history-empty", classes="muted")
+        yield table("history", "when", "how", "who reached out", "warmth", "note")
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def load(self) -> PersonData:
+        from planner_tui.services import gaps, people, steps
+
+        backend = self.planner.backend
+        return PersonData(
+            person=backend.read(people.get_person, person_id=self.person_id),
+            history=backend.read(people.list_interactions, person_id=self.person_id, limit=200),
+            upcoming=backend.read(steps.list_steps, person_id=self.person_id, upcoming=True),
+            past=backend.read(steps.list_steps, person_id=self.person_id, upcoming=False, limit=50),
+            balance=backend.read(gaps.reciprocity, person_id=self.person_id, last=RECENT),
+        )
+
+    def show(self, data: PersonData) -> None:
+        self.data = data
+        p = data.person
+        self.sub_title = p.name
+        self.query_one("#person-name", Static).update(text(p.name))
+        facts = [
+            f"{label(p.circle)} circle" + (f" · also known as {p.nickname}" if p.nickname else ""),
+            "Contexts: " + (", ".join(p.contexts) or "none yet"),
+            f"Hoped-for rhythm: {words.cadence(p.cadence_days)} · last in touch "
+            f"{words.ago(p.last_contact)}",
+        ]
+        if p.drifting_days:
+            facts.append(f"A little past the rhythm you hoped for ({p.drifting_days} days).")
+        if p.snoozed_until:
+            facts.append(f"Reminders resting until {p.snoozed_until:%-d %b}.")
+        if p.archived:
+            facts.append("Archived: kept for the record, left out of lists and reminders.")
+        self.query_one("#person-facts", Note).set("\n".join(facts))
+        notes = "\n\n".join(part for part in (p.notes.strip(), p.boundaries.strip()) if part)
+        self.query_one("#person-notes", Note).set(notes or "Nothing written yet (e to add).")
+        self.query_one("#balance", Static).update(balance_picture(data.balance))
+        steps = [*data.upcoming, *data.past]
+        fill(
+            self.query_one("#person-steps", DataTable),
+            [(words.when(s.due_at), s.action, label(s.status)) for s in steps],
+        )
+        self.query_one("#steps-empty", Note).set("" if steps else "No small steps with them yet.")
+        fill(
+            self.query_one("#history", DataTable),
+            [
+                (
+                    words.when(i.occurred_at),
+                    label(i.channel),
+                    label(i.initiator),
+                    "·" * (i.warmth or 0) or "—",
+                    i.note.splitlines()[0][:60] if i.note.strip() else "",
+                )
+                for i in data.history
+            ],
+        )
+        self.query_one("#history-empty", Note).set(
+            "" if data.history else "No contact logged yet. l logs one."
+        )
+
+    def action_map_action(self, what: str) -> None:
+        from planner_tui.ui.screens.map import MapScreen
+
+        if self.data is None:
+            return
+        owner = next((s for s in self.app.screen_stack if isinstance(s, MapScreen)), None)
+        if owner is not None:
+            owner.person_action(what, self.data.person, from_detail=self)
+
+
+def balance_picture(balance: Reciprocity) -> Text:
+    if balance.interactions == 0:
+        return Text("Nothing logged together yet, so there is no picture to draw.", end="")
+    picture = Text(end="")
+    rows: list[tuple[str, list[tuple[str, int]]]] = [
+        ("Who reached out  ", [("me", balance.me), ("them", balance.them), ("both", balance.mutual)]),
+        (
+            "Listening        ",
+            [("I gave", balance.gave_emotional), ("I got", balance.got_emotional)],
+        ),
+        (
+            "Practical help   ",
+            [("I gave", balance.gave_practical), ("I got", balance.got_practical)],
+        ),
+        (
+            "How              ",
+            [("in person", balance.in_person), ("voice", balance.voice), ("written", balance.digital)],
+        ),
+    ]
+    for title, parts in rows:
+        picture.append(title)
+        picture.append_text(balance_bar(parts))
+        picture.append("\n")
+    picture.append(
+        "A picture of the last stretch, not a score: many good ties lean one way for a while.",
+        style="italic grey62",
+    )
+    return picture

@@ -1,0 +1,73 @@
+"""Small text pictures: balance bars and the weeks × contexts recency strip.
+
+Each part of a bar has its own fill character as well as its own colour, so the picture
+reads the same without colour. Pictures describe; they never grade.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+from planner_tui.terminal import plain
+
+FILLS = ("█", "▒", "░")
+STYLES = ("bold $accent", "$secondary", "$text-muted")
+RICH_STYLES = ("bold cyan", "magenta", "grey62")
+WEEK_SHADES = "·░▒▓█"
+
+
+def balance_bar(parts: list[tuple[str, int]], width: int = 30) -> Text:
+    """One line: a bar split in proportion to each part, then the parts named with counts.
+
+    ``[("me", 6), ("them", 3), ("both", 3)]`` → ``██████████▒▒▒▒▒░░░░░  █ me 6 · ▒ them 3 · ░ both 3``
+    """
+    total = sum(count for _, count in parts)
+    line = Text(end="")
+    if total == 0:
+        line.append("·" * width, style="grey50")
+    else:
+        remaining = width
+        for index, (_, count) in enumerate(parts):
+            cells = round(width * count / total) if index < len(parts) - 1 else remaining
+            cells = max(0, min(cells, remaining))
+            remaining -= cells
+            line.append(FILLS[index % 3] * cells, style=RICH_STYLES[index % 3])
+    line.append("  ")
+    for index, (name, count) in enumerate(parts):
+        if index:
+            line.append(" · ", style="grey50")
+        line.append(f"{FILLS[index % 3]} ", style=RICH_STYLES[index % 3])
+        line.append(f"{name} {count}")
+    return line
+
+
+def recency_strip(
+    weeks: list[date], rows: list[tuple[str, list[int]]], *, name_width: int = 18
+) -> Text:
+    """Contexts down, weeks across (oldest left); darker means more contact that week."""
+    picture = Text(end="")
+    header = " " * (name_width + 1)
+    last_month = None
+    labels = ""
+    for monday in weeks:
+        month = monday.strftime("%b")
+        labels += (month[0] if month != last_month else " ") + " "
+        last_month = month
+    picture.append(header + labels.rstrip() + "\n", style="grey62")
+    for name, counts in rows:
+        shown = plain(name, keep_newlines=False)
+        shown = shown if len(shown) <= name_width else shown[: name_width - 1] + "…"
+        picture.append(shown.ljust(name_width) + " ")
+        for count in counts:
+            shade = WEEK_SHADES[min(count, len(WEEK_SHADES) - 1)]
+            picture.append(shade + " ", style="grey50" if count == 0 else "cyan")
+        quiet = not any(counts[-4:])
+        picture.append(" quiet for 4+ weeks" if quiet else "", style="italic grey62")
+        picture.append("\n")
+    picture.append(
+        f"{' ' * (name_width + 1)}· none  ░ 1  ▒ 2  ▓ 3  █ 4+ contacts a week",
+        style="grey62",
+    )
+    return picture

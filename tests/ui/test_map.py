@@ -1,0 +1,296 @@
+"""The Map driven through Pilot: forms, drafts, logging, the circles, delete and undo."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, TextArea
+
+from planner_tui.db.engine import Database
+from planner_tui.services import drafts, people
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.interaction import InteractionForm
+from planner_tui.ui.forms.people import ContextForm, PersonForm
+from planner_tui.ui.modals.confirm import Choice
+from planner_tui.ui.screens.map import MapScreen
+from planner_tui.ui.screens.person import PersonScreen
+from planner_tui.ui.widgets.circles import CirclesPicture
+
+from .test_app import SIZE, make_app, screen_text, settle
+
+DATA = Path(__file__).parent.parent / "data"
+NOW = datetime(2026, 11, 23, 20, tzinfo=UTC)
+
+
+def everyone(db: Database) -> list[people.PersonRead]:
+    with db.session() as s:
+        return people.list_people(session=s, include_archived=True)
+
+
+async def open_map(app: PlannerApp, pilot: object) -> MapScreen:
+    await settle(app, pilot)
+    await pilot.press("m")  # type: ignore[attr-defined]
+    await settle(app, pilot)
+    assert isinstance(app.screen, MapScreen)
+    return app.screen
+
+
+async def type_into(pilot: object, app: PlannerApp, widget_id: str, value: str) -> None:
+    app.screen.query_one(f"#{widget_id}").focus()
+    await pilot.press(*value)  # type: ignore[attr-defined]
+
+
+async def test_adding_a_person_with_contexts_and_cadence(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        people.create_context(session=s, data={"name": "Choir"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonForm)
+        await pilot.press(*"Zoë 🌱 [b]")
+        await type_into(pilot, app, "cadence", "every 2 weeks")
+        app.screen.query_one("#contexts").focus()
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MapScreen)
+        assert "Zoë 🌱 [b]" in screen_text(app)
+    [zoe] = everyone(sqlite_db)
+    assert (zoe.name, zoe.cadence_days, zoe.contexts) == ("Zoë 🌱 [b]", 14, ["Choir"])
+
+
+async def test_the_person_form_explains_bad_input_and_saves_nothing(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press("space", "space")
+        await type_into(pilot, app, "cadence", "every 20 years")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert isinstance(app.screen, PersonForm)
+        assert "not only spaces" in shown and "between daily and every ten years" in shown
+    assert everyone(sqlite_db) == []
+
+
+async def test_escape_keeps_a_draft_that_comes_back(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press(*"Half typed")
+        await type_into(pilot, app, "notes", "met at the [bold]bus stop")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MapScreen)
+        assert "Kept as a draft" in str([n.message for n in app._notifications])
+    with sqlite_db.session() as s:
+        assert drafts.load_draft(session=s, key="person:new")["name"] == "Half typed"  # type: ignore[index]
+    again = make_app(sqlite_db)
+    async with again.run_test(size=SIZE) as pilot:
+        await open_map(again, pilot)
+        await pilot.press("n")
+        await settle(again, pilot)
+        assert again.screen.query_one("#name", Input).value == "Half typed"
+        assert again.screen.query_one("#notes", TextArea).text == "met at the [bold]bus stop"
+        assert "Picked up where you left off" in screen_text(again)
+        await pilot.press("ctrl+s")
+        await settle(again, pilot)
+    assert [p.notes for p in everyone(sqlite_db)] == ["met at the [bold]bus stop"]
+    with sqlite_db.session() as s:
+        assert drafts.load_draft(session=s, key="person:new") is None
+
+
+async def test_a_duplicate_name_is_offered_for_merging(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana Silva", "notes": "from work"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press(*"ana silva")
+        await type_into(pilot, app, "notes", "loves climbing")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, Choice)
+        assert "Ana Silva is already here" in screen_text(app)
+        await pilot.press("enter")  # the first answer: merge
+        await settle(app, pilot)
+        assert isinstance(app.screen, MapScreen)
+    [ana] = everyone(sqlite_db)
+    assert ana.notes == "from work\n\nloves climbing"
+
+
+async def test_contexts_are_added_and_a_duplicate_is_refused_inline(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        people.create_context(session=s, data={"name": "Work"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ContextForm)
+        await pilot.press(*"work", "ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ContextForm)
+        assert "already a context called 'work'" in screen_text(app)
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"Allotment")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MapScreen)
+    with sqlite_db.session() as s:
+        assert [c.name for c in people.list_contexts(session=s)] == ["Allotment", "Work"]
+
+
+async def test_logging_an_interaction_with_natural_language_time(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 7}).id
+        ben = people.create_person(session=s, data={"name": "Ben"}).id
+        people.log_interaction(
+            session=s, data={"occurred_at": NOW - timedelta(days=30), "person_ids": [ana]}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        assert "drifting" in screen_text(app)
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, InteractionForm)
+        await pilot.press(*"an", "enter", *"Nobody", "enter")
+        await settle(app, pilot)
+        assert "No one called 'Nobody'" in screen_text(app)
+        await pilot.press(*["backspace"] * 6, *"Ben", "enter")
+        app.screen.query_one("#when", Input).value = ""
+        await type_into(pilot, app, "when", "tomorrow")
+        await pilot.pause()
+        assert "still to come" in screen_text(app)
+        app.screen.query_one("#when", Input).value = ""
+        await type_into(pilot, app, "when", "last sat 3pm")
+        await pilot.pause()
+        assert "Sat 21 Nov 2026, 15:00" in screen_text(app)
+        app.screen.query_one("#got_emotional").focus()
+        await pilot.press("space", "ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MapScreen), screen_text(app)
+        assert "drifting" not in screen_text(app)  # the drift clock reset at once
+    with sqlite_db.session() as s:
+        [latest, _] = people.list_interactions(session=s)
+    assert latest.person_ids == sorted([ana, ben]) and latest.got_emotional
+    assert latest.occurred_at == datetime(2026, 11, 21, 15, tzinfo=UTC)
+
+
+async def test_filter_sort_and_open_a_person(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        for name in ("Alice", "Bob", "Carmen"):
+            people.create_person(session=s, data={"name": name})
+        people.create_person(session=s, data={"name": "Dora", "context_ids": [choir]})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_map(app, pilot)
+        await pilot.press("slash", *"chr")  # fuzzy: matches Dora's context "Choir"
+        await pilot.pause()
+        assert [p.name for p in screen.shown] == ["Dora"]
+        await pilot.press("escape")
+        assert len(screen.shown) == 4
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonScreen)
+        assert "Alice" in screen_text(app) and "Nothing logged together yet" in screen_text(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("o")
+        assert "sorted by last contact" in screen_text(app)
+
+
+async def test_delete_asks_and_undo_brings_everything_back(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        people.log_interaction(session=s, data={"occurred_at": NOW, "person_ids": [ana]})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert isinstance(app.screen, Choice) and "Delete Ana?" in screen_text(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert len(everyone(sqlite_db)) == 1
+        await pilot.press("x")
+        await settle(app, pilot)
+        await pilot.press("tab", "enter")
+        await settle(app, pilot)
+        assert everyone(sqlite_db) == []
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert "Ana" in screen_text(app)
+    with sqlite_db.session() as s:
+        assert len(people.list_interactions(session=s, person_id=ana)) == 1
+
+
+async def test_choosing_someone_in_the_circles_opens_their_detail(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        work = people.create_context(session=s, data={"name": "Work"}).id
+        people.create_person(session=s, data={"name": "Ina", "circle": "inner"})
+        people.create_person(
+            session=s, data={"name": "Otto", "circle": "outer", "context_ids": [work]}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        picture = app.screen.query_one(CirclesPicture)
+        assert picture.has_focus and len(picture.marks) == 2
+        assert "▸ Ina" in str(picture.render())
+        await pilot.press("up")  # out to the outer ring
+        assert "▸ Otto — outer · Work" in str(picture.render())
+        assert "■ Work" not in str(picture.render()) and "● Work" in str(picture.render())
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonScreen) and "Otto" in screen_text(app)
+
+
+async def test_the_circles_summarise_a_crowd_of_300(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ids = [people.create_context(session=s, data={"name": f"C{n}"}).id for n in range(4)]
+        for n in range(300):
+            people.create_person(
+                session=s, data={"name": f"P{n}", "circle": "outer", "context_ids": [ids[n % 4]]}
+            )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        picture = app.screen.query_one(CirclesPicture)
+        assert [m.label for m in picture.marks] == ["●75", "▲75", "■75", "◆75"]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MapScreen)
+        assert len(screen.shown) == 75  # the crowd opens as a filtered list
+
+
+async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        app.screen.query_one("#vcf-path", Input).value = str(DATA / "contacts.vcf")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "7 contacts: 6 new" in shown and "مريم الحسن" in shown
+        await pilot.click("#vcf-add")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MapScreen)
+        assert len(app.screen.query_one("#people-table", DataTable).rows) == 6
