@@ -4,6 +4,7 @@ probe.py bare      first frame of a bare Textual app with the same chrome
 probe.py app       first frame of planner-tui, then Today filled with data
 probe.py queries   service hot paths on the dataset
 probe.py switch    keystroke → frame when switching views (p95)
+probe.py map       the Map: time to fill, filter-as-you-type and moving down the list (p95)
 """
 
 from __future__ import annotations
@@ -23,6 +24,45 @@ FIRST_FRAME: list[float] = []
 def stamp_first_frame(app) -> None:  # type: ignore[no-untyped-def]
     """Record the moment the first screen has been painted (same hook for both apps)."""
     app.call_after_refresh(lambda: FIRST_FRAME.append(time.perf_counter() - STARTED))
+
+
+class FrameClock:
+    """Keystroke → frame, measured inside the app: the key goes straight to the driver and
+    the clock stops at the first frame the compositor hands out after the key's effect is
+    visible in the widgets. (Pilot's press/pause sleeps in 20 ms steps, so it can't time this.)
+    """
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+        self.frames: list[float] = []
+        original = app._display
+
+        def stamped(screen, renderable):  # type: ignore[no-untyped-def]
+            if renderable is not None:
+                self.frames.append(time.perf_counter())
+            original(screen, renderable)
+
+        app._display = stamped
+
+    async def press(self, key: str, done) -> float:  # type: ignore[no-untyped-def]
+        from textual import events
+
+        began = time.perf_counter()
+        char = " " if key == "space" else key if len(key) == 1 else None
+        self.app._driver.send_message(events.Key(key, char))
+        while not done():
+            if time.perf_counter() - began > 5:
+                raise TimeoutError(f"{key!r} had no effect in 5 s")
+            await asyncio.sleep(0)
+        handled = time.perf_counter()
+        while not self.frames or self.frames[-1] < handled:
+            await asyncio.sleep(0)
+        return self.frames[-1] - began
+
+
+def p95(samples: list[float]) -> float:
+    samples.sort()
+    return samples[max(int(len(samples) * 0.95) - 1, 0)]
 
 
 def peak_mib() -> float:
@@ -80,20 +120,61 @@ async def switch() -> dict[str, float]:
         await pilot.pause()
         if type(app.screen).__name__ == "FirstRunNotice":
             await pilot.press("enter")
+        clock = FrameClock(app)
+        modes = {"m": "map", "p": "plan", "j": "journal", "r": "review", "t": "today"}
         for key in "mpjrt" * 6:
-            began = time.perf_counter()
-            await pilot.press(key)
+            samples.append(await clock.press(key, lambda k=key: app.current_mode == modes[k]))
             await pilot.pause()
-            samples.append(time.perf_counter() - began)
-    samples.sort()
-    return {"p95": samples[int(len(samples) * 0.95) - 1]}
+    return {"p95": p95(samples)}
+
+
+async def map_view() -> dict[str, float]:
+    from textual.widgets import DataTable, Input
+
+    from planner_tui.config import Settings
+    from planner_tui.ui.app import PlannerApp
+
+    app = PlannerApp(Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if type(app.screen).__name__ == "FirstRunNotice":
+            await pilot.press("enter")
+        began = time.perf_counter()
+        await pilot.press("m")
+        while app.screen.query_one("#loading").display:
+            await asyncio.sleep(0.002)
+        filled = time.perf_counter() - began
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#people-table", DataTable)
+        rows = table.row_count
+        await pilot.press("slash")
+        field = screen.query_one("#filter", Input)
+        clock = FrameClock(app)
+        typing = []
+        for key in [*"ana sil", *["backspace"] * 7, *"fam", *["backspace"] * 3] * 3:
+            before = field.value
+            expected = before[:-1] if key == "backspace" else before + key
+
+            def shown(expected: str = expected) -> bool:
+                return field.value == expected and screen.shown_query == expected
+
+            typing.append(await clock.press("space" if key == " " else key, shown))
+        table.focus()
+        await pilot.pause()
+        moving = []
+        for _ in range(60):
+            row = table.cursor_row
+            moving.append(await clock.press("down", lambda row=row: table.cursor_row == row + 1))
+    return {"filled": filled, "rows": rows, "filter_p95": p95(typing), "move_p95": p95(moving)}
 
 
 def queries() -> dict[str, float]:
     from planner_tui import clock
     from planner_tui.config import Settings
     from planner_tui.db.engine import Location, open_database
-    from planner_tui.services import journal, people, review, steps
+    from planner_tui.services import gaps, journal, people, review, steps
 
     settings = Settings()
     db = open_database(Location(settings.resolved_url(), settings.resolved_home()))
@@ -113,6 +194,12 @@ def queries() -> dict[str, float]:
     measure("steps due today", steps.due_steps)
     measure("journal search 'walk river'", journal.search, query=journal.SearchQuery("walk river"))
     measure("journal search as typed 'wa'", journal.search, query=journal.SearchQuery("wa*"))
+    measure("contexts with last contact", people.list_contexts)
+    measure("one-sided check", gaps.one_sided)
+    measure("network diversity", gaps.diversity)
+    measure("quiet contexts", gaps.quiet_contexts)
+    measure("recency strip, 12 weeks", gaps.recency_strip, weeks=12)
+    measure("reciprocity, one person", gaps.reciprocity, person_id=1)
     return timings
 
 
@@ -121,5 +208,7 @@ if __name__ == "__main__":
     if kind == "queries":
         result = queries()
     else:
-        result = asyncio.run({"bare": bare, "app": planner, "switch": switch}[kind]())
+        result = asyncio.run(
+            {"bare": bare, "app": planner, "switch": switch, "map": map_view}[kind]()
+        )
     print(json.dumps(result))

@@ -77,6 +77,10 @@ def main() -> None:
     queries = probe("queries", home)
     figures.update({f"{k} (ms)": v * 1000 for k, v in queries.items() if k != "peak_rss_mib"})
     figures["view switch p95 (ms, ≤ 50)"] = probe("switch", home)["p95"] * 1000
+    seen = probe("map", home)
+    figures[f"Map filled, {seen['rows']:.0f} people (ms)"] = seen["filled"] * 1000
+    figures["Map filter keystroke p95 (ms, ≤ 50)"] = seen["filter_p95"] * 1000
+    figures["Map list move p95 (ms, ≤ 50)"] = seen["move_p95"] * 1000
     figures["peak memory, app with Today (MiB)"] = probe("app", home)["peak_rss_mib"]
     width = max(len(k) for k in figures)
     print(f"\nplanner-tui benchmarks — {years}-year demo dataset")

@@ -20,7 +20,7 @@ from planner_tui.errors import InvalidInput
 Lean = Literal["past", "future"]
 
 WEEKDAYS: dict[str, weekday] = {}
-for _names, _day in (
+for _names, _weekday in (
     (("mon", "monday"), MO),
     (("tue", "tues", "tuesday"), TU),
     (("wed", "weds", "wednesday"), WE),
@@ -29,7 +29,7 @@ for _names, _day in (
     (("sat", "saturday"), SA),
     (("sun", "sunday"), SU),
 ):
-    WEEKDAYS.update(dict.fromkeys(_names, _day))
+    WEEKDAYS.update(dict.fromkeys(_names, _weekday))
 
 PARTS_OF_DAY = {
     "morning": time(9),
@@ -73,7 +73,9 @@ def parse_when(text: str, *, lean: Lean = "past", now: datetime | None = None) -
     try:
         at = _time(time_part) if time_part else None
     except ValueError:
-        raise InvalidInput(f"There is no such time as '{time_part}'. {EXAMPLES}", field="when") from None
+        raise InvalidInput(
+            f"There is no such time as '{time_part}'. {EXAMPLES}", field="when"
+        ) from None
     day = _day(day_part, now, lean) if day_part else now
     if at is None:
         if day_part.endswith("tonight"):
@@ -87,7 +89,9 @@ def _relative(match: re.Match[str], now: datetime) -> datetime:
     raw = match["n"]
     amount = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
     if match["in"] and match["ago"]:
-        raise InvalidInput(f"'{match.group(0)}' can't be both ahead and ago. {EXAMPLES}", field="when")
+        raise InvalidInput(
+            f"'{match.group(0)}' can't be both ahead and ago. {EXAMPLES}", field="when"
+        )
     sign = -1 if match["ago"] or not match["in"] else 1
     delta = relativedelta(**{UNITS[match["unit"]]: sign * amount})  # type: ignore[arg-type]
     return (now + delta).replace(second=0, microsecond=0)
@@ -159,7 +163,9 @@ def _absolute(text: str, now: datetime) -> datetime:
     try:
         moment = date_parser.parse(text, default=default.replace(tzinfo=None), dayfirst=True)
     except (ValueError, OverflowError):
-        raise InvalidInput(f"I couldn't read '{text.strip()[:60]}' as a time. {EXAMPLES}", field="when") from None
+        raise InvalidInput(
+            f"I couldn't read '{text.strip()[:60]}' as a time. {EXAMPLES}", field="when"
+        ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=now.tzinfo)
     return moment.astimezone(now.tzinfo)

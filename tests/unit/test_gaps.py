@@ -50,7 +50,10 @@ def test_drift_resets_however_contact_was_recorded(db: Database) -> None:
             meet(s, [pid], 40)
     with db.session() as s:
         assert {p.name for p in people.drifting_people(session=s)} == {
-            "Logged", "Stepped", "Journaled", "Untouched"
+            "Logged",
+            "Stepped",
+            "Journaled",
+            "Untouched",
         }
     with db.write() as s:
         meet(s, [by_log], 1)
@@ -60,8 +63,12 @@ def test_drift_resets_however_contact_was_recorded(db: Database) -> None:
         steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"})
         journal.save_entry(
             session=s,
-            data={"day": TODAY, "body": "coffee", "person_ids": [by_journal],
-                  "contact_person_ids": [by_journal]},
+            data={
+                "day": TODAY,
+                "body": "coffee",
+                "person_ids": [by_journal],
+                "contact_person_ids": [by_journal],
+            },
         )
     with db.session() as s:
         drifting = people.drifting_people(session=s)
@@ -106,8 +113,16 @@ def test_reciprocity_counts_the_latest_interactions(db: Database) -> None:
         picture = gaps.reciprocity(session=s, person_id=ana, last=3)
         everything = gaps.reciprocity(session=s, person_id=ana)
     assert picture == gaps.Reciprocity(
-        interactions=3, me=2, them=0, mutual=1, gave_emotional=1, got_emotional=1,
-        got_practical=1, in_person=1, voice=1, digital=1,
+        interactions=3,
+        me=2,
+        them=0,
+        mutual=1,
+        gave_emotional=1,
+        got_emotional=1,
+        got_practical=1,
+        in_person=1,
+        voice=1,
+        digital=1,
     )
     assert (everything.interactions, everything.them, everything.digital) == (4, 1, 2)
 
@@ -243,8 +258,13 @@ def test_merging_keeps_everything_from_both(db: Database) -> None:
         merged = people.merge_into(
             session=s,
             person_id=ana,
-            data={"name": "ana", "nickname": "Nani", "notes": "met at choir",
-                  "cadence_days": 14, "context_ids": [work, choir]},
+            data={
+                "name": "ana",
+                "nickname": "Nani",
+                "notes": "met at choir",
+                "cadence_days": 14,
+                "context_ids": [work, choir],
+            },
         )
     assert merged.name == "Ana" and merged.nickname == "Nani" and merged.cadence_days == 14
     assert merged.notes == "likes tea\n\nmet at choir"
@@ -263,8 +283,8 @@ def test_deleting_a_person_can_be_undone_exactly(db: Database) -> None:
         )
         done = steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"})
         entry = journal.save_entry(
-            session=s, data={"day": TODAY, "body": "x", "person_ids": [ana],
-                             "contact_person_ids": [ana]}
+            session=s,
+            data={"day": TODAY, "body": "x", "person_ids": [ana], "contact_person_ids": [ana]},
         ).id
     with db.session() as s:
         before = people.get_person(session=s, person_id=ana)

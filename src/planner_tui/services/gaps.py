@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -79,8 +80,8 @@ def reciprocity(*, session: Session, person_id: int, last: int = 20) -> Reciproc
         return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
 
     c = latest.c
-    row = session.exec(
-        select(
+    row = session.execute(
+        sa.select(
             sa.func.count(),
             count_where(c.initiator == Initiator.ME.value),
             count_where(c.initiator == Initiator.THEM.value),
@@ -119,7 +120,7 @@ def one_sided(*, session: Session) -> list[OneSided]:
             col(Interaction.initiator).label("initiator"),
             sa.func.row_number()
             .over(
-                partition_by=InteractionPersonLink.person_id,
+                partition_by=col(InteractionPersonLink.person_id),
                 order_by=(col(Interaction.occurred_at).desc(), col(Interaction.id).desc()),
             )
             .label("rank"),
@@ -130,15 +131,15 @@ def one_sided(*, session: Session) -> list[OneSided]:
     me = sa.func.sum(sa.case((ranked.c.initiator == Initiator.ME.value, 1), else_=0))
     them = sa.func.sum(sa.case((ranked.c.initiator == Initiator.THEM.value, 1), else_=0))
     total = sa.func.count()
-    query = (
-        select(Person.id, Person.name, total, me, them)
+    query: Any = (
+        sa.select(col(Person.id), col(Person.name), total, me, them)
         .join(ranked, ranked.c.person_id == Person.id)
         .where(ranked.c.rank <= ONE_SIDED_WINDOW, col(Person.archived).is_(False))
         .group_by(col(Person.id), col(Person.name))
         .having(total >= ONE_SIDED_MIN)
     )
     found = []
-    for person_id, name, count, by_me, by_them in session.exec(query).all():
+    for person_id, name, count, by_me, by_them in session.execute(query).all():
         if max(by_me, by_them) >= ONE_SIDED_SHARE * count:
             found.append(OneSided(person_id, name, int(count), int(by_me), int(by_them)))
     return sorted(found, key=lambda s: (-max(s.started_by_me, s.started_by_them), s.name.lower()))
@@ -162,21 +163,19 @@ def diversity(*, session: Session, today: date | None = None) -> Diversity:
     today = today or clock.today()
     start, end = day_window(today - timedelta(days=DIVERSITY_DAYS - 1), today + timedelta(days=1))
     contacts = context_contacts()
-    active = (
-        select(Context.id)
-        .where(col(Context.archived).is_(False))
-        .scalar_subquery()
+    active = select(Context.id).where(col(Context.archived).is_(False)).scalar_subquery()
+    recent = (
+        sa.select(contacts)
+        .where(
+            contacts.c.occurred_at >= start,
+            contacts.c.occurred_at < end,
+            contacts.c.context_id.in_(active),
+        )
+        .subquery()
     )
-    recent = select(contacts).where(
-        contacts.c.occurred_at >= start,
-        contacts.c.occurred_at < end,
-        contacts.c.context_id.in_(active),
-    ).subquery()
     distinct = sa.func.count(sa.distinct(recent.c.context_id))
     any_channel = session.exec(select(distinct)).one()
-    in_person = session.exec(
-        select(distinct).where(recent.c.channel.in_(VOICE_OR_IN_PERSON))
-    ).one()
+    in_person = session.exec(select(distinct).where(recent.c.channel.in_(VOICE_OR_IN_PERSON))).one()
     total = session.exec(
         select(sa.func.count()).select_from(Context).where(col(Context.archived).is_(False))
     ).one()
@@ -225,9 +224,7 @@ class RecencyStrip:
     """(context id, name, contacts in each week)."""
 
 
-def recency_strip(
-    *, session: Session, weeks: int = 12, today: date | None = None
-) -> RecencyStrip:
+def recency_strip(*, session: Session, weeks: int = 12, today: date | None = None) -> RecencyStrip:
     today = today or clock.today()
     this_monday = today - timedelta(days=today.weekday())
     mondays = [this_monday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]

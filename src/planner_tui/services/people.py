@@ -104,14 +104,14 @@ def context_contacts() -> sa.Subquery:
     An interaction counts for the context it was logged in; one logged without a context
     counts for every context its people belong to.
     """
-    tagged = select(
+    tagged: Any = sa.select(
         col(Interaction.context_id).label("context_id"),
         col(Interaction.id).label("interaction_id"),
         col(Interaction.occurred_at).label("occurred_at"),
         col(Interaction.channel).label("channel"),
     ).where(col(Interaction.context_id).is_not(None))
-    through_people = (
-        select(
+    through_people: Any = (
+        sa.select(
             col(PersonContextLink.context_id).label("context_id"),
             col(Interaction.id).label("interaction_id"),
             col(Interaction.occurred_at).label("occurred_at"),
@@ -264,7 +264,9 @@ def find_duplicates(
         for pid, existing, nickname in session.exec(
             select(Person.id, Person.name, Person.nickname)
         ).all()
-        if pid != except_id and wanted in (_same_name_key(existing), _same_name_key(nickname))
+        if pid is not None
+        and pid != except_id
+        and wanted in (_same_name_key(existing), _same_name_key(nickname))
     ]
     return list_people(session=session, include_archived=True, person_ids=ids) if ids else []
 

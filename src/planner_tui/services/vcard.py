@@ -153,9 +153,7 @@ class ImportResult:
     skipped: int
 
 
-def import_cards(
-    *, session: Session, cards: list[Card], duplicates: str = "skip"
-) -> ImportResult:
+def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip") -> ImportResult:
     """Add everyone in *cards*. Someone already here is skipped, or with
     ``duplicates="merge"`` has the card's nickname and note folded into their record."""
     if duplicates not in ("skip", "merge"):

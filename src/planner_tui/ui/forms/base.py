@@ -70,6 +70,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self.dirty = False
         self.ready = False
         self._draft_timer: Timer | None = None
+        self.heading = self.TITLE
 
     @property
     def planner(self) -> PlannerApp:
@@ -102,7 +103,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
-            yield Label(self.TITLE, classes="dialog-title", markup=False)
+            yield Label(text(self.heading), classes="dialog-title")
             yield Static("", id="draft-note", classes="muted", markup=False)
             yield from self.compose_fields()
             yield Problem(id="form-problem")

@@ -11,7 +11,14 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from planner_tui import clock
-from planner_tui.db.models import Channel, ContextRead, Initiator, InteractionRead, PersonRead, label
+from planner_tui.db.models import (
+    Channel,
+    ContextRead,
+    Initiator,
+    InteractionRead,
+    PersonRead,
+    label,
+)
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
 from planner_tui.ui.screens.base import text
@@ -46,7 +53,9 @@ class InteractionForm(FormScreen[InteractionRead]):
         self.chosen: list[int] = []
 
     def compose_fields(self) -> ComposeResult:
-        names = sorted({p.name for p in self.people} | {p.nickname for p in self.people if p.nickname})
+        names = sorted(
+            {p.name for p in self.people} | {p.nickname for p in self.people if p.nickname}
+        )
         yield Field("With whom — type a name, Enter to add (several allowed)")
         yield Input(id="who", suggester=SuggestFromList(names, case_sensitive=False))
         yield Static("", id="chosen", markup=False)
@@ -57,20 +66,26 @@ class InteractionForm(FormScreen[InteractionRead]):
         yield Problem(id="when-problem")
         with Horizontal(classes="row"):
             yield Select(
-                [(label(c), c.value) for c in Channel], id="channel", allow_blank=False,
+                [(label(c), c.value) for c in Channel],
+                id="channel",
+                allow_blank=False,
                 value=Channel.IN_PERSON.value,
             )
             yield Select(
-                [(label(i), i.value) for i in Initiator], id="initiator", allow_blank=False,
+                [(label(i), i.value) for i in Initiator],
+                id="initiator",
+                allow_blank=False,
                 value=Initiator.MUTUAL.value,
             )
         with Horizontal(classes="row"):
             yield Select(
-                [(text(c.name), c.id) for c in self.contexts], id="context",
+                [(text(c.name), c.id) for c in self.contexts],
+                id="context",
                 prompt="no particular context",
             )
             yield Select(
-                [(w, n) for n, w in enumerate(WARMTH, start=1)], id="warmth",
+                [(w, n) for n, w in enumerate(WARMTH, start=1)],
+                id="warmth",
                 prompt="how warm (optional)",
             )
         yield Field("Support")
@@ -165,7 +180,7 @@ class InteractionForm(FormScreen[InteractionRead]):
         self.show_chosen()
         self.query_one("#who", Input).value = str(values.get("typing", ""))
         self.query_one("#when", Input).value = str(values.get("when", "now"))
-        known = {
+        known: dict[str, set[Any]] = {
             "context": {c.id for c in self.contexts},
             "channel": {c.value for c in Channel},
             "initiator": {i.value for i in Initiator},

@@ -43,7 +43,7 @@ class PersonForm(FormScreen[PersonRead]):
                 "boundaries": person.boundaries,
             }
         super().__init__(f"person:{person.id if person else 'new'}", initial)
-        self.TITLE = f"Edit {person.name}" if person else "Someone in your life"
+        self.heading = f"Edit {person.name}" if person else "Someone in your life"
         self.person = person
         self.contexts = contexts
         self.allow_duplicate = False
@@ -58,7 +58,9 @@ class PersonForm(FormScreen[PersonRead]):
         yield Input(id="nickname")
         yield Field("How close (the circles)")
         yield Select(
-            [(label(c), c.value) for c in Circle], id="circle", allow_blank=False,
+            [(label(c), c.value) for c in Circle],
+            id="circle",
+            allow_blank=False,
             value=Circle.MIDDLE.value,
         )
         yield Field("How often you'd like to be in touch (optional)")
@@ -81,7 +83,9 @@ class PersonForm(FormScreen[PersonRead]):
     def on_select_changed(self, _event: Select.Changed) -> None:
         self.changed()
 
-    def on_selection_list_selected_changed(self, _event: SelectionList.SelectedChanged) -> None:
+    def on_selection_list_selected_changed(
+        self, _event: SelectionList.SelectedChanged[int]
+    ) -> None:
         self.changed()
 
     def values(self) -> dict[str, Any]:
@@ -179,7 +183,7 @@ class ContextForm(FormScreen[ContextRead]):
     def __init__(self, context: ContextRead | None = None) -> None:
         initial = {"name": context.name, "kind": context.kind.value} if context else {}
         super().__init__(f"context:{context.id if context else 'new'}", initial)
-        self.TITLE = f"Edit {context.name}" if context else "A part of your life"
+        self.heading = f"Edit {context.name}" if context else "A part of your life"
         self.context = context
 
     def compose_fields(self) -> ComposeResult:
@@ -188,7 +192,9 @@ class ContextForm(FormScreen[ContextRead]):
         yield Problem(id="name-problem")
         yield Field("Kind")
         yield Select(
-            [(label(k), k.value) for k in ContextKind], id="kind", allow_blank=False,
+            [(label(k), k.value) for k in ContextKind],
+            id="kind",
+            allow_blank=False,
             value=ContextKind.OTHER.value,
         )
 

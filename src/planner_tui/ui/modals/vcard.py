@@ -49,7 +49,6 @@ class VcardImport(ModalScreen[ImportResult | None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def read(self, path: Path) -> None:
         from planner_tui.services import vcard
-
         from planner_tui.ui.app import PlannerApp
 
         assert isinstance(self.app, PlannerApp)

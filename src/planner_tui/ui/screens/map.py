@@ -77,6 +77,7 @@ class MapScreen(ViewScreen):
         self.sort_by = SORTS[0]
         self.show_archived = False
         self.shown: list[PersonRead] = []
+        self.shown_query = ""
         self.undo_stack: list[tuple[str, Removed]] = []
         self._rows: dict[int, tuple[Text, ...]] = {}
 
@@ -153,8 +154,10 @@ class MapScreen(ViewScreen):
         )
         fill(
             self.query_one("#contexts-table", DataTable),
-            [(c.name, label(c.kind), c.people_count, words.ago(c.last_contact))
-             for c in data.contexts],  # fmt: skip
+            [
+                (c.name, label(c.kind), c.people_count, words.ago(c.last_contact))
+                for c in data.contexts
+            ],
             [str(c.id) for c in data.contexts],
         )
         self.query_one("#strip", Static).update(
@@ -182,11 +185,20 @@ class MapScreen(ViewScreen):
             if ideas
             else ""
         )
-        drifting = sorted((p for p in active if p.drifting_days), key=lambda p: -(p.drifting_days or 0))
+        drifting = sorted(
+            (p for p in active if p.drifting_days), key=lambda p: -(p.drifting_days or 0)
+        )
         fill(
             self.query_one("#drifting-table", DataTable),
-            [(p.name, words.ago(p.last_contact), words.cadence(p.cadence_days),
-              f"{p.drifting_days} days") for p in drifting],  # fmt: skip
+            [
+                (
+                    p.name,
+                    words.ago(p.last_contact),
+                    words.cadence(p.cadence_days),
+                    f"{p.drifting_days} days",
+                )
+                for p in drifting
+            ],
             [str(p.id) for p in drifting],
         )
         self.query_one("#drifting-empty", Note).set(
@@ -253,9 +265,10 @@ class MapScreen(ViewScreen):
         else:
             people = sort_people(people, self.sort_by)
         self.shown = people
+        self.shown_query = self.query_one("#filter", Input).value
         people_table = self.query_one("#people-table", DataTable)
         people_table.clear()
-        people_table.add_rows((self._rows[p.id] for p in people))
+        people_table.add_rows(self._rows[p.id] for p in people)
         total = sum(1 for p in self.data.people if self.show_archived or not p.archived)
         status = f"{len(people)} of {total} people" if query else f"{total} people"
         status += f" · sorted by {'best match' if query else self.sort_by} (o)"
@@ -289,7 +302,9 @@ class MapScreen(ViewScreen):
             self.open_person(event.dots[0].person_id)
             return
         contexts = {d.context for d in event.dots}
-        self.query_one("#filter", Input).value = next(iter(contexts)) or "" if len(contexts) == 1 else ""
+        self.query_one("#filter", Input).value = (
+            next(iter(contexts)) or "" if len(contexts) == 1 else ""
+        )
         self.action_tab("people")
 
     def open_person(self, person_id: int) -> None:
@@ -325,8 +340,10 @@ class MapScreen(ViewScreen):
         focused = self.focused
         tab = self.current_tab()
         if tab == "contexts" or (isinstance(focused, DataTable) and focused.id == "quiet-table"):
-            widget = focused if isinstance(focused, DataTable) else self.query_one(
-                "#contexts-table", DataTable
+            widget = (
+                focused
+                if isinstance(focused, DataTable)
+                else self.query_one("#contexts-table", DataTable)
             )
             key = self.row_key(widget)
             return next((c for c in self.data.contexts if str(c.id) == key), None)
@@ -380,7 +397,9 @@ class MapScreen(ViewScreen):
         if person is not None:
             self.person_action("edit", person)
 
-    def action_log(self, person_ids: list[int] | None = None, context_id: int | None = None) -> None:
+    def action_log(
+        self, person_ids: list[int] | None = None, context_id: int | None = None
+    ) -> None:
         from planner_tui.ui.forms.interaction import InteractionForm
 
         if self.data is None:
@@ -451,7 +470,9 @@ class MapScreen(ViewScreen):
                 until = clock.today() + timedelta(days=SNOOZE_DAYS)
                 self.write(
                     f"Resting reminders for {person.name} until {until:%-d %b}. No guilt.",
-                    "snooze_person", person_id=person.id, days=SNOOZE_DAYS,
+                    "snooze_person",
+                    person_id=person.id,
+                    days=SNOOZE_DAYS,
                 )
         elif what == "archive":
             done = "back on the map" if person.archived else "archived (h shows archived people)"
@@ -459,7 +480,9 @@ class MapScreen(ViewScreen):
                        data={"archived": not person.archived})  # fmt: skip
         elif what == "delete":
             self.confirm_delete(
-                "person", person.id, person.name,
+                "person",
+                person.id,
+                person.name,
                 "Their small steps and the contacts that were with them alone go too. "
                 "u brings it all back during this session.",
                 from_detail,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -131,7 +132,10 @@ def balance_picture(balance: Reciprocity) -> Text:
         return Text("Nothing logged together yet, so there is no picture to draw.", end="")
     picture = Text(end="")
     rows: list[tuple[str, list[tuple[str, int]]]] = [
-        ("Who reached out  ", [("me", balance.me), ("them", balance.them), ("both", balance.mutual)]),
+        (
+            "Who reached out  ",
+            [("me", balance.me), ("them", balance.them), ("both", balance.mutual)],
+        ),
         (
             "Listening        ",
             [("I gave", balance.gave_emotional), ("I got", balance.got_emotional)],
@@ -142,7 +146,11 @@ def balance_picture(balance: Reciprocity) -> Text:
         ),
         (
             "How              ",
-            [("in person", balance.in_person), ("voice", balance.voice), ("written", balance.digital)],
+            [
+                ("in person", balance.in_person),
+                ("voice", balance.voice),
+                ("written", balance.digital),
+            ],
         ),
     ]
     for title, parts in rows:

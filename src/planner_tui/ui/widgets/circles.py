@@ -102,7 +102,7 @@ class CirclesPicture(Widget, can_focus=True):
         filled, hollow = SHAPES[index % len(SHAPES)]
         return (hollow if drifting else filled), COLOURS[index % len(COLOURS)]
 
-    def layout(self, width: int, height: int) -> list[Mark]:
+    def place(self, width: int, height: int) -> list[Mark]:
         height = max(height - LEGEND_LINES, 5)
         cx, cy = (width - 1) / 2, (height - 1) / 2
         ry = max(cy, 1.0)
@@ -116,6 +116,7 @@ class CirclesPicture(Widget, can_focus=True):
             if not people:
                 continue
             cells = _ring_cells(cx, cy, rx * RING_SIZE[name], ry * RING_SIZE[name])
+            groups: list[tuple[Dot, ...]]
             if len(people) <= len(cells) // 2:
                 groups = [(p,) for p in people]
                 spacing = len(cells) / len(groups)
@@ -147,7 +148,7 @@ class CirclesPicture(Widget, can_focus=True):
         width, height = self.size.width, self.size.height
         if not self.dots:
             return Text("No one on the map yet.", style="grey62", end="")
-        self.marks = self.layout(width, height)
+        self.marks = self.place(width, height)
         self.cursor = min(self.cursor, max(len(self.marks) - 1, 0))
         draw_height = max(height - LEGEND_LINES, 5)
         grid: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(draw_height)]
