@@ -79,11 +79,17 @@ def test_open_read_today_and_quit(tmux: str, tmp_path: Path) -> None:
         assert "Today" in shown and "Journal" in shown  # the footer names the views
         term.keys("m")
         term.wait_for("No one here yet")
+        term.keys("n")  # add someone in a real terminal, with markup-looking text
+        term.wait_for("Someone in your life")
+        term.keys("-l", "Mo [bold]Q[/]")
+        term.keys("C-s")
+        shown = term.wait_for("1 people")
+        assert "Mo [bold]Q[/]" in shown
         term.keys("q")
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and "No one here yet" in term.screen():
+        while time.monotonic() < deadline and "1 people" in term.screen():
             time.sleep(0.2)
-        assert "No one here yet" not in term.screen(), "the app did not quit"
+        assert "1 people" not in term.screen(), "the app did not quit"
     finally:
         term.run("kill-session", "-t", name)
     assert (home / "planner.db").exists()

@@ -59,7 +59,7 @@ class Question(PlannerError):
 class FormScreen(ModalScreen[R | None], Generic[R]):
     TITLE: ClassVar[str] = ""
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+s", "save", "Save"),  # not priority: it must queue behind typed keys
         Binding("escape", "leave", "Close (keeps a draft)"),
     ]
 
