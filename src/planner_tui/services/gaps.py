@@ -7,7 +7,7 @@ the interaction history into Python to count it.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -31,7 +31,6 @@ from planner_tui.services.people import (
     context_contacts,
     context_last_contacts,
     day_window,
-    drifting_people,
 )
 
 ONE_SIDED_WINDOW = 12
@@ -280,20 +279,3 @@ def load_ideas(home: Path | None = None) -> list[Idea]:
         if isinstance(section, dict)
         for text in section.get("ideas", [])
     ]
-
-
-@dataclass
-class Gaps:
-    drifting: list[object] = field(default_factory=list)
-    quiet: list[QuietContext] = field(default_factory=list)
-    one_sided: list[OneSided] = field(default_factory=list)
-    diversity: Diversity = Diversity(0, 0, 0)
-
-
-def gaps(*, session: Session, today: date | None = None) -> Gaps:
-    return Gaps(
-        drifting=list(drifting_people(session=session, today=today)),
-        quiet=quiet_contexts(session=session, today=today),
-        one_sided=one_sided(session=session),
-        diversity=diversity(session=session, today=today),
-    )

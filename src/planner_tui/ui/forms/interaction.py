@@ -113,8 +113,9 @@ class InteractionForm(FormScreen[InteractionRead]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if event.input.id == "when":
+            self.action_save()
         if event.input.id != "who":
-            self.action_save() if event.input.id == "when" else None
             return
         typed = event.value
         person = self.match(typed)

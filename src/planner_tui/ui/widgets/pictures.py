@@ -13,7 +13,6 @@ from rich.text import Text
 from planner_tui.terminal import plain
 
 FILLS = ("█", "▒", "░")
-STYLES = ("bold $accent", "$secondary", "$text-muted")
 RICH_STYLES = ("bold cyan", "magenta", "grey62")
 WEEK_SHADES = "·░▒▓█"
 
