@@ -294,3 +294,22 @@ async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:
         await settle(app, pilot)
         assert isinstance(app.screen, MapScreen)
         assert len(app.screen.query_one("#people-table", DataTable).rows) == 6
+
+
+async def test_a_thousand_character_name_is_shortened_in_lists_and_whole_on_its_page(
+    sqlite_db: Database,
+) -> None:
+    long_name = "Ro" + "x" * 997 + "!"
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": long_name})
+        people.create_person(session=s, data={"name": "Short"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        table = app.screen.query_one("#people-table", DataTable)
+        first = str(table.get_row_at(0)[0])
+        assert first.startswith("Rox") and first.endswith("…") and len(first) == 40
+        assert table.columns[next(iter(table.columns))].get_render_width(table) < 60
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert long_name in screen_text(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -13,18 +13,26 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from planner_tui import clock, words
-from planner_tui.db.models import Circle, ContextRead, PersonRead, label
 from planner_tui.errors import PlannerError
-from planner_tui.services.common import Removed
-from planner_tui.services.gaps import Diversity, Idea, OneSided, QuietContext, RecencyStrip
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.views import fill, table
 from planner_tui.ui.widgets.circles import CirclesPicture, Dot
 from planner_tui.ui.widgets.pictures import recency_strip
 
+if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
+    from planner_tui.db.models import ContextRead, PersonRead
+    from planner_tui.services.common import Removed
+    from planner_tui.services.gaps import Diversity, Idea, OneSided, QuietContext, RecencyStrip
+
 SORTS = ("name", "last contact", "circle", "drift")
-CIRCLE_ORDER = {Circle.INNER: 0, Circle.MIDDLE: 1, Circle.OUTER: 2}
+CIRCLE_ORDER = {"inner": 0, "middle": 1, "outer": 2}
 SNOOZE_DAYS = 14
+NAME_WIDTH = 40
+"""Long names and context lists are cut in the table (with …); the person's page has all."""
+
+
+def shorten(value: str, width: int) -> str:
+    return value if len(value) <= width else value[: width - 1] + "…"
 
 
 @dataclass
@@ -114,6 +122,10 @@ class MapScreen(ViewScreen):
                     classes="muted",
                 )
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#people-table").focus()  # Enter opens someone straight away
+
     # ---------------------------------------------------------------- data
 
     def load(self) -> MapData:
@@ -131,6 +143,8 @@ class MapScreen(ViewScreen):
         )
 
     def show(self, data: MapData) -> None:
+        from planner_tui.db.models import label
+
         self.data = data
         self._rows = {p.id: self.person_row(p) for p in data.people}
         self.query_one("#map-empty").display = not data.people and not data.contexts
@@ -233,11 +247,13 @@ class MapScreen(ViewScreen):
 
     @staticmethod
     def person_row(p: PersonRead) -> tuple[Text, ...]:
+        from planner_tui.db.models import label
+
         drift = "drifting" if p.drifting_days else ("archived" if p.archived else "")
         return (
-            text(p.name),
+            text(shorten(p.name, NAME_WIDTH)),
             text(label(p.circle)),
-            text(", ".join(p.contexts)),
+            text(shorten(", ".join(p.contexts), NAME_WIDTH)),
             text(words.ago(p.last_contact)),
             text(words.cadence(p.cadence_days)),
             text(drift, "italic"),
@@ -510,6 +526,7 @@ class MapScreen(ViewScreen):
     @work(thread=True, exit_on_error=False, group="write")
     def write(self, done: str, call: str, undo: str | None = None, **kwargs: Any) -> None:
         from planner_tui.services import common, people
+        from planner_tui.services.common import Removed
 
         function = getattr(common if call == "restore" else people, call)
         try:
