@@ -197,7 +197,6 @@ def queries() -> dict[str, float]:
     measure("contexts with last contact", people.list_contexts)
     measure("one-sided check", gaps.one_sided)
     measure("network diversity", gaps.diversity)
-    measure("quiet contexts", gaps.quiet_contexts)
     measure("recency strip, 12 weeks", gaps.recency_strip, weeks=12)
     measure("reciprocity, one person", gaps.reciprocity, person_id=1)
     return timings

@@ -14,7 +14,7 @@ from typing import Literal
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.errors import InvalidInput
 
 Lean = Literal["past", "future"]
@@ -173,8 +173,6 @@ def _absolute(text: str, now: datetime) -> datetime:
 
 def describe(moment: datetime, *, now: datetime | None = None) -> str:
     """How a parsed time reads back: 'Sat 21 Nov, 15:00 (2 days ago)'."""
-    from planner_tui import words
-
     now = now or clock.now()
     shown = clock.to_local(moment).strftime("%a %-d %b %Y, %H:%M")
     return f"{shown} ({words.ago(moment, today=now.date())})"

@@ -313,3 +313,36 @@ async def test_a_thousand_character_name_is_shortened_in_lists_and_whole_on_its_
         await pilot.press("enter")
         await settle(app, pilot)
         assert long_name in screen_text(app)
+
+
+async def test_quitting_mid_sentence_keeps_what_was_typed(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press(*"Typed just before ctrl+q")
+        await pilot.press("ctrl+q")  # well inside the pause before a draft is written
+    with sqlite_db.session() as s:
+        draft = drafts.load_draft(session=s, key="person:new")
+    assert draft is not None and draft["name"] == "Typed just before ctrl+q"
+
+
+async def test_other_views_catch_up_with_a_change_made_on_the_map(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 7}).id
+        people.log_interaction(
+            session=s, data={"occurred_at": NOW - timedelta(days=30), "person_ids": [ana]}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "Ana" in screen_text(app)  # Today: someone you might like to reach
+        await open_map(app, pilot)
+        await pilot.press("z")  # snooze: a write with no form to close
+        await settle(app, pilot)
+        assert "drifting" not in screen_text(app)
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert "Ana" not in screen_text(app)
+        assert "Everyone is within the rhythm you hoped for" in screen_text(app)

@@ -204,9 +204,10 @@ def test_quiet_contexts_are_those_without_contact_in_30_days(db: Database) -> No
         meet(s, [ana], 3, context_id=work)
         meet(s, [ana], 45, context_id=choir)
     with db.session() as s:
-        quiet = gaps.quiet_contexts(session=s, today=TODAY)
-        listed = {c.name: c for c in people.list_contexts(session=s)}
-    assert [(q.name, q.people) for q in quiet] == [("Never", 0), ("Choir", 1)]
+        contexts = people.list_contexts(session=s)
+        quiet = gaps.quiet_contexts(contexts, today=TODAY)
+        listed = {c.name: c for c in contexts}
+    assert [(q.name, q.people_count) for q in quiet] == [("Never", 0), ("Choir", 1)]
     assert listed["Choir"].last_contact == days_ago(45)
     assert listed["Work"].people_count == 1
 

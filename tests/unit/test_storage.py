@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import stat
 import subprocess
@@ -108,18 +109,25 @@ def test_backup_is_a_consistent_readable_copy(sqlite_db: Database, tmp_path: Pat
         assert c.execute("SELECT name FROM person").fetchall() == [("Ana",)]
 
 
-def test_importing_services_and_db_never_imports_textual(tmp_path: Path) -> None:
+def modules_loaded_by(imports: str, families: tuple[str, ...]) -> list[str]:
+    """Which top-level *families* of modules a fresh interpreter loads for *imports*."""
     code = (
-        "import sys, planner_tui, planner_tui.cli, planner_tui.db.engine, planner_tui.db.migrate;"
-        "import planner_tui.services.people, planner_tui.services.steps, "
-        "planner_tui.services.journal, planner_tui.services.review, "
-        "planner_tui.services.exchange, planner_tui.services.demo, planner_tui.services.gaps, "
-        "planner_tui.services.vcard, planner_tui.when;"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual');"
-        "print(bad); sys.exit(1 if bad else 0)"
+        f"import json, sys; import {imports};"
+        f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {families!r})))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 0, result.stderr
+    return list(json.loads(result.stdout))
+
+
+def test_importing_services_and_db_never_imports_textual() -> None:
+    imports = (
+        "planner_tui, planner_tui.cli, planner_tui.db.engine, planner_tui.db.migrate, "
+        "planner_tui.services.people, planner_tui.services.steps, planner_tui.services.journal, "
+        "planner_tui.services.review, planner_tui.services.exchange, planner_tui.services.demo, "
+        "planner_tui.services.gaps, planner_tui.services.vcard, planner_tui.when"
+    )
+    assert modules_loaded_by(imports, ("textual",)) == []
 
 
 def test_importing_the_package_touches_no_disk(tmp_path: Path) -> None:
@@ -132,11 +140,5 @@ def test_importing_the_package_touches_no_disk(tmp_path: Path) -> None:
 def test_the_first_frame_does_not_wait_for_the_data_layer() -> None:
     """The app module paints before SQLAlchemy, SQLModel or vobject are imported: they load
     in the worker that opens the database (importing them first cost ~0.2 s of start-up)."""
-    code = (
-        "import sys; import planner_tui.ui.app;"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('sqlalchemy', 'sqlmodel', 'alembic', 'vobject'));"
-        "print(heavy); sys.exit(1 if heavy else 0)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    heavy = ("sqlalchemy", "sqlmodel", "alembic", "vobject")
+    assert modules_loaded_by("planner_tui.ui.app", heavy) == []

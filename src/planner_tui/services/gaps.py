@@ -20,16 +20,15 @@ from planner_tui import clock
 from planner_tui.db.models import (
     Channel,
     Context,
+    ContextRead,
     Initiator,
     Interaction,
     InteractionPersonLink,
     Person,
-    PersonContextLink,
 )
 from planner_tui.services.people import (
     _aware,
     context_contacts,
-    context_last_contacts,
     day_window,
 )
 
@@ -157,6 +156,10 @@ class Diversity:
     contexts: int
     days: int = DIVERSITY_DAYS
 
+    @property
+    def low(self) -> bool:
+        return self.any_channel < LOW_BREADTH
+
 
 def diversity(*, session: Session, today: date | None = None) -> Diversity:
     today = today or clock.today()
@@ -181,36 +184,14 @@ def diversity(*, session: Session, today: date | None = None) -> Diversity:
     return Diversity(int(in_person), int(any_channel), int(total))
 
 
-@dataclass(frozen=True)
-class QuietContext:
-    context_id: int
-    name: str
-    people: int
-    last_contact: datetime | None
-
-
-def quiet_contexts(*, session: Session, today: date | None = None) -> list[QuietContext]:
-    """Contexts with no contact in the last 30 days (never-contacted ones first)."""
+def quiet_contexts(contexts: list[ContextRead], *, today: date | None = None) -> list[ContextRead]:
+    """Of *contexts* (from ``people.list_contexts``, which already knows each one's last
+    contact), those with none in the last 30 days; never-contacted ones first."""
     today = today or clock.today()
     start, _ = day_window(today - timedelta(days=QUIET_DAYS - 1), today)
-    last = context_last_contacts(session)
-    people = (
-        select(PersonContextLink.context_id, sa.func.count())
-        .join(Person, col(Person.id) == PersonContextLink.person_id)
-        .where(col(Person.archived).is_(False))
-        .group_by(col(PersonContextLink.context_id))
-    )
-    counts = dict(session.exec(people).all())
-    quiet = []
-    for context_id, name in session.exec(
-        select(Context.id, Context.name).where(col(Context.archived).is_(False))
-    ).all():
-        assert context_id is not None
-        moment = last.get(context_id)
-        if moment is None or moment < start:
-            quiet.append(QuietContext(context_id, name, counts.get(context_id, 0), moment))
+    quiet = [c for c in contexts if c.last_contact is None or c.last_contact < start]
     epoch = datetime.min.replace(tzinfo=start.tzinfo)
-    return sorted(quiet, key=lambda q: (q.last_contact or epoch, q.name.lower()))
+    return sorted(quiet, key=lambda c: (c.last_contact or epoch, c.name.lower()))
 
 
 @dataclass(frozen=True)

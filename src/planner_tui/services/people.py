@@ -256,7 +256,7 @@ def find_duplicates(
     *, session: Session, name: str, except_id: int | None = None
 ) -> list[PersonRead]:
     """People already here under the same name or nickname, however it was capitalised."""
-    wanted = _same_name_key(name)
+    wanted = same_name_key(name)
     if not wanted:
         return []
     ids = [
@@ -266,13 +266,26 @@ def find_duplicates(
         ).all()
         if pid is not None
         and pid != except_id
-        and wanted in (_same_name_key(existing), _same_name_key(nickname))
+        and wanted in (same_name_key(existing), same_name_key(nickname))
     ]
     return list_people(session=session, include_archived=True, person_ids=ids) if ids else []
 
 
-def _same_name_key(name: str) -> str:
+def same_name_key(name: str) -> str:
+    """What two spellings of one name share: case, spacing and Unicode form set aside."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def name_index(*, session: Session) -> dict[str, tuple[int | None, str]]:
+    """Every name and nickname here (as :func:`same_name_key`) → (id, name), read once
+    for checking many names, as an import does."""
+    index: dict[str, tuple[int | None, str]] = {}
+    query = select(Person.id, Person.name, Person.nickname).order_by(col(Person.id))
+    for pid, name, nickname in session.exec(query).all():
+        for key in (same_name_key(name), same_name_key(nickname)):
+            if key:
+                index.setdefault(key, (pid, name))
+    return index
 
 
 def merge_into(

@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from planner_tui.db.models import MAX_NAME, MAX_NOTE, PersonCreate
 from planner_tui.errors import InvalidInput
-from planner_tui.services.people import create_person, find_duplicates, merge_into
+from planner_tui.services.people import create_person, merge_into, name_index, same_name_key
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -131,18 +131,15 @@ def _printable(value: str) -> str:
 
 
 def preview(*, session: Session, cards: list[Card]) -> list[PreviewRow]:
-    """Each card beside anyone already here who looks like the same person."""
+    """Each card beside anyone already here (or earlier in the file) who looks like the
+    same person."""
+    index = name_index(session=session)
     rows = []
-    seen: dict[str, str] = {}
     for card in cards:
-        match = find_duplicates(session=session, name=card.name)
-        if match:
-            rows.append(PreviewRow(card, match[0].name, match[0].id))
-        elif card.name.casefold() in seen:
-            rows.append(PreviewRow(card, seen[card.name.casefold()]))
-        else:
-            rows.append(PreviewRow(card, None))
-        seen.setdefault(card.name.casefold(), card.name)
+        key = same_name_key(card.name)
+        duplicate_id, duplicate_of = index.get(key, (None, None))
+        rows.append(PreviewRow(card, duplicate_of, duplicate_id))
+        index.setdefault(key, (None, card.name))
     return rows
 
 
@@ -158,16 +155,19 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
     ``duplicates="merge"`` has the card's nickname and note folded into their record."""
     if duplicates not in ("skip", "merge"):
         raise InvalidInput("Duplicates can be skipped or merged.", field="duplicates")
+    index = name_index(session=session)
     added = merged = skipped = 0
     for card in cards:
+        key = same_name_key(card.name)
         data = PersonCreate(name=card.name, nickname=card.nickname, notes=card.note)
-        existing = find_duplicates(session=session, name=card.name)
-        if existing and duplicates == "merge":
-            merge_into(session=session, person_id=existing[0].id, data=data)
+        match = index.get(key)
+        if match and match[0] is not None and duplicates == "merge":
+            merge_into(session=session, person_id=match[0], data=data)
             merged += 1
-        elif existing:
+        elif match:
             skipped += 1
         else:
-            create_person(session=session, data=data)
+            created = create_person(session=session, data=data)
+            index[key] = (created.id, created.name)
             added += 1
     return ImportResult(added, merged, skipped)

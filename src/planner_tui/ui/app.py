@@ -95,7 +95,7 @@ class PlannerApp(App[None]):
     def remember_first_run(self) -> None:
         from planner_tui.services import drafts
 
-        self.backend.write(drafts.set_setting, key=FIRST_RUN_KEY, value=True)
+        self.backend.write(drafts.set_setting, affects_views=False, key=FIRST_RUN_KEY, value=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:

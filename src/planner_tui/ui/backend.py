@@ -26,6 +26,8 @@ class Backend:
         self._database = database
         self._error: PlannerError | None = None
         self._ready = threading.Event()
+        self.version = 0
+        """Counts writes that change what views show; a view reloads when it has moved on."""
         if database is not None:
             self._ready.set()
 
@@ -60,9 +62,12 @@ class Backend:
         with self.database.session() as session:
             return call(session=session, **kwargs)
 
-    def write(self, call: Callable[..., T], /, **kwargs: Any) -> T:
+    def write(self, call: Callable[..., T], /, affects_views: bool = True, **kwargs: Any) -> T:
         with self.database.write() as session:
-            return call(session=session, **kwargs)
+            result = call(session=session, **kwargs)
+        if affects_views:  # drafts and settings don't: views need not reload for them
+            self.version += 1
+        return result
 
     def close(self) -> None:
         if self._database is not None:

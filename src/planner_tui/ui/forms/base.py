@@ -10,14 +10,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.ui.screens.base import text
@@ -70,6 +78,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self.dirty = False
         self.ready = False
         self._draft_timer: Timer | None = None
+        self._unsaved: dict[str, Any] | None = None
+        """The fields as last typed, until they are in a draft (or saved)."""
         self.heading = self.TITLE
 
     @property
@@ -114,6 +124,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def on_mount(self) -> None:
         self.query_one("#draft-note").display = False
         self.fill(self.initial)
+        self.query(Input).first().focus()
         self.load_draft()
 
     @work(thread=True, exit_on_error=False, group="draft")
@@ -134,16 +145,22 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self.call_after_refresh(self.show_problems)
 
     def changed(self) -> None:
-        """Fields call this on every change: check inline and keep a draft."""
+        """Any field changed: check inline, and keep a draft once typing pauses."""
         if not self.ready:
             return
         self.dirty = True
+        self._unsaved = self.values()
         self.show_problems()
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_PAUSE, self.keep_draft)
 
-    def on_input_changed(self, _event: Input.Changed) -> None:
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(Checkbox.Changed)
+    def _field_changed(self) -> None:
         self.changed()
 
     def show_problems(self) -> None:
@@ -152,17 +169,28 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             if problem.id and problem.id != "form-problem":
                 problem.say(problems.get(problem.id.removesuffix("-problem")))
 
-    @work(thread=True, exit_on_error=False, group="draft")
     def keep_draft(self) -> None:
-        self._write_draft(self.values())
+        self._draft_timer = None
+        values, self._unsaved = self._unsaved, None
+        if values is not None:
+            self.run_worker(lambda: self._write_draft(values), thread=True, group="draft")
 
-    def _write_draft(self, values: dict[str, Any]) -> None:
+    def on_unmount(self) -> None:
+        # Closing the app mid-pause (ctrl+q) must not lose the last words typed.
+        self.stop_draft_timer()
+        if self._unsaved is not None:
+            self._write_draft(self._unsaved, from_worker=False)
+
+    def _write_draft(self, values: dict[str, Any], *, from_worker: bool = True) -> None:
         from planner_tui.services import drafts
 
         try:
-            self.planner.backend.write(drafts.save_draft, key=self.draft_key, payload=values)
+            self.planner.backend.write(
+                drafts.save_draft, affects_views=False, key=self.draft_key, payload=values
+            )
         except PlannerError as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error")
+            if from_worker:
+                self.app.call_from_thread(self.app.notify, str(error), severity="error")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -171,8 +199,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             self.action_leave()
 
     def action_leave(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
+        self.forget_unsaved()  # written just below, with whatever was typed last
         if self.dirty:
             values = self.values()
             self.run_worker(lambda: self._write_draft(values), thread=True, group="draft")
@@ -203,9 +230,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         except PlannerError as error:
             self.app.call_from_thread(self.refused, str(error), None)
             return
-        if self._draft_timer is not None:
-            self.app.call_from_thread(self._draft_timer.stop)
-        self.planner.backend.write(drafts.discard_draft, key=self.draft_key)
+        self.app.call_from_thread(self.forget_unsaved)
+        self.planner.backend.write(drafts.discard_draft, affects_views=False, key=self.draft_key)
         self.app.call_from_thread(self.saved, result)
 
     def ask(self, question: Question, values: dict[str, Any]) -> None:
@@ -226,9 +252,16 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         if target is not None:
             self.query_one("#form-problem", Problem).say(None)
 
+    def stop_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+
+    def forget_unsaved(self) -> None:
+        self.stop_draft_timer()
+        self._unsaved = None
+
     def saved(self, result: R) -> None:
         self.dirty = False
+        self.app.notify("Saved.")
         self.dismiss(result)
-
-    def field(self, widget_id: str) -> Widget:
-        return self.query_one(f"#{widget_id}")

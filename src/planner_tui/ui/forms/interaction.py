@@ -95,10 +95,6 @@ class InteractionForm(FormScreen[InteractionRead]):
         yield Field("Note (optional)")
         yield TextArea(id="note", classes="short")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#who", Input).focus()
-
     # ---------------------------------------------------------------- people chips
 
     def match(self, typed: str) -> PersonRead | None:
@@ -149,15 +145,6 @@ class InteractionForm(FormScreen[InteractionRead]):
         )
 
     # ---------------------------------------------------------------- the form contract
-
-    def on_select_changed(self, _event: Select.Changed) -> None:
-        self.changed()
-
-    def on_checkbox_changed(self, _event: Checkbox.Changed) -> None:
-        self.changed()
-
-    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
-        self.changed()
 
     def values(self) -> dict[str, Any]:
         def chosen(widget_id: str) -> Any:

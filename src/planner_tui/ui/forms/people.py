@@ -13,12 +13,13 @@ from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
 from planner_tui.when import parse_cadence
 
 
-def _name_problem(value: str) -> str | None:
+def name_problem(value: str, *, touched: bool, missing: str) -> str | None:
+    """What to say about a name while it is typed (*missing*, once the form was touched)."""
     if value and not value.strip():
         return "A name needs at least one letter or symbol, not only spaces."
     if len(value) > 1000:
         return "A name can be at most 1,000 characters."
-    return None
+    return missing if touched and not value.strip() else None
 
 
 class PersonForm(FormScreen[PersonRead]):
@@ -28,10 +29,8 @@ class PersonForm(FormScreen[PersonRead]):
         self,
         contexts: list[ContextRead],
         person: PersonRead | None = None,
-        *,
-        name: str = "",
     ) -> None:
-        initial: dict[str, Any] = {"name": name}
+        initial: dict[str, Any] = {}
         if person is not None:
             initial = {
                 "name": person.name,
@@ -73,21 +72,6 @@ class PersonForm(FormScreen[PersonRead]):
         yield Field("Boundaries and preferences (e.g. prefers texts in the evening)")
         yield TextArea(id="boundaries", classes="short")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#name", Input).focus()
-
-    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
-        self.changed()
-
-    def on_select_changed(self, _event: Select.Changed) -> None:
-        self.changed()
-
-    def on_selection_list_selected_changed(
-        self, _event: SelectionList.SelectedChanged[int]
-    ) -> None:
-        self.changed()
-
     def values(self) -> dict[str, Any]:
         return {
             "name": self.query_one("#name", Input).value,
@@ -116,11 +100,9 @@ class PersonForm(FormScreen[PersonRead]):
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         problems = {}
-        name = values["name"]
-        if problem := _name_problem(name):
+        missing = "A name is needed — a first name or initials is enough."
+        if problem := name_problem(values["name"], touched=self.dirty, missing=missing):
             problems["name"] = problem
-        elif self.ready and self.dirty and not name.strip():
-            problems["name"] = "A name is needed — a first name or initials is enough."
         try:
             parse_cadence(values["cadence"])
         except InvalidInput as error:
@@ -198,13 +180,6 @@ class ContextForm(FormScreen[ContextRead]):
             value=ContextKind.OTHER.value,
         )
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#name", Input).focus()
-
-    def on_select_changed(self, _event: Select.Changed) -> None:
-        self.changed()
-
     def values(self) -> dict[str, Any]:
         return {
             "name": self.query_one("#name", Input).value,
@@ -217,9 +192,9 @@ class ContextForm(FormScreen[ContextRead]):
             self.query_one("#kind", Select).value = values["kind"]
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
-        problem = _name_problem(values["name"])
-        if problem is None and self.ready and self.dirty and not values["name"].strip():
-            problem = "A context needs a name."
+        problem = name_problem(
+            values["name"], touched=self.dirty, missing="A context needs a name."
+        )
         return {"name": problem} if problem else {}
 
     def submit(self, values: dict[str, Any]) -> ContextRead:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -11,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from planner_tui import clock
 from planner_tui.errors import PlannerError
 from planner_tui.terminal import plain
 
@@ -21,6 +23,11 @@ if TYPE_CHECKING:
 def text(value: str, style: str = "", *, multiline: bool = False) -> Text:
     """User text as a Rich Text: never parsed as markup, control characters made visible."""
     return Text(plain(value, keep_newlines=multiline), style=style, end="")
+
+
+def shorten(value: str, width: int) -> str:
+    """At most *width* characters, ending in … when cut."""
+    return value if len(value) <= width else value[: width - 1] + "…"
 
 
 class Section(Static):
@@ -45,6 +52,7 @@ class ViewScreen(Screen[None]):
     models) and :meth:`show` (UI thread)."""
 
     TITLE: ClassVar[str] = ""
+    _shown: tuple[int, date] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -67,21 +75,28 @@ class ViewScreen(Screen[None]):
         self.title = self.TITLE
 
     def on_screen_resume(self) -> None:
-        # Fires on first show too, so this is the one place a view loads its data.
-        self.reload()
+        # Fires on first show too, so this is the one place a view loads its data; coming
+        # back to a view reloads it only if something was written since, or the day changed.
+        if self._shown != self.freshness():
+            self.reload()
+
+    def freshness(self) -> tuple[int, date]:
+        return self.planner.backend.version, clock.today()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load view")
     def reload(self) -> None:
+        stamp = self.freshness()
         try:
             data = self.load()
         except PlannerError as error:
             self.app.call_from_thread(self.show_problem, str(error))
             return
-        self.app.call_from_thread(self._show, data)
+        self.app.call_from_thread(self._show, data, stamp)
 
-    def _show(self, data: Any) -> None:
+    def _show(self, data: Any, stamp: tuple[int, date]) -> None:
         self.query_one("#loading").display = False
         self.show(data)
+        self._shown = stamp
 
     def show_problem(self, message: str) -> None:
         loading = self.query_one("#loading", Static)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from planner_tui import clock, words
 from planner_tui.errors import PlannerError
-from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
+from planner_tui.ui.screens.base import Note, Section, ViewScreen, shorten, text
 from planner_tui.ui.screens.views import fill, table
 from planner_tui.ui.widgets.circles import CirclesPicture, Dot
 from planner_tui.ui.widgets.pictures import recency_strip
@@ -22,7 +23,7 @@ from planner_tui.ui.widgets.pictures import recency_strip
 if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
     from planner_tui.db.models import ContextRead, PersonRead
     from planner_tui.services.common import Removed
-    from planner_tui.services.gaps import Diversity, Idea, OneSided, QuietContext, RecencyStrip
+    from planner_tui.services.gaps import Diversity, Idea, OneSided, RecencyStrip
 
 SORTS = ("name", "last contact", "circle", "drift")
 CIRCLE_ORDER = {"inner": 0, "middle": 1, "outer": 2}
@@ -31,15 +32,11 @@ NAME_WIDTH = 40
 """Long names and context lists are cut in the table (with …); the person's page has all."""
 
 
-def shorten(value: str, width: int) -> str:
-    return value if len(value) <= width else value[: width - 1] + "…"
-
-
 @dataclass
 class MapData:
     people: list[PersonRead]
     contexts: list[ContextRead]
-    quiet: list[QuietContext]
+    quiet: list[ContextRead]
     one_sided: list[OneSided]
     diversity: Diversity
     strip: RecencyStrip
@@ -132,10 +129,11 @@ class MapScreen(ViewScreen):
         from planner_tui.services import gaps, people
 
         backend = self.planner.backend
+        contexts = backend.read(people.list_contexts)
         return MapData(
             people=backend.read(people.list_people, include_archived=True),
-            contexts=backend.read(people.list_contexts),
-            quiet=backend.read(gaps.quiet_contexts),
+            contexts=contexts,
+            quiet=gaps.quiet_contexts(contexts),
             one_sided=backend.read(gaps.one_sided),
             diversity=backend.read(gaps.diversity),
             strip=backend.read(gaps.recency_strip, weeks=12),
@@ -191,17 +189,14 @@ class MapScreen(ViewScreen):
             else "No contexts yet. Contexts are the parts of life people belong to — "
             "work, family, a club, the street. c adds one."
         )
-        low = d.any_channel < 3
-        ideas = data.ideas[:: max(1, len(data.ideas) // 5)][:5] if low else []
+        ideas = data.ideas[:: max(1, len(data.ideas) // 5)][:5] if d.low else []
         self.query_one("#ideas", Note).set(
             "A few parts of life to explore, if one appeals:\n"
             + "\n".join(f"  • {i.text}" for i in ideas)
             if ideas
             else ""
         )
-        drifting = sorted(
-            (p for p in active if p.drifting_days), key=lambda p: -(p.drifting_days or 0)
-        )
+        drifting = sort_people([p for p in active if p.drifting_days], "drift")
         fill(
             self.query_one("#drifting-table", DataTable),
             [
@@ -220,8 +215,8 @@ class MapScreen(ViewScreen):
         )
         fill(
             self.query_one("#quiet-table", DataTable),
-            [(q.name, q.people, words.ago(q.last_contact)) for q in data.quiet],
-            [str(q.context_id) for q in data.quiet],
+            [(q.name, q.people_count, words.ago(q.last_contact)) for q in data.quiet],
+            [str(q.id) for q in data.quiet],
         )
         self.query_one("#quiet-empty", Note).set(
             "" if data.quiet else "Every part of life saw some contact this month."
@@ -318,9 +313,8 @@ class MapScreen(ViewScreen):
             self.open_person(event.dots[0].person_id)
             return
         contexts = {d.context for d in event.dots}
-        self.query_one("#filter", Input).value = (
-            next(iter(contexts)) or "" if len(contexts) == 1 else ""
-        )
+        [only] = contexts if len(contexts) == 1 else [None]
+        self.query_one("#filter", Input).value = only or ""
         self.action_tab("people")
 
     def open_person(self, person_id: int) -> None:
@@ -395,19 +389,19 @@ class MapScreen(ViewScreen):
         from planner_tui.ui.forms.people import PersonForm
 
         if self.data is not None:
-            self.app.push_screen(PersonForm(self.data.contexts), self.after_form)
+            self.app.push_screen(PersonForm(self.data.contexts))
 
     def action_new_context(self) -> None:
         from planner_tui.ui.forms.people import ContextForm
 
-        self.app.push_screen(ContextForm(), self.after_form)
+        self.app.push_screen(ContextForm())
 
     def action_edit(self) -> None:
         context = self.selected_context()
         if context is not None:
             from planner_tui.ui.forms.people import ContextForm
 
-            self.app.push_screen(ContextForm(context), self.after_form)
+            self.app.push_screen(ContextForm(context))
             return
         person = self.selected_person()
         if person is not None:
@@ -426,7 +420,7 @@ class MapScreen(ViewScreen):
         form = InteractionForm(
             self.data.people, self.data.contexts, person_ids=person_ids, context_id=context_id
         )
-        self.app.push_screen(form, self.after_form)
+        self.app.push_screen(form)
 
     def action_small_step(self) -> None:
         # Until the planner's wizard exists, a small step is logged as contact made.
@@ -440,9 +434,15 @@ class MapScreen(ViewScreen):
     def action_delete(self) -> None:
         context = self.selected_context()
         if context is not None:
-            self.confirm_delete("context", context.id, context.name,
-                                f"{context.people_count} people keep their other contexts; "
-                                "contact logged there stays, without this label.")  # fmt: skip
+            from planner_tui.services import people
+
+            self.confirm_delete(
+                context.name,
+                f"{context.people_count} people keep their other contexts; "
+                "contact logged there stays, without this label.",
+                people.delete_context,
+                context_id=context.id,
+            )
             return
         person = self.selected_person()
         if person is not None:
@@ -462,50 +462,58 @@ class MapScreen(ViewScreen):
         if not self.undo_stack:
             self.app.notify("Nothing to undo.")
             return
+        from planner_tui.services.common import restore
+
         what, removed = self.undo_stack.pop()
-        self.write(f"{what} is back.", "restore", removed=removed)
+        self.write(f"{what} is back.", restore, removed=removed)
 
     def action_import_vcard(self) -> None:
         from planner_tui.ui.modals.vcard import VcardImport
 
-        self.app.push_screen(VcardImport(), self.after_form)
+        self.app.push_screen(VcardImport())
 
     def person_action(self, what: str, person: PersonRead, from_detail: Any = None) -> None:
         """Edit, log, snooze, archive or delete someone (from the lists or their detail)."""
+        from planner_tui.services import people
         from planner_tui.ui.forms.people import PersonForm
 
         if what == "edit" and self.data is not None:
-            self.app.push_screen(PersonForm(self.data.contexts, person), self.after_form)
+            self.app.push_screen(PersonForm(self.data.contexts, person))
         elif what == "log":
             self.action_log([person.id])
         elif what == "snooze":
             if person.snoozed_until and person.snoozed_until >= clock.today():
-                self.write(f"Reminders for {person.name} are back on.", "snooze_person",
+                self.write(f"Reminders for {person.name} are back on.", people.snooze_person,
                            person_id=person.id, days=0)  # fmt: skip
             else:
                 until = clock.today() + timedelta(days=SNOOZE_DAYS)
                 self.write(
                     f"Resting reminders for {person.name} until {until:%-d %b}. No guilt.",
-                    "snooze_person",
+                    people.snooze_person,
                     person_id=person.id,
                     days=SNOOZE_DAYS,
                 )
         elif what == "archive":
             done = "back on the map" if person.archived else "archived (h shows archived people)"
-            self.write(f"{person.name} is {done}.", "update_person", person_id=person.id,
+            self.write(f"{person.name} is {done}.", people.update_person, person_id=person.id,
                        data={"archived": not person.archived})  # fmt: skip
         elif what == "delete":
             self.confirm_delete(
-                "person",
-                person.id,
                 person.name,
                 "Their small steps and the contacts that were with them alone go too. "
                 "u brings it all back during this session.",
+                people.delete_person,
                 from_detail,
+                person_id=person.id,
             )
 
     def confirm_delete(
-        self, kind: str, item_id: int, name: str, consequence: str, from_detail: Any = None
+        self,
+        name: str,
+        consequence: str,
+        delete: Callable[..., Any],
+        from_detail: Any = None,
+        **ids: int,
     ) -> None:
         from planner_tui.ui.modals.confirm import Choice
 
@@ -514,9 +522,7 @@ class MapScreen(ViewScreen):
                 return
             if from_detail is not None:
                 self.app.pop_screen()
-            key = {"person": "person_id", "context": "context_id"}[kind]
-            self.write(f"Deleted {name}. u undoes it.", f"delete_{kind}", undo=name,
-                       **{key: item_id})  # fmt: skip
+            self.write(f"Deleted {name}. u undoes it.", delete, undo=name, **ids)
 
         self.app.push_screen(
             Choice(f"Delete {name}?", consequence, [("keep", "Keep"), ("delete", "Delete")]),
@@ -524,27 +530,19 @@ class MapScreen(ViewScreen):
         )
 
     @work(thread=True, exit_on_error=False, group="write")
-    def write(self, done: str, call: str, undo: str | None = None, **kwargs: Any) -> None:
-        from planner_tui.services import common, people
+    def write(self, done: str, call: Callable[..., Any], undo: str = "", **kwargs: Any) -> None:
+        """Run one service write; keep what a delete removed (for ``u``); show the result."""
         from planner_tui.services.common import Removed
 
-        function = getattr(common if call == "restore" else people, call)
         try:
-            result = self.planner.backend.write(function, **kwargs)
+            result = self.planner.backend.write(call, **kwargs)
         except PlannerError as error:
             self.app.call_from_thread(self.app.notify, str(error), severity="error")
             return
-        if undo is not None and isinstance(result, Removed):
+        if undo and isinstance(result, Removed):
             self.undo_stack.append((undo, result))
         self.app.call_from_thread(self.app.notify, done)
-        self.app.call_from_thread(self.refresh_all)
-
-    def after_form(self, result: Any) -> None:
-        if result is not None:
-            self.app.notify("Saved.")
-            self.refresh_all()
-
-    def refresh_all(self) -> None:
-        self.reload()
-        if self.app.screen is not self and hasattr(self.app.screen, "reload"):
-            self.app.screen.reload()
+        # Forms reload the view they return to; here nothing closes, so reload what is shown.
+        current = self.app.screen
+        if isinstance(current, ViewScreen):
+            self.app.call_from_thread(current.reload)

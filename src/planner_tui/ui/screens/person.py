@@ -58,9 +58,6 @@ class PersonScreen(ViewScreen):
         yield Note(id="history-empty", classes="muted")
         yield table("history", "when", "how", "who reached out", "warmth", "note")
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
     def load(self) -> PersonData:
         from planner_tui.services import gaps, people, steps
 

@@ -11,6 +11,7 @@ from datetime import date
 from rich.text import Text
 
 from planner_tui.terminal import plain
+from planner_tui.ui.screens.base import shorten
 
 FILLS = ("█", "▒", "░")
 RICH_STYLES = ("bold cyan", "magenta", "grey62")
@@ -56,8 +57,7 @@ def recency_strip(
         last_month = month
     picture.append(header + labels.rstrip() + "\n", style="grey62")
     for name, counts in rows:
-        shown = plain(name, keep_newlines=False)
-        shown = shown if len(shown) <= name_width else shown[: name_width - 1] + "…"
+        shown = shorten(plain(name, keep_newlines=False), name_width)
         picture.append(shown.ljust(name_width) + " ")
         for count in counts:
             shade = WEEK_SHADES[min(count, len(WEEK_SHADES) - 1)]
