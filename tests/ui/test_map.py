@@ -346,3 +346,28 @@ async def test_other_views_catch_up_with_a_change_made_on_the_map(sqlite_db: Dat
         await settle(app, pilot)
         assert "Ana" not in screen_text(app)
         assert "Everyone is within the rhythm you hoped for" in screen_text(app)
+
+
+async def test_a_persons_page_edits_and_deletes_them(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonScreen)
+        await pilot.press("e")
+        await settle(app, pilot)
+        await type_into(pilot, app, "nickname", "Nani")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonScreen)
+        assert "also known as Nani" in screen_text(app)
+        await pilot.press("x")
+        await settle(app, pilot)
+        await pilot.press("tab", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MapScreen)
+        assert "Ana" not in screen_text(app)
+    assert everyone(sqlite_db) == []
