@@ -126,14 +126,9 @@ def write_output(data: str | bytes, output: Path | None) -> None:
         else:
             sys.stdout.write(data)
         return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            output.write_bytes(data)
-        else:
-            output.write_text(data, encoding="utf-8")
-    except OSError as error:
-        raise PlannerError(f"Can't write {output}: {error.strerror or error}.") from None
+    from planner_tui.services.exchange import write_file
+
+    write_file(output, data)
     print(f"Wrote {output}", file=sys.stderr)
 
 

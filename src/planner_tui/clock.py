@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import UTC, date, datetime, tzinfo
 
@@ -16,6 +17,25 @@ _frozen: datetime | None = None
 def local_zone() -> tzinfo:
     zone = tz.gettz(os.environ["TZ"]) if os.environ.get("TZ") else None
     return zone or tz.tzlocal()
+
+
+def zone_name() -> str | None:
+    """The local zone's IANA name ('Europe/London'), for files other programs read (a
+    calendar keeps a weekly 18:00 at 18:00 across clock changes only with a named zone)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    candidates = [os.environ.get("TZ", "").removeprefix(":")]
+    with contextlib.suppress(OSError):
+        candidates.append(os.path.realpath("/etc/localtime").partition("zoneinfo/")[2])
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        return name
+    return None
 
 
 def freeze(moment: datetime | None) -> None:

@@ -1,26 +1,32 @@
-"""Times as people say them: "yesterday evening", "last sat 3pm", "in 3 days", "2026-11-20 18:00".
+"""Times as people say them — "yesterday evening", "fri 7pm", "in 3 days", "sun 2 weeks ago",
+"2026-12-01 18:00" — and repeats as RFC 5545 rules ("every 2 weeks", "every mon and thu").
 
 A small grammar of day words and parts of the day on top of python-dateutil, which does the
-calendar arithmetic (relativedelta) and reads every absolute form (its parser). Anything it
+calendar arithmetic (relativedelta), reads every absolute form (its parser), settles times
+that a clock change skips (tz.resolve_imaginary) and expands repeats (rrule). Anything it
 cannot read raises :class:`InvalidInput` with examples, never a guess.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import UTC, datetime, time, timedelta
 from typing import Literal
 
 from dateutil import parser as date_parser
+from dateutil import tz
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
+from dateutil.rrule import rrulestr
 
 from planner_tui import clock, words
 from planner_tui.errors import InvalidInput
 
 Lean = Literal["past", "future"]
+"""Which way an open phrase goes: logging what happened ("past") or planning ("future")."""
 
+MAX_LENGTH = 80
 WEEKDAYS: dict[str, weekday] = {}
-for _names, _weekday in (
+for _names, _day_code in (
     (("mon", "monday"), MO),
     (("tue", "tues", "tuesday"), TU),
     (("wed", "weds", "wednesday"), WE),
@@ -29,7 +35,8 @@ for _names, _weekday in (
     (("sat", "saturday"), SA),
     (("sun", "sunday"), SU),
 ):
-    WEEKDAYS.update(dict.fromkeys(_names, _weekday))
+    WEEKDAYS.update(dict.fromkeys(_names, _day_code))
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 PARTS_OF_DAY = {
     "morning": time(9),
@@ -43,97 +50,145 @@ PARTS_OF_DAY = {
     "night": time(21),
     "midnight": time(0),
 }
-UNITS = {"day": "days", "week": "weeks", "month": "months", "hour": "hours", "minute": "minutes"}
-EXAMPLES = "Try 'yesterday evening', 'last sat 3pm', 'in 3 days', or 2026-11-20 18:00."
+DEFAULT_TIME = time(12)
+UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
+         "fortnight": "weeks", "month": "months", "year": "years"}  # fmt: skip
+EXAMPLES = "Try 'yesterday evening', 'fri 7pm', 'in 3 days', or 2026-12-01 18:00."
+QUICK_PICKS = ("tonight", "tomorrow evening", "this weekend")
+"""One-key answers to "when?" in the planner."""
 
+_AMOUNT = r"(?P<n>\d{1,4}|an?|one|two|three|four|five|six)"
+_UNIT = r"(?P<unit>minute|hour|day|week|fortnight|month|year)s?"
 _RELATIVE = re.compile(
-    r"^(?:(?P<in>in)\s+)?(?P<n>\d+|an?|one|two|three)\s+"
-    r"(?P<unit>minute|hour|day|week|month)s?(?:\s+(?P<ago>ago))?$"
+    rf"^(?:(?P<in>in)\s+)?{_AMOUNT}\s+{_UNIT}(?:\s+(?P<ago>ago|from now|later))?$"
 )
-_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_YEAR_FIRST = re.compile(r"^\d{4}[-/.]")
 _TIME = re.compile(r"^(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$")
 
 
 def parse_when(text: str, *, lean: Lean = "past", now: datetime | None = None) -> datetime:
-    """Read *text* as a local, timezone-aware moment.
+    """Read *text* as a local, timezone-aware moment (to the minute).
 
     *lean* settles words that could go either way: a bare weekday is the most recent one
-    when logging what happened ("past") and the next one when planning ("future").
+    when logging ("past") and the coming one when planning ("future"); so are a time
+    alone ("6pm") and a date without a year.
     """
-    now = now or clock.now()
-    words = " ".join(text.strip().lower().replace(",", " ").split())
-    if words in ("", "now", "just now", "right now"):
-        return now.replace(second=0, microsecond=0)
-    relative = _RELATIVE.match(words)
+    now = (now or clock.now()).replace(second=0, microsecond=0)
+    if len(text) > MAX_LENGTH:
+        raise InvalidInput(f"That is too long to be a time. {EXAMPLES}", field="when")
+    said = " ".join(text.strip().lower().replace(",", " ").split())
+    if said in ("", "now", "just now", "right now"):
+        return now
+    relative = _RELATIVE.match(said)
     if relative:
-        return _relative(relative, now)
-    day_part, time_part = _split(words)
-    if not (day_part or time_part):
-        return _absolute(text, now)
-    try:
-        at = _time(time_part) if time_part else None
-    except ValueError:
-        raise InvalidInput(
-            f"There is no such time as '{time_part}'. {EXAMPLES}", field="when"
-        ) from None
-    day = _day(day_part, now, lean) if day_part else now
-    if at is None:
-        if day_part.endswith("tonight"):
-            at = PARTS_OF_DAY["tonight"]
-        else:
-            at = now.time() if day.date() == now.date() else time(12)
-    return day.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
+        return _settle(_shift(now, relative))
+    for day_words, time_words in _splits(said):
+        day = _day(day_words, now, lean) if day_words else now
+        if day is None or (time_words and not _is_time(time_words)):
+            continue
+        at = _time(time_words) if time_words else None
+        if at is None:
+            at = _default_time(day_words, day, now, lean)
+        moment = day.replace(hour=at.hour, minute=at.minute)
+        if not day_words:  # a time alone: the nearest one on the side we lean to
+            if lean == "future" and moment < now:
+                moment += relativedelta(days=1)
+            elif lean == "past" and moment > now + timedelta(minutes=5):
+                moment -= relativedelta(days=1)
+        return _settle(moment)
+    return _settle(_absolute(text.strip(), now, lean))
 
 
-def _relative(match: re.Match[str], now: datetime) -> datetime:
+def _splits(said: str) -> list[tuple[str, str]]:
+    """Ways to cut the words into a day and a time, day first ("fri 7pm") or after
+    ("7pm on fri"); the whole as a day comes first."""
+    tokens = said.split()
+    cuts = []
+    for cut in range(len(tokens), -1, -1):
+        head, tail = " ".join(tokens[:cut]), " ".join(tokens[cut:])
+        cuts.append((head, tail))
+        if head and tail:
+            cuts.append((tail.removeprefix("on "), head))
+    return cuts
+
+
+def _default_time(day_words: str, day: datetime, now: datetime, lean: Lean) -> time:
+    if day_words.endswith("tonight"):
+        if lean == "future" and now.time() >= PARTS_OF_DAY["tonight"]:
+            return (now + timedelta(hours=1)).replace(minute=0).time()
+        return PARTS_OF_DAY["tonight"]
+    return now.time() if day.date() == now.date() else DEFAULT_TIME
+
+
+def _amount(match: re.Match[str]) -> relativedelta | timedelta:
     raw = match["n"]
     amount = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
-    if match["in"] and match["ago"]:
+    if match["unit"] == "fortnight":
+        amount *= 2
+    if match["in"] and match["ago"] == "ago":
         raise InvalidInput(
             f"'{match.group(0)}' can't be both ahead and ago. {EXAMPLES}", field="when"
         )
-    sign = -1 if match["ago"] or not match["in"] else 1
-    delta = relativedelta(**{UNITS[match["unit"]]: sign * amount})  # type: ignore[arg-type]
-    return (now + delta).replace(second=0, microsecond=0)
+    sign = -1 if match["ago"] == "ago" or not (match["in"] or match["ago"]) else 1
+    unit = UNITS[match["unit"]]
+    if unit in ("hours", "minutes"):  # elapsed time, whatever the clocks do
+        return timedelta(**{unit: sign * amount})
+    return relativedelta(**{unit: sign * amount})  # type: ignore[arg-type]
 
 
-def _split(words: str) -> tuple[str, str]:
-    """Separate the day ("last sat", "yesterday") from the time ("3pm", "evening")."""
-    tokens = words.split()
-    for cut in range(len(tokens), -1, -1):
-        head, tail = " ".join(tokens[:cut]), " ".join(tokens[cut:])
-        if _is_day(head) and (not tail or _is_time(tail)):
-            return head, tail
-    return "", words if _is_time(words) else ""
+def _shift(moment: datetime, match: re.Match[str]) -> datetime:
+    amount = _amount(match)
+    if isinstance(amount, timedelta):
+        return (moment.astimezone(UTC) + amount).astimezone(moment.tzinfo)
+    return moment + amount
 
 
-def _is_day(words: str) -> bool:
-    if not words:
-        return True
-    parts = words.split()
-    if parts[0] in ("last", "this", "next", "on"):
+def _day(said: str, now: datetime, lean: Lean) -> datetime | None:
+    """The day a phrase names, at *now*'s time of day; ``None`` when it names no day."""
+    parts = said.split()
+    if parts[0] == "on":
         parts = parts[1:]
-    return len(parts) == 1 and (
-        parts[0] in WEEKDAYS or parts[0] in ("today", "yesterday", "tomorrow", "tonight")
-    )
-
-
-def _is_time(words: str) -> bool:
-    words = words.removeprefix("in the ").removeprefix("at ")
-    return words in PARTS_OF_DAY or bool(_TIME.match(words))
-
-
-def _day(words: str, now: datetime, lean: Lean) -> datetime:
-    parts = words.split()
+    if not parts:
+        return None
     which = parts[0] if parts[0] in ("last", "this", "next") else ""
-    name = parts[-1]
-    if name in ("today", "tonight"):
-        return now
-    if name == "yesterday":
-        return now - relativedelta(days=1)
-    if name == "tomorrow":
-        return now + relativedelta(days=1)
-    day = WEEKDAYS[name]
+    rest = parts[1:] if which else parts
+    name = " ".join(rest)
+    if not which:
+        if name in ("today", "tonight"):
+            return now
+        if name == "yesterday":
+            return now - relativedelta(days=1)
+        if name == "tomorrow":
+            return now + relativedelta(days=1)
+        if name == "weekend":
+            return _weekend(now, 0)
+    if name == "week" and which in ("last", "next"):
+        return now + relativedelta(weeks=1 if which == "next" else -1)
+    if name == "weekend" and which:
+        return _weekend(now, {"last": -1, "this": 0, "next": 1}[which])
+    if name in WEEKDAYS:
+        return _weekday(now, WEEKDAYS[name], which, lean)
+    relative = None if which else _RELATIVE.match(name)
+    if relative and relative["unit"] not in ("minute", "hour"):  # "in 3 days" (at 6pm)
+        return _shift(now, relative)
+    # A weekday in another week: "sun 2 weeks ago", "fri in 2 weeks", "in 3 weeks on tue".
+    if which:
+        return None
+    for day_name, offset in ((rest[0], rest[1:]), (rest[-1], rest[:-1])):
+        if day_name in WEEKDAYS and offset:
+            match = _RELATIVE.match(" ".join(offset).removesuffix(" on"))
+            if match and match["unit"] not in ("minute", "hour"):
+                week = _shift(now, match)
+                return (
+                    week
+                    + relativedelta(weekday=MO(-1))
+                    + relativedelta(weekday=WEEKDAYS[day_name](+1))
+                )
+    return None
+
+
+def _weekday(now: datetime, day: weekday, which: str, lean: Lean) -> datetime:
     if which == "last" or (not which and lean == "past"):
         # The most recent such day before today ("last sat" on a Saturday is a week ago).
         return now + relativedelta(days=-1, weekday=day(-1))
@@ -143,39 +198,83 @@ def _day(words: str, now: datetime, lean: Lean) -> datetime:
     return now + relativedelta(weekday=MO(-1)) + relativedelta(weekday=day(+1))
 
 
-def _time(words: str) -> time:
-    words = words.removeprefix("in the ").removeprefix("at ")
-    if words in PARTS_OF_DAY:
-        return PARTS_OF_DAY[words]
-    match = _TIME.match(words)
+def _weekend(now: datetime, weeks: int) -> datetime:
+    """Saturday of this weekend (today, if the weekend has begun), moved by *weeks*."""
+    saturday = now if now.weekday() >= 5 else now + relativedelta(weekday=SA(+1))
+    return saturday + relativedelta(weeks=weeks)
+
+
+def _is_time(said: str) -> bool:
+    try:
+        return _time(said) is not None
+    except ValueError:
+        raise InvalidInput(
+            f"There is no such time as '{said}' on a clock. {EXAMPLES}", field="when"
+        ) from None
+
+
+def _time(said: str) -> time | None:
+    """A time of day; ``None`` if the words are not one; ValueError for '25:00' or '13pm'."""
+    said = said.removeprefix("in the ").removeprefix("at ")
+    if said in PARTS_OF_DAY:
+        return PARTS_OF_DAY[said]
+    match = _TIME.match(said)
     if not match:
-        raise ValueError(words)
+        return None
     hour, minute, half = int(match[1]), int(match[2] or 0), match[3]
     if half:
         if not 1 <= hour <= 12:
-            raise ValueError(words)
+            raise ValueError(said)
         hour = hour % 12 + (12 if half == "pm" else 0)
+    elif match[2] is None:
+        return None  # a bare number is a day of the month, not an hour
     return time(hour, minute)  # raises ValueError when out of range
 
 
-def _absolute(text: str, now: datetime) -> datetime:
-    default = now.replace(hour=12, minute=0, second=0, microsecond=0)
+def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
+    """Dates and times dateutil can read (ISO, '1 dec 6pm', '01/12/2026' day first).
+    A date without a year goes to the nearest year on the side we lean to."""
+    default = now.replace(tzinfo=None, hour=DEFAULT_TIME.hour, minute=0)
+    day_first = not _YEAR_FIRST.match(text)  # 2026-12-01 is ISO, 01/12/2026 is day first
     try:
-        moment = date_parser.parse(text, default=default.replace(tzinfo=None), dayfirst=True)
+        moment = date_parser.parse(text, default=default, dayfirst=day_first)
+        other = date_parser.parse(text, default=default.replace(year=2004), dayfirst=day_first)
+    except date_parser.ParserError as error:
+        if "out of range" in str(error):
+            raise InvalidInput(
+                f"'{text[:40]}' is not a day on the calendar. {EXAMPLES}", field="when"
+            ) from None
+        raise InvalidInput(f"I couldn't read '{text[:40]}' as a time. {EXAMPLES}",
+                           field="when") from None  # fmt: skip
     except (ValueError, OverflowError):
-        raise InvalidInput(
-            f"I couldn't read '{text.strip()[:60]}' as a time. {EXAMPLES}", field="when"
-        ) from None
+        raise InvalidInput(f"I couldn't read '{text[:40]}' as a time. {EXAMPLES}",
+                           field="when") from None  # fmt: skip
+    year_given = moment.year == other.year
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=now.tzinfo)
-    return moment.astimezone(now.tzinfo)
+    moment = moment.astimezone(now.tzinfo)
+    if not year_given:
+        if lean == "future" and moment.date() < now.date():
+            moment += relativedelta(years=1)
+        elif lean == "past" and moment.date() > now.date():
+            moment -= relativedelta(years=1)
+    return moment
+
+
+def _settle(moment: datetime) -> datetime:
+    """A wall-clock time the clocks skip (01:30 as summer time begins) moves forward to one
+    that exists; a doubled one (as summer time ends) is the first of the two."""
+    return tz.resolve_imaginary(moment)
 
 
 def describe(moment: datetime, *, now: datetime | None = None) -> str:
-    """How a parsed time reads back: 'Sat 21 Nov, 15:00 (2 days ago)'."""
+    """How a parsed time reads back: 'Sat 21 Nov 2026, 15:00 (2 days ago)'."""
     now = now or clock.now()
     shown = clock.to_local(moment).strftime("%a %-d %b %Y, %H:%M")
-    return f"{shown} ({words.ago(moment, today=now.date())})"
+    return f"{shown} ({words.ago(moment, today=now.date(), ahead=True)})"
+
+
+# --------------------------------------------------------------------------- how often
 
 
 _CADENCE_WORDS = {
@@ -195,12 +294,12 @@ _CADENCE = re.compile(r"^(?:every\s+)?(\d+)\s*(day|week|month|year)?s?$")
 
 def parse_cadence(text: str) -> int | None:
     """How often to be in touch, in days: '14', 'weekly', 'every 3 weeks'; '' means unset."""
-    words = " ".join(text.strip().lower().split())
-    if not words or words in ("-", "—", "none", "whenever"):
+    said = " ".join(text.strip().lower().split())
+    if not said or said in ("-", "—", "none", "whenever"):
         return None
-    if words in _CADENCE_WORDS:
-        return _CADENCE_WORDS[words]
-    match = _CADENCE.match(words)
+    if said in _CADENCE_WORDS:
+        return _CADENCE_WORDS[said]
+    match = _CADENCE.match(said)
     if not match:
         raise InvalidInput(
             "Say how often as a number of days, or like 'weekly' or 'every 3 weeks'.",
@@ -213,3 +312,81 @@ def parse_cadence(text: str) -> int | None:
             field="cadence_days",
         )
     return days
+
+
+_REPEAT_WORDS = {
+    "daily": "FREQ=DAILY",
+    "every day": "FREQ=DAILY",
+    "weekly": "FREQ=WEEKLY",
+    "every week": "FREQ=WEEKLY",
+    "fortnightly": "FREQ=WEEKLY;INTERVAL=2",
+    "biweekly": "FREQ=WEEKLY;INTERVAL=2",
+    "monthly": "FREQ=MONTHLY",
+    "every month": "FREQ=MONTHLY",
+    "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    "every weekday": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    "weekends": "FREQ=WEEKLY;BYDAY=SA,SU",
+    "every weekend": "FREQ=WEEKLY;BYDAY=SA,SU",
+}
+_REPEAT_EVERY = re.compile(r"^every\s+(\d{1,3})\s+(day|week|month)s?$")
+_FREQ_UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
+REPEAT_EXAMPLES = "Try 'weekly', 'every 2 weeks', 'monthly', 'every mon and thu', or an RRULE."
+
+
+def parse_repeat(text: str) -> str | None:
+    """A repeat as said ('every 2 weeks', 'every mon and thu') or as an RFC 5545 RRULE, as
+    a checked RRULE value (no 'RRULE:' prefix); '' or 'never' means it doesn't repeat."""
+    said = " ".join(text.strip().lower().replace(",", " ").split())
+    if said in ("", "no", "never", "once", "none", "doesn't repeat", "does not repeat"):
+        return None
+    if said in _REPEAT_WORDS:
+        return _REPEAT_WORDS[said]
+    every = _REPEAT_EVERY.match(said)
+    if every:
+        count, unit = int(every[1]), every[2]
+        if count < 1:
+            raise InvalidInput(f"Repeat at least every 1 {unit}. {REPEAT_EXAMPLES}",
+                               field="repeat")  # fmt: skip
+        freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}[unit]
+        return f"FREQ={freq}" + (f";INTERVAL={count}" if count > 1 else "")
+    days = [
+        _weekday_named(day) for day in said.removeprefix("every ").replace(" and ", " ").split()
+    ]
+    if days and None not in days:
+        codes = {WEEKDAY_CODES[day.weekday] for day in days if day is not None}
+        return "FREQ=WEEKLY;BYDAY=" + ",".join(sorted(codes, key=WEEKDAY_CODES.index))
+    rule = text.strip().removeprefix("RRULE:").upper()
+    if rule.startswith("FREQ="):
+        try:
+            rrulestr(rule, dtstart=datetime(2026, 1, 1))
+        except (ValueError, TypeError):
+            pass
+        else:
+            return rule
+    raise InvalidInput(f"I couldn't read '{text.strip()[:40]}' as a repeat. {REPEAT_EXAMPLES}",
+                       field="repeat")  # fmt: skip
+
+
+def _weekday_named(word: str) -> weekday | None:
+    """'fri', 'friday' or 'fridays'."""
+    return WEEKDAYS.get(word) or WEEKDAYS.get(word.removesuffix("s"))
+
+
+def describe_repeat(rule: str | None) -> str:
+    """A rule in plain words: 'every week', 'every 2 weeks', 'every Mon and Thu'."""
+    if not rule:
+        return "doesn't repeat"
+    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    unit = _FREQ_UNITS.get(parts.get("FREQ", ""))
+    if unit is None:
+        return "repeats (custom rule)"
+    interval = int(parts.get("INTERVAL", "1") or 1)
+    said = f"every {interval} {unit}s" if interval > 1 else f"every {unit}"
+    if "BYDAY" in parts and unit == "week":
+        names = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri",
+                 "SA": "Sat", "SU": "Sun"}  # fmt: skip
+        days = [names.get(code[-2:], code) for code in parts["BYDAY"].split(",")]
+        joined = ", ".join(days[:-1]) + " and " + days[-1] if len(days) > 1 else days[0]
+        said = f"every {joined}" if interval == 1 else f"{said}, on {joined}"
+    extra = set(parts) - {"FREQ", "INTERVAL", "WKST"} - ({"BYDAY"} if unit == "week" else set())
+    return said + (" (custom rule)" if extra else "")

@@ -24,6 +24,25 @@ DECLINE_REFRAME = (
     "A 'not now' is usually about timing, energy or circumstance, not about you. "
     "Reaching out was the brave part, and it counted."
 )
+NO_REPLY_LINE = (
+    "Silence is rarely an answer: messages get buried and weeks get busy. A light "
+    "follow-up in a few days is ordinary and kind."
+)
+SKIPPED_LINE = "Letting this one go is fine. The next step can be smaller, or another day."
+SMALLER_LINE = (
+    "Under 7 out of 10 is a good moment to shrink the step. That is the method working, "
+    "not a failure: a message instead of a call, ten minutes instead of an evening."
+)
+ALREADY_LIGHT = (
+    "This is already a light step. An easier time of day can help too; Esc goes back to change it."
+)
+ENCOURAGEMENTS = (
+    "Small and specific is what makes a step easy to take. This one is both.",
+    "You don't have to feel ready; the first few words are enough.",
+    "However it goes, reaching out is the part that is yours, and it's planned.",
+    "Most people are glad to be thought of. This gives someone that chance.",
+    "If it doesn't happen, that tells you something useful. Shrink it and try again.",
+)
 
 SUPPORT_LINES = (
     "If things feel too heavy: call your local emergency number if you are in danger.",
@@ -47,15 +66,25 @@ EMPTY_JOURNAL = "No check-ins yet. A line or two about today is plenty."
 EMPTY_REVIEW = "Nothing recorded in this month yet — that is fine. Reviews fill in as you go."
 
 
-def ago(moment: datetime | date | None, *, today: date | None = None) -> str:
-    """'today', 'yesterday', '3 days ago', '2 weeks ago', '4 months ago', 'never'."""
+def ago(moment: datetime | date | None, *, today: date | None = None, ahead: bool = False) -> str:
+    """'today', 'yesterday', '3 days ago', '2 weeks ago', '4 months ago', 'not yet'; with
+    *ahead*, days to come read 'tomorrow', 'in 3 days', 'in 2 weeks'."""
     if moment is None:
         return "not yet"
     day = clock.to_local(moment).date() if isinstance(moment, datetime) else moment
     today = today or clock.today()
     days = (today - day).days
     if days < 0:
-        return "upcoming"
+        if not ahead:
+            return "upcoming"
+        if days == -1:
+            return "tomorrow"
+        if days > -14:
+            return f"in {-days} days"
+        if days > -60:
+            return f"in {-days // 7} weeks"
+        delta = relativedelta(day, today)
+        return f"in {delta.years * 12 + delta.months} months"
     if days == 0:
         return "today"
     if days == 1:
@@ -85,3 +114,29 @@ def cadence(days: int | None) -> str:
 def when(moment: datetime) -> str:
     """'Fri 28 Nov, 18:00' in local time."""
     return clock.to_local(moment).strftime("%a %-d %b, %H:%M")
+
+
+def plan_card(due_at: datetime, action: str, person: str) -> str:
+    """'Friday 28 Nov, 18:00 — send Maria a short message'; the person is named after the
+    action when the action's words don't mention them."""
+    named = person.casefold() in action.casefold()
+    shown = clock.to_local(due_at).strftime("%A %-d %b, %H:%M")
+    return f"{shown} — {action}" + ("" if named else f" ({person})")
+
+
+def encouragement(seed: int) -> str:
+    return ENCOURAGEMENTS[seed % len(ENCOURAGEMENTS)]
+
+
+def awkwardness_compared(expected: int | None, felt: int | None) -> str:
+    """What a done step taught about awkwardness, from 1 (easy) to 5 (very awkward)."""
+    if felt is None:
+        return "Done. That counts."
+    if expected is None:
+        return f"Done, and it felt {felt}/5 awkward. That counts."
+    if felt < expected:
+        return f"Easier than you expected ({felt}/5, you thought {expected}/5). Worth remembering."
+    if felt > expected:
+        return (f"Harder than you expected ({felt}/5, you thought {expected}/5), and you did "
+                "it anyway.")  # fmt: skip
+    return f"About as awkward as you expected ({felt}/5). Done all the same."

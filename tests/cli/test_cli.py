@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,9 @@ def test_markdown_and_ics_exports(demo_home: Path) -> None:
         check=True,
     )
     events = Calendar.from_ical(ics.stdout).walk("VEVENT")
-    assert events and all(" — " in str(e["summary"]) for e in events)
+    assert events and all(str(e["description"]).startswith("With ") for e in events)
+    now = datetime.fromisoformat(NOW).replace(tzinfo=UTC)
+    assert all(e["dtstart"].dt >= now - timedelta(days=1) or "rrule" in e for e in events)
 
 
 def test_review_prints_real_figures(demo_home: Path) -> None:

@@ -282,7 +282,7 @@ def test_deleting_a_person_can_be_undone_exactly(db: Database) -> None:
         step = steps.create_step(
             session=s, data={"person_id": ana, "action": "call", "due_at": days_ago(1)}
         )
-        done = steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"})
+        done = steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"}).step
         entry = journal.save_entry(
             session=s,
             data={"day": TODAY, "body": "x", "person_ids": [ana], "contact_person_ids": [ana]},

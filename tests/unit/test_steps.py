@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -37,7 +38,8 @@ def test_done_records_an_interaction_that_resets_drift(db: Database, ana: int) -
             step_id=step,
             outcome={"status": "done", "warmth": 4, "felt_awkwardness": 2, "responded": "mutual"},
         )
-    assert result.status is StepStatus.DONE and result.felt_awkwardness == 2
+    assert result.step.status is StepStatus.DONE and result.step.felt_awkwardness == 2
+    assert result.following == []
     with db.session() as s:
         [interaction] = people.list_interactions(session=s, person_id=ana)
         assert interaction.step_id == step and interaction.warmth == 4
@@ -45,17 +47,58 @@ def test_done_records_an_interaction_that_resets_drift(db: Database, ana: int) -
         assert people.get_person(session=s, person_id=ana).last_contact is not None
 
 
+def test_done_can_say_it_happened_another_way_and_earlier(db: Database, ana: int) -> None:
+    step = plan(db, ana, "2026-11-23T18:00", channel="call")
+    earlier = local("2026-11-23T17:15")
+    with db.write() as s:
+        steps.record_outcome(session=s, step_id=step, outcome={
+            "status": "done", "channel": "text", "occurred_at": earlier, "note": "[b]ok[/b]"})  # fmt: skip
+    with db.session() as s:
+        [interaction] = people.list_interactions(session=s, person_id=ana)
+    assert interaction.channel == "text" and interaction.occurred_at == earlier
+    assert interaction.note == "[b]ok[/b]"
+
+
 @pytest.mark.parametrize("status", ["declined", "no_reply", "skipped"])
 def test_other_outcomes_record_no_contact(db: Database, ana: int, status: str) -> None:
     step = plan(db, ana, "2026-11-23T18:00")
     with db.write() as s:
-        assert (
-            steps.record_outcome(session=s, step_id=step, outcome={"status": status}).status
-            == status
-        )
+        result = steps.record_outcome(session=s, step_id=step, outcome={"status": status})
+    assert result.step.status == status and result.following == []
     with db.session() as s:
         assert people.list_interactions(session=s) == []
         assert steps.list_steps(session=s, upcoming=True) == []
+
+
+def test_a_decline_can_offer_another_time(db: Database, ana: int) -> None:
+    step = plan(db, ana, "2026-11-23T18:00", cue="after dinner")
+    with db.write() as s:
+        result = steps.record_outcome(session=s, step_id=step, outcome={
+            "status": "declined", "new_due_at": local("2026-11-30T18:00")})  # fmt: skip
+    [again] = result.following
+    assert result.step.status is StepStatus.DECLINED
+    assert again.status is StepStatus.PLANNED and again.previous_id == step
+    assert again.action == "send a text" and again.cue == "after dinner"
+
+
+def test_no_reply_plans_a_gentle_follow_up_once(db: Database, ana: int) -> None:
+    step = plan(db, ana, "2026-11-23T18:00")
+    with db.write() as s:
+        [follow_up] = steps.record_outcome(session=s, step_id=step, outcome={
+            "status": "no_reply", "new_due_at": local("2026-11-26T18:00")}).following  # fmt: skip
+    assert follow_up.action == "gently follow up: send a text"
+    with db.write() as s:
+        [again] = steps.record_outcome(session=s, step_id=follow_up.id, outcome={
+            "status": "no_reply", "new_due_at": local("2026-11-29T18:00")}).following  # fmt: skip
+    assert again.action == "gently follow up: send a text"  # not "follow up: follow up: ..."
+
+
+def test_done_and_skipped_plan_no_follow_up_even_when_given_a_time(db: Database, ana: int) -> None:
+    step = plan(db, ana, "2026-11-23T18:00")
+    with db.write() as s:
+        result = steps.record_outcome(session=s, step_id=step, outcome={
+            "status": "skipped", "new_due_at": local("2026-11-26T18:00")})  # fmt: skip
+    assert result.following == []
 
 
 def test_rescheduled_makes_a_new_step_linked_to_the_old(db: Database, ana: int) -> None:
@@ -68,8 +111,10 @@ def test_rescheduled_makes_a_new_step_linked_to_the_old(db: Database, ana: int) 
             step_id=step,
             outcome={"status": "rescheduled", "new_due_at": local("2026-11-28T10:00")},
         )
-    assert moved.previous_id == step and moved.status is StepStatus.PLANNED
-    assert clock.to_local(moved.due_at) == local("2026-11-28T10:00")
+    [following] = moved.following
+    assert moved.step.status is StepStatus.RESCHEDULED
+    assert following.previous_id == step and following.status is StepStatus.PLANNED
+    assert clock.to_local(following.due_at) == local("2026-11-28T10:00")
 
 
 def test_repeating_step_gets_its_next_occurrence_at_the_same_local_time(
@@ -79,11 +124,49 @@ def test_repeating_step_gets_its_next_occurrence_at_the_same_local_time(
     clock.freeze(datetime(2026, 10, 20, 9, 0))
     step = plan(db, ana, "2026-10-20T18:00", rrule="FREQ=WEEKLY;INTERVAL=1")
     with db.write() as s:
-        following = steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+        [following] = steps.record_outcome(
+            session=s, step_id=step, outcome={"status": "done"}
+        ).following
     assert clock.to_local(following.due_at) == local("2026-10-27T18:00")
+    assert following.rrule == "FREQ=WEEKLY;INTERVAL=1"
     with db.session() as s:
         first = steps.get_step(session=s, step_id=step)
     assert following.due_at - first.due_at == timedelta(days=7, hours=1)
+
+
+@pytest.mark.parametrize("status", ["declined", "no_reply", "skipped"])
+def test_a_repeating_step_goes_on_whatever_the_outcome(db: Database, ana: int, status: str) -> None:
+    step = plan(db, ana, "2026-11-23T18:00", rrule="FREQ=WEEKLY")
+    with db.write() as s:
+        [following] = steps.record_outcome(
+            session=s, step_id=step, outcome={"status": status}
+        ).following
+    assert clock.to_local(following.due_at) == local("2026-11-30T18:00")
+
+
+def test_moving_one_repeat_keeps_the_series_on_its_day(db: Database, ana: int) -> None:
+    step = plan(db, ana, "2026-11-23T18:00", rrule="FREQ=WEEKLY")
+    with db.write() as s:
+        moved, series = steps.record_outcome(session=s, step_id=step, outcome={
+            "status": "rescheduled", "new_due_at": local("2026-11-25T10:00")}).following  # fmt: skip
+    assert clock.to_local(moved.due_at) == local("2026-11-25T10:00") and moved.rrule is None
+    assert clock.to_local(series.due_at) == local("2026-11-30T18:00") and series.rrule
+
+
+def test_a_long_overdue_repeat_resumes_from_now_not_from_the_past(db: Database, ana: int) -> None:
+    step = plan(db, ana, "2026-10-01T18:00", rrule="FREQ=WEEKLY")  # a Thursday, weeks ago
+    with db.write() as s:
+        [following] = steps.record_outcome(
+            session=s, step_id=step, outcome={"status": "done"}
+        ).following
+    assert clock.to_local(following.due_at) == local("2026-11-26T18:00")
+
+
+def test_a_repeat_that_has_run_out_plans_nothing_more(db: Database, ana: int) -> None:
+    step = plan(db, ana, "2026-11-23T18:00", rrule="FREQ=WEEKLY;COUNT=1")
+    with db.write() as s:
+        result = steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+    assert result.following == []
 
 
 def test_an_outcome_is_recorded_once(db: Database, ana: int) -> None:
@@ -107,5 +190,105 @@ def test_due_today_includes_not_yet_done_ones_soonest_first(db: Database, ana: i
     plan(db, ana, "2026-11-24T09:00")  # tomorrow: not due
     earlier = plan(db, ana, "2026-11-20T18:00")
     today = plan(db, ana, "2026-11-23T21:00")
+    done = plan(db, ana, "2026-11-23T08:00")
+    with db.write() as s:
+        steps.record_outcome(session=s, step_id=done, outcome={"status": "done"})
     with db.session() as s:
         assert [x.id for x in steps.due_steps(session=s)] == [earlier, today]
+
+
+def test_the_week_count_counts_steps_done_since_monday(db: Database, ana: int) -> None:
+    monday, sunday = local("2026-11-23T00:00"), local("2026-11-30T00:00")
+    clock.freeze(datetime(2026, 11, 22, 12, 0))  # Sunday: last week
+    last_week = plan(db, ana, "2026-11-22T13:00")
+    with db.write() as s:
+        steps.record_outcome(session=s, step_id=last_week, outcome={"status": "done"})
+    clock.freeze(datetime(2026, 11, 23, 20, 0))
+    for _ in range(2):
+        step = plan(db, ana, "2026-11-23T20:30")
+        with db.write() as s:
+            steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+    declined = plan(db, ana, "2026-11-23T20:30")
+    with db.write() as s:
+        steps.record_outcome(session=s, step_id=declined, outcome={"status": "declined"})
+    with db.session() as s:
+        assert steps.steps_done_between(session=s, start=monday, end=sunday) == 2
+
+
+def test_step_lists_filter_by_person_status_and_dates(db: Database, ana: int) -> None:
+    with db.write() as s:
+        bo = people.create_person(session=s, data={"name": "Bo 100%_", "nickname": "Bobo"}).id
+    old = plan(db, ana, "2026-10-01T18:00")
+    plan(db, bo, "2026-11-25T18:00")
+    mine = plan(db, bo, "2026-11-10T18:00")
+    with db.write() as s:
+        steps.record_outcome(session=s, step_id=old, outcome={"status": "declined"})
+        steps.record_outcome(session=s, step_id=mine, outcome={"status": "done"})
+    with db.session() as s:
+
+        def ids(**filters: object) -> list[int]:
+            return [x.id for x in steps.list_steps(session=s, **filters)]  # type: ignore[arg-type]
+
+        assert ids(person_name="bob") == ids(person_name="100%_") == ids(person_id=bo)
+        assert len(ids(person_name="bob")) == 2 and ids(person_name="%") == ids(person_id=bo)
+        assert ids(upcoming=False, statuses=[StepStatus.DECLINED]) == [old]
+        assert ids(upcoming=False, start=local("2026-11-01T00:00")) == [mine]
+        assert ids(end=local("2026-11-01T00:00")) == [old]
+        assert ids(upcoming=True, person_name="ana") == []
+
+
+def test_the_library_has_every_effort_and_smaller_versions_that_exist(tmp_path: Path) -> None:
+    actions = steps.load_actions(tmp_path)
+    by_id = {a.id: a for a in actions}
+    assert {a.effort for a in actions} == {"tiny", "small", "bigger"}
+    assert all(a.smaller in by_id for a in actions if a.smaller)
+    call = by_id["call"]
+    assert call.for_person("Maria") == "give Maria a ten-minute call"
+    smaller = steps.smaller_version(actions, call)
+    assert smaller is not None and smaller.channel is not call.channel
+    assert steps.smaller_version(actions, by_id["react"]) is None  # already as light as it gets
+    own_words = steps.smaller_version(actions, None)
+    assert own_words is not None and own_words.channel == "text"
+
+
+def test_ones_own_library_replaces_the_shipped_one_and_bad_entries_are_skipped(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "actions.toml").write_text(
+        '[[tiny]]\nid = "wave"\nwords = "wave at {name} {braces}"\nchannel = "in_person"\n'
+        '[[tiny]]\nid = "broken"\n'
+        '[[small]]\nid = "odd"\nwords = "x"\nchannel = "carrier pigeon"\n',
+        encoding="utf-8",
+    )
+    [wave] = steps.load_actions(tmp_path)
+    assert wave.for_person("Jo") == "wave at Jo {braces}"
+    (tmp_path / "actions.toml").write_text("[[tiny]\n", encoding="utf-8")
+    assert steps.load_actions(tmp_path) == []
+
+
+def test_suggestions_put_drifting_people_first_then_the_inner_circle(db: Database) -> None:
+    with db.write() as s:
+        for name, circle, cadence in (("Zed", "inner", None), ("Amy", "outer", None),
+                                      ("Kai", "middle", 7), ("Lu", "outer", 3),
+                                      ("Old", "inner", None)):  # fmt: skip
+            person = people.create_person(
+                session=s, data={"name": name, "circle": circle, "cadence_days": cadence}
+            )
+            if name == "Old":
+                people.update_person(session=s, person_id=person.id, data={"archived": True})
+        kai, lu = (p.id for p in people.find_people(session=s, names=["Kai", "Lu"]))
+        people.log_interaction(session=s, data={  # Kai: 15 days past a weekly rhythm
+            "person_ids": [kai], "occurred_at": local("2026-11-01T10:00")})  # fmt: skip
+        people.log_interaction(session=s, data={  # Lu: 7 days past every 3 days
+            "person_ids": [lu], "occurred_at": local("2026-11-13T10:00")})  # fmt: skip
+    with db.session() as s:
+        everyone = people.list_people(session=s, include_archived=True)
+    order = [p.name for p in steps.suggested_order(everyone)]
+    assert order == ["Kai", "Lu", "Zed", "Amy"]
+
+
+def test_a_plan_for_a_time_already_past_is_refused_kindly() -> None:
+    steps.check_ahead(local("2026-11-23T20:00"))  # now is fine
+    with pytest.raises(InvalidInput, match="already passed") as caught:
+        steps.check_ahead(local("2026-11-23T19:00"))
+    assert "tomorrow 6pm" in str(caught.value)

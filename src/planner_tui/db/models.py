@@ -156,11 +156,11 @@ def clean_name(value: str) -> str:
     as typed (no Unicode normalisation), so what is shown is what was written."""
     value = value.strip()
     if not value:
-        raise ValueError("a name can't be empty")
+        raise ValueError("can't be empty")
     if len(value) > MAX_NAME:
-        raise ValueError(f"a name can be at most {MAX_NAME:,} characters")
+        raise ValueError(f"can be at most {MAX_NAME:,} characters")
     if _has_control(value, allow_newlines=False):
-        raise ValueError("a name can't contain control characters or line breaks")
+        raise ValueError("can't contain control characters or line breaks")
     return value
 
 

@@ -44,6 +44,8 @@ def validate(model: type[M], data: M | dict[str, Any]) -> M:
         name = field.split(".")[0] if field else ""
         if name in RANGES and first["type"] in ("greater_than_equal", "less_than_equal"):
             message = RANGES[name]
+        elif field and message.startswith("can"):  # "can't be empty" → "Name can't be empty"
+            message = f"{field.replace('_', ' ')} {message}"
         elif field and not message.startswith(field):
             message = f"{field.replace('_', ' ')}: {message}"
         raise InvalidInput(message[:1].upper() + message[1:], field=field) from None

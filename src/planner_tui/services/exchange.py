@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -12,8 +14,8 @@ from icalendar import Calendar, Event, vRecur
 from sqlmodel import Session, col, select
 
 from planner_tui import __version__, clock
-from planner_tui.db.models import TABLES_IN_ORDER, Draft, Step, StepStatus, label
-from planner_tui.errors import InvalidInput
+from planner_tui.db.models import TABLES_IN_ORDER, Draft, Effort, Step, StepStatus, label
+from planner_tui.errors import InvalidInput, StorageError
 from planner_tui.services import journal, people, steps
 from planner_tui.services.common import reset_sequences
 from planner_tui.services.review import markdown_escape
@@ -22,6 +24,20 @@ FORMAT_NAME = "planner-tui"
 FORMAT_VERSION = 1
 EXPORTED_TABLES = [t for t in TABLES_IN_ORDER if t is not Draft]
 """Drafts are half-typed text; they stay on the machine where they were typed."""
+
+
+def write_file(path: Path, data: str | bytes) -> None:
+    """Write an export beside its final name first, then put it in place, so a full disk or
+    a crash never leaves half a file where a good one was."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(raw)
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"Can't write {path}: {error.strerror or error}.") from None
 
 
 def _table(model: Any) -> sa.Table:
@@ -198,28 +214,50 @@ def export_markdown(*, session: Session, month: date | None = None) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+EVENT_MINUTES = {Effort.TINY: 15, Effort.SMALL: 30, Effort.BIGGER: 90, Effort.OWN: 30}
+
+
 def export_ics(*, session: Session) -> bytes:
-    """Planned steps (with their repeat rules) as an iCalendar file."""
-    calendar = Calendar()
-    calendar.add("prodid", f"-//planner-tui//{__version__}//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Small steps")
+    """Steps still planned — from today on, and repeating ones with their rules — as an
+    iCalendar file. Times carry the local zone's name (with its VTIMEZONE), so a weekly
+    18:00 stays at 18:00 across clock changes; without a known zone name they are in UTC."""
+    from zoneinfo import ZoneInfo
+
+    zone_name = clock.zone_name()
+    zone = ZoneInfo(zone_name) if zone_name else UTC
+    start_of_today = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
     rows = session.exec(
-        select(Step).where(Step.status == StepStatus.PLANNED).order_by(col(Step.due_at))
+        select(Step)
+        .where(
+            Step.status == StepStatus.PLANNED,
+            sa.or_(col(Step.due_at) >= start_of_today, col(Step.rrule).is_not(None)),
+        )
+        .order_by(col(Step.due_at))
     ).all()
     names = {p.id: p.name for p in people.list_people(session=session, include_archived=True)}
+    calendar = Calendar.new(prodid=f"-//planner-tui//{__version__}//EN", name="Small steps")
     stamp = clock.utcnow()
     for row in rows:
-        event = Event()
-        event.add("uid", f"step-{row.id}@planner-tui")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", row.due_at.astimezone(UTC))
-        event.add("duration", timedelta(minutes=30))
-        event.add("summary", f"{row.action} — {names.get(row.person_id, '')}")
-        details = [text for text in (row.cue, row.backup) if text]
-        if details:
-            event.add("description", "\n".join(details))
+        start = row.due_at.astimezone(zone)
+        name = names.get(row.person_id, "")
+        details = [
+            line
+            for line, present in ((f"With {name}", name), (f"Cue: {row.cue}", row.cue),
+                                  (f"Backup: {row.backup}", row.backup))
+            if present
+        ]  # fmt: skip
+        event = Event.new(
+            uid=f"step-{row.id}@planner-tui",
+            stamp=stamp,
+            start=start,
+            end=start + timedelta(minutes=EVENT_MINUTES.get(Effort(row.effort), 30)),
+            summary=row.action if name.casefold() in row.action.casefold() else
+            f"{row.action} ({name})",
+            description="\n".join(details) or None,
+        )  # fmt: skip
         if row.rrule:
             event.add("rrule", vRecur.from_ical(row.rrule))
         calendar.add_component(event)
+    if zone_name:
+        calendar.add_missing_timezones()
     return bytes(calendar.to_ical())

@@ -6,10 +6,8 @@ the interaction history into Python to count it.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from planner_tui import clock
+from planner_tui.assets import read_toml
 from planner_tui.db.models import (
     Channel,
     Context,
@@ -245,15 +244,7 @@ class Idea:
 def load_ideas(home: Path | None = None) -> list[Idea]:
     """Ideas for a new context to explore, from ``ideas.toml``: the user's own copy in their
     planner folder if there is one, otherwise the one shipped in ``assets/``."""
-    own = home / "ideas.toml" if home else None
-    if own is not None and own.is_file():
-        raw = own.read_text(encoding="utf-8")
-    else:
-        raw = resources.files("planner_tui.assets").joinpath("ideas.toml").read_text("utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError:
-        return []
+    data = read_toml("ideas.toml", home) or {}
     return [
         Idea(kind, str(text))
         for kind, section in data.items()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,14 +12,18 @@ from dateutil.rrule import rrulestr
 from pydantic import field_validator
 from sqlmodel import Session, SQLModel, col, select
 
-from planner_tui import clock
+from planner_tui import clock, words
+from planner_tui.assets import read_toml
 from planner_tui.db.models import (
     Channel,
+    Circle,
+    Effort,
     Initiator,
     Interaction,
     InteractionPersonLink,
     Note,
     Person,
+    PersonRead,
     Score,
     Step,
     StepCreate,
@@ -28,15 +34,84 @@ from planner_tui.errors import InvalidInput
 from planner_tui.services.common import get_or_404, validate
 from planner_tui.services.people import day_window
 
+# --------------------------------------------------------------------------- the library
+
+
+@dataclass(frozen=True)
+class Action:
+    """One entry of the small-action library (``assets/actions.toml``)."""
+
+    id: str
+    effort: Effort
+    words: str
+    channel: Channel
+    smaller: str | None = None
+
+    def for_person(self, name: str) -> str:
+        return self.words.replace("{name}", name)
+
+
+def load_actions(home: Path | None = None) -> list[Action]:
+    """The action library, tiny first: the person's own ``actions.toml`` if they keep one,
+    else the shipped one. Entries that can't be read are left out, never fatal."""
+    data = read_toml("actions.toml", home) or {}
+    actions = []
+    for effort in (Effort.TINY, Effort.SMALL, Effort.BIGGER):
+        for entry in data.get(effort.value, []):
+            try:
+                actions.append(
+                    Action(
+                        id=str(entry["id"]),
+                        effort=effort,
+                        words=str(entry["words"]).strip(),
+                        channel=Channel(entry.get("channel", Channel.OTHER)),
+                        smaller=entry.get("smaller"),
+                    )
+                )
+            except (KeyError, TypeError, ValueError):
+                continue
+    return actions
+
+
+def smaller_version(actions: list[Action], chosen: Action | None) -> Action | None:
+    """A lighter step than *chosen* (its ``smaller`` entry); for the person's own words, the
+    lightest message in the library. ``None`` when it is already as light as it gets."""
+    by_id = {action.id: action for action in actions}
+    if chosen is None:
+        return next((a for a in actions if a.channel is Channel.TEXT), None)
+    return by_id.get(chosen.smaller or "")
+
+
+def suggested_order(people: list[PersonRead]) -> list[PersonRead]:
+    """Who to offer first when planning: people drifting past their rhythm (most overdue
+    first), then the inner circle, then everyone else, by name."""
+    circles = {Circle.INNER: 0, Circle.MIDDLE: 1, Circle.OUTER: 2}
+
+    def key(person: PersonRead) -> tuple[int, int, int, str]:
+        drifting = 0 if person.drifting_days else 1
+        return (
+            drifting,
+            -(person.drifting_days or 0),
+            circles.get(person.circle, 3),
+            person.name.casefold(),
+        )
+
+    return sorted((p for p in people if not p.archived), key=key)
+
+
+# --------------------------------------------------------------------------- outcomes
+
 
 class StepOutcome(SQLModel):
-    """What happened with a step. ``new_due_at`` is needed when it was rescheduled."""
+    """What happened with a step. ``new_due_at`` is needed when it was rescheduled, and
+    plans a follow-up when it was declined or had no reply."""
 
     status: StepStatus
     note: Note = ""
     warmth: Score | None = None
     felt_awkwardness: Score | None = None
     responded: Initiator = Initiator.ME
+    channel: Channel | None = None
     occurred_at: datetime | None = None
     new_due_at: datetime | None = None
 
@@ -80,6 +155,17 @@ def _read(session: Session, rows: list[Step]) -> list[StepRead]:
     ]
 
 
+def check_ahead(due_at: datetime, now: datetime | None = None) -> None:
+    """A plan is for later: a time already past is refused (with a minute's grace)."""
+    now = now or clock.now()
+    if due_at < now - timedelta(minutes=1):
+        raise InvalidInput(
+            f"{words.when(due_at)} has already passed. A step is for later: try 'tonight', "
+            "'tomorrow 6pm' or 'fri 7pm'.",
+            field="when",
+        )
+
+
 def create_step(*, session: Session, data: StepCreate | dict[str, Any]) -> StepRead:
     valid = validate(StepCreate, data)
     if valid.due_at.tzinfo is None:
@@ -106,13 +192,15 @@ def list_steps(
     session: Session,
     upcoming: bool | None = None,
     person_id: int | None = None,
+    person_name: str = "",
     statuses: list[StepStatus] | None = None,
     start: datetime | None = None,
     end: datetime | None = None,
     limit: int | None = 200,
 ) -> list[StepRead]:
     """Steps. ``upcoming=True``: still planned, soonest first; ``False``: resolved, newest
-    first; ``None``: all, newest first."""
+    first; ``None``: all, newest first. *person_name* matches part of a name or nickname,
+    whatever the case."""
     query = select(Step)
     if upcoming is True:
         query = query.where(Step.status == StepStatus.PLANNED).order_by(col(Step.due_at))
@@ -122,6 +210,14 @@ def list_steps(
         query = query.order_by(col(Step.due_at).desc(), col(Step.id).desc())
     if person_id is not None:
         query = query.where(Step.person_id == person_id)
+    if person_name.strip():
+        typed = person_name.strip()
+        query = query.join(Person, col(Person.id) == Step.person_id).where(
+            sa.or_(
+                col(Person.name).icontains(typed, autoescape=True),
+                col(Person.nickname).icontains(typed, autoescape=True),
+            )
+        )
     if statuses:
         query = query.where(col(Step.status).in_([s.value for s in statuses]))
     if start is not None:
@@ -131,6 +227,10 @@ def list_steps(
     if limit is not None:
         query = query.limit(limit)
     return _read(session, list(session.exec(query).all()))
+
+
+def has_steps(*, session: Session) -> bool:
+    return session.exec(select(Step.id).limit(1)).first() is not None
 
 
 def due_steps(*, session: Session, today: date | None = None) -> list[StepRead]:
@@ -153,16 +253,34 @@ def steps_done_between(*, session: Session, start: datetime, end: datetime) -> i
     return int(session.exec(query).one())
 
 
+@dataclass
+class OutcomeResult:
+    step: StepRead
+    """The step with its outcome."""
+    following: list[StepRead] = field(default_factory=list)
+    """Steps the outcome planned: the new time, a follow-up, the next repeat."""
+
+
+FOLLOW_UP = "gently follow up: "
+
+
 def record_outcome(
     *, session: Session, step_id: int, outcome: StepOutcome | dict[str, Any]
-) -> StepRead:
-    """Record what happened. Done records an interaction; rescheduled makes a new step;
-    a repeating step gets its next occurrence. Returns the step that comes next, if any,
-    else the updated step."""
+) -> OutcomeResult:
+    """Record what happened, in one transaction. Done records an interaction; rescheduled
+    moves this one occurrence; declined or no reply with a new time plans a follow-up; a
+    repeating step gets its next occurrence, whatever the outcome."""
     valid = validate(StepOutcome, outcome)
     row = get_or_404(session, Step, step_id, "step")
     if row.status != StepStatus.PLANNED:
         raise InvalidInput("This step already has an outcome.", field="status")
+    new_due = valid.new_due_at
+    if new_due is not None and new_due.tzinfo is None:
+        raise InvalidInput("The new time needs a time zone.", field="new_due_at")
+    if valid.status is StepStatus.RESCHEDULED and new_due is None:
+        raise InvalidInput("Choose the new time for this step.", field="new_due_at")
+    if valid.status in (StepStatus.DONE, StepStatus.SKIPPED):
+        new_due = None
     moment = clock.utcnow()
     row.status = valid.status
     row.outcome_note = valid.note
@@ -171,34 +289,39 @@ def record_outcome(
     row.resolved_at = moment
     session.add(row)
     if valid.status is StepStatus.DONE:
-        interaction = Interaction(
-            occurred_at=valid.occurred_at or moment,
-            channel=row.channel or Channel.OTHER,
-            initiator=valid.responded,
-            warmth=valid.warmth,
-            note=valid.note or row.action,
-            step_id=row.id,
-        )
-        session.add(interaction)
-        session.flush()
-        assert interaction.id is not None
-        session.add(InteractionPersonLink(interaction_id=interaction.id, person_id=row.person_id))
-    following: Step | None = None
-    if valid.status is StepStatus.RESCHEDULED:
-        if valid.new_due_at is None or valid.new_due_at.tzinfo is None:
-            raise InvalidInput("Choose the new time for this step.", field="new_due_at")
-        following = _copy(row, valid.new_due_at)
-    elif row.rrule:
+        _record_contact(session, row, valid, moment)
+    following: list[Step] = []
+    if new_due is not None:
+        action = row.action
+        if valid.status is StepStatus.NO_REPLY and not action.startswith(FOLLOW_UP):
+            action = FOLLOW_UP + action
+        following.append(_copy(row, new_due, action=action, rrule=None))
+    if row.rrule:
         due = next_occurrence(row.rrule, max(row.due_at, moment), row.due_at)
         if due is not None:
-            following = _copy(row, due)
-    if following is not None:
-        session.add(following)
+            following.append(_copy(row, due))
+    session.add_all(following)
     session.flush()
-    return _read(session, [following or row])[0]
+    return OutcomeResult(_read(session, [row])[0], _read(session, following))
 
 
-def _copy(row: Step, due_at: datetime) -> Step:
+def _record_contact(session: Session, row: Step, valid: StepOutcome, moment: datetime) -> None:
+    interaction = Interaction(
+        occurred_at=valid.occurred_at or moment,
+        channel=valid.channel or row.channel or Channel.OTHER,
+        initiator=valid.responded,
+        warmth=valid.warmth,
+        note=valid.note or row.action,
+        step_id=row.id,
+    )
+    session.add(interaction)
+    session.flush()
+    assert interaction.id is not None
+    session.add(InteractionPersonLink(interaction_id=interaction.id, person_id=row.person_id))
+
+
+def _copy(row: Step, due_at: datetime, **changes: Any) -> Step:
     keep = {"person_id", "action", "effort", "channel", "cue", "backup", "rrule",
             "expected_awkwardness", "confidence"}  # fmt: skip
-    return Step(**{k: getattr(row, k) for k in keep}, due_at=due_at, previous_id=row.id)
+    values = {k: getattr(row, k) for k in keep} | changes
+    return Step(**values, due_at=due_at, previous_id=row.id)

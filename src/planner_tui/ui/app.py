@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -12,15 +12,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from planner_tui.config import Settings
+from planner_tui.errors import PlannerError
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
+from planner_tui.ui.screens.base import ViewScreen
 from planner_tui.ui.screens.map import MapScreen
-from planner_tui.ui.screens.views import (
-    JournalScreen,
-    PlanScreen,
-    ReviewScreen,
-    TodayScreen,
-)
+from planner_tui.ui.screens.plan import PlanScreen
+from planner_tui.ui.screens.today import TodayScreen
+from planner_tui.ui.screens.views import JournalScreen, ReviewScreen
 
 if TYPE_CHECKING:
     from planner_tui.db.engine import Database
@@ -96,6 +95,39 @@ class PlannerApp(App[None]):
         from planner_tui.services import drafts
 
         self.backend.write(drafts.set_setting, affects_views=False, key=FIRST_RUN_KEY, value=True)
+
+    # ---------------------------------------------------------------- shared doings
+
+    def plan_step(self, person_id: int | None = None, find: str = "") -> None:
+        """The plan wizard, from anywhere: for someone, or starting with who."""
+        from planner_tui.ui.forms.plan import PlanWizard
+
+        self.push_screen(PlanWizard(person_id, find))
+
+    def check_in(self) -> None:
+        self.switch_mode("journal")
+
+    @work(thread=True, exit_on_error=False, group="write", description="write")
+    def write_then_reload(
+        self,
+        done: str,
+        call: Callable[..., Any],
+        /,
+        on_result: Callable[[Any], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """One service write from a key press (no form): say what happened, then reload
+        the view on show, as forms do when they close."""
+        try:
+            result = self.backend.write(call, **kwargs)
+        except PlannerError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        if on_result is not None:
+            self.call_from_thread(on_result, result)
+        self.call_from_thread(self.notify, done)
+        if isinstance(self.screen, ViewScreen):
+            self.call_from_thread(self.screen.reload)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:

@@ -124,18 +124,34 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def on_mount(self) -> None:
         self.query_one("#draft-note").display = False
         self.fill(self.initial)
-        self.query(Input).first().focus()
+        first = next(iter(self.query("Input, TextArea")), None)
+        if first is not None:
+            first.focus()
         self.load_draft()
+
+    def load_choices(self) -> Any:
+        """Runs in a worker: what the form needs from the data before a draft can be put
+        back (the people to choose from, say). Handed to :meth:`use_choices`."""
+        return None
+
+    def use_choices(self, choices: Any) -> None:
+        pass
+
+    def accepts_draft(self, draft: dict[str, Any]) -> bool:
+        return True
 
     @work(thread=True, exit_on_error=False, group="draft")
     def load_draft(self) -> None:
         from planner_tui.services import drafts
 
+        choices = self.load_choices()
         draft = self.planner.backend.read(drafts.load_draft, key=self.draft_key)
-        self.app.call_from_thread(self._restore, draft)
+        self.app.call_from_thread(self._restore, draft, choices)
 
-    def _restore(self, draft: dict[str, Any] | None) -> None:
-        if draft:
+    def _restore(self, draft: dict[str, Any] | None, choices: Any = None) -> None:
+        if choices is not None:
+            self.use_choices(choices)
+        if draft and self.accepts_draft(draft):
             self.fill(draft)
             self.dirty = True
             note = self.query_one("#draft-note", Static)

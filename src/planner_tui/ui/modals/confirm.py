@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
@@ -14,17 +15,26 @@ from planner_tui.ui.screens.base import text
 class Choice(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss", "Cancel", show=False)]
 
-    def __init__(self, title: str, message: str, answers: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        answers: list[tuple[str, str]],
+        shortcuts: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.heading = title
         self.message = message
         self.answers = answers
+        self.shortcuts = shortcuts or {}
+        """Keys that give an answer at once: key → answer id."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(text(self.heading), classes="dialog-title")
             yield Static(text(self.message, multiline=True))
-            with Horizontal(classes="buttons"):
+            # Many answers stack, so none is pushed off a narrow dialog.
+            with (Horizontal if len(self.answers) <= 3 else Vertical)(classes="buttons"):
                 for index, (answer, words) in enumerate(self.answers):
                     yield Button(
                         text(words),
@@ -34,6 +44,11 @@ class Choice(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
+
+    def on_key(self, event: Key) -> None:
+        if event.key in self.shortcuts:
+            event.stop()
+            self.dismiss(self.shortcuts[event.key])
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss((event.button.id or "").removeprefix("answer-"))

@@ -8,13 +8,11 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from planner_tui import clock, words
-from planner_tui.errors import PlannerError
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, shorten, text
 from planner_tui.ui.screens.views import fill, table
 from planner_tui.ui.widgets.circles import CirclesPicture, Dot
@@ -423,13 +421,12 @@ class MapScreen(ViewScreen):
         self.app.push_screen(form)
 
     def action_small_step(self) -> None:
-        # Until the planner's wizard exists, a small step is logged as contact made.
         context = self.selected_context()
-        if context is not None:
-            self.action_log([], context.id)
+        if context is not None:  # someone from that part of life
+            self.planner.plan_step(find=context.name)
             return
         person = self.selected_person()
-        self.action_log([person.id] if person else [])
+        self.planner.plan_step(person.id if person else None)
 
     def action_delete(self) -> None:
         context = self.selected_context()
@@ -481,6 +478,8 @@ class MapScreen(ViewScreen):
             self.app.push_screen(PersonForm(self.data.contexts, person))
         elif what == "log":
             self.action_log([person.id])
+        elif what == "step":
+            self.planner.plan_step(person.id)
         elif what == "snooze":
             if person.snoozed_until and person.snoozed_until >= clock.today():
                 self.write(f"Reminders for {person.name} are back on.", people.snooze_person,
@@ -529,20 +528,12 @@ class MapScreen(ViewScreen):
             answered,
         )
 
-    @work(thread=True, exit_on_error=False, group="write")
     def write(self, done: str, call: Callable[..., Any], undo: str = "", **kwargs: Any) -> None:
         """Run one service write; keep what a delete removed (for ``u``); show the result."""
         from planner_tui.services.common import Removed
 
-        try:
-            result = self.planner.backend.write(call, **kwargs)
-        except PlannerError as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error")
-            return
-        if undo and isinstance(result, Removed):
-            self.undo_stack.append((undo, result))
-        self.app.call_from_thread(self.app.notify, done)
-        # Forms reload the view they return to; here nothing closes, so reload what is shown.
-        current = self.app.screen
-        if isinstance(current, ViewScreen):
-            self.app.call_from_thread(current.reload)
+        def keep(result: Any) -> None:
+            if undo and isinstance(result, Removed):
+                self.undo_stack.append((undo, result))
+
+        self.planner.write_then_reload(done, call, on_result=keep, **kwargs)

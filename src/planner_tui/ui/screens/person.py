@@ -34,6 +34,7 @@ class PersonScreen(ViewScreen):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("e", "screen.map_action('edit')", "Edit"),
         Binding("l", "screen.map_action('log')", "Log contact"),
+        Binding("s", "screen.map_action('step')", "Small step"),
         Binding("z", "screen.map_action('snooze')", "Snooze"),
         Binding("a", "screen.map_action('archive')", "Archive"),
         Binding("x", "screen.map_action('delete')", "Delete"),

@@ -1,0 +1,209 @@
+"""What happened with a small step, recorded with curiosity: one short form per outcome.
+
+Done records the contact (how warm, how it came about, how awkward it really felt next to
+what was expected); declined and no reply each get a kind word and can plan another time;
+rescheduled asks for the new time; skipped just lets it go.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Select, Static, TextArea
+
+from planner_tui import clock, words
+from planner_tui.db.models import Channel, Initiator, StepRead, StepStatus, label
+from planner_tui.errors import InvalidInput
+from planner_tui.services.steps import OutcomeResult
+from planner_tui.ui.forms.base import Field, FormScreen, Problem
+from planner_tui.ui.forms.interaction import WARMTH
+from planner_tui.ui.forms.plan import AWKWARD
+from planner_tui.ui.screens.base import text
+from planner_tui.when import describe, parse_when
+
+TITLES = {
+    StepStatus.DONE: "Done — how did it go?",
+    StepStatus.DECLINED: "They said not now",
+    StepStatus.NO_REPLY: "No reply yet",
+    StepStatus.RESCHEDULED: "Another time",
+    StepStatus.SKIPPED: "Let this one go",
+}
+KIND_WORDS = {
+    StepStatus.DECLINED: words.DECLINE_REFRAME,
+    StepStatus.NO_REPLY: words.NO_REPLY_LINE,
+    StepStatus.SKIPPED: words.SKIPPED_LINE,
+}
+NEW_TIME = {
+    StepStatus.DECLINED: ("Offer another time? (optional — e.g. next week)", ""),
+    StepStatus.NO_REPLY: ("A gentle follow-up? (optional)", "in 3 days"),
+    StepStatus.RESCHEDULED: ("The new time — e.g. sat 10am, in 2 days", ""),
+}
+RESPONSES = [
+    (Initiator.ME, "I reached out, as planned"),
+    (Initiator.MUTUAL, "we arranged it together"),
+    (Initiator.THEM, "they got in touch first"),
+]
+
+
+class OutcomeForm(FormScreen[OutcomeResult]):
+    def __init__(self, step: StepRead, status: StepStatus) -> None:
+        new_time = NEW_TIME.get(status, ("", ""))[1]
+        super().__init__(
+            f"outcome:{step.id}:{status.value}",
+            {"when": "now", "new_time": new_time, "channel": step.channel},
+        )
+        self.step = step
+        self.status = status
+        self.heading = TITLES[status]
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(
+            text(words.plan_card(self.step.due_at, self.step.action, self.step.person)),
+            classes="card",
+        )
+        if self.status in KIND_WORDS:
+            yield Static(text(KIND_WORDS[self.status]), id="kind-words")
+        if self.status is StepStatus.DONE:
+            yield Field("When it happened")
+            yield Input(id="when")
+            yield Static("", id="when-preview", classes="muted", markup=False)
+            yield Problem(id="when-problem")
+            with Horizontal(classes="row"):
+                yield Select([(w, n) for n, w in enumerate(WARMTH, start=1)], id="warmth",
+                             prompt="how warm (optional)")  # fmt: skip
+                yield Select([(words_, i.value) for i, words_ in RESPONSES], id="responded",
+                             allow_blank=False, value=Initiator.ME.value)  # fmt: skip
+                yield Select([(label(c), c.value) for c in Channel], id="channel",
+                             prompt="how")  # fmt: skip
+            expected = self.step.expected_awkwardness
+            yield Field(
+                f"You expected {expected}/5 awkward. How was it really?"
+                if expected
+                else "How awkward did it feel? (optional)"
+            )
+            yield Select([(w, n) for n, w in enumerate(AWKWARD, start=1)], id="felt",
+                         prompt="how it felt")  # fmt: skip
+        if self.status in NEW_TIME:
+            yield Field(NEW_TIME[self.status][0])
+            yield Input(id="new_time")
+            yield Static("", id="new-time-preview", classes="muted", markup=False)
+            yield Problem(id="new_time-problem")
+        yield Field("A note, if you'd like — what you noticed (optional)")
+        yield TextArea(id="note", classes="short")
+
+    # ---------------------------------------------------------------- the form contract
+
+    def _select(self, widget_id: str) -> Any:
+        found = self.query(f"#{widget_id}").results(Select)
+        widget = next(iter(found), None)
+        return None if widget is None or widget.value is Select.NULL else widget.value
+
+    def _input(self, widget_id: str) -> str:
+        found = next(iter(self.query(f"#{widget_id}").results(Input)), None)
+        return found.value if found is not None else ""
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "when": self._input("when"),
+            "new_time": self._input("new_time"),
+            "warmth": self._select("warmth"),
+            "responded": self._select("responded"),
+            "channel": self._select("channel"),
+            "felt": self._select("felt"),
+            "note": self.query_one("#note", TextArea).text,
+        }
+
+    def fill(self, values: dict[str, Any]) -> None:
+        for key in ("when", "new_time"):
+            for widget in self.query(f"#{key}").results(Input):
+                widget.value = str(values.get(key) or "")
+        allowed: dict[str, set[Any]] = {
+            "warmth": set(range(1, 6)),
+            "felt": set(range(1, 6)),
+            "responded": {i.value for i in Initiator},
+            "channel": {c.value for c in Channel},
+        }
+        for key, valid in allowed.items():
+            for select in self.query(f"#{key}").results(Select):
+                if values.get(key) in valid:
+                    select.value = values[key]
+        self.query_one("#note", TextArea).text = str(values.get("note", ""))
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        from planner_tui.services.steps import check_ahead
+
+        problems = {}
+        if self.status is StepStatus.DONE:
+            preview = self.query_one("#when-preview", Static)
+            try:
+                moment = parse_when(values["when"], lean="past")
+                preview.update(text("→ " + describe(moment)))
+                if moment > clock.now():
+                    problems["when"] = "That is still to come; say when it happened."
+            except InvalidInput as error:
+                preview.update("")
+                problems["when"] = str(error)
+        if self.status in NEW_TIME:
+            preview = self.query_one("#new-time-preview", Static)
+            preview.update("")
+            typed = values["new_time"].strip()
+            if not typed and self.status is StepStatus.RESCHEDULED:
+                problems["new_time"] = "When would suit better? Try 'sat 10am' or 'in 2 days'."
+            elif typed:
+                try:
+                    moment = parse_when(typed, lean="future")
+                    preview.update(text("→ " + describe(moment)))
+                    check_ahead(moment)
+                except InvalidInput as error:
+                    problems["new_time"] = str(error)
+        return problems
+
+    def submit(self, values: dict[str, Any]) -> OutcomeResult:
+        from planner_tui.services import steps
+
+        outcome: dict[str, Any] = {"status": self.status, "note": values["note"]}
+        if self.status is StepStatus.DONE:
+            outcome |= {
+                "occurred_at": parse_when(values["when"], lean="past"),
+                "warmth": values["warmth"],
+                "felt_awkwardness": values["felt"],
+                "responded": values["responded"] or Initiator.ME,
+                "channel": values["channel"],
+            }
+        if values["new_time"].strip() and self.status in NEW_TIME:
+            outcome["new_due_at"] = parse_when(values["new_time"], lean="future")
+        return self.planner.backend.write(
+            steps.record_outcome, step_id=self.step.id, outcome=outcome
+        )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def refused(self, message: str, field: str | None) -> None:
+        super().refused(message, "new_time" if field == "new_due_at" else field)
+
+    def saved(self, result: OutcomeResult) -> None:
+        self.dirty = False
+        self.app.notify(outcome_message(result), title="Noted")
+        self.dismiss(result)
+
+
+def outcome_message(result: OutcomeResult) -> str:
+    """What the person hears after recording an outcome."""
+    step = result.step
+    if step.status is StepStatus.DONE:
+        said = words.awkwardness_compared(step.expected_awkwardness, step.felt_awkwardness)
+    elif step.status is StepStatus.DECLINED:
+        said = "Noted: not this time. Timing, not you."
+    elif step.status is StepStatus.NO_REPLY:
+        said = "Noted: no reply yet."
+    elif step.status is StepStatus.RESCHEDULED:
+        said = "Moved."
+    else:
+        said = "Let go. No harm done."
+    for following in result.following:
+        said += f"\nNext: {words.when(following.due_at)} — {following.action}"
+    return said

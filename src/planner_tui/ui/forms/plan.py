@@ -1,0 +1,492 @@
+"""The plan wizard: one person, one small action, one time — a page each, Enter to go on.
+
+Who (fuzzy search; people drifting past their rhythm first, then the inner circle), what
+(the action library or one's own words), when (natural language, read back before going
+on; ↑/↓ for quick picks), optional details (repeat, if-then cue and backup, expected
+awkwardness), how sure (below 7, a smaller version is offered), and the plan card.
+Everything typed is kept as a draft, page included, like every form.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.fuzzy import Matcher
+from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from planner_tui import words
+from planner_tui.db.models import Channel, Effort, StepRead, label
+from planner_tui.errors import InvalidInput
+from planner_tui.ui.forms.base import Field, FormScreen, Problem
+from planner_tui.ui.screens.base import shorten, text
+from planner_tui.when import QUICK_PICKS, describe, describe_repeat, parse_repeat, parse_when
+
+if TYPE_CHECKING:
+    from planner_tui.db.models import PersonRead
+    from planner_tui.services.steps import Action
+
+PAGES = ("who", "what", "when", "details", "sure", "card")
+PAGE_TITLES = ("Who", "What", "When", "Details", "How sure", "Your plan")
+FIELD_PAGES = {"person": "who", "action": "details", "when": "when", "due_at": "when",
+               "repeat": "details", "rrule": "details", "confidence": "sure"}  # fmt: skip
+AWKWARD = ["1 · easy", "2", "3 · a bit awkward", "4", "5 · very awkward"]
+SURE_ENOUGH = 7
+
+
+class PlanWizard(FormScreen[StepRead]):
+    TITLE = "Plan a small step"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "back", "Back (closes on the first page, keeping a draft)"),
+    ]
+
+    def __init__(self, person_id: int | None = None, find: str = "") -> None:
+        start = "what" if person_id is not None else "who"
+        super().__init__("step:new", {"person": person_id, "find": find, "page": start})
+        self.people: list[PersonRead] = []
+        self.actions: list[Action] = []
+        self.person: PersonRead | None = None
+        self.action: Action | None = None
+        self.page = start
+        self.smaller_offered = False
+        self.quick_pick = -1
+
+    # ---------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog form", id="wizard"):
+            yield Label(text(self.heading), classes="dialog-title")
+            yield Static("", id="draft-note", classes="muted", markup=False)
+            yield Static("", id="progress", classes="muted", markup=False)
+            yield Static("", id="chosen-so-far", markup=False)
+            with ContentSwitcher(initial=f"page-{self.page}", id="pages"):
+                with Vertical(id="page-who"):
+                    yield Field("Who would you like to reach? Type to find; Enter picks.")
+                    yield Input(id="find", placeholder="a name, or a context")
+                    yield OptionList(id="who-list")
+                    yield Problem(id="person-problem")
+                with Vertical(id="page-what"):
+                    yield Field("What small thing? ↑/↓ and Enter, or write your own.")
+                    yield Input(id="own", placeholder="…or in your own words")
+                    yield OptionList(id="what-list")
+                with Vertical(id="page-when"):
+                    yield Field("When? e.g. tonight, tomorrow 6pm, fri 7pm, in 3 days")
+                    yield Input(id="when")
+                    yield Static("", id="when-preview", classes="muted", markup=False)
+                    yield Problem(id="when-problem")
+                    yield Static("↑/↓ quick picks: " + " · ".join(QUICK_PICKS), classes="muted")
+                with Vertical(id="page-details"):
+                    yield Field("The step, in words you'd use")
+                    yield Input(id="words")
+                    yield Problem(id="action-problem")
+                    with Horizontal(classes="row"):
+                        yield Select(
+                            [(label(c), c.value) for c in Channel],
+                            id="channel",
+                            prompt="how (optional)",
+                        )
+                        yield Select(
+                            [(w, n) for n, w in enumerate(AWKWARD, start=1)],
+                            id="awkwardness",
+                            prompt="expected awkwardness",
+                        )
+                    yield Field("Repeat (optional): weekly, every 2 weeks, monthly, every mon")
+                    yield Input(id="repeat")
+                    yield Static("", id="repeat-preview", classes="muted", markup=False)
+                    yield Problem(id="repeat-problem")
+                    yield Field("If-then cue (optional)")
+                    yield Input(id="cue", placeholder="when I finish lunch on Friday…")
+                    yield Field("If-then backup (optional)")
+                    yield Input(
+                        id="backup",
+                        placeholder="if she doesn't answer, I'll send a voice note on Sunday",
+                    )
+                with Vertical(id="page-sure"):
+                    yield Field("How sure are you that you'll do it? 0 to 10 (Enter skips)")
+                    yield Input(id="confidence", restrict=r"\d{0,2}", max_length=2)
+                    yield Problem(id="confidence-problem")
+                with Vertical(id="page-card"):
+                    yield Static("", id="card-text", classes="card", markup=False)
+                    yield Static("", id="card-details", classes="muted", markup=False)
+                    yield Static("", id="encouragement", markup=False)
+                    yield Button("Save this step  enter", id="save", variant="primary")
+            yield Problem(id="form-problem")
+            yield Static(
+                "Enter: next · Esc: back (on the first page: close, kept as a draft) · "
+                "ctrl+s: save",
+                classes="muted",
+                markup=False,
+            )
+
+    def load_choices(self) -> tuple[list[PersonRead], list[Action]]:
+        from planner_tui.services import people, steps
+
+        everyone = self.planner.backend.read(people.list_people)
+        return everyone, steps.load_actions(self.planner.settings.resolved_home())
+
+    def use_choices(self, choices: tuple[list[PersonRead], list[Action]]) -> None:
+        from planner_tui.services.steps import suggested_order
+
+        self.people = suggested_order(choices[0])
+        self.actions = choices[1]
+        self.fill(self.initial)
+
+    def accepts_draft(self, draft: dict[str, Any]) -> bool:
+        # A draft for someone else waits until a step for them is planned again.
+        wanted = self.initial.get("person")
+        return wanted is None or draft.get("person") in (None, wanted)
+
+    # ---------------------------------------------------------------- moving between pages
+
+    def go(self, page: str) -> None:
+        self.page = page
+        self.query_one("#pages", ContentSwitcher).current = f"page-{page}"
+        index = PAGES.index(page)
+        self.query_one("#progress", Static).update(
+            " › ".join(f"[{title}]" if i == index else title for i, title in enumerate(PAGE_TITLES))
+        )
+        self.show_so_far()
+        if page == "card":
+            self.show_card()
+            self.query_one("#save", Button).focus()
+        else:
+            self.query_one(f"#page-{page}", Vertical).query(Input).first().focus()
+        self.query_one("#form-problem", Problem).say(None)
+        if self.ready:
+            self.changed()
+
+    def action_back(self) -> None:
+        index = PAGES.index(self.page)
+        if index == 0 or (index == 1 and self.initial.get("person") is not None):
+            self.action_leave()
+        else:
+            self.go(PAGES[index - 1])
+
+    @on(Input.Submitted)
+    def next_page(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.page == "who":
+            self.pick_person()
+        elif self.page == "what":
+            self.pick_action()
+        elif self.page in ("when", "details"):
+            problems = self.check(self.values())
+            fields = ("when",) if self.page == "when" else ("action", "repeat")
+            if any(f in problems for f in fields):
+                self.show_problems()
+                return
+            self.go("sure" if self.page == "details" else "details")
+        elif self.page == "sure":
+            self.check_confidence()
+
+    @on(OptionList.OptionSelected)
+    def option_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "who-list":
+            self.pick_person()
+        else:
+            self.query_one("#own", Input).value = ""
+            self.pick_action()
+
+    def on_key(self, event: Any) -> None:
+        if event.key not in ("up", "down"):
+            return
+        focused = self.focused
+        step = 1 if event.key == "down" else -1
+        lists = {"find": "#who-list", "own": "#what-list"}
+        if isinstance(focused, Input) and focused.id in lists:
+            options = self.query_one(lists[focused.id], OptionList)
+            (options.action_cursor_down if step > 0 else options.action_cursor_up)()
+            event.stop()
+        elif isinstance(focused, Input) and focused.id == "when":
+            self.quick_pick = (self.quick_pick + step) % len(QUICK_PICKS)
+            focused.value = QUICK_PICKS[self.quick_pick]
+            focused.cursor_position = len(focused.value)
+            event.stop()
+
+    # ---------------------------------------------------------------- who
+
+    @on(Input.Changed, "#find")
+    def refilter(self) -> None:
+        self.show_people(self.query_one("#find", Input).value)
+
+    def show_people(self, query: str) -> None:
+        shown = self.people
+        if query.strip():
+            matcher = Matcher(query.strip())
+            scored = [
+                (matcher.match(" ".join([p.name, p.nickname, *p.contexts])), p) for p in self.people
+            ]
+            shown = [p for score, p in sorted(scored, key=lambda s: -s[0]) if score > 0]
+        options = self.query_one("#who-list", OptionList)
+        options.clear_options()
+        options.add_options(Option(self.person_line(p), id=str(p.id)) for p in shown[:200])
+        options.highlighted = 0 if shown else None
+
+    @staticmethod
+    def person_line(person: PersonRead) -> Any:
+        why = ""
+        if person.drifting_days:
+            why = f"  · {words.ago(person.last_contact)}, past your rhythm"
+        elif person.circle == "inner":
+            why = "  · inner circle"
+        return text(shorten(person.name, 40) + why)
+
+    def pick_person(self) -> None:
+        options = self.query_one("#who-list", OptionList)
+        option = options.highlighted_option
+        problem = self.query_one("#person-problem", Problem)
+        if option is None or option.id is None:
+            problem.say(
+                "No one matches. Add people on the Map first (m, then n)."
+                if self.people or self.query_one("#find", Input).value.strip()
+                else "There is no one on your map yet. Add someone there first (m, then n)."
+            )
+            return
+        problem.say(None)
+        self.person = self.by_id(int(option.id))
+        self.action = None
+        self.show_actions()
+        self.go("what")
+
+    def by_id(self, person_id: int | None) -> PersonRead | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    # ---------------------------------------------------------------- what
+
+    def show_actions(self) -> None:
+        name = self.person.name if self.person else "them"
+        options = self.query_one("#what-list", OptionList)
+        options.clear_options()
+        for effort, heading in (
+            (Effort.TINY, "tiny · a minute or two"),
+            (Effort.SMALL, "small · a little time"),
+            (Effort.BIGGER, "bigger · when you have the energy"),
+        ):
+            entries = [a for a in self.actions if a.effort is effort]
+            if not entries:
+                continue
+            options.add_option(Option(text(heading, "bold"), disabled=True))
+            options.add_options(
+                Option(text(f"  {a.for_person(name)}  ({label(a.channel)})"), id=a.id)
+                for a in entries
+            )
+        first = next((i for i in range(options.option_count)
+                      if not options.get_option_at_index(i).disabled), None)  # fmt: skip
+        options.highlighted = first
+
+    def pick_action(self) -> None:
+        own = self.query_one("#own", Input).value.strip()
+        name = self.person.name if self.person else ""
+        if own:
+            self.action = None
+            chosen_words, channel = own, None
+        else:
+            option = self.query_one("#what-list", OptionList).highlighted_option
+            self.action = next((a for a in self.actions if option and a.id == option.id), None)
+            if self.action is None:
+                self.query_one("#form-problem", Problem).say("Pick a step, or write your own.")
+                return
+            chosen_words, channel = self.action.for_person(name), self.action.channel.value
+        self.query_one("#words", Input).value = chosen_words
+        self.query_one("#channel", Select).value = channel if channel else Select.NULL
+        self.go("when")
+
+    # ---------------------------------------------------------------- how sure
+
+    def check_confidence(self) -> None:
+        typed = self.query_one("#confidence", Input).value
+        problems = self.check(self.values())
+        if "confidence" in problems:
+            self.show_problems()
+            return
+        if typed and int(typed) < SURE_ENOUGH and not self.smaller_offered:
+            self.offer_smaller()
+        else:
+            self.go("card")
+
+    def offer_smaller(self) -> None:
+        from planner_tui.services.steps import smaller_version
+        from planner_tui.ui.modals.confirm import Choice
+
+        self.smaller_offered = True
+        smaller = smaller_version(self.actions, self.action)
+        name = self.person.name if self.person else "them"
+        if smaller is None or smaller == self.action:
+            self.app.push_screen(
+                Choice("Already a light step", words.ALREADY_LIGHT, [("keep", "Go on")]),
+                lambda _answer: self.go("card"),
+            )
+            return
+        offer = smaller.for_person(name)
+
+        def answered(answer: str | None) -> None:
+            if answer == "smaller":
+                self.action = smaller
+                self.query_one("#words", Input).value = offer
+                self.query_one("#channel", Select).value = smaller.channel.value
+            self.go("card")
+
+        self.app.push_screen(
+            Choice(
+                "A smaller version?",
+                f"{words.SMALLER_LINE}\n\nHow about: {offer}?",
+                [("smaller", "Yes, make it smaller"), ("keep", "Keep my step")],
+            ),
+            answered,
+        )
+
+    # ---------------------------------------------------------------- the card
+
+    def show_so_far(self) -> None:
+        parts = []
+        if self.person and self.page != "who":
+            parts.append(f"With {self.person.name}")
+        typed = self.query_one("#words", Input).value
+        if typed and self.page not in ("who", "what", "card"):
+            parts.append(shorten(typed, 60))
+        self.query_one("#chosen-so-far", Static).update(text(" · ".join(parts)))
+
+    def show_card(self) -> None:
+        values = self.values()
+        try:
+            due = parse_when(values["when"], lean="future")
+        except InvalidInput:
+            return
+        name = self.person.name if self.person else "?"
+        self.query_one("#card-text", Static).update(
+            text(words.plan_card(due, values["words"], name), "bold")
+        )
+        lines = []
+        try:
+            rule = parse_repeat(values["repeat"])
+        except InvalidInput:
+            rule = None
+        if rule:
+            lines.append(f"Repeats {describe_repeat(rule)}.")
+        if values["cue"].strip():
+            lines.append(f"Cue: {values['cue'].strip()}")
+        if values["backup"].strip():
+            lines.append(f"Backup: {values['backup'].strip()}")
+        if values["awkwardness"]:
+            lines.append(f"Expected awkwardness: {values['awkwardness']}/5")
+        if values["confidence"]:
+            lines.append(f"How sure: {values['confidence']}/10")
+        self.query_one("#card-details", Static).update(text("\n".join(lines), multiline=True))
+        seed = sum(map(ord, values["words"])) + due.toordinal()
+        self.query_one("#encouragement", Static).update(text(words.encouragement(seed)))
+
+    # ---------------------------------------------------------------- the form contract
+
+    def values(self) -> dict[str, Any]:
+        def chosen(widget_id: str) -> Any:
+            value = self.query_one(f"#{widget_id}", Select).value
+            return None if value is Select.NULL else value
+
+        return {
+            "page": self.page,
+            "person": self.person.id if self.person else None,
+            "find": self.query_one("#find", Input).value,
+            "action_id": self.action.id if self.action else None,
+            "own": self.query_one("#own", Input).value,
+            "words": self.query_one("#words", Input).value,
+            "when": self.query_one("#when", Input).value,
+            "channel": chosen("channel"),
+            "awkwardness": chosen("awkwardness"),
+            "repeat": self.query_one("#repeat", Input).value,
+            "cue": self.query_one("#cue", Input).value,
+            "backup": self.query_one("#backup", Input).value,
+            "confidence": self.query_one("#confidence", Input).value,
+            "smaller_offered": self.smaller_offered,
+        }
+
+    def fill(self, values: dict[str, Any]) -> None:
+        self.person = self.by_id(values.get("person"))
+        self.action = next((a for a in self.actions if a.id == values.get("action_id")), None)
+        for key in ("find", "own", "words", "when", "repeat", "cue", "backup"):
+            self.query_one(f"#{key}", Input).value = str(values.get(key) or "")
+        confidence = str(values.get("confidence") or "")
+        self.query_one("#confidence", Input).value = confidence if confidence.isdigit() else ""
+        if values.get("channel") in {c.value for c in Channel}:
+            self.query_one("#channel", Select).value = values["channel"]
+        if values.get("awkwardness") in range(1, 6):
+            self.query_one("#awkwardness", Select).value = values["awkwardness"]
+        self.smaller_offered = bool(values.get("smaller_offered"))
+        self.show_people(self.query_one("#find", Input).value)
+        self.show_actions()
+        page = values.get("page")
+        if page not in PAGES or (page != "who" and self.person is None):
+            page = "who"
+        if page in ("details", "sure", "card") and not self.query_one("#words", Input).value:
+            page = "what"
+        self.go(page)
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        when = self.query_one("#when-preview", Static)
+        if values["when"].strip():
+            try:
+                from planner_tui.services.steps import check_ahead
+
+                due = parse_when(values["when"], lean="future")
+                when.update(text("→ " + describe(due)))
+                check_ahead(due)
+            except InvalidInput as error:
+                problems["when"] = str(error)
+        else:
+            when.update("")
+            problems["when"] = "When would suit you? Try 'tonight' or 'tomorrow 6pm'."
+        repeat = self.query_one("#repeat-preview", Static)
+        try:
+            repeat.update(text("→ " + describe_repeat(parse_repeat(values["repeat"]))))
+        except InvalidInput as error:
+            repeat.update("")
+            problems["repeat"] = str(error)
+        if not values["words"].strip():
+            problems["action"] = "Say what the step is, in a few words."
+        if values["confidence"] and int(values["confidence"]) > 10:
+            problems["confidence"] = "From 0 (not at all) to 10 (certain)."
+        if values["page"] == "when" and not values["when"].strip():
+            problems.pop("when")  # not a problem while they're thinking
+        return problems
+
+    def submit(self, values: dict[str, Any]) -> StepRead:
+        from planner_tui.services import steps
+
+        if values["person"] is None:
+            raise InvalidInput("Choose who the step is with.", field="person")
+        due = parse_when(values["when"], lean="future")
+        steps.check_ahead(due)
+        action = next((a for a in self.actions if a.id == values["action_id"]), None)
+        data = {
+            "person_id": values["person"],
+            "action": values["words"],
+            "effort": action.effort if action else Effort.OWN,
+            "channel": values["channel"],
+            "due_at": due,
+            "rrule": parse_repeat(values["repeat"]),
+            "cue": values["cue"].strip(),
+            "backup": values["backup"].strip(),
+            "expected_awkwardness": values["awkwardness"],
+            "confidence": int(values["confidence"]) if values["confidence"] else None,
+        }
+        return self.planner.backend.write(steps.create_step, data=data)
+
+    def refused(self, message: str, field: str | None) -> None:
+        page = FIELD_PAGES.get((field or "").split(".")[0])
+        if page and page != self.page:
+            self.go(page)
+        super().refused(message, "action" if field == "action" else field)
+
+    def saved(self, result: StepRead) -> None:
+        self.dirty = False
+        self.app.notify(
+            words.plan_card(result.due_at, result.action, result.person),
+            title="Planned",
+        )
+        self.dismiss(result)

@@ -1,0 +1,243 @@
+"""Plan: small steps coming up and how earlier ones went, filtered by person, outcome and
+dates; the wizard (s), outcomes (d l w a k) and a calendar file (i) one key away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import DataTable, Input, Select
+
+from planner_tui import clock, words
+from planner_tui.errors import InvalidInput
+from planner_tui.ui.screens.base import Note, Section, shorten
+from planner_tui.ui.screens.steps import StepsScreen
+from planner_tui.ui.screens.views import fill, table
+from planner_tui.when import parse_when
+
+if TYPE_CHECKING:
+    from planner_tui.db.models import StepRead
+
+SHOWN = 200
+FILTER_PAUSE = 0.15
+OUTCOME_WORDS = {
+    "done": "done",
+    "declined": "not this time",
+    "no_reply": "no reply yet",
+    "rescheduled": "moved",
+    "skipped": "let go",
+}
+
+
+@dataclass
+class StepFilter:
+    person: str = ""
+    status: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.person.strip() or self.status or self.start or self.end)
+
+
+@dataclass
+class PlanData:
+    upcoming: list[StepRead]
+    past: list[StepRead]
+    anything: bool
+
+
+class PlanScreen(StepsScreen):
+    TITLE = "Plan"
+    STEP_TABLE = "upcoming"
+    BINDINGS = [
+        Binding("slash", "find", "Filter", key_display="/"),
+        Binding("i", "export_calendar", "Calendar file"),
+        Binding("x", "delete_step", "Delete", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = StepFilter()
+        self._filter_timer: Timer | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Note(words.EMPTY_PLAN, id="plan-empty", classes="empty")
+        with Horizontal(classes="row", id="plan-filters"):
+            yield Input(placeholder="/ person", id="plan-person")
+            yield Select(
+                [(words_, status) for status, words_ in OUTCOME_WORDS.items()],
+                id="plan-status",
+                prompt="any outcome",
+            )
+            yield Input(placeholder="from (e.g. 1 oct)", id="plan-from")
+            yield Input(placeholder="to (e.g. today)", id="plan-to")
+        yield Note(id="filter-note", classes="muted")
+        yield Section("Coming up")
+        yield Note(id="upcoming-empty", classes="muted")
+        yield table("upcoming", "when", "who", "small step", "repeats", "")
+        yield Section("How earlier steps went")
+        yield Note(id="past-empty", classes="muted")
+        yield table("past", "when", "who", "small step", "how it went", "warmth")
+        yield Note(
+            "s plan a step · d done · l declined · w no reply · a another time · k skip · "
+            "x delete · i calendar file · / filter",
+            classes="muted",
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#upcoming").focus()
+
+    # ---------------------------------------------------------------- data
+
+    def load(self) -> PlanData:
+        from planner_tui.db.models import StepStatus
+        from planner_tui.services import steps
+
+        backend = self.planner.backend
+        wanted = self.filter
+        common = {"person_name": wanted.person, "start": wanted.start, "end": wanted.end}
+        show_upcoming = wanted.status is None
+        return PlanData(
+            upcoming=backend.read(steps.list_steps, upcoming=True, limit=SHOWN, **common)
+            if show_upcoming
+            else [],
+            past=backend.read(
+                steps.list_steps,
+                upcoming=False,
+                statuses=[StepStatus(wanted.status)] if wanted.status else None,
+                limit=SHOWN,
+                **common,
+            ),
+            anything=wanted.active or backend.read(steps.has_steps),
+        )
+
+    def show(self, data: PlanData) -> None:
+        from planner_tui.when import describe_repeat
+
+        self.steps = data.upcoming
+        self.query_one("#plan-empty").display = not data.anything
+        today = clock.today()
+        fill(
+            self.query_one("#upcoming", DataTable),
+            [
+                (
+                    words.when(s.due_at),
+                    shorten(s.person, 30),
+                    shorten(s.action, 50),
+                    describe_repeat(s.rrule) if s.rrule else "",
+                    "not yet" if clock.to_local(s.due_at).date() < today else "",
+                )
+                for s in data.upcoming
+            ],
+        )
+        fill(
+            self.query_one("#past", DataTable),
+            [
+                (
+                    words.when(s.due_at),
+                    shorten(s.person, 30),
+                    shorten(s.action, 50),
+                    OUTCOME_WORDS.get(s.status, s.status),
+                    f"{s.warmth}/5" if s.warmth else "",
+                )
+                for s in data.past
+            ],
+        )
+        nothing = "Nothing matches these filters." if self.filter.active else ""
+        self.query_one("#upcoming-empty", Note).set(
+            ""
+            if data.upcoming
+            else nothing or ("" if self.filter.status else "Nothing planned. s plans a step.")
+        )
+        self.query_one("#past-empty", Note).set("" if data.past else nothing)
+        shown = len(data.past)
+        self.query_one("#filter-note", Note).set(
+            f"Showing the latest {SHOWN}; the filters narrow it down." if shown >= SHOWN else ""
+        )
+
+    # ---------------------------------------------------------------- filters
+
+    def action_find(self) -> None:
+        self.query_one("#plan-person", Input).focus()
+
+    @on(Input.Changed, "#plan-filters Input")
+    @on(Select.Changed, "#plan-status")
+    def filters_changed(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_PAUSE, self.apply_filters)
+
+    def apply_filters(self) -> None:
+        self._filter_timer = None
+        status = self.query_one("#plan-status", Select).value
+        problems = []
+        bounds: list[datetime | None] = []
+        for widget_id, end in (("plan-from", False), ("plan-to", True)):
+            typed = self.query_one(f"#{widget_id}", Input).value
+            bounds.append(None)
+            if typed.strip():
+                try:
+                    day = parse_when(typed, lean="past").date()
+                except InvalidInput as error:
+                    problems.append(str(error))
+                    continue
+                day += timedelta(days=1) if end else timedelta()
+                bounds[-1] = datetime.combine(day, datetime.min.time(), clock.local_zone())
+        self.filter = StepFilter(
+            person=self.query_one("#plan-person", Input).value,
+            status=None if status is Select.NULL else str(status),
+            start=bounds[0],
+            end=bounds[1],
+        )
+        self.query_one("#filter-note", Note).set(problems[0] if problems else "")
+        self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#upcoming" if self.steps else "#past").focus()
+
+    # ---------------------------------------------------------------- steps
+
+    def action_export_calendar(self) -> None:
+        from planner_tui.ui.modals.calendar import CalendarExport
+
+        self.app.push_screen(CalendarExport())
+
+    def action_delete_step(self) -> None:
+        from planner_tui.services import steps
+        from planner_tui.ui.modals.confirm import Choice
+
+        step = self.selected_step()
+        if step is None:
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "delete":
+                self.planner.write_then_reload(
+                    f"Deleted: {step.action}", steps.delete_step, step_id=step.id
+                )
+
+        self.app.push_screen(
+            Choice(
+                "Delete this step?",
+                f"{words.plan_card(step.due_at, step.action, step.person)}\n\n"
+                "It goes without a trace. To record that it didn't happen, k (skip) keeps it "
+                "in your history instead.",
+                [("keep", "Keep"), ("delete", "Delete")],
+            ),
+            answered,
+        )
+
+    def selected_step(self) -> StepRead | None:
+        focused: Any = self.focused
+        if focused is not None and focused.id == "past":
+            return None
+        return super().selected_step()

@@ -1,0 +1,79 @@
+"""What Today and Plan share: plan a step with `s`, and one key per outcome on a step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from planner_tui.ui.screens.base import ViewScreen
+
+if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
+    from planner_tui.db.models import StepRead
+
+OUTCOME_KEYS = {
+    "done": ("d", "Done"),
+    "declined": ("l", "Declined: later"),
+    "no_reply": ("w", "No reply yet"),
+    "rescheduled": ("a", "Another time"),
+    "skipped": ("k", "Skip"),
+}
+"""One key per outcome (a step's status once it has one), the same on Today and Plan."""
+
+
+class StepsScreen(ViewScreen):
+    """A view with steps in a table. Subclasses say which table holds the steps one acts
+    on (:attr:`STEP_TABLE`) and keep :attr:`steps` in that table's row order."""
+
+    STEP_TABLE = ""
+    BINDINGS = [
+        Binding("s", "plan_step", "Small step"),
+        *(
+            Binding(key, f"outcome('{status}')", words, show=status == "done")
+            for status, (key, words) in OUTCOME_KEYS.items()
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.steps: list[StepRead] = []
+
+    def selected_step(self) -> StepRead | None:
+        table: DataTable[Any] = self.query_one(f"#{self.STEP_TABLE}", DataTable)
+        if not self.steps or not table.display:
+            return None
+        return self.steps[min(table.cursor_row, len(self.steps) - 1)]
+
+    def person_for_new_step(self) -> int | None:
+        """Who a new step is for, when the focus says (a drifting person, say)."""
+        return None
+
+    def action_plan_step(self) -> None:
+        self.planner.plan_step(self.person_for_new_step())
+
+    def action_outcome(self, status: str) -> None:
+        from planner_tui.db.models import StepStatus
+        from planner_tui.ui.forms.outcome import OutcomeForm
+
+        step = self.selected_step()
+        if step is None:
+            self.app.notify("Choose a planned step first (↑/↓ in the list).")
+            return
+        self.app.push_screen(OutcomeForm(step, StepStatus(status)))
+
+    @on(DataTable.RowSelected)
+    def choose_outcome(self, event: DataTable.RowSelected) -> None:
+        """Enter on a step: which outcome, each one key."""
+        from planner_tui.ui.modals.confirm import Choice
+
+        step = self.selected_step()
+        if step is None or event.data_table.id != self.STEP_TABLE:
+            return
+        answers = [(s, f"{key} · {words}") for s, (key, words) in OUTCOME_KEYS.items()]
+        shortcuts = {key: s for s, (key, _words) in OUTCOME_KEYS.items()}
+        self.app.push_screen(
+            Choice("How did it go?", f"{step.action} — {step.person}", answers, shortcuts),
+            lambda answer: self.action_outcome(answer) if answer else None,
+        )

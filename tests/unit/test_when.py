@@ -1,0 +1,199 @@
+"""Natural-language times and repeats: every phrase family, both directions, and each way
+a phrase can fail (with a message that says what would work)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from dateutil import tz
+from dateutil.rrule import rrulestr
+
+from planner_tui.errors import InvalidInput
+from planner_tui.when import describe, describe_repeat, parse_repeat, parse_when
+
+LONDON = tz.gettz("Europe/London")
+NOW = datetime(2026, 11, 23, 20, 0, tzinfo=LONDON)  # a Monday evening
+
+
+def read(said: str, lean: str = "future", now: datetime = NOW) -> str:
+    moment = parse_when(said, lean=lean, now=now)  # type: ignore[arg-type]
+    assert moment.tzinfo is not None
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+@pytest.mark.parametrize(
+    ("said", "lean", "meant"),
+    [
+        # day words, with and without a time, in either order
+        ("tonight", "past", "2026-11-23 20:00"),
+        ("tonight", "future", "2026-11-23 21:00"),  # it is already 20:00: the next hour
+        ("tomorrow 6pm", "future", "2026-11-24 18:00"),
+        ("6pm tomorrow", "future", "2026-11-24 18:00"),
+        ("tomorrow at 18:30", "future", "2026-11-24 18:30"),
+        ("tomorrow evening", "future", "2026-11-24 19:00"),
+        ("yesterday evening", "past", "2026-11-22 19:00"),
+        ("today", "past", "2026-11-23 20:00"),
+        # weekdays: the lean decides a bare one; last/this/next say it outright
+        ("fri 7pm", "future", "2026-11-27 19:00"),
+        ("7pm on fri", "future", "2026-11-27 19:00"),
+        ("Friday, 7pm", "future", "2026-11-27 19:00"),
+        ("sat", "past", "2026-11-21 12:00"),
+        ("sat", "future", "2026-11-28 12:00"),
+        ("mon", "past", "2026-11-16 12:00"),  # today is Monday: the one before
+        ("mon", "future", "2026-11-30 12:00"),  # ... and the one after
+        ("last sat 3pm", "future", "2026-11-21 15:00"),
+        ("next tue 6pm", "past", "2026-11-24 18:00"),
+        ("this sat morning", "past", "2026-11-28 09:00"),
+        ("on wednesday in the afternoon", "future", "2026-11-25 15:00"),
+        # weeks and weekends
+        ("next week", "future", "2026-11-30 12:00"),
+        ("last week", "past", "2026-11-16 12:00"),
+        ("this weekend", "future", "2026-11-28 12:00"),
+        ("weekend 10am", "future", "2026-11-28 10:00"),
+        ("next weekend", "future", "2026-12-05 12:00"),
+        # relative amounts, in both directions
+        ("in 3 days", "future", "2026-11-26 20:00"),
+        ("in 2 weeks", "future", "2026-12-07 20:00"),
+        ("in a fortnight", "future", "2026-12-07 20:00"),
+        ("2 days from now", "future", "2026-11-25 20:00"),
+        ("in an hour", "future", "2026-11-23 21:00"),
+        ("in 3 days at 6pm", "future", "2026-11-26 18:00"),
+        ("2 weeks ago", "past", "2026-11-09 20:00"),
+        ("three months ago", "past", "2026-08-23 20:00"),
+        ("an hour ago", "past", "2026-11-23 19:00"),
+        # a weekday in another week (jrnl reads "sun 2 weeks ago" wrongly)
+        ("sun 2 weeks ago", "past", "2026-11-15 12:00"),
+        ("sun 2 weeks ago 4pm", "past", "2026-11-15 16:00"),
+        ("fri in 2 weeks", "future", "2026-12-11 12:00"),
+        ("in 3 weeks on tue", "future", "2026-12-15 12:00"),
+        # times without dates go to the nearest one on the side we lean to
+        ("6pm", "future", "2026-11-24 18:00"),
+        ("9pm", "future", "2026-11-23 21:00"),
+        ("3pm", "past", "2026-11-23 15:00"),
+        ("9pm", "past", "2026-11-22 21:00"),
+        ("at 7.30pm", "past", "2026-11-23 19:30"),
+        ("18:00", "future", "2026-11-24 18:00"),
+        ("noon", "future", "2026-11-24 12:00"),
+        ("12am", "future", "2026-11-24 00:00"),
+        ("12pm", "future", "2026-11-24 12:00"),
+        # dates without times (noon), dates without years (the nearest year)
+        ("2026-12-01", "future", "2026-12-01 12:00"),
+        ("1 dec", "future", "2026-12-01 12:00"),
+        ("1 jan", "future", "2027-01-01 12:00"),
+        ("3 dec", "past", "2025-12-03 12:00"),
+        ("20/11", "past", "2026-11-20 12:00"),
+        # absolute forms, ISO year first, everything else day first
+        ("2026-12-01 18:00", "future", "2026-12-01 18:00"),
+        ("2026-11-20 18:00", "past", "2026-11-20 18:00"),
+        ("01/12/2026 18:00", "future", "2026-12-01 18:00"),
+        ("12/01/2027", "future", "2027-01-12 12:00"),
+        ("1 Nov 2026 9am", "past", "2026-11-01 09:00"),
+        ("December 24 2026 5pm", "future", "2026-12-24 17:00"),
+        # leap days
+        ("29 feb 2028", "future", "2028-02-29 12:00"),
+        ("now", "past", "2026-11-23 20:00"),
+        ("", "past", "2026-11-23 20:00"),
+    ],
+)
+def test_times_are_read_as_people_say_them(said: str, lean: str, meant: str) -> None:
+    assert read(said, lean) == meant
+
+
+def test_words_are_read_whatever_their_case_and_spacing() -> None:
+    assert read("  TOMORROW    6PM ") == read("tomorrow 6pm")
+
+
+def test_a_day_keeps_its_wall_clock_time_across_the_end_of_summer_time() -> None:
+    before = datetime(2026, 10, 24, 20, 0, tzinfo=LONDON)  # clocks go back on the 25th
+    moment = parse_when("in 2 days", lean="future", now=before)
+    assert (moment.hour, moment.utcoffset().total_seconds()) == (20, 0)  # type: ignore[union-attr]
+
+
+def test_hours_are_elapsed_time_across_a_clock_change() -> None:
+    before = datetime(2026, 10, 25, 0, 30, tzinfo=LONDON)  # 01:00-02:00 happens twice
+    moment = parse_when("in 2 hours", lean="future", now=before)
+    elapsed = moment.astimezone(UTC) - before.astimezone(UTC)  # same-zone '-' is wall-clock
+    assert elapsed.total_seconds() == 2 * 3600
+
+
+def test_a_time_the_clocks_skip_moves_forward_to_one_that_exists() -> None:
+    moment = parse_when("28 mar 2027 1:30", lean="future", now=NOW)  # 01:00 → 02:00
+    assert tz.datetime_exists(moment)
+    assert moment.strftime("%H:%M %z") == "02:30 +0100"
+
+
+def test_a_doubled_time_is_the_first_of_the_two() -> None:
+    moment = parse_when("25 oct 2026 1:30", lean="past", now=NOW)
+    assert moment.strftime("%H:%M %z") == "01:30 +0100"
+
+
+def test_a_leap_day_a_year_ahead_and_a_month_end() -> None:
+    leap = datetime(2028, 2, 28, 9, 0, tzinfo=LONDON)
+    assert read("tomorrow", now=leap) == "2028-02-29 12:00"
+    assert read("in 1 year", lean="future", now=leap.replace(day=29)) == "2029-02-28 09:00"
+    assert read("in 1 month", now=datetime(2027, 1, 31, 9, tzinfo=LONDON)) == "2027-02-28 09:00"
+
+
+@pytest.mark.parametrize(
+    ("said", "because"),
+    [
+        ("31 feb", "not a day on the calendar"),
+        ("29 feb 2027", "not a day on the calendar"),
+        ("31/04/2027", "not a day on the calendar"),
+        ("25:00", "no such time"),
+        ("tomorrow 25:00", "no such time"),
+        ("13pm", "no such time"),
+        ("0am", "no such time"),
+        ("18:61", "no such time"),
+        ("in 2 days ago", "both ahead and ago"),
+        ("banana", "couldn't read"),
+        ("[bold]friday[/]", "couldn't read"),
+        ("next", "couldn't read"),
+        ("\x1b[31mfri", "couldn't read"),
+        ("fri" * 40, "too long"),
+    ],
+)
+def test_unreadable_times_say_why_and_what_would_work(said: str, because: str) -> None:
+    with pytest.raises(InvalidInput, match=because) as caught:
+        parse_when(said, lean="future", now=NOW)
+    assert "fri 7pm" in str(caught.value) and caught.value.field == "when"
+
+
+def test_the_read_back_names_the_day_and_how_far_it_is() -> None:
+    assert describe(parse_when("fri 6pm", lean="future", now=NOW), now=NOW).endswith(
+        "18:00 (in 4 days)"
+    )
+    assert "(yesterday)" in describe(parse_when("yesterday 9am", now=NOW), now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("said", "rule", "words"),
+    [
+        ("", None, "doesn't repeat"),
+        ("never", None, "doesn't repeat"),
+        ("weekly", "FREQ=WEEKLY", "every week"),
+        ("every 2 weeks", "FREQ=WEEKLY;INTERVAL=2", "every 2 weeks"),
+        ("fortnightly", "FREQ=WEEKLY;INTERVAL=2", "every 2 weeks"),
+        ("monthly", "FREQ=MONTHLY", "every month"),
+        ("every 3 days", "FREQ=DAILY;INTERVAL=3", "every 3 days"),
+        ("every mon and thu", "FREQ=WEEKLY;BYDAY=MO,TH", "every Mon and Thu"),
+        ("Thursdays, Mondays", "FREQ=WEEKLY;BYDAY=MO,TH", "every Mon and Thu"),
+        ("weekdays", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "every Mon, Tue, Wed, Thu and Fri"),
+        ("RRULE:FREQ=MONTHLY;BYDAY=1FR", "FREQ=MONTHLY;BYDAY=1FR", "every month (custom rule)"),
+        ("freq=weekly;count=4", "FREQ=WEEKLY;COUNT=4", "every week (custom rule)"),
+    ],
+)
+def test_repeats_become_checked_rules_and_read_back_in_words(
+    said: str, rule: str | None, words: str
+) -> None:
+    assert parse_repeat(said) == rule
+    assert describe_repeat(rule) == words
+    if rule:
+        assert rrulestr(rule, dtstart=datetime(2026, 11, 27, 18)).after(datetime(2026, 11, 27))
+
+
+@pytest.mark.parametrize("said", ["sometimes", "every 0 weeks", "FREQ=WEEKLY;BYDAY=XX", "FREQ=x"])
+def test_unreadable_repeats_say_what_would_work(said: str) -> None:
+    with pytest.raises(InvalidInput, match="every 2 weeks"):
+        parse_repeat(said)
