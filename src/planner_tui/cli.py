@@ -87,19 +87,7 @@ def build_parser() -> Parser:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    from pydantic import ValidationError
-
-    overrides: dict[str, Any] = {}
-    if args.home is not None:
-        overrides["home"] = args.home
-    if args.db:
-        overrides["database_url"] = args.db
-    try:
-        return Settings(**overrides)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise PlannerError(f"Setting {where!r} is not valid: {first['msg']}.") from None
+    return Settings(home=args.home, database_url=args.db or None)
 
 
 def location_from(settings: Settings) -> Any:

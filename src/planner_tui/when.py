@@ -54,7 +54,7 @@ DEFAULT_TIME = time(12)
 UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
          "fortnight": "weeks", "month": "months", "year": "years"}  # fmt: skip
 EXAMPLES = "Try 'yesterday evening', 'fri 7pm', 'in 3 days', or 2026-12-01 18:00."
-QUICK_PICKS = ("tonight", "tomorrow evening", "this weekend")
+QUICK_PICKS = ("tonight", "tomorrow 6pm", "this weekend")
 """One-key answers to "when?" in the planner."""
 
 _AMOUNT = r"(?P<n>\d{1,4}|an?|one|two|three|four|five|six)"

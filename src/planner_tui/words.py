@@ -6,6 +6,7 @@ command line uses these too.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
@@ -116,12 +117,17 @@ def when(moment: datetime) -> str:
     return clock.to_local(moment).strftime("%a %-d %b, %H:%M")
 
 
+def with_person(action: str, person: str) -> str:
+    """The action, followed by '(Maria)' unless its words already name her ('Bo' inside
+    'about' doesn't count)."""
+    named = re.search(rf"(?<!\w){re.escape(person)}(?!\w)", action, re.IGNORECASE)
+    return action if named else f"{action} ({person})"
+
+
 def plan_card(due_at: datetime, action: str, person: str) -> str:
-    """'Friday 28 Nov, 18:00 — send Maria a short message'; the person is named after the
-    action when the action's words don't mention them."""
-    named = person.casefold() in action.casefold()
+    """'Friday 28 Nov, 18:00 — send Maria a short message'."""
     shown = clock.to_local(due_at).strftime("%A %-d %b, %H:%M")
-    return f"{shown} — {action}" + ("" if named else f" ({person})")
+    return f"{shown} — {with_person(action, person)}"
 
 
 def encouragement(seed: int) -> str:

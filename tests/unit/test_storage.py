@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from planner_tui.db.engine import Database, Location, open_database
+from planner_tui.db.engine import SCHEMA_HEAD, Database, Location, open_database
 from planner_tui.db.migrate import current_revision, head_revision
 from planner_tui.errors import StorageError
 from planner_tui.services import people
@@ -37,7 +37,7 @@ def test_new_database_is_private_and_configured(tmp_path: Path) -> None:
     database.dispose()
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
     assert stat.S_IMODE((home / "planner.db").stat().st_mode) == 0o600
-    assert current_revision(database) == head_revision()
+    assert current_revision(database) == head_revision() == SCHEMA_HEAD
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from icalendar import Calendar, Event, vRecur
 from sqlmodel import Session, col, select
 
-from planner_tui import __version__, clock
+from planner_tui import __version__, clock, words
 from planner_tui.db.models import TABLES_IN_ORDER, Draft, Effort, Step, StepStatus, label
 from planner_tui.errors import InvalidInput, StorageError
 from planner_tui.services import journal, people, steps
@@ -251,8 +251,7 @@ def export_ics(*, session: Session) -> bytes:
             stamp=stamp,
             start=start,
             end=start + timedelta(minutes=EVENT_MINUTES.get(Effort(row.effort), 30)),
-            summary=row.action if name.casefold() in row.action.casefold() else
-            f"{row.action} ({name})",
+            summary=words.with_person(row.action, name) if name else row.action,
             description="\n".join(details) or None,
         )  # fmt: skip
         if row.rrule:

@@ -32,6 +32,8 @@ VIEWS = {
     "review": ("r", "Review", "This month's patterns beside last month's"),
 }
 FIRST_RUN_KEY = "first_run_notice_seen"
+WARM_UP_AFTER = 1.0
+"""Seconds after start-up before the other views are built in the background."""
 
 
 class PlannerApp(App[None]):
@@ -71,6 +73,16 @@ class PlannerApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.open_database)
+        self.set_timer(WARM_UP_AFTER, self.warm_up_views)
+
+    def warm_up_views(self) -> None:
+        """Build the other views while the person reads Today, so the first press of m, p,
+        j or r only shows a screen instead of composing it (~50-110 ms each). Their data
+        still loads when they are first shown. (Textual has no public call for this; the
+        version is pinned exactly, and the view tests cover switching.)"""
+        for mode in self.MODES:
+            if mode not in self._screen_stacks:
+                self._init_mode(mode)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open", description="open data")
     def open_database(self) -> None:

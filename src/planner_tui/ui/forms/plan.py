@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -147,9 +148,11 @@ class PlanWizard(FormScreen[StepRead]):
         self.page = page
         self.query_one("#pages", ContentSwitcher).current = f"page-{page}"
         index = PAGES.index(page)
-        self.query_one("#progress", Static).update(
-            " › ".join(f"[{title}]" if i == index else title for i, title in enumerate(PAGE_TITLES))
-        )
+        progress = Text(end="")
+        for i, title in enumerate(PAGE_TITLES):
+            progress.append(" › " if i else "")
+            progress.append(title, "bold reverse" if i == index else "")
+        self.query_one("#progress", Static).update(progress)
         self.show_so_far()
         if page == "card":
             self.show_card()
@@ -225,8 +228,10 @@ class PlanWizard(FormScreen[StepRead]):
             shown = [p for score, p in sorted(scored, key=lambda s: -s[0]) if score > 0]
         options = self.query_one("#who-list", OptionList)
         options.clear_options()
-        options.add_options(Option(self.person_line(p), id=str(p.id)) for p in shown[:200])
-        options.highlighted = 0 if shown else None
+        shown = shown[:200]
+        options.add_options(Option(self.person_line(p), id=str(p.id)) for p in shown)
+        chosen = next((i for i, p in enumerate(shown) if p == self.person), 0)
+        options.highlighted = chosen if shown else None
 
     @staticmethod
     def person_line(person: PersonRead) -> Any:

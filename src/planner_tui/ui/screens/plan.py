@@ -19,7 +19,6 @@ from planner_tui.errors import InvalidInput
 from planner_tui.ui.screens.base import Note, Section, shorten
 from planner_tui.ui.screens.steps import StepsScreen
 from planner_tui.ui.screens.views import fill, table
-from planner_tui.when import parse_when
 
 if TYPE_CHECKING:
     from planner_tui.db.models import StepRead
@@ -66,6 +65,7 @@ class PlanScreen(StepsScreen):
     def __init__(self) -> None:
         super().__init__()
         self.filter = StepFilter()
+        self.filter_problem = ""
         self._filter_timer: Timer | None = None
 
     def compose_body(self) -> ComposeResult:
@@ -158,9 +158,9 @@ class PlanScreen(StepsScreen):
             else nothing or ("" if self.filter.status else "Nothing planned. s plans a step.")
         )
         self.query_one("#past-empty", Note).set("" if data.past else nothing)
-        shown = len(data.past)
+        many = f"Showing the latest {SHOWN}; the filters narrow it down."
         self.query_one("#filter-note", Note).set(
-            f"Showing the latest {SHOWN}; the filters narrow it down." if shown >= SHOWN else ""
+            self.filter_problem or (many if len(data.past) >= SHOWN else "")
         )
 
     # ---------------------------------------------------------------- filters
@@ -176,6 +176,8 @@ class PlanScreen(StepsScreen):
         self._filter_timer = self.set_timer(FILTER_PAUSE, self.apply_filters)
 
     def apply_filters(self) -> None:
+        from planner_tui.when import parse_when
+
         self._filter_timer = None
         status = self.query_one("#plan-status", Select).value
         problems = []
@@ -197,7 +199,7 @@ class PlanScreen(StepsScreen):
             start=bounds[0],
             end=bounds[1],
         )
-        self.query_one("#filter-note", Note).set(problems[0] if problems else "")
+        self.filter_problem = problems[0] if problems else ""
         self.reload()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -1,0 +1,358 @@
+"""The planner driven through Pilot by keyboard alone: the wizard, outcomes, step lists and
+the calendar file."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from icalendar import Calendar
+from textual.widgets import Input, OptionList, Static
+
+from planner_tui import clock
+from planner_tui.db.engine import Database
+from planner_tui.db.models import StepRead
+from planner_tui.services import drafts, people, steps
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.outcome import OutcomeForm
+from planner_tui.ui.forms.plan import PlanWizard
+from planner_tui.ui.modals.calendar import CalendarExport
+from planner_tui.ui.modals.confirm import Choice
+from planner_tui.ui.screens.plan import PlanScreen
+from planner_tui.ui.screens.today import TodayScreen
+
+from .test_app import SIZE, make_app, screen_text, settle
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
+
+
+def a_few_people(db: Database) -> dict[str, int]:
+    """Ana is inner circle and drifting; Bo is outer; Cy is middle."""
+    ids = {}
+    with db.write() as s:
+        for name, circle, cadence in (("Bo", "outer", None), ("Cy", "middle", None),
+                                      ("Ana", "inner", 7)):  # fmt: skip
+            ids[name] = people.create_person(
+                session=s, data={"name": name, "circle": circle, "cadence_days": cadence}
+            ).id
+        people.log_interaction(session=s, data={
+            "person_ids": [ids["Ana"]], "occurred_at": local("2026-11-01T10:00")})  # fmt: skip
+    return ids
+
+
+def all_steps(db: Database) -> list[StepRead]:
+    with db.session() as s:
+        return steps.list_steps(session=s, limit=None)
+
+
+def plan(db: Database, person: int, due: str, **extra: object) -> int:
+    with db.write() as s:
+        data = {"person_id": person, "action": "send a text", "due_at": local(due), **extra}
+        return steps.create_step(session=s, data=data).id
+
+
+async def press(app: PlannerApp, pilot: object, *keys: str) -> None:
+    await pilot.press(*keys)  # type: ignore[attr-defined]
+    await settle(app, pilot)
+
+
+def wizard(app: PlannerApp) -> PlanWizard:
+    assert isinstance(app.screen, PlanWizard), app.screen
+    return app.screen
+
+
+async def test_the_common_case_takes_under_ten_keys(sqlite_db: Database) -> None:
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        keys = ["s", "enter", "enter", "down", "down", "enter", "enter", "enter", "enter"]
+        await press(app, pilot, keys[0])
+        options = wizard(app).query_one("#who-list", OptionList)
+        first = options.get_option_at_index(0)
+        assert first.id == str(ids["Ana"]) and "past your rhythm" in str(first.prompt)
+        for key in keys[1:]:
+            await press(app, pilot, key)
+        assert isinstance(app.screen, TodayScreen)
+        assert len(keys) <= 10
+    [step] = all_steps(sqlite_db)
+    assert (step.person_id, step.action) == (ids["Ana"], "send Ana a short message")
+    assert clock.to_local(step.due_at) == local("2026-11-24T18:00")
+    assert (step.channel, step.effort, step.rrule) == ("text", "tiny", None)
+    with sqlite_db.session() as s:
+        assert drafts.load_draft(session=s, key="step:new") is None
+
+
+async def test_own_words_bad_dates_repeat_and_a_kind_offer_to_shrink(
+    sqlite_db: Database,
+) -> None:
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "s", *"bo", "enter")
+        await press(app, pilot, *"[bold]ask about the concert[/]", "enter")
+        for bad, because in (("31 feb", "not a day on the calendar"),
+                             ("yesterday 6pm", "already passed"),
+                             ("25:00", "no such time")):  # fmt: skip
+            when = wizard(app).query_one("#when", Input)
+            when.value = ""
+            await press(app, pilot, *bad, "enter")
+            assert wizard(app).page == "when"
+            assert because in screen_text(app)
+        when.value = ""
+        await press(app, pilot, *"fri 7pm")
+        assert "Fri 27 Nov 2026, 19:00 (in 4 days)" in screen_text(app)
+        await press(app, pilot, "enter")
+        assert wizard(app).page == "details"
+        wizard(app).query_one("#repeat").focus()
+        await press(app, pilot, *"every 2 weeks")
+        assert "every 2 weeks" in screen_text(app)
+        wizard(app).query_one("#cue").focus()
+        await press(app, pilot, *"after lunch", "enter", "5", "enter")
+        assert isinstance(app.screen, Choice)  # below 7: a smaller version, kindly
+        assert "How about: send Bo a short message?" in screen_text(app)
+        await press(app, pilot, "tab", "enter")  # keep my step
+        card = str(wizard(app).query_one("#card-text", Static).render())
+        assert card == "Friday 27 Nov, 19:00 — [bold]ask about the concert[/] (Bo)"
+        assert "Repeats every 2 weeks." in screen_text(app)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PlanScreen)
+        assert "[bold]ask about the concert[/]" in screen_text(app)
+    [step] = all_steps(sqlite_db)
+    assert (step.person_id, step.effort, step.confidence) == (ids["Bo"], "own", 5)
+    assert (step.rrule, step.cue) == ("FREQ=WEEKLY;INTERVAL=2", "after lunch")
+
+
+async def test_taking_the_smaller_version_changes_the_step(sqlite_db: Database) -> None:
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter")
+        actions = wizard(app).query_one("#what-list", OptionList)
+        while actions.highlighted_option is None or actions.highlighted_option.id != "call":
+            await press(app, pilot, "down")
+        await press(app, pilot, "enter", *"tomorrow 9am", "enter", "enter", "3", "enter")
+        await press(app, pilot, "enter")  # yes, make it smaller
+        assert "send Cy a voice note" in str(wizard(app).query_one("#card-text").render())
+        await press(app, pilot, "enter")
+    [step] = all_steps(sqlite_db)
+    assert (step.person_id, step.action) == (ids["Cy"], "send Cy a voice note")
+    assert step.confidence == 3 and step.channel == "text"
+
+
+async def test_escape_goes_back_then_closes_and_nothing_typed_is_lost(
+    sqlite_db: Database,
+) -> None:
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter", "enter", *"in 3 days")
+        await pilot.pause(0.5)  # the draft is written once typing pauses
+        await press(app, pilot, "escape")
+        assert wizard(app).page == "what"
+        await press(app, pilot, "escape", "escape")
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "s")
+        restored = wizard(app)
+        assert "Picked up where you left off" in screen_text(app)
+        assert restored.person is not None and restored.person.id == ids["Cy"]
+        await press(app, pilot, "enter", "enter")
+        assert restored.query_one("#when", Input).value == "in 3 days"
+        await press(app, pilot, "enter", "enter", "enter", "enter")
+    [step] = all_steps(sqlite_db)
+    assert clock.to_local(step.due_at) == local("2026-11-26T20:00")
+
+
+async def test_quitting_mid_wizard_keeps_the_page_and_the_words(sqlite_db: Database) -> None:
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "enter", *"ask how the move went", "enter", *"sat 10")
+        await app.action_quit()
+    again = make_app(sqlite_db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        await press(again, pilot, "s")
+        restored = wizard(again)
+        assert restored.page == "when"
+        assert restored.query_one("#when", Input).value == "sat 10"
+        assert restored.query_one("#words", Input).value == "ask how the move went"
+
+
+async def test_a_step_from_a_persons_page_starts_at_what(sqlite_db: Database) -> None:
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        await press(app, pilot, "enter")  # the first person on the People tab: Ana
+        await press(app, pilot, "s")
+        assert wizard(app).page == "what" and wizard(app).person.id == ids["Ana"]  # type: ignore[union-attr]
+        await press(app, pilot, "escape")  # from a person's step, back means close
+        assert not isinstance(app.screen, PlanWizard)
+
+
+async def test_no_one_yet_says_where_to_add_people(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "enter")
+        assert "no one on your map yet" in screen_text(app)
+        assert wizard(app).page == "who"
+
+
+# --------------------------------------------------------------------------- outcomes
+
+
+async def test_done_records_contact_and_compares_the_awkwardness(sqlite_db: Database) -> None:
+    ids = a_few_people(sqlite_db)
+    step = plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", expected_awkwardness=4, channel="call")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert "send a text" in screen_text(app)
+        await press(app, pilot, "d")
+        form = app.screen
+        assert isinstance(form, OutcomeForm)
+        assert "You expected 4/5 awkward" in screen_text(app)
+        form.query_one("#felt").focus()
+        await press(app, pilot, "enter", "down", "down", "enter")  # 2 · easier than feared
+        form.query_one("#warmth").focus()
+        await press(app, pilot, "enter", *["down"] * 4, "enter")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+        assert "Nothing planned for today" in screen_text(app)
+        said = [n.message for n in app._notifications]
+        assert any("Easier than you expected (2/5, you thought 4/5)" in m for m in said)
+        assert "Small steps taken this week: 1." in screen_text(app)
+    with sqlite_db.session() as s:
+        done = steps.get_step(session=s, step_id=step)
+        [contact] = people.list_interactions(session=s, person_id=ids["Bo"])
+    assert (done.status, done.felt_awkwardness, done.warmth) == ("done", 2, 4)
+    assert (contact.channel, contact.warmth, contact.initiator) == ("call", 4, "me")
+
+
+async def test_a_decline_is_met_kindly_and_can_offer_another_time(sqlite_db: Database) -> None:
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-20T18:00")  # overdue: "not yet", never red
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "not yet" in screen_text(app)
+        await press(app, pilot, "l")
+        assert "not about you" in screen_text(app)
+        await press(app, pilot, *"next week", "enter")
+        assert isinstance(app.screen, TodayScreen)
+    first, again = sorted(all_steps(sqlite_db), key=lambda s: s.id)
+    assert first.status == "declined" and again.status == "planned"
+    assert clock.to_local(again.due_at) == local("2026-11-30T12:00")
+
+
+async def test_no_reply_suggests_a_gentle_follow_up(sqlite_db: Database) -> None:
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-23T18:00")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "w")
+        assert "rarely an answer" in screen_text(app)
+        assert app.screen.query_one("#new_time", Input).value == "in 3 days"
+        await press(app, pilot, "enter")
+    follow_up = [s for s in all_steps(sqlite_db) if s.status == "planned"]
+    assert [s.action for s in follow_up] == ["gently follow up: send a text"]
+
+
+async def test_another_time_needs_a_time_that_is_ahead(sqlite_db: Database) -> None:
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-23T18:00")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "a", "enter")
+        assert "When would suit better?" in screen_text(app)
+        await press(app, pilot, *"last tue", "enter")
+        assert "already passed" in screen_text(app)
+        app.screen.query_one("#new_time", Input).value = ""
+        await press(app, pilot, *"sat 10am", "enter")
+        assert isinstance(app.screen, TodayScreen)
+    moved = [s for s in all_steps(sqlite_db) if s.status == "planned"]
+    assert [clock.to_local(s.due_at) for s in moved] == [local("2026-11-28T10:00")]
+
+
+async def test_enter_on_a_step_offers_each_outcome_by_one_key(sqlite_db: Database) -> None:
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", rrule="FREQ=WEEKLY")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.screen.query_one("#due").focus()
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, Choice)
+        await press(app, pilot, "k")
+        assert isinstance(app.screen, OutcomeForm) and app.screen.status == "skipped"
+        await press(app, pilot, "ctrl+s", "p")
+        assert "every week" in screen_text(app)  # the next one, on the Plan view
+        assert "let go" in screen_text(app)
+    planned = [s for s in all_steps(sqlite_db) if s.status == "planned"]
+    assert [clock.to_local(s.due_at) for s in planned] == [local("2026-11-30T18:00")]
+
+
+# --------------------------------------------------------------------------- Plan view
+
+
+async def test_step_lists_filter_by_person_outcome_and_dates(sqlite_db: Database) -> None:
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-25T18:00", action="coffee with Bo")
+    plan(sqlite_db, ids["Cy"], "2026-11-26T18:00", action="walk with Cy")
+    old = plan(sqlite_db, ids["Cy"], "2026-10-02T18:00", action="call Cy in October")
+    with sqlite_db.write() as s:
+        steps.record_outcome(session=s, step_id=old, outcome={"status": "declined"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p")
+        shown = screen_text(app)
+        assert "coffee with Bo" in shown and "call Cy in October" in shown
+        assert "not this time" in shown
+        await press(app, pilot, "slash", *"cy")
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "walk with Cy" in shown and "coffee with Bo" not in shown
+        screen = app.screen
+        screen.query_one("#plan-from", Input).value = "1 nov"
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert "call Cy in October" not in screen_text(app)
+        screen.query_one("#plan-from", Input).value = "31 feb"
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert "not a day on the calendar" in screen_text(app)
+
+
+async def test_the_calendar_key_writes_a_file_calendars_read(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-25T18:00", action="coffee", rrule="FREQ=MONTHLY")
+    target = tmp_path / "out" / "steps.ics"
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "i")
+        assert isinstance(app.screen, CalendarExport)
+        app.screen.query_one("#ics-path", Input).value = str(tmp_path)
+        await press(app, pilot, "enter")
+        assert "is a folder" in screen_text(app)
+        app.screen.query_one("#ics-path", Input).value = str(target)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PlanScreen)
+    [event] = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert str(event["summary"]) == "coffee (Bo)" and event["rrule"]["FREQ"] == ["MONTHLY"]
+    assert event["dtstart"].dt - local("2026-11-25T18:00") == timedelta(0)
