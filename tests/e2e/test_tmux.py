@@ -53,6 +53,13 @@ class Terminal:
             time.sleep(0.2)
         raise AssertionError(f"{words!r} never appeared; the screen was:\n{self.screen()}")
 
+    def wait_gone(self, words: str, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while words in self.screen():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{words!r} never went away:\n{self.screen()}")
+            time.sleep(0.2)
+
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", self.name, *keys)
 
@@ -60,7 +67,7 @@ class Terminal:
         return self.name in self.run("list-sessions", "-F", "#{session_name}").split()
 
 
-def test_open_read_today_and_quit(tmux: str, tmp_path: Path) -> None:
+def test_open_add_someone_plan_a_step_record_it_and_quit(tmux: str, tmp_path: Path) -> None:
     home = tmp_path / "home"
     name = f"planner-e2e-{os.getpid()}"
     command = (
@@ -85,11 +92,32 @@ def test_open_read_today_and_quit(tmux: str, tmp_path: Path) -> None:
         term.keys("C-s")
         shown = term.wait_for("1 people")
         assert "Mo [bold]Q[/]" in shown
+        term.wait_gone("Someone in your life")  # the form has closed
+        term.keys("s")  # a small step for Mo, through the wizard: tomorrow 6pm
+        term.wait_for("What small thing?")
+        term.keys("Enter")
+        term.wait_for("When?")
+        term.keys("-l", "tomorrow 6pm")
+        term.wait_for("Tue 24 Nov 2026, 18:00 (tomorrow)")
+        term.keys("Enter")
+        term.wait_for("The step, in words")
+        term.keys("Enter")
+        term.wait_for("How sure are you")
+        term.keys("Enter")
+        shown = term.wait_for("Tuesday 24 Nov, 18:00 — send Mo [bold]Q[/] a short message")
+        term.keys("Enter")
+        term.wait_gone("How sure")  # saved, and the wizard has closed
+        term.keys("p")
+        shown = term.wait_for("Coming up")
+        assert "send Mo [bold]Q[/] a short message" in shown
+        term.keys("d")  # done, in a real terminal
+        term.wait_for("Done — how did it go?")
+        term.keys("C-s")
+        term.wait_gone("Done — how did it go?")
+        shown = term.wait_for("How earlier steps went")
+        assert "send Mo [bold]Q[/] a short message" in shown.split("How earlier steps went")[1]
         term.keys("q")
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and "1 people" in term.screen():
-            time.sleep(0.2)
-        assert "1 people" not in term.screen(), "the app did not quit"
+        term.wait_gone("Coming up", timeout=10)  # the app quit
     finally:
         term.run("kill-session", "-t", name)
     assert (home / "planner.db").exists()

@@ -234,9 +234,7 @@ SCHEMA_HEAD = "0001"
 def _schema_revision(database: Database) -> str | None:
     try:
         with database.engine.connect() as connection:
-            return connection.exec_driver_sql(
-                "SELECT version_num FROM alembic_version"
-            ).scalar()
+            return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     except SQLAlchemyError:
         return None  # a new or foreign database: the full check decides
 

@@ -54,6 +54,7 @@ def sort_people(people: list[PersonRead], by: str) -> list[PersonRead]:
 
 class MapScreen(ViewScreen):
     TITLE = "Map"
+    AUTO_FOCUS = "#people-table"  # Enter opens someone straight away
     BINDINGS = [
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("n", "new_person", "Add person"),
@@ -116,10 +117,6 @@ class MapScreen(ViewScreen):
                     "s on any row: a small step for it.",
                     classes="muted",
                 )
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#people-table").focus()  # Enter opens someone straight away
 
     # ---------------------------------------------------------------- data
 

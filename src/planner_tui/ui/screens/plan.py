@@ -56,6 +56,7 @@ class PlanData:
 class PlanScreen(StepsScreen):
     TITLE = "Plan"
     STEP_TABLE = "upcoming"
+    AUTO_FOCUS = "#upcoming"
     BINDINGS = [
         Binding("slash", "find", "Filter", key_display="/"),
         Binding("i", "export_calendar", "Calendar file"),
@@ -91,9 +92,6 @@ class PlanScreen(StepsScreen):
             "x delete · i calendar file · / filter",
             classes="muted",
         )
-
-    def on_mount(self) -> None:
-        self.query_one("#upcoming").focus()
 
     # ---------------------------------------------------------------- data
 
