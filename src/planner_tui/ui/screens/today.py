@@ -114,7 +114,7 @@ class TodayScreen(StepsScreen):
         self.query_one("#checkin", Note).set(
             "Done for today — thank you for taking a moment."
             if data.checked_in
-            else "Not yet — a line or two is plenty, whenever you're ready (c)."
+            else "Not yet — a line or two is plenty, whenever you're ready (c: the Journal)."
         )
         self.query_one("#intentions", Note).set(
             "\n".join(f"• {i}" for i in data.intentions)
