@@ -111,7 +111,7 @@ async def planner() -> dict[str, float]:
 
 async def switch() -> dict[str, float]:
     from planner_tui.config import Settings
-    from planner_tui.ui.app import WARM_UP_AFTER, PlannerApp
+    from planner_tui.ui.app import PlannerApp
 
     app = PlannerApp(Settings())
     samples = []
@@ -120,9 +120,7 @@ async def switch() -> dict[str, float]:
         await pilot.pause()
         if type(app.screen).__name__ == "FirstRunNotice":
             await pilot.press("enter")
-        # A person glances at Today before the first key; the app builds the other views
-        # in that moment (PlannerApp.warm_up_views), which this waits for.
-        await pilot.pause(WARM_UP_AFTER + 0.5)
+
         clock = FrameClock(app)
         modes = {"m": "map", "p": "plan", "j": "journal", "r": "review", "t": "today"}
         for key in "mpjrt" * 6:

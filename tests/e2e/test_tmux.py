@@ -114,6 +114,7 @@ def test_open_add_someone_plan_a_step_record_it_and_quit(tmux: str, tmp_path: Pa
         term.wait_for("Done — how did it go?")
         term.keys("C-s")
         term.wait_gone("Done — how did it go?")
+        term.wait_gone("Noted")  # the toast, which covers part of the list
         shown = term.wait_for("How earlier steps went")
         assert "send Mo [bold]Q[/] a short message" in shown.split("How earlier steps went")[1]
         term.keys("q")

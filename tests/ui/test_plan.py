@@ -320,6 +320,20 @@ async def test_step_lists_filter_by_person_outcome_and_dates(sqlite_db: Database
         shown = screen_text(app)
         assert "coffee with Bo" in shown and "call Cy in October" in shown
         assert "not this time" in shown
+        await press(app, pilot, "f")  # outcome: done — nothing was done yet
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert "call Cy in October" not in screen_text(app)
+        assert "coffee with Bo" not in screen_text(app)  # an outcome filter hides what's planned
+        await press(app, pilot, "f")  # not this time
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert "call Cy in October" in screen_text(app)
+        for _ in range(4):  # back round to any outcome
+            await press(app, pilot, "f")
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert "coffee with Bo" in screen_text(app)
         await press(app, pilot, "slash", *"cy")
         await pilot.pause(0.3)
         await settle(app, pilot)

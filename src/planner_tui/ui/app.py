@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events, work
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -33,10 +32,6 @@ VIEWS = {
     "review": ("r", "Review", "This month's patterns beside last month's"),
 }
 FIRST_RUN_KEY = "first_run_notice_seen"
-WARM_UP_AFTER = 1.0
-"""Seconds after start-up before the other views are built in the background..."""
-WARM_UP_STEP = 0.2
-"""...one every this many seconds."""
 
 
 class PlannerApp(App[None]):
@@ -71,33 +66,11 @@ class PlannerApp(App[None]):
         self.settings = settings or Settings()
         self.backend = Backend(self.settings, database)
         self.startup_error: str | None = None
-        self.last_input = 0.0
-        """When the person last pressed a key or clicked (views are built between)."""
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.open_database)
-        self.set_timer(WARM_UP_AFTER, self.warm_up_views)
-
-    def warm_up_views(self) -> None:
-        """Build the other views while the person reads Today, so the first press of m, p,
-        j or r only shows a screen instead of composing it (~50-110 ms each). Their data
-        still loads when they are first shown. (Textual has no public call for this; the
-        version is pinned exactly, and the view tests cover switching.)"""
-        cold = [mode for mode in self.MODES if mode not in self._screen_stacks]
-        if not cold:
-            return
-        loading = any(w.group == "load" and not w.is_finished for w in self.workers)
-        typing = time.monotonic() - self.last_input < WARM_UP_STEP * 2
-        if not (loading or typing):  # one view at a time, only while nothing else happens
-            self._init_mode(cold[0])
-        self.set_timer(WARM_UP_STEP, self.warm_up_views)
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key | events.MouseDown):
-            self.last_input = time.monotonic()
-        await super().on_event(event)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open", description="open data")
     def open_database(self) -> None:

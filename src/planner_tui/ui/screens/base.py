@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -73,12 +74,15 @@ class ViewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.TITLE
+        for empty in self.query(".empty"):  # "nothing here yet" waits until that is known
+            empty.display = False
 
     def on_screen_resume(self) -> None:
         # Fires on first show too, so this is the one place a view loads its data; coming
         # back to a view reloads it only if something was written since, or the day changed.
         if self._shown != self.freshness():
-            self.reload()
+            # After the view's first frame: a loading thread would compete with it.
+            self.call_after_refresh(self.reload)
 
     def freshness(self) -> tuple[int, date]:
         return self.planner.backend.version, clock.today()
@@ -97,6 +101,9 @@ class ViewScreen(Screen[None]):
         self.query_one("#loading").display = False
         self.show(data)
         self._shown = stamp
+        # What a view holds lives as long as the view: keep the cycle collector from
+        # walking it again on every later pass (full passes cost ~80 ms on 10 years).
+        gc.freeze()
 
     def show_problem(self, message: str) -> None:
         loading = self.query_one("#loading", Static)

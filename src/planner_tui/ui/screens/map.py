@@ -383,8 +383,10 @@ class MapScreen(ViewScreen):
     def action_new_person(self) -> None:
         from planner_tui.ui.forms.people import PersonForm
 
-        if self.data is not None:
-            self.app.push_screen(PersonForm(self.data.contexts))
+        if self.data is None:
+            self.app.notify("One moment — the map is still opening.")
+            return
+        self.app.push_screen(PersonForm(self.data.contexts))
 
     def action_new_context(self) -> None:
         from planner_tui.ui.forms.people import ContextForm

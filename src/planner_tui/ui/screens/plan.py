@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input
 
 from planner_tui import clock, words
 from planner_tui.errors import InvalidInput
@@ -59,6 +59,7 @@ class PlanScreen(StepsScreen):
     AUTO_FOCUS = "#upcoming"
     BINDINGS = [
         Binding("slash", "find", "Filter", key_display="/"),
+        Binding("f", "next_outcome", "Outcome filter", show=False),
         Binding("i", "export_calendar", "Calendar file"),
         Binding("x", "delete_step", "Delete", show=False),
     ]
@@ -67,20 +68,17 @@ class PlanScreen(StepsScreen):
         super().__init__()
         self.filter = StepFilter()
         self.filter_problem = ""
+        self.outcome: str | None = None
         self._filter_timer: Timer | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Note(words.EMPTY_PLAN, id="plan-empty", classes="empty")
         with Horizontal(classes="row", id="plan-filters"):
             yield Input(placeholder="/ person", id="plan-person")
-            yield Select(
-                [(words_, status) for status, words_ in OUTCOME_WORDS.items()],
-                id="plan-status",
-                prompt="any outcome",
-            )
             yield Input(placeholder="from (e.g. 1 oct)", id="plan-from")
             yield Input(placeholder="to (e.g. today)", id="plan-to")
         yield Note(id="filter-note", classes="muted")
+        yield Note(id="outcome-filter", classes="muted")
         yield Section("Coming up")
         yield Note(id="upcoming-empty", classes="muted")
         yield table("upcoming", "when", "who", "small step", "repeats", "")
@@ -89,7 +87,7 @@ class PlanScreen(StepsScreen):
         yield table("past", "when", "who", "small step", "how it went", "warmth")
         yield Note(
             "s plan a step · d done · l declined · w no reply · a another time · k skip · "
-            "x delete · i calendar file · / filter",
+            "x delete · i calendar file · / filter by person and dates · f by outcome",
             classes="muted",
         )
 
@@ -166,8 +164,18 @@ class PlanScreen(StepsScreen):
     def action_find(self) -> None:
         self.query_one("#plan-person", Input).focus()
 
+    def action_next_outcome(self) -> None:
+        """f: any outcome → done → not this time → ... → any outcome."""
+        order: list[str | None] = [None, *OUTCOME_WORDS]
+        self.outcome = order[(order.index(self.outcome) + 1) % len(order)]
+        self.query_one("#outcome-filter", Note).set(
+            f"Showing {OUTCOME_WORDS[self.outcome]} (f for the next outcome)"
+            if self.outcome
+            else ""
+        )
+        self.filters_changed()
+
     @on(Input.Changed, "#plan-filters Input")
-    @on(Select.Changed, "#plan-status")
     def filters_changed(self) -> None:
         if self._filter_timer is not None:
             self._filter_timer.stop()
@@ -177,7 +185,6 @@ class PlanScreen(StepsScreen):
         from planner_tui.when import parse_when
 
         self._filter_timer = None
-        status = self.query_one("#plan-status", Select).value
         problems = []
         bounds: list[datetime | None] = []
         for widget_id, end in (("plan-from", False), ("plan-to", True)):
@@ -193,7 +200,7 @@ class PlanScreen(StepsScreen):
                 bounds[-1] = datetime.combine(day, datetime.min.time(), clock.local_zone())
         self.filter = StepFilter(
             person=self.query_one("#plan-person", Input).value,
-            status=None if status is Select.NULL else str(status),
+            status=self.outcome,
             start=bounds[0],
             end=bounds[1],
         )
