@@ -161,13 +161,17 @@ class Database:
                 raise StorageError(describe_error(error)) from error
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
+    def write(self, *, changes_data: bool = True) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error.
+        Unless it only keeps a draft or a preference (*changes_data* false), it also moves
+        the data version on, which says whether a saved picture of Today is still true."""
         with Session(self.engine, expire_on_commit=False) as session:
             if self.dialect == "sqlite":
                 session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
             try:
                 yield session
+                if changes_data:
+                    _bump_data_version(session)
                 session.commit()
             except SQLAlchemyError as error:
                 session.rollback()
@@ -225,6 +229,17 @@ def make_engine(location: Location) -> Engine:
             f"The driver for that database is not installed ({error.name}). "
             "For PostgreSQL: pip install 'planner-tui[postgres]'."
         ) from None
+
+
+DATA_VERSION_KEY = "data_version"
+
+
+def _bump_data_version(session: Session) -> None:
+    from planner_tui.db.models import AppSetting
+
+    row = session.get(AppSetting, DATA_VERSION_KEY) or AppSetting(key=DATA_VERSION_KEY)
+    row.value = int(row.value or 0) + 1
+    session.add(row)
 
 
 SCHEMA_HEAD = "0001"

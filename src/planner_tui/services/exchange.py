@@ -14,7 +14,16 @@ from icalendar import Calendar, Event, vRecur
 from sqlmodel import Session, col, select
 
 from planner_tui import __version__, clock, words
-from planner_tui.db.models import TABLES_IN_ORDER, Draft, Effort, Step, StepStatus, label
+from planner_tui.db.engine import DATA_VERSION_KEY
+from planner_tui.db.models import (
+    TABLES_IN_ORDER,
+    AppSetting,
+    Draft,
+    Effort,
+    Step,
+    StepStatus,
+    label,
+)
 from planner_tui.errors import InvalidInput, StorageError
 from planner_tui.services import journal, people, steps
 from planner_tui.services.common import reset_sequences
@@ -61,6 +70,8 @@ def export_json(*, session: Session) -> str:
         table = _table(model)
         order = list(table.primary_key.columns)
         rows = session.execute(select(model).order_by(*order)).scalars().all()
+        if model is AppSetting:  # the data version counts this machine's writes: not data
+            rows = [row for row in rows if row.key != DATA_VERSION_KEY]
         tables[table.name] = [
             {column.name: _plain(getattr(row, column.key)) for column in table.columns}
             for row in rows

@@ -63,7 +63,7 @@ class Backend:
             return call(session=session, **kwargs)
 
     def write(self, call: Callable[..., T], /, affects_views: bool = True, **kwargs: Any) -> T:
-        with self.database.write() as session:
+        with self.database.write(changes_data=affects_views) as session:
             result = call(session=session, **kwargs)
         if affects_views:  # drafts and settings don't: views need not reload for them
             self.version += 1

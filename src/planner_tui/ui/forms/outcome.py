@@ -14,13 +14,14 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static, TextArea
 
 from planner_tui import clock, words
-from planner_tui.db.models import Channel, Initiator, StepRead, StepStatus, label
+from planner_tui.db.models import Channel, Initiator, StepStatus, label
 from planner_tui.errors import InvalidInput
 from planner_tui.services.steps import OutcomeResult
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
 from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import AWKWARD
 from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.steps import StepItem
 from planner_tui.when import describe, parse_when
 
 TITLES = {
@@ -48,7 +49,7 @@ RESPONSES = [
 
 
 class OutcomeForm(FormScreen[OutcomeResult]):
-    def __init__(self, step: StepRead, status: StepStatus) -> None:
+    def __init__(self, step: StepItem, status: StepStatus) -> None:
         new_time = NEW_TIME.get(status, ("", ""))[1]
         super().__init__(
             f"outcome:{step.id}:{status.value}",

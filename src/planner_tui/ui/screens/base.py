@@ -74,8 +74,6 @@ class ViewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.TITLE
-        for empty in self.query(".empty"):  # "nothing here yet" waits until that is known
-            empty.display = False
 
     def on_screen_resume(self) -> None:
         # Fires on first show too, so this is the one place a view loads its data; coming

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Input
 from planner_tui import clock, words
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.screens.base import Note, Section, shorten
-from planner_tui.ui.screens.steps import StepsScreen
+from planner_tui.ui.screens.steps import StepItem, StepsScreen
 from planner_tui.ui.screens.views import fill, table
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ class PlanScreen(StepsScreen):
     def show(self, data: PlanData) -> None:
         from planner_tui.when import describe_repeat
 
-        self.steps = data.upcoming
+        self.steps = [StepItem.of(s) for s in data.upcoming]
         self.query_one("#plan-empty").display = not data.anything
         today = clock.today()
         fill(
@@ -243,7 +243,7 @@ class PlanScreen(StepsScreen):
             answered,
         )
 
-    def selected_step(self) -> StepRead | None:
+    def selected_step(self) -> StepItem | None:
         focused: Any = self.focused
         if focused is not None and focused.id == "past":
             return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -23,6 +25,31 @@ OUTCOME_KEYS = {
 """One key per outcome (a step's status once it has one), the same on Today and Plan."""
 
 
+@dataclass(frozen=True)
+class StepItem:
+    """What a view shows of a planned step, and what recording its outcome needs."""
+
+    id: int
+    person: str
+    action: str
+    due_at: datetime
+    channel: str | None = None
+    expected_awkwardness: int | None = None
+    rrule: str | None = None
+
+    @classmethod
+    def of(cls, step: StepRead) -> StepItem:
+        return cls(step.id, step.person, step.action, step.due_at, step.channel,
+                   step.expected_awkwardness, step.rrule)  # fmt: skip
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "due_at": self.due_at.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StepItem:
+        return cls(**{**data, "due_at": datetime.fromisoformat(data["due_at"])})
+
+
 class StepsScreen(ViewScreen):
     """A view with steps in a table. Subclasses say which table holds the steps one acts
     on (:attr:`STEP_TABLE`) and keep :attr:`steps` in that table's row order."""
@@ -38,9 +65,9 @@ class StepsScreen(ViewScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.steps: list[StepRead] = []
+        self.steps: list[StepItem] = []
 
-    def selected_step(self) -> StepRead | None:
+    def selected_step(self) -> StepItem | None:
         table: DataTable[Any] = self.query_one(f"#{self.STEP_TABLE}", DataTable)
         if not self.steps or not table.display:
             return None

@@ -4,8 +4,9 @@ small steps taken this week. Nothing here is red: a missed step is "not yet"."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
@@ -13,23 +14,65 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from planner_tui import clock, words
+from planner_tui.config import DB_FILENAME
+from planner_tui.ui import snapshot
 from planner_tui.ui.screens.base import Note, Section, shorten
-from planner_tui.ui.screens.steps import StepsScreen
+from planner_tui.ui.screens.steps import StepItem, StepsScreen
 from planner_tui.ui.screens.views import fill, table
 
 if TYPE_CHECKING:
-    from planner_tui.db.models import PersonRead, StepRead
+    from planner_tui.db.models import PersonRead
+
+
+@dataclass(frozen=True)
+class DriftingItem:
+    id: int
+    name: str
+    last_contact: datetime | None
+    cadence_days: int | None
+
+    @classmethod
+    def of(cls, person: PersonRead) -> DriftingItem:
+        return cls(person.id, person.name, person.last_contact, person.cadence_days)
 
 
 @dataclass
 class TodayData:
     today: date
-    due: list[StepRead]
-    drifting: list[PersonRead]
+    due: list[StepItem]
+    drifting: list[DriftingItem]
     checked_in: bool
     intentions: list[str]
     steps_this_week: int
     anyone: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **asdict(self),
+            "today": self.today.isoformat(),
+            "due": [step.to_json() for step in self.due],
+            "drifting": [
+                {**asdict(p), "last_contact": p.last_contact and p.last_contact.isoformat()}
+                for p in self.drifting
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TodayData:
+        def moment(value: str | None) -> datetime | None:
+            return datetime.fromisoformat(value) if value else None
+
+        return cls(
+            **{
+                **data,
+                "today": date.fromisoformat(data["today"]),
+                "due": [StepItem.from_json(step) for step in data["due"]],
+                "drifting": [
+                    DriftingItem(**{**p, "last_contact": moment(p["last_contact"])})
+                    for p in data["drifting"]
+                ],
+            }
+        )
 
 
 class TodayScreen(StepsScreen):
@@ -39,7 +82,7 @@ class TodayScreen(StepsScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.drifting: list[PersonRead] = []
+        self.drifting: list[DriftingItem] = []
 
     def compose_body(self) -> ComposeResult:
         yield Note(id="today-date")
@@ -62,22 +105,47 @@ class TodayScreen(StepsScreen):
             classes="muted",
         )
 
+    def on_mount(self) -> None:
+        # Today as it was last shown, if nothing has changed since (see ui/snapshot.py).
+        database = self.snapshot_file()
+        saved = snapshot.read(database, clock.today()) if database else None
+        if saved is not None:
+            try:
+                data = TodayData.from_json(saved)
+            except (KeyError, TypeError, ValueError):
+                return
+            self.query_one("#loading").display = False
+            self.show(data)
+
+    def snapshot_file(self) -> Path | None:
+        """The SQLite file a snapshot of Today belongs to (none for other databases)."""
+        settings = self.planner.settings
+        return settings.resolved_home() / DB_FILENAME if settings.uses_default_sqlite else None
+
     def load(self) -> TodayData:
-        from planner_tui.services import journal, people, review, steps
+        from planner_tui.db.engine import DATA_VERSION_KEY
+        from planner_tui.services import drafts, journal, people, review, steps
 
         backend = self.planner.backend
         today = clock.today()
+        version = backend.read(drafts.get_setting, key=DATA_VERSION_KEY, default=0)  # first
         monday = today - timedelta(days=today.weekday())
         start, end = people.day_window(monday, today + timedelta(days=1))
-        return TodayData(
+        data = TodayData(
             today=today,
-            due=backend.read(steps.due_steps, today=today),
-            drifting=backend.read(people.drifting_people, today=today)[:8],
+            due=[StepItem.of(s) for s in backend.read(steps.due_steps, today=today)],
+            drifting=[
+                DriftingItem.of(p) for p in backend.read(people.drifting_people, today=today)[:8]
+            ],
             checked_in=backend.read(journal.checked_in, day=today),
             intentions=backend.read(review.current_intentions, today=today),
             steps_this_week=backend.read(steps.steps_done_between, start=start, end=end),
             anyone=backend.read(people.has_people),
         )
+        database = self.snapshot_file()
+        if database is not None:
+            snapshot.write(database, version, today, data.to_json())
+        return data
 
     def show(self, data: TodayData) -> None:
         self.steps = data.due
