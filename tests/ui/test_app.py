@@ -89,6 +89,8 @@ async def test_help_lists_every_view_key_and_support(sqlite_db: Database) -> Non
         shown = screen_text(app)
         for description in ("Today", "Map", "Plan", "Journal", "Review", "Quit"):
             assert description in shown
+        for on_today in ("Small step", "Done", "Declined: later", "No reply yet", "Check in"):
+            assert on_today in shown  # keys the Today view shares with Plan, and its own
         assert "emergency number" in shown
         await pilot.press("escape")
         await settle(app, pilot)

@@ -139,7 +139,10 @@ class PlannerApp(App[None]):
             return
         keys = []
         seen = set()
-        for binding in [*self.screen.BINDINGS, *self.BINDINGS]:
+        inherited = [
+            b for cls in type(self.screen).__mro__ for b in cls.__dict__.get("BINDINGS", [])
+        ]
+        for binding in [*inherited, *self.BINDINGS]:
             if isinstance(binding, Binding) and binding.description and binding.key not in seen:
                 seen.add(binding.key)
                 keys.append(
