@@ -6,14 +6,17 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from planner_tui import clock
+from planner_tui.assets import read_toml
 from planner_tui.db.models import (
     Context,
+    ContextRead,
     JournalContextLink,
     JournalEntry,
     JournalEntryCreate,
@@ -21,11 +24,12 @@ from planner_tui.db.models import (
     JournalPersonLink,
     JournalTag,
     Person,
+    PersonRead,
     SearchHit,
     clean_tag,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.services.common import get_or_404, validate
+from planner_tui.services.common import Removed, capture, get_or_404, validate
 
 TAG_PATTERN = re.compile(r"(?<![\w#])#(\w[\w-]{0,99})")
 ENTRY_FIELDS = ("body", "warmth_note", "withdraw_note")
@@ -76,9 +80,59 @@ def save_entry(
     return read_entries(session, [row.id])[0]
 
 
-def delete_entry(*, session: Session, entry_id: int) -> None:
+def delete_entry(*, session: Session, entry_id: int) -> Removed:
+    """Delete an entry with its links; returns what went, for undo (:func:`restore`)."""
+    get_or_404(session, JournalEntry, entry_id, "journal entry")
+    removed = Removed(
+        rows=[
+            capture(session, JournalEntry, col(JournalEntry.id) == entry_id),
+            capture(session, JournalPersonLink, col(JournalPersonLink.entry_id) == entry_id),
+            capture(session, JournalContextLink, col(JournalContextLink.entry_id) == entry_id),
+            capture(session, JournalTag, col(JournalTag.entry_id) == entry_id),
+        ]
+    )
     session.delete(get_or_404(session, JournalEntry, entry_id, "journal entry"))
     session.flush()
+    return removed
+
+
+# --------------------------------------------------------------------------- writing aids
+
+MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w[\w.'-]*)")
+
+
+def mentions_in(text: str, people: list[PersonRead]) -> tuple[list[int], list[str]]:
+    """People named as @Name in *text* — by first name, whole name without spaces, or
+    nickname, any case; a first name shared by several people is not a match. Returns the
+    ids found and the names that matched no one (or more than one)."""
+
+    def key(name: str) -> str:
+        return re.sub(r"[\W_]+", "", name.casefold())
+
+    found: list[int] = []
+    unknown: list[str] = []
+    for raw in MENTION_PATTERN.findall(text):
+        said = key(raw)
+        whole = [p.id for p in people if said in (key(p.name), key(p.nickname))]
+        first = [p.id for p in people if p.name.split() and said == key(p.name.split()[0])]
+        matches = whole or first
+        if len(matches) == 1:
+            found.append(matches[0])
+        elif said:
+            unknown.append(raw.rstrip(".'-"))
+    return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
+
+
+def load_prompts(home: Path | None = None) -> list[str]:
+    """Reflection prompts from ``prompts.toml`` (the person's own copy if they keep one)."""
+    data = read_toml("prompts.toml", home) or {}
+    prompts = data.get("prompts", [])
+    return [str(p).strip() for p in prompts if str(p).strip()] if isinstance(prompts, list) else []
+
+
+def prompt_for(day: date, prompts: list[str], turn: int = 0) -> str:
+    """The prompt for *day* (a different one each day); *turn* steps on to the next."""
+    return prompts[(day.toordinal() + turn) % len(prompts)] if prompts else ""
 
 
 def get_entry(*, session: Session, entry_id: int) -> JournalEntryRead:
@@ -269,6 +323,101 @@ def _filtered(query: Any, q: SearchQuery) -> Any:
         if high is not None:
             query = query.where(col(column) <= high)
     return query
+
+
+_FILTER = re.compile(
+    r"(?P<person>@\S+)|(?P<tag>#[\w-]+)|in:(?:\"(?P<ctxq>[^\"]+)\"|(?P<ctx>\S+))"
+    r"|(?P<edge>from|to):(?P<day>\S+)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
+    r"|(?P<score>mood|connected)(?P<op>>=|<=|=|:|>|<)(?P<value>[1-5])\b"
+    r"|(?P<span>\b(?:last|this) (?:week|month|year)\b)",
+    re.IGNORECASE,
+)
+
+
+def read_search(
+    *,
+    session: Session,
+    text: str,
+    today: date | None = None,
+    people: list[PersonRead] | None = None,
+    contexts: list[ContextRead] | None = None,
+) -> tuple[SearchQuery, list[str]]:
+    """What a person types in the search box, as a query: words, plus filters —
+    ``@Ana``, ``#walk``, ``in:Choir``, ``from:2026-10-01``, ``to:yesterday``, ``2026-10``,
+    ``last month``, ``mood>=4``, ``connected<=2``. A filter that names nothing is left out
+    and explained in the messages returned; it never fails. *people* and *contexts* save
+    reading them again when the caller has them (search as you type)."""
+    from dateutil.relativedelta import relativedelta
+
+    from planner_tui.services.people import list_contexts, list_people
+    from planner_tui.when import parse_when
+
+    today = today or clock.today()
+    query = SearchQuery()
+    problems: list[str] = []
+    bounds: dict[str, date] = {}
+
+    def month(first: date) -> None:
+        bounds["from"], bounds["to"] = first, first + relativedelta(months=1)
+
+    def replace(match: re.Match[str]) -> str:
+        if match["person"]:
+            everyone = people if people is not None else list_people(session=session)
+            ids, _unknown = mentions_in(match["person"], everyone)
+            if ids:
+                query.person_id = ids[0]
+            else:
+                problems.append(
+                    f"{match['person']} is no one on your map, or several people: add more "
+                    "of the name, like @AnaA."
+                )
+        elif match["tag"]:
+            query.tag = match["tag"][1:]
+        elif match["ctx"] or match["ctxq"]:
+            wanted = (match["ctx"] or match["ctxq"]).casefold()
+            known = contexts if contexts is not None else list_contexts(session=session)
+            found = [c for c in known if c.name.casefold().startswith(wanted)]
+            if found:
+                query.context_id = found[0].id
+            else:
+                problems.append(f"No context called {wanted!r}.")
+        elif match["edge"]:
+            try:
+                day = parse_when(match["day"], lean="past").date()
+            except InvalidInput:
+                problems.append(f"{match['day']!r} isn't a day I can read (try 2026-10-01).")
+            else:
+                edge = match["edge"].lower()
+                bounds[edge] = day + relativedelta(days=1 if edge == "to" else 0)
+        elif match["month"]:
+            try:
+                month(date.fromisoformat(match["month"] + "-01"))
+            except ValueError:
+                problems.append(f"{match['month']!r} isn't a month.")
+        elif match["score"]:
+            value, op = int(match["value"]), match["op"]
+            name = "mood" if match["score"].lower() == "mood" else "connectedness"
+            if op in (">=", ">", "=", ":"):
+                setattr(query, f"min_{name}", value + (op == ">"))
+            if op in ("<=", "<", "=", ":"):
+                setattr(query, f"max_{name}", value - (op == "<"))
+        elif match["span"]:
+            which, unit = match["span"].lower().split()
+            step = {"week": relativedelta(weeks=1), "month": relativedelta(months=1),
+                    "year": relativedelta(years=1)}[unit]  # fmt: skip
+            start = {"week": today - relativedelta(days=today.weekday()),
+                     "month": today.replace(day=1),
+                     "year": today.replace(month=1, day=1)}[unit]  # fmt: skip
+            if which == "last":
+                start -= step
+            bounds["from"], bounds["to"] = start, start + step
+        return " "
+
+    words = _FILTER.sub(replace, text[:1000])
+    query.text = words
+    query.groups = parse_terms(words)
+    query.start, query.end = bounds.get("from"), bounds.get("to")
+    return query, problems
 
 
 def search(*, session: Session, query: SearchQuery, limit: int = 100) -> list[SearchHit]:

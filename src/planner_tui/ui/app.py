@@ -16,10 +16,11 @@ from planner_tui.errors import PlannerError
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.base import ViewScreen
+from planner_tui.ui.screens.journal import JournalScreen
 from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.plan import PlanScreen
 from planner_tui.ui.screens.today import TodayScreen
-from planner_tui.ui.screens.views import JournalScreen, ReviewScreen
+from planner_tui.ui.screens.views import ReviewScreen
 
 if TYPE_CHECKING:
     from planner_tui.db.engine import Database
@@ -104,8 +105,24 @@ class PlannerApp(App[None]):
 
         self.push_screen(PlanWizard(person_id, find))
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="check-in")
     def check_in(self) -> None:
-        self.switch_mode("journal")
+        """Today's check-in: the form for it, or for today's entry if there is one."""
+        from datetime import timedelta
+
+        from planner_tui import clock
+        from planner_tui.services import journal
+        from planner_tui.ui.forms.journal import JournalForm
+
+        today = clock.today()
+        try:
+            entries = self.backend.read(
+                journal.list_entries, start=today, end=today + timedelta(days=1), limit=1
+            )
+        except PlannerError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.call_from_thread(self.push_screen, JournalForm(entries[0] if entries else None))
 
     @work(thread=True, exit_on_error=False, group="write", description="write")
     def write_then_reload(

@@ -182,7 +182,7 @@ class TodayScreen(StepsScreen):
         self.query_one("#checkin", Note).set(
             "Done for today — thank you for taking a moment."
             if data.checked_in
-            else "Not yet — a line or two is plenty, whenever you're ready (c: the Journal)."
+            else "Not yet — a line or two is plenty, whenever you're ready (c)."
         )
         self.query_one("#intentions", Note).set(
             "\n".join(f"• {i}" for i in data.intentions)

@@ -1,5 +1,5 @@
-"""Journal and Review as the foundation built them (the later issues grow each into its
-full screen), and the table helpers every view uses."""
+"""Review as the foundation built it (the monthly review issue grows it into its full
+screen), and the table helpers every view uses."""
 
 from __future__ import annotations
 
@@ -27,48 +27,6 @@ def fill(
         cells = [cell if isinstance(cell, Text) else text(str(cell)) for cell in row]
         widget.add_row(*cells, key=keys[index] if keys else None)
     widget.display = bool(rows)
-
-
-# --------------------------------------------------------------------------- journal
-
-
-class JournalScreen(ViewScreen):
-    TITLE = "Journal"
-
-    def compose_body(self) -> ComposeResult:
-        yield Note(words.EMPTY_JOURNAL, id="journal-empty", classes="empty")
-        yield Section("Check-ins")
-        yield table("entries", "day", "mood", "connected", "first line")
-
-    def load(self) -> list[Any]:
-        from planner_tui.services import journal
-
-        return self.planner.backend.read(journal.list_entries, limit=120)
-
-    def show(self, entries: list[Any]) -> None:
-        self.query_one("#journal-empty").display = not entries
-
-        def score(value: int | None) -> str:
-            return "—" if value is None else f"{value}/5"
-
-        def first_line(entry: Any) -> str:
-            for value in (entry.body, entry.warmth_note, entry.withdraw_note):
-                if value.strip():
-                    return str(value.strip().splitlines()[0][:80])
-            return ""
-
-        fill(
-            self.query_one("#entries", DataTable),
-            [
-                (
-                    e.day.strftime("%a %-d %b %Y"),
-                    score(e.mood),
-                    score(e.connectedness),
-                    first_line(e),
-                )
-                for e in entries
-            ],
-        )
 
 
 # --------------------------------------------------------------------------- review

@@ -1,0 +1,305 @@
+"""The daily check-in: a day, five quick scales, two short lines and as much as one likes to
+write. People are linked by name (autocomplete) or @Name in the text; #tags become tags.
+
+Like every form it keeps a draft as one types (a crash or a closed terminal loses nothing).
+Escape asks whether to keep that draft or let it go. Editing an entry changes nothing saved
+until ctrl+s: the edit lives in its own draft until then.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Checkbox, Input, SelectionList, Static, TextArea
+
+from planner_tui import clock
+from planner_tui.db.models import JournalEntryRead
+from planner_tui.errors import InvalidInput
+from planner_tui.ui.forms.base import Field, FormScreen, Problem
+from planner_tui.ui.screens.base import shorten, text
+from planner_tui.when import parse_when
+
+if TYPE_CHECKING:
+    from planner_tui.db.models import ContextRead, PersonRead
+
+SCALES = {
+    "connectedness": "connected",
+    "mood": "mood",
+    "support": "supported",
+    "comfort_giving": "giving help",
+    "comfort_receiving": "receiving help",
+}
+"""Field → label; each 1 (low) to 5 (high), optional. Typing a digit moves to the next."""
+
+
+class JournalForm(FormScreen[JournalEntryRead]):
+    TITLE = "Check-in"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "leave", "Close (asks: keep or discard)"),
+        Binding("ctrl+o", "next_prompt", "Another prompt"),
+    ]
+
+    def __init__(self, entry: JournalEntryRead | None = None) -> None:
+        key = f"journal:{entry.id}" if entry else "journal:new"
+        super().__init__(key, self.initial_values(entry))
+        self.entry = entry
+        self.heading = (
+            f"Check-in for {entry.day:%A %-d %B %Y} (editing)" if entry else "Today's check-in"
+        )
+        self.people: list[PersonRead] = []
+        self.contexts: list[ContextRead] = []
+        self.prompts: list[str] = []
+        self.turn = 0
+        self.chosen: list[int] = []
+
+    @staticmethod
+    def initial_values(entry: JournalEntryRead | None) -> dict[str, Any]:
+        if entry is None:
+            return {"day": "today"}
+        return {
+            "day": entry.day.isoformat(),
+            **{key: str(getattr(entry, key) or "") for key in SCALES},
+            "warmth_note": entry.warmth_note,
+            "withdraw_note": entry.withdraw_note,
+            "body": entry.body,
+            "people": entry.person_ids,
+            "contact": bool(entry.contact_person_ids),
+            "contexts": entry.context_ids,
+        }
+
+    # ---------------------------------------------------------------- layout
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static("", id="prompt", classes="muted", markup=False)
+        yield Field("Day — today, yesterday, last sat, 2026-11-20")
+        yield Input(id="day")
+        yield Static("", id="day-preview", classes="muted", markup=False)
+        yield Problem(id="day-problem")
+        yield Field("How it was, 1 (low) to 5 (high) — each optional; a digit moves on")
+        with Horizontal(classes="row scales"):
+            for key, words in SCALES.items():
+                with Vertical(classes="scale"):
+                    yield Static(words, classes="muted", markup=False)
+                    yield Input(id=key, restrict=r"[1-5]?", max_length=1)
+        yield Field("What brought warmth today?")
+        yield Input(id="warmth_note")
+        yield Field("What made me want to withdraw?")
+        yield Input(id="withdraw_note")
+        yield Field("Anything else — @Name links someone, #word makes a tag")
+        yield TextArea(id="body", soft_wrap=True)
+        yield Static("", id="mentions", classes="muted", markup=False)
+        yield Field("People (type a name, Enter adds; backspace on empty removes)")
+        yield Input(id="who")
+        yield Static("", id="chosen", markup=False)
+        yield Problem(id="people-problem")
+        yield Checkbox("We were in touch today (counts as contact with them)", id="contact")
+        yield Field("Parts of life it was about (space to pick)")
+        yield SelectionList[int](id="contexts")
+
+    # ---------------------------------------------------------------- choices and drafts
+
+    def load_choices(self) -> tuple[list[PersonRead], list[ContextRead], list[str]]:
+        from planner_tui.services import journal, people
+
+        backend = self.planner.backend
+        home = self.planner.settings.resolved_home()
+        return (
+            backend.read(people.list_people),
+            backend.read(people.list_contexts),
+            journal.load_prompts(home),
+        )
+
+    def use_choices(self, choices: tuple[list[PersonRead], list[ContextRead], list[str]]) -> None:
+        self.people, self.contexts, self.prompts = choices
+        names = sorted(
+            {p.name for p in self.people} | {p.nickname for p in self.people if p.nickname}
+        )
+        self.query_one("#who", Input).suggester = SuggestFromList(names, case_sensitive=False)
+        picker = self.query_one("#contexts", SelectionList)
+        picker.clear_options()
+        picker.add_options([(text(c.name), c.id) for c in self.contexts])
+        self.show_prompt()
+        self.fill(self.initial)
+
+    def show_prompt(self) -> None:
+        from planner_tui.services.journal import prompt_for
+
+        prompt = prompt_for(clock.today(), self.prompts, self.turn)
+        self.query_one("#prompt", Static).update(
+            text(f"{prompt}   (ctrl+o: another)") if prompt else ""
+        )
+
+    def action_next_prompt(self) -> None:
+        self.turn += 1
+        self.show_prompt()
+
+    # ---------------------------------------------------------------- people
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id != "who":
+            self.action_save()
+            return
+        typed = " ".join(event.value.casefold().split())
+        if not typed:
+            return
+        exact = [p for p in self.people if typed in (p.name.casefold(), p.nickname.casefold())]
+        starts = [p for p in self.people if p.name.casefold().startswith(typed)]
+        person = exact[0] if exact else starts[0] if len(starts) == 1 else None
+        problem = self.query_one("#people-problem", Problem)
+        if person is None:
+            problem.say(f"No one called {event.value.strip()!r} on your map yet.")
+            return
+        problem.say(None)
+        if person.id not in self.chosen:
+            self.chosen.append(person.id)
+        event.input.value = ""
+        self.show_chosen()
+        self.changed()
+
+    def on_key(self, event: Any) -> None:
+        who = self.query_one("#who", Input)
+        if event.key == "backspace" and who.has_focus and not who.value and self.chosen:
+            self.chosen.pop()
+            self.show_chosen()
+            self.changed()
+            event.stop()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in SCALES and event.value and event.input.has_focus:
+            self.focus_next()  # one digit per scale: straight on to the next
+
+    def show_chosen(self) -> None:
+        by_id = {p.id: p.name for p in self.people}
+        names = [by_id[i] for i in self.chosen if i in by_id]
+        self.query_one("#chosen", Static).update(
+            text("With: " + ", ".join(shorten(n, 40) for n in names) if names else "")
+        )
+
+    def mentioned(self, values: dict[str, Any]) -> tuple[list[int], list[str]]:
+        from planner_tui.services.journal import mentions_in
+
+        writing = " ".join(values[k] for k in ("body", "warmth_note", "withdraw_note"))
+        return mentions_in(writing, self.people)
+
+    # ---------------------------------------------------------------- the form contract
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "day": self.query_one("#day", Input).value,
+            **{key: self.query_one(f"#{key}", Input).value for key in SCALES},
+            "warmth_note": self.query_one("#warmth_note", Input).value,
+            "withdraw_note": self.query_one("#withdraw_note", Input).value,
+            "body": self.query_one("#body", TextArea).text,
+            "people": list(self.chosen),
+            "typing": self.query_one("#who", Input).value,
+            "contact": self.query_one("#contact", Checkbox).value,
+            "contexts": list(self.query_one("#contexts", SelectionList).selected),
+        }
+
+    def fill(self, values: dict[str, Any]) -> None:
+        self.query_one("#day", Input).value = str(values.get("day") or "today")
+        for key in SCALES:
+            score = str(values.get(key) or "")
+            self.query_one(f"#{key}", Input).value = score if score in "12345" else ""
+        for key in ("warmth_note", "withdraw_note"):
+            self.query_one(f"#{key}", Input).value = str(values.get(key) or "")
+        self.query_one("#body", TextArea).text = str(values.get("body") or "")
+        known = {p.id for p in self.people}
+        self.chosen = [i for i in values.get("people", []) if i in known]
+        self.show_chosen()
+        self.query_one("#who", Input).value = str(values.get("typing") or "")
+        self.query_one("#contact", Checkbox).value = bool(values.get("contact"))
+        picker = self.query_one("#contexts", SelectionList)
+        picker.deselect_all()
+        for context_id in values.get("contexts", []):
+            if context_id in {c.id for c in self.contexts}:
+                picker.select(context_id)
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        problems = {}
+        preview = self.query_one("#day-preview", Static)
+        try:
+            preview.update(text("→ " + self.read_day(values["day"]).strftime("%A %-d %B %Y")))
+        except InvalidInput as error:
+            preview.update("")
+            problems["day"] = str(error)
+        found, unknown = self.mentioned(values)
+        by_id = {p.id: p.name for p in self.people}
+        said = []
+        if found:
+            said.append("Linked: " + ", ".join(by_id[i] for i in found))
+        if unknown:
+            said.append(
+                "Not on your map (or more than one): " + ", ".join("@" + u for u in unknown)
+            )
+        self.query_one("#mentions", Static).update(text(" · ".join(said)))
+        return problems
+
+    @staticmethod
+    def read_day(typed: str) -> date:
+        day = parse_when(typed or "today", lean="past").date()
+        if day > clock.today():
+            raise InvalidInput("A check-in is for a day that has begun.", field="day")
+        return day
+
+    def submit(self, values: dict[str, Any]) -> JournalEntryRead:
+        from planner_tui.services import journal
+
+        found, _unknown = self.mentioned(values)
+        people = list(dict.fromkeys(values["people"] + found))
+        data = {
+            "day": self.read_day(values["day"]),
+            **{key: int(values[key]) if values[key] else None for key in SCALES},
+            "warmth_note": values["warmth_note"],
+            "withdraw_note": values["withdraw_note"],
+            "body": values["body"],
+            "person_ids": people,
+            "contact_person_ids": people if values["contact"] else [],
+            "context_ids": values["contexts"],
+        }
+        entry_id = self.entry.id if self.entry else None
+        return self.planner.backend.write(journal.save_entry, data=data, entry_id=entry_id)
+
+    # ---------------------------------------------------------------- leaving
+
+    def action_leave(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+        from planner_tui.ui.modals.confirm import Choice
+
+        def answered(answer: str | None) -> None:
+            if answer == "keep":
+                super(JournalForm, self).action_leave()
+            elif answer == "discard":
+                self.discard()
+
+        self.app.push_screen(
+            Choice(
+                "Keep what you wrote?",
+                "Keep it as a draft for next time, or let it go.",
+                [("keep", "Keep the draft"), ("discard", "Discard it"), ("write", "Keep writing")],
+            ),
+            answered,
+        )
+
+    def discard(self) -> None:
+        from planner_tui.services import drafts
+
+        self.forget_unsaved()
+        self.dirty = False
+        key = self.draft_key
+        self.run_worker(
+            lambda: self.planner.backend.write(drafts.discard_draft, affects_views=False, key=key),
+            thread=True,
+            group="draft",
+        )
+        self.app.notify("Discarded.")
+        self.dismiss(None)
