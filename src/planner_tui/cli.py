@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -16,7 +17,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from planner_tui import __version__
+from planner_tui import __version__, clock
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
 
@@ -73,13 +74,36 @@ def build_parser() -> Parser:
     review = sub.add_parser("review", help="print a month's review as Markdown")
     review.add_argument("--month", help="YYYY-MM (default: this month)")
 
-    search = sub.add_parser("search", help="print journal entries that match")
-    search.add_argument("query", nargs="?", default="", help='words; "a phrase"; OR')
+    search = sub.add_parser(
+        "search",
+        help="print journal entries that match",
+        description='The query reads like the app\'s search box: words, "a phrase", OR, '
+        "and filters such as @Ana, #walk, in:Choir, 2026-10, 'last month', mood>=4, "
+        "connected<=2. The options below say the same things.",
+    )
+    search.add_argument("query", nargs="?", default="", help='words; "a phrase"; OR; filters')
     search.add_argument("--person", help="only entries that mention this person")
     search.add_argument("--tag", help="only entries with this #tag")
+    search.add_argument("--context", help="only entries about this context")
     search.add_argument("--from", dest="start", help="from this day (YYYY-MM-DD or YYYY-MM)")
     search.add_argument("--until", dest="end", help="up to and including this day or month")
+    for score in ("mood", "connected"):
+        search.add_argument(f"--{score}", metavar="RANGE", help="e.g. 4, 3-5, >=4 or <=2")
     search.add_argument("--limit", type=int, default=50)
+
+    entry = sub.add_parser(
+        "journal",
+        help="add a check-in from the shell (the text, or stdin when piped)",
+        description="Adds a journal entry. @Name links someone on your map; #word is a tag.",
+    )
+    entry.add_argument("text", nargs="?", help="what you want to write (default: stdin)")
+    entry.add_argument("--day", default="today", help="today, yesterday, 2026-11-20...")
+    for flag, words in SCALE_FLAGS.items():
+        entry.add_argument(f"--{flag}", type=int, choices=range(1, 6), metavar="1-5", help=words)
+    entry.add_argument("--warmth", default="", help="what brought warmth today")
+    entry.add_argument("--withdraw", default="", help="what made you want to withdraw")
+    entry.add_argument("--contact", action="store_true",
+                       help="the people named were in touch with you today")  # fmt: skip
 
     backup = sub.add_parser("backup", help="write a consistent copy of the database")
     backup.add_argument("file", nargs="?", type=Path, help="where (default: HOME/backups/)")
@@ -239,6 +263,30 @@ def cmd_review(settings: Settings, args: argparse.Namespace) -> None:
     sys.stdout.write(review.to_markdown(data))
 
 
+SCALE_FLAGS = {
+    "connected": "how connected you felt",
+    "mood": "your mood",
+    "supported": "how supported you felt",
+    "giving": "comfort giving help",
+    "receiving": "comfort receiving help",
+}
+SCALE_FIELDS = dict(zip(SCALE_FLAGS, ("connectedness", "mood", "support", "comfort_giving",
+                                     "comfort_receiving"), strict=True))  # fmt: skip
+_RANGE = re.compile(r"^\s*(?:(>=|<=|>|<)?\s*([1-5])|([1-5])\s*-\s*([1-5]))\s*$")
+
+
+def score_range(text: str, flag: str) -> tuple[int | None, int | None]:
+    match = _RANGE.match(text)
+    if not match:
+        raise UsageError(f"--{flag} takes a score or range like 4, 3-5, >=4 or <=2")
+    if match[3]:
+        return int(match[3]), int(match[4])
+    value, op = int(match[2]), match[1] or "="
+    low = value + (op == ">") if op in (">=", ">", "=") else None
+    high = value - (op == "<") if op in ("<=", "<", "=") else None
+    return low, high
+
+
 def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services import journal, people
     from planner_tui.terminal import plain
@@ -246,20 +294,31 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
     if args.limit < 1:
         raise UsageError("--limit should be 1 or more")
     with opened(settings) as database, database.session() as session:
-        person_id = None
+        query, problems = journal.read_search(session=session, text=args.query)
+        if problems:
+            raise InvalidInput(" ".join(problems))
         if args.person:
             found = people.find_people(session=session, names=[args.person])
             if not found:
                 raise PlannerError(f"No one called {plain(args.person)!r} on your map.")
-            person_id = found[0].id
-        query = journal.SearchQuery(
-            text=args.query,
-            person_id=person_id,
-            tag=args.tag,
-            start=parse_day(args.start) if args.start else None,
-            end=parse_day(args.end, end=True) if args.end else None,
-        )
-        if not query.groups and args.query.strip() and not (args.person or args.tag):
+            query.person_id = found[0].id
+        if args.context:
+            wanted = args.context.casefold()
+            contexts = [c for c in people.list_contexts(session=session)
+                        if c.name.casefold() == wanted]  # fmt: skip
+            if not contexts:
+                raise PlannerError(f"No context called {plain(args.context)!r}.")
+            query.context_id = contexts[0].id
+        query.tag = args.tag or query.tag
+        query.start = parse_day(args.start) if args.start else query.start
+        query.end = parse_day(args.end, end=True) if args.end else query.end
+        if args.mood:
+            query.min_mood, query.max_mood = score_range(args.mood, "mood")
+        if args.connected:
+            query.min_connectedness, query.max_connectedness = score_range(
+                args.connected, "connected"
+            )
+        if not query.groups and args.query.strip() and query == journal.SearchQuery():
             raise InvalidInput("That search has no words to look for.")
         hits = journal.search(session=session, query=query, limit=args.limit)
     if not hits:
@@ -274,6 +333,46 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
         )
         print(f"{entry.day.isoformat()}  {scores}".rstrip())
         print(f"    {plain(hit.snippet)}")
+
+
+def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.services import journal, people
+    from planner_tui.when import parse_when
+
+    body = args.text
+    if body is None:
+        if sys.stdin.isatty():
+            raise UsageError('say what to write: planner-tui journal "text" (or pipe it in)')
+        body = sys.stdin.read()
+    scores = {SCALE_FIELDS[flag]: getattr(args, flag) for flag in SCALE_FLAGS}
+    if not (body.strip() or args.warmth.strip() or args.withdraw.strip()) and not any(
+        v is not None for v in scores.values()
+    ):
+        raise InvalidInput("There is nothing to save: write something or give a score.")
+    day = parse_when(args.day, lean="past").date()
+    if day > clock.today():
+        raise InvalidInput("A check-in is for a day that has begun.")
+    with opened(settings) as database, database.write() as session:
+        everyone = people.list_people(session=session)
+        found, unknown = journal.mentions_in(" ".join((body, args.warmth, args.withdraw)), everyone)
+        entry = journal.save_entry(
+            session=session,
+            data={
+                "day": day,
+                "body": body,
+                "warmth_note": args.warmth,
+                "withdraw_note": args.withdraw,
+                "person_ids": found,
+                "contact_person_ids": found if args.contact else [],
+                **scores,
+            },
+        )
+    linked = f" with {', '.join(entry.people)}" if entry.people else ""
+    said = f"Saved the check-in for {entry.day:%A %-d %B %Y}{linked}"
+    print(said if said.endswith(".") else said + ".")
+    if unknown:
+        names = ", ".join("@" + name for name in unknown)
+        print(f"Not linked (no one, or several people, by that name): {names}", file=sys.stderr)
 
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
@@ -305,6 +404,7 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], None]] = {
     "import": cmd_import,
     "review": cmd_review,
     "search": cmd_search,
+    "journal": cmd_journal,
     "backup": cmd_backup,
 }
 

@@ -217,3 +217,25 @@ def test_vcard_import_refuses_a_file_that_is_not_a_vcard(tmp_path: Path) -> None
     bad.write_text("just some notes\n")
     assert_one_line_error(run(tmp_path, "import", str(bad)), 1, "doesn't look like a vCard")
     assert_one_line_error(run(tmp_path, "import", "--merge", "x.json"), 2, "go with a .vcf")
+
+
+def test_a_check_in_from_the_shell_with_scores_mentions_and_stdin(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run(home, "demo", "--years", "0.1").returncode == 0
+    with_text = run(home, "journal", "Soup with @Ana.A. and @Nobody [b]ok[/b] #calm",
+                    "--mood", "4", "--connected", "5", "--contact")  # fmt: skip
+    assert with_text.returncode == 0, with_text.stderr
+    assert with_text.stdout == "Saved the check-in for Monday 23 November 2026 with Ana A.\n"
+    assert "@Nobody" in with_text.stderr
+    piped = run(home, "journal", "--day", "yesterday", "--warmth", "sun", stdin="quokka\nwalk\n")
+    assert piped.stdout.startswith("Saved the check-in for Sunday 22 November 2026")
+    found = run(home, "search", "calm", "--mood", ">=4", "--connected", "5")
+    assert found.returncode == 0 and "[b]ok[/b]" in found.stdout
+    assert "quokka walk" in run(home, "search", "quokka", "--from", "2026-11-22").stdout
+    assert run(home, "search", "quokka", "--mood", "1-5").stderr.strip() == "No entries match."
+    assert_one_line_error(run(home, "journal", stdin=""), 1, "nothing to save")
+    assert_one_line_error(run(home, "journal", "x", "--day", "tomorrow"), 1, "has begun")
+    assert_one_line_error(run(home, "journal", "x", "--day", "31 feb"), 1, "calendar")
+    assert_one_line_error(run(home, "journal", "x", "--mood", "9"), 2, "invalid choice")
+    assert_one_line_error(run(home, "search", "x", "--mood", "lots"), 2, "range like")
+    assert_one_line_error(run(home, "search", "@Nobody tea"), 1, "@Nobody")

@@ -145,3 +145,75 @@ def test_drafts_are_kept_until_discarded(db: Database) -> None:
         drafts.discard_draft(session=s, key="journal:new")
     with db.session() as s:
         assert drafts.load_draft(session=s, key="journal:new") is None
+
+
+def test_the_search_box_reads_filters_and_leaves_the_words(
+    db: Database, filled: dict[str, int]
+) -> None:
+    def read(text: str) -> tuple[SearchQuery, list[str]]:
+        with db.session() as s:
+            return journal.read_search(session=s, text=text, today=date(2026, 11, 23))
+
+    query, problems = read("river @ana #walk mood>=4 connected<=5 2026-11")
+    assert problems == [] and query.groups == [["river"]]
+    assert (query.person_id, query.tag) == (filled["ana"], "walk")
+    assert (query.min_mood, query.max_connectedness) == (4, 5)
+    assert (query.start, query.end) == (date(2026, 11, 1), date(2026, 12, 1))
+    assert ids(db, query) == [filled["first"]]
+    query, _ = read("in:cho")
+    assert query.context_id == filled["choir"] and ids(db, query) == [filled["second"]]
+    query, _ = read("connected<=2 mood=4")
+    assert ids(db, query) == []  # the low-connectedness day had no mood
+    query, _ = read("last month")
+    assert (query.start, query.end) == (date(2026, 10, 1), date(2026, 11, 1))
+    assert ids(db, query) == [filled["third"]]
+    query, _ = read("from:2026-11-05 to:yesterday walk")
+    assert (query.start, query.end) == (date(2026, 11, 5), date(2026, 11, 23))
+    assert ids(db, query) == [filled["second"]]
+    query, problems = read('@Nobody in:"no such place" from:31-feb "river')
+    assert len(problems) == 3 and query.groups == [["river"]]  # the words still search
+    assert query.person_id is None and query.context_id is None and query.start is None
+
+
+def test_mentions_link_people_by_first_name_whole_name_or_nickname() -> None:
+    def person(pid: int, name: str, nickname: str = "") -> people.PersonRead:
+        return people.PersonRead(id=pid, name=name, nickname=nickname, circle="middle")
+
+    cast = [person(1, "Ana Silva"), person(2, "Ana Costa", "Nana"), person(3, "Bo"),
+            person(4, "Øyvind Ås")]  # fmt: skip
+    found, unknown = journal.mentions_in(
+        "Tea with @AnaSilva and @nana, then @Bo. Saw @Ana and @Zed. mail@example.com @øyvind",
+        cast,
+    )
+    assert found == [1, 2, 3, 4]
+    assert unknown == ["Ana", "Zed"]  # "Ana" is two people; no one is called Zed
+
+
+def test_prompts_rotate_by_day_and_ones_own_file_replaces_them(tmp_path: object) -> None:
+    from pathlib import Path
+
+    home = Path(str(tmp_path))
+    shipped = journal.load_prompts(home)
+    assert len(shipped) >= 10
+    first = journal.prompt_for(date(2026, 11, 23), shipped)
+    assert journal.prompt_for(date(2026, 11, 24), shipped) != first
+    assert journal.prompt_for(date(2026, 11, 23), shipped, turn=1) != first
+    (home / "prompts.toml").write_text('prompts = ["Only mine [b]?[/b]"]', encoding="utf-8")
+    assert journal.load_prompts(home) == ["Only mine [b]?[/b]"]
+    (home / "prompts.toml").write_text("prompts = [", encoding="utf-8")
+    assert journal.load_prompts(home) == [] and journal.prompt_for(date(2026, 1, 1), []) == ""
+
+
+def test_a_deleted_entry_comes_back_whole(db: Database, filled: dict[str, int]) -> None:
+    from planner_tui.services.common import restore
+
+    with db.session() as s:
+        before = journal.get_entry(session=s, entry_id=filled["second"])
+    with db.write() as s:
+        removed = journal.delete_entry(session=s, entry_id=filled["second"])
+    assert ids(db, SearchQuery("rain")) == []
+    with db.write() as s:
+        restore(session=s, removed=removed)
+    with db.session() as s:
+        assert journal.get_entry(session=s, entry_id=filled["second"]) == before
+    assert ids(db, SearchQuery("rain")) == [filled["second"]]  # searchable again

@@ -81,6 +81,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self._unsaved: dict[str, Any] | None = None
         """The fields as last typed, until they are in a draft (or saved)."""
         self.heading = self.TITLE
+        self._as_opened: dict[str, Any] | None = None
+        """The fields as the form opened (with its draft), to tell real changes apart."""
 
     @property
     def planner(self) -> PlannerApp:
@@ -158,14 +160,18 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             note.update("Picked up where you left off (a saved draft).")
             note.display = True
         self.ready = True
+        self._as_opened = self.values()
         self.call_after_refresh(self.show_problems)
 
     def changed(self) -> None:
         """Any field changed: check inline, and keep a draft once typing pauses."""
         if not self.ready:
             return
+        values = self.values()
+        if not self.dirty and values == self._as_opened:
+            return  # the echo of filling the form in, not a change
         self.dirty = True
-        self._unsaved = self.values()
+        self._unsaved = values
         self.show_problems()
         if self._draft_timer is not None:
             self._draft_timer.stop()

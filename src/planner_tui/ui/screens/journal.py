@@ -123,7 +123,7 @@ class JournalScreen(ViewScreen):
             self.run_search(query)
         else:
             self.show_entries(data.entries, [])
-        if self.focused is None and data.entries:
+        if not isinstance(self.focused, Input | DataTable) and data.entries:
             self.query_one("#entries").focus()
 
     def show_entries(
@@ -150,8 +150,18 @@ class JournalScreen(ViewScreen):
 
     # ---------------------------------------------------------------- search as you type
 
+    def on_mount(self) -> None:
+        # The search box takes focus only through /, so view keys are never typed into it.
+        self.query_one("#search", Input).can_focus = False
+
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        search = self.query_one("#search", Input)
+        search.can_focus = True
+        search.focus()
+
+    @on(Input.Blurred, "#search")
+    def search_left(self) -> None:
+        self.query_one("#search", Input).can_focus = False
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:

@@ -1,0 +1,210 @@
+"""The journal driven through Pilot by keyboard: the check-in form, drafts, the list, search,
+edit, delete and undo."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual.widgets import DataTable, Input, TextArea
+
+from planner_tui.db.engine import Database
+from planner_tui.services import drafts, journal, people
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.journal import JournalForm
+from planner_tui.ui.modals.confirm import Choice
+from planner_tui.ui.screens.journal import JournalScreen
+from planner_tui.ui.screens.today import TodayScreen
+
+from .test_app import SIZE, make_app, screen_text, settle
+
+
+def a_map(db: Database) -> dict[str, int]:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        bo = people.create_person(session=s, data={"name": "Bo"}).id
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+    return {"ana": ana, "bo": bo, "choir": choir}
+
+
+def entries(db: Database) -> list[journal.JournalEntryRead]:
+    with db.session() as s:
+        return journal.list_entries(session=s)
+
+
+async def press(app: PlannerApp, pilot: Any, *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(app, pilot)
+
+
+def form(app: PlannerApp) -> JournalForm:
+    assert isinstance(app.screen, JournalForm), app.screen
+    return app.screen
+
+
+async def test_every_field_by_keyboard(sqlite_db: Database) -> None:
+    ids = a_map(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        assert form(app).query_one("#day", Input).has_focus
+        assert "Monday 23 November 2026" in screen_text(app)
+        await press(app, pilot, "tab", *"45342")  # five scales, a digit each
+        assert form(app).query_one("#warmth_note", Input).has_focus
+        await press(app, pilot, *"soup with a friend", "tab", *"a crowded bus", "tab")
+        await press(app, pilot, *"Long talk with @Ana #calm [b]not bold[/b]", "tab")
+        assert "Linked: Ana" in screen_text(app)
+        await press(app, pilot, *"Bo", "enter", "tab", "space", "tab", "down", "space", "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+        assert "Done for today" in screen_text(app)
+    [entry] = entries(sqlite_db)
+    scores = (entry.connectedness, entry.mood, entry.support, entry.comfort_giving,
+              entry.comfort_receiving)  # fmt: skip
+    assert scores == (4, 5, 3, 4, 2)
+    assert (entry.warmth_note, entry.withdraw_note) == ("soup with a friend", "a crowded bus")
+    assert entry.body == "Long talk with @Ana #calm [b]not bold[/b]" and entry.tags == ["calm"]
+    assert sorted(entry.person_ids) == sorted([ids["ana"], ids["bo"]])
+    assert sorted(entry.contact_person_ids) == sorted(entry.person_ids)
+    assert entry.context_ids == [ids["choir"]]
+
+
+async def test_a_day_that_cant_be_read_or_hasnt_begun_is_explained(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        day = form(app).query_one("#day", Input)
+        day.value = ""
+        await press(app, pilot, *"31 feb", "ctrl+s")
+        assert "not a day on the calendar" in screen_text(app)
+        day.value = ""
+        await press(app, pilot, *"tomorrow", "ctrl+s")
+        assert "has begun" in screen_text(app)
+        day.value = ""
+        await press(app, pilot, *"last sat")
+        assert "Saturday 21 November 2026" in screen_text(app)
+        await press(app, pilot, "ctrl+s")
+    assert [e.day for e in entries(sqlite_db)] == [date(2026, 11, 21)]
+
+
+async def test_closing_the_app_mid_sentence_keeps_the_words(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        form(app).query_one("#body", TextArea).focus()
+        await press(app, pilot, *"half a thought")
+        await app.action_quit()  # before the draft pause is over: on_unmount writes it
+    again = make_app(sqlite_db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        await press(again, pilot, "c")
+        assert "Picked up where you left off" in screen_text(again)
+        assert form(again).query_one("#body", TextArea).text == "half a thought"
+    assert entries(sqlite_db) == []
+
+
+async def test_escape_asks_to_keep_or_discard(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        await press(app, pilot, "tab", "3")
+        await press(app, pilot, "escape")
+        assert isinstance(app.screen, Choice)
+        await press(app, pilot, "enter")  # keep the draft
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "c")
+        assert form(app).query_one("#connectedness", Input).value == "3"
+        await press(app, pilot, "escape", "tab", "enter")  # discard it
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "c")
+        assert form(app).query_one("#connectedness", Input).value == ""
+        await press(app, pilot, "escape")  # nothing changed: closes without asking
+        assert isinstance(app.screen, TodayScreen)
+    with sqlite_db.session() as s:
+        assert drafts.load_draft(session=s, key="journal:new") is None
+    assert entries(sqlite_db) == []
+
+
+async def test_editing_changes_nothing_saved_until_ctrl_s(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "first words"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        assert isinstance(app.screen, JournalScreen)
+        await press(app, pilot, "enter")
+        body = form(app).query_one("#body", TextArea)
+        assert "editing" in screen_text(app) and body.text == "first words"
+        body.text = "second thoughts"
+        await pilot.pause(0.5)
+        assert [e.body for e in entries(sqlite_db)] == ["first words"]  # only a draft so far
+        await press(app, pilot, "ctrl+s")
+        assert "second thoughts" in screen_text(app)
+    assert [e.body for e in entries(sqlite_db)] == ["second thoughts"]
+
+
+async def test_search_as_you_type_highlights_and_filters(sqlite_db: Database) -> None:
+    ids = a_map(sqlite_db)
+    with sqlite_db.write() as s:
+        for day, body, mood, who in ((1, "River walk, cold [bold]air[/]", 4, [ids["ana"]]),
+                                     (2, "Rain and river mist", 2, []),
+                                     (3, "Quiet day indoors", 3, [])):  # fmt: skip
+            journal.save_entry(session=s, data={"day": date(2026, 11, day), "body": body,
+                                                "mood": mood, "person_ids": who})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "slash", *"river")
+        table = app.screen.query_one("#entries", DataTable)
+        assert table.row_count == 2 and "2 entries" in screen_text(app)
+        cell = table.get_row_at(0)[3]
+        assert cell.plain.startswith("River walk, cold [bold]air[/]") or "river" in cell.plain
+        assert any(span.style == "reverse" for span in cell.spans)  # the match, highlighted
+        await press(app, pilot, *" mood>=3")
+        assert table.row_count == 1
+        search = app.screen.query_one("#search", Input)
+        search.value = "@Nobody"
+        await settle(app, pilot)
+        assert "no one on your map" in screen_text(app)
+        search.value = '"unbalanced ( OR'
+        await settle(app, pilot)
+        assert "Nothing matches." in screen_text(app) or table.row_count >= 0
+
+
+async def test_delete_asks_and_undo_brings_it_back(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "keep me #x"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "x")
+        assert isinstance(app.screen, Choice)
+        await press(app, pilot, "tab", "enter")
+        assert entries(sqlite_db) == []
+        await press(app, pilot, "u")
+        assert "keep me #x" in screen_text(app)
+    [entry] = entries(sqlite_db)
+    assert entry.tags == ["x"]
+
+
+async def test_huge_odd_and_markup_text_shows_as_written(sqlite_db: Database) -> None:
+    odd = "مرحبا 👋🏽 [link=https://x]y[/link] \x1b[31m" + "word " * 20_000
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": odd,
+                                            "warmth_note": "[bold]tea[/]"})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        shown = screen_text(app)
+        assert "مرحبا 👋🏽 [link=https://x]y[/link]" in shown and "\x1b" not in shown
+        await press(app, pilot, "enter")
+        assert form(app).query_one("#body", TextArea).text == odd
+        assert form(app).query_one("#warmth_note", Input).value == "[bold]tea[/]"
+        await press(app, pilot, "ctrl+s")
+    [entry] = entries(sqlite_db)
+    assert entry.body == odd and len(entry.body) > 100_000
