@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import shutil
 import subprocess
 import sys
@@ -122,3 +123,51 @@ def test_open_add_someone_plan_a_step_record_it_and_quit(tmux: str, tmp_path: Pa
     finally:
         term.run("kill-session", "-t", name)
     assert (home / "planner.db").exists()
+
+
+def test_a_killed_app_keeps_the_check_in_being_typed(tmux: str, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    name = f"planner-kill-{os.getpid()}"
+    pid_file = tmp_path / "pid"
+    command = (
+        f"env PLANNER_TUI_NOW=2026-11-23T20:00:00 TZ=Europe/London TERM=xterm-256color "
+        f"sh -c 'echo $$ > {pid_file}; exec {installed_command()} --home {home}'; sleep 30"
+    )
+    term = Terminal(tmux, name)
+    subprocess.run(
+        [tmux, "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command], check=True
+    )
+    try:
+        term.wait_for("Before you begin")
+        term.keys("Enter")
+        term.wait_for("A quiet start")
+        term.keys("c")
+        term.wait_for("→ Monday 23 November 2026")  # the form is open and has checked the day
+        term.keys("-l", "last sat")  # replaces "today" in the first field
+        term.wait_for("→ Saturday 21 November 2026")
+        time.sleep(1.5)  # past the pause after which a draft is written
+        pid = int(pid_file.read_text())
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+    finally:
+        term.run("kill-session", "-t", name)
+    again = Terminal(tmux, name + "-again")
+    subprocess.run(
+        [tmux, "new-session", "-d", "-s", again.name, "-x", "100", "-y", "40",
+         command.replace(f"echo $$ > {pid_file}; ", "")],
+        check=True,
+    )  # fmt: skip
+    try:
+        term = again
+        term.wait_for("A quiet start")
+        term.keys("c")
+        shown = term.wait_for("Picked up where you left off")
+        assert "last sat" in shown and "Saturday 21 November 2026" in shown
+    finally:
+        term.run("kill-session", "-t", again.name)
