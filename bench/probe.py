@@ -5,6 +5,7 @@ probe.py app       first frame of planner-tui, then Today filled with data
 probe.py queries   service hot paths on the dataset
 probe.py switch    keystroke → frame when switching views (p95)
 probe.py map       the Map: time to fill, filter-as-you-type and moving down the list (p95)
+probe.py journal   the Journal: search as you type, key → frame with its results (p95)
 """
 
 from __future__ import annotations
@@ -182,6 +183,43 @@ async def map_view() -> dict[str, float]:
     return {"filled": filled, "rows": rows, "filter_p95": p95(typing), "move_p95": p95(moving)}
 
 
+async def journal_view() -> dict[str, float]:
+    """Journal search as you type: each key → the frame that shows its results."""
+    from textual.widgets import Input
+
+    from planner_tui.config import Settings
+    from planner_tui.ui.app import PlannerApp
+
+    app = PlannerApp(Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if type(app.screen).__name__ == "FirstRunNotice":
+            await pilot.press("enter")
+        await pilot.press("j")
+        while app.screen.query_one("#loading").display:
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash")
+        field = screen.query_one("#search", Input)
+        clock = FrameClock(app)
+        samples = []
+        typed = [*"walk river", *["backspace"] * 10, *"tea #calm", *["backspace"] * 9,
+                 *"rain mood>=4", *["backspace"] * 12]  # fmt: skip
+        for key in typed * 2:
+            before = field.value
+            expected = before[:-1] if key == "backspace" else before + key
+
+            def shown(expected: str = expected) -> bool:
+                return field.value == expected and (
+                    not expected.strip() or screen.shown_query == expected
+                )
+
+            samples.append(await clock.press("space" if key == " " else key, shown))
+    return {"search_p95": p95(samples)}
+
+
 def queries() -> dict[str, float]:
     from planner_tui import clock
     from planner_tui.config import Settings
@@ -214,12 +252,35 @@ def queries() -> dict[str, float]:
     return timings
 
 
+def jrnl_text() -> None:
+    """Every journal entry in jrnl's plain-text format, oldest first (for the comparison)."""
+    from planner_tui.config import Settings
+    from planner_tui.db.engine import Location, open_database
+    from planner_tui.services import journal
+
+    settings = Settings()
+    db = open_database(Location(settings.resolved_url(), settings.resolved_home()))
+    with db.session() as session:
+        for entry in reversed(journal.list_entries(session=session, limit=None)):
+            words = " ".join(t for t in (entry.body, entry.warmth_note, entry.withdraw_note) if t)
+            print(f"[{entry.day.isoformat()} 08:00:00 PM] {' '.join(words.split())}\n")
+
+
 if __name__ == "__main__":
     kind = sys.argv[1]
+    if kind == "jrnl-text":
+        jrnl_text()
+        sys.exit(0)
     if kind == "queries":
         result = queries()
     else:
         result = asyncio.run(
-            {"bare": bare, "app": planner, "switch": switch, "map": map_view}[kind]()
+            {
+                "bare": bare,
+                "app": planner,
+                "switch": switch,
+                "map": map_view,
+                "journal": journal_view,
+            }[kind]()
         )
     print(json.dumps(result))

@@ -53,6 +53,60 @@ def median(kind: str, home: Path, key: str) -> float:
     return statistics.median(probe(kind, home)[key] for _ in range(RUNS))
 
 
+JRNL_CONFIG = """\
+colors: {body: none, date: none, tags: none, title: none}
+default_hour: 9
+default_minute: 0
+editor: ''
+encrypt: false
+highlight: false
+indent_character: '|'
+journals:
+  default:
+    journal: {journal}
+linewrap: 79
+tagsymbols: '#@'
+template: false
+timeformat: '%F %r'
+version: v4.2
+"""
+
+
+def search_against_jrnl(home: Path) -> dict[str, float]:
+    """`planner-tui search` against jrnl (from PyPI, in its own venv) on the same entries:
+    the whole command each time, as a person runs it in a terminal; median of RUNS."""
+    venv = HERE / ".cache" / "jrnl-venv"
+    jrnl = venv / "bin" / "jrnl"
+    if not jrnl.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "jrnl"], check=True)
+    folder = HERE / ".cache" / f"jrnl-{home.name}"
+    journal_file, config = folder / "journal.txt", folder / "jrnl.yaml"
+    if not journal_file.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        export = subprocess.run(
+            [sys.executable, str(HERE / "probe.py"), "jrnl-text"],
+            env=env(home), capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        journal_file.write_text(export.stdout, encoding="utf-8")
+    config.write_text(JRNL_CONFIG.replace("{journal}", str(journal_file)), encoding="utf-8")
+
+    def timed(command: list[str]) -> float:
+        runs = []
+        for _ in range(RUNS):
+            began = time.perf_counter()
+            subprocess.run(command, env=env(home), capture_output=True, check=True)
+            runs.append(time.perf_counter() - began)
+        return statistics.median(runs)
+
+    ours = timed([sys.executable, "-m", "planner_tui", "search", "river", "--limit", "50"])
+    theirs = timed([str(jrnl), "--config-file", str(config), "-contains", "river", "-n", "50"])
+    return {
+        "planner-tui search 'river' (s)": ours,
+        "jrnl -contains river, same entries (s)": theirs,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--years", type=int, default=10)
@@ -86,6 +140,10 @@ def main() -> None:
     figures[f"Map filled, {seen['rows']:.0f} people (ms)"] = seen["filled"] * 1000
     figures["Map filter keystroke p95 (ms, ≤ 50)"] = seen["filter_p95"] * 1000
     figures["Map list move p95 (ms, ≤ 50)"] = seen["move_p95"] * 1000
+    figures["Journal search as you type p95 (ms, ≤ 50)"] = (
+        probe("journal", home)["search_p95"] * 1000
+    )
+    figures.update(search_against_jrnl(home))
     figures["peak memory, app with Today (MiB)"] = probe("app", home)["peak_rss_mib"]
     width = max(len(k) for k in figures)
     print(f"\nplanner-tui benchmarks — {years}-year demo dataset")

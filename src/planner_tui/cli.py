@@ -56,6 +56,9 @@ def build_parser() -> Parser:
     export = sub.add_parser("export", help="write your data as JSON, Markdown or iCalendar")
     export.add_argument("--format", choices=["json", "markdown", "ics"], default="json")
     export.add_argument("--month", help="only this month, YYYY-MM (markdown)")
+    export.add_argument(
+        "--per-month", action="store_true", help="markdown: one file per month, into -o FOLDER"
+    )
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
 
     imp = sub.add_parser(
@@ -184,8 +187,18 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services.review import parse_month
 
     month = parse_month(args.month) if args.month else None
-    if month is not None and args.format != "markdown":
-        raise UsageError("--month goes with --format markdown")
+    if (month is not None or args.per_month) and args.format != "markdown":
+        raise UsageError("--month and --per-month go with --format markdown")
+    if args.per_month:
+        if args.output is None or month is not None:
+            raise UsageError("--per-month writes into a folder: give -o FOLDER (and no --month)")
+        with opened(settings) as database, database.session() as session:
+            months = exchange.months_with_data(session=session)
+            for first in months:
+                text = exchange.export_markdown(session=session, month=first)
+                exchange.write_file(args.output / f"{first:%Y-%m}.md", text)
+        print(f"Wrote {len(months)} months into {args.output}", file=sys.stderr)
+        return
     with opened(settings) as database, database.session() as session:
         data: str | bytes
         if args.format == "json":
@@ -287,12 +300,56 @@ def score_range(text: str, flag: str) -> tuple[int | None, int | None]:
     return low, high
 
 
+def print_match(day: date, mood: int | None, connected: int | None, snippet: str) -> None:
+    from planner_tui.terminal import plain
+
+    scores = " ".join(
+        f"{name}:{value}"
+        for name, value in (("mood", mood), ("connected", connected))
+        if value is not None
+    )
+    print(f"{day.isoformat()}  {scores}".rstrip())
+    print(f"    {plain(snippet)}")
+
+
+def quick_search(settings: Settings, args: argparse.Namespace) -> bool:
+    """Search the local SQLite file with the standard library (see journal_search); False
+    when it can't, and the full data layer takes over."""
+    from planner_tui.config import DB_FILENAME
+    from planner_tui.journal_search import search_file
+
+    database = settings.resolved_home() / DB_FILENAME
+    options = (args.start, args.end, args.mood, args.connected)
+    if not settings.uses_default_sqlite or not database.is_file() or any(options):
+        return False  # date and score options: the full path reads them (same results)
+    query = f"{args.query} #{args.tag}" if args.tag else args.query
+    found = search_file(database, query, today=clock.today(), limit=args.limit,
+                        person=args.person or "", context=args.context or "")  # fmt: skip
+    if found is None:
+        return False
+    matches, problems = found
+    if problems:
+        raise InvalidInput(" ".join(problems))
+    if not matches and args.query.strip() and not (args.person or args.context or args.tag):
+        from planner_tui.journal_search import parse_terms
+
+        if not parse_terms(args.query):
+            raise InvalidInput("That search has no words to look for.")
+    if not matches:
+        print("No entries match.", file=sys.stderr)
+    for match in matches:
+        print_match(match.day, match.mood, match.connectedness, match.snippet)
+    return True
+
+
 def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
+    if args.limit < 1:
+        raise UsageError("--limit should be 1 or more")
+    if quick_search(settings, args):
+        return
     from planner_tui.services import journal, people
     from planner_tui.terminal import plain
 
-    if args.limit < 1:
-        raise UsageError("--limit should be 1 or more")
     with opened(settings) as database, database.session() as session:
         query, problems = journal.read_search(session=session, text=args.query)
         if problems:
@@ -318,7 +375,7 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
             query.min_connectedness, query.max_connectedness = score_range(
                 args.connected, "connected"
             )
-        if not query.groups and args.query.strip() and query == journal.SearchQuery():
+        if not query.groups and args.query.strip() and not query.has_filters:
             raise InvalidInput("That search has no words to look for.")
         hits = journal.search(session=session, query=query, limit=args.limit)
     if not hits:
@@ -326,16 +383,11 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
         return
     for hit in hits:
         entry = hit.entry
-        scores = " ".join(
-            f"{name}:{value}"
-            for name, value in (("mood", entry.mood), ("connected", entry.connectedness))
-            if value is not None
-        )
-        print(f"{entry.day.isoformat()}  {scores}".rstrip())
-        print(f"    {plain(hit.snippet)}")
+        print_match(entry.day, entry.mood, entry.connectedness, hit.snippet)
 
 
 def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.journal_search import mentions_in
     from planner_tui.services import journal, people
     from planner_tui.when import parse_when
 
@@ -354,7 +406,7 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
         raise InvalidInput("A check-in is for a day that has begun.")
     with opened(settings) as database, database.write() as session:
         everyone = people.list_people(session=session)
-        found, unknown = journal.mentions_in(" ".join((body, args.warmth, args.withdraw)), everyone)
+        found, unknown = mentions_in(" ".join((body, args.warmth, args.withdraw)), everyone)
         entry = journal.save_entry(
             session=session,
             data={

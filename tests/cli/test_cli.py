@@ -239,3 +239,28 @@ def test_a_check_in_from_the_shell_with_scores_mentions_and_stdin(tmp_path: Path
     assert_one_line_error(run(home, "journal", "x", "--mood", "9"), 2, "invalid choice")
     assert_one_line_error(run(home, "search", "x", "--mood", "lots"), 2, "range like")
     assert_one_line_error(run(home, "search", "@Nobody tea"), 1, "@Nobody")
+
+
+def test_markdown_one_file_per_month(demo_home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "months"
+    result = run(demo_home, "export", "--format", "markdown", "--per-month", "-o", str(folder))
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in folder.iterdir())
+    assert len(files) >= 12 and "2026-11.md" in files and files == sorted(files)
+    november = (folder / "2026-11.md").read_text(encoding="utf-8")
+    assert november.startswith("# planner-tui — November 2026") and "## Journal" in november
+    assert_one_line_error(run(demo_home, "export", "--format", "markdown", "--per-month"), 2,
+                          "give -o FOLDER")  # fmt: skip
+    assert_one_line_error(run(demo_home, "export", "--per-month", "-o", str(folder)), 2,
+                          "--format markdown")  # fmt: skip
+
+
+@pytest.mark.parametrize("query", ["river", "walk OR rain", '"long walk" #choir', "@Ada tea",
+                                   "in:Work last month", "mood>=4 2026-10", "((", "tea*"])  # fmt: skip
+def test_the_quick_search_prints_what_the_full_one_does(demo_home: Path, query: str) -> None:
+    """`search` on the local file reads it with sqlite3 alone; --db takes the data layer."""
+    quick = run(demo_home, "search", query, "--limit", "30")
+    full = run(demo_home, "--db", f"sqlite:///{demo_home / 'planner.db'}", "search", query,
+               "--limit", "30")  # fmt: skip
+    assert (quick.returncode, quick.stdout, quick.stderr) == (
+        full.returncode, full.stdout, full.stderr)  # fmt: skip

@@ -8,8 +8,8 @@ import pytest
 
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput
+from planner_tui.journal_search import SearchQuery, mentions_in
 from planner_tui.services import drafts, journal, people
-from planner_tui.services.journal import SearchQuery
 
 
 @pytest.fixture
@@ -181,7 +181,7 @@ def test_mentions_link_people_by_first_name_whole_name_or_nickname() -> None:
 
     cast = [person(1, "Ana Silva"), person(2, "Ana Costa", "Nana"), person(3, "Bo"),
             person(4, "Øyvind Ås")]  # fmt: skip
-    found, unknown = journal.mentions_in(
+    found, unknown = mentions_in(
         "Tea with @AnaSilva and @nana, then @Bo. Saw @Ana and @Zed. mail@example.com @øyvind",
         cast,
     )

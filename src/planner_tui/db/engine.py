@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from sqlmodel import Session
 
 from planner_tui.clock import now
+from planner_tui.db import SCHEMA_HEAD
 from planner_tui.errors import StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -240,10 +241,6 @@ def _bump_data_version(session: Session) -> None:
     row = session.get(AppSetting, DATA_VERSION_KEY) or AppSetting(key=DATA_VERSION_KEY)
     row.value = int(row.value or 0) + 1
     session.add(row)
-
-
-SCHEMA_HEAD = "0001"
-"""The newest migration's revision; a test checks it against Alembic's own head."""
 
 
 def _schema_revision(database: Database) -> str | None:

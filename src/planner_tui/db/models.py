@@ -21,6 +21,7 @@ from sqlmodel import JSON, Field, SQLModel
 
 from planner_tui.clock import utcnow
 from planner_tui.db.types import UTCDateTime
+from planner_tui.journal_search import tag_key
 
 # --------------------------------------------------------------------------- enumerations
 
@@ -184,7 +185,7 @@ ScaleItem = Annotated[int, Field(ge=1, le=3)]
 
 
 def clean_tag(value: str) -> str:
-    value = unicodedata.normalize("NFC", value).strip().lstrip("#").casefold()
+    value = tag_key(value)
     if not value or len(value) > MAX_TAG or any(ch.isspace() for ch in value):
         raise ValueError("a tag is one word of at most 100 characters")
     if _has_control(value, allow_newlines=False):

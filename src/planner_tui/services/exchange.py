@@ -163,6 +163,18 @@ def import_json(*, session: Session, text: str) -> dict[str, int]:
     return counts
 
 
+def months_with_data(*, session: Session) -> list[date]:
+    """The first day of every month with a check-in, a contact or a step, oldest first."""
+    from planner_tui.db.models import Interaction, JournalEntry
+
+    days = session.execute(sa.select(col(JournalEntry.day)).distinct()).scalars()
+    months = {day.replace(day=1) for day in days}
+    for column in (col(Interaction.occurred_at), col(Step.due_at)):
+        for moment in session.execute(sa.select(column)).scalars():
+            months.add(clock.to_local(moment).date().replace(day=1))
+    return sorted(months)
+
+
 def export_markdown(*, session: Session, month: date | None = None) -> str:
     """Journal, interactions and steps as one readable Markdown document."""
     if month is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from planner_tui import clock
+from planner_tui import clock, journal_search
 from planner_tui.assets import read_toml
 from planner_tui.db.models import (
     Context,
@@ -29,10 +28,15 @@ from planner_tui.db.models import (
     clean_tag,
 )
 from planner_tui.errors import InvalidInput
+from planner_tui.journal_search import (
+    ENTRY_FIELDS,
+    SearchQuery,
+    _websearch_expression,
+    sqlite_statement,
+)
 from planner_tui.services.common import Removed, capture, get_or_404, validate
 
 TAG_PATTERN = re.compile(r"(?<![\w#])#(\w[\w-]{0,99})")
-ENTRY_FIELDS = ("body", "warmth_note", "withdraw_note")
 
 
 def tags_in(text: str) -> list[str]:
@@ -97,30 +101,6 @@ def delete_entry(*, session: Session, entry_id: int) -> Removed:
 
 
 # --------------------------------------------------------------------------- writing aids
-
-MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w[\w.'-]*)")
-
-
-def mentions_in(text: str, people: list[PersonRead]) -> tuple[list[int], list[str]]:
-    """People named as @Name in *text* — by first name, whole name without spaces, or
-    nickname, any case; a first name shared by several people is not a match. Returns the
-    ids found and the names that matched no one (or more than one)."""
-
-    def key(name: str) -> str:
-        return re.sub(r"[\W_]+", "", name.casefold())
-
-    found: list[int] = []
-    unknown: list[str] = []
-    for raw in MENTION_PATTERN.findall(text):
-        said = key(raw)
-        whole = [p.id for p in people if said in (key(p.name), key(p.nickname))]
-        first = [p.id for p in people if p.name.split() and said == key(p.name.split()[0])]
-        matches = whole or first
-        if len(matches) == 1:
-            found.append(matches[0])
-        elif said:
-            unknown.append(raw.rstrip(".'-"))
-    return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
 
 
 def load_prompts(home: Path | None = None) -> list[str]:
@@ -216,79 +196,6 @@ def read_entries(session: Session, ids: list[int]) -> list[JournalEntryRead]:
 # --------------------------------------------------------------------------- search
 
 
-@dataclass
-class SearchQuery:
-    """A search typed by a person, reduced to plain words, quoted phrases and OR.
-
-    Nothing the person types reaches the search engine as syntax, so stray quotes,
-    brackets or operators can never cause an error: they are treated as words.
-    """
-
-    text: str = ""
-    person_id: int | None = None
-    tag: str | None = None
-    context_id: int | None = None
-    start: date | None = None
-    end: date | None = None
-    """Exclusive."""
-    min_connectedness: int | None = None
-    max_connectedness: int | None = None
-    min_mood: int | None = None
-    max_mood: int | None = None
-    groups: list[list[str]] = field(default_factory=list, init=False)
-    """OR-groups of AND-ed terms; a term with a space is a phrase, a trailing * a prefix."""
-
-    def __post_init__(self) -> None:
-        self.groups = parse_terms(self.text)
-
-    @property
-    def terms(self) -> list[str]:
-        return [t.rstrip("*") for group in self.groups for t in group]
-
-
-_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
-_WORD = re.compile(r"\w+(?:\*)?", re.UNICODE)
-
-
-def parse_terms(text: str) -> list[list[str]]:
-    groups: list[list[str]] = [[]]
-    if text.count('"') % 2:
-        text = text.replace('"', " ")
-    for phrase, bare in _TOKEN.findall(text[:1000]):
-        if bare == "OR":
-            if groups[-1]:
-                groups.append([])
-            continue
-        if phrase:
-            words = [w.rstrip("*") for w in _WORD.findall(phrase)]
-            if words:
-                groups[-1].append(" ".join(words))
-            continue
-        for word in _WORD.findall(bare):
-            if word.rstrip("*"):
-                groups[-1].append(
-                    word if word.endswith("*") and len(word) > 2 else word.rstrip("*")
-                )
-    return [g for g in groups if g]
-
-
-def _fts5_expression(groups: list[list[str]]) -> str:
-    def term(t: str) -> str:
-        prefix = t.endswith("*")
-        body = t.rstrip("*").replace('"', '""')
-        return f'"{body}"' + ("*" if prefix else "")
-
-    return " OR ".join("(" + " ".join(term(t) for t in g) + ")" for g in groups)
-
-
-def _websearch_expression(groups: list[list[str]]) -> str:
-    def term(t: str) -> str:
-        body = t.rstrip("*")
-        return f'"{body}"' if " " in body else body
-
-    return " or ".join(" ".join(term(t) for t in g) for g in groups)
-
-
 def _filtered(query: Any, q: SearchQuery) -> Any:
     if q.person_id is not None:
         query = query.where(
@@ -325,15 +232,6 @@ def _filtered(query: Any, q: SearchQuery) -> Any:
     return query
 
 
-_FILTER = re.compile(
-    r"(?P<person>@\S+)|(?P<tag>#[\w-]+)|in:(?:\"(?P<ctxq>[^\"]+)\"|(?P<ctx>\S+))"
-    r"|(?P<edge>from|to):(?P<day>\S+)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
-    r"|(?P<score>mood|connected)(?P<op>>=|<=|=|:|>|<)(?P<value>[1-5])\b"
-    r"|(?P<span>\b(?:last|this) (?:week|month|year)\b)",
-    re.IGNORECASE,
-)
-
-
 def read_search(
     *,
     session: Session,
@@ -342,108 +240,38 @@ def read_search(
     people: list[PersonRead] | None = None,
     contexts: list[ContextRead] | None = None,
 ) -> tuple[SearchQuery, list[str]]:
-    """What a person types in the search box, as a query: words, plus filters —
-    ``@Ana``, ``#walk``, ``in:Choir``, ``from:2026-10-01``, ``to:yesterday``, ``2026-10``,
-    ``last month``, ``mood>=4``, ``connected<=2``. A filter that names nothing is left out
-    and explained in the messages returned; it never fails. *people* and *contexts* save
-    reading them again when the caller has them (search as you type)."""
-    from dateutil.relativedelta import relativedelta
-
+    """The search box's text as a query (see :mod:`planner_tui.journal_search`). *people*
+    and *contexts* save reading them again when the caller has them (search as you type)."""
     from planner_tui.services.people import list_contexts, list_people
-    from planner_tui.when import parse_when
 
-    today = today or clock.today()
-    query = SearchQuery()
-    problems: list[str] = []
-    bounds: dict[str, date] = {}
-
-    def month(first: date) -> None:
-        bounds["from"], bounds["to"] = first, first + relativedelta(months=1)
-
-    def replace(match: re.Match[str]) -> str:
-        if match["person"]:
-            everyone = people if people is not None else list_people(session=session)
-            ids, _unknown = mentions_in(match["person"], everyone)
-            if ids:
-                query.person_id = ids[0]
-            else:
-                problems.append(
-                    f"{match['person']} is no one on your map, or several people: add more "
-                    "of the name, like @AnaA."
-                )
-        elif match["tag"]:
-            query.tag = match["tag"][1:]
-        elif match["ctx"] or match["ctxq"]:
-            wanted = (match["ctx"] or match["ctxq"]).casefold()
-            known = contexts if contexts is not None else list_contexts(session=session)
-            found = [c for c in known if c.name.casefold().startswith(wanted)]
-            if found:
-                query.context_id = found[0].id
-            else:
-                problems.append(f"No context called {wanted!r}.")
-        elif match["edge"]:
-            try:
-                day = parse_when(match["day"], lean="past").date()
-            except InvalidInput:
-                problems.append(f"{match['day']!r} isn't a day I can read (try 2026-10-01).")
-            else:
-                edge = match["edge"].lower()
-                bounds[edge] = day + relativedelta(days=1 if edge == "to" else 0)
-        elif match["month"]:
-            try:
-                month(date.fromisoformat(match["month"] + "-01"))
-            except ValueError:
-                problems.append(f"{match['month']!r} isn't a month.")
-        elif match["score"]:
-            value, op = int(match["value"]), match["op"]
-            name = "mood" if match["score"].lower() == "mood" else "connectedness"
-            if op in (">=", ">", "=", ":"):
-                setattr(query, f"min_{name}", value + (op == ">"))
-            if op in ("<=", "<", "=", ":"):
-                setattr(query, f"max_{name}", value - (op == "<"))
-        elif match["span"]:
-            which, unit = match["span"].lower().split()
-            step = {"week": relativedelta(weeks=1), "month": relativedelta(months=1),
-                    "year": relativedelta(years=1)}[unit]  # fmt: skip
-            start = {"week": today - relativedelta(days=today.weekday()),
-                     "month": today.replace(day=1),
-                     "year": today.replace(month=1, day=1)}[unit]  # fmt: skip
-            if which == "last":
-                start -= step
-            bounds["from"], bounds["to"] = start, start + step
-        return " "
-
-    words = _FILTER.sub(replace, text[:1000])
-    query.text = words
-    query.groups = parse_terms(words)
-    query.start, query.end = bounds.get("from"), bounds.get("to")
-    return query, problems
+    return journal_search.read_search(
+        text,
+        people=people if people is not None else list_people(session=session),
+        contexts=contexts if contexts is not None else list_contexts(session=session),
+        today=today or clock.today(),
+    )
 
 
 def search(*, session: Session, query: SearchQuery, limit: int = 100) -> list[SearchHit]:
     """Entries matching the words and filters, best match first (newest first without
     words). A query with no searchable words and no filters finds nothing."""
-    has_filter = any(
-        v is not None
-        for v in (query.person_id, query.tag, query.context_id, query.start, query.end,
-                  query.min_connectedness, query.max_connectedness, query.min_mood,
-                  query.max_mood)
-    )  # fmt: skip
-    if not query.groups and not has_filter:
+    if not query.groups and not query.has_filters:
         return []
+    if session.get_bind().dialect.name == "sqlite":
+        sql, params = sqlite_statement(query, limit)
+        ids = list(session.connection().exec_driver_sql(sql, params).scalars())
+    else:
+        ids = _postgres_ids(session, query, limit)
+    return [
+        SearchHit(entry=entry, snippet=snippet(entry, query.terms), terms=query.terms)
+        for entry in read_entries(session, ids)
+    ]
+
+
+def _postgres_ids(session: Session, query: SearchQuery, limit: int) -> list[int]:
     statement = select(JournalEntry.id)
-    dialect = session.get_bind().dialect.name
     if not query.groups:
         statement = statement.order_by(col(JournalEntry.day).desc(), col(JournalEntry.id).desc())
-    elif dialect == "sqlite":
-        fts = sa.table("journal_fts", sa.column("rowid"), sa.column("rank"))
-        statement = (
-            statement.join(fts, fts.c.rowid == JournalEntry.id)
-            .where(
-                sa.text("journal_fts MATCH :match").bindparams(match=_fts5_expression(query.groups))
-            )
-            .order_by(fts.c.rank, col(JournalEntry.day).desc())
-        )
     else:
         document = sa.func.to_tsvector(
             sa.literal_column("'simple'"),
@@ -456,25 +284,12 @@ def search(*, session: Session, query: SearchQuery, limit: int = 100) -> list[Se
             sa.func.ts_rank(document, tsquery).desc(), col(JournalEntry.day).desc()
         )
     statement = _filtered(statement, query).limit(limit)
-    ids = [i for i in session.exec(statement).all() if i is not None]
-    return [
-        SearchHit(entry=entry, snippet=snippet(entry, query.terms), terms=query.terms)
-        for entry in read_entries(session, ids)
-    ]
+    return [i for i in session.exec(statement).all() if i is not None]
 
 
 def snippet(entry: JournalEntryRead, terms: list[str], width: int = 90) -> str:
-    """A one-line excerpt around the first matching term (plain text, never markup)."""
-    texts = [getattr(entry, f) for f in ENTRY_FIELDS if getattr(entry, f)]
-    for text in texts:
-        folded = text.casefold()
-        for term in terms:
-            at = folded.find(term.casefold())
-            if at >= 0:
-                start = max(0, at - width // 3)
-                piece = text[start : start + width]
-                return ("…" if start else "") + " ".join(piece.split())
-    return " ".join((texts[0] if texts else "")[:width].split())
+    """A one-line excerpt of *entry* around the first matching term (plain text)."""
+    return journal_search.snippet([getattr(entry, f) for f in ENTRY_FIELDS], terms, width)
 
 
 def checked_in(*, session: Session, day: date) -> bool:

@@ -30,7 +30,9 @@ def data_version(database: Path) -> int | None:
     try:
         # mode=rw, not ro: reading a WAL database may need to create its -shm file, and
         # rw never creates the database itself. Nothing is written.
-        connection = sqlite3.connect(f"{database.as_uri()}?mode=rw", uri=True, timeout=0.2)
+        connection = sqlite3.connect(
+            f"{database.resolve().as_uri()}?mode=rw", uri=True, timeout=0.2
+        )
         try:
             row = connection.execute(
                 "SELECT value FROM app_setting WHERE key = 'data_version'"

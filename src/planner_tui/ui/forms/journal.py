@@ -183,7 +183,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         )
 
     def mentioned(self, values: dict[str, Any]) -> tuple[list[int], list[str]]:
-        from planner_tui.services.journal import mentions_in
+        from planner_tui.journal_search import mentions_in
 
         writing = " ".join(values[k] for k in ("body", "warmth_note", "withdraw_note"))
         return mentions_in(writing, self.people)
