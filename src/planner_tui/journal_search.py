@@ -24,6 +24,8 @@ from planner_tui.errors import InvalidInput
 from planner_tui.when import parse_when
 
 ENTRY_FIELDS = ("body", "warmth_note", "withdraw_note")
+RANKED = 2000
+"""How many of the newest matches are ranked when the words are all there is to go on."""
 
 
 class Named(Protocol):
@@ -248,10 +250,16 @@ def sqlite_statement(query: SearchQuery, limit: int) -> tuple[str, dict[str, Any
     params: dict[str, Any] = {"limit": limit}
     joins = order = ""
     if query.groups:
-        joins = " JOIN journal_fts ON journal_fts.rowid = journal_entry.id"
-        where.append("journal_fts MATCH :match")
+        # Ranking every match of a very common word costs more than a keystroke allows on
+        # decades of entries; without filters, the best of the newest RANKED matches come
+        # first (filters narrow the matches themselves, so they rank them all).
+        newest = "" if query.has_filters else f" ORDER BY rowid DESC LIMIT {RANKED}"
+        joins = (
+            " JOIN (SELECT rowid, rank FROM journal_fts WHERE journal_fts MATCH :match"
+            f"{newest}) AS hits ON hits.rowid = journal_entry.id"
+        )
         params["match"] = _fts5_expression(query.groups)
-        order = "journal_fts.rank, "
+        order = "hits.rank, "
     for table, column, value in (("journal_person", "person_id", query.person_id),
                                  ("journal_context", "context_id", query.context_id),
                                  ("journal_tag", "tag", query.tag and tag_key(query.tag))):  # fmt: skip

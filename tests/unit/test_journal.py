@@ -217,3 +217,23 @@ def test_a_deleted_entry_comes_back_whole(db: Database, filled: dict[str, int]) 
     with db.session() as s:
         assert journal.get_entry(session=s, entry_id=filled["second"]) == before
     assert ids(db, SearchQuery("rain")) == [filled["second"]]  # searchable again
+
+
+def test_very_common_words_rank_the_newest_matches_and_filters_reach_back(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's full-text ranking, capped for speed (PostgreSQL ranks every match)."""
+    from planner_tui import journal_search
+
+    db = sqlite_db
+
+    monkeypatch.setattr(journal_search, "RANKED", 2)
+    with db.write() as s:
+        old = journal.save_entry(session=s, data={"day": date(2026, 1, 5),
+                                 "body": "walk walk walk by the sea"}).id  # fmt: skip
+        newer = [journal.save_entry(session=s, data={"day": date(2026, 11, d),
+                 "body": f"a walk on day {d}, and other words"}).id for d in (1, 2)]  # fmt: skip
+    assert set(ids(db, SearchQuery("walk"))) == set(newer)  # the old entry ranks best, but
+    with db.session() as s:  # a filter reaches back to it
+        query, _ = journal.read_search(session=s, text="walk 2026-01", today=date(2026, 11, 23))
+    assert ids(db, query) == [old]
