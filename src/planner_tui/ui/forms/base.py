@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Key
+from textual.message import Message
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import (
     Button,
@@ -28,9 +31,10 @@ from textual.widgets import (
 )
 
 from planner_tui.errors import InvalidInput, PlannerError
-from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.base import shorten, text
 
 if TYPE_CHECKING:
+    from planner_tui.db.models import PersonRead
     from planner_tui.ui.app import PlannerApp
 
 R = TypeVar("R")
@@ -52,6 +56,85 @@ class Problem(Static):
     def say(self, message: str | None) -> None:
         self.display = bool(message)
         self.update(text(message or ""))
+
+
+class PeopleChips(Vertical):
+    """People picked by name: type, Enter adds them (names from the map are suggested);
+    backspace in the empty box takes the last one off again."""
+
+    DEFAULT_CSS = "PeopleChips { height: auto; }"
+
+    class Changed(Message):
+        def __init__(self, chips: PeopleChips) -> None:
+            super().__init__()
+            self.chips = chips
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.known: dict[int, PersonRead] = {}
+        self.chosen: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="who")
+        yield Static("", id="chosen", markup=False)
+        yield Problem(id="people-problem")
+
+    def set_people(self, people: list[PersonRead]) -> None:
+        self.known = {p.id: p for p in people}
+        names = {p.name for p in people if not p.archived}
+        names |= {p.nickname for p in people if p.nickname and not p.archived}
+        self.query_one("#who", Input).suggester = SuggestFromList(
+            sorted(names), case_sensitive=False
+        )
+
+    @property
+    def typing(self) -> str:
+        return self.query_one("#who", Input).value
+
+    def set(self, person_ids: list[int], typing: str = "") -> None:
+        self.chosen = [i for i in person_ids if i in self.known]
+        self.query_one("#who", Input).value = typing
+        self.show()
+
+    def match(self, typed: str) -> PersonRead | None:
+        """Someone by whole name or nickname, or by the start of a name only one has."""
+        wanted = " ".join(typed.casefold().split())
+        people = [p for p in self.known.values() if not p.archived]
+        exact = [p for p in people if wanted in (p.name.casefold(), p.nickname.casefold())]
+        starts = [p for p in people if p.name.casefold().startswith(wanted)]
+        return exact[0] if exact else starts[0] if len(starts) == 1 and wanted else None
+
+    @on(Input.Submitted, "#who")
+    def add(self, event: Input.Submitted) -> None:
+        event.stop()
+        typed = event.value.strip()
+        if not typed:
+            return
+        person = self.match(typed)
+        problem = self.query_one("#people-problem", Problem)
+        if person is None:
+            problem.say(f"No one called {typed!r} yet — add them on the Map first (n).")
+            return
+        problem.say(None)
+        if person.id not in self.chosen:
+            self.chosen.append(person.id)
+        event.input.value = ""
+        self.show()
+        self.post_message(self.Changed(self))
+
+    def on_key(self, event: Key) -> None:
+        who = self.query_one("#who", Input)
+        if event.key == "backspace" and who.has_focus and not who.value and self.chosen:
+            event.stop()
+            self.chosen.pop()
+            self.show()
+            self.post_message(self.Changed(self))
+
+    def show(self) -> None:
+        names = [shorten(self.known[i].name, 40) for i in self.chosen if i in self.known]
+        self.query_one("#chosen", Static).update(
+            text("With: " + ", ".join(names) + "   (backspace removes the last)" if names else "")
+        )
 
 
 class Question(PlannerError):
@@ -178,6 +261,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self._draft_timer = self.set_timer(DRAFT_PAUSE, self.keep_draft)
 
     @on(Input.Changed)
+    @on(PeopleChips.Changed)
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(SelectionList.SelectedChanged)

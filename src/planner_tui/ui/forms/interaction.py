@@ -7,7 +7,6 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from planner_tui import clock
@@ -20,7 +19,7 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.ui.forms.base import Field, FormScreen, Problem
+from planner_tui.ui.forms.base import Field, FormScreen, PeopleChips, Problem
 from planner_tui.ui.screens.base import text
 from planner_tui.when import describe, parse_when
 
@@ -47,19 +46,12 @@ class InteractionForm(FormScreen[InteractionRead]):
         super().__init__(
             "interaction:new", {"people": person_ids or [], "when": "now", "context": context_id}
         )
-        self.people = [p for p in people if not p.archived]
-        self.by_id = {p.id: p for p in people}
+        self.people = people
         self.contexts = contexts
-        self.chosen: list[int] = []
 
     def compose_fields(self) -> ComposeResult:
-        names = sorted(
-            {p.name for p in self.people} | {p.nickname for p in self.people if p.nickname}
-        )
         yield Field("With whom — type a name, Enter to add (several allowed)")
-        yield Input(id="who", suggester=SuggestFromList(names, case_sensitive=False))
-        yield Static("", id="chosen", markup=False)
-        yield Problem(id="people-problem")
+        yield PeopleChips()
         yield Field("When — e.g. now, yesterday evening, last sat 3pm")
         yield Input(id="when", value="now")
         yield Static("", id="when-preview", classes="muted", markup=False)
@@ -95,54 +87,13 @@ class InteractionForm(FormScreen[InteractionRead]):
         yield Field("Note (optional)")
         yield TextArea(id="note", classes="short")
 
-    # ---------------------------------------------------------------- people chips
-
-    def match(self, typed: str) -> PersonRead | None:
-        wanted = " ".join(typed.casefold().split())
-        if not wanted:
-            return None
-        exact = [p for p in self.people if wanted in (p.name.casefold(), p.nickname.casefold())]
-        if exact:
-            return exact[0]
-        starts = [p for p in self.people if p.name.casefold().startswith(wanted)]
-        return starts[0] if len(starts) == 1 else None
+    def on_mount(self) -> None:
+        self.query_one(PeopleChips).set_people(self.people)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id == "when":
             self.action_save()
-        if event.input.id != "who":
-            return
-        typed = event.value
-        person = self.match(typed)
-        problem = self.query_one("#people-problem", Problem)
-        if person is None:
-            problem.say(
-                f"No one called {typed.strip()!r} yet — add them on the Map first (n)."
-                if typed.strip()
-                else None
-            )
-            return
-        problem.say(None)
-        if person.id not in self.chosen:
-            self.chosen.append(person.id)
-        event.input.value = ""
-        self.show_chosen()
-        self.changed()
-
-    def on_key(self, event: Any) -> None:
-        who = self.query_one("#who", Input)
-        if event.key == "backspace" and who.has_focus and not who.value and self.chosen:
-            self.chosen.pop()
-            self.show_chosen()
-            self.changed()
-            event.stop()
-
-    def show_chosen(self) -> None:
-        names = [self.by_id[i].name for i in self.chosen if i in self.by_id]
-        self.query_one("#chosen", Static).update(
-            text("With: " + ", ".join(names) + "   (backspace removes the last)" if names else "")
-        )
 
     # ---------------------------------------------------------------- the form contract
 
@@ -152,8 +103,8 @@ class InteractionForm(FormScreen[InteractionRead]):
             return None if value is Select.NULL else value
 
         return {
-            "people": list(self.chosen),
-            "typing": self.query_one("#who", Input).value,
+            "people": list(self.query_one(PeopleChips).chosen),
+            "typing": self.query_one(PeopleChips).typing,
             "when": self.query_one("#when", Input).value,
             "context": chosen("context"),
             "channel": chosen("channel"),
@@ -164,9 +115,7 @@ class InteractionForm(FormScreen[InteractionRead]):
         }
 
     def fill(self, values: dict[str, Any]) -> None:
-        self.chosen = [i for i in values.get("people", []) if i in self.by_id]
-        self.show_chosen()
-        self.query_one("#who", Input).value = str(values.get("typing", ""))
+        self.query_one(PeopleChips).set(values.get("people", []), str(values.get("typing", "")))
         self.query_one("#when", Input).value = str(values.get("when", "now"))
         known: dict[str, set[Any]] = {
             "context": {c.id for c in self.contexts},

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, SelectionList, Static, TextArea
 
 from planner_tui import clock
 from planner_tui.db.models import JournalEntryRead
 from planner_tui.errors import InvalidInput
-from planner_tui.ui.forms.base import Field, FormScreen, Problem
-from planner_tui.ui.screens.base import shorten, text
+from planner_tui.ui.forms.base import Field, FormScreen, PeopleChips, Problem
+from planner_tui.ui.screens.base import text
 from planner_tui.when import parse_when
 
 if TYPE_CHECKING:
@@ -56,7 +55,6 @@ class JournalForm(FormScreen[JournalEntryRead]):
         self.contexts: list[ContextRead] = []
         self.prompts: list[str] = []
         self.turn = 0
-        self.chosen: list[int] = []
 
     @staticmethod
     def initial_values(entry: JournalEntryRead | None) -> dict[str, Any]:
@@ -95,9 +93,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yield TextArea(id="body", soft_wrap=True)
         yield Static("", id="mentions", classes="muted", markup=False)
         yield Field("People (type a name, Enter adds; backspace on empty removes)")
-        yield Input(id="who")
-        yield Static("", id="chosen", markup=False)
-        yield Problem(id="people-problem")
+        yield PeopleChips()
         yield Checkbox("We were in touch today (counts as contact with them)", id="contact")
         yield Field("Parts of life it was about (space to pick)")
         yield SelectionList[int](id="contexts")
@@ -117,10 +113,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
 
     def use_choices(self, choices: tuple[list[PersonRead], list[ContextRead], list[str]]) -> None:
         self.people, self.contexts, self.prompts = choices
-        names = sorted(
-            {p.name for p in self.people} | {p.nickname for p in self.people if p.nickname}
-        )
-        self.query_one("#who", Input).suggester = SuggestFromList(names, case_sensitive=False)
+        self.query_one(PeopleChips).set_people(self.people)
         picker = self.query_one("#contexts", SelectionList)
         picker.clear_options()
         picker.add_options([(text(c.name), c.id) for c in self.contexts])
@@ -139,48 +132,15 @@ class JournalForm(FormScreen[JournalEntryRead]):
         self.turn += 1
         self.show_prompt()
 
-    # ---------------------------------------------------------------- people
+    # ---------------------------------------------------------------- people and scales
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id != "who":
-            self.action_save()
-            return
-        typed = " ".join(event.value.casefold().split())
-        if not typed:
-            return
-        exact = [p for p in self.people if typed in (p.name.casefold(), p.nickname.casefold())]
-        starts = [p for p in self.people if p.name.casefold().startswith(typed)]
-        person = exact[0] if exact else starts[0] if len(starts) == 1 else None
-        problem = self.query_one("#people-problem", Problem)
-        if person is None:
-            problem.say(f"No one called {event.value.strip()!r} on your map yet.")
-            return
-        problem.say(None)
-        if person.id not in self.chosen:
-            self.chosen.append(person.id)
-        event.input.value = ""
-        self.show_chosen()
-        self.changed()
-
-    def on_key(self, event: Any) -> None:
-        who = self.query_one("#who", Input)
-        if event.key == "backspace" and who.has_focus and not who.value and self.chosen:
-            self.chosen.pop()
-            self.show_chosen()
-            self.changed()
-            event.stop()
+        self.action_save()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in SCALES and event.value and event.input.has_focus:
             self.focus_next()  # one digit per scale: straight on to the next
-
-    def show_chosen(self) -> None:
-        by_id = {p.id: p.name for p in self.people}
-        names = [by_id[i] for i in self.chosen if i in by_id]
-        self.query_one("#chosen", Static).update(
-            text("With: " + ", ".join(shorten(n, 40) for n in names) if names else "")
-        )
 
     def mentioned(self, values: dict[str, Any]) -> tuple[list[int], list[str]]:
         from planner_tui.journal_search import mentions_in
@@ -197,8 +157,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
             "warmth_note": self.query_one("#warmth_note", Input).value,
             "withdraw_note": self.query_one("#withdraw_note", Input).value,
             "body": self.query_one("#body", TextArea).text,
-            "people": list(self.chosen),
-            "typing": self.query_one("#who", Input).value,
+            "people": list(self.query_one(PeopleChips).chosen),
+            "typing": self.query_one(PeopleChips).typing,
             "contact": self.query_one("#contact", Checkbox).value,
             "contexts": list(self.query_one("#contexts", SelectionList).selected),
         }
@@ -211,10 +171,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         for key in ("warmth_note", "withdraw_note"):
             self.query_one(f"#{key}", Input).value = str(values.get(key) or "")
         self.query_one("#body", TextArea).text = str(values.get("body") or "")
-        known = {p.id for p in self.people}
-        self.chosen = [i for i in values.get("people", []) if i in known]
-        self.show_chosen()
-        self.query_one("#who", Input).value = str(values.get("typing") or "")
+        self.query_one(PeopleChips).set(values.get("people", []), str(values.get("typing") or ""))
         self.query_one("#contact", Checkbox).value = bool(values.get("contact"))
         picker = self.query_one("#contexts", SelectionList)
         picker.deselect_all()
