@@ -61,6 +61,39 @@ class FrameClock:
         return self.frames[-1] - began
 
 
+async def ready(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """The app open on Today, data loaded, the first-run notice out of the way."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    if type(app.screen).__name__ == "FirstRunNotice":
+        await pilot.press("enter")
+
+
+async def open_view(app, pilot, key: str) -> float:  # type: ignore[no-untyped-def]
+    """Press a view's key; seconds until its data is on screen."""
+    began = time.perf_counter()
+    await pilot.press(key)
+    while app.screen.query_one("#loading").display:
+        await asyncio.sleep(0.002)
+    filled = time.perf_counter() - began
+    await pilot.pause()
+    return filled
+
+
+async def time_typing(clock, screen, field, keys: list[str]) -> list[float]:  # type: ignore[no-untyped-def]
+    """Key → the frame showing what the screen made of it (its ``shown_query``)."""
+    samples = []
+    for key in keys:
+        before = field.value
+        expected = before[:-1] if key == "backspace" else before + key
+
+        def shown(expected: str = expected) -> bool:
+            return field.value == expected and screen.shown_query == expected
+
+        samples.append(await clock.press("space" if key == " " else key, shown))
+    return samples
+
+
 def p95(samples: list[float]) -> float:
     samples.sort()
     return samples[max(int(len(samples) * 0.95) - 1, 0)]
@@ -128,11 +161,7 @@ async def switch() -> dict[str, float]:
     app = PlannerApp(Settings())
     samples = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if type(app.screen).__name__ == "FirstRunNotice":
-            await pilot.press("enter")
-
+        await ready(app, pilot)
         clock = FrameClock(app)
         modes = {"m": "map", "p": "plan", "j": "journal", "r": "review", "t": "today"}
         for key in "mpjrt" * 6:
@@ -149,31 +178,15 @@ async def map_view() -> dict[str, float]:
 
     app = PlannerApp(Settings())
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if type(app.screen).__name__ == "FirstRunNotice":
-            await pilot.press("enter")
-        began = time.perf_counter()
-        await pilot.press("m")
-        while app.screen.query_one("#loading").display:
-            await asyncio.sleep(0.002)
-        filled = time.perf_counter() - began
-        await pilot.pause()
+        await ready(app, pilot)
+        filled = await open_view(app, pilot, "m")
         screen = app.screen
         table = screen.query_one("#people-table", DataTable)
         rows = table.row_count
         await pilot.press("slash")
-        field = screen.query_one("#filter", Input)
         clock = FrameClock(app)
-        typing = []
-        for key in [*"ana sil", *["backspace"] * 7, *"fam", *["backspace"] * 3] * 3:
-            before = field.value
-            expected = before[:-1] if key == "backspace" else before + key
-
-            def shown(expected: str = expected) -> bool:
-                return field.value == expected and screen.shown_query == expected
-
-            typing.append(await clock.press("space" if key == " " else key, shown))
+        keys = [*"ana sil", *["backspace"] * 7, *"fam", *["backspace"] * 3] * 3
+        typing = await time_typing(clock, screen, screen.query_one("#filter", Input), keys)
         table.focus()
         await pilot.pause()
         moving = []
@@ -192,31 +205,14 @@ async def journal_view() -> dict[str, float]:
 
     app = PlannerApp(Settings())
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if type(app.screen).__name__ == "FirstRunNotice":
-            await pilot.press("enter")
-        await pilot.press("j")
-        while app.screen.query_one("#loading").display:
-            await asyncio.sleep(0.002)
-        await pilot.pause()
+        await ready(app, pilot)
+        await open_view(app, pilot, "j")
         screen = app.screen
         await pilot.press("slash")
+        keys = [*"walk river", *["backspace"] * 10, *"tea #calm", *["backspace"] * 9,
+                *"rain mood>=4", *["backspace"] * 12]  # fmt: skip
         field = screen.query_one("#search", Input)
-        clock = FrameClock(app)
-        samples = []
-        typed = [*"walk river", *["backspace"] * 10, *"tea #calm", *["backspace"] * 9,
-                 *"rain mood>=4", *["backspace"] * 12]  # fmt: skip
-        for key in typed * 2:
-            before = field.value
-            expected = before[:-1] if key == "backspace" else before + key
-
-            def shown(expected: str = expected) -> bool:
-                return field.value == expected and (
-                    not expected.strip() or screen.shown_query == expected
-                )
-
-            samples.append(await clock.press("space" if key == " " else key, shown))
+        samples = await time_typing(FrameClock(app), screen, field, keys * 2)
     return {"search_p95": p95(samples)}
 
 

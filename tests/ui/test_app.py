@@ -25,6 +25,12 @@ async def settle(app: PlannerApp, pilot: object) -> None:
         await pilot.pause()  # type: ignore[attr-defined]
 
 
+async def press(app: PlannerApp, pilot: object, *keys: str) -> None:
+    """Press keys, then wait until what they started has finished."""
+    await pilot.press(*keys)  # type: ignore[attr-defined]
+    await settle(app, pilot)
+
+
 def screen_text(app: PlannerApp) -> str:
     """Everything the current screen shows in its tables and static lines, as plain text."""
     parts: list[str] = []

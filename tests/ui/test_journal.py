@@ -4,7 +4,6 @@ edit, delete and undo."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from textual.widgets import DataTable, Input, TextArea
 
@@ -16,7 +15,7 @@ from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.screens.journal import JournalScreen
 from planner_tui.ui.screens.today import TodayScreen
 
-from .test_app import SIZE, make_app, screen_text, settle
+from .test_app import SIZE, make_app, press, screen_text, settle
 
 
 def a_map(db: Database) -> dict[str, int]:
@@ -30,11 +29,6 @@ def a_map(db: Database) -> dict[str, int]:
 def entries(db: Database) -> list[journal.JournalEntryRead]:
     with db.session() as s:
         return journal.list_entries(session=s)
-
-
-async def press(app: PlannerApp, pilot: Any, *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(app, pilot)
 
 
 def form(app: PlannerApp) -> JournalForm:

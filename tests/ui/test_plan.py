@@ -21,7 +21,7 @@ from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.screens.plan import PlanScreen
 from planner_tui.ui.screens.today import TodayScreen
 
-from .test_app import SIZE, make_app, screen_text, settle
+from .test_app import SIZE, make_app, press, screen_text, settle
 
 
 def local(text: str) -> datetime:
@@ -51,11 +51,6 @@ def plan(db: Database, person: int, due: str, **extra: object) -> int:
     with db.write() as s:
         data = {"person_id": person, "action": "send a text", "due_at": local(due), **extra}
         return steps.create_step(session=s, data=data).id
-
-
-async def press(app: PlannerApp, pilot: object, *keys: str) -> None:
-    await pilot.press(*keys)  # type: ignore[attr-defined]
-    await settle(app, pilot)
 
 
 def wizard(app: PlannerApp) -> PlanWizard:

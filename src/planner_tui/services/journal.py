@@ -86,7 +86,7 @@ def save_entry(
 
 def delete_entry(*, session: Session, entry_id: int) -> Removed:
     """Delete an entry with its links; returns what went, for undo (:func:`restore`)."""
-    get_or_404(session, JournalEntry, entry_id, "journal entry")
+    row = get_or_404(session, JournalEntry, entry_id, "journal entry")
     removed = Removed(
         rows=[
             capture(session, JournalEntry, col(JournalEntry.id) == entry_id),
@@ -95,7 +95,7 @@ def delete_entry(*, session: Session, entry_id: int) -> Removed:
             capture(session, JournalTag, col(JournalTag.entry_id) == entry_id),
         ]
     )
-    session.delete(get_or_404(session, JournalEntry, entry_id, "journal entry"))
+    session.delete(row)
     session.flush()
     return removed
 

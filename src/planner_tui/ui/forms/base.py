@@ -255,7 +255,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             return  # the echo of filling the form in, not a change
         self.dirty = True
         self._unsaved = values
-        self.show_problems()
+        self.show_problems(self.check(values))
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_PAUSE, self.keep_draft)
@@ -269,8 +269,10 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def _field_changed(self) -> None:
         self.changed()
 
-    def show_problems(self) -> None:
-        problems = self.check(self.values())
+    def show_problems(self, problems: dict[str, str] | None = None) -> None:
+        """Each field's message (from :meth:`check`, run now unless given) beside it."""
+        if problems is None:
+            problems = self.check(self.values())
         for problem in self.query(Problem):
             if problem.id and problem.id != "form-problem":
                 problem.say(problems.get(problem.id.removesuffix("-problem")))
@@ -316,7 +318,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         values = self.values()
         problems = self.check(values)
         if problems:
-            self.show_problems()
+            self.show_problems(problems)
             self.query_one("#form-problem", Problem).say("Please look at the note above.")
             return
         self.save(values)

@@ -181,7 +181,7 @@ class PlanWizard(FormScreen[StepRead]):
             problems = self.check(self.values())
             fields = ("when",) if self.page == "when" else ("action", "repeat")
             if any(f in problems for f in fields):
-                self.show_problems()
+                self.show_problems(problems)
                 return
             self.go("sure" if self.page == "details" else "details")
         elif self.page == "sure":
@@ -308,7 +308,7 @@ class PlanWizard(FormScreen[StepRead]):
         typed = self.query_one("#confidence", Input).value
         problems = self.check(self.values())
         if "confidence" in problems:
-            self.show_problems()
+            self.show_problems(problems)
             return
         if typed and int(typed) < SURE_ENOUGH and not self.smaller_offered:
             self.offer_smaller()

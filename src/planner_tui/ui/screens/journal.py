@@ -170,6 +170,7 @@ class JournalScreen(ViewScreen):
         if event.value.strip():
             self.run_search(event.value)
         else:
+            self.shown_query = event.value
             self.query_one("#search-note", Note).set("")
             self.show_entries(self.data.entries, [])
 
