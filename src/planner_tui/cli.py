@@ -268,12 +268,14 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
 
 
 def cmd_review(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui import review_report
     from planner_tui.services import review
+    from planner_tui.terminal import plain
 
     month = review.parse_month(args.month)
     with opened(settings) as database, database.session() as session:
         data = review.review_month(session=session, month=month)
-    sys.stdout.write(review.to_markdown(data))
+    sys.stdout.write(plain(review_report.to_markdown(data)))
 
 
 SCALE_FLAGS = {

@@ -22,3 +22,8 @@ def plain(text: str, *, keep_newlines: bool = True) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def shorten(value: str, width: int) -> str:
+    """At most *width* characters, ending in … when cut."""
+    return value if len(value) <= width else value[: width - 1] + "…"

@@ -64,6 +64,11 @@ EMPTY_MAP = (
 )
 EMPTY_PLAN = "No small steps planned yet. One text to one person is a perfectly good start."
 EMPTY_JOURNAL = "No check-ins yet. A line or two about today is plenty."
+LONELY_NOTE = (
+    "Your answers this month lean towards feeling lonely. Many people feel this way at "
+    "times, and it can change. Talking to someone you trust, your doctor, or one of the "
+    "free lines below can help."
+)
 EMPTY_REVIEW = "Nothing recorded in this month yet — that is fine. Reviews fill in as you go."
 
 

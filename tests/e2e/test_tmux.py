@@ -167,7 +167,9 @@ def test_a_killed_app_keeps_the_check_in_being_typed(tmux: str, tmp_path: Path) 
         term = again
         term.wait_for("A quiet start")
         term.keys("c")
-        shown = term.wait_for("Picked up where you left off")
-        assert "last sat" in shown and "Saturday 21 November 2026" in shown
+        term.wait_for("Picked up where you left off")
+        # The frame may be caught mid-paint: wait for the day's read-back, then check all.
+        shown = term.wait_for("Saturday 21 November 2026")
+        assert "last sat" in shown and "Picked up where you left off" in shown
     finally:
         term.run("kill-session", "-t", again.name)

@@ -16,8 +16,8 @@ from planner_tui.services import drafts, people, steps
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.outcome import OutcomeForm
 from planner_tui.ui.forms.plan import PlanWizard
-from planner_tui.ui.modals.calendar import CalendarExport
 from planner_tui.ui.modals.confirm import Choice
+from planner_tui.ui.modals.export import ExportFile
 from planner_tui.ui.screens.plan import PlanScreen
 from planner_tui.ui.screens.today import TodayScreen
 
@@ -355,11 +355,11 @@ async def test_the_calendar_key_writes_a_file_calendars_read(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "p", "i")
-        assert isinstance(app.screen, CalendarExport)
-        app.screen.query_one("#ics-path", Input).value = str(tmp_path)
+        assert isinstance(app.screen, ExportFile)
+        app.screen.query_one("#export-path", Input).value = str(tmp_path)
         await press(app, pilot, "enter")
         assert "is a folder" in screen_text(app)
-        app.screen.query_one("#ics-path", Input).value = str(target)
+        app.screen.query_one("#export-path", Input).value = str(target)
         await press(app, pilot, "enter")
         assert isinstance(app.screen, PlanScreen)
     [event] = Calendar.from_ical(target.read_bytes()).walk("VEVENT")

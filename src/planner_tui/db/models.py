@@ -371,7 +371,7 @@ class InteractionBase(SQLModel):
 
     @field_validator("occurred_at")
     @classmethod
-    def _aware(cls, value: datetime) -> datetime:
+    def as_aware(cls, value: datetime) -> datetime:
         if value.tzinfo is None:
             raise ValueError("the time needs a time zone")
         return value

@@ -25,9 +25,9 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import InvalidInput, StorageError
+from planner_tui.review_report import markdown_escape
 from planner_tui.services import journal, people, steps
 from planner_tui.services.common import reset_sequences
-from planner_tui.services.review import markdown_escape
 
 FORMAT_NAME = "planner-tui"
 FORMAT_VERSION = 1

@@ -26,7 +26,7 @@ from planner_tui.db.models import (
     Person,
 )
 from planner_tui.services.people import (
-    _aware,
+    as_aware,
     context_contacts,
     day_window,
 )
@@ -160,27 +160,29 @@ class Diversity:
         return self.any_channel < LOW_BREADTH
 
 
+def contexts_reached(session: Session, start: datetime, end: datetime) -> tuple[int, int]:
+    """How many active contexts saw contact in [start, end): on any channel, and in person
+    or by voice."""
+    contacts = context_contacts(start, end)
+    active = select(Context.id).where(col(Context.archived).is_(False)).scalar_subquery()
+    voice = sa.case((contacts.c.channel.in_(VOICE_OR_IN_PERSON), contacts.c.context_id))
+    any_channel, in_person = session.execute(
+        sa.select(
+            sa.func.count(sa.distinct(contacts.c.context_id)),
+            sa.func.count(sa.distinct(voice)),
+        ).where(contacts.c.context_id.in_(active))
+    ).one()
+    return int(any_channel), int(in_person)
+
+
 def diversity(*, session: Session, today: date | None = None) -> Diversity:
     today = today or clock.today()
     start, end = day_window(today - timedelta(days=DIVERSITY_DAYS - 1), today + timedelta(days=1))
-    contacts = context_contacts()
-    active = select(Context.id).where(col(Context.archived).is_(False)).scalar_subquery()
-    recent = (
-        sa.select(contacts)
-        .where(
-            contacts.c.occurred_at >= start,
-            contacts.c.occurred_at < end,
-            contacts.c.context_id.in_(active),
-        )
-        .subquery()
-    )
-    distinct = sa.func.count(sa.distinct(recent.c.context_id))
-    any_channel = session.exec(select(distinct)).one()
-    in_person = session.exec(select(distinct).where(recent.c.channel.in_(VOICE_OR_IN_PERSON))).one()
+    any_channel, in_person = contexts_reached(session, start, end)
     total = session.exec(
         select(sa.func.count()).select_from(Context).where(col(Context.archived).is_(False))
     ).one()
-    return Diversity(int(in_person), int(any_channel), int(total))
+    return Diversity(in_person, any_channel, int(total))
 
 
 def quiet_contexts(contexts: list[ContextRead], *, today: date | None = None) -> list[ContextRead]:
@@ -208,15 +210,13 @@ def recency_strip(*, session: Session, weeks: int = 12, today: date | None = Non
     this_monday = today - timedelta(days=today.weekday())
     mondays = [this_monday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     start, end = day_window(mondays[0], today + timedelta(days=1))
-    contacts = context_contacts()
+    contacts = context_contacts(start, end)
     counts: dict[int, list[int]] = {}
-    query = select(contacts.c.context_id, contacts.c.occurred_at).where(
-        contacts.c.occurred_at >= start, contacts.c.occurred_at < end
-    )
+    query = select(contacts.c.context_id, contacts.c.occurred_at)
     # Bounded by the window (a few weeks of contact), so bucketing by local week in Python
     # is cheap and keeps the SQL the same on SQLite and PostgreSQL.
     for context_id, occurred in session.exec(query).all():
-        moment = _aware(occurred)
+        moment = as_aware(occurred)
         assert moment is not None
         index = (clock.to_local(moment).date() - mondays[0]).days // 7
         counts.setdefault(context_id, [0] * weeks)[index] += 1

@@ -98,18 +98,25 @@ def delete_context(*, session: Session, context_id: int) -> Removed:
     return removed
 
 
-def context_contacts() -> sa.Subquery:
-    """Each contact with a context: (context_id, interaction_id, occurred_at, channel).
+def context_contacts(start: datetime | None = None, end: datetime | None = None) -> sa.Subquery:
+    """Each contact with a context: (context_id, interaction_id, occurred_at, channel),
+    optionally only those in [start, end).
 
     An interaction counts for the context it was logged in; one logged without a context
     counts for every context its people belong to.
     """
+    # The window is applied inside both halves: SQLite does not push it into a UNION.
+    window: list[Any] = []
+    if start is not None:
+        window.append(col(Interaction.occurred_at) >= start)
+    if end is not None:
+        window.append(col(Interaction.occurred_at) < end)
     tagged: Any = sa.select(
         col(Interaction.context_id).label("context_id"),
         col(Interaction.id).label("interaction_id"),
         col(Interaction.occurred_at).label("occurred_at"),
         col(Interaction.channel).label("channel"),
-    ).where(col(Interaction.context_id).is_not(None))
+    ).where(col(Interaction.context_id).is_not(None), *window)
     through_people: Any = (
         sa.select(
             col(PersonContextLink.context_id).label("context_id"),
@@ -121,7 +128,7 @@ def context_contacts() -> sa.Subquery:
         .join(
             PersonContextLink, col(PersonContextLink.person_id) == InteractionPersonLink.person_id
         )
-        .where(col(Interaction.context_id).is_(None))
+        .where(col(Interaction.context_id).is_(None), *window)
     )
     # UNION (not ALL) so two people of one context in one interaction count once.
     return sa.union(tagged, through_people).subquery("context_contact")
@@ -132,7 +139,7 @@ def context_last_contacts(session: Session) -> dict[int, datetime]:
     query = select(contacts.c.context_id, sa.func.max(contacts.c.occurred_at)).group_by(
         contacts.c.context_id
     )
-    return {cid: moment for cid, when in session.exec(query).all() if (moment := _aware(when))}
+    return {cid: moment for cid, when in session.exec(query).all() if (moment := as_aware(when))}
 
 
 def list_contexts(*, session: Session, include_archived: bool = False) -> list[ContextRead]:
@@ -334,7 +341,7 @@ def get_person(*, session: Session, person_id: int) -> PersonRead:
     return people[0]
 
 
-def _aware(value: datetime | None) -> datetime | None:
+def as_aware(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, str):  # SQLite returns aggregates over DateTime columns as text
@@ -342,7 +349,7 @@ def _aware(value: datetime | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _day_as_moment(day: date | str | None) -> datetime | None:
+def day_as_moment(day: date | str | None) -> datetime | None:
     if day is None:
         return None
     if isinstance(day, str):
@@ -372,11 +379,11 @@ def last_contacts(session: Session, person_ids: list[int] | None = None) -> dict
         by_journal = by_journal.where(col(JournalPersonLink.person_id).in_(person_ids))
     latest: dict[int, datetime] = {}
     for person_id, moment in session.exec(by_interaction).all():
-        aware = _aware(moment)
+        aware = as_aware(moment)
         if aware is not None:
             latest[person_id] = aware
     for person_id, day in session.exec(by_journal).all():
-        mentioned = _day_as_moment(day)
+        mentioned = day_as_moment(day)
         if mentioned is not None and (person_id not in latest or mentioned > latest[person_id]):
             latest[person_id] = mentioned
     return latest

@@ -1,25 +1,41 @@
-"""The monthly review: a month's figures from SQL aggregates, beside last month's."""
+"""The monthly review's facts: one month read with SQL aggregates, beside the month before
+and the twelve months up to it. The arithmetic of patterns lives in ``planner_tui.patterns``
+and the words and charts in ``planner_tui.review_report``.
+
+Months are local calendar months. Journal entries carry their local day; interactions and
+steps are stored in UTC and are counted in the local month their moment falls in, so an
+entry at 23:30 on the 31st belongs to that month, across clock changes too.
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
-from planner_tui import clock
+from planner_tui import clock, patterns
 from planner_tui.db.models import (
     Channel,
+    Context,
     Initiator,
     Interaction,
     InteractionPersonLink,
+    JournalContextLink,
     JournalEntry,
+    JournalPersonLink,
+    JournalTag,
     LonelinessCheck,
+    LonelinessCheckCreate,
+    LonelinessCheckRead,
     MonthReview,
     MonthReviewRead,
     MonthReviewUpdate,
+    Person,
     Step,
     StepStatus,
     label,
@@ -27,7 +43,25 @@ from planner_tui.db.models import (
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.services.common import validate
-from planner_tui.services.people import day_window
+from planner_tui.services.gaps import ONE_SIDED_SHARE, contexts_reached
+from planner_tui.services.people import (
+    as_aware,
+    context_contacts,
+    day_as_moment,
+    day_window,
+    drifting_days,
+)
+
+TREND_MONTHS = 12
+LONG_GAP_DAYS = 60
+"""A first contact after at least this many days without one is a reconnection."""
+LOOKBACK_DAYS = 365
+"""How far back reconnections and drifting look, so a month costs the same in year 100."""
+QUIET_MONTHS = 3
+"""A context went quiet when it saw contact in these months before, but none this month."""
+ONE_WAY_MIN = 3
+"""Interactions with someone in a month before asking whether they ran one way."""
+REPAIR_TAG = "repair"
 
 
 def parse_month(text: str | None) -> date:
@@ -40,106 +74,673 @@ def parse_month(text: str | None) -> date:
         raise InvalidInput(f"{text!r} is not a month; write it like 2026-11.") from None
 
 
+def month_key(month: date) -> str:
+    return month.strftime("%Y-%m")
+
+
+def _local_day(moment: Any) -> date:
+    aware = as_aware(moment)
+    assert aware is not None
+    return clock.to_local(aware).date()
+
+
+def _count_where(condition: Any) -> Any:
+    return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
+
+
+# --------------------------------------------------------------------------- one month
+
+
 @dataclass
 class MonthFigures:
+    """The overview numbers of one month."""
+
     month: date
     days_checked_in: int = 0
     entries: int = 0
     avg_mood: float | None = None
     avg_connectedness: float | None = None
+    avg_support: float | None = None
+    avg_comfort_giving: float | None = None
+    avg_comfort_receiving: float | None = None
     interactions: int = 0
     people_seen: int = 0
-    steps_planned: int = 0
-    steps_done: int = 0
     by_channel: dict[Channel, int] = field(default_factory=dict)
     by_initiator: dict[Initiator, int] = field(default_factory=dict)
+    gave_support: int = 0
+    got_support: int = 0
+    contexts_in_touch: int = 0
+    contexts_in_person: int = 0
+    by_status: dict[StepStatus, int] = field(default_factory=dict)
+    steps_compared: int = 0
+    """Done steps with both an expected and a felt awkwardness."""
+    expected_awkwardness: float | None = None
+    felt_awkwardness: float | None = None
+    felt_easier: int = 0
+    felt_same: int = 0
+    felt_harder: int = 0
 
     @property
     def label(self) -> str:
         return self.month.strftime("%B %Y")
 
     @property
+    def steps_planned(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def steps_done(self) -> int:
+        return self.by_status.get(StepStatus.DONE, 0)
+
+    @property
     def in_person_share(self) -> float | None:
-        if not self.interactions:
-            return None
-        return self.by_channel.get(Channel.IN_PERSON, 0) / self.interactions
+        return patterns.share(self.by_channel.get(Channel.IN_PERSON, 0), self.interactions)
 
     @property
     def is_empty(self) -> bool:
         return not (self.entries or self.interactions or self.steps_planned)
 
 
-@dataclass
-class MonthReviewData:
-    figures: MonthFigures
-    previous: MonthFigures
-    notes: MonthReviewRead | None
-    loneliness_total: int | None
-
-
 def month_figures(*, session: Session, month: date) -> MonthFigures:
     first = month.replace(day=1)
     after = first + relativedelta(months=1)
     start, end = day_window(first, after)
-    figures = MonthFigures(month=first)
+    f = MonthFigures(month=first)
 
-    days, entries, mood, connected = session.exec(
-        select(
+    row = session.execute(
+        sa.select(
             sa.func.count(sa.distinct(col(JournalEntry.day))),
             sa.func.count(),
             sa.func.avg(JournalEntry.mood),
             sa.func.avg(JournalEntry.connectedness),
+            sa.func.avg(JournalEntry.support),
+            sa.func.avg(JournalEntry.comfort_giving),
+            sa.func.avg(JournalEntry.comfort_receiving),
         ).where(col(JournalEntry.day) >= first, col(JournalEntry.day) < after)
     ).one()
-    figures.days_checked_in, figures.entries = int(days), int(entries)
-    figures.avg_mood = float(mood) if mood is not None else None
-    figures.avg_connectedness = float(connected) if connected is not None else None
+    f.days_checked_in, f.entries = int(row[0]), int(row[1])
+    (
+        f.avg_mood,
+        f.avg_connectedness,
+        f.avg_support,
+        f.avg_comfort_giving,
+        f.avg_comfort_receiving,
+    ) = (float(v) if v is not None else None for v in row[2:])
 
     in_month = (col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
-    for channel, count in session.exec(
-        select(Interaction.channel, sa.func.count()).where(*in_month).group_by(Interaction.channel)
-    ).all():
-        figures.by_channel[Channel(channel)] = int(count)
-    for initiator, count in session.exec(
-        select(Interaction.initiator, sa.func.count())
+    gave = sa.or_(col(Interaction.gave_emotional), col(Interaction.gave_practical))
+    got = sa.or_(col(Interaction.got_emotional), col(Interaction.got_practical))
+    for channel, initiator, count, gave_count, got_count in session.execute(
+        sa.select(
+            col(Interaction.channel),
+            col(Interaction.initiator),
+            sa.func.count(),
+            _count_where(gave),
+            _count_where(got),
+        )
         .where(*in_month)
-        .group_by(Interaction.initiator)
+        .group_by(Interaction.channel, Interaction.initiator)
     ).all():
-        figures.by_initiator[Initiator(initiator)] = int(count)
-    figures.interactions = sum(figures.by_channel.values())
-    figures.people_seen = int(
+        f.by_channel[Channel(channel)] = f.by_channel.get(Channel(channel), 0) + int(count)
+        f.by_initiator[Initiator(initiator)] = f.by_initiator.get(Initiator(initiator), 0) + int(
+            count
+        )
+        f.gave_support += int(gave_count)
+        f.got_support += int(got_count)
+    f.interactions = sum(f.by_channel.values())
+    f.people_seen = int(
         session.exec(
             select(sa.func.count(sa.distinct(col(InteractionPersonLink.person_id))))
             .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
             .where(*in_month)
         ).one()
     )
-    planned, done = session.exec(
-        select(
+
+    f.contexts_in_touch, f.contexts_in_person = contexts_reached(session, start, end)
+
+    both = sa.and_(
+        col(Step.expected_awkwardness).is_not(None), col(Step.felt_awkwardness).is_not(None)
+    )
+    for status, count, compared, expected, felt, easier, same, harder in session.execute(
+        sa.select(
+            col(Step.status),
             sa.func.count(),
-            sa.func.coalesce(
-                sa.func.sum(sa.case((col(Step.status) == StepStatus.DONE, 1), else_=0)), 0
+            _count_where(both),
+            sa.func.sum(sa.case((both, Step.expected_awkwardness))),
+            sa.func.sum(sa.case((both, Step.felt_awkwardness))),
+            _count_where(
+                sa.and_(both, col(Step.felt_awkwardness) < col(Step.expected_awkwardness))
             ),
-        ).where(col(Step.due_at) >= start, col(Step.due_at) < end)
-    ).one()
-    figures.steps_planned, figures.steps_done = int(planned), int(done)
-    return figures
+            _count_where(
+                sa.and_(both, col(Step.felt_awkwardness) == col(Step.expected_awkwardness))
+            ),
+            _count_where(
+                sa.and_(both, col(Step.felt_awkwardness) > col(Step.expected_awkwardness))
+            ),
+        )
+        .where(col(Step.due_at) >= start, col(Step.due_at) < end)
+        .group_by(Step.status)
+    ).all():
+        f.by_status[StepStatus(status)] = int(count)
+        if status == StepStatus.DONE and compared:
+            f.steps_compared = int(compared)
+            f.expected_awkwardness = float(expected) / int(compared)
+            f.felt_awkwardness = float(felt) / int(compared)
+            f.felt_easier, f.felt_same, f.felt_harder = int(easier), int(same), int(harder)
+    return f
 
 
-def review_month(*, session: Session, month: date) -> MonthReviewData:
-    key = month.strftime("%Y-%m")
-    notes_row = session.exec(select(MonthReview).where(MonthReview.month == key)).first()
+# --------------------------------------------------------------------------- the review
+
+
+@dataclass(frozen=True)
+class MonthTrend:
+    month: date
+    avg_mood: float | None
+    avg_connectedness: float | None
+    contexts_in_touch: int
+    loneliness: int | None
+
+
+@dataclass(frozen=True)
+class WeekChannels:
+    first: date
+    last: date
+    counts: dict[Channel, int]
+
+
+@dataclass(frozen=True)
+class OneWay:
+    name: str
+    by_me: int
+    by_them: int
+    mutual: int
+
+
+@dataclass(frozen=True)
+class Drifted:
+    name: str
+    days_past: int
+    cadence_days: int
+
+
+@dataclass(frozen=True)
+class Reconnection:
+    name: str
+    day: date
+    gap_days: int | None
+    """Days since the contact before; None when there was none in the past year."""
+
+
+@dataclass(frozen=True)
+class StepDone:
+    day: date
+    name: str
+    action: str
+
+
+@dataclass
+class MonthReviewData:
+    figures: MonthFigures
+    previous: MonthFigures
+    as_of: date
+    """The last day counted: the month's last day, or today while the month is running."""
+    daily: list[tuple[date, float | None, float | None]]
+    """(day, average mood, average connectedness) for every day of the month so far."""
+    weeks: list[WeekChannels]
+    trend: list[MonthTrend]
+    """The twelve months up to this one, oldest first."""
+    year: dict[date, float]
+    """Average connectedness per day over those twelve months."""
+    associations: list[patterns.Association]
+    warmth_themes: list[tuple[str, int]]
+    withdraw_themes: list[tuple[str, int]]
+    one_way: list[OneWay]
+    quiet_contexts: list[str]
+    drifted: list[Drifted]
+    steps_done: list[StepDone]
+    reconnections: list[Reconnection]
+    repairs: list[date]
+    new_people: list[str]
+    loneliness: LonelinessCheckRead | None
+    loneliness_before: tuple[date, int] | None
+    """The latest earlier check: its month and total."""
+    notes: MonthReviewRead | None
+
+    @property
+    def month(self) -> date:
+        return self.figures.month
+
+    @property
+    def running(self) -> bool:
+        """True while the month is still going (its figures are 'so far')."""
+        return self.as_of < self.month + relativedelta(months=1, days=-1)
+
+
+def review_month(*, session: Session, month: date, today: date | None = None) -> MonthReviewData:
+    today = today or clock.today()
+    first = month.replace(day=1)
+    if first > today:
+        raise InvalidInput(f"{first:%B %Y} has not begun yet; pick this month or an earlier one.")
+    after = first + relativedelta(months=1)
+    as_of = min(after - timedelta(days=1), today)
+    key = month_key(first)
+    figures = month_figures(session=session, month=first)
+    trend_first = first - relativedelta(months=TREND_MONTHS - 1)
+    per_day = _scores_per_day(session, trend_first, after)
+    contacts = _interaction_rows(session, first, after)
+    year = {
+        day: s.connected_sum / s.connected_count for day, s in per_day.items() if s.connected_count
+    }
+    scores = {day: score for day, score in year.items() if first <= day}
     check = session.exec(select(LonelinessCheck).where(LonelinessCheck.month == key)).first()
+    before = session.exec(
+        select(LonelinessCheck)
+        .where(col(LonelinessCheck.month) < key)
+        .order_by(col(LonelinessCheck.month).desc())
+        .limit(1)
+    ).first()
+    notes = session.exec(select(MonthReview).where(MonthReview.month == key)).first()
+    warm, withdraw = _notes(session, first, after)
     return MonthReviewData(
-        figures=month_figures(session=session, month=month),
-        previous=month_figures(session=session, month=month - relativedelta(months=1)),
-        notes=MonthReviewRead.model_validate(notes_row, from_attributes=True)
-        if notes_row
-        else None,
-        loneliness_total=(check.lack_companionship + check.left_out + check.isolated)
+        figures=figures,
+        previous=month_figures(session=session, month=first - relativedelta(months=1)),
+        as_of=as_of,
+        daily=[
+            (day, per_day.get(day, DayScores()).mood, per_day.get(day, DayScores()).connectedness)
+            for day in (first + timedelta(days=n) for n in range((as_of - first).days + 1))
+        ],
+        weeks=_weeks(contacts, first, as_of),
+        trend=_trend(session, trend_first, per_day),
+        year=year,
+        associations=patterns.associations(scores, _items_by_day(session, first, after, contacts)),
+        warmth_themes=patterns.themes(warm),
+        withdraw_themes=patterns.themes(withdraw),
+        one_way=_one_way(contacts),
+        quiet_contexts=_quiet_contexts(session, first, after),
+        drifted=_drifted(session, as_of, running=today < after),
+        steps_done=_steps_done(session, first, after),
+        reconnections=_reconnections(session, first, after),
+        repairs=_tagged_days(session, first, after, REPAIR_TAG),
+        new_people=_new_people(session, first, after),
+        loneliness=LonelinessCheckRead.model_validate(check, from_attributes=True)
         if check
         else None,
+        loneliness_before=(
+            date.fromisoformat(before.month + "-01"),
+            before.lack_companionship + before.left_out + before.isolated,
+        )
+        if before
+        else None,
+        notes=MonthReviewRead.model_validate(notes, from_attributes=True) if notes else None,
     )
+
+
+@dataclass(frozen=True)
+class DayScores:
+    """Sums and counts of one day's scores, so months can average entries, not days."""
+
+    mood_sum: float = 0
+    mood_count: int = 0
+    connected_sum: float = 0
+    connected_count: int = 0
+
+    @property
+    def mood(self) -> float | None:
+        return self.mood_sum / self.mood_count if self.mood_count else None
+
+    @property
+    def connectedness(self) -> float | None:
+        return self.connected_sum / self.connected_count if self.connected_count else None
+
+
+def _scores_per_day(session: Session, first: date, after: date) -> dict[date, DayScores]:
+    """The mood and connectedness scores of each day with a check-in in [first, after)."""
+    rows = session.execute(
+        sa.select(
+            col(JournalEntry.day),
+            sa.func.coalesce(sa.func.sum(JournalEntry.mood), 0),
+            sa.func.count(col(JournalEntry.mood)),
+            sa.func.coalesce(sa.func.sum(JournalEntry.connectedness), 0),
+            sa.func.count(col(JournalEntry.connectedness)),
+        )
+        .where(col(JournalEntry.day) >= first, col(JournalEntry.day) < after)
+        .group_by(col(JournalEntry.day))
+    ).all()
+    return {
+        date.fromisoformat(day) if isinstance(day, str) else day: DayScores(
+            float(mood), int(moods), float(connected), int(connecteds)
+        )
+        for day, mood, moods, connected, connecteds in rows
+    }
+
+
+def _trend(session: Session, first: date, per_day: dict[date, DayScores]) -> list[MonthTrend]:
+    months = [first + relativedelta(months=n) for n in range(TREND_MONTHS)]
+    windows = [day_window(m, m + relativedelta(months=1)) for m in months]
+    reached = [contexts_reached(session, start, end)[0] for start, end in windows]
+    checks = {
+        row.month: row.lack_companionship + row.left_out + row.isolated
+        for row in session.exec(
+            select(LonelinessCheck).where(
+                col(LonelinessCheck.month) >= month_key(months[0]),
+                col(LonelinessCheck.month) <= month_key(months[-1]),
+            )
+        ).all()
+    }
+    trend = []
+    for month, contexts in zip(months, reached, strict=True):
+        days = [s for d, s in per_day.items() if (d.year, d.month) == (month.year, month.month)]
+        total = DayScores(
+            sum(d.mood_sum for d in days),
+            sum(d.mood_count for d in days),
+            sum(d.connected_sum for d in days),
+            sum(d.connected_count for d in days),
+        )
+        trend.append(
+            MonthTrend(
+                month,
+                total.mood,
+                total.connectedness,
+                int(contexts),
+                checks.get(month_key(month)),
+            )
+        )
+    return trend
+
+
+def _interaction_rows(session: Session, first: date, after: date) -> list[dict[str, Any]]:
+    """Each (interaction, person) of the month with its local day, bounded by the month."""
+    start, end = day_window(first, after)
+    rows = session.execute(
+        sa.select(
+            col(Interaction.id),
+            col(Interaction.occurred_at),
+            col(Interaction.channel),
+            col(Interaction.initiator),
+            col(Context.name),
+            col(Person.name),
+        )
+        .outerjoin(Context, col(Context.id) == Interaction.context_id)
+        .outerjoin(
+            InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id
+        )
+        .outerjoin(Person, col(Person.id) == InteractionPersonLink.person_id)
+        .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
+    ).all()
+    return [
+        {
+            "id": iid,
+            "day": _local_day(moment),
+            "channel": Channel(channel),
+            "initiator": Initiator(initiator),
+            "context": context,
+            "person": person,
+        }
+        for iid, moment, channel, initiator, context, person in rows
+    ]
+
+
+def _weeks(contacts: list[dict[str, Any]], first: date, as_of: date) -> list[WeekChannels]:
+    """Interactions per Monday-to-Sunday week, cut at the month's edges."""
+    weeks: list[WeekChannels] = []
+    day = first
+    while day <= as_of:
+        last = min(day + timedelta(days=6 - day.weekday()), as_of)
+        weeks.append(WeekChannels(day, last, {}))
+        day = last + timedelta(days=1)
+    seen = set()
+    for row in contacts:
+        if row["id"] in seen or row["day"] > as_of:
+            continue
+        seen.add(row["id"])
+        week = next(w for w in weeks if w.first <= row["day"] <= w.last)
+        week.counts[row["channel"]] = week.counts.get(row["channel"], 0) + 1
+    return weeks
+
+
+def _items_by_day(
+    session: Session, first: date, after: date, contacts: list[dict[str, Any]]
+) -> dict[tuple[str, str], set[date]]:
+    """Which people, contexts, tags, channels and activities each day of the month had."""
+    items: dict[tuple[str, str], set[date]] = defaultdict(set)
+    for row in contacts:
+        items["channel", label(row["channel"])].add(row["day"])
+        if row["person"] is not None:
+            items["person", row["person"]].add(row["day"])
+        if row["context"] is not None:
+            items["context", row["context"]].add(row["day"])
+    in_month = (col(JournalEntry.day) >= first, col(JournalEntry.day) < after)
+    entry_day = col(JournalEntry.day)
+    linked: list[tuple[str, Any]] = [
+        (
+            "person",
+            select(entry_day, col(Person.name))
+            .join(JournalPersonLink, col(JournalPersonLink.entry_id) == JournalEntry.id)
+            .join(Person, col(Person.id) == JournalPersonLink.person_id),
+        ),
+        (
+            "context",
+            select(entry_day, col(Context.name))
+            .join(JournalContextLink, col(JournalContextLink.entry_id) == JournalEntry.id)
+            .join(Context, col(Context.id) == JournalContextLink.context_id),
+        ),
+        (
+            "tag",
+            select(entry_day, col(JournalTag.tag)).join(
+                JournalTag, col(JournalTag.entry_id) == JournalEntry.id
+            ),
+        ),
+    ]
+    for kind, query in linked:
+        for day, name in session.exec(query.where(*in_month)).all():
+            items[kind, name].add(date.fromisoformat(day) if isinstance(day, str) else day)
+    start, end = day_window(first, after)
+    for action, due in session.exec(
+        select(Step.action, Step.due_at).where(
+            Step.status == StepStatus.DONE, col(Step.due_at) >= start, col(Step.due_at) < end
+        )
+    ).all():
+        items["activity", action.casefold()].add(_local_day(due))
+    return items
+
+
+def _notes(session: Session, first: date, after: date) -> tuple[list[str], list[str]]:
+    rows = session.exec(
+        select(JournalEntry.warmth_note, JournalEntry.withdraw_note).where(
+            col(JournalEntry.day) >= first, col(JournalEntry.day) < after
+        )
+    ).all()
+    return [w for w, _ in rows if w.strip()], [w for _, w in rows if w.strip()]
+
+
+def _one_way(contacts: list[dict[str, Any]]) -> list[OneWay]:
+    """People seen at least three times this month where three quarters or more of the
+    reaching out came from one side (plans made together count for neither)."""
+    by_person: dict[str, Counter[Initiator]] = defaultdict(Counter)
+    for row in contacts:
+        if row["person"] is not None:
+            by_person[row["person"]][row["initiator"]] += 1
+    found = []
+    for name, counts in by_person.items():
+        me, them = counts[Initiator.ME], counts[Initiator.THEM]
+        total = sum(counts.values())
+        if total >= ONE_WAY_MIN and max(me, them) >= ONE_SIDED_SHARE * total:
+            found.append(OneWay(name, me, them, counts[Initiator.MUTUAL]))
+    return sorted(found, key=lambda o: (-max(o.by_me, o.by_them), o.name.casefold()))
+
+
+def _quiet_contexts(session: Session, first: date, after: date) -> list[str]:
+    before_start, _ = day_window(first - relativedelta(months=QUIET_MONTHS), first)
+    start, end = day_window(first, after)
+    seen_before = sa.select(context_contacts(before_start, start).c.context_id).scalar_subquery()
+    seen_now = sa.select(context_contacts(start, end).c.context_id).scalar_subquery()
+    return list(
+        session.exec(
+            select(Context.name)
+            .where(
+                col(Context.archived).is_(False),
+                col(Context.id).in_(seen_before),
+                col(Context.id).not_in(seen_now),
+            )
+            .order_by(sa.func.lower(Context.name))
+        ).all()
+    )
+
+
+def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
+    """People past their wished-for rhythm on *as_of*, judged by contact up to that day."""
+    since = as_of - timedelta(days=LOOKBACK_DAYS)
+    start, end = day_window(since, as_of + timedelta(days=1))
+    latest: dict[int, datetime] = {}
+    for person_id, moment in session.exec(
+        select(InteractionPersonLink.person_id, sa.func.max(Interaction.occurred_at))
+        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
+        .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
+        .group_by(col(InteractionPersonLink.person_id))
+    ).all():
+        if aware := as_aware(moment):
+            latest[person_id] = aware
+    for person_id, day in session.exec(
+        select(JournalPersonLink.person_id, sa.func.max(JournalEntry.day))
+        .join(JournalEntry, col(JournalEntry.id) == JournalPersonLink.entry_id)
+        .where(
+            col(JournalPersonLink.counts_as_contact).is_(True),
+            col(JournalEntry.day) >= since,
+            col(JournalEntry.day) <= as_of,
+        )
+        .group_by(col(JournalPersonLink.person_id))
+    ).all():
+        mentioned = day_as_moment(day)
+        if mentioned and (person_id not in latest or mentioned > latest[person_id]):
+            latest[person_id] = mentioned
+    found = []
+    for pid, name, cadence, created, snoozed in session.execute(
+        sa.select(
+            col(Person.id),
+            col(Person.name),
+            col(Person.cadence_days),
+            col(Person.created_at),
+            col(Person.snoozed_until),
+        )
+        .where(col(Person.cadence_days).is_not(None), col(Person.archived).is_(False))
+        .where(col(Person.created_at) < end)
+    ).all():
+        over = drifting_days(
+            cadence_days=cadence,
+            last_contact=latest.get(pid),
+            since=max(as_aware(created) or start, start),
+            snoozed_until=snoozed if running else None,
+            today=as_of,
+        )
+        if over is not None:
+            found.append(Drifted(name, over, cadence))
+    return sorted(found, key=lambda d: (-d.days_past, d.name.casefold()))
+
+
+def _steps_done(session: Session, first: date, after: date) -> list[StepDone]:
+    start, end = day_window(first, after)
+    return [
+        StepDone(_local_day(due), name, action)
+        for due, name, action in session.exec(
+            select(Step.due_at, Person.name, Step.action)
+            .join(Person, col(Person.id) == Step.person_id)
+            .where(
+                Step.status == StepStatus.DONE, col(Step.due_at) >= start, col(Step.due_at) < end
+            )
+            .order_by(col(Step.due_at))
+        ).all()
+    ]
+
+
+def _reconnections(session: Session, first: date, after: date) -> list[Reconnection]:
+    """People whose first contact this month came after a long quiet (or none in a year)."""
+    start, end = day_window(first, after)
+    lookback, _ = day_window(first - timedelta(days=LOOKBACK_DAYS), first)
+    first_now = (
+        select(
+            col(InteractionPersonLink.person_id).label("person_id"),
+            sa.func.min(Interaction.occurred_at).label("moment"),
+        )
+        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
+        .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
+        .group_by(col(InteractionPersonLink.person_id))
+        .subquery()
+    )
+    last_before = (
+        select(
+            col(InteractionPersonLink.person_id).label("person_id"),
+            sa.func.max(Interaction.occurred_at).label("moment"),
+        )
+        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
+        .where(col(Interaction.occurred_at) >= lookback, col(Interaction.occurred_at) < start)
+        .where(col(InteractionPersonLink.person_id).in_(select(first_now.c.person_id)))
+        .group_by(col(InteractionPersonLink.person_id))
+        .subquery()
+    )
+    found = []
+    for name, created, now, before in session.exec(
+        select(Person.name, Person.created_at, first_now.c.moment, last_before.c.moment)
+        .join(first_now, first_now.c.person_id == Person.id)
+        .outerjoin(last_before, last_before.c.person_id == Person.id)
+    ).all():
+        day = _local_day(now)
+        if before is None:
+            if as_aware(created) < lookback:  # type: ignore[operator]
+                found.append(Reconnection(name, day, None))
+            continue
+        gap = (day - _local_day(before)).days
+        if gap >= LONG_GAP_DAYS:
+            found.append(Reconnection(name, day, gap))
+    return sorted(found, key=lambda r: (r.day, r.name.casefold()))
+
+
+def _tagged_days(session: Session, first: date, after: date, tag: str) -> list[date]:
+    return [
+        date.fromisoformat(day) if isinstance(day, str) else day
+        for day in session.exec(
+            select(col(JournalEntry.day))
+            .join(JournalTag, col(JournalTag.entry_id) == JournalEntry.id)
+            .where(JournalTag.tag == tag, col(JournalEntry.day) >= first)
+            .where(col(JournalEntry.day) < after)
+            .distinct()
+            .order_by(col(JournalEntry.day))
+        ).all()
+    ]
+
+
+def _new_people(session: Session, first: date, after: date) -> list[str]:
+    start, end = day_window(first, after)
+    return list(
+        session.exec(
+            select(Person.name)
+            .where(col(Person.created_at) >= start, col(Person.created_at) < end)
+            .where(col(Person.archived).is_(False))
+            .order_by(col(Person.created_at))
+        ).all()
+    )
+
+
+# --------------------------------------------------------------------------- writes
+
+
+def save_loneliness_check(
+    *, session: Session, data: LonelinessCheckCreate | dict[str, object]
+) -> LonelinessCheckRead:
+    """One check per month: taking it again replaces that month's answers."""
+    valid = validate(LonelinessCheckCreate, data)
+    row = session.exec(select(LonelinessCheck).where(LonelinessCheck.month == valid.month)).first()
+    row = row or LonelinessCheck(month=valid.month, lack_companionship=1, left_out=1, isolated=1)
+    row.lack_companionship, row.left_out, row.isolated = (
+        valid.lack_companionship,
+        valid.left_out,
+        valid.isolated,
+    )
+    row.how_often = valid.how_often
+    row.taken_at = clock.utcnow()
+    session.add(row)
+    session.flush()
+    return LonelinessCheckRead.model_validate(row, from_attributes=True)
 
 
 def save_month_notes(
@@ -158,76 +759,6 @@ def save_month_notes(
 def current_intentions(*, session: Session, today: date | None = None) -> list[str]:
     """Intentions written (in last month's review) for this month."""
     today = today or clock.today()
-    last = (today.replace(day=1) - relativedelta(months=1)).strftime("%Y-%m")
+    last = month_key(today.replace(day=1) - relativedelta(months=1))
     row = session.exec(select(MonthReview).where(MonthReview.month == last)).first()
     return list(row.intentions) if row else []
-
-
-# --------------------------------------------------------------------------- markdown
-
-
-def _change(now: float | int | None, before: float | int | None, digits: int = 0) -> str:
-    if now is None or before is None:
-        return ""
-    diff = now - before
-    if abs(diff) < 10**-digits / 2:
-        return "same as last month"
-    return f"{diff:+.{digits}f} vs last month"
-
-
-def _num(value: float | int | None, digits: int = 0) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
-
-
-def markdown_escape(text: str) -> str:
-    """User text inside Markdown: characters that would format are escaped."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in text)
-
-
-def to_markdown(data: MonthReviewData) -> str:
-    f, p = data.figures, data.previous
-    lines = [f"# Monthly review — {f.label}", ""]
-    if f.is_empty:
-        lines += [
-            "Nothing was recorded this month. That is fine; the review fills in as you go.",
-            "",
-        ]
-    rows = [
-        ("Days with a check-in", f.days_checked_in, p.days_checked_in, 0),
-        ("Journal entries", f.entries, p.entries, 0),
-        ("Average mood (1–5)", f.avg_mood, p.avg_mood, 1),
-        ("Average connectedness (1–5)", f.avg_connectedness, p.avg_connectedness, 1),
-        ("Interactions", f.interactions, p.interactions, 0),
-        ("People in touch", f.people_seen, p.people_seen, 0),
-        ("Small steps planned", f.steps_planned, p.steps_planned, 0),
-        ("Small steps done", f.steps_done, p.steps_done, 0),
-    ]
-    lines += ["## Overview", "", "| | this month | last month | change |", "|---|---:|---:|---|"]
-    for name, now, before, digits in rows:
-        lines.append(
-            f"| {name} | {_num(now, digits)} | {_num(before, digits)} | "
-            f"{_change(now, before, digits)} |"
-        )
-    if f.interactions:
-        lines += ["", "## How you were in touch", ""]
-        for channel, count in sorted(f.by_channel.items(), key=lambda kv: -kv[1]):
-            lines.append(f"- {label(channel)}: {count}")
-        lines += ["", "Who reached out:", ""]
-        for initiator in Initiator:
-            lines.append(f"- {label(initiator)}: {f.by_initiator.get(initiator, 0)}")
-    if data.loneliness_total is not None:
-        lines += [
-            "",
-            "## Loneliness check",
-            "",
-            f"Total this month: {data.loneliness_total} (3–9).",
-        ]
-    if data.notes and (data.notes.wins or data.notes.intentions or data.notes.note):
-        lines += ["", "## In your words", ""]
-        if data.notes.wins:
-            lines += ["Wins: " + markdown_escape(data.notes.wins), ""]
-        for intention in data.notes.intentions:
-            lines.append("- Intention: " + markdown_escape(intention))
-        if data.notes.note:
-            lines += ["", markdown_escape(data.notes.note)]
-    return "\n".join(lines).rstrip() + "\n"

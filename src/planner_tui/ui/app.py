@@ -19,8 +19,8 @@ from planner_tui.ui.screens.base import ViewScreen
 from planner_tui.ui.screens.journal import JournalScreen
 from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.plan import PlanScreen
+from planner_tui.ui.screens.review import ReviewScreen
 from planner_tui.ui.screens.today import TodayScreen
-from planner_tui.ui.screens.views import ReviewScreen
 
 if TYPE_CHECKING:
     from planner_tui.db.engine import Database

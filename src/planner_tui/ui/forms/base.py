@@ -24,6 +24,7 @@ from textual.widgets import (
     Checkbox,
     Input,
     Label,
+    RadioSet,
     Select,
     SelectionList,
     Static,
@@ -31,7 +32,8 @@ from textual.widgets import (
 )
 
 from planner_tui.errors import InvalidInput, PlannerError
-from planner_tui.ui.screens.base import shorten, text
+from planner_tui.terminal import shorten
+from planner_tui.ui.screens.base import text
 
 if TYPE_CHECKING:
     from planner_tui.db.models import PersonRead
@@ -266,6 +268,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     @on(Select.Changed)
     @on(SelectionList.SelectedChanged)
     @on(Checkbox.Changed)
+    @on(RadioSet.Changed)
     def _field_changed(self) -> None:
         self.changed()
 

@@ -23,8 +23,9 @@ from textual.widgets.option_list import Option
 from planner_tui import words
 from planner_tui.db.models import Channel, Effort, StepRead, label
 from planner_tui.errors import InvalidInput
+from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
-from planner_tui.ui.screens.base import shorten, text
+from planner_tui.ui.screens.base import text
 from planner_tui.when import QUICK_PICKS, describe, describe_repeat, parse_repeat, parse_when
 
 if TYPE_CHECKING:

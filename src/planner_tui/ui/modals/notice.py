@@ -54,3 +54,19 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()
+
+
+class Explanation(ModalScreen[None]):
+    """How one figure of the review is counted, and from which data."""
+
+    BINDINGS = [Binding("escape,enter,h,q", "dismiss", "Close", show=False)]
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.heading, self.body = title, body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="explanation", classes="dialog"):
+            yield Static(f"How it's counted: {self.heading}", classes="dialog-title", markup=False)
+            yield Static(self.body, markup=False)
+            yield Static("Esc closes.", classes="muted", markup=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from datetime import date
+import inspect
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -24,11 +24,6 @@ if TYPE_CHECKING:
 def text(value: str, style: str = "", *, multiline: bool = False) -> Text:
     """User text as a Rich Text: never parsed as markup, control characters made visible."""
     return Text(plain(value, keep_newlines=multiline), style=style, end="")
-
-
-def shorten(value: str, width: int) -> str:
-    """At most *width* characters, ending in … when cut."""
-    return value if len(value) <= width else value[: width - 1] + "…"
 
 
 class Section(Static):
@@ -53,7 +48,7 @@ class ViewScreen(Screen[None]):
     models) and :meth:`show` (UI thread)."""
 
     TITLE: ClassVar[str] = ""
-    _shown: tuple[int, date] | None = None
+    _shown: tuple[Any, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -82,7 +77,7 @@ class ViewScreen(Screen[None]):
             # After the view's first frame: a loading thread would compete with it.
             self.call_after_refresh(self.reload)
 
-    def freshness(self) -> tuple[int, date]:
+    def freshness(self) -> tuple[Any, ...]:
         return self.planner.backend.version, clock.today()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load view")
@@ -93,11 +88,14 @@ class ViewScreen(Screen[None]):
         except PlannerError as error:
             self.app.call_from_thread(self.show_problem, str(error))
             return
-        self.app.call_from_thread(self._show, data, stamp)
+        # mypy can't match an async callback to call_from_thread's overloads; it awaits it.
+        self.app.call_from_thread(self._show, data, stamp)  # type: ignore[arg-type]
 
-    def _show(self, data: Any, stamp: tuple[int, date]) -> None:
+    async def _show(self, data: Any, stamp: tuple[Any, ...]) -> None:
         self.query_one("#loading").display = False
-        self.show(data)
+        shown = self.show(data)
+        if inspect.isawaitable(shown):  # a view that mounts widgets waits for them
+            await shown
         self._shown = stamp
         # What a view holds lives as long as the view: keep the cycle collector from
         # walking it again on every later pass (full passes cost ~80 ms on 10 years).
@@ -111,5 +109,5 @@ class ViewScreen(Screen[None]):
     def load(self) -> Any:
         return None
 
-    def show(self, data: Any) -> None:
-        pass
+    def show(self, data: Any) -> Any:
+        """Put *data* on screen; may be a coroutine (when it mounts widgets)."""

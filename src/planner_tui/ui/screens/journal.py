@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from planner_tui import clock, words
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
-from planner_tui.ui.screens.views import fill, table
+from planner_tui.ui.screens.tables import fill, table
 
 if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, JournalEntryRead, PersonRead

@@ -13,10 +13,11 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from planner_tui import clock, words
-from planner_tui.ui.screens.base import Note, Section, ViewScreen, shorten, text
-from planner_tui.ui.screens.views import fill, table
+from planner_tui.pictures import recency_strip
+from planner_tui.terminal import shorten
+from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
+from planner_tui.ui.screens.tables import fill, table
 from planner_tui.ui.widgets.circles import CirclesPicture, Dot
-from planner_tui.ui.widgets.pictures import recency_strip
 
 if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
     from planner_tui.db.models import ContextRead, PersonRead

@@ -11,10 +11,10 @@ from textual.widgets import DataTable, Static
 
 from planner_tui import words
 from planner_tui.db.models import InteractionRead, PersonRead, StepRead, label
+from planner_tui.pictures import balance_bar
 from planner_tui.services.gaps import Reciprocity
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
-from planner_tui.ui.screens.views import fill, table
-from planner_tui.ui.widgets.pictures import balance_bar
+from planner_tui.ui.screens.tables import fill, table
 
 RECENT = 20
 

@@ -16,12 +16,14 @@ from textual.widgets import DataTable, Input
 
 from planner_tui import clock, words
 from planner_tui.errors import InvalidInput
-from planner_tui.ui.screens.base import Note, Section, shorten
+from planner_tui.terminal import shorten
+from planner_tui.ui.screens.base import Note, Section
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
-from planner_tui.ui.screens.views import fill, table
+from planner_tui.ui.screens.tables import fill, table
 
 if TYPE_CHECKING:
     from planner_tui.db.models import StepRead
+    from planner_tui.ui.backend import Backend
 
 SHOWN = 200
 FILTER_PAUSE = 0.15
@@ -214,9 +216,23 @@ class PlanScreen(StepsScreen):
     # ---------------------------------------------------------------- steps
 
     def action_export_calendar(self) -> None:
-        from planner_tui.ui.modals.calendar import CalendarExport
+        from planner_tui.ui.modals.export import ExportFile
 
-        self.app.push_screen(CalendarExport())
+        def make(backend: Backend) -> tuple[bytes, str]:
+            from planner_tui.services import exchange
+
+            data = backend.read(exchange.export_ics)
+            return data, f"Wrote {data.count(b'BEGIN:VEVENT')} planned steps to"
+
+        self.app.push_screen(
+            ExportFile(
+                "Small steps as a calendar file",
+                "Planned steps, repeats included, as an .ics file your calendar app can "
+                "import. Names and step words go into the file.",
+                "~/planner-tui-steps.ics",
+                make,
+            )
+        )
 
     def action_delete_step(self) -> None:
         from planner_tui.services import steps

@@ -15,10 +15,11 @@ from textual.widgets import DataTable
 
 from planner_tui import clock, words
 from planner_tui.config import DB_FILENAME
+from planner_tui.terminal import shorten
 from planner_tui.ui import snapshot
-from planner_tui.ui.screens.base import Note, Section, shorten
+from planner_tui.ui.screens.base import Note, Section
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
-from planner_tui.ui.screens.views import fill, table
+from planner_tui.ui.screens.tables import fill, table
 
 if TYPE_CHECKING:
     from planner_tui.db.models import PersonRead

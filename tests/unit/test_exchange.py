@@ -1,4 +1,4 @@
-"""Monthly figures against a hand-built month; export/import round trip; Markdown and ICS."""
+"""Export/import round trip; Markdown and ICS files."""
 
 from __future__ import annotations
 
@@ -55,42 +55,6 @@ def month(db: Database) -> Database:
             session=s, data={"month": "2026-10", "intentions": ["walk with Ben", "[/]choir"]}
         )
     return db
-
-
-def test_month_figures_match_the_hand_count(month: Database) -> None:
-    with month.session() as s:
-        f = review.month_figures(session=s, month=date(2026, 11, 1))
-    assert (f.days_checked_in, f.entries) == (2, 3)
-    assert f.avg_mood == pytest.approx(3.0) and f.avg_connectedness == pytest.approx(3.0)
-    # 3 logged in November + 1 recorded by the done step
-    assert f.interactions == 4 and f.people_seen == 2
-    assert (f.steps_planned, f.steps_done) == (2, 1)
-    assert f.in_person_share == pytest.approx(0.25)
-
-
-def test_an_empty_month_says_so(month: Database) -> None:
-    with month.session() as s:
-        data = review.review_month(session=s, month=date(2025, 1, 1))
-    assert data.figures.is_empty
-    assert "Nothing was recorded this month" in review.to_markdown(data)
-
-
-def test_review_markdown_has_the_same_figures(month: Database) -> None:
-    with month.session() as s:
-        text = review.to_markdown(review.review_month(session=s, month=date(2026, 11, 1)))
-    assert "| Journal entries | 3 | 1 | +2 vs last month |" in text
-    assert "| Interactions | 4 | 0 | +4 vs last month |" in text
-
-
-def test_intentions_written_last_month_show_this_month(month: Database) -> None:
-    with month.session() as s:
-        assert review.current_intentions(session=s) == ["walk with Ben", "[/]choir"]
-
-
-@pytest.mark.parametrize("bad", ["2026-13", "nov", "", "2026-1-1"])
-def test_bad_months_get_a_clear_message(bad: str) -> None:
-    with pytest.raises(InvalidInput, match="month"):
-        review.parse_month(bad)
 
 
 def test_json_round_trip_is_lossless(month: Database, sqlite_db: Database) -> None:

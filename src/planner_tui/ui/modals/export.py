@@ -1,7 +1,9 @@
-"""Write the planned steps to an iCalendar file that calendar apps import."""
+"""Write something to a file the person names: the steps as a calendar file, a month's
+review as Markdown. The file is written beside its final name first, then moved into place."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
@@ -12,36 +14,40 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from planner_tui.errors import PlannerError
+from planner_tui.ui.backend import Backend
 from planner_tui.ui.screens.base import text
 
-DEFAULT_FILE = "~/planner-tui-steps.ics"
+Make = Callable[[Backend], tuple[str | bytes, str]]
+"""Runs in a worker: the file's contents, and what to say once it is written."""
 
 
-class CalendarExport(ModalScreen[Path | None]):
+class ExportFile(ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "dismiss", "Close")]
+
+    def __init__(self, title: str, about: str, default: str, make: Make) -> None:
+        super().__init__()
+        self.heading, self.about, self.default, self.make = title, about, default, make
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Small steps as a calendar file", classes="dialog-title")
+            yield Label(self.heading, classes="dialog-title")
             yield Static(
-                "Planned steps, repeats included, as an .ics file your calendar app can "
-                "import. Names and step words go into the file; nothing is sent anywhere. "
-                "Enter writes it; Esc closes.",
+                f"{self.about} Nothing is sent anywhere. Enter writes it; Esc closes.",
                 markup=False,
             )
-            yield Input(DEFAULT_FILE, id="ics-path")
-            yield Static("", id="ics-status", markup=False)
+            yield Input(self.default, id="export-path")
+            yield Static("", id="export-status", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         typed = event.value.strip()
         if not typed:
-            self.say("Type where the file should go, e.g. ~/steps.ics")
+            self.say(f"Type where the file should go, e.g. {self.default}")
             return
         self.say("Writing…")
         self.export(Path(typed).expanduser())
 
     def say(self, message: str) -> None:
-        self.query_one("#ics-status", Static).update(text(message))
+        self.query_one("#export-status", Static).update(text(message))
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def export(self, path: Path) -> None:
@@ -51,14 +57,12 @@ class CalendarExport(ModalScreen[Path | None]):
         assert isinstance(self.app, PlannerApp)
         try:
             if path.is_dir():
-                raise PlannerError(f"{path} is a folder; add a file name, like steps.ics.")
-            data = self.app.backend.read(exchange.export_ics)
+                name = Path(self.default).name
+                raise PlannerError(f"{path} is a folder; add a file name, like {name}.")
+            data, done = self.make(self.app.backend)
             exchange.write_file(path, data)
         except PlannerError as error:
             self.app.call_from_thread(self.say, str(error))
             return
-        events = data.count(b"BEGIN:VEVENT")
-        self.app.call_from_thread(
-            self.app.notify, f"Wrote {events} planned steps to {path}.", title="Calendar file"
-        )
+        self.app.call_from_thread(self.app.notify, f"{done} {path}.", title=self.heading)
         self.app.call_from_thread(self.dismiss, path)

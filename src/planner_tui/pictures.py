@@ -1,17 +1,18 @@
-"""Small text pictures: balance bars and the weeks × contexts recency strip.
+"""Small text pictures: balance bars, the weeks × contexts recency strip and the
+year at a glance.
 
-Each part of a bar has its own fill character as well as its own colour, so the picture
-reads the same without colour. Pictures describe; they never grade.
+Each part of a picture has its own character as well as its own colour, so it reads the
+same without colour (and in a Markdown file). Pictures describe; they never grade.
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date
 
 from rich.text import Text
 
-from planner_tui.terminal import plain
-from planner_tui.ui.screens.base import shorten
+from planner_tui.terminal import plain, shorten
 
 FILLS = ("█", "▒", "░")
 RICH_STYLES = ("bold cyan", "magenta", "grey62")
@@ -67,6 +68,35 @@ def recency_strip(
         picture.append("\n")
     picture.append(
         f"{' ' * (name_width + 1)}· none  ░ 1  ▒ 2  ▓ 3  █ 4+ contacts a week",
+        style="grey62",
+    )
+    return picture
+
+
+DAY_SHADES = {1: "▁", 2: "▃", 3: "▄", 4: "▆", 5: "█"}
+DAY_STYLES = {1: "grey50", 2: "blue", 3: "cyan", 4: "green", 5: "bold green"}
+
+
+def year_grid(months: list[date], scores: dict[date, float], until: date) -> Text:
+    """Months down (oldest first), days across: each day's average connectedness as a
+    taller or shorter block; · is a day without a score, blank is no such day (yet)."""
+    picture = Text(end="")
+    picture.append(" " * 9 + "1   5    10   15   20   25   30\n", style="grey62")
+    for month in months:
+        picture.append(month.strftime("%b %Y").ljust(9), style="grey62")
+        for day_number in range(1, monthrange(month.year, month.month)[1] + 1):
+            day = month.replace(day=day_number)
+            if day > until:
+                break
+            score = scores.get(day)
+            if score is None:
+                picture.append("·", style="grey42")
+            else:
+                level = min(5, max(1, round(score)))
+                picture.append(DAY_SHADES[level], style=DAY_STYLES[level])
+        picture.append("\n")
+    picture.append(
+        " " * 9 + "· no score  " + "  ".join(f"{c} {n}" for n, c in DAY_SHADES.items()),
         style="grey62",
     )
     return picture

@@ -1,0 +1,129 @@
+"""Patterns in a month, as plain arithmetic: no database, no UI.
+
+Everything here describes associations between things that happened on the same days. None
+of it says what caused what, and the words built from it say "often came with", never
+"because".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+MIN_DAYS = 3
+"""An item is compared only with at least this many scored days with it *and* without it:
+fewer says nothing about a pattern."""
+NOTABLE_DIFFERENCE = 0.3
+"""Differences in average connectedness smaller than this are not worth a sentence."""
+THEMES = 5
+"""How many themes of warmth and withdrawal to show."""
+MIN_THEME_ENTRIES = 2
+"""A word is a theme once it appears in at least this many entries."""
+
+
+@dataclass(frozen=True)
+class Association:
+    """Average connectedness on days with an item against days without it."""
+
+    kind: str
+    """'person', 'context', 'tag', 'channel' or 'activity'."""
+    name: str
+    days_with: int
+    average_with: float
+    days_without: int
+    average_without: float
+
+    @property
+    def difference(self) -> float:
+        return self.average_with - self.average_without
+
+
+def associations(
+    day_scores: Mapping[date, float], items: Mapping[tuple[str, str], Iterable[date]]
+) -> list[Association]:
+    """For each (kind, name) item, compare the scored days it appears on with the scored
+    days it does not. Items short of :data:`MIN_DAYS` on either side are left out; the rest
+    come largest difference first."""
+    total = sum(day_scores.values())
+    found = []
+    for (kind, name), days in items.items():
+        scored = {day for day in days if day in day_scores}
+        without = len(day_scores) - len(scored)
+        if len(scored) < MIN_DAYS or without < MIN_DAYS:
+            continue
+        with_sum = sum(day_scores[day] for day in scored)
+        found.append(
+            Association(
+                kind,
+                name,
+                len(scored),
+                with_sum / len(scored),
+                without,
+                (total - with_sum) / without,
+            )
+        )
+    return sorted(found, key=lambda a: (-abs(a.difference), a.kind, a.name.casefold()))
+
+
+# --------------------------------------------------------------------------- themes
+
+STOPWORDS = frozenset(
+    """
+    about after again all also always am an and any are around as at away back be
+    because been before being both but by can could day did didn't do does doing don't
+    down during each even ever every feel feeling felt few for from get getting got had
+    has have having he her here him his how i i'm if in into is it it's its just know
+    like little lot made make me more most much my myself never no not now of off on
+    once one only or other our out over really same she so some something still such
+    than that the their them then there these they thing things this those though
+    through to today too up us very was way we went were what when where which while who
+    why will with without would yesterday you your
+    """.split()  # noqa: SIM905 (a list literal would be 170 lines)
+)
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]]:
+    """The words that come back most often across *notes*, each counted once per note,
+    ignoring very common words; only words found in :data:`MIN_THEME_ENTRIES` notes."""
+    counts: Counter[str] = Counter()
+    for note in notes:
+        words = {w.replace("’", "'") for w in WORD.findall(note.casefold())}
+        counts.update(w for w in words if len(w) > 2 and w not in STOPWORDS)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(word, count) for word, count in ranked if count >= MIN_THEME_ENTRIES][:limit]
+
+
+# --------------------------------------------------------------------------- comparisons
+
+
+def compared(now: float | None, before: float | None, *, digits: int = 0) -> str:
+    """Neutral words for a change: 'up 2', 'down 0.4', 'same', or '' when either is missing."""
+    if now is None or before is None:
+        return ""
+    diff = round(now - before, digits)
+    if diff == 0:
+        return "same"
+    amount = f"{abs(diff):.{digits}f}"
+    return f"up {amount}" if diff > 0 else f"down {amount}"
+
+
+def share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+# --------------------------------------------------------------------------- loneliness
+
+HIGH_LONELINESS = 7
+"""From this total (of 3–9) the review adds a soft note about support. Not a diagnosis."""
+
+
+def loneliness_compared(now: int, before: int | None) -> str:
+    if before is None:
+        return "This is the first check to compare with."
+    if now == before:
+        return "The same as last time."
+    return f"{'Lower' if now < before else 'Higher'} than last time ({before})."

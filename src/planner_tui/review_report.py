@@ -1,0 +1,497 @@
+"""A month's review as figures in words: what the Review view shows and the Markdown export
+writes, built once from ``services.review.MonthReviewData`` so the two always agree.
+
+Every figure has a key; :data:`EXPLAIN` says for each how it is counted and from which data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from rich.text import Text
+
+from planner_tui import charts, patterns, pictures, words
+from planner_tui.db.models import Channel, Initiator, LonelyHowOften, StepStatus, label
+from planner_tui.services.review import ONE_WAY_MIN, MonthReviewData
+
+SHOWN = 6
+"""Long lists (wins, drifting people) show this many, then how many more."""
+SCALE_WORDS = {1: "hardly ever", 2: "some of the time", 3: "often"}
+SCALE_ITEMS = (
+    ("lack_companionship", "How often do you feel that you lack companionship?"),
+    ("left_out", "How often do you feel left out?"),
+    ("isolated", "How often do you feel isolated from others?"),
+)
+DIRECT_QUESTION = "How often do you feel lonely?"
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: Sequence[tuple[str, ...]]
+    keys: list[str] = field(default_factory=list)
+    """An explanation key per row (empty: the figure's own)."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    title: str
+    lines: list[str] = field(default_factory=list)
+    table: Table | None = None
+    charts: tuple[str, ...] = ()
+    """Names from ``charts.CHARTS``."""
+    picture: Text | None = None
+    """A fixed-width text picture, with colour for the screen (files take its plain text)."""
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def num(value: float | int | None, digits: int = 0) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{round(100 * value)}%"
+
+
+ITEM = "  • "
+"""Lines starting with this are items of a list."""
+
+
+def more(items: list[str], shown: int = SHOWN) -> list[str]:
+    """The first *shown* items as list lines, then how many more."""
+    lines = [ITEM + item for item in items[:shown]]
+    if len(items) > shown:
+        lines.append(f"{ITEM}… and {len(items) - shown} more")
+    return lines
+
+
+def day_label(day: date) -> str:
+    return f"{day.day} {day.strftime('%b')}"
+
+
+def title(data: MonthReviewData) -> str:
+    heading = f"Monthly review — {data.figures.label}"
+    if data.running:
+        heading += f" (so far, to {day_label(data.as_of)})"
+    return heading
+
+
+# --------------------------------------------------------------------------- figures
+
+OVERVIEW_ROWS: list[tuple[str, str, str, int]] = [
+    # key, name, MonthFigures attribute, digits
+    ("days", "Days with a check-in", "days_checked_in", 0),
+    ("entries", "Journal entries", "entries", 0),
+    ("mood", "Average mood (1–5)", "avg_mood", 1),
+    ("connectedness", "Average connectedness (1–5)", "avg_connectedness", 1),
+    ("support", "Felt supported (1–5)", "avg_support", 1),
+    ("giving", "Comfort giving help (1–5)", "avg_comfort_giving", 1),
+    ("receiving", "Comfort receiving help (1–5)", "avg_comfort_receiving", 1),
+    ("interactions", "Interactions", "interactions", 0),
+    ("people", "People in touch", "people_seen", 0),
+    ("planned", "Small steps planned", "steps_planned", 0),
+    ("done", "Small steps done", "steps_done", 0),
+]
+
+
+def overview(data: MonthReviewData) -> Figure:
+    f, p = data.figures, data.previous
+    rows, keys = [], []
+    for key, name, attribute, digits in OVERVIEW_ROWS:
+        now, before = getattr(f, attribute), getattr(p, attribute)
+        rows.append(
+            (
+                name,
+                num(now, digits),
+                num(before, digits),
+                patterns.compared(now, before, digits=digits),
+            )
+        )
+        keys.append(f"overview.{key}")  # fmt: skip
+    lines = []
+    if data.running:
+        lines.append(f"This month so far against the whole of {p.label}.")
+    return Figure(
+        "overview",
+        "Overview",
+        lines,
+        table=Table(("", "this month", p.month.strftime("%B"), "change"), rows, keys),
+    )
+
+
+def daily(data: MonthReviewData) -> Figure:
+    scored = [d for d, _m, c in data.daily if c is not None]
+    if not scored:
+        return Figure("daily", "Day by day", ["No connectedness scores this month yet."])
+    return Figure("daily", "Day by day", charts=("connectedness", "mood"))
+
+
+def weeks(data: MonthReviewData) -> Figure:
+    if not data.figures.interactions:
+        return Figure("weeks", "Contact each week", ["No interactions logged this month."])
+    return Figure("weeks", "Contact each week", [charts.channel_legend(data)], charts=("weeks",))
+
+
+def trend(data: MonthReviewData) -> Figure:
+    months = data.trend
+    if not any(m.avg_connectedness is not None or m.avg_mood is not None for m in months):
+        return Figure("trend", "The last twelve months", ["No scores in the last twelve months."])
+    rows = [
+        ("connectedness", *(num(m.avg_connectedness, 1) for m in months)),
+        ("mood", *(num(m.avg_mood, 1) for m in months)),
+        ("loneliness check", *(num(m.loneliness) for m in months)),
+        ("parts of life", *(num(m.contexts_in_touch) for m in months)),
+    ]
+    columns = ("", *(m.month.strftime("%b") for m in months))
+    return Figure(
+        "trend",
+        "The last twelve months",
+        charts=("trend",),
+        table=Table(columns, rows, ["trend", "trend", "loneliness", "breadth"]),
+    )
+
+
+def associations(data: MonthReviewData) -> Figure:
+    found = [a for a in data.associations if abs(a.difference) >= patterns.NOTABLE_DIFFERENCE]
+    lines = [
+        "Average connectedness on days with each of these against days without. These are "
+        "patterns that came together, not causes; each needs at least "
+        f"{patterns.MIN_DAYS} scored days with it and {patterns.MIN_DAYS} without."
+    ]
+    if not found:
+        lines.append("Not enough days yet to see a pattern this month.")
+        return Figure("associations", "What came with warmer days", lines)
+    ordered = sorted(found, key=lambda a: -a.difference)
+    rows = [
+        (
+            a.name,
+            a.kind,
+            str(a.days_with),
+            f"{a.average_with:.1f}",
+            f"{a.average_without:.1f}",
+            f"{a.difference:+.1f}",
+        )
+        for a in ordered[:10]
+    ]
+    warmer = [a for a in ordered if a.difference > 0][:3]
+    if warmer:
+        lines.append(
+            "Often came with warmer days: "
+            + ", ".join(f"{a.name} ({a.kind})" for a in warmer)
+            + "."
+        )
+    return Figure(
+        "associations",
+        "What came with warmer days",
+        lines,
+        table=Table(("", "kind", "days with", "with", "without", "difference"), rows),
+    )
+
+
+def themes(data: MonthReviewData) -> Figure:
+    def listed(found: list[tuple[str, int]]) -> str:
+        return ", ".join(f"{word} ({count})" for word, count in found) or "no repeated words yet"
+
+    return Figure(
+        "themes",
+        "In your own words",
+        [
+            "What brought warmth: " + listed(data.warmth_themes) + ".",
+            "What made you withdraw: " + listed(data.withdraw_themes) + ".",
+        ],
+    )
+
+
+def reciprocity(data: MonthReviewData) -> Figure:
+    f = data.figures
+    if not f.interactions:
+        return Figure("reciprocity", "Reaching out and support", ["No interactions this month."])
+    reach = pictures.balance_bar(
+        [
+            ("you", f.by_initiator.get(Initiator.ME, 0)),
+            ("them", f.by_initiator.get(Initiator.THEM, 0)),
+            ("together", f.by_initiator.get(Initiator.MUTUAL, 0)),
+        ]
+    ).plain
+    support = pictures.balance_bar([("given", f.gave_support), ("received", f.got_support)]).plain
+    lines = [f"Who reached out:  {reach}", f"Support:          {support}"]
+    for one in data.one_way:
+        side = "you" if one.by_me >= one.by_them else "them"
+        lines.append(
+            f"Mostly {side} reaching out with {one.name}: "
+            f"you {one.by_me}, them {one.by_them}, together {one.mutual}."
+        )
+    if data.one_way:
+        lines.append(
+            "A one-way month can simply be timing; the Map shows the longer pattern for each person."
+        )
+    return Figure("reciprocity", "Reaching out and support", lines)
+
+
+def breadth(data: MonthReviewData) -> Figure:
+    f, p = data.figures, data.previous
+    lines = [
+        f"Parts of life in touch: {f.contexts_in_touch} this month "
+        f"({f.contexts_in_person} in person or by voice); {p.contexts_in_touch} in {p.label}.",
+        f"In person: {percent(f.in_person_share)} of contact "
+        f"(last month {percent(p.in_person_share)}); by voice "
+        f"{percent(patterns.share(f.by_channel.get(Channel.CALL, 0), f.interactions))}; "
+        f"in writing or online "
+        f"{percent(patterns.share(sum(f.by_channel.get(c, 0) for c in (Channel.TEXT, Channel.SOCIAL, Channel.OTHER)), f.interactions))}.",
+    ]  # fmt: skip
+    if data.quiet_contexts:
+        lines.append("Went quiet this month: " + ", ".join(data.quiet_contexts) + ".")
+    if data.drifted:
+        lines.append(f"Past their rhythm on {day_label(data.as_of)} ({len(data.drifted)}):")
+        lines += more(
+            [f"{d.name}: {d.days_past} days past every {d.cadence_days}" for d in data.drifted]
+        )
+    return Figure("breadth", "Breadth", lines)
+
+
+STEP_ORDER = (
+    StepStatus.DONE,
+    StepStatus.DECLINED,
+    StepStatus.NO_REPLY,
+    StepStatus.RESCHEDULED,
+    StepStatus.SKIPPED,
+    StepStatus.PLANNED,
+)
+
+
+def small_steps(data: MonthReviewData) -> Figure:
+    f = data.figures
+    if not f.steps_planned:
+        return Figure("steps", "Small steps", ["No small steps were due this month."])
+    rows = [(label(s), str(f.by_status[s])) for s in STEP_ORDER if f.by_status.get(s)]
+    lines = [f"{f.steps_done} of {f.steps_planned} steps due this month were done."]
+    if f.by_status.get(StepStatus.DECLINED):
+        lines.append(words.DECLINE_REFRAME)
+    if f.by_status.get(StepStatus.NO_REPLY):
+        lines.append(words.NO_REPLY_LINE)
+    if f.steps_compared:
+        lines.append(
+            f"Before the step you expected {num(f.expected_awkwardness, 1)} of 5 awkwardness on "
+            f"average; afterwards it felt {num(f.felt_awkwardness, 1)}. Easier than expected "
+            f"{f.felt_easier} times, about the same {f.felt_same}, harder {f.felt_harder} "
+            f"(of {f.steps_compared} with both noted)."
+        )
+    return Figure("steps", "Small steps", lines, table=Table(("outcome", "steps"), rows))
+
+
+def wins(data: MonthReviewData) -> Figure:
+    lines = []
+    if data.steps_done:
+        lines.append(f"Small steps done ({len(data.steps_done)}):")
+        lines += more([f"{day_label(s.day)}: {s.action} — {s.name}" for s in data.steps_done])
+    if data.reconnections:
+        lines.append(f"Back in touch after a long gap ({len(data.reconnections)}):")
+        longest = sorted(data.reconnections, key=lambda r: -(r.gap_days or 10**6))
+        lines += more(
+            [
+                f"{r.name}, {day_label(r.day)}, "
+                + (f"after {r.gap_days} days" if r.gap_days else "after more than a year")
+                for r in longest
+            ]
+        )
+    if data.repairs:
+        lines.append(
+            f"Repairs (days tagged #repair): {', '.join(day_label(d) for d in data.repairs)}"
+        )
+    if data.new_people:
+        lines.append(f"New people on your map ({len(data.new_people)}):")
+        lines += more(data.new_people)
+    if data.notes and data.notes.wins.strip():
+        lines.append("In your words: " + data.notes.wins.strip())
+    if not lines:
+        lines.append("Nothing listed yet. Small things count here too.")
+    return Figure("wins", "Wins to celebrate", lines)
+
+
+def loneliness(data: MonthReviewData) -> Figure:
+    check = data.loneliness
+    if check is None:
+        lines = ["Not taken for this month yet. It is three short questions."]
+    else:
+        lines = [
+            f"{question} {SCALE_WORDS[getattr(check, item)]}." for item, question in SCALE_ITEMS
+        ]
+        before = data.loneliness_before
+        compared = (
+            patterns.loneliness_compared(check.total, before[1])
+            if before
+            else patterns.loneliness_compared(check.total, None)
+        )
+        if before:
+            compared = compared.replace("last time", f"in {before[0].strftime('%B %Y')}")
+        lines.append(f"Total {check.total}, on a scale from 3 to 9. {compared}")
+        if check.how_often:
+            lines.append(
+                f"{DIRECT_QUESTION} {label(LonelyHowOften(check.how_often)).capitalize()}."
+            )
+        if check.total >= patterns.HIGH_LONELINESS or check.how_often == LonelyHowOften.OFTEN:
+            lines.append(words.LONELY_NOTE)
+            lines += list(words.SUPPORT_LINES)
+    return Figure("loneliness", "Loneliness check", lines)
+
+
+def intentions(data: MonthReviewData) -> Figure:
+    notes = data.notes
+    following = (data.month + relativedelta(months=1)).strftime("%B")
+    lines = [f"For {following}:"]
+    if notes and notes.intentions:
+        lines += [ITEM + i for i in notes.intentions]
+    else:
+        lines.append(ITEM + "none written yet")
+    if notes and notes.note.strip():
+        lines.append("Note: " + notes.note.strip())
+    return Figure("intentions", "Intentions", lines)
+
+
+def year(data: MonthReviewData) -> Figure:
+    grid = pictures.year_grid([m.month for m in data.trend], data.year, data.as_of)
+    return Figure("year", "A year at a glance", picture=grid)
+
+
+def figures(data: MonthReviewData) -> list[Figure]:
+    return [
+        overview(data),
+        daily(data),
+        weeks(data),
+        trend(data),
+        associations(data),
+        themes(data),
+        reciprocity(data),
+        breadth(data),
+        small_steps(data),
+        wins(data),
+        loneliness(data),
+        intentions(data),
+        year(data),
+    ]
+
+
+# --------------------------------------------------------------------------- explanations
+
+EXPLAIN: dict[str, str] = {
+    "overview": "Each figure of this month beside the same figure for last month. The change "
+    "is simply this month minus last month.",
+    "overview.days": "Calendar days with at least one journal entry, counted by the day the "
+    "entry is for (not when it was typed).",
+    "overview.entries": "Journal entries whose day falls in the month.",
+    "overview.mood": "The mean of the mood scores (1–5) of the month's entries. Entries "
+    "without a mood score are left out, not counted as zero.",
+    "overview.connectedness": "The mean of the 'how connected' scores (1–5) of the month's "
+    "entries; entries without one are left out.",
+    "overview.support": "The mean of the 'how supported did I feel' scores (1–5) in the "
+    "month's entries that have one.",
+    "overview.giving": "The mean of the 'comfort giving help' scores (1–5) in the month's "
+    "entries that have one.",
+    "overview.receiving": "The mean of the 'comfort receiving help' scores (1–5) in the "
+    "month's entries that have one.",
+    "overview.interactions": "Logged interactions whose moment falls in the month in your "
+    "local time (a done small step logs one). A meeting with three people counts once.",
+    "overview.people": "Different people in at least one of the month's interactions.",
+    "overview.planned": "Small steps that were due in the month, whatever their outcome.",
+    "overview.done": "Of those, the steps marked done.",
+    "daily": "Each bar is one day's score from your check-ins (the mean when a day has "
+    "more than one entry). Days without a score are left empty.",
+    "weeks": "Interactions per week of the month (Monday to Sunday, cut at the month's "
+    "edges), split by how you were in touch. Each channel has its own fill character.",
+    "trend": "For each of the twelve months up to this one: the mean connectedness and mood "
+    "of all that month's entries, that month's loneliness check total (3–9), and how many "
+    "parts of life (contexts) saw contact.",
+    "associations": "For each person, context, tag, channel and activity (a small step done): "
+    "the mean connectedness of the days it was part of, against the mean of the other scored "
+    "days this month. A person or context counts for a day when an entry mentions it or an "
+    f"interaction that day included it. Shown only with {patterns.MIN_DAYS}+ days on each "
+    f"side and a difference of at least {patterns.NOTABLE_DIFFERENCE}. Things that come "
+    "together do not have to cause each other.",
+    "themes": "Words that recur in the month's 'what brought warmth' and 'what made me "
+    "withdraw' notes, each counted once per entry, leaving out very common words. Shown "
+    f"from {patterns.MIN_THEME_ENTRIES} entries.",
+    "reciprocity": "From the month's interactions: who reached out first, and how many "
+    "interactions included support you gave or received (emotional or practical). Someone is "
+    f"listed when you had {ONE_WAY_MIN}+ interactions and three quarters or more were started by "
+    "the same side; plans made together count for neither side.",
+    "breadth": "Parts of life in touch: active contexts with at least one interaction in the "
+    "month (an interaction logged without a context counts for its people's contexts). Went "
+    "quiet: contexts with contact in the three months before but none this month. Past their "
+    "rhythm: people whose last contact, by the month's end, was longer ago than the rhythm "
+    "you set for them. Shares are of the month's interactions.",
+    "steps": "Small steps due in the month by outcome. Awkwardness compares what you "
+    "expected when planning (1–5) with what you noted afterwards, for done steps with both.",
+    "wins": "Steps marked done; people whose first contact this month came after 60 or more "
+    "days without one (or none in the past year); days you tagged #repair; people added to "
+    "your map this month; and the wins you wrote yourself.",
+    "loneliness": "The three-item loneliness scale: three questions answered hardly ever (1), "
+    "some of the time (2) or often (3), added up to a total from 3 to 9. It describes how the "
+    "month felt; it is not a diagnosis. The direct question is kept on its own and never "
+    "added in.",
+    "intentions": "What you wrote for next month in this review. They appear on Today "
+    "throughout that month.",
+    "year": "The twelve months up to this one, a row each: every day's mean connectedness "
+    "from your check-ins, taller for higher. · is a day without a score.",
+}
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+def markdown_escape(text: str) -> str:
+    """User text inside Markdown: characters that would format are escaped."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in text)
+
+
+BLOCK_START = re.compile(r"^(\s*)([#>+-]|\d+[.)](?=\s|$))")
+
+
+def markdown_inline(text: str) -> str:
+    """Text inside a Markdown line or table cell: nothing in it can start a link,
+    emphasis, code, a table cell or HTML, and the rest stays readable."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in text)
+
+
+def markdown_line(text: str) -> str:
+    """A whole line: inline-safe, and unable to start a heading, list or quote either."""
+    return BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), markdown_inline(text))
+
+
+def to_markdown(data: MonthReviewData) -> str:
+    """The review as a Markdown document; charts as text in fenced blocks."""
+    out = [f"# {title(data)}", ""]
+    if data.figures.is_empty:
+        out += [words.EMPTY_REVIEW, ""]
+    for figure in figures(data):
+        out += [f"## {figure.title}", ""]
+        for line in figure.lines:
+            if line.startswith(ITEM):  # consecutive items make one list
+                if out[-1] == "" and out[-2].startswith("- "):
+                    out.pop()
+                out += ["- " + markdown_inline(line.removeprefix(ITEM)), ""]
+            else:
+                out += [markdown_line(line), ""]
+        if figure.table:
+            out += [*_markdown_table(figure.table), ""]
+        for name in figure.charts:
+            out += ["```text", charts.chart_text(name, data), "```", ""]
+        if figure.picture is not None:
+            out += ["```text", figure.picture.plain, "```", ""]
+    out += ["## How these figures are counted", ""]
+    for figure in figures(data):
+        out += [f"- **{figure.title}**: {EXPLAIN[figure.key]}"]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _markdown_table(table: Table) -> list[str]:
+    head = "| " + " | ".join(table.columns) + " |"
+    rule = "|" + "|".join("---" if i == 0 else "---:" for i in range(len(table.columns))) + "|"
+    body = ["| " + " | ".join(markdown_inline(c) for c in row) + " |" for row in table.rows]
+    return [head, rule, *body]

@@ -1,0 +1,203 @@
+"""Review: one month's patterns — figures beside last month's, charts, what came with warmer
+days, reciprocity, breadth, small steps, wins, the loneliness check, intentions and the year
+at a glance. Every figure can say how it is counted (h).
+
+The figures are built by ``review_report`` (shared with the Markdown export), so the view
+only lays them out: one focusable box per figure, tab moving between them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dateutil.relativedelta import relativedelta
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from planner_tui import clock, review_report, words
+from planner_tui.review_report import Figure
+from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
+from planner_tui.ui.screens.tables import fill, table
+
+if TYPE_CHECKING:
+    from planner_tui.services.review import MonthReviewData
+    from planner_tui.ui.backend import Backend
+
+HINT = (
+    "← → another month · tab next figure · h how it's counted · l loneliness check · "
+    "n intentions · o save as Markdown"
+)
+
+
+class FigureBox(Vertical, can_focus=True):
+    """One figure of the review; focus marks it as the one `h` explains."""
+
+    DEFAULT_CSS = "FigureBox { height: auto; }"
+
+    def __init__(self, figure: Figure, data: MonthReviewData) -> None:
+        super().__init__(classes="figure", id=f"figure-{figure.key}")
+        self.figure = figure
+        self.data = data
+        # A table with a key per row explains row by row, so it takes focus itself.
+        self.can_focus = not (figure.table and figure.table.keys)
+
+    def compose(self) -> ComposeResult:
+        figure = self.figure
+        yield Section(figure.title)
+        if figure.lines:
+            yield Static(text("\n".join(figure.lines), multiline=True), markup=False)
+        if figure.table:
+            grid = table(f"table-{figure.key}", *figure.table.columns)
+            if not figure.table.keys:  # nothing to pick row by row: no cursor, no focus
+                grid.cursor_type, grid.can_focus = "none", False
+            yield grid
+        for name in figure.charts:
+            from textual_plotext import PlotextPlot
+
+            yield PlotextPlot(id=f"chart-{name}", classes="chart")
+        if figure.picture is not None:
+            yield Static(figure.picture, markup=False, classes="picture")
+
+    def on_mount(self) -> None:
+        from planner_tui import charts
+
+        if self.figure.table:
+            fill(self.query_one(DataTable), list(self.figure.table.rows))
+        for name in self.figure.charts:
+            from textual_plotext import PlotextPlot
+
+            draw, height = charts.CHARTS[name]
+            plot = self.query_one(f"#chart-{name}", PlotextPlot)
+            plot.styles.height = height
+            draw(plot.plt, self.data)
+
+    @property
+    def explain_key(self) -> str:
+        grid = next(iter(self.query(DataTable)), None)
+        if grid is not None and grid.has_focus and self.figure.table and self.figure.table.keys:
+            return self.figure.table.keys[grid.cursor_row]
+        return self.figure.key
+
+
+class ReviewScreen(ViewScreen):
+    TITLE = "Review"
+    BINDINGS = [
+        Binding("left", "move(-1)", "Earlier month", key_display="←", priority=True),
+        Binding("right", "move(1)", "Later month", key_display="→", priority=True),
+        Binding("h", "explain", "How it's counted"),
+        Binding("l", "loneliness", "Loneliness check"),
+        Binding("n", "intentions", "Intentions"),
+        Binding("o", "save_markdown", "Save as Markdown", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.month = clock.today().replace(day=1)
+        self.data: MonthReviewData | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Section("", id="review-title")
+        yield Note(HINT, classes="muted")
+        yield Note(words.EMPTY_REVIEW, id="review-empty", classes="empty")
+        yield Vertical(id="figures")
+
+    def freshness(self) -> tuple[Any, ...]:
+        return (*super().freshness(), self.month)
+
+    def load(self) -> MonthReviewData:
+        from planner_tui.services import review
+
+        return self.planner.backend.read(review.review_month, month=self.month)
+
+    async def show(self, data: MonthReviewData) -> None:
+        self.data = data
+        self.query_one("#review-title", Section).update(review_report.title(data))
+        self.query_one("#review-empty").display = data.figures.is_empty
+        focused = self.focused_figure()
+        holder = self.query_one("#figures", Vertical)
+        await holder.remove_children()
+        await holder.mount_all(FigureBox(f, data) for f in review_report.figures(data))
+        if focused is not None:
+            self.focus_figure(focused.figure.key)
+
+    def focused_figure(self) -> FigureBox | None:
+        node = self.focused
+        while node is not None and not isinstance(node, FigureBox):
+            node = node.parent  # type: ignore[assignment]
+        return node
+
+    def focus_figure(self, key: str) -> None:
+        box = next(iter(self.query(f"#figure-{key}").results(FigureBox)), None)
+        if box is None:
+            return
+        target = box if box.can_focus else next(iter(box.query(DataTable)), box)
+        target.focus(scroll_visible=False)
+
+    # ---------------------------------------------------------------- keys
+
+    def action_move(self, months: int) -> None:
+        wanted = self.month + relativedelta(months=months)
+        if wanted > clock.today().replace(day=1):
+            self.notify("This is the current month; later ones have not happened yet.")
+            return
+        self.month = wanted
+        self.query_one("#review-title", Section).update(
+            f"Monthly review — {wanted:%B %Y} (opening…)"
+        )
+        self.reload()
+
+    def action_explain(self) -> None:
+        from planner_tui.ui.modals.notice import Explanation
+
+        box = self.focused_figure()
+        if box is None:
+            self.notify("Tab to a figure first, then h says how it is counted.")
+            return
+        key = box.explain_key
+        self.app.push_screen(Explanation(box.figure.title, review_report.EXPLAIN[key]))
+
+    def action_loneliness(self) -> None:
+        from planner_tui.ui.forms.review import LonelinessForm
+
+        if self.data is None:
+            return
+        self.app.push_screen(
+            LonelinessForm(f"{self.month:%Y-%m}", self.data.loneliness), self.after_form
+        )
+
+    def action_intentions(self) -> None:
+        from planner_tui.ui.forms.review import IntentionsForm
+
+        if self.data is None:
+            return
+        following = f"{self.month + relativedelta(months=1):%B %Y}"
+        self.app.push_screen(
+            IntentionsForm(f"{self.month:%Y-%m}", following, self.data.notes), self.after_form
+        )
+
+    def after_form(self, result: object) -> None:
+        if result is not None:
+            self.reload()
+
+    def action_save_markdown(self) -> None:
+        from planner_tui.ui.modals.export import ExportFile
+
+        month = self.month
+
+        def make(backend: Backend) -> tuple[str, str]:
+            from planner_tui.services import review
+
+            data = backend.read(review.review_month, month=month)
+            return review_report.to_markdown(data), f"Wrote the review of {month:%B %Y} to"
+
+        self.app.push_screen(
+            ExportFile(
+                "Review as Markdown",
+                "This month's review as a Markdown file, charts as text: for your own "
+                "records, or to bring to someone you talk to. Names and your notes go into it.",
+                f"~/planner-tui-review-{month:%Y-%m}.md",
+                make,
+            )
+        )

@@ -1,0 +1,298 @@
+"""The monthly review against a small October 2026 built by hand (Europe/London; the clocks
+go back on 25 October), with every answer worked out on paper first:
+
+entries (day: connectedness/mood)  1: 5/4 #walk   2: 4/4 #walk   3: 2/3   4: 5/5 #walk
+                                   10: 3/2   25: 2/3 and 4/– #repair   31: 1/1
+                                   (30 Sep: 5/5 and 1 Nov: 1/– lie outside)
+→ 8 entries on 7 days; connectedness 26/8 = 3.25; mood 22/7 ≈ 3.14.
+→ walk: days 1, 2, 4 → (5+4+5)/3 ≈ 4.67, other days (2+3+3+1)/4 = 2.25.
+
+interactions (local time)  1 Oct 00:30 BST Ana in person, me (23:30 UTC on 30 Sep!)
+                           2 Oct 12:00 Ana call, me (a done step: expected 4, felt 2)
+                           4 Oct 18:00 Ana text, me (a done step: expected 2, felt 2)
+                           25 Oct 01:30 (the hour that happens twice) Ben in person, them,
+                              at Work, I gave support
+                           31 Oct 23:30 GMT Ben text, mutual, I got support
+                           (30 Sep 23:30 BST Cy and 1 Nov 00:10 Ben lie outside)
+→ 5 interactions, 2 people, in person 2 / call 1 / text 2, me 3 / them 1 / mutual 1.
+→ weeks 1–4: 3, 5–11: 0, 12–18: 0, 19–25: 1, 26–31: 1.
+→ Ana: all three started by me → one way. Ben: back after 97 days (20 Jul → 25 Oct).
+steps due in October: 2 done, 1 declined, 1 no reply.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from planner_tui import clock, patterns, review_report
+from planner_tui.db.engine import Database
+from planner_tui.db.models import Channel, Initiator, StepStatus
+from planner_tui.errors import InvalidInput
+from planner_tui.services import journal, people, review, steps
+
+OCTOBER = date(2026, 10, 1)
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
+
+
+@pytest.fixture
+def october(db: Database, frozen_clock: datetime) -> Database:
+    clock.freeze(datetime(2025, 6, 1, 12))  # people and contexts made long before
+    with db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        work = people.create_context(session=s, data={"name": "Work"}).id
+        garden = people.create_context(session=s, data={"name": "Garden"}).id
+        ana = people.create_person(
+            session=s, data={"name": "Ana", "cadence_days": 7, "context_ids": [choir]}
+        ).id
+        ben = people.create_person(session=s, data={"name": "[b]Ben", "context_ids": [work]}).id
+        cy = people.create_person(
+            session=s, data={"name": "Cy", "cadence_days": 30, "context_ids": [garden]}
+        ).id
+    clock.freeze(datetime(2026, 10, 10, 9))
+    with db.write() as s:
+        people.create_person(session=s, data={"name": "Dee"})  # new in October
+    clock.freeze(frozen_clock)
+    with db.write() as s:
+        for day, connected, mood, tags, warm, withdraw in (
+            (date(2026, 9, 30), 5, 5, [], "", ""),
+            (date(2026, 10, 1), 5, 4, ["walk"], "a walk with Ana by the river", ""),
+            (date(2026, 10, 2), 4, 4, ["walk"], "river walk and tea", ""),
+            (date(2026, 10, 3), 2, 3, [], "", "tired after work"),
+            (date(2026, 10, 4), 5, 5, ["walk"], "a walk in the sun", ""),
+            (date(2026, 10, 10), 3, 2, [], "", "tired, the flat was quiet"),
+            (date(2026, 10, 25), 2, 3, [], "", ""),
+            (date(2026, 10, 25), 4, None, ["repair"], "we talked it through", ""),
+            (date(2026, 10, 31), 1, 1, [], "", ""),
+            (date(2026, 11, 1), 1, None, [], "", ""),
+        ):
+            journal.save_entry(
+                session=s,
+                data={"day": day, "connectedness": connected, "mood": mood, "tags": tags,
+                      "warmth_note": warm, "withdraw_note": withdraw,
+                      "person_ids": [ana] if "Ana" in warm else []},
+            )  # fmt: skip
+        for when, who, channel, by, extra in (
+            ("2026-07-20T10:00", ben, "in_person", "them", {"context_id": work}),
+            ("2026-08-15T10:00", cy, "in_person", "me", {}),
+            ("2026-09-10T10:00", ana, "call", "them", {}),
+            ("2026-09-30T23:30", cy, "text", "them", {}),
+            ("2026-10-01T00:30", ana, "in_person", "me", {}),
+            ("2026-10-25T01:30", ben, "in_person", "them",
+             {"context_id": work, "gave_emotional": True}),
+            ("2026-10-31T23:30", ben, "text", "mutual", {"got_practical": True}),
+            ("2026-11-01T00:10", ben, "text", "me", {}),
+        ):  # fmt: skip
+            people.log_interaction(
+                session=s,
+                data={"occurred_at": local(when), "person_ids": [who], "channel": channel,
+                      "initiator": by, **extra},
+            )  # fmt: skip
+        for who, action, due, status, channel, expected, felt in (
+            (ana, "call Ana", "2026-10-02T12:00", "done", "call", 4, 2),
+            (ana, "text Ana", "2026-10-04T18:00", "done", "text", 2, 2),
+            (ben, "coffee with Ben", "2026-10-20T10:00", "declined", None, 3, None),
+            (ben, "text Ben", "2026-10-28T10:00", "no_reply", None, None, None),
+            (ben, "later", "2026-11-02T10:00", None, None, None, None),
+        ):
+            step = steps.create_step(
+                session=s,
+                data={"person_id": who, "action": action, "due_at": local(due),
+                      "channel": channel, "expected_awkwardness": expected},
+            )  # fmt: skip
+            if status:
+                steps.record_outcome(
+                    session=s,
+                    step_id=step.id,
+                    outcome={"status": status, "felt_awkwardness": felt,
+                             "occurred_at": local(due), "channel": channel},
+                )  # fmt: skip
+    return db
+
+
+def review_of(db: Database, month: date = OCTOBER) -> review.MonthReviewData:
+    with db.session() as s:
+        return review.review_month(session=s, month=month)
+
+
+def test_overview_figures_match_the_hand_count(october: Database) -> None:
+    f = review_of(october).figures
+    assert (f.days_checked_in, f.entries) == (7, 8)
+    assert f.avg_connectedness == pytest.approx(3.25)
+    assert f.avg_mood == pytest.approx(22 / 7)
+    assert (f.interactions, f.people_seen) == (5, 2)
+    assert f.by_channel == {Channel.IN_PERSON: 2, Channel.CALL: 1, Channel.TEXT: 2}
+    assert f.by_initiator == {Initiator.ME: 3, Initiator.THEM: 1, Initiator.MUTUAL: 1}
+    assert (f.gave_support, f.got_support) == (1, 1)
+    assert f.in_person_share == pytest.approx(0.4)
+    assert (f.contexts_in_touch, f.contexts_in_person) == (2, 2)  # Choir (via Ana), Work
+    assert f.by_status == {StepStatus.DONE: 2, StepStatus.DECLINED: 1, StepStatus.NO_REPLY: 1}
+    assert (f.steps_planned, f.steps_done) == (4, 2)
+    assert (f.expected_awkwardness, f.felt_awkwardness) == (3.0, 2.0)
+    assert (f.felt_easier, f.felt_same, f.felt_harder) == (1, 1, 0)
+
+
+def test_month_edges_follow_local_time(october: Database) -> None:
+    data = review_of(october)
+    # 30 Sep 23:30 BST was in September; 1 Nov 00:10 in November.
+    assert data.previous.interactions == 2 and data.previous.entries == 1
+    days = {day: connected for day, _mood, connected in data.daily}
+    assert len(days) == 31 and days[date(2026, 10, 25)] == pytest.approx(3.0)
+    assert days[date(2026, 10, 5)] is None
+    weeks = [(w.first.day, w.last.day, sum(w.counts.values())) for w in data.weeks]
+    assert weeks == [(1, 4, 3), (5, 11, 0), (12, 18, 0), (19, 25, 1), (26, 31, 1)]
+
+
+def test_what_came_with_warmer_days(october: Database) -> None:
+    data = review_of(october)
+    walk = next(a for a in data.associations if a.name == "walk")
+    assert (walk.days_with, walk.days_without) == (3, 4)
+    assert walk.average_with == pytest.approx(14 / 3)
+    assert walk.average_without == pytest.approx(2.25)
+    # On one day only: too few to say anything.
+    assert not any(a.name == "repair" for a in data.associations)
+    assert data.warmth_themes[:2] == [("walk", 3), ("river", 2)]
+    assert data.withdraw_themes == [("tired", 2)]
+
+
+def test_reciprocity_breadth_and_wins(october: Database) -> None:
+    data = review_of(october)
+    assert [(o.name, o.by_me, o.by_them) for o in data.one_way] == [("Ana", 3, 0)]
+    assert data.quiet_contexts == ["Garden"]
+    # On 31 Oct: Ana last seen 4 Oct (27 days, rhythm 7 → 20 past); Cy 30 Sep (31 → 1 past).
+    assert [(d.name, d.days_past) for d in data.drifted] == [("Ana", 20), ("Cy", 1)]
+    assert [(r.name, r.gap_days) for r in data.reconnections] == [("[b]Ben", 97)]
+    assert [(s.day.day, s.action) for s in data.steps_done] == [(2, "call Ana"), (4, "text Ana")]
+    assert data.repairs == [date(2026, 10, 25)]
+    assert data.new_people == ["Dee"]
+
+
+def test_twelve_months_cross_the_year_and_the_grid_shows_them(october: Database) -> None:
+    data = review_of(october, date(2026, 11, 1))
+    assert [m.month for m in data.trend][:2] == [date(2025, 12, 1), date(2026, 1, 1)]
+    by_month = {m.month: m for m in data.trend}
+    assert by_month[OCTOBER].avg_connectedness == pytest.approx(3.25)
+    assert by_month[date(2026, 9, 1)].avg_connectedness == 5.0
+    assert by_month[date(2026, 11, 1)].avg_connectedness == 1.0
+    assert by_month[OCTOBER].contexts_in_touch == 2
+    grid = review_report.year(data).picture
+    assert grid is not None
+    rows = grid.plain.splitlines()
+    assert rows[1].startswith("Dec 2025") and rows[12].startswith("Nov 2026")
+    october_row = next(r for r in rows if r.startswith("Oct 2026"))
+    assert october_row[9:13] == "█▆▃█" and october_row[9 + 30] == "▁"
+    assert rows[12][9:] == "▁" + "·" * 22  # up to today, the 23rd, and no further
+
+
+def test_months_still_to_come_are_refused(db: Database) -> None:
+    with pytest.raises(InvalidInput, match="not begun"), db.session() as s:
+        review.review_month(session=s, month=date(2026, 12, 1))
+
+
+def test_an_empty_month_and_a_month_with_one_entry(db: Database) -> None:
+    data = review_of(db, date(2025, 1, 1))
+    assert data.figures.is_empty and data.associations == [] and data.weeks[0].counts == {}
+    text = review_report.to_markdown(data)
+    assert "Nothing recorded in this month yet" in text
+    assert "Not taken for this month yet" in text
+    with db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2025, 1, 31), "connectedness": 4})
+    one = review_of(db, date(2025, 1, 1))
+    assert (one.figures.entries, one.figures.avg_connectedness, one.figures.avg_mood) == (
+        1,
+        4.0,
+        None,
+    )
+    assert "| Average mood (1–5) | — | — |  |" in review_report.to_markdown(one)
+
+
+def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
+    with db.write() as s:
+        review.save_loneliness_check(
+            session=s,
+            data={"month": "2026-09", "lack_companionship": 3, "left_out": 2, "isolated": 3},
+        )
+        review.save_loneliness_check(
+            session=s,
+            data={"month": "2026-10", "lack_companionship": 2, "left_out": 1, "isolated": 2,
+                  "how_often": "some_of_the_time"},
+        )  # fmt: skip
+    september, october = review_of(db, date(2026, 9, 1)), review_of(db)
+    assert september.loneliness is not None and september.loneliness.total == 8
+    assert october.loneliness is not None and october.loneliness.total == 5
+    assert october.loneliness_before == (date(2026, 9, 1), 8)
+    text = review_report.to_markdown(october)
+    assert "Total 5, on a scale from 3 to 9. Lower than in September 2026 (8)." in text
+    assert "How often do you feel lonely? Some of the time." in text
+    assert "free lines" not in text  # 5 is not high: no support note
+    high = review_report.to_markdown(september)
+    assert "Many people feel this way" in high and "Samaritans" in high
+    # Taking it again replaces the month's answers rather than adding a second check.
+    with db.write() as s:
+        review.save_loneliness_check(
+            session=s,
+            data={"month": "2026-10", "lack_companionship": 1, "left_out": 1, "isolated": 1},
+        )
+    again = review_of(db).loneliness
+    assert again is not None and again.total == 3 and again.how_often is None
+    with pytest.raises(InvalidInput), db.write() as s:
+        review.save_loneliness_check(
+            session=s,
+            data={"month": "2026-10", "lack_companionship": 4, "left_out": 1, "isolated": 1},
+        )
+
+
+def test_intentions_show_the_month_after(db: Database) -> None:
+    with db.write() as s:
+        review.save_month_notes(
+            session=s,
+            data={"month": "2026-10", "intentions": ["walk with Ben", "[/]choir", ""]},
+        )
+    with db.session() as s:
+        assert review.current_intentions(session=s) == ["walk with Ben", "[/]choir"]
+    with pytest.raises(InvalidInput, match="three"), db.write() as s:
+        review.save_month_notes(
+            session=s, data={"month": "2026-10", "intentions": ["a", "b", "c", "d"]}
+        )
+
+
+def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Database) -> None:
+    data = review_of(october)
+    text = review_report.to_markdown(data)
+    assert text.startswith("# Monthly review — October 2026\n")
+    assert "| Journal entries | 8 | 1 | up 7 |" in text
+    assert "| Average connectedness (1–5) | 3.2 | 5.0 | down 1.8 |" in text
+    assert "| Interactions | 5 | 2 | up 3 |" in text
+    assert "| walk | tag | 3 | 4.7 | 2.2 | +2.4 |" in text
+    assert "\\[b\\]Ben, 25 Oct, after 97 days" in text
+    assert "[b]Ben" not in text.replace("\\[b\\]Ben", "")
+    assert "2 of 4 steps due this month were done." in text
+    assert "expected 3.0 of 5 awkwardness on average; afterwards it felt 2.0" in text
+    assert "```text" in text and "Connectedness each day" in text  # charts as text
+    assert "## How these figures are counted" in text
+
+
+@pytest.mark.parametrize("bad", ["2026-13", "nov", "", "2026-1-1"])
+def test_bad_months_get_a_clear_message(bad: str) -> None:
+    with pytest.raises(InvalidInput, match="month"):
+        review.parse_month(bad)
+
+
+def test_associations_need_enough_days_on_both_sides() -> None:
+    scores = {
+        date(2026, 1, d): float(s) for d, s in zip(range(1, 7), [5, 5, 5, 1, 1, 1], strict=True)
+    }
+    found = patterns.associations(
+        scores,
+        {
+            ("tag", "walk"): [date(2026, 1, d) for d in (1, 2, 3)],
+            ("tag", "rare"): [date(2026, 1, 1), date(2026, 1, 2)],
+            ("tag", "always"): [date(2026, 1, d) for d in range(1, 5)],  # only 2 without
+            ("tag", "unscored"): [date(2026, 2, d) for d in (1, 2, 3)],
+        },
+    )
+    assert [(a.name, a.average_with, a.average_without) for a in found] == [("walk", 5, 1)]
