@@ -6,11 +6,13 @@ probe.py queries   service hot paths on the dataset
 probe.py switch    keystroke → frame when switching views (p95)
 probe.py map       the Map: time to fill, filter-as-you-type and moving down the list (p95)
 probe.py journal   the Journal: search as you type, key → frame with its results (p95)
+probe.py review    the Review: time to fill, and ← / → to another month, key → its frame (p95)
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import resource
 import sys
@@ -59,6 +61,18 @@ class FrameClock:
         while not self.frames or self.frames[-1] < handled:
             await asyncio.sleep(0)
         return self.frames[-1] - began
+
+
+@contextlib.asynccontextmanager
+async def planner_open():  # type: ignore[no-untyped-def]
+    """The planner on the dataset, open on Today with its data: yields (app, pilot)."""
+    from planner_tui.config import Settings
+    from planner_tui.ui.app import PlannerApp
+
+    app = PlannerApp(Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        yield app, pilot
 
 
 async def ready(app, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -155,13 +169,8 @@ async def planner() -> dict[str, float]:
 
 
 async def switch() -> dict[str, float]:
-    from planner_tui.config import Settings
-    from planner_tui.ui.app import PlannerApp
-
-    app = PlannerApp(Settings())
     samples = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(app, pilot)
+    async with planner_open() as (app, pilot):
         clock = FrameClock(app)
         modes = {"m": "map", "p": "plan", "j": "journal", "r": "review", "t": "today"}
         for key in "mpjrt" * 6:
@@ -173,12 +182,7 @@ async def switch() -> dict[str, float]:
 async def map_view() -> dict[str, float]:
     from textual.widgets import DataTable, Input
 
-    from planner_tui.config import Settings
-    from planner_tui.ui.app import PlannerApp
-
-    app = PlannerApp(Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(app, pilot)
+    async with planner_open() as (app, pilot):
         filled = await open_view(app, pilot, "m")
         screen = app.screen
         table = screen.query_one("#people-table", DataTable)
@@ -200,12 +204,7 @@ async def journal_view() -> dict[str, float]:
     """Journal search as you type: each key → the frame that shows its results."""
     from textual.widgets import Input
 
-    from planner_tui.config import Settings
-    from planner_tui.ui.app import PlannerApp
-
-    app = PlannerApp(Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(app, pilot)
+    async with planner_open() as (app, pilot):
         await open_view(app, pilot, "j")
         screen = app.screen
         await pilot.press("slash")
@@ -217,7 +216,9 @@ async def journal_view() -> dict[str, float]:
 
 
 def queries() -> dict[str, float]:
-    from planner_tui import clock
+    from datetime import timedelta
+
+    from planner_tui import clock, review_report
     from planner_tui.config import Settings
     from planner_tui.db.engine import Location, open_database
     from planner_tui.services import gaps, journal, people, review, steps
@@ -235,7 +236,15 @@ def queries() -> dict[str, float]:
             runs.append(time.perf_counter() - began)
         timings[name] = sorted(runs)[len(runs) // 2]
 
-    measure("monthly review", review.review_month, month=clock.today().replace(day=1))
+    this_month = clock.today().replace(day=1)
+    last_month = (this_month - timedelta(days=1)).replace(day=1)
+    measure("monthly review, this month so far", review.review_month, month=this_month)
+    measure("monthly review, last month", review.review_month, month=last_month)
+
+    def review_as_markdown(session, month):  # type: ignore[no-untyped-def]
+        return review_report.to_markdown(review.review_month(session=session, month=month))
+
+    measure("monthly review as Markdown, charts too", review_as_markdown, month=last_month)
     measure("people list with drift", people.list_people)
     measure("steps due today", steps.due_steps)
     measure("journal search 'walk river'", journal.search, query=journal.SearchQuery("walk river"))
@@ -246,6 +255,24 @@ def queries() -> dict[str, float]:
     measure("recency strip, 12 weeks", gaps.recency_strip, weeks=12)
     measure("reciprocity, one person", gaps.reciprocity, person_id=1)
     return timings
+
+
+async def review_view() -> dict[str, float]:
+    """The Review: opened, then months back and forth, each key → the frame with its figures."""
+    async with planner_open() as (app, pilot):
+        filled = await open_view(app, pilot, "r")
+        screen = app.screen
+        clock = FrameClock(app)
+        samples = []
+        for key in ["left"] * 6 + ["right"] * 6:
+            before = screen.data
+
+            def moved(before=before) -> bool:  # type: ignore[no-untyped-def]
+                return screen.data is not before and bool(screen.query(".figure"))
+
+            samples.append(await clock.press(key, moved))
+            await pilot.pause()
+    return {"filled": filled, "month_p95": p95(samples)}
 
 
 def jrnl_text() -> None:
@@ -277,6 +304,7 @@ if __name__ == "__main__":
                 "switch": switch,
                 "map": map_view,
                 "journal": journal_view,
+                "review": review_view,
             }[kind]()
         )
     print(json.dumps(result))

@@ -143,6 +143,9 @@ def main() -> None:
     figures["Journal search as you type p95 (ms, ≤ 50)"] = (
         probe("journal", home)["search_p95"] * 1000
     )
+    seen = probe("review", home)
+    figures["Review filled (ms)"] = seen["filled"] * 1000
+    figures["Review ← / → another month p95 (ms)"] = seen["month_p95"] * 1000
     figures.update(search_against_jrnl(home))
     figures["peak memory, app with Today (MiB)"] = probe("app", home)["peak_rss_mib"]
     width = max(len(k) for k in figures)

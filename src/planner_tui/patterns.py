@@ -101,10 +101,11 @@ def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]
 
 
 def compared(now: float | None, before: float | None, *, digits: int = 0) -> str:
-    """Neutral words for a change: 'up 2', 'down 0.4', 'same', or '' when either is missing."""
+    """Neutral words for a change: 'up 2', 'down 0.4', 'same', or '' when either is missing.
+    Worked out from the figures as shown, so 4.2 beside 4.2 always reads 'same'."""
     if now is None or before is None:
         return ""
-    diff = round(now - before, digits)
+    diff = round(round(now, digits) - round(before, digits), digits)
     if diff == 0:
         return "same"
     amount = f"{abs(diff):.{digits}f}"

@@ -123,8 +123,20 @@ def test_review_prints_real_figures(demo_home: Path) -> None:
     result = run(demo_home, "review", "--month", "2026-10")
     assert result.returncode == 0
     assert result.stdout.startswith("# Monthly review — October 2026")
-    assert "| Journal entries | 3" in result.stdout  # 30-31 check-ins in the demo's October
+    # The same figures the service computes from the file, read here with sqlite3 alone.
+    with sqlite3.connect(demo_home / "planner.db") as db:
+        entries, days = db.execute(
+            "SELECT count(*), count(DISTINCT day) FROM journal_entry "
+            "WHERE day >= '2026-10-01' AND day < '2026-11-01'"
+        ).fetchone()
+        september = db.execute(
+            "SELECT count(*) FROM journal_entry WHERE day >= '2026-09-01' AND day < '2026-10-01'"
+        ).fetchone()[0]
+    assert f"| Journal entries | {entries} | {september} |" in result.stdout
+    assert f"| Days with a check-in | {days} |" in result.stdout
+    assert "## A year at a glance" in result.stdout and "Oct 2026" in result.stdout
     assert_one_line_error(run(demo_home, "review", "--month", "Octember"), 1, "not a month")
+    assert_one_line_error(run(demo_home, "review", "--month", "2027-01"), 1, "not begun")
 
 
 def test_search_prints_matches_and_handles_odd_queries(demo_home: Path) -> None:

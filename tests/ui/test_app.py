@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Static
@@ -29,6 +31,17 @@ async def press(app: PlannerApp, pilot: object, *keys: str) -> None:
     """Press keys, then wait until what they started has finished."""
     await pilot.press(*keys)  # type: ignore[attr-defined]
     await settle(app, pilot)
+
+
+def after_keys(app: PlannerApp, *keys: str) -> Callable[[Any], Awaitable[None]]:
+    """A snapshot's ``run_before``: the app settled, then *keys* pressed and settled."""
+
+    async def run(pilot: Any) -> None:
+        await settle(app, pilot)
+        if keys:
+            await press(app, pilot, *keys)
+
+    return run
 
 
 def screen_text(app: PlannerApp) -> str:

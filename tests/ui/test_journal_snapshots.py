@@ -8,7 +8,7 @@ from typing import Any
 from planner_tui.db.engine import Database
 from planner_tui.services import journal
 
-from .test_app import make_app, settle
+from .test_app import after_keys, make_app, settle
 from .test_journal import a_map
 
 
@@ -30,12 +30,7 @@ def test_journal_list(snap_compare: Any, sqlite_db: Database) -> None:
     a_few_weeks(sqlite_db)
     app = make_app(sqlite_db)
 
-    async def show(pilot: Any) -> None:
-        await settle(app, pilot)
-        await pilot.press("j")
-        await settle(app, pilot)
-
-    assert snap_compare(app, terminal_size=(110, 30), run_before=show)
+    assert snap_compare(app, terminal_size=(110, 30), run_before=after_keys(app, "j"))
 
 
 def test_check_in_form(snap_compare: Any, sqlite_db: Database) -> None:

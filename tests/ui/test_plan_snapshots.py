@@ -7,7 +7,7 @@ from typing import Any
 from planner_tui.db.engine import Database
 from planner_tui.services import review, steps
 
-from .test_app import make_app, settle
+from .test_app import after_keys, make_app, settle
 from .test_plan import a_few_people, local
 
 
@@ -32,10 +32,7 @@ def test_today(snap_compare: Any, sqlite_db: Database) -> None:
     a_day_with_steps(sqlite_db)
     app = make_app(sqlite_db)
 
-    async def show(pilot: Any) -> None:
-        await settle(app, pilot)
-
-    assert snap_compare(app, terminal_size=(110, 36), run_before=show)
+    assert snap_compare(app, terminal_size=(110, 36), run_before=after_keys(app))
 
 
 def test_plan_card(snap_compare: Any, sqlite_db: Database) -> None:

@@ -342,24 +342,27 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     ).first()
     notes = session.exec(select(MonthReview).where(MonthReview.month == key)).first()
     warm, withdraw = _notes(session, first, after)
+    done = _steps_done(session, first, after)
     return MonthReviewData(
         figures=figures,
         previous=month_figures(session=session, month=first - relativedelta(months=1)),
         as_of=as_of,
         daily=[
-            (day, per_day.get(day, DayScores()).mood, per_day.get(day, DayScores()).connectedness)
+            (day, (scores_of := per_day.get(day, DayScores())).mood, scores_of.connectedness)
             for day in (first + timedelta(days=n) for n in range((as_of - first).days + 1))
         ],
         weeks=_weeks(contacts, first, as_of),
         trend=_trend(session, trend_first, per_day),
         year=year,
-        associations=patterns.associations(scores, _items_by_day(session, first, after, contacts)),
+        associations=patterns.associations(
+            scores, _items_by_day(session, first, after, contacts, done)
+        ),
         warmth_themes=patterns.themes(warm),
         withdraw_themes=patterns.themes(withdraw),
         one_way=_one_way(contacts),
         quiet_contexts=_quiet_contexts(session, first, after),
         drifted=_drifted(session, as_of, running=today < after),
-        steps_done=_steps_done(session, first, after),
+        steps_done=done,
         reconnections=_reconnections(session, first, after),
         repairs=_tagged_days(session, first, after, REPAIR_TAG),
         new_people=_new_people(session, first, after),
@@ -500,7 +503,11 @@ def _weeks(contacts: list[dict[str, Any]], first: date, as_of: date) -> list[Wee
 
 
 def _items_by_day(
-    session: Session, first: date, after: date, contacts: list[dict[str, Any]]
+    session: Session,
+    first: date,
+    after: date,
+    contacts: list[dict[str, Any]],
+    done: list[StepDone],
 ) -> dict[tuple[str, str], set[date]]:
     """Which people, contexts, tags, channels and activities each day of the month had."""
     items: dict[tuple[str, str], set[date]] = defaultdict(set)
@@ -535,13 +542,8 @@ def _items_by_day(
     for kind, query in linked:
         for day, name in session.exec(query.where(*in_month)).all():
             items[kind, name].add(date.fromisoformat(day) if isinstance(day, str) else day)
-    start, end = day_window(first, after)
-    for action, due in session.exec(
-        select(Step.action, Step.due_at).where(
-            Step.status == StepStatus.DONE, col(Step.due_at) >= start, col(Step.due_at) < end
-        )
-    ).all():
-        items["activity", action.casefold()].add(_local_day(due))
+    for step in done:
+        items["activity", step.action.casefold()].add(step.day)
     return items
 
 
@@ -592,15 +594,7 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
     """People past their wished-for rhythm on *as_of*, judged by contact up to that day."""
     since = as_of - timedelta(days=LOOKBACK_DAYS)
     start, end = day_window(since, as_of + timedelta(days=1))
-    latest: dict[int, datetime] = {}
-    for person_id, moment in session.exec(
-        select(InteractionPersonLink.person_id, sa.func.max(Interaction.occurred_at))
-        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
-        .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
-        .group_by(col(InteractionPersonLink.person_id))
-    ).all():
-        if aware := as_aware(moment):
-            latest[person_id] = aware
+    latest = _contact_per_person(session, start, end, last=True)
     for person_id, day in session.exec(
         select(JournalPersonLink.person_id, sa.func.max(JournalEntry.day))
         .join(JournalEntry, col(JournalEntry.id) == JournalPersonLink.entry_id)
@@ -640,56 +634,54 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
 
 def _steps_done(session: Session, first: date, after: date) -> list[StepDone]:
     start, end = day_window(first, after)
+    # The month's steps, then the done ones: filtering by status in SQL would tempt SQLite
+    # onto the status index, which grows with every year instead of with the month.
     return [
         StepDone(_local_day(due), name, action)
-        for due, name, action in session.exec(
-            select(Step.due_at, Person.name, Step.action)
+        for due, name, action, status in session.exec(
+            select(col(Step.due_at), col(Person.name), col(Step.action), col(Step.status))
             .join(Person, col(Person.id) == Step.person_id)
-            .where(
-                Step.status == StepStatus.DONE, col(Step.due_at) >= start, col(Step.due_at) < end
-            )
+            .where(col(Step.due_at) >= start, col(Step.due_at) < end)
             .order_by(col(Step.due_at))
         ).all()
+        if status == StepStatus.DONE
     ]
+
+
+def _contact_per_person(
+    session: Session, start: datetime, end: datetime, *, last: bool
+) -> dict[int, datetime]:
+    """Each person's first (or last) interaction in [start, end). Driven by the time index,
+    so it costs the same however many years lie outside the window."""
+    pick = sa.func.max if last else sa.func.min
+    rows = session.execute(
+        sa.select(col(InteractionPersonLink.person_id), pick(Interaction.occurred_at))
+        .select_from(Interaction)
+        .join(InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id)
+        .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
+        .group_by(col(InteractionPersonLink.person_id))
+    ).all()
+    return {pid: moment for pid, when in rows if (moment := as_aware(when)) is not None}
 
 
 def _reconnections(session: Session, first: date, after: date) -> list[Reconnection]:
     """People whose first contact this month came after a long quiet (or none in a year)."""
     start, end = day_window(first, after)
     lookback, _ = day_window(first - timedelta(days=LOOKBACK_DAYS), first)
-    first_now = (
-        select(
-            col(InteractionPersonLink.person_id).label("person_id"),
-            sa.func.min(Interaction.occurred_at).label("moment"),
-        )
-        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
-        .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
-        .group_by(col(InteractionPersonLink.person_id))
-        .subquery()
-    )
-    last_before = (
-        select(
-            col(InteractionPersonLink.person_id).label("person_id"),
-            sa.func.max(Interaction.occurred_at).label("moment"),
-        )
-        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
-        .where(col(Interaction.occurred_at) >= lookback, col(Interaction.occurred_at) < start)
-        .where(col(InteractionPersonLink.person_id).in_(select(first_now.c.person_id)))
-        .group_by(col(InteractionPersonLink.person_id))
-        .subquery()
-    )
+    now = _contact_per_person(session, start, end, last=False)
+    before = _contact_per_person(session, lookback, start, last=True)
     found = []
-    for name, created, now, before in session.exec(
-        select(Person.name, Person.created_at, first_now.c.moment, last_before.c.moment)
-        .join(first_now, first_now.c.person_id == Person.id)
-        .outerjoin(last_before, last_before.c.person_id == Person.id)
+    for pid, name, created in session.execute(
+        sa.select(col(Person.id), col(Person.name), col(Person.created_at)).where(
+            col(Person.id).in_(list(now))
+        )
     ).all():
-        day = _local_day(now)
-        if before is None:
-            if as_aware(created) < lookback:  # type: ignore[operator]
+        day = _local_day(now[pid])
+        if pid not in before:
+            if (as_aware(created) or lookback) < lookback:
                 found.append(Reconnection(name, day, None))
             continue
-        gap = (day - _local_day(before)).days
+        gap = (day - _local_day(before[pid])).days
         if gap >= LONG_GAP_DAYS:
             found.append(Reconnection(name, day, gap))
     return sorted(found, key=lambda r: (r.day, r.name.casefold()))

@@ -16,12 +16,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from planner_tui import clock, review_report, words
-from planner_tui.review_report import Figure
+from planner_tui import clock, words
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
 
 if TYPE_CHECKING:
+    from planner_tui.review_report import Figure
     from planner_tui.services.review import MonthReviewData
     from planner_tui.ui.backend import Backend
 
@@ -106,19 +106,23 @@ class ReviewScreen(ViewScreen):
     def freshness(self) -> tuple[Any, ...]:
         return (*super().freshness(), self.month)
 
-    def load(self) -> MonthReviewData:
+    def load(self) -> tuple[MonthReviewData, str, list[Figure]]:
+        """The month's data and its figures in words, both worked out in the worker."""
+        from planner_tui import review_report
         from planner_tui.services import review
 
-        return self.planner.backend.read(review.review_month, month=self.month)
+        data = self.planner.backend.read(review.review_month, month=self.month)
+        return data, review_report.title(data), review_report.figures(data)
 
-    async def show(self, data: MonthReviewData) -> None:
+    async def show(self, shown: tuple[MonthReviewData, str, list[Figure]]) -> None:
+        data, title, figures = shown
         self.data = data
-        self.query_one("#review-title", Section).update(review_report.title(data))
+        self.query_one("#review-title", Section).update(title)
         self.query_one("#review-empty").display = data.figures.is_empty
         focused = self.focused_figure()
         holder = self.query_one("#figures", Vertical)
         await holder.remove_children()
-        await holder.mount_all(FigureBox(f, data) for f in review_report.figures(data))
+        await holder.mount_all(FigureBox(f, data) for f in figures)
         if focused is not None:
             self.focus_figure(focused.figure.key)
 
@@ -128,12 +132,14 @@ class ReviewScreen(ViewScreen):
             node = node.parent  # type: ignore[assignment]
         return node
 
-    def focus_figure(self, key: str) -> None:
+    def focus_figure(self, key: str, *, scroll: bool = False) -> None:
         box = next(iter(self.query(f"#figure-{key}").results(FigureBox)), None)
         if box is None:
             return
         target = box if box.can_focus else next(iter(box.query(DataTable)), box)
         target.focus(scroll_visible=False)
+        if scroll:
+            self.query_one("#body").scroll_to_widget(box, animate=False, top=True)
 
     # ---------------------------------------------------------------- keys
 
@@ -149,6 +155,7 @@ class ReviewScreen(ViewScreen):
         self.reload()
 
     def action_explain(self) -> None:
+        from planner_tui.review_report import EXPLAIN
         from planner_tui.ui.modals.notice import Explanation
 
         box = self.focused_figure()
@@ -156,7 +163,7 @@ class ReviewScreen(ViewScreen):
             self.notify("Tab to a figure first, then h says how it is counted.")
             return
         key = box.explain_key
-        self.app.push_screen(Explanation(box.figure.title, review_report.EXPLAIN[key]))
+        self.app.push_screen(Explanation(box.figure.title, EXPLAIN[key]))
 
     def action_loneliness(self) -> None:
         from planner_tui.ui.forms.review import LonelinessForm
@@ -187,6 +194,7 @@ class ReviewScreen(ViewScreen):
         month = self.month
 
         def make(backend: Backend) -> tuple[str, str]:
+            from planner_tui import review_report
             from planner_tui.services import review
 
             data = backend.read(review.review_month, month=month)

@@ -1,0 +1,154 @@
+"""The Review view through Pilot: months, the loneliness check, intentions (which then show
+on Today), how a figure is counted, and the Markdown file matching what is on screen."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, RadioSet, TextArea
+
+from planner_tui.db.engine import Database
+from planner_tui.services import journal, people, review
+from planner_tui.ui.forms.review import IntentionsForm, LonelinessForm
+from planner_tui.ui.modals.export import ExportFile
+from planner_tui.ui.modals.notice import Explanation
+from planner_tui.ui.screens.review import ReviewScreen
+
+from .test_app import HOSTILE, SIZE, make_app, press, screen_text, settle
+
+
+def two_months(db: Database) -> None:
+    """October: 3 check-ins and 1 contact. November so far: 1 check-in."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "[bold]Ana"}).id
+        for day, connected in ((date(2026, 10, 3), 4), (date(2026, 10, 4), 2),
+                               (date(2026, 10, 20), 3), (date(2026, 11, 2), 5)):  # fmt: skip
+            journal.save_entry(session=s, data={"day": day, "connectedness": connected})
+        people.log_interaction(
+            session=s, data={"occurred_at": "2026-10-05T12:00:00+01:00", "person_ids": [ana]}
+        )
+
+
+def overview(app: object) -> dict[str, list[str]]:
+    """The overview table as it is on screen: figure name → [this month, last month, change]."""
+    grid = app.screen.query_one("#table-overview", DataTable)  # type: ignore[attr-defined]
+    rows = [[str(cell) for cell in grid.get_row_at(n)] for n in range(grid.row_count)]
+    return {row[0]: row[1:] for row in rows}
+
+
+def title(app: object) -> str:
+    return str(app.screen.query_one("#review-title").render())  # type: ignore[attr-defined]
+
+
+async def test_moving_between_months(sqlite_db: Database) -> None:
+    two_months(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r")
+        assert isinstance(app.screen, ReviewScreen)
+        assert title(app) == "Monthly review — November 2026 (so far, to 23 Nov)"
+        assert overview(app)["Days with a check-in"] == ["1", "3", "down 2"]
+        await press(app, pilot, "left")
+        assert title(app) == "Monthly review — October 2026"
+        assert overview(app)["Days with a check-in"] == ["3", "0", "up 3"]
+        assert overview(app)["Average connectedness (1–5)"] == ["3.0", "—", ""]
+        assert overview(app)["Interactions"] == ["1", "0", "up 1"]
+        await press(app, pilot, "left")  # September: nothing recorded
+        assert app.screen.query_one("#review-empty").display
+        assert "Nothing recorded in this month yet" in screen_text(app)
+        await press(app, pilot, "right", "right")
+        assert title(app).startswith("Monthly review — November 2026")
+        assert not app.screen.query_one("#review-empty").display
+        await press(app, pilot, "right")  # no further than this month
+        assert title(app).startswith("Monthly review — November 2026")
+        assert any("current month" in n.message for n in app._notifications)
+
+
+async def test_taking_the_loneliness_check(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "l")
+        form = app.screen
+        assert isinstance(form, LonelinessForm)
+        await press(app, pilot, "ctrl+s")  # nothing answered yet: said kindly, nothing saved
+        assert "Pick one of the three" in screen_text(app)
+        # First question: "often" (third); second: "hardly ever"; third: "some of the time".
+        await press(app, pilot, "down", "down", "enter", "tab", "enter", "tab")
+        await press(app, pilot, "down", "enter", "tab", "down", "down", "down", "enter")
+        answers = {r.id: r.pressed_index for r in form.query(RadioSet)}
+        assert answers == {"lack_companionship": 2, "left_out": 0, "isolated": 1, "how_often": 3}
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        shown = screen_text(app)
+        assert "Total 6, on a scale from 3 to 9. This is the first check" in shown
+        assert "How often do you feel lonely? Some of the time." in shown
+        await press(app, pilot, "l")  # opens again with the answers given
+        again = {r.id: r.pressed_index for r in app.screen.query(RadioSet)}
+        assert again == answers
+    with sqlite_db.session() as s:
+        check = review.review_month(session=s, month=date(2026, 11, 1)).loneliness
+    assert check is not None and check.total == 6 and check.how_often == "some_of_the_time"
+
+
+async def test_intentions_written_in_october_show_on_today_in_november(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "left", "n")
+        form = app.screen
+        assert isinstance(form, IntentionsForm)
+        assert "Intentions for November 2026" in screen_text(app)
+        await press(app, pilot, *"say yes once", "enter")
+        form.query_one("#intention1", Input).value = HOSTILE[0]
+        form.query_one("#wins", TextArea).text = "went to choir twice"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        shown = screen_text(app)
+        assert "• say yes once" in shown and f"• {HOSTILE[0]}" in shown
+        assert "In your words: went to choir twice" in shown
+        await press(app, pilot, "t")
+        today = screen_text(app)
+        assert "say yes once" in today and HOSTILE[0] in today
+
+
+async def test_each_figure_says_how_it_is_counted(sqlite_db: Database) -> None:
+    two_months(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        screen.query_one("#table-overview", DataTable).focus()
+        await press(app, pilot, "down", "down", "h")  # the third row: average mood
+        assert isinstance(app.screen, Explanation)
+        assert "mood scores" in screen_text(app) and "not counted as zero" in screen_text(app)
+        await press(app, pilot, "escape")
+        screen.focus_figure("associations")
+        await press(app, pilot, "h")
+        assert "do not have to cause each other" in screen_text(app)
+        await press(app, pilot, "escape", "tab", "h")  # tab goes on to the next figure
+        assert "Words that recur" in screen_text(app)
+
+
+async def test_saving_the_review_as_markdown_matches_the_screen(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    two_months(sqlite_db)
+    target = tmp_path / "october.md"
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "left")
+        on_screen = overview(app)
+        await press(app, pilot, "o")
+        assert isinstance(app.screen, ExportFile)
+        assert "review-2026-10.md" in app.screen.query_one("#export-path", Input).value
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await press(app, pilot, "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Monthly review — October 2026")
+    for name, (now, before, change) in on_screen.items():
+        assert f"| {name} | {now} | {before} | {change} |" in text
