@@ -7,7 +7,9 @@ Without it they are skipped locally — but under CI a missing server is a failu
 from __future__ import annotations
 
 import os
+import runpy
 import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +23,24 @@ from planner_tui.db.models import TABLES_IN_ORDER
 
 FROZEN = datetime(2026, 11, 23, 20, 0)  # a Monday evening
 PG_URL = os.environ.get("PLANNER_TUI_TEST_PG_URL")
+
+# No network, anywhere: this process and every one it starts load tests/support/sitecustomize,
+# which writes any network attempt to NETWORK_LOG; the session fails if anything was written.
+SUPPORT = Path(__file__).with_name("support")
+NETWORK_LOG = Path(tempfile.gettempdir()) / f"planner-tui-network-{os.getpid()}.log"
+os.environ["PLANNER_TUI_NETWORK_LOG"] = str(NETWORK_LOG)
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(SUPPORT), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
+NETWORK_LOG.unlink(missing_ok=True)
+runpy.run_path(str(SUPPORT / "sitecustomize.py"))  # the same audit hook, in this process
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if NETWORK_LOG.exists() and NETWORK_LOG.read_text(encoding="utf-8").strip():
+        print(f"\nNETWORK ACCESS during the tests (see {NETWORK_LOG}):")
+        print(NETWORK_LOG.read_text(encoding="utf-8")[:4000])
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)
