@@ -64,6 +64,10 @@ EMPTY_MAP = (
 )
 EMPTY_PLAN = "No small steps planned yet. One text to one person is a perfectly good start."
 EMPTY_JOURNAL = "No check-ins yet. A line or two about today is plenty."
+NO_TRUSTED = (
+    "No one added yet. Press e to note one to five people you could call or message when "
+    "things feel heavy — a friend, family, a neighbour, your doctor."
+)
 LONELY_NOTE = (
     "Your answers this month lean towards feeling lonely. Many people feel this way at "
     "times, and it can change. Talking to someone you trust, your doctor, or one of the "

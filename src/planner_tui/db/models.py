@@ -589,6 +589,29 @@ class MonthReviewRead(MonthReviewUpdate):
     updated_at: datetime
 
 
+# --------------------------------------------------------------------------- support
+
+
+class TrustedContactBase(SQLModel):
+    name: Name
+    reach: Note = ""
+    """How to reach them: a number, an address, 'knock next door'."""
+
+
+class TrustedContact(SQLModel, table=True):
+    """Someone the person would turn to when things feel heavy, shown first under help."""
+
+    __tablename__ = "trusted_contact"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    reach: str = _text_column()
+    position: int = 0
+
+
+class TrustedContactRead(TrustedContactBase):
+    id: int
+
+
 # --------------------------------------------------------------------------- drafts & settings
 
 
@@ -602,7 +625,7 @@ class Draft(SQLModel, table=True):
 
 
 class AppSetting(SQLModel, table=True):
-    """Small preferences that travel with the data (first-run notice seen, trusted contacts)."""
+    """Small preferences that travel with the data (first-run notice seen, backups taken)."""
 
     __tablename__ = "app_setting"
     key: str = Field(sa_type=sa.String(100), primary_key=True)
@@ -622,6 +645,7 @@ TABLES_IN_ORDER: list[type[SQLModel]] = [
     JournalTag,
     LonelinessCheck,
     MonthReview,
+    TrustedContact,
     Draft,
     AppSetting,
 ]

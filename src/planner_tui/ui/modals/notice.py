@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -11,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
 from planner_tui import words
+from planner_tui.ui.screens.base import text
 
 
 class FirstRunNotice(ModalScreen[None]):
@@ -32,9 +34,13 @@ class FirstRunNotice(ModalScreen[None]):
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key of the current view and the app, and where to find support."""
+    """Every key of the current view and the app, and where to find support: the person's
+    own trusted contacts first (e edits them), then emergency and public lines."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", show=False)]
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close", show=False),
+        Binding("e", "edit_trusted", "Edit the people you trust", show=False),
+    ]
 
     def __init__(self, keys: list[tuple[str, str, str]], **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -49,11 +55,43 @@ class HelpScreen(ModalScreen[None]):
                 keys.add_row(key, description, tooltip)
             yield keys
             yield Static("Support and crisis", classes="dialog-title", markup=False)
+            yield Static("People you trust", classes="section", markup=False)
+            yield Static("", id="trusted", markup=False)
+            yield Static("Other help", classes="section", markup=False)
             yield Static("\n".join(words.SUPPORT_LINES), markup=False)
-            yield Static("Press Escape to close.", classes="muted", markup=False)
+            yield Static(
+                "e: edit the people you trust · Escape closes.", classes="muted", markup=False
+            )
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()
+        self.load_trusted()
+
+    @work(thread=True, exit_on_error=False)
+    def load_trusted(self) -> None:
+        from planner_tui.errors import PlannerError
+        from planner_tui.services import support
+        from planner_tui.ui.app import PlannerApp
+
+        assert isinstance(self.app, PlannerApp)
+        try:
+            people = self.app.backend.read(support.list_trusted)
+        except PlannerError:
+            people = []
+        lines = [f"{p.name} — {p.reach}" if p.reach else p.name for p in people]
+        shown = "\n".join(lines) or words.NO_TRUSTED
+        self.app.call_from_thread(
+            self.query_one("#trusted", Static).update, text(shown, multiline=True)
+        )
+
+    def action_edit_trusted(self) -> None:
+        from planner_tui.ui.forms.support import TrustedForm
+
+        self.app.push_screen(TrustedForm(), self.trusted_saved)
+
+    def trusted_saved(self, saved: object) -> None:
+        if saved is not None:
+            self.load_trusted()
 
 
 class Explanation(ModalScreen[None]):

@@ -1,0 +1,67 @@
+"""The people someone trusts: names and how to reach them, shown first under help."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input
+
+from planner_tui.db.models import TrustedContactRead
+from planner_tui.services.support import MAX_TRUSTED
+from planner_tui.ui.forms.base import Field, FormScreen, Problem
+
+
+class TrustedForm(FormScreen[list[TrustedContactRead]]):
+    TITLE = "People you trust"
+
+    def __init__(self) -> None:
+        super().__init__("trusted", {})
+
+    def compose_fields(self) -> ComposeResult:
+        yield Field(
+            "Who would you call or message when things feel heavy? A name, and how to reach "
+            "them (a number, an address). Only on this computer; leave rows empty if you like."
+        )
+        for n in range(MAX_TRUSTED):
+            with Horizontal(classes="row"):
+                yield Input(id=f"name{n}", placeholder="name")
+                yield Input(id=f"reach{n}", placeholder="how to reach them")
+        yield Problem(id="contacts-problem")
+
+    def load_choices(self) -> list[TrustedContactRead]:
+        from planner_tui.services import support
+
+        return self.planner.backend.read(support.list_trusted)
+
+    def use_choices(self, choices: list[TrustedContactRead]) -> None:
+        values: dict[str, Any] = {}
+        for n, person in enumerate(choices):
+            values[f"name{n}"], values[f"reach{n}"] = person.name, person.reach
+        self.fill(values)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            f"{part}{n}": self.query_one(f"#{part}{n}", Input).value
+            for n in range(MAX_TRUSTED)
+            for part in ("name", "reach")
+        }
+
+    def fill(self, values: dict[str, Any]) -> None:
+        for key, value in values.items():
+            found = list(self.query(f"#{key}").results(Input))
+            if found:
+                found[0].value = str(value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def submit(self, values: dict[str, Any]) -> list[TrustedContactRead]:
+        from planner_tui.services import support
+
+        rows = [
+            {"name": values[f"name{n}"], "reach": values[f"reach{n}"]} for n in range(MAX_TRUSTED)
+        ]
+        return self.planner.backend.write(support.save_trusted, affects_views=False, contacts=rows)

@@ -1,0 +1,45 @@
+"""Help and support from every view: the person's own trusted contacts first (editable,
+kept), then emergency and public lines."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from planner_tui.db.engine import Database
+from planner_tui.services import support
+from planner_tui.ui.forms.support import TrustedForm
+from planner_tui.ui.modals.notice import HelpScreen
+
+from .test_app import HOSTILE, SIZE, make_app, press, screen_text
+
+
+@pytest.mark.parametrize("view", ["t", "m", "p", "j", "r"])
+async def test_help_and_support_open_from_every_view(sqlite_db: Database, view: str) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, view, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        assert "People you trust" in shown and "No one added yet" in shown
+        assert "local emergency number" in shown and "Samaritans" in shown
+
+
+async def test_trusted_contacts_are_edited_from_help_and_kept(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "question_mark", "e")
+        form = app.screen
+        assert isinstance(form, TrustedForm)
+        await press(app, pilot, *"Mum", "enter", *"07700 900123", "enter")
+        form.query_one("#name1", Input).value = HOSTILE[2]
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        assert "Mum — 07700 900123" in shown and HOSTILE[2] in shown
+        assert app.is_running  # [@click=app.quit] was shown, not run
+    with sqlite_db.session() as s:
+        assert [(p.name, p.reach) for p in support.list_trusted(session=s)] == [
+            ("Mum", "07700 900123"),
+            (HOSTILE[2], ""),
+        ]
