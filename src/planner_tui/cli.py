@@ -110,6 +110,19 @@ def build_parser() -> Parser:
 
     backup = sub.add_parser("backup", help="write a consistent copy of the database")
     backup.add_argument("file", nargs="?", type=Path, help="where (default: HOME/backups/)")
+
+    restore = sub.add_parser(
+        "restore",
+        help="put a backup copy in place of the database (the current one is kept first)",
+    )
+    restore.add_argument("file", type=Path, help="the backup, e.g. HOME/backups/daily-….db")
+    restore.add_argument("--yes", action="store_true", help="don't ask (for scripts)")
+
+    erase = sub.add_parser(
+        "delete-all",
+        help="delete all your planner-tui data: database, backups, drafts (asks first)",
+    )
+    erase.add_argument("--yes", action="store_true", help="don't ask (for scripts)")
     return parser
 
 
@@ -438,6 +451,52 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
     print(f"Backed up to {written}")
 
 
+def confirmed(args: argparse.Namespace, question: str, word: str) -> bool:
+    """--yes, or the word typed at the prompt; without a terminal to ask, refuse."""
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise PlannerError(f"{question} Nothing was changed; add --yes to confirm.")
+    answer = input(f"{question}\nType {word!r} to go on (anything else stops): ")
+    return answer.strip().casefold() == word
+
+
+def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.db import backups
+    from planner_tui.db.engine import open_database
+
+    location = location_from(settings)
+    question = f"Replace the data in {location.display} with the copy in {args.file}?"
+    if not confirmed(args, question, "restore"):
+        print("Nothing was changed.")
+        return
+    kept = backups.restore(location, args.file)
+    open_database(location).dispose()  # checks it, and brings an older copy up to date
+    print(f"Restored from {args.file}.")
+    if kept:
+        print(f"The data as it was before is kept in {kept}.")
+
+
+def cmd_delete_all(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.db import backups
+
+    home = settings.resolved_home()
+    question = (
+        f"Delete ALL your planner-tui data — people, journal, steps, reviews, drafts and "
+        f"every backup in {home}? This can't be undone."
+    )
+    if not confirmed(args, question, "delete everything"):
+        print("Nothing was deleted.")
+        return
+    location = location_from(settings)
+    if location.is_sqlite:  # no need to open it: a damaged file can be deleted too
+        removed = backups.delete_everything(location)
+    else:
+        with opened(settings) as database:
+            removed = backups.delete_everything(location, database)
+    print("Deleted: " + (", ".join(removed) or "nothing was there"))
+
+
 def cmd_app(settings: Settings, args: argparse.Namespace) -> None:
     if not sys.stdout.isatty() and not os.environ.get("PLANNER_TUI_FORCE_APP"):
         raise PlannerError("The app needs a terminal. For scripts, see planner-tui --help.")
@@ -460,6 +519,8 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], None]] = {
     "search": cmd_search,
     "journal": cmd_journal,
     "backup": cmd_backup,
+    "restore": cmd_restore,
+    "delete-all": cmd_delete_all,
 }
 
 

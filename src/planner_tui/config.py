@@ -5,7 +5,7 @@ Every setting can come from the command line, or from an environment variable wi
 ``PLANNER_TUI_KEYMAP`` as JSON). Nothing here touches the disk: folders are created on
 first write by :mod:`planner_tui.db.engine`.
 
-A plain dataclass on purpose: three settings don't need a validation framework, and this
+A plain dataclass on purpose: four settings don't need a validation framework, and this
 module is on the path to the first frame (pydantic-settings cost ~80 ms of start-up).
 """
 
@@ -49,6 +49,8 @@ class Settings:
     """Any SQLAlchemy URL; overrides the SQLite file in home."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id to keys, e.g. {"view.today": "f1"}."""
+    daily_backups: int | None = None
+    """How many daily copies of the SQLite file to keep (0: none). Default 7."""
 
     def __post_init__(self) -> None:
         env = os.environ
@@ -60,6 +62,11 @@ class Settings:
             object.__setattr__(self, "keymap", _keymap_from(env[f"{ENV_PREFIX}KEYMAP"]))
         if self.home is not None:
             object.__setattr__(self, "home", Path(self.home))
+        if self.daily_backups is None:
+            raw = env.get(f"{ENV_PREFIX}DAILY_BACKUPS", "7")
+            if not raw.strip().isdigit():
+                raise PlannerError(f"{ENV_PREFIX}DAILY_BACKUPS should be a number, like 7.")
+            object.__setattr__(self, "daily_backups", int(raw))
 
     def resolved_home(self) -> Path:
         if self.home is not None:

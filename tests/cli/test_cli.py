@@ -51,7 +51,8 @@ def test_version_and_help(tmp_path: Path) -> None:
     version = run(tmp_path, "--version")
     assert version.returncode == 0 and version.stdout.startswith("planner-tui 0.")
     helped = run(tmp_path, "--help")
-    for command in ("demo", "export", "import", "review", "search", "backup"):
+    for command in ("demo", "export", "import", "review", "search", "backup", "restore",
+                    "delete-all"):  # fmt: skip
         assert command in helped.stdout
     assert not (tmp_path / "planner.db").exists()  # asking for help creates nothing
 
@@ -158,6 +159,27 @@ def test_backup_writes_a_private_consistent_copy(demo_home: Path, tmp_path: Path
         assert c.execute("SELECT count(*) FROM person").fetchone() == (30,)
     default = run(demo_home, "backup")
     assert default.returncode == 0 and "/backups/planner-" in default.stdout
+
+
+def test_restore_and_delete_all_ask_first_then_do_it(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run(home, "journal", "first words").returncode == 0
+    copy = tmp_path / "copy.db"
+    assert run(home, "backup", str(copy)).returncode == 0
+    assert run(home, "journal", "--day", "yesterday", "second words").returncode == 0
+    # Without a terminal to ask and without --yes, nothing happens.
+    assert_one_line_error(run(home, "restore", str(copy)), 1, "add --yes to confirm")
+    assert "second words" in run(home, "search", "second").stdout
+    restored = run(home, "restore", str(copy), "--yes")
+    assert restored.returncode == 0 and "kept in" in restored.stdout, restored.stderr
+    assert "second words" not in run(home, "search", "second").stdout
+    assert "first words" in run(home, "search", "first").stdout
+    assert_one_line_error(run(home, "restore", str(tmp_path / "nope.db"), "--yes"), 1, "no backup")
+    assert_one_line_error(run(home, "delete-all"), 1, "add --yes to confirm")
+    assert (home / "planner.db").exists()
+    erased = run(home, "delete-all", "--yes")
+    assert erased.returncode == 0 and "planner.db" in erased.stdout
+    assert not home.exists()
 
 
 def test_corrupt_database_is_reported_and_never_changed(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -189,3 +190,14 @@ async def test_a_damaged_database_closes_the_app_with_a_message(tmp_path: Path) 
             await asyncio.sleep(0.05)
     assert app.return_code == 1
     assert app.startup_error and "untouched" in app.startup_error
+
+
+async def test_opening_the_app_takes_todays_backup_copy(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+    copy = sqlite_db.location.home / "backups" / "daily-2026-11-23.db"
+    with sqlite3.connect(copy) as c:
+        assert c.execute("SELECT name FROM person").fetchall() == [("Ana",)]

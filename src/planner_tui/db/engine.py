@@ -188,29 +188,35 @@ class Database:
             raise StorageError(
                 "Backups are for the SQLite file. For PostgreSQL use pg_dump on the server."
             )
-        target = target.expanduser()
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-            os.close(fd)
-            source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-            try:
-                dest = sqlite3.connect(target)
-                try:
-                    source.backup(dest)
-                finally:
-                    dest.close()
-            finally:
-                source.close()
-            os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
-        except sqlite3.Error as error:
-            raise StorageError(describe_error(error)) from None
-        except OSError as error:
-            raise StorageError(f"Can't write the backup to {target}: {error.strerror}.") from None
-        return target
+        return backup_file(path, target)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def backup_file(path: Path, target: Path) -> Path:
+    """Copy the SQLite database at *path* to *target* (0600) with the online backup API, so
+    the copy is consistent even while planner-tui writes."""
+    target = target.expanduser()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        os.close(fd)
+        source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            source.close()
+        os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
+    except sqlite3.Error as error:
+        raise StorageError(describe_error(error)) from None
+    except OSError as error:
+        raise StorageError(f"Can't write the backup to {target}: {error.strerror}.") from None
+    return target
 
 
 def make_engine(location: Location) -> Engine:

@@ -83,6 +83,21 @@ class PlannerApp(App[None]):
 
         if not self.backend.read(drafts.get_setting, key=FIRST_RUN_KEY, default=False):
             self.call_from_thread(self.push_screen, FirstRunNotice(), self.first_run_done)
+        self.call_from_thread(self.take_daily_backup)
+
+    @work(thread=True, exit_on_error=False, group="backup", description="daily backup")
+    def take_daily_backup(self) -> None:
+        """Today's copy of the SQLite file (once a day; the oldest beyond the kept number go)."""
+        from planner_tui import clock
+        from planner_tui.db.backups import daily_backup
+
+        keep = self.settings.daily_backups or 0
+        try:
+            daily_backup(self.backend.database, clock.today(), keep=keep)
+        except PlannerError as error:
+            self.call_from_thread(
+                self.notify, f"Today's backup copy could not be made: {error}", severity="warning"
+            )
 
     def fail(self, message: str) -> None:
         self.startup_error = message

@@ -1,0 +1,121 @@
+"""Copies of the SQLite file: one a day, kept for a week, taken with SQLite's online backup
+API while the app runs; putting a copy back; and deleting everything on request."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from planner_tui.db import SCHEMA_HEAD
+from planner_tui.db.engine import (
+    BUSY_TIMEOUT_MS,
+    Database,
+    Location,
+    backup_file,
+    backup_name,
+    check_sqlite_file,
+    describe_error,
+)
+from planner_tui.errors import StorageError
+
+KEEP_DAILY = 7
+DAILY_PREFIX = "daily-"
+LOCAL_FILES = ("today-snapshot.json", "crash.log", "ideas.toml", "actions.toml", "prompts.toml")
+"""What planner-tui keeps in its folder besides the database and its backups."""
+
+
+def backups_folder(home: Path) -> Path:
+    return home / "backups"
+
+
+def daily_backup(database: Database, today: date, *, keep: int = KEEP_DAILY) -> Path | None:
+    """Today's copy, unless there is one; then only the newest *keep* daily copies stay."""
+    if database.location.sqlite_path is None or keep <= 0:
+        return None
+    folder = backups_folder(database.location.home)
+    target = folder / f"{DAILY_PREFIX}{today.isoformat()}.db"
+    written = None
+    if not target.exists():
+        written = database.backup_to(target)
+    for old in sorted(folder.glob(f"{DAILY_PREFIX}*.db"), reverse=True)[keep:]:
+        old.unlink(missing_ok=True)
+    return written
+
+
+def _schema_of(path: Path) -> str | None:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def restore(location: Location, source: Path) -> Path | None:
+    """Put the copy at *source* in place of the database. The database as it was is kept
+    first as ``backups/before-restore-….db`` (returned). Refuses a file that is not a healthy
+    planner-tui database, or one from a newer version; the source is never changed."""
+    target = location.sqlite_path
+    if target is None:
+        raise StorageError("Restore is for the SQLite file. For PostgreSQL use pg_restore.")
+    source = source.expanduser()
+    if not source.is_file():
+        raise StorageError(f"There is no backup file at {source}.")
+    if source.resolve() == target.resolve():
+        raise StorageError("That is the database itself, not a backup of it.")
+    check_sqlite_file(source)
+    schema = _schema_of(source)
+    if schema is None:
+        raise StorageError(f"{source} is not a planner-tui database; nothing was changed.")
+    if schema > SCHEMA_HEAD:
+        raise StorageError(
+            f"{source} was written by a newer planner-tui; update planner-tui to restore it."
+        )
+    safety = None
+    try:
+        if target.exists() and target.stat().st_size:
+            safety = backups_folder(location.home) / backup_name("before-restore")
+            backup_file(target, safety)
+        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as copy:
+            live = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                copy.backup(live)
+            finally:
+                live.close()
+    except sqlite3.Error as error:
+        raise StorageError(describe_error(error)) from None
+    return safety
+
+
+def delete_everything(location: Location, server: Database | None = None) -> list[str]:
+    """Every trace of planner-tui's data for *location*: the SQLite file (even a damaged
+    one) or, given the open *server* database, every row of every table; its backups; the
+    small files beside it. Says what was removed. The folder goes too when left empty."""
+    from planner_tui.db.models import TABLES_IN_ORDER
+
+    home = location.home
+    removed: list[str] = []
+    path = location.sqlite_path
+    if server is not None:
+        names = ", ".join(str(t.__tablename__) for t in TABLES_IN_ORDER)
+        with server.engine.begin() as connection:
+            connection.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        removed.append(f"every row in {location.display}")
+    if path is not None:
+        for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if part.exists():
+                part.unlink()
+                removed.append(str(part))
+    for name in LOCAL_FILES:
+        if (home / name).exists():
+            (home / name).unlink()
+            removed.append(str(home / name))
+    folder = backups_folder(home)
+    if folder.exists():
+        shutil.rmtree(folder)
+        removed.append(str(folder))
+    if home.exists() and not any(home.iterdir()):
+        home.rmdir()
+    return removed

@@ -1,0 +1,115 @@
+"""Daily rotating copies, restoring one, and deleting everything."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from planner_tui.db import backups
+from planner_tui.db.engine import Database, Location, open_database
+from planner_tui.errors import StorageError
+from planner_tui.services import people
+
+FIXTURE = Path(__file__).parent.parent / "data" / "schema-0001.db"
+
+
+def names(path: Path) -> list[str]:
+    with sqlite3.connect(path) as c:
+        return [n for (n,) in c.execute("SELECT name FROM person ORDER BY name")]
+
+
+def add(db: Database, name: str) -> None:
+    with db.write() as s:
+        people.create_person(session=s, data={"name": name})
+
+
+def test_one_copy_a_day_and_only_the_newest_are_kept(sqlite_db: Database) -> None:
+    add(sqlite_db, "Ana")
+    first = date(2026, 11, 1)
+    for n in range(9):
+        assert backups.daily_backup(sqlite_db, first + timedelta(days=n), keep=7) is not None
+    assert backups.daily_backup(sqlite_db, first + timedelta(days=8), keep=7) is None  # again
+    folder = sqlite_db.location.home / "backups"
+    kept = sorted(p.name for p in folder.glob("daily-*.db"))
+    assert kept == [f"daily-2026-11-{d:02d}.db" for d in range(3, 10)]
+    copy = folder / kept[-1]
+    assert names(copy) == ["Ana"] and copy.stat().st_mode & 0o777 == 0o600
+    assert backups.daily_backup(sqlite_db, date(2026, 12, 1), keep=0) is None
+
+
+def test_restore_puts_a_copy_back_and_keeps_what_was_there(sqlite_db: Database) -> None:
+    location = sqlite_db.location
+    add(sqlite_db, "Ana")
+    copy = backups.daily_backup(sqlite_db, date(2026, 11, 22))
+    assert copy is not None
+    add(sqlite_db, "Bo")
+    sqlite_db.dispose()
+    kept = backups.restore(location, copy)
+    assert location.sqlite_path is not None and names(location.sqlite_path) == ["Ana"]
+    assert kept is not None and names(kept) == ["Ana", "Bo"]
+    assert names(copy) == ["Ana"]  # the copy itself is untouched
+    reopened = open_database(location)
+    with reopened.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Ana"]
+    reopened.dispose()
+
+
+def test_restoring_a_copy_from_an_older_version_brings_it_up_to_date(tmp_path: Path) -> None:
+    location = Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path)
+    open_database(location).dispose()
+    backups.restore(location, FIXTURE)
+    database = open_database(location)
+    with database.session() as s:
+        assert len(people.list_people(session=s)) == len(names(FIXTURE)) > 0
+    database.dispose()
+
+
+def test_restore_refuses_what_is_not_a_good_copy(sqlite_db: Database, tmp_path: Path) -> None:
+    location = sqlite_db.location
+    assert location.sqlite_path is not None
+    add(sqlite_db, "Ana")
+    sqlite_db.dispose()
+    before = location.sqlite_path.read_bytes()
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    newer = tmp_path / "newer.db"
+    shutil.copy(location.sqlite_path, newer)
+    with sqlite3.connect(newer) as c:
+        c.execute("UPDATE alembic_version SET version_num = '9999'")
+    other = tmp_path / "recipes.db"
+    with sqlite3.connect(other) as c:
+        c.execute("CREATE TABLE recipes (name TEXT)")
+    for source, words in (
+        (tmp_path / "missing.db", "no backup file"),
+        (junk, "not a planner-tui database"),
+        (newer, "newer planner-tui"),
+        (other, "not a planner-tui database"),
+        (location.sqlite_path, "the database itself"),
+    ):
+        with pytest.raises(StorageError, match=words):
+            backups.restore(location, source)
+    assert location.sqlite_path.read_bytes() == before
+
+
+def test_delete_everything_leaves_nothing_behind(sqlite_db: Database) -> None:
+    add(sqlite_db, "Ana")
+    backups.daily_backup(sqlite_db, date(2026, 11, 23))
+    home = sqlite_db.location.home
+    (home / "today-snapshot.json").write_text("{}")
+    sqlite_db.dispose()
+    removed = backups.delete_everything(sqlite_db.location)
+    assert any(r.endswith("planner.db") for r in removed)
+    assert not home.exists()
+
+
+@pytest.mark.postgres
+def test_delete_everything_on_a_server_empties_every_table(pg_database: Database) -> None:
+    add(pg_database, "Ana")
+    removed = backups.delete_everything(pg_database.location, pg_database)
+    assert removed[0].startswith("every row in postgresql")
+    with pg_database.session() as s:
+        assert people.list_people(session=s) == []
