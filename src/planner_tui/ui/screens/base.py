@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -47,6 +48,16 @@ class ViewScreen(Screen[None]):
     """A top-level view. Subclasses implement :meth:`load` (worker thread, returns read
     models) and :meth:`show` (UI thread)."""
 
+    BINDINGS = [
+        Binding(
+            "ctrl+r",
+            "refresh",
+            "Refresh",
+            show=False,
+            tooltip="Read the data again (changes made elsewhere: the command line, another "
+            "computer on a shared database)",
+        )
+    ]
     TITLE: ClassVar[str] = ""
     _shown: tuple[Any, ...] | None = None
 
@@ -76,6 +87,9 @@ class ViewScreen(Screen[None]):
         if self._shown != self.freshness():
             # After the view's first frame: a loading thread would compete with it.
             self.call_after_refresh(self.reload)
+
+    def action_refresh(self) -> None:
+        self.reload()
 
     def freshness(self) -> tuple[Any, ...]:
         return self.planner.backend.version, clock.today()
