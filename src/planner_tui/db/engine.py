@@ -66,9 +66,19 @@ def describe_error(error: BaseException) -> str:
             "Nothing was lost; please try again in a moment."
         )
     if "disk is full" in text or "no space" in text:
-        return "The disk is full, so nothing new could be saved. Free some space and try again."
+        return "The disk is full, so nothing new was saved. Free some space and try again."
+    if "disk i/o error" in text:
+        return (
+            "The disk refused the write (it may be full, or failing), so nothing new was "
+            "saved. What was saved before is safe."
+        )
     if "readonly" in text or "read-only" in text or "permission denied" in text:
         return "The database can't be written (read-only file or folder). Check its permissions."
+    if "unable to open database file" in text:
+        return (
+            "The database can't be opened. Check that its folder can be written: planner-tui "
+            "keeps a small journal file beside the database while it works."
+        )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return (
             "The database file looks damaged, so planner-tui left it untouched. "

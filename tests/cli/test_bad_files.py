@@ -1,0 +1,82 @@
+"""Files that can't be used — read-only, in a read-only folder, on a full disk — each give
+one clear line and exit code 1, and the database file is never changed or deleted.
+(Corrupt, truncated and newer-version files: test_cli.py and unit/test_storage.py.)"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .test_cli import NOW, assert_one_line_error
+
+PLAIN_USER = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+
+
+def run_as(
+    home: Path,
+    *args: str,
+    limit: Callable[[], None] | None = None,
+    stdin: str | None = None,
+    obey_permissions: bool = False,
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PLANNER_TUI_NOW": NOW, "TZ": "Europe/London", "HOME": str(home)}
+    # Root ignores file permissions; without these two capabilities it obeys them like anyone.
+    prefix = [*PLAIN_USER] if obey_permissions and os.getuid() == 0 else []
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "planner_tui", "--home", str(home), *args],
+        capture_output=True, text=True, env=env, timeout=120, preexec_fn=limit, input=stdin,
+    )  # fmt: skip
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def a_home_with_an_entry(tmp_path: Path) -> Path:
+    home = tmp_path / "home"
+    assert run_as(home, "journal", "kept safe").returncode == 0
+    assert not (home / "planner.db-wal").exists()  # closed cleanly: the log folded in
+    return home
+
+
+@pytest.mark.parametrize("locked", ["file", "folder"])
+def test_a_read_only_database_or_folder(tmp_path: Path, locked: str) -> None:
+    home = a_home_with_an_entry(tmp_path)
+    database = home / "planner.db"
+    if locked == "file":
+        database.chmod(0o400)
+    else:
+        home.chmod(0o500)
+    before = digest(database)
+    try:
+        result = run_as(home, "journal", "new words", obey_permissions=True)
+        assert_one_line_error(result, 1, "read-only file or folder")
+        assert digest(database) == before
+    finally:
+        home.chmod(0o700)
+        database.chmod(0o600)
+
+
+def test_a_full_disk(tmp_path: Path) -> None:
+    home = a_home_with_an_entry(tmp_path)
+    database = home / "planner.db"
+    before = digest(database)
+
+    def tiny_disk() -> None:
+        # Files may not grow past 64 KiB: writing further fails as on a full disk.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+    result = run_as(home, "journal", stdin="x" * 150_000, limit=tiny_disk)
+    assert_one_line_error(result, 1, "nothing new was saved")
+    assert digest(database) == before
+    search = run_as(home, "search", "kept")
+    assert "kept safe" in search.stdout  # what was there before is all still there
