@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from planner_tui import __version__, clock
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
+from planner_tui.terminal import plain, shorten
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -38,6 +39,17 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
+def user_path(text: str) -> Path:
+    """A path typed on the command line: not empty, no NUL, not absurdly long."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a path, not an empty one")
+    if "\x00" in text:
+        raise argparse.ArgumentTypeError("a path can't contain a NUL character")
+    if len(text) > 4096:
+        raise argparse.ArgumentTypeError("that path is longer than any system allows")
+    return Path(text)
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog=PROG,
@@ -45,7 +57,9 @@ def build_parser() -> Parser:
         "Run without a command to open the app.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument("--home", type=Path, help="folder for your data (default: user data dir)")
+    parser.add_argument(
+        "--home", type=user_path, help="folder for your data (default: user data dir)"
+    )
     parser.add_argument("--db", metavar="URL", help="database URL instead of the SQLite file")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
@@ -59,12 +73,12 @@ def build_parser() -> Parser:
     export.add_argument(
         "--per-month", action="store_true", help="markdown: one file per month, into -o FOLDER"
     )
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    export.add_argument("-o", "--output", type=user_path, help="file to write (default: stdout)")
 
     imp = sub.add_parser(
         "import", help="load a JSON export into an empty database, or people from a .vcf file"
     )
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=user_path)
     imp.add_argument(
         "--preview", action="store_true", help="vCard: list who would be added; change nothing"
     )
@@ -109,13 +123,13 @@ def build_parser() -> Parser:
                        help="the people named were in touch with you today")  # fmt: skip
 
     backup = sub.add_parser("backup", help="write a consistent copy of the database")
-    backup.add_argument("file", nargs="?", type=Path, help="where (default: HOME/backups/)")
+    backup.add_argument("file", nargs="?", type=user_path, help="where (default: HOME/backups/)")
 
     restore = sub.add_parser(
         "restore",
         help="put a backup copy in place of the database (the current one is kept first)",
     )
-    restore.add_argument("file", type=Path, help="the backup, e.g. HOME/backups/daily-….db")
+    restore.add_argument("file", type=user_path, help="the backup, e.g. HOME/backups/daily-….db")
     restore.add_argument("--yes", action="store_true", help="don't ask (for scripts)")
 
     erase = sub.add_parser(
@@ -157,7 +171,7 @@ def write_output(data: str | bytes, output: Path | None) -> None:
     from planner_tui.services.exchange import write_file
 
     write_file(output, data)
-    print(f"Wrote {output}", file=sys.stderr)
+    print(plain(f"Wrote {output}"), file=sys.stderr)
 
 
 def parse_day(text: str, *, end: bool = False) -> date:
@@ -210,7 +224,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
             for first in months:
                 text = exchange.export_markdown(session=session, month=first)
                 exchange.write_file(args.output / f"{first:%Y-%m}.md", text)
-        print(f"Wrote {len(months)} months into {args.output}", file=sys.stderr)
+        print(plain(f"Wrote {len(months)} months into {args.output}"), file=sys.stderr)
         return
     with opened(settings) as database, database.session() as session:
         data: str | bytes
@@ -253,7 +267,6 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
 
 def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) -> None:
     from planner_tui.services import vcard
-    from planner_tui.terminal import plain
 
     if not path.is_file():
         raise PlannerError(f"There is no file {path}.")
@@ -283,7 +296,6 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
 def cmd_review(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui import review_report
     from planner_tui.services import review
-    from planner_tui.terminal import plain
 
     month = review.parse_month(args.month)
     with opened(settings) as database, database.session() as session:
@@ -316,7 +328,6 @@ def score_range(text: str, flag: str) -> tuple[int | None, int | None]:
 
 
 def print_match(day: date, mood: int | None, connected: int | None, snippet: str) -> None:
-    from planner_tui.terminal import plain
 
     scores = " ".join(
         f"{name}:{value}"
@@ -363,7 +374,6 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
     if quick_search(settings, args):
         return
     from planner_tui.services import journal, people
-    from planner_tui.terminal import plain
 
     with opened(settings) as database, database.session() as session:
         query, problems = journal.read_search(session=session, text=args.query)
@@ -439,7 +449,9 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
     print(said if said.endswith(".") else said + ".")
     if unknown:
         names = ", ".join("@" + name for name in unknown)
-        print(f"Not linked (no one, or several people, by that name): {names}", file=sys.stderr)
+        print(
+            plain(f"Not linked (no one, or several people, by that name): {names}"), file=sys.stderr
+        )
 
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
@@ -448,7 +460,7 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings) as database:
         target = args.file or settings.resolved_home() / "backups" / backup_name("planner")
         written = database.backup_to(target)
-    print(f"Backed up to {written}")
+    print(plain(f"Backed up to {written}"))
 
 
 def confirmed(args: argparse.Namespace, question: str, word: str) -> bool:
@@ -472,9 +484,9 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
         return
     kept = backups.restore(location, args.file)
     open_database(location).dispose()  # checks it, and brings an older copy up to date
-    print(f"Restored from {args.file}.")
+    print(plain(f"Restored from {args.file}."))
     if kept:
-        print(f"The data as it was before is kept in {kept}.")
+        print(plain(f"The data as it was before is kept in {kept}."))
 
 
 def cmd_delete_all(settings: Settings, args: argparse.Namespace) -> None:
@@ -494,7 +506,7 @@ def cmd_delete_all(settings: Settings, args: argparse.Namespace) -> None:
     else:
         with opened(settings) as database:
             removed = backups.delete_everything(location, database)
-    print("Deleted: " + (", ".join(removed) or "nothing was there"))
+    print(plain("Deleted: " + (", ".join(removed) or "nothing was there")))
 
 
 def cmd_app(settings: Settings, args: argparse.Namespace) -> None:
@@ -546,8 +558,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         COMMANDS[args.command](settings, args)
         return 0
     except PlannerError as error:
-        from planner_tui.terminal import plain
-
         print(f"{PROG}: {plain(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
@@ -555,6 +565,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:  # the file system said no: a name too long, a missing folder…
+        where = shorten(str(error.filename), 120) if error.filename else "a file"
+        print(plain(f"{PROG}: can't use {where}: {error.strerror or error}."), file=sys.stderr)
+        return 1
     except Exception as error:
         print(
             f"{PROG}: something unexpected went wrong ({type(error).__name__}). "

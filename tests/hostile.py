@@ -1,0 +1,38 @@
+"""The hostile values every input is tried with (services, command line and forms)."""
+
+from __future__ import annotations
+
+TEXT: dict[str, str] = {
+    "empty": "",
+    "whitespace": "  \t  ",
+    "100k characters": "x" * 100_000,
+    "emoji and combining marks": "Zoë 👩🏽‍🦱 e\u0301 n\u0303 🏳️‍🌈",
+    "right to left": "مريم שלום abc",
+    "NUL": "a\x00b",
+    "control characters": "a\x07b\x08c",
+    "escape sequences": "\x1b[31mred\x1b[0m \x1b]0;owned\x07 \x1b[2J",
+    "markup bold": "[bold]loud[/bold]",
+    "markup close": "[/]",
+    "markup click": "[@click=app.quit]x[/]",
+    "markup link": "[link=file:///etc/passwd]x[/link]",
+    "SQL": "Robert'); DROP TABLE person;--",
+    "FTS operators": 'NEAR(a b) OR "x* AND -y ^z',
+    "impossible date": "31 feb",
+    "impossible time": "25:61",
+    "number out of range": "99999999999999999999",
+}
+"""Label → value. Every text input gets all of them."""
+
+NUMBERS: dict[str, object] = {
+    "empty": "",
+    "zero": 0,
+    "too high": 6,
+    "negative": -1,
+    "huge": 10**20,
+    "fraction": "3.5",
+    "not a number": "four",
+    "nan": float("nan"),
+    "markup": "[bold]3",
+    "fine": 3,
+}
+"""Label → value for the 1–5 scales and other numbers."""
