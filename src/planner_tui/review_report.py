@@ -17,9 +17,12 @@ from rich.text import Text
 from planner_tui import charts, patterns, pictures, words
 from planner_tui.db.models import Channel, Initiator, LonelyHowOften, StepStatus, label
 from planner_tui.services.review import ONE_WAY_MIN, MonthReviewData
+from planner_tui.terminal import shorten
 
 SHOWN = 6
 """Long lists (wins, drifting people) show this many, then how many more."""
+OWN_WORDS = 2_000
+"""The review quotes this much of a long wins or note text (the form holds all of it)."""
 SCALE_WORDS = {1: "hardly ever", 2: "some of the time", 3: "often"}
 SCALE_ITEMS = (
     ("lack_companionship", "How often do you feel that you lack companionship?"),
@@ -309,7 +312,7 @@ def wins(data: MonthReviewData) -> Figure:
         lines.append(f"New people on your map ({len(data.new_people)}):")
         lines += more(data.new_people)
     if data.notes and data.notes.wins.strip():
-        lines.append("In your words: " + data.notes.wins.strip())
+        lines.append("In your words: " + shorten(data.notes.wins.strip(), OWN_WORDS))
     if not lines:
         lines.append("Nothing listed yet. Small things count here too.")
     return Figure("wins", "Wins to celebrate", lines)
@@ -351,13 +354,21 @@ def intentions(data: MonthReviewData) -> Figure:
     else:
         lines.append(ITEM + "none written yet")
     if notes and notes.note.strip():
-        lines.append("Note: " + notes.note.strip())
+        lines.append("Note: " + shorten(notes.note.strip(), OWN_WORDS))
     return Figure("intentions", "Intentions", lines)
 
 
 def year(data: MonthReviewData) -> Figure:
     grid = pictures.year_grid([m.month for m in data.trend], data.year, data.as_of)
     return Figure("year", "A year at a glance", picture=grid)
+
+
+CHARTS_OF: dict[str, tuple[str, ...]] = {
+    "daily": ("connectedness", "mood"),
+    "weeks": ("weeks",),
+    "trend": ("trend",),
+}
+"""The charts a figure can show (some months it has none)."""
 
 
 def figures(data: MonthReviewData) -> list[Figure]:

@@ -32,53 +32,71 @@ HINT = (
 
 
 class FigureBox(Vertical, can_focus=True):
-    """One figure of the review; focus marks it as the one `h` explains."""
+    """One figure of the review, made once and filled in for each month shown; focus marks
+    it as the one `h` explains."""
 
     DEFAULT_CSS = "FigureBox { height: auto; }"
 
-    def __init__(self, figure: Figure, data: MonthReviewData) -> None:
-        super().__init__(classes="figure", id=f"figure-{figure.key}")
-        self.figure = figure
-        self.data = data
-        # A table with a key per row explains row by row, so it takes focus itself.
-        self.can_focus = not (figure.table and figure.table.keys)
+    def __init__(self, key: str) -> None:
+        super().__init__(classes="figure", id=f"figure-{key}")
+        self.key = key
+        self.figure: Figure | None = None
 
     def compose(self) -> ComposeResult:
-        figure = self.figure
-        yield Section(figure.title)
-        if figure.lines:
-            yield Static(text("\n".join(figure.lines), multiline=True), markup=False)
-        if figure.table:
-            grid = table(f"table-{figure.key}", *figure.table.columns)
-            if not figure.table.keys:  # nothing to pick row by row: no cursor, no focus
-                grid.cursor_type, grid.can_focus = "none", False
-            yield grid
-        for name in figure.charts:
-            from textual_plotext import PlotextPlot
+        from textual_plotext import PlotextPlot  # with the Review, not at start-up
 
-            yield PlotextPlot(id=f"chart-{name}", classes="chart")
-        if figure.picture is not None:
-            yield Static(figure.picture, markup=False, classes="picture")
+        from planner_tui.review_report import CHARTS_OF
 
-    def on_mount(self) -> None:
+        yield Section("", id=f"title-{self.key}")
+        yield Static("", markup=False, classes="lines")
+        yield table(f"table-{self.key}")
+        from planner_tui.charts import CHARTS
+
+        for name in CHARTS_OF.get(self.key, ()):
+            plot = PlotextPlot(id=f"chart-{name}", classes="chart")
+            plot.styles.height = CHARTS[name][1]
+            yield plot
+        yield Static("", markup=False, classes="picture")
+
+    def show(self, figure: Figure, data: MonthReviewData) -> None:
+        from textual_plotext import PlotextPlot
+
         from planner_tui import charts
 
-        if self.figure.table:
-            fill(self.query_one(DataTable), list(self.figure.table.rows))
-        for name in self.figure.charts:
-            from textual_plotext import PlotextPlot
-
-            draw, height = charts.CHARTS[name]
-            plot = self.query_one(f"#chart-{name}", PlotextPlot)
-            plot.styles.height = height
-            draw(plot.plt, self.data)
+        self.figure = figure
+        self.query_one(Section).update(figure.title)
+        lines = self.query_one(".lines", Static)
+        lines.update(text("\n".join(figure.lines), multiline=True))
+        lines.display = bool(figure.lines)
+        grid = self.query_one(DataTable)
+        if figure.table:
+            if [str(c.label) for c in grid.columns.values()] != list(figure.table.columns):
+                grid.clear(columns=True)
+                grid.add_columns(*figure.table.columns)
+            fill(grid, list(figure.table.rows))
+        grid.display = bool(figure.table)
+        # A table with a key per row explains row by row, so it takes focus itself.
+        row_by_row = bool(figure.table and figure.table.keys)
+        grid.can_focus, self.can_focus = row_by_row, not row_by_row
+        grid.cursor_type = "row" if row_by_row else "none"
+        for plot in self.query(PlotextPlot):
+            name = (plot.id or "").removeprefix("chart-")
+            plot.display = name in figure.charts
+            if plot.display:
+                plot.plt.clear_figure()
+                charts.CHARTS[name][0](plot.plt, data)
+                plot.refresh()
+        picture = self.query_one(".picture", Static)
+        picture.update(figure.picture or "")
+        picture.display = figure.picture is not None
 
     @property
     def explain_key(self) -> str:
-        grid = next(iter(self.query(DataTable)), None)
-        if grid is not None and grid.has_focus and self.figure.table and self.figure.table.keys:
-            return self.figure.table.keys[grid.cursor_row]
-        return self.figure.key
+        grid = self.query_one(DataTable)
+        keys = self.figure.table.keys if self.figure and self.figure.table else []
+        if grid.has_focus and keys:
+            return keys[grid.cursor_row]
+        return self.key
 
 
 class ReviewScreen(ViewScreen):
@@ -119,12 +137,11 @@ class ReviewScreen(ViewScreen):
         self.data = data
         self.query_one("#review-title", Section).update(title)
         self.query_one("#review-empty").display = data.figures.is_empty
-        focused = self.focused_figure()
         holder = self.query_one("#figures", Vertical)
-        await holder.remove_children()
-        await holder.mount_all(FigureBox(f, data) for f in figures)
-        if focused is not None:
-            self.focus_figure(focused.figure.key)
+        if not holder.children:  # the first month shown: the boxes are made once
+            await holder.mount_all(FigureBox(f.key) for f in figures)
+        for figure in figures:
+            self.query_one(f"#figure-{figure.key}", FigureBox).show(figure, data)
 
     def focused_figure(self) -> FigureBox | None:
         node = self.focused
@@ -162,8 +179,8 @@ class ReviewScreen(ViewScreen):
         if box is None:
             self.notify("Tab to a figure first, then h says how it is counted.")
             return
-        key = box.explain_key
-        self.app.push_screen(Explanation(box.figure.title, EXPLAIN[key]))
+        title = box.figure.title if box.figure else ""
+        self.app.push_screen(Explanation(title, EXPLAIN[box.explain_key]))
 
     def action_loneliness(self) -> None:
         from planner_tui.ui.forms.review import LonelinessForm

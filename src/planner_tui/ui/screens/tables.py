@@ -11,6 +11,7 @@ from planner_tui.ui.screens.base import text
 
 
 def table(id: str, *columns: str) -> DataTable[Any]:
+    """A row-cursor table with these columns (more can be added later)."""
     widget: DataTable[Any] = DataTable(id=id, cursor_type="row", zebra_stripes=False)
     widget.add_columns(*columns)
     return widget

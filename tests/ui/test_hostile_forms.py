@@ -1,0 +1,139 @@
+"""Every text field of the forms, tried with every hostile value (tests/hostile.py) through
+Pilot: saving either stores exactly what the field held, or keeps the form open with a note
+beside it and the text still there. The app never crashes and shows everything as text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from sqlmodel import Session
+from textual.widgets import Input, TextArea
+
+from planner_tui.db.engine import Database
+from planner_tui.services import journal, people, review, support
+from planner_tui.ui.forms.base import FormScreen, Problem
+
+from ..hostile import TEXT
+from .test_app import make_app, press, settle
+
+
+@dataclass(frozen=True)
+class Field:
+    keys: tuple[str, ...]
+    """From Today: the keys that open the form."""
+    field: str
+    stored: Callable[[Session], list[str]]
+    """Every value of this field now in the database."""
+    needs: dict[str, str] | None = None
+    """Other fields to fill so the form can save."""
+    trim: bool = False
+
+
+def people_field(name: str) -> Callable[[Session], list[str]]:
+    return lambda s: [getattr(p, name) for p in people.list_people(session=s)]
+
+
+def journal_field(name: str) -> Callable[[Session], list[str]]:
+    return lambda s: [getattr(e, name) for e in journal.list_entries(session=s, limit=None)]
+
+
+FIELDS = {
+    "person name": Field(("m", "n"), "name", people_field("name"), trim=True),
+    "person nickname": Field(("m", "n"), "nickname", people_field("nickname"), {"name": "N"}),
+    "person notes": Field(("m", "n"), "notes", people_field("notes"), {"name": "N"}),
+    "person boundaries": Field(("m", "n"), "boundaries", people_field("boundaries"), {"name": "N"}),
+    "person rhythm": Field(("m", "n"), "cadence", lambda s: [], {"name": "N"}),
+    "context name": Field(
+        ("m", "c"),
+        "name",
+        lambda s: [c.name for c in people.list_contexts(session=s)],
+        trim=True,
+    ),
+    "contact when": Field(("m", "l"), "when", lambda s: []),
+    "contact note": Field(
+        ("m", "l"), "note", lambda s: [i.note for i in people.list_interactions(session=s)]
+    ),
+    "check-in day": Field(("c",), "day", lambda s: []),
+    "check-in text": Field(("c",), "body", journal_field("body")),
+    "check-in warmth": Field(("c",), "warmth_note", journal_field("warmth_note")),
+    "check-in withdraw": Field(("c",), "withdraw_note", journal_field("withdraw_note")),
+    "intention": Field(
+        ("r", "n"),
+        "intention0",
+        lambda s: review.current_intentions(session=s, today=date(2026, 12, 1)),
+        trim=True,
+    ),
+    "month wins": Field(
+        ("r", "n"),
+        "wins",
+        lambda s: [
+            n.wins for n in [review.review_month(session=s, month=date(2026, 11, 1)).notes] if n
+        ],
+    ),
+    "trusted name": Field(
+        ("question_mark", "e"),
+        "name0",
+        lambda s: [p.name for p in support.list_trusted(session=s)],
+        trim=True,
+    ),
+    "trusted reach": Field(
+        ("question_mark", "e"),
+        "reach0",
+        lambda s: [p.reach for p in support.list_trusted(session=s)],
+        {"name0": "Mum"},
+    ),
+}
+
+
+def put(form: FormScreen[object], field: str, value: str) -> None:
+    widget = form.query_one(f"#{field}")
+    if isinstance(widget, TextArea):
+        widget.text = value
+    else:
+        assert isinstance(widget, Input)
+        widget.value = value
+
+
+def held(form: FormScreen[object], field: str) -> str:
+    widget = form.query_one(f"#{field}")
+    return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("name", list(FIELDS))
+async def test_every_form_field_saves_exactly_or_keeps_the_text_with_a_note(
+    sqlite_db: Database, name: str
+) -> None:
+    spec = FIELDS[name]
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Keeper"})
+    app = make_app(sqlite_db)
+    tried = 0
+    async with app.run_test(size=(120, 50)) as pilot:
+        await press(app, pilot, *spec.keys)
+        for n, value in enumerate(TEXT.values()):
+            if not isinstance(app.screen, FormScreen):  # saved: back where it opened from
+                await press(app, pilot, spec.keys[-1])
+            form = app.screen
+            assert isinstance(form, FormScreen), name
+            for other, filler in (spec.needs or {}).items():
+                put(form, other, f"{filler} {n}")
+            put(form, spec.field, value)
+            typed = held(form, spec.field)  # what the field holds (a max length may cut)
+            await press(app, pilot, "ctrl+s")
+            tried += 1
+            if app.screen is form:  # refused: a note says why, and nothing typed is lost
+                notes = [str(p.render()) for p in form.query(Problem) if p.display]
+                assert any(note.strip() for note in notes), (name, value[:40])
+                assert held(form, spec.field) == typed
+                continue
+            with sqlite_db.session() as s:
+                stored = spec.stored(s)
+            if spec.trim and not typed.strip():
+                continue  # a blank intention or name is simply left out
+            if stored or spec.trim:
+                assert (typed.strip() if spec.trim else typed) in stored, (name, value[:40])
+        assert app.is_running
+    assert tried == len(TEXT)
