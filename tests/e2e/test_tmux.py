@@ -64,21 +64,43 @@ class Terminal:
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", self.name, *keys)
 
+    def press(self, *keys: str) -> None:
+        """One key at a time, at a brisk typing pace (keys sent in one burst can arrive
+        as one chunk, which a terminal may read as something else)."""
+        for key in keys:
+            self.keys(key)
+            time.sleep(0.15)
+
     def alive(self) -> bool:
         return self.name in self.run("list-sessions", "-F", "#{session_name}").split()
+
+
+def launch(
+    tmux: str,
+    name: str,
+    home: Path,
+    *,
+    now: str = "2026-11-23T20:00:00",
+    size: tuple[int, int] = (100, 30),
+    extra_env: str = "",
+) -> Terminal:
+    """The installed command in a new tmux session of *size*, at the frozen moment *now*."""
+    command = (
+        f"env PLANNER_TUI_NOW={now} TZ=Europe/London TERM=xterm-256color {extra_env} "
+        f"{installed_command()} --home {home}; sleep 30"
+    )
+    width, height = size
+    subprocess.run(
+        [tmux, "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), command],
+        check=True,
+    )
+    return Terminal(tmux, name)
 
 
 def test_open_add_someone_plan_a_step_record_it_and_quit(tmux: str, tmp_path: Path) -> None:
     home = tmp_path / "home"
     name = f"planner-e2e-{os.getpid()}"
-    command = (
-        f"env PLANNER_TUI_NOW=2026-11-23T20:00:00 TZ=Europe/London TERM=xterm-256color "
-        f"{installed_command()} --home {home}; sleep 30"
-    )
-    term = Terminal(tmux, name)
-    subprocess.run(
-        [tmux, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command], check=True
-    )
+    term = launch(tmux, name, home)
     try:
         term.wait_for("Before you begin")
         term.keys("Enter")
@@ -157,14 +179,8 @@ def test_a_killed_app_keeps_the_check_in_being_typed(tmux: str, tmp_path: Path) 
             time.sleep(0.1)
     finally:
         term.run("kill-session", "-t", name)
-    again = Terminal(tmux, name + "-again")
-    subprocess.run(
-        [tmux, "new-session", "-d", "-s", again.name, "-x", "100", "-y", "40",
-         command.replace(f"echo $$ > {pid_file}; ", "")],
-        check=True,
-    )  # fmt: skip
+    term = launch(tmux, name + "-again", home, size=(100, 40))
     try:
-        term = again
         term.wait_for("A quiet start")
         term.keys("c")
         term.wait_for("Picked up where you left off")
@@ -172,4 +188,133 @@ def test_a_killed_app_keeps_the_check_in_being_typed(tmux: str, tmp_path: Path) 
         shown = term.wait_for("Saturday 21 November 2026")
         assert "last sat" in shown and "Picked up where you left off" in shown
     finally:
-        term.run("kill-session", "-t", again.name)
+        term.run("kill-session", "-t", term.name)
+
+
+def test_a_whole_evening_by_keys_alone_then_everything_is_still_there(
+    tmux: str, tmp_path: Path
+) -> None:
+    """A fresh home: two people and a context, a contact, a small step for tomorrow 6pm,
+    a check-in with a mention and a tag, the review; the next evening the step is done;
+    then a third start finds all of it."""
+    home = tmp_path / "home"
+    name = f"planner-evening-{os.getpid()}"
+    term = launch(tmux, name, home, size=(110, 40))
+    try:
+        term.wait_for("Before you begin")
+        term.press("Enter")
+        term.wait_for("A quiet start")
+        term.press("m")
+        term.wait_for("No one here yet")
+        term.press("c")  # a context
+        term.wait_for("A part of your life")
+        term.keys("-l", "Choir")
+        term.press("C-s")
+        term.wait_gone("A part of your life")
+        for person, count in (("Ana Silva", 1), ("Bo", 2)):
+            term.press("n")
+            term.wait_for("Someone in your life")
+            term.keys("-l", person)
+            term.press("C-s")
+            term.wait_for(f"{count} people")
+            term.wait_gone("Someone in your life")
+        term.press("l")  # log a contact with the person selected (Ana, first in the list)
+        term.wait_for("Log a contact")
+        term.press("C-s")
+        term.wait_gone("Log a contact")
+        term.press("s")  # a small step, tomorrow 6pm
+        term.wait_for("What small thing?")
+        term.press("Enter")
+        term.wait_for("When?")
+        term.keys("-l", "tomorrow 6pm")
+        term.wait_for("Tue 24 Nov 2026, 18:00 (tomorrow)")
+        term.press("Enter")
+        term.wait_for("The step, in words")
+        term.press("Enter")
+        term.wait_for("How sure are you")
+        term.press("Enter")
+        term.wait_for("Tuesday 24 Nov, 18:00")
+        term.press("Enter")
+        term.wait_gone("How sure")
+        term.press("j")
+        term.wait_for("Journal")
+        term.press("c")  # the check-in: scores, then words with a mention and a tag
+        term.wait_for("→ Monday 23 November 2026")
+        term.press("Tab", "4", "3", "Tab", "Tab", "Tab")
+        term.keys("-l", "a walk by the river")
+        term.press("Tab", "Tab")
+        term.keys("-l", "Walked with @Ana by the river #walk")
+        term.wait_for("Linked: Ana Silva")
+        term.press("C-s")
+        term.wait_gone("→ Monday 23 November 2026")
+        shown = term.wait_for("#walk")
+        assert "Walked with @Ana" in shown
+        term.press("r")
+        shown = term.wait_for("Monthly review — November 2026")
+        term.wait_for("Days with a check-in")
+        term.press("q")
+        term.wait_gone("Monthly review", timeout=10)
+    finally:
+        term.run("kill-session", "-t", name)
+
+    term = launch(tmux, name + "-next", home, now="2026-11-24T19:30:00", size=(110, 40))
+    try:
+        shown = term.wait_for("Tuesday 24 November 2026")
+        term.wait_for("send Ana Silva")  # the step is due today
+        term.press("d")
+        term.wait_for("Done — how did it go?")
+        term.press("C-s")
+        term.wait_gone("Done — how did it go?")
+        term.press("q")
+        term.wait_gone("Tuesday 24 November", timeout=10)
+    finally:
+        term.run("kill-session", "-t", name + "-next")
+
+    term = launch(tmux, name + "-again", home, now="2026-11-24T21:00:00", size=(110, 40))
+    try:
+        term.wait_for("Tuesday 24 November 2026")
+        term.press("m")
+        shown = term.wait_for("2 people")
+        assert "Ana Silva" in shown and "Bo" in shown
+        term.press("3")
+        term.wait_for("Choir")
+        term.press("j")
+        shown = term.wait_for("#walk")
+        assert "Walked with @Ana by the river" in shown
+        term.press("p")
+        shown = term.wait_for("How earlier steps went")
+        assert "send Ana Silva" in shown.split("How earlier steps went")[1]
+        term.press("r")
+        shown = term.wait_for("Small steps done")
+        term.press("q")
+    finally:
+        term.run("kill-session", "-t", name + "-again")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_every_view_holds_its_layout_small_and_large(
+    tmux: str, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    home = tmp_path / "home"
+    demo = subprocess.run(
+        [installed_command(), "--home", str(home), "demo", "--years", "1"],
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "PLANNER_TUI_NOW": "2026-11-23T20:00:00", "TZ": "Europe/London"},
+    )  # fmt: skip
+    assert "Added a sample life" in demo.stdout
+    name = f"planner-size-{size[0]}-{os.getpid()}"
+    term = launch(tmux, name, home, size=size)
+    try:
+        term.wait_for("Before you begin")
+        term.press("Enter")
+        for key, seen in (("t", "Today"), ("m", "People"), ("p", "Coming up"),
+                          ("j", "Journal"), ("r", "Monthly review")):  # fmt: skip
+            term.keys(key)
+            shown = term.wait_for(seen)
+            lines = shown.splitlines()
+            assert len(lines) <= size[1] and all(len(line) <= size[0] for line in lines)
+            assert "q Quit" in shown or "^p palette" in shown  # the footer is still there
+            assert "Traceback" not in shown
+        term.press("q")
+    finally:
+        term.run("kill-session", "-t", name)

@@ -17,7 +17,7 @@ from planner_tui.services import journal, people, review, support
 from planner_tui.ui.forms.base import FormScreen, Problem
 
 from ..hostile import TEXT
-from .test_app import make_app, press, settle
+from .test_app import make_app, press
 
 
 @dataclass(frozen=True)

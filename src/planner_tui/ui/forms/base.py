@@ -168,6 +168,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self.heading = self.TITLE
         self._as_opened: dict[str, Any] | None = None
         """The fields as the form opened (with its draft), to tell real changes apart."""
+        self._as_mounted: dict[str, Any] = {}
+        """The fields before the draft loaded, to keep what is typed in the meantime."""
 
     @property
     def planner(self) -> PlannerApp:
@@ -211,6 +213,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def on_mount(self) -> None:
         self.query_one("#draft-note").display = False
         self.fill(self.initial)
+        self._as_mounted = self.values()
         first = next(iter(self.query("Input, TextArea")), None)
         if first is not None:
             first.focus()
@@ -236,6 +239,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self.app.call_from_thread(self._restore, draft, choices)
 
     def _restore(self, draft: dict[str, Any] | None, choices: Any = None) -> None:
+        # Whatever was typed while the choices and draft were loading is newer than both.
+        typed = {k: v for k, v in self.values().items() if v != self._as_mounted.get(k)}
         if choices is not None:
             self.use_choices(choices)
         if draft and self.accepts_draft(draft):
@@ -244,6 +249,9 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             note = self.query_one("#draft-note", Static)
             note.update("Picked up where you left off (a saved draft).")
             note.display = True
+        if typed:
+            self.fill({**self.values(), **typed})
+            self.dirty = True
         self.ready = True
         self._as_opened = self.values()
         self.call_after_refresh(self.show_problems)
