@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -315,6 +316,50 @@ def test_every_view_holds_its_layout_small_and_large(
             assert len(lines) <= size[1] and all(len(line) <= size[0] for line in lines)
             assert "q Quit" in shown or "^p palette" in shown  # the footer is still there
             assert "Traceback" not in shown
+        term.press("q")
+    finally:
+        term.run("kill-session", "-t", name)
+
+
+def hues(screen: str) -> set[tuple[int, int, int]]:
+    """The colours (not greys) in the SGR escape sequences of a captured screen."""
+    found = set()
+    for params in re.findall(r"\x1b\[([0-9;]*)m", screen):
+        codes = [int(c) for c in params.split(";") if c]
+        for i, code in enumerate(codes):
+            if code in (38, 48) and codes[i + 1 : i + 2] == [2]:
+                r, g, b = codes[i + 2 : i + 5]
+                if not r == g == b:
+                    found.add((r, g, b))
+            elif 31 <= code <= 36 or 41 <= code <= 46 or 91 <= code <= 96 or 101 <= code <= 106:
+                found.add((code, code, -1))  # a basic colour that isn't black/white/grey
+    return found
+
+
+def test_no_color_and_monochrome_still_say_everything(tmux: str, tmp_path: Path) -> None:
+    """With NO_COLOR (and a monochrome terminal type) the app paints in greys only, and
+    what colour would add is still there as characters: legends, shades, marks."""
+    home = tmp_path / "home"
+    subprocess.run(
+        [installed_command(), "--home", str(home), "demo", "--years", "1"],
+        capture_output=True, check=True,
+        env={**os.environ, "PLANNER_TUI_NOW": "2026-11-23T20:00:00", "TZ": "Europe/London"},
+    )  # fmt: skip
+    name = f"planner-mono-{os.getpid()}"
+    term = launch(tmux, name, home, size=(120, 50), extra_env="NO_COLOR=1 TERM=xterm-mono")
+    try:
+        term.wait_for("Before you begin")
+        term.press("Enter")
+        for key, seen in (("m", "People"), ("j", "connectedness 1–5"),
+                          ("r", "Monthly review")):  # fmt: skip
+            term.press(key)
+            term.wait_for(seen)
+            coloured = term.run("capture-pane", "-e", "-p", "-t", name)
+            assert hues(coloured) == set(), key  # greys only
+        term.wait_for("Days with a check-in")  # the review reads as text
+        term.press("m", "3")  # …and so do pictures that colour would otherwise carry
+        strip = term.wait_for("Weeks of contact").split("Weeks of contact")[1]
+        assert {"·", "░", "█"} <= set(strip)
         term.press("q")
     finally:
         term.run("kill-session", "-t", name)

@@ -1,0 +1,86 @@
+"""Everything by keyboard, with focus you can see: in every view and form, each control on
+screen is on the Tab chain, and the focused figure of the review is marked by more than
+colour. (Monochrome and NO_COLOR in a real terminal: e2e/test_tmux.py.)"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Checkbox,
+    DataTable,
+    Input,
+    RadioSet,
+    Select,
+    SelectionList,
+    TextArea,
+)
+
+from planner_tui.db.engine import Database
+from planner_tui.services import demo
+from planner_tui.ui.screens.review import FigureBox
+
+from .test_app import make_app, press
+
+CONTROLS = (Button, Checkbox, Input, RadioSet, Select, SelectionList, TextArea)
+BY_KEY = {"search": "slash"}
+"""Controls kept off the Tab chain on purpose (so letters stay shortcuts), and the key that
+takes you there instead."""
+
+
+def unreachable(screen: Widget) -> list[str]:
+    chain = set(map(id, screen.focus_chain))  # type: ignore[attr-defined]
+    missing = []
+    for widget in screen.query("*"):
+        shown = widget.display and widget.visible and all(a.display for a in widget.ancestors)
+        wanted = isinstance(widget, CONTROLS) or (
+            isinstance(widget, DataTable) and widget.cursor_type != "none"
+        )
+        if shown and wanted and not widget.disabled and id(widget) not in chain:
+            missing.append(widget.id or type(widget).__name__)
+    return missing
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ("t",),
+        ("m",),
+        ("p",),
+        ("j",),
+        ("r",),
+        ("m", "n"),
+        ("m", "c"),
+        ("m", "l"),
+        ("c",),
+        ("s",),
+        ("r", "l"),
+        ("r", "n"),
+        ("question_mark", "e"),
+    ],
+)
+async def test_every_control_is_reachable_with_tab(
+    sqlite_db: Database, keys: tuple[str, ...]
+) -> None:
+    with sqlite_db.write() as s:
+        demo.generate(session=s, years=0.2, seed=4)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await press(app, pilot, *keys)
+        assert app.screen.focus_chain, "nothing to move to with Tab"
+        for name in unreachable(app.screen):
+            assert name in BY_KEY, f"{name} can't be reached by keyboard"
+            await press(app, pilot, BY_KEY[name])
+            assert app.focused is not None and app.focused.id == name
+
+
+async def test_the_focused_figure_is_marked_by_shape_not_only_colour(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await press(app, pilot, "r")
+        boxes = list(app.screen.query(FigureBox))
+        boxes[1].focus()
+        await press(app, pilot)
+        focused, other = boxes[1].styles.border_left, boxes[2].styles.border_left
+        assert focused[0] == "thick" and other[0] != "thick"
