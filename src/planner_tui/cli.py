@@ -132,6 +132,14 @@ def build_parser() -> Parser:
     restore.add_argument("file", type=user_path, help="the backup, e.g. HOME/backups/daily-….db")
     restore.add_argument("--yes", action="store_true", help="don't ask (for scripts)")
 
+    sub.add_parser(
+        "encrypt",
+        help="encrypt the database file with a passphrase (needs planner-tui[encryption])",
+        description="Encrypts the SQLite file in place with SQLCipher. The passphrase comes "
+        "from PLANNER_TUI_PASSPHRASE, or is asked for twice. Afterwards set "
+        "PLANNER_TUI_PASSPHRASE to open it; without the passphrase the data can't be read.",
+    )
+
     erase = sub.add_parser(
         "delete-all",
         help="delete all your planner-tui data: database, backups, drafts (asks first)",
@@ -147,7 +155,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
 def location_from(settings: Settings) -> Any:
     from planner_tui.db.engine import Location
 
-    return Location(settings.resolved_url(), settings.resolved_home())
+    return Location(settings.resolved_url(), settings.resolved_home(), settings.passphrase)
 
 
 @contextmanager
@@ -346,7 +354,7 @@ def quick_search(settings: Settings, args: argparse.Namespace) -> bool:
 
     database = settings.resolved_home() / DB_FILENAME
     options = (args.start, args.end, args.mood, args.connected)
-    if not settings.uses_default_sqlite or not database.is_file() or any(options):
+    if not settings.plain_file or not database.is_file() or any(options):
         return False  # date and score options: the full path reads them (same results)
     query = f"{args.query} #{args.tag}" if args.tag else args.query
     found = search_file(database, query, today=clock.today(), limit=args.limit,
@@ -489,6 +497,31 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
         print(plain(f"The data as it was before is kept in {kept}."))
 
 
+def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.db import encryption
+
+    passphrase = settings.passphrase
+    if passphrase is None:
+        if not sys.stdin.isatty():
+            raise PlannerError(
+                "Give the passphrase in PLANNER_TUI_PASSPHRASE, or run this in a terminal."
+            )
+        import getpass
+
+        passphrase = getpass.getpass("New passphrase: ")
+        if getpass.getpass("The same again: ") != passphrase:
+            raise PlannerError("The two passphrases differ; nothing was changed.")
+    unencrypted = encryption.encrypt(location_from(settings), passphrase)
+    print("Encrypted. From now on planner-tui needs PLANNER_TUI_PASSPHRASE to open it.")
+    if unencrypted:
+        print(
+            plain(
+                f"{len(unencrypted)} earlier backups in {unencrypted[0].parent} are not "
+                "encrypted; delete them when you no longer need them."
+            )
+        )
+
+
 def cmd_delete_all(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db import backups
 
@@ -532,6 +565,7 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], None]] = {
     "journal": cmd_journal,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "encrypt": cmd_encrypt,
     "delete-all": cmd_delete_all,
 }
 

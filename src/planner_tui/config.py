@@ -5,7 +5,7 @@ Every setting can come from the command line, or from an environment variable wi
 ``PLANNER_TUI_KEYMAP`` as JSON). Nothing here touches the disk: folders are created on
 first write by :mod:`planner_tui.db.engine`.
 
-A plain dataclass on purpose: four settings don't need a validation framework, and this
+A plain dataclass on purpose: five settings don't need a validation framework, and this
 module is on the path to the first frame (pydantic-settings cost ~80 ms of start-up).
 """
 
@@ -51,6 +51,8 @@ class Settings:
     """Binding id to keys, e.g. {"view.today": "f1"}."""
     daily_backups: int | None = None
     """How many daily copies of the SQLite file to keep (0: none). Default 7."""
+    passphrase: str | None = field(default=None, repr=False)
+    """The key of an encrypted SQLite file (PLANNER_TUI_PASSPHRASE)."""
 
     def __post_init__(self) -> None:
         env = os.environ
@@ -62,6 +64,8 @@ class Settings:
             object.__setattr__(self, "keymap", _keymap_from(env[f"{ENV_PREFIX}KEYMAP"]))
         if self.home is not None:
             object.__setattr__(self, "home", Path(self.home))
+        if self.passphrase is None and env.get(f"{ENV_PREFIX}PASSPHRASE"):
+            object.__setattr__(self, "passphrase", env[f"{ENV_PREFIX}PASSPHRASE"])
         if self.daily_backups is None:
             raw = env.get(f"{ENV_PREFIX}DAILY_BACKUPS", "7")
             if not raw.strip().isdigit():
@@ -83,3 +87,8 @@ class Settings:
     @property
     def uses_default_sqlite(self) -> bool:
         return not self.database_url
+
+    @property
+    def plain_file(self) -> bool:
+        """The default SQLite file, unencrypted: the quick paths may read it directly."""
+        return self.uses_default_sqlite and not self.passphrase

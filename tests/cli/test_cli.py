@@ -298,3 +298,19 @@ def test_the_quick_search_prints_what_the_full_one_does(demo_home: Path, query: 
                "--limit", "30")  # fmt: skip
     assert (quick.returncode, quick.stdout, quick.stderr) == (
         full.returncode, full.stdout, full.stderr)  # fmt: skip
+
+
+def test_encrypt_then_every_command_needs_the_passphrase(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run(home, "journal", "words for no one else #quiet").returncode == 0
+    assert_one_line_error(run(home, "encrypt"), 1, "PLANNER_TUI_PASSPHRASE")  # no terminal
+    os.environ["PLANNER_TUI_PASSPHRASE"] = "a long passphrase"
+    try:
+        done = run(home, "encrypt")
+        assert done.returncode == 0 and "Encrypted" in done.stdout, done.stderr
+        assert b"words for no one else" not in (home / "planner.db").read_bytes()
+        assert "words for no one else" in run(home, "search", "words").stdout
+        assert "#quiet" in run(home, "export", "--format", "markdown").stdout
+    finally:
+        del os.environ["PLANNER_TUI_PASSPHRASE"]
+    assert_one_line_error(run(home, "search", "words"), 1, "set PLANNER_TUI_PASSPHRASE")

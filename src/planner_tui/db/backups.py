@@ -10,12 +10,12 @@ from pathlib import Path
 
 from planner_tui.db import SCHEMA_HEAD
 from planner_tui.db.engine import (
-    BUSY_TIMEOUT_MS,
     Database,
     Location,
     backup_file,
     backup_name,
     check_sqlite_file,
+    connect_sqlite,
     describe_error,
 )
 from planner_tui.errors import StorageError
@@ -44,10 +44,13 @@ def daily_backup(database: Database, today: date, *, keep: int = KEEP_DAILY) -> 
     return written
 
 
-def _schema_of(path: Path) -> str | None:
+def _schema_of(path: Path, passphrase: str | None) -> str | None:
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        connection = connect_sqlite(path, passphrase=passphrase, read_only=True)
+        try:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
     except sqlite3.DatabaseError:
         return None
     return row[0] if row else None
@@ -65,8 +68,9 @@ def restore(location: Location, source: Path) -> Path | None:
         raise StorageError(f"There is no backup file at {source}.")
     if source.resolve() == target.resolve():
         raise StorageError("That is the database itself, not a backup of it.")
-    check_sqlite_file(source)
-    schema = _schema_of(source)
+    passphrase = location.passphrase
+    check_sqlite_file(source, passphrase)
+    schema = _schema_of(source, passphrase)
     if schema is None:
         raise StorageError(f"{source} is not a planner-tui database; nothing was changed.")
     if schema > SCHEMA_HEAD:
@@ -77,13 +81,16 @@ def restore(location: Location, source: Path) -> Path | None:
     try:
         if target.exists() and target.stat().st_size:
             safety = backups_folder(location.home) / backup_name("before-restore")
-            backup_file(target, safety)
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as copy:
-            live = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+            backup_file(target, safety, passphrase=passphrase)
+        copy = connect_sqlite(source, passphrase=passphrase, read_only=True)
+        try:
+            live = connect_sqlite(target, passphrase=passphrase)
             try:
                 copy.backup(live)
             finally:
                 live.close()
+        finally:
+            copy.close()
     except sqlite3.Error as error:
         raise StorageError(describe_error(error)) from None
     return safety

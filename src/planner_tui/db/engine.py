@@ -11,7 +11,7 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,8 @@ class Location:
 
     url: str
     home: Path
+    passphrase: str | None = field(default=None, repr=False)
+    """For an encrypted SQLite file (SQLCipher): the key it was encrypted with."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -89,6 +91,39 @@ def describe_error(error: BaseException) -> str:
     return f"The database reported a problem: {str(error).splitlines()[0][:200]}"
 
 
+def sqlite_quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect_sqlite(
+    path: Path, *, passphrase: str | None = None, read_only: bool = False
+) -> sqlite3.Connection:
+    """A DB-API connection to the file: the standard library's sqlite3, or SQLCipher's when
+    there is a passphrase (then a wrong one fails here, not at the first query)."""
+    target = f"file:{path}?mode=ro" if read_only else str(path)
+    timeout = BUSY_TIMEOUT_MS / 1000
+    if passphrase is None:
+        return sqlite3.connect(target, uri=read_only, timeout=timeout, check_same_thread=False)
+    try:
+        import sqlcipher3
+    except ImportError:
+        raise StorageError(
+            "An encrypted database needs SQLCipher: pip install 'planner-tui[encryption]'."
+        ) from None
+    connection = sqlcipher3.connect(target, uri=read_only, timeout=timeout,
+                                    check_same_thread=False)  # fmt: skip
+    connection.execute("PRAGMA cipher_log_level = NONE")  # its own errors are ours to word
+    connection.execute(f"PRAGMA key = {sqlite_quote(passphrase)}")
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        connection.close()
+        raise StorageError(
+            f"That passphrase does not open {path} (or the file is damaged). Nothing was changed."
+        ) from None
+    return connection  # type: ignore[no-any-return]
+
+
 def _private_file(path: Path) -> None:
     """Create the folder (0700) and an empty file (0600) if they do not exist yet."""
     try:
@@ -104,7 +139,7 @@ def _private_file(path: Path) -> None:
         ) from None
 
 
-def check_sqlite_file(path: Path) -> None:
+def check_sqlite_file(path: Path, passphrase: str | None = None) -> None:
     """Refuse a file that is not a healthy SQLite database, without changing it."""
     if not path.exists() or path.stat().st_size == 0:
         return
@@ -115,13 +150,18 @@ def check_sqlite_file(path: Path) -> None:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise StorageError(f"Can't read {path}: {error.strerror or error}.") from None
-    if header != SQLITE_HEADER:
+    if passphrase is not None and header == SQLITE_HEADER:
         raise StorageError(
-            f"{path} is not a planner-tui database, or it is damaged. "
-            "It was left untouched; restore a backup or choose another --home."
+            f"{path} is not encrypted, but a passphrase was given (PLANNER_TUI_PASSPHRASE). "
+            "Unset it, or encrypt the file first: planner-tui encrypt."
+        )
+    if passphrase is None and header != SQLITE_HEADER:
+        raise StorageError(
+            f"{path} is not a planner-tui database, or it is damaged, or it is encrypted "
+            "(then set PLANNER_TUI_PASSPHRASE). It was left untouched."
         )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = connect_sqlite(path, passphrase=passphrase, read_only=True)
         try:
             result = conn.execute("PRAGMA quick_check(1)").fetchone()
         finally:
@@ -198,23 +238,24 @@ class Database:
             raise StorageError(
                 "Backups are for the SQLite file. For PostgreSQL use pg_dump on the server."
             )
-        return backup_file(path, target)
+        return backup_file(path, target, passphrase=self.location.passphrase)
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def backup_file(path: Path, target: Path) -> Path:
+def backup_file(path: Path, target: Path, *, passphrase: str | None = None) -> Path:
     """Copy the SQLite database at *path* to *target* (0600) with the online backup API, so
-    the copy is consistent even while planner-tui writes."""
+    the copy is consistent even while planner-tui writes. An encrypted database gives a copy
+    encrypted with the same passphrase."""
     target = target.expanduser()
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
         os.close(fd)
-        source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        source = connect_sqlite(path, passphrase=passphrase)
         try:
-            dest = sqlite3.connect(target)
+            dest = connect_sqlite(target, passphrase=passphrase)
             try:
                 source.backup(dest)
             finally:
@@ -231,6 +272,14 @@ def backup_file(path: Path, target: Path) -> Path:
 
 def make_engine(location: Location) -> Engine:
     try:
+        path = location.sqlite_path
+        if path is not None and location.passphrase is not None:
+            passphrase = location.passphrase
+            engine = sa.create_engine(
+                "sqlite://", creator=lambda: connect_sqlite(path, passphrase=passphrase)
+            )
+            _sqlite_pragmas(engine)
+            return engine
         if location.is_sqlite:
             engine = sa.create_engine(
                 location.url,
@@ -271,7 +320,7 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
     """Check, open and (by default) migrate the database. Raises StorageError, never crashes."""
     path = location.sqlite_path
     if path is not None:
-        check_sqlite_file(path)
+        check_sqlite_file(path, location.passphrase)
         _private_file(path)
     engine = make_engine(location)
     database = Database(location, engine)

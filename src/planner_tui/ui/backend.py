@@ -38,7 +38,10 @@ class Backend:
         try:
             from planner_tui.db.engine import Location, open_database
 
-            location = Location(self.settings.resolved_url(), self.settings.resolved_home())
+            settings = self.settings
+            location = Location(
+                settings.resolved_url(), settings.resolved_home(), settings.passphrase
+            )
             self._database = open_database(location)
         except PlannerError as error:
             self._error = error

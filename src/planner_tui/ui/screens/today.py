@@ -121,7 +121,8 @@ class TodayScreen(StepsScreen):
     def snapshot_file(self) -> Path | None:
         """The SQLite file a snapshot of Today belongs to (none for other databases)."""
         settings = self.planner.settings
-        return settings.resolved_home() / DB_FILENAME if settings.uses_default_sqlite else None
+        # Never beside an encrypted file: the picture would hold its words in the clear.
+        return settings.resolved_home() / DB_FILENAME if settings.plain_file else None
 
     def load(self) -> TodayData:
         from planner_tui.db.engine import DATA_VERSION_KEY

@@ -1,0 +1,67 @@
+"""Encrypting the SQLite file at rest with SQLCipher (the optional `encryption` extra).
+
+The whole file is encrypted — journal, people, drafts, the search index — with a key made
+from the person's passphrase. planner-tui never stores the passphrase; it is read from
+PLANNER_TUI_PASSPHRASE or asked for."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from planner_tui.db.engine import Location, check_sqlite_file, connect_sqlite, sqlite_quote
+from planner_tui.errors import StorageError
+
+MIN_PASSPHRASE = 8
+
+
+def encrypt(location: Location, passphrase: str) -> list[Path]:
+    """Encrypt the unencrypted SQLite file in place. The encrypted copy is written beside
+    it, checked row by row, then moved over it. Returns the backups that remain unencrypted."""
+    path = location.sqlite_path
+    if path is None:
+        raise StorageError("Encryption is for the SQLite file; a server encrypts its own disk.")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise StorageError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+    if not path.is_file():
+        raise StorageError(f"There is no database at {path} yet; start planner-tui first.")
+    check_sqlite_file(path)  # healthy, and not encrypted already
+    partial = path.with_name(f".{path.name}.encrypting")
+    partial.unlink(missing_ok=True)
+    plain = connect_sqlite(path)
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        tables = [n for (n,) in plain.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        before = {t: plain.execute(f'SELECT count(*) FROM "{t}"').fetchone() for t in tables}
+    finally:
+        plain.close()
+    try:
+        import sqlcipher3
+    except ImportError:
+        raise StorageError(
+            "Encryption needs SQLCipher: pip install 'planner-tui[encryption]'."
+        ) from None
+    exporter = sqlcipher3.connect(str(path))  # SQLCipher, reading the plain file as it is
+    try:
+        exporter.execute(
+            f"ATTACH DATABASE {sqlite_quote(str(partial))} AS encrypted "
+            f"KEY {sqlite_quote(passphrase)}"
+        )
+        exporter.execute("SELECT sqlcipher_export('encrypted')")
+        exporter.execute("DETACH DATABASE encrypted")
+    finally:
+        exporter.close()
+    encrypted = connect_sqlite(partial, passphrase=passphrase)
+    try:
+        after = {t: encrypted.execute(f'SELECT count(*) FROM "{t}"').fetchone() for t in tables}
+        sound = encrypted.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        encrypted.close()
+    if after != before or not sound:
+        partial.unlink(missing_ok=True)
+        raise StorageError("The encrypted copy did not match; nothing was changed.")
+    os.chmod(partial, 0o600)
+    os.replace(partial, path)
+    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    return sorted((location.home / "backups").glob("*.db"))

@@ -1,0 +1,92 @@
+"""Encryption at rest (SQLCipher): after `encrypt`, the file holds none of the words; with
+the passphrase everything works as before (search, backups, restore); without it, or with a
+wrong one, a clear line and an untouched file."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from planner_tui.db import backups, encryption
+from planner_tui.db.engine import SQLITE_HEADER, Database, Location, open_database
+from planner_tui.errors import StorageError
+from planner_tui.services import journal, people
+
+SECRET = "a sentence I have told no one"
+PASSPHRASE = "correct horse battery"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def encrypted(sqlite_db: Database) -> Location:
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Anastasia Quill"})
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": SECRET})
+    sqlite_db.dispose()
+    plain = sqlite_db.location
+    encryption.encrypt(plain, PASSPHRASE)
+    return Location(plain.url, plain.home, PASSPHRASE)
+
+
+def test_the_file_holds_none_of_the_words_and_opens_with_the_passphrase(
+    encrypted: Location,
+) -> None:
+    path = encrypted.sqlite_path
+    assert path is not None
+    raw = path.read_bytes()
+    assert not raw.startswith(SQLITE_HEADER)
+    assert SECRET.encode() not in raw and b"Anastasia Quill" not in raw
+    assert path.stat().st_mode & 0o777 == 0o600
+    database = open_database(encrypted)
+    with database.session() as s:
+        hits = journal.search(session=s, query=journal.SearchQuery("told"))
+        assert [h.entry.body for h in hits] == [SECRET]
+    with database.write() as s:
+        people.create_person(session=s, data={"name": "Bonaventura Reed"})
+    database.dispose()
+    assert b"Bonaventura Reed" not in path.read_bytes()
+
+
+def test_without_or_with_a_wrong_passphrase_nothing_opens_or_changes(
+    encrypted: Location,
+) -> None:
+    path = encrypted.sqlite_path
+    assert path is not None
+    before = digest(path)
+    for passphrase, words in ((None, "set PLANNER_TUI_PASSPHRASE"),
+                              ("wrong passphrase", "does not open")):  # fmt: skip
+        with pytest.raises(StorageError, match=words):
+            open_database(Location(encrypted.url, encrypted.home, passphrase))
+    with pytest.raises(StorageError, match="it is encrypted"):
+        encryption.encrypt(Location(encrypted.url, encrypted.home), PASSPHRASE)  # twice
+    assert digest(path) == before
+
+
+def test_backups_of_an_encrypted_database_are_encrypted_and_restore(
+    encrypted: Location, tmp_path: Path
+) -> None:
+    database = open_database(encrypted)
+    copy = backups.daily_backup(database, date(2026, 11, 23))
+    database.dispose()
+    assert copy is not None and not copy.read_bytes().startswith(SQLITE_HEADER)
+    assert SECRET.encode() not in copy.read_bytes()
+    backups.restore(encrypted, copy)
+    reopened = open_database(encrypted)
+    with reopened.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Anastasia Quill"]
+    reopened.dispose()
+
+
+def test_a_short_passphrase_or_a_missing_file_is_refused(tmp_path: Path) -> None:
+    location = Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path)
+    with pytest.raises(StorageError, match="no database"):
+        encryption.encrypt(location, PASSPHRASE)
+    open_database(location).dispose()
+    with pytest.raises(StorageError, match="at least 8"):
+        encryption.encrypt(location, "short")
