@@ -71,7 +71,7 @@ def describe_error(error: BaseException) -> str:
         return "The disk is full, so nothing new was saved. Free some space and try again."
     if "disk i/o error" in text:
         return (
-            "The disk refused the write (it may be full, or failing), so nothing new was "
+            "The disk refused the write (it may be full, or faulty), so nothing new was "
             "saved. What was saved before is safe."
         )
     if "readonly" in text or "read-only" in text or "permission denied" in text:
