@@ -22,7 +22,7 @@ NEGATED = re.compile(r"\bnot (a|an|the)\b", re.IGNORECASE)
 
 def sentences_shown() -> list[tuple[str, str]]:
     """(where, text) for every string literal that isn't a docstring, and every asset text."""
-    found = []
+    found: list[tuple[str, str]] = []
     for path in SOURCE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {
@@ -33,24 +33,24 @@ def sentences_shown() -> list[tuple[str, str]]:
             and isinstance(node.body[0], ast.Expr)
             and isinstance(node.body[0].value, ast.Constant)
         }
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if id(node) not in docstrings and " " in node.value.strip():
-                    found.append((f"{path.name}:{node.lineno}", node.value))
+        found += [
+            (f"{path.name}:{node.lineno}", node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and " " in node.value.strip()
+        ]
     for path in (SOURCE / "assets").glob("*.toml"):
-
-        def walk(value: object) -> None:
-            if isinstance(value, str):
-                found.append((path.name, value))
-            elif isinstance(value, dict):
-                for item in value.values():
-                    walk(item)
-            elif isinstance(value, list):
-                for item in value:
-                    walk(item)
-
-        walk(tomllib.loads(path.read_text(encoding="utf-8")))
+        found += [(path.name, text) for text in strings_in(tomllib.loads(path.read_text()))]
     return found
+
+
+def strings_in(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [text for item in items for text in strings_in(item)]
 
 
 def test_no_sentence_diagnoses_labels_or_shames() -> None:
