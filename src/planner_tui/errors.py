@@ -27,3 +27,7 @@ class NotFound(PlannerError):
 
 class StorageError(PlannerError):
     """The database cannot be opened, read or written."""
+
+
+class NeedsPassphrase(StorageError):
+    """The SQLite file is encrypted (or damaged), and no passphrase, or a wrong one, was given."""

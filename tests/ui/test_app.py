@@ -225,3 +225,31 @@ async def test_an_encrypted_database_leaves_no_picture_of_today_beside_it(
     assert not (home / "today-snapshot.json").exists()  # it would hold names in the clear
     copy = home / "backups" / "daily-2026-11-23.db"
     assert copy.exists() and b"Anastasia Quill" not in copy.read_bytes()
+
+
+async def test_a_locked_planner_asks_for_its_passphrase(sqlite_db: Database) -> None:
+    from textual.widgets import Input
+
+    from planner_tui.db import encryption
+    from planner_tui.ui.modals.passphrase import PassphrasePrompt
+
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Anastasia Quill"})
+        drafts.set_setting(session=s, key=FIRST_RUN_KEY, value=True)
+    sqlite_db.dispose()
+    home = sqlite_db.location.home
+    encryption.encrypt(sqlite_db.location, "a long passphrase")
+    app = PlannerApp(Settings(home=home))  # opens the file itself, with no passphrase
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, PassphrasePrompt), (app.backend.error, app.startup_error)
+        app.screen.query_one("#passphrase", Input).value = "not the one"
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PassphrasePrompt)
+        assert "does not open" in screen_text(app)
+        app.screen.query_one("#passphrase", Input).value = "a long passphrase"
+        await press(app, pilot, "enter")
+        await press(app, pilot, "m")
+        assert "Anastasia Quill" in screen_text(app)
+    app.backend.close()
+    assert not (home / "today-snapshot.json").exists()

@@ -62,6 +62,11 @@ def encrypt(location: Location, passphrase: str) -> list[Path]:
         raise StorageError("The encrypted copy did not match; nothing was changed.")
     os.chmod(partial, 0o600)
     os.replace(partial, path)
-    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    # Today's saved picture holds names and steps in the clear; it is not kept from now on.
+    for leftover in (
+        path.with_name(path.name + "-wal"),
+        path.with_name(path.name + "-shm"),
+        location.home / "today-snapshot.json",
+    ):
         leftover.unlink(missing_ok=True)
     return sorted((location.home / "backups").glob("*.db"))

@@ -23,7 +23,7 @@ from sqlmodel import Session
 
 from planner_tui.clock import now
 from planner_tui.db import SCHEMA_HEAD
-from planner_tui.errors import StorageError
+from planner_tui.errors import NeedsPassphrase, StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
@@ -118,7 +118,7 @@ def connect_sqlite(
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError:
         connection.close()
-        raise StorageError(
+        raise NeedsPassphrase(
             f"That passphrase does not open {path} (or the file is damaged). Nothing was changed."
         ) from None
     return connection  # type: ignore[no-any-return]
@@ -156,7 +156,7 @@ def check_sqlite_file(path: Path, passphrase: str | None = None) -> None:
             "Unset it, or encrypt the file first: planner-tui encrypt."
         )
     if passphrase is None and header != SQLITE_HEADER:
-        raise StorageError(
+        raise NeedsPassphrase(
             f"{path} is not a planner-tui database, or it is damaged, or it is encrypted "
             "(then set PLANNER_TUI_PASSPHRASE). It was left untouched."
         )

@@ -74,11 +74,24 @@ class PlannerApp(App[None]):
         self.call_after_refresh(self.open_database)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open", description="open data")
-    def open_database(self) -> None:
-        self.backend.open()
-        if self.backend.error is not None:
-            self.call_from_thread(self.fail, str(self.backend.error))
+    def open_database(self, passphrase: str | None = None) -> None:
+        from planner_tui.errors import NeedsPassphrase
+
+        if passphrase is None:
+            self.backend.open()
+        else:
+            self.backend.unlock(passphrase)
+        error = self.backend.error
+        if isinstance(error, NeedsPassphrase):
+            problem = str(error) if passphrase is not None else ""
+            self.call_from_thread(self.ask_passphrase, problem)
             return
+        if error is not None:
+            self.call_from_thread(self.fail, str(error))
+            return
+        if passphrase is not None:  # unlocked: the views that found it locked read again
+            self.settings = self.backend.settings
+            self.call_from_thread(self.reload_view)
         from planner_tui.services import drafts
 
         if not self.backend.read(drafts.get_setting, key=FIRST_RUN_KEY, default=False):
@@ -98,6 +111,21 @@ class PlannerApp(App[None]):
             self.call_from_thread(
                 self.notify, f"Today's backup copy could not be made: {error}", severity="warning"
             )
+
+    def ask_passphrase(self, problem: str) -> None:
+        from planner_tui.ui.modals.passphrase import PassphrasePrompt
+
+        def answered(passphrase: str | None) -> None:
+            if passphrase is None:
+                self.fail("The planner stays locked: it needs its passphrase to open.")
+            else:
+                self.open_database(passphrase)
+
+        self.push_screen(PassphrasePrompt(problem), answered)
+
+    def reload_view(self) -> None:
+        if isinstance(self.screen, ViewScreen):
+            self.screen.reload()
 
     def fail(self, message: str) -> None:
         self.startup_error = message

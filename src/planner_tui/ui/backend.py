@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner_tui.config import Settings
@@ -35,6 +36,17 @@ class Backend:
         """Open (check, migrate) the database. Runs in a worker thread."""
         if self._ready.is_set():
             return
+        self._open()
+
+    def unlock(self, passphrase: str) -> None:
+        """Open an encrypted database with *passphrase* (worker thread). On a wrong one,
+        :attr:`error` says so and the database stays closed."""
+        self._ready.clear()
+        self._error = None
+        self.settings = replace(self.settings, passphrase=passphrase)
+        self._open()
+
+    def _open(self) -> None:
         try:
             from planner_tui.db.engine import Location, open_database
 
