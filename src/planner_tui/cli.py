@@ -512,7 +512,9 @@ def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:
         if getpass.getpass("The same again: ") != passphrase:
             raise PlannerError("The two passphrases differ; nothing was changed.")
     unencrypted = encryption.encrypt(location_from(settings), passphrase)
-    print("Encrypted. From now on planner-tui needs PLANNER_TUI_PASSPHRASE to open it.")
+    print(
+        "Encrypted. From now on the app asks for the passphrase when it starts; the command line reads PLANNER_TUI_PASSPHRASE."
+    )
     if unencrypted:
         print(
             plain(
