@@ -156,7 +156,10 @@ def check_sqlite_file(path: Path, passphrase: str | None = None) -> None:
             "Unset it, or encrypt the file first: planner-tui encrypt."
         )
     if passphrase is None and header != SQLITE_HEADER:
-        raise NeedsPassphrase(
+        # An encrypted file is whole pages of noise; anything else is simply not ours.
+        size = path.stat().st_size
+        maybe_encrypted = size >= 1024 and size % 512 == 0
+        raise (NeedsPassphrase if maybe_encrypted else StorageError)(
             f"{path} is not a planner-tui database, or it is damaged, or it is encrypted "
             "(then set PLANNER_TUI_PASSPHRASE). It was left untouched."
         )
