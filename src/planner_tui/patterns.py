@@ -122,9 +122,11 @@ HIGH_LONELINESS = 7
 """From this total (of 3–9) the review adds a soft note about support. Not a diagnosis."""
 
 
-def loneliness_compared(now: int, before: int | None) -> str:
+def loneliness_compared(now: int, before: tuple[date, int] | None) -> str:
+    """Neutral words for a total against the previous check: (its month, its total)."""
     if before is None:
         return "This is the first check to compare with."
-    if now == before:
-        return "The same as last time."
-    return f"{'Lower' if now < before else 'Higher'} than last time ({before})."
+    month, total = before
+    if now == total:
+        return f"The same as in {month:%B %Y}."
+    return f"{'Lower' if now < total else 'Higher'} than in {month:%B %Y} ({total})."

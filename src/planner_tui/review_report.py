@@ -326,14 +326,7 @@ def loneliness(data: MonthReviewData) -> Figure:
         lines = [
             f"{question} {SCALE_WORDS[getattr(check, item)]}." for item, question in SCALE_ITEMS
         ]
-        before = data.loneliness_before
-        compared = (
-            patterns.loneliness_compared(check.total, before[1])
-            if before
-            else patterns.loneliness_compared(check.total, None)
-        )
-        if before:
-            compared = compared.replace("last time", f"in {before[0].strftime('%B %Y')}")
+        compared = patterns.loneliness_compared(check.total, data.loneliness_before)
         lines.append(f"Total {check.total}, on a scale from 3 to 9. {compared}")
         if check.how_often:
             lines.append(
@@ -480,7 +473,8 @@ def to_markdown(data: MonthReviewData) -> str:
     out = [f"# {title(data)}", ""]
     if data.figures.is_empty:
         out += [words.EMPTY_REVIEW, ""]
-    for figure in figures(data):
+    shown = figures(data)
+    for figure in shown:
         out += [f"## {figure.title}", ""]
         for line in figure.lines:
             if line.startswith(ITEM):  # consecutive items make one list
@@ -496,7 +490,7 @@ def to_markdown(data: MonthReviewData) -> str:
         if figure.picture is not None:
             out += ["```text", figure.picture.plain, "```", ""]
     out += ["## How these figures are counted", ""]
-    for figure in figures(data):
+    for figure in shown:
         out += [f"- **{figure.title}**: {EXPLAIN[figure.key]}"]
     return "\n".join(out).rstrip() + "\n"
 

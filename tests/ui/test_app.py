@@ -203,31 +203,9 @@ async def test_opening_the_app_takes_todays_backup_copy(sqlite_db: Database) -> 
         assert c.execute("SELECT name FROM person").fetchall() == [("Ana",)]
 
 
-async def test_an_encrypted_database_leaves_no_picture_of_today_beside_it(
+async def test_a_locked_planner_asks_for_its_passphrase_and_stays_private(
     sqlite_db: Database,
 ) -> None:
-    from planner_tui.db import encryption
-    from planner_tui.db.engine import Location, open_database
-
-    with sqlite_db.write() as s:
-        people.create_person(session=s, data={"name": "Anastasia Quill"})
-        drafts.set_setting(session=s, key=FIRST_RUN_KEY, value=True)
-    sqlite_db.dispose()
-    home = sqlite_db.location.home
-    encryption.encrypt(sqlite_db.location, "a long passphrase")
-    database = open_database(Location(sqlite_db.location.url, home, "a long passphrase"))
-    app = PlannerApp(Settings(home=home, passphrase="a long passphrase"), database=database)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await press(app, pilot, "m")
-        assert "Anastasia Quill" in screen_text(app)
-    database.dispose()
-    assert not (home / "today-snapshot.json").exists()  # it would hold names in the clear
-    copy = home / "backups" / "daily-2026-11-23.db"
-    assert copy.exists() and b"Anastasia Quill" not in copy.read_bytes()
-
-
-async def test_a_locked_planner_asks_for_its_passphrase(sqlite_db: Database) -> None:
     from textual.widgets import Input
 
     from planner_tui.db import encryption
@@ -252,4 +230,6 @@ async def test_a_locked_planner_asks_for_its_passphrase(sqlite_db: Database) -> 
         await press(app, pilot, "m")
         assert "Anastasia Quill" in screen_text(app)
     app.backend.close()
-    assert not (home / "today-snapshot.json").exists()
+    assert not (home / "today-snapshot.json").exists()  # it would hold names in the clear
+    copy = home / "backups" / "daily-2026-11-23.db"
+    assert copy.exists() and b"Anastasia Quill" not in copy.read_bytes()

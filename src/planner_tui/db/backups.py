@@ -16,6 +16,7 @@ from planner_tui.db.engine import (
     backup_name,
     check_sqlite_file,
     connect_sqlite,
+    copy_pages,
     describe_error,
 )
 from planner_tui.errors import StorageError
@@ -82,15 +83,7 @@ def restore(location: Location, source: Path) -> Path | None:
         if target.exists() and target.stat().st_size:
             safety = backups_folder(location.home) / backup_name("before-restore")
             backup_file(target, safety, passphrase=passphrase)
-        copy = connect_sqlite(source, passphrase=passphrase, read_only=True)
-        try:
-            live = connect_sqlite(target, passphrase=passphrase)
-            try:
-                copy.backup(live)
-            finally:
-                live.close()
-        finally:
-            copy.close()
+        copy_pages(source, target, passphrase=passphrase, read_only_source=True)
     except sqlite3.Error as error:
         raise StorageError(describe_error(error)) from None
     return safety

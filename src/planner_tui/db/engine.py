@@ -247,6 +247,22 @@ class Database:
         self.engine.dispose()
 
 
+def copy_pages(
+    source: Path, target: Path, *, passphrase: str | None, read_only_source: bool = False
+) -> None:
+    """Every page of *source* into *target* with SQLite's online backup API (consistent
+    while others write; waits politely for a busy target)."""
+    origin = connect_sqlite(source, passphrase=passphrase, read_only=read_only_source)
+    try:
+        dest = connect_sqlite(target, passphrase=passphrase)
+        try:
+            origin.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        origin.close()
+
+
 def backup_file(path: Path, target: Path, *, passphrase: str | None = None) -> Path:
     """Copy the SQLite database at *path* to *target* (0600) with the online backup API, so
     the copy is consistent even while planner-tui writes. An encrypted database gives a copy
@@ -256,15 +272,7 @@ def backup_file(path: Path, target: Path, *, passphrase: str | None = None) -> P
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
         os.close(fd)
-        source = connect_sqlite(path, passphrase=passphrase)
-        try:
-            dest = connect_sqlite(target, passphrase=passphrase)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
+        copy_pages(path, target, passphrase=passphrase)
         os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
     except sqlite3.Error as error:
         raise StorageError(describe_error(error)) from None

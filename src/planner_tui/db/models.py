@@ -54,10 +54,6 @@ class Channel(StrEnum):
     SOCIAL = "social"
     OTHER = "other"
 
-    @property
-    def is_voice_or_in_person(self) -> bool:
-        return self in (Channel.IN_PERSON, Channel.CALL)
-
 
 class Initiator(StrEnum):
     ME = "me"
@@ -549,14 +545,16 @@ class LonelinessCheck(SQLModel, table=True):
     how_often: str | None = Field(default=None, sa_type=sa.String(20))
     taken_at: datetime = _utc_column()
 
+    @property
+    def total(self) -> int:
+        """The three-item scale's total, 3–9 (the direct question is never added in)."""
+        return self.lack_companionship + self.left_out + self.isolated
+
 
 class LonelinessCheckRead(LonelinessCheckCreate):
     id: int
     taken_at: datetime
-
-    @property
-    def total(self) -> int:
-        return self.lack_companionship + self.left_out + self.isolated
+    total: int
 
 
 class MonthReviewUpdate(SQLModel):

@@ -558,8 +558,3 @@ def day_window(first: date, last_exclusive: date) -> tuple[datetime, datetime]:
     start = datetime.combine(first, time(0), tzinfo=zone).astimezone(UTC)
     end = datetime.combine(last_exclusive, time(0), tzinfo=zone).astimezone(UTC)
     return start, end
-
-
-def recent_window(days: int, *, today: date | None = None) -> tuple[datetime, datetime]:
-    today = today or clock.today()
-    return day_window(today - timedelta(days=days - 1), today + timedelta(days=1))

@@ -371,7 +371,7 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
         else None,
         loneliness_before=(
             date.fromisoformat(before.month + "-01"),
-            before.lack_companionship + before.left_out + before.isolated,
+            before.total,
         )
         if before
         else None,
@@ -423,7 +423,7 @@ def _trend(session: Session, first: date, per_day: dict[date, DayScores]) -> lis
     windows = [day_window(m, m + relativedelta(months=1)) for m in months]
     reached = [contexts_reached(session, start, end)[0] for start, end in windows]
     checks = {
-        row.month: row.lack_companionship + row.left_out + row.isolated
+        row.month: row.total
         for row in session.exec(
             select(LonelinessCheck).where(
                 col(LonelinessCheck.month) >= month_key(months[0]),

@@ -64,11 +64,15 @@ class PlannerApp(App[None]):
 
     def __init__(self, settings: Settings | None = None, *, database: Database | None = None):
         super().__init__()
-        self.settings = settings or Settings()
-        self.backend = Backend(self.settings, database)
+        self.backend = Backend(settings or Settings(), database)
         self.startup_error: str | None = None
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+
+    @property
+    def settings(self) -> Settings:
+        """The backend's settings: one copy, which unlocking adds the passphrase to."""
+        return self.backend.settings
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.open_database)
@@ -90,7 +94,6 @@ class PlannerApp(App[None]):
             self.call_from_thread(self.fail, str(error))
             return
         if passphrase is not None:  # unlocked: the views that found it locked read again
-            self.settings = self.backend.settings
             self.call_from_thread(self.reload_view)
         from planner_tui.services import drafts
 
@@ -186,8 +189,7 @@ class PlannerApp(App[None]):
         if on_result is not None:
             self.call_from_thread(on_result, result)
         self.call_from_thread(self.notify, done)
-        if isinstance(self.screen, ViewScreen):
-            self.call_from_thread(self.screen.reload)
+        self.call_from_thread(self.reload_view)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
