@@ -22,7 +22,7 @@ def test_cards_of_every_version_are_read_with_their_names_and_notes() -> None:
         "Dr. Kenji Nakamura",  # no FN: built from N
         "Riverside Community Garden",  # organisation-only card
         "chidinma okafor",
-        "[link=https://example.com]Sam[/link] \\e[31m",
+        "[link=file:///etc/passwd]Sam[/link] \\e[31m",
     ]
     assert cards[0].note == "Met at the allotment — grows tomatoes"
     assert cards[1].nickname == "Chi"
@@ -58,7 +58,7 @@ def test_preview_and_import_skip_or_merge_duplicates(db: Database) -> None:
     assert (result.added, result.merged, result.skipped) == (5, 0, 2)
     with db.session() as s:
         names = [p.name for p in people.list_people(session=s)]
-    assert len(names) == 6 and "[link=https://example.com]Sam[/link] \\e[31m" in names
+    assert len(names) == 6 and "[link=file:///etc/passwd]Sam[/link] \\e[31m" in names
     with db.write() as s:
         again = vcard.import_cards(session=s, cards=cards[:1], duplicates="merge")
     assert (again.added, again.merged) == (0, 1)
