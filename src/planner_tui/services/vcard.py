@@ -1,17 +1,27 @@
 """People from vCard files (.vcf), as phones and mail apps export them.
 
-Parsing is vobject's: vCard 2.1 (quoted-printable, charsets), 3.0 and 4.0, folded lines,
-embedded photos. From each card we keep what this app has a place for: the name, a
-nickname, and the note. Phone numbers and addresses stay in the address book they came
-from — nothing here needs them.
+A small importer of its own, forgiving card by card and property by property: vCard 2.1
+(quoted-printable with its soft line breaks, CHARSET, BASE64), 3.0 and 4.0, folded lines,
+groups, photos (passed over). From each card we keep what this app has a place for: the
+name, nickname and note, and the birthday and anniversary (read and shown; not stored yet).
+Phone numbers and addresses stay in the address book they came from.
+
+Nothing a card says is fatal: a property that can't be read is skipped and counted, a card
+without a usable name is left out and named by its line, and only a file with no card at
+all is refused.
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
+import base64
+import binascii
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlmodel import Session
 
@@ -20,6 +30,21 @@ from planner_tui.errors import InvalidInput
 from planner_tui.services.people import create_person, merge_into, name_index, same_name_key
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_NICKNAME = 200
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Day:
+    """A birthday or anniversary: month and day, and the year when the card gives one."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.day} {MONTHS[self.month - 1]}" + (f" {self.year}" if self.year else "")
 
 
 @dataclass(frozen=True)
@@ -28,6 +53,42 @@ class Card:
     nickname: str = ""
     note: str = ""
     organisation: str = ""
+    birthday: Day | None = None
+    anniversary: Day | None = None
+    line: int = 0
+    """Where the card begins in its file (1-based)."""
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What a file holds: the cards that can come in, and what was left out."""
+
+    cards: list[Card]
+    nameless: list[int] = field(default_factory=list)
+    """The lines where cards without a usable name begin."""
+    unreadable: list[tuple[int, str]] = field(default_factory=list)
+    """(line, property) for each detail that couldn't be read and was skipped."""
+
+    def summary(self) -> list[str]:
+        """A sentence for each kind of thing left out (nothing when nothing was)."""
+        out = []
+        if self.nameless:
+            n = len(self.nameless)
+            had = "1 card had" if n == 1 else f"{n} cards had"
+            out.append(f"{had} no name and {'was' if n == 1 else 'were'} left out: "
+                       f"{_listed(f'line {line}' for line in self.nameless)}.")  # fmt: skip
+        if self.unreadable:
+            n = len(self.unreadable)
+            what = "1 detail" if n == 1 else f"{n} details"
+            out.append(f"{what} couldn't be read and {'was' if n == 1 else 'were'} skipped: "
+                       f"{_listed(f'{p} on line {line}' for line, p in self.unreadable)}.")  # fmt: skip
+        return out
+
+
+def _listed(items: Iterable[str], most: int = 8) -> str:
+    listed = list(items)
+    shown = ", ".join(listed[:most])
+    return shown + (f" and {len(listed) - most} more" if len(listed) > most else "")
 
 
 @dataclass(frozen=True)
@@ -38,96 +99,359 @@ class PreviewRow:
     duplicate_id: int | None = None
 
 
-def read_file(path: Path) -> list[Card]:
+def load(path: Path) -> Contents:
+    """Read a .vcf file: its cards, and what was left out (see :class:`Contents`)."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InvalidInput(f"{path.name} is larger than 50 MB; is it really a vCard file?")
         raw = path.read_bytes()
     except OSError as error:
         raise InvalidInput(f"Couldn't read {path}: {error.strerror or error}.") from None
-    return read_cards(decode(raw))
+    return parse(raw)
 
 
-def decode(raw: bytes) -> str:
-    """vCards are UTF-8 by standard; some phones write UTF-16, older exports Windows-1252."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
-
-
-def join_soft_breaks(text: str) -> str:
-    """vCard 2.1 quoted-printable values wrap with a trailing '=' and no leading space,
-    which vobject (following the later standards' folding) does not join."""
-    lines = text.splitlines()
-    out: list[str] = []
-    joining = False
-    for line in lines:
-        if joining:
-            out[-1] = out[-1][:-1] + line
-        else:
-            out.append(line)
-        joining = out[-1].endswith("=") and "QUOTED-PRINTABLE" in out[-1].upper()
-    return "\r\n".join(out) + "\r\n"
+def read_file(path: Path) -> list[Card]:
+    """The cards in a .vcf file that can come in."""
+    return load(path).cards
 
 
 def read_cards(text: str) -> list[Card]:
-    import vobject
+    return parse(text.encode("utf-8")).cards
 
-    # vobject logs lines it skips; a log line would draw over the full-screen app.
-    logging.getLogger("vobject.base").setLevel(logging.CRITICAL)
-    cards: list[Card] = []
-    try:
-        for component in vobject.readComponents(join_soft_breaks(text), ignoreUnreadable=True):
-            if component.name != "VCARD":
-                continue
-            card = _card(component)
-            if card is not None:
-                cards.append(card)
-    except Exception as error:  # vobject raises several kinds; all mean "not a vCard"
-        line = getattr(error, "lineNumber", None)
-        where = f" near line {line}" if line else ""
-        raise InvalidInput(
-            f"This doesn't look like a vCard file{where} — nothing was imported."
-        ) from None
-    if not cards and "BEGIN:VCARD" not in text.upper():
+
+# --------------------------------------------------------------------------- reading
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BASE64_LINE = re.compile(r"^[A-Za-z0-9+/=]+$")
+_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+_CARD_EDGE = re.compile(r"^\s*(BEGIN|END)\s*:\s*VCARD\s*$", re.IGNORECASE)
+_DATE = re.compile(r"^(?:(\d{4})|--)-?(\d{2})-?(\d{2})(?:[T ].*)?$")
+_BARE_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
+
+
+@dataclass
+class _Property:
+    line: int
+    group: str
+    name: str
+    params: dict[str, list[str]]
+    value: str
+    """As in the file: still escaped, still transfer-encoded; undecodable bytes are kept
+    as lone surrogates (surrogateescape) until a charset is known."""
+
+    def encodings(self) -> set[str]:
+        return {v.upper() for v in self.params.get("ENCODING", [])}
+
+
+class _Unreadable(ValueError):
+    pass
+
+
+def parse(raw: bytes) -> Contents:
+    """Cards out of a whole file's bytes."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, unicode_file, utf8_seen = raw.decode("utf-16", errors="replace"), True, True
+    else:
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="surrogateescape")
+        unicode_file = False
+        # A file with some valid UTF-8 beyond ASCII is UTF-8, and a stray bad byte is a
+        # damaged value; a file with none is an old single-byte one (Windows-1252).
+        utf8_seen = any(ord(ch) > 0x7F and not 0xDC80 <= ord(ch) <= 0xDCFF for ch in text)
+    reader = _Reader(unicode_file=unicode_file, utf8_file=utf8_seen)
+    found = False
+    for card in _cards(_logical_lines(text)):
+        found = True
+        reader.card(*card)
+    if not found:
         raise InvalidInput("This doesn't look like a vCard file — nothing was imported.")
+    return Contents(reader.cards, reader.nameless, reader.unreadable)
+
+
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """Unfold: a line starting with a space or tab continues the one before (RFC 6350
+    §3.2); a quoted-printable value ending in '=' continues on the next line (2.1); bare
+    base64 lines after a BASE64 property belong to it (2.1 photos)."""
+    out: list[tuple[int, str]] = []
+    soft_break = in_base64 = False
+    for number, line in enumerate(_LINE_BREAK.split(text), 1):
+        if out and soft_break and not _CARD_EDGE.match(line):
+            start, previous = out[-1]
+            out[-1] = (start, previous[:-1] + line)
+        elif out and line[:1] in (" ", "\t"):
+            start, previous = out[-1]
+            out[-1] = (start, previous + line[1:])
+        elif not line.strip():
+            in_base64 = soft_break = False
+            continue
+        elif out and in_base64 and _BASE64_LINE.match(line):
+            start, previous = out[-1]
+            out[-1] = (start, previous + line)
+            continue
+        else:
+            out.append((number, line))
+        head = out[-1][1].split(":", 1)[0].upper()
+        soft_break = "QUOTED-PRINTABLE" in head and out[-1][1].endswith("=")
+        in_base64 = "BASE64" in head or "ENCODING=B" in head
+    return out
+
+
+def _split_line(number: int, line: str) -> _Property | None:
+    """``[group.]name *(;param) : value``; None when the line isn't a property."""
+    end = len(line)
+    for i, ch in enumerate(line):
+        if ch in ";:":
+            end = i
+            break
+    if end == len(line):
+        return None
+    group, _, name = line[:end].strip().rpartition(".")
+    if not _NAME.match(name):
+        return None
+    params: dict[str, list[str]] = {}
+    i = end
+    while i < len(line) and line[i] == ";":
+        j, quoted = i + 1, False
+        while j < len(line) and (quoted or line[j] not in ";:"):
+            quoted ^= line[j] == '"'
+            j += 1
+        key, eq, values = line[i + 1 : j].partition("=")
+        key = key.strip().upper()
+        if not eq:  # vCard 2.1: TEL;CELL, NOTE;QUOTED-PRINTABLE
+            key, values = ("ENCODING" if key in _BARE_ENCODINGS else "TYPE"), key
+        params.setdefault(key, []).extend(
+            v.strip().strip('"') for v in _split_unescaped(values, ",", quotes=True)
+        )
+        i = j
+    if i >= len(line):
+        return None
+    return _Property(number, group, name.upper(), params, line[i + 1 :])
+
+
+def _cards(
+    lines: list[tuple[int, str]],
+) -> list[tuple[int, list[_Property], list[int]]]:
+    """(line where it begins, its properties, lines that weren't properties) per card.
+    A card missing its END ends where the next begins (or at the end of the file); a
+    vCard 2.1 AGENT's embedded card is passed over."""
+    cards: list[tuple[int, list[_Property], list[int]]] = []
+    current: tuple[int, list[_Property], list[int]] | None = None
+    nested = 0
+    for number, line in lines:
+        edge = _CARD_EDGE.match(line)
+        if edge and edge.group(1).upper() == "BEGIN":
+            if current is not None and (nested or (current[1] and current[1][-1].name == "AGENT")):
+                nested += 1
+                continue
+            current = (number, [], [])
+            cards.append(current)
+        elif edge:
+            if nested:
+                nested -= 1
+            else:
+                current = None
+        elif current is not None and not nested:
+            prop = _split_line(number, line)
+            if prop is None:
+                current[2].append(number)
+            else:
+                current[1].append(prop)
     return cards
 
 
-def _value(component: Any, key: str) -> str:
-    entry = component.contents.get(key)
-    if not entry:
-        return ""
-    value = entry[0].value
-    if isinstance(value, list):
-        value = ", ".join(str(v) for v in value if v)
-    return " ".join(str(value).split()) if key != "note" else str(value).strip()
+_ANNIVERSARIES = {"ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY"}
+_KEPT = {"FN", "N", "ORG", "NICKNAME", "NOTE", "BDAY", "X-ABDATE", "X-ABLABEL", *_ANNIVERSARIES}
 
 
-def _card(component: Any) -> Card | None:
-    name = _value(component, "fn")
-    if not name and "n" in component.contents:
-        n = component.contents["n"][0].value
-        name = " ".join(
-            part for part in (str(n.prefix), str(n.given), str(n.additional), str(n.family)) if part
+class _Reader:
+    def __init__(self, *, unicode_file: bool, utf8_file: bool) -> None:
+        self.unicode_file = unicode_file
+        self.utf8_file = utf8_file
+        self.cards: list[Card] = []
+        self.nameless: list[int] = []
+        self.unreadable: list[tuple[int, str]] = []
+
+    def card(self, start: int, props: list[_Property], bad_lines: list[int]) -> None:
+        version = next((p.value.strip() for p in props if p.name == "VERSION"), "3.0")
+        skipped = [(line, "a line") for line in bad_lines]
+        texts: dict[str, list[tuple[_Property, str]]] = {}
+        for prop in props:
+            if prop.name not in _KEPT:
+                continue  # photos, phones, addresses…: not read, so never a problem
+            try:
+                texts.setdefault(prop.name, []).append((prop, self._decoded(prop)))
+            except _Unreadable:
+                skipped.append((prop.line, prop.name))
+
+        def values(name: str) -> list[str]:
+            return [value for _, value in texts.get(name, [])]
+
+        name = next((n for n in (_one_line(_unescape(v, version)) for v in values("FN")) if n), "")
+        if not name:
+            name = next((n for n in (_from_n(v, version) for v in values("N")) if n), "")
+        organisation = next((o for o in (_org(v, version) for v in values("ORG")) if o), "")
+        name = (name or organisation)[:MAX_NAME].rstrip()
+        if not name:
+            self.nameless.append(start)
+            return
+        nicknames: list[str] = []
+        for value in values("NICKNAME"):
+            for part in _split_unescaped(value, ","):
+                nick = _unescape(part, version).replace("\x00", "").strip()
+                if nick and nick not in nicknames:
+                    nicknames.append(nick)
+        notes = [_note(_unescape(v, version)) for v in values("NOTE")]
+        labels = {p.group.upper(): v for p, v in texts.get("X-ABLABEL", []) if p.group}
+        birthday = anniversary = None
+        for prop, value in texts.get("BDAY", []):
+            birthday = birthday or self._day(prop, value, skipped)
+        dates = [(p, v) for name in _ANNIVERSARIES for p, v in texts.get(name, [])]
+        dates += [
+            (p, v)
+            for p, v in texts.get("X-ABDATE", [])  # Apple: a labelled date in a group
+            if "anniversary" in labels.get(p.group.upper(), "").lower()
+        ]
+        for prop, value in sorted(dates, key=lambda pv: pv[0].line):
+            anniversary = anniversary or self._day(prop, value, skipped)
+        self.unreadable.extend(sorted(skipped))
+        self.cards.append(
+            Card(
+                name=name,
+                nickname=", ".join(nicknames)[:MAX_NICKNAME],
+                note="\n\n".join(n for n in notes if n)[:MAX_NOTE],
+                organisation=organisation,
+                birthday=birthday,
+                anniversary=anniversary,
+                line=start,
+            )
         )
-    organisation = _value(component, "org")
-    name = _printable(name or organisation)
-    if not name:
+
+    def _decoded(self, prop: _Property) -> str:
+        """The value in characters (still escaped): transfer encoding undone, then the
+        charset — UTF-8 when it is valid, else the CHARSET given, else Windows-1252 in
+        an old single-byte file. A value none of these can read is unreadable."""
+        encodings = prop.encodings()
+        value = prop.value
+        if "QUOTED-PRINTABLE" in encodings:
+            data = binascii.a2b_qp(value.encode("utf-8", "surrogateescape"))
+            return self._charset(data, prop, transfer=True)
+        if encodings & {"BASE64", "B"}:
+            try:
+                compact = "".join(value.split())
+                data = base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
+            except (binascii.Error, ValueError):
+                raise _Unreadable from None
+            return self._charset(data, prop, transfer=True)
+        if self.unicode_file or not any(0xDC80 <= ord(ch) <= 0xDCFF for ch in value):
+            return value
+        return self._charset(value.encode("utf-8", "surrogateescape"), prop, transfer=False)
+
+    def _charset(self, data: bytes, prop: _Property, *, transfer: bool) -> str:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        charset = (prop.params.get("CHARSET") or [""])[0]
+        if charset:
+            try:
+                if not codecs.lookup(charset)._is_text_encoding:
+                    raise _Unreadable
+                return data.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                raise _Unreadable from None
+        if self.utf8_file and not transfer:
+            raise _Unreadable
+        return data.decode("cp1252", errors="replace")
+
+    @staticmethod
+    def _day(prop: _Property, value: str, skipped: list[tuple[int, str]]) -> Day | None:
+        match = _DATE.match(value.strip())
+        if match and "TEXT" not in {v.upper() for v in prop.params.get("VALUE", [])}:
+            year = int(match.group(1)) if match.group(1) else None
+            month, day = int(match.group(2)), int(match.group(3))
+            omitted = prop.params.get("X-APPLE-OMIT-YEAR", [])
+            if year is not None and (str(year) in omitted or year in (0, 1604)):
+                year = None  # Apple writes 1604 for "no year"
+            try:
+                date(year or 2000, month, day)
+            except ValueError:
+                pass
+            else:
+                return Day(month, day, year)
+        skipped.append((prop.line, prop.name))
         return None
-    return Card(
-        name=name[:MAX_NAME],
-        nickname=_printable(_value(component, "nickname"))[:200],
-        note=_value(component, "note").replace("\x00", "")[:MAX_NOTE],
-        organisation=_printable(organisation),
-    )
 
 
-def _printable(value: str) -> str:
-    return "".join(ch for ch in value if ch.isprintable()).strip()
+def _split_unescaped(value: str, sep: str, *, quotes: bool = False) -> list[str]:
+    """Split at *sep* except where escaped by a backslash (or, for parameters, quoted);
+    escapes are kept for :func:`_unescape`."""
+    parts: list[str] = []
+    current: list[str] = []
+    escaped = quoted = False
+    for ch in value:
+        if escaped:
+            escaped = False
+        elif quotes and ch == '"':
+            quoted = not quoted
+        elif not quotes and ch == "\\":
+            escaped = True
+        elif ch == sep and not quoted:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _unescape(value: str, version: str) -> str:
+    """``\\,`` ``\\;`` ``\\\\`` and (3.0, 4.0) ``\\n``; any other backslash stays as written."""
+    out: list[str] = []
+    chars = iter(value)
+    for ch in chars:
+        if ch != "\\":
+            out.append(ch)
+            continue
+        following = next(chars, "")
+        if following in (",", ";", "\\"):
+            out.append(following)
+        elif following in ("n", "N") and version != "2.1":
+            out.append("\n")
+        else:
+            out.append(ch + following)
+    return "".join(out)
+
+
+def _one_line(value: str) -> str:
+    """A name as the person form accepts it: trimmed, line breaks and tabs as spaces, other
+    control characters (which a name can't hold) left out. Nothing else is changed."""
+    kept = []
+    for ch in value:
+        if unicodedata.category(ch) != "Cc":
+            kept.append(ch)
+        elif ch in "\t\n\r\x0b\x0c":
+            kept.append(" ")
+    return "".join(kept).strip()
+
+
+def _from_n(value: str, version: str) -> str:
+    """A name from N (family; given; additional; prefix; suffix)."""
+    parts = [
+        " ".join(_one_line(_unescape(p, version)) for p in _split_unescaped(component, ","))
+        for component in _split_unescaped(value, ";")
+    ]
+    parts += [""] * (5 - len(parts))
+    family, given, additional, prefix, suffix = (p.strip() for p in parts[:5])
+    name = " ".join(p for p in (prefix, given, additional, family) if p)
+    return f"{name}, {suffix}" if name and suffix else name
+
+
+def _org(value: str, version: str) -> str:
+    parts = (_one_line(_unescape(p, version)) for p in _split_unescaped(value, ";"))
+    return ", ".join(p for p in parts if p)
+
+
+def _note(value: str) -> str:
+    return value.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
 
 
 def preview(*, session: Session, cards: list[Card]) -> list[PreviewRow]:
