@@ -68,6 +68,8 @@ class Contents:
     """The lines where cards without a usable name begin."""
     unreadable: list[tuple[int, str]] = field(default_factory=list)
     """(line, property) for each detail that couldn't be read and was skipped."""
+    not_people: list[int] = field(default_factory=list)
+    """The lines where contact groups and places (not people) begin."""
 
     def summary(self) -> list[str]:
         """A sentence for each kind of thing left out (nothing when nothing was)."""
@@ -77,6 +79,11 @@ class Contents:
             had = "1 card had" if n == 1 else f"{n} cards had"
             out.append(f"{had} no name and {'was' if n == 1 else 'were'} left out: "
                        f"{_listed(f'line {line}' for line in self.nameless)}.")  # fmt: skip
+        if self.not_people:
+            n = len(self.not_people)
+            what = "1 card was a group or a place" if n == 1 else f"{n} cards were groups or places"
+            out.append(f"{what}, not people, and {'was' if n == 1 else 'were'} left out: "
+                       f"{_listed(f'line {line}' for line in self.not_people)}.")  # fmt: skip
         if self.unreadable:
             n = len(self.unreadable)
             what = "1 detail" if n == 1 else f"{n} details"
@@ -164,7 +171,7 @@ def parse(raw: bytes) -> Contents:
         reader.card(*card)
     if not found:
         raise InvalidInput("This doesn't look like a vCard file — nothing was imported.")
-    return Contents(reader.cards, reader.nameless, reader.unreadable)
+    return Contents(reader.cards, reader.nameless, reader.unreadable, reader.not_people)
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
@@ -258,7 +265,15 @@ def _cards(
     return cards
 
 
-_ANNIVERSARIES = {"ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY"}
+_ANNIVERSARIES = {
+    "ANNIVERSARY",
+    "X-ANNIVERSARY",
+    "X-MS-ANNIVERSARY",
+    "X-EVOLUTION-ANNIVERSARY",
+    "X-WAB-WEDDING_ANNIVERSARY",
+}
+_KINDS = {"KIND", "X-ADDRESSBOOKSERVER-KIND"}
+_NOT_PEOPLE = {"GROUP", "LOCATION"}
 _KEPT = {"FN", "N", "ORG", "NICKNAME", "NOTE", "BDAY", "X-ABDATE", "X-ABLABEL", *_ANNIVERSARIES}
 
 
@@ -268,10 +283,14 @@ class _Reader:
         self.utf8_file = utf8_file
         self.cards: list[Card] = []
         self.nameless: list[int] = []
+        self.not_people: list[int] = []
         self.unreadable: list[tuple[int, str]] = []
 
     def card(self, start: int, props: list[_Property], bad_lines: list[int]) -> None:
         version = next((p.value.strip() for p in props if p.name == "VERSION"), "3.0")
+        if any(p.name in _KINDS and p.value.strip().upper() in _NOT_PEOPLE for p in props):
+            self.not_people.append(start)  # a contact group or a place (vCard 4.0 KIND)
+            return
         skipped = [(line, "a line") for line in bad_lines]
         texts: dict[str, list[tuple[_Property, str]]] = {}
         for prop in props:

@@ -1,0 +1,304 @@
+"""vCard parsing, property by property: what real exports do, written out by hand.
+
+The real files are in tests/data/vcards (see test_vcard_corpus.py); these are the cases
+issue 15 names, each in its smallest form.
+"""
+
+from __future__ import annotations
+
+import binascii
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner_tui.db.engine import Database
+from planner_tui.errors import InvalidInput
+from planner_tui.services import people, vcard
+from planner_tui.services.vcard import Day
+
+
+def parse(text: str, encoding: str = "utf-8") -> vcard.Contents:
+    return vcard.parse(text.replace("\n", "\r\n").encode(encoding))
+
+
+def card(*lines: str, version: str = "3.0") -> str:
+    return "\n".join(["BEGIN:VCARD", f"VERSION:{version}", *lines, "END:VCARD", ""])
+
+
+def names(contents: vcard.Contents) -> list[str]:
+    return [c.name for c in contents.cards]
+
+
+# --------------------------------------------------------------------------- one bad property
+
+
+def test_a_broken_photo_is_passed_over() -> None:
+    got = parse(card("FN:Ana", "PHOTO;ENCODING=b;TYPE=JPEG:!!not base64 at all!!", "NOTE:hi"))
+    assert names(got) == ["Ana"] and got.cards[0].note == "hi" and got.unreadable == []
+
+
+def test_an_invalid_byte_in_org_skips_org_only() -> None:
+    raw = card("FN:José", "ORG:Caf\udce9 Ltd", "NOTE:ok").encode("utf-8", "surrogateescape")
+    got = vcard.parse(raw)
+    assert names(got) == ["José"] and got.cards[0].note == "ok"
+    assert got.unreadable == [(4, "ORG")]
+    assert got.summary() == ["1 detail couldn't be read and was skipped: ORG on line 4."]
+
+
+def test_an_unreadable_name_falls_back_to_n_then_org() -> None:
+    raw = card("FN:Bad \udcff", "N:Okafor;Chidinma;;;").encode("utf-8", "surrogateescape")
+    assert names(vcard.parse(raw + "BEGIN:VCARD\r\nORG:Ümit Bau\r\nEND:VCARD".encode())) == [
+        "Chidinma Okafor",
+        "Ümit Bau",
+    ]
+
+
+def test_a_profile_line_and_an_unknown_charset_on_a_label_are_harmless() -> None:
+    text = "PROFILE:VCARD\n" + card(
+        "PROFILE:VCARD",
+        "FN:Renée",
+        "LABEL;CHARSET=X-NOT-A-CHARSET;ENCODING=QUOTED-PRINTABLE:12 Rue =E9",
+        version="2.1",
+    )
+    got = parse(text)
+    assert names(got) == ["Renée"] and got.unreadable == []
+
+
+def test_a_kept_detail_in_an_unknown_charset_is_skipped_and_counted() -> None:
+    got = parse(card("FN:Sam", "NOTE;CHARSET=X-KLINGON;ENCODING=QUOTED-PRINTABLE:=E9t=E9"))
+    assert names(got) == ["Sam"] and got.cards[0].note == ""
+    assert got.unreadable == [(4, "NOTE")]
+
+
+def test_lines_that_are_not_properties_are_counted_not_fatal() -> None:
+    got = parse(card("FN:Kim", "this line is junk", "NICKNAME:K"))
+    assert got.cards[0].nickname == "K" and got.unreadable == [(4, "a line")]
+
+
+# --------------------------------------------------------------------------- escapes and text
+
+
+def test_escaped_commas_keep_the_whole_name_and_note() -> None:
+    got = parse(
+        card(
+            r"FN:Mr. John Richter\, James Doe Sr.",
+            r"NOTE:Met at the fair\, loves dogs\, cats\; and\nlong walks \\o/",
+            r"NICKNAME:Jo\,Jo,JJ",
+        )
+    )
+    [one] = got.cards
+    assert one.name == "Mr. John Richter, James Doe Sr."
+    assert one.note == "Met at the fair, loves dogs, cats; and\nlong walks \\o/"
+    assert one.nickname == "Jo,Jo, JJ"
+
+
+def test_an_outlook_2_1_note_keeps_everything_after_its_commas() -> None:
+    got = parse(
+        card(
+            "N:Okoye;Ada",
+            "NOTE;ENCODING=QUOTED-PRINTABLE:Sister of Ben, lives in Leeds, likes=0D=0Apoetry, te=",
+            "a and chess",
+            version="2.1",
+        )
+    )
+    [one] = got.cards
+    assert one.name == "Ada Okoye"
+    assert one.note == "Sister of Ben, lives in Leeds, likes\npoetry, tea and chess"
+
+
+def test_zero_width_joiners_and_non_joiners_are_kept() -> None:
+    persian = "علی\u200cرضا"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    got = parse(card(f"FN:{persian}", f"NICKNAME:{family}", f"NOTE:{family} {persian}"))
+    [one] = got.cards
+    assert (one.name, one.nickname, one.note) == (persian, family, f"{family} {persian}")
+
+
+def test_control_characters_in_a_name_are_what_the_person_form_allows() -> None:
+    [one] = parse(card("FN:Sam\x1b[31m\tRed\x07", "NOTE:bell\x07 kept")).cards
+    assert one.name == "Sam[31m Red" and one.note == "bell\x07 kept"
+
+
+def test_only_outer_whitespace_is_trimmed() -> None:
+    [one] = parse(card("FN:  Ana  Lía  ")).cards
+    assert one.name == "Ana  Lía"
+
+
+# --------------------------------------------------------------------------- vCard 2.1
+
+
+def test_charset_and_quoted_printable_soft_breaks_are_honoured() -> None:
+    text = card(
+        "N;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Fran=E7ois;Ren=E9e",
+        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Ren=C3=A9e Fran=C3=",
+        "=A7ois",
+        "NOTE;CHARSET=windows-1251;ENCODING=QUOTED-PRINTABLE:=CF=F0=E8=E2=E5=F2",
+        version="2.1",
+    )
+    [one] = parse(text).cards
+    assert one.name == "Renée François" and one.note == "Привет"
+
+
+def test_raw_eight_bit_values_in_a_declared_charset() -> None:
+    raw = b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-1:Ren\xe9e\r\nEND:VCARD\r\n"
+    assert names(vcard.parse(raw)) == ["Renée"]
+
+
+def test_base64_text_and_a_2_1_photo_without_indentation() -> None:
+    text = card(
+        "FN;ENCODING=BASE64;CHARSET=UTF-8:SsO8cmdlbg==",
+        "PHOTO;ENCODING=BASE64;TYPE=JPEG:AAECAwQF",
+        "BgcICQoL",
+        "",
+        "NOTE:after the photo",
+        version="2.1",
+    )
+    got = parse(text)
+    assert names(got) == ["Jürgen"] and got.cards[0].note == "after the photo"
+    assert got.unreadable == []
+
+
+def test_utf16_files_are_read() -> None:
+    assert names(parse(card("FN:Zoë"), "utf-16")) == ["Zoë"]
+
+
+# --------------------------------------------------------------------------- cards
+
+
+def test_cards_without_a_name_are_left_out_and_named_by_line() -> None:
+    text = card("EMAIL:a@example.org") + card("FN:Bo") + card("TEL:1") + card("FN:  ")
+    got = parse(text)
+    assert names(got) == ["Bo"] and got.nameless == [1, 9, 13]
+    assert got.summary() == ["3 cards had no name and were left out: line 1, line 9, line 13."]
+
+
+def test_groups_and_places_are_not_people() -> None:
+    text = card("KIND:group", "FN:Book club", "MEMBER:urn:uuid:1", version="4.0")
+    text += card("X-ADDRESSBOOKSERVER-KIND:group", "FN:Family") + card("FN:Ana")
+    got = parse(text)
+    assert names(got) == ["Ana"] and got.not_people == [1, 7]
+    assert "2 cards were groups or places, not people" in got.summary()[0]
+
+
+def test_a_missing_end_and_an_embedded_agent_card() -> None:
+    text = (
+        "BEGIN:VCARD\nVERSION:2.1\nFN:First\nAGENT:\nBEGIN:VCARD\nVERSION:2.1\nFN:Assistant\n"
+        "END:VCARD\nNOTE:after the agent\nBEGIN:VCARD\nVERSION:3.0\nFN:Second\n"
+    )
+    got = parse(text)
+    assert names(got) == ["First", "Second"] and got.cards[0].note == "after the agent"
+    assert [c.line for c in got.cards] == [1, 10]
+
+
+@pytest.mark.parametrize("content", [b"", b"hello, world\n", b"\x00\xff\x00garbage", b"END:VCARD"])
+def test_only_a_file_with_no_card_at_all_is_refused(content: bytes) -> None:
+    with pytest.raises(InvalidInput, match="doesn't look like a vCard"):
+        vcard.parse(content)
+
+
+def test_a_file_of_nameless_cards_is_not_refused() -> None:
+    got = parse(card("TEL:1") + card("TEL:2"))
+    assert got.cards == [] and got.nameless == [1, 5]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("BDAY:1985-04-12", Day(4, 12, 1985)),
+        ("BDAY:19850412", Day(4, 12, 1985)),
+        ("BDAY:1985-04-12T00:00:00Z", Day(4, 12, 1985)),
+        ("BDAY;VALUE=date:--0412", Day(4, 12)),
+        ("BDAY:--04-12", Day(4, 12)),
+        ("BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-12", Day(4, 12)),
+        ("BDAY:--0229", Day(2, 29)),
+    ],
+)
+def test_birthdays(line: str, day: Day) -> None:
+    [one] = parse(card("FN:Ana", line)).cards
+    assert one.birthday == day
+
+
+@pytest.mark.parametrize("line", ["BDAY:1985-02-30", "BDAY;VALUE=text:circa 1800", "BDAY:soon"])
+def test_a_birthday_that_is_not_a_date_is_skipped_and_counted(line: str) -> None:
+    got = parse(card("FN:Ana", line))
+    assert got.cards[0].birthday is None and got.unreadable == [(4, "BDAY")]
+
+
+def test_anniversaries_from_several_writers() -> None:
+    got = parse(
+        card("FN:A", "ANNIVERSARY:20090808T1430-0500", version="4.0")
+        + card("FN:B", "X-MS-ANNIVERSARY:2011-01-13")
+        + card("FN:C", "item9.X-ABDATE:1930-03-20", "item9.X-ABLabel:_$!<Anniversary>!$_")
+        + card("FN:D", "X-ABDATE:1776-07-04")
+    )
+    assert [c.anniversary for c in got.cards] == [
+        Day(8, 8, 2009),
+        Day(1, 13, 2011),
+        Day(3, 20, 1930),
+        None,
+    ]
+    assert str(Day(3, 20, 1930)) == "20 March 1930" and str(Day(2, 3)) == "3 February"
+
+
+# --------------------------------------------------------------------------- round trips
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    return "\r\n ".join(line[i : i + 60] for i in range(0, len(line), 60)) or line
+
+
+def _qp(value: str) -> str:
+    encoded = binascii.b2a_qp(value.encode("utf-8"), quotetabs=True, istext=False)
+    return encoded.decode("ascii").replace("\n", "\r\n")
+
+
+NAMES = st.text(min_size=1, max_size=80).filter(
+    lambda s: s.strip() == s and s and not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in s)
+)
+NOTES = st.text(max_size=300).filter(lambda s: s.strip() == s and not {"\r", "\x00"} & set(s))
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=NAMES, note=NOTES)
+def test_names_and_notes_round_trip_through_3_0(name: str, note: str) -> None:
+    text = "\r\n".join(
+        ["BEGIN:VCARD", "VERSION:3.0", _fold(f"FN:{_escape(name)}"),
+         _fold(f"NOTE:{_escape(note)}"), "END:VCARD", ""]
+    )  # fmt: skip
+    [one] = vcard.parse(text.encode("utf-8")).cards
+    assert (one.name, one.note) == (name, note)
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=NAMES, note=NOTES)
+def test_names_and_notes_round_trip_through_2_1_quoted_printable(name: str, note: str) -> None:
+    escaped = name.replace("\\", "\\\\").replace(";", "\\;")
+    text = "\r\n".join(
+        ["BEGIN:VCARD", "VERSION:2.1",
+         f"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{_qp(escaped)}",
+         f"NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{_qp(note.replace(chr(92), chr(92) * 2))}",
+         "END:VCARD", ""]
+    )  # fmt: skip
+    [one] = vcard.parse(text.encode("utf-8")).cards
+    assert (one.name, one.note) == (name, note)
+
+
+def test_what_is_read_is_what_is_stored(db: Database, tmp_path: Path) -> None:
+    persian = "علی\u200cرضا"
+    path = tmp_path / "x.vcf"
+    path.write_text(card(f"FN:{persian}", r"NOTE:Tea\, not coffee", "BDAY:--0412"))
+    cards = vcard.read_file(path)
+    with db.write() as s:
+        assert vcard.import_cards(session=s, cards=cards).added == 1
+    with db.session() as s:
+        [person] = people.list_people(session=s)
+    assert (person.name, person.notes) == (persian, "Tea, not coffee")
