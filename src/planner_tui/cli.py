@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from planner_tui.db.engine import Database
+    from planner_tui.services.vcard import Card
 
 PROG = "planner-tui"
 
@@ -278,16 +279,19 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
 
     if not path.is_file():
         raise PlannerError(f"There is no file {path}.")
-    cards = vcard.read_file(path)
+    contents = vcard.load(path)
+    cards, left_out = contents.cards, contents.summary()
     if not cards:
-        raise PlannerError(f"{path.name} has no contacts with a name in it.")
+        raise PlannerError(" ".join([f"{path.name} has no contacts with a name in it.", *left_out]))
     with opened(settings) as database:
         if preview:
             with database.session() as session:
                 rows = vcard.preview(session=session, cards=cards)
             for row in rows:
                 status = f"already here as {row.duplicate_of}" if row.duplicate_of else "new"
-                print(plain(f"{row.card.name}  ({status})", keep_newlines=False))
+                print(plain(f"{row.card.name}  ({status}){_dates(row.card)}", keep_newlines=False))
+            for line in left_out:
+                print(line)
             new = sum(1 for row in rows if row.duplicate_of is None)
             print(f"{new} of {len(rows)} would be added. Nothing was changed.")
             return
@@ -299,6 +303,15 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
         f"Added {result.added} people; {result.merged} merged into people already here, "
         f"{result.skipped} already here and skipped."
     )
+    for line in left_out:
+        print(line)
+
+
+def _dates(card: Card) -> str:
+    """'  birthday 12 April 1985, anniversary 3 June' (read from the card; not kept yet)."""
+    dates = [f"{what} {day}" for what, day in
+             (("birthday", card.birthday), ("anniversary", card.anniversary)) if day]  # fmt: skip
+    return "  " + ", ".join(dates) if dates else ""
 
 
 def cmd_review(settings: Settings, args: argparse.Namespace) -> None:

@@ -246,6 +246,27 @@ def test_vcard_import_previews_then_adds_and_skips_duplicates(tmp_path: Path) ->
     assert "Added 0 people" in again.stdout and "7 already here" in again.stdout
 
 
+def test_vcard_import_says_what_it_left_out(tmp_path: Path) -> None:
+    source = tmp_path / "phone.vcf"
+    source.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:123\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mr. John Richter\\, James Doe Sr.\r\n"
+        b"BDAY:--0412\r\nORG:Caf\xe9\r\nNOTE:\xc3\xa9t\xc3\xa9\r\nEND:VCARD\r\n"
+    )
+    preview = run(tmp_path, "import", "--preview", str(source))
+    assert preview.returncode == 0, preview.stderr
+    assert "Mr. John Richter, James Doe Sr.  (new)  birthday 12 April" in preview.stdout
+    assert "1 card had no name and was left out: line 1." in preview.stdout
+    assert "1 detail couldn't be read and was skipped: ORG on line 9." in preview.stdout
+    added = run(tmp_path, "import", str(source))
+    assert "Added 1 people" in added.stdout and "left out: line 1." in added.stdout
+    nameless = tmp_path / "nameless.vcf"
+    nameless.write_text("BEGIN:VCARD\nTEL:1\nEND:VCARD\n")
+    assert_one_line_error(
+        run(tmp_path, "import", str(nameless)), 1, "no contacts with a name in it. 1 card had"
+    )
+
+
 def test_vcard_import_refuses_a_file_that_is_not_a_vcard(tmp_path: Path) -> None:
     bad = tmp_path / "notes.vcf"
     bad.write_text("just some notes\n")

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from planner_tui.errors import PlannerError
-from planner_tui.services.vcard import Card, ImportResult, PreviewRow
+from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
 from planner_tui.ui.screens.base import text
 
 
@@ -27,14 +27,15 @@ class VcardImport(ModalScreen[ImportResult | None]):
         with Vertical(classes="dialog wide"):
             yield Label("Import people from a vCard file", classes="dialog-title")
             yield Static(
-                "Phones and mail apps export contacts as .vcf. Only names, nicknames and "
-                "notes are kept. Type the file's path and press Enter to see who is in it.",
+                "Phones and mail apps export contacts as .vcf. Names, nicknames and notes "
+                "are kept (birthdays are shown, not kept yet). Type the file's path and "
+                "press Enter to see who is in it, and what would be left out.",
                 markup=False,
             )
             yield Input(placeholder="~/Downloads/contacts.vcf", id="vcf-path")
             yield Static("", id="vcf-status", markup=False)
             preview: DataTable[str] = DataTable(id="vcf-preview", cursor_type="row")
-            preview.add_columns("name", "nickname", "already here?")
+            preview.add_columns("name", "nickname", "birthday", "already here?")
             preview.display = False
             yield preview
             with Horizontal(classes="buttons"):
@@ -55,31 +56,36 @@ class VcardImport(ModalScreen[ImportResult | None]):
         try:
             if not path.is_file():
                 raise PlannerError(f"There is no file at {path}.")
-            cards = vcard.read_file(path)
-            rows = self.app.backend.read(vcard.preview, cards=cards)
+            contents = vcard.load(path)
+            rows = self.app.backend.read(vcard.preview, cards=contents.cards)
         except PlannerError as error:
             self.app.call_from_thread(self.status, str(error))
             return
-        self.app.call_from_thread(self.show_preview, cards, rows)
+        self.app.call_from_thread(self.show_preview, contents, rows)
 
     def status(self, message: str) -> None:
         self.query_one("#vcf-status", Static).update(text(message))
 
-    def show_preview(self, cards: list[Card], rows: list[PreviewRow]) -> None:
-        self.cards = cards
+    def show_preview(self, contents: Contents, rows: list[PreviewRow]) -> None:
+        self.cards = contents.cards
         table = self.query_one("#vcf-preview", DataTable)
         table.clear()
         for row in rows:
+            birthday = str(row.card.birthday) if row.card.birthday else ""
             table.add_row(
-                text(row.card.name), text(row.card.nickname), text(row.duplicate_of or "new")
+                text(row.card.name),
+                text(row.card.nickname),
+                birthday,
+                text(row.duplicate_of or "new"),
             )
         table.display = bool(rows)
         new = sum(1 for row in rows if row.duplicate_of is None)
-        self.status(
+        found = (
             f"{len(rows)} contacts: {new} new, {len(rows) - new} look like people already here."
             if rows
             else "No contacts with a name in that file."
         )
+        self.status(" ".join([found, *contents.summary()]))
         self.query_one("#vcf-add", Button).disabled = not rows
         self.query_one("#vcf-merge", Button).disabled = new == len(rows)
 
