@@ -198,6 +198,19 @@ def test_only_a_file_with_no_card_at_all_is_refused(content: bytes) -> None:
         vcard.parse(content)
 
 
+def test_a_name_that_cannot_be_read_is_said_so() -> None:
+    raw = card("FN:Caf\udce9", "NOTE:Lía").encode("utf-8", "surrogateescape")
+    got = vcard.parse(raw)
+    assert got.cards == [] and got.nameless == [1] and got.unreadable == [(3, "FN")]
+
+
+def test_gmail_escaped_colons_and_an_inline_agent() -> None:
+    text = card(r"FN:Ana", r"NOTE:see http\://example.org", r"AGENT:BEGIN:VCARD\nFN:X")
+    text += card("FN:Bo")
+    got = parse(text)
+    assert names(got) == ["Ana", "Bo"] and got.cards[0].note == "see http://example.org"
+
+
 def test_a_file_of_nameless_cards_is_not_refused() -> None:
     got = parse(card("TEL:1") + card("TEL:2"))
     assert got.cards == [] and got.nameless == [1, 5]

@@ -133,6 +133,7 @@ _BASE64_LINE = re.compile(r"^[A-Za-z0-9+/=]+$")
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _CARD_EDGE = re.compile(r"^\s*(BEGIN|END)\s*:\s*VCARD\s*$", re.IGNORECASE)
 _DATE = re.compile(r"^(?:(\d{4})|--)-?(\d{2})-?(\d{2})(?:[T ].*)?$")
+_NON_ASCII = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")
 _BARE_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 
 
@@ -159,11 +160,15 @@ def parse(raw: bytes) -> Contents:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, unicode_file, utf8_seen = raw.decode("utf-16", errors="replace"), True, True
     else:
-        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="surrogateescape")
-        unicode_file = False
-        # A file with some valid UTF-8 beyond ASCII is UTF-8, and a stray bad byte is a
-        # damaged value; a file with none is an old single-byte one (Windows-1252).
-        utf8_seen = any(ord(ch) > 0x7F and not 0xDC80 <= ord(ch) <= 0xDCFF for ch in text)
+        raw = raw.removeprefix(b"\xef\xbb\xbf")
+        try:
+            text, unicode_file, utf8_seen = raw.decode("utf-8"), True, True
+        except UnicodeDecodeError:
+            # A file with some valid UTF-8 beyond ASCII is UTF-8, and a stray bad byte is
+            # a damaged value; a file with none is an old single-byte one (Windows-1252).
+            # Undecodable bytes wait as lone surrogates until a value's charset is known.
+            text, unicode_file = raw.decode("utf-8", errors="surrogateescape"), False
+            utf8_seen = _NON_ASCII.search(text) is not None
     reader = _Reader(unicode_file=unicode_file, utf8_file=utf8_seen)
     found = False
     for card in _cards(_logical_lines(text)):
@@ -246,7 +251,8 @@ def _cards(
     for number, line in lines:
         edge = _CARD_EDGE.match(line)
         if edge and edge.group(1).upper() == "BEGIN":
-            if current is not None and (nested or (current[1] and current[1][-1].name == "AGENT")):
+            agent = bool(current and current[1] and current[1][-1].name == "AGENT")
+            if current is not None and (nested or (agent and not current[1][-1].value.strip())):
                 nested += 1
                 continue
             current = (number, [], [])
@@ -311,6 +317,7 @@ class _Reader:
         name = (name or organisation)[:MAX_NAME].rstrip()
         if not name:
             self.nameless.append(start)
+            self.unreadable.extend(sorted(skipped))  # often why there is no name
             return
         nicknames: list[str] = []
         for value in values("NICKNAME"):
@@ -423,7 +430,8 @@ def _split_unescaped(value: str, sep: str, *, quotes: bool = False) -> list[str]
 
 
 def _unescape(value: str, version: str) -> str:
-    """``\\,`` ``\\;`` ``\\\\`` and (3.0, 4.0) ``\\n``; any other backslash stays as written."""
+    """``\\,`` ``\\;`` ``\\\\`` and (3.0, 4.0) ``\\n`` ``\\:``; any other backslash stays as
+    written."""
     out: list[str] = []
     chars = iter(value)
     for ch in chars:
@@ -435,6 +443,8 @@ def _unescape(value: str, version: str) -> str:
             out.append(following)
         elif following in ("n", "N") and version != "2.1":
             out.append("\n")
+        elif following == ":" and version != "2.1":  # Gmail writes http\://
+            out.append(":")
         else:
             out.append(ch + following)
     return "".join(out)
