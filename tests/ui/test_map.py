@@ -296,6 +296,27 @@ async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:
         assert len(app.screen.query_one("#people-table", DataTable).rows) == 6
 
 
+async def test_vcard_preview_shows_birthdays_and_what_is_left_out(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    source = tmp_path / "phone.vcf"
+    source.write_text(
+        "BEGIN:VCARD\nTEL:1\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Mr. John Richter\\, James\nBDAY:1980-03-22\nEND:VCARD\n"
+    )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        app.screen.query_one("#vcf-path", Input).value = str(source)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "Mr. John Richter, James" in shown and "22 March 1980" in shown
+        assert "1 card had no name and was left out: line 1." in " ".join(shown.split())
+
+
 async def test_a_thousand_character_name_is_shortened_in_lists_and_whole_on_its_page(
     sqlite_db: Database,
 ) -> None:
