@@ -131,6 +131,7 @@ def read_cards(text: str) -> list[Card]:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BASE64_LINE = re.compile(r"^[A-Za-z0-9+/=]+$")
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+_NAME_END = re.compile(r"[;:]")
 _CARD_EDGE = re.compile(r"^\s*(BEGIN|END)\s*:\s*VCARD\s*$", re.IGNORECASE)
 _DATE = re.compile(r"^(?:(\d{4})|--)-?(\d{2})-?(\d{2})(?:[T ].*)?$")
 _NON_ASCII = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")
@@ -209,13 +210,10 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 
 def _split_line(number: int, line: str) -> _Property | None:
     """``[group.]name *(;param) : value``; None when the line isn't a property."""
-    end = len(line)
-    for i, ch in enumerate(line):
-        if ch in ";:":
-            end = i
-            break
-    if end == len(line):
+    found = _NAME_END.search(line)
+    if found is None:
         return None
+    end = found.start()
     group, _, name = line[:end].strip().rpartition(".")
     if not _NAME.match(name):
         return None
