@@ -77,7 +77,9 @@ def build_parser() -> Parser:
     export.add_argument("-o", "--output", type=user_path, help="file to write (default: stdout)")
 
     imp = sub.add_parser(
-        "import", help="load a JSON export into an empty database, or people from a .vcf file"
+        "import",
+        help="load a JSON export into an empty database, people from a .vcf file, or a jrnl "
+        "or Day One journal (a file or folder)",
     )
     imp.add_argument("file", type=user_path)
     imp.add_argument(
@@ -247,7 +249,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
-    from planner_tui.services import exchange
+    from planner_tui.services import exchange, jrnl
 
     path: Path = args.file
     if path.suffix.lower() in (".vcf", ".vcard"):
@@ -255,6 +257,9 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         return
     if args.preview or args.merge:
         raise UsageError("--preview and --merge go with a .vcf file")
+    if jrnl.claims(path):
+        import_journal(settings, path)
+        return
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -272,6 +277,20 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         f"interactions, {counts.get('journal_entry', 0)} journal entries and "
         f"{counts.get('step', 0)} steps."
     )
+
+
+def import_journal(settings: Settings, path: Path) -> None:
+    from planner_tui.services import jrnl
+
+    journal = jrnl.load(path)
+    with opened(settings) as database, database.write() as session:
+        result = jrnl.import_entries(session=session, entries=journal.entries)
+    print(
+        f"Added {result.added} journal entries from the {journal.kind} {path.name}; "
+        f"{result.skipped} were already here and skipped."
+    )
+    if result.linked:
+        print(plain(f"Linked: {', '.join(result.linked)}."))
 
 
 def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) -> None:

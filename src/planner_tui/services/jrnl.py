@@ -1,0 +1,441 @@
+"""Journals kept with jrnl (jrnl.sh) and Day One, into the reflection journal.
+
+jrnl keeps plain text: each entry starts with a line ``[2026-08-29 11:11] Title…`` (the
+date as the journal's ``timeformat`` writes it; jrnl 1.x wrote it without brackets), an
+optional `` *`` after the title marks it starred, and the body runs to the next entry.
+A folder journal keeps the same text in ``YYYY/MM/DD.txt`` files, and the folder is what
+dates each entry. Day One exports (``Journal.json``) and Day One classic folders
+(``entries/*.doentry``) are read too. Encrypted jrnl files are refused: jrnl itself has to
+decrypt them first.
+
+Each jrnl entry becomes one journal entry on its day, its text kept exactly as written
+with the time in front ("11:11 Title…"); ``@word`` and ``#word`` become tags — unless an
+``@Name`` names someone on the map, who is then linked — and a starred entry gets the tag
+``#starred``. An entry already in the journal with the same day and text is not added
+again, so importing the same file twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import json
+import plistlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as dateparser
+from sqlmodel import Session, col, select
+
+from planner_tui.db.models import MAX_BODY, JournalEntry, clean_tag
+from planner_tui.errors import InvalidInput
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+STARRED_TAG = "starred"
+ENCRYPTED = (
+    "This jrnl journal is encrypted: decrypt it with jrnl first (jrnl --decrypt) and import "
+    "the plain file."
+)
+
+# The date formats jrnl journals are commonly written in: jrnl's default before 4.0, its
+# default since (``%F %r``), with seconds, and day-first with dots.
+TIME_FORMATS = (
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %I:%M %p",
+    "%Y-%m-%d %I:%M:%S %p",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+)
+_BRACKET_HEADER = re.compile(r"^\[([^\]\n]+)\](?: |$)", re.MULTILINE)
+_TAG = re.compile(r"(?<!\S)([#@])([-+*#/\w]+)")
+_DAY_FILE = re.compile(r"^[0-3]\d\.(txt|md)$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One jrnl entry: when it was written, its text as written (title line first, the
+    star mark taken off) and whether it was starred."""
+
+    when: datetime
+    text: str
+    starred: bool = False
+    tags: tuple[str, ...] = ()
+    """Tags given apart from the text (Day One); jrnl's are words in the text."""
+
+    @property
+    def day(self) -> date:
+        return self.when.date()
+
+    @property
+    def body(self) -> str:
+        """What the planner entry holds: the time, then the text exactly as written."""
+        clock = f"{self.when:%H:%M}" + (f":{self.when:%S}" if self.when.second else "")
+        head, _, rest = self.text.partition("\n")
+        first = f"{clock} {head}".rstrip()
+        return f"{first}\n{rest}" if rest else first
+
+    @property
+    def title(self) -> str:
+        return self.text.partition("\n")[0]
+
+    def words(self) -> list[tuple[str, str]]:
+        """(symbol, word) for each @word and #word, as jrnl reads its tags."""
+        return [(m[1], m[2]) for m in _TAG.finditer(self.text)]
+
+
+@dataclass(frozen=True)
+class Journal:
+    kind: str
+    entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class Result:
+    added: int
+    skipped: int
+    linked: list[str]
+    """Names of the people linked by @Name, in order of first appearance."""
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_date(blob: str, *, fuzzy: bool = True) -> datetime | None:
+    """The date and time of an entry header (the text between its brackets), or None.
+    Besides the common formats, a date that names its year is read as jrnl reads one
+    written in a format other than its own (dateutil, month first); short blobs such as a
+    footnote mark ``[1]`` are never dates."""
+    blob = blob.strip()
+    for form in TIME_FORMATS:
+        try:
+            return datetime.strptime(blob, form)
+        except ValueError:
+            continue
+    if not fuzzy or len(blob) <= 6 or not any(ch.isdigit() for ch in blob):
+        return None
+    try:
+        one = dateparser.parse(blob, default=datetime(2001, 1, 1))
+        two = dateparser.parse(blob, default=datetime(2002, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return one.replace(tzinfo=None) if one.year == two.year else None
+
+
+def _legacy_date(line: str) -> tuple[datetime, int] | None:
+    """A jrnl 1.x header (no brackets): its date and where the title starts."""
+    tokens = line.split(" ")
+    for count in (3, 2):
+        if len(tokens) >= count:
+            prefix = " ".join(tokens[:count])
+            when = read_date(prefix, fuzzy=False)
+            if when is not None:
+                return when, len(prefix) + 1
+    return None
+
+
+def parse_text(text: str) -> list[Entry]:
+    """The entries of a jrnl journal's text, in the order written."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    first = next((line for line in lines if line.strip()), "")
+    legacy = not first.startswith("[") and _legacy_date(first) is not None
+    starts: list[tuple[int, int, datetime]] = []  # (header start, text start, when)
+    offset = 0
+    for line in lines:
+        header = _BRACKET_HEADER.match(line)
+        when = read_date(header[1]) if header else None
+        if header and when is not None:
+            starts.append((offset, offset + min(header.end(), len(line)), when))
+        elif legacy and (found := _legacy_date(line)) is not None:
+            starts.append((offset, offset + min(found[1], len(line)), found[0]))
+        offset += len(line) + 1
+    entries = []
+    for number, (_start, begin, when) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(text)
+        entries.append(_entry(when, text[begin:end]))
+    return entries
+
+
+def _entry(when: datetime, raw: str) -> Entry:
+    head, newline, rest = raw.partition("\n")
+    head = head.rstrip()
+    starred = head.endswith("*")
+    if starred:
+        head = head[:-1].rstrip()
+    return Entry(when=when, text=(head + newline + rest).rstrip(), starred=starred)
+
+
+def looks_encrypted(data: bytes) -> bool:
+    """jrnl's encrypted files: v3 (``JRNLv3`` header), v2 (one Fernet token, base64 text
+    starting ``gAAAAA``) and v1 (16 bytes of IV, then AES blocks: not text at all)."""
+    if data.startswith(b"JRNLv3"):
+        return True
+    stripped = data.strip()
+    if stripped.startswith(b"gAAAAA") and re.fullmatch(rb"[A-Za-z0-9_=-]+", stripped):
+        return True
+    if len(data) >= 32 and len(data) % 16 == 0:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return True
+    return False
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InvalidInput(f"{path.name} is larger than 100 MB; is it really a journal?")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file {path}.") from None
+    except OSError as error:
+        raise InvalidInput(f"Can't read {path}: {error.strerror or error}.") from None
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if looks_encrypted(data):
+        raise InvalidInput(ENCRYPTED)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path.name} is not a UTF-8 text file.") from None
+
+
+def read_file(path: Path) -> list[Entry]:
+    """A one-file jrnl journal."""
+    return parse_text(_decode(_read_bytes(path), path))
+
+
+def day_files(folder: Path) -> list[tuple[date, Path]]:
+    """A jrnl folder journal's entry files, ``YYYY/MM/DD.txt``, oldest first; other files
+    are not part of the journal (jrnl passes them over too)."""
+    found = []
+    for year in folder.iterdir():
+        if not (year.is_dir() and re.fullmatch(r"\d{4}", year.name)):
+            continue
+        for month in year.iterdir():
+            if not (month.is_dir() and re.fullmatch(r"[01]\d", month.name)):
+                continue
+            for day in month.iterdir():
+                if day.is_file() and _DAY_FILE.match(day.name):
+                    try:
+                        found.append(
+                            (date(int(year.name), int(month.name), int(day.name[:2])), day)
+                        )
+                    except ValueError:
+                        continue
+    return sorted(found)
+
+
+def read_folder(folder: Path) -> list[Entry]:
+    """A jrnl folder journal. As in jrnl, the file's place gives each entry its day."""
+    entries = []
+    for day, path in day_files(folder):
+        for entry in parse_text(_decode(_read_bytes(path), path)):
+            when = entry.when.replace(year=day.year, month=day.month, day=day.day)
+            entries.append(Entry(when=when, text=entry.text, starred=entry.starred))
+    return sorted(entries, key=lambda e: e.when)
+
+
+# --------------------------------------------------------------------------- Day One
+
+
+def _local(moment: datetime, zone: Any) -> datetime:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(ZoneInfo(str(zone))).replace(tzinfo=None)
+    except (ZoneInfoNotFoundError, ValueError):
+        return moment.astimezone().replace(tzinfo=None)
+
+
+def _dayone_entry(moment: datetime, zone: Any, text: Any, starred: Any, tags: Any) -> Entry:
+    words = tuple(str(t) for t in tags) if isinstance(tags, list) else ()
+    return Entry(
+        when=_local(moment, zone),
+        text=str(text or "").replace("\r\n", "\n").rstrip(),
+        starred=bool(starred),
+        tags=words,
+    )
+
+
+def is_dayone_json(document: Any) -> bool:
+    return (
+        isinstance(document, dict)
+        and isinstance(document.get("entries"), list)
+        and "format" not in document  # planner-tui's own export names its format
+        and all(isinstance(e, dict) and "creationDate" in e for e in document["entries"])
+    )
+
+
+def read_dayone_json(document: Any) -> list[Entry]:
+    """A Day One export (``Journal.json``): ``creationDate`` in UTC with the entry's
+    ``timeZone``, ``text``, ``starred`` and ``tags``."""
+    entries = []
+    for number, item in enumerate(document["entries"], 1):
+        try:
+            moment = datetime.fromisoformat(str(item["creationDate"]).replace("Z", "+00:00"))
+        except ValueError:
+            raise InvalidInput(f"Day One entry {number} has no date that can be read.") from None
+        entries.append(
+            _dayone_entry(
+                moment,
+                item.get("timeZone"),
+                item.get("text"),
+                item.get("starred"),
+                item.get("tags"),
+            )
+        )
+    return sorted(entries, key=lambda e: e.when)
+
+
+def read_dayone_folder(folder: Path) -> list[Entry]:
+    """A Day One classic journal: ``entries/*.doentry`` property lists."""
+    entries = []
+    for path in sorted((folder / "entries").glob("*.doentry")):
+        try:
+            item = plistlib.loads(_read_bytes(path))
+            moment = item["Creation Date"]
+            if not isinstance(moment, datetime):
+                raise ValueError
+        except (plistlib.InvalidFileException, ValueError, KeyError, TypeError):
+            raise InvalidInput(f"{path.name} is not a Day One entry that can be read.") from None
+        entries.append(
+            _dayone_entry(
+                moment,
+                item.get("Time Zone"),
+                item.get("Entry Text"),
+                item.get("Starred"),
+                item.get("Tags"),
+            )
+        )
+    return sorted(entries, key=lambda e: e.when)
+
+
+# --------------------------------------------------------------------------- which file
+
+
+def claims(path: Path) -> bool:
+    """Whether ``planner-tui import PATH`` is for this importer: a folder, a Day One JSON
+    export, or any file that is not a vCard or planner-tui's own JSON export."""
+    if path.is_dir():
+        return True
+    suffix = path.suffix.lower()
+    if suffix in (".vcf", ".vcard"):
+        return False
+    if suffix == ".json":
+        try:
+            return is_dayone_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return False
+    return True
+
+
+def load(path: Path) -> Journal:
+    """Read a jrnl file or folder, or a Day One journal; refuse an encrypted one, and one
+    with no entries at all."""
+    if path.is_dir():
+        if (path / "entries").is_dir() and any((path / "entries").glob("*.doentry")):
+            kind, entries = "Day One journal", read_dayone_folder(path)
+        else:
+            kind, entries = "jrnl folder", read_folder(path)
+    elif path.suffix.lower() == ".json":
+        kind = "Day One export"
+        entries = read_dayone_json(json.loads(_decode(_read_bytes(path), path)))
+    else:
+        kind, entries = "jrnl journal", read_file(path)
+    if not entries:
+        raise InvalidInput(
+            f"{path.name} has no journal entries in it (a jrnl entry starts with a line like "
+            "[2026-11-23 18:00] Title)."
+        )
+    return Journal(kind=kind, entries=entries)
+
+
+# --------------------------------------------------------------------------- importing
+
+
+def _links(entry: Entry, people: list[Any]) -> tuple[list[int], list[str]]:
+    from planner_tui.journal_search import mentions_in
+
+    found: list[int] = []
+    tags: list[str] = [STARRED_TAG] if entry.starred else []
+    named: set[str] = set()  # @Name words that are people: not tags, even in Day One's list
+    for symbol, word in [*entry.words(), *(("#", word) for word in entry.tags)]:
+        if symbol == "@":
+            ids, _unknown = mentions_in("@" + word, people)
+            if ids:
+                found += ids
+                named.add(word.casefold())
+                continue
+        if word.casefold() in named:
+            continue
+        try:
+            tags.append(clean_tag(re.sub(r"\s+", "-", word.strip())))
+        except ValueError:
+            continue  # not a word the journal can keep as a tag; it stays in the text
+    return list(dict.fromkeys(found)), list(dict.fromkeys(tags))
+
+
+def _existing(session: Session, days: Iterable[date]) -> Counter[tuple[date, str]]:
+    days = sorted(set(days))
+    counter: Counter[tuple[date, str]] = Counter()
+    if not days:
+        return counter
+    rows = session.exec(
+        select(col(JournalEntry.day), col(JournalEntry.body)).where(
+            col(JournalEntry.day) >= days[0], col(JournalEntry.day) <= days[-1]
+        )
+    ).all()
+    counter.update((day, body) for day, body in rows)
+    return counter
+
+
+def check(entries: list[Entry]) -> None:
+    """Refuse the whole journal, naming the entry, if one can't be kept as it is."""
+    for entry in entries:
+        where = f"The entry of {entry.when:%Y-%m-%d %H:%M} ({entry.title[:40]!r})"
+        if len(entry.body) > MAX_BODY:
+            raise InvalidInput(
+                f"{where} is longer than a journal entry can be ({MAX_BODY:,} characters). "
+                "Nothing was imported."
+            )
+        if "\x00" in entry.body:
+            raise InvalidInput(
+                f"{where} contains a NUL character, which can't be stored. Nothing was imported."
+            )
+
+
+def import_entries(*, session: Session, entries: list[Entry]) -> Result:
+    """Add *entries* to the journal in the caller's transaction, each as one entry on its
+    day. An entry whose day and text are already there (as many times as the journal has
+    it) is skipped, so a second import of the same journal adds nothing."""
+    from planner_tui.services.journal import save_entry
+    from planner_tui.services.people import list_people
+
+    check(entries)
+    people = list_people(session=session)
+    names = {p.id: p.name for p in people}
+    there = _existing(session, (e.day for e in entries))
+    added = skipped = 0
+    linked: list[str] = []
+    for entry in entries:
+        key = (entry.day, entry.body)
+        if there[key] > 0:
+            there[key] -= 1
+            skipped += 1
+            continue
+        person_ids, tags = _links(entry, people)
+        save_entry(
+            session=session,
+            data={"day": entry.day, "body": entry.body, "person_ids": person_ids, "tags": tags},
+        )
+        linked += [names[p] for p in person_ids]
+        added += 1
+    return Result(added=added, skipped=skipped, linked=list(dict.fromkeys(linked)))
