@@ -1,0 +1,84 @@
+"""`planner-tui import` with jrnl and Day One journals, as a real process."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from .test_cli import assert_one_line_error, run
+
+DATA = Path(__file__).parents[1] / "data" / "jrnl"
+
+
+def entries(home: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(home / "planner.db") as connection:
+        return connection.execute(
+            "SELECT day, body FROM journal_entry ORDER BY day, body"
+        ).fetchall()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "added"),
+    [
+        ("onefile.journal", "jrnl journal", 4),
+        ("folder", "jrnl folder", 4),
+        ("dayone-export.json", "Day One export", 3),
+    ],
+)
+def test_import_a_journal_twice(tmp_path: Path, name: str, kind: str, added: int) -> None:
+    assert run(tmp_path, "journal", "Lunch with @Ana", "--day", "2026-11-01").returncode == 0
+    first = run(tmp_path, "import", str(DATA / name))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith(
+        f"Added {added} journal entries from the {kind} {name}; 0 were already here"
+    )
+    once = entries(tmp_path)
+    assert len(once) == added + 1
+    again = run(tmp_path, "import", str(DATA / name))
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(f"Added 0 journal entries from the {kind} {name}; {added} were")
+    assert entries(tmp_path) == once
+
+
+def test_links_people_named_with_at(tmp_path: Path) -> None:
+    card = tmp_path / "ana.vcf"
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nEND:VCARD\n", encoding="utf-8")
+    assert run(tmp_path, "import", str(card)).returncode == 0
+    imported = run(tmp_path, "import", str(DATA / "onefile.journal"))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.splitlines()[1] == "Linked: Ana Silva."
+    with sqlite3.connect(tmp_path / "planner.db") as connection:
+        linked = connection.execute(
+            "SELECT substr(body, 1, 10) FROM journal_entry JOIN journal_person "
+            "ON entry_id = journal_entry.id ORDER BY day, body"
+        ).fetchall()
+    assert linked == [("11:11 Soup",), ("21:05 Coul",)]
+
+
+@pytest.mark.parametrize("version", ["v1", "v2", "v3"])
+def test_encrypted_journal_refused_in_one_line(tmp_path: Path, version: str) -> None:
+    result = run(tmp_path, "import", str(DATA / f"encrypted-{version}.journal"))
+    assert_one_line_error(result, 1, "This jrnl journal is encrypted: decrypt it with jrnl first")
+    assert not (tmp_path / "planner.db").exists()
+
+
+def test_a_too_long_entry_imports_nothing(tmp_path: Path) -> None:
+    journal = tmp_path / "big.txt"
+    journal.write_text(
+        "[2026-01-01 10:00] Fine.\n\n[2026-01-02 10:00] Long.\n" + "x" * 200_001 + "\n",
+        encoding="utf-8",
+    )
+    home = tmp_path / "home"
+    assert_one_line_error(run(home, "import", str(journal)), 1, "Nothing was imported.")
+    assert not (home / "planner.db").exists() or entries(home) == []
+
+
+def test_not_a_journal(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just some notes\n", encoding="utf-8")
+    assert_one_line_error(run(tmp_path, "import", str(notes)), 1, "has no journal entries")
+    assert_one_line_error(
+        run(tmp_path, "import", str(tmp_path / "missing.journal")), 1, "There is no file"
+    )

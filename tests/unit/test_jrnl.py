@@ -1,0 +1,236 @@
+"""jrnl and Day One journals: the parser against jrnl's own reading of the same files,
+generated journals read back, and importing (both engines): links, tags, stars, once only."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner_tui.db.engine import Database
+from planner_tui.db.models import MAX_BODY
+from planner_tui.errors import InvalidInput
+from planner_tui.services import journal, jrnl, people
+
+DATA = Path(__file__).parents[1] / "data" / "jrnl"
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- the corpus
+
+# file → jrnl's own reading of it (``jrnl --export json``, made by make_corpus.py)
+AGAINST_JRNL = [
+    ("onefile.journal", "onefile"),
+    ("little-endian.journal", "little-endian"),
+    ("ampm.journal", "ampm"),
+    ("mostly-readable-dates.journal", "mostly-readable-dates"),
+    ("folder", "folder"),
+    ("dayone-classic.dayone", "dayone-classic"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), AGAINST_JRNL)
+def test_reads_what_jrnl_reads(name: str, expected: str) -> None:
+    """Same count, same dates and times, same stars, same tags, and the same text (jrnl
+    splits off a title; put back together, the words and lines are identical)."""
+    theirs = json.loads((DATA / "expected" / f"{expected}.json").read_text(encoding="utf-8"))
+    ours = sorted(jrnl.load(DATA / name).entries, key=lambda e: e.when)
+    assert len(ours) == len(theirs["entries"]) > 0
+    for entry, their in zip(ours, theirs["entries"], strict=True):
+        assert (f"{entry.when:%Y-%m-%d}", f"{entry.when:%H:%M}") == (their["date"], their["time"])
+        assert entry.starred == their["starred"]
+        assert squash(entry.text) == squash(f"{their['title']} {their['body']}")
+        assert entry.title.startswith(their["title"])
+        words = {w.casefold() for _, w in entry.words()} | {t.casefold() for t in entry.tags}
+        assert words == {t[1:] for t in their["tags"]}
+        assert entry.body.startswith(f"{entry.when:%H:%M} {entry.title}")
+
+
+@pytest.mark.parametrize("name", ["onefile.journal", "little-endian.journal", "ampm.journal"])
+def test_text_is_the_file_s_own(name: str) -> None:
+    """Character for character: each entry's text is in the file just as written, after its
+    header (the star mark aside)."""
+    source = (DATA / name).read_text(encoding="utf-8")
+    for entry in jrnl.load(DATA / name).entries:
+        head, _, rest = entry.text.partition("\n")
+        written = f"{head} *\n{rest}" if entry.starred else entry.text
+        assert f"] {written}" in source
+
+
+# jrnl 4 doesn't read jrnl 1.x files without upgrading them, so these are checked by hand
+HAND_CHECKED = {
+    "legacy-1.9.journal": [
+        (datetime(2010, 6, 10, 15, 0), False, "A life without chocolate is like a bad analogy."),
+        (
+            datetime(2013, 6, 10, 15, 40),
+            True,
+            "Tea with the neighbours.\nTheir daughter showed "
+            "me her drawings of the street. @neighbourhood",
+        ),
+        (
+            datetime(2019, 8, 3, 12, 55),
+            False,
+            "Choir audition\nI went in even though I wanted to turn round at the door.",
+        ),
+    ],
+    "dayone-export.json": [
+        (datetime(2026, 1, 1, 0, 30), False, "New year.\nSent five messages and got four back."),
+        (
+            datetime(2026, 3, 14, 18, 30),
+            True,
+            "Dinner at my sister's\n\nShe asked me to come "
+            "every Sunday. @Rita laughed at my jokes.",
+        ),
+        (
+            datetime(2026, 3, 15, 8, 30),
+            False,
+            "Early call with my cousin before work.\nWe "
+            "talked about nothing much, which was the point.",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(HAND_CHECKED))
+def test_reads_older_and_day_one_files(name: str) -> None:
+    entries = jrnl.load(DATA / name).entries
+    assert [(e.when, e.starred, e.text) for e in entries] == HAND_CHECKED[name]
+
+
+def test_folder_reads_only_day_files() -> None:
+    files = jrnl.day_files(DATA / "folder")
+    assert [f"{day}" for day, _ in files] == ["2026-10-02", "2026-10-04", "2026-11-01"]
+    assert all("Not an entry" not in e.text and "Nor this" not in e.text
+               for e in jrnl.load(DATA / "folder").entries)  # fmt: skip
+
+
+@pytest.mark.parametrize("version", ["v1", "v2", "v3"])
+def test_encrypted_journals_are_refused(version: str) -> None:
+    with pytest.raises(InvalidInput) as error:
+        jrnl.load(DATA / f"encrypted-{version}.journal")
+    assert str(error.value) == jrnl.ENCRYPTED
+
+
+def test_a_file_without_entries_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="has no journal entries"):
+        jrnl.load(DATA / "unreadable-dates.journal")
+
+
+def test_footnotes_and_bracketed_words_are_not_headers() -> None:
+    entries = jrnl.parse_text(
+        "[2026-01-02 10:00] Title\n[1] a footnote\n[see below] words\n[Monday 3pm] too\n"
+    )
+    assert len(entries) == 1
+    assert entries[0].text == "Title\n[1] a footnote\n[see below] words\n[Monday 3pm] too"
+
+
+def test_body_keeps_the_time_and_seconds() -> None:
+    [entry] = jrnl.parse_text("[2026-01-02 07:05:09 PM] Evening. *\nWalked.\n")
+    assert (entry.when, entry.starred) == (datetime(2026, 1, 2, 19, 5, 9), True)
+    assert entry.body == "19:05:09 Evening.\nWalked."
+
+
+def test_windows_line_endings_and_a_bom() -> None:
+    [entry] = jrnl.parse_text("\ufeff[2026-01-02 10:00] Title\r\nLine one\r\n\r\nLine two\r\n")
+    assert entry.text == "Title\nLine one\n\nLine two"
+
+
+# --------------------------------------------------------------------------- property
+
+FORMATS = st.sampled_from(jrnl.TIME_FORMATS)
+LINE = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x00"), max_size=40
+)
+TITLE = LINE.filter(lambda t: t == t.rstrip() and not t.endswith("*"))
+BODY_LINE = LINE.filter(lambda t: not t.startswith("["))
+ENTRY = st.tuples(
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 12, 31)),
+    TITLE,
+    st.lists(BODY_LINE, max_size=5).map("\n".join),
+    st.booleans(),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(form=FORMATS, written=st.lists(ENTRY, min_size=1, max_size=6))
+def test_any_journal_reads_back_to_its_entries(
+    form: str, written: list[tuple[datetime, str, str, bool]]
+) -> None:
+    seconds = "%S" in form
+    written = [(w.replace(second=w.second if seconds else 0, microsecond=0), t, b, s)
+               for w, t, b, s in written]  # fmt: skip
+    text = "\n".join(
+        f"[{when.strftime(form)}] {title}{' *' if starred else ''}\n{body}\n"
+        for when, title, body, starred in written
+    )
+    expected = [
+        (when, (f"{title}\n{body}" if body else title).rstrip(), starred)
+        for when, title, body, starred in written
+    ]
+    assert [(e.when, e.text, e.starred) for e in jrnl.parse_text(text)] == expected
+
+
+# --------------------------------------------------------------------------- importing
+
+
+def count(db: Database) -> int:
+    with db.session() as s:
+        return len(journal.list_entries(session=s, limit=None))
+
+
+def test_import_links_people_tags_and_stars(db: Database) -> None:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Silva"}).id
+        entries = jrnl.load(DATA / "onefile.journal").entries
+        result = jrnl.import_entries(session=s, entries=entries)
+    assert (result.added, result.skipped, result.linked) == (4, 0, ["Ana Silva"])
+    with db.session() as s:
+        got = sorted(journal.list_entries(session=s), key=lambda e: e.body)
+    soup = next(e for e in got if "Soup" in e.body)
+    assert soup.day == date(2026, 8, 29) and soup.person_ids == [ana]
+    assert soup.tags == ["volunteering", "walk"]
+    assert soup.body == "11:11 " + entries[0].text
+    called = next(e for e in got if "Grandma" in e.body)
+    assert called.tags == ["family", "grandma", "starred"] and called.person_ids == []
+    assert [e.day for e in got].count(date(2026, 8, 31)) == 2  # two on one day, kept apart
+
+
+def test_import_again_adds_nothing(db: Database) -> None:
+    entries = jrnl.load(DATA / "folder").entries
+    twice = entries + entries[:1]  # the same entry twice in one journal: both kept
+    for expected in ((5, 0), (0, 5)):
+        with db.write() as s:
+            result = jrnl.import_entries(session=s, entries=twice)
+        assert (result.added, result.skipped) == expected
+        assert count(db) == 5
+
+
+def test_day_one_tags_and_people(db: Database) -> None:
+    with db.write() as s:
+        people.create_person(session=s, data={"name": "Priya"})
+        jrnl.import_entries(session=s, entries=jrnl.load(DATA / "dayone-classic.dayone").entries)
+        jrnl.import_entries(session=s, entries=jrnl.load(DATA / "dayone-export.json").entries)
+    with db.session() as s:
+        got = {e.body.split("\n")[0]: e for e in journal.list_entries(session=s)}
+    board = got["19:45 Board game night at the library."]
+    assert board.people == ["Priya"] and board.tags == ["catan", "games", "starred"]
+    assert got["18:30 Dinner at my sister's"].tags == ["family", "long-walks", "rita", "starred"]
+
+
+def test_a_too_long_entry_stops_the_whole_import(db: Database) -> None:
+    text = (
+        "[2026-01-01 10:00] Fine.\n\n"
+        f"[2026-01-02 10:00] Too long.\n{'x' * MAX_BODY}\n\n"
+        "[2026-01-03 10:00] Also fine.\n"
+    )
+    too_long = r"2026-01-02 10:00 \('Too long.'\) is longer"
+    with pytest.raises(InvalidInput, match=too_long), db.write() as s:
+        jrnl.import_entries(session=s, entries=jrnl.parse_text(text))
+    assert count(db) == 0
