@@ -196,6 +196,8 @@ def _read_bytes(path: Path) -> bytes:
         raise InvalidInput(f"There is no file {path}.") from None
     except OSError as error:
         raise InvalidInput(f"Can't read {path}: {error.strerror or error}.") from None
+    except ValueError:  # a name with a NUL in it
+        raise InvalidInput(f"There is no file {path!r}.") from None
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -236,7 +238,11 @@ def day_files(folder: Path) -> list[tuple[date, Path]]:
 def read_folder(folder: Path) -> list[Entry]:
     """A jrnl folder journal. As in jrnl, the file's place gives each entry its day."""
     entries = []
-    for day, path in day_files(folder):
+    try:
+        files = day_files(folder)
+    except OSError as error:
+        raise InvalidInput(f"Can't read {folder}: {error.strerror or error}.") from None
+    for day, path in files:
         for entry in parse_text(_decode(_read_bytes(path), path)):
             when = entry.when.replace(year=day.year, month=day.month, day=day.day)
             entries.append(Entry(when=when, text=entry.text, starred=entry.starred))
