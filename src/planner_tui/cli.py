@@ -286,8 +286,9 @@ def import_journal(settings: Settings, path: Path) -> None:
     with opened(settings) as database, database.write() as session:
         result = jrnl.import_entries(session=session, entries=journal.entries)
     print(
-        f"Added {result.added} journal entries from the {journal.kind} {path.name}; "
-        f"{result.skipped} were already here and skipped."
+        f"Added {result.added} journal {'entry' if result.added == 1 else 'entries'} from the "
+        f"{journal.kind} {path.name}; {result.skipped} "
+        f"{'was' if result.skipped == 1 else 'were'} already here and skipped."
     )
     if result.linked:
         print(plain(f"Linked: {', '.join(result.linked)}."))

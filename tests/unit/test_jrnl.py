@@ -118,6 +118,13 @@ def test_encrypted_journals_are_refused(version: str) -> None:
     assert str(error.value) == jrnl.ENCRYPTED
 
 
+def test_only_encrypted_files_look_encrypted() -> None:
+    plain = (DATA / "onefile.journal").read_bytes()
+    assert not jrnl.looks_encrypted(plain)
+    assert not jrnl.looks_encrypted(plain.decode().encode("utf-16"))
+    assert not jrnl.looks_encrypted(b"gAAAAA is how my journal starts, oddly.\n")
+
+
 def test_a_file_without_entries_is_refused() -> None:
     with pytest.raises(InvalidInput, match="has no journal entries"):
         jrnl.load(DATA / "unreadable-dates.journal")

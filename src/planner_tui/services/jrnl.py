@@ -179,6 +179,8 @@ def looks_encrypted(data: bytes) -> bool:
     stripped = data.strip()
     if stripped.startswith(b"gAAAAA") and re.fullmatch(rb"[A-Za-z0-9_=-]+", stripped):
         return True
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text, not AES blocks
+        return False
     if len(data) >= 32 and len(data) % 16 == 0:
         try:
             data.decode("utf-8")
