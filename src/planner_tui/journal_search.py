@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +19,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from planner_tui.db import tag_key
 from planner_tui.errors import InvalidInput
 from planner_tui.names import Labelled, Named, name_key, person_named
 from planner_tui.when import parse_when
@@ -27,11 +27,6 @@ from planner_tui.when import parse_when
 ENTRY_FIELDS = ("body", "warmth_note", "withdraw_note")
 RANKED = 2000
 """How many of the newest matches are ranked when the words are all there is to go on."""
-
-
-def tag_key(text: str) -> str:
-    """How a tag is stored and compared: no leading #, one Unicode form, any case."""
-    return unicodedata.normalize("NFC", text).strip().lstrip("#").casefold()
 
 
 @dataclass
