@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,6 @@ from planner_tui.db.models import (
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.journal_search import ENTRY_FIELDS, SearchQuery
-from planner_tui.names import Labelled, Named
 from planner_tui.services.common import Removed, capture, get_or_404, validate
 
 TAG_PATTERN = re.compile(r"(?<![\w#])#(\w[\w-]{0,99})")
@@ -198,20 +196,11 @@ def driver_connection(session: Session) -> tuple[Any, str]:
 
 
 def read_search(
-    *,
-    session: Session,
-    text: str,
-    today: date | None = None,
-    people: Sequence[Named] | None = None,
-    contexts: Sequence[Labelled] | None = None,
-    person: str = "",
-    context: str = "",
+    *, session: Session, text: str, today: date | None = None, person: str = "", context: str = ""
 ) -> tuple[SearchQuery, list[str]]:
-    """The search box's text as a query (see :mod:`planner_tui.journal_search`). *people*
-    and *contexts* save reading them again when the caller has them (search as you type);
-    without them, everyone and every context, archived too, as the command line reads."""
-    if people is None or contexts is None:
-        people, contexts = journal_search.names_in(driver_connection(session)[0])
+    """The search box's text as a query (see :mod:`planner_tui.journal_search`), naming
+    people and contexts as the command line does: everyone, archived too."""
+    people, contexts = journal_search.names_in(driver_connection(session)[0])
     return journal_search.read_search(text, people=people, contexts=contexts,
                                       today=today or clock.today(), person=person,
                                       context=context)  # fmt: skip
