@@ -190,11 +190,11 @@ def parse_day(text: str, *, end: bool = False) -> date:
     except ValueError:
         pass
     try:  # no services here: `search` reads its --from/--until without the data layer
-        first = date.fromisoformat(text + "-01") if re.fullmatch(r"\d{4}-\d{2}", text) else None
+        first = datetime.strptime(text, "%Y-%m").date()
     except ValueError:
-        first = None
-    if first is None:
-        raise InvalidInput(f"{text!r} is not a date; write it like 2026-11-23 or 2026-11.")
+        raise InvalidInput(
+            f"{text!r} is not a date; write it like 2026-11-23 or 2026-11."
+        ) from None
     if not end:
         return first
     return (first + timedelta(days=32)).replace(day=1)
