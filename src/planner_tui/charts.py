@@ -1,5 +1,6 @@
 """The review's charts, drawn with plotext: the same drawing feeds the Review view (through
-textual-plotext's widget) and the Markdown export (as plain text).
+textual-plotext's widget) and the Markdown file (plotext alone, as plain text: `planner-tui
+review` never loads Textual or Rich).
 
 Each series has its own marker character, so the charts read without colour too.
 """
@@ -9,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
-
-from rich.text import Text
 
 from planner_tui.db.models import Channel, label
 
@@ -103,12 +102,14 @@ CHARTS: dict[str, tuple[Draw, int]] = {
 
 def chart_text(name: str, data: MonthReviewData, *, width: int = 72) -> str:
     """A chart as plain text, for files."""
-    from textual_plotext.plot import Plot
+    import plotext
+    from plotext._figure import _figure_class as Figure  # a figure of its own, as the
+    # widget makes one (plotext's module-level functions share a global figure)
 
     draw, height = CHARTS[name]
-    plt = Plot()
+    plt = Figure()
     draw(plt, data)
     plt.plotsize(width, height)
     plt.theme("clear")
-    lines = Text.from_ansi(plt.build()).plain.splitlines()
+    lines = plotext.uncolorize(plt.build()).splitlines()
     return "\n".join(line.rstrip() for line in lines)

@@ -187,16 +187,14 @@ def write_output(data: str | bytes, output: Path | None) -> None:
 
 def parse_day(text: str, *, end: bool = False) -> date:
     """YYYY-MM-DD, or YYYY-MM (its first day; with end=True, the first day after it)."""
-    from planner_tui.services.review import parse_month
-
     text = text.strip()
     try:
         return date.fromisoformat(text) + timedelta(days=1 if end else 0)
     except ValueError:
         pass
-    try:
-        first = parse_month(text)
-    except InvalidInput:
+    try:  # no services here: `search` reads its --from/--until without the data layer
+        first = datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
         raise InvalidInput(
             f"{text!r} is not a date; write it like 2026-11-23 or 2026-11."
         ) from None
@@ -379,77 +377,43 @@ def print_match(day: date, mood: int | None, connected: int | None, snippet: str
     print(f"    {plain(snippet)}")
 
 
-def quick_search(settings: Settings, args: argparse.Namespace) -> bool:
-    """Search the local SQLite file with the standard library (see journal_search); False
-    when it can't, and the full data layer takes over."""
+def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
+    """One search, two ways in: the local SQLite file through the standard library's
+    sqlite3 (no data layer to import: quick), or the data layer's own connection (a server,
+    an encrypted file, an old schema). Both run :func:`journal_search.search`."""
+    from planner_tui import journal_search
     from planner_tui.config import DB_FILENAME
-    from planner_tui.journal_search import search_file
 
+    if args.limit < 1:
+        raise UsageError("--limit should be 1 or more")
+    options: dict[str, Any] = {
+        "today": clock.today(), "limit": args.limit, "person": args.person or "",
+        "context": args.context or "", "tag": args.tag or None,
+        "start": parse_day(args.start) if args.start else None,
+        "end": parse_day(args.end, end=True) if args.end else None,
+    }  # fmt: skip
+    for flag, field in (("mood", "mood"), ("connected", "connectedness")):
+        if getattr(args, flag):
+            options[f"min_{field}"], options[f"max_{field}"] = score_range(
+                getattr(args, flag), flag
+            )
     database = settings.resolved_home() / DB_FILENAME
-    options = (args.start, args.end, args.mood, args.connected)
-    if not settings.plain_file or not database.is_file() or any(options):
-        return False  # date and score options: the full path reads them (same results)
-    query = f"{args.query} #{args.tag}" if args.tag else args.query
-    found = search_file(database, query, today=clock.today(), limit=args.limit,
-                        person=args.person or "", context=args.context or "")  # fmt: skip
+    found = None
+    if settings.plain_file and database.is_file():
+        found = journal_search.search_file(database, args.query, **options)
     if found is None:
-        return False
+        from planner_tui.services import journal
+
+        with opened(settings) as opened_database, opened_database.session() as session:
+            connection, dialect = journal.driver_connection(session)
+            found = journal_search.search(connection, args.query, dialect=dialect, **options)
     matches, problems = found
     if problems:
         raise InvalidInput(" ".join(problems))
-    if not matches and args.query.strip() and not (args.person or args.context or args.tag):
-        from planner_tui.journal_search import parse_terms
-
-        if not parse_terms(args.query):
-            raise InvalidInput("That search has no words to look for.")
     if not matches:
         print("No entries match.", file=sys.stderr)
     for match in matches:
         print_match(match.day, match.mood, match.connectedness, match.snippet)
-    return True
-
-
-def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
-    if args.limit < 1:
-        raise UsageError("--limit should be 1 or more")
-    if quick_search(settings, args):
-        return
-    from planner_tui.services import journal, people
-
-    with opened(settings) as database, database.session() as session:
-        query, problems = journal.read_search(session=session, text=args.query)
-        if problems:
-            raise InvalidInput(" ".join(problems))
-        if args.person:
-            found = people.find_people(session=session, names=[args.person])
-            if not found:
-                raise PlannerError(f"No one called {plain(args.person)!r} on your map.")
-            query.person_id = found[0].id
-        if args.context:
-            wanted = args.context.casefold()
-            contexts = [c for c in people.list_contexts(session=session)
-                        if c.name.casefold() == wanted]  # fmt: skip
-            if not contexts:
-                raise PlannerError(f"No context called {plain(args.context)!r}.")
-            query.context_id = contexts[0].id
-        query.tag = args.tag or query.tag
-        query.start = parse_day(args.start) if args.start else query.start
-        query.end = parse_day(args.end, end=True) if args.end else query.end
-        if args.mood:
-            query.min_mood, query.max_mood = score_range(args.mood, "mood")
-        if args.connected:
-            query.min_connectedness, query.max_connectedness = score_range(
-                args.connected, "connected"
-            )
-        if not query.groups and args.query.strip() and not query.has_filters:
-            raise InvalidInput("That search has no words to look for.")
-        hits = journal.search(session=session, query=query, limit=args.limit)
-    if not hits:
-        print("No entries match.", file=sys.stderr)
-        return
-    for hit in hits:
-        entry = hit.entry
-        print_match(entry.day, entry.mood, entry.connectedness, hit.snippet)
 
 
 def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:

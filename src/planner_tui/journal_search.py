@@ -11,34 +11,22 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from planner_tui.db import SCHEMA_HEAD, schema_revision, tag_key
 from planner_tui.errors import InvalidInput
+from planner_tui.names import Labelled, Named, name_key, person_named
 from planner_tui.when import parse_when
 
 ENTRY_FIELDS = ("body", "warmth_note", "withdraw_note")
 RANKED = 2000
 """How many of the newest matches are ranked when the words are all there is to go on."""
-
-
-class Named(Protocol):
-    @property
-    def id(self) -> int: ...
-
-    @property
-    def name(self) -> str: ...
-
-
-def tag_key(text: str) -> str:
-    """How a tag is stored and compared: no leading #, one Unicode form, any case."""
-    return unicodedata.normalize("NFC", text).strip().lstrip("#").casefold()
 
 
 @dataclass
@@ -127,25 +115,26 @@ MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w[\w.'-]*)")
 
 
 def mentions_in(text: str, people: Sequence[Named]) -> tuple[list[int], list[str]]:
-    """People named as @Name in *text* — by first name, whole name without spaces, or
-    nickname, any case; a first name shared by several people is not a match. Returns the
-    ids found and the names that matched no one (or more than one)."""
-
-    def key(name: str) -> str:
-        return re.sub(r"[\W_]+", "", name.casefold())
-
+    """People named as @Name in *text* (by :func:`planner_tui.names.person_named`).
+    Returns the ids found and the names that matched no one (or more than one)."""
     found: list[int] = []
     unknown: list[str] = []
     for raw in MENTION_PATTERN.findall(text):
-        said = key(raw)
-        whole = [p.id for p in people if said in (key(p.name), key(getattr(p, "nickname", "")))]
-        first = [p.id for p in people if p.name.split() and said == key(p.name.split()[0])]
-        matches = whole or first
-        if len(matches) == 1:
-            found.append(matches[0])
-        elif said:
+        person = person_named(raw, people)
+        if person is not None:
+            found.append(person)
+        elif name_key(raw):
             unknown.append(raw.rstrip(".'-"))
     return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
+
+
+def context_named(typed: str, contexts: Sequence[Labelled]) -> int | None:
+    """The context *typed* names: its whole name, or the start of only one name."""
+    key = name_key(typed)
+    whole = [c.id for c in contexts if key and key == name_key(c.name)]
+    start = [c.id for c in contexts if key and name_key(c.name).startswith(key)]
+    found = whole or start
+    return found[0] if len(found) == 1 else None
 
 
 _FILTER = re.compile(
@@ -158,12 +147,19 @@ _FILTER = re.compile(
 
 
 def read_search(
-    text: str, *, people: Sequence[Named], contexts: Sequence[Named], today: date
+    text: str,
+    *,
+    people: Sequence[Named],
+    contexts: Sequence[Labelled],
+    today: date,
+    person: str = "",
+    context: str = "",
 ) -> tuple[SearchQuery, list[str]]:
     """What a person types in the search box, as a query: words, plus filters —
     ``@Ana``, ``#walk``, ``in:Choir``, ``from:2026-10-01``, ``to:yesterday``, ``2026-10``,
-    ``last month``, ``mood>=4``, ``connected<=2``. A filter that names nothing is left out
-    and explained in the messages returned; it never fails."""
+    ``last month``, ``mood>=4``, ``connected<=2`` — and the command line's ``--person``
+    and ``--context``. A filter that names nothing is left out and explained in the
+    messages returned; it never fails."""
     query = SearchQuery()
     problems: list[str] = []
     bounds: dict[str, date] = {}
@@ -173,9 +169,9 @@ def read_search(
 
     def replace(match: re.Match[str]) -> str:
         if match["person"]:
-            ids, _unknown = mentions_in(match["person"], people)
-            if ids:
-                query.person_id = ids[0]
+            found = person_named(match["person"], people)
+            if found is not None:
+                query.person_id = found
             else:
                 problems.append(
                     f"{match['person']} is no one on your map, or several people: add more "
@@ -184,11 +180,9 @@ def read_search(
         elif match["tag"]:
             query.tag = tag_key(match["tag"])
         elif match["ctx"] or match["ctxq"]:
-            wanted = (match["ctx"] or match["ctxq"]).casefold()
-            found = [c for c in contexts if c.name.casefold().startswith(wanted)]
-            if found:
-                query.context_id = found[0].id
-            else:
+            wanted = match["ctx"] or match["ctxq"]
+            query.context_id = context_named(wanted, contexts)
+            if query.context_id is None:
                 problems.append(f"No context called {wanted!r}.")
         elif match["edge"]:
             try:
@@ -226,6 +220,14 @@ def read_search(
     query.text = words
     query.groups = parse_terms(words)
     query.start, query.end = bounds.get("from"), bounds.get("to")
+    if person.strip():
+        query.person_id = person_named(person, people)
+        if query.person_id is None:
+            problems.append(f"No one called {person!r} on your map (or several: say more).")
+    if context.strip():
+        query.context_id = context_named(context, contexts)
+        if query.context_id is None:
+            problems.append(f"No context called {context!r}.")
     return query, problems
 
 
@@ -243,13 +245,34 @@ def snippet(fields: Sequence[str], terms: list[str], width: int = 90) -> str:
     return " ".join((texts[0] if texts else "")[:width].split())
 
 
-def sqlite_statement(query: SearchQuery, limit: int) -> tuple[str, dict[str, Any]]:
-    """The SQLite statement (FTS5 for the words) that finds the ids of matching entries,
-    best match first, newest first without words; with its parameters."""
+PG_DOCUMENT = (
+    "to_tsvector('simple', journal_entry.body || ' ' || journal_entry.warmth_note || ' ' "
+    "|| journal_entry.withdraw_note)"
+)
+"""The expression PostgreSQL's search index is built on (migration 0001): spelled the same
+so the planner uses the index."""
+
+
+def statement(
+    query: SearchQuery, limit: int, dialect: str = "sqlite"
+) -> tuple[str, dict[str, Any]]:
+    """The one statement that finds the ids of matching entries, best match first (newest
+    first without words), with its parameters: FTS5 on SQLite, full-text search on
+    PostgreSQL, and the same filters on both."""
+    postgres = dialect == "postgresql"
+
+    def mark(name: str) -> str:  # the drivers' parameter styles: psycopg, sqlite3
+        return f"%({name})s" if postgres else f":{name}"
+
     where: list[str] = []
     params: dict[str, Any] = {"limit": limit}
     joins = order = ""
-    if query.groups:
+    if query.groups and postgres:
+        found = f"websearch_to_tsquery('simple', {mark('match')})"
+        where.append(f"{PG_DOCUMENT} @@ {found}")
+        params["match"] = _websearch_expression(query.groups)
+        order = f"ts_rank({PG_DOCUMENT}, {found}) DESC, "
+    elif query.groups:
         # Ranking every match of a very common word costs more than a keystroke allows on
         # decades of entries; without filters, the best of the newest RANKED matches come
         # first (filters narrow the matches themselves, so they rank them all).
@@ -265,7 +288,7 @@ def sqlite_statement(query: SearchQuery, limit: int) -> tuple[str, dict[str, Any
                                  ("journal_tag", "tag", query.tag and tag_key(query.tag))):  # fmt: skip
         if value is not None:
             where.append(f"journal_entry.id IN (SELECT entry_id FROM {table} "
-                         f"WHERE {column} = :{column})")  # fmt: skip
+                         f"WHERE {column} = {mark(column)})")  # fmt: skip
             params[column] = value
     bounds: tuple[tuple[str, str, str, Any], ...] = (("day", ">=", "start", query.start), ("day", "<", "end", query.end),
               ("connectedness", ">=", "min_c", query.min_connectedness),
@@ -273,79 +296,36 @@ def sqlite_statement(query: SearchQuery, limit: int) -> tuple[str, dict[str, Any
               ("mood", ">=", "min_m", query.min_mood), ("mood", "<=", "max_m", query.max_mood))  # fmt: skip
     for column, op, name, value in bounds:
         if value is not None:
-            where.append(f"journal_entry.{column} {op} :{name}")
-            params[name] = value.isoformat() if isinstance(value, date) else value
+            where.append(f"journal_entry.{column} {op} {mark(name)}")
+            # SQLite keeps days as ISO text; psycopg sends a date as a date.
+            params[name] = value.isoformat() if isinstance(value, date) and not postgres else value
     sql = (
         f"SELECT journal_entry.id FROM journal_entry{joins}"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {order}journal_entry.day DESC, journal_entry.id DESC LIMIT :limit"
+        + f" ORDER BY {order}journal_entry.day DESC, journal_entry.id DESC LIMIT {mark('limit')}"
     )
     return sql, params
 
 
-@dataclass
-class FoundEntry:
-    """A match as the command line prints it."""
-
-    day: date
-    mood: int | None
-    connectedness: int | None
-    snippet: str
-
-
-def search_file(
-    database: Path, text: str, *, today: date, limit: int, person: str = "", context: str = ""
-) -> tuple[list[FoundEntry], list[str]] | None:
-    """Search the journal in a SQLite file with the standard library alone. ``None`` when
-    the file isn't one this version can read that way (the caller then opens it properly,
-    with every check and message that brings)."""
-    from planner_tui.db import SCHEMA_HEAD
-
+def _rows(connection: Any, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
+    cursor = connection.cursor()
     try:
-        # mode=rw: reading a WAL database may need its -shm file; nothing is written.
-        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=rw", uri=True, timeout=2)
-    except sqlite3.Error:
-        return None
-    try:
-        version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        if version is None or version[0] != SCHEMA_HEAD:
-            return None
-        people = [_Row(*r) for r in connection.execute("SELECT id, name, nickname FROM person")]
-        contexts = [_Row(i, n, "") for i, n in connection.execute("SELECT id, name FROM context")]
-        query, problems = read_search(text, people=people, contexts=contexts, today=today)
-        if person:
-            wanted = person.strip().casefold()
-            found = [p.id for p in people if wanted in (p.name.casefold(), p.nickname.casefold())]
-            if not found:
-                problems.append(f"No one called {person!r} on your map.")
-            query.person_id = found[0] if found else query.person_id
-        if context:
-            found = [c.id for c in contexts if c.name.casefold() == context.strip().casefold()]
-            if not found:
-                problems.append(f"No context called {context!r}.")
-            query.context_id = found[0] if found else query.context_id
-        if problems:
-            return [], problems
-        if not query.has_filters and not query.groups:
-            return [], []
-        sql, params = sqlite_statement(query, limit)
-        ids = [row[0] for row in connection.execute(sql, params)]
-        rows = {
-            row[0]: row[1:]
-            for row in connection.execute(
-                "SELECT id, day, mood, connectedness, body, warmth_note, withdraw_note "
-                f"FROM journal_entry WHERE id IN ({','.join('?' * len(ids))})",
-                ids,
-            )
-        } if ids else {}  # fmt: skip
-    except sqlite3.Error:
-        return None
+        cursor.execute(sql, params) if params is not None else cursor.execute(sql)
+        return list(cursor.fetchall())
     finally:
-        connection.close()
-    return [
-        FoundEntry(date.fromisoformat(day), mood, conn, snippet(texts, query.terms))
-        for day, mood, conn, *texts in (rows[i] for i in ids if i in rows)
-    ], []
+        cursor.close()
+
+
+def entry_ids(
+    connection: Any, query: SearchQuery, limit: int, dialect: str = "sqlite"
+) -> list[int]:
+    """The one executor: the ids :func:`statement` finds, on a DB-API *connection* (the
+    standard library's sqlite3, or the driver's connection under a SQLAlchemy session). A
+    query with no searchable words and no filters finds nothing."""
+    if not query.groups and not query.has_filters:
+        return []
+    sql, params = statement(query, limit, dialect)
+    return [row[0] for row in _rows(connection, sql, params)]
 
 
 @dataclass(frozen=True)
@@ -353,3 +333,82 @@ class _Row:
     id: int
     name: str
     nickname: str
+
+
+def names_in(connection: Any) -> tuple[list[_Row], list[_Row]]:
+    """Everyone and every context a search can name — archived ones too, since their
+    entries stay in the journal."""
+    return (
+        [_Row(*row) for row in _rows(connection, "SELECT id, name, nickname FROM person")],
+        [_Row(*row) for row in _rows(connection, "SELECT id, name, '' FROM context")],
+    )
+
+
+@dataclass
+class FoundEntry:
+    """A match as the command line prints it."""
+
+    id: int
+    day: date
+    mood: int | None
+    connectedness: int | None
+    snippet: str
+
+
+def search(
+    connection: Any,
+    text: str,
+    *,
+    today: date,
+    limit: int,
+    dialect: str = "sqlite",
+    person: str = "",
+    context: str = "",
+    **fields: Any,
+) -> tuple[list[FoundEntry], list[str]]:
+    """The command line's search from start to end on a DB-API *connection*: the text and
+    ``--person``/``--context`` read as a query, *fields* (``tag``, ``start``, ``min_mood``…:
+    the other options, already read) set on it, the matches found and read for printing.
+    Returns the matches, or the messages that explain why there are none to look for."""
+    people, contexts = names_in(connection)
+    query, problems = read_search(text, people=people, contexts=contexts, today=today,
+                                  person=person, context=context)  # fmt: skip
+    for name, value in fields.items():
+        if value is not None:
+            setattr(query, name, value)
+    if not problems and text.strip() and not query.groups and not query.has_filters:
+        problems.append("That search has no words to look for.")
+    ids = [] if problems else entry_ids(connection, query, limit, dialect)
+    if not ids:
+        return [], problems
+    listed = ",".join(str(int(i)) for i in ids)  # ids from the database: numbers only
+    rows = {row[0]: row[1:] for row in _rows(
+        connection, "SELECT id, day, mood, connectedness, body, warmth_note, withdraw_note "
+        f"FROM journal_entry WHERE id IN ({listed})")}  # fmt: skip
+    found = []
+    for entry_id in (i for i in ids if i in rows):
+        day, mood, connected, *texts = rows[entry_id]
+        day = day if isinstance(day, date) else date.fromisoformat(day)  # SQLite: ISO text
+        found.append(FoundEntry(entry_id, day, mood, connected, snippet(texts, query.terms)))
+    return found, []
+
+
+def search_file(
+    database: Path, text: str, **options: Any
+) -> tuple[list[FoundEntry], list[str]] | None:
+    """:func:`search` on a SQLite file with the standard library alone. ``None`` when the
+    file isn't one this version can read that way (the caller then opens it properly, with
+    every check and message that brings)."""
+    try:
+        # mode=rw: reading a WAL database may need its -shm file; nothing is written.
+        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=rw", uri=True, timeout=2)
+    except sqlite3.Error:
+        return None
+    try:
+        if schema_revision(connection) != SCHEMA_HEAD:
+            return None
+        return search(connection, text, **options)
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()

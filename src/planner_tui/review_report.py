@@ -6,7 +6,6 @@ Every figure has a key; :data:`EXPLAIN` says for each how it is counted and from
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +15,7 @@ from rich.text import Text
 
 from planner_tui import charts, patterns, pictures, words
 from planner_tui.db.models import Channel, Initiator, LonelyHowOften, StepStatus, label
+from planner_tui.markdown import markdown_inline, markdown_line
 from planner_tui.services.review import ONE_WAY_MIN, MonthReviewData
 from planner_tui.terminal import shorten
 
@@ -447,25 +447,6 @@ EXPLAIN: dict[str, str] = {
 
 
 # --------------------------------------------------------------------------- markdown
-
-
-def markdown_escape(text: str) -> str:
-    """User text inside Markdown: characters that would format are escaped."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in text)
-
-
-BLOCK_START = re.compile(r"^(\s*)([#>+-]|\d+[.)](?=\s|$))")
-
-
-def markdown_inline(text: str) -> str:
-    """Text inside a Markdown line or table cell: nothing in it can start a link,
-    emphasis, code, a table cell or HTML, and the rest stays readable."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in text)
-
-
-def markdown_line(text: str) -> str:
-    """A whole line: inline-safe, and unable to start a heading, list or quote either."""
-    return BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), markdown_inline(text))
 
 
 def to_markdown(data: MonthReviewData) -> str:

@@ -310,12 +310,16 @@ def test_markdown_one_file_per_month(demo_home: Path, tmp_path: Path) -> None:
                           "--format markdown")  # fmt: skip
 
 
-@pytest.mark.parametrize("query", ["river", "walk OR rain", '"long walk" #choir', "@Ada tea",
-                                   "in:Work last month", "mood>=4 2026-10", "((", "tea*"])  # fmt: skip
-def test_the_quick_search_prints_what_the_full_one_does(demo_home: Path, query: str) -> None:
+@pytest.mark.parametrize("argv", [["river"], ["walk OR rain"], ['"long walk" #choir'],
+                                  ["@Ada tea"], ["in:Work last month"], ["mood>=4 2026-10"],
+                                  ["(("], ["tea*"], ["tea", "--person", "ADA"],
+                                  ["--context", "work", "--from", "2026-10", "--until", "2026-11"],
+                                  ["--tag", "walk", "--mood", ">=3", "--connected", "2-5"],
+                                  ["--person", "Nobody"], ["", "--from", "31-02"]])  # fmt: skip
+def test_the_quick_search_prints_what_the_full_one_does(demo_home: Path, argv: list[str]) -> None:
     """`search` on the local file reads it with sqlite3 alone; --db takes the data layer."""
-    quick = run(demo_home, "search", query, "--limit", "30")
-    full = run(demo_home, "--db", f"sqlite:///{demo_home / 'planner.db'}", "search", query,
+    quick = run(demo_home, "search", *argv, "--limit", "30")
+    full = run(demo_home, "--db", f"sqlite:///{demo_home / 'planner.db'}", "search", *argv,
                "--limit", "30")  # fmt: skip
     assert (quick.returncode, quick.stdout, quick.stderr) == (
         full.returncode, full.stdout, full.stderr)  # fmt: skip

@@ -119,3 +119,16 @@ def test_ics_export_parses_back_with_zone_repeat_and_only_what_is_still_planned(
     series = rrulestr(call["rrule"].to_ical().decode(), dtstart=call["dtstart"].dt)
     spring = series.after(datetime(2027, 3, 29, tzinfo=UTC))
     assert spring is not None and (spring.hour, spring.utcoffset()) == (18, timedelta(hours=1))
+
+
+def test_markdown_escapes_only_what_would_format() -> None:
+    from planner_tui.markdown import markdown_inline, markdown_line
+
+    plain = "Dr. Ana (3+1) met me at 5-6 pm #walk! Good."
+    assert markdown_line(plain) == markdown_inline(plain) == plain  # reads as typed
+    assert markdown_inline("**bold** [a](b) <i> `x` a|b") == (
+        "\\*\\*bold\\*\\* \\[a\\](b) \\<i\\> \\`x\\` a\\|b"
+    )
+    for line, safe in (("# not a heading", "\\# not a heading"), ("1. not a list", "1\\. not a list"),
+                       ("> not a quote", "\\> not a quote"), ("- nor this", "\\- nor this")):  # fmt: skip
+        assert markdown_line(line) == safe

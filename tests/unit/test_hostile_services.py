@@ -13,9 +13,9 @@ import pytest
 from sqlmodel import Session
 
 from planner_tui import clock
+from planner_tui.db import tag_key
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput
-from planner_tui.journal_search import tag_key
 from planner_tui.services import journal, people, review, steps, support
 
 from ..hostile import NUMBERS, TEXT

@@ -8,7 +8,7 @@ import pytest
 
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput
-from planner_tui.journal_search import SearchQuery, mentions_in
+from planner_tui.journal_search import SearchQuery
 from planner_tui.services import drafts, journal, people
 
 
@@ -173,20 +173,6 @@ def test_the_search_box_reads_filters_and_leaves_the_words(
     query, problems = read('@Nobody in:"no such place" from:31-feb "river')
     assert len(problems) == 3 and query.groups == [["river"]]  # the words still search
     assert query.person_id is None and query.context_id is None and query.start is None
-
-
-def test_mentions_link_people_by_first_name_whole_name_or_nickname() -> None:
-    def person(pid: int, name: str, nickname: str = "") -> people.PersonRead:
-        return people.PersonRead(id=pid, name=name, nickname=nickname, circle="middle")
-
-    cast = [person(1, "Ana Silva"), person(2, "Ana Costa", "Nana"), person(3, "Bo"),
-            person(4, "Øyvind Ås")]  # fmt: skip
-    found, unknown = mentions_in(
-        "Tea with @AnaSilva and @nana, then @Bo. Saw @Ana and @Zed. mail@example.com @øyvind",
-        cast,
-    )
-    assert found == [1, 2, 3, 4]
-    assert unknown == ["Ana", "Zed"]  # "Ana" is two people; no one is called Zed
 
 
 def test_prompts_rotate_by_day_and_ones_own_file_replaces_them(tmp_path: object) -> None:

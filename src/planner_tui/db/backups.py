@@ -8,7 +8,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from planner_tui.db import SCHEMA_HEAD
+from planner_tui.db import SCHEMA_HEAD, schema_revision
 from planner_tui.db.engine import (
     Database,
     Location,
@@ -49,12 +49,11 @@ def _schema_of(path: Path, passphrase: str | None) -> str | None:
     try:
         connection = connect_sqlite(path, passphrase=passphrase, read_only=True)
         try:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            return schema_revision(connection)
         finally:
             connection.close()
     except sqlite3.DatabaseError:
         return None
-    return row[0] if row else None
 
 
 def restore(location: Location, source: Path) -> Path | None:

@@ -6,11 +6,11 @@ PLANNER_TUI_PASSPHRASE or asked for."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from planner_tui.db.engine import Location, check_sqlite_file, connect_sqlite, sqlite_quote
 from planner_tui.errors import StorageError
+from planner_tui.files import replace_durably
 
 MIN_PASSPHRASE = 8
 
@@ -60,8 +60,7 @@ def encrypt(location: Location, passphrase: str) -> list[Path]:
     if after != before or not sound:
         partial.unlink(missing_ok=True)
         raise StorageError("The encrypted copy did not match; nothing was changed.")
-    os.chmod(partial, 0o600)
-    os.replace(partial, path)
+    replace_durably(partial, path)
     # Today's saved picture holds names and steps in the clear; it is not kept from now on.
     for leftover in (
         path.with_name(path.name + "-wal"),

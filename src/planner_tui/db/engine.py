@@ -22,7 +22,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from sqlmodel import Session
 
 from planner_tui.clock import now
-from planner_tui.db import SCHEMA_HEAD
+from planner_tui.db import SCHEMA_HEAD, schema_revision
 from planner_tui.errors import NeedsPassphrase, StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -319,10 +319,11 @@ def _bump_data_version(session: Session) -> None:
     session.add(row)
 
 
-def _schema_revision(database: Database) -> str | None:
+def current_revision(database: Database) -> str | None:
+    """The schema revision of *database*; None for a new (or foreign) one."""
     try:
         with database.engine.connect() as connection:
-            return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            return schema_revision(connection)
     except SQLAlchemyError:
         return None  # a new or foreign database: the full check decides
 
@@ -341,7 +342,7 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
     except DBAPIError as error:
         engine.dispose()
         raise StorageError(describe_error(error)) from None
-    if migrate and _schema_revision(database) != SCHEMA_HEAD:
+    if migrate and current_revision(database) != SCHEMA_HEAD:
         # Alembic (~0.1 s to import and read its scripts) only loads when there is work.
         from planner_tui.db.migrate import upgrade_to_head
 

@@ -7,10 +7,9 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from planner_tui.db.engine import Database, backup_name
+from planner_tui.db.engine import Database, backup_name, current_revision
 from planner_tui.errors import StorageError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -26,11 +25,6 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
-
-
-def current_revision(database: Database) -> str | None:
-    with database.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade_to_head(database: Database) -> str | None:

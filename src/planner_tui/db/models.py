@@ -20,8 +20,8 @@ from pydantic import AfterValidator, field_validator
 from sqlmodel import JSON, Field, SQLModel
 
 from planner_tui.clock import utcnow
+from planner_tui.db import tag_key
 from planner_tui.db.types import UTCDateTime
-from planner_tui.journal_search import tag_key
 
 # --------------------------------------------------------------------------- enumerations
 

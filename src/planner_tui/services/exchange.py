@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,8 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import InvalidInput, StorageError
-from planner_tui.review_report import markdown_escape
+from planner_tui.files import write_atomic
+from planner_tui.markdown import markdown_inline, markdown_line
 from planner_tui.services import journal, people, steps
 from planner_tui.services.common import reset_sequences
 
@@ -36,16 +36,11 @@ EXPORTED_TABLES = [t for t in TABLES_IN_ORDER if t is not Draft]
 
 
 def write_file(path: Path, data: str | bytes) -> None:
-    """Write an export beside its final name first, then put it in place, so a full disk or
-    a crash never leaves half a file where a good one was."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    partial = path.with_name(f".{path.name}.partial")
+    """Write an export whole or not at all (:func:`planner_tui.files.write_atomic`),
+    readable by its owner only: it holds a journal."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(raw)
-        os.replace(partial, path)
+        write_atomic(path, data)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise StorageError(f"Can't write {path}: {error.strerror or error}.") from None
 
 
@@ -202,24 +197,24 @@ def export_markdown(*, session: Session, month: date | None = None) -> str:
         lines += [f"### {entry.day.strftime('%a %-d %b %Y')}" + (f" — {scores}" if scores else "")]
         lines.append("")
         if entry.warmth_note:
-            lines += [f"- Brought warmth: {markdown_escape(entry.warmth_note)}"]
+            lines += [f"- Brought warmth: {markdown_inline(entry.warmth_note)}"]
         if entry.withdraw_note:
-            lines += [f"- Made me withdraw: {markdown_escape(entry.withdraw_note)}"]
+            lines += [f"- Made me withdraw: {markdown_inline(entry.withdraw_note)}"]
         if entry.people:
-            lines += ["- People: " + ", ".join(markdown_escape(p) for p in entry.people)]
+            lines += ["- People: " + ", ".join(markdown_inline(p) for p in entry.people)]
         if entry.tags:
-            lines += ["- Tags: " + ", ".join("\\#" + markdown_escape(t) for t in entry.tags)]
+            lines += ["- Tags: " + ", ".join("#" + markdown_inline(t) for t in entry.tags)]
         if entry.body:
-            lines += ["", *(markdown_escape(line) for line in entry.body.splitlines())]
+            lines += ["", *(markdown_line(line) for line in entry.body.splitlines())]
         lines.append("")
     interactions = people.list_interactions(session=session, start=start, end=end, limit=None)
     lines += ["## Interactions", ""]
     if not interactions:
         lines += ["None recorded.", ""]
     for item in reversed(interactions):
-        who = ", ".join(markdown_escape(p) for p in item.people)
+        who = ", ".join(markdown_inline(p) for p in item.people)
         warmth = f", warmth {item.warmth}/5" if item.warmth else ""
-        note = f" — {markdown_escape(item.note)}" if item.note else ""
+        note = f" — {markdown_inline(item.note)}" if item.note else ""
         lines.append(
             f"- {clock.to_local(item.occurred_at).strftime('%Y-%m-%d %H:%M')}: {who} "
             f"({label(item.channel)}, {label(item.initiator)}{warmth}){note}"
@@ -231,7 +226,7 @@ def export_markdown(*, session: Session, month: date | None = None) -> str:
     for step in reversed(planned):
         lines.append(
             f"- {clock.to_local(step.due_at).strftime('%Y-%m-%d %H:%M')}: "
-            f"{markdown_escape(step.action)} — {markdown_escape(step.person)} "
+            f"{markdown_inline(step.action)} — {markdown_inline(step.person)} "
             f"({label(step.status)})"
         )
     return "\n".join(lines).rstrip() + "\n"

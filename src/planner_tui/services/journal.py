@@ -15,7 +15,6 @@ from planner_tui import clock, journal_search
 from planner_tui.assets import read_toml
 from planner_tui.db.models import (
     Context,
-    ContextRead,
     JournalContextLink,
     JournalEntry,
     JournalEntryCreate,
@@ -23,17 +22,11 @@ from planner_tui.db.models import (
     JournalPersonLink,
     JournalTag,
     Person,
-    PersonRead,
     SearchHit,
     clean_tag,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.journal_search import (
-    ENTRY_FIELDS,
-    SearchQuery,
-    _websearch_expression,
-    sqlite_statement,
-)
+from planner_tui.journal_search import ENTRY_FIELDS, SearchQuery
 from planner_tui.services.common import Removed, capture, get_or_404, validate
 
 TAG_PATTERN = re.compile(r"(?<![\w#])#(\w[\w-]{0,99})")
@@ -196,95 +189,32 @@ def read_entries(session: Session, ids: list[int]) -> list[JournalEntryRead]:
 # --------------------------------------------------------------------------- search
 
 
-def _filtered(query: Any, q: SearchQuery) -> Any:
-    if q.person_id is not None:
-        query = query.where(
-            col(JournalEntry.id).in_(
-                select(JournalPersonLink.entry_id).where(JournalPersonLink.person_id == q.person_id)
-            )
-        )
-    if q.context_id is not None:
-        query = query.where(
-            col(JournalEntry.id).in_(
-                select(JournalContextLink.entry_id).where(
-                    JournalContextLink.context_id == q.context_id
-                )
-            )
-        )
-    if q.tag:
-        query = query.where(
-            col(JournalEntry.id).in_(
-                select(JournalTag.entry_id).where(JournalTag.tag == clean_tag(q.tag))
-            )
-        )
-    if q.start is not None:
-        query = query.where(col(JournalEntry.day) >= q.start)
-    if q.end is not None:
-        query = query.where(col(JournalEntry.day) < q.end)
-    for column, low, high in (
-        (JournalEntry.connectedness, q.min_connectedness, q.max_connectedness),
-        (JournalEntry.mood, q.min_mood, q.max_mood),
-    ):
-        if low is not None:
-            query = query.where(col(column) >= low)
-        if high is not None:
-            query = query.where(col(column) <= high)
-    return query
+def driver_connection(session: Session) -> tuple[Any, str]:
+    """The session's own DB-API connection (inside its transaction) and its dialect: the
+    search runs on it through :mod:`planner_tui.journal_search`, as the quick path does."""
+    return session.connection().connection.dbapi_connection, session.get_bind().dialect.name
 
 
 def read_search(
-    *,
-    session: Session,
-    text: str,
-    today: date | None = None,
-    people: list[PersonRead] | None = None,
-    contexts: list[ContextRead] | None = None,
+    *, session: Session, text: str, today: date | None = None, person: str = "", context: str = ""
 ) -> tuple[SearchQuery, list[str]]:
-    """The search box's text as a query (see :mod:`planner_tui.journal_search`). *people*
-    and *contexts* save reading them again when the caller has them (search as you type)."""
-    from planner_tui.services.people import list_contexts, list_people
-
-    return journal_search.read_search(
-        text,
-        people=people if people is not None else list_people(session=session),
-        contexts=contexts if contexts is not None else list_contexts(session=session),
-        today=today or clock.today(),
-    )
+    """The search box's text as a query (see :mod:`planner_tui.journal_search`), naming
+    people and contexts as the command line does: everyone, archived too."""
+    people, contexts = journal_search.names_in(driver_connection(session)[0])
+    return journal_search.read_search(text, people=people, contexts=contexts,
+                                      today=today or clock.today(), person=person,
+                                      context=context)  # fmt: skip
 
 
 def search(*, session: Session, query: SearchQuery, limit: int = 100) -> list[SearchHit]:
     """Entries matching the words and filters, best match first (newest first without
     words). A query with no searchable words and no filters finds nothing."""
-    if not query.groups and not query.has_filters:
-        return []
-    if session.get_bind().dialect.name == "sqlite":
-        sql, params = sqlite_statement(query, limit)
-        ids = list(session.connection().exec_driver_sql(sql, params).scalars())
-    else:
-        ids = _postgres_ids(session, query, limit)
+    connection, dialect = driver_connection(session)
+    ids = journal_search.entry_ids(connection, query, limit, dialect)
     return [
         SearchHit(entry=entry, snippet=snippet(entry, query.terms), terms=query.terms)
         for entry in read_entries(session, ids)
     ]
-
-
-def _postgres_ids(session: Session, query: SearchQuery, limit: int) -> list[int]:
-    statement = select(JournalEntry.id)
-    if not query.groups:
-        statement = statement.order_by(col(JournalEntry.day).desc(), col(JournalEntry.id).desc())
-    else:
-        document = sa.func.to_tsvector(
-            sa.literal_column("'simple'"),
-            JournalEntry.body + " " + JournalEntry.warmth_note + " " + JournalEntry.withdraw_note,
-        )
-        tsquery = sa.func.websearch_to_tsquery(
-            sa.literal_column("'simple'"), _websearch_expression(query.groups)
-        )
-        statement = statement.where(document.op("@@")(tsquery)).order_by(
-            sa.func.ts_rank(document, tsquery).desc(), col(JournalEntry.day).desc()
-        )
-    statement = _filtered(statement, query).limit(limit)
-    return [i for i in session.exec(statement).all() if i is not None]
 
 
 def snippet(entry: JournalEntryRead, terms: list[str], width: int = 90) -> str:

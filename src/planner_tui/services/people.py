@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
@@ -32,6 +31,7 @@ from planner_tui.db.models import (
     Step,
 )
 from planner_tui.errors import InvalidInput, NotFound
+from planner_tui.names import name_key, people_named, person_named
 from planner_tui.services.common import (
     Removed,
     capture,
@@ -262,34 +262,20 @@ def delete_person(*, session: Session, person_id: int) -> Removed:
 def find_duplicates(
     *, session: Session, name: str, except_id: int | None = None
 ) -> list[PersonRead]:
-    """People already here under the same name or nickname, however it was capitalised."""
-    wanted = same_name_key(name)
-    if not wanted:
-        return []
-    ids = [
-        pid
-        for pid, existing, nickname in session.exec(
-            select(Person.id, Person.name, Person.nickname)
-        ).all()
-        if pid is not None
-        and pid != except_id
-        and wanted in (same_name_key(existing), same_name_key(nickname))
-    ]
+    """People already here under the same whole name or nickname (as
+    :func:`planner_tui.names.people_named` compares them), archived ones too."""
+    rows = session.exec(select(Person).where(col(Person.id) != (except_id or 0))).all()
+    ids = people_named(name, rows, whole_only=True)
     return list_people(session=session, include_archived=True, person_ids=ids) if ids else []
 
 
-def same_name_key(name: str) -> str:
-    """What two spellings of one name share: case, spacing and Unicode form set aside."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
 def name_index(*, session: Session) -> dict[str, tuple[int | None, str]]:
-    """Every name and nickname here (as :func:`same_name_key`) → (id, name), read once
-    for checking many names, as an import does."""
+    """Every name and nickname here (as :func:`planner_tui.names.name_key`) → (id, name),
+    read once for checking many names, as an import does."""
     index: dict[str, tuple[int | None, str]] = {}
     query = select(Person.id, Person.name, Person.nickname).order_by(col(Person.id))
     for pid, name, nickname in session.exec(query).all():
-        for key in (same_name_key(name), same_name_key(nickname)):
+        for key in (name_key(name), name_key(nickname)):
             if key:
                 index.setdefault(key, (pid, name))
     return index
@@ -357,15 +343,23 @@ def day_as_moment(day: date | str | None) -> datetime | None:
     return datetime.combine(day, time(12), tzinfo=clock.local_zone()).astimezone(UTC)
 
 
-def last_contacts(session: Session, person_ids: list[int] | None = None) -> dict[int, datetime]:
-    """When each person was last in contact, however it was recorded.
+def last_contacts(
+    session: Session,
+    person_ids: list[int] | None = None,
+    *,
+    first: date | None = None,
+    last: date | None = None,
+) -> dict[int, datetime]:
+    """When each person was last in contact, however it was recorded, counting only the
+    local days from *first* to *last* (inclusive) when given.
 
     A logged interaction (completed steps record one) or a journal mention marked as
     contact both count, so the drift clock resets whichever way contact was noted.
     """
     by_interaction = (
         select(InteractionPersonLink.person_id, sa.func.max(Interaction.occurred_at))
-        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
+        .select_from(Interaction)  # driven by the time index when there is a window
+        .join(InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id)
         .group_by(col(InteractionPersonLink.person_id))
     )
     by_journal = (
@@ -377,6 +371,17 @@ def last_contacts(session: Session, person_ids: list[int] | None = None) -> dict
     if person_ids is not None:
         by_interaction = by_interaction.where(col(InteractionPersonLink.person_id).in_(person_ids))
         by_journal = by_journal.where(col(JournalPersonLink.person_id).in_(person_ids))
+    if first is not None:
+        by_interaction = by_interaction.where(
+            col(Interaction.occurred_at) >= day_window(first, first)[0]
+        )
+        by_journal = by_journal.where(col(JournalEntry.day) >= first)
+    if last is not None:
+        after = last + timedelta(days=1)
+        by_interaction = by_interaction.where(
+            col(Interaction.occurred_at) < day_window(after, after)[0]
+        )
+        by_journal = by_journal.where(col(JournalEntry.day) <= last)
     latest: dict[int, datetime] = {}
     for person_id, moment in session.exec(by_interaction).all():
         aware = as_aware(moment)
@@ -463,12 +468,10 @@ def drifting_people(*, session: Session, today: date | None = None) -> list[Pers
 
 
 def find_people(*, session: Session, names: Iterable[str]) -> list[PersonRead]:
-    """People by exact name or nickname (case-insensitive), for the command line."""
-    wanted = {n.strip().lower() for n in names if n.strip()}
-    if not wanted:
-        return []
+    """The people *names* name (:func:`planner_tui.names.person_named`), in name order."""
     everyone = list_people(session=session)
-    return [p for p in everyone if p.name.lower() in wanted or p.nickname.lower() in wanted]
+    wanted = {person_named(name, everyone) for name in names}
+    return [p for p in everyone if p.id in wanted]
 
 
 # --------------------------------------------------------------------------- interactions

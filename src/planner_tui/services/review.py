@@ -47,9 +47,9 @@ from planner_tui.services.gaps import ONE_SIDED_SHARE, contexts_reached
 from planner_tui.services.people import (
     as_aware,
     context_contacts,
-    day_as_moment,
     day_window,
     drifting_days,
+    last_contacts,
 )
 
 TREND_MONTHS = 12
@@ -594,20 +594,7 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
     """People past their wished-for rhythm on *as_of*, judged by contact up to that day."""
     since = as_of - timedelta(days=LOOKBACK_DAYS)
     start, end = day_window(since, as_of + timedelta(days=1))
-    latest = _contact_per_person(session, start, end, last=True)
-    for person_id, day in session.exec(
-        select(JournalPersonLink.person_id, sa.func.max(JournalEntry.day))
-        .join(JournalEntry, col(JournalEntry.id) == JournalPersonLink.entry_id)
-        .where(
-            col(JournalPersonLink.counts_as_contact).is_(True),
-            col(JournalEntry.day) >= since,
-            col(JournalEntry.day) <= as_of,
-        )
-        .group_by(col(JournalPersonLink.person_id))
-    ).all():
-        mentioned = day_as_moment(day)
-        if mentioned and (person_id not in latest or mentioned > latest[person_id]):
-            latest[person_id] = mentioned
+    latest = last_contacts(session, first=since, last=as_of)
     found = []
     for pid, name, cadence, created, snoozed in session.execute(
         sa.select(

@@ -27,7 +27,8 @@ from sqlmodel import Session
 
 from planner_tui.db.models import MAX_NAME, MAX_NOTE, PersonCreate
 from planner_tui.errors import InvalidInput
-from planner_tui.services.people import create_person, merge_into, name_index, same_name_key
+from planner_tui.names import name_key
+from planner_tui.services.people import create_person, merge_into, name_index
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_NICKNAME = 200
@@ -487,7 +488,7 @@ def preview(*, session: Session, cards: list[Card]) -> list[PreviewRow]:
     index = name_index(session=session)
     rows = []
     for card in cards:
-        key = same_name_key(card.name)
+        key = name_key(card.name)
         duplicate_id, duplicate_of = index.get(key, (None, None))
         rows.append(PreviewRow(card, duplicate_of, duplicate_id))
         index.setdefault(key, (None, card.name))
@@ -509,7 +510,7 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
     index = name_index(session=session)
     added = merged = skipped = 0
     for card in cards:
-        key = same_name_key(card.name)
+        key = name_key(card.name)
         data = PersonCreate(name=card.name, nickname=card.nickname, notes=card.note)
         match = index.get(key)
         if match and match[0] is not None and duplicates == "merge":

@@ -99,12 +99,11 @@ class PeopleChips(Vertical):
         self.show()
 
     def match(self, typed: str) -> PersonRead | None:
-        """Someone by whole name or nickname, or by the start of a name only one has."""
-        wanted = " ".join(typed.casefold().split())
-        people = [p for p in self.known.values() if not p.archived]
-        exact = [p for p in people if wanted in (p.name.casefold(), p.nickname.casefold())]
-        starts = [p for p in people if p.name.casefold().startswith(wanted)]
-        return exact[0] if exact else starts[0] if len(starts) == 1 and wanted else None
+        """Someone by the rule every name is matched by (planner_tui.names)."""
+        from planner_tui.names import person_named
+
+        found = person_named(typed, [p for p in self.known.values() if not p.archived])
+        return None if found is None else self.known[found]
 
     @on(Input.Submitted, "#who")
     def add(self, event: Input.Submitted) -> None:

@@ -182,12 +182,7 @@ class JournalScreen(ViewScreen):
         assert self.data is not None
         backend = self.planner.backend
         try:
-            query, problems = backend.read(
-                journal.read_search,
-                text=typed,
-                people=self.data.people,
-                contexts=self.data.contexts,
-            )
+            query, problems = backend.read(journal.read_search, text=typed)
             hits = backend.read(journal.search, query=query, limit=SHOWN)
         except PlannerError as error:
             hits, problems, query = [], [str(error)], None

@@ -1,0 +1,24 @@
+"""Person-typed text inside Markdown (the exports, the review file): escaped just enough
+that nothing in it can format — a link, emphasis, code, a table cell, HTML, a heading, a
+list or a quote — and no more, so the file still reads as plain text."""
+
+from __future__ import annotations
+
+import re
+
+BLOCK_START = re.compile(r"^(\s*)(?:([#>+-])|(\d+)([.)])(?=\s|$))")
+
+
+def markdown_inline(text: str) -> str:
+    """Text inside a Markdown line or table cell: nothing in it can start a link,
+    emphasis, code, a table cell or HTML, and the rest stays readable."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in text)
+
+
+def markdown_line(text: str) -> str:
+    """A whole line: inline-safe, and unable to start a heading, list or quote either."""
+
+    def escape(m: re.Match[str]) -> str:  # "1\." (a backslash before a digit is shown)
+        return m[1] + ("\\" + m[2] if m[2] else m[3] + "\\" + m[4])
+
+    return BLOCK_START.sub(escape, markdown_inline(text))

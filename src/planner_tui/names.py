@@ -1,0 +1,57 @@
+"""Whether typed text names someone: one rule for @mentions, `--person`, the search box,
+the forms' people field and duplicate checks, so a name found in one place is found in all.
+
+Standard library only: the quick `planner-tui search` path uses it without SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class Labelled(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+class Named(Labelled, Protocol):
+    @property
+    def nickname(self) -> str: ...
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def name_key(text: str) -> str:
+    """What spellings of one name share: Unicode form, case (``STRASSE`` is ``Straße``),
+    spaces and punctuation set aside, so ``@AnaSilva`` and ``ana  silva`` are ``Ana
+    Silva``. A name made only of symbols keeps them (an emoji is a name too)."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return _NOT_WORD.sub("", folded) or "".join(folded.split())
+
+
+def people_named(typed: str, people: Sequence[Named], *, whole_only: bool = False) -> list[int]:
+    """Everyone *typed* may name, by the first rule that finds anyone: the whole name or
+    the nickname; else (unless *whole_only*, as duplicate checks want) the first name."""
+    key = name_key(typed)
+    if not key:
+        return []
+    whole = [p.id for p in people if p.id is not None and key in (name_key(p.name),
+                                                                   name_key(p.nickname))]  # fmt: skip
+    if whole or whole_only:
+        return list(dict.fromkeys(whole))
+    first = [p.id for p in people
+             if p.id is not None and p.name.split() and key == name_key(p.name.split()[0])]  # fmt: skip
+    return list(dict.fromkeys(first))
+
+
+def person_named(typed: str, people: Sequence[Named]) -> int | None:
+    """The one person *typed* names; None for no one, or for several (say more of it)."""
+    found = people_named(typed, people)
+    return found[0] if len(found) == 1 else None

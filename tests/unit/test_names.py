@@ -1,0 +1,65 @@
+"""One rule for whether typed text names someone — used by @mentions, `--person`, the
+search box, the forms' people field and duplicate checks alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from planner_tui.journal_search import mentions_in
+from planner_tui.names import name_key, people_named, person_named
+
+
+@dataclass(frozen=True)
+class P:
+    id: int
+    name: str
+    nickname: str = ""
+
+
+CAST = [P(1, "Ana Silva"), P(2, "Ana Costa", "Nana"), P(3, "Bo"), P(4, "Øyvind Ås"),
+        P(5, "Gustav Straße"), P(6, "Ｍａｒｉ Ｏｋａ"), P(7, "🙂")]  # fmt: skip
+
+RULES = [
+    # typed, who it names (None: no one, or several), the rule
+    ("Ana Silva", 1, "whole name"),
+    ("  ana   SILVA ", 1, "case and spacing set aside"),
+    ("AnaSilva", 1, "the mention rule: the whole name without its spaces"),
+    ("@ana-silva", 1, "punctuation (and the @) set aside"),
+    ("nana", 2, "nickname"),
+    ("Bo", 3, "a one-word name"),
+    ("øyvind", 4, "first name only one person has"),
+    ("GUSTAV STRASSE", 5, "case folding: STRASSE is Straße"),
+    ("gustavstrasse", 5, "case folding without spaces"),
+    ("Mari Oka", 6, "one Unicode form (NFKC): full-width letters"),
+    ("🙂", 7, "a name of symbols only"),
+    ("Ana", None, "a first name two people share"),
+    ("Silva", None, "a last name alone is not a name"),
+    ("Ana S", None, "nor the start of one"),
+    ("Zed", None, "no one"),
+    ("", None, "nothing"),
+    ("  @ ", None, "nothing but punctuation"),
+]
+
+
+@pytest.mark.parametrize(("typed", "expected", "rule"), RULES, ids=[r[2] for r in RULES])
+def test_one_rule_names_people(typed: str, expected: int | None, rule: str) -> None:
+    assert person_named(typed, CAST) == expected, rule
+
+
+def test_duplicates_want_the_whole_name_and_see_every_match() -> None:
+    twins = [*CAST, P(8, "ana silva")]
+    assert people_named("ANA SILVA", twins, whole_only=True) == [1, 8]
+    assert person_named("ANA SILVA", twins) is None  # two people: say more
+    assert people_named("Øyvind", CAST, whole_only=True) == []
+    assert name_key("Ana Silva") == name_key("anasilva") == name_key(" ANA  SILVA ")
+
+
+def test_mentions_use_the_rule_and_report_what_named_no_one() -> None:
+    found, unknown = mentions_in(
+        "Tea with @AnaSilva and @nana, then @Bo. Saw @Ana and @Zed. mail@example.com @øyvind",
+        CAST,
+    )
+    assert found == [1, 2, 3, 4]
+    assert unknown == ["Ana", "Zed"]

@@ -1,0 +1,122 @@
+"""One search, whichever way in: the quick path (`planner-tui search` on the file, with the
+standard library's sqlite3) and the data layer's path (the app, a server, an encrypted file)
+find the same entries and say the same things — on both engines."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from planner_tui import journal_search
+from planner_tui.db.engine import Database
+from planner_tui.services import journal, people
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def entries(db: Database) -> dict[str, int]:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Silva", "nickname": "Nana"}).id
+        gus = people.create_person(session=s, data={"name": "Gustav Straße"}).id
+        olga = people.create_person(session=s, data={"name": "Olga Berg"}).id
+        people.update_person(session=s, person_id=olga, data={"archived": True})
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        work = people.create_context(session=s, data={"name": "Work"}).id
+
+        def entry(day: date, body: str, **data: Any) -> int:
+            return journal.save_entry(session=s, data={"day": day, "body": body, **data}).id
+
+        return {
+            "river": entry(date(2026, 11, 20), "A river walk with Ana #walk", person_ids=[ana],
+                           context_ids=[choir], mood=4, connectedness=5),
+            "market": entry(date(2026, 11, 5), "Rain at the Straße market #market",
+                            person_ids=[gus], context_ids=[work], mood=2, connectedness=2),
+            "tea": entry(date(2026, 10, 12), "Tea with Olga #tea", person_ids=[olga], mood=3,
+                         connectedness=3),
+            "quiet": entry(date(2026, 9, 1), "A quiet day", mood=5, connectedness=1),
+        }  # fmt: skip
+
+
+CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
+    # text, options (the command line's, already read), entries found, message
+    ("river", {}, ["river"], ""),
+    ("straße", {}, ["market"], ""),
+    ("@Ana", {}, ["river"], ""),
+    ("@nana", {}, ["river"], ""),
+    ("@AnaSilva", {}, ["river"], ""),
+    ("@GustavSTRASSE", {}, ["market"], ""),
+    ("", {"person": "gustav  STRASSE"}, ["market"], ""),
+    ("@Olga", {}, ["tea"], ""),  # archived: the journal still holds her
+    ("", {"person": "olga berg"}, ["tea"], ""),
+    ("#walk", {}, ["river"], ""),
+    ("", {"tag": "Walk"}, ["river"], ""),
+    ("in:cho", {}, ["river"], ""),
+    ("", {"context": "WORK"}, ["market"], ""),
+    ("2026-11", {}, ["river", "market"], ""),
+    ("last month", {}, ["tea"], ""),
+    ("from:2026-11-01 to:2026-11-10", {}, ["market"], ""),
+    ("mood>=4", {}, ["river", "quiet"], ""),
+    ("connected<=2", {}, ["market", "quiet"], ""),
+    ("", {"start": date(2026, 10, 1), "end": date(2026, 11, 1)}, ["tea"], ""),
+    ("", {"min_mood": 3, "max_mood": 3}, ["tea"], ""),
+    ("", {"min_connectedness": 5, "max_connectedness": 5}, ["river"], ""),
+    ("@Nobody tea", {}, [], "@Nobody is no one on your map"),
+    ("", {"person": "Zed"}, [], "No one called 'Zed'"),
+    ("in:nowhere", {}, [], "No context called 'nowhere'"),
+    ("", {"context": "Gym"}, [], "No context called 'Gym'"),
+    ("((", {}, [], "no words to look for"),
+    ("", {}, [], ""),
+]
+
+
+def through_services(db: Database, text: str, options: dict[str, Any]) -> tuple[list[int], str]:
+    """What the app does: read the query, set the options, search (any engine)."""
+    options = dict(options)
+    named = {k: options.pop(k) for k in ("person", "context") if k in options}
+    with db.session() as s:
+        query, problems = journal.read_search(session=s, text=text, today=TODAY, **named)
+        for name, value in options.items():
+            setattr(query, name, value)
+        if problems:
+            return [], " ".join(problems)
+        if text.strip() and not query.groups and not query.has_filters:
+            return [], "That search has no words to look for."
+        return [hit.entry.id for hit in journal.search(session=s, query=query)], ""
+
+
+def through_the_command_line(
+    db: Database, text: str, options: dict[str, Any]
+) -> tuple[list[int], str]:
+    """What `planner-tui search` does: the quick path on a SQLite file, else the session's
+    own connection."""
+    path = db.location.sqlite_path
+    if path is not None:
+        found = journal_search.search_file(path, text, today=TODAY, limit=50, **options)
+        assert found is not None
+    else:
+        with db.session() as s:
+            connection, dialect = journal.driver_connection(s)
+            found = journal_search.search(connection, text, today=TODAY, limit=50,
+                                          dialect=dialect, **options)  # fmt: skip
+    matches, problems = found
+    return [m.id for m in matches], " ".join(problems)
+
+
+@pytest.mark.parametrize(("text", "options", "expected", "message"), CASES)
+def test_both_ways_in_find_the_same(
+    db: Database,
+    entries: dict[str, int],
+    text: str,
+    options: dict[str, Any],
+    expected: list[str],
+    message: str,
+) -> None:
+    app = through_services(db, text, options)
+    command = through_the_command_line(db, text, options)
+    assert app == command
+    found, said = app
+    assert found == [entries[name] for name in expected]
+    assert message in said and bool(message) == bool(said)
