@@ -138,7 +138,7 @@ def test_importing_the_package_touches_no_disk(tmp_path: Path) -> None:
 
 
 def test_the_first_frame_does_not_wait_for_the_data_layer() -> None:
-    """The app module paints before SQLAlchemy, SQLModel or vobject are imported: they load
+    """The app module paints before SQLAlchemy or SQLModel are imported: they load
     in the worker that opens the database (importing them first cost ~0.2 s of start-up)."""
-    heavy = ("sqlalchemy", "sqlmodel", "alembic", "vobject")
+    heavy = ("sqlalchemy", "sqlmodel", "alembic")
     assert modules_loaded_by("planner_tui.ui.app", heavy) == []
