@@ -219,7 +219,7 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
-    from planner_tui.services import exchange
+    from planner_tui.services import calendar, exchange
     from planner_tui.services.review import parse_month
 
     month = parse_month(args.month) if args.month else None
@@ -242,7 +242,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
         elif args.format == "markdown":
             data = exchange.export_markdown(session=session, month=month)
         else:
-            data = exchange.export_ics(session=session)
+            data = calendar.export_ics(session=session)
     write_output(data, args.output)
 
 

@@ -1,13 +1,11 @@
-"""Export/import round trip; Markdown and ICS files."""
+"""Export/import round trip; Markdown files."""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
-from dateutil.rrule import rrulestr
-from icalendar import Calendar
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
@@ -84,41 +82,6 @@ def test_markdown_export_escapes_user_text(month: Database) -> None:
         text = exchange.export_markdown(session=s, month=date(2026, 11, 1))
     assert "\\[bold\\]Ana" in text and "[bold]Ana" not in text.replace("\\[bold\\]", "")
     assert "## Journal" in text and "## Interactions" in text
-
-
-def test_ics_export_parses_back_with_zone_repeat_and_only_what_is_still_planned(
-    db: Database,
-) -> None:
-    with db.write() as s:
-        ana = people.create_person(session=s, data={"name": "Ana"}).id
-        weekly = steps.create_step(
-            session=s,
-            data={"person_id": ana, "action": "Sunday call", "due_at": local("2026-11-29T18:00"),
-                  "rrule": "FREQ=WEEKLY;BYDAY=SU", "cue": "after tea", "effort": "small"},
-        )  # fmt: skip
-        steps.create_step(session=s, data={"person_id": ana, "action": "text Ana [b]hi[/b]",
-                          "due_at": local("2026-11-24T09:00"), "effort": "tiny"})  # fmt: skip
-        steps.create_step(session=s, data={"person_id": ana, "action": "long past",
-                          "due_at": local("2026-11-01T09:00")})  # fmt: skip
-        done = steps.create_step(session=s, data={"person_id": ana, "action": "done one",
-                                 "due_at": local("2026-11-25T09:00")})  # fmt: skip
-        steps.record_outcome(session=s, step_id=done.id, outcome={"status": "skipped"})
-    with db.session() as s:
-        calendar = Calendar.from_ical(exchange.export_ics(session=s))
-    events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
-    assert set(events) == {"Sunday call (Ana)", "text Ana [b]hi[/b]"}
-    call = events["Sunday call (Ana)"]
-    assert call["dtstart"].params["TZID"] == "Europe/London"
-    assert call["dtstart"].dt.replace(tzinfo=None) == datetime(2026, 11, 29, 18, 0)
-    assert call["dtend"].dt - call["dtstart"].dt == timedelta(minutes=30)
-    assert call["rrule"]["FREQ"] == ["WEEKLY"] and call["rrule"]["BYDAY"] == ["SU"]
-    assert "Cue: after tea" in str(call["description"])
-    assert str(call["uid"]) == f"step-{weekly.id}@planner-tui"
-    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
-    # Expanded by a calendar app, the weekly call stays at 18:00 into British Summer Time.
-    series = rrulestr(call["rrule"].to_ical().decode(), dtstart=call["dtstart"].dt)
-    spring = series.after(datetime(2027, 3, 29, tzinfo=UTC))
-    assert spring is not None and (spring.hour, spring.utcoffset()) == (18, timedelta(hours=1))
 
 
 def test_markdown_escapes_only_what_would_format() -> None:

@@ -219,9 +219,9 @@ class PlanScreen(StepsScreen):
         from planner_tui.ui.modals.export import ExportFile
 
         def make(backend: Backend) -> tuple[bytes, str]:
-            from planner_tui.services import exchange
+            from planner_tui.services import calendar
 
-            data = backend.read(exchange.export_ics)
+            data = backend.read(calendar.export_ics)
             return data, f"Wrote {data.count(b'BEGIN:VEVENT')} planned steps to"
 
         self.app.push_screen(
