@@ -17,19 +17,33 @@ from planner_tui.services import journal, review, support
 FIXTURE = Path(__file__).parent.parent / "data" / "schema-0001.db"
 
 
-def every_row(path: Path) -> dict[str, list[tuple[object, ...]]]:
+def every_row(
+    path: Path, columns: dict[str, list[str]] | None = None
+) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table; with *columns*, only those columns (the ones a table had
+    before an upgrade added some)."""
     with sqlite3.connect(path) as c:
         names = [
             n
             for (n,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             if not n.startswith(("sqlite_", "journal_fts")) and n != "alembic_version"
         ]
-        return {n: sorted(c.execute(f"SELECT * FROM {n}").fetchall(), key=repr) for n in names}
+        picked = {n: ", ".join(columns[n]) if columns and n in columns else "*" for n in names}
+        return {
+            n: sorted(c.execute(f"SELECT {picked[n]} FROM {n}").fetchall(), key=repr) for n in names
+        }
+
+
+def columns_of(path: Path) -> dict[str, list[str]]:
+    with sqlite3.connect(path) as c:
+        names = [n for (n,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {n: [row[1] for row in c.execute(f"PRAGMA table_info({n})")] for n in names}
 
 
 def test_the_first_schema_upgrades_with_every_row_intact(tmp_path: Path) -> None:
     shutil.copy(FIXTURE, tmp_path / "planner.db")
     before = every_row(tmp_path / "planner.db")
+    columns = columns_of(tmp_path / "planner.db")
     assert sum(len(rows) for rows in before.values()) > 500  # a real sample, not a stub
     database = open_database(Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path))
     try:
@@ -37,7 +51,7 @@ def test_the_first_schema_upgrades_with_every_row_intact(tmp_path: Path) -> None
             assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == (
                 SCHEMA_HEAD
             )
-        after = every_row(tmp_path / "planner.db")
+        after = every_row(tmp_path / "planner.db", columns)
         for table, rows in before.items():
             assert after[table] == rows, table
         assert after["trusted_contact"] == []
@@ -65,3 +79,62 @@ def test_migrations_build_exactly_the_tables_the_code_expects(db: Database) -> N
         context = MigrationContext.configure(connection, opts={"include_object": ours})
         differences = compare_metadata(context, SQLModel.metadata)
     assert differences == []
+
+
+def test_existing_chains_of_steps_become_calendar_series(tmp_path: Path) -> None:
+    """0003 walks ``previous_id``: the next occurrence of a repeat and a step moved to
+    another time join their series; a follow-up starts its own."""
+    shutil.copy(FIXTURE, tmp_path / "planner.db")
+    weekly, sunday = "FREQ=WEEKLY", "FREQ=WEEKLY;BYDAY=SU"
+    chains = [  # id, previous, rule, status, due
+        (9001, None, weekly, "done", "2026-11-02 18:00:00.000000"),
+        (9002, 9001, weekly, "rescheduled", "2026-11-09 18:00:00.000000"),
+        (9003, 9002, None, "rescheduled", "2026-11-10 18:00:00.000000"),  # moved...
+        (9004, 9002, weekly, "no_reply", "2026-11-16 18:00:00.000000"),  # series goes on
+        (9005, 9003, None, "planned", "2026-11-11 18:00:00.000000"),  # ...and moved again
+        (9006, 9004, None, "planned", "2026-11-19 18:00:00.000000"),  # a follow-up
+        (9007, 9004, weekly, "planned", "2026-11-23 18:00:00.000000"),
+        (9010, None, None, "rescheduled", "2026-11-05 09:00:00.000000"),  # one-off, moved
+        (9011, 9010, None, "planned", "2026-11-06 09:00:00.000000"),
+        (9020, None, sunday, "declined", "2026-11-01 10:00:00.000000"),  # declined,
+        (9021, 9020, None, "planned", "2026-11-04 10:00:00.000000"),  # another time
+        (9022, 9020, sunday, "planned", "2026-11-08 10:00:00.000000"),
+    ]
+    with sqlite3.connect(tmp_path / "planner.db") as c:
+        (person,) = c.execute("SELECT min(id) FROM person").fetchone()
+        c.executemany(
+            "INSERT INTO step (id, person_id, action, effort, due_at, cue, backup, rrule, "
+            "status, outcome_note, previous_id, created_at) "
+            "VALUES (?, ?, 'call', 'small', ?, '', '', ?, ?, '', ?, '2026-10-01 00:00:00')",
+            [(i, person, due, rule, status, prev) for i, prev, rule, status, due in chains],
+        )
+    before = every_row(tmp_path / "planner.db")
+    columns = columns_of(tmp_path / "planner.db")
+    open_database(Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path)).dispose()
+    after = every_row(tmp_path / "planner.db", columns)
+    assert all(after[table] == rows for table, rows in before.items())
+    with sqlite3.connect(tmp_path / "planner.db") as c:
+        got = {
+            i: (uid, sequence, moved_from)
+            for i, uid, sequence, moved_from in c.execute(
+                "SELECT id, uid, sequence, recurrence_id FROM step"
+            )
+        }
+        (blank,) = c.execute("SELECT count(*) FROM step WHERE uid = ''").fetchone()
+    first = "step-9001@planner-tui"
+    nov9 = "2026-11-09 18:00:00.000000"
+    assert {i: got[i] for i, *_ in chains} == {
+        9001: (first, 0, None),
+        9002: (first, 0, None),
+        9003: (first, 1, nov9),
+        9004: (first, 0, None),
+        9005: (first, 2, nov9),
+        9006: ("step-9006@planner-tui", 0, None),
+        9007: (first, 0, None),
+        9010: ("step-9010@planner-tui", 0, None),
+        9011: ("step-9010@planner-tui", 1, None),
+        9020: ("step-9020@planner-tui", 0, None),
+        9021: ("step-9021@planner-tui", 0, None),
+        9022: ("step-9020@planner-tui", 0, None),
+    }
+    assert got[24] == ("step-24@planner-tui", 0, None) and blank == 0

@@ -11,6 +11,7 @@ needs no schema migration.
 from __future__ import annotations
 
 import unicodedata
+import uuid
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -417,6 +418,11 @@ class InteractionRead(InteractionBase):
 # --------------------------------------------------------------------------- steps
 
 
+def new_step_uid() -> str:
+    """A calendar UID for a new step or series: unique everywhere, and nothing personal."""
+    return f"{uuid.uuid4()}@planner-tui"
+
+
 class StepBase(SQLModel):
     person_id: int
     action: Annotated[str, AfterValidator(clean_name)]
@@ -454,6 +460,20 @@ class Step(SQLModel, table=True):
     resolved_at: datetime | None = _utc_column(nullable=True)
     previous_id: int | None = Field(default=None, foreign_key="step.id", ondelete="SET NULL")
     created_at: datetime = _utc_column()
+    uid: str = Field(
+        default_factory=new_step_uid,
+        sa_column=sa.Column(
+            sa.String(80), nullable=False, index=True, default=new_step_uid, server_default=""
+        ),
+    )
+    """The calendar UID, shared by every occurrence of a repeating step (and by a step moved
+    to another time): a calendar that imports the file again updates, never duplicates."""
+    sequence: int = Field(
+        default=0, sa_column=sa.Column(sa.Integer, nullable=False, default=0, server_default="0")
+    )
+    """The calendar SEQUENCE: one more each time this occurrence was moved."""
+    recurrence_id: datetime | None = _utc_column(nullable=True)
+    """For a moved occurrence of a repeating step: the time the rule gave it (RECURRENCE-ID)."""
 
 
 class StepRead(StepBase):

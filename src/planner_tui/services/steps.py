@@ -291,15 +291,23 @@ def record_outcome(
     if valid.status is StepStatus.DONE:
         _record_contact(session, row, valid, moment)
     following: list[Step] = []
-    if new_due is not None:
+    if valid.status is StepStatus.RESCHEDULED and new_due is not None:
+        # The same step (or occurrence) moved: the calendar's UID stays, SEQUENCE goes up,
+        # and a moved occurrence of a repeating step overrides the time the rule gave it.
+        moved_from = row.recurrence_id or (row.due_at if row.rrule else None)
+        following.append(
+            _copy(row, new_due, rrule=None, uid=row.uid, sequence=row.sequence + 1,
+                  recurrence_id=moved_from)
+        )  # fmt: skip
+    elif new_due is not None:  # a follow-up is a step of its own
         action = row.action
         if valid.status is StepStatus.NO_REPLY and not action.startswith(FOLLOW_UP):
             action = FOLLOW_UP + action
         following.append(_copy(row, new_due, action=action, rrule=None))
     if row.rrule:
         due = next_occurrence(row.rrule, max(row.due_at, moment), row.due_at)
-        if due is not None:
-            following.append(_copy(row, due))
+        if due is not None:  # the series goes on: same UID, same SEQUENCE
+            following.append(_copy(row, due, uid=row.uid, sequence=row.sequence))
     session.add_all(following)
     session.flush()
     return OutcomeResult(_read(session, [row])[0], _read(session, following))
