@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from datetime import UTC, date, datetime, tzinfo
 
@@ -21,21 +20,32 @@ def local_zone() -> tzinfo:
 
 def zone_name() -> str | None:
     """The local zone's IANA name ('Europe/London'), for files other programs read (a
-    calendar keeps a weekly 18:00 at 18:00 across clock changes only with a named zone)."""
+    calendar keeps a weekly 18:00 at 18:00 across clock changes only with a known zone).
+
+    The zone :func:`local_zone` uses, however it is written: ``TZ`` as a name
+    (``Europe/London``, ``:Europe/London``) or a path into the zone database
+    (``:/usr/share/zoneinfo/Europe/London``); without ``TZ``, ``/etc/localtime``. ``None``
+    when it has no name: ``TZ`` as a POSIX rule (``GMT0BST,M3.5.0/1,M10.5.0``)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    candidates = [os.environ.get("TZ", "").removeprefix(":")]
-    with contextlib.suppress(OSError):
-        candidates.append(os.path.realpath("/etc/localtime").partition("zoneinfo/")[2])
-    for name in candidates:
-        if not name:
-            continue
+    written = os.environ.get("TZ", "").removeprefix(":")
+    if not written:
+        written = "/etc/localtime"
+    if written.startswith("/"):
         try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-        return name
-    return None
+            written = os.path.realpath(written)
+        except OSError:
+            return None
+        written = written.partition("/zoneinfo/")[2]
+        for variant in ("posix/", "right/"):  # the same zones, kept twice by some systems
+            written = written.removeprefix(variant)
+    if not written:
+        return None
+    try:
+        ZoneInfo(written)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+    return written
 
 
 def freeze(moment: datetime | None) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+import pytest
+import recurring_ical_events
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
+from sqlmodel import col, select
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
+from planner_tui.db.models import Step
 from planner_tui.services import calendar as ics
 from planner_tui.services import people, steps
 
@@ -44,9 +48,184 @@ def test_ics_export_parses_back_with_zone_repeat_and_only_what_is_still_planned(
     assert call["dtend"].dt - call["dtstart"].dt == timedelta(minutes=30)
     assert call["rrule"]["FREQ"] == ["WEEKLY"] and call["rrule"]["BYDAY"] == ["SU"]
     assert "Cue: after tea" in str(call["description"])
-    assert str(call["uid"]) == f"step-{weekly.id}@planner-tui"
+    with db.session() as s:
+        row = s.get(Step, weekly.id)
+        assert row is not None and str(call["uid"]) == row.uid
+    assert "ana" not in row.uid.lower() and int(call["sequence"]) == 0
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
     # Expanded by a calendar app, the weekly call stays at 18:00 into British Summer Time.
     series = rrulestr(call["rrule"].to_ical().decode(), dtstart=call["dtstart"].dt)
     spring = series.after(datetime(2027, 3, 29, tzinfo=UTC))
     assert spring is not None and (spring.hour, spring.utcoffset()) == (18, timedelta(hours=1))
+
+
+# --------------------------------------------------------------------------- series
+
+
+def app_occurrences(db: Database, start: datetime, end: datetime) -> set[tuple[str, datetime]]:
+    """The app's own view of what happens when: every step still planned (from today on),
+    each series' occurrences already recorded, and the repeats the app will plan — expanded
+    by its own engine (:func:`steps.next_occurrence`), a moved occurrence at its new time."""
+    with db.session() as s:
+        rows = list(s.exec(select(Step)).all())
+    live = {r.uid for r in rows if r.status == "planned" and r.rrule}
+    found = set()
+    for row in rows:
+        if row.status == "rescheduled" and row.rrule:
+            continue  # the occurrence is where it was moved to
+        if (row.uid in live and row.status != "rescheduled") or (
+            row.status == "planned" and row.due_at >= start
+        ):
+            found.add((row.uid, row.due_at))
+        if row.status == "planned" and row.rrule:
+            due: datetime | None = row.due_at
+            while due is not None and due < end:
+                found.add((row.uid, due))
+                due = steps.next_occurrence(row.rrule, due, due)
+    return {(uid, when.astimezone(UTC)) for uid, when in found if start <= when < end}
+
+
+def file_occurrences(data: bytes, start: datetime, end: datetime) -> set[tuple[str, datetime]]:
+    """The same, as an independent library (recurring-ical-events) reads the file."""
+    events = recurring_ical_events.of(Calendar.from_ical(data)).between(start, end)
+    return {(str(e["UID"]), e["DTSTART"].dt.astimezone(UTC)) for e in events}
+
+
+def components(data: bytes) -> dict[tuple[str, str], int]:
+    """Each VEVENT's (UID, RECURRENCE-ID) and its SEQUENCE; a key twice would be a duplicate."""
+    keys: dict[tuple[str, str], int] = {}
+    for event in Calendar.from_ical(data).walk("VEVENT"):
+        recurrence = event.get("RECURRENCE-ID")
+        key = (str(event["UID"]), recurrence.dt.isoformat() if recurrence else "")
+        assert key not in keys, f"{key} twice"
+        keys[key] = int(event.get("SEQUENCE", 0))
+    return keys
+
+
+def test_a_series_keeps_its_uid_and_a_moved_occurrence_overrides_it(db: Database) -> None:
+    """Monday 23 Nov 2026, 20:00. A weekly Thursday 18:00 call, a moved occurrence, outcomes
+    recorded, a follow-up and a one-off: the file holds one series, one override, and its
+    occurrences over the next year are the app's own, exported again after more outcomes
+    with the same UIDs and no duplicates."""
+    start = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
+    end = start + timedelta(days=365)
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Silva"}).id
+        weekly = steps.create_step(
+            session=s,
+            data={"person_id": ana, "action": "call", "due_at": local("2026-11-19T18:00"),
+                  "rrule": "FREQ=WEEKLY;BYDAY=TH"},
+        )  # fmt: skip
+        steps.create_step(session=s, data={"person_id": ana, "action": "coffee",
+                          "due_at": local("2026-12-02T10:00")})  # fmt: skip
+        # Last Thursday's call was done (the series plans 26 Nov)...
+        nov26 = steps.record_outcome(session=s, step_id=weekly.id,
+                                     outcome={"status": "done"}).following[0]  # fmt: skip
+    with db.session() as s:
+        first = ics.export_ics(session=s)
+    assert file_occurrences(first, start, end) == app_occurrences(db, start, end)
+    with db.write() as s:
+        # ...26 Nov moves to Friday 27th (the series stays on Thursdays: 3 Dec planned)...
+        moved, dec3 = steps.record_outcome(
+            session=s, step_id=nov26.id,
+            outcome={"status": "rescheduled", "new_due_at": local("2026-11-27T19:00")},
+        ).following  # fmt: skip
+    with db.session() as s:
+        second = ics.export_ics(session=s)
+    assert file_occurrences(second, start, end) == app_occurrences(db, start, end)
+    with db.write() as s:
+        # ...and 3 Dec gets no reply, with a follow-up on the 5th (a step of its own).
+        steps.record_outcome(
+            session=s, step_id=dec3.id,
+            outcome={"status": "no_reply", "new_due_at": local("2026-12-05T11:00")},
+        )  # fmt: skip
+    with db.session() as s:
+        third = ics.export_ics(session=s)
+        series_uid = s.get(Step, weekly.id).uid  # type: ignore[union-attr]
+        repeating = s.exec(select(Step).where(col(Step.rrule).is_not(None))).all()
+        assert {row.uid for row in repeating} == {series_uid}
+
+    assert file_occurrences(third, start, end) == app_occurrences(db, start, end)
+
+    files = [first, second, third]
+
+    one, two, three = (components(data) for data in files)
+    assert set(one) <= set(two) <= set(three)  # the same events, updated, never new copies
+    assert all(three[key] >= two.get(key, 0) >= one.get(key, 0) for key in three)
+    master = (series_uid, "")
+    override = (series_uid, local("2026-11-26T18:00").isoformat())
+    assert one[master] == two[master] == three[master] == 0
+    assert override not in one and two[override] == three[override] == 1
+    assert len([key for key in three if key[0] == series_uid]) == 2
+    assert len(three) == 4  # the series, its moved occurrence, the coffee, the follow-up
+
+    # Read together, as a calendar that imported each file in turn keeps them: one series.
+    merged: dict[tuple[str, str], object] = {}
+    for data in files:
+        for event in Calendar.from_ical(data).walk("VEVENT"):
+            recurrence = event.get("RECURRENCE-ID")
+            merged[(str(event["UID"]), recurrence.dt.isoformat() if recurrence else "")] = event
+    calendar = Calendar.new(prodid="-//test//EN")
+    for event in merged.values():
+        calendar.add_component(event)
+    assert file_occurrences(calendar.to_ical(), start, end) == app_occurrences(db, start, end)
+
+    moved_event = next(
+        e for e in Calendar.from_ical(third).walk("VEVENT") if e.get("RECURRENCE-ID")
+    )
+    assert moved_event["DTSTART"].dt.replace(tzinfo=None) == datetime(2026, 11, 27, 19, 0)
+    assert moved_event["RECURRENCE-ID"].params["TZID"] == "Europe/London"
+    assert moved.due_at == local("2026-11-27T19:00")
+    occurrences = sorted(w for u, w in file_occurrences(third, start, end) if u == series_uid)
+    assert occurrences[0] == local("2026-11-27T19:00").astimezone(UTC)  # not the 26th
+    assert occurrences[1] == local("2026-12-03T18:00").astimezone(UTC)
+    assert len(occurrences) == 52  # every Thursday to 18 Nov 2027, one moved to a Friday
+
+
+@pytest.mark.parametrize(
+    ("written", "tzid"),
+    [
+        ("Europe/London", "Europe/London"),
+        (":Europe/London", "Europe/London"),
+        (":/usr/share/zoneinfo/Europe/London", "Europe/London"),
+        ("GMT0BST,M3.5.0/1,M10.5.0", "Local time GMT/BST"),
+    ],
+)
+def test_a_weekly_1800_stays_at_1800_across_the_clock_changes_however_tz_is_written(
+    db: Database, monkeypatch: pytest.MonkeyPatch, written: str, tzid: str
+) -> None:
+    monkeypatch.setenv("TZ", written)
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(
+            session=s,
+            data={"person_id": ana, "action": "call", "due_at": local("2026-11-26T18:00"),
+                  "rrule": "FREQ=WEEKLY"},
+        )  # fmt: skip
+    with db.session() as s:
+        data = ics.export_ics(session=s)
+    calendar = Calendar.from_ical(data)
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == [tzid]
+    (event,) = calendar.walk("VEVENT")
+    assert event["DTSTART"].params["TZID"] == tzid
+    start = datetime(2026, 11, 23, tzinfo=UTC)
+    found = recurring_ical_events.of(calendar).between(start, start + timedelta(days=365))
+    times = [e["DTSTART"].dt for e in found]
+    assert len(times) == 52
+    assert {(t.hour, t.minute) for t in times} == {(18, 0)}  # wall clock, summer and winter
+    utc_hours = {t.date(): t.astimezone(UTC).hour for t in times}
+    assert utc_hours[date(2027, 3, 25)] == 18 and utc_hours[date(2027, 4, 1)] == 17
+    assert utc_hours[date(2027, 10, 28)] == 17 and utc_hours[date(2027, 11, 4)] == 18
+
+
+def test_zone_name_reads_tz_however_it_is_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    for written, name in (
+        ("Europe/Lisbon", "Europe/Lisbon"),
+        (":America/New_York", "America/New_York"),
+        (":/usr/share/zoneinfo/Europe/London", "Europe/London"),
+        ("/usr/share/zoneinfo/posix/Europe/Paris", "Europe/Paris"),
+        ("GMT0BST,M3.5.0/1,M10.5.0", None),
+        ("Not/AZone", None),
+    ):
+        monkeypatch.setenv("TZ", written)
+        assert clock.zone_name() == name, written

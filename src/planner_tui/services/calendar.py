@@ -1,11 +1,23 @@
-"""Small steps as an iCalendar file for calendar apps."""
+"""Small steps as an iCalendar file (RFC 5545) that calendar apps keep in step.
+
+Every step has a UID that never changes (``Step.uid``): a repeating step's occurrences share
+one, so the file holds one VEVENT for the series — DTSTART its first occurrence, with its
+RRULE — and one more, with the same UID and a RECURRENCE-ID, for each occurrence moved to
+another time. A calendar that imports the file again updates those events instead of adding
+them twice; SEQUENCE counts the moves and DTSTAMP is the time of the export.
+
+Times are written in the local zone: by its IANA name with that zone's VTIMEZONE, or — for
+a zone without a name, like ``TZ=GMT0BST,M3.5.0/1,M10.5.0`` — with a VTIMEZONE built from its
+rule. Either way a weekly 18:00 stays at 18:00 across clock changes.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from collections import defaultdict
+from datetime import date, datetime, timedelta, tzinfo
 
 import sqlalchemy as sa
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur
 from sqlmodel import Session, col, select
 
 from planner_tui import __version__, clock, words
@@ -13,48 +25,98 @@ from planner_tui.db.models import Effort, Step, StepStatus
 from planner_tui.services import people
 
 EVENT_MINUTES = {Effort.TINY: 15, Effort.SMALL: 30, Effort.BIGGER: 90, Effort.OWN: 30}
+ZONE_YEARS = 30
+"""How far ahead a VTIMEZONE built from a POSIX rule lists the clock changes."""
+
+
+def calendar_zone(first: date) -> tuple[tzinfo, Timezone | None]:
+    """The zone to write times in, and — when it has no IANA name — the VTIMEZONE built from
+    its rule (with every clock change from *first* on for :data:`ZONE_YEARS` years)."""
+    from zoneinfo import ZoneInfo
+
+    name = clock.zone_name()
+    if name:
+        return ZoneInfo(name), None
+    local = clock.local_zone()
+    winter, summer = (datetime(first.year, month, 1, tzinfo=local).tzname() for month in (1, 7))
+    names = winter if winter == summer else f"{winter}/{summer}"
+    tzid = f"Local time {names}" if names else "Local time"
+    component = Timezone.from_tzinfo(
+        local,
+        tzid=tzid,
+        first_date=first - timedelta(days=366),
+        last_date=first.replace(year=first.year + ZONE_YEARS),
+    )
+    return component.to_tz(lookup_tzid=False), component
+
+
+def _event(row: Step, name: str, start: datetime, stamp: datetime) -> Event:
+    details = [
+        line
+        for line, present in ((f"With {name}", name), (f"Cue: {row.cue}", row.cue),
+                              (f"Backup: {row.backup}", row.backup))
+        if present
+    ]  # fmt: skip
+    return Event.new(
+        uid=row.uid,
+        stamp=stamp,
+        sequence=row.sequence,
+        start=start,
+        end=start + timedelta(minutes=EVENT_MINUTES.get(Effort(row.effort), 30)),
+        summary=words.with_person(row.action, name) if name else row.action,
+        description="\n".join(details) or None,
+    )  # fmt: skip
 
 
 def export_ics(*, session: Session) -> bytes:
     """Steps still planned — from today on, and repeating ones with their rules — as an
-    iCalendar file. Times carry the local zone's name (with its VTIMEZONE), so a weekly
-    18:00 stays at 18:00 across clock changes; without a known zone name they are in UTC."""
-    from zoneinfo import ZoneInfo
-
-    zone_name = clock.zone_name()
-    zone = ZoneInfo(zone_name) if zone_name else UTC
+    iCalendar file: one VEVENT per step or series (its UID is the step's), and one per
+    occurrence of a series moved to another time (same UID, with a RECURRENCE-ID)."""
     start_of_today = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
-    rows = session.exec(
-        select(Step)
+    live = (
+        select(Step.uid)
         .where(
             Step.status == StepStatus.PLANNED,
             sa.or_(col(Step.due_at) >= start_of_today, col(Step.rrule).is_not(None)),
         )
-        .order_by(col(Step.due_at))
+        .distinct()
+    )
+    rows = session.exec(
+        select(Step).where(col(Step.uid).in_(live)).order_by(col(Step.due_at), col(Step.id))
     ).all()
+    series: dict[str, list[Step]] = defaultdict(list)
+    for row in rows:
+        series[row.uid].append(row)
+    first = min((clock.to_local(row.due_at).date() for row in rows), default=clock.today())
+    zone, vtimezone = calendar_zone(first)
     names = {p.id: p.name for p in people.list_people(session=session, include_archived=True)}
     calendar = Calendar.new(prodid=f"-//planner-tui//{__version__}//EN", name="Small steps")
+    del calendar["UID"]  # a new one each export would be a new calendar to some apps
     stamp = clock.utcnow()
-    for row in rows:
-        start = row.due_at.astimezone(zone)
-        name = names.get(row.person_id, "")
-        details = [
-            line
-            for line, present in ((f"With {name}", name), (f"Cue: {row.cue}", row.cue),
-                                  (f"Backup: {row.backup}", row.backup))
-            if present
-        ]  # fmt: skip
-        event = Event.new(
-            uid=f"step-{row.id}@planner-tui",
-            stamp=stamp,
-            start=start,
-            end=start + timedelta(minutes=EVENT_MINUTES.get(Effort(row.effort), 30)),
-            summary=words.with_person(row.action, name) if name else row.action,
-            description="\n".join(details) or None,
-        )  # fmt: skip
-        if row.rrule:
-            event.add("rrule", vRecur.from_ical(row.rrule))
+
+    def add(row: Step, start: datetime) -> Event:
+        event = _event(row, names.get(row.person_id, ""), start.astimezone(zone), stamp)
         calendar.add_component(event)
-    if zone_name:
-        calendar.add_missing_timezones()
+        return event
+
+    for uid in sorted(series, key=lambda uid: (series[uid][0].due_at, uid)):
+        steps = series[uid]
+        repeating = [row for row in steps if row.rrule]
+        current = [row for row in repeating if row.status == StepStatus.PLANNED]
+        if current:  # the series: from its first occurrence, with its rule...
+            master = add(current[-1], repeating[0].due_at)
+            master.add("rrule", vRecur.from_ical(current[-1].rrule or ""))
+            moved: dict[datetime, Step] = {}
+            for row in steps:
+                if row.recurrence_id is not None and row.status != StepStatus.RESCHEDULED:
+                    moved[row.recurrence_id] = row  # the latest move of each occurrence
+            for original, row in sorted(moved.items()):  # ...and each occurrence moved
+                add(row, row.due_at).add("recurrence-id", original.astimezone(zone))
+        else:  # a step of its own (or moved to another time, or left of a series)
+            for row in steps:
+                if row.status == StepStatus.PLANNED and row.due_at >= start_of_today:
+                    add(row, row.due_at)
+    if vtimezone is not None:
+        calendar.subcomponents.insert(0, vtimezone)  # zones before the events that use them
+    calendar.add_missing_timezones()
     return bytes(calendar.to_ical())
