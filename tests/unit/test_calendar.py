@@ -69,6 +69,7 @@ def app_occurrences(db: Database, start: datetime, end: datetime) -> set[tuple[s
     with db.session() as s:
         rows = list(s.exec(select(Step)).all())
     live = {r.uid for r in rows if r.status == "planned" and r.rrule}
+    first = {r.uid: r.due_at for r in sorted(rows, key=lambda r: r.due_at, reverse=True) if r.rrule}
     found = set()
     for row in rows:
         if row.status == "rescheduled" and row.rrule:
@@ -81,7 +82,7 @@ def app_occurrences(db: Database, start: datetime, end: datetime) -> set[tuple[s
             due: datetime | None = row.due_at
             while due is not None and due < end:
                 found.add((row.uid, due))
-                due = steps.next_occurrence(row.rrule, due, due)
+                due = steps.next_occurrence(row.rrule, due, first[row.uid])
     return {(uid, when.astimezone(UTC)) for uid, when in found if start <= when < end}
 
 
@@ -176,6 +177,9 @@ def test_a_series_keeps_its_uid_and_a_moved_occurrence_overrides_it(db: Database
     assert moved_event["DTSTART"].dt.replace(tzinfo=None) == datetime(2026, 11, 27, 19, 0)
     assert moved_event["RECURRENCE-ID"].params["TZID"] == "Europe/London"
     assert moved.due_at == local("2026-11-27T19:00")
+    stamps = {e["DTSTAMP"].dt for e in Calendar.from_ical(third).walk("VEVENT")}
+    assert stamps == {clock.utcnow()} and clock.utcnow().tzinfo == UTC  # the export's time
+    assert "UID" not in Calendar.from_ical(third)  # the calendar itself: none, not a new one
     occurrences = sorted(w for u, w in file_occurrences(third, start, end) if u == series_uid)
     assert occurrences[0] == local("2026-11-27T19:00").astimezone(UTC)  # not the 26th
     assert occurrences[1] == local("2026-12-03T18:00").astimezone(UTC)
@@ -229,3 +233,28 @@ def test_zone_name_reads_tz_however_it_is_written(monkeypatch: pytest.MonkeyPatc
     ):
         monkeypatch.setenv("TZ", written)
         assert clock.zone_name() == name, written
+
+
+def test_a_rule_with_a_count_ends_in_the_app_where_it_ends_in_the_calendar(db: Database) -> None:
+    """COUNT=3 counts from the series' first occurrence, whatever outcomes came between."""
+    start = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
+    end = start + timedelta(days=365)
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        step = steps.create_step(
+            session=s,
+            data={"person_id": ana, "action": "walk", "due_at": local("2026-11-24T18:00"),
+                  "rrule": "FREQ=WEEKLY;COUNT=3"},
+        )  # fmt: skip
+        second = steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"})
+    with db.session() as s:
+        data = ics.export_ics(session=s)
+    assert len(file_occurrences(data, start, end)) == 3
+    assert file_occurrences(data, start, end) == app_occurrences(db, start, end)
+    with db.write() as s:
+        (third,) = steps.record_outcome(
+            session=s, step_id=second.following[0].id, outcome={"status": "skipped"}
+        ).following
+        assert third.due_at == local("2026-12-08T18:00")
+        last = steps.record_outcome(session=s, step_id=third.id, outcome={"status": "done"})
+        assert last.following == []  # the third was the last

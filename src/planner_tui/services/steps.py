@@ -305,7 +305,13 @@ def record_outcome(
             action = FOLLOW_UP + action
         following.append(_copy(row, new_due, action=action, rrule=None))
     if row.rrule:
-        due = next_occurrence(row.rrule, max(row.due_at, moment), row.due_at)
+        # The rule counts from the series' first occurrence (as a calendar reads it: COUNT).
+        first = session.exec(
+            select(sa.func.min(Step.due_at)).where(
+                Step.uid == row.uid, col(Step.rrule).is_not(None)
+            )
+        ).one()
+        due = next_occurrence(row.rrule, max(row.due_at, moment), first or row.due_at)
         if due is not None:  # the series goes on: same UID, same SEQUENCE
             following.append(_copy(row, due, uid=row.uid, sequence=row.sequence))
     session.add_all(following)
