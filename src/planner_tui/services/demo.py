@@ -299,7 +299,8 @@ class _Builder:
                 [StepStatus.DONE, StepStatus.DECLINED, StepStatus.NO_REPLY, StepStatus.SKIPPED,
                  StepStatus.RESCHEDULED], weights=[62, 9, 14, 8, 7])[0]  # fmt: skip
             done = status is StepStatus.DONE
-            sid = self.add(Step, id=len(self.rows.get("step", [])) + 1, person_id=person["id"],
+            sid = len(self.rows.get("step", [])) + 1
+            sid = self.add(Step, id=sid, uid=f"demo-step-{sid}@planner-tui", person_id=person["id"],
                            action=action, effort=effort, channel=channel, due_at=due, cue="",
                            backup="", rrule="FREQ=WEEKLY" if rng.random() < 0.03 else None,
                            expected_awkwardness=expected, confidence=rng.randint(5, 10),
