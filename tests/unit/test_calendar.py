@@ -258,3 +258,24 @@ def test_a_rule_with_a_count_ends_in_the_app_where_it_ends_in_the_calendar(db: D
         assert third.due_at == local("2026-12-08T18:00")
         last = steps.record_outcome(session=s, step_id=third.id, outcome={"status": "done"})
         assert last.following == []  # the third was the last
+
+
+def test_a_step_moved_to_another_time_is_the_same_event_updated(db: Database) -> None:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        step = steps.create_step(session=s, data={"person_id": ana, "action": "coffee",
+                                 "due_at": local("2026-11-26T10:00")})  # fmt: skip
+    with db.session() as s:
+        before = components(ics.export_ics(session=s))
+    with db.write() as s:
+        steps.record_outcome(
+            session=s, step_id=step.id,
+            outcome={"status": "rescheduled", "new_due_at": local("2026-11-28T11:00")},
+        )  # fmt: skip
+    with db.session() as s:
+        data = ics.export_ics(session=s)
+    after = components(data)
+    assert list(before) == list(after) and list(after.values()) == [1]  # one UID, SEQUENCE 1
+    (event,) = Calendar.from_ical(data).walk("VEVENT")
+    assert "RECURRENCE-ID" not in event and "RRULE" not in event
+    assert event["DTSTART"].dt == local("2026-11-28T11:00")

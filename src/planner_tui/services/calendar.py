@@ -26,12 +26,18 @@ from planner_tui.services import people
 
 EVENT_MINUTES = {Effort.TINY: 15, Effort.SMALL: 30, Effort.BIGGER: 90, Effort.OWN: 30}
 ZONE_YEARS = 30
-"""How far ahead a VTIMEZONE built from a POSIX rule lists the clock changes."""
+"""How many years ahead a VTIMEZONE lists the clock changes (a POSIX rule's has no name a
+calendar could look up, so it is all the calendar knows)."""
+
+
+def zone_years(first: date) -> tuple[date, date]:
+    """The span a VTIMEZONE covers: from a year before *first* to :data:`ZONE_YEARS` on."""
+    return date(first.year - 1, 1, 1), date(clock.today().year + ZONE_YEARS, 12, 31)
 
 
 def calendar_zone(first: date) -> tuple[tzinfo, Timezone | None]:
     """The zone to write times in, and — when it has no IANA name — the VTIMEZONE built from
-    its rule (with every clock change from *first* on for :data:`ZONE_YEARS` years)."""
+    its rule (with every clock change over :func:`zone_years`)."""
     from zoneinfo import ZoneInfo
 
     name = clock.zone_name()
@@ -41,12 +47,8 @@ def calendar_zone(first: date) -> tuple[tzinfo, Timezone | None]:
     winter, summer = (datetime(first.year, month, 1, tzinfo=local).tzname() for month in (1, 7))
     names = winter if winter == summer else f"{winter}/{summer}"
     tzid = f"Local time {names}" if names else "Local time"
-    component = Timezone.from_tzinfo(
-        local,
-        tzid=tzid,
-        first_date=first - timedelta(days=366),
-        last_date=first.replace(year=first.year + ZONE_YEARS),
-    )
+    since, until = zone_years(first)
+    component = Timezone.from_tzinfo(local, tzid=tzid, first_date=since, last_date=until)
     return component.to_tz(lookup_tzid=False), component
 
 
@@ -118,5 +120,5 @@ def export_ics(*, session: Session) -> bytes:
                     add(row, row.due_at)
     if vtimezone is not None:
         calendar.subcomponents.insert(0, vtimezone)  # zones before the events that use them
-    calendar.add_missing_timezones()
+    calendar.add_missing_timezones(*zone_years(first))
     return bytes(calendar.to_ical())
