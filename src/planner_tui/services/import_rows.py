@@ -193,7 +193,9 @@ def _json_kind(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "true or false"
-    if isinstance(value, int | float):
+    if isinstance(value, float):
+        return "a fraction"
+    if isinstance(value, int):
         return "a number"
     if isinstance(value, str):
         return "text"
