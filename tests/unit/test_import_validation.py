@@ -38,9 +38,7 @@ def export(sqlite_db: Database) -> dict[str, Any]:
             data={"person_id": ana, "action": "call Ana", "due_at": local("2026-11-20T18:00"),
                   "rrule": "FREQ=WEEKLY", "expected_awkwardness": 2},
         )  # fmt: skip
-        steps.record_outcome(
-            session=s, step_id=weekly.id, outcome={"status": "done", "warmth": 4}
-        )
+        steps.record_outcome(session=s, step_id=weekly.id, outcome={"status": "done", "warmth": 4})
         people.log_interaction(
             session=s,
             data={"occurred_at": local("2026-11-21T12:00"), "person_ids": [ana, ben],
