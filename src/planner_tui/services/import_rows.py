@@ -360,8 +360,14 @@ def _checked_row(
     return values
 
 
-_SAME = {("context", "name"): str.lower}
-"""How the services compare a unique value, where not exactly (a context's name)."""
+def _ascii_lower(text: str) -> str:
+    return "".join(ch.lower() if ch.isascii() else ch for ch in text)
+
+
+_SAME = {("context", "name"): _ascii_lower}
+"""How the services compare a unique value, where not exactly: a context's name whatever
+its case — as SQLite's lower() sees case (ASCII letters only), so that nothing the app
+stored on either engine is refused."""
 
 
 def _check_unique(table: sa.Table, values: list[dict[str, Any]]) -> None:
