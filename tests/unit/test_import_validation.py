@@ -134,11 +134,12 @@ BAD_ROWS: list[tuple[str, Callable[[Tables], None], str, int, str]] = [
     ("a contact with no one", lambda t: t["interaction_person"].clear(), "interaction", 1,
      "person_ids"),
     ("a column that isn't one", _set("person", 1, "colour", "blue"), "person", 1, "colour"),
-    ("a row that isn't an object", lambda t: t["step"].__setitem__(0, ["x"]), "step", 1, "row"),
+    ("a column on two lines", _set("person", 1, "a\nb", "x"), "person", 1, "a?b"),
+    ("a row that isn't an object", lambda t: t["step"].__setitem__(0, ["x"]), "step", 1, ""),
     ("text that isn't Unicode", _set("person", 1, "notes", "\ud800"), "person", 1, "notes"),
     ("six trusted people", lambda t: t["trusted_contact"].extend(
         {"id": n, "name": f"P{n}", "reach": "", "position": n} for n in range(2, 7)),
-     "trusted_contact", 6, "row"),
+     "trusted_contact", 6, ""),
 ]  # fmt: skip
 
 
@@ -166,8 +167,8 @@ def test_a_bad_row_refuses_the_whole_import_and_writes_nothing(
         exchange.import_json(session=s, text=json.dumps(document))
     refused = caught.value
     message = str(refused)
-    assert (refused.table, refused.row, refused.field) == (table, row, field), message
-    assert message.startswith(f"{table} row {row}, {field}: "), message
+    assert (refused.table, refused.row, refused.field) == (table, row, field or None), message
+    assert message.startswith(f"{table} row {row}" + (f", {field}: " if field else ": ")), message
     assert "\n" not in message and len(message) < 300, message  # one line; the value isn't echoed
     assert isinstance(refused, PlannerError) and refused.exit_code == 1
     assert contents(db) == before

@@ -68,9 +68,8 @@ class ImportRefused(InvalidInput):
         problem = problem.strip().rstrip(".")
         if problem[:1].isupper() and problem[1:2].islower():
             problem = problem[:1].lower() + problem[1:]
-        super().__init__(
-            f"{table} row {row}, {field}: {problem}. Nothing was imported.", field=field
-        )
+        where = f"{table} row {row}" + (f", {field}" if field else "")
+        super().__init__(f"{where}: {problem}. Nothing was imported.", field=field or None)
         self.table, self.row = table, row
 
 
@@ -232,7 +231,8 @@ def _check_types(table: sa.Table, number: int, row: dict[str, Any]) -> None:
     and every key is a column of the table."""
     for key, value in row.items():
         if key not in table.columns:
-            raise ImportRefused(table.name, number, str(key)[:40],
+            shown = "".join(ch if ch.isprintable() else "?" for ch in str(key)[:40])
+            raise ImportRefused(table.name, number, shown,
                                 f"there is no such column in {table.name}")  # fmt: skip
         column = table.columns[key]
         kind = _column_kind(column)
@@ -258,7 +258,7 @@ def _validate(model: type[SQLModel], table: str, number: int, data: dict[str, An
         return model.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or "row"
+        field = ".".join(str(part) for part in first["loc"])
         message = str(first["msg"]).removeprefix("Value error, ")
         if field == "person_ids":
             message += f" (no interaction_person row names interaction {data.get('id')})"
@@ -307,7 +307,7 @@ def checked_rows(
                 f"The {table.name!r} part of that export is not a list. Nothing was imported."
             )
         if model is TrustedContact and len(rows) > MAX_TRUSTED:
-            raise ImportRefused(table.name, MAX_TRUSTED + 1, "row",
+            raise ImportRefused(table.name, MAX_TRUSTED + 1, "",
                                 f"keep it to {MAX_TRUSTED} people")  # fmt: skip
         values = [_checked_row(model, table, n, row, people_of) for n, row in enumerate(rows, 1)]
         _check_unique(table, values)
@@ -337,9 +337,7 @@ def _checked_row(
     people_of: dict[int, list[int]],
 ) -> dict[str, Any]:
     if not isinstance(row, dict):
-        raise ImportRefused(
-            table.name, number, "row", f"should be an object, not {_json_kind(row)}"
-        )
+        raise ImportRefused(table.name, number, "", f"should be an object, not {_json_kind(row)}")
     _check_types(table, number, row)
     data = dict(row)
     if model is Interaction and isinstance(row.get("id"), int):
