@@ -25,7 +25,7 @@ from planner_tui.db.models import (
     LonelyHowOften,
     StepStatus,
 )
-from planner_tui.services import exchange, journal, people, review, steps, support
+from planner_tui.services import drafts, exchange, journal, people, review, steps, support
 from tests.conftest import FROZEN, _truncate
 
 PROPERTY = settings(
@@ -55,6 +55,15 @@ BODY = st.lists(
 ).map(" ".join)
 
 
+SETTING = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53)
+    | st.floats(allow_nan=False, allow_infinity=False) | NOTE,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(NOTE, inner, max_size=3),
+    max_leaves=8,
+)  # fmt: skip
+"""A preference's value: any JSON."""
+
+
 def moment(minutes: int) -> datetime:
     return (FROZEN.replace(tzinfo=clock.local_zone()) + timedelta(minutes=minutes)).astimezone(
         clock.local_zone()
@@ -64,8 +73,8 @@ def moment(minutes: int) -> datetime:
 @st.composite
 def lives(draw: st.DrawFn) -> dict[str, Any]:
     """What a person might have put in: contexts, people, steps with repeats and outcomes,
-    contacts, check-ins with people, contexts and tags, loneliness checks, month notes and
-    trusted people — each as the data a service call takes."""
+    contacts, check-ins with people, contexts and tags, loneliness checks, month notes,
+    trusted people and preferences — each as the data a service call takes."""
     contexts = draw(
         st.lists(
             st.tuples(NAME, st.sampled_from(ContextKind), st.booleans()),
@@ -152,6 +161,9 @@ def lives(draw: st.DrawFn) -> dict[str, Any]:
         )
     )  # fmt: skip
     life["trusted"] = draw(st.lists(st.tuples(NAME, NOTE), max_size=5))
+    life["settings"] = draw(
+        st.dictionaries(st.text("abcdefghij._-", min_size=1, max_size=30), SETTING, max_size=3)
+    )
     return life
 
 
@@ -228,6 +240,8 @@ def make(database: Database, life: dict[str, Any]) -> None:
         support.save_trusted(
             session=s, contacts=[{"name": n, "reach": r} for n, r in life["trusted"]]
         )
+        for key, value in life["settings"].items():
+            drafts.set_setting(session=s, key=key, value=value)
         for index in life["deleted"]:
             people.delete_person(session=s, person_id=person_ids[index])
 
@@ -270,7 +284,7 @@ def round_trip(source: Database, target: Database) -> None:
 
 EMPTY: dict[str, Any] = {"contexts": [], "people": [], "steps": [], "interactions": [],
                          "entries": [], "checks": [], "reviews": [], "trusted": [],
-                         "deleted": []}  # fmt: skip
+                         "deleted": [], "settings": {}}  # fmt: skip
 
 
 @PROPERTY
