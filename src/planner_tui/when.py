@@ -64,6 +64,9 @@ _RELATIVE = re.compile(
 )
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _YEAR_FIRST = re.compile(r"^\d{4}[-/.]")
+_READ_BACK_NOTE = re.compile(r"\s+\((?:in [^()]*|[^()]* ago|today|tomorrow|yesterday)\)\s*$")
+"""How far away a read-back says the time is (:func:`describe`): the date before it says
+it all."""
 _TIME = re.compile(r"^(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$")
 
 
@@ -74,9 +77,20 @@ def parse_when(text: str, *, lean: Lean = "past", now: datetime | None = None) -
     when logging ("past") and the coming one when planning ("future"); so are a time
     alone ("6pm") and a date without a year.
     """
-    now = (now or clock.now()).replace(second=0, microsecond=0)
+    try:
+        moment = _read(text, lean, (now or clock.now()).replace(second=0, microsecond=0))
+        moment.astimezone(UTC)  # a moment that can be stored and shown
+    except (ValueError, OverflowError):  # 'in 9999 years', '9999-12-31 23:59 -05:00'
+        raise InvalidInput(
+            f"'{_shown(text)}' is too far from today to be a time. {EXAMPLES}", field="when"
+        ) from None
+    return moment
+
+
+def _read(text: str, lean: Lean, now: datetime) -> datetime:
     if len(text) > MAX_LENGTH:
         raise InvalidInput(f"That is too long to be a time. {EXAMPLES}", field="when")
+    text = _READ_BACK_NOTE.sub("", text)  # "Fri 27 Nov 2026, 19:00 (in 4 days)" reads back
     said = " ".join(text.strip().lower().replace(",", " ").split())
     if said in ("", "now", "just now", "right now"):
         return now
@@ -237,28 +251,49 @@ def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
     default = now.replace(tzinfo=None, hour=DEFAULT_TIME.hour, minute=0)
     day_first = not _YEAR_FIRST.match(text)  # 2026-12-01 is ISO, 01/12/2026 is day first
     try:
-        moment = date_parser.parse(text, default=default, dayfirst=day_first)
-        other = date_parser.parse(text, default=default.replace(year=2004), dayfirst=day_first)
+        # Two leap years as defaults: a year the text doesn't give takes theirs, and
+        # '29 feb' is a day in both.
+        leap = date_parser.parse(text, default=default.replace(year=2004), dayfirst=day_first)
+        other = date_parser.parse(text, default=default.replace(year=2008), dayfirst=day_first)
+        year_given = leap.year == other.year
+        if year_given:
+            moment = date_parser.parse(text, default=default, dayfirst=day_first)
+        else:
+            moment = _nearest_year(leap, now, lean)
     except date_parser.ParserError as error:
         if "out of range" in str(error):
             raise InvalidInput(
-                f"'{text[:40]}' is not a day on the calendar. {EXAMPLES}", field="when"
+                f"'{_shown(text)}' is not a day on the calendar. {EXAMPLES}", field="when"
             ) from None
-        raise InvalidInput(f"I couldn't read '{text[:40]}' as a time. {EXAMPLES}",
+        raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time. {EXAMPLES}",
                            field="when") from None  # fmt: skip
     except (ValueError, OverflowError):
-        raise InvalidInput(f"I couldn't read '{text[:40]}' as a time. {EXAMPLES}",
+        raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time. {EXAMPLES}",
                            field="when") from None  # fmt: skip
-    year_given = moment.year == other.year
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=now.tzinfo)
-    moment = moment.astimezone(now.tzinfo)
-    if not year_given:
-        if lean == "future" and moment.date() < now.date():
-            moment += relativedelta(years=1)
-        elif lean == "past" and moment.date() > now.date():
-            moment -= relativedelta(years=1)
-    return moment
+    return moment.astimezone(now.tzinfo)
+
+
+def _nearest_year(moment: datetime, now: datetime, lean: Lean) -> datetime:
+    """*moment* (read without a year) in this year, or the nearest year on the side we lean
+    to where it is a day on the calendar (29 Feb waits for a leap year)."""
+    step = 1 if lean == "future" else -1
+    for years in range(9):
+        try:
+            found = moment.replace(year=now.year + step * years)
+        except ValueError:  # 29 Feb
+            continue
+        local = found.date() if found.tzinfo is None else found.astimezone(now.tzinfo).date()
+        if (local >= now.date()) if lean == "future" else (local <= now.date()):
+            return found
+    raise ValueError("no such day in the years around this one")
+
+
+def _shown(text: str) -> str:
+    """What was typed, as part of a one-line message: its first 40 characters, any line
+    breaks or runs of spaces as one space."""
+    return " ".join(text.split())[:40]
 
 
 def _settle(moment: datetime) -> datetime:
@@ -363,7 +398,7 @@ def parse_repeat(text: str) -> str | None:
             pass
         else:
             return rule
-    raise InvalidInput(f"I couldn't read '{text.strip()[:40]}' as a repeat. {REPEAT_EXAMPLES}",
+    raise InvalidInput(f"I couldn't read '{_shown(text)}' as a repeat. {REPEAT_EXAMPLES}",
                        field="repeat")  # fmt: skip
 
 

@@ -23,7 +23,7 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput, StorageError
 from planner_tui.files import write_atomic
 from planner_tui.markdown import markdown_inline, markdown_line
-from planner_tui.services import journal, people, steps
+from planner_tui.services import import_rows, journal, people, steps
 from planner_tui.services.common import reset_sequences
 
 FORMAT_NAME = "planner-tui"
@@ -78,23 +78,6 @@ def export_json(*, session: Session) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def _from_json(column: sa.Column[Any], value: Any) -> Any:
-    if value is None:
-        return None
-    try:
-        kind = getattr(column.type, "impl", column.type).python_type
-    except NotImplementedError:
-        return value
-    if kind is datetime:
-        moment = datetime.fromisoformat(value)
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    if kind is date:
-        return date.fromisoformat(value)
-    if kind is bool:
-        return bool(value)
-    return value
-
-
 def is_empty(*, session: Session) -> bool:
     for model in EXPORTED_TABLES:
         if model.__name__ == "AppSetting":
@@ -105,19 +88,33 @@ def is_empty(*, session: Session) -> bool:
 
 
 def import_json(*, session: Session, text: str) -> dict[str, int]:
-    """Load a JSON export into an empty database. Returns rows imported per table."""
+    """Load a JSON export into an empty database. Returns rows imported per table.
+
+    Every row is checked as the app's forms check what is typed (see
+    :mod:`planner_tui.services.import_rows`) before anything is written; the first bad
+    row refuses the whole import with its table, row and field."""
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise InvalidInput(
             f"That file is not valid JSON (line {error.lineno}, column {error.colno})."
         ) from None
+    except RecursionError:
+        raise InvalidInput(
+            "That file is not a planner-tui export: it is nested too deeply."
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise InvalidInput("That JSON file is not a planner-tui export.")
-    if document.get("version") != FORMAT_VERSION:
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise InvalidInput(
-            f"That export is format version {document.get('version')!r}; this planner-tui "
-            f"reads version {FORMAT_VERSION}. Please update planner-tui."
+            f"That export's format version, {str(version)[:20]!r}, is not one planner-tui "
+            f"has written; this planner-tui reads version {FORMAT_VERSION}."
+        )
+    if version > FORMAT_VERSION:
+        raise InvalidInput(
+            f"That export is format version {version}, from a newer planner-tui; this one "
+            f"reads version {FORMAT_VERSION}. Please update planner-tui, then import it."
         )
     if not is_empty(session=session):
         raise InvalidInput(
@@ -127,32 +124,22 @@ def import_json(*, session: Session, text: str) -> dict[str, int]:
     tables = document.get("tables")
     if not isinstance(tables, dict):
         raise InvalidInput("That export has no tables in it.")
+    rows = import_rows.checked_rows(tables, EXPORTED_TABLES)
     counts: dict[str, int] = {}
     for model in EXPORTED_TABLES:
         table = _table(model)
-        rows = tables.get(table.name, [])
-        if not isinstance(rows, list):
-            raise InvalidInput(f"The {table.name!r} part of that export is not a list.")
-        if model.__name__ == "AppSetting":
+        if model is AppSetting:
             session.execute(sa.delete(table))
-        converted = []
-        for number, row in enumerate(rows, 1):
-            if not isinstance(row, dict):
-                raise InvalidInput(f"Row {number} of {table.name!r} is not an object.")
-            try:
-                converted.append(
-                    {c.name: _from_json(c, row.get(c.name)) for c in table.columns if c.name in row}
-                )
-            except (TypeError, ValueError) as error:
-                raise InvalidInput(
-                    f"Row {number} of {table.name!r} can't be read: {error}"
-                ) from None
-        if converted:
-            session.execute(sa.insert(table), converted)
-        counts[table.name] = len(converted)
+        if rows[table.name]:
+            session.execute(sa.insert(table), rows[table.name])
+        counts[table.name] = len(rows[table.name])
     reset_sequences(session)
     session.flush()
     return counts
+
+
+def _no_constant(name: str) -> Any:
+    raise InvalidInput(f"That file is not valid JSON: {name} is not a number JSON knows.")
 
 
 def months_with_data(*, session: Session) -> list[date]:

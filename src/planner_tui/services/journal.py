@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import defaultdict
 from datetime import date
@@ -33,7 +34,13 @@ TAG_PATTERN = re.compile(r"(?<![\w#])#(\w[\w-]{0,99})")
 
 
 def tags_in(text: str) -> list[str]:
-    return [clean_tag(match) for match in TAG_PATTERN.findall(text)]
+    """The #tags in *text*; a word too long to be a tag once its case is folded ('#ßß…'
+    doubles) stays just text."""
+    tags = []
+    for match in TAG_PATTERN.findall(text):
+        with contextlib.suppress(ValueError):
+            tags.append(clean_tag(match))
+    return tags
 
 
 def save_entry(

@@ -1,0 +1,143 @@
+"""Properties of the `when` parser: every way the app prints a time reads back to the same
+moment (across clock changes in Europe/London, leap days and year ends), and any text at
+all is either a moment or one clear line saying why not — never another exception."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from planner_tui import clock, words
+from planner_tui.errors import InvalidInput
+from planner_tui.when import describe, parse_repeat, parse_when
+
+PROPERTY = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+INSTANTS = st.datetimes(datetime(2024, 1, 1), datetime(2030, 12, 31)).map(
+    lambda moment: moment.replace(second=0, microsecond=0, tzinfo=UTC)
+)
+"""Moments to the minute, as the app keeps them; shown in the local zone (Europe/London)."""
+
+
+def local(instant: datetime) -> datetime:
+    return instant.astimezone(clock.local_zone())
+
+
+def first_of_doubled(moment: datetime) -> datetime:
+    """The moment a wall-clock time names: in the hour the clocks repeat as summer time ends,
+    the first of the two (as :func:`parse_when` documents)."""
+    return moment.replace(fold=0).astimezone(UTC)
+
+
+def utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+CLOCK_CHANGES = [
+    utc("2026-10-25T00:30"),  # 01:30 summer time, the first of the doubled hour
+    utc("2026-10-25T01:30"),  # 01:30 winter time, the second
+    utc("2027-03-28T00:59"),  # 00:59, the minute before the clocks go forward
+    utc("2027-03-28T01:00"),  # 02:00 summer time: 01:00-02:00 doesn't happen
+    utc("2028-02-29T00:00"),  # a leap day
+    utc("2026-12-31T23:59"),  # a year's last minute
+]
+
+
+def test_the_app_prints_and_reads_back_in_europe_london() -> None:
+    assert str(clock.local_zone()).endswith("Europe/London')")
+
+
+@PROPERTY
+@given(instant=INSTANTS, now=INSTANTS)
+@example(instant=CLOCK_CHANGES[0], now=utc("2026-11-23T20:00"))
+@example(instant=CLOCK_CHANGES[1], now=utc("2026-11-23T20:00"))
+@example(instant=CLOCK_CHANGES[2], now=utc("2026-11-23T20:00"))
+@example(instant=CLOCK_CHANGES[3], now=utc("2026-11-23T20:00"))
+@example(instant=CLOCK_CHANGES[4], now=utc("2026-11-23T20:00"))
+@example(instant=CLOCK_CHANGES[5], now=utc("2026-11-23T20:00"))
+def test_the_read_back_reads_back_to_the_same_moment(instant: datetime, now: datetime) -> None:
+    """The wizard's and the contact form's read-back, "Fri 27 Nov 2026, 19:00 (in 4 days)"
+    — found by this property: the whole line, as shown, was refused — and the date and time
+    alone, and the Markdown export's "2026-11-27 19:00", in both directions."""
+    moment, today = local(instant), local(now)
+    shown = describe(moment, now=today)
+    for text in (shown, shown.split(" (")[0], moment.strftime("%Y-%m-%d %H:%M")):
+        for lean in ("past", "future"):
+            read = parse_when(text, lean=lean, now=today)  # type: ignore[arg-type]
+            assert read.astimezone(UTC) == first_of_doubled(moment), (text, lean)
+
+
+@PROPERTY
+@given(instant=INSTANTS, now=INSTANTS)
+@example(instant=utc("2028-02-29T18:00"), now=utc("2027-12-01T09:00"))  # found: refused
+@example(instant=utc("2027-01-01T09:00"), now=utc("2026-12-31T23:00"))
+@example(instant=CLOCK_CHANGES[0], now=utc("2026-11-23T20:00"))
+def test_list_times_without_a_year_read_back_within_a_year(
+    instant: datetime, now: datetime
+) -> None:
+    """Today's, the Plan's and a person's lists show "Fri 27 Nov, 19:00" and the plan card
+    "Friday 27 Nov, 19:00": without a year, they read back to the same moment on the side
+    the form leans to — steps ahead when planning, contacts behind when logging — within a
+    year. (Found by this property: a step on 29 Feb, shown as "Tue 29 Feb, 18:00", was
+    refused as "not a day on the calendar".)"""
+    moment, today = local(instant), local(now).replace(second=0, microsecond=0)
+    ahead = today <= moment and moment.date() < today.date().replace(year=today.year + 1) - (
+        timedelta(days=1) if (today.month, today.day) == (2, 29) else timedelta(0)
+    )
+    behind = moment <= today and moment.date() > today.date() - timedelta(days=365)
+    if not (ahead or behind):
+        return
+    lean = "future" if ahead else "past"
+    for text in (words.when(moment), words.plan_card(moment, "text Ana", "Ana").split(" — ")[0]):
+        read = parse_when(text, lean=lean, now=today)  # type: ignore[arg-type]
+        assert read.astimezone(UTC) == first_of_doubled(moment), (text, lean)
+
+
+_WORDS = (
+    "tomorrow yesterday tonight today fri sat sunday next last this week weekend in ago "
+    "a an 0 1 3 12 25 29 31 61 99 2026 9999 10000 days weeks hours minutes months years "
+    "fortnight at on pm am noon morning from now later feb dec 2026-12-01 18:00 24:00 "
+    "+05:00 -05:00 Z T 1/12 29/2 31/2 . : / , ( ) ago) (in"
+)
+PHRASES = st.lists(st.sampled_from(_WORDS.split()), max_size=7).map(" ".join)
+
+
+@PROPERTY
+@given(text=st.text(max_size=90) | PHRASES, lean=st.sampled_from(["past", "future"]))
+@example(text="0\n0", lean="past")  # found: the refusal quoted the text, line break and all
+@example(text="in 9999 years", lean="future")  # found: ValueError (year 12025)
+@example(text="9999-12-31 23:59 -05:00", lean="past")  # found: OverflowError
+@example(text="2026 years ago", lean="past")  # found: ValueError (year 0)
+def test_any_text_is_a_moment_or_one_clear_refusal(text: str, lean: str) -> None:
+    try:
+        moment = parse_when(text, lean=lean)  # type: ignore[arg-type]
+    except InvalidInput as refusal:
+        message = str(refusal)
+        assert refusal.field == "when"
+        assert message and "\n" not in message and "\r" not in message
+        assert "fri 7pm" in message  # says what would work
+    else:
+        assert moment.tzinfo is not None
+        assert moment.astimezone(UTC)  # can be stored
+        assert describe(moment)  # and shown
+
+
+@PROPERTY
+@given(
+    text=st.text(max_size=60)
+    | st.sampled_from(
+        ["FREQ=WEEKLY;UNTIL=99991231T235959Z", "FREQ=DAILY;COUNT=0", "every 999 days"]
+    )
+)
+@example(text="some\nthing")  # found: the refusal quoted the line break
+def test_any_repeat_text_is_a_rule_or_one_clear_refusal(text: str) -> None:
+    try:
+        rule = parse_repeat(text)
+    except InvalidInput as refusal:
+        assert refusal.field == "repeat" and "\n" not in str(refusal)
+    else:
+        assert rule is None or rule.startswith("FREQ=")
