@@ -48,6 +48,7 @@ from planner_tui.db.models import (
     TrustedContact,
     TrustedContactBase,
     clean_tag,
+    new_step_uid,
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.services.steps import check_rrule
@@ -104,6 +105,12 @@ class _StepRow(StepCreate):
     resolved_at: AwareDatetime | None = None
     previous_id: Id | None = None
     created_at: Stamp = None
+    # The calendar identity (schema 0003); an export made before it gets a new one per row.
+    uid: Annotated[str, StringConstraints(pattern=r"^[!-~]{1,80}$")] = Field(
+        default_factory=new_step_uid
+    )
+    sequence: Annotated[int, Field(ge=0, le=MAX_ID)] = 0
+    recurrence_id: AwareDatetime | None = None
 
 
 class _InteractionRow(InteractionCreate):
