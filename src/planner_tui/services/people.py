@@ -558,6 +558,11 @@ def list_interactions(
 def day_window(first: date, last_exclusive: date) -> tuple[datetime, datetime]:
     """UTC bounds of local calendar days [first, last_exclusive)."""
     zone = clock.local_zone()
-    start = datetime.combine(first, time(0), tzinfo=zone).astimezone(UTC)
-    end = datetime.combine(last_exclusive, time(0), tzinfo=zone).astimezone(UTC)
-    return start, end
+
+    def utc(day: date) -> datetime:  # held at the calendar's ends (year 1, year 9999)
+        try:
+            return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+        except OverflowError:
+            return (datetime.min if day.year == 1 else datetime.max).replace(tzinfo=UTC)
+
+    return utc(first), utc(last_exclusive)
