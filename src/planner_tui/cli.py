@@ -438,7 +438,10 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
 def read_stdin_text() -> str:
     """Piped text, which must be UTF-8: a journal is kept exactly, so other bytes are
     refused rather than guessed at (a UTF-8 byte-order mark is passed over)."""
-    raw = sys.stdin.buffer.read()
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # text already (a test's stand-in): nothing to decode
+        return str(sys.stdin.read()).removeprefix("\ufeff")
+    raw: bytes = buffer.read()
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
