@@ -84,6 +84,12 @@ def moved(day: date, *, months: int = 0, days: int = 0) -> date:
         return date.min if months < 0 or days < 0 else date.max
 
 
+def _before(column: Any, after: date) -> Any:
+    """``column < after``, where *after* ``date.max`` (held there by :func:`moved`) means
+    no end: the days of December 9999 are all before it."""
+    return sa.true() if after == date.max else column < after
+
+
 def month_key(month: date) -> str:
     return f"{month.year:04d}-{month.month:02d}"  # strftime writes the year 1 as "1"
 
@@ -166,7 +172,7 @@ def month_figures(*, session: Session, month: date) -> MonthFigures:
             sa.func.avg(JournalEntry.support),
             sa.func.avg(JournalEntry.comfort_giving),
             sa.func.avg(JournalEntry.comfort_receiving),
-        ).where(col(JournalEntry.day) >= first, col(JournalEntry.day) < after)
+        ).where(col(JournalEntry.day) >= first, _before(col(JournalEntry.day), after))
     ).one()
     f.days_checked_in, f.entries = int(row[0]), int(row[1])
     (
@@ -324,7 +330,7 @@ class MonthReviewData:
     @property
     def running(self) -> bool:
         """True while the month is still going (its figures are 'so far')."""
-        return self.as_of < moved(moved(self.month, months=1), days=-1)
+        return self.as_of < self.month + relativedelta(day=31)
 
 
 def review_month(*, session: Session, month: date, today: date | None = None) -> MonthReviewData:
@@ -333,9 +339,7 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     if first > today:
         raise InvalidInput(f"{first:%B %Y} has not begun yet; pick this month or an earlier one.")
     after = moved(first, months=1)
-    if after == date.max:  # reachable only with a clock in December 9999
-        raise InvalidInput("December 9999 is the calendar's last month; it can't be reviewed.")
-    as_of = min(after - timedelta(days=1), today)
+    as_of = min(first + relativedelta(day=31), today)
     key = month_key(first)
     figures = month_figures(session=session, month=first)
     trend_first = moved(first, months=1 - TREND_MONTHS)
@@ -423,7 +427,7 @@ def _scores_per_day(session: Session, first: date, after: date) -> dict[date, Da
             sa.func.coalesce(sa.func.sum(JournalEntry.connectedness), 0),
             sa.func.count(col(JournalEntry.connectedness)),
         )
-        .where(col(JournalEntry.day) >= first, col(JournalEntry.day) < after)
+        .where(col(JournalEntry.day) >= first, _before(col(JournalEntry.day), after))
         .group_by(col(JournalEntry.day))
     ).all()
     return {
@@ -508,6 +512,8 @@ def _weeks(contacts: list[dict[str, Any]], first: date, as_of: date) -> list[Wee
     while day <= as_of:
         last = min(moved(day, days=6 - day.weekday()), as_of)
         weeks.append(WeekChannels(day, last, {}))
+        if last == date.max:
+            break
         day = moved(last, days=1)
     seen = set()
     for row in contacts:
@@ -534,7 +540,7 @@ def _items_by_day(
             items["person", row["person"]].add(row["day"])
         if row["context"] is not None:
             items["context", row["context"]].add(row["day"])
-    in_month = (col(JournalEntry.day) >= first, col(JournalEntry.day) < after)
+    in_month = (col(JournalEntry.day) >= first, _before(col(JournalEntry.day), after))
     entry_day = col(JournalEntry.day)
     linked: list[tuple[str, Any]] = [
         (
@@ -567,7 +573,7 @@ def _items_by_day(
 def _notes(session: Session, first: date, after: date) -> tuple[list[str], list[str]]:
     rows = session.exec(
         select(JournalEntry.warmth_note, JournalEntry.withdraw_note).where(
-            col(JournalEntry.day) >= first, col(JournalEntry.day) < after
+            col(JournalEntry.day) >= first, _before(col(JournalEntry.day), after)
         )
     ).all()
     return [w for w, _ in rows if w.strip()], [w for _, w in rows if w.strip()]
@@ -698,7 +704,7 @@ def _tagged_days(session: Session, first: date, after: date, tag: str) -> list[d
             select(col(JournalEntry.day))
             .join(JournalTag, col(JournalTag.entry_id) == JournalEntry.id)
             .where(JournalTag.tag == tag, col(JournalEntry.day) >= first)
-            .where(col(JournalEntry.day) < after)
+            .where(_before(col(JournalEntry.day), after))
             .distinct()
             .order_by(col(JournalEntry.day))
         ).all()
