@@ -75,15 +75,22 @@ class Location:
         return make_url(self.url).render_as_string(hide_password=True)
 
 
-def _driver_words(error: BaseException) -> str:
+def _driver_words(error: BaseException, *, values: bool = False) -> str:
     """The driver's own first line, without SQLAlchemy's additions: never the statement
-    (``[SQL: …]``) nor its parameters, which may hold journal text."""
+    (``[SQL: …]``) nor its parameters, which may hold journal text; nor, unless *values*
+    (a connection error: a host and port), what the driver quotes back."""
     inner = getattr(error, "orig", None) or error
     first = (str(inner).strip().splitlines() or [type(inner).__name__])[0]
     for marker in ("[SQL:", "[parameters:", "(Background on this error"):
         first = first.split(marker, 1)[0]
     if re.search(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA)\b", first):
         first = type(inner).__name__  # a driver that quotes the statement: keep its kind
+    # A value the driver quotes back (PostgreSQL: 'invalid input syntax for type integer:
+    # "…"') may be someone's words; names of tables and constraints stay.
+    if values:
+        return first.strip()[:200]
+    first = re.sub(r"(for type [\w ]+: )\S.*$", r"\1(a value)", first)
+    first = re.sub(r'"(?![a-z_][a-z0-9_.]*")[^"]*"', '"…"', first)
     return first.strip()[:200]
 
 
@@ -115,7 +122,7 @@ def describe_error(error: BaseException) -> str:
             "Restore a backup (see README, 'Backups') or choose another --home."
         )
     if "could not connect" in text or "connection refused" in text or "connection" in text:
-        return f"Could not reach the database server: {_driver_words(error)}"
+        return f"Could not reach the database server: {_driver_words(error, values=True)}"
     return f"The database reported a problem: {_driver_words(error)}"
 
 
