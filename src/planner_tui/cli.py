@@ -7,6 +7,7 @@ traceback. Heavy modules are imported inside the commands so opening the app sta
 from __future__ import annotations
 
 import argparse
+import calendar
 import os
 import re
 import sys
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from planner_tui import __version__, clock
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
-from planner_tui.terminal import plain, shorten
+from planner_tui.terminal import plain, prepare_streams, say, shorten, write_export
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -174,10 +175,7 @@ def opened(settings: Settings) -> Iterator[Database]:
 
 def write_output(data: str | bytes, output: Path | None) -> None:
     if output is None:
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
+        write_export(data)
         return
     from planner_tui.services.exchange import write_file
 
@@ -186,21 +184,23 @@ def write_output(data: str | bytes, output: Path | None) -> None:
 
 
 def parse_day(text: str, *, end: bool = False) -> date:
-    """YYYY-MM-DD, or YYYY-MM (its first day; with end=True, the first day after it)."""
+    """YYYY-MM-DD, or YYYY-MM (its first day). With end=True, the first day after the day
+    or month — after 31 December 9999, the last day a date can be, ``date.max``: the
+    search's sign for no end at all (journal_search.NO_END)."""
     text = text.strip()
     try:
-        return date.fromisoformat(text) + timedelta(days=1 if end else 0)
+        first = last = date.fromisoformat(text)
     except ValueError:
-        pass
-    try:  # no services here: `search` reads its --from/--until without the data layer
-        first = datetime.strptime(text, "%Y-%m").date()
-    except ValueError:
-        raise InvalidInput(
-            f"{text!r} is not a date; write it like 2026-11-23 or 2026-11."
-        ) from None
+        try:  # no services here: `search` reads its --from/--until without the data layer
+            first = datetime.strptime(text, "%Y-%m").date()
+        except ValueError:
+            raise InvalidInput(
+                f"{text!r} is not a date; write it like 2026-11-23 or 2026-11."
+            ) from None
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     if not end:
         return first
-    return (first + timedelta(days=32)).replace(day=1)
+    return date.max if last == date.max else last + timedelta(days=1)
 
 
 # --------------------------------------------------------------------------- commands
@@ -232,7 +232,8 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
             months = exchange.months_with_data(session=session)
             for first in months:
                 text = exchange.export_markdown(session=session, month=first)
-                exchange.write_file(args.output / f"{first:%Y-%m}.md", text)
+                name = f"{first.year:04d}-{first.month:02d}.md"  # strftime: "1-01" in year 1
+                exchange.write_file(args.output / name, text)
         print(plain(f"Wrote {len(months)} months into {args.output}"), file=sys.stderr)
         return
     with opened(settings) as database, database.session() as session:
@@ -255,7 +256,11 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         return
     if args.preview or args.merge:
         raise UsageError("--preview and --merge go with a .vcf file")
-    if jrnl.claims(path):
+    try:
+        is_journal = jrnl.claims(path)  # a .json file is read to see whether it is Day One's
+    except RecursionError:
+        raise too_nested(path) from None
+    if is_journal:
         import_journal(settings, path)
         return
     try:
@@ -268,12 +273,26 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         raise PlannerError(f"{path} is not a UTF-8 text file.") from None
     except OSError as error:
         raise PlannerError(f"Can't read {path}: {error.strerror or error}.") from None
-    with opened(settings) as database, database.write() as session:
-        counts = exchange.import_json(session=session, text=text)
+    try:
+        with opened(settings) as database, database.write() as session:
+            counts = exchange.import_json(session=session, text=text)
+    except RecursionError:
+        raise too_nested(path) from None
+    except UnicodeEncodeError:  # "\ud800" in the JSON: a lone half of a character
+        raise PlannerError(
+            f"{path.name} holds text that isn't valid Unicode (a lone surrogate such as "
+            "\\ud800); nothing was imported."
+        ) from None
     print(
         f"Imported {counts.get('person', 0)} people, {counts.get('interaction', 0)} "
         f"interactions, {counts.get('journal_entry', 0)} journal entries and "
         f"{counts.get('step', 0)} steps."
+    )
+
+
+def too_nested(path: Path) -> PlannerError:
+    return PlannerError(
+        f"{path.name} is nested too deeply to be a planner-tui export; nothing was imported."
     )
 
 
@@ -339,7 +358,7 @@ def cmd_review(settings: Settings, args: argparse.Namespace) -> None:
     month = review.parse_month(args.month)
     with opened(settings) as database, database.session() as session:
         data = review.review_month(session=session, month=month)
-    sys.stdout.write(plain(review_report.to_markdown(data)))
+    say(review_report.to_markdown(data), end="")
 
 
 SCALE_FLAGS = {
@@ -416,6 +435,31 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
         print_match(match.day, match.mood, match.connectedness, match.snippet)
 
 
+def read_stdin_text() -> str:
+    """Piped text, which must be UTF-8: a journal is kept exactly, so other bytes are
+    refused rather than guessed at (a UTF-8 byte-order mark is passed over)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # text already (a test's stand-in): nothing to decode
+        return str(sys.stdin.read()).removeprefix("\ufeff")
+    raw: bytes = buffer.read()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(
+            f"Couldn't read the text as UTF-8 (byte {error.start + 1} is not); nothing was "
+            "saved. Convert it first, e.g. iconv -f latin1 -t utf-8."
+        ) from None
+
+
+def check_text_arguments(args: argparse.Namespace) -> None:
+    """Bytes in an argument that aren't UTF-8 reach Python as lone surrogates; text is
+    refused here, before anything is saved (a path may be any bytes: it is left alone)."""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+            flag = name.replace("_", "-")
+            raise UsageError(f"The {flag} given isn't UTF-8 text; nothing was changed.")
+
+
 def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.journal_search import mentions_in
     from planner_tui.services import journal, people
@@ -425,7 +469,7 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
     if body is None:
         if sys.stdin.isatty():
             raise UsageError('say what to write: planner-tui journal "text" (or pipe it in)')
-        body = sys.stdin.read()
+        body = read_stdin_text()
     scores = {SCALE_FIELDS[flag]: getattr(args, flag) for flag in SCALE_FLAGS}
     if not (body.strip() or args.warmth.strip() or args.withdraw.strip()) and not any(
         v is not None for v in scores.values()
@@ -585,19 +629,27 @@ def crash_note(settings: Settings | None, error: BaseException) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     settings: Settings | None = None
+    prepare_streams()
     try:
         args = build_parser().parse_args(argv)
+        check_text_arguments(args)
         settings = settings_from(args)
         COMMANDS[args.command](settings, args)
         return 0
     except PlannerError as error:
-        print(f"{PROG}: {plain(str(error))}", file=sys.stderr)
+        say(f"{PROG}: {plain(str(error), keep_newlines=False)}", stream=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print(f"{PROG}: stopped.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except UnicodeError:  # text that can't be stored or shown as UTF-8
+        say(
+            f"{PROG}: some of that text isn't valid UTF-8, so nothing was changed.",
+            stream=sys.stderr,
+        )
+        return 1
     except OSError as error:  # the file system said no: a name too long, a missing folder…
         where = shorten(str(error.filename), 120) if error.filename else "a file"
         print(plain(f"{PROG}: can't use {where}: {error.strerror or error}."), file=sys.stderr)

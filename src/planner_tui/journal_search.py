@@ -25,6 +25,9 @@ from planner_tui.names import Labelled, Named, name_key, person_named
 from planner_tui.when import parse_when
 
 ENTRY_FIELDS = ("body", "warmth_note", "withdraw_note")
+NO_END = date.max
+"""An exclusive end that means no end at all: there is no day after 31 December 9999, so a
+search up to and including that day (``to:9999-12-31``, ``9999-12``) has this end."""
 RANKED = 2000
 """How many of the newest matches are ranked when the words are all there is to go on."""
 
@@ -43,7 +46,7 @@ class SearchQuery:
     context_id: int | None = None
     start: date | None = None
     end: date | None = None
-    """Exclusive."""
+    """Exclusive (:data:`NO_END`: none)."""
     min_connectedness: int | None = None
     max_connectedness: int | None = None
     min_mood: int | None = None
@@ -165,7 +168,7 @@ def read_search(
     bounds: dict[str, date] = {}
 
     def month(first: date) -> None:
-        bounds["from"], bounds["to"] = first, first + relativedelta(months=1)
+        bounds["from"], bounds["to"] = first, day_after(first + relativedelta(day=31))
 
     def replace(match: re.Match[str]) -> str:
         if match["person"]:
@@ -191,7 +194,7 @@ def read_search(
                 problems.append(f"{match['day']!r} isn't a day I can read (try 2026-10-01).")
             else:
                 edge = match["edge"].lower()
-                bounds[edge] = day + relativedelta(days=1 if edge == "to" else 0)
+                bounds[edge] = day_after(day) if edge == "to" else day
         elif match["month"]:
             try:
                 month(date.fromisoformat(match["month"] + "-01"))
@@ -229,6 +232,11 @@ def read_search(
         if query.context_id is None:
             problems.append(f"No context called {context!r}.")
     return query, problems
+
+
+def day_after(day: date) -> date:
+    """The exclusive end of a range that ends on *day* (:data:`NO_END` after the last day)."""
+    return NO_END if day == date.max else day + relativedelta(days=1)
 
 
 def snippet(fields: Sequence[str], terms: list[str], width: int = 90) -> str:
@@ -295,7 +303,7 @@ def statement(
               ("connectedness", "<=", "max_c", query.max_connectedness),
               ("mood", ">=", "min_m", query.min_mood), ("mood", "<=", "max_m", query.max_mood))  # fmt: skip
     for column, op, name, value in bounds:
-        if value is not None:
+        if value is not None and not (name == "end" and value == NO_END):
             where.append(f"journal_entry.{column} {op} {mark(name)}")
             # SQLite keeps days as ISO text; psycopg sends a date as a date.
             params[name] = value.isoformat() if isinstance(value, date) and not postgres else value
@@ -406,6 +414,10 @@ def search_file(
         return None
     try:
         if schema_revision(connection) != SCHEMA_HEAD:
+            return None
+        # The same check every other command makes: a damaged file is refused (by the
+        # caller's full path, with its message), never searched for what still reads.
+        if connection.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
             return None
         return search(connection, text, **options)
     except sqlite3.Error:

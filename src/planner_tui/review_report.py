@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
 from rich.text import Text
 
 from planner_tui import charts, patterns, pictures, words
@@ -340,7 +339,7 @@ def loneliness(data: MonthReviewData) -> Figure:
 
 def intentions(data: MonthReviewData) -> Figure:
     notes = data.notes
-    following = (data.month + relativedelta(months=1)).strftime("%B")
+    following = data.month.replace(month=data.month.month % 12 + 1).strftime("%B")
     lines = [f"For {following}:"]
     if notes and notes.intentions:
         lines += [ITEM + i for i in notes.intentions]

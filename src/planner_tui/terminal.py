@@ -1,6 +1,17 @@
-"""Printing user text to a terminal without letting it act as escape sequences."""
+"""Printing to a terminal without letting text act as escape sequences.
+
+The rule, for every command: what planner-tui *says* — messages, errors, search results,
+the printed review — is made visible-safe wherever it goes (a pipe usually ends at a
+terminal: ``| less``, ``| head``). An *export* is data for another program: written to a
+file or a pipe it is exact, byte for byte (UTF-8, whatever the locale says); only when
+stdout is a terminal, where a person reads it, is it made visible-safe too.
+"""
 
 from __future__ import annotations
+
+import sys
+from contextlib import suppress
+from typing import TextIO
 
 _C1 = range(0x80, 0xA0)
 
@@ -27,3 +38,34 @@ def plain(text: str, *, keep_newlines: bool = True) -> str:
 def shorten(value: str, width: int) -> str:
     """At most *width* characters, ending in … when cut."""
     return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def prepare_streams() -> None:
+    """A character stdout or stderr can't encode (an ASCII-only locale,
+    ``PYTHONIOENCODING=ascii``) is written as ``\\xe9``, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with suppress(ValueError, OSError):  # a closed or unusual stream: as it is
+                reconfigure(errors="backslashreplace")
+
+
+def say(text: str, *, stream: TextIO | None = None, end: str = "\n") -> None:
+    """Print *text* visible-safe (see the module's rule)."""
+    print(plain(text), file=stream or sys.stdout, end=end)
+
+
+def write_export(data: str | bytes) -> None:
+    """An export to stdout: exact UTF-8 to a file or pipe; visible-safe to a terminal."""
+    if sys.stdout.isatty():
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        sys.stdout.write(plain(text.replace("\r\n", "\n")))
+        return
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream without bytes underneath (a test's capture): text is all
+        sys.stdout.write(raw.decode("utf-8"))
+        return
+    buffer.write(raw)
+    buffer.flush()

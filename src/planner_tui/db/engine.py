@@ -7,6 +7,7 @@ Order matters for trust: a file that is damaged or written by a newer version is
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -43,6 +44,21 @@ class Location:
         return self.url.startswith("sqlite")
 
     @property
+    def in_memory(self) -> bool:
+        """SQLite kept in memory (``sqlite://``, ``:memory:``, ``mode=memory``): gone when
+        the command ends."""
+        if not self.is_sqlite:
+            return False
+        url = make_url(self.url)
+        database = url.database or ""
+        return (
+            database in ("", ":memory:")
+            or database.startswith("file::memory:")
+            or url.query.get("mode") == "memory"
+            or "mode=memory" in database
+        )
+
+    @property
     def sqlite_path(self) -> Path | None:
         if not self.is_sqlite:
             return None
@@ -59,8 +75,27 @@ class Location:
         return make_url(self.url).render_as_string(hide_password=True)
 
 
+def _driver_words(error: BaseException, *, values: bool = False) -> str:
+    """The driver's own first line, without SQLAlchemy's additions: never the statement
+    (``[SQL: …]``) nor its parameters, which may hold journal text; nor, unless *values*
+    (a connection error: a host and port), what the driver quotes back."""
+    inner = getattr(error, "orig", None) or error
+    first = (str(inner).strip().splitlines() or [type(inner).__name__])[0]
+    for marker in ("[SQL:", "[parameters:", "(Background on this error"):
+        first = first.split(marker, 1)[0]
+    if re.search(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA)\b", first):
+        first = type(inner).__name__  # a driver that quotes the statement: keep its kind
+    # A value the driver quotes back (PostgreSQL: 'invalid input syntax for type integer:
+    # "…"') may be someone's words; names of tables and constraints stay.
+    if values:
+        return first.strip()[:200]
+    first = re.sub(r"(for type [\w ]+: )\S.*$", r"\1(a value)", first)
+    first = re.sub(r'"(?![a-z_][a-z0-9_.]*")[^"]*"', '"…"', first)
+    return first.strip()[:200]
+
+
 def describe_error(error: BaseException) -> str:
-    """Turn a database error into one sentence a person can act on."""
+    """Turn a database error into one sentence a person can act on (never raw SQL)."""
     text = str(getattr(error, "orig", None) or error).lower()
     if "locked" in text or "busy" in text:
         return (
@@ -87,8 +122,8 @@ def describe_error(error: BaseException) -> str:
             "Restore a backup (see README, 'Backups') or choose another --home."
         )
     if "could not connect" in text or "connection refused" in text or "connection" in text:
-        return f"Could not reach the database server: {str(error).splitlines()[0][:200]}"
-    return f"The database reported a problem: {str(error).splitlines()[0][:200]}"
+        return f"Could not reach the database server: {_driver_words(error, values=True)}"
+    return f"The database reported a problem: {_driver_words(error)}"
 
 
 def sqlite_quote(text: str) -> str:
@@ -330,6 +365,11 @@ def current_revision(database: Database) -> str | None:
 
 def open_database(location: Location, *, migrate: bool = True) -> Database:
     """Check, open and (by default) migrate the database. Raises StorageError, never crashes."""
+    if location.in_memory:
+        raise StorageError(
+            "An in-memory database keeps nothing once the command ends, so it isn't used. "
+            "Give a file instead: --db sqlite:////path/to/planner.db, or --home FOLDER."
+        )
     path = location.sqlite_path
     if path is not None:
         check_sqlite_file(path, location.passphrase)

@@ -195,7 +195,7 @@ def valid_month(value: str) -> str:
         parsed = datetime.strptime(value, "%Y-%m")
     except ValueError:
         raise ValueError("a month looks like 2026-11") from None
-    return parsed.strftime("%Y-%m")
+    return f"{parsed.year:04d}-{parsed.month:02d}"  # strftime writes the year 1 as "1"
 
 
 Month = Annotated[str, AfterValidator(valid_month)]

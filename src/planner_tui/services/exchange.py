@@ -156,13 +156,16 @@ def months_with_data(*, session: Session) -> list[date]:
 
 def export_markdown(*, session: Session, month: date | None = None) -> str:
     """Journal, interactions and steps as one readable Markdown document."""
+    first: date | None = None
+    after: date | None = None  # exclusive; None after December 9999, the calendar's last month
+    start = end = None
+    title = "planner-tui — everything"
     if month is not None:
-        first, after = month.replace(day=1), month.replace(day=1) + relativedelta(months=1)
+        first = month.replace(day=1)
+        after = None if (first.year, first.month) == (9999, 12) else first + relativedelta(months=1)
         title = f"planner-tui — {first.strftime('%B %Y')}"
-    else:
-        first, after = date(1, 1, 1), date(9999, 1, 1)
-        title = "planner-tui — everything"
-    start, end = people.day_window(first, after) if month else (None, None)
+        start, end = people.day_window(first, after or first)
+        end = end if after else None
     lines = [f"# {title}", ""]
     entries = journal.list_entries(session=session, start=first, end=after, limit=None)
     lines += ["## Journal", ""]

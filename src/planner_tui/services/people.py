@@ -377,9 +377,9 @@ def last_contacts(
         )
         by_journal = by_journal.where(col(JournalEntry.day) >= first)
     if last is not None:
-        after = last + timedelta(days=1)
+        after = date.max if last == date.max else last + timedelta(days=1)
         by_interaction = by_interaction.where(
-            col(Interaction.occurred_at) < day_window(after, after)[0]
+            col(Interaction.occurred_at) < day_window(last, after)[1]
         )
         by_journal = by_journal.where(col(JournalEntry.day) <= last)
     latest: dict[int, datetime] = {}
@@ -556,8 +556,16 @@ def list_interactions(
 
 
 def day_window(first: date, last_exclusive: date) -> tuple[datetime, datetime]:
-    """UTC bounds of local calendar days [first, last_exclusive)."""
+    """UTC bounds of local calendar days [first, last_exclusive); *last_exclusive*
+    ``date.max`` means no end (there is no day after 31 December 9999)."""
     zone = clock.local_zone()
-    start = datetime.combine(first, time(0), tzinfo=zone).astimezone(UTC)
-    end = datetime.combine(last_exclusive, time(0), tzinfo=zone).astimezone(UTC)
-    return start, end
+
+    def utc(day: date) -> datetime:  # held at the calendar's ends (year 1, year 9999)
+        try:
+            return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+        except OverflowError:
+            return (datetime.min if day.year == 1 else datetime.max).replace(tzinfo=UTC)
+
+    if last_exclusive == date.max:  # the end of a range up to 31 December 9999: no end
+        return utc(first), datetime.max.replace(tzinfo=UTC)
+    return utc(first), utc(last_exclusive)

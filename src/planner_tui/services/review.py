@@ -74,8 +74,24 @@ def parse_month(text: str | None) -> date:
         raise InvalidInput(f"{text!r} is not a month; write it like 2026-11.") from None
 
 
+def moved(day: date, *, months: int = 0, days: int = 0) -> date:
+    """*day* moved by *months* and *days*, held at the ends of the calendar (1 January 1,
+    31 December 9999): a review of January 1 or December 9999 has no month beyond it to
+    look at, and is never refused or broken for that."""
+    try:
+        return day + relativedelta(months=months, days=days)
+    except (ValueError, OverflowError):
+        return date.min if months < 0 or days < 0 else date.max
+
+
+def _before(column: Any, after: date) -> Any:
+    """``column < after``, where *after* ``date.max`` (held there by :func:`moved`) means
+    no end: the days of December 9999 are all before it."""
+    return sa.true() if after == date.max else column < after
+
+
 def month_key(month: date) -> str:
-    return month.strftime("%Y-%m")
+    return f"{month.year:04d}-{month.month:02d}"  # strftime writes the year 1 as "1"
 
 
 def _local_day(moment: Any) -> date:
@@ -143,7 +159,7 @@ class MonthFigures:
 
 def month_figures(*, session: Session, month: date) -> MonthFigures:
     first = month.replace(day=1)
-    after = first + relativedelta(months=1)
+    after = moved(first, months=1)
     start, end = day_window(first, after)
     f = MonthFigures(month=first)
 
@@ -156,7 +172,7 @@ def month_figures(*, session: Session, month: date) -> MonthFigures:
             sa.func.avg(JournalEntry.support),
             sa.func.avg(JournalEntry.comfort_giving),
             sa.func.avg(JournalEntry.comfort_receiving),
-        ).where(col(JournalEntry.day) >= first, col(JournalEntry.day) < after)
+        ).where(col(JournalEntry.day) >= first, _before(col(JournalEntry.day), after))
     ).one()
     f.days_checked_in, f.entries = int(row[0]), int(row[1])
     (
@@ -314,7 +330,7 @@ class MonthReviewData:
     @property
     def running(self) -> bool:
         """True while the month is still going (its figures are 'so far')."""
-        return self.as_of < self.month + relativedelta(months=1, days=-1)
+        return self.as_of < self.month + relativedelta(day=31)
 
 
 def review_month(*, session: Session, month: date, today: date | None = None) -> MonthReviewData:
@@ -322,11 +338,11 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     first = month.replace(day=1)
     if first > today:
         raise InvalidInput(f"{first:%B %Y} has not begun yet; pick this month or an earlier one.")
-    after = first + relativedelta(months=1)
-    as_of = min(after - timedelta(days=1), today)
+    after = moved(first, months=1)
+    as_of = min(first + relativedelta(day=31), today)
     key = month_key(first)
     figures = month_figures(session=session, month=first)
-    trend_first = first - relativedelta(months=TREND_MONTHS - 1)
+    trend_first = moved(first, months=1 - TREND_MONTHS)
     per_day = _scores_per_day(session, trend_first, after)
     contacts = _interaction_rows(session, first, after)
     year = {
@@ -345,14 +361,18 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     done = _steps_done(session, first, after)
     return MonthReviewData(
         figures=figures,
-        previous=month_figures(session=session, month=first - relativedelta(months=1)),
+        previous=(  # before January 1 there is nothing to compare with
+            month_figures(session=session, month=moved(first, months=-1))
+            if first > date.min
+            else MonthFigures(month=first)
+        ),
         as_of=as_of,
         daily=[
             (day, (scores_of := per_day.get(day, DayScores())).mood, scores_of.connectedness)
             for day in (first + timedelta(days=n) for n in range((as_of - first).days + 1))
         ],
         weeks=_weeks(contacts, first, as_of),
-        trend=_trend(session, trend_first, per_day),
+        trend=_trend(session, first, per_day),
         year=year,
         associations=patterns.associations(
             scores, _items_by_day(session, first, after, contacts, done)
@@ -407,7 +427,7 @@ def _scores_per_day(session: Session, first: date, after: date) -> dict[date, Da
             sa.func.coalesce(sa.func.sum(JournalEntry.connectedness), 0),
             sa.func.count(col(JournalEntry.connectedness)),
         )
-        .where(col(JournalEntry.day) >= first, col(JournalEntry.day) < after)
+        .where(col(JournalEntry.day) >= first, _before(col(JournalEntry.day), after))
         .group_by(col(JournalEntry.day))
     ).all()
     return {
@@ -418,9 +438,10 @@ def _scores_per_day(session: Session, first: date, after: date) -> dict[date, Da
     }
 
 
-def _trend(session: Session, first: date, per_day: dict[date, DayScores]) -> list[MonthTrend]:
-    months = [first + relativedelta(months=n) for n in range(TREND_MONTHS)]
-    windows = [day_window(m, m + relativedelta(months=1)) for m in months]
+def _trend(session: Session, last: date, per_day: dict[date, DayScores]) -> list[MonthTrend]:
+    """The months up to *last*: twelve, or as many as the calendar has (from January 1)."""
+    months = sorted({moved(last, months=n - TREND_MONTHS + 1) for n in range(TREND_MONTHS)})
+    windows = [day_window(m, moved(m, months=1)) for m in months]
     reached = [contexts_reached(session, start, end)[0] for start, end in windows]
     checks = {
         row.month: row.total
@@ -489,9 +510,11 @@ def _weeks(contacts: list[dict[str, Any]], first: date, as_of: date) -> list[Wee
     weeks: list[WeekChannels] = []
     day = first
     while day <= as_of:
-        last = min(day + timedelta(days=6 - day.weekday()), as_of)
+        last = min(moved(day, days=6 - day.weekday()), as_of)
         weeks.append(WeekChannels(day, last, {}))
-        day = last + timedelta(days=1)
+        if last == date.max:
+            break
+        day = moved(last, days=1)
     seen = set()
     for row in contacts:
         if row["id"] in seen or row["day"] > as_of:
@@ -517,7 +540,7 @@ def _items_by_day(
             items["person", row["person"]].add(row["day"])
         if row["context"] is not None:
             items["context", row["context"]].add(row["day"])
-    in_month = (col(JournalEntry.day) >= first, col(JournalEntry.day) < after)
+    in_month = (col(JournalEntry.day) >= first, _before(col(JournalEntry.day), after))
     entry_day = col(JournalEntry.day)
     linked: list[tuple[str, Any]] = [
         (
@@ -550,7 +573,7 @@ def _items_by_day(
 def _notes(session: Session, first: date, after: date) -> tuple[list[str], list[str]]:
     rows = session.exec(
         select(JournalEntry.warmth_note, JournalEntry.withdraw_note).where(
-            col(JournalEntry.day) >= first, col(JournalEntry.day) < after
+            col(JournalEntry.day) >= first, _before(col(JournalEntry.day), after)
         )
     ).all()
     return [w for w, _ in rows if w.strip()], [w for _, w in rows if w.strip()]
@@ -573,7 +596,7 @@ def _one_way(contacts: list[dict[str, Any]]) -> list[OneWay]:
 
 
 def _quiet_contexts(session: Session, first: date, after: date) -> list[str]:
-    before_start, _ = day_window(first - relativedelta(months=QUIET_MONTHS), first)
+    before_start, _ = day_window(moved(first, months=-QUIET_MONTHS), first)
     start, end = day_window(first, after)
     seen_before = sa.select(context_contacts(before_start, start).c.context_id).scalar_subquery()
     seen_now = sa.select(context_contacts(start, end).c.context_id).scalar_subquery()
@@ -592,8 +615,8 @@ def _quiet_contexts(session: Session, first: date, after: date) -> list[str]:
 
 def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
     """People past their wished-for rhythm on *as_of*, judged by contact up to that day."""
-    since = as_of - timedelta(days=LOOKBACK_DAYS)
-    start, end = day_window(since, as_of + timedelta(days=1))
+    since = moved(as_of, days=-LOOKBACK_DAYS)
+    start, end = day_window(since, moved(as_of, days=1))
     latest = last_contacts(session, first=since, last=as_of)
     found = []
     for pid, name, cadence, created, snoozed in session.execute(
@@ -654,7 +677,7 @@ def _contact_per_person(
 def _reconnections(session: Session, first: date, after: date) -> list[Reconnection]:
     """People whose first contact this month came after a long quiet (or none in a year)."""
     start, end = day_window(first, after)
-    lookback, _ = day_window(first - timedelta(days=LOOKBACK_DAYS), first)
+    lookback, _ = day_window(moved(first, days=-LOOKBACK_DAYS), first)
     now = _contact_per_person(session, start, end, last=False)
     before = _contact_per_person(session, lookback, start, last=True)
     found = []
@@ -681,7 +704,7 @@ def _tagged_days(session: Session, first: date, after: date, tag: str) -> list[d
             select(col(JournalEntry.day))
             .join(JournalTag, col(JournalTag.entry_id) == JournalEntry.id)
             .where(JournalTag.tag == tag, col(JournalEntry.day) >= first)
-            .where(col(JournalEntry.day) < after)
+            .where(_before(col(JournalEntry.day), after))
             .distinct()
             .order_by(col(JournalEntry.day))
         ).all()
@@ -738,6 +761,6 @@ def save_month_notes(
 def current_intentions(*, session: Session, today: date | None = None) -> list[str]:
     """Intentions written (in last month's review) for this month."""
     today = today or clock.today()
-    last = month_key(today.replace(day=1) - relativedelta(months=1))
+    last = month_key(moved(today.replace(day=1), months=-1))
     row = session.exec(select(MonthReview).where(MonthReview.month == last)).first()
     return list(row.intentions) if row else []

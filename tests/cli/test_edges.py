@@ -1,0 +1,351 @@
+"""Edges that must agree everywhere (issue 15, part 5): the calendar's first and last days,
+text that isn't UTF-8, a damaged or in-memory database, and database errors — each used
+the same way by every command, or refused in one plain line, never a traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.exc import SQLAlchemyError
+
+from planner_tui.db.engine import describe_error
+
+from .test_cli import NOW, assert_one_line_error, run
+
+# --------------------------------------------------------------------------- years 1 and 9999
+# The rule: every day from 1 January 1 to 31 December 9999 is read the same by every
+# command. journal and review look back, so they refuse a day or month that has not begun
+# (as they do for next week); search and export find, so any day is a bound for them. A
+# range that ends on 31 December 9999 has no end (there is no day after it).
+
+FIRST = [
+    ("journal", ["journal", "--day", "0001-01-01", "year one"], 0, "1 January 1"),
+    ("review", ["review", "--month", "0001-01"], 0, "January 1"),
+    ("search --from/--until", ["search", "--from", "0001-01-01", "--until", "0001-01-01"], 0,
+     "year one"),
+    ("search --until month", ["search", "--until", "0001-01", "year"], 0, "year one"),
+    ("search from:/to:", ["search", "from:0001-01-01 to:0001-01-01"], 0, "year one"),
+    ("search month", ["search", "0001-01"], 0, "year one"),
+    ("export --month", ["export", "--format", "markdown", "--month", "0001-01"], 0, "year one"),
+]  # fmt: skip
+LAST = [
+    ("journal", ["journal", "--day", "9999-12-31", "far"], 1, "has begun"),
+    ("review", ["review", "--month", "9999-12"], 1, "has not begun"),
+    ("search --until", ["search", "--until", "9999-12-31", "year"], 0, "year one"),
+    ("search --until month", ["search", "--until", "9999-12"], 0, "year one"),
+    ("search to:", ["search", "to:9999-12-31"], 0, "year one"),
+    ("search from:", ["search", "from:9999-12-31"], 0, ""),
+    ("search month", ["search", "9999-12"], 0, ""),
+    ("export --month", ["export", "--format", "markdown", "--month", "9999-12"], 0,
+     "December 9999"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def year_one_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("edges") / "home"
+    result = run(home, "journal", "--day", "0001-01-01", "year one", "--connected", "4")
+    assert result.returncode == 0, result.stderr
+    return home
+
+
+def assert_clean(result: subprocess.CompletedProcess[str], code: int, words: str) -> None:
+    assert "Traceback" not in result.stderr and "unexpected" not in result.stderr, result.stderr
+    assert result.returncode == code, result.stderr
+    if code:
+        assert_one_line_error(result, code, words)
+    else:
+        assert words in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(("name", "args", "code", "words"), FIRST, ids=[r[0] for r in FIRST])
+def test_the_first_day_is_a_day_like_any_other(
+    year_one_home: Path, name: str, args: list[str], code: int, words: str
+) -> None:
+    assert_clean(run(year_one_home, *args), code, words)
+
+
+@pytest.mark.parametrize(("name", "args", "code", "words"), LAST, ids=[r[0] for r in LAST])
+def test_the_last_day_is_refused_only_as_the_future(
+    year_one_home: Path, name: str, args: list[str], code: int, words: str
+) -> None:
+    assert_clean(run(year_one_home, *args), code, words)
+
+
+def test_an_empty_home_searches_to_the_end_of_time(tmp_path: Path) -> None:
+    for args in (["--until", "9999-12-31", "x"], ["to:9999-12-31"], ["x", "--until", "9999-12"]):
+        result = run(tmp_path / "empty", "search", *args)
+        assert_clean(result, 0, "")
+        assert "No entries match." in result.stderr
+
+
+def run_at(moment: str, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PLANNER_TUI_NOW": moment, "TZ": "Europe/London"}
+    return subprocess.run(
+        [sys.executable, "-m", "planner_tui", "--home", str(home), *args],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+
+
+def test_with_the_clock_on_the_last_day(tmp_path: Path) -> None:
+    """Only a clock set to 31 December 9999 can write there: journal, review, search and
+    export then all agree on it, the last day included."""
+    home, at = tmp_path / "home", "9999-12-31T12:00:00"
+    assert_clean(run_at(at, home, "journal", "--day", "9999-12-31", "last day"), 0, "9999")
+    assert_clean(run_at(at, home, "journal", "--day", "0001-01-01", "first day"), 0, "January 1")
+    assert_clean(run_at(at, home, "search", "to:9999-12-31 day"), 0, "last day")
+    assert_clean(run_at(at, home, "search", "--from", "9999-12", "day"), 0, "last day")
+    exported = run_at(at, home, "export", "--format", "markdown", "--month", "9999-12")
+    assert_clean(exported, 0, "last day")
+    everything = run_at(at, home, "export", "--format", "markdown")
+    assert "first day" in everything.stdout and "last day" in everything.stdout
+    folder = tmp_path / "months"
+    per_month = run_at(at, home, "export", "--format", "markdown", "--per-month", "-o", str(folder))
+    assert per_month.returncode == 0, per_month.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["0001-01.md", "9999-12.md"]
+    assert_clean(run_at(at, home, "review", "--month", "9999-11"), 0, "November 9999")
+    last_month = run_at(at, home, "review", "--month", "9999-12")
+    assert_clean(last_month, 0, "December 9999")
+    assert "| Days with a check-in | 1 |" in last_month.stdout  # the last day counts
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles"])
+def test_year_one_in_any_time_zone(tmp_path: Path, zone: str) -> None:
+    env = {**os.environ, "PLANNER_TUI_NOW": NOW, "TZ": zone}
+    home = tmp_path / "home"
+    for args in (["journal", "--day", "0001-01-01", "x"], ["review", "--month", "0001-01"],
+                 ["export", "--format", "markdown", "--month", "0001-01"]):  # fmt: skip
+        result = subprocess.run(
+            [sys.executable, "-m", "planner_tui", "--home", str(home), *args],
+            capture_output=True, text=True, env=env, timeout=120,
+        )  # fmt: skip
+        assert_clean(result, 0, "")
+
+
+# --------------------------------------------------------------------------- encodings
+
+
+def entries(home: Path) -> int:
+    if not (home / "planner.db").exists():
+        return 0
+    with sqlite3.connect(home / "planner.db") as c:
+        return int(c.execute("SELECT count(*) FROM journal_entry").fetchone()[0])
+
+
+@pytest.mark.parametrize("locale", [None, "C"])
+def test_latin1_piped_to_journal_is_refused_in_one_line(tmp_path: Path, locale: str | None) -> None:
+    env = {**os.environ, "PLANNER_TUI_NOW": NOW, "TZ": "Europe/London"}
+    if locale:
+        env["LC_ALL"] = locale
+    home = tmp_path / "home"
+    result = subprocess.run(
+        [sys.executable, "-m", "planner_tui", "--home", str(home), "journal"],
+        input="Café with Zoë\n".encode("latin-1"), capture_output=True, env=env, timeout=120,
+    )  # fmt: skip
+    text = subprocess.CompletedProcess(result.args, result.returncode, "",
+                                       result.stderr.decode("utf-8"))  # fmt: skip
+    assert_one_line_error(text, 1, "UTF-8")
+    assert entries(home) == 0
+
+
+def test_utf8_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "planner_tui", "--home", str(tmp_path / "h"), "journal"],
+        input="\ufeffCafé".encode(), capture_output=True, timeout=120,
+        env={**os.environ, "PLANNER_TUI_NOW": NOW},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Café" in run(tmp_path / "h", "search", "café").stdout
+
+
+def test_an_argument_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    result = subprocess.run(
+        [sys.executable, "-m", "planner_tui", "--home", str(home), "journal", b"caf\xe9"],
+        capture_output=True, env={**os.environ, "PLANNER_TUI_NOW": NOW}, timeout=120,
+    )  # fmt: skip
+    decoded = subprocess.CompletedProcess(result.args, result.returncode, "",
+                                          result.stderr.decode("utf-8"))  # fmt: skip
+    assert_one_line_error(decoded, 2, "isn't UTF-8")
+    assert entries(home) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ('{"format": "planner-tui", "version": 1, "tables": {"person": [{"id": 1, "name": '
+         '"\\ud800", "created_at": "2026-11-20T20:00:00+00:00", "updated_at": '
+         '"2026-11-20T20:00:00+00:00"}]}}', "isn't valid Unicode"),
+        ("[" * 100_000, "nested too deeply"),
+        ('{"format": "planner-tui", "version": 1, "tables": ' + "[" * 100_000, "nested too deeply"),
+    ],
+    ids=["lone surrogate", "deeply nested", "deeply nested export"],
+)  # fmt: skip
+def test_json_that_cannot_be_imported_is_one_line(tmp_path: Path, content: str, words: str) -> None:
+    source = tmp_path / "in.json"
+    source.write_text(content, encoding="utf-8")
+    home = tmp_path / "home"
+    assert_one_line_error(run(home, "import", str(source)), 1, words)
+    if (home / "planner.db").exists():
+        with sqlite3.connect(home / "planner.db") as c:
+            assert c.execute("SELECT count(*) FROM person").fetchone()[0] == 0
+
+
+@pytest.fixture(scope="module")
+def named_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("names") / "home"
+    assert run(home, "journal", "Soup with Zoë and Jürgen — warm", "--mood", "4").returncode == 0
+    return home
+
+
+@pytest.mark.parametrize(
+    "env", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C"}, {"LC_ALL": "C", "PYTHONUTF8": "0"}]
+)
+@pytest.mark.parametrize(
+    "args",
+    [["search", "soup"], ["review", "--month", "2026-11"], ["export", "--format", "markdown"]],
+    ids=["search", "review", "export"],
+)
+def test_an_ascii_only_stdout_still_gets_readable_output(
+    named_home: Path, env: dict[str, str], args: list[str]
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "planner_tui", "--home", str(named_home), *args],
+        capture_output=True, timeout=120,
+        env={**os.environ, "PLANNER_TUI_NOW": NOW, "TZ": "Europe/London", **env},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert b"unexpected" not in result.stderr and not result.stderr.strip()
+    out = result.stdout.decode("utf-8")  # ASCII, or UTF-8 for an export's exact bytes
+    assert "Zo" in out or args[0] == "review"
+    if args[0] == "search":
+        assert "Zo\\xeb" in out or "Zoë" in out
+
+
+# --------------------------------------------------------------------------- the database
+
+
+def damaged_copy(source: Path, home: Path) -> Path:
+    """*source* with the first page of the interaction table overwritten: the journal still
+    reads, so only a check of the whole file finds the damage."""
+    home.mkdir(parents=True)
+    shutil.copy(source, home / "planner.db")
+    with sqlite3.connect(home / "planner.db") as c:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = c.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = c.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'interaction'"
+        ).fetchone()
+    data = bytearray((home / "planner.db").read_bytes())
+    data[(root - 1) * size : root * size] = b"garbage!" * (size // 8)
+    (home / "planner.db").write_bytes(bytes(data))
+    return home / "planner.db"
+
+
+@pytest.fixture(scope="module")
+def lived_in(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("lived")
+    assert run(home, "demo", "--years", "0.5", "--seed", "3").returncode == 0
+    return home / "planner.db"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["search", "walk"], ["search", "--until", "2026-11"], ["search", "walk", "--person", "x"],
+     ["review"], ["export"], ["journal", "x"]],
+    ids=["search", "search --until", "search --person", "review", "export", "journal"],
+)  # fmt: skip
+def test_a_damaged_database_is_refused_by_search_like_every_command(
+    lived_in: Path, tmp_path: Path, args: list[str]
+) -> None:
+    database = damaged_copy(lived_in, tmp_path / "home")
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    assert_one_line_error(run(tmp_path / "home", *args), 1, "damaged")
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize(
+    "url", ["sqlite://", "sqlite:///:memory:", "sqlite:///file::memory:?uri=true"]
+)
+@pytest.mark.parametrize("args", [["journal", "kept?"], ["search", "x"], ["review"]])
+def test_an_in_memory_database_is_refused(tmp_path: Path, url: str, args: list[str]) -> None:
+    result = run(tmp_path, "--db", url, *args)
+    assert_one_line_error(result, 1, "in-memory")
+    assert "Saved" not in result.stdout
+
+
+SQL_WORDS = ("SELECT", "INSERT", "UPDATE", "DELETE", "[SQL:", "[parameters:")
+
+
+def test_a_missing_table_is_reported_without_sql(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run(home, "journal", "first words").returncode == 0
+    with sqlite3.connect(home / "planner.db") as c:
+        c.execute("DROP TABLE journal_person")
+    for args in (["journal", "secret words"], ["review"], ["export"]):
+        result = run(home, *args)
+        assert result.returncode == 1, result.stderr
+        assert not any(word in result.stderr for word in SQL_WORDS), result.stderr
+        assert "secret" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def provoke(url: str, statement: str, params: dict[str, object]) -> SQLAlchemyError:
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.text("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY)"))
+            connection.execute(sa.text(statement), params)
+    except SQLAlchemyError as error:
+        return error
+    finally:
+        engine.dispose()
+    raise AssertionError("no error")
+
+
+@pytest.mark.parametrize(
+    ("statement", "params"),
+    [
+        ("SELECT secret FROM nowhere WHERE x = :v", {"v": "my private words"}),
+        ("INSERT INTO t (id) VALUES (:v)", {"v": "not a number, private"}),
+        ("INSERT INTO t (id) VALUES (1); INSERT INTO t (id) VALUES (1)", {}),
+        ("SELEC broken", {}),
+    ],
+    ids=["no such table", "mismatch", "two statements", "syntax"],
+)
+def test_database_errors_never_show_their_sql(
+    tmp_path: Path, statement: str, params: dict[str, object]
+) -> None:
+    urls = [f"sqlite:///{tmp_path / 'x.db'}"]
+    if pg := os.environ.get("PLANNER_TUI_TEST_PG_URL"):
+        urls.append(pg)
+    for url in urls:
+        error = provoke(url, statement, params)
+        assert "[SQL:" in str(error)  # what SQLAlchemy says, and we must not
+        message = describe_error(error)
+        assert not any(word in message for word in SQL_WORDS), message
+        assert "private" not in message and "secret" not in message, message
+        assert "\n" not in message
+
+
+def test_json_is_still_read_by_the_json_import(tmp_path: Path) -> None:
+    """The refusals above don't get in the way of a plain export's way back."""
+    home = tmp_path / "a"
+    assert run(home, "journal", "Zoë \x7f kept").returncode == 0
+    exported = run(home, "export")
+    source = tmp_path / "e.json"
+    source.write_text(exported.stdout, encoding="utf-8")
+    assert run(tmp_path / "b", "import", str(source)).returncode == 0
+    assert (
+        json.loads(run(tmp_path / "b", "export").stdout)["tables"]["journal_entry"][0]["body"]
+        == json.loads(exported.stdout)["tables"]["journal_entry"][0]["body"]
+    )
