@@ -256,11 +256,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         return
     if args.preview or args.merge:
         raise UsageError("--preview and --merge go with a .vcf file")
-    try:
-        is_journal = jrnl.claims(path)  # a .json file is read to see whether it is Day One's
-    except RecursionError:
-        raise too_nested(path) from None
-    if is_journal:
+    if jrnl.claims(path):  # a .json file is read to see whether it is Day One's
         import_journal(settings, path)
         return
     try:
@@ -273,26 +269,12 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         raise PlannerError(f"{path} is not a UTF-8 text file.") from None
     except OSError as error:
         raise PlannerError(f"Can't read {path}: {error.strerror or error}.") from None
-    try:
-        with opened(settings) as database, database.write() as session:
-            counts = exchange.import_json(session=session, text=text)
-    except RecursionError:
-        raise too_nested(path) from None
-    except UnicodeEncodeError:  # "\ud800" in the JSON: a lone half of a character
-        raise PlannerError(
-            f"{path.name} holds text that isn't valid Unicode (a lone surrogate such as "
-            "\\ud800); nothing was imported."
-        ) from None
+    with opened(settings) as database, database.write() as session:
+        counts = exchange.import_json(session=session, text=text)
     print(
         f"Imported {counts.get('person', 0)} people, {counts.get('interaction', 0)} "
         f"interactions, {counts.get('journal_entry', 0)} journal entries and "
         f"{counts.get('step', 0)} steps."
-    )
-
-
-def too_nested(path: Path) -> PlannerError:
-    return PlannerError(
-        f"{path.name} is nested too deeply to be a planner-tui export; nothing was imported."
     )
 
 

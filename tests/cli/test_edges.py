@@ -184,7 +184,7 @@ def test_an_argument_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     [
         ('{"format": "planner-tui", "version": 1, "tables": {"person": [{"id": 1, "name": '
          '"\\ud800", "created_at": "2026-11-20T20:00:00+00:00", "updated_at": '
-         '"2026-11-20T20:00:00+00:00"}]}}', "isn't valid Unicode"),
+         '"2026-11-20T20:00:00+00:00"}]}}', "person row 1, name: the text is not valid Unicode"),
         ("[" * 100_000, "nested too deeply"),
         ('{"format": "planner-tui", "version": 1, "tables": ' + "[" * 100_000, "nested too deeply"),
     ],

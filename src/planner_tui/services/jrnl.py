@@ -340,8 +340,8 @@ def claims(path: Path) -> bool:
     if suffix == ".json":
         try:
             return is_dayone_json(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            return False
+        except (OSError, ValueError, RecursionError):
+            return False  # not Day One's: the planner's own import says what is wrong
     return True
 
 
