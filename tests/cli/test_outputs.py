@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -32,8 +33,9 @@ STAMP = "2026-11-20T20:00:00+00:00"
 
 
 def hostile_export() -> dict[str, object]:
-    """A JSON export whose names and text hold ESC, BEL and C1 (what the forms refuse, an
-    import or another program can still put there)."""
+    """A JSON export whose names and text hold ESC, BEL and C1. The forms and the import
+    refuse control characters in a name, so the fixture writes that one with sqlite3, as
+    another program could."""
     return {
         "format": "planner-tui",
         "version": 1,
@@ -48,7 +50,7 @@ def hostile_export() -> dict[str, object]:
             "step": [
                 {"id": 1, "person_id": 1, "action": "call", "effort": "small",
                  "due_at": "2026-12-01T18:00:00+00:00", "status": "planned",
-                 "created_at": STAMP, "updated_at": STAMP}
+                 "created_at": STAMP}
             ],
         },
     }  # fmt: skip
@@ -58,10 +60,15 @@ def hostile_export() -> dict[str, object]:
 def hostile_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     source = folder / "in.json"
-    source.write_text(json.dumps(hostile_export()), encoding="utf-8")
     home = folder / "home"
+    export = hostile_export()
+    export["tables"]["person"][0]["name"] = "Eve"  # type: ignore[index]
+    source.write_text(json.dumps(export), encoding="utf-8")
     result = run(home, "import", str(source))
     assert result.returncode == 0, result.stderr
+    with sqlite3.connect(home / "planner.db") as connection:
+        connection.execute("UPDATE person SET name = ? WHERE id = 1", (NAME,))
+    connection.close()
     return home
 
 
