@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
@@ -127,9 +128,11 @@ class PersonForm(FormScreen[PersonRead]):
         data = self.data(values)
         if self.person is None:
             if self.merge_into is not None:
-                return backend.write(people.merge_into, person_id=self.merge_into, data=data)
+                return backend.write(
+                    partial(people.merge_into, person_id=self.merge_into, data=data)
+                )
             if not self.allow_duplicate:
-                same = backend.read(people.find_duplicates, name=values["name"])
+                same = backend.read(partial(people.find_duplicates, name=values["name"]))
                 if same:
                     self.duplicate = same[0]
                     raise Question(
@@ -141,10 +144,10 @@ class PersonForm(FormScreen[PersonRead]):
                             ("edit", "Keep editing"),
                         ],
                     )
-            return backend.write(people.create_person, data=data)
+            return backend.write(partial(people.create_person, data=data))
         if data["cadence_days"] is None:
             data["clear_cadence"] = True
-        return backend.write(people.update_person, person_id=self.person.id, data=data)
+        return backend.write(partial(people.update_person, person_id=self.person.id, data=data))
 
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, "cadence" if field == "cadence_days" else field)
@@ -202,5 +205,7 @@ class ContextForm(FormScreen[ContextRead]):
 
         backend = self.planner.backend
         if self.context is None:
-            return backend.write(people.create_context, data=values)
-        return backend.write(people.update_context, context_id=self.context.id, data=values)
+            return backend.write(partial(people.create_context, data=values))
+        return backend.write(
+            partial(people.update_context, context_id=self.context.id, data=values)
+        )

@@ -49,7 +49,7 @@ class ExportFile(ModalScreen[Path | None]):
     def say(self, message: str) -> None:
         self.query_one("#export-status", Static).update(text(message))
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(thread=True, exclusive=True)
     def export(self, path: Path) -> None:
         from planner_tui.services import exchange
         from planner_tui.ui.app import PlannerApp

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import inspect
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.errors import PlannerError
 from planner_tui.terminal import plain
 
@@ -63,8 +62,8 @@ class ViewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
+        yield Static("Opening your planner…", id="loading", markup=False)
         with VerticalScroll(id="body"):
-            yield Static("Opening your planner…", id="loading", markup=False)
             yield from self.compose_body()
         yield Footer()
 
@@ -94,8 +93,16 @@ class ViewScreen(Screen[None]):
     def freshness(self) -> tuple[Any, ...]:
         return self.planner.backend.version, clock.today()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load view")
+    def request(self) -> Any:
+        """What the view is asked to show (a month, a search): data loaded for another
+        request is never shown under this one's title."""
+        return None
+
+    @work(thread=True, exclusive=True, group="load", description="load view")
     def reload(self) -> None:
+        # An unexpected error here reaches PlannerApp._handle_exception, which calls
+        # show_failure; a PlannerError is the person's to act on, said in the view.
+        asked = self.request()
         stamp = self.freshness()
         try:
             data = self.load()
@@ -103,22 +110,29 @@ class ViewScreen(Screen[None]):
             self.app.call_from_thread(self.show_problem, str(error))
             return
         # mypy can't match an async callback to call_from_thread's overloads; it awaits it.
-        self.app.call_from_thread(self._show, data, stamp)  # type: ignore[arg-type]
+        self.app.call_from_thread(self._show, data, stamp, asked)  # type: ignore[arg-type]
 
-    async def _show(self, data: Any, stamp: tuple[Any, ...]) -> None:
+    async def _show(self, data: Any, stamp: tuple[Any, ...], asked: Any) -> None:
+        if asked != self.request():
+            return  # asked for something else since; that load shows instead
         self.query_one("#loading").display = False
+        self.query_one("#body").display = True
         shown = self.show(data)
         if inspect.isawaitable(shown):  # a view that mounts widgets waits for them
             await shown
         self._shown = stamp
-        # What a view holds lives as long as the view: keep the cycle collector from
-        # walking it again on every later pass (full passes cost ~80 ms on 10 years).
-        gc.freeze()
 
     def show_problem(self, message: str) -> None:
         loading = self.query_one("#loading", Static)
         loading.display = True
         loading.update(text(message))
+
+    def show_failure(self, log: object | None) -> None:
+        """A load failed unexpectedly: say so kindly instead of showing what may belong to
+        another month or search; ctrl+r tries again."""
+        self.show_problem(words.view_went_wrong(log))
+        self.query_one("#body").display = False
+        self._shown = None
 
     def load(self) -> Any:
         return None
