@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, SelectionList, TextArea
 from planner_tui.db.models import Circle, ContextKind, ContextRead, PersonRead, label
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
+from planner_tui.ui.screens.base import text
 from planner_tui.when import parse_cadence
 
 
@@ -67,7 +68,7 @@ class PersonForm(FormScreen[PersonRead]):
         yield Input(id="cadence", placeholder="e.g. 14, weekly, every 3 weeks")
         yield Problem(id="cadence-problem")
         yield Field("Contexts (space to tick)")
-        yield SelectionList[int](*[(c.name, c.id) for c in self.contexts], id="contexts")
+        yield SelectionList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
         yield Field("Notes")
         yield TextArea(id="notes", classes="short")
         yield Field("Boundaries and preferences (e.g. prefers texts in the evening)")

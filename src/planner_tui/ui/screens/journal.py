@@ -205,6 +205,8 @@ class JournalScreen(ViewScreen):
         self.app.call_from_thread(self.show_hits, hits, terms, note, typed)
 
     def show_hits(self, hits: list[Any], terms: list[str], note: str, typed: str) -> None:
+        if typed != self.query_one("#search", Input).value:
+            return  # typed on since: that search's results follow
         self.shown_query = typed
         self.query_one("#search-note", Note).set(note)
         self.show_entries([h.entry for h in hits], terms, [h.snippet for h in hits])

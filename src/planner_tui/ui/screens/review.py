@@ -8,6 +8,7 @@ only lays them out: one focusable box per figure, tab moving between them.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -124,6 +125,9 @@ class ReviewScreen(ViewScreen):
 
     def freshness(self) -> tuple[Any, ...]:
         return (*super().freshness(), self.month)
+
+    def request(self) -> date:
+        return self.month
 
     def load(self) -> tuple[MonthReviewData, str, list[Figure]]:
         """The month's data and its figures in words, both worked out in the worker."""
