@@ -30,7 +30,7 @@ class ExportFile(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.heading, classes="dialog-title")
+            yield Label(text(self.heading), classes="dialog-title")
             yield Static(
                 f"{self.about} Nothing is sent anywhere. Enter writes it; Esc closes.",
                 markup=False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import inspect
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -41,6 +42,10 @@ class Note(Static):
 
     def set(self, value: str) -> None:
         self.update(text(value, multiline=True))
+
+
+_started = False
+"""Whether start-up's objects have been frozen (see ViewScreen._show)."""
 
 
 class ViewScreen(Screen[None]):
@@ -121,6 +126,13 @@ class ViewScreen(Screen[None]):
         if inspect.isawaitable(shown):  # a view that mounts widgets waits for them
             await shown
         self._shown = stamp
+        global _started
+        if not _started:
+            # Once, after the first view is filled: start-up's objects (modules, the app)
+            # live as long as the process, so the cycle collector need not walk them again.
+            # Not after every load: what is frozen is never freed (closed forms stayed).
+            _started = True
+            gc.freeze()
 
     def show_problem(self, message: str) -> None:
         loading = self.query_one("#loading", Static)
