@@ -44,6 +44,15 @@ class Note(Static):
         self.update(text(value, multiline=True))
 
 
+def forget_closed_watchers(*nodes: object) -> None:
+    """Drop watchers whose widget has closed. Textual keeps a watch on another object's
+    reactive (the app's theme, the Footer's ``compact``) until that value next changes,
+    so every closed form and every re-made Footer key would otherwise stay in memory."""
+    for node in nodes:
+        for watchers in getattr(node, "__watchers", {}).values():
+            watchers[:] = [(owner, call) for owner, call in watchers if not owner._closing]
+
+
 _started = False
 """Whether start-up's objects have been frozen (see ViewScreen._show)."""
 
@@ -86,6 +95,7 @@ class ViewScreen(Screen[None]):
         self.title = self.TITLE
 
     def on_screen_resume(self) -> None:
+        forget_closed_watchers(self.app, self, *self.walk_children())
         # Fires on first show too, so this is the one place a view loads its data; coming
         # back to a view reloads it only if something was written since, or the day changed.
         if self._shown != self.freshness():
