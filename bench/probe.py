@@ -291,7 +291,7 @@ async def forms() -> dict[str, float]:
 
     from planner_tui.ui.forms.base import FormScreen
 
-    async def cycle(app, pilot, view: str, open_keys: list[str], typed: str) -> None:  # type: ignore[no-untyped-def]
+    async def cycle(app, pilot, view: str, open_keys: list[str], typed: list[str]) -> None:  # type: ignore[no-untyped-def]
         if app.current_mode != view:
             await pilot.press(view[0])
             await app.workers.wait_for_complete()
@@ -305,18 +305,21 @@ async def forms() -> dict[str, float]:
         for key in typed:
             await pilot.press(key)
         await pilot.press("ctrl+s")
+        began = time.perf_counter()
         while form in app.screen_stack:
+            if time.perf_counter() - began > 10:
+                raise TimeoutError(f"{type(form).__name__} did not save")
             await asyncio.sleep(0.002)
         await app.workers.wait_for_complete()
         await pilot.pause()
 
     plan = ["s", "enter", "enter", "down", "down", "enter", "enter", "enter", "enter"]
     kinds = {
-        "person": ("map", ["e"], ""),
-        "contact": ("map", ["l"], ""),
-        "check-in": ("today", ["c"], "x"),
-        "plan wizard": ("today", [], ""),  # by its own keys: cycle_plan
-        "intentions": ("review", ["n"], "x"),
+        "person": ("map", ["e"], []),
+        "contact": ("map", ["l"], []),
+        "check-in": ("today", ["c"], ["tab", "4"]),  # today's entry: how connected, 4
+        "plan wizard": ("today", [], []),  # by its own keys: cycle_plan
+        "intentions": ("review", ["n"], []),
     }
     only = sys.argv[2:3]  # one form, by name: for a quick look
     last = int(sys.argv[3]) if len(sys.argv) > 3 else 200
