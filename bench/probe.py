@@ -7,6 +7,7 @@ probe.py switch    keystroke → frame when switching views (p95)
 probe.py map       the Map: time to fill, filter-as-you-type and moving down the list (p95)
 probe.py journal   the Journal: search as you type, key → frame with its results (p95)
 probe.py review    the Review: time to fill, and ← / → to another month, key → its frame (p95)
+probe.py forms     memory: RSS after 20 and after 200 open/save cycles of each form
 """
 
 from __future__ import annotations
@@ -275,6 +276,85 @@ async def review_view() -> dict[str, float]:
     return {"filled": filled, "month_p95": p95(samples)}
 
 
+def rss_mib() -> float:
+    """The memory in use now (not the peak): what a leak makes grow."""
+    import os
+
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+async def forms() -> dict[str, float]:
+    """Each form opened from its view and saved, 200 times: RSS after the 20th and the
+    200th cycle (a closed form that stays alive shows as growth)."""
+    import gc
+
+    from planner_tui.ui.forms.base import FormScreen
+
+    async def cycle(app, pilot, view: str, open_keys: list[str], typed: list[str]) -> None:  # type: ignore[no-untyped-def]
+        if app.current_mode != view:
+            await pilot.press(view[0])
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        for key in open_keys:
+            await pilot.press(key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen), form
+        for key in typed:
+            await pilot.press(key)
+        await pilot.press("ctrl+s")
+        began = time.perf_counter()
+        while form in app.screen_stack:
+            if time.perf_counter() - began > 10:
+                raise TimeoutError(f"{type(form).__name__} did not save")
+            await asyncio.sleep(0.002)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    plan = ["s", "enter", "enter", "down", "down", "enter", "enter", "enter", "enter"]
+    kinds = {
+        "person": ("map", ["e"], []),
+        "contact": ("map", ["l"], []),
+        "check-in": ("today", ["c"], ["tab", "4"]),  # today's entry: how connected, 4
+        "plan wizard": ("today", [], []),  # by its own keys: cycle_plan
+        "intentions": ("review", ["n"], []),
+    }
+    only = sys.argv[2:3]  # one form, by name: for a quick look
+    last = int(sys.argv[3]) if len(sys.argv) > 3 else 200
+    result: dict[str, float] = {}
+    async with planner_open() as (app, pilot):
+        for name, (view, keys, typed) in kinds.items():
+            if only and name != only[0]:
+                continue
+            for n in range(1, last + 1):
+                if name == "plan wizard":
+                    await cycle_plan(app, pilot, plan)
+                else:
+                    await cycle(app, pilot, view, keys, typed)
+                if n % 10 == 0:
+                    gc.collect()
+                    print(f"{name} {n} {rss_mib():.1f}", file=sys.stderr, flush=True)
+                if n in (20, last):
+                    gc.collect()
+                    result[f"{name} after {n}"] = rss_mib()
+    return result
+
+
+async def cycle_plan(app, pilot, keys: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """The plan wizard from Today, by its usual keys (who, what, tomorrow evening, save)."""
+    if app.current_mode != "today":
+        await pilot.press("t")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    for key in keys:
+        await pilot.press(key)
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert type(app.screen).__name__ != "PlanWizard", "the wizard did not save"
+
+
 def jrnl_text() -> None:
     """Every journal entry in jrnl's plain-text format, oldest first (for the comparison)."""
     from planner_tui.config import Settings
@@ -305,6 +385,7 @@ if __name__ == "__main__":
                 "map": map_view,
                 "journal": journal_view,
                 "review": review_view,
+                "forms": forms,
             }[kind]()
         )
     print(json.dumps(result))

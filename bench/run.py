@@ -148,6 +148,10 @@ def main() -> None:
     figures["Review ← / → another month p95 (ms)"] = seen["month_p95"] * 1000
     figures.update(search_against_jrnl(home))
     figures["peak memory, app with Today (MiB)"] = probe("app", home)["peak_rss_mib"]
+    rss = probe("forms", home)
+    for form in ("person", "contact", "check-in", "plan wizard", "intentions"):
+        grew = rss[f"{form} after 200"] - rss[f"{form} after 20"]
+        figures[f"RSS growth, {form} form, 20 → 200 open/saves (MiB, ≤ 10)"] = grew
     width = max(len(k) for k in figures)
     print(f"\nplanner-tui benchmarks — {years}-year demo dataset")
     for key, value in figures.items():

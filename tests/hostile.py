@@ -36,3 +36,14 @@ NUMBERS: dict[str, object] = {
     "fine": 3,
 }
 """Label → value for the 1–5 scales and other numbers."""
+
+MARKUP: dict[str, str] = {
+    "bold": "[bold]Bob",
+    "close": "[/]",
+    "name then close": "Bob [/]",
+    "click action": "[@click=app.quit]x[/]",
+    "file link": "[link=file:///etc/passwd]a[/link]",
+    "escape": "\x1b[31m",
+}
+"""Label → value: text that would act if it were read as markup (or reach the terminal
+raw). Every toast, title and message is tried with each (tests/ui/test_safety.py)."""

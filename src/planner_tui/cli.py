@@ -11,7 +11,6 @@ import calendar
 import os
 import re
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -597,16 +596,10 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], None]] = {
 
 def crash_note(settings: Settings | None, error: BaseException) -> str:
     """Keep the traceback in a file for a bug report; tell the person where it is."""
-    home = settings.resolved_home() if settings else Path.cwd()
-    try:
-        home.mkdir(parents=True, exist_ok=True, mode=0o700)
-        log = home / "crash.log"
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now().isoformat()} {PROG} {__version__}\n")
-            handle.write("".join(traceback.format_exception(error)))
-        return f" Details for a bug report are in {log}."
-    except OSError:
-        return ""
+    from planner_tui import crashlog
+
+    log = crashlog.write(settings.resolved_home() if settings else Path.cwd(), error)
+    return f" Details for a bug report are in {log}." if log else ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -155,3 +155,24 @@ def awkwardness_compared(expected: int | None, felt: int | None) -> str:
         return (f"Harder than you expected ({felt}/5, you thought {expected}/5), and you did "
                 "it anyway.")  # fmt: skip
     return f"About as awkward as you expected ({felt}/5). Done all the same."
+
+
+def view_went_wrong(log: object | None) -> str:
+    """Shown in a view whose data could not be loaded because of a bug (not the person's doing)."""
+    where = f"details are in {log}" if log else "details could not be written down"
+    return (
+        f"Something went wrong loading this view — nothing you wrote was lost; {where}. "
+        "ctrl+r tries again."
+    )
+
+
+def went_wrong(log: object | None) -> str:
+    """A toast after something unexpected, away from a view's own loading."""
+    where = f"Details are in {log}." if log else ""
+    return f"Something went wrong there — nothing you wrote was lost. {where}".strip()
+
+
+def app_went_wrong(log: object | None) -> str:
+    """The line left in the terminal when the app had to close after something unexpected."""
+    where = f" Details for a bug report are in {log}." if log else ""
+    return f"The app closed after something unexpected. What was saved before is safe.{where}"

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import NoActiveWorker, WorkerFailed, get_current_worker
 
+from planner_tui import crashlog, words
 from planner_tui.config import Settings
 from planner_tui.errors import PlannerError
+from planner_tui.terminal import plain
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.base import ViewScreen
@@ -77,7 +84,57 @@ class PlannerApp(App[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(self.open_database)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="open", description="open data")
+    # ---------------------------------------------------------------- text and errors
+
+    def notify(
+        self,
+        message: str | Content | Text,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast. A ``str`` is shown as it is, never read as markup (names, notes and
+        file names reach here); a caller who wants styling builds a Content or Text."""
+        if isinstance(message, str):
+            message, markup = plain(message), False
+        else:
+            if isinstance(message, Text):
+                message = Content.from_rich_text(message)
+            # The toast renders a Content given "as markup" unchanged (Content.from_markup).
+            message, markup = cast(str, message), True
+        super().notify(
+            message, title=plain(title), severity=severity, timeout=timeout, markup=markup
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # Textual shows titles without markup; control characters still need making visible.
+        return super().format_title(plain(title), plain(sub_title))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Every unexpected error ends here (workers keep Textual's exit_on_error for it):
+        it goes to crash.log, and the person hears about it kindly, never as a traceback.
+        A worker's failure leaves the app running (a view says so, and ctrl+r retries);
+        a failing message handler has stopped its widget, so the app closes."""
+        failed = error.error if isinstance(error, WorkerFailed) else error
+        log = crashlog.write(self.settings.resolved_home(), failed)
+        if isinstance(error, WorkerFailed):
+            try:
+                worker = get_current_worker()  # Textual reports a failure in its worker
+            except NoActiveWorker:
+                worker = None
+            if worker is not None and isinstance(worker.node, ViewScreen):
+                if not worker.is_cancelled:  # a newer load is already on its way
+                    worker.node.show_failure(log)
+            else:
+                self.notify(words.went_wrong(log), severity="error", timeout=15)
+            return
+        self.startup_error = words.app_went_wrong(log)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()  # the traceback is in crash.log, not on the terminal
+
+    @work(thread=True, exclusive=True, group="open", description="open data")
     def open_database(self, passphrase: str | None = None) -> None:
         from planner_tui.errors import NeedsPassphrase
 
@@ -97,11 +154,11 @@ class PlannerApp(App[None]):
             self.call_from_thread(self.reload_view)
         from planner_tui.services import drafts
 
-        if not self.backend.read(drafts.get_setting, key=FIRST_RUN_KEY, default=False):
+        if not self.backend.read(partial(drafts.get_setting, key=FIRST_RUN_KEY, default=False)):
             self.call_from_thread(self.push_screen, FirstRunNotice(), self.first_run_done)
         self.call_from_thread(self.take_daily_backup)
 
-    @work(thread=True, exit_on_error=False, group="backup", description="daily backup")
+    @work(thread=True, group="backup", description="daily backup")
     def take_daily_backup(self) -> None:
         """Today's copy of the SQLite file (once a day; the oldest beyond the kept number go)."""
         from planner_tui import clock
@@ -137,11 +194,13 @@ class PlannerApp(App[None]):
     def first_run_done(self, _result: None) -> None:
         self.remember_first_run()
 
-    @work(thread=True, exit_on_error=False, group="write", description="remember notice")
+    @work(thread=True, group="write", description="remember notice")
     def remember_first_run(self) -> None:
         from planner_tui.services import drafts
 
-        self.backend.write(drafts.set_setting, affects_views=False, key=FIRST_RUN_KEY, value=True)
+        self.backend.write(
+            partial(drafts.set_setting, key=FIRST_RUN_KEY, value=True), affects_views=False
+        )
 
     # ---------------------------------------------------------------- shared doings
 
@@ -151,7 +210,7 @@ class PlannerApp(App[None]):
 
         self.push_screen(PlanWizard(person_id, find))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="check-in")
+    @work(thread=True, exclusive=True, group="check-in")
     def check_in(self) -> None:
         """Today's check-in: the form for it, or for today's entry if there is one."""
         from datetime import timedelta
@@ -163,26 +222,25 @@ class PlannerApp(App[None]):
         today = clock.today()
         try:
             entries = self.backend.read(
-                journal.list_entries, start=today, end=today + timedelta(days=1), limit=1
+                partial(journal.list_entries, start=today, end=today + timedelta(days=1), limit=1)
             )
         except PlannerError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
         self.call_from_thread(self.push_screen, JournalForm(entries[0] if entries else None))
 
-    @work(thread=True, exit_on_error=False, group="write", description="write")
+    @work(thread=True, group="write", description="write")
     def write_then_reload(
         self,
         done: str,
         call: Callable[..., Any],
         /,
         on_result: Callable[[Any], None] | None = None,
-        **kwargs: Any,
     ) -> None:
-        """One service write from a key press (no form): say what happened, then reload
-        the view on show, as forms do when they close."""
+        """One service write from a key press (no form; *call* as :meth:`Backend.write`
+        takes it): say what happened, then reload the view on show, as forms do."""
         try:
-            result = self.backend.write(call, **kwargs)
+            result = self.backend.write(call)
         except PlannerError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return

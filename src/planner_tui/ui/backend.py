@@ -3,6 +3,10 @@
 The database is opened off the UI thread, so the first frame never waits for it; screens
 call services through :meth:`Backend.read` and :meth:`Backend.write` from thread workers
 and receive read models, never live rows or sessions.
+
+A call's arguments travel in a ``functools.partial``: mypy checks them against the
+service's signature there (a misspelt keyword fails type checking), and the backend adds
+the session: ``backend.read(partial(steps.due_steps, today=today))``.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner_tui.config import Settings
@@ -19,6 +25,8 @@ if TYPE_CHECKING:
     from planner_tui.db.engine import Database
 
 T = TypeVar("T")
+OPEN_TIMEOUT = 30.0
+"""Seconds a read or write waits for the database to open before saying so."""
 
 
 class Backend:
@@ -66,23 +74,54 @@ class Backend:
 
     @property
     def database(self) -> Database:
-        self._ready.wait()
+        if not self._ready.wait(OPEN_TIMEOUT):
+            raise StorageError(
+                f"The planner's data did not open within {OPEN_TIMEOUT:.0f} seconds. If it "
+                "is on a server or a network folder, check that it can be reached, then "
+                "press ctrl+r."
+            )
         if self._error is not None:
             raise self._error
         if self._database is None:
             raise StorageError("The database is not open.")
         return self._database
 
-    def read(self, call: Callable[..., T], /, **kwargs: Any) -> T:
+    def read(self, call: Callable[..., T], /) -> T:
+        """*call* (a service, or a partial of one with its arguments) with a session."""
         with self.database.session() as session:
-            return call(session=session, **kwargs)
+            return call(session=session)
 
-    def write(self, call: Callable[..., T], /, affects_views: bool = True, **kwargs: Any) -> T:
+    def write(self, call: Callable[..., T], /, *, affects_views: bool = True) -> T:
         with self.database.write(changes_data=affects_views) as session:
-            result = call(session=session, **kwargs)
+            result = call(session=session)
         if affects_views:  # drafts and settings don't: views need not reload for them
             self.version += 1
         return result
+
+    # ---------------------------------------------------------------- Today's picture
+
+    def snapshot_file(self) -> Path | None:
+        """The SQLite file a saved picture of Today belongs to (none for other databases)."""
+        from planner_tui.config import DB_FILENAME
+
+        # Never beside an encrypted file: the picture would hold its words in the clear.
+        settings = self.settings
+        return settings.resolved_home() / DB_FILENAME if settings.plain_file else None
+
+    def saved_today(self, day: date) -> dict[str, Any] | None:
+        """What Today last showed, if still true (see ui/snapshot.py). Worker thread: it
+        reads the SQLite file, without waiting for the database to open."""
+        from planner_tui.ui import snapshot
+
+        database = self.snapshot_file()
+        return snapshot.read(database, day) if database else None
+
+    def save_today(self, version: int | None, day: date, payload: dict[str, Any]) -> None:
+        from planner_tui.ui import snapshot
+
+        database = self.snapshot_file()
+        if database is not None:
+            snapshot.write(database, version, day, payload)
 
     def close(self) -> None:
         if self._database is not None:

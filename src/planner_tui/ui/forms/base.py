@@ -8,6 +8,7 @@ the field and nothing typed is lost.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from textual import on, work
@@ -229,12 +230,12 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def accepts_draft(self, draft: dict[str, Any]) -> bool:
         return True
 
-    @work(thread=True, exit_on_error=False, group="draft")
+    @work(thread=True, group="draft")
     def load_draft(self) -> None:
         from planner_tui.services import drafts
 
         choices = self.load_choices()
-        draft = self.planner.backend.read(drafts.load_draft, key=self.draft_key)
+        draft = self.planner.backend.read(partial(drafts.load_draft, key=self.draft_key))
         self.app.call_from_thread(self._restore, draft, choices)
 
     def _restore(self, draft: dict[str, Any] | None, choices: Any = None) -> None:
@@ -304,7 +305,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
 
         try:
             self.planner.backend.write(
-                drafts.save_draft, affects_views=False, key=self.draft_key, payload=values
+                partial(drafts.save_draft, key=self.draft_key, payload=values), affects_views=False
             )
         except PlannerError as error:
             if from_worker:
@@ -333,7 +334,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             return
         self.save(values)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="save")
+    @work(thread=True, exclusive=True, group="save")
     def save(self, values: dict[str, Any]) -> None:
         from planner_tui.services import drafts
 
@@ -349,7 +350,9 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             self.app.call_from_thread(self.refused, str(error), None)
             return
         self.app.call_from_thread(self.forget_unsaved)
-        self.planner.backend.write(drafts.discard_draft, affects_views=False, key=self.draft_key)
+        self.planner.backend.write(
+            partial(drafts.discard_draft, key=self.draft_key), affects_views=False
+        )
         self.app.call_from_thread(self.saved, result)
 
     def ask(self, question: Question, values: dict[str, Any]) -> None:

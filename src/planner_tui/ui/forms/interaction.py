@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
@@ -162,7 +163,7 @@ class InteractionForm(FormScreen[InteractionRead]):
             "note": values["note"],
             **{key: values[key] for key in SUPPORT},
         }
-        return self.planner.backend.write(people.log_interaction, data=data)
+        return self.planner.backend.write(partial(people.log_interaction, data=data))
 
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, "people" if field == "person_ids" else field)

@@ -9,6 +9,7 @@ until ctrl+s: the edit lives in its own draft until then.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
@@ -222,7 +223,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             "context_ids": values["contexts"],
         }
         entry_id = self.entry.id if self.entry else None
-        return self.planner.backend.write(journal.save_entry, data=data, entry_id=entry_id)
+        return self.planner.backend.write(partial(journal.save_entry, data=data, entry_id=entry_id))
 
     # ---------------------------------------------------------------- leaving
 
@@ -254,7 +255,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
         self.dirty = False
         key = self.draft_key
         self.run_worker(
-            lambda: self.planner.backend.write(drafts.discard_draft, affects_views=False, key=key),
+            lambda: self.planner.backend.write(
+                partial(drafts.discard_draft, key=key), affects_views=False
+            ),
             thread=True,
             group="draft",
         )

@@ -7,6 +7,7 @@ rescheduled asks for the new time; skipped just lets it go.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
@@ -176,7 +177,7 @@ class OutcomeForm(FormScreen[OutcomeResult]):
         if values["new_time"].strip() and self.status in NEW_TIME:
             outcome["new_due_at"] = parse_when(values["new_time"], lean="future")
         return self.planner.backend.write(
-            steps.record_outcome, step_id=self.step.id, outcome=outcome
+            partial(steps.record_outcome, step_id=self.step.id, outcome=outcome)
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

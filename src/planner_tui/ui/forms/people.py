@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
@@ -10,6 +11,7 @@ from textual.widgets import Input, Select, SelectionList, TextArea
 from planner_tui.db.models import Circle, ContextKind, ContextRead, PersonRead, label
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
+from planner_tui.ui.screens.base import text
 from planner_tui.when import parse_cadence
 
 
@@ -66,7 +68,7 @@ class PersonForm(FormScreen[PersonRead]):
         yield Input(id="cadence", placeholder="e.g. 14, weekly, every 3 weeks")
         yield Problem(id="cadence-problem")
         yield Field("Contexts (space to tick)")
-        yield SelectionList[int](*[(c.name, c.id) for c in self.contexts], id="contexts")
+        yield SelectionList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
         yield Field("Notes")
         yield TextArea(id="notes", classes="short")
         yield Field("Boundaries and preferences (e.g. prefers texts in the evening)")
@@ -127,9 +129,11 @@ class PersonForm(FormScreen[PersonRead]):
         data = self.data(values)
         if self.person is None:
             if self.merge_into is not None:
-                return backend.write(people.merge_into, person_id=self.merge_into, data=data)
+                return backend.write(
+                    partial(people.merge_into, person_id=self.merge_into, data=data)
+                )
             if not self.allow_duplicate:
-                same = backend.read(people.find_duplicates, name=values["name"])
+                same = backend.read(partial(people.find_duplicates, name=values["name"]))
                 if same:
                     self.duplicate = same[0]
                     raise Question(
@@ -141,10 +145,10 @@ class PersonForm(FormScreen[PersonRead]):
                             ("edit", "Keep editing"),
                         ],
                     )
-            return backend.write(people.create_person, data=data)
+            return backend.write(partial(people.create_person, data=data))
         if data["cadence_days"] is None:
             data["clear_cadence"] = True
-        return backend.write(people.update_person, person_id=self.person.id, data=data)
+        return backend.write(partial(people.update_person, person_id=self.person.id, data=data))
 
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, "cadence" if field == "cadence_days" else field)
@@ -202,5 +206,7 @@ class ContextForm(FormScreen[ContextRead]):
 
         backend = self.planner.backend
         if self.context is None:
-            return backend.write(people.create_context, data=values)
-        return backend.write(people.update_context, context_id=self.context.id, data=values)
+            return backend.write(partial(people.create_context, data=values))
+        return backend.write(
+            partial(people.update_context, context_id=self.context.id, data=values)
+        )

@@ -9,6 +9,7 @@ Everything typed is kept as a draft, page included, like every form.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -481,7 +482,7 @@ class PlanWizard(FormScreen[StepRead]):
             "expected_awkwardness": values["awkwardness"],
             "confidence": int(values["confidence"]) if values["confidence"] else None,
         }
-        return self.planner.backend.write(steps.create_step, data=data)
+        return self.planner.backend.write(partial(steps.create_step, data=data))
 
     def refused(self, message: str, field: str | None) -> None:
         page = FIELD_PAGES.get((field or "").split(".")[0])

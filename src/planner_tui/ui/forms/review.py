@@ -3,6 +3,7 @@ intentions (with wins and a note). Both keep drafts like every form."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
@@ -96,12 +97,14 @@ class LonelinessForm(FormScreen[LonelinessCheckRead]):
 
         how_often = values.get("how_often")
         return self.planner.backend.write(
-            review.save_loneliness_check,
-            data={
-                "month": self.month,
-                **{item: values[item] + 1 for item, _ in SCALE_ITEMS},
-                "how_often": HOW_OFTEN[how_often] if how_often is not None else None,
-            },
+            partial(
+                review.save_loneliness_check,
+                data={
+                    "month": self.month,
+                    **{item: values[item] + 1 for item, _ in SCALE_ITEMS},
+                    "how_often": HOW_OFTEN[how_often] if how_often is not None else None,
+                },
+            )
         )
 
 
@@ -151,11 +154,13 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
         from planner_tui.services import review
 
         return self.planner.backend.write(
-            review.save_month_notes,
-            data={
-                "month": self.month,
-                "intentions": [values[f"intention{n}"] for n in range(INTENTIONS)],
-                "wins": values["wins"],
-                "note": values["note"],
-            },
+            partial(
+                review.save_month_notes,
+                data={
+                    "month": self.month,
+                    "intentions": [values[f"intention{n}"] for n in range(INTENTIONS)],
+                    "wins": values["wins"],
+                    "note": values["note"],
+                },
+            )
         )

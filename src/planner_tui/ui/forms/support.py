@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input
 
-from planner_tui.db.models import TrustedContactRead
+from planner_tui.db.models import TrustedContactBase, TrustedContactRead
 from planner_tui.services.support import MAX_TRUSTED
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
 
@@ -61,7 +62,9 @@ class TrustedForm(FormScreen[list[TrustedContactRead]]):
     def submit(self, values: dict[str, Any]) -> list[TrustedContactRead]:
         from planner_tui.services import support
 
-        rows = [
+        rows: list[TrustedContactBase | dict[str, object]] = [
             {"name": values[f"name{n}"], "reach": values[f"reach{n}"]} for n in range(MAX_TRUSTED)
         ]
-        return self.planner.backend.write(support.save_trusted, affects_views=False, contacts=rows)
+        return self.planner.backend.write(
+            partial(support.save_trusted, contacts=rows), affects_views=False
+        )

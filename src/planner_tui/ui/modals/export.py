@@ -30,7 +30,7 @@ class ExportFile(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.heading, classes="dialog-title")
+            yield Label(text(self.heading), classes="dialog-title")
             yield Static(
                 f"{self.about} Nothing is sent anywhere. Enter writes it; Esc closes.",
                 markup=False,
@@ -49,7 +49,7 @@ class ExportFile(ModalScreen[Path | None]):
     def say(self, message: str) -> None:
         self.query_one("#export-status", Static).update(text(message))
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(thread=True, exclusive=True)
     def export(self, path: Path) -> None:
         from planner_tui.services import exchange
         from planner_tui.ui.app import PlannerApp

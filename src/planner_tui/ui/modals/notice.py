@@ -67,7 +67,7 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help").focus()
         self.load_trusted()
 
-    @work(thread=True, exit_on_error=False)
+    @work(thread=True)
     def load_trusted(self) -> None:
         from planner_tui.errors import PlannerError
         from planner_tui.services import support

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from textual import work
@@ -47,7 +48,7 @@ class VcardImport(ModalScreen[ImportResult | None]):
         self.query_one("#vcf-status", Static).update("Reading…")
         self.read(Path(event.value.strip()).expanduser())
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(thread=True, exclusive=True)
     def read(self, path: Path) -> None:
         from planner_tui.services import vcard
         from planner_tui.ui.app import PlannerApp
@@ -57,7 +58,7 @@ class VcardImport(ModalScreen[ImportResult | None]):
             if not path.is_file():
                 raise PlannerError(f"There is no file at {path}.")
             contents = vcard.load(path)
-            rows = self.app.backend.read(vcard.preview, cards=contents.cards)
+            rows = self.app.backend.read(partial(vcard.preview, cards=contents.cards))
         except PlannerError as error:
             self.app.call_from_thread(self.status, str(error))
             return
@@ -95,7 +96,7 @@ class VcardImport(ModalScreen[ImportResult | None]):
         elif event.button.id in ("vcf-add", "vcf-merge") and self.cards:
             self.add("merge" if event.button.id == "vcf-merge" else "skip")
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(thread=True, exclusive=True)
     def add(self, duplicates: str) -> None:
         from planner_tui.services import vcard
         from planner_tui.ui.app import PlannerApp
@@ -103,7 +104,7 @@ class VcardImport(ModalScreen[ImportResult | None]):
         assert isinstance(self.app, PlannerApp)
         try:
             result = self.app.backend.write(
-                vcard.import_cards, cards=self.cards, duplicates=duplicates
+                partial(vcard.import_cards, cards=self.cards, duplicates=duplicates)
             )
         except PlannerError as error:
             self.app.call_from_thread(self.status, str(error))

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.errors import PlannerError
 from planner_tui.terminal import plain
 
@@ -44,6 +44,19 @@ class Note(Static):
         self.update(text(value, multiline=True))
 
 
+def forget_closed_watchers(*nodes: object) -> None:
+    """Drop watchers whose widget has closed. Textual keeps a watch on another object's
+    reactive (the app's theme, the Footer's ``compact``) until that value next changes,
+    so every closed form and every re-made Footer key would otherwise stay in memory."""
+    for node in nodes:
+        for watchers in getattr(node, "__watchers", {}).values():
+            watchers[:] = [(owner, call) for owner, call in watchers if not owner._closing]
+
+
+_started = False
+"""Whether start-up's objects have been frozen (see ViewScreen._show)."""
+
+
 class ViewScreen(Screen[None]):
     """A top-level view. Subclasses implement :meth:`load` (worker thread, returns read
     models) and :meth:`show` (UI thread)."""
@@ -63,8 +76,8 @@ class ViewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
+        yield Static("Opening your planner…", id="loading", markup=False)
         with VerticalScroll(id="body"):
-            yield Static("Opening your planner…", id="loading", markup=False)
             yield from self.compose_body()
         yield Footer()
 
@@ -82,6 +95,7 @@ class ViewScreen(Screen[None]):
         self.title = self.TITLE
 
     def on_screen_resume(self) -> None:
+        forget_closed_watchers(self.app, self, *self.walk_children())
         # Fires on first show too, so this is the one place a view loads its data; coming
         # back to a view reloads it only if something was written since, or the day changed.
         if self._shown != self.freshness():
@@ -94,8 +108,16 @@ class ViewScreen(Screen[None]):
     def freshness(self) -> tuple[Any, ...]:
         return self.planner.backend.version, clock.today()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load view")
+    def request(self) -> Any:
+        """What the view is asked to show (a month, a search): data loaded for another
+        request is never shown under this one's title."""
+        return None
+
+    @work(thread=True, exclusive=True, group="load", description="load view")
     def reload(self) -> None:
+        # An unexpected error here reaches PlannerApp._handle_exception, which calls
+        # show_failure; a PlannerError is the person's to act on, said in the view.
+        asked = self.request()
         stamp = self.freshness()
         try:
             data = self.load()
@@ -103,22 +125,36 @@ class ViewScreen(Screen[None]):
             self.app.call_from_thread(self.show_problem, str(error))
             return
         # mypy can't match an async callback to call_from_thread's overloads; it awaits it.
-        self.app.call_from_thread(self._show, data, stamp)  # type: ignore[arg-type]
+        self.app.call_from_thread(self._show, data, stamp, asked)  # type: ignore[arg-type]
 
-    async def _show(self, data: Any, stamp: tuple[Any, ...]) -> None:
+    async def _show(self, data: Any, stamp: tuple[Any, ...], asked: Any) -> None:
+        if asked != self.request():
+            return  # asked for something else since; that load shows instead
         self.query_one("#loading").display = False
+        self.query_one("#body").display = True
         shown = self.show(data)
         if inspect.isawaitable(shown):  # a view that mounts widgets waits for them
             await shown
         self._shown = stamp
-        # What a view holds lives as long as the view: keep the cycle collector from
-        # walking it again on every later pass (full passes cost ~80 ms on 10 years).
-        gc.freeze()
+        global _started
+        if not _started:
+            # Once, after the first view is filled: start-up's objects (modules, the app)
+            # live as long as the process, so the cycle collector need not walk them again.
+            # Not after every load: what is frozen is never freed (closed forms stayed).
+            _started = True
+            gc.freeze()
 
     def show_problem(self, message: str) -> None:
         loading = self.query_one("#loading", Static)
         loading.display = True
         loading.update(text(message))
+
+    def show_failure(self, log: object | None) -> None:
+        """A load failed unexpectedly: say so kindly instead of showing what may belong to
+        another month or search; ctrl+r tries again."""
+        self.show_problem(words.view_went_wrong(log))
+        self.query_one("#body").display = False
+        self._shown = None
 
     def load(self) -> Any:
         return None

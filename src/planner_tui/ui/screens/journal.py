@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -100,13 +101,13 @@ class JournalScreen(ViewScreen):
         today = clock.today()
         first = today.replace(day=1)
         this_month = backend.read(
-            journal.list_entries, start=first, end=today + timedelta(days=1), limit=None
+            partial(journal.list_entries, start=first, end=today + timedelta(days=1), limit=None)
         )
         month: dict[date, int | None] = {}
         for entry in reversed(this_month):  # the latest entry of a day speaks for it
             month[entry.day] = entry.connectedness
         return JournalData(
-            entries=backend.read(journal.list_entries, limit=SHOWN),
+            entries=backend.read(partial(journal.list_entries, limit=SHOWN)),
             month=month,
             people=backend.read(people.list_people),
             contexts=backend.read(people.list_contexts),
@@ -174,7 +175,7 @@ class JournalScreen(ViewScreen):
             self.query_one("#search-note", Note).set("")
             self.show_entries(self.data.entries, [])
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    @work(thread=True, exclusive=True, group="search")
     def run_search(self, typed: str) -> None:
         from planner_tui.errors import PlannerError
         from planner_tui.services import journal
@@ -182,8 +183,8 @@ class JournalScreen(ViewScreen):
         assert self.data is not None
         backend = self.planner.backend
         try:
-            query, problems = backend.read(journal.read_search, text=typed)
-            hits = backend.read(journal.search, query=query, limit=SHOWN)
+            query, problems = backend.read(partial(journal.read_search, text=typed))
+            hits = backend.read(partial(journal.search, query=query, limit=SHOWN))
         except PlannerError as error:
             hits, problems, query = [], [str(error)], None
         if get_current_worker().is_cancelled:
@@ -197,6 +198,8 @@ class JournalScreen(ViewScreen):
         self.app.call_from_thread(self.show_hits, hits, terms, note, typed)
 
     def show_hits(self, hits: list[Any], terms: list[str], note: str, typed: str) -> None:
+        if typed != self.query_one("#search", Input).value:
+            return  # typed on since: that search's results follow
         self.shown_query = typed
         self.query_one("#search-note", Note).set(note)
         self.show_entries([h.entry for h in hits], terms, [h.snippet for h in hits])
@@ -243,9 +246,8 @@ class JournalScreen(ViewScreen):
             if answer == "delete":
                 self.planner.write_then_reload(
                     f"Deleted the check-in for {when}. u undoes it.",
-                    journal.delete_entry,
+                    partial(journal.delete_entry, entry_id=entry.id),
                     on_result=keep,
-                    entry_id=entry.id,
                 )
 
         self.app.push_screen(
@@ -264,4 +266,4 @@ class JournalScreen(ViewScreen):
         from planner_tui.services.common import restore
 
         what, removed = self.undo_stack.pop()
-        self.planner.write_then_reload(f"{what} is back.", restore, removed=removed)
+        self.planner.write_then_reload(f"{what} is back.", partial(restore, removed=removed))

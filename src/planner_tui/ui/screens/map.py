@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -127,12 +128,12 @@ class MapScreen(ViewScreen):
         backend = self.planner.backend
         contexts = backend.read(people.list_contexts)
         return MapData(
-            people=backend.read(people.list_people, include_archived=True),
+            people=backend.read(partial(people.list_people, include_archived=True)),
             contexts=contexts,
             quiet=gaps.quiet_contexts(contexts),
             one_sided=backend.read(gaps.one_sided),
             diversity=backend.read(gaps.diversity),
-            strip=backend.read(gaps.recency_strip, weeks=12),
+            strip=backend.read(partial(gaps.recency_strip, weeks=12)),
             ideas=gaps.load_ideas(self.planner.settings.resolved_home()),
         )
 
@@ -462,7 +463,7 @@ class MapScreen(ViewScreen):
         from planner_tui.services.common import restore
 
         what, removed = self.undo_stack.pop()
-        self.write(f"{what} is back.", restore, removed=removed)
+        self.write(f"{what} is back.", partial(restore, removed=removed))
 
     def action_import_vcard(self) -> None:
         from planner_tui.ui.modals.vcard import VcardImport
@@ -482,20 +483,26 @@ class MapScreen(ViewScreen):
             self.planner.plan_step(person.id)
         elif what == "snooze":
             if person.snoozed_until and person.snoozed_until >= clock.today():
-                self.write(f"Reminders for {person.name} are back on.", people.snooze_person,
-                           person_id=person.id, days=0)  # fmt: skip
+                self.write(
+                    f"Reminders for {person.name} are back on.",
+                    partial(people.snooze_person, person_id=person.id, days=0),
+                )
             else:
                 until = clock.today() + timedelta(days=SNOOZE_DAYS)
                 self.write(
                     f"Resting reminders for {person.name} until {until:%-d %b}. No guilt.",
-                    people.snooze_person,
-                    person_id=person.id,
-                    days=SNOOZE_DAYS,
+                    partial(people.snooze_person, person_id=person.id, days=SNOOZE_DAYS),
                 )
         elif what == "archive":
             done = "back on the map" if person.archived else "archived (h shows archived people)"
-            self.write(f"{person.name} is {done}.", people.update_person, person_id=person.id,
-                       data={"archived": not person.archived})  # fmt: skip
+            self.write(
+                f"{person.name} is {done}.",
+                partial(
+                    people.update_person,
+                    person_id=person.id,
+                    data={"archived": not person.archived},
+                ),
+            )
         elif what == "delete":
             self.confirm_delete(
                 person.name,
@@ -521,14 +528,14 @@ class MapScreen(ViewScreen):
                 return
             if from_detail is not None:
                 self.app.pop_screen()
-            self.write(f"Deleted {name}. u undoes it.", delete, undo=name, **ids)
+            self.write(f"Deleted {name}. u undoes it.", partial(delete, **ids), undo=name)
 
         self.app.push_screen(
             Choice(f"Delete {name}?", consequence, [("keep", "Keep"), ("delete", "Delete")]),
             answered,
         )
 
-    def write(self, done: str, call: Callable[..., Any], undo: str = "", **kwargs: Any) -> None:
+    def write(self, done: str, call: Callable[..., Any], undo: str = "") -> None:
         """Run one service write; keep what a delete removed (for ``u``); show the result."""
         from planner_tui.services.common import Removed
 
@@ -536,4 +543,4 @@ class MapScreen(ViewScreen):
             if undo and isinstance(result, Removed):
                 self.undo_stack.append((undo, result))
 
-        self.planner.write_then_reload(done, call, on_result=keep, **kwargs)
+        self.planner.write_then_reload(done, call, on_result=keep)

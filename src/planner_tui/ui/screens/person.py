@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -64,11 +65,17 @@ class PersonScreen(ViewScreen):
 
         backend = self.planner.backend
         return PersonData(
-            person=backend.read(people.get_person, person_id=self.person_id),
-            history=backend.read(people.list_interactions, person_id=self.person_id, limit=200),
-            upcoming=backend.read(steps.list_steps, person_id=self.person_id, upcoming=True),
-            past=backend.read(steps.list_steps, person_id=self.person_id, upcoming=False, limit=50),
-            balance=backend.read(gaps.reciprocity, person_id=self.person_id, last=RECENT),
+            person=backend.read(partial(people.get_person, person_id=self.person_id)),
+            history=backend.read(
+                partial(people.list_interactions, person_id=self.person_id, limit=200)
+            ),
+            upcoming=backend.read(
+                partial(steps.list_steps, person_id=self.person_id, upcoming=True)
+            ),
+            past=backend.read(
+                partial(steps.list_steps, person_id=self.person_id, upcoming=False, limit=50)
+            ),
+            balance=backend.read(partial(gaps.reciprocity, person_id=self.person_id, last=RECENT)),
         )
 
     def show(self, data: PersonData) -> None:

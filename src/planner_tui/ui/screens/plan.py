@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -101,18 +102,22 @@ class PlanScreen(StepsScreen):
 
         backend = self.planner.backend
         wanted = self.filter
-        common = {"person_name": wanted.person, "start": wanted.start, "end": wanted.end}
+        listed = partial(
+            steps.list_steps,
+            person_name=wanted.person,
+            start=wanted.start,
+            end=wanted.end,
+            limit=SHOWN,
+        )
         show_upcoming = wanted.status is None
         return PlanData(
-            upcoming=backend.read(steps.list_steps, upcoming=True, limit=SHOWN, **common)
-            if show_upcoming
-            else [],
+            upcoming=backend.read(partial(listed, upcoming=True)) if show_upcoming else [],
             past=backend.read(
-                steps.list_steps,
-                upcoming=False,
-                statuses=[StepStatus(wanted.status)] if wanted.status else None,
-                limit=SHOWN,
-                **common,
+                partial(
+                    listed,
+                    upcoming=False,
+                    statuses=[StepStatus(wanted.status)] if wanted.status else None,
+                )
             ),
             anything=wanted.active or backend.read(steps.has_steps),
         )
@@ -245,7 +250,7 @@ class PlanScreen(StepsScreen):
         def answered(answer: str | None) -> None:
             if answer == "delete":
                 self.planner.write_then_reload(
-                    f"Deleted: {step.action}", steps.delete_step, step_id=step.id
+                    f"Deleted: {step.action}", partial(steps.delete_step, step_id=step.id)
                 )
 
         self.app.push_screen(

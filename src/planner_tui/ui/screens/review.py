@@ -8,6 +8,8 @@ only lays them out: one focusable box per figure, tab moving between them.
 
 from __future__ import annotations
 
+from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
@@ -124,12 +126,15 @@ class ReviewScreen(ViewScreen):
     def freshness(self) -> tuple[Any, ...]:
         return (*super().freshness(), self.month)
 
+    def request(self) -> date:
+        return self.month
+
     def load(self) -> tuple[MonthReviewData, str, list[Figure]]:
         """The month's data and its figures in words, both worked out in the worker."""
         from planner_tui import review_report
         from planner_tui.services import review
 
-        data = self.planner.backend.read(review.review_month, month=self.month)
+        data = self.planner.backend.read(partial(review.review_month, month=self.month))
         return data, review_report.title(data), review_report.figures(data)
 
     async def show(self, shown: tuple[MonthReviewData, str, list[Figure]]) -> None:
@@ -214,7 +219,7 @@ class ReviewScreen(ViewScreen):
             from planner_tui import review_report
             from planner_tui.services import review
 
-            data = backend.read(review.review_month, month=month)
+            data = backend.read(partial(review.review_month, month=month))
             return review_report.to_markdown(data), f"Wrote the review of {month:%B %Y} to"
 
         self.app.push_screen(

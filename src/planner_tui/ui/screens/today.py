@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from planner_tui import clock, words
-from planner_tui.config import DB_FILENAME
 from planner_tui.terminal import shorten
-from planner_tui.ui import snapshot
 from planner_tui.ui.screens.base import Note, Section
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
 from planner_tui.ui.screens.tables import fill, table
@@ -107,22 +106,25 @@ class TodayScreen(StepsScreen):
         )
 
     def on_mount(self) -> None:
-        # Today as it was last shown, if nothing has changed since (see ui/snapshot.py).
-        database = self.snapshot_file()
-        saved = snapshot.read(database, clock.today()) if database else None
-        if saved is not None:
-            try:
-                data = TodayData.from_json(saved)
-            except (KeyError, TypeError, ValueError):
-                return
+        self.show_saved()
+
+    @work(thread=True, group="snapshot", description="saved Today")
+    def show_saved(self) -> None:
+        """Today as it was last shown, if nothing has changed since (see ui/snapshot.py):
+        read off the event loop, and shown unless the real load got there first."""
+        saved = self.planner.backend.saved_today(clock.today())
+        if saved is None:
+            return
+        try:
+            data = TodayData.from_json(saved)
+        except (KeyError, TypeError, ValueError):
+            return
+        self.app.call_from_thread(self._show_saved, data)
+
+    def _show_saved(self, data: TodayData) -> None:
+        if self._shown is None:
             self.query_one("#loading").display = False
             self.show(data)
-
-    def snapshot_file(self) -> Path | None:
-        """The SQLite file a snapshot of Today belongs to (none for other databases)."""
-        settings = self.planner.settings
-        # Never beside an encrypted file: the picture would hold its words in the clear.
-        return settings.resolved_home() / DB_FILENAME if settings.plain_file else None
 
     def load(self) -> TodayData:
         from planner_tui.db.engine import DATA_VERSION_KEY
@@ -130,23 +132,24 @@ class TodayScreen(StepsScreen):
 
         backend = self.planner.backend
         today = clock.today()
-        version = backend.read(drafts.get_setting, key=DATA_VERSION_KEY, default=0)  # first
+        version = backend.read(
+            partial(drafts.get_setting, key=DATA_VERSION_KEY, default=0)
+        )  # first
         monday = today - timedelta(days=today.weekday())
         start, end = people.day_window(monday, today + timedelta(days=1))
         data = TodayData(
             today=today,
-            due=[StepItem.of(s) for s in backend.read(steps.due_steps, today=today)],
+            due=[StepItem.of(s) for s in backend.read(partial(steps.due_steps, today=today))],
             drifting=[
-                DriftingItem.of(p) for p in backend.read(people.drifting_people, today=today)[:8]
+                DriftingItem.of(p)
+                for p in backend.read(partial(people.drifting_people, today=today))[:8]
             ],
-            checked_in=backend.read(journal.checked_in, day=today),
-            intentions=backend.read(review.current_intentions, today=today),
-            steps_this_week=backend.read(steps.steps_done_between, start=start, end=end),
+            checked_in=backend.read(partial(journal.checked_in, day=today)),
+            intentions=backend.read(partial(review.current_intentions, today=today)),
+            steps_this_week=backend.read(partial(steps.steps_done_between, start=start, end=end)),
             anyone=backend.read(people.has_people),
         )
-        database = self.snapshot_file()
-        if database is not None:
-            snapshot.write(database, version, today, data.to_json())
+        backend.save_today(version, today, data.to_json())
         return data
 
     def show(self, data: TodayData) -> None:

@@ -1,0 +1,25 @@
+"""Every UI test runs with toasts on: Pilot's ``run_test`` switches them off by default,
+which once hid markup in notifications from every test here."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from planner_tui.ui.app import PlannerApp
+
+
+@pytest.fixture(autouse=True)
+def notifications_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    run_test = PlannerApp.run_test
+
+    @functools.wraps(run_test)
+    def with_notifications(self: PlannerApp, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("notifications", True)
+        return run_test(self, *args, **kwargs)
+
+    monkeypatch.setattr(PlannerApp, "run_test", with_notifications)
+    yield

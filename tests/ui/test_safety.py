@@ -1,0 +1,327 @@
+"""User text is never read as markup, and no error is swallowed.
+
+Every toast, title and message is driven through Pilot (with toasts on) with the markup
+values of tests/hostile.py: each shows the text literally and nothing in it acts. A service
+that fails unexpectedly leaves crash.log (0600, with the traceback), a kind message in the
+view, and a view that recovers with ctrl+r; a view never shows a month or a search other
+than the one it is showing now."""
+
+from __future__ import annotations
+
+import stat
+import sys
+import threading
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+from textual.widgets._header import HeaderTitle
+from textual.widgets._toast import Toast
+
+from planner_tui import crashlog, words
+from planner_tui.db.engine import Database
+from planner_tui.errors import PlannerError
+from planner_tui.services import journal, people, review, steps
+from planner_tui.terminal import plain
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.plan import PlanWizard
+from planner_tui.ui.modals.export import ExportFile
+from planner_tui.ui.screens.journal import JournalScreen
+from planner_tui.ui.screens.person import PersonScreen
+from planner_tui.ui.screens.review import ReviewScreen
+
+from ..hostile import MARKUP
+from .test_app import SIZE, make_app, press, screen_text, settle
+
+NAMES = [value for value in MARKUP.values() if "\x1b" not in value]
+"""Names can't hold control characters (the service refuses them): the escape sequence is
+tried where text can hold it (an error message, a file name)."""
+
+
+def toasts(app: PlannerApp) -> list[str]:
+    return [str(toast.render()) for toast in app.screen.query(Toast)]
+
+
+def shown_literally(app: PlannerApp) -> None:
+    """Every toast on screen is its notification's title and message, character for
+    character: nothing was taken as markup."""
+    for toast in app.screen.query(Toast):
+        note = toast._notification
+        expected = f"{note.title}\n{note.message}" if note.title else note.message
+        assert str(toast.render()) == expected
+        assert not toast.render().spans or note.title  # only the title is styled
+
+
+def crash_log(app: PlannerApp) -> Path:
+    log = app.settings.resolved_home() / crashlog.FILE_NAME
+    assert log.is_file()
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    return log
+
+
+def with_people(db: Database, names: list[str]) -> list[int]:
+    with db.write() as s:
+        return [people.create_person(session=s, data={"name": name}).id for name in names]
+
+
+# --------------------------------------------------------------------------- markup
+
+
+async def test_planned_and_outcome_toasts_show_names_as_text(sqlite_db: Database) -> None:
+    ids = with_people(sqlite_db, NAMES)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for person_id, name in zip(ids, NAMES, strict=True):
+            app.plan_step(person_id)
+            await settle(app, pilot)
+            assert isinstance(app.screen, PlanWizard) and app.screen.page == "what"
+            # the first action, tomorrow evening (the quick picks), then the defaults
+            await press(app, pilot, "enter", "down", "down", "enter", "enter", "enter", "enter")
+            assert not isinstance(app.screen, PlanWizard)
+            with sqlite_db.session() as s:
+                [step] = steps.list_steps(session=s, person_id=person_id, limit=None)
+            expected = "Planned\n" + words.plan_card(step.due_at, step.action, step.person)
+            assert expected in toasts(app) and plain(name) in expected
+            shown_literally(app)
+        for toast in list(app.screen.query(Toast)):  # clicking one acts on nothing in it
+            await pilot.click(toast)
+            await settle(app, pilot)
+        assert app.is_running and app.return_code is None
+        await press(app, pilot, "p")
+        for name in NAMES:  # the first step left on the Plan view: done, then noted
+            await press(app, pilot, "d")
+            await press(app, pilot, "ctrl+s")
+            assert any(t.startswith("Noted\n") for t in toasts(app)), toasts(app)
+            shown_literally(app)
+            for toast in list(app.screen.query(Toast)):
+                await pilot.click(toast)
+            assert app.is_running and app.return_code is None, name
+
+
+async def test_a_persons_title_log_and_error_toasts_show_text(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = with_people(sqlite_db, NAMES)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")  # a person's page opens from the map
+        for person_id, name in zip(ids, NAMES, strict=True):
+            app.push_screen(PersonScreen(person_id))
+            await settle(app, pilot)
+            title = str(app.screen.query_one(HeaderTitle).render())
+            assert title.endswith(f" — {name}"), title
+            assert plain(name) in screen_text(app)
+            await press(app, pilot, "l")  # log a contact with them
+            await press(app, pilot, "ctrl+s")
+            assert isinstance(app.screen, PersonScreen)
+            assert "Saved." in toasts(app)
+            shown_literally(app)
+            app.pop_screen()
+        for value in MARKUP.values():  # a refusal that repeats what was typed
+            app.clear_notifications()
+
+            def refuse(*_: Any, value: str = value, **__: Any) -> None:
+                raise PlannerError(f"Could not read {value}")
+
+            monkeypatch.setattr(journal, "list_entries", refuse)
+            app.check_in()
+            await settle(app, pilot)
+            assert toasts(app) == [f"Could not read {plain(value)}"]
+            await pilot.click(Toast)
+            assert app.is_running and app.return_code is None
+
+
+async def test_export_and_vcard_toasts_show_paths_and_names_as_text(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    [bo] = with_people(sqlite_db, ["Bo"])
+    with sqlite_db.write() as s:
+        tomorrow = datetime(2026, 11, 24, 18, tzinfo=UTC)
+        steps.create_step(session=s, data={"person_id": bo, "action": "tea", "due_at": tomorrow})
+    cards = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nEND:VCARD\r\n" for name in NAMES)
+    vcf = tmp_path / "contacts.vcf"
+    vcf.write_text(cards, encoding="utf-8")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for value in MARKUP.values():
+            folder = tmp_path / value.replace("/", "∕")  # a file name can hold the rest
+            folder.mkdir()
+            target = folder / "steps.ics"
+            await press(app, pilot, "p", "i")
+            assert isinstance(app.screen, ExportFile)
+            app.screen.query_one("#export-path", Input).value = str(target)
+            await press(app, pilot, "enter")
+            assert target.is_file()
+            said = [t for t in toasts(app) if "Wrote" in t]
+            written = f"Wrote 1 planned steps to {plain(str(target))}."
+            assert said == [f"Small steps as a calendar file\n{written}"]
+            shown_literally(app)
+            await pilot.click(Toast)
+            app.clear_notifications()
+        await press(app, pilot, "m", "i")
+        app.screen.query_one("#vcf-path", Input).value = str(vcf)
+        await press(app, pilot, "enter")
+        preview = app.screen.query_one("#vcf-preview", DataTable)
+        assert [str(preview.get_row_at(n)[0]) for n in range(preview.row_count)] == NAMES
+        await pilot.click("#vcf-add")
+        await settle(app, pilot)
+        assert f"Added {len(NAMES)} people." in toasts(app)
+        shown_literally(app)
+        assert app.is_running and app.return_code is None
+    with sqlite_db.session() as s:
+        assert sorted(p.name for p in people.list_people(session=s)) == sorted(["Bo", *NAMES])
+
+
+# --------------------------------------------------------------------------- errors
+
+
+async def test_a_failing_view_says_so_kindly_logs_it_and_recovers(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = review.review_month
+
+    def broken(**_: Any) -> None:
+        raise RuntimeError("a bug in the review")
+
+    monkeypatch.setattr(review, "review_month", broken)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "r")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        loading = str(screen.query_one("#loading", Static).render())
+        log = crash_log(app)
+        assert loading == words.view_went_wrong(log)
+        assert "nothing you wrote was lost" in loading and "Opening" not in loading
+        assert not screen.query_one("#body").display  # no figures under the wrong title
+        written = log.read_text(encoding="utf-8")
+        assert "planner-tui " in written and "Traceback" in written
+        assert "RuntimeError: a bug in the review" in written
+        monkeypatch.setattr(review, "review_month", real)
+        await press(app, pilot, "ctrl+r")
+        assert screen.query_one("#body").display
+        assert not screen.query_one("#loading").display
+        assert "Monthly review — November 2026" in screen_text(app)
+        assert app.is_running and app.return_code is None
+
+
+async def test_a_failing_worker_elsewhere_is_a_kind_toast(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(**_: Any) -> None:
+        raise KeyError("a bug in the check-in")
+
+    monkeypatch.setattr(journal, "list_entries", broken)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        log = crash_log(app)
+        assert toasts(app) == [words.went_wrong(log)]
+        assert "KeyError: 'a bug in the check-in'" in log.read_text(encoding="utf-8")
+        assert app.is_running and app.return_code is None
+
+
+async def test_an_import_failing_under_a_running_app_closes_it_with_a_crash_log(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if the package were reinstalled while the app runs: a lazy import fails.
+    monkeypatch.setitem(sys.modules, "planner_tui.ui.forms.plan", None)
+    app = make_app(sqlite_db)
+    with pytest.raises(ImportError):  # Pilot hands the app's exception back to the test
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            await pilot.press("s")
+            await settle(app, pilot)
+    log = crash_log(app)
+    assert "import of planner_tui.ui.forms.plan halted" in log.read_text(encoding="utf-8")
+    assert app.startup_error == words.app_went_wrong(log)
+    assert app.return_code == 1
+    assert not app._exit_renderables  # no traceback on the terminal
+
+
+async def test_review_never_shows_a_month_under_another_months_title(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 10, 3), "connectedness": 4})
+    real = review.review_month
+    october = threading.Event()
+
+    def slow_october(*, month: date, **kwargs: Any) -> Any:
+        if month.month == 10:
+            october.wait(5)  # finishes only after November is on screen
+        return real(month=month, **kwargs)
+
+    monkeypatch.setattr(review, "review_month", slow_october)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "r")
+        await pilot.press("left", "right")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if "(opening…)" not in screen_text(app):
+                break
+        october.set()
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.month == date(2026, 11, 1)
+        assert screen.data is not None and screen.data.as_of == date(2026, 11, 23)
+        assert "Monthly review — November 2026" in screen_text(app)
+
+
+async def test_journal_search_never_shows_stale_results(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 1), "body": "apple pie"})
+        journal.save_entry(session=s, data={"day": date(2026, 11, 2), "body": "banana bread"})
+    real = journal.search
+    first = threading.Event()
+
+    def slow_apple(**kwargs: Any) -> Any:
+        if "apple" in kwargs["query"].terms:
+            first.wait(5)  # the answer to "apple" comes after the one to "banana"
+        return real(**kwargs)
+
+    monkeypatch.setattr(journal, "search", slow_apple)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        search = screen.query_one("#search", Input)
+        search.value = "apple"
+        await pilot.pause(0.1)
+        search.value = "banana"
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if screen.shown_query == "banana":
+                break
+        first.set()
+        await settle(app, pilot)
+        assert screen.shown_query == "banana"
+        assert [e.body for e in screen.shown] == ["banana bread"]
+
+        def broken(**_: Any) -> None:
+            raise RuntimeError("a bug in search")
+
+        monkeypatch.setattr(journal, "search", broken)
+        search.value = "bread"
+        await settle(app, pilot)
+        assert not screen.query_one("#body").display  # "banana" is not shown as "bread"
+        assert "nothing you wrote was lost" in str(screen.query_one("#loading").render())
+        monkeypatch.setattr(journal, "search", real)
+        await press(app, pilot, "ctrl+r")
+        assert screen.query_one("#body").display
+        assert screen.shown_query == "bread"
+        assert [e.body for e in screen.shown] == ["banana bread"]
