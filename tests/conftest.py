@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from textual.widgets import Input, TextArea
 
 from planner_tui import clock
 from planner_tui.db.engine import Database, Location, open_database
@@ -72,6 +73,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
     else:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def steady_cursors() -> Iterator[None]:
+    """Text cursors don't blink in tests: a blink shows or hides the cursor by the clock, so a
+    snapshot (or a screen read) taken a moment later would differ. Set as the widgets' default,
+    so the app's own code is unchanged."""
+    with pytest.MonkeyPatch.context() as patch:
+        for widget in (Input, TextArea):
+            patch.setattr(widget.cursor_blink, "_default", False)
+            patch.setattr(widget, "_default_cursor_blink", False)
+        yield
 
 
 @pytest.fixture(autouse=True)
