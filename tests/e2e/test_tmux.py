@@ -107,8 +107,12 @@ class Tmux:
         return Terminal(self, name)
 
     def kill_server(self) -> None:
+        """Stop the server and remove its socket file (kill-server leaves it behind)."""
+        socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
         subprocess.run([self.path, "-L", self.socket, "kill-server"], capture_output=True,
                        check=False, timeout=30)  # fmt: skip
+        if socket_path:
+            Path(socket_path).unlink(missing_ok=True)
 
 
 @pytest.fixture
