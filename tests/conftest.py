@@ -13,9 +13,11 @@ import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from textual.widgets import Input, TextArea
 
 from planner_tui import clock
 from planner_tui.db.engine import Database, Location, open_database
@@ -25,22 +27,64 @@ FROZEN = datetime(2026, 11, 23, 20, 0)  # a Monday evening
 PG_URL = os.environ.get("PLANNER_TUI_TEST_PG_URL")
 
 # No network, anywhere: this process and every one it starts load tests/support/sitecustomize,
-# which writes any network attempt to NETWORK_LOG; the session fails if anything was written.
+# which writes any network attempt to the file named by PLANNER_TUI_NETWORK_LOG; the run fails
+# if anything was written. Under pytest-xdist the controller makes one folder for the run and
+# hands it to every worker (workerinput, not the environment: a pytest started *by* a test is a
+# run of its own); each process of the run logs there, and the controller checks it at the end.
 SUPPORT = Path(__file__).with_name("support")
-NETWORK_LOG = Path(tempfile.gettempdir()) / f"planner-tui-network-{os.getpid()}.log"
-os.environ["PLANNER_TUI_NETWORK_LOG"] = str(NETWORK_LOG)
+NETWORK_FOLDER_KEY = "planner_tui_network_folder"
 os.environ["PYTHONPATH"] = os.pathsep.join(
     [str(SUPPORT), *filter(None, [os.environ.get("PYTHONPATH")])]
 )
-NETWORK_LOG.unlink(missing_ok=True)
 runpy.run_path(str(SUPPORT / "sitecustomize.py"))  # the same audit hook, in this process
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None:
+        folder = Path(workerinput[NETWORK_FOLDER_KEY])
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="planner-tui-network-"))
+        config.stash[_OWN_FOLDER] = folder
+    config.stash[_FOLDER] = folder
+    os.environ["PLANNER_TUI_NETWORK_LOG"] = str(folder / f"process-{os.getpid()}.log")
+
+
+_FOLDER = pytest.StashKey[Path]()
+_OWN_FOLDER = pytest.StashKey[Path]()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """pytest-xdist, in the controller: every worker logs into the controller's folder."""
+    node.workerinput[NETWORK_FOLDER_KEY] = str(node.config.stash[_FOLDER])
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    if NETWORK_LOG.exists() and NETWORK_LOG.read_text(encoding="utf-8").strip():
-        print(f"\nNETWORK ACCESS during the tests (see {NETWORK_LOG}):")
-        print(NETWORK_LOG.read_text(encoding="utf-8")[:4000])
+    folder = session.config.stash.get(_OWN_FOLDER, None)
+    if folder is None:
+        return  # an xdist worker: the controller reads the folder once every worker is done
+    logged = "".join(
+        log.read_text(encoding="utf-8", errors="replace") for log in sorted(folder.glob("*"))
+    )
+    if logged.strip():
+        print(f"\nNETWORK ACCESS during the tests (see {folder}):")
+        print(logged[:4000])
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def steady_cursors() -> Iterator[None]:
+    """Text cursors don't blink in tests: a blink shows or hides the cursor by the clock, so a
+    snapshot (or a screen read) taken a moment later would differ. Set as the widgets' default,
+    so the app's own code is unchanged."""
+    with pytest.MonkeyPatch.context() as patch:
+        for widget in (Input, TextArea):
+            patch.setattr(widget.cursor_blink, "_default", False)
+            patch.setattr(widget, "_default_cursor_blink", False)
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+import sqlalchemy as sa
+
+from planner_tui.db.engine import Database
+from planner_tui.db.models import TABLES_IN_ORDER
+
 TEXT: dict[str, str] = {
     "empty": "",
     "whitespace": "  \t  ",
@@ -47,3 +54,31 @@ MARKUP: dict[str, str] = {
 }
 """Label → value: text that would act if it were read as markup (or reach the terminal
 raw). Every toast, title and message is tried with each (tests/ui/test_safety.py)."""
+
+def stored_data(database: Database, *, drafts: bool = False) -> dict[str, list[str]]:
+    """Every row of every table (drafts only if asked: they hold text still being typed), to
+    compare before and after: a refusal must leave all of it as it was."""
+    tables = {t.__tablename__: t for t in TABLES_IN_ORDER}  # type: ignore[attr-defined]
+    if not drafts:
+        tables.pop("draft")
+    with database.engine.connect() as connection:
+        return {
+            name: sorted(repr(tuple(row)) for row in connection.execute(sa.select(table)))
+            for name, table in tables.items()
+        }
+
+
+def one_clear_line(message: str, *, typed: str = "") -> None:
+    """A refusal's message: one line, in words, not an exception's insides. Quoting what was
+    *typed* back is fine, however long it is."""
+    line = message.strip()
+    assert line and "\n" not in line, message
+    words = line.replace(typed, "…") if typed.strip() else line
+    assert len(words) < 300, words[:400]
+    assert not INSIDES.search(words), words
+
+
+INSIDES = re.compile(
+    r"Traceback|pydantic|validation error|input_value|type=\w+|object at 0x", re.IGNORECASE
+)
+"""Words that mean an exception's text reached the person, instead of a sentence."""

@@ -5,6 +5,7 @@ Runs in-process (cli.main) so the whole table takes seconds."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from planner_tui import cli
 from planner_tui.db.engine import Location, open_database
 from planner_tui.services import journal
 
-from ..hostile import TEXT
+from ..hostile import TEXT, one_clear_line, stored_data
 
 ARGUMENTS: dict[str, list[str]] = {
     # name → argv, where {} is replaced by the hostile value
@@ -50,19 +51,36 @@ CASES = [
 ]
 
 
+READS = ("search", "review", "export", "backup")
+"""Commands that only read: whatever they answer, the data stays as it was."""
+
+
+def stored(home: Path) -> dict[str, list[str]]:
+    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+    try:
+        return stored_data(database)
+    finally:
+        database.dispose()
+
+
 @pytest.mark.parametrize(("name", "value"), CASES)
 def test_every_argument_is_used_or_refused_in_one_line(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    sqlite_template: Path,
     name: str,
     value: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)  # a path argument like "" must not land anywhere else
     monkeypatch.delenv("PLANNER_TUI_HOME", raising=False)
     home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(sqlite_template, home / "planner.db")
+    before = stored(home)
     argv = [part.replace("{}", value) if part == "{}" else part for part in ARGUMENTS[name]]
-    if not argv[0].startswith("--"):
+    ours = not argv[0].startswith("--")  # --home and --db cases name a place of their own
+    if ours:
         argv = ["--home", str(home), *argv]
     code = cli.main(argv)
     out, err = capsys.readouterr()
@@ -71,7 +89,13 @@ def test_every_argument_is_used_or_refused_in_one_line(
     assert len(err.strip().splitlines()) <= 1, err
     assert "\x1b" not in out and "\x1b" not in err
     assert not (tmp_path / "planner.db").exists()  # nothing written beside the tests
-    if code == 0 and name.startswith("journal"):
+    if code != 0:  # refused: one clear line, and nothing stored changed
+        one_clear_line(err, typed=value)
+        assert stored(home) == before, err
+        return
+    if ours and name.split()[0] in READS:
+        assert stored(home) == before
+    if name.startswith("journal"):
         database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
         with database.session() as s:
             [entry] = journal.list_entries(session=s, limit=None)
@@ -80,3 +104,5 @@ def test_every_argument_is_used_or_refused_in_one_line(
                  "journal --withdraw": "withdraw_note"}.get(name)  # fmt: skip
         if field:
             assert getattr(entry, field) == value
+        if name == "journal --mood":
+            assert entry.mood == int(value)

@@ -59,9 +59,12 @@ def test_sigkill_at_random_moments_loses_nothing_that_was_saved(tmp_path: Path) 
         )
         assert writer.stdout is not None
         assert writer.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.25))
+        # Killed once it has saved a few entries (however slow the machine), at a random
+        # moment after that: mid-transaction, mid-draft or between the two.
+        seen = [writer.stdout.readline() for _ in range(rng.randint(1, 6))]
+        time.sleep(rng.uniform(0.0, 0.02))
         writer.send_signal(signal.SIGKILL)
-        output = writer.stdout.read()
+        output = "".join(seen) + writer.stdout.read()
         writer.wait()
         saved |= {int(n) for n in re.findall(r"saved (\d+)", output)}
         drafts = [int(n) for n in re.findall(r"draft (\d+)", output)]

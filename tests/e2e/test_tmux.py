@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
+
+DEADLINE = 60.0
+"""Seconds to wait for something to show (generous: a loaded 2-core machine is slow)."""
 
 
 def installed_command() -> str:
@@ -24,43 +31,47 @@ def installed_command() -> str:
     return found
 
 
-@pytest.fixture
-def tmux() -> str:
-    path = shutil.which("tmux")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide tmux")
-        pytest.skip("tmux is not installed")
-    return path
-
-
 class Terminal:
-    def __init__(self, tmux: str, name: str) -> None:
+    """One tmux session on the test's own tmux server (its own socket, ``-L``)."""
+
+    def __init__(self, tmux: Tmux, name: str) -> None:
         self.tmux, self.name = tmux, name
 
     def run(self, *args: str) -> str:
-        return subprocess.run(
-            [self.tmux, *args], capture_output=True, text=True, check=False
-        ).stdout
+        return self.tmux.run(*args)
 
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", self.name)
+    def screen(self, *options: str) -> str:
+        return self.run("capture-pane", *options, "-p", "-t", self.name)
 
-    def wait_for(self, words: str, timeout: float = 20) -> str:
+    def wait_until(self, ready: Callable[[str], bool], what: str, timeout: float = DEADLINE) -> str:
+        """Poll the screen until *ready* says yes; the screen it said yes to."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        while True:
             shown = self.screen()
-            if words in shown:
+            if ready(shown):
                 return shown
-            time.sleep(0.2)
-        raise AssertionError(f"{words!r} never appeared; the screen was:\n{self.screen()}")
-
-    def wait_gone(self, words: str, timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while words in self.screen():
             if time.monotonic() > deadline:
-                raise AssertionError(f"{words!r} never went away:\n{self.screen()}")
-            time.sleep(0.2)
+                raise AssertionError(f"{what}; the screen was:\n{shown}")
+            time.sleep(0.1)
+
+    def wait_for(self, *words: str, timeout: float = DEADLINE) -> str:
+        """The screen, once all of *words* are on it at once (the data asserted on, not
+        only a heading drawn before it)."""
+        return self.wait_until(
+            lambda shown: all(w in shown for w in words), f"{words!r} never all appeared", timeout
+        )
+
+    def wait_below(self, heading: str, *words: str, timeout: float = DEADLINE) -> str:
+        """What the screen shows below *heading*, once all of *words* are there."""
+
+        def ready(shown: str) -> bool:
+            return heading in shown and all(w in shown.split(heading, 1)[1] for w in words)
+
+        shown = self.wait_until(ready, f"{words!r} never appeared below {heading!r}", timeout)
+        return shown.split(heading, 1)[1]
+
+    def wait_gone(self, words: str, timeout: float = DEADLINE) -> None:
+        self.wait_until(lambda shown: words not in shown, f"{words!r} never went away", timeout)
 
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", self.name, *keys)
@@ -72,12 +83,53 @@ class Terminal:
             self.keys(key)
             time.sleep(0.15)
 
-    def alive(self) -> bool:
-        return self.name in self.run("list-sessions", "-F", "#{session_name}").split()
+
+class Tmux:
+    """A tmux server of the test's own (``-L`` socket named after the process and the test,
+    no user configuration), so no test meets another's sessions or a server still exiting
+    after another test killed its last session. Killed when the test ends."""
+
+    def __init__(self, path: str, socket: str) -> None:
+        self.path, self.socket = path, socket
+
+    def run(self, *args: str, check: bool = False) -> str:
+        return subprocess.run(
+            [self.path, "-L", self.socket, "-f", os.devnull, *args],
+            capture_output=True, text=True, check=check, timeout=30,
+        ).stdout  # fmt: skip
+
+    def new_session(self, name: str, size: tuple[int, int], command: str) -> Terminal:
+        """A detached session running *command* (sessions stay until the server is killed:
+        the command ends in a sleep, so the server never exits mid-test)."""
+        width, height = size
+        self.run("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
+                 command, check=True)  # fmt: skip
+        return Terminal(self, name)
+
+    def kill_server(self) -> None:
+        """Stop the server and remove its socket file (kill-server leaves it behind)."""
+        socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
+        subprocess.run([self.path, "-L", self.socket, "kill-server"], capture_output=True,
+                       check=False, timeout=30)  # fmt: skip
+        if socket_path:
+            Path(socket_path).unlink(missing_ok=True)
+
+
+@pytest.fixture
+def tmux(request: pytest.FixtureRequest) -> Iterator[Tmux]:
+    path = shutil.which("tmux")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide tmux")
+        pytest.skip("tmux is not installed")
+    test = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:12]
+    server = Tmux(path, f"planner-tui-{os.getpid()}-{test}")
+    yield server
+    server.kill_server()
 
 
 def launch(
-    tmux: str,
+    tmux: Tmux,
     name: str,
     home: Path,
     *,
@@ -88,237 +140,223 @@ def launch(
     """The installed command in a new tmux session of *size*, at the frozen moment *now*."""
     command = (
         f"env PLANNER_TUI_NOW={now} TZ=Europe/London TERM=xterm-256color {extra_env} "
-        f"{installed_command()} --home {home}; sleep 30"
+        f"{installed_command()} --home {home}; sleep 600"
     )
-    width, height = size
-    subprocess.run(
-        [tmux, "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), command],
-        check=True,
-    )
-    return Terminal(tmux, name)
+    return tmux.new_session(name, size, command)
 
 
-def test_open_add_someone_plan_a_step_record_it_and_quit(tmux: str, tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    name = f"planner-e2e-{os.getpid()}"
-    term = launch(tmux, name, home)
+def draft_holds(home: Path, key: str, words: str) -> bool:
+    """Whether the draft *key* saved in *home*'s database holds *words* (read-only)."""
     try:
-        term.wait_for("Before you begin")
-        term.keys("Enter")
-        shown = term.wait_for("A quiet start")
-        assert "Monday 23 November 2026" in shown
-        assert "Today" in shown and "Journal" in shown  # the footer names the views
-        term.keys("m")
-        term.wait_for("No one here yet")
-        term.keys("n")  # add someone in a real terminal, with markup-looking text
-        term.wait_for("Someone in your life")
-        term.keys("-l", "Mo [bold]Q[/]")
-        term.keys("C-s")
-        shown = term.wait_for("1 people")
-        assert "Mo [bold]Q[/]" in shown
-        term.wait_gone("Someone in your life")  # the form has closed
-        term.keys("s")  # a small step for Mo, through the wizard: tomorrow 6pm
-        term.wait_for("What small thing?")
-        term.keys("Enter")
-        term.wait_for("When?")
-        term.keys("-l", "tomorrow 6pm")
-        term.wait_for("Tue 24 Nov 2026, 18:00 (tomorrow)")
-        term.keys("Enter")
-        term.wait_for("The step, in words")
-        term.keys("Enter")
-        term.wait_for("How sure are you")
-        term.keys("Enter")
-        shown = term.wait_for("Tuesday 24 Nov, 18:00 — send Mo [bold]Q[/] a short message")
-        term.keys("Enter")
-        term.wait_gone("How sure")  # saved, and the wizard has closed
-        term.keys("p")
-        shown = term.wait_for("Coming up")
-        assert "send Mo [bold]Q[/] a short message" in shown
-        term.keys("d")  # done, in a real terminal
-        term.wait_for("Done — how did it go?")
-        term.keys("C-s")
-        term.wait_gone("Done — how did it go?")
-        term.wait_gone("Noted")  # the toast, which covers part of the list
-        shown = term.wait_for("How earlier steps went")
-        assert "send Mo [bold]Q[/] a short message" in shown.split("How earlier steps went")[1]
-        term.keys("q")
-        term.wait_gone("Coming up", timeout=10)  # the app quit
-    finally:
-        term.run("kill-session", "-t", name)
+        with closing(sqlite3.connect(f"file:{home / 'planner.db'}?mode=ro", uri=True)) as c:
+            row = c.execute("SELECT payload FROM draft WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error:
+        return False
+    return row is not None and words in row[0]
+
+
+def test_open_add_someone_plan_a_step_record_it_and_quit(tmux: Tmux, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    term = launch(tmux, "e2e", home)
+    term.wait_for("Before you begin")
+    term.keys("Enter")
+    term.wait_for("A quiet start", "Monday 23 November 2026")
+    term.wait_for("Today", "Journal")  # the footer names the views
+    term.keys("m")
+    term.wait_for("No one here yet")
+    term.keys("n")  # add someone in a real terminal, with markup-looking text
+    term.wait_for("Someone in your life")
+    term.keys("-l", "Mo [bold]Q[/]")
+    term.keys("C-s")
+    term.wait_for("1 people", "Mo [bold]Q[/]")
+    term.wait_gone("Someone in your life")  # the form has closed
+    term.keys("s")  # a small step for Mo, through the wizard: tomorrow 6pm
+    term.wait_for("What small thing?")
+    term.keys("Enter")
+    term.wait_for("When?")
+    term.keys("-l", "tomorrow 6pm")
+    term.wait_for("Tue 24 Nov 2026, 18:00 (tomorrow)")
+    term.keys("Enter")
+    term.wait_for("The step, in words")
+    term.keys("Enter")
+    term.wait_for("How sure are you")
+    term.keys("Enter")
+    term.wait_for("Tuesday 24 Nov, 18:00 — send Mo [bold]Q[/] a short message")
+    term.keys("Enter")
+    term.wait_gone("How sure")  # saved, and the wizard has closed
+    term.keys("p")
+    term.wait_below("Coming up", "Tue 24 Nov, 18:00", "send Mo [bold]Q[/] a short message")
+    term.keys("d")  # done, in a real terminal
+    term.wait_for("Done — how did it go?")
+    term.keys("C-s")
+    term.wait_gone("Done — how did it go?")
+    term.wait_gone("Noted")  # the toast, which covers part of the list
+    term.wait_below("How earlier steps went", "send Mo [bold]Q[/] a short message")
+    term.keys("q")
+    term.wait_gone("How earlier steps went")  # the app quit
     assert (home / "planner.db").exists()
 
 
-def test_a_killed_app_keeps_the_check_in_being_typed(tmux: str, tmp_path: Path) -> None:
+def test_a_killed_app_keeps_the_check_in_being_typed(tmux: Tmux, tmp_path: Path) -> None:
     home = tmp_path / "home"
-    name = f"planner-kill-{os.getpid()}"
     pid_file = tmp_path / "pid"
     command = (
         f"env PLANNER_TUI_NOW=2026-11-23T20:00:00 TZ=Europe/London TERM=xterm-256color "
-        f"sh -c 'echo $$ > {pid_file}; exec {installed_command()} --home {home}'; sleep 30"
+        f"sh -c 'echo $$ > {pid_file}; exec {installed_command()} --home {home}'; sleep 600"
     )
-    term = Terminal(tmux, name)
-    subprocess.run(
-        [tmux, "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command], check=True
-    )
-    try:
-        term.wait_for("Before you begin")
-        term.keys("Enter")
-        term.wait_for("A quiet start")
-        term.keys("c")
-        term.wait_for("→ Monday 23 November 2026")  # the form is open and has checked the day
-        term.keys("-l", "last sat")  # replaces "today" in the first field
-        term.wait_for("→ Saturday 21 November 2026")
-        time.sleep(1.5)  # past the pause after which a draft is written
-        pid = int(pid_file.read_text())
-        os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.1)
-    finally:
-        term.run("kill-session", "-t", name)
-    term = launch(tmux, name + "-again", home, size=(100, 40))
-    try:
-        term.wait_for("A quiet start")
-        term.keys("c")
-        term.wait_for("Picked up where you left off")
-        # The frame may be caught mid-paint: wait for the day's read-back, then check all.
-        shown = term.wait_for("Saturday 21 November 2026")
-        assert "last sat" in shown and "Picked up where you left off" in shown
-    finally:
-        term.run("kill-session", "-t", term.name)
+    term = tmux.new_session("killed", (100, 40), command)
+    term.wait_for("Before you begin")
+    term.keys("Enter")
+    term.wait_for("A quiet start")
+    term.keys("c")
+    term.wait_for("→ Monday 23 November 2026")  # the form is open and has checked the day
+    term.keys("-l", "last sat")  # replaces "today" in the first field
+    term.wait_for("→ Saturday 21 November 2026")
+    deadline = time.monotonic() + DEADLINE  # the draft is written after a pause in typing
+    while not draft_holds(home, "journal:new", "last sat"):
+        assert time.monotonic() < deadline, "the draft was never written"
+        time.sleep(0.1)
+    pid = int(pid_file.read_text())
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + DEADLINE
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)  # gone (the shell's sleep reaps it): the next start is a fresh one
+    term = launch(tmux, "again", home, size=(100, 40))
+    term.wait_for("A quiet start")
+    term.keys("c")
+    # The frame may be caught mid-paint: wait for the note, the words and the read-back.
+    term.wait_for("Picked up where you left off", "last sat", "→ Saturday 21 November 2026")
 
 
 def test_a_whole_evening_by_keys_alone_then_everything_is_still_there(
-    tmux: str, tmp_path: Path
+    tmux: Tmux, tmp_path: Path
 ) -> None:
     """A fresh home: two people and a context, a contact, a small step for tomorrow 6pm,
     a check-in with a mention and a tag, the review; the next evening the step is done;
     then a third start finds all of it."""
     home = tmp_path / "home"
-    name = f"planner-evening-{os.getpid()}"
-    term = launch(tmux, name, home, size=(110, 40))
-    try:
-        term.wait_for("Before you begin")
-        term.press("Enter")
-        term.wait_for("A quiet start")
-        term.press("m")
-        term.wait_for("No one here yet")
-        term.press("c")  # a context
-        term.wait_for("A part of your life")
-        term.keys("-l", "Choir")
+    term = launch(tmux, "evening", home, size=(110, 40))
+    term.wait_for("Before you begin")
+    term.press("Enter")
+    term.wait_for("A quiet start")
+    term.press("m")
+    term.wait_for("No one here yet")
+    term.press("c")  # a context
+    term.wait_for("A part of your life")
+    term.keys("-l", "Choir")
+    term.press("C-s")
+    term.wait_gone("A part of your life")
+    for person, count in (("Ana Silva", 1), ("Bo", 2)):
+        term.press("n")
+        term.wait_for("Someone in your life")
+        term.keys("-l", person)
         term.press("C-s")
-        term.wait_gone("A part of your life")
-        for person, count in (("Ana Silva", 1), ("Bo", 2)):
-            term.press("n")
-            term.wait_for("Someone in your life")
-            term.keys("-l", person)
-            term.press("C-s")
-            term.wait_for(f"{count} people")
-            term.wait_gone("Someone in your life")
-        term.press("l")  # log a contact with the person selected (Ana, first in the list)
-        term.wait_for("Log a contact")
-        term.press("C-s")
-        term.wait_gone("Log a contact")
-        term.press("s")  # a small step, tomorrow 6pm
-        term.wait_for("What small thing?")
-        term.press("Enter")
-        term.wait_for("When?")
-        term.keys("-l", "tomorrow 6pm")
-        term.wait_for("Tue 24 Nov 2026, 18:00 (tomorrow)")
-        term.press("Enter")
-        term.wait_for("The step, in words")
-        term.press("Enter")
-        term.wait_for("How sure are you")
-        term.press("Enter")
-        term.wait_for("Tuesday 24 Nov, 18:00")
-        term.press("Enter")
-        term.wait_gone("How sure")
-        term.press("j")
-        term.wait_for("Journal")
-        term.press("c")  # the check-in: scores, then words with a mention and a tag
-        term.wait_for("→ Monday 23 November 2026")
-        term.press("Tab", "4", "3", "Tab", "Tab", "Tab")
-        term.keys("-l", "a walk by the river")
-        term.press("Tab", "Tab")
-        term.keys("-l", "Walked with @Ana by the river #walk")
-        term.wait_for("Linked: Ana Silva")
-        term.press("C-s")
-        term.wait_gone("→ Monday 23 November 2026")
-        shown = term.wait_for("#walk")
-        assert "Walked with @Ana" in shown
-        term.press("r")
-        shown = term.wait_for("Monthly review — November 2026")
-        term.wait_for("Days with a check-in")
-        term.press("q")
-        term.wait_gone("Monthly review", timeout=10)
-    finally:
-        term.run("kill-session", "-t", name)
+        term.wait_gone("Someone in your life")
+        term.wait_for(f"{count} people", person)
+    term.press("l")  # log a contact with the person selected (Ana, first in the list)
+    term.wait_for("Log a contact")
+    term.press("C-s")
+    term.wait_gone("Log a contact")
+    term.press("s")  # a small step, tomorrow 6pm
+    term.wait_for("What small thing?")
+    term.press("Enter")
+    term.wait_for("When?")
+    term.keys("-l", "tomorrow 6pm")
+    term.wait_for("Tue 24 Nov 2026, 18:00 (tomorrow)")
+    term.press("Enter")
+    term.wait_for("The step, in words")
+    term.press("Enter")
+    term.wait_for("How sure are you")
+    term.press("Enter")
+    term.wait_for("Tuesday 24 Nov, 18:00 — send Ana Silva")
+    term.press("Enter")
+    term.wait_gone("How sure")
+    term.press("j")
+    term.wait_for("connectedness 1–5")  # the Journal's own legend (not the footer's "Journal")
+    term.press("c")  # the check-in: scores, then words with a mention and a tag
+    term.wait_for("→ Monday 23 November 2026")
+    term.press("Tab", "4", "3", "Tab", "Tab", "Tab")
+    term.keys("-l", "a walk by the river")
+    term.press("Tab", "Tab")
+    term.keys("-l", "Walked with @Ana by the river #walk")
+    term.wait_for("Linked: Ana Silva")
+    term.press("C-s")
+    term.wait_gone("→ Monday 23 November 2026")
+    term.wait_for("Mon 23 Nov 2026", "Walked with @Ana", "#walk")
+    term.press("r")
+    term.wait_for("Monthly review — November 2026", "Days with a check-in")
+    term.press("q")
+    term.wait_gone("Monthly review")
 
-    term = launch(tmux, name + "-next", home, now="2026-11-24T19:30:00", size=(110, 40))
-    try:
-        shown = term.wait_for("Tuesday 24 November 2026")
-        term.wait_for("send Ana Silva")  # the step is due today
-        term.press("d")
-        term.wait_for("Done — how did it go?")
-        term.press("C-s")
-        term.wait_gone("Done — how did it go?")
-        term.press("q")
-        term.wait_gone("Tuesday 24 November", timeout=10)
-    finally:
-        term.run("kill-session", "-t", name + "-next")
+    term = launch(tmux, "next", home, now="2026-11-24T19:30:00", size=(110, 40))
+    term.wait_for("Tuesday 24 November 2026", "send Ana Silva")  # the step is due today
+    term.press("d")
+    term.wait_for("Done — how did it go?")
+    term.press("C-s")
+    term.wait_gone("Done — how did it go?")
+    term.press("q")
+    term.wait_gone("Tuesday 24 November")
 
-    term = launch(tmux, name + "-again", home, now="2026-11-24T21:00:00", size=(110, 40))
-    try:
-        term.wait_for("Tuesday 24 November 2026")
-        term.press("m")
-        shown = term.wait_for("2 people")
-        assert "Ana Silva" in shown and "Bo" in shown
-        term.press("3")
-        term.wait_for("Choir")
-        term.press("j")
-        shown = term.wait_for("#walk")
-        assert "Walked with @Ana by the river" in shown
-        term.press("p")
-        shown = term.wait_for("How earlier steps went")
-        assert "send Ana Silva" in shown.split("How earlier steps went")[1]
-        term.press("r")
-        shown = term.wait_for("Small steps done")
-        term.press("q")
-    finally:
-        term.run("kill-session", "-t", name + "-again")
+    term = launch(tmux, "again", home, now="2026-11-24T21:00:00", size=(110, 40))
+    term.wait_for("Tuesday 24 November 2026")
+    term.press("m")
+    term.wait_for("2 people", "Ana Silva", "Bo")
+    term.press("3")
+    term.wait_below("Weeks of contact", "Choir")
+    term.press("j")
+    term.wait_for("connectedness 1–5", "Walked with @Ana by the river", "#walk")
+    term.press("p")
+    term.wait_below("How earlier steps went", "send Ana Silva")
+    term.press("r")
+    term.wait_for("Monthly review — November 2026", "Small steps done")
+    term.press("q")
+
+
+VIEWS = (  # key, and what that view shows of the sample life once its data is drawn
+    ("t", ("Monday 23 November 2026", "Mon 23 Nov, 10:00")),
+    ("m", ("30 people", "sorted by name")),
+    ("p", ("Coming up", "Mon 23 Nov, 10:00")),
+    ("j", ("connectedness 1–5", "Mon 23 Nov 2026")),
+    ("r", ("Monthly review", "Days with a check-in")),
+)
+
+
+@pytest.fixture(scope="module")
+def sample_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A year of sample life, made once for the tests that only read it."""
+    home = tmp_path_factory.mktemp("sample") / "home"
+    demo = subprocess.run(
+        [installed_command(), "--home", str(home), "demo", "--years", "1"],
+        capture_output=True, text=True, check=True, timeout=600,
+        env={**os.environ, "PLANNER_TUI_NOW": "2026-11-23T20:00:00", "TZ": "Europe/London"},
+    )  # fmt: skip
+    assert "Added a sample life: 30 people" in demo.stdout
+    return home
+
+
+def a_copy(home: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "home"
+    shutil.copytree(home, copy)
+    return copy
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 def test_every_view_holds_its_layout_small_and_large(
-    tmux: str, tmp_path: Path, size: tuple[int, int]
+    tmux: Tmux, sample_home: Path, tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    home = tmp_path / "home"
-    demo = subprocess.run(
-        [installed_command(), "--home", str(home), "demo", "--years", "1"],
-        capture_output=True, text=True, check=True,
-        env={**os.environ, "PLANNER_TUI_NOW": "2026-11-23T20:00:00", "TZ": "Europe/London"},
-    )  # fmt: skip
-    assert "Added a sample life" in demo.stdout
-    name = f"planner-size-{size[0]}-{os.getpid()}"
-    term = launch(tmux, name, home, size=size)
-    try:
-        term.wait_for("Before you begin")
-        term.press("Enter")
-        for key, seen in (("t", "Today"), ("m", "People"), ("p", "Coming up"),
-                          ("j", "Journal"), ("r", "Monthly review")):  # fmt: skip
-            term.keys(key)
-            shown = term.wait_for(seen)
-            lines = shown.splitlines()
-            assert len(lines) <= size[1] and all(len(line) <= size[0] for line in lines)
-            assert "q Quit" in shown or "^p palette" in shown  # the footer is still there
-            assert "Traceback" not in shown
-        term.press("q")
-    finally:
-        term.run("kill-session", "-t", name)
+    term = launch(tmux, "size", a_copy(sample_home, tmp_path), size=size)
+    term.wait_for("Before you begin")
+    term.press("Enter")
+    for key, seen in VIEWS:
+        term.keys(key)
+        if key == "p":
+            shown = term.wait_below(*seen)
+        shown = term.wait_for(*seen)
+        lines = shown.splitlines()
+        assert len(lines) <= size[1] and all(len(line) <= size[0] for line in lines)
+        assert "q Quit" in shown or "^p palette" in shown  # the footer is still there
+        assert "Traceback" not in shown
+    term.press("q")
 
 
 def hues(screen: str) -> set[tuple[int, int, int]]:
@@ -336,30 +374,20 @@ def hues(screen: str) -> set[tuple[int, int, int]]:
     return found
 
 
-def test_no_color_and_monochrome_still_say_everything(tmux: str, tmp_path: Path) -> None:
+def test_no_color_and_monochrome_still_say_everything(
+    tmux: Tmux, sample_home: Path, tmp_path: Path
+) -> None:
     """With NO_COLOR (and a monochrome terminal type) the app paints in greys only, and
     what colour would add is still there as characters: legends, shades, marks."""
-    home = tmp_path / "home"
-    subprocess.run(
-        [installed_command(), "--home", str(home), "demo", "--years", "1"],
-        capture_output=True, check=True,
-        env={**os.environ, "PLANNER_TUI_NOW": "2026-11-23T20:00:00", "TZ": "Europe/London"},
-    )  # fmt: skip
-    name = f"planner-mono-{os.getpid()}"
-    term = launch(tmux, name, home, size=(120, 50), extra_env="NO_COLOR=1 TERM=xterm-mono")
-    try:
-        term.wait_for("Before you begin")
-        term.press("Enter")
-        for key, seen in (("m", "People"), ("j", "connectedness 1–5"),
-                          ("r", "Monthly review")):  # fmt: skip
-            term.press(key)
-            term.wait_for(seen)
-            coloured = term.run("capture-pane", "-e", "-p", "-t", name)
-            assert hues(coloured) == set(), key  # greys only
-        term.wait_for("Days with a check-in")  # the review reads as text
-        term.press("m", "3")  # …and so do pictures that colour would otherwise carry
-        strip = term.wait_for("Weeks of contact").split("Weeks of contact")[1]
-        assert {"·", "░", "█"} <= set(strip)
-        term.press("q")
-    finally:
-        term.run("kill-session", "-t", name)
+    home = a_copy(sample_home, tmp_path)
+    term = launch(tmux, "mono", home, size=(120, 50), extra_env="NO_COLOR=1 TERM=xterm-mono")
+    term.wait_for("Before you begin")
+    term.press("Enter")
+    for key, seen in VIEWS[1:4:2] + VIEWS[4:]:  # the Map, the Journal, the review
+        term.press(key)
+        term.wait_for(*seen)
+        coloured = term.screen("-e")
+        assert hues(coloured) == set(), key  # greys only
+    term.press("m", "3")  # …and so do pictures that colour would otherwise carry
+    term.wait_below("Weeks of contact", "·", "░", "█")
+    term.press("q")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,21 +13,40 @@ from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Static
+from textual.worker import WorkerCancelled
 
 from planner_tui.config import Settings
 from planner_tui.db.engine import Database
 from planner_tui.services import drafts, journal, people, review, steps
 from planner_tui.ui.app import FIRST_RUN_KEY, PlannerApp
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
+from planner_tui.ui.screens.base import ViewScreen
 
 SIZE = (120, 40)
 HOSTILE = ["[bold]Bob", "[/]", "[@click=app.quit]x[/]", "[link=file:///etc/passwd]y[/link]"]
 
 
 async def settle(app: PlannerApp, pilot: object) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()  # type: ignore[attr-defined]
+    """Wait until what was started has finished and the view on screen shows its data, not
+    only its headings (a loaded machine can paint a view before its loading thread starts)."""
+    deadline = time.monotonic() + 30
+    while True:
+        for _ in range(3):
+            with contextlib.suppress(WorkerCancelled):  # replaced by a newer one: waited next
+                await app.workers.wait_for_complete()
+            await pilot.pause()  # type: ignore[attr-defined]
+        if not loading(app.screen) or time.monotonic() > deadline:
+            return
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+
+
+def loading(screen: object) -> bool:
+    """Whether *screen* is a view that has yet to show its data for the first time (a view
+    showing a problem instead is done)."""
+    if not isinstance(screen, ViewScreen) or screen._shown is not None:
+        return False
+    note = screen.query_one("#loading", Static)
+    return not (note.display and str(note.render()) != "Opening your planner…")
 
 
 async def press(app: PlannerApp, pilot: object, *keys: str) -> None:

@@ -67,6 +67,7 @@ def test_the_suite_fails_when_code_under_test_reaches_for_the_network(tmp_path: 
         [sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider",
          "-q", "-o", "addopts=", "--rootdir", str(tmp_path), str(tmp_path / "test_reaches.py")],
         cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "TMPDIR": str(tmp_path)},  # its own network-log folder lands here
     )  # fmt: skip
     assert "1 passed" in run.stdout  # the test itself saw nothing wrong…
     assert "NETWORK ACCESS during the tests" in run.stdout  # …but the watch did
