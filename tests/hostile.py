@@ -55,6 +55,7 @@ MARKUP: dict[str, str] = {
 """Label → value: text that would act if it were read as markup (or reach the terminal
 raw). Every toast, title and message is tried with each (tests/ui/test_safety.py)."""
 
+
 def stored_data(database: Database, *, drafts: bool = False) -> dict[str, list[str]]:
     """Every row of every table (drafts only if asked: they hold text still being typed), to
     compare before and after: a refusal must leave all of it as it was."""
