@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import stat
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +25,7 @@ from sqlmodel import Session
 from planner_tui.clock import now
 from planner_tui.db import SCHEMA_HEAD, schema_revision
 from planner_tui.errors import NeedsPassphrase, StorageError
+from planner_tui.files import replace_durably
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
@@ -303,16 +304,24 @@ def backup_file(path: Path, target: Path, *, passphrase: str | None = None) -> P
     the copy is consistent even while planner-tui writes. An encrypted database gives a copy
     encrypted with the same passphrase."""
     target = target.expanduser()
+    partial: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        # Pages go to a file of this call's own, then take the name at once: a crash, or a
+        # second app taking the same day's copy, never leaves a half-written backup.
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
         os.close(fd)
-        copy_pages(path, target, passphrase=passphrase)
-        os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
+        partial = Path(name)
+        copy_pages(path, partial, passphrase=passphrase)
+        replace_durably(partial, target)
     except sqlite3.Error as error:
         raise StorageError(describe_error(error)) from None
     except OSError as error:
         raise StorageError(f"Can't write the backup to {target}: {error.strerror}.") from None
+    finally:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+            Path(f"{partial}-journal").unlink(missing_ok=True)
     return target
 
 

@@ -112,7 +112,9 @@ class PeopleChips(Vertical):
         typed = event.value.strip()
         if not typed:
             return
-        person = self.match(typed)
+        # Enter takes the name the box is suggesting, as the right arrow would.
+        shown = event.input._suggestion  # Textual keeps no public name for it
+        person = self.match(typed) or (self.match(shown) if shown else None)
         problem = self.query_one("#people-problem", Problem)
         if person is None:
             problem.say(f"No one called {typed!r} yet — add them on the Map first (n).")
