@@ -25,15 +25,28 @@ class Named(Labelled, Protocol):
     def nickname(self) -> str: ...
 
 
-_NOT_WORD = re.compile(r"[\W_]+")
+
+
+_ACCENTS = re.compile("[\u0300-\u036f]")
+"""The combining accents of Latin, Greek and Cyrillic letters (not the vowel signs other
+scripts can't spell a name without)."""
+
+
+def fold(text: str) -> str:
+    """Text as people type it when they're not careful: case (``STRASSE`` is ``Straße``)
+    and accents (``Jurgen`` is ``Jürgen``) set aside, in one Unicode form."""
+    bare = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", bare).casefold())
 
 
 def name_key(text: str) -> str:
-    """What spellings of one name share: Unicode form, case (``STRASSE`` is ``Straße``),
-    spaces and punctuation set aside, so ``@AnaSilva`` and ``ana  silva`` are ``Ana
-    Silva``. A name made only of symbols keeps them (an emoji is a name too)."""
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return _NOT_WORD.sub("", folded) or "".join(folded.split())
+    """What spellings of one name share: :func:`fold`, with spaces and punctuation set
+    aside, so ``@AnaSilva`` and ``ana  silva`` are ``Ana Silva``. A name made only of
+    symbols keeps them (an emoji is a name too)."""
+    folded = fold(text)
+    # Letters, marks and digits: the marks are the vowels of many scripts (राम is not रम).
+    letters = "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LMN")
+    return letters or "".join(folded.split())
 
 
 def people_named(typed: str, people: Sequence[Named], *, whole_only: bool = False) -> list[int]:

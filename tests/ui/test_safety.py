@@ -31,6 +31,7 @@ from planner_tui.ui.modals.export import ExportFile
 from planner_tui.ui.screens.journal import JournalScreen
 from planner_tui.ui.screens.person import PersonScreen
 from planner_tui.ui.screens.review import ReviewScreen
+from planner_tui.ui.widgets.fields import TextBox
 
 from ..hostile import MARKUP
 from .test_app import SIZE, make_app, press, screen_text, settle
@@ -325,3 +326,26 @@ async def test_journal_search_never_shows_stale_results(
         assert screen.query_one("#body").display
         assert screen.shown_query == "bread"
         assert [e.body for e in screen.shown] == ["banana bread"]
+
+
+async def test_stored_escape_sequences_reach_a_form_as_visible_symbols(sqlite_db: Database) -> None:
+    """A check-in whose text holds an escape sequence (piped in from a shell, or imported)
+    is opened for editing: the text box shows ␛ and ␇, and no control character is left in
+    what the form would draw or save. Typing or pasting one is made visible the same way."""
+    sequence = "hi \x1b[31mred\x1b]0;title\x07 ok"
+    with sqlite_db.write() as session:
+        journal.save_entry(session=session, data={"day": date(2026, 11, 23), "body": sequence})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        body = app.screen.query_one("#body", TextBox)
+        assert body.text == plain(sequence)
+        assert "␛[31mred␛]0;title␇ ok" in body.text
+        body.insert("\x1b[2J")
+        day = app.screen.query_one("#day", Input)
+        day.value = "today\x1b[31m"
+        await pilot.pause()
+        assert "\x1b" not in body.text
+        assert body.text.startswith("␛[2J")  # inserted at the cursor
+        assert day.value == "today␛[31m"

@@ -19,7 +19,8 @@ class P:
 
 
 CAST = [P(1, "Ana Silva"), P(2, "Ana Costa", "Nana"), P(3, "Bo"), P(4, "Øyvind Ås"),
-        P(5, "Gustav Straße"), P(6, "Ｍａｒｉ Ｏｋａ"), P(7, "🙂")]  # fmt: skip
+        P(5, "Gustav Straße"), P(6, "Ｍａｒｉ Ｏｋａ"), P(7, "🙂"), P(9, "Jürgen Müller"),
+        P(10, "राम")]  # fmt: skip
 
 RULES = [
     # typed, who it names (None: no one, or several), the rule
@@ -34,6 +35,9 @@ RULES = [
     ("gustavstrasse", 5, "case folding without spaces"),
     ("Mari Oka", 6, "one Unicode form (NFKC): full-width letters"),
     ("🙂", 7, "a name of symbols only"),
+    ("jurgen muller", 9, "accents set aside, as people type without them"),
+    ("JÜRGEN", 9, "…and with them"),
+    ("रम", None, "other scripts' vowel signs are part of the name"),
     ("Ana", None, "a first name two people share"),
     ("Silva", None, "a last name alone is not a name"),
     ("Ana S", None, "nor the start of one"),

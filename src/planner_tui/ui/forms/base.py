@@ -35,6 +35,7 @@ from textual.widgets import (
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import text
+from planner_tui.ui.widgets.fields import TextField
 
 if TYPE_CHECKING:
     from planner_tui.db.models import PersonRead
@@ -78,7 +79,7 @@ class PeopleChips(Vertical):
         self.chosen: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(id="who")
+        yield TextField(id="who")
         yield Static("", id="chosen", markup=False)
         yield Problem(id="people-problem")
 

@@ -22,6 +22,7 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, PeopleChips, Problem
 from planner_tui.ui.screens.base import text
+from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.when import describe, parse_when
 
 WARMTH = ["1 · cool", "2", "3 · fine", "4", "5 · very warm"]
@@ -54,7 +55,7 @@ class InteractionForm(FormScreen[InteractionRead]):
         yield Field("With whom — type a name, Enter to add (several allowed)")
         yield PeopleChips()
         yield Field("When — e.g. now, yesterday evening, last sat 3pm")
-        yield Input(id="when", value="now")
+        yield TextField(id="when", value="now")
         yield Static("", id="when-preview", classes="muted", markup=False)
         yield Problem(id="when-problem")
         with Horizontal(classes="row"):
@@ -86,7 +87,7 @@ class InteractionForm(FormScreen[InteractionRead]):
             for key, words in SUPPORT.items():
                 yield Checkbox(words, id=key)
         yield Field("Note (optional)")
-        yield TextArea(id="note", classes="short")
+        yield TextBox(id="note", classes="short")
 
     def on_mount(self) -> None:
         self.query_one(PeopleChips).set_people(self.people)

@@ -22,6 +22,7 @@ from planner_tui.db.models import JournalEntryRead
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, PeopleChips, Problem
 from planner_tui.ui.screens.base import text
+from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.when import parse_when
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
     def compose_fields(self) -> ComposeResult:
         yield Static("", id="prompt", classes="muted", markup=False)
         yield Field("Day — today, yesterday, last sat, 2026-11-20")
-        yield Input(id="day")
+        yield TextField(id="day")
         yield Static("", id="day-preview", classes="muted", markup=False)
         yield Problem(id="day-problem")
         yield Field("How it was, 1 (low) to 5 (high) — each optional; a digit moves on")
@@ -85,13 +86,13 @@ class JournalForm(FormScreen[JournalEntryRead]):
             for key, words in SCALES.items():
                 with Vertical(classes="scale"):
                     yield Static(words, classes="muted", markup=False)
-                    yield Input(id=key, restrict=r"[1-5]?", max_length=1)
+                    yield TextField(id=key, restrict=r"[1-5]?", max_length=1)
         yield Field("What brought warmth today?")
-        yield Input(id="warmth_note")
+        yield TextField(id="warmth_note")
         yield Field("What made me want to withdraw?")
-        yield Input(id="withdraw_note")
+        yield TextField(id="withdraw_note")
         yield Field("Anything else — @Name links someone, #word makes a tag")
-        yield TextArea(id="body", soft_wrap=True)
+        yield TextBox(id="body", soft_wrap=True)
         yield Static("", id="mentions", classes="muted", markup=False)
         yield Field("People (type a name, Enter adds; backspace on empty removes)")
         yield PeopleChips()

@@ -23,6 +23,7 @@ from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import AWKWARD
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.screens.steps import StepItem
+from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.when import describe, parse_when
 
 TITLES = {
@@ -69,7 +70,7 @@ class OutcomeForm(FormScreen[OutcomeResult]):
             yield Static(text(KIND_WORDS[self.status]), id="kind-words")
         if self.status is StepStatus.DONE:
             yield Field("When it happened")
-            yield Input(id="when")
+            yield TextField(id="when")
             yield Static("", id="when-preview", classes="muted", markup=False)
             yield Problem(id="when-problem")
             with Horizontal(classes="row"):
@@ -89,11 +90,11 @@ class OutcomeForm(FormScreen[OutcomeResult]):
                          prompt="how it felt")  # fmt: skip
         if self.status in NEW_TIME:
             yield Field(NEW_TIME[self.status][0])
-            yield Input(id="new_time")
+            yield TextField(id="new_time")
             yield Static("", id="new-time-preview", classes="muted", markup=False)
             yield Problem(id="new_time-problem")
         yield Field("A note, if you'd like — what you noticed (optional)")
-        yield TextArea(id="note", classes="short")
+        yield TextBox(id="note", classes="short")
 
     # ---------------------------------------------------------------- the form contract
 

@@ -12,6 +12,7 @@ from planner_tui.db.models import Circle, ContextKind, ContextRead, PersonRead, 
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
 from planner_tui.ui.screens.base import text
+from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.when import parse_cadence
 
 
@@ -53,10 +54,10 @@ class PersonForm(FormScreen[PersonRead]):
 
     def compose_fields(self) -> ComposeResult:
         yield Field("Name")
-        yield Input(id="name", placeholder="as you'd say it", max_length=1000)
+        yield TextField(id="name", placeholder="as you'd say it", max_length=1000)
         yield Problem(id="name-problem")
         yield Field("Nickname or initials (optional)")
-        yield Input(id="nickname")
+        yield TextField(id="nickname")
         yield Field("How close (the circles)")
         yield Select(
             [(label(c), c.value) for c in Circle],
@@ -65,14 +66,14 @@ class PersonForm(FormScreen[PersonRead]):
             value=Circle.MIDDLE.value,
         )
         yield Field("How often you'd like to be in touch (optional)")
-        yield Input(id="cadence", placeholder="e.g. 14, weekly, every 3 weeks")
+        yield TextField(id="cadence", placeholder="e.g. 14, weekly, every 3 weeks")
         yield Problem(id="cadence-problem")
         yield Field("Contexts (space to tick)")
         yield SelectionList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
         yield Field("Notes")
-        yield TextArea(id="notes", classes="short")
+        yield TextBox(id="notes", classes="short")
         yield Field("Boundaries and preferences (e.g. prefers texts in the evening)")
-        yield TextArea(id="boundaries", classes="short")
+        yield TextBox(id="boundaries", classes="short")
 
     def values(self) -> dict[str, Any]:
         return {
@@ -174,7 +175,7 @@ class ContextForm(FormScreen[ContextRead]):
 
     def compose_fields(self) -> ComposeResult:
         yield Field("Name (e.g. Choir, Work, Street WhatsApp group)")
-        yield Input(id="name", max_length=1000)
+        yield TextField(id="name", max_length=1000)
         yield Problem(id="name-problem")
         yield Field("Kind")
         yield Select(

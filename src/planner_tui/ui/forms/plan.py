@@ -24,9 +24,11 @@ from textual.widgets.option_list import Option
 from planner_tui import words
 from planner_tui.db.models import Channel, Effort, StepRead, label
 from planner_tui.errors import InvalidInput
+from planner_tui.names import fold
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
 from planner_tui.ui.screens.base import text
+from planner_tui.ui.widgets.fields import TextField
 from planner_tui.when import QUICK_PICKS, describe, describe_repeat, parse_repeat, parse_when
 
 if TYPE_CHECKING:
@@ -70,22 +72,22 @@ class PlanWizard(FormScreen[StepRead]):
             with ContentSwitcher(initial=f"page-{self.page}", id="pages"):
                 with Vertical(id="page-who"):
                     yield Field("Who would you like to reach? Type to find; Enter picks.")
-                    yield Input(id="find", placeholder="a name, or a context")
+                    yield TextField(id="find", placeholder="a name, or a context")
                     yield OptionList(id="who-list")
                     yield Problem(id="person-problem")
                 with Vertical(id="page-what"):
                     yield Field("What small thing? ↑/↓ and Enter, or write your own.")
-                    yield Input(id="own", placeholder="…or in your own words")
+                    yield TextField(id="own", placeholder="…or in your own words")
                     yield OptionList(id="what-list")
                 with Vertical(id="page-when"):
                     yield Field("When? e.g. tonight, tomorrow 6pm, fri 7pm, in 3 days")
-                    yield Input(id="when")
+                    yield TextField(id="when")
                     yield Static("", id="when-preview", classes="muted", markup=False)
                     yield Problem(id="when-problem")
                     yield Static("↑/↓ quick picks: " + " · ".join(QUICK_PICKS), classes="muted")
                 with Vertical(id="page-details"):
                     yield Field("The step, in words you'd use")
-                    yield Input(id="words")
+                    yield TextField(id="words")
                     yield Problem(id="action-problem")
                     with Horizontal(classes="row"):
                         yield Select(
@@ -99,19 +101,19 @@ class PlanWizard(FormScreen[StepRead]):
                             prompt="expected awkwardness",
                         )
                     yield Field("Repeat (optional): weekly, every 2 weeks, monthly, every mon")
-                    yield Input(id="repeat")
+                    yield TextField(id="repeat")
                     yield Static("", id="repeat-preview", classes="muted", markup=False)
                     yield Problem(id="repeat-problem")
                     yield Field("If-then cue (optional)")
-                    yield Input(id="cue", placeholder="when I finish lunch on Friday…")
+                    yield TextField(id="cue", placeholder="when I finish lunch on Friday…")
                     yield Field("If-then backup (optional)")
-                    yield Input(
+                    yield TextField(
                         id="backup",
                         placeholder="if she doesn't answer, I'll send a voice note on Sunday",
                     )
                 with Vertical(id="page-sure"):
                     yield Field("How sure are you that you'll do it? 0 to 10 (Enter skips)")
-                    yield Input(id="confidence", restrict=r"\d{0,2}", max_length=2)
+                    yield TextField(id="confidence", restrict=r"\d{0,2}", max_length=2)
                     yield Problem(id="confidence-problem")
                 with Vertical(id="page-card"):
                     yield Static("", id="card-text", classes="card", markup=False)
@@ -223,9 +225,10 @@ class PlanWizard(FormScreen[StepRead]):
     def show_people(self, query: str) -> None:
         shown = self.people
         if query.strip():
-            matcher = Matcher(query.strip())
+            matcher = Matcher(fold(query.strip()))
             scored = [
-                (matcher.match(" ".join([p.name, p.nickname, *p.contexts])), p) for p in self.people
+                (matcher.match(fold(" ".join([p.name, p.nickname, *p.contexts]))), p)
+                for p in self.people
             ]
             shown = [p for score, p in sorted(scored, key=lambda s: -s[0]) if score > 0]
         options = self.query_one("#who-list", OptionList)

@@ -12,6 +12,7 @@ from textual.widgets import Input, RadioButton, RadioSet, TextArea
 from planner_tui.db.models import LonelinessCheckRead, LonelyHowOften, MonthReviewRead, label
 from planner_tui.review_report import DIRECT_QUESTION, SCALE_ITEMS, SCALE_WORDS
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
+from planner_tui.ui.widgets.fields import TextBox, TextField
 
 INTENTIONS = 3
 HOW_OFTEN = list(LonelyHowOften)
@@ -124,12 +125,12 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
     def compose_fields(self) -> ComposeResult:
         yield Field("One to three small intentions. They show on Today all next month.")
         for n in range(INTENTIONS):
-            yield Input(id=f"intention{n}", placeholder=f"intention {n + 1}")
+            yield TextField(id=f"intention{n}", placeholder=f"intention {n + 1}")
         yield Problem(id="intentions-problem")
         yield Field("Wins this month, in your own words")
-        yield TextArea(id="wins", soft_wrap=True, classes="short")
+        yield TextBox(id="wins", soft_wrap=True, classes="short")
         yield Field("A note to yourself (or to bring to someone you talk to)")
-        yield TextArea(id="note", soft_wrap=True, classes="short")
+        yield TextBox(id="note", soft_wrap=True, classes="short")
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {

@@ -12,6 +12,7 @@ from textual.widgets import Input
 from planner_tui.db.models import TrustedContactBase, TrustedContactRead
 from planner_tui.services.support import MAX_TRUSTED
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
+from planner_tui.ui.widgets.fields import TextField
 
 
 class TrustedForm(FormScreen[list[TrustedContactRead]]):
@@ -27,8 +28,8 @@ class TrustedForm(FormScreen[list[TrustedContactRead]]):
         )
         for n in range(MAX_TRUSTED):
             with Horizontal(classes="row"):
-                yield Input(id=f"name{n}", placeholder="name")
-                yield Input(id=f"reach{n}", placeholder="how to reach them")
+                yield TextField(id=f"name{n}", placeholder="name")
+                yield TextField(id=f"reach{n}", placeholder="how to reach them")
         yield Problem(id="contacts-problem")
 
     def load_choices(self) -> list[TrustedContactRead]:

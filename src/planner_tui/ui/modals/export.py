@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Static
 from planner_tui.errors import PlannerError
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.screens.base import text
+from planner_tui.ui.widgets.fields import TextField
 
 Make = Callable[[Backend], tuple[str | bytes, str]]
 """Runs in a worker: the file's contents, and what to say once it is written."""
@@ -35,7 +36,7 @@ class ExportFile(ModalScreen[Path | None]):
                 f"{self.about} Nothing is sent anywhere. Enter writes it; Esc closes.",
                 markup=False,
             )
-            yield Input(self.default, id="export-path")
+            yield TextField(self.default, id="export-path")
             yield Static("", id="export-status", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

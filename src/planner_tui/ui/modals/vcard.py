@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 from planner_tui.errors import PlannerError
 from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
 from planner_tui.ui.screens.base import text
+from planner_tui.ui.widgets.fields import TextField
 
 
 class VcardImport(ModalScreen[ImportResult | None]):
@@ -33,7 +34,7 @@ class VcardImport(ModalScreen[ImportResult | None]):
                 "press Enter to see who is in it, and what would be left out.",
                 markup=False,
             )
-            yield Input(placeholder="~/Downloads/contacts.vcf", id="vcf-path")
+            yield TextField(placeholder="~/Downloads/contacts.vcf", id="vcf-path")
             yield Static("", id="vcf-status", markup=False)
             preview: DataTable[str] = DataTable(id="vcf-preview", cursor_type="row")
             preview.add_columns("name", "nickname", "birthday", "already here?")

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from planner_tui import clock, words
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
+from planner_tui.ui.widgets.fields import TextField
 
 if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, JournalEntryRead, PersonRead
@@ -87,7 +88,7 @@ class JournalScreen(ViewScreen):
         yield Note(words.EMPTY_JOURNAL, id="journal-empty", classes="empty")
         yield Section("", id="month-title")
         yield Static("", id="month-strip", markup=False)
-        yield Input(placeholder=SEARCH_HELP, id="search")
+        yield TextField(placeholder=SEARCH_HELP, id="search")
         yield Note(id="search-note", classes="muted")
         yield table("entries", "day", "mood", "connected", "")
         yield Note("c check in · Enter or e edit · x delete (u undoes) · / search", classes="muted")

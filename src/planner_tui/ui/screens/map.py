@@ -19,6 +19,7 @@ from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
 from planner_tui.ui.widgets.circles import CirclesPicture, Dot
+from planner_tui.ui.widgets.fields import TextField
 
 if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
     from planner_tui.db.models import ContextRead, PersonRead
@@ -93,7 +94,7 @@ class MapScreen(ViewScreen):
         yield Note(words.EMPTY_MAP, id="map-empty", classes="empty")
         with TabbedContent(id="map-tabs", initial="people"):
             with TabPane("1 People", id="people"):
-                yield Input(placeholder="/ to filter by name, nickname or context", id="filter")
+                yield TextField(placeholder="/ to filter by name, nickname or context", id="filter")
                 yield Static("", id="people-status", classes="muted", markup=False)
                 yield table("people-table", "name", "circle", "contexts", "last in touch",
                             "hoped for", "")  # fmt: skip
@@ -259,13 +260,15 @@ class MapScreen(ViewScreen):
         if query:
             from textual.fuzzy import Matcher
 
-            matcher = Matcher(query)
+            from planner_tui.names import fold
+
+            matcher = Matcher(fold(query))
             scored = []
             for p in people:
                 score = max(
-                    matcher.match(p.name),
-                    matcher.match(p.nickname) if p.nickname else 0,
-                    max((matcher.match(c) for c in p.contexts), default=0) * 0.9,
+                    matcher.match(fold(p.name)),
+                    matcher.match(fold(p.nickname)) if p.nickname else 0,
+                    max((matcher.match(fold(c)) for c in p.contexts), default=0) * 0.9,
                 )
                 if score > 0:
                     scored.append((score, p))
