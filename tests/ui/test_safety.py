@@ -150,7 +150,8 @@ async def test_export_and_vcard_toasts_show_paths_and_names_as_text(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         for value in MARKUP.values():
-            folder = tmp_path / value.replace("/", "∕")  # a file name can hold the rest
+            # A file name can hold the rest; a text field shows (and keeps) ESC as ␛.
+            folder = tmp_path / plain(value.replace("/", "∕"))
             folder.mkdir()
             target = folder / "steps.ics"
             await press(app, pilot, "p", "i")
