@@ -326,7 +326,7 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
 
 
 def _dates(card: Card) -> str:
-    """'  birthday 12 April 1985, anniversary 3 June' (read from the card; not kept yet)."""
+    """'  birthday 12 April 1985, anniversary 3 June' (read from the card; kept as dates)."""
     dates = [f"{what} {day}" for what, day in
              (("birthday", card.birthday), ("anniversary", card.anniversary)) if day]  # fmt: skip
     return "  " + ", ".join(dates) if dates else ""

@@ -25,8 +25,6 @@ class Named(Labelled, Protocol):
     def nickname(self) -> str: ...
 
 
-
-
 _ACCENTS = re.compile("[\u0300-\u036f]")
 """The combining accents of Latin, Greek and Cyrillic letters (not the vowel signs other
 scripts can't spell a name without)."""

@@ -126,6 +126,20 @@ def when(moment: datetime) -> str:
     return clock.to_local(moment).strftime("%a %-d %b, %H:%M")
 
 
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                "Dec")  # fmt: skip
+
+
+def dates_line(dates: list[tuple[str, int, int, int | None]]) -> str:
+    """Someone's dates in one line, from (label, month, day, year): 'Birthday 12 Apr ·
+    Anniversary 3 Jun 2011'."""
+    return " · ".join(
+        f"{what[:1].upper()}{what[1:]} {day} {SHORT_MONTHS[month - 1]}"
+        + (f" {year}" if year else "")
+        for what, month, day, year in dates
+    )
+
+
 def with_person(action: str, person: str) -> str:
     """The action, followed by '(Maria)' unless its words already name her ('Bo' inside
     'about' doesn't count)."""

@@ -260,6 +260,12 @@ def test_vcard_import_says_what_it_left_out(tmp_path: Path) -> None:
     assert "1 detail couldn't be read and was skipped: ORG on line 9." in preview.stdout
     added = run(tmp_path, "import", str(source))
     assert "Added 1 people" in added.stdout and "left out: line 1." in added.stdout
+    exported = run(tmp_path, "export", "--format", "json")
+    assert exported.returncode == 0, exported.stderr
+    tables = json.loads(exported.stdout)["tables"]
+    [person] = tables["person"]
+    assert [(d["person_id"], d["label"], d["month"], d["day"], d["year"])
+            for d in tables["person_date"]] == [(person["id"], "birthday", 4, 12, None)]  # fmt: skip
     nameless = tmp_path / "nameless.vcf"
     nameless.write_text("BEGIN:VCARD\nTEL:1\nEND:VCARD\n")
     assert_one_line_error(

@@ -392,3 +392,31 @@ async def test_a_persons_page_edits_and_deletes_them(sqlite_db: Database) -> Non
         assert isinstance(app.screen, MapScreen)
         assert "Ana" not in screen_text(app)
     assert everyone(sqlite_db) == []
+
+
+async def test_the_person_page_shows_their_dates_in_one_line(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for label, month, day, year in (("anniversary", 6, 3, 2011), ("birthday", 4, 12, None),
+                                        ("[bold]moved[/] to Leeds", 9, 1, 2019)):  # fmt: skip
+            people.add_date(
+                session=s,
+                data={"person_id": ana, "label": label, "month": month, "day": day, "year": year},
+            )
+        people.create_person(session=s, data={"name": "Ben"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonScreen) and "Ana" in screen_text(app)
+        assert (
+            "Birthday 12 Apr · Anniversary 3 Jun 2011 · [bold]moved[/] to Leeds 1 Sep 2019"
+            in screen_text(app)
+        )
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonScreen) and "Ben" in screen_text(app)
+        assert "Birthday" not in screen_text(app)

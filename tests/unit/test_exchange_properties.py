@@ -74,7 +74,7 @@ def moment(minutes: int) -> datetime:
 def lives(draw: st.DrawFn) -> dict[str, Any]:
     """What a person might have put in: contexts, people, steps with repeats and outcomes,
     contacts, check-ins with people, contexts and tags, loneliness checks, month notes,
-    trusted people and preferences — each as the data a service call takes."""
+    trusted people, people's dates and preferences — each as the data a service call takes."""
     contexts = draw(
         st.lists(
             st.tuples(NAME, st.sampled_from(ContextKind), st.booleans()),
@@ -128,6 +128,13 @@ def lives(draw: st.DrawFn) -> dict[str, Any]:
                      "warmth": SCORE, "gave_emotional": st.booleans(),
                      "got_practical": st.booleans(), "note": NOTE}
                 ),
+                max_size=4,
+            )
+        )  # fmt: skip
+        life["dates"] = draw(
+            st.lists(
+                st.tuples(someone, st.sampled_from(["birthday", "anniversary"]) | NAME,
+                          st.dates(date(1, 1, 1), date(9999, 12, 31)), st.booleans()),
                 max_size=4,
             )
         )  # fmt: skip
@@ -242,6 +249,12 @@ def make(database: Database, life: dict[str, Any]) -> None:
         )
         for key, value in life["settings"].items():
             drafts.set_setting(session=s, key=key, value=value)
+        for index, label, day, with_year in life.get("dates", []):
+            people.add_date(
+                session=s,
+                data={"person_id": person_ids[index], "label": label, "month": day.month,
+                      "day": day.day, "year": day.year if with_year else None},
+            )  # fmt: skip
         for index in life["deleted"]:
             people.delete_person(session=s, person_id=person_ids[index])
 
@@ -284,7 +297,7 @@ def round_trip(source: Database, target: Database) -> None:
 
 EMPTY: dict[str, Any] = {"contexts": [], "people": [], "steps": [], "interactions": [],
                          "entries": [], "checks": [], "reviews": [], "trusted": [],
-                         "deleted": [], "settings": {}}  # fmt: skip
+                         "deleted": [], "settings": {}, "dates": []}  # fmt: skip
 
 
 @PROPERTY

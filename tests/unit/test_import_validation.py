@@ -33,6 +33,9 @@ def export(sqlite_db: Database) -> dict[str, Any]:
             session=s, data={"name": "Ana", "circle": "inner", "context_ids": [choir]}
         ).id
         ben = people.create_person(session=s, data={"name": "Ben", "cadence_days": 14}).id
+        people.add_date(
+            session=s, data={"person_id": ana, "label": "birthday", "month": 4, "day": 12}
+        )
         weekly = steps.create_step(
             session=s,
             data={"person_id": ana, "action": "call Ana", "due_at": local("2026-11-20T18:00"),
@@ -137,6 +140,14 @@ BAD_ROWS: list[tuple[str, Callable[[Tables], None], str, int, str]] = [
     ("a column on two lines", _set("person", 1, "a\nb", "x"), "person", 1, "a?b"),
     ("a row that isn't an object", lambda t: t["step"].__setitem__(0, ["x"]), "step", 1, ""),
     ("text that isn't Unicode", _set("person", 1, "notes", "\ud800"), "person", 1, "notes"),
+    ("a thirteenth month", _set("person_date", 1, "month", 13), "person_date", 1, "month"),
+    ("31 April", _set("person_date", 1, "day", 31), "person_date", 1, "day"),
+    ("29 February 2001", lambda t: t["person_date"][0].update(month=2, day=29, year=2001),
+     "person_date", 1, "day"),
+    ("a date's label on two lines", _set("person_date", 1, "label", "a\nb"), "person_date", 1,
+     "label"),
+    ("a date of no one", _set("person_date", 1, "person_id", 999), "person_date", 1,
+     "person_id"),
     ("six trusted people", lambda t: t["trusted_contact"].extend(
         {"id": n, "name": f"P{n}", "reach": "", "position": n} for n in range(2, 7)),
      "trusted_contact", 6, ""),

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from planner_tui.db.engine import SCHEMA_HEAD, Database, Location, open_database
-from planner_tui.services import journal, review, support
+from planner_tui.services import journal, people, review, support
 
 FIXTURE = Path(__file__).parent.parent / "data" / "schema-0001.db"
 
@@ -54,7 +55,7 @@ def test_the_first_schema_upgrades_with_every_row_intact(tmp_path: Path) -> None
         after = every_row(tmp_path / "planner.db", columns)
         for table, rows in before.items():
             assert after[table] == rows, table
-        assert after["trusted_contact"] == []
+        assert after["trusted_contact"] == [] and after["person_date"] == []
         # ...and the upgraded data is usable: search, review and the new table.
         with database.session() as s:
             hits = journal.search(session=s, query=journal.SearchQuery("fixture"))
@@ -62,6 +63,15 @@ def test_the_first_schema_upgrades_with_every_row_intact(tmp_path: Path) -> None
             assert review.review_month(session=s, month=hits[0].entry.day).figures.entries
         with database.write() as s:
             support.save_trusted(session=s, contacts=[{"name": "Mum", "reach": "07700 900123"}])
+            someone = people.list_people(session=s)[0].id
+            people.add_date(
+                session=s, data={"person_id": someone, "label": "birthday", "month": 4, "day": 12}
+            )
+        with database.write() as s:  # 0004's foreign key takes a person's dates with them
+            people.delete_person(session=s, person_id=someone)
+        with database.session() as s:
+            assert people.list_dates(session=s, person_id=someone) == []
+            assert s.exec(text("SELECT count(*) FROM person_date")).one() == (0,)
     finally:
         database.dispose()
     backups = list((tmp_path / "backups").glob("before-upgrade-0001-*.db"))

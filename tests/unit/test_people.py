@@ -204,3 +204,62 @@ def test_deleting_cleans_up_without_losing_other_records(db: Database) -> None:
         assert journal.list_entries(session=s) == []
     with pytest.raises(NotFound), db.write() as s:
         steps.delete_step(session=s, step_id=step)
+
+
+def test_dates_are_checked_kept_once_and_go_with_their_person(db: Database) -> None:
+    from planner_tui.services.common import restore
+
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        ben = people.create_person(session=s, data={"name": "Ben"}).id
+        first = people.add_date(
+            session=s, data={"person_id": ana, "label": "moved to Leeds", "month": 9, "day": 1}
+        )
+        people.add_date(session=s, data={"person_id": ana, "label": " birthday ", "month": 2,
+                                         "day": 29})  # fmt: skip
+        again = people.add_date(  # the same date again: given its year, not added twice
+            session=s,
+            data={"person_id": ana, "label": "Moved to Leeds", "month": 9, "day": 1, "year": 2019},
+        )
+        people.add_date(session=s, data={"person_id": ben, "label": "birthday", "month": 1,
+                                         "day": 5})  # fmt: skip
+    assert again.id == first.id and again.year == 2019
+    with db.session() as s:
+        got = [
+            (d.label, d.month, d.day, d.year) for d in people.list_dates(session=s, person_id=ana)
+        ]
+    assert got == [("birthday", 2, 29, None), ("moved to Leeds", 9, 1, 2019)]
+    with db.write() as s:
+        removed = people.delete_person(session=s, person_id=ana)
+    with db.session() as s:
+        assert people.list_dates(session=s, person_id=ana) == []
+        assert len(people.list_dates(session=s, person_id=ben)) == 1
+    with db.write() as s:  # undo brings them back
+        restore(session=s, removed=removed)
+    with db.session() as s:
+        assert len(people.list_dates(session=s, person_id=ana)) == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"label": "birthday", "month": 13, "day": 1}, "Month"),
+        ({"label": "birthday", "month": 4, "day": 31}, "not in that month"),
+        ({"label": "birthday", "month": 2, "day": 29, "year": 2001}, "not in that month"),
+        ({"label": "birthday", "month": 2, "day": 0}, "Day"),
+        ({"label": "birthday", "month": 2, "day": 3, "year": 0}, "Year"),
+        ({"label": "birthday", "month": 2, "day": 3, "year": 10000}, "Year"),
+        ({"label": "", "month": 2, "day": 3}, "can't be empty"),
+        ({"label": "a\nb", "month": 2, "day": 3}, "control characters"),
+        ({"label": "x" * 101, "month": 2, "day": 3}, "at most 100"),
+    ],
+)
+def test_bad_dates_are_refused_with_a_reason(db: Database, data: dict[str, object],
+                                             message: str) -> None:  # fmt: skip
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+    with pytest.raises(InvalidInput, match=message), db.write() as s:
+        people.add_date(session=s, data={"person_id": ana, **data})
+    with pytest.raises(NotFound), db.write() as s:
+        people.add_date(session=s, data={"person_id": ana + 99, "label": "x", "month": 1,
+                                         "day": 1})  # fmt: skip

@@ -65,3 +65,48 @@ def test_preview_and_import_skip_or_merge_duplicates(db: Database) -> None:
     with db.session() as s:
         [jurgen] = people.find_people(session=s, names=["Jurgen"])
     assert jurgen.notes == "Met at the allotment — grows tomatoes"
+
+
+CARDS_WITH_DATES = (
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana Silva\r\nBDAY:--0412\r\n"
+    "ANNIVERSARY:20110603\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ben Okafor\r\nBDAY:1990-02-29\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cleo\r\nBDAY:2000-02-29\r\nEND:VCARD\r\n"
+)
+
+
+def dates_of(db: Database, name: str) -> list[tuple[str, int, int, int | None]]:
+    with db.session() as s:
+        [person] = people.find_people(session=s, names=[name])
+        return [
+            (d.label, d.month, d.day, d.year)
+            for d in people.list_dates(session=s, person_id=person.id)
+        ]
+
+
+def test_imported_birthdays_and_anniversaries_are_kept(db: Database) -> None:
+    cards = vcard.read_cards(CARDS_WITH_DATES)
+    with db.write() as s:
+        result = vcard.import_cards(session=s, cards=cards)
+    assert (result.added, result.merged, result.skipped) == (3, 0, 0)
+    assert dates_of(db, "Ana Silva") == [("birthday", 4, 12, None), ("anniversary", 6, 3, 2011)]
+    assert dates_of(db, "Ben Okafor") == []  # 29 Feb 1990 never was: skipped, as shown
+    assert dates_of(db, "Cleo") == [("birthday", 2, 29, 2000)]
+
+
+def test_merging_a_card_again_never_doubles_its_dates(db: Database) -> None:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Silva"}).id
+        people.add_date(session=s, data={"person_id": ana, "label": "Birthday",
+                                         "month": 4, "day": 12})  # fmt: skip
+    cards = vcard.read_cards(CARDS_WITH_DATES)[:1]
+    for _ in range(2):
+        with db.write() as s:
+            result = vcard.import_cards(session=s, cards=cards, duplicates="merge")
+        assert (result.added, result.merged) == (0, 1)
+    assert dates_of(db, "Ana Silva") == [("Birthday", 4, 12, None), ("anniversary", 6, 3, 2011)]
+    with db.write() as s:  # skipped, not merged: nothing added
+        vcard.import_cards(
+            session=s, cards=vcard.read_cards(CARDS_WITH_DATES.replace("0412", "0501"))[:1]
+        )
+    assert len(dates_of(db, "Ana Silva")) == 2

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from pydantic import AfterValidator, field_validator
+from pydantic import AfterValidator, ValidationInfo, field_validator
 from sqlmodel import JSON, Field, SQLModel
 
 from planner_tui.clock import utcnow
@@ -351,6 +351,67 @@ class PersonRead(SQLModel):
     """Days past the desired cadence (None when not drifting or no cadence set)."""
 
 
+# --------------------------------------------------------------------------- dates
+
+
+MAX_DATE_LABEL = 100
+BIRTHDAY = "birthday"
+ANNIVERSARY = "anniversary"
+
+
+def clean_date_label(value: str) -> str:
+    """What a date is: "birthday", "moved to Leeds" — a name of at most 100 characters."""
+    value = clean_name(value)
+    if len(value) > MAX_DATE_LABEL:
+        raise ValueError(f"can be at most {MAX_DATE_LABEL} characters")
+    return value
+
+
+DateLabel = Annotated[str, AfterValidator(clean_date_label)]
+
+
+class PersonDateBase(SQLModel):
+    """A day that comes round each year: a month and a day, and the year when known."""
+
+    label: DateLabel
+    year: Annotated[int, Field(ge=1, le=9999)] | None = None
+    month: Annotated[int, Field(ge=1, le=12)]
+    day: Annotated[int, Field(ge=1, le=31)]
+
+    @field_validator("day")
+    @classmethod
+    def _in_the_month(cls, value: int, info: ValidationInfo) -> int:
+        month, year = info.data.get("month"), info.data.get("year")
+        if month is not None:
+            try:
+                date(year or 2000, month, value)  # 29 February stands without a year
+            except ValueError:
+                raise ValueError("that day is not in that month") from None
+        return value
+
+
+class PersonDateCreate(PersonDateBase):
+    person_id: int
+
+
+class PersonDate(SQLModel, table=True):
+    """A birthday, an anniversary or another named day in someone's year."""
+
+    __tablename__ = "person_date"
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    label: str = Field(sa_type=sa.String(MAX_DATE_LABEL))
+    month: int
+    day: int
+    year: int | None = None
+    created_at: datetime = _utc_column()
+
+
+class PersonDateRead(PersonDateBase):
+    id: int
+    person_id: int
+
+
 # --------------------------------------------------------------------------- interactions
 
 
@@ -654,6 +715,7 @@ TABLES_IN_ORDER: list[type[SQLModel]] = [
     Context,
     Person,
     PersonContextLink,
+    PersonDate,
     Step,
     Interaction,
     InteractionPersonLink,

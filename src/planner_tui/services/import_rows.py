@@ -41,6 +41,8 @@ from planner_tui.db.models import (
     Person,
     PersonContextLink,
     PersonCreate,
+    PersonDate,
+    PersonDateCreate,
     Score,
     Step,
     StepCreate,
@@ -94,6 +96,12 @@ class _PersonRow(PersonCreate):
 class _PersonContextRow(SQLModel):
     person_id: Id
     context_id: Id
+
+
+class _PersonDateRow(PersonDateCreate):
+    id: Id
+    person_id: Id
+    created_at: Stamp = None
 
 
 class _StepRow(StepCreate):
@@ -169,6 +177,7 @@ ROW_MODELS: dict[type[SQLModel], type[SQLModel]] = {
     Context: _ContextRow,
     Person: _PersonRow,
     PersonContextLink: _PersonContextRow,
+    PersonDate: _PersonDateRow,
     Step: _StepRow,
     Interaction: _InteractionRow,
     InteractionPersonLink: _InteractionPersonRow,

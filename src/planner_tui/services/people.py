@@ -26,6 +26,9 @@ from planner_tui.db.models import (
     Person,
     PersonContextLink,
     PersonCreate,
+    PersonDate,
+    PersonDateCreate,
+    PersonDateRead,
     PersonRead,
     PersonUpdate,
     Step,
@@ -244,6 +247,7 @@ def delete_person(*, session: Session, person_id: int) -> Removed:
             capture(session, Step, col(Step.person_id) == person_id),
             capture(session, Interaction, col(Interaction.id).in_(alone)),
             capture(session, PersonContextLink, col(PersonContextLink.person_id) == person_id),
+            capture(session, PersonDate, col(PersonDate.person_id) == person_id),
             capture(
                 session, InteractionPersonLink, col(InteractionPersonLink.person_id) == person_id
             ),
@@ -308,6 +312,39 @@ def merge_into(
             session.add(PersonContextLink(person_id=person_id, context_id=context_id))
     session.flush()
     return get_person(session=session, person_id=person_id)
+
+
+def add_date(*, session: Session, data: PersonDateCreate | dict[str, Any]) -> PersonDateRead:
+    """Give someone a date (a birthday, an anniversary, "moved to Leeds"). One they have
+    already — the same label, whatever its case, on the same day and month — is not added
+    again: that one is returned (given the year, if it had none)."""
+    valid = validate(PersonDateCreate, data)
+    get_or_404(session, Person, valid.person_id, "person")
+    for row in session.exec(select(PersonDate).where(PersonDate.person_id == valid.person_id)):
+        if (row.label.casefold(), row.month, row.day) == (
+            valid.label.casefold(),
+            valid.month,
+            valid.day,
+        ):
+            if row.year is None and valid.year is not None:
+                row.year = valid.year
+                session.add(row)
+                session.flush()
+            return PersonDateRead.model_validate(row, from_attributes=True)
+    row = PersonDate(**valid.model_dump())
+    session.add(row)
+    session.flush()
+    return PersonDateRead.model_validate(row, from_attributes=True)
+
+
+def list_dates(*, session: Session, person_id: int) -> list[PersonDateRead]:
+    """Someone's dates in calendar order (January first)."""
+    query = (
+        select(PersonDate)
+        .where(PersonDate.person_id == person_id)
+        .order_by(col(PersonDate.month), col(PersonDate.day), col(PersonDate.id))
+    )
+    return [PersonDateRead.model_validate(r, from_attributes=True) for r in session.exec(query)]
 
 
 def snooze_person(

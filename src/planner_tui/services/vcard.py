@@ -3,7 +3,7 @@
 A small importer of its own, forgiving card by card and property by property: vCard 2.1
 (quoted-printable with its soft line breaks, CHARSET, BASE64), 3.0 and 4.0, folded lines,
 groups, photos (passed over). From each card we keep what this app has a place for: the
-name, nickname and note, and the birthday and anniversary (read and shown; not stored yet).
+name, nickname and note, and the birthday and anniversary (as dates of the person).
 Phone numbers and addresses stay in the address book they came from.
 
 Nothing a card says is fatal: a property that can't be read is skipped and counted, a card
@@ -25,10 +25,10 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from planner_tui.db.models import MAX_NAME, MAX_NOTE, PersonCreate
+from planner_tui.db.models import ANNIVERSARY, BIRTHDAY, MAX_NAME, MAX_NOTE, PersonCreate
 from planner_tui.errors import InvalidInput
 from planner_tui.names import name_key
-from planner_tui.services.people import create_person, merge_into, name_index
+from planner_tui.services.people import add_date, create_person, merge_into, name_index
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_NICKNAME = 200
@@ -504,7 +504,8 @@ class ImportResult:
 
 def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip") -> ImportResult:
     """Add everyone in *cards*. Someone already here is skipped, or with
-    ``duplicates="merge"`` has the card's nickname and note folded into their record."""
+    ``duplicates="merge"`` has the card's nickname, note, birthday and anniversary folded into
+    their record."""
     if duplicates not in ("skip", "merge"):
         raise InvalidInput("Duplicates can be skipped or merged.", field="duplicates")
     index = name_index(session=session)
@@ -515,11 +516,21 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
         match = index.get(key)
         if match and match[0] is not None and duplicates == "merge":
             merge_into(session=session, person_id=match[0], data=data)
+            _add_days(session, match[0], card)
             merged += 1
         elif match:
             skipped += 1
         else:
             created = create_person(session=session, data=data)
+            _add_days(session, created.id, card)
             index[key] = (created.id, created.name)
             added += 1
     return ImportResult(added, merged, skipped)
+
+
+def _add_days(session: Session, person_id: int, card: Card) -> None:
+    """The card's birthday and anniversary, as dates of the person (never twice)."""
+    for label, day in ((BIRTHDAY, card.birthday), (ANNIVERSARY, card.anniversary)):
+        if day is not None:
+            data = {"person_id": person_id, "label": label, "month": day.month, "day": day.day}
+            add_date(session=session, data=data | {"year": day.year})

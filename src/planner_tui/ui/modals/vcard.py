@@ -29,8 +29,8 @@ class VcardImport(ModalScreen[ImportResult | None]):
         with Vertical(classes="dialog wide"):
             yield Label("Import people from a vCard file", classes="dialog-title")
             yield Static(
-                "Phones and mail apps export contacts as .vcf. Names, nicknames and notes "
-                "are kept (birthdays are shown, not kept yet). Type the file's path and "
+                "Phones and mail apps export contacts as .vcf. Names, nicknames, notes, "
+                "birthdays and anniversaries are kept. Type the file's path and "
                 "press Enter to see who is in it, and what would be left out.",
                 markup=False,
             )

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from planner_tui import words
-from planner_tui.db.models import InteractionRead, PersonRead, StepRead, label
+from planner_tui.db.models import InteractionRead, PersonDateRead, PersonRead, StepRead, label
 from planner_tui.pictures import balance_bar
 from planner_tui.services.gaps import Reciprocity
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
@@ -27,6 +27,7 @@ class PersonData:
     upcoming: list[StepRead]
     past: list[StepRead]
     balance: Reciprocity
+    dates: list[PersonDateRead]
 
 
 class PersonScreen(ViewScreen):
@@ -76,6 +77,7 @@ class PersonScreen(ViewScreen):
                 partial(steps.list_steps, person_id=self.person_id, upcoming=False, limit=50)
             ),
             balance=backend.read(partial(gaps.reciprocity, person_id=self.person_id, last=RECENT)),
+            dates=backend.read(partial(people.list_dates, person_id=self.person_id)),
         )
 
     def show(self, data: PersonData) -> None:
@@ -89,6 +91,8 @@ class PersonScreen(ViewScreen):
             f"Hoped-for rhythm: {words.cadence(p.cadence_days)} · last in touch "
             f"{words.ago(p.last_contact)}",
         ]
+        if data.dates:
+            facts.append(words.dates_line([(d.label, d.month, d.day, d.year) for d in data.dates]))
         if p.drifting_days:
             facts.append(f"A little past the rhythm you hoped for ({p.drifting_days} days).")
         if p.snoozed_until:
