@@ -8,6 +8,7 @@ the field and nothing typed is lost.
 
 from __future__ import annotations
 
+import threading
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -173,6 +174,10 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         """The fields as the form opened (with its draft), to tell real changes apart."""
         self._as_mounted: dict[str, Any] = {}
         """The fields before the draft loaded, to keep what is typed in the meantime."""
+        self._draft_lock = threading.Lock()
+        self._saves = 0
+        """Counts saves: a draft written for an earlier one (its thread late, under load)
+        must not bring back what was just saved."""
 
     @property
     def planner(self) -> PlannerApp:
@@ -295,21 +300,26 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self._draft_timer = None
         values, self._unsaved = self._unsaved, None
         if values is not None:
-            self.run_worker(lambda: self._write_draft(values), thread=True, group="draft")
+            saves = self._saves
+            self.run_worker(lambda: self._write_draft(values, saves), thread=True, group="draft")
 
     def on_unmount(self) -> None:
         # Closing the app mid-pause (ctrl+q) must not lose the last words typed.
         self.stop_draft_timer()
         if self._unsaved is not None:
-            self._write_draft(self._unsaved, from_worker=False)
+            self._write_draft(self._unsaved, self._saves, from_worker=False)
 
-    def _write_draft(self, values: dict[str, Any], *, from_worker: bool = True) -> None:
+    def _write_draft(self, values: dict[str, Any], saves: int, *, from_worker: bool = True) -> None:
         from planner_tui.services import drafts
 
         try:
-            self.planner.backend.write(
-                partial(drafts.save_draft, key=self.draft_key, payload=values), affects_views=False
-            )
+            with self._draft_lock:
+                if saves != self._saves:
+                    return  # typed before a save that has happened since
+                self.planner.backend.write(
+                    partial(drafts.save_draft, key=self.draft_key, payload=values),
+                    affects_views=False,
+                )
         except PlannerError as error:
             if from_worker:
                 self.app.call_from_thread(self.app.notify, str(error), severity="error")
@@ -323,8 +333,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def action_leave(self) -> None:
         self.forget_unsaved()  # written just below, with whatever was typed last
         if self.dirty:
-            values = self.values()
-            self.run_worker(lambda: self._write_draft(values), thread=True, group="draft")
+            values, saves = self.values(), self._saves
+            self.run_worker(lambda: self._write_draft(values, saves), thread=True, group="draft")
             self.app.notify("Kept as a draft — it will be here when you open this again.")
         self.dismiss(None)
 
@@ -353,9 +363,11 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             self.app.call_from_thread(self.refused, str(error), None)
             return
         self.app.call_from_thread(self.forget_unsaved)
-        self.planner.backend.write(
-            partial(drafts.discard_draft, key=self.draft_key), affects_views=False
-        )
+        with self._draft_lock:
+            self._saves += 1
+            self.planner.backend.write(
+                partial(drafts.discard_draft, key=self.draft_key), affects_views=False
+            )
         self.app.call_from_thread(self.saved, result)
 
     def ask(self, question: Question, values: dict[str, Any]) -> None:
