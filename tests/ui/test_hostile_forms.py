@@ -22,69 +22,86 @@ from .test_app import make_app, press
 
 @dataclass(frozen=True)
 class Field:
-    keys: tuple[str, ...]
-    """From Today: the keys that open the form."""
-    field: str
+    id: str
     stored: Callable[[Session], list[str]]
     """Every value of this field now in the database."""
-    needs: dict[str, str] | None = None
-    """Other fields to fill so the form can save."""
     trim: bool = False
     parsed: bool = False
     """The field's text is read (a day, a time, a rhythm), not stored as typed."""
 
 
-def people_field(name: str) -> Callable[[Session], list[str]]:
-    return lambda s: [getattr(p, name) for p in people.list_people(session=s)]
+@dataclass(frozen=True)
+class Form:
+    keys: tuple[str, ...]
+    """From Today: the keys that open the form."""
+    fields: tuple[Field, ...]
+    """Each gets the hostile value at once: a form's free-text fields are tried together, so
+    one save tries them all (a field that can refuse the others' values goes alone)."""
+    needs: dict[str, str] | None = None
+    """Other fields to fill so the form can save."""
 
 
-def journal_field(name: str) -> Callable[[Session], list[str]]:
-    return lambda s: [getattr(e, name) for e in journal.list_entries(session=s, limit=None)]
+def people_field(name: str, **how: bool) -> Field:
+    return Field(name, lambda s: [getattr(p, name) for p in people.list_people(session=s)], **how)
 
 
-FIELDS = {
-    "person name": Field(("m", "n"), "name", people_field("name"), trim=True),
-    "person nickname": Field(("m", "n"), "nickname", people_field("nickname"), {"name": "N"}),
-    "person notes": Field(("m", "n"), "notes", people_field("notes"), {"name": "N"}),
-    "person boundaries": Field(("m", "n"), "boundaries", people_field("boundaries"), {"name": "N"}),
-    "person rhythm": Field(("m", "n"), "cadence", lambda s: [], {"name": "N"}, parsed=True),
-    "context name": Field(
+def journal_field(name: str) -> Field:
+    return Field(
+        name, lambda s: [getattr(e, name) for e in journal.list_entries(session=s, limit=None)]
+    )
+
+
+def unread(name: str) -> Field:
+    return Field(name, lambda s: [], parsed=True)
+
+
+FORMS = {
+    "person name": Form(("m", "n"), (people_field("name", trim=True),)),
+    "person words": Form(
+        ("m", "n"),
+        (people_field("nickname"), people_field("notes"), people_field("boundaries")),
+        {"name": "N"},
+    ),
+    "person rhythm": Form(("m", "n"), (unread("cadence"),), {"name": "N"}),
+    "context name": Form(
         ("m", "c"),
-        "name",
-        lambda s: [c.name for c in people.list_contexts(session=s)],
-        trim=True,
+        (Field("name", lambda s: [c.name for c in people.list_contexts(session=s)], trim=True),),
     ),
-    "contact when": Field(("m", "l"), "when", lambda s: [], parsed=True),
-    "contact note": Field(
-        ("m", "l"), "note", lambda s: [i.note for i in people.list_interactions(session=s)]
+    "contact when": Form(("m", "l"), (unread("when"),)),
+    "contact note": Form(
+        ("m", "l"),
+        (Field("note", lambda s: [i.note for i in people.list_interactions(session=s)]),),
     ),
-    "check-in day": Field(("c",), "day", lambda s: [], parsed=True),
-    "check-in text": Field(("c",), "body", journal_field("body")),
-    "check-in warmth": Field(("c",), "warmth_note", journal_field("warmth_note")),
-    "check-in withdraw": Field(("c",), "withdraw_note", journal_field("withdraw_note")),
-    "intention": Field(
+    "check-in day": Form(("c",), (unread("day"),)),
+    "check-in words": Form(
+        ("c",),
+        (journal_field("body"), journal_field("warmth_note"), journal_field("withdraw_note")),
+    ),
+    "month words": Form(
         ("r", "n"),
-        "intention0",
-        lambda s: review.current_intentions(session=s, today=date(2026, 12, 1)),
-        trim=True,
+        (
+            Field(
+                "intention0",
+                lambda s: review.current_intentions(session=s, today=date(2026, 12, 1)),
+                trim=True,
+            ),
+            Field(
+                "wins",
+                lambda s: [
+                    n.wins
+                    for n in [review.review_month(session=s, month=date(2026, 11, 1)).notes]
+                    if n
+                ],
+            ),
+        ),
     ),
-    "month wins": Field(
-        ("r", "n"),
-        "wins",
-        lambda s: [
-            n.wins for n in [review.review_month(session=s, month=date(2026, 11, 1)).notes] if n
-        ],
-    ),
-    "trusted name": Field(
+    "trusted name": Form(
         ("question_mark", "e"),
-        "name0",
-        lambda s: [p.name for p in support.list_trusted(session=s)],
-        trim=True,
+        (Field("name0", lambda s: [p.name for p in support.list_trusted(session=s)], trim=True),),
     ),
-    "trusted reach": Field(
+    "trusted reach": Form(
         ("question_mark", "e"),
-        "reach0",
-        lambda s: [p.reach for p in support.list_trusted(session=s)],
+        (Field("reach0", lambda s: [p.reach for p in support.list_trusted(session=s)]),),
         {"name0": "Mum"},
     ),
 }
@@ -104,16 +121,16 @@ def held(form: FormScreen[object], field: str) -> str:
     return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("name", list(FIELDS))
+@pytest.mark.parametrize("name", list(FORMS))
 async def test_every_form_field_saves_exactly_or_keeps_the_text_with_a_note(
     sqlite_db: Database, name: str
 ) -> None:
-    spec = FIELDS[name]
+    spec = FORMS[name]
     with sqlite_db.write() as s:
         people.create_person(session=s, data={"name": "Keeper"})
     app = make_app(sqlite_db)
     tried = 0
-    async with app.run_test(size=(120, 50)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await press(app, pilot, *spec.keys)
         for n, value in enumerate(TEXT.values()):
             if not isinstance(app.screen, FormScreen):  # saved: back where it opened from
@@ -122,8 +139,10 @@ async def test_every_form_field_saves_exactly_or_keeps_the_text_with_a_note(
             assert isinstance(form, FormScreen), name
             for other, filler in (spec.needs or {}).items():
                 put(form, other, f"{filler} {n}")
-            put(form, spec.field, value)
-            typed = held(form, spec.field)  # what the field holds (a max length may cut)
+            for field in spec.fields:
+                put(form, field.id, value)
+            # what each field holds (a max length may cut)
+            typed = {field.id: held(form, field.id) for field in spec.fields}
             before = stored_data(sqlite_db)
             await press(app, pilot, "ctrl+s")
             tried += 1
@@ -132,19 +151,20 @@ async def test_every_form_field_saves_exactly_or_keeps_the_text_with_a_note(
                 notes = [note for note in notes if note]
                 assert notes, (name, value[:40])
                 for note in notes:
-                    one_clear_line(note, typed=typed)
-                assert held(form, spec.field) == typed
+                    one_clear_line(note, typed=value)
+                assert {f.id: held(form, f.id) for f in spec.fields} == typed
                 assert stored_data(sqlite_db) == before, (name, value[:40])  # nothing saved
                 continue
+            left_out = [f for f in spec.fields if f.trim and not typed[f.id].strip()]
+            if len(left_out) < len(spec.fields):
+                assert stored_data(sqlite_db) != before, (name, value[:40])  # closed: it saved
             with sqlite_db.session() as s:
-                stored = spec.stored(s)
-            if spec.trim and not typed.strip():
-                # a blank intention or name is simply left out
-                assert all(str(kept).strip() for kept in stored), (name, stored)
-                continue
-            assert stored_data(sqlite_db) != before, (name, value[:40])  # closed: it saved
-            if spec.parsed:
-                continue  # read as a time or a rhythm: what it means was saved, not the words
-            assert (typed.strip() if spec.trim else typed) in stored, (name, value[:40])
+                for field in spec.fields:
+                    stored = field.stored(s)
+                    if field in left_out:  # a blank intention or name is simply left out
+                        assert all(str(kept).strip() for kept in stored), (field.id, stored)
+                    elif not field.parsed:  # a time or a rhythm: its meaning was saved
+                        want = typed[field.id].strip() if field.trim else typed[field.id]
+                        assert want in stored, (name, field.id, value[:40])
         assert app.is_running
     assert tried == len(TEXT)
