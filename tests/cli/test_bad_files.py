@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_cli import NOW, assert_one_line_error
+from .runner import NOW, assert_one_line_error
 
 PLAIN_USER = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
 

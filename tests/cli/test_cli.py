@@ -1,4 +1,5 @@
-"""The command-line contract, run as a person would: a real process, real files."""
+"""The command-line contract, run as a person would, on real files: `cli.main` in this
+process (tests/cli/runner.py), and a real process where bytes or the process matter."""
 
 from __future__ import annotations
 
@@ -6,36 +7,13 @@ import hashlib
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
-NOW = "2026-11-23T20:00:00"
-
-
-def run(home: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PLANNER_TUI_NOW": NOW, "TZ": "Europe/London"}
-    env.pop("PLANNER_TUI_HOME", None)
-    return subprocess.run(
-        [sys.executable, "-m", "planner_tui", "--home", str(home), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=stdin,
-        timeout=120,
-    )
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int, words: str) -> None:
-    assert result.returncode == code, result.stderr
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("planner-tui: ") and words in lines[0], lines[0]
+from .runner import NOW, assert_one_line_error, run, run_process
 
 
 @pytest.fixture(scope="module")
@@ -99,21 +77,8 @@ def test_import_errors(tmp_path: Path, content: str | bytes | None, words: str) 
 def test_markdown_and_ics_exports(demo_home: Path) -> None:
     markdown = run(demo_home, "export", "--format", "markdown", "--month", "2026-11")
     assert markdown.returncode == 0 and markdown.stdout.startswith("# planner-tui — November 2026")
-    ics = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "planner_tui",
-            "--home",
-            str(demo_home),
-            "export",
-            "--format",
-            "ics",
-        ],
-        capture_output=True,
-        env={**os.environ, "PLANNER_TUI_NOW": NOW},
-        check=True,
-    )
+    ics = run_process(demo_home, "export", "--format", "ics")
+    assert ics.returncode == 0, ics.stderr
     events = Calendar.from_ical(ics.stdout).walk("VEVENT")
     assert events and all(str(e["description"]).startswith("With ") for e in events)
     now = datetime.fromisoformat(NOW).replace(tzinfo=UTC)

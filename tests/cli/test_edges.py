@@ -10,7 +10,6 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from planner_tui.db.engine import describe_error
 
-from .test_cli import NOW, assert_one_line_error, run
+from .runner import assert_one_line_error, run, run_process
 
 # --------------------------------------------------------------------------- years 1 and 9999
 # The rule: every day from 1 January 1 to 31 December 9999 is read the same by every
@@ -88,18 +87,14 @@ def test_an_empty_home_searches_to_the_end_of_time(tmp_path: Path) -> None:
         assert "No entries match." in result.stderr
 
 
-def run_at(moment: str, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PLANNER_TUI_NOW": moment, "TZ": "Europe/London"}
-    return subprocess.run(
-        [sys.executable, "-m", "planner_tui", "--home", str(home), *args],
-        capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
-
-
 def test_with_the_clock_on_the_last_day(tmp_path: Path) -> None:
     """Only a clock set to 31 December 9999 can write there: journal, review, search and
     export then all agree on it, the last day included."""
     home, at = tmp_path / "home", "9999-12-31T12:00:00"
+
+    def run_at(moment: str, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        return run(home, *args, now=moment)
+
     assert_clean(run_at(at, home, "journal", "--day", "9999-12-31", "last day"), 0, "9999")
     assert_clean(run_at(at, home, "journal", "--day", "0001-01-01", "first day"), 0, "January 1")
     assert_clean(run_at(at, home, "search", "to:9999-12-31 day"), 0, "last day")
@@ -120,15 +115,10 @@ def test_with_the_clock_on_the_last_day(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles"])
 def test_year_one_in_any_time_zone(tmp_path: Path, zone: str) -> None:
-    env = {**os.environ, "PLANNER_TUI_NOW": NOW, "TZ": zone}
     home = tmp_path / "home"
     for args in (["journal", "--day", "0001-01-01", "x"], ["review", "--month", "0001-01"],
                  ["export", "--format", "markdown", "--month", "0001-01"]):  # fmt: skip
-        result = subprocess.run(
-            [sys.executable, "-m", "planner_tui", "--home", str(home), *args],
-            capture_output=True, text=True, env=env, timeout=120,
-        )  # fmt: skip
-        assert_clean(result, 0, "")
+        assert_clean(run(home, *args, zone=zone), 0, "")
 
 
 # --------------------------------------------------------------------------- encodings
@@ -141,41 +131,31 @@ def entries(home: Path) -> int:
         return int(c.execute("SELECT count(*) FROM journal_entry").fetchone()[0])
 
 
+def as_text(result: subprocess.CompletedProcess[bytes]) -> subprocess.CompletedProcess[str]:
+    return subprocess.CompletedProcess(result.args, result.returncode, "",
+                                       result.stderr.decode("utf-8"))  # fmt: skip
+
+
+# Bytes that are not UTF-8 only reach the command from a real process.
 @pytest.mark.parametrize("locale", [None, "C"])
 def test_latin1_piped_to_journal_is_refused_in_one_line(tmp_path: Path, locale: str | None) -> None:
-    env = {**os.environ, "PLANNER_TUI_NOW": NOW, "TZ": "Europe/London"}
-    if locale:
-        env["LC_ALL"] = locale
     home = tmp_path / "home"
-    result = subprocess.run(
-        [sys.executable, "-m", "planner_tui", "--home", str(home), "journal"],
-        input="Café with Zoë\n".encode("latin-1"), capture_output=True, env=env, timeout=120,
-    )  # fmt: skip
-    text = subprocess.CompletedProcess(result.args, result.returncode, "",
-                                       result.stderr.decode("utf-8"))  # fmt: skip
-    assert_one_line_error(text, 1, "UTF-8")
+    result = run_process(home, "journal", stdin="Café with Zoë\n".encode("latin-1"),
+                         env={"LC_ALL": locale} if locale else None)  # fmt: skip
+    assert_one_line_error(as_text(result), 1, "UTF-8")
     assert entries(home) == 0
 
 
 def test_utf8_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "planner_tui", "--home", str(tmp_path / "h"), "journal"],
-        input="\ufeffCafé".encode(), capture_output=True, timeout=120,
-        env={**os.environ, "PLANNER_TUI_NOW": NOW},
-    )  # fmt: skip
+    result = run_process(tmp_path / "h", "journal", stdin="\ufeffCafé".encode())
     assert result.returncode == 0, result.stderr
     assert "Café" in run(tmp_path / "h", "search", "café").stdout
 
 
 def test_an_argument_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    result = subprocess.run(
-        [sys.executable, "-m", "planner_tui", "--home", str(home), "journal", b"caf\xe9"],
-        capture_output=True, env={**os.environ, "PLANNER_TUI_NOW": NOW}, timeout=120,
-    )  # fmt: skip
-    decoded = subprocess.CompletedProcess(result.args, result.returncode, "",
-                                          result.stderr.decode("utf-8"))  # fmt: skip
-    assert_one_line_error(decoded, 2, "isn't UTF-8")
+    result = run_process(home, "journal", b"caf\xe9")
+    assert_one_line_error(as_text(result), 2, "isn't UTF-8")
     assert entries(home) == 0
 
 
@@ -218,11 +198,7 @@ def named_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_an_ascii_only_stdout_still_gets_readable_output(
     named_home: Path, env: dict[str, str], args: list[str]
 ) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "planner_tui", "--home", str(named_home), *args],
-        capture_output=True, timeout=120,
-        env={**os.environ, "PLANNER_TUI_NOW": NOW, "TZ": "Europe/London", **env},
-    )  # fmt: skip
+    result = run_process(named_home, *args, env=env)  # the locale is the process's
     assert result.returncode == 0, result.stderr
     assert b"unexpected" not in result.stderr and not result.stderr.strip()
     out = result.stdout.decode("utf-8")  # ASCII, or UTF-8 for an export's exact bytes

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli.test_cli import assert_one_line_error, run
+from tests.cli.runner import assert_one_line_error, run
 
 
 def test_a_bad_row_is_one_line_naming_table_row_and_field_and_nothing_is_written(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_cli import assert_one_line_error, run
+from .runner import assert_one_line_error, run
 
 DATA = Path(__file__).parents[1] / "data" / "jrnl"
 

@@ -22,7 +22,7 @@ from planner_tui.db.engine import Location, open_database
 from planner_tui.review_report import to_markdown
 from planner_tui.services import exchange, review
 
-from .test_cli import NOW, assert_one_line_error, run
+from .runner import NOW, assert_one_line_error, run
 
 TITLE = "\x1b]0;title\x07"
 CSI_C1 = "\x9b31m"
