@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Static
 
 from planner_tui import words
 from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.tables import Table
 
 
 class FirstRunNotice(ModalScreen[None]):
@@ -49,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
             yield Static("Keys", classes="dialog-title", markup=False)
-            keys: DataTable[str] = DataTable(id="help-keys", cursor_type="none", show_header=False)
+            keys: DataTable[str] = Table(id="help-keys", cursor_type="none", show_header=False)
             keys.add_columns("key", "does", "more")
             for key, description, tooltip in self.keys:
                 keys.add_row(key, description, tooltip)

@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 from planner_tui.errors import PlannerError
 from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
 from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.tables import Table
 from planner_tui.ui.widgets.fields import TextField
 
 
@@ -36,7 +37,7 @@ class VcardImport(ModalScreen[ImportResult | None]):
             )
             yield TextField(placeholder="~/Downloads/contacts.vcf", id="vcf-path")
             yield Static("", id="vcf-status", markup=False)
-            preview: DataTable[str] = DataTable(id="vcf-preview", cursor_type="row")
+            preview: DataTable[str] = Table(id="vcf-preview", cursor_type="row")
             preview.add_columns("name", "nickname", "birthday", "already here?")
             preview.display = False
             yield preview
