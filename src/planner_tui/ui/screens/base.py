@@ -84,6 +84,11 @@ class ViewScreen(Screen[None]):
     its data (unless something on show has it already), and when Escape leaves a text box."""
     _shown: tuple[Any, ...] | None = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._after_show: list[str] = []
+        """Actions waiting for the view's data (see :meth:`run_when_shown`)."""
+
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static("Opening your planner…", id="loading", markup=False)
@@ -100,11 +105,6 @@ class ViewScreen(Screen[None]):
 
         assert isinstance(self.app, PlannerApp)
         return self.app
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._after_show: list[str] = []
-        """Actions waiting for the view's data (see :meth:`run_when_shown`)."""
 
     def on_mount(self) -> None:
         self.title = self.TITLE
