@@ -253,7 +253,13 @@ def breadth(data: MonthReviewData) -> Figure:
     if data.drifted:
         lines.append(f"Past their rhythm on {day_label(data.as_of)} ({len(data.drifted)}):")
         lines += more(
-            [f"{d.name}: {d.days_past} days past every {d.cadence_days}" for d in data.drifted]
+            [
+                f"{d.name}: not in touch yet since being added (hoped for every "
+                f"{d.cadence_days} days)"
+                if d.never_in_touch
+                else f"{d.name}: {d.days_past} days past every {d.cadence_days}"
+                for d in data.drifted
+            ]
         )
     return Figure("breadth", "Breadth", lines)
 
@@ -428,7 +434,8 @@ EXPLAIN: dict[str, str] = {
     "month (an interaction logged without a context counts for its people's contexts). Went "
     "quiet: contexts with contact in the three months before but none this month. Past their "
     "rhythm: people whose last contact, by the month's end, was longer ago than the rhythm "
-    "you set for them. Shares are of the month's interactions.",
+    "you set for them, and people with a rhythm not yet in touch since they were added. "
+    "Shares are of the month's interactions.",
     "steps": "Small steps due in the month by outcome. Awkwardness compares what you "
     "expected when planning (1–5) with what you noted afterwards, for done steps with both.",
     "wins": "Steps marked done; people whose first contact this month came after 60 or more "

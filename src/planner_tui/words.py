@@ -73,6 +73,12 @@ LONELY_NOTE = (
     "times, and it can change. Talking to someone you trust, your doctor, or one of the "
     "free lines below can help."
 )
+NOT_YET_SINCE_ADDED = "not yet, since adding them"
+"""In a list, for someone with a hoped-for rhythm who hasn't been contacted yet."""
+NEVER_IN_TOUCH = (
+    "You haven't been in touch since adding them. A first hello can be tiny: a short "
+    "message is plenty."
+)
 EMPTY_REVIEW = "Nothing recorded in this month yet — that is fine. Reviews fill in as you go."
 
 

@@ -139,11 +139,14 @@ async def test_help_lists_every_view_key_and_support(sqlite_db: Database) -> Non
 
 
 async def test_command_palette_offers_the_views(sqlite_db: Database) -> None:
+    from planner_tui.ui.commands import key_commands
+
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Go to Journal" in titles and "Help and support" in titles
+        titles = [c.title for c in key_commands(app, app.screen)]
+        assert "Go to Journal" in titles and "Help" in titles
+        assert "Go to Today" not in titles  # you are here
         await pilot.press("ctrl+p")
         await pilot.press(*"go to map")
         await pilot.pause(0.3)

@@ -108,7 +108,9 @@ async def test_own_words_bad_dates_repeat_and_a_kind_offer_to_shrink(
         wizard(app).query_one("#cue").focus()
         await press(app, pilot, *"after lunch", "enter", "5", "enter")
         assert isinstance(app.screen, Choice)  # below 7: a smaller version, kindly
-        assert "How about: send Bo a short message?" in screen_text(app)
+        offer = screen_text(app)  # both versions, the smaller one in their own words
+        assert "Your step: [bold]ask about the concert[/]" in offer
+        assert "Smaller:   send Bo a short message: [bold]ask about the concert[/]" in offer
         await press(app, pilot, "tab", "enter")  # keep my step
         card = str(wizard(app).query_one("#card-text", Static).render())
         assert card == "Friday 27 Nov, 19:00 — [bold]ask about the concert[/] (Bo)"
@@ -137,6 +139,33 @@ async def test_taking_the_smaller_version_changes_the_step(sqlite_db: Database) 
     [step] = all_steps(sqlite_db)
     assert (step.person_id, step.action) == (ids["Cy"], "send Cy a voice note")
     assert step.confidence == 3 and step.channel == "text"
+
+
+async def test_making_it_smaller_keeps_ones_own_words_and_shows_both(
+    sqlite_db: Database,
+) -> None:
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter")
+        actions = wizard(app).query_one("#what-list", OptionList)
+        while actions.highlighted_option is None or actions.highlighted_option.id != "call":
+            await press(app, pilot, "down")
+        await press(app, pilot, "enter", *"tomorrow 9am", "enter")
+        wizard(app).query_one("#words", Input).value = "give Cy a ten-minute call about the move"
+        await press(app, pilot, "enter", "3", "enter")
+        assert isinstance(app.screen, Choice)
+        offer = screen_text(app)
+        assert "Your step: give Cy a ten-minute call about the move" in offer
+        assert "Smaller:   send Cy a voice note about the move" in offer
+        await press(app, pilot, "enter")  # yes, make it smaller
+        card = str(wizard(app).query_one("#card-text").render())
+        assert "send Cy a voice note about the move" in card
+        assert "Made smaller from: give Cy a ten-minute call about the move" in screen_text(app)
+        await press(app, pilot, "enter")
+    [step] = all_steps(sqlite_db)
+    assert (step.person_id, step.action) == (ids["Cy"], "send Cy a voice note about the move")
 
 
 async def test_escape_goes_back_then_closes_and_nothing_typed_is_lost(
@@ -261,6 +290,30 @@ async def test_no_reply_suggests_a_gentle_follow_up(sqlite_db: Database) -> None
         await press(app, pilot, "enter")
     follow_up = [s for s in all_steps(sqlite_db) if s.status == "planned"]
     assert [s.action for s in follow_up] == ["gently follow up: send a text"]
+
+
+async def test_a_follow_up_is_never_before_the_step_or_now(sqlite_db: Database) -> None:
+    """No reply to a message sent early for a step due on 18 Dec: the follow-up offered is
+    three days after the step, and a time before the step is explained, not saved."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-12-18T18:00")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "w")
+        assert isinstance(app.screen, OutcomeForm)
+        field = app.screen.query_one("#new_time", Input)
+        assert field.value == "2026-12-21 18:00"
+        assert "Mon 21 Dec 2026, 18:00" in screen_text(app)
+        field.value = ""
+        await press(app, pilot, *"in 3 days", "enter")
+        assert isinstance(app.screen, OutcomeForm)
+        assert "before the step itself (Fri 18 Dec, 18:00)" in screen_text(app)
+        field.value = ""
+        await press(app, pilot, *"2026-12-22 10:00", "enter")
+        assert isinstance(app.screen, PlanScreen)
+    follow_up = [s for s in all_steps(sqlite_db) if s.status == "planned"]
+    assert [clock.to_local(s.due_at) for s in follow_up] == [local("2026-12-22T10:00")]
 
 
 async def test_another_time_needs_a_time_that_is_ahead(sqlite_db: Database) -> None:

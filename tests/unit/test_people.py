@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.db.models import Channel, Circle, Initiator
 from planner_tui.errors import InvalidInput, NotFound
@@ -158,13 +159,33 @@ def test_archived_people_are_hidden_and_never_drift(db: Database) -> None:
     assert shown[0].archived and shown[0].drifting_days is None
 
 
-def test_new_person_without_contact_drifts_from_when_added(db: Database) -> None:
+def test_someone_never_in_touch_is_suggested_from_the_day_they_are_added(db: Database) -> None:
+    """A rhythm hoped for and no contact yet: suggested on the first evening, counting the
+    days since they were added; someone truly past their rhythm comes first; a contact,
+    a snooze (until it ends) or no rhythm at all and they are not suggested."""
+    today = clock.today()
     with db.write() as s:
-        people.create_person(session=s, data={"name": "Ana", "cadence_days": 7})
+        ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 30}).id
+        people.create_person(session=s, data={"name": "Bo"})  # no rhythm: never suggested
+        cy = people.create_person(session=s, data={"name": "Cy", "cadence_days": 30}).id
+        people.snooze_person(session=s, person_id=cy, days=7)
     with db.session() as s:
-        assert people.drifting_people(session=s) == []
-        later = date.today() + timedelta(days=3650)
-        assert people.drifting_people(session=s, today=later)[0].name == "Ana"
+        [first] = people.drifting_people(session=s)
+        assert (first.name, first.drifting_days, first.last_contact) == ("Ana", 1, None)
+        later = people.drifting_people(session=s, today=today + timedelta(days=10))
+        assert [(p.name, p.drifting_days) for p in later] == [("Ana", 10), ("Cy", 10)]
+    with db.write() as s:
+        dee = people.create_person(session=s, data={"name": "Dee", "cadence_days": 7}).id
+        people.log_interaction(
+            session=s, data={"occurred_at": clock.now() - timedelta(days=20), "person_ids": [dee]}
+        )
+    with db.session() as s:
+        drifting = people.drifting_people(session=s)
+    assert [(p.name, p.drifting_days) for p in drifting] == [("Dee", 13), ("Ana", 1)]
+    with db.write() as s:
+        people.log_interaction(session=s, data={"occurred_at": clock.now(), "person_ids": [ana]})
+    with db.session() as s:
+        assert [p.name for p in people.drifting_people(session=s)] == ["Dee"]
 
 
 def test_deleting_cleans_up_without_losing_other_records(db: Database) -> None:

@@ -171,6 +171,32 @@ def test_reciprocity_breadth_and_wins(october: Database) -> None:
     assert data.new_people == ["Dee"]
 
 
+def test_someone_never_in_touch_is_past_their_rhythm_as_on_today(
+    db: Database, frozen_clock: datetime
+) -> None:
+    """Added on 5 Oct with a rhythm and never contacted: past it on 31 Oct, counted from
+    the day they were added and said kindly. Fay was added then too, but with a contact
+    logged from long before (further back than the review looks): that one counts."""
+    clock.freeze(datetime(2026, 10, 5, 9))
+    with db.write() as s:
+        people.create_person(session=s, data={"name": "Eve", "cadence_days": 14})
+        fay = people.create_person(session=s, data={"name": "Fay", "cadence_days": 30}).id
+        people.log_interaction(
+            session=s, data={"occurred_at": local("2024-06-01T12:00"), "person_ids": [fay]}
+        )
+    clock.freeze(frozen_clock)
+    with db.session() as s:
+        data = review.review_month(session=s, month=OCTOBER)
+        today = {p.name: p.drifting_days for p in people.drifting_people(session=s)}
+    assert [(d.name, d.days_past, d.never_in_touch) for d in data.drifted] == [
+        ("Fay", 852, False),  # 882 days since 1 Jun 2024, rhythm 30
+        ("Eve", 26, True),  # 26 days since 5 Oct
+    ]
+    assert today == {"Fay": 875, "Eve": 49}  # on 23 Nov, the Map and Today agree
+    text = review_report.to_markdown(data)
+    assert "Eve: not in touch yet since being added (hoped for every 14 days)" in text
+
+
 def test_twelve_months_cross_the_year_and_the_grid_shows_them(october: Database) -> None:
     data = review_of(october, date(2026, 11, 1))
     assert [m.month for m in data.trend][:2] == [date(2025, 12, 1), date(2026, 1, 1)]

@@ -292,3 +292,40 @@ def test_a_plan_for_a_time_already_past_is_refused_kindly() -> None:
     with pytest.raises(InvalidInput, match="already passed") as caught:
         steps.check_ahead(local("2026-11-23T19:00"))
     assert "tomorrow 6pm" in str(caught.value)
+
+
+def test_a_smaller_step_keeps_the_persons_own_words_where_it_can(tmp_path: Path) -> None:
+    by_id = {a.id: a for a in steps.load_actions(tmp_path)}
+    call, note, text = by_id["call"], by_id["voice-note"], by_id["text"]
+    # The library's words, with the person's own added: only the library's part shrinks.
+    assert (
+        steps.smaller_words("Give Cy a ten-minute call about the move", call, note, "Cy")
+        == "send Cy a voice note about the move"
+    )
+    assert steps.smaller_words("give Cy a ten-minute call", call, note, "Cy") == (
+        "send Cy a voice note"
+    )
+    # Their own words (or library words they rewrote): kept, after the lighter step.
+    assert steps.smaller_words("ask about the concert", None, text, "Bo") == (
+        "send Bo a short message: ask about the concert"
+    )
+    assert steps.smaller_words("ring Cy tonight", call, note, "Cy") == (
+        "send Cy a voice note: ring Cy tonight"
+    )
+    assert steps.smaller_words("  ", call, note, "Cy") == "send Cy a voice note"
+    # A name that looks like a pattern is only text.
+    assert steps.smaller_words("give .* a ten-minute call!", call, note, ".*") == (
+        "send .* a voice note!"
+    )
+
+
+def test_a_no_reply_follow_up_is_after_the_step_and_after_now() -> None:
+    now = clock.now()  # Monday 23 Nov 2026, 20:00
+    # A step whose time has passed: a few days from now.
+    assert steps.follow_up_time(local("2026-11-20T18:00")) == now + timedelta(days=3)
+    # A step still ahead (no reply to an early message): a few days after the step,
+    # at the step's local time of day even across the clocks changing.
+    later = steps.follow_up_time(local("2026-12-18T18:00"))
+    assert later == local("2026-12-21T18:00") and later > now
+    spring = steps.follow_up_time(local("2027-03-27T18:00"))  # the clocks go forward on the 28th
+    assert clock.to_local(spring).hour == 18 and spring.date().day == 30

@@ -348,7 +348,9 @@ class PersonRead(SQLModel):
     contexts: list[str] = []
     last_contact: datetime | None = None
     drifting_days: int | None = None
-    """Days past the desired cadence (None when not drifting or no cadence set)."""
+    """Days past the desired cadence (None when not drifting or no cadence set); for
+    someone never in touch (``last_contact`` None), the days since they were added (at
+    least 1): they are suggested from the day they are added."""
 
 
 # --------------------------------------------------------------------------- dates

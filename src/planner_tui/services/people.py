@@ -438,10 +438,20 @@ def drifting_days(
     since: datetime,
     snoozed_until: date | None,
     today: date,
+    ever_in_touch: bool | None = None,
 ) -> int | None:
-    """Days past the wished-for cadence, or None when not drifting (or snoozed)."""
+    """Days past the wished-for cadence, or None when not drifting (or snoozed).
+
+    Someone never in touch counts from *since*, when they were added: a first contact is
+    what the rhythm hopes for, so they are due from that day — 1 on the day itself, then
+    the days since. *ever_in_touch* says whether there was contact before the window
+    *last_contact* was looked for in (a review looks back a year); without it, no
+    *last_contact* means never. Otherwise the days since the last contact (or *since*)
+    beyond the cadence."""
     if cadence_days is None or (snoozed_until is not None and snoozed_until >= today):
         return None
+    if last_contact is None and not ever_in_touch:
+        return max(1, (today - clock.to_local(since).date()).days)
     reference = clock.to_local(last_contact or since).date()
     overdue = (today - reference).days - cadence_days
     return overdue if overdue > 0 else None

@@ -277,7 +277,9 @@ class OneWay:
 class Drifted:
     name: str
     days_past: int
+    """Past the rhythm by; for someone never in touch, the days since they were added."""
     cadence_days: int
+    never_in_touch: bool = False
 
 
 @dataclass(frozen=True)
@@ -618,8 +620,7 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
     since = moved(as_of, days=-LOOKBACK_DAYS)
     start, end = day_window(since, moved(as_of, days=1))
     latest = last_contacts(session, first=since, last=as_of)
-    found = []
-    for pid, name, cadence, created, snoozed in session.execute(
+    rows = session.execute(
         sa.select(
             col(Person.id),
             col(Person.name),
@@ -629,16 +630,25 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
         )
         .where(col(Person.cadence_days).is_not(None), col(Person.archived).is_(False))
         .where(col(Person.created_at) < end)
-    ).all():
+    ).all()
+    # Added within the window and no contact in it: never in touch, unless a contact was
+    # logged from before they were added (looked for only for them, so it stays cheap).
+    added = {pid for pid, _, _, created, _ in rows if (as_aware(created) or start) >= start}
+    unseen = [pid for pid in added if pid not in latest]
+    earlier = last_contacts(session, unseen, last=as_of) if unseen else {}
+    found = []
+    for pid, name, cadence, created, snoozed in rows:
+        last = latest.get(pid) or earlier.get(pid)
         over = drifting_days(
             cadence_days=cadence,
-            last_contact=latest.get(pid),
+            last_contact=last,
             since=max(as_aware(created) or start, start),
             snoozed_until=snoozed if running else None,
             today=as_of,
+            ever_in_touch=pid not in added,
         )
         if over is not None:
-            found.append(Drifted(name, over, cadence))
+            found.append(Drifted(name, over, cadence, never_in_touch=last is None and pid in added))
     return sorted(found, key=lambda d: (-d.days_past, d.name.casefold()))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -80,6 +81,23 @@ def smaller_version(actions: list[Action], chosen: Action | None) -> Action | No
     if chosen is None:
         return next((a for a in actions if a.channel is Channel.TEXT), None)
     return by_id.get(chosen.smaller or "")
+
+
+def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str) -> str:
+    """The smaller step in the person's own words where it can be: the chosen action's
+    words swapped for the smaller one's inside what they typed ("give Cy a ten-minute call
+    about the move" → "send Cy a voice note about the move"); their own words kept after
+    the lighter step when the library's words aren't in them ("send Bo a short message:
+    ask about the concert"); the smaller step alone when nothing was typed."""
+    lighter = smaller.for_person(name)
+    typed = typed.strip()
+    if not typed:
+        return lighter
+    library = chosen.for_person(name).strip() if chosen is not None else ""
+    found = re.search(re.escape(library), typed, re.IGNORECASE) if library else None
+    if found is not None:
+        return typed[: found.start()] + lighter + typed[found.end() :]
+    return f"{lighter}: {typed}"
 
 
 def suggested_order(people: list[PersonRead]) -> list[PersonRead]:
@@ -262,6 +280,15 @@ class OutcomeResult:
 
 
 FOLLOW_UP = "gently follow up: "
+FOLLOW_UP_DAYS = 3
+
+
+def follow_up_time(due_at: datetime, now: datetime | None = None) -> datetime:
+    """When a gentle follow-up after no reply is suggested: a few days after the step —
+    or after now, if the step's time has passed — so always after both (local time of
+    day kept)."""
+    now = now or clock.now()
+    return clock.to_local(max(due_at, now)) + timedelta(days=FOLLOW_UP_DAYS)
 
 
 def record_outcome(

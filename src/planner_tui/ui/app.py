@@ -21,6 +21,7 @@ from planner_tui.config import Settings
 from planner_tui.errors import PlannerError
 from planner_tui.terminal import plain
 from planner_tui.ui.backend import Backend
+from planner_tui.ui.commands import KeyCommands
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.base import ViewScreen
 from planner_tui.ui.screens.journal import JournalScreen
@@ -40,6 +41,8 @@ VIEWS = {
     "review": ("r", "Review", "This month's patterns beside last month's"),
 }
 FIRST_RUN_KEY = "first_run_notice_seen"
+THEME_KEY = "theme"
+"""The setting that keeps the theme chosen in the palette."""
 
 
 class PlannerApp(App[None]):
@@ -53,6 +56,7 @@ class PlannerApp(App[None]):
         "review": ReviewScreen,
     }
     DEFAULT_MODE = "today"
+    COMMANDS = App.COMMANDS | {KeyCommands}
     BINDINGS = [
         *(
             Binding(key, f"switch_mode('{mode}')", title, tooltip=tip, id=f"view.{mode}")
@@ -73,6 +77,8 @@ class PlannerApp(App[None]):
         super().__init__()
         self.backend = Backend(settings or Settings(), database)
         self.startup_error: str | None = None
+        self._saved_theme: object = None
+        """The theme the setting holds (so restoring it isn't saved again)."""
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
 
@@ -82,6 +88,7 @@ class PlannerApp(App[None]):
         return self.backend.settings
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self.theme_chosen)
         self.call_after_refresh(self.open_database)
 
     # ---------------------------------------------------------------- text and errors
@@ -154,6 +161,8 @@ class PlannerApp(App[None]):
             self.call_from_thread(self.reload_view)
         from planner_tui.services import drafts
 
+        theme = self.backend.read(partial(drafts.get_setting, key=THEME_KEY))
+        self.call_from_thread(self.restore_theme, theme)
         if not self.backend.read(partial(drafts.get_setting, key=FIRST_RUN_KEY, default=False)):
             self.call_from_thread(self.push_screen, FirstRunNotice(), self.first_run_done)
         self.call_from_thread(self.take_daily_backup)
@@ -200,6 +209,27 @@ class PlannerApp(App[None]):
 
         self.backend.write(
             partial(drafts.set_setting, key=FIRST_RUN_KEY, value=True), affects_views=False
+        )
+
+    # ---------------------------------------------------------------- the theme
+
+    def restore_theme(self, name: object) -> None:
+        """The theme last chosen (kept as a setting), then keep each new choice."""
+        self._saved_theme = name
+        if isinstance(name, str) and name in self.available_themes:
+            self.theme = name
+
+    def theme_chosen(self, _theme: object) -> None:
+        if self.theme != self._saved_theme:
+            self._saved_theme = self.theme
+            self.remember_theme(self.theme)
+
+    @work(thread=True, group="write", description="remember theme")
+    def remember_theme(self, name: str) -> None:
+        from planner_tui.services import drafts
+
+        self.backend.write(
+            partial(drafts.set_setting, key=THEME_KEY, value=name), affects_views=False
         )
 
     # ---------------------------------------------------------------- shared doings
@@ -276,10 +306,19 @@ class PlannerApp(App[None]):
         self.push_screen(HelpScreen(keys))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for mode, (_key, title, tip) in VIEWS.items():
-            yield SystemCommand(f"Go to {title}", tip, lambda m=mode: self.switch_mode(m))
-        yield SystemCommand("Help and support", "Keys and support resources", self.action_help)
-        yield from super().get_system_commands(screen)
+        """Textual's own commands (theme, keys, screenshot); every key's action comes from
+        :class:`~planner_tui.ui.commands.KeyCommands` (quit among them)."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
+
+    async def run_in_view(self, mode: str, action: str) -> None:
+        """Another view's key, from the palette: go to that view, and run it there once the
+        view shows its data."""
+        await self.switch_mode(mode)
+        view = self.screen_stack[0]  # the view itself, under anything opened on it
+        if isinstance(view, ViewScreen):
+            view.run_when_shown(action)
 
     def on_unmount(self) -> None:
         self.backend.close()

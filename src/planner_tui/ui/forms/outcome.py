@@ -43,6 +43,8 @@ NEW_TIME = {
     StepStatus.NO_REPLY: ("A gentle follow-up? (optional)", "in 3 days"),
     StepStatus.RESCHEDULED: ("The new time — e.g. sat 10am, in 2 days", ""),
 }
+"""Each outcome's question for a new time, and what it starts with (a follow-up: after
+the step, see :func:`suggested_time`)."""
 RESPONSES = [
     (Initiator.ME, "I reached out, as planned"),
     (Initiator.MUTUAL, "we arranged it together"),
@@ -52,7 +54,7 @@ RESPONSES = [
 
 class OutcomeForm(FormScreen[OutcomeResult]):
     def __init__(self, step: StepItem, status: StepStatus) -> None:
-        new_time = NEW_TIME.get(status, ("", ""))[1]
+        new_time = suggested_time(step, status)
         super().__init__(
             f"outcome:{step.id}:{status.value}",
             {"when": "now", "new_time": new_time, "channel": step.channel},
@@ -161,6 +163,12 @@ class OutcomeForm(FormScreen[OutcomeResult]):
                     check_ahead(moment)
                 except InvalidInput as error:
                     problems["new_time"] = str(error)
+                else:
+                    if self.status is StepStatus.NO_REPLY and moment <= self.step.due_at:
+                        problems["new_time"] = (
+                            f"That is before the step itself ({words.when(self.step.due_at)}):"
+                            " a follow-up comes after it."
+                        )
         return problems
 
     def submit(self, values: dict[str, Any]) -> OutcomeResult:
@@ -192,6 +200,20 @@ class OutcomeForm(FormScreen[OutcomeResult]):
         self.dirty = False
         self.app.notify(outcome_message(result), title="Noted")
         self.dismiss(result)
+
+
+def suggested_time(step: StepItem, status: StepStatus) -> str:
+    """The new time an outcome form starts with: for no reply, a follow-up a few days
+    after the step — "in 3 days" when its time has passed, else the day itself, written
+    as the time field reads it."""
+    from planner_tui.services.steps import FOLLOW_UP_DAYS, follow_up_time
+
+    if status is not StepStatus.NO_REPLY:
+        return NEW_TIME.get(status, ("", ""))[1]
+    now = clock.now()
+    if step.due_at <= now:
+        return f"in {FOLLOW_UP_DAYS} days"
+    return follow_up_time(step.due_at, now).strftime("%Y-%m-%d %H:%M")
 
 
 def outcome_message(result: OutcomeResult) -> str:

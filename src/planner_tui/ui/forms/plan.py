@@ -59,6 +59,8 @@ class PlanWizard(FormScreen[StepRead]):
         self.action: Action | None = None
         self.page = start
         self.smaller_offered = False
+        self.made_smaller_from = ""
+        """The step's words before it was made smaller (the card shows both)."""
         self.quick_pick = -1
 
     # ---------------------------------------------------------------- layout
@@ -241,7 +243,9 @@ class PlanWizard(FormScreen[StepRead]):
     @staticmethod
     def person_line(person: PersonRead) -> Any:
         why = ""
-        if person.drifting_days:
+        if person.drifting_days and person.last_contact is None:
+            why = f"  · {words.NOT_YET_SINCE_ADDED}"
+        elif person.drifting_days:
             why = f"  · {words.ago(person.last_contact)}, past your rhythm"
         elif person.circle == "inner":
             why = "  · inner circle"
@@ -321,7 +325,7 @@ class PlanWizard(FormScreen[StepRead]):
             self.go("card")
 
     def offer_smaller(self) -> None:
-        from planner_tui.services.steps import smaller_version
+        from planner_tui.services.steps import smaller_version, smaller_words
         from planner_tui.ui.modals.confirm import Choice
 
         self.smaller_offered = True
@@ -333,11 +337,13 @@ class PlanWizard(FormScreen[StepRead]):
                 lambda _answer: self.go("card"),
             )
             return
-        offer = smaller.for_person(name)
+        typed = self.query_one("#words", Input).value.strip()
+        offer = smaller_words(typed, self.action, smaller, name)
 
         def answered(answer: str | None) -> None:
             if answer == "smaller":
                 self.action = smaller
+                self.made_smaller_from = typed
                 self.query_one("#words", Input).value = offer
                 self.query_one("#channel", Select).value = smaller.channel.value
             self.go("card")
@@ -345,7 +351,7 @@ class PlanWizard(FormScreen[StepRead]):
         self.app.push_screen(
             Choice(
                 "A smaller version?",
-                f"{words.SMALLER_LINE}\n\nHow about: {offer}?",
+                f"{words.SMALLER_LINE}\n\nYour step: {typed}\nSmaller:   {offer}",
                 [("smaller", "Yes, make it smaller"), ("keep", "Keep my step")],
             ),
             answered,
@@ -387,6 +393,8 @@ class PlanWizard(FormScreen[StepRead]):
             lines.append(f"Expected awkwardness: {values['awkwardness']}/5")
         if values["confidence"]:
             lines.append(f"How sure: {values['confidence']}/10")
+        if self.made_smaller_from and self.made_smaller_from != values["words"].strip():
+            lines.append(f"Made smaller from: {self.made_smaller_from}")
         self.query_one("#card-details", Static).update(text("\n".join(lines), multiline=True))
         seed = sum(map(ord, values["words"])) + due.toordinal()
         self.query_one("#encouragement", Static).update(text(words.encouragement(seed)))
@@ -413,6 +421,7 @@ class PlanWizard(FormScreen[StepRead]):
             "backup": self.query_one("#backup", Input).value,
             "confidence": self.query_one("#confidence", Input).value,
             "smaller_offered": self.smaller_offered,
+            "smaller_from": self.made_smaller_from,
         }
 
     def fill(self, values: dict[str, Any]) -> None:
@@ -427,6 +436,7 @@ class PlanWizard(FormScreen[StepRead]):
         if values.get("awkwardness") in range(1, 6):
             self.query_one("#awkwardness", Select).value = values["awkwardness"]
         self.smaller_offered = bool(values.get("smaller_offered"))
+        self.made_smaller_from = str(values.get("smaller_from") or "")
         self.show_people(self.query_one("#find", Input).value)
         self.show_actions()
         page = values.get("page")

@@ -12,7 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Static
 
 from planner_tui import clock, words
 from planner_tui.errors import PlannerError
@@ -57,6 +58,11 @@ _started = False
 """Whether start-up's objects have been frozen (see ViewScreen._show)."""
 
 
+def shown(widget: Widget) -> bool:
+    """Whether *widget* and everything around it are displayed."""
+    return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+
 class ViewScreen(Screen[None]):
     """A top-level view. Subclasses implement :meth:`load` (worker thread, returns read
     models) and :meth:`show` (UI thread)."""
@@ -69,10 +75,19 @@ class ViewScreen(Screen[None]):
             show=False,
             tooltip="Read the data again (changes made elsewhere: the command line, another "
             "computer on a shared database)",
-        )
+        ),
+        Binding("escape", "leave_field", show=False),
     ]
     TITLE: ClassVar[str] = ""
+    LISTS: ClassVar[tuple[str, ...]] = ()
+    """The view's lists, in order. The first one showing takes the focus once the view has
+    its data (unless something on show has it already), and when Escape leaves a text box."""
     _shown: tuple[Any, ...] | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._after_show: list[str] = []
+        """Actions waiting for the view's data (see :meth:`run_when_shown`)."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -105,6 +120,38 @@ class ViewScreen(Screen[None]):
     def action_refresh(self) -> None:
         self.reload()
 
+    # ---------------------------------------------------------------- focus
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_field":  # Escape is the text box's, else it goes on (a page closes)
+            return isinstance(self.focused, Input)
+        return True
+
+    def action_leave_field(self) -> None:
+        """Escape in a view's text box (a filter, a search): empty it and go back to the
+        list, so the view's keys are keys again — the same in every view."""
+        field = self.focused
+        if isinstance(field, Input):
+            field.value = ""
+            if not self.focus_list():
+                self.set_focus(None)
+
+    def focus_list(self) -> bool:
+        """Focus the first of :attr:`LISTS` that is showing; whether one was."""
+        for selector in self.LISTS:
+            for widget in self.query(selector):
+                if shown(widget) and widget.focusable:
+                    widget.focus()
+                    return True
+        return False
+
+    def focus_list_if_lost(self) -> None:
+        """After data arrives: a list takes the focus if nothing that shows has it (a
+        table was hidden while loading, or emptied), so Enter works at once."""
+        focused = self.focused
+        if focused is None or focused.id == "body" or not shown(focused):
+            self.focus_list()
+
     def freshness(self) -> tuple[Any, ...]:
         return self.planner.backend.version, clock.today()
 
@@ -136,6 +183,9 @@ class ViewScreen(Screen[None]):
         if inspect.isawaitable(shown):  # a view that mounts widgets waits for them
             await shown
         self._shown = stamp
+        self.focus_list_if_lost()
+        while self._after_show:
+            await self.run_action(self._after_show.pop(0))
         global _started
         if not _started:
             # Once, after the first view is filled: start-up's objects (modules, the app)
@@ -143,6 +193,14 @@ class ViewScreen(Screen[None]):
             # Not after every load: what is frozen is never freed (closed forms stayed).
             _started = True
             gc.freeze()
+
+    def run_when_shown(self, action: str) -> None:
+        """Run *action* here once the view shows its data (now, if it does already): the
+        palette's way to run another view's key."""
+        if self._shown is None:
+            self._after_show.append(action)
+        else:
+            self.call_later(self.run_action, action)
 
     def show_problem(self, message: str) -> None:
         loading = self.query_one("#loading", Static)

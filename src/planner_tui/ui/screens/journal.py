@@ -67,10 +67,13 @@ def month_strip(month: dict[date, int | None], today: date) -> Text:
 
 class JournalScreen(ViewScreen):
     TITLE = "Journal"
-    AUTO_FOCUS = None  # the search box must not take the view keys; show() focuses the list
+    AUTO_FOCUS = None  # the search box must not take the view keys; the list takes focus
+    LISTS = ("#entries",)
     BINDINGS = [
         Binding("c", "check_in", "Check in"),
-        Binding("slash", "search", "Search", key_display="/"),
+        Binding(
+            "slash", "search", "Search", key_display="/", tooltip="Search the journal as you type"
+        ),
         Binding("e", "edit", "Edit"),
         Binding("x", "delete", "Delete"),
         Binding("u", "undo", "Undo delete"),
@@ -124,13 +127,18 @@ class JournalScreen(ViewScreen):
         if query.strip():
             self.run_search(query)
         else:
-            self.show_entries(data.entries, [])
-        if not isinstance(self.focused, Input | DataTable) and data.entries:
-            self.query_one("#entries").focus()
+            self.show_entries(data.entries, [], keep_cursor=True)
 
     def show_entries(
-        self, entries: list[JournalEntryRead], terms: list[str], snippets: list[str] | None = None
+        self,
+        entries: list[JournalEntryRead],
+        terms: list[str],
+        snippets: list[str] | None = None,
+        *,
+        keep_cursor: bool = False,
     ) -> None:
+        """The entries on screen; *keep_cursor* (a reload) keeps the cursor on the entry
+        it was on, a new search starts at the best match."""
         self.shown = entries
 
         def score(value: int | None) -> str:
@@ -148,6 +156,8 @@ class JournalScreen(ViewScreen):
                 (e.day.strftime("%a %-d %b %Y"), score(e.mood), score(e.connectedness), line(i, e))
                 for i, e in enumerate(entries)
             ],
+            [str(e.id) for e in entries],
+            keep_cursor=keep_cursor,
         )
 
     # ---------------------------------------------------------------- search as you type

@@ -17,7 +17,7 @@ from planner_tui import clock, words
 from planner_tui.pictures import recency_strip
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
-from planner_tui.ui.screens.tables import fill, table
+from planner_tui.ui.screens.tables import fill, replace_rows, table
 from planner_tui.ui.widgets.circles import CirclesPicture, Dot
 from planner_tui.ui.widgets.fields import TextField
 
@@ -58,11 +58,12 @@ def sort_people(people: list[PersonRead], by: str) -> list[PersonRead]:
 class MapScreen(ViewScreen):
     TITLE = "Map"
     AUTO_FOCUS = "#people-table"  # Enter opens someone straight away
+    LISTS = ("#people-table",)
     BINDINGS = [
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("n", "new_person", "Add person"),
         Binding("c", "new_context", "Add context"),
-        Binding("l", "log", "Log contact"),
+        Binding("l", "log", "Log contact", tooltip="Log a contact: who, when, how it went"),
         Binding("e", "edit", "Edit"),
         Binding("x", "delete", "Delete"),
         Binding("u", "undo", "Undo delete"),
@@ -70,7 +71,13 @@ class MapScreen(ViewScreen):
         Binding("z", "snooze", "Snooze", show=False),
         Binding("o", "sort", "Sort", show=False),
         Binding("h", "toggle_archived", "Show archived", show=False),
-        Binding("s", "small_step", "Small step", show=False),
+        Binding(
+            "s",
+            "small_step",
+            "Small step",
+            show=False,
+            tooltip="Plan a small step with the selected person",
+        ),
         Binding("i", "import_vcard", "Import .vcf", show=False),
         Binding("1", "tab('people')", "People", show=False),
         Binding("2", "tab('circles')", "Circles", show=False),
@@ -144,7 +151,7 @@ class MapScreen(ViewScreen):
         self.data = data
         self._rows = {p.id: self.person_row(p) for p in data.people}
         self.query_one("#map-empty").display = not data.people and not data.contexts
-        self.refill_people()
+        self.refill_people(keep_cursor=True)
         active = [p for p in data.people if not p.archived]
         context_names = [c.name for c in data.contexts]
         self.query_one(CirclesPicture).set_people(
@@ -202,7 +209,7 @@ class MapScreen(ViewScreen):
                     p.name,
                     words.ago(p.last_contact),
                     words.cadence(p.cadence_days),
-                    f"{p.drifting_days} days",
+                    f"{p.drifting_days} days" if p.last_contact else words.NOT_YET_SINCE_ADDED,
                 )
                 for p in drifting
             ],
@@ -243,6 +250,8 @@ class MapScreen(ViewScreen):
         from planner_tui.db.models import label
 
         drift = "drifting" if p.drifting_days else ("archived" if p.archived else "")
+        if p.drifting_days and p.last_contact is None:
+            drift = "not yet in touch"
         return (
             text(shorten(p.name, NAME_WIDTH)),
             text(label(p.circle)),
@@ -252,7 +261,10 @@ class MapScreen(ViewScreen):
             text(drift, "italic"),
         )
 
-    def refill_people(self) -> None:
+    def refill_people(self, *, keep_cursor: bool = False) -> None:
+        """The People tab for the filter, order and archived toggle. With *keep_cursor* (a
+        reload, a new order) the cursor stays with the person it was on; a new filter
+        starts at the best match."""
         if self.data is None:
             return
         query = self.query_one("#filter", Input).value.strip()
@@ -278,8 +290,12 @@ class MapScreen(ViewScreen):
         self.shown = people
         self.shown_query = self.query_one("#filter", Input).value
         people_table = self.query_one("#people-table", DataTable)
-        people_table.clear()
-        people_table.add_rows(self._rows[p.id] for p in people)
+        replace_rows(
+            people_table,
+            [self._rows[p.id] for p in people],
+            [str(p.id) for p in people],
+            keep_cursor=keep_cursor,
+        )
         total = sum(1 for p in self.data.people if self.show_archived or not p.archived)
         status = f"{len(people)} of {total} people" if query else f"{total} people"
         status += f" · sorted by {'best match' if query else self.sort_by} (o)"
@@ -293,13 +309,6 @@ class MapScreen(ViewScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
             self.query_one("#people-table", DataTable).focus()
-
-    def on_key(self, event: Any) -> None:
-        field = self.query_one("#filter", Input)
-        if event.key == "escape" and field.has_focus:
-            field.value = ""
-            self.query_one("#people-table", DataTable).focus()
-            event.stop()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         table_id = event.data_table.id
@@ -379,11 +388,11 @@ class MapScreen(ViewScreen):
 
     def action_sort(self) -> None:
         self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
-        self.refill_people()
+        self.refill_people(keep_cursor=True)
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
-        self.refill_people()
+        self.refill_people(keep_cursor=True)
 
     def action_new_person(self) -> None:
         from planner_tui.ui.forms.people import PersonForm

@@ -93,7 +93,9 @@ class PersonScreen(ViewScreen):
         ]
         if data.dates:
             facts.append(words.dates_line([(d.label, d.month, d.day, d.year) for d in data.dates]))
-        if p.drifting_days:
+        if p.drifting_days and p.last_contact is None:
+            facts.append(words.NEVER_IN_TOUCH)
+        elif p.drifting_days:
             facts.append(f"A little past the rhythm you hoped for ({p.drifting_days} days).")
         if p.snoozed_until:
             facts.append(f"Reminders resting until {p.snoozed_until:%-d %b}.")

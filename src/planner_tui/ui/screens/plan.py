@@ -61,10 +61,16 @@ class PlanScreen(StepsScreen):
     TITLE = "Plan"
     STEP_TABLE = "upcoming"
     AUTO_FOCUS = "#upcoming"
+    LISTS = ("#upcoming", "#past")
     BINDINGS = [
         Binding("slash", "find", "Filter", key_display="/"),
         Binding("f", "next_outcome", "Outcome filter", show=False),
-        Binding("i", "export_calendar", "Calendar file"),
+        Binding(
+            "i",
+            "export_calendar",
+            "Calendar file",
+            tooltip="Export the planned steps as a calendar file (.ics)",
+        ),
         Binding("x", "delete_step", "Delete", show=False),
     ]
 
@@ -141,6 +147,7 @@ class PlanScreen(StepsScreen):
                 )
                 for s in data.upcoming
             ],
+            [str(s.id) for s in data.upcoming],
         )
         fill(
             self.query_one("#past", DataTable),
@@ -154,6 +161,7 @@ class PlanScreen(StepsScreen):
                 )
                 for s in data.past
             ],
+            [str(s.id) for s in data.past],
         )
         nothing = "Nothing matches these filters." if self.filter.active else ""
         self.query_one("#upcoming-empty", Note).set(

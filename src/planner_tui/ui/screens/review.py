@@ -109,7 +109,13 @@ class ReviewScreen(ViewScreen):
         Binding("h", "explain", "How it's counted"),
         Binding("l", "loneliness", "Loneliness check"),
         Binding("n", "intentions", "Intentions"),
-        Binding("o", "save_markdown", "Save as Markdown", show=False),
+        Binding(
+            "o",
+            "save_markdown",
+            "Save as Markdown",
+            show=False,
+            tooltip="Export this month's review as a Markdown file",
+        ),
     ]
 
     def __init__(self) -> None:

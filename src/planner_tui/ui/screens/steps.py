@@ -56,9 +56,15 @@ class StepsScreen(ViewScreen):
 
     STEP_TABLE = ""
     BINDINGS = [
-        Binding("s", "plan_step", "Small step"),
+        Binding("s", "plan_step", "Small step", tooltip="Plan a small step with someone"),
         *(
-            Binding(key, f"outcome('{status}')", words, show=status == "done")
+            Binding(
+                key,
+                f"outcome('{status}')",
+                words,
+                show=status == "done",
+                tooltip=f"How the selected step went: {words.lower()}",
+            )
             for status, (key, words) in OUTCOME_KEYS.items()
         ),
     ]
@@ -67,11 +73,21 @@ class StepsScreen(ViewScreen):
         super().__init__()
         self.steps: list[StepItem] = []
 
+    def step_lists(self) -> dict[str, list[StepItem]]:
+        """Each table of steps one can act on (its id → its steps in row order); the
+        first is the one acted on unless another has the focus."""
+        return {self.STEP_TABLE: self.steps}
+
     def selected_step(self) -> StepItem | None:
-        table: DataTable[Any] = self.query_one(f"#{self.STEP_TABLE}", DataTable)
-        if not self.steps or not table.display:
+        lists = self.step_lists()
+        focused = self.focused
+        table_id = focused.id if focused is not None and focused.id in lists else ""
+        table_id = table_id or self.STEP_TABLE
+        table: DataTable[Any] = self.query_one(f"#{table_id}", DataTable)
+        steps = lists[table_id]
+        if not steps or not table.display:
             return None
-        return self.steps[min(table.cursor_row, len(self.steps) - 1)]
+        return steps[min(table.cursor_row, len(steps) - 1)]
 
     def person_for_new_step(self) -> int | None:
         """Who a new step is for, when the focus says (a drifting person, say)."""
@@ -95,8 +111,10 @@ class StepsScreen(ViewScreen):
         """Enter on a step: which outcome, each one key."""
         from planner_tui.ui.modals.confirm import Choice
 
+        if event.data_table.id not in self.step_lists():
+            return
         step = self.selected_step()
-        if step is None or event.data_table.id != self.STEP_TABLE:
+        if step is None:
             return
         answers = [(s, f"{key} · {words}") for s, (key, words) in OUTCOME_KEYS.items()]
         shortcuts = {key: s for s, (key, _words) in OUTCOME_KEYS.items()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.text import Text
@@ -32,10 +32,46 @@ def table(id: str, *columns: str) -> DataTable[Any]:
 
 
 def fill(
-    widget: DataTable[Any], rows: list[tuple[Any, ...]], keys: list[str] | None = None
+    widget: DataTable[Any],
+    rows: list[tuple[Any, ...]],
+    keys: list[str] | None = None,
+    *,
+    keep_cursor: bool = True,
 ) -> None:
+    """Show *rows* (hidden when there are none). With *keys*, the cursor stays with what
+    it was on (see :func:`replace_rows`)."""
+    cells = ([cell if isinstance(cell, Text) else text(str(cell)) for cell in row] for row in rows)
+    replace_rows(widget, cells, keys, keep_cursor=keep_cursor)
+    widget.display = bool(rows)
+
+
+def replace_rows(
+    widget: DataTable[Any],
+    rows: Iterable[Sequence[Any]],
+    keys: list[str] | None = None,
+    *,
+    keep_cursor: bool = True,
+) -> None:
+    """Put *rows* in the table. With a key per row, the cursor stays on the row it was on
+    (the person just acted on, wherever the new order puts them), or, when that row has
+    gone (a step just done), at the same place — so Enter opens what was selected.
+    Without keys, or without *keep_cursor*, it starts at the top."""
+    before = row_key(widget) if keys else None
+    at = widget.cursor_row
     widget.clear()
     for index, row in enumerate(rows):
-        cells = [cell if isinstance(cell, Text) else text(str(cell)) for cell in row]
-        widget.add_row(*cells, key=keys[index] if keys else None)
-    widget.display = bool(rows)
+        widget.add_row(*row, key=keys[index] if keys else None)
+    if not keys or not keep_cursor or not widget.row_count:
+        return
+    try:
+        target = keys.index(before) if before is not None else at
+    except ValueError:
+        target = at
+    widget.move_cursor(row=min(max(target, 0), widget.row_count - 1), animate=False)
+
+
+def row_key(widget: DataTable[Any]) -> str | None:
+    """The key of the row under the cursor (None in an empty table)."""
+    if widget.row_count == 0:
+        return None
+    return widget.coordinate_to_cell_key(widget.cursor_coordinate).row_key.value

@@ -4,7 +4,7 @@ small steps taken this week. Nothing here is red: a missed step is "not yet"."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -36,6 +36,10 @@ class DriftingItem:
         return cls(person.id, person.name, person.last_contact, person.cadence_days)
 
 
+COMING_UP = 5
+"""How many of the steps after today Today shows."""
+
+
 @dataclass
 class TodayData:
     today: date
@@ -45,12 +49,15 @@ class TodayData:
     intentions: list[str]
     steps_this_week: int
     anyone: bool
+    coming: list[StepItem] = field(default_factory=list)
+    """The next few steps after today, soonest first."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             **asdict(self),
             "today": self.today.isoformat(),
             "due": [step.to_json() for step in self.due],
+            "coming": [step.to_json() for step in self.coming],
             "drifting": [
                 {**asdict(p), "last_contact": p.last_contact and p.last_contact.isoformat()}
                 for p in self.drifting
@@ -67,6 +74,7 @@ class TodayData:
                 **data,
                 "today": date.fromisoformat(data["today"]),
                 "due": [StepItem.from_json(step) for step in data["due"]],
+                "coming": [StepItem.from_json(step) for step in data.get("coming", [])],
                 "drifting": [
                     DriftingItem(**{**p, "last_contact": moment(p["last_contact"])})
                     for p in data["drifting"]
@@ -78,11 +86,13 @@ class TodayData:
 class TodayScreen(StepsScreen):
     TITLE = "Today"
     STEP_TABLE = "due"
+    LISTS = ("#due", "#coming")  # not the people: s there plans with them, s anywhere asks who
     BINDINGS = [Binding("c", "check_in", "Check in")]
 
     def __init__(self) -> None:
         super().__init__()
         self.drifting: list[DriftingItem] = []
+        self.coming: list[StepItem] = []
 
     def compose_body(self) -> ComposeResult:
         yield Note(id="today-date")
@@ -90,6 +100,8 @@ class TodayScreen(StepsScreen):
         yield Section("Small steps for today")
         yield Note(id="due-empty", classes="muted")
         yield table("due", "when", "who", "small step", "")
+        yield Section("Coming up next", id="coming-title")
+        yield table("coming", "when", "who", "small step")
         yield Section("People you might like to reach")
         yield Note(id="drift-empty", classes="muted")
         yield table("drifting", "who", "last in touch", "hoped for")
@@ -125,6 +137,7 @@ class TodayScreen(StepsScreen):
         if self._shown is None:
             self.query_one("#loading").display = False
             self.show(data)
+            self.focus_list_if_lost()
 
     def load(self) -> TodayData:
         from planner_tui.db.engine import DATA_VERSION_KEY
@@ -137,9 +150,16 @@ class TodayScreen(StepsScreen):
         )  # first
         monday = today - timedelta(days=today.weekday())
         start, end = people.day_window(monday, today + timedelta(days=1))
+        _, tomorrow = people.day_window(today, today + timedelta(days=1))
         data = TodayData(
             today=today,
             due=[StepItem.of(s) for s in backend.read(partial(steps.due_steps, today=today))],
+            coming=[
+                StepItem.of(s)
+                for s in backend.read(
+                    partial(steps.list_steps, upcoming=True, start=tomorrow, limit=COMING_UP)
+                )
+            ],
             drifting=[
                 DriftingItem.of(p)
                 for p in backend.read(partial(people.drifting_people, today=today))[:8]
@@ -154,6 +174,7 @@ class TodayScreen(StepsScreen):
 
     def show(self, data: TodayData) -> None:
         self.steps = data.due
+        self.coming = data.coming
         self.drifting = data.drifting
         self.query_one("#today-date", Note).set(data.today.strftime("%A %-d %B %Y"))
         empty = self.query_one("#today-empty", Note)
@@ -170,16 +191,31 @@ class TodayScreen(StepsScreen):
                 )
                 for step in data.due
             ],
+            [str(step.id) for step in data.due],
         )
         self.query_one("#due-empty", Note).set(
             "" if data.due else "Nothing planned for today. Rest counts too; s plans a step."
         )
         fill(
+            self.query_one("#coming", DataTable),
+            [
+                (words.when(step.due_at), shorten(step.person, 30), shorten(step.action, 60))
+                for step in data.coming
+            ],
+            [str(step.id) for step in data.coming],
+        )
+        self.query_one("#coming-title").display = bool(data.coming)
+        fill(
             self.query_one("#drifting", DataTable),
             [
-                (shorten(p.name, 40), words.ago(p.last_contact), words.cadence(p.cadence_days))
+                (
+                    shorten(p.name, 40),
+                    words.ago(p.last_contact) if p.last_contact else words.NOT_YET_SINCE_ADDED,
+                    words.cadence(p.cadence_days),
+                )
                 for p in data.drifting
             ],
+            [str(p.id) for p in data.drifting],
         )
         self.query_one("#drift-empty", Note).set(
             "" if data.drifting else "Everyone is within the rhythm you hoped for."
@@ -196,6 +232,9 @@ class TodayScreen(StepsScreen):
         )
         count = data.steps_this_week
         self.query_one("#week", Note).set(f"Small steps taken this week: {count}." if count else "")
+
+    def step_lists(self) -> dict[str, list[StepItem]]:
+        return {**super().step_lists(), "coming": self.coming}
 
     def person_for_new_step(self) -> int | None:
         table: DataTable[Any] = self.query_one("#drifting", DataTable)

@@ -1,0 +1,304 @@
+"""Today from the first evening, and every key doing what it says: Enter at once, Escape
+out of any text box, the palette (ctrl+p) offering every action by name, the cursor
+staying where one acted, and the theme kept."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta
+
+from textual.command import Command, CommandList, CommandPalette
+from textual.widgets import DataTable, Input
+
+from planner_tui import clock, words
+from planner_tui.db.engine import Database
+from planner_tui.services import drafts, people, steps
+from planner_tui.ui.app import THEME_KEY, PlannerApp
+from planner_tui.ui.forms.interaction import InteractionForm
+from planner_tui.ui.forms.journal import JournalForm
+from planner_tui.ui.forms.outcome import OutcomeForm
+from planner_tui.ui.forms.plan import PlanWizard
+from planner_tui.ui.forms.review import LonelinessForm
+from planner_tui.ui.modals.confirm import Choice
+from planner_tui.ui.screens.base import ViewScreen
+from planner_tui.ui.screens.journal import JournalScreen
+from planner_tui.ui.screens.map import MapScreen
+from planner_tui.ui.screens.person import PersonScreen
+from planner_tui.ui.screens.plan import PlanScreen
+from planner_tui.ui.screens.today import TodayScreen
+
+from .test_app import HOSTILE, SIZE, make_app, press, screen_text, settle
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
+
+
+def person(db: Database, name: str, **fields: object) -> int:
+    with db.write() as s:
+        return people.create_person(session=s, data={"name": name, **fields}).id
+
+
+def plan(db: Database, who: int, due: str, action: str = "send a text") -> int:
+    with db.write() as s:
+        data = {"person_id": who, "action": action, "due_at": local(due)}
+        return steps.create_step(session=s, data=data).id
+
+
+def chosen_step(app: PlannerApp) -> str:
+    """The step a "How did it go?" question or an outcome form is about."""
+    screen = app.screen
+    if isinstance(screen, OutcomeForm):
+        return screen.step.action
+    assert isinstance(screen, Choice), screen
+    return screen.message.split(" — ")[0]
+
+
+# --------------------------------------------------------------------------- Today
+
+
+async def test_someone_added_tonight_is_suggested_tonight_everywhere(sqlite_db: Database) -> None:
+    """Added with a hoped-for rhythm and not contacted yet: Today suggests them kindly the
+    same evening, and the Map's gaps and their page say the same."""
+    name = HOSTILE[0]
+    person(sqlite_db, name, cadence_days=14)
+    person(sqlite_db, "No rhythm")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "Everyone is within the rhythm" not in shown
+        drifting = app.screen.query_one("#drifting", DataTable)
+        assert [str(cell) for cell in drifting.get_row_at(0)] == [
+            name,
+            words.NOT_YET_SINCE_ADDED,
+            "every 2 weeks",
+        ]
+        assert drifting.row_count == 1
+        await press(app, pilot, "m", "4")
+        gaps = app.screen.query_one("#drifting-table", DataTable)
+        assert str(gaps.get_row_at(0)[0]) == name
+        assert str(gaps.get_row_at(0)[3]) == words.NOT_YET_SINCE_ADDED
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PersonScreen)
+        assert words.NEVER_IN_TOUCH in screen_text(app)
+
+
+async def test_today_shows_the_next_few_steps_and_enter_works_on_them(
+    sqlite_db: Database,
+) -> None:
+    ana = person(sqlite_db, "Ana")
+    plan(sqlite_db, ana, "2026-11-23T21:00", "today's text")
+    for day in range(24, 31):  # seven after today; the next five show
+        plan(sqlite_db, ana, f"2026-11-{day}T18:00", f"step on the {day}th")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "Small steps for today" in shown and "Coming up next" in shown
+        coming = app.screen.query_one("#coming", DataTable)
+        assert [str(coming.get_row_at(r)[0]) for r in range(coming.row_count)] == [
+            f"{day:%a} {day.day} Nov, 18:00"
+            for day in (local(f"2026-11-{d}T18:00") for d in range(24, 29))
+        ]
+        assert "step on the 29th" not in shown
+        await press(app, pilot, "tab", "down", "enter")  # the coming list, its second step
+        assert chosen_step(app) == "step on the 25th"
+        await press(app, pilot, "d")
+        assert isinstance(app.screen, OutcomeForm) and app.screen.step.action == "step on the 25th"
+
+
+async def test_enter_at_once_opens_how_it_went_on_today_and_plan(sqlite_db: Database) -> None:
+    """No Tab first: the step list has the focus as soon as it shows."""
+    ana = person(sqlite_db, "Ana")
+    plan(sqlite_db, ana, "2026-11-23T21:00", "first")
+    plan(sqlite_db, ana, "2026-11-23T22:00", "second")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "down", "enter")
+        assert chosen_step(app) == "second"
+        await press(app, pilot, "w")
+        assert isinstance(app.screen, OutcomeForm) and app.screen.step.action == "second"
+        await press(app, pilot, "escape", "p")
+        assert isinstance(app.screen, PlanScreen)
+        await press(app, pilot, "enter")
+        assert chosen_step(app) == "first"
+
+
+# --------------------------------------------------------------------------- Escape
+
+
+async def test_escape_leaves_every_text_box_in_every_view(sqlite_db: Database) -> None:
+    """In each view, each text box: typing goes in, Escape empties it and gives the keys
+    back to the view (t m p j r switch views again, not typed as "walkm")."""
+    ana = person(sqlite_db, "Ana")
+    plan(sqlite_db, ana, "2026-11-24T18:00")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        checked = 0
+        for key in "tmpjr":
+            await press(app, pilot, key)
+            view = app.screen
+            assert isinstance(view, ViewScreen)
+            for field in view.query(Input):
+                field.can_focus = True  # the Journal's search opens with /; the rest by tab
+                field.focus()
+                await press(app, pilot, *"walk")
+                assert field.value == "walk"
+                await press(app, pilot, "escape")
+                assert field.value == "" and not isinstance(view.focused, Input)
+                checked += 1
+        assert checked >= 5  # the Map's filter, the Plan's three, the Journal's search
+        await press(app, pilot, "j", "slash", *"walk", "escape", "m")
+        assert isinstance(app.screen, MapScreen)
+        await press(app, pilot, "j")
+        assert isinstance(app.screen, JournalScreen)
+        assert app.screen.query_one("#search", Input).value == ""
+
+
+# --------------------------------------------------------------------------- the palette
+
+
+async def palette_titles(app: PlannerApp, pilot: object, query: str, want: str) -> list[str]:
+    """Open the palette, type *query*, and wait until its list holds *want* and is still."""
+    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
+    await pilot.press(*query)  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 20
+    last: list[str] = []
+    while time.monotonic() < deadline:
+        await pilot.pause(0.15)  # type: ignore[attr-defined]
+        assert isinstance(app.screen, CommandPalette)
+        options = app.screen.query_one(CommandList).options
+        titles = [str(option.hit.text) for option in options if isinstance(option, Command)]
+        if want in titles and titles == last:
+            return titles
+        last = titles
+    raise AssertionError(f"{want!r} not offered for {query!r}: {last}")
+
+
+async def run_from_palette(app: PlannerApp, pilot: object, query: str, want: str) -> None:
+    titles = await palette_titles(app, pilot, query, want)
+    await press(app, pilot, *["down"] * titles.index(want), "enter")
+
+
+async def test_the_palette_finds_every_action_by_name_and_runs_it(sqlite_db: Database) -> None:
+    ana = person(sqlite_db, "Ana")
+    plan(sqlite_db, ana, "2026-11-23T21:00")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        # This view's keys, by their names...
+        await run_from_palette(app, pilot, "check", "Check in")
+        assert isinstance(app.screen, JournalForm)
+        await press(app, pilot, "escape")
+        await settle(app, pilot)
+        await run_from_palette(app, pilot, "step", "Small step")
+        assert isinstance(app.screen, PlanWizard)
+        await press(app, pilot, "escape")
+        # ...or by what their help says ("plan a step" is the Small step's).
+        titles = await palette_titles(app, pilot, "plan a step", "Small step")
+        assert titles[0] == "Small step"
+        await press(app, pilot, "escape")
+        # Another view's keys go there and run.
+        titles = await palette_titles(app, pilot, "delete", "Plan: Delete")
+        assert {"Map: Delete", "Journal: Delete"} <= set(titles)
+        await press(app, pilot, "escape")
+        for _opened_before in (False, True):  # the Journal loads first, then it has its data
+            await run_from_palette(app, pilot, "search", "Journal: Search")
+            assert isinstance(app.screen, JournalScreen)
+            assert app.screen.focused is app.screen.query_one("#search", Input)
+            await press(app, pilot, "escape", "t")
+        await run_from_palette(app, pilot, "log a contact", "Map: Log contact")
+        assert isinstance(app.screen, InteractionForm)
+        await press(app, pilot, "escape")
+        await settle(app, pilot)
+        await run_from_palette(app, pilot, "loneliness", "Review: Loneliness check")
+        assert isinstance(app.screen, LonelinessForm)
+        await press(app, pilot, "escape", "t")
+        for query, want in (("export", "Plan: Calendar file"), ("export", "Review: Save as "
+                            "Markdown"), ("intentions", "Review: Intentions"),
+                            ("theme", "Theme"), ("quit", "Quit"), ("map", "Go to Map")):  # fmt: skip
+            await palette_titles(app, pilot, query, want)
+            await press(app, pilot, "escape")
+
+
+async def test_the_palette_on_a_step_runs_it_on_the_step_under_the_cursor(
+    sqlite_db: Database,
+) -> None:
+    ana = person(sqlite_db, "Ana")
+    plan(sqlite_db, ana, "2026-11-23T21:00", "first")
+    plan(sqlite_db, ana, "2026-11-23T22:00", "second")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "down")
+        await run_from_palette(app, pilot, "no reply", "No reply yet")
+        assert isinstance(app.screen, OutcomeForm) and app.screen.step.action == "second"
+
+
+async def test_the_theme_chosen_in_the_palette_is_kept(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.theme != "nord"
+        await run_from_palette(app, pilot, "theme", "Theme")
+        await pilot.press(*"nord")
+        await pilot.pause(0.5)
+        await press(app, pilot, "enter")
+        assert app.theme == "nord"
+    with sqlite_db.session() as s:
+        assert drafts.get_setting(session=s, key=THEME_KEY) == "nord"
+    again = make_app(sqlite_db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert again.theme == "nord"
+
+
+# --------------------------------------------------------------------------- the cursor
+
+
+async def test_the_cursor_stays_on_the_person_one_logged_a_contact_with(
+    sqlite_db: Database,
+) -> None:
+    """Sorted by longest without contact, Cy moves to the end once a contact is logged; the
+    cursor goes with him, so Enter opens Cy, not whoever is first now."""
+    for name in ("Ana", "Bo", "Cy", "Dee"):
+        who = person(sqlite_db, name)
+        with sqlite_db.write() as s:
+            people.log_interaction(
+                session=s,
+                data={"person_ids": [who], "occurred_at": clock.now() - timedelta(days=10)},
+            )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "o", "down", "down", "l")
+        assert isinstance(app.screen, InteractionForm)
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, MapScreen)
+        table = app.screen.query_one("#people-table", DataTable)
+        assert [str(table.get_row_at(r)[0]) for r in range(4)] == ["Ana", "Bo", "Dee", "Cy"]
+        assert table.cursor_row == 3
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PersonScreen) and app.screen.sub_title == "Cy"
+
+
+async def test_after_an_outcome_the_cursor_stays_where_it_was(sqlite_db: Database) -> None:
+    ana = person(sqlite_db, "Ana")
+    for hour, action in ((19, "first"), (20, "second"), (21, "third")):
+        plan(sqlite_db, ana, f"2026-11-23T{hour}:00", action)
+    for hour, action in ((10, "fourth"), (11, "fifth"), (12, "sixth")):
+        plan(sqlite_db, ana, f"2026-11-25T{hour}:00", action)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "down", "k", "ctrl+s")  # let "second" go
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "enter")
+        assert chosen_step(app) == "third"  # the one that followed, not the first
+        await press(app, pilot, "escape", "p", "down", "down", "k", "ctrl+s")
+        assert isinstance(app.screen, PlanScreen)  # "fourth" let go on the Plan view
+        await press(app, pilot, "enter")
+        assert chosen_step(app) == "fifth"
