@@ -474,3 +474,44 @@ def test_the_journal_check_in_shows_in_today(home: Path) -> None:
     finally:
         database.dispose()
     assert words.CHECKED_IN in run(home, "today").stdout
+
+
+def test_a_busy_week_stays_a_few_lines(home: Path) -> None:
+    for n, name in enumerate(["Ana Silva", "Ana Costa", "Bobby", "Ana Silva", "Ana Costa"]):
+        assert run(home, "date", name, f"day {n}", f"{24 + n} Nov").returncode == 0
+    for when in ("20:30", "21:00", "21:30"):
+        run(home, "plan", "Bo", "text", when)
+    lines = run(home, "today").stdout.splitlines()
+    assert len(lines) == 10
+    assert lines[5] == "  … and 2 more (planner-tui shows them all)"
+    assert lines[-1].startswith("Coming up: Ana Silva — day 0, tomorrow · ")
+    assert lines[-1].endswith(" · and 2 more")
+
+
+def test_the_shipped_timer_and_the_readmes_lines_are_commands_that_parse() -> None:
+    """What README and contrib/ tell people to run is a command planner-tui reads."""
+    import shlex
+
+    from planner_tui import cli
+
+    root = Path(__file__).parent.parent.parent
+    service = (root / "contrib" / "systemd" / "planner-tui-remind.service").read_text()
+    [exec_start] = [line for line in service.splitlines() if line.startswith("ExecStart=")]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    lines = [exec_start.removeprefix("ExecStart=")] + [
+        line.split("#")[0].replace("\\", "")
+        for line in readme.splitlines()
+        if "planner-tui today --quiet" in line or line.startswith("*/5 * * * *")
+        or line.startswith(("planner-tui plan", "planner-tui log", "planner-tui done",
+                            "planner-tui no-reply", "planner-tui later", "planner-tui snooze",
+                            "planner-tui people", "planner-tui date"))
+    ]  # fmt: skip
+    lines = [line for line in lines if not any(mark in line for mark in ("PERSON", "[", "|"))]
+    assert len(lines) >= 12  # the examples, not the synopsis
+    parser = cli.build_parser()
+    for line in lines:
+        words_ = shlex.split(line[line.rindex("planner-tui") :])[1:]
+        if words_[-1] == "--backup":  # the README's plan example goes on a second line
+            words_ += ["a voice note on Sunday"]
+        args = parser.parse_args(words_)
+        assert args.command and getattr(args, "run", None), line

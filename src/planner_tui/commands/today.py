@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 SHOWN_STEPS = 3
 """`today` lists this many steps, then says how many more there are."""
+SHOWN_DATES = 4
+"""…and this many of the week's dates."""
 REMIND_WITHIN = 15
 GRACE = timedelta(minutes=5)
 """A step whose time passed this recently still gets its one reminder (a timer that runs
@@ -111,7 +113,9 @@ def summary_lines(found: Summary) -> list[str]:
         lines.append(_one_line("This month: " + " · ".join(found.intentions)))
     if found.dates:
         coming = [words.date_coming(d.person, d.label, d.on, today) for d in found.dates]
-        lines.append(_one_line("Coming up: " + " · ".join(coming)))
+        more = len(coming) - SHOWN_DATES
+        shown = coming[:SHOWN_DATES] + ([f"and {more} more"] if more > 0 else [])
+        lines.append(_one_line("Coming up: " + " · ".join(shown)))
     return lines
 
 
