@@ -31,7 +31,7 @@ SNOOZE_DAYS = 14
 FOLLOW_UP = "in 3 days"
 """The gentle follow-up after no reply, as the app suggests it."""
 OUTCOMES = {
-    "done": ("done", "it happened: records the contact"),
+    "done": ("done", "it happened (records the contact)"),
     "declined": ("declined", "they said not now (a kind word; optionally another time)"),
     "no-reply": ("no_reply", "no reply yet (a gentle follow-up in 3 days, unless you say)"),
     "later": ("rescheduled", "move it to another time"),
@@ -78,7 +78,7 @@ def add_parsers(sub: Any) -> None:
     for name, (status, said) in OUTCOMES.items():
         outcome = sub.add_parser(
             name,
-            help=f"a step's outcome: {said}",
+            help=f"a step's outcome — {said}",
             description="STEP is a step's number (shown by today and plan) or a person's "
             "name, for their soonest step still planned.",
         )
@@ -112,7 +112,9 @@ def add_parsers(sub: Any) -> None:
                         metavar="DAYS", help=f"how long (default {SNOOZE_DAYS}; 0 wakes it)")  # fmt: skip
     snooze.set_defaults(run=cmd_snooze)
 
-    listed = sub.add_parser("people", help="the people on your map, or who has drifted")
+    listed = sub.add_parser(
+        "people", help="the people on your map, or who is past the rhythm you hoped for"
+    )
     listed.add_argument("--drifting", action="store_true",
                         help="only people past the rhythm you hoped for, longest first")  # fmt: skip
     listed.set_defaults(run=cmd_people)
