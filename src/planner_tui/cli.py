@@ -12,32 +12,21 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from planner_tui import __version__, clock
+from planner_tui.commands import loop, today
+from planner_tui.commands.base import Parser, UsageError, location_from, opened
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import plain, prepare_streams, say, shorten, write_export
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from planner_tui.db.engine import Database
     from planner_tui.services.vcard import Card
 
 PROG = "planner-tui"
-
-
-class UsageError(PlannerError):
-    exit_code = 2
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see {self.prog} --help)")
 
 
 def user_path(text: str) -> Path:
@@ -148,28 +137,13 @@ def build_parser() -> Parser:
         help="delete all your planner-tui data: database, backups, drafts (asks first)",
     )
     erase.add_argument("--yes", action="store_true", help="don't ask (for scripts)")
+    today.add_parsers(sub)
+    loop.add_parsers(sub)
     return parser
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
     return Settings(home=args.home, database_url=args.db or None)
-
-
-def location_from(settings: Settings) -> Any:
-    from planner_tui.db.engine import Location
-
-    return Location(settings.resolved_url(), settings.resolved_home(), settings.passphrase)
-
-
-@contextmanager
-def opened(settings: Settings) -> Iterator[Database]:
-    from planner_tui.db.engine import open_database
-
-    database = open_database(location_from(settings))
-    try:
-        yield database
-    finally:
-        database.dispose()
 
 
 def write_output(data: str | bytes, output: Path | None) -> None:
@@ -339,7 +313,7 @@ def cmd_review(settings: Settings, args: argparse.Namespace) -> None:
     month = review.parse_month(args.month)
     with opened(settings) as database, database.session() as session:
         data = review.review_month(session=session, month=month)
-    say(review_report.to_markdown(data), end="")
+    say(review_report.to_markdown(data, settings.resolved_home()), end="")
 
 
 SCALE_FLAGS = {
@@ -436,7 +410,8 @@ def check_text_arguments(args: argparse.Namespace) -> None:
     """Bytes in an argument that aren't UTF-8 reach Python as lone surrogates; text is
     refused here, before anything is saved (a path may be any bytes: it is left alone)."""
     for name, value in vars(args).items():
-        if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and any("\ud800" <= ch <= "\udfff" for ch in v) for v in values):
             flag = name.replace("_", "-")
             raise UsageError(f"The {flag} given isn't UTF-8 text; nothing was changed.")
 
@@ -609,7 +584,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         check_text_arguments(args)
         settings = settings_from(args)
-        COMMANDS[args.command](settings, args)
+        run = getattr(args, "run", None) or COMMANDS[args.command]
+        run(settings, args)
         return 0
     except PlannerError as error:
         say(f"{PROG}: {plain(str(error), keep_newlines=False)}", stream=sys.stderr)

@@ -2,7 +2,8 @@
 
 Every setting can come from the command line, or from an environment variable with the
 ``PLANNER_TUI_`` prefix (``PLANNER_TUI_HOME``, ``PLANNER_TUI_DATABASE_URL``,
-``PLANNER_TUI_KEYMAP`` as JSON). Nothing here touches the disk: folders are created on
+``PLANNER_TUI_KEYMAP`` as JSON, ``PLANNER_TUI_QUIET_HOURS``, ``PLANNER_TUI_ALARM_MINUTES``).
+Nothing here touches the disk: folders are created on
 first write by :mod:`planner_tui.db.engine`.
 
 A plain dataclass on purpose: five settings don't need a validation framework, and this
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 
 from planner_tui.errors import PlannerError
@@ -38,6 +41,35 @@ def _keymap_from(raw: str) -> dict[str, str]:
     return value
 
 
+QUIET_HOURS = "22:00-08:00"
+ALARM_MINUTES = 15
+_HOURS = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*-\s*(\d{1,2})(?::(\d{2}))?\s*$")
+
+
+def parse_quiet_hours(text: str) -> tuple[time, time] | None:
+    """'22:00-08:00' (or '22-8') as (start, end); 'off' (or nothing) means none."""
+    if text.strip().lower() in ("", "off", "none", "no"):
+        return None
+    match = _HOURS.match(text)
+    try:
+        if not match:
+            raise ValueError(text)
+        start = time(int(match[1]), int(match[2] or 0))
+        end = time(int(match[3]), int(match[4] or 0))
+    except ValueError:
+        raise PlannerError(
+            f"{ENV_PREFIX}QUIET_HOURS should be a span like 22:00-08:00, or 'off'."
+        ) from None
+    return None if start == end else (start, end)
+
+
+def _whole_number(name: str, default: int, top: int) -> int:
+    raw = os.environ.get(f"{ENV_PREFIX}{name}", str(default)).strip()
+    if not raw.isdigit() or int(raw) > top:
+        raise PlannerError(f"{ENV_PREFIX}{name} should be a number from 0 to {top:,}.")
+    return int(raw)
+
+
 @dataclass(frozen=True)
 class Settings:
     """One settings object, shared by the command line, the app and the tests. Values not
@@ -53,6 +85,10 @@ class Settings:
     """How many daily copies of the SQLite file to keep (0: none). Default 7."""
     passphrase: str | None = field(default=None, repr=False)
     """The key of an encrypted SQLite file (PLANNER_TUI_PASSPHRASE)."""
+    quiet_hours: str | None = None
+    """When `planner-tui remind` stays silent, like "22:00-08:00" (the default); "off"."""
+    alarm_minutes: int | None = None
+    """How long before a step the calendar file's alarm goes off (default 15; 0: none)."""
 
     def __post_init__(self) -> None:
         env = os.environ
@@ -71,6 +107,26 @@ class Settings:
             if not raw.strip().isdigit():
                 raise PlannerError(f"{ENV_PREFIX}DAILY_BACKUPS should be a number, like 7.")
             object.__setattr__(self, "daily_backups", int(raw))
+        if self.quiet_hours is None:
+            object.__setattr__(
+                self, "quiet_hours", env.get(f"{ENV_PREFIX}QUIET_HOURS", QUIET_HOURS)
+            )
+        parse_quiet_hours(self.quiet_hours or "")  # a typo is said now, not at 22:00
+        if self.alarm_minutes is None:
+            object.__setattr__(
+                self, "alarm_minutes", _whole_number("ALARM_MINUTES", ALARM_MINUTES, 10_080)
+            )
+
+    def in_quiet_hours(self, moment: time) -> bool:
+        """Whether the local time *moment* falls in the quiet hours (which may span
+        midnight: 22:00-08:00 covers 23:30 and 07:59, not 08:00)."""
+        span = parse_quiet_hours(self.quiet_hours or "")
+        if span is None:
+            return False
+        start, end = span
+        if start < end:
+            return start <= moment < end
+        return moment >= start or moment < end
 
     def resolved_home(self) -> Path:
         if self.home is not None:

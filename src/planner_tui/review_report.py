@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from rich.text import Text
 
 from planner_tui import charts, patterns, pictures, words
 from planner_tui.db.models import Channel, Initiator, LonelyHowOften, StepStatus, label
 from planner_tui.markdown import markdown_inline, markdown_line
+from planner_tui.services import support
 from planner_tui.services.review import ONE_WAY_MIN, MonthReviewData
 from planner_tui.terminal import shorten
 
@@ -323,7 +325,10 @@ def wins(data: MonthReviewData) -> Figure:
     return Figure("wins", "Wins to celebrate", lines)
 
 
-def loneliness(data: MonthReviewData) -> Figure:
+def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
+    """The month's check; when it is high, a gentle note and where to turn — crisis lines
+    first, then support that isn't only for crises (*home*'s own ``support.toml``, if it
+    keeps one)."""
     check = data.loneliness
     if check is None:
         lines = ["Not taken for this month yet. It is three short questions."]
@@ -338,8 +343,11 @@ def loneliness(data: MonthReviewData) -> Figure:
                 f"{DIRECT_QUESTION} {label(LonelyHowOften(check.how_often)).capitalize()}."
             )
         if check.total >= patterns.HIGH_LONELINESS or check.how_often == LonelyHowOften.OFTEN:
+            found = support.load_support(home)
             lines.append(words.LONELY_NOTE)
-            lines += list(words.SUPPORT_LINES)
+            lines += [line for line in found.text() if line]
+            if found.problem:
+                lines.append(found.problem)
     return Figure("loneliness", "Loneliness check", lines)
 
 
@@ -369,7 +377,7 @@ CHARTS_OF: dict[str, tuple[str, ...]] = {
 """The charts a figure can show (some months it has none)."""
 
 
-def figures(data: MonthReviewData) -> list[Figure]:
+def figures(data: MonthReviewData, home: Path | None = None) -> list[Figure]:
     return [
         overview(data),
         daily(data),
@@ -381,7 +389,7 @@ def figures(data: MonthReviewData) -> list[Figure]:
         breadth(data),
         small_steps(data),
         wins(data),
-        loneliness(data),
+        loneliness(data, home),
         intentions(data),
         year(data),
     ]
@@ -455,12 +463,13 @@ EXPLAIN: dict[str, str] = {
 # --------------------------------------------------------------------------- markdown
 
 
-def to_markdown(data: MonthReviewData) -> str:
-    """The review as a Markdown document; charts as text in fenced blocks."""
+def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
+    """The review as a Markdown document; charts as text in fenced blocks (*home*: the
+    planner folder, for its own ``support.toml``)."""
     out = [f"# {title(data)}", ""]
     if data.figures.is_empty:
         out += [words.EMPTY_REVIEW, ""]
-    shown = figures(data)
+    shown = figures(data, home)
     for figure in shown:
         out += [f"## {figure.title}", ""]
         for line in figure.lines:

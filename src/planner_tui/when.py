@@ -309,6 +309,52 @@ def describe(moment: datetime, *, now: datetime | None = None) -> str:
     return f"{shown} ({words.ago(moment, today=now.date(), ahead=True)})"
 
 
+# --------------------------------------------------------------------------- days of the year
+
+YEARLY_EXAMPLES = "Try 12 Apr, 12 April 1985, 12/4 (day first) or 1985-04-12."
+_VCARD_DAY = re.compile(r"^--(\d{2})-?(\d{2})$")
+
+
+def parse_yearly(text: str) -> tuple[int, int, int | None]:
+    """A day that comes round each year, as (month, day, year): '12 Apr', 'April 12',
+    '12/4' (day first), '12 April 1985', '1985-04-12', vCard's '--04-12'. The year is
+    None when not given; 29 February stands without one."""
+    said = " ".join(text.strip().split())
+    vcard = _VCARD_DAY.match(said)
+    if vcard:
+        month, day, year = int(vcard[1]), int(vcard[2]), None
+    else:
+        if not said or len(said) > 40 or not any(ch.isdigit() for ch in said):
+            raise InvalidInput(
+                f"I couldn't read '{_shown(text)}' as a day of the year. {YEARLY_EXAMPLES}",
+                field="day",
+            )
+        day_first = not _YEAR_FIRST.match(said)
+        try:
+            one = date_parser.parse(said, default=datetime(2004, 1, 1), dayfirst=day_first)
+            two = date_parser.parse(said, default=datetime(2008, 2, 2), dayfirst=day_first)
+        except (ValueError, OverflowError) as error:  # dateutil's ParserError is a ValueError
+            if "out of range" in str(error):
+                raise InvalidInput(
+                    f"'{_shown(text)}' is not a day on the calendar. {YEARLY_EXAMPLES}",
+                    field="day",
+                ) from None
+            one = two = datetime.min
+        if one == datetime.min or (one.month, one.day) != (two.month, two.day):
+            raise InvalidInput(
+                f"I couldn't read '{_shown(text)}' as a day and a month. {YEARLY_EXAMPLES}",
+                field="day",
+            )
+        month, day, year = one.month, one.day, (one.year if one.year == two.year else None)
+    try:
+        datetime(year or 2004, month, day)
+    except ValueError:
+        raise InvalidInput(
+            f"'{_shown(text)}' is not a day on the calendar. {YEARLY_EXAMPLES}", field="day"
+        ) from None
+    return month, day, year
+
+
 # --------------------------------------------------------------------------- how often
 
 

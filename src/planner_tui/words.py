@@ -45,13 +45,10 @@ ENCOURAGEMENTS = (
     "If it doesn't happen, that tells you something useful. Shrink it and try again.",
 )
 
-SUPPORT_LINES = (
-    "If things feel too heavy: call your local emergency number if you are in danger.",
-    "UK & Ireland: Samaritans, 116 123 (free, any time).",
-    "USA: 988 Suicide & Crisis Lifeline, call or text 988.",
-    "Canada: 9-8-8, call or text.",
-    "Australia: Lifeline, 13 11 14.",
-    "Elsewhere: findahelpline.com lists free, confidential lines by country.",
+EMERGENCY_LINE = "If things feel too heavy: call your local emergency number if you are in danger."
+OTHER_SUPPORT = (
+    "Not only for crises — befriending, a friendly call, groups where people meet, "
+    "lower-cost counselling and local directories:"
 )
 
 EMPTY_TODAY = (
@@ -157,6 +154,117 @@ def plan_card(due_at: datetime, action: str, person: str) -> str:
     """'Friday 28 Nov, 18:00 — send Maria a short message'."""
     shown = clock.to_local(due_at).strftime("%A %-d %b, %H:%M")
     return f"{shown} — {with_person(action, person)}"
+
+
+def _typed(text: str) -> str:
+    """What someone typed, quoted back in a one-line message (its first 60 characters)."""
+    return repr(" ".join(text.split())[:60])
+
+
+def no_one_called(typed: str) -> str:
+    return f"No one called {_typed(typed)} on your map."
+
+
+def several_called(typed: str, names: list[str]) -> str:
+    listed = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    return f"{_typed(typed)} could be {listed}. Say a little more of the name."
+
+
+def archived_person(name: str) -> str:
+    return f"{name} is archived. Bring them back on the Map (a) to plan or log with them."
+
+
+def no_such_step(number: str) -> str:
+    return f"There is no step #{number[:12]}. planner-tui today shows the numbers."
+
+
+def nothing_planned(name: str) -> str:
+    return f"{name} has no small step planned. planner-tui plan can add one."
+
+
+NO_ONE_DRIFTING = "Everyone is within the rhythm you hoped for."
+NOTHING_DUE = "Nothing planned for today. Rest counts too."
+CHECKED_IN = "Today's check-in: done — thank you for taking a moment."
+NOT_CHECKED_IN = (
+    "Today's check-in: not yet — a line or two is plenty, whenever you're ready "
+    '(planner-tui journal "…").'
+)
+
+
+def might_reach(name: str, last_contact: datetime | None, cadence_days: int | None,
+                today: date) -> str:  # fmt: skip
+    """'You might like to reach Bo — last in touch 3 weeks ago; you hoped for weekly.'"""
+    last = ago(last_contact, today=today)
+    said = "no contact noted yet" if last_contact is None else f"last in touch {last}"
+    hoped = f"; you hoped for {cadence(cadence_days)}" if cadence_days else ""
+    return f"You might like to reach {name} — {said}{hoped}."
+
+
+def no_dates(name: str) -> str:
+    return f"No dates for {name} yet. Add one: planner-tui date NAME birthday 12 Apr"
+
+
+STILL_TO_COME = (
+    "That is still to come. Log contact that happened; small steps for later belong in the planner."
+)
+
+
+def cued(action: str, person: str, cue: str = "") -> str:
+    """A step with its if-then cue in front, when it has one: 'When you finish lunch: send
+    Ana a short message' (without one, as :func:`with_person` says it)."""
+    step = with_person(action, person)
+    cue = " ".join(cue.split()).rstrip(" .…:;,-—")
+    if not cue:
+        return step
+    return f"{cue[:1].upper()}{cue[1:]}: {step}"
+
+
+def date_title(person: str, what: str) -> str:
+    """'Ana Silva — birthday': someone's date, named (the calendar's event too)."""
+    return f"{person} — {what}"
+
+
+def date_coming(person: str, what: str, on: date, today: date) -> str:
+    """'Ana Silva — birthday, today' / '… birthday, Thu 26 Nov (in 3 days)'."""
+    when = "today" if on == today else "tomorrow" if (on - today).days == 1 else (
+        f"{on:%a} {on.day} {SHORT_MONTHS[on.month - 1]} ({ago(on, today=today, ahead=True)})"
+    )  # fmt: skip
+    return f"{date_title(person, what)}, {when}"
+
+
+def snoozed(person: str, until: date) -> str:
+    """After a drift reminder is put to rest (the Map's z, `planner-tui snooze`)."""
+    return f"Resting reminders for {person} until {until:%-d %b}. No guilt."
+
+
+def snooze_ended(person: str) -> str:
+    return f"Reminders for {person} are back on."
+
+
+OUTCOME_SAID = {
+    "declined": "Noted: not this time. Timing, not you.",
+    "no_reply": "Noted: no reply yet.",
+    "rescheduled": "Moved.",
+    "skipped": "Let go. No harm done.",
+}
+"""What is said after recording an outcome (done says how awkward it felt instead)."""
+
+
+def outcome_said(
+    status: str,
+    *,
+    expected: int | None = None,
+    felt: int | None = None,
+    following: list[tuple[datetime, str]] | None = None,
+) -> str:
+    """What the person hears after recording an outcome, with the steps it planned."""
+    if status == "done":
+        said = awkwardness_compared(expected, felt)
+    else:
+        said = OUTCOME_SAID.get(status, OUTCOME_SAID["skipped"])
+    for due_at, action in following or []:
+        said += f"\nNext: {when(due_at)} — {action}"
+    return said
 
 
 def encouragement(seed: int) -> str:

@@ -6,13 +6,14 @@ Runs in-process (cli.main) so the whole table takes seconds."""
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from planner_tui import cli
+from planner_tui import cli, clock
 from planner_tui.db.engine import Location, open_database
-from planner_tui.services import journal
+from planner_tui.services import journal, people, steps
 
 from ..hostile import TEXT, one_clear_line, stored_data
 
@@ -43,6 +44,48 @@ ARGUMENTS: dict[str, list[str]] = {
     "demo --seed": ["demo", "--seed", "{}"],
     "--home": ["--home", "{}", "search", "x"],
     "--db": ["--db", "{}", "search", "x"],
+    # The daily loop: Ana is on the map, with step 1 planned for tomorrow (see `seeded`).
+    "today --json": ["today", "--json"],
+    "plan PERSON": ["plan", "{}", "call", "tomorrow 6pm"],
+    "plan ACTION": ["plan", "Ana", "{}", "tomorrow 6pm"],
+    "plan WHEN": ["plan", "Ana", "call", "{}"],
+    "plan --repeat": ["plan", "Ana", "call", "tomorrow", "--repeat", "{}"],
+    "plan --cue": ["plan", "Ana", "call", "tomorrow", "--cue", "{}"],
+    "plan --backup": ["plan", "Ana", "call", "tomorrow", "--backup", "{}"],
+    "plan --how": ["plan", "Ana", "call", "tomorrow", "--how", "{}"],
+    "plan --awkward": ["plan", "Ana", "call", "tomorrow", "--awkward", "{}"],
+    "plan --sure": ["plan", "Ana", "call", "tomorrow", "--sure", "{}"],
+    "log PERSON": ["log", "{}"],
+    "log --when": ["log", "Ana", "--when", "{}"],
+    "log --how": ["log", "Ana", "--how", "{}"],
+    "log --warmth": ["log", "Ana", "--warmth", "{}"],
+    "log --who-reached-out": ["log", "Ana", "--who-reached-out", "{}"],
+    "log --context": ["log", "Ana", "--context", "{}"],
+    "log --note": ["log", "Ana", "--note", "{}"],
+    "log --gave": ["log", "Ana", "--gave", "{}"],
+    "log --got": ["log", "Ana", "--got", "{}"],
+    "done STEP": ["done", "{}"],
+    "done --when": ["done", "1", "--when", "{}"],
+    "done --warmth": ["done", "1", "--warmth", "{}"],
+    "done --felt": ["done", "1", "--felt", "{}"],
+    "done --how": ["done", "1", "--how", "{}"],
+    "done --who-reached-out": ["done", "1", "--who-reached-out", "{}"],
+    "done --note": ["done", "Ana", "--note", "{}"],
+    "declined STEP": ["declined", "{}"],
+    "declined --another-time": ["declined", "1", "--another-time", "{}"],
+    "no-reply STEP": ["no-reply", "{}"],
+    "no-reply --follow-up": ["no-reply", "1", "--follow-up", "{}"],
+    "later STEP": ["later", "{}", "fri 6pm"],
+    "later WHEN": ["later", "1", "{}"],
+    "skip STEP": ["skip", "{}"],
+    "skip --note": ["skip", "1", "--note", "{}"],
+    "snooze PERSON": ["snooze", "{}"],
+    "snooze DAYS": ["snooze", "Ana", "{}"],
+    "date PERSON": ["date", "{}"],
+    "date LABEL": ["date", "Ana", "{}", "12 Apr"],
+    "date DAY": ["date", "Ana", "birthday", "{}"],
+    "date --remove LABEL": ["date", "Ana", "{}", "--remove"],
+    "remind --within": ["remind", "--within", "{}"],
 }
 CASES = [
     pytest.param(name, value, id=f"{name}: {label}")
@@ -51,8 +94,52 @@ CASES = [
 ]
 
 
-READS = ("search", "review", "export", "backup")
+READS = ("search", "review", "export", "backup", "today", "people")
 """Commands that only read: whatever they answer, the data stays as it was."""
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
+    """The empty database with Ana on the map and step 1 (a call) planned for tomorrow."""
+    home = tmp_path_factory.mktemp("seeded")
+    shutil.copy(sqlite_template, home / "planner.db")
+    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+    try:
+        with database.write() as s:
+            ana = people.create_person(session=s, data={"name": "Ana"}).id
+            due = datetime(2026, 11, 24, 18, tzinfo=clock.local_zone())
+            steps.create_step(session=s, data={"person_id": ana, "action": "call", "due_at": due})
+    finally:
+        database.dispose()
+    return home / "planner.db"
+
+
+SAVED_AS_TYPED = ("plan ACTION", "plan --cue", "plan --backup", "log --note", "done --note",
+                  "skip --note", "date LABEL")  # fmt: skip
+
+
+def saved_text(home: Path, name: str) -> str | None:
+    """What a successful run of the argument *name* saved of the typed value, if it saves
+    it as text."""
+    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+    try:
+        with database.session() as s:
+            planned = steps.list_steps(session=s, limit=None)
+            newest = max(planned, key=lambda step: step.id)
+            first = next(step for step in planned if step.id == 1)
+            contact = people.list_interactions(session=s, limit=1)
+            dates = people.list_dates(session=s, person_id=first.person_id)
+    finally:
+        database.dispose()
+    return {
+        "plan ACTION": newest.action,
+        "plan --cue": newest.cue,
+        "plan --backup": newest.backup,
+        "log --note": contact[0].note if contact else None,
+        "done --note": first.outcome_note,
+        "skip --note": first.outcome_note,
+        "date LABEL": dates[0].label if dates else None,
+    }.get(name)
 
 
 def stored(home: Path) -> dict[str, list[str]]:
@@ -68,7 +155,7 @@ def test_every_argument_is_used_or_refused_in_one_line(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    sqlite_template: Path,
+    seeded: Path,
     name: str,
     value: str,
 ) -> None:
@@ -76,7 +163,7 @@ def test_every_argument_is_used_or_refused_in_one_line(
     monkeypatch.delenv("PLANNER_TUI_HOME", raising=False)
     home = tmp_path / "home"
     home.mkdir()
-    shutil.copy(sqlite_template, home / "planner.db")
+    shutil.copy(seeded, home / "planner.db")
     before = stored(home)
     argv = [part.replace("{}", value) if part == "{}" else part for part in ARGUMENTS[name]]
     ours = not argv[0].startswith("--")  # --home and --db cases name a place of their own
@@ -95,6 +182,9 @@ def test_every_argument_is_used_or_refused_in_one_line(
         return
     if ours and name.split()[0] in READS:
         assert stored(home) == before
+    if name in SAVED_AS_TYPED:  # notes exactly; names and cues without outer spaces
+        kept = value if name.endswith("--note") else value.strip()
+        assert saved_text(home, name) == kept
     if name.startswith("journal"):
         database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
         with database.session() as s:

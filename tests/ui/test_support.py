@@ -43,3 +43,37 @@ async def test_trusted_contacts_are_edited_from_help_and_kept(sqlite_db: Databas
             ("Mum", "07700 900123"),
             (HOSTILE[2], ""),
         ]
+
+
+async def test_help_lists_support_beyond_crises_and_the_planner_folders_own_copy(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "question_mark")
+        shown = screen_text(app)
+        assert "Not only for crises" in shown and "befriending" in shown
+        assert "The Silver Line" in shown and "Open Path Collective" in shown
+        assert shown.index("Samaritans") < shown.index("The Silver Line")  # crisis first
+    home = sqlite_db.location.home
+    own = "".join(
+        f'[[line]]\nkind = "peer"\nname = "{name}"\nreach = "{reach}"\n'
+        for name, reach in zip(HOSTILE, ["Sat 10am", "[/]", "x", "y"], strict=True)
+    )
+    (home / "support.toml").write_text(own, encoding="utf-8")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "question_mark")
+        shown = screen_text(app)
+        assert f"{HOSTILE[0]} (peer support) — Sat 10am" in shown  # literally, not bold
+        assert f"{HOSTILE[2]} (peer support) — x" in shown
+        assert "Samaritans" not in shown and "local emergency number" in shown
+        await pilot.click("#other-support")
+        assert app.is_running  # [@click=app.quit] was shown, not run
+    (home / "support.toml").write_text("[[line]\nname = 'half", encoding="utf-8")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "question_mark")
+        shown = screen_text(app)
+        assert "couldn't be used" in shown and str(home / "support.toml") in shown
+        assert "Samaritans" in shown and "The Silver Line" in shown

@@ -279,3 +279,92 @@ def test_a_step_moved_to_another_time_is_the_same_event_updated(db: Database) ->
     (event,) = Calendar.from_ical(data).walk("VEVENT")
     assert "RECURRENCE-ID" not in event and "RRULE" not in event
     assert event["DTSTART"].dt == local("2026-11-28T11:00")
+
+
+# --------------------------------------------------------------------------- alarms and dates
+
+
+@pytest.mark.parametrize("minutes", [15, 90, 0])
+def test_every_step_carries_an_alarm_the_set_minutes_before(db: Database, minutes: int) -> None:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(session=s, data={"person_id": ana, "action": "call",
+                          "due_at": local("2026-11-26T18:00"), "rrule": "FREQ=WEEKLY"})  # fmt: skip
+        steps.create_step(session=s, data={"person_id": ana, "action": "tea",
+                          "due_at": local("2026-11-24T10:00")})  # fmt: skip
+    with db.session() as s:
+        data = ics.export_ics(session=s, alarm_minutes=minutes)
+    calendar = Calendar.from_ical(data)
+    for event in calendar.walk("VEVENT"):
+        alarms = event.walk("VALARM")
+        if not minutes:
+            assert alarms == []
+            continue
+        (alarm,) = alarms
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm["TRIGGER"].dt == -timedelta(minutes=minutes)
+        assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
+    # A calendar app expanding the series sees the alarm on every occurrence.
+    start = datetime(2026, 11, 23, tzinfo=UTC)
+    found = recurring_ical_events.of(calendar).between(start, start + timedelta(days=30))
+    assert len(found) == 5  # the tea, and four Thursday calls
+    assert all(len(e.walk("VALARM")) == (1 if minutes else 0) for e in found)
+
+
+def test_the_default_alarm_is_fifteen_minutes(db: Database) -> None:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(session=s, data={"person_id": ana, "action": "call",
+                          "due_at": local("2026-11-26T18:00")})  # fmt: skip
+    with db.session() as s:
+        (event,) = Calendar.from_ical(ics.export_ics(session=s)).walk("VEVENT")
+    assert event.walk("VALARM")[0]["TRIGGER"].dt == -timedelta(minutes=15)
+
+
+def test_dates_are_yearly_all_day_events_that_keep_their_uid(db: Database) -> None:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana [b]Silva[/b]"}).id
+        leap = people.create_person(session=s, data={"name": "Lee"}).id
+        gone = people.create_person(session=s, data={"name": "Gone"}).id
+        people.update_person(session=s, person_id=gone, data={"archived": True})
+        for person, label, month, day, year in (
+            (ana, "birthday", 4, 12, 1985),
+            (ana, "moved to Leeds", 5, 1, None),
+            (leap, "birthday", 2, 29, None),
+            (gone, "birthday", 3, 3, None),
+        ):
+            people.add_date(session=s, data={"person_id": person, "label": label,
+                            "month": month, "day": day, "year": year})  # fmt: skip
+    with db.session() as s:
+        data = ics.export_ics(session=s)
+        again = ics.export_ics(session=s)
+    calendar = Calendar.from_ical(data)
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    assert set(events) == {
+        "Ana [b]Silva[/b] — birthday",
+        "Ana [b]Silva[/b] — moved to Leeds",
+        "Lee — birthday",
+    }
+    birthday = events["Ana [b]Silva[/b] — birthday"]
+    assert birthday["DTSTART"].dt == date(2026, 4, 12)  # all day, from this year on
+    assert birthday["RRULE"]["FREQ"] == ["YEARLY"] and str(birthday["TRANSP"]) == "TRANSPARENT"
+    assert str(birthday["DESCRIPTION"]) == "Since 1985"
+    assert birthday.walk("VALARM")[0]["TRIGGER"].dt == timedelta(hours=9)  # 09:00 on the day
+    assert "ana" not in str(birthday["UID"]).lower()
+    assert [str(e["UID"]) for e in Calendar.from_ical(again).walk("VEVENT")] == [
+        str(e["UID"]) for e in calendar.walk("VEVENT")
+    ]
+    # Read by a calendar app: every year, and 29 February on the last day of February.
+    start, end = date(2027, 1, 1), date(2029, 1, 1)
+    found = {(str(e["SUMMARY"]), e["DTSTART"].dt) for e in recurring_ical_events.of(calendar).between(start, end)}  # fmt: skip
+    assert found == {
+        ("Ana [b]Silva[/b] — birthday", date(2027, 4, 12)),
+        ("Ana [b]Silva[/b] — birthday", date(2028, 4, 12)),
+        ("Ana [b]Silva[/b] — moved to Leeds", date(2027, 5, 1)),
+        ("Ana [b]Silva[/b] — moved to Leeds", date(2028, 5, 1)),
+        ("Lee — birthday", date(2027, 2, 28)),
+        ("Lee — birthday", date(2028, 2, 29)),
+    }
+    with db.session() as s:
+        made = ics.export(session=s)
+    assert (made.steps, made.dates) == (0, 3)

@@ -148,3 +148,32 @@ def test_existing_chains_of_steps_become_calendar_series(tmp_path: Path) -> None
         9022: ("step-9020@planner-tui", 0, None),
     }
     assert got[24] == ("step-24@planner-tui", 0, None) and blank == 0
+
+
+def test_0005_gives_every_step_a_reminder_not_yet_sent(tmp_path: Path) -> None:
+    """`planner-tui remind` tells about each step once: an upgraded database starts with
+    none told, and what is told is kept."""
+    from datetime import UTC, datetime, timedelta
+
+    from planner_tui.services import steps
+
+    shutil.copy(FIXTURE, tmp_path / "planner.db")
+    database = open_database(Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path))
+    try:
+        with sqlite3.connect(tmp_path / "planner.db") as c:
+            told = c.execute("SELECT count(*), count(reminded_at) FROM step").fetchone()
+        assert told[0] > 0 and told[1] == 0
+        with database.write() as s:
+            due = steps.list_steps(session=s, upcoming=True, limit=1)[0]
+            window = {
+                "start": due.due_at - timedelta(minutes=1),
+                "end": due.due_at + timedelta(minutes=1),
+            }
+            assert due.id in [step.id for step in steps.to_remind(session=s, **window)]
+            steps.mark_reminded(
+                session=s, step_ids=[due.id], moment=datetime(2026, 1, 1, tzinfo=UTC)
+            )
+        with database.session() as s:
+            assert due.id not in [step.id for step in steps.to_remind(session=s, **window)]
+    finally:
+        database.dispose()

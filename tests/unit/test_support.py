@@ -1,12 +1,21 @@
-"""Trusted contacts: kept in order, empty rows dropped, a way to reach without a name refused."""
+"""Where to turn: trusted contacts (kept in order, empty rows dropped, a way to reach without
+a name refused), and the public lines of support.toml — crisis lines first, then support
+that isn't only for crises; a copy in the planner folder replaces the shipped file, and a
+copy that can't be used is said so, with the shipped lines shown instead."""
 
 from __future__ import annotations
 
+import tomllib
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
+from planner_tui import review_report
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput
-from planner_tui.services import support
+from planner_tui.services import review, support
 
 
 def test_trusted_contacts_keep_order_and_refuse_a_reach_without_a_name(db: Database) -> None:
@@ -21,3 +30,88 @@ def test_trusted_contacts_keep_order_and_refuse_a_reach_without_a_name(db: Datab
         support.save_trusted(session=s, contacts=[{"name": " ", "reach": "0123"}])
     with db.session() as s:  # the refused save changed nothing
         assert len(support.list_trusted(session=s)) == 2
+
+
+def test_the_shipped_lines_put_crisis_lines_first_and_offer_more_than_crises() -> None:
+    found = support.load_support()
+    assert found.problem is None
+    text = found.text()
+    assert text[0].startswith("If things feel too heavy") and "emergency number" in text[0]
+    assert "UK & Ireland: Samaritans — 116 123" in text[1]
+    kinds = {line.kind for line in found.other}
+    assert {"befriending", "peer", "counselling", "directory"} <= kinds
+    assert len(found.crisis) >= 8 and len(found.other) >= 15
+    last_crisis = max(text.index(f"{x.country}: {x.said()}") for x in found.crisis)
+    assert all(text.index(f"{x.country}: {x.said()}") > last_crisis for x in found.other)
+    # Every line in the file is one that shows: a name, a way to reach it, a known kind.
+    raw = tomllib.loads(
+        resources.files("planner_tui.assets").joinpath("support.toml").read_text("utf-8")
+    )
+    assert len(raw["line"]) == len(found.crisis) + len(found.other)
+    assert all(entry["kind"] in support.KINDS for entry in raw["line"])
+
+
+def test_a_copy_in_the_planner_folder_replaces_the_shipped_lines(tmp_path: Path) -> None:
+    (tmp_path / "support.toml").write_text(
+        '[[line]]\ncountry = "Here"\nkind = "befriending"\nname = "[b]Tea club[/b]"\n'
+        'reach = "knock at no. 4"\nabout = "Tuesdays"\n'
+        '[[line]]\nkind = "crisis"\nname = "My GP"\nreach = "0123"\n'
+        '[[line]]\nname = "no way to reach"\n'
+        '[[line]]\nkind = "mystery"\nname = "Odd"\nreach = "x"\n',
+        encoding="utf-8",
+    )
+    found = support.load_support(tmp_path)
+    assert found.problem is None
+    assert found.text() == [
+        found.text()[0],
+        "My GP — 0123",  # crisis first, whatever the order in the file
+        "",
+        found.text()[3],
+        "Here: [b]Tea club[/b] (befriending) — knock at no. 4: Tuesdays",
+        "Odd — x",  # an unknown kind is shown as support
+    ]
+    assert "Samaritans" not in "\n".join(found.text())
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("[[line]\nname = 1", "Expected"),
+        (b"\xff\xfe name = 'x'", "isn't UTF-8"),
+        ("title = 'only this'\n", "no line in it has a name and a way to reach it"),
+    ],
+)
+def test_a_copy_that_cant_be_used_is_said_so_and_the_shipped_lines_show(
+    tmp_path: Path, content: str | bytes, why: str
+) -> None:
+    own = tmp_path / "support.toml"
+    own.write_bytes(content if isinstance(content, bytes) else content.encode())
+    found = support.load_support(tmp_path)
+    assert found.problem is not None and why in found.problem and str(own) in found.problem
+    assert "\n" not in found.problem
+    assert found.text() == support.load_support().text()  # the shipped lines
+
+
+def test_a_high_loneliness_check_lists_support_beyond_crisis_lines(
+    db: Database, tmp_path: Path
+) -> None:
+    with db.write() as s:
+        review.save_loneliness_check(
+            session=s,
+            data={"month": "2026-10", "lack_companionship": 3, "left_out": 3, "isolated": 2},
+        )
+    with db.session() as s:
+        data = review.review_month(session=s, month=date(2026, 10, 1))
+    shipped = review_report.to_markdown(data)
+    assert "Samaritans" in shipped and "The Silver Line" in shipped and "Men's Sheds" in shipped
+    assert shipped.index("Samaritans") < shipped.index("The Silver Line")
+    (tmp_path / "support.toml").write_text(
+        '[[line]]\nkind = "peer"\nname = "Walking group"\nreach = "Sat 10am, the park"\n',
+        encoding="utf-8",
+    )
+    own = review_report.to_markdown(data, tmp_path)
+    assert "Walking group" in own and "Samaritans" not in own
+    assert "emergency number" in own  # kept whatever the file says
+    (tmp_path / "support.toml").write_text("[[line]", encoding="utf-8")
+    broken = review_report.to_markdown(data, tmp_path)
+    assert "Samaritans" in broken and "couldn't be used" in broken

@@ -3,14 +3,15 @@ a phrase can fail (with a message that says what would work)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 import pytest
 from dateutil import tz
 from dateutil.rrule import rrulestr
 
-from planner_tui.errors import InvalidInput
-from planner_tui.when import describe, describe_repeat, parse_repeat, parse_when
+from planner_tui.config import Settings
+from planner_tui.errors import InvalidInput, PlannerError
+from planner_tui.when import describe, describe_repeat, parse_repeat, parse_when, parse_yearly
 
 LONDON = tz.gettz("Europe/London")
 NOW = datetime(2026, 11, 23, 20, 0, tzinfo=LONDON)  # a Monday evening
@@ -197,3 +198,65 @@ def test_repeats_become_checked_rules_and_read_back_in_words(
 def test_unreadable_repeats_say_what_would_work(said: str) -> None:
     with pytest.raises(InvalidInput, match="every 2 weeks"):
         parse_repeat(said)
+
+
+# --------------------------------------------------------------------------- days of the year
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("12 Apr", (4, 12, None)),
+        ("april 12", (4, 12, None)),
+        ("12/4", (4, 12, None)),  # day first
+        ("12 April 1985", (4, 12, 1985)),
+        ("12/4/1985", (4, 12, 1985)),
+        ("1985-04-12", (4, 12, 1985)),
+        ("--04-12", (4, 12, None)),  # as a vCard writes a birthday without its year
+        ("29 feb", (2, 29, None)),  # stands without a year
+        ("29 Feb 2024", (2, 29, 2024)),
+    ],
+)
+def test_a_day_of_the_year_reads_with_or_without_its_year(
+    said: str, expected: tuple[int, int, int | None]
+) -> None:
+    assert parse_yearly(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "why"),
+    [
+        ("31 feb", "is not a day on the calendar"),
+        ("29 feb 2023", "is not a day on the calendar"),
+        ("--02-30", "is not a day on the calendar"),
+        ("april", "as a day of the year"),
+        ("tomorrow", "as a day of the year"),
+        ("12", "as a day and a month"),
+        ("April 1985", "as a day and a month"),
+        ("", "as a day of the year"),
+    ],
+)
+def test_a_day_of_the_year_that_cant_be_read_says_what_would_work(said: str, why: str) -> None:
+    with pytest.raises(InvalidInput, match=why) as refused:
+        parse_yearly(said)
+    assert "12 Apr" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("setting", "inside", "outside"),
+    [
+        ("22:00-08:00", ["22:00", "23:59", "00:00", "07:59"], ["08:00", "12:00", "21:59"]),
+        ("13-14", ["13:00", "13:30"], ["12:59", "14:00"]),
+        ("off", [], ["00:00", "23:00"]),
+    ],
+)
+def test_quiet_hours_span_midnight(setting: str, inside: list[str], outside: list[str]) -> None:
+    settings = Settings(quiet_hours=setting)
+    assert [settings.in_quiet_hours(time.fromisoformat(t)) for t in inside] == [True] * len(inside)
+    assert not any(settings.in_quiet_hours(time.fromisoformat(t)) for t in outside)
+
+
+@pytest.mark.parametrize("setting", ["late", "25:00-08:00", "22:00-", "22:61-08:00"])
+def test_quiet_hours_that_cant_be_read_are_said_at_once(setting: str) -> None:
+    with pytest.raises(PlannerError, match="QUIET_HOURS should be a span like 22:00-08:00"):
+        Settings(quiet_hours=setting)

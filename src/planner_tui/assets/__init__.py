@@ -1,4 +1,4 @@
-"""Human-editable content that ships in the wheel (ideas, small actions).
+"""Human-editable content that ships in the wheel (ideas, small actions, prompts, support).
 
 Each file can be replaced by a copy of the same name in the person's planner folder.
 """
@@ -11,15 +11,41 @@ from pathlib import Path
 from typing import Any
 
 
+def shipped(name: str) -> dict[str, Any]:
+    """The copy of *name* that comes with planner-tui."""
+    return tomllib.loads(resources.files(__name__).joinpath(name).read_text("utf-8"))
+
+
 def read_toml(name: str, home: Path | None = None) -> dict[str, Any] | None:
     """*name* from the planner folder if the person keeps their own copy there, else the
     shipped one; ``None`` when the file can't be read, so a typo never stops the app."""
     own = home / name if home else None
     try:
         if own is not None and own.is_file():
-            raw = own.read_text(encoding="utf-8")
-        else:
-            raw = resources.files(__name__).joinpath(name).read_text("utf-8")
-        return tomllib.loads(raw)
+            return tomllib.loads(own.read_text(encoding="utf-8"))
+        return shipped(name)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
+
+
+def read_toml_or_shipped(name: str, home: Path | None = None) -> tuple[dict[str, Any], str | None]:
+    """*name* as :func:`read_toml` finds it — but when the person's own copy can't be read,
+    the shipped one, and one line saying why theirs wasn't used (for what must always show
+    something, like the support lines)."""
+    own = home / name if home else None
+    if own is None or not own.is_file():
+        return shipped(name), None
+    try:
+        return tomllib.loads(own.read_text(encoding="utf-8")), None
+    except UnicodeDecodeError:
+        why = "it isn't UTF-8 text"
+    except tomllib.TOMLDecodeError as error:
+        why = str(error)
+    except OSError as error:
+        why = error.strerror or str(error)
+    return shipped(name), unreadable(own, why)
+
+
+def unreadable(own: Path, why: str) -> str:
+    """The line said when someone's own copy of a file is set aside."""
+    return f"Your {own} couldn't be used ({why}), so the list that comes with planner-tui is shown."

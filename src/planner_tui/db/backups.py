@@ -23,7 +23,14 @@ from planner_tui.errors import StorageError
 
 KEEP_DAILY = 7
 DAILY_PREFIX = "daily-"
-LOCAL_FILES = ("today-snapshot.json", "crash.log", "ideas.toml", "actions.toml", "prompts.toml")
+LOCAL_FILES = (
+    "today-snapshot.json",
+    "crash.log",
+    "ideas.toml",
+    "actions.toml",
+    "prompts.toml",
+    "support.toml",
+)
 """What planner-tui keeps in its folder besides the database and its backups."""
 
 

@@ -537,6 +537,8 @@ class Step(SQLModel, table=True):
     """The calendar SEQUENCE: one more each time this occurrence was moved."""
     recurrence_id: datetime | None = _utc_column(nullable=True)
     """For a moved occurrence of a repeating step: the time the rule gave it (RECURRENCE-ID)."""
+    reminded_at: datetime | None = _utc_column(nullable=True)
+    """When `planner-tui remind` told the person about this step: once, never again."""
 
 
 class StepRead(StepBase):

@@ -6,6 +6,11 @@ RRULE — and one more, with the same UID and a RECURRENCE-ID, for each occurren
 another time. A calendar that imports the file again updates those events instead of adding
 them twice; SEQUENCE counts the moves and DTSTAMP is the time of the export.
 
+Each event carries an alarm (VALARM) the given minutes before it (the setting
+``PLANNER_TUI_ALARM_MINUTES``, 15 unless changed; 0 writes none), so a calendar app reminds
+the person too. Birthdays and other dates of people on the map are yearly all-day events
+(29 February falls on 28 February in other years), with an alarm at 09:00 on the day.
+
 Times are written in the local zone: by its IANA name with that zone's VTIMEZONE, or — for
 a zone without a name, like ``TZ=GMT0BST,M3.5.0/1,M10.5.0`` — with a VTIMEZONE built from its
 rule. Either way a weekly 18:00 stays at 18:00 across clock changes.
@@ -13,15 +18,18 @@ rule. Either way a weekly 18:00 stays at 18:00 across clock changes.
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 import sqlalchemy as sa
-from icalendar import Calendar, Event, Timezone, vRecur
+from icalendar import Alarm, Calendar, Event, Timezone, vRecur
 from sqlmodel import Session, col, select
 
-from planner_tui import __version__, clock, words
-from planner_tui.db.models import Effort, Step, StepStatus
+from planner_tui import __version__, clock, daily, words
+from planner_tui.config import ALARM_MINUTES
+from planner_tui.db.models import Effort, Person, PersonDate, Step, StepStatus
 from planner_tui.services import people
 
 EVENT_MINUTES = {Effort.TINY: 15, Effort.SMALL: 30, Effort.BIGGER: 90, Effort.OWN: 30}
@@ -52,6 +60,42 @@ def calendar_zone(first: date) -> tuple[tzinfo, Timezone | None]:
     return component.to_tz(lookup_tzid=False), component
 
 
+DATE_ALARM = timedelta(hours=9)
+"""A date's alarm: 09:00 on the day (from the start of the all-day event)."""
+DATE_UID = uuid.UUID("8d0c7f3e-6f55-4d3f-9a57-0e6f1f4b6a21")
+"""The namespace of a date's calendar UID (made from its row, so it stays the same from one
+export to the next and holds nothing personal)."""
+
+
+def _alarm(trigger: timedelta, description: str) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", trigger)
+    alarm.add("description", description)
+    return alarm
+
+
+def _date_event(row: PersonDate, name: str, stamp: datetime, alarm: bool) -> Event:
+    """A birthday or another named date as a yearly all-day event, from this year on."""
+    start = daily.occurrence(clock.today().year, row.month, row.day)
+    summary = words.date_title(name, row.label)
+    event = Event.new(
+        uid=f"{uuid.uuid5(DATE_UID, f'{row.id}|{row.created_at.isoformat()}')}@planner-tui",
+        stamp=stamp,
+        start=start,
+        end=start + timedelta(days=1),
+        summary=summary,
+        description=f"Since {row.year}" if row.year else None,
+    )
+    rule = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" if (row.month, row.day) == (2, 29) else (
+        "FREQ=YEARLY")  # fmt: skip
+    event.add("rrule", vRecur.from_ical(rule))
+    event.add("transp", "TRANSPARENT")
+    if alarm:
+        event.add_component(_alarm(DATE_ALARM, summary))
+    return event
+
+
 def _event(row: Step, name: str, start: datetime, stamp: datetime) -> Event:
     details = [
         line
@@ -70,10 +114,25 @@ def _event(row: Step, name: str, start: datetime, stamp: datetime) -> Event:
     )  # fmt: skip
 
 
-def export_ics(*, session: Session) -> bytes:
+@dataclass(frozen=True)
+class CalendarFile:
+    data: bytes
+    steps: int
+    """Events for steps (a repeating step's series is one, each moved occurrence one more)."""
+    dates: int
+    """Yearly events for people's dates."""
+
+
+def export_ics(*, session: Session, alarm_minutes: int = ALARM_MINUTES) -> bytes:
+    """The calendar file :func:`export` writes."""
+    return export(session=session, alarm_minutes=alarm_minutes).data
+
+
+def export(*, session: Session, alarm_minutes: int = ALARM_MINUTES) -> CalendarFile:
     """Steps still planned — from today on, and repeating ones with their rules — as an
     iCalendar file: one VEVENT per step or series (its UID is the step's), and one per
-    occurrence of a series moved to another time (same UID, with a RECURRENCE-ID)."""
+    occurrence of a series moved to another time (same UID, with a RECURRENCE-ID); each
+    with an alarm *alarm_minutes* before (0: none). Then everyone's dates, yearly."""
     start_of_today = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
     live = (
         select(Step.uid)
@@ -95,10 +154,16 @@ def export_ics(*, session: Session) -> bytes:
     calendar = Calendar.new(prodid=f"-//planner-tui//{__version__}//EN", name="Small steps")
     del calendar["UID"]  # a new one each export would be a new calendar to some apps
     stamp = clock.utcnow()
+    added: list[Event] = []
 
     def add(row: Step, start: datetime) -> Event:
         event = _event(row, names.get(row.person_id, ""), start.astimezone(zone), stamp)
+        if alarm_minutes > 0:
+            event.add_component(
+                _alarm(-timedelta(minutes=alarm_minutes), str(event.get("summary", "")))
+            )
         calendar.add_component(event)
+        added.append(event)
         return event
 
     for uid in sorted(series, key=lambda uid: (series[uid][0].due_at, uid)):
@@ -118,7 +183,15 @@ def export_ics(*, session: Session) -> bytes:
             for row in steps:
                 if row.status == StepStatus.PLANNED and row.due_at >= start_of_today:
                     add(row, row.due_at)
+    dates = session.exec(
+        select(PersonDate, Person.name)
+        .join(Person, col(Person.id) == PersonDate.person_id)
+        .where(col(Person.archived).is_(False))
+        .order_by(col(PersonDate.month), col(PersonDate.day), col(PersonDate.id))
+    ).all()
+    for dated, name in dates:
+        calendar.add_component(_date_event(dated, name, stamp, alarm_minutes > 0))
     if vtimezone is not None:
         calendar.subcomponents.insert(0, vtimezone)  # zones before the events that use them
     calendar.add_missing_timezones(*zone_years(first))
-    return bytes(calendar.to_ical())
+    return CalendarFile(bytes(calendar.to_ical()), len(added), len(dates))

@@ -33,6 +33,13 @@ RANGES = {
 T = TypeVar("T", bound=SQLModel)
 
 
+def driver_connection(session: Session) -> tuple[Any, str]:
+    """The session's own DB-API connection (inside its transaction) and its dialect: the
+    rules written once for the quick paths (:mod:`planner_tui.journal_search`,
+    :mod:`planner_tui.daily`) run on it, as those paths run them on sqlite3."""
+    return session.connection().connection.dbapi_connection, session.get_bind().dialect.name
+
+
 def validate(model: type[M], data: M | dict[str, Any]) -> M:
     """Validate *data* through a create/update model; errors become one friendly line."""
     try:

@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from planner_tui import clock, journal_search
+from planner_tui import clock, daily, journal_search
 from planner_tui.assets import read_toml
 from planner_tui.db.models import (
     Context,
@@ -29,6 +29,7 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput
 from planner_tui.journal_search import ENTRY_FIELDS, SearchQuery
 from planner_tui.services.common import Removed, capture, get_or_404, validate
+from planner_tui.services.common import driver_connection as driver_connection
 
 TAG_PATTERN = re.compile(r"(?<![\w#])#(\w[\w-]{0,99})")
 
@@ -196,12 +197,6 @@ def read_entries(session: Session, ids: list[int]) -> list[JournalEntryRead]:
 # --------------------------------------------------------------------------- search
 
 
-def driver_connection(session: Session) -> tuple[Any, str]:
-    """The session's own DB-API connection (inside its transaction) and its dialect: the
-    search runs on it through :mod:`planner_tui.journal_search`, as the quick path does."""
-    return session.connection().connection.dbapi_connection, session.get_bind().dialect.name
-
-
 def read_search(
     *, session: Session, text: str, today: date | None = None, person: str = "", context: str = ""
 ) -> tuple[SearchQuery, list[str]]:
@@ -230,5 +225,6 @@ def snippet(entry: JournalEntryRead, terms: list[str], width: int = 90) -> str:
 
 
 def checked_in(*, session: Session, day: date) -> bool:
-    query = select(sa.func.count()).select_from(JournalEntry).where(JournalEntry.day == day)
-    return int(session.exec(query).one()) > 0
+    """Whether *day* has a check-in (the rule `planner-tui today` reads too)."""
+    connection, dialect = driver_connection(session)
+    return daily.checked_in(connection, day, dialect)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from planner_tui import clock
+from planner_tui import clock, daily
+from planner_tui.daily import as_aware as as_aware  # these names, for the services
+from planner_tui.daily import day_as_moment as day_as_moment
+from planner_tui.daily import day_window as day_window
+from planner_tui.daily import drift_order
+from planner_tui.daily import drifting_days as drifting_days
 from planner_tui.db.models import (
     Context,
     ContextCreate,
@@ -21,7 +27,6 @@ from planner_tui.db.models import (
     InteractionPersonLink,
     InteractionRead,
     JournalContextLink,
-    JournalEntry,
     JournalPersonLink,
     Person,
     PersonContextLink,
@@ -39,6 +44,7 @@ from planner_tui.services.common import (
     Removed,
     capture,
     capture_column,
+    driver_connection,
     get_or_404,
     validate,
 )
@@ -347,6 +353,32 @@ def list_dates(*, session: Session, person_id: int) -> list[PersonDateRead]:
     return [PersonDateRead.model_validate(r, from_attributes=True) for r in session.exec(query)]
 
 
+def remove_dates(*, session: Session, person_id: int, label: str) -> list[PersonDateRead]:
+    """Take away someone's dates called *label* (whatever its case); returns what went."""
+    person = get_or_404(session, Person, person_id, "person")
+    wanted = label.strip().casefold()
+    rows = [
+        row
+        for row in session.exec(select(PersonDate).where(PersonDate.person_id == person_id))
+        if row.label.casefold() == wanted
+    ]
+    if not rows:
+        raise InvalidInput(f"{person.name} has no date called {label.strip()!r}.", field="label")
+    removed = [PersonDateRead.model_validate(row, from_attributes=True) for row in rows]
+    session.execute(sa.delete(PersonDate).where(col(PersonDate.id).in_([r.id for r in removed])))
+    session.flush()
+    return removed
+
+
+def upcoming_dates(
+    *, session: Session, today: date | None = None, within: int = daily.DATES_AHEAD
+) -> list[daily.UpcomingDate]:
+    """Birthdays and other dates of people on the map that fall in the *within* days from
+    *today* (today included), soonest first (the rule `planner-tui today` reads too)."""
+    connection, _ = driver_connection(session)
+    return daily.upcoming_dates(connection, today or clock.today(), within)
+
+
 def snooze_person(
     *, session: Session, person_id: int, days: int, today: date | None = None
 ) -> PersonRead:
@@ -364,22 +396,6 @@ def get_person(*, session: Session, person_id: int) -> PersonRead:
     return people[0]
 
 
-def as_aware(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, str):  # SQLite returns aggregates over DateTime columns as text
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def day_as_moment(day: date | str | None) -> datetime | None:
-    if day is None:
-        return None
-    if isinstance(day, str):
-        day = date.fromisoformat(day)
-    return datetime.combine(day, time(12), tzinfo=clock.local_zone()).astimezone(UTC)
-
-
 def last_contacts(
     session: Session,
     person_ids: list[int] | None = None,
@@ -391,70 +407,11 @@ def last_contacts(
     local days from *first* to *last* (inclusive) when given.
 
     A logged interaction (completed steps record one) or a journal mention marked as
-    contact both count, so the drift clock resets whichever way contact was noted.
+    contact both count, so the drift clock resets whichever way contact was noted. The
+    rule is :func:`planner_tui.daily.last_contacts`, which `planner-tui today` runs too.
     """
-    by_interaction = (
-        select(InteractionPersonLink.person_id, sa.func.max(Interaction.occurred_at))
-        .select_from(Interaction)  # driven by the time index when there is a window
-        .join(InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id)
-        .group_by(col(InteractionPersonLink.person_id))
-    )
-    by_journal = (
-        select(JournalPersonLink.person_id, sa.func.max(JournalEntry.day))
-        .join(JournalEntry, col(JournalEntry.id) == JournalPersonLink.entry_id)
-        .where(col(JournalPersonLink.counts_as_contact).is_(True))
-        .group_by(col(JournalPersonLink.person_id))
-    )
-    if person_ids is not None:
-        by_interaction = by_interaction.where(col(InteractionPersonLink.person_id).in_(person_ids))
-        by_journal = by_journal.where(col(JournalPersonLink.person_id).in_(person_ids))
-    if first is not None:
-        by_interaction = by_interaction.where(
-            col(Interaction.occurred_at) >= day_window(first, first)[0]
-        )
-        by_journal = by_journal.where(col(JournalEntry.day) >= first)
-    if last is not None:
-        after = date.max if last == date.max else last + timedelta(days=1)
-        by_interaction = by_interaction.where(
-            col(Interaction.occurred_at) < day_window(last, after)[1]
-        )
-        by_journal = by_journal.where(col(JournalEntry.day) <= last)
-    latest: dict[int, datetime] = {}
-    for person_id, moment in session.exec(by_interaction).all():
-        aware = as_aware(moment)
-        if aware is not None:
-            latest[person_id] = aware
-    for person_id, day in session.exec(by_journal).all():
-        mentioned = day_as_moment(day)
-        if mentioned is not None and (person_id not in latest or mentioned > latest[person_id]):
-            latest[person_id] = mentioned
-    return latest
-
-
-def drifting_days(
-    *,
-    cadence_days: int | None,
-    last_contact: datetime | None,
-    since: datetime,
-    snoozed_until: date | None,
-    today: date,
-    ever_in_touch: bool | None = None,
-) -> int | None:
-    """Days past the wished-for cadence, or None when not drifting (or snoozed).
-
-    Someone never in touch counts from *since*, when they were added: a first contact is
-    what the rhythm hopes for, so they are due from that day — 1 on the day itself, then
-    the days since. *ever_in_touch* says whether there was contact before the window
-    *last_contact* was looked for in (a review looks back a year); without it, no
-    *last_contact* means never. Otherwise the days since the last contact (or *since*)
-    beyond the cadence."""
-    if cadence_days is None or (snoozed_until is not None and snoozed_until >= today):
-        return None
-    if last_contact is None and not ever_in_touch:
-        return max(1, (today - clock.to_local(since).date()).days)
-    reference = clock.to_local(last_contact or since).date()
-    overdue = (today - reference).days - cadence_days
-    return overdue if overdue > 0 else None
+    connection, dialect = driver_connection(session)
+    return daily.last_contacts(connection, dialect, person_ids=person_ids, first=first, last=last)
 
 
 def list_people(
@@ -511,7 +468,26 @@ def has_people(*, session: Session) -> bool:
 def drifting_people(*, session: Session, today: date | None = None) -> list[PersonRead]:
     """People past their cadence, most overdue first."""
     people = [p for p in list_people(session=session, today=today) if p.drifting_days]
-    return sorted(people, key=lambda p: (-(p.drifting_days or 0), p.name.lower()))
+    return sorted(people, key=lambda p: drift_order(p.drifting_days, p.name))
+
+
+def people_called(*, session: Session, typed: str, archived: bool = False) -> list[PersonRead]:
+    """Everyone *typed* may name (:func:`planner_tui.names.people_named`: the whole name or
+    nickname, else the first name) — on the map, or with *archived* among those archived."""
+    rows = session.exec(
+        select(Person.id, Person.name, Person.nickname).where(col(Person.archived).is_(archived))
+    ).all()
+    ids = people_named(typed, [_Named(pid, name, nickname) for pid, name, nickname in rows])
+    if not ids:
+        return []
+    return list_people(session=session, include_archived=archived, person_ids=ids)
+
+
+@dataclass(frozen=True)
+class _Named:
+    id: int | None
+    name: str
+    nickname: str
 
 
 def find_people(*, session: Session, names: Iterable[str]) -> list[PersonRead]:
@@ -600,19 +576,3 @@ def list_interactions(
         )
         result.append(read)
     return result
-
-
-def day_window(first: date, last_exclusive: date) -> tuple[datetime, datetime]:
-    """UTC bounds of local calendar days [first, last_exclusive); *last_exclusive*
-    ``date.max`` means no end (there is no day after 31 December 9999)."""
-    zone = clock.local_zone()
-
-    def utc(day: date) -> datetime:  # held at the calendar's ends (year 1, year 9999)
-        try:
-            return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
-        except OverflowError:
-            return (datetime.min if day.year == 1 else datetime.max).replace(tzinfo=UTC)
-
-    if last_exclusive == date.max:  # the end of a range up to 31 December 9999: no end
-        return utc(first), datetime.max.replace(tzinfo=UTC)
-    return utc(first), utc(last_exclusive)

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
-from planner_tui import clock, patterns
+from planner_tui import clock, daily, patterns
 from planner_tui.db.models import (
     Channel,
     Context,
@@ -42,7 +42,7 @@ from planner_tui.db.models import (
     valid_month,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.services.common import validate
+from planner_tui.services.common import driver_connection, validate
 from planner_tui.services.gaps import ONE_SIDED_SHARE, contexts_reached
 from planner_tui.services.people import (
     as_aware,
@@ -770,7 +770,5 @@ def save_month_notes(
 
 def current_intentions(*, session: Session, today: date | None = None) -> list[str]:
     """Intentions written (in last month's review) for this month."""
-    today = today or clock.today()
-    last = month_key(moved(today.replace(day=1), months=-1))
-    row = session.exec(select(MonthReview).where(MonthReview.month == last)).first()
-    return list(row.intentions) if row else []
+    connection, dialect = driver_connection(session)
+    return daily.intentions(connection, today or clock.today(), dialect)

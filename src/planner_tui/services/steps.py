@@ -13,7 +13,7 @@ from dateutil.rrule import rrulestr
 from pydantic import field_validator
 from sqlmodel import Session, SQLModel, col, select
 
-from planner_tui import clock, words
+from planner_tui import clock, daily, words
 from planner_tui.assets import read_toml
 from planner_tui.db.models import (
     Channel,
@@ -32,8 +32,7 @@ from planner_tui.db.models import (
     StepStatus,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.services.common import get_or_404, validate
-from planner_tui.services.people import day_window
+from planner_tui.services.common import driver_connection, get_or_404, validate
 
 # --------------------------------------------------------------------------- the library
 
@@ -252,10 +251,51 @@ def has_steps(*, session: Session) -> bool:
 
 
 def due_steps(*, session: Session, today: date | None = None) -> list[StepRead]:
-    """Planned steps due today or earlier ("not yet" ones included), soonest first."""
-    today = today or clock.today()
-    _, end = day_window(today, today + timedelta(days=1))
-    return list_steps(session=session, upcoming=True, end=end, limit=None)
+    """Planned steps due today or earlier ("not yet" ones included), soonest first — the
+    rule `planner-tui today` reads too (:func:`planner_tui.daily.due_steps_statement`)."""
+    connection, dialect = driver_connection(session)
+    ids = [row[0] for row in daily.rows(connection, daily.due_steps_statement(
+        today or clock.today(), dialect))]  # fmt: skip
+    found = {row.id: row for row in session.exec(select(Step).where(col(Step.id).in_(ids)))}
+    return _read(session, [found[i] for i in ids if i in found])
+
+
+def to_remind(*, session: Session, start: datetime, end: datetime) -> list[StepRead]:
+    """Planned steps due from *start* up to *end* that have had no reminder yet, soonest
+    first: each step is told about once, ever."""
+    query = (
+        select(Step)
+        .where(
+            Step.status == StepStatus.PLANNED,
+            col(Step.reminded_at).is_(None),
+            col(Step.due_at) >= start,
+            col(Step.due_at) < end,
+        )
+        .order_by(col(Step.due_at), col(Step.id))
+    )
+    return _read(session, list(session.exec(query).all()))
+
+
+def mark_reminded(*, session: Session, step_ids: list[int], moment: datetime | None = None) -> None:
+    """Note that these steps' reminders went out (so they never go out again)."""
+    if step_ids:
+        session.execute(
+            sa.update(Step)
+            .where(col(Step.id).in_(step_ids))
+            .values(reminded_at=moment or clock.utcnow())
+        )
+        session.flush()
+
+
+def next_open_step(*, session: Session, person_id: int) -> StepRead | None:
+    """Someone's soonest step still planned (what `planner-tui done Ana` means)."""
+    row = session.exec(
+        select(Step)
+        .where(Step.person_id == person_id, Step.status == StepStatus.PLANNED)
+        .order_by(col(Step.due_at), col(Step.id))
+        .limit(1)
+    ).first()
+    return _read(session, [row])[0] if row is not None else None
 
 
 def steps_done_between(*, session: Session, start: datetime, end: datetime) -> int:

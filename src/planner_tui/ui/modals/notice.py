@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -14,6 +14,9 @@ from textual.widgets import Button, DataTable, Static
 from planner_tui import words
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.screens.tables import Table
+
+if TYPE_CHECKING:
+    from planner_tui.services.support import SupportLines
 
 
 class FirstRunNotice(ModalScreen[None]):
@@ -36,7 +39,8 @@ class FirstRunNotice(ModalScreen[None]):
 
 class HelpScreen(ModalScreen[None]):
     """Every key of the current view and the app, and where to find support: the person's
-    own trusted contacts first (e edits them), then emergency and public lines."""
+    own trusted contacts first (e edits them), then crisis lines, then support that isn't
+    only for crises (``support.toml``: the shipped one, or the person's own copy)."""
 
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close", show=False),
@@ -58,8 +62,11 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Support and crisis", classes="dialog-title", markup=False)
             yield Static("People you trust", classes="section", markup=False)
             yield Static("", id="trusted", markup=False)
-            yield Static("Other help", classes="section", markup=False)
-            yield Static("\n".join(words.SUPPORT_LINES), markup=False)
+            yield Static("Crisis lines", classes="section", markup=False)
+            yield Static(words.EMERGENCY_LINE, id="crisis", markup=False)
+            yield Static("Not only for crises", classes="section", markup=False)
+            yield Static("", id="other-support", markup=False)
+            yield Static("", id="support-problem", classes="muted", markup=False)
             yield Static(
                 "e: edit the people you trust · Escape closes.", classes="muted", markup=False
             )
@@ -67,6 +74,25 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#help").focus()
         self.load_trusted()
+        self.load_support()
+
+    @work(thread=True, description="support lines")
+    def load_support(self) -> None:
+        from planner_tui.services import support
+        from planner_tui.ui.app import PlannerApp
+
+        assert isinstance(self.app, PlannerApp)
+        found = support.load_support(self.app.settings.resolved_home())
+        self.app.call_from_thread(self.show_support, found)
+
+    def show_support(self, found: SupportLines) -> None:
+        self.query_one("#crisis", Static).update(text("\n".join(found.crisis_text()),
+                                                      multiline=True))  # fmt: skip
+        other = "\n".join([words.OTHER_SUPPORT, *found.other_text()]) if found.other else ""
+        self.query_one("#other-support", Static).update(text(other, multiline=True))
+        problem = self.query_one("#support-problem", Static)
+        problem.update(text(found.problem or "", multiline=True))
+        problem.display = bool(found.problem)
 
     @work(thread=True)
     def load_trusted(self) -> None:

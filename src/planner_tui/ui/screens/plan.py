@@ -232,11 +232,14 @@ class PlanScreen(StepsScreen):
     def action_export_calendar(self) -> None:
         from planner_tui.ui.modals.export import ExportFile
 
+        alarm = self.planner.settings.alarm_minutes or 0
+
         def make(backend: Backend) -> tuple[bytes, str]:
             from planner_tui.services import calendar
 
-            data = backend.read(calendar.export_ics)
-            return data, f"Wrote {data.count(b'BEGIN:VEVENT')} planned steps to"
+            made = backend.read(partial(calendar.export, alarm_minutes=alarm))
+            dates = f" and {made.dates} dates" if made.dates else ""
+            return made.data, f"Wrote {made.steps} planned steps{dates} to"
 
         self.app.push_screen(
             ExportFile(

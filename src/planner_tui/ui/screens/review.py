@@ -141,7 +141,8 @@ class ReviewScreen(ViewScreen):
         from planner_tui.services import review
 
         data = self.planner.backend.read(partial(review.review_month, month=self.month))
-        return data, review_report.title(data), review_report.figures(data)
+        home = self.planner.settings.resolved_home()
+        return data, review_report.title(data), review_report.figures(data, home)
 
     async def show(self, shown: tuple[MonthReviewData, str, list[Figure]]) -> None:
         data, title, figures = shown
@@ -220,13 +221,14 @@ class ReviewScreen(ViewScreen):
         from planner_tui.ui.modals.export import ExportFile
 
         month = self.month
+        home = self.planner.settings.resolved_home()
 
         def make(backend: Backend) -> tuple[str, str]:
             from planner_tui import review_report
             from planner_tui.services import review
 
             data = backend.read(partial(review.review_month, month=month))
-            return review_report.to_markdown(data), f"Wrote the review of {month:%B %Y} to"
+            return review_report.to_markdown(data, home), f"Wrote the review of {month:%B %Y} to"
 
         self.app.push_screen(
             ExportFile(

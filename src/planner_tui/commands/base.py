@@ -1,0 +1,95 @@
+"""What every command shares: usage errors, the argument parser, opening the database,
+and finding the person or step a command names."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from planner_tui import words
+from planner_tui.config import Settings
+from planner_tui.errors import InvalidInput, PlannerError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from planner_tui.db.engine import Database
+    from planner_tui.db.models import PersonRead, StepRead
+
+
+class UsageError(PlannerError):
+    exit_code = 2
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def location_from(settings: Settings) -> Any:
+    from planner_tui.db.engine import Location
+
+    return Location(settings.resolved_url(), settings.resolved_home(), settings.passphrase)
+
+
+@contextmanager
+def opened(settings: Settings) -> Iterator[Database]:
+    from planner_tui.db.engine import open_database
+
+    database = open_database(location_from(settings))
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def score(low: int, high: int) -> Any:
+    """An argparse type: a whole number from *low* to *high*."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"should be a whole number from {low} to {high}")
+        return value
+
+    read.__name__ = f"{low}-{high}"
+    return read
+
+
+def find_person(session: Session, typed: str) -> PersonRead:
+    """The one person on the map *typed* names, by the app's one rule
+    (:func:`planner_tui.names.people_named`). No one, or several, is refused in one line
+    (several: their names, to say more of one)."""
+    from planner_tui.services import people
+
+    found = people.people_called(session=session, typed=typed)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise InvalidInput(words.several_called(typed, [p.name for p in found]))
+    archived = people.people_called(session=session, typed=typed, archived=True)
+    if archived:
+        raise InvalidInput(words.archived_person(archived[0].name))
+    raise InvalidInput(words.no_one_called(typed))
+
+
+def find_step(session: Session, typed: str) -> StepRead:
+    """The step *typed* names: its number (as `today` and `plan` show it, ``12`` or
+    ``#12``), or a person's name for their soonest step still planned."""
+    from planner_tui.services import steps
+
+    number = typed.strip().removeprefix("#")
+    if number.isascii() and number.isdigit():
+        if len(number) > 9:
+            raise InvalidInput(words.no_such_step(number))
+        return steps.get_step(session=session, step_id=int(number))
+    person = find_person(session, typed)
+    step = steps.next_open_step(session=session, person_id=person.id)
+    if step is None:
+        raise InvalidInput(words.nothing_planned(person.name))
+    return step

@@ -1,0 +1,360 @@
+"""The daily loop from a shell: plan a small step, log a contact, say how a step went, rest
+someone's reminders, list people, and keep their dates — through the same services, checks
+and sentences as the app, with people named by the app's one rule (:mod:`planner_tui.names`).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from planner_tui import clock, words
+from planner_tui.commands.base import UsageError, find_person, find_step, opened, score
+from planner_tui.config import Settings
+from planner_tui.errors import InvalidInput
+from planner_tui.terminal import say, shorten
+
+if TYPE_CHECKING:
+    from planner_tui.db.models import StepRead
+
+CHANNELS = {
+    "in-person": "in_person", "in_person": "in_person", "person": "in_person",
+    "call": "call", "video": "call", "text": "text", "message": "text", "social": "social",
+    "other": "other", "letter": "other",
+}  # fmt: skip
+"""`--how` as people type it → the app's channels."""
+REACHED_OUT = {"me": "me", "them": "them", "mutual": "mutual", "both": "mutual"}
+SUPPORT = ("emotional", "practical")
+SNOOZE_DAYS = 14
+"""As the Map's z: two weeks."""
+FOLLOW_UP = "in 3 days"
+"""The gentle follow-up after no reply, as the app suggests it."""
+OUTCOMES = {
+    "done": ("done", "it happened (records the contact)"),
+    "declined": ("declined", "they said not now (a kind word; optionally another time)"),
+    "no-reply": ("no_reply", "no reply yet (a gentle follow-up in 3 days, unless you say)"),
+    "later": ("rescheduled", "move it to another time"),
+    "skip": ("skipped", "let this one go"),
+}
+
+
+def add_parsers(sub: Any) -> None:
+    how = {"choices": sorted(CHANNELS), "metavar": "HOW", "help": "in-person, call, text, "
+           "social or other"}  # fmt: skip
+    plan = sub.add_parser(
+        "plan",
+        help='plan a small step: PERSON "ACTION" WHEN',
+        description="One person, one small action, one time — as the app's planner. WHEN is "
+        "said as in the app: tonight, 'tomorrow 6pm', 'fri 7pm', 'in 3 days'.",
+    )
+    plan.add_argument("person", help="who (a name, first name or nickname)")
+    plan.add_argument("action", help="the small step, in a few words")
+    plan.add_argument("when", nargs="+", help="when, e.g. tomorrow 6pm")
+    plan.add_argument("--repeat", help="weekly, 'every 2 weeks', 'every mon and thu'…")
+    plan.add_argument("--cue", default="", help="if-then cue: 'when I finish lunch'")
+    plan.add_argument("--backup", default="", help="if-then backup: 'if no answer, a voice note'")
+    plan.add_argument("--how", **how)
+    plan.add_argument("--awkward", type=score(1, 5), metavar="1-5", help="expected awkwardness")
+    plan.add_argument("--sure", type=score(0, 10), metavar="0-10", help="how sure you are")
+    plan.set_defaults(run=cmd_plan)
+
+    log = sub.add_parser(
+        "log", help="log a contact that happened", description="Logs a contact, as the Map's l."
+    )
+    log.add_argument("people", nargs="+", metavar="PERSON", help="who (several allowed)")
+    log.add_argument("--when", default="now", help="now, 'yesterday evening', 'last sat 3pm'")
+    log.add_argument("--how", **how)
+    log.add_argument("--warmth", type=score(1, 5), metavar="1-5", help="how warm it felt")
+    log.add_argument("--who-reached-out", choices=sorted(REACHED_OUT), metavar="me|them|mutual")
+    log.add_argument("--context", help="the part of life it was in")
+    log.add_argument("--note", default="", help="a note")
+    log.add_argument("--gave", action="append", choices=SUPPORT, default=[],
+                     help="support you gave: emotional or practical")  # fmt: skip
+    log.add_argument("--got", action="append", choices=SUPPORT, default=[],
+                     help="support you received: emotional or practical")  # fmt: skip
+    log.set_defaults(run=cmd_log)
+
+    for name, (status, said) in OUTCOMES.items():
+        outcome = sub.add_parser(
+            name,
+            help=f"a step's outcome — {said}",
+            description="STEP is a step's number (shown by today and plan) or a person's "
+            "name, for their soonest step still planned.",
+        )
+        outcome.add_argument("step", help="a step number, or a person's name")
+        outcome.add_argument("--note", default="", help="what you noticed (optional)")
+        if status == "done":
+            outcome.add_argument("--when", default="now", help="when it happened")
+            outcome.add_argument("--warmth", type=score(1, 5), metavar="1-5")
+            outcome.add_argument("--felt", type=score(1, 5), metavar="1-5",
+                                 help="how awkward it really felt")  # fmt: skip
+            outcome.add_argument("--how", **how)
+            outcome.add_argument("--who-reached-out", choices=sorted(REACHED_OUT),
+                                 metavar="me|them|mutual", default="me")  # fmt: skip
+        elif status == "declined":
+            outcome.add_argument("--another-time", metavar="WHEN", help="offer another time")
+        elif status == "no_reply":
+            outcome.add_argument("--follow-up", metavar="WHEN", default=FOLLOW_UP,
+                                 help=f"a gentle follow-up (default: {FOLLOW_UP})")  # fmt: skip
+            outcome.add_argument("--no-follow-up", action="store_true")
+        elif status == "rescheduled":
+            outcome.add_argument("when", nargs="+", help="the new time")
+        outcome.set_defaults(run=cmd_outcome, status=status)
+
+    snooze = sub.add_parser(
+        "snooze",
+        help="rest someone's reminders for a while (0 days: back on)",
+        description="Quiets someone's 'past the rhythm' reminder, as the Map's z.",
+    )
+    snooze.add_argument("person")
+    snooze.add_argument("days", nargs="?", type=score(0, 365), default=SNOOZE_DAYS,
+                        metavar="DAYS", help=f"how long (default {SNOOZE_DAYS}; 0 wakes it)")  # fmt: skip
+    snooze.set_defaults(run=cmd_snooze)
+
+    listed = sub.add_parser(
+        "people", help="the people on your map, or who is past the rhythm you hoped for"
+    )
+    listed.add_argument("--drifting", action="store_true",
+                        help="only people past the rhythm you hoped for, longest first")  # fmt: skip
+    listed.set_defaults(run=cmd_people)
+
+    day = sub.add_parser(
+        "date",
+        help='someone\'s dates: list, add (PERSON "LABEL" DAY) or --remove',
+        description="Birthdays, anniversaries and any day with a name ('moved to Leeds'). "
+        "DAY is a day and a month, the year if you know it: 12 Apr, 12/4 (day first), "
+        "12 April 1985, 1985-04-12. today shows them a week ahead; the calendar file has "
+        "them every year.",
+    )
+    day.add_argument("person")
+    day.add_argument("label", nargs="?", help="birthday, anniversary, 'moved to Leeds'…")
+    day.add_argument("day", nargs="*", help="the day, e.g. 12 Apr")
+    day.add_argument("--remove", action="store_true", help="take the date called LABEL away")
+    day.set_defaults(run=cmd_date)
+
+
+def _when(words_: list[str] | str) -> str:
+    return " ".join(words_) if isinstance(words_, list) else words_
+
+
+# --------------------------------------------------------------------------- plan
+
+
+def cmd_plan(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.db.models import Effort
+    from planner_tui.names import fold
+    from planner_tui.services import steps
+    from planner_tui.when import describe_repeat, parse_repeat, parse_when
+
+    due = parse_when(_when(args.when), lean="future")
+    steps.check_ahead(due)
+    rule = parse_repeat(args.repeat) if args.repeat is not None else None
+    actions = steps.load_actions(settings.resolved_home())
+    with opened(settings) as database, database.write() as session:
+        person = find_person(session, args.person)
+        chosen = next((a for a in actions
+                       if fold(a.for_person(person.name)) == fold(args.action.strip())), None)  # fmt: skip
+        step = steps.create_step(
+            session=session,
+            data={
+                "person_id": person.id,
+                "action": args.action,
+                "effort": chosen.effort if chosen else Effort.OWN,
+                "channel": CHANNELS[args.how] if args.how else chosen and chosen.channel,
+                "due_at": due,
+                "rrule": rule,
+                "cue": args.cue.strip(),
+                "backup": args.backup.strip(),
+                "expected_awkwardness": args.awkward,
+                "confidence": args.sure,
+            },
+        )
+    say(f"Planned (#{step.id}): {words.plan_card(step.due_at, step.action, step.person)}")
+    if rule:
+        say(f"Repeats {describe_repeat(rule)}.")
+    if step.cue:
+        say(f"When: {step.cue}")
+    if step.backup:
+        say(f"Backup: {step.backup}")
+    if args.sure is not None and args.sure < 7:
+        smaller = steps.smaller_version(actions, chosen)
+        offer = f" How about: {smaller.for_person(person.name)}?" if smaller else ""
+        say(words.SMALLER_LINE + offer)
+    say(words.encouragement(sum(map(ord, step.action)) + due.toordinal()))
+
+
+# --------------------------------------------------------------------------- log
+
+
+def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.db.models import Channel, label
+    from planner_tui.journal_search import context_named
+    from planner_tui.services import people
+    from planner_tui.when import parse_when
+
+    moment = parse_when(args.when, lean="past")
+    if moment > clock.now() + timedelta(minutes=5):
+        _refuse(words.STILL_TO_COME)
+    with opened(settings) as database, database.write() as session:
+        who = [find_person(session, typed) for typed in args.people]
+        context_id = None
+        if args.context is not None:
+            contexts = people.list_contexts(session=session)
+            context_id = context_named(args.context, contexts)
+            if context_id is None:
+                _refuse(f"No context called {shorten(' '.join(args.context.split()), 60)!r}.")
+        saved = people.log_interaction(
+            session=session,
+            data={
+                "person_ids": [p.id for p in who],
+                "occurred_at": moment,
+                "context_id": context_id,
+                "channel": CHANNELS[args.how] if args.how else Channel.IN_PERSON,
+                "initiator": REACHED_OUT[args.who_reached_out or "mutual"],
+                "warmth": args.warmth,
+                "note": args.note,
+                **{f"gave_{kind}": kind in args.gave for kind in SUPPORT},
+                **{f"got_{kind}": kind in args.got for kind in SUPPORT},
+            },
+        )
+    names = ", ".join(saved.people)
+    say(f"Saved: a contact with {names}, {words.when(saved.occurred_at)} "
+        f"({label(Channel(saved.channel))}).")  # fmt: skip
+
+
+def _refuse(message: str) -> NoReturn:
+    raise InvalidInput(message)
+
+
+# --------------------------------------------------------------------------- outcomes
+
+
+def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.services import steps
+    from planner_tui.when import parse_when
+
+    status: str = args.status
+    outcome: dict[str, Any] = {"status": status, "note": args.note}
+    if status == "done":
+        moment = parse_when(args.when, lean="past")
+        if moment > clock.now():
+            _refuse("That is still to come; say when it happened.")
+        outcome |= {
+            "occurred_at": moment,
+            "warmth": args.warmth,
+            "felt_awkwardness": args.felt,
+            "responded": REACHED_OUT[args.who_reached_out],
+            "channel": CHANNELS[args.how] if args.how else None,
+        }
+    new_time = {
+        "declined": getattr(args, "another_time", None),
+        "no_reply": None if getattr(args, "no_follow_up", False) else getattr(args, "follow_up", None),
+        "rescheduled": _when(getattr(args, "when", [])),
+    }.get(status)  # fmt: skip
+    if new_time is not None and new_time.strip():
+        outcome["new_due_at"] = parse_when(new_time, lean="future")
+        steps.check_ahead(outcome["new_due_at"])
+    elif status == "rescheduled":
+        _refuse("When would suit better? Try 'sat 10am' or 'in 2 days'.")
+    with opened(settings) as database, database.write() as session:
+        step = find_step(session, args.step)
+        result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
+    _said(result.step, [(s.due_at, s.action) for s in result.following])
+
+
+KIND_WORDS = {
+    "declined": words.DECLINE_REFRAME,
+    "no_reply": words.NO_REPLY_LINE,
+    "skipped": words.SKIPPED_LINE,
+}
+
+
+def _said(step: StepRead, following: list[tuple[datetime, str]]) -> None:
+    say(f"#{step.id}: {words.plan_card(step.due_at, step.action, step.person)}")
+    say(words.outcome_said(step.status.value, expected=step.expected_awkwardness,
+                           felt=step.felt_awkwardness, following=following))  # fmt: skip
+    if step.status.value in KIND_WORDS:
+        say(KIND_WORDS[step.status.value])
+    if step.backup and step.status.value in ("declined", "no_reply"):
+        say(f"Your backup plan: {step.backup}")
+
+
+# --------------------------------------------------------------------------- people
+
+
+def cmd_snooze(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.services import people
+
+    with opened(settings) as database, database.write() as session:
+        person = find_person(session, args.person)
+        people.snooze_person(session=session, person_id=person.id, days=args.days)
+    if args.days:
+        say(words.snoozed(person.name, clock.today() + timedelta(days=args.days)))
+    else:
+        say(words.snooze_ended(person.name))
+
+
+def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.db.models import label
+    from planner_tui.services import people
+
+    with opened(settings) as database, database.session() as session:
+        if args.drifting:
+            found = people.drifting_people(session=session)
+        else:
+            found = people.list_people(session=session)
+    if not found:
+        say(words.NO_ONE_DRIFTING if args.drifting else words.EMPTY_MAP)
+        return
+    width = min(30, max(len(p.name) for p in found))
+    for p in found:
+        parts = [
+            shorten(" ".join(p.name.split()), 30).ljust(width),
+            label(p.circle).ljust(6),
+            f"last in touch {words.ago(p.last_contact)}",
+        ]
+        if p.cadence_days:
+            parts.append(f"hoped for {words.cadence(p.cadence_days)}")
+        if p.drifting_days:
+            parts.append(f"a little past it ({p.drifting_days} days)")
+        if p.snoozed_until and p.snoozed_until >= clock.today():
+            parts.append(f"resting until {p.snoozed_until:%-d %b}")
+        say("  ".join(parts))
+
+
+def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.services import people
+    from planner_tui.when import parse_yearly
+
+    day = _when(args.day)
+    if args.remove:
+        if args.label is None or day:
+            raise UsageError('say which date to remove: planner-tui date PERSON "LABEL" --remove')
+    elif args.label is not None and not day.strip():
+        raise UsageError("say the day too, like: planner-tui date Ana birthday 12 Apr")
+    when = parse_yearly(day) if args.label is not None and not args.remove else None
+    with opened(settings) as database, database.write() as session:
+        person = find_person(session, args.person)
+        if args.remove:
+            gone = people.remove_dates(session=session, person_id=person.id, label=args.label)
+            say(f"Removed from {person.name}: {_dates_line(gone)}.")
+            return
+        if when is not None:
+            month, day_of_month, year = when
+            people.add_date(
+                session=session,
+                data={"person_id": person.id, "label": args.label.strip(), "month": month,
+                      "day": day_of_month, "year": year},
+            )  # fmt: skip
+        dates = people.list_dates(session=session, person_id=person.id)
+    if when is not None:
+        say(f"Saved. {person.name}: {_dates_line(dates)}.")
+    elif dates:
+        say(f"{person.name}: {_dates_line(dates)}.")
+    else:
+        say(words.no_dates(person.name))
+
+
+def _dates_line(dates: list[Any]) -> str:
+    return words.dates_line([(d.label, d.month, d.day, d.year) for d in dates])

@@ -1,0 +1,468 @@
+"""The day's rules — which steps are due, who has drifted past their rhythm, whether today's
+check-in is done, this month's intentions, which dates come round soon — written once, and
+the reader `planner-tui today` runs them with.
+
+Standard library only, on purpose (like :mod:`planner_tui.journal_search`): `planner-tui
+today` belongs in a shell's startup file, so it reads the SQLite file with sqlite3 and never
+imports the data layer. The services run the same statements on their session's own DB-API
+connection (``services.common.driver_connection``), so the app and the shell can't
+disagree: one statement per rule, for SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from planner_tui import clock
+from planner_tui.db import SCHEMA_HEAD, schema_revision
+
+DATES_AHEAD = 7
+"""How many days ahead a birthday or another date is mentioned (today included)."""
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+Statement = tuple[str, dict[str, Any]]
+
+
+# --------------------------------------------------------------------------- days and times
+
+
+def day_window(first: date, last_exclusive: date) -> tuple[datetime, datetime]:
+    """UTC bounds of local calendar days [first, last_exclusive); *last_exclusive*
+    ``date.max`` means no end (there is no day after 31 December 9999)."""
+    zone = clock.local_zone()
+
+    def utc(day: date) -> datetime:  # held at the calendar's ends (year 1, year 9999)
+        try:
+            return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+        except OverflowError:
+            return (datetime.min if day.year == 1 else datetime.max).replace(tzinfo=UTC)
+
+    if last_exclusive == date.max:  # the end of a range up to 31 December 9999: no end
+        return utc(first), datetime.max.replace(tzinfo=UTC)
+    return utc(first), utc(last_exclusive)
+
+
+def due_end(today: date) -> datetime:
+    """A step is due — today's, or an earlier one not done yet — before this moment: the
+    end of *today*, local time."""
+    return day_window(today, today + timedelta(days=1))[1]
+
+
+def as_aware(value: datetime | str | None) -> datetime | None:
+    """A stored moment, aware (SQLite gives text, without a zone: it is UTC)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def as_day(value: date | str | None) -> date | None:
+    """A stored day (SQLite gives ISO text)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def day_as_moment(day: date | str | None) -> datetime | None:
+    """A journal day as a moment (its local noon), to set beside logged contacts."""
+    found = as_day(day)
+    if found is None:
+        return None
+    return datetime.combine(found, time(12), tzinfo=clock.local_zone()).astimezone(UTC)
+
+
+def _bind(value: Any, dialect: str) -> Any:
+    """A parameter as the driver stores it: SQLite keeps moments as UTC text (as SQLAlchemy
+    writes them) and days as ISO text; psycopg takes them as they are."""
+    if dialect == "postgresql":
+        return value
+    if isinstance(value, datetime):
+        utc = value.astimezone(UTC)
+        return (
+            f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d} "
+            f"{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}.{utc.microsecond:06d}"
+        )
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _mark(name: str, dialect: str) -> str:
+    """The drivers' parameter styles: psycopg's, sqlite3's."""
+    return f"%({name})s" if dialect == "postgresql" else f":{name}"
+
+
+def _ids(values: Iterable[int]) -> str:
+    """Ids from the database, written into a statement: numbers only."""
+    return ",".join(str(int(value)) for value in values)
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def drifting_days(
+    *,
+    cadence_days: int | None,
+    last_contact: datetime | None,
+    since: datetime,
+    snoozed_until: date | None,
+    today: date,
+    ever_in_touch: bool | None = None,
+) -> int | None:
+    """Days past the wished-for cadence, or None when not drifting (or snoozed).
+
+    Someone never in touch counts from *since*, when they were added: a first contact is
+    what the rhythm hopes for, so they are due from that day — 1 on the day itself, then
+    the days since. *ever_in_touch* says whether there was contact before the window
+    *last_contact* was looked for in (a review looks back a year); without it, no
+    *last_contact* means never. Otherwise the days since the last contact (or *since*)
+    beyond the cadence."""
+    if cadence_days is None or (snoozed_until is not None and snoozed_until >= today):
+        return None
+    if last_contact is None and not ever_in_touch:
+        return max(1, (today - clock.to_local(since).date()).days)
+    reference = clock.to_local(last_contact or since).date()
+    overdue = (today - reference).days - cadence_days
+    return overdue if overdue > 0 else None
+
+
+def drift_order(days: int | None, name: str) -> tuple[int, str]:
+    """Who to mention first: the longest past their rhythm, then by name."""
+    return -(days or 0), name.lower()
+
+
+def intentions_month(today: date) -> str:
+    """The month whose review wrote this month's intentions: last month, ``YYYY-MM``."""
+    last = today.replace(day=1) - timedelta(days=1)
+    return f"{last.year:04d}-{last.month:02d}"
+
+
+def occurrence(year: int, month: int, day: int) -> date:
+    """A yearly date in *year*: 29 February is kept on 28 February in other years (as the
+    calendar file's rule does: the last day of February)."""
+    if (month, day) == (2, 29):
+        try:
+            return date(year, 2, 29)
+        except ValueError:
+            return date(year, 2, 28)
+    return date(year, month, day)
+
+
+def next_occurrence(month: int, day: int, today: date) -> date | None:
+    """The first day on or after *today* that the yearly date falls on (None after 9999)."""
+    for year in (today.year, today.year + 1):
+        if year > date.max.year:
+            return None
+        found = occurrence(year, month, day)
+        if found >= today:
+            return found
+    return None
+
+
+@dataclass(frozen=True)
+class UpcomingDate:
+    person_id: int
+    person: str
+    label: str
+    on: date
+    year: int | None = None
+    """The year it first happened, when known."""
+
+
+def upcoming(
+    rows: Iterable[tuple[int, str, str, int, int, int | None]],
+    today: date,
+    within: int = DATES_AHEAD,
+) -> list[UpcomingDate]:
+    """From (person id, name, label, month, day, year) rows, the dates that fall in the
+    *within* days from *today* (today included), soonest first."""
+    found = []
+    last = date.fromordinal(min(today.toordinal() + within - 1, date.max.toordinal()))
+    for person_id, name, label, month, day, year in rows:
+        on = next_occurrence(month, day, today)
+        if on is not None and on <= last and (year is None or year <= on.year):
+            found.append(UpcomingDate(person_id, name, label, on, year))
+    return sorted(found, key=lambda d: (d.on, d.person.lower(), d.label.lower()))
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def due_steps_statement(
+    today: date, dialect: str = "sqlite", columns: str = "step.id"
+) -> Statement:
+    """Planned steps due today or earlier (not done yet), soonest first."""
+    sql = (
+        f"SELECT {columns} FROM step JOIN person ON person.id = step.person_id "
+        f"WHERE step.status = 'planned' AND step.due_at < {_mark('end', dialect)} "
+        "ORDER BY step.due_at, step.id"
+    )
+    return sql, {"end": _bind(due_end(today), dialect)}
+
+
+def last_contact_statements(
+    dialect: str = "sqlite",
+    *,
+    person_ids: Sequence[int] | None = None,
+    first: date | None = None,
+    last: date | None = None,
+) -> tuple[Statement, Statement]:
+    """Each person's latest logged contact (completed steps record one), and their latest
+    journal day that counts as contact — within the local days *first* to *last* when
+    given. The later of the two is when they were last in touch."""
+    mark = {name: _mark(name, dialect) for name in ("start", "end", "first", "last")}
+    logged: list[str] = []
+    noted = ["journal_person.counts_as_contact"]
+    params: dict[str, Any] = {}
+    if person_ids is not None:
+        listed = _ids(person_ids) or "NULL"
+        logged.append(f"interaction_person.person_id IN ({listed})")
+        noted.append(f"journal_person.person_id IN ({listed})")
+    if first is not None:
+        logged.append(f"interaction.occurred_at >= {mark['start']}")
+        noted.append(f"journal_entry.day >= {mark['first']}")
+        params["start"] = _bind(day_window(first, first)[0], dialect)
+        params["first"] = _bind(first, dialect)
+    if last is not None:
+        after = date.max if last == date.max else last + timedelta(days=1)
+        logged.append(f"interaction.occurred_at < {mark['end']}")
+        noted.append(f"journal_entry.day <= {mark['last']}")
+        params["end"] = _bind(day_window(last, after)[1], dialect)
+        params["last"] = _bind(last, dialect)
+    by_interaction = (
+        "SELECT interaction_person.person_id, max(interaction.occurred_at) FROM interaction "
+        "JOIN interaction_person ON interaction_person.interaction_id = interaction.id"
+        + (" WHERE " + " AND ".join(logged) if logged else "")
+        + " GROUP BY interaction_person.person_id"
+    )
+    by_journal = (
+        "SELECT journal_person.person_id, max(journal_entry.day) FROM journal_person "
+        "JOIN journal_entry ON journal_entry.id = journal_person.entry_id "
+        "WHERE " + " AND ".join(noted) + " GROUP BY journal_person.person_id"
+    )
+    wanted = {"start", "end"}
+    return (
+        (by_interaction, {k: v for k, v in params.items() if k in wanted}),
+        (by_journal, {k: v for k, v in params.items() if k not in wanted}),
+    )
+
+
+def checked_in_statement(day: date, dialect: str = "sqlite") -> Statement:
+    """Whether there is a journal entry for *day*."""
+    sql = f"SELECT 1 FROM journal_entry WHERE day = {_mark('day', dialect)} LIMIT 1"
+    return sql, {"day": _bind(day, dialect)}
+
+
+def intentions_statement(today: date, dialect: str = "sqlite") -> Statement:
+    """The intentions written for this month (in last month's review)."""
+    sql = f"SELECT intentions FROM month_review WHERE month = {_mark('month', dialect)}"
+    return sql, {"month": intentions_month(today)}
+
+
+def dates_statement() -> Statement:
+    """Every date of everyone on the map (archived people aside)."""
+    return (
+        "SELECT person.id, person.name, person_date.label, person_date.month, "
+        "person_date.day, person_date.year FROM person_date "
+        "JOIN person ON person.id = person_date.person_id WHERE NOT person.archived",
+        {},
+    )
+
+
+# --------------------------------------------------------------------------- running them
+
+
+def rows(connection: Any, statement: Statement) -> list[Any]:
+    """The rows of *statement* on a DB-API *connection*."""
+    sql, params = statement
+    cursor = connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def last_contacts(
+    connection: Any,
+    dialect: str = "sqlite",
+    *,
+    person_ids: Sequence[int] | None = None,
+    first: date | None = None,
+    last: date | None = None,
+) -> dict[int, datetime]:
+    """When each person was last in contact (see :func:`last_contact_statements`)."""
+    if person_ids is not None and not person_ids:
+        return {}
+    by_interaction, by_journal = last_contact_statements(
+        dialect, person_ids=person_ids, first=first, last=last
+    )
+    latest: dict[int, datetime] = {}
+    for person_id, moment in rows(connection, by_interaction):
+        aware = as_aware(moment)
+        if aware is not None:
+            latest[person_id] = aware
+    for person_id, day in rows(connection, by_journal):
+        mentioned = day_as_moment(day)
+        if mentioned is not None and (person_id not in latest or mentioned > latest[person_id]):
+            latest[person_id] = mentioned
+    return latest
+
+
+def checked_in(connection: Any, day: date, dialect: str = "sqlite") -> bool:
+    return bool(rows(connection, checked_in_statement(day, dialect)))
+
+
+def intentions(connection: Any, today: date, dialect: str = "sqlite") -> list[str]:
+    found = rows(connection, intentions_statement(today, dialect))
+    if not found:
+        return []
+    value = found[0][0]
+    if isinstance(value, str):  # SQLite keeps JSON as text
+        value = json.loads(value)
+    return [str(item) for item in value or []]
+
+
+def upcoming_dates(connection: Any, today: date, within: int = DATES_AHEAD) -> list[UpcomingDate]:
+    return upcoming(rows(connection, dates_statement()), today, within)
+
+
+# --------------------------------------------------------------------------- the summary
+
+
+@dataclass(frozen=True)
+class DueStep:
+    id: int
+    person_id: int
+    person: str
+    action: str
+    due_at: datetime
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Someone past the rhythm hoped for: the one person `today` suggests."""
+
+    id: int
+    name: str
+    last_contact: datetime | None
+    cadence_days: int | None
+    days_past: int
+
+
+@dataclass
+class Summary:
+    """What `planner-tui today` says: the same facts the app's Today view shows."""
+
+    today: date
+    steps: list[DueStep] = field(default_factory=list)
+    reach: Reach | None = None
+    checked_in: bool = False
+    intentions: list[str] = field(default_factory=list)
+    dates: list[UpcomingDate] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to act on: no step, no one to reach, no date coming. (The check-in and
+        intentions are the day's background: alone, they are no reason to speak up.)"""
+        return not (self.steps or self.reach or self.dates)
+
+    def to_json(self) -> dict[str, Any]:
+        """For scripts: days and moments as ISO text; each step says whether it is from an
+        earlier day (``not_yet``)."""
+
+        def plain(value: Any) -> Any:
+            if isinstance(value, datetime | date):
+                return value.isoformat()
+            if isinstance(value, dict):
+                return {k: plain(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [plain(v) for v in value]
+            return value
+
+        data: dict[str, Any] = plain(asdict(self))
+        for shown, step in zip(data["steps"], self.steps, strict=True):
+            shown["not_yet"] = clock.to_local(step.due_at).date() < self.today
+        return data
+
+
+def summary(connection: Any, *, today: date, dialect: str = "sqlite") -> Summary:
+    """Today's summary from a DB-API *connection*, by the rules above."""
+    columns = "step.id, step.person_id, person.name, step.action, step.due_at, step.cue"
+    due = [
+        DueStep(sid, pid, name, action, as_aware(due_at) or datetime.min.replace(tzinfo=UTC),
+                cue or "")
+        for sid, pid, name, action, due_at, cue in rows(
+            connection, due_steps_statement(today, dialect, columns)
+        )
+    ]  # fmt: skip
+    return Summary(
+        today=today,
+        steps=due,
+        reach=_reach(connection, today, dialect),
+        checked_in=checked_in(connection, today, dialect),
+        intentions=intentions(connection, today, dialect),
+        dates=upcoming_dates(connection, today),
+    )
+
+
+def _reach(connection: Any, today: date, dialect: str) -> Reach | None:
+    """The person longest past their rhythm (as the app's drifting list puts them first)."""
+    people = rows(
+        connection,
+        (
+            "SELECT id, name, cadence_days, snoozed_until, created_at FROM person "
+            "WHERE NOT archived AND cadence_days IS NOT NULL",
+            {},
+        ),
+    )
+    if not people:
+        return None
+    latest = last_contacts(connection, dialect, person_ids=[row[0] for row in people])
+    drifting = []
+    for pid, name, cadence, snoozed, created in people:
+        days = drifting_days(
+            cadence_days=cadence,
+            last_contact=latest.get(pid),
+            since=as_aware(created) or clock.utcnow(),
+            snoozed_until=as_day(snoozed),
+            today=today,
+        )
+        if days:
+            drifting.append(Reach(pid, name, latest.get(pid), cadence, days))
+    drifting.sort(key=lambda r: drift_order(r.days_past, r.name))
+    return drifting[0] if drifting else None
+
+
+def summary_file(database: Path, *, today: date) -> Summary | None:
+    """:func:`summary` on a SQLite file with the standard library alone. ``None`` when the
+    file isn't one this version can read that way (the caller then opens it properly, with
+    every check and message that brings).
+
+    Unlike a search, this doesn't run SQLite's ``quick_check`` first: on ten years of data
+    that alone takes longer than a shell's start-up can spare, and `today` reads a few rows.
+    A file that isn't SQLite is passed to the full path; every write checks the whole file."""
+    try:
+        with database.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return None
+        # mode=rw: reading a WAL database may need its -shm file; nothing is written.
+        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=rw", uri=True, timeout=2)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        if schema_revision(connection) != SCHEMA_HEAD:
+            return None
+        return summary(connection, today=today)
+    except (sqlite3.Error, ValueError):
+        return None
+    finally:
+        connection.close()

@@ -1,0 +1,517 @@
+"""The day from a shell: `today` (quick, quiet when asked, JSON for scripts), `remind`
+(a fake `notify-send` on PATH records what it was asked to show), and the daily loop —
+plan, log, outcomes, snooze, people, dates — through the app's services and sentences.
+In-process (`run`) for the tables; a real process (`run_process`) for the commands as a
+shell runs them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from planner_tui import words
+from planner_tui.db.engine import Database, Location, open_database
+from planner_tui.db.models import StepRead, StepStatus
+from planner_tui.services import journal, people, review, steps
+from planner_tui.services.steps import OutcomeResult
+
+from ..hostile import stored_data
+from .runner import assert_one_line_error, run, run_process
+
+FIXTURE = Path(__file__).parent.parent / "data" / "schema-0001.db"
+
+
+def at(text: str) -> datetime:
+    """A London wall-clock time (the runner's zone), aware."""
+    from dateutil import tz
+
+    return datetime.fromisoformat(text).replace(tzinfo=tz.gettz("Europe/London"))
+
+
+@pytest.fixture
+def home(tmp_path: Path, sqlite_template: Path) -> Path:
+    """Monday 23 Nov 2026, 20:00 (the runner's clock): Ana Silva and Ana Costa, Bo (past
+    his weekly rhythm, nickname Bobby), Cy archived; a step this afternoon with a cue, one
+    from Friday not done yet, one tomorrow; Bo's birthday on Thursday; an intention."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    shutil.copy(sqlite_template, folder / "planner.db")
+    database = open_database(Location(f"sqlite:///{folder / 'planner.db'}", folder))
+    try:
+        with database.write() as s:
+            ana = people.create_person(session=s, data={"name": "Ana Silva"}).id
+            people.create_person(session=s, data={"name": "Ana Costa"})
+            bo = people.create_person(
+                session=s, data={"name": "Bo", "nickname": "Bobby", "cadence_days": 7}
+            ).id
+            cy = people.create_person(session=s, data={"name": "Cy"}).id
+            people.update_person(session=s, person_id=cy, data={"archived": True})
+            people.log_interaction(session=s, data={"person_ids": [bo],
+                                   "occurred_at": at("2026-11-01T12:00")})  # fmt: skip
+            steps.create_step(session=s, data={"person_id": ana,
+                              "action": "send Ana a short message",
+                              "due_at": at("2026-11-23T14:00"), "cue": "when I finish lunch"})  # fmt: skip
+            steps.create_step(session=s, data={"person_id": bo, "action": "call",
+                              "due_at": at("2026-11-20T18:00"),
+                              "backup": "a voice note on Sunday",
+                              "expected_awkwardness": 4})  # fmt: skip
+            steps.create_step(session=s, data={"person_id": bo, "action": "walk",
+                              "due_at": at("2026-11-24T09:00")})  # fmt: skip
+            people.add_date(session=s, data={"person_id": bo, "label": "birthday",
+                            "month": 11, "day": 26})  # fmt: skip
+            review.save_month_notes(session=s, data={"month": "2026-10",
+                                    "intentions": ["say yes to one invitation"]})  # fmt: skip
+    finally:
+        database.dispose()
+    return folder
+
+
+def opened(folder: Path) -> Database:
+    return open_database(Location(f"sqlite:///{folder / 'planner.db'}", folder))
+
+
+def everything(folder: Path) -> dict[str, list[str]]:
+    database = opened(folder)
+    try:
+        return stored_data(database)
+    finally:
+        database.dispose()
+
+
+def all_steps(folder: Path) -> list[StepRead]:
+    database = opened(folder)
+    try:
+        with database.session() as s:
+            return sorted(steps.list_steps(session=s, limit=None), key=lambda step: step.id)
+    finally:
+        database.dispose()
+
+
+# --------------------------------------------------------------------------- today
+
+
+def test_today_says_the_day_in_a_few_lines(home: Path) -> None:
+    result = run(home, "today")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "planner-tui · Monday 23 Nov",
+        "Small steps:",
+        "  #2  not yet, Fri 20 Nov  call (Bo)",
+        "  #1  14:00  When I finish lunch: send Ana a short message (Ana Silva)",
+        "You might like to reach Bo — last in touch 3 weeks ago; you hoped for weekly.",
+        words.NOT_CHECKED_IN,
+        "This month: say yes to one invitation",
+        "Coming up: Bo — birthday, Thu 26 Nov (in 3 days)",
+    ]
+    assert run(home, "today", "--quiet-if-empty").stdout == result.stdout
+
+
+def test_today_as_json_for_scripts(home: Path) -> None:
+    result = run(home, "today", "--json")
+    data = json.loads(result.stdout)
+    assert [(s["id"], s["not_yet"], s["cue"]) for s in data["steps"]] == [
+        (2, True, ""),
+        (1, False, "when I finish lunch"),
+    ]
+    assert data["reach"]["name"] == "Bo" and data["reach"]["days_past"] == 15
+    assert data["checked_in"] is False and data["intentions"] == ["say yes to one invitation"]
+    assert data["dates"] == [
+        {"person_id": 3, "person": "Bo", "label": "birthday", "on": "2026-11-26", "year": None}
+    ]
+
+
+def test_today_is_quiet_when_asked_and_there_is_nothing_to_say(
+    tmp_path: Path, sqlite_template: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    shutil.copy(sqlite_template, empty / "planner.db")
+    said = run(empty, "today")
+    assert said.returncode == 0 and words.NOTHING_DUE in said.stdout
+    assert words.NOT_CHECKED_IN in said.stdout  # the check-in alone is no reason to speak up…
+    quiet = run(empty, "today", "--quiet-if-empty")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")  # …when asked
+    # A shell that starts before planner-tui was ever used: quiet, and nothing is created.
+    never = tmp_path / "never"
+    result = run(never, "today", "--quiet-if-empty")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert not never.exists()
+
+
+def test_today_reads_an_older_database_through_the_full_path(tmp_path: Path) -> None:
+    shutil.copy(FIXTURE, tmp_path / "planner.db")
+    result = run(tmp_path, "today", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["today"] == "2026-11-23"
+    with sqlite3.connect(tmp_path / "planner.db") as c:  # brought up to date on the way
+        assert c.execute("SELECT count(reminded_at) FROM step").fetchone() == (0,)
+
+
+def test_today_from_a_server_says_the_same(db: Database, home: Path, tmp_path: Path) -> None:
+    """Through --db (a server, or any URL) `today` asks the services: the same answer."""
+    from planner_tui.services import exchange
+
+    source = opened(home)
+    try:
+        with source.session() as s:
+            dump = exchange.export_json(session=s)
+    finally:
+        source.dispose()
+    with db.write() as s:
+        exchange.import_json(session=s, text=dump)
+    served = run(tmp_path / "elsewhere", "--db", db.location.url, "today", "--json")
+    assert served.returncode == 0, served.stderr
+    assert json.loads(served.stdout) == json.loads(run(home, "today", "--json").stdout)
+
+
+def test_today_as_a_shell_runs_it(home: Path) -> None:
+    """The real command, as a startup file runs it, and without the data layer loaded."""
+    result = run_process(home, "today")
+    assert result.returncode == 0 and result.stderr == b""
+    assert result.stdout.decode() == run(home, "today").stdout
+    probe = (
+        "import sys; from planner_tui import cli; "
+        f"code = cli.main(['--home', {str(home)!r}, 'today', '--quiet-if-empty']); "
+        "heavy = [m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'sqlmodel', 'pydantic', 'textual', 'alembic')]; "
+        "print(code, heavy, file=sys.stderr)"
+    )
+    import subprocess
+
+    from .runner import environment
+
+    checked = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=environment("2026-11-23T20:00:00", "Europe/London", None),
+    )
+    assert checked.stderr.strip() == "0 []"
+
+
+# --------------------------------------------------------------------------- remind
+
+
+def fake_notify_send(folder: Path, *, fails: bool = False) -> Path:
+    """A `notify-send` that writes its arguments, one per line, to notified.txt."""
+    folder.mkdir(exist_ok=True)
+    script = folder / "notify-send"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'for a in "$@"; do printf "%s\\n" "$a"; done >> "{folder}/notified.txt"\n'
+        f"printf -- '---\\n' >> \"{folder}/notified.txt\"\n" + ("exit 1\n" if fails else "")
+    )
+    script.chmod(0o755)
+    return folder / "notified.txt"
+
+
+def notified(log: Path) -> list[list[str]]:
+    if not log.exists():
+        return []
+    shown = log.read_text(encoding="utf-8").split("---\n")
+    return [chunk.splitlines() for chunk in shown if chunk]
+
+
+def desktop(folder: Path, **extra: str) -> dict[str, str]:
+    import os
+
+    return {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}",
+            "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nowhere", **extra}  # fmt: skip
+
+
+def plan_soon(folder: Path, *plans: tuple[str, str, str]) -> None:
+    """(action, when, cue) for Ana Silva."""
+    for action, when, cue in plans:
+        result = run(folder, "plan", "Ana Silva", action, when, "--cue", cue)
+        assert result.returncode == 0, result.stderr
+
+
+def test_remind_notifies_once_per_step_through_notify_send(home: Path, tmp_path: Path) -> None:
+    plan_soon(home, ("send Ana <b>hi</b> & [bold]x[/]", "20:10", "when I finish tea."),
+              ("call Ana", "20:40", ""))  # fmt: skip
+    bin_folder = tmp_path / "bin"
+    log = fake_notify_send(bin_folder)
+    first = run_process(home, "remind", env=desktop(bin_folder))
+    assert first.returncode == 0 and first.stdout == b"" and first.stderr == b""
+    assert notified(log) == [
+        [
+            "--app-name=planner-tui",
+            "--",
+            "A small step at 20:10",
+            "When I finish tea: send Ana &lt;b&gt;hi&lt;/b&gt; &amp; [bold]x[/] (Ana Silva)",
+        ]
+    ]  # 20:40 is further than 15 minutes; the earlier steps' times have passed
+    again = run_process(home, "remind", env=desktop(bin_folder))
+    assert again.returncode == 0 and len(notified(log)) == 1  # never twice
+    later = run_process(home, "remind", "--within", "60", env=desktop(bin_folder))
+    assert later.returncode == 0 and [n[2] for n in notified(log)][1:] == ["A small step at 20:40"]
+    database = opened(home)
+    try:
+        with database.session() as s:
+            assert steps.to_remind(session=s, start=at("2026-11-23T20:00"),
+                                   end=at("2026-11-23T21:00")) == []  # fmt: skip
+    finally:
+        database.dispose()
+
+
+def test_remind_is_silent_in_the_quiet_hours(home: Path, tmp_path: Path) -> None:
+    plan_soon(home, ("text Ana", "22:40", ""))
+    log = fake_notify_send(tmp_path / "bin")
+    night = run(home, "remind", now="2026-11-23T22:30:00", env=desktop(tmp_path / "bin"))
+    assert (night.returncode, night.stdout, notified(log)) == (0, "", [])
+    # Not told, so not counted: with the quiet hours set elsewhere, it goes out.
+    evening = desktop(tmp_path / "bin", PLANNER_TUI_QUIET_HOURS="23:00-07:00")
+    awake = run_process(home, "remind", now="2026-11-23T22:30:00", env=evening)
+    assert awake.returncode == 0 and len(notified(log)) == 1
+    broken = run(home, "remind", env={"PLANNER_TUI_QUIET_HOURS": "late"})
+    assert_one_line_error(broken, 1, "PLANNER_TUI_QUIET_HOURS should be a span like 22:00-08:00")
+
+
+def test_remind_prints_without_a_desktop_or_when_notify_send_fails(
+    home: Path, tmp_path: Path
+) -> None:
+    plan_soon(home, ("text Ana", "20:05", ""), ("call Ana", "20:10", ""))
+    no_bus = {"PATH": str(tmp_path / "nothing"), "XDG_RUNTIME_DIR": str(tmp_path)}
+    first = run_process(home, "remind", "--within", "6", env=no_bus)
+    assert first.returncode == 0
+    assert first.stdout.decode() == "A small step at 20:05: text Ana (Ana Silva) (#4)\n"
+    log = fake_notify_send(tmp_path / "bin", fails=True)
+    second = run_process(home, "remind", env=desktop(tmp_path / "bin"))
+    assert second.stdout.decode() == "A small step at 20:10: call Ana (Ana Silva) (#5)\n"
+    assert len(notified(log)) == 1  # it was tried first
+
+
+@pytest.mark.parametrize("within", ["0", "1441", "soon"])
+def test_remind_refuses_a_window_it_cant_use(home: Path, within: str) -> None:
+    assert_one_line_error(run(home, "remind", "--within", within), 2, "--within")
+
+
+# --------------------------------------------------------------------------- the loop
+
+
+def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
+    result = run(home, "plan", "bobby", "send Bo a short message", "tomorrow", "6pm",
+                 "--repeat", "weekly", "--cue", "when I finish lunch", "--backup",
+                 "a voice note on Sunday", "--how", "text", "--awkward", "2", "--sure", "8")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        "Planned (#4): Tuesday 24 Nov, 18:00 — send Bo a short message",
+        "Repeats every week.",
+        "When: when I finish lunch",
+        "Backup: a voice note on Sunday",
+    ]
+    assert lines[4] in words.ENCOURAGEMENTS and len(lines) == 5
+    step = all_steps(home)[-1]
+    assert (step.person, step.rrule, step.cue, step.backup, step.channel) == (
+        "Bo", "FREQ=WEEKLY", "when I finish lunch", "a voice note on Sunday", "text")  # fmt: skip
+    # The words are the library's tiny "send {name} a short message": its effort is kept.
+    assert (step.expected_awkwardness, step.confidence, step.effort) == (2, 8, "tiny")
+    unsure = run(home, "plan", "Bo", "call Bo", "fri 7pm", "--sure", "4")
+    assert words.SMALLER_LINE in unsure.stdout and "How about: " in unsure.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "said"),
+    [
+        (["plan", "Ana", "call", "tomorrow"], 1,
+         "'Ana' could be Ana Costa, Ana Silva. Say a little more of the name."),
+        (["plan", "Zed", "call", "tomorrow"], 1, "No one called 'Zed' on your map."),
+        (["plan", "Cy", "call", "tomorrow"], 1, "Cy is archived."),
+        (["plan", "Bo", "call", "yesterday"], 1, "has already passed"),
+        (["plan", "Bo", "call", "someday"], 1, "I couldn't read 'someday' as a time"),
+        (["plan", "Bo", "call", "fri", "--repeat", "often"], 1, "as a repeat"),
+        (["plan", "Bo", "", "fri"], 1, "can't be empty"),
+        (["plan", "Bo", "call"], 2, "the following arguments are required: when"),
+        (["plan", "Bo", "call", "fri", "--sure", "11"], 2, "from 0 to 10"),
+        (["log", "Bo", "--when", "tomorrow"], 1, "That is still to come"),
+        (["log", "Bo", "--context", "Choir"], 1, "No context called 'Choir'."),
+        (["log", "Bo", "--how", "pigeon"], 2, "invalid choice"),
+        (["done", "99"], 1, "No step with id 99."),
+        (["done", "Ana Costa"], 1, "Ana Costa has no small step planned."),
+        (["done", "1", "--when", "tomorrow"], 1, "still to come"),
+        (["later", "1", "someday"], 1, "I couldn't read 'someday'"),
+        (["later", "1", "last week"], 1, "has already passed"),
+        (["snooze", "Bo", "400"], 2, "from 0 to 365"),
+        (["date", "Bo", "birthday"], 2, "say the day too"),
+        (["date", "Bo", "birthday", "31", "feb"], 1, "is not a day on the calendar"),
+        (["date", "Bo", "wedding", "--remove"], 1, "Bo has no date called 'wedding'."),
+    ],
+)  # fmt: skip
+def test_the_loop_refuses_in_one_line_and_changes_nothing(
+    home: Path, argv: list[str], code: int, said: str
+) -> None:
+    before = everything(home)
+    result = run(home, *argv)
+    assert_one_line_error(result, code, said)
+    assert everything(home) == before
+
+
+def test_log_a_contact_with_several_people(home: Path) -> None:
+    result = run(home, "log", "Ana Silva", "Bobby", "--when", "yesterday 6pm", "--how", "call",
+                 "--warmth", "4", "--who-reached-out", "them", "--note", "soup [b]x[/b]",
+                 "--gave", "practical", "--got", "emotional")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout == "Saved: a contact with Ana Silva, Bo, Sun 22 Nov, 18:00 (call / video).\n"
+    )
+    database = opened(home)
+    try:
+        with database.session() as s:
+            [contact] = people.list_interactions(session=s, limit=1)
+            drifting = people.drifting_people(session=s)
+    finally:
+        database.dispose()
+    assert (contact.people, contact.warmth, contact.initiator, contact.note) == (
+        ["Ana Silva", "Bo"], 4, "them", "soup [b]x[/b]")  # fmt: skip
+    assert contact.gave_practical and contact.got_emotional and not contact.gave_emotional
+    assert drifting == []  # Bo is back within his rhythm
+
+
+def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
+    from planner_tui.ui.forms.outcome import outcome_message
+
+    done = run(home, "done", "Bo", "--felt", "2", "--warmth", "5", "--note", "lovely")
+    assert done.returncode == 0, done.stderr
+    first = all_steps(home)[1]
+    assert first.status is StepStatus.DONE and first.outcome_note == "lovely"
+    app_says = outcome_message(OutcomeResult(first, []))
+    assert done.stdout == f"#2: Friday 20 Nov, 18:00 — call (Bo)\n{app_says}\n"
+    assert "Easier than you expected (2/5, you thought 4/5)" in app_says
+
+    declined = run(home, "declined", "1", "--another-time", "next sat 11am")
+    assert declined.returncode == 0, declined.stderr
+    following = all_steps(home)[-1]
+    app_says = outcome_message(OutcomeResult(all_steps(home)[0], [following]))
+    assert declined.stdout.splitlines()[1:] == [*app_says.splitlines(), words.DECLINE_REFRAME]
+
+    no_reply = run(home, "no-reply", "Bo")  # his soonest open step: tomorrow's walk
+    follow_up = all_steps(home)[-1]
+    assert follow_up.action == "gently follow up: walk"
+    assert follow_up.due_at == at("2026-11-26T20:00")  # in 3 days, as the app offers
+    assert no_reply.stdout.splitlines()[1:] == [
+        *outcome_message(OutcomeResult(all_steps(home)[2], [follow_up])).splitlines(),
+        words.NO_REPLY_LINE,
+    ]
+    later = run(home, "later", f"#{following.id}", "sun", "3pm")
+    assert later.returncode == 0 and "Moved.\nNext: Sun 29 Nov, 15:00" in later.stdout
+    skipped = run(home, "skip", str(follow_up.id), "--note", "not needed")
+    assert skipped.stdout.splitlines()[1:] == ["Let go. No harm done.", words.SKIPPED_LINE]
+    again = run(home, "skip", str(follow_up.id))
+    assert_one_line_error(again, 1, "This step already has an outcome.")
+
+
+def test_a_declined_step_offers_its_own_backup(home: Path) -> None:
+    result = run(home, "declined", "2")
+    assert result.stdout.splitlines()[-1] == "Your backup plan: a voice note on Sunday"
+    quiet = run(home, "no-reply", "3", "--no-follow-up")
+    assert "Next:" not in quiet.stdout and len(all_steps(home)) == 3
+
+
+def test_snooze_and_people(home: Path) -> None:
+    drifting = run(home, "people", "--drifting")
+    assert drifting.stdout.split()[:3] == ["Bo", "middle", "last"]
+    assert "a little past it (15 days)" in drifting.stdout
+    assert run(home, "snooze", "Bo").stdout == "Resting reminders for Bo until 7 Dec. No guilt.\n"
+    assert run(home, "people", "--drifting").stdout == words.NO_ONE_DRIFTING + "\n"
+    everyone = run(home, "people").stdout.splitlines()
+    assert [line.split("  ")[0].strip() for line in everyone] == ["Ana Costa", "Ana Silva", "Bo"]
+    assert "resting until 7 Dec" in everyone[2]
+    assert run(home, "snooze", "Bo", "0").stdout == "Reminders for Bo are back on.\n"
+    assert "Bo" in run(home, "people", "--drifting").stdout
+
+
+def test_dates_from_the_shell_show_up_in_today_and_the_calendar(home: Path) -> None:
+    from icalendar import Calendar
+
+    added = run(home, "date", "Ana Silva", "moved to Leeds", "2024-11-28")
+    assert added.stdout == "Saved. Ana Silva: Moved to Leeds 28 Nov 2024.\n"
+    run(home, "date", "Ana Silva", "birthday", "29", "feb")
+    assert run(home, "date", "Ana Silva").stdout == (
+        "Ana Silva: Birthday 29 Feb · Moved to Leeds 28 Nov 2024.\n"
+    )
+    coming = run(home, "today").stdout.splitlines()[-1]
+    assert coming == ("Coming up: Bo — birthday, Thu 26 Nov (in 3 days) · "
+                      "Ana Silva — moved to Leeds, Sat 28 Nov (in 5 days)")  # fmt: skip
+    ics = run_process(home, "export", "--format", "ics")
+    summaries = {str(e["SUMMARY"]) for e in Calendar.from_ical(ics.stdout).walk("VEVENT")}
+    assert {"Ana Silva — birthday", "Ana Silva — moved to Leeds", "Bo — birthday"} <= summaries
+    removed = run(home, "date", "ana silva", "MOVED TO LEEDS", "--remove")
+    assert removed.stdout == "Removed from Ana Silva: Moved to Leeds 28 Nov 2024.\n"
+    assert run(home, "date", "Ana Costa").stdout == words.no_dates("Ana Costa") + "\n"
+
+
+def test_the_loop_as_a_shell_runs_it(home: Path) -> None:
+    """Real processes: plan, see it in today, mark it done; UTF-8 names on the way."""
+    planned = run_process(
+        home, "plan", "Ana Silva", "send Zoë 👋", "in 30 minutes", "--cue", "après le thé"
+    )
+    assert planned.returncode == 0, planned.stderr
+    assert planned.stdout.decode().startswith("Planned (#4): Monday 23 Nov, 20:30 — send Zoë 👋")
+    today = run_process(home, "today").stdout.decode()
+    assert "  #4  20:30  Après le thé: send Zoë 👋 (Ana Silva)\n" in today
+    done = run_process(home, "done", "4", "--warmth", "5")
+    assert done.returncode == 0 and "Done. That counts." in done.stdout.decode()
+    unknown = run_process(home, "log", "Nobody")
+    assert unknown.returncode == 1
+    assert unknown.stderr.decode() == "planner-tui: No one called 'Nobody' on your map.\n"
+    with sqlite3.connect(home / "planner.db") as c:
+        assert c.execute("SELECT status FROM step WHERE id = 4").fetchone() == ("done",)
+
+
+def test_the_journal_check_in_shows_in_today(home: Path) -> None:
+    database = opened(home)
+    try:
+        with database.write() as s:
+            journal.save_entry(session=s, data={"day": datetime(2026, 11, 23, tzinfo=UTC).date(),
+                               "body": "a walk"})  # fmt: skip
+    finally:
+        database.dispose()
+    assert words.CHECKED_IN in run(home, "today").stdout
+
+
+def test_a_busy_week_stays_a_few_lines(home: Path) -> None:
+    for n, name in enumerate(["Ana Silva", "Ana Costa", "Bobby", "Ana Silva", "Ana Costa"]):
+        assert run(home, "date", name, f"day {n}", f"{24 + n} Nov").returncode == 0
+    for when in ("20:30", "21:00", "21:30"):
+        run(home, "plan", "Bo", "text", when)
+    lines = run(home, "today").stdout.splitlines()
+    assert len(lines) == 10
+    assert lines[5] == "  … and 2 more (planner-tui shows them all)"
+    assert lines[-1].startswith("Coming up: Ana Silva — day 0, tomorrow · ")
+    assert lines[-1].endswith(" · and 2 more")
+
+
+def test_the_shipped_timer_and_the_readmes_lines_are_commands_that_parse() -> None:
+    """What README and contrib/ tell people to run is a command planner-tui reads."""
+    import shlex
+
+    from planner_tui import cli
+
+    root = Path(__file__).parent.parent.parent
+    service = (root / "contrib" / "systemd" / "planner-tui-remind.service").read_text()
+    [exec_start] = [line for line in service.splitlines() if line.startswith("ExecStart=")]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    lines = [exec_start.removeprefix("ExecStart=")] + [
+        line.split("#")[0].replace("\\", "")
+        for line in readme.splitlines()
+        if "planner-tui today --quiet" in line or line.startswith("*/5 * * * *")
+        or line.startswith(("planner-tui plan", "planner-tui log", "planner-tui done",
+                            "planner-tui no-reply", "planner-tui later", "planner-tui snooze",
+                            "planner-tui people", "planner-tui date"))
+    ]  # fmt: skip
+    lines = [line for line in lines if not any(mark in line for mark in ("PERSON", "[", "|"))]
+    assert len(lines) >= 12  # the examples, not the synopsis
+    parser = cli.build_parser()
+    for line in lines:
+        words_ = shlex.split(line[line.rindex("planner-tui") :])[1:]
+        if words_[-1] == "--backup":  # the README's plan example goes on a second line
+            words_ += ["a voice note on Sunday"]
+        args = parser.parse_args(words_)
+        assert args.command and getattr(args, "run", None), line

@@ -1,0 +1,175 @@
+"""The day's rules, written once (planner_tui.daily): the services read them on both
+engines, and `planner-tui today`'s standard-library reader gives the same answer as the
+services on a whole sample life."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from planner_tui import clock, daily
+from planner_tui.db.engine import Database, Location, open_database
+from planner_tui.services import demo, journal, people, review, steps
+from planner_tui.services import today as services_today
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
+
+
+def seed(db: Database) -> dict[str, int]:
+    """Monday 23 Nov 2026, 20:00: a step today, one from Friday not done yet, one tomorrow,
+    one already done; Bo past his rhythm, Ana within hers, Cy archived; dates around."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Silva", "cadence_days": 30})
+        bo = people.create_person(session=s, data={"name": "Bo", "cadence_days": 7})
+        cy = people.create_person(session=s, data={"name": "Cy", "cadence_days": 7})
+        people.update_person(session=s, person_id=cy.id, data={"archived": True})
+        people.log_interaction(session=s, data={"person_ids": [ana.id, bo.id],
+                               "occurred_at": local("2026-11-01T12:00")})  # fmt: skip
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "tea with Ana",
+                           "person_ids": [ana.id], "contact_person_ids": [ana.id]})  # fmt: skip
+        today = steps.create_step(session=s, data={
+            "person_id": ana.id, "action": "send Ana a short message",
+            "due_at": local("2026-11-23T13:00"), "cue": "when I finish lunch"})  # fmt: skip
+        friday = steps.create_step(session=s, data={"person_id": bo.id, "action": "call",
+                                   "due_at": local("2026-11-20T18:00")})  # fmt: skip
+        steps.create_step(session=s, data={"person_id": bo.id, "action": "walk",
+                          "due_at": local("2026-11-24T09:00")})  # fmt: skip
+        done = steps.create_step(session=s, data={"person_id": bo.id, "action": "tea",
+                                 "due_at": local("2026-11-23T10:00")})  # fmt: skip
+        steps.record_outcome(session=s, step_id=done.id, outcome={"status": "skipped"})
+        for person, label, month, day_, year in (
+            (ana.id, "birthday", 11, 29, 1990),  # in 6 days: shown
+            (bo.id, "moved to Leeds", 11, 30, None),  # in 7 days: not shown
+            (bo.id, "anniversary", 11, 23, None),  # today
+            (cy.id, "birthday", 11, 24, None),  # archived: not shown
+        ):
+            people.add_date(session=s, data={"person_id": person, "label": label,
+                            "month": month, "day": day_, "year": year})  # fmt: skip
+        review.save_month_notes(session=s, data={"month": "2026-10",
+                                 "intentions": ["walk on Sundays"]})  # fmt: skip
+    return {"ana": ana.id, "bo": bo.id, "today": today.id, "friday": friday.id}
+
+
+def test_the_services_answer_by_the_rules_on_every_engine(db: Database) -> None:
+    ids = seed(db)
+    with db.session() as s:
+        found = services_today.summary(session=s)
+    assert [(step.id, step.cue) for step in found.steps] == [
+        (ids["friday"], ""),
+        (ids["today"], "when I finish lunch"),
+    ]
+    assert found.reach is not None and (found.reach.name, found.reach.days_past) == ("Bo", 15)
+    assert not found.checked_in and found.intentions == ["walk on Sundays"]
+    assert [(d.person, d.label, d.on, d.year) for d in found.dates] == [
+        ("Bo", "anniversary", date(2026, 11, 23), None),
+        ("Ana Silva", "birthday", date(2026, 11, 29), 1990),
+    ]
+    shown = found.to_json()
+    assert [step["not_yet"] for step in shown["steps"]] == [True, False]
+    assert shown["dates"][0]["on"] == "2026-11-23"
+    with db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 23), "body": "ok"})
+        people.snooze_person(session=s, person_id=ids["bo"], days=14)
+    with db.session() as s:
+        later = services_today.summary(session=s)
+    assert later.checked_in and later.reach is None
+
+
+def test_the_quick_reader_gives_the_services_answer_on_a_sample_life(
+    tmp_path: Path, sqlite_template: Path
+) -> None:
+    shutil.copy(sqlite_template, tmp_path / "planner.db")
+    database = open_database(Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path))
+    try:
+        with database.write() as s:
+            demo.generate(session=s, years=1, seed=5)
+        with database.write() as s:  # what the demo leaves out: dates and cues
+            for n, person in enumerate(people.list_people(session=s)):
+                people.add_date(session=s, data={"person_id": person.id, "label": "birthday",
+                                "month": 11, "day": 20 + n % 10})  # fmt: skip
+                steps.create_step(session=s, data={"person_id": person.id, "action": "a note",
+                                  "due_at": local("2026-11-23T21:00") - timedelta(days=n % 3),
+                                  "cue": f"after tea {n}"})  # fmt: skip
+        for day in (date(2026, 11, 23), date(2026, 11, 26), date(2027, 2, 28)):
+            with database.session() as s:
+                expected = services_today.summary(session=s, today=day)
+            quick = daily.summary_file(tmp_path / "planner.db", today=day)
+            assert quick == expected
+            assert expected.reach is not None
+            if day.year == 2026:  # the sample life runs up to November 2026
+                assert expected.steps and expected.dates and expected.intentions
+    finally:
+        database.dispose()
+
+
+def test_the_quick_reader_leaves_other_files_to_the_full_path(
+    tmp_path: Path, sqlite_template: Path
+) -> None:
+    today = date(2026, 11, 23)
+    (tmp_path / "not.db").write_text("hello")
+    assert daily.summary_file(tmp_path / "not.db", today=today) is None
+    assert daily.summary_file(tmp_path / "missing.db", today=today) is None
+    older = tmp_path / "older.db"
+    shutil.copy(sqlite_template, older)
+    connection = sqlite3.connect(older)
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0004'")
+    connection.close()
+    assert daily.summary_file(older, today=today) is None
+    shutil.copy(sqlite_template, tmp_path / "empty.db")
+    assert daily.summary_file(tmp_path / "empty.db", today=today) == daily.Summary(today=today)
+
+
+def test_the_quick_reader_imports_no_data_layer(tmp_path: Path, sqlite_template: Path) -> None:
+    shutil.copy(sqlite_template, tmp_path / "planner.db")
+    code = (
+        "import sys, datetime; from pathlib import Path; from planner_tui import daily; "
+        f"daily.summary_file(Path({str(tmp_path / 'planner.db')!r}), "
+        "today=datetime.date(2026, 11, 23)); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'sqlmodel', 'pydantic', 'textual', 'rich', 'alembic')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("today", "month", "day", "year", "expected"),
+    [
+        (date(2026, 11, 23), 11, 23, None, date(2026, 11, 23)),  # today counts
+        (date(2026, 11, 23), 11, 29, None, date(2026, 11, 29)),  # the 7th day
+        (date(2026, 11, 23), 11, 30, None, None),  # the 8th: not yet
+        (date(2026, 11, 23), 11, 22, None, None),  # yesterday: next year's is far
+        (date(2026, 12, 28), 1, 2, None, date(2027, 1, 2)),  # across the new year
+        (date(2027, 2, 25), 2, 29, None, date(2027, 2, 28)),  # 29 Feb in a common year
+        (date(2028, 2, 25), 2, 29, 2000, date(2028, 2, 29)),
+        (date(2026, 11, 23), 11, 24, 2030, None),  # hasn't happened yet
+        (date(9999, 12, 30), 1, 1, None, None),  # no year after 9999
+    ],
+)
+def test_dates_come_round_each_year(
+    today: date, month: int, day: int, year: int | None, expected: date | None
+) -> None:
+    found = daily.upcoming([(1, "Ana", "birthday", month, day, year)], today)
+    assert [d.on for d in found] == ([expected] if expected else [])
+
+
+def test_drift_counts_from_the_last_contact_or_when_someone_was_added() -> None:
+    monday = date(2026, 11, 23)
+    added = datetime(2026, 11, 1, 12, tzinfo=UTC)
+    assert daily.drifting_days(cadence_days=7, last_contact=None, since=added,
+                               snoozed_until=None, today=monday) == 22  # fmt: skip
+    assert daily.drifting_days(cadence_days=7, last_contact=added + timedelta(days=20),
+                               since=added, snoozed_until=None, today=monday) is None  # fmt: skip
+    assert daily.drifting_days(cadence_days=7, last_contact=None, since=added,
+                               snoozed_until=monday, today=monday) is None  # fmt: skip
+    assert daily.intentions_month(date(2026, 1, 31)) == "2025-12"
