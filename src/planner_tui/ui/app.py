@@ -28,6 +28,7 @@ from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.plan import PlanScreen
 from planner_tui.ui.screens.review import ReviewScreen
 from planner_tui.ui.screens.today import TodayScreen
+from planner_tui.ui.undo import commands as undo_commands
 
 if TYPE_CHECKING:
     from planner_tui.db.engine import Database
@@ -279,6 +280,7 @@ class PlannerApp(App[None]):
         for mode, (_key, title, tip) in VIEWS.items():
             yield SystemCommand(f"Go to {title}", tip, lambda m=mode: self.switch_mode(m))
         yield SystemCommand("Help and support", "Keys and support resources", self.action_help)
+        yield from undo_commands(self)
         yield from super().get_system_commands(screen)
 
     def on_unmount(self) -> None:

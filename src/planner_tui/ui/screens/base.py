@@ -69,7 +69,14 @@ class ViewScreen(Screen[None]):
             show=False,
             tooltip="Read the data again (changes made elsewhere: the command line, another "
             "computer on a shared database)",
-        )
+        ),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            show=False,
+            tooltip="Take back the latest delete, change or merge (ctrl+p lists the last few)",
+        ),
     ]
     TITLE: ClassVar[str] = ""
     _shown: tuple[Any, ...] | None = None
@@ -104,6 +111,11 @@ class ViewScreen(Screen[None]):
 
     def action_refresh(self) -> None:
         self.reload()
+
+    def action_undo(self) -> None:
+        from planner_tui.ui.undo import undo
+
+        undo(self.planner)
 
     def freshness(self) -> tuple[Any, ...]:
         return self.planner.backend.version, clock.today()

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 HINT = (
     "← → another month · tab next figure · h how it's counted · l loneliness check · "
-    "n intentions · o save as Markdown"
+    "n intentions · c the month's contacts · o save as Markdown"
 )
 
 
@@ -110,6 +110,13 @@ class ReviewScreen(ViewScreen):
         Binding("l", "loneliness", "Loneliness check"),
         Binding("n", "intentions", "Intentions"),
         Binding("o", "save_markdown", "Save as Markdown", show=False),
+        Binding(
+            "c",
+            "contacts",
+            "Contacts",
+            show=False,
+            tooltip="The month's contacts, to change or delete one",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -205,6 +212,11 @@ class ReviewScreen(ViewScreen):
         self.app.push_screen(
             IntentionsForm(f"{self.month:%Y-%m}", following, self.data.notes), self.after_form
         )
+
+    def action_contacts(self) -> None:
+        from planner_tui.ui.screens.contacts import ContactsScreen
+
+        self.app.push_screen(ContactsScreen(self.month))
 
     def after_form(self, result: object) -> None:
         if result is not None:
