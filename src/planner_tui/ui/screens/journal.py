@@ -73,7 +73,6 @@ class JournalScreen(ViewScreen):
         Binding("slash", "search", "Search", key_display="/"),
         Binding("e", "edit", "Edit"),
         Binding("x", "delete", "Delete"),
-        Binding("u", "undo", "Undo"),
     ]
 
     def __init__(self) -> None:

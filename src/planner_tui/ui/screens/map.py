@@ -66,7 +66,6 @@ class MapScreen(ViewScreen):
         Binding("l", "log", "Log contact"),
         Binding("e", "edit", "Edit"),
         Binding("x", "delete", "Delete"),
-        Binding("u", "undo", "Undo"),
         Binding(
             "g",
             "merge",
