@@ -298,9 +298,10 @@ async def test_two_people_merge_by_keys_and_the_palette_takes_it_back(sqlite_db:
         await press(app, pilot, *"Nan", "enter")  # the suggestion is taken
         assert isinstance(app.screen, Choice)
         assert "Merge Nani into Ana Silva?" in screen_text(app)
-        assert "1 contact, 0 small steps, 1 journal mention" in screen_text(app)
+        assert "Moving to Ana Silva: 1 contact and 1 journal mention." in screen_text(app)
         await press(app, pilot, "enter")
-        assert isinstance(app.screen, MapScreen) and said(app, "Merged Nani into Ana Silva.")
+        assert isinstance(app.screen, MapScreen)
+        assert said(app, "Merged Nani into Ana Silva (u undoes it).")
         with sqlite_db.session() as s:
             [merged] = people.list_people(session=s)
             assert merged.aliases == ["Nani"] and merged.notes == "choir"
@@ -352,7 +353,7 @@ async def test_names_in_undo_toasts_dialogs_and_the_palette_are_text(sqlite_db: 
             await press(app, pilot, "enter")
             assert f"Merge {plain(name)} into Zoe?" in screen_text(app), name
             await press(app, pilot, "enter")
-            assert said(app, f"Merged {plain(name)} into Zoe. u undoes it."), toasts(app)
+            assert said(app, f"Merged {plain(name)} into Zoe (u undoes it)."), toasts(app)
             literal_toasts(app)
         with sqlite_db.session() as s:
             assert people.get_person(session=s, person_id=keep).aliases == NAMES

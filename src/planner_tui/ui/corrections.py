@@ -154,7 +154,7 @@ def delete_step(app: PlannerApp, step: StepItem | StepRead) -> None:
 
     def answered(answer: str | None) -> None:
         if answer == "delete":
-            undoable(app, f"Deleted: {what}. u undoes it.",
+            undoable(app, f"Deleted: {what} (u undoes it).",
                      partial(steps.delete_step, step_id=step.id), f"deleting {what}",
                      f"{what} is back.")  # fmt: skip
 

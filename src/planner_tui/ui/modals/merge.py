@@ -36,14 +36,21 @@ def counted(number: int, one: str, many: str) -> str:
 
 
 def what_moves(counts: MergeCounts) -> str:
+    """'3 contacts, 1 small step and 2 journal mentions' (what there is of them)."""
     parts = [
-        counted(counts.contacts, "contact", "contacts"),
-        counted(counts.steps, "small step", "small steps"),
-        counted(counts.mentions, "journal mention", "journal mentions"),
-        counted(counts.contexts, "context", "contexts"),
-        counted(counts.dates, "date", "dates"),
+        counted(n, one, many)
+        for n, one, many in (
+            (counts.contacts, "contact", "contacts"),
+            (counts.steps, "small step", "small steps"),
+            (counts.mentions, "journal mention", "journal mentions"),
+            (counts.contexts, "context", "contexts"),
+            (counts.dates, "date", "dates"),
+        )
+        if n
     ]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return parts[0] if parts else ""
 
 
 class MergePicker(ModalScreen[None]):
@@ -131,7 +138,7 @@ class MergePicker(ModalScreen[None]):
             self.dismiss(None)
             undoable(
                 self.planner,
-                f"Merged {gone} into {keep}. u undoes it.",
+                f"Merged {gone} into {keep} (u undoes it).",
                 partial(corrections.merge_people, keep_id=self.keep.id, other_id=other.id),
                 f"merging {gone} into {keep}",
                 f"{gone} and {keep} are two people again.",
@@ -140,8 +147,13 @@ class MergePicker(ModalScreen[None]):
         self.app.push_screen(
             Choice(
                 f"Merge {gone} into {keep}?",
-                f"{what_moves(counts)} move to {keep}. {keep} keeps their own name, circle "
-                f"and rhythm; {gone} stays as another name for them.",
+                (
+                    f"Moving to {keep}: {what_moves(counts)}."
+                    if what_moves(counts)
+                    else f"Nothing is linked to {gone} yet."
+                )
+                + f"\n{keep} keeps their own name, circle and rhythm; {gone} stays as "
+                "another name for them, with their notes added.",
                 [("merge", "Merge"), ("keep", "Keep apart")],
             ),
             answered,

@@ -538,7 +538,7 @@ class MapScreen(ViewScreen):
                 return
             if from_detail is not None:
                 self.app.pop_screen()
-            undoable(self.planner, f"Deleted {name}. u undoes it.", partial(delete, **ids),
+            undoable(self.planner, f"Deleted {name} (u undoes it).", partial(delete, **ids),
                      f"deleting {undo_name(name)}", f"{name} is back.")  # fmt: skip
 
         self.app.push_screen(
