@@ -341,13 +341,20 @@ class _Row:
     id: int
     name: str
     nickname: str
+    aliases: tuple[str, ...] = ()
 
 
 def names_in(connection: Any) -> tuple[list[_Row], list[_Row]]:
-    """Everyone and every context a search can name — archived ones too, since their
-    entries stay in the journal."""
+    """Everyone (with the names merged into theirs) and every context a search can name —
+    archived ones too, since their entries stay in the journal."""
+    aliases: dict[int, list[str]] = {}
+    for person_id, alias in _rows(connection, "SELECT person_id, name FROM person_alias"):
+        aliases.setdefault(person_id, []).append(alias)
     return (
-        [_Row(*row) for row in _rows(connection, "SELECT id, name, nickname FROM person")],
+        [
+            _Row(pid, name, nickname, tuple(aliases.get(pid, ())))
+            for pid, name, nickname in _rows(connection, "SELECT id, name, nickname FROM person")
+        ],
         [_Row(*row) for row in _rows(connection, "SELECT id, name, '' FROM context")],
     )
 

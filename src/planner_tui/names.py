@@ -21,6 +21,9 @@ class Labelled(Protocol):
 
 
 class Named(Labelled, Protocol):
+    """Someone with a name and a nickname; and, when they have any, ``aliases``: the names
+    of people merged into them, which name them as their own name does."""
+
     @property
     def nickname(self) -> str: ...
 
@@ -47,18 +50,28 @@ def name_key(text: str) -> str:
     return letters or "".join(folded.split())
 
 
+def _names(person: Named) -> list[str]:
+    """The person's name, then the other names that are wholly theirs (nickname, aliases)."""
+    return [person.name, person.nickname, *getattr(person, "aliases", ())]
+
+
+def _first_names(person: Named) -> set[str]:
+    names = (person.name, *getattr(person, "aliases", ()))
+    return {name_key(name.split()[0]) for name in names if name.split()}
+
+
 def people_named(typed: str, people: Sequence[Named], *, whole_only: bool = False) -> list[int]:
-    """Everyone *typed* may name, by the first rule that finds anyone: the whole name or
-    the nickname; else (unless *whole_only*, as duplicate checks want) the first name."""
+    """Everyone *typed* may name, by the first rule that finds anyone: the whole name, the
+    nickname or an alias (a name merged into theirs); else (unless *whole_only*, as
+    duplicate checks want) the first name, or an alias's."""
     key = name_key(typed)
     if not key:
         return []
-    whole = [p.id for p in people if p.id is not None and key in (name_key(p.name),
-                                                                   name_key(p.nickname))]  # fmt: skip
+    whole = [p.id for p in people
+             if p.id is not None and key in {name_key(n) for n in _names(p)}]  # fmt: skip
     if whole or whole_only:
         return list(dict.fromkeys(whole))
-    first = [p.id for p in people
-             if p.id is not None and p.name.split() and key == name_key(p.name.split()[0])]  # fmt: skip
+    first = [p.id for p in people if p.id is not None and key in _first_names(p)]
     return list(dict.fromkeys(first))
 
 

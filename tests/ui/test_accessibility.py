@@ -58,6 +58,9 @@ def unreachable(screen: Widget) -> list[str]:
         ("r", "l"),
         ("r", "n"),
         ("question_mark", "e"),
+        ("p", "e"),
+        ("r", "c"),
+        ("m", "g"),
     ],
 )
 async def test_every_control_is_reachable_with_tab(

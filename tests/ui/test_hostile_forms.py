@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import Session
 from textual.widgets import Input, TextArea
 
 from planner_tui.db.engine import Database
-from planner_tui.services import journal, people, review, support
+from planner_tui.services import journal, people, review, steps, support
 from planner_tui.ui.forms.base import FormScreen, Problem
 
 from ..hostile import TEXT, one_clear_line, stored_data
@@ -72,6 +72,10 @@ FORMS = {
         ("m", "l"),
         (Field("note", lambda s: [i.note for i in people.list_interactions(session=s)]),),
     ),
+    "step words": Form(
+        ("p", "e"),
+        (Field("words", lambda s: [st.action for st in steps.list_steps(session=s)], trim=True),),
+    ),
     "check-in day": Form(("c",), (unread("day"),)),
     "check-in words": Form(
         ("c",),
@@ -127,7 +131,11 @@ async def test_every_form_field_saves_exactly_or_keeps_the_text_with_a_note(
 ) -> None:
     spec = FORMS[name]
     with sqlite_db.write() as s:
-        people.create_person(session=s, data={"name": "Keeper"})
+        keeper = people.create_person(session=s, data={"name": "Keeper"}).id
+        tomorrow = datetime(2026, 11, 24, 18, tzinfo=UTC)
+        steps.create_step(
+            session=s, data={"person_id": keeper, "action": "call", "due_at": tomorrow}
+        )
     app = make_app(sqlite_db)
     tried = 0
     async with app.run_test(size=(80, 24)) as pilot:

@@ -12,7 +12,7 @@ import pytest
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput, StorageError
 from planner_tui.services import gaps, journal, people, steps
-from planner_tui.services.common import restore
+from planner_tui.services.undo import revert
 
 TODAY = date(2026, 11, 23)
 
@@ -296,7 +296,7 @@ def test_deleting_a_person_can_be_undone_exactly(db: Database) -> None:
     with db.session() as s:
         assert [i.id for i in people.list_interactions(session=s)] == [shared]
     with db.write() as s:
-        restore(session=s, removed=removed)
+        revert(session=s, change=removed)
     with db.session() as s:
         assert people.get_person(session=s, person_id=ana) == before
         assert people.list_interactions(session=s, person_id=ana) == history
@@ -314,7 +314,7 @@ def test_deleting_a_context_can_be_undone(db: Database) -> None:
     with db.session() as s:
         assert people.list_interactions(session=s)[0].context is None
     with db.write() as s:
-        restore(session=s, removed=removed)
+        revert(session=s, change=removed)
     with db.session() as s:
         assert people.list_interactions(session=s)[0].context == "Work"
         assert people.get_person(session=s, person_id=ana).contexts == ["Work"]
@@ -328,6 +328,6 @@ def test_undo_refuses_cleanly_when_a_link_has_gone(db: Database) -> None:
         removed = people.delete_person(session=s, person_id=ana)
         people.delete_interaction(session=s, interaction_id=shared)
     with pytest.raises(StorageError, match="can't be undone"), db.write() as s:
-        restore(session=s, removed=removed)
+        revert(session=s, change=removed)
     with db.session() as s:
         assert [p.name for p in people.list_people(session=s)] == ["Ben"]

@@ -14,7 +14,7 @@ import pytest
 from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput, PlannerError
-from planner_tui.services import exchange, journal, people, review, steps, support
+from planner_tui.services import corrections, exchange, journal, people, review, steps, support
 from planner_tui.services.import_rows import ImportRefused
 
 Tables = dict[str, list[dict[str, Any]]]
@@ -58,6 +58,8 @@ def export(sqlite_db: Database) -> dict[str, Any]:
         )
         review.save_month_notes(session=s, data={"month": "2026-10", "intentions": ["walk"]})
         support.save_trusted(session=s, contacts=[{"name": "Mum", "reach": "07700 900000"}])
+        benny = people.create_person(session=s, data={"name": "Benny"}).id
+        corrections.merge_people(session=s, keep_id=ben, other_id=benny)
     with sqlite_db.session() as s:
         document: dict[str, Any] = json.loads(exchange.export_json(session=s))
     tables: Tables = document["tables"]
@@ -147,6 +149,10 @@ BAD_ROWS: list[tuple[str, Callable[[Tables], None], str, int, str]] = [
     ("a date's label on two lines", _set("person_date", 1, "label", "a\nb"), "person_date", 1,
      "label"),
     ("a date of no one", _set("person_date", 1, "person_id", 999), "person_date", 1,
+     "person_id"),
+    ("an alias on two lines", _set("person_alias", 1, "name", "a\nb"), "person_alias", 1,
+     "name"),
+    ("an alias of no one", _set("person_alias", 1, "person_id", 999), "person_alias", 1,
      "person_id"),
     ("six trusted people", lambda t: t["trusted_contact"].extend(
         {"id": n, "name": f"P{n}", "reach": "", "position": n} for n in range(2, 7)),

@@ -205,7 +205,7 @@ def test_prompts_rotate_by_day_and_ones_own_file_replaces_them(tmp_path: object)
 
 
 def test_a_deleted_entry_comes_back_whole(db: Database, filled: dict[str, int]) -> None:
-    from planner_tui.services.common import restore
+    from planner_tui.services.undo import revert
 
     with db.session() as s:
         before = journal.get_entry(session=s, entry_id=filled["second"])
@@ -213,7 +213,7 @@ def test_a_deleted_entry_comes_back_whole(db: Database, filled: dict[str, int]) 
         removed = journal.delete_entry(session=s, entry_id=filled["second"])
     assert ids(db, SearchQuery("rain")) == []
     with db.write() as s:
-        restore(session=s, removed=removed)
+        revert(session=s, change=removed)
     with db.session() as s:
         assert journal.get_entry(session=s, entry_id=filled["second"]) == before
     assert ids(db, SearchQuery("rain")) == [filled["second"]]  # searchable again

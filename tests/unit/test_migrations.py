@@ -177,3 +177,44 @@ def test_0005_gives_every_step_a_reminder_not_yet_sent(tmp_path: Path) -> None:
             assert due.id not in [step.id for step in steps.to_remind(session=s, **window)]
     finally:
         database.dispose()
+
+def test_0006_adds_aliases_and_keeps_every_row_of_0005(tmp_path: Path) -> None:
+    """A database at 0005, with people and their dates in it, upgrades to aliases with every
+    row as it was; two of its people can then be merged, the old name kept as an alias."""
+    from alembic import command
+
+    from planner_tui.db.migrate import alembic_config
+    from planner_tui.journal_search import mentions_in
+    from planner_tui.services import corrections
+
+    path = tmp_path / "planner.db"
+    shutil.copy(FIXTURE, path)
+    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
+    config = alembic_config()
+    with old.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")
+        connection.exec_driver_sql(
+            "INSERT INTO person_date (person_id, label, month, day, year, created_at) "
+            "SELECT min(id), 'birthday', 4, 12, NULL, '2026-01-01 00:00:00' FROM person"
+        )
+    old.dispose()
+    before = every_row(path)
+    assert "person_alias" not in before
+    database = open_database(Location(f"sqlite:///{path}", tmp_path))
+    try:
+        after = every_row(path)
+        assert after.pop("person_alias") == []
+        assert after == before
+        with database.session() as s:
+            keep, other = people.list_people(session=s)[:2]
+        with database.write() as s:
+            corrections.merge_people(session=s, keep_id=keep.id, other_id=other.id)
+        with database.session() as s:
+            everyone = people.list_people(session=s)
+            assert people.get_person(session=s, person_id=keep.id).aliases == [other.name]
+        assert mentions_in("@" + other.name.replace(" ", ""), everyone)[0] == [keep.id]
+    finally:
+        database.dispose()
+    backups = list((tmp_path / "backups").glob("before-upgrade-0005-*.db"))
+    assert len(backups) == 1 and every_row(backups[0]) == before

@@ -67,3 +67,21 @@ def test_mentions_use_the_rule_and_report_what_named_no_one() -> None:
     )
     assert found == [1, 2, 3, 4]
     assert unknown == ["Ana", "Zed"]
+
+
+@dataclass(frozen=True)
+class Merged:
+    id: int
+    name: str
+    nickname: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+def test_a_name_merged_into_someone_names_them_as_their_own_does() -> None:
+    cast = [Merged(1, "Ana Silva", aliases=("Nani Costa", "Ani")), Merged(2, "Nanette")]
+    assert person_named("@NaniCosta", cast) == 1  # the whole alias
+    assert person_named("ani", cast) == 1
+    assert person_named("Nani", cast) == 1  # an alias's first name, as a name's
+    assert people_named("nani costa", cast, whole_only=True) == [1]
+    assert people_named("Nani", cast, whole_only=True) == []
+    assert person_named("Nanette", cast) == 2 and person_named("Costa", cast) is None

@@ -228,7 +228,7 @@ def test_deleting_cleans_up_without_losing_other_records(db: Database) -> None:
 
 
 def test_dates_are_checked_kept_once_and_go_with_their_person(db: Database) -> None:
-    from planner_tui.services.common import restore
+    from planner_tui.services.undo import revert
 
     with db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"}).id
@@ -256,7 +256,7 @@ def test_dates_are_checked_kept_once_and_go_with_their_person(db: Database) -> N
         assert people.list_dates(session=s, person_id=ana) == []
         assert len(people.list_dates(session=s, person_id=ben)) == 1
     with db.write() as s:  # undo brings them back
-        restore(session=s, removed=removed)
+        revert(session=s, change=removed)
     with db.session() as s:
         assert len(people.list_dates(session=s, person_id=ana)) == 2
 

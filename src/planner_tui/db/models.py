@@ -351,6 +351,9 @@ class PersonRead(SQLModel):
     """Days past the desired cadence (None when not drifting or no cadence set); for
     someone never in touch (``last_contact`` None), the days since they were added (at
     least 1): they are suggested from the day they are added."""
+    aliases: list[str] = []
+    """Other names they go by: the names of people merged into them (so ``@OldName``
+    still links them, by :func:`planner_tui.names.people_named`)."""
 
 
 # --------------------------------------------------------------------------- dates
@@ -412,6 +415,17 @@ class PersonDate(SQLModel, table=True):
 class PersonDateRead(PersonDateBase):
     id: int
     person_id: int
+
+
+class PersonAlias(SQLModel, table=True):
+    """Another name someone goes by: the name (or nickname) of someone merged into them, so
+    that ``@OldName`` in the journal, search and imports still finds them."""
+
+    __tablename__ = "person_alias"
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    name: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    created_at: datetime = _utc_column()
 
 
 # --------------------------------------------------------------------------- interactions
@@ -720,6 +734,7 @@ TABLES_IN_ORDER: list[type[SQLModel]] = [
     Person,
     PersonContextLink,
     PersonDate,
+    PersonAlias,
     Step,
     Interaction,
     InteractionPersonLink,

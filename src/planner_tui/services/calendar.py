@@ -31,6 +31,7 @@ from planner_tui import __version__, clock, daily, words
 from planner_tui.config import ALARM_MINUTES
 from planner_tui.db.models import Effort, Person, PersonDate, Step, StepStatus
 from planner_tui.services import people
+from planner_tui.services.steps import series_start
 
 EVENT_MINUTES = {Effort.TINY: 15, Effort.SMALL: 30, Effort.BIGGER: 90, Effort.OWN: 30}
 ZONE_YEARS = 30
@@ -168,15 +169,16 @@ def export(*, session: Session, alarm_minutes: int = ALARM_MINUTES) -> CalendarF
 
     for uid in sorted(series, key=lambda uid: (series[uid][0].due_at, uid)):
         steps = series[uid]
-        repeating = [row for row in steps if row.rrule]
-        current = [row for row in repeating if row.status == StepStatus.PLANNED]
+        current = [row for row in steps if row.rrule and row.status == StepStatus.PLANNED]
         if current:  # the series: from its first occurrence, with its rule...
-            master = add(current[-1], repeating[0].due_at)
+            sequence = current[-1].sequence
+            overrides = [r for r in steps if r.recurrence_id is not None and r.sequence > sequence]
+            master = add(current[-1], series_start(steps, sequence) or current[-1].due_at)
             master.add("rrule", vRecur.from_ical(current[-1].rrule or ""))
             moved: dict[datetime, Step] = {}
-            for row in steps:
-                if row.recurrence_id is not None and row.status != StepStatus.RESCHEDULED:
-                    moved[row.recurrence_id] = row  # the latest move of each occurrence
+            for row in overrides:
+                if row.status != StepStatus.RESCHEDULED:
+                    moved[row.recurrence_id] = row  # type: ignore[index]  # the latest move
             for original, row in sorted(moved.items()):  # ...and each occurrence moved
                 add(row, row.due_at).add("recurrence-id", original.astimezone(zone))
         else:  # a step of its own (or moved to another time, or left of a series)

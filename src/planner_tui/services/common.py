@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ValidationError
 from sqlmodel import Session, SQLModel
 
-from planner_tui.errors import InvalidInput, NotFound, StorageError
+from planner_tui.errors import InvalidInput, NotFound
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -80,55 +79,3 @@ def reset_sequences(session: Session) -> None:
                     f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)"
                 )
             )
-
-
-# --------------------------------------------------------------------------- undo
-
-
-@dataclass
-class Removed:
-    """Rows a delete took away, kept in memory so the session can undo it."""
-
-    rows: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)
-    """(table, rows), parents before children: the order to put them back in."""
-    relinks: list[tuple[str, str, list[tuple[Any, Any]]]] = field(default_factory=list)
-    """(table, column, [(row id, value)]): references the delete set to NULL."""
-
-    @property
-    def count(self) -> dict[str, int]:
-        return {table: len(rows) for table, rows in self.rows}
-
-
-def capture(
-    session: Session, model: type[SQLModel], condition: sa.ColumnElement[bool]
-) -> tuple[str, list[dict[str, Any]]]:
-    table = model.__table__  # type: ignore[attr-defined]
-    order = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
-    rows = session.execute(sa.select(table).where(condition).order_by(*order)).mappings()
-    return table.name, [dict(row) for row in rows]
-
-
-def capture_column(
-    session: Session, model: type[SQLModel], column: str, condition: sa.ColumnElement[bool]
-) -> tuple[str, str, list[tuple[Any, Any]]]:
-    table = model.__table__  # type: ignore[attr-defined]
-    rows = session.execute(sa.select(table.c.id, table.c[column]).where(condition)).all()
-    return table.name, column, [(row[0], row[1]) for row in rows]
-
-
-def restore(*, session: Session, removed: Removed) -> None:
-    """Put deleted rows back exactly as they were, ids included."""
-    tables = SQLModel.metadata.tables
-    try:
-        for name, rows in removed.rows:
-            if rows:
-                session.execute(sa.insert(tables[name]), rows)
-        for name, column, pairs in removed.relinks:
-            table = tables[name]
-            for key, value in pairs:
-                session.execute(sa.update(table).where(table.c.id == key).values({column: value}))
-        session.flush()
-    except sa.exc.IntegrityError:
-        raise StorageError(
-            "That can't be undone any more: something it was linked to has changed since."
-        ) from None

@@ -37,8 +37,10 @@ from planner_tui.db.models import (
     LonelinessCheckCreate,
     MonthReview,
     MonthReviewUpdate,
+    Name,
     Note,
     Person,
+    PersonAlias,
     PersonContextLink,
     PersonCreate,
     PersonDate,
@@ -101,6 +103,13 @@ class _PersonContextRow(SQLModel):
 class _PersonDateRow(PersonDateCreate):
     id: Id
     person_id: Id
+    created_at: Stamp = None
+
+
+class _PersonAliasRow(SQLModel):
+    id: Id
+    person_id: Id
+    name: Name
     created_at: Stamp = None
 
 
@@ -179,6 +188,7 @@ ROW_MODELS: dict[type[SQLModel], type[SQLModel]] = {
     Person: _PersonRow,
     PersonContextLink: _PersonContextRow,
     PersonDate: _PersonDateRow,
+    PersonAlias: _PersonAliasRow,
     Step: _StepRow,
     Interaction: _InteractionRow,
     InteractionPersonLink: _InteractionPersonRow,

@@ -28,8 +28,9 @@ from planner_tui.db.models import (
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.journal_search import ENTRY_FIELDS, SearchQuery
-from planner_tui.services.common import Removed, capture, get_or_404, validate
 from planner_tui.services.common import driver_connection as driver_connection
+from planner_tui.services.common import get_or_404, validate
+from planner_tui.services.undo import Change, Recorder
 
 TAG_PATTERN = re.compile(r"(?<![\w#])#(\w[\w-]{0,99})")
 
@@ -85,20 +86,16 @@ def save_entry(
     return read_entries(session, [row.id])[0]
 
 
-def delete_entry(*, session: Session, entry_id: int) -> Removed:
-    """Delete an entry with its links; returns what went, for undo (:func:`restore`)."""
-    row = get_or_404(session, JournalEntry, entry_id, "journal entry")
-    removed = Removed(
-        rows=[
-            capture(session, JournalEntry, col(JournalEntry.id) == entry_id),
-            capture(session, JournalPersonLink, col(JournalPersonLink.entry_id) == entry_id),
-            capture(session, JournalContextLink, col(JournalContextLink.entry_id) == entry_id),
-            capture(session, JournalTag, col(JournalTag.entry_id) == entry_id),
-        ]
-    )
-    session.delete(row)
-    session.flush()
-    return removed
+def delete_entry(*, session: Session, entry_id: int) -> Change:
+    """Delete an entry with its links; returns what changed, for undo
+    (:func:`planner_tui.services.undo.revert`)."""
+    get_or_404(session, JournalEntry, entry_id, "journal entry")
+    recorder = Recorder(session)
+    recorder.watch(JournalEntry, col(JournalEntry.id) == entry_id)
+    for link in (JournalPersonLink, JournalContextLink, JournalTag):
+        recorder.watch(link, col(link.entry_id) == entry_id)
+    session.execute(sa.delete(JournalEntry).where(col(JournalEntry.id) == entry_id))
+    return recorder.finish()
 
 
 # --------------------------------------------------------------------------- writing aids

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -29,6 +29,7 @@ from planner_tui.db.models import (
     JournalContextLink,
     JournalPersonLink,
     Person,
+    PersonAlias,
     PersonContextLink,
     PersonCreate,
     PersonDate,
@@ -41,13 +42,12 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.names import name_key, people_named, person_named
 from planner_tui.services.common import (
-    Removed,
-    capture,
     capture_column,
     driver_connection,
     get_or_404,
     validate,
 )
+from planner_tui.services.undo import Change, Recorder
 
 # --------------------------------------------------------------------------- contexts
 
@@ -87,24 +87,17 @@ def update_context(
     return ContextRead.model_validate(row, from_attributes=True)
 
 
-def delete_context(*, session: Session, context_id: int) -> Removed:
-    """Delete a context; people and interactions stay, they just lose that label."""
+def delete_context(*, session: Session, context_id: int) -> Change:
+    """Delete a context; people and interactions stay, they just lose that label. Returns
+    what changed, so the session can take it back (:func:`planner_tui.services.undo.revert`)."""
     get_or_404(session, Context, context_id, "context")
-    removed = Removed(
-        rows=[
-            capture(session, Context, col(Context.id) == context_id),
-            capture(session, PersonContextLink, col(PersonContextLink.context_id) == context_id),
-            capture(session, JournalContextLink, col(JournalContextLink.context_id) == context_id),
-        ],
-        relinks=[
-            capture_column(
-                session, Interaction, "context_id", col(Interaction.context_id) == context_id
-            )
-        ],
-    )
+    recorder = Recorder(session)
+    recorder.watch(Context, col(Context.id) == context_id)
+    recorder.watch(PersonContextLink, col(PersonContextLink.context_id) == context_id)
+    recorder.watch(JournalContextLink, col(JournalContextLink.context_id) == context_id)
+    recorder.watch(Interaction, col(Interaction.context_id) == context_id)
     session.execute(sa.delete(Context).where(col(Context.id) == context_id))
-    session.flush()
-    return removed
+    return recorder.finish()
 
 
 def context_contacts(start: datetime | None = None, end: datetime | None = None) -> sa.Subquery:
@@ -227,10 +220,11 @@ def update_person(
     return get_person(session=session, person_id=person_id)
 
 
-def delete_person(*, session: Session, person_id: int) -> Removed:
+def delete_person(*, session: Session, person_id: int) -> Change:
     """Delete someone with their steps and the interactions that were theirs alone.
 
-    Returns what was removed, so the session can put it back (:func:`restore`).
+    Returns what changed, so the session can take it back
+    (:func:`planner_tui.services.undo.revert`).
     """
     get_or_404(session, Person, person_id, "person")
     steps = select(Step.id).where(Step.person_id == person_id)
@@ -239,34 +233,25 @@ def delete_person(*, session: Session, person_id: int) -> Removed:
         .where(InteractionPersonLink.person_id != person_id)
         .scalar_subquery()
     )
-    alone = (
-        select(InteractionPersonLink.interaction_id)
-        .where(
-            InteractionPersonLink.person_id == person_id,
-            col(InteractionPersonLink.interaction_id).not_in(others),
-        )
-        .scalar_subquery()
+    alone = list(
+        session.exec(
+            select(InteractionPersonLink.interaction_id).where(
+                InteractionPersonLink.person_id == person_id,
+                col(InteractionPersonLink.interaction_id).not_in(others),
+            )
+        ).all()
     )
-    removed = Removed(
-        rows=[
-            capture(session, Person, col(Person.id) == person_id),
-            capture(session, Step, col(Step.person_id) == person_id),
-            capture(session, Interaction, col(Interaction.id).in_(alone)),
-            capture(session, PersonContextLink, col(PersonContextLink.person_id) == person_id),
-            capture(session, PersonDate, col(PersonDate.person_id) == person_id),
-            capture(
-                session, InteractionPersonLink, col(InteractionPersonLink.person_id) == person_id
-            ),
-            capture(session, JournalPersonLink, col(JournalPersonLink.person_id) == person_id),
-        ],
-        relinks=[
-            capture_column(session, Interaction, "step_id", col(Interaction.step_id).in_(steps)),
-        ],
+    recorder = Recorder(session)
+    recorder.watch(Person, col(Person.id) == person_id)
+    for model in (PersonContextLink, PersonDate, PersonAlias, Step, InteractionPersonLink,
+                  JournalPersonLink):  # fmt: skip
+        recorder.watch(model, col(model.person_id) == person_id)
+    recorder.watch(
+        Interaction, sa.or_(col(Interaction.id).in_(alone), col(Interaction.step_id).in_(steps))
     )
     session.execute(sa.delete(Interaction).where(col(Interaction.id).in_(alone)))
     session.execute(sa.delete(Person).where(col(Person.id) == person_id))
-    session.flush()
-    return removed
+    return recorder.finish()
 
 
 def find_duplicates(
@@ -274,9 +259,25 @@ def find_duplicates(
 ) -> list[PersonRead]:
     """People already here under the same whole name or nickname (as
     :func:`planner_tui.names.people_named` compares them), archived ones too."""
-    rows = session.exec(select(Person).where(col(Person.id) != (except_id or 0))).all()
-    ids = people_named(name, rows, whole_only=True)
+    aliases = _aliases(session)
+    query = select(Person.id, Person.name, Person.nickname).where(
+        col(Person.id) != (except_id or 0)
+    )
+    named = [
+        _Names(pid, n, nick, aliases.get(pid or 0, [])) for pid, n, nick in session.exec(query)
+    ]
+    ids = people_named(name, named, whole_only=True)
     return list_people(session=session, include_archived=True, person_ids=ids) if ids else []
+
+
+@dataclass(frozen=True)
+class _Names:
+    """What the name rule reads of someone (:func:`planner_tui.names.people_named`)."""
+
+    id: int | None
+    name: str
+    nickname: str
+    aliases: list[str]
 
 
 def name_index(*, session: Session) -> dict[str, tuple[int | None, str]]:
@@ -284,11 +285,23 @@ def name_index(*, session: Session) -> dict[str, tuple[int | None, str]]:
     read once for checking many names, as an import does."""
     index: dict[str, tuple[int | None, str]] = {}
     query = select(Person.id, Person.name, Person.nickname).order_by(col(Person.id))
+    aliases = _aliases(session)
     for pid, name, nickname in session.exec(query).all():
-        for key in (name_key(name), name_key(nickname)):
+        for key in (name_key(name), name_key(nickname), *map(name_key, aliases.get(pid or 0, []))):
             if key:
                 index.setdefault(key, (pid, name))
     return index
+
+
+def _aliases(session: Session, person_ids: list[int] | None = None) -> dict[int, list[str]]:
+    """The other names people go by (names merged into theirs), oldest first."""
+    query = select(PersonAlias.person_id, PersonAlias.name).order_by(col(PersonAlias.id))
+    if person_ids is not None:
+        query = query.where(col(PersonAlias.person_id).in_(person_ids))
+    found: dict[int, list[str]] = defaultdict(list)
+    for person_id, name in session.exec(query).all():
+        found[person_id].append(name)
+    return found
 
 
 def merge_into(
@@ -440,11 +453,13 @@ def list_people(
     for person_id, name in session.exec(link_query).all():
         contexts[person_id].append(name)
     latest = last_contacts(session, ids if person_ids is not None else None)
+    aliases = _aliases(session, ids if person_ids is not None else None)
     result = []
     for row in rows:
         assert row.id is not None
         read = PersonRead.model_validate(row, from_attributes=True)
         read.contexts = contexts.get(row.id, [])
+        read.aliases = aliases.get(row.id, [])
         read.last_contact = latest.get(row.id)
         read.drifting_days = (
             None
@@ -520,9 +535,16 @@ def log_interaction(
     return list_interactions(session=session, interaction_ids=[row.id])[0]
 
 
-def delete_interaction(*, session: Session, interaction_id: int) -> None:
-    session.delete(get_or_404(session, Interaction, interaction_id, "interaction"))
-    session.flush()
+def delete_interaction(*, session: Session, interaction_id: int) -> Change:
+    """Delete a logged contact (for everyone in it); returns what changed, for undo."""
+    get_or_404(session, Interaction, interaction_id, "interaction")
+    recorder = Recorder(session)
+    recorder.watch(Interaction, col(Interaction.id) == interaction_id)
+    recorder.watch(
+        InteractionPersonLink, col(InteractionPersonLink.interaction_id) == interaction_id
+    )
+    session.execute(sa.delete(Interaction).where(col(Interaction.id) == interaction_id))
+    return recorder.finish()
 
 
 def list_interactions(

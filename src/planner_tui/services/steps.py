@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -33,6 +34,8 @@ from planner_tui.db.models import (
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.services.common import driver_connection, get_or_404, validate
+from planner_tui.services.people import day_window
+from planner_tui.services.undo import Change, Recorder
 
 # --------------------------------------------------------------------------- the library
 
@@ -199,9 +202,15 @@ def get_step(*, session: Session, step_id: int) -> StepRead:
     return _read(session, [get_or_404(session, Step, step_id, "step")])[0]
 
 
-def delete_step(*, session: Session, step_id: int) -> None:
-    session.delete(get_or_404(session, Step, step_id, "step"))
-    session.flush()
+def delete_step(*, session: Session, step_id: int) -> Change:
+    """Delete a step; returns what changed, for undo (:func:`planner_tui.services.undo.revert`).
+    Contacts it recorded stay (without the link to it)."""
+    get_or_404(session, Step, step_id, "step")
+    recorder = Recorder(session)
+    recorder.watch(Step, sa.or_(col(Step.id) == step_id, col(Step.previous_id) == step_id))
+    recorder.watch(Interaction, col(Interaction.step_id) == step_id)
+    session.execute(sa.delete(Step).where(col(Step.id) == step_id))
+    return recorder.finish()
 
 
 def list_steps(
@@ -332,11 +341,16 @@ def follow_up_time(due_at: datetime, now: datetime | None = None) -> datetime:
 
 
 def record_outcome(
-    *, session: Session, step_id: int, outcome: StepOutcome | dict[str, Any]
+    *,
+    session: Session,
+    step_id: int,
+    outcome: StepOutcome | dict[str, Any],
+    continue_series: bool = True,
 ) -> OutcomeResult:
     """Record what happened, in one transaction. Done records an interaction; rescheduled
     moves this one occurrence; declined or no reply with a new time plans a follow-up; a
-    repeating step gets its next occurrence, whatever the outcome."""
+    repeating step gets its next occurrence, whatever the outcome (unless
+    *continue_series* is False: a changed outcome, whose series has gone on already)."""
     valid = validate(StepOutcome, outcome)
     row = get_or_404(session, Step, step_id, "step")
     if row.status != StepStatus.PLANNED:
@@ -371,19 +385,31 @@ def record_outcome(
         if valid.status is StepStatus.NO_REPLY and not action.startswith(FOLLOW_UP):
             action = FOLLOW_UP + action
         following.append(_copy(row, new_due, action=action, rrule=None))
-    if row.rrule:
+    if row.rrule and continue_series:
         # The rule counts from the series' first occurrence (as a calendar reads it: COUNT).
-        first = session.exec(
-            select(sa.func.min(Step.due_at)).where(
-                Step.uid == row.uid, col(Step.rrule).is_not(None)
-            )
-        ).one()
-        due = next_occurrence(row.rrule, max(row.due_at, moment), first or row.due_at)
+        series = session.exec(select(Step).where(Step.uid == row.uid)).all()
+        first = series_start(series, row.sequence) or row.due_at
+        due = next_occurrence(row.rrule, max(row.due_at, moment), first)
         if due is not None:  # the series goes on: same UID, same SEQUENCE
             following.append(_copy(row, due, uid=row.uid, sequence=row.sequence))
     session.add_all(following)
     session.flush()
     return OutcomeResult(_read(session, [row])[0], _read(session, following))
+
+
+def series_start(rows: Iterable[Step], sequence: int) -> datetime | None:
+    """When a series began: the DTSTART its rule counts from, among *rows* (the steps that
+    share its UID) for the series at *sequence*.
+
+    Every occurrence of a series shares its UID and SEQUENCE; a change to the whole series'
+    time or repeat gives it a SEQUENCE above any before, so it starts again from the changed
+    occurrence. An occurrence changed on its own (moved, or its words changed) is a
+    RECURRENCE-ID override with a higher SEQUENCE: the time the rule gave it still counts
+    (the first occurrence may be one of them)."""
+    rows = list(rows)
+    starts = [r.due_at for r in rows if r.rrule and r.sequence == sequence]
+    starts += [r.recurrence_id for r in rows if r.recurrence_id and r.sequence > sequence]
+    return min(starts, default=None)
 
 
 def _record_contact(session: Session, row: Step, valid: StepOutcome, moment: datetime) -> None:

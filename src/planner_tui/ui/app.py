@@ -29,6 +29,7 @@ from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.plan import PlanScreen
 from planner_tui.ui.screens.review import ReviewScreen
 from planner_tui.ui.screens.today import TodayScreen
+from planner_tui.ui.undo import commands as undo_commands
 
 if TYPE_CHECKING:
     from planner_tui.db.engine import Database
@@ -306,8 +307,9 @@ class PlannerApp(App[None]):
         self.push_screen(HelpScreen(keys))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own commands (theme, keys, screenshot); every key's action comes from
-        :class:`~planner_tui.ui.commands.KeyCommands` (quit among them)."""
+        """Textual's own commands (theme, keys, screenshot) and undo; every key's action comes
+        from :class:`~planner_tui.ui.commands.KeyCommands` (quit among them)."""
+        yield from undo_commands(self)
         for command in super().get_system_commands(screen):
             if command.title != "Quit":
                 yield command

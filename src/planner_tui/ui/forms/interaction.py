@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.db.models import (
     Channel,
     ContextRead,
@@ -34,7 +34,23 @@ SUPPORT = {
 }
 
 
-class InteractionForm(FormScreen[InteractionRead]):
+def as_typed(contact: InteractionRead) -> dict[str, Any]:
+    """A logged contact as the form's fields hold it (to change it)."""
+    return {
+        "people": contact.person_ids,
+        "when": clock.to_local(contact.occurred_at).strftime("%Y-%m-%d %H:%M"),
+        "context": contact.context_id,
+        "channel": contact.channel.value,
+        "initiator": contact.initiator.value,
+        "warmth": contact.warmth,
+        **{key: getattr(contact, key) for key in SUPPORT},
+        "note": contact.note,
+    }
+
+
+class InteractionForm(FormScreen[Any]):
+    """Log a contact — or, given *contact*, change one logged before."""
+
     TITLE = "Log a contact"
 
     def __init__(
@@ -44,12 +60,19 @@ class InteractionForm(FormScreen[InteractionRead]):
         *,
         person_ids: list[int] | None = None,
         context_id: int | None = None,
+        contact: InteractionRead | None = None,
     ) -> None:
-        super().__init__(
-            "interaction:new", {"people": person_ids or [], "when": "now", "context": context_id}
-        )
+        if contact is None:
+            super().__init__(
+                "interaction:new",
+                {"people": person_ids or [], "when": "now", "context": context_id},
+            )
+        else:
+            super().__init__(f"interaction:{contact.id}", as_typed(contact))
+            self.heading = "Change this contact"
         self.people = people
         self.contexts = contexts
+        self.contact = contact
 
     def compose_fields(self) -> ComposeResult:
         yield Field("With whom — type a name, Enter to add (several allowed)")
@@ -149,7 +172,7 @@ class InteractionForm(FormScreen[InteractionRead]):
                 )
         return problems
 
-    def submit(self, values: dict[str, Any]) -> InteractionRead:
+    def submit(self, values: dict[str, Any]) -> Any:
         from planner_tui.services import people
 
         if not values["people"]:
@@ -164,7 +187,22 @@ class InteractionForm(FormScreen[InteractionRead]):
             "note": values["note"],
             **{key: values[key] for key in SUPPORT},
         }
+        if self.contact is not None:
+            from planner_tui.services import corrections
+
+            return self.planner.backend.write(
+                partial(corrections.update_interaction, interaction_id=self.contact.id, data=data)
+            )
         return self.planner.backend.write(partial(people.log_interaction, data=data))
+
+    def saved(self, result: Any) -> None:
+        if self.contact is not None:
+            from planner_tui.ui.undo import remember
+
+            when = words.when(self.contact.occurred_at)
+            remember(self.app, f"the changes to the contact of {when}",
+                     f"The contact of {when} is as it was.")(result)  # fmt: skip
+        super().saved(result)
 
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, "people" if field == "person_ids" else field)

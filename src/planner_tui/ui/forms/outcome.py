@@ -52,16 +52,20 @@ RESPONSES = [
 ]
 
 
-class OutcomeForm(FormScreen[OutcomeResult]):
-    def __init__(self, step: StepItem, status: StepStatus) -> None:
+class OutcomeForm(FormScreen[Any]):
+    """What happened with a step; with *change*, a different outcome for one that has one
+    ("no reply" that later became "done")."""
+
+    def __init__(self, step: StepItem, status: StepStatus, *, change: bool = False) -> None:
         new_time = suggested_time(step, status)
         super().__init__(
-            f"outcome:{step.id}:{status.value}",
+            f"outcome{'-change' if change else ''}:{step.id}:{status.value}",
             {"when": "now", "new_time": new_time, "channel": step.channel},
         )
         self.step = step
         self.status = status
-        self.heading = TITLES[status]
+        self.change = change
+        self.heading = f"Change how it went: {TITLES[status]}" if change else TITLES[status]
 
     def compose_fields(self) -> ComposeResult:
         yield Static(
@@ -171,7 +175,7 @@ class OutcomeForm(FormScreen[OutcomeResult]):
                         )
         return problems
 
-    def submit(self, values: dict[str, Any]) -> OutcomeResult:
+    def submit(self, values: dict[str, Any]) -> Any:
         from planner_tui.services import steps
 
         outcome: dict[str, Any] = {"status": self.status, "note": values["note"]}
@@ -185,6 +189,12 @@ class OutcomeForm(FormScreen[OutcomeResult]):
             }
         if values["new_time"].strip() and self.status in NEW_TIME:
             outcome["new_due_at"] = parse_when(values["new_time"], lean="future")
+        if self.change:
+            from planner_tui.services import corrections
+
+            return self.planner.backend.write(
+                partial(corrections.change_outcome, step_id=self.step.id, outcome=outcome)
+            )
         return self.planner.backend.write(
             partial(steps.record_outcome, step_id=self.step.id, outcome=outcome)
         )
@@ -196,8 +206,15 @@ class OutcomeForm(FormScreen[OutcomeResult]):
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, "new_time" if field == "new_due_at" else field)
 
-    def saved(self, result: OutcomeResult) -> None:
+    def saved(self, result: OutcomeResult | tuple[OutcomeResult, Any]) -> None:
         self.dirty = False
+        if isinstance(result, tuple):
+            from planner_tui.ui.undo import name, remember
+
+            what = name(self.step.action)
+            remember(self.app, f"the new outcome of {what}",
+                     f"The outcome of {what} is back as it was.")(result)  # fmt: skip
+            result = result[0]
         self.app.notify(outcome_message(result), title="Noted")
         self.dismiss(result)
 

@@ -77,6 +77,13 @@ class ViewScreen(Screen[None]):
             "computer on a shared database)",
         ),
         Binding("escape", "leave_field", show=False),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            show=False,
+            tooltip="Take back the latest delete, change or merge (ctrl+p lists the last few)",
+        ),
     ]
     TITLE: ClassVar[str] = ""
     LISTS: ClassVar[tuple[str, ...]] = ()
@@ -151,6 +158,11 @@ class ViewScreen(Screen[None]):
         focused = self.focused
         if focused is None or focused.id == "body" or not shown(focused):
             self.focus_list()
+
+    def action_undo(self) -> None:
+        from planner_tui.ui.undo import undo
+
+        undo(self.planner)
 
     def freshness(self) -> tuple[Any, ...]:
         return self.planner.backend.version, clock.today()

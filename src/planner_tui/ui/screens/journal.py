@@ -17,11 +17,11 @@ from textual.worker import get_current_worker
 from planner_tui import clock, words
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
+from planner_tui.ui.undo import write as undoable
 from planner_tui.ui.widgets.fields import TextField
 
 if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, JournalEntryRead, PersonRead
-    from planner_tui.services.common import Removed
 
 SHOWN = 120
 SHADES = {1: "░", 2: "▒", 3: "▓", 4: "█", 5: "█"}
@@ -76,14 +76,12 @@ class JournalScreen(ViewScreen):
         ),
         Binding("e", "edit", "Edit"),
         Binding("x", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.data: JournalData | None = None
         self.shown: list[JournalEntryRead] = []
-        self.undo_stack: list[tuple[str, Removed]] = []
         self.shown_query = ""
         """The search whose results are on screen (the benchmark waits for it)."""
 
@@ -250,15 +248,14 @@ class JournalScreen(ViewScreen):
             return
         when = entry.day.strftime("%A %-d %B %Y")
 
-        def keep(result: Any) -> None:
-            self.undo_stack.append((f"The check-in for {when}", result))
-
         def answered(answer: str | None) -> None:
             if answer == "delete":
-                self.planner.write_then_reload(
+                undoable(
+                    self.planner,
                     f"Deleted the check-in for {when}. u undoes it.",
                     partial(journal.delete_entry, entry_id=entry.id),
-                    on_result=keep,
+                    f"deleting the check-in for {when}",
+                    f"The check-in for {when} is back.",
                 )
 
         self.app.push_screen(
@@ -269,12 +266,3 @@ class JournalScreen(ViewScreen):
             ),
             answered,
         )
-
-    def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.app.notify("Nothing to undo.")
-            return
-        from planner_tui.services.common import restore
-
-        what, removed = self.undo_stack.pop()
-        self.planner.write_then_reload(f"{what} is back.", partial(restore, removed=removed))

@@ -18,12 +18,13 @@ from planner_tui.pictures import recency_strip
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, replace_rows, table
+from planner_tui.ui.undo import name as undo_name
+from planner_tui.ui.undo import write as undoable
 from planner_tui.ui.widgets.circles import CirclesPicture, Dot
 from planner_tui.ui.widgets.fields import TextField
 
 if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
     from planner_tui.db.models import ContextRead, PersonRead
-    from planner_tui.services.common import Removed
     from planner_tui.services.gaps import Diversity, Idea, OneSided, RecencyStrip
 
 SORTS = ("name", "last contact", "circle", "drift")
@@ -66,7 +67,14 @@ class MapScreen(ViewScreen):
         Binding("l", "log", "Log contact", tooltip="Log a contact: who, when, how it went"),
         Binding("e", "edit", "Edit"),
         Binding("x", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete"),
+        Binding(
+            "g",
+            "merge",
+            "Merge",
+            show=False,
+            tooltip="Make someone else on the map one "
+            "with the selected person (the other name stays as theirs too)",
+        ),
         Binding("a", "archive", "Archive", show=False),
         Binding("z", "snooze", "Snooze", show=False),
         Binding("o", "sort", "Sort", show=False),
@@ -92,7 +100,6 @@ class MapScreen(ViewScreen):
         self.show_archived = False
         self.shown: list[PersonRead] = []
         self.shown_query = ""
-        self.undo_stack: list[tuple[str, Removed]] = []
         self._rows: dict[int, tuple[Text, ...]] = {}
 
     # ---------------------------------------------------------------- layout
@@ -468,14 +475,10 @@ class MapScreen(ViewScreen):
         if person is not None:
             self.person_action("snooze", person)
 
-    def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.app.notify("Nothing to undo.")
-            return
-        from planner_tui.services.common import restore
-
-        what, removed = self.undo_stack.pop()
-        self.write(f"{what} is back.", partial(restore, removed=removed))
+    def action_merge(self) -> None:
+        person = self.selected_person()
+        if person is not None:
+            self.person_action("merge", person)
 
     def action_import_vcard(self) -> None:
         from planner_tui.ui.modals.vcard import VcardImport
@@ -515,6 +518,10 @@ class MapScreen(ViewScreen):
                     data={"archived": not person.archived},
                 ),
             )
+        elif what == "merge" and self.data is not None:
+            from planner_tui.ui.modals.merge import MergePicker
+
+            self.app.push_screen(MergePicker(person, self.data.people))
         elif what == "delete":
             self.confirm_delete(
                 person.name,
@@ -540,19 +547,14 @@ class MapScreen(ViewScreen):
                 return
             if from_detail is not None:
                 self.app.pop_screen()
-            self.write(f"Deleted {name}. u undoes it.", partial(delete, **ids), undo=name)
+            undoable(self.planner, f"Deleted {name} (u undoes it).", partial(delete, **ids),
+                     f"deleting {undo_name(name)}", f"{name} is back.")  # fmt: skip
 
         self.app.push_screen(
             Choice(f"Delete {name}?", consequence, [("keep", "Keep"), ("delete", "Delete")]),
             answered,
         )
 
-    def write(self, done: str, call: Callable[..., Any], undo: str = "") -> None:
-        """Run one service write; keep what a delete removed (for ``u``); show the result."""
-        from planner_tui.services.common import Removed
-
-        def keep(result: Any) -> None:
-            if undo and isinstance(result, Removed):
-                self.undo_stack.append((undo, result))
-
-        self.planner.write_then_reload(done, call, on_result=keep)
+    def write(self, done: str, call: Callable[..., Any]) -> None:
+        """Run one service write and show the result."""
+        self.planner.write_then_reload(done, call)

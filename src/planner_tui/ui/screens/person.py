@@ -40,6 +40,7 @@ class PersonScreen(ViewScreen):
         Binding("z", "screen.map_action('snooze')", "Snooze"),
         Binding("a", "screen.map_action('archive')", "Archive"),
         Binding("x", "screen.map_action('delete')", "Delete"),
+        Binding("g", "screen.map_action('merge')", "Merge", show=False),
     ]
 
     def __init__(self, person_id: int) -> None:
@@ -60,6 +61,11 @@ class PersonScreen(ViewScreen):
         yield Section("Contact together")
         yield Note(id="history-empty", classes="muted")
         yield table("history", "when", "how", "who reached out", "warmth", "note")
+        yield Note(
+            "Enter on a small step or a contact: change it (or delete the contact) · "
+            "g: merge someone else into them",
+            classes="muted",
+        )
 
     def load(self) -> PersonData:
         from planner_tui.services import gaps, people, steps
@@ -91,6 +97,8 @@ class PersonScreen(ViewScreen):
             f"Hoped-for rhythm: {words.cadence(p.cadence_days)} · last in touch "
             f"{words.ago(p.last_contact)}",
         ]
+        if p.aliases:
+            facts.append("Merged in, and still found by: " + ", ".join(p.aliases))
         if data.dates:
             facts.append(words.dates_line([(d.label, d.month, d.day, d.year) for d in data.dates]))
         if p.drifting_days and p.last_contact is None:
@@ -127,6 +135,24 @@ class PersonScreen(ViewScreen):
         self.query_one("#history-empty", Note).set(
             "" if data.history else "No contact logged yet. l logs one."
         )
+        focused = self.focused
+        if not isinstance(focused, DataTable) or not focused.display:  # Enter works at once
+            shown = [t for t in self.query(DataTable) if t.display]
+            if shown:
+                shown[0].focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a step: change it, or how it went; on a contact: change or delete it."""
+        from planner_tui.ui.corrections import contact_actions, step_actions
+
+        if self.data is None:
+            return
+        row = event.cursor_row
+        steps = [*self.data.upcoming, *self.data.past]
+        if event.data_table.id == "person-steps" and row < len(steps):
+            step_actions(self.planner, steps[row])
+        elif event.data_table.id == "history" and row < len(self.data.history):
+            contact_actions(self.planner, self.data.history[row])
 
     def action_map_action(self, what: str) -> None:
         from planner_tui.ui.screens.map import MapScreen

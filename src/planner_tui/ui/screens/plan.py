@@ -80,6 +80,7 @@ class PlanScreen(StepsScreen):
         self.filter_problem = ""
         self.outcome: str | None = None
         self._filter_timer: Timer | None = None
+        self.past: list[StepRead] = []
 
     def compose_body(self) -> ComposeResult:
         yield Note(words.EMPTY_PLAN, id="plan-empty", classes="empty")
@@ -97,7 +98,7 @@ class PlanScreen(StepsScreen):
         yield table("past", "when", "who", "small step", "how it went", "warmth")
         yield Note(
             "s plan a step · d done · l declined · w no reply · a another time · k skip · "
-            "x delete · i calendar file · / filter by person and dates · f by outcome",
+            "e change · x delete · i calendar file · / filter by person and dates · f by outcome",
             classes="muted",
         )
 
@@ -133,6 +134,7 @@ class PlanScreen(StepsScreen):
         from planner_tui.when import describe_repeat
 
         self.steps = [StepItem.of(s) for s in data.upcoming]
+        self.past = data.past
         self.query_one("#plan-empty").display = not data.anything
         today = clock.today()
         fill(
@@ -252,29 +254,42 @@ class PlanScreen(StepsScreen):
         )
 
     def action_delete_step(self) -> None:
-        from planner_tui.services import steps
-        from planner_tui.ui.modals.confirm import Choice
+        from planner_tui.ui.corrections import delete_step
 
         step = self.selected_step()
-        if step is None:
-            return
+        if step is not None:
+            delete_step(self.planner, step)
 
-        def answered(answer: str | None) -> None:
-            if answer == "delete":
-                self.planner.write_then_reload(
-                    f"Deleted: {step.action}", partial(steps.delete_step, step_id=step.id)
-                )
+    # ---------------------------------------------------------------- earlier steps
 
-        self.app.push_screen(
-            Choice(
-                "Delete this step?",
-                f"{words.plan_card(step.due_at, step.action, step.person)}\n\n"
-                "It goes without a trace. To record that it didn't happen, k (skip) keeps it "
-                "in your history instead.",
-                [("keep", "Keep"), ("delete", "Delete")],
-            ),
-            answered,
-        )
+    def selected_past(self) -> StepRead | None:
+        """The step under the cursor in *How earlier steps went*, when that list has focus."""
+        table = self.query_one("#past", DataTable)
+        if not table.has_focus or not self.past:
+            return None
+        return self.past[min(table.cursor_row, len(self.past) - 1)]
+
+    def action_outcome(self, status: str) -> None:
+        from planner_tui.ui.corrections import change_outcome
+
+        past = self.selected_past()
+        if past is None:
+            super().action_outcome(status)
+        else:  # a different outcome for a step that has one
+            change_outcome(self.planner, past, status)
+
+    def action_edit_step(self) -> None:
+        from planner_tui.ui.corrections import change_outcome
+
+        past = self.selected_past()
+        if past is None:
+            super().action_edit_step()
+        else:
+            change_outcome(self.planner, past)
+
+    @on(DataTable.RowSelected, "#past")
+    def past_chosen(self) -> None:
+        self.action_edit_step()
 
     def selected_step(self) -> StepItem | None:
         focused: Any = self.focused

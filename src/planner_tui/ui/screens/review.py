@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 HINT = (
     "← → another month · tab next figure · h how it's counted · l loneliness check · "
-    "n intentions · o save as Markdown"
+    "n intentions · c the month's contacts · o save as Markdown"
 )
 
 
@@ -115,6 +115,13 @@ class ReviewScreen(ViewScreen):
             "Save as Markdown",
             show=False,
             tooltip="Export this month's review as a Markdown file",
+        ),
+        Binding(
+            "c",
+            "contacts",
+            "Contacts",
+            show=False,
+            tooltip="The month's contacts, to change or delete one",
         ),
     ]
 
@@ -212,6 +219,11 @@ class ReviewScreen(ViewScreen):
         self.app.push_screen(
             IntentionsForm(f"{self.month:%Y-%m}", following, self.data.notes), self.after_form
         )
+
+    def action_contacts(self) -> None:
+        from planner_tui.ui.screens.contacts import ContactsScreen
+
+        self.app.push_screen(ContactsScreen(self.month))
 
     def after_form(self, result: object) -> None:
         if result is not None:

@@ -57,6 +57,7 @@ class StepsScreen(ViewScreen):
     STEP_TABLE = ""
     BINDINGS = [
         Binding("s", "plan_step", "Small step", tooltip="Plan a small step with someone"),
+        Binding("e", "edit_step", "Change step", show=False),
         *(
             Binding(
                 key,
@@ -95,6 +96,16 @@ class StepsScreen(ViewScreen):
 
     def action_plan_step(self) -> None:
         self.planner.plan_step(self.person_for_new_step())
+
+    def action_edit_step(self) -> None:
+        """Change the selected step's words, time, how, cue, backup or repeat."""
+        from planner_tui.ui.corrections import edit_step
+
+        step = self.selected_step()
+        if step is None:
+            self.app.notify("Choose a planned step first (↑/↓ in the list).")
+            return
+        edit_step(self.planner, step.id)
 
     def action_outcome(self, status: str) -> None:
         from planner_tui.db.models import StepStatus

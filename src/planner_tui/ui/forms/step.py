@@ -1,0 +1,199 @@
+"""Changing a planned step: its words, time, how, cue, backup, repeat and expected
+awkwardness. A step that repeats asks, on saving, whether the change is for this occurrence
+alone or for the whole series from here (a new repeat is always the series')."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Select, Static
+
+from planner_tui import clock, words
+from planner_tui.db.models import Channel, StepRead, label
+from planner_tui.errors import InvalidInput
+from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
+from planner_tui.ui.forms.plan import AWKWARD
+from planner_tui.ui.screens.base import text
+from planner_tui.ui.widgets.fields import TextField
+from planner_tui.when import describe, describe_repeat, parse_repeat, parse_when
+
+FIELDS = {"words": "action", "when": "due_at", "channel": "channel",
+          "awkwardness": "expected_awkwardness", "repeat": "rrule", "cue": "cue",
+          "backup": "backup"}  # fmt: skip
+"""Each field of the form and the step's value it changes."""
+PROBLEM_FIELDS = {"action": "words", "due_at": "when", "rrule": "repeat"}
+
+
+def repeat_words(rule: str | None) -> str:
+    """A rule as the repeat field shows it: in words when they read back as the same rule."""
+    if not rule:
+        return ""
+    said = describe_repeat(rule)
+    try:
+        return said if parse_repeat(said) == rule else rule
+    except InvalidInput:
+        return rule
+
+
+def as_typed(step: StepRead) -> dict[str, Any]:
+    return {
+        "words": step.action,
+        "when": clock.to_local(step.due_at).strftime("%Y-%m-%d %H:%M"),
+        "channel": step.channel.value if step.channel else None,
+        "awkwardness": step.expected_awkwardness,
+        "repeat": repeat_words(step.rrule),
+        "cue": step.cue,
+        "backup": step.backup,
+    }
+
+
+class StepForm(FormScreen[Any]):
+    TITLE = "Change this step"
+
+    def __init__(self, step: StepRead) -> None:
+        super().__init__(f"step:{step.id}", as_typed(step))
+        self.step = step
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(
+            text(words.plan_card(self.step.due_at, self.step.action, self.step.person)),
+            classes="card",
+        )
+        yield Field("The step, in words you'd use")
+        yield TextField(id="words")
+        yield Problem(id="words-problem")
+        yield Field("When — e.g. tomorrow 6pm, fri 7pm, in 3 days")
+        yield TextField(id="when")
+        yield Static("", id="when-preview", classes="muted", markup=False)
+        yield Problem(id="when-problem")
+        with Horizontal(classes="row"):
+            yield Select([(label(c), c.value) for c in Channel], id="channel",
+                         prompt="how (optional)")  # fmt: skip
+            yield Select([(w, n) for n, w in enumerate(AWKWARD, start=1)], id="awkwardness",
+                         prompt="expected awkwardness")  # fmt: skip
+        yield Field("Repeat (optional): weekly, every 2 weeks, monthly, every mon — or empty")
+        yield TextField(id="repeat")
+        yield Static("", id="repeat-preview", classes="muted", markup=False)
+        yield Problem(id="repeat-problem")
+        yield Field("If-then cue (optional)")
+        yield TextField(id="cue")
+        yield Field("If-then backup (optional)")
+        yield TextField(id="backup")
+
+    # ---------------------------------------------------------------- the form contract
+
+    def values(self) -> dict[str, Any]:
+        def chosen(widget_id: str) -> Any:
+            value = self.query_one(f"#{widget_id}", Select).value
+            return None if value is Select.NULL else value
+
+        typed = {key: self.query_one(f"#{key}", Input).value
+                 for key in ("words", "when", "repeat", "cue", "backup")}  # fmt: skip
+        return {**typed, "channel": chosen("channel"), "awkwardness": chosen("awkwardness")}
+
+    def fill(self, values: dict[str, Any]) -> None:
+        for key in ("words", "when", "repeat", "cue", "backup"):
+            self.query_one(f"#{key}", Input).value = str(values.get(key) or "")
+        channel = self.query_one("#channel", Select)
+        if values.get("channel") in {c.value for c in Channel}:
+            channel.value = values["channel"]
+        else:
+            channel.clear()
+        awkwardness = self.query_one("#awkwardness", Select)
+        if values.get("awkwardness") in range(1, 6):
+            awkwardness.value = values["awkwardness"]
+        else:
+            awkwardness.clear()
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        from planner_tui.services.steps import check_ahead
+
+        problems: dict[str, str] = {}
+        if not values["words"].strip():
+            problems["words"] = "Say what the step is, in a few words."
+        preview = self.query_one("#when-preview", Static)
+        try:
+            due = parse_when(values["when"], lean="future")
+            preview.update(text("→ " + describe(due)))
+            if values["when"] != self.initial["when"]:
+                check_ahead(due)
+        except InvalidInput as error:
+            if not values["when"].strip():
+                preview.update("")
+            problems["when"] = str(error)
+        repeat = self.query_one("#repeat-preview", Static)
+        try:
+            repeat.update(text("→ " + describe_repeat(parse_repeat(values["repeat"]))))
+        except InvalidInput as error:
+            repeat.update("")
+            problems["repeat"] = str(error)
+        return problems
+
+    def changes(self, values: dict[str, Any]) -> dict[str, Any]:
+        """What the person changed, as the step's values."""
+        changed = {}
+        for key, field in FIELDS.items():
+            if values[key] == self.initial.get(key):
+                continue
+            value = values[key]
+            if key == "when":
+                value = parse_when(value, lean="future")
+            elif key == "repeat":
+                value = parse_repeat(value)
+                if value == self.step.rrule:
+                    continue
+            elif key in ("cue", "backup"):
+                value = value.strip()
+            changed[field] = value
+        return changed
+
+    def submit(self, values: dict[str, Any]) -> Any:
+        from planner_tui.services import corrections
+
+        changed = self.changes(values)
+        if not changed:
+            return None
+        scope = values.get("scope")
+        if self.step.rrule and "rrule" not in changed and scope is None:
+            raise Question(
+                "Only this one, or every one?",
+                f"{words.with_person(self.step.action, self.step.person)} repeats "
+                f"{describe_repeat(self.step.rrule)}. Change this one occurrence, or this "
+                "one and every one after it?",
+                [("one", "Only this one"), ("series", "Every one from now")],
+            )
+        return self.planner.backend.write(
+            partial(
+                corrections.update_step,
+                step_id=self.step.id,
+                data=changed,
+                scope="one" if scope == "one" else "series",
+            )
+        )
+
+    def answered(self, answer: str | None, values: dict[str, Any]) -> None:
+        if answer in ("one", "series"):
+            self.save({**values, "scope": answer})
+
+    def refused(self, message: str, field: str | None) -> None:
+        name = (field or "").split(".")[0]
+        super().refused(message, PROBLEM_FIELDS.get(name, field))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def saved(self, result: Any) -> None:
+        from planner_tui.ui.undo import name, remember
+
+        if result is None:
+            self.dirty = False
+            self.app.notify("Nothing changed.")
+            self.dismiss(None)
+            return
+        what = name(self.step.action)
+        remember(self.app, f"the changes to {what}", f"{what} is back as it was.")(result)
+        super().saved(result)

@@ -1,0 +1,160 @@
+"""Two entries on the map that are one person: name the other, see what moves, merge.
+
+The person chosen first (on the Map or their page) is kept; the other's contacts, small
+steps, journal mentions, contexts, dates and notes move to them, and the other's name stays
+as another name of theirs, so ``@OldName`` still links. `u` undoes it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from planner_tui.errors import PlannerError
+from planner_tui.ui.forms.base import Problem
+from planner_tui.ui.screens.base import text
+from planner_tui.ui.undo import name as short_name
+from planner_tui.ui.undo import write as undoable
+from planner_tui.ui.widgets.fields import TextField
+
+if TYPE_CHECKING:
+    from planner_tui.db.models import PersonRead
+    from planner_tui.services.corrections import MergeCounts
+    from planner_tui.ui.app import PlannerApp
+
+
+def counted(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def what_moves(counts: MergeCounts) -> str:
+    """'3 contacts, 1 small step and 2 journal mentions' (what there is of them)."""
+    parts = [
+        counted(n, one, many)
+        for n, one, many in (
+            (counts.contacts, "contact", "contacts"),
+            (counts.steps, "small step", "small steps"),
+            (counts.mentions, "journal mention", "journal mentions"),
+            (counts.contexts, "context", "contexts"),
+            (counts.dates, "date", "dates"),
+        )
+        if n
+    ]
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return parts[0] if parts else ""
+
+
+class MergePicker(ModalScreen[None]):
+    """Who to merge into *keep*: a name, as every name field reads it (planner_tui.names)."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Close")]
+
+    def __init__(self, keep: PersonRead, everyone: list[PersonRead]) -> None:
+        super().__init__()
+        self.keep = keep
+        self.others = [p for p in everyone if p.id != keep.id]
+
+    @property
+    def planner(self) -> PlannerApp:
+        from planner_tui.ui.app import PlannerApp
+
+        assert isinstance(self.app, PlannerApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        keep = short_name(self.keep.name)
+        with Vertical(classes="dialog"):
+            yield Label(text(f"Merge someone into {keep}"), classes="dialog-title")
+            yield Static(
+                text(
+                    f"Two entries on your map for one person? Type the other one's name. "
+                    f"Their contacts, small steps, journal mentions, contexts, dates and notes "
+                    f"move to {keep}, and their name stays as another name for {keep}, so "
+                    "@Name in your journal still finds them. u undoes it.",
+                    multiline=True,
+                )
+            )
+            yield TextField(id="other", placeholder="the other one's name, then Enter")
+            yield Problem(id="other-problem")
+
+    def on_mount(self) -> None:
+        names = {p.name for p in self.others} | {p.nickname for p in self.others if p.nickname}
+        field = self.query_one("#other", Input)
+        field.suggester = SuggestFromList(sorted(names), case_sensitive=False)
+        field.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from planner_tui.names import person_named
+
+        event.stop()
+        typed = event.value.strip()
+        if not typed:
+            return
+        shown = event.input._suggestion  # Enter takes the suggested name, as elsewhere
+        found = person_named(typed, self.others)
+        if found is None and shown:
+            found = person_named(shown, self.others)
+        problem = self.query_one("#other-problem", Problem)
+        if found is None:
+            problem.say(
+                f"No one else on your map is called {typed!r} (or several are: say more of "
+                "the name)."
+            )
+            return
+        problem.say(None)
+        self.confirm(next(p for p in self.others if p.id == found))
+
+    @work(thread=True, exclusive=True, group="merge")
+    def confirm(self, other: PersonRead) -> None:
+        from planner_tui.services import corrections
+
+        try:
+            counts = self.planner.backend.read(
+                partial(corrections.merge_counts, person_id=other.id)
+            )
+        except PlannerError as error:
+            self.app.call_from_thread(self.query_one("#other-problem", Problem).say, str(error))
+            return
+        self.app.call_from_thread(self.ask, other, counts)
+
+    def ask(self, other: PersonRead, counts: MergeCounts) -> None:
+        from planner_tui.services import corrections
+        from planner_tui.ui.modals.confirm import Choice
+
+        keep, gone = short_name(self.keep.name), short_name(other.name)
+
+        def answered(answer: str | None) -> None:
+            if answer != "merge":
+                return
+            self.dismiss(None)
+            undoable(
+                self.planner,
+                f"Merged {gone} into {keep} (u undoes it).",
+                partial(corrections.merge_people, keep_id=self.keep.id, other_id=other.id),
+                f"merging {gone} into {keep}",
+                f"{gone} and {keep} are two people again.",
+            )
+
+        self.app.push_screen(
+            Choice(
+                f"Merge {gone} into {keep}?",
+                (
+                    f"Moving to {keep}: {what_moves(counts)}."
+                    if what_moves(counts)
+                    else f"Nothing is linked to {gone} yet."
+                )
+                + f"\n{keep} keeps their own name, circle and rhythm; {gone} stays as "
+                "another name for them, with their notes added.",
+                [("merge", "Merge"), ("keep", "Keep apart")],
+            ),
+            answered,
+        )

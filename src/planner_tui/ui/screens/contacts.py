@@ -1,0 +1,102 @@
+"""A month's contacts, one a row, opened from the Review (`c`): the contacts its figures
+count, each one a key from being changed (`e`, Enter) or deleted (`x`; `u` undoes)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from dateutil.relativedelta import relativedelta
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from planner_tui import words
+from planner_tui.terminal import shorten
+from planner_tui.ui.screens.base import Note, Section, ViewScreen
+from planner_tui.ui.screens.tables import fill, table
+
+if TYPE_CHECKING:
+    from planner_tui.db.models import InteractionRead
+
+
+class ContactsScreen(ViewScreen):
+    TITLE = "Contacts"
+    AUTO_FOCUS = "#contacts"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("e", "edit", "Change"),
+        Binding("x", "delete", "Delete"),
+    ]
+
+    def __init__(self, month: date) -> None:
+        super().__init__()
+        self.month = month.replace(day=1)
+        self.contacts: list[InteractionRead] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Section(f"Contacts in {self.month:%B %Y}, newest first")
+        yield Note(id="contacts-empty", classes="muted")
+        yield table("contacts", "when", "with", "how", "who reached out", "warmth", "note")
+        yield Note(
+            "Enter or e: change a contact · x: delete it (u undoes) · Esc: back to the review",
+            classes="muted",
+        )
+
+    def freshness(self) -> tuple[Any, ...]:
+        return (*super().freshness(), self.month)
+
+    def load(self) -> list[InteractionRead]:
+        from planner_tui.services import people
+
+        start, end = people.day_window(self.month, self.month + relativedelta(months=1))
+        return self.planner.backend.read(
+            partial(people.list_interactions, start=start, end=end, limit=None)
+        )
+
+    def show(self, data: list[InteractionRead]) -> None:
+        from planner_tui.db.models import label
+
+        self.sub_title = f"{self.month:%B %Y}"
+        self.contacts = data
+        fill(
+            self.query_one("#contacts", DataTable),
+            [
+                (
+                    words.when(c.occurred_at),
+                    shorten(", ".join(c.people), 40),
+                    label(c.channel),
+                    label(c.initiator),
+                    f"{c.warmth}/5" if c.warmth else "",
+                    shorten(c.note.splitlines()[0], 50) if c.note.strip() else "",
+                )
+                for c in data
+            ],
+        )
+        self.query_one("#contacts-empty", Note).set(
+            "" if data else "No contact logged in this month."
+        )
+
+    def selected(self) -> InteractionRead | None:
+        grid = self.query_one("#contacts", DataTable)
+        if not self.contacts:
+            return None
+        return self.contacts[min(grid.cursor_row, len(self.contacts) - 1)]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        from planner_tui.ui.corrections import edit_contact
+
+        contact = self.selected()
+        if contact is not None:
+            edit_contact(self.planner, contact)
+
+    def action_delete(self) -> None:
+        from planner_tui.ui.corrections import delete_contact
+
+        contact = self.selected()
+        if contact is not None:
+            delete_contact(self.planner, contact)

@@ -1,0 +1,124 @@
+"""Undo in the app: the last few deletes, edits and merges since it was opened, each
+taken back by `u` (the latest) or by name from the command palette ("Undo …").
+
+The data part is :mod:`planner_tui.services.undo`; this keeps the list, says what each one
+was, and runs the undo as every other write from a key runs (a thread worker, a toast,
+the view read again).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from textual.app import App, SystemCommand
+
+from planner_tui import clock
+from planner_tui.terminal import plain, shorten
+
+if TYPE_CHECKING:
+    from planner_tui.services.undo import Change
+    from planner_tui.ui.app import PlannerApp
+
+KEEP = 10
+"""How many changes can be undone (the newest)."""
+NAME_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class Undoable:
+    what: str
+    """What was done, as the palette says it after "Undo ": "deleting Ana"."""
+    back: str
+    """What the person hears once it is undone: "Ana is back."."""
+    change: Change
+    at: datetime = field(default_factory=clock.now)
+    number: int = 0
+
+
+class History:
+    """The changes that can be undone, newest last."""
+
+    def __init__(self) -> None:
+        self.entries: list[Undoable] = []
+        self._numbers = itertools.count(1)
+
+    def add(self, what: str, back: str, change: Change) -> None:
+        if change.empty:
+            return  # nothing was changed, so there is nothing to take back
+        self.entries.append(Undoable(what, back, change, number=next(self._numbers)))
+        del self.entries[:-KEEP]
+
+    def take(self, entry: Undoable | None = None) -> Undoable | None:
+        """The entry to undo now (the newest by default), no longer offered."""
+        if entry is None:
+            return self.entries.pop() if self.entries else None
+        if entry in self.entries:
+            self.entries.remove(entry)
+            return entry
+        return None
+
+
+_histories: WeakKeyDictionary[App[Any], History] = WeakKeyDictionary()
+
+
+def history(app: App[Any]) -> History:
+    """The app's own list (one per app, so tests running several never share one)."""
+    if app not in _histories:
+        _histories[app] = History()
+    return _histories[app]
+
+
+def name(value: str) -> str:
+    """A name to put into a sentence here: one line, cut when very long."""
+    return shorten(" ".join(plain(value, keep_newlines=False).split()), NAME_WIDTH)
+
+
+def remember(app: App[Any], what: str, back: str) -> Callable[[Any], None]:
+    """A callback for a write's result: the :class:`Change` it returns can be undone."""
+    from planner_tui.services.undo import Change
+
+    def keep(result: Any) -> None:
+        change = result[-1] if isinstance(result, tuple) else result
+        if isinstance(change, Change):
+            history(app).add(what, back, change)
+
+    return keep
+
+
+def write(app: PlannerApp, done: str, call: Callable[..., Any], what: str, back: str) -> None:
+    """One undoable service write from a key press: say what happened, keep it for undo."""
+    app.write_then_reload(done, call, on_result=remember(app, what, back))
+
+
+def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
+    """Take back the newest change (or *entry*): `u`, or "Undo …" in the palette."""
+    from planner_tui.services.undo import revert
+
+    taken = history(app).take(entry)
+    if taken is None:
+        app.notify("Nothing to undo: nothing has been deleted, changed or merged since the "
+                   "app was opened.")  # fmt: skip
+        return
+    app.write_then_reload(taken.back, partial(revert, change=taken.change))
+
+
+def _markup_free(value: str) -> str:
+    """Text for the palette, which reads its lines as markup: every `[` escaped (Textual
+    drops one backslash before a bracket), so any name shows exactly as written."""
+    return plain(value, keep_newlines=False).replace("[", "\\[")
+
+
+def commands(app: PlannerApp) -> Iterator[SystemCommand]:
+    """The palette's "Undo …" lines, newest first."""
+    for entry in reversed(history(app).entries):
+        yield SystemCommand(
+            _markup_free(f"Undo {entry.what}"),
+            _markup_free(f"Made at {entry.at:%H:%M}; u undoes the latest change"),
+            partial(undo, app, entry),
+        )

@@ -1,0 +1,369 @@
+"""Correcting the record by keys, through Pilot with toasts on: a contact changed or deleted
+from someone's page and from the Review's list of the month's contacts, a planned step
+changed (one occurrence or the series), an outcome changed, two people merged — and each
+taken back with `u` or by name from the command palette."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from textual.command import CommandList, CommandPalette
+from textual.widgets import DataTable, Input, Select
+from textual.widgets._toast import Toast
+
+from planner_tui import clock
+from planner_tui.db.engine import Database
+from planner_tui.db.models import StepStatus
+from planner_tui.services import journal, people, steps
+from planner_tui.terminal import plain
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.interaction import InteractionForm
+from planner_tui.ui.forms.outcome import OutcomeForm
+from planner_tui.ui.forms.step import StepForm
+from planner_tui.ui.modals.confirm import Choice
+from planner_tui.ui.modals.merge import MergePicker
+from planner_tui.ui.screens.contacts import ContactsScreen
+from planner_tui.ui.screens.map import MapScreen
+from planner_tui.ui.screens.person import PersonScreen
+
+from ..hostile import MARKUP
+from .test_app import SIZE, make_app, press, screen_text, settle
+
+NAMES = [value for value in MARKUP.values() if "\x1b" not in value]
+NOW = datetime(2026, 11, 23, 20, tzinfo=UTC)
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
+
+
+def toasts(app: PlannerApp) -> list[str]:
+    return [str(toast.render()) for toast in app.screen.query(Toast)]
+
+
+def said(app: PlannerApp, words: str) -> bool:
+    return any(words in toast for toast in toasts(app))
+
+
+def literal_toasts(app: PlannerApp) -> None:
+    """Every toast is its message, character for character (no markup was read)."""
+    for toast in app.screen.query(Toast):
+        note = toast._notification
+        expected = f"{note.title}\n{note.message}" if note.title else note.message
+        assert str(toast.render()) == expected
+
+
+def contacts(db: Database, person_id: int | None = None) -> list[people.InteractionRead]:
+    with db.session() as s:
+        return people.list_interactions(session=s, person_id=person_id)
+
+
+async def open_person(app: PlannerApp, pilot: Any, row: int = 0) -> PersonScreen:
+    await settle(app, pilot)
+    await press(app, pilot, "m")
+    table = app.screen.query_one("#people-table", DataTable)
+    table.move_cursor(row=row)
+    await press(app, pilot, "enter")
+    assert isinstance(app.screen, PersonScreen)
+    return app.screen
+
+
+async def palette(app: PlannerApp, pilot: Any, query: str) -> list[str]:
+    """Open ctrl+p, type *query*, and read the commands it offers (first line of each)."""
+    await press(app, pilot, "ctrl+p")
+    assert isinstance(app.screen, CommandPalette)
+    await press(app, pilot, *query)
+    for _ in range(50):  # the palette gathers its commands in a moment of its own
+        options = app.screen.query_one(CommandList).options
+        if options:
+            break
+        await pilot.pause(0.05)
+    return [str(option.prompt).split("\n")[0] for option in options]
+
+
+# --------------------------------------------------------------------------- contacts
+
+
+async def test_a_contact_is_changed_from_the_persons_page_and_undone_with_u(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        ben = people.create_person(session=s, data={"name": "Ben"}).id
+        people.log_interaction(session=s, data={"occurred_at": NOW, "person_ids": [ana],
+                                                "warmth": 2, "note": "soup"})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        page = await open_person(app, pilot)
+        assert page.query_one("#history", DataTable).has_focus, (page.focused, app.focused)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, Choice) and "This contact" in screen_text(app)
+        await press(app, pilot, "e")
+        form = app.screen
+        assert isinstance(form, InteractionForm) and form.heading == "Change this contact"
+        assert form.query_one("#when", Input).value == "2026-11-23 20:00"
+        assert form.query_one("#warmth", Select).value == 2
+        form.query_one("#who").focus()
+        await press(app, pilot, *"Ben", "enter")  # Ben was there too
+        form.query_one("#warmth", Select).value = 4
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, PersonScreen) and said(app, "Saved.")
+        [changed] = contacts(sqlite_db)
+        assert (changed.people, changed.warmth, changed.note) == (["Ana", "Ben"], 4, "soup")
+        assert contacts(sqlite_db, ben) == [changed]
+        await press(app, pilot, "u")
+        assert said(app, "The contact of Mon 23 Nov, 20:00 is as it was.")
+        [back] = contacts(sqlite_db)
+        assert (back.people, back.warmth) == (["Ana"], 2)
+        await press(app, pilot, "u")
+        assert said(app, "Nothing to undo")
+
+
+async def test_a_contact_is_deleted_from_the_persons_page_and_comes_back(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 7}).id
+        people.log_interaction(session=s, data={"occurred_at": NOW, "person_ids": [ana]})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(app, pilot)
+        await press(app, pilot, "enter", "x")
+        assert contacts(sqlite_db) == [] and said(app, "Deleted the contact of Mon 23 Nov")
+        assert "No contact logged yet" in screen_text(app)
+        await press(app, pilot, "u")
+        assert len(contacts(sqlite_db)) == 1 and said(app, "is back.")
+        assert "No contact logged yet" not in screen_text(app)
+
+
+async def test_the_reviews_list_of_contacts_changes_and_deletes_them(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for day in (2, 20):
+            people.log_interaction(session=s, data={
+                "occurred_at": NOW.replace(day=day), "person_ids": [ana], "channel": "call"})  # fmt: skip
+        people.log_interaction(session=s, data={
+            "occurred_at": NOW.replace(month=10), "person_ids": [ana]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "r")
+        await press(app, pilot, "c")
+        assert isinstance(app.screen, ContactsScreen)
+        grid = app.screen.query_one("#contacts", DataTable)
+        assert grid.row_count == 2 and "Contacts in November 2026" in screen_text(app)
+        await press(app, pilot, "x")
+        assert isinstance(app.screen, Choice) and "Delete this contact?" in screen_text(app)
+        await press(app, pilot, "tab", "enter")
+        assert isinstance(app.screen, ContactsScreen) and grid.row_count == 1
+        assert len(contacts(sqlite_db)) == 2
+        await press(app, pilot, "e")
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        form.query_one("#channel", Select).value = "in_person"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ContactsScreen) and "in person" in screen_text(app)
+        await press(app, pilot, "escape")
+        assert "Monthly review" in screen_text(app)
+        names = await palette(app, pilot, "undo")
+        assert set(names) == {
+            "Undo the changes to the contact of Mon 2 Nov, 20:00",
+            "Undo deleting the contact of Fri 20 Nov, 20:00",
+        }, names
+
+
+# --------------------------------------------------------------------------- steps
+
+
+async def test_a_planned_step_is_changed_for_one_occurrence_or_the_series(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        weekly = steps.create_step(session=s, data={
+            "person_id": ana, "action": "call", "due_at": local("2026-11-26T18:00"),
+            "rrule": "FREQ=WEEKLY"}).id  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p")
+        await press(app, pilot, "e")
+        form = app.screen
+        assert isinstance(form, StepForm)
+        assert form.query_one("#repeat", Input).value == "every week"
+        form.query_one("#words").focus()
+        await press(app, pilot, "ctrl+a", "ctrl+k", *"lunch [b]")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice) and "Only this one, or every one?" in screen_text(app)
+        await press(app, pilot, "enter")  # only this one
+        assert said(app, "Saved.") and not isinstance(app.screen, StepForm)
+        with sqlite_db.session() as s:
+            planned = steps.list_steps(session=s, upcoming=True)
+        assert [(p.action, p.rrule) for p in planned] == [
+            ("lunch [b]", None),
+            ("call", "FREQ=WEEKLY"),
+        ]
+        assert "lunch [b]" in screen_text(app)
+        await press(app, pilot, "u")
+        with sqlite_db.session() as s:
+            assert [p.id for p in steps.list_steps(session=s, upcoming=True)] == [weekly]
+        await press(app, pilot, "e")
+        app.screen.query_one("#when").focus()
+        await press(app, pilot, "ctrl+a", "ctrl+k", *"fri 7pm")
+        await press(app, pilot, "ctrl+s", "tab", "enter")  # every one from now
+        with sqlite_db.session() as s:
+            [series] = steps.list_steps(session=s, upcoming=True)
+            assert series.due_at == local("2026-11-27T19:00") and series.rrule == "FREQ=WEEKLY"
+            following = steps.record_outcome(session=s, step_id=weekly,
+                                             outcome={"status": "done"}).following  # fmt: skip
+        assert following[0].due_at == local("2026-12-04T19:00")
+
+
+async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_palette_back(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": NAMES[0], "cadence_days": 7}).id
+        step = steps.create_step(session=s, data={
+            "person_id": ana, "action": "text", "due_at": local("2026-11-23T19:30")}).id  # fmt: skip
+        steps.record_outcome(session=s, step_id=step, outcome={
+            "status": "no_reply", "new_due_at": local("2026-11-26T18:00")})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p")
+        app.screen.query_one("#past", DataTable).focus()
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, Choice) and "(now: no reply yet)" in screen_text(app)
+        await press(app, pilot, "d")
+        assert isinstance(app.screen, OutcomeForm) and app.screen.change
+        await press(app, pilot, "ctrl+s")
+        assert said(app, "Noted") and not isinstance(app.screen, OutcomeForm)
+        literal_toasts(app)
+        with sqlite_db.session() as s:
+            assert steps.get_step(session=s, step_id=step).status is StepStatus.DONE
+            assert steps.list_steps(session=s, upcoming=True) == []  # the follow-up went
+            assert people.get_person(session=s, person_id=ana).drifting_days is None
+        names = await palette(app, pilot, "undo")
+        assert names[0] == "Undo the new outcome of text", names
+        await press(app, pilot, "enter")
+        assert said(app, "The outcome of text is back as it was.")
+        with sqlite_db.session() as s:
+            assert steps.get_step(session=s, step_id=step).status is StepStatus.NO_REPLY
+            assert len(steps.list_steps(session=s, upcoming=True)) == 1
+            assert contacts(sqlite_db) == []
+        app.screen.query_one("#past", DataTable).focus()
+        await press(app, pilot, "k")  # an outcome key on an earlier step: that outcome
+        assert isinstance(app.screen, OutcomeForm) and app.screen.status is StepStatus.SKIPPED
+
+
+async def test_deleting_a_planned_step_can_be_undone(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(session=s, data={
+            "person_id": ana, "action": "text", "due_at": local("2026-11-24T19:30")})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p")
+        await press(app, pilot, "x", "tab", "enter")
+        with sqlite_db.session() as s:
+            assert steps.list_steps(session=s) == []
+        await press(app, pilot, "u")
+        with sqlite_db.session() as s:
+            assert [st.action for st in steps.list_steps(session=s)] == ["text"]
+        assert said(app, "text is back.")
+
+
+# --------------------------------------------------------------------------- merging
+
+
+async def test_two_people_merge_by_keys_and_the_palette_takes_it_back(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Silva"}).id
+        nani = people.create_person(session=s, data={"name": "Nani", "notes": "choir"}).id
+        people.log_interaction(session=s, data={"occurred_at": NOW, "person_ids": [nani]})
+        journal.save_entry(session=s, data={"day": NOW.date(), "body": "tea with @Nani",
+                                            "person_ids": [nani]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        await press(app, pilot, "g")
+        assert isinstance(app.screen, MergePicker)
+        await press(app, pilot, *"nobody", "enter")
+        assert "No one else on your map is called 'nobody'" in screen_text(app)
+        app.screen.query_one("#other", Input).value = ""
+        await press(app, pilot, *"Nan", "enter")  # the suggestion is taken
+        assert isinstance(app.screen, Choice)
+        assert "Merge Nani into Ana Silva?" in screen_text(app)
+        assert "Moving to Ana Silva: 1 contact and 1 journal mention." in screen_text(app)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, MapScreen)
+        assert said(app, "Merged Nani into Ana Silva (u undoes it).")
+        with sqlite_db.session() as s:
+            [merged] = people.list_people(session=s)
+            assert merged.aliases == ["Nani"] and merged.notes == "choir"
+            [entry] = journal.list_entries(session=s)
+            assert entry.person_ids == [ana]
+        assert [r for r in screen_text(app).splitlines() if "Nani" in r] == []
+        names = await palette(app, pilot, "undo merging")
+        assert names[0] == "Undo merging Nani into Ana Silva"
+        await press(app, pilot, "enter")
+        assert said(app, "Nani and Ana Silva are two people again.")
+        with sqlite_db.session() as s:
+            assert [p.id for p in people.list_people(session=s)] == [ana, nani]
+            assert contacts(sqlite_db, nani) != []
+
+
+async def test_merging_from_a_persons_page_keeps_them(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        people.create_person(session=s, data={"name": "Ana S."})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(app, pilot)
+        await press(app, pilot, "g", *"Ana S.", "enter", "enter")
+        assert isinstance(app.screen, PersonScreen)
+        assert "Ana S." in screen_text(app)  # shown as another name of hers
+        with sqlite_db.session() as s:
+            assert [p.id for p in people.list_people(session=s)] == [ana]
+
+
+# --------------------------------------------------------------------------- names as text
+
+
+async def test_names_in_undo_toasts_dialogs_and_the_palette_are_text(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ids = [people.create_person(session=s, data={"name": name}).id for name in NAMES]
+        keep = people.create_person(session=s, data={"name": "Zoe"}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        screen = app.screen
+        assert isinstance(screen, MapScreen)
+        for name in NAMES:  # merge each into Zoe, by name
+            screen.query_one("#people-table", DataTable).move_cursor(
+                row=[p.name for p in screen.shown].index("Zoe")
+            )
+            await press(app, pilot, "g")
+            app.screen.query_one("#other", Input).value = name
+            await press(app, pilot, "enter")
+            assert f"Merge {plain(name)} into Zoe?" in screen_text(app), name
+            await press(app, pilot, "enter")
+            assert said(app, f"Merged {plain(name)} into Zoe (u undoes it)."), toasts(app)
+            literal_toasts(app)
+        with sqlite_db.session() as s:
+            assert people.get_person(session=s, person_id=keep).aliases == NAMES
+        names = await palette(app, pilot, "undo")
+        assert sorted(names) == sorted(f"Undo merging {plain(n)} into Zoe" for n in NAMES)
+        await press(app, pilot, "escape")
+        for _ in NAMES:
+            await press(app, pilot, "u")
+            literal_toasts(app)
+        assert any(t.endswith("and Zoe are two people again.") for t in toasts(app))
+        assert app.is_running and app.return_code is None
+        with sqlite_db.session() as s:
+            assert {p.id for p in people.list_people(session=s)} == {*ids, keep}

@@ -1,0 +1,511 @@
+"""Correcting the record, on every engine: a contact edited or deleted, a planned step
+changed (one occurrence or the whole series), an outcome changed, two people merged — and
+every one of them taken back exactly by undo."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+import recurring_ical_events
+from icalendar import Calendar
+from sqlmodel import select
+
+from planner_tui import clock
+from planner_tui.db.engine import Database
+from planner_tui.db.models import Step, StepStatus
+from planner_tui.errors import InvalidInput, StorageError
+from planner_tui.journal_search import mentions_in
+from planner_tui.services import calendar, corrections, gaps, journal, people, steps
+from planner_tui.services.undo import Change, revert
+
+from .. import hostile
+
+TODAY = date(2026, 11, 23)  # a Monday; the clock says 20:00
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
+
+
+def days_ago(n: int, hour: int = 12) -> datetime:
+    return datetime.combine(TODAY - timedelta(days=n), datetime.min.time()).replace(
+        hour=hour, tzinfo=UTC
+    )
+
+
+def person(s: Any, name: str, **fields: Any) -> int:
+    return people.create_person(session=s, data={"name": name, **fields}).id
+
+
+def meet(s: Any, who: list[int], ago: int, **fields: Any) -> int:
+    data = {"occurred_at": days_ago(ago), "person_ids": who, **fields}
+    return people.log_interaction(session=s, data=data).id
+
+
+def plan(s: Any, who: int, due: str, **fields: Any) -> int:
+    data = {"person_id": who, "action": "call", "due_at": local(due), **fields}
+    return steps.create_step(session=s, data=data).id
+
+
+def stored_data(db: Database) -> dict[str, list[str]]:
+    """Every row of every table (but the count of writes, which only goes up)."""
+    rows = hostile.stored_data(db)
+    rows.pop("app_setting")
+    return rows
+
+
+def undo(db: Database, change: Change) -> None:
+    with db.write() as s:
+        revert(session=s, change=change)
+
+
+def step_rows(db: Database) -> list[Step]:
+    with db.session() as s:
+        return list(s.exec(select(Step).order_by(Step.id)).all())  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- contacts
+
+
+def test_a_contact_logged_wrongly_is_corrected_and_drift_and_balance_follow(
+    db: Database,
+) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana", cadence_days=7)
+        ben = person(s, "Ben", cadence_days=7)
+        meet(s, [ana], 30, initiator="them")
+        meet(s, [ben], 30, initiator="them")
+        wrong = meet(s, [ana], 0, initiator="me", warmth=2, note="call")  # was with Ben
+    before = stored_data(db)
+    with db.session() as s:
+        assert people.get_person(session=s, person_id=ana).drifting_days is None
+        assert people.get_person(session=s, person_id=ben).drifting_days is not None
+    with db.write() as s:
+        change = corrections.update_interaction(
+            session=s,
+            interaction_id=wrong,
+            data={"occurred_at": days_ago(0), "person_ids": [ben], "initiator": "them",
+                  "channel": "call", "warmth": 4, "got_emotional": True, "note": "[b]hi[/b]"},
+        )  # fmt: skip
+    with db.session() as s:
+        assert people.get_person(session=s, person_id=ana).drifting_days == 30 - 7
+        assert people.get_person(session=s, person_id=ben).drifting_days is None
+        fixed = people.list_interactions(session=s, person_id=ben)[0]
+        assert (fixed.id, fixed.people, fixed.warmth, fixed.note) == (
+            wrong,
+            ["Ben"],
+            4,
+            "[b]hi[/b]",
+        )
+        assert gaps.reciprocity(session=s, person_id=ben, last=20).got_emotional == 1
+        assert gaps.reciprocity(session=s, person_id=ana, last=20).me == 0
+    undo(db, change)
+    assert stored_data(db) == before
+
+
+def test_a_contact_can_be_deleted_and_undo_brings_it_back_with_its_people(db: Database) -> None:
+    with db.write() as s:
+        ana, ben = person(s, "Ana"), person(s, "Ben")
+        shared = meet(s, [ana, ben], 2, warmth=5)
+    before = stored_data(db)
+    with db.write() as s:
+        change = people.delete_interaction(session=s, interaction_id=shared)
+    assert change.count == {"interaction": 1, "interaction_person": 2}
+    with db.session() as s:
+        assert people.list_interactions(session=s) == []
+    undo(db, change)
+    assert stored_data(db) == before
+
+
+def test_undo_never_overwrites_what_was_changed_since(db: Database) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana")
+        contact = meet(s, [ana], 1, warmth=2, note="first")
+    with db.write() as s:
+        warmer = corrections.update_interaction(
+            session=s, interaction_id=contact,
+            data={"occurred_at": days_ago(1), "person_ids": [ana], "warmth": 4, "note": "first"},
+        )  # fmt: skip
+    with db.write() as s:  # a later change to another detail...
+        corrections.update_interaction(
+            session=s, interaction_id=contact,
+            data={"occurred_at": days_ago(1), "person_ids": [ana], "warmth": 4, "note": "later"},
+        )  # fmt: skip
+    undo(db, warmer)  # ...stays when the warmth goes back
+    with db.session() as s:
+        [row] = people.list_interactions(session=s)
+        assert (row.warmth, row.note) == (2, "later")
+    with db.write() as s:
+        again = corrections.update_interaction(
+            session=s, interaction_id=contact,
+            data={"occurred_at": days_ago(1), "person_ids": [ana], "warmth": 5},
+        )  # fmt: skip
+        corrections.update_interaction(
+            session=s, interaction_id=contact,
+            data={"occurred_at": days_ago(1), "person_ids": [ana], "warmth": 1},
+        )  # fmt: skip
+    before = stored_data(db)
+    with pytest.raises(StorageError, match="can't be undone"):
+        undo(db, again)  # the warmth it set has been changed again: left alone
+    assert stored_data(db) == before
+    with db.write() as s:
+        gone = people.delete_interaction(session=s, interaction_id=contact)
+        people.delete_person(session=s, person_id=ana)
+    with pytest.raises(StorageError, match="can't be undone"):
+        undo(db, gone)  # the person it was with has gone since
+
+
+def test_a_contact_needs_someone_and_a_known_context(db: Database) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana")
+        contact = meet(s, [ana], 1)
+    before = stored_data(db)
+    for data, field in (
+        ({"occurred_at": days_ago(1), "person_ids": []}, "person_ids"),
+        ({"occurred_at": days_ago(1), "person_ids": [ana + 99]}, "person_ids"),
+        ({"occurred_at": days_ago(1), "person_ids": [ana], "warmth": 9}, "warmth"),
+    ):
+        with pytest.raises(InvalidInput) as refused, db.write() as s:
+            corrections.update_interaction(session=s, interaction_id=contact, data=data)
+        assert refused.value.field == field
+    assert stored_data(db) == before
+
+
+# --------------------------------------------------------------------------- outcomes
+
+
+def test_no_reply_that_became_done_records_the_contact_and_drops_the_follow_up(
+    db: Database,
+) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana", cadence_days=7)
+        meet(s, [ana], 20)
+        step = plan(s, ana, "2026-11-23T20:00")
+        follow_up = steps.record_outcome(
+            session=s, step_id=step,
+            outcome={"status": "no_reply", "new_due_at": local("2026-11-26T18:00")},
+        ).following[0]  # fmt: skip
+    before = stored_data(db)
+    with db.write() as s:
+        result, change = corrections.change_outcome(
+            session=s, step_id=step, outcome={"status": "done", "warmth": 5, "responded": "them"}
+        )
+    assert result.step.status is StepStatus.DONE and result.following == []
+    with db.session() as s:
+        assert [r.id for r in steps.list_steps(session=s, upcoming=True)] == []
+        [contact] = people.list_interactions(session=s, person_id=ana, limit=1)
+        assert (contact.step_id, contact.warmth, contact.initiator) == (step, 5, "them")
+        assert people.get_person(session=s, person_id=ana).drifting_days is None
+    undo(db, change)
+    assert stored_data(db) == before
+    with db.session() as s:
+        assert steps.get_step(session=s, step_id=follow_up.id).status is StepStatus.PLANNED
+
+
+def test_done_that_did_not_happen_takes_its_contact_away(db: Database) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana")
+        step = plan(s, ana, "2026-11-23T20:00")
+        steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+    with db.write() as s:
+        result, _ = corrections.change_outcome(
+            session=s, step_id=step,
+            outcome={"status": "declined", "new_due_at": local("2026-11-30T18:00")},
+        )  # fmt: skip
+    with db.session() as s:
+        assert people.list_interactions(session=s) == []
+        assert people.get_person(session=s, person_id=ana).last_contact is None
+    assert result.step.status is StepStatus.DECLINED
+    assert [f.due_at for f in result.following] == [local("2026-11-30T18:00")]
+
+
+def test_a_repeating_steps_changed_outcome_keeps_one_next_occurrence(db: Database) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana")
+        weekly = plan(s, ana, "2026-11-23T20:00", rrule="FREQ=WEEKLY")
+        moved, following = steps.record_outcome(
+            session=s, step_id=weekly,
+            outcome={"status": "rescheduled", "new_due_at": local("2026-11-24T19:00")},
+        ).following  # fmt: skip
+    with db.write() as s:
+        corrections.change_outcome(session=s, step_id=weekly, outcome={"status": "done"})
+    rows = step_rows(db)
+    assert [r.id for r in rows] == [weekly, following.id]  # the moved copy went; one next
+    assert rows[0].status == "done" and rows[1].status == "planned"
+    assert rows[1].due_at == local("2026-11-30T20:00")
+    with db.write() as s:  # again, the other way: a moved copy comes back, still one next
+        result, _ = corrections.change_outcome(
+            session=s, step_id=weekly,
+            outcome={"status": "rescheduled", "new_due_at": local("2026-11-25T19:00")},
+        )  # fmt: skip
+    assert [(f.due_at, f.rrule) for f in result.following] == [(local("2026-11-25T19:00"), None)]
+    assert len([r for r in step_rows(db) if r.status == "planned" and r.rrule]) == 1
+    assert moved.id not in [r.id for r in step_rows(db)]
+
+
+def test_a_follow_up_that_has_its_own_outcome_stays(db: Database) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana")
+        step = plan(s, ana, "2026-11-23T20:00")
+        follow_up = steps.record_outcome(
+            session=s, step_id=step,
+            outcome={"status": "no_reply", "new_due_at": local("2026-11-24T18:00")},
+        ).following[0]  # fmt: skip
+        steps.record_outcome(session=s, step_id=follow_up.id, outcome={"status": "done"})
+        corrections.change_outcome(session=s, step_id=step, outcome={"status": "skipped"})
+    with db.session() as s:
+        assert steps.get_step(session=s, step_id=follow_up.id).status is StepStatus.DONE
+        assert len(people.list_interactions(session=s)) == 1
+
+
+def test_a_step_without_an_outcome_has_none_to_change(db: Database) -> None:
+    with db.write() as s:
+        step = plan(s, person(s, "Ana"), "2026-11-24T18:00")
+    with pytest.raises(InvalidInput, match="no outcome yet"), db.write() as s:
+        corrections.change_outcome(session=s, step_id=step, outcome={"status": "done"})
+
+
+# --------------------------------------------------------------------------- planned steps
+
+
+def test_a_planned_step_takes_new_words_time_how_cue_and_backup(db: Database) -> None:
+    with db.write() as s:
+        step = plan(s, person(s, "Ana"), "2026-11-24T18:00", channel="call")
+    before = stored_data(db)
+    with db.write() as s:
+        change = corrections.update_step(
+            session=s, step_id=step,
+            data={"action": "send a voice note [b]", "due_at": local("2026-11-25T09:30"),
+                  "channel": "text", "cue": "after breakfast", "backup": "a text on Friday",
+                  "expected_awkwardness": 2},
+        )  # fmt: skip
+    with db.session() as s:
+        got = steps.get_step(session=s, step_id=step)
+    assert (got.action, got.due_at, got.channel) == (
+        "send a voice note [b]", local("2026-11-25T09:30"), "text")  # fmt: skip
+    assert (got.cue, got.backup, got.expected_awkwardness) == (
+        "after breakfast", "a text on Friday", 2)  # fmt: skip
+    assert step_rows(db)[0].sequence == 1  # a calendar updates the event
+    undo(db, change)
+    assert stored_data(db) == before
+
+
+def test_a_step_change_is_checked_like_a_new_step(db: Database) -> None:
+    with db.write() as s:
+        step = plan(s, person(s, "Ana"), "2026-11-24T18:00")
+        done = plan(s, person(s, "Ben"), "2026-11-24T18:00")
+        steps.record_outcome(session=s, step_id=done, outcome={"status": "done"})
+    before = stored_data(db)
+    for step_id, data, field in (
+        (step, {"due_at": local("2026-11-20T18:00")}, "when"),
+        (step, {"action": "   "}, "action"),
+        (step, {"rrule": "FREQ=NEVER"}, "rrule"),
+        (done, {"action": "other words"}, "status"),
+    ):
+        with pytest.raises(InvalidInput) as refused, db.write() as s:
+            corrections.update_step(session=s, step_id=step_id, data=data)
+        assert refused.value.field == field
+    assert stored_data(db) == before
+
+
+def test_new_words_for_the_whole_series_carry_on_to_the_next_occurrences(db: Database) -> None:
+    with db.write() as s:
+        weekly = plan(s, person(s, "Ana"), "2026-11-26T18:00", rrule="FREQ=WEEKLY")
+        corrections.update_step(
+            session=s, step_id=weekly, data={"action": "video call"}, scope="series"
+        )
+        following = steps.record_outcome(
+            session=s, step_id=weekly, outcome={"status": "done"}
+        ).following
+    assert [(f.action, f.due_at) for f in following] == [("video call", local("2026-12-03T18:00"))]
+    assert {r.sequence for r in step_rows(db)} == {0}  # the calendar's series, unchanged
+
+
+def test_a_new_time_for_the_series_starts_it_again_from_there_in_app_and_calendar(
+    db: Database,
+) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana")
+        first = plan(s, ana, "2026-11-19T18:00", rrule="FREQ=WEEKLY")  # Thursdays
+        current = (
+            steps.record_outcome(session=s, step_id=first, outcome={"status": "done"})
+            .following[0]
+            .id
+        )
+    with db.write() as s:  # from now on, Fridays at 19:00
+        change = corrections.update_step(
+            session=s, step_id=current, data={"due_at": local("2026-11-27T19:00")}
+        )
+        following = steps.record_outcome(
+            session=s, step_id=current, outcome={"status": "done"}
+        ).following
+    assert [f.due_at for f in following] == [local("2026-12-04T19:00")]
+    rows = step_rows(db)
+    assert len({r.uid for r in rows}) == 1  # the same calendar event
+    assert rows[-1].sequence == 1 > rows[0].sequence
+    with db.session() as s:
+        data = calendar.export_ics(session=s)
+    [event] = Calendar.from_ical(data).walk("VEVENT")
+    assert event["DTSTART"].dt.replace(tzinfo=None) == datetime(2026, 11, 27, 19, 0)
+    assert int(event["SEQUENCE"]) == 1
+    start = local("2026-11-23T00:00")
+    found = recurring_ical_events.of(Calendar.from_ical(data)).between(start, start + timedelta(28))
+    assert [e["DTSTART"].dt.strftime("%a %d %H:%M") for e in found] == [
+        "Fri 27 19:00", "Fri 04 19:00", "Fri 11 19:00", "Fri 18 19:00"]  # fmt: skip
+    assert not change.empty
+
+
+def test_one_occurrence_changed_alone_overrides_it_and_the_series_goes_on(db: Database) -> None:
+    with db.write() as s:
+        weekly = plan(s, person(s, "Ana"), "2026-11-26T18:00", rrule="FREQ=WEEKLY;BYDAY=TH",
+                      cue="after tea")  # fmt: skip
+    before = stored_data(db)
+    with db.write() as s:
+        change = corrections.update_step(
+            session=s, step_id=weekly, scope="one",
+            data={"action": "lunch instead", "due_at": local("2026-11-27T12:30"), "cue": ""},
+        )  # fmt: skip
+    rows = step_rows(db)
+    assert [(r.action, r.due_at, r.rrule, r.cue) for r in rows] == [
+        ("lunch instead", local("2026-11-27T12:30"), None, ""),
+        ("call", local("2026-12-03T18:00"), "FREQ=WEEKLY;BYDAY=TH", "after tea"),
+    ]
+    assert rows[0].recurrence_id == local("2026-11-26T18:00") and rows[0].uid == rows[1].uid
+    assert (rows[0].sequence, rows[1].sequence) == (1, 0)
+    with db.session() as s:
+        data = calendar.export_ics(session=s)
+    start = local("2026-11-23T00:00")
+    found = recurring_ical_events.of(Calendar.from_ical(data)).between(start, start + timedelta(21))
+    assert [(str(e["SUMMARY"]), e["DTSTART"].dt.strftime("%a %d %H:%M")) for e in found] == [
+        ("lunch instead (Ana)", "Fri 27 12:30"),
+        ("call (Ana)", "Thu 03 18:00"),
+        ("call (Ana)", "Thu 10 18:00"),
+    ]
+    undo(db, change)
+    assert stored_data(db) == before
+    with db.write() as s:  # again; the rule still counts from the first Thursday
+        corrections.update_step(session=s, step_id=weekly, scope="one", data={"action": "x"})
+        series = steps.list_steps(session=s, upcoming=True)[-1].id
+        nxt = steps.record_outcome(session=s, step_id=series, outcome={"status": "done"})
+    assert [f.due_at for f in nxt.following] == [local("2026-12-10T18:00")]
+
+
+def test_a_repeat_changes_only_for_the_whole_series_and_can_end(db: Database) -> None:
+    with db.write() as s:
+        weekly = plan(s, person(s, "Ana"), "2026-11-26T18:00", rrule="FREQ=WEEKLY")
+    with pytest.raises(InvalidInput, match="whole series") as refused, db.write() as s:
+        corrections.update_step(session=s, step_id=weekly, scope="one", data={"rrule": None})
+    assert refused.value.field == "rrule"
+    with db.write() as s:
+        corrections.update_step(session=s, step_id=weekly, data={"rrule": "FREQ=MONTHLY"})
+        assert steps.record_outcome(session=s, step_id=weekly, outcome={"status": "done"}
+                                    ).following[0].due_at == local("2026-12-26T18:00")  # fmt: skip
+    with db.write() as s:
+        monthly = steps.list_steps(session=s, upcoming=True)[0].id
+        corrections.update_step(session=s, step_id=monthly, data={"rrule": None})
+        assert steps.record_outcome(session=s, step_id=monthly, outcome={"status": "done"}
+                                    ).following == []  # fmt: skip
+
+
+# --------------------------------------------------------------------------- merging people
+
+
+def test_merging_moves_everything_and_keeps_the_old_name_as_an_alias(db: Database) -> None:
+    with db.write() as s:
+        work = people.create_context(session=s, data={"name": "Work"}).id
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        keep = person(s, "Ana Silva", context_ids=[work], notes="likes tea")
+        other = person(s, "Nani [b]", nickname="Ani", cadence_days=10, context_ids=[choir, work],
+                       notes="met at choir", boundaries="texts only")  # fmt: skip
+        ben = person(s, "Ben")
+        both = meet(s, [keep, other], 3)
+        meet(s, [other, ben], 2, warmth=5)
+        plan(s, other, "2026-11-24T18:00")
+        for who, label, month, day, year in ((keep, "birthday", 4, 12, None),
+                                             (other, "Birthday", 4, 12, 1990),
+                                             (other, "moved here", 9, 1, 2025)):  # fmt: skip
+            people.add_date(session=s, data={"person_id": who, "label": label, "month": month,
+                                             "day": day, "year": year})  # fmt: skip
+        entry = journal.save_entry(session=s, data={
+            "day": TODAY, "body": "tea with @Nani", "person_ids": [keep, other],
+            "contact_person_ids": [other]}).id  # fmt: skip
+    before = stored_data(db)
+    with db.session() as s:
+        counts = corrections.merge_counts(session=s, person_id=other)
+    assert counts == corrections.MergeCounts(contacts=2, steps=1, mentions=1, contexts=2, dates=2)
+    with db.write() as s:
+        change = corrections.merge_people(session=s, keep_id=keep, other_id=other)
+    with db.session() as s:
+        everyone = people.list_people(session=s)
+        merged = people.get_person(session=s, person_id=keep)
+        assert [p.name for p in everyone] == ["Ana Silva", "Ben"]
+        assert merged.aliases == ["Nani [b]"] and merged.nickname == "Ani"
+        assert merged.contexts == ["Choir", "Work"] and merged.cadence_days == 10
+        assert merged.notes == "likes tea\n\nmet at choir" and merged.boundaries == "texts only"
+        assert [i.id for i in people.list_interactions(session=s, person_id=keep)][-1] == both
+        assert len(people.list_interactions(session=s, person_id=keep)) == 2
+        assert [st.person for st in steps.list_steps(session=s)] == ["Ana Silva"]
+        dates = people.list_dates(session=s, person_id=keep)
+        assert [(d.label, d.year) for d in dates] == [("birthday", 1990), ("moved here", 2025)]
+        linked = journal.get_entry(session=s, entry_id=entry)
+        assert (linked.person_ids, linked.contact_person_ids) == ([keep], [keep])
+        # @OldName still links, in a check-in, in search and in a duplicate check.
+        assert mentions_in("tea with @Nani again", everyone) == ([keep], [])
+        assert mentions_in("and @Ani", everyone) == ([keep], [])
+        query, problems = journal.read_search(session=s, text="@Nani")
+        assert problems == [] and query.person_id == keep
+        assert [p.id for p in people.find_duplicates(session=s, name="nani [B]")] == [keep]
+        assert people.name_index(session=s)["nanib"] == (keep, "Ana Silva")
+    undo(db, change)
+    assert stored_data(db) == before
+
+
+def test_merging_a_merged_person_keeps_every_old_name(db: Database) -> None:
+    with db.write() as s:
+        ana, ana_s, annie = person(s, "Ana"), person(s, "Ana S."), person(s, "Annie")
+        corrections.merge_people(session=s, keep_id=ana_s, other_id=annie)
+        corrections.merge_people(session=s, keep_id=ana, other_id=ana_s)
+        corrections.merge_people(session=s, keep_id=ana, other_id=person(s, "ana"))
+    with db.session() as s:
+        [only] = people.list_people(session=s)
+        assert only.aliases == ["Annie", "Ana S."]  # "ana" is her own name already
+        assert mentions_in("@Annie @AnaS", [only]) == ([ana], [])
+
+
+def test_merging_asks_for_two_people(db: Database) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana")
+    with pytest.raises(InvalidInput, match="same person"), db.write() as s:
+        corrections.merge_people(session=s, keep_id=ana, other_id=ana)
+    with pytest.raises(Exception, match="No person"), db.write() as s:
+        corrections.merge_people(session=s, keep_id=ana, other_id=ana + 5)
+
+
+def test_deleting_someone_merged_takes_their_aliases_and_undo_brings_them_back(
+    db: Database,
+) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana")
+        corrections.merge_people(session=s, keep_id=ana, other_id=person(s, "Nani"))
+    before = stored_data(db)
+    with db.write() as s:
+        change = people.delete_person(session=s, person_id=ana)
+    assert change.count["person_alias"] == 1
+    undo(db, change)
+    assert stored_data(db) == before
+
+
+def test_deleting_a_step_can_be_undone_with_its_links(db: Database) -> None:
+    with db.write() as s:
+        ana = person(s, "Ana")
+        step = plan(s, ana, "2026-11-23T20:00", rrule="FREQ=WEEKLY")
+        steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+    before = stored_data(db)
+    with db.write() as s:
+        change = steps.delete_step(session=s, step_id=step)
+    with db.session() as s:
+        assert people.list_interactions(session=s)[0].step_id is None
+    undo(db, change)
+    assert stored_data(db) == before
