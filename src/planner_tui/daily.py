@@ -200,7 +200,8 @@ def due_steps_statement(
 ) -> Statement:
     """Planned steps due today or earlier (not done yet), soonest first."""
     sql = (
-        f"SELECT {columns} FROM step JOIN person ON person.id = step.person_id "
+        f"SELECT {columns} FROM step LEFT JOIN person ON person.id = step.person_id "
+        "LEFT JOIN context ON context.id = step.context_id "
         f"WHERE step.status = 'planned' AND step.due_at < {_mark('end', dialect)} "
         "ORDER BY step.due_at, step.id"
     )
@@ -340,7 +341,8 @@ def upcoming_dates(connection: Any, today: date, within: int = DATES_AHEAD) -> l
 @dataclass(frozen=True)
 class DueStep:
     id: int
-    person_id: int
+    person_id: int | None
+    """None for a step toward a place (``person`` is then the place's name, or empty)."""
     person: str
     action: str
     due_at: datetime
@@ -396,7 +398,10 @@ class Summary:
 
 def summary(connection: Any, *, today: date, dialect: str = "sqlite") -> Summary:
     """Today's summary from a DB-API *connection*, by the rules above."""
-    columns = "step.id, step.person_id, person.name, step.action, step.due_at, step.cue"
+    columns = (
+        "step.id, step.person_id, coalesce(person.name, context.name, ''), step.action, "
+        "step.due_at, step.cue"
+    )
     due = [
         DueStep(sid, pid, name, action, as_aware(due_at) or datetime.min.replace(tzinfo=UTC),
                 cue or "")

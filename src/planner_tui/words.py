@@ -146,6 +146,8 @@ def dates_line(dates: list[tuple[str, int, int, int | None]]) -> str:
 def with_person(action: str, person: str) -> str:
     """The action, followed by '(Maria)' unless its words already name her ('Bo' inside
     'about' doesn't count)."""
+    if not person.strip():  # a step toward somewhere new names its place itself
+        return action
     named = re.search(rf"(?<!\w){re.escape(person)}(?!\w)", action, re.IGNORECASE)
     return action if named else f"{action} ({person})"
 

@@ -178,6 +178,7 @@ def test_0005_gives_every_step_a_reminder_not_yet_sent(tmp_path: Path) -> None:
     finally:
         database.dispose()
 
+
 def test_0006_adds_aliases_and_keeps_every_row_of_0005(tmp_path: Path) -> None:
     """A database at 0005, with people and their dates in it, upgrades to aliases with every
     row as it was; two of its people can then be merged, the old name kept as an alias."""
@@ -200,10 +201,11 @@ def test_0006_adds_aliases_and_keeps_every_row_of_0005(tmp_path: Path) -> None:
         )
     old.dispose()
     before = every_row(path)
+    columns = columns_of(path)  # later migrations add columns of their own
     assert "person_alias" not in before
     database = open_database(Location(f"sqlite:///{path}", tmp_path))
     try:
-        after = every_row(path)
+        after = every_row(path, columns)
         assert after.pop("person_alias") == []
         assert after == before
         with database.session() as s:
@@ -217,4 +219,74 @@ def test_0006_adds_aliases_and_keeps_every_row_of_0005(tmp_path: Path) -> None:
     finally:
         database.dispose()
     backups = list((tmp_path / "backups").glob("before-upgrade-0005-*.db"))
+    assert len(backups) == 1 and every_row(backups[0]) == before
+
+
+def test_0007_makes_a_step_toward_a_place_possible_and_keeps_every_row(tmp_path: Path) -> None:
+    """0007 rebuilds the step table on SQLite (a column can't be made optional in place):
+    every row of 0006 stays as it was — the contacts a step recorded still point at it, and
+    chains of steps still link — and then a step can be toward a context, or somewhere new,
+    with no one; the keys are on again afterwards."""
+    from datetime import UTC, datetime
+
+    from alembic import command
+
+    from planner_tui.db.migrate import alembic_config
+    from planner_tui.services import steps
+
+    path = tmp_path / "planner.db"
+    shutil.copy(FIXTURE, path)
+    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
+    config = alembic_config()
+    with old.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0006")
+    old.dispose()
+    with sqlite3.connect(path) as c:
+        (person,) = c.execute("SELECT min(id) FROM person").fetchone()
+        c.executemany(
+            "INSERT INTO step (id, person_id, action, effort, due_at, cue, backup, status, "
+            "outcome_note, previous_id, created_at, uid) VALUES (?, ?, 'call', 'small', "
+            "'2026-11-02 18:00:00.000000', 'after lunch', 'a voice note', ?, '', ?, "
+            "'2026-10-01 00:00:00', ?)",
+            [(9101, person, "no_reply", None, "a@planner-tui"),
+             (9102, person, "planned", 9101, "b@planner-tui")],
+        )  # fmt: skip
+        linked = c.execute("SELECT count(*) FROM interaction WHERE step_id IS NOT NULL").fetchone()[
+            0
+        ]
+        chained = c.execute("SELECT count(*) FROM step WHERE previous_id IS NOT NULL").fetchone()[0]
+    assert linked > 0 and chained > 0  # what dropping the old table would have cleared
+    before = every_row(path)
+    columns = columns_of(path)
+    database = open_database(Location(f"sqlite:///{path}", tmp_path))
+    try:
+        after = every_row(path, columns)
+        assert after == before
+        with sqlite3.connect(path) as c:
+            assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+            assert {row[1]: row[3] for row in c.execute("PRAGMA table_info(step)")}[
+                "person_id"
+            ] == 0  # not null: no longer
+            indexes = {row[1] for row in c.execute("PRAGMA index_list(step)")}
+        assert {"ix_step_person_id", "ix_step_context_id", "ix_step_uid"} <= indexes
+        due = datetime(2026, 12, 5, 10, tzinfo=UTC)
+        with database.write() as s:
+            wall = people.create_context(session=s, data={"name": "Climbing wall"})
+            toward = steps.create_step(
+                session=s,
+                data={"context_id": wall.id, "action": "say hello at the wall", "due_at": due},
+            )
+            new = steps.create_step(session=s, data={"action": "try a repair café", "due_at": due})
+            someone = people.list_people(session=s)[0].id
+        assert (toward.person, toward.context, new.person) == ("Climbing wall", "Climbing wall", "")
+        with database.write() as s:  # the keys are on: a context's steps lose its label...
+            people.delete_context(session=s, context_id=wall.id)
+            assert steps.get_step(session=s, step_id=toward.id).context_id is None
+            people.delete_person(session=s, person_id=someone)  # ...a person's go with them
+            left = s.exec(text(f"SELECT count(*) FROM step WHERE person_id = {someone}")).one()
+        assert left == (0,)
+    finally:
+        database.dispose()
+    backups = list((tmp_path / "backups").glob("before-upgrade-0006-*.db"))
     assert len(backups) == 1 and every_row(backups[0]) == before

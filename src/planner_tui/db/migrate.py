@@ -52,7 +52,34 @@ def upgrade_to_head(database: Database) -> str | None:
     if current is not None and database.location.sqlite_path is not None:
         folder = database.location.home / "backups"
         backup = database.backup_to(folder / backup_name(f"before-upgrade-{current}"))
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with database.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # A migration that rebuilds a table (SQLite can't change a column in place)
+            # drops the old one: with foreign keys on, that would clear every reference to
+            # it (SET NULL) or delete what hangs from it (CASCADE). So, as SQLite's own
+            # advice for changing a table goes: keys off — set outside a transaction, on
+            # the driver's connection, before SQLAlchemy begins one — then checked before
+            # committing, and on again for whoever uses this connection next.
+            _foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise StorageError(
+                        "Upgrading the data would have left a reference pointing nowhere, "
+                        "so nothing was changed. Please report this; the file is as it was."
+                    )
+        finally:
+            if sqlite:
+                _foreign_keys(connection, on=True)
     return str(backup) if backup else None
+
+
+def _foreign_keys(connection: sa.Connection, *, on: bool) -> None:
+    """Foreign keys on or off for this SQLite connection (outside any transaction: inside
+    one, SQLite ignores the pragma)."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")

@@ -457,9 +457,14 @@ class InteractionCreate(InteractionBase):
 
     @field_validator("person_ids")
     @classmethod
-    def _someone(cls, value: list[int]) -> list[int]:
-        if not value:
-            raise ValueError("choose at least one person")
+    def _someone(cls, value: list[int], info: ValidationInfo) -> list[int]:
+        # Without anyone from the map it is a small moment (a chat with a neighbour), kept
+        # for the part of life it happened in: that part needs naming.
+        if not value and info.data.get("context_id") is None:
+            raise ValueError(
+                "choose at least one person — or, for a small moment with someone not on "
+                "your map, the part of life it was in"
+            )
         return list(dict.fromkeys(value))
 
 
@@ -501,7 +506,11 @@ def new_step_uid() -> str:
 
 
 class StepBase(SQLModel):
-    person_id: int
+    person_id: int | None = None
+    """Who the step is with; None for a step toward a place, a group or an event."""
+    context_id: int | None = None
+    """The part of life the step is toward (the choir, the climbing wall), when it is
+    toward a place rather than a person; a step toward somewhere new has neither."""
     action: Annotated[str, AfterValidator(clean_name)]
     effort: Effort = Effort.SMALL
     channel: Channel | None = None
@@ -520,7 +529,12 @@ class StepCreate(StepBase):
 class Step(SQLModel, table=True):
     __tablename__ = "step"
     id: int | None = Field(default=None, primary_key=True)
-    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    person_id: int | None = Field(
+        default=None, foreign_key="person.id", ondelete="CASCADE", index=True
+    )
+    context_id: int | None = Field(
+        default=None, foreign_key="context.id", ondelete="SET NULL", index=True
+    )
     action: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
     effort: str = Field(default=Effort.SMALL, sa_type=sa.String(10))
     channel: str | None = Field(default=None, sa_type=sa.String(12))
@@ -558,6 +572,10 @@ class Step(SQLModel, table=True):
 class StepRead(StepBase):
     id: int
     person: str
+    """Whom or where the step is toward, as shown: the person's name, else the context's,
+    else empty (somewhere new)."""
+    context: str = ""
+    """The context's name, for a step toward one."""
     status: StepStatus
     outcome_note: str = ""
     felt_awkwardness: int | None = None

@@ -158,7 +158,7 @@ def export(*, session: Session, alarm_minutes: int = ALARM_MINUTES) -> CalendarF
     added: list[Event] = []
 
     def add(row: Step, start: datetime) -> Event:
-        event = _event(row, names.get(row.person_id, ""), start.astimezone(zone), stamp)
+        event = _event(row, names.get(row.person_id or 0, ""), start.astimezone(zone), stamp)
         if alarm_minutes > 0:
             event.add_component(
                 _alarm(-timedelta(minutes=alarm_minutes), str(event.get("summary", "")))

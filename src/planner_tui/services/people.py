@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -33,6 +33,7 @@ from planner_tui.db.models import (
     PersonContextLink,
     PersonCreate,
     PersonDate,
+    PersonDateBase,
     PersonDateCreate,
     PersonDateRead,
     PersonRead,
@@ -42,7 +43,6 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.names import name_key, people_named, person_named
 from planner_tui.services.common import (
-    capture_column,
     driver_connection,
     get_or_404,
     validate,
@@ -88,7 +88,8 @@ def update_context(
 
 
 def delete_context(*, session: Session, context_id: int) -> Change:
-    """Delete a context; people and interactions stay, they just lose that label. Returns
+    """Delete a context; people, interactions with them and steps toward it stay, they
+    just lose that label (small moments logged there go). Returns
     what changed, so the session can take it back (:func:`planner_tui.services.undo.revert`)."""
     get_or_404(session, Context, context_id, "context")
     recorder = Recorder(session)
@@ -96,6 +97,15 @@ def delete_context(*, session: Session, context_id: int) -> Change:
     recorder.watch(PersonContextLink, col(PersonContextLink.context_id) == context_id)
     recorder.watch(JournalContextLink, col(JournalContextLink.context_id) == context_id)
     recorder.watch(Interaction, col(Interaction.context_id) == context_id)
+    recorder.watch(Step, col(Step.context_id) == context_id)
+    # A small moment (no one from the map) was kept for this part of life alone: it goes
+    # with it, as a person's contacts go with them.
+    linked = select(InteractionPersonLink.interaction_id).scalar_subquery()
+    session.execute(
+        sa.delete(Interaction).where(
+            col(Interaction.context_id) == context_id, col(Interaction.id).not_in(linked)
+        )
+    )
     session.execute(sa.delete(Context).where(col(Context.id) == context_id))
     return recorder.finish()
 
@@ -179,9 +189,18 @@ def _check_context_ids(session: Session, ids: Iterable[int]) -> list[int]:
     return ids
 
 
-def create_person(*, session: Session, data: PersonCreate | dict[str, Any]) -> PersonRead:
+Dates = Sequence[PersonDateBase | dict[str, Any]] | None
+"""Someone's dates as a form gives them (a birthday, "moved to Leeds"): each a label, a
+month, a day and maybe a year."""
+
+
+def create_person(
+    *, session: Session, data: PersonCreate | dict[str, Any], dates: Dates = None
+) -> PersonRead:
+    """Add someone, with their *dates* when given (in the same transaction)."""
     valid = validate(PersonCreate, data)
     context_ids = _check_context_ids(session, valid.context_ids)
+    checked = _checked_dates(dates)
     row = Person(**valid.model_dump(exclude={"context_ids"}))
     session.add(row)
     session.flush()
@@ -189,13 +208,21 @@ def create_person(*, session: Session, data: PersonCreate | dict[str, Any]) -> P
     for context_id in context_ids:
         session.add(PersonContextLink(person_id=row.id, context_id=context_id))
     session.flush()
+    if checked:
+        set_dates(session=session, person_id=row.id, dates=checked)
     return get_person(session=session, person_id=row.id)
 
 
 def update_person(
-    *, session: Session, person_id: int, data: PersonUpdate | dict[str, Any]
+    *,
+    session: Session,
+    person_id: int,
+    data: PersonUpdate | dict[str, Any],
+    dates: Dates = None,
 ) -> PersonRead:
+    """Change someone; *dates*, when given, become their dates (see :func:`set_dates`)."""
     valid = validate(PersonUpdate, data)
+    checked = _checked_dates(dates)
     row = get_or_404(session, Person, person_id, "person")
     changes = valid.model_dump(
         exclude_unset=True, exclude={"context_ids", "clear_cadence", "snoozed_until"}
@@ -217,6 +244,8 @@ def update_person(
         for context_id in ids:
             session.add(PersonContextLink(person_id=person_id, context_id=context_id))
     session.flush()
+    if checked is not None:
+        set_dates(session=session, person_id=person_id, dates=checked)
     return get_person(session=session, person_id=person_id)
 
 
@@ -305,11 +334,17 @@ def _aliases(session: Session, person_ids: list[int] | None = None) -> dict[int,
 
 
 def merge_into(
-    *, session: Session, person_id: int, data: PersonCreate | dict[str, Any]
+    *,
+    session: Session,
+    person_id: int,
+    data: PersonCreate | dict[str, Any],
+    dates: Dates = None,
 ) -> PersonRead:
     """Fold a new entry for someone already here into their existing record: contexts are
-    joined, empty fields filled, notes added below the existing ones. Nothing is dropped."""
+    joined, empty fields filled, notes added below the existing ones, dates added (never
+    twice). Nothing is dropped."""
     valid = validate(PersonCreate, data)
+    checked = _checked_dates(dates)
     row = get_or_404(session, Person, person_id, "person")
     if not row.nickname and valid.nickname:
         row.nickname = valid.nickname
@@ -330,7 +365,50 @@ def merge_into(
         if context_id not in known:
             session.add(PersonContextLink(person_id=person_id, context_id=context_id))
     session.flush()
+    for one in checked or []:
+        add_date(session=session, data={**one.model_dump(), "person_id": person_id})
     return get_person(session=session, person_id=person_id)
+
+
+def _checked_dates(dates: Dates) -> list[PersonDateBase] | None:
+    """*dates* checked as the table takes them (before anything is written)."""
+    if dates is None:
+        return None
+    checked = []
+    for number, one in enumerate(dates, 1):
+        try:
+            checked.append(validate(PersonDateBase, one))
+        except InvalidInput as error:
+            raise InvalidInput(f"Date {number}: {error}", field="dates") from None
+    return checked
+
+
+def set_dates(
+    *, session: Session, person_id: int, dates: Sequence[PersonDateBase | dict[str, Any]]
+) -> list[PersonDateRead]:
+    """Make *dates* someone's dates: a date they have already (the same label, whatever its
+    case, on the same day and month) stays the same row — its year as given now — so a
+    calendar that imported it keeps one event; dates not given go, new ones are added."""
+    get_or_404(session, Person, person_id, "person")
+    wanted: dict[tuple[str, int, int], PersonDateBase] = {}
+    for one in _checked_dates(dates) or []:
+        wanted.setdefault((one.label.casefold(), one.month, one.day), one)
+    kept: set[tuple[str, int, int]] = set()
+    for row in session.exec(select(PersonDate).where(PersonDate.person_id == person_id)).all():
+        key = (row.label.casefold(), row.month, row.day)
+        if key in wanted and key not in kept:
+            kept.add(key)
+            given = wanted[key]
+            if (row.label, row.year) != (given.label, given.year):
+                row.label, row.year = given.label, given.year
+                session.add(row)
+        else:
+            session.delete(row)
+    for key, one in wanted.items():
+        if key not in kept:
+            session.add(PersonDate(**one.model_dump(), person_id=person_id))
+    session.flush()
+    return list_dates(session=session, person_id=person_id)
 
 
 def add_date(*, session: Session, data: PersonDateCreate | dict[str, Any]) -> PersonDateRead:

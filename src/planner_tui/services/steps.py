@@ -19,10 +19,12 @@ from planner_tui.assets import read_toml
 from planner_tui.db.models import (
     Channel,
     Circle,
+    Context,
     Effort,
     Initiator,
     Interaction,
     InteractionPersonLink,
+    Name,
     Note,
     Person,
     PersonRead,
@@ -34,7 +36,7 @@ from planner_tui.db.models import (
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.services.common import driver_connection, get_or_404, validate
-from planner_tui.services.people import day_window
+from planner_tui.services.people import create_context, create_person, find_duplicates
 from planner_tui.services.undo import Change, Recorder
 
 # --------------------------------------------------------------------------- the library
@@ -134,6 +136,15 @@ class StepOutcome(SQLModel):
     channel: Channel | None = None
     occurred_at: datetime | None = None
     new_due_at: datetime | None = None
+    follow_up: Note = ""
+    """The follow-up's own words (the person's if-then backup, say), in place of "gently
+    follow up: …"; it starts without the step's cue and backup, which were the step's."""
+    met: list[Name] = []
+    """For a step toward a place done: the people met there, added to the map (someone
+    already on it by that whole name is linked instead)."""
+    place: Name | None = None
+    """For a step toward somewhere new done: a name to keep that part of life by (an
+    existing context of that name is used), so the contact counts in its breadth."""
 
     @field_validator("status")
     @classmethod
@@ -167,12 +178,22 @@ def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | N
 
 
 def _read(session: Session, rows: list[Step]) -> list[StepRead]:
-    ids = {row.person_id for row in rows}
+    ids = {row.person_id for row in rows if row.person_id is not None}
     names = dict(session.exec(select(Person.id, Person.name).where(col(Person.id).in_(ids))).all())
-    return [
-        StepRead.model_validate({**row.model_dump(), "person": names.get(row.person_id, "?")})
-        for row in rows
-    ]
+    places = {row.context_id for row in rows if row.context_id is not None}
+    contexts = dict(
+        session.exec(select(Context.id, Context.name).where(col(Context.id).in_(places))).all()
+        if places
+        else []
+    )
+    result = []
+    for row in rows:
+        context = contexts.get(row.context_id, "") if row.context_id is not None else ""
+        person = names.get(row.person_id, "?") if row.person_id is not None else context
+        result.append(
+            StepRead.model_validate({**row.model_dump(), "person": person, "context": context})
+        )
+    return result
 
 
 def check_ahead(due_at: datetime, now: datetime | None = None) -> None:
@@ -186,11 +207,25 @@ def check_ahead(due_at: datetime, now: datetime | None = None) -> None:
         )
 
 
-def create_step(*, session: Session, data: StepCreate | dict[str, Any]) -> StepRead:
+def create_step(
+    *, session: Session, data: StepCreate | dict[str, Any], new_person: str = ""
+) -> StepRead:
+    """Plan a step: with someone (``person_id``), toward a part of life (``context_id``),
+    or toward somewhere new (neither: its words say where). With *new_person*, someone not
+    on the map yet is added by that name first (details can follow later), and the step
+    is with them — one transaction, so a step never planned adds no one."""
     valid = validate(StepCreate, data)
     if valid.due_at.tzinfo is None:
         raise InvalidInput("The time needs a time zone.", field="due_at")
-    get_or_404(session, Person, valid.person_id, "person")
+    if new_person.strip():
+        try:
+            valid.person_id = create_person(session=session, data={"name": new_person}).id
+        except InvalidInput as error:
+            raise InvalidInput(str(error), field="person") from None
+    if valid.person_id is not None:
+        get_or_404(session, Person, valid.person_id, "person")
+    if valid.context_id is not None:
+        get_or_404(session, Context, valid.context_id, "context")
     row = Step(**valid.model_dump())
     row.rrule = check_rrule(valid.rrule, valid.due_at)
     session.add(row)
@@ -380,6 +415,10 @@ def record_outcome(
             _copy(row, new_due, rrule=None, uid=row.uid, sequence=row.sequence + 1,
                   recurrence_id=moved_from)
         )  # fmt: skip
+    elif new_due is not None and valid.follow_up.strip():  # their own backup, say
+        following.append(
+            _copy(row, new_due, action=valid.follow_up.strip(), rrule=None, cue="", backup="")
+        )
     elif new_due is not None:  # a follow-up is a step of its own
         action = row.action
         if valid.status is StepStatus.NO_REPLY and not action.startswith(FOLLOW_UP):
@@ -413,22 +452,63 @@ def series_start(rows: Iterable[Step], sequence: int) -> datetime | None:
 
 
 def _record_contact(session: Session, row: Step, valid: StepOutcome, moment: datetime) -> None:
+    """The contact a done step was: with its person — or, for a step toward a place, in
+    that part of life (named now, if it was somewhere new) with the people met there. A
+    place step with neither records no contact: it counts as a step done."""
+    person_ids = [row.person_id] if row.person_id is not None else []
+    if row.person_id is None:
+        if row.context_id is None and valid.place is not None:
+            row.context_id = _context_named(session, valid.place)
+            session.add(row)
+        person_ids = _people_met(session, valid.met, row.context_id)
+        if not person_ids and row.context_id is None:
+            return
     interaction = Interaction(
         occurred_at=valid.occurred_at or moment,
-        channel=valid.channel or row.channel or Channel.OTHER,
+        channel=valid.channel
+        or row.channel
+        or (Channel.OTHER if person_ids else Channel.IN_PERSON),
         initiator=valid.responded,
         warmth=valid.warmth,
         note=valid.note or row.action,
         step_id=row.id,
+        context_id=row.context_id,
     )
     session.add(interaction)
     session.flush()
     assert interaction.id is not None
-    session.add(InteractionPersonLink(interaction_id=interaction.id, person_id=row.person_id))
+    for person_id in person_ids:
+        session.add(InteractionPersonLink(interaction_id=interaction.id, person_id=person_id))
+
+
+def _context_named(session: Session, name: str) -> int:
+    """The context called *name* (whatever its case), added if there is none."""
+    found = session.exec(
+        select(Context.id).where(sa.func.lower(Context.name) == name.lower())
+    ).first()
+    if found is not None:
+        return found
+    return create_context(session=session, data={"name": name}).id
+
+
+def _people_met(session: Session, names: list[str], context_id: int | None) -> list[int]:
+    """The people met at a place: someone on the map by that whole name (or nickname, or a
+    name merged into theirs) is them; anyone else is added, in that part of life."""
+    found: list[int] = []
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        same = find_duplicates(session=session, name=name)
+        if len(same) == 1:
+            found.append(same[0].id)
+        else:
+            contexts = [context_id] if context_id is not None else []
+            found.append(
+                create_person(session=session, data={"name": name, "context_ids": contexts}).id
+            )
+    return list(dict.fromkeys(found))
 
 
 def _copy(row: Step, due_at: datetime, **changes: Any) -> Step:
-    keep = {"person_id", "action", "effort", "channel", "cue", "backup", "rrule",
-            "expected_awkwardness", "confidence"}  # fmt: skip
+    keep = {"person_id", "context_id", "action", "effort", "channel", "cue", "backup",
+            "rrule", "expected_awkwardness", "confidence"}  # fmt: skip
     values = {k: getattr(row, k) for k in keep} | changes
     return Step(**values, due_at=due_at, previous_id=row.id)
