@@ -250,6 +250,8 @@ def breadth(data: MonthReviewData) -> Figure:
         f"in writing or online "
         f"{percent(patterns.share(sum(f.by_channel.get(c, 0) for c in (Channel.TEXT, Channel.SOCIAL, Channel.OTHER)), f.interactions))}.",
     ]  # fmt: skip
+    if f.small_moments:
+        lines.append(words.small_moments(f.small_moments))
     if data.quiet_contexts:
         lines.append("Went quiet this month: " + ", ".join(data.quiet_contexts) + ".")
     if data.drifted:
@@ -443,7 +445,8 @@ EXPLAIN: dict[str, str] = {
     "quiet: contexts with contact in the three months before but none this month. Past their "
     "rhythm: people whose last contact, by the month's end, was longer ago than the rhythm "
     "you set for them, and people with a rhythm not yet in touch since they were added. "
-    "Shares are of the month's interactions.",
+    "Shares are of the month's interactions. Small moments are contacts logged with no one "
+    "from your map, in a part of life: they count for it, and for no one's rhythm.",
     "steps": "Small steps due in the month by outcome. Awkwardness compares what you "
     "expected when planning (1–5) with what you noted afterwards, for done steps with both.",
     "wins": "Steps marked done; people whose first contact this month came after 60 or more "

@@ -221,6 +221,83 @@ def cued(action: str, person: str, cue: str = "") -> str:
     return f"{cue[:1].upper()}{cue[1:]}: {step}"
 
 
+NEW_PLACE = "somewhere new"
+"""Where a step is toward when it names no one and no part of life (an idea to explore)."""
+
+
+def toward(name: str) -> str:
+    """Whom or where a step is toward, as a list shows it."""
+    return name or NEW_PLACE
+
+
+def date_step(person: str, what: str) -> str:
+    """The tiny step Today offers for someone's date: 'send Ana a birthday message'."""
+    kind = what.strip().casefold()
+    if kind == "birthday":
+        return f"send {person} a birthday message"
+    if kind == "anniversary":
+        return f"send {person} a message for the anniversary"
+    return f"send {person} a short message ({what.strip()})"
+
+
+def idea_step(idea: str) -> str:
+    """An idea to explore as a small step, kept short (the rest of the idea is its detail):
+    'A repair café: bring something broken…' → 'try a repair café'."""
+    short = re.split(r"\s[—–-]\s|[:;]", idea.strip(), maxsplit=1)[0].strip().rstrip(".,")
+    short = short or idea.strip()
+    return f"try {short}" if short[1:2].isupper() else f"try {short[:1].lower()}{short[1:]}"
+
+
+def backup_step(backup: str) -> str:
+    """A step's if-then backup as the next step: its 'if…, ' part left out ('if she
+    doesn't answer, I'll send a voice note on Sunday' → 'send a voice note on Sunday')."""
+    said = " ".join(backup.split())
+    plan = re.sub(r"^(if|when|in case)\b[^,]*,\s*", "", said, flags=re.IGNORECASE)
+    plan = re.sub(r"^(then\s+)?(I'll|I will|I'd|I would|I can)\s+", "", plan, flags=re.IGNORECASE)
+    plan = plan.rstrip(" .")
+    return plan or said
+
+
+def backup_offered(backup: str) -> str:
+    """What the outcome form says when the step had a backup of the person's own."""
+    return f"Your own backup plan: {' '.join(backup.split())}"
+
+
+def small_moments(count: int) -> str:
+    """The review's line for contacts with people not on the map."""
+    moments = "1 small moment" if count == 1 else f"{count} small moments"
+    return f"{moments} with people not on your map — each counted for its part of life."
+
+
+ON_THIS_DAY_OFF = "On this day is off. o brings it back."
+ON_THIS_DAY_ON = (
+    "On this day is on: a warm moment from an earlier year or month, when there is one."
+)
+
+
+def on_this_day(
+    day: date, today: date, kind: str, said: str, people: list[str], channel: str = ""
+) -> str:
+    """One warm moment from the past, on Today: 'A year ago today (Sun 23 Nov 2025), what
+    brought warmth: soup with Ana.' / 'A month ago today (Thu 23 Oct), a warm call with
+    Ana: soup at hers.'"""
+    years, months = today.year - day.year, (today.year - day.year) * 12 + today.month - day.month
+    if (day.month, day.day) == (today.month, today.day):
+        ago_said = "A year ago today" if years == 1 else f"{years} years ago today"
+    else:
+        ago_said = "A month ago today" if months == 1 else f"{months} months ago today"
+    shown = f"{day:%a} {day.day} {SHORT_MONTHS[day.month - 1]}" + (
+        f" {day.year}" if day.year != today.year else ""
+    )
+    lead = f"{ago_said} ({shown})"
+    if kind == "entry":
+        return f"{lead}, what brought warmth: {said}"
+    who = ", ".join(people)
+    how = f" ({channel})" if channel else ""
+    contact = f"a warm time with {who}{how}" if who else f"a warm contact{how}"
+    return f"{lead}, {contact}" + (f": {said}" if said else ".")
+
+
 def date_title(person: str, what: str) -> str:
     """'Ana Silva — birthday': someone's date, named (the calendar's event too)."""
     return f"{person} — {what}"

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import sqlalchemy as sa
 from pydantic import AfterValidator, ValidationInfo, field_validator
+from pydantic import Field as PydanticField
 from sqlmodel import JSON, Field, SQLModel
 
 from planner_tui.clock import utcnow
@@ -452,7 +453,7 @@ class InteractionBase(SQLModel):
 
 
 class InteractionCreate(InteractionBase):
-    person_ids: list[int]
+    person_ids: Annotated[list[int], PydanticField(default_factory=list, validate_default=True)]
     step_id: int | None = None
 
     @field_validator("person_ids")

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
-from planner_tui import __version__, clock
+from planner_tui import __version__, clock, words
 from planner_tui.db.engine import DATA_VERSION_KEY
 from planner_tui.db.models import (
     TABLES_IN_ORDER,
@@ -200,6 +200,9 @@ def export_markdown(*, session: Session, month: date | None = None) -> str:
         lines += ["None recorded.", ""]
     for item in reversed(interactions):
         who = ", ".join(markdown_inline(p) for p in item.people)
+        if not who:  # a small moment, with someone not on the map
+            where = f" at {markdown_inline(item.context)}" if item.context else ""
+            who = f"a small moment{where}"
         warmth = f", warmth {item.warmth}/5" if item.warmth else ""
         note = f" — {markdown_inline(item.note)}" if item.note else ""
         lines.append(
@@ -213,7 +216,7 @@ def export_markdown(*, session: Session, month: date | None = None) -> str:
     for step in reversed(planned):
         lines.append(
             f"- {clock.to_local(step.due_at).strftime('%Y-%m-%d %H:%M')}: "
-            f"{markdown_inline(step.action)} — {markdown_inline(step.person)} "
+            f"{markdown_inline(step.action)} — {markdown_inline(words.toward(step.person))} "
             f"({label(step.status)})"
         )
     return "\n".join(lines).rstrip() + "\n"

@@ -100,11 +100,9 @@ def delete_context(*, session: Session, context_id: int) -> Change:
     recorder.watch(Step, col(Step.context_id) == context_id)
     # A small moment (no one from the map) was kept for this part of life alone: it goes
     # with it, as a person's contacts go with them.
-    linked = select(InteractionPersonLink.interaction_id).scalar_subquery()
+    someone = sa.exists().where(col(InteractionPersonLink.interaction_id) == Interaction.id)
     session.execute(
-        sa.delete(Interaction).where(
-            col(Interaction.context_id) == context_id, col(Interaction.id).not_in(linked)
-        )
+        sa.delete(Interaction).where(col(Interaction.context_id) == context_id, ~someone)
     )
     session.execute(sa.delete(Context).where(col(Context.id) == context_id))
     return recorder.finish()

@@ -44,6 +44,7 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput
 from planner_tui.services.common import driver_connection, validate
 from planner_tui.services.gaps import ONE_SIDED_SHARE, contexts_reached
+from planner_tui.services.moments import small_moments_between
 from planner_tui.services.people import (
     as_aware,
     context_contacts,
@@ -127,6 +128,8 @@ class MonthFigures:
     got_support: int = 0
     contexts_in_touch: int = 0
     contexts_in_person: int = 0
+    small_moments: int = 0
+    """Contacts with no one from the map (a chat with a neighbour), each in its context."""
     by_status: dict[StepStatus, int] = field(default_factory=dict)
     steps_compared: int = 0
     """Done steps with both an expected and a felt awkwardness."""
@@ -213,6 +216,7 @@ def month_figures(*, session: Session, month: date) -> MonthFigures:
     )
 
     f.contexts_in_touch, f.contexts_in_person = contexts_reached(session, start, end)
+    f.small_moments = small_moments_between(session, start, end)
 
     both = sa.and_(
         col(Step.expected_awkwardness).is_not(None), col(Step.felt_awkwardness).is_not(None)

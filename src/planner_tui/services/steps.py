@@ -146,6 +146,14 @@ class StepOutcome(SQLModel):
     """For a step toward somewhere new done: a name to keep that part of life by (an
     existing context of that name is used), so the contact counts in its breadth."""
 
+    @field_validator("met", mode="before")
+    @classmethod
+    def _named(cls, value: Any) -> Any:
+        """Blank names (a trailing comma) are no one: left out, not refused."""
+        if isinstance(value, list):
+            return [v for v in value if not (isinstance(v, str) and not v.strip())]
+        return value
+
     @field_validator("status")
     @classmethod
     def _not_planned(cls, value: StepStatus) -> StepStatus:
@@ -467,7 +475,7 @@ def _record_contact(session: Session, row: Step, valid: StepOutcome, moment: dat
         occurred_at=valid.occurred_at or moment,
         channel=valid.channel
         or row.channel
-        or (Channel.OTHER if person_ids else Channel.IN_PERSON),
+        or (Channel.IN_PERSON if row.person_id is None else Channel.OTHER),
         initiator=valid.responded,
         warmth=valid.warmth,
         note=valid.note or row.action,
