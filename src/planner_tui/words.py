@@ -230,6 +230,14 @@ def toward(name: str) -> str:
     return name or NEW_PLACE
 
 
+def new_on_the_map(name: str) -> str:
+    """The plan card, for someone added by name on the wizard's Who page."""
+    return f"{name} is new here: saving adds them to your map. Details can wait (m, then e)."
+
+
+NO_DATES_YET = "No dates yet: e adds a birthday, or another day that matters to them."
+
+
 def date_step(person: str, what: str) -> str:
     """The tiny step Today offers for someone's date: 'send Ana a birthday message'."""
     kind = what.strip().casefold()
@@ -267,6 +275,11 @@ def small_moments(count: int) -> str:
     """The review's line for contacts with people not on the map."""
     moments = "1 small moment" if count == 1 else f"{count} small moments"
     return f"{moments} with people not on your map — each counted for its part of life."
+
+
+def moment_kept(where: str) -> str:
+    """After logging a small moment."""
+    return f"Kept as a small moment at {where}. It counts for that part of life."
 
 
 ON_THIS_DAY_OFF = "On this day is off. o brings it back."

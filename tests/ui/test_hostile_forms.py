@@ -63,6 +63,7 @@ FORMS = {
         {"name": "N"},
     ),
     "person rhythm": Form(("m", "n"), (unread("cadence"),), {"name": "N"}),
+    "person dates": Form(("m", "n"), (unread("birthday"), unread("dates")), {"name": "N"}),
     "context name": Form(
         ("m", "c"),
         (Field("name", lambda s: [c.name for c in people.list_contexts(session=s)], trim=True),),

@@ -51,6 +51,8 @@ class Action:
     words: str
     channel: Channel
     smaller: str | None = None
+    place: bool = False
+    """A step toward a place or a group ({name} is the place), not a person."""
 
     def for_person(self, name: str) -> str:
         return self.words.replace("{name}", name)
@@ -71,6 +73,7 @@ def load_actions(home: Path | None = None) -> list[Action]:
                         words=str(entry["words"]).strip(),
                         channel=Channel(entry.get("channel", Channel.OTHER)),
                         smaller=entry.get("smaller"),
+                        place=entry.get("place") is True,
                     )
                 )
             except (KeyError, TypeError, ValueError):
@@ -80,10 +83,11 @@ def load_actions(home: Path | None = None) -> list[Action]:
 
 def smaller_version(actions: list[Action], chosen: Action | None) -> Action | None:
     """A lighter step than *chosen* (its ``smaller`` entry); for the person's own words, the
-    lightest message in the library. ``None`` when it is already as light as it gets."""
+    lightest message in the library (for a place's, the lightest step toward a place).
+    ``None`` when it is already as light as it gets."""
     by_id = {action.id: action for action in actions}
     if chosen is None:
-        return next((a for a in actions if a.channel is Channel.TEXT), None)
+        return next((a for a in actions if a.channel is Channel.TEXT and not a.place), None)
     return by_id.get(chosen.smaller or "")
 
 

@@ -235,11 +235,20 @@ class PlannerApp(App[None]):
 
     # ---------------------------------------------------------------- shared doings
 
-    def plan_step(self, person_id: int | None = None, find: str = "") -> None:
-        """The plan wizard, from anywhere: for someone, or starting with who."""
+    def plan_step(
+        self,
+        person_id: int | None = None,
+        find: str = "",
+        *,
+        action: str = "",
+        place: bool = False,
+    ) -> None:
+        """The plan wizard, from anywhere: for someone, or starting with who. With *action*,
+        the step's words are given (a birthday message, an idea to explore) and it asks
+        when; with *place*, the step is toward somewhere new, with no one."""
         from planner_tui.ui.forms.plan import PlanWizard
 
-        self.push_screen(PlanWizard(person_id, find))
+        self.push_screen(PlanWizard(person_id, find, action=action, place=place))
 
     @work(thread=True, exclusive=True, group="check-in")
     def check_in(self) -> None:

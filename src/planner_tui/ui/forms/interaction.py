@@ -1,4 +1,6 @@
-"""Logging an interaction in a few keystrokes: who, when (as you'd say it), and how it went."""
+"""Logging an interaction in a few keystrokes: who, when (as you'd say it), and how it went.
+With no one from the map and a part of life chosen, it is a small moment (a chat with a
+neighbour): it counts for that part of life, and for no one's rhythm."""
 
 from __future__ import annotations
 
@@ -77,6 +79,12 @@ class InteractionForm(FormScreen[Any]):
     def compose_fields(self) -> ComposeResult:
         yield Field("With whom — type a name, Enter to add (several allowed)")
         yield PeopleChips()
+        yield Static(
+            "Someone not on your map? Leave this empty and choose the part of life below: "
+            "it is kept as a small moment.",
+            classes="muted",
+            markup=False,
+        )
         yield Field("When — e.g. now, yesterday evening, last sat 3pm")
         yield TextField(id="when", value="now")
         yield Static("", id="when-preview", classes="muted", markup=False)
@@ -175,8 +183,12 @@ class InteractionForm(FormScreen[Any]):
     def submit(self, values: dict[str, Any]) -> Any:
         from planner_tui.services import people
 
-        if not values["people"]:
-            raise InvalidInput("Add at least one person (type a name, then Enter).", field="people")
+        if not values["people"] and values["context"] is None:
+            raise InvalidInput(
+                "Add at least one person (type a name, then Enter) — or, for a small moment "
+                "with someone not on your map, choose the part of life it was in.",
+                field="people",
+            )
         data = {
             "person_ids": values["people"],
             "occurred_at": parse_when(values["when"], lean="past"),
@@ -196,6 +208,11 @@ class InteractionForm(FormScreen[Any]):
         return self.planner.backend.write(partial(people.log_interaction, data=data))
 
     def saved(self, result: Any) -> None:
+        if self.contact is None and isinstance(result, InteractionRead) and not result.people:
+            self.dirty = False
+            self.app.notify(words.moment_kept(result.context or ""))
+            self.dismiss(result)
+            return
         if self.contact is not None:
             from planner_tui.ui.undo import remember
 

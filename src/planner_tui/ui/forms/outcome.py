@@ -1,8 +1,10 @@
 """What happened with a small step, recorded with curiosity: one short form per outcome.
 
 Done records the contact (how warm, how it came about, how awkward it really felt next to
-what was expected); declined and no reply each get a kind word and can plan another time;
-rescheduled asks for the new time; skipped just lets it go.
+what was expected) — for a step toward a place, with the people met there, added to the
+map; declined and no reply each get a kind word and can plan another time, offering the
+person's own if-then backup first as that next step (Enter takes it); rescheduled asks for
+the new time; skipped just lets it go.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from planner_tui import clock, words
 from planner_tui.db.models import Channel, Initiator, StepStatus, label
 from planner_tui.errors import InvalidInput
-from planner_tui.services.steps import OutcomeResult
+from planner_tui.services.steps import FOLLOW_UP_DAYS, OutcomeResult
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
 from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import AWKWARD
@@ -45,6 +47,8 @@ NEW_TIME = {
 }
 """Each outcome's question for a new time, and what it starts with (a follow-up: after
 the step, see :func:`suggested_time`)."""
+BACKUP_OFFERED = (StepStatus.DECLINED, StepStatus.NO_REPLY)
+"""The outcomes that offer the step's own if-then backup as the next step."""
 RESPONSES = [
     (Initiator.ME, "I reached out, as planned"),
     (Initiator.MUTUAL, "we arranged it together"),
@@ -58,10 +62,11 @@ class OutcomeForm(FormScreen[Any]):
 
     def __init__(self, step: StepItem, status: StepStatus, *, change: bool = False) -> None:
         new_time = suggested_time(step, status)
-        super().__init__(
-            f"outcome{'-change' if change else ''}:{step.id}:{status.value}",
-            {"when": "now", "new_time": new_time, "channel": step.channel},
-        )
+        initial = {"when": "now", "new_time": new_time, "channel": step.channel}
+        if status in BACKUP_OFFERED and step.backup.strip():  # their own plan B, first
+            initial |= {"follow_up": words.backup_step(step.backup),
+                        "new_time": new_time or f"in {FOLLOW_UP_DAYS} days"}  # fmt: skip
+        super().__init__(f"outcome{'-change' if change else ''}:{step.id}:{status.value}", initial)
         self.step = step
         self.status = status
         self.change = change
@@ -74,6 +79,10 @@ class OutcomeForm(FormScreen[Any]):
         )
         if self.status in KIND_WORDS:
             yield Static(text(KIND_WORDS[self.status]), id="kind-words")
+        if self.status in BACKUP_OFFERED and self.step.backup.strip():
+            yield Static(text(words.backup_offered(self.step.backup)), id="backup-offered")
+            yield Field("Your backup as the next step (Enter plans it; empty it for another)")
+            yield TextField(id="follow_up")
         if self.status is StepStatus.DONE:
             yield Field("When it happened")
             yield TextField(id="when")
@@ -94,6 +103,15 @@ class OutcomeForm(FormScreen[Any]):
             )
             yield Select([(w, n) for n, w in enumerate(AWKWARD, start=1)], id="felt",
                          prompt="how it felt")  # fmt: skip
+            if self.step.person_id is None:  # a step toward a place: who was there?
+                yield Field("Who did you meet there? (optional — names, with commas between; "
+                            "anyone new is added to your map)")  # fmt: skip
+                yield TextField(id="met")
+                if self.step.context_id is None:
+                    yield Field("A name for this part of your life, to keep it on your map "
+                                "(optional — e.g. Repair café)")  # fmt: skip
+                    yield TextField(id="place")
+                    yield Problem(id="place-problem")
         if self.status in NEW_TIME:
             yield Field(NEW_TIME[self.status][0])
             yield TextField(id="new_time")
@@ -117,6 +135,9 @@ class OutcomeForm(FormScreen[Any]):
         return {
             "when": self._input("when"),
             "new_time": self._input("new_time"),
+            "follow_up": self._input("follow_up"),
+            "met": self._input("met"),
+            "place": self._input("place"),
             "warmth": self._select("warmth"),
             "responded": self._select("responded"),
             "channel": self._select("channel"),
@@ -125,7 +146,7 @@ class OutcomeForm(FormScreen[Any]):
         }
 
     def fill(self, values: dict[str, Any]) -> None:
-        for key in ("when", "new_time"):
+        for key in ("when", "new_time", "follow_up", "met", "place"):
             for widget in self.query(f"#{key}").results(Input):
                 widget.value = str(values.get(key) or "")
         allowed: dict[str, set[Any]] = {
@@ -173,6 +194,10 @@ class OutcomeForm(FormScreen[Any]):
                             f"That is before the step itself ({words.when(self.step.due_at)}):"
                             " a follow-up comes after it."
                         )
+        if values["follow_up"].strip() and not values["new_time"].strip():
+            problems["new_time"] = "When would suit your backup? Try 'in 3 days' or 'sat 10am'."
+        if len(values["place"].strip()) > 1000:
+            problems["place"] = "A name can be at most 1,000 characters."
         return problems
 
     def submit(self, values: dict[str, Any]) -> Any:
@@ -187,8 +212,14 @@ class OutcomeForm(FormScreen[Any]):
                 "responded": values["responded"] or Initiator.ME,
                 "channel": values["channel"],
             }
+            if self.step.person_id is None:
+                outcome["met"] = [name.strip() for name in values["met"].split(",")]
+                if values["place"].strip():
+                    outcome["place"] = values["place"].strip()
         if values["new_time"].strip() and self.status in NEW_TIME:
             outcome["new_due_at"] = parse_when(values["new_time"], lean="future")
+            if values["follow_up"].strip():
+                outcome["follow_up"] = values["follow_up"].strip()
         if self.change:
             from planner_tui.services import corrections
 
@@ -204,7 +235,9 @@ class OutcomeForm(FormScreen[Any]):
         self.action_save()
 
     def refused(self, message: str, field: str | None) -> None:
-        super().refused(message, "new_time" if field == "new_due_at" else field)
+        name = (field or "").split(".")[0]
+        shown = {"new_due_at": "new_time", "follow_up": "new_time"}
+        super().refused(message, None if name == "met" else shown.get(name, field))
 
     def saved(self, result: OutcomeResult | tuple[OutcomeResult, Any]) -> None:
         self.dirty = False

@@ -8,12 +8,21 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, SelectionList, TextArea
 
-from planner_tui.db.models import Circle, ContextKind, ContextRead, PersonRead, label
+from planner_tui import words
+from planner_tui.db.models import (
+    BIRTHDAY,
+    Circle,
+    ContextKind,
+    ContextRead,
+    PersonDateRead,
+    PersonRead,
+    label,
+)
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
-from planner_tui.when import parse_cadence
+from planner_tui.when import parse_cadence, parse_yearly
 
 
 def name_problem(value: str, *, touched: bool, missing: str) -> str | None:
@@ -23,6 +32,49 @@ def name_problem(value: str, *, touched: bool, missing: str) -> str | None:
     if len(value) > 1000:
         return "A name can be at most 1,000 characters."
     return missing if touched and not value.strip() else None
+
+
+def day_as_typed(month: int, day: int, year: int | None) -> str:
+    """A yearly date as the form shows it: '12 Apr', '12 Apr 1990' (it reads them back)."""
+    return f"{day} {words.SHORT_MONTHS[month - 1]}" + (f" {year:04d}" if year else "")
+
+
+def dates_as_typed(dates: list[PersonDateRead]) -> tuple[str, str]:
+    """Someone's dates as the form's two fields hold them: the birthday, and every other
+    date a line of its own ('moved to Leeds: 3 Jun 2011')."""
+    birthday = next((d for d in dates if d.label.casefold() == BIRTHDAY), None)
+    others = [d for d in dates if d is not birthday]
+    lines = [f"{d.label}: {day_as_typed(d.month, d.day, d.year)}" for d in others]
+    return (day_as_typed(birthday.month, birthday.day, birthday.year) if birthday else "",
+            "\n".join(lines))  # fmt: skip
+
+
+def read_dates(birthday: str, others: str) -> list[dict[str, Any]]:
+    """The form's dates as the service takes them; :class:`InvalidInput` names the field
+    (``birthday`` or ``dates``) and, for another date, its line."""
+    found: list[dict[str, Any]] = []
+    if birthday.strip():
+        month, day, year = parse_yearly(birthday)  # says "birthday"'s own problem
+        found.append({"label": BIRTHDAY, "month": month, "day": day, "year": year})
+    for number, line in enumerate(others.splitlines(), 1):
+        if not line.strip():
+            continue
+        what, colon, when = line.rpartition(":")
+        if not colon or not what.strip():
+            raise InvalidInput(
+                f"Line {number}: write it as what, a colon, then the day — "
+                "e.g. moved to Leeds: 3 Jun 2011.",
+                field="dates",
+            )
+        if len(what.strip()) > 100:
+            raise InvalidInput(f"Line {number}: a date's name can be at most 100 characters.",
+                               field="dates")  # fmt: skip
+        try:
+            month, day, year = parse_yearly(when)
+        except InvalidInput as error:
+            raise InvalidInput(f"Line {number}: {error}", field="dates") from None
+        found.append({"label": what.strip(), "month": month, "day": day, "year": year})
+    return found
 
 
 class PersonForm(FormScreen[PersonRead]):
@@ -51,6 +103,9 @@ class PersonForm(FormScreen[PersonRead]):
         self.allow_duplicate = False
         self.duplicate: PersonRead | None = None
         self.merge_into: int | None = None
+        self.dates_loaded = person is None
+        """Whether the fields hold the person's dates (saving sets them: never before they
+        were read, or they would all go)."""
 
     def compose_fields(self) -> ComposeResult:
         yield Field("Name")
@@ -68,6 +123,14 @@ class PersonForm(FormScreen[PersonRead]):
         yield Field("How often you'd like to be in touch (optional)")
         yield TextField(id="cadence", placeholder="e.g. 14, weekly, every 3 weeks")
         yield Problem(id="cadence-problem")
+        yield Field("Birthday (optional) — e.g. 12 Apr, or 12 Apr 1990")
+        yield TextField(id="birthday", max_length=40)
+        yield Problem(id="birthday-problem")
+        yield Field(
+            "Other dates that matter (optional), one a line — e.g. moved to Leeds: 3 Jun 2011"
+        )
+        yield TextBox(id="dates", classes="short")
+        yield Problem(id="dates-problem")
         yield Field("Contexts (space to tick)")
         yield SelectionList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
         yield Field("Notes")
@@ -81,6 +144,8 @@ class PersonForm(FormScreen[PersonRead]):
             "nickname": self.query_one("#nickname", Input).value,
             "circle": self.query_one("#circle", Select).value,
             "cadence": self.query_one("#cadence", Input).value,
+            "birthday": self.query_one("#birthday", Input).value,
+            "dates": self.query_one("#dates", TextArea).text,
             "contexts": list(self.query_one("#contexts", SelectionList).selected),
             "notes": self.query_one("#notes", TextArea).text,
             "boundaries": self.query_one("#boundaries", TextArea).text,
@@ -92,6 +157,9 @@ class PersonForm(FormScreen[PersonRead]):
         if values.get("circle") in {c.value for c in Circle}:
             self.query_one("#circle", Select).value = values["circle"]
         self.query_one("#cadence", Input).value = str(values.get("cadence", ""))
+        if "birthday" in values or "dates" in values:  # the dates, once they are read
+            self.query_one("#birthday", Input).value = str(values.get("birthday", ""))
+            self.query_one("#dates", TextArea).text = str(values.get("dates", ""))
         chosen = self.query_one("#contexts", SelectionList)
         chosen.deselect_all()
         known = {c.id for c in self.contexts}
@@ -110,7 +178,30 @@ class PersonForm(FormScreen[PersonRead]):
             parse_cadence(values["cadence"])
         except InvalidInput as error:
             problems["cadence"] = str(error)
+        try:
+            read_dates(values["birthday"], "")
+        except InvalidInput as error:
+            problems["birthday"] = str(error)
+        try:
+            read_dates("", values["dates"])
+        except InvalidInput as error:
+            problems["dates"] = str(error)
         return problems
+
+    def load_choices(self) -> list[PersonDateRead] | None:
+        from planner_tui.services import people
+
+        if self.person is None:
+            return None
+        return self.planner.backend.read(partial(people.list_dates, person_id=self.person.id))
+
+    def use_choices(self, dates: list[PersonDateRead] | None) -> None:
+        if dates is None:
+            return
+        birthday, others = dates_as_typed(dates)
+        self.initial |= {"birthday": birthday, "dates": others}
+        self.fill({**self.values(), "birthday": birthday, "dates": others})
+        self.dates_loaded = True
 
     def data(self, values: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -128,10 +219,11 @@ class PersonForm(FormScreen[PersonRead]):
 
         backend = self.planner.backend
         data = self.data(values)
+        dates = read_dates(values["birthday"], values["dates"]) if self.dates_loaded else None
         if self.person is None:
             if self.merge_into is not None:
                 return backend.write(
-                    partial(people.merge_into, person_id=self.merge_into, data=data)
+                    partial(people.merge_into, person_id=self.merge_into, data=data, dates=dates)
                 )
             if not self.allow_duplicate:
                 same = backend.read(partial(people.find_duplicates, name=values["name"]))
@@ -146,10 +238,12 @@ class PersonForm(FormScreen[PersonRead]):
                             ("edit", "Keep editing"),
                         ],
                     )
-            return backend.write(partial(people.create_person, data=data))
+            return backend.write(partial(people.create_person, data=data, dates=dates))
         if data["cadence_days"] is None:
             data["clear_cadence"] = True
-        return backend.write(partial(people.update_person, person_id=self.person.id, data=data))
+        return backend.write(
+            partial(people.update_person, person_id=self.person.id, data=data, dates=dates)
+        )
 
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, "cadence" if field == "cadence_days" else field)

@@ -1,6 +1,7 @@
 """The plan wizard: one person, one small action, one time — a page each, Enter to go on.
 
-Who (fuzzy search; people drifting past their rhythm first, then the inner circle), what
+Who (fuzzy search; people drifting past their rhythm first, then the inner circle — or a
+part of life, for a step toward a place, or a new name, added to the map with the step), what
 (the action library or one's own words), when (natural language, read back before going
 on; ↑/↓ for quick picks), optional details (repeat, if-then cue and backup, expected
 awkwardness), how sure (below 7, a smaller version is offered), and the plan card.
@@ -32,7 +33,7 @@ from planner_tui.ui.widgets.fields import TextField
 from planner_tui.when import QUICK_PICKS, describe, describe_repeat, parse_repeat, parse_when
 
 if TYPE_CHECKING:
-    from planner_tui.db.models import PersonRead
+    from planner_tui.db.models import ContextRead, PersonRead
     from planner_tui.services.steps import Action
 
 PAGES = ("who", "what", "when", "details", "sure", "card")
@@ -50,12 +51,35 @@ class PlanWizard(FormScreen[StepRead]):
         Binding("escape", "back", "Back (closes on the first page, keeping a draft)"),
     ]
 
-    def __init__(self, person_id: int | None = None, find: str = "") -> None:
-        start = "what" if person_id is not None else "who"
-        super().__init__("step:new", {"person": person_id, "find": find, "page": start})
+    def __init__(
+        self,
+        person_id: int | None = None,
+        find: str = "",
+        *,
+        action: str = "",
+        place: bool = False,
+    ) -> None:
+        """For *person_id* (from What on), or starting with who (*find* typed there). With
+        *action*, the step's words are given — a birthday message, an idea to explore — and
+        it starts at When; *place*: toward somewhere new, with no one."""
+        start = "when" if action and (person_id is not None or place) else "who"
+        start = "what" if start == "who" and person_id is not None else start
+        initial: dict[str, Any] = {"person": person_id, "find": find, "page": start}
+        if action:
+            initial |= {"words": action, "place": place,
+                        "channel": Channel.IN_PERSON.value if place else Channel.TEXT.value}  # fmt: skip
+        super().__init__("step:new", initial)
+        self.start = start
         self.people: list[PersonRead] = []
+        self.contexts: list[ContextRead] = []
         self.actions: list[Action] = []
         self.person: PersonRead | None = None
+        self.context: ContextRead | None = None
+        """A part of life the step is toward (chosen on Who instead of a person)."""
+        self.new_name = ""
+        """Someone not on the map yet, by the name typed on Who: added with the step."""
+        self.place = False
+        """A step toward somewhere new (an idea to explore): no one, no part of life yet."""
         self.action: Action | None = None
         self.page = start
         self.smaller_offered = False
@@ -73,8 +97,11 @@ class PlanWizard(FormScreen[StepRead]):
             yield Static("", id="chosen-so-far", markup=False)
             with ContentSwitcher(initial=f"page-{self.page}", id="pages"):
                 with Vertical(id="page-who"):
-                    yield Field("Who would you like to reach? Type to find; Enter picks.")
-                    yield TextField(id="find", placeholder="a name, or a context")
+                    yield Field(
+                        "Who would you like to reach — or where? Type to find; Enter picks. "
+                        "A new name adds them to your map (details can wait)."
+                    )
+                    yield TextField(id="find", placeholder="a name, or a part of life")
                     yield OptionList(id="who-list")
                     yield Problem(id="person-problem")
                 with Vertical(id="page-what"):
@@ -130,22 +157,30 @@ class PlanWizard(FormScreen[StepRead]):
                 markup=False,
             )
 
-    def load_choices(self) -> tuple[list[PersonRead], list[Action]]:
+    def load_choices(self) -> tuple[list[PersonRead], list[ContextRead], list[Action]]:
         from planner_tui.services import people, steps
 
-        everyone = self.planner.backend.read(people.list_people)
-        return everyone, steps.load_actions(self.planner.settings.resolved_home())
+        backend = self.planner.backend
+        everyone = backend.read(people.list_people)
+        contexts = backend.read(people.list_contexts)
+        return everyone, contexts, steps.load_actions(self.planner.settings.resolved_home())
 
-    def use_choices(self, choices: tuple[list[PersonRead], list[Action]]) -> None:
+    def use_choices(
+        self, choices: tuple[list[PersonRead], list[ContextRead], list[Action]]
+    ) -> None:
         from planner_tui.services.steps import suggested_order
 
         self.people = suggested_order(choices[0])
-        self.actions = choices[1]
+        self.contexts = choices[1]
+        self.actions = choices[2]
         self.fill(self.initial)
 
     def accepts_draft(self, draft: dict[str, Any]) -> bool:
-        # A draft for someone else waits until a step for them is planned again.
+        # A draft for someone else waits until a step for them is planned again; one for
+        # given words (a birthday message, an idea) is taken back only for those words.
         wanted = self.initial.get("person")
+        if self.initial.get("words"):
+            return draft.get("words") == self.initial["words"] and draft.get("person") == wanted
         return wanted is None or draft.get("person") in (None, wanted)
 
     # ---------------------------------------------------------------- moving between pages
@@ -171,7 +206,7 @@ class PlanWizard(FormScreen[StepRead]):
 
     def action_back(self) -> None:
         index = PAGES.index(self.page)
-        if index == 0 or (index == 1 and self.initial.get("person") is not None):
+        if index <= PAGES.index(self.start):  # the page it opened on: nothing before it
             self.action_leave()
         else:
             self.go(PAGES[index - 1])
@@ -225,20 +260,48 @@ class PlanWizard(FormScreen[StepRead]):
         self.show_people(self.query_one("#find", Input).value)
 
     def show_people(self, query: str) -> None:
+        """People matching what is typed; then the parts of life it matches (a step toward
+        the place itself); then, for a name no one on the map has, someone new by it."""
+        from planner_tui.names import people_named
+
+        typed = query.strip()
         shown = self.people
-        if query.strip():
-            matcher = Matcher(fold(query.strip()))
+        places: list[ContextRead] = []
+        if typed:
+            matcher = Matcher(fold(typed))
             scored = [
                 (matcher.match(fold(" ".join([p.name, p.nickname, *p.contexts]))), p)
                 for p in self.people
             ]
             shown = [p for score, p in sorted(scored, key=lambda s: -s[0]) if score > 0]
+            ranked = [(matcher.match(fold(c.name)), c) for c in self.contexts]
+            places = [c for score, c in sorted(ranked, key=lambda s: -s[0]) if score > 0][:20]
         options = self.query_one("#who-list", OptionList)
         options.clear_options()
         shown = shown[:200]
         options.add_options(Option(self.person_line(p), id=str(p.id)) for p in shown)
-        chosen = next((i for i, p in enumerate(shown) if p == self.person), 0)
-        options.highlighted = chosen if shown else None
+        options.add_options(
+            Option(text(f"{shorten(c.name, 40)}  · the place itself: a step toward it"),
+                   id=f"c{c.id}")
+            for c in places
+        )  # fmt: skip
+        taken = {fold(c.name) for c in self.contexts}
+        offer_new = bool(typed) and not people_named(typed, self.people, whole_only=True)
+        if offer_new and fold(typed) not in taken:
+            options.add_option(
+                Option(text(f"+ someone new: {shorten(typed, 40)} (added to your map)"), id="new")
+            )
+        ids = [str(options.get_option_at_index(i).id) for i in range(options.option_count)]
+        wanted = self.chosen_option()
+        options.highlighted = ids.index(wanted) if wanted in ids else (0 if ids else None)
+
+    def chosen_option(self) -> str:
+        """The Who list's id for what is chosen now (to keep the highlight on it)."""
+        if self.person is not None:
+            return str(self.person.id)
+        if self.context is not None:
+            return f"c{self.context.id}"
+        return "new" if self.new_name else ""
 
     @staticmethod
     def person_line(person: PersonRead) -> Any:
@@ -256,14 +319,17 @@ class PlanWizard(FormScreen[StepRead]):
         option = options.highlighted_option
         problem = self.query_one("#person-problem", Problem)
         if option is None or option.id is None:
-            problem.say(
-                "No one matches. Add people on the Map first (m, then n)."
-                if self.people or self.query_one("#find", Input).value.strip()
-                else "There is no one on your map yet. Add someone there first (m, then n)."
-            )
+            problem.say("There is no one on your map yet. Type a name to add someone.")
             return
         problem.say(None)
-        self.person = self.by_id(int(option.id))
+        self.person = self.context = None
+        self.new_name, self.place = "", False
+        if option.id == "new":
+            self.new_name = self.query_one("#find", Input).value.strip()
+        elif option.id.startswith("c"):
+            self.context = self.context_by_id(int(option.id[1:]))
+        else:
+            self.person = self.by_id(int(option.id))
         self.action = None
         self.show_actions()
         self.go("what")
@@ -271,18 +337,41 @@ class PlanWizard(FormScreen[StepRead]):
     def by_id(self, person_id: int | None) -> PersonRead | None:
         return next((p for p in self.people if p.id == person_id), None)
 
+    def context_by_id(self, context_id: int | None) -> ContextRead | None:
+        return next((c for c in self.contexts if c.id == context_id), None)
+
+    def target(self) -> str:
+        """Whom or where the step is toward, by name (empty: somewhere new)."""
+        if self.person is not None:
+            return self.person.name
+        if self.context is not None:
+            return self.context.name
+        return self.new_name
+
+    def has_target(self) -> bool:
+        return bool(self.person or self.context or self.new_name or self.place)
+
+    def toward_place(self) -> bool:
+        return self.person is None and not self.new_name
+
+    def offered_actions(self) -> list[Action]:
+        """The library's steps for this target: toward a place, or with a person."""
+        place = self.toward_place()
+        return [a for a in self.actions if a.place == place]
+
     # ---------------------------------------------------------------- what
 
     def show_actions(self) -> None:
-        name = self.person.name if self.person else "them"
+        name = self.target() or ("there" if self.toward_place() else "them")
         options = self.query_one("#what-list", OptionList)
         options.clear_options()
+        offered = self.offered_actions()
         for effort, heading in (
             (Effort.TINY, "tiny · a minute or two"),
             (Effort.SMALL, "small · a little time"),
             (Effort.BIGGER, "bigger · when you have the energy"),
         ):
-            entries = [a for a in self.actions if a.effort is effort]
+            entries = [a for a in offered if a.effort is effort]
             if not entries:
                 continue
             options.add_option(Option(text(heading, "bold"), disabled=True))
@@ -296,7 +385,7 @@ class PlanWizard(FormScreen[StepRead]):
 
     def pick_action(self) -> None:
         own = self.query_one("#own", Input).value.strip()
-        name = self.person.name if self.person else ""
+        name = self.target() or "there"
         if own:
             self.action = None
             chosen_words, channel = own, None
@@ -329,8 +418,8 @@ class PlanWizard(FormScreen[StepRead]):
         from planner_tui.ui.modals.confirm import Choice
 
         self.smaller_offered = True
-        smaller = smaller_version(self.actions, self.action)
-        name = self.person.name if self.person else "them"
+        smaller = smaller_version(self.offered_actions(), self.action)
+        name = self.target() or ("there" if self.toward_place() else "them")
         if smaller is None or smaller == self.action:
             self.app.push_screen(
                 Choice("Already a light step", words.ALREADY_LIGHT, [("keep", "Go on")]),
@@ -361,8 +450,12 @@ class PlanWizard(FormScreen[StepRead]):
 
     def show_so_far(self) -> None:
         parts = []
-        if self.person and self.page != "who":
-            parts.append(f"With {self.person.name}")
+        if self.has_target() and self.page != "who":
+            where = self.target()
+            parts.append(
+                f"With {where}" if self.person or self.new_name
+                else f"Toward {where or words.NEW_PLACE}"
+            )  # fmt: skip
         typed = self.query_one("#words", Input).value
         if typed and self.page not in ("who", "what", "card"):
             parts.append(shorten(typed, 60))
@@ -374,11 +467,13 @@ class PlanWizard(FormScreen[StepRead]):
             due = parse_when(values["when"], lean="future")
         except InvalidInput:
             return
-        name = self.person.name if self.person else "?"
+        name = self.target()
         self.query_one("#card-text", Static).update(
             text(words.plan_card(due, values["words"], name), "bold")
         )
         lines = []
+        if self.new_name:
+            lines.append(words.new_on_the_map(self.new_name))
         try:
             rule = parse_repeat(values["repeat"])
         except InvalidInput:
@@ -409,6 +504,9 @@ class PlanWizard(FormScreen[StepRead]):
         return {
             "page": self.page,
             "person": self.person.id if self.person else None,
+            "context": self.context.id if self.context else None,
+            "new_name": self.new_name,
+            "place": self.place,
             "find": self.query_one("#find", Input).value,
             "action_id": self.action.id if self.action else None,
             "own": self.query_one("#own", Input).value,
@@ -426,6 +524,9 @@ class PlanWizard(FormScreen[StepRead]):
 
     def fill(self, values: dict[str, Any]) -> None:
         self.person = self.by_id(values.get("person"))
+        self.context = None if self.person else self.context_by_id(values.get("context"))
+        self.new_name = "" if self.person else str(values.get("new_name") or "").strip()
+        self.place = bool(values.get("place")) and not (self.person or self.new_name)
         self.action = next((a for a in self.actions if a.id == values.get("action_id")), None)
         for key in ("find", "own", "words", "when", "repeat", "cue", "backup"):
             self.query_one(f"#{key}", Input).value = str(values.get(key) or "")
@@ -440,7 +541,7 @@ class PlanWizard(FormScreen[StepRead]):
         self.show_people(self.query_one("#find", Input).value)
         self.show_actions()
         page = values.get("page")
-        if page not in PAGES or (page != "who" and self.person is None):
+        if page not in PAGES or (page != "who" and not self.has_target()):
             page = "who"
         if page in ("details", "sure", "card") and not self.query_one("#words", Input).value:
             page = "what"
@@ -478,13 +579,15 @@ class PlanWizard(FormScreen[StepRead]):
     def submit(self, values: dict[str, Any]) -> StepRead:
         from planner_tui.services import steps
 
-        if values["person"] is None:
+        new_person = "" if values["person"] is not None else values["new_name"].strip()
+        if not (values["person"] or values["context"] or new_person or values["place"]):
             raise InvalidInput("Choose who the step is with.", field="person")
         due = parse_when(values["when"], lean="future")
         steps.check_ahead(due)
         action = next((a for a in self.actions if a.id == values["action_id"]), None)
         data = {
             "person_id": values["person"],
+            "context_id": values["context"] if values["person"] is None else None,
             "action": values["words"],
             "effort": action.effort if action else Effort.OWN,
             "channel": values["channel"],
@@ -495,7 +598,9 @@ class PlanWizard(FormScreen[StepRead]):
             "expected_awkwardness": values["awkwardness"],
             "confidence": int(values["confidence"]) if values["confidence"] else None,
         }
-        return self.planner.backend.write(partial(steps.create_step, data=data))
+        return self.planner.backend.write(
+            partial(steps.create_step, data=data, new_person=new_person)
+        )
 
     def refused(self, message: str, field: str | None) -> None:
         page = FIELD_PAGES.get((field or "").split(".")[0])

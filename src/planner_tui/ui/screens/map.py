@@ -101,6 +101,8 @@ class MapScreen(ViewScreen):
         self.shown: list[PersonRead] = []
         self.shown_query = ""
         self._rows: dict[int, tuple[Text, ...]] = {}
+        self.ideas: list[Idea] = []
+        """The ideas to explore the Gaps tab shows, in its table's order."""
 
     # ---------------------------------------------------------------- layout
 
@@ -121,6 +123,7 @@ class MapScreen(ViewScreen):
             with TabPane("4 Gaps", id="gaps"):
                 yield Note(id="breadth")
                 yield Note(id="ideas", classes="muted")
+                yield table("ideas-table", "idea")
                 yield Section("Past the rhythm you hoped for")
                 yield Note(id="drifting-empty", classes="muted")
                 yield table("drifting-table", "who", "last in touch", "hoped for", "past by")
@@ -202,12 +205,14 @@ class MapScreen(ViewScreen):
             "work, family, a club, the street. c adds one."
         )
         ideas = data.ideas[:: max(1, len(data.ideas) // 5)][:5] if d.low else []
+        self.ideas = ideas
         self.query_one("#ideas", Note).set(
-            "A few parts of life to explore, if one appeals:\n"
-            + "\n".join(f"  • {i.text}" for i in ideas)
+            "A few parts of life to explore, if one appeals (s on one plans a step there):"
             if ideas
             else ""
         )
+        fill(self.query_one("#ideas-table", DataTable), [(i.text,) for i in ideas])
+        self.query_one("#ideas-table").display = bool(ideas)
         drifting = sort_people([p for p in active if p.drifting_days], "drift")
         fill(
             self.query_one("#drifting-table", DataTable),
@@ -323,6 +328,8 @@ class MapScreen(ViewScreen):
             self.open_person(self.shown[event.cursor_row].id)
         elif table_id in ("drifting-table", "one-sided-table") and event.row_key.value:
             self.open_person(int(event.row_key.value))
+        elif table_id == "ideas-table":
+            self.action_small_step()
 
     def on_circles_picture_chosen(self, event: CirclesPicture.Chosen) -> None:
         if len(event.dots) == 1:
@@ -355,7 +362,15 @@ class MapScreen(ViewScreen):
         if tab == "people":
             cursor = self.query_one("#people-table", DataTable).cursor_row
             return self.shown[cursor] if 0 <= cursor < len(self.shown) else None
-        if tab == "gaps" and isinstance(focused, DataTable) and focused.id != "quiet-table":
+        if (
+            tab == "gaps"
+            and isinstance(focused, DataTable)
+            and focused.id
+            in (
+                "drifting-table",
+                "one-sided-table",
+            )
+        ):
             key = self.row_key(focused)
             return by_id.get(int(key)) if key else None
         return None
@@ -373,6 +388,12 @@ class MapScreen(ViewScreen):
             )
             key = self.row_key(widget)
             return next((c for c in self.data.contexts if str(c.id) == key), None)
+        return None
+
+    def selected_idea(self) -> Idea | None:
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id == "ideas-table" and self.ideas:
+            return self.ideas[min(focused.cursor_row, len(self.ideas) - 1)]
         return None
 
     @staticmethod
@@ -435,12 +456,18 @@ class MapScreen(ViewScreen):
         if person_ids is None:
             person = self.selected_person()
             person_ids = [person.id] if person else []
+        if context_id is None and (context := self.selected_context()) is not None:
+            context_id = context.id  # a contact there — or a small moment, with no one
         form = InteractionForm(
             self.data.people, self.data.contexts, person_ids=person_ids, context_id=context_id
         )
         self.app.push_screen(form)
 
     def action_small_step(self) -> None:
+        idea = self.selected_idea()
+        if idea is not None:  # somewhere new: the idea's words, and when
+            self.planner.plan_step(action=words.idea_step(idea.text), place=True)
+            return
         context = self.selected_context()
         if context is not None:  # someone from that part of life
             self.planner.plan_step(find=context.name)
@@ -456,7 +483,8 @@ class MapScreen(ViewScreen):
             self.confirm_delete(
                 context.name,
                 f"{context.people_count} people keep their other contexts; "
-                "contact logged there stays, without this label.",
+                "contact logged there and steps toward it stay, without this label; small "
+                "moments logged there go with it.",
                 people.delete_context,
                 context_id=context.id,
             )

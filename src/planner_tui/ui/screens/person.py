@@ -101,6 +101,8 @@ class PersonScreen(ViewScreen):
             facts.append("Merged in, and still found by: " + ", ".join(p.aliases))
         if data.dates:
             facts.append(words.dates_line([(d.label, d.month, d.day, d.year) for d in data.dates]))
+        else:
+            facts.append(words.NO_DATES_YET)
         if p.drifting_days and p.last_contact is None:
             facts.append(words.NEVER_IN_TOUCH)
         elif p.drifting_days:

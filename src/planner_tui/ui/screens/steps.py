@@ -36,11 +36,17 @@ class StepItem:
     channel: str | None = None
     expected_awkwardness: int | None = None
     rrule: str | None = None
+    person_id: int | None = None
+    """None for a step toward a place (``person`` then names it, or is empty)."""
+    context_id: int | None = None
+    cue: str = ""
+    backup: str = ""
 
     @classmethod
     def of(cls, step: StepRead) -> StepItem:
         return cls(step.id, step.person, step.action, step.due_at, step.channel,
-                   step.expected_awkwardness, step.rrule)  # fmt: skip
+                   step.expected_awkwardness, step.rrule, step.person_id, step.context_id,
+                   step.cue, step.backup)  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "due_at": self.due_at.isoformat()}

@@ -1,6 +1,9 @@
-"""Today: the daily home. Steps due (and earlier ones not yet done), people drifting past
-the rhythm hoped for, today's check-in, this month's intentions, and a quiet count of the
-small steps taken this week. Nothing here is red: a missed step is "not yet"."""
+"""Today: the daily home. Steps due (and earlier ones not yet done), each with its if-then
+cue when it has one; people drifting past the rhythm hoped for; birthdays and other dates in
+the week ahead, each with a tiny step one key away; today's check-in, this month's
+intentions, a quiet count of the small steps taken this week, and — unless turned off — one
+warm moment from this day in an earlier year or month. Nothing here is red: a missed step
+is "not yet"."""
 
 from __future__ import annotations
 
@@ -36,6 +39,16 @@ class DriftingItem:
         return cls(person.id, person.name, person.last_contact, person.cadence_days)
 
 
+@dataclass(frozen=True)
+class DateItem:
+    """A birthday or another date of someone's in the week ahead."""
+
+    person_id: int
+    person: str
+    label: str
+    on: date
+
+
 COMING_UP = 5
 """How many of the steps after today Today shows."""
 
@@ -51,6 +64,10 @@ class TodayData:
     anyone: bool
     coming: list[StepItem] = field(default_factory=list)
     """The next few steps after today, soonest first."""
+    dates: list[DateItem] = field(default_factory=list)
+    """People's dates in the week ahead, soonest first."""
+    on_this_day: str = ""
+    """One warm moment from an earlier year or month, in words (empty: none, or off)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +75,7 @@ class TodayData:
             "today": self.today.isoformat(),
             "due": [step.to_json() for step in self.due],
             "coming": [step.to_json() for step in self.coming],
+            "dates": [{**asdict(d), "on": d.on.isoformat()} for d in self.dates],
             "drifting": [
                 {**asdict(p), "last_contact": p.last_contact and p.last_contact.isoformat()}
                 for p in self.drifting
@@ -75,6 +93,10 @@ class TodayData:
                 "today": date.fromisoformat(data["today"]),
                 "due": [StepItem.from_json(step) for step in data["due"]],
                 "coming": [StepItem.from_json(step) for step in data.get("coming", [])],
+                "dates": [
+                    DateItem(**{**d, "on": date.fromisoformat(d["on"])})
+                    for d in data.get("dates", [])
+                ],
                 "drifting": [
                     DriftingItem(**{**p, "last_contact": moment(p["last_contact"])})
                     for p in data["drifting"]
@@ -87,12 +109,22 @@ class TodayScreen(StepsScreen):
     TITLE = "Today"
     STEP_TABLE = "due"
     LISTS = ("#due", "#coming")  # not the people: s there plans with them, s anywhere asks who
-    BINDINGS = [Binding("c", "check_in", "Check in")]
+    BINDINGS = [
+        Binding("c", "check_in", "Check in"),
+        Binding(
+            "o",
+            "on_this_day",
+            "On this day",
+            show=False,
+            tooltip="Show or hide the warm moment from this day in an earlier year or month",
+        ),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
         self.drifting: list[DriftingItem] = []
         self.coming: list[StepItem] = []
+        self.dates: list[DateItem] = []
 
     def compose_body(self) -> ComposeResult:
         yield Note(id="today-date")
@@ -105,10 +137,14 @@ class TodayScreen(StepsScreen):
         yield Section("People you might like to reach")
         yield Note(id="drift-empty", classes="muted")
         yield table("drifting", "who", "last in touch", "hoped for")
+        yield Section("Dates this week", id="dates-title")
+        yield table("dates", "date", "a tiny step (s or Enter plans it)")
         yield Section("Today's check-in")
         yield Note(id="checkin")
         yield Section("This month's intentions")
         yield Note(id="intentions", classes="muted")
+        yield Section("On this day", id="on-this-day-title")
+        yield Note(id="on-this-day")
         yield Note(id="week", classes="muted")
         yield Note(
             "s: plan a small step (for the person selected under 'People you might like "
@@ -141,7 +177,8 @@ class TodayScreen(StepsScreen):
 
     def load(self) -> TodayData:
         from planner_tui.db.engine import DATA_VERSION_KEY
-        from planner_tui.services import drafts, journal, people, review, steps
+        from planner_tui.db.models import label
+        from planner_tui.services import drafts, journal, moments, people, review, steps
 
         backend = self.planner.backend
         today = clock.today()
@@ -168,7 +205,21 @@ class TodayScreen(StepsScreen):
             intentions=backend.read(partial(review.current_intentions, today=today)),
             steps_this_week=backend.read(partial(steps.steps_done_between, start=start, end=end)),
             anyone=backend.read(people.has_people),
+            dates=[
+                DateItem(d.person_id, d.person, d.label, d.on)
+                for d in backend.read(partial(people.upcoming_dates, today=today))
+            ],
         )
+        if (
+            backend.read(partial(drafts.get_setting, key=moments.ON_THIS_DAY_KEY, default=True))
+            is not False
+        ):
+            found = backend.read(partial(moments.on_this_day, today=today))
+            if found is not None:
+                how = label(found.channel) if found.channel else ""
+                data.on_this_day = words.on_this_day(
+                    found.day, today, found.kind, found.text, found.people, how
+                )
         backend.save_today(version, today, data.to_json())
         return data
 
@@ -185,8 +236,8 @@ class TodayScreen(StepsScreen):
             [
                 (
                     words.when(step.due_at),
-                    shorten(step.person, 30),
-                    shorten(step.action, 60),
+                    shorten(words.toward(step.person), 30),
+                    shorten(words.cued(step.action, "", step.cue), 70),
                     "not yet" if clock.to_local(step.due_at).date() < data.today else "",
                 )
                 for step in data.due
@@ -199,7 +250,11 @@ class TodayScreen(StepsScreen):
         fill(
             self.query_one("#coming", DataTable),
             [
-                (words.when(step.due_at), shorten(step.person, 30), shorten(step.action, 60))
+                (
+                    words.when(step.due_at),
+                    shorten(words.toward(step.person), 30),
+                    shorten(words.cued(step.action, "", step.cue), 70),
+                )
                 for step in data.coming
             ],
             [str(step.id) for step in data.coming],
@@ -220,6 +275,20 @@ class TodayScreen(StepsScreen):
         self.query_one("#drift-empty", Note).set(
             "" if data.drifting else "Everyone is within the rhythm you hoped for."
         )
+        self.dates = data.dates
+        fill(
+            self.query_one("#dates", DataTable),
+            [
+                (
+                    shorten(words.date_coming(d.person, d.label, d.on, data.today), 60),
+                    shorten(words.date_step(d.person, d.label), 60),
+                )
+                for d in data.dates
+            ],
+            [f"{d.person_id}:{n}" for n, d in enumerate(data.dates)],
+        )
+        self.query_one("#dates-title").display = bool(data.dates)
+        self.query_one("#dates").display = bool(data.dates)
         self.query_one("#checkin", Note).set(
             "Done for today — thank you for taking a moment."
             if data.checked_in
@@ -230,6 +299,11 @@ class TodayScreen(StepsScreen):
             if data.intentions
             else "None set. The monthly review is where they are written."
         )
+        self.query_one("#on-this-day", Note).set(
+            f"{data.on_this_day}\n(o hides this)" if data.on_this_day else ""
+        )
+        self.query_one("#on-this-day-title").display = bool(data.on_this_day)
+        self.query_one("#on-this-day").display = bool(data.on_this_day)
         count = data.steps_this_week
         self.query_one("#week", Note).set(f"Small steps taken this week: {count}." if count else "")
 
@@ -242,5 +316,47 @@ class TodayScreen(StepsScreen):
             return self.drifting[min(table.cursor_row, len(self.drifting) - 1)].id
         return None
 
+    def selected_date(self) -> DateItem | None:
+        table: DataTable[Any] = self.query_one("#dates", DataTable)
+        if table.has_focus and table.display and self.dates:
+            return self.dates[min(table.cursor_row, len(self.dates) - 1)]
+        return None
+
+    def action_plan_step(self) -> None:
+        """s: on a date this week, its tiny step (the wizard asks only when); else as on
+        every view with steps."""
+        chosen = self.selected_date()
+        if chosen is None:
+            super().action_plan_step()
+        else:
+            self.plan_for_date(chosen)
+
+    def plan_for_date(self, chosen: DateItem) -> None:
+        self.planner.plan_step(
+            chosen.person_id, action=words.date_step(chosen.person, chosen.label)
+        )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "dates" and self.dates:
+            self.plan_for_date(self.dates[min(event.cursor_row, len(self.dates) - 1)])
+
     def action_check_in(self) -> None:
         self.planner.check_in()
+
+    @work(thread=True, group="write", description="on this day setting")
+    def action_on_this_day(self) -> None:
+        """Turn "on this day" off, or on again: a setting kept with the data, like the
+        theme."""
+        from planner_tui.services import drafts, moments
+
+        backend = self.planner.backend
+        shown = backend.read(partial(drafts.get_setting, key=moments.ON_THIS_DAY_KEY, default=True))
+        show = shown is False
+        backend.write(
+            partial(drafts.set_setting, key=moments.ON_THIS_DAY_KEY, value=show),
+            affects_views=False,
+        )
+        self.app.call_from_thread(
+            self.app.notify, words.ON_THIS_DAY_ON if show else words.ON_THIS_DAY_OFF
+        )
+        self.app.call_from_thread(self.reload)

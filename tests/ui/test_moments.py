@@ -1,0 +1,306 @@
+"""Issue 17 in the app, by keys (toasts on): dates on the person form and on Today, the cue
+on Today, the person's own backup after a decline, steps toward places and new people from
+the wizard and the Gaps' ideas, small moments, and "on this day"."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from textual.widgets import DataTable, Input, OptionList, TextArea
+
+from planner_tui import clock
+from planner_tui.db.engine import Database
+from planner_tui.services import drafts, journal, moments, people, steps
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.interaction import InteractionForm
+from planner_tui.ui.forms.outcome import OutcomeForm
+from planner_tui.ui.forms.people import PersonForm
+from planner_tui.ui.forms.plan import PlanWizard
+from planner_tui.ui.screens.person import PersonScreen
+from planner_tui.ui.screens.today import TodayScreen
+
+from .test_app import HOSTILE, SIZE, make_app, press, screen_text, settle
+from .test_corrections import literal_toasts, said
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
+
+
+def wizard(app: PlannerApp) -> PlanWizard:
+    assert isinstance(app.screen, PlanWizard), app.screen
+    return app.screen
+
+
+async def focus_table(app: PlannerApp, pilot: Any, table_id: str) -> DataTable[Any]:
+    """Tab until the table has the focus (as a person would)."""
+    table = app.screen.query_one(f"#{table_id}", DataTable)
+    for _ in range(12):
+        if table.has_focus:
+            return table
+        await press(app, pilot, "tab")
+    raise AssertionError(f"tab never reached #{table_id}")
+
+
+async def finish_wizard(app: PlannerApp, pilot: Any, when: str = "tomorrow 6pm") -> None:
+    """From the When page: a time, then Enter through details, how sure and the card."""
+    assert wizard(app).page == "when"
+    await press(app, pilot, *when, "enter", "enter", "enter", "enter")
+    assert not isinstance(app.screen, PlanWizard)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+async def test_a_persons_dates_are_added_changed_and_taken_away_on_their_form(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "enter")
+        assert isinstance(app.screen, PersonScreen)
+        assert "No dates yet" in screen_text(app)
+        await press(app, pilot, "e")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        form.query_one("#birthday", Input).focus()
+        await press(app, pilot, *"31 Apr")
+        assert "not a day on the calendar" in screen_text(app)  # said while typing
+        form.query_one("#birthday", Input).value = ""
+        await press(app, pilot, *"25 Nov 1990")
+        form.query_one("#dates", TextArea).text = "moved to Leeds: 3 Jun 2011\n[bold]mum[/]: 27/11"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, PersonScreen)
+        assert "Moved to Leeds 3 Jun 2011 · Birthday 25 Nov 1990 · [bold]mum[/] 27 Nov" in (
+            screen_text(app)
+        )
+        await press(app, pilot, "e")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        assert form.query_one("#birthday", Input).value == "25 Nov 1990"
+        dates = form.query_one("#dates", TextArea)
+        assert dates.text == "moved to Leeds: 3 Jun 2011\n[bold]mum[/]: 27 Nov"
+        dates.text = "[bold]mum[/]: 27 Nov"  # Leeds taken away
+        await press(app, pilot, "ctrl+s")
+        literal_toasts(app)
+    with sqlite_db.session() as s:
+        kept = [
+            (d.label, d.month, d.day, d.year) for d in people.list_dates(session=s, person_id=ana)
+        ]
+    assert kept == [("birthday", 11, 25, 1990), ("[bold]mum[/]", 11, 27, None)]
+
+
+async def test_today_offers_a_tiny_step_for_a_date_this_week(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(
+            session=s, data={"name": "Ana"}, dates=[{"label": "birthday", "month": 11, "day": 25}]
+        ).id
+        people.create_person(  # beyond the week: not shown
+            session=s, data={"name": "Bo"}, dates=[{"label": "birthday", "month": 12, "day": 3}]
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "Dates this week" in shown
+        assert "Ana — birthday, Wed 25 Nov (in 2 days)" in shown
+        assert "send Ana a birthday message" in shown and "Bo" not in shown
+        await focus_table(app, pilot, "dates")
+        await press(app, pilot, "s")
+        assert wizard(app).page == "when"  # who and what are given: only when is asked
+        assert "With Ana" in screen_text(app)
+        await finish_wizard(app, pilot, "wed 9am")
+        assert said(app, "send Ana a birthday message")
+    with sqlite_db.session() as s:
+        [step] = steps.list_steps(session=s)
+    assert (step.person_id, step.action, step.channel) == (ana, "send Ana a birthday message",
+                                                           "text")  # fmt: skip
+
+
+# --------------------------------------------------------------------------- cues and backups
+
+
+async def test_today_shows_a_steps_cue_and_offers_its_own_backup_after_a_decline(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        step = steps.create_step(
+            session=s,
+            data={"person_id": ana, "action": "send Ana a short message",
+                  "due_at": local("2026-11-23T21:00"), "cue": "when I finish the dishes",
+                  "backup": "if she says not now, I'll ask about Sunday instead"},
+        )  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        due = app.screen.query_one("#due", DataTable)
+        assert str(due.get_row_at(0)[2]) == ("When I finish the dishes: send Ana a short message")
+        await press(app, pilot, "l")  # declined
+        form = app.screen
+        assert isinstance(form, OutcomeForm)
+        text = screen_text(app)
+        assert "Your own backup plan: if she says not now, I'll ask about Sunday instead" in text
+        assert form.query_one("#follow_up", Input).value == "ask about Sunday instead"
+        assert form.focused is form.query_one("#follow_up", Input)  # first, Enter plans it
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, TodayScreen)
+        assert said(app, "Next: Thu 26 Nov, 20:00 — ask about Sunday instead")
+    with sqlite_db.session() as s:
+        [follow] = steps.list_steps(session=s, upcoming=True)
+    assert (follow.action, follow.person_id, follow.previous_id) == (
+        "ask about Sunday instead", ana, step.id)  # fmt: skip
+    assert (follow.cue, follow.backup) == ("", "")
+
+
+# --------------------------------------------------------------------------- places and people
+
+
+async def test_the_wizard_adds_someone_new_by_name_on_its_who_page(sqlite_db: Database) -> None:
+    name = HOSTILE[0]  # "[bold]Bob": shown as typed, never styled
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *name)
+        who = wizard(app).query_one("#who-list", OptionList)
+        assert who.highlighted_option is not None and who.highlighted_option.id == "new"
+        assert f"+ someone new: {name}" in str(who.highlighted_option.prompt)
+        await press(app, pilot, "enter", "enter")  # someone new; the first small action
+        await press(app, pilot, *"tomorrow 6pm", "enter", "enter", "enter")
+        assert f"{name} is new here" in screen_text(app)
+        await press(app, pilot, "enter")
+        literal_toasts(app)
+    with sqlite_db.session() as s:
+        [person] = people.list_people(session=s)
+        [step] = steps.list_steps(session=s)
+    assert person.name == name and step.person_id == person.id
+    assert step.action == f"send {name} a short message"
+
+
+async def test_a_step_toward_a_part_of_life_from_the_who_page(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        wall = people.create_context(session=s, data={"name": "Climbing wall"}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"climbing")
+        who = wizard(app).query_one("#who-list", OptionList)
+        assert who.highlighted_option is not None and who.highlighted_option.id == f"c{wall}"
+        await press(app, pilot, "enter")
+        what = wizard(app).query_one("#what-list", OptionList)
+        offered = [str(what.get_option_at_index(i).prompt) for i in range(what.option_count)]
+        assert "  say hello to one person at Climbing wall  (in person)" in offered
+        assert not any("a short message" in line for line in offered)  # not for a person
+        await press(app, pilot, "enter")
+        await finish_wizard(app, pilot)
+        assert said(app, "say hello to one person at Climbing wall")
+        await press(app, pilot, "p")
+        assert "Climbing wall" in screen_text(app)
+    with sqlite_db.session() as s:
+        [step] = steps.list_steps(session=s)
+    assert (step.person_id, step.context_id) == (None, wall)
+
+
+async def test_an_idea_from_the_gaps_becomes_a_step_and_its_outcome_adds_who_was_met(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "4")
+        ideas = await focus_table(app, pilot, "ideas-table")
+        idea = str(ideas.get_row_at(0)[0])
+        await press(app, pilot, "s")  # one key: the idea as a step, asking only when
+        assert wizard(app).page == "when"
+        planned = wizard(app).query_one("#words", Input).value
+        assert planned.startswith("try ") and planned[4:].lower() in idea.lower()
+        assert "Toward somewhere new" in screen_text(app)
+        await finish_wizard(app, pilot, "in 10 minutes")
+        await press(app, pilot, "t")
+        row = [str(c) for c in app.screen.query_one("#due", DataTable).get_row_at(0)]
+        assert row[1:3] == ["somewhere new", planned]
+        await press(app, pilot, "d")  # done: who was there?
+        form = app.screen
+        assert isinstance(form, OutcomeForm)
+        form.query_one("#when", Input).value = "in 20 minutes"  # not yet: kept open
+        form.query_one("#met", Input).value = f"Jo, {HOSTILE[2]}, "
+        form.query_one("#place", Input).value = "Repair café"
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is form
+        form.query_one("#when", Input).value = "now"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+        literal_toasts(app)
+    with sqlite_db.session() as s:
+        met = {p.name: p.contexts for p in people.list_people(session=s)}
+        [contact] = people.list_interactions(session=s)
+    assert met == {"Jo": ["Repair café"], HOSTILE[2]: ["Repair café"]}
+    assert contact.context == "Repair café"
+
+
+async def test_a_small_moment_is_logged_in_a_part_of_life_with_no_one(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        street = people.create_context(session=s, data={"name": HOSTILE[1]}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "3", "l")  # on the Contexts tab: logged there
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        assert "Leave this empty and choose the part of life" in screen_text(app)
+        await press(app, pilot, *"a chat at the bakery")  # the people box: no one
+        form.query_one("#note", TextArea).text = "a familiar face at the bakery"
+        form.query_one("#who", Input).value = ""
+        await press(app, pilot, "ctrl+s")
+        assert not isinstance(app.screen, InteractionForm)
+        assert said(app, f"Kept as a small moment at {HOSTILE[1]}.")
+        literal_toasts(app)
+    with sqlite_db.session() as s:
+        [moment] = people.list_interactions(session=s)
+    assert (moment.people, moment.context_id) == ([], street)
+
+
+async def test_a_contact_with_no_one_and_nowhere_is_refused_with_a_note(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "l", "ctrl+s")
+        assert isinstance(app.screen, InteractionForm)
+        assert "or, for a small moment" in screen_text(app)
+
+
+# --------------------------------------------------------------------------- on this day
+
+
+async def test_on_this_day_shows_a_warm_moment_and_o_turns_it_off_and_on(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        journal.save_entry(
+            session=s, data={"day": date(2025, 11, 23), "warmth_note": HOSTILE[3], "mood": 4}
+        )
+        journal.save_entry(  # a sad day is never the one shown
+            session=s, data={"day": date(2024, 11, 23), "warmth_note": "a walk", "mood": 1}
+        )
+    warm = f"A year ago today (Sun 23 Nov 2025), what brought warmth: {HOSTILE[3]}"
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert warm in screen_text(app) and "a walk" not in screen_text(app)
+        await press(app, pilot, "o")
+        assert "On this day" not in screen_text(app) and said(app, "On this day is off")
+        with sqlite_db.session() as s:
+            assert drafts.get_setting(session=s, key=moments.ON_THIS_DAY_KEY) is False
+    again = make_app(sqlite_db)  # kept, like the theme
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert "A year ago today" not in screen_text(again)
+        await press(again, pilot, "o")
+        assert warm in screen_text(again)
+        literal_toasts(again)
