@@ -182,7 +182,12 @@ def test_a_place_step_done_with_no_one_and_nowhere_is_a_step_done_and_no_contact
         steps.record_outcome(session=s, step_id=there.id, outcome={"status": "done"})
     with db.session() as s:
         contacts = people.list_interactions(session=s)
+        done = review.review_month(session=s, month=TODAY).steps_done
     assert [(c.step_id, c.context, c.people) for c in contacts] == [(there.id, "Climbing wall", [])]
+    assert sorted((d.action, d.name) for d in done) == [  # the review's wins count them
+        ("go", "Climbing wall"),
+        ("try a choir", "somewhere new"),
+    ]
 
 
 def test_the_wizard_can_add_someone_new_by_name_with_the_step(db: Database) -> None:

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
-from planner_tui import clock, daily, patterns
+from planner_tui import clock, daily, patterns, words
 from planner_tui.db.models import (
     Channel,
     Context,
@@ -661,10 +661,17 @@ def _steps_done(session: Session, first: date, after: date) -> list[StepDone]:
     # The month's steps, then the done ones: filtering by status in SQL would tempt SQLite
     # onto the status index, which grows with every year instead of with the month.
     return [
-        StepDone(_local_day(due), name, action)
-        for due, name, action, status in session.exec(
-            select(col(Step.due_at), col(Person.name), col(Step.action), col(Step.status))
-            .join(Person, col(Person.id) == Step.person_id)
+        StepDone(_local_day(due), words.toward(name or place or ""), action)
+        for due, name, place, action, status in session.execute(
+            sa.select(
+                col(Step.due_at),
+                col(Person.name),
+                col(Context.name),
+                col(Step.action),
+                col(Step.status),
+            )
+            .outerjoin(Person, col(Person.id) == Step.person_id)  # a place's steps count too
+            .outerjoin(Context, col(Context.id) == Step.context_id)
             .where(col(Step.due_at) >= start, col(Step.due_at) < end)
             .order_by(col(Step.due_at))
         ).all()

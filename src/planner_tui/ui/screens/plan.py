@@ -142,7 +142,7 @@ class PlanScreen(StepsScreen):
             [
                 (
                     words.when(s.due_at),
-                    shorten(s.person, 30),
+                    shorten(words.toward(s.person), 30),
                     shorten(s.action, 50),
                     describe_repeat(s.rrule) if s.rrule else "",
                     "not yet" if clock.to_local(s.due_at).date() < today else "",
@@ -156,7 +156,7 @@ class PlanScreen(StepsScreen):
             [
                 (
                     words.when(s.due_at),
-                    shorten(s.person, 30),
+                    shorten(words.toward(s.person), 30),
                     shorten(s.action, 50),
                     OUTCOME_WORDS.get(s.status, s.status),
                     f"{s.warmth}/5" if s.warmth else "",
