@@ -400,3 +400,23 @@ def test_earlier_days_are_this_date_in_earlier_years_and_this_day_in_earlier_mon
     assert months[:2] == [date(2028, 1, 29), date(2027, 12, 29)] and len(months) == 11
     years, months = moments.earlier_days(date(2026, 3, 31), date(2026, 1, 1))
     assert years == [] and months == [date(2026, 1, 31)]
+
+
+def test_a_repeating_step_toward_a_place_stays_toward_it(db: Database, wall: int) -> None:
+    """The next occurrence — after an outcome, or after one occurrence is changed — is
+    toward the same part of life."""
+    from planner_tui.services import corrections
+
+    with db.write() as s:
+        weekly = steps.create_step(
+            session=s,
+            data={"context_id": wall, "action": "climb", "rrule": "FREQ=WEEKLY",
+                  "due_at": local("2026-11-24T18:00")},
+        )  # fmt: skip
+        corrections.update_step(
+            session=s, step_id=weekly.id, data={"action": "climb, then tea"}, scope="one"
+        )
+        later = [st for st in steps.list_steps(session=s, upcoming=True) if st.id != weekly.id]
+        result = steps.record_outcome(session=s, step_id=later[0].id, outcome={"status": "done"})
+    assert [st.context_id for st in later] == [wall]
+    assert [(st.context_id, st.person) for st in result.following] == [(wall, "Climbing wall")]

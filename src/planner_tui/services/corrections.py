@@ -152,8 +152,8 @@ class StepChange(SQLModel):
 
 
 Scope = Literal["one", "series"]
-SERIES_FIELDS = ("person_id", "action", "effort", "channel", "cue", "backup", "rrule",
-                 "expected_awkwardness", "confidence", "uid", "sequence")  # fmt: skip
+SERIES_FIELDS = ("person_id", "context_id", "action", "effort", "channel", "cue", "backup",
+                 "rrule", "expected_awkwardness", "confidence", "uid", "sequence")  # fmt: skip
 """What every occurrence of a series shares."""
 
 
