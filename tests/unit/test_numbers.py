@@ -10,7 +10,6 @@ from enum import StrEnum
 from pathlib import Path
 
 import pytest
-from textual.binding import Binding
 
 import planner_tui
 from planner_tui import clock, words
@@ -125,29 +124,3 @@ def test_dates_name_the_year_when_it_is_not_this_one(
     local = moment.replace(tzinfo=clock.local_zone())
     assert words.when(local) == said
     assert words.day(moment.date()) == said.split(",")[0].split(" ", 1)[1]
-
-
-def test_the_footer_keeps_the_views_help_and_quit_and_drops_the_least_used_first() -> None:
-    from textual.app import App
-
-    from planner_tui.ui.widgets.footer import fitted
-
-    app: App[object] = App()
-    views = [Binding(k, f"v{k}", name, id=f"view.{name.lower()}")
-             for k, name in zip("tmpjr", ("Today", "Map", "Plan", "Journal", "Review"),
-                                strict=True)]  # fmt: skip
-    own = [Binding(k, f"a{k}", text) for k, text in
-           (("/", "Filter"), ("n", "Add person"), ("c", "Add context"), ("l", "Log contact"),
-            ("e", "Edit"), ("x", "Delete"), ("u", "Undo delete"))]  # fmt: skip
-    app_keys = [*views, Binding("?", "help", "Help", id="help"),
-                Binding("q", "quit", "Quit", id="quit")]  # fmt: skip
-    palette = Binding("ctrl+p", "command_palette", "palette")
-    for width in (80, 120, 200):
-        shown, compact = fitted(app, [*own, *app_keys], width, palette)
-        assert all(b in shown for b in app_keys), width  # always there
-        kept = [b for b in own if b in shown]
-        assert kept == own[: len(kept)], width  # the view's own keys in order, none skipped
-        assert shown == [b for b in [*own, *app_keys] if b in shown]  # the order kept
-        assert compact == (width < 200)
-    assert len([b for b in fitted(app, [*own, *app_keys], 80, palette)[0] if b in own]) == 1
-    assert len([b for b in fitted(app, [*own, *app_keys], 120, palette)[0] if b in own]) == 4
