@@ -319,7 +319,7 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
             for line in left_out:
                 print(line)
             new = sum(1 for row in rows if row.duplicate_of is None)
-            print(f"{new:,} of {plural(len(rows), 'contact')} would be added. Nothing was changed.")
+            print(f"{new:,} of {len(rows):,} would be added. Nothing was changed.")
             return
         with database.write() as session:
             result = vcard.import_cards(

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 import planner_tui
-from planner_tui import clock, words
+from planner_tui import clock, journal_search, words
 from planner_tui.db import models
+from planner_tui.db.engine import Database
 from planner_tui.db.models import Channel, ContextKind, label
+from planner_tui.services import journal
 
 SOURCE = Path(planner_tui.__file__).parent
 
@@ -124,3 +126,24 @@ def test_dates_name_the_year_when_it_is_not_this_one(
     local = moment.replace(tzinfo=clock.local_zone())
     assert words.when(local) == said
     assert words.day(moment.date()) == said.split(",")[0].split(" ", 1)[1]
+
+
+def test_a_search_counts_every_match_however_many_it_shows(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count is of every match: beyond the limit, and on SQLite beyond the newest
+    matches that words alone rank (made 5 here, 2,000 in use), which a filter reaches."""
+    monkeypatch.setattr(journal_search, "RANKED", 5)
+    with db.write() as s:
+        for day in range(1, 9):
+            journal.save_entry(session=s, data={"day": date(2026, 11, day), "body": "a walk"})
+    with db.session() as s:
+        for text, limit, shown, total in (("walk", 3, 3, 8), ("walk", 120, 5, 8),
+                                          ("walk 2026-11", 120, 8, 8), ("nothing", 3, 0, 0)):  # fmt: skip
+            query, _ = journal.read_search(session=s, text=text, today=date(2026, 11, 23))
+            hits = journal.search(session=s, query=query, limit=limit)
+            if db.location.sqlite_path is None and limit == 120:
+                shown = 8  # PostgreSQL ranks every match
+            assert len(hits) == shown, text
+            counted = journal.search_total(session=s, query=query, found=len(hits), limit=limit)
+            assert counted == total, text
