@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.db.models import (
     Channel,
     ContextRead,
@@ -26,7 +26,11 @@ from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Tick
 from planner_tui.when import describe, parse_when
 
-WARMTH = ["1 · cool", "2", "3 · fine", "4", "5 · very warm"]
+WARMTH = [
+    words.score(n) + (f" · {said}" if said else "")
+    for n, said in enumerate(("cool", "", "fine", "", "very warm"), start=1)
+]
+"""The warmth choices, each shown as it will be afterwards ('5/5 · very warm')."""
 SUPPORT = {
     "gave_emotional": "I listened / comforted",
     "gave_practical": "I helped out",

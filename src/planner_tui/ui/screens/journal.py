@@ -84,10 +84,6 @@ class MonthStrip:
         yield Text("░ ▒ ▓ █ connectedness 1–5 · ○ entry without it · · no entry", "dim")
 
 
-def month_strip(month: dict[date, int | None], today: date) -> MonthStrip:
-    return MonthStrip(month, today)
-
-
 def search_note(problems: list[str], shown: int, total: int, terms: list[str], more: bool) -> str:
     """What the line under the search box says: why nothing could be looked for, or how
     many entries match and how many of them are shown."""
@@ -171,7 +167,7 @@ class JournalScreen(ViewScreen):
         today = clock.today()
         self.query_one("#journal-empty").display = not data.entries
         self.query_one("#month-title", Section).update(today.strftime("%B %Y"))
-        self.query_one("#month-strip", Static).update(month_strip(data.month, today))
+        self.query_one("#month-strip", Static).update(MonthStrip(data.month, today))
         query = self.query_one("#search", Input).value
         if query.strip():
             self.run_search(query)
@@ -216,7 +212,6 @@ class JournalScreen(ViewScreen):
         self, entries: list[JournalEntryRead], terms: list[str], snippets: list[str] | None = None
     ) -> None:
         self.shown = entries
-        score = words.score
 
         def line(index: int, entry: JournalEntryRead) -> Text:
             shown = text(snippets[index] if snippets else first_line(entry))
@@ -227,7 +222,12 @@ class JournalScreen(ViewScreen):
         fill(
             self.query_one("#entries", DataTable),
             [
-                (e.day.strftime("%a %-d %b %Y"), score(e.mood), score(e.connectedness), line(i, e))
+                (
+                    e.day.strftime("%a %-d %b %Y"),
+                    words.score(e.mood),
+                    words.score(e.connectedness),
+                    line(i, e),
+                )
                 for i, e in enumerate(entries)
             ],
         )
