@@ -163,6 +163,7 @@ def test_open_add_someone_plan_a_step_record_it_and_quit(tmux: Tmux, tmp_path: P
     term = launch(tmux, "e2e", home)
     term.wait_for("Before you begin")
     term.keys("Enter")
+    term.wait_gone("Before you begin")  # closed: keys now reach the view
     term.wait_for("A quiet start", "Monday 23 November 2026")
     term.wait_for("Today", "Journal")  # the footer names the views
     term.keys("m")
@@ -204,12 +205,14 @@ def test_a_killed_app_keeps_the_check_in_being_typed(tmux: Tmux, tmp_path: Path)
     home = tmp_path / "home"
     pid_file = tmp_path / "pid"
     command = (
-        f"env PLANNER_TUI_NOW=2026-11-23T20:00:00 TZ=Europe/London TERM=xterm-256color "
+        "env -u COLUMNS -u LINES PLANNER_TUI_NOW=2026-11-23T20:00:00 TZ=Europe/London "
+        "TERM=xterm-256color "
         f"sh -c 'echo $$ > {pid_file}; exec {installed_command()} --home {home}'; sleep 600"
     )
     term = tmux.new_session("killed", (100, 40), command)
     term.wait_for("Before you begin")
     term.keys("Enter")
+    term.wait_gone("Before you begin")  # closed: keys now reach the view
     term.wait_for("A quiet start")
     term.keys("c")
     term.wait_for("→ Monday 23 November 2026")  # the form is open and has checked the day
@@ -241,6 +244,7 @@ def test_a_whole_evening_by_keys_alone_then_everything_is_still_there(
     term = launch(tmux, "evening", home, size=(110, 40))
     term.wait_for("Before you begin")
     term.press("Enter")
+    term.wait_gone("Before you begin")  # closed: keys now reach the view
     term.wait_for("A quiet start")
     term.press("m")
     term.wait_for("No one here yet")
@@ -350,6 +354,7 @@ def test_every_view_holds_its_layout_small_and_large(
     term = launch(tmux, "size", a_copy(sample_home, tmp_path), size=size)
     term.wait_for("Before you begin")
     term.press("Enter")
+    term.wait_gone("Before you begin")  # closed: keys now reach the view
     for key, seen in VIEWS:
         term.keys(key)
         if key == "p":
@@ -386,6 +391,7 @@ def test_no_color_and_monochrome_still_say_everything(
     term = launch(tmux, "mono", home, size=(120, 50), extra_env="NO_COLOR=1 TERM=xterm-mono")
     term.wait_for("Before you begin")
     term.press("Enter")
+    term.wait_gone("Before you begin")  # closed: keys now reach the view
     for key, seen in VIEWS[1:4:2] + VIEWS[4:]:  # the Map, the Journal, the review
         term.press(key)
         term.wait_for(*seen)
