@@ -178,6 +178,7 @@ def test_0005_gives_every_step_a_reminder_not_yet_sent(tmp_path: Path) -> None:
     finally:
         database.dispose()
 
+
 def test_0006_adds_aliases_and_keeps_every_row_of_0005(tmp_path: Path) -> None:
     """A database at 0005, with people and their dates in it, upgrades to aliases with every
     row as it was; two of its people can then be merged, the old name kept as an alias."""

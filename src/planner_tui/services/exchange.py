@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
-from planner_tui import __version__, clock
+from planner_tui import __version__, clock, words
 from planner_tui.db.engine import DATA_VERSION_KEY
 from planner_tui.db.models import (
     TABLES_IN_ORDER,
@@ -200,7 +200,7 @@ def export_markdown(*, session: Session, month: date | None = None) -> str:
         lines += ["None recorded.", ""]
     for item in reversed(interactions):
         who = ", ".join(markdown_inline(p) for p in item.people)
-        warmth = f", warmth {item.warmth}/5" if item.warmth else ""
+        warmth = f", warmth {words.score(item.warmth)}" if item.warmth else ""
         note = f" — {markdown_inline(item.note)}" if item.note else ""
         lines.append(
             f"- {clock.to_local(item.occurred_at).strftime('%Y-%m-%d %H:%M')}: {who} "

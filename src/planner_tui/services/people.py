@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -42,7 +42,6 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.names import name_key, people_named, person_named
 from planner_tui.services.common import (
-    capture_column,
     driver_connection,
     get_or_404,
     validate,

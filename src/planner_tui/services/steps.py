@@ -34,7 +34,6 @@ from planner_tui.db.models import (
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.services.common import driver_connection, get_or_404, validate
-from planner_tui.services.people import day_window
 from planner_tui.services.undo import Change, Recorder
 
 # --------------------------------------------------------------------------- the library

@@ -13,6 +13,7 @@ from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
+from planner_tui.ui.widgets.ticks import TickList
 from planner_tui.when import parse_cadence
 
 
@@ -69,7 +70,7 @@ class PersonForm(FormScreen[PersonRead]):
         yield TextField(id="cadence", placeholder="e.g. 14, weekly, every 3 weeks")
         yield Problem(id="cadence-problem")
         yield Field("Contexts (space to tick)")
-        yield SelectionList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
+        yield TickList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
         yield Field("Notes")
         yield TextBox(id="notes", classes="short")
         yield Field("Boundaries and preferences (e.g. prefers texts in the evening)")

@@ -99,7 +99,7 @@ class TodayScreen(StepsScreen):
         yield Note(id="today-empty", classes="empty")
         yield Section("Small steps for today")
         yield Note(id="due-empty", classes="muted")
-        yield table("due", "when", "who", "small step", "")
+        yield table("due", "when", "who", "", "small step")  # marks before free text
         yield Section("Coming up next", id="coming-title")
         yield table("coming", "when", "who", "small step")
         yield Section("People you might like to reach")
@@ -186,8 +186,8 @@ class TodayScreen(StepsScreen):
                 (
                     words.when(step.due_at),
                     shorten(step.person, 30),
-                    shorten(step.action, 60),
                     "not yet" if clock.to_local(step.due_at).date() < data.today else "",
+                    shorten(step.action, 60),
                 )
                 for step in data.due
             ],
