@@ -229,7 +229,7 @@ def suggested_time(step: StepItem, status: StepStatus) -> str:
         return NEW_TIME.get(status, ("", ""))[1]
     now = clock.now()
     if step.due_at <= now:
-        return f"in {FOLLOW_UP_DAYS} days"
+        return f"in {words.plural(FOLLOW_UP_DAYS, 'day')}"
     return follow_up_time(step.due_at, now).strftime("%Y-%m-%d %H:%M")
 
 

@@ -15,7 +15,6 @@ from textual.widgets import Button, Static
 
 from planner_tui import words
 from planner_tui.ui.screens.base import text
-from planner_tui.ui.screens.tables import Table
 
 if TYPE_CHECKING:
     from planner_tui.services.support import SupportLines
