@@ -6,12 +6,9 @@ legend; the drifting mark; whole labels and help lines."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,20 +19,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 FOOTER = ("t Today", "m Map", "p Plan", "j Journal", "r Review", "? Help", "q Quit")
-
-
-@pytest.fixture
-def tmux(request: pytest.FixtureRequest) -> Iterator[Tmux]:
-    """A tmux server of the test's own (its own ``-L`` socket), killed when it ends."""
-    path = shutil.which("tmux")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide tmux")
-        pytest.skip("tmux is not installed")
-    test = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:12]
-    server = Tmux(path, f"fit-numbers-{os.getpid()}-{test}")
-    yield server
-    server.kill_server()
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -11,7 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -113,19 +112,6 @@ class Tmux:
                        check=False, timeout=30)  # fmt: skip
         if socket_path:
             Path(socket_path).unlink(missing_ok=True)
-
-
-@pytest.fixture
-def tmux(request: pytest.FixtureRequest) -> Iterator[Tmux]:
-    path = shutil.which("tmux")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide tmux")
-        pytest.skip("tmux is not installed")
-    test = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:12]
-    server = Tmux(path, f"planner-tui-{os.getpid()}-{test}")
-    yield server
-    server.kill_server()
 
 
 def launch(
