@@ -241,8 +241,13 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
         assert isinstance(app.screen, Choice) and "(now: no reply yet)" in screen_text(app)
         await press(app, pilot, "d")
         assert isinstance(app.screen, OutcomeForm) and app.screen.change
+        # it happened when the step was, not now (as the form first proposed)
+        assert app.screen.query_one("#when", Input).value == "2026-11-23 19:30"
         await press(app, pilot, "ctrl+s")
         assert said(app, "Noted") and not isinstance(app.screen, OutcomeForm)
+        with sqlite_db.session() as s:
+            [contact] = people.list_interactions(session=s)
+            assert contact.occurred_at == local("2026-11-23T19:30")
         literal_toasts(app)
         with sqlite_db.session() as s:
             assert steps.get_step(session=s, step_id=step).status is StepStatus.DONE

@@ -58,9 +58,13 @@ class OutcomeForm(FormScreen[Any]):
 
     def __init__(self, step: StepItem, status: StepStatus, *, change: bool = False) -> None:
         new_time = suggested_time(step, status)
+        # A change looks back: what happened is most likely the step's own time, not now.
+        when = "now"
+        if change and step.due_at <= clock.now():
+            when = clock.to_local(step.due_at).strftime("%Y-%m-%d %H:%M")
         super().__init__(
             f"outcome{'-change' if change else ''}:{step.id}:{status.value}",
-            {"when": "now", "new_time": new_time, "channel": step.channel},
+            {"when": when, "new_time": new_time, "channel": step.channel},
         )
         self.step = step
         self.status = status
