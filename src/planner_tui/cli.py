@@ -22,11 +22,14 @@ from planner_tui.commands.base import Parser, UsageError, location_from, opened
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import plain, prepare_streams, say, shorten, write_export
+from planner_tui.words import plural
 
 if TYPE_CHECKING:
     from planner_tui.services.vcard import Card
 
 PROG = "planner-tui"
+SEARCH_SHOWN = 50
+"""How many entries `search` prints unless told (it says when there are more)."""
 
 
 def user_path(text: str) -> Path:
@@ -98,7 +101,10 @@ def build_parser() -> Parser:
     search.add_argument("--until", dest="end", help="up to and including this day or month")
     for score in ("mood", "connected"):
         search.add_argument(f"--{score}", metavar="RANGE", help="e.g. 4, 3-5, >=4 or <=2")
-    search.add_argument("--limit", type=int, default=50)
+    shown = search.add_mutually_exclusive_group()
+    shown.add_argument("--limit", type=int, default=SEARCH_SHOWN, metavar="N",
+                       help=f"show at most N entries (default {SEARCH_SHOWN})")  # fmt: skip
+    shown.add_argument("--all", action="store_true", help="show every matching entry")
 
     entry = sub.add_parser(
         "journal",
@@ -185,9 +191,10 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings) as database, database.write() as session:
         summary = demo.generate(session=session, years=args.years, seed=args.seed)
     print(
-        f"Added a sample life: {summary.people} people in {summary.contexts} contexts, "
-        f"{summary.interactions} interactions, {summary.entries} journal entries, "
-        f"{summary.steps} small steps."
+        f"Added a sample life: {plural(summary.people, 'person', 'people')} in "
+        f"{plural(summary.contexts, 'context')}, {plural(summary.interactions, 'interaction')}, "
+        f"{plural(summary.entries, 'journal entry', 'journal entries')}, "
+        f"{plural(summary.steps, 'small step')}."
     )
 
 
@@ -207,7 +214,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
                 text = exchange.export_markdown(session=session, month=first)
                 name = f"{first.year:04d}-{first.month:02d}.md"  # strftime: "1-01" in year 1
                 exchange.write_file(args.output / name, text)
-        print(plain(f"Wrote {len(months)} months into {args.output}"), file=sys.stderr)
+        print(plain(f"Wrote {plural(len(months), 'month')} into {args.output}"), file=sys.stderr)
         return
     with opened(settings) as database, database.session() as session:
         data: str | bytes
@@ -245,9 +252,10 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings) as database, database.write() as session:
         counts = exchange.import_json(session=session, text=text)
     print(
-        f"Imported {counts.get('person', 0)} people, {counts.get('interaction', 0)} "
-        f"interactions, {counts.get('journal_entry', 0)} journal entries and "
-        f"{counts.get('step', 0)} steps."
+        f"Imported {plural(counts.get('person', 0), 'person', 'people')}, "
+        f"{plural(counts.get('interaction', 0), 'interaction')}, "
+        f"{plural(counts.get('journal_entry', 0), 'journal entry', 'journal entries')} and "
+        f"{plural(counts.get('step', 0), 'step')}."
     )
 
 
@@ -258,8 +266,8 @@ def import_journal(settings: Settings, path: Path) -> None:
     with opened(settings) as database, database.write() as session:
         result = jrnl.import_entries(session=session, entries=journal.entries)
     print(
-        f"Added {result.added} journal {'entry' if result.added == 1 else 'entries'} from the "
-        f"{journal.kind} {path.name}; {result.skipped} "
+        f"Added {plural(result.added, 'journal entry', 'journal entries')} from the "
+        f"{journal.kind} {path.name}; {result.skipped:,} "
         f"{'was' if result.skipped == 1 else 'were'} already here and skipped."
     )
     if result.linked:
@@ -285,15 +293,15 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
             for line in left_out:
                 print(line)
             new = sum(1 for row in rows if row.duplicate_of is None)
-            print(f"{new} of {len(rows)} would be added. Nothing was changed.")
+            print(f"{new:,} of {len(rows):,} would be added. Nothing was changed.")
             return
         with database.write() as session:
             result = vcard.import_cards(
                 session=session, cards=cards, duplicates="merge" if merge else "skip"
             )
     print(
-        f"Added {result.added} people; {result.merged} merged into people already here, "
-        f"{result.skipped} already here and skipped."
+        f"Added {plural(result.added, 'person', 'people')}; {result.merged:,} merged into "
+        f"people already here, {result.skipped:,} already here and skipped."
     )
     for line in left_out:
         print(line)
@@ -360,8 +368,9 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
 
     if args.limit < 1:
         raise UsageError("--limit should be 1 or more")
+    limit = 2**62 if args.all else args.limit
     options: dict[str, Any] = {
-        "today": clock.today(), "limit": args.limit, "person": args.person or "",
+        "today": clock.today(), "limit": limit, "person": args.person or "",
         "context": args.context or "", "tag": args.tag or None,
         "start": parse_day(args.start) if args.start else None,
         "end": parse_day(args.end, end=True) if args.end else None,
@@ -381,13 +390,20 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
         with opened(settings) as opened_database, opened_database.session() as session:
             connection, dialect = journal.driver_connection(session)
             found = journal_search.search(connection, args.query, dialect=dialect, **options)
-    matches, problems = found
+    matches, problems, total = found
     if problems:
         raise InvalidInput(" ".join(problems))
     if not matches:
         print("No entries match.", file=sys.stderr)
     for match in matches:
         print_match(match.day, match.mood, match.connectedness, match.snippet)
+    if len(matches) < total:  # said after the entries, where the eye ends up
+        shown = f"Showing {len(matches):,} of {plural(total, 'matching entry', 'matching entries')}"
+        if len(matches) < limit:  # words alone rank only the newest matches
+            print(f"{shown}: the best among the newest. Add a filter (--from, --person, "
+                  "--tag…) to reach the others.", file=sys.stderr)  # fmt: skip
+        else:
+            print(f"{shown}; --limit N or --all shows more.", file=sys.stderr)
 
 
 def read_stdin_text() -> str:
@@ -483,6 +499,7 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.engine import open_database
 
     location = location_from(settings)
+    backups.check_backup(location, args.file)  # before asking: a wrong file is said at once
     question = f"Replace the data in {location.display} with the copy in {args.file}?"
     if not confirmed(args, question, "restore"):
         print("Nothing was changed.")
@@ -515,8 +532,8 @@ def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:
     if unencrypted:
         print(
             plain(
-                f"{len(unencrypted)} earlier backups in {unencrypted[0].parent} are not "
-                "encrypted; delete them when you no longer need them."
+                f"Earlier backups in {unencrypted[0].parent} are not encrypted "
+                f"({plural(len(unencrypted), 'file')}); delete them when you no longer need them."
             )
         )
 

@@ -24,7 +24,6 @@ from planner_tui.db import SCHEMA_HEAD, schema_revision
 
 DATES_AHEAD = 7
 """How many days ahead a birthday or another date is mentioned (today included)."""
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -454,11 +453,10 @@ def summary_file(database: Path, *, today: date) -> Summary | None:
 
     Unlike a search, this doesn't run SQLite's ``quick_check`` first: on ten years of data
     that alone takes longer than a shell's start-up can spare, and `today` reads a few rows.
-    A file that isn't SQLite is passed to the full path; every write checks the whole file."""
+    A file that isn't SQLite is passed to the full path (SQLite refuses it below; the file
+    is never opened any other way, as closing it would drop this process's SQLite locks);
+    every write checks the whole file."""
     try:
-        with database.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return None
         # mode=rw: reading a WAL database may need its -shm file; nothing is written.
         connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=rw", uri=True, timeout=2)
     except (OSError, sqlite3.Error):

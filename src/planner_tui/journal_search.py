@@ -262,11 +262,12 @@ so the planner uses the index."""
 
 
 def statement(
-    query: SearchQuery, limit: int, dialect: str = "sqlite"
+    query: SearchQuery, limit: int, dialect: str = "sqlite", *, count: bool = False
 ) -> tuple[str, dict[str, Any]]:
     """The one statement that finds the ids of matching entries, best match first (newest
     first without words), with its parameters: FTS5 on SQLite, full-text search on
-    PostgreSQL, and the same filters on both."""
+    PostgreSQL, and the same filters on both. With *count*, the same statement counts every
+    match instead (none are ranked, so none are left out for it)."""
     postgres = dialect == "postgresql"
 
     def mark(name: str) -> str:  # the drivers' parameter styles: psycopg, sqlite3
@@ -284,7 +285,7 @@ def statement(
         # Ranking every match of a very common word costs more than a keystroke allows on
         # decades of entries; without filters, the best of the newest RANKED matches come
         # first (filters narrow the matches themselves, so they rank them all).
-        newest = "" if query.has_filters else f" ORDER BY rowid DESC LIMIT {RANKED}"
+        newest = "" if query.has_filters or count else f" ORDER BY rowid DESC LIMIT {RANKED}"
         joins = (
             " JOIN (SELECT rowid, rank FROM journal_fts WHERE journal_fts MATCH :match"
             f"{newest}) AS hits ON hits.rowid = journal_entry.id"
@@ -307,9 +308,13 @@ def statement(
             where.append(f"journal_entry.{column} {op} {mark(name)}")
             # SQLite keeps days as ISO text; psycopg sends a date as a date.
             params[name] = value.isoformat() if isinstance(value, date) and not postgres else value
+    found = f" FROM journal_entry{joins}" + (" WHERE " + " AND ".join(where) if where else "")
+    if count:
+        del params["limit"]
+        return "SELECT count(*)" + found, params
     sql = (
-        f"SELECT journal_entry.id FROM journal_entry{joins}"
-        + (" WHERE " + " AND ".join(where) if where else "")
+        "SELECT journal_entry.id"
+        + found
         + f" ORDER BY {order}journal_entry.day DESC, journal_entry.id DESC LIMIT {mark('limit')}"
     )
     return sql, params
@@ -334,6 +339,30 @@ def entry_ids(
         return []
     sql, params = statement(query, limit, dialect)
     return [row[0] for row in _rows(connection, sql, params)]
+
+
+def count(connection: Any, query: SearchQuery, dialect: str = "sqlite") -> int:
+    """How many entries match, all told (:func:`entry_ids` finds at most its limit)."""
+    if not query.groups and not query.has_filters:
+        return 0
+    sql, params = statement(query, 0, dialect, count=True)
+    return int(_rows(connection, sql, params)[0][0])
+
+
+def at_most(query: SearchQuery, dialect: str = "sqlite") -> int | None:
+    """How many matches a search can show whatever its limit: on SQLite, words without a
+    filter rank only the newest :data:`RANKED` matches (a filter reaches the rest)."""
+    return RANKED if dialect != "postgresql" and query.groups and not query.has_filters else None
+
+
+def total(
+    connection: Any, query: SearchQuery, found: int, limit: int, dialect: str = "sqlite"
+) -> int:
+    """Every match: *found* itself when the search stopped short of its limits (there are
+    no more), else counted."""
+    if found < min(limit, at_most(query, dialect) or limit):
+        return found
+    return count(connection, query, dialect)
 
 
 @dataclass(frozen=True)
@@ -380,11 +409,12 @@ def search(
     person: str = "",
     context: str = "",
     **fields: Any,
-) -> tuple[list[FoundEntry], list[str]]:
+) -> tuple[list[FoundEntry], list[str], int]:
     """The command line's search from start to end on a DB-API *connection*: the text and
     ``--person``/``--context`` read as a query, *fields* (``tag``, ``start``, ``min_mood``…:
     the other options, already read) set on it, the matches found and read for printing.
-    Returns the matches, or the messages that explain why there are none to look for."""
+    Returns the matches (at most *limit*) or the messages that explain why there are none
+    to look for, and how many entries match all told."""
     people, contexts = names_in(connection)
     query, problems = read_search(text, people=people, contexts=contexts, today=today,
                                   person=person, context=context)  # fmt: skip
@@ -395,7 +425,7 @@ def search(
         problems.append("That search has no words to look for.")
     ids = [] if problems else entry_ids(connection, query, limit, dialect)
     if not ids:
-        return [], problems
+        return [], problems, 0
     listed = ",".join(str(int(i)) for i in ids)  # ids from the database: numbers only
     rows = {row[0]: row[1:] for row in _rows(
         connection, "SELECT id, day, mood, connectedness, body, warmth_note, withdraw_note "
@@ -405,12 +435,12 @@ def search(
         day, mood, connected, *texts = rows[entry_id]
         day = day if isinstance(day, date) else date.fromisoformat(day)  # SQLite: ISO text
         found.append(FoundEntry(entry_id, day, mood, connected, snippet(texts, query.terms)))
-    return found, []
+    return found, [], total(connection, query, len(ids), limit, dialect)
 
 
 def search_file(
     database: Path, text: str, **options: Any
-) -> tuple[list[FoundEntry], list[str]] | None:
+) -> tuple[list[FoundEntry], list[str], int] | None:
     """:func:`search` on a SQLite file with the standard library alone. ``None`` when the
     file isn't one this version can read that way (the caller then opens it properly, with
     every check and message that brings)."""

@@ -147,19 +147,20 @@ def trend(data: MonthReviewData) -> Figure:
     months = data.trend
     if not any(m.avg_connectedness is not None or m.avg_mood is not None for m in months):
         return Figure("trend", "The last twelve months", ["No scores in the last twelve months."])
+    # A row a month, newest last: the table stays narrow enough for any terminal, so the
+    # month being reviewed is never the part cut off.
     rows = [
-        ("connectedness", *(num(m.avg_connectedness, 1) for m in months)),
-        ("mood", *(num(m.avg_mood, 1) for m in months)),
-        ("loneliness check", *(num(m.loneliness) for m in months)),
-        ("parts of life", *(num(m.contexts_in_touch) for m in months)),
+        (
+            f"{m.month:%b} {m.month.year}",
+            num(m.avg_connectedness, 1),
+            num(m.avg_mood, 1),
+            num(m.loneliness),
+            num(m.contexts_in_touch),
+        )
+        for m in months
     ]
-    columns = ("", *(m.month.strftime("%b") for m in months))
-    return Figure(
-        "trend",
-        "The last twelve months",
-        charts=("trend",),
-        table=Table(columns, rows, ["trend", "trend", "loneliness", "breadth"]),
-    )
+    columns = ("month", "connectedness", "mood", "loneliness check", "parts of life")
+    return Figure("trend", "The last twelve months", charts=("trend",), table=Table(columns, rows))
 
 
 def associations(data: MonthReviewData) -> Figure:
@@ -258,10 +259,11 @@ def breadth(data: MonthReviewData) -> Figure:
         lines.append(f"Past their rhythm on {day_label(data.as_of)} ({len(data.drifted)}):")
         lines += more(
             [
-                f"{d.name}: not in touch yet since being added (hoped for every "
-                f"{d.cadence_days} days)"
+                f"{d.name}: not in touch yet since being added (hoped for "
+                f"{words.cadence(d.cadence_days)})"
                 if d.never_in_touch
-                else f"{d.name}: {d.days_past} days past every {d.cadence_days}"
+                else f"{d.name}: {words.plural(d.days_past, 'day')} past "
+                f"{words.cadence(d.cadence_days)}"
                 for d in data.drifted
             ]
         )
@@ -283,7 +285,10 @@ def small_steps(data: MonthReviewData) -> Figure:
     if not f.steps_planned:
         return Figure("steps", "Small steps", ["No small steps were due this month."])
     rows = [(label(s), str(f.by_status[s])) for s in STEP_ORDER if f.by_status.get(s)]
-    lines = [f"{f.steps_done} of {f.steps_planned} steps due this month were done."]
+    lines = [
+        f"{f.steps_done:,} of {words.plural(f.steps_planned, 'step')} due this month "
+        f"{'was' if f.steps_done == 1 else 'were'} done."
+    ]
     if f.by_status.get(StepStatus.DECLINED):
         lines.append(words.DECLINE_REFRAME)
     if f.by_status.get(StepStatus.NO_REPLY):
@@ -292,8 +297,8 @@ def small_steps(data: MonthReviewData) -> Figure:
         lines.append(
             f"Before the step you expected {num(f.expected_awkwardness, 1)} of 5 awkwardness on "
             f"average; afterwards it felt {num(f.felt_awkwardness, 1)}. Easier than expected "
-            f"{f.felt_easier} times, about the same {f.felt_same}, harder {f.felt_harder} "
-            f"(of {f.steps_compared} with both noted)."
+            f"{words.plural(f.felt_easier, 'time')}, about the same {f.felt_same:,}, harder "
+            f"{f.felt_harder:,} (of {f.steps_compared:,} with both noted)."
         )
     return Figure("steps", "Small steps", lines, table=Table(("outcome", "steps"), rows))
 
@@ -309,7 +314,11 @@ def wins(data: MonthReviewData) -> Figure:
         lines += more(
             [
                 f"{r.name}, {day_label(r.day)}, "
-                + (f"after {r.gap_days} days" if r.gap_days else "after more than a year")
+                + (
+                    f"after {words.plural(r.gap_days, 'day')}"
+                    if r.gap_days
+                    else "after more than a year"
+                )
                 for r in longest
             ]
         )
@@ -435,7 +444,7 @@ EXPLAIN: dict[str, str] = {
     "together do not have to cause each other.",
     "themes": "Words that recur in the month's 'what brought warmth' and 'what made me "
     "withdraw' notes, each counted once per entry, leaving out very common words. Shown "
-    f"from {patterns.MIN_THEME_ENTRIES} entries.",
+    f"from {words.plural(patterns.MIN_THEME_ENTRIES, 'entry', 'entries')}.",
     "reciprocity": "From the month's interactions: who reached out first, and how many "
     "interactions included support you gave or received (emotional or practical). Someone is "
     f"listed when you had {ONE_WAY_MIN}+ interactions and three quarters or more were started by "
@@ -470,7 +479,7 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
     """The review as a Markdown document; charts as text in fenced blocks (*home*: the
     planner folder, for its own ``support.toml``)."""
     out = [f"# {title(data)}", ""]
-    if data.figures.is_empty:
+    if data.nothing_recorded:
         out += [words.EMPTY_REVIEW, ""]
     shown = figures(data, home)
     for figure in shown:

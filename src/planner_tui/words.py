@@ -79,6 +79,12 @@ NEVER_IN_TOUCH = (
 EMPTY_REVIEW = "Nothing recorded in this month yet — that is fine. Reviews fill in as you go."
 
 
+def plural(count: int, one: str, many: str = "") -> str:
+    """A count with its noun, the one way every count is said: '1 person', '3 people',
+    '0 entries', '1,204 days' (*many* defaults to *one* + 's')."""
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
+
+
 def ago(moment: datetime | date | None, *, today: date | None = None, ahead: bool = False) -> str:
     """'today', 'yesterday', '3 days ago', '2 weeks ago', '4 months ago', 'not yet'; with
     *ahead*, days to come read 'tomorrow', 'in 3 days', 'in 2 weeks'."""
@@ -93,24 +99,24 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
         if days == -1:
             return "tomorrow"
         if days > -14:
-            return f"in {-days} days"
+            return f"in {plural(-days, 'day')}"
         if days > -60:
-            return f"in {-days // 7} weeks"
+            return f"in {plural(-days // 7, 'week')}"
         delta = relativedelta(day, today)
-        return f"in {delta.years * 12 + delta.months} months"
+        return f"in {plural(delta.years * 12 + delta.months, 'month')}"
     if days == 0:
         return "today"
     if days == 1:
         return "yesterday"
     if days < 14:
-        return f"{days} days ago"
+        return f"{plural(days, 'day')} ago"
     if days < 60:
-        return f"{days // 7} weeks ago"
+        return f"{plural(days // 7, 'week')} ago"
     delta = relativedelta(today, day)
     months = delta.years * 12 + delta.months
     if months < 24:
-        return f"{months} months ago"
-    return f"{delta.years} years ago"
+        return f"{plural(months, 'month')} ago"
+    return f"{plural(delta.years, 'year')} ago"
 
 
 def cadence(days: int | None) -> str:
@@ -120,13 +126,27 @@ def cadence(days: int | None) -> str:
     if days in named:
         return named[days]
     if days % 7 == 0:
-        return f"every {days // 7} weeks"
-    return f"every {days} days"
+        return f"every {plural(days // 7, 'week')}"
+    return f"every {plural(days, 'day')}"
 
 
 def when(moment: datetime) -> str:
-    """'Fri 28 Nov, 18:00' in local time."""
-    return clock.to_local(moment).strftime("%a %-d %b, %H:%M")
+    """'Fri 28 Nov, 18:00' in local time; 'Sat 28 Nov 2025, 18:00' in another year."""
+    local = clock.to_local(moment)
+    year = "" if local.year == clock.today().year else " %Y"
+    return local.strftime(f"%a %-d %b{year}, %H:%M")
+
+
+def day(value: date) -> str:
+    """'3 Jan', or '3 Jan 2027' in another year."""
+    year = "" if value.year == clock.today().year else f" {value:%Y}"
+    return f"{value.day} {SHORT_MONTHS[value.month - 1]}{year}"
+
+
+def score(value: int | None) -> str:
+    """A 1–5 score as every table and file shows it — warmth, mood, connectedness: '4/5',
+    and '—' for none (a row of dots would read as nothing)."""
+    return "—" if value is None else f"{value}/5"
 
 
 SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",

@@ -115,6 +115,24 @@ def test_search_prints_matches_and_handles_odd_queries(demo_home: Path) -> None:
     assert_one_line_error(run(demo_home, "search", "x", "--person", "Nobody"), 1, "No one called")
 
 
+def test_search_says_when_it_shows_only_some_of_the_matches(demo_home: Path) -> None:
+    every = run(demo_home, "search", "walk", "--all")
+    assert every.returncode == 0 and every.stderr == ""  # all shown: nothing more to say
+    total = sum(1 for line in every.stdout.splitlines() if line[:4].isdigit())
+    assert total > 50
+    for argv, shown in ((["walk"], 50), (["walk", "--limit", "3"], 3)):
+        some = run(demo_home, "search", *argv)
+        assert some.returncode == 0  # the best matches first
+        assert sum(1 for line in some.stdout.splitlines() if line[:4].isdigit()) == shown
+        assert some.stderr.splitlines() == [
+            f"Showing {shown} of {total} matching entries; --limit N or --all shows more."
+        ]
+    few = run(demo_home, "search", "walk", "--limit", str(total))
+    assert few.stderr == "" and few.stdout == every.stdout
+    assert_one_line_error(run(demo_home, "search", "walk", "--all", "--limit", "3"), 2,
+                          "not allowed with")  # fmt: skip
+
+
 def test_backup_writes_a_private_consistent_copy(demo_home: Path, tmp_path: Path) -> None:
     target = tmp_path / "copy.db"
     result = run(demo_home, "backup", str(target))
@@ -140,6 +158,13 @@ def test_restore_and_delete_all_ask_first_then_do_it(tmp_path: Path) -> None:
     assert "second words" not in run(home, "search", "second").stdout
     assert "first words" in run(home, "search", "first").stdout
     assert_one_line_error(run(home, "restore", str(tmp_path / "nope.db"), "--yes"), 1, "no backup")
+    # The file is checked before anything is asked: a wrong one is said at once.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n" * 100)
+    for wrong, said in ((tmp_path / "nope.db", "There is no backup file at"),
+                        (tmp_path, "is a folder"), (notes, "is not a planner-tui database"),
+                        (home / "planner.db", "the database itself")):  # fmt: skip
+        assert_one_line_error(run(home, "restore", str(wrong)), 1, said)
     assert_one_line_error(run(home, "delete-all"), 1, "add --yes to confirm")
     assert (home / "planner.db").exists()
     erased = run(home, "delete-all", "--yes")
@@ -224,7 +249,7 @@ def test_vcard_import_says_what_it_left_out(tmp_path: Path) -> None:
     assert "1 card had no name and was left out: line 1." in preview.stdout
     assert "1 detail couldn't be read and was skipped: ORG on line 9." in preview.stdout
     added = run(tmp_path, "import", str(source))
-    assert "Added 1 people" in added.stdout and "left out: line 1." in added.stdout
+    assert "Added 1 person;" in added.stdout and "left out: line 1." in added.stdout
     exported = run(tmp_path, "export", "--format", "json")
     assert exported.returncode == 0, exported.stderr
     tables = json.loads(exported.stdout)["tables"]

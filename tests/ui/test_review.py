@@ -68,7 +68,9 @@ async def test_moving_between_months(sqlite_db: Database) -> None:
 async def test_taking_the_loneliness_check(sqlite_db: Database) -> None:
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
-        await press(app, pilot, "r", "l")
+        await press(app, pilot, "r")
+        assert "Nothing recorded in this month yet" in screen_text(app)
+        await press(app, pilot, "l")
         form = app.screen
         assert isinstance(form, LonelinessForm)
         await press(app, pilot, "ctrl+s")  # nothing answered yet: said kindly, nothing saved
@@ -82,6 +84,7 @@ async def test_taking_the_loneliness_check(sqlite_db: Database) -> None:
         assert isinstance(app.screen, ReviewScreen)
         shown = screen_text(app)
         assert "Total 6, on a scale from 3 to 9. This is the first check" in shown
+        assert "Nothing recorded" not in shown  # the check is something recorded
         assert "How often do you feel lonely? Some of the time." in shown
         await press(app, pilot, "l")  # opens again with the answers given
         again = {r.id: r.pressed_index for r in app.screen.query(RadioSet)}

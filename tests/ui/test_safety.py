@@ -160,7 +160,7 @@ async def test_export_and_vcard_toasts_show_paths_and_names_as_text(
             await press(app, pilot, "enter")
             assert target.is_file()
             said = [t for t in toasts(app) if "Wrote" in t]
-            written = f"Wrote 1 planned steps to {plain(str(target))}."
+            written = f"Wrote 1 planned step to {plain(str(target))}."
             assert said == [f"Small steps as a calendar file\n{written}"]
             shown_literally(app)
             await pilot.click(Toast)

@@ -68,6 +68,8 @@ async def test_help_lists_support_beyond_crises_and_the_planner_folders_own_copy
         assert f"{HOSTILE[0]} (peer support) — Sat 10am" in shown  # literally, not bold
         assert f"{HOSTILE[2]} (peer support) — x" in shown
         assert "Samaritans" not in shown and "local emergency number" in shown
+        app.screen.query_one("#other-support").scroll_visible(animate=False)
+        await pilot.pause()
         await pilot.click("#other-support")
         assert app.is_running  # [@click=app.quit] was shown, not run
     (home / "support.toml").write_text("[[line]\nname = 'half", encoding="utf-8")

@@ -194,7 +194,7 @@ def test_someone_never_in_touch_is_past_their_rhythm_as_on_today(
     ]
     assert today == {"Fay": 875, "Eve": 49}  # on 23 Nov, the Map and Today agree
     text = review_report.to_markdown(data)
-    assert "Eve: not in touch yet since being added (hoped for every 14 days)" in text
+    assert "Eve: not in touch yet since being added (hoped for every 2 weeks)" in text
 
 
 def test_twelve_months_cross_the_year_and_the_grid_shows_them(october: Database) -> None:

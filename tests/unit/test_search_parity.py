@@ -101,7 +101,8 @@ def through_the_command_line(
             connection, dialect = journal.driver_connection(s)
             found = journal_search.search(connection, text, today=TODAY, limit=50,
                                           dialect=dialect, **options)  # fmt: skip
-    matches, problems = found
+    matches, problems, total = found
+    assert total == len(matches)  # fewer than the limit: every match is shown
     return [m.id for m in matches], " ".join(problems)
 
 

@@ -72,10 +72,11 @@ def test_any_search_gives_results_or_a_clear_message(
         assert all(hit.entry.id for hit in hits)
         # The command line's path, on the same connection and engine.
         connection, dialect = journal.driver_connection(s)
-        found, messages = journal_search.search(
+        found, messages, total = journal_search.search(
             connection, text, today=TODAY, limit=50, dialect=dialect, **options
         )
         one_line(messages)
         assert not (found and messages)
         if not messages:  # both paths find the same entries, in the same order
             assert [f.id for f in found] == [hit.entry.id for hit in hits][:50]
+            assert total == len(found)  # and count them alike

@@ -15,7 +15,7 @@ import pytest
 from planner_tui.db.engine import SCHEMA_HEAD, Database, Location, open_database
 from planner_tui.db.migrate import current_revision, head_revision
 from planner_tui.errors import StorageError
-from planner_tui.services import people
+from planner_tui.services import journal, people
 
 
 def location(home: Path) -> Location:
@@ -142,3 +142,42 @@ def test_the_first_frame_does_not_wait_for_the_data_layer() -> None:
     in the worker that opens the database (importing them first cost ~0.2 s of start-up)."""
     heavy = ("sqlalchemy", "sqlmodel", "alembic")
     assert modules_loaded_by("planner_tui.ui.app", heavy) == []
+
+
+def another_planner_writes(home: Path, words: str) -> None:
+    """A second planner-tui process saves a check-in and exits (closing the file last)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "planner_tui", "--home", str(home), "journal", words],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_checking_the_file_again_while_it_is_open_loses_no_ones_writes(
+    sqlite_db: Database,
+) -> None:
+    """A planner that has the file open checks it again (a second window on the same file,
+    as the concurrency test does; Today's saved picture read while the app opens). Reading
+    the file outside SQLite used to drop this process's lock on it, so another planner-tui
+    closing deleted the -wal file under our feet: our next save vanished, and the save
+    after it met "database disk image is malformed" ("looks damaged")."""
+    home = sqlite_db.location.home
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    second = open_database(sqlite_db.location)  # checks the file this process has open
+    second.dispose()
+    another_planner_writes(home, "from the shell")
+    assert (home / "planner.db-wal").exists()  # we still hold it open: the log stays
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Bo"})
+    another_planner_writes(home, "from the shell again")
+    with sqlite_db.session() as s:
+        assert sorted(p.name for p in people.list_people(session=s)) == ["Ana", "Bo"]
+    fresh = open_database(sqlite_db.location)
+    with fresh.session() as s:
+        assert sorted(p.name for p in people.list_people(session=s)) == ["Ana", "Bo"]
+        bodies = sorted(e.body for e in journal.list_entries(session=s, limit=None))
+    fresh.dispose()
+    assert bodies == ["from the shell", "from the shell again"]

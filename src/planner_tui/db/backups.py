@@ -63,15 +63,16 @@ def _schema_of(path: Path, passphrase: str | None) -> str | None:
         return None
 
 
-def restore(location: Location, source: Path) -> Path | None:
-    """Put the copy at *source* in place of the database. The database as it was is kept
-    first as ``backups/before-restore-….db`` (returned). Refuses a file that is not a healthy
-    planner-tui database, or one from a newer version; the source is never changed."""
+def check_backup(location: Location, source: Path) -> Path:
+    """*source* (expanded), once it is known to be a healthy planner-tui database this
+    version can put in place of *location*'s; otherwise a StorageError says why. Reads only."""
     target = location.sqlite_path
     if target is None:
         raise StorageError("Restore is for the SQLite file. For PostgreSQL use pg_restore.")
     source = source.expanduser()
     if not source.is_file():
+        if source.is_dir():
+            raise StorageError(f"{source} is a folder; restore needs a backup file inside it.")
         raise StorageError(f"There is no backup file at {source}.")
     if source.resolve() == target.resolve():
         raise StorageError("That is the database itself, not a backup of it.")
@@ -84,6 +85,18 @@ def restore(location: Location, source: Path) -> Path | None:
         raise StorageError(
             f"{source} was written by a newer planner-tui; update planner-tui to restore it."
         )
+    return source
+
+
+def restore(location: Location, source: Path) -> Path | None:
+    """Put the copy at *source* in place of the database. The database as it was is kept
+    first as ``backups/before-restore-….db`` (returned). Refuses a file that is not a healthy
+    planner-tui database, or one from a newer version (:func:`check_backup`); the source is
+    never changed."""
+    source = check_backup(location, source)
+    target = location.sqlite_path
+    assert target is not None  # checked above
+    passphrase = location.passphrase
     safety = None
     try:
         if target.exists() and target.stat().st_size:

@@ -175,40 +175,59 @@ def _private_file(path: Path) -> None:
         ) from None
 
 
+def _read_header(path: Path) -> bytes:
+    """The first bytes of *path*, read outside SQLite. Only for a file SQLite has already
+    refused: closing any descriptor of a file drops every POSIX lock this process holds on
+    it, and with them the lock that keeps another planner-tui from deleting the -wal file
+    while our connections still use it (writes lost, then "database disk image is
+    malformed"). See https://sqlite.org/howtocorrupt.html, section 2.2."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StorageError(f"Can't read {path}: {error.strerror or error}.") from None
+
+
 def check_sqlite_file(path: Path, passphrase: str | None = None) -> None:
-    """Refuse a file that is not a healthy SQLite database, without changing it."""
+    """Refuse a file that is not a healthy SQLite database, without changing it.
+
+    SQLite reads the file first; the header is only looked at (see :func:`_read_header`)
+    to say why SQLite refused it, so checking a file this process already has open (a
+    second window on the same planner, Today's saved picture read meanwhile) is safe."""
     if not path.exists() or path.stat().st_size == 0:
         return
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a database file.")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise StorageError(f"Can't read {path}: {error.strerror or error}.") from None
-    if passphrase is not None and header == SQLITE_HEADER:
-        raise StorageError(
-            f"{path} is not encrypted, but a passphrase was given (PLANNER_TUI_PASSPHRASE). "
-            "Unset it, or encrypt the file first: planner-tui encrypt."
-        )
-    if passphrase is None and header != SQLITE_HEADER:
-        # An encrypted file is whole pages of noise; anything else is simply not ours.
-        size = path.stat().st_size
-        maybe_encrypted = size >= 1024 and size % 512 == 0
-        raise (NeedsPassphrase if maybe_encrypted else StorageError)(
-            f"{path} is not a planner-tui database, or it is damaged, or it is encrypted "
-            "(then set PLANNER_TUI_PASSPHRASE). It was left untouched."
-        )
     try:
         conn = connect_sqlite(path, passphrase=passphrase, read_only=True)
         try:
             result = conn.execute("PRAGMA quick_check(1)").fetchone()
         finally:
             conn.close()
+    except NeedsPassphrase:
+        if _read_header(path) == SQLITE_HEADER:
+            raise StorageError(
+                f"{path} is not encrypted, but a passphrase was given (PLANNER_TUI_PASSPHRASE). "
+                "Unset it, or encrypt the file first: planner-tui encrypt."
+            ) from None
+        raise
     except sqlite3.DatabaseError as error:
+        if _not_a_database(error) and _read_header(path) != SQLITE_HEADER:
+            # An encrypted file is whole pages of noise; anything else is simply not ours.
+            size = path.stat().st_size
+            maybe_encrypted = size >= 1024 and size % 512 == 0
+            raise (NeedsPassphrase if maybe_encrypted else StorageError)(
+                f"{path} is not a planner-tui database, or it is damaged, or it is encrypted "
+                "(then set PLANNER_TUI_PASSPHRASE). It was left untouched."
+            ) from None
         raise StorageError(describe_error(error)) from None
     if not result or result[0] != "ok":
         raise StorageError(describe_error(sqlite3.DatabaseError("malformed")))
+
+
+def _not_a_database(error: sqlite3.DatabaseError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code == sqlite3.SQLITE_NOTADB or "not a database" in str(error).lower()
 
 
 def _sqlite_pragmas(engine: Engine) -> None:

@@ -89,48 +89,50 @@ class LonelyHowOften(StrEnum):
     OFTEN = "often"
 
 
-LABELS: dict[StrEnum, str] = {
-    Circle.INNER: "inner",
-    Circle.MIDDLE: "middle",
-    Circle.OUTER: "outer",
-    ContextKind.FAMILY: "family",
-    ContextKind.FRIENDS: "friends",
-    ContextKind.WORK: "work",
-    ContextKind.SCHOOL: "school",
-    ContextKind.NEIGHBOURHOOD: "neighbourhood",
-    ContextKind.VOLUNTEERING: "volunteering",
-    ContextKind.FAITH: "faith / culture",
-    ContextKind.HOBBY: "hobby / group",
-    ContextKind.ONLINE: "online",
-    ContextKind.OTHER: "other",
-    Channel.IN_PERSON: "in person",
-    Channel.CALL: "call / video",
-    Channel.TEXT: "text / message",
-    Channel.SOCIAL: "social media",
-    Channel.OTHER: "letter / other",
-    Initiator.ME: "I reached out",
-    Initiator.THEM: "they reached out",
-    Initiator.MUTUAL: "both / arranged together",
-    StepStatus.PLANNED: "planned",
-    StepStatus.DONE: "done",
-    StepStatus.DECLINED: "not this time",
-    StepStatus.NO_REPLY: "no reply yet",
-    StepStatus.RESCHEDULED: "moved",
-    StepStatus.SKIPPED: "let go",
-    Effort.TINY: "tiny",
-    Effort.SMALL: "small",
-    Effort.BIGGER: "bigger",
-    Effort.OWN: "my own idea",
-    LonelyHowOften.NEVER: "never",
-    LonelyHowOften.HARDLY_EVER: "hardly ever",
-    LonelyHowOften.OCCASIONALLY: "occasionally",
-    LonelyHowOften.SOME_OF_THE_TIME: "some of the time",
-    LonelyHowOften.OFTEN: "often or always",
+LABELS: dict[tuple[type[StrEnum], str], str] = {
+    (Circle, Circle.INNER): "inner",
+    (Circle, Circle.MIDDLE): "middle",
+    (Circle, Circle.OUTER): "outer",
+    (ContextKind, ContextKind.FAMILY): "family",
+    (ContextKind, ContextKind.FRIENDS): "friends",
+    (ContextKind, ContextKind.WORK): "work",
+    (ContextKind, ContextKind.SCHOOL): "school",
+    (ContextKind, ContextKind.NEIGHBOURHOOD): "neighbourhood",
+    (ContextKind, ContextKind.VOLUNTEERING): "volunteering",
+    (ContextKind, ContextKind.FAITH): "faith / culture",
+    (ContextKind, ContextKind.HOBBY): "hobby / group",
+    (ContextKind, ContextKind.ONLINE): "online",
+    (ContextKind, ContextKind.OTHER): "other",
+    (Channel, Channel.IN_PERSON): "in person",
+    (Channel, Channel.CALL): "call / video",
+    (Channel, Channel.TEXT): "text / message",
+    (Channel, Channel.SOCIAL): "social media",
+    (Channel, Channel.OTHER): "letter / other",
+    (Initiator, Initiator.ME): "I reached out",
+    (Initiator, Initiator.THEM): "they reached out",
+    (Initiator, Initiator.MUTUAL): "both / arranged together",
+    (StepStatus, StepStatus.PLANNED): "planned",
+    (StepStatus, StepStatus.DONE): "done",
+    (StepStatus, StepStatus.DECLINED): "not this time",
+    (StepStatus, StepStatus.NO_REPLY): "no reply yet",
+    (StepStatus, StepStatus.RESCHEDULED): "moved",
+    (StepStatus, StepStatus.SKIPPED): "let go",
+    (Effort, Effort.TINY): "tiny",
+    (Effort, Effort.SMALL): "small",
+    (Effort, Effort.BIGGER): "bigger",
+    (Effort, Effort.OWN): "my own idea",
+    (LonelyHowOften, LonelyHowOften.NEVER): "never",
+    (LonelyHowOften, LonelyHowOften.HARDLY_EVER): "hardly ever",
+    (LonelyHowOften, LonelyHowOften.OCCASIONALLY): "occasionally",
+    (LonelyHowOften, LonelyHowOften.SOME_OF_THE_TIME): "some of the time",
+    (LonelyHowOften, LonelyHowOften.OFTEN): "often or always",
 }
+"""Words for each value, keyed by its enumeration as well as its value: ``other`` is a
+kind of context and a way of being in touch, and each says it its own way."""
 
 
 def label(value: StrEnum) -> str:
-    return LABELS.get(value, str(value))
+    return LABELS.get((type(value), value.value), value.value)
 
 
 # --------------------------------------------------------------------------- validation

@@ -203,7 +203,7 @@ def export_markdown(*, session: Session, month: date | None = None) -> str:
         if not who:  # a small moment, with someone not on the map
             where = f" at {markdown_inline(item.context)}" if item.context else ""
             who = f"a small moment{where}"
-        warmth = f", warmth {item.warmth}/5" if item.warmth else ""
+        warmth = f", warmth {words.score(item.warmth)}" if item.warmth else ""
         note = f" — {markdown_inline(item.note)}" if item.note else ""
         lines.append(
             f"- {clock.to_local(item.occurred_at).strftime('%Y-%m-%d %H:%M')}: {who} "

@@ -57,6 +57,7 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput
 from planner_tui.services.steps import check_rrule
 from planner_tui.services.support import MAX_TRUSTED
+from planner_tui.words import plural
 
 MAX_ID = 2**31 - 1
 """Ids are 32-bit integers on PostgreSQL."""
@@ -335,7 +336,7 @@ def checked_rows(
             )
         if model is TrustedContact and len(rows) > MAX_TRUSTED:
             raise ImportRefused(table.name, MAX_TRUSTED + 1, "",
-                                f"keep it to {MAX_TRUSTED} people")  # fmt: skip
+                                f"keep it to {plural(MAX_TRUSTED, 'person', 'people')}")  # fmt: skip
         values = [_checked_row(model, table, n, row, people_of) for n, row in enumerate(rows, 1)]
         _check_unique(table, values)
         key = [c.name for c in table.primary_key.columns]

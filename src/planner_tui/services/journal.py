@@ -137,6 +137,11 @@ def list_entries(
     return read_entries(session, [i for i in session.exec(query).all() if i is not None])
 
 
+def count_entries(*, session: Session) -> int:
+    """How many entries the journal holds."""
+    return int(session.exec(select(sa.func.count()).select_from(JournalEntry)).one())
+
+
 def read_entries(session: Session, ids: list[int]) -> list[JournalEntryRead]:
     """Read models for *ids*, in that order, with their people, contexts and tags."""
     if not ids:
@@ -214,6 +219,13 @@ def search(*, session: Session, query: SearchQuery, limit: int = 100) -> list[Se
         SearchHit(entry=entry, snippet=snippet(entry, query.terms), terms=query.terms)
         for entry in read_entries(session, ids)
     ]
+
+
+def search_total(*, session: Session, query: SearchQuery, found: int, limit: int) -> int:
+    """How many entries match all told, when :func:`search` found *found* of at most *limit*
+    (counted only when it may have stopped short)."""
+    connection, dialect = driver_connection(session)
+    return journal_search.total(connection, query, found, limit, dialect)
 
 
 def snippet(entry: JournalEntryRead, terms: list[str], width: int = 90) -> str:

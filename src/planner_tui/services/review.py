@@ -338,6 +338,16 @@ class MonthReviewData:
         """True while the month is still going (its figures are 'so far')."""
         return self.as_of < self.month + relativedelta(day=31)
 
+    @property
+    def nothing_recorded(self) -> bool:
+        """No entry, contact or step in the month, and no loneliness check or intentions
+        written for it either."""
+        notes = self.notes
+        written = notes is not None and bool(
+            notes.wins.strip() or notes.intentions or notes.note.strip()
+        )
+        return self.figures.is_empty and self.loneliness is None and not written
+
 
 def review_month(*, session: Session, month: date, today: date | None = None) -> MonthReviewData:
     today = today or clock.today()

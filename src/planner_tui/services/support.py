@@ -17,6 +17,7 @@ from planner_tui.assets import read_toml_or_shipped, shipped, unreadable
 from planner_tui.db.models import TrustedContact, TrustedContactBase, TrustedContactRead
 from planner_tui.errors import InvalidInput
 from planner_tui.services.common import validate
+from planner_tui.words import plural
 
 MAX_TRUSTED = 5
 
@@ -39,7 +40,9 @@ def save_trusted(
         or str(c.get("reach", "")).strip()
     ]
     if len(kept) > MAX_TRUSTED:
-        raise InvalidInput(f"Keep it to {MAX_TRUSTED} people.", field="contacts")
+        raise InvalidInput(
+            f"Keep it to {plural(MAX_TRUSTED, 'person', 'people')}.", field="contacts"
+        )
     valid = [validate(TrustedContactBase, c) for c in kept]
     session.execute(sa.delete(TrustedContact))
     session.add_all(

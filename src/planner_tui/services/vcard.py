@@ -29,6 +29,7 @@ from planner_tui.db.models import ANNIVERSARY, BIRTHDAY, MAX_NAME, MAX_NOTE, Per
 from planner_tui.errors import InvalidInput
 from planner_tui.names import name_key
 from planner_tui.services.people import add_date, create_person, merge_into, name_index
+from planner_tui.words import plural
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_NICKNAME = 200
@@ -77,17 +78,18 @@ class Contents:
         out = []
         if self.nameless:
             n = len(self.nameless)
-            had = "1 card had" if n == 1 else f"{n} cards had"
+            had = f"{plural(n, 'card')} had"
             out.append(f"{had} no name and {'was' if n == 1 else 'were'} left out: "
                        f"{_listed(f'line {line}' for line in self.nameless)}.")  # fmt: skip
         if self.not_people:
             n = len(self.not_people)
-            what = "1 card was a group or a place" if n == 1 else f"{n} cards were groups or places"
+            what = plural(n, "card") + (" was a group or a place" if n == 1 else
+                                         " were groups or places")  # fmt: skip
             out.append(f"{what}, not people, and {'was' if n == 1 else 'were'} left out: "
                        f"{_listed(f'line {line}' for line in self.not_people)}.")  # fmt: skip
         if self.unreadable:
             n = len(self.unreadable)
-            what = "1 detail" if n == 1 else f"{n} details"
+            what = plural(n, "detail")
             out.append(f"{what} couldn't be read and {'was' if n == 1 else 'were'} skipped: "
                        f"{_listed(f'{p} on line {line}' for line, p in self.unreadable)}.")  # fmt: skip
         return out

@@ -299,8 +299,11 @@ class PlannerApp(App[None]):
             return
         keys = []
         seen = set()
-        inherited = [
-            b for cls in type(self.screen).__mro__ for b in cls.__dict__.get("BINDINGS", [])
+        inherited = [  # the view's own keys; Textual's (copy text…) would only confuse
+            b
+            for cls in type(self.screen).__mro__
+            if cls.__module__.startswith("planner_tui")
+            for b in cls.__dict__.get("BINDINGS", [])
         ]
         for binding in [*inherited, *self.BINDINGS]:
             if isinstance(binding, Binding) and binding.description and binding.key not in seen:

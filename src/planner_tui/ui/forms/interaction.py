@@ -25,15 +25,21 @@ from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, PeopleChips, Problem
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
+from planner_tui.ui.widgets.ticks import Tick
 from planner_tui.when import describe, parse_when
 
-WARMTH = ["1 · cool", "2", "3 · fine", "4", "5 · very warm"]
+WARMTH = [
+    words.score(n) + (f" · {said}" if said else "")
+    for n, said in enumerate(("cool", "", "fine", "", "very warm"), start=1)
+]
+"""The warmth choices, each shown as it will be afterwards ('5/5 · very warm')."""
 SUPPORT = {
     "gave_emotional": "I listened / comforted",
-    "gave_practical": "I helped with something",
-    "got_emotional": "They listened / comforted me",
-    "got_practical": "They helped me with something",
+    "gave_practical": "I helped out",
+    "got_emotional": "They listened to me",
+    "got_practical": "They helped me out",
 }
+"""Support each way: two to a row, short enough to be read whole in 80 columns."""
 
 
 def as_typed(contact: InteractionRead) -> dict[str, Any]:
@@ -113,10 +119,12 @@ class InteractionForm(FormScreen[Any]):
                 id="warmth",
                 prompt="how warm (optional)",
             )
-        yield Field("Support")
-        with Horizontal(classes="row"):
-            for key, words in SUPPORT.items():
-                yield Checkbox(words, id=key)
+        yield Field("Support: listening or comfort, and practical help, each way")
+        keys = list(SUPPORT)
+        for pair in (keys[:2], keys[2:]):  # what I gave, then what they gave
+            with Horizontal(classes="row"):
+                for key in pair:
+                    yield Tick(SUPPORT[key], id=key)
         yield Field("Note (optional)")
         yield TextBox(id="note", classes="short")
 

@@ -23,6 +23,7 @@ from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, PeopleChips, Problem
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
+from planner_tui.ui.widgets.ticks import Tick, TickList
 from planner_tui.when import parse_when
 
 if TYPE_CHECKING:
@@ -96,9 +97,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yield Static("", id="mentions", classes="muted", markup=False)
         yield Field("People (type a name, Enter adds; backspace on empty removes)")
         yield PeopleChips()
-        yield Checkbox("We were in touch today (counts as contact with them)", id="contact")
+        yield Tick("We were in touch today (counts as contact with them)", id="contact")
         yield Field("Parts of life it was about (space to pick)")
-        yield SelectionList[int](id="contexts")
+        yield TickList[int](id="contexts")
 
     # ---------------------------------------------------------------- choices and drafts
 

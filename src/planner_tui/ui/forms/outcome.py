@@ -62,10 +62,14 @@ class OutcomeForm(FormScreen[Any]):
 
     def __init__(self, step: StepItem, status: StepStatus, *, change: bool = False) -> None:
         new_time = suggested_time(step, status)
-        initial = {"when": "now", "new_time": new_time, "channel": step.channel}
+        # A change looks back: what happened is most likely the step's own time, not now.
+        when = "now"
+        if change and step.due_at <= clock.now():
+            when = clock.to_local(step.due_at).strftime("%Y-%m-%d %H:%M")
+        initial = {"when": when, "new_time": new_time, "channel": step.channel}
         if status in BACKUP_OFFERED and step.backup.strip():  # their own plan B, first
             initial |= {"follow_up": words.backup_step(step.backup),
-                        "new_time": new_time or f"in {FOLLOW_UP_DAYS} days"}  # fmt: skip
+                        "new_time": new_time or f"in {words.plural(FOLLOW_UP_DAYS, 'day')}"}  # fmt: skip
         super().__init__(f"outcome{'-change' if change else ''}:{step.id}:{status.value}", initial)
         self.step = step
         self.status = status
@@ -262,7 +266,7 @@ def suggested_time(step: StepItem, status: StepStatus) -> str:
         return NEW_TIME.get(status, ("", ""))[1]
     now = clock.now()
     if step.due_at <= now:
-        return f"in {FOLLOW_UP_DAYS} days"
+        return f"in {words.plural(FOLLOW_UP_DAYS, 'day')}"
     return follow_up_time(step.due_at, now).strftime("%Y-%m-%d %H:%M")
 
 

@@ -22,6 +22,7 @@ from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
+from planner_tui.ui.widgets.ticks import TickList
 from planner_tui.when import parse_cadence, parse_yearly
 
 
@@ -132,7 +133,7 @@ class PersonForm(FormScreen[PersonRead]):
         yield TextBox(id="dates", classes="short")
         yield Problem(id="dates-problem")
         yield Field("Contexts (space to tick)")
-        yield SelectionList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
+        yield TickList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
         yield Field("Notes")
         yield TextBox(id="notes", classes="short")
         yield Field("Boundaries and preferences (e.g. prefers texts in the evening)")

@@ -13,13 +13,14 @@ from planner_tui.db.models import LonelinessCheckRead, LonelyHowOften, MonthRevi
 from planner_tui.review_report import DIRECT_QUESTION, SCALE_ITEMS, SCALE_WORDS
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
 from planner_tui.ui.widgets.fields import TextBox, TextField
+from planner_tui.ui.widgets.ticks import RadioTick
 
 INTENTIONS = 3
 HOW_OFTEN = list(LonelyHowOften)
 
 
 def _choices(id: str, labels: list[str]) -> RadioSet:
-    return RadioSet(*(RadioButton(text) for text in labels), id=id, compact=False)
+    return RadioSet(*(RadioTick(text) for text in labels), id=id, compact=False)
 
 
 def _chosen(radio: RadioSet) -> int | None:

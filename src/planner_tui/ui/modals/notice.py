@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import Button, Static
 
 from planner_tui import words
 from planner_tui.ui.screens.base import text
-from planner_tui.ui.screens.tables import Table
 
 if TYPE_CHECKING:
     from planner_tui.services.support import SupportLines
@@ -54,11 +55,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
             yield Static("Keys", classes="dialog-title", markup=False)
-            keys: DataTable[str] = Table(id="help-keys", cursor_type="none", show_header=False)
-            keys.add_columns("key", "does", "more")
-            for key, description, tooltip in self.keys:
-                keys.add_row(key, description, tooltip)
-            yield keys
+            grid = Grid(id="help-keys")  # what a key does wraps beside it, never cut off
+            widest = max((cell_len(key) for key, _, _ in self.keys), default=1)
+            grid.styles.grid_columns = f"{min(widest, 16)} 1fr"
+            with grid:
+                for key, description, tooltip in self.keys:
+                    yield Static(key, classes="help-key", markup=False)
+                    line = Text(description, style="bold", end="")
+                    if tooltip:
+                        line.append(f" — {tooltip}", style="dim")
+                    yield Static(line, markup=False)
             yield Static("Support and crisis", classes="dialog-title", markup=False)
             yield Static("People you trust", classes="section", markup=False)
             yield Static("", id="trusted", markup=False)

@@ -17,6 +17,7 @@ from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.screens.tables import Table
 from planner_tui.ui.widgets.fields import TextField
+from planner_tui.words import plural
 
 
 class VcardImport(ModalScreen[ImportResult | None]):
@@ -84,7 +85,8 @@ class VcardImport(ModalScreen[ImportResult | None]):
         table.display = bool(rows)
         new = sum(1 for row in rows if row.duplicate_of is None)
         found = (
-            f"{len(rows)} contacts: {new} new, {len(rows) - new} look like people already here."
+            f"{plural(len(rows), 'contact')}: {new:,} new, {len(rows) - new:,} "
+            f"{'looks like someone' if len(rows) - new == 1 else 'look like people'} already here."
             if rows
             else "No contacts with a name in that file."
         )
@@ -113,9 +115,9 @@ class VcardImport(ModalScreen[ImportResult | None]):
             return
         self.app.call_from_thread(
             self.app.notify,
-            f"Added {result.added} people"
-            + (f", merged {result.merged}" if result.merged else "")
-            + (f", skipped {result.skipped} already here" if result.skipped else "")
+            f"Added {plural(result.added, 'person', 'people')}"
+            + (f", merged {result.merged:,}" if result.merged else "")
+            + (f", skipped {result.skipped:,} already here" if result.skipped else "")
             + ".",
         )
         self.app.call_from_thread(self.dismiss, result)

@@ -13,11 +13,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from planner_tui import clock, words
 from planner_tui.errors import PlannerError
 from planner_tui.terminal import plain
+from planner_tui.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from planner_tui.ui.app import PlannerApp
@@ -101,7 +102,7 @@ class ViewScreen(Screen[None]):
         yield Static("Opening your planner…", id="loading", markup=False)
         with VerticalScroll(id="body"):
             yield from self.compose_body()
-        yield Footer()
+        yield KeysFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, JournalEntryRead, PersonRead
 
 SHOWN = 120
+"""Entries shown at first, and how many more each + adds."""
 SHADES = {1: "░", 2: "▒", 3: "▓", 4: "█", 5: "█"}
 """Connectedness in the month strip; ○ is an entry without it, · a day without one."""
 SEARCH_HELP = '/ search: words, "a phrase", @Name, #tag, in:Context, 2026-10, last month, mood>=4'
@@ -32,6 +34,10 @@ SEARCH_HELP = '/ search: words, "a phrase", @Name, #tag, in:Context, 2026-10, la
 @dataclass
 class JournalData:
     entries: list[JournalEntryRead]
+    limit: int
+    """How many were asked for."""
+    total: int
+    """Entries in the journal (``entries`` holds the newest of them)."""
     month: dict[date, int | None]
     people: list[PersonRead]
     contexts: list[ContextRead]
@@ -44,25 +50,55 @@ def first_line(entry: JournalEntryRead) -> str:
     return ""
 
 
-def month_strip(month: dict[date, int | None], today: date) -> Text:
-    """Two lines: the days of this month, and under each one how that day felt."""
-    first = today.replace(day=1)
-    days = [
-        first + timedelta(days=n)
-        for n in range(31)
-        if (first + timedelta(days=n)).month == first.month
-    ]
-    numbers = Text(end="")
-    shades = Text(end="")
-    for day in days:
-        numbers.append(f"{day.day:>3}", "bold" if day == today else "")
-        if day not in month:
-            shades.append("  ·", "dim")
-        else:
-            score = month[day]
-            shades.append("  " + (SHADES[score] if score else "○"))
-    legend = Text("\n░ ▒ ▓ █ connectedness 1–5 · ○ entry without it · · no entry", "dim", end="")
-    return Text.assemble(numbers, "\n", shades, legend)
+class MonthStrip:
+    """The days of this month, and under each one how that day felt: on one line when the
+    width allows, else wrapped into even rows, so every day (today too) is always shown."""
+
+    CELL = 3
+
+    def __init__(self, month: dict[date, int | None], today: date) -> None:
+        self.month, self.today = month, today
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        first = self.today.replace(day=1)
+        days = [
+            first + timedelta(days=n)
+            for n in range(31)
+            if (first + timedelta(days=n)).month == first.month
+        ]
+        fits = max(1, options.max_width // self.CELL)
+        per_row = -(-len(days) // -(-len(days) // fits))  # even rows, as few as fit
+        lines: list[Text] = []
+        for start in range(0, len(days), per_row):
+            numbers, shades = Text(end=""), Text(end="")
+            for day in days[start : start + per_row]:
+                numbers.append(f"{day.day:>{self.CELL}}", "bold" if day == self.today else "")
+                if day not in self.month:
+                    shades.append(" " * (self.CELL - 1) + "·", "dim")
+                else:
+                    score = self.month[day]
+                    shades.append(" " * (self.CELL - 1) + (SHADES[score] if score else "○"))
+            lines += [numbers, shades]
+        yield Text("\n", no_wrap=True, overflow="crop").join(lines)
+        # end with a line break: Textual counts a renderable's lines by them
+        yield Text("░ ▒ ▓ █ connectedness 1–5 · ○ entry without it · · no entry", "dim")
+
+
+def search_note(problems: list[str], shown: int, total: int, terms: list[str], more: bool) -> str:
+    """What the line under the search box says: why nothing could be looked for, or how
+    many entries match and how many of them are shown."""
+    if problems:
+        return " ".join(problems)
+    if not shown:
+        return "Nothing matches."
+    order = " (the best first)" if terms else ""
+    if shown == total:
+        return words.plural(total, "entry", "entries") + order
+    matching = f"Showing {shown:,} of {words.plural(total, 'matching entry', 'matching entries')}"
+    if more:
+        return f"{matching}{order} · + shows more"
+    # Words alone rank only the newest matches (journal_search.RANKED); a filter reaches all.
+    return f"{matching}: the best among the newest. Add a filter (a year, @Name) for the others."
 
 
 class JournalScreen(ViewScreen):
@@ -76,11 +112,16 @@ class JournalScreen(ViewScreen):
         ),
         Binding("e", "edit", "Edit"),
         Binding("x", "delete", "Delete"),
+        Binding("plus", "more", "Show more", key_display="+"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.data: JournalData | None = None
+        self.limit = SHOWN
+        """How many entries the list and the search show (+ raises it)."""
+        self.more = False
+        """Whether more entries match than are shown."""
         self.shown: list[JournalEntryRead] = []
         self.shown_query = ""
         """The search whose results are on screen (the benchmark waits for it)."""
@@ -92,7 +133,10 @@ class JournalScreen(ViewScreen):
         yield TextField(placeholder=SEARCH_HELP, id="search")
         yield Note(id="search-note", classes="muted")
         yield table("entries", "day", "mood", "connected", "")
-        yield Note("c check in · Enter or e edit · x delete (u undoes) · / search", classes="muted")
+        yield Note(
+            "c check in · Enter or e edit · x delete (u undoes) · / search · + more",
+            classes="muted",
+        )
 
     # ---------------------------------------------------------------- data
 
@@ -108,8 +152,12 @@ class JournalScreen(ViewScreen):
         month: dict[date, int | None] = {}
         for entry in reversed(this_month):  # the latest entry of a day speaks for it
             month[entry.day] = entry.connectedness
+        limit = self.limit
+        entries = backend.read(partial(journal.list_entries, limit=limit))
         return JournalData(
-            entries=backend.read(partial(journal.list_entries, limit=SHOWN)),
+            entries=entries,
+            limit=limit,
+            total=backend.read(journal.count_entries) if len(entries) == limit else len(entries),
             month=month,
             people=backend.read(people.list_people),
             contexts=backend.read(people.list_contexts),
@@ -120,12 +168,44 @@ class JournalScreen(ViewScreen):
         today = clock.today()
         self.query_one("#journal-empty").display = not data.entries
         self.query_one("#month-title", Section).update(today.strftime("%B %Y"))
-        self.query_one("#month-strip", Static).update(month_strip(data.month, today))
+        self.query_one("#month-strip", Static).update(MonthStrip(data.month, today))
         query = self.query_one("#search", Input).value
         if query.strip():
             self.run_search(query)
         else:
-            self.show_entries(data.entries, [], keep_cursor=True)
+            self.show_list(keep_cursor=True)
+
+    def show_list(self, *, keep_cursor: bool = False) -> None:
+        """The newest entries, without a search; says so when there are more."""
+        assert self.data is not None
+        shown, total = len(self.data.entries), self.data.total
+        self.set_more(shown < total)
+        self.query_one("#search-note", Note).set(
+            f"The newest {shown:,} of {words.plural(total, 'entry', 'entries')} · + shows more"
+            if shown < total
+            else ""
+        )
+        self.show_entries(self.data.entries, [], keep_cursor=keep_cursor)
+
+    def set_more(self, more: bool) -> None:
+        if more != self.more:
+            self.more = more
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "more":
+            return self.more
+        return super().check_action(action, parameters)
+
+    def action_more(self) -> None:
+        if not self.more:
+            return
+        self.limit += SHOWN
+        query = self.query_one("#search", Input).value
+        if query.strip():
+            self.run_search(query)
+        else:
+            self.reload()
 
     def show_entries(
         self,
@@ -139,9 +219,6 @@ class JournalScreen(ViewScreen):
         it was on, a new search starts at the best match."""
         self.shown = entries
 
-        def score(value: int | None) -> str:
-            return "—" if value is None else f"{value}/5"
-
         def line(index: int, entry: JournalEntryRead) -> Text:
             shown = text(snippets[index] if snippets else first_line(entry))
             if terms:
@@ -151,7 +228,12 @@ class JournalScreen(ViewScreen):
         fill(
             self.query_one("#entries", DataTable),
             [
-                (e.day.strftime("%a %-d %b %Y"), score(e.mood), score(e.connectedness), line(i, e))
+                (
+                    e.day.strftime("%a %-d %b %Y"),
+                    words.score(e.mood),
+                    words.score(e.connectedness),
+                    line(i, e),
+                )
                 for i, e in enumerate(entries)
             ],
             [str(e.id) for e in entries],
@@ -177,12 +259,15 @@ class JournalScreen(ViewScreen):
     def search_changed(self, event: Input.Changed) -> None:
         if self.data is None:
             return
+        self.limit = SHOWN  # a new search starts with the first page again
         if event.value.strip():
             self.run_search(event.value)
         else:
             self.shown_query = event.value
-            self.query_one("#search-note", Note).set("")
-            self.show_entries(self.data.entries, [])
+            if self.data.limit == SHOWN:
+                self.show_list()
+            else:
+                self.reload()  # the first page of the list again
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, typed: str) -> None:
@@ -191,24 +276,32 @@ class JournalScreen(ViewScreen):
 
         assert self.data is not None
         backend = self.planner.backend
+        limit = self.limit
+        total = 0
         try:
             query, problems = backend.read(partial(journal.read_search, text=typed))
-            hits = backend.read(partial(journal.search, query=query, limit=SHOWN))
+            hits = backend.read(partial(journal.search, query=query, limit=limit))
+            if hits and not get_current_worker().is_cancelled:
+                total = backend.read(
+                    partial(journal.search_total, query=query, found=len(hits), limit=limit)
+                )
         except PlannerError as error:
             hits, problems, query = [], [str(error)], None
         if get_current_worker().is_cancelled:
             return
         terms = query.terms if query else []
-        note = " ".join(problems) or (
-            f"{len(hits)} entries" + (" (the best first)" if terms else "")
-            if hits
-            else "Nothing matches."
-        )
-        self.app.call_from_thread(self.show_hits, hits, terms, note, typed)
+        more = len(hits) == limit < total
+        self.app.call_from_thread(
+            self.show_hits, hits, terms, search_note(problems, len(hits), total, terms, more),
+            typed, more,
+        )  # fmt: skip
 
-    def show_hits(self, hits: list[Any], terms: list[str], note: str, typed: str) -> None:
+    def show_hits(
+        self, hits: list[Any], terms: list[str], note: str, typed: str, more: bool = False
+    ) -> None:
         if typed != self.query_one("#search", Input).value:
             return  # typed on since: that search's results follow
+        self.set_more(more)
         self.shown_query = typed
         self.query_one("#search-note", Note).set(note)
         self.show_entries([h.entry for h in hits], terms, [h.snippet for h in hits])

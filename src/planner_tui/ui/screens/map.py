@@ -112,8 +112,9 @@ class MapScreen(ViewScreen):
             with TabPane("1 People", id="people"):
                 yield TextField(placeholder="/ to filter by name, nickname or context", id="filter")
                 yield Static("", id="people-status", classes="muted", markup=False)
-                yield table("people-table", "name", "circle", "contexts", "last in touch",
-                            "hoped for", "")  # fmt: skip
+                # Marks before free text: a narrow terminal cuts the contexts, not the mark.
+                yield table("people-table", "name", "", "last in touch", "hoped for", "circle",
+                            "contexts")  # fmt: skip
             with TabPane("2 Circles", id="circles"):
                 yield CirclesPicture(id="circles-picture")
             with TabPane("3 Contexts", id="contexts"):
@@ -197,9 +198,9 @@ class MapScreen(ViewScreen):
     def show_gaps(self, data: MapData, active: list[PersonRead]) -> None:
         d = data.diversity
         self.query_one("#breadth", Note).set(
-            f"In the last {d.days} days you were in touch within {d.any_channel} of your "
-            f"{d.contexts} contexts ({d.in_person_or_voice} counting only in person, calls "
-            "and video)."
+            f"In the last {words.plural(d.days, 'day')} you were in touch within "
+            f"{d.any_channel:,} of your {words.plural(d.contexts, 'context')} "
+            f"({d.in_person_or_voice:,} counting only in person, calls and video)."
             if d.contexts
             else "No contexts yet. Contexts are the parts of life people belong to — "
             "work, family, a club, the street. c adds one."
@@ -221,7 +222,9 @@ class MapScreen(ViewScreen):
                     p.name,
                     words.ago(p.last_contact),
                     words.cadence(p.cadence_days),
-                    f"{p.drifting_days} days" if p.last_contact else words.NOT_YET_SINCE_ADDED,
+                    words.plural(p.drifting_days or 0, "day")
+                    if p.last_contact
+                    else words.NOT_YET_SINCE_ADDED,
                 )
                 for p in drifting
             ],
@@ -266,11 +269,11 @@ class MapScreen(ViewScreen):
             drift = "not yet in touch"
         return (
             text(shorten(p.name, NAME_WIDTH)),
-            text(label(p.circle)),
-            text(shorten(", ".join(p.contexts), NAME_WIDTH)),
+            text(drift, "italic"),
             text(words.ago(p.last_contact)),
             text(words.cadence(p.cadence_days)),
-            text(drift, "italic"),
+            text(label(p.circle)),
+            text(shorten(", ".join(p.contexts), NAME_WIDTH)),
         )
 
     def refill_people(self, *, keep_cursor: bool = False) -> None:
@@ -309,7 +312,8 @@ class MapScreen(ViewScreen):
             keep_cursor=keep_cursor,
         )
         total = sum(1 for p in self.data.people if self.show_archived or not p.archived)
-        status = f"{len(people)} of {total} people" if query else f"{total} people"
+        everyone = words.plural(total, "person", "people")
+        status = f"{len(people):,} of {everyone}" if query else everyone
         status += f" · sorted by {'best match' if query else self.sort_by} (o)"
         status += " · archived shown (h)" if self.show_archived else ""
         self.query_one("#people-status", Static).update(status)
@@ -482,7 +486,8 @@ class MapScreen(ViewScreen):
 
             self.confirm_delete(
                 context.name,
-                f"{context.people_count} people keep their other contexts; "
+                f"{words.plural(context.people_count, 'person', 'people')} "
+                f"{'keeps' if context.people_count == 1 else 'keep'} their other contexts; "
                 "contact logged there and steps toward it stay, without this label; small "
                 "moments logged there go with it.",
                 people.delete_context,
@@ -533,7 +538,7 @@ class MapScreen(ViewScreen):
             else:
                 until = clock.today() + timedelta(days=SNOOZE_DAYS)
                 self.write(
-                    f"Resting reminders for {person.name} until {until:%-d %b}. No guilt.",
+                    f"Resting reminders for {person.name} until {words.day(until)}. No guilt.",
                     partial(people.snooze_person, person_id=person.id, days=SNOOZE_DAYS),
                 )
         elif what == "archive":

@@ -53,11 +53,11 @@ class PersonScreen(ViewScreen):
         yield Note(id="person-facts")
         yield Section("Notes and boundaries")
         yield Note(id="person-notes")
-        yield Section(f"Balance over the last {RECENT} contacts")
+        yield Section(f"Balance over the last {words.plural(RECENT, 'contact')}")
         yield Static("", id="balance")
         yield Section("Small steps")
         yield Note(id="steps-empty", classes="muted")
-        yield table("person-steps", "when", "small step", "how it went")
+        yield table("person-steps", "when", "how it went", "small step")  # free text last
         yield Section("Contact together")
         yield Note(id="history-empty", classes="muted")
         yield table("history", "when", "how", "who reached out", "warmth", "note")
@@ -106,9 +106,11 @@ class PersonScreen(ViewScreen):
         if p.drifting_days and p.last_contact is None:
             facts.append(words.NEVER_IN_TOUCH)
         elif p.drifting_days:
-            facts.append(f"A little past the rhythm you hoped for ({p.drifting_days} days).")
+            facts.append(
+                f"A little past the rhythm you hoped for ({words.plural(p.drifting_days, 'day')})."
+            )
         if p.snoozed_until:
-            facts.append(f"Reminders resting until {p.snoozed_until:%-d %b}.")
+            facts.append(f"Reminders resting until {words.day(p.snoozed_until)}.")
         if p.archived:
             facts.append("Archived: kept for the record, left out of lists and reminders.")
         self.query_one("#person-facts", Note).set("\n".join(facts))
@@ -118,7 +120,7 @@ class PersonScreen(ViewScreen):
         steps = [*data.upcoming, *data.past]
         fill(
             self.query_one("#person-steps", DataTable),
-            [(words.when(s.due_at), s.action, label(s.status)) for s in steps],
+            [(words.when(s.due_at), label(s.status), s.action) for s in steps],
         )
         self.query_one("#steps-empty", Note).set("" if steps else "No small steps with them yet.")
         fill(
@@ -128,7 +130,7 @@ class PersonScreen(ViewScreen):
                     words.when(i.occurred_at),
                     label(i.channel),
                     label(i.initiator),
-                    "·" * (i.warmth or 0) or "—",
+                    words.score(i.warmth),
                     i.note.splitlines()[0][:60] if i.note.strip() else "",
                 )
                 for i in data.history

@@ -92,10 +92,11 @@ class PlanScreen(StepsScreen):
         yield Note(id="outcome-filter", classes="muted")
         yield Section("Coming up")
         yield Note(id="upcoming-empty", classes="muted")
-        yield table("upcoming", "when", "who", "small step", "repeats", "")
+        # Short marks before free text: a narrow terminal cuts the words, not the marks.
+        yield table("upcoming", "when", "who", "", "repeats", "small step")
         yield Section("How earlier steps went")
         yield Note(id="past-empty", classes="muted")
-        yield table("past", "when", "who", "small step", "how it went", "warmth")
+        yield table("past", "when", "who", "how it went", "warmth", "small step")
         yield Note(
             "s plan a step · d done · l declined · w no reply · a another time · k skip · "
             "e change · x delete · i calendar file · / filter by person and dates · f by outcome",
@@ -143,9 +144,9 @@ class PlanScreen(StepsScreen):
                 (
                     words.when(s.due_at),
                     shorten(words.toward(s.person), 30),
-                    shorten(s.action, 50),
-                    describe_repeat(s.rrule) if s.rrule else "",
                     "not yet" if clock.to_local(s.due_at).date() < today else "",
+                    describe_repeat(s.rrule) if s.rrule else "",
+                    shorten(s.action, 50),
                 )
                 for s in data.upcoming
             ],
@@ -157,9 +158,9 @@ class PlanScreen(StepsScreen):
                 (
                     words.when(s.due_at),
                     shorten(words.toward(s.person), 30),
-                    shorten(s.action, 50),
                     OUTCOME_WORDS.get(s.status, s.status),
-                    f"{s.warmth}/5" if s.warmth else "",
+                    words.score(s.warmth),
+                    shorten(s.action, 50),
                 )
                 for s in data.past
             ],
@@ -240,8 +241,8 @@ class PlanScreen(StepsScreen):
             from planner_tui.services import calendar
 
             made = backend.read(partial(calendar.export, alarm_minutes=alarm))
-            dates = f" and {made.dates} dates" if made.dates else ""
-            return made.data, f"Wrote {made.steps} planned steps{dates} to"
+            dates = f" and {words.plural(made.dates, 'date')}" if made.dates else ""
+            return made.data, f"Wrote {words.plural(made.steps, 'planned step')}{dates} to"
 
         self.app.push_screen(
             ExportFile(

@@ -155,7 +155,7 @@ class ReviewScreen(ViewScreen):
         data, title, figures = shown
         self.data = data
         self.query_one("#review-title", Section).update(title)
-        self.query_one("#review-empty").display = data.figures.is_empty
+        self.query_one("#review-empty").display = data.nothing_recorded
         holder = self.query_one("#figures", Vertical)
         if not holder.children:  # the first month shown: the boxes are made once
             await holder.mount_all(FigureBox(f.key) for f in figures)

@@ -131,7 +131,7 @@ class TodayScreen(StepsScreen):
         yield Note(id="today-empty", classes="empty")
         yield Section("Small steps for today")
         yield Note(id="due-empty", classes="muted")
-        yield table("due", "when", "who", "small step", "")
+        yield table("due", "when", "who", "", "small step")  # marks before free text
         yield Section("Coming up next", id="coming-title")
         yield table("coming", "when", "who", "small step")
         yield Section("People you might like to reach")
@@ -237,8 +237,8 @@ class TodayScreen(StepsScreen):
                 (
                     words.when(step.due_at),
                     shorten(words.toward(step.person), 30),
-                    shorten(words.cued(step.action, "", step.cue), 70),
                     "not yet" if clock.to_local(step.due_at).date() < data.today else "",
+                    shorten(words.cued(step.action, "", step.cue), 70),
                 )
                 for step in data.due
             ],

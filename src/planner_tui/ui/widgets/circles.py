@@ -18,7 +18,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from planner_tui.terminal import plain
+from planner_tui.terminal import plain, shorten
+from planner_tui.words import plural
 
 RINGS = ("inner", "middle", "outer")
 RING_SIZE = {"inner": 0.22, "middle": 0.56, "outer": 0.9}
@@ -27,7 +28,6 @@ SHAPES = [("●", "○"), ("▲", "△"), ("■", "□"), ("◆", "◇"), ("★"
 SHAPES += [(c, c.lower()) for c in "ABCDEFGHJKMNPQRTUVWXYZ"]
 NO_CONTEXT = ("•", "∘")
 COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta")
-LEGEND_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -102,8 +102,12 @@ class CirclesPicture(Widget, can_focus=True):
         filled, hollow = SHAPES[index % len(SHAPES)]
         return (hollow if drifting else filled), COLOURS[index % len(COLOURS)]
 
+    def below(self, width: int) -> int:
+        """Lines under the rings: the one about the cursor, then the legend, wrapped."""
+        return 1 + len(self.legend(width))
+
     def place(self, width: int, height: int) -> list[Mark]:
-        height = max(height - LEGEND_LINES, 5)
+        height = max(height - self.below(width), 5)
         cx, cy = (width - 1) / 2, (height - 1) / 2
         ry = max(cy, 1.0)
         rx = min(max(cx - 1, 1.0), ry * 2.2)  # cells are about twice as tall as wide
@@ -150,7 +154,8 @@ class CirclesPicture(Widget, can_focus=True):
             return Text("No one on the map yet.", style="grey62", end="")
         self.marks = self.place(width, height)
         self.cursor = min(self.cursor, max(len(self.marks) - 1, 0))
-        draw_height = max(height - LEGEND_LINES, 5)
+        legend = self.legend(width)
+        draw_height = max(height - 1 - len(legend), 5)
         grid: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(draw_height)]
         cx, cy = (width - 1) / 2, (draw_height - 1) / 2
         ry = max(cy, 1.0)
@@ -168,18 +173,28 @@ class CirclesPicture(Widget, can_focus=True):
                 picture.append(char, style=style or None)
             picture.append("\n")
         picture.append(self.describe_cursor() + "\n", style="bold")
-        picture.append_text(self.legend())
+        picture.append_text(Text("\n", end="").join(legend))
         return picture
 
-    def legend(self) -> Text:
-        legend = Text(end="")
+    def legend(self, width: int) -> list[Text]:
+        """What each shape means, wrapped between items to *width* (never cut mid-item)."""
+        items = []
         for index, context in enumerate(self.contexts[: len(SHAPES)]):
             filled, _ = SHAPES[index % len(SHAPES)]
-            legend.append(filled, style=COLOURS[index % len(COLOURS)])
-            legend.append(f" {plain(context, keep_newlines=False)[:24]}  ")
-        legend.append(f"{NO_CONTEXT[0]} no context  ")
-        legend.append("hollow shape = drifting  ◎n = a crowd of n", style="grey62")
-        return legend
+            item = Text(filled, style=COLOURS[index % len(COLOURS)], end="")
+            item.append(f" {shorten(plain(context, keep_newlines=False), 24)}")
+            items.append(item)
+        items.append(Text(f"{NO_CONTEXT[0]} no context", end=""))
+        items.append(Text("hollow shape = drifting", style="grey62", end=""))
+        items.append(Text("◎n = a crowd of n", style="grey62", end=""))
+        lines = [Text(end="")]
+        for item in items:
+            if lines[-1].cell_len and lines[-1].cell_len + 2 + item.cell_len > width:
+                lines.append(Text(end=""))
+            if lines[-1].cell_len:
+                lines[-1].append("  ")
+            lines[-1].append_text(item)
+        return lines
 
     def describe_cursor(self) -> str:
         if not self.marks:
@@ -189,7 +204,7 @@ class CirclesPicture(Widget, can_focus=True):
             return plain(f"▸ {mark.dots[0].name} — {mark.dots[0].detail}", keep_newlines=False)
         contexts = sorted({d.context or "no context" for d in mark.dots})
         return plain(
-            f"▸ {len(mark.dots)} people in the {RINGS[mark.ring]} circle "
+            f"▸ {plural(len(mark.dots), 'person', 'people')} in the {RINGS[mark.ring]} circle "
             f"({', '.join(contexts)[:60]}) — Enter lists them",
             keep_newlines=False,
         )

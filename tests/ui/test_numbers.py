@@ -1,0 +1,165 @@
+"""Numbers and marks on screen that mean one thing (issue 16, part 4), through Pilot: the
+journal says how many of how many it shows and + shows more; one warmth mark; ticked and
+unticked boxes differ in shape; dates name another year; a context of kind "other"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from rich.console import Console
+from textual.binding import Binding
+from textual.widgets import Checkbox, DataTable, RadioButton, RadioSet, SelectionList
+
+from planner_tui.db.engine import Database
+from planner_tui.services import journal, people
+from planner_tui.ui.forms.journal import JournalForm
+from planner_tui.ui.forms.review import LonelinessForm
+from planner_tui.ui.screens.journal import JournalScreen, MonthStrip
+from planner_tui.ui.screens.person import PersonScreen
+
+from .test_app import SIZE, make_app, press, screen_text, settle
+
+
+def note(app: object) -> str:
+    return str(app.screen.query_one("#search-note").render())  # type: ignore[attr-defined]
+
+
+def rows(app: object) -> int:
+    return int(app.screen.query_one("#entries", DataTable).row_count)  # type: ignore[attr-defined]
+
+
+async def test_the_journal_says_how_many_it_shows_of_how_many_and_plus_shows_more(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        for n in range(143):
+            day = date(2026, 11, 23).toordinal() - n
+            body = f"a walk by the river, day {n}" + (" and a unicorn" if n == 7 else "")
+            journal.save_entry(session=s, data={"day": date.fromordinal(day), "body": body})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "j")
+        assert isinstance(app.screen, JournalScreen)
+        assert rows(app) == 120
+        assert note(app) == "The newest 120 of 143 entries · + shows more"
+        await press(app, pilot, "plus")
+        assert rows(app) == 143 and note(app) == ""
+        await press(app, pilot, "slash", *"walk")
+        assert rows(app) == 120  # a new search starts with the first 120 again
+        assert note(app) == "Showing 120 of 143 matching entries (the best first) · + shows more"
+        await press(app, pilot, "enter", "plus")  # Enter leaves the box for the list
+        assert rows(app) == 143 and note(app) == "143 entries (the best first)"
+        await press(app, pilot, "slash", *" unicorn")
+        assert rows(app) == 1 and note(app) == "1 entry (the best first)"
+
+
+async def test_warmth_has_one_mark_and_dates_name_another_year(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for when, warmth in (("2025-12-30T18:00:00+00:00", 5), ("2026-11-20T18:00:00+00:00", None)):
+            people.log_interaction(
+                session=s, data={"occurred_at": when, "person_ids": [ana], "warmth": warmth}
+            )
+        people.snooze_person(session=s, person_id=ana, days=50)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "m", "enter")
+        assert isinstance(app.screen, PersonScreen)
+        history = app.screen.query_one("#history", DataTable)
+        shown = [[str(cell) for cell in history.get_row_at(n)] for n in range(history.row_count)]
+        assert [row[0] for row in shown] == ["Fri 20 Nov, 18:00", "Tue 30 Dec 2025, 18:00"]
+        assert [row[3] for row in shown] == ["—", "5/5"]  # never ·····, which means "none"
+        assert "Reminders resting until 12 Jan 2027." in screen_text(app)
+        assert "Balance over the last 20 contacts" in screen_text(app)
+
+
+async def test_a_context_of_kind_other_is_called_other(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        people.create_context(session=s, data={"name": "Allotment", "kind": "other"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "m", "3")
+        table = app.screen.query_one("#contexts-table", DataTable)
+        assert [str(cell) for cell in table.get_row_at(0)][:2] == ["Allotment", "other"]
+
+
+def box(widget: Checkbox) -> str:
+    return str(widget.render())[:3]
+
+
+async def test_ticked_and_unticked_boxes_differ_in_shape(sqlite_db: Database) -> None:
+    """Not only in shade: the box is empty until it is ticked (a checkbox, a list of them,
+    a radio button), so it reads the same without colour."""
+    with sqlite_db.write() as s:
+        people.create_context(session=s, data={"name": "Choir"})
+        people.create_context(session=s, data={"name": "Work"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "c")
+        form = app.screen
+        assert isinstance(form, JournalForm)
+        contact = form.query_one("#contact", Checkbox)
+        assert box(contact) == "▐ ▌"
+        contact.value = True
+        await settle(app, pilot)
+        assert box(contact) == "▐X▌"
+        picker = form.query_one("#contexts", SelectionList)
+        picker.select(picker.get_option_at_index(1).value)
+        picker.scroll_visible()
+        await settle(app, pilot)
+        lines = ["".join(s.text for s in picker.render_line(y)) for y in range(2)]
+        assert [line[:3] for line in lines] == ["▐ ▌", "▐X▌"], lines
+        assert "Choir" in lines[0] and "Work" in lines[1]
+
+
+async def test_radio_buttons_differ_in_shape(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "l")
+        assert isinstance(app.screen, LonelinessForm)
+        first = app.screen.query(RadioSet).first()
+        buttons = list(first.query(RadioButton))
+        assert {box(b) for b in buttons} == {"▐ ▌"}
+        buttons[1].value = True
+        await settle(app, pilot)
+        assert [box(b) for b in buttons] == ["▐ ▌", "▐●▌", "▐ ▌"]
+
+
+@pytest.mark.parametrize(("width", "rows"), [(40, 3), (74, 2), (95, 1), (200, 1)])
+def test_the_month_strip_wraps_into_even_rows_and_keeps_every_day(width: int, rows: int) -> None:
+    console = Console(width=width, record=True)
+    console.print(MonthStrip({date(2026, 11, 1): 3, date(2026, 11, 23): None}, date(2026, 11, 23)))
+    lines = console.export_text().splitlines()
+    numbers = [line for line in lines if line.split() and all(t.isdigit() for t in line.split())]
+    assert len(numbers) == rows
+    assert [int(n) for line in numbers for n in line.split()] == list(range(1, 31))
+    assert all(len(line) <= width for line in lines)
+    assert "○" in lines[2 * rows - 1]  # today's entry without a score, under the 23rd
+    assert "no entry" in lines[-1]
+
+
+def test_the_footer_keeps_the_views_help_and_quit_and_drops_the_least_used_first() -> None:
+    from textual.app import App
+
+    from planner_tui.ui.widgets.footer import fitted
+
+    app: App[object] = App()
+    views = [Binding(k, f"v{k}", name, id=f"view.{name.lower()}")
+             for k, name in zip("tmpjr", ("Today", "Map", "Plan", "Journal", "Review"),
+                                strict=True)]  # fmt: skip
+    own = [Binding(k, f"a{k}", text) for k, text in
+           (("/", "Filter"), ("n", "Add person"), ("c", "Add context"), ("l", "Log contact"),
+            ("e", "Edit"), ("x", "Delete"), ("u", "Undo delete"))]  # fmt: skip
+    app_keys = [*views, Binding("?", "help", "Help", id="help"),
+                Binding("q", "quit", "Quit", id="quit")]  # fmt: skip
+    palette = Binding("ctrl+p", "command_palette", "palette")
+    for width in (80, 120, 200):
+        shown, compact = fitted(app, [*own, *app_keys], width, palette)
+        assert all(b in shown for b in app_keys), width  # always there
+        kept = [b for b in own if b in shown]
+        assert kept == own[: len(kept)], width  # the view's own keys in order, none skipped
+        assert shown == [b for b in [*own, *app_keys] if b in shown]  # the order kept
+        assert compact == (width < 200)
+    assert len([b for b in fitted(app, [*own, *app_keys], 80, palette)[0] if b in own]) == 1
+    assert len([b for b in fitted(app, [*own, *app_keys], 120, palette)[0] if b in own]) == 4
