@@ -293,8 +293,7 @@ def backup_offered(backup: str) -> str:
 
 def small_moments(count: int) -> str:
     """The review's line for contacts with people not on the map."""
-    moments = "1 small moment" if count == 1 else f"{count} small moments"
-    return f"{moments} with people not on your map — each counted for its part of life."
+    return f"{plural(count, 'small moment')} with people not on your map — each counted for its part of life."
 
 
 def moment_kept(where: str) -> str:
@@ -316,9 +315,9 @@ def on_this_day(
     Ana: soup at hers.'"""
     years, months = today.year - day.year, (today.year - day.year) * 12 + today.month - day.month
     if (day.month, day.day) == (today.month, today.day):
-        ago_said = "A year ago today" if years == 1 else f"{years} years ago today"
+        ago_said = "A year ago today" if years == 1 else f"{plural(years, 'year')} ago today"
     else:
-        ago_said = "A month ago today" if months == 1 else f"{months} months ago today"
+        ago_said = "A month ago today" if months == 1 else f"{plural(months, 'month')} ago today"
     shown = f"{day:%a} {day.day} {SHORT_MONTHS[day.month - 1]}" + (
         f" {day.year}" if day.year != today.year else ""
     )
