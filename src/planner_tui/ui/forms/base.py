@@ -9,6 +9,7 @@ the field and nothing typed is lost.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -287,6 +288,16 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     @on(RadioSet.Changed)
     def _field_changed(self) -> None:
         self.changed()
+
+    def preview(self, key: str, read: Callable[[], str]) -> str | None:
+        """Shows under field `key` how its text was read ("→ …"); returns the problem, if any."""
+        shown = self.query_one(f"#{key}-preview", Static)
+        try:
+            shown.update(text("→ " + read()))
+        except InvalidInput as error:
+            shown.update("")
+            return str(error)
+        return None
 
     def show_problems(self, problems: dict[str, str] | None = None) -> None:
         """Each field's message (from :meth:`check`, run now unless given) beside it."""

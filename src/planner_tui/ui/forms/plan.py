@@ -562,12 +562,10 @@ class PlanWizard(FormScreen[StepRead]):
         else:
             when.update("")
             problems["when"] = "When would suit you? Try 'tonight' or 'tomorrow 6pm'."
-        repeat = self.query_one("#repeat-preview", Static)
-        try:
-            repeat.update(text("→ " + describe_repeat(parse_repeat(values["repeat"]))))
-        except InvalidInput as error:
-            repeat.update("")
-            problems["repeat"] = str(error)
+        if problem := self.preview(
+            "repeat", lambda: describe_repeat(parse_repeat(values["repeat"]))
+        ):
+            problems["repeat"] = problem
         if not values["words"].strip():
             problems["action"] = "Say what the step is, in a few words."
         if values["confidence"] and int(values["confidence"]) > 10:

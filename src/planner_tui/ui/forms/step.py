@@ -124,12 +124,10 @@ class StepForm(FormScreen[Any]):
             if not values["when"].strip():
                 preview.update("")
             problems["when"] = str(error)
-        repeat = self.query_one("#repeat-preview", Static)
-        try:
-            repeat.update(text("→ " + describe_repeat(parse_repeat(values["repeat"]))))
-        except InvalidInput as error:
-            repeat.update("")
-            problems["repeat"] = str(error)
+        if problem := self.preview(
+            "repeat", lambda: describe_repeat(parse_repeat(values["repeat"]))
+        ):
+            problems["repeat"] = problem
         return problems
 
     def changes(self, values: dict[str, Any]) -> dict[str, Any]:
