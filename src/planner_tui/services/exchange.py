@@ -18,6 +18,7 @@ from planner_tui.db.models import (
     AppSetting,
     Draft,
     Step,
+    is_copy,
     label,
 )
 from planner_tui.errors import InvalidInput, StorageError
@@ -47,6 +48,11 @@ def _table(model: Any) -> sa.Table:
     return table
 
 
+def _exported(table: sa.Table) -> list[sa.Column[Any]]:
+    """The columns an export holds: not the copies the database keeps for its indexes."""
+    return [column for column in table.columns if not is_copy(column)]
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.astimezone(UTC).isoformat()
@@ -65,7 +71,7 @@ def export_json(*, session: Session) -> str:
         if model is AppSetting:  # the data version counts this machine's writes: not data
             rows = [row for row in rows if row.key != DATA_VERSION_KEY]
         tables[table.name] = [
-            {column.name: _plain(getattr(row, column.key)) for column in table.columns}
+            {column.name: _plain(getattr(row, column.key)) for column in _exported(table)}
             for row in rows
         ]
     document = {
