@@ -227,21 +227,21 @@ def last_contact_statement(
     noted = ["journal_person.person_id = person.id", "journal_person.counts_as_contact"]
     params: dict[str, Any] = {}
     if first is not None:
-        logged.append(f"interaction_person.occurred_at >= {mark['start']}")
-        noted.append(f"journal_person.day >= {mark['first']}")
+        logged.append(f"interaction_person.interaction_at >= {mark['start']}")
+        noted.append(f"journal_person.entry_day >= {mark['first']}")
         params["start"] = _bind(day_window(first, first)[0], dialect)
         params["first"] = _bind(first, dialect)
     if last is not None:
         after = date.max if last == date.max else last + timedelta(days=1)
-        logged.append(f"interaction_person.occurred_at < {mark['end']}")
-        noted.append(f"journal_person.day <= {mark['last']}")
+        logged.append(f"interaction_person.interaction_at < {mark['end']}")
+        noted.append(f"journal_person.entry_day <= {mark['last']}")
         params["end"] = _bind(day_window(last, after)[1], dialect)
         params["last"] = _bind(last, dialect)
     sql = (
         "SELECT person.id, "
-        "(SELECT max(interaction_person.occurred_at) FROM interaction_person WHERE "
+        "(SELECT max(interaction_person.interaction_at) FROM interaction_person WHERE "
         + " AND ".join(logged)
-        + "), (SELECT max(journal_person.day) FROM journal_person WHERE "
+        + "), (SELECT max(journal_person.entry_day) FROM journal_person WHERE "
         + " AND ".join(noted)
         + ") FROM person"
     )

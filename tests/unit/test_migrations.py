@@ -333,12 +333,12 @@ def test_0008_indexes_last_contact_and_keeps_every_row(tmp_path: Path) -> None:
         with sqlite3.connect(path) as c:
             unfilled = c.execute(
                 "SELECT count(*) FROM interaction_person ip JOIN interaction i "
-                "ON i.id = ip.interaction_id WHERE ip.occurred_at IS NOT i.occurred_at "
-                "OR ip.context_id IS NOT i.context_id"
+                "ON i.id = ip.interaction_id WHERE ip.interaction_at IS NOT i.occurred_at "
+                "OR ip.interaction_context_id IS NOT i.context_id"
             ).fetchone()[0]
             undated = c.execute(
                 "SELECT count(*) FROM journal_person jp JOIN journal_entry e "
-                "ON e.id = jp.entry_id WHERE jp.day IS NOT e.day"
+                "ON e.id = jp.entry_id WHERE jp.entry_day IS NOT e.day"
             ).fetchone()[0]
             indexes = {
                 row[1]

@@ -4,9 +4,10 @@ indexes, never by reading all of history: the same time at 100 years as at one (
 
 Each engine is asked for its plan of the very statements the services send. SQLite plans
 by rule (the app never runs ANALYZE), so its plan is the one the app gets; PostgreSQL
-plans by cost and prefers reading a few test rows whole, so there sequential scans are
-priced out (``enable_seqscan = off``) and the test checks that an index *can* answer:
-that the statement and the indexes fit each other.
+plans by cost and prefers reading a few test rows whole, so there sequential scans and
+the joins that read a whole side are priced out (``enable_seqscan``, ``enable_hashjoin``
+and ``enable_mergejoin`` off) and the test checks that an index *can* answer: that the
+statement and the indexes fit each other.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def plan_lines(session: Session, statement: str, parameters: Any) -> list[str]:
     if connection.dialect.name == "sqlite":
         rows = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
         return [row[3] for row in rows]
-    connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+    for way in ("seqscan", "hashjoin", "mergejoin"):  # whole-table ways, priced out
+        connection.exec_driver_sql(f"SET LOCAL enable_{way} = off")
     found = connection.exec_driver_sql("EXPLAIN (FORMAT JSON) " + statement, parameters)
     (document,) = found.scalar_one() if not isinstance(found, str) else json.loads(found)
     lines: list[str] = []
@@ -204,12 +206,12 @@ def copies_disagree(db: Database) -> list[tuple[Any, ...]]:
                 sa.text(
                     "SELECT 'contact', ip.interaction_id, ip.person_id FROM interaction_person ip "
                     "JOIN interaction i ON i.id = ip.interaction_id "
-                    "WHERE ip.occurred_at IS NULL OR ip.occurred_at <> i.occurred_at "
-                    "OR (ip.context_id IS NULL) <> (i.context_id IS NULL) "
-                    "OR ip.context_id <> i.context_id "
+                    "WHERE ip.interaction_at IS NULL OR ip.interaction_at <> i.occurred_at "
+                    "OR (ip.interaction_context_id IS NULL) <> (i.context_id IS NULL) "
+                    "OR ip.interaction_context_id <> i.context_id "
                     "UNION ALL SELECT 'mention', jp.entry_id, jp.person_id FROM journal_person jp "
                     "JOIN journal_entry e ON e.id = jp.entry_id "
-                    "WHERE jp.day IS NULL OR jp.day <> e.day"
+                    "WHERE jp.entry_day IS NULL OR jp.entry_day <> e.day"
                 )
             ).all()
         )

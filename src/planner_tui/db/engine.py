@@ -10,6 +10,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -279,10 +280,12 @@ class Database:
     def __init__(self, location: Location, engine: Engine) -> None:
         self.location = location
         self.engine = engine
+        # What a read or write that goes wrong raises: SQLAlchemy's errors, and the
+        # driver's own from services that use its connection directly (the journal's
+        # search, Today's rules), so a page found damaged there is said the same kind way.
         self.errors = _database_errors(engine, encrypted=location.passphrase is not None)
-        """What a failing read or write raises: SQLAlchemy's errors, and the driver's own
-        from services that use its connection directly (the journal's search, Today's
-        rules) — a page found damaged there is said the same kind way."""
+        self._checked_whole = location.sqlite_path is None  # a server checks its own
+        self._checking = threading.Lock()
 
     @property
     def dialect(self) -> str:
@@ -301,7 +304,11 @@ class Database:
     def write(self, *, changes_data: bool = True) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error.
         Unless it only keeps a draft or a preference (*changes_data* false), it also moves
-        the data version on, which says whether a saved picture of Today is still true."""
+        the data version on, which says whether a saved picture of Today is still true.
+
+        The first write of this process reads the whole SQLite file first (see
+        :meth:`check_before_writing`): nothing is added to a damaged file."""
+        self.check_before_writing()
         with Session(self.engine, expire_on_commit=False) as session:
             if self.dialect == "sqlite":
                 session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
@@ -316,6 +323,20 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+    def check_before_writing(self) -> None:
+        """Once per process, before its first write: the whole SQLite file is read
+        (:func:`check_sqlite_file` with *whole*), so a file damaged where nothing has read
+        yet is refused — in the same kind words — before anything is added to it. Reading
+        needs no such check (a damaged page is refused when met), so commands that only
+        read, and the app until its first save, start without it."""
+        path = self.location.sqlite_path
+        if self._checked_whole or path is None:
+            return
+        with self._checking:
+            if not self._checked_whole:
+                check_sqlite_file(path, self.location.passphrase, whole=True)
+                self._checked_whole = True
 
     def backup_to(self, target: Path) -> Path:
         """A consistent copy of a SQLite database, taken with SQLite's online backup API."""
@@ -460,7 +481,7 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
 
         try:
             if path is not None:  # a schema change reads and rewrites: the whole file first
-                check_sqlite_file(path, location.passphrase, whole=True)
+                database.check_before_writing()
             upgrade_to_head(database)
         except SQLAlchemyError as error:
             engine.dispose()

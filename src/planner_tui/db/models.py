@@ -246,19 +246,19 @@ class InteractionPersonLink(SQLModel, table=True):
     __tablename__ = "interaction_person"
     interaction_id: int = Field(foreign_key="interaction.id", primary_key=True, ondelete="CASCADE")
     person_id: int = Field(foreign_key="person.id", primary_key=True, ondelete="CASCADE")
-    occurred_at: datetime | None = _copy(UTCDateTime(), "interaction.occurred_at")
-    context_id: int | None = _copy(sa.Integer(), "interaction.context_id")
+    interaction_at: datetime | None = _copy(UTCDateTime(), "interaction.occurred_at")
+    interaction_context_id: int | None = _copy(sa.Integer(), "interaction.context_id")
     __table_args__ = (
         sa.Index("ix_interaction_person_person", "person_id", "interaction_id"),
         # Someone's latest contacts, newest first: last contact, one-sided, reciprocity.
-        sa.Index("ix_interaction_person_latest", "person_id", "occurred_at", "interaction_id"),
+        sa.Index("ix_interaction_person_latest", "person_id", "interaction_at", "interaction_id"),
         # ...and their latest logged without a part of life (it counts for all of theirs).
         sa.Index(
             "ix_interaction_person_untagged",
             "person_id",
-            "occurred_at",
-            sqlite_where=sa.text("context_id IS NULL"),
-            postgresql_where=sa.text("context_id IS NULL"),
+            "interaction_at",
+            sqlite_where=sa.text("interaction_context_id IS NULL"),
+            postgresql_where=sa.text("interaction_context_id IS NULL"),
         ),
     )
 
@@ -270,13 +270,13 @@ class JournalPersonLink(SQLModel, table=True):
         foreign_key="person.id", primary_key=True, ondelete="CASCADE", index=True
     )
     counts_as_contact: bool = False
-    day: date | None = _copy(sa.Date(), "journal_entry.day")
+    entry_day: date | None = _copy(sa.Date(), "journal_entry.day")
     __table_args__ = (
         # Someone's latest journal day that counts as contact.
         sa.Index(
             "ix_journal_person_contact",
             "person_id",
-            "day",
+            "entry_day",
             sqlite_where=sa.text("counts_as_contact"),
             postgresql_where=sa.text("counts_as_contact"),
         ),

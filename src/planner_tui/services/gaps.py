@@ -65,7 +65,7 @@ class Reciprocity:
 
 def reciprocity(*, session: Session, person_id: int, last: int = 20) -> Reciprocity:
     newest = (  # down the person's index, newest first (migration 0008)
-        col(InteractionPersonLink.occurred_at).desc(),
+        col(InteractionPersonLink.interaction_at).desc(),
         col(InteractionPersonLink.interaction_id).desc(),
     )
     latest = (
@@ -121,7 +121,7 @@ def latest_interactions(session: Session, count: int) -> Any:
     latest: Any = (
         sa.select(col(link.interaction_id).label("interaction_id"))
         .where(col(link.person_id) == Person.id)
-        .order_by(col(link.occurred_at).desc(), col(link.interaction_id).desc())
+        .order_by(col(link.interaction_at).desc(), col(link.interaction_id).desc())
         .limit(count)
     )
     if session.get_bind().dialect.name == "postgresql":

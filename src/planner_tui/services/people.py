@@ -158,8 +158,11 @@ def context_last_contacts(session: Session) -> dict[int, datetime]:
     # A contact logged without a context counts for every context of its people: the
     # latest such contact of each person of this context (the link rows' own copies).
     members_latest = (
-        sa.select(sa.func.max(link.occurred_at))
-        .where(col(link.person_id) == PersonContextLink.person_id, col(link.context_id).is_(None))
+        sa.select(sa.func.max(link.interaction_at))
+        .where(
+            col(link.person_id) == PersonContextLink.person_id,
+            col(link.interaction_context_id).is_(None),
+        )
         .scalar_subquery()
     )
     through_people = (
