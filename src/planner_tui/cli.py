@@ -11,7 +11,7 @@ import calendar
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -152,7 +152,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return Settings(home=args.home, database_url=args.db or None)
 
 
-def write_output(data: str | bytes, output: Path | None) -> None:
+def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None:
+    """*data* to the file *output* (whole or not at all), or to stdout; in pieces, each is
+    written as it comes."""
     if output is None:
         write_export(data)
         return
@@ -211,20 +213,20 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
         with opened(settings) as database, database.session() as session:
             months = exchange.months_with_data(session=session)
             for first in months:
-                text = exchange.export_markdown(session=session, month=first)
+                pieces = exchange.export_markdown_pieces(session=session, month=first)
                 name = f"{first.year:04d}-{first.month:02d}.md"  # strftime: "1-01" in year 1
-                exchange.write_file(args.output / name, text)
+                exchange.write_file(args.output / name, pieces)
         print(plain(f"Wrote {plural(len(months), 'month')} into {args.output}"), file=sys.stderr)
         return
     with opened(settings) as database, database.session() as session:
-        data: str | bytes
-        if args.format == "json":
-            data = exchange.export_json(session=session)
+        data: str | bytes | Iterable[str]
+        if args.format == "json":  # written as it is read: memory stays flat
+            data = exchange.export_json_pieces(session=session)
         elif args.format == "markdown":
-            data = exchange.export_markdown(session=session, month=month)
+            data = exchange.export_markdown_pieces(session=session, month=month)
         else:
             data = calendar.export_ics(session=session)
-    write_output(data, args.output)
+        write_output(data, args.output)
 
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> None:

@@ -6,18 +6,24 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: str | bytes, mode: int = 0o600) -> None:
+def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes], mode: int = 0o600) -> None:
     """Write *data* to *path* all at once: a temporary file in the same folder (a rename
-    across file systems is not atomic), flushed to the disk, then renamed over *path*."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    across file systems is not atomic), flushed to the disk, then renamed over *path*.
+
+    *data* may come in pieces (an export read from the database as it is written, so a
+    hundred years of journal never sit in memory whole): *path* still changes only once
+    the last piece is on the disk, and not at all if making one fails."""
+    pieces = [data] if isinstance(data, str | bytes) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         replace_durably(Path(name), path, mode)
     except BaseException:
         Path(name).unlink(missing_ok=True)

@@ -19,7 +19,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from planner_tui.db import SCHEMA_HEAD, schema_revision, tag_key
+from planner_tui.db import SCHEMA_HEAD, left_unclean, schema_revision, tag_key
 from planner_tui.errors import InvalidInput
 from planner_tui.names import Labelled, Named, name_key, person_named
 from planner_tui.when import parse_when
@@ -452,9 +452,13 @@ def search_file(
     try:
         if schema_revision(connection) != SCHEMA_HEAD:
             return None
-        # The same check every other command makes: a damaged file is refused (by the
-        # caller's full path, with its message), never searched for what still reads.
-        if connection.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
+        # The same check every other command makes: a file that may not have been closed
+        # cleanly is checked whole, and a damaged one refused (by the caller's full path,
+        # with its message), never searched for what still reads. A damaged page met
+        # while searching is refused the same way (sqlite3.Error below).
+        if left_unclean(database) and connection.execute("PRAGMA quick_check(1)").fetchone() != (
+            "ok",
+        ):
             return None
         return search(connection, text, **options)
     except sqlite3.Error:

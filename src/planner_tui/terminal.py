@@ -10,6 +10,7 @@ stdout is a terminal, where a person reads it, is it made visible-safe too.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from contextlib import suppress
 from typing import TextIO
 
@@ -55,17 +56,22 @@ def say(text: str, *, stream: TextIO | None = None, end: str = "\n") -> None:
     print(plain(text), file=stream or sys.stdout, end=end)
 
 
-def write_export(data: str | bytes) -> None:
-    """An export to stdout: exact UTF-8 to a file or pipe; visible-safe to a terminal."""
-    if sys.stdout.isatty():
-        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-        sys.stdout.write(plain(text.replace("\r\n", "\n")))
-        return
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    sys.stdout.flush()
+def write_export(data: str | bytes | Iterable[str | bytes]) -> None:
+    """An export to stdout: exact UTF-8 to a file or pipe; visible-safe to a terminal.
+    *data* may come in pieces (written as they come: a long export never waits whole)."""
+    pieces = [data] if isinstance(data, str | bytes) else data
+    tty = sys.stdout.isatty()
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a stream without bytes underneath (a test's capture): text is all
-        sys.stdout.write(raw.decode("utf-8"))
-        return
-    buffer.write(raw)
-    buffer.flush()
+    sys.stdout.flush()
+    for piece in pieces:
+        if tty:
+            text = piece.decode("utf-8", "replace") if isinstance(piece, bytes) else piece
+            sys.stdout.write(plain(text.replace("\r\n", "\n")))
+            continue
+        raw = piece.encode("utf-8") if isinstance(piece, str) else piece
+        if buffer is None:  # a stream without bytes underneath (a test's capture): text is all
+            sys.stdout.write(raw.decode("utf-8"))
+            continue
+        buffer.write(raw)
+    if buffer is not None and not tty:
+        buffer.flush()

@@ -80,3 +80,29 @@ def test_a_full_disk(tmp_path: Path) -> None:
     assert digest(database) == before
     search = run_as(home, "search", "kept")
     assert "kept safe" in search.stdout  # what was there before is all still there
+
+
+def test_a_page_damaged_inside_the_file_is_said_in_one_line(tmp_path: Path) -> None:
+    """Commands don't read the whole file before they start (only a file left by a crash
+    is); a damaged page they meet gives the same one clear line, and the file is never
+    changed — nor copied by `backup`."""
+    import sqlite3
+
+    from .runner import run
+
+    home = tmp_path / "home"
+    assert run(home, "demo", "--years", "1").returncode == 0
+    path = home / "planner.db"
+    with sqlite3.connect(path) as c:
+        (root,) = c.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'journal_entry'"
+        ).fetchone()
+        (size,) = c.execute("PRAGMA page_size").fetchone()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * size)
+        handle.write(b"\xff" * 64)
+    before = digest(path)
+    for args in (("search", "walk"), ("export", "--format", "json"), ("backup",)):
+        assert_one_line_error(run(home, *args), 1, "looks damaged")
+    assert digest(path) == before
+    assert not list((home / "backups").glob("planner-*.db"))

@@ -290,3 +290,87 @@ def test_0007_makes_a_step_toward_a_place_possible_and_keeps_every_row(tmp_path:
         database.dispose()
     backups = list((tmp_path / "backups").glob("before-upgrade-0006-*.db"))
     assert len(backups) == 1 and every_row(backups[0]) == before
+
+
+def test_0008_indexes_last_contact_and_keeps_every_row(tmp_path: Path) -> None:
+    """0008 gives each link row a copy of its contact's moment and part of life (and each
+    journal mention its day), and the indexes that read last contact from them: every row
+    of 0007 stays as it was, the copies are filled in, and new writes keep them true."""
+    from datetime import UTC, datetime
+
+    from alembic import command
+
+    from planner_tui.db.migrate import alembic_config
+
+    path = tmp_path / "planner.db"
+    shutil.copy(FIXTURE, path)
+    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
+    config = alembic_config()
+    with old.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0007")
+        connection.exec_driver_sql(  # a mention that counts as contact, and one that doesn't
+            "INSERT INTO journal_person (entry_id, person_id, counts_as_contact) "
+            "SELECT max(journal_entry.id), max(person.id), 1 FROM journal_entry, person"
+        )
+    old.dispose()
+    with sqlite3.connect(path) as c:  # last contact as 0007 counted it: every link, grouped
+        latest_before = dict(
+            c.execute(
+                "SELECT person_id, max(moment) FROM (SELECT ip.person_id, "
+                "substr(i.occurred_at, 1, 19) AS moment FROM interaction_person ip "
+                "JOIN interaction i ON i.id = ip.interaction_id UNION ALL SELECT jp.person_id, "
+                "e.day || ' 12:00:00' FROM journal_person jp JOIN journal_entry e "
+                "ON e.id = jp.entry_id WHERE jp.counts_as_contact) GROUP BY person_id"
+            ).fetchall()
+        )
+    before = every_row(path)
+    columns = columns_of(path)
+    assert sum(len(before[t]) for t in ("interaction_person", "journal_person")) > 100
+    database = open_database(Location(f"sqlite:///{path}", tmp_path))
+    try:
+        assert every_row(path, columns) == before
+        with sqlite3.connect(path) as c:
+            unfilled = c.execute(
+                "SELECT count(*) FROM interaction_person ip JOIN interaction i "
+                "ON i.id = ip.interaction_id WHERE ip.interaction_at IS NOT i.occurred_at "
+                "OR ip.interaction_context_id IS NOT i.context_id"
+            ).fetchone()[0]
+            undated = c.execute(
+                "SELECT count(*) FROM journal_person jp JOIN journal_entry e "
+                "ON e.id = jp.entry_id WHERE jp.entry_day IS NOT e.day"
+            ).fetchone()[0]
+            indexes = {
+                row[1]
+                for table in ("interaction_person", "journal_person", "interaction")
+                for row in c.execute(f"PRAGMA index_list({table})")
+            }
+            triggers = {
+                n for (n,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            }
+        assert (unfilled, undated) == (0, 0)
+        assert {
+            "ix_interaction_person_latest",
+            "ix_interaction_person_untagged",
+            "ix_journal_person_contact",
+            "ix_interaction_context_occurred",
+        } <= indexes
+        assert "ix_interaction_context_id" not in indexes  # the new one starts with it
+        assert {"interaction_person_copy", "interaction_moved", "journal_entry_moved"} <= triggers
+        with database.session() as s:
+            latest = people.last_contacts(s)
+        assert latest_before and len(latest) == len(latest_before)
+        for pid, moment in latest.items():
+            # the mention is on the fixture's last day, 23 November: local noon is 12:00 UTC
+            assert moment.strftime("%Y-%m-%d %H:%M:%S") == latest_before[pid], pid
+        with database.session() as s:
+            someone = people.list_people(session=s)[0].id
+        moment = datetime(2027, 1, 2, 10, tzinfo=UTC)
+        with database.write() as s:
+            people.log_interaction(session=s, data={"occurred_at": moment, "person_ids": [someone]})
+        with database.session() as s:
+            assert people.last_contacts(s, [someone]) == {someone: moment}
+    finally:
+        database.dispose()
+    backups = list((tmp_path / "backups").glob("before-upgrade-0007-*.db"))
+    assert len(backups) == 1 and every_row(backups[0]) == before

@@ -181,3 +181,76 @@ def test_checking_the_file_again_while_it_is_open_loses_no_ones_writes(
         bodies = sorted(e.body for e in journal.list_entries(session=s, limit=None))
     fresh.dispose()
     assert bodies == ["from the shell", "from the shell again"]
+
+
+def damage_the_journal(path: Path) -> None:
+    """Scribble over the first page of the journal's table (not the file's first page, which
+    SQLite reads on every open): as a failing disk would, somewhere in the middle."""
+    with sqlite3.connect(path) as c:
+        (root,) = c.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'journal_entry'"
+        ).fetchone()
+        (size,) = c.execute("PRAGMA page_size").fetchone()
+    assert root > 1
+    with path.open("r+b") as handle:  # no SQLite connection is open on it in this test
+        handle.seek((root - 1) * size)
+        handle.write(b"\xff" * 64)
+
+
+def a_journal(database: Database, entries: int = 60) -> None:
+    with database.write() as s:
+        for n in range(entries):
+            journal.save_entry(session=s, data={"day": f"2026-0{1 + n % 9}-{1 + n % 28:02d}",
+                                                "body": f"walked by the river {n} " * 20})  # fmt: skip
+
+
+def test_a_clean_file_is_opened_without_reading_it_all_and_damage_is_still_refused(
+    sqlite_db: Database,
+) -> None:
+    """Opening reads the header and schema, not every page (0.2 s at 100 years); a page
+    damaged later in the file is refused when it is read, in the same words, and nothing is
+    written to the file."""
+    a_journal(sqlite_db)
+    sqlite_db.dispose()
+    path = sqlite_db.location.sqlite_path
+    assert path is not None and not Path(f"{path}-wal").exists()  # closed cleanly
+    damage_the_journal(path)
+    before = digest(path)
+    database = open_database(sqlite_db.location)  # the schema reads: no reason to refuse
+    try:
+        with pytest.raises(StorageError, match="looks damaged"), database.session() as s:
+            journal.list_entries(session=s, limit=None)
+        with pytest.raises(StorageError, match="looks damaged"):
+            database.backup_to(sqlite_db.location.home / "copy.db")  # never a damaged copy
+    finally:
+        database.dispose()
+    assert not (sqlite_db.location.home / "copy.db").exists()
+    assert [p.name for p in sqlite_db.location.home.iterdir() if "copy" in p.name] == []
+    assert digest(path) == before
+
+
+def test_a_file_left_by_a_crash_is_checked_whole_before_use(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """A write-ahead log left behind means the last planner-tui didn't close the file (killed,
+    a power cut): then every page is read before anything else, and damage anywhere refused
+    up front."""
+    a_journal(sqlite_db)
+    path = sqlite_db.location.sqlite_path
+    assert path is not None
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    with sqlite_db.engine.connect() as c:  # the journal into the file: the log has none of it
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    with sqlite_db.write() as s:  # still open: its log holds this write, as after a kill
+        people.create_person(session=s, data={"name": "Ana"})
+        s.flush()
+        s.commit()
+        for suffix in ("", "-wal", "-shm"):
+            (crashed / f"planner.db{suffix}").write_bytes(Path(f"{path}{suffix}").read_bytes())
+    assert (crashed / "planner.db-wal").stat().st_size > 0
+    damage_the_journal(crashed / "planner.db")
+    before = digest(crashed / "planner.db")
+    with pytest.raises(StorageError, match="looks damaged"):
+        open_database(location(crashed))
+    assert digest(crashed / "planner.db") == before

@@ -2,9 +2,11 @@
 
 This file imports nothing heavy: the quick paths (`planner-tui search`) read from it."""
 
+import os
 import unicodedata
+from pathlib import Path
 
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 """The newest migration's revision; a test checks it against Alembic's own head. Kept here,
 free of imports, for the quick paths that read the file without the data layer."""
 
@@ -23,3 +25,20 @@ def schema_revision(connection: object) -> str | None:
 def tag_key(text: str) -> str:
     """How a tag is stored and compared: no leading #, one Unicode form, any case."""
     return unicodedata.normalize("NFC", text).strip().lstrip("#").casefold()
+
+
+def left_unclean(path: Path) -> bool:
+    """Whether the SQLite file at *path* may not have been closed cleanly: its write-ahead
+    log still holds pages. SQLite empties and removes the log when the last connection
+    closes, so a log left behind means a process was killed, the machine lost power — or
+    another planner-tui has the file open right now. Then the whole file is worth checking
+    (``PRAGMA quick_check``) before use; otherwise reading what is needed is enough, as
+    SQLite refuses a damaged page ("malformed") whenever it is read.
+
+    Looks at the log's size only (a stat, never an open: see
+    ``planner_tui.db.engine._read_header`` on why this process never opens the files
+    SQLite holds)."""
+    try:
+        return os.stat(f"{path}-wal").st_size > 0
+    except OSError:
+        return False

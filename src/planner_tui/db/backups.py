@@ -77,7 +77,7 @@ def check_backup(location: Location, source: Path) -> Path:
     if source.resolve() == target.resolve():
         raise StorageError("That is the database itself, not a backup of it.")
     passphrase = location.passphrase
-    check_sqlite_file(source, passphrase)
+    check_sqlite_file(source, passphrase, whole=True)
     schema = _schema_of(source, passphrase)
     if schema is None:
         raise StorageError(f"{source} is not a planner-tui database; nothing was changed.")

@@ -25,7 +25,7 @@ def encrypt(location: Location, passphrase: str) -> list[Path]:
         raise StorageError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
     if not path.is_file():
         raise StorageError(f"There is no database at {path} yet; start planner-tui first.")
-    check_sqlite_file(path)  # healthy, and not encrypted already
+    check_sqlite_file(path, whole=True)  # healthy, and not encrypted already
     partial = path.with_name(f".{path.name}.encrypting")
     partial.unlink(missing_ok=True)
     plain = connect_sqlite(path)

@@ -228,11 +228,39 @@ class PersonContextLink(SQLModel, table=True):
     )
 
 
+COPY_OF = "copy_of"
+"""``Column.info`` key of a column the database keeps as a copy of another table's (by
+triggers, see migration 0008), so a person's last contact is read from one index. Never
+set by the app, never exported: a copy is the database's own business."""
+
+
+def _copy(kind: Any, of: str) -> Any:
+    return Field(default=None, sa_column=sa.Column(kind, nullable=True, info={COPY_OF: of}))
+
+
+def is_copy(column: sa.Column[Any]) -> bool:
+    return COPY_OF in column.info
+
+
 class InteractionPersonLink(SQLModel, table=True):
     __tablename__ = "interaction_person"
     interaction_id: int = Field(foreign_key="interaction.id", primary_key=True, ondelete="CASCADE")
     person_id: int = Field(foreign_key="person.id", primary_key=True, ondelete="CASCADE")
-    __table_args__ = (sa.Index("ix_interaction_person_person", "person_id", "interaction_id"),)
+    interaction_at: datetime | None = _copy(UTCDateTime(), "interaction.occurred_at")
+    interaction_context_id: int | None = _copy(sa.Integer(), "interaction.context_id")
+    __table_args__ = (
+        sa.Index("ix_interaction_person_person", "person_id", "interaction_id"),
+        # Someone's latest contacts, newest first: last contact, one-sided, reciprocity.
+        sa.Index("ix_interaction_person_latest", "person_id", "interaction_at", "interaction_id"),
+        # ...and their latest logged without a part of life (it counts for all of theirs).
+        sa.Index(
+            "ix_interaction_person_untagged",
+            "person_id",
+            "interaction_at",
+            sqlite_where=sa.text("interaction_context_id IS NULL"),
+            postgresql_where=sa.text("interaction_context_id IS NULL"),
+        ),
+    )
 
 
 class JournalPersonLink(SQLModel, table=True):
@@ -242,6 +270,17 @@ class JournalPersonLink(SQLModel, table=True):
         foreign_key="person.id", primary_key=True, ondelete="CASCADE", index=True
     )
     counts_as_contact: bool = False
+    entry_day: date | None = _copy(sa.Date(), "journal_entry.day")
+    __table_args__ = (
+        # Someone's latest journal day that counts as contact.
+        sa.Index(
+            "ix_journal_person_contact",
+            "person_id",
+            "entry_day",
+            sqlite_where=sa.text("counts_as_contact"),
+            postgresql_where=sa.text("counts_as_contact"),
+        ),
+    )
 
 
 class JournalContextLink(SQLModel, table=True):
@@ -475,9 +514,7 @@ class Interaction(SQLModel, table=True):
     __tablename__ = "interaction"
     id: int | None = Field(default=None, primary_key=True)
     occurred_at: datetime = _utc_column(index=True)
-    context_id: int | None = Field(
-        default=None, foreign_key="context.id", ondelete="SET NULL", index=True
-    )
+    context_id: int | None = Field(default=None, foreign_key="context.id", ondelete="SET NULL")
     channel: str = Field(default=Channel.IN_PERSON, sa_type=sa.String(12))
     initiator: str = Field(default=Initiator.MUTUAL, sa_type=sa.String(8))
     warmth: int | None = None
@@ -490,6 +527,8 @@ class Interaction(SQLModel, table=True):
         default=None, foreign_key="step.id", ondelete="SET NULL", index=True
     )
     created_at: datetime = _utc_column()
+    # A part of life's latest contact logged there (and its contacts in a window).
+    __table_args__ = (sa.Index("ix_interaction_context_occurred", "context_id", "occurred_at"),)
 
 
 class InteractionRead(InteractionBase):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,13 @@ from planner_tui.db.models import (
     TABLES_IN_ORDER,
     AppSetting,
     Draft,
+    Interaction,
+    InteractionRead,
+    JournalEntry,
+    JournalEntryRead,
     Step,
+    StepRead,
+    is_copy,
     label,
 )
 from planner_tui.errors import InvalidInput, StorageError
@@ -32,9 +39,14 @@ EXPORTED_TABLES = [t for t in TABLES_IN_ORDER if t is not Draft]
 """Drafts are half-typed text; they stay on the machine where they were typed."""
 
 
-def write_file(path: Path, data: str | bytes) -> None:
+CHUNK = 1000
+"""Rows read (and written) at a time by an export: memory stays flat however many years."""
+
+
+def write_file(path: Path, data: str | bytes | Iterable[str]) -> None:
     """Write an export whole or not at all (:func:`planner_tui.files.write_atomic`),
-    readable by its owner only: it holds a journal."""
+    readable by its owner only: it holds a journal. *data* may come in pieces, written as
+    they are made (:func:`export_json_pieces`, :func:`export_markdown_pieces`)."""
     try:
         write_atomic(path, data)
     except OSError as error:
@@ -47,6 +59,11 @@ def _table(model: Any) -> sa.Table:
     return table
 
 
+def _exported(table: sa.Table) -> list[sa.Column[Any]]:
+    """The columns an export holds: not the copies the database keeps for its indexes."""
+    return [column for column in table.columns if not is_copy(column)]
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.astimezone(UTC).isoformat()
@@ -57,25 +74,54 @@ def _plain(value: Any) -> Any:
 
 def export_json(*, session: Session) -> str:
     """Every table (drafts aside) as JSON; :func:`import_json` reads it back exactly."""
-    tables: dict[str, list[dict[str, Any]]] = {}
-    for model in EXPORTED_TABLES:
-        table = _table(model)
-        order = list(table.primary_key.columns)
-        rows = session.execute(select(model).order_by(*order)).scalars().all()
-        if model is AppSetting:  # the data version counts this machine's writes: not data
-            rows = [row for row in rows if row.key != DATA_VERSION_KEY]
-        tables[table.name] = [
-            {column.name: _plain(getattr(row, column.key)) for column in table.columns}
-            for row in rows
-        ]
-    document = {
+    return "".join(export_json_pieces(session=session))
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_value(value: Any) -> str:
+    """A value as ``json.dumps(document, ensure_ascii=False, indent=1)`` writes it inside a
+    row (four levels deep): the C encoder for plain values, the indented one for a list or
+    object of a JSON column."""
+    value = _plain(value)
+    if isinstance(value, list | dict) and value:
+        return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n    ")
+    return _ENCODE(value)
+
+
+def export_json_pieces(*, session: Session) -> Iterator[str]:
+    """:func:`export_json`'s text in pieces of about :data:`CHUNK` rows, read as they are
+    written (plain rows, streamed), so memory stays flat however long the history. The
+    text is exactly ``json.dumps(document, ensure_ascii=False, indent=1) + "\\n"``."""
+    head = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "app_version": __version__,
         "exported_at": clock.utcnow().isoformat(),
-        "tables": tables,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    yield "{\n" + "".join(f" {_ENCODE(k)}: {_ENCODE(v)},\n" for k, v in head.items())
+    yield ' "tables": {\n'
+    for number, model in enumerate(EXPORTED_TABLES):
+        table = _table(model)
+        columns = _exported(table)
+        keys = [f"    {_ENCODE(column.name)}: " for column in columns]
+        query = sa.select(*columns).order_by(*table.primary_key.columns)
+        if model is AppSetting:  # the data version counts this machine's writes: not data
+            query = query.where(col(AppSetting.key) != DATA_VERSION_KEY)
+        result = session.execute(query.execution_options(yield_per=CHUNK))
+        piece = [f"  {_ENCODE(table.name)}: ["]
+        separator = "\n"  # before the first row; between rows, a comma too
+        for batch in result.partitions():
+            for row in batch:
+                fields = ",\n".join(key + _json_value(v) for key, v in zip(keys, row, strict=True))
+                piece.append(f"{separator}   {{\n{fields}\n   }}")
+                separator = ",\n"
+            yield "".join(piece)
+            piece = []
+        last = number == len(EXPORTED_TABLES) - 1
+        yield "".join(piece) + ("]" if separator == "\n" else "\n  ]") + ("\n" if last else ",\n")
+    yield " }\n}\n"
 
 
 def is_empty(*, session: Session) -> bool:
@@ -144,8 +190,6 @@ def _no_constant(name: str) -> Any:
 
 def months_with_data(*, session: Session) -> list[date]:
     """The first day of every month with a check-in, a contact or a step, oldest first."""
-    from planner_tui.db.models import Interaction, JournalEntry
-
     days = session.execute(sa.select(col(JournalEntry.day)).distinct()).scalars()
     months = {day.replace(day=1) for day in days}
     for column in (col(Interaction.occurred_at), col(Step.due_at)):
@@ -156,6 +200,20 @@ def months_with_data(*, session: Session) -> list[date]:
 
 def export_markdown(*, session: Session, month: date | None = None) -> str:
     """Journal, interactions and steps as one readable Markdown document."""
+    return "".join(export_markdown_pieces(session=session, month=month))
+
+
+def _ascending(session: Session, query: Any) -> Iterator[list[int]]:
+    """The ids *query* selects (oldest first), :data:`CHUNK` at a time."""
+    ids = [i for (i,) in session.execute(query)]
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def export_markdown_pieces(*, session: Session, month: date | None = None) -> Iterator[str]:
+    """:func:`export_markdown`'s text in pieces, :data:`CHUNK` entries, contacts or steps
+    at a time (each read with the same read models the app shows), oldest first: memory
+    stays flat however many years."""
     first: date | None = None
     after: date | None = None  # exclusive; None after December 9999, the calendar's last month
     start = end = None
@@ -166,57 +224,92 @@ def export_markdown(*, session: Session, month: date | None = None) -> str:
         title = f"planner-tui — {first.strftime('%B %Y')}"
         start, end = people.day_window(first, after or first)
         end = end if after else None
-    lines = [f"# {title}", ""]
-    entries = journal.list_entries(session=session, start=first, end=after, limit=None)
-    lines += ["## Journal", ""]
-    if not entries:
-        lines += ["No check-ins.", ""]
-    for entry in reversed(entries):
-        scores = ", ".join(
-            f"{name} {value}/5"
-            for name, value in (
-                ("mood", entry.mood),
-                ("connected", entry.connectedness),
-                ("supported", entry.support),
-            )
-            if value is not None
+    yield f"# {title}\n\n## Journal\n\n"
+    days: Any = sa.select(col(JournalEntry.id)).order_by(
+        col(JournalEntry.day), col(JournalEntry.id)
+    )
+    if first is not None:
+        days = days.where(col(JournalEntry.day) >= first)
+    if after is not None:
+        days = days.where(col(JournalEntry.day) < after)
+    written = False
+    for ids in _ascending(session, days):
+        yield "".join(_entry_lines(entry) for entry in journal.read_entries(session, ids))
+        written = True
+    if not written:
+        yield "No check-ins.\n\n"
+    yield "## Interactions\n\n"
+    contacts: Any = sa.select(col(Interaction.id)).order_by(
+        col(Interaction.occurred_at), col(Interaction.id)
+    )
+    if start is not None:
+        contacts = contacts.where(col(Interaction.occurred_at) >= start)
+    if end is not None:
+        contacts = contacts.where(col(Interaction.occurred_at) < end)
+    written = False
+    for ids in _ascending(session, contacts):
+        chunk = people.list_interactions(session=session, interaction_ids=ids, limit=None)
+        yield "".join(_interaction_line(item) for item in reversed(chunk))
+        written = True
+    if not written:
+        yield "None recorded.\n\n"
+    yield "\n## Small steps\n\n"
+    planned: Any = sa.select(col(Step.id)).order_by(col(Step.due_at), col(Step.id))
+    if start is not None:
+        planned = planned.where(col(Step.due_at) >= start)
+    if end is not None:
+        planned = planned.where(col(Step.due_at) < end)
+    written = False
+    for ids in _ascending(session, planned):
+        some = steps.list_steps(session=session, step_ids=ids, limit=None)
+        yield "".join(_step_line(step) for step in reversed(some))
+        written = True
+    if not written:
+        yield "None planned.\n"
+
+
+def _entry_lines(entry: JournalEntryRead) -> str:
+    scores = ", ".join(
+        f"{name} {value}/5"
+        for name, value in (
+            ("mood", entry.mood),
+            ("connected", entry.connectedness),
+            ("supported", entry.support),
         )
-        lines += [f"### {entry.day.strftime('%a %-d %b %Y')}" + (f" — {scores}" if scores else "")]
-        lines.append("")
-        if entry.warmth_note:
-            lines += [f"- Brought warmth: {markdown_inline(entry.warmth_note)}"]
-        if entry.withdraw_note:
-            lines += [f"- Made me withdraw: {markdown_inline(entry.withdraw_note)}"]
-        if entry.people:
-            lines += ["- People: " + ", ".join(markdown_inline(p) for p in entry.people)]
-        if entry.tags:
-            lines += ["- Tags: " + ", ".join("#" + markdown_inline(t) for t in entry.tags)]
-        if entry.body:
-            lines += ["", *(markdown_line(line) for line in entry.body.splitlines())]
-        lines.append("")
-    interactions = people.list_interactions(session=session, start=start, end=end, limit=None)
-    lines += ["## Interactions", ""]
-    if not interactions:
-        lines += ["None recorded.", ""]
-    for item in reversed(interactions):
-        who = ", ".join(markdown_inline(p) for p in item.people)
-        if not who:  # a small moment, with someone not on the map
-            where = f" at {markdown_inline(item.context)}" if item.context else ""
-            who = f"a small moment{where}"
-        warmth = f", warmth {words.score(item.warmth)}" if item.warmth else ""
-        note = f" — {markdown_inline(item.note)}" if item.note else ""
-        lines.append(
-            f"- {clock.to_local(item.occurred_at).strftime('%Y-%m-%d %H:%M')}: {who} "
-            f"({label(item.channel)}, {label(item.initiator)}{warmth}){note}"
-        )
-    planned = steps.list_steps(session=session, start=start, end=end, limit=None)
-    lines += ["", "## Small steps", ""]
-    if not planned:
-        lines += ["None planned."]
-    for step in reversed(planned):
-        lines.append(
-            f"- {clock.to_local(step.due_at).strftime('%Y-%m-%d %H:%M')}: "
-            f"{markdown_inline(step.action)} — {markdown_inline(words.toward(step.person))} "
-            f"({label(step.status)})"
-        )
-    return "\n".join(lines).rstrip() + "\n"
+        if value is not None
+    )
+    lines = [f"### {entry.day.strftime('%a %-d %b %Y')}" + (f" — {scores}" if scores else "")]
+    lines.append("")
+    if entry.warmth_note:
+        lines += [f"- Brought warmth: {markdown_inline(entry.warmth_note)}"]
+    if entry.withdraw_note:
+        lines += [f"- Made me withdraw: {markdown_inline(entry.withdraw_note)}"]
+    if entry.people:
+        lines += ["- People: " + ", ".join(markdown_inline(p) for p in entry.people)]
+    if entry.tags:
+        lines += ["- Tags: " + ", ".join("#" + markdown_inline(t) for t in entry.tags)]
+    if entry.body:
+        lines += ["", *(markdown_line(line) for line in entry.body.splitlines())]
+    lines.append("")
+    return "".join(line + "\n" for line in lines)
+
+
+def _interaction_line(item: InteractionRead) -> str:
+    who = ", ".join(markdown_inline(p) for p in item.people)
+    if not who:  # a small moment, with someone not on the map
+        where = f" at {markdown_inline(item.context)}" if item.context else ""
+        who = f"a small moment{where}"
+    warmth = f", warmth {words.score(item.warmth)}" if item.warmth else ""
+    note = f" — {markdown_inline(item.note)}" if item.note else ""
+    return (
+        f"- {clock.to_local(item.occurred_at).strftime('%Y-%m-%d %H:%M')}: {who} "
+        f"({label(item.channel)}, {label(item.initiator)}{warmth}){note}\n"
+    )
+
+
+def _step_line(step: StepRead) -> str:
+    return (
+        f"- {clock.to_local(step.due_at).strftime('%Y-%m-%d %H:%M')}: "
+        f"{markdown_inline(step.action)} — {markdown_inline(words.toward(step.person))} "
+        f"({label(step.status)})\n"
+    )

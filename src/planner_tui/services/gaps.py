@@ -64,11 +64,15 @@ class Reciprocity:
 
 
 def reciprocity(*, session: Session, person_id: int, last: int = 20) -> Reciprocity:
+    newest = (  # down the person's index, newest first (migration 0008)
+        col(InteractionPersonLink.interaction_at).desc(),
+        col(InteractionPersonLink.interaction_id).desc(),
+    )
     latest = (
         select(Interaction)
         .join(InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id)
         .where(InteractionPersonLink.person_id == person_id)
-        .order_by(col(Interaction.occurred_at).desc())
+        .order_by(*newest)
         .limit(last)
         .subquery()
     )
@@ -108,30 +112,46 @@ class OneSided:
         return self.started_by_me >= self.started_by_them
 
 
+def latest_interactions(session: Session, count: int) -> Any:
+    """Rows of (person id, interaction id): each person's *count* latest interactions,
+    each person's found down their own index (migration 0008), so it costs the same however
+    long the history behind them. PostgreSQL takes them as a LATERAL join; SQLite, which
+    has none, as a correlated ``IN`` (which PostgreSQL would re-run for every row)."""
+    link = InteractionPersonLink
+    latest: Any = (
+        sa.select(col(link.interaction_id).label("interaction_id"))
+        .where(col(link.person_id) == Person.id)
+        .order_by(col(link.interaction_at).desc(), col(link.interaction_id).desc())
+        .limit(count)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        lateral = latest.lateral("latest")
+        return (
+            sa.select(col(Person.id).label("person_id"), lateral.c.interaction_id)
+            .select_from(Person)
+            .join(lateral, sa.true())
+            .subquery("latest_interactions")
+        )
+    return (
+        sa.select(col(Person.id).label("person_id"), col(Interaction.id).label("interaction_id"))
+        .select_from(Person)
+        .join(Interaction, col(Interaction.id).in_(latest.scalar_subquery()))
+        .subquery("latest_interactions")
+    )
+
+
 def one_sided(*, session: Session) -> list[OneSided]:
     """People whose latest interactions (at least 8 of the last 12) were three quarters or
     more started by the same side. Mutual plans count for neither side."""
-    ranked = (
-        select(
-            col(InteractionPersonLink.person_id).label("person_id"),
-            col(Interaction.initiator).label("initiator"),
-            sa.func.row_number()
-            .over(
-                partition_by=col(InteractionPersonLink.person_id),
-                order_by=(col(Interaction.occurred_at).desc(), col(Interaction.id).desc()),
-            )
-            .label("rank"),
-        )
-        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
-        .subquery()
-    )
-    me = sa.func.sum(sa.case((ranked.c.initiator == Initiator.ME.value, 1), else_=0))
-    them = sa.func.sum(sa.case((ranked.c.initiator == Initiator.THEM.value, 1), else_=0))
+    latest = latest_interactions(session, ONE_SIDED_WINDOW)
+    me = sa.func.sum(sa.case((col(Interaction.initiator) == Initiator.ME.value, 1), else_=0))
+    them = sa.func.sum(sa.case((col(Interaction.initiator) == Initiator.THEM.value, 1), else_=0))
     total = sa.func.count()
     query: Any = (
         sa.select(col(Person.id), col(Person.name), total, me, them)
-        .join(ranked, ranked.c.person_id == Person.id)
-        .where(ranked.c.rank <= ONE_SIDED_WINDOW, col(Person.archived).is_(False))
+        .join(latest, latest.c.person_id == Person.id)
+        .join(Interaction, col(Interaction.id) == latest.c.interaction_id)
+        .where(col(Person.archived).is_(False))
         .group_by(col(Person.id), col(Person.name))
         .having(total >= ONE_SIDED_MIN)
     )

@@ -52,6 +52,7 @@ from planner_tui.db.models import (
     TrustedContact,
     TrustedContactBase,
     clean_tag,
+    is_copy,
     new_step_uid,
 )
 from planner_tui.errors import InvalidInput
@@ -258,7 +259,7 @@ def _check_types(table: sa.Table, number: int, row: dict[str, Any]) -> None:
     """Each value is of its column's JSON type (a number is not text, text not a number),
     and every key is a column of the table."""
     for key, value in row.items():
-        if key not in table.columns:
+        if key not in table.columns or is_copy(table.columns[key]):  # copies: never in a file
             shown = "".join(ch if ch.isprintable() else "?" for ch in str(key)[:40])
             raise ImportRefused(table.name, number, shown,
                                 f"there is no such column in {table.name}")  # fmt: skip
@@ -379,6 +380,8 @@ def _checked_row(
             raise ImportRefused(table.name, number, "rrule", str(error)) from None
     values = {}
     for column in table.columns:
+        if is_copy(column):
+            continue  # the database fills it in
         value = _stored(getattr(valid, column.name))
         if value is None and not column.nullable:
             continue  # left out of the file: the database's default

@@ -145,11 +145,38 @@ def context_contacts(start: datetime | None = None, end: datetime | None = None)
 
 
 def context_last_contacts(session: Session) -> dict[int, datetime]:
-    contacts = context_contacts()
-    query = select(contacts.c.context_id, sa.func.max(contacts.c.occurred_at)).group_by(
-        contacts.c.context_id
+    """Each context's latest contact, counted as :func:`context_contacts` counts them.
+
+    Asked context by context and person by person, each answer one step down an index
+    (migration 0008), so it costs the same however many years of contact there are."""
+    link = InteractionPersonLink
+    logged_there = (
+        sa.select(sa.func.max(Interaction.occurred_at))
+        .where(col(Interaction.context_id) == Context.id)
+        .scalar_subquery()
     )
-    return {cid: moment for cid, when in session.exec(query).all() if (moment := as_aware(when))}
+    # A contact logged without a context counts for every context of its people: the
+    # latest such contact of each person of this context (the link rows' own copies).
+    members_latest = (
+        sa.select(sa.func.max(link.interaction_at))
+        .where(
+            col(link.person_id) == PersonContextLink.person_id,
+            col(link.interaction_context_id).is_(None),
+        )
+        .scalar_subquery()
+    )
+    through_people = (
+        sa.select(sa.func.max(members_latest))
+        .where(col(PersonContextLink.context_id) == Context.id)
+        .scalar_subquery()
+    )
+    query = sa.select(col(Context.id), logged_there, through_people)
+    found: dict[int, datetime] = {}
+    for cid, *moments in session.execute(query).all():
+        latest = [moment for when in moments if (moment := as_aware(when)) is not None]
+        if latest:
+            found[cid] = max(latest)
+    return found
 
 
 def list_contexts(*, session: Session, include_archived: bool = False) -> list[ContextRead]:

@@ -269,12 +269,15 @@ def list_steps(
     statuses: list[StepStatus] | None = None,
     start: datetime | None = None,
     end: datetime | None = None,
+    step_ids: list[int] | None = None,
     limit: int | None = 200,
 ) -> list[StepRead]:
     """Steps. ``upcoming=True``: still planned, soonest first; ``False``: resolved, newest
     first; ``None``: all, newest first. *person_name* matches part of a name or nickname,
     whatever the case."""
     query = select(Step)
+    if step_ids is not None:
+        query = query.where(col(Step.id).in_(step_ids))
     if upcoming is True:
         query = query.where(Step.status == StepStatus.PLANNED).order_by(col(Step.due_at))
     else:
