@@ -4,7 +4,7 @@ This file imports nothing heavy: the quick paths (`planner-tui search`) read fro
 
 import unicodedata
 
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0009"
 """The newest migration's revision; a test checks it against Alembic's own head. Kept here,
 free of imports, for the quick paths that read the file without the data layer."""
 

@@ -1,0 +1,34 @@
+"""What a step teaches: how much the person guessed it would be appreciated (when
+planning), how the other seemed to take it (after "done"), and whether the wizard's smaller
+version was taken. Each is optional; a step from before has none of them (and was not made
+smaller).
+
+Only new columns, added in place on both engines: nothing else in the schema changes, so
+this migration can follow any earlier one (only ``down_revision`` names it).
+
+Revision ID: 0009
+Revises: 0007
+Create Date: 2026-12-02
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("step", sa.Column("appreciation_forecast", sa.Integer(), nullable=True))
+    op.add_column("step", sa.Column("appreciation_response", sa.Integer(), nullable=True))
+    op.add_column(
+        "step", sa.Column("shrunk", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
+
+
+def downgrade() -> None:
+    raise NotImplementedError("planner-tui does not downgrade; restore a backup instead")
