@@ -322,7 +322,9 @@ def test_0009_adds_the_learning_answers_and_keeps_every_row(tmp_path: Path) -> N
                 "SELECT count(*), count(appreciation_forecast), count(appreciation_response), "
                 "sum(shrunk) FROM step"
             ).fetchone()
+            indexes = {row[1] for row in c.execute("PRAGMA index_list(step)")}
         assert added[0] > 0 and added[1:] == (0, 0, 0)
+        assert "ix_step_resolved_at" in indexes
         with database.write() as s:
             someone = people.list_people(session=s)[0].id
             step = steps.create_step(session=s, data={

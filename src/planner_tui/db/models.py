@@ -563,7 +563,8 @@ class Step(SQLModel, table=True):
     outcome_note: str = _text_column()
     felt_awkwardness: int | None = None
     warmth: int | None = None
-    resolved_at: datetime | None = _utc_column(nullable=True)
+    resolved_at: datetime | None = _utc_column(nullable=True, index=True)
+    """When its outcome was recorded (indexed for the Review's following through, schema 0009)."""
     previous_id: int | None = Field(default=None, foreign_key="step.id", ondelete="SET NULL")
     created_at: datetime = _utc_column()
     uid: str = Field(

@@ -7,7 +7,7 @@ time so a figure costs the same in year one and year ten.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -44,17 +44,43 @@ _COLUMNS = (
 )
 
 
-def _local_day(moment: Any) -> date:
+def _local_day(moment: Any, starts: dict[date, datetime] | None = None) -> date:
+    """The local day of a stored moment. With *starts*, each local day's start (in UTC) is
+    worked out once and kept there, and a moment is placed among them: a year of steps
+    then costs a conversion per day, not one per step."""
     aware = as_aware(moment)
     assert aware is not None
-    return clock.to_local(aware).date()
+    if starts is None:
+        return clock.to_local(aware).date()
+
+    def start(day: date) -> datetime:
+        found = starts.get(day)
+        if found is None:
+            found = starts[day] = day_window(day, day + timedelta(days=1))[0]
+        return found
+
+    day = aware.astimezone(UTC).date()
+    try:
+        if aware < start(day):
+            return day - timedelta(days=1)
+        if aware >= start(day + timedelta(days=1)):
+            return day + timedelta(days=1)
+    except OverflowError:  # the calendar's first or last day
+        return clock.to_local(aware).date()
+    return day
 
 
-def _facts(session: Session, *where: Any, limit: int | None = None) -> list[learning.StepFact]:
+def _facts(
+    session: Session,
+    *where: Any,
+    limit: int | None = None,
+    starts: dict[date, datetime] | None = None,
+) -> list[learning.StepFact]:
     query = sa.select(*_COLUMNS).where(*where).order_by(col(Step.due_at).desc(), col(Step.id))
     if limit is not None:
         query = query.limit(limit)
     facts = []
+    starts = {} if starts is None else starts
     for row in session.execute(query).all():
         (sid, status, due, person, previous, rrule, resolved, action, effort, channel,
          expected, felt, confidence, cue, backup, shrunk, forecast, response) = row  # fmt: skip
@@ -65,11 +91,11 @@ def _facts(session: Session, *where: Any, limit: int | None = None) -> list[lear
                 id=sid,
                 status=status,
                 due_at=due_at,
-                due_day=_local_day(due_at),
+                due_day=_local_day(due_at, starts),
                 person_id=person,
                 previous_id=previous,
                 repeats=bool(rrule),
-                resolved_day=_local_day(resolved) if resolved is not None else None,
+                resolved_day=_local_day(resolved, starts) if resolved is not None else None,
                 action=action,
                 effort=effort,
                 channel=channel,
@@ -130,6 +156,12 @@ def not_nows_between(*, session: Session, start: datetime, end: datetime) -> lea
         col(Step.due_at) >= start,
         col(Step.due_at) < end,
     )
+    return _became_yes(session, declines, start, end)
+
+
+def _became_yes(
+    session: Session, declines: list[learning.StepFact], start: datetime, end: datetime
+) -> learning.NotNows:
     if not declines:
         return learning.NotNows(0, 0)
     people = {d.person_id for d in declines if d.person_id is not None}
@@ -196,8 +228,19 @@ def month_learning(*, session: Session, month: date) -> MonthLearning:
     year_first = moved(first, months=1 - TREND_MONTHS)
     months = sorted({moved(first, months=n - TREND_MONTHS + 1) for n in range(TREND_MONTHS)})
     start, end = day_window(year_first, after)
-    due = _facts(session, col(Step.due_at) >= start, col(Step.due_at) < end)
-    resolved = _facts(session, col(Step.resolved_at) >= start, col(Step.resolved_at) < end)
+    starts: dict[date, datetime] = {}
+    window = _facts(
+        session,
+        sa.or_(
+            sa.and_(col(Step.due_at) >= start, col(Step.due_at) < end),
+            sa.and_(col(Step.resolved_at) >= start, col(Step.resolved_at) < end),
+        ),
+        starts=starts,
+    )
+    due = [s for s in window if year_first <= s.due_day < after]
+    resolved = [
+        s for s in window if s.resolved_day is not None and year_first <= s.resolved_day < after
+    ]
     in_month = [s for s in resolved if s.resolved_day is not None and s.resolved_day >= first]
     return MonthLearning(
         month=first,
@@ -207,5 +250,7 @@ def month_learning(*, session: Session, month: date) -> MonthLearning:
         follow_month=learning.follow_through(in_month),
         follow_year=learning.follow_through(resolved),
         resolved_year=len(learning.resolved(resolved)),
-        not_nows=not_nows_between(session=session, start=start, end=end),
+        not_nows=_became_yes(
+            session, [s for s in due if s.status == StepStatus.DECLINED], start, end
+        ),
     )

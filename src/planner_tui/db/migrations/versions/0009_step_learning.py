@@ -1,10 +1,11 @@
 """What a step teaches: how much the person guessed it would be appreciated (when
 planning), how the other seemed to take it (after "done"), and whether the wizard's smaller
 version was taken. Each is optional; a step from before has none of them (and was not made
-smaller).
+smaller). And an index on when a step's outcome was recorded: the Review counts following
+through by it, a year at a time.
 
-Only new columns, added in place on both engines: nothing else in the schema changes, so
-this migration can follow any earlier one (only ``down_revision`` names it).
+Only new columns and an index, added in place on both engines: nothing else in the schema
+changes, so this migration can follow any earlier one (only ``down_revision`` names it).
 
 Revision ID: 0009
 Revises: 0007
@@ -28,6 +29,7 @@ def upgrade() -> None:
     op.add_column(
         "step", sa.Column("shrunk", sa.Boolean(), nullable=False, server_default=sa.false())
     )
+    op.create_index("ix_step_resolved_at", "step", ["resolved_at"], unique=False)
 
 
 def downgrade() -> None:
