@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from planner_tui import charts, patterns, pictures, words
+from planner_tui import charts, learning, patterns, pictures, words
 from planner_tui.db.models import Channel, Initiator, LonelyHowOften, StepStatus, label
 from planner_tui.markdown import markdown_inline, markdown_line
 from planner_tui.services import support
@@ -303,6 +303,111 @@ def small_steps(data: MonthReviewData) -> Figure:
     return Figure("steps", "Small steps", lines, table=Table(("outcome", "steps"), rows))
 
 
+def _paired_table(rows: list[tuple[date, learning.Paired]], before: str, after: str) -> Table:
+    """A row for each month with at least one step counted, with how many it counts."""
+    return Table(
+        ("month", "steps", before, after),
+        [
+            (f"{m:%b} {m.year}", f"{p.count:,}", num(p.before, 1), num(p.after, 1))
+            for m, p in rows
+            if p.count
+        ],
+    )
+
+
+def _total(rows: list[tuple[date, learning.Paired]]) -> learning.Paired:
+    counted = [p for _, p in rows if p.count and p.before is not None and p.after is not None]
+    count = sum(p.count for p in counted)
+    if not count:
+        return learning.Paired(0, None, None)
+    return learning.Paired(
+        count,
+        sum(p.count * (p.before or 0) for p in counted) / count,
+        sum(p.count * (p.after or 0) for p in counted) / count,
+    )
+
+
+def calibration(data: MonthReviewData) -> Figure:
+    title_ = "Awkwardness, expected and felt"
+    lines = [
+        "Done steps with both answers, by the month they were due: the awkwardness you "
+        "expected when planning and what you noted afterwards (1–5)."
+    ]
+    rows = data.learning.awkwardness if data.learning else []
+    total = _total(rows)
+    if total.count < learning.MIN_SIMILAR or total.before is None or total.after is None:
+        lines.append(words.TOO_LITTLE)
+        return Figure("calibration", title_, lines)
+    lines.append(
+        f"Over the twelve months, {words.plural(total.count, 'step')}: you expected "
+        f"{total.before:.1f} of 5; afterwards {'it' if total.count == 1 else 'they'} felt "
+        f"{total.after:.1f}."
+    )
+    return Figure("calibration", title_, lines, table=_paired_table(rows, "expected", "felt"))
+
+
+def appreciation(data: MonthReviewData) -> Figure:
+    title_ = "Appreciation, guessed and seen"
+    lines = [
+        "Done steps with both answers, by the month they were due: how much you guessed "
+        "they'd appreciate it when planning, and how they seemed to take it (1–5)."
+    ]
+    rows = data.learning.appreciation if data.learning else []
+    total = _total(rows)
+    if total.count < learning.MIN_SIMILAR or total.before is None or total.after is None:
+        lines.append(words.TOO_LITTLE)
+        return Figure("appreciation", title_, lines)
+    lines.append(words.appreciation(total.count, total.before, total.after))
+    return Figure("appreciation", title_, lines, table=_paired_table(rows, "guessed", "seemed"))
+
+
+def follow_through(data: MonthReviewData) -> Figure:
+    title_ = "Following through"
+    lines = [
+        "Steps with an outcome: how often you reached out (done, a 'not now' or no reply "
+        f"yet) rather than letting it go. Shown where both sides have {learning.MIN_SIDE}+ "
+        "steps; these went together, nothing more."
+    ]
+    found = data.learning
+    if found is None or not (found.follow_month or found.follow_year):
+        lines.append(words.TOO_LITTLE)
+        return Figure("follow", title_, lines)
+    for heading, comparisons in (
+        ("This month:", found.follow_month),
+        ("The last twelve months:", found.follow_year),
+    ):
+        if comparisons:
+            lines.append(heading)
+            lines += [
+                ITEM
+                + words.follow_through(
+                    c.with_label,
+                    c.without_label,
+                    c.taken_with,
+                    c.count_with,
+                    c.taken_without,
+                    c.count_without,
+                )
+                for c in comparisons
+            ]
+    return Figure("follow", title_, lines)
+
+
+def not_nows(data: MonthReviewData) -> Figure:
+    title_ = "'Not now's that became a yes"
+    lines = [
+        "A 'not now' became a yes when a step that followed from it, or one with the same "
+        f"person within {learning.YES_WITHIN_DAYS} days, was done."
+    ]
+    found = data.learning.not_nows if data.learning else learning.NotNows(0, 0)
+    if found.count < learning.MIN_NOT_NOWS:
+        lines.append(words.TOO_LITTLE)
+    else:
+        lines.append(words.not_nows(found.count, found.became_yes, "in the last twelve months"))
+        lines.append(words.DECLINE_REFRAME)
+    return Figure("not-nows", title_, lines)
+
+
 def wins(data: MonthReviewData) -> Figure:
     lines = []
     if data.steps_done:
@@ -399,6 +504,10 @@ def figures(data: MonthReviewData, home: Path | None = None) -> list[Figure]:
         reciprocity(data),
         breadth(data),
         small_steps(data),
+        calibration(data),
+        appreciation(data),
+        follow_through(data),
+        not_nows(data),
         wins(data),
         loneliness(data, home),
         intentions(data),
@@ -458,6 +567,29 @@ EXPLAIN: dict[str, str] = {
     "from your map, in a part of life: they count for it, and for no one's rhythm.",
     "steps": "Small steps due in the month by outcome. Awkwardness compares what you "
     "expected when planning (1–5) with what you noted afterwards, for done steps with both.",
+    "calibration": "For each of the twelve months up to this one, the steps due that month "
+    "and marked done that have both the awkwardness you expected when planning and the "
+    "awkwardness you noted afterwards (1–5): how many, and the mean of each. The summary "
+    f"needs {learning.MIN_SIMILAR}+ such steps. When planning, the wizard shows the same for "
+    "your newest steps like the one you are planning: the same words, else the same way of "
+    "being in touch, else the same effort.",
+    "appreciation": "For each of the twelve months up to this one, the steps due that month "
+    "and marked done with both answers: how much you guessed they'd appreciate it when "
+    "planning, and how they seemed to take it afterwards (1–5). How many, and the mean of "
+    f"each; the summary needs {learning.MIN_SIMILAR}+ such steps.",
+    "follow": "Steps whose outcome was recorded this month, and in the twelve months up to "
+    "it. Done, 'not now' and no reply yet count as reaching out; letting a step go does "
+    "not; a step moved to another time counts once, when the moved step has its outcome. "
+    "Each comparison (a when-then cue or none, an if-then backup or none, sure "
+    f"{learning.SURE}+ of 10 or less, made smaller or not, each effort and each way of being "
+    f"in touch against the rest) shows only when both sides have {learning.MIN_SIDE}+ steps. "
+    "Steps without a 'how sure' answer are left out of that comparison. Things that come "
+    "together do not have to cause each other.",
+    "not-nows": "Steps recorded as 'not now' (declined) that were due in the twelve months up "
+    "to this month's end. One became a yes when a step planned from its outcome (another "
+    "time, a follow-up, and theirs in turn, however many) was done, or a step with the same "
+    f"person due within {learning.YES_WITHIN_DAYS} days after it was done. Shown from "
+    f"{learning.MIN_NOT_NOWS} 'not now's.",
     "wins": "Steps marked done; people whose first contact this month came after 60 or more "
     "days without one (or none in the past year); days you tagged #repair; people added to "
     "your map this month; and the wins you wrote yourself.",

@@ -415,3 +415,51 @@ def app_went_wrong(log: object | None) -> str:
     """The line left in the terminal when the app had to close after something unexpected."""
     where = f" Details for a bug report are in {log}." if log else ""
     return f"The app closed after something unexpected. What was saved before is safe.{where}"
+
+
+# --------------------------------------------------------------------------- learning
+
+TOO_LITTLE = "Too little to tell yet."
+"""Where a figure would show, below its minimum of steps."""
+
+
+def calibration(nouns: tuple[str, str], count: int, expected: float, felt: float) -> str:
+    """'Your last 8 calls: you expected 3.6 of 5; afterwards they felt 2.0.'"""
+    return (
+        f"Your last {plural(count, *nouns)}: you expected {expected:.1f} of 5 awkwardness; "
+        f"afterwards {'it' if count == 1 else 'they'} felt {felt:.1f}."
+    )
+
+
+def appreciation(count: int, forecast: float, response: float) -> str:
+    """'Over 7 steps with both answers: you guessed they'd appreciate it 2.9 of 5;
+    afterwards they seemed to take it 4.1.'"""
+    return (
+        f"Over {plural(count, 'step')} with both answers: you guessed they'd appreciate it "
+        f"{forecast:.1f} of 5; afterwards they seemed to take it {response:.1f}."
+    )
+
+
+def appreciation_too_little(count: int, needed: int) -> str:
+    """The person page's line below the minimum."""
+    return (
+        f"How they seemed to take your steps, beside your guess: too little to tell yet "
+        f"({plural(count, 'step')} with both answers; it shows from {needed})."
+    )
+
+
+def follow_through(
+    with_label: str, without_label: str, taken_with: int, count_with: int,
+    taken_without: int, count_without: int,
+) -> str:  # fmt: skip
+    """'Steps with a when-then cue: you reached out 7 of 9 times; without one, 11 of 20.'"""
+    return (
+        f"{with_label}: you reached out {taken_with:,} of {plural(count_with, 'time')}; "
+        f"{without_label}, {taken_without:,} of {count_without:,}."
+    )
+
+
+def not_nows(count: int, became_yes: int, period: str) -> str:
+    """'Of your 9 'not now's in the last 12 months, 5 became a yes later.'"""
+    said = plural(count, "'not now'")
+    return f"Of your {said} {period}, {became_yes:,} became a yes later."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,41 @@ def test_markdown_escapes_only_what_would_format() -> None:
     for line, safe in (("# not a heading", "\\# not a heading"), ("1. not a list", "1\\. not a list"),
                        ("> not a quote", "\\> not a quote"), ("- nor this", "\\- nor this")):  # fmt: skip
         assert markdown_line(line) == safe
+
+
+def test_the_learning_answers_travel_and_an_export_from_before_them_imports(
+    db: Database, tmp_path: Path
+) -> None:
+    """Schema 0009's step fields (the appreciation guess and response, made smaller) are in
+    the JSON export and come back; an export from before them imports with none."""
+    from planner_tui.db.engine import Location, open_database
+
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        step = steps.create_step(session=s, data={
+            "person_id": ana, "action": "call", "due_at": local("2026-11-05T18:00"),
+            "appreciation_forecast": 2, "shrunk": True})  # fmt: skip
+        steps.record_outcome(
+            session=s, step_id=step.id, outcome={"status": "done", "appreciation_response": 5}
+        )
+    with db.session() as s:
+        text = exchange.export_json(session=s)
+    [row] = json.loads(text)["tables"]["step"]
+    assert (row["appreciation_forecast"], row["appreciation_response"], row["shrunk"]) == (
+        2, 5, True)  # fmt: skip
+    older = json.loads(text)
+    for kept in older["tables"]["step"]:
+        for key in ("appreciation_forecast", "appreciation_response", "shrunk"):
+            del kept[key]
+    for n, document in enumerate((text, json.dumps(older))):
+        home = tmp_path / f"home{n}"
+        other = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+        try:
+            with other.write() as s:
+                exchange.import_json(session=s, text=document)
+            with other.session() as s:
+                back = steps.get_step(session=s, step_id=step.id)
+        finally:
+            other.dispose()
+        wanted = (2, 5, True) if n == 0 else (None, None, False)
+        assert (back.appreciation_forecast, back.appreciation_response, back.shrunk) == wanted

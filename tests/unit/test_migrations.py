@@ -374,3 +374,51 @@ def test_0008_indexes_last_contact_and_keeps_every_row(tmp_path: Path) -> None:
         database.dispose()
     backups = list((tmp_path / "backups").glob("before-upgrade-0007-*.db"))
     assert len(backups) == 1 and every_row(backups[0]) == before
+
+
+def test_0009_adds_the_learning_answers_and_keeps_every_row(tmp_path: Path) -> None:
+    """0009 adds a step's appreciation guess and response and whether it was made smaller:
+    every earlier row stays as it was, with none of the answers and not made smaller; then
+    a step can carry them."""
+    from datetime import UTC, datetime
+
+    from alembic import command
+
+    from planner_tui.db.migrate import alembic_config
+    from planner_tui.services import learning, steps
+
+    path = tmp_path / "planner.db"
+    shutil.copy(FIXTURE, path)
+    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
+    config = alembic_config()
+    with old.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0008")
+    old.dispose()
+    before = every_row(path)
+    columns = columns_of(path)
+    assert "shrunk" not in columns["step"]
+    database = open_database(Location(f"sqlite:///{path}", tmp_path))
+    try:
+        assert every_row(path, columns) == before
+        with sqlite3.connect(path) as c:
+            added = c.execute(
+                "SELECT count(*), count(appreciation_forecast), count(appreciation_response), "
+                "sum(shrunk) FROM step"
+            ).fetchone()
+            indexes = {row[1] for row in c.execute("PRAGMA index_list(step)")}
+        assert added[0] > 0 and added[1:] == (0, 0, 0)
+        assert "ix_step_resolved_at" in indexes
+        with database.write() as s:
+            someone = people.list_people(session=s)[0].id
+            step = steps.create_step(session=s, data={
+                "person_id": someone, "action": "call", "appreciation_forecast": 2,
+                "shrunk": True, "due_at": datetime(2026, 11, 20, 18, tzinfo=UTC)})  # fmt: skip
+            steps.record_outcome(session=s, step_id=step.id,
+                                 outcome={"status": "done", "appreciation_response": 4})  # fmt: skip
+        with database.session() as s:
+            assert learning.person_appreciation(session=s, person_id=someone).count == 1
+    finally:
+        database.dispose()
+    backups = list((tmp_path / "backups").glob("before-upgrade-0008-*.db"))
+    assert len(backups) == 1 and every_row(backups[0]) == before

@@ -18,6 +18,13 @@ HARSH = re.compile(
     re.IGNORECASE,
 )
 NEGATED = re.compile(r"\bnot (a|an|the)\b", re.IGNORECASE)
+CAUSAL = re.compile(
+    r"\b(because|caused?|causing|leads? to|led to|made you|so that|thanks to|due to)\b",
+    re.IGNORECASE,
+)
+"""What would claim a cause: figures say what went together, never why."""
+ASKED = re.compile(r"\bwhat made you (want to )?withdraw\b", re.IGNORECASE)
+"""The check-in's own question (asking the person what it was) claims nothing."""
 
 
 def sentences_shown() -> list[tuple[str, str]]:
@@ -32,6 +39,13 @@ def sentences_shown() -> list[tuple[str, str]]:
             and node.body
             and isinstance(node.body[0], ast.Expr)
             and isinstance(node.body[0].value, ast.Constant)
+        }
+        # A string standing alone as a statement (the docstring of a constant or a field,
+        # below it) is for readers of the code, never shown.
+        docstrings |= {
+            id(node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
         }
         found += [
             (f"{path.name}:{node.lineno}", node.value)
@@ -63,3 +77,18 @@ def test_no_sentence_diagnoses_labels_or_shames() -> None:
         and not NEGATED.search(text[max(0, match.start() - 30) : match.start()])
     ]
     assert harsh == []
+
+
+def test_no_sentence_claims_a_cause() -> None:
+    """Figures count what went together; no sentence says one thing made another happen
+    (the check-in's question "what made you withdraw" asks, it doesn't claim)."""
+    from planner_tui.patterns import STOPWORDS
+
+    causal = [
+        (where, text)
+        for where, text in sentences_shown()
+        if CAUSAL.search(ASKED.sub("", text))
+        and not set(text.split()) <= STOPWORDS  # the list of words a theme leaves out
+        and not re.search(r"\b(not|never) (have|has) to cause\b", text)
+    ]
+    assert causal == []

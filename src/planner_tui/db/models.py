@@ -562,6 +562,10 @@ class StepBase(SQLModel):
     rrule: str | None = None
     expected_awkwardness: Score | None = None
     confidence: Annotated[int, Field(ge=0, le=10)] | None = None
+    appreciation_forecast: Score | None = None
+    """When planning: how much the person thinks the other will appreciate it (1–5)."""
+    shrunk: bool = False
+    """Made smaller in the wizard (the "how sure" page's offer, taken)."""
 
 
 class StepCreate(StepBase):
@@ -586,11 +590,20 @@ class Step(SQLModel, table=True):
     rrule: str | None = Field(default=None, sa_type=sa.Text)
     expected_awkwardness: int | None = None
     confidence: int | None = None
+    appreciation_forecast: int | None = None
+    """How much they'd appreciate it, as guessed when planning (1–5; schema 0009)."""
+    appreciation_response: int | None = None
+    """How they seemed to take it, noted after "done" (1–5; schema 0009)."""
+    shrunk: bool = Field(
+        default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
+    )
+    """Made smaller in the wizard before it was saved (schema 0009)."""
     status: str = Field(default=StepStatus.PLANNED, sa_type=sa.String(12), index=True)
     outcome_note: str = _text_column()
     felt_awkwardness: int | None = None
     warmth: int | None = None
-    resolved_at: datetime | None = _utc_column(nullable=True)
+    resolved_at: datetime | None = _utc_column(nullable=True, index=True)
+    """When its outcome was recorded (indexed for the Review's following through, schema 0009)."""
     previous_id: int | None = Field(default=None, foreign_key="step.id", ondelete="SET NULL")
     created_at: datetime = _utc_column()
     uid: str = Field(
@@ -622,6 +635,7 @@ class StepRead(StepBase):
     outcome_note: str = ""
     felt_awkwardness: int | None = None
     warmth: int | None = None
+    appreciation_response: int | None = None
     resolved_at: datetime | None = None
     previous_id: int | None = None
 

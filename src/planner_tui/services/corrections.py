@@ -112,6 +112,7 @@ def change_outcome(
     session.execute(sa.delete(Interaction).where(col(Interaction.step_id) == step_id))
     row.status = StepStatus.PLANNED
     row.outcome_note, row.warmth, row.felt_awkwardness, row.resolved_at = "", None, None, None
+    row.appreciation_response = None
     session.add(row)
     session.flush()
     result = steps.record_outcome(

@@ -300,13 +300,19 @@ class _Builder:
                  StepStatus.RESCHEDULED], weights=[62, 9, 14, 8, 7])[0]  # fmt: skip
             done = status is StepStatus.DONE
             sid = len(self.rows.get("step", [])) + 1
+            rrule = "FREQ=WEEKLY" if rng.random() < 0.03 else None
+            confidence = rng.randint(5, 10)
+            felt = max(1, expected - rng.randint(0, 2)) if done else None
+            warmth = rng.randint(3, 5) if done else None
+            # Every other step has the appreciation answers (no draw of their own, so the
+            # rest of the sample stays as it was): guessed low, seen as warm as it felt.
+            forecast = max(1, 6 - expected) if sid % 2 else None
             sid = self.add(Step, id=sid, uid=f"demo-step-{sid}@planner-tui", person_id=person["id"],
                            action=action, effort=effort, channel=channel, due_at=due, cue="",
-                           backup="", rrule="FREQ=WEEKLY" if rng.random() < 0.03 else None,
-                           expected_awkwardness=expected, confidence=rng.randint(5, 10),
-                           status=status, outcome_note="",
-                           felt_awkwardness=max(1, expected - rng.randint(0, 2)) if done else None,
-                           warmth=rng.randint(3, 5) if done else None,
+                           backup="", rrule=rrule, expected_awkwardness=expected,
+                           confidence=confidence, status=status, outcome_note="",
+                           felt_awkwardness=felt, warmth=warmth, appreciation_forecast=forecast,
+                           appreciation_response=warmth if forecast else None, shrunk=False,
                            resolved_at=due + timedelta(hours=1) if status is not StepStatus.PLANNED
                            else None, previous_id=None, created_at=due - timedelta(days=2))  # fmt: skip
             if done:

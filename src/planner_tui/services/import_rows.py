@@ -131,6 +131,7 @@ class _StepRow(StepCreate):
     sequence: Annotated[int, Field(ge=0, le=MAX_ID)] = 0
     recurrence_id: AwareDatetime | None = None
     reminded_at: AwareDatetime | None = None  # schema 0005
+    appreciation_response: Score | None = None  # schema 0009 (the forecast is StepCreate's)
 
 
 class _InteractionRow(InteractionCreate):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from dateutil.relativedelta import relativedelta
@@ -52,6 +52,9 @@ from planner_tui.services.people import (
     drifting_days,
     last_contacts,
 )
+
+if TYPE_CHECKING:
+    from planner_tui.services.learning import MonthLearning
 
 TREND_MONTHS = 12
 LONG_GAP_DAYS = 60
@@ -328,6 +331,8 @@ class MonthReviewData:
     loneliness_before: tuple[date, int] | None
     """The latest earlier check: its month and total."""
     notes: MonthReviewRead | None
+    learning: MonthLearning | None = None
+    """What the steps of the twelve months up to this one show (services.learning)."""
 
     @property
     def month(self) -> date:
@@ -350,6 +355,8 @@ class MonthReviewData:
 
 
 def review_month(*, session: Session, month: date, today: date | None = None) -> MonthReviewData:
+    from planner_tui.services.learning import month_learning  # it builds on this module
+
     today = today or clock.today()
     first = month.replace(day=1)
     if first > today:
@@ -412,6 +419,7 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
         if before
         else None,
         notes=MonthReviewRead.model_validate(notes, from_attributes=True) if notes else None,
+        learning=month_learning(session=session, month=first),
     )
 
 

@@ -136,6 +136,8 @@ class StepOutcome(SQLModel):
     note: Note = ""
     warmth: Score | None = None
     felt_awkwardness: Score | None = None
+    appreciation_response: Score | None = None
+    """After "done": how the other seemed to take it, 1–5 (optional)."""
     responded: Initiator = Initiator.ME
     channel: Channel | None = None
     occurred_at: datetime | None = None
@@ -417,6 +419,9 @@ def record_outcome(
     row.outcome_note = valid.note
     row.warmth = valid.warmth
     row.felt_awkwardness = valid.felt_awkwardness
+    row.appreciation_response = (
+        valid.appreciation_response if valid.status is StepStatus.DONE else None
+    )
     row.resolved_at = moment
     session.add(row)
     if valid.status is StepStatus.DONE:
@@ -524,6 +529,7 @@ def _people_met(session: Session, names: list[str], context_id: int | None) -> l
 
 def _copy(row: Step, due_at: datetime, **changes: Any) -> Step:
     keep = {"person_id", "context_id", "action", "effort", "channel", "cue", "backup",
-            "rrule", "expected_awkwardness", "confidence"}  # fmt: skip
+            "rrule", "expected_awkwardness", "confidence", "appreciation_forecast",
+            "shrunk"}  # fmt: skip
     values = {k: getattr(row, k) for k in keep} | changes
     return Step(**values, due_at=due_at, previous_id=row.id)

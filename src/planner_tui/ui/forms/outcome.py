@@ -22,7 +22,7 @@ from planner_tui.errors import InvalidInput
 from planner_tui.services.steps import FOLLOW_UP_DAYS, OutcomeResult
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
 from planner_tui.ui.forms.interaction import WARMTH
-from planner_tui.ui.forms.plan import AWKWARD
+from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.screens.steps import StepItem
 from planner_tui.ui.widgets.fields import TextBox, TextField
@@ -83,6 +83,10 @@ class OutcomeForm(FormScreen[Any]):
         )
         if self.status in KIND_WORDS:
             yield Static(text(KIND_WORDS[self.status]), id="kind-words")
+        if self.status is StepStatus.DECLINED:  # filled in once read: see use_choices
+            not_nows = Static("", id="not-nows", classes="muted", markup=False)
+            not_nows.display = False
+            yield not_nows
         if self.status in BACKUP_OFFERED and self.step.backup.strip():
             yield Static(text(words.backup_offered(self.step.backup)), id="backup-offered")
             yield Field("Your backup as the next step (Enter plans it; empty it for another)")
@@ -107,6 +111,9 @@ class OutcomeForm(FormScreen[Any]):
             )
             yield Select([(w, n) for n, w in enumerate(AWKWARD, start=1)], id="felt",
                          prompt="how it felt")  # fmt: skip
+            yield Field("How did they seem to take it? (optional)")
+            yield Select([(w, n) for n, w in enumerate(APPRECIATION, start=1)], id="response",
+                         prompt="how they seemed, 1–5")  # fmt: skip
             if self.step.person_id is None:  # a step toward a place: who was there?
                 yield Field("Who did you meet there? (optional — names, with commas between; "
                             "anyone new is added to your map)")  # fmt: skip
@@ -125,6 +132,26 @@ class OutcomeForm(FormScreen[Any]):
         yield TextBox(id="note", classes="short")
 
     # ---------------------------------------------------------------- the form contract
+
+    def load_choices(self) -> Any:
+        """For a "not now": how many of the last year's became a yes later."""
+        if self.status is not StepStatus.DECLINED:
+            return None
+        from planner_tui.services import learning
+
+        return self.planner.backend.read(learning.recent_not_nows)
+
+    def use_choices(self, choices: Any) -> None:
+        from planner_tui.learning import MIN_NOT_NOWS, NotNows
+
+        if not isinstance(choices, NotNows):
+            return
+        # Said only when it is good news: some of the earlier ones became a yes.
+        if choices.count >= MIN_NOT_NOWS and choices.became_yes:
+            line = self.query_one("#not-nows", Static)
+            line.update(text(words.not_nows(choices.count, choices.became_yes,
+                                            "in the last twelve months")))  # fmt: skip
+            line.display = True
 
     def _select(self, widget_id: str) -> Any:
         found = self.query(f"#{widget_id}").results(Select)
@@ -146,6 +173,7 @@ class OutcomeForm(FormScreen[Any]):
             "responded": self._select("responded"),
             "channel": self._select("channel"),
             "felt": self._select("felt"),
+            "response": self._select("response"),
             "note": self.query_one("#note", TextArea).text,
         }
 
@@ -156,6 +184,7 @@ class OutcomeForm(FormScreen[Any]):
         allowed: dict[str, set[Any]] = {
             "warmth": set(range(1, 6)),
             "felt": set(range(1, 6)),
+            "response": set(range(1, 6)),
             "responded": {i.value for i in Initiator},
             "channel": {c.value for c in Channel},
         }
@@ -213,6 +242,7 @@ class OutcomeForm(FormScreen[Any]):
                 "occurred_at": parse_when(values["when"], lean="past"),
                 "warmth": values["warmth"],
                 "felt_awkwardness": values["felt"],
+                "appreciation_response": values.get("response"),
                 "responded": values["responded"] or Initiator.ME,
                 "channel": values["channel"],
             }

@@ -34,13 +34,17 @@ from planner_tui.when import QUICK_PICKS, describe, describe_repeat, parse_repea
 
 if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, PersonRead
+    from planner_tui.learning import StepFact
     from planner_tui.services.steps import Action
+
+Choices = tuple[list["PersonRead"], list["ContextRead"], list["Action"], list["StepFact"]]
 
 PAGES = ("who", "what", "when", "details", "sure", "card")
 PAGE_TITLES = ("Who", "What", "When", "Details", "How sure", "Your plan")
 FIELD_PAGES = {"person": "who", "action": "details", "when": "when", "due_at": "when",
                "repeat": "details", "rrule": "details", "confidence": "sure"}  # fmt: skip
 AWKWARD = ["1 · easy", "2", "3 · a bit awkward", "4", "5 · very awkward"]
+APPRECIATION = ["1 · hardly", "2", "3 · somewhat", "4", "5 · very much"]
 SURE_ENOUGH = 7
 
 
@@ -73,6 +77,8 @@ class PlanWizard(FormScreen[StepRead]):
         self.people: list[PersonRead] = []
         self.contexts: list[ContextRead] = []
         self.actions: list[Action] = []
+        self.past: list[StepFact] = []
+        """Done steps with both awkwardness answers, newest first (the calibration hint)."""
         self.person: PersonRead | None = None
         self.context: ContextRead | None = None
         """A part of life the step is toward (chosen on Who instead of a person)."""
@@ -129,6 +135,13 @@ class PlanWizard(FormScreen[StepRead]):
                             id="awkwardness",
                             prompt="expected awkwardness",
                         )
+                    yield Static("", id="calibration-awkward", classes="muted", markup=False)
+                    yield Field("How much do you think they'll appreciate it? (optional)")
+                    yield Select(
+                        [(w, n) for n, w in enumerate(APPRECIATION, start=1)],
+                        id="appreciation",
+                        prompt="your guess, 1–5",
+                    )
                     yield Field("Repeat (optional): weekly, every 2 weeks, monthly, every mon")
                     yield TextField(id="repeat")
                     yield Static("", id="repeat-preview", classes="muted", markup=False)
@@ -144,6 +157,7 @@ class PlanWizard(FormScreen[StepRead]):
                     yield Field("How sure are you that you'll do it? 0 to 10 (Enter skips)")
                     yield TextField(id="confidence", restrict=r"\d{0,2}", max_length=2)
                     yield Problem(id="confidence-problem")
+                    yield Static("", id="calibration-sure", classes="muted", markup=False)
                 with Vertical(id="page-card"):
                     yield Static("", id="card-text", classes="card", markup=False)
                     yield Static("", id="card-details", classes="muted", markup=False)
@@ -157,22 +171,22 @@ class PlanWizard(FormScreen[StepRead]):
                 markup=False,
             )
 
-    def load_choices(self) -> tuple[list[PersonRead], list[ContextRead], list[Action]]:
-        from planner_tui.services import people, steps
+    def load_choices(self) -> Choices:
+        from planner_tui.services import learning, people, steps
 
         backend = self.planner.backend
         everyone = backend.read(people.list_people)
         contexts = backend.read(people.list_contexts)
-        return everyone, contexts, steps.load_actions(self.planner.settings.resolved_home())
+        past = backend.read(learning.calibration_steps)
+        return everyone, contexts, steps.load_actions(self.planner.settings.resolved_home()), past
 
-    def use_choices(
-        self, choices: tuple[list[PersonRead], list[ContextRead], list[Action]]
-    ) -> None:
+    def use_choices(self, choices: Choices) -> None:
         from planner_tui.services.steps import suggested_order
 
         self.people = suggested_order(choices[0])
         self.contexts = choices[1]
         self.actions = choices[2]
+        self.past = choices[3]
         self.fill(self.initial)
 
     def accepts_draft(self, draft: dict[str, Any]) -> bool:
@@ -195,6 +209,7 @@ class PlanWizard(FormScreen[StepRead]):
             progress.append(title, "bold reverse" if i == index else "")
         self.query_one("#progress", Static).update(progress)
         self.show_so_far()
+        self.show_calibration()
         if page == "card":
             self.show_card()
             self.query_one("#save", Button).focus()
@@ -446,6 +461,34 @@ class PlanWizard(FormScreen[StepRead]):
             answered,
         )
 
+    # ---------------------------------------------------------------- calibration
+
+    def show_calibration(self) -> None:
+        """Beside expected awkwardness and how sure: the person's own record for steps like
+        this one (nothing below three of them)."""
+        from planner_tui import learning
+
+        said = ""
+        if self.page in ("details", "sure") and self.past:
+            channel = self.query_one("#channel", Select).value
+            found = learning.calibration(
+                self.past,
+                action=self.query_one("#words", Input).value,
+                channel=None if channel is Select.NULL else str(channel),
+                effort=(self.action.effort if self.action else Effort.OWN).value,
+            )
+            if found is not None:
+                said = words.calibration(found.noun, found.count, found.expected, found.felt)
+        for widget_id in ("#calibration-awkward", "#calibration-sure"):
+            hint = self.query_one(widget_id, Static)
+            hint.update(text(said))
+            hint.display = bool(said)
+
+    def changed(self) -> None:
+        if self.page in ("details", "sure"):
+            self.show_calibration()  # the words or the way of being in touch changed
+        super().changed()
+
     # ---------------------------------------------------------------- the card
 
     def show_so_far(self) -> None:
@@ -486,6 +529,8 @@ class PlanWizard(FormScreen[StepRead]):
             lines.append(f"Backup: {values['backup'].strip()}")
         if values["awkwardness"]:
             lines.append(f"Expected awkwardness: {values['awkwardness']}/5")
+        if values["appreciation"]:
+            lines.append(f"How much they'll appreciate it, your guess: {values['appreciation']}/5")
         if values["confidence"]:
             lines.append(f"How sure: {values['confidence']}/10")
         if self.made_smaller_from and self.made_smaller_from != values["words"].strip():
@@ -514,6 +559,7 @@ class PlanWizard(FormScreen[StepRead]):
             "when": self.query_one("#when", Input).value,
             "channel": chosen("channel"),
             "awkwardness": chosen("awkwardness"),
+            "appreciation": chosen("appreciation"),
             "repeat": self.query_one("#repeat", Input).value,
             "cue": self.query_one("#cue", Input).value,
             "backup": self.query_one("#backup", Input).value,
@@ -534,8 +580,9 @@ class PlanWizard(FormScreen[StepRead]):
         self.query_one("#confidence", Input).value = confidence if confidence.isdigit() else ""
         if values.get("channel") in {c.value for c in Channel}:
             self.query_one("#channel", Select).value = values["channel"]
-        if values.get("awkwardness") in range(1, 6):
-            self.query_one("#awkwardness", Select).value = values["awkwardness"]
+        for key in ("awkwardness", "appreciation"):
+            if values.get(key) in range(1, 6):
+                self.query_one(f"#{key}", Select).value = values[key]
         self.smaller_offered = bool(values.get("smaller_offered"))
         self.made_smaller_from = str(values.get("smaller_from") or "")
         self.show_people(self.query_one("#find", Input).value)
@@ -595,6 +642,8 @@ class PlanWizard(FormScreen[StepRead]):
             "backup": values["backup"].strip(),
             "expected_awkwardness": values["awkwardness"],
             "confidence": int(values["confidence"]) if values["confidence"] else None,
+            "appreciation_forecast": values.get("appreciation"),
+            "shrunk": bool(values.get("smaller_from")),
         }
         return self.planner.backend.write(
             partial(steps.create_step, data=data, new_person=new_person)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from planner_tui import words
+from planner_tui import learning, words
 from planner_tui.db.models import InteractionRead, PersonDateRead, PersonRead, StepRead, label
 from planner_tui.pictures import balance_bar
 from planner_tui.services.gaps import Reciprocity
@@ -28,6 +28,7 @@ class PersonData:
     past: list[StepRead]
     balance: Reciprocity
     dates: list[PersonDateRead]
+    appreciation: learning.Paired
 
 
 class PersonScreen(ViewScreen):
@@ -55,6 +56,7 @@ class PersonScreen(ViewScreen):
         yield Note(id="person-notes")
         yield Section(f"Balance over the last {words.plural(RECENT, 'contact')}")
         yield Static("", id="balance")
+        yield Note(id="person-appreciation", classes="muted")
         yield Section("Small steps")
         yield Note(id="steps-empty", classes="muted")
         yield table("person-steps", "when", "how it went", "small step")  # free text last
@@ -69,6 +71,7 @@ class PersonScreen(ViewScreen):
 
     def load(self) -> PersonData:
         from planner_tui.services import gaps, people, steps
+        from planner_tui.services.learning import person_appreciation
 
         backend = self.planner.backend
         return PersonData(
@@ -84,6 +87,7 @@ class PersonScreen(ViewScreen):
             ),
             balance=backend.read(partial(gaps.reciprocity, person_id=self.person_id, last=RECENT)),
             dates=backend.read(partial(people.list_dates, person_id=self.person_id)),
+            appreciation=backend.read(partial(person_appreciation, person_id=self.person_id)),
         )
 
     def show(self, data: PersonData) -> None:
@@ -117,6 +121,7 @@ class PersonScreen(ViewScreen):
         notes = "\n\n".join(part for part in (p.notes.strip(), p.boundaries.strip()) if part)
         self.query_one("#person-notes", Note).set(notes or "Nothing written yet (e to add).")
         self.query_one("#balance", Static).update(balance_picture(data.balance))
+        self.query_one("#person-appreciation", Note).set(appreciation_line(data.appreciation))
         steps = [*data.upcoming, *data.past]
         fill(
             self.query_one("#person-steps", DataTable),
@@ -166,6 +171,13 @@ class PersonScreen(ViewScreen):
         owner = next((s for s in self.app.screen_stack if isinstance(s, MapScreen)), None)
         if owner is not None:
             owner.person_action(what, self.data.person, from_detail=self)
+
+
+def appreciation_line(found: learning.Paired) -> str:
+    """Your guesses beside how they seemed to take your steps, with how many it counts."""
+    if found.count < learning.MIN_SIMILAR or found.before is None or found.after is None:
+        return words.appreciation_too_little(found.count, learning.MIN_SIMILAR)
+    return words.appreciation(found.count, found.before, found.after)
 
 
 def balance_picture(balance: Reciprocity) -> Text:

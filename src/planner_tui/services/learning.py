@@ -1,0 +1,256 @@
+"""Learning from one's own steps: the queries behind calibration, appreciation, following
+through and the "not now"s that became a yes. The arithmetic, and the exact rules, live in
+:mod:`planner_tui.learning`; this module only reads the steps each figure needs, bounded by
+time so a figure costs the same in year one and year ten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from planner_tui import clock, learning
+from planner_tui.db.models import Step, StepStatus
+from planner_tui.services.people import as_aware, day_window
+from planner_tui.services.review import TREND_MONTHS, moved
+
+CALIBRATION_ROWS = 500
+"""The wizard reads at most this many of the newest done steps with both awkwardness answers
+(calibration uses the newest ten of a kind; five hundred leaves room for every kind)."""
+
+_COLUMNS = (
+    col(Step.id),
+    col(Step.status),
+    col(Step.due_at),
+    col(Step.person_id),
+    col(Step.previous_id),
+    col(Step.rrule),
+    col(Step.resolved_at),
+    col(Step.action),
+    col(Step.effort),
+    col(Step.channel),
+    col(Step.expected_awkwardness),
+    col(Step.felt_awkwardness),
+    col(Step.confidence),
+    col(Step.cue),
+    col(Step.backup),
+    col(Step.shrunk),
+    col(Step.appreciation_forecast),
+    col(Step.appreciation_response),
+)
+
+
+def _local_day(moment: Any, starts: dict[date, datetime] | None = None) -> date:
+    """The local day of a stored moment. With *starts*, each local day's start (in UTC) is
+    worked out once and kept there, and a moment is placed among them: a year of steps
+    then costs a conversion per day, not one per step."""
+    aware = as_aware(moment)
+    assert aware is not None
+    if starts is None:
+        return clock.to_local(aware).date()
+
+    def start(day: date) -> datetime:
+        found = starts.get(day)
+        if found is None:
+            found = starts[day] = day_window(day, day + timedelta(days=1))[0]
+        return found
+
+    day = aware.astimezone(UTC).date()
+    try:
+        if aware < start(day):
+            return day - timedelta(days=1)
+        if aware >= start(day + timedelta(days=1)):
+            return day + timedelta(days=1)
+    except OverflowError:  # the calendar's first or last day
+        return clock.to_local(aware).date()
+    return day
+
+
+def _facts(
+    session: Session,
+    *where: Any,
+    limit: int | None = None,
+    starts: dict[date, datetime] | None = None,
+) -> list[learning.StepFact]:
+    query = sa.select(*_COLUMNS).where(*where).order_by(col(Step.due_at).desc(), col(Step.id))
+    if limit is not None:
+        query = query.limit(limit)
+    facts = []
+    starts = {} if starts is None else starts
+    for row in session.execute(query).all():
+        (sid, status, due, person, previous, rrule, resolved, action, effort, channel,
+         expected, felt, confidence, cue, backup, shrunk, forecast, response) = row  # fmt: skip
+        due_at = as_aware(due)
+        assert due_at is not None
+        facts.append(
+            learning.StepFact(
+                id=sid,
+                status=status,
+                due_at=due_at,
+                due_day=_local_day(due_at, starts),
+                person_id=person,
+                previous_id=previous,
+                repeats=bool(rrule),
+                resolved_day=_local_day(resolved, starts) if resolved is not None else None,
+                action=action,
+                effort=effort,
+                channel=channel,
+                expected=expected,
+                felt=felt,
+                confidence=confidence,
+                cue=bool(cue.strip()),
+                backup=bool(backup.strip()),
+                shrunk=bool(shrunk),
+                forecast=forecast,
+                response=response,
+            )
+        )
+    return facts
+
+
+# --------------------------------------------------------------------------- when planning
+
+
+def calibration_steps(
+    *, session: Session, limit: int = CALIBRATION_ROWS
+) -> list[learning.StepFact]:
+    """Done steps with both an expected and a felt awkwardness, newest first: what the
+    wizard compares a new step with (:func:`planner_tui.learning.calibration`)."""
+    return _facts(
+        session,
+        col(Step.status) == StepStatus.DONE,
+        col(Step.expected_awkwardness).is_not(None),
+        col(Step.felt_awkwardness).is_not(None),
+        limit=limit,
+    )
+
+
+def person_appreciation(*, session: Session, person_id: int) -> learning.Paired:
+    """Someone's done steps with both appreciation answers: how many, and the two means."""
+    return learning.paired(
+        _facts(
+            session,
+            col(Step.person_id) == person_id,
+            col(Step.status) == StepStatus.DONE,
+            col(Step.appreciation_forecast).is_not(None),
+            col(Step.appreciation_response).is_not(None),
+        ),
+        "appreciation",
+    )
+
+
+# --------------------------------------------------------------------------- not now, then yes
+
+
+def not_nows_between(*, session: Session, start: datetime, end: datetime) -> learning.NotNows:
+    """The "not now"s due in [start, end), and how many became a yes later (the rule is
+    :func:`planner_tui.learning.became_yes`): read are their outcome chains, followed step
+    by step, and their people's done steps in the days after them."""
+    declines = _facts(
+        session,
+        col(Step.status) == StepStatus.DECLINED,
+        col(Step.due_at) >= start,
+        col(Step.due_at) < end,
+    )
+    return _became_yes(session, declines, start, end)
+
+
+def _became_yes(
+    session: Session, declines: list[learning.StepFact], start: datetime, end: datetime
+) -> learning.NotNows:
+    if not declines:
+        return learning.NotNows(0, 0)
+    people = {d.person_id for d in declines if d.person_id is not None}
+    later = (
+        _facts(
+            session,
+            col(Step.person_id).in_(people),
+            col(Step.status) == StepStatus.DONE,
+            col(Step.due_at) > start,
+            col(Step.due_at) <= end + timedelta(days=learning.YES_WITHIN_DAYS),
+        )
+        if people
+        else []
+    )
+    chain: dict[int, learning.StepFact] = {}
+    waiting = [d.id for d in declines]
+    while waiting:  # each round reads the steps the last round's outcomes planned
+        found = [
+            fact
+            for part in range(0, len(waiting), 500)
+            for fact in _facts(session, col(Step.previous_id).in_(waiting[part : part + 500]))
+            if fact.id not in chain and not fact.repeats
+        ]
+        chain.update((fact.id, fact) for fact in found)
+        waiting = [fact.id for fact in found if fact.status != StepStatus.DONE]
+    steps = {fact.id: fact for fact in [*later, *chain.values()]}
+    return learning.not_nows(declines, list(steps.values()))
+
+
+def recent_not_nows(*, session: Session, today: date | None = None) -> learning.NotNows:
+    """The "not now"s of the last twelve months (to today), for the declined page."""
+    today = today or clock.today()
+    start, end = day_window(moved(today, months=-TREND_MONTHS, days=1), moved(today, days=1))
+    return not_nows_between(session=session, start=start, end=end)
+
+
+# --------------------------------------------------------------------------- the review
+
+
+@dataclass
+class MonthLearning:
+    """What the Review shows of the steps, for one month and the twelve up to it."""
+
+    month: date
+    months: list[date]
+    """The twelve months up to this one, oldest first."""
+    awkwardness: list[tuple[date, learning.Paired]] = field(default_factory=list)
+    appreciation: list[tuple[date, learning.Paired]] = field(default_factory=list)
+    follow_month: list[learning.Comparison] = field(default_factory=list)
+    """This month's comparisons (resolved this month)."""
+    follow_year: list[learning.Comparison] = field(default_factory=list)
+    """The twelve months' comparisons."""
+    resolved_year: int = 0
+    """Steps the twelve months' comparisons count (taken or let go)."""
+    not_nows: learning.NotNows = field(default_factory=lambda: learning.NotNows(0, 0))
+    """The twelve months' "not now"s."""
+
+
+def month_learning(*, session: Session, month: date) -> MonthLearning:
+    """The steps of the twelve months up to *month* (by when they were due, and by when their
+    outcome was recorded), and the "not now"s among them."""
+    first = month.replace(day=1)
+    after = moved(first, months=1)
+    year_first = moved(first, months=1 - TREND_MONTHS)
+    months = sorted({moved(first, months=n - TREND_MONTHS + 1) for n in range(TREND_MONTHS)})
+    start, end = day_window(year_first, after)
+    starts: dict[date, datetime] = {}
+    window = _facts(
+        session,
+        sa.or_(
+            sa.and_(col(Step.due_at) >= start, col(Step.due_at) < end),
+            sa.and_(col(Step.resolved_at) >= start, col(Step.resolved_at) < end),
+        ),
+        starts=starts,
+    )
+    due = [s for s in window if year_first <= s.due_day < after]
+    resolved = [
+        s for s in window if s.resolved_day is not None and year_first <= s.resolved_day < after
+    ]
+    in_month = [s for s in resolved if s.resolved_day is not None and s.resolved_day >= first]
+    return MonthLearning(
+        month=first,
+        months=months,
+        awkwardness=learning.by_month(due, months, "awkwardness"),
+        appreciation=learning.by_month(due, months, "appreciation"),
+        follow_month=learning.follow_through(in_month),
+        follow_year=learning.follow_through(resolved),
+        resolved_year=len(learning.resolved(resolved)),
+        not_nows=_became_yes(
+            session, [s for s in due if s.status == StepStatus.DECLINED], start, end
+        ),
+    )

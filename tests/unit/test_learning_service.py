@@ -1,0 +1,171 @@
+"""The queries behind learning from one's own steps (services.learning), on every engine:
+steps planned and resolved through the services, figures worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+
+from planner_tui import clock, learning, review_report
+from planner_tui.db.engine import Database
+from planner_tui.services import corrections, people, review, steps
+from planner_tui.services import learning as service
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
+
+
+@pytest.fixture
+def who(db: Database) -> dict[str, int]:
+    with db.write() as s:
+        return {n: people.create_person(session=s, data={"name": n}).id for n in ("Ana", "Bo")}
+
+
+def plan(db: Database, person: int | None, due: str, **extra: Any) -> int:
+    with db.write() as s:
+        data = {"person_id": person, "action": "send a text", "due_at": local(due), **extra}
+        return steps.create_step(session=s, data=data).id
+
+
+def outcome(db: Database, step_id: int, status: str, **extra: Any) -> steps.OutcomeResult:
+    with db.write() as s:
+        return steps.record_outcome(session=s, step_id=step_id, outcome={"status": status, **extra})
+
+
+def test_calibration_reads_done_steps_with_both_answers(db: Database, who: dict[str, int]) -> None:
+    for day, expected, felt in (("01", 4, 2), ("02", 3, 2), ("03", 5, 2)):
+        step = plan(db, who["Ana"], f"2026-11-{day}T18:00", channel="call",
+                    expected_awkwardness=expected)  # fmt: skip
+        outcome(db, step, "done", felt_awkwardness=felt)
+    outcome(
+        db, plan(db, who["Bo"], "2026-11-04T18:00", channel="call", expected_awkwardness=5), "done"
+    )  # fmt: skip  (no felt answer)
+    plan(db, who["Bo"], "2026-11-30T18:00", channel="call", expected_awkwardness=5)
+    with db.session() as s:
+        past = service.calibration_steps(session=s)
+    assert [p.due_day.day for p in past] == [3, 2, 1]  # newest first, only those with both
+    found = learning.calibration(past, channel="call")
+    assert found is not None and (found.count, found.expected, found.felt) == (3, 4.0, 2.0)
+    assert learning.calibration(past[:2], channel="call") is None
+
+
+def test_appreciation_is_kept_from_plan_to_done_and_counted_per_person(
+    db: Database, who: dict[str, int]
+) -> None:
+    for day, guess, seen in (("01", 2, 4), ("02", 3, 5), ("03", 1, 3)):
+        step = plan(db, who["Ana"], f"2026-11-{day}T18:00", appreciation_forecast=guess)
+        result = outcome(db, step, "done", appreciation_response=seen)
+        assert (result.step.appreciation_forecast, result.step.appreciation_response) == (
+            guess, seen)  # fmt: skip
+    only_guess = plan(db, who["Bo"], "2026-11-05T18:00", appreciation_forecast=2)
+    outcome(db, only_guess, "done")
+    declined = plan(db, who["Bo"], "2026-11-06T18:00", appreciation_forecast=2)
+    assert (
+        outcome(db, declined, "declined", appreciation_response=5).step.appreciation_response
+        is None
+    )
+    with db.session() as s:
+        assert service.person_appreciation(session=s, person_id=who["Ana"]) == learning.Paired(
+            3, 2.0, 4.0)  # fmt: skip
+        assert service.person_appreciation(session=s, person_id=who["Bo"]).count == 0
+    with db.write() as s:  # a changed outcome forgets how they seemed to take it
+        corrections.change_outcome(session=s, step_id=only_guess, outcome={"status": "skipped"})
+    with db.session() as s:
+        assert steps.get_step(session=s, step_id=only_guess).appreciation_response is None
+
+
+def test_not_nows_follow_chains_and_the_same_person_within_ninety_days(
+    db: Database, who: dict[str, int]
+) -> None:
+    ana, bo = who["Ana"], who["Bo"]
+    # Ana: a "not now", then a done step with her 19 days later: a yes.
+    outcome(db, plan(db, ana, "2026-10-01T18:00"), "declined")
+    outcome(db, plan(db, ana, "2026-10-20T18:00"), "done")
+    # Bo: a "not now" with another time, moved twice, then done: a yes through its chain.
+    first = outcome(db, plan(db, bo, "2026-10-05T18:00"), "declined",
+                    new_due_at=local("2026-11-24T18:00")).following[0]  # fmt: skip
+    second = outcome(db, first.id, "rescheduled", new_due_at=local("2026-11-25T18:00")).following[0]
+    third = outcome(db, second.id, "rescheduled", new_due_at=local("2026-11-26T18:00")).following[0]
+    # Toward a place, with no one: a "not now" nothing followed.
+    outcome(db, plan(db, None, "2026-10-07T18:00", action="go to the choir"), "declined")
+    with db.session() as s:
+        before = service.recent_not_nows(session=s)
+    assert before == learning.NotNows(3, 1)  # Bo's chain isn't done yet
+    outcome(db, third.id, "done")
+    with db.session() as s:
+        assert service.recent_not_nows(session=s) == learning.NotNows(3, 2)
+        data = review.review_month(session=s, month=date(2026, 11, 1))
+        # Earlier than the last twelve months: not counted.
+        assert service.recent_not_nows(session=s, today=date(2028, 1, 1)).count == 0
+    assert data.learning is not None and data.learning.not_nows == learning.NotNows(3, 2)
+    said = review_report.not_nows(data).lines
+    assert "Of your 3 'not now's in the last twelve months, 2 became a yes later." in said
+
+
+def test_a_done_step_after_ninety_days_is_not_that_not_nows_yes(
+    db: Database, who: dict[str, int]
+) -> None:
+    outcome(db, plan(db, who["Ana"], "2026-06-01T18:00"), "declined")
+    outcome(db, plan(db, who["Ana"], "2026-08-31T18:00"), "done")  # 91 days
+    outcome(db, plan(db, who["Bo"], "2026-06-02T18:00"), "declined")
+    outcome(db, plan(db, who["Bo"], "2026-08-31T18:00"), "done")  # 90 days
+    with db.session() as s:
+        assert service.recent_not_nows(session=s) == learning.NotNows(2, 1)
+
+
+def test_the_review_compares_following_through_with_five_on_each_side(
+    db: Database, who: dict[str, int]
+) -> None:
+    for n in range(5):  # with a cue: 4 of 5 reached out
+        step = plan(db, who["Ana"], f"2026-11-0{n + 1}T18:00", cue="after lunch")
+        outcome(db, step, "skipped" if n == 0 else "no_reply" if n == 1 else "done")
+    for n in range(4):  # without: 1 of 4 so far
+        step = plan(db, who["Bo"], f"2026-11-0{n + 1}T19:00")
+        outcome(db, step, "done" if n == 0 else "skipped")
+    with db.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1))
+    assert data.learning is not None and data.learning.follow_month == []
+    assert review_report.follow_through(data).lines[-1] == "Too little to tell yet."
+    outcome(db, plan(db, who["Bo"], "2026-11-09T19:00", channel="text"), "declined")
+    with db.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1))
+        october = review.review_month(session=s, month=date(2026, 10, 1))
+    assert data.learning is not None
+    [cue] = [c for c in data.learning.follow_month if c.key == "cue"]
+    assert (cue.taken_with, cue.count_with, cue.taken_without, cue.count_without) == (4, 5, 2, 5)
+    assert data.learning.follow_year == data.learning.follow_month
+    assert october.learning is not None and october.learning.follow_month == []
+    lines = review_report.follow_through(data).lines
+    assert (review_report.ITEM + "Steps with a when-then cue: you reached out 4 of 5 times; "
+            "without one, 2 of 5.") in lines  # fmt: skip
+
+
+def test_the_review_pairs_awkwardness_by_month_from_three_steps(
+    db: Database, who: dict[str, int]
+) -> None:
+    answers = [("2026-10-10", 4, 2), ("2026-11-02", 3, 3)]
+    for day, expected, felt in answers:
+        step = plan(db, who["Ana"], f"{day}T18:00", expected_awkwardness=expected)
+        outcome(db, step, "done", felt_awkwardness=felt)
+    with db.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1))
+    assert review_report.calibration(data).lines[-1] == "Too little to tell yet."
+    step = plan(db, who["Bo"], "2026-11-03T18:00", expected_awkwardness=5)
+    outcome(db, step, "done", felt_awkwardness=1)
+    with db.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1))
+    figure = review_report.calibration(data)
+    assert figure.lines[-1] == (
+        "Over the twelve months, 3 steps: you expected 4.0 of 5; afterwards they felt 2.0."
+    )
+    assert figure.table is not None
+    assert list(figure.table.rows) == [
+        ("Oct 2026", "1", "4.0", "2.0"),
+        ("Nov 2026", "2", "4.0", "2.0"),
+    ]
+    markdown = review_report.to_markdown(data)
+    assert "## Awkwardness, expected and felt" in markdown
+    assert "**Awkwardness, expected and felt**: For each of the twelve months" in markdown
