@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
@@ -157,3 +157,17 @@ def test_keys_outside_a_paste_are_read_as_before() -> None:
     assert describe(parsed("\x1b[200~one\rtwo\tthree\x1b[201~")) == ["paste 'one\\rtwo\\tthree'"]
     clean = PasteCleaner()
     assert clean("\x1b") == "\x1b"  # an Escape key press goes on at once, never held
+
+
+async def test_lines_pasted_into_a_text_box_stay_lines(sqlite_db: Database) -> None:
+    """Terminals paste a line break as CR (tmux does): it is a new line, not a ␍ symbol."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "n")
+        notes = app.screen.query_one("#notes", TextArea)
+        notes.focus()
+        await settle(app, pilot)
+        burst(app, events.Paste("likes walks\rprefers texts\r\nno calls \x1b[1mafter 9\x07"))
+        await settle(app, pilot)
+        assert notes.text == "likes walks\nprefers texts\nno calls ␛[1mafter 9␇"
