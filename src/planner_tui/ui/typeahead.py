@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 SETTLE_ROUNDS = 100
 """Looks at most, after a key, for the messages it set off to be handled."""
 HOLD_LIMIT = 10.0
-"""Seconds keys wait at most for a screen to be ready. Screens say so sooner (a failed
-load included); this is only so that nothing could hold the keyboard for good."""
+"""Seconds keys wait at most for a screen to be ready. Screens say so sooner (also when
+their data could not be read); this is only so that nothing could hold the keyboard."""
 
 
 def pending(node: MessagePump) -> bool:
