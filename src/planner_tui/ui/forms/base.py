@@ -230,7 +230,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     @property
     def ready_for_keys(self) -> bool:
         """Keys typed ahead wait until the form has its choices and draft (see
-        PlannerApp.on_event): Enter on a list that is still empty would pick nothing."""
+        planner_tui.ui.typeahead): Enter on a list that is still empty would pick nothing."""
         return self.ready
 
     def load_choices(self) -> Any:

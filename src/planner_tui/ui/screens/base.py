@@ -102,7 +102,7 @@ class ViewScreen(Screen[None]):
     @property
     def ready_for_keys(self) -> bool:
         """Keys typed ahead wait until the view first shows its data (or a problem), as
-        they would for someone typing slowly (see PlannerApp.on_event)."""
+        they would for someone typing slowly (see planner_tui.ui.typeahead)."""
         return self._answered
 
     def answered(self) -> None:
