@@ -27,15 +27,17 @@ HOSTILE = ["[bold]Bob", "[/]", "[@click=app.quit]x[/]", "[link=file:///etc/passw
 
 
 async def settle(app: PlannerApp, pilot: object) -> None:
-    """Wait until what was started has finished and the view on screen shows its data, not
-    only its headings (a loaded machine can paint a view before its loading thread starts)."""
+    """Wait until what was started has finished, every key typed ahead has been passed on,
+    and the view on screen shows its data, not only its headings (a loaded machine can
+    paint a view before its loading thread starts)."""
     deadline = time.monotonic() + 30
     while True:
         for _ in range(3):
             with contextlib.suppress(WorkerCancelled):  # replaced by a newer one: waited next
                 await app.workers.wait_for_complete()
             await pilot.pause()  # type: ignore[attr-defined]
-        if not loading(app.screen) or time.monotonic() > deadline:
+        done = not loading(app.screen) and not app.typing_ahead
+        if done or time.monotonic() > deadline:
             return
         await pilot.pause(0.02)  # type: ignore[attr-defined]
 

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from rich.color import Color
+from rich.style import Style
+from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.strip import Strip
+from textual.widgets import DataTable, Input
 
+from planner_tui.db.engine import Database
+from planner_tui.services import people
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.modals.merge import MergePicker
 from planner_tui.ui.screens.tables import Table, fill, table
+
+from .test_app import SIZE, make_app, press, screen_text
+from .test_map import open_map
 
 
 class OneTable(App[None]):
@@ -26,3 +38,106 @@ async def test_the_header_lines_up_with_rows_even_when_drawn_before_they_were_me
         await pilot.pause()
         header, row = (line.text for line in steps.render_lines(top))
         assert header.index("who") == row.index("Bo"), (header, row)
+
+
+async def test_home_end_and_page_keys_move_the_cursor_and_g_acts_on_that_row(
+    sqlite_db: Database,
+) -> None:
+    """Home once scrolled the People table sideways and left the cursor where it was, so
+    `g` then merged into someone other than the person the row showed."""
+    with sqlite_db.write() as s:
+        for n in range(60):
+            people.create_person(session=s, data={"name": f"Person {n:02d}"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        map_screen = await open_map(app, pilot)
+        people_table = map_screen.query_one("#people-table", DataTable)
+        assert people_table.has_focus and people_table.cursor_row == 0
+
+        def selected() -> str:
+            return str(people_table.get_row_at(people_table.cursor_row)[0])
+
+        await press(app, pilot, "end")
+        assert selected() == "Person 59"
+        await press(app, pilot, "home")
+        assert selected() == "Person 00"
+        await press(app, pilot, "pagedown")
+        page = people_table.cursor_row
+        assert 5 < page < 59  # a page on, not the end
+        await press(app, pilot, "pagedown")
+        further = people_table.cursor_row
+        assert further > page
+        await press(app, pilot, "pageup")
+        assert 0 < people_table.cursor_row < further
+        await press(app, pilot, "end", "g")
+        assert isinstance(app.screen, MergePicker)
+        assert app.screen.keep.name == "Person 59"
+        assert "Merge someone into Person 59" in screen_text(app)
+
+
+class TwoTables(App[None]):
+    """A table with rows, and a field to take the focus away from it; the app's own CSS."""
+
+    CSS_PATH = PlannerApp.CSS_PATH
+
+    def compose(self) -> ComposeResult:
+        yield table("rows", "name", "last in touch")
+        yield Input(id="elsewhere")
+
+
+def seen(style: Style) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The text and background colours a terminal shows for *style* (reverse swaps them;
+    the terminal's own colours where the style leaves them to it)."""
+    fg = (style.color or Color.default()).get_truecolor(DEFAULT_TERMINAL_THEME, True)
+    bg = (style.bgcolor or Color.default()).get_truecolor(DEFAULT_TERMINAL_THEME, False)
+    pair = (tuple(fg), tuple(bg))
+    return (pair[1], pair[0]) if style.reverse else pair  # type: ignore[return-value]
+
+
+def row_style(line: Strip) -> Style:
+    """The style of a drawn row's first cell."""
+    style = next(segment.style for segment in line if segment.text.strip())
+    assert style is not None
+    return style
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(rgb: tuple[int, int, int]) -> float:
+        def channel(v: int) -> float:
+            c = v / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(v) for v in rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+async def test_the_selected_row_stands_out_in_every_theme() -> None:
+    """In every theme the palette offers (the app's default among them): in a focused table
+    the selected row's background contrasts with the other rows' at least 3:1 (the WCAG
+    figure for what must be seen); in one without the focus it is bold and underlined (as
+    well as shaded, where the theme has a shade), never told apart by a faint shade alone."""
+    app = TwoTables()
+    async with app.run_test(size=(60, 8)) as pilot:
+        rows = app.query_one(Table)
+        fill(rows, [("Ana", "today"), ("Bo", "yesterday"), ("Cy", "monday")], ["1", "2", "3"])
+        themes = sorted(app.available_themes)
+        assert PlannerApp().theme in themes
+        for name in themes:
+            app.theme = name
+            for focused in (True, False):
+                (rows if focused else app.query_one(Input)).focus()
+                await pilot.pause()
+                lines = rows.render_lines(Region(0, 0, rows.size.width, 4))[1:]
+                cursor, *others = [row_style(line) for line in lines]
+                where = f"{name}, {'focused' if focused else 'not focused'}"
+                if focused:
+                    for other in others:
+                        ratio = contrast(seen(cursor)[1], seen(other)[1])
+                        assert ratio >= 3, (where, ratio)
+                assert cursor.bold and (focused or cursor.underline), where
+                assert not any(s.bold or s.underline or s.reverse for s in others), where

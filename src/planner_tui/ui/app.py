@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
@@ -29,6 +29,7 @@ from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.plan import PlanScreen
 from planner_tui.ui.screens.review import ReviewScreen
 from planner_tui.ui.screens.today import TodayScreen
+from planner_tui.ui.typeahead import TypeAheadApp
 from planner_tui.ui.undo import commands as undo_commands
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ THEME_KEY = "theme"
 """The setting that keeps the theme chosen in the palette."""
 
 
-class PlannerApp(App[None]):
+class PlannerApp(TypeAheadApp):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "planner-tui"
     MODES = {
@@ -57,7 +58,11 @@ class PlannerApp(App[None]):
         "review": ReviewScreen,
     }
     DEFAULT_MODE = "today"
-    COMMANDS = App.COMMANDS | {KeyCommands}
+    OPENING = frozenset({"open", "check-in", "corrections", "merge"})
+    """Worker groups that end by opening a screen (the data and first-run notice, today's
+    check-in, a form to correct something, the question before a merge): keys typed
+    meanwhile are for that screen (see :mod:`planner_tui.ui.typeahead`)."""
+    COMMANDS = TypeAheadApp.COMMANDS | {KeyCommands}
     BINDINGS = [
         *(
             Binding(key, f"switch_mode('{mode}')", title, tooltip=tip, id=f"view.{mode}")

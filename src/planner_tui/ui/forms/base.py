@@ -228,6 +228,12 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             first.focus()
         self.load_draft()
 
+    @property
+    def ready_for_keys(self) -> bool:
+        """Keys typed ahead wait until the form has its choices and draft (see
+        planner_tui.ui.typeahead): Enter on a list that is still empty would pick nothing."""
+        return self.ready
+
     def load_choices(self) -> Any:
         """Runs in a worker: what the form needs from the data before a draft can be put
         back (the people to choose from, say). Handed to :meth:`use_choices`."""
@@ -243,8 +249,12 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def load_draft(self) -> None:
         from planner_tui.services import drafts
 
-        choices = self.load_choices()
-        draft = self.planner.backend.read(partial(drafts.load_draft, key=self.draft_key))
+        try:
+            choices = self.load_choices()
+            draft = self.planner.backend.read(partial(drafts.load_draft, key=self.draft_key))
+        except Exception:
+            self.app.call_from_thread(self._loaded)  # said by the app; keys go on
+            raise
         self.app.call_from_thread(self._restore, draft, choices)
 
     def _restore(self, draft: dict[str, Any] | None, choices: Any = None) -> None:
@@ -261,9 +271,13 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         if typed:
             self.fill({**self.values(), **typed})
             self.dirty = True
-        self.ready = True
         self._as_opened = self.values()
+        self._loaded()
         self.call_after_refresh(self.show_problems)
+
+    def _loaded(self) -> None:
+        self.ready = True
+        self.planner.keys_may_go_on()
 
     def changed(self) -> None:
         """Any field changed: check inline, and keep a draft once typing pauses."""

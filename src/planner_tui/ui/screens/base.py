@@ -96,6 +96,19 @@ class ViewScreen(Screen[None]):
         super().__init__()
         self._after_show: list[str] = []
         """Actions waiting for the view's data (see :meth:`run_when_shown`)."""
+        self._answered = False
+        """Whether the view has shown its data, or said why it can't, once."""
+
+    @property
+    def ready_for_keys(self) -> bool:
+        """Keys typed ahead wait until the view first shows its data (or a problem), as
+        they would for someone typing slowly (see planner_tui.ui.typeahead)."""
+        return self._answered
+
+    def answered(self) -> None:
+        if not self._answered:
+            self._answered = True
+            self.planner.keys_may_go_on()
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -199,6 +212,7 @@ class ViewScreen(Screen[None]):
         self.focus_list_if_lost()
         while self._after_show:
             await self.run_action(self._after_show.pop(0))
+        self.answered()
         global _started
         if not _started:
             # Once, after the first view is filled: start-up's objects (modules, the app)
@@ -219,6 +233,7 @@ class ViewScreen(Screen[None]):
         loading = self.query_one("#loading", Static)
         loading.display = True
         loading.update(text(message))
+        self.answered()
 
     def show_failure(self, log: object | None) -> None:
         """A load failed unexpectedly: say so kindly instead of showing what may belong to

@@ -23,6 +23,22 @@ class Table(DataTable[Any]):
         self._update_count += 1  # part of every drawn line's cache key
         self.refresh()
 
+    # Home and End move a row cursor to the first and last row (Textual's scroll sideways,
+    # leaving the cursor, and what a key acts on, where it was); PageUp and PageDown are
+    # Textual's own, which move it a page.
+
+    def action_scroll_home(self) -> None:
+        if self.cursor_type == "row":
+            self.action_scroll_top()
+        else:
+            super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        if self.cursor_type == "row":
+            self.action_scroll_bottom()
+        else:
+            super().action_scroll_end()
+
 
 def table(id: str, *columns: str) -> DataTable[Any]:
     """A row-cursor table with these columns (more can be added later)."""

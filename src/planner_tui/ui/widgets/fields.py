@@ -21,5 +21,6 @@ class TextBox(TextArea):
         super().load_text(plain(text))
 
     def edit(self, edit: Edit) -> EditResult:
-        edit.text = plain(edit.text)
+        # A terminal pastes line breaks as CR (tmux, most terminals): they are lines.
+        edit.text = plain(edit.text.replace("\r\n", "\n").replace("\r", "\n"))
         return super().edit(edit)

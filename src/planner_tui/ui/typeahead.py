@@ -1,0 +1,144 @@
+"""Keys typed ahead reach what they would have reached if typed slowly.
+
+Textual hands each key, the moment it is read, to the widget focused *then*. A key's
+effects come later: its binding runs when it has bubbled up to the app, a field's Enter
+is a message that bubbles up again, ``Widget.focus`` moves the focus a turn later, a new
+screen mounts in its own time and a form reads its draft in a thread. So keys read in one
+chunk (a quick typist, keys pasted, ``tmux send-keys``) went to the wrong place: text after
+Tab into the field before it, keys after one that opens a screen to the old screen, or
+nowhere. Here the app holds keys and pastes in a queue and passes on the next one only
+when everything the one before set off has been handled (every message queue of the app
+and the screen on top is empty) and the screen on top is ready for keys (mounted; a view
+showing its data; a form with its draft; no worker still opening a screen). A key typed
+when nothing is happening goes on at once, as before.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.app import App, ScreenStackError
+
+if TYPE_CHECKING:
+    from textual.driver import Driver
+    from textual.message_pump import MessagePump
+    from textual.timer import Timer
+
+SETTLE_ROUNDS = 100
+"""Looks at most, after a key, for the messages it set off to be handled."""
+HOLD_LIMIT = 10.0
+"""Seconds keys wait at most for a screen to be ready. Screens say so sooner (also when
+their data could not be read); this is only so that nothing could hold the keyboard."""
+
+
+def pending(node: MessagePump) -> bool:
+    """Whether *node* has a message still to handle. Textual takes the next message out of
+    the queue early, to see whether it replaces the one being handled (Textual is pinned
+    exactly; tests/ui/test_typeahead.py fails if this stops being where it waits)."""
+    return bool(node.message_queue_size) or node._pending_message is not None
+
+
+class TypeAheadApp(App[None]):
+    OPENING: ClassVar[frozenset[str]] = frozenset()
+    """Worker groups that end by opening a screen: keys typed meanwhile wait for it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._typed: deque[events.Key | events.Paste] = deque()
+        """Keys and pastes read, in order, not yet passed on."""
+        self._passing_on = False
+        """Whether one is on its way, or keys wait for a screen: the next ones queue."""
+        self._held_since: float | None = None
+        self._waiting: Timer | None = None
+        """While keys wait for a screen to be ready: the next look."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux and macOS, one that reads a paste whole and in order
+        (see :mod:`planner_tui.ui.terminal_input`)."""
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":
+            from planner_tui.ui.terminal_input import PlannerDriver
+
+            return PlannerDriver
+        return driver
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            self._typed.append(event)
+            if not self._passing_on:
+                await self._pass_on()
+            return
+        await super().on_event(event)  # forwarded keys come back here to run bindings
+
+    @property
+    def typing_ahead(self) -> bool:
+        """Whether keys are waiting, or one is still doing what it does."""
+        return self._passing_on
+
+    def ready_for_keys(self) -> bool:
+        """No screen on its way, and the screen on top mounted and ready (a screen says
+        with a ``ready_for_keys`` attribute; without one, it is)."""
+        if any(w.group in self.OPENING and not w.is_finished for w in self.workers):
+            return False
+        try:
+            screen = self.screen
+        except ScreenStackError:
+            return False
+        return screen.is_mounted and bool(getattr(screen, "ready_for_keys", True))
+
+    def keys_may_go_on(self) -> None:
+        """A screen became ready: pass on the keys waiting for it (after what it queued
+        on becoming ready — a focus, say)."""
+        if self._waiting is not None:
+            self._waiting.stop()
+            self._waiting = None
+            self.call_later(self._settle)
+
+    async def _pass_on(self) -> None:
+        """Pass on the next key if the app is ready for it, else look again soon. One call
+        at a time: the next comes from :meth:`_settle`, the timer or :meth:`keys_may_go_on`."""
+        self._waiting = None
+        if not self._typed:
+            self._passing_on = False
+            return
+        self._passing_on = True
+        if not self.ready_for_keys():
+            now = time.monotonic()
+            self._held_since = self._held_since or now
+            if now - self._held_since < HOLD_LIMIT:
+                self._waiting = self.set_timer(0.05, self._settle)
+                return
+        self._held_since = None
+        event = self._typed.popleft()
+        await super().on_event(event)
+        self.call_later(self._settle)
+
+    def _busy(self) -> list[MessagePump]:
+        """The app and the screen's widgets with messages still to handle."""
+        try:
+            nodes: list[MessagePump] = [self, *self.screen.walk_children(with_self=True)]
+        except ScreenStackError:
+            return []
+        return [node for node in nodes if pending(node)]
+
+    async def _settle(self, rounds: int = 0) -> None:
+        """Once every message the last key set off has been handled, the next key (after
+        at most SETTLE_ROUNDS looks: something busy all the time must not stop the keys)."""
+        busy = self._busy()
+        if not busy or rounds >= SETTLE_ROUNDS:
+            await self._pass_on()
+            return
+        left = len(busy)
+
+        def handled() -> None:
+            nonlocal left
+            left -= 1
+            if left == 0:
+                self.call_later(self._settle, rounds + 1)
+
+        for node in busy:  # each one's queue up to now; then look again
+            if not node.call_later(handled):
+                handled()

@@ -1,0 +1,173 @@
+"""Keys typed ahead — faster than the focus moves or a screen opens — land where they
+would have if typed slowly (a quick typist, keys pasted, tmux send-keys); pasted text
+arrives whole, in order, cleaned as typed text is."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+
+import pytest
+from textual import events
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.widgets import Input, TextArea
+
+from planner_tui import clock
+from planner_tui.db.engine import Database
+from planner_tui.services import people
+from planner_tui.terminal import plain
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.people import PersonForm
+from planner_tui.ui.screens.today import TodayScreen
+from planner_tui.ui.terminal_input import PasteCleaner, PasteSafeParser
+
+from ..hostile import TEXT
+from .test_app import SIZE, make_app, press, settle
+from .test_plan import a_few_people, all_steps
+
+
+def burst(app: PlannerApp, *keys: str | events.Paste) -> None:
+    """Post *keys* (and pastes) to the app all at once, as a terminal hands over a chunk of
+    input: nothing runs between them (Pilot's press waits after each key)."""
+    for key in keys:
+        if isinstance(key, events.Paste):
+            app.post_message(key)
+            continue
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        try:
+            char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app.post_message(event)
+
+
+def person_named(db: Database, name: str) -> people.PersonRead | None:
+    with db.session() as s:
+        return next((p for p in people.list_people(session=s) if p.name == name), None)
+
+
+async def test_text_typed_at_once_after_tab_goes_into_the_next_field(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "n")
+        assert isinstance(app.screen, PersonForm)
+        burst(app, *"Ana", "tab", *"Annie")
+        await settle(app, pilot)
+        assert app.screen.query_one("#name", Input).value == "Ana"
+        assert app.screen.query_one("#nickname", Input).value == "Annie"
+
+
+async def test_keys_typed_while_a_form_opens_fill_it_and_save_it(sqlite_db: Database) -> None:
+    """`n` opens the person form (it reads its draft in a thread); the name, Tab, the
+    nickname and ctrl+s typed at once reach the form, in order, and save."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        burst(app, "n", *"Ana", "tab", *"Annie", "ctrl+s")
+        await settle(app, pilot)
+        assert app.current_mode == "map" and not isinstance(app.screen, PersonForm)
+    ana = person_named(sqlite_db, "Ana")
+    assert ana is not None and ana.nickname == "Annie"
+
+
+async def test_the_readmes_wizard_keys_at_once_from_start_up_plan_the_step(
+    sqlite_db: Database,
+) -> None:
+    """The README's common case, typed before Today has even shown its data: every key
+    reaches the wizard once it has the people to choose from."""
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, "s", "enter", "enter", "down", "down", "enter", "enter", "enter", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TodayScreen)
+    [step] = all_steps(sqlite_db)
+    assert (step.person_id, step.action) == (ids["Ana"], "send Ana a short message")
+    assert clock.to_local(step.due_at) == datetime(2026, 11, 24, 18, 0, tzinfo=clock.local_zone())
+
+
+async def test_a_view_key_typed_at_once_after_a_view_switch_acts_in_the_new_view(
+    sqlite_db: Database,
+) -> None:
+    """`m` then `n` at once: `n` is the Map's (add someone), not Today's."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        burst(app, "m", "n")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonForm)
+
+
+@pytest.mark.parametrize("label", ["escape sequences", "control characters", "markup click"])
+async def test_pasted_text_is_kept_in_order_and_cleaned_as_typed_text_is(
+    sqlite_db: Database, label: str
+) -> None:
+    """A paste between typed keys lands between them; control characters in it become
+    visible symbols (the rule of every field, planner_tui.terminal.plain), nothing is
+    reordered, and markup is only text."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        burst(app, "n", *"Al", events.Paste(TEXT[label]), *"ex", "tab", *"Lex", "ctrl+s")
+        await settle(app, pilot)
+    name = plain("Al" + TEXT[label] + "ex")
+    found = person_named(sqlite_db, name)
+    assert found is not None and found.nickname == "Lex", name
+
+
+def parsed(*chunks: str) -> list[events.Event]:
+    """What the app receives for *chunks* read from the terminal one after another."""
+    parser = PasteSafeParser()
+    got: list[events.Event] = []
+    for chunk in chunks:
+        got.extend(e for e in parser.feed(chunk) if isinstance(e, events.Key | events.Paste))
+    return got
+
+
+def describe(got: list[events.Event]) -> list[str]:
+    return [f"paste {e.text!r}" if isinstance(e, events.Paste) else e.key for e in got]
+
+
+PASTED = "\x1b[31mRed\x1b[0m Rosa, long enough to pass the parser's look-ahead \x1b[1mbold\x1b[0m!"
+
+
+def test_a_bracketed_paste_with_escape_sequences_is_one_paste_in_order() -> None:
+    """Textual 8's own parser turned each ESC inside a paste into a `^` key and sent text
+    past its look-ahead later, out of order (what tmux's paste-buffer -p showed)."""
+    got = parsed("a\x1b[200~" + PASTED + "\x1b[201~b")
+    assert describe(got) == ["a", f"paste {plain(PASTED)!r}", "b"]
+
+
+@pytest.mark.parametrize("split", [1, 3, 6, 8, 20, 75, 80, 82])
+def test_a_paste_read_in_two_pieces_is_the_same_paste(split: int) -> None:
+    """However the terminal's bytes are split between reads, markers included."""
+    whole = "\x1b[200~" + PASTED + "\x1b[201~"
+    assert describe(parsed(whole[:split], whole[split:])) == [f"paste {plain(PASTED)!r}"]
+
+
+def test_keys_outside_a_paste_are_read_as_before() -> None:
+    """Escape, arrows and line breaks in a paste are untouched by the paste rule."""
+    assert describe(parsed("\x1b[B", "\x1b[A")) == ["down", "up"]
+    assert describe(parsed("\x1b[200~one\rtwo\tthree\x1b[201~")) == ["paste 'one\\rtwo\\tthree'"]
+    clean = PasteCleaner()
+    assert clean("\x1b") == "\x1b"  # an Escape key press goes on at once, never held
+
+
+async def test_lines_pasted_into_a_text_box_stay_lines(sqlite_db: Database) -> None:
+    """Terminals paste a line break as CR (tmux does): it is a new line, not a ␍ symbol."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "n")
+        notes = app.screen.query_one("#notes", TextArea)
+        notes.focus()
+        await settle(app, pilot)
+        burst(app, events.Paste("likes walks\rprefers texts\r\nno calls \x1b[1mafter 9\x07"))
+        await settle(app, pilot)
+        assert notes.text == "likes walks\nprefers texts\nno calls ␛[1mafter 9␇"
