@@ -1,11 +1,17 @@
-"""The footer, fitted to the terminal's width by one rule (not per view): the keys of the
-five views, help and quit are always there; the view's own keys follow in the order the
-view lists them (most used first) for as long as they fit, in a compact style when the
-roomy one would leave any out. What is left out is in help (?) and the palette (ctrl+p)."""
+"""The footer, fitted to the terminal's width by one rule (not per view), and showing the
+keys of what is in front: while a form or a question is open over a view, its keys, not the
+view's.
+
+Help and quit are always there. Then, by priority: the view's own first keys (it lists them
+most used first), then the keys of the other views (each also in help and the palette), then
+the rest of the view's own keys, and last the key of the view one is in (greyed: it is where
+one is). Keys keep their places — the view's own, then the views, then help and quit — and
+the footer turns compact when the roomy style would leave any out. What is left out is in
+help (?) and the palette (ctrl+p)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -17,14 +23,21 @@ from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.screen import Screen
 
 ALWAYS_SHOWN = ("help", "quit")
-"""Binding ids shown whatever the width, besides every ``view.…`` one."""
+"""Binding ids shown whatever the width."""
+OWN_FIRST = 2
+"""How many of the view's own keys come before the other views' keys."""
 
 
 def always_shown(binding: Binding) -> bool:
-    name = binding.id or ""
-    return name in ALWAYS_SHOWN or name.startswith("view.")
+    return (binding.id or "") in ALWAYS_SHOWN
+
+
+def view_key(binding: Binding) -> bool:
+    """Whether *binding* goes to one of the five views."""
+    return (binding.id or "").startswith("view.")
 
 
 def key_width(app: App[object], binding: Binding, *, compact: bool) -> int:
@@ -42,39 +55,82 @@ def palette_width(app: App[object], binding: Binding | None, *, compact: bool) -
     return 1 + key_width(app, binding, compact=compact) + (0 if compact else 1)
 
 
+def by_priority(keys: list[Binding], here: Collection[str] = ()) -> list[Binding]:
+    """The keys that may be left out, most wanted first (see the module's rule). *here* holds
+    the actions that are greyed: a view's key among them is the view one is in."""
+    own = [b for b in keys if not always_shown(b) and not view_key(b)]
+    views = [b for b in keys if view_key(b)]
+    views.sort(key=lambda b: b.action in here)  # the view one is in, after the others
+    return [*own[:OWN_FIRST], *views, *own[OWN_FIRST:]]
+
+
 def fitted(
-    app: App[object], keys: list[Binding], width: int, palette: Binding | None
+    app: App[object],
+    keys: list[Binding],
+    width: int,
+    palette: Binding | None,
+    here: Collection[str] = (),
 ) -> tuple[list[Binding], bool]:
     """The keys to show in *width* cells, in their order, and whether compactly."""
     essential = [b for b in keys if always_shown(b)]
-    rest = [b for b in keys if not always_shown(b)]
+    wanted = by_priority(keys, here)
     chosen: list[Binding] = []
     for compact in (False, True):
         room = width - palette_width(app, palette, compact=compact)
         room -= sum(key_width(app, b, compact=compact) for b in essential)
         chosen = []
-        for binding in rest:  # in the view's order: a later key never pushes out an earlier
+        for binding in wanted:  # a less wanted key never pushes out a more wanted one
             room -= key_width(app, binding, compact=compact)
             if room < 0:
                 break
             chosen.append(binding)
-        if len(chosen) == len(rest):
+        if len(chosen) == len(wanted):
             break
     keep = {id(b) for b in [*essential, *chosen]}
     return [b for b in keys if id(b) in keep], compact
 
 
 class KeysFooter(Footer):
-    """Footer with the width rule above (Textual's own clips whatever passes the edge)."""
+    """Footer with the width rule above (Textual's own clips whatever passes the edge),
+    showing the keys of the screen in front (a form open over the view has them)."""
 
     def __init__(self) -> None:
         super().__init__()
         self._fitted_to = 0
+        self._showing: Screen[object] | None = None
+        """The screen whose keys are shown (this one's, or a form's in front of it)."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def in_front(self) -> Screen[object]:
+        """The screen whose keys this footer shows: its own, unless another screen of the
+        same view is open over it (a form, a question), whose keys are the ones that work."""
+        top = self.app.screen
+        if top is not self.screen and self.screen in self.app.screen_stack:
+            return top
+        return self.screen
+
+    def _screen_changed(self, _screen: Screen[object]) -> None:
+        if not self.is_attached or self.screen not in self.app.screen_stack:
+            return  # another view's, or closing
+        front = self.in_front()
+        if front is not self.screen:
+            front.bindings_updated_signal.subscribe(self, self._front_bindings_changed)
+        if front is not self._showing:
+            self.call_after_refresh(self.recompose)
+
+    def _front_bindings_changed(self, screen: Screen[object]) -> None:
+        if self.is_attached and screen is self.in_front():
+            self.call_after_refresh(self.recompose)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        active = self.screen.active_bindings
+        front = self.in_front()
+        self._showing = front
+        active = front.active_bindings
         by_action: dict[str, tuple[Binding, bool, str]] = {}
         for _node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in by_action:
@@ -89,6 +145,7 @@ class KeysFooter(Footer):
             [binding for binding, _, _ in by_action.values()],
             width,
             palette.binding if palette else None,
+            here={action for action, (_, enabled, _) in by_action.items() if not enabled},
         )
         self.compact = compact
         yield from self._keys(keys, by_action)
