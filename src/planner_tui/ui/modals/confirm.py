@@ -13,7 +13,7 @@ from planner_tui.ui.screens.base import text
 
 
 class Choice(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss", "Cancel", show=False)]
+    BINDINGS = [Binding("escape", "dismiss", "Cancel")]  # in the footer: the way out
 
     def __init__(
         self,

@@ -1,6 +1,6 @@
 """The footer, fitted to the terminal's width by one rule (not per view), and showing the
-keys of what is in front: while a form or a question is open over a view, its keys, not the
-view's.
+keys of what is in front: a form or a question open over a view has a footer of its own,
+with its keys, over the view's.
 
 Help and quit are always there. Then, by priority: the view's own first keys (it lists them
 most used first), then the keys of the other views (each also in help and the palette), then
@@ -18,12 +18,12 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
+from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.screen import Screen
 
 ALWAYS_SHOWN = ("help", "quit")
 """Binding ids shown whatever the width."""
@@ -91,46 +91,18 @@ def fitted(
 
 
 class KeysFooter(Footer):
-    """Footer with the width rule above (Textual's own clips whatever passes the edge),
-    showing the keys of the screen in front (a form open over the view has them)."""
+    """Footer with the width rule above (Textual's own clips whatever passes the edge).
+    Every view has one, and so has every form or question open over a view (see
+    :func:`footer_on_dialogs`): the footer on screen shows the keys that work now."""
 
     def __init__(self) -> None:
         super().__init__()
         self._fitted_to = 0
-        self._showing: Screen[object] | None = None
-        """The screen whose keys are shown (this one's, or a form's in front of it)."""
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.app.screen_change_signal.subscribe(self, self._screen_changed)
-
-    def in_front(self) -> Screen[object]:
-        """The screen whose keys this footer shows: its own, unless another screen of the
-        same view is open over it (a form, a question), whose keys are the ones that work."""
-        top = self.app.screen
-        if top is not self.screen and self.screen in self.app.screen_stack:
-            return top
-        return self.screen
-
-    def _screen_changed(self, _screen: Screen[object]) -> None:
-        if not self.is_attached or self.screen not in self.app.screen_stack:
-            return  # another view's, or closing
-        front = self.in_front()
-        if front is not self.screen:
-            front.bindings_updated_signal.subscribe(self, self._front_bindings_changed)
-        if front is not self._showing:
-            self.call_after_refresh(self.recompose)
-
-    def _front_bindings_changed(self, screen: Screen[object]) -> None:
-        if self.is_attached and screen is self.in_front():
-            self.call_after_refresh(self.recompose)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        front = self.in_front()
-        self._showing = front
-        active = front.active_bindings
+        active = self.screen.active_bindings
         by_action: dict[str, tuple[Binding, bool, str]] = {}
         for _node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in by_action:
@@ -177,3 +149,18 @@ class KeysFooter(Footer):
     def on_resize(self, _event: Resize) -> None:
         if self._bindings_ready and self.app.size.width != self._fitted_to:
             self.call_after_refresh(self.recompose)
+
+
+def footer_on_dialogs(app: App[object]) -> None:
+    """Give every form and question the app opens over a view a footer of its own, with
+    its keys: the view's footer beneath it names keys that don't reach the view now."""
+
+    def opened(screen: Screen[object]) -> None:
+        if (
+            isinstance(screen, ModalScreen)
+            and not isinstance(screen, SystemModalScreen)  # the palette has its own ways
+            and not screen.query(KeysFooter)
+        ):
+            screen.mount(KeysFooter())
+
+    app.screen_change_signal.subscribe(app, opened)
