@@ -20,8 +20,8 @@ class TextField(Input):
     comma by comma) ends at the last whole item that fits, with …; the whole of it is the
     field's tooltip."""
 
-    def __init__(self, *args: Any, placeholder: str = "", **kwargs: Any) -> None:
-        super().__init__(*args, placeholder=placeholder, **kwargs)
+    def __init__(self, value: str | None = None, placeholder: str = "", **kwargs: Any) -> None:
+        super().__init__(value, placeholder, **kwargs)
         self.hint = placeholder
         if placeholder:
             self.tooltip = placeholder

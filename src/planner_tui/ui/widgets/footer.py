@@ -12,7 +12,7 @@ help (?) and the palette (ctrl+p)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -151,7 +151,7 @@ class KeysFooter(Footer):
             self.call_after_refresh(self.recompose)
 
 
-def footer_on_dialogs(app: App[object]) -> None:
+def footer_on_dialogs(app: App[Any]) -> None:
     """Give every form and question the app opens over a view a footer of its own, with
     its keys: the view's footer beneath it names keys that don't reach the view now."""
 
