@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from planner_tui import words
@@ -180,12 +180,14 @@ BAR_WIDTH = 30
 NARROWEST_BAR = 10
 
 
-class BalancePicture(Widget):
+class BalancePicture(Static):
     """The balance as bars, fitted to the width: the bars narrow (to :data:`NARROWEST_BAR`)
     before their legends leave the line, and then each legend goes on the line below."""
 
-    DEFAULT_CSS = "BalancePicture { height: auto; }"
     balance: reactive[Reciprocity | None] = reactive(None, layout=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", markup=False, **kwargs)
 
     def render(self) -> Text:
         if self.balance is None:
