@@ -24,18 +24,31 @@ def balance_bar(parts: list[tuple[str, int]], width: int = 30) -> Text:
 
     ``[("me", 6), ("them", 3), ("both", 3)]`` → ``██████████▒▒▒▒▒░░░░░  █ me 6 · ▒ them 3 · ░ both 3``
     """
+    line = proportion_bar(parts, width)
+    line.append("  ")
+    line.append_text(bar_legend(parts))
+    return line
+
+
+def proportion_bar(parts: list[tuple[str, int]], width: int = 30) -> Text:
+    """The bar alone: *width* cells split in proportion to each part (dots when all are 0)."""
     total = sum(count for _, count in parts)
     line = Text(end="")
     if total == 0:
         line.append("·" * width, style="grey50")
-    else:
-        remaining = width
-        for index, (_, count) in enumerate(parts):
-            cells = round(width * count / total) if index < len(parts) - 1 else remaining
-            cells = max(0, min(cells, remaining))
-            remaining -= cells
-            line.append(FILLS[index % 3] * cells, style=RICH_STYLES[index % 3])
-    line.append("  ")
+        return line
+    remaining = width
+    for index, (_, count) in enumerate(parts):
+        cells = round(width * count / total) if index < len(parts) - 1 else remaining
+        cells = max(0, min(cells, remaining))
+        remaining -= cells
+        line.append(FILLS[index % 3] * cells, style=RICH_STYLES[index % 3])
+    return line
+
+
+def bar_legend(parts: list[tuple[str, int]]) -> Text:
+    """The bar's parts named with their counts: ``█ me 6 · ▒ them 3 · ░ both 3``."""
+    line = Text(end="")
     for index, (name, count) in enumerate(parts):
         if index:
             line.append(" · ", style="grey50")

@@ -17,6 +17,7 @@ from planner_tui import charts, learning, patterns, pictures, words
 from planner_tui.db.models import Channel, Initiator, LonelyHowOften, StepStatus, label
 from planner_tui.markdown import markdown_inline, markdown_line
 from planner_tui.services import support
+from planner_tui.services.gaps import ONE_SIDED_SHARE
 from planner_tui.services.review import ONE_WAY_MIN, MonthReviewData
 from planner_tui.terminal import shorten
 
@@ -228,10 +229,15 @@ def reciprocity(data: MonthReviewData) -> Figure:
     support = pictures.balance_bar([("given", f.gave_support), ("received", f.got_support)]).plain
     lines = [f"Who reached out:  {reach}", f"Support:          {support}"]
     for one in data.one_way:
-        side = "you" if one.by_me >= one.by_them else "them"
         lines.append(
-            f"Mostly {side} reaching out with {one.name}: "
-            f"you {one.by_me}, them {one.by_them}, together {one.mutual}."
+            words.reaching_out(
+                one.name,
+                me=one.by_me,
+                them=one.by_them,
+                together=one.mutual,
+                enough=ONE_WAY_MIN,
+                lean=ONE_SIDED_SHARE,
+            )
         )
     if data.one_way:
         lines.append(

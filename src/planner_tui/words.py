@@ -291,6 +291,24 @@ def backup_offered(backup: str) -> str:
     return f"Your own backup plan: {' '.join(backup.split())}"
 
 
+def reaching_out(name: str, *, me: int, them: int, together: int, enough: int,
+                 lean: float) -> str:  # fmt: skip
+    """Who tends to reach out, you or *name*, as a sentence that reads the same way in every
+    case: mostly you, mostly them (*lean* or more of the contacts started by one side), both
+    ways, or too few contacts to say (fewer than *enough*). The counts follow in brackets."""
+    total = me + them + together
+    if total == 0:
+        return f"Nothing logged with {name} yet."
+    if total < enough:
+        return f"Too soon to see a pattern with {name} — {plural(total, 'contact')} so far."
+    counts = f"(you {me}, them {them}, together {together})"
+    if me >= lean * total and me > them:
+        return f"You were usually the one to reach out to {name} {counts}."
+    if them >= lean * total:
+        return f"{name} was usually the one to reach out to you {counts}."
+    return f"Reaching out goes both ways with {name} {counts}."
+
+
 def small_moments(count: int) -> str:
     """The review's line for contacts with people not on the map."""
     return f"{plural(count, 'small moment')} with people not on your map — each counted for its part of life."

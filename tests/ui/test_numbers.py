@@ -139,7 +139,7 @@ def test_the_month_strip_wraps_into_even_rows_and_keeps_every_day(width: int, ro
     assert "no entry" in lines[-1]
 
 
-def test_the_footer_keeps_the_views_help_and_quit_and_drops_the_least_used_first() -> None:
+def test_the_footer_keeps_help_and_quit_and_puts_the_views_first_keys_before_other_views() -> None:
     from textual.app import App
 
     from planner_tui.ui.widgets.footer import fitted
@@ -151,15 +151,22 @@ def test_the_footer_keeps_the_views_help_and_quit_and_drops_the_least_used_first
     own = [Binding(k, f"a{k}", text) for k, text in
            (("/", "Filter"), ("n", "Add person"), ("c", "Add context"), ("l", "Log contact"),
             ("e", "Edit"), ("x", "Delete"), ("u", "Undo delete"))]  # fmt: skip
-    app_keys = [*views, Binding("?", "help", "Help", id="help"),
-                Binding("q", "quit", "Quit", id="quit")]  # fmt: skip
+    always = [Binding("?", "help", "Help", id="help"), Binding("q", "quit", "Quit", id="quit")]
     palette = Binding("ctrl+p", "command_palette", "palette")
-    for width in (80, 120, 200):
-        shown, compact = fitted(app, [*own, *app_keys], width, palette)
-        assert all(b in shown for b in app_keys), width  # always there
+    keys = [*own, *views, *always]
+    here = {"vm"}  # on the Map: its key is greyed
+    for width in (60, 80, 120, 200):
+        shown, compact = fitted(app, keys, width, palette, here)
+        assert all(b in shown for b in always), width  # always there
         kept = [b for b in own if b in shown]
         assert kept == own[: len(kept)], width  # the view's own keys in order, none skipped
-        assert shown == [b for b in [*own, *app_keys] if b in shown]  # the order kept
+        assert shown == [b for b in keys if b in shown]  # each key in its place
         assert compact == (width < 200)
-    assert len([b for b in fitted(app, [*own, *app_keys], 80, palette)[0] if b in own]) == 1
-    assert len([b for b in fitted(app, [*own, *app_keys], 120, palette)[0] if b in own]) == 4
+    at_80 = fitted(app, keys, 80, palette, here)[0]
+    assert [b for b in at_80 if b in own] == own[:2]  # the view's two first keys, at least
+    assert [b.description for b in at_80 if b in views] == ["Today", "Plan", "Journal"]
+    at_120 = fitted(app, keys, 120, palette, here)[0]
+    assert all(b in at_120 for b in views)  # every view, the greyed one too
+    assert len([b for b in at_120 if b in own]) == 4
+    at_60 = fitted(app, keys, 60, palette, here)[0]
+    assert [b for b in at_60 if b in own] == own[:2]  # before any other view's key

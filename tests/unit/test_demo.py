@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 from sqlmodel import select
@@ -48,3 +49,53 @@ def test_in_person_days_are_warmer_in_the_demo(sqlite_db: Database) -> None:
     other = [v for d, v in entries.items() if d not in in_person_days and v]
     assert sum(warm) / len(warm) > sum(other) / len(other) + 0.5
     assert drifting, "a few people should have drifted for the Map to show"
+
+
+def life_on(
+    database: Database, moment: datetime
+) -> tuple[list[datetime], list[object], list[object]]:
+    """The demo made at *moment*: every time it wrote down, today's contacts, and the
+    contacts of the days before."""
+    from planner_tui import clock
+    from planner_tui.db.models import Person
+
+    clock.freeze(moment)
+    with database.write() as s:
+        demo.generate(session=s, years=0.2, seed=5)
+    with database.session() as s:
+        contacts = list(s.exec(select(Interaction)))
+        entries = list(s.exec(select(JournalEntry)))
+        everyone = list(s.exec(select(Person)))
+    stamps = [as_utc(t) for i in contacts for t in (i.occurred_at, i.created_at)]
+    stamps += [as_utc(t) for e in entries for t in (e.created_at, e.updated_at)]
+    stamps += [as_utc(p.created_at) for p in everyone]
+    day = {i.id: clock.to_local(as_utc(i.occurred_at)).date() for i in contacts}
+    today = [i.occurred_at for i in contacts if day[i.id] == moment.date()]
+    earlier = sorted((as_utc(i.occurred_at), i.channel, i.warmth) for i in contacts
+                     if day[i.id] < moment.date())  # fmt: skip
+    return stamps, today, earlier
+
+
+def test_demo_contacts_and_entries_are_never_in_the_future(
+    db: Database, sqlite_db: Database
+) -> None:
+    """A contact "later today" hadn't happened yet (and its form refused the time it showed):
+    with the clock early or late in the day, everything in the sample life is in the past,
+    today's contacts are the ones already over, and the days before are the same either way."""
+    from planner_tui import clock
+
+    early, late = datetime(2026, 11, 23, 6, 30), datetime(2026, 11, 23, 23, 59)
+    stamps, today, earlier = life_on(db, early)
+    assert stamps and all(t <= clock.utcnow() for t in stamps)
+    assert today == []  # nothing had happened yet at half past six
+    stamps, today, earlier_late = life_on(sqlite_db, late)
+    assert stamps and all(t <= clock.utcnow() for t in stamps)
+    assert today  # by 23:59 the day's contacts have happened
+    assert len(earlier) > 100 and earlier == earlier_late  # the same life up to today
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Stored times come back naive from SQLite: they are UTC."""
+    from datetime import UTC
+
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

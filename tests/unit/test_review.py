@@ -162,6 +162,8 @@ def test_what_came_with_warmer_days(october: Database) -> None:
 def test_reciprocity_breadth_and_wins(october: Database) -> None:
     data = review_of(october)
     assert [(o.name, o.by_me, o.by_them) for o in data.one_way] == [("Ana", 3, 0)]
+    said = review_report.reciprocity(data).lines
+    assert "You were usually the one to reach out to Ana (you 3, them 0, together 0)." in said
     assert data.quiet_contexts == ["Garden"]
     # On 31 Oct: Ana last seen 4 Oct (27 days, rhythm 7 → 20 past); Cy 30 Sep (31 → 1 past).
     assert [(d.name, d.days_past) for d in data.drifted] == [("Ana", 20), ("Cy", 1)]

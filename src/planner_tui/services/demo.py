@@ -180,6 +180,9 @@ class _Builder:
     def __init__(self, rng: random.Random, years: float) -> None:
         self.rng = rng
         self.today = clock.today()
+        self.now = clock.utcnow()
+        """Nothing that happened is after this: a contact later today would be one that
+        hasn't happened yet (and its form would refuse the time it shows)."""
         self.days = max(1, round(365 * years))
         self.first_day = self.today - timedelta(days=self.days - 1)
         self.zone = clock.local_zone()
@@ -192,6 +195,10 @@ class _Builder:
 
     def at(self, day: date, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(day, time(hour, minute), tzinfo=self.zone).astimezone(UTC)
+
+    def past(self, moment: datetime) -> datetime:
+        """*moment*, or now if it is still to come (when something was written down)."""
+        return min(moment, self.now)
 
     def write(self, session: Session) -> DemoSummary:
         self.build()
@@ -216,7 +223,7 @@ class _Builder:
 
     def build(self) -> None:
         rng = self.rng
-        created = self.at(self.first_day, 9)
+        created = self.past(self.at(self.first_day, 9))
         for name, kind in CONTEXTS:
             self.add(Context, id=len(self.rows.get("context", [])) + 1, name=name, kind=kind,
                      archived=False, created_at=created)  # fmt: skip
@@ -272,12 +279,16 @@ class _Builder:
             warmth = min(
                 5, max(1, round(rng.gauss(3.3 + 0.6 * (channel is Channel.IN_PERSON), 0.9)))
             )
+            occurred = self.at(day, rng.randint(8, 21), rng.choice((0, 15, 30, 45)))
+            support = {"gave_emotional": rng.random() < 0.2, "gave_practical": rng.random() < 0.1,
+                       "got_emotional": rng.random() < 0.2, "got_practical": rng.random() < 0.08}  # fmt: skip
+            if occurred > self.now:
+                continue  # later today: it hasn't happened yet (the same draws, so the rest
+                # of the sample life stays as it was)
             iid = self.add(Interaction, id=len(self.rows.get("interaction", [])) + 1,
-                           occurred_at=self.at(day, rng.randint(8, 21), rng.choice((0, 15, 30, 45))),
-                           context_id=context, channel=channel, initiator=initiator, warmth=warmth,
-                           gave_emotional=rng.random() < 0.2, gave_practical=rng.random() < 0.1,
-                           got_emotional=rng.random() < 0.2, got_practical=rng.random() < 0.08,
-                           note="", step_id=None, created_at=self.at(day, 22))  # fmt: skip
+                           occurred_at=occurred, context_id=context, channel=channel,
+                           initiator=initiator, warmth=warmth, **support, note="", step_id=None,
+                           created_at=self.past(self.at(day, 22)))  # fmt: skip
             self.add(InteractionPersonLink, interaction_id=iid, person_id=person["id"])
             seen.append(person)
             in_person |= channel is Channel.IN_PERSON
@@ -353,7 +364,7 @@ class _Builder:
         if walk:
             body.insert(1, f"Went for a walk with {who} and talked about everything and nothing.")
         body.append(" ".join(f"#{t}" for t in dict.fromkeys(tags)))
-        stamp = self.at(day, 21, 30)
+        stamp = self.past(self.at(day, 21, 30))
         eid = self.add(JournalEntry, id=len(self.rows.get("journal_entry", [])) + 1, day=day,
                        body=" ".join(body).strip(), mood=mood, connectedness=connected,
                        support=min(5, max(1, connected + rng.choice((-1, 0, 0, 1)))),

@@ -31,6 +31,7 @@ from planner_tui.ui.screens.review import ReviewScreen
 from planner_tui.ui.screens.today import TodayScreen
 from planner_tui.ui.typeahead import TypeAheadApp
 from planner_tui.ui.undo import commands as undo_commands
+from planner_tui.ui.widgets.footer import footer_on_dialogs
 
 if TYPE_CHECKING:
     from planner_tui.db.engine import Database
@@ -95,6 +96,7 @@ class PlannerApp(TypeAheadApp):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.theme_chosen)
+        footer_on_dialogs(self)  # a form or a question shows its own keys
         self.call_after_refresh(self.open_database)
 
     # ---------------------------------------------------------------- text and errors

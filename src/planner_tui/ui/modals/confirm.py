@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
@@ -13,7 +13,7 @@ from planner_tui.ui.screens.base import text
 
 
 class Choice(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss", "Cancel", show=False)]
+    BINDINGS = [Binding("escape", "dismiss", "Cancel")]  # in the footer: the way out
 
     def __init__(
         self,
@@ -30,11 +30,13 @@ class Choice(ModalScreen[str | None]):
         """Keys that give an answer at once: key → answer id."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        # It scrolls when the terminal is too short for it, so no answer is ever out of reach.
+        with VerticalScroll(classes="dialog"):
             yield Label(text(self.heading), classes="dialog-title")
             yield Static(text(self.message, multiline=True))
-            # Many answers stack, so none is pushed off a narrow dialog.
-            with (Horizontal if len(self.answers) <= 3 else Vertical)(classes="buttons"):
+            # Many answers go two by two, so none is pushed off a narrow or a short dialog.
+            many = len(self.answers) > 3
+            with Horizontal(classes="buttons answers-grid" if many else "buttons"):
                 for index, (answer, words) in enumerate(self.answers):
                     yield Button(
                         text(words),

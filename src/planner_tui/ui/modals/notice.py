@@ -44,8 +44,8 @@ class HelpScreen(ModalScreen[None]):
     only for crises (``support.toml``: the shipped one, or the person's own copy)."""
 
     BINDINGS = [
-        Binding("escape,question_mark,q", "dismiss", "Close", show=False),
-        Binding("e", "edit_trusted", "Edit the people you trust", show=False),
+        Binding("escape,question_mark,q", "dismiss", "Close"),  # the footer's keys here
+        Binding("e", "edit_trusted", "Edit the people you trust"),
     ]
 
     def __init__(self, keys: list[tuple[str, str, str]], **kwargs: Any) -> None:
@@ -130,7 +130,7 @@ class HelpScreen(ModalScreen[None]):
 class Explanation(ModalScreen[None]):
     """How one figure of the review is counted, and from which data."""
 
-    BINDINGS = [Binding("escape,enter,h,q", "dismiss", "Close", show=False)]
+    BINDINGS = [Binding("escape,enter,h,q", "dismiss", "Close")]  # in the footer
 
     def __init__(self, title: str, body: str) -> None:
         super().__init__()

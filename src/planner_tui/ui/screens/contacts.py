@@ -38,7 +38,16 @@ class ContactsScreen(ViewScreen):
     def compose_body(self) -> ComposeResult:
         yield Section(f"Contacts in {self.month:%B %Y}, newest first")
         yield Note(id="contacts-empty", classes="muted")
-        yield table("contacts", "when", "with", "how", "who reached out", "warmth", "note")
+        yield table(
+            "contacts",
+            "when",
+            "with",
+            "how",
+            "who reached out",
+            "warmth",
+            "note",
+            give_way=(-1, 1, 3, 2),
+        )
         yield Note(
             "Enter or e: change a contact · x: delete it (u undoes) · Esc: back to the review",
             classes="muted",

@@ -112,9 +112,10 @@ class MapScreen(ViewScreen):
             with TabPane("1 People", id="people"):
                 yield TextField(placeholder="/ to filter by name, nickname or context", id="filter")
                 yield Static("", id="people-status", classes="muted", markup=False)
-                # Marks before free text: a narrow terminal cuts the contexts, not the mark.
+                # Marks before free text: a narrow terminal cuts the contexts, then the
+                # names (with …), never the marks.
                 yield table("people-table", "name", "", "last in touch", "hoped for", "circle",
-                            "contexts")  # fmt: skip
+                            "contexts", give_way=(-1, 0))  # fmt: skip
             with TabPane("2 Circles", id="circles"):
                 yield CirclesPicture(id="circles-picture")
             with TabPane("3 Contexts", id="contexts"):

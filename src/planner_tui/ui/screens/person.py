@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from planner_tui import learning, words
 from planner_tui.db.models import InteractionRead, PersonDateRead, PersonRead, StepRead, label
-from planner_tui.pictures import balance_bar
+from planner_tui.pictures import bar_legend, proportion_bar
 from planner_tui.services.gaps import Reciprocity
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
@@ -55,14 +57,17 @@ class PersonScreen(ViewScreen):
         yield Section("Notes and boundaries")
         yield Note(id="person-notes")
         yield Section(f"Balance over the last {words.plural(RECENT, 'contact')}")
-        yield Static("", id="balance")
+        yield BalancePicture(id="balance")
+        yield Note(id="balance-words", classes="muted")
         yield Note(id="person-appreciation", classes="muted")
         yield Section("Small steps")
         yield Note(id="steps-empty", classes="muted")
         yield table("person-steps", "when", "how it went", "small step")  # free text last
         yield Section("Contact together")
         yield Note(id="history-empty", classes="muted")
-        yield table("history", "when", "how", "who reached out", "warmth", "note")
+        yield table(
+            "history", "when", "how", "who reached out", "warmth", "note", give_way=(-1, 2, 1)
+        )  # the note, then the longer words: never the marks
         yield Note(
             "Enter on a small step or a contact: change it (or delete the contact) · "
             "g: merge someone else into them",
@@ -120,7 +125,8 @@ class PersonScreen(ViewScreen):
         self.query_one("#person-facts", Note).set("\n".join(facts))
         notes = "\n\n".join(part for part in (p.notes.strip(), p.boundaries.strip()) if part)
         self.query_one("#person-notes", Note).set(notes or "Nothing written yet (e to add).")
-        self.query_one("#balance", Static).update(balance_picture(data.balance))
+        self.query_one(BalancePicture).balance = data.balance
+        self.query_one("#balance-words", Note).set(balance_words(p.name, data.balance))
         self.query_one("#person-appreciation", Note).set(appreciation_line(data.appreciation))
         steps = [*data.upcoming, *data.past]
         fill(
@@ -180,38 +186,63 @@ def appreciation_line(found: learning.Paired) -> str:
     return words.appreciation(found.count, found.before, found.after)
 
 
-def balance_picture(balance: Reciprocity) -> Text:
+TITLE_WIDTH = 17
+"""The cells before each bar ("Who reached out  ")."""
+BAR_WIDTH = 30
+NARROWEST_BAR = 10
+
+
+class BalancePicture(Static):
+    """The balance as bars, fitted to the width: the bars narrow (to :data:`NARROWEST_BAR`)
+    before their legends leave the line, and then each legend goes on the line below."""
+
+    balance: reactive[Reciprocity | None] = reactive(None, layout=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", markup=False, **kwargs)
+
+    def render(self) -> Text:
+        if self.balance is None:
+            return Text(end="")
+        return balance_picture(self.balance, self.content_size.width or 80)
+
+
+def balance_words(name: str, balance: Reciprocity) -> str:
+    """Who tends to reach out, in words, and what the picture is (and is not)."""
+    from planner_tui.services.gaps import ONE_SIDED_MIN, ONE_SIDED_SHARE
+
+    if balance.interactions == 0:
+        return ""
+    reach = words.reaching_out(name, me=balance.me, them=balance.them, together=balance.mutual,
+                               enough=ONE_SIDED_MIN, lean=ONE_SIDED_SHARE)  # fmt: skip
+    return (
+        f"{reach} A picture of the last stretch, not a score: many good ties lean one way "
+        "for a while."
+    )
+
+
+def balance_picture(balance: Reciprocity, width: int = 80) -> Text:
     if balance.interactions == 0:
         return Text("Nothing logged together yet, so there is no picture to draw.", end="")
     picture = Text(end="")
     rows: list[tuple[str, list[tuple[str, int]]]] = [
-        (
-            "Who reached out  ",
-            [("me", balance.me), ("them", balance.them), ("both", balance.mutual)],
-        ),
-        (
-            "Listening        ",
-            [("I gave", balance.gave_emotional), ("I got", balance.got_emotional)],
-        ),
-        (
-            "Practical help   ",
-            [("I gave", balance.gave_practical), ("I got", balance.got_practical)],
-        ),
-        (
-            "How              ",
-            [
-                ("in person", balance.in_person),
-                ("voice", balance.voice),
-                ("written", balance.digital),
-            ],
-        ),
-    ]
-    for title, parts in rows:
-        picture.append(title)
-        picture.append_text(balance_bar(parts))
-        picture.append("\n")
-    picture.append(
-        "A picture of the last stretch, not a score: many good ties lean one way for a while.",
-        style="italic grey62",
-    )
+        ("Who reached out", [("me", balance.me), ("them", balance.them), ("both", balance.mutual)]),
+        ("Listening", [("I gave", balance.gave_emotional), ("I got", balance.got_emotional)]),
+        ("Practical help", [("I gave", balance.gave_practical), ("I got", balance.got_practical)]),
+        ("How", [("in person", balance.in_person), ("voice", balance.voice),
+                 ("written", balance.digital)]),
+    ]  # fmt: skip
+    legends = [bar_legend(parts) for _, parts in rows]
+    # One width for every bar, so they compare: as wide as the longest legend leaves room
+    # for; when that is too narrow, every legend goes under its bar.
+    beside = min(BAR_WIDTH, width - TITLE_WIDTH - 2 - max(x.cell_len for x in legends))
+    below = beside < NARROWEST_BAR
+    bar = max(1, min(BAR_WIDTH, width - TITLE_WIDTH)) if below else beside
+    for index, ((title, parts), legend) in enumerate(zip(rows, legends, strict=True)):
+        if index:
+            picture.append("\n")
+        picture.append(title.ljust(TITLE_WIDTH))
+        picture.append_text(proportion_bar(parts, bar))
+        picture.append("\n" + " " * TITLE_WIDTH if below else "  ")
+        picture.append_text(legend)
     return picture

@@ -93,10 +93,10 @@ class PlanScreen(StepsScreen):
         yield Section("Coming up")
         yield Note(id="upcoming-empty", classes="muted")
         # Short marks before free text: a narrow terminal cuts the words, not the marks.
-        yield table("upcoming", "when", "who", "", "repeats", "small step")
+        yield table("upcoming", "when", "who", "", "repeats", "small step", give_way=(-1, 1))
         yield Section("How earlier steps went")
         yield Note(id="past-empty", classes="muted")
-        yield table("past", "when", "who", "how it went", "warmth", "small step")
+        yield table("past", "when", "who", "how it went", "warmth", "small step", give_way=(-1, 1))
         yield Note(
             "s plan a step · d done · l declined · w no reply · a another time · k skip · "
             "e change · x delete · i calendar file · / filter by person and dates · f by outcome",

@@ -1,4 +1,7 @@
-"""The table helpers every view uses: rows of user text shown as text, never markup."""
+"""The table helpers every view uses: rows of user text shown as text, never markup, in
+columns as wide as the rows they hold now. A table wider than its place gives way in its
+free-text columns (cut with …), never in its marks: by default the last column, which
+holds the free text (marks come before it); a view can name others."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.text import Text
+from textual.events import Resize
+from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
@@ -16,10 +21,16 @@ class Table(DataTable[Any]):
     """A DataTable that redraws what it drew before its columns widened. Textual 8 measures
     new rows when idle without forgetting the lines it has drawn already, so a frame drawn
     in between (likely on a busy machine) kept the header at its old widths, out of line
-    with the rows under it."""
+    with the rows under it.
+
+    Its columns fit its width (see the module): :attr:`give_way` names the columns that
+    narrow, first to last, each down to :data:`NARROWEST` (or its heading)."""
+
+    give_way: tuple[int, ...] = (-1,)
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         super()._update_dimensions(new_rows)
+        self.fit_columns()
         self._update_count += 1  # part of every drawn line's cache key
         self.refresh()
 
@@ -39,10 +50,51 @@ class Table(DataTable[Any]):
         else:
             super().action_scroll_end()
 
+    def on_resize(self, _event: Resize) -> None:
+        if self.fit_columns():
+            self._update_count += 1
+            self.refresh()
 
-def table(id: str, *columns: str) -> DataTable[Any]:
-    """A row-cursor table with these columns (more can be added later)."""
+    def fit_columns(self) -> bool:
+        """Narrow the give-way columns until the table fits its width; whether any width
+        changed. Every other column keeps the width of its widest cell."""
+        columns = self.ordered_columns
+        region = self.content_region
+        bar = self.styles.scrollbar_size_vertical if self.virtual_size.height > region.height else 0
+        room = region.width - bar
+        if not columns or room <= 0:
+            return False
+        before = [(c.auto_width, c.width) for c in columns]
+        for column in columns:
+            column.auto_width = True  # natural widths first (content_width, kept current)
+        over = sum(c.get_render_width(self) for c in columns) - room
+        for index in dict.fromkeys(i % len(columns) for i in self.give_way):
+            if over <= 0:
+                break
+            column = columns[index]
+            narrowest = max(NARROWEST, column.label.cell_len)
+            cut = min(over, column.content_width - narrowest)
+            if cut > 0:
+                column.auto_width, column.width = False, column.content_width - cut
+                over -= cut
+        if before == [(c.auto_width, c.width) for c in columns]:
+            return False
+        self.virtual_size = Size(
+            sum(c.get_render_width(self) for c in columns) + self._row_label_column_width,
+            self.virtual_size.height,
+        )
+        return True
+
+
+NARROWEST = 8
+"""A give-way column is never narrower than this (or its heading)."""
+
+
+def table(id: str, *columns: str, give_way: tuple[int, ...] = (-1,)) -> DataTable[Any]:
+    """A row-cursor table with these columns (more can be added later); *give_way* names
+    the columns that narrow when it is too wide, first to last (the last column by default)."""
     widget = Table(id=id, cursor_type="row", zebra_stripes=False)
+    widget.give_way = give_way
     widget.add_columns(*columns)
     return widget
 
@@ -75,8 +127,10 @@ def replace_rows(
     before = row_key(widget) if keys else None
     at = widget.cursor_row
     widget.clear()
+    for column in widget.columns.values():  # widths follow the rows shown now, not before
+        column.content_width = column.label.cell_len
     for index, row in enumerate(rows):
-        widget.add_row(*row, key=keys[index] if keys else None)
+        widget.add_row(*(ellipsis(cell) for cell in row), key=keys[index] if keys else None)
     if not keys or not keep_cursor or not widget.row_count:
         return
     try:
@@ -84,6 +138,13 @@ def replace_rows(
     except ValueError:
         target = at
     widget.move_cursor(row=min(max(target, 0), widget.row_count - 1), animate=False)
+
+
+def ellipsis(cell: Any) -> Any:
+    """A text cell that ends in … when its column is narrowed (see :class:`Table`)."""
+    if isinstance(cell, Text):
+        cell.no_wrap, cell.overflow = True, "ellipsis"
+    return cell
 
 
 def row_key(widget: DataTable[Any]) -> str | None:

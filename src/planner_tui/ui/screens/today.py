@@ -131,9 +131,9 @@ class TodayScreen(StepsScreen):
         yield Note(id="today-empty", classes="empty")
         yield Section("Small steps for today")
         yield Note(id="due-empty", classes="muted")
-        yield table("due", "when", "who", "", "small step")  # marks before free text
+        yield table("due", "when", "who", "", "small step", give_way=(-1, 1))  # marks first
         yield Section("Coming up next", id="coming-title")
-        yield table("coming", "when", "who", "small step")
+        yield table("coming", "when", "who", "small step", give_way=(-1, 1))
         yield Section("People you might like to reach")
         yield Note(id="drift-empty", classes="muted")
         yield table("drifting", "who", "last in touch", "hoped for")

@@ -5,6 +5,10 @@ retitling it. Saving a field keeps the symbols (what the person saw is what is k
 
 from __future__ import annotations
 
+from typing import Any
+
+from rich.cells import cell_len
+from textual.events import Resize
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
@@ -12,8 +16,35 @@ from planner_tui.terminal import plain
 
 
 class TextField(Input):
+    """A one-line field. A placeholder too long for the box (a list of what the box takes,
+    comma by comma) ends at the last whole item that fits, with …; the whole of it is the
+    field's tooltip."""
+
+    def __init__(self, value: str | None = None, placeholder: str = "", **kwargs: Any) -> None:
+        super().__init__(value, placeholder, **kwargs)
+        self.hint = placeholder
+        if placeholder:
+            self.tooltip = placeholder
+
     def validate_value(self, value: str) -> str:
         return plain(value, keep_newlines=False)
+
+    def on_resize(self, _event: Resize) -> None:
+        # One cell is the cursor's, at the end of the placeholder.
+        self.placeholder = fitted_hint(self.hint, self.content_size.width - 1)
+
+
+def fitted_hint(hint: str, width: int) -> str:
+    """*hint* if it fits in *width* cells, else its first items (split at ", ") that fit,
+    followed by … (a single item too long is cut at the width)."""
+    if cell_len(hint) <= width or width <= 0:
+        return hint
+    items = hint.split(", ")
+    for count in range(len(items) - 1, 0, -1):
+        shown = ", ".join(items[:count]) + ", …"
+        if cell_len(shown) <= width:
+            return shown
+    return hint[: max(0, width - 1)] + "…"
 
 
 class TextBox(TextArea):

@@ -1,17 +1,24 @@
-"""The footer, fitted to the terminal's width by one rule (not per view): the keys of the
-five views, help and quit are always there; the view's own keys follow in the order the
-view lists them (most used first) for as long as they fit, in a compact style when the
-roomy one would leave any out. What is left out is in help (?) and the palette (ctrl+p)."""
+"""The footer, fitted to the terminal's width by one rule (not per view), and showing the
+keys of what is in front: a form or a question open over a view has a footer of its own,
+with its keys, over the view's.
+
+Help and quit are always there. Then, by priority: the view's own first keys (it lists them
+most used first), then the keys of the other views (each also in help and the palette), then
+the rest of the view's own keys, and last the key of the view one is in (greyed: it is where
+one is). Keys keep their places — the view's own, then the views, then help and quit — and
+the footer turns compact when the roomy style would leave any out. What is left out is in
+help (?) and the palette (ctrl+p)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
+from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -19,12 +26,18 @@ if TYPE_CHECKING:
     from textual.app import App
 
 ALWAYS_SHOWN = ("help", "quit")
-"""Binding ids shown whatever the width, besides every ``view.…`` one."""
+"""Binding ids shown whatever the width."""
+OWN_FIRST = 2
+"""How many of the view's own keys come before the other views' keys."""
 
 
 def always_shown(binding: Binding) -> bool:
-    name = binding.id or ""
-    return name in ALWAYS_SHOWN or name.startswith("view.")
+    return (binding.id or "") in ALWAYS_SHOWN
+
+
+def view_key(binding: Binding) -> bool:
+    """Whether *binding* goes to one of the five views."""
+    return (binding.id or "").startswith("view.")
 
 
 def key_width(app: App[object], binding: Binding, *, compact: bool) -> int:
@@ -42,30 +55,45 @@ def palette_width(app: App[object], binding: Binding | None, *, compact: bool) -
     return 1 + key_width(app, binding, compact=compact) + (0 if compact else 1)
 
 
+def by_priority(keys: list[Binding], here: Collection[str] = ()) -> list[Binding]:
+    """The keys that may be left out, most wanted first (see the module's rule). *here* holds
+    the actions that are greyed: a view's key among them is the view one is in."""
+    own = [b for b in keys if not always_shown(b) and not view_key(b)]
+    views = [b for b in keys if view_key(b)]
+    views.sort(key=lambda b: b.action in here)  # the view one is in, after the others
+    return [*own[:OWN_FIRST], *views, *own[OWN_FIRST:]]
+
+
 def fitted(
-    app: App[object], keys: list[Binding], width: int, palette: Binding | None
+    app: App[object],
+    keys: list[Binding],
+    width: int,
+    palette: Binding | None,
+    here: Collection[str] = (),
 ) -> tuple[list[Binding], bool]:
     """The keys to show in *width* cells, in their order, and whether compactly."""
     essential = [b for b in keys if always_shown(b)]
-    rest = [b for b in keys if not always_shown(b)]
+    wanted = by_priority(keys, here)
     chosen: list[Binding] = []
     for compact in (False, True):
         room = width - palette_width(app, palette, compact=compact)
         room -= sum(key_width(app, b, compact=compact) for b in essential)
         chosen = []
-        for binding in rest:  # in the view's order: a later key never pushes out an earlier
+        for binding in wanted:  # a less wanted key never pushes out a more wanted one
             room -= key_width(app, binding, compact=compact)
             if room < 0:
                 break
             chosen.append(binding)
-        if len(chosen) == len(rest):
+        if len(chosen) == len(wanted):
             break
     keep = {id(b) for b in [*essential, *chosen]}
     return [b for b in keys if id(b) in keep], compact
 
 
 class KeysFooter(Footer):
-    """Footer with the width rule above (Textual's own clips whatever passes the edge)."""
+    """Footer with the width rule above (Textual's own clips whatever passes the edge).
+    Every view has one, and so has every form or question open over a view (see
+    :func:`footer_on_dialogs`): the footer on screen shows the keys that work now."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -89,6 +117,7 @@ class KeysFooter(Footer):
             [binding for binding, _, _ in by_action.values()],
             width,
             palette.binding if palette else None,
+            here={action for action, (_, enabled, _) in by_action.items() if not enabled},
         )
         self.compact = compact
         yield from self._keys(keys, by_action)
@@ -120,3 +149,18 @@ class KeysFooter(Footer):
     def on_resize(self, _event: Resize) -> None:
         if self._bindings_ready and self.app.size.width != self._fitted_to:
             self.call_after_refresh(self.recompose)
+
+
+def footer_on_dialogs(app: App[Any]) -> None:
+    """Give every form and question the app opens over a view a footer of its own, with
+    its keys: the view's footer beneath it names keys that don't reach the view now."""
+
+    def opened(screen: Screen[object]) -> None:
+        if (
+            isinstance(screen, ModalScreen)
+            and not isinstance(screen, SystemModalScreen)  # the palette has its own ways
+            and not screen.query(KeysFooter)
+        ):
+            screen.mount(KeysFooter())
+
+    app.screen_change_signal.subscribe(app, opened)
