@@ -403,7 +403,7 @@ def not_nows(data: MonthReviewData) -> Figure:
     title_ = "'Not now's that became a yes"
     lines = [
         "A 'not now' became a yes when a step that followed from it, or one with the same "
-        f"person within {learning.YES_WITHIN_DAYS} days, was done."
+        f"person within {words.plural(learning.YES_WITHIN_DAYS, 'day')}, was done."
     ]
     found = data.learning.not_nows if data.learning else learning.NotNows(0, 0)
     if found.count < learning.MIN_NOT_NOWS:
@@ -594,7 +594,8 @@ EXPLAIN: dict[str, str] = {
     "not-nows": "Steps recorded as 'not now' (declined) that were due in the twelve months up "
     "to this month's end. One became a yes when a step planned from its outcome (another "
     "time, a follow-up, and theirs in turn, however many) was done, or a step with the same "
-    f"person due within {learning.YES_WITHIN_DAYS} days after it was done. Shown from "
+    f"person due within {words.plural(learning.YES_WITHIN_DAYS, 'day')} after it was done. "
+    "Shown from "
     f"{learning.MIN_NOT_NOWS} 'not now's.",
     "wins": "Steps marked done; people whose first contact this month came after 60 or more "
     "days without one (or none in the past year); days you tagged #repair; people added to "
