@@ -170,3 +170,29 @@ def test_the_footer_keeps_help_and_quit_and_puts_the_views_first_keys_before_oth
     assert len([b for b in at_120 if b in own]) == 4
     at_60 = fitted(app, keys, 60, palette, here)[0]
     assert [b for b in at_60 if b in own] == own[:2]  # before any other view's key
+
+
+async def test_moving_between_views_and_fields_keeps_no_old_footer_keys(
+    sqlite_db: Database,
+) -> None:
+    """The footer is rebuilt only when its keys change, and the keys it drops are let go:
+    after many view switches and focus moves, the footer keys alive are about those the
+    five views show (each view keeps its footer)."""
+    import gc
+
+    from textual.widgets._footer import FooterKey
+
+    def footer_keys() -> list[FooterKey]:
+        gc.collect()
+        return [key for key in gc.get_objects() if isinstance(key, FooterKey)]
+
+    before = len(footer_keys())  # other tests' in this process, not yet let go
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for _ in range(3):
+            for view in "mpjrt":
+                await press(app, pilot, view, "tab", "tab")
+        keys = footer_keys()
+        shown = sum(key.is_attached for key in keys)
+        assert shown and len(keys) - before <= 2 * shown, (len(keys) - before, shown)

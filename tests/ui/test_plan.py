@@ -3,9 +3,11 @@ the calendar file."""
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 from textual.widgets import Input, OptionList, Static
 
@@ -418,3 +420,36 @@ async def test_the_calendar_key_writes_a_file_calendars_read(
     [event] = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert str(event["summary"]) == "coffee (Bo)" and event["rrule"]["FREQ"] == ["MONTHLY"]
     assert event["dtstart"].dt - local("2026-11-25T18:00") == timedelta(0)
+
+
+async def test_a_wizard_closed_before_its_people_arrive_leaves_the_app_running(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wizard's people load in a thread; closed before they arrive, the data that comes
+    afterwards has nowhere to go and is let go, and the next wizard loads as usual."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    gate = threading.Event()
+    load = PlanWizard.load_choices
+
+    def slow(self: PlanWizard) -> object:
+        gate.wait(10)
+        return load(self)
+
+    monkeypatch.setattr(PlanWizard, "load_choices", slow)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        wizard = app.screen
+        assert isinstance(wizard, PlanWizard) and not wizard.ready
+        wizard.dismiss(None)
+        await pilot.pause()
+        gate.set()
+        await settle(app, pilot)
+        assert app.is_running and isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "s")  # and it opens again, with its people
+        assert isinstance(app.screen, PlanWizard)
+        who = app.screen.query_one("#who-list", OptionList)
+        assert any("Ana" in str(who.get_option_at_index(i).prompt) for i in range(who.option_count))
+    assert not (sqlite_db.location.home / "crash.log").exists()

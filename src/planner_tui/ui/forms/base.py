@@ -258,6 +258,9 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self.app.call_from_thread(self._restore, draft, choices)
 
     def _restore(self, draft: dict[str, Any] | None, choices: Any = None) -> None:
+        if not self.is_attached:  # closed (Escape) before its data came: nothing to fill
+            self.planner.keys_may_go_on()
+            return
         # Whatever was typed while the choices and draft were loading is newer than both.
         typed = {k: v for k, v in self.values().items() if v != self._as_mounted.get(k)}
         if choices is not None:

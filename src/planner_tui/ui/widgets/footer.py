@@ -98,15 +98,36 @@ class KeysFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._fitted_to = 0
+        self._shown: tuple[object, ...] = ()
+
+    def _wanted(self) -> dict[str, tuple[Binding, bool, str]]:
+        """The keys to show, by action: each with whether it works now and its tooltip."""
+        by_action: dict[str, tuple[Binding, bool, str]] = {}
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in by_action:
+                by_action[binding.action] = (binding, enabled, tooltip)
+        return by_action
+
+    def _signature(self, by_action: dict[str, tuple[Binding, bool, str]]) -> tuple[object, ...]:
+        return (
+            self.app.size.width,
+            *((b.key, b.description, on) for b, on, _ in by_action.values()),
+        )
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        # Bindings are "updated" on every focus change; most leave the keys as they were,
+        # and rebuilding the footer each time costs a frame (issue 18).
+        unchanged = self._bindings_ready and screen is self.screen and self.is_attached
+        if unchanged and self._signature(self._wanted()) == self._shown:
+            return
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
         active = self.screen.active_bindings
-        by_action: dict[str, tuple[Binding, bool, str]] = {}
-        for _node, binding, enabled, tooltip in active.values():
-            if binding.show and binding.action not in by_action:
-                by_action[binding.action] = (binding, enabled, tooltip)
+        by_action = self._wanted()
+        self._shown = self._signature(by_action)
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
@@ -120,7 +141,7 @@ class KeysFooter(Footer):
             here={action for action, (_, enabled, _) in by_action.items() if not enabled},
         )
         self.compact = compact
-        yield from self._keys(keys, by_action)
+        yield from self._keys(keys, by_action, compact=compact)
         if palette is not None:
             yield FooterKey(
                 palette.binding.key,
@@ -133,18 +154,28 @@ class KeysFooter(Footer):
             )
 
     def _keys(
-        self, keys: Iterable[Binding], by_action: dict[str, tuple[Binding, bool, str]]
+        self,
+        keys: Iterable[Binding],
+        by_action: dict[str, tuple[Binding, bool, str]],
+        *,
+        compact: bool,
     ) -> Iterable[FooterKey]:
         for binding in keys:
             _, enabled, tooltip = by_action[binding.action]
-            yield FooterKey(
+            key = FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
                 binding.action,
                 disabled=not enabled,
                 tooltip=tooltip,
-            ).data_bind(compact=Footer.compact)
+            )
+            # Set, not data_bind: a bound key stays in the footer's watcher list until
+            # `compact` changes, so every rebuild would keep its keys alive (issue 18).
+            # The footer is rebuilt whenever `compact` is decided anew.
+            key.set_reactive(FooterKey.compact, compact)
+            key.set_class(compact, "-compact", update=False)
+            yield key
 
     def on_resize(self, _event: Resize) -> None:
         if self._bindings_ready and self.app.size.width != self._fitted_to:
