@@ -68,13 +68,25 @@ class Tmux:
             [*self.base, "-C", "attach-session", "-f", "no-output", "-t", "bench"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
         )  # fmt: skip
-        self.command("refresh-client")  # the attach's own reply comes first; read past it
+        self.sync()
         self.command("resize-window", "-t", "bench", "-x", str(width), "-y", str(height))
 
-    def command(self, *args: str) -> list[str]:
-        assert self.client.stdin and self.client.stdout
+    def sync(self) -> None:
+        """Read past what the client says on attaching, up to the reply to a marker, so
+        each command's reply is the next one read."""
+        marker = f"tmuxbench-sync-{time.monotonic_ns()}"
+        self.write("display-message", "-p", marker)
+        while marker not in self.reply("display-message"):
+            pass
+
+    def write(self, *args: str) -> None:
+        assert self.client.stdin
         self.client.stdin.write(" ".join(quote(a) for a in args) + "\n")
         self.client.stdin.flush()
+
+    def reply(self, what: str) -> list[str]:
+        """The next reply block's lines (notifications between blocks are skipped)."""
+        assert self.client.stdout
         lines: list[str] = []
         inside = False
         while True:
@@ -86,10 +98,14 @@ class Tmux:
                 inside, lines = True, []
             elif inside and (line.startswith("%end") or line.startswith("%error")):
                 if line.startswith("%error"):
-                    raise RuntimeError(f"tmux {args[0]}: {' '.join(lines)}")
+                    raise RuntimeError(f"tmux {what}: {' '.join(lines)}")
                 return lines
             elif inside:
                 lines.append(line)
+
+    def command(self, *args: str) -> list[str]:
+        self.write(*args)
+        return self.reply(args[0])
 
     def screen(self) -> str:
         return "\n".join(self.command("capture-pane", "-p", "-t", "bench"))
@@ -137,11 +153,14 @@ class Run:
     misses: dict[str, int] = field(default_factory=dict)
     pid_file: Path = Path()
 
-    def settle(self, step: str, began: float, check: Check) -> float:
+    def settle(self, step: str, began: float, check: Check, quiet: float | None = None) -> float:
         """Seconds from *began* until the screen showed its settled picture (the expected
         one, unchanged for the quiet window)."""
-        quiet = max(self.quiet * 3, 0.6) if self.calibrating else self.quiet
-        expected = None if self.calibrating else self.references.get(step)
+        if quiet is None:
+            quiet = max(self.quiet * 3, 0.6) if self.calibrating else self.quiet
+            expected = None if self.calibrating else self.references.get(step)
+        else:  # only waiting (nothing timed or recorded): for the right screen, briefly quiet
+            expected = None
         last, changed = None, began
         while True:
             shown = self.tmux.screen()
@@ -151,7 +170,7 @@ class Run:
             elif now - changed >= quiet and (
                 shown == expected if expected is not None else check(shown)
             ):
-                if self.calibrating:
+                if self.calibrating and expected is None and step not in self.references:
                     self.references[step] = shown
                 return changed - began
             if now - began > self.timeout:
@@ -176,10 +195,17 @@ class Run:
         if not self.calibrating:
             self.samples.setdefault(figure, []).append(seconds)
 
-    def key(self, step: str, key: str, check: Check, figure: str | None = None) -> float:
+    def key(
+        self,
+        step: str,
+        key: str,
+        check: Check,
+        figure: str | None = None,
+        quiet: float | None = None,
+    ) -> float:
         began = time.perf_counter()
         self.tmux.send(key)
-        seconds = self.settle(step, began, check)
+        seconds = self.settle(step, began, check, quiet)
         if figure:
             self.record(figure, seconds)
         return seconds
@@ -242,6 +268,10 @@ VIEW_READY = {
 BARE_READY = {k: titled(t, "of a bare app") for k, t in
               {"t": "Today", "m": "Map", "p": "Plan", "j": "Journal", "r": "Review"}.items()}  # fmt: skip
 FORM_OPEN = {"c": lambda s: "Check-in for" in s, "s": lambda s: "Plan a small step" in s}
+
+
+def back_on_today(shown: str) -> bool:
+    return not any(form(shown) for form in FORM_OPEN.values()) and VIEW_READY["t"](shown)
 
 
 def typed(value: str) -> Check:
@@ -308,8 +338,7 @@ def app_round(run: Run, home: Path, groups: set[str]) -> None:
         for n in range(3):
             for key, name in (("c", "open check-in c"), ("s", "open wizard s")):
                 run.key(f"form:{key}:{n}", key, FORM_OPEN[key], name)
-                run.key(f"form:{key}:{n}:close", "Escape", lambda s: not FORM_OPEN["c"](s)
-                        and not FORM_OPEN["s"](s) and VIEW_READY["t"](s))  # fmt: skip
+                run.key(f"form:{key}:{n}:close", "Escape", back_on_today)
 
 
 def cold_round(run: Run, home: Path) -> None:
@@ -338,30 +367,27 @@ def rss_mib(pid: int) -> float:
 
 def memory(run: Run, home: Path, switches: int, forms: int) -> dict[str, float]:
     """RSS of the app's process after 20 view switches and 20 form cycles, and after
-    *switches* and *forms* (a closed view or form that stays alive shows as growth)."""
-    run.calibrating = True  # waits for the right screen; nothing here is timed
-    run.quiet, saved = 0.05, run.quiet
+    *switches* and *forms* (a closed view or form that stays alive shows as growth).
+    Nothing here is timed: each key waits for its screen, briefly quiet."""
+    quiet = 0.05
     began = run.launch("memory", [installed_command()], app_env(home))
-    run.settle("mem:today", began, VIEW_READY["t"])
+    run.settle("mem:today", began, VIEW_READY["t"], quiet)
     pid, result = run.app_pid(), {}
     done_switches = done_forms = 0
     for target_switches, target_forms, label in ((20, 20, "after 20"), (switches, forms, "after")):
         while done_switches < target_switches:
             key = "mpjrt"[done_switches % 5]
-            run.key("mem:switch", key, VIEW_READY[key])
+            run.key("mem:switch", key, VIEW_READY[key], quiet=quiet)
             done_switches += 1
         if done_forms < target_forms:
-            run.key("mem:today", "t", VIEW_READY["t"])
+            run.key("mem:today", "t", VIEW_READY["t"], quiet=quiet)
         while done_forms < target_forms:
             key = "cs"[done_forms % 2]
-            run.key("mem:form", key, FORM_OPEN[key])
-            run.key("mem:close", "Escape", lambda s: not FORM_OPEN["c"](s)
-                    and not FORM_OPEN["s"](s) and VIEW_READY["t"](s))  # fmt: skip
+            run.key("mem:form", key, FORM_OPEN[key], quiet=quiet)
+            run.key("mem:close", "Escape", back_on_today, quiet=quiet)
             done_forms += 1
         time.sleep(1.0)  # let the last frame's garbage go
         result[f"RSS {label} (MiB)"] = rss_mib(pid)
-    run.quiet = saved
-    run.calibrating = False
     result["RSS growth (MiB)"] = result["RSS after (MiB)"] - result["RSS after 20 (MiB)"]
     result["memory switches"], result["memory forms"] = switches, forms
     return result
