@@ -53,6 +53,10 @@ class Unsettled(Exception):
     pass
 
 
+class AppClosed(Exception):
+    """The program in the pane ended while a step waited for its screen."""
+
+
 class Tmux:
     """One tmux server of this run (its own ``-L`` socket), one pane of a fixed size, and a
     control-mode client that sends its keys and reads its screen."""
@@ -106,6 +110,10 @@ class Tmux:
     def command(self, *args: str) -> list[str]:
         self.write(*args)
         return self.reply(args[0])
+
+    def dead(self) -> bool:
+        """Whether the program in the pane has ended (the pane stays, remain-on-exit)."""
+        return self.command("display-message", "-p", "-t", "bench", "#{pane_dead}") == ["1"]
 
     def screen(self) -> str:
         return "\n".join(self.command("capture-pane", "-p", "-t", "bench"))
@@ -173,6 +181,8 @@ class Run:
                 if self.calibrating and expected is None and step not in self.references:
                     self.references[step] = shown
                 return changed - began
+            if now - changed > 1 and self.tmux.dead():
+                raise AppClosed(f"{step}: the program closed; its screen was:\n{shown}")
             if now - began > self.timeout:
                 self.misses[step] = self.misses.get(step, 0) + 1
                 print(f"  ! {step}: not the expected screen after {self.timeout:.0f} s; "
@@ -383,8 +393,15 @@ def memory(run: Run, home: Path, switches: int, forms: int) -> dict[str, float]:
             run.key("mem:today", "t", VIEW_READY["t"], quiet=quiet)
         while done_forms < target_forms:
             key = "cs"[done_forms % 2]
-            run.key("mem:form", key, FORM_OPEN[key], quiet=quiet)
-            run.key("mem:close", "Escape", back_on_today, quiet=quiet)
+            try:
+                # settled before Escape, as in the timed rounds (a form closed while it is
+                # still filling in has closed the app: see the report)
+                run.key("mem:form", key, FORM_OPEN[key], quiet=run.quiet)
+                run.key("mem:close", "Escape", back_on_today, quiet=quiet)
+            except AppClosed as closed:
+                print(f"  ! {closed}", file=sys.stderr)
+                result["memory: the app closed at form cycle"] = done_forms + 1
+                return result
             done_forms += 1
         time.sleep(1.0)  # let the last frame's garbage go
         result[f"RSS {label} (MiB)"] = rss_mib(pid)
@@ -555,9 +572,11 @@ def rows_for(results: dict[int, dict[str, float]]) -> list[Row]:
     counts = next((g for g in results.values() if "memory switches" in g), {})
     cycles = f"{counts.get('memory switches', 300):.0f} view switches + {counts.get('memory forms', 200):.0f} form cycles"
     add(f"memory after {cycles} vs after 20", "within 10 MiB", lambda g: (
+        (0.0, f"the app closed at form cycle {g['memory: the app closed at form cycle']:.0f}", False)
+        if "memory: the app closed at form cycle" in g else (
         g["RSS growth (MiB)"],
         f"{g['RSS growth (MiB)']:+.1f} MiB ({g['RSS after 20 (MiB)']:.0f} → {g['RSS after (MiB)']:.0f})",
-        g["RSS growth (MiB)"] <= 10))  # fmt: skip
+        g["RSS growth (MiB)"] <= 10)))  # fmt: skip
     for fmt in ("json", "markdown"):
         add(f"export --format {fmt}", "peak ≤ 200 MiB", lambda g, fmt=fmt: (
             g[f"export {fmt} peak RSS (MiB)"],
@@ -625,7 +644,11 @@ def bench(years: int, args: argparse.Namespace, groups: set[str], folder: Path) 
         figures.update(summarise(run))
         if "memory" in groups:
             print(f"  {years} y: memory", file=sys.stderr, flush=True)
-            figures.update(memory(run, home, args.switches, args.forms))
+            try:
+                figures.update(memory(run, home, args.switches, args.forms))
+            except AppClosed as closed:
+                print(f"  ! {closed}", file=sys.stderr)
+                figures["memory: the app closed at form cycle"] = 0
     finally:
         tmux.close()
     if "export" in groups:
