@@ -73,6 +73,7 @@ class Tmux:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
         )  # fmt: skip
         self.sync()
+        self.socket_path = self.command("display-message", "-p", "#{socket_path}")
         self.command("resize-window", "-t", "bench", "-x", str(width), "-y", str(height))
 
     def sync(self) -> None:
@@ -99,7 +100,9 @@ class Tmux:
                 raise RuntimeError("the tmux control client ended")
             line = line.rstrip("\n")
             if line.startswith("%begin"):
-                inside, lines = True, []
+                # flags 1: a reply to this client's command (0: the attach's own, which can
+                # come late)
+                inside, lines = line.split()[-1] == "1", []
             elif inside and (line.startswith("%end") or line.startswith("%error")):
                 if line.startswith("%error"):
                     raise RuntimeError(f"tmux {what}: {' '.join(lines)}")
@@ -128,13 +131,12 @@ class Tmux:
         self.command("respawn-pane", "-k", "-t", "bench", f"sh {shlex.quote(str(script))}")
 
     def close(self) -> None:
-        socket = self.command("display-message", "-p", "#{socket_path}")
         if self.client.stdin:
             self.client.stdin.close()
         subprocess.run([*self.base, "kill-server"], capture_output=True, check=False)
         self.client.wait(timeout=10)
-        if socket:
-            Path(socket[0]).unlink(missing_ok=True)
+        if self.socket_path:  # kill-server leaves its socket file behind
+            Path(self.socket_path[0]).unlink(missing_ok=True)
 
 
 def quote(arg: str) -> str:
