@@ -1,4 +1,6 @@
-"""One measurement in a fresh process (so imports and start-up are counted honestly).
+"""One measurement in a fresh process (so imports and start-up are counted honestly), headless —
+flatters: Pilot inside the app, the clock stopped at the first compositor update. For what a
+person sees, use `bench/tmux_bench.py` (a real terminal, the settled screen).
 
 probe.py bare      first frame of a bare Textual app with the same chrome
 probe.py app       first frame of planner-tui, then Today filled with data

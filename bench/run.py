@@ -1,5 +1,8 @@
-"""Benchmarks: start-up against a bare Textual app, Today filled with data, hot queries and
-peak memory, on the 10-year demo dataset (built once, cached in bench/.cache).
+"""Benchmarks, headless — flatters: Pilot timings inside the app, the second view.
+`bench/tmux_bench.py` times the installed command in a real terminal, as a person sees it.
+
+Start-up against a bare Textual app, Today filled with data, hot queries and peak memory,
+on the 10-year demo dataset (built once, cached in bench/.cache).
 
     python bench/run.py                 # 10-year figures
     python bench/run.py --years 100     # the 10x check
@@ -11,34 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-NOW = "2026-11-23T20:00:00"
+from common import HERE, dataset, env
+
 RUNS = 7
-
-
-def env(home: Path) -> dict[str, str]:
-    return {**os.environ, "PLANNER_TUI_HOME": str(home), "PLANNER_TUI_NOW": NOW,
-            "TZ": "Europe/London"}  # fmt: skip
-
-
-def dataset(years: int) -> Path:
-    home = HERE / ".cache" / f"demo-{years}y"
-    if not (home / "planner.db").exists():
-        home.mkdir(parents=True, exist_ok=True)
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "planner_tui", "demo", "--years", str(years), "--seed", "1"],
-            env=env(home), check=True,
-        )  # fmt: skip
-        print(f"built {years}-year dataset in {time.perf_counter() - started:.1f} s")
-    return home
 
 
 def probe(kind: str, home: Path) -> dict[str, float]:
@@ -192,6 +176,9 @@ def main() -> None:
         figures[f"RSS growth, {form} form, 20 → 200 open/saves (MiB, ≤ 10)"] = grew
     width = max(len(k) for k in figures)
     print(f"\nplanner-tui benchmarks — {years}-year demo dataset")
+    print(
+        "  headless — flatters (Pilot, inside the app); bench/tmux_bench.py times a real terminal"
+    )
     for key, value in figures.items():
         print(f"  {key:<{width}}  {value:10.3f}")
     out = HERE / "results"
