@@ -7,6 +7,7 @@ command line uses these too.
 from __future__ import annotations
 
 import re
+import shlex
 from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
@@ -56,8 +57,11 @@ EMPTY_TODAY = (
     "like to reach, and today's check-in gather here as you add them."
 )
 EMPTY_MAP = (
-    "No one here yet. The people you add will show here with their circles and contexts. "
-    "To look around first, try a sample life: planner-tui --home /tmp/planner-demo demo"
+    "No one here yet. Press n to add someone; they will show here with their circles and "
+    "contexts. To look around first, try a sample life: planner-tui --home /tmp/planner-demo demo"
+)
+EMPTY_MAP_SHELL = (
+    "No one on your map yet. Add someone with: planner-tui add NAME (or n on the app's Map)."
 )
 EMPTY_PLAN = "No small steps planned yet. One text to one person is a perfectly good start."
 EMPTY_JOURNAL = "No check-ins yet. A line or two about today is plenty."
@@ -184,7 +188,18 @@ def _typed(text: str) -> str:
 
 
 def no_one_called(typed: str) -> str:
-    return f"No one called {_typed(typed)} on your map."
+    command = shlex.quote(" ".join(typed.split())[:60])
+    return f"No one called {_typed(typed)} on your map. To add them: planner-tui add {command}"
+
+
+def already_on_map(name: str, archived: bool = False) -> str:
+    where = " (archived: a on the Map brings them back)" if archived else ""
+    return (f"{name} is already on your map{where}: plan or log with that name. For "
+            "someone else with the same name, add --anyway.")  # fmt: skip
+
+
+def person_added(name: str) -> str:
+    return f"Added {name} to your map."
 
 
 def several_called(typed: str, names: list[str]) -> str:

@@ -414,6 +414,60 @@ def test_a_declined_step_offers_its_own_backup(home: Path) -> None:
     assert "Next:" not in quiet.stdout and len(all_steps(home)) == 3
 
 
+def test_a_fresh_map_says_how_to_add_someone_and_add_does(
+    tmp_path: Path, sqlite_template: Path
+) -> None:
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    shutil.copy(sqlite_template, fresh / "planner.db")
+    assert run(fresh, "people").stdout == words.EMPTY_MAP_SHELL + "\n"
+    assert "planner-tui add" in words.EMPTY_MAP_SHELL
+    unknown = run(fresh, "plan", "Maria Silva", "call", "tomorrow")
+    assert_one_line_error(unknown, 1, "To add them: planner-tui add 'Maria Silva'")
+    added = run(fresh, "add", "Maria Silva", "--rhythm", "every 2 weeks", "--context", "Choir")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.splitlines() == [
+        "Added Maria Silva to your map.",
+        "middle circle  hoped for every 2 weeks  Choir",
+        "New part of life on your map: Choir",
+    ]
+    again = run(fresh, "add", "Maria", "--context", "choir", "--circle", "inner")
+    assert again.stdout.splitlines()[:2] == ["Added Maria to your map.", "inner circle  Choir"]
+    assert len(again.stdout.splitlines()) == 2  # the context was there already
+    planned = run(fresh, "plan", "Maria Silva", "call", "tomorrow 6pm")
+    assert planned.returncode == 0, planned.stderr
+    everyone = run(fresh, "people").stdout.splitlines()
+    assert [line.split("  ")[0].strip() for line in everyone] == ["Maria", "Maria Silva"]
+
+
+@pytest.mark.parametrize("typed", ["maria silva", "MARIASILVA", "Mari"])
+def test_add_offers_the_person_already_on_the_map_and_changes_nothing(
+    home: Path, typed: str
+) -> None:
+    run(home, "add", "Maria Silva", "--nickname", "Mari")
+    before = everything(home)
+    result = run(home, "add", typed)
+    assert_one_line_error(result, 1, "Maria Silva is already on your map")
+    assert "--anyway" in result.stderr and everything(home) == before
+    someone_else = run(home, "add", typed, "--anyway")
+    assert someone_else.returncode == 0 and everything(home) != before
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "said"),
+    [
+        (["add", ""], 1, "Name can't be empty"),
+        (["add", "Mo", "--rhythm", "often"], 1, "'every 3 weeks'"),
+        (["add", "Mo", "--circle", "close"], 2, "invalid choice"),
+        (["add", "Cy"], 1, "Cy is already on your map (archived"),
+    ],
+)
+def test_add_refuses_in_one_line(home: Path, argv: list[str], code: int, said: str) -> None:
+    before = everything(home)
+    assert_one_line_error(run(home, *argv), code, said)
+    assert everything(home) == before
+
+
 def test_snooze_and_people(home: Path) -> None:
     drifting = run(home, "people", "--drifting")
     assert drifting.stdout.split()[:3] == ["Bo", "middle", "last"]
@@ -460,7 +514,9 @@ def test_the_loop_as_a_shell_runs_it(home: Path) -> None:
     assert done.returncode == 0 and "Done. That counts." in done.stdout.decode()
     unknown = run_process(home, "log", "Nobody")
     assert unknown.returncode == 1
-    assert unknown.stderr.decode() == "planner-tui: No one called 'Nobody' on your map.\n"
+    assert unknown.stderr.decode() == (
+        "planner-tui: No one called 'Nobody' on your map. To add them: planner-tui add Nobody\n"
+    )
     with sqlite3.connect(home / "planner.db") as c:
         assert c.execute("SELECT status FROM step WHERE id = 4").fetchone() == ("done",)
 
@@ -504,7 +560,7 @@ def test_the_shipped_timer_and_the_readmes_lines_are_commands_that_parse() -> No
         if "planner-tui today --quiet" in line or line.startswith("*/5 * * * *")
         or line.startswith(("planner-tui plan", "planner-tui log", "planner-tui done",
                             "planner-tui no-reply", "planner-tui later", "planner-tui snooze",
-                            "planner-tui people", "planner-tui date"))
+                            "planner-tui people", "planner-tui date", "planner-tui add"))
     ]  # fmt: skip
     lines = [line for line in lines if not any(mark in line for mark in ("PERSON", "[", "|"))]
     assert len(lines) >= 12  # the examples, not the synopsis

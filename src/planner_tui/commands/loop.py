@@ -26,6 +26,8 @@ CHANNELS = {
 """`--how` as people type it → the app's channels."""
 REACHED_OUT = {"me": "me", "them": "them", "mutual": "mutual", "both": "mutual"}
 SUPPORT = ("emotional", "practical")
+CIRCLES = ("inner", "middle", "outer")
+"""`--circle`: the convoy model's rings, as the app names them."""
 SNOOZE_DAYS = 14
 """As the Map's z: two weeks."""
 FOLLOW_UP = "in 3 days"
@@ -111,6 +113,25 @@ def add_parsers(sub: Any) -> None:
     snooze.add_argument("days", nargs="?", type=score(0, 365), default=SNOOZE_DAYS,
                         metavar="DAYS", help=f"how long (default {SNOOZE_DAYS}; 0 wakes it)")  # fmt: skip
     snooze.set_defaults(run=cmd_snooze)
+
+    add = sub.add_parser(
+        "add",
+        help="add someone to your map: NAME [--rhythm R] [--context NAME]",
+        description="Adds someone, as the Map's n. A name already on your map (any "
+        "capitalisation, or someone's nickname) is not added twice: add --anyway for "
+        "someone else with the same name. Details can follow in the app.",
+    )
+    add.add_argument("name", help="their name, as you call them")
+    add.add_argument("--rhythm", help="how often you'd like to be in touch: weekly, "
+                     "'every 2 weeks', 30")  # fmt: skip
+    add.add_argument("--context", action="append", default=[], metavar="NAME",
+                     help="a part of life you share (again for another); a new one is added")  # fmt: skip
+    add.add_argument("--circle", choices=CIRCLES, default="middle",
+                     help="inner, middle (the default) or outer")  # fmt: skip
+    add.add_argument("--nickname", default="", help="what else you call them")
+    add.add_argument("--anyway", action="store_true",
+                     help="someone else with a name already on your map")  # fmt: skip
+    add.set_defaults(run=cmd_add)
 
     listed = sub.add_parser(
         "people", help="the people on your map, or who is past the rhythm you hoped for"
@@ -295,6 +316,50 @@ def cmd_snooze(settings: Settings, args: argparse.Namespace) -> None:
         say(words.snooze_ended(person.name))
 
 
+def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.db.models import label
+    from planner_tui.journal_search import context_named
+    from planner_tui.services import people
+    from planner_tui.when import parse_cadence
+
+    cadence = parse_cadence(args.rhythm) if args.rhythm is not None else None
+    new_contexts: list[str] = []
+    with opened(settings) as database, database.write() as session:
+        if not args.anyway:
+            same = people.find_duplicates(session=session, name=args.name)
+            same += (
+                people.find_duplicates(session=session, name=args.nickname)
+                if args.nickname.strip()
+                else []
+            )
+            if same:
+                _refuse(words.already_on_map(same[0].name, same[0].archived))
+        context_ids = []
+        for typed in args.context:
+            known = people.list_contexts(session=session, include_archived=True)
+            found = context_named(typed, known)
+            if found is None:
+                made = people.create_context(session=session, data={"name": typed.strip()})
+                new_contexts.append(made.name)
+                found = made.id
+            context_ids.append(found)
+        person = people.create_person(
+            session=session,
+            data={"name": args.name.strip(), "nickname": args.nickname.strip(),
+                  "circle": args.circle, "cadence_days": cadence,
+                  "context_ids": list(dict.fromkeys(context_ids))},
+        )  # fmt: skip
+    say(words.person_added(person.name))
+    parts = [f"{label(person.circle)} circle"]
+    if person.cadence_days:
+        parts.append(f"hoped for {words.cadence(person.cadence_days)}")
+    if person.contexts:
+        parts.append(", ".join(person.contexts))
+    say("  ".join(parts))
+    for name in new_contexts:
+        say(f"New part of life on your map: {name}")
+
+
 def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import label
     from planner_tui.services import people
@@ -305,7 +370,7 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
         else:
             found = people.list_people(session=session)
     if not found:
-        say(words.NO_ONE_DRIFTING if args.drifting else words.EMPTY_MAP)
+        say(words.NO_ONE_DRIFTING if args.drifting else words.EMPTY_MAP_SHELL)
         return
     width = min(30, max(len(p.name) for p in found))
     for p in found:
