@@ -407,6 +407,33 @@ def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     assert_one_line_error(again, 1, "This step already has an outcome.")
 
 
+def test_a_name_acts_on_the_step_due_nearest_now_or_lists_the_choices(home: Path) -> None:
+    """Ana Silva has step #1 this afternoon; a five-month-old one and one tomorrow are
+    added: `declined "Ana Silva"` is about this afternoon's."""
+    database = opened(home)
+    try:
+        with database.write() as s:
+            [ana] = people.people_called(session=s, typed="Ana Silva")
+            old = steps.create_step(session=s, data={"person_id": ana.id, "action": "old call",
+                                    "due_at": at("2026-06-20T18:00")}).id  # fmt: skip
+            steps.create_step(session=s, data={"person_id": ana.id, "action": "tea",
+                              "due_at": at("2026-11-24T18:00")})  # fmt: skip
+    finally:
+        database.dispose()
+    declined = run(home, "declined", "Ana Silva")
+    assert declined.returncode == 0, declined.stderr
+    assert declined.stdout.startswith("#1: Monday 23 Nov, 14:00 — send Ana a short message")
+    assert {s.id: s.status for s in all_steps(home)}[old] is StepStatus.PLANNED
+    # Two steps on the day it would be: listed with their numbers; nothing changes.
+    run(home, "plan", "Ana Silva", "text Ana", "20:30")
+    run(home, "plan", "Ana Silva", "call Ana", "21:00")
+    before = everything(home)
+    both = run(home, "done", "ana silva")
+    assert_one_line_error(both, 1, "Ana Silva has 2 steps that day — #6 Mon 23 Nov, 20:30 ")
+    assert "#7 Mon 23 Nov, 21:00 call Ana" in both.stderr and "Say which one" in both.stderr
+    assert everything(home) == before
+
+
 def test_a_declined_step_offers_its_own_backup(home: Path) -> None:
     result = run(home, "declined", "2")
     assert result.stdout.splitlines()[-1] == "Your backup plan: a voice note on Sunday"

@@ -82,7 +82,8 @@ def add_parsers(sub: Any) -> None:
             name,
             help=f"a step's outcome — {said}",
             description="STEP is a step's number (shown by today and plan) or a person's "
-            "name, for their soonest step still planned.",
+            "name, for their open step due nearest to now (the latest due today or before, else the "
+            "soonest to come; several that day are listed to choose from).",
         )
         outcome.add_argument("step", help="a step number, or a person's name")
         outcome.add_argument("--note", default="", help="what you noticed (optional)")

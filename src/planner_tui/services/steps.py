@@ -348,15 +348,26 @@ def mark_reminded(*, session: Session, step_ids: list[int], moment: datetime | N
         session.flush()
 
 
-def next_open_step(*, session: Session, person_id: int) -> StepRead | None:
-    """Someone's soonest step still planned (what `planner-tui done Ana` means)."""
-    row = session.exec(
+def steps_meant(*, session: Session, person_id: int, now: datetime | None = None) -> list[StepRead]:
+    """The open step someone's name means (what `planner-tui done Ana` acts on): the one
+    due nearest to now — of the steps due today or before, the latest; else the soonest
+    still to come. When other open steps fall on that step's day too, all of that day's
+    are returned, soonest first, for the person to choose by number (nothing is
+    guessed); no open step at all, an empty list."""
+    moment = now or clock.now()
+    rows = session.exec(
         select(Step)
         .where(Step.person_id == person_id, Step.status == StepStatus.PLANNED)
         .order_by(col(Step.due_at), col(Step.id))
-        .limit(1)
-    ).first()
-    return _read(session, [row])[0] if row is not None else None
+    ).all()
+    if not rows:
+        return []
+    today = clock.to_local(moment).date()
+    day_of = {row.id: clock.to_local(row.due_at).date() for row in rows}
+    due = [row for row in rows if day_of[row.id] <= today]
+    chosen = due[-1] if due else rows[0]
+    same_day = [row for row in rows if day_of[row.id] == day_of[chosen.id]]
+    return _read(session, same_day)
 
 
 def steps_done_between(*, session: Session, start: datetime, end: datetime) -> int:
