@@ -528,6 +528,19 @@ def test_dates_from_the_shell_show_up_in_today_and_the_calendar(home: Path) -> N
     assert run(home, "date", "Ana Costa").stdout == words.no_dates("Ana Costa") + "\n"
 
 
+def test_a_date_set_again_is_changed_not_doubled(home: Path) -> None:
+    run(home, "date", "Bo", "wedding", "12", "apr")
+    changed = run(home, "date", "Bobby", "Birthday", "13 Apr")
+    assert changed.stdout.splitlines() == [
+        "Birthday changed from 26 Nov.",
+        "Saved. Bo: Wedding 12 Apr · Birthday 13 Apr.",
+    ]
+    again = run(home, "date", "Bo", "WEDDING", "12/4/2011")
+    assert again.stdout.splitlines()[0] == "WEDDING changed from 12 Apr."
+    assert run(home, "date", "Bo").stdout == "Bo: WEDDING 12 Apr 2011 · Birthday 13 Apr.\n"
+    assert "birthday" not in run(home, "today").stdout  # the 26th is no longer his
+
+
 def test_the_loop_as_a_shell_runs_it(home: Path) -> None:
     """Real processes: plan, see it in today, mark it done; UTF-8 names on the way."""
     planned = run_process(

@@ -406,15 +406,20 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
             gone = people.remove_dates(session=session, person_id=person.id, label=args.label)
             say(f"Removed from {person.name}: {_dates_line(gone)}.")
             return
+        was: list[Any] = []
         if when is not None:
             month, day_of_month, year = when
-            people.add_date(
+            _, was = people.set_date(
                 session=session,
                 data={"person_id": person.id, "label": args.label.strip(), "month": month,
                       "day": day_of_month, "year": year},
             )  # fmt: skip
         dates = people.list_dates(session=session, person_id=person.id)
     if when is not None:
+        if was:
+            said = [_dates_line([("", d)]).strip() for d in was]  # "12 Apr", "3 Jun 2011"
+            say(f"{args.label.strip()[:1].upper()}{args.label.strip()[1:]} changed from "
+                f"{' and '.join(said)}.")  # fmt: skip
         say(f"Saved. {person.name}: {_dates_line(dates)}.")
     elif dates:
         say(f"{person.name}: {_dates_line(dates)}.")
@@ -423,4 +428,6 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def _dates_line(dates: list[Any]) -> str:
-    return words.dates_line([(d.label, d.month, d.day, d.year) for d in dates])
+    """Someone's dates in one line; a (label, date) pair shows the date under that label."""
+    pairs = [d if isinstance(d, tuple) else (d.label, d) for d in dates]
+    return words.dates_line([(what, d.month, d.day, d.year) for what, d in pairs])
