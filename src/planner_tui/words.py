@@ -406,15 +406,16 @@ def outcome_said(
     *,
     expected: int | None = None,
     felt: int | None = None,
-    following: list[tuple[datetime, str]] | None = None,
+    following: list[tuple[datetime, str, int | None]] | None = None,
 ) -> str:
-    """What the person hears after recording an outcome, with the steps it planned."""
+    """What the person hears after recording an outcome, with the steps it planned (each
+    with its number, when given, to say how it goes later)."""
     if status == "done":
         said = awkwardness_compared(expected, felt)
     else:
         said = OUTCOME_SAID.get(status, OUTCOME_SAID["skipped"])
-    for due_at, action in following or []:
-        said += f"\nNext: {when(due_at)} — {action}"
+    for due_at, action, number in following or []:
+        said += f"\nNext{f' (#{number})' if number is not None else ''}: {when(due_at)} — {action}"
     return said
 
 

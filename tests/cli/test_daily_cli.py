@@ -389,18 +389,23 @@ def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     assert declined.returncode == 0, declined.stderr
     following = all_steps(home)[-1]
     app_says = outcome_message(OutcomeResult(all_steps(home)[0], [following]))
-    assert declined.stdout.splitlines()[1:] == [*app_says.splitlines(), words.DECLINE_REFRAME]
+    numbered = app_says.replace("Next: ", f"Next (#{following.id}): ")  # and its number
+    assert declined.stdout.splitlines()[1:] == [*numbered.splitlines(), words.DECLINE_REFRAME]
 
     no_reply = run(home, "no-reply", "Bo")  # his soonest open step: tomorrow's walk
     follow_up = all_steps(home)[-1]
     assert follow_up.action == "gently follow up: walk"
     assert follow_up.due_at == at("2026-11-26T20:00")  # in 3 days, as the app offers
+    app_says = outcome_message(OutcomeResult(all_steps(home)[2], [follow_up]))
     assert no_reply.stdout.splitlines()[1:] == [
-        *outcome_message(OutcomeResult(all_steps(home)[2], [follow_up])).splitlines(),
+        *app_says.replace("Next: ", f"Next (#{follow_up.id}): ").splitlines(),
         words.NO_REPLY_LINE,
     ]
     later = run(home, "later", f"#{following.id}", "sun", "3pm")
-    assert later.returncode == 0 and "Moved.\nNext: Sun 29 Nov, 15:00" in later.stdout
+    moved = all_steps(home)[-1]
+    assert (
+        later.returncode == 0 and f"Moved.\nNext (#{moved.id}): Sun 29 Nov, 15:00" in later.stdout
+    )
     skipped = run(home, "skip", str(follow_up.id), "--note", "not needed")
     assert skipped.stdout.splitlines()[1:] == ["Let go. No harm done.", words.SKIPPED_LINE]
     again = run(home, "skip", str(follow_up.id))
@@ -432,6 +437,26 @@ def test_a_name_acts_on_the_step_due_nearest_now_or_lists_the_choices(home: Path
     assert_one_line_error(both, 1, "Ana Silva has 2 steps that day — #6 Mon 23 Nov, 20:30 ")
     assert "#7 Mon 23 Nov, 21:00 call Ana" in both.stderr and "Say which one" in both.stderr
     assert everything(home) == before
+
+
+def test_plan_alone_lists_the_open_steps_with_their_numbers(home: Path) -> None:
+    listed = run(home, "plan")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == [
+        "#2  not yet, Fri 20 Nov, 18:00  call (Bo)",
+        "#1  Mon 23 Nov, 14:00  send Ana a short message (Ana Silva)",
+        "#3  Tue 24 Nov, 09:00  walk (Bo)",
+    ]
+    assert run(home, "plan", "bobby").stdout.splitlines() == [listed.stdout.splitlines()[0],
+                                                              listed.stdout.splitlines()[2]]  # fmt: skip
+    assert run(home, "plan", "Ana Costa").stdout == words.nothing_planned("Ana Costa") + "\n"
+    # Every step a command makes says its number, to use in the next command.
+    repeat = run(home, "plan", "Bo", "text", "sat 10am", "--repeat", "weekly")
+    assert repeat.stdout.startswith("Planned (#4): Saturday 28 Nov, 10:00")
+    done = run(home, "done", "4")
+    assert "Next (#5): Sat 5 Dec, 10:00 — text" in done.stdout
+    assert "#5  Sat 5 Dec, 10:00  text (Bo)" in run(home, "plan").stdout.splitlines()
+    assert "#4" not in run(home, "plan").stdout
 
 
 def test_a_declined_step_offers_its_own_backup(home: Path) -> None:

@@ -48,11 +48,14 @@ def add_parsers(sub: Any) -> None:
         "plan",
         help='plan a small step: PERSON "ACTION" WHEN',
         description="One person, one small action, one time — as the app's planner. WHEN is "
-        "said as in the app: tonight, 'tomorrow 6pm', 'fri 7pm', 'in 3 days'.",
+        "said as in the app: tonight, 'tomorrow 6pm', 'fri 7pm', 'in 3 days'. With no "
+        "arguments, the steps still open, soonest first, with their numbers (PERSON alone: "
+        "theirs).",
     )
-    plan.add_argument("person", help="who (a name, first name or nickname)")
-    plan.add_argument("action", help="the small step, in a few words")
-    plan.add_argument("when", nargs="+", help="when, e.g. tomorrow 6pm")
+    plan.add_argument("person", nargs="?",
+                      help="who (a name, first name or nickname); alone, their open steps")  # fmt: skip
+    plan.add_argument("action", nargs="?", help="the small step, in a few words")
+    plan.add_argument("when", nargs="*", help="when, e.g. tomorrow 6pm")
     plan.add_argument("--repeat", help="weekly, 'every 2 weeks', 'every mon and thu'…")
     plan.add_argument("--cue", default="", help="if-then cue: 'when I finish lunch'")
     plan.add_argument("--backup", default="", help="if-then backup: 'if no answer, a voice note'")
@@ -164,6 +167,36 @@ def _when(words_: list[str] | str) -> str:
 
 
 def cmd_plan(settings: Settings, args: argparse.Namespace) -> None:
+    if args.action is None:
+        _list_open_steps(settings, args.person)
+        return
+    if not args.when:
+        raise UsageError("the following arguments are required: when "
+                         "(see planner-tui plan --help)")  # fmt: skip
+    _plan(settings, args)
+
+
+def _list_open_steps(settings: Settings, typed: str | None) -> None:
+    """The steps still open (one person's, when *typed* names them), soonest first, each
+    with its number; earlier ones not done yet are marked "not yet", as on Today."""
+    from planner_tui.services import steps
+
+    with opened(settings) as database, database.session() as session:
+        person = find_person(session, typed) if typed is not None else None
+        found = steps.list_steps(
+            session=session, upcoming=True, person_id=person.id if person else None, limit=None
+        )
+    if not found:
+        say(words.nothing_planned(person.name) if person else words.EMPTY_PLAN)
+        return
+    today = clock.today()
+    for step in found:
+        when = words.when(step.due_at)
+        mark = f"not yet, {when}" if clock.to_local(step.due_at).date() < today else when
+        say(f"#{step.id}  {mark}  {words.with_person(' '.join(step.action.split()), step.person)}")
+
+
+def _plan(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import Effort
     from planner_tui.names import fold
     from planner_tui.services import steps
@@ -282,7 +315,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings) as database, database.write() as session:
         step = find_step(session, args.step)
         result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
-    _said(result.step, [(s.due_at, s.action) for s in result.following])
+    _said(result.step, [(s.due_at, s.action, s.id) for s in result.following])
 
 
 KIND_WORDS = {
@@ -292,7 +325,7 @@ KIND_WORDS = {
 }
 
 
-def _said(step: StepRead, following: list[tuple[datetime, str]]) -> None:
+def _said(step: StepRead, following: list[tuple[datetime, str, int | None]]) -> None:
     say(f"#{step.id}: {words.plan_card(step.due_at, step.action, step.person)}")
     say(words.outcome_said(step.status.value, expected=step.expected_awkwardness,
                            felt=step.felt_awkwardness, following=following))  # fmt: skip
