@@ -198,6 +198,14 @@ def already_on_map(name: str, archived: bool = False) -> str:
             "someone else with the same name, add --anyway.")  # fmt: skip
 
 
+def assumed(said: list[tuple[str, str]]) -> str:
+    """What a command took as given when it wasn't said, and how to say otherwise:
+    [("in person", "--how"), …] → 'Taken as: in person (--how) and …'."""
+    shown = " and ".join(f"{what} ({option})" for what, option in said)
+    return (f"Taken as: {shown}. Otherwise, change it in the app (Enter on the contact, on "
+            "their page), and say it next time.")  # fmt: skip
+
+
 def person_added(name: str) -> str:
     return f"Added {name} to your map."
 

@@ -374,6 +374,31 @@ def test_log_a_contact_with_several_people(home: Path) -> None:
     assert drifting == []  # Bo is back within his rhythm
 
 
+def test_log_without_how_takes_the_app_forms_defaults_and_says_so(home: Path) -> None:
+    from planner_tui.db.models import LOGGED_CHANNEL, LOGGED_INITIATOR
+
+    plain = run(home, "log", "Bo")
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.splitlines() == [
+        "Saved: a contact with Bo, Mon 23 Nov, 20:00 (in person).",
+        "Taken as: in person (--how) and both / arranged together (--who-reached-out). "
+        "Otherwise, change it in the app (Enter on the contact, on their page), and say it "
+        "next time.",
+    ]
+    half = run(home, "log", "Bo", "--who-reached-out", "me").stdout.splitlines()
+    assert half[1].startswith("Taken as: in person (--how). ")
+    said = run(home, "log", "Bo", "--how", "text", "--who-reached-out", "them").stdout
+    assert "Taken as" not in said
+    database = opened(home)
+    try:
+        with database.session() as s:
+            logged = people.list_interactions(session=s, limit=3)
+    finally:
+        database.dispose()
+    assert sorted((c.channel, c.initiator) for c in logged) == sorted([
+        (LOGGED_CHANNEL, LOGGED_INITIATOR), (LOGGED_CHANNEL, "me"), ("text", "them")])  # fmt: skip
+
+
 def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     from planner_tui.ui.forms.outcome import outcome_message
 

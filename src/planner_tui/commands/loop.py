@@ -243,7 +243,7 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
-    from planner_tui.db.models import Channel, label
+    from planner_tui.db.models import LOGGED_CHANNEL, LOGGED_INITIATOR, Channel, label
     from planner_tui.journal_search import context_named
     from planner_tui.services import people
     from planner_tui.when import parse_when
@@ -265,8 +265,8 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
                 "person_ids": [p.id for p in who],
                 "occurred_at": moment,
                 "context_id": context_id,
-                "channel": CHANNELS[args.how] if args.how else Channel.IN_PERSON,
-                "initiator": REACHED_OUT[args.who_reached_out or "mutual"],
+                "channel": CHANNELS[args.how] if args.how else LOGGED_CHANNEL,
+                "initiator": REACHED_OUT[args.who_reached_out or LOGGED_INITIATOR],
                 "warmth": args.warmth,
                 "note": args.note,
                 **{f"gave_{kind}": kind in args.gave for kind in SUPPORT},
@@ -276,6 +276,13 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
     names = ", ".join(saved.people)
     say(f"Saved: a contact with {names}, {words.when(saved.occurred_at)} "
         f"({label(Channel(saved.channel))}).")  # fmt: skip
+    assumed = [
+        (label(LOGGED_CHANNEL), "--how") if not args.how else None,
+        (label(LOGGED_INITIATOR), "--who-reached-out") if not args.who_reached_out else None,
+    ]
+    said = [one for one in assumed if one]
+    if said:
+        say(words.assumed(said))
 
 
 def _refuse(message: str) -> NoReturn:
