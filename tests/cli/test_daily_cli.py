@@ -578,6 +578,25 @@ def test_dates_from_the_shell_show_up_in_today_and_the_calendar(home: Path) -> N
     assert run(home, "date", "Ana Costa").stdout == words.no_dates("Ana Costa") + "\n"
 
 
+def test_names_are_found_as_people_type_them(home: Path) -> None:
+    """The one name rule, from the shell: letters typed plainly, without the emoji, or by a
+    word only one person's name has; a word two names share still lists both."""
+    for name in ("Zoë Ångström-Łukasz", "Maria Pereira 🌻"):
+        assert run(home, "add", name).returncode == 0
+    assert run(home, "date", "zoe angstrom-łukasz").stdout == (
+        words.no_dates("Zoë Ångström-Łukasz") + "\n"
+    )
+    assert run(home, "date", "maria pereira").stdout == words.no_dates("Maria Pereira 🌻") + "\n"
+    assert run(home, "log", "costa", "pereira").stdout.startswith(
+        "Saved: a contact with Ana Costa, Maria Pereira 🌻,"
+    )
+    assert_one_line_error(run(home, "add", "Maria Pereira"), 1, "already on your map")
+    run(home, "add", "Lu Costa")
+    before = everything(home)
+    assert_one_line_error(run(home, "log", "costa"), 1, "'costa' could be Ana Costa, Lu Costa.")
+    assert everything(home) == before
+
+
 def test_a_date_set_again_is_changed_not_doubled(home: Path) -> None:
     run(home, "date", "Bo", "wedding", "12", "apr")
     changed = run(home, "date", "Bobby", "Birthday", "13 Apr")
