@@ -33,21 +33,55 @@ _ACCENTS = re.compile("[\u0300-\u036f]")
 scripts can't spell a name without)."""
 
 
+_PLAIN_LETTERS = str.maketrans({
+    "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ŀ": "l",
+    "æ": "ae", "œ": "oe", "þ": "th", "ŋ": "n", "ĸ": "k",
+})  # fmt: skip
+"""Latin letters with a stroke or a joined form, which Unicode doesn't split into a letter
+and an accent: typed without it as the others are (``Lukasz`` is ``Łukasz``)."""
+
+_KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")
+"""An emoji keycap (1️⃣): a digit that is a picture, not part of a name."""
+
+
 def fold(text: str) -> str:
     """Text as people type it when they're not careful: case (``STRASSE`` is ``Straße``)
-    and accents (``Jurgen`` is ``Jürgen``) set aside, in one Unicode form."""
+    and accents (``Jurgen`` is ``Jürgen``, ``Lukasz`` is ``Łukasz``) set aside, in one
+    Unicode form."""
     bare = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", bare).casefold())
+    folded = unicodedata.normalize("NFKC", bare).casefold().translate(_PLAIN_LETTERS)
+    return unicodedata.normalize("NFKC", folded)
+
+
+def _letters(folded: str) -> str:
+    """Letters, digits and the marks on them: the marks are the vowels of many scripts
+    (राम is not रम), but a mark on a symbol (an emoji's variation selector or skin tone)
+    goes with the symbol."""
+    kept: list[str] = []
+    after_letter = False
+    for ch in _KEYCAP.sub(" ", folded):
+        kind = unicodedata.category(ch)[0]
+        if kind in "LN" or (kind == "M" and after_letter):
+            kept.append(ch)
+            after_letter = True
+        else:
+            after_letter = False
+    return "".join(kept)
 
 
 def name_key(text: str) -> str:
-    """What spellings of one name share: :func:`fold`, with spaces and punctuation set
-    aside, so ``@AnaSilva`` and ``ana  silva`` are ``Ana Silva``. A name made only of
-    symbols keeps them (an emoji is a name too)."""
+    """What spellings of one name share: :func:`fold`, with spaces, punctuation and
+    symbols (emoji) set aside, so ``@AnaSilva``, ``ana  silva`` and ``Ana Silva 🌻`` are
+    ``Ana Silva``. A name made only of symbols keeps them (an emoji is a name too)."""
     folded = fold(text)
-    # Letters, marks and digits: the marks are the vowels of many scripts (राम is not रम).
-    letters = "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LMN")
-    return letters or "".join(folded.split())
+    return _letters(folded) or "".join(folded.split())
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name, each as :func:`name_key` has it (a hyphen parts words too:
+    ``Ångström-Łukasz`` is ``angstrom`` and ``lukasz``)."""
+    words = re.split(r"[\s\-‐‑–—_.,/]+", fold(name))
+    return [key for key in map(_letters, words) if key]
 
 
 def _names(person: Named) -> list[str]:
@@ -63,7 +97,9 @@ def _first_names(person: Named) -> set[str]:
 def people_named(typed: str, people: Sequence[Named], *, whole_only: bool = False) -> list[int]:
     """Everyone *typed* may name, by the first rule that finds anyone: the whole name, the
     nickname or an alias (a name merged into theirs); else (unless *whole_only*, as
-    duplicate checks want) the first name, or an alias's."""
+    duplicate checks want) the first name, or an alias's; else another word of the name
+    (a surname: ``costa`` for Maria Costa). Case, accents, spacing, punctuation and emoji
+    are set aside throughout (:func:`name_key`)."""
     key = name_key(typed)
     if not key:
         return []
@@ -72,7 +108,10 @@ def people_named(typed: str, people: Sequence[Named], *, whole_only: bool = Fals
     if whole or whole_only:
         return list(dict.fromkeys(whole))
     first = [p.id for p in people if p.id is not None and key in _first_names(p)]
-    return list(dict.fromkeys(first))
+    if first:
+        return list(dict.fromkeys(first))
+    word = [p.id for p in people if p.id is not None and key in _words(p.name)]
+    return list(dict.fromkeys(word))
 
 
 def person_named(typed: str, people: Sequence[Named]) -> int | None:

@@ -7,6 +7,7 @@ command line uses these too.
 from __future__ import annotations
 
 import re
+import shlex
 from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
@@ -56,8 +57,11 @@ EMPTY_TODAY = (
     "like to reach, and today's check-in gather here as you add them."
 )
 EMPTY_MAP = (
-    "No one here yet. The people you add will show here with their circles and contexts. "
-    "To look around first, try a sample life: planner-tui --home /tmp/planner-demo demo"
+    "No one here yet. Press n to add someone; they will show here with their circles and "
+    "contexts. To look around first, try a sample life: planner-tui --home /tmp/planner-demo demo"
+)
+EMPTY_MAP_SHELL = (
+    "No one on your map yet. Add someone with: planner-tui add NAME (or n on the app's Map)."
 )
 EMPTY_PLAN = "No small steps planned yet. One text to one person is a perfectly good start."
 EMPTY_JOURNAL = "No check-ins yet. A line or two about today is plenty."
@@ -184,7 +188,26 @@ def _typed(text: str) -> str:
 
 
 def no_one_called(typed: str) -> str:
-    return f"No one called {_typed(typed)} on your map."
+    command = shlex.quote(" ".join(typed.split())[:60])
+    return f"No one called {_typed(typed)} on your map. To add them: planner-tui add {command}"
+
+
+def already_on_map(name: str, archived: bool = False) -> str:
+    where = " (archived: a on the Map brings them back)" if archived else ""
+    return (f"{name} is already on your map{where}: plan or log with that name. For "
+            "someone else with the same name, add --anyway.")  # fmt: skip
+
+
+def assumed(said: list[tuple[str, str]]) -> str:
+    """What a command took as given when it wasn't said, and how to say otherwise:
+    [("in person", "--how"), …] → 'Taken as: in person (--how) and …'."""
+    shown = " and ".join(f"{what} ({option})" for what, option in said)
+    return (f"Taken as: {shown}. Otherwise, change it in the app (Enter on the contact, on "
+            "their page), and say it next time.")  # fmt: skip
+
+
+def person_added(name: str) -> str:
+    return f"Added {name} to your map."
 
 
 def several_called(typed: str, names: list[str]) -> str:
@@ -198,6 +221,13 @@ def archived_person(name: str) -> str:
 
 def no_such_step(number: str) -> str:
     return f"There is no step #{number[:12]}. planner-tui today shows the numbers."
+
+
+def which_step(name: str, steps: list[tuple[int | None, datetime, str]]) -> str:
+    """Several open steps a name could mean, each with its number, on one line."""
+    listed = "; ".join(f"#{number} {when(due_at)} {' '.join(action.split())[:40]}"
+                       for number, due_at, action in steps[:6])  # fmt: skip
+    return f"{name} has {len(steps)} steps that day — {listed}. Say which one by its number."
 
 
 def nothing_planned(name: str) -> str:
@@ -384,15 +414,16 @@ def outcome_said(
     *,
     expected: int | None = None,
     felt: int | None = None,
-    following: list[tuple[datetime, str]] | None = None,
+    following: list[tuple[datetime, str, int | None]] | None = None,
 ) -> str:
-    """What the person hears after recording an outcome, with the steps it planned."""
+    """What the person hears after recording an outcome, with the steps it planned (each
+    with its number, when given, to say how it goes later)."""
     if status == "done":
         said = awkwardness_compared(expected, felt)
     else:
         said = OUTCOME_SAID.get(status, OUTCOME_SAID["skipped"])
-    for due_at, action in following or []:
-        said += f"\nNext: {when(due_at)} — {action}"
+    for due_at, action, number in following or []:
+        said += f"\nNext{f' (#{number})' if number is not None else ''}: {when(due_at)} — {action}"
     return said
 
 

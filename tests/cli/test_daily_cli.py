@@ -374,6 +374,31 @@ def test_log_a_contact_with_several_people(home: Path) -> None:
     assert drifting == []  # Bo is back within his rhythm
 
 
+def test_log_without_how_takes_the_app_forms_defaults_and_says_so(home: Path) -> None:
+    from planner_tui.db.models import LOGGED_CHANNEL, LOGGED_INITIATOR
+
+    plain = run(home, "log", "Bo")
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.splitlines() == [
+        "Saved: a contact with Bo, Mon 23 Nov, 20:00 (in person).",
+        "Taken as: in person (--how) and both / arranged together (--who-reached-out). "
+        "Otherwise, change it in the app (Enter on the contact, on their page), and say it "
+        "next time.",
+    ]
+    half = run(home, "log", "Bo", "--who-reached-out", "me").stdout.splitlines()
+    assert half[1].startswith("Taken as: in person (--how). ")
+    said = run(home, "log", "Bo", "--how", "text", "--who-reached-out", "them").stdout
+    assert "Taken as" not in said
+    database = opened(home)
+    try:
+        with database.session() as s:
+            logged = people.list_interactions(session=s, limit=3)
+    finally:
+        database.dispose()
+    assert sorted((c.channel, c.initiator) for c in logged) == sorted([
+        (LOGGED_CHANNEL, LOGGED_INITIATOR), (LOGGED_CHANNEL, "me"), ("text", "them")])  # fmt: skip
+
+
 def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     from planner_tui.ui.forms.outcome import outcome_message
 
@@ -389,22 +414,74 @@ def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     assert declined.returncode == 0, declined.stderr
     following = all_steps(home)[-1]
     app_says = outcome_message(OutcomeResult(all_steps(home)[0], [following]))
-    assert declined.stdout.splitlines()[1:] == [*app_says.splitlines(), words.DECLINE_REFRAME]
+    numbered = app_says.replace("Next: ", f"Next (#{following.id}): ")  # and its number
+    assert declined.stdout.splitlines()[1:] == [*numbered.splitlines(), words.DECLINE_REFRAME]
 
     no_reply = run(home, "no-reply", "Bo")  # his soonest open step: tomorrow's walk
     follow_up = all_steps(home)[-1]
     assert follow_up.action == "gently follow up: walk"
     assert follow_up.due_at == at("2026-11-26T20:00")  # in 3 days, as the app offers
+    app_says = outcome_message(OutcomeResult(all_steps(home)[2], [follow_up]))
     assert no_reply.stdout.splitlines()[1:] == [
-        *outcome_message(OutcomeResult(all_steps(home)[2], [follow_up])).splitlines(),
+        *app_says.replace("Next: ", f"Next (#{follow_up.id}): ").splitlines(),
         words.NO_REPLY_LINE,
     ]
     later = run(home, "later", f"#{following.id}", "sun", "3pm")
-    assert later.returncode == 0 and "Moved.\nNext: Sun 29 Nov, 15:00" in later.stdout
+    moved = all_steps(home)[-1]
+    assert (
+        later.returncode == 0 and f"Moved.\nNext (#{moved.id}): Sun 29 Nov, 15:00" in later.stdout
+    )
     skipped = run(home, "skip", str(follow_up.id), "--note", "not needed")
     assert skipped.stdout.splitlines()[1:] == ["Let go. No harm done.", words.SKIPPED_LINE]
     again = run(home, "skip", str(follow_up.id))
     assert_one_line_error(again, 1, "This step already has an outcome.")
+
+
+def test_a_name_acts_on_the_step_due_nearest_now_or_lists_the_choices(home: Path) -> None:
+    """Ana Silva has step #1 this afternoon; a five-month-old one and one tomorrow are
+    added: `declined "Ana Silva"` is about this afternoon's."""
+    database = opened(home)
+    try:
+        with database.write() as s:
+            [ana] = people.people_called(session=s, typed="Ana Silva")
+            old = steps.create_step(session=s, data={"person_id": ana.id, "action": "old call",
+                                    "due_at": at("2026-06-20T18:00")}).id  # fmt: skip
+            steps.create_step(session=s, data={"person_id": ana.id, "action": "tea",
+                              "due_at": at("2026-11-24T18:00")})  # fmt: skip
+    finally:
+        database.dispose()
+    declined = run(home, "declined", "Ana Silva")
+    assert declined.returncode == 0, declined.stderr
+    assert declined.stdout.startswith("#1: Monday 23 Nov, 14:00 — send Ana a short message")
+    assert {s.id: s.status for s in all_steps(home)}[old] is StepStatus.PLANNED
+    # Two steps on the day it would be: listed with their numbers; nothing changes.
+    run(home, "plan", "Ana Silva", "text Ana", "20:30")
+    run(home, "plan", "Ana Silva", "call Ana", "21:00")
+    before = everything(home)
+    both = run(home, "done", "ana silva")
+    assert_one_line_error(both, 1, "Ana Silva has 2 steps that day — #6 Mon 23 Nov, 20:30 ")
+    assert "#7 Mon 23 Nov, 21:00 call Ana" in both.stderr and "Say which one" in both.stderr
+    assert everything(home) == before
+
+
+def test_plan_alone_lists_the_open_steps_with_their_numbers(home: Path) -> None:
+    listed = run(home, "plan")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == [
+        "#2  not yet, Fri 20 Nov, 18:00  call (Bo)",
+        "#1  Mon 23 Nov, 14:00  send Ana a short message (Ana Silva)",
+        "#3  Tue 24 Nov, 09:00  walk (Bo)",
+    ]
+    assert run(home, "plan", "bobby").stdout.splitlines() == [listed.stdout.splitlines()[0],
+                                                              listed.stdout.splitlines()[2]]  # fmt: skip
+    assert run(home, "plan", "Ana Costa").stdout == words.nothing_planned("Ana Costa") + "\n"
+    # Every step a command makes says its number, to use in the next command.
+    repeat = run(home, "plan", "Bo", "text", "sat 10am", "--repeat", "weekly")
+    assert repeat.stdout.startswith("Planned (#4): Saturday 28 Nov, 10:00")
+    done = run(home, "done", "4")
+    assert "Next (#5): Sat 5 Dec, 10:00 — text" in done.stdout
+    assert "#5  Sat 5 Dec, 10:00  text (Bo)" in run(home, "plan").stdout.splitlines()
+    assert "#4" not in run(home, "plan").stdout
 
 
 def test_a_declined_step_offers_its_own_backup(home: Path) -> None:
@@ -412,6 +489,60 @@ def test_a_declined_step_offers_its_own_backup(home: Path) -> None:
     assert result.stdout.splitlines()[-1] == "Your backup plan: a voice note on Sunday"
     quiet = run(home, "no-reply", "3", "--no-follow-up")
     assert "Next:" not in quiet.stdout and len(all_steps(home)) == 3
+
+
+def test_a_fresh_map_says_how_to_add_someone_and_add_does(
+    tmp_path: Path, sqlite_template: Path
+) -> None:
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    shutil.copy(sqlite_template, fresh / "planner.db")
+    assert run(fresh, "people").stdout == words.EMPTY_MAP_SHELL + "\n"
+    assert "planner-tui add" in words.EMPTY_MAP_SHELL
+    unknown = run(fresh, "plan", "Maria Silva", "call", "tomorrow")
+    assert_one_line_error(unknown, 1, "To add them: planner-tui add 'Maria Silva'")
+    added = run(fresh, "add", "Maria Silva", "--rhythm", "every 2 weeks", "--context", "Choir")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.splitlines() == [
+        "Added Maria Silva to your map.",
+        "middle circle  hoped for every 2 weeks  Choir",
+        "New part of life on your map: Choir",
+    ]
+    again = run(fresh, "add", "Maria", "--context", "choir", "--circle", "inner")
+    assert again.stdout.splitlines()[:2] == ["Added Maria to your map.", "inner circle  Choir"]
+    assert len(again.stdout.splitlines()) == 2  # the context was there already
+    planned = run(fresh, "plan", "Maria Silva", "call", "tomorrow 6pm")
+    assert planned.returncode == 0, planned.stderr
+    everyone = run(fresh, "people").stdout.splitlines()
+    assert [line.split("  ")[0].strip() for line in everyone] == ["Maria", "Maria Silva"]
+
+
+@pytest.mark.parametrize("typed", ["maria silva", "MARIASILVA", "Mari"])
+def test_add_offers_the_person_already_on_the_map_and_changes_nothing(
+    home: Path, typed: str
+) -> None:
+    run(home, "add", "Maria Silva", "--nickname", "Mari")
+    before = everything(home)
+    result = run(home, "add", typed)
+    assert_one_line_error(result, 1, "Maria Silva is already on your map")
+    assert "--anyway" in result.stderr and everything(home) == before
+    someone_else = run(home, "add", typed, "--anyway")
+    assert someone_else.returncode == 0 and everything(home) != before
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "said"),
+    [
+        (["add", ""], 1, "Name can't be empty"),
+        (["add", "Mo", "--rhythm", "often"], 1, "'every 3 weeks'"),
+        (["add", "Mo", "--circle", "close"], 2, "invalid choice"),
+        (["add", "Cy"], 1, "Cy is already on your map (archived"),
+    ],
+)
+def test_add_refuses_in_one_line(home: Path, argv: list[str], code: int, said: str) -> None:
+    before = everything(home)
+    assert_one_line_error(run(home, *argv), code, said)
+    assert everything(home) == before
 
 
 def test_snooze_and_people(home: Path) -> None:
@@ -447,6 +578,38 @@ def test_dates_from_the_shell_show_up_in_today_and_the_calendar(home: Path) -> N
     assert run(home, "date", "Ana Costa").stdout == words.no_dates("Ana Costa") + "\n"
 
 
+def test_names_are_found_as_people_type_them(home: Path) -> None:
+    """The one name rule, from the shell: letters typed plainly, without the emoji, or by a
+    word only one person's name has; a word two names share still lists both."""
+    for name in ("Zoë Ångström-Łukasz", "Maria Pereira 🌻"):
+        assert run(home, "add", name).returncode == 0
+    assert run(home, "date", "zoe angstrom-łukasz").stdout == (
+        words.no_dates("Zoë Ångström-Łukasz") + "\n"
+    )
+    assert run(home, "date", "maria pereira").stdout == words.no_dates("Maria Pereira 🌻") + "\n"
+    assert run(home, "log", "costa", "pereira").stdout.startswith(
+        "Saved: a contact with Ana Costa, Maria Pereira 🌻,"
+    )
+    assert_one_line_error(run(home, "add", "Maria Pereira"), 1, "already on your map")
+    run(home, "add", "Lu Costa")
+    before = everything(home)
+    assert_one_line_error(run(home, "log", "costa"), 1, "'costa' could be Ana Costa, Lu Costa.")
+    assert everything(home) == before
+
+
+def test_a_date_set_again_is_changed_not_doubled(home: Path) -> None:
+    run(home, "date", "Bo", "wedding", "12", "apr")
+    changed = run(home, "date", "Bobby", "Birthday", "13 Apr")
+    assert changed.stdout.splitlines() == [
+        "Birthday changed from 26 Nov.",
+        "Saved. Bo: Wedding 12 Apr · Birthday 13 Apr.",
+    ]
+    again = run(home, "date", "Bo", "WEDDING", "12/4/2011")
+    assert again.stdout.splitlines()[0] == "WEDDING changed from 12 Apr."
+    assert run(home, "date", "Bo").stdout == "Bo: WEDDING 12 Apr 2011 · Birthday 13 Apr.\n"
+    assert "birthday" not in run(home, "today").stdout  # the 26th is no longer his
+
+
 def test_the_loop_as_a_shell_runs_it(home: Path) -> None:
     """Real processes: plan, see it in today, mark it done; UTF-8 names on the way."""
     planned = run_process(
@@ -460,7 +623,9 @@ def test_the_loop_as_a_shell_runs_it(home: Path) -> None:
     assert done.returncode == 0 and "Done. That counts." in done.stdout.decode()
     unknown = run_process(home, "log", "Nobody")
     assert unknown.returncode == 1
-    assert unknown.stderr.decode() == "planner-tui: No one called 'Nobody' on your map.\n"
+    assert unknown.stderr.decode() == (
+        "planner-tui: No one called 'Nobody' on your map. To add them: planner-tui add Nobody\n"
+    )
     with sqlite3.connect(home / "planner.db") as c:
         assert c.execute("SELECT status FROM step WHERE id = 4").fetchone() == ("done",)
 
@@ -504,7 +669,7 @@ def test_the_shipped_timer_and_the_readmes_lines_are_commands_that_parse() -> No
         if "planner-tui today --quiet" in line or line.startswith("*/5 * * * *")
         or line.startswith(("planner-tui plan", "planner-tui log", "planner-tui done",
                             "planner-tui no-reply", "planner-tui later", "planner-tui snooze",
-                            "planner-tui people", "planner-tui date"))
+                            "planner-tui people", "planner-tui date", "planner-tui add"))
     ]  # fmt: skip
     lines = [line for line in lines if not any(mark in line for mark in ("PERSON", "[", "|"))]
     assert len(lines) >= 12  # the examples, not the synopsis

@@ -86,6 +86,10 @@ ARGUMENTS: dict[str, list[str]] = {
     "date DAY": ["date", "Ana", "birthday", "{}"],
     "date --remove LABEL": ["date", "Ana", "{}", "--remove"],
     "remind --within": ["remind", "--within", "{}"],
+    "add NAME": ["add", "{}"],
+    "add --rhythm": ["add", "Mo", "--rhythm", "{}"],
+    "add --context": ["add", "Mo", "--context", "{}"],
+    "add --nickname": ["add", "Mo", "--nickname", "{}"],
 }
 CASES = [
     pytest.param(name, value, id=f"{name}: {label}")
@@ -115,7 +119,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> P
 
 
 SAVED_AS_TYPED = ("plan ACTION", "plan --cue", "plan --backup", "log --note", "done --note",
-                  "skip --note", "date LABEL")  # fmt: skip
+                  "skip --note", "date LABEL", "add NAME", "add --context")  # fmt: skip
 
 
 def saved_text(home: Path, name: str) -> str | None:
@@ -129,6 +133,8 @@ def saved_text(home: Path, name: str) -> str | None:
             first = next(step for step in planned if step.id == 1)
             contact = people.list_interactions(session=s, limit=1)
             dates = people.list_dates(session=s, person_id=first.person_id)
+            newest_person = max(people.list_people(session=s), key=lambda p: p.id or 0)
+            contexts = people.list_contexts(session=s)
     finally:
         database.dispose()
     return {
@@ -139,6 +145,8 @@ def saved_text(home: Path, name: str) -> str | None:
         "done --note": first.outcome_note,
         "skip --note": first.outcome_note,
         "date LABEL": dates[0].label if dates else None,
+        "add NAME": newest_person.name,
+        "add --context": contexts[0].name if contexts else None,
     }.get(name)
 
 

@@ -167,6 +167,33 @@ def test_a_step_toward_a_place_done_adds_the_people_met_there(db: Database) -> N
     assert reached.any_channel == 1
 
 
+def test_people_met_are_named_by_the_one_rule(db: Database) -> None:
+    """A name that names one person on the map links them; one that could be several is
+    refused, naming them, and nothing is saved; only a name no one has adds someone."""
+    with db.write() as s:
+        silva = people.create_person(session=s, data={"name": "Maria Silva"}).id
+        costa = people.create_person(session=s, data={"name": "Maria Costa"}).id
+        step = steps.create_step(
+            session=s, data={"action": "go to the choir", "due_at": local("2026-11-23T20:30")}
+        )
+    with pytest.raises(InvalidInput) as refused, db.write() as s:
+        steps.record_outcome(session=s, step_id=step.id,
+                             outcome={"status": "done", "met": ["Maria", "Jo"]})  # fmt: skip
+    assert str(refused.value) == words.several_called("Maria", ["Maria Costa", "Maria Silva"])
+    assert refused.value.field == "met"
+    with db.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Maria Costa", "Maria Silva"]
+        assert steps.list_steps(session=s, upcoming=True)[0].id == step.id  # still planned
+    with db.write() as s:
+        steps.record_outcome(session=s, step_id=step.id,
+                             outcome={"status": "done", "met": ["costa", "maria silva 🌻", "Jo"]})  # fmt: skip
+    with db.session() as s:
+        [contact] = people.list_interactions(session=s)
+        everyone = [p.name for p in people.list_people(session=s)]
+    assert sorted(contact.people) == ["Jo", "Maria Costa", "Maria Silva"]
+    assert everyone == ["Jo", "Maria Costa", "Maria Silva"] and silva != costa
+
+
 def test_a_place_step_done_with_no_one_and_nowhere_is_a_step_done_and_no_contact(
     db: Database, wall: int
 ) -> None:

@@ -20,7 +20,8 @@ class P:
 
 CAST = [P(1, "Ana Silva"), P(2, "Ana Costa", "Nana"), P(3, "Bo"), P(4, "Øyvind Ås"),
         P(5, "Gustav Straße"), P(6, "Ｍａｒｉ Ｏｋａ"), P(7, "🙂"), P(9, "Jürgen Müller"),
-        P(10, "राम")]  # fmt: skip
+        P(10, "राम"), P(11, "Zoë Ångström-Łukasz"), P(12, "Lea Moreau 🌻"), P(13, "Kit ☀️"),
+        P(14, "Sam 1️⃣ 👩🏽‍🦱"), P(15, "Mo van Dijk"), P(16, "Jo van Rijn")]  # fmt: skip
 
 RULES = [
     # typed, who it names (None: no one, or several), the rule
@@ -39,7 +40,16 @@ RULES = [
     ("JÜRGEN", 9, "…and with them"),
     ("रम", None, "other scripts' vowel signs are part of the name"),
     ("Ana", None, "a first name two people share"),
-    ("Silva", None, "a last name alone is not a name"),
+    ("Silva", 1, "another word of the name that only one person has (a surname)"),
+    ("COSTA", 2, "…any case"),
+    ("van", None, "…but not one two people share"),
+    ("dijk", 15, "…a word after a particle"),
+    ("zoe angstrom-łukasz", 11, "letters Unicode doesn't split (Ł, Å) typed plainly"),
+    ("Zoe Angstrom Lukasz", 11, "…with spaces for the hyphen"),
+    ("lukasz", 11, "…a hyphenated surname's part"),
+    ("lea moreau", 12, "a trailing emoji set aside"),
+    ("Kit", 13, "…one with a variation selector (☀️)"),
+    ("Sam", 14, "…keycaps and skin tones"),
     ("Ana S", None, "nor the start of one"),
     ("Zed", None, "no one"),
     ("", None, "nothing"),
@@ -57,6 +67,11 @@ def test_duplicates_want_the_whole_name_and_see_every_match() -> None:
     assert people_named("ANA SILVA", twins, whole_only=True) == [1, 8]
     assert person_named("ANA SILVA", twins) is None  # two people: say more
     assert people_named("Øyvind", CAST, whole_only=True) == []
+    # Whole names, as duplicate checks compare them: emoji and unsplittable letters aside.
+    assert people_named("kit", CAST, whole_only=True) == [13]
+    assert people_named("Sam", CAST, whole_only=True) == [14]
+    assert people_named("ZOE ANGSTROM LUKASZ", CAST, whole_only=True) == [11]
+    assert people_named("Silva", CAST, whole_only=True) == []  # a surname is not a whole name
     assert name_key("Ana Silva") == name_key("anasilva") == name_key(" ANA  SILVA ")
 
 

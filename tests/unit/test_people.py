@@ -227,6 +227,34 @@ def test_deleting_cleans_up_without_losing_other_records(db: Database) -> None:
         steps.delete_step(session=s, step_id=step)
 
 
+def test_setting_a_date_again_changes_it_whatever_the_labels_case(db: Database) -> None:
+    with db.write() as s:
+        tom = people.create_person(session=s, data={"name": "Tom"}).id
+        first, was = people.set_date(
+            session=s, data={"person_id": tom, "label": "birthday", "month": 4, "day": 12}
+        )
+        assert was == []
+        moved, was = people.set_date(
+            session=s, data={"person_id": tom, "label": " Birthday ", "month": 4, "day": 13}
+        )
+        assert moved.id == first.id and [(d.month, d.day) for d in was] == [(4, 12)]
+        _, was = people.set_date(  # the same day again: nothing to say changed
+            session=s, data={"person_id": tom, "label": "BIRTHDAY", "month": 4, "day": 13}
+        )
+        assert was == []
+        people.add_date(session=s, data={"person_id": tom, "label": "birthday", "month": 4,
+                                         "day": 13})  # fmt: skip
+        people.set_date(session=s, data={"person_id": tom, "label": "Moved to Leeds",
+                                         "month": 6, "day": 3})  # fmt: skip
+    with db.session() as s:
+        got = [(d.label, d.month, d.day) for d in people.list_dates(session=s, person_id=tom)]
+    assert got == [("BIRTHDAY", 4, 13), ("Moved to Leeds", 6, 3)]
+    with db.write() as s:  # the label rule is one: removing finds it however it is typed
+        gone = people.remove_dates(session=s, person_id=tom, label="  birthday")
+    assert [d.label for d in gone] == ["BIRTHDAY"]
+    assert people.label_key("Mum’s  Anniversary") == people.label_key("mum’s anniversary")
+
+
 def test_dates_are_checked_kept_once_and_go_with_their_person(db: Database) -> None:
     from planner_tui.services.undo import revert
 

@@ -329,3 +329,30 @@ def test_a_no_reply_follow_up_is_after_the_step_and_after_now() -> None:
     assert later == local("2026-12-21T18:00") and later > now
     spring = steps.follow_up_time(local("2027-03-27T18:00"))  # the clocks go forward on the 28th
     assert clock.to_local(spring).hour == 18 and spring.date().day == 30
+
+
+def test_a_name_means_the_open_step_due_nearest_to_now(db: Database, ana: int) -> None:
+    """Now is Mon 23 Nov 2026, 12:00. Of the steps due today or before,
+    the latest; else the soonest to come; several that day are all returned, to choose."""
+    clock.freeze(datetime(2026, 11, 23, 12, 0))
+
+    def meant() -> list[int | None]:
+        with db.session() as s:
+            return [step.id for step in steps.steps_meant(session=s, person_id=ana)]
+
+    assert meant() == []
+    later = plan(db, ana, "2026-12-05T10:00")
+    soon = plan(db, ana, "2026-11-26T10:00")
+    assert meant() == [soon]  # nothing due yet: the soonest to come
+    old = plan(db, ana, "2026-06-20T18:00")
+    assert meant() == [old]  # one due: it, however long ago
+    tonight = plan(db, ana, "2026-11-23T18:00")  # planned yesterday for today
+    assert meant() == [tonight]  # today's, not the five-month-old one
+    yesterday = plan(db, ana, "2026-11-22T09:00")
+    assert meant() == [tonight]
+    morning = plan(db, ana, "2026-11-23T09:00")
+    assert meant() == [morning, tonight]  # two today: which one is for the person to say
+    with db.write() as s:
+        steps.record_outcome(session=s, step_id=morning, outcome={"status": "skipped"})
+    assert meant() == [tonight]
+    assert {later, yesterday}.isdisjoint(meant())

@@ -80,7 +80,9 @@ def find_person(session: Session, typed: str) -> PersonRead:
 
 def find_step(session: Session, typed: str) -> StepRead:
     """The step *typed* names: its number (as `today` and `plan` show it, ``12`` or
-    ``#12``), or a person's name for their soonest step still planned."""
+    ``#12``), or a person's name for the open step of theirs due nearest to now
+    (:func:`planner_tui.services.steps.steps_meant`); when that leaves a choice, the
+    choices are listed with their numbers and nothing changes."""
     from planner_tui.services import steps
 
     number = typed.strip().removeprefix("#")
@@ -89,7 +91,11 @@ def find_step(session: Session, typed: str) -> StepRead:
             raise InvalidInput(words.no_such_step(number))
         return steps.get_step(session=session, step_id=int(number))
     person = find_person(session, typed)
-    step = steps.next_open_step(session=session, person_id=person.id)
-    if step is None:
+    meant = steps.steps_meant(session=session, person_id=person.id)
+    if not meant:
         raise InvalidInput(words.nothing_planned(person.name))
-    return step
+    if len(meant) > 1:
+        raise InvalidInput(
+            words.which_step(person.name, [(s.id, s.due_at, s.action) for s in meant])
+        )
+    return meant[0]

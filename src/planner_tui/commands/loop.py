@@ -26,6 +26,8 @@ CHANNELS = {
 """`--how` as people type it → the app's channels."""
 REACHED_OUT = {"me": "me", "them": "them", "mutual": "mutual", "both": "mutual"}
 SUPPORT = ("emotional", "practical")
+CIRCLES = ("inner", "middle", "outer")
+"""`--circle`: the convoy model's rings, as the app names them."""
 SNOOZE_DAYS = 14
 """As the Map's z: two weeks."""
 FOLLOW_UP = "in 3 days"
@@ -46,11 +48,14 @@ def add_parsers(sub: Any) -> None:
         "plan",
         help='plan a small step: PERSON "ACTION" WHEN',
         description="One person, one small action, one time — as the app's planner. WHEN is "
-        "said as in the app: tonight, 'tomorrow 6pm', 'fri 7pm', 'in 3 days'.",
+        "said as in the app: tonight, 'tomorrow 6pm', 'fri 7pm', 'in 3 days'. With no "
+        "arguments, the steps still open, soonest first, with their numbers (PERSON alone: "
+        "theirs).",
     )
-    plan.add_argument("person", help="who (a name, first name or nickname)")
-    plan.add_argument("action", help="the small step, in a few words")
-    plan.add_argument("when", nargs="+", help="when, e.g. tomorrow 6pm")
+    plan.add_argument("person", nargs="?",
+                      help="who (a name, first name or nickname); alone, their open steps")  # fmt: skip
+    plan.add_argument("action", nargs="?", help="the small step, in a few words")
+    plan.add_argument("when", nargs="*", help="when, e.g. tomorrow 6pm")
     plan.add_argument("--repeat", help="weekly, 'every 2 weeks', 'every mon and thu'…")
     plan.add_argument("--cue", default="", help="if-then cue: 'when I finish lunch'")
     plan.add_argument("--backup", default="", help="if-then backup: 'if no answer, a voice note'")
@@ -80,7 +85,8 @@ def add_parsers(sub: Any) -> None:
             name,
             help=f"a step's outcome — {said}",
             description="STEP is a step's number (shown by today and plan) or a person's "
-            "name, for their soonest step still planned.",
+            "name, for their open step due nearest to now (the latest due today or before, else the "
+            "soonest to come; several that day are listed to choose from).",
         )
         outcome.add_argument("step", help="a step number, or a person's name")
         outcome.add_argument("--note", default="", help="what you noticed (optional)")
@@ -112,6 +118,25 @@ def add_parsers(sub: Any) -> None:
                         metavar="DAYS", help=f"how long (default {SNOOZE_DAYS}; 0 wakes it)")  # fmt: skip
     snooze.set_defaults(run=cmd_snooze)
 
+    add = sub.add_parser(
+        "add",
+        help="add someone to your map: NAME [--rhythm R] [--context NAME]",
+        description="Adds someone, as the Map's n. A name already on your map (any "
+        "capitalisation, or someone's nickname) is not added twice: add --anyway for "
+        "someone else with the same name. Details can follow in the app.",
+    )
+    add.add_argument("name", help="their name, as you call them")
+    add.add_argument("--rhythm", help="how often you'd like to be in touch: weekly, "
+                     "'every 2 weeks', 30")  # fmt: skip
+    add.add_argument("--context", action="append", default=[], metavar="NAME",
+                     help="a part of life you share (again for another); a new one is added")  # fmt: skip
+    add.add_argument("--circle", choices=CIRCLES, default="middle",
+                     help="inner, middle (the default) or outer")  # fmt: skip
+    add.add_argument("--nickname", default="", help="what else you call them")
+    add.add_argument("--anyway", action="store_true",
+                     help="someone else with a name already on your map")  # fmt: skip
+    add.set_defaults(run=cmd_add)
+
     listed = sub.add_parser(
         "people", help="the people on your map, or who is past the rhythm you hoped for"
     )
@@ -142,6 +167,36 @@ def _when(words_: list[str] | str) -> str:
 
 
 def cmd_plan(settings: Settings, args: argparse.Namespace) -> None:
+    if args.action is None:
+        _list_open_steps(settings, args.person)
+        return
+    if not args.when:
+        raise UsageError("the following arguments are required: when "
+                         "(see planner-tui plan --help)")  # fmt: skip
+    _plan(settings, args)
+
+
+def _list_open_steps(settings: Settings, typed: str | None) -> None:
+    """The steps still open (one person's, when *typed* names them), soonest first, each
+    with its number; earlier ones not done yet are marked "not yet", as on Today."""
+    from planner_tui.services import steps
+
+    with opened(settings) as database, database.session() as session:
+        person = find_person(session, typed) if typed is not None else None
+        found = steps.list_steps(
+            session=session, upcoming=True, person_id=person.id if person else None, limit=None
+        )
+    if not found:
+        say(words.nothing_planned(person.name) if person else words.EMPTY_PLAN)
+        return
+    today = clock.today()
+    for step in found:
+        when = words.when(step.due_at)
+        mark = f"not yet, {when}" if clock.to_local(step.due_at).date() < today else when
+        say(f"#{step.id}  {mark}  {words.with_person(' '.join(step.action.split()), step.person)}")
+
+
+def _plan(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import Effort
     from planner_tui.names import fold
     from planner_tui.services import steps
@@ -188,7 +243,7 @@ def cmd_plan(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
-    from planner_tui.db.models import Channel, label
+    from planner_tui.db.models import LOGGED_CHANNEL, LOGGED_INITIATOR, Channel, label
     from planner_tui.journal_search import context_named
     from planner_tui.services import people
     from planner_tui.when import parse_when
@@ -210,8 +265,8 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
                 "person_ids": [p.id for p in who],
                 "occurred_at": moment,
                 "context_id": context_id,
-                "channel": CHANNELS[args.how] if args.how else Channel.IN_PERSON,
-                "initiator": REACHED_OUT[args.who_reached_out or "mutual"],
+                "channel": CHANNELS[args.how] if args.how else LOGGED_CHANNEL,
+                "initiator": REACHED_OUT[args.who_reached_out or LOGGED_INITIATOR],
                 "warmth": args.warmth,
                 "note": args.note,
                 **{f"gave_{kind}": kind in args.gave for kind in SUPPORT},
@@ -221,6 +276,13 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
     names = ", ".join(saved.people)
     say(f"Saved: a contact with {names}, {words.when(saved.occurred_at)} "
         f"({label(Channel(saved.channel))}).")  # fmt: skip
+    assumed = [
+        (label(LOGGED_CHANNEL), "--how") if not args.how else None,
+        (label(LOGGED_INITIATOR), "--who-reached-out") if not args.who_reached_out else None,
+    ]
+    said = [one for one in assumed if one]
+    if said:
+        say(words.assumed(said))
 
 
 def _refuse(message: str) -> NoReturn:
@@ -260,7 +322,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings) as database, database.write() as session:
         step = find_step(session, args.step)
         result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
-    _said(result.step, [(s.due_at, s.action) for s in result.following])
+    _said(result.step, [(s.due_at, s.action, s.id) for s in result.following])
 
 
 KIND_WORDS = {
@@ -270,7 +332,7 @@ KIND_WORDS = {
 }
 
 
-def _said(step: StepRead, following: list[tuple[datetime, str]]) -> None:
+def _said(step: StepRead, following: list[tuple[datetime, str, int | None]]) -> None:
     say(f"#{step.id}: {words.plan_card(step.due_at, step.action, step.person)}")
     say(words.outcome_said(step.status.value, expected=step.expected_awkwardness,
                            felt=step.felt_awkwardness, following=following))  # fmt: skip
@@ -295,6 +357,50 @@ def cmd_snooze(settings: Settings, args: argparse.Namespace) -> None:
         say(words.snooze_ended(person.name))
 
 
+def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.db.models import label
+    from planner_tui.journal_search import context_named
+    from planner_tui.services import people
+    from planner_tui.when import parse_cadence
+
+    cadence = parse_cadence(args.rhythm) if args.rhythm is not None else None
+    new_contexts: list[str] = []
+    with opened(settings) as database, database.write() as session:
+        if not args.anyway:
+            same = people.find_duplicates(session=session, name=args.name)
+            same += (
+                people.find_duplicates(session=session, name=args.nickname)
+                if args.nickname.strip()
+                else []
+            )
+            if same:
+                _refuse(words.already_on_map(same[0].name, same[0].archived))
+        context_ids = []
+        for typed in args.context:
+            known = people.list_contexts(session=session, include_archived=True)
+            found = context_named(typed, known)
+            if found is None:
+                made = people.create_context(session=session, data={"name": typed.strip()})
+                new_contexts.append(made.name)
+                found = made.id
+            context_ids.append(found)
+        person = people.create_person(
+            session=session,
+            data={"name": args.name.strip(), "nickname": args.nickname.strip(),
+                  "circle": args.circle, "cadence_days": cadence,
+                  "context_ids": list(dict.fromkeys(context_ids))},
+        )  # fmt: skip
+    say(words.person_added(person.name))
+    parts = [f"{label(person.circle)} circle"]
+    if person.cadence_days:
+        parts.append(f"hoped for {words.cadence(person.cadence_days)}")
+    if person.contexts:
+        parts.append(", ".join(person.contexts))
+    say("  ".join(parts))
+    for name in new_contexts:
+        say(f"New part of life on your map: {name}")
+
+
 def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import label
     from planner_tui.services import people
@@ -305,7 +411,7 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
         else:
             found = people.list_people(session=session)
     if not found:
-        say(words.NO_ONE_DRIFTING if args.drifting else words.EMPTY_MAP)
+        say(words.NO_ONE_DRIFTING if args.drifting else words.EMPTY_MAP_SHELL)
         return
     width = min(30, max(len(p.name) for p in found))
     for p in found:
@@ -340,15 +446,20 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
             gone = people.remove_dates(session=session, person_id=person.id, label=args.label)
             say(f"Removed from {person.name}: {_dates_line(gone)}.")
             return
+        was: list[Any] = []
         if when is not None:
             month, day_of_month, year = when
-            people.add_date(
+            _, was = people.set_date(
                 session=session,
                 data={"person_id": person.id, "label": args.label.strip(), "month": month,
                       "day": day_of_month, "year": year},
             )  # fmt: skip
         dates = people.list_dates(session=session, person_id=person.id)
     if when is not None:
+        if was:
+            said = [_dates_line([("", d)]).strip() for d in was]  # "12 Apr", "3 Jun 2011"
+            say(f"{args.label.strip()[:1].upper()}{args.label.strip()[1:]} changed from "
+                f"{' and '.join(said)}.")  # fmt: skip
         say(f"Saved. {person.name}: {_dates_line(dates)}.")
     elif dates:
         say(f"{person.name}: {_dates_line(dates)}.")
@@ -357,4 +468,6 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def _dates_line(dates: list[Any]) -> str:
-    return words.dates_line([(d.label, d.month, d.day, d.year) for d in dates])
+    """Someone's dates in one line; a (label, date) pair shows the date under that label."""
+    pairs = [d if isinstance(d, tuple) else (d.label, d) for d in dates]
+    return words.dates_line([(what, d.month, d.day, d.year) for what, d in pairs])

@@ -473,11 +473,17 @@ class PersonAlias(SQLModel, table=True):
 # --------------------------------------------------------------------------- interactions
 
 
+LOGGED_CHANNEL = Channel.IN_PERSON
+LOGGED_INITIATOR = Initiator.MUTUAL
+"""A contact logged without saying how, or who reached out: the one default, for the
+Map's log form and `planner-tui log` alike (each shows it, so it can be changed)."""
+
+
 class InteractionBase(SQLModel):
     occurred_at: datetime
     context_id: int | None = None
-    channel: Channel = Channel.IN_PERSON
-    initiator: Initiator = Initiator.MUTUAL
+    channel: Channel = LOGGED_CHANNEL
+    initiator: Initiator = LOGGED_INITIATOR
     warmth: Score | None = None
     gave_emotional: bool = False
     gave_practical: bool = False

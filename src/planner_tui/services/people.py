@@ -41,7 +41,7 @@ from planner_tui.db.models import (
     Step,
 )
 from planner_tui.errors import InvalidInput, NotFound
-from planner_tui.names import name_key, people_named, person_named
+from planner_tui.names import fold, name_key, people_named, person_named
 from planner_tui.services.common import (
     driver_connection,
     get_or_404,
@@ -395,6 +395,13 @@ def merge_into(
     return get_person(session=session, person_id=person_id)
 
 
+def label_key(label: str) -> str:
+    """What spellings of one date's label share — case, accents and spacing set aside
+    (``Birthday``, `` birthday ``, ``BIRTHDAY``): the one rule for whether two labels name
+    the same date."""
+    return " ".join(fold(label).split())
+
+
 def _checked_dates(dates: Dates) -> list[PersonDateBase] | None:
     """*dates* checked as the table takes them (before anything is written)."""
     if dates is None:
@@ -417,10 +424,10 @@ def set_dates(
     get_or_404(session, Person, person_id, "person")
     wanted: dict[tuple[str, int, int], PersonDateBase] = {}
     for one in _checked_dates(dates) or []:
-        wanted.setdefault((one.label.casefold(), one.month, one.day), one)
+        wanted.setdefault((label_key(one.label), one.month, one.day), one)
     kept: set[tuple[str, int, int]] = set()
     for row in session.exec(select(PersonDate).where(PersonDate.person_id == person_id)).all():
-        key = (row.label.casefold(), row.month, row.day)
+        key = (label_key(row.label), row.month, row.day)
         if key in wanted and key not in kept:
             kept.add(key)
             given = wanted[key]
@@ -443,8 +450,8 @@ def add_date(*, session: Session, data: PersonDateCreate | dict[str, Any]) -> Pe
     valid = validate(PersonDateCreate, data)
     get_or_404(session, Person, valid.person_id, "person")
     for row in session.exec(select(PersonDate).where(PersonDate.person_id == valid.person_id)):
-        if (row.label.casefold(), row.month, row.day) == (
-            valid.label.casefold(),
+        if (label_key(row.label), row.month, row.day) == (
+            label_key(valid.label),
             valid.month,
             valid.day,
         ):
@@ -457,6 +464,38 @@ def add_date(*, session: Session, data: PersonDateCreate | dict[str, Any]) -> Pe
     session.add(row)
     session.flush()
     return PersonDateRead.model_validate(row, from_attributes=True)
+
+
+def set_date(
+    *, session: Session, data: PersonDateCreate | dict[str, Any]
+) -> tuple[PersonDateRead, list[PersonDateRead]]:
+    """Make a date someone's: a date they have under the same label (:func:`label_key`) is
+    changed to it, not kept beside it. Returns the date and what it was before (empty
+    when it is new, or was already that day) — one row either way, so a calendar that
+    imported it keeps one event."""
+    valid = validate(PersonDateCreate, data)
+    get_or_404(session, Person, valid.person_id, "person")
+    query = (
+        select(PersonDate)
+        .where(PersonDate.person_id == valid.person_id)
+        .order_by(col(PersonDate.id))
+    )
+    same = [row for row in session.exec(query) if label_key(row.label) == label_key(valid.label)]
+    before = [PersonDateRead.model_validate(row, from_attributes=True) for row in same]
+    if not same:
+        row = PersonDate(**valid.model_dump())
+    else:
+        row, *extra = same
+        for one in extra:  # two under one label (kept before this rule): one is kept
+            session.delete(one)
+        row.label, row.month, row.day, row.year = valid.label, valid.month, valid.day, valid.year
+    session.add(row)
+    session.flush()
+    after = PersonDateRead.model_validate(row, from_attributes=True)
+    changed = [
+        d for d in before if (d.month, d.day, d.year) != (after.month, after.day, after.year)
+    ]
+    return after, changed
 
 
 def list_dates(*, session: Session, person_id: int) -> list[PersonDateRead]:
@@ -472,11 +511,11 @@ def list_dates(*, session: Session, person_id: int) -> list[PersonDateRead]:
 def remove_dates(*, session: Session, person_id: int, label: str) -> list[PersonDateRead]:
     """Take away someone's dates called *label* (whatever its case); returns what went."""
     person = get_or_404(session, Person, person_id, "person")
-    wanted = label.strip().casefold()
+    wanted = label_key(label)
     rows = [
         row
         for row in session.exec(select(PersonDate).where(PersonDate.person_id == person_id))
-        if row.label.casefold() == wanted
+        if label_key(row.label) == wanted
     ]
     if not rows:
         raise InvalidInput(f"{person.name} has no date called {label.strip()!r}.", field="label")

@@ -36,7 +36,12 @@ from planner_tui.db.models import (
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.services.common import driver_connection, get_or_404, validate
-from planner_tui.services.people import create_context, create_person, find_duplicates
+from planner_tui.services.people import (
+    create_context,
+    create_person,
+    find_duplicates,
+    people_called,
+)
 from planner_tui.services.undo import Change, Recorder
 
 # --------------------------------------------------------------------------- the library
@@ -147,7 +152,8 @@ class StepOutcome(SQLModel):
     follow up: …"; it starts without the step's cue and backup, which were the step's."""
     met: list[Name] = []
     """For a step toward a place done: the people met there, added to the map (someone
-    already on it by that whole name is linked instead)."""
+    the name names, by the one name rule, is linked instead; a name that could be several
+    people is refused, naming them)."""
     place: Name | None = None
     """For a step toward somewhere new done: a name to keep that part of life by (an
     existing context of that name is used), so the contact counts in its breadth."""
@@ -348,15 +354,26 @@ def mark_reminded(*, session: Session, step_ids: list[int], moment: datetime | N
         session.flush()
 
 
-def next_open_step(*, session: Session, person_id: int) -> StepRead | None:
-    """Someone's soonest step still planned (what `planner-tui done Ana` means)."""
-    row = session.exec(
+def steps_meant(*, session: Session, person_id: int, now: datetime | None = None) -> list[StepRead]:
+    """The open step someone's name means (what `planner-tui done Ana` acts on): the one
+    due nearest to now — of the steps due today or before, the latest; else the soonest
+    still to come. When other open steps fall on that step's day too, all of that day's
+    are returned, soonest first, for the person to choose by number (nothing is
+    guessed); no open step at all, an empty list."""
+    moment = now or clock.now()
+    rows = session.exec(
         select(Step)
         .where(Step.person_id == person_id, Step.status == StepStatus.PLANNED)
         .order_by(col(Step.due_at), col(Step.id))
-        .limit(1)
-    ).first()
-    return _read(session, [row])[0] if row is not None else None
+    ).all()
+    if not rows:
+        return []
+    today = clock.to_local(moment).date()
+    day_of = {row.id: clock.to_local(row.due_at).date() for row in rows}
+    due = [row for row in rows if day_of[row.id] <= today]
+    chosen = due[-1] if due else rows[0]
+    same_day = [row for row in rows if day_of[row.id] == day_of[chosen.id]]
+    return _read(session, same_day)
 
 
 def steps_done_between(*, session: Session, start: datetime, end: datetime) -> int:
@@ -512,11 +529,17 @@ def _context_named(session: Session, name: str) -> int:
 
 
 def _people_met(session: Session, names: list[str], context_id: int | None) -> list[int]:
-    """The people met at a place: someone on the map by that whole name (or nickname, or a
-    name merged into theirs) is them; anyone else is added, in that part of life."""
+    """The people met at a place, each name by the one name rule
+    (:func:`planner_tui.names.people_named`): the one person on the map it names is them;
+    a name that could be several is refused, naming them (nothing is saved); someone
+    archived by that whole name is them; only a name no one has is added, in that part of
+    life."""
     found: list[int] = []
     for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-        same = find_duplicates(session=session, name=name)
+        on_map = people_called(session=session, typed=name)
+        if len(on_map) > 1:
+            raise InvalidInput(words.several_called(name, [p.name for p in on_map]), field="met")
+        same = on_map or find_duplicates(session=session, name=name)
         if len(same) == 1:
             found.append(same[0].id)
         else:

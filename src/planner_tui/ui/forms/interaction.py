@@ -14,6 +14,8 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from planner_tui import clock, words
 from planner_tui.db.models import (
+    LOGGED_CHANNEL,
+    LOGGED_INITIATOR,
     Channel,
     ContextRead,
     Initiator,
@@ -100,13 +102,13 @@ class InteractionForm(FormScreen[Any]):
                 [(label(c), c.value) for c in Channel],
                 id="channel",
                 allow_blank=False,
-                value=Channel.IN_PERSON.value,
+                value=LOGGED_CHANNEL.value,
             )
             yield Select(
                 [(label(i), i.value) for i in Initiator],
                 id="initiator",
                 allow_blank=False,
-                value=Initiator.MUTUAL.value,
+                value=LOGGED_INITIATOR.value,
             )
         with Horizontal(classes="row"):
             yield Select(
