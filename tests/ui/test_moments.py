@@ -304,3 +304,33 @@ async def test_on_this_day_shows_a_warm_moment_and_o_turns_it_off_and_on(
         await press(again, pilot, "o")
         assert warm in screen_text(again)
         literal_toasts(again)
+
+
+async def test_who_was_met_links_people_by_the_name_rule_and_asks_when_it_could_be_two(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        gym = people.create_context(session=s, data={"name": "Climbing gym"}).id
+        for name in ("Maria Costa", "Maria Silva"):
+            people.create_person(session=s, data={"name": name})
+        steps.create_step(session=s, data={"context_id": gym, "action": "go climbing",
+                                           "due_at": local("2026-11-23T19:00")})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "d")
+        form = app.screen
+        assert isinstance(form, OutcomeForm)
+        form.query_one("#met", Input).value = "Maria"
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is form  # two people could be meant: it asks, and saves nothing
+        note = str(form.query_one("#form-problem").render())
+        assert "Maria Costa" in note and "Maria Silva" in note
+        assert form.query_one("#met", Input).value == "Maria"
+        form.query_one("#met", Input).value = "costa, Jo"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+        literal_toasts(app)
+    with sqlite_db.session() as s:
+        met = {p.name: p.contexts for p in people.list_people(session=s)}
+    assert met == {"Maria Costa": ["Climbing gym"], "Maria Silva": [], "Jo": ["Climbing gym"]}

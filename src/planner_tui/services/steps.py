@@ -27,6 +27,7 @@ from planner_tui.db.models import (
     Name,
     Note,
     Person,
+    PersonContextLink,
     PersonRead,
     Score,
     Step,
@@ -532,8 +533,8 @@ def _people_met(session: Session, names: list[str], context_id: int | None) -> l
     """The people met at a place, each name by the one name rule
     (:func:`planner_tui.names.people_named`): the one person on the map it names is them;
     a name that could be several is refused, naming them (nothing is saved); someone
-    archived by that whole name is them; only a name no one has is added, in that part of
-    life."""
+    archived by that whole name is them; only a name no one has is added. Everyone met
+    there belongs to that part of life from then on."""
     found: list[int] = []
     for name in dict.fromkeys(n.strip() for n in names if n.strip()):
         on_map = people_called(session=session, typed=name)
@@ -542,6 +543,8 @@ def _people_met(session: Session, names: list[str], context_id: int | None) -> l
         same = on_map or find_duplicates(session=session, name=name)
         if len(same) == 1:
             found.append(same[0].id)
+            if context_id is not None:  # met there: they belong to that part of life too
+                session.merge(PersonContextLink(person_id=same[0].id, context_id=context_id))
         else:
             contexts = [context_id] if context_id is not None else []
             found.append(
