@@ -515,3 +515,45 @@ def test_the_shipped_timer_and_the_readmes_lines_are_commands_that_parse() -> No
             words_ += ["a voice note on Sunday"]
         args = parser.parse_args(words_)
         assert args.command and getattr(args, "run", None), line
+
+
+WEDNESDAY = "2026-12-09T13:00:00"  # issue 17's new user, at lunch
+
+
+@pytest.mark.parametrize(
+    ("when", "planned"),
+    [
+        (["thu", "7p"], "Thursday 10 Dec, 19:00"),  # was Wednesday (today) 19:00
+        (["thursday 7p"], "Thursday 10 Dec, 19:00"),
+        (["thurs", "7pm"], "Thursday 10 Dec, 19:00"),
+        (["sat", "10am"], "Saturday 12 Dec, 10:00"),
+        (["tomorrow", "6pm"], "Thursday 10 Dec, 18:00"),
+    ],
+)
+def test_plan_uses_every_word_of_the_time(home: Path, when: list[str], planned: str) -> None:
+    result = run(home, "plan", "Bo", "call", *when, now=WEDNESDAY)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Planned (#4): {planned} — call")
+
+
+@pytest.mark.parametrize(
+    ("argv", "said", "not_said"),
+    [
+        (["plan", "Bo", "call", "th", "7pm"], "couldn't read 'th 7pm'", "ago"),  # was today
+        (["plan", "Bo", "call", "fri", "19"], "19 Dec 2026 is a Saturday, not a Friday", "ago"),
+        (["plan", "Bo", "call", "someday"], "Try 'tomorrow 6pm'", "yesterday"),
+        (["plan", "Bo", "call", "someday"], "or 2026-12-16 18:00.", "2026-12-01"),
+        (["log", "Bo", "--when", "someday"], "Try 'yesterday evening'", "in 3 days"),
+        (["log", "Bo", "--when", "someday"], "or 2026-12-02 18:00.", "2026-12-01"),
+        (["done", "1", "--when", "someday"], "'2 days ago'", "in 3 days"),
+        (["later", "1", "someday"], "'in 3 days'", "ago"),
+    ],
+)
+def test_a_time_that_cant_be_used_is_refused_with_hints_that_fit(
+    home: Path, argv: list[str], said: str, not_said: str
+) -> None:
+    before = everything(home)
+    result = run(home, *argv, now=WEDNESDAY)
+    assert_one_line_error(result, 1, said)
+    assert not_said not in result.stderr
+    assert everything(home) == before

@@ -101,6 +101,78 @@ def test_times_are_read_as_people_say_them(said: str, lean: str, meant: str) -> 
     assert read(said, lean) == meant
 
 
+WEDNESDAY = datetime(2026, 12, 9, 13, 0, tzinfo=LONDON)  # issue 17's new user, at lunch
+
+
+@pytest.mark.parametrize(
+    ("said", "lean", "meant"),
+    [
+        # a weekday with a short time: the weekday and the time both count
+        ("thu 7p", "future", "2026-12-10 19:00"),
+        ("thursday 7p", "future", "2026-12-10 19:00"),
+        ("thur 7pm", "future", "2026-12-10 19:00"),
+        ("thurs 7 pm", "past", "2026-12-03 19:00"),
+        ("fri 8a", "future", "2026-12-11 08:00"),
+        ("7p", "future", "2026-12-09 19:00"),
+        # a weekday said with its date, as it is on the calendar
+        ("fri 18 dec 7pm", "future", "2026-12-18 19:00"),
+        ("Friday, 2026-12-18 19:00", "future", "2026-12-18 19:00"),
+        # words that join a date and a time, and ordinal and ISO letters inside a word
+        ("18 dec at 7pm", "future", "2026-12-18 19:00"),
+        ("dec 18th 7pm", "future", "2026-12-18 19:00"),
+        ("2026-12-18T19:00", "future", "2026-12-18 19:00"),
+        ("2026-12-18 19:00 UTC", "future", "2026-12-18 19:00"),
+        # what the README promises
+        ("tonight", "future", "2026-12-09 20:00"),
+        ("tomorrow 6pm", "future", "2026-12-10 18:00"),
+        ("next tuesday", "future", "2026-12-15 12:00"),
+        ("in 3 days", "future", "2026-12-12 13:00"),
+        ("sat 10am", "future", "2026-12-12 10:00"),
+        ("2026-12-20 18:00", "future", "2026-12-20 18:00"),
+    ],
+)
+def test_every_word_of_a_time_counts(said: str, lean: str, meant: str) -> None:
+    assert read(said, lean, WEDNESDAY) == meant
+
+
+@pytest.mark.parametrize(
+    ("said", "because"),
+    [
+        ("th 7pm", "couldn't read 'th 7pm'"),  # 'th' was passed over: 19:00 today
+        ("fri 19", "19 Dec 2026 is a Saturday, not a Friday"),  # was Sat 19 Dec
+        ("fri 19 dec", "19 Dec 2026 is a Saturday, not a Friday"),
+        ("tue 2026-12-18 19:00", "is a Friday, not a Tuesday"),
+        ("6pm and", "couldn't read"),
+        ("18 dec 7pm ABC", "couldn't read"),  # a zone dateutil doesn't know
+        ("18 dec 2026 t 7pm", "couldn't read"),
+        ("tomorow 6pm", "couldn't read"),
+    ],
+)
+def test_a_word_that_cant_be_used_is_refused_not_dropped(said: str, because: str) -> None:
+    with pytest.raises(InvalidInput, match=because):
+        parse_when(said, lean="future", now=WEDNESDAY)
+
+
+@pytest.mark.parametrize(
+    ("lean", "now", "tried", "not_offered"),
+    [
+        ("future", WEDNESDAY, ["'tomorrow 6pm'", "'in 3 days'", "2026-12-16 18:00"], "ago"),
+        ("past", WEDNESDAY, ["'yesterday evening'", "'2 days ago'", "2026-12-02 18:00"], "in 3"),
+        ("future", datetime(2027, 3, 1, 9, tzinfo=LONDON), ["2027-03-08 18:00"], "2026"),
+        ("past", datetime(2027, 3, 1, 9, tzinfo=LONDON), ["2027-02-22 18:00"], "2026"),
+    ],
+)
+def test_a_refusal_suggests_times_on_the_side_asked_for_from_today(
+    lean: str, now: datetime, tried: list[str], not_offered: str
+) -> None:
+    for said in ("banana", "31 feb", "25:00", "sun 19 dec 2026", "in 9999 years"):
+        with pytest.raises(InvalidInput) as caught:
+            parse_when(said, lean=lean, now=now)  # type: ignore[arg-type]
+        hint = str(caught.value).split(" Try ")[1]
+        assert all(example in hint for example in tried), hint
+        assert not_offered not in hint and "fri 7pm" in hint
+
+
 def test_words_are_read_whatever_their_case_and_spacing() -> None:
     assert read("  TOMORROW    6PM ") == read("tomorrow 6pm")
 
