@@ -475,14 +475,19 @@ _REPEAT_WORDS = {
     "biweekly": "FREQ=WEEKLY;INTERVAL=2",
     "monthly": "FREQ=MONTHLY",
     "every month": "FREQ=MONTHLY",
+    "yearly": "FREQ=YEARLY",
+    "every year": "FREQ=YEARLY",
+    "annually": "FREQ=YEARLY",
     "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
     "every weekday": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
     "weekends": "FREQ=WEEKLY;BYDAY=SA,SU",
     "every weekend": "FREQ=WEEKLY;BYDAY=SA,SU",
 }
-_REPEAT_EVERY = re.compile(r"^every\s+(\d{1,3})\s+(day|week|month)s?$")
+_REPEAT_EVERY = re.compile(r"^every\s+(\d{1,3})\s+(day|week|month|year)s?$")
 _FREQ_UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
-REPEAT_EXAMPLES = "Try 'weekly', 'every 2 weeks', 'monthly', 'every mon and thu', or an RRULE."
+REPEAT_EXAMPLES = (
+    "Try 'weekly', 'every 2 weeks', 'monthly', 'yearly', 'every mon and thu', or an RRULE."
+)
 
 
 def parse_repeat(text: str) -> str | None:
@@ -496,27 +501,50 @@ def parse_repeat(text: str) -> str | None:
     every = _REPEAT_EVERY.match(said)
     if every:
         count, unit = int(every[1]), every[2]
-        if count < 1:
-            raise InvalidInput(f"Repeat at least every 1 {unit}. {REPEAT_EXAMPLES}",
-                               field="repeat")  # fmt: skip
-        freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}[unit]
-        return f"FREQ={freq}" + (f";INTERVAL={count}" if count > 1 else "")
+        freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}[unit]
+        return _checked(f"FREQ={freq}" + (f";INTERVAL={count}" if count != 1 else ""), text)
     days = [
         _weekday_named(day) for day in said.removeprefix("every ").replace(" and ", " ").split()
     ]
     if days and None not in days:
         codes = {WEEKDAY_CODES[day.weekday] for day in days if day is not None}
         return "FREQ=WEEKLY;BYDAY=" + ",".join(sorted(codes, key=WEEKDAY_CODES.index))
-    rule = text.strip().removeprefix("RRULE:").upper()
+    rule = text.strip().upper().removeprefix("RRULE:")
     if rule.startswith("FREQ="):
         try:
             rrulestr(rule, dtstart=datetime(2026, 1, 1))
         except (ValueError, TypeError):
             pass
         else:
-            return rule
+            return _checked(rule, text)
     raise InvalidInput(f"I couldn't read '{_shown(text)}' as a repeat. {REPEAT_EXAMPLES}",
                        field="repeat")  # fmt: skip
+
+
+_MORE_THAN_DAILY = ("BYHOUR", "BYMINUTE", "BYSECOND")
+
+
+def _checked(rule: str, text: str) -> str:
+    """*rule* if a small step can keep to it: at most once a day, coming round at least
+    once more ('every 0 days', HOURLY and COUNT=0 are refused, kindly)."""
+    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    unit = _FREQ_UNITS.get(parts.get("FREQ", ""))
+    interval = parts.get("INTERVAL", "1")
+    if unit and interval.isdigit() and int(interval) < 1:
+        raise InvalidInput(f"Repeat at least every 1 {unit}. {REPEAT_EXAMPLES}", field="repeat")
+    if unit is None or any("," in parts.get(name, "") for name in _MORE_THAN_DAILY):
+        raise InvalidInput(
+            f"A small step can repeat once a day at most, so '{_shown(text)}' is too often. "
+            f"{REPEAT_EXAMPLES}",
+            field="repeat",
+        )
+    if parts.get("COUNT", "").lstrip("+").isdigit() and int(parts["COUNT"]) < 1:
+        raise InvalidInput(
+            f"'{_shown(text)}' would never come round. To plan it once, leave the repeat "
+            f"empty. {REPEAT_EXAMPLES}",
+            field="repeat",
+        )
+    return rule
 
 
 def _weekday_named(word: str) -> weekday | None:

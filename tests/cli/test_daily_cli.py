@@ -327,6 +327,8 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
         (["plan", "Bo", "call", "yesterday"], 1, "has already passed"),
         (["plan", "Bo", "call", "someday"], 1, "I couldn't read 'someday' as a time"),
         (["plan", "Bo", "call", "fri", "--repeat", "often"], 1, "as a repeat"),
+        (["plan", "Bo", "call", "fri", "--repeat", "FREQ=SECONDLY"], 1, "once a day at most"),
+        (["plan", "Bo", "call", "fri", "--repeat", "FREQ=WEEKLY;COUNT=0"], 1, "never come round"),
         (["plan", "Bo", "", "fri"], 1, "can't be empty"),
         (["plan", "Bo", "call"], 2, "the following arguments are required: when"),
         (["plan", "Bo", "call", "fri", "--sure", "11"], 2, "from 0 to 10"),

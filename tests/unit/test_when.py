@@ -255,6 +255,10 @@ def test_the_read_back_names_the_day_and_how_far_it_is() -> None:
         ("weekdays", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "every Mon, Tue, Wed, Thu and Fri"),
         ("RRULE:FREQ=MONTHLY;BYDAY=1FR", "FREQ=MONTHLY;BYDAY=1FR", "every month (custom rule)"),
         ("freq=weekly;count=4", "FREQ=WEEKLY;COUNT=4", "every week (custom rule)"),
+        ("yearly", "FREQ=YEARLY", "every year"),
+        ("every year", "FREQ=YEARLY", "every year"),
+        ("every 2 years", "FREQ=YEARLY;INTERVAL=2", "every 2 years"),
+        ("rrule:freq=weekly", "FREQ=WEEKLY", "every week"),
     ],
 )
 def test_repeats_become_checked_rules_and_read_back_in_words(
@@ -270,6 +274,25 @@ def test_repeats_become_checked_rules_and_read_back_in_words(
 def test_unreadable_repeats_say_what_would_work(said: str) -> None:
     with pytest.raises(InvalidInput, match="every 2 weeks"):
         parse_repeat(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "because"),
+    [
+        ("FREQ=SECONDLY", "once a day at most"),  # was "repeats (custom rule)"
+        ("FREQ=MINUTELY;INTERVAL=30", "once a day at most"),
+        ("rrule:freq=hourly", "once a day at most"),
+        ("FREQ=DAILY;BYHOUR=9,18", "once a day at most"),
+        ("FREQ=WEEKLY;COUNT=0", "would never come round"),
+        ("FREQ=WEEKLY;INTERVAL=0", "at least every 1 week"),
+        ("every 0 days", "at least every 1 day"),
+        ("every 0 years", "at least every 1 year"),
+    ],
+)
+def test_a_repeat_a_small_step_cant_keep_is_refused_kindly(said: str, because: str) -> None:
+    with pytest.raises(InvalidInput, match=because) as caught:
+        parse_repeat(said)
+    assert "'weekly'" in str(caught.value) and caught.value.field == "repeat"
 
 
 # --------------------------------------------------------------------------- days of the year
