@@ -559,3 +559,20 @@ def test_a_time_that_cant_be_used_is_refused_with_hints_that_fit(
     assert_one_line_error(result, 1, said)
     assert not_said not in result.stderr
     assert everything(home) == before
+
+
+@pytest.mark.parametrize(("setting", "trigger"), [("30", "-PT30M"), ("0", None), (None, "-PT15M")])
+def test_export_ics_alarms_follow_the_setting_as_the_app_does(
+    home: Path, setting: str | None, trigger: str | None
+) -> None:
+    """PLANNER_TUI_ALARM_MINUTES was ignored by `export --format ics` (always 15)."""
+    env = {"PLANNER_TUI_ALARM_MINUTES": setting} if setting is not None else {}
+    result = run(home, "export", "--format", "ics", env=env)
+    assert result.returncode == 0, result.stderr
+    step_alarms = [
+        line for line in result.stdout.splitlines() if line.startswith("TRIGGER:-")
+    ]  # a date's alarm is at 09:00 on the day (TRIGGER:PT9H)
+    if trigger is None:
+        assert "BEGIN:VALARM" not in result.stdout
+    else:
+        assert step_alarms and set(step_alarms) == {f"TRIGGER:{trigger}"}

@@ -28,7 +28,6 @@ from icalendar import Alarm, Calendar, Event, Timezone, vRecur
 from sqlmodel import Session, col, select
 
 from planner_tui import __version__, clock, daily, words
-from planner_tui.config import ALARM_MINUTES
 from planner_tui.db.models import Effort, Person, PersonDate, Step, StepStatus
 from planner_tui.services import people
 from planner_tui.services.steps import series_start
@@ -124,16 +123,17 @@ class CalendarFile:
     """Yearly events for people's dates."""
 
 
-def export_ics(*, session: Session, alarm_minutes: int = ALARM_MINUTES) -> bytes:
+def export_ics(*, session: Session, alarm_minutes: int) -> bytes:
     """The calendar file :func:`export` writes."""
     return export(session=session, alarm_minutes=alarm_minutes).data
 
 
-def export(*, session: Session, alarm_minutes: int = ALARM_MINUTES) -> CalendarFile:
+def export(*, session: Session, alarm_minutes: int) -> CalendarFile:
     """Steps still planned — from today on, and repeating ones with their rules — as an
     iCalendar file: one VEVENT per step or series (its UID is the step's), and one per
     occurrence of a series moved to another time (same UID, with a RECURRENCE-ID); each
-    with an alarm *alarm_minutes* before (0: none). Then everyone's dates, yearly."""
+    with an alarm *alarm_minutes* before (0: none) — the setting, which the command line
+    and the app both pass (``Settings.alarm_minutes``). Then everyone's dates, yearly."""
     start_of_today = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
     live = (
         select(Step.uid)
