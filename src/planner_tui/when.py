@@ -401,6 +401,7 @@ def parse_yearly(text: str) -> tuple[int, int, int | None]:
                 field="day",
             )
         day_first = not _YEAR_FIRST.match(said)
+        one: datetime | None
         try:
             one = date_parser.parse(said, default=datetime(2004, 1, 1), dayfirst=day_first)
             two = date_parser.parse(said, default=datetime(2008, 2, 2), dayfirst=day_first)
@@ -410,8 +411,8 @@ def parse_yearly(text: str) -> tuple[int, int, int | None]:
                     f"'{_shown(text)}' is not a day on the calendar. {YEARLY_EXAMPLES}",
                     field="day",
                 ) from None
-            one = two = datetime.min
-        if one == datetime.min or (one.month, one.day) != (two.month, two.day):
+            one = two = None  # (not datetime.min: that is 0001-01-01, a day like any other)
+        if one is None or two is None or (one.month, one.day) != (two.month, two.day):
             raise InvalidInput(
                 f"I couldn't read '{_shown(text)}' as a day and a month. {YEARLY_EXAMPLES}",
                 field="day",

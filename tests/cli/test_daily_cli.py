@@ -576,3 +576,22 @@ def test_export_ics_alarms_follow_the_setting_as_the_app_does(
         assert "BEGIN:VALARM" not in result.stdout
     else:
         assert step_alarms and set(step_alarms) == {f"TRIGGER:{trigger}"}
+
+
+@pytest.mark.parametrize(
+    ("day", "shown", "first"),
+    [
+        ("2027-01-01", "1 Jan 2027", "DTSTART;VALUE=DATE:20270101"),  # was 20260101
+        ("3 Jun 2011", "3 Jun 2011", "DTSTART;VALUE=DATE:20110603"),
+        ("9999-12-31", "31 Dec 9999", "DTSTART;VALUE=DATE:99991231"),
+        ("0001-01-01", "1 Jan 0001", "DTSTART;VALUE=DATE:00010101"),  # was refused
+    ],
+)
+def test_a_date_with_a_year_is_kept_and_exported_from_that_year(
+    home: Path, day: str, shown: str, first: str
+) -> None:
+    added = run(home, "date", "Ana Silva", "y", day)
+    assert added.returncode == 0, added.stderr
+    assert shown in added.stdout
+    ics = run(home, "export", "--format", "ics").stdout
+    assert first in ics.splitlines() and "RRULE:FREQ=YEARLY" in ics

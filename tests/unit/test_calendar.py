@@ -346,7 +346,8 @@ def test_dates_are_yearly_all_day_events_that_keep_their_uid(db: Database) -> No
         "Lee — birthday",
     }
     birthday = events["Ana [b]Silva[/b] — birthday"]
-    assert birthday["DTSTART"].dt == date(2026, 4, 12)  # all day, from this year on
+    assert birthday["DTSTART"].dt == date(1985, 4, 12)  # all day, from its own year on
+    assert events["Ana [b]Silva[/b] — moved to Leeds"]["DTSTART"].dt == date(2026, 5, 1)
     assert birthday["RRULE"]["FREQ"] == ["YEARLY"] and str(birthday["TRANSP"]) == "TRANSPARENT"
     assert str(birthday["DESCRIPTION"]) == "Since 1985"
     assert birthday.walk("VALARM")[0]["TRIGGER"].dt == timedelta(hours=9)  # 09:00 on the day
@@ -368,3 +369,30 @@ def test_dates_are_yearly_all_day_events_that_keep_their_uid(db: Database) -> No
     with db.session() as s:
         made = ics.export(session=s, alarm_minutes=15)
     assert (made.steps, made.dates) == (0, 3)
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day", "first"),
+    [
+        (2027, 1, 1, date(2027, 1, 1)),  # was from 1 Jan 2026, a year before it happens
+        (2011, 6, 3, date(2011, 6, 3)),  # an anniversary comes round from 2011
+        (9999, 12, 31, date(9999, 12, 31)),
+        (1, 1, 1, date(1, 1, 1)),
+        (2024, 2, 29, date(2024, 2, 29)),
+    ],
+)
+def test_a_date_with_a_year_comes_round_from_that_year(
+    db: Database, year: int, month: int, day: int, first: date
+) -> None:
+    with db.write() as s:
+        tom = people.create_person(session=s, data={"name": "Tom"}).id
+        people.add_date(session=s, data={"person_id": tom, "label": "y", "month": month,
+                        "day": day, "year": year})  # fmt: skip
+    with db.session() as s:
+        (event,) = Calendar.from_ical(ics.export_ics(session=s, alarm_minutes=15)).walk("VEVENT")
+    assert event["DTSTART"].dt == first and event["RRULE"]["FREQ"] == ["YEARLY"]
+    if 1 < year < 9999:  # nothing before it; the next year it comes round again
+        calendar = Calendar.from_ical(event.to_ical())
+        seen = [e["DTSTART"].dt for e in recurring_ical_events.of(calendar).between(
+                date(year - 1, 1, 1), date(year + 2, 1, 1))]  # fmt: skip
+        assert seen[0] == first and len(seen) == 2

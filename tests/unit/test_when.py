@@ -310,6 +310,9 @@ def test_a_repeat_a_small_step_cant_keep_is_refused_kindly(said: str, because: s
         ("--04-12", (4, 12, None)),  # as a vCard writes a birthday without its year
         ("29 feb", (2, 29, None)),  # stands without a year
         ("29 Feb 2024", (2, 29, 2024)),
+        ("0001-01-01", (1, 1, 1)),  # the calendar's first day (was refused)
+        ("1/1/0001", (1, 1, 1)),
+        ("9999-12-31", (12, 31, 9999)),
     ],
 )
 def test_a_day_of_the_year_reads_with_or_without_its_year(

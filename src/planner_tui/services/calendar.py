@@ -76,16 +76,20 @@ def _alarm(trigger: timedelta, description: str) -> Alarm:
 
 
 def _date_event(row: PersonDate, name: str, stamp: datetime, alarm: bool) -> Event:
-    """A birthday or another named date as a yearly all-day event, from this year on."""
-    start = daily.occurrence(clock.today().year, row.month, row.day)
+    """A birthday or another named date as a yearly all-day event: from the date itself
+    when it has a year (a wedding in 2011 comes round from 2011, one in 2027 from 2027),
+    else from this year."""
+    start = daily.occurrence(row.year or clock.today().year, row.month, row.day)
     summary = words.date_title(name, row.label)
     event = Event.new(
         uid=f"{uuid.uuid5(DATE_UID, f'{row.id}|{row.created_at.isoformat()}')}@planner-tui",
         stamp=stamp,
         start=start,
-        end=start + timedelta(days=1),
+        # The calendar's last day has no day after it: a DATE start alone lasts the day
+        # (RFC 5545, 3.6.1).
+        end=start + timedelta(days=1) if start < date.max else None,
         summary=summary,
-        description=f"Since {row.year}" if row.year else None,
+        description=f"Since {row.year:04d}" if row.year else None,
     )
     rule = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" if (row.month, row.day) == (2, 29) else (
         "FREQ=YEARLY")  # fmt: skip
