@@ -340,6 +340,9 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
         (["done", "1", "--when", "tomorrow"], 1, "still to come"),
         (["later", "1", "someday"], 1, "I couldn't read 'someday'"),
         (["later", "1", "last week"], 1, "has already passed"),
+        (["no-reply", "3", "--follow-up", "tomorrow 8am"], 1,
+         "That is before the step itself (Tue 24 Nov, 09:00): a follow-up comes after it."),
+        (["no-reply", "3", "--follow-up", "tomorrow 9am"], 1, "before the step itself"),
         (["snooze", "Bo", "400"], 2, "from 0 to 365"),
         (["date", "Bo", "birthday"], 2, "say the day too"),
         (["date", "Bo", "birthday", "31", "feb"], 1, "is not a day on the calendar"),
@@ -595,3 +598,9 @@ def test_a_date_with_a_year_is_kept_and_exported_from_that_year(
     assert shown in added.stdout
     ics = run(home, "export", "--format", "ics").stdout
     assert first in ics.splitlines() and "RRULE:FREQ=YEARLY" in ics
+
+
+def test_a_follow_up_just_after_the_step_is_kept(home: Path) -> None:
+    result = run(home, "no-reply", "3", "--follow-up", "tomorrow 9:30am")
+    assert result.returncode == 0, result.stderr
+    assert all_steps(home)[-1].due_at == at("2026-11-24T09:30")
