@@ -225,7 +225,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
         elif args.format == "markdown":
             data = exchange.export_markdown_pieces(session=session, month=month)
         else:
-            data = calendar.export_ics(session=session)
+            data = calendar.export_ics(session=session, alarm_minutes=settings.alarm_minutes or 0)
         write_output(data, args.output)
 
 

@@ -10,7 +10,8 @@ cannot read raises :class:`InvalidInput` with examples, never a guess.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, time, timedelta
+import time as time_module
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from dateutil import parser as date_parser
@@ -37,6 +38,7 @@ for _names, _day_code in (
 ):
     WEEKDAYS.update(dict.fromkeys(_names, _day_code))
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 PARTS_OF_DAY = {
     "morning": time(9),
@@ -53,7 +55,23 @@ PARTS_OF_DAY = {
 DEFAULT_TIME = time(12)
 UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
          "fortnight": "weeks", "month": "months", "year": "years"}  # fmt: skip
-EXAMPLES = "Try 'yesterday evening', 'fri 7pm', 'in 3 days', or 2026-12-01 18:00."
+
+
+def examples(lean: Lean, now: datetime | None = None) -> str:
+    """What would work, leaning the way the question does — ahead when planning, behind
+    when logging — with a date a week from today's (on the current clock)."""
+    now = now or clock.now()
+    if lean == "future":
+        said, week = "'tomorrow 6pm', 'fri 7pm', 'in 3 days'", timedelta(days=7)
+    else:
+        said, week = "'yesterday evening', 'fri 7pm', '2 days ago'", timedelta(days=-7)
+    try:
+        day = (now + week).date()
+    except OverflowError:  # the calendar's first or last week
+        day = now.date()
+    return f"Try {said}, or {day:%Y-%m-%d} 18:00."
+
+
 QUICK_PICKS = ("tonight", "tomorrow 6pm", "this weekend")
 """One-key answers to "when?" in the planner."""
 
@@ -67,7 +85,18 @@ _YEAR_FIRST = re.compile(r"^\d{4}[-/.]")
 _READ_BACK_NOTE = re.compile(r"\s+\((?:in [^()]*|[^()]* ago|today|tomorrow|yesterday)\)\s*$")
 """How far away a read-back says the time is (:func:`describe`): the date before it says
 it all."""
-_TIME = re.compile(r"^(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$")
+_TIME = re.compile(r"^(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(?:(a|p)\.?(?:m\.?)?)?$")
+_GLUED = frozenset({"st", "nd", "rd", "th", "t"})
+"""What dateutil passes over inside a word — '1st', 'T18:00' — and must not pass over as a
+word of its own ('th 7pm' is not Thursday)."""
+_LINKS = frozenset({"at", "on", "of"})
+"""Words that join a date and a time ('1 dec at 6pm') and say nothing more."""
+_DATE_WORDS = date_parser.parserinfo()
+_CLOCK_TIME = re.compile(
+    r"(?<![\d:.+-])\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m?\.?(?![a-z]))?"
+    r"|(?<![\d:.+-])\d{1,2}(?:\.\d{2})?\s*[ap]\.?m?\.?(?![a-z])"
+)
+"""A time of day as dateutil reads it ('18:30', '7pm', '7 p.m.'): one to a time."""
 
 
 def parse_when(text: str, *, lean: Lean = "past", now: datetime | None = None) -> datetime:
@@ -77,19 +106,23 @@ def parse_when(text: str, *, lean: Lean = "past", now: datetime | None = None) -
     when logging ("past") and the coming one when planning ("future"); so are a time
     alone ("6pm") and a date without a year.
     """
+    now = (now or clock.now()).replace(second=0, microsecond=0)
     try:
-        moment = _read(text, lean, (now or clock.now()).replace(second=0, microsecond=0))
+        moment = _read(text, lean, now)
         moment.astimezone(UTC)  # a moment that can be stored and shown
+    except InvalidInput as refusal:
+        raise InvalidInput(f"{refusal} {examples(lean, now)}", field="when") from None
     except (ValueError, OverflowError):  # 'in 9999 years', '9999-12-31 23:59 -05:00'
         raise InvalidInput(
-            f"'{_shown(text)}' is too far from today to be a time. {EXAMPLES}", field="when"
+            f"'{_shown(text)}' is too far from today to be a time. {examples(lean, now)}",
+            field="when",
         ) from None
     return moment
 
 
 def _read(text: str, lean: Lean, now: datetime) -> datetime:
     if len(text) > MAX_LENGTH:
-        raise InvalidInput(f"That is too long to be a time. {EXAMPLES}", field="when")
+        raise InvalidInput("That is too long to be a time.", field="when")
     text = _READ_BACK_NOTE.sub("", text)  # "Fri 27 Nov 2026, 19:00 (in 4 days)" reads back
     said = " ".join(text.strip().lower().replace(",", " ").split())
     if said in ("", "now", "just now", "right now"):
@@ -141,9 +174,7 @@ def _amount(match: re.Match[str]) -> relativedelta | timedelta:
     if match["unit"] == "fortnight":
         amount *= 2
     if match["in"] and match["ago"] == "ago":
-        raise InvalidInput(
-            f"'{match.group(0)}' can't be both ahead and ago. {EXAMPLES}", field="when"
-        )
+        raise InvalidInput(f"'{match.group(0)}' can't be both ahead and ago.", field="when")
     sign = -1 if match["ago"] == "ago" or not (match["in"] or match["ago"]) else 1
     unit = UNITS[match["unit"]]
     if unit in ("hours", "minutes"):  # elapsed time, whatever the clocks do
@@ -222,9 +253,7 @@ def _is_time(said: str) -> bool:
     try:
         return _time(said) is not None
     except ValueError:
-        raise InvalidInput(
-            f"There is no such time as '{said}' on a clock. {EXAMPLES}", field="when"
-        ) from None
+        raise InvalidInput(f"There is no such time as '{said}' on a clock.", field="when") from None
 
 
 def _time(said: str) -> time | None:
@@ -239,7 +268,7 @@ def _time(said: str) -> time | None:
     if half:
         if not 1 <= hour <= 12:
             raise ValueError(said)
-        hour = hour % 12 + (12 if half == "pm" else 0)
+        hour = hour % 12 + (12 if half == "p" else 0)
     elif match[2] is None:
         return None  # a bare number is a day of the month, not an hour
     return time(hour, minute)  # raises ValueError when out of range
@@ -253,26 +282,68 @@ def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
     try:
         # Two leap years as defaults: a year the text doesn't give takes theirs, and
         # '29 feb' is a day in both.
-        leap = date_parser.parse(text, default=default.replace(year=2004), dayfirst=day_first)
-        other = date_parser.parse(text, default=default.replace(year=2008), dayfirst=day_first)
-        year_given = leap.year == other.year
-        if year_given:
-            moment = date_parser.parse(text, default=default, dayfirst=day_first)
+        leap = _parse(text, default.replace(year=2004), day_first)
+        other = _parse(text, default.replace(year=2008), day_first)
+        if leap.year == other.year:  # the text gives its year
+            moment = _parse(text, default, day_first)
         else:
             moment = _nearest_year(leap, now, lean)
     except date_parser.ParserError as error:
         if "out of range" in str(error):
             raise InvalidInput(
-                f"'{_shown(text)}' is not a day on the calendar. {EXAMPLES}", field="when"
+                f"'{_shown(text)}' is not a day on the calendar.", field="when"
             ) from None
-        raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time. {EXAMPLES}",
+        raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time.",
                            field="when") from None  # fmt: skip
     except (ValueError, OverflowError):
-        raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time. {EXAMPLES}",
+        raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time.",
                            field="when") from None  # fmt: skip
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=now.tzinfo)
-    return moment.astimezone(now.tzinfo)
+    moment = moment.astimezone(now.tzinfo)
+    _check_weekday(text, moment)
+    return moment
+
+
+def _parse(text: str, default: datetime, day_first: bool) -> datetime:
+    """dateutil's reading of *text* — refused (ValueError) when it passed over a word of
+    it ('th 7pm', '6pm and') or named a zone it doesn't know ('6pm ABC')."""
+    if len(_CLOCK_TIME.findall(text.lower())) > 1:  # '7pm 9am': dateutil keeps the last
+        raise ValueError(text)
+    moment = date_parser.parse(text, default=default, dayfirst=day_first, tzinfos=_zone)
+    # Read as strictly, the fuzzy reading only names the words passed over on the way.
+    _, passed_over = date_parser.parse(
+        text, default=default, dayfirst=day_first, tzinfos=_zone, fuzzy_with_tokens=True
+    )
+    own_words = set(re.split(r"[\W_]+", text.lower()))
+    for piece in passed_over:
+        for word in re.split(r"[\W_]+", piece.lower()):
+            if word and word not in _LINKS and (word not in _GLUED or word in own_words):
+                raise ValueError(text)
+    return moment
+
+
+def _zone(name: str | None, offset: int | None) -> tzinfo | None:
+    """A zone written after a time: an offset ('+01:00', 'UTC'), or this zone's own name
+    ('GMT' in London); any other name is not read as a guess."""
+    if offset is not None:
+        return tz.UTC if offset == 0 else tz.tzoffset(name, offset)
+    if name is None or name in time_module.tzname:
+        return None  # the local zone
+    raise ValueError(name)
+
+
+def _check_weekday(text: str, moment: datetime) -> None:
+    """A weekday said with a date must be that date's ('fri 19' is refused when the 19th
+    is a Saturday), so no word is passed over."""
+    for word in re.split(r"[\W_]+", text.lower()):
+        named = _DATE_WORDS.weekday(word) if word else None
+        if named is not None and named != moment.weekday():
+            raise InvalidInput(
+                f"{moment:%-d %b %Y} is a {moment:%A}, not a {_DAY_NAMES[named]}. "
+                f"Say the day or the date alone, or both as they fit.",
+                field="when",
+            )
 
 
 def _nearest_year(moment: datetime, now: datetime, lean: Lean) -> datetime:
@@ -330,6 +401,7 @@ def parse_yearly(text: str) -> tuple[int, int, int | None]:
                 field="day",
             )
         day_first = not _YEAR_FIRST.match(said)
+        one: datetime | None
         try:
             one = date_parser.parse(said, default=datetime(2004, 1, 1), dayfirst=day_first)
             two = date_parser.parse(said, default=datetime(2008, 2, 2), dayfirst=day_first)
@@ -339,8 +411,8 @@ def parse_yearly(text: str) -> tuple[int, int, int | None]:
                     f"'{_shown(text)}' is not a day on the calendar. {YEARLY_EXAMPLES}",
                     field="day",
                 ) from None
-            one = two = datetime.min
-        if one == datetime.min or (one.month, one.day) != (two.month, two.day):
+            one = two = None  # (not datetime.min: that is 0001-01-01, a day like any other)
+        if one is None or two is None or (one.month, one.day) != (two.month, two.day):
             raise InvalidInput(
                 f"I couldn't read '{_shown(text)}' as a day and a month. {YEARLY_EXAMPLES}",
                 field="day",
@@ -404,14 +476,19 @@ _REPEAT_WORDS = {
     "biweekly": "FREQ=WEEKLY;INTERVAL=2",
     "monthly": "FREQ=MONTHLY",
     "every month": "FREQ=MONTHLY",
+    "yearly": "FREQ=YEARLY",
+    "every year": "FREQ=YEARLY",
+    "annually": "FREQ=YEARLY",
     "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
     "every weekday": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
     "weekends": "FREQ=WEEKLY;BYDAY=SA,SU",
     "every weekend": "FREQ=WEEKLY;BYDAY=SA,SU",
 }
-_REPEAT_EVERY = re.compile(r"^every\s+(\d{1,3})\s+(day|week|month)s?$")
+_REPEAT_EVERY = re.compile(r"^every\s+(\d{1,3})\s+(day|week|month|year)s?$")
 _FREQ_UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
-REPEAT_EXAMPLES = "Try 'weekly', 'every 2 weeks', 'monthly', 'every mon and thu', or an RRULE."
+REPEAT_EXAMPLES = (
+    "Try 'weekly', 'every 2 weeks', 'monthly', 'yearly', 'every mon and thu', or an RRULE."
+)
 
 
 def parse_repeat(text: str) -> str | None:
@@ -425,27 +502,50 @@ def parse_repeat(text: str) -> str | None:
     every = _REPEAT_EVERY.match(said)
     if every:
         count, unit = int(every[1]), every[2]
-        if count < 1:
-            raise InvalidInput(f"Repeat at least every 1 {unit}. {REPEAT_EXAMPLES}",
-                               field="repeat")  # fmt: skip
-        freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}[unit]
-        return f"FREQ={freq}" + (f";INTERVAL={count}" if count > 1 else "")
+        freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}[unit]
+        return _checked(f"FREQ={freq}" + (f";INTERVAL={count}" if count != 1 else ""), text)
     days = [
         _weekday_named(day) for day in said.removeprefix("every ").replace(" and ", " ").split()
     ]
     if days and None not in days:
         codes = {WEEKDAY_CODES[day.weekday] for day in days if day is not None}
         return "FREQ=WEEKLY;BYDAY=" + ",".join(sorted(codes, key=WEEKDAY_CODES.index))
-    rule = text.strip().removeprefix("RRULE:").upper()
+    rule = text.strip().upper().removeprefix("RRULE:")
     if rule.startswith("FREQ="):
         try:
             rrulestr(rule, dtstart=datetime(2026, 1, 1))
         except (ValueError, TypeError):
             pass
         else:
-            return rule
+            return _checked(rule, text)
     raise InvalidInput(f"I couldn't read '{_shown(text)}' as a repeat. {REPEAT_EXAMPLES}",
                        field="repeat")  # fmt: skip
+
+
+_MORE_THAN_DAILY = ("BYHOUR", "BYMINUTE", "BYSECOND")
+
+
+def _checked(rule: str, text: str) -> str:
+    """*rule* if a small step can keep to it: at most once a day, coming round at least
+    once more ('every 0 days', HOURLY and COUNT=0 are refused, kindly)."""
+    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    unit = _FREQ_UNITS.get(parts.get("FREQ", ""))
+    interval = parts.get("INTERVAL", "1")
+    if unit and interval.isdigit() and int(interval) < 1:
+        raise InvalidInput(f"Repeat at least every 1 {unit}. {REPEAT_EXAMPLES}", field="repeat")
+    if unit is None or any("," in parts.get(name, "") for name in _MORE_THAN_DAILY):
+        raise InvalidInput(
+            f"A small step can repeat once a day at most, so '{_shown(text)}' is too often. "
+            f"{REPEAT_EXAMPLES}",
+            field="repeat",
+        )
+    if parts.get("COUNT", "").lstrip("+").isdigit() and int(parts["COUNT"]) < 1:
+        raise InvalidInput(
+            f"'{_shown(text)}' would never come round. To plan it once, leave the repeat "
+            f"empty. {REPEAT_EXAMPLES}",
+            field="repeat",
+        )
+    return rule
 
 
 def _weekday_named(word: str) -> weekday | None:

@@ -143,7 +143,7 @@ def when(moment: datetime) -> str:
 
 def day(value: date) -> str:
     """'3 Jan', or '3 Jan 2027' in another year."""
-    year = "" if value.year == clock.today().year else f" {value:%Y}"
+    year = "" if value.year == clock.today().year else f" {value.year:04d}"
     return f"{value.day} {SHORT_MONTHS[value.month - 1]}{year}"
 
 
@@ -162,7 +162,7 @@ def dates_line(dates: list[tuple[str, int, int, int | None]]) -> str:
     Anniversary 3 Jun 2011'."""
     return " · ".join(
         f"{what[:1].upper()}{what[1:]} {day} {SHORT_MONTHS[month - 1]}"
-        + (f" {year}" if year else "")
+        + (f" {year:04d}" if year else "")  # '1 Jan 0001', as the calendar says it
         for what, month, day, year in dates
     )
 

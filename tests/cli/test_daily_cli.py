@@ -327,6 +327,8 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
         (["plan", "Bo", "call", "yesterday"], 1, "has already passed"),
         (["plan", "Bo", "call", "someday"], 1, "I couldn't read 'someday' as a time"),
         (["plan", "Bo", "call", "fri", "--repeat", "often"], 1, "as a repeat"),
+        (["plan", "Bo", "call", "fri", "--repeat", "FREQ=SECONDLY"], 1, "once a day at most"),
+        (["plan", "Bo", "call", "fri", "--repeat", "FREQ=WEEKLY;COUNT=0"], 1, "never come round"),
         (["plan", "Bo", "", "fri"], 1, "can't be empty"),
         (["plan", "Bo", "call"], 2, "the following arguments are required: when"),
         (["plan", "Bo", "call", "fri", "--sure", "11"], 2, "from 0 to 10"),
@@ -338,6 +340,9 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
         (["done", "1", "--when", "tomorrow"], 1, "still to come"),
         (["later", "1", "someday"], 1, "I couldn't read 'someday'"),
         (["later", "1", "last week"], 1, "has already passed"),
+        (["no-reply", "3", "--follow-up", "tomorrow 8am"], 1,
+         "That is before the step itself (Tue 24 Nov, 09:00): a follow-up comes after it."),
+        (["no-reply", "3", "--follow-up", "tomorrow 9am"], 1, "before the step itself"),
         (["snooze", "Bo", "400"], 2, "from 0 to 365"),
         (["date", "Bo", "birthday"], 2, "say the day too"),
         (["date", "Bo", "birthday", "31", "feb"], 1, "is not a day on the calendar"),
@@ -680,3 +685,87 @@ def test_the_shipped_timer_and_the_readmes_lines_are_commands_that_parse() -> No
             words_ += ["a voice note on Sunday"]
         args = parser.parse_args(words_)
         assert args.command and getattr(args, "run", None), line
+
+
+WEDNESDAY = "2026-12-09T13:00:00"  # issue 17's new user, at lunch
+
+
+@pytest.mark.parametrize(
+    ("when", "planned"),
+    [
+        (["thu", "7p"], "Thursday 10 Dec, 19:00"),  # was Wednesday (today) 19:00
+        (["thursday 7p"], "Thursday 10 Dec, 19:00"),
+        (["thurs", "7pm"], "Thursday 10 Dec, 19:00"),
+        (["sat", "10am"], "Saturday 12 Dec, 10:00"),
+        (["tomorrow", "6pm"], "Thursday 10 Dec, 18:00"),
+    ],
+)
+def test_plan_uses_every_word_of_the_time(home: Path, when: list[str], planned: str) -> None:
+    result = run(home, "plan", "Bo", "call", *when, now=WEDNESDAY)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Planned (#4): {planned} — call")
+
+
+@pytest.mark.parametrize(
+    ("argv", "said", "not_said"),
+    [
+        (["plan", "Bo", "call", "th", "7pm"], "couldn't read 'th 7pm'", "ago"),  # was today
+        (["plan", "Bo", "call", "fri", "19"], "19 Dec 2026 is a Saturday, not a Friday", "ago"),
+        (["plan", "Bo", "call", "someday"], "Try 'tomorrow 6pm'", "yesterday"),
+        (["plan", "Bo", "call", "someday"], "or 2026-12-16 18:00.", "2026-12-01"),
+        (["log", "Bo", "--when", "someday"], "Try 'yesterday evening'", "in 3 days"),
+        (["log", "Bo", "--when", "someday"], "or 2026-12-02 18:00.", "2026-12-01"),
+        (["done", "1", "--when", "someday"], "'2 days ago'", "in 3 days"),
+        (["later", "1", "someday"], "'in 3 days'", "ago"),
+    ],
+)
+def test_a_time_that_cant_be_used_is_refused_with_hints_that_fit(
+    home: Path, argv: list[str], said: str, not_said: str
+) -> None:
+    before = everything(home)
+    result = run(home, *argv, now=WEDNESDAY)
+    assert_one_line_error(result, 1, said)
+    assert not_said not in result.stderr
+    assert everything(home) == before
+
+
+@pytest.mark.parametrize(("setting", "trigger"), [("30", "-PT30M"), ("0", None), (None, "-PT15M")])
+def test_export_ics_alarms_follow_the_setting_as_the_app_does(
+    home: Path, setting: str | None, trigger: str | None
+) -> None:
+    """PLANNER_TUI_ALARM_MINUTES was ignored by `export --format ics` (always 15)."""
+    env = {"PLANNER_TUI_ALARM_MINUTES": setting} if setting is not None else {}
+    result = run(home, "export", "--format", "ics", env=env)
+    assert result.returncode == 0, result.stderr
+    step_alarms = [
+        line for line in result.stdout.splitlines() if line.startswith("TRIGGER:-")
+    ]  # a date's alarm is at 09:00 on the day (TRIGGER:PT9H)
+    if trigger is None:
+        assert "BEGIN:VALARM" not in result.stdout
+    else:
+        assert step_alarms and set(step_alarms) == {f"TRIGGER:{trigger}"}
+
+
+@pytest.mark.parametrize(
+    ("day", "shown", "first"),
+    [
+        ("2027-01-01", "1 Jan 2027", "DTSTART;VALUE=DATE:20270101"),  # was 20260101
+        ("3 Jun 2011", "3 Jun 2011", "DTSTART;VALUE=DATE:20110603"),
+        ("9999-12-31", "31 Dec 9999", "DTSTART;VALUE=DATE:99991231"),
+        ("0001-01-01", "1 Jan 0001", "DTSTART;VALUE=DATE:00010101"),  # was refused
+    ],
+)
+def test_a_date_with_a_year_is_kept_and_exported_from_that_year(
+    home: Path, day: str, shown: str, first: str
+) -> None:
+    added = run(home, "date", "Ana Silva", "y", day)
+    assert added.returncode == 0, added.stderr
+    assert shown in added.stdout
+    ics = run(home, "export", "--format", "ics").stdout
+    assert first in ics.splitlines() and "RRULE:FREQ=YEARLY" in ics
+
+
+def test_a_follow_up_just_after_the_step_is_kept(home: Path) -> None:
+    result = run(home, "no-reply", "3", "--follow-up", "tomorrow 9:30am")
+    assert result.returncode == 0, result.stderr
+    assert all_steps(home)[-1].due_at == at("2026-11-24T09:30")

@@ -39,7 +39,7 @@ def test_ics_export_parses_back_with_zone_repeat_and_only_what_is_still_planned(
                                  "due_at": local("2026-11-25T09:00")})  # fmt: skip
         steps.record_outcome(session=s, step_id=done.id, outcome={"status": "skipped"})
     with db.session() as s:
-        calendar = Calendar.from_ical(ics.export_ics(session=s))
+        calendar = Calendar.from_ical(ics.export_ics(session=s, alarm_minutes=15))
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     assert set(events) == {"Sunday call (Ana)", "text Ana [b]hi[/b]"}
     call = events["Sunday call (Ana)"]
@@ -123,7 +123,7 @@ def test_a_series_keeps_its_uid_and_a_moved_occurrence_overrides_it(db: Database
         nov26 = steps.record_outcome(session=s, step_id=weekly.id,
                                      outcome={"status": "done"}).following[0]  # fmt: skip
     with db.session() as s:
-        first = ics.export_ics(session=s)
+        first = ics.export_ics(session=s, alarm_minutes=15)
     assert file_occurrences(first, start, end) == app_occurrences(db, start, end)
     with db.write() as s:
         # ...26 Nov moves to Friday 27th (the series stays on Thursdays: 3 Dec planned)...
@@ -132,7 +132,7 @@ def test_a_series_keeps_its_uid_and_a_moved_occurrence_overrides_it(db: Database
             outcome={"status": "rescheduled", "new_due_at": local("2026-11-27T19:00")},
         ).following  # fmt: skip
     with db.session() as s:
-        second = ics.export_ics(session=s)
+        second = ics.export_ics(session=s, alarm_minutes=15)
     assert file_occurrences(second, start, end) == app_occurrences(db, start, end)
     with db.write() as s:
         # ...and 3 Dec gets no reply, with a follow-up on the 5th (a step of its own).
@@ -141,7 +141,7 @@ def test_a_series_keeps_its_uid_and_a_moved_occurrence_overrides_it(db: Database
             outcome={"status": "no_reply", "new_due_at": local("2026-12-05T11:00")},
         )  # fmt: skip
     with db.session() as s:
-        third = ics.export_ics(session=s)
+        third = ics.export_ics(session=s, alarm_minutes=15)
         series_uid = s.get(Step, weekly.id).uid  # type: ignore[union-attr]
         repeating = s.exec(select(Step).where(col(Step.rrule).is_not(None))).all()
         assert {row.uid for row in repeating} == {series_uid}
@@ -207,7 +207,7 @@ def test_a_weekly_1800_stays_at_1800_across_the_clock_changes_however_tz_is_writ
                   "rrule": "FREQ=WEEKLY"},
         )  # fmt: skip
     with db.session() as s:
-        data = ics.export_ics(session=s)
+        data = ics.export_ics(session=s, alarm_minutes=15)
     calendar = Calendar.from_ical(data)
     assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == [tzid]
     (event,) = calendar.walk("VEVENT")
@@ -248,7 +248,7 @@ def test_a_rule_with_a_count_ends_in_the_app_where_it_ends_in_the_calendar(db: D
         )  # fmt: skip
         second = steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"})
     with db.session() as s:
-        data = ics.export_ics(session=s)
+        data = ics.export_ics(session=s, alarm_minutes=15)
     assert len(file_occurrences(data, start, end)) == 3
     assert file_occurrences(data, start, end) == app_occurrences(db, start, end)
     with db.write() as s:
@@ -266,14 +266,14 @@ def test_a_step_moved_to_another_time_is_the_same_event_updated(db: Database) ->
         step = steps.create_step(session=s, data={"person_id": ana, "action": "coffee",
                                  "due_at": local("2026-11-26T10:00")})  # fmt: skip
     with db.session() as s:
-        before = components(ics.export_ics(session=s))
+        before = components(ics.export_ics(session=s, alarm_minutes=15))
     with db.write() as s:
         steps.record_outcome(
             session=s, step_id=step.id,
             outcome={"status": "rescheduled", "new_due_at": local("2026-11-28T11:00")},
         )  # fmt: skip
     with db.session() as s:
-        data = ics.export_ics(session=s)
+        data = ics.export_ics(session=s, alarm_minutes=15)
     after = components(data)
     assert list(before) == list(after) and list(after.values()) == [1]  # one UID, SEQUENCE 1
     (event,) = Calendar.from_ical(data).walk("VEVENT")
@@ -317,7 +317,7 @@ def test_the_default_alarm_is_fifteen_minutes(db: Database) -> None:
         steps.create_step(session=s, data={"person_id": ana, "action": "call",
                           "due_at": local("2026-11-26T18:00")})  # fmt: skip
     with db.session() as s:
-        (event,) = Calendar.from_ical(ics.export_ics(session=s)).walk("VEVENT")
+        (event,) = Calendar.from_ical(ics.export_ics(session=s, alarm_minutes=15)).walk("VEVENT")
     assert event.walk("VALARM")[0]["TRIGGER"].dt == -timedelta(minutes=15)
 
 
@@ -336,8 +336,8 @@ def test_dates_are_yearly_all_day_events_that_keep_their_uid(db: Database) -> No
             people.add_date(session=s, data={"person_id": person, "label": label,
                             "month": month, "day": day, "year": year})  # fmt: skip
     with db.session() as s:
-        data = ics.export_ics(session=s)
-        again = ics.export_ics(session=s)
+        data = ics.export_ics(session=s, alarm_minutes=15)
+        again = ics.export_ics(session=s, alarm_minutes=15)
     calendar = Calendar.from_ical(data)
     events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
     assert set(events) == {
@@ -346,7 +346,8 @@ def test_dates_are_yearly_all_day_events_that_keep_their_uid(db: Database) -> No
         "Lee — birthday",
     }
     birthday = events["Ana [b]Silva[/b] — birthday"]
-    assert birthday["DTSTART"].dt == date(2026, 4, 12)  # all day, from this year on
+    assert birthday["DTSTART"].dt == date(1985, 4, 12)  # all day, from its own year on
+    assert events["Ana [b]Silva[/b] — moved to Leeds"]["DTSTART"].dt == date(2026, 5, 1)
     assert birthday["RRULE"]["FREQ"] == ["YEARLY"] and str(birthday["TRANSP"]) == "TRANSPARENT"
     assert str(birthday["DESCRIPTION"]) == "Since 1985"
     assert birthday.walk("VALARM")[0]["TRIGGER"].dt == timedelta(hours=9)  # 09:00 on the day
@@ -366,5 +367,32 @@ def test_dates_are_yearly_all_day_events_that_keep_their_uid(db: Database) -> No
         ("Lee — birthday", date(2028, 2, 29)),
     }
     with db.session() as s:
-        made = ics.export(session=s)
+        made = ics.export(session=s, alarm_minutes=15)
     assert (made.steps, made.dates) == (0, 3)
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day", "first"),
+    [
+        (2027, 1, 1, date(2027, 1, 1)),  # was from 1 Jan 2026, a year before it happens
+        (2011, 6, 3, date(2011, 6, 3)),  # an anniversary comes round from 2011
+        (9999, 12, 31, date(9999, 12, 31)),
+        (1, 1, 1, date(1, 1, 1)),
+        (2024, 2, 29, date(2024, 2, 29)),
+    ],
+)
+def test_a_date_with_a_year_comes_round_from_that_year(
+    db: Database, year: int, month: int, day: int, first: date
+) -> None:
+    with db.write() as s:
+        tom = people.create_person(session=s, data={"name": "Tom"}).id
+        people.add_date(session=s, data={"person_id": tom, "label": "y", "month": month,
+                        "day": day, "year": year})  # fmt: skip
+    with db.session() as s:
+        (event,) = Calendar.from_ical(ics.export_ics(session=s, alarm_minutes=15)).walk("VEVENT")
+    assert event["DTSTART"].dt == first and event["RRULE"]["FREQ"] == ["YEARLY"]
+    if 1 < year < 9999:  # nothing before it; the next year it comes round again
+        calendar = Calendar.from_ical(event.to_ical())
+        seen = [e["DTSTART"].dt for e in recurring_ical_events.of(calendar).between(
+                date(year - 1, 1, 1), date(year + 2, 1, 1))]  # fmt: skip
+        assert seen[0] == first and len(seen) == 2

@@ -346,7 +346,7 @@ def test_a_new_time_for_the_series_starts_it_again_from_there_in_app_and_calenda
     assert len({r.uid for r in rows}) == 1  # the same calendar event
     assert rows[-1].sequence == 1 > rows[0].sequence
     with db.session() as s:
-        data = calendar.export_ics(session=s)
+        data = calendar.export_ics(session=s, alarm_minutes=15)
     [event] = Calendar.from_ical(data).walk("VEVENT")
     assert event["DTSTART"].dt.replace(tzinfo=None) == datetime(2026, 11, 27, 19, 0)
     assert int(event["SEQUENCE"]) == 1
@@ -375,7 +375,7 @@ def test_one_occurrence_changed_alone_overrides_it_and_the_series_goes_on(db: Da
     assert rows[0].recurrence_id == local("2026-11-26T18:00") and rows[0].uid == rows[1].uid
     assert (rows[0].sequence, rows[1].sequence) == (1, 0)
     with db.session() as s:
-        data = calendar.export_ics(session=s)
+        data = calendar.export_ics(session=s, alarm_minutes=15)
     start = local("2026-11-23T00:00")
     found = recurring_ical_events.of(Calendar.from_ical(data)).between(start, start + timedelta(21))
     assert [(str(e["SUMMARY"]), e["DTSTART"].dt.strftime("%a %d %H:%M")) for e in found] == [

@@ -121,7 +121,7 @@ def test_a_step_can_be_toward_a_context_or_somewhere_new_and_shows_everywhere(
         due = steps.due_steps(session=s, today=TODAY)
         summary = services_today.summary(session=s, today=TODAY)
         planned = steps.list_steps(session=s, upcoming=True)
-        calendar = Calendar.from_ical(ics.export_ics(session=s))
+        calendar = Calendar.from_ical(ics.export_ics(session=s, alarm_minutes=15))
         markdown = exchange.export_markdown(session=s)
     assert [step.id for step in due] == [toward.id]
     assert [(d.person, d.person_id) for d in summary.steps] == [("Climbing wall", None)]

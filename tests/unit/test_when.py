@@ -101,6 +101,78 @@ def test_times_are_read_as_people_say_them(said: str, lean: str, meant: str) -> 
     assert read(said, lean) == meant
 
 
+WEDNESDAY = datetime(2026, 12, 9, 13, 0, tzinfo=LONDON)  # issue 17's new user, at lunch
+
+
+@pytest.mark.parametrize(
+    ("said", "lean", "meant"),
+    [
+        # a weekday with a short time: the weekday and the time both count
+        ("thu 7p", "future", "2026-12-10 19:00"),
+        ("thursday 7p", "future", "2026-12-10 19:00"),
+        ("thur 7pm", "future", "2026-12-10 19:00"),
+        ("thurs 7 pm", "past", "2026-12-03 19:00"),
+        ("fri 8a", "future", "2026-12-11 08:00"),
+        ("7p", "future", "2026-12-09 19:00"),
+        # a weekday said with its date, as it is on the calendar
+        ("fri 18 dec 7pm", "future", "2026-12-18 19:00"),
+        ("Friday, 2026-12-18 19:00", "future", "2026-12-18 19:00"),
+        # words that join a date and a time, and ordinal and ISO letters inside a word
+        ("18 dec at 7pm", "future", "2026-12-18 19:00"),
+        ("dec 18th 7pm", "future", "2026-12-18 19:00"),
+        ("2026-12-18T19:00", "future", "2026-12-18 19:00"),
+        ("2026-12-18 19:00 UTC", "future", "2026-12-18 19:00"),
+        # what the README promises
+        ("tonight", "future", "2026-12-09 20:00"),
+        ("tomorrow 6pm", "future", "2026-12-10 18:00"),
+        ("next tuesday", "future", "2026-12-15 12:00"),
+        ("in 3 days", "future", "2026-12-12 13:00"),
+        ("sat 10am", "future", "2026-12-12 10:00"),
+        ("2026-12-20 18:00", "future", "2026-12-20 18:00"),
+    ],
+)
+def test_every_word_of_a_time_counts(said: str, lean: str, meant: str) -> None:
+    assert read(said, lean, WEDNESDAY) == meant
+
+
+@pytest.mark.parametrize(
+    ("said", "because"),
+    [
+        ("th 7pm", "couldn't read 'th 7pm'"),  # 'th' was passed over: 19:00 today
+        ("fri 19", "19 Dec 2026 is a Saturday, not a Friday"),  # was Sat 19 Dec
+        ("fri 19 dec", "19 Dec 2026 is a Saturday, not a Friday"),
+        ("tue 2026-12-18 19:00", "is a Friday, not a Tuesday"),
+        ("6pm and", "couldn't read"),
+        ("18 dec 7pm ABC", "couldn't read"),  # a zone dateutil doesn't know
+        ("18 dec 2026 t 7pm", "couldn't read"),
+        ("tomorow 6pm", "couldn't read"),
+    ],
+)
+def test_a_word_that_cant_be_used_is_refused_not_dropped(said: str, because: str) -> None:
+    with pytest.raises(InvalidInput, match=because):
+        parse_when(said, lean="future", now=WEDNESDAY)
+
+
+@pytest.mark.parametrize(
+    ("lean", "now", "tried", "not_offered"),
+    [
+        ("future", WEDNESDAY, ["'tomorrow 6pm'", "'in 3 days'", "2026-12-16 18:00"], "ago"),
+        ("past", WEDNESDAY, ["'yesterday evening'", "'2 days ago'", "2026-12-02 18:00"], "in 3"),
+        ("future", datetime(2027, 3, 1, 9, tzinfo=LONDON), ["2027-03-08 18:00"], "2026"),
+        ("past", datetime(2027, 3, 1, 9, tzinfo=LONDON), ["2027-02-22 18:00"], "2026"),
+    ],
+)
+def test_a_refusal_suggests_times_on_the_side_asked_for_from_today(
+    lean: str, now: datetime, tried: list[str], not_offered: str
+) -> None:
+    for said in ("banana", "31 feb", "25:00", "sun 19 dec 2026", "in 9999 years"):
+        with pytest.raises(InvalidInput) as caught:
+            parse_when(said, lean=lean, now=now)  # type: ignore[arg-type]
+        hint = str(caught.value).split(" Try ")[1]
+        assert all(example in hint for example in tried), hint
+        assert not_offered not in hint and "fri 7pm" in hint
+
+
 def test_words_are_read_whatever_their_case_and_spacing() -> None:
     assert read("  TOMORROW    6PM ") == read("tomorrow 6pm")
 
@@ -183,6 +255,10 @@ def test_the_read_back_names_the_day_and_how_far_it_is() -> None:
         ("weekdays", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "every Mon, Tue, Wed, Thu and Fri"),
         ("RRULE:FREQ=MONTHLY;BYDAY=1FR", "FREQ=MONTHLY;BYDAY=1FR", "every month (custom rule)"),
         ("freq=weekly;count=4", "FREQ=WEEKLY;COUNT=4", "every week (custom rule)"),
+        ("yearly", "FREQ=YEARLY", "every year"),
+        ("every year", "FREQ=YEARLY", "every year"),
+        ("every 2 years", "FREQ=YEARLY;INTERVAL=2", "every 2 years"),
+        ("rrule:freq=weekly", "FREQ=WEEKLY", "every week"),
     ],
 )
 def test_repeats_become_checked_rules_and_read_back_in_words(
@@ -200,6 +276,25 @@ def test_unreadable_repeats_say_what_would_work(said: str) -> None:
         parse_repeat(said)
 
 
+@pytest.mark.parametrize(
+    ("said", "because"),
+    [
+        ("FREQ=SECONDLY", "once a day at most"),  # was "repeats (custom rule)"
+        ("FREQ=MINUTELY;INTERVAL=30", "once a day at most"),
+        ("rrule:freq=hourly", "once a day at most"),
+        ("FREQ=DAILY;BYHOUR=9,18", "once a day at most"),
+        ("FREQ=WEEKLY;COUNT=0", "would never come round"),
+        ("FREQ=WEEKLY;INTERVAL=0", "at least every 1 week"),
+        ("every 0 days", "at least every 1 day"),
+        ("every 0 years", "at least every 1 year"),
+    ],
+)
+def test_a_repeat_a_small_step_cant_keep_is_refused_kindly(said: str, because: str) -> None:
+    with pytest.raises(InvalidInput, match=because) as caught:
+        parse_repeat(said)
+    assert "'weekly'" in str(caught.value) and caught.value.field == "repeat"
+
+
 # --------------------------------------------------------------------------- days of the year
 
 
@@ -215,6 +310,9 @@ def test_unreadable_repeats_say_what_would_work(said: str) -> None:
         ("--04-12", (4, 12, None)),  # as a vCard writes a birthday without its year
         ("29 feb", (2, 29, None)),  # stands without a year
         ("29 Feb 2024", (2, 29, 2024)),
+        ("0001-01-01", (1, 1, 1)),  # the calendar's first day (was refused)
+        ("1/1/0001", (1, 1, 1)),
+        ("9999-12-31", (12, 31, 9999)),
     ],
 )
 def test_a_day_of_the_year_reads_with_or_without_its_year(

@@ -141,3 +141,38 @@ def test_any_repeat_text_is_a_rule_or_one_clear_refusal(text: str) -> None:
         assert refusal.field == "repeat" and "\n" not in str(refusal)
     else:
         assert rule is None or rule.startswith("FREQ=")
+
+
+WEEKDAY_WORDS = {"mon": 0, "tuesday": 1, "wed": 2, "thu": 3, "thurs": 3, "fri": 4, "saturday": 5}
+TIME_WORDS = {"7p": 19, "7pm": 19, "9am": 9, "8a": 8, "18:30": 18, "at 6pm": 18}
+KNOWN_WORDS = ["tomorrow", "next", "this", "in", "3", "days", "19", "dec", "2026", "on", "at"]
+UNUSABLE_WORDS = ["th", "and", "ABC", "t", "st", "banana", "tomorow", "xyz", "ad"]
+"""Words dateutil would pass over (its 'jump' words, a zone it doesn't know) or can't read."""
+TIME_PHRASES = st.lists(
+    st.sampled_from([*WEEKDAY_WORDS, *TIME_WORDS, *KNOWN_WORDS, *UNUSABLE_WORDS]),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
+
+
+@PROPERTY
+@given(text=TIME_PHRASES, lean=st.sampled_from(["past", "future"]))
+@example(text="thu 7p", lean="future")  # found by a new user: Wed (today) 19:00
+@example(text="th 7pm", lean="future")  # found: 'th' passed over, Wed 19:00
+@example(text="fri 19", lean="future")  # found: 'fri' passed over, Sat 19 Dec
+def test_a_time_is_refused_or_every_word_of_it_was_used(text: str, lean: str) -> None:
+    """Nothing typed is dropped: a word that can't be used refuses the whole time, a
+    weekday said is the day's weekday, and a time of day said is the hour read."""
+    now = datetime(2026, 12, 9, 13, tzinfo=clock.local_zone())  # a Wednesday
+    try:
+        moment = parse_when(text, lean=lean, now=now)  # type: ignore[arg-type]
+    except InvalidInput:
+        return
+    said = f" {text} "
+    assert not any(f" {word} " in said for word in UNUSABLE_WORDS), (text, moment)
+    for word, weekday in WEEKDAY_WORDS.items():
+        if f" {word} " in said:
+            assert moment.weekday() == weekday, (text, moment)
+    for word, hour in TIME_WORDS.items():
+        if f" {word} " in said:
+            assert moment.hour == hour, (text, moment)

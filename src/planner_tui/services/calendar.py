@@ -28,7 +28,6 @@ from icalendar import Alarm, Calendar, Event, Timezone, vRecur
 from sqlmodel import Session, col, select
 
 from planner_tui import __version__, clock, daily, words
-from planner_tui.config import ALARM_MINUTES
 from planner_tui.db.models import Effort, Person, PersonDate, Step, StepStatus
 from planner_tui.services import people
 from planner_tui.services.steps import series_start
@@ -77,16 +76,20 @@ def _alarm(trigger: timedelta, description: str) -> Alarm:
 
 
 def _date_event(row: PersonDate, name: str, stamp: datetime, alarm: bool) -> Event:
-    """A birthday or another named date as a yearly all-day event, from this year on."""
-    start = daily.occurrence(clock.today().year, row.month, row.day)
+    """A birthday or another named date as a yearly all-day event: from the date itself
+    when it has a year (a wedding in 2011 comes round from 2011, one in 2027 from 2027),
+    else from this year."""
+    start = daily.occurrence(row.year or clock.today().year, row.month, row.day)
     summary = words.date_title(name, row.label)
     event = Event.new(
         uid=f"{uuid.uuid5(DATE_UID, f'{row.id}|{row.created_at.isoformat()}')}@planner-tui",
         stamp=stamp,
         start=start,
-        end=start + timedelta(days=1),
+        # The calendar's last day has no day after it: a DATE start alone lasts the day
+        # (RFC 5545, 3.6.1).
+        end=start + timedelta(days=1) if start < date.max else None,
         summary=summary,
-        description=f"Since {row.year}" if row.year else None,
+        description=f"Since {row.year:04d}" if row.year else None,
     )
     rule = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" if (row.month, row.day) == (2, 29) else (
         "FREQ=YEARLY")  # fmt: skip
@@ -124,16 +127,17 @@ class CalendarFile:
     """Yearly events for people's dates."""
 
 
-def export_ics(*, session: Session, alarm_minutes: int = ALARM_MINUTES) -> bytes:
+def export_ics(*, session: Session, alarm_minutes: int) -> bytes:
     """The calendar file :func:`export` writes."""
     return export(session=session, alarm_minutes=alarm_minutes).data
 
 
-def export(*, session: Session, alarm_minutes: int = ALARM_MINUTES) -> CalendarFile:
+def export(*, session: Session, alarm_minutes: int) -> CalendarFile:
     """Steps still planned — from today on, and repeating ones with their rules — as an
     iCalendar file: one VEVENT per step or series (its UID is the step's), and one per
     occurrence of a series moved to another time (same UID, with a RECURRENCE-ID); each
-    with an alarm *alarm_minutes* before (0: none). Then everyone's dates, yearly."""
+    with an alarm *alarm_minutes* before (0: none) — the setting, which the command line
+    and the app both pass (``Settings.alarm_minutes``). Then everyone's dates, yearly."""
     start_of_today = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
     live = (
         select(Step.uid)

@@ -410,6 +410,17 @@ def follow_up_time(due_at: datetime, now: datetime | None = None) -> datetime:
     return clock.to_local(max(due_at, now)) + timedelta(days=FOLLOW_UP_DAYS)
 
 
+def check_follow_up(due_at: datetime, follow_up_at: datetime) -> None:
+    """A follow-up after no reply comes after the step it follows (the README's "never
+    before the step"); one at or before the step's time is refused, kindly."""
+    if follow_up_at <= due_at:
+        raise InvalidInput(
+            f"That is before the step itself ({words.when(due_at)}): a follow-up comes "
+            "after it. Try a time after that, or 'in 3 days'.",
+            field="new_due_at",
+        )
+
+
 def record_outcome(
     *,
     session: Session,
@@ -432,6 +443,8 @@ def record_outcome(
         raise InvalidInput("Choose the new time for this step.", field="new_due_at")
     if valid.status in (StepStatus.DONE, StepStatus.SKIPPED):
         new_due = None
+    if valid.status is StepStatus.NO_REPLY and new_due is not None:
+        check_follow_up(row.due_at, new_due)
     moment = clock.utcnow()
     row.status = valid.status
     row.outcome_note = valid.note

@@ -195,7 +195,7 @@ class OutcomeForm(FormScreen[Any]):
         self.query_one("#note", TextArea).text = str(values.get("note", ""))
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
-        from planner_tui.services.steps import check_ahead
+        from planner_tui.services.steps import check_ahead, check_follow_up
 
         problems = {}
         if self.status is StepStatus.DONE:
@@ -219,14 +219,10 @@ class OutcomeForm(FormScreen[Any]):
                     moment = parse_when(typed, lean="future")
                     preview.update(text("→ " + describe(moment)))
                     check_ahead(moment)
+                    if self.status is StepStatus.NO_REPLY:
+                        check_follow_up(self.step.due_at, moment)
                 except InvalidInput as error:
                     problems["new_time"] = str(error)
-                else:
-                    if self.status is StepStatus.NO_REPLY and moment <= self.step.due_at:
-                        problems["new_time"] = (
-                            f"That is before the step itself ({words.when(self.step.due_at)}):"
-                            " a follow-up comes after it."
-                        )
         if values["follow_up"].strip() and not values["new_time"].strip():
             problems["new_time"] = "When would suit your backup? Try 'in 3 days' or 'sat 10am'."
         if len(values["place"].strip()) > 1000:
