@@ -287,6 +287,47 @@ def test_remind_prints_without_a_desktop_or_when_notify_send_fails(
     assert len(notified(log)) == 1  # it was tried first
 
 
+def test_steps_due_in_the_quiet_hours_are_told_once_when_they_end(
+    home: Path, tmp_path: Path
+) -> None:
+    """Tonight at 23:00, at midnight and tomorrow at 07:30 — all in the quiet hours (22:00
+    to 08:00): nothing while they last, each once when they end (if still open), with the
+    time it was due."""
+    plan_soon(home, ("text Ana", "23:00", ""), ("call Ana", "tomorrow 00:00", ""),
+              ("wave to Ana", "tomorrow 7:30am", ""), ("hug Ana", "tomorrow 7:40am", ""))  # fmt: skip
+    assert run(home, "skip", "#7").returncode == 0  # let go: not told
+    no_bus = {"PATH": str(tmp_path / "nothing"), "XDG_RUNTIME_DIR": str(tmp_path)}
+    for night in ("2026-11-23T21:59:00", "2026-11-23T23:00:00", "2026-11-24T00:00:00",
+                  "2026-11-24T07:59:00"):  # fmt: skip
+        quiet = run(home, "remind", now=night, env=no_bus)
+        assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", ""), night
+    morning = run(home, "remind", now="2026-11-24T08:00:00", env=no_bus)
+    assert morning.returncode == 0, morning.stderr
+    assert morning.stdout.splitlines() == [
+        "A small step from Mon 23:00, still open: text Ana (Ana Silva) (#4)",
+        "A small step from 00:00, still open: call Ana (Ana Silva) (#5)",
+        "A small step from 07:30, still open: wave to Ana (Ana Silva) (#6)",
+    ]
+    for later in ("2026-11-24T08:05:00", "2026-11-24T12:00:00"):  # once, ever
+        assert run(home, "remind", now=later, env=no_bus).stdout == ""
+    # Quiet hours within one day, and none at all.
+    plan_soon(home, ("wave at lunch", "2026-11-25 12:30", ""))
+    lunch = {**no_bus, "PLANNER_TUI_QUIET_HOURS": "12:00-14:00"}
+    assert run(home, "remind", now="2026-11-25T13:00:00", env=lunch).stdout == ""
+    after = run(home, "remind", now="2026-11-25T14:03:00", env=lunch)
+    assert after.stdout == "A small step from 12:30, still open: wave at lunch (Ana Silva) (#8)\n"
+    plan_soon(home, ("late wave", "2026-11-25 23:30", ""))
+    off = {**no_bus, "PLANNER_TUI_QUIET_HOURS": "off"}
+    assert run(home, "remind", now="2026-11-26T08:00:00", env=off).stdout == ""  # long gone
+
+
+def test_remind_before_planner_tui_was_ever_used_creates_nothing(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh"
+    result = run(fresh, "remind")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert not fresh.exists()
+
+
 @pytest.mark.parametrize("within", ["0", "1441", "soon"])
 def test_remind_refuses_a_window_it_cant_use(home: Path, within: str) -> None:
     assert_one_line_error(run(home, "remind", "--within", within), 2, "--within")
