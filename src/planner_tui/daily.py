@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from planner_tui import clock
-from planner_tui.db import SCHEMA_HEAD, schema_revision
+from planner_tui.db import SCHEMA_HEAD, quick_read_uri, schema_revision
 
 DATES_AHEAD = 7
 """How many days ahead a birthday or another date is mentioned (today included)."""
@@ -442,8 +442,7 @@ def summary_file(database: Path, *, today: date) -> Summary | None:
     is never opened any other way, as closing it would drop this process's SQLite locks);
     every write checks the whole file."""
     try:
-        # mode=rw: reading a WAL database may need its -shm file; nothing is written.
-        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=rw", uri=True, timeout=2)
+        connection = sqlite3.connect(quick_read_uri(database), uri=True, timeout=2)
     except (OSError, sqlite3.Error):
         return None
     try:

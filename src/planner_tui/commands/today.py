@@ -72,7 +72,10 @@ def cmd_today(settings: Settings, args: argparse.Namespace) -> None:
     if found is None:
         from planner_tui.services import today as services_today
 
-        with opened(settings) as opened_database, opened_database.session() as session:
+        with (
+            opened(settings, reading=True) as opened_database,
+            opened_database.session() as session,
+        ):
             found = services_today.summary(session=session, today=today)
     if args.json:
         print(json.dumps(found.to_json(), ensure_ascii=False, indent=1))
