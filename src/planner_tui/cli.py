@@ -605,6 +605,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         check_text_arguments(args)
+        clock.now()  # a clock set wrongly (PLANNER_TUI_NOW) is said before anything is touched
         settings = settings_from(args)
         run = getattr(args, "run", None) or COMMANDS[args.command]
         run(settings, args)

@@ -137,6 +137,9 @@ def test_today_is_quiet_when_asked_and_there_is_nothing_to_say(
     assert words.NOT_CHECKED_IN in said.stdout  # the check-in alone is no reason to speak up…
     quiet = run(empty, "today", "--quiet-if-empty")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")  # …when asked
+    as_json = run(empty, "today", "--json", "--quiet-if-empty")  # scripts too: nothing at all
+    assert (as_json.returncode, as_json.stdout, as_json.stderr) == (0, "", "")
+    assert json.loads(run(empty, "today", "--json").stdout)["steps"] == []  # unless not asked
     # A shell that starts before planner-tui was ever used: quiet, and nothing is created.
     never = tmp_path / "never"
     result = run(never, "today", "--quiet-if-empty")

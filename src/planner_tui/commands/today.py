@@ -77,10 +77,10 @@ def cmd_today(settings: Settings, args: argparse.Namespace) -> None:
             opened_database.session() as session,
         ):
             found = services_today.summary(session=session, today=today)
+    if args.quiet_if_empty and found.is_empty:  # with --json too: nothing at all
+        return
     if args.json:
         print(json.dumps(found.to_json(), ensure_ascii=False, indent=1))
-        return
-    if args.quiet_if_empty and found.is_empty:
         return
     for line in summary_lines(found):
         say(line)

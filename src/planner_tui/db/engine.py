@@ -165,12 +165,16 @@ def connect_sqlite(
 
 
 def _private_file(path: Path) -> None:
-    """Create the folder (0700) and an empty file (0600) if they do not exist yet."""
+    """Create the folder (0700) and an empty file (0600) if they do not exist yet. An
+    empty file already there (`touch planner.db`) becomes a new planner too: it is made
+    0600 like one created here."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not path.exists():
             fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
             os.close(fd)
+        elif path.stat().st_size == 0 and path.stat().st_mode & 0o077:
+            path.chmod(0o600)
     except FileExistsError:
         pass
     except OSError as error:
