@@ -110,6 +110,9 @@ def test_today_says_the_day_in_a_few_lines(home: Path) -> None:
         "Coming up: Bo — birthday, Thu 26 Nov (in 3 days)",
     ]
     assert run(home, "today", "--quiet-if-empty").stdout == result.stdout
+    # A year on, the step from last year says its year, as someone's page does.
+    year_on = run(home, "today", now="2027-11-23T20:00:00").stdout.splitlines()
+    assert "  #2  not yet, Fri 20 Nov 2026  call (Bo)" in year_on
 
 
 def test_today_as_json_for_scripts(home: Path) -> None:

@@ -97,7 +97,7 @@ def summary_lines(found: Summary) -> list[str]:
             when = (
                 f"{local:%H:%M}"
                 if local.date() == today
-                else f"not yet, {local:%a} {local.day} {words.SHORT_MONTHS[local.month - 1]}"
+                else f"not yet, {local:%a} {words.day(local.date())}"  # its year, if not this one
             )
             lines.append(
                 f"  #{step.id}  {when}  {_one_line(words.cued(step.action, step.person, step.cue))}"
