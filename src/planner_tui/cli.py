@@ -210,7 +210,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     if args.per_month:
         if args.output is None or month is not None:
             raise UsageError("--per-month writes into a folder: give -o FOLDER (and no --month)")
-        with opened(settings) as database, database.session() as session:
+        with opened(settings, reading=True) as database, database.session() as session:
             months = exchange.months_with_data(session=session)
             for first in months:
                 pieces = exchange.export_markdown_pieces(session=session, month=first)
@@ -218,7 +218,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
                 exchange.write_file(args.output / name, pieces)
         print(plain(f"Wrote {plural(len(months), 'month')} into {args.output}"), file=sys.stderr)
         return
-    with opened(settings) as database, database.session() as session:
+    with opened(settings, reading=True) as database, database.session() as session:
         data: str | bytes | Iterable[str]
         if args.format == "json":  # written as it is read: memory stays flat
             data = exchange.export_json_pieces(session=session)
@@ -321,7 +321,7 @@ def cmd_review(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services import review
 
     month = review.parse_month(args.month)
-    with opened(settings) as database, database.session() as session:
+    with opened(settings, reading=True) as database, database.session() as session:
         data = review.review_month(session=session, month=month)
     say(review_report.to_markdown(data, settings.resolved_home()), end="")
 
@@ -389,7 +389,10 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
     if found is None:
         from planner_tui.services import journal
 
-        with opened(settings) as opened_database, opened_database.session() as session:
+        with (
+            opened(settings, reading=True) as opened_database,
+            opened_database.session() as session,
+        ):
             connection, dialect = journal.driver_connection(session)
             found = journal_search.search(connection, args.query, dialect=dialect, **options)
     matches, problems, total = found
@@ -602,6 +605,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         check_text_arguments(args)
+        clock.now()  # a clock set wrongly (PLANNER_TUI_NOW) is said before anything is touched
         settings = settings_from(args)
         run = getattr(args, "run", None) or COMMANDS[args.command]
         run(settings, args)

@@ -10,6 +10,11 @@ from datetime import UTC, date, datetime, tzinfo
 
 from dateutil import tz
 
+from planner_tui.errors import PlannerError
+
+NOW_FORMAT = "PLANNER_TUI_NOW should be a date and time like 2026-11-23T20:00 (ISO 8601), or unset."
+"""What is said when ``PLANNER_TUI_NOW`` can't be read."""
+
 _frozen: datetime | None = None
 
 
@@ -62,10 +67,13 @@ def now() -> datetime:
         return _frozen.astimezone(local_zone())
     env = os.environ.get("PLANNER_TUI_NOW")
     if env:
-        moment = datetime.fromisoformat(env)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=local_zone())
-        return moment.astimezone(local_zone())
+        try:
+            moment = datetime.fromisoformat(env.strip())
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=local_zone())
+            return moment.astimezone(local_zone())
+        except (ValueError, OverflowError):
+            raise PlannerError(NOW_FORMAT) from None
     return datetime.now(UTC).astimezone(local_zone())
 
 

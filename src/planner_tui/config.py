@@ -16,7 +16,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from planner_tui.errors import PlannerError
@@ -127,6 +127,26 @@ class Settings:
         if start < end:
             return start <= moment < end
         return moment >= start or moment < end
+
+    def last_quiet_hours(self, moment: datetime) -> tuple[datetime, datetime] | None:
+        """The latest quiet hours that ended at or before the aware *moment* (within the
+        last day), as (start, end) in *moment*'s zone; None without quiet hours, or while
+        they last. `remind` tells about the steps they kept quiet once they end."""
+        span = parse_quiet_hours(self.quiet_hours or "")
+        if span is None or self.in_quiet_hours(moment.timetz().replace(tzinfo=None)):
+            return None
+        start, end = span
+        zone = moment.tzinfo
+        try:
+            ended = datetime.combine(moment.date(), end, tzinfo=zone)
+            if ended > moment:
+                ended = datetime.combine(moment.date() - timedelta(days=1), end, tzinfo=zone)
+            began = datetime.combine(ended.date(), start, tzinfo=zone)
+            if start > end:  # across midnight: they began the evening before
+                began -= timedelta(days=1)
+        except OverflowError:  # the calendar's first day: there was no night before
+            return None
+        return began, ended
 
     def resolved_home(self) -> Path:
         if self.home is not None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from planner_tui import clock
-from planner_tui.db import SCHEMA_HEAD, schema_revision
+from planner_tui.db import SCHEMA_HEAD, quick_read_uri, schema_revision
 
 DATES_AHEAD = 7
 """How many days ahead a birthday or another date is mentioned (today included)."""
@@ -113,20 +113,15 @@ def drifting_days(
     since: datetime,
     snoozed_until: date | None,
     today: date,
-    ever_in_touch: bool | None = None,
 ) -> int | None:
     """Days past the wished-for cadence, or None when not drifting (or snoozed).
 
-    Someone never in touch counts from *since*, when they were added: a first contact is
-    what the rhythm hopes for, so they are due from that day — 1 on the day itself, then
-    the days since. *ever_in_touch* says whether there was contact before the window
-    *last_contact* was looked for in (a review looks back a year); without it, no
-    *last_contact* means never. Otherwise the days since the last contact (or *since*)
-    beyond the cadence."""
+    One rule for everyone: the days since the last contact beyond the cadence. Someone
+    never in touch counts from *since*, when they were added (or, for a review that looks
+    back only so far, the start of its window): they are past their rhythm only once it
+    has gone by since then, and by the days beyond it, like everyone else."""
     if cadence_days is None or (snoozed_until is not None and snoozed_until >= today):
         return None
-    if last_contact is None and not ever_in_touch:
-        return max(1, (today - clock.to_local(since).date()).days)
     reference = clock.to_local(last_contact or since).date()
     overdue = (today - reference).days - cadence_days
     return overdue if overdue > 0 else None
@@ -447,8 +442,7 @@ def summary_file(database: Path, *, today: date) -> Summary | None:
     is never opened any other way, as closing it would drop this process's SQLite locks);
     every write checks the whole file."""
     try:
-        # mode=rw: reading a WAL database may need its -shm file; nothing is written.
-        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=rw", uri=True, timeout=2)
+        connection = sqlite3.connect(quick_read_uri(database), uri=True, timeout=2)
     except (OSError, sqlite3.Error):
         return None
     try:

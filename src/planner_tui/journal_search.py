@@ -19,7 +19,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from planner_tui.db import SCHEMA_HEAD, left_unclean, schema_revision, tag_key
+from planner_tui.db import SCHEMA_HEAD, left_unclean, quick_read_uri, schema_revision, tag_key
 from planner_tui.errors import InvalidInput
 from planner_tui.names import Labelled, Named, name_key, person_named
 from planner_tui.when import parse_when
@@ -445,8 +445,7 @@ def search_file(
     file isn't one this version can read that way (the caller then opens it properly, with
     every check and message that brings)."""
     try:
-        # mode=rw: reading a WAL database may need its -shm file; nothing is written.
-        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=rw", uri=True, timeout=2)
+        connection = sqlite3.connect(quick_read_uri(database), uri=True, timeout=2)
     except sqlite3.Error:
         return None
     try:

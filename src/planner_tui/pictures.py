@@ -8,6 +8,7 @@ same without colour (and in a Markdown file). Pictures describe; they never grad
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Collection
 from datetime import date
 
 from rich.text import Text
@@ -58,9 +59,15 @@ def bar_legend(parts: list[tuple[str, int]]) -> Text:
 
 
 def recency_strip(
-    weeks: list[date], rows: list[tuple[str, list[int]]], *, name_width: int = 18
+    weeks: list[date],
+    rows: list[tuple[str, list[int]]],
+    *,
+    name_width: int = 18,
+    too_new: Collection[int] = (),
 ) -> Text:
-    """Contexts down, weeks across (oldest left); darker means more contact that week."""
+    """Contexts down, weeks across (oldest left); darker means more contact that week.
+    Rows whose index is in *too_new* were added within the last four weeks: never marked
+    quiet."""
     picture = Text(end="")
     header = " " * (name_width + 1)
     last_month = None
@@ -70,13 +77,13 @@ def recency_strip(
         labels += (month[0] if month != last_month else " ") + " "
         last_month = month
     picture.append(header + labels.rstrip() + "\n", style="grey62")
-    for name, counts in rows:
+    for index, (name, counts) in enumerate(rows):
         shown = shorten(plain(name, keep_newlines=False), name_width)
         picture.append(shown.ljust(name_width) + " ")
         for count in counts:
             shade = WEEK_SHADES[min(count, len(WEEK_SHADES) - 1)]
             picture.append(shade + " ", style="grey50" if count == 0 else "cyan")
-        quiet = not any(counts[-4:])
+        quiet = not any(counts[-4:]) and index not in too_new
         picture.append(" quiet for 4+ weeks" if quiet else "", style="italic grey62")
         picture.append("\n")
     picture.append(

@@ -65,6 +65,50 @@ def test_a_read_only_database_or_folder(tmp_path: Path, locked: str) -> None:
         database.chmod(0o600)
 
 
+@pytest.mark.parametrize("locked", ["file", "folder"])
+def test_a_read_only_database_can_still_be_read(tmp_path: Path, locked: str) -> None:
+    """Commands that only read work on a file (or in a folder) that can't be written,
+    without a word about writing, and leave nothing behind; a write is still refused in one
+    line. With nothing to say, `today --quiet-if-empty` says nothing."""
+    home = a_home_with_an_entry(tmp_path)
+    quiet = run_as(home, "today", "--quiet-if-empty")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    for argv in (["add", "Ana Silva"], ["date", "Ana", "birthday", "24 Nov"],
+                 ["plan", "Ana", "send Ana a postcard", "9pm"]):  # fmt: skip
+        assert run_as(home, *argv).returncode == 0
+    database = home / "planner.db"
+    empty = tmp_path / "empty"
+    run_as(empty, "add", "Bo")
+    for folder in (home, empty):
+        (folder / "planner.db").chmod(0o400) if locked == "file" else folder.chmod(0o500)
+    before = digest(database), sorted(p.name for p in home.iterdir())
+    try:
+        expected = {
+            ("today",): "Send Ana a postcard",
+            ("today", "--json"): '"action": "send Ana a postcard"',
+            ("people",): "Ana Silva",
+            ("date", "Ana"): "Ana Silva: Birthday 24 Nov.",
+            ("plan",): "send Ana a postcard",
+            ("export",): '"name": "Ana Silva"',
+            ("export", "--format", "ics"): "BEGIN:VCALENDAR",
+            ("search", "kept"): "kept safe",
+            ("review",): "Monthly review",
+        }
+        for argv, shown in expected.items():
+            result = run_as(home, *argv, obey_permissions=True)
+            assert (result.returncode, result.stderr) == (0, ""), (argv, result.stderr)
+            assert shown.lower() in result.stdout.lower(), (argv, result.stdout)
+        nothing = run_as(empty, "today", "--quiet-if-empty", obey_permissions=True)
+        assert (nothing.returncode, nothing.stdout, nothing.stderr) == (0, "", "")
+        refused = run_as(home, "journal", "new words", obey_permissions=True)
+        assert_one_line_error(refused, 1, "read-only file or folder")
+        assert (digest(database), sorted(p.name for p in home.iterdir())) == before
+    finally:
+        for folder in (home, empty):
+            folder.chmod(0o700)
+            (folder / "planner.db").chmod(0o600)
+
+
 def test_a_full_disk(tmp_path: Path) -> None:
     home = a_home_with_an_entry(tmp_path)
     database = home / "planner.db"

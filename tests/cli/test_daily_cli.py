@@ -110,6 +110,9 @@ def test_today_says_the_day_in_a_few_lines(home: Path) -> None:
         "Coming up: Bo — birthday, Thu 26 Nov (in 3 days)",
     ]
     assert run(home, "today", "--quiet-if-empty").stdout == result.stdout
+    # A year on, the step from last year says its year, as someone's page does.
+    year_on = run(home, "today", now="2027-11-23T20:00:00").stdout.splitlines()
+    assert "  #2  not yet, Fri 20 Nov 2026  call (Bo)" in year_on
 
 
 def test_today_as_json_for_scripts(home: Path) -> None:
@@ -137,6 +140,9 @@ def test_today_is_quiet_when_asked_and_there_is_nothing_to_say(
     assert words.NOT_CHECKED_IN in said.stdout  # the check-in alone is no reason to speak up…
     quiet = run(empty, "today", "--quiet-if-empty")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")  # …when asked
+    as_json = run(empty, "today", "--json", "--quiet-if-empty")  # scripts too: nothing at all
+    assert (as_json.returncode, as_json.stdout, as_json.stderr) == (0, "", "")
+    assert json.loads(run(empty, "today", "--json").stdout)["steps"] == []  # unless not asked
     # A shell that starts before planner-tui was ever used: quiet, and nothing is created.
     never = tmp_path / "never"
     result = run(never, "today", "--quiet-if-empty")
@@ -285,6 +291,47 @@ def test_remind_prints_without_a_desktop_or_when_notify_send_fails(
     second = run_process(home, "remind", env=desktop(tmp_path / "bin"))
     assert second.stdout.decode() == "A small step at 20:10: call Ana (Ana Silva) (#5)\n"
     assert len(notified(log)) == 1  # it was tried first
+
+
+def test_steps_due_in_the_quiet_hours_are_told_once_when_they_end(
+    home: Path, tmp_path: Path
+) -> None:
+    """Tonight at 23:00, at midnight and tomorrow at 07:30 — all in the quiet hours (22:00
+    to 08:00): nothing while they last, each once when they end (if still open), with the
+    time it was due."""
+    plan_soon(home, ("text Ana", "23:00", ""), ("call Ana", "tomorrow 00:00", ""),
+              ("wave to Ana", "tomorrow 7:30am", ""), ("hug Ana", "tomorrow 7:40am", ""))  # fmt: skip
+    assert run(home, "skip", "#7").returncode == 0  # let go: not told
+    no_bus = {"PATH": str(tmp_path / "nothing"), "XDG_RUNTIME_DIR": str(tmp_path)}
+    for night in ("2026-11-23T21:59:00", "2026-11-23T23:00:00", "2026-11-24T00:00:00",
+                  "2026-11-24T07:59:00"):  # fmt: skip
+        quiet = run(home, "remind", now=night, env=no_bus)
+        assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", ""), night
+    morning = run(home, "remind", now="2026-11-24T08:00:00", env=no_bus)
+    assert morning.returncode == 0, morning.stderr
+    assert morning.stdout.splitlines() == [
+        "A small step from Mon 23:00, still open: text Ana (Ana Silva) (#4)",
+        "A small step from 00:00, still open: call Ana (Ana Silva) (#5)",
+        "A small step from 07:30, still open: wave to Ana (Ana Silva) (#6)",
+    ]
+    for later in ("2026-11-24T08:05:00", "2026-11-24T12:00:00"):  # once, ever
+        assert run(home, "remind", now=later, env=no_bus).stdout == ""
+    # Quiet hours within one day, and none at all.
+    plan_soon(home, ("wave at lunch", "2026-11-25 12:30", ""))
+    lunch = {**no_bus, "PLANNER_TUI_QUIET_HOURS": "12:00-14:00"}
+    assert run(home, "remind", now="2026-11-25T13:00:00", env=lunch).stdout == ""
+    after = run(home, "remind", now="2026-11-25T14:03:00", env=lunch)
+    assert after.stdout == "A small step from 12:30, still open: wave at lunch (Ana Silva) (#8)\n"
+    plan_soon(home, ("late wave", "2026-11-25 23:30", ""))
+    off = {**no_bus, "PLANNER_TUI_QUIET_HOURS": "off"}
+    assert run(home, "remind", now="2026-11-26T08:00:00", env=off).stdout == ""  # long gone
+
+
+def test_remind_before_planner_tui_was_ever_used_creates_nothing(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh"
+    result = run(fresh, "remind")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert not fresh.exists()
 
 
 @pytest.mark.parametrize("within", ["0", "1441", "soon"])

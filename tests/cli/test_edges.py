@@ -329,3 +329,36 @@ def test_json_is_still_read_by_the_json_import(tmp_path: Path) -> None:
         json.loads(run(tmp_path / "b", "export").stdout)["tables"]["journal_entry"][0]["body"]
         == json.loads(exported.stdout)["tables"]["journal_entry"][0]["body"]
     )
+
+
+# --------------------------------------------------------------------------- odd homes (issue 17)
+
+
+def test_an_empty_database_file_becomes_a_private_new_planner(tmp_path: Path) -> None:
+    """An empty planner.db (`touch planner.db`, mode 0644) is a new planner, kept 0600 like
+    one planner-tui creates itself."""
+    import stat
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "planner.db").touch(mode=0o644)
+    (home / "planner.db").chmod(0o644)
+    result = run(home, "add", "Ana Silva")
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE((home / "planner.db").stat().st_mode) == 0o600
+    assert "Ana Silva" in run(home, "people").stdout
+    fresh = tmp_path / "fresh"
+    assert run(fresh, "add", "Bo").returncode == 0
+    assert stat.S_IMODE((fresh / "planner.db").stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("now", ["tomorrow", "2026-13-01", "23/11/2026 20:00", " "])
+def test_a_clock_set_wrongly_is_one_line_and_touches_nothing(tmp_path: Path, now: str) -> None:
+    """PLANNER_TUI_NOW that can't be read: one line naming it and the form it takes; no
+    folder, no database, no crash.log."""
+    home = tmp_path / "home"
+    for argv in (["today"], ["add", "Ana"], ["remind"], ["journal", "hello"]):
+        result = run(home, *argv, now=now)
+        assert_one_line_error(result, 1, "PLANNER_TUI_NOW should be a date and time like")
+        assert "2026-11-23T20:00" in result.stderr
+    assert not home.exists()

@@ -57,11 +57,20 @@ def chosen_step(app: PlannerApp) -> str:
 # --------------------------------------------------------------------------- Today
 
 
-async def test_someone_added_tonight_is_suggested_tonight_everywhere(sqlite_db: Database) -> None:
-    """Added with a hoped-for rhythm and not contacted yet: Today suggests them kindly the
-    same evening, and the Map's gaps and their page say the same."""
+async def test_someone_never_in_touch_is_suggested_once_their_rhythm_has_gone_by(
+    sqlite_db: Database,
+) -> None:
+    """Added with a hoped-for rhythm and not contacted yet: Today is quiet about them until
+    that rhythm has gone by since they were added, then suggests them kindly, and the Map's
+    gaps and their page say the same."""
     name = HOSTILE[0]
-    person(sqlite_db, name, cadence_days=14)
+    now = clock.now()
+    person(sqlite_db, "Added tonight", cadence_days=7)
+    clock.freeze(now - timedelta(days=15))
+    try:
+        person(sqlite_db, name, cadence_days=14)
+    finally:
+        clock.freeze(now)
     person(sqlite_db, "No rhythm")
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:

@@ -167,9 +167,56 @@ def test_drift_counts_from_the_last_contact_or_when_someone_was_added() -> None:
     monday = date(2026, 11, 23)
     added = datetime(2026, 11, 1, 12, tzinfo=UTC)
     assert daily.drifting_days(cadence_days=7, last_contact=None, since=added,
-                               snoozed_until=None, today=monday) == 22  # fmt: skip
+                               snoozed_until=None, today=monday) == 15  # fmt: skip
+    for day, past in ((date(2026, 11, 1), None), (date(2026, 11, 8), None),
+                      (date(2026, 11, 9), 1)):  # fmt: skip
+        assert daily.drifting_days(cadence_days=7, last_contact=None, since=added,
+                                   snoozed_until=None, today=day) == past  # fmt: skip
     assert daily.drifting_days(cadence_days=7, last_contact=added + timedelta(days=20),
                                since=added, snoozed_until=None, today=monday) is None  # fmt: skip
     assert daily.drifting_days(cadence_days=7, last_contact=None, since=added,
                                snoozed_until=monday, today=monday) is None  # fmt: skip
     assert daily.intentions_month(date(2026, 1, 31)) == "2025-12"
+
+
+def test_someone_never_in_touch_is_past_only_once_their_rhythm_has_gone_by(
+    db: Database, tmp_path: Path
+) -> None:
+    """Cy, weekly, added at 09:00: not past it at 09:00 that day, nor suggested. Bob, every
+    2 weeks, added on 1 Dec: not past it on 5 Dec; on 16 Dec one day past, so Dee — weekly,
+    last in touch 14 days before, 7 days past — comes first. The app's rule (the services)
+    and `planner-tui today`'s quick reader say the same."""
+    clock.freeze(local("2026-12-01T09:00"))
+    with db.write() as s:
+        people.create_person(session=s, data={"name": "Bob", "cadence_days": 14})
+        people.create_person(session=s, data={"name": "Cy", "cadence_days": 7})
+        dee = people.create_person(session=s, data={"name": "Dee", "cadence_days": 7}).id
+        people.log_interaction(session=s, data={"person_ids": [dee],
+                               "occurred_at": local("2026-11-20T12:00")})  # fmt: skip
+    copy = db.backup_to(tmp_path / "copy.db") if db.dialect == "sqlite" else None
+
+    def drift(day: date) -> dict[str, int | None]:
+        with db.session() as s:
+            return {p.name: p.drifting_days for p in people.list_people(session=s, today=day)}
+
+    def reach(day: date) -> tuple[str, int] | None:
+        with db.session() as s:
+            found = services_today.summary(session=s, today=day).reach
+        if copy is not None:
+            quick = daily.summary_file(copy, today=day)
+            assert quick is not None and quick.reach == found
+        return None if found is None else (found.name, found.days_past)
+
+    assert drift(date(2026, 12, 1)) == {"Bob": None, "Cy": None, "Dee": 4}
+    assert reach(date(2026, 12, 1)) == ("Dee", 4)
+    assert drift(date(2026, 12, 5)) == {"Bob": None, "Cy": None, "Dee": 8}
+    assert drift(date(2026, 12, 8)) == {"Bob": None, "Cy": None, "Dee": 11}
+    assert drift(date(2026, 12, 16)) == {"Bob": 1, "Cy": 8, "Dee": 19}
+    with db.write() as s:
+        people.log_interaction(session=s, data={"person_ids": [dee],
+                               "occurred_at": local("2026-12-02T12:00")})  # fmt: skip
+    if copy is not None:
+        db.backup_to(copy)
+    assert drift(date(2026, 12, 16))["Dee"] == 7
+    assert reach(date(2026, 12, 16)) == ("Cy", 8)
+    assert reach(date(2026, 12, 8)) is None

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from planner_tui import clock, pictures
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput, StorageError
 from planner_tui.services import gaps, journal, people, steps
@@ -194,10 +195,20 @@ def test_diversity_with_nothing_recorded_is_zero(db: Database) -> None:
 
 
 def test_quiet_contexts_are_those_without_contact_in_30_days(db: Database) -> None:
+    """A part of life counts from when it was added, as a person does: one added today (or
+    29 days ago) isn't quiet yet; one added 30 days ago and never in touch is."""
+    now = clock.now()
+    for ago, name in ((30, "Never"), (29, "Added lately")):
+        clock.freeze(now - timedelta(days=ago))
+        try:
+            with db.write() as s:
+                context(s, name)
+        finally:
+            clock.freeze(now)
     with db.write() as s:
         work = context(s, "Work")
         choir = context(s, "Choir")
-        context(s, "Never")
+        context(s, "Added today")
         old = context(s, "Archived")
         people.update_context(session=s, context_id=old, data={"archived": True})
         ana = person(s, "Ana", context_ids=[work, choir])
@@ -213,9 +224,16 @@ def test_quiet_contexts_are_those_without_contact_in_30_days(db: Database) -> No
 
 
 def test_recency_strip_buckets_contacts_by_local_week(db: Database) -> None:
+    now = clock.now()
+    clock.freeze(now - timedelta(days=60))
+    try:
+        with db.write() as s:
+            context(s, "Quiet")
+    finally:
+        clock.freeze(now)
     with db.write() as s:
         work = context(s, "Work")
-        context(s, "Quiet")
+        new = context(s, "New today")
         ana = person(s, "Ana", context_ids=[work])
         meet(s, [ana], 0)  # Monday 23 Nov: this week
         meet(s, [ana], 1)  # Sunday 22 Nov: last week
@@ -224,8 +242,17 @@ def test_recency_strip_buckets_contacts_by_local_week(db: Database) -> None:
     with db.session() as s:
         strip = gaps.recency_strip(session=s, weeks=4, today=TODAY)
     assert strip.weeks == [date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16), TODAY]
-    assert strip.rows[0][1:] == ("Quiet", [0, 0, 0, 0])
-    assert strip.rows[1][1:] == ("Work", [0, 0, 2, 1])
+    assert [row[1:] for row in strip.rows] == [
+        ("New today", [0, 0, 0, 0]),
+        ("Quiet", [0, 0, 0, 0]),
+        ("Work", [0, 0, 2, 1]),
+    ]
+    assert [strip.too_new_to_be_quiet(row[0]) for row in strip.rows] == [True, False, True]
+    assert strip.too_new_to_be_quiet(new)  # added today: hasn't had the time to go quiet
+    shown = pictures.recency_strip(
+        strip.weeks, [(name, counts) for _, name, counts in strip.rows], too_new={0, 2}
+    ).plain.splitlines()
+    assert ["quiet for 4+ weeks" in line for line in shown[1:4]] == [False, True, False]
 
 
 def test_ideas_come_from_the_shipped_file_or_the_users_own(tmp_path: Path) -> None:

@@ -159,10 +159,13 @@ def test_archived_people_are_hidden_and_never_drift(db: Database) -> None:
     assert shown[0].archived and shown[0].drifting_days is None
 
 
-def test_someone_never_in_touch_is_suggested_from_the_day_they_are_added(db: Database) -> None:
-    """A rhythm hoped for and no contact yet: suggested on the first evening, counting the
-    days since they were added; someone truly past their rhythm comes first; a contact,
-    a snooze (until it ends) or no rhythm at all and they are not suggested."""
+def test_someone_never_in_touch_is_suggested_once_their_rhythm_has_gone_by(
+    db: Database,
+) -> None:
+    """A rhythm hoped for and no contact yet: counted from when they were added, and
+    suggested only once that rhythm has gone by, by the days beyond it; someone further
+    past their rhythm comes first; a contact, a snooze (until it ends) or no rhythm at all
+    and they are not suggested."""
     today = clock.today()
     with db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 30}).id
@@ -170,18 +173,21 @@ def test_someone_never_in_touch_is_suggested_from_the_day_they_are_added(db: Dat
         cy = people.create_person(session=s, data={"name": "Cy", "cadence_days": 30}).id
         people.snooze_person(session=s, person_id=cy, days=7)
     with db.session() as s:
-        [first] = people.drifting_people(session=s)
-        assert (first.name, first.drifting_days, first.last_contact) == ("Ana", 1, None)
-        later = people.drifting_people(session=s, today=today + timedelta(days=10))
-        assert [(p.name, p.drifting_days) for p in later] == [("Ana", 10), ("Cy", 10)]
+        assert people.drifting_people(session=s) == []  # added today: not past anything
+        assert people.drifting_people(session=s, today=today + timedelta(days=30)) == []
+        later = people.drifting_people(session=s, today=today + timedelta(days=40))
+        assert [(p.name, p.drifting_days, p.last_contact) for p in later] == [
+            ("Ana", 10, None),
+            ("Cy", 10, None),
+        ]
     with db.write() as s:
         dee = people.create_person(session=s, data={"name": "Dee", "cadence_days": 7}).id
         people.log_interaction(
             session=s, data={"occurred_at": clock.now() - timedelta(days=20), "person_ids": [dee]}
         )
     with db.session() as s:
-        drifting = people.drifting_people(session=s)
-    assert [(p.name, p.drifting_days) for p in drifting] == [("Dee", 13), ("Ana", 1)]
+        drifting = people.drifting_people(session=s, today=today + timedelta(days=31))
+    assert [(p.name, p.drifting_days) for p in drifting] == [("Dee", 44), ("Ana", 1), ("Cy", 1)]
     with db.write() as s:
         people.log_interaction(session=s, data={"occurred_at": clock.now(), "person_ids": [ana]})
     with db.session() as s:

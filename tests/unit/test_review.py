@@ -176,8 +176,8 @@ def test_reciprocity_breadth_and_wins(october: Database) -> None:
 def test_someone_never_in_touch_is_past_their_rhythm_as_on_today(
     db: Database, frozen_clock: datetime
 ) -> None:
-    """Added on 5 Oct with a rhythm and never contacted: past it on 31 Oct, counted from
-    the day they were added and said kindly. Fay was added then too, but with a contact
+    """Added on 5 Oct with a rhythm of two weeks and never contacted: past it on 31 Oct
+    by the days beyond the rhythm, counted from the day they were added, and said kindly. Fay was added then too, but with a contact
     logged from long before (further back than the review looks): that one counts."""
     clock.freeze(datetime(2026, 10, 5, 9))
     with db.write() as s:
@@ -192,9 +192,9 @@ def test_someone_never_in_touch_is_past_their_rhythm_as_on_today(
         today = {p.name: p.drifting_days for p in people.drifting_people(session=s)}
     assert [(d.name, d.days_past, d.never_in_touch) for d in data.drifted] == [
         ("Fay", 852, False),  # 882 days since 1 Jun 2024, rhythm 30
-        ("Eve", 26, True),  # 26 days since 5 Oct
+        ("Eve", 12, True),  # 26 days since 5 Oct, rhythm 14
     ]
-    assert today == {"Fay": 875, "Eve": 49}  # on 23 Nov, the Map and Today agree
+    assert today == {"Fay": 875, "Eve": 35}  # on 23 Nov, the Map and Today agree
     text = review_report.to_markdown(data)
     assert "Eve: not in touch yet since being added (hoped for every 2 weeks)" in text
 

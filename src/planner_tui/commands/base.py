@@ -28,17 +28,21 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
-def location_from(settings: Settings) -> Any:
+def location_from(settings: Settings, *, reading: bool = False) -> Any:
     from planner_tui.db.engine import Location
 
-    return Location(settings.resolved_url(), settings.resolved_home(), settings.passphrase)
+    return Location(
+        settings.resolved_url(), settings.resolved_home(), settings.passphrase, reading=reading
+    )
 
 
 @contextmanager
-def opened(settings: Settings) -> Iterator[Database]:
+def opened(settings: Settings, *, reading: bool = False) -> Iterator[Database]:
+    """The database, checked and opened. *reading*: the command only reads, so a file that
+    can't be written here is read all the same (writes are refused when tried)."""
     from planner_tui.db.engine import open_database
 
-    database = open_database(location_from(settings))
+    database = open_database(location_from(settings, reading=reading))
     try:
         yield database
     finally:

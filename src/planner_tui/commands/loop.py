@@ -181,7 +181,7 @@ def _list_open_steps(settings: Settings, typed: str | None) -> None:
     with its number; earlier ones not done yet are marked "not yet", as on Today."""
     from planner_tui.services import steps
 
-    with opened(settings) as database, database.session() as session:
+    with opened(settings, reading=True) as database, database.session() as session:
         person = find_person(session, typed) if typed is not None else None
         found = steps.list_steps(
             session=session, upcoming=True, person_id=person.id if person else None, limit=None
@@ -405,7 +405,7 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import label
     from planner_tui.services import people
 
-    with opened(settings) as database, database.session() as session:
+    with opened(settings, reading=True) as database, database.session() as session:
         if args.drifting:
             found = people.drifting_people(session=session)
         else:
@@ -440,7 +440,11 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
     elif args.label is not None and not day.strip():
         raise UsageError("say the day too, like: planner-tui date Ana birthday 12 Apr")
     when = parse_yearly(day) if args.label is not None and not args.remove else None
-    with opened(settings) as database, database.write() as session:
+    reading = when is None and not args.remove  # only listing them
+    with (
+        opened(settings, reading=reading) as database,
+        database.session() if reading else database.write() as session,
+    ):
         person = find_person(session, args.person)
         if args.remove:
             gone = people.remove_dates(session=session, person_id=person.id, label=args.label)

@@ -72,12 +72,15 @@ def cmd_today(settings: Settings, args: argparse.Namespace) -> None:
     if found is None:
         from planner_tui.services import today as services_today
 
-        with opened(settings) as opened_database, opened_database.session() as session:
+        with (
+            opened(settings, reading=True) as opened_database,
+            opened_database.session() as session,
+        ):
             found = services_today.summary(session=session, today=today)
+    if args.quiet_if_empty and found.is_empty:  # with --json too: nothing at all
+        return
     if args.json:
         print(json.dumps(found.to_json(), ensure_ascii=False, indent=1))
-        return
-    if args.quiet_if_empty and found.is_empty:
         return
     for line in summary_lines(found):
         say(line)
@@ -94,7 +97,7 @@ def summary_lines(found: Summary) -> list[str]:
             when = (
                 f"{local:%H:%M}"
                 if local.date() == today
-                else f"not yet, {local:%a} {local.day} {words.SHORT_MONTHS[local.month - 1]}"
+                else f"not yet, {local:%a} {words.day(local.date())}"  # its year, if not this one
             )
             lines.append(
                 f"  #{step.id}  {when}  {_one_line(words.cued(step.action, step.person, step.cue))}"
@@ -134,10 +137,19 @@ def cmd_remind(settings: Settings, args: argparse.Namespace) -> None:
     now = clock.now()
     if settings.in_quiet_hours(now.time()):
         return
+    if settings.plain_file and not (settings.resolved_home() / DB_FILENAME).exists():
+        return  # never used: nothing to tell, and a timer creates nothing
+    windows = [(now - GRACE, now + timedelta(minutes=args.within))]
+    quiet = settings.last_quiet_hours(now)
+    if quiet is not None:  # what the quiet hours kept back is told once they end
+        windows.append(quiet)
     with opened(settings) as database, database.write() as session:
-        due = steps.to_remind(
-            session=session, start=now - GRACE, end=now + timedelta(minutes=args.within)
-        )
+        found = {
+            step.id: step
+            for start, end in windows
+            for step in steps.to_remind(session=session, start=start, end=end)
+        }
+        due = sorted(found.values(), key=lambda step: (step.due_at, step.id))
         # Noted as told before telling: two timers at once never tell twice, and no
         # database lock is held while a notification is shown.
         steps.mark_reminded(session=session, step_ids=[step.id for step in due])
@@ -156,5 +168,11 @@ def reminder(step: StepRead, now: Any) -> tuple[str, str]:
     """A reminder's title and text: 'A small step at 18:00', 'When you finish lunch: send
     Ana a short message'."""
     local = clock.to_local(step.due_at)
-    title = "A small step now" if local <= now else f"A small step at {local:%H:%M}"
+    if local < now - GRACE:  # kept back by the quiet hours
+        day = "" if local.date() == now.date() else f"{local:%a} "
+        title = f"A small step from {day}{local:%H:%M}, still open"
+    elif local <= now:
+        title = "A small step now"
+    else:
+        title = f"A small step at {local:%H:%M}"
     return title, _one_line(words.cued(step.action, step.person, step.cue))

@@ -42,3 +42,29 @@ def left_unclean(path: Path) -> bool:
         return os.stat(f"{path}-wal").st_size > 0
     except OSError:
         return False
+
+
+def can_write(path: Path) -> bool:
+    """Whether this process may change the SQLite file at *path*: the file, and its folder
+    (where SQLite keeps its logs while it works)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that opens the SQLite file at *path* only to read it (``mode=ro``). When it
+    can't be written here and no log holds pages beside it, also ``immutable=1``: SQLite
+    then needs no log files of its own, so a file in a read-only folder can be read, and
+    nothing is created beside it (no one here can change it meanwhile)."""
+    query = "mode=ro"
+    if not can_write(path) and not left_unclean(path):
+        query += "&immutable=1"
+    return f"{path.resolve().as_uri()}?{query}"
+
+
+def quick_read_uri(path: Path) -> str:
+    """How the quick readers (`today`, `search`) open the SQLite file at *path* with the
+    standard library: ``mode=rw`` (reading a WAL database may need its -shm file; nothing
+    is written), or read-only (:func:`read_only_uri`) when it can't be written here."""
+    if can_write(path):
+        return f"{path.resolve().as_uri()}?mode=rw"
+    return read_only_uri(path)

@@ -24,7 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from sqlmodel import Session
 
 from planner_tui.clock import now
-from planner_tui.db import SCHEMA_HEAD, left_unclean, schema_revision
+from planner_tui.db import SCHEMA_HEAD, can_write, left_unclean, read_only_uri, schema_revision
 from planner_tui.errors import NeedsPassphrase, StorageError
 from planner_tui.files import replace_durably
 
@@ -40,6 +40,9 @@ class Location:
     home: Path
     passphrase: str | None = field(default=None, repr=False)
     """For an encrypted SQLite file (SQLCipher): the key it was encrypted with."""
+    reading: bool = False
+    """The command only reads: a SQLite file that can't be written here is opened read-only
+    (:func:`planner_tui.db.read_only_uri`) instead of being refused."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -137,7 +140,7 @@ def connect_sqlite(
 ) -> sqlite3.Connection:
     """A DB-API connection to the file: the standard library's sqlite3, or SQLCipher's when
     there is a passphrase (then a wrong one fails here, not at the first query)."""
-    target = f"file:{path}?mode=ro" if read_only else str(path)
+    target = read_only_uri(path) if read_only else str(path)
     timeout = BUSY_TIMEOUT_MS / 1000
     if passphrase is None:
         return sqlite3.connect(target, uri=read_only, timeout=timeout, check_same_thread=False)
@@ -162,12 +165,16 @@ def connect_sqlite(
 
 
 def _private_file(path: Path) -> None:
-    """Create the folder (0700) and an empty file (0600) if they do not exist yet."""
+    """Create the folder (0700) and an empty file (0600) if they do not exist yet. An
+    empty file already there (`touch planner.db`) becomes a new planner too: it is made
+    0600 like one created here."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not path.exists():
             fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
             os.close(fd)
+        elif path.stat().st_size == 0 and path.stat().st_mode & 0o077:
+            path.chmod(0o600)
     except FileExistsError:
         pass
     except OSError as error:
@@ -255,7 +262,7 @@ def _not_a_database(error: sqlite3.DatabaseError) -> bool:
     return code == sqlite3.SQLITE_NOTADB or "not a database" in str(error).lower()
 
 
-def _sqlite_pragmas(engine: Engine) -> None:
+def _sqlite_pragmas(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself, so writes can take the lock
@@ -264,8 +271,9 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
+        if not read_only:  # setting the journal mode writes to the file
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -409,15 +417,23 @@ def backup_file(path: Path, target: Path, *, passphrase: str | None = None) -> P
     return target
 
 
+def read_only_here(location: Location) -> bool:
+    """Whether *location* is a SQLite file to open read-only: the command only reads, and
+    the file (or its folder) can't be written here."""
+    path = location.sqlite_path
+    return location.reading and path is not None and path.exists() and not can_write(path)
+
+
 def make_engine(location: Location) -> Engine:
     try:
         path = location.sqlite_path
-        if path is not None and location.passphrase is not None:
-            passphrase = location.passphrase
+        if path is not None and (location.passphrase is not None or read_only_here(location)):
+            passphrase, read_only = location.passphrase, read_only_here(location)
             engine = sa.create_engine(
-                "sqlite://", creator=lambda: connect_sqlite(path, passphrase=passphrase)
+                "sqlite://",
+                creator=lambda: connect_sqlite(path, passphrase=passphrase, read_only=read_only),
             )
-            _sqlite_pragmas(engine)
+            _sqlite_pragmas(engine, read_only=read_only)
             return engine
         if location.is_sqlite:
             engine = sa.create_engine(
@@ -466,7 +482,12 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
     path = location.sqlite_path
     if path is not None:
         check_sqlite_file(path, location.passphrase)
-        _private_file(path)
+        if path.exists() and not location.reading and not can_write(path):
+            # Said before SQLite opens it: it would leave log files behind that it can't
+            # write either.
+            raise StorageError(describe_error(sqlite3.OperationalError("readonly database")))
+        if not read_only_here(location):
+            _private_file(path)
     engine = make_engine(location)
     database = Database(location, engine)
     try:
@@ -475,6 +496,9 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
     except DBAPIError as error:
         engine.dispose()
         raise StorageError(describe_error(error)) from None
+    if migrate and current_revision(database) != SCHEMA_HEAD and read_only_here(location):
+        engine.dispose()  # an upgrade writes: said as any write to such a file is
+        raise StorageError(describe_error(sqlite3.OperationalError("readonly database")))
     if migrate and current_revision(database) != SCHEMA_HEAD:
         # Alembic (~0.1 s to import and read its scripts) only loads when there is work.
         from planner_tui.db.migrate import upgrade_to_head

@@ -331,6 +331,8 @@ class ContextRead(SQLModel):
     archived: bool = False
     people_count: int = 0
     last_contact: datetime | None = None
+    created_at: datetime | None = None
+    """When it was added: a part of life counts from then until its first contact."""
 
 
 # --------------------------------------------------------------------------- people

@@ -6,7 +6,7 @@ the interaction history into Python to count it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -207,10 +207,16 @@ def diversity(*, session: Session, today: date | None = None) -> Diversity:
 
 def quiet_contexts(contexts: list[ContextRead], *, today: date | None = None) -> list[ContextRead]:
     """Of *contexts* (from ``people.list_contexts``, which already knows each one's last
-    contact), those with none in the last 30 days; never-contacted ones first."""
+    contact), those with none in the last 30 days; never-contacted ones first. One never
+    in touch counts from when it was added, as a person does: it is quiet only once it has
+    been on the map for those 30 days."""
     today = today or clock.today()
     start, _ = day_window(today - timedelta(days=QUIET_DAYS - 1), today)
-    quiet = [c for c in contexts if c.last_contact is None or c.last_contact < start]
+
+    def since(c: ContextRead) -> datetime | None:
+        return c.last_contact or (as_aware(c.created_at) if c.created_at else None)
+
+    quiet = [c for c in contexts if (when := since(c)) is None or when < start]
     epoch = datetime.min.replace(tzinfo=start.tzinfo)
     return sorted(quiet, key=lambda c: (c.last_contact or epoch, c.name.lower()))
 
@@ -223,6 +229,14 @@ class RecencyStrip:
     """The Monday starting each week."""
     rows: list[tuple[int, str, list[int]]]
     """(context id, name, contacts in each week)."""
+    added: dict[int, date] = field(default_factory=dict)
+    """The local day each context was added (a part of life counts from then)."""
+
+    def too_new_to_be_quiet(self, context_id: int, weeks: int = 4) -> bool:
+        """Whether the context was added within the last *weeks* weeks shown: it hasn't
+        had the time to go quiet."""
+        added = self.added.get(context_id)
+        return added is not None and added > self.weeks[-min(weeks, len(self.weeks))]
 
 
 def recency_strip(*, session: Session, weeks: int = 12, today: date | None = None) -> RecencyStrip:
@@ -240,16 +254,18 @@ def recency_strip(*, session: Session, weeks: int = 12, today: date | None = Non
         assert moment is not None
         index = (clock.to_local(moment).date() - mondays[0]).days // 7
         counts.setdefault(context_id, [0] * weeks)[index] += 1
-    rows = [
-        (cid, name, counts.get(cid, [0] * weeks))
-        for cid, name in session.exec(
-            select(Context.id, Context.name)
-            .where(col(Context.archived).is_(False))
-            .order_by(sa.func.lower(Context.name))
-        ).all()
-        if cid is not None
-    ]
-    return RecencyStrip(mondays, rows)
+    found = session.exec(
+        select(Context.id, Context.name, Context.created_at)
+        .where(col(Context.archived).is_(False))
+        .order_by(sa.func.lower(Context.name))
+    ).all()
+    rows = [(cid, name, counts.get(cid, [0] * weeks)) for cid, name, _ in found if cid is not None]
+    added = {
+        cid: clock.to_local(moment).date()
+        for cid, _, created in found
+        if cid is not None and (moment := as_aware(created)) is not None
+    }
+    return RecencyStrip(mondays, rows, added)
 
 
 # --------------------------------------------------------------------------- ideas

@@ -667,7 +667,6 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
             since=max(as_aware(created) or start, start),
             snoozed_until=snoozed if running else None,
             today=as_of,
-            ever_in_touch=pid not in added,
         )
         if over is not None:
             found.append(Drifted(name, over, cadence, never_in_touch=last is None and pid in added))

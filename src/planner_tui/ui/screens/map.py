@@ -190,7 +190,15 @@ class MapScreen(ViewScreen):
             [str(c.id) for c in data.contexts],
         )
         self.query_one("#strip", Static).update(
-            recency_strip(data.strip.weeks, [(name, counts) for _, name, counts in data.strip.rows])
+            recency_strip(
+                data.strip.weeks,
+                [(name, counts) for _, name, counts in data.strip.rows],
+                too_new={
+                    index
+                    for index, (cid, _, _) in enumerate(data.strip.rows)
+                    if data.strip.too_new_to_be_quiet(cid)
+                },
+            )
             if data.strip.rows
             else text("Add a context (c) to see its weeks here.")
         )
