@@ -43,7 +43,9 @@ def day_as_typed(month: int, day: int, year: int | None) -> str:
 def dates_as_typed(dates: list[PersonDateRead]) -> tuple[str, str]:
     """Someone's dates as the form's two fields hold them: the birthday, and every other
     date a line of its own ('moved to Leeds: 3 Jun 2011')."""
-    birthday = next((d for d in dates if d.label.casefold() == BIRTHDAY), None)
+    from planner_tui.services.people import label_key
+
+    birthday = next((d for d in dates if label_key(d.label) == BIRTHDAY), None)
     others = [d for d in dates if d is not birthday]
     lines = [f"{d.label}: {day_as_typed(d.month, d.day, d.year)}" for d in others]
     return (day_as_typed(birthday.month, birthday.day, birthday.year) if birthday else "",
