@@ -167,7 +167,7 @@ class Run:
         """Seconds from *began* until the screen showed its settled picture (the expected
         one, unchanged for the quiet window)."""
         if quiet is None:
-            quiet = max(self.quiet * 3, 0.6) if self.calibrating else self.quiet
+            quiet = self.quiet * 3 if self.calibrating else self.quiet
             expected = None if self.calibrating else self.references.get(step)
         else:  # only waiting (nothing timed or recorded): for the right screen, briefly quiet
             expected = None

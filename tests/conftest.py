@@ -50,6 +50,15 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["PLANNER_TUI_NETWORK_LOG"] = str(folder / f"process-{os.getpid()}.log")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """pytest-xdist's ``-n auto``: two workers per core. A UI test spends about half its time
+    asleep while Pilot waits for the screen to settle, so one worker per core leaves the cores
+    half idle."""
+    affinity = getattr(os, "sched_getaffinity", None)  # not on macOS
+    return 2 * (len(affinity(0)) if affinity else os.cpu_count() or 1)
+
+
 _FOLDER = pytest.StashKey[Path]()
 _OWN_FOLDER = pytest.StashKey[Path]()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import DataTable, Static
 from textual.worker import WorkerCancelled
 
@@ -36,10 +37,21 @@ async def settle(app: PlannerApp, pilot: object) -> None:
             with contextlib.suppress(WorkerCancelled):  # replaced by a newer one: waited next
                 await app.workers.wait_for_complete()
             await pilot.pause()  # type: ignore[attr-defined]
-        done = not loading(app.screen) and not app.typing_ahead
+        if not app.is_running:  # it closed: nothing more will come
+            return
+        done = not loading(app.screen) and not app.typing_ahead and laid_out(app.screen)
         if done or time.monotonic() > deadline:
             return
         await pilot.pause(0.02)  # type: ignore[attr-defined]
+
+
+def laid_out(screen: Screen[Any]) -> bool:
+    """Whether *screen* has measured and placed all it was given. A table measures new rows
+    only when it is next idle, and the screen lays out on its next tick; a loaded machine
+    could otherwise be read (or snapshot) between the rows arriving and taking their place.
+    Textual has no public flag for either, hence the private ones."""
+    tables = screen.query(DataTable)
+    return not screen._layout_required and not any(t._require_update_dimensions for t in tables)
 
 
 def loading(screen: object) -> bool:

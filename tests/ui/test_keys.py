@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta
 
+import pytest
 from textual.command import Command, CommandList, CommandPalette
 from textual.widgets import DataTable, Input
 
@@ -192,13 +193,18 @@ async def run_from_palette(app: PlannerApp, pilot: object, query: str, want: str
     await press(app, pilot, *["down"] * titles.index(want), "enter")
 
 
-async def test_the_palette_finds_every_action_by_name_and_runs_it(sqlite_db: Database) -> None:
+def palette_app(sqlite_db: Database) -> PlannerApp:
     ana = person(sqlite_db, "Ana")
     plan(sqlite_db, ana, "2026-11-23T21:00")
-    app = make_app(sqlite_db)
+    return make_app(sqlite_db)
+
+
+async def test_the_palette_finds_this_views_keys_by_name_or_help_and_runs_them(
+    sqlite_db: Database,
+) -> None:
+    app = palette_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        # This view's keys, by their names...
         await run_from_palette(app, pilot, "check", "Check in")
         assert isinstance(app.screen, JournalForm)
         await press(app, pilot, "escape")
@@ -209,8 +215,12 @@ async def test_the_palette_finds_every_action_by_name_and_runs_it(sqlite_db: Dat
         # ...or by what their help says ("plan a step" is the Small step's).
         titles = await palette_titles(app, pilot, "plan a step", "Small step")
         assert titles[0] == "Small step"
-        await press(app, pilot, "escape")
-        # Another view's keys go there and run.
+
+
+async def test_the_palette_runs_another_views_keys_there(sqlite_db: Database) -> None:
+    app = palette_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
         titles = await palette_titles(app, pilot, "delete", "Plan: Delete")
         assert {"Map: Delete", "Journal: Delete"} <= set(titles)
         await press(app, pilot, "escape")
@@ -225,12 +235,26 @@ async def test_the_palette_finds_every_action_by_name_and_runs_it(sqlite_db: Dat
         await settle(app, pilot)
         await run_from_palette(app, pilot, "loneliness", "Review: Loneliness check")
         assert isinstance(app.screen, LonelinessForm)
-        await press(app, pilot, "escape", "t")
-        for query, want in (("export", "Plan: Calendar file"), ("export", "Review: Save as "
-                            "Markdown"), ("intentions", "Review: Intentions"),
-                            ("theme", "Theme"), ("quit", "Quit"), ("map", "Go to Map")):  # fmt: skip
-            await palette_titles(app, pilot, query, want)
-            await press(app, pilot, "escape")
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        ("export", "Plan: Calendar file"),
+        ("export", "Review: Save as Markdown"),
+        ("intentions", "Review: Intentions"),
+        ("theme", "Theme"),
+        ("quit", "Quit"),
+        ("map", "Go to Map"),
+    ],
+)
+async def test_the_palette_finds_the_app_and_other_views_actions_by_name(
+    sqlite_db: Database, query: str, want: str
+) -> None:
+    app = palette_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await palette_titles(app, pilot, query, want)
 
 
 async def test_the_palette_on_a_step_runs_it_on_the_step_under_the_cursor(

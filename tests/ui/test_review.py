@@ -33,6 +33,8 @@ def two_months(db: Database) -> None:
 def overview(app: object) -> dict[str, list[str]]:
     """The overview table as it is on screen: figure name → [this month, last month, change]."""
     grid = app.screen.query_one("#table-overview", DataTable)  # type: ignore[attr-defined]
+    # drawn whole: a busy machine once left it 0 lines tall under its title
+    assert grid.display and grid.size.height == grid.virtual_size.height > 0
     rows = [[str(cell) for cell in grid.get_row_at(n)] for n in range(grid.row_count)]
     return {row[0]: row[1:] for row in rows}
 
