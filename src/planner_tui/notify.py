@@ -46,13 +46,13 @@ def find_sender() -> Sender | None:
     return Sender(program, env)
 
 
-def send(sender: Sender, title: str, body: str, *, timeout: float = TIMEOUT) -> bool:
+def send(sender: Sender, title: str, body: str) -> bool:
     """Show one notification; False when it couldn't be shown. The text is the person's:
     control characters are made visible, and the body — which notification services may
     read as a little HTML — is escaped, so `<b>` or `<a href=…>` stay words.
 
     The notifier runs in a process group of its own, and when it has finished (or after
-    *timeout* seconds, when it hasn't) the whole group is ended: a wrapper script's
+    TIMEOUT seconds, when it hasn't) the whole group is ended: a wrapper script's
     children never outlive it (a timer running every few minutes would gather them)."""
     argv = [sender.program, f"--app-name={APP_NAME}", "--", plain(title, keep_newlines=False),
             html.escape(plain(body, keep_newlines=False), quote=False)]  # fmt: skip
@@ -68,7 +68,7 @@ def send(sender: Sender, title: str, body: str, *, timeout: float = TIMEOUT) -> 
     except OSError:
         return False
     try:
-        code = child.wait(timeout=timeout)
+        code = child.wait(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         code = None
     finally:
