@@ -416,6 +416,11 @@ async def test_the_calendar_key_writes_a_file_calendars_read(
         assert "is a folder" in screen_text(app)
         app.screen.query_one("#export-path", Input).value = str(target)
         await press(app, pilot, "enter")
+        await settle(app, pilot)  # a folder that isn't there is named, not made
+        assert f"There is no folder {target.parent}" in screen_text(app)
+        assert isinstance(app.screen, ExportFile) and not target.parent.exists()
+        target.parent.mkdir()
+        await press(app, pilot, "enter")
         assert isinstance(app.screen, PlanScreen)
     [event] = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert str(event["summary"]) == "coffee (Bo)" and event["rrule"]["FREQ"] == ["MONTHLY"]
