@@ -22,7 +22,7 @@ from planner_tui.commands.base import Parser, UsageError, location_from, opened
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import plain, prepare_streams, say, shorten, write_export
-from planner_tui.words import plural
+from planner_tui.words import plural, several_check_ins
 
 if TYPE_CHECKING:
     from planner_tui.services.vcard import Card
@@ -210,6 +210,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     if args.per_month:
         if args.output is None or month is not None:
             raise UsageError("--per-month writes into a folder: give -o FOLDER (and no --month)")
+        exchange.make_folder(args.output)
         with opened(settings, reading=True) as database, database.session() as session:
             months = exchange.months_with_data(session=session)
             for first in months:
@@ -470,9 +471,12 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
                 **scores,
             },
         )
+        that_day = journal.entries_on(session=session, day=entry.day)
     linked = f" with {', '.join(entry.people)}" if entry.people else ""
     said = f"Saved the check-in for {entry.day:%A %-d %B %Y}{linked}"
     print(said if said.endswith(".") else said + ".")
+    if that_day > 1:
+        print(several_check_ins(that_day))
     if unknown:
         names = ", ".join("@" + name for name in unknown)
         print(

@@ -44,6 +44,41 @@ _KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")
 """An emoji keycap (1️⃣): a digit that is a picture, not part of a name."""
 
 
+_JOINERS = frozenset("\u200c\u200d")
+"""Zero-width non-joiner and joiner: invisible, yet part of how a name is written (علی‌رضا
+in Persian, 👨‍👩‍👧 a family) — kept between two characters that show."""
+
+
+def _tag(ch: str) -> bool:
+    """An emoji tag character: the letters of a subdivision flag (🏴 England's)."""
+    return "\U000e0020" <= ch <= "\U000e007f"
+
+
+def visible(text: str) -> str:
+    """*text* without the invisible format characters that do no work in a name: a
+    right-to-left override (U+202E, which shows a name backwards), the other direction
+    marks and isolates, zero-width spaces (U+200B), word joiners (U+2060), byte-order
+    marks (U+FEFF), soft hyphens. A joiner between two characters that show is kept (see
+    :data:`_JOINERS`), as are an emoji flag's tag characters. One rule for every name
+    saved (people, parts of life, steps, dates), however it comes in: the app, the
+    command line or a vCard."""
+    kept: list[str] = []
+    for index, ch in enumerate(text):
+        if unicodedata.category(ch) != "Cf":
+            kept.append(ch)
+            continue
+        before = kept[-1] if kept else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        joining = ch in _JOINERS and _shows(before) and _shows(after)
+        if joining or (_tag(ch) and bool(before) and not before.isspace()):
+            kept.append(ch)
+    return "".join(kept)
+
+
+def _shows(ch: str) -> bool:
+    return bool(ch) and not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc")
+
+
 def fold(text: str) -> str:
     """Text as people type it when they're not careful: case (``STRASSE`` is ``Straße``)
     and accents (``Jurgen`` is ``Jürgen``, ``Lukasz`` is ``Łukasz``) set aside, in one

@@ -7,9 +7,11 @@ Standard library only; nothing here goes beyond this computer.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import shutil
+import signal
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,17 +49,37 @@ def find_sender() -> Sender | None:
 def send(sender: Sender, title: str, body: str) -> bool:
     """Show one notification; False when it couldn't be shown. The text is the person's:
     control characters are made visible, and the body — which notification services may
-    read as a little HTML — is escaped, so `<b>` or `<a href=…>` stay words."""
+    read as a little HTML — is escaped, so `<b>` or `<a href=…>` stay words.
+
+    The notifier runs in a process group of its own, and when it has finished (or after
+    TIMEOUT seconds, when it hasn't) the whole group is ended: a wrapper script's
+    children never outlive it (a timer running every few minutes would gather them)."""
+    argv = [sender.program, f"--app-name={APP_NAME}", "--", plain(title, keep_newlines=False),
+            html.escape(plain(body, keep_newlines=False), quote=False)]  # fmt: skip
     try:
-        done = subprocess.run(
-            [sender.program, f"--app-name={APP_NAME}", "--", plain(title, keep_newlines=False),
-             html.escape(plain(body, keep_newlines=False), quote=False)],
+        child = subprocess.Popen(
+            argv,
             env=sender.env,
             stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=TIMEOUT,
-            check=False,
-        )  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
         return False
-    return done.returncode == 0
+    try:
+        code = child.wait(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        code = None
+    finally:
+        _end_group(child)
+    return code == 0
+
+
+def _end_group(child: subprocess.Popen[bytes]) -> None:
+    """End everything left in *child*'s process group (its id is the child's), and reap
+    the child."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(child.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.SubprocessError):
+        child.wait(timeout=TIMEOUT)

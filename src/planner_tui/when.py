@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import time as time_module
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from dateutil import parser as date_parser
@@ -571,3 +572,48 @@ def describe_repeat(rule: str | None) -> str:
         said = f"every {joined}" if interval == 1 else f"{said}, on {joined}"
     extra = set(parts) - {"FREQ", "INTERVAL", "WKST"} - ({"BYDAY"} if unit == "week" else set())
     return said + (" (custom rule)" if extra else "")
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DAY_IN_WORDS = re.compile(
+    r"\b(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b"
+    rf"|\b(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
+    re.IGNORECASE,
+)
+"""A day named inside other words: a weekday written out ('on Sunday', 'sundays' — not
+'sun' or 'sat', which are words too), or a day and a month ('12 Dec', 'December 12th')."""
+
+
+@dataclass(frozen=True)
+class DayInWords:
+    said: str
+    """The words as written: 'Sunday', '12 Dec'."""
+    weekday: int
+    """0 for Monday."""
+    day: date | None
+    """The date, when the words give one."""
+
+
+def days_named(text: str, *, now: datetime | None = None) -> list[DayInWords]:
+    """The days free words name — a step's action or backup, 'a voice note on Sunday',
+    'before 12 Dec' — read by the same rules as a time (:func:`parse_when`, leaning ahead:
+    '12 Dec' is the coming one). Words that only look like a day ('31 Feb') are passed
+    over: they are the person's words, not a question."""
+    now = now or clock.now()
+    found: list[DayInWords] = []
+    for match in _DAY_IN_WORDS.finditer(text[:MAX_NOTE_SCAN]):
+        said = match.group(0)
+        if match["weekday"]:
+            named = WEEKDAYS[match["weekday"].lower()]
+            found.append(DayInWords(said, named.weekday, None))
+            continue
+        try:
+            moment = parse_when(match["date"], lean="future", now=now)
+        except InvalidInput:
+            continue
+        found.append(DayInWords(said, moment.weekday(), moment.date()))
+    return found
+
+
+MAX_NOTE_SCAN = 2_000
+"""Only the start of a long text is read for days (a step's words are short)."""

@@ -89,6 +89,20 @@ def plural(count: int, one: str, many: str = "") -> str:
     return f"{count:,} {one if count == 1 else many or one + 's'}"
 
 
+def day_disagrees(what: str, said: str, due: datetime) -> str:
+    """A step's words name another day than its time: asked, not corrected."""
+    on = f"{due:%A} {due.day} {SHORT_MONTHS[due.month - 1]}"
+    return f"Your {what} says {said}, and the step is on {on}. Is that the day you mean?"
+
+
+def several_check_ins(count: int) -> str:
+    """After a check-in on a day that has others: a day may hold several, kept apart."""
+    return (
+        f"That day now has {plural(count, 'check-in')}; each is kept as its own entry, as "
+        "in the app."
+    )
+
+
 def ago(moment: datetime | date | None, *, today: date | None = None, ahead: bool = False) -> str:
     """'today', 'yesterday', '3 days ago', '2 weeks ago', '4 months ago', 'not yet'; with
     *ahead*, days to come read 'tomorrow', 'in 3 days', 'in 2 weeks'."""

@@ -276,7 +276,10 @@ def test_a_check_in_from_the_shell_with_scores_mentions_and_stdin(tmp_path: Path
     with_text = run(home, "journal", "Soup with @Ana.A. and @Nobody [b]ok[/b] #calm",
                     "--mood", "4", "--connected", "5", "--contact")  # fmt: skip
     assert with_text.returncode == 0, with_text.stderr
-    assert with_text.stdout == "Saved the check-in for Monday 23 November 2026 with Ana A.\n"
+    assert with_text.stdout == (  # the demo checked in today already: both are kept
+        "Saved the check-in for Monday 23 November 2026 with Ana A.\n"
+        "That day now has 2 check-ins; each is kept as its own entry, as in the app.\n"
+    )
     assert "@Nobody" in with_text.stderr
     piped = run(home, "journal", "--day", "yesterday", "--warmth", "sun", stdin="quokka\nwalk\n")
     assert piped.stdout.startswith("Saved the check-in for Sunday 22 November 2026")

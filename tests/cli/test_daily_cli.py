@@ -345,7 +345,8 @@ def test_remind_refuses_a_window_it_cant_use(home: Path, within: str) -> None:
 def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
     result = run(home, "plan", "bobby", "send Bo a short message", "tomorrow", "6pm",
                  "--repeat", "weekly", "--cue", "when I finish lunch", "--backup",
-                 "a voice note on Sunday", "--how", "text", "--awkward", "2", "--sure", "8")  # fmt: skip
+                 "a voice note on Sunday", "--anyway",  # Sunday, for a Tuesday step: kept as said
+                 "--how", "text", "--awkward", "2", "--sure", "8")  # fmt: skip
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[:4] == [
@@ -729,7 +730,7 @@ def test_the_shipped_timer_and_the_readmes_lines_are_commands_that_parse() -> No
     for line in lines:
         words_ = shlex.split(line[line.rindex("planner-tui") :])[1:]
         if words_[-1] == "--backup":  # the README's plan example goes on a second line
-            words_ += ["a voice note on Sunday"]
+            words_ += ["a voice note the next evening"]
         args = parser.parse_args(words_)
         assert args.command and getattr(args, "run", None), line
 

@@ -416,6 +416,11 @@ async def test_the_calendar_key_writes_a_file_calendars_read(
         assert "is a folder" in screen_text(app)
         app.screen.query_one("#export-path", Input).value = str(target)
         await press(app, pilot, "enter")
+        await settle(app, pilot)  # a folder that isn't there is named, not made
+        assert f"There is no folder {target.parent}" in screen_text(app)
+        assert isinstance(app.screen, ExportFile) and not target.parent.exists()
+        target.parent.mkdir()
+        await press(app, pilot, "enter")
         assert isinstance(app.screen, PlanScreen)
     [event] = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert str(event["summary"]) == "coffee (Bo)" and event["rrule"]["FREQ"] == ["MONTHLY"]
@@ -453,3 +458,33 @@ async def test_a_wizard_closed_before_its_people_arrive_leaves_the_app_running(
         who = app.screen.query_one("#who-list", OptionList)
         assert any("Ana" in str(who.get_option_at_index(i).prompt) for i in range(who.option_count))
     assert not (sqlite_db.location.home / "crash.log").exists()
+
+
+async def test_a_backup_naming_another_day_gets_a_note_that_asks(sqlite_db: Database) -> None:
+    """The backup says Sunday, the step is on Thursday: a note beside the field asks, and
+    saving is still theirs to do (the words are kept as typed)."""
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "s", *"bo", "enter")
+        await press(app, pilot, *"call", "enter", *"thu 6pm", "enter")
+        assert wizard(app).page == "details"
+        note = wizard(app).query_one("#days-note", Static)
+        assert not note.display
+        wizard(app).query_one("#backup").focus()
+        await press(app, pilot, *"a voice note on Sunday")
+        assert note.display
+        assert ("Your backup says Sunday, and the step is on Thursday 26 Nov. Is that the day "
+                "you mean?") in screen_text(app)  # fmt: skip
+        backup = wizard(app).query_one("#backup", Input)
+        backup.value = ""
+        await press(app, pilot, *"a voice note on Thursday evening")
+        assert not note.display
+        backup.value = ""
+        await press(app, pilot, *"a voice note on Sunday")
+        assert note.display
+        await press(app, pilot, "ctrl+s")
+        await settle(app, pilot)
+    [step] = all_steps(sqlite_db)
+    assert (step.person_id, step.backup) == (ids["Bo"], "a voice note on Sunday")

@@ -60,6 +60,11 @@ def add_parsers(sub: Any) -> None:
     plan.add_argument("--cue", default="", help="if-then cue: 'when I finish lunch'")
     plan.add_argument("--backup", default="", help="if-then backup: 'if no answer, a voice note'")
     plan.add_argument("--how", **how)
+    plan.add_argument("--context", metavar="NAME",
+                      help="a step toward a part of life instead of a person (leave PERSON "
+                      "out): plan --context Choir 'go to the Thursday choir' thu 7pm")  # fmt: skip
+    plan.add_argument("--anyway", action="store_true",
+                      help="keep the words as they are when they name another day than WHEN")  # fmt: skip
     plan.add_argument("--awkward", type=score(1, 5), metavar="1-5", help="expected awkwardness")
     plan.add_argument("--sure", type=score(0, 10), metavar="0-10", help="how sure you are")
     plan.set_defaults(run=cmd_plan)
@@ -167,6 +172,13 @@ def _when(words_: list[str] | str) -> str:
 
 
 def cmd_plan(settings: Settings, args: argparse.Namespace) -> None:
+    if args.context is not None:  # no PERSON: the words move up one place
+        if args.person is None or args.action is None:
+            raise UsageError("say the step and when: planner-tui plan --context NAME "
+                             '"ACTION" WHEN')  # fmt: skip
+        args.person, args.action, args.when = None, args.person, [args.action, *args.when]
+        _plan(settings, args)
+        return
     if args.action is None:
         _list_open_steps(settings, args.person)
         return
@@ -205,15 +217,22 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
     due = parse_when(_when(args.when), lean="future")
     steps.check_ahead(due)
     rule = parse_repeat(args.repeat) if args.repeat is not None else None
+    if not args.anyway:
+        texts = {"step": args.action, "cue": args.cue, "backup": args.backup}
+        if disagree := steps.days_disagree(due_at=due, rule=rule, texts=texts):
+            _refuse(f"{disagree} Change the words or the time, or add --anyway to keep both.")
     actions = steps.load_actions(settings.resolved_home())
     with opened(settings) as database, database.write() as session:
-        person = find_person(session, args.person)
+        person = find_person(session, args.person) if args.person is not None else None
+        place = _context(session, args.context) if args.context is not None else None
+        toward = person.name if person else ""
         chosen = next((a for a in actions
-                       if fold(a.for_person(person.name)) == fold(args.action.strip())), None)  # fmt: skip
+                       if fold(a.for_person(toward)) == fold(args.action.strip())), None)  # fmt: skip
         step = steps.create_step(
             session=session,
             data={
-                "person_id": person.id,
+                "person_id": person.id if person else None,
+                "context_id": place,
                 "action": args.action,
                 "effort": chosen.effort if chosen else Effort.OWN,
                 "channel": CHANNELS[args.how] if args.how else chosen and chosen.channel,
@@ -234,7 +253,7 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
         say(f"Backup: {step.backup}")
     if args.sure is not None and args.sure < 7:
         smaller = steps.smaller_version(actions, chosen)
-        offer = f" How about: {smaller.for_person(person.name)}?" if smaller else ""
+        offer = f" How about: {smaller.for_person(toward)}?" if smaller else ""
         say(words.SMALLER_LINE + offer)
     say(words.encouragement(sum(map(ord, step.action)) + due.toordinal()))
 
@@ -283,6 +302,19 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
     said = [one for one in assumed if one]
     if said:
         say(words.assumed(said))
+
+
+def _context(session: Any, typed: str) -> int:
+    """The part of life *typed* names (the one rule the journal's ``in:`` and ``log
+    --context`` use); refused when it names none, or several."""
+    from planner_tui.journal_search import context_named
+    from planner_tui.services import people
+
+    found = context_named(typed, people.list_contexts(session=session))
+    if found is None:
+        _refuse(f"No part of life called {shorten(' '.join(typed.split()), 60)!r} on your map "
+                "yet, or more than one starts that way.")  # fmt: skip
+    return found
 
 
 def _refuse(message: str) -> NoReturn:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import timedelta
+from datetime import UTC, timedelta
 from typing import TYPE_CHECKING, Any
 
 from planner_tui import clock, daily, words
@@ -139,7 +139,9 @@ def cmd_remind(settings: Settings, args: argparse.Namespace) -> None:
         return
     if settings.plain_file and not (settings.resolved_home() / DB_FILENAME).exists():
         return  # never used: nothing to tell, and a timer creates nothing
-    windows = [(now - GRACE, now + timedelta(minutes=args.within))]
+    # Counted in real time (UTC): across a clock change, "the next 60 minutes" is an hour.
+    utc = now.astimezone(UTC)
+    windows = [(utc - GRACE, utc + timedelta(minutes=args.within))]
     quiet = settings.last_quiet_hours(now)
     if quiet is not None:  # what the quiet hours kept back is told once they end
         windows.append(quiet)

@@ -24,6 +24,7 @@ from sqlmodel import JSON, Field, SQLModel
 from planner_tui.clock import utcnow
 from planner_tui.db import tag_key
 from planner_tui.db.types import UTCDateTime
+from planner_tui.names import visible
 
 # --------------------------------------------------------------------------- enumerations
 
@@ -154,10 +155,15 @@ def _has_control(text: str, *, allow_newlines: bool) -> bool:
 
 def clean_name(value: str) -> str:
     """A name: trimmed, not empty, one line, no control characters. Otherwise kept exactly
-    as typed (no Unicode normalisation), so what is shown is what was written."""
-    value = value.strip()
+    as typed (no Unicode normalisation), so what is shown is what was written — except
+    invisible format characters that do no work there (a right-to-left override, a
+    zero-width space: :func:`planner_tui.names.visible`). Only those is no name at all."""
+    typed = value.strip()
+    value = visible(typed).strip()
     if not value:
-        raise ValueError("can't be empty")
+        raise ValueError(
+            "is only invisible characters; type a name you can see" if typed else "can't be empty"
+        )
     if len(value) > MAX_NAME:
         raise ValueError(f"can be at most {MAX_NAME:,} characters")
     if _has_control(value, allow_newlines=False):

@@ -28,7 +28,7 @@ from icalendar import Alarm, Calendar, Event, Timezone, vRecur
 from sqlmodel import Session, col, select
 
 from planner_tui import __version__, clock, daily, words
-from planner_tui.db.models import Effort, Person, PersonDate, Step, StepStatus
+from planner_tui.db.models import Context, Effort, Person, PersonDate, Step, StepStatus
 from planner_tui.services import people
 from planner_tui.services.steps import series_start
 
@@ -100,22 +100,28 @@ def _date_event(row: PersonDate, name: str, stamp: datetime, alarm: bool) -> Eve
     return event
 
 
-def _event(row: Step, name: str, start: datetime, stamp: datetime) -> Event:
+def _event(row: Step, name: str, start: datetime, stamp: datetime, place: str = "") -> Event:
+    """A step's event; a step toward a part of life (*place*: the choir, the repair café)
+    names it as the event's LOCATION and in its text."""
     details = [
         line
-        for line, present in ((f"With {name}", name), (f"Cue: {row.cue}", row.cue),
-                              (f"Backup: {row.backup}", row.backup))
+        for line, present in ((f"With {name}", name), (f"At {place}", place),
+                              (f"Cue: {row.cue}", row.cue), (f"Backup: {row.backup}", row.backup))
         if present
     ]  # fmt: skip
-    return Event.new(
+    shown = name or place
+    event = Event.new(
         uid=row.uid,
         stamp=stamp,
         sequence=row.sequence,
         start=start,
         end=start + timedelta(minutes=EVENT_MINUTES.get(Effort(row.effort), 30)),
-        summary=words.with_person(row.action, name) if name else row.action,
+        summary=words.with_person(row.action, shown) if shown else row.action,
         description="\n".join(details) or None,
     )  # fmt: skip
+    if place:
+        event.add("location", place)
+    return event
 
 
 @dataclass(frozen=True)
@@ -156,13 +162,15 @@ def export(*, session: Session, alarm_minutes: int) -> CalendarFile:
     first = min((clock.to_local(row.due_at).date() for row in rows), default=clock.today())
     zone, vtimezone = calendar_zone(first)
     names = {p.id: p.name for p in people.list_people(session=session, include_archived=True)}
+    places = dict(session.exec(select(Context.id, Context.name)).all())
     calendar = Calendar.new(prodid=f"-//planner-tui//{__version__}//EN", name="Small steps")
     del calendar["UID"]  # a new one each export would be a new calendar to some apps
     stamp = clock.utcnow()
     added: list[Event] = []
 
     def add(row: Step, start: datetime) -> Event:
-        event = _event(row, names.get(row.person_id or 0, ""), start.astimezone(zone), stamp)
+        event = _event(row, names.get(row.person_id or 0, ""), start.astimezone(zone), stamp,
+                       places.get(row.context_id or 0, ""))  # fmt: skip
         if alarm_minutes > 0:
             event.add_component(
                 _alarm(-timedelta(minutes=alarm_minutes), str(event.get("summary", "")))

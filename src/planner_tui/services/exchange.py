@@ -46,11 +46,34 @@ CHUNK = 1000
 def write_file(path: Path, data: str | bytes | Iterable[str]) -> None:
     """Write an export whole or not at all (:func:`planner_tui.files.write_atomic`),
     readable by its owner only: it holds a journal. *data* may come in pieces, written as
-    they are made (:func:`export_json_pieces`, :func:`export_markdown_pieces`)."""
+    they are made (:func:`export_json_pieces`, :func:`export_markdown_pieces`).
+
+    A folder that isn't there is not made on the way (a mistyped folder would otherwise
+    leave a journal somewhere unexpected): it is named, and nothing is written."""
+    check_folder(path.parent)
     try:
         write_atomic(path, data)
     except OSError as error:
         raise StorageError(f"Can't write {path}: {error.strerror or error}.") from None
+
+
+def check_folder(folder: Path) -> None:
+    """Refuse, naming it, a folder an export would go into that isn't there."""
+    if not folder.is_dir():
+        shown = str(folder) if str(folder) else "."
+        raise StorageError(f"There is no folder {shown}; make it first, or choose another place.")
+
+
+def make_folder(folder: Path) -> None:
+    """The folder `--per-month` writes into: made when only it is missing (its parent must
+    be there, as for every export), readable by its owner only."""
+    if folder.is_dir():
+        return
+    check_folder(folder.parent)
+    try:
+        folder.mkdir(mode=0o700)
+    except OSError as error:
+        raise StorageError(f"Can't make the folder {folder}: {error.strerror or error}.") from None
 
 
 def _table(model: Any) -> sa.Table:

@@ -137,6 +137,13 @@ def list_entries(
     return read_entries(session, [i for i in session.exec(query).all() if i is not None])
 
 
+def entries_on(*, session: Session, day: date) -> int:
+    """How many entries the day has. A day may have several on purpose (the app's check-in
+    adds one each time; a jrnl journal's entries of one day stay apart)."""
+    query = select(sa.func.count()).select_from(JournalEntry).where(col(JournalEntry.day) == day)
+    return int(session.exec(query).one())
+
+
 def count_entries(*, session: Session) -> int:
     """How many entries the journal holds."""
     return int(session.exec(select(sa.func.count()).select_from(JournalEntry)).one())

@@ -228,6 +228,29 @@ def check_ahead(due_at: datetime, now: datetime | None = None) -> None:
         )
 
 
+def days_disagree(
+    *, due_at: datetime, rule: str | None = None, texts: dict[str, str], now: datetime | None = None
+) -> str | None:
+    """A kind question when a step's own words name a day its time isn't on — a backup of
+    "a voice note on Sunday" for a step on Thursday — else None. *texts* are the words by
+    what they are ("backup": …); the days in them are read by :func:`when.days_named`. A
+    repeating step's days are its rule's ("every mon and thu")."""
+    from planner_tui.when import WEEKDAY_CODES, days_named
+
+    local = clock.to_local(due_at)
+    allowed = {local.weekday()}
+    parts = dict(part.split("=", 1) for part in (rule or "").split(";") if "=" in part)
+    for code in parts.get("BYDAY", "").split(","):
+        if code[-2:] in WEEKDAY_CODES:
+            allowed.add(WEEKDAY_CODES.index(code[-2:]))
+    for what, said in texts.items():
+        for day in days_named(said, now=now):
+            wrong_day = day.day is not None and day.day != local.date() and not rule
+            if day.weekday not in allowed or wrong_day:
+                return words.day_disagrees(what, day.said, local)
+    return None
+
+
 def create_step(
     *, session: Session, data: StepCreate | dict[str, Any], new_person: str = ""
 ) -> StepRead:

@@ -153,6 +153,7 @@ class PlanWizard(FormScreen[StepRead]):
                         id="backup",
                         placeholder="if she doesn't answer, I'll send a voice note on Sunday",
                     )
+                    yield Static("", id="days-note", classes="muted", markup=False)
                 with Vertical(id="page-sure"):
                     yield Field("How sure are you that you'll do it? 0 to 10 (Enter skips)")
                     yield TextField(id="confidence", restrict=r"\d{0,2}", max_length=2)
@@ -597,13 +598,16 @@ class PlanWizard(FormScreen[StepRead]):
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         problems: dict[str, str] = {}
         when = self.query_one("#when-preview", Static)
+        note: str | None = None
         if values["when"].strip():
             try:
-                from planner_tui.services.steps import check_ahead
+                from planner_tui.services.steps import check_ahead, days_disagree
 
                 due = parse_when(values["when"], lean="future")
                 when.update(text("→ " + describe(due)))
                 check_ahead(due)
+                texts = {"step": values["words"], "cue": values["cue"], "backup": values["backup"]}
+                note = days_disagree(due_at=due, rule=self.rule_or_none(values), texts=texts)
             except InvalidInput as error:
                 problems["when"] = str(error)
         else:
@@ -619,7 +623,18 @@ class PlanWizard(FormScreen[StepRead]):
             problems["confidence"] = "From 0 (not at all) to 10 (certain)."
         if values["page"] == "when" and not values["when"].strip():
             problems.pop("when")  # not a problem while they're thinking
+        days = self.query_one("#days-note", Static)  # a question, never in the way of saving
+        days.update(text(note or ""))
+        days.display = bool(note)
         return problems
+
+    @staticmethod
+    def rule_or_none(values: dict[str, Any]) -> str | None:
+        """The repeat as typed, when it can be read (its own problem is said beside it)."""
+        try:
+            return parse_repeat(values["repeat"]) if values["repeat"].strip() else None
+        except InvalidInput:
+            return None
 
     def submit(self, values: dict[str, Any]) -> StepRead:
         from planner_tui.services import steps

@@ -1,0 +1,223 @@
+"""The command line's remaining gaps of issue 17: words that name another day than the
+step's time, steps toward a part of life (and their calendar events), a second check-in on
+one day, `remind --within` across a clock change, exports into a folder that isn't there,
+and names made of (or hiding) invisible characters."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from planner_tui.db.engine import Database, Location, open_database
+from planner_tui.db.models import StepRead
+from planner_tui.services import journal, people, steps
+
+from .runner import assert_one_line_error, run
+
+
+def opened(folder: Path) -> Database:
+    return open_database(Location(f"sqlite:///{folder / 'planner.db'}", folder))
+
+
+@pytest.fixture
+def home(tmp_path: Path, sqlite_template: Path) -> Path:
+    """Monday 23 Nov 2026, 20:00 (the runner's clock): Ana, and the Thursday choir."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    shutil.copy(sqlite_template, folder / "planner.db")
+    result = run(folder, "add", "Ana", "--context", "Thursday choir")
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def all_steps(folder: Path) -> list[StepRead]:
+    database = opened(folder)
+    try:
+        with database.session() as s:
+            return steps.list_steps(session=s, limit=None)
+    finally:
+        database.dispose()
+
+
+# --------------------------------------------------------------------------- words and days
+
+
+@pytest.mark.parametrize(
+    ("when", "extra", "said"),
+    [
+        (["thu", "6pm"], ["--backup", "a voice note on Sunday"], "backup says Sunday"),
+        (["thu", "6pm"], ["--backup", "if no answer, a text on sundays"], "says sundays"),
+        (["sun", "6pm"], ["--backup", "a voice note on 3 Dec"], "says 3 Dec"),
+        (["fri", "6pm"], [], "step says Thursday"),  # the action: "call about Thursday"
+        (["thu", "6pm"], ["--cue", "after lunch on Wednesday"], "cue says Wednesday"),
+    ],
+)
+def test_plan_asks_when_its_words_name_another_day(
+    home: Path, when: list[str], extra: list[str], said: str
+) -> None:
+    action = "call about Thursday" if not extra else "call"
+    asked = run(home, "plan", "Ana", action, *when, *extra)
+    assert_one_line_error(asked, 1, said)
+    assert "Is that the day you mean?" in asked.stderr and "--anyway" in asked.stderr
+    assert all_steps(home) == []  # nothing saved until they say
+    kept = run(home, "plan", "Ana", action, *when, *extra, "--anyway")
+    assert kept.returncode == 0, kept.stderr
+    assert len(all_steps(home)) == 1
+
+
+@pytest.mark.parametrize(
+    ("when", "extra"),
+    [
+        (["thu", "6pm"], ["--backup", "a voice note on Thursday evening"]),
+        (["thu", "6pm"], ["--backup", "a voice note on 26 Nov"]),
+        (["mon", "6pm"], ["--repeat", "every mon and thu", "--backup", "or on Thursday"]),
+        (["thu", "6pm"], ["--backup", "the sun sat low; a voice note later"]),  # not days
+    ],
+)
+def test_words_that_fit_the_day_are_saved_without_a_question(
+    home: Path, when: list[str], extra: list[str]
+) -> None:
+    result = run(home, "plan", "Ana", "call", *when, *extra)
+    assert result.returncode == 0, result.stderr
+    assert len(all_steps(home)) == 1
+
+
+# --------------------------------------------------------------------------- places
+
+
+def test_plan_a_step_toward_a_part_of_life_and_its_calendar_event(
+    home: Path, tmp_path: Path
+) -> None:
+    result = run(home, "plan", "--context", "thursday", "go to the choir", "thu", "7pm")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "Planned (#1): Thursday 26 Nov, 19:00 — go to the choir (Thursday choir)"
+    )
+    [step] = all_steps(home)
+    assert (step.person_id, step.context, step.action) == (
+        None,
+        "Thursday choir",
+        "go to the choir",
+    )
+    listed = run(home, "plan")
+    assert "#1  Thu 26 Nov, 19:00  go to the choir (Thursday choir)" in listed.stdout
+    calendar = tmp_path / "steps.ics"
+    assert run(home, "export", "--format", "ics", "-o", str(calendar)).returncode == 0
+    ics = calendar.read_text(encoding="utf-8")
+    assert "LOCATION:Thursday choir" in ics
+    assert "SUMMARY:go to the choir (Thursday choir)" in ics
+    unknown = run(home, "plan", "--context", "Repair café", "go along", "sat", "10am")
+    assert_one_line_error(unknown, 1, "No part of life called 'Repair café'")
+    missing = run(home, "plan", "--context", "thursday", "go")
+    assert_one_line_error(missing, 2, "planner-tui plan --context NAME")
+    assert len(all_steps(home)) == 1
+
+
+def test_a_person_step_in_the_calendar_has_no_place(home: Path, tmp_path: Path) -> None:
+    assert run(home, "plan", "Ana", "call", "thu", "6pm").returncode == 0
+    calendar = tmp_path / "steps.ics"
+    assert run(home, "export", "--format", "ics", "-o", str(calendar)).returncode == 0
+    assert "LOCATION" not in calendar.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- journal
+
+
+def test_a_second_check_in_the_same_day_says_both_are_kept(home: Path) -> None:
+    first = run(home, "journal", "Soup with @Ana", "--mood", "4")
+    assert first.returncode == 0 and first.stdout == (
+        "Saved the check-in for Monday 23 November 2026 with Ana.\n"
+    )
+    second = run(home, "journal", "A walk in the evening")
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.splitlines()[1] == (
+        "That day now has 2 check-ins; each is kept as its own entry, as in the app."
+    )
+    database = opened(home)
+    try:
+        with database.session() as s:
+            entries = journal.list_entries(session=s)
+    finally:
+        database.dispose()
+    assert sorted(e.body for e in entries) == ["A walk in the evening", "Soup with @Ana"]
+    other_day = run(home, "journal", "Tea", "--day", "yesterday")
+    assert other_day.stdout.count("\n") == 1  # alone on its day: nothing more said
+
+
+# --------------------------------------------------------------------------- remind and DST
+
+
+def test_remind_within_counts_real_time_across_the_clock_change(home: Path, tmp_path: Path) -> None:
+    """25 Oct 2026, 00:50 BST in London; the clocks go back at 02:00 BST to 01:00 GMT. The
+    next 120 minutes end at 01:50 GMT (real time), not at 02:50 on the clock."""
+    database = opened(home)
+    try:
+        with database.write() as s:
+            ana = people.list_people(session=s)[0].id
+            for action, due in (
+                ("inside", "2026-10-25T01:40:00+00:00"),  # 110 min on
+                ("outside", "2026-10-25T02:30:00+00:00"),
+            ):  # 160 min on
+                steps.create_step(session=s, data={"person_id": ana, "action": action,
+                                  "due_at": datetime.fromisoformat(due)})  # fmt: skip
+    finally:
+        database.dispose()
+    no_desktop = {"PATH": str(tmp_path / "nothing"), "XDG_RUNTIME_DIR": str(tmp_path),
+                  "PLANNER_TUI_QUIET_HOURS": "off"}  # fmt: skip
+    result = run(home, "remind", "--within", "120", now="2026-10-25T00:50:00", env=no_desktop)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "A small step at 01:40: inside (Ana) (#1)\n"
+
+
+# --------------------------------------------------------------------------- exports
+
+
+@pytest.mark.parametrize("form", ["ics", "json", "markdown"])
+def test_an_export_into_a_folder_that_isnt_there_is_refused(
+    home: Path, tmp_path: Path, form: str
+) -> None:
+    target = tmp_path / "some" / "missing" / f"x.{form}"
+    result = run(home, "export", "--format", form, "-o", str(target))
+    assert_one_line_error(result, 1, f"There is no folder {target.parent}")
+    assert not (tmp_path / "some").exists()
+
+
+def test_per_month_makes_only_its_own_folder(home: Path, tmp_path: Path) -> None:
+    assert run(home, "journal", "Tea").returncode == 0
+    made = tmp_path / "months"
+    assert (
+        run(home, "export", "--format", "markdown", "--per-month", "-o", str(made)).returncode == 0
+    )
+    assert (made / "2026-11.md").exists() and made.stat().st_mode & 0o077 == 0
+    deep = tmp_path / "a" / "b"
+    refused = run(home, "export", "--format", "markdown", "--per-month", "-o", str(deep))
+    assert_one_line_error(refused, 1, f"There is no folder {deep.parent}")
+    assert not (tmp_path / "a").exists()
+
+
+# --------------------------------------------------------------------------- names
+
+
+def test_invisible_characters_are_taken_out_of_names(home: Path, tmp_path: Path) -> None:
+    added = run(home, "add", "\u202eBo\u200b", "--context", "\ufeffChoir\u2060 group")
+    assert added.returncode == 0, added.stderr
+    card = tmp_path / "people.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\u200bCy\u200d\r\nEND:VCARD\r\n"
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:علی\u200cرضا\r\nEND:VCARD\r\n",
+                    encoding="utf-8")  # fmt: skip
+    assert run(home, "import", str(card)).returncode == 0
+    database = opened(home)
+    try:
+        with database.session() as s:
+            names = sorted(p.name for p in people.list_people(session=s))
+            places = sorted(c.name for c in people.list_contexts(session=s))
+    finally:
+        database.dispose()
+    assert names == sorted(["Ana", "Bo", "Cy", "علی\u200cرضا"])  # a joiner inside a word stays
+    assert places == ["Choir group", "Thursday choir"]
+    only_invisible = run(home, "add", "\u200b\u202e\u2060")
+    assert_one_line_error(only_invisible, 1, "only invisible characters")
+    assert run(home, "plan", "Bo", "call", "thu", "6pm").returncode == 0  # found as typed
