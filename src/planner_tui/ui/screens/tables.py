@@ -34,12 +34,12 @@ class Table(DataTable[Any]):
         self.fit_columns()
         self._update_count += 1  # part of every drawn line's cache key
         self.refresh()
-        if height != self.virtual_size.height and self.styles.height is not None:
-            if self.styles.height.is_auto:
-                # On a busy machine, Textual can lose the new layout an auto-height table in
-                # an auto-height box asks for here, leaving it 0 lines tall under its title
-                # (seen on the Review): ask again once the screen has refreshed.
-                self.call_after_refresh(self.refresh, layout=True)
+        styled_height = self.styles.height
+        if height != self.virtual_size.height and styled_height and styled_height.is_auto:
+            # On a busy machine, Textual can lose the new layout an auto-height table in
+            # an auto-height box asks for here, leaving it 0 lines tall under its title
+            # (seen on the Review): ask again once the screen has refreshed.
+            self.call_after_refresh(self.refresh, layout=True)
 
     # Home and End move a row cursor to the first and last row (Textual's scroll sideways,
     # leaving the cursor, and what a key acts on, where it was); PageUp and PageDown are
