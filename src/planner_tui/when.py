@@ -125,6 +125,8 @@ def _read(text: str, lean: Lean, now: datetime) -> datetime:
         raise InvalidInput("That is too long to be a time.", field="when")
     text = _READ_BACK_NOTE.sub("", text)  # "Fri 27 Nov 2026, 19:00 (in 4 days)" reads back
     said = " ".join(text.strip().lower().replace(",", " ").split())
+    if not said and lean == "future":  # planning needs a time said; 'now' says it
+        raise InvalidInput("Say when — the time is empty.", field="when")
     if said in ("", "now", "just now", "right now"):
         return now
     relative = _RELATIVE.match(said)
@@ -282,12 +284,16 @@ def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
     try:
         # Two leap years as defaults: a year the text doesn't give takes theirs, and
         # '29 feb' is a day in both.
-        leap = _parse(text, default.replace(year=2004), day_first)
-        other = _parse(text, default.replace(year=2008), day_first)
+        # January as theirs too: '31' is a day of some month even in November.
+        leap = _parse(text, default.replace(year=2004, month=1), day_first)
+        other = _parse(text, default.replace(year=2008, month=1), day_first)
         if leap.year == other.year:  # the text gives its year
             moment = _parse(text, default, day_first)
-        else:
+        elif _gives_month(text, default, day_first):
             moment = _nearest_year(leap, now, lean)
+            _check_recent(text, leap, moment, now, lean)
+        else:  # '19', '19th', 'fri 19': a day of a month
+            moment = _nearest_month(text, leap, now, lean)
     except date_parser.ParserError as error:
         if "out of range" in str(error):
             raise InvalidInput(
@@ -344,6 +350,69 @@ def _check_weekday(text: str, moment: datetime) -> None:
                 f"Say the day or the date alone, or both as they fit.",
                 field="when",
             )
+
+
+def _gives_month(text: str, default: datetime, day_first: bool) -> bool:
+    """Whether *text* names its month (Jan and Dec as defaults: both have 31 days)."""
+    january = _parse(text, default.replace(year=2004, month=1, day=1), day_first)
+    december = _parse(text, default.replace(year=2004, month=12, day=1), day_first)
+    return january.month == december.month
+
+
+def _nearest_month(text: str, moment: datetime, now: datetime, lean: Lean) -> datetime:
+    """*moment*'s day of the month ('19', '19th', 'fri 19') in the nearest month on the side
+    we lean to where it is a day on the calendar — and, when a weekday is said too, falls
+    on it (the 31st waits for a month that has one)."""
+    named = _named_weekday(text)
+    step = 1 if lean == "future" else -1
+    start = now.replace(day=1)
+    for months in range(72):  # a weekday and a day of the month agree within 6 years
+        first = start + relativedelta(months=step * months)
+        try:
+            found = moment.replace(year=first.year, month=first.month)
+        except ValueError:  # the 31st in a month of 30 days
+            continue
+        if named is not None and found.weekday() != named:
+            continue
+        if (found.date() >= now.date()) if lean == "future" else (found.date() <= now.date()):
+            return found
+    raise ValueError("no such day in the months around this one")
+
+
+RECENT_DAYS = 31
+"""A date to plan, said without its year, that passed this many days ago or fewer is
+explained, not moved a year on: '22 Nov' planned on 23 Nov was yesterday (a slip, not next
+year)."""
+
+
+def _check_recent(text: str, moment: datetime, found: datetime, now: datetime, lean: Lean) -> None:
+    """Refuse a date to plan, said without its year, that passed this year a few days ago
+    (unless a weekday said with it fits the next year's)."""
+    try:
+        this_year = moment.replace(year=now.year)
+    except ValueError:  # 29 Feb in another year
+        return
+    gap = (now.date() - this_year.date()).days
+    if lean != "future" or this_year.year == found.year or not 0 < gap <= RECENT_DAYS:
+        return
+    named = _named_weekday(text)
+    if named is not None and named == found.weekday() != this_year.weekday():
+        return  # 'fri 19 nov': the weekday says which year
+    raise InvalidInput(
+        f"{this_year.day} {this_year:%b} was "
+        f"{words.ago(this_year.date(), today=now.date())} — did you mean a day still to "
+        f"come? For next year, say {found.day} {found:%b %Y}.",
+        field="when",
+    )
+
+
+def _named_weekday(text: str) -> int | None:
+    """The weekday a text names ('fri 19'), if any."""
+    for word in re.split(r"[\W_]+", text.lower()):
+        named = _DATE_WORDS.weekday(word) if word else None
+        if named is not None:
+            return int(named)
+    return None
 
 
 def _nearest_year(moment: datetime, now: datetime, lean: Lean) -> datetime:

@@ -177,8 +177,11 @@ def with_person(action: str, person: str) -> str:
 
 
 def plan_card(due_at: datetime, action: str, person: str) -> str:
-    """'Friday 28 Nov, 18:00 — send Maria a short message'."""
-    shown = clock.to_local(due_at).strftime("%A %-d %b, %H:%M")
+    """'Friday 28 Nov, 18:00 — send Maria a short message' ('Friday 19 Nov 2027, …' in
+    another year, as :func:`when` says it)."""
+    local = clock.to_local(due_at)
+    year = "" if local.year == clock.today().year else " %Y"
+    shown = local.strftime(f"%A %-d %b{year}, %H:%M")
     return f"{shown} — {with_person(action, person)}"
 
 

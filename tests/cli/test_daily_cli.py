@@ -757,7 +757,11 @@ def test_plan_uses_every_word_of_the_time(home: Path, when: list[str], planned: 
     ("argv", "said", "not_said"),
     [
         (["plan", "Bo", "call", "th", "7pm"], "couldn't read 'th 7pm'", "ago"),  # was today
-        (["plan", "Bo", "call", "fri", "19"], "19 Dec 2026 is a Saturday, not a Friday", "ago"),
+        (
+            ["plan", "Bo", "call", "fri", "19", "dec"],
+            "19 Dec 2026 is a Saturday, not a Friday",
+            "ago",
+        ),
         (["plan", "Bo", "call", "someday"], "Try 'tomorrow 6pm'", "yesterday"),
         (["plan", "Bo", "call", "someday"], "or 2026-12-16 18:00.", "2026-12-01"),
         (["log", "Bo", "--when", "someday"], "Try 'yesterday evening'", "in 3 days"),

@@ -1,0 +1,64 @@
+"""The daily loop from a shell at its edges, as a new user met them: dates without a month
+or year, an empty time, two people with one name, steps not due yet, repeats that never come
+round, times the clocks skip, and backups that must not replace what isn't theirs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from planner_tui.db.engine import Location, open_database
+from planner_tui.services import people
+
+from .runner import assert_one_line_error, run
+
+
+@pytest.fixture
+def home(tmp_path: Path, sqlite_template: Path) -> Path:
+    """Monday 23 Nov 2026, 20:00 (the runner's clock): Ana and Ola on the map."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    shutil.copy(sqlite_template, folder / "planner.db")
+    database = open_database(Location(f"sqlite:///{folder / 'planner.db'}", folder))
+    try:
+        with database.write() as s:
+            people.create_person(session=s, data={"name": "Ana"})
+            people.create_person(session=s, data={"name": "Ola"})
+    finally:
+        database.dispose()
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("when", "planned"),
+    [
+        (["fri", "19"], "Friday 19 Feb 2027, 12:00"),  # was 19 Nov 2027, shown without year
+        (["19"], "Saturday 19 Dec, 12:00"),
+        (["19th"], "Saturday 19 Dec, 12:00"),
+        (["sat", "19"], "Saturday 19 Dec, 12:00"),  # was refused: 19 Nov 2027 is a Friday
+    ],
+)
+def test_a_day_number_plans_the_next_such_day_and_a_year_away_is_said(
+    home: Path, when: list[str], planned: str
+) -> None:
+    result = run(home, "plan", "Ana", "x", *when)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Planned (#1): {planned} — x")
+
+
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        (["20/11", "18:00"], "20 Nov was 3 days ago"),
+        (["22", "Nov"], "22 Nov was yesterday"),
+        ([""], "the time is empty"),
+        (["  "], "the time is empty"),
+    ],
+)
+def test_a_time_just_passed_or_empty_is_refused_not_moved(
+    home: Path, when: list[str], said: str
+) -> None:
+    assert_one_line_error(run(home, "plan", "Ana", "x", *when), 1, said)
+    assert run(home, "plan").stdout.startswith("No small steps planned yet.")
