@@ -62,3 +62,21 @@ def test_a_time_just_passed_or_empty_is_refused_not_moved(
 ) -> None:
     assert_one_line_error(run(home, "plan", "Ana", "x", *when), 1, said)
     assert run(home, "plan").stdout.startswith("No small steps planned yet.")
+
+
+def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    assert run(home, "backup", str(copy)).returncode == 0
+    again = run(home, "backup", str(copy))  # an earlier copy: taken again
+    assert again.returncode == 0, again.stderr
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my own words")
+    link = tmp_path / "link.db"
+    link.symlink_to(notes)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target, said in ((notes, "other than a planner-tui backup"), (link, "is a link"),
+                         (folder, "is a folder")):  # fmt: skip
+        assert_one_line_error(run(home, "backup", str(target)), 1, said)
+    assert notes.read_text() == "my own words" and link.is_symlink() and folder.is_dir()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
