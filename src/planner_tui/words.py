@@ -209,13 +209,22 @@ def assumed(said: list[tuple[str, str]]) -> str:
             "their page), and say it next time.")  # fmt: skip
 
 
+def no_person_numbered(number: str) -> str:
+    return f"No one on your map has the number #{number[:12]}. planner-tui people shows them."
+
+
 def person_added(name: str) -> str:
     return f"Added {name} to your map."
 
 
-def several_called(typed: str, names: list[str]) -> str:
+def several_called(typed: str, names: list[str], numbers: list[int] | None = None) -> str:
+    """Who a name could be; with *numbers* (the command line's), each with its number, which
+    names them apart when two share a name: "could be Sam Jones (#4), Sam Jones (#7)"."""
+    if numbers is not None:
+        names = [f"{name} (#{number})" for name, number in zip(names, numbers, strict=True)]
     listed = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
-    return f"{_typed(typed)} could be {listed}. Say a little more of the name."
+    more = f", or the number (#{numbers[0]})" if numbers else ""
+    return f"{_typed(typed)} could be {listed}. Say a little more of the name{more}."
 
 
 def archived_person(name: str) -> str:

@@ -368,7 +368,8 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
     ("argv", "code", "said"),
     [
         (["plan", "Ana", "call", "tomorrow"], 1,
-         "'Ana' could be Ana Costa, Ana Silva. Say a little more of the name."),
+         "'Ana' could be Ana Costa (#2), Ana Silva (#1). Say a little more of the name, or "
+         "the number (#2)."),
         (["plan", "Zed", "call", "tomorrow"], 1, "No one called 'Zed' on your map."),
         (["plan", "Cy", "call", "tomorrow"], 1, "Cy is archived."),
         (["plan", "Bo", "call", "yesterday"], 1, "has already passed"),
@@ -566,7 +567,7 @@ def test_a_fresh_map_says_how_to_add_someone_and_add_does(
     planned = run(fresh, "plan", "Maria Silva", "call", "tomorrow 6pm")
     assert planned.returncode == 0, planned.stderr
     everyone = run(fresh, "people").stdout.splitlines()
-    assert [line.split("  ")[0].strip() for line in everyone] == ["Maria", "Maria Silva"]
+    assert [line.split("  ")[1].strip() for line in everyone] == ["Maria", "Maria Silva"]
 
 
 @pytest.mark.parametrize("typed", ["maria silva", "MARIASILVA", "Mari"])
@@ -599,12 +600,12 @@ def test_add_refuses_in_one_line(home: Path, argv: list[str], code: int, said: s
 
 def test_snooze_and_people(home: Path) -> None:
     drifting = run(home, "people", "--drifting")
-    assert drifting.stdout.split()[:3] == ["Bo", "middle", "last"]
+    assert drifting.stdout.split()[:4] == ["#3", "Bo", "middle", "last"]
     assert "a little past it (15 days)" in drifting.stdout
     assert run(home, "snooze", "Bo").stdout == "Resting reminders for Bo until 7 Dec. No guilt.\n"
     assert run(home, "people", "--drifting").stdout == words.NO_ONE_DRIFTING + "\n"
     everyone = run(home, "people").stdout.splitlines()
-    assert [line.split("  ")[0].strip() for line in everyone] == ["Ana Costa", "Ana Silva", "Bo"]
+    assert [line.split("  ")[1].strip() for line in everyone] == ["Ana Costa", "Ana Silva", "Bo"]
     assert "resting until 7 Dec" in everyone[2]
     assert run(home, "snooze", "Bo", "0").stdout == "Reminders for Bo are back on.\n"
     assert "Bo" in run(home, "people", "--drifting").stdout
@@ -645,7 +646,9 @@ def test_names_are_found_as_people_type_them(home: Path) -> None:
     assert_one_line_error(run(home, "add", "Maria Pereira"), 1, "already on your map")
     run(home, "add", "Lu Costa")
     before = everything(home)
-    assert_one_line_error(run(home, "log", "costa"), 1, "'costa' could be Ana Costa, Lu Costa.")
+    assert_one_line_error(
+        run(home, "log", "costa"), 1, "'costa' could be Ana Costa (#2), Lu Costa (#7)."
+    )
     assert everything(home) == before
 
 

@@ -80,3 +80,21 @@ def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> N
         assert_one_line_error(run(home, "backup", str(target)), 1, said)
     assert notes.read_text() == "my own words" and link.is_symlink() and folder.is_dir()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def test_two_people_with_one_name_are_told_apart_by_their_numbers(home: Path) -> None:
+    for context in ("Choir", "Work"):
+        added = run(home, "add", "Sam Jones", "--anyway", "--context", context)
+        assert added.returncode == 0, added.stderr
+    everyone = run(home, "people").stdout.splitlines()
+    sams = [line for line in everyone if "Sam Jones" in line]
+    assert [line.split()[0] for line in sams] == ["#3", "#4"]
+    assert "Choir" in sams[0] and "Work" in sams[1]
+    assert_one_line_error(
+        run(home, "plan", "Sam", "call", "tomorrow"), 1, "Sam Jones (#3), Sam Jones (#4)"
+    )
+    planned = run(home, "plan", "#4", "call", "tomorrow", "6pm")
+    assert planned.returncode == 0, planned.stderr
+    assert run(home, "plan", "#4").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Sam Jones)")
+    assert "Sam Jones has no small step planned" in run(home, "plan", "#3").stdout
+    assert_one_line_error(run(home, "log", "#99"), 1, "No one on your map has the number #99")

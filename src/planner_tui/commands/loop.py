@@ -414,8 +414,10 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
         say(words.NO_ONE_DRIFTING if args.drifting else words.EMPTY_MAP_SHELL)
         return
     width = min(30, max(len(p.name) for p in found))
+    numbers = max(len(str(p.id)) for p in found) + 1
     for p in found:
         parts = [
+            f"#{p.id}".ljust(numbers),  # PERSON can be '#4': two people can share a name
             shorten(" ".join(p.name.split()), 30).ljust(width),
             label(p.circle).ljust(6),
             f"last in touch {words.ago(p.last_contact)}",
@@ -426,6 +428,8 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
             parts.append(f"a little past it ({words.plural(p.drifting_days, 'day')})")
         if p.snoozed_until and p.snoozed_until >= clock.today():
             parts.append(f"resting until {p.snoozed_until:%-d %b}")
+        if p.contexts:
+            parts.append(shorten(", ".join(" ".join(c.split()) for c in p.contexts), 40))
         say("  ".join(parts))
 
 
