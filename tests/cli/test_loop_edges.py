@@ -98,3 +98,15 @@ def test_two_people_with_one_name_are_told_apart_by_their_numbers(home: Path) ->
     assert run(home, "plan", "#4").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Sam Jones)")
     assert "Sam Jones has no small step planned" in run(home, "plan", "#3").stdout
     assert_one_line_error(run(home, "log", "#99"), 1, "No one on your map has the number #99")
+
+
+def test_a_step_not_due_yet_is_done_only_with_anyway(home: Path) -> None:
+    assert run(home, "plan", "Ana", "call", "tomorrow", "6pm").returncode == 0
+    for step in ("1", "#1", "Ana"):
+        assert_one_line_error(
+            run(home, "done", step), 1, "That step is due Tue 24 Nov, 18:00, still to come."
+        )
+    assert run(home, "plan").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Ana)")
+    done = run(home, "done", "Ana", "--anyway")
+    assert done.returncode == 0, done.stderr
+    assert "No small steps planned yet" in run(home, "plan").stdout

@@ -91,6 +91,8 @@ def add_parsers(sub: Any) -> None:
         outcome.add_argument("step", help="a step number, or a person's name")
         outcome.add_argument("--note", default="", help="what you noticed (optional)")
         if status == "done":
+            outcome.add_argument("--anyway", action="store_true",
+                                 help="a step due on a later day, done already")  # fmt: skip
             outcome.add_argument("--when", default="now", help="when it happened")
             outcome.add_argument("--warmth", type=score(1, 5), metavar="1-5")
             outcome.add_argument("--felt", type=score(1, 5), metavar="1-5",
@@ -321,6 +323,8 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         _refuse("When would suit better? Try 'sat 10am' or 'in 2 days'.")
     with opened(settings) as database, database.write() as session:
         step = find_step(session, args.step)
+        if status == "done":
+            steps.check_due(step.due_at, anyway=args.anyway)
         result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
     _said(result.step, [(s.due_at, s.action, s.id) for s in result.following])
 

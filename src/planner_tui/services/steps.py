@@ -228,6 +228,18 @@ def check_ahead(due_at: datetime, now: datetime | None = None) -> None:
         )
 
 
+def check_due(due_at: datetime, *, anyway: bool, today: date | None = None) -> None:
+    """A step is marked done from its day on; one due on a later day asks for *anyway*
+    (a step due tomorrow, done without a word, was a slip of the number)."""
+    today = today or clock.today()
+    if not anyway and clock.to_local(due_at).date() > today:
+        raise InvalidInput(
+            f"That step is due {words.when(due_at)}, still to come. If it has happened "
+            "already, add --anyway.",
+            field="status",
+        )
+
+
 def create_step(
     *, session: Session, data: StepCreate | dict[str, Any], new_person: str = ""
 ) -> StepRead:
