@@ -581,12 +581,12 @@ def parse_repeat(text: str) -> str | None:
         return "FREQ=WEEKLY;BYDAY=" + ",".join(sorted(codes, key=WEEKDAY_CODES.index))
     rule = text.strip().upper().removeprefix("RRULE:")
     if rule.startswith("FREQ="):
-        try:
-            rrulestr(rule, dtstart=datetime(2026, 1, 1))
-        except (ValueError, TypeError):
-            pass
-        else:
-            return _checked(rule, text)
+        for start in (datetime(2026, 1, 1), datetime(2026, 1, 1, tzinfo=UTC)):  # UNTIL=…Z
+            try:
+                rrulestr(rule, dtstart=start)
+            except (ValueError, TypeError):
+                continue
+            return _comes_round(_checked(rule, text), text)
     raise InvalidInput(f"I couldn't read '{_shown(text)}' as a repeat. {REPEAT_EXAMPLES}",
                        field="repeat")  # fmt: skip
 
@@ -615,6 +615,40 @@ def _checked(rule: str, text: str) -> str:
             field="repeat",
         )
     return rule
+
+
+COMES_ROUND_YEARS = 10
+"""A repeat must come round within this many years from now to be kept."""
+
+
+def _comes_round(rule: str, text: str) -> str:
+    """*rule* if it comes round again from now (dateutil's rrule says when): one whose
+    UNTIL has passed, or that names a day there isn't (30 February), is refused."""
+    now = clock.now().astimezone(UTC)
+    for start in (now.replace(tzinfo=None), now):  # UNTIL floating, or in UTC ('…Z')
+        try:
+            parsed = rrulestr(rule, dtstart=start)
+            break
+        except (ValueError, TypeError):
+            continue
+    else:
+        return rule
+    until = getattr(parsed, "_until", None)
+    limit = start + relativedelta(years=COMES_ROUND_YEARS)
+    bounded = parsed.replace(count=None, until=min(until, limit) if until else limit)  # type: ignore[union-attr]
+    if bounded.after(start, inc=True) is not None:
+        return rule
+    if until is not None and until < start:
+        raise InvalidInput(
+            f"'{_shown(text)}' ended on {until:%-d %b %Y}, so it wouldn't come round again. "
+            f"To plan it once, leave the repeat empty. {REPEAT_EXAMPLES}",
+            field="repeat",
+        )
+    raise InvalidInput(
+        f"'{_shown(text)}' would never come round: there is no such day in the next "
+        f"{COMES_ROUND_YEARS} years. {REPEAT_EXAMPLES}",
+        field="repeat",
+    )
 
 
 def _weekday_named(word: str) -> weekday | None:

@@ -398,3 +398,24 @@ def test_a_date_that_just_passed_is_explained_not_moved_a_year_on(said: str, bec
 def test_an_empty_time_to_plan_is_refused(said: str) -> None:
     with pytest.raises(InvalidInput, match="empty"):
         parse_when(said, lean="future", now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("said", "because"),
+    [
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "would never come round"),
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31", "would never come round"),
+        ("FREQ=WEEKLY;UNTIL=20261101T000000Z", "ended on 1 Nov 2026"),  # was "couldn't read"
+        ("FREQ=WEEKLY;UNTIL=20261101", "ended on 1 Nov 2026"),
+    ],
+)
+def test_a_repeat_that_never_comes_round_says_why(said: str, because: str) -> None:
+    with pytest.raises(InvalidInput, match=because):
+        parse_repeat(said)
+
+
+def test_a_repeat_that_ends_later_is_kept() -> None:
+    assert (
+        parse_repeat("FREQ=WEEKLY;UNTIL=20271101T000000Z") == "FREQ=WEEKLY;UNTIL=20271101T000000Z"
+    )
+    assert parse_repeat("FREQ=MONTHLY;BYMONTHDAY=31") == "FREQ=MONTHLY;BYMONTHDAY=31"
