@@ -428,7 +428,7 @@ def outcome_said(
     *,
     expected: int | None = None,
     felt: int | None = None,
-    following: list[tuple[datetime, str, int | None]] | None = None,
+    following: list[tuple[datetime, str, int | None, bool]] | None = None,
 ) -> str:
     """What the person hears after recording an outcome, with the steps it planned (each
     with its number, when given, to say how it goes later)."""
@@ -436,8 +436,20 @@ def outcome_said(
         said = awkwardness_compared(expected, felt)
     else:
         said = OUTCOME_SAID.get(status, OUTCOME_SAID["skipped"])
-    for due_at, action, number in following or []:
-        said += f"\nNext{f' (#{number})' if number is not None else ''}: {when(due_at)} — {action}"
+    return said + following_said(following or [])
+
+
+def following_said(following: list[tuple[datetime, str, int | None, bool]]) -> str:
+    """The steps an outcome planned, from (due, action, number, repeats), a line each. Beside
+    a repeating step, a one-off one is this occurrence's other time: 'Just this once (#11):
+    Sun 29 Nov, 10:00 — text' and 'The series goes on (#12): Sat 5 Dec, 10:00 — text'."""
+    series = any(repeats for *_, repeats in following)
+    said = ""
+    for due_at, action, number, repeats in following:
+        lead = "The series goes on" if repeats else "Just this once" if series else "Next"
+        said += (
+            f"\n{lead}{f' (#{number})' if number is not None else ''}: {when(due_at)} — {action}"
+        )
     return said
 
 

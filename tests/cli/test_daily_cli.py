@@ -532,7 +532,7 @@ def test_plan_alone_lists_the_open_steps_with_their_numbers(home: Path) -> None:
     repeat = run(home, "plan", "Bo", "text", "sat 10am", "--repeat", "weekly")
     assert repeat.stdout.startswith("Planned (#4): Saturday 28 Nov, 10:00")
     done = run(home, "done", "4", "--anyway")  # due Saturday
-    assert "Next (#5): Sat 5 Dec, 10:00 — text" in done.stdout
+    assert "The series goes on (#5): Sat 5 Dec, 10:00 — text" in done.stdout
     assert "#5  Sat 5 Dec, 10:00  text (Bo)" in run(home, "plan").stdout.splitlines()
     assert "#4" not in run(home, "plan").stdout
 

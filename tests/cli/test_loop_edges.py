@@ -110,3 +110,13 @@ def test_a_step_not_due_yet_is_done_only_with_anyway(home: Path) -> None:
     done = run(home, "done", "Ana", "--anyway")
     assert done.returncode == 0, done.stderr
     assert "No small steps planned yet" in run(home, "plan").stdout
+
+
+def test_declining_a_repeat_with_another_time_says_which_is_which(home: Path) -> None:
+    planned = run(home, "plan", "Ana", "text", "sat", "10am", "--repeat", "weekly")
+    assert planned.returncode == 0, planned.stderr
+    declined = run(home, "declined", "1", "--another-time", "sun 10am", now="2026-11-28T12:00:00")
+    assert declined.returncode == 0, declined.stderr
+    assert "Just this once (#2): Sun 29 Nov, 10:00 — text" in declined.stdout
+    assert "The series goes on (#3): Sat 5 Dec, 10:00 — text" in declined.stdout
+    assert "Next" not in declined.stdout

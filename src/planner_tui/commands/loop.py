@@ -326,7 +326,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         if status == "done":
             steps.check_due(step.due_at, anyway=args.anyway)
         result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
-    _said(result.step, [(s.due_at, s.action, s.id) for s in result.following])
+    _said(result.step, [(s.due_at, s.action, s.id, bool(s.rrule)) for s in result.following])
 
 
 KIND_WORDS = {
@@ -336,7 +336,7 @@ KIND_WORDS = {
 }
 
 
-def _said(step: StepRead, following: list[tuple[datetime, str, int | None]]) -> None:
+def _said(step: StepRead, following: list[tuple[datetime, str, int | None, bool]]) -> None:
     say(f"#{step.id}: {words.plan_card(step.due_at, step.action, step.person)}")
     say(words.outcome_said(step.status.value, expected=step.expected_awkwardness,
                            felt=step.felt_awkwardness, following=following))  # fmt: skip
