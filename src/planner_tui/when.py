@@ -106,9 +106,18 @@ def parse_when(text: str, *, lean: Lean = "past", now: datetime | None = None) -
     when logging ("past") and the coming one when planning ("future"); so are a time
     alone ("6pm") and a date without a year.
     """
+    return parse_when_noted(text, lean=lean, now=now)[0]
+
+
+def parse_when_noted(
+    text: str, *, lean: Lean = "past", now: datetime | None = None
+) -> tuple[datetime, str | None]:
+    """:func:`parse_when`, and a sentence when the time said doesn't exist that night (the
+    clocks go forward) and was moved to one that does; else None."""
     now = (now or clock.now()).replace(second=0, microsecond=0)
     try:
-        moment = _read(text, lean, now)
+        said = _read(text, lean, now)
+        moment = _settle(said)
         moment.astimezone(UTC)  # a moment that can be stored and shown
     except InvalidInput as refusal:
         raise InvalidInput(f"{refusal} {examples(lean, now)}", field="when") from None
@@ -117,7 +126,18 @@ def parse_when(text: str, *, lean: Lean = "past", now: datetime | None = None) -
             f"'{_shown(text)}' is too far from today to be a time. {examples(lean, now)}",
             field="when",
         ) from None
-    return moment
+    return moment, clock_change_note(said, moment)
+
+
+def clock_change_note(said: datetime, moment: datetime) -> str | None:
+    """'01:30 doesn't exist that night (the clocks go forward), so it is 02:30.' when a
+    wall-clock time was moved to *moment*; None when it wasn't."""
+    if said.replace(tzinfo=None) == moment.replace(tzinfo=None):
+        return None
+    return (
+        f"{said:%H:%M} doesn't exist that night (the clocks go forward), so it is "
+        f"{moment:%H:%M} instead."
+    )
 
 
 def _read(text: str, lean: Lean, now: datetime) -> datetime:
@@ -131,7 +151,7 @@ def _read(text: str, lean: Lean, now: datetime) -> datetime:
         return now
     relative = _RELATIVE.match(said)
     if relative:
-        return _settle(_shift(now, relative))
+        return _shift(now, relative)
     for day_words, time_words in _splits(said):
         day = _day(day_words, now, lean) if day_words else now
         if day is None or (time_words and not _is_time(time_words)):
@@ -145,8 +165,8 @@ def _read(text: str, lean: Lean, now: datetime) -> datetime:
                 moment += relativedelta(days=1)
             elif lean == "past" and moment > now + timedelta(minutes=5):
                 moment -= relativedelta(days=1)
-        return _settle(moment)
-    return _settle(_absolute(text.strip(), now, lean))
+        return moment
+    return _absolute(text.strip(), now, lean)
 
 
 def _splits(said: str) -> list[tuple[str, str]]:

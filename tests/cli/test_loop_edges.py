@@ -120,3 +120,19 @@ def test_declining_a_repeat_with_another_time_says_which_is_which(home: Path) ->
     assert "Just this once (#2): Sun 29 Nov, 10:00 — text" in declined.stdout
     assert "The series goes on (#3): Sat 5 Dec, 10:00 — text" in declined.stdout
     assert "Next" not in declined.stdout
+
+
+def test_a_time_the_clocks_skip_is_said_and_kept_as_listed(home: Path) -> None:
+    planned = run(home, "plan", "Ana", "x", "2027-03-28", "01:30")
+    assert planned.returncode == 0, planned.stderr
+    assert planned.stdout.splitlines()[:2] == [
+        "Planned (#1): Sunday 28 Mar 2027, 02:30 — x (Ana)",
+        "01:30 doesn't exist that night (the clocks go forward), so it is 02:30 instead.",
+    ]
+    sunday = "2027-03-21T12:00:00"
+    assert run(home, "plan", "Ola", "call", "2027-03-21 01:30", "--repeat", "weekly",
+               now="2027-03-20T12:00:00").returncode == 0  # fmt: skip
+    done = run(home, "done", "Ola", now=sunday)
+    assert done.returncode == 0, done.stderr
+    assert "The series goes on (#3): Sun 28 Mar, 02:30 — call" in done.stdout  # was 01:30
+    assert "#3  Sun 28 Mar, 02:30  call (Ola)" in run(home, "plan", "Ola", now=sunday).stdout

@@ -202,9 +202,9 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import Effort
     from planner_tui.names import fold
     from planner_tui.services import steps
-    from planner_tui.when import describe_repeat, parse_repeat, parse_when
+    from planner_tui.when import describe_repeat, parse_repeat, parse_when_noted
 
-    due = parse_when(_when(args.when), lean="future")
+    due, moved = parse_when_noted(_when(args.when), lean="future")
     steps.check_ahead(due)
     rule = parse_repeat(args.repeat) if args.repeat is not None else None
     actions = steps.load_actions(settings.resolved_home())
@@ -228,6 +228,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
             },
         )
     say(f"Planned (#{step.id}): {words.plan_card(step.due_at, step.action, step.person)}")
+    if moved:
+        say(moved)
     if rule:
         say(f"Repeats {describe_repeat(rule)}.")
     if step.cue:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from dateutil import tz
 from dateutil.rrule import rrulestr
 from pydantic import field_validator
 from sqlmodel import Session, SQLModel, col, select
@@ -195,7 +196,9 @@ def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | N
     following = series.after(local_after)
     if following is None:
         return None
-    return following.replace(tzinfo=clock.local_zone())
+    # A wall-clock time the clocks skip that night (01:30 as summer time begins) is the one
+    # after it, as a time said is (when.py): what is said and what is stored agree.
+    return tz.resolve_imaginary(following.replace(tzinfo=clock.local_zone()))
 
 
 def _read(session: Session, rows: list[Step]) -> list[StepRead]:
