@@ -209,6 +209,9 @@ def assumed(said: list[tuple[str, str]]) -> str:
             "their page), and say it next time.")  # fmt: skip
 
 
+EMPTY_NAME_SHELL = "Say who: the name is empty (a name, first name, nickname or #number)."
+
+
 def no_person_numbered(number: str) -> str:
     return f"No one on your map has the number #{number[:12]}. planner-tui people shows them."
 

@@ -382,8 +382,8 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
         (["plan", "Bo", "call", "fri", "--sure", "11"], 2, "from 0 to 10"),
         (["log", "Bo", "--when", "tomorrow"], 1, "That is still to come"),
         (["log", "Bo", "--context", "Choir"], 1, "No context called 'Choir'."),
-        (["log", "Bo", "--how", "pigeon"], 2, "invalid choice"),
-        (["done", "99"], 1, "No step with id 99."),
+        (["log", "Bo", "--how", "pigeon"], 2, "say in-person, call, text, social or other"),
+        (["done", "99"], 1, "There is no step #99."),
         (["done", "Ana Costa"], 1, "Ana Costa has no small step planned."),
         (["done", "1", "--when", "tomorrow"], 1, "still to come"),
         (["later", "1", "someday"], 1, "I couldn't read 'someday'"),
@@ -703,7 +703,7 @@ def test_a_busy_week_stays_a_few_lines(home: Path) -> None:
         run(home, "plan", "Bo", "text", when)
     lines = run(home, "today").stdout.splitlines()
     assert len(lines) == 10
-    assert lines[5] == "  … and 2 more (planner-tui shows them all)"
+    assert lines[5] == "  … and 2 more (planner-tui plan lists them all)"
     assert lines[-1].startswith("Coming up: Ana Silva — day 0, tomorrow · ")
     assert lines[-1].endswith(" · and 2 more")
 

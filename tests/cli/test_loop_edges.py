@@ -136,3 +136,21 @@ def test_a_time_the_clocks_skip_is_said_and_kept_as_listed(home: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "The series goes on (#3): Sun 28 Mar, 02:30 — call" in done.stdout  # was 01:30
     assert "#3  Sun 28 Mar, 02:30  call (Ola)" in run(home, "plan", "Ola", now=sunday).stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "said"),
+    [
+        (["plan", "", "x", "tomorrow"], 1, "Say who: the name is empty"),  # was: add ''
+        (["later", "#", "tomorrow"], 1, "Say who: the name is empty"),
+        (["later", "99999999999999999999999", "tomorrow"], 1, "There is no step #999999999999."),
+        (["later", "99", "tomorrow"], 1, "There is no step #99."),  # was "No step with id 99."
+        (["log", "Ana", "--how", "fax"], 2, "say in-person, call, text, social or other"),
+        (["no-reply", "1", "--follow-up", "in 2 days", "--no-follow-up"], 2, "opposite things"),
+    ],
+)
+def test_small_refusals_say_it_plainly(home: Path, argv: list[str], code: int, said: str) -> None:
+    assert run(home, "plan", "Ana", "call", "tomorrow", "6pm").returncode == 0
+    assert_one_line_error(run(home, *argv), code, said)
+    assert "in_person" not in run(home, *argv).stderr
+    assert run(home, "plan").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Ana)")

@@ -71,6 +71,8 @@ def find_person(session: Session, typed: str) -> PersonRead:
     No one, or several, is refused in one line (several: their names and numbers)."""
     from planner_tui.services import people
 
+    if not typed.strip() or typed.strip() == "#":
+        raise InvalidInput(words.EMPTY_NAME_SHELL)
     number = typed.strip().removeprefix("#")
     if typed.strip().startswith("#") and number.isascii() and number.isdigit():
         # '#4': the person numbered 4 in `planner-tui people` (two can share a name)
@@ -101,9 +103,12 @@ def find_step(session: Session, typed: str) -> StepRead:
 
     number = typed.strip().removeprefix("#")
     if number.isascii() and number.isdigit():
-        if len(number) > 9:
+        found = (
+            steps.list_steps(session=session, step_ids=[int(number)]) if len(number) <= 9 else []
+        )
+        if not found:
             raise InvalidInput(words.no_such_step(number))
-        return steps.get_step(session=session, step_id=int(number))
+        return found[0]
     person = find_person(session, typed)
     meant = steps.steps_meant(session=session, person_id=person.id)
     if not meant:

@@ -24,6 +24,17 @@ CHANNELS = {
     "other": "other", "letter": "other",
 }  # fmt: skip
 """`--how` as people type it → the app's channels."""
+HOW_WORDS = "in-person, call, text, social or other"
+"""`--how` as help and refusals say it (the other spellings are taken quietly)."""
+
+
+def _how(typed: str) -> str:
+    """An argparse type: `--how` as people type it, refused with the words help uses."""
+    if typed.strip().lower() not in CHANNELS:
+        raise argparse.ArgumentTypeError(f"say {HOW_WORDS}")
+    return typed.strip().lower()
+
+
 REACHED_OUT = {"me": "me", "them": "them", "mutual": "mutual", "both": "mutual"}
 SUPPORT = ("emotional", "practical")
 CIRCLES = ("inner", "middle", "outer")
@@ -42,8 +53,7 @@ OUTCOMES = {
 
 
 def add_parsers(sub: Any) -> None:
-    how = {"choices": sorted(CHANNELS), "metavar": "HOW", "help": "in-person, call, text, "
-           "social or other"}  # fmt: skip
+    how = {"type": _how, "metavar": "HOW", "help": f"{HOW_WORDS}"}
     plan = sub.add_parser(
         "plan",
         help='plan a small step: PERSON "ACTION" WHEN',
@@ -313,6 +323,8 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
             "responded": REACHED_OUT[args.who_reached_out],
             "channel": CHANNELS[args.how] if args.how else None,
         }
+    if status == "no_reply" and args.no_follow_up and args.follow_up != FOLLOW_UP:
+        raise UsageError("--follow-up and --no-follow-up say opposite things; choose one.")
     new_time = {
         "declined": getattr(args, "another_time", None),
         "no_reply": None if getattr(args, "no_follow_up", False) else getattr(args, "follow_up", None),
