@@ -212,6 +212,13 @@ def assumed(said: list[tuple[str, str]]) -> str:
 EMPTY_NAME_SHELL = "Say who: the name is empty (a name, first name, nickname or #number)."
 
 
+def no_context_to_log(typed: str) -> str:
+    """`log --context` names a part of life not on the map yet: how to add it."""
+    said = " ".join(typed.split())[:60]
+    return (f"No context called {said!r}. To add it with someone: planner-tui add NAME "
+            f"--context {shlex.quote(said)}")  # fmt: skip
+
+
 def no_person_numbered(number: str) -> str:
     return f"No one on your map has the number #{number[:12]}. planner-tui people shows them."
 

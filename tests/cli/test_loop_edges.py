@@ -154,3 +154,15 @@ def test_small_refusals_say_it_plainly(home: Path, argv: list[str], code: int, s
     assert_one_line_error(run(home, *argv), code, said)
     assert "in_person" not in run(home, *argv).stderr
     assert run(home, "plan").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Ana)")
+
+
+def test_log_to_a_context_not_on_the_map_says_how_to_add_it(home: Path) -> None:
+    assert_one_line_error(
+        run(home, "log", "Ana", "--context", "New choir"),
+        1,
+        "No context called 'New choir'. To add it with someone: planner-tui add NAME "
+        "--context 'New choir'",
+    )
+    assert run(home, "add", "Ana", "--context", "New choir", "--anyway").returncode == 0
+    assert run(home, "log", "Ana", "--context", "New choir").returncode == 1  # two Anas now
+    assert run(home, "log", "#1", "--context", "New choir").returncode == 0

@@ -272,7 +272,7 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
             contexts = people.list_contexts(session=session)
             context_id = context_named(args.context, contexts)
             if context_id is None:
-                _refuse(f"No context called {shorten(' '.join(args.context.split()), 60)!r}.")
+                _refuse(words.no_context_to_log(args.context))
         saved = people.log_interaction(
             session=session,
             data={
