@@ -487,7 +487,7 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.engine import backup_name
 
-    with opened(settings) as database:
+    with opened(settings, reading=True) as database:  # a backup only reads
         target = args.file or settings.resolved_home() / "backups" / backup_name("planner")
         written = database.backup_to(target)
     print(plain(f"Backed up to {written}"))

@@ -107,9 +107,18 @@ def parse_when(text: str, *, lean: Lean = "past", now: datetime | None = None) -
     when logging ("past") and the coming one when planning ("future"); so are a time
     alone ("6pm") and a date without a year.
     """
+    return parse_when_noted(text, lean=lean, now=now)[0]
+
+
+def parse_when_noted(
+    text: str, *, lean: Lean = "past", now: datetime | None = None
+) -> tuple[datetime, str | None]:
+    """:func:`parse_when`, and a sentence when the time said doesn't exist that night (the
+    clocks go forward) and was moved to one that does; else None."""
     now = (now or clock.now()).replace(second=0, microsecond=0)
     try:
-        moment = _read(text, lean, now)
+        said = _read(text, lean, now)
+        moment = _settle(said)
         moment.astimezone(UTC)  # a moment that can be stored and shown
     except InvalidInput as refusal:
         raise InvalidInput(f"{refusal} {examples(lean, now)}", field="when") from None
@@ -118,7 +127,18 @@ def parse_when(text: str, *, lean: Lean = "past", now: datetime | None = None) -
             f"'{_shown(text)}' is too far from today to be a time. {examples(lean, now)}",
             field="when",
         ) from None
-    return moment
+    return moment, clock_change_note(said, moment)
+
+
+def clock_change_note(said: datetime, moment: datetime) -> str | None:
+    """'01:30 doesn't exist that night (the clocks go forward), so it is 02:30.' when a
+    wall-clock time was moved to *moment*; None when it wasn't."""
+    if said.replace(tzinfo=None) == moment.replace(tzinfo=None):
+        return None
+    return (
+        f"{said:%H:%M} doesn't exist that night (the clocks go forward), so it is "
+        f"{moment:%H:%M} instead."
+    )
 
 
 def _read(text: str, lean: Lean, now: datetime) -> datetime:
@@ -126,11 +146,13 @@ def _read(text: str, lean: Lean, now: datetime) -> datetime:
         raise InvalidInput("That is too long to be a time.", field="when")
     text = _READ_BACK_NOTE.sub("", text)  # "Fri 27 Nov 2026, 19:00 (in 4 days)" reads back
     said = " ".join(text.strip().lower().replace(",", " ").split())
+    if not said and lean == "future":  # planning needs a time said; 'now' says it
+        raise InvalidInput("Say when — the time is empty.", field="when")
     if said in ("", "now", "just now", "right now"):
         return now
     relative = _RELATIVE.match(said)
     if relative:
-        return _settle(_shift(now, relative))
+        return _shift(now, relative)
     for day_words, time_words in _splits(said):
         day = _day(day_words, now, lean) if day_words else now
         if day is None or (time_words and not _is_time(time_words)):
@@ -144,8 +166,8 @@ def _read(text: str, lean: Lean, now: datetime) -> datetime:
                 moment += relativedelta(days=1)
             elif lean == "past" and moment > now + timedelta(minutes=5):
                 moment -= relativedelta(days=1)
-        return _settle(moment)
-    return _settle(_absolute(text.strip(), now, lean))
+        return moment
+    return _absolute(text.strip(), now, lean)
 
 
 def _splits(said: str) -> list[tuple[str, str]]:
@@ -283,12 +305,16 @@ def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
     try:
         # Two leap years as defaults: a year the text doesn't give takes theirs, and
         # '29 feb' is a day in both.
-        leap = _parse(text, default.replace(year=2004), day_first)
-        other = _parse(text, default.replace(year=2008), day_first)
+        # January as theirs too: '31' is a day of some month even in November.
+        leap = _parse(text, default.replace(year=2004, month=1), day_first)
+        other = _parse(text, default.replace(year=2008, month=1), day_first)
         if leap.year == other.year:  # the text gives its year
             moment = _parse(text, default, day_first)
-        else:
+        elif _gives_month(text, default, day_first):
             moment = _nearest_year(leap, now, lean)
+            _check_recent(text, leap, moment, now, lean)
+        else:  # '19', '19th', 'fri 19': a day of a month
+            moment = _nearest_month(text, leap, now, lean)
     except date_parser.ParserError as error:
         if "out of range" in str(error):
             raise InvalidInput(
@@ -345,6 +371,69 @@ def _check_weekday(text: str, moment: datetime) -> None:
                 f"Say the day or the date alone, or both as they fit.",
                 field="when",
             )
+
+
+def _gives_month(text: str, default: datetime, day_first: bool) -> bool:
+    """Whether *text* names its month (Jan and Dec as defaults: both have 31 days)."""
+    january = _parse(text, default.replace(year=2004, month=1, day=1), day_first)
+    december = _parse(text, default.replace(year=2004, month=12, day=1), day_first)
+    return january.month == december.month
+
+
+def _nearest_month(text: str, moment: datetime, now: datetime, lean: Lean) -> datetime:
+    """*moment*'s day of the month ('19', '19th', 'fri 19') in the nearest month on the side
+    we lean to where it is a day on the calendar — and, when a weekday is said too, falls
+    on it (the 31st waits for a month that has one)."""
+    named = _named_weekday(text)
+    step = 1 if lean == "future" else -1
+    start = now.replace(day=1)
+    for months in range(72):  # a weekday and a day of the month agree within 6 years
+        first = start + relativedelta(months=step * months)
+        try:
+            found = moment.replace(year=first.year, month=first.month)
+        except ValueError:  # the 31st in a month of 30 days
+            continue
+        if named is not None and found.weekday() != named:
+            continue
+        if (found.date() >= now.date()) if lean == "future" else (found.date() <= now.date()):
+            return found
+    raise ValueError("no such day in the months around this one")
+
+
+RECENT_DAYS = 31
+"""A date to plan, said without its year, that passed this many days ago or fewer is
+explained, not moved a year on: '22 Nov' planned on 23 Nov was yesterday (a slip, not next
+year)."""
+
+
+def _check_recent(text: str, moment: datetime, found: datetime, now: datetime, lean: Lean) -> None:
+    """Refuse a date to plan, said without its year, that passed this year a few days ago
+    (unless a weekday said with it fits the next year's)."""
+    try:
+        this_year = moment.replace(year=now.year)
+    except ValueError:  # 29 Feb in another year
+        return
+    gap = (now.date() - this_year.date()).days
+    if lean != "future" or this_year.year == found.year or not 0 < gap <= RECENT_DAYS:
+        return
+    named = _named_weekday(text)
+    if named is not None and named == found.weekday() != this_year.weekday():
+        return  # 'fri 19 nov': the weekday says which year
+    raise InvalidInput(
+        f"{this_year.day} {this_year:%b} was "
+        f"{words.ago(this_year.date(), today=now.date())} — did you mean a day still to "
+        f"come? For next year, say {found.day} {found:%b %Y}.",
+        field="when",
+    )
+
+
+def _named_weekday(text: str) -> int | None:
+    """The weekday a text names ('fri 19'), if any."""
+    for word in re.split(r"[\W_]+", text.lower()):
+        named = _DATE_WORDS.weekday(word) if word else None
+        if named is not None:
+            return int(named)
+    return None
 
 
 def _nearest_year(moment: datetime, now: datetime, lean: Lean) -> datetime:
@@ -513,12 +602,12 @@ def parse_repeat(text: str) -> str | None:
         return "FREQ=WEEKLY;BYDAY=" + ",".join(sorted(codes, key=WEEKDAY_CODES.index))
     rule = text.strip().upper().removeprefix("RRULE:")
     if rule.startswith("FREQ="):
-        try:
-            rrulestr(rule, dtstart=datetime(2026, 1, 1))
-        except (ValueError, TypeError):
-            pass
-        else:
-            return _checked(rule, text)
+        for start in (datetime(2026, 1, 1), datetime(2026, 1, 1, tzinfo=UTC)):  # UNTIL=…Z
+            try:
+                rrulestr(rule, dtstart=start)
+            except (ValueError, TypeError):
+                continue
+            return _comes_round(_checked(rule, text), text)
     raise InvalidInput(f"I couldn't read '{_shown(text)}' as a repeat. {REPEAT_EXAMPLES}",
                        field="repeat")  # fmt: skip
 
@@ -547,6 +636,40 @@ def _checked(rule: str, text: str) -> str:
             field="repeat",
         )
     return rule
+
+
+COMES_ROUND_YEARS = 10
+"""A repeat must come round within this many years from now to be kept."""
+
+
+def _comes_round(rule: str, text: str) -> str:
+    """*rule* if it comes round again from now (dateutil's rrule says when): one whose
+    UNTIL has passed, or that names a day there isn't (30 February), is refused."""
+    now = clock.now().astimezone(UTC)
+    for start in (now.replace(tzinfo=None), now):  # UNTIL floating, or in UTC ('…Z')
+        try:
+            parsed = rrulestr(rule, dtstart=start)
+            break
+        except (ValueError, TypeError):
+            continue
+    else:
+        return rule
+    until = getattr(parsed, "_until", None)
+    limit = start + relativedelta(years=COMES_ROUND_YEARS)
+    bounded = parsed.replace(count=None, until=min(until, limit) if until else limit)  # type: ignore[union-attr]
+    if bounded.after(start, inc=True) is not None:
+        return rule
+    if until is not None and until < start:
+        raise InvalidInput(
+            f"'{_shown(text)}' ended on {until:%-d %b %Y}, so it wouldn't come round again. "
+            f"To plan it once, leave the repeat empty. {REPEAT_EXAMPLES}",
+            field="repeat",
+        )
+    raise InvalidInput(
+        f"'{_shown(text)}' would never come round: there is no such day in the next "
+        f"{COMES_ROUND_YEARS} years. {REPEAT_EXAMPLES}",
+        field="repeat",
+    )
 
 
 def _weekday_named(word: str) -> weekday | None:

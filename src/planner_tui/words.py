@@ -191,8 +191,11 @@ def with_person(action: str, person: str) -> str:
 
 
 def plan_card(due_at: datetime, action: str, person: str) -> str:
-    """'Friday 28 Nov, 18:00 — send Maria a short message'."""
-    shown = clock.to_local(due_at).strftime("%A %-d %b, %H:%M")
+    """'Friday 28 Nov, 18:00 — send Maria a short message' ('Friday 19 Nov 2027, …' in
+    another year, as :func:`when` says it)."""
+    local = clock.to_local(due_at)
+    year = "" if local.year == clock.today().year else " %Y"
+    shown = local.strftime(f"%A %-d %b{year}, %H:%M")
     return f"{shown} — {with_person(action, person)}"
 
 
@@ -220,13 +223,32 @@ def assumed(said: list[tuple[str, str]]) -> str:
             "their page), and say it next time.")  # fmt: skip
 
 
+EMPTY_NAME_SHELL = "Say who: the name is empty (a name, first name, nickname or #number)."
+
+
+def no_context_to_log(typed: str) -> str:
+    """`log --context` names a part of life not on the map yet: how to add it."""
+    said = " ".join(typed.split())[:60]
+    return (f"No context called {said!r}. To add it with someone: planner-tui add NAME "
+            f"--context {shlex.quote(said)}")  # fmt: skip
+
+
+def no_person_numbered(number: str) -> str:
+    return f"No one on your map has the number #{number[:12]}. planner-tui people shows them."
+
+
 def person_added(name: str) -> str:
     return f"Added {name} to your map."
 
 
-def several_called(typed: str, names: list[str]) -> str:
+def several_called(typed: str, names: list[str], numbers: list[int] | None = None) -> str:
+    """Who a name could be; with *numbers* (the command line's), each with its number, which
+    names them apart when two share a name: "could be Sam Jones (#4), Sam Jones (#7)"."""
+    if numbers is not None:
+        names = [f"{name} (#{number})" for name, number in zip(names, numbers, strict=True)]
     listed = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
-    return f"{_typed(typed)} could be {listed}. Say a little more of the name."
+    more = f", or the number (#{numbers[0]})" if numbers else ""
+    return f"{_typed(typed)} could be {listed}. Say a little more of the name{more}."
 
 
 def archived_person(name: str) -> str:
@@ -430,7 +452,7 @@ def outcome_said(
     *,
     expected: int | None = None,
     felt: int | None = None,
-    following: list[tuple[datetime, str, int | None]] | None = None,
+    following: list[tuple[datetime, str, int | None, bool]] | None = None,
 ) -> str:
     """What the person hears after recording an outcome, with the steps it planned (each
     with its number, when given, to say how it goes later)."""
@@ -438,8 +460,20 @@ def outcome_said(
         said = awkwardness_compared(expected, felt)
     else:
         said = OUTCOME_SAID.get(status, OUTCOME_SAID["skipped"])
-    for due_at, action, number in following or []:
-        said += f"\nNext{f' (#{number})' if number is not None else ''}: {when(due_at)} — {action}"
+    return said + following_said(following or [])
+
+
+def following_said(following: list[tuple[datetime, str, int | None, bool]]) -> str:
+    """The steps an outcome planned, from (due, action, number, repeats), a line each. Beside
+    a repeating step, a one-off one is this occurrence's other time: 'Just this once (#11):
+    Sun 29 Nov, 10:00 — text' and 'The series goes on (#12): Sat 5 Dec, 10:00 — text'."""
+    series = any(repeats for *_, repeats in following)
+    said = ""
+    for due_at, action, number, repeats in following:
+        lead = "The series goes on" if repeats else "Just this once" if series else "Next"
+        said += (
+            f"\n{lead}{f' (#{number})' if number is not None else ''}: {when(due_at)} — {action}"
+        )
     return said
 
 

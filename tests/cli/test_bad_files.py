@@ -150,3 +150,23 @@ def test_a_page_damaged_inside_the_file_is_said_in_one_line(tmp_path: Path) -> N
         assert_one_line_error(run(home, *args), 1, "looks damaged")
     assert digest(path) == before
     assert not list((home / "backups").glob("planner-*.db"))
+
+
+def test_a_backup_from_a_read_only_folder(tmp_path: Path) -> None:
+    """A backup only reads the database, so a home that can't be written is copied all the
+    same (it said "The database can't be written")."""
+    home = a_home_with_an_entry(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    home.chmod(0o500)
+    before = sorted(p.name for p in home.iterdir())
+    try:
+        result = run_as(home, "backup", str(elsewhere / "copy.db"), obey_permissions=True)
+        assert (result.returncode, result.stderr) == (0, ""), result.stderr
+        assert sorted(p.name for p in home.iterdir()) == before
+    finally:
+        home.chmod(0o700)
+    assert run_as(tmp_path / "other", "add", "Bo").returncode == 0
+    restored = run_as(tmp_path / "other", "restore", str(elsewhere / "copy.db"), "--yes")
+    assert restored.returncode == 0, restored.stderr
+    assert "kept safe" in run_as(tmp_path / "other", "search", "kept").stdout

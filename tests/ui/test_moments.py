@@ -334,3 +334,35 @@ async def test_who_was_met_links_people_by_the_name_rule_and_asks_when_it_could_
     with sqlite_db.session() as s:
         met = {p.name: p.contexts for p in people.list_people(session=s)}
     assert met == {"Maria Costa": ["Climbing gym"], "Maria Silva": [], "Jo": ["Climbing gym"]}
+
+
+async def test_a_check_in_from_centuries_ago_leaves_today_as_it_was(sqlite_db: Database) -> None:
+    """A journal day in year 1 or 202 makes two thousand earlier years to look at: once one
+    condition each, past what SQLite parses ("Expression tree is too large"), and Today
+    said the database had a problem every time it opened."""
+    with sqlite_db.write() as s:
+        for day in (date(1, 1, 1), date(202, 11, 20)):
+            journal.save_entry(session=s, data={"day": day, "body": "old"})
+        journal.save_entry(
+            session=s, data={"day": date(2025, 11, 23), "warmth_note": "soup with Bo", "mood": 4}
+        )
+        people.log_interaction(  # a warm contact long ago is found too
+            session=s,
+            data={
+                "person_ids": [people.create_person(session=s, data={"name": "Bo"}).id],
+                "occurred_at": local("1026-11-23T12:00"),
+                "warmth": 5,
+            },
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert isinstance(app.screen, TodayScreen)
+        assert "1,000 years ago today (Thu 23 Nov 1026), a warm time with Bo" in shown
+        assert "problem" not in shown and not any(
+            "problem" in str(toast.message) for toast in app._notifications
+        )
+    with sqlite_db.session() as s:
+        found = moments._warm_on(s, moments.earlier_days(date(2026, 11, 23), date(1, 1, 1))[0])
+    assert [m.day for m in found] == [date(2025, 11, 23), date(1026, 11, 23)]

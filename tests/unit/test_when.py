@@ -139,7 +139,6 @@ def test_every_word_of_a_time_counts(said: str, lean: str, meant: str) -> None:
     ("said", "because"),
     [
         ("th 7pm", "couldn't read 'th 7pm'"),  # 'th' was passed over: 19:00 today
-        ("fri 19", "19 Dec 2026 is a Saturday, not a Friday"),  # was Sat 19 Dec
         ("fri 19 dec", "19 Dec 2026 is a Saturday, not a Friday"),
         ("tue 2026-12-18 19:00", "is a Friday, not a Tuesday"),
         ("6pm and", "couldn't read"),
@@ -358,3 +357,65 @@ def test_quiet_hours_span_midnight(setting: str, inside: list[str], outside: lis
 def test_quiet_hours_that_cant_be_read_are_said_at_once(setting: str) -> None:
     with pytest.raises(PlannerError, match="QUIET_HOURS should be a span like 22:00-08:00"):
         Settings(quiet_hours=setting)
+
+
+@pytest.mark.parametrize(
+    ("said", "lean", "meant"),
+    [
+        ("19", "future", "2026-12-19 12:00"),  # the next 19th of a month, not 19 Nov 2027
+        ("19th", "future", "2026-12-19 12:00"),
+        ("19 18:00", "future", "2026-12-19 18:00"),
+        ("sat 19", "future", "2026-12-19 12:00"),  # the next month whose 19th is a Saturday
+        ("fri 19", "future", "2027-02-19 12:00"),
+        ("31", "future", "2026-12-31 12:00"),
+        ("19", "past", "2026-11-19 12:00"),
+        ("25", "past", "2026-10-25 12:00"),
+        ("25 dec", "future", "2026-12-25 12:00"),
+        ("2 jan", "future", "2027-01-02 12:00"),
+        ("fri 19 nov", "future", "2027-11-19 12:00"),  # the weekday says which year
+    ],
+)
+def test_a_day_number_is_the_nearest_such_day_of_a_month(said: str, lean: str, meant: str) -> None:
+    assert read(said, lean) == meant
+
+
+@pytest.mark.parametrize(
+    ("said", "because"),
+    [
+        ("22 Nov", "22 Nov was yesterday"),
+        ("20/11 18:00", "20 Nov was 3 days ago"),
+        ("thu 19 nov", "19 Nov was 4 days ago"),
+    ],
+)
+def test_a_date_that_just_passed_is_explained_not_moved_a_year_on(said: str, because: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_when(said, lean="future", now=NOW)
+    assert because in str(refused.value)
+    assert "22 Nov 2027" in str(refused.value) or "Nov 2027" in str(refused.value)
+
+
+@pytest.mark.parametrize("said", ["", "   "])
+def test_an_empty_time_to_plan_is_refused(said: str) -> None:
+    with pytest.raises(InvalidInput, match="empty"):
+        parse_when(said, lean="future", now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("said", "because"),
+    [
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "would never come round"),
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31", "would never come round"),
+        ("FREQ=WEEKLY;UNTIL=20261101T000000Z", "ended on 1 Nov 2026"),  # was "couldn't read"
+        ("FREQ=WEEKLY;UNTIL=20261101", "ended on 1 Nov 2026"),
+    ],
+)
+def test_a_repeat_that_never_comes_round_says_why(said: str, because: str) -> None:
+    with pytest.raises(InvalidInput, match=because):
+        parse_repeat(said)
+
+
+def test_a_repeat_that_ends_later_is_kept() -> None:
+    assert (
+        parse_repeat("FREQ=WEEKLY;UNTIL=20271101T000000Z") == "FREQ=WEEKLY;UNTIL=20271101T000000Z"
+    )
+    assert parse_repeat("FREQ=MONTHLY;BYMONTHDAY=31") == "FREQ=MONTHLY;BYMONTHDAY=31"

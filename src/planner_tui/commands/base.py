@@ -67,15 +67,27 @@ def score(low: int, high: int) -> Any:
 
 def find_person(session: Session, typed: str) -> PersonRead:
     """The one person on the map *typed* names, by the app's one rule
-    (:func:`planner_tui.names.people_named`). No one, or several, is refused in one line
-    (several: their names, to say more of one)."""
+    (:func:`planner_tui.names.people_named`), or their number as `people` shows it (``#4``).
+    No one, or several, is refused in one line (several: their names and numbers)."""
     from planner_tui.services import people
 
+    if not typed.strip() or typed.strip() == "#":
+        raise InvalidInput(words.EMPTY_NAME_SHELL)
+    number = typed.strip().removeprefix("#")
+    if typed.strip().startswith("#") and number.isascii() and number.isdigit():
+        # '#4': the person numbered 4 in `planner-tui people` (two can share a name)
+        if len(number) <= 9:
+            found = [p for p in people.list_people(session=session, person_ids=[int(number)])]
+            if found:
+                return found[0]
+        raise InvalidInput(words.no_person_numbered(number))
     found = people.people_called(session=session, typed=typed)
     if len(found) == 1:
         return found[0]
     if found:
-        raise InvalidInput(words.several_called(typed, [p.name for p in found]))
+        raise InvalidInput(
+            words.several_called(typed, [p.name for p in found], [p.id for p in found])
+        )
     archived = people.people_called(session=session, typed=typed, archived=True)
     if archived:
         raise InvalidInput(words.archived_person(archived[0].name))
@@ -91,9 +103,12 @@ def find_step(session: Session, typed: str) -> StepRead:
 
     number = typed.strip().removeprefix("#")
     if number.isascii() and number.isdigit():
-        if len(number) > 9:
+        found = (
+            steps.list_steps(session=session, step_ids=[int(number)]) if len(number) <= 9 else []
+        )
+        if not found:
             raise InvalidInput(words.no_such_step(number))
-        return steps.get_step(session=session, step_id=int(number))
+        return found[0]
     person = find_person(session, typed)
     meant = steps.steps_meant(session=session, person_id=person.id)
     if not meant:

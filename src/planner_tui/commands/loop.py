@@ -24,6 +24,17 @@ CHANNELS = {
     "other": "other", "letter": "other",
 }  # fmt: skip
 """`--how` as people type it → the app's channels."""
+HOW_WORDS = "in-person, call, text, social or other"
+"""`--how` as help and refusals say it (the other spellings are taken quietly)."""
+
+
+def _how(typed: str) -> str:
+    """An argparse type: `--how` as people type it, refused with the words help uses."""
+    if typed.strip().lower() not in CHANNELS:
+        raise argparse.ArgumentTypeError(f"say {HOW_WORDS}")
+    return typed.strip().lower()
+
+
 REACHED_OUT = {"me": "me", "them": "them", "mutual": "mutual", "both": "mutual"}
 SUPPORT = ("emotional", "practical")
 CIRCLES = ("inner", "middle", "outer")
@@ -42,8 +53,7 @@ OUTCOMES = {
 
 
 def add_parsers(sub: Any) -> None:
-    how = {"choices": sorted(CHANNELS), "metavar": "HOW", "help": "in-person, call, text, "
-           "social or other"}  # fmt: skip
+    how = {"type": _how, "metavar": "HOW", "help": f"{HOW_WORDS}"}
     plan = sub.add_parser(
         "plan",
         help='plan a small step: PERSON "ACTION" WHEN',
@@ -96,6 +106,8 @@ def add_parsers(sub: Any) -> None:
         outcome.add_argument("step", help="a step number, or a person's name")
         outcome.add_argument("--note", default="", help="what you noticed (optional)")
         if status == "done":
+            outcome.add_argument("--anyway", action="store_true",
+                                 help="a step due on a later day, done already")  # fmt: skip
             outcome.add_argument("--when", default="now", help="when it happened")
             outcome.add_argument("--warmth", type=score(1, 5), metavar="1-5")
             outcome.add_argument("--felt", type=score(1, 5), metavar="1-5",
@@ -212,9 +224,9 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import Effort
     from planner_tui.names import fold
     from planner_tui.services import steps
-    from planner_tui.when import describe_repeat, parse_repeat, parse_when
+    from planner_tui.when import describe_repeat, parse_repeat, parse_when_noted
 
-    due = parse_when(_when(args.when), lean="future")
+    due, moved = parse_when_noted(_when(args.when), lean="future")
     steps.check_ahead(due)
     rule = parse_repeat(args.repeat) if args.repeat is not None else None
     if not args.anyway:
@@ -245,6 +257,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
             },
         )
     say(f"Planned (#{step.id}): {words.plan_card(step.due_at, step.action, step.person)}")
+    if moved:
+        say(moved)
     if rule:
         say(f"Repeats {describe_repeat(rule)}.")
     if step.cue:
@@ -277,7 +291,7 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
             contexts = people.list_contexts(session=session)
             context_id = context_named(args.context, contexts)
             if context_id is None:
-                _refuse(f"No context called {shorten(' '.join(args.context.split()), 60)!r}.")
+                _refuse(words.no_context_to_log(args.context))
         saved = people.log_interaction(
             session=session,
             data={
@@ -341,6 +355,8 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
             "responded": REACHED_OUT[args.who_reached_out],
             "channel": CHANNELS[args.how] if args.how else None,
         }
+    if status == "no_reply" and args.no_follow_up and args.follow_up != FOLLOW_UP:
+        raise UsageError("--follow-up and --no-follow-up say opposite things; choose one.")
     new_time = {
         "declined": getattr(args, "another_time", None),
         "no_reply": None if getattr(args, "no_follow_up", False) else getattr(args, "follow_up", None),
@@ -353,8 +369,10 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         _refuse("When would suit better? Try 'sat 10am' or 'in 2 days'.")
     with opened(settings) as database, database.write() as session:
         step = find_step(session, args.step)
+        if status == "done":
+            steps.check_due(step.due_at, anyway=args.anyway)
         result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
-    _said(result.step, [(s.due_at, s.action, s.id) for s in result.following])
+    _said(result.step, [(s.due_at, s.action, s.id, bool(s.rrule)) for s in result.following])
 
 
 KIND_WORDS = {
@@ -364,7 +382,7 @@ KIND_WORDS = {
 }
 
 
-def _said(step: StepRead, following: list[tuple[datetime, str, int | None]]) -> None:
+def _said(step: StepRead, following: list[tuple[datetime, str, int | None, bool]]) -> None:
     say(f"#{step.id}: {words.plan_card(step.due_at, step.action, step.person)}")
     say(words.outcome_said(step.status.value, expected=step.expected_awkwardness,
                            felt=step.felt_awkwardness, following=following))  # fmt: skip
@@ -446,8 +464,10 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
         say(words.NO_ONE_DRIFTING if args.drifting else words.EMPTY_MAP_SHELL)
         return
     width = min(30, max(len(p.name) for p in found))
+    numbers = max(len(str(p.id)) for p in found) + 1
     for p in found:
         parts = [
+            f"#{p.id}".ljust(numbers),  # PERSON can be '#4': two people can share a name
             shorten(" ".join(p.name.split()), 30).ljust(width),
             label(p.circle).ljust(6),
             f"last in touch {words.ago(p.last_contact)}",
@@ -458,6 +478,8 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
             parts.append(f"a little past it ({words.plural(p.drifting_days, 'day')})")
         if p.snoozed_until and p.snoozed_until >= clock.today():
             parts.append(f"resting until {p.snoozed_until:%-d %b}")
+        if p.contexts:
+            parts.append(shorten(", ".join(" ".join(c.split()) for c in p.contexts), 40))
         say("  ".join(parts))
 
 

@@ -104,7 +104,7 @@ def summary_lines(found: Summary) -> list[str]:
             )
         more = len(found.steps) - SHOWN_STEPS
         if more > 0:
-            lines.append(f"  … and {more} more (planner-tui shows them all)")
+            lines.append(f"  … and {more} more (planner-tui plan lists them all)")
     else:
         lines.append(words.NOTHING_DUE)
     if found.reach is not None:

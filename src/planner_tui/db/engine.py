@@ -353,7 +353,12 @@ class Database:
             raise StorageError(
                 "Backups are for the SQLite file. For PostgreSQL use pg_dump on the server."
             )
-        return backup_file(path, target, passphrase=self.location.passphrase)
+        return backup_file(
+            path,
+            target,
+            passphrase=self.location.passphrase,
+            read_only_source=read_only_here(self.location),
+        )
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -390,11 +395,15 @@ def copy_pages(
         origin.close()
 
 
-def backup_file(path: Path, target: Path, *, passphrase: str | None = None) -> Path:
+def backup_file(
+    path: Path, target: Path, *, passphrase: str | None = None, read_only_source: bool = False
+) -> Path:
     """Copy the SQLite database at *path* to *target* (0600) with the online backup API, so
     the copy is consistent even while planner-tui writes. An encrypted database gives a copy
-    encrypted with the same passphrase."""
+    encrypted with the same passphrase. Only an earlier planner-tui copy is replaced
+    (:func:`check_backup_target`); *read_only_source*: the database is opened only to read."""
     target = target.expanduser()
+    check_backup_target(target, passphrase)
     partial: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -403,7 +412,7 @@ def backup_file(path: Path, target: Path, *, passphrase: str | None = None) -> P
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
         os.close(fd)
         partial = Path(name)
-        copy_pages(path, partial, passphrase=passphrase)
+        copy_pages(path, partial, passphrase=passphrase, read_only_source=read_only_source)
         check_sqlite_file(partial, passphrase, whole=True)  # a copy is only worth a sound one
         replace_durably(partial, target)
     except sqlite3.Error as error:
@@ -415,6 +424,31 @@ def backup_file(path: Path, target: Path, *, passphrase: str | None = None) -> P
             for suffix in ("", "-journal", "-wal", "-shm"):  # checking it may have made a log
                 Path(f"{partial}{suffix}").unlink(missing_ok=True)
     return target
+
+
+def check_backup_target(target: Path, passphrase: str | None) -> None:
+    """A backup is written where nothing is yet, or over an earlier planner-tui copy (a
+    regular file holding a planner database); never over another file, a link or a device."""
+    if not os.path.lexists(target):
+        return
+    if target.is_symlink() or not target.is_file():
+        what = "a link" if target.is_symlink() else "a folder" if target.is_dir() else "not a file"
+        raise StorageError(
+            f"{target} is {what}, so the backup wasn't written there; choose a new file name."
+        )
+    try:
+        connection = connect_sqlite(target, passphrase=passphrase, read_only=True)
+        try:
+            revision = schema_revision(connection)
+        finally:
+            connection.close()
+    except Exception:  # not a database (sqlite3's or SQLCipher's error): not a backup
+        revision = None
+    if revision is None:
+        raise StorageError(
+            f"{target} already holds something other than a planner-tui backup, so it was "
+            "left as it is; choose a new file name."
+        )
 
 
 def read_only_here(location: Location) -> bool:

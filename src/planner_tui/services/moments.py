@@ -33,6 +33,8 @@ LOW = 2
 WARM = 4
 """A contact's warmth from this up is warm."""
 MONTHS_BACK = 11
+WINDOWS_PER_QUERY = 100
+"""Days looked at in one query for warm contacts (each is a condition of its own)."""
 """Earlier months looked at (the same day of each); beyond a year, earlier years are."""
 
 
@@ -129,23 +131,29 @@ def _warm_on(session: Session, days: list[date]) -> list[WarmMoment]:
         elif warmth_note.strip():
             found.append(WarmMoment(day, "entry", warmth_note.strip()))
     windows = [day_window(day, day + relativedelta(days=1)) for day in days]
-    warm = select(Interaction.id, Interaction.occurred_at).where(
-        col(Interaction.warmth) >= WARM,
-        sa.or_(
-            *(
-                sa.and_(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
-                for start, end in windows
-            )
-        ),
-    )
     wanted = set(days) - low_days
-    ids = [
-        iid
-        for iid, moment in session.exec(warm).all()
-        if iid is not None
-        and (aware := as_aware(moment)) is not None
-        and clock.to_local(aware).date() in wanted
-    ]
+    ids = []
+    # A few windows to a query: a journal from year 1 gives two thousand days, and a
+    # database parses a condition only so deep (SQLite: 1,000).
+    for first in range(0, len(windows), WINDOWS_PER_QUERY):
+        warm = select(Interaction.id, Interaction.occurred_at).where(
+            col(Interaction.warmth) >= WARM,
+            sa.or_(
+                *(
+                    sa.and_(
+                        col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end
+                    )
+                    for start, end in windows[first : first + WINDOWS_PER_QUERY]
+                )
+            ),
+        )
+        ids += [
+            iid
+            for iid, moment in session.exec(warm).all()
+            if iid is not None
+            and (aware := as_aware(moment)) is not None
+            and clock.to_local(aware).date() in wanted
+        ]
     for contact in list_interactions(session=session, interaction_ids=ids, limit=None):
         note = contact.note.strip().splitlines()[0] if contact.note.strip() else ""
         found.append(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from dateutil import tz
 from dateutil.rrule import rrulestr
 from pydantic import field_validator
 from sqlmodel import Session, SQLModel, col, select
@@ -195,7 +196,9 @@ def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | N
     following = series.after(local_after)
     if following is None:
         return None
-    return following.replace(tzinfo=clock.local_zone())
+    # A wall-clock time the clocks skip that night (01:30 as summer time begins) is the one
+    # after it, as a time said is (when.py): what is said and what is stored agree.
+    return tz.resolve_imaginary(following.replace(tzinfo=clock.local_zone()))
 
 
 def _read(session: Session, rows: list[Step]) -> list[StepRead]:
@@ -249,6 +252,18 @@ def days_disagree(
             if day.weekday not in allowed or wrong_day:
                 return words.day_disagrees(what, day.said, local)
     return None
+
+
+def check_due(due_at: datetime, *, anyway: bool, today: date | None = None) -> None:
+    """A step is marked done from its day on; one due on a later day asks for *anyway*
+    (a step due tomorrow, done without a word, was a slip of the number)."""
+    today = today or clock.today()
+    if not anyway and clock.to_local(due_at).date() > today:
+        raise InvalidInput(
+            f"That step is due {words.when(due_at)}, still to come. If it has happened "
+            "already, add --anyway.",
+            field="status",
+        )
 
 
 def create_step(

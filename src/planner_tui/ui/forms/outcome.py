@@ -309,6 +309,6 @@ def outcome_message(result: OutcomeResult) -> str:
         said = "Moved."
     else:
         said = "Let go. No harm done."
-    for following in result.following:
-        said += f"\nNext: {words.when(following.due_at)} — {following.action}"
-    return said
+    return said + words.following_said(
+        [(s.due_at, s.action, None, bool(s.rrule)) for s in result.following]
+    )

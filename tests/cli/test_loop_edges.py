@@ -1,0 +1,168 @@
+"""The daily loop from a shell at its edges, as a new user met them: dates without a month
+or year, an empty time, two people with one name, steps not due yet, repeats that never come
+round, times the clocks skip, and backups that must not replace what isn't theirs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from planner_tui.db.engine import Location, open_database
+from planner_tui.services import people
+
+from .runner import assert_one_line_error, run
+
+
+@pytest.fixture
+def home(tmp_path: Path, sqlite_template: Path) -> Path:
+    """Monday 23 Nov 2026, 20:00 (the runner's clock): Ana and Ola on the map."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    shutil.copy(sqlite_template, folder / "planner.db")
+    database = open_database(Location(f"sqlite:///{folder / 'planner.db'}", folder))
+    try:
+        with database.write() as s:
+            people.create_person(session=s, data={"name": "Ana"})
+            people.create_person(session=s, data={"name": "Ola"})
+    finally:
+        database.dispose()
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("when", "planned"),
+    [
+        (["fri", "19"], "Friday 19 Feb 2027, 12:00"),  # was 19 Nov 2027, shown without year
+        (["19"], "Saturday 19 Dec, 12:00"),
+        (["19th"], "Saturday 19 Dec, 12:00"),
+        (["sat", "19"], "Saturday 19 Dec, 12:00"),  # was refused: 19 Nov 2027 is a Friday
+    ],
+)
+def test_a_day_number_plans_the_next_such_day_and_a_year_away_is_said(
+    home: Path, when: list[str], planned: str
+) -> None:
+    result = run(home, "plan", "Ana", "x", *when)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Planned (#1): {planned} — x")
+
+
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        (["20/11", "18:00"], "20 Nov was 3 days ago"),
+        (["22", "Nov"], "22 Nov was yesterday"),
+        ([""], "the time is empty"),
+        (["  "], "the time is empty"),
+    ],
+)
+def test_a_time_just_passed_or_empty_is_refused_not_moved(
+    home: Path, when: list[str], said: str
+) -> None:
+    assert_one_line_error(run(home, "plan", "Ana", "x", *when), 1, said)
+    assert run(home, "plan").stdout.startswith("No small steps planned yet.")
+
+
+def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    assert run(home, "backup", str(copy)).returncode == 0
+    again = run(home, "backup", str(copy))  # an earlier copy: taken again
+    assert again.returncode == 0, again.stderr
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my own words")
+    link = tmp_path / "link.db"
+    link.symlink_to(notes)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target, said in ((notes, "other than a planner-tui backup"), (link, "is a link"),
+                         (folder, "is a folder")):  # fmt: skip
+        assert_one_line_error(run(home, "backup", str(target)), 1, said)
+    assert notes.read_text() == "my own words" and link.is_symlink() and folder.is_dir()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def test_two_people_with_one_name_are_told_apart_by_their_numbers(home: Path) -> None:
+    for context in ("Choir", "Work"):
+        added = run(home, "add", "Sam Jones", "--anyway", "--context", context)
+        assert added.returncode == 0, added.stderr
+    everyone = run(home, "people").stdout.splitlines()
+    sams = [line for line in everyone if "Sam Jones" in line]
+    assert [line.split()[0] for line in sams] == ["#3", "#4"]
+    assert "Choir" in sams[0] and "Work" in sams[1]
+    assert_one_line_error(
+        run(home, "plan", "Sam", "call", "tomorrow"), 1, "Sam Jones (#3), Sam Jones (#4)"
+    )
+    planned = run(home, "plan", "#4", "call", "tomorrow", "6pm")
+    assert planned.returncode == 0, planned.stderr
+    assert run(home, "plan", "#4").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Sam Jones)")
+    assert "Sam Jones has no small step planned" in run(home, "plan", "#3").stdout
+    assert_one_line_error(run(home, "log", "#99"), 1, "No one on your map has the number #99")
+
+
+def test_a_step_not_due_yet_is_done_only_with_anyway(home: Path) -> None:
+    assert run(home, "plan", "Ana", "call", "tomorrow", "6pm").returncode == 0
+    for step in ("1", "#1", "Ana"):
+        assert_one_line_error(
+            run(home, "done", step), 1, "That step is due Tue 24 Nov, 18:00, still to come."
+        )
+    assert run(home, "plan").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Ana)")
+    done = run(home, "done", "Ana", "--anyway")
+    assert done.returncode == 0, done.stderr
+    assert "No small steps planned yet" in run(home, "plan").stdout
+
+
+def test_declining_a_repeat_with_another_time_says_which_is_which(home: Path) -> None:
+    planned = run(home, "plan", "Ana", "text", "sat", "10am", "--repeat", "weekly")
+    assert planned.returncode == 0, planned.stderr
+    declined = run(home, "declined", "1", "--another-time", "sun 10am", now="2026-11-28T12:00:00")
+    assert declined.returncode == 0, declined.stderr
+    assert "Just this once (#2): Sun 29 Nov, 10:00 — text" in declined.stdout
+    assert "The series goes on (#3): Sat 5 Dec, 10:00 — text" in declined.stdout
+    assert "Next" not in declined.stdout
+
+
+def test_a_time_the_clocks_skip_is_said_and_kept_as_listed(home: Path) -> None:
+    planned = run(home, "plan", "Ana", "x", "2027-03-28", "01:30")
+    assert planned.returncode == 0, planned.stderr
+    assert planned.stdout.splitlines()[:2] == [
+        "Planned (#1): Sunday 28 Mar 2027, 02:30 — x (Ana)",
+        "01:30 doesn't exist that night (the clocks go forward), so it is 02:30 instead.",
+    ]
+    sunday = "2027-03-21T12:00:00"
+    assert run(home, "plan", "Ola", "call", "2027-03-21 01:30", "--repeat", "weekly",
+               now="2027-03-20T12:00:00").returncode == 0  # fmt: skip
+    done = run(home, "done", "Ola", now=sunday)
+    assert done.returncode == 0, done.stderr
+    assert "The series goes on (#3): Sun 28 Mar, 02:30 — call" in done.stdout  # was 01:30
+    assert "#3  Sun 28 Mar, 02:30  call (Ola)" in run(home, "plan", "Ola", now=sunday).stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "said"),
+    [
+        (["plan", "", "x", "tomorrow"], 1, "Say who: the name is empty"),  # was: add ''
+        (["later", "#", "tomorrow"], 1, "Say who: the name is empty"),
+        (["later", "99999999999999999999999", "tomorrow"], 1, "There is no step #999999999999."),
+        (["later", "99", "tomorrow"], 1, "There is no step #99."),  # was "No step with id 99."
+        (["log", "Ana", "--how", "fax"], 2, "say in-person, call, text, social or other"),
+        (["no-reply", "1", "--follow-up", "in 2 days", "--no-follow-up"], 2, "opposite things"),
+    ],
+)
+def test_small_refusals_say_it_plainly(home: Path, argv: list[str], code: int, said: str) -> None:
+    assert run(home, "plan", "Ana", "call", "tomorrow", "6pm").returncode == 0
+    assert_one_line_error(run(home, *argv), code, said)
+    assert "in_person" not in run(home, *argv).stderr
+    assert run(home, "plan").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Ana)")
+
+
+def test_log_to_a_context_not_on_the_map_says_how_to_add_it(home: Path) -> None:
+    assert_one_line_error(
+        run(home, "log", "Ana", "--context", "New choir"),
+        1,
+        "No context called 'New choir'. To add it with someone: planner-tui add NAME "
+        "--context 'New choir'",
+    )
+    assert run(home, "add", "Ana", "--context", "New choir", "--anyway").returncode == 0
+    assert run(home, "log", "Ana", "--context", "New choir").returncode == 1  # two Anas now
+    assert run(home, "log", "#1", "--context", "New choir").returncode == 0
