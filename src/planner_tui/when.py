@@ -667,7 +667,7 @@ def _comes_round(rule: str, text: str) -> str:
         )
     raise InvalidInput(
         f"'{_shown(text)}' would never come round: there is no such day in the next "
-        f"{COMES_ROUND_YEARS} years. {REPEAT_EXAMPLES}",
+        f"{words.plural(COMES_ROUND_YEARS, 'year')}. {REPEAT_EXAMPLES}",
         field="repeat",
     )
 

@@ -25,6 +25,7 @@ from planner_tui.db.models import (
     LonelyHowOften,
     StepStatus,
 )
+from planner_tui.names import visible
 from planner_tui.services import drafts, exchange, journal, people, review, steps, support
 from tests.conftest import FROZEN, _truncate
 
@@ -35,13 +36,15 @@ PROPERTY = settings(
 )
 
 NAME = st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=24).filter(
-    str.strip
+    lambda name: visible(name).strip()  # a name of only invisible characters is refused
 )
 NOTE = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40)
 TAG = st.text("abcdefghijklmnopqrstuvwxyzÄßé0123456789-_", min_size=1, max_size=12)
 SCORE = st.none() | st.integers(1, 5)
 MINUTES = st.integers(-3 * 365 * 24 * 60, 3 * 365 * 24 * 60)
 """A moment within three years of now, either way: across clock changes."""
+AFTER = st.integers(1, 3 * 365 * 24 * 60)
+"""Minutes after a step: its new time or follow-up (one at or before the step is refused)."""
 RULES = st.sampled_from(
     [None, "FREQ=WEEKLY", "FREQ=DAILY;INTERVAL=3", "FREQ=MONTHLY;BYDAY=1FR",
      "FREQ=WEEKLY;BYDAY=MO,TH", "FREQ=WEEKLY;COUNT=2", "RRULE:FREQ=MONTHLY"]
@@ -79,7 +82,7 @@ def lives(draw: st.DrawFn) -> dict[str, Any]:
         st.lists(
             st.tuples(NAME, st.sampled_from(ContextKind), st.booleans()),
             max_size=4,
-            unique_by=lambda c: c[0].strip().casefold(),
+            unique_by=lambda c: visible(c[0]).strip().casefold(),
         )
     )
     n_contexts = len(contexts)
@@ -105,7 +108,7 @@ def lives(draw: st.DrawFn) -> dict[str, Any]:
             {"status": st.sampled_from([s for s in StepStatus if s is not StepStatus.PLANNED]),
              "note": NOTE, "warmth": SCORE, "felt_awkwardness": SCORE,
              "responded": st.sampled_from(Initiator),
-             "channel": st.none() | st.sampled_from(Channel), "new_due": st.none() | MINUTES}
+             "channel": st.none() | st.sampled_from(Channel), "new_due": st.none() | AFTER}
         )  # fmt: skip
         life["steps"] = draw(
             st.lists(
@@ -211,7 +214,8 @@ def make(database: Database, life: dict[str, Any]) -> None:
                 steps.record_outcome(
                     session=s, step_id=made.id,
                     outcome={**{k: v for k, v in outcome.items() if k != "new_due"},
-                             "new_due_at": None if new_due is None else moment(new_due)},
+                             "new_due_at": None if new_due is None
+                             else moment(step["due"] + new_due)},
                 )  # fmt: skip
         for item in life["interactions"]:
             people.log_interaction(
