@@ -82,6 +82,28 @@ async def test_the_common_case_takes_under_ten_keys(sqlite_db: Database) -> None
         assert drafts.load_draft(session=s, key="step:new") is None
 
 
+async def test_an_empty_when_is_asked_about_on_its_own_page(sqlite_db: Database) -> None:
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "enter", "enter", "enter")  # Enter, nothing chosen
+        form = wizard(app)
+        assert form.page == "when"  # it asks rather than going on without a time
+        assert "When would suit you?" in str(form.query_one("#when-problem").render())
+        assert form.query_one("#when-problem").display
+        form.go("card")  # however the card is reached with no time (a draft, say)…
+        await press(app, pilot, "ctrl+s")
+        assert form.page == "when"  # …saving takes the person to the page with the note
+        assert form.query_one("#when-problem").display
+        assert "When would suit you?" in screen_text(app)
+        assert form.focused is form.query_one("#when", Input)
+        await press(app, pilot, *"tomorrow 6pm", "enter", "enter", "enter", "enter")
+        assert isinstance(app.screen, TodayScreen)
+    [step] = all_steps(sqlite_db)
+    assert clock.to_local(step.due_at) == local("2026-11-24T18:00")
+
+
 async def test_own_words_bad_dates_repeat_and_a_kind_offer_to_shrink(
     sqlite_db: Database,
 ) -> None:

@@ -370,10 +370,15 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         values = self.values()
         problems = self.check(values)
         if problems:
-            self.show_problems(problems)
-            self.query_one("#form-problem", Problem).say("Please look at the note above.")
+            self.point_to(problems)
             return
         self.save(values)
+
+    def point_to(self, problems: dict[str, str]) -> None:
+        """Saving found something to look at: each note beside its field, and a line by the
+        buttons. Forms of several pages take the person to the page with the first one."""
+        self.show_problems(problems)
+        self.query_one("#form-problem", Problem).say("Please look at the note above.")
 
     @work(thread=True, exclusive=True, group="save")
     def save(self, values: dict[str, Any]) -> None:

@@ -43,6 +43,10 @@ PAGES = ("who", "what", "when", "details", "sure", "card")
 PAGE_TITLES = ("Who", "What", "When", "Details", "How sure", "Your plan")
 FIELD_PAGES = {"person": "who", "action": "details", "when": "when", "due_at": "when",
                "repeat": "details", "rrule": "details", "confidence": "sure"}  # fmt: skip
+FIELD_INPUTS = {"person": "find", "action": "words", "when": "when", "repeat": "repeat",
+                "confidence": "confidence"}  # fmt: skip
+"""The field a problem is about, to put the cursor in when the person is taken there."""
+ASK_WHEN = "When would suit you? Try 'tonight' or 'tomorrow 6pm'."
 AWKWARD = ["1 · easy", "2", "3 · a bit awkward", "4", "5 · very awkward"]
 APPRECIATION = ["1 · hardly", "2", "3 · somewhat", "4", "5 · very much"]
 SURE_ENOUGH = 7
@@ -234,7 +238,10 @@ class PlanWizard(FormScreen[StepRead]):
         elif self.page == "what":
             self.pick_action()
         elif self.page in ("when", "details"):
-            problems = self.check(self.values())
+            values = self.values()
+            problems = self.check(values)
+            if self.page == "when" and not values["when"].strip():
+                problems["when"] = ASK_WHEN  # Enter with nothing chosen: ask, don't go on
             fields = ("when",) if self.page == "when" else ("action", "repeat")
             if any(f in problems for f in fields):
                 self.show_problems(problems)
@@ -608,7 +615,7 @@ class PlanWizard(FormScreen[StepRead]):
                 problems["when"] = str(error)
         else:
             when.update("")
-            problems["when"] = "When would suit you? Try 'tonight' or 'tomorrow 6pm'."
+            problems["when"] = ASK_WHEN
         if problem := self.preview(
             "repeat", lambda: describe_repeat(parse_repeat(values["repeat"]))
         ):
@@ -648,6 +655,19 @@ class PlanWizard(FormScreen[StepRead]):
         return self.planner.backend.write(
             partial(steps.create_step, data=data, new_person=new_person)
         )
+
+    def point_to(self, problems: dict[str, str]) -> None:
+        """Saving found something to look at: go to the page of the first one (in the
+        wizard's order), show its note there and put the cursor in its field."""
+        first = min(problems, key=lambda f: PAGES.index(FIELD_PAGES.get(f, "card")))
+        page = FIELD_PAGES.get(first)
+        if page and page != self.page:
+            self.go(page)
+        self.show_problems(problems)  # after go(): on When, an empty one is now a problem
+        field = FIELD_INPUTS.get(first)
+        if field is not None:
+            self.query_one(f"#{field}", Input).focus()
+        self.query_one("#form-problem", Problem).say("Please look at the note above.")
 
     def refused(self, message: str, field: str | None) -> None:
         page = FIELD_PAGES.get((field or "").split(".")[0])
