@@ -77,3 +77,4 @@ def test_the_readmes_wizard_keys_in_one_burst_each_time_plan_tomorrow_6pm(
         action, due = saved_steps(home)[-1]
         assert action == "send Mira a short message", run
         assert due.startswith("2026-11-24 18:00"), (run, due)
+

@@ -104,6 +104,24 @@ async def test_an_empty_when_is_asked_about_on_its_own_page(sqlite_db: Database)
     assert clock.to_local(step.due_at) == local("2026-11-24T18:00")
 
 
+async def test_arrows_pick_a_time_on_the_when_page_wherever_the_focus_still_is(
+    sqlite_db: Database,
+) -> None:
+    """The focus reaches a new page's field a turn after the page: arrows read in the
+    same burst went to the last page's list, and the time stayed empty."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "enter", "enter")
+        form = wizard(app)
+        assert form.page == "when"
+        form.query_one("#own", Input).focus()  # where the focus was a moment before
+        await press(app, pilot, "down", "down")
+        assert form.query_one("#when", Input).value == "tomorrow 6pm"
+        assert form.focused is form.query_one("#when", Input)
+
+
 async def test_own_words_bad_dates_repeat_and_a_kind_offer_to_shrink(
     sqlite_db: Database,
 ) -> None:

@@ -260,19 +260,23 @@ class PlanWizard(FormScreen[StepRead]):
             self.pick_action()
 
     def on_key(self, event: Any) -> None:
-        if event.key not in ("up", "down"):
-            return
-        focused = self.focused
+        # ↑/↓ go by the page shown, not by where the focus is: the focus moves to a new
+        # page's field a turn after the page (a callback), and arrows read in the same
+        # burst as the Enter before them must not move the last page's list instead.
+        if event.key not in ("up", "down") or isinstance(self.focused, OptionList | Select):
+            return  # a list or a choice with the cursor moves itself
         step = 1 if event.key == "down" else -1
-        lists = {"find": "#who-list", "own": "#what-list"}
-        if isinstance(focused, Input) and focused.id in lists:
-            options = self.query_one(lists[focused.id], OptionList)
+        lists = {"who": "#who-list", "what": "#what-list"}
+        if self.page in lists:
+            options = self.query_one(lists[self.page], OptionList)
             (options.action_cursor_down if step > 0 else options.action_cursor_up)()
             event.stop()
-        elif isinstance(focused, Input) and focused.id == "when":
+        elif self.page == "when":
+            when = self.query_one("#when", Input)
             self.quick_pick = (self.quick_pick + step) % len(QUICK_PICKS)
-            focused.value = QUICK_PICKS[self.quick_pick]
-            focused.cursor_position = len(focused.value)
+            when.value = QUICK_PICKS[self.quick_pick]
+            when.cursor_position = len(when.value)
+            when.focus()
             event.stop()
 
     # ---------------------------------------------------------------- who
