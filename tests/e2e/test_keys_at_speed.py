@@ -78,3 +78,64 @@ def test_the_readmes_wizard_keys_in_one_burst_each_time_plan_tomorrow_6pm(
         assert action == "send Mira a short message", run
         assert due.startswith("2026-11-24 18:00"), (run, due)
 
+
+
+def test_escape_sent_with_a_letter_closes_the_wizard_then_the_letter_goes_on(
+    tmux16: Tmux, sqlite_db: Database
+) -> None:
+    """`send-keys Escape m` arrives as ESC m in one read, as a fast typist's would: it was
+    read as alt+m, so the wizard stayed open and the Map never came."""
+    someone_to_reach(sqlite_db, "Mira")
+    term = launch(tmux16, "escape", sqlite_db.location.home)
+    term.wait_below("People you might like to reach", "Mira")
+    term.keys("s")
+    term.wait_for("Plan a small step", "past your rhythm")
+    term.keys("Escape", "m")
+    shown = term.wait_for("1 person")  # the Map, with its data
+    assert "Plan a small step" not in shown
+
+
+@pytest.mark.parametrize("page", ["who", "what", "when", "check-in"])
+def test_ctrl_q_straight_after_typing_keeps_the_draft(
+    tmux16: Tmux, sqlite_db: Database, page: str
+) -> None:
+    """ctrl+q well within the pause after which a draft is written: the words typed on
+    any page of the wizard are kept (as the check-in's are)."""
+    home = sqlite_db.location.home
+    someone_to_reach(sqlite_db, "Mira")
+    term = launch(tmux16, page, home)
+    term.wait_below("People you might like to reach", "Mira")
+    key = "step:new"
+    typed = "walk by the river"
+    if page == "check-in":
+        term.keys("c")
+        term.wait_for("Today's check-in", "Monday 23 November 2026")
+        term.keys("End")  # the day's field, after "today"
+        key = ""
+    else:
+        term.keys("s")
+        term.wait_for("Plan a small step", "past your rhythm")
+        if page in ("what", "when"):
+            term.keys("Enter")
+            term.wait_for("What small thing?")
+        if page == "when":
+            term.keys("Enter")
+            term.wait_for("When? e.g.")
+            typed = "tomorrow 7pm"
+    term.keys("-l", typed)
+    term.keys("C-q")
+    term.wait_gone("Mira")  # closed
+    term.wait_until(lambda _shown: any_draft_holds(home, key, typed),
+                    "the words typed were not kept", timeout=20)  # fmt: skip
+
+
+def any_draft_holds(home: Path, key: str, words: str) -> bool:
+    """Whether a draft (*key*, or any when empty) in *home*'s database holds *words*."""
+    if key:
+        return draft_holds(home, key, words)
+    try:
+        with closing(sqlite3.connect(f"file:{home / 'planner.db'}?mode=ro", uri=True)) as c:
+            rows = c.execute("SELECT payload FROM draft").fetchall()
+    except sqlite3.Error:
+        return False
+    return any(words in row[0] for row in rows)

@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.db.models import StepRead
+from planner_tui.errors import PlannerError
 from planner_tui.services import drafts, people, steps
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.outcome import OutcomeForm
@@ -249,6 +250,34 @@ async def test_quitting_mid_wizard_keeps_the_page_and_the_words(sqlite_db: Datab
         assert restored.page == "when"
         assert restored.query_one("#when", Input).value == "sat 10"
         assert restored.query_one("#words", Input).value == "ask how the move went"
+
+
+async def test_quitting_while_the_draft_is_being_written_keeps_the_words(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ctrl+q just after the pause in typing: the draft's write was on its way in a thread
+    the app doesn't wait for, and nothing else wrote the words."""
+    a_few_people(sqlite_db)
+    save_draft = drafts.save_draft
+    writing = threading.Event()
+
+    def slow(**kwargs: object) -> None:
+        if threading.current_thread() is not threading.main_thread() and not writing.is_set():
+            writing.set()
+            raise PlannerError("the app closed under the write")  # as a closed backend
+        save_draft(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(drafts, "save_draft", slow)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "enter", *"ask about the move")
+        await pilot.pause(0.6)  # the pause after which the draft is written
+        assert writing.wait(5)
+        await press(app, pilot, "ctrl+q")
+    with sqlite_db.session() as s:
+        draft = drafts.load_draft(session=s, key="step:new")
+    assert draft is not None and draft["own"] == "ask about the move"
 
 
 async def test_a_step_from_a_persons_page_starts_at_what(sqlite_db: Database) -> None:

@@ -169,7 +169,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self.ready = False
         self._draft_timer: Timer | None = None
         self._unsaved: dict[str, Any] | None = None
-        """The fields as last typed, until they are in a draft (or saved)."""
+        """The fields as last typed, until the form closes or saves (written again on
+        quitting: a draft on its way in a thread might not be waited for)."""
         self.heading = self.TITLE
         self._as_opened: dict[str, Any] | None = None
         """The fields as the form opened (with its draft), to tell real changes apart."""
@@ -326,13 +327,16 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
 
     def keep_draft(self) -> None:
         self._draft_timer = None
-        values, self._unsaved = self._unsaved, None
+        # Kept until the form closes or saves: quitting while this write is on its way
+        # (ctrl+q just after the pause) writes it again rather than trusting a thread the
+        # app may not wait for.
+        values = self._unsaved
         if values is not None:
             saves = self._saves
             self.run_worker(lambda: self._write_draft(values, saves), thread=True, group="draft")
 
     def on_unmount(self) -> None:
-        # Closing the app mid-pause (ctrl+q) must not lose the last words typed.
+        # Closing the app mid-pause or mid-write (ctrl+q) must not lose the last words typed.
         self.stop_draft_timer()
         if self._unsaved is not None:
             self._write_draft(self._unsaved, self._saves, from_worker=False)
