@@ -231,8 +231,10 @@ class TodayScreen(StepsScreen):
         empty = self.query_one("#today-empty", Note)
         empty.set(words.EMPTY_TODAY)
         empty.display = not data.anyone and not data.checked_in
+        due_table = self.query_one("#due", DataTable)
+        due_was_empty = not (due_table.display and due_table.row_count)
         fill(
-            self.query_one("#due", DataTable),
+            due_table,
             [
                 (
                     words.when(step.due_at),
@@ -247,6 +249,12 @@ class TodayScreen(StepsScreen):
         self.query_one("#due-empty", Note).set(
             "" if data.due else "Nothing planned for today. Rest counts too; s plans a step."
         )
+        coming_table = self.query_one("#coming", DataTable)
+        if due_was_empty and data.due and self.focused is coming_table:
+            # Coming up next had the cursor only because nothing was due today; now that
+            # something is (just planned, say), d, l and w act on today's step, not on one
+            # days ahead.
+            due_table.focus()
         fill(
             self.query_one("#coming", DataTable),
             [

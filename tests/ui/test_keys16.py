@@ -1,0 +1,59 @@
+"""Keys a new user found acting on the wrong thing, or on nothing without a word (issue 16):
+the outcome keys after planning a step for today, `d` with no steps, the Map's cursor after
+adding, the Journal's `+` on search results, and `o` on Today."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.widgets import DataTable
+
+from planner_tui import clock
+from planner_tui.db.engine import Database
+from planner_tui.services import people, steps
+from planner_tui.ui.forms.outcome import OutcomeForm
+from planner_tui.ui.screens.today import TodayScreen
+
+from .test_app import SIZE, make_app, press, settle
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
+
+
+def said(app: object) -> list[str]:
+    return [str(n.message) for n in app._notifications]  # type: ignore[attr-defined]
+
+
+async def test_after_planning_a_step_for_today_the_outcome_keys_act_on_it(
+    sqlite_db: Database,
+) -> None:
+    """Nothing was due today, so Coming up next had the cursor; after planning a step for
+    tonight, `d` recorded tomorrow's step instead of tonight's."""
+    with sqlite_db.write() as s:
+        bo = people.create_person(session=s, data={"name": "Bo", "circle": "inner"}).id
+        steps.create_step(session=s, data={"person_id": bo, "action": "call about Sunday",
+                                           "due_at": local("2026-11-24T18:00")})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"bo", "enter", "enter", *"tonight", "enter")
+        await press(app, pilot, "enter", "enter", "enter")
+        assert isinstance(app.screen, TodayScreen)
+        due = app.screen.query_one("#due", DataTable)
+        assert due.display and due.row_count == 1
+        await press(app, pilot, "d")
+        form = app.screen
+        assert isinstance(form, OutcomeForm)
+        assert form.step.action == "send Bo a short message"  # tonight's, not tomorrow's
+
+
+async def test_done_with_no_steps_says_so_kindly(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        for view in ("t", "p"):
+            await press(app, pilot, view, "d")
+            assert not isinstance(app.screen, OutcomeForm)
+            assert said(app), view
+            assert "s plans one" in said(app)[-1]
