@@ -10,8 +10,9 @@ from textual.widgets import DataTable
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
-from planner_tui.services import people, steps
+from planner_tui.services import drafts, people, steps
 from planner_tui.ui.forms.outcome import OutcomeForm
+from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.screens.today import TodayScreen
 
 from .test_app import SIZE, make_app, press, settle
@@ -57,3 +58,25 @@ async def test_done_with_no_steps_says_so_kindly(sqlite_db: Database) -> None:
             assert not isinstance(app.screen, OutcomeForm)
             assert said(app), view
             assert "s plans one" in said(app)[-1]
+
+
+async def test_a_wizard_only_walked_through_is_not_offered_back_as_a_draft(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Bo", "circle": "inner"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "enter", "escape", "escape")  # Who, What, back, close
+        assert isinstance(app.screen, TodayScreen)
+        assert not any("draft" in line for line in said(app))
+        await press(app, pilot, "s")
+        assert isinstance(app.screen, PlanWizard)
+        assert not app.screen.query_one("#draft-note").display  # nothing to pick up
+        await press(app, pilot, *"Bo", "escape")  # something typed: kept, and said so
+        assert "Kept as a draft" in said(app)[-1]
+        await press(app, pilot, "s")
+        assert app.screen.query_one("#draft-note").display
+    with sqlite_db.session() as s:
+        assert drafts.load_draft(session=s, key="step:new") is not None

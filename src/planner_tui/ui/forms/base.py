@@ -246,6 +246,11 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def accepts_draft(self, draft: dict[str, Any]) -> bool:
         return True
 
+    def holds_something(self, values: dict[str, Any]) -> bool:
+        """Whether *values* hold anything worth a draft (forms that open with nothing in
+        them override this: a draft of nothing is neither kept nor offered back)."""
+        return True
+
     @work(thread=True, group="draft")
     def load_draft(self) -> None:
         from planner_tui.services import drafts
@@ -266,7 +271,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         typed = {k: v for k, v in self.values().items() if v != self._as_mounted.get(k)}
         if choices is not None:
             self.use_choices(choices)
-        if draft and self.accepts_draft(draft):
+        if draft and self.accepts_draft(draft) and self.holds_something(draft):
             self.fill(draft)
             self.dirty = True
             note = self.query_one("#draft-note", Static)
@@ -348,8 +353,11 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             with self._draft_lock:
                 if saves != self._saves:
                     return  # typed before a save that has happened since
+                keep = self.holds_something(values)  # all of it taken out: no draft
                 self.planner.backend.write(
-                    partial(drafts.save_draft, key=self.draft_key, payload=values),
+                    partial(drafts.save_draft, key=self.draft_key, payload=values)
+                    if keep
+                    else partial(drafts.discard_draft, key=self.draft_key),
                     affects_views=False,
                 )
         except PlannerError as error:
@@ -367,7 +375,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         if self.dirty:
             values, saves = self.values(), self._saves
             self.run_worker(lambda: self._write_draft(values, saves), thread=True, group="draft")
-            self.app.notify("Kept as a draft — it will be here when you open this again.")
+            if self.holds_something(values):
+                self.app.notify("Kept as a draft — it will be here when you open this again.")
         self.dismiss(None)
 
     def action_save(self) -> None:

@@ -201,6 +201,18 @@ class PlanWizard(FormScreen[StepRead]):
             return draft.get("words") == self.initial["words"] and draft.get("person") == wanted
         return wanted is None or draft.get("person") in (None, wanted)
 
+    def holds_something(self, values: dict[str, Any]) -> bool:
+        """Something typed or chosen beyond who and the page: a wizard only walked
+        through is no draft (who is one key to choose again)."""
+        typed = ("find", "own", "words", "when", "repeat", "cue", "backup", "confidence")
+        chosen = ("channel", "awkwardness", "appreciation", "action_id")
+        given = self.initial.get("words") or ""
+        return (
+            any(str(values.get(k) or "").strip() for k in typed if k != "words")
+            or str(values.get("words") or "").strip() not in ("", given)
+            or any(values.get(k) not in (None, "", self.initial.get(k)) for k in chosen)
+        )
+
     # ---------------------------------------------------------------- moving between pages
 
     def go(self, page: str) -> None:
