@@ -13,9 +13,11 @@ from planner_tui.db.engine import Database
 from planner_tui.services import drafts, people, steps
 from planner_tui.ui.forms.outcome import OutcomeForm
 from planner_tui.ui.forms.plan import PlanWizard
+from planner_tui.ui.screens.map import MapScreen
+from planner_tui.ui.screens.person import PersonScreen
 from planner_tui.ui.screens.today import TodayScreen
 
-from .test_app import SIZE, make_app, press, settle
+from .test_app import SIZE, make_app, press, screen_text, settle
 
 
 def local(text: str) -> datetime:
@@ -80,3 +82,28 @@ async def test_a_wizard_only_walked_through_is_not_offered_back_as_a_draft(
         assert app.screen.query_one("#draft-note").display
     with sqlite_db.session() as s:
         assert drafts.load_draft(session=s, key="step:new") is not None
+
+
+async def test_after_adding_someone_or_a_context_the_maps_cursor_is_on_it(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        for name in ("Ana", "Bo", "Cy", "Dee"):
+            people.create_person(session=s, data={"name": name})
+        for name in ("Allotment", "Choir", "Work"):
+            people.create_context(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "n", *"Cal", "ctrl+s")  # sorted by name: the third row
+        assert isinstance(app.screen, MapScreen)
+        people_table = app.screen.query_one("#people-table", DataTable)
+        assert people_table.has_focus
+        assert str(people_table.get_row_at(people_table.cursor_row)[0]) == "Cal"
+        await press(app, pilot, "enter")  # and Enter opens them
+        assert isinstance(app.screen, PersonScreen) and "Cal" in screen_text(app)
+        await press(app, pilot, "escape", "c", *"Book club", "ctrl+s")
+        assert isinstance(app.screen, MapScreen)
+        contexts = app.screen.query_one("#contexts-table", DataTable)
+        assert app.screen.current_tab() == "contexts" and contexts.has_focus
+        assert str(contexts.get_row_at(contexts.cursor_row)[0]) == "Book club"
