@@ -4,13 +4,13 @@ adding, the Journal's `+` on search results, and `o` on Today."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
-from planner_tui.services import drafts, people, steps
+from planner_tui.services import drafts, journal, people, steps
 from planner_tui.ui.forms.outcome import OutcomeForm
 from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.screens.map import MapScreen
@@ -107,3 +107,27 @@ async def test_after_adding_someone_or_a_context_the_maps_cursor_is_on_it(
         contexts = app.screen.query_one("#contexts-table", DataTable)
         assert app.screen.current_tab() == "contexts" and contexts.has_focus
         assert str(contexts.get_row_at(contexts.cursor_row)[0]) == "Book club"
+
+
+async def test_more_search_results_keep_the_best_first_order(sqlite_db: Database) -> None:
+    """+ on search results adds the next ones below: those already shown keep their
+    places (best first). Typed while the search box has the cursor, + went into it and
+    the search ran again from its first page."""
+    with sqlite_db.write() as s:
+        for n in range(150):
+            walks = " ".join(["walk"] * (1 + n % 4))
+            journal.save_entry(session=s, data={
+                "day": date(2026, 11, 22) - timedelta(days=n),
+                "warmth_note": f"{walks} by the canal, entry {n} " + "calm " * (n % 7)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "slash", *"walk")
+        entries = app.screen.query_one("#entries", DataTable)
+        first = [str(entries.get_row_at(r)[0]) for r in range(entries.row_count)]
+        assert len(first) == 120
+        await press(app, pilot, "plus")
+        more = [str(entries.get_row_at(r)[0]) for r in range(entries.row_count)]
+        assert len(more) == 150
+        assert more[:120] == first
+        assert app.screen.query_one("#search", Input).value == "walk"
