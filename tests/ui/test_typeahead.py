@@ -166,10 +166,10 @@ def test_escape_read_together_with_a_letter_is_escape_then_the_letter() -> None:
     assert describe(parsed("\x1bM")) == ["escape", "M"]
     assert describe(parsed("\x1b1\x1b?")) == ["escape", "1", "escape", "question_mark"]
     assert describe(parsed("\x1b[B\x1bOP")) == ["down", "f1"]  # CSI and SS3 stay keys
-    assert describe(parsed("\x1b\x7f")) == describe(XTermParserKeys("\x1b\x7f"))
+    assert describe(parsed("\x1b\x7f")) == describe(textual_keys("\x1b\x7f"))
 
 
-def XTermParserKeys(data: str) -> list[events.Event]:  # noqa: N802 - mirrors parsed()
+def textual_keys(data: str) -> list[events.Event]:
     """What Textual's own parser reads from *data*."""
     from textual._xterm_parser import XTermParser
 
