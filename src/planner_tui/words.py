@@ -387,7 +387,10 @@ def moment_kept(where: str) -> str:
     return f"Kept as a small moment at {where}. It counts for that part of life."
 
 
+CHOOSE_A_STEP = "Choose a planned step first (↑/↓ in the list)."
+NO_STEPS_YET = "No small steps planned yet — s plans one, whenever you're ready."
 ON_THIS_DAY_OFF = "On this day is off. o brings it back."
+ON_THIS_DAY_HIDDEN = "Hidden for now — o brings it back whenever you like."
 ON_THIS_DAY_ON = (
     "On this day is on: a warm moment from an earlier year or month, when there is one."
 )

@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.db.engine import Database
 from planner_tui.services import drafts, journal, moments, people, steps
 from planner_tui.ui.app import PlannerApp
@@ -294,15 +294,17 @@ async def test_on_this_day_shows_a_warm_moment_and_o_turns_it_off_and_on(
         await settle(app, pilot)
         assert warm in screen_text(app) and "a walk" not in screen_text(app)
         await press(app, pilot, "o")
-        assert "On this day" not in screen_text(app) and said(app, "On this day is off")
+        assert warm not in screen_text(app) and said(app, "On this day is off")
+        assert words.ON_THIS_DAY_HIDDEN in screen_text(app)  # where it was: how to bring it back
         with sqlite_db.session() as s:
             assert drafts.get_setting(session=s, key=moments.ON_THIS_DAY_KEY) is False
     again = make_app(sqlite_db)  # kept, like the theme
     async with again.run_test(size=SIZE) as pilot:
         await settle(again, pilot)
         assert "A year ago today" not in screen_text(again)
+        assert words.ON_THIS_DAY_HIDDEN in screen_text(again)  # after the toast has gone too
         await press(again, pilot, "o")
-        assert warm in screen_text(again)
+        assert warm in screen_text(again) and words.ON_THIS_DAY_HIDDEN not in screen_text(again)
         literal_toasts(again)
 
 

@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.db.models import StepRead
+from planner_tui.errors import PlannerError
 from planner_tui.services import drafts, people, steps
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.outcome import OutcomeForm
@@ -80,6 +81,46 @@ async def test_the_common_case_takes_under_ten_keys(sqlite_db: Database) -> None
     assert (step.channel, step.effort, step.rrule) == ("text", "tiny", None)
     with sqlite_db.session() as s:
         assert drafts.load_draft(session=s, key="step:new") is None
+
+
+async def test_an_empty_when_is_asked_about_on_its_own_page(sqlite_db: Database) -> None:
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "enter", "enter", "enter")  # Enter, nothing chosen
+        form = wizard(app)
+        assert form.page == "when"  # it asks rather than going on without a time
+        assert "When would suit you?" in str(form.query_one("#when-problem").render())
+        assert form.query_one("#when-problem").display
+        form.go("card")  # however the card is reached with no time (a draft, say)…
+        await press(app, pilot, "ctrl+s")
+        assert form.page == "when"  # …saving takes the person to the page with the note
+        assert form.query_one("#when-problem").display
+        assert "When would suit you?" in screen_text(app)
+        assert form.focused is form.query_one("#when", Input)
+        await press(app, pilot, *"tomorrow 6pm", "enter", "enter", "enter", "enter")
+        assert isinstance(app.screen, TodayScreen)
+    [step] = all_steps(sqlite_db)
+    assert clock.to_local(step.due_at) == local("2026-11-24T18:00")
+
+
+async def test_arrows_pick_a_time_on_the_when_page_wherever_the_focus_still_is(
+    sqlite_db: Database,
+) -> None:
+    """The focus reaches a new page's field a turn after the page: arrows read in the
+    same burst went to the last page's list, and the time stayed empty."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "enter", "enter")
+        form = wizard(app)
+        assert form.page == "when"
+        form.query_one("#own", Input).focus()  # where the focus was a moment before
+        await press(app, pilot, "down", "down")
+        assert form.query_one("#when", Input).value == "tomorrow 6pm"
+        assert form.focused is form.query_one("#when", Input)
 
 
 async def test_own_words_bad_dates_repeat_and_a_kind_offer_to_shrink(
@@ -209,6 +250,34 @@ async def test_quitting_mid_wizard_keeps_the_page_and_the_words(sqlite_db: Datab
         assert restored.page == "when"
         assert restored.query_one("#when", Input).value == "sat 10"
         assert restored.query_one("#words", Input).value == "ask how the move went"
+
+
+async def test_quitting_while_the_draft_is_being_written_keeps_the_words(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ctrl+q just after the pause in typing: the draft's write was on its way in a thread
+    the app doesn't wait for, and nothing else wrote the words."""
+    a_few_people(sqlite_db)
+    save_draft = drafts.save_draft
+    writing = threading.Event()
+
+    def slow(**kwargs: object) -> None:
+        if threading.current_thread() is not threading.main_thread() and not writing.is_set():
+            writing.set()
+            raise PlannerError("the app closed under the write")  # as a closed backend
+        save_draft(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(drafts, "save_draft", slow)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "enter", *"ask about the move")
+        await pilot.pause(0.6)  # the pause after which the draft is written
+        assert writing.wait(5)
+        await press(app, pilot, "ctrl+q")
+    with sqlite_db.session() as s:
+        draft = drafts.load_draft(session=s, key="step:new")
+    assert draft is not None and draft["own"] == "ask about the move"
 
 
 async def test_a_step_from_a_persons_page_starts_at_what(sqlite_db: Database) -> None:

@@ -159,6 +159,23 @@ def test_keys_outside_a_paste_are_read_as_before() -> None:
     assert clean("\x1b") == "\x1b"  # an Escape key press goes on at once, never held
 
 
+def test_escape_read_together_with_a_letter_is_escape_then_the_letter() -> None:
+    """`tmux send-keys Escape m`, or a fast typist: Textual read ESC m as alt+m and the
+    Escape was lost. Sequences a terminal sends, and alt+backspace, are read as before."""
+    assert describe(parsed("\x1bm")) == ["escape", "m"]
+    assert describe(parsed("\x1bM")) == ["escape", "M"]
+    assert describe(parsed("\x1b1\x1b?")) == ["escape", "1", "escape", "question_mark"]
+    assert describe(parsed("\x1b[B\x1bOP")) == ["down", "f1"]  # CSI and SS3 stay keys
+    assert describe(parsed("\x1b\x7f")) == describe(textual_keys("\x1b\x7f"))
+
+
+def textual_keys(data: str) -> list[events.Event]:
+    """What Textual's own parser reads from *data*."""
+    from textual._xterm_parser import XTermParser
+
+    return [e for e in XTermParser().feed(data) if isinstance(e, events.Key | events.Paste)]
+
+
 async def test_lines_pasted_into_a_text_box_stay_lines(sqlite_db: Database) -> None:
     """Terminals paste a line break as CR (tmux does): it is a new line, not a ␍ symbol."""
     app = make_app(sqlite_db)

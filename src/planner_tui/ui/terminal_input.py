@@ -8,6 +8,9 @@ Here the text between the paste markers has its control characters made visible 
 one rule every field uses (:func:`planner_tui.terminal.plain`: ESC → ␛) before the parser
 sees it, so the paste is one Paste event, in its own order, cleaned as typed text is.
 Line breaks and tabs stay: they are the paste's lines.
+
+Escape read together with the next key (ESC and a letter in one read) is Escape and then
+that key, not Alt and the letter: see :func:`escape_then_key`.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import selectors
 from codecs import getincrementaldecoder
 from collections.abc import Iterable
 
+from textual import events
 from textual._loop import loop_last
 from textual._parser import ParseError
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
@@ -82,6 +86,27 @@ def partial_marker(data: str, marker: str) -> int:
     return 0
 
 
+INTRODUCERS = frozenset("[O]P_^\\X")
+"""What may follow ESC to begin a sequence a terminal sends (CSI, SS3, OSC, DCS, APC, PM,
+ST, SOS): never read as Escape and a key."""
+
+
+def escape_then_key(sequence: str) -> bool:
+    """Whether *sequence* is ESC and one printable character that begins no sequence: the
+    Escape key and the next key read together (a fast typist, ``tmux send-keys Escape m``).
+
+    Terminals send Alt+letter as the very same two characters, so they can't be told apart
+    by what arrives. Textual reads them as ``alt+m`` and the Escape is lost; here they are
+    Escape, then the key. Nothing in planner-tui is bound to Alt and a printable key (and
+    Textual's own ``alt+backspace`` is ESC and DEL, which isn't printable: it stays)."""
+    return (
+        len(sequence) == 2
+        and sequence[0] == "\x1b"
+        and sequence[1].isprintable()
+        and sequence[1] not in INTRODUCERS
+    )
+
+
 class PasteSafeParser(XTermParser):
     def __init__(self, debug: bool = False) -> None:
         super().__init__(debug)
@@ -89,6 +114,13 @@ class PasteSafeParser(XTermParser):
 
     def feed(self, data: str) -> Iterable[Message]:
         return super().feed(self.clean(data) if data else data)
+
+    def _sequence_to_key_events(self, sequence: str, alt: bool = False) -> Iterable[events.Key]:
+        if escape_then_key(sequence):
+            yield events.Key("escape", "\x1b")
+            yield from super()._sequence_to_key_events(sequence[1])
+            return
+        yield from super()._sequence_to_key_events(sequence, alt)
 
 
 class PlannerDriver(LinuxDriver):

@@ -169,7 +169,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self.ready = False
         self._draft_timer: Timer | None = None
         self._unsaved: dict[str, Any] | None = None
-        """The fields as last typed, until they are in a draft (or saved)."""
+        """The fields as last typed, until the form closes or saves (written again on
+        quitting: a draft on its way in a thread might not be waited for)."""
         self.heading = self.TITLE
         self._as_opened: dict[str, Any] | None = None
         """The fields as the form opened (with its draft), to tell real changes apart."""
@@ -245,6 +246,11 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def accepts_draft(self, draft: dict[str, Any]) -> bool:
         return True
 
+    def holds_something(self, values: dict[str, Any]) -> bool:
+        """Whether *values* hold anything worth a draft (forms that open with nothing in
+        them override this: a draft of nothing is neither kept nor offered back)."""
+        return True
+
     @work(thread=True, group="draft")
     def load_draft(self) -> None:
         from planner_tui.services import drafts
@@ -265,7 +271,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         typed = {k: v for k, v in self.values().items() if v != self._as_mounted.get(k)}
         if choices is not None:
             self.use_choices(choices)
-        if draft and self.accepts_draft(draft):
+        if draft and self.accepts_draft(draft) and self.holds_something(draft):
             self.fill(draft)
             self.dirty = True
             note = self.query_one("#draft-note", Static)
@@ -326,13 +332,16 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
 
     def keep_draft(self) -> None:
         self._draft_timer = None
-        values, self._unsaved = self._unsaved, None
+        # Kept until the form closes or saves: quitting while this write is on its way
+        # (ctrl+q just after the pause) writes it again rather than trusting a thread the
+        # app may not wait for.
+        values = self._unsaved
         if values is not None:
             saves = self._saves
             self.run_worker(lambda: self._write_draft(values, saves), thread=True, group="draft")
 
     def on_unmount(self) -> None:
-        # Closing the app mid-pause (ctrl+q) must not lose the last words typed.
+        # Closing the app mid-pause or mid-write (ctrl+q) must not lose the last words typed.
         self.stop_draft_timer()
         if self._unsaved is not None:
             self._write_draft(self._unsaved, self._saves, from_worker=False)
@@ -344,8 +353,11 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             with self._draft_lock:
                 if saves != self._saves:
                     return  # typed before a save that has happened since
+                keep = self.holds_something(values)  # all of it taken out: no draft
                 self.planner.backend.write(
-                    partial(drafts.save_draft, key=self.draft_key, payload=values),
+                    partial(drafts.save_draft, key=self.draft_key, payload=values)
+                    if keep
+                    else partial(drafts.discard_draft, key=self.draft_key),
                     affects_views=False,
                 )
         except PlannerError as error:
@@ -363,17 +375,23 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         if self.dirty:
             values, saves = self.values(), self._saves
             self.run_worker(lambda: self._write_draft(values, saves), thread=True, group="draft")
-            self.app.notify("Kept as a draft — it will be here when you open this again.")
+            if self.holds_something(values):
+                self.app.notify("Kept as a draft — it will be here when you open this again.")
         self.dismiss(None)
 
     def action_save(self) -> None:
         values = self.values()
         problems = self.check(values)
         if problems:
-            self.show_problems(problems)
-            self.query_one("#form-problem", Problem).say("Please look at the note above.")
+            self.point_to(problems)
             return
         self.save(values)
+
+    def point_to(self, problems: dict[str, str]) -> None:
+        """Saving found something to look at: each note beside its field, and a line by the
+        buttons. Forms of several pages take the person to the page with the first one."""
+        self.show_problems(problems)
+        self.query_one("#form-problem", Problem).say("Please look at the note above.")
 
     @work(thread=True, exclusive=True, group="save")
     def save(self, values: dict[str, Any]) -> None:

@@ -43,6 +43,10 @@ PAGES = ("who", "what", "when", "details", "sure", "card")
 PAGE_TITLES = ("Who", "What", "When", "Details", "How sure", "Your plan")
 FIELD_PAGES = {"person": "who", "action": "details", "when": "when", "due_at": "when",
                "repeat": "details", "rrule": "details", "confidence": "sure"}  # fmt: skip
+FIELD_INPUTS = {"person": "find", "action": "words", "when": "when", "repeat": "repeat",
+                "confidence": "confidence"}  # fmt: skip
+"""The field a problem is about, to put the cursor in when the person is taken there."""
+ASK_WHEN = "When would suit you? Try 'tonight' or 'tomorrow 6pm'."
 AWKWARD = ["1 · easy", "2", "3 · a bit awkward", "4", "5 · very awkward"]
 APPRECIATION = ["1 · hardly", "2", "3 · somewhat", "4", "5 · very much"]
 SURE_ENOUGH = 7
@@ -198,6 +202,18 @@ class PlanWizard(FormScreen[StepRead]):
             return draft.get("words") == self.initial["words"] and draft.get("person") == wanted
         return wanted is None or draft.get("person") in (None, wanted)
 
+    def holds_something(self, values: dict[str, Any]) -> bool:
+        """Something typed or chosen beyond who and the page: a wizard only walked
+        through is no draft (who is one key to choose again)."""
+        typed = ("find", "own", "words", "when", "repeat", "cue", "backup", "confidence")
+        chosen = ("channel", "awkwardness", "appreciation", "action_id")
+        given = self.initial.get("words") or ""
+        return (
+            any(str(values.get(k) or "").strip() for k in typed if k != "words")
+            or str(values.get("words") or "").strip() not in ("", given)
+            or any(values.get(k) not in (None, "", self.initial.get(k)) for k in chosen)
+        )
+
     # ---------------------------------------------------------------- moving between pages
 
     def go(self, page: str) -> None:
@@ -235,7 +251,10 @@ class PlanWizard(FormScreen[StepRead]):
         elif self.page == "what":
             self.pick_action()
         elif self.page in ("when", "details"):
-            problems = self.check(self.values())
+            values = self.values()
+            problems = self.check(values)
+            if self.page == "when" and not values["when"].strip():
+                problems["when"] = ASK_WHEN  # Enter with nothing chosen: ask, don't go on
             fields = ("when",) if self.page == "when" else ("action", "repeat")
             if any(f in problems for f in fields):
                 self.show_problems(problems)
@@ -254,19 +273,23 @@ class PlanWizard(FormScreen[StepRead]):
             self.pick_action()
 
     def on_key(self, event: Any) -> None:
-        if event.key not in ("up", "down"):
-            return
-        focused = self.focused
+        # ↑/↓ go by the page shown, not by where the focus is: the focus moves to a new
+        # page's field a turn after the page (a callback), and arrows read in the same
+        # burst as the Enter before them must not move the last page's list instead.
+        if event.key not in ("up", "down") or isinstance(self.focused, OptionList | Select):
+            return  # a list or a choice with the cursor moves itself
         step = 1 if event.key == "down" else -1
-        lists = {"find": "#who-list", "own": "#what-list"}
-        if isinstance(focused, Input) and focused.id in lists:
-            options = self.query_one(lists[focused.id], OptionList)
+        lists = {"who": "#who-list", "what": "#what-list"}
+        if self.page in lists:
+            options = self.query_one(lists[self.page], OptionList)
             (options.action_cursor_down if step > 0 else options.action_cursor_up)()
             event.stop()
-        elif isinstance(focused, Input) and focused.id == "when":
+        elif self.page == "when":
+            when = self.query_one("#when", Input)
             self.quick_pick = (self.quick_pick + step) % len(QUICK_PICKS)
-            focused.value = QUICK_PICKS[self.quick_pick]
-            focused.cursor_position = len(focused.value)
+            when.value = QUICK_PICKS[self.quick_pick]
+            when.cursor_position = len(when.value)
+            when.focus()
             event.stop()
 
     # ---------------------------------------------------------------- who
@@ -612,7 +635,7 @@ class PlanWizard(FormScreen[StepRead]):
                 problems["when"] = str(error)
         else:
             when.update("")
-            problems["when"] = "When would suit you? Try 'tonight' or 'tomorrow 6pm'."
+            problems["when"] = ASK_WHEN
         if problem := self.preview(
             "repeat", lambda: describe_repeat(parse_repeat(values["repeat"]))
         ):
@@ -663,6 +686,19 @@ class PlanWizard(FormScreen[StepRead]):
         return self.planner.backend.write(
             partial(steps.create_step, data=data, new_person=new_person)
         )
+
+    def point_to(self, problems: dict[str, str]) -> None:
+        """Saving found something to look at: go to the page of the first one (in the
+        wizard's order), show its note there and put the cursor in its field."""
+        first = min(problems, key=lambda f: PAGES.index(FIELD_PAGES.get(f, "card")))
+        page = FIELD_PAGES.get(first)
+        if page and page != self.page:
+            self.go(page)
+        self.show_problems(problems)  # after go(): on When, an empty one is now a problem
+        field = FIELD_INPUTS.get(first)
+        if field is not None:
+            self.query_one(f"#{field}", Input).focus()
+        self.query_one("#form-problem", Problem).say("Please look at the note above.")
 
     def refused(self, message: str, field: str | None) -> None:
         page = FIELD_PAGES.get((field or "").split(".")[0])

@@ -112,7 +112,10 @@ class JournalScreen(ViewScreen):
         ),
         Binding("e", "edit", "Edit"),
         Binding("x", "delete", "Delete"),
-        Binding("plus", "more", "Show more", key_display="+"),
+        # Before the search box: `+` typed there re-ran the search ("walk+" is "walk": a
+        # sign is no word) and showed the first page again instead of the next. With no
+        # more to show, `+` is typed as usual.
+        Binding("plus", "more", "Show more", key_display="+", priority=True),
     ]
 
     def __init__(self) -> None:

@@ -103,6 +103,9 @@ class MapScreen(ViewScreen):
         self._rows: dict[int, tuple[Text, ...]] = {}
         self.ideas: list[Idea] = []
         """The ideas to explore the Gaps tab shows, in its table's order."""
+        self.just_added: tuple[str, int] | None = None
+        """Someone or a context just added (its tab and id): the cursor goes to its row
+        once the map shows it."""
 
     # ---------------------------------------------------------------- layout
 
@@ -203,6 +206,7 @@ class MapScreen(ViewScreen):
             else text("Add a context (c) to see its weeks here.")
         )
         self.show_gaps(data, active)
+        self.move_to_added()
 
     def show_gaps(self, data: MapData, active: list[PersonRead]) -> None:
         d = data.diversity
@@ -441,12 +445,39 @@ class MapScreen(ViewScreen):
         if self.data is None:
             self.app.notify("One moment — the map is still opening.")
             return
-        self.app.push_screen(PersonForm(self.data.contexts))
+        self.app.push_screen(PersonForm(self.data.contexts), partial(self.go_to_added, "people"))
 
     def action_new_context(self) -> None:
         from planner_tui.ui.forms.people import ContextForm
 
-        self.app.push_screen(ContextForm())
+        self.app.push_screen(ContextForm(), partial(self.go_to_added, "contexts"))
+
+    def go_to_added(self, tab: str, result: PersonRead | ContextRead | None) -> None:
+        if result is not None:
+            self.just_added = (tab, result.id)
+            self.move_to_added()
+
+    def move_to_added(self) -> None:
+        """The cursor on the row just added, in its tab (once the data holds it)."""
+        from textual.widgets.data_table import RowDoesNotExist
+
+        if self.just_added is None or self.data is None:
+            return
+        tab, added_id = self.just_added
+        known = self.data.people if tab == "people" else self.data.contexts
+        if all(item.id != added_id for item in known):
+            return  # shown before the new one was read: the next show has it
+        self.just_added = None
+        table: DataTable[Any] = self.query_one(f"#{tab}-table" if tab == "contexts"
+                                               else "#people-table", DataTable)  # fmt: skip
+        try:
+            row = table.get_row_index(str(added_id))
+        except RowDoesNotExist:
+            return  # not in the filter typed: the filter stays as it is
+        if self.current_tab() != tab:
+            self.action_tab(tab)
+        table.move_cursor(row=row, animate=False)
+        table.focus()
 
     def action_edit(self) -> None:
         context = self.selected_context()

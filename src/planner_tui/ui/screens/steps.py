@@ -109,7 +109,7 @@ class StepsScreen(ViewScreen):
 
         step = self.selected_step()
         if step is None:
-            self.app.notify("Choose a planned step first (↑/↓ in the list).")
+            self.say_no_step()
             return
         edit_step(self.planner, step.id)
 
@@ -119,9 +119,16 @@ class StepsScreen(ViewScreen):
 
         step = self.selected_step()
         if step is None:
-            self.app.notify("Choose a planned step first (↑/↓ in the list).")
+            self.say_no_step()
             return
         self.app.push_screen(OutcomeForm(step, StepStatus(status)))
+
+    def say_no_step(self) -> None:
+        """A step key with no step to act on: what to do instead, in one kind line."""
+        from planner_tui import words
+
+        anything = any(self.step_lists().values())
+        self.app.notify(words.CHOOSE_A_STEP if anything else words.NO_STEPS_YET)
 
     @on(DataTable.RowSelected)
     def choose_outcome(self, event: DataTable.RowSelected) -> None:

@@ -68,6 +68,8 @@ class TodayData:
     """People's dates in the week ahead, soonest first."""
     on_this_day: str = ""
     """One warm moment from an earlier year or month, in words (empty: none, or off)."""
+    on_this_day_hidden: bool = False
+    """Whether the person hid "On this day" (o): a line says how to bring it back."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -210,10 +212,11 @@ class TodayScreen(StepsScreen):
                 for d in backend.read(partial(people.upcoming_dates, today=today))
             ],
         )
-        if (
+        data.on_this_day_hidden = (
             backend.read(partial(drafts.get_setting, key=moments.ON_THIS_DAY_KEY, default=True))
-            is not False
-        ):
+            is False
+        )
+        if not data.on_this_day_hidden:
             found = backend.read(partial(moments.on_this_day, today=today))
             if found is not None:
                 how = label(found.channel) if found.channel else ""
@@ -231,8 +234,10 @@ class TodayScreen(StepsScreen):
         empty = self.query_one("#today-empty", Note)
         empty.set(words.EMPTY_TODAY)
         empty.display = not data.anyone and not data.checked_in
+        due_table = self.query_one("#due", DataTable)
+        due_was_empty = not (due_table.display and due_table.row_count)
         fill(
-            self.query_one("#due", DataTable),
+            due_table,
             [
                 (
                     words.when(step.due_at),
@@ -247,6 +252,12 @@ class TodayScreen(StepsScreen):
         self.query_one("#due-empty", Note).set(
             "" if data.due else "Nothing planned for today. Rest counts too; s plans a step."
         )
+        coming_table = self.query_one("#coming", DataTable)
+        if due_was_empty and data.due and self.focused is coming_table:
+            # Coming up next had the cursor only because nothing was due today; now that
+            # something is (just planned, say), d, l and w act on today's step, not on one
+            # days ahead.
+            due_table.focus()
         fill(
             self.query_one("#coming", DataTable),
             [
@@ -299,11 +310,12 @@ class TodayScreen(StepsScreen):
             if data.intentions
             else "None set. The monthly review is where they are written."
         )
-        self.query_one("#on-this-day", Note).set(
-            f"{data.on_this_day}\n(o hides this)" if data.on_this_day else ""
-        )
-        self.query_one("#on-this-day-title").display = bool(data.on_this_day)
-        self.query_one("#on-this-day").display = bool(data.on_this_day)
+        moment_line = f"{data.on_this_day}\n(o hides this)" if data.on_this_day else ""
+        if data.on_this_day_hidden:
+            moment_line = words.ON_THIS_DAY_HIDDEN  # how to bring it back, where it was
+        self.query_one("#on-this-day", Note).set(moment_line)
+        self.query_one("#on-this-day-title").display = bool(moment_line)
+        self.query_one("#on-this-day").display = bool(moment_line)
         count = data.steps_this_week
         self.query_one("#week", Note).set(f"Small steps taken this week: {count}." if count else "")
 

@@ -1,0 +1,141 @@
+"""Keys as a real terminal sends them, fast: the README's wizard keys in one burst, again
+and again; Escape with the next letter in the same read; ctrl+q straight after typing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from planner_tui import clock
+from planner_tui.db.engine import Database
+from planner_tui.services import drafts, people
+from planner_tui.ui.app import FIRST_RUN_KEY
+
+from .test_tmux import Tmux, draft_holds, launch
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
+
+RUNS = 6
+"""How often the README's sequence is sent (a lost key showed in about 3 runs of 20)."""
+
+
+@pytest.fixture
+def tmux16(request: pytest.FixtureRequest) -> Iterator[Tmux]:
+    """A tmux server of this test's own (``-L keys16-…``), killed when it ends."""
+    path = shutil.which("tmux")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide tmux")
+        pytest.skip("tmux is not installed")
+    test = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:12]
+    server = Tmux(path, f"keys16-{os.getpid()}-{test}")
+    yield server
+    server.kill_server()
+
+
+def someone_to_reach(db: Database, name: str) -> None:
+    with db.write() as s:
+        drafts.set_setting(session=s, key=FIRST_RUN_KEY, value=True)
+        person = people.create_person(
+            session=s, data={"name": name, "circle": "inner", "cadence_days": 7}
+        )
+        when = datetime(2026, 11, 1, 10, 0, tzinfo=clock.local_zone())
+        people.log_interaction(session=s, data={"person_ids": [person.id], "occurred_at": when})
+
+
+def saved_steps(home: Path) -> list[tuple[str, str]]:
+    """(action, due_at) of every step saved, oldest first (read-only)."""
+    try:
+        with closing(sqlite3.connect(f"file:{home / 'planner.db'}?mode=ro", uri=True)) as c:
+            return list(c.execute("SELECT action, due_at FROM step ORDER BY id"))
+    except sqlite3.Error:
+        return []
+
+
+def test_the_readmes_wizard_keys_in_one_burst_each_time_plan_tomorrow_6pm(
+    tmux16: Tmux, sqlite_db: Database
+) -> None:
+    home = sqlite_db.location.home
+    someone_to_reach(sqlite_db, "Mira")
+    term = launch(tmux16, "burst", home)
+    term.wait_below("People you might like to reach", "Mira")
+    for run in range(1, RUNS + 1):
+        term.keys("s", "Enter", "Enter", "Down", "Down", "Enter", "Enter", "Enter", "Enter")
+        term.wait_until(
+            lambda _shown, run=run: (
+                len(saved_steps(home)) == run and "Plan a small step" not in _shown
+            ),
+            f"run {run}: the step was not saved and the wizard closed",
+        )
+        action, due = saved_steps(home)[-1]
+        assert action == "send Mira a short message", run
+        assert due.startswith("2026-11-24 18:00"), (run, due)
+
+
+def test_escape_sent_with_a_letter_closes_the_wizard_then_the_letter_goes_on(
+    tmux16: Tmux, sqlite_db: Database
+) -> None:
+    """`send-keys Escape m` arrives as ESC m in one read, as a fast typist's would: it was
+    read as alt+m, so the wizard stayed open and the Map never came."""
+    someone_to_reach(sqlite_db, "Mira")
+    term = launch(tmux16, "escape", sqlite_db.location.home)
+    term.wait_below("People you might like to reach", "Mira")
+    term.keys("s")
+    term.wait_for("Plan a small step", "past your rhythm")
+    term.keys("Escape", "m")
+    shown = term.wait_for("1 person")  # the Map, with its data
+    assert "Plan a small step" not in shown
+
+
+@pytest.mark.parametrize("page", ["who", "what", "when", "check-in"])
+def test_ctrl_q_straight_after_typing_keeps_the_draft(
+    tmux16: Tmux, sqlite_db: Database, page: str
+) -> None:
+    """ctrl+q well within the pause after which a draft is written: the words typed on
+    any page of the wizard are kept (as the check-in's are)."""
+    home = sqlite_db.location.home
+    someone_to_reach(sqlite_db, "Mira")
+    term = launch(tmux16, page, home)
+    term.wait_below("People you might like to reach", "Mira")
+    key = "step:new"
+    typed = "walk by the river"
+    if page == "check-in":
+        term.keys("c")
+        term.wait_for("Today's check-in", "Monday 23 November 2026")
+        term.keys("End")  # the day's field, after "today"
+        key = ""
+    else:
+        term.keys("s")
+        term.wait_for("Plan a small step", "past your rhythm")
+        if page in ("what", "when"):
+            term.keys("Enter")
+            term.wait_for("What small thing?")
+        if page == "when":
+            term.keys("Enter")
+            term.wait_for("When? e.g.")
+            typed = "tomorrow 7pm"
+    term.keys("-l", typed)
+    term.keys("C-q")
+    term.wait_gone("Mira")  # closed
+    term.wait_until(lambda _shown: any_draft_holds(home, key, typed),
+                    "the words typed were not kept", timeout=20)  # fmt: skip
+
+
+def any_draft_holds(home: Path, key: str, words: str) -> bool:
+    """Whether a draft (*key*, or any when empty) in *home*'s database holds *words*."""
+    if key:
+        return draft_holds(home, key, words)
+    try:
+        with closing(sqlite3.connect(f"file:{home / 'planner.db'}?mode=ro", uri=True)) as c:
+            rows = c.execute("SELECT payload FROM draft").fetchall()
+    except sqlite3.Error:
+        return False
+    return any(words in row[0] for row in rows)
