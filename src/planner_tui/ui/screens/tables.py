@@ -11,6 +11,7 @@ from typing import Any
 from rich.text import Text
 from textual.events import Resize
 from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
@@ -49,6 +50,31 @@ class Table(DataTable[Any]):
             self.action_scroll_bottom()
         else:
             super().action_scroll_end()
+
+    def _scroll_cursor_into_view(self, animate: bool = False) -> None:
+        super()._scroll_cursor_into_view(animate=animate)
+        if self.cursor_type == "row" and self.row_count:
+            self.call_after_refresh(self.show_cursor_row)
+
+    def show_cursor_row(self) -> None:
+        """The view around the table scrolls, too, so the cursor's row is on screen: a
+        table taller than the room left for it (the Journal's at 80×24) scrolls itself to
+        its last row on End, and that row would be below the edge."""
+        if not self.row_count or not self.is_attached:
+            return
+        _, y, _, height = self._get_row_region(self.cursor_row)
+        top = self.content_region.y + y - round(self.scroll_y)
+        bottom = top + height
+        for around in self.ancestors:
+            if not isinstance(around, Widget) or not around.allow_vertical_scroll:
+                continue
+            room = around.scrollable_content_region
+            if bottom > room.bottom:
+                around.scroll_to(y=around.scroll_y + bottom - room.bottom, animate=False)
+            elif top < room.y:
+                header = self.header_height if self.show_header else 0
+                around.scroll_to(y=around.scroll_y - (room.y - top) - header, animate=False)
+            return
 
     def on_resize(self, _event: Resize) -> None:
         if self.fit_columns():
