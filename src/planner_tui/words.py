@@ -89,6 +89,18 @@ def plural(count: int, one: str, many: str = "") -> str:
     return f"{count:,} {one if count == 1 else many or one + 's'}"
 
 
+def matching(shown: int, total: int, one: str, many: str = "") -> str:
+    """How many of *total* a filter lets through, said as a sentence begins: 'No match
+    among 2 people', '1 of 2 people matches', '3 of 30 people match', '2 people, all
+    matching' — never a bare '0 of 2'."""
+    among = plural(total, one, many)
+    if shown == 0:
+        return f"No match among {among}"
+    if shown >= total:
+        return f"{among}, all matching" if total > 1 else f"{among}, matching"
+    return f"{shown:,} of {among} {'matches' if shown == 1 else 'match'}"
+
+
 def ago(moment: datetime | date | None, *, today: date | None = None, ahead: bool = False) -> str:
     """'today', 'yesterday', '3 days ago', '2 weeks ago', '4 months ago', 'not yet'; with
     *ahead*, days to come read 'tomorrow', 'in 3 days', 'in 2 weeks'."""
