@@ -54,7 +54,8 @@ OTHER_SUPPORT = (
 
 EMPTY_TODAY = (
     "A quiet start. This is your daily home: small steps that are due, people you may "
-    "like to reach, and today's check-in gather here as you add them."
+    "like to reach, and today's check-in gather here as you add them. To begin, press m "
+    "for the Map, then n to add someone you'd like to be in touch with."
 )
 EMPTY_MAP = (
     "No one here yet. Press n to add someone; they will show here with their circles and "

@@ -149,3 +149,15 @@ async def test_the_map_filter_says_how_many_match_in_words(sqlite_db: Database) 
         assert said["ana"].startswith("1 of 2 people matches ·")
         assert said["a"].startswith("2 people, all matching ·")
         assert not any(" 0 of " in line or "0 of 2" in line for line in said.values())
+
+
+async def test_the_first_evening_says_how_to_add_someone_and_it_works(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        said = " ".join(" ".join(on_screen(app)).split())
+        assert "A quiet start" in said and "press m for the Map, then n to add someone" in said
+        await press(app, pilot, "m", "n")
+        assert isinstance(app.screen, PersonForm)

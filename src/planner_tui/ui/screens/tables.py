@@ -61,8 +61,10 @@ class Table(DataTable[Any]):
     def show_cursor_row(self) -> None:
         """The view around the table scrolls, too, so the cursor's row is on screen: a
         table taller than the room left for it (the Journal's at 80×24) scrolls itself to
-        its last row on End, and that row would be below the edge."""
-        if not self.row_count or not self.is_attached:
+        its last row on End, and that row would be below the edge. Only the table with the
+        focus does this: the one whose cursor the keys move (a view filling its tables
+        leaves the page where it is)."""
+        if not self.row_count or not self.is_attached or not self.has_focus:
             return
         _, y, _, height = self._get_row_region(self.cursor_row)
         top = self.content_region.y + y - round(self.scroll_y)
