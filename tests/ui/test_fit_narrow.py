@@ -11,7 +11,10 @@ from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.services import journal, people, steps
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.base import PeopleChips
+from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.people import PersonForm
+from planner_tui.ui.modals.confirm import Choice
 
 from .test_app import make_app, press, settle
 
@@ -161,3 +164,36 @@ async def test_the_first_evening_says_how_to_add_someone_and_it_works(
         assert "A quiet start" in said and "press m for the Map, then n to add someone" in said
         await press(app, pilot, "m", "n")
         assert isinstance(app.screen, PersonForm)
+
+
+async def test_the_map_keys_do_what_the_readme_says(sqlite_db: Database) -> None:
+    """`l` starts with the selected person; `x` asks, Enter keeps them, Tab then Enter
+    deletes; archiving (`a`) leaves their planned steps on Today."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "[b]Ana"})
+        bo = people.create_person(session=s, data={"name": "Bo"})
+        steps.create_step(session=s, data={"person_id": bo.id, "action": "send Bo a postcard",
+                                           "due_at": clock.now() + timedelta(hours=1)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        table = app.screen.query_one("#people-table", DataTable)
+        assert table.has_focus and table.cursor_row == 0  # [b]Ana, first by name
+        await press(app, pilot, "l")
+        assert isinstance(app.screen, InteractionForm)
+        assert app.screen.query_one(PeopleChips).chosen == [ana.id]
+        await press(app, pilot, "escape")
+        await press(app, pilot, "x")
+        assert isinstance(app.screen, Choice)
+        await press(app, pilot, "enter")  # Keep
+        with sqlite_db.session() as s:
+            assert len(people.list_people(session=s)) == 2
+        await press(app, pilot, "x", "tab", "enter")  # Delete
+        with sqlite_db.session() as s:
+            assert [p.name for p in people.list_people(session=s)] == ["Bo"]
+        await press(app, pilot, "a")  # Bo archived…
+        with sqlite_db.session() as s:
+            assert people.list_people(session=s) == []
+        await press(app, pilot, "t")  # …and the step planned with him is still there
+        assert "send Bo a postcard" in " ".join(on_screen(app))
