@@ -37,7 +37,7 @@ from textual.widgets import (
 
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import shorten
-from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.base import shown, text
 from planner_tui.ui.widgets.fields import TextField
 
 if TYPE_CHECKING:
@@ -425,7 +425,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         at 80×24, would otherwise be off screen). A field's note is ``#NAME-problem``; its
         field is ``#NAME`` (or the first place to type inside it), else the last place to
         type before the note."""
-        notes = [p for p in self.query(Problem) if p.display and p.id != "form-problem"]
+        notes = [p for p in self.query(Problem) if p.id != "form-problem" and shown(p)]
         if not notes:
             return
         note = notes[0]
@@ -445,16 +445,16 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         name = (note.id or "").removesuffix("-problem")
         found = next(iter(self.query(f"#{name}")), None) if name else None
         if found is not None:
-            if found.focusable:
+            if found.focusable and shown(found):
                 return found
-            inside = next((w for w in found.query("*") if w.focusable), None)
+            inside = next((w for w in found.query("*") if w.focusable and shown(w)), None)
             if inside is not None:
                 return inside
         before: Widget | None = None
         for widget in self.query("*"):
             if widget is note:
                 return before
-            if widget.focusable:
+            if widget.focusable and shown(widget):
                 before = widget
         return before
 
