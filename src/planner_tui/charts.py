@@ -67,6 +67,18 @@ def draw_weeks(plt: Any, data: MonthReviewData) -> None:
         orientation="h",
         width=0.6,
     )
+    ticks = whole_ticks(max(sum(w.counts.values()) for w in weeks))
+    plt.xticks(ticks)  # counts are whole contacts: plotext alone would mark 0.75, 1.5…
+    plt.xlim(0, ticks[-1])
+
+
+def whole_ticks(top: int, most: int = 6) -> list[int]:
+    """Axis marks for counts up to *top*: whole numbers from 0, at most *most* of them,
+    the last at or past *top* (0, 1, 2, 3 for 3; 0, 5, 10, 15 for 13)."""
+    step = 1
+    while top / step > most - 1:
+        step = next(s * 10**e for e in range(12) for s in (1, 2, 5) if s * 10**e > step)
+    return list(range(0, -(-max(top, 1) // step) * step + 1, step))
 
 
 def channel_legend(data: MonthReviewData) -> str:
@@ -75,12 +87,12 @@ def channel_legend(data: MonthReviewData) -> str:
 
 
 def draw_trend(plt: Any, data: MonthReviewData) -> None:
-    plt.title(f"Monthly averages ({CONNECTED_FILL} connectedness, {MOOD_FILL} mood)")
     months = data.trend
-    names = [
-        m.month.strftime("%b %y" if i == 0 or m.month.month == 1 else "%b")
-        for i, m in enumerate(months)
-    ]
+    span = f"{months[0].month:%b %Y} – {months[-1].month:%b %Y}: " if months else ""
+    plt.title(f"Averages, {span}{CONNECTED_FILL} connectedness, {MOOD_FILL} mood")
+    # Three letters a month, the years in the title: a longer name ("Dec 25") overlaps
+    # its neighbour, and plotext then leaves one out.
+    names = [m.month.strftime("%b") for m in months]
     plt.multiple_bar(
         names,
         [[m.avg_connectedness or 0 for m in months], [m.avg_mood or 0 for m in months]],

@@ -54,7 +54,8 @@ OTHER_SUPPORT = (
 
 EMPTY_TODAY = (
     "A quiet start. This is your daily home: small steps that are due, people you may "
-    "like to reach, and today's check-in gather here as you add them."
+    "like to reach, and today's check-in gather here as you add them. To begin, press m "
+    "for the Map, then n to add someone you'd like to be in touch with."
 )
 EMPTY_MAP = (
     "No one here yet. Press n to add someone; they will show here with their circles and "
@@ -101,6 +102,18 @@ def several_check_ins(count: int) -> str:
         f"That day now has {plural(count, 'check-in')}; each is kept as its own entry, as "
         "in the app."
     )
+
+
+def matching(shown: int, total: int, one: str, many: str = "") -> str:
+    """How many of *total* a filter lets through, said as a sentence begins: 'No match
+    among 2 people', '1 of 2 people matches', '3 of 30 people match', '2 people, all
+    matching' — never a bare '0 of 2'."""
+    among = plural(total, one, many)
+    if shown == 0:
+        return f"No match among {among}"
+    if shown >= total:
+        return f"{among}, all matching" if total > 1 else f"{among}, matching"
+    return f"{shown:,} of {among} {'matches' if shown == 1 else 'match'}"
 
 
 def ago(moment: datetime | date | None, *, today: date | None = None, ahead: bool = False) -> str:

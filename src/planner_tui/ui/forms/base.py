@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
@@ -36,7 +37,7 @@ from textual.widgets import (
 
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import shorten
-from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.base import shown, text
 from planner_tui.ui.widgets.fields import TextField
 
 if TYPE_CHECKING:
@@ -392,6 +393,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         buttons. Forms of several pages take the person to the page with the first one."""
         self.show_problems(problems)
         self.query_one("#form-problem", Problem).say("Please look at the note above.")
+        self.go_to_first_problem()
 
     @work(thread=True, exclusive=True, group="save")
     def save(self, values: dict[str, Any]) -> None:
@@ -433,6 +435,46 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         (target or self.query_one("#form-problem", Problem)).say(message)
         if target is not None:
             self.query_one("#form-problem", Problem).say(None)
+            self.go_to_first_problem()
+
+    def go_to_first_problem(self) -> None:
+        """Saving was refused: the first field with a note gets the cursor, and the form
+        scrolls so that field and its note are both in view (a note far down a long form,
+        at 80×24, would otherwise be off screen). A field's note is ``#NAME-problem``; its
+        field is ``#NAME`` (or the first place to type inside it), else the last place to
+        type before the note."""
+        notes = [p for p in self.query(Problem) if p.id != "form-problem" and shown(p)]
+        if not notes:
+            return
+        note = notes[0]
+        field = self.field_of(note)
+        if field is not None:
+            field.focus(scroll_visible=False)
+
+        def into_view() -> None:
+            note.scroll_visible(animate=False, immediate=True)
+            if field is not None:
+                field.scroll_visible(animate=False, immediate=True)
+
+        self.call_after_refresh(into_view)
+
+    def field_of(self, note: Problem) -> Widget | None:
+        """The place to type that *note* is about (see :meth:`go_to_first_problem`)."""
+        name = (note.id or "").removesuffix("-problem")
+        found = next(iter(self.query(f"#{name}")), None) if name else None
+        if found is not None:
+            if found.focusable and shown(found):
+                return found
+            inside = next((w for w in found.query("*") if w.focusable and shown(w)), None)
+            if inside is not None:
+                return inside
+        before: Widget | None = None
+        for widget in self.query("*"):
+            if widget is note:
+                return before
+            if widget.focusable and shown(widget):
+                before = widget
+        return before
 
     def stop_draft_timer(self) -> None:
         if self._draft_timer is not None:

@@ -43,7 +43,7 @@ class ContactsScreen(ViewScreen):
             "when",
             "with",
             "how",
-            "who reached out",
+            "reached out",
             "warmth",
             "note",
             give_way=(-1, 1, 3, 2),

@@ -326,7 +326,9 @@ class MapScreen(ViewScreen):
         )
         total = sum(1 for p in self.data.people if self.show_archived or not p.archived)
         everyone = words.plural(total, "person", "people")
-        status = f"{len(people):,} of {everyone}" if query else everyone
+        status = words.matching(len(people), total, "person", "people") if query else everyone
+        if query and not people:
+            status += " · esc empties the filter"
         status += f" · sorted by {'best match' if query else self.sort_by} (o)"
         status += " · archived shown (h)" if self.show_archived else ""
         self.query_one("#people-status", Static).update(status)

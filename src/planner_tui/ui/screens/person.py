@@ -66,7 +66,7 @@ class PersonScreen(ViewScreen):
         yield Section("Contact together")
         yield Note(id="history-empty", classes="muted")
         yield table(
-            "history", "when", "how", "who reached out", "warmth", "note", give_way=(-1, 2, 1)
+            "history", "when", "how", "reached out", "warmth", "note", give_way=(-1, 2, 1)
         )  # the note, then the longer words: never the marks
         yield Note(
             "Enter on a small step or a contact: change it (or delete the contact) · "

@@ -51,7 +51,7 @@ class FigureBox(Vertical, can_focus=True):
 
         yield Section("", id=f"title-{self.key}")
         yield Static("", markup=False, classes="lines")
-        yield table(f"table-{self.key}")
+        yield table(f"table-{self.key}", give_way=(0,))  # the words in front, not the figures
         from planner_tui.charts import CHARTS
 
         for name in CHARTS_OF.get(self.key, ()):

@@ -1,7 +1,8 @@
 """The table helpers every view uses: rows of user text shown as text, never markup, in
 columns as wide as the rows they hold now. A table wider than its place gives way in its
 free-text columns (cut with …), never in its marks: by default the last column, which
-holds the free text (marks come before it); a view can name others."""
+holds the free text (marks come before it); a view can name others, which then share
+the cut (the widest first)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from rich.text import Text
 from textual.events import Resize
 from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
@@ -24,7 +26,8 @@ class Table(DataTable[Any]):
     with the rows under it.
 
     Its columns fit its width (see the module): :attr:`give_way` names the columns that
-    narrow, first to last, each down to :data:`NARROWEST` (or its heading)."""
+    narrow, each down to :data:`NARROWEST` (or its heading); they share the cut — the
+    widest of them narrows first, the first named of equals."""
 
     give_way: tuple[int, ...] = (-1,)
 
@@ -57,6 +60,33 @@ class Table(DataTable[Any]):
         else:
             super().action_scroll_end()
 
+    def _scroll_cursor_into_view(self, animate: bool = False) -> None:
+        super()._scroll_cursor_into_view(animate=animate)
+        if self.cursor_type == "row" and self.row_count:
+            self.call_after_refresh(self.show_cursor_row)
+
+    def show_cursor_row(self) -> None:
+        """The view around the table scrolls, too, so the cursor's row is on screen: a
+        table taller than the room left for it (the Journal's at 80×24) scrolls itself to
+        its last row on End, and that row would be below the edge. Only the table with the
+        focus does this: the one whose cursor the keys move (a view filling its tables
+        leaves the page where it is)."""
+        if not self.row_count or not self.is_attached or not self.has_focus:
+            return
+        _, y, _, height = self._get_row_region(self.cursor_row)
+        top = self.content_region.y + y - round(self.scroll_y)
+        bottom = top + height
+        for around in self.ancestors:
+            if not isinstance(around, Widget) or not around.allow_vertical_scroll:
+                continue
+            room = around.scrollable_content_region
+            if bottom > room.bottom:
+                around.scroll_to(y=around.scroll_y + bottom - room.bottom, animate=False)
+            elif top < room.y:
+                header = self.header_height if self.show_header else 0
+                around.scroll_to(y=around.scroll_y - (room.y - top) - header, animate=False)
+            return
+
     def on_resize(self, _event: Resize) -> None:
         if self.fit_columns():
             self._update_count += 1
@@ -75,15 +105,20 @@ class Table(DataTable[Any]):
         for column in columns:
             column.auto_width = True  # natural widths first (content_width, kept current)
         over = sum(c.get_render_width(self) for c in columns) - room
-        for index in dict.fromkeys(i % len(columns) for i in self.give_way):
-            if over <= 0:
+        giving = [columns[i] for i in dict.fromkeys(i % len(columns) for i in self.give_way)]
+        widths = {c.key: c.content_width for c in giving}
+        while over > 0:
+            # The widest give-way column (the first named, of equals) loses a cell, so the
+            # cut is shared: a step's words aren't cut to nothing beside a whole long name.
+            room_left = [c for c in giving if widths[c.key] > max(NARROWEST, c.label.cell_len)]
+            if not room_left:
                 break
-            column = columns[index]
-            narrowest = max(NARROWEST, column.label.cell_len)
-            cut = min(over, column.content_width - narrowest)
-            if cut > 0:
-                column.auto_width, column.width = False, column.content_width - cut
-                over -= cut
+            widest = max(room_left, key=lambda c: widths[c.key])
+            widths[widest.key] -= 1
+            over -= 1
+        for column in giving:
+            if widths[column.key] < column.content_width:
+                column.auto_width, column.width = False, widths[column.key]
         if before == [(c.auto_width, c.width) for c in columns]:
             return False
         self.virtual_size = Size(
@@ -99,7 +134,8 @@ NARROWEST = 8
 
 def table(id: str, *columns: str, give_way: tuple[int, ...] = (-1,)) -> DataTable[Any]:
     """A row-cursor table with these columns (more can be added later); *give_way* names
-    the columns that narrow when it is too wide, first to last (the last column by default)."""
+    the columns that narrow when it is too wide, the widest of them first (the last column
+    by default)."""
     widget = Table(id=id, cursor_type="row", zebra_stripes=False)
     widget.give_way = give_way
     widget.add_columns(*columns)

@@ -140,7 +140,7 @@ class TodayScreen(StepsScreen):
         yield Note(id="drift-empty", classes="muted")
         yield table("drifting", "who", "last in touch", "hoped for")
         yield Section("Dates this week", id="dates-title")
-        yield table("dates", "date", "a tiny step (s or Enter plans it)")
+        yield table("dates", "date", "a tiny step (s or Enter plans it)", give_way=(-1, 0))
         yield Section("Today's check-in")
         yield Note(id="checkin")
         yield Section("This month's intentions")

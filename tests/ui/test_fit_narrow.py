@@ -1,0 +1,199 @@
+"""At 80×24 (issue 16, what a new user found next): End in a long list shows the row it
+went to; a refused form goes to the field its note is about; tables fit their width."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import DataTable, TextArea
+
+from planner_tui import clock
+from planner_tui.db.engine import Database
+from planner_tui.services import journal, people, steps
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.base import PeopleChips
+from planner_tui.ui.forms.interaction import InteractionForm
+from planner_tui.ui.forms.people import PersonForm
+from planner_tui.ui.modals.confirm import Choice
+
+from .test_app import make_app, press, settle
+
+NARROW = (80, 24)
+LONG = "Benedict Alexander Fitzgerald-Worthington the Third"
+
+
+def on_screen(app: PlannerApp) -> list[str]:
+    """The lines the terminal shows now, as text."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_end_in_the_journal_shows_the_oldest_entry(sqlite_db: Database) -> None:
+    today = clock.today()
+    with sqlite_db.write() as s:
+        for back in range(40):
+            day = today - timedelta(days=back)
+            journal.save_entry(session=s, data={"day": day, "body": f"entry of {day:%d %b}"})
+    oldest = (today - timedelta(days=39)).strftime("%a %-d %b %Y")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        table = app.screen.query_one("#entries", DataTable)
+        assert table.has_focus
+        await press(app, pilot, "end")
+        await pilot.pause(0.1)
+        assert table.cursor_row == 39
+        assert any(oldest in line for line in on_screen(app)), on_screen(app)
+        await press(app, pilot, "home")
+        await pilot.pause(0.1)
+        newest = today.strftime("%a %-d %b %Y")
+        shown = on_screen(app)
+        assert any(newest in line for line in shown) and any("day" in line for line in shown), shown
+
+
+async def test_a_refused_form_goes_to_the_field_its_note_is_about(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        app.push_screen(PersonForm([]))
+        await settle(app, pilot)
+        await pilot.press(*"Ana")
+        app.screen.query_one("#dates", TextArea).text = "[b]not a date at all"
+        await settle(app, pilot)
+        app.screen.query_one("#name").focus()
+        await pilot.pause(0.1)
+        await press(app, pilot, "ctrl+s")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, PersonForm)  # not saved
+        assert app.focused is app.screen.query_one("#dates", TextArea)
+        note = app.screen.query_one("#dates-problem")
+        message = str(note.render())
+        assert message
+        shown = "\n".join(on_screen(app))
+        assert message[:30] in " ".join(shown.split()), shown
+
+
+def table_fits(table: DataTable[object]) -> bool:
+    room = table.scrollable_content_region.width
+    return sum(c.get_render_width(table) for c in table.ordered_columns) <= room
+
+
+async def test_dates_this_week_fit_with_the_tiny_step_in_view(sqlite_db: Database) -> None:
+    soon = clock.today() + timedelta(days=2)
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "[b]Anastasia Papadopoulou"})
+        people.set_dates(session=s, person_id=ana.id, dates=[
+            {"label": "the day we first moved into the flat on Elm Street",
+             "month": soon.month, "day": soon.day},
+        ])  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        dates = app.screen.query_one("#dates", DataTable)
+        assert dates.display and table_fits(dates)
+        [row] = [line for line in on_screen(app) if "[b]Anastasia" in line]
+        assert row.count("[b]Anastasia") == 2 and "…" in row  # the date and its step, both
+
+
+async def test_the_reviews_contacts_fit(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Papadopoulou"})
+        for hours in range(1, 30):  # more than the screen holds: a scroll bar takes room
+            people.log_interaction(session=s, data={
+                "occurred_at": clock.now() - timedelta(hours=hours), "person_ids": [ana.id],
+                "channel": "text", "initiator": "mutual", "warmth": 4,
+                "note": "a long talk about the new flat, her sister and the garden plans",
+            })  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "r")
+        await press(app, pilot, "c")
+        contacts = app.screen.query_one("#contacts", DataTable)
+        assert table_fits(contacts)
+        rows = [line for line in on_screen(app) if "Ana" in line and "4/5" in line]
+        assert rows and all("a long" in row for row in rows)  # the note begins on screen
+
+
+async def test_a_steps_words_share_the_room_with_a_long_name(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        ben = people.create_person(session=s, data={"name": LONG})
+        steps.create_step(session=s, data={
+            "person_id": ben.id, "action": "give him a ten-minute call about the move",
+            "cue": "when I finish lunch on Friday", "due_at": clock.now() + timedelta(hours=1),
+        })  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        for view in ("t", "p"):
+            await press(app, pilot, view)
+            table = app.screen.query_one("#due" if view == "t" else "#upcoming", DataTable)
+            assert table_fits(table)
+            who, step = table.ordered_columns[1], table.ordered_columns[-1]
+            assert step.get_render_width(table) >= who.get_render_width(table) - 1, view
+
+
+async def test_the_map_filter_says_how_many_match_in_words(sqlite_db: Database) -> None:
+    with sqlite_db.write() as s:
+        for name in ("[b]Ana", "Bea"):
+            people.create_person(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        status = app.screen.query_one("#people-status")
+        assert str(status.render()).startswith("2 people · sorted by")
+        said = {}
+        for typed in ("zzz", "ana", "a"):
+            await press(app, pilot, "slash", *typed)
+            said[typed] = str(status.render())
+            await press(app, pilot, "escape")
+        assert said["zzz"].startswith("No match among 2 people · esc empties the filter")
+        assert said["ana"].startswith("1 of 2 people matches ·")
+        assert said["a"].startswith("2 people, all matching ·")
+        assert not any(" 0 of " in line or "0 of 2" in line for line in said.values())
+
+
+async def test_the_first_evening_says_how_to_add_someone_and_it_works(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        said = " ".join(" ".join(on_screen(app)).split())
+        assert "A quiet start" in said and "press m for the Map, then n to add someone" in said
+        await press(app, pilot, "m", "n")
+        assert isinstance(app.screen, PersonForm)
+
+
+async def test_the_map_keys_do_what_the_readme_says(sqlite_db: Database) -> None:
+    """`l` starts with the selected person; `x` asks, Enter keeps them, Tab then Enter
+    deletes; archiving (`a`) leaves their planned steps on Today."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "[b]Ana"})
+        bo = people.create_person(session=s, data={"name": "Bo"})
+        steps.create_step(session=s, data={"person_id": bo.id, "action": "send Bo a postcard",
+                                           "due_at": clock.now() + timedelta(hours=1)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        table = app.screen.query_one("#people-table", DataTable)
+        assert table.has_focus and table.cursor_row == 0  # [b]Ana, first by name
+        await press(app, pilot, "l")
+        assert isinstance(app.screen, InteractionForm)
+        assert app.screen.query_one(PeopleChips).chosen == [ana.id]
+        await press(app, pilot, "escape")
+        await press(app, pilot, "x")
+        assert isinstance(app.screen, Choice)
+        await press(app, pilot, "enter")  # Keep
+        with sqlite_db.session() as s:
+            assert len(people.list_people(session=s)) == 2
+        await press(app, pilot, "x", "tab", "enter")  # Delete
+        with sqlite_db.session() as s:
+            assert [p.name for p in people.list_people(session=s)] == ["Bo"]
+        await press(app, pilot, "a")  # Bo archived…
+        with sqlite_db.session() as s:
+            assert people.list_people(session=s) == []
+        await press(app, pilot, "t")  # …and the step planned with him is still there
+        assert "send Bo a postcard" in " ".join(on_screen(app))
