@@ -169,3 +169,32 @@ def test_the_review_pairs_awkwardness_by_month_from_three_steps(
     markdown = review_report.to_markdown(data)
     assert "## Awkwardness, expected and felt" in markdown
     assert "**Awkwardness, expected and felt**: For each of the twelve months" in markdown
+
+
+def test_with_someone_reads_their_newest_contacts_and_recent_comfort(
+    db: Database, who: dict[str, int]
+) -> None:
+    from planner_tui.services import journal
+
+    def log(day: str, channel: str, **extra: Any) -> None:
+        with db.write() as s:
+            people.log_interaction(session=s, data={
+                "occurred_at": local(f"2026-11-{day}T12:00"), "person_ids": [who["Ana"]],
+                "channel": channel, **extra})  # fmt: skip
+
+    log("01", "call", warmth=2)  # seventh newest: not looked at
+    for day in ("02", "05", "09", "12", "16", "20"):
+        log(day, "text", warmth=4 if day != "20" else 5, gave_emotional=day != "09")
+    with db.write() as s:  # comfort receiving help: 2, 2, 3 in the last 30 days; 1 before
+        for day, comfort in ((date(2026, 10, 1), 1), (date(2026, 11, 3), 2),
+                             (date(2026, 11, 10), 2), (date(2026, 11, 25), 3)):  # fmt: skip
+            journal.save_entry(session=s, data={"day": day, "body": "x",
+                                                "comfort_receiving": comfort})  # fmt: skip
+    with db.session() as s:
+        found = service.with_someone(session=s, person_id=who["Ana"], today=date(2026, 11, 30))
+        other = service.with_someone(session=s, person_id=who["Bo"], today=date(2026, 11, 30))
+    assert found.giving == learning.Giving(gave=5, got=0, counted=6, comfort=7 / 3, check_ins=3)
+    # six written contacts since 2 Nov (28 days), warmth (4·5 + 5) / 6
+    assert found.richer == learning.Richer(contacts=6, since=date(2026, 11, 2), warmths=6,
+                                           warmth=25 / 6)  # fmt: skip
+    assert other == service.WithSomeone()  # no contact yet: nothing to offer
