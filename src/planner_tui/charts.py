@@ -54,33 +54,56 @@ def week_label(first: date, last: date) -> str:
     return f"{first.day}–{last.day}" if first != last else str(first.day)
 
 
-def draw_weeks(plt: Any, data: MonthReviewData) -> None:
-    weeks = data.weeks
-    channels = [c for c in Channel if any(w.counts.get(c) for w in weeks)]
-    plt.title("Contact each week, by channel")
+def draw_by_channel(
+    plt: Any, title: str, bars: list[tuple[str, dict[Channel, int]]], *, orientation: str = "h"
+) -> None:
+    """Contact in each period (a week, a month) as a bar stacked by channel, each channel
+    with its own marker: the Review's weeks and someone's months on their page."""
+    channels = [c for c in Channel if any(counts.get(c) for _, counts in bars)]
+    plt.title(title)
     if not channels:
         return
     plt.stacked_bar(
-        [week_label(w.first, w.last) for w in weeks],
-        [[w.counts.get(c, 0) for w in weeks] for c in channels],
+        [name for name, _ in bars],
+        [[counts.get(c, 0) for _, counts in bars] for c in channels],
         marker=[CHANNEL_MARKERS[c] for c in channels],
-        orientation="h",
+        orientation=orientation,
         width=0.6,
     )
 
 
-def channel_legend(data: MonthReviewData) -> str:
-    present = [c for c in Channel if any(w.counts.get(c) for w in data.weeks)]
+def draw_weeks(plt: Any, data: MonthReviewData) -> None:
+    draw_by_channel(
+        plt,
+        "Contact each week, by channel",
+        [(week_label(w.first, w.last), w.counts) for w in data.weeks],
+    )
+
+
+def month_names(firsts: list[date]) -> list[str]:
+    """'Dec 25', 'Jan 26', 'Feb'…: a month's year where the year changes, or first."""
+    return [m.strftime("%b %y" if i == 0 or m.month == 1 else "%b") for i, m in enumerate(firsts)]
+
+
+def draw_months(plt: Any, months: list[tuple[date, dict[Channel, int]]]) -> None:
+    """Someone's contact month by month (oldest first), by channel."""
+    names = month_names([first for first, _ in months])
+    bars = [(name, counts) for name, (_, counts) in zip(names, months, strict=True)]
+    draw_by_channel(plt, "Contact each month, by channel", bars, orientation="v")
+
+
+def legend(present: list[Channel]) -> str:
     return "  ".join(f"{CHANNEL_MARKERS[c]} {label(c)}" for c in present)
+
+
+def channel_legend(data: MonthReviewData) -> str:
+    return legend([c for c in Channel if any(w.counts.get(c) for w in data.weeks)])
 
 
 def draw_trend(plt: Any, data: MonthReviewData) -> None:
     plt.title(f"Monthly averages ({CONNECTED_FILL} connectedness, {MOOD_FILL} mood)")
     months = data.trend
-    names = [
-        m.month.strftime("%b %y" if i == 0 or m.month.month == 1 else "%b")
-        for i, m in enumerate(months)
-    ]
+    names = month_names([m.month for m in months])
     plt.multiple_bar(
         names,
         [[m.avg_connectedness or 0 for m in months], [m.avg_mood or 0 for m in months]],

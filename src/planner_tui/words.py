@@ -541,3 +541,6 @@ def richer_line(name: str, contacts: int, since: date, warmths: int, warmth: flo
         "noted). If it suits you, this one could be a rung richer — or keep it as it is; "
         "both are a step."
     )
+
+
+NO_MENTIONS = "No journal entry mentions them yet: @Name in an entry links someone."
