@@ -90,6 +90,9 @@ def draw_months(plt: Any, months: list[tuple[date, dict[Channel, int]]]) -> None
     names = month_names([first for first, _ in months])
     bars = [(name, counts) for name, (_, counts) in zip(names, months, strict=True)]
     draw_by_channel(plt, "Contact each month, by channel", bars, orientation="v")
+    top = max((sum(counts.values()) for _, counts in months), default=0)
+    step = max(1, -(-top // 4))  # whole contacts, four steps or so
+    plt.yticks(list(range(0, top + step, step)))
 
 
 def legend(present: list[Channel]) -> str:

@@ -85,15 +85,11 @@ class PersonScreen(ViewScreen):
         yield Note(id="person-appreciation", classes="muted")
         from textual_plotext import PlotextPlot  # on their page, not at start-up
 
-        yield Section(f"Contact each month, the last {learning_months()}")
+        yield Section(f"Contact over the last {learning_months()}")
         plot = PlotextPlot(id="person-months", classes="chart")
         plot.styles.height = MONTHS_HEIGHT
         yield plot
         yield Note(id="months-legend", classes="muted")
-        yield Section("In your journal")
-        yield TextField(placeholder=SEARCH_HINT, id="person-search")
-        yield Note(id="mentions-note", classes="muted")
-        yield table("person-journal", "day", "entry", give_way=(-1,))
         yield Section("Small steps")
         yield Note(id="steps-empty", classes="muted")
         yield table("person-steps", "when", "how it went", "small step")  # free text last
@@ -102,9 +98,13 @@ class PersonScreen(ViewScreen):
         yield table(
             "history", "when", "how", "who reached out", "warmth", "note", give_way=(-1, 2, 1)
         )  # the note, then the longer words: never the marks
+        yield Section("In your journal")
+        yield TextField(placeholder=SEARCH_HINT, id="person-search")
+        yield Note(id="mentions-note", classes="muted")
+        yield table("person-journal", "day", "entry", give_way=(-1,))
         yield Note(
             "Enter on a small step or a contact: change it (or delete the contact) · "
-            "g: merge someone else into them",
+            "/: search the entries about them · g: merge someone else into them",
             classes="muted",
         )
 
