@@ -129,7 +129,8 @@ def richer_version(actions: list[Action], chosen: Action | None) -> Action | Non
 
 
 def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str) -> str:
-    """The smaller step in the person's own words where it can be: the chosen action's
+    """The smaller step (or, the same way, the one a rung richer: :func:`richer_version`)
+    in the person's own words where it can be: the chosen action's
     words swapped for the smaller one's inside what they typed ("give Cy a ten-minute call
     about the move" → "send Cy a voice note about the move"); their own words kept after
     the lighter step when the library's words aren't in them ("send Bo a short message:

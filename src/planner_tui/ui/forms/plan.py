@@ -36,7 +36,7 @@ from planner_tui.when import QUICK_PICKS, describe, describe_repeat, parse_repea
 
 if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, PersonRead
-    from planner_tui.learning import StepFact
+    from planner_tui.learning import Giving, Richer, StepFact
     from planner_tui.services.learning import WithSomeone
     from planner_tui.services.steps import Action
 
@@ -361,7 +361,7 @@ class PlanWizard(FormScreen[StepRead]):
 
     # ---------------------------------------------------------------- giving, and richer
 
-    def giving(self) -> Any:
+    def giving(self) -> Giving | None:
         """Contacts with the chosen person leaning "I gave" while comfort receiving help is
         low (:class:`planner_tui.learning.Giving`), once read; else None."""
         found = self.with_someone
@@ -369,7 +369,8 @@ class PlanWizard(FormScreen[StepRead]):
             return None
         return found[1].giving
 
-    def richer(self) -> Any:
+    def richer(self) -> Richer | None:
+        """A warm tie written-only for a while (:class:`planner_tui.learning.Richer`)."""
         found = self.with_someone
         if self.person is None or found is None or found[0] != self.person.id:
             return None
@@ -426,13 +427,13 @@ class PlanWizard(FormScreen[StepRead]):
         options.clear_options()
         offered = self.offered_actions()
         giving = self.giving()
+        receiving = [a for a in offered if a.receiving] if giving is not None else []
         hint = self.query_one("#receiving-hint", Static)
-        hint.display = giving is not None
+        hint.display = bool(receiving)  # (a library of one's own may have none)
         groups: list[tuple[str, list[Action]]] = []
-        if giving is not None:
+        if giving is not None and receiving:
             hint.update(text(words.receiving_hint(name, giving.gave, giving.counted,
                                                   giving.comfort, giving.check_ins)))  # fmt: skip
-            receiving = [a for a in offered if a.receiving]
             groups.append((words.RECEIVING_HEADING, receiving))
             offered = [a for a in offered if not a.receiving]
         for effort, heading in (

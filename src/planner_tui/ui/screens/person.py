@@ -85,7 +85,7 @@ class PersonScreen(ViewScreen):
         yield Note(id="person-appreciation", classes="muted")
         from textual_plotext import PlotextPlot  # on their page, not at start-up
 
-        yield Section(f"Contact over the last {learning_months()}")
+        yield Section(f"Contact over the last {months_shown()}")
         plot = PlotextPlot(id="person-months", classes="chart")
         plot.styles.height = MONTHS_HEIGHT
         yield plot
@@ -300,7 +300,7 @@ class PersonScreen(ViewScreen):
 SEARCH_HINT = '/ search their entries: words, "a phrase", #tag, 2026-10, mood>=4'
 
 
-def learning_months() -> str:
+def months_shown() -> str:
     from planner_tui.services.people import CONTACT_MONTHS
 
     return words.plural(CONTACT_MONTHS, "month")
