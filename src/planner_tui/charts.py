@@ -54,22 +54,30 @@ def week_label(first: date, last: date) -> str:
     return f"{first.day}–{last.day}" if first != last else str(first.day)
 
 
-def draw_weeks(plt: Any, data: MonthReviewData) -> None:
-    weeks = data.weeks
-    channels = [c for c in Channel if any(w.counts.get(c) for w in weeks)]
-    plt.title("Contact each week, by channel")
+def draw_by_channel(
+    plt: Any, title: str, bars: list[tuple[str, dict[Channel, int]]], *, orientation: str = "h"
+) -> None:
+    """Contact in each period (a week, a month) as a bar stacked by channel, each channel
+    with its own marker: the Review's weeks and someone's months on their page."""
+    channels = [c for c in Channel if any(counts.get(c) for _, counts in bars)]
+    plt.title(title)
     if not channels:
         return
     plt.stacked_bar(
-        [week_label(w.first, w.last) for w in weeks],
-        [[w.counts.get(c, 0) for w in weeks] for c in channels],
+        [name for name, _ in bars],
+        [[counts.get(c, 0) for _, counts in bars] for c in channels],
         marker=[CHANNEL_MARKERS[c] for c in channels],
-        orientation="h",
+        orientation=orientation,
         width=0.6,
     )
-    ticks = whole_ticks(max(sum(w.counts.values()) for w in weeks))
-    plt.xticks(ticks)  # counts are whole contacts: plotext alone would mark 0.75, 1.5…
-    plt.xlim(0, ticks[-1])
+    ticks = whole_ticks(max(sum(counts.values()) for _, counts in bars))
+    # Counts are whole contacts: plotext alone would mark 0.75, 1.5…
+    if orientation == "h":
+        plt.xticks(ticks)
+        plt.xlim(0, ticks[-1])
+    else:
+        plt.yticks(ticks)
+        plt.ylim(0, ticks[-1])
 
 
 def whole_ticks(top: int, most: int = 6) -> list[int]:
@@ -81,17 +89,40 @@ def whole_ticks(top: int, most: int = 6) -> list[int]:
     return list(range(0, -(-max(top, 1) // step) * step + 1, step))
 
 
-def channel_legend(data: MonthReviewData) -> str:
-    present = [c for c in Channel if any(w.counts.get(c) for w in data.weeks)]
+def draw_weeks(plt: Any, data: MonthReviewData) -> None:
+    draw_by_channel(
+        plt,
+        "Contact each week, by channel",
+        [(week_label(w.first, w.last), w.counts) for w in data.weeks],
+    )
+
+
+def span(firsts: list[date]) -> str:
+    """'Dec 2025 – Nov 2026: ', the months a chart covers, for its title: the bars are
+    named by three letters only, since a longer name ("Dec 25") overlaps its neighbour and
+    plotext then leaves one out."""
+    return f"{firsts[0]:%b %Y} – {firsts[-1]:%b %Y}: " if firsts else ""
+
+
+def draw_months(plt: Any, months: list[tuple[date, dict[Channel, int]]]) -> None:
+    """Someone's contact month by month (oldest first), by channel."""
+    bars = [(f"{first:%b}", counts) for first, counts in months]
+    title = f"Contact each month, {span([first for first, _ in months])}by channel"
+    draw_by_channel(plt, title, bars, orientation="v")
+
+
+def legend(present: list[Channel]) -> str:
     return "  ".join(f"{CHANNEL_MARKERS[c]} {label(c)}" for c in present)
+
+
+def channel_legend(data: MonthReviewData) -> str:
+    return legend([c for c in Channel if any(w.counts.get(c) for w in data.weeks)])
 
 
 def draw_trend(plt: Any, data: MonthReviewData) -> None:
     months = data.trend
-    span = f"{months[0].month:%b %Y} – {months[-1].month:%b %Y}: " if months else ""
-    plt.title(f"Averages, {span}{CONNECTED_FILL} connectedness, {MOOD_FILL} mood")
-    # Three letters a month, the years in the title: a longer name ("Dec 25") overlaps
-    # its neighbour, and plotext then leaves one out.
+    title_span = span([m.month for m in months])
+    plt.title(f"Averages, {title_span}{CONNECTED_FILL} connectedness, {MOOD_FILL} mood")
     names = [m.month.strftime("%b") for m in months]
     plt.multiple_bar(
         names,

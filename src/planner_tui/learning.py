@@ -41,6 +41,24 @@ Following through
       :data:`YES_WITHIN_DAYS` days after it (a done step due later than that doesn't count).
 
     A summary needs :data:`MIN_NOT_NOWS` "not now"s.
+
+Giving and receiving (when planning with someone)
+    Their newest :data:`TIE_CONTACTS` contacts: those where you gave support (listening or
+    practical) and got none count as *you gave*; those where you got some count as *you
+    got*. The contacts *lean "I gave"* when you gave in :data:`MIN_GAVE` or more and in three
+    quarters or more of those with support either way. Your comfort receiving help is the
+    journal's scale, averaged over the check-ins of the last :data:`COMFORT_DAYS` days that
+    have it — from :data:`MIN_COMFORT` of them; it is *low* at :data:`LOW_COMFORT` or below.
+    Both together: the wizard offers steps where they give (``receiving = true`` in the
+    library).
+
+One step richer (when planning with someone)
+    Their newest :data:`TIE_CONTACTS` contacts, from :data:`MIN_RICHER` of them, all
+    written (not in person, not a call), the oldest of them :data:`RICHER_DAYS` days or more
+    before today (written for a while, not only this week), with a warmth noted on
+    :data:`MIN_RICHER` or more whose average is :data:`WARM` or more. Then a written step
+    is offered one rung richer — the library's step whose smaller version it is, one
+    effort tier up at most — never more.
 """
 
 from __future__ import annotations
@@ -68,6 +86,22 @@ MIN_NOT_NOWS = 3
 """'Not now's needed before saying how many became a yes."""
 YES_WITHIN_DAYS = 90
 """A done step with the same person counts as the yes to a 'not now' within this many days."""
+TIE_CONTACTS = 6
+"""Giving and receiving, and one step richer, look at someone's newest this many contacts."""
+MIN_GAVE = 3
+"""Contacts where you gave support needed before the contacts lean 'I gave'."""
+GAVE_SHARE = 0.75
+COMFORT_DAYS = 30
+MIN_COMFORT = 3
+"""Check-ins with 'comfort receiving help' needed before it says anything."""
+LOW_COMFORT = 2.5
+"""Comfort receiving help, averaged, at or below this (of 5) is low."""
+MIN_RICHER = 3
+"""Contacts (and warmths noted) needed before one step richer is offered."""
+RICHER_DAYS = 21
+WARM = 4.0
+WRITTEN = frozenset({"text", "social", "other"})
+"""Channels that are neither a voice nor a meeting (the balance's 'written')."""
 
 CHANNEL_NOUNS = {
     "call": ("call", "calls"),
@@ -337,3 +371,78 @@ def not_nows(declines: Iterable[StepFact], steps: Sequence[StepFact]) -> NotNows
     step that could be that yes: their chains, and the same people's steps after them)."""
     found = [d for d in declines if d.status == DECLINED]
     return NotNows(len(found), sum(became_yes(d, steps) for d in found))
+
+
+# --------------------------------------------------------------------------- with someone
+
+
+@dataclass(frozen=True)
+class ContactFact:
+    """One contact with someone, as giving/receiving and one step richer need it."""
+
+    day: date
+    """The local day it happened."""
+    channel: str
+    warmth: int | None = None
+    gave: bool = False
+    """You gave support (listening or practical)."""
+    got: bool = False
+    """You got support."""
+
+
+@dataclass(frozen=True)
+class Giving:
+    gave: int
+    """Contacts where you gave support and got none."""
+    got: int
+    """Contacts where you got support."""
+    counted: int
+    """The contacts looked at."""
+    comfort: float
+    """Comfort receiving help, averaged."""
+    check_ins: int
+    """The check-ins that average counts."""
+
+
+def _newest(contacts: Iterable[ContactFact]) -> list[ContactFact]:
+    return sorted(contacts, key=lambda c: c.day, reverse=True)[:TIE_CONTACTS]
+
+
+def leaning_giving(contacts: Iterable[ContactFact], comfort: Iterable[int]) -> Giving | None:
+    """Contacts leaning "I gave" while comfort receiving help is low (the module's rules),
+    with the counts; None otherwise, or with too little to tell."""
+    newest = _newest(contacts)
+    gave = sum(c.gave and not c.got for c in newest)
+    got = sum(c.got for c in newest)
+    scores = list(comfort)
+    if gave < MIN_GAVE or gave < GAVE_SHARE * (gave + got) or len(scores) < MIN_COMFORT:
+        return None
+    average = _mean(scores)
+    if average > LOW_COMFORT:
+        return None
+    return Giving(gave, got, len(newest), average, len(scores))
+
+
+@dataclass(frozen=True)
+class Richer:
+    contacts: int
+    """The written contacts looked at."""
+    since: date
+    """The oldest of them."""
+    warmths: int
+    warmth: float
+
+
+def richer_tie(contacts: Iterable[ContactFact], today: date) -> Richer | None:
+    """A tie written-only for a while whose recent contacts felt warm (the module's rules),
+    with the counts; None otherwise."""
+    newest = _newest(contacts)
+    if len(newest) < MIN_RICHER or any(c.channel not in WRITTEN for c in newest):
+        return None
+    since = newest[-1].day
+    if (today - since).days < RICHER_DAYS:
+        return None
+    warmths = [c.warmth for c in newest if c.warmth is not None]
+    if len(warmths) < MIN_RICHER or _mean(warmths) < WARM:
+        return None
+    return Richer(len(newest), since, len(warmths), _mean(warmths))

@@ -578,3 +578,33 @@ def not_nows(count: int, became_yes: int, period: str) -> str:
     """'Of your 9 'not now's in the last 12 months, 5 became a yes later.'"""
     said = plural(count, "'not now'")
     return f"Of your {said} {period}, {became_yes:,} became a yes later."
+
+
+# --------------------------------------------------------------------------- giving and receiving
+
+RECEIVING_HEADING = "where they give · letting them help is a kindness too"
+RICHER_TITLE = "One step richer?"
+
+
+def receiving_hint(name: str, gave: int, counted: int, comfort: float, check_ins: int) -> str:
+    """The What page's line when contacts with someone lean 'I gave' and comfort receiving
+    help is low: the counts, and an invitation, never a verdict."""
+    return (
+        f"In {gave} of your last {plural(counted, 'contact')} with {name}, you were the one "
+        f"giving support; comfort receiving help came to {comfort:.1f} of 5 in "
+        f"{plural(check_ins, 'check-in')} lately. If you'd like, a step where {name} "
+        "gives — the first few below."
+    )
+
+
+def richer_line(name: str, contacts: int, since: date, warmths: int, warmth: float) -> str:
+    """The offer of one step richer: the counts it rests on, and no pressure."""
+    return (
+        f"Your last {plural(contacts, 'contact')} with {name}, since {day(since)}, were "
+        f"written, and felt warm: {warmth:.1f} of 5 on average ({plural(warmths, 'warmth')} "
+        "noted). If it suits you, this one could be a rung richer — or keep it as it is; "
+        "both are a step."
+    )
+
+
+NO_MENTIONS = "No journal entry mentions them yet: @Name in an entry links someone."

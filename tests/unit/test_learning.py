@@ -192,3 +192,68 @@ def test_every_learning_sentence_is_gentle_and_names_no_cause() -> None:
         assert not HARSH.search(line), line
         assert not CAUSAL.search(line), line
         assert not re.search(r"\b1 (steps|calls)\b|\b[02-9] step\b", line), line
+
+
+# --------------------------------------------------------------------------- with someone
+
+TODAY = date(2026, 3, 1)
+
+
+def contact(days_ago: int, channel: str = "text", warmth: int | None = None,
+            gave: bool = False, got: bool = False) -> learning.ContactFact:  # fmt: skip
+    return learning.ContactFact(TODAY - timedelta(days=days_ago), channel, warmth, gave, got)
+
+
+def test_contacts_leaning_i_gave_with_low_comfort_receiving_are_counted() -> None:
+    # Newest six: gave only in 4 (1, 2, 3, 5), got in 1 (4), neither in 1 (6); the seventh,
+    # older, is not looked at. 4 of 5 with support = 0.8 ≥ three quarters.
+    contacts = [contact(1, gave=True), contact(2, gave=True), contact(3, gave=True),
+                contact(4, got=True, gave=True), contact(5, gave=True), contact(6),
+                contact(40, got=True)]  # fmt: skip
+    found = learning.leaning_giving(contacts, [2, 3, 1])  # comfort (2 + 3 + 1) / 3 = 2.0
+    assert found == learning.Giving(gave=4, got=1, counted=6, comfort=2.0, check_ins=3)
+
+
+def test_giving_says_nothing_below_its_minimums_or_when_comfort_is_not_low() -> None:
+    leaning = [contact(1, gave=True), contact(2, gave=True), contact(3, gave=True)]
+    assert learning.leaning_giving(leaning, [1, 1, 1]) is not None
+    assert learning.leaning_giving(leaning[:2], [1, 1, 1]) is None  # gave in 2 < 3
+    assert learning.leaning_giving(leaning, [1, 1]) is None  # two check-ins: too few
+    assert learning.leaning_giving(leaning, [2, 3, 3]) is None  # 2.67 > 2.5: not low
+    assert learning.leaning_giving(leaning, [2, 3, 2, 3]) is not None  # 2.5: low
+    # 3 gave, 2 got: 3 of 5 = 0.6 < three quarters
+    assert learning.leaning_giving([*leaning, contact(4, got=True), contact(5, got=True)],
+                                   [1, 1, 1]) is None  # fmt: skip
+
+
+def test_a_tie_written_for_three_weeks_and_warm_is_one_step_richer() -> None:
+    contacts = [contact(2, warmth=5), contact(9, "social", warmth=4), contact(21, warmth=4),
+                contact(60, "call", warmth=2)]  # fmt: skip
+    written = contacts[:3]  # without the call: three written contacts, the oldest 21 days ago
+    found = learning.richer_tie(written, TODAY)
+    assert found == learning.Richer(contacts=3, since=TODAY - timedelta(days=21), warmths=3,
+                                    warmth=13 / 3)  # fmt: skip
+    assert learning.richer_tie(contacts, TODAY) is None  # a call among the newest six
+
+
+def test_one_step_richer_says_nothing_too_soon_too_cool_or_with_too_little() -> None:
+    warm = [contact(2, warmth=5), contact(9, warmth=4), contact(21, warmth=4)]
+    assert learning.richer_tie(warm[:2], TODAY) is None  # two contacts
+    assert learning.richer_tie([*warm[:2], contact(20, warmth=4)], TODAY) is None  # 20 days
+    cool = [contact(2, warmth=4), contact(9, warmth=4), contact(21, warmth=3)]  # 3.67 < 4
+    assert learning.richer_tie(cool, TODAY) is None
+    unrated = [contact(2, warmth=5), contact(9, warmth=5), contact(21)]  # two warmths noted
+    assert learning.richer_tie(unrated, TODAY) is None
+    in_person = [*warm[:2], contact(21, "in_person", warmth=5)]
+    assert learning.richer_tie(in_person, TODAY) is None
+
+
+def test_the_words_for_giving_and_richer_show_counts_and_no_verdict() -> None:
+    said = [
+        words.receiving_hint("Ana", 4, 6, 2.0, 3),
+        words.richer_line("Ana", 3, TODAY - timedelta(days=21), 3, 13 / 3),
+    ]
+    assert "4 of your last 6 contacts" in said[0] and "2.0 of 5 in 3 check-ins" in said[0]
+    assert "Your last 3 contacts with Ana" in said[1] and "4.3 of 5" in said[1]
+    for line in said:
+        assert not HARSH.search(line) and not CAUSAL.search(line), line

@@ -169,3 +169,67 @@ def test_the_review_pairs_awkwardness_by_month_from_three_steps(
     markdown = review_report.to_markdown(data)
     assert "## Awkwardness, expected and felt" in markdown
     assert "**Awkwardness, expected and felt**: For each of the twelve months" in markdown
+
+
+def test_with_someone_reads_their_newest_contacts_and_recent_comfort(
+    db: Database, who: dict[str, int]
+) -> None:
+    from planner_tui.services import journal
+
+    def log(day: str, channel: str, **extra: Any) -> None:
+        with db.write() as s:
+            people.log_interaction(session=s, data={
+                "occurred_at": local(f"2026-11-{day}T12:00"), "person_ids": [who["Ana"]],
+                "channel": channel, **extra})  # fmt: skip
+
+    log("01", "call", warmth=2)  # seventh newest: not looked at
+    for day in ("02", "05", "09", "12", "16", "20"):
+        log(day, "text", warmth=4 if day != "20" else 5, gave_emotional=day != "09")
+    with db.write() as s:  # comfort receiving help: 2, 2, 3 in the last 30 days; 1 before
+        for day, comfort in ((date(2026, 10, 1), 1), (date(2026, 11, 3), 2),
+                             (date(2026, 11, 10), 2), (date(2026, 11, 25), 3)):  # fmt: skip
+            journal.save_entry(session=s, data={"day": day, "body": "x",
+                                                "comfort_receiving": comfort})  # fmt: skip
+    with db.session() as s:
+        found = service.with_someone(session=s, person_id=who["Ana"], today=date(2026, 11, 30))
+        other = service.with_someone(session=s, person_id=who["Bo"], today=date(2026, 11, 30))
+    assert found.giving == learning.Giving(gave=5, got=0, counted=6, comfort=7 / 3, check_ins=3)
+    # six written contacts since 2 Nov (28 days), warmth (4·5 + 5) / 6
+    assert found.richer == learning.Richer(contacts=6, since=date(2026, 11, 2), warmths=6,
+                                           warmth=25 / 6)  # fmt: skip
+    assert other == service.WithSomeone()  # no contact yet: nothing to offer
+
+
+def test_someones_story_entries_about_them_and_contact_by_month(
+    db: Database, who: dict[str, int]
+) -> None:
+    from planner_tui.services import journal
+
+    with db.write() as s:
+        for day, body, person in ((date(2026, 9, 2), "a walk and tea", "Ana"),
+                                  (date(2026, 11, 5), "a walk by the river", "Ana"),
+                                  (date(2026, 11, 20), "she called", "Ana"),
+                                  (date(2026, 11, 21), "a walk alone", "Bo")):  # fmt: skip
+            journal.save_entry(session=s, data={"day": day, "body": body,
+                                                "person_ids": [who[person]]})  # fmt: skip
+        for when, channel in (("2026-09-30T23:30", "call"), ("2026-10-01T00:30", "text"),
+                              ("2026-11-10T12:00", "text"), ("2025-11-30T12:00", "call")):  # fmt: skip
+            people.log_interaction(session=s, data={
+                "person_ids": [who["Ana"]], "occurred_at": local(when), "channel": channel})  # fmt: skip
+    with db.session() as s:
+        hits, total, problems = journal.mentioning(session=s, person_id=who["Ana"])
+        walks = journal.mentioning(session=s, person_id=who["Ana"], text="walk @Bo")
+        few = journal.mentioning(session=s, person_id=who["Ana"], limit=2)
+        months = people.contact_by_month(session=s, person_id=who["Ana"], today=date(2026, 11, 23))
+    assert [h.entry.day.day for h in hits] == [20, 5, 2] and (total, problems) == (3, [])
+    # Her page is always hers: "@Bo" typed there doesn't reach Bo's walk.
+    assert {h.entry.day for h in walks[0]} == {date(2026, 11, 5), date(2026, 9, 2)}
+    assert (len(few[0]), few[1]) == (2, 3)  # two shown of three
+    assert months[0][0] == date(2025, 12, 1) and len(months) == 12
+    counts = dict(months)
+    # Local months (London): 23:30 on 30 Sep is September; 00:30 on 1 Oct is October; a
+    # year ago November is before the twelve months.
+    assert counts[date(2026, 9, 1)] == {"call": 1}
+    assert counts[date(2026, 10, 1)] == {"text": 1}
+    assert counts[date(2026, 11, 1)] == {"text": 1}
+    assert sum(sum(c.values()) for c in counts.values()) == 3

@@ -251,6 +251,32 @@ def test_the_library_has_every_effort_and_smaller_versions_that_exist(tmp_path: 
     assert own_words is not None and own_words.channel == "text"
 
 
+def test_one_step_richer_is_one_rung_up_the_same_ladder_as_smaller(tmp_path: Path) -> None:
+    actions = steps.load_actions(tmp_path)
+    by_id = {a.id: a for a in actions}
+
+    def richer(action_id: str | None) -> str | None:
+        found = steps.richer_version(actions, by_id[action_id] if action_id else None)
+        return found.id if found else None
+
+    assert richer("text") == "voice-note"  # a voice note instead of a message
+    assert richer("voice-note") == "call"  # a call instead of a voice note
+    assert richer(None) == "voice-note"  # one's own words: one rung above a message
+    assert richer("react") == "text"
+    assert richer("share") is None  # only an invitation names it: two tiers up, never
+    assert richer("call") is None  # nothing names a call as its smaller version
+    assert richer("place-look") == "place-go"  # a place's ladder stays a place's
+    for action in actions:
+        up = steps.richer_version(actions, action)
+        assert up is None or steps.smaller_version(actions, up) == action
+
+
+def test_the_library_has_steps_where_they_give(tmp_path: Path) -> None:
+    receiving = [a for a in steps.load_actions(tmp_path) if a.receiving]
+    assert {a.id for a in receiving} >= {"advice", "recommend", "accept-offer"}
+    assert not any(a.place for a in receiving)
+
+
 def test_ones_own_library_replaces_the_shipped_one_and_bad_entries_are_skipped(
     tmp_path: Path,
 ) -> None:

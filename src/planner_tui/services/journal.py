@@ -235,6 +235,19 @@ def search_total(*, session: Session, query: SearchQuery, found: int, limit: int
     return journal_search.total(connection, query, found, limit, dialect)
 
 
+def mentioning(
+    *, session: Session, person_id: int, text: str = "", limit: int = 50
+) -> tuple[list[SearchHit], int, list[str]]:
+    """The entries that mention someone (newest first; with words, the best first), read
+    by the journal search's one query builder with their filter added: the hits, how many
+    match all told, and anything the search could not read."""
+    query, problems = read_search(session=session, text=text)
+    query.person_id = person_id  # their page: always them, whatever else is typed
+    hits = search(session=session, query=query, limit=limit)
+    total = search_total(session=session, query=query, found=len(hits), limit=limit)
+    return hits, total if hits else 0, problems
+
+
 def snippet(entry: JournalEntryRead, terms: list[str], width: int = 90) -> str:
     """A one-line excerpt of *entry* around the first matching term (plain text)."""
     return journal_search.snippet([getattr(entry, f) for f in ENTRY_FIELDS], terms, width)

@@ -14,7 +14,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from planner_tui import clock, learning
-from planner_tui.db.models import Step, StepStatus
+from planner_tui.db.models import (
+    Interaction,
+    InteractionPersonLink,
+    JournalEntry,
+    Step,
+    StepStatus,
+)
 from planner_tui.services.people import as_aware, day_window
 from planner_tui.services.review import TREND_MONTHS, moved
 
@@ -140,6 +146,56 @@ def person_appreciation(*, session: Session, person_id: int) -> learning.Paired:
             col(Step.appreciation_response).is_not(None),
         ),
         "appreciation",
+    )
+
+
+@dataclass(frozen=True)
+class WithSomeone:
+    """What the wizard may offer for a step with someone."""
+
+    giving: learning.Giving | None = None
+    richer: learning.Richer | None = None
+
+
+def with_someone(*, session: Session, person_id: int, today: date | None = None) -> WithSomeone:
+    """Someone's newest contacts and the last weeks' comfort receiving help, through the
+    rules of :func:`planner_tui.learning.leaning_giving` and
+    :func:`planner_tui.learning.richer_tie`."""
+    today = today or clock.today()
+    link = InteractionPersonLink
+    rows = session.execute(
+        sa.select(
+            col(Interaction.occurred_at),
+            col(Interaction.channel),
+            col(Interaction.warmth),
+            col(Interaction.gave_emotional) | col(Interaction.gave_practical),
+            col(Interaction.got_emotional) | col(Interaction.got_practical),
+        )
+        .join(link, col(link.interaction_id) == Interaction.id)
+        .where(col(link.person_id) == person_id)
+        .order_by(col(link.interaction_at).desc(), col(link.interaction_id).desc())
+        .limit(learning.TIE_CONTACTS)
+    ).all()
+    contacts = [
+        learning.ContactFact(
+            day=_local_day(when),
+            channel=str(getattr(channel, "value", channel)),
+            warmth=warmth,
+            gave=bool(gave),
+            got=bool(got),
+        )
+        for when, channel, warmth, gave, got in rows
+    ]
+    comfort = session.execute(
+        sa.select(col(JournalEntry.comfort_receiving)).where(
+            col(JournalEntry.day) > today - timedelta(days=learning.COMFORT_DAYS),
+            col(JournalEntry.day) <= today,
+            col(JournalEntry.comfort_receiving).is_not(None),
+        )
+    ).scalars()
+    return WithSomeone(
+        giving=learning.leaning_giving(contacts, [int(c) for c in comfort]),
+        richer=learning.richer_tie(contacts, today),
     )
 
 

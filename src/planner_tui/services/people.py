@@ -18,6 +18,7 @@ from planner_tui.daily import day_window as day_window
 from planner_tui.daily import drift_order
 from planner_tui.daily import drifting_days as drifting_days
 from planner_tui.db.models import (
+    Channel,
     Context,
     ContextCreate,
     ContextRead,
@@ -740,3 +741,38 @@ def list_interactions(
         )
         result.append(read)
     return result
+
+
+CONTACT_MONTHS = 12
+"""Someone's page charts their contact over this many months, this one last."""
+
+
+def contact_by_month(
+    *, session: Session, person_id: int, today: date | None = None, months: int = CONTACT_MONTHS
+) -> list[tuple[date, dict[Channel, int]]]:
+    """Contacts with someone in each of the last *months* local months (first days, oldest
+    first), counted by channel — what their page charts, the Review's way."""
+    today = today or clock.today()
+    firsts = []
+    first = today.replace(day=1)
+    for _ in range(months):
+        firsts.append(first)
+        first = (first - timedelta(days=1)).replace(day=1)
+    firsts.reverse()
+    start, end = day_window(firsts[0], today + timedelta(days=1))
+    link = InteractionPersonLink
+    rows = session.execute(
+        sa.select(col(link.interaction_at), col(Interaction.channel))
+        .join(Interaction, col(Interaction.id) == link.interaction_id)
+        .where(col(link.person_id) == person_id)
+        .where(col(link.interaction_at) >= start, col(link.interaction_at) < end)
+    ).all()
+    counts: dict[date, dict[Channel, int]] = {f: {} for f in firsts}
+    for moment, channel in rows:
+        aware = as_aware(moment)
+        assert aware is not None
+        month = clock.to_local(aware).date().replace(day=1)
+        if month in counts:
+            found = counts[month]
+            found[Channel(channel)] = found.get(Channel(channel), 0) + 1
+    return list(counts.items())

@@ -60,6 +60,9 @@ class Action:
     smaller: str | None = None
     place: bool = False
     """A step toward a place or a group ({name} is the place), not a person."""
+    receiving: bool = False
+    """A step where they give — their advice, an offer taken up — offered first when your
+    contacts with someone lean "I gave" (:func:`planner_tui.learning.leaning_giving`)."""
 
     def for_person(self, name: str) -> str:
         return self.words.replace("{name}", name)
@@ -81,6 +84,7 @@ def load_actions(home: Path | None = None) -> list[Action]:
                         channel=Channel(entry.get("channel", Channel.OTHER)),
                         smaller=entry.get("smaller"),
                         place=entry.get("place") is True,
+                        receiving=entry.get("receiving") is True,
                     )
                 )
             except (KeyError, TypeError, ValueError):
@@ -98,8 +102,36 @@ def smaller_version(actions: list[Action], chosen: Action | None) -> Action | No
     return by_id.get(chosen.smaller or "")
 
 
+EFFORT_ORDER = (Effort.TINY, Effort.SMALL, Effort.BIGGER)
+
+
+def richer_version(actions: list[Action], chosen: Action | None) -> Action | None:
+    """One rung richer than *chosen*, the mirror of :func:`smaller_version`: the first
+    library step whose smaller version *chosen* is, one effort tier up at most (a voice note
+    for a message, a call for a voice note). For the person's own words, one rung above
+    the lightest message. ``None`` when there is none."""
+    if chosen is None:
+        chosen = smaller_version(actions, None)
+        if chosen is None:
+            return None
+    if chosen.effort not in EFFORT_ORDER:
+        return None
+    highest = EFFORT_ORDER.index(chosen.effort) + 1
+    return next(
+        (
+            a
+            for a in actions
+            if a.smaller == chosen.id
+            and a.place == chosen.place
+            and a.effort in EFFORT_ORDER[: highest + 1]
+        ),
+        None,
+    )
+
+
 def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str) -> str:
-    """The smaller step in the person's own words where it can be: the chosen action's
+    """The smaller step (or, the same way, the one a rung richer: :func:`richer_version`)
+    in the person's own words where it can be: the chosen action's
     words swapped for the smaller one's inside what they typed ("give Cy a ten-minute call
     about the move" → "send Cy a voice note about the move"); their own words kept after
     the lighter step when the library's words aren't in them ("send Bo a short message:

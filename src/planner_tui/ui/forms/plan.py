@@ -4,7 +4,9 @@ Who (fuzzy search; people drifting past their rhythm first, then the inner circl
 part of life, for a step toward a place, or a new name, added to the map with the step), what
 (the action library or one's own words), when (natural language, read back before going
 on; ↑/↓ for quick picks), optional details (repeat, if-then cue and backup, expected
-awkwardness), how sure (below 7, a smaller version is offered), and the plan card.
+awkwardness), how sure (below 7, a smaller version is offered; sure, with a tie written-only
+for a while that felt warm, one step richer), and the plan card. With someone you have
+lately been giving to, while comfort receiving help is low, steps where they give come first.
 Everything typed is kept as a draft, page included, like every form.
 """
 
@@ -34,7 +36,8 @@ from planner_tui.when import QUICK_PICKS, describe, describe_repeat, parse_repea
 
 if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, PersonRead
-    from planner_tui.learning import StepFact
+    from planner_tui.learning import Giving, Richer, StepFact
+    from planner_tui.services.learning import WithSomeone
     from planner_tui.services.steps import Action
 
 Choices = tuple[list["PersonRead"], list["ContextRead"], list["Action"], list["StepFact"]]
@@ -95,6 +98,11 @@ class PlanWizard(FormScreen[StepRead]):
         self.smaller_offered = False
         self.made_smaller_from = ""
         """The step's words before it was made smaller (the card shows both)."""
+        self.richer_offered = False
+        self.made_richer_from = ""
+        """The step's words before it was made one step richer (the card shows both)."""
+        self.with_someone: tuple[int, WithSomeone] | None = None
+        """For the person chosen (by id): what may be offered with them, once read."""
         self.quick_pick = -1
 
     # ---------------------------------------------------------------- layout
@@ -116,6 +124,7 @@ class PlanWizard(FormScreen[StepRead]):
                     yield Problem(id="person-problem")
                 with Vertical(id="page-what"):
                     yield Field("What small thing? ↑/↓ and Enter, or write your own.")
+                    yield Static("", id="receiving-hint", classes="muted", markup=False)
                     yield TextField(id="own", placeholder="…or in your own words")
                     yield OptionList(id="what-list")
                 with Vertical(id="page-when"):
@@ -371,7 +380,43 @@ class PlanWizard(FormScreen[StepRead]):
             self.person = self.by_id(int(option.id))
         self.action = None
         self.show_actions()
+        self.read_with_someone()
         self.go("what")
+
+    # ---------------------------------------------------------------- giving, and richer
+
+    def giving(self) -> Giving | None:
+        """Contacts with the chosen person leaning "I gave" while comfort receiving help is
+        low (:class:`planner_tui.learning.Giving`), once read; else None."""
+        found = self.with_someone
+        if self.person is None or found is None or found[0] != self.person.id:
+            return None
+        return found[1].giving
+
+    def richer(self) -> Richer | None:
+        """A warm tie written-only for a while (:class:`planner_tui.learning.Richer`)."""
+        found = self.with_someone
+        if self.person is None or found is None or found[0] != self.person.id:
+            return None
+        return found[1].richer
+
+    def read_with_someone(self) -> None:
+        if self.person is None or (self.with_someone and self.with_someone[0] == self.person.id):
+            return
+        person_id = self.person.id
+        self.run_worker(partial(self._read_with_someone, person_id), thread=True,
+                        group="with-someone", exclusive=True)  # fmt: skip
+
+    def _read_with_someone(self, person_id: int) -> None:
+        from planner_tui.services.learning import with_someone
+
+        found = self.planner.backend.read(partial(with_someone, person_id=person_id))
+        self.app.call_from_thread(self._got_with_someone, person_id, found)
+
+    def _got_with_someone(self, person_id: int, found: WithSomeone) -> None:
+        self.with_someone = (person_id, found)
+        if self.person is not None and self.person.id == person_id and found.giving:
+            self.show_actions()  # steps where they give come first
 
     def by_id(self, person_id: int | None) -> PersonRead | None:
         return next((p for p in self.people if p.id == person_id), None)
@@ -405,12 +450,23 @@ class PlanWizard(FormScreen[StepRead]):
         options = self.query_one("#what-list", OptionList)
         options.clear_options()
         offered = self.offered_actions()
+        giving = self.giving()
+        receiving = [a for a in offered if a.receiving] if giving is not None else []
+        hint = self.query_one("#receiving-hint", Static)
+        hint.display = bool(receiving)  # (a library of one's own may have none)
+        groups: list[tuple[str, list[Action]]] = []
+        if giving is not None and receiving:
+            hint.update(text(words.receiving_hint(name, giving.gave, giving.counted,
+                                                  giving.comfort, giving.check_ins)))  # fmt: skip
+            groups.append((words.RECEIVING_HEADING, receiving))
+            offered = [a for a in offered if not a.receiving]
         for effort, heading in (
             (Effort.TINY, "tiny · a minute or two"),
             (Effort.SMALL, "small · a little time"),
             (Effort.BIGGER, "bigger · when you have the energy"),
         ):
-            entries = [a for a in offered if a.effort is effort]
+            groups.append((heading, [a for a in offered if a.effort is effort]))
+        for heading, entries in groups:
             if not entries:
                 continue
             options.add_option(Option(text(heading, "bold"), disabled=True))
@@ -449,8 +505,56 @@ class PlanWizard(FormScreen[StepRead]):
             return
         if typed and int(typed) < SURE_ENOUGH and not self.smaller_offered:
             self.offer_smaller()
+        elif (
+            typed and int(typed) >= SURE_ENOUGH and not self.richer_offered and self.can_be_richer()
+        ):
+            self.offer_richer()
         else:
             self.go("card")
+
+    def can_be_richer(self) -> bool:
+        """Sure of a written step with someone whose tie has been written-only for a while
+        and felt warm (:func:`planner_tui.learning.richer_tie`), and a rung above it."""
+        from planner_tui.learning import WRITTEN
+        from planner_tui.services.steps import richer_version
+
+        channel = self.query_one("#channel", Select).value
+        if self.richer() is None or channel is Select.NULL or str(channel) not in WRITTEN:
+            return False
+        return richer_version(self.offered_actions(), self.action) is not None
+
+    def offer_richer(self) -> None:
+        """The mirror of :meth:`offer_smaller`, the same way: one rung, in their own words."""
+        from planner_tui.services.steps import richer_version, smaller_words
+        from planner_tui.ui.modals.confirm import Choice
+
+        self.richer_offered = True
+        richer = richer_version(self.offered_actions(), self.action)
+        tie = self.richer()
+        if richer is None or tie is None:
+            self.go("card")
+            return
+        name = self.target() or "them"
+        typed = self.query_one("#words", Input).value.strip()
+        offer = smaller_words(typed, self.action, richer, name)
+
+        def answered(answer: str | None) -> None:
+            if answer == "richer":
+                self.action = richer
+                self.made_richer_from = typed
+                self.query_one("#words", Input).value = offer
+                self.query_one("#channel", Select).value = richer.channel.value
+            self.go("card")
+
+        line = words.richer_line(name, tie.contacts, tie.since, tie.warmths, tie.warmth)
+        self.app.push_screen(
+            Choice(
+                words.RICHER_TITLE,
+                f"{line}\n\nYour step: {typed}\nRicher:    {offer}",
+                [("keep", "Keep my step"), ("richer", "Yes, one step richer")],
+            ),
+            answered,
+        )
 
     def offer_smaller(self) -> None:
         from planner_tui.services.steps import smaller_version, smaller_words
@@ -559,6 +663,8 @@ class PlanWizard(FormScreen[StepRead]):
             lines.append(f"How sure: {values['confidence']}/10")
         if self.made_smaller_from and self.made_smaller_from != values["words"].strip():
             lines.append(f"Made smaller from: {self.made_smaller_from}")
+        if self.made_richer_from and self.made_richer_from != values["words"].strip():
+            lines.append(f"One step richer than: {self.made_richer_from}")
         self.query_one("#card-details", Static).update(text("\n".join(lines), multiline=True))
         seed = sum(map(ord, values["words"])) + due.toordinal()
         self.query_one("#encouragement", Static).update(text(words.encouragement(seed)))
@@ -590,6 +696,8 @@ class PlanWizard(FormScreen[StepRead]):
             "confidence": self.query_one("#confidence", Input).value,
             "smaller_offered": self.smaller_offered,
             "smaller_from": self.made_smaller_from,
+            "richer_offered": self.richer_offered,
+            "richer_from": self.made_richer_from,
         }
 
     def fill(self, values: dict[str, Any]) -> None:
@@ -609,8 +717,11 @@ class PlanWizard(FormScreen[StepRead]):
                 self.query_one(f"#{key}", Select).value = values[key]
         self.smaller_offered = bool(values.get("smaller_offered"))
         self.made_smaller_from = str(values.get("smaller_from") or "")
+        self.richer_offered = bool(values.get("richer_offered"))
+        self.made_richer_from = str(values.get("richer_from") or "")
         self.show_people(self.query_one("#find", Input).value)
         self.show_actions()
+        self.read_with_someone()
         page = values.get("page")
         if page not in PAGES or (page != "who" and not self.has_target()):
             page = "who"

@@ -1,25 +1,41 @@
-"""One person: who they are to you, your history together, and the balance between you."""
+"""One person: who they are to you, your history together, the balance between you, your
+contact month by month, and what your journal says of them (searchable)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from typing import Any
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
+from textual.worker import get_current_worker
 
 from planner_tui import learning, words
-from planner_tui.db.models import InteractionRead, PersonDateRead, PersonRead, StepRead, label
+from planner_tui.db.models import (
+    Channel,
+    InteractionRead,
+    PersonDateRead,
+    PersonRead,
+    SearchHit,
+    StepRead,
+    label,
+)
 from planner_tui.pictures import bar_legend, proportion_bar
 from planner_tui.services.gaps import Reciprocity
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
+from planner_tui.ui.widgets.fields import TextField
 
 RECENT = 20
+MENTIONS = 50
+"""Journal entries shown on someone's page (the count says how many there are in all)."""
+MONTHS_HEIGHT = 12
 
 
 @dataclass
@@ -31,6 +47,9 @@ class PersonData:
     balance: Reciprocity
     dates: list[PersonDateRead]
     appreciation: learning.Paired
+    months: list[tuple[date, dict[Channel, int]]]
+    mentions: list[SearchHit]
+    mention_total: int
 
 
 class PersonScreen(ViewScreen):
@@ -44,12 +63,16 @@ class PersonScreen(ViewScreen):
         Binding("a", "screen.map_action('archive')", "Archive"),
         Binding("x", "screen.map_action('delete')", "Delete"),
         Binding("g", "screen.map_action('merge')", "Merge", show=False),
-    ]
+        Binding("slash", "search", "Search the journal", key_display="/",
+                tooltip="Find the journal entries that mention them, as you type"),
+    ]  # fmt: skip
 
     def __init__(self, person_id: int) -> None:
         super().__init__()
         self.person_id = person_id
         self.data: PersonData | None = None
+        self.searched = ""
+        """What the journal search on their page holds (read again with the page)."""
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="person-name", classes="dialog-title")
@@ -60,6 +83,13 @@ class PersonScreen(ViewScreen):
         yield BalancePicture(id="balance")
         yield Note(id="balance-words", classes="muted")
         yield Note(id="person-appreciation", classes="muted")
+        from textual_plotext import PlotextPlot  # on their page, not at start-up
+
+        yield Section(f"Contact over the last {months_shown()}")
+        plot = PlotextPlot(id="person-months", classes="chart")
+        plot.styles.height = MONTHS_HEIGHT
+        yield plot
+        yield Note(id="months-legend", classes="muted")
         yield Section("Small steps")
         yield Note(id="steps-empty", classes="muted")
         yield table("person-steps", "when", "how it went", "small step")  # free text last
@@ -68,17 +98,29 @@ class PersonScreen(ViewScreen):
         yield table(
             "history", "when", "how", "reached out", "warmth", "note", give_way=(-1, 2, 1)
         )  # the note, then the longer words: never the marks
+        yield Section("In your journal")
+        yield TextField(placeholder=SEARCH_HINT, id="person-search")
+        yield Note(id="mentions-note", classes="muted")
+        yield table("person-journal", "day", "entry", give_way=(-1,))
         yield Note(
             "Enter on a small step or a contact: change it (or delete the contact) · "
-            "g: merge someone else into them",
+            "/: search the entries about them · g: merge someone else into them",
             classes="muted",
         )
 
+    def on_mount(self) -> None:
+        # The search box takes focus only through /, so the page's keys are never typed in.
+        self.query_one("#person-search", Input).can_focus = False
+
     def load(self) -> PersonData:
-        from planner_tui.services import gaps, people, steps
+        from planner_tui.services import gaps, journal, people, steps
         from planner_tui.services.learning import person_appreciation
 
         backend = self.planner.backend
+        hits, total, _problems = backend.read(
+            partial(journal.mentioning, person_id=self.person_id, text=self.searched,
+                    limit=MENTIONS)
+        )  # fmt: skip
         return PersonData(
             person=backend.read(partial(people.get_person, person_id=self.person_id)),
             history=backend.read(
@@ -93,6 +135,9 @@ class PersonScreen(ViewScreen):
             balance=backend.read(partial(gaps.reciprocity, person_id=self.person_id, last=RECENT)),
             dates=backend.read(partial(people.list_dates, person_id=self.person_id)),
             appreciation=backend.read(partial(person_appreciation, person_id=self.person_id)),
+            months=backend.read(partial(people.contact_by_month, person_id=self.person_id)),
+            mentions=hits,
+            mention_total=total,
         )
 
     def show(self, data: PersonData) -> None:
@@ -128,6 +173,8 @@ class PersonScreen(ViewScreen):
         self.query_one(BalancePicture).balance = data.balance
         self.query_one("#balance-words", Note).set(balance_words(p.name, data.balance))
         self.query_one("#person-appreciation", Note).set(appreciation_line(data.appreciation))
+        self.show_months(data.months)
+        self.show_mentions(data.mentions, data.mention_total, [])
         steps = [*data.upcoming, *data.past]
         fill(
             self.query_one("#person-steps", DataTable),
@@ -156,6 +203,77 @@ class PersonScreen(ViewScreen):
             if shown:
                 shown[0].focus()
 
+    # ---------------------------------------------------------------- the story
+
+    def show_months(self, months: list[tuple[date, dict[Channel, int]]]) -> None:
+        from textual_plotext import PlotextPlot
+
+        from planner_tui import charts
+
+        plot = self.query_one("#person-months", PlotextPlot)
+        plot.plt.clear_figure()
+        charts.draw_months(plot.plt, months)
+        plot.refresh()
+        present = [c for c in Channel if any(counts.get(c) for _, counts in months)]
+        total = sum(sum(counts.values()) for _, counts in months)
+        self.query_one("#months-legend", Note).set(
+            f"{charts.legend(present)} · {words.plural(total, 'contact')} in these months"
+            if total
+            else "No contact logged in these months yet."
+        )
+
+    def show_mentions(self, hits: list[SearchHit], total: int, problems: list[str]) -> None:
+        typed = self.query_one("#person-search", Input).value.strip()
+        fill(
+            self.query_one("#person-journal", DataTable),
+            [(words.day(h.entry.day), h.snippet) for h in hits],
+        )
+        if problems:
+            said = " ".join(problems)
+        elif not hits:
+            said = "Nothing in your journal with them matches." if typed else words.NO_MENTIONS
+        elif len(hits) < total:
+            said = f"The newest {len(hits)} of {words.plural(total, 'entry', 'entries')}"
+            said += " that match." if typed else " that mention them."
+        else:
+            said = words.plural(total, "entry", "entries")
+            said += " that match." if typed else " that mention them, newest first."
+        self.query_one("#mentions-note", Note).set(said)
+
+    def action_search(self) -> None:
+        search = self.query_one("#person-search", Input)
+        search.can_focus = True
+        search.focus()
+
+    @on(Input.Blurred, "#person-search")
+    def search_left(self) -> None:
+        self.query_one("#person-search", Input).can_focus = False
+
+    @on(Input.Changed, "#person-search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.searched = event.value
+        if self.data is not None:
+            self.run_search(event.value)
+
+    @on(Input.Submitted, "#person-search")
+    def search_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#person-journal", DataTable).focus()
+
+    @work(thread=True, exclusive=True, group="search", description="search their entries")
+    def run_search(self, typed: str) -> None:
+        from planner_tui.services import journal
+
+        found = self.planner.backend.read(
+            partial(journal.mentioning, person_id=self.person_id, text=typed, limit=MENTIONS)
+        )
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._searched, typed, *found)
+
+    def _searched(self, typed: str, hits: list[SearchHit], total: int, problems: list[str]) -> None:
+        if typed == self.query_one("#person-search", Input).value:  # else: typed on since
+            self.show_mentions(hits, total, problems)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a step: change it, or how it went; on a contact: change or delete it."""
         from planner_tui.ui.corrections import contact_actions, step_actions
@@ -177,6 +295,15 @@ class PersonScreen(ViewScreen):
         owner = next((s for s in self.app.screen_stack if isinstance(s, MapScreen)), None)
         if owner is not None:
             owner.person_action(what, self.data.person, from_detail=self)
+
+
+SEARCH_HINT = '/ search their entries: words, "a phrase", #tag, 2026-10, mood>=4'
+
+
+def months_shown() -> str:
+    from planner_tui.services.people import CONTACT_MONTHS
+
+    return words.plural(CONTACT_MONTHS, "month")
 
 
 def appreciation_line(found: learning.Paired) -> str:
