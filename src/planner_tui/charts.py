@@ -98,16 +98,16 @@ def draw_weeks(plt: Any, data: MonthReviewData) -> None:
 
 
 def span(firsts: list[date]) -> str:
-    """'Dec 2025 – Nov 2026: ', the months a chart covers, for its title: the bars are
+    """', Dec 2025 – Nov 2026', the months a chart covers, for its title: the bars are
     named by three letters only, since a longer name ("Dec 25") overlaps its neighbour and
     plotext then leaves one out."""
-    return f"{firsts[0]:%b %Y} – {firsts[-1]:%b %Y}: " if firsts else ""
+    return f", {firsts[0]:%b %Y} – {firsts[-1]:%b %Y}" if firsts else ""
 
 
 def draw_months(plt: Any, months: list[tuple[date, dict[Channel, int]]]) -> None:
     """Someone's contact month by month (oldest first), by channel."""
     bars = [(f"{first:%b}", counts) for first, counts in months]
-    title = f"Contact each month, {span([first for first, _ in months])}by channel"
+    title = f"Contact each month by channel{span([first for first, _ in months])}"
     draw_by_channel(plt, title, bars, orientation="v")
 
 
@@ -122,7 +122,7 @@ def channel_legend(data: MonthReviewData) -> str:
 def draw_trend(plt: Any, data: MonthReviewData) -> None:
     months = data.trend
     title_span = span([m.month for m in months])
-    plt.title(f"Averages, {title_span}{CONNECTED_FILL} connectedness, {MOOD_FILL} mood")
+    plt.title(f"Averages{title_span}: {CONNECTED_FILL} connectedness, {MOOD_FILL} mood")
     names = [m.month.strftime("%b") for m in months]
     plt.multiple_bar(
         names,

@@ -68,7 +68,7 @@ async def test_their_page_shows_the_entries_about_them_and_contact_by_month(
         assert "█ " in legend and "▓ " in legend and "▒ " in legend  # a marker per channel
         plot = page.query_one("#person-months", PlotextPlot)
         drawn = plot.plt.build()
-        assert "Contact each month, by channel" in drawn
+        assert "Contact each month by channel, Dec 2025 – Nov 2026" in drawn
         assert "Sep" in drawn and "Nov" in drawn
         # Everything is reachable: the page scrolls down to the journal's list.
         page.query_one("#person-journal", DataTable).scroll_visible(animate=False)
