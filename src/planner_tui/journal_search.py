@@ -21,8 +21,9 @@ from dateutil.relativedelta import relativedelta
 
 from planner_tui.db import SCHEMA_HEAD, left_unclean, quick_read_uri, schema_revision, tag_key
 from planner_tui.errors import InvalidInput
-from planner_tui.names import Labelled, Named, name_key, person_named
+from planner_tui.names import Labelled, Named, name_key, people_named, person_named
 from planner_tui.when import parse_when
+from planner_tui.words import no_person_numbered, several_called
 
 ENTRY_FIELDS = ("body", "warmth_note", "withdraw_note")
 NO_END = date.max
@@ -30,6 +31,10 @@ NO_END = date.max
 search up to and including that day (``to:9999-12-31``, ``9999-12``) has this end."""
 RANKED = 2000
 """How many of the newest matches are ranked when the words are all there is to go on."""
+
+NOTHING_TO_LOOK_FOR = (
+    "That search has no words to look for (emoji and punctuation alone can't be searched)."
+)
 
 
 @dataclass
@@ -224,9 +229,21 @@ def read_search(
     query.groups = parse_terms(words)
     query.start, query.end = bounds.get("from"), bounds.get("to")
     if person.strip():
-        query.person_id = person_named(person, people)
-        if query.person_id is None:
-            problems.append(f"No one called {person!r} on your map (or several: say more).")
+        # '#4' is the person `planner-tui people` numbers 4, as everywhere on the command line
+        number = person.strip().removeprefix("#")
+        by_number = person.strip().startswith("#") and number.isascii() and number.isdigit()
+        by_id = {p.id: p.name for p in people}
+        if by_number:
+            found = [int(number)] if int(number) in by_id else []
+        else:
+            found = people_named(person, people)
+        query.person_id = found[0] if len(found) == 1 else None
+        if len(found) > 1:
+            problems.append(several_called(person, [by_id[i] for i in found], found))
+        elif by_number and not found:
+            problems.append(no_person_numbered(number))
+        elif not found:
+            problems.append(f"No one called {person!r} on your map.")
     if context.strip():
         query.context_id = context_named(context, contexts)
         if query.context_id is None:
@@ -422,7 +439,7 @@ def search(
         if value is not None:
             setattr(query, name, value)
     if not problems and text.strip() and not query.groups and not query.has_filters:
-        problems.append("That search has no words to look for.")
+        problems.append(NOTHING_TO_LOOK_FOR)
     ids = [] if problems else entry_ids(connection, query, limit, dialect)
     if not ids:
         return [], problems, 0

@@ -98,6 +98,16 @@ def test_two_people_with_one_name_are_told_apart_by_their_numbers(home: Path) ->
     assert run(home, "plan", "#4").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Sam Jones)")
     assert "Sam Jones has no small step planned" in run(home, "plan", "#3").stdout
     assert_one_line_error(run(home, "log", "#99"), 1, "No one on your map has the number #99")
+    # search's --person follows the same rule: both named, each by number; a number finds one
+    assert run(home, "journal", "--day", "today", "Tea with @Ana after choir").returncode == 0
+    assert_one_line_error(
+        run(home, "search", "--person", "Sam", "choir"), 1, "Sam Jones (#3), Sam Jones (#4)"
+    )
+    assert_one_line_error(
+        run(home, "search", "--person", "#99", "tea"), 1, "No one on your map has the number #99"
+    )
+    assert "Tea with @Ana after choir" in run(home, "search", "--person", "#1", "tea").stdout
+    assert run(home, "search", "--person", "#2", "tea").stdout == ""  # Ola: not her entry
 
 
 def test_a_step_not_due_yet_is_done_only_with_anyway(home: Path) -> None:
@@ -154,6 +164,31 @@ def test_small_refusals_say_it_plainly(home: Path, argv: list[str], code: int, s
     assert_one_line_error(run(home, *argv), code, said)
     assert "in_person" not in run(home, *argv).stderr
     assert run(home, "plan").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Ana)")
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["demo", "--years", "0"], "--years should be more than 0 and at most 200"),
+        (["add", "Bo", "--context", " "], "--context needs the name of a part of life"),
+        (["search", "👋"], "emoji and punctuation alone can't be searched"),
+        (
+            ["journal", "--warmth", "w" * 20_001, "hi"],
+            "What brought warmth is 20,001 characters long; it can be at most 20,000, so nothing",
+        ),
+    ],
+)
+def test_refusals_name_what_to_change(home: Path, argv: list[str], said: str) -> None:
+    assert_one_line_error(run(home, *argv), 1, said)
+    assert run(home, "people").stdout.count("\n") == 2  # Ana and Ola only: nothing was added
+    assert run(home, "search", "hi").stdout == ""
+
+
+def test_an_entry_too_long_is_refused_with_its_length(home: Path) -> None:
+    assert_one_line_error(
+        run(home, "journal", stdin="x" * 200_001), 1,
+        "The entry is 200,001 characters long; it can be at most 200,000, so nothing was saved",
+    )  # fmt: skip
 
 
 def test_log_to_a_context_not_on_the_map_says_how_to_add_it(home: Path) -> None:

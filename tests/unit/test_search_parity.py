@@ -83,7 +83,7 @@ def through_services(db: Database, text: str, options: dict[str, Any]) -> tuple[
         if problems:
             return [], " ".join(problems)
         if text.strip() and not query.groups and not query.has_filters:
-            return [], "That search has no words to look for."
+            return [], journal_search.NOTHING_TO_LOOK_FOR
         return [hit.entry.id for hit in journal.search(session=s, query=query)], ""
 
 

@@ -427,6 +427,8 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
                 _refuse(words.already_on_map(same[0].name, same[0].archived))
         context_ids = []
         for typed in args.context:
+            if not typed.strip():
+                _refuse("--context needs the name of a part of life, e.g. --context Choir.")
             known = people.list_contexts(session=session, include_archived=True)
             found = context_named(typed, known)
             if found is None:

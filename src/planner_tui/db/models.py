@@ -176,7 +176,10 @@ def _text_cleaner(limit: int) -> Any:
         if "\x00" in value:
             raise ValueError("the text contains a NUL character, which can't be stored")
         if len(value) > limit:
-            raise ValueError(f"the text can be at most {limit:,} characters")
+            raise ValueError(
+                f"is {len(value):,} characters long; it can be at most {limit:,}, so nothing "
+                "was saved"
+            )
         return value
 
     return clean

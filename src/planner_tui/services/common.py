@@ -29,6 +29,19 @@ RANGES = {
     "isolated": "Each answer should be from 1 to 3",
 }
 """Friendly wording for numbers out of range, by field."""
+FIELDS = {
+    "body": "The entry",
+    "warmth_note": "What brought warmth",
+    "withdraw_note": "What made you want to withdraw",
+    "note": "The note",
+    "notes": "The notes",
+    "cue": "The cue",
+    "backup": "The backup",
+    "reach": "How to reach them",
+    "wins": "The wins",
+    "intentions": "An intention",
+}
+"""A field's name as a message begins with it, where the field's own name isn't words."""
 T = TypeVar("T", bound=SQLModel)
 
 
@@ -48,12 +61,13 @@ def validate(model: type[M], data: M | dict[str, Any]) -> M:
         field = ".".join(str(part) for part in first["loc"]) or None
         message = str(first["msg"]).removeprefix("Value error, ")
         name = field.split(".")[0] if field else ""
+        said = FIELDS.get(name) or (field or "").replace("_", " ")
         if name in RANGES and first["type"] in ("greater_than_equal", "less_than_equal"):
             message = RANGES[name]
-        elif field and message.startswith("can"):  # "can't be empty" → "Name can't be empty"
-            message = f"{field.replace('_', ' ')} {message}"
+        elif field and message.startswith(("can", "is ")):  # "Name can't be empty"
+            message = f"{said} {message}"
         elif field and not message.startswith(field):
-            message = f"{field.replace('_', ' ')}: {message}"
+            message = f"{said}: {message}"
         raise InvalidInput(message[:1].upper() + message[1:], field=field) from None
 
 

@@ -167,7 +167,7 @@ class DemoSummary:
 def generate(*, session: Session, years: float = 1, seed: int = 1) -> DemoSummary:
     """Fill an empty database. Refuses to mix into one that holds someone's data."""
     if not 0 < years <= 200:
-        raise InvalidInput("--years should be between 0 and 200.")
+        raise InvalidInput("--years should be more than 0 and at most 200 (e.g. 0.5, 2, 10).")
     if not is_empty(session=session):
         raise InvalidInput(
             "This database already holds data, so the demo was not added. "
