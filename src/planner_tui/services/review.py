@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
-from planner_tui import clock, daily, patterns, words
+from planner_tui import clock, daily, learning, patterns, words
 from planner_tui.db.models import (
     Channel,
     Context,
@@ -42,6 +42,7 @@ from planner_tui.db.models import (
     valid_month,
 )
 from planner_tui.errors import InvalidInput
+from planner_tui.learning import MonthBeside, WindowPatterns
 from planner_tui.services.common import driver_connection, validate
 from planner_tui.services.gaps import ONE_SIDED_SHARE, contexts_reached
 from planner_tui.services.moments import small_moments_between
@@ -54,6 +55,7 @@ from planner_tui.services.people import (
 )
 
 if TYPE_CHECKING:
+    from planner_tui.services.experiments import ExperimentReview
     from planner_tui.services.learning import MonthLearning
 
 TREND_MONTHS = 12
@@ -333,6 +335,12 @@ class MonthReviewData:
     notes: MonthReviewRead | None
     learning: MonthLearning | None = None
     """What the steps of the twelve months up to this one show (services.learning)."""
+    across: list[WindowPatterns] = field(default_factory=list)
+    """What went together with higher or lower scores over 3, 6 and 12 months."""
+    beside: list[MonthBeside] = field(default_factory=list)
+    """Each of the twelve months' loneliness check beside its breadth and steps done."""
+    experiments: list[ExperimentReview] = field(default_factory=list)
+    """Small experiments that ran during the month, or are running (services.experiments)."""
 
     @property
     def month(self) -> date:
@@ -355,7 +363,8 @@ class MonthReviewData:
 
 
 def review_month(*, session: Session, month: date, today: date | None = None) -> MonthReviewData:
-    from planner_tui.services.learning import month_learning  # it builds on this module
+    from planner_tui.services.experiments import month_experiments  # they build on this
+    from planner_tui.services.learning import month_learning
 
     today = today or clock.today()
     first = month.replace(day=1)
@@ -367,10 +376,12 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     figures = month_figures(session=session, month=first)
     trend_first = moved(first, months=1 - TREND_MONTHS)
     per_day = _scores_per_day(session, trend_first, after)
-    contacts = _interaction_rows(session, first, after)
+    contacts_year = _interaction_rows(session, trend_first, after)
+    contacts = [row for row in contacts_year if row["day"] >= first]
     year = {
         day: s.connected_sum / s.connected_count for day, s in per_day.items() if s.connected_count
     }
+    moods = {day: s.mood_sum / s.mood_count for day, s in per_day.items() if s.mood_count}
     scores = {day: score for day, score in year.items() if first <= day}
     check = session.exec(select(LonelinessCheck).where(LonelinessCheck.month == key)).first()
     before = session.exec(
@@ -381,7 +392,10 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     ).first()
     notes = session.exec(select(MonthReview).where(MonthReview.month == key)).first()
     warm, withdraw = _notes(session, first, after)
-    done = _steps_done(session, first, after)
+    done_year = _steps_done(session, trend_first, after)
+    done = [step for step in done_year if step.day >= first]
+    items = _items_by_day(session, trend_first, after, contacts_year, done_year)
+    trend = _trend(session, first, per_day)
     return MonthReviewData(
         figures=figures,
         previous=(  # before January 1 there is nothing to compare with
@@ -395,11 +409,9 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
             for day in (first + timedelta(days=n) for n in range((as_of - first).days + 1))
         ],
         weeks=_weeks(contacts, first, as_of),
-        trend=_trend(session, first, per_day),
+        trend=trend,
         year=year,
-        associations=patterns.associations(
-            scores, _items_by_day(session, first, after, contacts, done)
-        ),
+        associations=patterns.associations(scores, items),
         warmth_themes=patterns.themes(warm),
         withdraw_themes=patterns.themes(withdraw),
         one_way=_one_way(contacts),
@@ -420,7 +432,41 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
         else None,
         notes=MonthReviewRead.model_validate(notes, from_attributes=True) if notes else None,
         learning=month_learning(session=session, month=first),
+        across=learning.across_months({"connectedness": year, "mood": moods}, items, first),
+        beside=_beside(trend, contacts_year, done_year),
+        experiments=month_experiments(session=session, month=first, today=today),
     )
+
+
+def _beside(
+    trend: list[MonthTrend], contacts: list[dict[str, Any]], done: list[StepDone]
+) -> list[learning.MonthBeside]:
+    """Each trend month's loneliness check beside its people, parts of life, in-person share
+    and steps done."""
+    people: dict[tuple[int, int], set[int]] = defaultdict(set)
+    channels: dict[tuple[int, int], dict[int, Channel]] = defaultdict(dict)
+    for row in contacts:
+        month = (row["day"].year, row["day"].month)
+        channels[month][row["id"]] = row["channel"]
+        if row["person_id"] is not None:
+            people[month].add(row["person_id"])
+    steps = Counter((s.day.year, s.day.month) for s in done)
+    found = []
+    for m in trend:
+        key = (m.month.year, m.month.month)
+        seen = channels.get(key, {})
+        found.append(
+            learning.MonthBeside(
+                m.month,
+                m.loneliness,
+                len(people.get(key, ())),
+                m.contexts_in_touch,
+                len(seen),
+                sum(c == Channel.IN_PERSON for c in seen.values()),
+                steps[key],
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True)
@@ -508,6 +554,7 @@ def _interaction_rows(session: Session, first: date, after: date) -> list[dict[s
             col(Interaction.initiator),
             col(Context.name),
             col(Person.name),
+            col(Person.id),
         )
         .outerjoin(Context, col(Context.id) == Interaction.context_id)
         .outerjoin(
@@ -524,8 +571,9 @@ def _interaction_rows(session: Session, first: date, after: date) -> list[dict[s
             "initiator": Initiator(initiator),
             "context": context,
             "person": person,
+            "person_id": person_id,
         }
-        for iid, moment, channel, initiator, context, person in rows
+        for iid, moment, channel, initiator, context, person, person_id in rows
     ]
 
 
