@@ -40,6 +40,14 @@ def repeating_step_words(*, session: Session) -> list[str]:
     return sorted(found.values(), key=str.casefold)
 
 
+def list_experiments(*, session: Session) -> list[ExperimentRead]:
+    """Every experiment, newest first."""
+    rows = session.exec(
+        select(Experiment).order_by(col(Experiment.starts).desc(), col(Experiment.id).desc())
+    ).all()
+    return [_read(row) for row in rows]
+
+
 def running_experiment(*, session: Session, today: date | None = None) -> ExperimentRead | None:
     """The experiment not ended and not yet past its last day, if there is one."""
     today = today or clock.today()
