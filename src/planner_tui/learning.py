@@ -459,10 +459,10 @@ class MonthBeside:
 
 
 BESIDE = {
-    "people": "people in touch a month",
-    "contexts": "parts of life in touch a month",
-    "in_person": "of contact in person",
-    "steps_done": "small steps done a month",
+    "people": "People in touch (a month)",
+    "contexts": "Parts of life in touch (a month)",
+    "in_person": "Contact in person",
+    "steps_done": "Small steps done (a month)",
 }
 MIN_CHECK_MONTHS = 3
 """Months with a check needed on each side (lower and higher totals) before comparing."""
@@ -479,13 +479,22 @@ class LonelinessBeside:
 
 
 def loneliness_beside(months: Sequence[MonthBeside]) -> LonelinessBeside | None:
-    """Months with a loneliness check, split at the middle total (at or below it, above it),
-    with each figure's mean per side; None without :data:`MIN_CHECK_MONTHS` on each side."""
+    """Months with a loneliness check, split in two at the total that parts them most evenly
+    (at or below it, above it; the lower total when two part them as evenly), with each
+    figure's mean per side; None without :data:`MIN_CHECK_MONTHS` months on each side."""
     checked = [m for m in months if m.loneliness is not None]
     if len(checked) < 2 * MIN_CHECK_MONTHS:
         return None
-    totals = sorted(m.loneliness for m in checked if m.loneliness is not None)
-    threshold = totals[(len(totals) - 1) // 2]
+    totals = [m.loneliness for m in checked if m.loneliness is not None]
+
+    def balance(t: int) -> tuple[int, int]:
+        low = sum(total <= t for total in totals)
+        return min(low, len(totals) - low), -abs(2 * low - len(totals))
+
+    candidates = sorted(set(totals))[:-1]
+    if not candidates:
+        return None
+    threshold = max(candidates, key=balance)
     lower = [m for m in checked if (m.loneliness or 0) <= threshold]
     higher = [m for m in checked if (m.loneliness or 0) > threshold]
     if len(lower) < MIN_CHECK_MONTHS or len(higher) < MIN_CHECK_MONTHS:

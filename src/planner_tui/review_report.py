@@ -776,8 +776,8 @@ EXPLAIN: dict[str, str] = {
     "beside": "For each of the twelve months up to this one: the loneliness check total, "
     "different people in at least one interaction, parts of life in touch (as in Breadth), "
     "the share of interactions in person, and the small steps due that month that were "
-    "done. The months with a check are split at their middle total: those at or below it "
-    "against those above it, with the mean of each figure (in person: of all their "
+    "done. The months with a check are split in two at the total that parts them most "
+    "evenly: those at or below it against those above it, with the mean of each figure (in person: of all their "
     f"interactions). Shown with {learning.MIN_CHECK_MONTHS}+ months on each side.",
     "experiments": "An experiment runs from its first day to its last (two to six weeks), "
     "or to the day it was ended, or to today while it runs. Before is as many days just "

@@ -97,6 +97,18 @@ def test_loneliness_beside_splits_checked_months_at_the_middle_total() -> None:
     assert rows["contexts"] == (2.0, 2.0)
 
 
+def test_loneliness_beside_parts_the_months_where_they_split_most_evenly() -> None:
+    # Totals 4, 4, 5, 5 and six 6s, a 7 and a 9: at 6 they would part 10 against 2; at 5,
+    # 4 against 8 — the most even.
+    totals = [9, 6, 7, 4, 6, 6, 6, 6, 4, 5, 5, 6]
+    found = learning.loneliness_beside(
+        [month(n, total, total, 1, 1) for n, total in enumerate(totals, start=1)]
+    )
+    assert found is not None and (found.threshold, found.lower, found.higher) == (5, 4, 8)
+    rows = {key: (low, high) for key, low, high in found.rows}
+    assert rows["people"] == (4.5, 6.5)  # (4 + 4 + 5 + 5) / 4, (9 + 7 + 6 × 6) / 8
+
+
 def test_loneliness_beside_needs_three_checked_months_on_each_side() -> None:
     five = [month(n, total, 1, 1, 1) for n, total in enumerate([3, 4, 5, 6, 7], start=1)]
     assert learning.loneliness_beside(five) is None
