@@ -41,6 +41,26 @@ Following through
       :data:`YES_WITHIN_DAYS` days after it (a done step due later than that doesn't count).
 
     A summary needs :data:`MIN_NOT_NOWS` "not now"s.
+
+What went together, across months
+    Over the last 3, 6 and 12 months up to the one reviewed, and for each score
+    (connectedness, mood; a day's score is the mean of its entries'): the days with an item
+    (a person, part of life, tag, channel or step done) against the window's other scored
+    days — with :data:`MIN_DAYS` on each side and a difference of :data:`NOTABLE` or more,
+    the means, the difference and the effect size (Cohen's d, the difference over the
+    pooled spread of the days' scores).
+
+The loneliness check beside contact
+    The months with a check are split in two at the total that parts them most evenly;
+    with :data:`MIN_CHECK_MONTHS` on each side, each figure's mean per side (people and
+    parts of life in touch, small steps done a month; the in-person share of all the
+    side's contacts).
+
+Small experiments
+    The days an experiment has run (to its last day, the day it was ended, or today) and as
+    many days just before it, with the same figures for each. Too little to tell below
+    :data:`MIN_EXPERIMENT_DAYS` days run, or without :data:`MIN_SCORED` scored days on both
+    sides (of either score) and with no contact or step on either side.
 """
 
 from __future__ import annotations
