@@ -7,7 +7,7 @@ time so a figure costs the same in year one and year ten.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ from sqlmodel import Session, col
 from planner_tui import clock, learning
 from planner_tui.db.models import Step, StepStatus
 from planner_tui.services.people import as_aware, day_window
-from planner_tui.services.review import TREND_MONTHS, moved
+from planner_tui.services.review import TREND_MONTHS, _local_day, moved
 
 CALIBRATION_ROWS = 500
 """The wizard reads at most this many of the newest done steps with both awkwardness answers
@@ -42,32 +42,6 @@ _COLUMNS = (
     col(Step.appreciation_forecast),
     col(Step.appreciation_response),
 )
-
-
-def _local_day(moment: Any, starts: dict[date, datetime] | None = None) -> date:
-    """The local day of a stored moment. With *starts*, each local day's start (in UTC) is
-    worked out once and kept there, and a moment is placed among them: a year of steps
-    then costs a conversion per day, not one per step."""
-    aware = as_aware(moment)
-    assert aware is not None
-    if starts is None:
-        return clock.to_local(aware).date()
-
-    def start(day: date) -> datetime:
-        found = starts.get(day)
-        if found is None:
-            found = starts[day] = day_window(day, day + timedelta(days=1))[0]
-        return found
-
-    day = aware.astimezone(UTC).date()
-    try:
-        if aware < start(day):
-            return day - timedelta(days=1)
-        if aware >= start(day + timedelta(days=1)):
-            return day + timedelta(days=1)
-    except OverflowError:  # the calendar's first or last day
-        return clock.to_local(aware).date()
-    return day
 
 
 def _facts(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -100,10 +100,30 @@ def month_key(month: date) -> str:
     return f"{month.year:04d}-{month.month:02d}"  # strftime writes the year 1 as "1"
 
 
-def _local_day(moment: Any) -> date:
+def _local_day(moment: Any, starts: dict[date, datetime] | None = None) -> date:
+    """The local day of a stored moment. With *starts*, each local day's start (in UTC) is
+    worked out once and kept there, and a moment is placed among them: a year of rows
+    then costs a conversion per day, not one per row."""
     aware = as_aware(moment)
     assert aware is not None
-    return clock.to_local(aware).date()
+    if starts is None:
+        return clock.to_local(aware).date()
+
+    def start(day: date) -> datetime:
+        found = starts.get(day)
+        if found is None:
+            found = starts[day] = day_window(day, day + timedelta(days=1))[0]
+        return found
+
+    day = aware.astimezone(UTC).date()
+    try:
+        if aware < start(day):
+            return day - timedelta(days=1)
+        if aware >= start(day + timedelta(days=1)):
+            return day + timedelta(days=1)
+    except OverflowError:  # the calendar's first or last day
+        return clock.to_local(aware).date()
+    return day
 
 
 def _count_where(condition: Any) -> Any:
@@ -376,7 +396,8 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     figures = month_figures(session=session, month=first)
     trend_first = moved(first, months=1 - TREND_MONTHS)
     per_day = _scores_per_day(session, trend_first, after)
-    contacts_year = _interaction_rows(session, trend_first, after)
+    starts: dict[date, datetime] = {}  # each local day's start, worked out once
+    contacts_year = _interaction_rows(session, trend_first, after, starts)
     contacts = [row for row in contacts_year if row["day"] >= first]
     year = {
         day: s.connected_sum / s.connected_count for day, s in per_day.items() if s.connected_count
@@ -392,7 +413,7 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     ).first()
     notes = session.exec(select(MonthReview).where(MonthReview.month == key)).first()
     warm, withdraw = _notes(session, first, after)
-    done_year = _steps_done(session, trend_first, after)
+    done_year = _steps_done(session, trend_first, after, starts)
     done = [step for step in done_year if step.day >= first]
     items = _items_by_day(session, trend_first, after, contacts_year, done_year)
     trend = _trend(session, first, per_day)
@@ -543,38 +564,52 @@ def _trend(session: Session, last: date, per_day: dict[date, DayScores]) -> list
     return trend
 
 
-def _interaction_rows(session: Session, first: date, after: date) -> list[dict[str, Any]]:
+def _interaction_rows(
+    session: Session, first: date, after: date, starts: dict[date, datetime] | None = None
+) -> list[dict[str, Any]]:
     """Each (interaction, person) of the month with its local day, bounded by the month."""
     start, end = day_window(first, after)
-    rows = session.execute(
-        sa.select(
-            col(Interaction.id),
-            col(Interaction.occurred_at),
-            col(Interaction.channel),
-            col(Interaction.initiator),
-            col(Context.name),
-            col(Person.name),
-            col(Person.id),
+    # Core, not the ORM's row loading: a year of rows is read for the patterns across months.
+    rows = (
+        session.connection()
+        .execute(
+            sa.select(
+                col(Interaction.id),
+                col(Interaction.occurred_at),
+                col(Interaction.channel),
+                col(Interaction.initiator),
+                col(Context.name),
+                col(Person.name),
+                col(Person.id),
+            )
+            .outerjoin(Context, col(Context.id) == Interaction.context_id)
+            .outerjoin(
+                InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id
+            )
+            .outerjoin(Person, col(Person.id) == InteractionPersonLink.person_id)
+            .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
         )
-        .outerjoin(Context, col(Context.id) == Interaction.context_id)
-        .outerjoin(
-            InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id
+        .all()
+    )
+    starts = {} if starts is None else starts
+    days: dict[int, date] = {}  # an interaction with three people: one day, worked out once
+    found = []
+    for iid, moment, channel, initiator, context, person, person_id in rows:
+        day = days.get(iid)
+        if day is None:
+            day = days[iid] = _local_day(moment, starts)
+        found.append(
+            {
+                "id": iid,
+                "day": day,
+                "channel": Channel(channel),
+                "initiator": Initiator(initiator),
+                "context": context,
+                "person": person,
+                "person_id": person_id,
+            }
         )
-        .outerjoin(Person, col(Person.id) == InteractionPersonLink.person_id)
-        .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
-    ).all()
-    return [
-        {
-            "id": iid,
-            "day": _local_day(moment),
-            "channel": Channel(channel),
-            "initiator": Initiator(initiator),
-            "context": context,
-            "person": person,
-            "person_id": person_id,
-        }
-        for iid, moment, channel, initiator, context, person, person_id in rows
-    ]
+    return found
 
 
 def _weeks(contacts: list[dict[str, Any]], first: date, as_of: date) -> list[WeekChannels]:
@@ -721,12 +756,15 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
     return sorted(found, key=lambda d: (-d.days_past, d.name.casefold()))
 
 
-def _steps_done(session: Session, first: date, after: date) -> list[StepDone]:
+def _steps_done(
+    session: Session, first: date, after: date, starts: dict[date, datetime] | None = None
+) -> list[StepDone]:
     start, end = day_window(first, after)
+    starts = {} if starts is None else starts
     # The month's steps, then the done ones: filtering by status in SQL would tempt SQLite
     # onto the status index, which grows with every year instead of with the month.
     return [
-        StepDone(_local_day(due), words.toward(name or place or ""), action)
+        StepDone(_local_day(due, starts), words.toward(name or place or ""), action)
         for due, name, place, action, status in session.execute(
             sa.select(
                 col(Step.due_at),
