@@ -66,6 +66,7 @@ Small experiments
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -412,34 +413,55 @@ class WindowPatterns:
     found: list[Together]
 
 
+def _together(
+    key: tuple[str, str], n1: int, s1: float, q1: float, n: int, total: float, squares: float
+) -> Together | None:
+    """An item's *n1* scored days (sum *s1*, sum of squares *q1*) against the rest of *n*
+    days (sum *total*, sum of squares *squares*), or None below the minimums."""
+    n2 = n - n1
+    if n1 < MIN_DAYS or n2 < MIN_DAYS:
+        return None
+    s2, q2 = total - s1, squares - q1
+    m1, m2 = s1 / n1, s2 / n2
+    if abs(m1 - m2) < NOTABLE:
+        return None
+    within = (q1 - n1 * m1 * m1) + (q2 - n2 * m2 * m2)
+    spread = math.sqrt(max(within, 0.0) / (n1 + n2 - 2))
+    effect = (m1 - m2) / spread if spread > 1e-9 else None
+    return Together(key[0], key[1], n1, m1, n2, m2, effect)
+
+
+def _ranked(found: Iterable[Together | None]) -> list[Together]:
+    return sorted(
+        (t for t in found if t is not None),
+        key=lambda t: (-abs(t.effect if t.effect is not None else t.difference), t.kind,
+                       t.name.casefold()),
+    )  # fmt: skip
+
+
 def went_together(
     scores: Mapping[date, float], items: Mapping[tuple[str, str], Iterable[date]]
 ) -> list[Together]:
     """Each item's scored days against the other scored days: only with :data:`MIN_DAYS` on
     both sides and a difference of :data:`NOTABLE` or more; largest effect first."""
-    n = len(scores)
-    total = sum(scores.values())
+    n, total = len(scores), sum(scores.values())
     squares = sum(v * v for v in scores.values())
     found = []
-    for (kind, name), days in items.items():
+    for key, days in items.items():
         scored = [scores[d] for d in set(days) if d in scores]
-        n1, n2 = len(scored), n - len(scored)
-        if n1 < MIN_DAYS or n2 < MIN_DAYS:
-            continue
-        s1, q1 = sum(scored), sum(v * v for v in scored)
-        s2, q2 = total - s1, squares - q1
-        m1, m2 = s1 / n1, s2 / n2
-        if abs(m1 - m2) < NOTABLE:
-            continue
-        within = (q1 - n1 * m1 * m1) + (q2 - n2 * m2 * m2)
-        spread = math.sqrt(max(within, 0.0) / (n1 + n2 - 2))
-        effect = (m1 - m2) / spread if spread > 1e-9 else None
-        found.append(Together(kind, name, n1, m1, n2, m2, effect))
-    return sorted(
-        found,
-        key=lambda t: (-abs(t.effect if t.effect is not None else t.difference), t.kind,
-                       t.name.casefold()),
-    )  # fmt: skip
+        found.append(
+            _together(key, len(scored), sum(scored), sum(v * v for v in scored), n, total, squares)
+        )
+    return _ranked(found)
+
+
+def _suffix_sums(values: Sequence[float]) -> tuple[list[float], list[float]]:
+    """Sums and sums of squares of values[i:] for every i (and 0 past the end)."""
+    sums, squares = [0.0] * (len(values) + 1), [0.0] * (len(values) + 1)
+    for i in range(len(values) - 1, -1, -1):
+        sums[i] = sums[i + 1] + values[i]
+        squares[i] = squares[i + 1] + values[i] * values[i]
+    return sums, squares
 
 
 def across_months(
@@ -449,20 +471,34 @@ def across_months(
     windows: Sequence[int] = WINDOWS,
 ) -> list[WindowPatterns]:
     """For each window of months up to *month* and each score (connectedness, mood), what
-    went together with higher or lower scores (:func:`went_together`). *scores* and *items*
-    may reach further back; days after *month* must not be in them."""
+    went together with higher or lower scores (:func:`went_together`, the same figures).
+    *scores* and *items* may reach further back; days after *month* must not be in them.
+    Each item's days are sorted once and summed from the end, so a window costs a search
+    per item, not a pass over its days."""
     first = month.replace(day=1)
-    by_item = {key: sorted(set(days)) for key, days in items.items()}
-    found = []
-    for months in windows:
-        start = months_before(first, months)
-        inside = {key: [d for d in days if d >= start] for key, days in by_item.items()}
-        for measure in MEASURES:
-            window = {d: v for d, v in scores.get(measure, {}).items() if d >= start}
-            found.append(
-                WindowPatterns(months, measure, len(window), went_together(window, inside))
-            )
-    return found
+    starts = {months: months_before(first, months) for months in windows}
+    by_window: dict[tuple[int, str], WindowPatterns] = {}
+    for measure in MEASURES:
+        scored = scores.get(measure, {})
+        days = sorted(scored)
+        sums, squares = _suffix_sums([scored[d] for d in days])
+        per_item = []
+        for key, item_days in items.items():
+            mine = sorted(d for d in set(item_days) if d in scored)
+            if len(mine) >= MIN_DAYS:
+                per_item.append((key, mine, *_suffix_sums([scored[d] for d in mine])))
+        for months, start in starts.items():
+            at = bisect_left(days, start)
+            n = len(days) - at
+            found = []
+            for key, mine, item_sums, item_squares in per_item:
+                i = bisect_left(mine, start)
+                found.append(
+                    _together(key, len(mine) - i, item_sums[i], item_squares[i], n, sums[at],
+                              squares[at])
+                )  # fmt: skip
+            by_window[months, measure] = WindowPatterns(months, measure, n, _ranked(found))
+    return [by_window[months, measure] for months in windows for measure in MEASURES]
 
 
 @dataclass(frozen=True)

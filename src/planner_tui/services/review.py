@@ -592,7 +592,7 @@ def _interaction_rows(
         .all()
     )
     starts = {} if starts is None else starts
-    days: dict[int, date] = {}  # an interaction with three people: one day, worked out once
+    days: dict[Any, date] = {}  # an interaction with three people: one day, worked out once
     found = []
     for iid, moment, channel, initiator, context, person, person_id in rows:
         day = days.get(iid)
