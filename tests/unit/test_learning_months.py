@@ -272,3 +272,28 @@ def test_the_loneliness_comparison_is_too_little_to_tell_with_few_checks(db: Dat
     shown = {f.key: f for f in review_report.figures(data)}
     assert shown["beside"].lines[-1] == "Nothing recorded in the last twelve months yet."
     assert "too little to tell yet (0 scored days)" in " ".join(shown["across"].lines)
+
+
+def test_experiments_travel_in_the_json_export_and_a_bad_one_is_refused(
+    db: Database, sqlite_db: Database
+) -> None:
+    import json
+
+    from planner_tui.services import exchange
+
+    with db.write() as s:
+        started = experiments.start_experiment(
+            session=s, data={"name": "[b]tea[/b]", "tag": "tea", "starts": NOV, "weeks": 2},
+            today=NOV)  # fmt: skip
+        experiments.end_experiment(session=s, experiment_id=started.id, today=date(2026, 11, 9))
+    with db.session() as s:
+        text = exchange.export_json(session=s)
+    broken = json.loads(text)
+    broken["tables"]["experiment"][0]["ends"] = "2026-10-01"  # before it starts
+    with sqlite_db.write() as s, pytest.raises(InvalidInput, match="experiment"):
+        exchange.import_json(session=s, text=json.dumps(broken))
+    with sqlite_db.write() as s:
+        exchange.import_json(session=s, text=text)
+    with sqlite_db.session() as s:
+        [back] = experiments.list_experiments(session=s)
+    assert back.model_dump() == {**started.model_dump(), "ended_on": date(2026, 11, 9)}
