@@ -25,7 +25,16 @@ from planner_tui.db.models import (
     LonelyHowOften,
     StepStatus,
 )
-from planner_tui.services import drafts, exchange, journal, people, review, steps, support
+from planner_tui.services import (
+    drafts,
+    exchange,
+    experiments,
+    journal,
+    people,
+    review,
+    steps,
+    support,
+)
 from tests.conftest import FROZEN, _truncate
 
 PROPERTY = settings(
@@ -167,6 +176,16 @@ def lives(draw: st.DrawFn) -> dict[str, Any]:
             max_size=2, unique_by=lambda r: r[0],
         )
     )  # fmt: skip
+    life["experiments"] = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {"name": NAME, "tag": st.none() | TAG | LONG_TAG, "step": st.integers(0, 3),
+                 "starts": st.dates(date(2025, 1, 1), date(2027, 6, 30)),
+                 "weeks": st.integers(2, 6), "ended": st.none() | st.integers(-30, 60)}
+            ),
+            max_size=3,
+        )
+    )  # fmt: skip
     life["trusted"] = draw(st.lists(st.tuples(NAME, NOTE), max_size=5))
     life["settings"] = draw(
         st.dictionaries(st.text("abcdefghij._-", min_size=1, max_size=30), SETTING, max_size=3)
@@ -208,10 +227,17 @@ def make(database: Database, life: dict[str, Any]) -> None:
                 new_due = outcome["new_due"]
                 if outcome["status"] is StepStatus.RESCHEDULED and new_due is None:
                     new_due = 60
+                new_due_at = None if new_due is None else moment(new_due)
+                if (
+                    outcome["status"] is StepStatus.NO_REPLY
+                    and new_due_at is not None
+                    and new_due_at <= made.due_at
+                ):  # a follow-up comes after the step (the service refuses one before)
+                    new_due_at = made.due_at + timedelta(minutes=1 + abs(new_due) % 10_000)
                 steps.record_outcome(
                     session=s, step_id=made.id,
                     outcome={**{k: v for k, v in outcome.items() if k != "new_due"},
-                             "new_due_at": None if new_due is None else moment(new_due)},
+                             "new_due_at": new_due_at},
                 )  # fmt: skip
         for item in life["interactions"]:
             people.log_interaction(
@@ -255,6 +281,25 @@ def make(database: Database, life: dict[str, Any]) -> None:
                 data={"person_id": person_ids[index], "label": label, "month": day.month,
                       "day": day.day, "year": day.year if with_year else None},
             )  # fmt: skip
+        today = FROZEN.date()
+        repeating = experiments.repeating_step_words(session=s)
+        tried = life.get("experiments", [])
+        for number, trial in enumerate(tried):
+            tag = trial["tag"] if trial["tag"] is not None or repeating else "walk"
+            started = experiments.start_experiment(
+                session=s,
+                data={"name": trial["name"], "tag": tag or "",
+                      "step_words": "" if tag else repeating[trial["step"] % len(repeating)],
+                      "starts": trial["starts"], "weeks": trial["weeks"]},
+                today=today,
+            )  # fmt: skip
+            if trial["ended"] is not None:  # ended early, perhaps before it began
+                started = experiments.end_experiment(
+                    session=s, experiment_id=started.id,
+                    today=trial["starts"] + timedelta(days=trial["ended"]),
+                )  # fmt: skip
+            if number < len(tried) - 1 and started.ended_on is None and started.ends >= today:
+                experiments.end_experiment(session=s, experiment_id=started.id, today=today)
         for index in life["deleted"]:
             people.delete_person(session=s, person_id=person_ids[index])
 
@@ -297,7 +342,8 @@ def round_trip(source: Database, target: Database) -> None:
 
 EMPTY: dict[str, Any] = {"contexts": [], "people": [], "steps": [], "interactions": [],
                          "entries": [], "checks": [], "reviews": [], "trusted": [],
-                         "deleted": [], "settings": {}, "dates": []}  # fmt: skip
+                         "deleted": [], "settings": {}, "dates": [],
+                         "experiments": []}  # fmt: skip
 
 
 @PROPERTY
@@ -312,6 +358,10 @@ EMPTY: dict[str, Any] = {"contexts": [], "people": [], "steps": [], "interaction
 )  # fmt: skip
 @example(life={**EMPTY, "contexts": [("Äpfel", ContextKind.HOBBY, False),
                                      ("äpfel", ContextKind.HOBBY, False)]})  # fmt: skip
+@example(  # planned for next week and ended today: it never ran, and still goes in
+    life={**EMPTY, "experiments": [{"name": "walk", "tag": "walk", "step": 0,
+                                    "starts": date(2026, 11, 30), "weeks": 2, "ended": -7}]}
+)  # fmt: skip
 def test_export_import_export_is_identical_on_sqlite(
     sqlite_template: Path, pair: tuple[Database, Database], life: dict[str, Any]
 ) -> None:

@@ -199,8 +199,10 @@ class _ExperimentRow(ExperimentCreate):
 
     @model_validator(mode="after")
     def _ends_after_it_starts(self) -> _ExperimentRow:
-        if self.ends < self.starts or (self.ended_on is not None and self.ended_on < self.starts):
-            raise ValueError("an experiment ends on or after the day it starts")
+        # Planned to end on or after its first day; ended early may be before it (one
+        # planned for next week and ended today never ran, as end_experiment stores it).
+        if self.ends < self.starts:
+            raise ValueError("an experiment's last planned day is on or after its first")
         return self
 
 
