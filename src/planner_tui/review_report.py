@@ -219,13 +219,13 @@ def across(data: MonthReviewData) -> Figure:
         score = MEASURE_NAMES[window.measure]
         if not window.found:
             lines.append(
-                f"Over {window.months} months, {score}: too little to tell yet "
+                f"Over {words.plural(window.months, 'month')}, {score}: too little to tell yet "
                 f"({words.plural(window.days, 'scored day')})."
             )
             continue
         rows += [
             (
-                f"{window.months} months",
+                words.plural(window.months, "month"),
                 score,
                 t.name,
                 t.kind,
@@ -240,7 +240,7 @@ def across(data: MonthReviewData) -> Figure:
         higher = [t for t in window.found if t.difference > 0][:3]
         if higher:
             lines.append(
-                f"Over {window.months} months, went together with higher {score}: "
+                f"Over {words.plural(window.months, 'month')}, went together with higher {score}: "
                 + ", ".join(f"{t.name} ({t.kind})" for t in higher)
                 + "."
             )
@@ -276,7 +276,8 @@ def beside(data: MonthReviewData) -> Figure:
     found = learning.loneliness_beside(data.beside)
     if found is None:
         lines.append(
-            f"{words.TOO_LITTLE} Comparing needs {learning.MIN_CHECK_MONTHS} months with a "
+            f"{words.TOO_LITTLE} Comparing needs "
+            f"{words.plural(learning.MIN_CHECK_MONTHS, 'month')} with a "
             f"lower total and {learning.MIN_CHECK_MONTHS} with a higher one."
         )
     else:
@@ -785,7 +786,7 @@ EXPLAIN: dict[str, str] = {
     "tagged with its #tag, or its repeating step done), the mean of each day's mood and "
     "connectedness with how many days had one, interactions and the share in person, "
     "different people, and small steps due that were done. Too little to tell: fewer than "
-    f"{learning.MIN_EXPERIMENT_DAYS} days run, or fewer than {learning.MIN_SCORED} scored days "
+    f"{words.plural(learning.MIN_EXPERIMENT_DAYS, 'day')} run, or fewer than {learning.MIN_SCORED} scored days "
     "on a side and no contact or steps. These went together, nothing more.",
     "wins": "Steps marked done; people whose first contact this month came after 60 or more "
     "days without one (or none in the past year); days you tagged #repair; people added to "
