@@ -193,6 +193,39 @@ def test_an_experiment_tied_to_a_tag_shows_before_and_during(db: Database) -> No
     assert (b.mood, b.mood_days, b.connected, b.tied, b.contacts) == (2.0, 14, 2.0, 0, 0)
     assert (d.mood, d.mood_days, d.connected, d.tied, d.contacts, d.in_person, d.people) == (
         4.0, 14, 3.0, 2, 1, 1, 1)  # fmt: skip
+    with db.session() as s:  # the Review shares its year of rows: the same figures
+        assert review.review_month(session=s, month=NOV, today=today).experiments == [found]
+
+
+def test_an_experiment_tied_to_a_repeating_step_counts_its_days_done(db: Database) -> None:
+    """Tied to a weekly step: done on 3 of its 4 Thursdays during, once in the weeks before.
+    The Review (its year of rows read once) and the experiment read alone agree, and so does
+    a month the experiment runs past (its weeks read for it)."""
+    starts, today = date(2026, 10, 19), date(2026, 11, 15)  # 28 days run; before from 21 Sep
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for n, status in enumerate(["done", "skipped", "planned", "done", "skipped", "done",
+                                    "done"]):  # Thursdays 1 Oct … 12 Nov  # fmt: skip
+            made = steps.create_step(
+                session=s, data={"person_id": ana, "action": "Walk with  Ana",
+                                 "due_at": local(date(2026, 10, 1) + timedelta(weeks=n), 7),
+                                 "rrule": "FREQ=WEEKLY;COUNT=1" if n else "FREQ=WEEKLY"},
+            )  # fmt: skip
+            if status != "planned":
+                steps.record_outcome(session=s, step_id=made.id, outcome={"status": status},
+                                     continue_series=False)  # fmt: skip
+        experiments.start_experiment(
+            session=s, data={"name": "walks", "step_words": "walk with ana", "starts": starts,
+                             "weeks": 6}, today=starts)  # fmt: skip
+    with db.session() as s:
+        [alone] = experiments.month_experiments(session=s, month=NOV, today=today)
+        [shared] = review.review_month(session=s, month=NOV, today=today).experiments
+        [october] = review.review_month(session=s, month=date(2026, 10, 1), today=today).experiments
+    assert shared == alone == october
+    assert (alone.during.days, alone.before.first) == (28, date(2026, 9, 21))
+    b, d = alone.before_figures, alone.during_figures
+    assert (b.tied, b.steps_due, b.steps_done) == (1, 3, 1)
+    assert (d.tied, d.steps_due, d.steps_done) == (3, 4, 3)
 
 
 def test_an_experiment_needs_a_repeating_step_or_a_tag_and_runs_one_at_a_time(

@@ -13,14 +13,16 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from planner_tui import clock, learning
+from planner_tui.daily import LocalDays
 from planner_tui.db.models import Experiment, ExperimentCreate, ExperimentRead, Step
 from planner_tui.errors import InvalidInput
 from planner_tui.services.common import get_or_404, validate
-from planner_tui.services.people import day_window
 from planner_tui.services.review import (
+    DayScores,
+    YearRead,
     _interaction_rows,
-    _local_day,
     _scores_per_day,
+    _steps_due,
     _tagged_days,
     moved,
 )
@@ -116,38 +118,46 @@ class ExperimentReview:
 
 
 def experiment_review(
-    *, session: Session, experiment: ExperimentRead, today: date | None = None
+    *,
+    session: Session,
+    experiment: ExperimentRead,
+    today: date | None = None,
+    days: LocalDays | None = None,
+    read: YearRead | None = None,
 ) -> ExperimentReview:
-    """The same figures for the days the experiment has run and as many days before it."""
+    """The same figures for the days the experiment has run and as many days before it.
+    *read*: rows the Review has read already, used when they cover these days."""
     today = today or clock.today()
     before, during = learning.experiment_periods(
         experiment.starts, experiment.ends, experiment.ended_on, today
     )
     first, after = before.first, moved(during.last, days=1)
-    if during.days:
-        scores = _scores_per_day(session, first, after)
+    scores: dict[date, DayScores]
+    if not during.days:
+        scores, contacts, steps, tied = {}, [], [], []
+    else:
+        if read is None or not read.covers(first, after):
+            read = _read_weeks(session, first, after, days or LocalDays(), experiment.tag)
+        scores = {d: s for d, s in read.scores.items() if first <= d < after}
         contacts = [
             (row["day"], row["id"], str(row["channel"]), row["person_id"])
-            for row in _interaction_rows(session, first, after)
+            for row in read.contacts
+            if first <= row["day"] < after
         ]
-        start, end = day_window(first, after)
-        rows = session.execute(
-            sa.select(col(Step.due_at), col(Step.status), col(Step.action)).where(
-                col(Step.due_at) >= start, col(Step.due_at) < end
-            )
-        ).all()
-        steps = [(_local_day(due), str(status)) for due, status, _ in rows]
+        steps = [(day, str(status)) for day, status, _, _ in read.steps if first <= day < after]
         if experiment.tag:
-            tied = _tagged_days(session, first, after, experiment.tag)
+            tied = sorted(
+                d for d in read.items.get(("tag", experiment.tag), ()) if first <= d < after
+            )
         else:
             words = learning.same_words(experiment.step_words)
             tied = [
-                _local_day(due)
-                for due, status, action in rows
-                if status == learning.DONE and learning.same_words(action) == words
+                day
+                for day, status, _, action in read.steps
+                if first <= day < after
+                and status == learning.DONE
+                and learning.same_words(action) == words
             ]
-    else:
-        scores, contacts, steps, tied = {}, [], [], []
     mood = {d: s.mood for d, s in scores.items() if s.mood is not None}
     connected = {d: s.connectedness for d, s in scores.items() if s.connectedness is not None}
     figures = [
@@ -165,10 +175,29 @@ def experiment_review(
     )
 
 
+def _read_weeks(session: Session, first: date, after: date, days: LocalDays, tag: str) -> YearRead:
+    """The rows an experiment's days need, [first, after), when the Review's aren't there."""
+    items = {("tag", tag): set(_tagged_days(session, first, after, tag))} if tag else {}
+    return YearRead(
+        first,
+        after,
+        _scores_per_day(session, first, after),
+        _interaction_rows(session, first, after, days),
+        _steps_due(session, first, after, days),
+        items,
+    )
+
+
 def month_experiments(
-    *, session: Session, month: date, today: date | None = None
+    *,
+    session: Session,
+    month: date,
+    today: date | None = None,
+    days: LocalDays | None = None,
+    read: YearRead | None = None,
 ) -> list[ExperimentReview]:
-    """Experiments that ran during *month* (the running one included), newest first."""
+    """Experiments that ran during *month* (the running one included), newest first.
+    *days* and *read*: what the Review has worked out and read already, shared."""
     today = today or clock.today()
     first = month.replace(day=1)
     last = moved(first, months=1, days=-1)
@@ -178,7 +207,7 @@ def month_experiments(
         .order_by(col(Experiment.starts).desc(), col(Experiment.id).desc())
     ).all()
     return [
-        experiment_review(session=session, experiment=read, today=today)
-        for read in map(_read, rows)
-        if read.last_day >= first
+        experiment_review(session=session, experiment=one, today=today, days=days, read=read)
+        for one in map(_read, rows)
+        if one.last_day >= first
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
 from planner_tui import clock, daily, learning, patterns, words
+from planner_tui.daily import LocalDays
 from planner_tui.db.models import (
     Channel,
     Context,
@@ -100,30 +101,14 @@ def month_key(month: date) -> str:
     return f"{month.year:04d}-{month.month:02d}"  # strftime writes the year 1 as "1"
 
 
-def _local_day(moment: Any, starts: dict[date, datetime] | None = None) -> date:
-    """The local day of a stored moment. With *starts*, each local day's start (in UTC) is
-    worked out once and kept there, and a moment is placed among them: a year of rows
-    then costs a conversion per day, not one per row."""
+def _local_day(moment: Any, days: LocalDays | None = None) -> date:
+    """The local day of a stored moment; with *days*, worked out by them (a conversion per
+    day, kept, rather than one per row: :class:`planner_tui.daily.LocalDays`)."""
+    if days is not None:
+        return days(moment)
     aware = as_aware(moment)
     assert aware is not None
-    if starts is None:
-        return clock.to_local(aware).date()
-
-    def start(day: date) -> datetime:
-        found = starts.get(day)
-        if found is None:
-            found = starts[day] = day_window(day, day + timedelta(days=1))[0]
-        return found
-
-    day = aware.astimezone(UTC).date()
-    try:
-        if aware < start(day):
-            return day - timedelta(days=1)
-        if aware >= start(day + timedelta(days=1)):
-            return day + timedelta(days=1)
-    except OverflowError:  # the calendar's first or last day
-        return clock.to_local(aware).date()
-    return day
+    return clock.to_local(aware).date()
 
 
 def _count_where(condition: Any) -> Any:
@@ -396,8 +381,8 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     figures = month_figures(session=session, month=first)
     trend_first = moved(first, months=1 - TREND_MONTHS)
     per_day = _scores_per_day(session, trend_first, after)
-    starts: dict[date, datetime] = {}  # each local day's start, worked out once
-    contacts_year = _interaction_rows(session, trend_first, after, starts)
+    days = LocalDays()  # each local day's start worked out once, for everything read here
+    contacts_year = _interaction_rows(session, trend_first, after, days)
     contacts = [row for row in contacts_year if row["day"] >= first]
     year = {
         day: s.connected_sum / s.connected_count for day, s in per_day.items() if s.connected_count
@@ -413,7 +398,11 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     ).first()
     notes = session.exec(select(MonthReview).where(MonthReview.month == key)).first()
     warm, withdraw = _notes(session, first, after)
-    done_year = _steps_done(session, trend_first, after, starts)
+    steps_year = _steps_due(session, trend_first, after, days)
+    done_year = [
+        StepDone(day, toward, action) for day, status, toward, action in steps_year
+        if status == StepStatus.DONE
+    ]  # fmt: skip
     done = [step for step in done_year if step.day >= first]
     items = _items_by_day(session, trend_first, after, contacts_year, done_year)
     trend = _trend(session, first, per_day)
@@ -452,10 +441,16 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
         if before
         else None,
         notes=MonthReviewRead.model_validate(notes, from_attributes=True) if notes else None,
-        learning=month_learning(session=session, month=first),
+        learning=month_learning(session=session, month=first, days=days),
         across=learning.across_months({"connectedness": year, "mood": moods}, items, first),
         beside=_beside(trend, contacts_year, done_year),
-        experiments=month_experiments(session=session, month=first, today=today),
+        experiments=month_experiments(
+            session=session,
+            month=first,
+            today=today,
+            days=days,
+            read=YearRead(trend_first, after, per_day, contacts_year, steps_year, items),
+        ),
     )
 
 
@@ -506,6 +501,24 @@ class DayScores:
     @property
     def connectedness(self) -> float | None:
         return self.connected_sum / self.connected_count if self.connected_count else None
+
+
+@dataclass(frozen=True)
+class YearRead:
+    """What the Review has read for its twelve months, [first, after): the month's
+    experiments take their weeks from it rather than reading them again."""
+
+    first: date
+    after: date
+    scores: dict[date, DayScores]
+    contacts: list[dict[str, Any]]
+    steps: list[tuple[date, str, str, str]]
+    """(local day, status, toward, action) of each step due, as :func:`_steps_due`."""
+    items: dict[tuple[str, str], set[date]]
+    """As :func:`_items_by_day`: the days of each tag among them."""
+
+    def covers(self, first: date, after: date) -> bool:
+        return self.first <= first and after <= self.after
 
 
 def _scores_per_day(session: Session, first: date, after: date) -> dict[date, DayScores]:
@@ -565,7 +578,7 @@ def _trend(session: Session, last: date, per_day: dict[date, DayScores]) -> list
 
 
 def _interaction_rows(
-    session: Session, first: date, after: date, starts: dict[date, datetime] | None = None
+    session: Session, first: date, after: date, days: LocalDays | None = None
 ) -> list[dict[str, Any]]:
     """Each (interaction, person) of the month with its local day, bounded by the month."""
     start, end = day_window(first, after)
@@ -591,19 +604,16 @@ def _interaction_rows(
         )
         .all()
     )
-    starts = {} if starts is None else starts
-    days: dict[Any, date] = {}  # an interaction with three people: one day, worked out once
+    local_day = days or LocalDays()
+    channels, initiators = Channel._value2member_map_, Initiator._value2member_map_
     found = []
     for iid, moment, channel, initiator, context, person, person_id in rows:
-        day = days.get(iid)
-        if day is None:
-            day = days[iid] = _local_day(moment, starts)
         found.append(
             {
                 "id": iid,
-                "day": day,
-                "channel": Channel(channel),
-                "initiator": Initiator(initiator),
+                "day": local_day(moment),
+                "channel": channels.get(channel) or Channel(channel),
+                "initiator": initiators.get(initiator) or Initiator(initiator),
                 "context": context,
                 "person": person,
                 "person_id": person_id,
@@ -756,15 +766,17 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
     return sorted(found, key=lambda d: (-d.days_past, d.name.casefold()))
 
 
-def _steps_done(
-    session: Session, first: date, after: date, starts: dict[date, datetime] | None = None
-) -> list[StepDone]:
+def _steps_due(
+    session: Session, first: date, after: date, days: LocalDays | None = None
+) -> list[tuple[date, str, str, str]]:
+    """The steps due in [first, after), in order: (local day, status, toward whom or where,
+    action)."""
     start, end = day_window(first, after)
-    starts = {} if starts is None else starts
-    # The month's steps, then the done ones: filtering by status in SQL would tempt SQLite
-    # onto the status index, which grows with every year instead of with the month.
+    local_day = days or LocalDays()
+    # The window's steps, then the done ones by the caller: filtering by status in SQL would
+    # tempt SQLite onto the status index, which grows with every year instead of the window.
     return [
-        StepDone(_local_day(due, starts), words.toward(name or place or ""), action)
+        (local_day(due), status, words.toward(name or place or ""), action)
         for due, name, place, action, status in session.execute(
             sa.select(
                 col(Step.due_at),
@@ -778,7 +790,6 @@ def _steps_done(
             .where(col(Step.due_at) >= start, col(Step.due_at) < end)
             .order_by(col(Step.due_at))
         ).all()
-        if status == StepStatus.DONE
     ]
 
 
