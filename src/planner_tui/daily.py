@@ -15,7 +15,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -31,20 +31,52 @@ Statement = tuple[str, dict[str, Any]]
 # --------------------------------------------------------------------------- days and times
 
 
+def day_start(day: date, zone: tzinfo | None = None) -> datetime:
+    """The moment (UTC) local *day* begins, held at the calendar's ends (year 1, year 9999)."""
+    try:
+        return datetime.combine(day, time(0), tzinfo=zone or clock.local_zone()).astimezone(UTC)
+    except OverflowError:
+        return (datetime.min if day.year == 1 else datetime.max).replace(tzinfo=UTC)
+
+
 def day_window(first: date, last_exclusive: date) -> tuple[datetime, datetime]:
     """UTC bounds of local calendar days [first, last_exclusive); *last_exclusive*
     ``date.max`` means no end (there is no day after 31 December 9999)."""
     zone = clock.local_zone()
-
-    def utc(day: date) -> datetime:  # held at the calendar's ends (year 1, year 9999)
-        try:
-            return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
-        except OverflowError:
-            return (datetime.min if day.year == 1 else datetime.max).replace(tzinfo=UTC)
-
     if last_exclusive == date.max:  # the end of a range up to 31 December 9999: no end
-        return utc(first), datetime.max.replace(tzinfo=UTC)
-    return utc(first), utc(last_exclusive)
+        return day_start(first, zone), datetime.max.replace(tzinfo=UTC)
+    return day_start(first, zone), day_start(last_exclusive, zone)
+
+
+class LocalDays:
+    """The local day of stored moments, each day's start (UTC) worked out once and kept, and
+    a moment placed among them: a year of rows costs one time-zone conversion per day, not
+    one per row. Everything read for one view at once shares one (the Review's year of
+    contacts and steps, its learning and its experiments)."""
+
+    def __init__(self) -> None:
+        self._zone = clock.local_zone()
+        self._starts: dict[date, datetime] = {}
+
+    def _start(self, day: date) -> datetime:
+        found = self._starts.get(day)
+        if found is None:
+            found = self._starts[day] = day_start(day, self._zone)
+        return found
+
+    def __call__(self, moment: datetime | str) -> date:
+        aware = as_aware(moment)
+        assert aware is not None
+        day = aware.astimezone(UTC).date()  # the local day is this one or a neighbour
+        try:
+            if aware < self._start(day):
+                return day - timedelta(days=1)
+            following = day + timedelta(days=1)
+            if aware >= self._start(following):
+                return following
+        except OverflowError:  # the calendar's first or last day
+            return clock.to_local(aware).date()
+        return day
 
 
 def due_end(today: date) -> datetime:

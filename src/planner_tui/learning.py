@@ -59,15 +59,39 @@ One step richer (when planning with someone)
     :data:`MIN_RICHER` or more whose average is :data:`WARM` or more. Then a written step
     is offered one rung richer — the library's step whose smaller version it is, one
     effort tier up at most — never more.
+
+What went together, across months
+    Over the last 3, 6 and 12 months up to the one reviewed, and for each score
+    (connectedness, mood; a day's score is the mean of its entries'): the days with an item
+    (a person, part of life, tag, channel or step done) against the window's other scored
+    days — with :data:`MIN_DAYS` on each side and a difference of :data:`NOTABLE` or more,
+    the means, the difference and the effect size (Cohen's d, the difference over the
+    pooled spread of the days' scores).
+
+The loneliness check beside contact
+    The months with a check are split in two at the total that parts them most evenly;
+    with :data:`MIN_CHECK_MONTHS` on each side, each figure's mean per side (people and
+    parts of life in touch, small steps done a month; the in-person share of all the
+    side's contacts).
+
+Small experiments
+    The days an experiment has run (to its last day, the day it was ended, or today) and as
+    many days just before it, with the same figures for each. Too little to tell below
+    :data:`MIN_EXPERIMENT_DAYS` days run, or without :data:`MIN_SCORED` scored days on both
+    sides (of either score) and with no contact or step on either side.
 """
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
+
+from dateutil.relativedelta import relativedelta
 
 DONE = "done"
 DECLINED = "declined"
@@ -446,3 +470,303 @@ def richer_tie(contacts: Iterable[ContactFact], today: date) -> Richer | None:
     if len(warmths) < MIN_RICHER or _mean(warmths) < WARM:
         return None
     return Richer(len(newest), since, len(warmths), _mean(warmths))
+
+
+# --------------------------------------------------------------------------- across months
+
+WINDOWS = (3, 6, 12)
+"""The windows, in months up to the one reviewed, that patterns are looked for across."""
+MEASURES = ("connectedness", "mood")
+MIN_DAYS = 3
+"""Scored days needed with an item and without it (the same rule as within one month)."""
+NOTABLE = 0.3
+"""Differences in the average score (1–5) smaller than this are not worth a row."""
+ACROSS_SHOWN = 5
+"""Rows shown for each window and score."""
+
+
+def months_before(first: date, months: int) -> date:
+    """The first day of the month *months* − 1 before *first* (held at 1 January 1)."""
+    try:
+        return first + relativedelta(months=1 - months)
+    except (ValueError, OverflowError):
+        return date.min
+
+
+@dataclass(frozen=True)
+class Together:
+    """A score on the days with an item against the days without it, in one window."""
+
+    kind: str
+    name: str
+    days_with: int
+    mean_with: float
+    days_without: int
+    mean_without: float
+    effect: float | None
+    """The difference in units of the days' spread (Cohen's d, pooled); None when every
+    day had the same score."""
+
+    @property
+    def difference(self) -> float:
+        return self.mean_with - self.mean_without
+
+
+@dataclass(frozen=True)
+class WindowPatterns:
+    months: int
+    measure: str
+    """'connectedness' or 'mood'."""
+    days: int
+    """Scored days in the window."""
+    found: list[Together]
+
+
+def _together(
+    key: tuple[str, str], n1: int, s1: float, q1: float, n: int, total: float, squares: float
+) -> Together | None:
+    """An item's *n1* scored days (sum *s1*, sum of squares *q1*) against the rest of *n*
+    days (sum *total*, sum of squares *squares*), or None below the minimums."""
+    n2 = n - n1
+    if n1 < MIN_DAYS or n2 < MIN_DAYS:
+        return None
+    s2, q2 = total - s1, squares - q1
+    m1, m2 = s1 / n1, s2 / n2
+    if abs(m1 - m2) < NOTABLE:
+        return None
+    within = (q1 - n1 * m1 * m1) + (q2 - n2 * m2 * m2)
+    spread = math.sqrt(max(within, 0.0) / (n1 + n2 - 2))
+    effect = (m1 - m2) / spread if spread > 1e-9 else None
+    return Together(key[0], key[1], n1, m1, n2, m2, effect)
+
+
+def _ranked(found: Iterable[Together | None]) -> list[Together]:
+    return sorted(
+        (t for t in found if t is not None),
+        key=lambda t: (-abs(t.effect if t.effect is not None else t.difference), t.kind,
+                       t.name.casefold()),
+    )  # fmt: skip
+
+
+def went_together(
+    scores: Mapping[date, float], items: Mapping[tuple[str, str], Iterable[date]]
+) -> list[Together]:
+    """Each item's scored days against the other scored days: only with :data:`MIN_DAYS` on
+    both sides and a difference of :data:`NOTABLE` or more; largest effect first."""
+    n, total = len(scores), sum(scores.values())
+    squares = sum(v * v for v in scores.values())
+    found = []
+    for key, days in items.items():
+        scored = [scores[d] for d in set(days) if d in scores]
+        found.append(
+            _together(key, len(scored), sum(scored), sum(v * v for v in scored), n, total, squares)
+        )
+    return _ranked(found)
+
+
+def _suffix_sums(values: Sequence[float]) -> tuple[list[float], list[float]]:
+    """Sums and sums of squares of values[i:] for every i (and 0 past the end)."""
+    sums, squares = [0.0] * (len(values) + 1), [0.0] * (len(values) + 1)
+    for i in range(len(values) - 1, -1, -1):
+        sums[i] = sums[i + 1] + values[i]
+        squares[i] = squares[i + 1] + values[i] * values[i]
+    return sums, squares
+
+
+def across_months(
+    scores: Mapping[str, Mapping[date, float]],
+    items: Mapping[tuple[str, str], Iterable[date]],
+    month: date,
+    windows: Sequence[int] = WINDOWS,
+) -> list[WindowPatterns]:
+    """For each window of months up to *month* and each score (connectedness, mood), what
+    went together with higher or lower scores (:func:`went_together`, the same figures).
+    *scores* and *items* may reach further back; days after *month* must not be in them.
+    Each item's days are sorted once and summed from the end, so a window costs a search
+    per item, not a pass over its days."""
+    first = month.replace(day=1)
+    starts = {months: months_before(first, months) for months in windows}
+    by_window: dict[tuple[int, str], WindowPatterns] = {}
+    for measure in MEASURES:
+        scored = scores.get(measure, {})
+        days = sorted(scored)
+        sums, squares = _suffix_sums([scored[d] for d in days])
+        per_item = []
+        for key, item_days in items.items():
+            mine = sorted(d for d in set(item_days) if d in scored)
+            if len(mine) >= MIN_DAYS:
+                per_item.append((key, mine, *_suffix_sums([scored[d] for d in mine])))
+        for months, start in starts.items():
+            at = bisect_left(days, start)
+            n = len(days) - at
+            found = []
+            for key, mine, item_sums, item_squares in per_item:
+                i = bisect_left(mine, start)
+                found.append(
+                    _together(key, len(mine) - i, item_sums[i], item_squares[i], n, sums[at],
+                              squares[at])
+                )  # fmt: skip
+            by_window[months, measure] = WindowPatterns(months, measure, n, _ranked(found))
+    return [by_window[months, measure] for months in windows for measure in MEASURES]
+
+
+@dataclass(frozen=True)
+class MonthBeside:
+    """One month's loneliness check beside how wide and how near its contact was."""
+
+    month: date
+    loneliness: int | None
+    people: int
+    contexts: int
+    contacts: int
+    in_person: int
+    steps_done: int
+
+
+BESIDE = {
+    "people": "People in touch (a month)",
+    "contexts": "Parts of life in touch (a month)",
+    "in_person": "Contact in person",
+    "steps_done": "Small steps done (a month)",
+}
+MIN_CHECK_MONTHS = 3
+"""Months with a check needed on each side (lower and higher totals) before comparing."""
+
+
+@dataclass(frozen=True)
+class LonelinessBeside:
+    threshold: int
+    """Months with a total at or below this are the lower ones."""
+    lower: int
+    higher: int
+    rows: list[tuple[str, float | None, float | None]]
+    """(figure key, lower months' value, higher months' value); in-person is a share."""
+
+
+def loneliness_beside(months: Sequence[MonthBeside]) -> LonelinessBeside | None:
+    """Months with a loneliness check, split in two at the total that parts them most evenly
+    (at or below it, above it; the lower total when two part them as evenly), with each
+    figure's mean per side; None without :data:`MIN_CHECK_MONTHS` months on each side."""
+    checked = [m for m in months if m.loneliness is not None]
+    if len(checked) < 2 * MIN_CHECK_MONTHS:
+        return None
+    totals = [m.loneliness for m in checked if m.loneliness is not None]
+
+    def balance(t: int) -> tuple[int, int]:
+        low = sum(total <= t for total in totals)
+        return min(low, len(totals) - low), -abs(2 * low - len(totals))
+
+    candidates = sorted(set(totals))[:-1]
+    if not candidates:
+        return None
+    threshold = max(candidates, key=balance)
+    lower = [m for m in checked if (m.loneliness or 0) <= threshold]
+    higher = [m for m in checked if (m.loneliness or 0) > threshold]
+    if len(lower) < MIN_CHECK_MONTHS or len(higher) < MIN_CHECK_MONTHS:
+        return None
+
+    def mean(side: list[MonthBeside], key: str) -> float | None:
+        if key == "in_person":
+            contacts = sum(m.contacts for m in side)
+            return sum(m.in_person for m in side) / contacts if contacts else None
+        return float(sum(int(getattr(m, key)) for m in side)) / len(side)
+
+    rows = [(key, mean(lower, key), mean(higher, key)) for key in BESIDE]
+    return LonelinessBeside(threshold, len(lower), len(higher), rows)
+
+
+# --------------------------------------------------------------------------- experiments
+
+MIN_EXPERIMENT_DAYS = 7
+"""Days an experiment must have run before its figures are compared."""
+MIN_SCORED = 5
+"""Days with a score needed on each side before a mean is compared."""
+
+
+@dataclass(frozen=True)
+class Period:
+    first: date
+    last: date
+    """Inclusive."""
+
+    @property
+    def days(self) -> int:
+        return max((self.last - self.first).days + 1, 0)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
+
+
+def experiment_periods(
+    starts: date, ends: date, ended_on: date | None, today: date
+) -> tuple[Period, Period]:
+    """The days the experiment has run (from its start to its end, the day it was ended, or
+    today, whichever is first) and as many days just before it."""
+    last = min(ends, ended_on or ends, today)
+    during = Period(starts, last)
+    before = Period(starts - timedelta(days=during.days), starts - timedelta(days=1))
+    return before, during
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    days: int
+    mood_days: int = 0
+    mood: float | None = None
+    connected_days: int = 0
+    connected: float | None = None
+    contacts: int = 0
+    in_person: int = 0
+    people: int = 0
+    steps_due: int = 0
+    steps_done: int = 0
+    tied: int = 0
+    """Days tagged with the experiment's tag, or its repeating step done."""
+
+
+def period_figures(
+    period: Period,
+    mood: Mapping[date, float],
+    connected: Mapping[date, float],
+    contacts: Iterable[tuple[date, int, str, int | None]],
+    steps: Iterable[tuple[date, str]],
+    tied: Iterable[date],
+) -> PeriodFigures:
+    """The figures of *period*: each day's mean scores, contacts as (day, interaction id,
+    channel, person id), steps as (day due, status) and the days the experiment happened."""
+    moods = [v for d, v in mood.items() if d in period]
+    feels = [v for d, v in connected.items() if d in period]
+    seen: dict[int, str] = {}
+    people = set()
+    for day, iid, channel, person in contacts:
+        if day in period:
+            seen[iid] = channel
+            if person is not None:
+                people.add(person)
+    due = [status for day, status in steps if day in period]
+    return PeriodFigures(
+        days=period.days,
+        mood_days=len(moods),
+        mood=sum(moods) / len(moods) if moods else None,
+        connected_days=len(feels),
+        connected=sum(feels) / len(feels) if feels else None,
+        contacts=len(seen),
+        in_person=sum(channel == "in_person" for channel in seen.values()),
+        people=len(people),
+        steps_due=len(due),
+        steps_done=sum(status == DONE for status in due),
+        tied=len({d for d in tied if d in period}),
+    )
+
+
+def too_little_to_tell(before: PeriodFigures, during: PeriodFigures) -> bool:
+    """Too few days run, or neither score has :data:`MIN_SCORED` days on both sides and
+    there was no contact or step on either side to count."""
+    if during.days < MIN_EXPERIMENT_DAYS:
+        return True
+    scored = any(
+        min(getattr(before, n), getattr(during, n)) >= MIN_SCORED
+        for n in ("mood_days", "connected_days")
+    )
+    counted = (before.contacts + during.contacts + before.steps_due + during.steps_due) > 0
+    return not (scored or counted)

@@ -201,6 +201,97 @@ def associations(data: MonthReviewData) -> Figure:
     )
 
 
+MEASURE_NAMES = {"connectedness": "connectedness", "mood": "mood"}
+
+
+def across(data: MonthReviewData) -> Figure:
+    title_ = "What went together, across months"
+    lines = [
+        "Your days' connectedness and mood (1–5) on days with each person, part of life, tag, "
+        "way of being in touch or step done, against the other scored days, over the last 3, "
+        f"6 and 12 months. Each needs {learning.MIN_DAYS}+ scored days with it and "
+        f"{learning.MIN_DAYS}+ without; the effect is the difference in units of the days' "
+        "usual spread (around 0.2 is small, 0.5 medium, 0.8 large). These went together, "
+        "nothing more."
+    ]
+    rows = []
+    for window in data.across:
+        score = MEASURE_NAMES[window.measure]
+        if not window.found:
+            lines.append(
+                f"Over {words.plural(window.months, 'month')}, {score}: too little to tell yet "
+                f"({words.plural(window.days, 'scored day')})."
+            )
+            continue
+        rows += [
+            (
+                words.plural(window.months, "month"),
+                score,
+                t.name,
+                t.kind,
+                f"{t.days_with:,}",
+                f"{t.mean_with:.1f}",
+                f"{t.mean_without:.1f}",
+                f"{t.difference:+.1f}",
+                "—" if t.effect is None else f"{t.effect:+.1f}",
+            )
+            for t in window.found[: learning.ACROSS_SHOWN]
+        ]
+        higher = [t for t in window.found if t.difference > 0][:3]
+        if higher:
+            lines.append(
+                f"Over {words.plural(window.months, 'month')}, went together with higher {score}: "
+                + ", ".join(f"{t.name} ({t.kind})" for t in higher)
+                + "."
+            )
+    if not rows:
+        return Figure("across", title_, lines)
+    columns = ("window", "score", "", "kind", "days with", "with", "without", "difference",
+               "effect")  # fmt: skip
+    return Figure("across", title_, lines, table=Table(columns, rows))
+
+
+def beside(data: MonthReviewData) -> Figure:
+    title_ = "Loneliness check beside contact"
+    lines = [
+        "Each month's loneliness check (3–9, lower is less lonely) beside how many people "
+        "and parts of life you were in touch with, how much of it was in person, and the "
+        "small steps done. These went together, nothing more."
+    ]
+    months = [m for m in data.beside if m.loneliness is not None or m.contacts or m.steps_done]
+    if not months:
+        lines.append("Nothing recorded in the last twelve months yet.")
+        return Figure("beside", title_, lines)
+    rows = [
+        (
+            f"{m.month:%b} {m.month.year}",
+            num(m.loneliness),
+            f"{m.people:,}",
+            f"{m.contexts:,}",
+            percent(patterns.share(m.in_person, m.contacts)),
+            f"{m.steps_done:,}",
+        )
+        for m in months
+    ]
+    found = learning.loneliness_beside(data.beside)
+    if found is None:
+        lines.append(
+            f"{words.TOO_LITTLE} Comparing needs "
+            f"{words.plural(learning.MIN_CHECK_MONTHS, 'month')} with a "
+            f"lower total and {learning.MIN_CHECK_MONTHS} with a higher one."
+        )
+    else:
+        lines.append(
+            f"In the {words.plural(found.lower, 'month')} with a total of {found.threshold} or "
+            f"less, against the {words.plural(found.higher, 'month')} above it:"
+        )
+        for key, low, high in found.rows:
+            shown = percent if key == "in_person" else (lambda v: num(v, 1))
+            lines.append(f"{ITEM}{learning.BESIDE[key]}: {shown(low)} against {shown(high)}")
+    columns = ("month", "loneliness", "people", "parts of life", "in person", "steps done")
+    return Figure("beside", title_, lines, table=Table(columns, rows))
+
+
 def themes(data: MonthReviewData) -> Figure:
     def listed(found: list[tuple[str, int]]) -> str:
         return ", ".join(f"{word} ({count})" for word, count in found) or "no repeated words yet"
@@ -414,6 +505,81 @@ def not_nows(data: MonthReviewData) -> Figure:
     return Figure("not-nows", title_, lines)
 
 
+def _span(period: learning.Period) -> str:
+    return f"{day_label(period.first)} – {day_label(period.last)} {period.last.year}"
+
+
+EXPERIMENT_ROWS: list[tuple[str, str]] = [
+    ("days", "Days counted"),
+    ("tied", "Days it happened"),
+    ("mood", "Average mood (1–5)"),
+    ("connected", "Average connectedness (1–5)"),
+    ("contacts", "Interactions"),
+    ("people", "People in touch"),
+    ("in_person", "In person"),
+    ("steps", "Small steps done"),
+]
+
+
+def _experiment_cell(key: str, f: learning.PeriodFigures) -> str:
+    if key == "mood":
+        return f"{num(f.mood, 1)} ({words.plural(f.mood_days, 'day')})"
+    if key == "connected":
+        return f"{num(f.connected, 1)} ({words.plural(f.connected_days, 'day')})"
+    if key == "in_person":
+        return f"{percent(patterns.share(f.in_person, f.contacts))} of {f.contacts:,}"
+    if key == "steps":
+        return f"{f.steps_done:,} of {f.steps_due:,}"
+    return f"{getattr(f, key):,}"
+
+
+def experiments(data: MonthReviewData) -> Figure:
+    title_ = "Small experiments"
+    if not data.experiments:
+        return Figure(
+            "experiments",
+            title_,
+            [
+                "No small experiment ran this month. You can name one for two to six weeks, "
+                "tied to a #tag or a step that repeats."
+            ],
+        )
+    lines: list[str] = []
+    rows: list[tuple[str, ...]] = []
+    for found in data.experiments:
+        e = found.experiment
+        state = "running" if found.running else ("ended early" if e.ended_on else "finished")
+        lines.append(
+            f"{e.name} — tied to {e.tied_to}; {day_label(e.starts)} to {day_label(e.ends)} "
+            f"{e.ends.year}, {state}."
+        )
+        if not found.during.days:
+            lines.append(f"{ITEM}It starts on {day_label(e.starts)}; nothing to compare yet.")
+            continue
+        lines.append(
+            f"{ITEM}During: {_span(found.during)} ({words.plural(found.during.days, 'day')}); "
+            f"before: {_span(found.before)}, as many days."
+        )
+        if found.too_little:
+            lines.append(
+                f"{ITEM}{words.TOO_LITTLE} It needs {learning.MIN_EXPERIMENT_DAYS}+ days run, "
+                f"and {learning.MIN_SCORED}+ scored days or some contact on both sides."
+            )
+        if len(data.experiments) > 1:
+            rows.append((e.name, "", ""))
+        rows += [
+            (
+                name,
+                _experiment_cell(key, found.before_figures),
+                _experiment_cell(key, found.during_figures),
+            )
+            for key, name in EXPERIMENT_ROWS
+        ]
+    if not rows:
+        return Figure("experiments", title_, lines)
+    return Figure("experiments", title_, lines, table=Table(("", "before", "during"), rows))
+
+
 def wins(data: MonthReviewData) -> Figure:
     lines = []
     if data.steps_done:
@@ -506,6 +672,7 @@ def figures(data: MonthReviewData, home: Path | None = None) -> list[Figure]:
         weeks(data),
         trend(data),
         associations(data),
+        across(data),
         themes(data),
         reciprocity(data),
         breadth(data),
@@ -514,8 +681,10 @@ def figures(data: MonthReviewData, home: Path | None = None) -> list[Figure]:
         appreciation(data),
         follow_through(data),
         not_nows(data),
+        experiments(data),
         wins(data),
         loneliness(data, home),
+        beside(data),
         intentions(data),
         year(data),
     ]
@@ -597,6 +766,28 @@ EXPLAIN: dict[str, str] = {
     f"person due within {words.plural(learning.YES_WITHIN_DAYS, 'day')} after it was done. "
     "Shown from "
     f"{learning.MIN_NOT_NOWS} 'not now's.",
+    "across": "For each window (the last 3, 6 and 12 months up to this one) and each score "
+    "(connectedness and mood, 1–5): every day's mean score from your check-ins, on the days "
+    "with each person, part of life, tag, way of being in touch or step done (from entries "
+    "and interactions that day), against the window's other scored days. Shown only with "
+    f"{learning.MIN_DAYS}+ days on each side and a difference of at least {learning.NOTABLE}. "
+    "The effect is the difference divided by the pooled spread of the days' scores (Cohen's "
+    "d); a blank effect means every day had the same score. Things that come together need "
+    "not have anything more to do with each other.",
+    "beside": "For each of the twelve months up to this one: the loneliness check total, "
+    "different people in at least one interaction, parts of life in touch (as in Breadth), "
+    "the share of interactions in person, and the small steps due that month that were "
+    "done. The months with a check are split in two at the total that parts them most "
+    "evenly: those at or below it against those above it, with the mean of each figure (in person: of all their "
+    f"interactions). Shown with {learning.MIN_CHECK_MONTHS}+ months on each side.",
+    "experiments": "An experiment runs from its first day to its last (two to six weeks), "
+    "or to the day it was ended, or to today while it runs. Before is as many days just "
+    "before it started. For each side: days in it, days the experiment happened (entries "
+    "tagged with its #tag, or its repeating step done), the mean of each day's mood and "
+    "connectedness with how many days had one, interactions and the share in person, "
+    "different people, and small steps due that were done. Too little to tell: fewer than "
+    f"{words.plural(learning.MIN_EXPERIMENT_DAYS, 'day')} run, or fewer than {learning.MIN_SCORED} scored days "
+    "on a side and no contact or steps. These went together, nothing more.",
     "wins": "Steps marked done; people whose first contact this month came after 60 or more "
     "days without one (or none in the past year); days you tagged #repair; people added to "
     "your map this month; and the wins you wrote yourself.",

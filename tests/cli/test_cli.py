@@ -338,3 +338,28 @@ def test_encrypt_then_every_command_needs_the_passphrase(tmp_path: Path) -> None
     finally:
         del os.environ["PLANNER_TUI_PASSPHRASE"]
     assert_one_line_error(run(home, "search", "words"), 1, "set PLANNER_TUI_PASSPHRASE")
+
+
+def test_review_prints_a_small_experiment_before_and_during(tmp_path: Path) -> None:
+    from datetime import date
+
+    from planner_tui.db.engine import Location, open_database
+    from planner_tui.services import experiments
+
+    database = open_database(Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path))
+    try:
+        with database.write() as s:
+            experiments.start_experiment(
+                session=s, data={"name": "[b]tea[/b] with a neighbour", "tag": "tea",
+                                 "starts": date(2026, 11, 2), "weeks": 2},
+                today=date(2026, 11, 2))  # fmt: skip
+    finally:
+        database.dispose()
+    result = run(tmp_path, "review", "--month", "2026-11")
+    assert result.returncode == 0, result.stderr
+    assert "## Small experiments" in result.stdout
+    assert (
+        "\\[b\\]tea\\[/b\\] with a neighbour — tied to #tea; 2 Nov to 15 Nov 2026" in result.stdout
+    )
+    assert "| Days counted | 14 | 14 |" in result.stdout
+    assert "Too little to tell yet." in result.stdout  # nothing recorded either side

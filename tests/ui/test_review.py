@@ -134,6 +134,8 @@ async def test_each_figure_says_how_it_is_counted(sqlite_db: Database) -> None:
         await press(app, pilot, "h")
         assert "do not have to cause each other" in screen_text(app)
         await press(app, pilot, "escape", "tab", "h")  # tab goes on to the next figure
+        assert "the last 3, 6 and 12 months" in screen_text(app)
+        await press(app, pilot, "escape", "tab", "h")
         assert "Words that recur" in screen_text(app)
 
 

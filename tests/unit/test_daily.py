@@ -220,3 +220,39 @@ def test_someone_never_in_touch_is_past_only_once_their_rhythm_has_gone_by(
     assert drift(date(2026, 12, 16))["Dee"] == 7
     assert reach(date(2026, 12, 16)) == ("Cy", 8)
     assert reach(date(2026, 12, 8)) is None
+
+
+@pytest.mark.parametrize(
+    "zone", ["Europe/London", "America/St_Johns", "Pacific/Kiritimati", "Pacific/Pago_Pago",
+             "Australia/Lord_Howe", "Africa/Casablanca"],
+)  # fmt: skip
+def test_local_days_agree_with_the_clock_every_half_hour_of_a_year(
+    monkeypatch: pytest.MonkeyPatch, zone: str
+) -> None:
+    """The Review's local days, worked out once per day, are each moment's own local day:
+    across clock changes (both ways, half-hour ones, a month without summer time) and in
+    zones a day ahead of or behind UTC — in any order, from text as SQLite gives it."""
+    monkeypatch.setenv("TZ", zone)
+    days = daily.LocalDays()
+    start = datetime(2025, 12, 31, 23, 45, tzinfo=UTC)
+    moments = [start + timedelta(minutes=30 * n) for n in range(2 * 24 * 368)]
+    for moment in [*moments[::-1], *moments[::7]]:
+        assert days(moment) == clock.to_local(moment).date(), moment
+    naive = moments[100].replace(tzinfo=None)
+    assert days(naive.isoformat(sep=" ")) == clock.to_local(moments[100]).date()
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"])
+def test_local_days_hold_at_the_ends_of_the_calendar(
+    monkeypatch: pytest.MonkeyPatch, zone: str
+) -> None:
+    """The first and last days the calendar has (no day before or after them to look at)."""
+    monkeypatch.setenv("TZ", zone)
+    days = daily.LocalDays()
+    for moment in (
+        datetime(1, 1, 1, 12, tzinfo=UTC),
+        datetime(1, 1, 2, 23, tzinfo=UTC),
+        datetime(9999, 12, 30, 1, tzinfo=UTC),
+        datetime(9999, 12, 31, 5, tzinfo=UTC),
+    ):
+        assert days(moment) == clock.to_local(moment).date(), moment

@@ -26,7 +26,16 @@ from planner_tui.db.models import (
     StepStatus,
 )
 from planner_tui.names import visible
-from planner_tui.services import drafts, exchange, journal, people, review, steps, support
+from planner_tui.services import (
+    drafts,
+    exchange,
+    experiments,
+    journal,
+    people,
+    review,
+    steps,
+    support,
+)
 from tests.conftest import FROZEN, _truncate
 
 PROPERTY = settings(
@@ -170,6 +179,16 @@ def lives(draw: st.DrawFn) -> dict[str, Any]:
             max_size=2, unique_by=lambda r: r[0],
         )
     )  # fmt: skip
+    life["experiments"] = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {"name": NAME, "tag": st.none() | TAG | LONG_TAG, "step": st.integers(0, 3),
+                 "starts": st.dates(date(2025, 1, 1), date(2027, 6, 30)),
+                 "weeks": st.integers(2, 6), "ended": st.none() | st.integers(-30, 60)}
+            ),
+            max_size=3,
+        )
+    )  # fmt: skip
     life["trusted"] = draw(st.lists(st.tuples(NAME, NOTE), max_size=5))
     life["settings"] = draw(
         st.dictionaries(st.text("abcdefghij._-", min_size=1, max_size=30), SETTING, max_size=3)
@@ -259,6 +278,25 @@ def make(database: Database, life: dict[str, Any]) -> None:
                 data={"person_id": person_ids[index], "label": label, "month": day.month,
                       "day": day.day, "year": day.year if with_year else None},
             )  # fmt: skip
+        today = FROZEN.date()
+        repeating = experiments.repeating_step_words(session=s)
+        tried = life.get("experiments", [])
+        for number, trial in enumerate(tried):
+            tag = trial["tag"] if trial["tag"] is not None or repeating else "walk"
+            started = experiments.start_experiment(
+                session=s,
+                data={"name": trial["name"], "tag": tag or "",
+                      "step_words": "" if tag else repeating[trial["step"] % len(repeating)],
+                      "starts": trial["starts"], "weeks": trial["weeks"]},
+                today=today,
+            )  # fmt: skip
+            if trial["ended"] is not None:  # ended early, perhaps before it began
+                started = experiments.end_experiment(
+                    session=s, experiment_id=started.id,
+                    today=trial["starts"] + timedelta(days=trial["ended"]),
+                )  # fmt: skip
+            if number < len(tried) - 1 and started.ended_on is None and started.ends >= today:
+                experiments.end_experiment(session=s, experiment_id=started.id, today=today)
         for index in life["deleted"]:
             people.delete_person(session=s, person_id=person_ids[index])
 
@@ -301,7 +339,8 @@ def round_trip(source: Database, target: Database) -> None:
 
 EMPTY: dict[str, Any] = {"contexts": [], "people": [], "steps": [], "interactions": [],
                          "entries": [], "checks": [], "reviews": [], "trusted": [],
-                         "deleted": [], "settings": {}, "dates": []}  # fmt: skip
+                         "deleted": [], "settings": {}, "dates": [],
+                         "experiments": []}  # fmt: skip
 
 
 @PROPERTY
@@ -316,6 +355,10 @@ EMPTY: dict[str, Any] = {"contexts": [], "people": [], "steps": [], "interaction
 )  # fmt: skip
 @example(life={**EMPTY, "contexts": [("Äpfel", ContextKind.HOBBY, False),
                                      ("äpfel", ContextKind.HOBBY, False)]})  # fmt: skip
+@example(  # planned for next week and ended today: it never ran, and still goes in
+    life={**EMPTY, "experiments": [{"name": "walk", "tag": "walk", "step": 0,
+                                    "starts": date(2026, 11, 30), "weeks": 2, "ended": -7}]}
+)  # fmt: skip
 def test_export_import_export_is_identical_on_sqlite(
     sqlite_template: Path, pair: tuple[Database, Database], life: dict[str, Any]
 ) -> None:

@@ -14,7 +14,16 @@ import pytest
 from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput, PlannerError
-from planner_tui.services import corrections, exchange, journal, people, review, steps, support
+from planner_tui.services import (
+    corrections,
+    exchange,
+    experiments,
+    journal,
+    people,
+    review,
+    steps,
+    support,
+)
 from planner_tui.services.import_rows import ImportRefused
 
 Tables = dict[str, list[dict[str, Any]]]
@@ -60,6 +69,12 @@ def export(sqlite_db: Database) -> dict[str, Any]:
         support.save_trusted(session=s, contacts=[{"name": "Mum", "reach": "07700 900000"}])
         benny = people.create_person(session=s, data={"name": "Benny"}).id
         corrections.merge_people(session=s, keep_id=ben, other_id=benny)
+        experiments.start_experiment(
+            session=s,
+            data={"name": "A walk on Thursdays", "tag": "walk", "starts": date(2026, 11, 2),
+                  "weeks": 4},
+            today=date(2026, 11, 23),
+        )  # fmt: skip
     with sqlite_db.session() as s:
         document: dict[str, Any] = json.loads(exchange.export_json(session=s))
     tables: Tables = document["tables"]
@@ -154,6 +169,12 @@ BAD_ROWS: list[tuple[str, Callable[[Tables], None], str, int, str]] = [
      "name"),
     ("an alias of no one", _set("person_alias", 1, "person_id", 999), "person_alias", 1,
      "person_id"),
+    ("an experiment over before it starts", _set("experiment", 1, "ends", "2026-11-01"),
+     "experiment", 1, ""),
+    ("an experiment's tag of two words", _set("experiment", 1, "tag", "two words"),
+     "experiment", 1, "tag"),
+    ("an experiment with no name", _set("experiment", 1, "name", " "), "experiment", 1,
+     "name"),
     ("six trusted people", lambda t: t["trusted_contact"].extend(
         {"id": n, "name": f"P{n}", "reach": "", "position": n} for n in range(2, 7)),
      "trusted_contact", 6, ""),

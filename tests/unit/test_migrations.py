@@ -21,13 +21,14 @@ FIXTURE = Path(__file__).parent.parent / "data" / "schema-0001.db"
 def every_row(
     path: Path, columns: dict[str, list[str]] | None = None
 ) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table; with *columns*, only those columns (the ones a table had
-    before an upgrade added some)."""
+    """Every row of every table; with *columns*, only those tables and columns (the ones
+    there were before an upgrade added some)."""
     with sqlite3.connect(path) as c:
         names = [
             n
             for (n,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             if not n.startswith(("sqlite_", "journal_fts")) and n != "alembic_version"
+            if columns is None or n in columns
         ]
         picked = {n: ", ".join(columns[n]) if columns and n in columns else "*" for n in names}
         return {
@@ -55,7 +56,8 @@ def test_the_first_schema_upgrades_with_every_row_intact(tmp_path: Path) -> None
         after = every_row(tmp_path / "planner.db", columns)
         for table, rows in before.items():
             assert after[table] == rows, table
-        assert after["trusted_contact"] == [] and after["person_date"] == []
+        added = every_row(tmp_path / "planner.db")
+        assert added["trusted_contact"] == added["person_date"] == added["experiment"] == []
         # ...and the upgraded data is usable: search, review and the new table.
         with database.session() as s:
             hits = journal.search(session=s, query=journal.SearchQuery("fixture"))
@@ -206,7 +208,7 @@ def test_0006_adds_aliases_and_keeps_every_row_of_0005(tmp_path: Path) -> None:
     database = open_database(Location(f"sqlite:///{path}", tmp_path))
     try:
         after = every_row(path, columns)
-        assert after.pop("person_alias") == []
+        assert every_row(path)["person_alias"] == []
         assert after == before
         with database.session() as s:
             keep, other = people.list_people(session=s)[:2]
@@ -421,4 +423,48 @@ def test_0009_adds_the_learning_answers_and_keeps_every_row(tmp_path: Path) -> N
     finally:
         database.dispose()
     backups = list((tmp_path / "backups").glob("before-upgrade-0008-*.db"))
+    assert len(backups) == 1 and every_row(backups[0]) == before
+
+
+def test_0010_adds_experiments_and_keeps_every_row(tmp_path: Path) -> None:
+    """0010 adds the experiment table, empty; every earlier row stays as it was, and an
+    experiment tied to a tag can be started and ended on the upgraded database."""
+    from datetime import date
+
+    from alembic import command
+
+    from planner_tui.db.migrate import alembic_config
+    from planner_tui.services import experiments
+
+    path = tmp_path / "planner.db"
+    shutil.copy(FIXTURE, path)
+    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
+    config = alembic_config()
+    with old.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0009")
+    old.dispose()
+    before = every_row(path)
+    columns = columns_of(path)
+    assert "experiment" not in before
+    database = open_database(Location(f"sqlite:///{path}", tmp_path))
+    try:
+        assert every_row(path, columns) == before
+        assert every_row(path)["experiment"] == []
+        with database.write() as s:
+            started = experiments.start_experiment(
+                session=s,
+                data={"name": "walk on Thursdays", "tag": "walk", "starts": date(2026, 11, 5),
+                      "weeks": 3},
+                today=date(2026, 11, 5),
+            )  # fmt: skip
+        assert started.ends == date(2026, 11, 25)
+        with database.write() as s:
+            ended = experiments.end_experiment(
+                session=s, experiment_id=started.id, today=date(2026, 11, 12)
+            )
+        assert ended.ended_on == date(2026, 11, 12) and ended.last_day == date(2026, 11, 12)
+    finally:
+        database.dispose()
+    backups = list((tmp_path / "backups").glob("before-upgrade-0009-*.db"))
     assert len(backups) == 1 and every_row(backups[0]) == before

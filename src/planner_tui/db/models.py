@@ -777,6 +777,67 @@ class MonthReviewRead(MonthReviewUpdate):
     updated_at: datetime
 
 
+# --------------------------------------------------------------------------- experiments
+
+EXPERIMENT_WEEKS = (2, 6)
+"""The shortest and longest small experiment, in weeks."""
+
+
+class ExperimentCreate(SQLModel):
+    """A small experiment: a name, what it is tied to (a #tag or a repeating step's words),
+    when it starts and for how many weeks."""
+
+    name: Name
+    tag: str = ""
+    step_words: str = ""
+    starts: date
+    weeks: Annotated[int, Field(ge=EXPERIMENT_WEEKS[0], le=EXPERIMENT_WEEKS[1])]
+
+    @field_validator("tag")
+    @classmethod
+    def _tag(cls, value: str) -> str:
+        return clean_tag(value) if value.strip() else ""
+
+    @field_validator("step_words")
+    @classmethod
+    def _words(cls, value: str) -> str:
+        return clean_name(value) if value.strip() else ""
+
+
+class Experiment(SQLModel, table=True):
+    __tablename__ = "experiment"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    tag: str = Field(default="", sa_column=sa.Column(sa.String(100), nullable=False, default=""))
+    """The journal tag it is tied to ('' when tied to a step)."""
+    step_words: str = _text_column()
+    """The words of the repeating step it is tied to ('' when tied to a tag)."""
+    starts: date = Field(sa_type=sa.Date)
+    ends: date = Field(sa_type=sa.Date)
+    """The last day planned."""
+    ended_on: date | None = Field(default=None, sa_type=sa.Date)
+    """The day it was ended early, if it was."""
+    created_at: datetime = _utc_column()
+
+
+class ExperimentRead(SQLModel):
+    id: int
+    name: str
+    tag: str
+    step_words: str
+    starts: date
+    ends: date
+    ended_on: date | None = None
+
+    @property
+    def last_day(self) -> date:
+        return min(self.ends, self.ended_on or self.ends)
+
+    @property
+    def tied_to(self) -> str:
+        return f"#{self.tag}" if self.tag else self.step_words
+
+
 # --------------------------------------------------------------------------- support
 
 
@@ -835,6 +896,7 @@ TABLES_IN_ORDER: list[type[SQLModel]] = [
     JournalTag,
     LonelinessCheck,
     MonthReview,
+    Experiment,
     TrustedContact,
     Draft,
     AppSetting,

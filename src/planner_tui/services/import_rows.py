@@ -17,7 +17,14 @@ from enum import Enum
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 from sqlmodel import SQLModel
 
 from planner_tui import clock
@@ -25,6 +32,8 @@ from planner_tui.db.models import (
     AppSetting,
     Context,
     ContextCreate,
+    Experiment,
+    ExperimentCreate,
     Interaction,
     InteractionCreate,
     InteractionPersonLink,
@@ -181,6 +190,22 @@ class _TrustedContactRow(TrustedContactBase):
     position: Annotated[int, Field(ge=0, le=MAX_ID)] = 0
 
 
+class _ExperimentRow(ExperimentCreate):
+    id: Id
+    weeks: int | None = None  # type: ignore[assignment]  # kept as its last day instead
+    ends: date
+    ended_on: date | None = None
+    created_at: Stamp = None
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> _ExperimentRow:
+        # Planned to end on or after its first day; ended early may be before it (one
+        # planned for next week and ended today never ran, as end_experiment stores it).
+        if self.ends < self.starts:
+            raise ValueError("an experiment's last planned day is on or after its first")
+        return self
+
+
 class _SettingRow(SQLModel):
     key: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     value: Any = None
@@ -202,6 +227,7 @@ ROW_MODELS: dict[type[SQLModel], type[SQLModel]] = {
     LonelinessCheck: _LonelinessCheckRow,
     MonthReview: _MonthReviewRow,
     TrustedContact: _TrustedContactRow,
+    Experiment: _ExperimentRow,
     AppSetting: _SettingRow,
 }
 """The model every row of a table is checked with."""

@@ -7,20 +7,15 @@ time so a figure costs the same in year one and year ten.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from planner_tui import clock, learning
-from planner_tui.db.models import (
-    Interaction,
-    InteractionPersonLink,
-    JournalEntry,
-    Step,
-    StepStatus,
-)
+from planner_tui.daily import LocalDays
+from planner_tui.db.models import Interaction, InteractionPersonLink, JournalEntry, Step, StepStatus
 from planner_tui.services.people import as_aware, day_window
 from planner_tui.services.review import TREND_MONTHS, moved
 
@@ -50,43 +45,17 @@ _COLUMNS = (
 )
 
 
-def _local_day(moment: Any, starts: dict[date, datetime] | None = None) -> date:
-    """The local day of a stored moment. With *starts*, each local day's start (in UTC) is
-    worked out once and kept there, and a moment is placed among them: a year of steps
-    then costs a conversion per day, not one per step."""
-    aware = as_aware(moment)
-    assert aware is not None
-    if starts is None:
-        return clock.to_local(aware).date()
-
-    def start(day: date) -> datetime:
-        found = starts.get(day)
-        if found is None:
-            found = starts[day] = day_window(day, day + timedelta(days=1))[0]
-        return found
-
-    day = aware.astimezone(UTC).date()
-    try:
-        if aware < start(day):
-            return day - timedelta(days=1)
-        if aware >= start(day + timedelta(days=1)):
-            return day + timedelta(days=1)
-    except OverflowError:  # the calendar's first or last day
-        return clock.to_local(aware).date()
-    return day
-
-
 def _facts(
     session: Session,
     *where: Any,
     limit: int | None = None,
-    starts: dict[date, datetime] | None = None,
+    days: LocalDays | None = None,
 ) -> list[learning.StepFact]:
     query = sa.select(*_COLUMNS).where(*where).order_by(col(Step.due_at).desc(), col(Step.id))
     if limit is not None:
         query = query.limit(limit)
     facts = []
-    starts = {} if starts is None else starts
+    local_day = days or LocalDays()
     for row in session.execute(query).all():
         (sid, status, due, person, previous, rrule, resolved, action, effort, channel,
          expected, felt, confidence, cue, backup, shrunk, forecast, response) = row  # fmt: skip
@@ -97,11 +66,11 @@ def _facts(
                 id=sid,
                 status=status,
                 due_at=due_at,
-                due_day=_local_day(due_at, starts),
+                due_day=local_day(due_at),
                 person_id=person,
                 previous_id=previous,
                 repeats=bool(rrule),
-                resolved_day=_local_day(resolved, starts) if resolved is not None else None,
+                resolved_day=local_day(resolved) if resolved is not None else None,
                 action=action,
                 effort=effort,
                 channel=channel,
@@ -176,9 +145,10 @@ def with_someone(*, session: Session, person_id: int, today: date | None = None)
         .order_by(col(link.interaction_at).desc(), col(link.interaction_id).desc())
         .limit(learning.TIE_CONTACTS)
     ).all()
+    local_day = LocalDays()
     contacts = [
         learning.ContactFact(
-            day=_local_day(when),
+            day=local_day(when),
             channel=str(getattr(channel, "value", channel)),
             warmth=warmth,
             gave=bool(gave),
@@ -216,10 +186,15 @@ def not_nows_between(*, session: Session, start: datetime, end: datetime) -> lea
 
 
 def _became_yes(
-    session: Session, declines: list[learning.StepFact], start: datetime, end: datetime
+    session: Session,
+    declines: list[learning.StepFact],
+    start: datetime,
+    end: datetime,
+    days: LocalDays | None = None,
 ) -> learning.NotNows:
     if not declines:
         return learning.NotNows(0, 0)
+    days = days or LocalDays()
     people = {d.person_id for d in declines if d.person_id is not None}
     later = (
         _facts(
@@ -228,6 +203,7 @@ def _became_yes(
             col(Step.status) == StepStatus.DONE,
             col(Step.due_at) > start,
             col(Step.due_at) <= end + timedelta(days=learning.YES_WITHIN_DAYS),
+            days=days,
         )
         if people
         else []
@@ -238,7 +214,9 @@ def _became_yes(
         found = [
             fact
             for part in range(0, len(waiting), 500)
-            for fact in _facts(session, col(Step.previous_id).in_(waiting[part : part + 500]))
+            for fact in _facts(
+                session, col(Step.previous_id).in_(waiting[part : part + 500]), days=days
+            )
             if fact.id not in chain and not fact.repeats
         ]
         chain.update((fact.id, fact) for fact in found)
@@ -276,22 +254,24 @@ class MonthLearning:
     """The twelve months' "not now"s."""
 
 
-def month_learning(*, session: Session, month: date) -> MonthLearning:
+def month_learning(
+    *, session: Session, month: date, days: LocalDays | None = None
+) -> MonthLearning:
     """The steps of the twelve months up to *month* (by when they were due, and by when their
-    outcome was recorded), and the "not now"s among them."""
+    outcome was recorded), and the "not now"s among them. *days*: the local days the caller
+    has worked out already (the Review's), shared."""
     first = month.replace(day=1)
     after = moved(first, months=1)
     year_first = moved(first, months=1 - TREND_MONTHS)
     months = sorted({moved(first, months=n - TREND_MONTHS + 1) for n in range(TREND_MONTHS)})
     start, end = day_window(year_first, after)
-    starts: dict[date, datetime] = {}
     window = _facts(
         session,
         sa.or_(
             sa.and_(col(Step.due_at) >= start, col(Step.due_at) < end),
             sa.and_(col(Step.resolved_at) >= start, col(Step.resolved_at) < end),
         ),
-        starts=starts,
+        days=(days := days or LocalDays()),
     )
     due = [s for s in window if year_first <= s.due_day < after]
     resolved = [
@@ -307,6 +287,6 @@ def month_learning(*, session: Session, month: date) -> MonthLearning:
         follow_year=learning.follow_through(resolved),
         resolved_year=len(learning.resolved(resolved)),
         not_nows=_became_yes(
-            session, [s for s in due if s.status == StepStatus.DECLINED], start, end
+            session, [s for s in due if s.status == StepStatus.DECLINED], start, end, days
         ),
     )

@@ -18,7 +18,8 @@ import sqlalchemy as sa
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
-from planner_tui import clock, daily, patterns, words
+from planner_tui import clock, daily, learning, patterns, words
+from planner_tui.daily import LocalDays
 from planner_tui.db.models import (
     Channel,
     Context,
@@ -42,6 +43,7 @@ from planner_tui.db.models import (
     valid_month,
 )
 from planner_tui.errors import InvalidInput
+from planner_tui.learning import MonthBeside, WindowPatterns
 from planner_tui.services.common import driver_connection, validate
 from planner_tui.services.gaps import ONE_SIDED_SHARE, contexts_reached
 from planner_tui.services.moments import small_moments_between
@@ -54,6 +56,7 @@ from planner_tui.services.people import (
 )
 
 if TYPE_CHECKING:
+    from planner_tui.services.experiments import ExperimentReview
     from planner_tui.services.learning import MonthLearning
 
 TREND_MONTHS = 12
@@ -98,7 +101,11 @@ def month_key(month: date) -> str:
     return f"{month.year:04d}-{month.month:02d}"  # strftime writes the year 1 as "1"
 
 
-def _local_day(moment: Any) -> date:
+def _local_day(moment: Any, days: LocalDays | None = None) -> date:
+    """The local day of a stored moment; with *days*, worked out by them (a conversion per
+    day, kept, rather than one per row: :class:`planner_tui.daily.LocalDays`)."""
+    if days is not None:
+        return days(moment)
     aware = as_aware(moment)
     assert aware is not None
     return clock.to_local(aware).date()
@@ -333,6 +340,12 @@ class MonthReviewData:
     notes: MonthReviewRead | None
     learning: MonthLearning | None = None
     """What the steps of the twelve months up to this one show (services.learning)."""
+    across: list[WindowPatterns] = field(default_factory=list)
+    """What went together with higher or lower scores over 3, 6 and 12 months."""
+    beside: list[MonthBeside] = field(default_factory=list)
+    """Each of the twelve months' loneliness check beside its breadth and steps done."""
+    experiments: list[ExperimentReview] = field(default_factory=list)
+    """Small experiments that ran during the month, or are running (services.experiments)."""
 
     @property
     def month(self) -> date:
@@ -355,7 +368,8 @@ class MonthReviewData:
 
 
 def review_month(*, session: Session, month: date, today: date | None = None) -> MonthReviewData:
-    from planner_tui.services.learning import month_learning  # it builds on this module
+    from planner_tui.services.experiments import month_experiments  # they build on this
+    from planner_tui.services.learning import month_learning
 
     today = today or clock.today()
     first = month.replace(day=1)
@@ -367,10 +381,13 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     figures = month_figures(session=session, month=first)
     trend_first = moved(first, months=1 - TREND_MONTHS)
     per_day = _scores_per_day(session, trend_first, after)
-    contacts = _interaction_rows(session, first, after)
+    days = LocalDays()  # each local day's start worked out once, for everything read here
+    contacts_year = _interaction_rows(session, trend_first, after, days)
+    contacts = [row for row in contacts_year if row["day"] >= first]
     year = {
         day: s.connected_sum / s.connected_count for day, s in per_day.items() if s.connected_count
     }
+    moods = {day: s.mood_sum / s.mood_count for day, s in per_day.items() if s.mood_count}
     scores = {day: score for day, score in year.items() if first <= day}
     check = session.exec(select(LonelinessCheck).where(LonelinessCheck.month == key)).first()
     before = session.exec(
@@ -381,7 +398,14 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     ).first()
     notes = session.exec(select(MonthReview).where(MonthReview.month == key)).first()
     warm, withdraw = _notes(session, first, after)
-    done = _steps_done(session, first, after)
+    steps_year = _steps_due(session, trend_first, after, days)
+    done_year = [
+        StepDone(day, toward, action) for day, status, toward, action in steps_year
+        if status == StepStatus.DONE
+    ]  # fmt: skip
+    done = [step for step in done_year if step.day >= first]
+    items = _items_by_day(session, trend_first, after, contacts_year, done_year)
+    trend = _trend(session, first, per_day)
     return MonthReviewData(
         figures=figures,
         previous=(  # before January 1 there is nothing to compare with
@@ -395,11 +419,9 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
             for day in (first + timedelta(days=n) for n in range((as_of - first).days + 1))
         ],
         weeks=_weeks(contacts, first, as_of),
-        trend=_trend(session, first, per_day),
+        trend=trend,
         year=year,
-        associations=patterns.associations(
-            scores, _items_by_day(session, first, after, contacts, done)
-        ),
+        associations=patterns.associations(scores, items),
         warmth_themes=patterns.themes(warm),
         withdraw_themes=patterns.themes(withdraw),
         one_way=_one_way(contacts),
@@ -419,8 +441,48 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
         if before
         else None,
         notes=MonthReviewRead.model_validate(notes, from_attributes=True) if notes else None,
-        learning=month_learning(session=session, month=first),
+        learning=month_learning(session=session, month=first, days=days),
+        across=learning.across_months({"connectedness": year, "mood": moods}, items, first),
+        beside=_beside(trend, contacts_year, done_year),
+        experiments=month_experiments(
+            session=session,
+            month=first,
+            today=today,
+            days=days,
+            read=YearRead(trend_first, after, per_day, contacts_year, steps_year, items),
+        ),
     )
+
+
+def _beside(
+    trend: list[MonthTrend], contacts: list[dict[str, Any]], done: list[StepDone]
+) -> list[learning.MonthBeside]:
+    """Each trend month's loneliness check beside its people, parts of life, in-person share
+    and steps done."""
+    people: dict[tuple[int, int], set[int]] = defaultdict(set)
+    channels: dict[tuple[int, int], dict[int, Channel]] = defaultdict(dict)
+    for row in contacts:
+        month = (row["day"].year, row["day"].month)
+        channels[month][row["id"]] = row["channel"]
+        if row["person_id"] is not None:
+            people[month].add(row["person_id"])
+    steps = Counter((s.day.year, s.day.month) for s in done)
+    found = []
+    for m in trend:
+        key = (m.month.year, m.month.month)
+        seen = channels.get(key, {})
+        found.append(
+            learning.MonthBeside(
+                m.month,
+                m.loneliness,
+                len(people.get(key, ())),
+                m.contexts_in_touch,
+                len(seen),
+                sum(c == Channel.IN_PERSON for c in seen.values()),
+                steps[key],
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True)
@@ -439,6 +501,24 @@ class DayScores:
     @property
     def connectedness(self) -> float | None:
         return self.connected_sum / self.connected_count if self.connected_count else None
+
+
+@dataclass(frozen=True)
+class YearRead:
+    """What the Review has read for its twelve months, [first, after): the month's
+    experiments take their weeks from it rather than reading them again."""
+
+    first: date
+    after: date
+    scores: dict[date, DayScores]
+    contacts: list[dict[str, Any]]
+    steps: list[tuple[date, str, str, str]]
+    """(local day, status, toward, action) of each step due, as :func:`_steps_due`."""
+    items: dict[tuple[str, str], set[date]]
+    """As :func:`_items_by_day`: the days of each tag among them."""
+
+    def covers(self, first: date, after: date) -> bool:
+        return self.first <= first and after <= self.after
 
 
 def _scores_per_day(session: Session, first: date, after: date) -> dict[date, DayScores]:
@@ -497,36 +577,49 @@ def _trend(session: Session, last: date, per_day: dict[date, DayScores]) -> list
     return trend
 
 
-def _interaction_rows(session: Session, first: date, after: date) -> list[dict[str, Any]]:
+def _interaction_rows(
+    session: Session, first: date, after: date, days: LocalDays | None = None
+) -> list[dict[str, Any]]:
     """Each (interaction, person) of the month with its local day, bounded by the month."""
     start, end = day_window(first, after)
-    rows = session.execute(
-        sa.select(
-            col(Interaction.id),
-            col(Interaction.occurred_at),
-            col(Interaction.channel),
-            col(Interaction.initiator),
-            col(Context.name),
-            col(Person.name),
+    # Core, not the ORM's row loading: a year of rows is read for the patterns across months.
+    rows = (
+        session.connection()
+        .execute(
+            sa.select(
+                col(Interaction.id),
+                col(Interaction.occurred_at),
+                col(Interaction.channel),
+                col(Interaction.initiator),
+                col(Context.name),
+                col(Person.name),
+                col(Person.id),
+            )
+            .outerjoin(Context, col(Context.id) == Interaction.context_id)
+            .outerjoin(
+                InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id
+            )
+            .outerjoin(Person, col(Person.id) == InteractionPersonLink.person_id)
+            .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
         )
-        .outerjoin(Context, col(Context.id) == Interaction.context_id)
-        .outerjoin(
-            InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id
+        .all()
+    )
+    local_day = days or LocalDays()
+    channels, initiators = Channel._value2member_map_, Initiator._value2member_map_
+    found = []
+    for iid, moment, channel, initiator, context, person, person_id in rows:
+        found.append(
+            {
+                "id": iid,
+                "day": local_day(moment),
+                "channel": channels.get(channel) or Channel(channel),
+                "initiator": initiators.get(initiator) or Initiator(initiator),
+                "context": context,
+                "person": person,
+                "person_id": person_id,
+            }
         )
-        .outerjoin(Person, col(Person.id) == InteractionPersonLink.person_id)
-        .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
-    ).all()
-    return [
-        {
-            "id": iid,
-            "day": _local_day(moment),
-            "channel": Channel(channel),
-            "initiator": Initiator(initiator),
-            "context": context,
-            "person": person,
-        }
-        for iid, moment, channel, initiator, context, person in rows
-    ]
+    return found
 
 
 def _weeks(contacts: list[dict[str, Any]], first: date, as_of: date) -> list[WeekChannels]:
@@ -673,12 +766,17 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
     return sorted(found, key=lambda d: (-d.days_past, d.name.casefold()))
 
 
-def _steps_done(session: Session, first: date, after: date) -> list[StepDone]:
+def _steps_due(
+    session: Session, first: date, after: date, days: LocalDays | None = None
+) -> list[tuple[date, str, str, str]]:
+    """The steps due in [first, after), in order: (local day, status, toward whom or where,
+    action)."""
     start, end = day_window(first, after)
-    # The month's steps, then the done ones: filtering by status in SQL would tempt SQLite
-    # onto the status index, which grows with every year instead of with the month.
+    local_day = days or LocalDays()
+    # The window's steps, then the done ones by the caller: filtering by status in SQL would
+    # tempt SQLite onto the status index, which grows with every year instead of the window.
     return [
-        StepDone(_local_day(due), words.toward(name or place or ""), action)
+        (local_day(due), status, words.toward(name or place or ""), action)
         for due, name, place, action, status in session.execute(
             sa.select(
                 col(Step.due_at),
@@ -692,7 +790,6 @@ def _steps_done(session: Session, first: date, after: date) -> list[StepDone]:
             .where(col(Step.due_at) >= start, col(Step.due_at) < end)
             .order_by(col(Step.due_at))
         ).all()
-        if status == StepStatus.DONE
     ]
 
 

@@ -13,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 HINT = (
     "← → another month · tab next figure · h how it's counted · l loneliness check · "
-    "n intentions · c the month's contacts · o save as Markdown"
+    "n intentions · x small experiment · c the month's contacts · o save as Markdown"
 )
 
 
@@ -109,6 +110,12 @@ class ReviewScreen(ViewScreen):
         Binding("h", "explain", "How it's counted"),
         Binding("l", "loneliness", "Loneliness check"),
         Binding("n", "intentions", "Intentions"),
+        Binding(
+            "x",
+            "experiment",
+            "Small experiment",
+            tooltip="Start a two-to-six-week experiment, or end the one running",
+        ),
         Binding(
             "o",
             "save_markdown",
@@ -219,6 +226,16 @@ class ReviewScreen(ViewScreen):
         self.app.push_screen(
             IntentionsForm(f"{self.month:%Y-%m}", following, self.data.notes), self.after_form
         )
+
+    @work(thread=True, exclusive=True, group="experiment", description="running experiment")
+    def action_experiment(self) -> None:
+        """Start an experiment, or, while one runs, offer to end it."""
+        from planner_tui.services import experiments
+        from planner_tui.ui.forms.experiment import EndExperimentForm, ExperimentForm
+
+        running = self.planner.backend.read(experiments.running_experiment)
+        form = ExperimentForm() if running is None else EndExperimentForm(running)
+        self.app.call_from_thread(self.app.push_screen, form, self.after_form)
 
     def action_contacts(self) -> None:
         from planner_tui.ui.screens.contacts import ContactsScreen

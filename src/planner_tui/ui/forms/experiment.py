@@ -1,0 +1,117 @@
+"""A small experiment: start one (a name, what it is tied to, when, for how many weeks), or
+end the one running. The Review shows it before and during."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from planner_tui.db.models import EXPERIMENT_WEEKS, ExperimentRead
+from planner_tui.ui.forms.base import Field, FormScreen, Problem
+from planner_tui.ui.widgets.fields import TextField
+
+DEFAULT_WEEKS = 4
+
+
+class ExperimentForm(FormScreen[ExperimentRead]):
+    """Name a two-to-six-week experiment tied to a #tag or a repeating step's words."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "experiment:new", {"name": "", "tied": "", "weeks": str(DEFAULT_WEEKS), "starts": ""}
+        )
+        self.heading = "A small experiment"
+
+    def compose_fields(self) -> ComposeResult:
+        yield Field(
+            "Something small to try for a few weeks, like a walk with someone every Thursday. "
+            "The Review then shows the same figures before and during it, side by side."
+        )
+        yield Field("What you'll try")
+        yield TextField(id="name", placeholder="a walk with someone every Thursday")
+        yield Problem(id="name-problem")
+        yield Field("Tied to: a #tag you use in the journal, or the words of a step that repeats")
+        yield TextField(id="tied", placeholder="#walk")
+        yield Problem(id="tied-problem")
+        yield Field(f"For how many weeks ({EXPERIMENT_WEEKS[0]} to {EXPERIMENT_WEEKS[1]})")
+        yield TextField(id="weeks", placeholder=str(DEFAULT_WEEKS))
+        yield Problem(id="weeks-problem")
+        yield Field("Starting (empty: today)")
+        yield TextField(id="starts", placeholder="today, next monday, 3 dec")
+        yield Problem(id="starts-problem")
+
+    def values(self) -> dict[str, Any]:
+        return {
+            id: self.query_one(f"#{id}", Input).value for id in ("name", "tied", "weeks", "starts")
+        }
+
+    def fill(self, values: dict[str, Any]) -> None:
+        for id in ("name", "tied", "weeks", "starts"):
+            self.query_one(f"#{id}", Input).value = str(values.get(id, ""))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        problems = {}
+        if not str(values.get("name", "")).strip():
+            problems["name"] = "A few words to name it, please."
+        if not str(values.get("tied", "")).strip().lstrip("#"):
+            problems["tied"] = "A #tag, or the words of a step that repeats."
+        weeks = str(values.get("weeks", "")).strip()
+        low, high = EXPERIMENT_WEEKS
+        if not (weeks.isdigit() and low <= int(weeks) <= high):
+            problems["weeks"] = f"A number of weeks from {low} to {high}, please."
+        return problems
+
+    def submit(self, values: dict[str, Any]) -> ExperimentRead:
+        from planner_tui.services import experiments
+        from planner_tui.when import parse_when
+
+        said = str(values["starts"]).strip()
+        starts = parse_when(said or "today", lean="future").date()
+        tied = str(values["tied"]).strip()
+        return self.planner.backend.write(
+            partial(
+                experiments.start_experiment,
+                data={
+                    "name": values["name"],
+                    "tag": tied[1:] if tied.startswith("#") else "",
+                    "step_words": "" if tied.startswith("#") else tied,
+                    "weeks": int(str(values["weeks"]).strip()),
+                    "starts": starts,
+                },
+            )
+        )
+
+    def refused(self, message: str, field: str | None) -> None:
+        super().refused(message, {"when": "starts", "tag": "tied", "step_words": "tied"}.get(
+            field or "", field))  # fmt: skip
+
+
+class EndExperimentForm(FormScreen[ExperimentRead]):
+    """The running experiment, to end today."""
+
+    def __init__(self, experiment: ExperimentRead) -> None:
+        super().__init__(f"experiment:end:{experiment.id}")
+        self.experiment = experiment
+        self.heading = f"End “{experiment.name}”?"
+
+    def compose_fields(self) -> ComposeResult:
+        e = self.experiment
+        yield Field(
+            f"Running since {e.starts.day} {e.starts:%b}, planned to {e.ends.day} {e.ends:%b %Y}. "
+            "Saving ends it "
+            "today; what it showed stays in the Review. Close to keep it going."
+        )
+
+    def submit(self, values: dict[str, Any]) -> ExperimentRead:
+        from planner_tui.services import experiments
+
+        return self.planner.backend.write(
+            partial(experiments.end_experiment, experiment_id=self.experiment.id)
+        )

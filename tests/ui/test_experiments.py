@@ -1,0 +1,121 @@
+"""Small experiments through Pilot: started from the Review with x (the form's notes, a
+hostile name kept as typed and shown as text), ended with x again, and the Review showing
+the same figures before and during, side by side — or saying there is too little to tell."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual.widgets import Input
+
+from planner_tui.db.engine import Database
+from planner_tui.services import experiments, journal
+from planner_tui.ui.forms.base import FormScreen, Problem
+from planner_tui.ui.forms.experiment import EndExperimentForm, ExperimentForm
+from planner_tui.ui.screens.review import ReviewScreen
+
+from ..hostile import TEXT, one_clear_line, stored_data
+from .test_app import SIZE, make_app, press, screen_text
+
+
+def fill(form: FormScreen[object], **values: str) -> None:
+    for field, value in values.items():
+        form.query_one(f"#{field}", Input).value = value
+
+
+async def test_starting_and_ending_an_experiment_from_the_review(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r")
+        assert "No small experiment ran this month" in screen_text(app)
+        await press(app, pilot, "x")
+        form = app.screen
+        assert isinstance(form, ExperimentForm)
+        fill(form, weeks="9")
+        await press(app, pilot, "ctrl+s")  # said kindly, nothing saved
+        shown = screen_text(app)
+        assert "A few words to name it, please." in shown
+        assert "A number of weeks from 2 to 6, please." in shown
+        fill(form, name="[bold]a walk[/] every Thursday", tied="#walk", weeks="3")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        shown = screen_text(app)
+        assert (
+            "[bold]a walk[/] every Thursday — tied to #walk; 23 Nov to 13 Dec 2026, running."
+            in shown
+        )
+        assert "Too little to tell yet." in shown
+        await press(app, pilot, "x")  # while one runs, x offers to end it
+        assert isinstance(app.screen, EndExperimentForm)
+        assert "Running since 23 Nov, planned to 13 Dec 2026." in screen_text(app)
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        assert "2026, ended early." in screen_text(app)
+        await press(app, pilot, "x")  # none running now: a new one can start
+        assert isinstance(app.screen, ExperimentForm)
+    with sqlite_db.session() as s:
+        [ended] = experiments.list_experiments(session=s)
+    assert ended.ended_on == date(2026, 11, 23) and ended.tag == "walk"
+
+
+async def test_a_step_experiment_that_does_not_match_is_refused_with_a_note(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "x")
+        fill(app.screen, name="walks", tied="walk with Ana", weeks="2")  # type: ignore[arg-type]
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ExperimentForm)
+        assert "No repeating step has these words yet" in screen_text(app)
+
+
+async def test_the_review_shows_an_experiment_before_and_during_side_by_side(
+    sqlite_db: Database,
+) -> None:
+    starts = date(2026, 11, 9)  # to the frozen 23 November: 15 days; before, 25 Oct – 8 Nov
+    with sqlite_db.write() as s:
+        for n in range(15):
+            journal.save_entry(session=s, data={"day": starts - timedelta(days=15 - n), "mood": 2})
+            journal.save_entry(session=s, data={"day": starts + timedelta(days=n), "mood": 4,
+                                                "tags": ["walk"] if n in (3, 10) else []})  # fmt: skip
+        experiments.start_experiment(
+            session=s, data={"name": "a walk every Thursday", "tag": "walk", "starts": starts,
+                             "weeks": 4}, today=starts)  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r")
+        shown = screen_text(app)
+        assert "During: 9 Nov – 23 Nov 2026 (15 days); before: 25 Oct – 8 Nov 2026" in shown
+        assert "Too little to tell" not in shown.split("a walk every Thursday")[1]
+        assert "2.0 (15 days)\n4.0 (15 days)" in shown  # average mood: before, during
+        assert "Days it happened\n0\n2" in shown
+
+
+async def test_hostile_experiment_names_are_kept_as_typed_or_refused_with_a_note(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(app, pilot, "r")
+        for label, value in TEXT.items():
+            await press(app, pilot, "x")
+            form = app.screen
+            assert isinstance(form, ExperimentForm), label
+            # Started and over long ago, so the next one can start.
+            fill(form, name=value, tied="#walk", weeks="2", starts="1 january 2026")
+            typed = form.query_one("#name", Input).value
+            before = stored_data(sqlite_db)
+            await press(app, pilot, "ctrl+s")
+            if app.screen is form:
+                notes = [str(p.render()).strip() for p in form.query(Problem) if p.display]
+                assert [n for n in notes if n], label
+                for note in (n for n in notes if n):
+                    one_clear_line(note, typed=value)
+                assert form.query_one("#name", Input).value == typed
+                assert stored_data(sqlite_db) == before, label
+                await press(app, pilot, "escape")
+                continue
+            with sqlite_db.session() as s:
+                assert experiments.list_experiments(session=s)[0].name == typed.strip(), label
+        assert app.is_running

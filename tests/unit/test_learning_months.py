@@ -1,0 +1,332 @@
+"""Patterns across months and small experiments (issue 19, parts 6 and 7): the arithmetic of
+planner_tui.learning on hand-made rows whose figures were worked out by hand, the service on
+every engine, and the words in the Review and the Markdown review — including every
+"too little to tell" case."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from planner_tui import clock, learning, review_report
+from planner_tui.db.engine import Database
+from planner_tui.errors import InvalidInput
+from planner_tui.learning import MonthBeside, Period
+from planner_tui.services import experiments, journal, people, review, steps
+
+from .test_wording import CAUSAL, HARSH
+
+NOV = date(2026, 11, 1)
+
+
+def days(first: date, *offsets: int) -> list[date]:
+    return [first + timedelta(days=n) for n in offsets]
+
+
+# --------------------------------------------------------------------------- went together
+
+
+def test_went_together_gives_means_counts_and_the_effect_size() -> None:
+    # With Ana: 5, 4, 5, 4 (mean 4.5); without: 2, 3, 2, 3 (mean 2.5). Each side's squared
+    # deviations add to 4 × 0.25 = 1, so the pooled spread is √(2 / 6) and the effect
+    # 2 / √(1/3) = 3.46.
+    scored = dict(zip(days(NOV, *range(8)), [5, 4, 5, 4, 2, 3, 2, 3], strict=True))
+    items = {
+        ("person", "Ana"): days(NOV, 0, 1, 2, 3),
+        ("tag", "rain"): days(NOV, 0, 1),  # two days with it: too few
+        ("tag", "tea"): days(NOV, 0, 4, 5),  # 3 against 5 days, means 3.67 and 3.4: too alike
+        ("tag", "always"): days(NOV, *range(8)),  # no day without it
+    }
+    [found] = learning.went_together(scored, items)
+    assert (found.kind, found.name, found.days_with, found.days_without) == ("person", "Ana", 4, 4)
+    assert (found.mean_with, found.mean_without, found.difference) == (4.5, 2.5, 2.0)
+    assert found.effect is not None and math.isclose(found.effect, 2 / math.sqrt(1 / 3))
+
+
+def test_went_together_at_exactly_three_days_each_side_and_without_any_spread() -> None:
+    scored = dict(zip(days(NOV, *range(6)), [5, 5, 5, 3, 3, 3], strict=True))
+    [found] = learning.went_together(scored, {("context", "choir"): days(NOV, 0, 1, 2)})
+    assert (found.days_with, found.days_without, found.difference) == (3, 3, 2.0)
+    assert found.effect is None  # every day on each side the same: no spread to measure by
+    assert learning.went_together(dict(list(scored.items())[:5]), {("context", "choir"): days(NOV, 0, 1, 2)}) == []  # fmt: skip
+
+
+def test_across_months_looks_at_three_six_and_twelve_months_for_both_scores() -> None:
+    december = date(2026, 12, 1)
+    recent, march = days(december, *range(6)), days(date(2026, 3, 1), *range(6))
+    connectedness = dict(zip(recent + march, [5, 5, 5, 3, 3, 3, 1, 1, 1, 5, 5, 5], strict=True))
+    items = {("person", "Ana"): recent[:3] + march[:3]}
+    found = {
+        (w.months, w.measure): w
+        for w in learning.across_months({"connectedness": connectedness}, items, december)
+    }
+    assert sorted(found) == [(3, "connectedness"), (3, "mood"), (6, "connectedness"),
+                             (6, "mood"), (12, "connectedness"), (12, "mood")]  # fmt: skip
+    # 3 and 6 months reach back to October and July: only December's days.
+    for months in (3, 6):
+        [ana] = found[months, "connectedness"].found
+        assert (found[months, "connectedness"].days, ana.mean_with, ana.mean_without) == (6, 5, 3)
+    # Twelve months reach March: with Ana 5, 5, 5, 1, 1, 1 (3.0); without 3, 3, 3, 5, 5, 5 (4.0).
+    [year] = found[12, "connectedness"].found
+    assert (year.days_with, year.mean_with, year.mean_without) == (6, 3.0, 4.0)
+    assert found[12, "mood"].days == 0 and found[12, "mood"].found == []  # no moods: nothing
+
+
+# --------------------------------------------------------------------------- loneliness beside
+
+
+def month(n: int, total: int | None, people_: int, contacts: int, in_person: int) -> MonthBeside:
+    return MonthBeside(date(2026, n, 1), total, people_, 2, contacts, in_person, n)
+
+
+def test_loneliness_beside_splits_checked_months_at_the_middle_total() -> None:
+    months = [
+        month(1, 3, 10, 10, 5), month(2, 4, 8, 10, 3), month(3, 5, 6, 0, 0),
+        month(4, 6, 4, 5, 0), month(5, 7, 4, 5, 1), month(6, 8, 1, 10, 1),
+        month(7, None, 99, 99, 99),  # no check that month: left out
+    ]  # fmt: skip
+    found = learning.loneliness_beside(months)
+    assert found is not None
+    assert (found.threshold, found.lower, found.higher) == (5, 3, 3)
+    rows = {key: (low, high) for key, low, high in found.rows}
+    assert rows["people"] == (8.0, 3.0)  # (10 + 8 + 6) / 3, (4 + 4 + 1) / 3
+    assert rows["in_person"] == (0.4, 0.1)  # 8 of 20 contacts, 2 of 20
+    assert rows["steps_done"] == (2.0, 5.0)  # months 1–3, months 4–6
+    assert rows["contexts"] == (2.0, 2.0)
+
+
+def test_loneliness_beside_parts_the_months_where_they_split_most_evenly() -> None:
+    # Totals 4, 4, 5, 5 and six 6s, a 7 and a 9: at 6 they would part 10 against 2; at 5,
+    # 4 against 8 — the most even.
+    totals = [9, 6, 7, 4, 6, 6, 6, 6, 4, 5, 5, 6]
+    found = learning.loneliness_beside(
+        [month(n, total, total, 1, 1) for n, total in enumerate(totals, start=1)]
+    )
+    assert found is not None and (found.threshold, found.lower, found.higher) == (5, 4, 8)
+    rows = {key: (low, high) for key, low, high in found.rows}
+    assert rows["people"] == (4.5, 6.5)  # (4 + 4 + 5 + 5) / 4, (9 + 7 + 6 × 6) / 8
+
+
+def test_loneliness_beside_needs_three_checked_months_on_each_side() -> None:
+    five = [month(n, total, 1, 1, 1) for n, total in enumerate([3, 4, 5, 6, 7], start=1)]
+    assert learning.loneliness_beside(five) is None
+    tied = [month(n, total, 1, 1, 1) for n, total in enumerate([3, 3, 3, 3, 3, 9], start=1)]
+    assert learning.loneliness_beside(tied) is None  # five at the middle, one above it
+
+
+# --------------------------------------------------------------------------- experiments
+
+
+def test_experiment_periods_run_to_today_or_the_day_it_ended_with_as_many_days_before() -> None:
+    starts, ends = date(2026, 11, 5), date(2026, 11, 25)
+    before, during = learning.experiment_periods(starts, ends, None, date(2026, 11, 18))
+    assert (during, during.days) == (Period(starts, date(2026, 11, 18)), 14)
+    assert before == Period(date(2026, 10, 22), date(2026, 11, 4))
+    before, during = learning.experiment_periods(
+        starts, ends, date(2026, 11, 10), date(2026, 12, 9)
+    )
+    assert (during.days, before) == (6, Period(date(2026, 10, 30), date(2026, 11, 4)))
+    _, during = learning.experiment_periods(starts, ends, None, date(2026, 11, 1))
+    assert during.days == 0  # not begun
+
+
+def test_period_figures_count_only_the_period() -> None:
+    period = Period(date(2026, 11, 5), date(2026, 11, 11))
+    d = date(2026, 11, 5)
+    figures = learning.period_figures(
+        period,
+        mood={d - timedelta(days=1): 1, d: 4, d + timedelta(days=1): 2},
+        connected={d: 5},
+        contacts=[(d, 1, "in_person", 7), (d, 1, "in_person", 8), (d + timedelta(days=1), 2, "text", 7),
+                  (date(2026, 11, 20), 3, "call", 9)],
+        steps=[(d, "done"), (date(2026, 11, 7), "declined"), (date(2026, 11, 12), "done")],
+        tied=[d, d, date(2026, 11, 9), date(2026, 11, 30)],
+    )  # fmt: skip
+    assert figures == learning.PeriodFigures(
+        days=7, mood_days=2, mood=3.0, connected_days=1, connected=5.0, contacts=2,
+        in_person=1, people=2, steps_due=2, steps_done=1, tied=2,
+    )  # fmt: skip
+
+
+def test_too_little_to_tell_below_a_week_or_without_scores_or_contact() -> None:
+    week = learning.PeriodFigures(days=7, mood_days=5)
+    assert not learning.too_little_to_tell(week, week)
+    assert learning.too_little_to_tell(week, learning.PeriodFigures(days=6, mood_days=5))
+    assert learning.too_little_to_tell(week, learning.PeriodFigures(days=7, mood_days=4))
+    contact = learning.PeriodFigures(days=7, contacts=1)
+    assert not learning.too_little_to_tell(learning.PeriodFigures(days=7), contact)
+    assert learning.too_little_to_tell(
+        learning.PeriodFigures(days=7), learning.PeriodFigures(days=7)
+    )
+
+
+# --------------------------------------------------------------------------- the service
+
+
+def local(day: date, hour: int = 12) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=clock.local_zone())
+
+
+def test_an_experiment_tied_to_a_tag_shows_before_and_during(db: Database) -> None:
+    starts, today = date(2026, 11, 9), date(2026, 11, 22)  # 14 days run; before: 26 Oct – 8 Nov
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for n in range(14):
+            before_day, during_day = starts - timedelta(days=14 - n), starts + timedelta(days=n)
+            journal.save_entry(session=s, data={"day": before_day, "mood": 2, "connectedness": 2})
+            tags = ["walk"] if n % 7 == 3 else []  # 12 and 19 November
+            journal.save_entry(session=s, data={"day": during_day, "mood": 4,
+                                                "connectedness": 3, "tags": tags})  # fmt: skip
+        people.log_interaction(session=s, data={"occurred_at": local(starts + timedelta(days=3)),
+                                                "person_ids": [ana], "channel": "in_person"})  # fmt: skip
+        experiments.start_experiment(
+            session=s, data={"name": "a walk every Thursday", "tag": "#Walk", "starts": starts,
+                             "weeks": 3}, today=starts)  # fmt: skip
+    with db.session() as s:
+        [found] = experiments.month_experiments(session=s, month=NOV, today=today)
+    assert found.running and not found.too_little
+    assert (found.during.days, found.before.first) == (14, date(2026, 10, 26))
+    assert found.experiment.tag == "walk" and found.experiment.ends == date(2026, 11, 29)
+    b, d = found.before_figures, found.during_figures
+    assert (b.mood, b.mood_days, b.connected, b.tied, b.contacts) == (2.0, 14, 2.0, 0, 0)
+    assert (d.mood, d.mood_days, d.connected, d.tied, d.contacts, d.in_person, d.people) == (
+        4.0, 14, 3.0, 2, 1, 1, 1)  # fmt: skip
+    with db.session() as s:  # the Review shares its year of rows: the same figures
+        assert review.review_month(session=s, month=NOV, today=today).experiments == [found]
+
+
+def test_an_experiment_tied_to_a_repeating_step_counts_its_days_done(db: Database) -> None:
+    """Tied to a weekly step: done on 3 of its 4 Thursdays during, once in the weeks before.
+    The Review (its year of rows read once) and the experiment read alone agree, and so does
+    a month the experiment runs past (its weeks read for it)."""
+    starts, today = date(2026, 10, 19), date(2026, 11, 15)  # 28 days run; before from 21 Sep
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for n, status in enumerate(["done", "skipped", "planned", "done", "skipped", "done",
+                                    "done"]):  # Thursdays 1 Oct … 12 Nov  # fmt: skip
+            made = steps.create_step(
+                session=s, data={"person_id": ana, "action": "Walk with  Ana",
+                                 "due_at": local(date(2026, 10, 1) + timedelta(weeks=n), 7),
+                                 "rrule": "FREQ=WEEKLY;COUNT=1" if n else "FREQ=WEEKLY"},
+            )  # fmt: skip
+            if status != "planned":
+                steps.record_outcome(session=s, step_id=made.id, outcome={"status": status},
+                                     continue_series=False)  # fmt: skip
+        experiments.start_experiment(
+            session=s, data={"name": "walks", "step_words": "walk with ana", "starts": starts,
+                             "weeks": 6}, today=starts)  # fmt: skip
+    with db.session() as s:
+        [alone] = experiments.month_experiments(session=s, month=NOV, today=today)
+        [shared] = review.review_month(session=s, month=NOV, today=today).experiments
+        [october] = review.review_month(session=s, month=date(2026, 10, 1), today=today).experiments
+    assert shared == alone == october
+    assert (alone.during.days, alone.before.first) == (28, date(2026, 9, 21))
+    b, d = alone.before_figures, alone.during_figures
+    assert (b.tied, b.steps_due, b.steps_done) == (1, 3, 1)
+    assert (d.tied, d.steps_due, d.steps_done) == (3, 4, 3)
+
+
+def test_an_experiment_needs_a_repeating_step_or_a_tag_and_runs_one_at_a_time(
+    db: Database,
+) -> None:
+    starts = date(2026, 11, 9)
+    data = {"name": "walks", "step_words": "Walk  with Ana", "starts": starts, "weeks": 2}
+    with db.write() as s, pytest.raises(InvalidInput, match="repeating step"):
+        experiments.start_experiment(session=s, data=data, today=starts)
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(session=s, data={"person_id": ana, "action": "walk with Ana",
+                                           "due_at": local(starts), "rrule": "FREQ=WEEKLY"})  # fmt: skip
+        started = experiments.start_experiment(session=s, data=data, today=starts)
+    assert started.step_words == "Walk  with Ana" and started.tied_to == "Walk  with Ana"
+    with db.write() as s, pytest.raises(InvalidInput, match="One experiment at a time"):
+        experiments.start_experiment(session=s, data={**data, "name": "again"}, today=starts)
+    for wrong in ({"weeks": 1}, {"weeks": 7}, {"tag": "walk"}, {"step_words": ""}):
+        with db.write() as s, pytest.raises(InvalidInput):
+            experiments.start_experiment(session=s, data={**data, **wrong}, today=starts)
+
+
+def test_the_review_says_plainly_when_an_experiment_has_too_little_to_tell(db: Database) -> None:
+    starts = date(2026, 11, 20)
+    with db.write() as s:
+        experiments.start_experiment(
+            session=s, data={"name": "[bold]tea[/] with a neighbour", "tag": "tea",
+                             "starts": starts, "weeks": 2}, today=starts)  # fmt: skip
+    with db.session() as s:
+        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 23))
+    figure = next(f for f in review_report.figures(data) if f.key == "experiments")
+    text = "\n".join(figure.lines)
+    assert "[bold]tea[/] with a neighbour — tied to #tea; 20 Nov to 3 Dec 2026, running." in text
+    assert "During: 20 Nov – 23 Nov 2026 (4 days)" in text
+    assert "Too little to tell yet." in text
+    assert figure.table is not None and figure.table.rows[0] == ("Days counted", "4", "4")
+    markdown = review_report.to_markdown(data)
+    assert "## Small experiments" in markdown and "Before is as many days" in markdown
+    assert "\\[bold\\]tea" in markdown  # escaped, never markup
+
+
+def test_the_review_shows_patterns_across_months_and_loneliness_beside_contact(
+    db: Database,
+) -> None:
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for n in range(6):  # October: three days with Ana at 5, three without at 3
+            day = date(2026, 10, 1) + timedelta(days=n)
+            journal.save_entry(session=s, data={"day": day, "connectedness": 5 if n < 3 else 3,
+                                                "person_ids": [ana] if n < 3 else []})  # fmt: skip
+        for m, total in enumerate([(1, 1, 1), (1, 1, 2), (1, 2, 2), (2, 2, 2), (2, 2, 3),
+                                   (3, 3, 3)], start=5):  # fmt: skip
+            review.save_loneliness_check(session=s, data={
+                "month": f"2026-{m:02d}", "lack_companionship": total[0], "left_out": total[1],
+                "isolated": total[2]})  # fmt: skip
+    with db.session() as s:
+        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+    shown = {f.key: f for f in review_report.figures(data)}
+    across = "\n".join(shown["across"].lines)
+    assert "Over 3 months, went together with higher connectedness: Ana (person)." in across
+    assert "Over 3 months, mood: too little to tell yet (0 scored days)." in across
+    assert shown["across"].table is not None
+    assert shown["across"].table.rows[0][:8] == ("3 months", "connectedness", "Ana", "person",
+                                                 "3", "5.0", "3.0", "+2.0")  # fmt: skip
+    beside = "\n".join(shown["beside"].lines)
+    assert "In the 3 months with a total of 5 or less, against the 3 months above it:" in beside
+    assert data.experiments == [] and "No small experiment ran this month" in "\n".join(
+        shown["experiments"].lines)  # fmt: skip
+    for figure in ("across", "beside", "experiments"):
+        said = " ".join(shown[figure].lines) + review_report.EXPLAIN[figure]
+        assert not CAUSAL.search(said) and not HARSH.search(said), figure
+
+
+def test_the_loneliness_comparison_is_too_little_to_tell_with_few_checks(db: Database) -> None:
+    with db.session() as s:
+        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+    shown = {f.key: f for f in review_report.figures(data)}
+    assert shown["beside"].lines[-1] == "Nothing recorded in the last twelve months yet."
+    assert "too little to tell yet (0 scored days)" in " ".join(shown["across"].lines)
+
+
+def test_experiments_travel_in_the_json_export_and_a_bad_one_is_refused(
+    db: Database, sqlite_db: Database
+) -> None:
+    import json
+
+    from planner_tui.services import exchange
+
+    with db.write() as s:
+        started = experiments.start_experiment(
+            session=s, data={"name": "[b]tea[/b]", "tag": "tea", "starts": NOV, "weeks": 2},
+            today=NOV)  # fmt: skip
+        experiments.end_experiment(session=s, experiment_id=started.id, today=date(2026, 11, 9))
+    with db.session() as s:
+        text = exchange.export_json(session=s)
+    broken = json.loads(text)
+    broken["tables"]["experiment"][0]["ends"] = "2026-10-01"  # before it starts
+    with sqlite_db.write() as s, pytest.raises(InvalidInput, match="experiment"):
+        exchange.import_json(session=s, text=json.dumps(broken))
+    with sqlite_db.write() as s:
+        exchange.import_json(session=s, text=text)
+    with sqlite_db.session() as s:
+        [back] = experiments.list_experiments(session=s)
+    assert back.model_dump() == {**started.model_dump(), "ended_on": date(2026, 11, 9)}
