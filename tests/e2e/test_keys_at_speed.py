@@ -3,11 +3,7 @@ and again; Escape with the next letter in the same read; ctrl+q straight after t
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
@@ -25,20 +21,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
 RUNS = 6
 """How often the README's sequence is sent (a lost key showed in about 3 runs of 20)."""
-
-
-@pytest.fixture
-def tmux16(request: pytest.FixtureRequest) -> Iterator[Tmux]:
-    """A tmux server of this test's own (``-L keys16-…``), killed when it ends."""
-    path = shutil.which("tmux")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide tmux")
-        pytest.skip("tmux is not installed")
-    test = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:12]
-    server = Tmux(path, f"keys16-{os.getpid()}-{test}")
-    yield server
-    server.kill_server()
 
 
 def someone_to_reach(db: Database, name: str) -> None:
@@ -61,11 +43,11 @@ def saved_steps(home: Path) -> list[tuple[str, str]]:
 
 
 def test_the_readmes_wizard_keys_in_one_burst_each_time_plan_tomorrow_6pm(
-    tmux16: Tmux, sqlite_db: Database
+    tmux: Tmux, sqlite_db: Database
 ) -> None:
     home = sqlite_db.location.home
     someone_to_reach(sqlite_db, "Mira")
-    term = launch(tmux16, "burst", home)
+    term = launch(tmux, "burst", home)
     term.wait_below("People you might like to reach", "Mira")
     for run in range(1, RUNS + 1):
         term.keys("s", "Enter", "Enter", "Down", "Down", "Enter", "Enter", "Enter", "Enter")
@@ -81,12 +63,12 @@ def test_the_readmes_wizard_keys_in_one_burst_each_time_plan_tomorrow_6pm(
 
 
 def test_escape_sent_with_a_letter_closes_the_wizard_then_the_letter_goes_on(
-    tmux16: Tmux, sqlite_db: Database
+    tmux: Tmux, sqlite_db: Database
 ) -> None:
     """`send-keys Escape m` arrives as ESC m in one read, as a fast typist's would: it was
     read as alt+m, so the wizard stayed open and the Map never came."""
     someone_to_reach(sqlite_db, "Mira")
-    term = launch(tmux16, "escape", sqlite_db.location.home)
+    term = launch(tmux, "escape", sqlite_db.location.home)
     term.wait_below("People you might like to reach", "Mira")
     term.keys("s")
     term.wait_for("Plan a small step", "past your rhythm")
@@ -97,13 +79,13 @@ def test_escape_sent_with_a_letter_closes_the_wizard_then_the_letter_goes_on(
 
 @pytest.mark.parametrize("page", ["who", "what", "when", "check-in"])
 def test_ctrl_q_straight_after_typing_keeps_the_draft(
-    tmux16: Tmux, sqlite_db: Database, page: str
+    tmux: Tmux, sqlite_db: Database, page: str
 ) -> None:
     """ctrl+q well within the pause after which a draft is written: the words typed on
     any page of the wizard are kept (as the check-in's are)."""
     home = sqlite_db.location.home
     someone_to_reach(sqlite_db, "Mira")
-    term = launch(tmux16, page, home)
+    term = launch(tmux, page, home)
     term.wait_below("People you might like to reach", "Mira")
     key = "step:new"
     typed = "walk by the river"
