@@ -31,7 +31,9 @@ async def settle(app: PlannerApp, pilot: object) -> None:
     """Wait until what was started has finished, every key typed ahead has been passed on,
     and the view on screen shows its data, not only its headings (a loaded machine can
     paint a view before its loading thread starts)."""
-    deadline = time.monotonic() + 30
+    # Only a cap (it returns as soon as all is done): a burst of keys at start-up on a
+    # machine loaded several times over took more than 30 s to play out.
+    deadline = time.monotonic() + 90
     while True:
         for _ in range(3):
             with contextlib.suppress(WorkerCancelled):  # replaced by a newer one: waited next
