@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from planner_tui.db.engine import Database
+from planner_tui.services import people
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.interaction import InteractionForm
+from planner_tui.ui.forms.journal import JournalForm
+from planner_tui.ui.forms.plan import PlanWizard
+from planner_tui.ui.screens.base import ViewScreen
 
 from .test_app import SIZE, make_app, press
 from .test_narrow import footer
@@ -23,3 +29,57 @@ async def test_help_and_quit_stay_in_the_footer_while_a_text_box_has_the_cursor(
         assert "? Help" in shown and "q Quit" in shown, shown
         await press(app, pilot, "q")  # typed into the box, not quitting
         assert app.is_running and app.focused.value == "q"
+
+
+def read_back(app: object, field: str) -> str:
+    shown = app.screen.query_one(f"#{field}-preview", Static)  # type: ignore[attr-defined]
+    return str(shown.render()) if shown.display else ""
+
+
+def problem(app: object, field: str) -> str:
+    said = app.screen.query_one(f"#{field}-problem")  # type: ignore[attr-defined]
+    return str(said.render()) if said.display else ""
+
+
+async def type_into(app: PlannerApp, pilot: object, field: str, typed: str) -> None:
+    box = app.screen.query_one(f"#{field}", Input)
+    box.focus()
+    box.value = ""
+    await press(app, pilot, *typed)
+
+
+async def test_a_date_that_cannot_be_used_shows_no_read_back_above_its_note(
+    sqlite_db: Database,
+) -> None:
+    """On 23 Nov 2026: a step's day already gone, a time that doesn't exist, a contact
+    still to come and a check-in day that can't be read each say why — and no read-back
+    of an earlier text stands above that."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "s", "enter", "enter")
+        assert isinstance(app.screen, PlanWizard) and app.screen.page == "when"
+        await type_into(app, pilot, "when", "29 dec")
+        assert read_back(app, "when").startswith("→ Tue 29 Dec 2026")
+        for typed in ("21 nov", "31/12 24:00"):
+            await type_into(app, pilot, "when", typed)
+            assert problem(app, "when") and read_back(app, "when") == "", typed
+        await press(app, pilot, "escape")
+        while not isinstance(app.screen, ViewScreen):  # a draft question, if any
+            await press(app, pilot, "escape")
+        await press(app, pilot, "m", "l")
+        assert isinstance(app.screen, InteractionForm)
+        await type_into(app, pilot, "when", "yesterday")
+        assert read_back(app, "when").startswith("→ Sun 22 Nov 2026")
+        for typed in ("tomorrow 6pm", "31/12 24:00"):
+            await type_into(app, pilot, "when", typed)
+            assert problem(app, "when") and read_back(app, "when") == "", typed
+        while not isinstance(app.screen, ViewScreen):
+            await press(app, pilot, "escape")
+        await press(app, pilot, "j", "c")
+        assert isinstance(app.screen, JournalForm)
+        await type_into(app, pilot, "day", "yesterday")
+        assert read_back(app, "day").startswith("→ Sunday 22 November 2026")
+        await type_into(app, pilot, "day", "the 45th")
+        assert problem(app, "day") and read_back(app, "day") == ""
