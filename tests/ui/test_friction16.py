@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from planner_tui.db.engine import Database
 from planner_tui.services import people
@@ -12,6 +12,7 @@ from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.screens.base import ViewScreen
+from planner_tui.ui.screens.person import PersonScreen
 
 from .test_app import SIZE, make_app, press
 from .test_narrow import footer
@@ -83,3 +84,27 @@ async def test_a_date_that_cannot_be_used_shows_no_read_back_above_its_note(
         assert read_back(app, "day").startswith("→ Sunday 22 November 2026")
         await type_into(app, pilot, "day", "the 45th")
         assert problem(app, "day") and read_back(app, "day") == ""
+
+
+async def test_someone_s_page_opens_at_its_top_at_80_columns(sqlite_db: Database) -> None:
+    """Their name, circle and notes first, even with steps and contact to list below."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(
+            session=s, data={"name": "Ana", "circle": "inner", "notes": "loves the sea"}
+        ).id
+        for day in range(1, 9):
+            people.log_interaction(session=s, data={
+                "occurred_at": f"2026-11-{day:02d}T12:00:00+00:00", "person_ids": [ana]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(app, pilot, "m")
+        await press(app, pilot, "enter")
+        page = app.screen
+        assert isinstance(page, PersonScreen)
+        assert isinstance(page.focused, DataTable)  # Enter works at once…
+        body = page.query_one("#body")
+        assert body.scroll_y == 0  # …and the page is at its top
+        name = page.query_one("#person-name")
+        assert name.region.y >= body.region.y and "Ana" in str(name.render())
+        # while it loads, it said what it opens
+        assert str(page.query_one("#loading", Static).render()) == "Opening their page…"
