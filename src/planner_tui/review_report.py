@@ -40,6 +40,9 @@ class Table:
     rows: Sequence[tuple[str, ...]]
     keys: list[str] = field(default_factory=list)
     """An explanation key per row (empty: the figure's own)."""
+    give_way: tuple[int, ...] = (0,)
+    """The columns of free text that narrow when the table is too wide (never the figures):
+    the first column, the names, unless said otherwise."""
 
 
 @dataclass(frozen=True)
@@ -211,8 +214,9 @@ def across(data: MonthReviewData) -> Figure:
         "way of being in touch or step done, against the other scored days, over the last 3, "
         f"6 and 12 months. Each needs {learning.MIN_DAYS}+ scored days with it and "
         f"{learning.MIN_DAYS}+ without; the effect is the difference in units of the days' "
-        "usual spread (around 0.2 is small, 0.5 medium, 0.8 large). These went together, "
-        "nothing more."
+        "usual spread (around 0.2 is small, 0.5 medium, 0.8 large). In the table: the "
+        "months looked at, the scored days with it, the average with and without it and the "
+        "difference (diff). These went together, nothing more."
     ]
     rows = []
     for window in data.across:
@@ -225,10 +229,9 @@ def across(data: MonthReviewData) -> Figure:
             continue
         rows += [
             (
-                words.plural(window.months, "month"),
+                str(window.months),
                 score,
-                t.name,
-                t.kind,
+                f"{t.name} ({t.kind})",
                 f"{t.days_with:,}",
                 f"{t.mean_with:.1f}",
                 f"{t.mean_without:.1f}",
@@ -246,9 +249,10 @@ def across(data: MonthReviewData) -> Figure:
             )
     if not rows:
         return Figure("across", title_, lines)
-    columns = ("window", "score", "", "kind", "days with", "with", "without", "difference",
-               "effect")  # fmt: skip
-    return Figure("across", title_, lines, table=Table(columns, rows))
+    # Short headings, so every figure fits at 80 columns (the explanation above says them
+    # in full); the name narrows instead.
+    columns = ("months", "score", "", "days", "with", "without", "diff", "effect")
+    return Figure("across", title_, lines, table=Table(columns, rows, give_way=(2,)))
 
 
 def beside(data: MonthReviewData) -> Figure:

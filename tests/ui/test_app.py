@@ -62,7 +62,7 @@ def loading(screen: object) -> bool:
     if not isinstance(screen, ViewScreen) or screen._shown is not None:
         return False
     note = screen.query_one("#loading", Static)
-    return not (note.display and str(note.render()) != "Opening your planner…")
+    return not (note.display and str(note.render()) != screen.LOADING)
 
 
 async def press(app: PlannerApp, pilot: object, *keys: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, RadioSet, TextArea
 
 from planner_tui.db.engine import Database
@@ -159,3 +160,33 @@ async def test_saving_the_review_as_markdown_matches_the_screen(
     assert text.startswith("# Monthly review — October 2026")
     for name, (now, before, change) in on_screen.items():
         assert f"| {name} | {now} | {before} | {change} |" in text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_what_went_together_across_months_shows_every_column_however_long_a_name(
+    sqlite_db: Database, size: tuple[int, int]
+) -> None:
+    """The long name narrows; the headings and figures, down to the effect, stay whole.
+    With her: 5, 4, 5; without: 3, 2, 3 → +2.0, and an effect of 2 / √(1/3) ≈ +3.5."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(
+            session=s, data={"name": "Anastasia Featherstonehaugh-Worthington"}
+        ).id
+        for n, connected in enumerate([5, 4, 5, 3, 2, 3]):
+            journal.save_entry(session=s, data={"day": date(2026, 11, 1 + n),
+                "connectedness": connected, "person_ids": [ana] if n < 3 else []})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=size) as pilot:
+        await press(app, pilot, "r")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        screen.focus_figure("across", scroll=True)
+        await settle(app, pilot)
+        grid = screen.query_one("#table-across", DataTable)
+        assert grid.region.right <= size[0]
+        heading, first = (grid.render_line(y).text for y in (0, 1))
+        for label in ("months", "score", "days", "with", "without", "diff", "effect"):
+            assert label in heading, (label, heading)
+        assert first.split()[-2:] == ["+2.0", "+3.5"], first
+        assert "Anastasia" in first
+        assert ("Worthington" in first) is (size[0] == 120)  # at 80 the name gave way

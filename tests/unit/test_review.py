@@ -199,6 +199,30 @@ def test_someone_never_in_touch_is_past_their_rhythm_as_on_today(
     assert "Eve: not in touch yet since being added (hoped for every 2 weeks)" in text
 
 
+def test_a_last_contact_more_than_a_year_back_counts_as_on_the_map(
+    db: Database, frozen_clock: datetime
+) -> None:
+    """Gil was added in 2024 and last seen on 15 Jun 2025, more than a year before
+    October's end: the Review counts from that day, by the same rule as the Map.
+    15 Jun 2025 → 31 Oct 2026 is 503 days; rhythm 90 → 413 past. On 23 Nov: 526 → 436."""
+    clock.freeze(datetime(2024, 1, 1, 9))
+    with db.write() as s:
+        gil = people.create_person(session=s, data={"name": "Gil", "cadence_days": 90}).id
+        people.log_interaction(
+            session=s, data={"occurred_at": local("2025-06-15T12:00"), "person_ids": [gil]}
+        )
+    clock.freeze(frozen_clock)
+    with db.session() as s:
+        october = review.review_month(session=s, month=OCTOBER)
+        november = review.review_month(session=s, month=date(2026, 11, 1))
+        on_the_map = {p.name: p.drifting_days for p in people.drifting_people(session=s)}
+    assert [(d.name, d.days_past, d.never_in_touch) for d in october.drifted] == [
+        ("Gil", 413, False)
+    ]
+    assert on_the_map == {"Gil": 436}
+    assert [(d.name, d.days_past) for d in november.drifted] == [("Gil", 436)]
+
+
 def test_twelve_months_cross_the_year_and_the_grid_shows_them(october: Database) -> None:
     data = review_of(october, date(2026, 11, 1))
     assert [m.month for m in data.trend][:2] == [date(2025, 12, 1), date(2026, 1, 1)]

@@ -63,7 +63,7 @@ TREND_MONTHS = 12
 LONG_GAP_DAYS = 60
 """A first contact after at least this many days without one is a reconnection."""
 LOOKBACK_DAYS = 365
-"""How far back reconnections and drifting look, so a month costs the same in year 100."""
+"""How far back reconnections look, so a month costs the same in year 100."""
 QUIET_MONTHS = 3
 """A context went quiet when it saw contact in these months before, but none this month."""
 ONE_WAY_MIN = 3
@@ -731,10 +731,13 @@ def _quiet_contexts(session: Session, first: date, after: date) -> list[str]:
 
 
 def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
-    """People past their wished-for rhythm on *as_of*, judged by contact up to that day."""
-    since = moved(as_of, days=-LOOKBACK_DAYS)
-    start, end = day_window(since, moved(as_of, days=1))
-    latest = last_contacts(session, first=since, last=as_of)
+    """People past their wished-for rhythm on *as_of*, judged by contact up to that day.
+
+    The one rule the Map and Today use (:func:`planner_tui.services.people.last_contacts`
+    and :func:`planner_tui.daily.drifting_days`), as of *as_of*: however long ago the last
+    contact was, and counted from when they were added if they were never in touch."""
+    _, end = day_window(as_of, moved(as_of, days=1))
+    latest = last_contacts(session, last=as_of)
     rows = session.execute(
         sa.select(
             col(Person.id),
@@ -746,23 +749,18 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
         .where(col(Person.cadence_days).is_not(None), col(Person.archived).is_(False))
         .where(col(Person.created_at) < end)
     ).all()
-    # Added within the window and no contact in it: never in touch, unless a contact was
-    # logged from before they were added (looked for only for them, so it stays cheap).
-    added = {pid for pid, _, _, created, _ in rows if (as_aware(created) or start) >= start}
-    unseen = [pid for pid in added if pid not in latest]
-    earlier = last_contacts(session, unseen, last=as_of) if unseen else {}
     found = []
     for pid, name, cadence, created, snoozed in rows:
-        last = latest.get(pid) or earlier.get(pid)
+        last = latest.get(pid)
         over = drifting_days(
             cadence_days=cadence,
             last_contact=last,
-            since=max(as_aware(created) or start, start),
+            since=as_aware(created) or end,
             snoozed_until=snoozed if running else None,
             today=as_of,
         )
         if over is not None:
-            found.append(Drifted(name, over, cadence, never_in_touch=last is None and pid in added))
+            found.append(Drifted(name, over, cadence, never_in_touch=last is None))
     return sorted(found, key=lambda d: (-d.days_past, d.name.casefold()))
 
 

@@ -330,6 +330,11 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         for problem in self.query(Problem):
             if problem.id and problem.id != "form-problem":
                 problem.say(problems.get(problem.id.removesuffix("-problem")))
+        # A field's read-back ("→ Tue 29 Dec…") never stands above a message that says its
+        # text couldn't be used: it would be from an earlier text, or contradict it.
+        for key in problems:
+            for read_back in self.query(f"#{key.replace('_', '-')}-preview").results(Static):
+                read_back.update("")
 
     def keep_draft(self) -> None:
         self._draft_timer = None

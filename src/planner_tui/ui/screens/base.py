@@ -90,6 +90,8 @@ class ViewScreen(Screen[None]):
     LISTS: ClassVar[tuple[str, ...]] = ()
     """The view's lists, in order. The first one showing takes the focus once the view has
     its data (unless something on show has it already), and when Escape leaves a text box."""
+    LOADING: ClassVar[str] = "Opening your planner…"
+    """Said while the view's data is on its way."""
     _shown: tuple[Any, ...] | None = None
 
     def __init__(self) -> None:
@@ -112,7 +114,7 @@ class ViewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Opening your planner…", id="loading", markup=False)
+        yield Static(self.LOADING, id="loading", markup=False)
         with VerticalScroll(id="body"):
             yield from self.compose_body()
         yield KeysFooter()

@@ -54,6 +54,7 @@ class PersonData:
 
 class PersonScreen(ViewScreen):
     TITLE = "Person"
+    LOADING = "Opening their page…"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("e", "screen.map_action('edit')", "Edit"),
@@ -200,8 +201,8 @@ class PersonScreen(ViewScreen):
         focused = self.focused
         if not isinstance(focused, DataTable) or not focused.display:  # Enter works at once
             shown = [t for t in self.query(DataTable) if t.display]
-            if shown:
-                shown[0].focus()
+            if shown:  # the page stays at its top: their name, circle and notes first
+                shown[0].focus(scroll_visible=False)
 
     # ---------------------------------------------------------------- the story
 

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Static
 
 from planner_tui import clock, words
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
-from planner_tui.ui.screens.tables import fill, table
+from planner_tui.ui.screens.tables import Table, fill, table
 
 if TYPE_CHECKING:
     from planner_tui.review_report import Figure
@@ -52,7 +52,7 @@ class FigureBox(Vertical, can_focus=True):
 
         yield Section("", id=f"title-{self.key}")
         yield Static("", markup=False, classes="lines")
-        yield table(f"table-{self.key}", give_way=(0,))  # the words in front, not the figures
+        yield table(f"table-{self.key}")  # what narrows: each figure's table says
         from planner_tui.charts import CHARTS
 
         for name in CHARTS_OF.get(self.key, ()):
@@ -71,8 +71,9 @@ class FigureBox(Vertical, can_focus=True):
         lines = self.query_one(".lines", Static)
         lines.update(text("\n".join(figure.lines), multiline=True))
         lines.display = bool(figure.lines)
-        grid = self.query_one(DataTable)
+        grid = self.query_one(Table)
         if figure.table:
+            grid.give_way = figure.table.give_way  # the words, never the figures
             if [str(c.label) for c in grid.columns.values()] != list(figure.table.columns):
                 grid.clear(columns=True)
                 grid.add_columns(*figure.table.columns)

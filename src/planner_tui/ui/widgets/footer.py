@@ -106,6 +106,14 @@ class KeysFooter(Footer):
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
             if binding.show and binding.action not in by_action:
                 by_action[binding.action] = (binding, enabled, tooltip)
+        if not self.screen.is_modal:
+            # A text box with the cursor (a filter, a search) takes ? and q as letters, so
+            # Textual leaves them out of the active keys; Help and Quit stay in the footer
+            # all the same (a click on them works, and esc gives the keys back).
+            for bindings in self.app._bindings.key_to_bindings.values():
+                for binding in bindings:
+                    if always_shown(binding) and binding.action not in by_action:
+                        by_action[binding.action] = (binding, True, binding.tooltip)
         return by_action
 
     def _signature(self, by_action: dict[str, tuple[Binding, bool, str]]) -> tuple[object, ...]:
