@@ -226,7 +226,10 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
         elif args.format == "markdown":
             data = exchange.export_markdown_pieces(session=session, month=month)
         else:
-            data = calendar.export_ics(session=session, alarm_minutes=settings.alarm_minutes or 0)
+            made = calendar.export(session=session, alarm_minutes=settings.alarm_minutes or 0)
+            data, note = made.data, made.left_out_note()
+            if note:
+                print(plain(note), file=sys.stderr)
         write_output(data, args.output)
 
 

@@ -119,7 +119,8 @@ def parse_when_noted(
     try:
         said = _read(text, lean, now)
         moment = _settle(said)
-        moment.astimezone(UTC)  # a moment that can be stored and shown
+        if lean == "future":  # (a clock on the last day can still log it)
+            _check_room(moment)
     except InvalidInput as refusal:
         raise InvalidInput(f"{refusal} {examples(lean, now)}", field="when") from None
     except (ValueError, OverflowError):  # 'in 9999 years', '9999-12-31 23:59 -05:00'
@@ -128,6 +129,22 @@ def parse_when_noted(
             field="when",
         ) from None
     return moment, clock_change_note(said, moment)
+
+
+LAST_ROOM = timedelta(days=1)
+"""A time must leave this much of the calendar after it (before 31 Dec 9999 ends), here and
+in UTC, so a step's event — its end, its alarm, its time in another zone — can be written."""
+
+
+def _check_room(moment: datetime) -> None:
+    """Refuse a moment to plan on the calendar's last day: its event couldn't be written."""
+    last = datetime.max - LAST_ROOM
+    if moment.replace(tzinfo=None) > last or moment.astimezone(UTC).replace(tzinfo=None) > last:
+        raise InvalidInput(
+            "That is too close to the end of the calendar (31 Dec 9999) — a step needs a "
+            "little room after it.",
+            field="when",
+        )
 
 
 def clock_change_note(said: datetime, moment: datetime) -> str | None:

@@ -113,6 +113,20 @@ def test_with_the_clock_on_the_last_day(tmp_path: Path) -> None:
     assert "| Days with a check-in | 1 |" in last_month.stdout  # the last day counts
 
 
+def test_a_step_on_the_last_day_is_refused_and_the_calendar_export_still_works(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    assert_clean(run(home, "add", "Bo"), 0, "Bo")
+    for when, repeat in (("9999-12-31 23:59", []), ("9999-12-31 20:00", ["--repeat", "weekly"])):
+        refused = run(home, "plan", "Bo", "call", when, *repeat)
+        assert_one_line_error(refused, 1, "too close to the end of the calendar")
+    assert_clean(run(home, "plan", "Bo", "call", "9999-12-30 18:00"), 0, "9999")
+    exported = run(home, "export", "--format", "ics")
+    assert_clean(exported, 0, "DTSTART;TZID=Europe/London:99991230T180000")
+    assert exported.stderr == ""
+
+
 @pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles"])
 def test_year_one_in_any_time_zone(tmp_path: Path, zone: str) -> None:
     home = tmp_path / "home"

@@ -224,6 +224,9 @@ def test_a_leap_day_a_year_ahead_and_a_month_end() -> None:
         ("next", "couldn't read"),
         ("\x1b[31mfri", "couldn't read"),
         ("fri" * 40, "too long"),
+        ("9999-12-31 23:59", "end of the calendar"),
+        ("9999-12-31 20:00", "end of the calendar"),
+        ("31 dec 9999", "end of the calendar"),
     ],
 )
 def test_unreadable_times_say_why_and_what_would_work(said: str, because: str) -> None:
