@@ -314,9 +314,75 @@ def _time(said: str) -> time | None:
     return time(hour, minute)  # raises ValueError when out of range
 
 
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:st|nd|rd|th)?$")
+"""A number on its own: '5', '5th', '32', '2027', '-1', '1.5'."""
+_SIGNED = re.compile(r"^[+-]\d{1,2}(?:[.,]\d+)?$")
+"""A number with a sign among other words ('fri -5'): no day or time has one."""
+
+
+def _check_numbers(text: str) -> None:
+    """A number alone is a day of the month, 1 to 31 ('5', '5th'); any other number alone —
+    a year, 32, a fraction, a number with a sign — is explained, not read as some date; so
+    is a number among other words that no day or time has ('dec 32', 'fri -5')."""
+    said = text.strip().lower()
+    if _NUMBER.match(said):
+        digits = re.sub(r"(?:st|nd|rd|th)$", "", said)
+        if digits.isdigit() and 1 <= int(digits) <= 31:
+            return
+        if digits.isdigit() and len(digits) == 4:
+            raise InvalidInput(
+                f"'{digits}' is a year on its own — say the day too, like 1 Dec {digits}.",
+                field="when",
+            )
+        raise InvalidInput(
+            f"'{_shown(text)}' isn't a day: a number alone is a day of the month, 1 to 31.",
+            field="when",
+        )
+    for word in said.replace(",", " ").split():
+        if word.isdigit() and len(word) in (2, 3) and int(word) > 31:  # 'dec 32'
+            raise InvalidInput(
+                f"'{word}' isn't a day of the month (1 to 31), and a year has four digits.",
+                field="when",
+            )
+        if _SIGNED.match(word):
+            raise InvalidInput(
+                f"'{word}' isn't a day or a time: a day of the month is 1 to 31, no sign.",
+                field="when",
+            )
+
+
+_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2\d{1,4})?(?![\d/.-])")
+"""A date in numbers, day first: '12/4', '12-4', '01/12/2026' (not ISO's 2026-12-01)."""
+
+
+def _check_day_first(text: str, field: str) -> None:
+    """A date in numbers is day first, so its second number is a month, 1 to 12: '12/13'
+    is explained, not read month first (as dateutil would, quietly)."""
+    if _YEAR_FIRST.match(text.strip()):
+        return
+    for match in _DAY_MONTH.finditer(text):
+        day, month = int(match[1]), int(match[3])
+        if not 1 <= day <= 31:
+            raise InvalidInput(
+                f"'{match[0]}' has no day {day}: dates in numbers are day first (1 to 31), "
+                f"then the month.",
+                field=field,
+            )
+        if not 1 <= month <= 12:
+            hint = f" For {month} {date(2004, day, 1):%b}, say {month}/{day}." if (
+                1 <= day <= 12 and 1 <= month <= 31) else ""  # fmt: skip
+            raise InvalidInput(
+                f"'{match[0]}' has no month {month}: dates in numbers are day first, then "
+                f"the month (1 to 12).{hint}",
+                field=field,
+            )
+
+
 def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
     """Dates and times dateutil can read (ISO, '1 dec 6pm', '01/12/2026' day first).
     A date without a year goes to the nearest year on the side we lean to."""
+    _check_numbers(text)
+    _check_day_first(text, "when")
     default = now.replace(tzinfo=None, hour=DEFAULT_TIME.hour, minute=0)
     day_first = not _YEAR_FIRST.match(text)  # 2026-12-01 is ISO, 01/12/2026 is day first
     try:
@@ -508,6 +574,10 @@ def parse_yearly(text: str) -> tuple[int, int, int | None]:
                 field="day",
             )
         day_first = not _YEAR_FIRST.match(said)
+        try:
+            _check_day_first(said, "day")
+        except InvalidInput as refusal:
+            raise InvalidInput(f"{refusal} {YEARLY_EXAMPLES}", field="day") from None
         one: datetime | None
         try:
             one = date_parser.parse(said, default=datetime(2004, 1, 1), dayfirst=day_first)

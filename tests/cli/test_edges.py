@@ -127,6 +127,28 @@ def test_a_step_on_the_last_day_is_refused_and_the_calendar_export_still_works(
     assert exported.stderr == ""
 
 
+NUMBERS_SAID = [
+    (["plan", "Bo", "call", "32"], "a number alone is a day of the month, 1 to 31"),
+    (["plan", "Bo", "call", "2027"], "'2027' is a year on its own"),
+    (["plan", "Bo", "call", "--", "-1"], "1 to 31"),
+    (["plan", "Bo", "call", "1.5"], "1 to 31"),
+    (["journal", "x", "--day", "1.5"], "1 to 31"),
+    (["log", "Bo", "--when", "32"], "1 to 31"),
+    (["plan", "Bo", "call", "12/13"], "no month 13"),
+    (["date", "Bo", "anniversary", "12/13"], "no month 13"),
+]
+
+
+def test_numbers_that_are_no_day_are_explained_not_guessed(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert_clean(run(home, "add", "Bo"), 0, "Bo")
+    for args, because in NUMBERS_SAID:
+        assert_one_line_error(run(home, *args), 1, because)
+    assert "Nothing" in run(home, "today").stdout  # nothing was planned, logged or dated
+    assert entries(home) == 0
+    assert_clean(run(home, "plan", "Bo", "call", "5"), 0, "Saturday 5 Dec, 12:00")
+
+
 @pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles"])
 def test_year_one_in_any_time_zone(tmp_path: Path, zone: str) -> None:
     home = tmp_path / "home"
