@@ -290,6 +290,26 @@ def test_a_damaged_database_is_refused_by_search_like_every_command(
 
 
 @pytest.mark.parametrize(
+    "args", [["add", "Cy"], ["plan", "Bo", "call", "tomorrow 6pm"], ["journal", "hi"], ["remind"]]
+)
+def test_a_database_another_program_is_writing_to_is_busy_said_kindly(
+    tmp_path: Path, args: list[str]
+) -> None:
+    home = tmp_path / "home"
+    assert run(home, "add", "Bo").returncode == 0
+    other = sqlite3.connect(home / "planner.db", isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")  # another program, mid-write
+        result = run(home, *args, env={"PLANNER_TUI_BUSY_TIMEOUT_MS": "50"})
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert_one_line_error(result, 1, "Your planner is busy — another program is writing to it.")
+    assert not (home / "crash.log").exists()
+    assert "Cy" not in run(home, "people").stdout
+
+
+@pytest.mark.parametrize(
     "url", ["sqlite://", "sqlite:///:memory:", "sqlite:///file::memory:?uri=true"]
 )
 @pytest.mark.parametrize("args", [["journal", "kept?"], ["search", "x"], ["review"]])
