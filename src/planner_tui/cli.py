@@ -149,7 +149,9 @@ def build_parser() -> Parser:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    return Settings(home=args.home, database_url=args.db or None)
+    settings = Settings(home=args.home, database_url=args.db or None)
+    settings.check_home()
+    return settings
 
 
 def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None:

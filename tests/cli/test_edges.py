@@ -289,6 +289,37 @@ def test_a_damaged_database_is_refused_by_search_like_every_command(
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.parametrize("now", ["2026-11-23T20:00:00", "2026-11-23T23:30:00"])  # quiet too
+@pytest.mark.parametrize("damage", ["random bytes", "cut short"])
+def test_remind_says_a_damaged_database_like_every_command(
+    tmp_path: Path, damage: str, now: str
+) -> None:
+    home = tmp_path / "home"
+    assert run(home, "add", "Bo").returncode == 0
+    database = home / "planner.db"
+    for extra in ("planner.db-wal", "planner.db-shm"):
+        (home / extra).unlink(missing_ok=True)
+    data = os.urandom(20_000) if damage == "random bytes" else database.read_bytes()[:5000]
+    database.write_bytes(data)
+    for args in (["remind"], ["today"]):
+        result = run(home, *args, now=now)
+        assert result.stdout == ""
+        assert_one_line_error(result, 1, "damaged")
+
+
+@pytest.mark.parametrize("args", [["today"], ["today", "--quiet-if-empty"], ["remind"], ["people"]])
+@pytest.mark.parametrize("home", ["a file", "/dev/null"])
+def test_a_home_that_is_a_file_is_said_not_read_as_empty(
+    tmp_path: Path, home: str, args: list[str]
+) -> None:
+    path = tmp_path / "planner-home"
+    path.write_text("not a folder")
+    where = path if home == "a file" else Path("/dev/null")
+    result = run(where, *args)
+    assert result.stdout == ""
+    assert_one_line_error(result, 1, f"{where} is a file, not a folder")
+
+
 @pytest.mark.parametrize(
     "args", [["add", "Cy"], ["plan", "Bo", "call", "tomorrow 6pm"], ["journal", "hi"], ["remind"]]
 )
