@@ -449,3 +449,23 @@ def test_a_clock_set_wrongly_is_one_line_and_touches_nothing(tmp_path: Path, now
         assert_one_line_error(result, 1, "PLANNER_TUI_NOW should be a date and time like")
         assert "2026-11-23T20:00" in result.stderr
     assert not home.exists()
+
+
+# --------------------------------------------------------------------------- names said twice
+
+
+def test_a_context_name_that_could_be_several_lists_them(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run(home, "add", "Bo", "--context", "Choir").returncode == 0
+    assert run(home, "add", "Cy", "--context", "Chess").returncode == 0
+    for typed, args in (
+        ("Ch", ["plan", "--context", "Ch", "go along", "fri 7pm"]),
+        ("Ch", ["log", "Bo", "--context", "Ch"]),
+        ("Ch", ["add", "Dee", "--context", "Ch"]),
+        ("ch", ["log", "Bo", "--context", "ch"]),
+    ):
+        assert_one_line_error(run(home, *args), 1, f"'{typed}' could be Chess, Choir")
+    found = run(home, "search", "x", "--context", "Ch")
+    assert "'Ch' could be Chess, Choir" in found.stderr
+    assert "Dee" not in run(home, "people").stdout  # no 'Ch' context made for her
+    assert_clean(run(home, "log", "Bo", "--context", "Cho"), 0, "Saved")
