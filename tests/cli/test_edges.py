@@ -469,3 +469,20 @@ def test_a_context_name_that_could_be_several_lists_them(tmp_path: Path) -> None
     assert "'Ch' could be Chess, Choir" in found.stderr
     assert "Dee" not in run(home, "people").stdout  # no 'Ch' context made for her
     assert_clean(run(home, "log", "Bo", "--context", "Cho"), 0, "Saved")
+
+
+@pytest.mark.parametrize("name", ["#5", "#12", "# 3", "#-1"])
+def test_a_name_shaped_like_a_number_is_refused_saying_why(tmp_path: Path, name: str) -> None:
+    home = tmp_path / "home"
+    for other in ("Ana", "Bo", "Cy", "Dee", "Eve"):
+        assert run(home, "add", other).returncode == 0
+    assert_one_line_error(run(home, "add", name), 1, "#5 means the person numbered 5")
+    assert len(run(home, "people").stdout.strip().splitlines()) == 5  # no one added
+    assert_clean(run(home, "add", f"{name} Sam"), 0, "")  # a word with it is a name
+
+
+def test_a_negative_number_is_a_number_no_one_has_not_a_name(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run(home, "add", "Bo").returncode == 0
+    refused = run(home, "plan", "#-1", "call", "tomorrow 6pm")
+    assert_one_line_error(refused, 1, "No one on your map has the number #-1.")

@@ -4,6 +4,7 @@ and finding the person or step a command names."""
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -81,6 +82,8 @@ def find_person(session: Session, typed: str) -> PersonRead:
             if found:
                 return found[0]
         raise InvalidInput(words.no_person_numbered(number))
+    if re.fullmatch(r"#\s*[+-]\d+", typed.strip()):  # '#-1': a number no one has
+        raise InvalidInput(words.no_person_numbered(" ".join(number.split())))
     found = people.people_called(session=session, typed=typed)
     if len(found) == 1:
         return found[0]
