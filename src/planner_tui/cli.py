@@ -297,6 +297,7 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
                 rows = vcard.preview(session=session, cards=cards)
             for row in rows:
                 status = f"already here as {row.duplicate_of}" if row.duplicate_of else "new"
+                status = "; ".join([status, *row.kept])
                 print(plain(f"{row.card.name}  ({status}){_dates(row.card)}", keep_newlines=False))
             for line in left_out:
                 print(line)

@@ -486,3 +486,19 @@ def test_a_negative_number_is_a_number_no_one_has_not_a_name(tmp_path: Path) -> 
     assert run(home, "add", "Bo").returncode == 0
     refused = run(home, "plan", "#-1", "call", "tomorrow 6pm")
     assert_one_line_error(refused, 1, "No one on your map has the number #-1.")
+
+
+def test_a_vcard_merge_keeps_the_birthday_someone_already_has(tmp_path: Path) -> None:
+    home, card = tmp_path / "home", tmp_path / "c.vcf"
+    assert run(home, "add", "Bo Lee").returncode == 0
+    assert run(home, "date", "Bo Lee", "BIRTHDAY", "29 feb").returncode == 0
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Lee\r\nBDAY:1990-03-01\r\n"
+        "ANNIVERSARY:2015-06-03\r\nEND:VCARD\r\n"
+    )
+    preview = run(home, "import", str(card), "--preview")
+    assert "already has a birthday: 29 Feb; kept" in preview.stdout, preview.stdout
+    assert_clean(run(home, "import", str(card), "--merge"), 0, "1 merged")
+    with sqlite3.connect(home / "planner.db") as c:
+        dates = c.execute("SELECT lower(label), month, day FROM person_date ORDER BY id").fetchall()
+    assert dates == [("birthday", 2, 29), ("anniversary", 6, 3)]  # the new date is added
