@@ -403,9 +403,11 @@ def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
             raise InvalidInput(
                 f"'{_shown(text)}' is not a day on the calendar.", field="when"
             ) from None
+        _check_clock(text)
         raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time.",
                            field="when") from None  # fmt: skip
     except (ValueError, OverflowError):
+        _check_clock(text)
         raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time.",
                            field="when") from None  # fmt: skip
     if moment.tzinfo is None:
@@ -413,6 +415,19 @@ def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
     moment = moment.astimezone(now.tzinfo)
     _check_weekday(text, moment)
     return moment
+
+
+_CLOCK_NUMBERS = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d])")
+
+
+def _check_clock(text: str) -> None:
+    """A clock time no clock shows ('2026-12-01 25:00', '18:61') is said as that, the same
+    words as 'tomorrow 25:00' (:func:`_is_time`), not as words that couldn't be read."""
+    for match in _CLOCK_NUMBERS.finditer(text):
+        if int(match[1]) > 23 or int(match[2]) > 59:
+            raise InvalidInput(
+                f"There is no such time as '{match[0]}' on a clock.", field="when"
+            ) from None
 
 
 def _parse(text: str, default: datetime, day_first: bool) -> datetime:
@@ -660,6 +675,12 @@ _REPEAT_WORDS = {
     "every weekday": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
     "weekends": "FREQ=WEEKLY;BYDAY=SA,SU",
     "every weekend": "FREQ=WEEKLY;BYDAY=SA,SU",
+    # More often than daily: refused by _checked, as FREQ=HOURLY is, with its reason.
+    "hourly": "FREQ=HOURLY",
+    "every hour": "FREQ=HOURLY",
+    "minutely": "FREQ=MINUTELY",
+    "every minute": "FREQ=MINUTELY",
+    "secondly": "FREQ=SECONDLY",
 }
 _REPEAT_EVERY = re.compile(r"^every\s+(\d{1,3})\s+(day|week|month|year)s?$")
 _FREQ_UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
@@ -675,7 +696,7 @@ def parse_repeat(text: str) -> str | None:
     if said in ("", "no", "never", "once", "none", "doesn't repeat", "does not repeat"):
         return None
     if said in _REPEAT_WORDS:
-        return _REPEAT_WORDS[said]
+        return _checked(_REPEAT_WORDS[said], text)
     every = _REPEAT_EVERY.match(said)
     if every:
         count, unit = int(every[1]), every[2]

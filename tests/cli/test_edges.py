@@ -502,3 +502,17 @@ def test_a_vcard_merge_keeps_the_birthday_someone_already_has(tmp_path: Path) ->
     with sqlite3.connect(home / "planner.db") as c:
         dates = c.execute("SELECT lower(label), month, day FROM person_date ORDER BY id").fetchall()
     assert dates == [("birthday", 2, 29), ("anniversary", 6, 3)]  # the new date is added
+
+
+def test_small_refusals_name_what_to_change(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    long = run(home, "add", "Zz", "--context", "x" * 25_000)
+    assert_one_line_error(long, 1, "The context's name can be at most 1,000 characters")
+    assert run(home, "add", "Bo").returncode == 0
+    hourly = run(home, "plan", "Bo", "call", "tomorrow 6pm", "--repeat", "HOURLY")
+    assert_one_line_error(hourly, 1, "once a day at most, so 'HOURLY' is too often")
+    for args in (["journal", "x", "--day", "2026-11-01 25:00"],
+                 ["plan", "Bo", "call", "2026-12-01 25:00"]):  # fmt: skip
+        assert_one_line_error(run(home, *args), 1, "There is no such time as '25:00' on a clock")
+    late = run(home, "today", "--home", str(home))
+    assert_one_line_error(late, 2, "--home and --db go before the command")  # a usage error

@@ -218,6 +218,8 @@ def test_a_leap_day_a_year_ahead_and_a_month_end() -> None:
         ("13pm", "no such time"),
         ("0am", "no such time"),
         ("18:61", "no such time"),
+        ("2026-12-01 25:00", "There is no such time as '25:00' on a clock"),  # as 'tomorrow 25:00'
+        ("1 dec 18:61", "no such time as '18:61'"),
         ("in 2 days ago", "both ahead and ago"),
         ("banana", "couldn't read"),
         ("[bold]friday[/]", "couldn't read"),
@@ -479,3 +481,10 @@ def test_a_date_in_numbers_is_day_first_and_month_13_is_explained(said: str, mea
     else:
         with pytest.raises(InvalidInput, match=meant):
             parse_when(said, lean="future", now=NOW)
+
+
+@pytest.mark.parametrize("said", ["HOURLY", "hourly", "every hour", "minutely", "FREQ=HOURLY"])
+def test_a_repeat_more_often_than_daily_says_why_whichever_way_it_is_said(said: str) -> None:
+    with pytest.raises(InvalidInput, match="once a day at most") as refused:
+        parse_repeat(said)
+    assert refused.value.field == "repeat"

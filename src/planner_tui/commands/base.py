@@ -26,6 +26,13 @@ class UsageError(PlannerError):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        if message.startswith("unrecognized arguments:") and re.search(
+            r"(?:^|\s)--(?:home|db)\b", message
+        ):  # 'today --home X': the options that say where go before the command
+            raise UsageError(
+                f"{message} — --home and --db go before the command: "
+                f"planner-tui --home FOLDER COMMAND …"
+            )
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 

@@ -111,9 +111,7 @@ def describe_error(error: BaseException) -> str:
     """Turn a database error into one sentence a person can act on (never raw SQL)."""
     text = str(getattr(error, "orig", None) or error).lower()
     if "locked" in text or "busy" in text:
-        return (
-            "Your planner is busy — another program is writing to it. Try again in a moment."
-        )
+        return "Your planner is busy — another program is writing to it. Try again in a moment."
     if "disk is full" in text or "no space" in text:
         return "The disk is full, so nothing new was saved. Free some space and try again."
     if "disk i/o error" in text:
