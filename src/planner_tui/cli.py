@@ -149,7 +149,9 @@ def build_parser() -> Parser:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    return Settings(home=args.home, database_url=args.db or None)
+    settings = Settings(home=args.home, database_url=args.db or None)
+    settings.check_home()
+    return settings
 
 
 def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None:
@@ -226,7 +228,10 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
         elif args.format == "markdown":
             data = exchange.export_markdown_pieces(session=session, month=month)
         else:
-            data = calendar.export_ics(session=session, alarm_minutes=settings.alarm_minutes or 0)
+            made = calendar.export(session=session, alarm_minutes=settings.alarm_minutes or 0)
+            data, note = made.data, made.left_out_note()
+            if note:
+                print(plain(note), file=sys.stderr)
         write_output(data, args.output)
 
 
@@ -292,6 +297,7 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
                 rows = vcard.preview(session=session, cards=cards)
             for row in rows:
                 status = f"already here as {row.duplicate_of}" if row.duplicate_of else "new"
+                status = "; ".join([status, *row.kept])
                 print(plain(f"{row.card.name}  ({status}){_dates(row.card)}", keep_newlines=False))
             for line in left_out:
                 print(line)

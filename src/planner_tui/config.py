@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from planner_tui.errors import PlannerError
+from planner_tui.errors import PlannerError, StorageError
 
 APP_NAME = "planner-tui"
 DB_FILENAME = "planner.db"
@@ -154,6 +154,16 @@ class Settings:
         import platformdirs
 
         return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+    def check_home(self) -> None:
+        """Refuse a home that is a file (or /dev/null), not a folder: nothing could be kept
+        there, and a command that only reads would otherwise find nothing and say so."""
+        home = self.resolved_home()
+        if self.uses_default_sqlite and home.exists() and not home.is_dir():
+            raise StorageError(
+                f"{home} is a file, not a folder. Give --home a folder for your planner "
+                "(it is made if it isn't there yet)."
+            )
 
     def resolved_url(self) -> str:
         if self.database_url:

@@ -136,13 +136,27 @@ def mentions_in(text: str, people: Sequence[Named]) -> tuple[list[int], list[str
     return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
 
 
+def contexts_named(typed: str, contexts: Sequence[Labelled]) -> list[Labelled]:
+    """The contexts *typed* could name: those it is the whole name of, else those whose
+    name it starts (the one rule; several are said by :func:`no_context`)."""
+    key = name_key(typed)
+    whole = [c for c in contexts if key and key == name_key(c.name)]
+    return whole or [c for c in contexts if key and name_key(c.name).startswith(key)]
+
+
 def context_named(typed: str, contexts: Sequence[Labelled]) -> int | None:
     """The context *typed* names: its whole name, or the start of only one name."""
-    key = name_key(typed)
-    whole = [c.id for c in contexts if key and key == name_key(c.name)]
-    start = [c.id for c in contexts if key and name_key(c.name).startswith(key)]
-    found = whole or start
-    return found[0] if len(found) == 1 else None
+    found = contexts_named(typed, contexts)
+    return found[0].id if len(found) == 1 else None
+
+
+def no_context(typed: str, contexts: Sequence[Labelled], otherwise: str = "") -> str:
+    """Why *typed* names no one context: the several it could be ("'Ch' could be Choir,
+    Chess"), else *otherwise* (or that there is none by that name)."""
+    found = contexts_named(typed, contexts)
+    if len(found) > 1:
+        return several_called(typed, [c.name for c in found])
+    return otherwise or f"No context called {typed!r}."
 
 
 _FILTER = re.compile(
@@ -191,7 +205,7 @@ def read_search(
             wanted = match["ctx"] or match["ctxq"]
             query.context_id = context_named(wanted, contexts)
             if query.context_id is None:
-                problems.append(f"No context called {wanted!r}.")
+                problems.append(no_context(wanted, contexts))
         elif match["edge"]:
             try:
                 day = parse_when(match["day"], lean="past").date()
@@ -247,7 +261,7 @@ def read_search(
     if context.strip():
         query.context_id = context_named(context, contexts)
         if query.context_id is None:
-            problems.append(f"No context called {context!r}.")
+            problems.append(no_context(context, contexts))
     return query, problems
 
 

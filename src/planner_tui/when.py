@@ -119,7 +119,8 @@ def parse_when_noted(
     try:
         said = _read(text, lean, now)
         moment = _settle(said)
-        moment.astimezone(UTC)  # a moment that can be stored and shown
+        if lean == "future":  # (a clock on the last day can still log it)
+            _check_room(moment)
     except InvalidInput as refusal:
         raise InvalidInput(f"{refusal} {examples(lean, now)}", field="when") from None
     except (ValueError, OverflowError):  # 'in 9999 years', '9999-12-31 23:59 -05:00'
@@ -128,6 +129,22 @@ def parse_when_noted(
             field="when",
         ) from None
     return moment, clock_change_note(said, moment)
+
+
+LAST_ROOM = timedelta(days=1)
+"""A time must leave this much of the calendar after it (before 31 Dec 9999 ends), here and
+in UTC, so a step's event — its end, its alarm, its time in another zone — can be written."""
+
+
+def _check_room(moment: datetime) -> None:
+    """Refuse a moment to plan on the calendar's last day: its event couldn't be written."""
+    last = datetime.max - LAST_ROOM
+    if moment.replace(tzinfo=None) > last or moment.astimezone(UTC).replace(tzinfo=None) > last:
+        raise InvalidInput(
+            "That is too close to the end of the calendar (31 Dec 9999) — a step needs a "
+            "little room after it.",
+            field="when",
+        )
 
 
 def clock_change_note(said: datetime, moment: datetime) -> str | None:
@@ -297,9 +314,75 @@ def _time(said: str) -> time | None:
     return time(hour, minute)  # raises ValueError when out of range
 
 
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:st|nd|rd|th)?$")
+"""A number on its own: '5', '5th', '32', '2027', '-1', '1.5'."""
+_SIGNED = re.compile(r"^[+-]\d{1,2}(?:[.,]\d+)?$")
+"""A number with a sign among other words ('fri -5'): no day or time has one."""
+
+
+def _check_numbers(text: str) -> None:
+    """A number alone is a day of the month, 1 to 31 ('5', '5th'); any other number alone —
+    a year, 32, a fraction, a number with a sign — is explained, not read as some date; so
+    is a number among other words that no day or time has ('dec 32', 'fri -5')."""
+    said = text.strip().lower()
+    if _NUMBER.match(said):
+        digits = re.sub(r"(?:st|nd|rd|th)$", "", said)
+        if digits.isdigit() and 1 <= int(digits) <= 31:
+            return
+        if digits.isdigit() and len(digits) == 4:
+            raise InvalidInput(
+                f"'{digits}' is a year on its own — say the day too, like 1 Dec {digits}.",
+                field="when",
+            )
+        raise InvalidInput(
+            f"'{_shown(text)}' isn't a day: a number alone is a day of the month, 1 to 31.",
+            field="when",
+        )
+    for word in said.replace(",", " ").split():
+        if word.isdigit() and len(word) in (2, 3) and int(word) > 31:  # 'dec 32'
+            raise InvalidInput(
+                f"'{word}' isn't a day of the month (1 to 31), and a year has four digits.",
+                field="when",
+            )
+        if _SIGNED.match(word):
+            raise InvalidInput(
+                f"'{word}' isn't a day or a time: a day of the month is 1 to 31, no sign.",
+                field="when",
+            )
+
+
+_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2\d{1,4})?(?![\d/.-])")
+"""A date in numbers, day first: '12/4', '12-4', '01/12/2026' (not ISO's 2026-12-01)."""
+
+
+def _check_day_first(text: str, field: str) -> None:
+    """A date in numbers is day first, so its second number is a month, 1 to 12: '12/13'
+    is explained, not read month first (as dateutil would, quietly)."""
+    if _YEAR_FIRST.match(text.strip()):
+        return
+    for match in _DAY_MONTH.finditer(text):
+        day, month = int(match[1]), int(match[3])
+        if not 1 <= day <= 31:
+            raise InvalidInput(
+                f"'{match[0]}' has no day {day}: dates in numbers are day first (1 to 31), "
+                f"then the month.",
+                field=field,
+            )
+        if not 1 <= month <= 12:
+            hint = f" For {month} {date(2004, day, 1):%b}, say {month}/{day}." if (
+                1 <= day <= 12 and 1 <= month <= 31) else ""  # fmt: skip
+            raise InvalidInput(
+                f"'{match[0]}' has no month {month}: dates in numbers are day first, then "
+                f"the month (1 to 12).{hint}",
+                field=field,
+            )
+
+
 def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
     """Dates and times dateutil can read (ISO, '1 dec 6pm', '01/12/2026' day first).
     A date without a year goes to the nearest year on the side we lean to."""
+    _check_numbers(text)
+    _check_day_first(text, "when")
     default = now.replace(tzinfo=None, hour=DEFAULT_TIME.hour, minute=0)
     day_first = not _YEAR_FIRST.match(text)  # 2026-12-01 is ISO, 01/12/2026 is day first
     try:
@@ -320,9 +403,11 @@ def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
             raise InvalidInput(
                 f"'{_shown(text)}' is not a day on the calendar.", field="when"
             ) from None
+        _check_clock(text)
         raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time.",
                            field="when") from None  # fmt: skip
     except (ValueError, OverflowError):
+        _check_clock(text)
         raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time.",
                            field="when") from None  # fmt: skip
     if moment.tzinfo is None:
@@ -330,6 +415,19 @@ def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
     moment = moment.astimezone(now.tzinfo)
     _check_weekday(text, moment)
     return moment
+
+
+_CLOCK_NUMBERS = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d])")
+
+
+def _check_clock(text: str) -> None:
+    """A clock time no clock shows ('2026-12-01 25:00', '18:61') is said as that, the same
+    words as 'tomorrow 25:00' (:func:`_is_time`), not as words that couldn't be read."""
+    for match in _CLOCK_NUMBERS.finditer(text):
+        if int(match[1]) > 23 or int(match[2]) > 59:
+            raise InvalidInput(
+                f"There is no such time as '{match[0]}' on a clock.", field="when"
+            ) from None
 
 
 def _parse(text: str, default: datetime, day_first: bool) -> datetime:
@@ -491,6 +589,10 @@ def parse_yearly(text: str) -> tuple[int, int, int | None]:
                 field="day",
             )
         day_first = not _YEAR_FIRST.match(said)
+        try:
+            _check_day_first(said, "day")
+        except InvalidInput as refusal:
+            raise InvalidInput(f"{refusal} {YEARLY_EXAMPLES}", field="day") from None
         one: datetime | None
         try:
             one = date_parser.parse(said, default=datetime(2004, 1, 1), dayfirst=day_first)
@@ -573,6 +675,12 @@ _REPEAT_WORDS = {
     "every weekday": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
     "weekends": "FREQ=WEEKLY;BYDAY=SA,SU",
     "every weekend": "FREQ=WEEKLY;BYDAY=SA,SU",
+    # More often than daily: refused by _checked, as FREQ=HOURLY is, with its reason.
+    "hourly": "FREQ=HOURLY",
+    "every hour": "FREQ=HOURLY",
+    "minutely": "FREQ=MINUTELY",
+    "every minute": "FREQ=MINUTELY",
+    "secondly": "FREQ=SECONDLY",
 }
 _REPEAT_EVERY = re.compile(r"^every\s+(\d{1,3})\s+(day|week|month|year)s?$")
 _FREQ_UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
@@ -588,7 +696,7 @@ def parse_repeat(text: str) -> str | None:
     if said in ("", "no", "never", "once", "none", "doesn't repeat", "does not repeat"):
         return None
     if said in _REPEAT_WORDS:
-        return _REPEAT_WORDS[said]
+        return _checked(_REPEAT_WORDS[said], text)
     every = _REPEAT_EVERY.match(said)
     if every:
         count, unit = int(every[1]), every[2]

@@ -113,6 +113,42 @@ def test_with_the_clock_on_the_last_day(tmp_path: Path) -> None:
     assert "| Days with a check-in | 1 |" in last_month.stdout  # the last day counts
 
 
+def test_a_step_on_the_last_day_is_refused_and_the_calendar_export_still_works(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    assert_clean(run(home, "add", "Bo"), 0, "Bo")
+    for when, repeat in (("9999-12-31 23:59", []), ("9999-12-31 20:00", ["--repeat", "weekly"])):
+        refused = run(home, "plan", "Bo", "call", when, *repeat)
+        assert_one_line_error(refused, 1, "too close to the end of the calendar")
+    assert_clean(run(home, "plan", "Bo", "call", "9999-12-30 18:00"), 0, "9999")
+    exported = run(home, "export", "--format", "ics")
+    assert_clean(exported, 0, "DTSTART;TZID=Europe/London:99991230T180000")
+    assert exported.stderr == ""
+
+
+NUMBERS_SAID = [
+    (["plan", "Bo", "call", "32"], "a number alone is a day of the month, 1 to 31"),
+    (["plan", "Bo", "call", "2027"], "'2027' is a year on its own"),
+    (["plan", "Bo", "call", "--", "-1"], "1 to 31"),
+    (["plan", "Bo", "call", "1.5"], "1 to 31"),
+    (["journal", "x", "--day", "1.5"], "1 to 31"),
+    (["log", "Bo", "--when", "32"], "1 to 31"),
+    (["plan", "Bo", "call", "12/13"], "no month 13"),
+    (["date", "Bo", "anniversary", "12/13"], "no month 13"),
+]
+
+
+def test_numbers_that_are_no_day_are_explained_not_guessed(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert_clean(run(home, "add", "Bo"), 0, "Bo")
+    for args, because in NUMBERS_SAID:
+        assert_one_line_error(run(home, *args), 1, because)
+    assert "Nothing" in run(home, "today").stdout  # nothing was planned, logged or dated
+    assert entries(home) == 0
+    assert_clean(run(home, "plan", "Bo", "call", "5"), 0, "Saturday 5 Dec, 12:00")
+
+
 @pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles"])
 def test_year_one_in_any_time_zone(tmp_path: Path, zone: str) -> None:
     home = tmp_path / "home"
@@ -253,6 +289,57 @@ def test_a_damaged_database_is_refused_by_search_like_every_command(
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.parametrize("now", ["2026-11-23T20:00:00", "2026-11-23T23:30:00"])  # quiet too
+@pytest.mark.parametrize("damage", ["random bytes", "cut short"])
+def test_remind_says_a_damaged_database_like_every_command(
+    tmp_path: Path, damage: str, now: str
+) -> None:
+    home = tmp_path / "home"
+    assert run(home, "add", "Bo").returncode == 0
+    database = home / "planner.db"
+    for extra in ("planner.db-wal", "planner.db-shm"):
+        (home / extra).unlink(missing_ok=True)
+    data = os.urandom(20_000) if damage == "random bytes" else database.read_bytes()[:5000]
+    database.write_bytes(data)
+    for args in (["remind"], ["today"]):
+        result = run(home, *args, now=now)
+        assert result.stdout == ""
+        assert_one_line_error(result, 1, "damaged")
+
+
+@pytest.mark.parametrize("args", [["today"], ["today", "--quiet-if-empty"], ["remind"], ["people"]])
+@pytest.mark.parametrize("home", ["a file", "/dev/null"])
+def test_a_home_that_is_a_file_is_said_not_read_as_empty(
+    tmp_path: Path, home: str, args: list[str]
+) -> None:
+    path = tmp_path / "planner-home"
+    path.write_text("not a folder")
+    where = path if home == "a file" else Path("/dev/null")
+    result = run(where, *args)
+    assert result.stdout == ""
+    assert_one_line_error(result, 1, f"{where} is a file, not a folder")
+
+
+@pytest.mark.parametrize(
+    "args", [["add", "Cy"], ["plan", "Bo", "call", "tomorrow 6pm"], ["journal", "hi"], ["remind"]]
+)
+def test_a_database_another_program_is_writing_to_is_busy_said_kindly(
+    tmp_path: Path, args: list[str]
+) -> None:
+    home = tmp_path / "home"
+    assert run(home, "add", "Bo").returncode == 0
+    other = sqlite3.connect(home / "planner.db", isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")  # another program, mid-write
+        result = run(home, *args, env={"PLANNER_TUI_BUSY_TIMEOUT_MS": "50"})
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert_one_line_error(result, 1, "Your planner is busy — another program is writing to it.")
+    assert not (home / "crash.log").exists()
+    assert "Cy" not in run(home, "people").stdout
+
+
 @pytest.mark.parametrize(
     "url", ["sqlite://", "sqlite:///:memory:", "sqlite:///file::memory:?uri=true"]
 )
@@ -362,3 +449,70 @@ def test_a_clock_set_wrongly_is_one_line_and_touches_nothing(tmp_path: Path, now
         assert_one_line_error(result, 1, "PLANNER_TUI_NOW should be a date and time like")
         assert "2026-11-23T20:00" in result.stderr
     assert not home.exists()
+
+
+# --------------------------------------------------------------------------- names said twice
+
+
+def test_a_context_name_that_could_be_several_lists_them(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run(home, "add", "Bo", "--context", "Choir").returncode == 0
+    assert run(home, "add", "Cy", "--context", "Chess").returncode == 0
+    for typed, args in (
+        ("Ch", ["plan", "--context", "Ch", "go along", "fri 7pm"]),
+        ("Ch", ["log", "Bo", "--context", "Ch"]),
+        ("Ch", ["add", "Dee", "--context", "Ch"]),
+        ("ch", ["log", "Bo", "--context", "ch"]),
+    ):
+        assert_one_line_error(run(home, *args), 1, f"'{typed}' could be Chess, Choir")
+    found = run(home, "search", "x", "--context", "Ch")
+    assert "'Ch' could be Chess, Choir" in found.stderr
+    assert "Dee" not in run(home, "people").stdout  # no 'Ch' context made for her
+    assert_clean(run(home, "log", "Bo", "--context", "Cho"), 0, "Saved")
+
+
+@pytest.mark.parametrize("name", ["#5", "#12", "# 3", "#-1"])
+def test_a_name_shaped_like_a_number_is_refused_saying_why(tmp_path: Path, name: str) -> None:
+    home = tmp_path / "home"
+    for other in ("Ana", "Bo", "Cy", "Dee", "Eve"):
+        assert run(home, "add", other).returncode == 0
+    assert_one_line_error(run(home, "add", name), 1, "#5 means the person numbered 5")
+    assert len(run(home, "people").stdout.strip().splitlines()) == 5  # no one added
+    assert_clean(run(home, "add", f"{name} Sam"), 0, "")  # a word with it is a name
+
+
+def test_a_negative_number_is_a_number_no_one_has_not_a_name(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run(home, "add", "Bo").returncode == 0
+    refused = run(home, "plan", "#-1", "call", "tomorrow 6pm")
+    assert_one_line_error(refused, 1, "No one on your map has the number #-1.")
+
+
+def test_a_vcard_merge_keeps_the_birthday_someone_already_has(tmp_path: Path) -> None:
+    home, card = tmp_path / "home", tmp_path / "c.vcf"
+    assert run(home, "add", "Bo Lee").returncode == 0
+    assert run(home, "date", "Bo Lee", "BIRTHDAY", "29 feb").returncode == 0
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Lee\r\nBDAY:1990-03-01\r\n"
+        "ANNIVERSARY:2015-06-03\r\nEND:VCARD\r\n"
+    )
+    preview = run(home, "import", str(card), "--preview")
+    assert "already has a birthday: 29 Feb; kept" in preview.stdout, preview.stdout
+    assert_clean(run(home, "import", str(card), "--merge"), 0, "1 merged")
+    with sqlite3.connect(home / "planner.db") as c:
+        dates = c.execute("SELECT lower(label), month, day FROM person_date ORDER BY id").fetchall()
+    assert dates == [("birthday", 2, 29), ("anniversary", 6, 3)]  # the new date is added
+
+
+def test_small_refusals_name_what_to_change(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    long = run(home, "add", "Zz", "--context", "x" * 25_000)
+    assert_one_line_error(long, 1, "The context's name can be at most 1,000 characters")
+    assert run(home, "add", "Bo").returncode == 0
+    hourly = run(home, "plan", "Bo", "call", "tomorrow 6pm", "--repeat", "HOURLY")
+    assert_one_line_error(hourly, 1, "once a day at most, so 'HOURLY' is too often")
+    for args in (["journal", "x", "--day", "2026-11-01 25:00"],
+                 ["plan", "Bo", "call", "2026-12-01 25:00"]):  # fmt: skip
+        assert_one_line_error(run(home, *args), 1, "There is no such time as '25:00' on a clock")
+    late = run(home, "today", "--home", str(home))
+    assert_one_line_error(late, 2, "--home and --db go before the command")  # a usage error

@@ -396,3 +396,21 @@ def test_a_date_with_a_year_comes_round_from_that_year(
         seen = [e["DTSTART"].dt for e in recurring_ical_events.of(calendar).between(
                 date(year - 1, 1, 1), date(year + 2, 1, 1))]  # fmt: skip
         assert seen[0] == first and len(seen) == 2
+
+
+def test_a_step_at_the_end_of_the_calendar_is_left_out_and_said_not_a_crash(db: Database) -> None:
+    # Planned before planning refused the calendar's last day (or written by another tool).
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(session=s, data={"person_id": ana, "action": "call",
+                          "due_at": local("2026-11-24T09:00")})  # fmt: skip
+        for action, rule in (("last call", None), ("last weekly", "FREQ=WEEKLY")):
+            step = steps.create_step(session=s, data={"person_id": ana, "action": action,
+                                     "due_at": local("2026-11-25T09:00"), "rrule": rule})  # fmt: skip
+            s.get(Step, step.id).due_at = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)  # type: ignore[union-attr]
+    with db.session() as s:
+        made = ics.export(session=s, alarm_minutes=15)
+    summaries = [str(e["summary"]) for e in Calendar.from_ical(made.data).walk("VEVENT")]
+    assert summaries == ["call (Ana)"]
+    assert (made.steps, made.left_out) == (1, 2)
+    assert made.left_out_note() is not None and "2 steps" in made.left_out_note()  # type: ignore[operator]

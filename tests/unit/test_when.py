@@ -218,12 +218,17 @@ def test_a_leap_day_a_year_ahead_and_a_month_end() -> None:
         ("13pm", "no such time"),
         ("0am", "no such time"),
         ("18:61", "no such time"),
+        ("2026-12-01 25:00", "There is no such time as '25:00' on a clock"),  # as 'tomorrow 25:00'
+        ("1 dec 18:61", "no such time as '18:61'"),
         ("in 2 days ago", "both ahead and ago"),
         ("banana", "couldn't read"),
         ("[bold]friday[/]", "couldn't read"),
         ("next", "couldn't read"),
         ("\x1b[31mfri", "couldn't read"),
         ("fri" * 40, "too long"),
+        ("9999-12-31 23:59", "end of the calendar"),
+        ("9999-12-31 20:00", "end of the calendar"),
+        ("31 dec 9999", "end of the calendar"),
     ],
 )
 def test_unreadable_times_say_why_and_what_would_work(said: str, because: str) -> None:
@@ -331,6 +336,8 @@ def test_a_day_of_the_year_reads_with_or_without_its_year(
         ("12", "as a day and a month"),
         ("April 1985", "as a day and a month"),
         ("", "as a day of the year"),
+        ("12/13", "no month 13.*For 13 Dec, say 13/12"),  # dateutil read it month first
+        ("1-13-1985", "no month 13"),
     ],
 )
 def test_a_day_of_the_year_that_cant_be_read_says_what_would_work(said: str, why: str) -> None:
@@ -419,3 +426,65 @@ def test_a_repeat_that_ends_later_is_kept() -> None:
         parse_repeat("FREQ=WEEKLY;UNTIL=20271101T000000Z") == "FREQ=WEEKLY;UNTIL=20271101T000000Z"
     )
     assert parse_repeat("FREQ=MONTHLY;BYMONTHDAY=31") == "FREQ=MONTHLY;BYMONTHDAY=31"
+
+
+# A number alone is a day of the month (1 to 31); anything else numeric is explained.
+NUMBERS = [
+    ("5", "2026-12-05 12:00"),  # NOW is Mon 23 Nov: the coming 5th
+    ("5th", "2026-12-05 12:00"),
+    ("05", "2026-12-05 12:00"),
+    ("31", "2026-12-31 12:00"),
+    ("32", "isn't a day: a number alone is a day of the month, 1 to 31"),
+    ("32nd", "a day of the month, 1 to 31"),
+    ("0", "a day of the month, 1 to 31"),
+    ("99", "a day of the month, 1 to 31"),
+    ("2027", "'2027' is a year on its own — say the day too, like 1 Dec 2027"),
+    ("2026", "a year on its own"),
+    ("-1", "a day of the month, 1 to 31"),
+    ("-5", "a day of the month, 1 to 31"),
+    ("1.5", "a day of the month, 1 to 31"),
+    ("fri -5", "'-5' isn't a day or a time"),
+    ("dec 32", "'32' isn't a day of the month"),
+]
+
+
+@pytest.mark.parametrize(("said", "meant"), NUMBERS, ids=[row[0] for row in NUMBERS])
+def test_a_number_alone_is_a_day_of_the_month_or_explained(said: str, meant: str) -> None:
+    if meant[0].isdigit():
+        assert read(said) == meant
+        return
+    for lean in ("future", "past"):
+        with pytest.raises(InvalidInput, match=meant) as refused:
+            parse_when(said, lean=lean, now=NOW)  # type: ignore[arg-type]
+        assert refused.value.field == "when"
+
+
+DAY_FIRST = [
+    ("12/1", "2027-01-12 12:00"),
+    ("13/12", "2026-12-13 12:00"),
+    ("31/12 6pm", "2026-12-31 18:00"),
+    ("01/12/2026", "2026-12-01 12:00"),
+    ("2026-12-13", "2026-12-13 12:00"),  # ISO: year first
+    ("12/13", "'12/13' has no month 13.*For 13 Dec, say 13/12"),
+    ("12-13", "no month 13"),
+    ("12/13/2026", "no month 13"),
+    ("12/13 6pm", "no month 13"),
+    ("1/20", "'1/20' has no month 20"),
+    ("32/1", "'32/1' has no day 32"),
+]
+
+
+@pytest.mark.parametrize(("said", "meant"), DAY_FIRST, ids=[row[0] for row in DAY_FIRST])
+def test_a_date_in_numbers_is_day_first_and_month_13_is_explained(said: str, meant: str) -> None:
+    if meant[0].isdigit():
+        assert read(said) == meant
+    else:
+        with pytest.raises(InvalidInput, match=meant):
+            parse_when(said, lean="future", now=NOW)
+
+
+@pytest.mark.parametrize("said", ["HOURLY", "hourly", "every hour", "minutely", "FREQ=HOURLY"])
+def test_a_repeat_more_often_than_daily_says_why_whichever_way_it_is_said(said: str) -> None:
+    with pytest.raises(InvalidInput, match="once a day at most") as refused:
+        parse_repeat(said)
+    assert refused.value.field == "repeat"

@@ -176,3 +176,30 @@ def test_a_time_is_refused_or_every_word_of_it_was_used(text: str, lean: str) ->
     for word, hour in TIME_WORDS.items():
         if f" {word} " in said:
             assert moment.hour == hour, (text, moment)
+
+
+NUMBER_TOKENS = (  # (a fraction of one digit: '7.30' is a time)
+    st.integers(-100, 12000).map(str)
+    | st.integers(0, 99).map(lambda n: f"{n:02d}")
+    | st.tuples(st.integers(-40, 40), st.integers(0, 9)).map(lambda p: f"{p[0]}.{p[1]}")
+    | st.integers(1, 40).map(lambda n: f"{n}{'th' if n > 3 else ('st', 'nd', 'rd')[n - 1]}")
+)
+
+
+@PROPERTY
+@given(token=NUMBER_TOKENS, lean=st.sampled_from(["past", "future"]), now=INSTANTS)
+@example(token="32", lean="future", now=utc("2026-12-01T09:00"))  # found: 1 Dec 2032
+@example(token="2027", lean="future", now=utc("2026-12-01T09:00"))  # found: 1 Dec 2027
+@example(token="-1", lean="future", now=utc("2026-12-01T09:00"))  # found: today
+@example(token="1.5", lean="past", now=utc("2026-12-01T09:00"))  # found: today
+def test_a_number_alone_is_its_day_of_the_month_or_one_clear_refusal(
+    token: str, lean: str, now: datetime
+) -> None:
+    digits = token.removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd")
+    try:
+        moment = parse_when(token, lean=lean, now=local(now))  # type: ignore[arg-type]
+    except InvalidInput as refusal:
+        assert not (digits.isdigit() and 1 <= int(digits) <= 31), refusal
+        assert "1 to 31" in str(refusal) or "a year on its own" in str(refusal)
+    else:
+        assert digits.isdigit() and moment.day == int(digits), moment

@@ -4,6 +4,7 @@ and finding the person or step a command names."""
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -25,6 +26,13 @@ class UsageError(PlannerError):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        if message.startswith("unrecognized arguments:") and re.search(
+            r"(?:^|\s)--(?:home|db)\b", message
+        ):  # 'today --home X': the options that say where go before the command
+            raise UsageError(
+                f"{message} — --home and --db go before the command: "
+                f"planner-tui --home FOLDER COMMAND …"
+            )
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
@@ -81,6 +89,8 @@ def find_person(session: Session, typed: str) -> PersonRead:
             if found:
                 return found[0]
         raise InvalidInput(words.no_person_numbered(number))
+    if re.fullmatch(r"#\s*[+-]\d+", typed.strip()):  # '#-1': a number no one has
+        raise InvalidInput(words.no_person_numbered(" ".join(number.split())))
     found = people.people_called(session=session, typed=typed)
     if len(found) == 1:
         return found[0]

@@ -277,7 +277,7 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import LOGGED_CHANNEL, LOGGED_INITIATOR, Channel, label
-    from planner_tui.journal_search import context_named
+    from planner_tui.journal_search import context_named, no_context
     from planner_tui.services import people
     from planner_tui.when import parse_when
 
@@ -291,7 +291,7 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
             contexts = people.list_contexts(session=session)
             context_id = context_named(args.context, contexts)
             if context_id is None:
-                _refuse(words.no_context_to_log(args.context))
+                _refuse(no_context(args.context, contexts, words.no_context_to_log(args.context)))
         saved = people.log_interaction(
             session=session,
             data={
@@ -321,13 +321,14 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
 def _context(session: Any, typed: str) -> int:
     """The part of life *typed* names (the one rule the journal's ``in:`` and ``log
     --context`` use); refused when it names none, or several."""
-    from planner_tui.journal_search import context_named
+    from planner_tui.journal_search import context_named, no_context
     from planner_tui.services import people
 
-    found = context_named(typed, people.list_contexts(session=session))
+    known = people.list_contexts(session=session)
+    found = context_named(typed, known)
     if found is None:
-        _refuse(f"No part of life called {shorten(' '.join(typed.split()), 60)!r} on your map "
-                "yet, or more than one starts that way.")  # fmt: skip
+        _refuse(no_context(typed, known, f"No part of life called "
+                           f"{shorten(' '.join(typed.split()), 60)!r} on your map yet."))  # fmt: skip
     return found
 
 
@@ -409,7 +410,7 @@ def cmd_snooze(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import label
-    from planner_tui.journal_search import context_named
+    from planner_tui.journal_search import context_named, contexts_named, no_context
     from planner_tui.services import people
     from planner_tui.when import parse_cadence
 
@@ -431,6 +432,8 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
                 _refuse("--context needs the name of a part of life, e.g. --context Choir.")
             known = people.list_contexts(session=session, include_archived=True)
             found = context_named(typed, known)
+            if found is None and len(contexts_named(typed, known)) > 1:
+                _refuse(no_context(typed, known))
             if found is None:
                 made = people.create_context(session=session, data={"name": typed.strip()})
                 new_contexts.append(made.name)

@@ -135,10 +135,11 @@ def cmd_remind(settings: Settings, args: argparse.Namespace) -> None:
     if not 1 <= args.within <= 24 * 60:
         raise UsageError("--within is a number of minutes, from 1 to 1440")
     now = clock.now()
-    if settings.in_quiet_hours(now.time()):
-        return
     if settings.plain_file and not (settings.resolved_home() / DB_FILENAME).exists():
         return  # never used: nothing to tell, and a timer creates nothing
+    if settings.in_quiet_hours(now.time()):
+        with opened(settings, reading=True):
+            return  # nothing told now; a damaged file is said all the same (exit 1)
     # Counted in real time (UTC): across a clock change, "the next 60 minutes" is an hour.
     utc = now.astimezone(UTC)
     windows = [(utc - GRACE, utc + timedelta(minutes=args.within))]

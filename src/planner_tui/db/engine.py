@@ -30,6 +30,14 @@ from planner_tui.files import replace_durably
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
+"""How long to wait for another program writing to the file, unless the environment's
+``PLANNER_TUI_BUSY_TIMEOUT_MS`` says otherwise (tests wait a moment, not 15 s)."""
+
+
+def busy_timeout_ms() -> int:
+    """:data:`BUSY_TIMEOUT_MS`, or ``PLANNER_TUI_BUSY_TIMEOUT_MS`` when it is a number."""
+    said = os.environ.get("PLANNER_TUI_BUSY_TIMEOUT_MS", "").strip()
+    return int(said) if said.isdigit() else BUSY_TIMEOUT_MS
 
 
 @dataclass(frozen=True)
@@ -103,10 +111,7 @@ def describe_error(error: BaseException) -> str:
     """Turn a database error into one sentence a person can act on (never raw SQL)."""
     text = str(getattr(error, "orig", None) or error).lower()
     if "locked" in text or "busy" in text:
-        return (
-            "The database is busy with another planner-tui for longer than expected. "
-            "Nothing was lost; please try again in a moment."
-        )
+        return "Your planner is busy — another program is writing to it. Try again in a moment."
     if "disk is full" in text or "no space" in text:
         return "The disk is full, so nothing new was saved. Free some space and try again."
     if "disk i/o error" in text:
@@ -141,7 +146,7 @@ def connect_sqlite(
     """A DB-API connection to the file: the standard library's sqlite3, or SQLCipher's when
     there is a passphrase (then a wrong one fails here, not at the first query)."""
     target = read_only_uri(path) if read_only else str(path)
-    timeout = BUSY_TIMEOUT_MS / 1000
+    timeout = busy_timeout_ms() / 1000
     if passphrase is None:
         return sqlite3.connect(target, uri=read_only, timeout=timeout, check_same_thread=False)
     try:
@@ -269,7 +274,7 @@ def _sqlite_pragmas(engine: Engine, *, read_only: bool = False) -> None:
         # up front (BEGIN IMMEDIATE) and wait politely instead of failing with "locked".
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         cursor.execute("PRAGMA foreign_keys = ON")
         if not read_only:  # setting the journal mode writes to the file
             cursor.execute("PRAGMA journal_mode = WAL")
@@ -318,9 +323,9 @@ class Database:
         :meth:`check_before_writing`): nothing is added to a damaged file."""
         self.check_before_writing()
         with Session(self.engine, expire_on_commit=False) as session:
-            if self.dialect == "sqlite":
-                session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
             try:
+                if self.dialect == "sqlite":  # (another program writing: busy, said kindly)
+                    session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
                 yield session
                 if changes_data:
                     _bump_data_version(session)
@@ -472,7 +477,7 @@ def make_engine(location: Location) -> Engine:
         if location.is_sqlite:
             engine = sa.create_engine(
                 location.url,
-                connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+                connect_args={"check_same_thread": False, "timeout": busy_timeout_ms() / 1000},
             )
             _sqlite_pragmas(engine)
             return engine

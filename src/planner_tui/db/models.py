@@ -10,6 +10,7 @@ needs no schema migration.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import uuid
 from datetime import date, datetime
@@ -185,7 +186,20 @@ def _text_cleaner(limit: int) -> Any:
     return clean
 
 
+def clean_person_name(value: str) -> str:
+    """A person's name (:func:`clean_name`) — but not '#' and a number: '#5' names the
+    person numbered 5 on the command line, so it can't be someone's name as well."""
+    value = clean_name(value)
+    if re.fullmatch(r"#\s*[+-]?\d+", value):
+        raise ValueError(
+            f"can't be {value[:20]}: on the command line #5 means the person numbered 5. "
+            "Add a word to it, or spell the number out"
+        )
+    return value
+
+
 Name = Annotated[str, AfterValidator(clean_name)]
+PersonName = Annotated[str, AfterValidator(clean_person_name)]
 Note = Annotated[str, AfterValidator(_text_cleaner(MAX_NOTE))]
 Body = Annotated[str, AfterValidator(_text_cleaner(MAX_BODY))]
 Score = Annotated[int, Field(ge=1, le=5)]
@@ -348,7 +362,7 @@ class ContextRead(SQLModel):
 
 
 class PersonBase(SQLModel):
-    name: Name
+    name: PersonName
     nickname: Note = ""
     circle: Circle = Circle.MIDDLE
     cadence_days: Cadence | None = None
@@ -361,7 +375,7 @@ class PersonCreate(PersonBase):
 
 
 class PersonUpdate(SQLModel):
-    name: Name | None = None
+    name: PersonName | None = None
     nickname: Note | None = None
     circle: Circle | None = None
     cadence_days: Cadence | None = None

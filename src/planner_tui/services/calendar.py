@@ -131,6 +131,18 @@ class CalendarFile:
     """Events for steps (a repeating step's series is one, each moved occurrence one more)."""
     dates: int
     """Yearly events for people's dates."""
+    left_out: int = 0
+    """Steps too near the end of the calendar (31 Dec 9999) to be written as an event."""
+
+    def left_out_note(self) -> str | None:
+        """A sentence saying which steps the file leaves out, or None when it has them all."""
+        if not self.left_out:
+            return None
+        return (
+            f"{words.plural(self.left_out, 'step')} too close to the end of the calendar "
+            f"(31 Dec 9999) to write down, so the file leaves "
+            f"{'it' if self.left_out == 1 else 'them'} out."
+        )
 
 
 def export_ics(*, session: Session, alarm_minutes: int) -> bytes:
@@ -167,10 +179,15 @@ def export(*, session: Session, alarm_minutes: int) -> CalendarFile:
     del calendar["UID"]  # a new one each export would be a new calendar to some apps
     stamp = clock.utcnow()
     added: list[Event] = []
+    left_out: list[Step] = []
 
-    def add(row: Step, start: datetime) -> Event:
-        event = _event(row, names.get(row.person_id or 0, ""), start.astimezone(zone), stamp,
-                       places.get(row.context_id or 0, ""))  # fmt: skip
+    def add(row: Step, start: datetime) -> Event | None:
+        try:
+            event = _event(row, names.get(row.person_id or 0, ""), start.astimezone(zone),
+                           stamp, places.get(row.context_id or 0, ""))  # fmt: skip
+        except OverflowError:  # its end (or its time here) would pass 31 Dec 9999
+            left_out.append(row)
+            return None
         if alarm_minutes > 0:
             event.add_component(
                 _alarm(-timedelta(minutes=alarm_minutes), str(event.get("summary", "")))
@@ -186,13 +203,17 @@ def export(*, session: Session, alarm_minutes: int) -> CalendarFile:
             sequence = current[-1].sequence
             overrides = [r for r in steps if r.recurrence_id is not None and r.sequence > sequence]
             master = add(current[-1], series_start(steps, sequence) or current[-1].due_at)
+            if master is None:
+                continue
             master.add("rrule", vRecur.from_ical(current[-1].rrule or ""))
             moved: dict[datetime, Step] = {}
             for row in overrides:
                 if row.status != StepStatus.RESCHEDULED:
                     moved[row.recurrence_id] = row  # type: ignore[index]  # the latest move
             for original, row in sorted(moved.items()):  # ...and each occurrence moved
-                add(row, row.due_at).add("recurrence-id", original.astimezone(zone))
+                event = add(row, row.due_at)
+                if event is not None:
+                    event.add("recurrence-id", original.astimezone(zone))
         else:  # a step of its own (or moved to another time, or left of a series)
             for row in steps:
                 if row.status == StepStatus.PLANNED and row.due_at >= start_of_today:
@@ -208,4 +229,4 @@ def export(*, session: Session, alarm_minutes: int) -> CalendarFile:
     if vtimezone is not None:
         calendar.subcomponents.insert(0, vtimezone)  # zones before the events that use them
     calendar.add_missing_timezones(*zone_years(first))
-    return CalendarFile(bytes(calendar.to_ical()), len(added), len(dates))
+    return CalendarFile(bytes(calendar.to_ical()), len(added), len(dates), len(left_out))

@@ -40,8 +40,11 @@ FIELDS = {
     "reach": "How to reach them",
     "wins": "The wins",
     "intentions": "An intention",
+    "ContextCreate.name": "The context's name",
+    "ContextUpdate.name": "The context's name",
 }
-"""A field's name as a message begins with it, where the field's own name isn't words."""
+"""A field's name as a message begins with it, where the field's own name isn't words
+(``Model.field`` where one model's field needs its own words)."""
 T = TypeVar("T", bound=SQLModel)
 
 
@@ -61,7 +64,11 @@ def validate(model: type[M], data: M | dict[str, Any]) -> M:
         field = ".".join(str(part) for part in first["loc"]) or None
         message = str(first["msg"]).removeprefix("Value error, ")
         name = field.split(".")[0] if field else ""
-        said = FIELDS.get(name) or (field or "").replace("_", " ")
+        said = (
+            FIELDS.get(f"{model.__name__}.{name}")
+            or FIELDS.get(name)
+            or (field or "").replace("_", " ")
+        )
         if name in RANGES and first["type"] in ("greater_than_equal", "less_than_equal"):
             message = RANGES[name]
         elif field and message.startswith(("can", "is ")):  # "Name can't be empty"

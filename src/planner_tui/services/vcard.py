@@ -23,12 +23,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from planner_tui.db.models import ANNIVERSARY, BIRTHDAY, MAX_NAME, MAX_NOTE, PersonCreate
+from planner_tui.db.models import (
+    ANNIVERSARY,
+    BIRTHDAY,
+    MAX_NAME,
+    MAX_NOTE,
+    PersonCreate,
+    PersonDate,
+)
 from planner_tui.errors import InvalidInput
 from planner_tui.names import name_key
-from planner_tui.services.people import add_date, create_person, merge_into, name_index
+from planner_tui.services.people import (
+    add_date,
+    create_person,
+    label_key,
+    merge_into,
+    name_index,
+)
 from planner_tui.words import plural
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -107,6 +120,8 @@ class PreviewRow:
     duplicate_of: str | None
     """The name of someone already here who looks like the same person."""
     duplicate_id: int | None = None
+    kept: tuple[str, ...] = ()
+    """Dates a merge would keep as they are: "already has a birthday: 29 Feb; kept"."""
 
 
 def load(path: Path) -> Contents:
@@ -492,7 +507,8 @@ def preview(*, session: Session, cards: list[Card]) -> list[PreviewRow]:
     for card in cards:
         key = name_key(card.name)
         duplicate_id, duplicate_of = index.get(key, (None, None))
-        rows.append(PreviewRow(card, duplicate_of, duplicate_id))
+        kept = tuple(_kept(session, duplicate_id, card)) if duplicate_id is not None else ()
+        rows.append(PreviewRow(card, duplicate_of, duplicate_id, kept))
         index.setdefault(key, (None, card.name))
     return rows
 
@@ -518,7 +534,7 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
         match = index.get(key)
         if match and match[0] is not None and duplicates == "merge":
             merge_into(session=session, person_id=match[0], data=data)
-            _add_days(session, match[0], card)
+            _add_days(session, match[0], card, merging=True)
             merged += 1
         elif match:
             skipped += 1
@@ -530,9 +546,33 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
     return ImportResult(added, merged, skipped)
 
 
-def _add_days(session: Session, person_id: int, card: Card) -> None:
-    """The card's birthday and anniversary, as dates of the person (never twice)."""
+def _had(session: Session, person_id: int) -> dict[str, PersonDate]:
+    """The person's dates by label (:func:`label_key`: 'Birthday' is 'birthday')."""
+    rows = session.exec(select(PersonDate).where(PersonDate.person_id == person_id)).all()
+    return {label_key(row.label): row for row in rows}
+
+
+def _kept(session: Session, person_id: int, card: Card) -> list[str]:
+    """What a merge keeps of the person's own: a birthday or anniversary they already have
+    on another day than the card's ("already has a birthday: 29 Feb; kept")."""
+    had = _had(session, person_id)
+    notes = []
     for label, day in ((BIRTHDAY, card.birthday), (ANNIVERSARY, card.anniversary)):
+        row = had.get(label_key(label))
+        if day is not None and row is not None and (row.month, row.day) != (day.month, day.day):
+            shown = f"{row.day} {date(2004, row.month, 1):%b}"
+            notes.append(f"already has {'a' if label == BIRTHDAY else 'an'} {label}: {shown}; kept")
+    return notes
+
+
+def _add_days(session: Session, person_id: int, card: Card, *, merging: bool = False) -> None:
+    """The card's birthday and anniversary, as dates of the person (never twice). Merged
+    into someone already here, a label they have already (on any day) keeps theirs."""
+    had = _had(session, person_id) if merging else {}
+    for label, day in ((BIRTHDAY, card.birthday), (ANNIVERSARY, card.anniversary)):
+        row = had.get(label_key(label))
+        if day is not None and row is not None and (row.month, row.day) != (day.month, day.day):
+            continue  # theirs is kept (the preview says so)
         if day is not None:
             data = {"person_id": person_id, "label": label, "month": day.month, "day": day.day}
             add_date(session=session, data=data | {"year": day.year})

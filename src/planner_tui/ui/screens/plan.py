@@ -242,7 +242,9 @@ class PlanScreen(StepsScreen):
 
             made = backend.read(partial(calendar.export, alarm_minutes=alarm))
             dates = f" and {words.plural(made.dates, 'date')}" if made.dates else ""
-            return made.data, f"Wrote {words.plural(made.steps, 'planned step')}{dates} to"
+            wrote = f"Wrote {words.plural(made.steps, 'planned step')}{dates} to"
+            note = made.left_out_note()
+            return made.data, f"{note} {wrote}" if note else wrote
 
         self.app.push_screen(
             ExportFile(
