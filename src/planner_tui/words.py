@@ -150,6 +150,26 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
     return f"{plural(delta.years, 'year')} ago"
 
 
+def past_by(days: int) -> str:
+    """How far past the hoped-for rhythm, on the same scale as `ago`: '5 days', '3 weeks',
+    '11 months', '2 years' — honest about a long gap without counting every day of it."""
+    if days < 14:
+        return plural(days, "day")
+    if days < 60:
+        return plural(days // 7, "week")
+    if days < 730:
+        return plural(days * 12 // 365, "month")
+    return plural(days // 365, "year")
+
+
+def past_rhythm(days: int, it: str = "it") -> str:
+    """'a little past it (5 days)' for a short while; 'past it by 11 months' beyond two
+    weeks. The one wording of drift, used by the Map's Gaps, the person page and the CLI."""
+    if days < 14:
+        return f"a little past {it} ({past_by(days)})"
+    return f"past {it} by {past_by(days)}"
+
+
 def cadence(days: int | None) -> str:
     if days is None:
         return "—"

@@ -235,7 +235,7 @@ class MapScreen(ViewScreen):
                     p.name,
                     words.ago(p.last_contact),
                     words.cadence(p.cadence_days),
-                    words.plural(p.drifting_days or 0, "day")
+                    words.past_by(p.drifting_days or 0)
                     if p.last_contact
                     else words.NOT_YET_SINCE_ADDED,
                 )
