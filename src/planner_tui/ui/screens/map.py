@@ -123,7 +123,7 @@ class MapScreen(ViewScreen):
                 yield CirclesPicture(id="circles-picture")
             with TabPane("3 Contexts", id="contexts"):
                 yield table("contexts-table", "context", "kind", "people", "last contact")
-                yield Section("Weeks of contact, by context (newest on the right)")
+                yield Section("The last 12 weeks, by context (the last 7 days on the right)")
                 yield Static("", id="strip")
             with TabPane("4 Gaps", id="gaps"):
                 yield Note(id="breadth")

@@ -1,0 +1,46 @@
+"""At 80×24 on ten years of a sample life (issues 16 and 17, what new users found): what
+a view is for stays on the screen — the Contexts strip's legend and this month's name."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from planner_tui import clock
+from planner_tui.db.engine import Database
+from planner_tui.services import demo
+from planner_tui.ui.app import PlannerApp
+
+from .test_app import make_app, press, settle
+
+NARROW = (80, 24)
+
+
+def on_screen(app: PlannerApp) -> list[str]:
+    """The lines the terminal shows now, as text."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def demo_years(db: Database, years: float) -> None:
+    with db.write() as s:
+        demo.generate(session=s, years=years, seed=1)
+
+
+async def test_the_contexts_strip_shows_its_legend_and_this_month_at_80x24(
+    sqlite_db: Database,
+) -> None:
+    clock.freeze(datetime(2026, 12, 1, 20, 0))  # a Tuesday: the calendar week is a day old
+    demo_years(sqlite_db, 10)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "3")
+        shown = on_screen(app)
+        legend = [line for line in shown if "contacts a week" in line]
+        assert legend and "█ 4+" in legend[0], shown
+        months = shown[shown.index(legend[0]) + 1]
+        assert months.split()[-1] == "D", shown  # December, today's month, is named
+        rows = shown[shown.index(legend[0]) + 2 :]
+        family = next(line for line in rows if line.lstrip().startswith("Family"))
+        # The last column is the last seven days: not empty a day into the week.
+        assert family.split()[-1] != "·", shown
+        assert "context" in " ".join(shown) and "last contact" in " ".join(shown)
