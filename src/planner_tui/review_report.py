@@ -590,12 +590,7 @@ def wins(data: MonthReviewData) -> Figure:
         longest = sorted(data.reconnections, key=lambda r: -(r.gap_days or 10**6))
         lines += more(
             [
-                f"{r.name}, {day_label(r.day)}, "
-                + (
-                    f"after {words.plural(r.gap_days, 'day')}"
-                    if r.gap_days
-                    else "after more than a year"
-                )
+                f"{r.name}, {day_label(r.day)}, {words.after_gap(r.gap_days)}"
                 for r in longest
             ]
         )

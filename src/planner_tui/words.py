@@ -157,9 +157,18 @@ def past_by(days: int) -> str:
         return plural(days, "day")
     if days < 60:
         return plural(days // 7, "week")
-    if days < 730:
-        return plural(days * 12 // 365, "month")
-    return plural(days // 365, "year")
+    if days // 30 < 24:
+        return plural(days // 30, "month")
+    return plural(max(2, days // 365), "year")
+
+
+def after_gap(days: int | None) -> str:
+    """How long someone was out of touch before contact again, on `past_by`'s scale:
+    'after 3 weeks', 'after 5 months'; a year or more, or no contact at all in the year
+    looked back on, is 'after more than a year' — one wording for both."""
+    if days is None or days >= 365:
+        return "after more than a year"
+    return f"after {past_by(days)}"
 
 
 def past_rhythm(days: int, it: str = "it") -> str:
