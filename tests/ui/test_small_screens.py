@@ -9,6 +9,7 @@ from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.services import demo
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.screens.review import ReviewScreen
 
 from .test_app import make_app, press, settle
 
@@ -44,3 +45,32 @@ async def test_the_contexts_strip_shows_its_legend_and_this_month_at_80x24(
         # The last column is the last seven days: not empty a day into the week.
         assert family.split()[-1] != "·", shown
         assert "context" in " ".join(shown) and "last contact" in " ".join(shown)
+
+
+async def test_review_wraps_legends_between_items_and_bullets_under_their_words(
+    sqlite_db: Database,
+) -> None:
+    demo_years(sqlite_db, 2)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "r", "left")
+        assert isinstance(app.screen, ReviewScreen)
+        app.screen.focus_figure("reciprocity", scroll=True)
+        await settle(app, pilot)
+        shown = on_screen(app)
+        support = next(i for i, line in enumerate(shown) if "Support:" in line)
+        wrapped = shown[support + 1]
+        # The legend breaks between items: the next line starts with a whole one, under
+        # the bar rather than at the edge.
+        assert wrapped.lstrip().lstrip("█ ").startswith("▒ received"), "\n".join(shown)
+        assert wrapped.index("▒") == shown[support].index("Support:") + len("Support:          ")
+        app.screen.focus_figure("follow", scroll=True)
+        await settle(app, pilot)
+        shown = on_screen(app)
+        bullets = [i for i, line in enumerate(shown) if "• " in line]
+        assert bullets, "\n".join(shown)
+        under = shown[bullets[0]].index("• ") + 2  # where the bullet's words start
+        following = shown[bullets[0] + 1]
+        assert "• " not in following and following[under - 2 : under] == "  ", "\n".join(shown)
+        assert following[under] != " ", "\n".join(shown)  # a long item goes on, indented
