@@ -74,3 +74,18 @@ async def test_review_wraps_legends_between_items_and_bullets_under_their_words(
         following = shown[bullets[0] + 1]
         assert "• " not in following and following[under - 2 : under] == "  ", "\n".join(shown)
         assert following[under] != " ", "\n".join(shown)  # a long item goes on, indented
+
+
+async def test_today_keeps_a_blank_line_before_the_weeks_steps(sqlite_db: Database) -> None:
+    clock.freeze(datetime(2026, 11, 28, 20, 0))  # a Saturday: steps taken this week
+    demo_years(sqlite_db, 2)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        app.screen.query_one("#week").scroll_visible(animate=False, immediate=True)
+        await settle(app, pilot)
+        shown = on_screen(app)
+        week = [i for i, line in enumerate(shown) if "Small steps taken this week" in line]
+        assert week, "\n".join(shown)
+        assert shown[week[0] - 1].strip() == "", "\n".join(shown)
+        assert "(o hides this)" in "\n".join(shown[: week[0]]), "\n".join(shown)
