@@ -46,6 +46,9 @@ ENCOURAGEMENTS = (
     "If it doesn't happen, that tells you something useful. Shrink it and try again.",
 )
 
+SUPPORT_BELOW = (
+    "Support lines and people you trust: below the keys, or press s to go straight there."
+)
 EMERGENCY_LINE = "If things feel too heavy: call your local emergency number if you are in danger."
 OTHER_SUPPORT = (
     "Not only for crises — befriending, a friendly call, groups where people meet, "

@@ -9,6 +9,7 @@ from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.services import demo
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.modals.notice import HelpScreen
 from planner_tui.ui.screens.review import ReviewScreen
 
 from .test_app import make_app, press, settle
@@ -89,3 +90,18 @@ async def test_today_keeps_a_blank_line_before_the_weeks_steps(sqlite_db: Databa
         assert week, "\n".join(shown)
         assert shown[week[0] - 1].strip() == "", "\n".join(shown)
         assert "(o hides this)" in "\n".join(shown[: week[0]]), "\n".join(shown)
+
+
+async def test_help_at_80x24_says_where_support_is_and_s_goes_there(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        first = "\n".join(on_screen(app)[:8])
+        assert "Support lines and people you trust" in first and "press s" in first, first
+        await press(app, pilot, "s")
+        shown = "\n".join(on_screen(app))
+        assert "Crisis lines" in shown and "emergency number" in shown, shown

@@ -39,7 +39,5 @@ def test_how_far_past_the_rhythm_grows_with_the_gap(days: int, span: str, said: 
         (None, "after more than a year"),
     ],
 )
-def test_a_long_gap_before_being_back_in_touch_is_said_one_way(
-    days: int | None, said: str
-) -> None:
+def test_a_long_gap_before_being_back_in_touch_is_said_one_way(days: int | None, said: str) -> None:
     assert words.after_gap(days) == said
