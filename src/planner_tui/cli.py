@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from planner_tui.services.vcard import Card
 
 PROG = "planner-tui"
+SUPPORT_POINTER = (
+    "If things feel heavy: planner-tui support prints crisis lines and other support, "
+    "the same ones as the app's help (?)."
+)
 SEARCH_SHOWN = 50
 """How many entries `search` prints unless told (it says when there are more)."""
 
@@ -48,6 +52,7 @@ def build_parser() -> Parser:
         prog=PROG,
         description="Small, low-pressure steps toward the people in your life. "
         "Run without a command to open the app.",
+        epilog=SUPPORT_POINTER,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
@@ -136,6 +141,13 @@ def build_parser() -> Parser:
         description="Encrypts the SQLite file in place with SQLCipher. The passphrase comes "
         "from PLANNER_TUI_PASSPHRASE, or is asked for twice. Afterwards set "
         "PLANNER_TUI_PASSPHRASE to open it; without the passphrase the data can't be read.",
+    )
+
+    sub.add_parser(
+        "support",
+        help="print support and crisis lines (the ones the app's help, ?, shows)",
+        description="Crisis lines first, then support that isn't only for crises — from "
+        "support.toml in your planner folder if you keep one, else the one shipped.",
     )
 
     erase = sub.add_parser(
@@ -573,6 +585,19 @@ def cmd_delete_all(settings: Settings, args: argparse.Namespace) -> None:
     print(plain("Deleted: " + (", ".join(removed) or "nothing was there")))
 
 
+def cmd_support(settings: Settings, args: argparse.Namespace) -> None:
+    """The lines the app's help shows, from the same place and with the same note when
+    the person's own support.toml was set aside. Needs no database: it works even when
+    the planner can't be opened."""
+    from planner_tui.services import support
+
+    found = support.load_support(settings.resolved_home())
+    lines = found.text()
+    if found.problem:
+        lines += ["", found.problem]
+    say("\n".join(lines))
+
+
 def cmd_app(settings: Settings, args: argparse.Namespace) -> None:
     if not sys.stdout.isatty() and not os.environ.get("PLANNER_TUI_FORCE_APP"):
         raise PlannerError("The app needs a terminal. For scripts, see planner-tui --help.")
@@ -598,6 +623,7 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], None]] = {
     "restore": cmd_restore,
     "encrypt": cmd_encrypt,
     "delete-all": cmd_delete_all,
+    "support": cmd_support,
 }
 
 

@@ -1,18 +1,24 @@
 """Person-typed text inside Markdown (the exports, the review file): escaped just enough
 that nothing in it can format — a link, emphasis, code, a table cell, HTML, a heading, a
-list or a quote — and no more, so the file still reads as plain text."""
+list or a quote — and no more, so the file still reads as plain text. Markdown is for
+reading, often with `cat`: control characters show as visible symbols (ESC → ␛, the
+terminal's own rule in :func:`planner_tui.terminal.plain`), so a note can't repaint the
+terminal. The JSON export keeps the exact data."""
 
 from __future__ import annotations
 
 import re
+
+from planner_tui.terminal import plain
 
 BLOCK_START = re.compile(r"^(\s*)(?:([#>+-])|(\d+)([.)])(?=\s|$))")
 
 
 def markdown_inline(text: str) -> str:
     """Text inside a Markdown line or table cell: nothing in it can start a link,
-    emphasis, code, a table cell or HTML, and the rest stays readable."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in text)
+    emphasis, code, a table cell or HTML, nor move the terminal's cursor or colours when
+    the file is printed; the rest stays readable."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in plain(text))
 
 
 def markdown_line(text: str) -> str:

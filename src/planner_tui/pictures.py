@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 
 from rich.text import Text
 
@@ -58,6 +58,9 @@ def bar_legend(parts: list[tuple[str, int]]) -> Text:
     return line
 
 
+WEEK_LEGEND = "· none  ░ 1  ▒ 2  ▓ 3  █ 4+ contacts a week"
+
+
 def recency_strip(
     weeks: list[date],
     rows: list[tuple[str, list[int]]],
@@ -65,15 +68,18 @@ def recency_strip(
     name_width: int = 18,
     too_new: Collection[int] = (),
 ) -> Text:
-    """Contexts down, weeks across (oldest left); darker means more contact that week.
-    Rows whose index is in *too_new* were added within the last four weeks: never marked
-    quiet."""
+    """Contexts down, seven-day spans across (*weeks* holds each one's first day, oldest
+    left); darker means more contact in that span. The legend comes first and each month
+    is named (its first letter) over the first span ending in it, so the current month is
+    always named and a short screen still shows what the marks mean. Rows whose index is
+    in *too_new* were added within the last four weeks: never marked quiet."""
     picture = Text(end="")
     header = " " * (name_width + 1)
+    picture.append(header + WEEK_LEGEND + "\n", style="grey62")
     last_month = None
     labels = ""
-    for monday in weeks:
-        month = monday.strftime("%b")
+    for first in weeks:
+        month = (first + timedelta(days=6)).strftime("%b")
         labels += (month[0] if month != last_month else " ") + " "
         last_month = month
     picture.append(header + labels.rstrip() + "\n", style="grey62")
@@ -86,10 +92,7 @@ def recency_strip(
         quiet = not any(counts[-4:]) and index not in too_new
         picture.append(" quiet for 4+ weeks" if quiet else "", style="italic grey62")
         picture.append("\n")
-    picture.append(
-        f"{' ' * (name_width + 1)}· none  ░ 1  ▒ 2  ▓ 3  █ 4+ contacts a week",
-        style="grey62",
-    )
+    picture.rstrip()
     return picture
 
 

@@ -593,15 +593,7 @@ def wins(data: MonthReviewData) -> Figure:
         lines.append(f"Back in touch after a long gap ({len(data.reconnections)}):")
         longest = sorted(data.reconnections, key=lambda r: -(r.gap_days or 10**6))
         lines += more(
-            [
-                f"{r.name}, {day_label(r.day)}, "
-                + (
-                    f"after {words.plural(r.gap_days, 'day')}"
-                    if r.gap_days
-                    else "after more than a year"
-                )
-                for r in longest
-            ]
+            [f"{r.name}, {day_label(r.day)}, {words.after_gap(r.gap_days)}" for r in longest]
         )
     if data.repairs:
         lines.append(

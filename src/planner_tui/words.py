@@ -46,6 +46,9 @@ ENCOURAGEMENTS = (
     "If it doesn't happen, that tells you something useful. Shrink it and try again.",
 )
 
+SUPPORT_BELOW = (
+    "Support lines and people you trust: below the keys, or press s to go straight there."
+)
 EMERGENCY_LINE = "If things feel too heavy: call your local emergency number if you are in danger."
 OTHER_SUPPORT = (
     "Not only for crises — befriending, a friendly call, groups where people meet, "
@@ -148,6 +151,35 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
     if months < 24:
         return f"{plural(months, 'month')} ago"
     return f"{plural(delta.years, 'year')} ago"
+
+
+def past_by(days: int) -> str:
+    """How far past the hoped-for rhythm, on the same scale as `ago`: '5 days', '3 weeks',
+    '11 months', '2 years' — honest about a long gap without counting every day of it."""
+    if days < 14:
+        return plural(days, "day")
+    if days < 60:
+        return plural(days // 7, "week")
+    if days // 30 < 24:
+        return plural(days // 30, "month")
+    return plural(max(2, days // 365), "year")
+
+
+def after_gap(days: int | None) -> str:
+    """How long someone was out of touch before contact again, on `past_by`'s scale:
+    'after 3 weeks', 'after 5 months'; a year or more, or no contact at all in the year
+    looked back on, is 'after more than a year' — one wording for both."""
+    if days is None or days >= 365:
+        return "after more than a year"
+    return f"after {past_by(days)}"
+
+
+def past_rhythm(days: int, it: str = "it") -> str:
+    """'a little past it (5 days)' for a short while; 'past it by 11 months' beyond two
+    weeks. The one wording of drift, used by the Map's Gaps, the person page and the CLI."""
+    if days < 14:
+        return f"a little past {it} ({past_by(days)})"
+    return f"past {it} by {past_by(days)}"
 
 
 def cadence(days: int | None) -> str:

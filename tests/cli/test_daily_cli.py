@@ -602,7 +602,7 @@ def test_add_refuses_in_one_line(home: Path, argv: list[str], code: int, said: s
 def test_snooze_and_people(home: Path) -> None:
     drifting = run(home, "people", "--drifting")
     assert drifting.stdout.split()[:4] == ["#3", "Bo", "middle", "last"]
-    assert "a little past it (15 days)" in drifting.stdout
+    assert "past it by 2 weeks" in drifting.stdout
     assert run(home, "snooze", "Bo").stdout == "Resting reminders for Bo until 7 Dec. No guilt.\n"
     assert run(home, "people", "--drifting").stdout == words.NO_ONE_DRIFTING + "\n"
     everyone = run(home, "people").stdout.splitlines()
@@ -610,6 +610,23 @@ def test_snooze_and_people(home: Path) -> None:
     assert "resting until 7 Dec" in everyone[2]
     assert run(home, "snooze", "Bo", "0").stdout == "Reminders for Bo are back on.\n"
     assert "Bo" in run(home, "people", "--drifting").stdout
+
+
+@pytest.mark.parametrize(
+    ("now", "said"),
+    [
+        ("2026-11-12T20:00:00", "a little past it (4 days)"),
+        ("2026-11-23T20:00:00", "past it by 2 weeks"),
+        ("2027-10-23T20:00:00", "past it by 11 months"),
+        ("2029-11-23T20:00:00", "past it by 3 years"),
+    ],
+)
+def test_people_drifting_says_how_far_past_on_a_scale(home: Path, now: str, said: str) -> None:
+    """Bo, weekly, last in touch 1 Nov 2026: the wording grows with the gap instead of
+    calling every gap 'a little'."""
+    line = run(home, "people", "--drifting", now=now).stdout
+    assert said in line, line
+    assert ("a little" in line) == said.startswith("a little")
 
 
 def test_dates_from_the_shell_show_up_in_today_and_the_calendar(home: Path) -> None:

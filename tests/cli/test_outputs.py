@@ -143,7 +143,10 @@ def test_exports_to_a_file_or_a_pipe_are_exact(hostile_home: Path, tmp_path: Pat
         target = tmp_path / f"out.{fmt}"
         assert run(hostile_home, "export", "--format", fmt, "-o", str(target)).returncode == 0
         written = target.read_bytes().decode("utf-8")
-        assert "\x1b" in written and "\x07" in written  # exact: as stored (escaped for its format)
+        if fmt == "ics":  # data for a calendar: exact, as stored (escaped for its format)
+            assert "\x1b" in written and "\x07" in written
+        else:  # Markdown is for reading: shown, as on a terminal, and the same in a pipe
+            assert not any(ch in written for ch in RAW) and "␛" in written and "␇" in written
         to_pipe = subprocess.run(
             [sys.executable, "-m", "planner_tui", "--home", str(hostile_home), "export",
              "--format", fmt],

@@ -85,6 +85,27 @@ def test_markdown_export_escapes_user_text(month: Database) -> None:
     assert "## Journal" in text and "## Interactions" in text
 
 
+def test_markdown_shows_control_characters_and_json_keeps_them(db: Database) -> None:
+    """A note holding terminal escapes (pasted, or typed on purpose) reads as visible
+    symbols in Markdown, meant to be read — `cat` on it can't recolour the terminal —
+    while the JSON export keeps every byte."""
+    painted = "\x1b[31mred\x1b[0m and \x1b]0;title\x07 bell"
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        journal.save_entry(session=s, data={"day": date(2026, 11, 3), "body": painted})
+        people.log_interaction(
+            session=s,
+            data={"occurred_at": local("2026-11-03T12:00"), "person_ids": [ana], "note": painted},
+        )
+    with db.session() as s:
+        text = exchange.export_markdown(session=s, month=date(2026, 11, 1))
+        data = exchange.export_json(session=s)
+    assert "\x1b" not in text and "\x07" not in text
+    assert "␛\\[31mred␛\\[0m and ␛\\]0;title␇ bell" in text  # the body, and the note
+    assert text.count("␛\\[31mred") == 2
+    assert painted in json.loads(data)["tables"]["journal_entry"][0]["body"]
+
+
 def test_markdown_escapes_only_what_would_format() -> None:
     from planner_tui.markdown import markdown_inline, markdown_line
 

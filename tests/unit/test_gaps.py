@@ -235,24 +235,36 @@ def test_recency_strip_buckets_contacts_by_local_week(db: Database) -> None:
         work = context(s, "Work")
         new = context(s, "New today")
         ana = person(s, "Ana", context_ids=[work])
-        meet(s, [ana], 0)  # Monday 23 Nov: this week
-        meet(s, [ana], 1)  # Sunday 22 Nov: last week
-        meet(s, [ana], 2, context_id=work)
+        meet(s, [ana], 0)  # Monday 23 Nov: the last seven days
+        meet(s, [ana], 1)  # Sunday 22 Nov: still the last seven days, though last week
+        meet(s, [ana], 6, context_id=work)  # Tuesday 17 Nov: the span's first day
+        meet(s, [ana], 7)  # Monday 16 Nov: the span before
         meet(s, [ana], 60)  # outside four weeks
     with db.session() as s:
         strip = gaps.recency_strip(session=s, weeks=4, today=TODAY)
-    assert strip.weeks == [date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16), TODAY]
+    assert strip.weeks == [date(2026, 10, 27), date(2026, 11, 3), date(2026, 11, 10),
+                           date(2026, 11, 17)]  # fmt: skip
     assert [row[1:] for row in strip.rows] == [
         ("New today", [0, 0, 0, 0]),
         ("Quiet", [0, 0, 0, 0]),
-        ("Work", [0, 0, 2, 1]),
+        ("Work", [0, 0, 1, 3]),
     ]
     assert [strip.too_new_to_be_quiet(row[0]) for row in strip.rows] == [True, False, True]
     assert strip.too_new_to_be_quiet(new)  # added today: hasn't had the time to go quiet
     shown = pictures.recency_strip(
         strip.weeks, [(name, counts) for _, name, counts in strip.rows], too_new={0, 2}
     ).plain.splitlines()
-    assert ["quiet for 4+ weeks" in line for line in shown[1:4]] == [False, True, False]
+    assert " ".join(shown[0].split()) == "· none ░ 1 ▒ 2 ▓ 3 █ 4+ contacts a week"
+    assert shown[1].split() == ["N"]  # every span ends in November
+    assert ["quiet for 4+ weeks" in line for line in shown[2:5]] == [False, True, False]
+
+
+def test_the_strip_names_the_month_of_today_from_its_first_day() -> None:
+    """Tuesday 1 Dec: the last span (25 Nov – 1 Dec) is named D, the one before N."""
+    firsts = [date(2026, 12, 1) - timedelta(days=6 + 7 * n) for n in range(3, -1, -1)]
+    shown = pictures.recency_strip(firsts, [("Work", [1, 0, 2, 1])]).plain.splitlines()
+    assert shown[1].split() == ["N", "D"] and shown[1].index("D") == shown[2].rindex("░")
+    assert shown[2].split() == ["Work", "░", "·", "▒", "░"]
 
 
 def test_ideas_come_from_the_shipped_file_or_the_users_own(tmp_path: Path) -> None:

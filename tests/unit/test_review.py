@@ -173,6 +173,22 @@ def test_reciprocity_breadth_and_wins(october: Database) -> None:
     assert data.new_people == ["Dee"]
 
 
+def test_wins_say_a_long_gap_one_way(october: Database) -> None:
+    """A year of quiet reads the same whether the contact before fell inside the year
+    looked back on (377 days) or not at all; shorter gaps on the same scale as `ago`."""
+    data = review_of(october)
+    data.reconnections = [
+        review.Reconnection("Zeynep F.", date(2026, 10, 5), None),
+        review.Reconnection("Lea F.", date(2026, 10, 24), 377),
+        review.Reconnection("[b]Ben", date(2026, 10, 27), 97),
+    ]
+    said = [line.strip("• ").strip() for line in review_report.wins(data).lines]
+    assert "Zeynep F., 5 Oct, after more than a year" in said
+    assert "Lea F., 24 Oct, after more than a year" in said
+    assert "[b]Ben, 27 Oct, after 3 months" in said
+    assert not any("377" in line for line in said)
+
+
 def test_someone_never_in_touch_is_past_their_rhythm_as_on_today(
     db: Database, frozen_clock: datetime
 ) -> None:
@@ -320,7 +336,7 @@ def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Databa
     assert "| Average connectedness (1–5) | 3.2 | 5.0 | down 1.8 |" in text
     assert "| Interactions | 5 | 2 | up 3 |" in text
     assert "| walk | tag | 3 | 4.7 | 2.2 | +2.4 |" in text
-    assert "\\[b\\]Ben, 25 Oct, after 97 days" in text
+    assert "\\[b\\]Ben, 25 Oct, after 3 months" in text
     assert "[b]Ben" not in text.replace("\\[b\\]Ben", "")
     assert "2 of 4 steps due this month were done." in text
     assert "expected 3.0 of 5 awkwardness on average; afterwards it felt 2.0" in text

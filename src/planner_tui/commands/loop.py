@@ -480,7 +480,7 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
         if p.cadence_days:
             parts.append(f"hoped for {words.cadence(p.cadence_days)}")
         if p.drifting_days:
-            parts.append(f"a little past it ({words.plural(p.drifting_days, 'day')})")
+            parts.append(words.past_rhythm(p.drifting_days))
         if p.snoozed_until and p.snoozed_until >= clock.today():
             parts.append(f"resting until {p.snoozed_until:%-d %b}")
         if p.contexts:

@@ -226,7 +226,8 @@ class RecencyStrip:
     """Contacts per context per week, oldest week first: the 'which parts went quiet' grid."""
 
     weeks: list[date]
-    """The Monday starting each week."""
+    """The first day of each seven-day span, oldest first; the last span ends today, so
+    'this week' is the last seven days however early in a calendar week it is."""
     rows: list[tuple[int, str, list[int]]]
     """(context id, name, contacts in each week)."""
     added: dict[int, date] = field(default_factory=dict)
@@ -241,8 +242,8 @@ class RecencyStrip:
 
 def recency_strip(*, session: Session, weeks: int = 12, today: date | None = None) -> RecencyStrip:
     today = today or clock.today()
-    this_monday = today - timedelta(days=today.weekday())
-    mondays = [this_monday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    this_span = today - timedelta(days=6)
+    mondays = [this_span - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     start, end = day_window(mondays[0], today + timedelta(days=1))
     contacts = context_contacts(start, end)
     counts: dict[int, list[int]] = {}

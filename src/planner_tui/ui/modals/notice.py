@@ -46,6 +46,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close"),  # the footer's keys here
         Binding("e", "edit_trusted", "Edit the people you trust"),
+        Binding("s", "show_support", "Support lines"),
     ]
 
     def __init__(self, keys: list[tuple[str, str, str]], **kwargs: Any) -> None:
@@ -54,6 +55,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
+            yield Static(words.SUPPORT_BELOW, id="support-pointer", classes="muted", markup=False)
             yield Static("Keys", classes="dialog-title", markup=False)
             grid = Grid(id="help-keys")  # what a key does wraps beside it, never cut off
             widest = max((cell_len(key) for key, _, _ in self.keys), default=1)
@@ -65,7 +67,8 @@ class HelpScreen(ModalScreen[None]):
                     if tooltip:
                         line.append(f" — {tooltip}", style="dim")
                     yield Static(line, markup=False)
-            yield Static("Support and crisis", classes="dialog-title", markup=False)
+            yield Static("Support and crisis", id="support-title", classes="dialog-title",
+                         markup=False)  # fmt: skip
             yield Static("People you trust", classes="section", markup=False)
             yield Static("", id="trusted", markup=False)
             yield Static("Crisis lines", classes="section", markup=False)
@@ -115,6 +118,11 @@ class HelpScreen(ModalScreen[None]):
         shown = "\n".join(lines) or words.NO_TRUSTED
         self.app.call_from_thread(
             self.query_one("#trusted", Static).update, text(shown, multiline=True)
+        )
+
+    def action_show_support(self) -> None:
+        self.query_one("#help", VerticalScroll).scroll_to_widget(
+            self.query_one("#support-title"), animate=False, top=True
         )
 
     def action_edit_trusted(self) -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import gc
 import inspect
+import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, Static
@@ -44,6 +47,71 @@ class Note(Static):
 
     def set(self, value: str) -> None:
         self.update(text(value, multiline=True))
+
+
+_HANG = re.compile(r"^(\s*[•·\-]\s+|[^:\n]{1,30}:\s{2,})")
+"""Where a wrapped line's continuation starts: after a bullet, or after a label with its
+padding ('Support:          ')."""
+_KEEP = re.compile(r"(?<=[█▓▒░]) | (?=\d[\d,]*(?: · |$))")
+"""Spaces that hold a legend item together: after its mark, before its count."""
+
+
+def shown_width(line: str) -> int:
+    """Cells *line* takes, its held spaces (NUL while wrapping) counted as spaces."""
+    return cell_len(line.replace("\0", " "))
+
+
+def wrap_hanging(line: str, width: int) -> list[str]:
+    """*line* wrapped to *width* cells between words, never inside a legend item
+    ('▒ received 39'), each continuation indented under the text after a bullet or a
+    label — a list item or a legend reads as one however narrow the screen."""
+    if width <= 0 or cell_len(line) <= width:
+        return [line]
+    found = _HANG.match(line)
+    indent = " " * (cell_len(found.group(1)) if found else 0)
+    if len(indent) > width // 2:
+        indent = ""
+    pieces = re.split(r"( +)", _KEEP.sub("\0", line))
+    lines: list[str] = []
+    current = pieces[0]
+    for space, word in zip(pieces[1::2], pieces[2::2], strict=True):
+        if current.strip() and shown_width(current + space + word) > width:
+            lines.append(current.rstrip())
+            current = indent + word
+        else:
+            current += space + word
+    lines.append(current)
+    return [part.replace("\0", " ") for part in lines]
+
+
+class HangingLines(Static):
+    """Lines of plain text (user text welcome) wrapped by :func:`wrap_hanging` at the
+    width they are laid out in."""
+
+    DEFAULT_CSS = "HangingLines { height: auto; }"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.lines: list[str] = []
+        self.width_laid_out = 0
+
+    def set(self, lines: list[str]) -> None:
+        self.lines = [plain(line, keep_newlines=False) for line in lines]
+        self.refresh(layout=True)
+
+    def wrapped(self, width: int) -> list[str]:
+        return [part for line in self.lines for part in wrap_hanging(line, width)]
+
+    def render(self) -> Text:
+        width = self.content_size.width or self.width_laid_out
+        return Text("\n".join(self.wrapped(width)), end="")
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        self.width_laid_out = width
+        return len(self.wrapped(width))
+
+    def on_resize(self) -> None:
+        self.refresh(layout=True)  # the wrapping, and so the height, follow the width
 
 
 def forget_closed_watchers(*nodes: object) -> None:

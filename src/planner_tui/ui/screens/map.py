@@ -123,7 +123,7 @@ class MapScreen(ViewScreen):
                 yield CirclesPicture(id="circles-picture")
             with TabPane("3 Contexts", id="contexts"):
                 yield table("contexts-table", "context", "kind", "people", "last contact")
-                yield Section("Weeks of contact, by context (newest on the right)")
+                yield Section("The last 12 weeks, by context (the last 7 days on the right)")
                 yield Static("", id="strip")
             with TabPane("4 Gaps", id="gaps"):
                 yield Note(id="breadth")
@@ -235,7 +235,7 @@ class MapScreen(ViewScreen):
                     p.name,
                     words.ago(p.last_contact),
                     words.cadence(p.cadence_days),
-                    words.plural(p.drifting_days or 0, "day")
+                    words.past_by(p.drifting_days or 0)
                     if p.last_contact
                     else words.NOT_YET_SINCE_ADDED,
                 )

@@ -161,9 +161,8 @@ class PersonScreen(ViewScreen):
         if p.drifting_days and p.last_contact is None:
             facts.append(words.NEVER_IN_TOUCH)
         elif p.drifting_days:
-            facts.append(
-                f"A little past the rhythm you hoped for ({words.plural(p.drifting_days, 'day')})."
-            )
+            said = words.past_rhythm(p.drifting_days, "the rhythm you hoped for")
+            facts.append(said[0].upper() + said[1:] + ".")
         if p.snoozed_until:
             facts.append(f"Reminders resting until {words.day(p.snoozed_until)}.")
         if p.archived:

@@ -20,7 +20,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from planner_tui import clock, words
-from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
+from planner_tui.ui.screens.base import HangingLines, Note, Section, ViewScreen
 from planner_tui.ui.screens.tables import Table, fill, table
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class FigureBox(Vertical, can_focus=True):
         from planner_tui.review_report import CHARTS_OF
 
         yield Section("", id=f"title-{self.key}")
-        yield Static("", markup=False, classes="lines")
+        yield HangingLines(classes="lines")
         yield table(f"table-{self.key}")  # what narrows: each figure's table says
         from planner_tui.charts import CHARTS
 
@@ -68,8 +68,8 @@ class FigureBox(Vertical, can_focus=True):
 
         self.figure = figure
         self.query_one(Section).update(figure.title)
-        lines = self.query_one(".lines", Static)
-        lines.update(text("\n".join(figure.lines), multiline=True))
+        lines = self.query_one(".lines", HangingLines)
+        lines.set([part for line in figure.lines for part in line.split("\n")])
         lines.display = bool(figure.lines)
         grid = self.query_one(Table)
         if figure.table:

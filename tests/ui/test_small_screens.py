@@ -1,0 +1,107 @@
+"""At 80×24 on ten years of a sample life (issues 16 and 17, what new users found): what
+a view is for stays on the screen — the Contexts strip's legend and this month's name."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from planner_tui import clock
+from planner_tui.db.engine import Database
+from planner_tui.services import demo
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.modals.notice import HelpScreen
+from planner_tui.ui.screens.review import ReviewScreen
+
+from .test_app import make_app, press, settle
+
+NARROW = (80, 24)
+
+
+def on_screen(app: PlannerApp) -> list[str]:
+    """The lines the terminal shows now, as text."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def demo_years(db: Database, years: float) -> None:
+    with db.write() as s:
+        demo.generate(session=s, years=years, seed=1)
+
+
+async def test_the_contexts_strip_shows_its_legend_and_this_month_at_80x24(
+    sqlite_db: Database,
+) -> None:
+    clock.freeze(datetime(2026, 12, 1, 20, 0))  # a Tuesday: the calendar week is a day old
+    demo_years(sqlite_db, 10)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "3")
+        shown = on_screen(app)
+        legend = [line for line in shown if "contacts a week" in line]
+        assert legend and "█ 4+" in legend[0], shown
+        months = shown[shown.index(legend[0]) + 1]
+        assert months.split()[-1] == "D", shown  # December, today's month, is named
+        rows = shown[shown.index(legend[0]) + 2 :]
+        family = next(line for line in rows if line.lstrip().startswith("Family"))
+        # The last column is the last seven days: not empty a day into the week.
+        assert family.split()[-1] != "·", shown
+        assert "context" in " ".join(shown) and "last contact" in " ".join(shown)
+
+
+async def test_review_wraps_legends_between_items_and_bullets_under_their_words(
+    sqlite_db: Database,
+) -> None:
+    demo_years(sqlite_db, 2)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "r", "left")
+        assert isinstance(app.screen, ReviewScreen)
+        app.screen.focus_figure("reciprocity", scroll=True)
+        await settle(app, pilot)
+        shown = on_screen(app)
+        support = next(i for i, line in enumerate(shown) if "Support:" in line)
+        wrapped = shown[support + 1]
+        # The legend breaks between items: the next line starts with a whole one, under
+        # the bar rather than at the edge.
+        assert wrapped.lstrip().lstrip("█ ").startswith("▒ received"), "\n".join(shown)
+        assert wrapped.index("▒") == shown[support].index("Support:") + len("Support:          ")
+        app.screen.focus_figure("follow", scroll=True)
+        await settle(app, pilot)
+        shown = on_screen(app)
+        bullets = [i for i, line in enumerate(shown) if "• " in line]
+        assert bullets, "\n".join(shown)
+        under = shown[bullets[0]].index("• ") + 2  # where the bullet's words start
+        following = shown[bullets[0] + 1]
+        assert "• " not in following and following[under - 2 : under] == "  ", "\n".join(shown)
+        assert following[under] != " ", "\n".join(shown)  # a long item goes on, indented
+
+
+async def test_today_keeps_a_blank_line_before_the_weeks_steps(sqlite_db: Database) -> None:
+    clock.freeze(datetime(2026, 11, 28, 20, 0))  # a Saturday: steps taken this week
+    demo_years(sqlite_db, 2)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        app.screen.query_one("#week").scroll_visible(animate=False, immediate=True)
+        await settle(app, pilot)
+        shown = on_screen(app)
+        week = [i for i, line in enumerate(shown) if "Small steps taken this week" in line]
+        assert week, "\n".join(shown)
+        assert shown[week[0] - 1].strip() == "", "\n".join(shown)
+        assert "(o hides this)" in "\n".join(shown[: week[0]]), "\n".join(shown)
+
+
+async def test_help_at_80x24_says_where_support_is_and_s_goes_there(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        first = "\n".join(on_screen(app)[:8])
+        assert "Support lines and people you trust" in first and "press s" in first, first
+        await press(app, pilot, "s")
+        shown = "\n".join(on_screen(app))
+        assert "Crisis lines" in shown and "emergency number" in shown, shown

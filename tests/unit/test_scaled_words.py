@@ -1,0 +1,43 @@
+"""Spans said on one scale: how far past a hoped-for rhythm (the Map's Gaps, the person
+page, `people --drifting`) and how long a gap was before being back in touch (the
+Review's wins) read like `ago` — days, then weeks, then months, then years."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner_tui import words
+
+
+@pytest.mark.parametrize(
+    ("days", "span", "said"),
+    [
+        (1, "1 day", "a little past it (1 day)"),
+        (13, "13 days", "a little past it (13 days)"),
+        (14, "2 weeks", "past it by 2 weeks"),
+        (59, "8 weeks", "past it by 8 weeks"),
+        (60, "2 months", "past it by 2 months"),
+        (332, "11 months", "past it by 11 months"),
+        (719, "23 months", "past it by 23 months"),
+        (729, "2 years", "past it by 2 years"),
+        (1200, "3 years", "past it by 3 years"),
+    ],
+)
+def test_how_far_past_the_rhythm_grows_with_the_gap(days: int, span: str, said: str) -> None:
+    assert words.past_by(days) == span
+    assert words.past_rhythm(days) == said
+
+
+@pytest.mark.parametrize(
+    ("days", "said"),
+    [
+        (60, "after 2 months"),
+        (97, "after 3 months"),
+        (364, "after 12 months"),
+        (365, "after more than a year"),
+        (377, "after more than a year"),
+        (None, "after more than a year"),
+    ],
+)
+def test_a_long_gap_before_being_back_in_touch_is_said_one_way(days: int | None, said: str) -> None:
+    assert words.after_gap(days) == said
