@@ -357,7 +357,7 @@ async def test_no_reply_suggests_a_gentle_follow_up(sqlite_db: Database) -> None
         await settle(app, pilot)
         await press(app, pilot, "w")
         assert "rarely an answer" in screen_text(app)
-        assert app.screen.query_one("#new_time", Input).value == "in 3 days"
+        assert app.screen.query_one("#new_time", Input).value == "2026-11-26 18:00"
         await press(app, pilot, "enter")
     follow_up = [s for s in all_steps(sqlite_db) if s.status == "planned"]
     assert [s.action for s in follow_up] == ["gently follow up: send a text"]
@@ -385,6 +385,30 @@ async def test_a_follow_up_is_never_before_the_step_or_now(sqlite_db: Database) 
         assert isinstance(app.screen, PlanScreen)
     follow_up = [s for s in all_steps(sqlite_db) if s.status == "planned"]
     assert [clock.to_local(s.due_at) for s in follow_up] == [local("2026-12-22T10:00")]
+
+
+async def test_a_backup_at_3_38_keeps_the_steps_time_of_day(sqlite_db: Database) -> None:
+    """Issue 16: at 03:38, declining a step planned for Wed 2 Dec 18:00 offers its backup 3
+    days after the step at 18:00 — never 03:38 taken from the clock — and saves it then;
+    no reply to that backup later offers 3 days after it, at 18:00 again."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-12-02T18:00", backup="if he says no, I'll try Sunday")
+    clock.freeze(local("2026-12-01T03:38"))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "l")
+        assert isinstance(app.screen, OutcomeForm)
+        assert app.screen.query_one("#new_time", Input).value == "2026-12-05 18:00"
+        assert "03:38" not in screen_text(app)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PlanScreen)
+        await settle(app, pilot)
+        backup = max(all_steps(sqlite_db), key=lambda s: s.id)
+        assert clock.to_local(backup.due_at) == local("2026-12-05T18:00")
+        await press(app, pilot, "w")
+        assert isinstance(app.screen, OutcomeForm)
+        assert app.screen.query_one("#new_time", Input).value == "2026-12-08 18:00"
 
 
 async def test_another_time_needs_a_time_that_is_ahead(sqlite_db: Database) -> None:

@@ -468,16 +468,20 @@ class OutcomeResult:
     """Steps the outcome planned: the new time, a follow-up, the next repeat."""
 
 
-FOLLOW_UP = "gently follow up: "
+FOLLOW_UP = words.FOLLOW_UP_WORDS
 FOLLOW_UP_DAYS = 3
 
 
 def follow_up_time(due_at: datetime, now: datetime | None = None) -> datetime:
-    """When a gentle follow-up after no reply is suggested: a few days after the step —
-    or after now, if the step's time has passed — so always after both (local time of
-    day kept)."""
-    now = now or clock.now()
-    return clock.to_local(max(due_at, now)) + timedelta(days=FOLLOW_UP_DAYS)
+    """The default time of a follow-up or backup: FOLLOW_UP_DAYS after the step, at the
+    step's own local time of day — or, when that has passed, the next day at that time of
+    day. Never a time of day taken from now, and always after both the step and now."""
+    now = clock.to_local(now or clock.now())
+    due = clock.to_local(due_at)
+    suggested = due + timedelta(days=FOLLOW_UP_DAYS)
+    if suggested <= now:
+        suggested = datetime.combine(now.date() + timedelta(days=1), due.timetz())
+    return suggested
 
 
 def check_follow_up(due_at: datetime, follow_up_at: datetime) -> None:
@@ -486,7 +490,7 @@ def check_follow_up(due_at: datetime, follow_up_at: datetime) -> None:
     if follow_up_at <= due_at:
         raise InvalidInput(
             f"That is before the step itself ({words.when(due_at)}): a follow-up comes "
-            "after it. Try a time after that, or 'in 3 days'.",
+            f"after it. Try a time after that — {words.when(follow_up_time(due_at))}, say.",
             field="new_due_at",
         )
 
