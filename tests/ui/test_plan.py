@@ -235,6 +235,41 @@ async def test_escape_goes_back_then_closes_and_nothing_typed_is_lost(
     assert clock.to_local(step.due_at) == local("2026-11-26T20:00")
 
 
+async def test_a_restored_draft_says_what_it_holds_and_a_twin_step_is_asked_about(
+    sqlite_db: Database,
+) -> None:
+    """Issue 16: a draft taken back on the Who page says who, what and when it holds; and
+    ctrl+s on a step just like one already planned (same person, words and time) asks
+    first — Enter keeps just the one; a second one only when chosen."""
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter", "enter", *"tomorrow 6pm", "enter")
+        await pilot.pause(0.5)  # the draft is written once typing pauses
+        await press(app, pilot, "escape", "escape", "escape", "escape")
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "s")
+        restored = wizard(app)
+        assert restored.page == "who"
+        chosen = restored.query_one("#words", Input).value
+        assert chosen
+        shown = screen_text(app)
+        assert "Picked up where you left off (a saved draft): With Cy · " in shown
+        assert "Tue 24 Nov, 18:00" in shown and chosen[:20] in shown
+        plan(sqlite_db, ids["Cy"], "2026-11-24T18:00", action=chosen)  # the same, planned
+        await press(app, pilot, "ctrl+s")
+        assert "already on your plan, just like this" in screen_text(app)
+        await press(app, pilot, "enter")  # keep just the one
+        assert isinstance(app.screen, PlanWizard)
+        assert len(all_steps(sqlite_db)) == 1
+        await press(app, pilot, "ctrl+s")
+        assert "Plan it a second time" in screen_text(app)
+        await press(app, pilot, "tab", "enter")
+        assert isinstance(app.screen, TodayScreen)
+    assert [s.action for s in all_steps(sqlite_db)] == [chosen, chosen]
+
+
 async def test_quitting_mid_wizard_keeps_the_page_and_the_words(sqlite_db: Database) -> None:
     a_few_people(sqlite_db)
     app = make_app(sqlite_db)

@@ -324,6 +324,33 @@ def create_step(
     return _read(session, [row])[0]
 
 
+def same_open_step(
+    *,
+    session: Session,
+    person_id: int | None,
+    context_id: int | None,
+    action: str,
+    due_at: datetime,
+) -> StepRead | None:
+    """A planned step just like this one — same person (or part of life), same words, same
+    time — if there is one: planning it again is asked about first."""
+    if person_id is None and context_id is None:
+        return None
+    query = select(Step).where(
+        Step.status == StepStatus.PLANNED,
+        col(Step.due_at) == due_at,
+        col(Step.person_id) == person_id
+        if person_id is not None
+        else col(Step.person_id).is_(None),
+        col(Step.context_id) == context_id if person_id is None else sa.true(),
+    )
+    wanted = " ".join(action.split()).casefold()
+    for row in session.exec(query).all():
+        if " ".join(row.action.split()).casefold() == wanted:
+            return _read(session, [row])[0]
+    return None
+
+
 def get_step(*, session: Session, step_id: int) -> StepRead:
     return _read(session, [get_or_404(session, Step, step_id, "step")])[0]
 
