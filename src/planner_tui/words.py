@@ -497,6 +497,12 @@ def following_said(following: list[tuple[datetime, str, int | None, bool]]) -> s
     return said
 
 
+def repeat_starts(chosen: datetime, first: datetime) -> str:
+    """A repeat whose days don't include the time chosen starts on its first day after."""
+    return (f"{when(chosen)} isn't one of the days it repeats on, so it starts on "
+            f"{when(first)}.")  # fmt: skip
+
+
 def encouragement(seed: int) -> str:
     return ENCOURAGEMENTS[seed % len(ENCOURAGEMENTS)]
 

@@ -238,3 +238,18 @@ def test_no_reply_to_a_repeat_says_next_for_its_follow_up(home: Path) -> None:
     assert "Next (#2): Tue 1 Dec, 10:00 — gently follow up: text" in quiet.stdout
     assert "The series goes on (#3): Sat 5 Dec, 10:00 — text" in quiet.stdout
     assert "Just this once" not in quiet.stdout
+
+
+def test_a_repeat_starts_on_its_first_day_on_or_after_the_time_chosen(home: Path) -> None:
+    """Issue 16: 'tomorrow 6pm' is Tue 24 Nov; 'every mon and thu' starts Thu 26 Nov, 18:00,
+    and says so."""
+    planned = run(home, "plan", "Ana", "call", "tomorrow", "6pm", "--repeat", "every mon and thu")
+    assert planned.returncode == 0, planned.stderr
+    assert planned.stdout.startswith("Planned (#1): Thursday 26 Nov, 18:00 — call (Ana)")
+    assert (
+        "Tue 24 Nov, 18:00 isn't one of the days it repeats on, so it starts on Thu 26 Nov, 18:00."
+        in planned.stdout
+    )
+    assert run(home, "plan").stdout.startswith("#1  Thu 26 Nov, 18:00")
+    weekly = run(home, "plan", "Ana", "text", "tomorrow", "6pm", "--repeat", "weekly")
+    assert "isn't one of the days" not in weekly.stdout

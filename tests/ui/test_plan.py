@@ -270,6 +270,29 @@ async def test_a_restored_draft_says_what_it_holds_and_a_twin_step_is_asked_abou
     assert [s.action for s in all_steps(sqlite_db)] == [chosen, chosen]
 
 
+async def test_a_repeat_on_other_days_starts_on_its_first_day(sqlite_db: Database) -> None:
+    """Issue 16: When 'tomorrow 6pm' (Tue 24 Nov) with Repeat 'every mon and thu': the card
+    says it starts Thu 26 Nov, 18:00, and that is when it is saved."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter", "enter", *"tomorrow 6pm", "enter")
+        form = wizard(app)
+        assert form.page == "details"
+        form.query_one("#repeat", Input).focus()
+        await press(app, pilot, *"every mon and thu")
+        form.go("card")
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "Thu 26 Nov" in shown
+        assert "Tue 24 Nov, 18:00 isn't one of the days it repeats on, so it starts on " in shown
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+    [step] = all_steps(sqlite_db)
+    assert clock.to_local(step.due_at) == local("2026-11-26T18:00")
+
+
 async def test_quitting_mid_wizard_keeps_the_page_and_the_words(sqlite_db: Database) -> None:
     a_few_people(sqlite_db)
     app = make_app(sqlite_db)

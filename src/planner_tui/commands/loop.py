@@ -262,6 +262,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
         say(moved)
     if rule:
         say(f"Repeats {describe_repeat(rule)}.")
+        if step.due_at != due:
+            say(words.repeat_starts(due, step.due_at))
     if step.cue:
         say(f"When: {step.cue}")
     if step.backup:

@@ -221,6 +221,18 @@ def check_rrule(rule: str | None, start: datetime) -> str | None:
     return rule
 
 
+def first_occurrence(rule: str | None, start: datetime) -> datetime:
+    """A repeating step's first time: the first day of its rule on or after the time
+    chosen (Wed 18:00 with "every mon and thu" → Thu 18:00), that time of day kept."""
+    if not rule:
+        return start
+    local = clock.to_local(start).replace(tzinfo=None)
+    first = rrulestr(rule, dtstart=local).after(local, inc=True)
+    if first is None or first == local:
+        return start
+    return tz.resolve_imaginary(first.replace(tzinfo=clock.local_zone()))
+
+
 def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | None:
     """The first time the rule fires after *after* (local wall-clock time is kept)."""
     series = rrulestr(rule, dtstart=clock.to_local(start).replace(tzinfo=None))
@@ -319,6 +331,7 @@ def create_step(
         get_or_404(session, Context, valid.context_id, "context")
     row = Step(**valid.model_dump())
     row.rrule = check_rrule(valid.rrule, valid.due_at)
+    row.due_at = first_occurrence(row.rrule, valid.due_at)
     session.add(row)
     session.flush()
     return _read(session, [row])[0]

@@ -28,6 +28,7 @@ from planner_tui import words
 from planner_tui.db.models import Channel, Effort, StepRead, label
 from planner_tui.errors import InvalidInput
 from planner_tui.names import fold
+from planner_tui.services.steps import first_occurrence
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
 from planner_tui.ui.screens.base import text
@@ -656,6 +657,11 @@ class PlanWizard(FormScreen[StepRead]):
             due = parse_when(values["when"], lean="future")
         except InvalidInput:
             return
+        try:
+            rule = parse_repeat(values["repeat"])
+        except InvalidInput:
+            rule = None
+        chosen, due = due, first_occurrence(rule, due)  # a repeat starts on one of its days
         name = self.target()
         self.query_one("#card-text", Static).update(
             text(words.plan_card(due, values["words"], name), "bold")
@@ -663,12 +669,10 @@ class PlanWizard(FormScreen[StepRead]):
         lines = []
         if self.new_name:
             lines.append(words.new_on_the_map(self.new_name))
-        try:
-            rule = parse_repeat(values["repeat"])
-        except InvalidInput:
-            rule = None
         if rule:
             lines.append(f"Repeats {describe_repeat(rule)}.")
+            if due != chosen:
+                lines.append(words.repeat_starts(chosen, due))
         if values["cue"].strip():
             lines.append(f"Cue: {values['cue'].strip()}")
         if values["backup"].strip():
