@@ -26,6 +26,8 @@ DECLINE_REFRAME = (
     "A 'not now' is usually about timing, energy or circumstance, not about you. "
     "Reaching out was the brave part, and it counted."
 )
+FOLLOW_UP_WORDS = "gently follow up: "
+"""How a follow-up after no reply begins its words."""
 NO_REPLY_LINE = (
     "Silence is rarely an answer: messages get buried and weeks get busy. A light "
     "follow-up in a few days is ordinary and kind."
@@ -514,15 +516,23 @@ def outcome_said(
 def following_said(following: list[tuple[datetime, str, int | None, bool]]) -> str:
     """The steps an outcome planned, from (due, action, number, repeats), a line each. Beside
     a repeating step, a one-off one is this occurrence's other time: 'Just this once (#11):
-    Sun 29 Nov, 10:00 — text' and 'The series goes on (#12): Sat 5 Dec, 10:00 — text'."""
+    Sun 29 Nov, 10:00 — text' and 'The series goes on (#12): Sat 5 Dec, 10:00 — text'; a
+    follow-up after no reply is simply 'Next' (its words say what it is)."""
     series = any(repeats for *_, repeats in following)
     said = ""
     for due_at, action, number, repeats in following:
-        lead = "The series goes on" if repeats else "Just this once" if series else "Next"
+        once = series and not action.startswith(FOLLOW_UP_WORDS)
+        lead = "The series goes on" if repeats else "Just this once" if once else "Next"
         said += (
             f"\n{lead}{f' (#{number})' if number is not None else ''}: {when(due_at)} — {action}"
         )
     return said
+
+
+def repeat_starts(chosen: datetime, first: datetime) -> str:
+    """A repeat whose days don't include the time chosen starts on its first day after."""
+    return (f"{when(chosen)} isn't one of the days it repeats on, so it starts on "
+            f"{when(first)}.")  # fmt: skip
 
 
 def encouragement(seed: int) -> str:

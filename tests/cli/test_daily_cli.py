@@ -474,7 +474,7 @@ def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     no_reply = run(home, "no-reply", "Bo")  # his soonest open step: tomorrow's walk
     follow_up = all_steps(home)[-1]
     assert follow_up.action == "gently follow up: walk"
-    assert follow_up.due_at == at("2026-11-26T20:00")  # in 3 days, as the app offers
+    assert follow_up.due_at == at("2026-11-27T09:00")  # 3 days after, at its time of day
     app_says = outcome_message(OutcomeResult(all_steps(home)[2], [follow_up]))
     assert no_reply.stdout.splitlines()[1:] == [
         *app_says.replace("Next: ", f"Next (#{follow_up.id}): ").splitlines(),

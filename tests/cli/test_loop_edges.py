@@ -201,3 +201,55 @@ def test_log_to_a_context_not_on_the_map_says_how_to_add_it(home: Path) -> None:
     assert run(home, "add", "Ana", "--context", "New choir", "--anyway").returncode == 0
     assert run(home, "log", "Ana", "--context", "New choir").returncode == 1  # two Anas now
     assert run(home, "log", "#1", "--context", "New choir").returncode == 0
+
+
+def test_a_follow_up_keeps_the_steps_time_of_day_never_the_small_hours(home: Path) -> None:
+    """Issue 16: at 03:33, no reply to Wed 2 Dec 18:00 follows up on Sat 5 Dec at 18:00 (3
+    days after, the step's time), not 'Fri 4 Dec, 03:33'."""
+    assert run(home, "plan", "Ana", "call", "2026-12-02", "18:00").returncode == 0
+    quiet = run(home, "no-reply", "Ana", now="2026-12-01T03:33:00")
+    assert quiet.returncode == 0, quiet.stderr
+    assert "Next (#2): Sat 5 Dec, 18:00 — gently follow up: call" in quiet.stdout
+    assert "03:3" not in quiet.stdout
+
+
+def test_the_default_follow_up_is_never_refused(home: Path) -> None:
+    """A step 3 days away (Fri 4 Dec 19:00, now Tue 1 Dec 03:33): the default follow-up,
+    Mon 7 Dec 19:00, is after it — no '--follow-up' needed, nothing refused."""
+    assert run(home, "plan", "Ana", "call", "2026-12-04", "19:00").returncode == 0
+    quiet = run(home, "no-reply", "1", now="2026-12-01T03:33:00")
+    assert quiet.returncode == 0, quiet.stderr
+    assert "Next (#2): Mon 7 Dec, 19:00 — gently follow up: call" in quiet.stdout
+    assert run(home, "plan").stdout.startswith("#2  Mon 7 Dec, 19:00")
+
+
+def test_a_long_past_step_follows_up_tomorrow_at_its_time(home: Path) -> None:
+    """Its 3 days have gone by: the follow-up is the next day at the step's time of day."""
+    assert run(home, "plan", "Ana", "call", "2026-11-24", "18:00").returncode == 0
+    quiet = run(home, "no-reply", "1", now="2026-12-01T03:33:00")
+    assert "Next (#2): Wed 2 Dec, 18:00 — gently follow up: call" in quiet.stdout
+
+
+def test_no_reply_to_a_repeat_says_next_for_its_follow_up(home: Path) -> None:
+    planned = run(home, "plan", "Ana", "text", "sat", "10am", "--repeat", "weekly")
+    assert planned.returncode == 0, planned.stderr
+    quiet = run(home, "no-reply", "1", now="2026-11-28T12:00:00")
+    assert quiet.returncode == 0, quiet.stderr
+    assert "Next (#2): Tue 1 Dec, 10:00 — gently follow up: text" in quiet.stdout
+    assert "The series goes on (#3): Sat 5 Dec, 10:00 — text" in quiet.stdout
+    assert "Just this once" not in quiet.stdout
+
+
+def test_a_repeat_starts_on_its_first_day_on_or_after_the_time_chosen(home: Path) -> None:
+    """Issue 16: 'tomorrow 6pm' is Tue 24 Nov; 'every mon and thu' starts Thu 26 Nov, 18:00,
+    and says so."""
+    planned = run(home, "plan", "Ana", "call", "tomorrow", "6pm", "--repeat", "every mon and thu")
+    assert planned.returncode == 0, planned.stderr
+    assert planned.stdout.startswith("Planned (#1): Thursday 26 Nov, 18:00 — call (Ana)")
+    assert (
+        "Tue 24 Nov, 18:00 isn't one of the days it repeats on, so it starts on Thu 26 Nov, 18:00."
+        in planned.stdout
+    )
+    assert run(home, "plan").stdout.startswith("#1  Thu 26 Nov, 18:00")
+    weekly = run(home, "plan", "Ana", "text", "tomorrow", "6pm", "--repeat", "weekly")
+    assert "isn't one of the days" not in weekly.stdout

@@ -262,8 +262,45 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
             assert len(steps.list_steps(session=s, upcoming=True)) == 1
             assert contacts(sqlite_db) == []
         app.screen.query_one("#past", DataTable).focus()
-        await press(app, pilot, "k")  # an outcome key on an earlier step: that outcome
+        await press(app, pilot, "k")  # an outcome key on an earlier step: asked first
+        assert isinstance(app.screen, Choice) and "Change how it went?" in screen_text(app)
+        await press(app, pilot, "tab", "enter")  # change it
         assert isinstance(app.screen, OutcomeForm) and app.screen.status is StepStatus.SKIPPED
+
+
+async def test_letters_typed_on_the_plans_earlier_steps_change_no_outcome(
+    sqlite_db: Database,
+) -> None:
+    """Issue 16: '2 weeks ago' typed on How earlier steps went opens no outcome form: `w`
+    asks "Change how it went?", and the letters after it (and Enter) leave it as it was.
+    `x` there deletes the step (asked first), and `u` brings it back with the cursor on it."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for due in ("2026-11-20T19:30", "2026-11-21T19:30"):
+            step = steps.create_step(session=s, data={
+                "person_id": ana, "action": f"text {due[8:10]}", "due_at": local(due)}).id  # fmt: skip
+            steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p")
+        past = app.screen.query_one("#past", DataTable)
+        past.focus()
+        await press(app, pilot, *"2 weeks ago", "enter")
+        assert not isinstance(app.screen, (Choice, OutcomeForm))
+        with sqlite_db.session() as s:
+            assert {st.status for st in steps.list_steps(session=s)} == {StepStatus.DONE}
+        assert past.cursor_row == 0
+        await press(app, pilot, "down", "x")
+        assert isinstance(app.screen, Choice) and "Delete this step?" in screen_text(app)
+        await press(app, pilot, "tab", "enter")
+        with sqlite_db.session() as s:
+            assert [st.action for st in steps.list_steps(session=s)] == ["text 21"]
+        await press(app, pilot, "u")
+        await settle(app, pilot)
+        assert said(app, "text 20 is back.")
+        past = app.screen.query_one("#past", DataTable)
+        assert past.has_focus and past.cursor_row == 1  # on the step brought back
 
 
 async def test_deleting_a_planned_step_can_be_undone(sqlite_db: Database) -> None:

@@ -15,7 +15,7 @@ from planner_tui.ui.forms.experiment import EndExperimentForm, ExperimentForm
 from planner_tui.ui.screens.review import ReviewScreen
 
 from ..hostile import TEXT, one_clear_line, stored_data
-from .test_app import SIZE, make_app, press, screen_text
+from .test_app import SIZE, make_app, press, screen_text, settle
 
 
 def fill(form: FormScreen[object], **values: str) -> None:
@@ -31,8 +31,16 @@ async def test_starting_and_ending_an_experiment_from_the_review(sqlite_db: Data
         await press(app, pilot, "x")
         form = app.screen
         assert isinstance(form, ExperimentForm)
+        # Issue 16: nothing typed yet, nothing noted; leaving a field empty notes it.
+        await settle(app, pilot)
+        assert "A few words to name it" not in screen_text(app)
+        assert "A #tag, or the words" not in screen_text(app)
+        await press(app, pilot, "tab")
+        assert "A few words to name it, please." in screen_text(app)
+        assert "A #tag, or the words" not in screen_text(app)
         fill(form, weeks="9")
         await press(app, pilot, "ctrl+s")  # said kindly, nothing saved
+        assert "A #tag, or the words of a step that repeats." in screen_text(app)
         shown = screen_text(app)
         assert "A few words to name it, please." in shown
         assert "A number of weeks from 2 to 6, please." in shown

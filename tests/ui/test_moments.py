@@ -149,7 +149,7 @@ async def test_today_shows_a_steps_cue_and_offers_its_own_backup_after_a_decline
         assert form.focused is form.query_one("#follow_up", Input)  # first, Enter plans it
         await press(app, pilot, "enter")
         assert isinstance(app.screen, TodayScreen)
-        assert said(app, "Next: Thu 26 Nov, 20:00 — ask about Sunday instead")
+        assert said(app, "Next: Thu 26 Nov, 21:00 — ask about Sunday instead")
     with sqlite_db.session() as s:
         [follow] = steps.list_steps(session=s, upcoming=True)
     assert (follow.action, follow.person_id, follow.previous_id) == (

@@ -235,6 +235,64 @@ async def test_escape_goes_back_then_closes_and_nothing_typed_is_lost(
     assert clock.to_local(step.due_at) == local("2026-11-26T20:00")
 
 
+async def test_a_restored_draft_says_what_it_holds_and_a_twin_step_is_asked_about(
+    sqlite_db: Database,
+) -> None:
+    """Issue 16: a draft taken back on the Who page says who, what and when it holds; and
+    ctrl+s on a step just like one already planned (same person, words and time) asks
+    first — Enter keeps just the one; a second one only when chosen."""
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter", "enter", *"tomorrow 6pm", "enter")
+        await pilot.pause(0.5)  # the draft is written once typing pauses
+        await press(app, pilot, "escape", "escape", "escape", "escape")
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "s")
+        restored = wizard(app)
+        assert restored.page == "who"
+        chosen = restored.query_one("#words", Input).value
+        assert chosen
+        shown = screen_text(app)
+        assert "Picked up where you left off (a saved draft): With Cy · " in shown
+        assert "Tue 24 Nov, 18:00" in shown and chosen[:20] in shown
+        plan(sqlite_db, ids["Cy"], "2026-11-24T18:00", action=chosen)  # the same, planned
+        await press(app, pilot, "ctrl+s")
+        assert "already on your plan, just like this" in screen_text(app)
+        await press(app, pilot, "enter")  # keep just the one
+        assert isinstance(app.screen, PlanWizard)
+        assert len(all_steps(sqlite_db)) == 1
+        await press(app, pilot, "ctrl+s")
+        assert "Plan it a second time" in screen_text(app)
+        await press(app, pilot, "tab", "enter")
+        assert isinstance(app.screen, TodayScreen)
+    assert [s.action for s in all_steps(sqlite_db)] == [chosen, chosen]
+
+
+async def test_a_repeat_on_other_days_starts_on_its_first_day(sqlite_db: Database) -> None:
+    """Issue 16: When 'tomorrow 6pm' (Tue 24 Nov) with Repeat 'every mon and thu': the card
+    says it starts Thu 26 Nov, 18:00, and that is when it is saved."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter", "enter", *"tomorrow 6pm", "enter")
+        form = wizard(app)
+        assert form.page == "details"
+        form.query_one("#repeat", Input).focus()
+        await press(app, pilot, *"every mon and thu")
+        form.go("card")
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "Thu 26 Nov" in shown
+        assert "Tue 24 Nov, 18:00 isn't one of the days it repeats on, so it starts on " in shown
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+    [step] = all_steps(sqlite_db)
+    assert clock.to_local(step.due_at) == local("2026-11-26T18:00")
+
+
 async def test_quitting_mid_wizard_keeps_the_page_and_the_words(sqlite_db: Database) -> None:
     a_few_people(sqlite_db)
     app = make_app(sqlite_db)
@@ -357,7 +415,7 @@ async def test_no_reply_suggests_a_gentle_follow_up(sqlite_db: Database) -> None
         await settle(app, pilot)
         await press(app, pilot, "w")
         assert "rarely an answer" in screen_text(app)
-        assert app.screen.query_one("#new_time", Input).value == "in 3 days"
+        assert app.screen.query_one("#new_time", Input).value == "2026-11-26 18:00"
         await press(app, pilot, "enter")
     follow_up = [s for s in all_steps(sqlite_db) if s.status == "planned"]
     assert [s.action for s in follow_up] == ["gently follow up: send a text"]
@@ -385,6 +443,30 @@ async def test_a_follow_up_is_never_before_the_step_or_now(sqlite_db: Database) 
         assert isinstance(app.screen, PlanScreen)
     follow_up = [s for s in all_steps(sqlite_db) if s.status == "planned"]
     assert [clock.to_local(s.due_at) for s in follow_up] == [local("2026-12-22T10:00")]
+
+
+async def test_a_backup_at_3_38_keeps_the_steps_time_of_day(sqlite_db: Database) -> None:
+    """Issue 16: at 03:38, declining a step planned for Wed 2 Dec 18:00 offers its backup 3
+    days after the step at 18:00 — never 03:38 taken from the clock — and saves it then;
+    no reply to that backup later offers 3 days after it, at 18:00 again."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-12-02T18:00", backup="if he says no, I'll try Sunday")
+    clock.freeze(local("2026-12-01T03:38"))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "l")
+        assert isinstance(app.screen, OutcomeForm)
+        assert app.screen.query_one("#new_time", Input).value == "2026-12-05 18:00"
+        assert "03:38" not in screen_text(app)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PlanScreen)
+        await settle(app, pilot)
+        backup = max(all_steps(sqlite_db), key=lambda s: s.id)
+        assert clock.to_local(backup.due_at) == local("2026-12-05T18:00")
+        await press(app, pilot, "w")
+        assert isinstance(app.screen, OutcomeForm)
+        assert app.screen.query_one("#new_time", Input).value == "2026-12-08 18:00"
 
 
 async def test_another_time_needs_a_time_that_is_ahead(sqlite_db: Database) -> None:

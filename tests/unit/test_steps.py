@@ -347,8 +347,14 @@ def test_a_smaller_step_keeps_the_persons_own_words_where_it_can(tmp_path: Path)
 
 def test_a_no_reply_follow_up_is_after_the_step_and_after_now() -> None:
     now = clock.now()  # Monday 23 Nov 2026, 20:00
-    # A step whose time has passed: a few days from now.
-    assert steps.follow_up_time(local("2026-11-20T18:00")) == now + timedelta(days=3)
+    # A step whose 3 days have passed (Fri 20 Nov 18:00 → Mon 23 Nov 18:00, before now):
+    # the next day at the step's time of day, never the clock's 20:00.
+    assert steps.follow_up_time(local("2026-11-20T18:00")) == local("2026-11-24T18:00")
+    # Its time passed but 3 days after it still ahead: those 3 days, at its time.
+    assert steps.follow_up_time(local("2026-11-22T09:00")) == local("2026-11-25T09:00")
+    # Issue 16: at 03:38 on Tue 1 Dec, a step due Wed 2 Dec 18:00 → Sat 5 Dec 18:00.
+    at_night = local("2026-12-01T03:38")
+    assert steps.follow_up_time(local("2026-12-02T18:00"), at_night) == local("2026-12-05T18:00")
     # A step still ahead (no reply to an early message): a few days after the step,
     # at the step's local time of day even across the clocks changing.
     later = steps.follow_up_time(local("2026-12-18T18:00"))

@@ -41,12 +41,13 @@ CIRCLES = ("inner", "middle", "outer")
 """`--circle`: the convoy model's rings, as the app names them."""
 SNOOZE_DAYS = 14
 """As the Map's z: two weeks."""
-FOLLOW_UP = "in 3 days"
-"""The gentle follow-up after no reply, as the app suggests it."""
+FOLLOW_UP = "3 days after the step"
+"""The gentle follow-up after no reply, as the app suggests it (see steps.follow_up_time);
+--follow-up left out means this default."""
 OUTCOMES = {
     "done": ("done", "it happened (records the contact)"),
     "declined": ("declined", "they said not now (a kind word; optionally another time)"),
-    "no-reply": ("no_reply", "no reply yet (a gentle follow-up in 3 days, unless you say)"),
+    "no-reply": ("no_reply", "no reply yet (a follow-up 3 days after the step, unless you say)"),
     "later": ("rescheduled", "move it to another time"),
     "skip": ("skipped", "let this one go"),
 }
@@ -118,7 +119,7 @@ def add_parsers(sub: Any) -> None:
         elif status == "declined":
             outcome.add_argument("--another-time", metavar="WHEN", help="offer another time")
         elif status == "no_reply":
-            outcome.add_argument("--follow-up", metavar="WHEN", default=FOLLOW_UP,
+            outcome.add_argument("--follow-up", metavar="WHEN", default=None,
                                  help=f"a gentle follow-up (default: {FOLLOW_UP})")  # fmt: skip
             outcome.add_argument("--no-follow-up", action="store_true")
         elif status == "rescheduled":
@@ -261,6 +262,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
         say(moved)
     if rule:
         say(f"Repeats {describe_repeat(rule)}.")
+        if step.due_at != due:
+            say(words.repeat_starts(due, step.due_at))
     if step.cue:
         say(f"When: {step.cue}")
     if step.backup:
@@ -356,7 +359,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
             "responded": REACHED_OUT[args.who_reached_out],
             "channel": CHANNELS[args.how] if args.how else None,
         }
-    if status == "no_reply" and args.no_follow_up and args.follow_up != FOLLOW_UP:
+    if status == "no_reply" and args.no_follow_up and args.follow_up is not None:
         raise UsageError("--follow-up and --no-follow-up say opposite things; choose one.")
     new_time = {
         "declined": getattr(args, "another_time", None),
@@ -372,6 +375,8 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         step = find_step(session, args.step)
         if status == "done":
             steps.check_due(step.due_at, anyway=args.anyway)
+        if status == "no_reply" and new_time is None and not args.no_follow_up:
+            outcome["new_due_at"] = steps.follow_up_time(step.due_at)
         result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
     _said(result.step, [(s.due_at, s.action, s.id, bool(s.rrule)) for s in result.following])
 

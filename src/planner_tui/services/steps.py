@@ -221,6 +221,18 @@ def check_rrule(rule: str | None, start: datetime) -> str | None:
     return rule
 
 
+def first_occurrence(rule: str | None, start: datetime) -> datetime:
+    """A repeating step's first time: the first day of its rule on or after the time
+    chosen (Wed 18:00 with "every mon and thu" → Thu 18:00), that time of day kept."""
+    if not rule:
+        return start
+    local = clock.to_local(start).replace(tzinfo=None)
+    first = rrulestr(rule, dtstart=local).after(local, inc=True)
+    if first is None or first == local:
+        return start
+    return tz.resolve_imaginary(first.replace(tzinfo=clock.local_zone()))
+
+
 def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | None:
     """The first time the rule fires after *after* (local wall-clock time is kept)."""
     series = rrulestr(rule, dtstart=clock.to_local(start).replace(tzinfo=None))
@@ -319,9 +331,37 @@ def create_step(
         get_or_404(session, Context, valid.context_id, "context")
     row = Step(**valid.model_dump())
     row.rrule = check_rrule(valid.rrule, valid.due_at)
+    row.due_at = first_occurrence(row.rrule, valid.due_at)
     session.add(row)
     session.flush()
     return _read(session, [row])[0]
+
+
+def same_open_step(
+    *,
+    session: Session,
+    person_id: int | None,
+    context_id: int | None,
+    action: str,
+    due_at: datetime,
+) -> StepRead | None:
+    """A planned step just like this one — same person (or part of life), same words, same
+    time — if there is one: planning it again is asked about first."""
+    if person_id is None and context_id is None:
+        return None
+    query = select(Step).where(
+        Step.status == StepStatus.PLANNED,
+        col(Step.due_at) == due_at,
+        col(Step.person_id) == person_id
+        if person_id is not None
+        else col(Step.person_id).is_(None),
+        col(Step.context_id) == context_id if person_id is None else sa.true(),
+    )
+    wanted = " ".join(action.split()).casefold()
+    for row in session.exec(query).all():
+        if " ".join(row.action.split()).casefold() == wanted:
+            return _read(session, [row])[0]
+    return None
 
 
 def get_step(*, session: Session, step_id: int) -> StepRead:
@@ -468,16 +508,20 @@ class OutcomeResult:
     """Steps the outcome planned: the new time, a follow-up, the next repeat."""
 
 
-FOLLOW_UP = "gently follow up: "
+FOLLOW_UP = words.FOLLOW_UP_WORDS
 FOLLOW_UP_DAYS = 3
 
 
 def follow_up_time(due_at: datetime, now: datetime | None = None) -> datetime:
-    """When a gentle follow-up after no reply is suggested: a few days after the step —
-    or after now, if the step's time has passed — so always after both (local time of
-    day kept)."""
-    now = now or clock.now()
-    return clock.to_local(max(due_at, now)) + timedelta(days=FOLLOW_UP_DAYS)
+    """The default time of a follow-up or backup: FOLLOW_UP_DAYS after the step, at the
+    step's own local time of day — or, when that has passed, the next day at that time of
+    day. Never a time of day taken from now, and always after both the step and now."""
+    now = clock.to_local(now or clock.now())
+    due = clock.to_local(due_at)
+    suggested = due + timedelta(days=FOLLOW_UP_DAYS)
+    if suggested <= now:
+        suggested = datetime.combine(now.date() + timedelta(days=1), due.timetz())
+    return suggested
 
 
 def check_follow_up(due_at: datetime, follow_up_at: datetime) -> None:
@@ -486,7 +530,7 @@ def check_follow_up(due_at: datetime, follow_up_at: datetime) -> None:
     if follow_up_at <= due_at:
         raise InvalidInput(
             f"That is before the step itself ({words.when(due_at)}): a follow-up comes "
-            "after it. Try a time after that, or 'in 3 days'.",
+            f"after it. Try a time after that — {words.when(follow_up_time(due_at))}, say.",
             field="new_due_at",
         )
 

@@ -147,10 +147,17 @@ def change_outcome(app: PlannerApp, step: StepRead | StepItem, status: str | Non
 
 def delete_step(app: PlannerApp, step: StepItem | StepRead) -> None:
     """Delete a planned step, after asking; `u` brings it back."""
+    from planner_tui.db.models import StepStatus
     from planner_tui.services import steps
     from planner_tui.ui.modals.confirm import Choice
 
     what = name(step.action)
+    planned = getattr(step, "status", StepStatus.PLANNED) is StepStatus.PLANNED
+    hint = (
+        "To record that it didn't happen, k (skip) keeps it in your history instead. "
+        if planned
+        else "It leaves how earlier steps went (the contact it recorded stays). "
+    )
 
     def answered(answer: str | None) -> None:
         if answer == "delete":
@@ -161,9 +168,7 @@ def delete_step(app: PlannerApp, step: StepItem | StepRead) -> None:
     app.push_screen(
         Choice(
             "Delete this step?",
-            f"{words.plan_card(step.due_at, step.action, step.person)}\n\n"
-            "To record that it didn't happen, k (skip) keeps it in your history instead. "
-            "u brings it back.",
+            f"{words.plan_card(step.due_at, step.action, step.person)}\n\n{hint}u brings it back.",
             [("keep", "Keep"), ("delete", "Delete")],
         ),
         answered,

@@ -105,7 +105,16 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
         app.notify("Nothing to undo: nothing has been deleted, changed or merged since the "
                    "app was opened.")  # fmt: skip
         return
-    app.write_then_reload(taken.back, partial(revert, change=taken.change))
+    # Rows it brings back: the view puts its cursor on them, when it shows them.
+    restored = {str(key[0]) for tc in taken.change.tables if tc.table == "step"
+                for key in tc.removed}  # fmt: skip
+
+    def point(_result: Any) -> None:
+        point_at = getattr(app.screen, "point_at", None)
+        if restored and callable(point_at):
+            point_at(restored)
+
+    app.write_then_reload(taken.back, partial(revert, change=taken.change), on_result=point)
 
 
 def _markup_free(value: str) -> str:

@@ -247,6 +247,11 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def accepts_draft(self, draft: dict[str, Any]) -> bool:
         return True
 
+    def draft_held(self) -> str:
+        """What a restored draft holds, in a line, when the page it opens on doesn't show
+        it (forms of several pages override this)."""
+        return ""
+
     def holds_something(self, values: dict[str, Any]) -> bool:
         """Whether *values* hold anything worth a draft (forms that open with nothing in
         them override this: a draft of nothing is neither kept nor offered back)."""
@@ -276,7 +281,10 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             self.fill(draft)
             self.dirty = True
             note = self.query_one("#draft-note", Static)
-            note.update("Picked up where you left off (a saved draft).")
+            held = self.draft_held()
+            note.update(
+                f"Picked up where you left off (a saved draft){': ' + held if held else '.'}"
+            )
             note.display = True
         if typed:
             self.fill({**self.values(), **typed})

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Input
 
@@ -24,6 +25,9 @@ class ExperimentForm(FormScreen[ExperimentRead]):
             "experiment:new", {"name": "", "tied": "", "weeks": str(DEFAULT_WEEKS), "starts": ""}
         )
         self.heading = "A small experiment"
+        self.left: set[str] = set()
+        """Fields left (the cursor moved on): an empty one is noted only then, or on saving."""
+        self.tried = False
 
     def compose_fields(self) -> ComposeResult:
         yield Field(
@@ -56,11 +60,23 @@ class ExperimentForm(FormScreen[ExperimentRead]):
         event.stop()
         self.focus_next()
 
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id in ("name", "tied") and self.is_attached and self.ready:
+            self.left.add(event.widget.id)
+            problem = self.check(self.values()).get(event.widget.id)
+            if problem:  # a note from saving stays as it was
+                self.query_one(f"#{event.widget.id}-problem", Problem).say(problem)
+
+    def action_save(self) -> None:
+        self.tried = True
+        super().action_save()
+
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         problems = {}
-        if not str(values.get("name", "")).strip():
+        noted = self.left | ({"name", "tied"} if self.tried else set())
+        if "name" in noted and not str(values.get("name", "")).strip():
             problems["name"] = "A few words to name it, please."
-        if not str(values.get("tied", "")).strip().lstrip("#"):
+        if "tied" in noted and not str(values.get("tied", "")).strip().lstrip("#"):
             problems["tied"] = "A #tag, or the words of a step that repeats."
         weeks = str(values.get("weeks", "")).strip()
         low, high = EXPERIMENT_WEEKS

@@ -19,7 +19,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from planner_tui import clock, words
 from planner_tui.db.models import Channel, Initiator, StepStatus, label
 from planner_tui.errors import InvalidInput
-from planner_tui.services.steps import FOLLOW_UP_DAYS, OutcomeResult
+from planner_tui.services.steps import OutcomeResult
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
 from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
@@ -69,7 +69,7 @@ class OutcomeForm(FormScreen[Any]):
         initial = {"when": when, "new_time": new_time, "channel": step.channel}
         if status in BACKUP_OFFERED and step.backup.strip():  # their own plan B, first
             initial |= {"follow_up": words.backup_step(step.backup),
-                        "new_time": new_time or f"in {words.plural(FOLLOW_UP_DAYS, 'day')}"}  # fmt: skip
+                        "new_time": new_time or default_follow_up(step)}  # fmt: skip
         super().__init__(f"outcome{'-change' if change else ''}:{step.id}:{status.value}", initial)
         self.step = step
         self.status = status
@@ -284,16 +284,17 @@ class OutcomeForm(FormScreen[Any]):
 
 def suggested_time(step: StepItem, status: StepStatus) -> str:
     """The new time an outcome form starts with: for no reply, a follow-up a few days
-    after the step — "in 3 days" when its time has passed, else the day itself, written
-    as the time field reads it."""
-    from planner_tui.services.steps import FOLLOW_UP_DAYS, follow_up_time
-
+    after the step (the one rule: :func:`~planner_tui.services.steps.follow_up_time`)."""
     if status is not StepStatus.NO_REPLY:
         return NEW_TIME.get(status, ("", ""))[1]
-    now = clock.now()
-    if step.due_at <= now:
-        return f"in {words.plural(FOLLOW_UP_DAYS, 'day')}"
-    return follow_up_time(step.due_at, now).strftime("%Y-%m-%d %H:%M")
+    return default_follow_up(step)
+
+
+def default_follow_up(step: StepItem) -> str:
+    """The default follow-up or backup time, written as the time field reads it."""
+    from planner_tui.services.steps import follow_up_time
+
+    return clock.to_local(follow_up_time(step.due_at)).strftime("%Y-%m-%d %H:%M")
 
 
 def outcome_message(result: OutcomeResult) -> str:

@@ -28,8 +28,9 @@ from planner_tui import words
 from planner_tui.db.models import Channel, Effort, StepRead, label
 from planner_tui.errors import InvalidInput
 from planner_tui.names import fold
+from planner_tui.services.steps import first_occurrence
 from planner_tui.terminal import shorten
-from planner_tui.ui.forms.base import Field, FormScreen, Problem
+from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.when import QUICK_PICKS, describe, describe_repeat, parse_repeat, parse_when
@@ -619,14 +620,32 @@ class PlanWizard(FormScreen[StepRead]):
 
     # ---------------------------------------------------------------- the card
 
+    def with_whom(self) -> str:
+        """ "With Vera E." or "Toward the choir": who or where the step is for, if chosen."""
+        if not self.has_target():
+            return ""
+        where = self.target()
+        return (
+            f"With {where}"
+            if self.person or self.new_name
+            else f"Toward {where or words.NEW_PLACE}"
+        )
+
+    def draft_held(self) -> str:
+        """Who, what and when the restored draft holds (the Who page shows none of them)."""
+        values = self.values()
+        parts = [self.with_whom(), shorten(" ".join(values["words"].split()), 60)]
+        if values["when"].strip():
+            try:
+                parts.append(words.when(parse_when(values["when"], lean="future")))
+            except InvalidInput:
+                parts.append(shorten(" ".join(values["when"].split()), 30))
+        return " · ".join(part for part in parts if part)
+
     def show_so_far(self) -> None:
         parts = []
         if self.has_target() and self.page != "who":
-            where = self.target()
-            parts.append(
-                f"With {where}" if self.person or self.new_name
-                else f"Toward {where or words.NEW_PLACE}"
-            )  # fmt: skip
+            parts.append(self.with_whom())
         typed = self.query_one("#words", Input).value
         if typed and self.page not in ("who", "what", "card"):
             parts.append(shorten(typed, 60))
@@ -638,6 +657,11 @@ class PlanWizard(FormScreen[StepRead]):
             due = parse_when(values["when"], lean="future")
         except InvalidInput:
             return
+        try:
+            rule = parse_repeat(values["repeat"])
+        except InvalidInput:
+            rule = None
+        chosen, due = due, first_occurrence(rule, due)  # a repeat starts on one of its days
         name = self.target()
         self.query_one("#card-text", Static).update(
             text(words.plan_card(due, values["words"], name), "bold")
@@ -645,12 +669,10 @@ class PlanWizard(FormScreen[StepRead]):
         lines = []
         if self.new_name:
             lines.append(words.new_on_the_map(self.new_name))
-        try:
-            rule = parse_repeat(values["repeat"])
-        except InvalidInput:
-            rule = None
         if rule:
             lines.append(f"Repeats {describe_repeat(rule)}.")
+            if due != chosen:
+                lines.append(words.repeat_starts(chosen, due))
         if values["cue"].strip():
             lines.append(f"Cue: {values['cue'].strip()}")
         if values["backup"].strip():
@@ -794,9 +816,25 @@ class PlanWizard(FormScreen[StepRead]):
             "appreciation_forecast": values.get("appreciation"),
             "shrunk": bool(values.get("smaller_from")),
         }
+        if not values.get("again") and not new_person:
+            same = self.planner.backend.read(
+                partial(steps.same_open_step, person_id=data["person_id"],
+                        context_id=data["context_id"], action=data["action"], due_at=due)
+            )  # fmt: skip
+            if same is not None:
+                raise Question(
+                    "Already planned",
+                    f"{words.plan_card(same.due_at, same.action, same.person)} is already "
+                    "on your plan, just like this. Plan it a second time?",
+                    [("back", "Keep just the one"), ("again", "Plan it a second time")],
+                )
         return self.planner.backend.write(
             partial(steps.create_step, data=data, new_person=new_person)
         )
+
+    def answered(self, answer: str | None, values: dict[str, Any]) -> None:
+        if answer == "again":
+            self.save({**values, "again": True})
 
     def point_to(self, problems: dict[str, str]) -> None:
         """Saving found something to look at: go to the page of the first one (in the

@@ -81,6 +81,8 @@ class PlanScreen(StepsScreen):
         self.outcome: str | None = None
         self._filter_timer: Timer | None = None
         self.past: list[StepRead] = []
+        self.pointed: set[str] = set()
+        """Steps just brought back by undo: the cursor goes to them once shown."""
 
     def compose_body(self) -> ComposeResult:
         yield Note(words.EMPTY_PLAN, id="plan-empty", classes="empty")
@@ -166,6 +168,7 @@ class PlanScreen(StepsScreen):
             ],
             [str(s.id) for s in data.past],
         )
+        self.show_pointed()
         nothing = "Nothing matches these filters." if self.filter.active else ""
         self.query_one("#upcoming-empty", Note).set(
             ""
@@ -177,6 +180,20 @@ class PlanScreen(StepsScreen):
         self.query_one("#filter-note", Note).set(
             self.filter_problem or (many if len(data.past) >= SHOWN else "")
         )
+
+    def point_at(self, step_ids: set[str]) -> None:
+        """Undo brought these steps back: the cursor goes to them on the next show."""
+        self.pointed = step_ids
+
+    def show_pointed(self) -> None:
+        pointed, self.pointed = self.pointed, set()
+        for table_id in ("#upcoming", "#past"):
+            table = self.query_one(table_id, DataTable)
+            for row, key in enumerate(table.rows):
+                if key.value in pointed:
+                    table.move_cursor(row=row, animate=False)
+                    table.focus()
+                    return
 
     # ---------------------------------------------------------------- filters
 
@@ -259,7 +276,7 @@ class PlanScreen(StepsScreen):
     def action_delete_step(self) -> None:
         from planner_tui.ui.corrections import delete_step
 
-        step = self.selected_step()
+        step = self.selected_step() or self.selected_past()
         if step is not None:
             delete_step(self.planner, step)
 
@@ -278,8 +295,23 @@ class PlanScreen(StepsScreen):
         past = self.selected_past()
         if past is None:
             super().action_outcome(status)
-        else:  # a different outcome for a step that has one
-            change_outcome(self.planner, past, status)
+        else:  # a different outcome for a step that has one: asked first, Enter keeps it
+            from planner_tui.db.models import StepStatus, label
+            from planner_tui.ui.modals.confirm import Choice
+
+            def answered(answer: str | None) -> None:
+                if answer == "change":
+                    change_outcome(self.planner, past, status)
+
+            self.app.push_screen(
+                Choice(
+                    "Change how it went?",
+                    f"{words.with_person(past.action, past.person)} — noted as "
+                    f"{label(past.status)}. Change it to {label(StepStatus(status))}?",
+                    [("keep", "Leave it as it was"), ("change", "Change it")],
+                ),
+                answered,
+            )
 
     def action_edit_step(self) -> None:
         from planner_tui.ui.corrections import change_outcome
