@@ -69,7 +69,8 @@ What went together, across months
     pooled spread of the days' scores).
 
 The loneliness check beside contact
-    The months with a check are split in two at the total that parts them most evenly;
+    The months with a check are split in two at the total that parts them most evenly
+    (a month still in progress is left out: its contact is only partly counted yet);
     with :data:`MIN_CHECK_MONTHS` on each side, each figure's mean per side (people and
     parts of life in touch, small steps done a month; the in-person share of all the
     side's contacts).
@@ -643,11 +644,23 @@ class LonelinessBeside:
     """(figure key, lower months' value, higher months' value); in-person is a share."""
 
 
-def loneliness_beside(months: Sequence[MonthBeside]) -> LonelinessBeside | None:
+def in_progress(month: date, as_of: date | None) -> bool:
+    """True when *month* (any day of it) has not ended by *as_of* (None: every month ended)."""
+    return as_of is not None and month.replace(day=1) + relativedelta(months=1) > as_of + ONE_DAY
+
+
+ONE_DAY = timedelta(days=1)
+
+
+def loneliness_beside(
+    months: Sequence[MonthBeside], as_of: date | None = None
+) -> LonelinessBeside | None:
     """Months with a loneliness check, split in two at the total that parts them most evenly
     (at or below it, above it; the lower total when two part them as evenly), with each
-    figure's mean per side; None without :data:`MIN_CHECK_MONTHS` months on each side."""
-    checked = [m for m in months if m.loneliness is not None]
+    figure's mean per side; None without :data:`MIN_CHECK_MONTHS` months on each side. A
+    month that has not ended by *as_of* (the last day counted) is left out: its contact is
+    only partly counted yet."""
+    checked = [m for m in months if m.loneliness is not None and not in_progress(m.month, as_of)]
     if len(checked) < 2 * MIN_CHECK_MONTHS:
         return None
     totals = [m.loneliness for m in checked if m.loneliness is not None]

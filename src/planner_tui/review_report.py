@@ -273,7 +273,13 @@ def beside(data: MonthReviewData) -> Figure:
         )
         for m in months
     ]
-    found = learning.loneliness_beside(data.beside)
+    found = learning.loneliness_beside(data.beside, data.as_of)
+    going = [m for m in data.beside if m.loneliness is not None and learning.in_progress(m.month, data.as_of)]
+    if going:
+        lines.append(
+            f"{going[0].month:%B} is still going, so its check waits outside the comparison "
+            "until the month is over."
+        )
     if found is None:
         lines.append(
             f"{words.TOO_LITTLE} Comparing needs "
@@ -779,7 +785,8 @@ EXPLAIN: dict[str, str] = {
     "the share of interactions in person, and the small steps due that month that were "
     "done. The months with a check are split in two at the total that parts them most "
     "evenly: those at or below it against those above it, with the mean of each figure (in person: of all their "
-    f"interactions). Shown with {learning.MIN_CHECK_MONTHS}+ months on each side.",
+    "interactions). A month still in progress is left out of that comparison, since its "
+    f"contact is only partly counted yet. Shown with {learning.MIN_CHECK_MONTHS}+ months on each side.",
     "experiments": "An experiment runs from its first day to its last (two to six weeks), "
     "or to the day it was ended, or to today while it runs. Before is as many days just "
     "before it started. For each side: days in it, days the experiment happened (entries "

@@ -97,6 +97,22 @@ def test_loneliness_beside_splits_checked_months_at_the_middle_total() -> None:
     assert rows["contexts"] == (2.0, 2.0)
 
 
+def test_loneliness_beside_leaves_out_the_month_still_going() -> None:
+    # Months 1–6 as above, then a check of 9 on 1 July with no contact yet that month.
+    months = [
+        month(1, 3, 10, 10, 5), month(2, 4, 8, 10, 3), month(3, 5, 6, 0, 0),
+        month(4, 6, 4, 5, 0), month(5, 7, 4, 5, 1), month(6, 8, 1, 10, 1),
+        MonthBeside(date(2026, 7, 1), 9, 0, 0, 0, 0, 0),
+    ]  # fmt: skip
+    found = learning.loneliness_beside(months, date(2026, 7, 1))
+    assert found is not None and (found.threshold, found.lower, found.higher) == (5, 3, 3)
+    assert dict((k, (lo, hi)) for k, lo, hi in found.rows)["people"] == (8.0, 3.0)
+    # Once July is over it counts: the higher side is (4 + 4 + 1 + 0) / 4 people.
+    ended = learning.loneliness_beside(months, date(2026, 7, 31))
+    assert ended is not None and (ended.lower, ended.higher) == (3, 4)
+    assert dict((k, (lo, hi)) for k, lo, hi in ended.rows)["people"] == (8.0, 2.25)
+
+
 def test_loneliness_beside_parts_the_months_where_they_split_most_evenly() -> None:
     # Totals 4, 4, 5, 5 and six 6s, a 7 and a 9: at 6 they would part 10 against 2; at 5,
     # 4 against 8 — the most even.
