@@ -554,13 +554,14 @@ def experiments(data: MonthReviewData) -> Figure:
     rows: list[tuple[str, ...]] = []
     for found in data.experiments:
         e = found.experiment
-        state = "running" if found.running else ("ended early" if e.ended_on else "finished")
+        state = words.experiment_state(e.starts, e.ends, e.ended_on, found.today)
         lines.append(
             f"{e.name} — tied to {e.tied_to}; {day_label(e.starts)} to {day_label(e.ends)} "
             f"{e.ends.year}, {state}."
         )
         if not found.during.days:
-            lines.append(f"{ITEM}It starts on {day_label(e.starts)}; nothing to compare yet.")
+            if e.ended_on is None:
+                lines.append(f"{ITEM}Nothing to compare yet.")
             continue
         lines.append(
             f"{ITEM}During: {_span(found.during)} ({words.plural(found.during.days, 'day')}); "

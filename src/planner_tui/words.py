@@ -608,3 +608,37 @@ def richer_line(name: str, contacts: int, since: date, warmths: int, warmth: flo
 
 
 NO_MENTIONS = "No journal entry mentions them yet: @Name in an entry links someone."
+
+
+# --------------------------------------------------------------------------- small experiments
+
+
+def _short_day(value: date) -> str:
+    return f"{value.day} {SHORT_MONTHS[value.month - 1]}"
+
+
+def experiment_state(starts: date, ends: date, ended_on: date | None, today: date) -> str:
+    """Where an experiment stands, after its planned days ('3 Dec to 30 Dec 2026, …'): it
+    starts on a day still to come, is running, finished, ended on a day before its planned
+    end, or never ran (ended before its first day)."""
+    if ended_on is not None and ended_on < starts:
+        return "never ran"
+    if ended_on is not None and ended_on < ends:
+        return f"ended on {_short_day(ended_on)}"
+    if today < starts:
+        return f"starts on {_short_day(starts)}"
+    return "running" if today <= ends else "finished"
+
+
+def ending_experiment(starts: date, ends: date, today: date) -> str:
+    """What the form to end an experiment says before it is saved."""
+    planned = f"planned to {_short_day(ends)} {ends.year}"
+    if today < starts:
+        return (
+            f"It starts on {_short_day(starts)}, {planned}. It hasn't started: ending it now "
+            "keeps it as never run. Close to keep it waiting."
+        )
+    return (
+        f"Running since {_short_day(starts)}, {planned}. Saving ends it today; what it "
+        "showed stays in the Review. Close to keep it going."
+    )

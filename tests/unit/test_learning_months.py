@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from planner_tui import clock, learning, review_report
+from planner_tui import clock, learning, review_report, words
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput
 from planner_tui.learning import MonthBeside, Period
@@ -133,6 +133,24 @@ def test_loneliness_beside_needs_three_checked_months_on_each_side() -> None:
 
 
 # --------------------------------------------------------------------------- experiments
+
+
+@pytest.mark.parametrize(
+    ("ended_on", "today", "state"),
+    [
+        (None, date(2026, 12, 1), "starts on 3 Dec"),
+        (date(2026, 12, 1), date(2026, 12, 1), "never ran"),
+        (None, date(2026, 12, 3), "running"),
+        (None, date(2026, 12, 30), "running"),
+        (date(2026, 12, 3), date(2026, 12, 20), "ended on 3 Dec"),
+        (date(2026, 12, 14), date(2027, 1, 2), "ended on 14 Dec"),
+        (None, date(2026, 12, 31), "finished"),
+    ],
+)
+def test_an_experiment_s_state_says_where_it_stands(
+    ended_on: date | None, today: date, state: str
+) -> None:
+    assert words.experiment_state(date(2026, 12, 3), date(2026, 12, 30), ended_on, today) == state
 
 
 def test_experiment_periods_run_to_today_or_the_day_it_ended_with_as_many_days_before() -> None:

@@ -115,6 +115,8 @@ class ExperimentReview:
     during_figures: learning.PeriodFigures
     running: bool
     too_little: bool
+    today: date
+    """The day it is looked at from (to say whether it has started)."""
 
 
 def experiment_review(
@@ -172,6 +174,7 @@ def experiment_review(
         figures[1],
         running=experiment.ended_on is None and experiment.ends >= today,
         too_little=learning.too_little_to_tell(figures[0], figures[1]),
+        today=today,
     )
 
 

@@ -102,12 +102,10 @@ class EndExperimentForm(FormScreen[ExperimentRead]):
         self.heading = f"End “{experiment.name}”?"
 
     def compose_fields(self) -> ComposeResult:
+        from planner_tui import clock, words
+
         e = self.experiment
-        yield Field(
-            f"Running since {e.starts.day} {e.starts:%b}, planned to {e.ends.day} {e.ends:%b %Y}. "
-            "Saving ends it "
-            "today; what it showed stays in the Review. Close to keep it going."
-        )
+        yield Field(words.ending_experiment(e.starts, e.ends, clock.today()))
 
     def submit(self, values: dict[str, Any]) -> ExperimentRead:
         from planner_tui.services import experiments
