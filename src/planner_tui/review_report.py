@@ -274,7 +274,11 @@ def beside(data: MonthReviewData) -> Figure:
         for m in months
     ]
     found = learning.loneliness_beside(data.beside, data.as_of)
-    going = [m for m in data.beside if m.loneliness is not None and learning.in_progress(m.month, data.as_of)]
+    going = [
+        m
+        for m in data.beside
+        if m.loneliness is not None and learning.in_progress(m.month, data.as_of)
+    ]
     if going:
         lines.append(
             f"{going[0].month:%B} is still going, so its check waits outside the comparison "
