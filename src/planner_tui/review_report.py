@@ -111,12 +111,14 @@ def overview(data: MonthReviewData) -> Figure:
     rows, keys = [], []
     for key, name, attribute, digits in OVERVIEW_ROWS:
         now, before = getattr(f, attribute), getattr(p, attribute)
+        # A count of a month still going is partial: beside a whole month it is "so far".
+        partial = data.running and digits == 0
         rows.append(
             (
                 name,
                 num(now, digits),
                 num(before, digits),
-                patterns.compared(now, before, digits=digits),
+                "so far" if partial else patterns.compared(now, before, digits=digits),
             )
         )
         keys.append(f"overview.{key}")  # fmt: skip
@@ -360,8 +362,14 @@ def breadth(data: MonthReviewData) -> Figure:
     ]  # fmt: skip
     if f.small_moments:
         lines.append(words.small_moments(f.small_moments))
-    if data.quiet_contexts:
-        lines.append("Went quiet this month: " + ", ".join(data.quiet_contexts) + ".")
+    if data.too_early_for_quiet:
+        lines.append("Too early in the month to tell which parts of life went quiet.")
+    elif data.quiet_contexts:
+        lines.append(
+            f"Went quiet this month{' so far' if data.running else ''}: "
+            + ", ".join(data.quiet_contexts)
+            + "."
+        )
     if data.drifted:
         lines.append(f"Past their rhythm on {day_label(data.as_of)} ({len(data.drifted)}):")
         lines += more(
@@ -392,10 +400,7 @@ def small_steps(data: MonthReviewData) -> Figure:
     if not f.steps_planned:
         return Figure("steps", "Small steps", ["No small steps were due this month."])
     rows = [(label(s), str(f.by_status[s])) for s in STEP_ORDER if f.by_status.get(s)]
-    lines = [
-        f"{f.steps_done:,} of {words.plural(f.steps_planned, 'step')} due this month "
-        f"{'was' if f.steps_done == 1 else 'were'} done."
-    ]
+    lines = [words.steps_done_line(f.steps_done, f.steps_due_so_far, f.still_to_come, data.running)]
     if f.by_status.get(StepStatus.DECLINED):
         lines.append(words.DECLINE_REFRAME)
     if f.by_status.get(StepStatus.NO_REPLY):
@@ -722,7 +727,9 @@ EXPLAIN: dict[str, str] = {
     "overview.interactions": "Logged interactions whose moment falls in the month in your "
     "local time (a done small step logs one). A meeting with three people counts once.",
     "overview.people": "Different people in at least one of the month's interactions.",
-    "overview.planned": "Small steps that were due in the month, whatever their outcome.",
+    "overview.planned": "Small steps that were due in the month, whatever their outcome. "
+    "While the month is going, counts are so far, and steps due later are still to come, "
+    "not undone.",
     "overview.done": "Of those, the steps marked done.",
     "daily": "Each bar is one day's score from your check-ins (the mean when a day has "
     "more than one entry). Days without a score are left empty.",
@@ -746,7 +753,8 @@ EXPLAIN: dict[str, str] = {
     "the same side; plans made together count for neither side.",
     "breadth": "Parts of life in touch: active contexts with at least one interaction in the "
     "month (an interaction logged without a context counts for its people's contexts). Went "
-    "quiet: contexts with contact in the three months before but none this month. Past their "
+    "quiet: contexts with contact in the three months before but none this month (in a month "
+    "still going, listed only from its seventh day). Past their "
     "rhythm: people whose last contact, by the month's end, was longer ago than the rhythm "
     "you set for them, and people with a rhythm not yet in touch since they were added. "
     "Shares are of the month's interactions. Small moments are contacts logged with no one "

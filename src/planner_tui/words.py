@@ -610,6 +610,20 @@ def richer_line(name: str, contacts: int, since: date, warmths: int, warmth: flo
 NO_MENTIONS = "No journal entry mentions them yet: @Name in an entry links someone."
 
 
+# --------------------------------------------------------------------------- the Review
+
+
+def steps_done_line(done: int, due: int, to_come: int, running: bool) -> str:
+    """The Review's line on the month's steps: done of those due (so far, while the month
+    is going); steps not yet due are still to come, never counted as not done."""
+    if not running:
+        return f"{done:,} of {plural(due, 'step')} due this month {'was' if done == 1 else 'were'} done."
+    line = f"{done:,} of {plural(due, 'step')} due so far {'was' if done == 1 else 'were'} done"
+    if not to_come:
+        return line + "."
+    return f"{line}; {to_come:,} still to come this month."
+
+
 # --------------------------------------------------------------------------- small experiments
 
 
