@@ -375,8 +375,10 @@ def backup_offered(backup: str) -> str:
 def reaching_out(name: str, *, me: int, them: int, together: int, enough: int,
                  lean: float) -> str:  # fmt: skip
     """Who tends to reach out, you or *name*, as a sentence that reads the same way in every
-    case: mostly you, mostly them (*lean* or more of the contacts started by one side), both
-    ways, or too few contacts to say (fewer than *enough*). The counts follow in brackets."""
+    case: mostly you, mostly them (*lean* or more of the contacts started by one side), leaning
+    one way (one side started at least twice as many as the other, and two or more more),
+    both ways (roughly even), or too few contacts to say (fewer than *enough*). The counts
+    follow in brackets."""
     total = me + them + together
     if total == 0:
         return f"Nothing logged with {name} yet."
@@ -387,6 +389,10 @@ def reaching_out(name: str, *, me: int, them: int, together: int, enough: int,
         return f"You were usually the one to reach out to {name} {counts}."
     if them >= lean * total:
         return f"{name} was usually the one to reach out to you {counts}."
+    if me >= 2 * them and me - them >= 2:
+        return f"With {name}, reaching out leans your way {counts}."
+    if them >= 2 * me and them - me >= 2:
+        return f"With {name}, reaching out leans their way {counts}."
     return f"Reaching out goes both ways with {name} {counts}."
 
 
