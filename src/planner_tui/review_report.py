@@ -213,8 +213,8 @@ def across(data: MonthReviewData) -> Figure:
         "way of being in touch or step done, against the other scored days, over the last 3, "
         f"6 and 12 months. Each needs {learning.MIN_DAYS}+ scored days with it and "
         f"{learning.MIN_DAYS}+ without; the effect is the difference in units of the days' "
-        "usual spread (around 0.2 is small, 0.5 medium, 0.8 large). These went together, "
-        "nothing more."
+        "usual spread (around 0.2 is small, 0.5 medium, 0.8 large). A person shows only "
+        "when their days went with higher scores. These went together, nothing more."
     ]
     rows = []
     for window in data.across:
@@ -231,7 +231,7 @@ def across(data: MonthReviewData) -> Figure:
                 score,
                 t.name,
                 t.kind,
-                f"{t.days_with:,}",
+                f"{t.days_with:,}, few days" if t.few_days else f"{t.days_with:,}",
                 f"{t.mean_with:.1f}",
                 f"{t.mean_without:.1f}",
                 f"{t.difference:+.1f}",
@@ -248,8 +248,8 @@ def across(data: MonthReviewData) -> Figure:
             )
     if not rows:
         return Figure("across", title_, lines)
-    columns = ("window", "score", "", "kind", "days with", "with", "without", "difference",
-               "effect")  # fmt: skip
+    columns = ("window", "score", "went with it", "kind", "days with", "with", "without",
+               "difference", "effect")  # fmt: skip
     return Figure("across", title_, lines, table=Table(columns, rows))
 
 
@@ -791,7 +791,9 @@ EXPLAIN: dict[str, str] = {
     "and interactions that day), against the window's other scored days. Shown only with "
     f"{learning.MIN_DAYS}+ days on each side and a difference of at least {learning.NOTABLE}. "
     "The effect is the difference divided by the pooled spread of the days' scores (Cohen's "
-    "d); a blank effect means every day had the same score. Things that come together need "
+    "d); a blank effect means every day had the same score. A person is listed only when "
+    "their days went with higher scores, never lower. A row with fewer than "
+    f"{learning.FEW_DAYS} days on a side says 'few days'. Things that come together need "
     "not have anything more to do with each other.",
     "beside": "For each of the twelve months up to this one: the loneliness check total, "
     "different people in at least one interaction, parts of life in touch (as in Breadth), "

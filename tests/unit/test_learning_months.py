@@ -57,7 +57,10 @@ def test_across_months_looks_at_three_six_and_twelve_months_for_both_scores() ->
     december = date(2026, 12, 1)
     recent, march = days(december, *range(6)), days(date(2026, 3, 1), *range(6))
     connectedness = dict(zip(recent + march, [5, 5, 5, 3, 3, 3, 1, 1, 1, 5, 5, 5], strict=True))
-    items = {("person", "Ana"): recent[:3] + march[:3]}
+    items = {
+        ("person", "Ana"): recent[:3] + march[:3],
+        ("context", "choir"): recent[:3] + march[:3],
+    }
     found = {
         (w.months, w.measure): w
         for w in learning.across_months({"connectedness": connectedness}, items, december)
@@ -66,11 +69,16 @@ def test_across_months_looks_at_three_six_and_twelve_months_for_both_scores() ->
                              (6, "mood"), (12, "connectedness"), (12, "mood")]  # fmt: skip
     # 3 and 6 months reach back to October and July: only December's days.
     for months in (3, 6):
-        [ana] = found[months, "connectedness"].found
+        ana, choir = sorted(
+            found[months, "connectedness"].found, key=lambda t: t.kind, reverse=True
+        )
         assert (found[months, "connectedness"].days, ana.mean_with, ana.mean_without) == (6, 5, 3)
-    # Twelve months reach March: with Ana 5, 5, 5, 1, 1, 1 (3.0); without 3, 3, 3, 5, 5, 5 (4.0).
+        assert (ana.name, choir.name, ana.few_days) == ("Ana", "choir", True)  # 3 days a side
+    # Twelve months reach March: on the days 5, 5, 5, 1, 1, 1 (3.0); without 3, 3, 3, 5, 5, 5
+    # (4.0) — lower: the part of life shows it, a person never does.
     [year] = found[12, "connectedness"].found
-    assert (year.days_with, year.mean_with, year.mean_without) == (6, 3.0, 4.0)
+    assert (year.name, year.days_with, year.mean_with, year.mean_without) == ("choir", 6, 3.0, 4.0)
+    assert not year.few_days  # 6 days on each side
     assert found[12, "mood"].days == 0 and found[12, "mood"].found == []  # no moods: nothing
 
 
@@ -323,7 +331,7 @@ def test_the_review_shows_patterns_across_months_and_loneliness_beside_contact(
     assert "Over 3 months, mood: too little to tell yet (0 scored days)." in across
     assert shown["across"].table is not None
     assert shown["across"].table.rows[0][:8] == ("3 months", "connectedness", "Ana", "person",
-                                                 "3", "5.0", "3.0", "+2.0")  # fmt: skip
+                                                 "3, few days", "5.0", "3.0", "+2.0")  # fmt: skip
     beside = "\n".join(shown["beside"].lines)
     assert "In the 3 months with a total of 5 or less, against the 3 months above it:" in beside
     assert data.experiments == [] and "No small experiment ran this month" in "\n".join(
