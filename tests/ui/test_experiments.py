@@ -79,6 +79,28 @@ async def test_an_experiment_still_to_start_says_so_and_ended_early_never_ran(
         assert "25 Nov to 8 Dec 2026, never ran." in screen_text(app)
 
 
+async def test_a_past_start_gives_days_as_examples_and_a_new_tag_a_note(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "x")
+        form = app.screen
+        assert isinstance(form, ExperimentForm)
+        fill(form, name="walks", tied="#nosuchtag", weeks="2", starts="1 nov")
+        await press(app, pilot, "ctrl+s")
+        shown = screen_text(app)
+        assert isinstance(app.screen, ExperimentForm)
+        assert "or 2026-11-30." in shown and "18:00" not in shown  # a start is a day
+        fill(form, starts="")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)  # saved: a note, not a refusal
+        notes = [n.message for n in app._notifications]
+        assert "No entry has #nosuchtag yet; it will count once you use it." in notes
+    with sqlite_db.session() as s:
+        assert experiments.list_experiments(session=s)[0].tag == "nosuchtag"
+
+
 async def test_a_step_experiment_that_does_not_match_is_refused_with_a_note(
     sqlite_db: Database,
 ) -> None:

@@ -73,9 +73,9 @@ class ExperimentForm(FormScreen[ExperimentRead]):
         from planner_tui.when import parse_when
 
         said = str(values["starts"]).strip()
-        starts = parse_when(said or "today", lean="future").date()
+        starts = parse_when(said or "today", lean="future", day=True).date()
         tied = str(values["tied"]).strip()
-        return self.planner.backend.write(
+        started = self.planner.backend.write(
             partial(
                 experiments.start_experiment,
                 data={
@@ -87,6 +87,19 @@ class ExperimentForm(FormScreen[ExperimentRead]):
                 },
             )
         )
+        if started.tag:
+            self.note = self.planner.backend.read(
+                partial(experiments.unused_tag_note, tag=started.tag)
+            )
+        return started
+
+    note: str | None = None
+    """Said after saving: a #tag no entry has yet."""
+
+    def saved(self, result: ExperimentRead) -> None:
+        super().saved(result)
+        if self.note:
+            self.app.notify(self.note)
 
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, {"when": "starts", "tag": "tied", "step_words": "tied"}.get(
