@@ -793,7 +793,7 @@ EXPLAIN: dict[str, str] = {
     "The effect is the difference divided by the pooled spread of the days' scores (Cohen's "
     "d); a blank effect means every day had the same score. A person is listed only when "
     "their days went with higher scores, never lower. A row with fewer than "
-    f"{learning.FEW_DAYS} days on a side says 'few days'. Things that come together need "
+    f"{words.plural(learning.FEW_DAYS, 'day')} on a side says 'few days'. Things that come together need "
     "not have anything more to do with each other.",
     "beside": "For each of the twelve months up to this one: the loneliness check total, "
     "different people in at least one interaction, parts of life in touch (as in Breadth), "
