@@ -66,10 +66,13 @@ What went together, across months
     (a person, part of life, tag, channel or step done) against the window's other scored
     days — with :data:`MIN_DAYS` on each side and a difference of :data:`NOTABLE` or more,
     the means, the difference and the effect size (Cohen's d, the difference over the
-    pooled spread of the days' scores).
+    pooled spread of the days' scores). A person is shown only when their days went with
+    *higher* scores (nothing here reads as a verdict on someone); other kinds show both. A
+    row with fewer than :data:`FEW_DAYS` days on a side is marked as resting on few days.
 
 The loneliness check beside contact
-    The months with a check are split in two at the total that parts them most evenly;
+    The months with a check are split in two at the total that parts them most evenly
+    (a month still in progress is left out: its contact is only partly counted yet);
     with :data:`MIN_CHECK_MONTHS` on each side, each figure's mean per side (people and
     parts of life in touch, small steps done a month; the in-person share of all the
     side's contacts).
@@ -483,6 +486,10 @@ NOTABLE = 0.3
 """Differences in the average score (1–5) smaller than this are not worth a row."""
 ACROSS_SHOWN = 5
 """Rows shown for each window and score."""
+FEW_DAYS = 5
+"""A row across months with fewer days than this on a side rests on few days (and says so)."""
+HIGHER_ONLY = frozenset({"person"})
+"""Kinds shown across months only when their days went with higher scores."""
 
 
 def months_before(first: date, months: int) -> date:
@@ -510,6 +517,11 @@ class Together:
     @property
     def difference(self) -> float:
         return self.mean_with - self.mean_without
+
+    @property
+    def few_days(self) -> bool:
+        """Fewer than :data:`FEW_DAYS` days on one side or the other."""
+        return min(self.days_with, self.days_without) < FEW_DAYS
 
 
 @dataclass(frozen=True)
@@ -606,7 +618,8 @@ def across_months(
                     _together(key, len(mine) - i, item_sums[i], item_squares[i], n, sums[at],
                               squares[at])
                 )  # fmt: skip
-            by_window[months, measure] = WindowPatterns(months, measure, n, _ranked(found))
+            shown = (t for t in found if t is None or t.kind not in HIGHER_ONLY or t.difference > 0)
+            by_window[months, measure] = WindowPatterns(months, measure, n, _ranked(shown))
     return [by_window[months, measure] for months in windows for measure in MEASURES]
 
 
@@ -643,11 +656,23 @@ class LonelinessBeside:
     """(figure key, lower months' value, higher months' value); in-person is a share."""
 
 
-def loneliness_beside(months: Sequence[MonthBeside]) -> LonelinessBeside | None:
+def in_progress(month: date, as_of: date | None) -> bool:
+    """True when *month* (any day of it) has not ended by *as_of* (None: every month ended)."""
+    return as_of is not None and month.replace(day=1) + relativedelta(months=1) > as_of + ONE_DAY
+
+
+ONE_DAY = timedelta(days=1)
+
+
+def loneliness_beside(
+    months: Sequence[MonthBeside], as_of: date | None = None
+) -> LonelinessBeside | None:
     """Months with a loneliness check, split in two at the total that parts them most evenly
     (at or below it, above it; the lower total when two part them as evenly), with each
-    figure's mean per side; None without :data:`MIN_CHECK_MONTHS` months on each side."""
-    checked = [m for m in months if m.loneliness is not None]
+    figure's mean per side; None without :data:`MIN_CHECK_MONTHS` months on each side. A
+    month that has not ended by *as_of* (the last day counted) is left out: its contact is
+    only partly counted yet."""
+    checked = [m for m in months if m.loneliness is not None and not in_progress(m.month, as_of)]
     if len(checked) < 2 * MIN_CHECK_MONTHS:
         return None
     totals = [m.loneliness for m in checked if m.loneliness is not None]

@@ -114,12 +114,14 @@ def overview(data: MonthReviewData) -> Figure:
     rows, keys = [], []
     for key, name, attribute, digits in OVERVIEW_ROWS:
         now, before = getattr(f, attribute), getattr(p, attribute)
+        # A count of a month still going is partial: beside a whole month it is "so far".
+        partial = data.running and digits == 0
         rows.append(
             (
                 name,
                 num(now, digits),
                 num(before, digits),
-                patterns.compared(now, before, digits=digits),
+                "so far" if partial else patterns.compared(now, before, digits=digits),
             )
         )
         keys.append(f"overview.{key}")  # fmt: skip
@@ -215,8 +217,9 @@ def across(data: MonthReviewData) -> Figure:
         f"6 and 12 months. Each needs {learning.MIN_DAYS}+ scored days with it and "
         f"{learning.MIN_DAYS}+ without; the effect is the difference in units of the days' "
         "usual spread (around 0.2 is small, 0.5 medium, 0.8 large). In the table: the "
-        "months looked at, the scored days with it, the average with and without it and the "
-        "difference (diff). These went together, nothing more."
+        "months looked at, the scored days with it ('few days' under 5 on a side), the "
+        "average with and without it and the difference (diff). A person shows only when "
+        "their days went with higher scores. These went together, nothing more."
     ]
     rows = []
     for window in data.across:
@@ -232,7 +235,7 @@ def across(data: MonthReviewData) -> Figure:
                 str(window.months),
                 score,
                 f"{t.name} ({t.kind})",
-                f"{t.days_with:,}",
+                f"{t.days_with:,}, few days" if t.few_days else f"{t.days_with:,}",
                 f"{t.mean_with:.1f}",
                 f"{t.mean_without:.1f}",
                 f"{t.difference:+.1f}",
@@ -251,7 +254,7 @@ def across(data: MonthReviewData) -> Figure:
         return Figure("across", title_, lines)
     # Short headings, so every figure fits at 80 columns (the explanation above says them
     # in full); the name narrows instead.
-    columns = ("months", "score", "", "days", "with", "without", "diff", "effect")
+    columns = ("months", "score", "went with it", "days", "with", "without", "diff", "effect")
     return Figure("across", title_, lines, table=Table(columns, rows, give_way=(2,)))
 
 
@@ -277,7 +280,17 @@ def beside(data: MonthReviewData) -> Figure:
         )
         for m in months
     ]
-    found = learning.loneliness_beside(data.beside)
+    found = learning.loneliness_beside(data.beside, data.as_of)
+    going = [
+        m
+        for m in data.beside
+        if m.loneliness is not None and learning.in_progress(m.month, data.as_of)
+    ]
+    if going:
+        lines.append(
+            f"{going[0].month:%B} is still going, so its check waits outside the comparison "
+            "until the month is over."
+        )
     if found is None:
         lines.append(
             f"{words.TOO_LITTLE} Comparing needs "
@@ -354,8 +367,14 @@ def breadth(data: MonthReviewData) -> Figure:
     ]  # fmt: skip
     if f.small_moments:
         lines.append(words.small_moments(f.small_moments))
-    if data.quiet_contexts:
-        lines.append("Went quiet this month: " + ", ".join(data.quiet_contexts) + ".")
+    if data.too_early_for_quiet:
+        lines.append("Too early in the month to tell which parts of life went quiet.")
+    elif data.quiet_contexts:
+        lines.append(
+            f"Went quiet this month{' so far' if data.running else ''}: "
+            + ", ".join(data.quiet_contexts)
+            + "."
+        )
     if data.drifted:
         lines.append(f"Past their rhythm on {day_label(data.as_of)} ({len(data.drifted)}):")
         lines += more(
@@ -386,10 +405,7 @@ def small_steps(data: MonthReviewData) -> Figure:
     if not f.steps_planned:
         return Figure("steps", "Small steps", ["No small steps were due this month."])
     rows = [(label(s), str(f.by_status[s])) for s in STEP_ORDER if f.by_status.get(s)]
-    lines = [
-        f"{f.steps_done:,} of {words.plural(f.steps_planned, 'step')} due this month "
-        f"{'was' if f.steps_done == 1 else 'were'} done."
-    ]
+    lines = [words.steps_done_line(f.steps_done, f.steps_due_so_far, f.still_to_come, data.running)]
     if f.by_status.get(StepStatus.DECLINED):
         lines.append(words.DECLINE_REFRAME)
     if f.by_status.get(StepStatus.NO_REPLY):
@@ -552,13 +568,14 @@ def experiments(data: MonthReviewData) -> Figure:
     rows: list[tuple[str, ...]] = []
     for found in data.experiments:
         e = found.experiment
-        state = "running" if found.running else ("ended early" if e.ended_on else "finished")
+        state = words.experiment_state(e.starts, e.ends, e.ended_on, found.today)
         lines.append(
             f"{e.name} — tied to {e.tied_to}; {day_label(e.starts)} to {day_label(e.ends)} "
             f"{e.ends.year}, {state}."
         )
         if not found.during.days:
-            lines.append(f"{ITEM}It starts on {day_label(e.starts)}; nothing to compare yet.")
+            if e.ended_on is None:
+                lines.append(f"{ITEM}Nothing to compare yet.")
             continue
         lines.append(
             f"{ITEM}During: {_span(found.during)} ({words.plural(found.during.days, 'day')}); "
@@ -707,7 +724,9 @@ EXPLAIN: dict[str, str] = {
     "overview.interactions": "Logged interactions whose moment falls in the month in your "
     "local time (a done small step logs one). A meeting with three people counts once.",
     "overview.people": "Different people in at least one of the month's interactions.",
-    "overview.planned": "Small steps that were due in the month, whatever their outcome.",
+    "overview.planned": "Small steps that were due in the month, whatever their outcome. "
+    "While the month is going, counts are so far, and steps due later are still to come, "
+    "not undone.",
     "overview.done": "Of those, the steps marked done.",
     "daily": "Each bar is one day's score from your check-ins (the mean when a day has "
     "more than one entry). Days without a score are left empty.",
@@ -731,7 +750,8 @@ EXPLAIN: dict[str, str] = {
     "the same side; plans made together count for neither side.",
     "breadth": "Parts of life in touch: active contexts with at least one interaction in the "
     "month (an interaction logged without a context counts for its people's contexts). Went "
-    "quiet: contexts with contact in the three months before but none this month. Past their "
+    "quiet: contexts with contact in the three months before but none this month (in a month "
+    "still going, listed only from its seventh day). Past their "
     "rhythm: people whose last contact, by the month's end, was longer ago than the rhythm "
     "you set for them, and people with a rhythm not yet in touch since they were added. "
     "Shares are of the month's interactions. Small moments are contacts logged with no one "
@@ -768,14 +788,17 @@ EXPLAIN: dict[str, str] = {
     "and interactions that day), against the window's other scored days. Shown only with "
     f"{learning.MIN_DAYS}+ days on each side and a difference of at least {learning.NOTABLE}. "
     "The effect is the difference divided by the pooled spread of the days' scores (Cohen's "
-    "d); a blank effect means every day had the same score. Things that come together need "
+    "d); a blank effect means every day had the same score. A person is listed only when "
+    "their days went with higher scores, never lower. A row with fewer than "
+    f"{words.plural(learning.FEW_DAYS, 'day')} on a side says 'few days'. Things that come together need "
     "not have anything more to do with each other.",
     "beside": "For each of the twelve months up to this one: the loneliness check total, "
     "different people in at least one interaction, parts of life in touch (as in Breadth), "
     "the share of interactions in person, and the small steps due that month that were "
     "done. The months with a check are split in two at the total that parts them most "
     "evenly: those at or below it against those above it, with the mean of each figure (in person: of all their "
-    f"interactions). Shown with {learning.MIN_CHECK_MONTHS}+ months on each side.",
+    "interactions). A month still in progress is left out of that comparison, since its "
+    f"contact is only partly counted yet. Shown with {learning.MIN_CHECK_MONTHS}+ months on each side.",
     "experiments": "An experiment runs from its first day to its last (two to six weeks), "
     "or to the day it was ended, or to today while it runs. Before is as many days just "
     "before it started. For each side: days in it, days the experiment happened (entries "

@@ -58,19 +58,26 @@ UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
          "fortnight": "weeks", "month": "months", "year": "years"}  # fmt: skip
 
 
-def examples(lean: Lean, now: datetime | None = None) -> str:
+def examples(lean: Lean, now: datetime | None = None, *, day: bool = False) -> str:
     """What would work, leaning the way the question does — ahead when planning, behind
-    when logging — with a date a week from today's (on the current clock)."""
+    when logging — with a date a week from today's (on the current clock); for a *day*
+    (an experiment's start), days alone, no time."""
     now = now or clock.now()
+    if day and lean == "future":
+        try:
+            ahead = (now + timedelta(days=7)).date()
+        except OverflowError:
+            ahead = now.date()
+        return f"Try 'tomorrow', 'next monday', '3 dec', or {ahead:%Y-%m-%d}."
     if lean == "future":
         said, week = "'tomorrow 6pm', 'fri 7pm', 'in 3 days'", timedelta(days=7)
     else:
         said, week = "'yesterday evening', 'fri 7pm', '2 days ago'", timedelta(days=-7)
     try:
-        day = (now + week).date()
+        on = (now + week).date()
     except OverflowError:  # the calendar's first or last week
-        day = now.date()
-    return f"Try {said}, or {day:%Y-%m-%d} 18:00."
+        on = now.date()
+    return f"Try {said}, or {on:%Y-%m-%d} 18:00."
 
 
 QUICK_PICKS = ("tonight", "tomorrow 6pm", "this weekend")
@@ -100,18 +107,21 @@ _CLOCK_TIME = re.compile(
 """A time of day as dateutil reads it ('18:30', '7pm', '7 p.m.'): one to a time."""
 
 
-def parse_when(text: str, *, lean: Lean = "past", now: datetime | None = None) -> datetime:
-    """Read *text* as a local, timezone-aware moment (to the minute).
+def parse_when(
+    text: str, *, lean: Lean = "past", now: datetime | None = None, day: bool = False
+) -> datetime:
+    """Read *text* as a local, timezone-aware moment (to the minute); *day*: a day is
+    asked for, so the examples in a refusal are days without a time.
 
     *lean* settles words that could go either way: a bare weekday is the most recent one
     when logging ("past") and the coming one when planning ("future"); so are a time
     alone ("6pm") and a date without a year.
     """
-    return parse_when_noted(text, lean=lean, now=now)[0]
+    return parse_when_noted(text, lean=lean, now=now, day=day)[0]
 
 
 def parse_when_noted(
-    text: str, *, lean: Lean = "past", now: datetime | None = None
+    text: str, *, lean: Lean = "past", now: datetime | None = None, day: bool = False
 ) -> tuple[datetime, str | None]:
     """:func:`parse_when`, and a sentence when the time said doesn't exist that night (the
     clocks go forward) and was moved to one that does; else None."""
@@ -122,10 +132,10 @@ def parse_when_noted(
         if lean == "future":  # (a clock on the last day can still log it)
             _check_room(moment)
     except InvalidInput as refusal:
-        raise InvalidInput(f"{refusal} {examples(lean, now)}", field="when") from None
+        raise InvalidInput(f"{refusal} {examples(lean, now, day=day)}", field="when") from None
     except (ValueError, OverflowError):  # 'in 9999 years', '9999-12-31 23:59 -05:00'
         raise InvalidInput(
-            f"'{_shown(text)}' is too far from today to be a time. {examples(lean, now)}",
+            f"'{_shown(text)}' is too far from today to be a time. {examples(lean, now, day=day)}",
             field="when",
         ) from None
     return moment, clock_change_note(said, moment)

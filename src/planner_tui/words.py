@@ -409,8 +409,10 @@ def backup_offered(backup: str) -> str:
 def reaching_out(name: str, *, me: int, them: int, together: int, enough: int,
                  lean: float) -> str:  # fmt: skip
     """Who tends to reach out, you or *name*, as a sentence that reads the same way in every
-    case: mostly you, mostly them (*lean* or more of the contacts started by one side), both
-    ways, or too few contacts to say (fewer than *enough*). The counts follow in brackets."""
+    case: mostly you, mostly them (*lean* or more of the contacts started by one side), leaning
+    one way (one side started at least twice as many as the other, and two or more more),
+    both ways (roughly even), or too few contacts to say (fewer than *enough*). The counts
+    follow in brackets."""
     total = me + them + together
     if total == 0:
         return f"Nothing logged with {name} yet."
@@ -421,6 +423,10 @@ def reaching_out(name: str, *, me: int, them: int, together: int, enough: int,
         return f"You were usually the one to reach out to {name} {counts}."
     if them >= lean * total:
         return f"{name} was usually the one to reach out to you {counts}."
+    if me >= 2 * them and me - them >= 2:
+        return f"With {name}, reaching out leans your way {counts}."
+    if them >= 2 * me and them - me >= 2:
+        return f"With {name}, reaching out leans their way {counts}."
     return f"Reaching out goes both ways with {name} {counts}."
 
 
@@ -650,3 +656,51 @@ def richer_line(name: str, contacts: int, since: date, warmths: int, warmth: flo
 
 
 NO_MENTIONS = "No journal entry mentions them yet: @Name in an entry links someone."
+
+
+# --------------------------------------------------------------------------- the Review
+
+
+def steps_done_line(done: int, due: int, to_come: int, running: bool) -> str:
+    """The Review's line on the month's steps: done of those due (so far, while the month
+    is going); steps not yet due are still to come, never counted as not done."""
+    if not running:
+        return f"{done:,} of {plural(due, 'step')} due this month {'was' if done == 1 else 'were'} done."
+    line = f"{done:,} of {plural(due, 'step')} due so far {'was' if done == 1 else 'were'} done"
+    if not to_come:
+        return line + "."
+    return f"{line}; {to_come:,} still to come this month."
+
+
+# --------------------------------------------------------------------------- small experiments
+
+
+def _short_day(value: date) -> str:
+    return f"{value.day} {SHORT_MONTHS[value.month - 1]}"
+
+
+def experiment_state(starts: date, ends: date, ended_on: date | None, today: date) -> str:
+    """Where an experiment stands, after its planned days ('3 Dec to 30 Dec 2026, …'): it
+    starts on a day still to come, is running, finished, ended on a day before its planned
+    end, or never ran (ended before its first day)."""
+    if ended_on is not None and ended_on < starts:
+        return "never ran"
+    if ended_on is not None and ended_on < ends:
+        return f"ended on {_short_day(ended_on)}"
+    if today < starts:
+        return f"starts on {_short_day(starts)}"
+    return "running" if today <= ends else "finished"
+
+
+def ending_experiment(starts: date, ends: date, today: date) -> str:
+    """What the form to end an experiment says before it is saved."""
+    planned = f"planned to {_short_day(ends)} {ends.year}"
+    if today < starts:
+        return (
+            f"It starts on {_short_day(starts)}, {planned}. It hasn't started: ending it now "
+            "keeps it as never run. Close to keep it waiting."
+        )
+    return (
+        f"Running since {_short_day(starts)}, {planned}. Saving ends it today; what it "
+        "showed stays in the Review. Close to keep it going."
+    )

@@ -58,12 +58,55 @@ async def test_starting_and_ending_an_experiment_from_the_review(sqlite_db: Data
         assert "Running since 23 Nov, planned to 13 Dec 2026." in screen_text(app)
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
-        assert "2026, ended early." in screen_text(app)
+        assert "23 Nov to 13 Dec 2026, ended on 23 Nov." in screen_text(app)
         await press(app, pilot, "x")  # none running now: a new one can start
         assert isinstance(app.screen, ExperimentForm)
     with sqlite_db.session() as s:
         [ended] = experiments.list_experiments(session=s)
     assert ended.ended_on == date(2026, 11, 23) and ended.tag == "walk"
+
+
+async def test_an_experiment_still_to_start_says_so_and_ended_early_never_ran(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:  # the frozen today is 23 Nov
+        experiments.start_experiment(
+            session=s, data={"name": "a walk", "tag": "walk", "starts": date(2026, 11, 25),
+                             "weeks": 2})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r")
+        shown = screen_text(app)
+        assert "a walk — tied to #walk; 25 Nov to 8 Dec 2026, starts on 25 Nov." in shown
+        assert "running" not in shown.split("a walk — tied")[1]
+        await press(app, pilot, "x")
+        assert isinstance(app.screen, EndExperimentForm)
+        assert "It hasn't started: ending it now keeps it as never run." in screen_text(app)
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        assert "25 Nov to 8 Dec 2026, never ran." in screen_text(app)
+
+
+async def test_a_past_start_gives_days_as_examples_and_a_new_tag_a_note(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "x")
+        form = app.screen
+        assert isinstance(form, ExperimentForm)
+        fill(form, name="walks", tied="#nosuchtag", weeks="2", starts="1 nov")
+        await press(app, pilot, "ctrl+s")
+        shown = screen_text(app)
+        assert isinstance(app.screen, ExperimentForm)
+        assert "or 2026-11-30." in shown and "18:00" not in shown  # a start is a day
+        fill(form, starts="")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)  # saved: a note, not a refusal
+        notes = [n.message for n in app._notifications]
+        assert "No entry has #nosuchtag yet; it will count once you use it." in notes
+    with sqlite_db.session() as s:
+        assert experiments.list_experiments(session=s)[0].tag == "nosuchtag"
 
 
 async def test_a_step_experiment_that_does_not_match_is_refused_with_a_note(

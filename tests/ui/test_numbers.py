@@ -118,6 +118,7 @@ async def test_radio_buttons_differ_in_shape(sqlite_db: Database) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await press(app, pilot, "r", "l")
         assert isinstance(app.screen, LonelinessForm)
+        assert "Loneliness check for November 2026" in screen_text(app)  # not 2026-11
         first = app.screen.query(RadioSet).first()
         buttons = list(first.query(RadioButton))
         assert {box(b) for b in buttons} == {"▐ ▌"}

@@ -1,5 +1,6 @@
 """Who tends to reach out, in words (issue 16: "Mostly them reaching out with Lea A." read
-oddly): one sentence for each case — mostly you, mostly them, both ways, too few contacts to
+oddly): one sentence for each case — mostly you, mostly them, leaning one way (issue 19: 13 against
+3 is not "both ways"), both ways, too few contacts to
 say — said the same way in the review and on someone's page."""
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ from .test_wording import HARSH
         (0, 3, 0, 3, "Lea A. was usually the one to reach out to you "
                      "(you 0, them 3, together 0)."),
         (3, 3, 1, 3, "Reaching out goes both ways with Lea A. (you 3, them 3, together 1)."),
-        (4, 2, 0, 3, "Reaching out goes both ways with Lea A. (you 4, them 2, together 0)."),
+        (4, 2, 0, 3, "With Lea A., reaching out leans your way (you 4, them 2, together 0)."),
+        (13, 3, 4, 3, "With Lea A., reaching out leans your way (you 13, them 3, together 4)."),
+        (3, 7, 4, 3, "With Lea A., reaching out leans their way (you 3, them 7, together 4)."),
+        (5, 4, 2, 3, "Reaching out goes both ways with Lea A. (you 5, them 4, together 2)."),
+        (3, 2, 6, 3, "Reaching out goes both ways with Lea A. (you 3, them 2, together 6)."),
+        (2, 0, 9, 3, "With Lea A., reaching out leans your way (you 2, them 0, together 9)."),
         (1, 1, 6, 3, "Reaching out goes both ways with Lea A. (you 1, them 1, together 6)."),
         (2, 0, 0, 3, "Too soon to see a pattern with Lea A. — 2 contacts so far."),
         (1, 0, 0, 3, "Too soon to see a pattern with Lea A. — 1 contact so far."),

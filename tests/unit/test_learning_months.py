@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from planner_tui import clock, learning, review_report
+from planner_tui import clock, learning, review_report, words
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput
 from planner_tui.learning import MonthBeside, Period
@@ -57,7 +57,10 @@ def test_across_months_looks_at_three_six_and_twelve_months_for_both_scores() ->
     december = date(2026, 12, 1)
     recent, march = days(december, *range(6)), days(date(2026, 3, 1), *range(6))
     connectedness = dict(zip(recent + march, [5, 5, 5, 3, 3, 3, 1, 1, 1, 5, 5, 5], strict=True))
-    items = {("person", "Ana"): recent[:3] + march[:3]}
+    items = {
+        ("person", "Ana"): recent[:3] + march[:3],
+        ("context", "choir"): recent[:3] + march[:3],
+    }
     found = {
         (w.months, w.measure): w
         for w in learning.across_months({"connectedness": connectedness}, items, december)
@@ -66,11 +69,16 @@ def test_across_months_looks_at_three_six_and_twelve_months_for_both_scores() ->
                              (6, "mood"), (12, "connectedness"), (12, "mood")]  # fmt: skip
     # 3 and 6 months reach back to October and July: only December's days.
     for months in (3, 6):
-        [ana] = found[months, "connectedness"].found
+        ana, choir = sorted(
+            found[months, "connectedness"].found, key=lambda t: t.kind, reverse=True
+        )
         assert (found[months, "connectedness"].days, ana.mean_with, ana.mean_without) == (6, 5, 3)
-    # Twelve months reach March: with Ana 5, 5, 5, 1, 1, 1 (3.0); without 3, 3, 3, 5, 5, 5 (4.0).
+        assert (ana.name, choir.name, ana.few_days) == ("Ana", "choir", True)  # 3 days a side
+    # Twelve months reach March: on the days 5, 5, 5, 1, 1, 1 (3.0); without 3, 3, 3, 5, 5, 5
+    # (4.0) — lower: the part of life shows it, a person never does.
     [year] = found[12, "connectedness"].found
-    assert (year.days_with, year.mean_with, year.mean_without) == (6, 3.0, 4.0)
+    assert (year.name, year.days_with, year.mean_with, year.mean_without) == ("choir", 6, 3.0, 4.0)
+    assert not year.few_days  # 6 days on each side
     assert found[12, "mood"].days == 0 and found[12, "mood"].found == []  # no moods: nothing
 
 
@@ -97,6 +105,22 @@ def test_loneliness_beside_splits_checked_months_at_the_middle_total() -> None:
     assert rows["contexts"] == (2.0, 2.0)
 
 
+def test_loneliness_beside_leaves_out_the_month_still_going() -> None:
+    # Months 1–6 as above, then a check of 9 on 1 July with no contact yet that month.
+    months = [
+        month(1, 3, 10, 10, 5), month(2, 4, 8, 10, 3), month(3, 5, 6, 0, 0),
+        month(4, 6, 4, 5, 0), month(5, 7, 4, 5, 1), month(6, 8, 1, 10, 1),
+        MonthBeside(date(2026, 7, 1), 9, 0, 0, 0, 0, 0),
+    ]  # fmt: skip
+    found = learning.loneliness_beside(months, date(2026, 7, 1))
+    assert found is not None and (found.threshold, found.lower, found.higher) == (5, 3, 3)
+    assert dict((k, (lo, hi)) for k, lo, hi in found.rows)["people"] == (8.0, 3.0)
+    # Once July is over it counts: the higher side is (4 + 4 + 1 + 0) / 4 people.
+    ended = learning.loneliness_beside(months, date(2026, 7, 31))
+    assert ended is not None and (ended.lower, ended.higher) == (3, 4)
+    assert dict((k, (lo, hi)) for k, lo, hi in ended.rows)["people"] == (8.0, 2.25)
+
+
 def test_loneliness_beside_parts_the_months_where_they_split_most_evenly() -> None:
     # Totals 4, 4, 5, 5 and six 6s, a 7 and a 9: at 6 they would part 10 against 2; at 5,
     # 4 against 8 — the most even.
@@ -117,6 +141,24 @@ def test_loneliness_beside_needs_three_checked_months_on_each_side() -> None:
 
 
 # --------------------------------------------------------------------------- experiments
+
+
+@pytest.mark.parametrize(
+    ("ended_on", "today", "state"),
+    [
+        (None, date(2026, 12, 1), "starts on 3 Dec"),
+        (date(2026, 12, 1), date(2026, 12, 1), "never ran"),
+        (None, date(2026, 12, 3), "running"),
+        (None, date(2026, 12, 30), "running"),
+        (date(2026, 12, 3), date(2026, 12, 20), "ended on 3 Dec"),
+        (date(2026, 12, 14), date(2027, 1, 2), "ended on 14 Dec"),
+        (None, date(2026, 12, 31), "finished"),
+    ],
+)
+def test_an_experiment_s_state_says_where_it_stands(
+    ended_on: date | None, today: date, state: str
+) -> None:
+    assert words.experiment_state(date(2026, 12, 3), date(2026, 12, 30), ended_on, today) == state
 
 
 def test_experiment_periods_run_to_today_or_the_day_it_ended_with_as_many_days_before() -> None:
@@ -289,7 +331,7 @@ def test_the_review_shows_patterns_across_months_and_loneliness_beside_contact(
     assert "Over 3 months, mood: too little to tell yet (0 scored days)." in across
     assert shown["across"].table is not None
     assert shown["across"].table.rows[0][:7] == ("3", "connectedness", "Ana (person)",
-                                                 "3", "5.0", "3.0", "+2.0")  # fmt: skip
+                                                 "3, few days", "5.0", "3.0", "+2.0")  # fmt: skip
     beside = "\n".join(shown["beside"].lines)
     assert "In the 3 months with a total of 5 or less, against the 3 months above it:" in beside
     assert data.experiments == [] and "No small experiment ran this month" in "\n".join(

@@ -364,3 +364,34 @@ def test_associations_need_enough_days_on_both_sides() -> None:
         },
     )
     assert [(a.name, a.average_with, a.average_without) for a in found] == [("walk", 5, 1)]
+
+
+def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
+    october: Database,
+) -> None:
+    # 1 November, 09:00: one contact so far (Ben's text at 00:10, Work), against October's
+    # 5; steps due today at 18:00 and tomorrow at 10:00 still to come, none due yet.
+    clock.freeze(local("2026-11-01T09:00"))
+    with october.write() as s:
+        ana = people.people_called(session=s, typed="Ana")[0].id
+        steps.create_step(
+            session=s,
+            data={"person_id": ana, "action": "text Ana", "due_at": local("2026-11-01T18:00")},
+        )
+    with october.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1))
+    assert (data.figures.steps_planned, data.figures.still_to_come) == (2, 2)
+    text = review_report.to_markdown(data)
+    assert "| Interactions | 1 | 5 | so far |" in text
+    assert "| Small steps done | 0 | 2 | so far |" in text
+    assert "| Average connectedness (1–5) | 1.0 | 3.2 | down 2.2 |" in text  # a mean compares
+    assert "0 of 0 steps due so far were done; 2 still to come this month." in text
+    assert "Too early in the month to tell which parts of life went quiet." in text
+    assert "Went quiet this month" not in text
+    # A week in, what went quiet is listed, as so far; one step has come and gone undone.
+    clock.freeze(local("2026-11-07T09:00"))
+    with october.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1))
+    text = review_report.to_markdown(data)
+    assert "Went quiet this month so far: Choir, Garden." in text
+    assert "0 of 2 steps due so far were done." in text

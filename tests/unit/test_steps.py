@@ -388,3 +388,35 @@ def test_a_name_means_the_open_step_due_nearest_to_now(db: Database, ana: int) -
         steps.record_outcome(session=s, step_id=morning, outcome={"status": "skipped"})
     assert meant() == [tonight]
     assert {later, yesterday}.isdisjoint(meant())
+
+
+def test_a_smaller_version_is_never_the_step_itself_and_keeps_the_name_as_written(
+    tmp_path: Path,
+) -> None:
+    actions = steps.load_actions(tmp_path)
+    by_id = {a.id: a for a in actions}
+    # "send Bo a short message" is the library's lightest message, with Bo Chen as "Bo":
+    # it is that step, and nothing lighter than it is the same step again.
+    typed = "send Bo a short message"
+    chosen = steps.library_action(actions, typed, "Bo Chen", "Bo")
+    assert chosen == by_id["text"]
+    found = steps.smaller_offer(actions, chosen, typed, "Bo Chen", "Bo")
+    assert found is not None and found[0] == by_id["react"]
+    assert not steps.same_step(found[1], typed, "Bo Chen", "Bo") and "Chen" not in found[1]
+    # Typed without choosing from the library, in any case and spacing: the same.
+    found = steps.smaller_offer(actions, None, "SEND  bo chen a short message.", "Bo Chen")
+    assert found is not None and found[0] == by_id["react"]
+    # A library whose smaller version reads as the step itself offers nothing.
+    same = steps.Action(id="a", effort=by_id["text"].effort, words="send {name} a note",
+                        channel=by_id["text"].channel, smaller="b")  # fmt: skip
+    twin = steps.Action(id="b", effort=by_id["react"].effort, words="Send {name} a note.",
+                        channel=by_id["text"].channel)  # fmt: skip
+    assert steps.smaller_offer([same, twin], same, "send Bo a note", "Bo Chen", "Bo") is None
+    # The first name typed is kept in what is offered.
+    found = steps.smaller_offer(actions, by_id["call"], "give Ana a ten-minute call", "Ana Silva")
+    assert found is not None and found[1] == "send Ana a voice note"
+    found = steps.smaller_offer(actions, None, "ask Ana about the concert", "Ana Silva")
+    assert found is not None and found[1] == "send Ana a short message: ask Ana about the concert"
+    # Without the name in the words, the name as on the map.
+    found = steps.smaller_offer(actions, None, "ask about the concert", "Ana Silva")
+    assert found is not None and found[1] == "send Ana Silva a short message: ask about the concert"

@@ -223,7 +223,6 @@ def _list_open_steps(settings: Settings, typed: str | None) -> None:
 
 def _plan(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import Effort
-    from planner_tui.names import fold
     from planner_tui.services import steps
     from planner_tui.when import describe_repeat, parse_repeat, parse_when_noted
 
@@ -239,8 +238,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
         person = find_person(session, args.person) if args.person is not None else None
         place = _context(session, args.context) if args.context is not None else None
         toward = person.name if person else ""
-        chosen = next((a for a in actions
-                       if fold(a.for_person(toward)) == fold(args.action.strip())), None)  # fmt: skip
+        said = args.person or ""
+        chosen = steps.library_action(actions, args.action, toward, said)
         step = steps.create_step(
             session=session,
             data={
@@ -269,9 +268,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
     if step.backup:
         say(f"Backup: {step.backup}")
     if args.sure is not None and args.sure < 7:
-        smaller = steps.smaller_version(actions, chosen)
-        offer = f" How about: {smaller.for_person(toward)}?" if smaller else ""
-        say(words.SMALLER_LINE + offer)
+        found = steps.smaller_offer(actions, chosen, args.action, toward, said)
+        say(words.SMALLER_LINE + (f" How about: {found[1]}?" if found else ""))
     say(words.encouragement(sum(map(ord, step.action)) + due.toordinal()))
 
 

@@ -14,7 +14,13 @@ from sqlmodel import Session, col, select
 
 from planner_tui import clock, learning
 from planner_tui.daily import LocalDays
-from planner_tui.db.models import Experiment, ExperimentCreate, ExperimentRead, Step
+from planner_tui.db.models import (
+    Experiment,
+    ExperimentCreate,
+    ExperimentRead,
+    JournalTag,
+    Step,
+)
 from planner_tui.errors import InvalidInput
 from planner_tui.services.common import get_or_404, validate
 from planner_tui.services.review import (
@@ -93,6 +99,16 @@ def start_experiment(
     return _read(row)
 
 
+def unused_tag_note(*, session: Session, tag: str) -> str | None:
+    """A note (never a refusal) when no journal entry has *tag* yet: it counts once used."""
+    if (
+        not tag
+        or session.exec(select(JournalTag.tag).where(JournalTag.tag == tag).limit(1)).first()
+    ):
+        return None
+    return f"No entry has #{tag} yet; it will count once you use it."
+
+
 def end_experiment(
     *, session: Session, experiment_id: int, today: date | None = None
 ) -> ExperimentRead:
@@ -115,6 +131,8 @@ class ExperimentReview:
     during_figures: learning.PeriodFigures
     running: bool
     too_little: bool
+    today: date
+    """The day it is looked at from (to say whether it has started)."""
 
 
 def experiment_review(
@@ -172,6 +190,7 @@ def experiment_review(
         figures[1],
         running=experiment.ended_on is None and experiment.ends >= today,
         too_little=learning.too_little_to_tell(figures[0], figures[1]),
+        today=today,
     )
 
 

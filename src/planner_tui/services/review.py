@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -65,6 +65,9 @@ LONG_GAP_DAYS = 60
 LOOKBACK_DAYS = 365
 """How far back reconnections look, so a month costs the same in year 100."""
 QUIET_MONTHS = 3
+QUIET_MIN_DAYS = 7
+"""A month in progress lists what went quiet only from this many days in; before, it is too
+early to tell (a day or two without contact is ordinary)."""
 """A context went quiet when it saw contact in these months before, but none this month."""
 ONE_WAY_MIN = 3
 """Interactions with someone in a month before asking whether they ran one way."""
@@ -148,6 +151,14 @@ class MonthFigures:
     felt_easier: int = 0
     felt_same: int = 0
     felt_harder: int = 0
+    still_to_come: int = 0
+    """Steps due in the month still planned and due later than now (not yet due, so not
+    counted as undone)."""
+
+    @property
+    def steps_due_so_far(self) -> int:
+        """The month's steps due by now (all of them, once the month is over)."""
+        return self.steps_planned - self.still_to_come
 
     @property
     def label(self) -> str:
@@ -170,7 +181,9 @@ class MonthFigures:
         return not (self.entries or self.interactions or self.steps_planned)
 
 
-def month_figures(*, session: Session, month: date) -> MonthFigures:
+def month_figures(*, session: Session, month: date, now: datetime | None = None) -> MonthFigures:
+    """The month's overview figures; steps due after *now* (default: this moment) and still
+    planned are counted as still to come."""
     first = month.replace(day=1)
     after = moved(first, months=1)
     start, end = day_window(first, after)
@@ -257,6 +270,19 @@ def month_figures(*, session: Session, month: date) -> MonthFigures:
             f.expected_awkwardness = float(expected) / int(compared)
             f.felt_awkwardness = float(felt) / int(compared)
             f.felt_easier, f.felt_same, f.felt_harder = int(easier), int(same), int(harder)
+    if f.by_status.get(StepStatus.PLANNED):
+        later = max(start, (now or clock.now()).astimezone(UTC))
+        f.still_to_come = int(
+            session.exec(
+                select(sa.func.count())
+                .select_from(Step)
+                .where(
+                    col(Step.status) == StepStatus.PLANNED,
+                    col(Step.due_at) > later,
+                    col(Step.due_at) < end,
+                )
+            ).one()
+        )
     return f
 
 
@@ -357,6 +383,12 @@ class MonthReviewData:
         return self.as_of < self.month + relativedelta(day=31)
 
     @property
+    def too_early_for_quiet(self) -> bool:
+        """A month in progress fewer than :data:`QUIET_MIN_DAYS` days in: what went quiet
+        is not listed yet."""
+        return self.running and (self.as_of - self.month).days + 1 < QUIET_MIN_DAYS
+
+    @property
     def nothing_recorded(self) -> bool:
         """No entry, contact or step in the month, and no loneliness check or intentions
         written for it either."""
@@ -425,7 +457,11 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
         warmth_themes=patterns.themes(warm),
         withdraw_themes=patterns.themes(withdraw),
         one_way=_one_way(contacts),
-        quiet_contexts=_quiet_contexts(session, first, after),
+        quiet_contexts=(
+            []
+            if (as_of - first).days + 1 < QUIET_MIN_DAYS and today < after
+            else _quiet_contexts(session, first, after)
+        ),
         drifted=_drifted(session, as_of, running=today < after),
         steps_done=done,
         reconnections=_reconnections(session, first, after),

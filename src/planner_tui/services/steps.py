@@ -147,6 +147,56 @@ def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str)
     return f"{lighter}: {typed}"
 
 
+def _name_forms(name: str, said: str = "") -> list[str]:
+    """The ways a step may write someone's name, longest first: as on the map, as typed to
+    find them (*said*), and the first word of it."""
+    forms = {" ".join(f.split()) for f in (name, said, name.split()[0] if name.split() else "")}
+    return sorted((f for f in forms if f), key=len, reverse=True)
+
+
+def name_as_written(typed: str, name: str, said: str = "") -> str:
+    """The form of *name* the person wrote in *typed* ("Bo" for Bo Chen in "send Bo a
+    message"), as written, so what is offered back keeps it; the name as on the map when
+    none is."""
+    for form in _name_forms(name, said):
+        found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", typed, re.IGNORECASE)
+        if found:
+            return found.group(0)
+    return name
+
+
+def same_step(one: str, other: str, name: str, said: str = "") -> bool:
+    """The same words, whatever form of the name each uses, in any case or spacing."""
+
+    def key(text: str) -> str:
+        for form in _name_forms(name, said):
+            text = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", "\x00", text, flags=re.IGNORECASE)
+        return " ".join(text.casefold().split()).rstrip(".!?")
+
+    return key(one) == key(other)
+
+
+def library_action(actions: list[Action], typed: str, name: str, said: str = "") -> Action | None:
+    """The library step *typed* is, whatever form of the name it uses; None for own words."""
+    return next((a for a in actions if same_step(a.for_person(name), typed, name, said)), None)
+
+
+def smaller_offer(
+    actions: list[Action], chosen: Action | None, typed: str, name: str, said: str = ""
+) -> tuple[Action, str] | None:
+    """The smaller version to offer for a step (:func:`smaller_version`), in the person's own
+    words and own form of the name (:func:`smaller_words`); None when there is none, or when
+    it would be the step itself again. Typed words that are a library step count as it."""
+    chosen = chosen or library_action(actions, typed, name, said)
+    smaller = smaller_version(actions, chosen)
+    if smaller is None or smaller == chosen:
+        return None
+    offer = smaller_words(typed, chosen, smaller, name_as_written(typed, name, said))
+    if same_step(offer, typed, name, said):
+        return None
+    return smaller, offer
+
+
 def suggested_order(people: list[PersonRead]) -> list[PersonRead]:
     """Who to offer first when planning: people drifting past their rhythm (most overdue
     first), then the inner circle, then everyone else, by name."""

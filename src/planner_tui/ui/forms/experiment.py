@@ -89,9 +89,9 @@ class ExperimentForm(FormScreen[ExperimentRead]):
         from planner_tui.when import parse_when
 
         said = str(values["starts"]).strip()
-        starts = parse_when(said or "today", lean="future").date()
+        starts = parse_when(said or "today", lean="future", day=True).date()
         tied = str(values["tied"]).strip()
-        return self.planner.backend.write(
+        started = self.planner.backend.write(
             partial(
                 experiments.start_experiment,
                 data={
@@ -103,6 +103,19 @@ class ExperimentForm(FormScreen[ExperimentRead]):
                 },
             )
         )
+        if started.tag:
+            self.note = self.planner.backend.read(
+                partial(experiments.unused_tag_note, tag=started.tag)
+            )
+        return started
+
+    note: str | None = None
+    """Said after saving: a #tag no entry has yet."""
+
+    def saved(self, result: ExperimentRead) -> None:
+        super().saved(result)
+        if self.note:
+            self.app.notify(self.note)
 
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, {"when": "starts", "tag": "tied", "step_words": "tied"}.get(
@@ -118,12 +131,10 @@ class EndExperimentForm(FormScreen[ExperimentRead]):
         self.heading = f"End “{experiment.name}”?"
 
     def compose_fields(self) -> ComposeResult:
+        from planner_tui import clock, words
+
         e = self.experiment
-        yield Field(
-            f"Running since {e.starts.day} {e.starts:%b}, planned to {e.ends.day} {e.ends:%b %Y}. "
-            "Saving ends it "
-            "today; what it showed stays in the Review. Close to keep it going."
-        )
+        yield Field(words.ending_experiment(e.starts, e.ends, clock.today()))
 
     def submit(self, values: dict[str, Any]) -> ExperimentRead:
         from planner_tui.services import experiments

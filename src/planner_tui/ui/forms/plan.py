@@ -558,20 +558,20 @@ class PlanWizard(FormScreen[StepRead]):
         )
 
     def offer_smaller(self) -> None:
-        from planner_tui.services.steps import smaller_version, smaller_words
+        from planner_tui.services.steps import smaller_offer
         from planner_tui.ui.modals.confirm import Choice
 
         self.smaller_offered = True
-        smaller = smaller_version(self.offered_actions(), self.action)
         name = self.target() or ("there" if self.toward_place() else "them")
-        if smaller is None or smaller == self.action:
+        typed = self.query_one("#words", Input).value.strip()
+        found = smaller_offer(self.offered_actions(), self.action, typed, name)
+        if found is None:
             self.app.push_screen(
                 Choice("Already a light step", words.ALREADY_LIGHT, [("keep", "Go on")]),
                 lambda _answer: self.go("card"),
             )
             return
-        typed = self.query_one("#words", Input).value.strip()
-        offer = smaller_words(typed, self.action, smaller, name)
+        smaller, offer = found
 
         def answered(answer: str | None) -> None:
             if answer == "smaller":

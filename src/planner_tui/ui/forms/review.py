@@ -47,7 +47,10 @@ class LonelinessForm(FormScreen[LonelinessCheckRead]):
                 initial["how_often"] = HOW_OFTEN.index(LonelyHowOften(check.how_often))
         super().__init__(f"loneliness:{month}", initial)
         self.month = month
-        self.heading = f"Loneliness check for {month}"
+        from datetime import date
+
+        first = date.fromisoformat(f"{month}-01")
+        self.heading = f"Loneliness check for {first:%B} {first.year}"
 
     def compose_fields(self) -> ComposeResult:
         yield Field(
