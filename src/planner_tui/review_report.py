@@ -217,7 +217,7 @@ def across(data: MonthReviewData) -> Figure:
         f"6 and 12 months. Each needs {learning.MIN_DAYS}+ scored days with it and "
         f"{learning.MIN_DAYS}+ without; the effect is the difference in units of the days' "
         "usual spread (around 0.2 is small, 0.5 medium, 0.8 large). In the table: the "
-        "months looked at, the scored days with it ('few days' under 5 on a side), the "
+        "months looked at, the scored days with it ('few' when under 5 on a side), the "
         "average with and without it and the difference (diff). A person shows only when "
         "their days went with higher scores. These went together, nothing more."
     ]
@@ -235,7 +235,7 @@ def across(data: MonthReviewData) -> Figure:
                 str(window.months),
                 score,
                 f"{t.name} ({t.kind})",
-                f"{t.days_with:,}, few days" if t.few_days else f"{t.days_with:,}",
+                f"{t.days_with:,} (few)" if t.few_days else f"{t.days_with:,}",
                 f"{t.mean_with:.1f}",
                 f"{t.mean_without:.1f}",
                 f"{t.difference:+.1f}",
@@ -254,7 +254,7 @@ def across(data: MonthReviewData) -> Figure:
         return Figure("across", title_, lines)
     # Short headings, so every figure fits at 80 columns (the explanation above says them
     # in full); the name narrows instead.
-    columns = ("months", "score", "went with it", "days", "with", "without", "diff", "effect")
+    columns = ("months", "score", "what", "days", "with", "without", "diff", "effect")
     return Figure("across", title_, lines, table=Table(columns, rows, give_way=(2,)))
 
 
@@ -790,7 +790,7 @@ EXPLAIN: dict[str, str] = {
     "The effect is the difference divided by the pooled spread of the days' scores (Cohen's "
     "d); a blank effect means every day had the same score. A person is listed only when "
     "their days went with higher scores, never lower. A row with fewer than "
-    f"{words.plural(learning.FEW_DAYS, 'day')} on a side says 'few days'. Things that come together need "
+    f"{words.plural(learning.FEW_DAYS, 'day')} on a side says 'few'. Things that come together need "
     "not have anything more to do with each other.",
     "beside": "For each of the twelve months up to this one: the loneliness check total, "
     "different people in at least one interaction, parts of life in touch (as in Breadth), "

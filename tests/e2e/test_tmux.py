@@ -296,7 +296,7 @@ def test_a_whole_evening_by_keys_alone_then_everything_is_still_there(
     term.press("m")
     term.wait_for("2 people", "Ana Silva", "Bo")
     term.press("3")
-    term.wait_below("Weeks of contact", "Choir")
+    term.wait_below("The last 12 weeks, by context", "Choir")
     term.press("j")
     term.wait_for("connectedness 1–5", "Walked with @Ana by the river", "#walk")
     term.press("p")
@@ -385,5 +385,5 @@ def test_no_color_and_monochrome_still_say_everything(
         coloured = term.screen("-e")
         assert hues(coloured) == set(), key  # greys only
     term.press("m", "3")  # …and so do pictures that colour would otherwise carry
-    term.wait_below("Weeks of contact", "·", "░", "█")
+    term.wait_below("The last 12 weeks, by context", "·", "░", "█")
     term.press("q")
