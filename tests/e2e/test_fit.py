@@ -139,7 +139,7 @@ def test_map_fits_with_the_drifting_mark_and_the_whole_legend(
         assert item in legend, item  # every shape explained, none cut
     fits(term.screen(), size, "/ Filter")
     term.press("3")
-    shown = shows(term, "kind", "last contact", "Allotment", "Work")
+    shown = shows(term, "kind", "last contact", "Allotment", "The last 12 weeks")
     [allotment] = [line for line in fits(shown, size, "/ Filter") if "Allotment" in line][:1]
     assert re.search(r"Allotment\s+other\s+1\s", allotment), allotment
     assert "letter / other" not in shown  # a way of being in touch, not a kind of context
@@ -200,6 +200,8 @@ def test_help_lines_wrap_whole_and_the_trusted_form_shows_both_fields(
     term.press("?")
     shown = shows(term, "Keys", "Refresh", "Check in", footer="esc Close")
     fits(shown, size, "esc Close", "e Edit the people you trust", view=False)
+    term.press("Down", "Down", "Down")  # below the line saying where support is, at 80×24
+    shown = shows(term, "Refresh", "shared database)", footer="esc Close")
     assert (
         "Refresh — Read the data again (changes made elsewhere: the command line, another "
         "computer on a shared database)" in flowing(shown.splitlines(), frame="█")
