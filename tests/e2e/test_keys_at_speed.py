@@ -5,32 +5,19 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from planner_tui import clock
 from planner_tui.db.engine import Database
-from planner_tui.services import drafts, people
-from planner_tui.ui.app import FIRST_RUN_KEY
 
 from .test_tmux import Tmux, draft_holds, launch
+from .test_typeahead import someone_to_reach
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
 RUNS = 6
 """How often the README's sequence is sent (a lost key showed in about 3 runs of 20)."""
-
-
-def someone_to_reach(db: Database, name: str) -> None:
-    with db.write() as s:
-        drafts.set_setting(session=s, key=FIRST_RUN_KEY, value=True)
-        person = people.create_person(
-            session=s, data={"name": name, "circle": "inner", "cadence_days": 7}
-        )
-        when = datetime(2026, 11, 1, 10, 0, tzinfo=clock.local_zone())
-        people.log_interaction(session=s, data={"person_ids": [person.id], "occurred_at": when})
 
 
 def saved_steps(home: Path) -> list[tuple[str, str]]:
