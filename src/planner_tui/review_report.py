@@ -206,7 +206,8 @@ def associations(data: MonthReviewData) -> Figure:
     )
 
 
-MEASURE_NAMES = {"connectedness": "connectedness", "mood": "mood"}
+SHORT_MEASURES = {"connectedness": "connected", "mood": "mood"}
+"""A score's name in a table's cell, short so the table fits 80 columns."""
 
 
 def across(data: MonthReviewData) -> Figure:
@@ -223,7 +224,7 @@ def across(data: MonthReviewData) -> Figure:
     ]
     rows = []
     for window in data.across:
-        score = MEASURE_NAMES[window.measure]
+        score = window.measure
         if not window.found:
             lines.append(
                 f"Over {words.plural(window.months, 'month')}, {score}: too little to tell yet "
@@ -233,7 +234,7 @@ def across(data: MonthReviewData) -> Figure:
         rows += [
             (
                 str(window.months),
-                score,
+                SHORT_MEASURES[score],
                 f"{t.name} ({t.kind})",
                 f"{t.days_with:,} (few)" if t.few_days else f"{t.days_with:,}",
                 f"{t.mean_with:.1f}",

@@ -330,7 +330,7 @@ def test_the_review_shows_patterns_across_months_and_loneliness_beside_contact(
     assert "Over 3 months, went together with higher connectedness: Ana (person)." in across
     assert "Over 3 months, mood: too little to tell yet (0 scored days)." in across
     assert shown["across"].table is not None
-    assert shown["across"].table.rows[0][:7] == ("3", "connectedness", "Ana (person)",
+    assert shown["across"].table.rows[0][:7] == ("3", "connected", "Ana (person)",
                                                  "3 (few)", "5.0", "3.0", "+2.0")  # fmt: skip
     beside = "\n".join(shown["beside"].lines)
     assert "In the 3 months with a total of 5 or less, against the 3 months above it:" in beside

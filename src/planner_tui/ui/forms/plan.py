@@ -826,7 +826,7 @@ class PlanWizard(FormScreen[StepRead]):
                     "Already planned",
                     f"{words.plan_card(same.due_at, same.action, same.person)} is already "
                     "on your plan, just like this. Plan it a second time?",
-                    [("back", "Keep just the one"), ("again", "Plan it a second time")],
+                    [("back", "Go back and change it"), ("again", "Plan it a second time")],
                 )
         return self.planner.backend.write(
             partial(steps.create_step, data=data, new_person=new_person)
