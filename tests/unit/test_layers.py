@@ -21,14 +21,16 @@ def test_the_import_contracts_are_kept() -> None:
 
 def command_loads(home: Path, argv: list[str], families: set[str]) -> tuple[int, list[str], str]:
     """Run a command in a fresh interpreter: its exit code, which of the *families* of
-    modules it loaded, and what it printed."""
+    modules it loaded (a family is a package and everything under it: ``textual``, or
+    ``sqlalchemy.dialects.postgresql``), and what it printed."""
     code = (
         "import io, json, sys, contextlib\n"
         "from planner_tui import cli\n"
         "out = io.StringIO()\n"
         "with contextlib.redirect_stdout(out):\n"
         f"    code = cli.main(['--home', {str(home)!r}, *{argv!r}])\n"
-        f"loaded = sorted({{m.split('.')[0] for m in sys.modules}} & {families!r})\n"
+        f"loaded = sorted({{f for f in {families!r} for m in sys.modules\n"
+        "                  if m == f or m.startswith(f + '.')})\n"
         "print(json.dumps([code, loaded, out.getvalue()]))\n"
     )
     env = {**os.environ, "PLANNER_TUI_NOW": "2026-11-23T12:00"}
@@ -40,8 +42,10 @@ def command_loads(home: Path, argv: list[str], families: set[str]) -> tuple[int,
 
 
 def test_review_never_loads_textual_and_search_never_loads_the_data_layer(tmp_path: Path) -> None:
-    """`planner-tui review` writes its charts with plotext alone; `planner-tui search` on
-    the local file (every option) reads it with the standard library's sqlite3."""
+    """`planner-tui review` writes its charts with plotext alone, and opens a SQLite file
+    without what only other work needs (Alembic: a schema upgrade; PostgreSQL's dialect);
+    `planner-tui search` on the local file (every option) reads it with the standard
+    library's sqlite3."""
     home = tmp_path / "home"
     for day in ("2026-11-02", "2026-11-20"):
         argv = [
@@ -56,7 +60,9 @@ def test_review_never_loads_textual_and_search_never_loads_the_data_layer(tmp_pa
         ]
         assert command_loads(home, argv, set())[0] == 0
     code, loaded, written = command_loads(
-        home, ["review", "--month", "2026-11"], {"textual", "textual_plotext"}
+        home,
+        ["review", "--month", "2026-11"],
+        {"textual", "textual_plotext", "alembic", "sqlalchemy.dialects.postgresql", "psycopg"},
     )
     assert code == 0 and loaded == []
     assert "```text" in written and "┤" in written  # the charts were drawn

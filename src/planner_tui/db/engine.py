@@ -481,7 +481,11 @@ def make_engine(location: Location) -> Engine:
             )
             _sqlite_pragmas(engine)
             return engine
-        return sa.create_engine(location.url, pool_pre_ping=True)
+        engine = sa.create_engine(location.url, pool_pre_ping=True)
+        from planner_tui.db.models import describe_partial_indexes
+
+        describe_partial_indexes(engine.dialect.name)
+        return engine
     except (ArgumentError, NoSuchModuleError, ValueError) as error:
         raise StorageError(f"That database URL can't be used: {error}") from None
     except ImportError as error:
