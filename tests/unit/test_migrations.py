@@ -486,3 +486,29 @@ def test_0010_adds_experiments_and_keeps_every_row(tmp_path: Path) -> None:
         database.dispose()
     backups = list((tmp_path / "backups").glob("before-upgrade-0009-*.db"))
     assert len(backups) == 1 and every_row(backups[0]) == before
+
+
+def test_0011_indexes_the_steps_that_follow_and_keeps_every_row(tmp_path: Path) -> None:
+    """0011 adds two indexes on steps (what followed a step; a status's steps by time) and
+    changes no row."""
+    from alembic import command
+
+    from planner_tui.db.migrate import alembic_config
+
+    path = tmp_path / "planner.db"
+    shutil.copy(FIXTURE, path)
+    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
+    config = alembic_config()
+    with old.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0010")
+    old.dispose()
+    before = every_row(path)
+    open_database(Location(f"sqlite:///{path}", tmp_path)).dispose()
+    assert every_row(path) == before
+    with sqlite3.connect(path) as connection:
+        indexes = {row[0]: row[1] for row in connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'step'")}  # fmt: skip
+    connection.close()
+    assert "(previous_id)" in indexes["ix_step_previous_id"]
+    assert "(status, due_at)" in indexes["ix_step_status_due_at"]

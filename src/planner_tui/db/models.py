@@ -654,7 +654,11 @@ class Step(SQLModel, table=True):
     warmth: int | None = None
     resolved_at: datetime | None = _utc_column(nullable=True, index=True)
     """When its outcome was recorded (indexed for the Review's following through, schema 0009)."""
-    previous_id: int | None = Field(default=None, foreign_key="step.id", ondelete="SET NULL")
+    previous_id: int | None = Field(
+        default=None, foreign_key="step.id", ondelete="SET NULL", index=True
+    )
+    """The step this one was planned after (an outcome's follow-up, a moved time; indexed
+    for the Review's "not now"s that became a yes, schema 0011)."""
     created_at: datetime = _utc_column()
     uid: str = Field(
         default_factory=new_step_uid,
@@ -672,6 +676,10 @@ class Step(SQLModel, table=True):
     """For a moved occurrence of a repeating step: the time the rule gave it (RECURRENCE-ID)."""
     reminded_at: datetime | None = _utc_column(nullable=True)
     """When `planner-tui remind` told the person about this step: once, never again."""
+    __table_args__ = (
+        # A status's steps within a span of time (the Review's "not now"s; schema 0011).
+        sa.Index("ix_step_status_due_at", "status", "due_at"),
+    )
 
 
 class StepRead(StepBase):
