@@ -29,7 +29,8 @@ HOSTILE = ["[bold]Bob", "[/]", "[@click=app.quit]x[/]", "[link=file:///etc/passw
 
 async def settle(app: PlannerApp, pilot: object) -> None:
     """Wait until what was started has finished, every key typed ahead has been passed on,
-    and the view on screen shows its data, not only its headings (a loaded machine can
+    the screen on top is ready for keys (a form has read its draft), and the view on screen
+    shows its data, not only its headings (a loaded machine can
     paint a view before its loading thread starts)."""
     # Only a cap (it returns as soon as all is done): a burst of keys at start-up on a
     # machine loaded several times over took more than 30 s to play out.
@@ -41,7 +42,12 @@ async def settle(app: PlannerApp, pilot: object) -> None:
             await pilot.pause()  # type: ignore[attr-defined]
         if not app.is_running:  # it closed: nothing more will come
             return
-        done = not loading(app.screen) and not app.typing_ahead and laid_out(app.screen)
+        done = (
+            not loading(app.screen)
+            and not app.typing_ahead
+            and app.ready_for_keys()  # a form has its choices and draft
+            and laid_out(app.screen)
+        )
         if done or time.monotonic() > deadline:
             return
         await pilot.pause(0.02)  # type: ignore[attr-defined]
