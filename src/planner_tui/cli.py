@@ -215,7 +215,7 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
-    from planner_tui.services import calendar, exchange
+    from planner_tui.services import exchange
     from planner_tui.services.review import parse_month
 
     month = parse_month(args.month) if args.month else None
@@ -240,6 +240,8 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
         elif args.format == "markdown":
             data = exchange.export_markdown_pieces(session=session, month=month)
         else:
+            from planner_tui.services import calendar  # icalendar: only for a calendar
+
             made = calendar.export(session=session, alarm_minutes=settings.alarm_minutes or 0)
             data, note = made.data, made.left_out_note()
             if note:

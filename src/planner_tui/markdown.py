@@ -12,13 +12,14 @@ import re
 from planner_tui.terminal import plain
 
 BLOCK_START = re.compile(r"^(\s*)(?:([#>+-])|(\d+)([.)])(?=\s|$))")
+INLINE = re.compile(r"[\\`*_\[\]<>|~]")
 
 
 def markdown_inline(text: str) -> str:
     """Text inside a Markdown line or table cell: nothing in it can start a link,
     emphasis, code, a table cell or HTML, nor move the terminal's cursor or colours when
     the file is printed; the rest stays readable."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in plain(text))
+    return INLINE.sub(r"\\\g<0>", plain(text))
 
 
 def markdown_line(text: str) -> str:

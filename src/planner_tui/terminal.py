@@ -9,31 +9,24 @@ stdout is a terminal, where a person reads it, is it made visible-safe too.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from contextlib import suppress
 from typing import TextIO
 
-_C1 = range(0x80, 0xA0)
+_VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F: 0x2421}
+_VISIBLE |= dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
+_VISIBLE_LINES = {code: to for code, to in _VISIBLE.items() if code != 0x0A}
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 def plain(text: str, *, keep_newlines: bool = True) -> str:
     """Control characters become visible symbols (ESC → ␛), so printed user text can't move
     the cursor, change colours or retitle the terminal."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if ch == "\t" or (keep_newlines and ch == "\n"):
-            out.append(ch)
-        elif code < 0x20:
-            out.append(chr(0x2400 + code))
-        elif code == 0x7F:
-            out.append("\u2421")
-        elif code in _C1:
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
+    if _CONTROL.search(text) is None:  # most text: nothing to change, nothing copied
+        return text
+    return text.translate(_VISIBLE_LINES if keep_newlines else _VISIBLE)
 
 
 def shorten(value: str, width: int) -> str:
