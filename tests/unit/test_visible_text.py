@@ -1,0 +1,39 @@
+"""Printed and Markdown text (terminal.plain, markdown.markdown_inline) for any text: no
+control character survives, and nothing else is changed, added or lost."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planner_tui.markdown import markdown_inline
+from planner_tui.terminal import plain
+
+CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
+
+
+@given(ANY_TEXT, st.booleans())
+def test_plain_shows_every_control_character_as_a_symbol_and_keeps_the_rest(
+    text: str, keep_newlines: bool
+) -> None:
+    shown = plain(text, keep_newlines=keep_newlines)
+    assert len(shown) == len(text)  # one symbol for one character: nothing added or lost
+    for typed, seen in zip(text, shown, strict=True):
+        if typed == "\n" and keep_newlines:
+            assert seen == "\n"
+        elif CONTROL.match(typed):
+            assert not CONTROL.match(seen) and seen != typed
+        else:
+            assert seen == typed
+
+
+@given(ANY_TEXT)
+def test_markdown_text_is_the_plain_text_with_only_its_markup_characters_escaped(
+    text: str,
+) -> None:
+    escaped = markdown_inline(text)
+    assert re.sub(r"\\(.)", r"\1", escaped, flags=re.DOTALL) == plain(text)
+    assert not re.search(r"(?<!\\)[`*_\[\]<>|~]", escaped.replace("\\\\", ""))
