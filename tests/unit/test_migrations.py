@@ -43,6 +43,26 @@ def columns_of(path: Path) -> dict[str, list[str]]:
         return {n: [row[1] for row in c.execute(f"PRAGMA table_info({n})")] for n in names}
 
 
+def fixture_at(tmp_path: Path, revision: str, *statements: str) -> Path:
+    """The fixture's database copied into *tmp_path* and upgraded to *revision* only, then
+    *statements* run in the same transaction (rows an old schema could hold)."""
+    from alembic import command
+
+    from planner_tui.db.migrate import alembic_config
+
+    path = tmp_path / "planner.db"
+    shutil.copy(FIXTURE, path)
+    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
+    config = alembic_config()
+    with old.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+        for statement in statements:
+            connection.exec_driver_sql(statement)
+    old.dispose()
+    return path
+
+
 def test_the_first_schema_upgrades_with_every_row_intact(tmp_path: Path) -> None:
     shutil.copy(FIXTURE, tmp_path / "planner.db")
     before = every_row(tmp_path / "planner.db")
@@ -202,24 +222,16 @@ def test_0005_gives_every_step_a_reminder_not_yet_sent(tmp_path: Path) -> None:
 def test_0006_adds_aliases_and_keeps_every_row_of_0005(tmp_path: Path) -> None:
     """A database at 0005, with people and their dates in it, upgrades to aliases with every
     row as it was; two of its people can then be merged, the old name kept as an alias."""
-    from alembic import command
 
-    from planner_tui.db.migrate import alembic_config
     from planner_tui.journal_search import mentions_in
     from planner_tui.services import corrections
 
-    path = tmp_path / "planner.db"
-    shutil.copy(FIXTURE, path)
-    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
-    config = alembic_config()
-    with old.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
-        connection.exec_driver_sql(
-            "INSERT INTO person_date (person_id, label, month, day, year, created_at) "
-            "SELECT min(id), 'birthday', 4, 12, NULL, '2026-01-01 00:00:00' FROM person"
-        )
-    old.dispose()
+    path = fixture_at(
+        tmp_path,
+        "0005",
+        "INSERT INTO person_date (person_id, label, month, day, year, created_at) "
+        "SELECT min(id), 'birthday', 4, 12, NULL, '2026-01-01 00:00:00' FROM person",
+    )
     before = every_row(path)
     columns = columns_of(path)  # later migrations add columns of their own
     assert "person_alias" not in before
@@ -249,19 +261,9 @@ def test_0007_makes_a_step_toward_a_place_possible_and_keeps_every_row(tmp_path:
     with no one; the keys are on again afterwards."""
     from datetime import UTC, datetime
 
-    from alembic import command
-
-    from planner_tui.db.migrate import alembic_config
     from planner_tui.services import steps
 
-    path = tmp_path / "planner.db"
-    shutil.copy(FIXTURE, path)
-    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
-    config = alembic_config()
-    with old.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0006")
-    old.dispose()
+    path = fixture_at(tmp_path, "0006")
     with sqlite3.connect(path) as c:
         (person,) = c.execute("SELECT min(id) FROM person").fetchone()
         c.executemany(
@@ -318,22 +320,12 @@ def test_0008_indexes_last_contact_and_keeps_every_row(tmp_path: Path) -> None:
     of 0007 stays as it was, the copies are filled in, and new writes keep them true."""
     from datetime import UTC, datetime
 
-    from alembic import command
-
-    from planner_tui.db.migrate import alembic_config
-
-    path = tmp_path / "planner.db"
-    shutil.copy(FIXTURE, path)
-    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
-    config = alembic_config()
-    with old.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0007")
-        connection.exec_driver_sql(  # a mention that counts as contact, and one that doesn't
-            "INSERT INTO journal_person (entry_id, person_id, counts_as_contact) "
-            "SELECT max(journal_entry.id), max(person.id), 1 FROM journal_entry, person"
-        )
-    old.dispose()
+    path = fixture_at(
+        tmp_path,
+        "0007",  # a mention that counts as contact, and one that doesn't
+        "INSERT INTO journal_person (entry_id, person_id, counts_as_contact) "
+        "SELECT max(journal_entry.id), max(person.id), 1 FROM journal_entry, person",
+    )
     with sqlite3.connect(path) as c:  # last contact as 0007 counted it: every link, grouped
         latest_before = dict(
             c.execute(
@@ -402,19 +394,9 @@ def test_0009_adds_the_learning_answers_and_keeps_every_row(tmp_path: Path) -> N
     a step can carry them."""
     from datetime import UTC, datetime
 
-    from alembic import command
-
-    from planner_tui.db.migrate import alembic_config
     from planner_tui.services import learning, steps
 
-    path = tmp_path / "planner.db"
-    shutil.copy(FIXTURE, path)
-    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
-    config = alembic_config()
-    with old.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0008")
-    old.dispose()
+    path = fixture_at(tmp_path, "0008")
     before = every_row(path)
     columns = columns_of(path)
     assert "shrunk" not in columns["step"]
@@ -449,19 +431,9 @@ def test_0010_adds_experiments_and_keeps_every_row(tmp_path: Path) -> None:
     experiment tied to a tag can be started and ended on the upgraded database."""
     from datetime import date
 
-    from alembic import command
-
-    from planner_tui.db.migrate import alembic_config
     from planner_tui.services import experiments
 
-    path = tmp_path / "planner.db"
-    shutil.copy(FIXTURE, path)
-    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
-    config = alembic_config()
-    with old.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0009")
-    old.dispose()
+    path = fixture_at(tmp_path, "0009")
     before = every_row(path)
     columns = columns_of(path)
     assert "experiment" not in before
@@ -491,18 +463,8 @@ def test_0010_adds_experiments_and_keeps_every_row(tmp_path: Path) -> None:
 def test_0011_indexes_the_steps_that_follow_and_keeps_every_row(tmp_path: Path) -> None:
     """0011 adds two indexes on steps (what followed a step; a status's steps by time) and
     changes no row."""
-    from alembic import command
 
-    from planner_tui.db.migrate import alembic_config
-
-    path = tmp_path / "planner.db"
-    shutil.copy(FIXTURE, path)
-    old = open_database(Location(f"sqlite:///{path}", tmp_path), migrate=False)
-    config = alembic_config()
-    with old.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0010")
-    old.dispose()
+    path = fixture_at(tmp_path, "0010")
     before = every_row(path)
     open_database(Location(f"sqlite:///{path}", tmp_path)).dispose()
     assert every_row(path) == before
