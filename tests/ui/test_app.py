@@ -202,6 +202,29 @@ async def test_views_show_real_data(sqlite_db: Database) -> None:
             assert words in screen_text(app)
 
 
+async def test_the_app_collects_garbage_when_left_alone_after_keys(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Full collections wait for a pause (planner_tui.ui.collector): keys mark the app as
+    used, and once it is left alone it collects, once."""
+    from planner_tui.ui import collector
+
+    made: list[float] = []
+    monkeypatch.setattr(collector, "IDLE", 0.2)
+    monkeypatch.setattr(collector.gc, "collect", lambda *_: made.append(time.monotonic()) or 0)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        pressed = time.monotonic()
+        await press(app, pilot, "m")
+        deadline = pressed + 30
+        while not made and time.monotonic() < deadline:
+            await pilot.pause(0.1)
+        assert made and made[0] - pressed >= 0.2
+        await pilot.pause(1.5)
+        assert len(made) == 1  # left alone since: nothing new to collect
+
+
 @pytest.mark.parametrize("hostile", HOSTILE)
 async def test_markup_in_names_is_shown_as_typed_on_every_view(
     sqlite_db: Database, hostile: str

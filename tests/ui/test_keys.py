@@ -289,6 +289,25 @@ async def test_the_theme_chosen_in_the_palette_is_kept(sqlite_db: Database) -> N
         assert again.theme == "nord"
 
 
+async def test_a_view_visited_before_a_new_theme_shows_the_new_theme(sqlite_db: Database) -> None:
+    """A view keeps its styles between visits (they aren't re-applied on each switch),
+    except after a new theme: then it is drawn in the new theme's colours."""
+    person(sqlite_db, "Ann")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        map_heading = app.screen.query_one(".section")
+        before = map_heading.styles.color
+        await press(app, pilot, "t")
+        app.theme = "nord" if app.theme != "nord" else "gruvbox"
+        await press(app, pilot, "m")
+        assert app.screen.query_one(".section") is map_heading
+        accent = app.current_theme.accent
+        assert map_heading.styles.color != before
+        assert map_heading.styles.color.hex.lower() == (accent or "").lower()
+
+
 # --------------------------------------------------------------------------- the cursor
 
 

@@ -4,9 +4,12 @@ the wizard and the Gaps' ideas, small moments, and "on this day"."""
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date, datetime
 from typing import Any
 
+import pytest
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
 from planner_tui import clock, words
@@ -273,6 +276,37 @@ async def test_a_contact_with_no_one_and_nowhere_is_refused_with_a_note(
         await press(app, pilot, "m", "l", "ctrl+s")
         assert isinstance(app.screen, InteractionForm)
         assert "or, for a small moment" in screen_text(app)
+
+
+async def test_a_refusal_made_before_the_form_read_its_draft_stays_on_screen(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a machine loaded many times over, a held ctrl+s can reach the form before its
+    draft (keys wait HOLD_LIMIT at most): the refusal it earns is not wiped when the draft
+    arrives."""
+    from planner_tui.ui import typeahead
+
+    release = threading.Event()
+    read_choices = InteractionForm.load_choices
+
+    def slow_choices(form: InteractionForm) -> Any:
+        release.wait(60)
+        return read_choices(form)
+
+    monkeypatch.setattr(InteractionForm, "load_choices", slow_choices)
+    monkeypatch.setattr(typeahead, "HOLD_LIMIT", 0.2)
+    refusal = "or, for a small moment"
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("m", "l", "ctrl+s")
+        deadline = time.monotonic() + 60
+        while refusal not in screen_text(app) and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, InteractionForm) and not app.screen.ready
+        release.set()
+        await settle(app, pilot)
+        assert app.screen.ready and refusal in screen_text(app)
 
 
 # --------------------------------------------------------------------------- on this day

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
@@ -21,6 +21,7 @@ from planner_tui.config import Settings
 from planner_tui.errors import PlannerError
 from planner_tui.terminal import plain
 from planner_tui.ui.backend import Backend
+from planner_tui.ui.collector import IDLE, IdleCollector
 from planner_tui.ui.commands import KeyCommands
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.base import ViewScreen
@@ -84,6 +85,7 @@ class PlannerApp(TypeAheadApp):
         super().__init__()
         self.backend = Backend(settings or Settings(), database)
         self.startup_error: str | None = None
+        self.collector = IdleCollector()
         self._saved_theme: object = None
         """The theme the setting holds (so restoring it isn't saved again)."""
         if self.settings.keymap:
@@ -97,7 +99,13 @@ class PlannerApp(TypeAheadApp):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.theme_chosen)
         footer_on_dialogs(self)  # a form or a question shows its own keys
+        self.set_interval(IDLE / 2, self.collector.tick)
         self.call_after_refresh(self.open_database)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Paste | events.MouseDown):
+            self.collector.used()
+        await super().on_event(event)
 
     # ---------------------------------------------------------------- text and errors
 

@@ -178,6 +178,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self._as_mounted: dict[str, Any] = {}
         """The fields before the draft loaded, to keep what is typed in the meantime."""
         self._draft_lock = threading.Lock()
+        self.save_tried = False
+        """Whether ctrl+s came already (held keys pass on before the draft, at worst)."""
         self._saves = 0
         """Counts saves: a draft written for an earlier one (its thread late, under load)
         must not bring back what was just saved."""
@@ -291,7 +293,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             self.dirty = True
         self._as_opened = self.values()
         self._loaded()
-        self.call_after_refresh(self.show_problems)
+        if not self.save_tried:  # else its notes stand (a refusal check() can't see)
+            self.call_after_refresh(self.show_problems)
 
     def _loaded(self) -> None:
         self.ready = True
@@ -394,6 +397,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self.dismiss(None)
 
     def action_save(self) -> None:
+        self.save_tried = True
         values = self.values()
         problems = self.check(values)
         if problems:

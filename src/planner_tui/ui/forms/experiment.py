@@ -27,7 +27,6 @@ class ExperimentForm(FormScreen[ExperimentRead]):
         self.heading = "A small experiment"
         self.left: set[str] = set()
         """Fields left (the cursor moved on): an empty one is noted only then, or on saving."""
-        self.tried = False
 
     def compose_fields(self) -> ComposeResult:
         yield Field(
@@ -67,13 +66,9 @@ class ExperimentForm(FormScreen[ExperimentRead]):
             if problem:  # a note from saving stays as it was
                 self.query_one(f"#{event.widget.id}-problem", Problem).say(problem)
 
-    def action_save(self) -> None:
-        self.tried = True
-        super().action_save()
-
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         problems = {}
-        noted = self.left | ({"name", "tied"} if self.tried else set())
+        noted = self.left | ({"name", "tied"} if self.save_tried else set())
         if "name" in noted and not str(values.get("name", "")).strip():
             problems["name"] = "A few words to name it, please."
         if "tied" in noted and not str(values.get("tied", "")).strip().lstrip("#"):

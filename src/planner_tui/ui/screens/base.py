@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import inspect
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -13,6 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.events import ScreenResume
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
@@ -21,6 +21,7 @@ from textual.widgets import Header, Input, Static
 from planner_tui import clock, words
 from planner_tui.errors import PlannerError
 from planner_tui.terminal import plain
+from planner_tui.ui import collector
 from planner_tui.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -123,10 +124,6 @@ def forget_closed_watchers(*nodes: object) -> None:
             watchers[:] = [(owner, call) for owner, call in watchers if not owner._closing]
 
 
-_started = False
-"""Whether start-up's objects have been frozen (see ViewScreen._show)."""
-
-
 def shown(widget: Widget) -> bool:
     """Whether *widget* and everything around it are displayed."""
     return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
@@ -200,7 +197,12 @@ class ViewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self.TITLE
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        # Runs before Screen._on_screen_resume, which would re-apply every CSS rule to
+        # every widget here on each visit (a third of a view switch). Nothing is lost:
+        # when the app's CSS has changed since (a theme chosen), switching to this screen
+        # has already re-styled it (App.switch_mode calls refresh_css).
+        event.refresh_styles = False
         forget_closed_watchers(self.app, self, *self.walk_children())
         # Fires on first show too, so this is the one place a view loads its data; coming
         # back to a view reloads it only if something was written since, or the day changed.
@@ -283,13 +285,7 @@ class ViewScreen(Screen[None]):
         while self._after_show:
             await self.run_action(self._after_show.pop(0))
         self.answered()
-        global _started
-        if not _started:
-            # Once, after the first view is filled: start-up's objects (modules, the app)
-            # live as long as the process, so the cycle collector need not walk them again.
-            # Not after every load: what is frozen is never freed (closed forms stayed).
-            _started = True
-            gc.freeze()
+        collector.after_start()
 
     def run_when_shown(self, action: str) -> None:
         """Run *action* here once the view shows its data (now, if it does already): the
