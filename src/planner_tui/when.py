@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time as time_module
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
@@ -775,7 +776,7 @@ def _comes_round(rule: str, text: str) -> str:
     until = getattr(parsed, "_until", None)
     limit = start + relativedelta(years=COMES_ROUND_YEARS)
     bounded = parsed.replace(count=None, until=min(until, limit) if until else limit)  # type: ignore[union-attr]
-    if bounded.after(start, inc=True) is not None:
+    if not _no_such_day(rule) and bounded.after(start, inc=True) is not None:
         return rule
     if until is not None and until < start:
         raise InvalidInput(
@@ -788,6 +789,20 @@ def _comes_round(rule: str, text: str) -> str:
         f"{words.plural(COMES_ROUND_YEARS, 'year')}. {REPEAT_EXAMPLES}",
         field="repeat",
     )
+
+
+def _no_such_day(rule: str) -> bool:
+    """Whether *rule* names only days its months never have (BYMONTH=2;BYMONTHDAY=30). Said
+    at once: dateutil would look for one day by day through the years (seconds, typed
+    into a form)."""
+    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    try:
+        months = [int(m) for m in parts["BYMONTH"].split(",")]
+        days = [int(d) for d in parts["BYMONTHDAY"].split(",")]
+        longest = [monthrange(2024, month)[1] for month in months]  # a leap year: 29 Feb
+    except (KeyError, ValueError):  # no such part, or no such month
+        return False
+    return all(day > most for day in days for most in longest)
 
 
 def _weekday_named(word: str) -> weekday | None:

@@ -77,11 +77,7 @@ def opened(folder: Path) -> Database:
 
 
 def everything(folder: Path) -> dict[str, list[str]]:
-    database = opened(folder)
-    try:
-        return stored_data(database)
-    finally:
-        database.dispose()
+    return stored_data(folder / "planner.db")
 
 
 def all_steps(folder: Path) -> list[StepRead]:

@@ -151,11 +151,7 @@ def saved_text(home: Path, name: str) -> str | None:
 
 
 def stored(home: Path) -> dict[str, list[str]]:
-    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
-    try:
-        return stored_data(database)
-    finally:
-        database.dispose()
+    return stored_data(home / "planner.db")
 
 
 @pytest.mark.parametrize(("name", "value"), CASES)

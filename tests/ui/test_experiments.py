@@ -156,7 +156,7 @@ async def test_hostile_experiment_names_are_kept_as_typed_or_refused_with_a_note
             # Started and over long ago, so the next one can start.
             fill(form, name=value, tied="#walk", weeks="2", starts="1 january 2026")
             typed = form.query_one("#name", Input).value
-            before = stored_data(sqlite_db)
+            before = stored_data(sqlite_db.location.sqlite_path)
             await press(app, pilot, "ctrl+s")
             if app.screen is form:
                 notes = [str(p.render()).strip() for p in form.query(Problem) if p.display]
@@ -164,7 +164,7 @@ async def test_hostile_experiment_names_are_kept_as_typed_or_refused_with_a_note
                 for note in (n for n in notes if n):
                     one_clear_line(note, typed=value)
                 assert form.query_one("#name", Input).value == typed
-                assert stored_data(sqlite_db) == before, label
+                assert stored_data(sqlite_db.location.sqlite_path) == before, label
                 await press(app, pilot, "escape")
                 continue
             with sqlite_db.session() as s:

@@ -412,6 +412,7 @@ def test_an_empty_time_to_plan_is_refused(said: str) -> None:
     [
         ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "would never come round"),
         ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31", "would never come round"),
+        ("FREQ=MONTHLY;BYMONTH=4,6,9,11;BYMONTHDAY=31", "would never come round"),
         ("FREQ=WEEKLY;UNTIL=20261101T000000Z", "ended on 1 Nov 2026"),  # was "couldn't read"
         ("FREQ=WEEKLY;UNTIL=20261101", "ended on 1 Nov 2026"),
     ],
@@ -426,6 +427,10 @@ def test_a_repeat_that_ends_later_is_kept() -> None:
         parse_repeat("FREQ=WEEKLY;UNTIL=20271101T000000Z") == "FREQ=WEEKLY;UNTIL=20271101T000000Z"
     )
     assert parse_repeat("FREQ=MONTHLY;BYMONTHDAY=31") == "FREQ=MONTHLY;BYMONTHDAY=31"
+    for kept in ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",  # in leap years
+                 "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=-1",  # the last day, however long
+                 "FREQ=MONTHLY;BYMONTH=2,3;BYMONTHDAY=31"):  # fmt: skip
+        assert parse_repeat(kept) == kept
 
 
 # A number alone is a day of the month (1 to 31); anything else numeric is explained.

@@ -37,7 +37,7 @@ from textual.widgets import (
 
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import shorten
-from planner_tui.ui.screens.base import shown, text
+from planner_tui.ui.screens.base import KeepsStyles, shown, text
 from planner_tui.ui.widgets.fields import TextField
 
 if TYPE_CHECKING:
@@ -155,8 +155,11 @@ class Question(PlannerError):
         self.answers = answers
 
 
-class FormScreen(ModalScreen[R | None], Generic[R]):
+class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
     TITLE: ClassVar[str] = ""
+    AUTO_FOCUS = ""
+    """None of Textual's: the first field takes the focus once mounted (see on_mount).
+    Textual's would focus the page first, re-styling every field as it gains and loses it."""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),  # not priority: it must queue behind typed keys
         Binding("escape", "leave", "Close (keeps a draft)"),
@@ -228,6 +231,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self.fill(self.initial)
         self._as_mounted = self.values()
         first = next(iter(self.query("Input, TextArea")), None)
+        first = first or next((w for w in self.query(".form *") if w.focusable), None)
         if first is not None:
             first.focus()
         self.load_draft()

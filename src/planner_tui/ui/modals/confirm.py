@@ -9,10 +9,10 @@ from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.base import KeepsStyles, text
 
 
-class Choice(ModalScreen[str | None]):
+class Choice(KeepsStyles, ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss", "Cancel")]  # in the footer: the way out
 
     def __init__(

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, Static
 
 from planner_tui.errors import PlannerError
 from planner_tui.ui.forms.base import Problem
-from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.base import KeepsStyles, text
 from planner_tui.ui.undo import name as short_name
 from planner_tui.ui.undo import write as undoable
 from planner_tui.ui.widgets.fields import TextField
@@ -53,7 +53,7 @@ def what_moves(counts: MergeCounts) -> str:
     return parts[0] if parts else ""
 
 
-class MergePicker(ModalScreen[None]):
+class MergePicker(KeepsStyles, ModalScreen[None]):
     """Who to merge into *keep*: a name, as every name field reads it (planner_tui.names)."""
 
     BINDINGS = [Binding("escape", "dismiss", "Close")]

@@ -14,13 +14,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from planner_tui import words
-from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.base import KeepsStyles, text
 
 if TYPE_CHECKING:
     from planner_tui.services.support import SupportLines
 
 
-class FirstRunNotice(ModalScreen[None]):
+class FirstRunNotice(KeepsStyles, ModalScreen[None]):
     """Shown once, on the very first start."""
 
     BINDINGS = [Binding("escape,enter", "dismiss", "Continue", show=False)]
@@ -38,7 +38,7 @@ class FirstRunNotice(ModalScreen[None]):
         self.dismiss()
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(KeepsStyles, ModalScreen[None]):
     """Every key of the current view and the app, and where to find support: the person's
     own trusted contacts first (e edits them), then crisis lines, then support that isn't
     only for crises (``support.toml``: the shipped one, or the person's own copy)."""
@@ -135,7 +135,7 @@ class HelpScreen(ModalScreen[None]):
             self.load_trusted()
 
 
-class Explanation(ModalScreen[None]):
+class Explanation(KeepsStyles, ModalScreen[None]):
     """How one figure of the review is counted, and from which data."""
 
     BINDINGS = [Binding("escape,enter,h,q", "dismiss", "Close")]  # in the footer

@@ -8,10 +8,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.base import KeepsStyles, text
 
 
-class PassphrasePrompt(ModalScreen[str | None]):
+class PassphrasePrompt(KeepsStyles, ModalScreen[str | None]):
     """Returns the passphrase typed, or None (Escape) to leave."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Leave")]

@@ -14,13 +14,13 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from planner_tui.errors import PlannerError
 from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
-from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.base import KeepsStyles, text
 from planner_tui.ui.screens.tables import Table
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.words import plural
 
 
-class VcardImport(ModalScreen[ImportResult | None]):
+class VcardImport(KeepsStyles, ModalScreen[ImportResult | None]):
     BINDINGS = [Binding("escape", "dismiss", "Close")]
 
     def __init__(self) -> None:

@@ -129,7 +129,19 @@ def shown(widget: Widget) -> bool:
     return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
 
 
-class ViewScreen(Screen[None]):
+class KeepsStyles:
+    """For every screen of the app (before Screen in its bases): Textual re-applies every
+    CSS rule to every widget of a screen each time it shows (a third of a view switch, and
+    twice the styling of a form as it opens). The styles only go stale when the app's CSS
+    changes (a theme chosen), and then Textual re-styles the screens itself (refresh_css,
+    also when switching to a view), so showing a screen need not."""
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        # Runs before Screen._on_screen_resume, which reads this.
+        event.refresh_styles = False
+
+
+class ViewScreen(KeepsStyles, Screen[None]):
     """A top-level view. Subclasses implement :meth:`load` (worker thread, returns read
     models) and :meth:`show` (UI thread)."""
 
@@ -198,11 +210,7 @@ class ViewScreen(Screen[None]):
         self.title = self.TITLE
 
     def on_screen_resume(self, event: ScreenResume) -> None:
-        # Runs before Screen._on_screen_resume, which would re-apply every CSS rule to
-        # every widget here on each visit (a third of a view switch). Nothing is lost:
-        # when the app's CSS has changed since (a theme chosen), switching to this screen
-        # has already re-styled it (App.switch_mode calls refresh_css).
-        event.refresh_styles = False
+        # Textual calls each class's own handler in turn: KeepsStyles's runs after this.
         forget_closed_watchers(self.app, self, *self.walk_children())
         # Fires on first show too, so this is the one place a view loads its data; coming
         # back to a view reloads it only if something was written since, or the day changed.
