@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sqlite3
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,7 @@ from planner_tui.config import Settings
 from planner_tui.db.engine import Database
 from planner_tui.services import drafts, journal, people, review, steps
 from planner_tui.ui.app import FIRST_RUN_KEY, PlannerApp
+from planner_tui.ui.forms.base import FormScreen
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.base import ViewScreen
 
@@ -98,6 +100,20 @@ def screen_text(app: PlannerApp) -> str:
         for row in range(table.row_count):
             parts.extend(str(cell) for cell in table.get_row_at(row))
     return "\n".join(parts)
+
+
+def hold_choices(monkeypatch: pytest.MonkeyPatch, form: type[FormScreen[Any]]) -> threading.Event:
+    """*form*'s choices and draft wait until the event returned is set, as on a machine so
+    busy that their thread has not run yet."""
+    release = threading.Event()
+    load = form.load_choices
+
+    def held(self: FormScreen[Any]) -> Any:
+        release.wait(60)
+        return load(self)
+
+    monkeypatch.setattr(form, "load_choices", held)
+    return release
 
 
 def make_app(db: Database, *, seen_notice: bool = True) -> PlannerApp:

@@ -4,7 +4,6 @@ the wizard and the Gaps' ideas, small moments, and "on this day"."""
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import date, datetime
 from typing import Any
@@ -23,7 +22,7 @@ from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.screens.person import PersonScreen
 from planner_tui.ui.screens.today import TodayScreen
 
-from .test_app import HOSTILE, SIZE, make_app, press, screen_text, settle
+from .test_app import HOSTILE, SIZE, hold_choices, make_app, press, screen_text, settle
 from .test_corrections import literal_toasts, said
 
 
@@ -286,14 +285,7 @@ async def test_a_refusal_made_before_the_form_read_its_draft_stays_on_screen(
     arrives."""
     from planner_tui.ui import typeahead
 
-    release = threading.Event()
-    read_choices = InteractionForm.load_choices
-
-    def slow_choices(form: InteractionForm) -> Any:
-        release.wait(60)
-        return read_choices(form)
-
-    monkeypatch.setattr(InteractionForm, "load_choices", slow_choices)
+    release = hold_choices(monkeypatch, InteractionForm)
     monkeypatch.setattr(typeahead, "HOLD_LIMIT", 0.2)
     refusal = "or, for a small moment"
     app = make_app(sqlite_db)

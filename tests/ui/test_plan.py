@@ -24,7 +24,7 @@ from planner_tui.ui.modals.export import ExportFile
 from planner_tui.ui.screens.plan import PlanScreen
 from planner_tui.ui.screens.today import TodayScreen
 
-from .test_app import SIZE, make_app, press, screen_text, settle
+from .test_app import SIZE, hold_choices, make_app, press, screen_text, settle
 
 
 def local(text: str) -> datetime:
@@ -585,14 +585,7 @@ async def test_a_wizard_closed_before_its_people_arrive_leaves_the_app_running(
     afterwards has nowhere to go and is let go, and the next wizard loads as usual."""
     with sqlite_db.write() as s:
         people.create_person(session=s, data={"name": "Ana"})
-    gate = threading.Event()
-    load = PlanWizard.load_choices
-
-    def slow(self: PlanWizard) -> object:
-        gate.wait(10)
-        return load(self)
-
-    monkeypatch.setattr(PlanWizard, "load_choices", slow)
+    gate = hold_choices(monkeypatch, PlanWizard)
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
