@@ -297,8 +297,14 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
             self.dirty = True
         self._as_opened = self.values()
         self._loaded()
-        if not self.save_tried:  # else its notes stand (a refusal check() can't see)
-            self.call_after_refresh(self.show_problems)
+        self.call_after_refresh(self.show_problems_of_draft)
+
+    def show_problems_of_draft(self) -> None:
+        """What :meth:`check` finds in the fields as opened — unless ctrl+s came already
+        (typed with the key that opened the form, say): its notes stand, including a
+        refusal check() can't see."""
+        if not self.save_tried:
+            self.show_problems()
 
     def _loaded(self) -> None:
         self.ready = True
