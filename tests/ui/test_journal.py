@@ -3,8 +3,13 @@ edit, delete and undo."""
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
+import pytest
 from textual.widgets import DataTable, Input, TextArea
 
 from planner_tui.db.engine import Database
@@ -120,6 +125,42 @@ async def test_escape_asks_to_keep_or_discard(sqlite_db: Database) -> None:
     with sqlite_db.session() as s:
         assert drafts.load_draft(session=s, key="journal:new") is None
     assert entries(sqlite_db) == []
+
+
+async def test_a_draft_let_go_while_its_last_write_is_on_its_way_stays_gone(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Discard right after typing, while the draft of what was typed is still being written
+    (a busy machine): the draft must not come back the next time the check-in opens."""
+    writing, release = threading.Event(), threading.Event()
+    save_draft = drafts.save_draft
+
+    def slow_save_draft(**kwargs: Any) -> Any:
+        writing.set()
+        release.wait(60)
+        return save_draft(**kwargs)
+
+    async def until(done: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + 60
+        while not done() and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "c")
+        monkeypatch.setattr(drafts, "save_draft", slow_save_draft)
+        await pilot.press("tab", "3")
+        await until(writing.is_set)  # the draft of "3" is on its way
+        await pilot.press("escape")
+        await until(lambda: isinstance(app.screen, Choice))
+        await pilot.press("tab", "enter")  # discard it
+        await until(lambda: isinstance(app.screen, TodayScreen))
+        release.set()
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        assert form(app).query_one("#connectedness", Input).value == ""
+    with sqlite_db.session() as s:
+        assert drafts.load_draft(session=s, key="journal:new") is None
 
 
 async def test_editing_changes_nothing_saved_until_ctrl_s(sqlite_db: Database) -> None:

@@ -181,14 +181,19 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
         self._as_mounted: dict[str, Any] = {}
         """The fields before the draft loaded, to keep what is typed in the meantime."""
         self._draft_lock = threading.Lock()
+        self._planner: PlannerApp | None = None
         self.save_tried = False
         """Whether ctrl+s came already (held keys pass on before the draft, at worst)."""
         self._saves = 0
-        """Counts saves: a draft written for an earlier one (its thread late, under load)
-        must not bring back what was just saved."""
+        """Counts saves and drafts let go: a draft written for what was typed before one
+        (its thread late, under load) must not bring back what was just saved or let go."""
 
     @property
     def planner(self) -> PlannerApp:
+        """The app, kept from when the form was mounted: a draft written or let go in the
+        app's thread after the form has closed still reaches it."""
+        if self._planner is not None:
+            return self._planner
         from planner_tui.ui.app import PlannerApp
 
         assert isinstance(self.app, PlannerApp)
@@ -227,6 +232,7 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
                 yield Button("Close  esc", id="close")
 
     def on_mount(self) -> None:
+        self._planner = self.planner  # kept for after the form closes
         self.query_one("#draft-note").display = False
         self.fill(self.initial)
         self._as_mounted = self.values()
@@ -389,7 +395,7 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
                 )
         except PlannerError as error:
             if from_worker:
-                self.app.call_from_thread(self.app.notify, str(error), severity="error")
+                self.planner.call_from_thread(self.planner.notify, str(error), severity="error")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -401,7 +407,10 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
         self.forget_unsaved()  # written just below, with whatever was typed last
         if self.dirty:
             values, saves = self.values(), self._saves
-            self.run_worker(lambda: self._write_draft(values, saves), thread=True, group="draft")
+            # The app's worker: the form's own would be cancelled as it closes, before it ran.
+            self.app.run_worker(
+                lambda: self._write_draft(values, saves), thread=True, group="draft"
+            )
             if self.holds_something(values):
                 self.app.notify("Kept as a draft — it will be here when you open this again.")
         self.dismiss(None)
@@ -424,8 +433,6 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
 
     @work(thread=True, exclusive=True, group="save")
     def save(self, values: dict[str, Any]) -> None:
-        from planner_tui.services import drafts
-
         try:
             result = self.submit(values)
         except Question as question:
@@ -438,12 +445,19 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
             self.app.call_from_thread(self.refused, str(error), None)
             return
         self.app.call_from_thread(self.forget_unsaved)
+        self.drop_draft()
+        self.app.call_from_thread(self.saved, result)
+
+    def drop_draft(self) -> None:
+        """In a worker: the draft goes (saved, or let go), and a draft write still on its
+        way, for what was typed before, is not done after it (which brought it back)."""
+        from planner_tui.services import drafts
+
         with self._draft_lock:
             self._saves += 1
             self.planner.backend.write(
                 partial(drafts.discard_draft, key=self.draft_key), affects_views=False
             )
-        self.app.call_from_thread(self.saved, result)
 
     def ask(self, question: Question, values: dict[str, Any]) -> None:
         from planner_tui.ui.modals.confirm import Choice

@@ -251,17 +251,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
         )
 
     def discard(self) -> None:
-        from planner_tui.services import drafts
-
         self.forget_unsaved()
         self.dirty = False
-        key = self.draft_key
-        self.run_worker(
-            lambda: self.planner.backend.write(
-                partial(drafts.discard_draft, key=key), affects_views=False
-            ),
-            thread=True,
-            group="draft",
-        )
+        self.app.run_worker(self.drop_draft, thread=True, group="draft")  # outlives the form
         self.app.notify("Discarded.")
         self.dismiss(None)
