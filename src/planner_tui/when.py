@@ -731,13 +731,18 @@ def parse_repeat(text: str) -> str | None:
                        field="repeat")  # fmt: skip
 
 
+def rule_parts(rule: str | None) -> dict[str, str]:
+    """An RRULE value's parts by name ('FREQ=WEEKLY;BYDAY=MO' → FREQ, BYDAY)."""
+    return dict(part.split("=", 1) for part in (rule or "").split(";") if "=" in part)
+
+
 _MORE_THAN_DAILY = ("BYHOUR", "BYMINUTE", "BYSECOND")
 
 
 def _checked(rule: str, text: str) -> str:
     """*rule* if a small step can keep to it: at most once a day, coming round at least
     once more ('every 0 days', HOURLY and COUNT=0 are refused, kindly)."""
-    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    parts = rule_parts(rule)
     unit = _FREQ_UNITS.get(parts.get("FREQ", ""))
     interval = parts.get("INTERVAL", "1")
     if unit and interval.isdigit() and int(interval) < 1:
@@ -795,7 +800,7 @@ def _no_such_day(rule: str) -> bool:
     """Whether *rule* names only days its months never have (BYMONTH=2;BYMONTHDAY=30). Said
     at once: dateutil would look for one day by day through the years (seconds, typed
     into a form)."""
-    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    parts = rule_parts(rule)
     try:
         months = [int(m) for m in parts["BYMONTH"].split(",")]
         days = [int(d) for d in parts["BYMONTHDAY"].split(",")]
@@ -814,7 +819,7 @@ def describe_repeat(rule: str | None) -> str:
     """A rule in plain words: 'every week', 'every 2 weeks', 'every Mon and Thu'."""
     if not rule:
         return "doesn't repeat"
-    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    parts = rule_parts(rule)
     unit = _FREQ_UNITS.get(parts.get("FREQ", ""))
     if unit is None:
         return "repeats (custom rule)"

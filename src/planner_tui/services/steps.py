@@ -332,12 +332,11 @@ def days_disagree(
     "a voice note on Sunday" for a step on Thursday — else None. *texts* are the words by
     what they are ("backup": …); the days in them are read by :func:`when.days_named`. A
     repeating step's days are its rule's ("every mon and thu")."""
-    from planner_tui.when import WEEKDAY_CODES, days_named
+    from planner_tui.when import WEEKDAY_CODES, days_named, rule_parts
 
     local = clock.to_local(due_at)
     allowed = {local.weekday()}
-    parts = dict(part.split("=", 1) for part in (rule or "").split(";") if "=" in part)
-    for code in parts.get("BYDAY", "").split(","):
+    for code in rule_parts(rule).get("BYDAY", "").split(","):
         if code[-2:] in WEEKDAY_CODES:
             allowed.add(WEEKDAY_CODES.index(code[-2:]))
     for what, said in texts.items():
