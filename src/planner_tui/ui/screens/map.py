@@ -424,10 +424,12 @@ class MapScreen(ViewScreen):
     # ---------------------------------------------------------------- actions
 
     def action_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
         focus = {"people": "#people-table", "circles": "#circles-picture",
                  "contexts": "#contexts-table", "gaps": "#drifting-table"}[tab]  # fmt: skip
-        self.query_one(focus).focus()
+        # The focus moves first, at once: a list that still had it as its tab hid would hand
+        # it to a neighbour in that hidden tab, and Textual then shows that tab again.
+        self.set_focus(self.query_one(focus))
+        self.query_one(TabbedContent).active = tab
 
     def action_filter(self) -> None:
         self.action_tab("people")
