@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import events, work
 from textual.app import SystemCommand
@@ -348,6 +349,18 @@ class PlannerApp(TypeAheadApp):
         view = self.screen_stack[0]  # the view itself, under anything opened on it
         if isinstance(view, ViewScreen):
             view.run_when_shown(action)
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        """Closing (ctrl+q, q): each open form first takes what its fields hold, which it
+        writes as its draft when it unmounts."""
+        from planner_tui.ui.forms.base import FormScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, FormScreen):
+                screen.keep_typed()
+        super().exit(result, return_code, message)
 
     def on_unmount(self) -> None:
         self.backend.close()

@@ -373,6 +373,15 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
             saves = self._saves
             self.run_worker(lambda: self._write_draft(values, saves), thread=True, group="draft")
 
+    def keep_typed(self) -> None:
+        """The app is closing: what the fields hold now is what on_unmount writes. A field
+        has its text the moment a key reaches it, but its Changed message may still be on
+        its way to the form, and a closing app drops it."""
+        if self.ready and self.is_mounted:
+            values = self.values()
+            if self.dirty or values != self._as_opened:
+                self._unsaved = values
+
     def on_unmount(self) -> None:
         # Closing the app mid-pause or mid-write (ctrl+q) must not lose the last words typed.
         self.stop_draft_timer()
