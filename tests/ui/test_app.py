@@ -33,7 +33,8 @@ async def settle(app: PlannerApp, pilot: object) -> None:
     """Wait until what was started has finished, every key typed ahead has been passed on,
     the screen on top is ready for keys (a form has read its draft), and the view on screen
     shows its data, not only its headings (a loaded machine can
-    paint a view before its loading thread starts)."""
+    paint a view before its loading thread starts), and a filter typed in a view has been
+    applied (it waits for a pause in typing)."""
     # Only a cap (it returns as soon as all is done): a burst of keys at start-up on a
     # machine loaded several times over took more than 30 s to play out.
     deadline = time.monotonic() + 90
@@ -46,6 +47,7 @@ async def settle(app: PlannerApp, pilot: object) -> None:
             return
         done = (
             not loading(app.screen)
+            and getattr(app.screen, "_filter_timer", None) is None  # a filter's pause
             and not app.typing_ahead
             and app.ready_for_keys()  # a form has its choices and draft
             and laid_out(app.screen)

@@ -78,6 +78,28 @@ async def test_the_person_form_explains_bad_input_and_saves_nothing(sqlite_db: D
     assert everyone(sqlite_db) == []
 
 
+async def test_notes_too_long_are_explained_under_them_and_kept(sqlite_db: Database) -> None:
+    """The note says so under Notes, in words that agree, and the cursor goes there."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        form.query_one("#name", Input).value = "Ana"
+        form.query_one("#notes", TextArea).text = "n" * 20_081
+        form.query_one("#boundaries", TextArea).focus()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is form
+        note = str(form.query_one("#notes-problem").render())
+        assert note.startswith("The text of the notes is 20,081 characters long"), note
+        assert form.focused is form.query_one("#notes", TextArea)
+        assert len(form.query_one("#notes", TextArea).text) == 20_081
+    assert everyone(sqlite_db) == []
+
+
 async def test_escape_keeps_a_draft_that_comes_back(sqlite_db: Database) -> None:
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:

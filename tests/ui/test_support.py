@@ -79,3 +79,26 @@ async def test_help_lists_support_beyond_crises_and_the_planner_folders_own_copy
         shown = screen_text(app)
         assert "couldn't be used" in shown and str(home / "support.toml") in shown
         assert "Samaritans" in shown and "The Silver Line" in shown
+
+
+async def test_a_row_that_cant_be_kept_is_named_and_gets_the_cursor(sqlite_db: Database) -> None:
+    """A refusal says which row, and the cursor goes to that row's field (it stayed in the
+    last field typed in, where the next backspace took letters off another row). A way to
+    reach them left as spaces shows as nothing, not as a dash before nothing."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "question_mark", "e")
+        form = app.screen
+        assert isinstance(form, TrustedForm)
+        for field, value in {"name0": "Mum", "reach0": "07700 900123", "name1": "Sam",
+                             "reach1": "   ", "reach2": "only a number"}.items():  # fmt: skip
+            form.query_one(f"#{field}", Input).value = value
+        form.query_one("#reach2", Input).focus()
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is form
+        assert "Row 3: Name can't be empty" in screen_text(app)
+        assert form.focused is form.query_one("#name2", Input)
+        await press(app, pilot, *"Jo", "ctrl+s")
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        assert "Sam" in shown and "Sam —" not in shown and "Jo — only a number" in shown

@@ -32,18 +32,25 @@ def save_trusted(
 ) -> list[TrustedContactRead]:
     """Replace the list with *contacts*, in order (rows with neither name nor way to reach
     them are left out)."""
-    kept = [
-        c
-        for c in contacts
+    kept = {
+        row: c
+        for row, c in enumerate(contacts)
         if not isinstance(c, dict)
         or str(c.get("name", "")).strip()
         or str(c.get("reach", "")).strip()
-    ]
+    }
     if len(kept) > MAX_TRUSTED:
         raise InvalidInput(
             f"Keep it to {plural(MAX_TRUSTED, 'person', 'people')}.", field="contacts"
         )
-    valid = [validate(TrustedContactBase, c) for c in kept]
+    valid = []
+    for row, c in kept.items():
+        try:
+            valid.append(validate(TrustedContactBase, c))
+        except InvalidInput as error:  # which of the rows, counted as on screen
+            raise InvalidInput(
+                f"Row {row + 1}: {error}", field=f"contacts.{row}.{error.field}"
+            ) from None
     session.execute(sa.delete(TrustedContact))
     session.add_all(
         TrustedContact(name=c.name, reach=c.reach, position=n) for n, c in enumerate(valid)

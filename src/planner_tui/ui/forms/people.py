@@ -138,8 +138,10 @@ class PersonForm(FormScreen[PersonRead]):
         yield TickList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
         yield Field("Notes")
         yield TextBox(id="notes", classes="short")
+        yield Problem(id="notes-problem")
         yield Field("Boundaries and preferences (e.g. prefers texts in the evening)")
         yield TextBox(id="boundaries", classes="short")
+        yield Problem(id="boundaries-problem")
 
     def values(self) -> dict[str, Any]:
         return {

@@ -60,6 +60,12 @@ class TrustedForm(FormScreen[list[TrustedContactRead]]):
         event.stop()
         self.focus_next()
 
+    def refused(self, message: str, field: str | None) -> None:
+        super().refused(message, field)
+        _, row, part = (*(field or "").split("."), "", "")[:3]
+        if row.isdigit() and part in ("name", "reach"):  # the row's own field, not the last
+            self.query_one(f"#{part}{row}", Input).focus()
+
     def submit(self, values: dict[str, Any]) -> list[TrustedContactRead]:
         from planner_tui.services import support
 

@@ -114,7 +114,7 @@ class HelpScreen(KeepsStyles, ModalScreen[None]):
             people = self.app.backend.read(support.list_trusted)
         except PlannerError:
             people = []
-        lines = [f"{p.name} — {p.reach}" if p.reach else p.name for p in people]
+        lines = [f"{p.name} — {p.reach}" if p.reach.strip() else p.name for p in people]
         shown = "\n".join(lines) or words.NO_TRUSTED
         self.app.call_from_thread(
             self.query_one("#trusted", Static).update, text(shown, multiline=True)
