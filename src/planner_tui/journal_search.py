@@ -37,6 +37,12 @@ NOTHING_TO_LOOK_FOR = (
 )
 
 
+def nothing_to_look_for(text: str, query: SearchQuery) -> bool:
+    """Whether *text* was typed but left nothing to look for: no words, and no filters (the
+    app and the command line say so alike, see :data:`NOTHING_TO_LOOK_FOR`)."""
+    return bool(text.strip()) and not query.groups and not query.has_filters
+
+
 @dataclass
 class SearchQuery:
     """A search typed by a person, reduced to plain words, quoted phrases and OR.
@@ -452,7 +458,7 @@ def search(
     for name, value in fields.items():
         if value is not None:
             setattr(query, name, value)
-    if not problems and text.strip() and not query.groups and not query.has_filters:
+    if not problems and nothing_to_look_for(text, query):
         problems.append(NOTHING_TO_LOOK_FOR)
     ids = [] if problems else entry_ids(connection, query, limit, dialect)
     if not ids:

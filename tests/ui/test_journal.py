@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import DataTable, Input, TextArea
 
 from planner_tui.db.engine import Database
+from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
 from planner_tui.services import drafts, journal, people
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.journal import JournalForm
@@ -238,6 +239,10 @@ async def test_search_as_you_type_highlights_and_filters(sqlite_db: Database) ->
         search.value = '"unbalanced ( OR'
         await settle(app, pilot)
         assert table.row_count == 0 and "Nothing matches." in screen_text(app)
+        for nothing in ("OR", "*", "🌧 !"):  # as the command line says it
+            search.value = nothing
+            await settle(app, pilot)
+            assert table.row_count == 0 and NOTHING_TO_LOOK_FOR in screen_text(app), nothing
 
 
 async def test_delete_asks_and_undo_brings_it_back(sqlite_db: Database) -> None:

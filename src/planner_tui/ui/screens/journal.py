@@ -274,6 +274,7 @@ class JournalScreen(ViewScreen):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, typed: str) -> None:
+        from planner_tui import journal_search
         from planner_tui.errors import PlannerError
         from planner_tui.services import journal
 
@@ -283,7 +284,11 @@ class JournalScreen(ViewScreen):
         total = 0
         try:
             query, problems = backend.read(partial(journal.read_search, text=typed))
-            hits = backend.read(partial(journal.search, query=query, limit=limit))
+            if not problems and journal_search.nothing_to_look_for(typed, query):
+                problems = [journal_search.NOTHING_TO_LOOK_FOR]
+            hits = (
+                [] if problems else backend.read(partial(journal.search, query=query, limit=limit))
+            )
             if hits and not get_current_worker().is_cancelled:
                 total = backend.read(
                     partial(journal.search_total, query=query, found=len(hits), limit=limit)
