@@ -24,7 +24,7 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.ui.forms.base import Field, FormScreen, PeopleChips, Problem
+from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Problem
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Tick
@@ -95,7 +95,7 @@ class InteractionForm(FormScreen[Any]):
         )
         yield Field("When — e.g. now, yesterday evening, last sat 3pm")
         yield TextField(id="when", value="now")
-        yield Static("", id="when-preview", classes="muted", markup=False)
+        yield Line(id="when-preview", classes="muted")
         yield Problem(id="when-problem")
         with Horizontal(classes="row"):
             yield Select(

@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, Input, SelectionList, Static, TextArea
 from planner_tui import clock
 from planner_tui.db.models import JournalEntryRead
 from planner_tui.errors import InvalidInput
-from planner_tui.ui.forms.base import Field, FormScreen, PeopleChips, Problem
+from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Problem
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Tick, TickList
@@ -77,10 +77,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
     # ---------------------------------------------------------------- layout
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("", id="prompt", classes="muted", markup=False)
+        yield Line(id="prompt", classes="muted")
         yield Field("Day — today, yesterday, last sat, 2026-11-20")
         yield TextField(id="day")
-        yield Static("", id="day-preview", classes="muted", markup=False)
+        yield Line(id="day-preview", classes="muted")
         yield Problem(id="day-problem")
         yield Field("How it was, 1 (low) to 5 (high) — each optional; a digit moves on")
         with Horizontal(classes="row scales"):
@@ -94,7 +94,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yield TextField(id="withdraw_note")
         yield Field("Anything else — @Name links someone, #word makes a tag")
         yield TextBox(id="body", soft_wrap=True)
-        yield Static("", id="mentions", classes="muted", markup=False)
+        yield Line(id="mentions", classes="muted")
         yield Field("People (type a name, Enter adds; backspace on empty removes)")
         yield PeopleChips()
         yield Tick("We were in touch today (counts as contact with them)", id="contact")

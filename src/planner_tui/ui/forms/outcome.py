@@ -20,7 +20,7 @@ from planner_tui import clock, words
 from planner_tui.db.models import Channel, Initiator, StepStatus, label
 from planner_tui.errors import InvalidInput
 from planner_tui.services.steps import OutcomeResult
-from planner_tui.ui.forms.base import Field, FormScreen, Problem
+from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem
 from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
 from planner_tui.ui.screens.base import text
@@ -84,7 +84,7 @@ class OutcomeForm(FormScreen[Any]):
         if self.status in KIND_WORDS:
             yield Static(text(KIND_WORDS[self.status]), id="kind-words")
         if self.status is StepStatus.DECLINED:  # filled in once read: see use_choices
-            not_nows = Static("", id="not-nows", classes="muted", markup=False)
+            not_nows = Line(id="not-nows", classes="muted")
             not_nows.display = False
             yield not_nows
         if self.status in BACKUP_OFFERED and self.step.backup.strip():
@@ -94,7 +94,7 @@ class OutcomeForm(FormScreen[Any]):
         if self.status is StepStatus.DONE:
             yield Field("When it happened")
             yield TextField(id="when")
-            yield Static("", id="when-preview", classes="muted", markup=False)
+            yield Line(id="when-preview", classes="muted")
             yield Problem(id="when-problem")
             with Horizontal(classes="row"):
                 yield Select([(w, n) for n, w in enumerate(WARMTH, start=1)], id="warmth",
@@ -126,7 +126,7 @@ class OutcomeForm(FormScreen[Any]):
         if self.status in NEW_TIME:
             yield Field(NEW_TIME[self.status][0])
             yield TextField(id="new_time")
-            yield Static("", id="new-time-preview", classes="muted", markup=False)
+            yield Line(id="new-time-preview", classes="muted")
             yield Problem(id="new_time-problem")
         yield Field("A note, if you'd like — what you noticed (optional)")
         yield TextBox(id="note", classes="short")

@@ -30,7 +30,7 @@ from planner_tui.errors import InvalidInput
 from planner_tui.names import fold
 from planner_tui.services.steps import first_occurrence
 from planner_tui.terminal import shorten
-from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
+from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.when import QUICK_PICKS, describe, describe_repeat, parse_repeat, parse_when
@@ -111,9 +111,9 @@ class PlanWizard(FormScreen[StepRead]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form", id="wizard"):
             yield Label(text(self.heading), classes="dialog-title")
-            yield Static("", id="draft-note", classes="muted", markup=False)
-            yield Static("", id="progress", classes="muted", markup=False)
-            yield Static("", id="chosen-so-far", markup=False)
+            yield Line(id="draft-note", classes="muted")
+            yield Line(id="progress", classes="muted")
+            yield Line(id="chosen-so-far")
             with ContentSwitcher(initial=f"page-{self.page}", id="pages"):
                 with Vertical(id="page-who"):
                     yield Field(
@@ -125,13 +125,13 @@ class PlanWizard(FormScreen[StepRead]):
                     yield Problem(id="person-problem")
                 with Vertical(id="page-what"):
                     yield Field("What small thing? ↑/↓ and Enter, or write your own.")
-                    yield Static("", id="receiving-hint", classes="muted", markup=False)
+                    yield Line(id="receiving-hint", classes="muted")
                     yield TextField(id="own", placeholder="…or in your own words")
                     yield OptionList(id="what-list")
                 with Vertical(id="page-when"):
                     yield Field("When? e.g. tonight, tomorrow 6pm, fri 7pm, in 3 days")
                     yield TextField(id="when")
-                    yield Static("", id="when-preview", classes="muted", markup=False)
+                    yield Line(id="when-preview", classes="muted")
                     yield Problem(id="when-problem")
                     yield Static("↑/↓ quick picks: " + " · ".join(QUICK_PICKS), classes="muted")
                 with Vertical(id="page-details"):
@@ -149,7 +149,7 @@ class PlanWizard(FormScreen[StepRead]):
                             id="awkwardness",
                             prompt="expected awkwardness",
                         )
-                    yield Static("", id="calibration-awkward", classes="muted", markup=False)
+                    yield Line(id="calibration-awkward", classes="muted")
                     yield Field("How much do you think they'll appreciate it? (optional)")
                     yield Select(
                         [(w, n) for n, w in enumerate(APPRECIATION, start=1)],
@@ -158,7 +158,7 @@ class PlanWizard(FormScreen[StepRead]):
                     )
                     yield Field("Repeat (optional): weekly, every 2 weeks, monthly, every mon")
                     yield TextField(id="repeat")
-                    yield Static("", id="repeat-preview", classes="muted", markup=False)
+                    yield Line(id="repeat-preview", classes="muted")
                     yield Problem(id="repeat-problem")
                     yield Field("If-then cue (optional)")
                     yield TextField(id="cue", placeholder="when I finish lunch on Friday…")
@@ -167,16 +167,16 @@ class PlanWizard(FormScreen[StepRead]):
                         id="backup",
                         placeholder="if she doesn't answer, I'll send a voice note on Sunday",
                     )
-                    yield Static("", id="days-note", classes="muted", markup=False)
+                    yield Line(id="days-note", classes="muted")
                 with Vertical(id="page-sure"):
                     yield Field("How sure are you that you'll do it? 0 to 10 (Enter skips)")
                     yield TextField(id="confidence", restrict=r"\d{0,2}", max_length=2)
                     yield Problem(id="confidence-problem")
-                    yield Static("", id="calibration-sure", classes="muted", markup=False)
+                    yield Line(id="calibration-sure", classes="muted")
                 with Vertical(id="page-card"):
-                    yield Static("", id="card-text", classes="card", markup=False)
-                    yield Static("", id="card-details", classes="muted", markup=False)
-                    yield Static("", id="encouragement", markup=False)
+                    yield Line(id="card-text", classes="card")
+                    yield Line(id="card-details", classes="muted")
+                    yield Line(id="encouragement")
                     yield Button("Save this step  enter", id="save", variant="primary")
             yield Problem(id="form-problem")
             yield Static(

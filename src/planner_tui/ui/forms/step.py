@@ -14,7 +14,7 @@ from textual.widgets import Input, Select, Static
 from planner_tui import clock, words
 from planner_tui.db.models import Channel, StepRead, label
 from planner_tui.errors import InvalidInput
-from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
+from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.forms.plan import AWKWARD
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
@@ -67,7 +67,7 @@ class StepForm(FormScreen[Any]):
         yield Problem(id="words-problem")
         yield Field("When — e.g. tomorrow 6pm, fri 7pm, in 3 days")
         yield TextField(id="when")
-        yield Static("", id="when-preview", classes="muted", markup=False)
+        yield Line(id="when-preview", classes="muted")
         yield Problem(id="when-problem")
         with Horizontal(classes="row"):
             yield Select([(label(c), c.value) for c in Channel], id="channel",
@@ -76,7 +76,7 @@ class StepForm(FormScreen[Any]):
                          prompt="expected awkwardness")  # fmt: skip
         yield Field("Repeat (optional): weekly, every 2 weeks, monthly, every mon — or empty")
         yield TextField(id="repeat")
-        yield Static("", id="repeat-preview", classes="muted", markup=False)
+        yield Line(id="repeat-preview", classes="muted")
         yield Problem(id="repeat-problem")
         yield Field("If-then cue (optional)")
         yield TextField(id="cue")
