@@ -17,7 +17,7 @@ from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.person import PersonScreen
 from planner_tui.ui.widgets.circles import CirclesPicture
 
-from .test_app import SIZE, make_app, screen_text, settle
+from .test_app import SIZE, make_app, press, screen_text, settle
 
 DATA = Path(__file__).parent.parent / "data"
 NOW = datetime(2026, 11, 23, 20, tzinfo=UTC)
@@ -82,16 +82,13 @@ async def test_notes_too_long_are_explained_under_them_and_kept(sqlite_db: Datab
     """The note says so under Notes, in words that agree, and the cursor goes there."""
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
-        await open_map(app, pilot)
-        await pilot.press("n")
-        await settle(app, pilot)
+        await press(app, pilot, "m", "n")
         form = app.screen
         assert isinstance(form, PersonForm)
         form.query_one("#name", Input).value = "Ana"
         form.query_one("#notes", TextArea).text = "n" * 20_081
         form.query_one("#boundaries", TextArea).focus()
-        await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        await press(app, pilot, "ctrl+s")
         assert app.screen is form
         note = str(form.query_one("#notes-problem").render())
         assert note.startswith("The text of the notes is 20,081 characters long"), note
