@@ -99,6 +99,8 @@ class MapScreen(ViewScreen):
         self.sort_by = SORTS[0]
         self.show_archived = False
         self.shown: list[PersonRead] = []
+        self._shown_from: MapData | None = None
+        """The data :attr:`shown` was drawn from."""
         self.shown_query = ""
         self._rows: dict[int, tuple[Text, ...]] = {}
         self.ideas: list[Idea] = []
@@ -315,15 +317,21 @@ class MapScreen(ViewScreen):
             people = [p for _, p in sorted(scored, key=lambda item: -item[0])]
         else:
             people = sort_people(people, self.sort_by)
-        self.shown = people
         self.shown_query = self.query_one("#filter", Input).value
         people_table = self.query_one("#people-table", DataTable)
-        replace_rows(
-            people_table,
-            [self._rows[p.id] for p in people],
-            [str(p.id) for p in people],
-            keep_cursor=keep_cursor,
-        )
+        if people == self.shown and self._shown_from is self.data:
+            # A key that leaves the same people in the same order: the rows stay as drawn
+            # (a refill redraws every row the table shows).
+            if not keep_cursor and people:
+                people_table.move_cursor(row=0, animate=False)
+        else:
+            replace_rows(
+                people_table,
+                [self._rows[p.id] for p in people],
+                [str(p.id) for p in people],
+                keep_cursor=keep_cursor,
+            )
+        self.shown, self._shown_from = people, self.data
         total = sum(1 for p in self.data.people if self.show_archived or not p.archived)
         everyone = words.plural(total, "person", "people")
         status = words.matching(len(people), total, "person", "people") if query else everyone
