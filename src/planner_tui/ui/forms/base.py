@@ -66,12 +66,13 @@ class Line(Static):
 
     def __init__(self, content: str | Text = "", **kwargs: Any) -> None:
         super().__init__(content, markup=False, **kwargs)
-        self._words: object = content
+        self._words: object = (content, None)
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
-        if content == self._words:
+        words = (content, getattr(content, "style", None))  # a Text's equality skips its style
+        if words == self._words:
             return
-        self._words = content
+        self._words = words
         super().update(content, layout=layout)
 
 
