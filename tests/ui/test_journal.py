@@ -128,6 +128,22 @@ async def test_closing_the_app_keeps_words_whose_change_had_not_reached_the_form
         assert form(again).query_one("#body", TextArea).text == "half a thought"
 
 
+async def test_an_entry_too_long_is_explained_and_gets_the_cursor(sqlite_db: Database) -> None:
+    """A field with no note of its own under it: the note stands below the form, and the
+    cursor goes to the field it is about (it stayed where it was)."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        body = form(app).query_one("#body", TextArea)
+        body.text = "w" * 200_001
+        form(app).query_one("#warmth_note", Input).focus()
+        await press(app, pilot, "ctrl+s")
+        assert "200,001 characters long" in screen_text(app)
+        assert form(app).focused is body and len(body.text) == 200_001
+    assert entries(sqlite_db) == []
+
+
 async def test_escape_asks_to_keep_or_discard(sqlite_db: Database) -> None:
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:

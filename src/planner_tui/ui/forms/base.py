@@ -507,6 +507,8 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
         if target is not None:
             self.query_one("#form-problem", Problem).say(None)
             self.go_to_first_problem()
+        elif name and (place := next((w for w in self.query(f"#{name}") if w.focusable), None)):
+            place.focus()  # no note of its own under it: the note is below, the cursor here
 
     def go_to_first_problem(self) -> None:
         """Saving was refused: the first field with a note gets the cursor, and the form

@@ -62,9 +62,9 @@ class TrustedForm(FormScreen[list[TrustedContactRead]]):
 
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, field)
-        _, row, part = (*(field or "").split("."), "", "")[:3]
-        if row.isdigit() and part in ("name", "reach"):  # the row's own field, not the last
-            self.query_one(f"#{part}{row}", Input).focus()
+        parts = (field or "").split(".")  # contacts.2.name: the third row's name
+        if len(parts) == 3 and parts[1].isdigit() and parts[2] in ("name", "reach"):
+            self.query_one(f"#{parts[2]}{parts[1]}", Input).focus()  # not the last one typed in
 
     def submit(self, values: dict[str, Any]) -> list[TrustedContactRead]:
         from planner_tui.services import support
