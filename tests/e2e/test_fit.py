@@ -273,9 +273,12 @@ def test_at_80x24_nothing_is_cut_in_a_question_a_long_name_a_person_s_page_or_th
     [how] = [line for line in lines if line.strip().startswith("How ")]
     assert re.search(r"░ both \d+$", reach.rstrip()) and re.search(r"░ written \d+$", how.rstrip())
     assert "many good ties lean one way for a while." in flowing(lines)
-    term.press("Tab")  # to the contacts
-    shown = shows(term, "reached out", "esc Back")
+    term.press("Tab")  # to the contacts: the page scrolls down to their table
     heading = re.compile(r"when\s+how\s+reached out\s+warmth\s+note")
+    shown = term.wait_until(  # "reached out" alone is already in the balance above
+        lambda shown: "esc Back" in shown and bool(heading.search(shown)),
+        "the contacts' header never appeared",
+    )
     assert any(heading.search(line) for line in fits(shown, size, "esc Back")), shown
 
     term.press("Escape", "j")
