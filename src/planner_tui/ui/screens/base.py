@@ -95,13 +95,21 @@ class HangingLines(Static):
         super().__init__("", markup=False, **kwargs)
         self.lines: list[str] = []
         self.width_laid_out = 0
+        self._wrapped: tuple[int, list[str]] = (-1, [])
 
     def set(self, lines: list[str]) -> None:
-        self.lines = [plain(line, keep_newlines=False) for line in lines]
+        lines = [plain(line, keep_newlines=False) for line in lines]
+        if lines == self.lines:
+            return  # as shown: nothing to lay out again
+        self.lines = lines
+        self._wrapped = (-1, [])
         self.refresh(layout=True)
 
     def wrapped(self, width: int) -> list[str]:
-        return [part for line in self.lines for part in wrap_hanging(line, width)]
+        # Asked for at each level of the layout and again to draw: wrapped once per width.
+        if self._wrapped[0] != width:
+            self._wrapped = (width, [p for line in self.lines for p in wrap_hanging(line, width)])
+        return self._wrapped[1]
 
     def render(self) -> Text:
         width = self.content_size.width or self.width_laid_out
