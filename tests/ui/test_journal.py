@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable, Input, TextArea
 
-from planner_tui.db.engine import Database
+from planner_tui.db.engine import Database, open_database
 from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
 from planner_tui.services import drafts, journal, people
 from planner_tui.ui.app import PlannerApp
@@ -126,6 +126,31 @@ async def test_closing_the_app_keeps_words_whose_change_had_not_reached_the_form
         await settle(again, pilot)
         await press(again, pilot, "c")
         assert form(again).query_one("#body", TextArea).text == "half a thought"
+
+
+async def test_someone_added_by_another_program_while_the_app_runs_can_be_linked(
+    sqlite_db: Database,
+) -> None:
+    """The check-in's names come from a list the app keeps between forms (issue 18); a
+    person added from the command line while the app is open is in it the next time."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")  # the names are read, and kept
+        await press(app, pilot, "escape")
+        assert not isinstance(app.screen, JournalForm)
+        other = open_database(sqlite_db.location)
+        try:
+            with other.write() as s:
+                people.create_person(session=s, data={"name": "Bo Quill"})
+        finally:
+            other.dispose()
+        await press(app, pilot, "c")
+        form(app).query_one("#who", Input).focus()
+        await press(app, pilot, *"Bo Quill", "enter")
+        assert "With: Bo Quill" in str(form(app).query_one("#chosen").render())
 
 
 async def test_an_entry_too_long_is_explained_and_gets_the_cursor(sqlite_db: Database) -> None:
