@@ -87,6 +87,10 @@ NEVER_IN_TOUCH = (
     "message is plenty."
 )
 EMPTY_REVIEW = "Nothing recorded in this month yet — that is fine. Reviews fill in as you go."
+VIEW_UNREADABLE = (
+    "This view's data could not be read (the note on it says why), so that can't open now; "
+    "the keys typed after it were left unused."
+)
 
 
 def plural(count: int, one: str, many: str = "") -> str:

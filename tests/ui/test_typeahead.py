@@ -11,6 +11,7 @@ import pytest
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.widgets import Input, TextArea
+from textual.widgets._toast import Toast
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
@@ -188,3 +189,30 @@ async def test_lines_pasted_into_a_text_box_stay_lines(sqlite_db: Database) -> N
         burst(app, events.Paste("likes walks\rprefers texts\r\nno calls \x1b[1mafter 9\x07"))
         await settle(app, pilot)
         assert notes.text == "likes walks\nprefers texts\nno calls ␛[1mafter 9␇"
+
+
+async def test_a_name_typed_after_a_form_that_cannot_open_runs_no_commands(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a map whose data could not be read, n opens no form; the name typed straight
+    after it was meant for the form, and its letters must not act as the view's keys (r
+    and p switched views, t went to Today, e opened a step: seen on a damaged file)."""
+    from planner_tui import words
+    from planner_tui.errors import StorageError
+    from planner_tui.ui.screens.map import MapScreen
+
+    a_few_people(sqlite_db)
+
+    def damaged(**_: object) -> None:
+        raise StorageError("The planner's file looks damaged.")
+
+    monkeypatch.setattr(people, "list_contexts", damaged)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        burst(app, "n", *"Corrupt Test", "ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MapScreen)
+        said = [str(toast.render()) for toast in app.screen.query(Toast)]
+        assert said == [words.VIEW_UNREADABLE], said

@@ -89,6 +89,11 @@ class TypeAheadApp(App[None]):
             return False
         return screen.is_mounted and bool(getattr(screen, "ready_for_keys", True))
 
+    def drop_typed_ahead(self) -> None:
+        """Forget the keys still waiting: the one before them could not do what it was
+        for (see ``ViewScreen.cannot_open_yet``)."""
+        self._typed.clear()
+
     def keys_may_go_on(self) -> None:
         """A screen became ready: pass on the keys waiting for it (after what it queued
         on becoming ready — a focus, say)."""

@@ -317,6 +317,18 @@ class ViewScreen(KeepsStyles, Screen[None]):
         loading.update(text(message))
         self.answered()
 
+    def cannot_open_yet(self) -> None:
+        """A key that opens a form came while this view has no data to fill it with: say
+        why (still opening, or its data could not be read, as the note on it says), and
+        forget the keys typed after it — they were meant for the form, and given to the
+        view they would be commands (a name's letters archiving, switching, undoing)."""
+        note = self.query_one("#loading", Static)
+        if note.display and str(note.render()) != self.LOADING:
+            self.app.notify(words.VIEW_UNREADABLE, severity="warning")
+        else:
+            self.app.notify(f"One moment — the {self.TITLE} is still opening.")
+        self.planner.drop_typed_ahead()
+
     def show_failure(self, log: object | None) -> None:
         """A load failed unexpectedly: say so kindly instead of showing what may belong to
         another month or search; ctrl+r tries again."""

@@ -455,7 +455,7 @@ class MapScreen(ViewScreen):
         from planner_tui.ui.forms.people import PersonForm
 
         if self.data is None:
-            self.app.notify("One moment — the map is still opening.")
+            self.cannot_open_yet()
             return
         self.app.push_screen(PersonForm(self.data.contexts), partial(self.go_to_added, "people"))
 

@@ -213,6 +213,7 @@ class ReviewScreen(ViewScreen):
         from planner_tui.ui.forms.review import LonelinessForm
 
         if self.data is None:
+            self.cannot_open_yet()
             return
         self.app.push_screen(
             LonelinessForm(f"{self.month:%Y-%m}", self.data.loneliness), self.after_form
@@ -222,6 +223,7 @@ class ReviewScreen(ViewScreen):
         from planner_tui.ui.forms.review import IntentionsForm
 
         if self.data is None:
+            self.cannot_open_yet()
             return
         following = f"{self.month + relativedelta(months=1):%B %Y}"
         self.app.push_screen(
