@@ -119,6 +119,25 @@ async def test_intentions_written_in_october_show_on_today_in_november(
         assert "say yes once" in today and HOSTILE[0] in today
 
 
+async def test_an_intention_too_long_is_named_and_gets_the_cursor(sqlite_db: Database) -> None:
+    """The note under the three intentions says which one is too long, and that one gets
+    the cursor (it went to the last one typed in, the third)."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "n")
+        form = app.screen
+        assert isinstance(form, IntentionsForm)
+        form.query_one("#intention1", Input).value = "x" * 4998
+        form.query_one("#intention2", Input).focus()
+        await press(app, pilot, *"short", "ctrl+s")
+        assert app.screen is form
+        note = str(form.query_one("#intentions-problem").render())
+        assert note.startswith("Intention 2 is 4,998 characters long"), note
+        assert form.focused is form.query_one("#intention1", Input)
+    with sqlite_db.session() as s:
+        assert review.current_intentions(session=s, today=date(2026, 12, 1)) == []
+
+
 async def test_each_figure_says_how_it_is_counted(sqlite_db: Database) -> None:
     two_months(sqlite_db)
     app = make_app(sqlite_db)

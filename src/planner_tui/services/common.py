@@ -45,6 +45,8 @@ FIELDS = {
 }
 """A field's name as a message begins with it, where the field's own name isn't words
 (``Model.field`` where one model's field needs its own words)."""
+ITEMS = {"intentions": "Intention {n}"}
+"""The same for one item of a list field, by its place (counted from 1)."""
 T = TypeVar("T", bound=SQLModel)
 
 
@@ -69,6 +71,9 @@ def validate(model: type[M], data: M | dict[str, Any]) -> M:
             or FIELDS.get(name)
             or (field or "").replace("_", " ")
         )
+        place = first["loc"][1] if len(first["loc"]) > 1 else None
+        if isinstance(place, int) and name in ITEMS:  # which one of them
+            said = ITEMS[name].format(n=place + 1)
         if name in RANGES and first["type"] in ("greater_than_equal", "less_than_equal"):
             message = RANGES[name]
         elif field and message.startswith(("can", "is ")):  # "Name can't be empty"

@@ -155,6 +155,12 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
         event.stop()
         self.focus_next()
 
+    def refused(self, message: str, field: str | None) -> None:
+        super().refused(message, field)
+        parts = (field or "").split(".")  # intentions.1: the second one
+        if len(parts) == 2 and parts[0] == "intentions" and parts[1].isdigit():
+            self.query_one(f"#intention{parts[1]}", Input).focus()  # not the last one
+
     def submit(self, values: dict[str, Any]) -> MonthReviewRead:
         from planner_tui.services import review
 
