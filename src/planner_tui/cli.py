@@ -506,7 +506,10 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.engine import backup_name
+    from planner_tui.services.exchange import check_folder
 
+    if args.file is not None:  # a mistyped folder is named, as for an export, not made
+        check_folder(args.file.parent)
     with opened(settings, reading=True) as database:  # a backup only reads
         target = args.file or settings.resolved_home() / "backups" / backup_name("planner")
         written = database.backup_to(target)

@@ -80,6 +80,10 @@ def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> N
         assert_one_line_error(run(home, "backup", str(target)), 1, said)
     assert notes.read_text() == "my own words" and link.is_symlink() and folder.is_dir()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+    nowhere = tmp_path / "no such folder" / "deeper"  # a mistyped folder: named, not made
+    assert_one_line_error(run(home, "backup", str(nowhere / "x.db")), 1,
+                          f"There is no folder {nowhere}")  # fmt: skip
+    assert not (tmp_path / "no such folder").exists()
 
 
 def test_two_people_with_one_name_are_told_apart_by_their_numbers(home: Path) -> None:
