@@ -13,11 +13,12 @@ from textual.widgets import DataTable, Input, OptionList, TextArea
 
 from planner_tui import clock, words
 from planner_tui.db.engine import Database
+from planner_tui.errors import InvalidInput
 from planner_tui.services import drafts, journal, moments, people, steps
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.outcome import OutcomeForm
-from planner_tui.ui.forms.people import PersonForm
+from planner_tui.ui.forms.people import PersonForm, read_dates
 from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.screens.person import PersonScreen
 from planner_tui.ui.screens.today import TodayScreen
@@ -121,6 +122,26 @@ async def test_today_offers_a_tiny_step_for_a_date_this_week(sqlite_db: Database
         [step] = steps.list_steps(session=s)
     assert (step.person_id, step.action, step.channel) == (ana, "send Ana a birthday message",
                                                            "text")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("moved to Leeds: 3 Jun 2011", ("moved to Leeds", 6, 3, 2011)),
+        ("note: moved: 3 Jun 2011", ("note: moved", 6, 3, 2011)),  # a colon in the name
+        ("first met: 3 Jun", ("first met", 6, 3, None)),
+    ],
+)
+def test_another_date_is_what_a_colon_then_the_day(typed: str, read: tuple[object, ...]) -> None:
+    [found] = read_dates("", typed)
+    assert (found["label"], found["month"], found["day"], found["year"]) == read
+
+
+def test_a_time_typed_as_a_day_is_explained_as_typed() -> None:
+    """The colon in 25:00 is not where the name ends: the note is about the whole day
+    typed (it said "'00' is not a day on the calendar")."""
+    with pytest.raises(InvalidInput, match=r"^Line 2: .*'yesterday 25:00'"):
+        read_dates("", "moved: 3 Jun 2011\nfirst met: yesterday 25:00")
 
 
 # --------------------------------------------------------------------------- cues and backups

@@ -75,7 +75,16 @@ def read_dates(birthday: str, others: str) -> list[dict[str, Any]]:
         try:
             month, day, year = parse_yearly(when)
         except InvalidInput as error:
-            raise InvalidInput(f"Line {number}: {error}", field="dates") from None
+            # A name may hold a colon; so may what was typed as the day ("25:00"): then the
+            # day is all after the first colon, and the note is about all of it.
+            first, _, after = line.partition(":")
+            if first == what or not first.strip():
+                raise InvalidInput(f"Line {number}: {error}", field="dates") from None
+            try:
+                month, day, year = parse_yearly(after)
+            except InvalidInput as whole:
+                raise InvalidInput(f"Line {number}: {whole}", field="dates") from None
+            what = first
         found.append({"label": what.strip(), "month": month, "day": day, "year": year})
     return found
 
