@@ -473,7 +473,7 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
         v is not None for v in scores.values()
     ):
         raise InvalidInput("There is nothing to save: write something or give a score.")
-    day = parse_when(args.day, lean="past").date()
+    day = parse_when(args.day, lean="past", day=True).date()
     if day > clock.today():
         raise InvalidInput("A check-in is for a day that has begun.")
     with opened(settings) as database, database.write() as session:

@@ -62,23 +62,27 @@ UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
 def examples(lean: Lean, now: datetime | None = None, *, day: bool = False) -> str:
     """What would work, leaning the way the question does — ahead when planning, behind
     when logging — with a date a week from today's (on the current clock); for a *day*
-    (an experiment's start), days alone, no time."""
+    (an experiment's start, a check-in's day), days alone, no time."""
     now = now or clock.now()
-    if day and lean == "future":
-        try:
-            ahead = (now + timedelta(days=7)).date()
-        except OverflowError:
-            ahead = now.date()
-        return f"Try 'tomorrow', 'next monday', '3 dec', or {ahead:%Y-%m-%d}."
     if lean == "future":
-        said, week = "'tomorrow 6pm', 'fri 7pm', 'in 3 days'", timedelta(days=7)
+        week = timedelta(days=7)
+        said = (
+            "'tomorrow', 'next monday', '3 dec'"
+            if day
+            else "'tomorrow 6pm', 'fri 7pm', 'in 3 days'"
+        )
     else:
-        said, week = "'yesterday evening', 'fri 7pm', '2 days ago'", timedelta(days=-7)
+        week = timedelta(days=-7)
+        said = (
+            "'yesterday', 'last sat', '2 days ago'"
+            if day
+            else "'yesterday evening', 'fri 7pm', '2 days ago'"
+        )
     try:
         on = (now + week).date()
     except OverflowError:  # the calendar's first or last week
         on = now.date()
-    return f"Try {said}, or {on:%Y-%m-%d} 18:00."
+    return f"Try {said}, or {on:%Y-%m-%d}." if day else f"Try {said}, or {on:%Y-%m-%d} 18:00."
 
 
 QUICK_PICKS = ("tonight", "tomorrow 6pm", "this weekend")

@@ -788,6 +788,9 @@ def test_plan_uses_every_word_of_the_time(home: Path, when: list[str], planned: 
         (["log", "Bo", "--when", "someday"], "or 2026-12-02 18:00.", "2026-12-01"),
         (["done", "1", "--when", "someday"], "'2 days ago'", "in 3 days"),
         (["later", "1", "someday"], "'in 3 days'", "ago"),
+        # a check-in's day: days for examples, no time ('fri 7pm', 18:00) among them
+        (["journal", "words", "--day", "someday"], "Try 'yesterday', 'last sat'", "7pm"),
+        (["journal", "words", "--day", "someday"], "or 2026-12-02.", "18:00"),
     ],
 )
 def test_a_time_that_cant_be_used_is_refused_with_hints_that_fit(

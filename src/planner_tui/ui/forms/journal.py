@@ -204,7 +204,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
 
     @staticmethod
     def read_day(typed: str) -> date:
-        day = parse_when(typed or "today", lean="past").date()
+        day = parse_when(typed or "today", lean="past", day=True).date()
         if day > clock.today():
             raise InvalidInput("A check-in is for a day that has begun.", field="day")
         return day
