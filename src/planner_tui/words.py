@@ -708,3 +708,13 @@ def ending_experiment(starts: date, ends: date, today: date) -> str:
         f"Running since {_short_day(starts)}, {planned}. Saving ends it today; what it "
         "showed stays in the Review. Close to keep it going."
     )
+
+
+def check_in_moves(was: date, to: date, others: int) -> str:
+    """Asked before an edited check-in is saved for another day than it was written for."""
+    there = (
+        f", beside the check-in{'s' if others > 1 else ''} that day already has (both are kept)"
+        if others
+        else ""
+    )
+    return f"It was written for {was:%A %-d %B}. Saving it moves it to {to:%A %-d %B}{there}."

@@ -247,6 +247,32 @@ async def test_editing_changes_nothing_saved_until_ctrl_s(sqlite_db: Database) -
     assert [e.body for e in entries(sqlite_db)] == ["second thoughts"]
 
 
+async def test_moving_a_check_in_to_another_day_is_asked_first(sqlite_db: Database) -> None:
+    """An edited check-in given another day moves there only once asked, and the question
+    says that day has one already (it moved without a word, leaving its day empty)."""
+    from planner_tui.ui.modals.confirm import Choice
+
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 22), "body": "sunday"})
+        journal.save_entry(session=s, data={"day": date(2026, 11, 23), "body": "monday"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "enter")  # the latest: Monday's
+        assert form(app).query_one("#body", TextArea).text == "monday"
+        form(app).query_one("#day", Input).value = "yesterday"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        asked = " ".join(screen_text(app).split())
+        assert "moves it to Sunday 22 November, beside the check-in that day already" in asked
+        await press(app, pilot, "enter")  # keep its day
+        assert isinstance(app.screen, JournalForm)
+        assert sorted(e.day.day for e in entries(sqlite_db)) == [22, 23]
+        await press(app, pilot, "ctrl+s", "tab", "enter")  # move it
+        assert isinstance(app.screen, JournalScreen)
+    assert sorted(e.day.day for e in entries(sqlite_db)) == [22, 22]
+
+
 async def test_search_as_you_type_highlights_and_filters(sqlite_db: Database) -> None:
     ids = a_map(sqlite_db)
     with sqlite_db.write() as s:

@@ -17,10 +17,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, SelectionList, Static, TextArea
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.db.models import JournalEntryRead
 from planner_tui.errors import InvalidInput
-from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Problem
+from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Problem, Question
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Tick, TickList
@@ -212,10 +212,17 @@ class JournalForm(FormScreen[JournalEntryRead]):
     def submit(self, values: dict[str, Any]) -> JournalEntryRead:
         from planner_tui.services import journal
 
+        day = self.read_day(values["day"])
+        if self.entry is not None and day != self.entry.day and not values.get("move"):
+            others = self.planner.backend.read(partial(journal.entries_on, day=day))
+            raise Question(
+                "Move this check-in?", words.check_in_moves(self.entry.day, day, others),
+                [("back", "Keep its day"), ("move", f"Move it to {day:%a %-d %b}")],
+            )  # fmt: skip
         found, _unknown = self.mentioned(values)
         people = list(dict.fromkeys(values["people"] + found))
         data = {
-            "day": self.read_day(values["day"]),
+            "day": day,
             **{key: int(values[key]) if values[key] else None for key in SCALES},
             "warmth_note": values["warmth_note"],
             "withdraw_note": values["withdraw_note"],
@@ -226,6 +233,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
         }
         entry_id = self.entry.id if self.entry else None
         return self.planner.backend.write(partial(journal.save_entry, data=data, entry_id=entry_id))
+
+    def answered(self, answer: str | None, values: dict[str, Any]) -> None:
+        if answer == "move":
+            self.save({**values, "move": True})
 
     # ---------------------------------------------------------------- leaving
 
