@@ -88,8 +88,8 @@ NEVER_IN_TOUCH = (
 )
 EMPTY_REVIEW = "Nothing recorded in this month yet — that is fine. Reviews fill in as you go."
 VIEW_UNREADABLE = (
-    "This view's data could not be read (the note on it says why), so that can't open now; "
-    "the keys typed after it were left unused."
+    "This view's data could not be read (see the note on it), and that can't open without "
+    "it; the keys typed after it were left unused."
 )
 
 
