@@ -277,7 +277,8 @@ def day_after(day: date) -> date:
 
 
 def snippet(fields: Sequence[str], terms: list[str], width: int = 90) -> str:
-    """A one-line excerpt around the first matching term (plain text, never markup)."""
+    """A one-line excerpt around the first matching term (plain text, never markup), with
+    … where it cuts the text, at either end."""
     texts = [text for text in fields if text]
     for text in texts:
         folded = text.casefold()
@@ -285,9 +286,13 @@ def snippet(fields: Sequence[str], terms: list[str], width: int = 90) -> str:
             at = folded.find(term.casefold())
             if at >= 0:
                 start = max(0, at - width // 3)
-                piece = text[start : start + width]
-                return ("…" if start else "") + " ".join(piece.split())
-    return " ".join((texts[0] if texts else "")[:width].split())
+                return _excerpt(text, start, width)
+    return _excerpt(texts[0], 0, width) if texts else ""
+
+
+def _excerpt(text: str, start: int, width: int) -> str:
+    piece = " ".join(text[start : start + width].split())
+    return ("…" if start else "") + piece + ("…" if start + width < len(text.rstrip()) else "")
 
 
 PG_DOCUMENT = (

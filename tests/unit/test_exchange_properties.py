@@ -233,8 +233,9 @@ def make(database: Database, life: dict[str, Any]) -> None:
                 steps.record_outcome(
                     session=s, step_id=made.id,
                     outcome={**{k: v for k, v in outcome.items() if k != "new_due"},
+                             # after the step as made: a repeat starts on its first day
                              "new_due_at": None if new_due is None
-                             else moment(step["due"] + new_due)},
+                             else made.due_at + timedelta(minutes=new_due)},
                 )  # fmt: skip
         for item in life["interactions"]:
             people.log_interaction(

@@ -8,7 +8,7 @@ import pytest
 
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput
-from planner_tui.journal_search import SearchQuery
+from planner_tui.journal_search import SearchQuery, snippet
 from planner_tui.services import drafts, journal, people
 
 
@@ -113,6 +113,17 @@ def test_snippet_is_plain_text_around_the_match(db: Database, filled: dict[str, 
     with db.session() as s:
         [hit] = journal.search(session=s, query=SearchQuery("rain"))
     assert "Rain all day" in hit.snippet and hit.terms == ["rain"]
+
+
+def test_an_excerpt_marks_where_it_cuts_the_text() -> None:
+    """An excerpt cut short ends in …, as one that starts inside the text begins with it
+    (a person's page showed entries cut mid-word with nothing to say so)."""
+    long = "Walked by the river with Ana and talked about her new job for an hour " * 3
+    assert snippet([long], [], width=30).endswith("…")
+    assert snippet(["short words  "], [], width=30) == "short words"
+    middle = snippet([long], ["talked"], width=30)
+    assert middle.startswith("…") and middle.endswith("…") and "talked" in middle
+    assert snippet([long], ["hour"], width=500) == " ".join(long.split())
 
 
 def test_updating_an_entry_replaces_its_links_in_one_go(

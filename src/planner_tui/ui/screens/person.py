@@ -28,6 +28,7 @@ from planner_tui.db.models import (
 )
 from planner_tui.pictures import bar_legend, proportion_bar
 from planner_tui.services.gaps import Reciprocity
+from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
 from planner_tui.ui.widgets.fields import TextField
@@ -189,7 +190,7 @@ class PersonScreen(ViewScreen):
                     label(i.channel),
                     label(i.initiator),
                     words.score(i.warmth),
-                    i.note.splitlines()[0][:60] if i.note.strip() else "",
+                    shorten(i.note.splitlines()[0], 60) if i.note.strip() else "",
                 )
                 for i in data.history
             ],
