@@ -64,25 +64,21 @@ def examples(lean: Lean, now: datetime | None = None, *, day: bool = False) -> s
     when logging — with a date a week from today's (on the current clock); for a *day*
     (an experiment's start, a check-in's day), days alone, no time."""
     now = now or clock.now()
-    if lean == "future":
-        week = timedelta(days=7)
-        said = (
-            "'tomorrow', 'next monday', '3 dec'"
-            if day
-            else "'tomorrow 6pm', 'fri 7pm', 'in 3 days'"
-        )
-    else:
-        week = timedelta(days=-7)
-        said = (
-            "'yesterday', 'last sat', '2 days ago'"
-            if day
-            else "'yesterday evening', 'fri 7pm', '2 days ago'"
-        )
+    week = timedelta(days=7 if lean == "future" else -7)
     try:
         on = (now + week).date()
     except OverflowError:  # the calendar's first or last week
         on = now.date()
-    return f"Try {said}, or {on:%Y-%m-%d}." if day else f"Try {said}, or {on:%Y-%m-%d} 18:00."
+    return f"Try {EXAMPLES[lean, day]}, or {on:%Y-%m-%d}{'' if day else ' 18:00'}."
+
+
+EXAMPLES: dict[tuple[str, bool], str] = {
+    ("future", False): "'tomorrow 6pm', 'fri 7pm', 'in 3 days'",
+    ("future", True): "'tomorrow', 'next monday', '3 dec'",
+    ("past", False): "'yesterday evening', 'fri 7pm', '2 days ago'",
+    ("past", True): "'yesterday', 'last sat', '2 days ago'",
+}
+"""Said in a refusal, by the way the question leans and whether it asks for a day alone."""
 
 
 QUICK_PICKS = ("tonight", "tomorrow 6pm", "this weekend")

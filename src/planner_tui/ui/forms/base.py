@@ -185,6 +185,9 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
         Binding("ctrl+s", "save", "Save"),  # not priority: it must queue behind typed keys
         Binding("escape", "leave", "Close (keeps a draft)"),
     ]
+    ITEM_FIELDS: ClassVar[dict[str, str]] = {}
+    """A list field's items, each its own field: its name → the id of the field for item
+    ``{n}`` (and its ``{part}``), where a refusal about one of them puts the cursor."""
 
     def __init__(self, draft_key: str, initial: dict[str, Any] | None = None) -> None:
         super().__init__()
@@ -509,6 +512,10 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
             self.go_to_first_problem()
         elif name and (place := next((w for w in self.query(f"#{name}") if w.focusable), None)):
             place.focus()  # no note of its own under it: the note is below, the cursor here
+        parts = (field or "").split(".")  # intentions.1, contacts.2.name: which of a list
+        if len(parts) > 1 and parts[1].isdigit() and parts[0] in self.ITEM_FIELDS:
+            item = self.ITEM_FIELDS[parts[0]].format(n=parts[1], part=".".join(parts[2:]))
+            self.query_one(f"#{item}").focus()  # that one, not the last one typed in
 
     def go_to_first_problem(self) -> None:
         """Saving was refused: the first field with a note gets the cursor, and the form

@@ -116,6 +116,8 @@ class LonelinessForm(FormScreen[LonelinessCheckRead]):
 class IntentionsForm(FormScreen[MonthReviewRead]):
     """Up to three intentions for next month, the month's wins in one's own words, a note."""
 
+    ITEM_FIELDS = {"intentions": "intention{n}"}
+
     def __init__(self, month: str, following: str, notes: MonthReviewRead | None) -> None:
         initial: dict[str, Any] = {"wins": "", "note": ""}
         if notes is not None:
@@ -154,12 +156,6 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
-
-    def refused(self, message: str, field: str | None) -> None:
-        super().refused(message, field)
-        parts = (field or "").split(".")  # intentions.1: the second one
-        if len(parts) == 2 and parts[0] == "intentions" and parts[1].isdigit():
-            self.query_one(f"#intention{parts[1]}", Input).focus()  # not the last one
 
     def submit(self, values: dict[str, Any]) -> MonthReviewRead:
         from planner_tui.services import review

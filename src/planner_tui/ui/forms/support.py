@@ -17,6 +17,7 @@ from planner_tui.ui.widgets.fields import TextField
 
 class TrustedForm(FormScreen[list[TrustedContactRead]]):
     TITLE = "People you trust"
+    ITEM_FIELDS = {"contacts": "{part}{n}"}  # contacts.2.name: the third row's name
 
     def __init__(self) -> None:
         super().__init__("trusted", {})
@@ -59,12 +60,6 @@ class TrustedForm(FormScreen[list[TrustedContactRead]]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
-
-    def refused(self, message: str, field: str | None) -> None:
-        super().refused(message, field)
-        parts = (field or "").split(".")  # contacts.2.name: the third row's name
-        if len(parts) == 3 and parts[1].isdigit() and parts[2] in ("name", "reach"):
-            self.query_one(f"#{parts[2]}{parts[1]}", Input).focus()  # not the last one typed in
 
     def submit(self, values: dict[str, Any]) -> list[TrustedContactRead]:
         from planner_tui.services import support
