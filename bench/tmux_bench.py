@@ -183,6 +183,13 @@ class Run:
                 if self.calibrating and expected is None and step not in self.references:
                     self.references[step] = shown
                 return changed - began
+            elif now - changed >= max(1.0, 10 * quiet) and check(shown):
+                # The warm-up recorded a passing frame that did not last (a busy machine can
+                # hold one still for the whole quiet window): this one has, so it replaces it.
+                print(f"  ~ {step}: settled on a screen other than the warm-up's; it now "
+                      "stands for this step", file=sys.stderr)  # fmt: skip
+                self.references[step] = shown
+                return changed - began
             if now - changed > 1 and self.tmux.dead():
                 raise AppClosed(f"{step}: the program closed; its screen was:\n{shown}")
             if now - began > self.timeout:
@@ -258,11 +265,15 @@ def chrome(shown: str) -> bool:
 
 
 def titled(title: str, *words: str) -> Check:
+    """A view's whole screen: its title, its *words*, and the footer with all of its keys (a
+    footer still being rebuilt after a switch can hold still long enough to look settled)."""
+
     def check(shown: str) -> bool:
         lines = shown.splitlines()
         return (
-            bool(lines)
+            len(lines) > 2
             and title in lines[0]
+            and all(key in lines[-1] for key in ("Quit", "palette"))
             and "Opening your planner" not in shown
             and all(w in shown for w in words)
         )
