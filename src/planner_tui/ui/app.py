@@ -31,6 +31,7 @@ from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.plan import PlanScreen
 from planner_tui.ui.screens.review import ReviewScreen
 from planner_tui.ui.screens.today import TodayScreen
+from planner_tui.ui.textual_fixes import apply as fix_textual
 from planner_tui.ui.typeahead import TypeAheadApp
 from planner_tui.ui.undo import commands as undo_commands
 from planner_tui.ui.widgets.footer import footer_on_dialogs
@@ -83,6 +84,7 @@ class PlannerApp(TypeAheadApp):
     ]
 
     def __init__(self, settings: Settings | None = None, *, database: Database | None = None):
+        fix_textual()
         super().__init__()
         self.backend = Backend(settings or Settings(), database)
         self.startup_error: str | None = None
