@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Input, RadioSet, TextArea
@@ -66,6 +67,50 @@ async def test_moving_between_months(sqlite_db: Database) -> None:
         await press(app, pilot, "right")  # no further than this month
         assert title(app).startswith("Monthly review — November 2026")
         assert any("current month" in n.message for n in app._notifications)
+
+
+async def test_the_month_before_is_ready_before_left_is_pressed(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a month is read, the one ← goes to is worked out; months already worked out
+    show again without reading the data while nothing has changed."""
+    two_months(sqlite_db)
+    worked_out: list[date] = []
+    real = review.review_month
+
+    def counted(**arguments: Any) -> review.MonthReviewData:
+        worked_out.append(arguments["month"])
+        return real(**arguments)
+
+    monkeypatch.setattr(review, "review_month", counted)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r")
+        assert worked_out == [date(2026, 11, 1), date(2026, 10, 1)]
+        await press(app, pilot, "left")
+        assert title(app) == "Monthly review — October 2026"
+        assert overview(app)["Days with a check-in"] == ["3", "0", "up 3"]
+        assert worked_out[2:] == [date(2026, 9, 1)]  # the next one back, ahead
+        await press(app, pilot, "right")
+        assert title(app).startswith("Monthly review — November 2026")
+        assert worked_out[3:] == []
+
+
+async def test_a_month_seen_again_shows_what_another_program_wrote_since(
+    sqlite_db: Database,
+) -> None:
+    two_months(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "left")
+        assert overview(app)["Days with a check-in"] == ["3", "0", "up 3"]
+        await press(app, pilot, "right")
+        with sqlite_db.write() as s:  # the command line, say, while November is on screen
+            journal.save_entry(session=s, data={"day": date(2026, 10, 9), "connectedness": 5})
+        await press(app, pilot, "left")
+        assert overview(app)["Days with a check-in"] == ["4", "0", "up 4"]
+        await press(app, pilot, "right")
+        assert overview(app)["Days with a check-in"] == ["1", "4", "so far"]
 
 
 async def test_taking_the_loneliness_check(sqlite_db: Database) -> None:

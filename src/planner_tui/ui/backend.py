@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -90,6 +91,14 @@ class Backend:
         """*call* (a service, or a partial of one with its arguments) with a session."""
         with self.database.session() as session:
             return call(session=session)
+
+    def data_version(self) -> int:
+        """Moves on with every change to the data by any program (drafts and settings
+        aside): what was worked out from the data still holds while it stays the same."""
+        from planner_tui.db.engine import DATA_VERSION_KEY
+        from planner_tui.services import drafts
+
+        return int(self.read(partial(drafts.get_setting, key=DATA_VERSION_KEY, default=0)))
 
     def write(self, call: Callable[..., T], /, *, affects_views: bool = True) -> T:
         with self.database.write(changes_data=affects_views) as session:

@@ -8,6 +8,9 @@ only lays them out: one focusable box per figure, tab moving between them.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -20,6 +23,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from planner_tui import clock, words
+from planner_tui.errors import PlannerError
 from planner_tui.ui.screens.base import HangingLines, Note, Section, ViewScreen
 from planner_tui.ui.screens.tables import Table, fill, table
 
@@ -32,6 +36,16 @@ HINT = (
     "← → another month · tab next figure · h how it's counted · l loneliness check · "
     "n intentions · x small experiment · c the month's contacts · o save as Markdown"
 )
+
+
+@dataclass(frozen=True)
+class Month:
+    """A month as the view shows it, and the state of the data it was worked out from."""
+
+    stamp: tuple[Any, ...]
+    data: MonthReviewData
+    title: str
+    figures: list[Figure]
 
 
 class FigureBox(Vertical, can_focus=True):
@@ -133,10 +147,19 @@ class ReviewScreen(ViewScreen):
         ),
     ]
 
+    KEPT = 12
+    """Months kept worked out, for flipping back and forth without waiting."""
+
     def __init__(self) -> None:
         super().__init__()
         self.month = clock.today().replace(day=1)
         self.data: MonthReviewData | None = None
+        self._months: dict[date, Month] = {}
+        """Months worked out since the data last changed (by this or any program): the ones
+        shown, and the one before the month shown, worked out ahead while the person reads."""
+        self._working = threading.Lock()
+        """One month worked out at a time: a month asked for while it is being worked out
+        ahead is waited for, not worked out twice."""
 
     def compose_body(self) -> ComposeResult:
         yield Section("", id="review-title")
@@ -150,17 +173,38 @@ class ReviewScreen(ViewScreen):
     def request(self) -> date:
         return self.month
 
-    def load(self) -> tuple[MonthReviewData, str, list[Figure]]:
-        """The month's data and its figures in words, both worked out in the worker."""
+    def load(self) -> Month:
+        return self.worked_out(self.month)
+
+    def worked_out(self, month: date) -> Month:
+        """*month*'s data and its figures in words (in a worker thread), or as they were
+        worked out before if nothing has been written since, by this or any program."""
         from planner_tui import review_report
         from planner_tui.services import review
 
-        data = self.planner.backend.read(partial(review.review_month, month=self.month))
-        home = self.planner.settings.resolved_home()
-        return data, review_report.title(data), review_report.figures(data, home)
+        with self._working:
+            stamp = (self.planner.backend.data_version(), clock.today())
+            kept = self._months.get(month)
+            if kept is not None and kept.stamp == stamp:
+                return kept
+            data = self.planner.backend.read(partial(review.review_month, month=month))
+            home = self.planner.settings.resolved_home()
+            made = Month(stamp, data, review_report.title(data), review_report.figures(data, home))
+            self._months = {m: k for m, k in self._months.items() if k.stamp == stamp}
+            self._months[month] = made
+            while len(self._months) > self.KEPT:
+                del self._months[next(iter(self._months))]
+            return made
 
-    async def show(self, shown: tuple[MonthReviewData, str, list[Figure]]) -> None:
-        data, title, figures = shown
+    @work(thread=True, exclusive=True, group="review-ahead", description="month before")
+    def work_out_month_before(self) -> None:
+        """The month ← goes to, worked out while the person reads this one."""
+        if self.month > date.min:
+            with contextlib.suppress(PlannerError):  # said when that month is asked for
+                self.worked_out(self.month - relativedelta(months=1))
+
+    async def show(self, shown: Month) -> None:
+        data, title, figures = shown.data, shown.title, shown.figures
         self.data = data
         self.query_one("#review-title", Section).update(title)
         self.query_one("#review-empty").display = data.nothing_recorded
@@ -169,6 +213,7 @@ class ReviewScreen(ViewScreen):
             await holder.mount_all(FigureBox(f.key) for f in figures)
         for figure in figures:
             self.query_one(f"#figure-{figure.key}", FigureBox).show(figure, data)
+        self.work_out_month_before()
 
     def focused_figure(self) -> FigureBox | None:
         node = self.focused

@@ -178,15 +178,12 @@ class TodayScreen(StepsScreen):
             self.focus_list_if_lost()
 
     def load(self) -> TodayData:
-        from planner_tui.db.engine import DATA_VERSION_KEY
         from planner_tui.db.models import label
         from planner_tui.services import drafts, journal, moments, people, review, steps
 
         backend = self.planner.backend
         today = clock.today()
-        version = backend.read(
-            partial(drafts.get_setting, key=DATA_VERSION_KEY, default=0)
-        )  # first
+        version = backend.data_version()  # first
         monday = today - timedelta(days=today.weekday())
         start, end = people.day_window(monday, today + timedelta(days=1))
         _, tomorrow = people.day_window(today, today + timedelta(days=1))
