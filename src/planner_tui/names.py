@@ -54,6 +54,12 @@ def _tag(ch: str) -> bool:
     return "\U000e0020" <= ch <= "\U000e007f"
 
 
+def written_invisibly(ch: str) -> bool:
+    """An invisible character that can be part of how a name is written: a joiner, or an
+    emoji flag's tag letter (which :func:`visible` keeps where it does that work)."""
+    return ch in _JOINERS or _tag(ch)
+
+
 def visible(text: str) -> str:
     """*text* without the invisible format characters that do no work in a name: a
     right-to-left override (U+202E, which shows a name backwards), the other direction

@@ -216,3 +216,30 @@ async def test_a_name_typed_after_a_form_that_cannot_open_runs_no_commands(
         assert isinstance(app.screen, MapScreen)
         said = [str(toast.render()) for toast in app.screen.query(Toast)]
         assert said == [words.VIEW_UNREADABLE], said
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Fam 👨\u200d👩\u200d👧", "Fam 👨\u200d👩\u200d👧"),  # one emoji, joined
+        ("علی\u200cرضا", "علی\u200cرضا"),  # a Persian keyboard's non-joiner key
+        ("Flag 🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f", None),
+        ("Ana\u200d", "Ana"),  # joining nothing: not part of the name
+    ],
+)
+async def test_a_joiner_typed_as_a_key_stays_in_the_name(
+    sqlite_db: Database, typed: str, stored: str | None
+) -> None:
+    """Textual drops a key whose character doesn't print, so a name typed key by key lost
+    the joiners that pasting it (or the command line) kept."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "n")
+        assert isinstance(app.screen, PersonForm)
+        for event in parsed(*typed):  # one read per character, as typed
+            event.set_sender(app)
+            app.post_message(event)
+        burst(app, "ctrl+s")
+        await settle(app, pilot)
+    assert person_named(sqlite_db, stored or typed) is not None, typed

@@ -27,6 +27,7 @@ from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XT
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
+from planner_tui.names import written_invisibly
 from planner_tui.terminal import plain
 
 
@@ -113,7 +114,14 @@ class PasteSafeParser(XTermParser):
         self.clean = PasteCleaner()
 
     def feed(self, data: str) -> Iterable[Message]:
-        return super().feed(self.clean(data) if data else data)
+        for message in super().feed(self.clean(data) if data else data):
+            character = message.character if isinstance(message, events.Key) else None
+            if character and written_invisibly(character):
+                # Textual drops a key that doesn't print; a joiner typed on its own (a
+                # Persian keyboard's non-joiner, an emoji's joiner) is part of the text.
+                yield events.Paste(character)
+            else:
+                yield message
 
     def _sequence_to_key_events(self, sequence: str, alt: bool = False) -> Iterable[events.Key]:
         if escape_then_key(sequence):
