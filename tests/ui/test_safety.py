@@ -269,7 +269,7 @@ async def test_review_never_shows_a_month_under_another_months_title(
         await pilot.press("left", "right")
         for _ in range(50):
             await pilot.pause(0.02)
-            if "(opening…)" not in screen_text(app):
+            if "· opening" not in screen_text(app):
                 break
         october.set()
         await settle(app, pilot)
@@ -278,6 +278,47 @@ async def test_review_never_shows_a_month_under_another_months_title(
         assert screen.month == date(2026, 11, 1)
         assert screen.data is not None and screen.data.as_of == date(2026, 11, 23)
         assert "Monthly review — November 2026" in screen_text(app)
+
+
+def compared_with(app: Any) -> list[str]:
+    """The Review's overview's column headings: the month shown, and the one before."""
+    grid = app.screen.query_one("#table-overview", DataTable)
+    return [str(column.label) for column in grid.columns.values()]
+
+
+async def test_while_a_month_opens_the_title_names_the_month_still_on_screen(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The figures stay those of the month shown until the next month's replace them, so
+    the title does too (it named the month on its way over the figures of the one before:
+    found by a new-user check)."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 10, 3), "connectedness": 4})
+        journal.save_entry(session=s, data={"day": date(2026, 11, 3), "connectedness": 2})
+    real = review.review_month
+    october = threading.Event()
+
+    def slow_october(*, month: date, **kwargs: Any) -> Any:
+        if month.month == 10:
+            october.wait(10)
+        return real(month=month, **kwargs)
+
+    monkeypatch.setattr(review, "review_month", slow_october)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        while "Days with a check-in" not in screen_text(app):
+            await pilot.pause(0.02)
+        await pilot.press("left")
+        shown = screen_text(app)
+        assert "Monthly review — November 2026 (so far, to 23 Nov) · opening October 2026…" in shown
+        assert "October" in compared_with(app)  # November's overview, beside October
+        october.set()
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "Monthly review — October 2026\n" in shown + "\n" and "opening" not in shown
+        assert "September" in compared_with(app)
 
 
 async def test_journal_search_never_shows_stale_results(

@@ -238,9 +238,12 @@ class ReviewScreen(ViewScreen):
             self.notify("This is the current month; later ones have not happened yet.")
             return
         self.month = wanted
-        self.query_one("#review-title", Section).update(
-            f"Monthly review — {wanted:%B %Y} (opening…)"
-        )
+        # The figures on screen are still the month shown: its title stays until the
+        # wanted month's figures replace them.
+        from planner_tui import review_report
+
+        shown = review_report.title(self.data) if self.data else "Monthly review"
+        self.query_one("#review-title", Section).update(f"{shown} · opening {wanted:%B %Y}…")
         self.reload()
 
     def action_explain(self) -> None:
