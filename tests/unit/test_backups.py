@@ -58,6 +58,23 @@ def test_restore_puts_a_copy_back_and_keeps_what_was_there(sqlite_db: Database) 
     reopened.dispose()
 
 
+def test_a_copy_restored_into_a_new_home_is_private(sqlite_db: Database, tmp_path: Path) -> None:
+    """Only the person can read what is restored, however open the copy was (a backup
+    copied around with cp is often readable by everyone)."""
+    add(sqlite_db, "Ana")
+    copy = backups.daily_backup(sqlite_db, date(2026, 11, 22))
+    assert copy is not None
+    shared = tmp_path / "shared.db"
+    shutil.copy(copy, shared)
+    shared.chmod(0o644)
+    home = tmp_path / "new-home"
+    location = Location(f"sqlite:///{home / 'planner.db'}", home)
+    backups.restore(location, shared)
+    assert names(home / "planner.db") == ["Ana"]
+    assert (home / "planner.db").stat().st_mode & 0o777 == 0o600
+    assert home.stat().st_mode & 0o777 == 0o700
+
+
 def test_restoring_a_copy_from_an_older_version_brings_it_up_to_date(tmp_path: Path) -> None:
     location = Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path)
     open_database(location).dispose()

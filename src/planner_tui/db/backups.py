@@ -18,6 +18,7 @@ from planner_tui.db.engine import (
     connect_sqlite,
     copy_pages,
     describe_error,
+    private_file,
 )
 from planner_tui.errors import StorageError
 
@@ -102,6 +103,7 @@ def restore(location: Location, source: Path) -> Path | None:
         if target.exists() and target.stat().st_size:
             safety = backups_folder(location.home) / backup_name("before-restore")
             backup_file(target, safety, passphrase=passphrase)
+        private_file(target)  # a copy restored into a new home is as private as a new planner
         copy_pages(source, target, passphrase=passphrase, read_only_source=True)
     except sqlite3.Error as error:
         raise StorageError(describe_error(error)) from None

@@ -169,7 +169,7 @@ def connect_sqlite(
     return connection  # type: ignore[no-any-return]
 
 
-def _private_file(path: Path) -> None:
+def private_file(path: Path) -> None:
     """Create the folder (0700) and an empty file (0600) if they do not exist yet. An
     empty file already there (`touch planner.db`) becomes a new planner too: it is made
     0600 like one created here."""
@@ -530,7 +530,7 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
             # write either.
             raise StorageError(describe_error(sqlite3.OperationalError("readonly database")))
         if not read_only_here(location):
-            _private_file(path)
+            private_file(path)
     engine = make_engine(location)
     database = Database(location, engine)
     try:
