@@ -391,3 +391,26 @@ async def test_stored_escape_sequences_reach_a_form_as_visible_symbols(sqlite_db
         assert "\x1b" not in body.text
         assert body.text.startswith("␛[2J")  # inserted at the cursor
         assert day.value == "today␛[31m"
+
+
+async def test_a_form_whose_choices_cannot_be_read_says_why_and_stays_open(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged or locked file is the person's to act on: the check-in says what the
+    file said, as any refusal, not "something went wrong" with a crash log."""
+    from planner_tui.errors import StorageError
+    from planner_tui.ui.forms.journal import JournalForm
+
+    def damaged(**_: object) -> None:
+        raise StorageError("The planner's file looks damaged [bold]here[/].")
+
+    monkeypatch.setattr(people, "list_people", damaged)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        assert isinstance(app.screen, JournalForm)
+        assert "The planner's file looks damaged [bold]here[/]." in screen_text(app)
+        assert "went wrong" not in screen_text(app)
+        await press(app, pilot, "escape")
+    assert not (app.settings.resolved_home() / crashlog.FILE_NAME).exists()

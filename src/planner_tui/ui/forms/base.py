@@ -300,6 +300,10 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
         try:
             choices = self.load_choices()
             draft = self.planner.backend.read(partial(drafts.load_draft, key=self.draft_key))
+        except PlannerError as error:  # the data can't be read now (damaged, locked): said
+            self.app.call_from_thread(self._loaded)
+            self.app.call_from_thread(self.refused, str(error), None)
+            return
         except Exception:
             self.app.call_from_thread(self._loaded)  # said by the app; keys go on
             raise
