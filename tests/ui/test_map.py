@@ -388,6 +388,31 @@ async def test_other_views_catch_up_with_a_change_made_on_the_map(sqlite_db: Dat
         assert "Everyone is within the rhythm you hoped for" in screen_text(app)
 
 
+async def test_views_catch_up_with_a_change_another_program_made(sqlite_db: Database) -> None:
+    """A contact logged on the command line (or on another machine) while the app is open
+    shows when a view is gone back to, without ctrl+r."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 7}).id
+        people.log_interaction(
+            session=s, data={"occurred_at": NOW - timedelta(days=30), "person_ids": [ana]}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "Ana" in screen_text(app)  # Today: someone you might like to reach
+        await open_map(app, pilot)
+        assert "drifting" in screen_text(app)
+        with sqlite_db.write() as s:  # `planner-tui log Ana`, while the Map is on screen
+            people.log_interaction(
+                session=s, data={"occurred_at": NOW - timedelta(hours=1), "person_ids": [ana]}
+            )
+        await press(app, pilot, "t")
+        assert "Ana" not in screen_text(app)
+        assert "Everyone is within the rhythm you hoped for" in screen_text(app)
+        await press(app, pilot, "m")
+        assert "drifting" not in screen_text(app)
+
+
 async def test_a_persons_page_edits_and_deletes_them(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         people.create_person(session=s, data={"name": "Ana"})

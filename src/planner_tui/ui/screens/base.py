@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -178,6 +179,8 @@ class ViewScreen(KeepsStyles, Screen[None]):
     LOADING: ClassVar[str] = "Opening your planner…"
     """Said while the view's data is on its way."""
     _shown: tuple[Any, ...] | None = None
+    _read_at: int | None = None
+    """The stored data version (:meth:`Backend.data_version`) when the data shown was read."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -225,6 +228,16 @@ class ViewScreen(KeepsStyles, Screen[None]):
         if self._shown != self.freshness():
             # After the view's first frame: a loading thread would compete with it.
             self.call_after_refresh(self.reload)
+        elif self._read_at is not None:
+            self.call_after_refresh(self.reload_if_written_elsewhere)
+
+    @work(thread=True, exclusive=True, group="written", description="check for changes")
+    def reload_if_written_elsewhere(self) -> None:
+        """Read again if another program (the command line, another machine) has changed
+        the data since this view read it; a query of a row, not a reload, when not."""
+        with contextlib.suppress(PlannerError):  # a file that can't be read: said on a reload
+            if self.planner.backend.data_version() != self._read_at:
+                self.app.call_from_thread(self.reload)
 
     def action_refresh(self) -> None:
         self.reload()
@@ -281,16 +294,18 @@ class ViewScreen(KeepsStyles, Screen[None]):
         asked = self.request()
         stamp = self.freshness()
         try:
+            read_at = self.planner.backend.data_version()  # before: a write during counts
             data = self.load()
         except PlannerError as error:
             self.app.call_from_thread(self.show_problem, str(error))
             return
         # mypy can't match an async callback to call_from_thread's overloads; it awaits it.
-        self.app.call_from_thread(self._show, data, stamp, asked)  # type: ignore[arg-type]
+        self.app.call_from_thread(self._show, data, stamp, asked, read_at)  # type: ignore[arg-type]
 
-    async def _show(self, data: Any, stamp: tuple[Any, ...], asked: Any) -> None:
+    async def _show(self, data: Any, stamp: tuple[Any, ...], asked: Any, read_at: int) -> None:
         if asked != self.request():
             return  # asked for something else since; that load shows instead
+        self._read_at = read_at
         self.query_one("#loading").display = False
         self.query_one("#body").display = True
         shown = self.show(data)
