@@ -99,6 +99,8 @@ async def test_a_contact_is_changed_from_the_persons_page_and_undone_with_u(
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         page = await open_person(app, pilot)
+        await press(app, pilot, "u")
+        assert said(app, "Nothing to undo: nothing has been deleted, changed or merged since")
         assert page.query_one("#history", DataTable).has_focus, (page.focused, app.focused)
         await press(app, pilot, "enter")
         assert isinstance(app.screen, Choice) and "This contact" in screen_text(app)
@@ -120,7 +122,7 @@ async def test_a_contact_is_changed_from_the_persons_page_and_undone_with_u(
         [back] = contacts(sqlite_db)
         assert (back.people, back.warmth) == (["Ana"], 2)
         await press(app, pilot, "u")
-        assert said(app, "Nothing to undo")
+        assert said(app, "Nothing left to undo: the deletes, changes and merges undo keeps")
 
 
 async def test_a_contact_is_deleted_from_the_persons_page_and_comes_back(

@@ -47,11 +47,15 @@ class History:
     def __init__(self) -> None:
         self.entries: list[Undoable] = []
         self._numbers = itertools.count(1)
+        self.ever = False
+        """Whether anything undoable was done since the app opened (all of it since undone,
+        if :attr:`entries` is empty)."""
 
     def add(self, what: str, back: str, change: Change) -> None:
         if change.empty:
             return  # nothing was changed, so there is nothing to take back
         self.entries.append(Undoable(what, back, change, number=next(self._numbers)))
+        self.ever = True
         del self.entries[:-KEEP]
 
     def take(self, entry: Undoable | None = None) -> Undoable | None:
@@ -100,10 +104,16 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
     """Take back the newest change (or *entry*): `u`, or "Undo …" in the palette."""
     from planner_tui.services.undo import revert
 
-    taken = history(app).take(entry)
+    changes = history(app)
+    taken = changes.take(entry)
     if taken is None:
-        app.notify("Nothing to undo: nothing has been deleted, changed or merged since the "
-                   "app was opened.")  # fmt: skip
+        app.notify(
+            "Nothing left to undo: the deletes, changes and merges undo keeps (the last "
+            "ten since the app was opened) have all been taken back."
+            if changes.ever
+            else "Nothing to undo: nothing has been deleted, changed or merged since the "
+            "app was opened."
+        )
         return
     # Rows it brings back: the view puts its cursor on them, when it shows them.
     restored = {str(key[0]) for tc in taken.change.tables if tc.table == "step"
