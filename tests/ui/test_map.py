@@ -464,3 +464,19 @@ async def test_the_person_page_shows_their_dates_in_one_line(sqlite_db: Database
         await settle(app, pilot)
         assert isinstance(app.screen, PersonScreen) and "Ben" in screen_text(app)
         assert "Birthday" not in screen_text(app)
+
+
+async def test_a_new_persons_form_typed_in_and_emptied_again_leaves_no_draft(
+    sqlite_db: Database,
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "n", *"Ana", "backspace", "backspace", "backspace")
+        await press(app, pilot, "escape")
+        assert "Kept as a draft" not in str([n.message for n in app._notifications])
+        await press(app, pilot, "n")
+        assert "Picked up where you left off" not in screen_text(app)
+        assert "A name is needed" not in screen_text(app)
+    with sqlite_db.session() as s:
+        assert drafts.load_draft(session=s, key="person:new") is None

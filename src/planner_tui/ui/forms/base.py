@@ -289,9 +289,9 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
         return ""
 
     def holds_something(self, values: dict[str, Any]) -> bool:
-        """Whether *values* hold anything worth a draft (forms that open with nothing in
-        them override this: a draft of nothing is neither kept nor offered back)."""
-        return True
+        """Whether *values* hold anything worth a draft: not the form as it opened (a new
+        person's form typed in and emptied again is no draft, nor offered back as one)."""
+        return values != self._as_mounted
 
     @work(thread=True, group="draft")
     def load_draft(self) -> None:
