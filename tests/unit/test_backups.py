@@ -100,8 +100,16 @@ def test_restore_refuses_what_is_not_a_good_copy(sqlite_db: Database, tmp_path: 
     other = tmp_path / "recipes.db"
     with sqlite3.connect(other) as c:
         c.execute("CREATE TABLE recipes (name TEXT)")
+    damaged = tmp_path / "damaged.db"
+    with sqlite3.connect(damaged) as c:  # enough pages that one in the middle is data
+        c.execute("CREATE TABLE t (x TEXT)")
+        c.executemany("INSERT INTO t VALUES (?)", [("x" * 500,) for _ in range(400)])
+    pages = bytearray(damaged.read_bytes())
+    pages[4096 * 20 : 4096 * 30] = b"\xa5" * (4096 * 10)
+    damaged.write_bytes(bytes(pages))
     for source, words in (
         (tmp_path / "missing.db", "no backup file"),
+        (damaged, "damaged.db looks damaged, so it was not restored .* the daily ones are in"),
         (junk, "not a planner-tui database"),
         (newer, "newer planner-tui"),
         (other, "not a planner-tui database"),

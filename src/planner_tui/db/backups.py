@@ -78,7 +78,15 @@ def check_backup(location: Location, source: Path) -> Path:
     if source.resolve() == target.resolve():
         raise StorageError("That is the database itself, not a backup of it.")
     passphrase = location.passphrase
-    check_sqlite_file(source, passphrase, whole=True)
+    try:
+        check_sqlite_file(source, passphrase, whole=True)
+    except StorageError as error:
+        if "looks damaged" not in str(error):
+            raise
+        raise StorageError(
+            f"{source} looks damaged, so it was not restored and nothing was changed. "
+            f"Try another copy: the daily ones are in {backups_folder(location.home)}."
+        ) from None
     schema = _schema_of(source, passphrase)
     if schema is None:
         raise StorageError(f"{source} is not a planner-tui database; nothing was changed.")

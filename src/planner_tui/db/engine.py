@@ -129,7 +129,7 @@ def describe_error(error: BaseException) -> str:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return (
             "The database file looks damaged, so planner-tui left it untouched. "
-            "Restore a backup (see README, 'Backups') or choose another --home."
+            "Restore a backup (see README, 'Backups') or choose another --home or --db."
         )
     if "could not connect" in text or "connection refused" in text or "connection" in text:
         return f"Could not reach the database server: {_driver_words(error, values=True)}"
