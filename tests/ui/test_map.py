@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, TextArea
 
 from planner_tui.db.engine import Database
@@ -368,29 +369,10 @@ async def test_quitting_mid_sentence_keeps_what_was_typed(sqlite_db: Database) -
     assert draft is not None and draft["name"] == "Typed just before ctrl+q"
 
 
-async def test_other_views_catch_up_with_a_change_made_on_the_map(sqlite_db: Database) -> None:
-    with sqlite_db.write() as s:
-        ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 7}).id
-        people.log_interaction(
-            session=s, data={"occurred_at": NOW - timedelta(days=30), "person_ids": [ana]}
-        )
-    app = make_app(sqlite_db)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        assert "Ana" in screen_text(app)  # Today: someone you might like to reach
-        await open_map(app, pilot)
-        await pilot.press("z")  # snooze: a write with no form to close
-        await settle(app, pilot)
-        assert "drifting" not in screen_text(app)
-        await pilot.press("t")
-        await settle(app, pilot)
-        assert "Ana" not in screen_text(app)
-        assert "Everyone is within the rhythm you hoped for" in screen_text(app)
-
-
-async def test_views_catch_up_with_a_change_another_program_made(sqlite_db: Database) -> None:
-    """A contact logged on the command line (or on another machine) while the app is open
-    shows when a view is gone back to, without ctrl+r."""
+@pytest.mark.parametrize("changed_by", ["the map", "another program"])
+async def test_other_views_catch_up_with_a_change(sqlite_db: Database, changed_by: str) -> None:
+    """A snooze on the Map, or a contact logged on the command line (or on another
+    machine) while the app is open: a view gone back to shows it, without ctrl+r."""
     with sqlite_db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 7}).id
         people.log_interaction(
@@ -402,10 +384,13 @@ async def test_views_catch_up_with_a_change_another_program_made(sqlite_db: Data
         assert "Ana" in screen_text(app)  # Today: someone you might like to reach
         await open_map(app, pilot)
         assert "drifting" in screen_text(app)
-        with sqlite_db.write() as s:  # `planner-tui log Ana`, while the Map is on screen
-            people.log_interaction(
-                session=s, data={"occurred_at": NOW - timedelta(hours=1), "person_ids": [ana]}
-            )
+        if changed_by == "the map":
+            await press(app, pilot, "z")  # snooze: a write with no form to close
+        else:
+            with sqlite_db.write() as s:  # `planner-tui log Ana`, the Map on screen
+                people.log_interaction(
+                    session=s, data={"occurred_at": NOW - timedelta(hours=1), "person_ids": [ana]}
+                )
         await press(app, pilot, "t")
         assert "Ana" not in screen_text(app)
         assert "Everyone is within the rhythm you hoped for" in screen_text(app)
