@@ -199,6 +199,27 @@ async def test_moving_between_views_and_fields_keeps_no_old_footer_keys(
         assert shown and len(keys) - before <= 2 * shown, (len(keys) - before, shown)
 
 
+def test_a_widgets_drawing_cache_goes_with_it() -> None:
+    """What ui/textual_fixes.py changes: working out a background's colours keeps no
+    drawing cache alive (Textual's own lru_cache on the method kept 1,024 of them)."""
+    import gc
+
+    from textual._styles_cache import StylesCache
+    from textual.color import Color
+
+    from planner_tui.ui.textual_fixes import apply
+
+    def alive() -> int:
+        gc.collect()
+        return sum(isinstance(cache, StylesCache) for cache in gc.get_objects())
+
+    apply()
+    before = alive()
+    for n in range(50):
+        StylesCache().get_inner_outer(Color(n, 0, 0), Color(0, n, 0))
+    assert alive() == before
+
+
 async def test_forms_opened_and_closed_leave_nothing_they_drew_behind(sqlite_db: Database) -> None:
     """Each widget's cache of drawn lines goes with the widget: Textual's own kept those of
     up to 1,024 closed widgets (ui/textual_fixes.py), which grew the app by 13 MiB over
@@ -225,8 +246,11 @@ async def test_forms_opened_and_closed_leave_nothing_they_drew_behind(sqlite_db:
         await settle(app, pilot)
         await press(app, pilot, "c", "escape")  # everything a first form starts, started
         before = left_behind(app)
-        for _ in range(4):
+        for _ in range(8):
             await press(app, pilot, "c")
             assert isinstance(app.screen, JournalForm)
+            one_form = len(list(app.screen.walk_children(with_self=True)))
             await press(app, pilot, "escape")
-        assert left_behind(app) - before < 10, (before, left_behind(app))
+        # A busy machine may not have let go of the last form or two yet (in a full run, once,
+        # 45 caches were left after 4 cycles); Textual's own cache kept all 8 (about 270).
+        assert left_behind(app) - before <= 2 * one_form, (before, left_behind(app), one_form)
