@@ -29,5 +29,9 @@ class StorageError(PlannerError):
     """The database cannot be opened, read or written."""
 
 
+class DamagedFile(StorageError):
+    """The SQLite file is damaged: SQLite found a malformed page, or it fails its check."""
+
+
 class NeedsPassphrase(StorageError):
     """The SQLite file is encrypted (or damaged), and no passphrase, or a wrong one, was given."""

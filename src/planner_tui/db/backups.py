@@ -20,7 +20,7 @@ from planner_tui.db.engine import (
     describe_error,
     private_file,
 )
-from planner_tui.errors import StorageError
+from planner_tui.errors import DamagedFile, StorageError
 
 KEEP_DAILY = 7
 DAILY_PREFIX = "daily-"
@@ -80,9 +80,7 @@ def check_backup(location: Location, source: Path) -> Path:
     passphrase = location.passphrase
     try:
         check_sqlite_file(source, passphrase, whole=True)
-    except StorageError as error:
-        if "looks damaged" not in str(error):
-            raise
+    except DamagedFile:
         raise StorageError(
             f"{source} looks damaged, so it was not restored and nothing was changed. "
             f"Try another copy: the daily ones are in {backups_folder(location.home)}."

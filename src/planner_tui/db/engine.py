@@ -25,7 +25,7 @@ from sqlmodel import Session
 
 from planner_tui.clock import now
 from planner_tui.db import SCHEMA_HEAD, can_write, left_unclean, read_only_uri, schema_revision
-from planner_tui.errors import NeedsPassphrase, StorageError
+from planner_tui.errors import DamagedFile, NeedsPassphrase, StorageError
 from planner_tui.files import replace_durably
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -126,7 +126,7 @@ def describe_error(error: BaseException) -> str:
             "The database can't be opened. Check that its folder can be written: planner-tui "
             "keeps a small journal file beside the database while it works."
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if _damaged(error):
         return (
             "The database file looks damaged, so planner-tui left it untouched. "
             "Restore a backup (see README, 'Backups') or choose another --home or --db."
@@ -134,6 +134,11 @@ def describe_error(error: BaseException) -> str:
     if "could not connect" in text or "connection refused" in text or "connection" in text:
         return f"Could not reach the database server: {_driver_words(error, values=True)}"
     return f"The database reported a problem: {_driver_words(error)}"
+
+
+def _damaged(error: BaseException) -> bool:
+    text = str(getattr(error, "orig", None) or error).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
 def sqlite_quote(text: str) -> str:
@@ -244,9 +249,9 @@ def check_sqlite_file(path: Path, passphrase: str | None = None, *, whole: bool 
                 f"{path} is not a planner-tui database, or it is damaged, or it is encrypted "
                 "(then set PLANNER_TUI_PASSPHRASE). It was left untouched."
             ) from None
-        raise StorageError(describe_error(error)) from None
+        raise (DamagedFile if _damaged(error) else StorageError)(describe_error(error)) from None
     if not healthy:
-        raise StorageError(describe_error(sqlite3.DatabaseError("malformed")))
+        raise DamagedFile(describe_error(sqlite3.DatabaseError("malformed")))
 
 
 def _cut_short(conn: sqlite3.Connection, path: Path) -> bool:
