@@ -8,7 +8,6 @@ the view read again).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -46,16 +45,15 @@ class History:
 
     def __init__(self) -> None:
         self.entries: list[Undoable] = []
-        self._numbers = itertools.count(1)
-        self.ever = False
-        """Whether anything undoable was done since the app opened (all of it since undone,
-        if :attr:`entries` is empty)."""
+        self.made = 0
+        """Undoable changes made since the app opened (each numbered by it); more than
+        :attr:`entries` holds once some are undone or fall off the end."""
 
     def add(self, what: str, back: str, change: Change) -> None:
         if change.empty:
             return  # nothing was changed, so there is nothing to take back
-        self.entries.append(Undoable(what, back, change, number=next(self._numbers)))
-        self.ever = True
+        self.made += 1
+        self.entries.append(Undoable(what, back, change, number=self.made))
         del self.entries[:-KEEP]
 
     def take(self, entry: Undoable | None = None) -> Undoable | None:
@@ -110,7 +108,7 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
         app.notify(
             "Nothing left to undo: the deletes, changes and merges undo keeps (the last "
             "ten since the app was opened) have all been taken back."
-            if changes.ever
+            if changes.made
             else "Nothing to undo: nothing has been deleted, changed or merged since the "
             "app was opened."
         )
