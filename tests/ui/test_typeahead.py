@@ -8,6 +8,8 @@ import unicodedata
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.widgets import Input, TextArea
@@ -15,6 +17,7 @@ from textual.widgets._toast import Toast
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
+from planner_tui.names import written_invisibly
 from planner_tui.services import people
 from planner_tui.terminal import plain
 from planner_tui.ui.app import PlannerApp
@@ -243,3 +246,24 @@ async def test_a_joiner_typed_as_a_key_stays_in_the_name(
         burst(app, "ctrl+s")
         await settle(app, pilot)
     assert person_named(sqlite_db, stored or typed) is not None, typed
+
+
+TYPED = st.lists(  # a list, not st.text: text() merges the two into one rarely-hit set
+    st.one_of(
+        st.characters(exclude_categories=("Cc", "Cs")),
+        st.sampled_from("\u200c\u200d\U000e0067\U000e007f\ufe0f"),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@given(TYPED)
+def test_text_typed_key_by_key_arrives_as_the_keys_that_show_and_the_joiners(typed: str) -> None:
+    """Whatever is typed, one key a read: each character that prints, and each joiner or
+    tag letter, reaches the field in order; other invisible characters are dropped, as
+    Textual drops them (they would be taken out of a name anyway)."""
+    got = parsed(*typed)
+    arrived = "".join(  # what a field takes: a paste's text, a printable key's character
+        e.text if isinstance(e, events.Paste) else (e.character or "") * e.is_printable for e in got
+    )
+    assert arrived == "".join(ch for ch in typed if ch.isprintable() or written_invisibly(ch))
