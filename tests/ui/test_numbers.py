@@ -199,6 +199,41 @@ async def test_moving_between_views_and_fields_keeps_no_old_footer_keys(
         assert shown and len(keys) - before <= 2 * shown, (len(keys) - before, shown)
 
 
+async def test_a_view_switch_rebuilds_only_the_footer_whose_keys_changed(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A footer rebuilt costs a frame on every switch (issue 18). A view's footer is built
+    when it is first shown; going back and forth rebuilds none (each view's keys are as they
+    were), and the footer on screen still greys the view one is in."""
+    from textual.widgets._footer import FooterKey
+
+    from planner_tui.ui.widgets.footer import KeysFooter
+
+    built: list[str] = []
+    compose = KeysFooter.compose
+
+    def counted(footer: KeysFooter) -> object:
+        if footer._bindings_ready:
+            built.append(type(footer.screen).__name__)
+        return compose(footer)
+
+    monkeypatch.setattr(KeysFooter, "compose", counted)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        built.clear()
+        await press(app, pilot, "m")
+        assert built == ["MapScreen"]
+        built.clear()
+        for view in "tmtm":
+            await press(app, pilot, view)
+        assert built == []
+        keys = app.screen.query(FooterKey)
+        greyed = [key.description for key in keys if key.has_class("-disabled")]
+        assert greyed == ["Map"]
+        assert "Today" in [key.description for key in keys]
+
+
 def test_a_widgets_drawing_cache_goes_with_it() -> None:
     """What ui/textual_fixes.py changes: working out a background's colours keeps no
     drawing cache alive (Textual's own lru_cache on the method kept 1,024 of them)."""

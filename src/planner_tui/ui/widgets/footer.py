@@ -97,8 +97,8 @@ class KeysFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__()
-        self._fitted_to = 0
         self._shown: tuple[object, ...] = ()
+        self._check_queued = False
 
     def _wanted(self) -> dict[str, tuple[Binding, bool, str]]:
         """The keys to show, by action: each with whether it works now and its tooltip."""
@@ -123,12 +123,26 @@ class KeysFooter(Footer):
         )
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        # Bindings are "updated" on every focus change; most leave the keys as they were,
-        # and rebuilding the footer each time costs a frame (issue 18).
-        unchanged = self._bindings_ready and screen is self.screen and self.is_attached
-        if unchanged and self._signature(self._wanted()) == self._shown:
+        # Bindings are "updated" on every focus change and several times while a view opens,
+        # and a view's own are updated as it is left; most leave the keys as they were, and
+        # each rebuild costs a frame (issue 18). So one check is queued at a time, it looks
+        # at the keys when it runs, and a footer beneath the screen on top waits: its screen
+        # updates its bindings again when it is back on top.
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._queue_check()
+
+    def _queue_check(self) -> None:
+        if not self._check_queued:
+            self._check_queued = True
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    async def _rebuild_if_changed(self) -> None:
+        self._check_queued = False
+        if not self.is_attached or self.screen is not self.app.screen:
             return
-        super().bindings_changed(screen)
+        if self._signature(self._wanted()) != self._shown:
+            await self.recompose()
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
@@ -139,12 +153,10 @@ class KeysFooter(Footer):
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
-        width = self.app.size.width
-        self._fitted_to = width
         keys, compact = fitted(
             self.app,
             [binding for binding, _, _ in by_action.values()],
-            width,
+            self.app.size.width,
             palette.binding if palette else None,
             here={action for action, (_, enabled, _) in by_action.items() if not enabled},
         )
@@ -186,8 +198,8 @@ class KeysFooter(Footer):
             yield key
 
     def on_resize(self, _event: Resize) -> None:
-        if self._bindings_ready and self.app.size.width != self._fitted_to:
-            self.call_after_refresh(self.recompose)
+        if self._bindings_ready:  # the width is part of what is checked
+            self._queue_check()
 
 
 def footer_on_dialogs(app: App[Any]) -> None:
