@@ -273,6 +273,23 @@ async def test_moving_a_check_in_to_another_day_is_asked_first(sqlite_db: Databa
     assert sorted(e.day.day for e in entries(sqlite_db)) == [22, 22]
 
 
+async def test_going_back_into_the_search_adds_to_it(sqlite_db: Database) -> None:
+    """/ after Enter puts the cursor after the search: what is typed next refines it (it
+    used to be selected whole, so the first key replaced it)."""
+    with sqlite_db.write() as s:
+        for day, body in ((1, "River walk with Ben"), (2, "River walk alone")):
+            journal.save_entry(session=s, data={"day": date(2026, 11, day), "body": body})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "slash", *"river", "enter")
+        table = app.screen.query_one("#entries", DataTable)
+        assert table.row_count == 2 and app.focused is table
+        await press(app, pilot, "slash", *" ben")
+        assert app.screen.query_one("#search", Input).value == "river ben"
+        assert table.row_count == 1
+
+
 async def test_search_as_you_type_highlights_and_filters(sqlite_db: Database) -> None:
     ids = a_map(sqlite_db)
     with sqlite_db.write() as s:

@@ -234,6 +234,33 @@ async def test_a_view_switch_rebuilds_only_the_footer_whose_keys_changed(
         assert "Today" in [key.description for key in keys]
 
 
+async def test_a_view_under_the_palette_keeps_its_footer_fitted_when_the_terminal_is_resized(
+    sqlite_db: Database,
+) -> None:
+    """The palette has no footer of its own: the view's shows beneath it, so it is fitted to
+    a new width at once (not when the palette closes), in both directions."""
+    from textual.command import CommandPalette
+    from textual.widgets._footer import FooterKey
+
+    from planner_tui.ui.widgets.footer import KeysFooter
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "m")
+        view = app.screen
+        for width, height in ((80, 24), (120, 40)):
+            await press(app, pilot, "ctrl+p")
+            assert isinstance(app.screen, CommandPalette)
+            await pilot.resize_terminal(width, height)
+            await settle(app, pilot)
+            footer = view.query_one(KeysFooter)
+            shown = [k.description for k in footer.query(FooterKey) if k.region.right <= width]
+            assert {"Help", "Quit", "palette"} <= set(shown), (width, shown)
+            assert len(shown) == len(footer.query(FooterKey)), (width, shown)  # none cut off
+            assert ("Log contact" in shown) == (width == 120), (width, shown)  # room used
+            await press(app, pilot, "escape")
+
+
 def test_a_widgets_drawing_cache_goes_with_it() -> None:
     """What ui/textual_fixes.py changes: working out a background's colours keeps no
     drawing cache alive (Textual's own lru_cache on the method kept 1,024 of them)."""

@@ -19,7 +19,7 @@ from planner_tui import clock, words
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
 from planner_tui.ui.undo import write as undoable
-from planner_tui.ui.widgets.fields import TextField
+from planner_tui.ui.widgets.fields import SearchField
 
 if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, JournalEntryRead, PersonRead
@@ -133,7 +133,7 @@ class JournalScreen(ViewScreen):
         yield Note(words.EMPTY_JOURNAL, id="journal-empty", classes="empty")
         yield Section("", id="month-title")
         yield Static("", id="month-strip", markup=False)
-        yield TextField(placeholder=SEARCH_HELP, id="search")
+        yield SearchField(placeholder=SEARCH_HELP, id="search")
         yield Note(id="search-note", classes="muted")
         yield table("entries", "day", "mood", "connected", "")
         yield Note(

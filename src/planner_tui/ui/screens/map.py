@@ -21,7 +21,7 @@ from planner_tui.ui.screens.tables import fill, replace_rows, table
 from planner_tui.ui.undo import name as undo_name
 from planner_tui.ui.undo import write as undoable
 from planner_tui.ui.widgets.circles import CirclesPicture, Dot
-from planner_tui.ui.widgets.fields import TextField
+from planner_tui.ui.widgets.fields import SearchField
 
 if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
     from planner_tui.db.models import ContextRead, PersonRead
@@ -115,7 +115,9 @@ class MapScreen(ViewScreen):
         yield Note(words.EMPTY_MAP, id="map-empty", classes="empty")
         with TabbedContent(id="map-tabs", initial="people"):
             with TabPane("1 People", id="people"):
-                yield TextField(placeholder="/ to filter by name, nickname or context", id="filter")
+                yield SearchField(
+                    placeholder="/ to filter by name, nickname or context", id="filter"
+                )
                 yield Static("", id="people-status", classes="muted", markup=False)
                 # Marks before free text: a narrow terminal cuts the contexts, then the
                 # names (with …), never the marks.

@@ -21,7 +21,7 @@ from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
 from planner_tui.ui.screens.tables import fill, table
-from planner_tui.ui.widgets.fields import TextField
+from planner_tui.ui.widgets.fields import SearchField
 
 if TYPE_CHECKING:
     from planner_tui.db.models import StepRead
@@ -87,9 +87,9 @@ class PlanScreen(StepsScreen):
     def compose_body(self) -> ComposeResult:
         yield Note(words.EMPTY_PLAN, id="plan-empty", classes="empty")
         with Horizontal(classes="row", id="plan-filters"):
-            yield TextField(placeholder="/ person", id="plan-person")
-            yield TextField(placeholder="from (e.g. 1 oct)", id="plan-from")
-            yield TextField(placeholder="to (e.g. today)", id="plan-to")
+            yield SearchField(placeholder="/ person", id="plan-person")
+            yield SearchField(placeholder="from (e.g. 1 oct)", id="plan-from")
+            yield SearchField(placeholder="to (e.g. today)", id="plan-to")
         yield Note(id="filter-note", classes="muted")
         yield Note(id="outcome-filter", classes="muted")
         yield Section("Coming up")

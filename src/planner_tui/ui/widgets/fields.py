@@ -34,6 +34,14 @@ class TextField(Input):
         self.placeholder = fitted_hint(self.hint, self.content_size.width - 1)
 
 
+class SearchField(TextField):
+    """A view's filter or search box. Coming back to it puts the cursor after what it holds
+    (Textual selects it all, so the next key would replace a search being refined)."""
+
+    def __init__(self, placeholder: str = "", **kwargs: Any) -> None:
+        super().__init__(placeholder=placeholder, select_on_focus=False, **kwargs)
+
+
 def fitted_hint(hint: str, width: int) -> str:
     """*hint* if it fits in *width* cells, else its first items (split at ", ") that fit,
     followed by … (a single item too long is cut at the width)."""

@@ -126,8 +126,8 @@ class KeysFooter(Footer):
         # Bindings are "updated" on every focus change and several times while a view opens,
         # and a view's own are updated as it is left; most leave the keys as they were, and
         # each rebuild costs a frame (issue 18). So one check is queued at a time, it looks
-        # at the keys when it runs, and a footer beneath the screen on top waits: its screen
-        # updates its bindings again when it is back on top.
+        # at the keys when it runs, and the footer of a view that was left waits: its screen
+        # updates its bindings again when it is shown.
         self._bindings_ready = True
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self._queue_check()
@@ -139,8 +139,8 @@ class KeysFooter(Footer):
 
     async def _rebuild_if_changed(self) -> None:
         self._check_queued = False
-        if not self.is_attached or self.screen is not self.app.screen:
-            return
+        if not self.is_attached or self.screen not in self.app.screen_stack:
+            return  # a view left for another (one beneath a dialog shows, and is kept fitted)
         if self._signature(self._wanted()) != self._shown:
             await self.recompose()
 
