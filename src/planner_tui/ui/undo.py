@@ -107,7 +107,7 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
     if taken is None:
         app.notify(
             "Nothing left to undo: the deletes, changes and merges undo keeps (the last "
-            "ten since the app was opened) have all been taken back."
+            f"{KEEP} since the app was opened) have all been taken back."
             if changes.made
             else "Nothing to undo: nothing has been deleted, changed or merged since the "
             "app was opened."
