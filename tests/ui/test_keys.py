@@ -354,3 +354,38 @@ async def test_after_an_outcome_the_cursor_stays_where_it_was(sqlite_db: Databas
         assert isinstance(app.screen, PlanScreen)  # "fourth" let go on the Plan view
         await press(app, pilot, "enter")
         assert chosen_step(app) == "fifth"
+
+
+async def test_visiting_the_views_reads_the_apps_css_once(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Re-reading the app's CSS re-parses it all and re-styles every widget on screen
+    (issue 18: most of a second visit of the Review). Visiting views changes nothing in it,
+    so no first or second visit of a view made after start-up re-reads it; a theme chosen
+    does, and a view first shown after it (Plan) is drawn in the new theme as the views
+    seen before it are. (Today, made before the saved theme is applied, is re-styled on
+    its first return, as Textual does.)"""
+    from textual.css.stylesheet import Stylesheet
+
+    person(sqlite_db, "Ann")
+    reparsed: list[str] = []
+    reparse = Stylesheet.reparse
+
+    def counted(stylesheet: Stylesheet) -> None:
+        reparsed.append(type(app.screen).__name__)
+        reparse(stylesheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        reparsed.clear()
+        for view in "mjrmjr":
+            await press(app, pilot, view)
+        assert reparsed == []
+        app.theme = "nord" if app.theme != "nord" else "gruvbox"
+        await press(app, pilot, "p")
+        accent = (app.current_theme.accent or "").lower()
+        assert app.screen.query_one(".section").styles.color.hex.lower() == accent
+        await press(app, pilot, "m")
+        assert app.screen.query_one(".section").styles.color.hex.lower() == accent

@@ -202,9 +202,10 @@ async def test_moving_between_views_and_fields_keeps_no_old_footer_keys(
 async def test_a_view_switch_rebuilds_only_the_footer_whose_keys_changed(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A footer rebuilt costs a frame on every switch (issue 18). A view's footer is built
-    when it is first shown; going back and forth rebuilds none (each view's keys are as they
-    were), and the footer on screen still greys the view one is in."""
+    """A footer built costs two layouts (issue 18). A view's or a form's footer is built
+    once, with its keys, as it is composed (not empty, then again when its keys are known);
+    going back and forth rebuilds none (each view's keys are as they were), and the footer
+    on screen still greys the view one is in."""
     from textual.widgets._footer import FooterKey
 
     from planner_tui.ui.widgets.footer import KeysFooter
@@ -213,8 +214,7 @@ async def test_a_view_switch_rebuilds_only_the_footer_whose_keys_changed(
     compose = KeysFooter.compose
 
     def counted(footer: KeysFooter) -> object:
-        if footer._bindings_ready:
-            built.append(type(footer.screen).__name__)
+        built.append(type(footer.screen).__name__)
         return compose(footer)
 
     monkeypatch.setattr(KeysFooter, "compose", counted)
@@ -232,6 +232,14 @@ async def test_a_view_switch_rebuilds_only_the_footer_whose_keys_changed(
         greyed = [key.description for key in keys if key.has_class("-disabled")]
         assert greyed == ["Map"]
         assert "Today" in [key.description for key in keys]
+        built.clear()
+        await press(app, pilot, "n")
+        assert built == ["PersonForm"]
+        assert "Save" in [key.description for key in app.screen.query(FooterKey)]
+        await press(app, pilot, "escape")
+        built.clear()
+        await press(app, pilot, "question_mark")  # a dialog that is not a form
+        assert built == ["HelpScreen"]
 
 
 async def test_a_view_under_the_palette_keeps_its_footer_fitted_when_the_terminal_is_resized(

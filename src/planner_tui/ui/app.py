@@ -34,7 +34,6 @@ from planner_tui.ui.screens.today import TodayScreen
 from planner_tui.ui.textual_fixes import apply as fix_textual
 from planner_tui.ui.typeahead import TypeAheadApp
 from planner_tui.ui.undo import commands as undo_commands
-from planner_tui.ui.widgets.footer import footer_on_dialogs
 
 if TYPE_CHECKING:
     from planner_tui.db.engine import Database
@@ -94,6 +93,12 @@ class PlannerApp(TypeAheadApp):
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
 
+    def refresh_css(self, animate: bool = True) -> None:
+        count = self._css_update_count
+        super().refresh_css(animate)
+        self.css_brought_up_to = count
+        """The CSS count a view made now is styled with (see KeepsStyles)."""
+
     @property
     def settings(self) -> Settings:
         """The backend's settings: one copy, which unlocking adds the passphrase to."""
@@ -101,7 +106,6 @@ class PlannerApp(TypeAheadApp):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.theme_chosen)
-        footer_on_dialogs(self)  # a form or a question shows its own keys
         self.set_interval(IDLE / 2, self.collector.tick)
         self.call_after_refresh(self.open_database)
 

@@ -39,6 +39,7 @@ from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import KeepsStyles, shown, text
 from planner_tui.ui.widgets.fields import TextField
+from planner_tui.ui.widgets.footer import DialogFooter
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -83,7 +84,7 @@ class Problem(Line):
 
     def say(self, message: str | None) -> None:
         self.display = bool(message)
-        self.update(text(message or ""))
+        self.update(text(message) if message else "")  # "" as it was made: no layout
 
 
 class PeopleChips(Vertical):
@@ -176,7 +177,7 @@ class Question(PlannerError):
         self.answers = answers
 
 
-class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
+class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     TITLE: ClassVar[str] = ""
     AUTO_FOCUS = ""
     """None of Textual's: the first field takes the focus once mounted (see on_mount).
@@ -330,13 +331,15 @@ class FormScreen(KeepsStyles, ModalScreen[R | None], Generic[R]):
             self.fill({**self.values(), **typed})
             self.dirty = True
         self._as_opened = self.values()
+        # Shown with the choices, in the same layout (one after the next refresh cost
+        # every form a layout of its own, issue 18). Keys typed ahead come after.
+        self.show_problems_of_draft()
         self._loaded()
-        self.call_after_refresh(self.show_problems_of_draft)
 
     def show_problems_of_draft(self) -> None:
         """What :meth:`check` finds in the fields as opened — unless ctrl+s came already
-        (typed with the key that opened the form, say): its notes stand, including a
-        refusal check() can't see."""
+        (clicked while the form opened, say): its notes stand, including a refusal check()
+        can't see."""
         if not self.save_tried:
             self.show_problems()
 

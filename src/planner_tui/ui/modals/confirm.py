@@ -10,9 +10,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from planner_tui.ui.screens.base import KeepsStyles, text
+from planner_tui.ui.widgets.footer import DialogFooter
 
 
-class Choice(KeepsStyles, ModalScreen[str | None]):
+class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss", "Cancel")]  # in the footer: the way out
 
     def __init__(

@@ -17,12 +17,13 @@ from planner_tui.errors import PlannerError
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.screens.base import KeepsStyles, text
 from planner_tui.ui.widgets.fields import TextField
+from planner_tui.ui.widgets.footer import DialogFooter
 
 Make = Callable[[Backend], tuple[str | bytes, str]]
 """Runs in a worker: the file's contents, and what to say once it is written."""
 
 
-class ExportFile(KeepsStyles, ModalScreen[Path | None]):
+class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "dismiss", "Close")]
 
     def __init__(self, title: str, about: str, default: str, make: Make) -> None:

@@ -24,6 +24,7 @@ from planner_tui.ui.screens.base import KeepsStyles, text
 from planner_tui.ui.undo import name as short_name
 from planner_tui.ui.undo import write as undoable
 from planner_tui.ui.widgets.fields import TextField
+from planner_tui.ui.widgets.footer import DialogFooter
 
 if TYPE_CHECKING:
     from planner_tui.db.models import PersonRead
@@ -53,7 +54,7 @@ def what_moves(counts: MergeCounts) -> str:
     return parts[0] if parts else ""
 
 
-class MergePicker(KeepsStyles, ModalScreen[None]):
+class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
     """Who to merge into *keep*: a name, as every name field reads it (planner_tui.names)."""
 
     BINDINGS = [Binding("escape", "dismiss", "Close")]

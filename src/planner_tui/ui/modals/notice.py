@@ -15,12 +15,13 @@ from textual.widgets import Button, Static
 
 from planner_tui import words
 from planner_tui.ui.screens.base import KeepsStyles, text
+from planner_tui.ui.widgets.footer import DialogFooter
 
 if TYPE_CHECKING:
     from planner_tui.services.support import SupportLines
 
 
-class FirstRunNotice(KeepsStyles, ModalScreen[None]):
+class FirstRunNotice(KeepsStyles, DialogFooter, ModalScreen[None]):
     """Shown once, on the very first start."""
 
     BINDINGS = [Binding("escape,enter", "dismiss", "Continue", show=False)]
@@ -38,7 +39,7 @@ class FirstRunNotice(KeepsStyles, ModalScreen[None]):
         self.dismiss()
 
 
-class HelpScreen(KeepsStyles, ModalScreen[None]):
+class HelpScreen(KeepsStyles, DialogFooter, ModalScreen[None]):
     """Every key of the current view and the app, and where to find support: the person's
     own trusted contacts first (e edits them), then crisis lines, then support that isn't
     only for crises (``support.toml``: the shipped one, or the person's own copy)."""
@@ -135,7 +136,7 @@ class HelpScreen(KeepsStyles, ModalScreen[None]):
             self.load_trusted()
 
 
-class Explanation(KeepsStyles, ModalScreen[None]):
+class Explanation(KeepsStyles, DialogFooter, ModalScreen[None]):
     """How one figure of the review is counted, and from which data."""
 
     BINDINGS = [Binding("escape,enter,h,q", "dismiss", "Close")]  # in the footer

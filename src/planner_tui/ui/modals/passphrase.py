@@ -9,9 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from planner_tui.ui.screens.base import KeepsStyles, text
+from planner_tui.ui.widgets.footer import DialogFooter
 
 
-class PassphrasePrompt(KeepsStyles, ModalScreen[str | None]):
+class PassphrasePrompt(KeepsStyles, DialogFooter, ModalScreen[str | None]):
     """Returns the passphrase typed, or None (Escape) to leave."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Leave")]

@@ -17,10 +17,11 @@ from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
 from planner_tui.ui.screens.base import KeepsStyles, text
 from planner_tui.ui.screens.tables import Table
 from planner_tui.ui.widgets.fields import TextField
+from planner_tui.ui.widgets.footer import DialogFooter
 from planner_tui.words import plural
 
 
-class VcardImport(KeepsStyles, ModalScreen[ImportResult | None]):
+class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
     BINDINGS = [Binding("escape", "dismiss", "Close")]
 
     def __init__(self) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import inspect
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import work
+from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -143,7 +144,19 @@ class KeepsStyles:
     CSS rule to every widget of a screen each time it shows (a third of a view switch, and
     twice the styling of a form as it opens). The styles only go stale when the app's CSS
     changes (a theme chosen), and then Textual re-styles the screens itself (refresh_css,
-    also when switching to a view), so showing a screen need not."""
+    also when switching to a view), so showing a screen need not.
+
+    A view made once the app's CSS is up to date is styled with it as it mounts; Textual
+    counts every new view as older than any CSS, so its first visit, and its second when it
+    was still mounting at the first, re-parsed and re-applied the whole app's CSS (most of a
+    second visit of the Review). A view made before the CSS was first brought up to date
+    (the first one, before the saved theme is applied) is still re-styled."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        screen = cast(Screen[Any], self)
+        with contextlib.suppress(NoActiveAppError):  # made outside an app: Textual's count
+            screen._css_update_count = getattr(screen.app, "css_brought_up_to", -1)
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Runs before Screen._on_screen_resume, which reads this.

@@ -12,13 +12,13 @@ help (?) and the palette (ctrl+p)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
-from textual.screen import ModalScreen, Screen, SystemModalScreen
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -93,7 +93,7 @@ def fitted(
 class KeysFooter(Footer):
     """Footer with the width rule above (Textual's own clips whatever passes the edge).
     Every view has one, and so has every form or question open over a view (see
-    :func:`footer_on_dialogs`): the footer on screen shows the keys that work now."""
+    :class:`DialogFooter`): the footer on screen shows the keys that work now."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -145,8 +145,9 @@ class KeysFooter(Footer):
             await self.recompose()
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+        # Built with the keys at once, not empty until Textual first signals them (as its
+        # Footer does): that rebuild cost every form and view two layouts (issue 18). The
+        # check queued by the signal rebuilds only if the keys then differ.
         active = self.screen.active_bindings
         by_action = self._wanted()
         self._shown = self._signature(by_action)
@@ -202,16 +203,12 @@ class KeysFooter(Footer):
             self._queue_check()
 
 
-def footer_on_dialogs(app: App[Any]) -> None:
-    """Give every form and question the app opens over a view a footer of its own, with
-    its keys: the view's footer beneath it names keys that don't reach the view now."""
+class DialogFooter:
+    """For every form and question the app opens over a view (before ModalScreen in its
+    bases): a footer of its own, with its keys, since the view's footer beneath it names
+    keys that don't reach the view now. Mounted with the dialog, so it takes part in the
+    dialog's first layout (mounted once the dialog showed, it cost two layouts more)."""
 
-    def opened(screen: Screen[object]) -> None:
-        if (
-            isinstance(screen, ModalScreen)
-            and not isinstance(screen, SystemModalScreen)  # the palette has its own ways
-            and not screen.query(KeysFooter)
-        ):
-            screen.mount(KeysFooter())
-
-    app.screen_change_signal.subscribe(app, opened)
+    def on_mount(self) -> None:
+        assert isinstance(self, Screen)
+        self.mount(KeysFooter())
