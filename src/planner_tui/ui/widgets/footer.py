@@ -128,7 +128,6 @@ class KeysFooter(Footer):
         # each rebuild costs a frame (issue 18). So one check is queued at a time, it looks
         # at the keys when it runs, and the footer of a view that was left waits: its screen
         # updates its bindings again when it is shown.
-        self._bindings_ready = True
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self._queue_check()
 
@@ -199,8 +198,7 @@ class KeysFooter(Footer):
             yield key
 
     def on_resize(self, _event: Resize) -> None:
-        if self._bindings_ready:  # the width is part of what is checked
-            self._queue_check()
+        self._queue_check()  # the width is part of what is checked
 
 
 class DialogFooter:
