@@ -293,6 +293,10 @@ BARE_READY = {k: titled(t, "of a bare app") for k, t in
 FORM_OPEN = {"c": lambda s: "Check-in for" in s, "s": lambda s: "Plan a small step" in s}
 
 
+def bare_form_open(shown: str) -> bool:
+    return "Check-in of a bare app" in shown and "Save" in shown.splitlines()[-1]
+
+
 def back_on_today(shown: str) -> bool:
     return not any(form(shown) for form in FORM_OPEN.values()) and VIEW_READY["t"](shown)
 
@@ -327,6 +331,15 @@ def bare_round(run: Run, groups: set[str]) -> None:
     if "views" in groups:
         for n, key in enumerate("mpjrt" * 2):
             run.key(f"bare:switch:{n}", key, BARE_READY[key], "bare view switch")
+
+
+def form_floor_round(run: Run) -> None:
+    """The bare app's form built like the check-in (bench/floor_form.py), opened as often."""
+    began = run.launch("bareform", [sys.executable, str(HERE / "floor_form.py")], {})
+    run.settle("bareform:ready", began, BARE_READY["t"])
+    for n in range(3):
+        run.key(f"bareform:c:{n}", "c", bare_form_open, "bare form open")
+        run.key(f"bareform:c:{n}:close", "Escape", BARE_READY["t"])
 
 
 def echo_round(run: Run) -> None:
@@ -603,6 +616,8 @@ def rows_for(results: dict[int, dict[str, float]]) -> list[Row]:
     add("bare chrome app: first frame", "(the floor)", lambda g: (g[bare], ms(g[bare]), None))
     add("bare chrome app: view switch, p95", "(for comparison)", lambda g: (
         g["bare view switch p95 (ms)"], ms(g["bare view switch p95 (ms)"]), None))  # fmt: skip
+    add("bare form app: open a form built like the check-in, p95", "(for comparison)", lambda g: (
+        g["bare form open p95 (ms)"], ms(g["bare form open p95 (ms)"]), None))  # fmt: skip
     add("Today with its saved picture (usual start)", "(for comparison)", lambda g: (
         g["Today with its saved picture median (ms)"] / g[bare],
         f"{g['Today with its saved picture median (ms)'] / g[bare]:.2f}× ({ms(g['Today with its saved picture median (ms)'])})",
@@ -650,6 +665,8 @@ def bench(years: int, args: argparse.Namespace, groups: set[str], folder: Path) 
             if "launch" in groups or "views" in groups:
                 bare_round(run, groups)
             app_round(run, home, groups)
+            if "forms" in groups:
+                form_floor_round(run)
             if groups & {"views", "typing", "forms"}:
                 echo_round(run)
             if "launch" in groups:
