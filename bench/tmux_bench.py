@@ -333,6 +333,13 @@ def bare_round(run: Run, groups: set[str]) -> None:
             run.key(f"bare:switch:{n}", key, BARE_READY[key], "bare view switch")
 
 
+def map_floor_round(run: Run) -> None:
+    """The first visit of a bare app's view built like the Map (bench/floor_map.py)."""
+    began = run.launch("baremap", [sys.executable, str(HERE / "floor_map.py")], {})
+    run.settle("baremap:ready", began, BARE_READY["t"])
+    run.key("baremap:first", "m", titled("Map", "Person 001"), "bare map first visit")
+
+
 def form_floor_round(run: Run) -> None:
     """The bare app's form built like the check-in (bench/floor_form.py), opened as often."""
     began = run.launch("bareform", [sys.executable, str(HERE / "floor_form.py")], {})
@@ -616,6 +623,8 @@ def rows_for(results: dict[int, dict[str, float]]) -> list[Row]:
     add("bare chrome app: first frame", "(the floor)", lambda g: (g[bare], ms(g[bare]), None))
     add("bare chrome app: view switch, p95", "(for comparison)", lambda g: (
         g["bare view switch p95 (ms)"], ms(g["bare view switch p95 (ms)"]), None))  # fmt: skip
+    add("bare app: first visit of a view built like the Map", "(for comparison)", lambda g: (
+        g["bare map first visit median (ms)"], ms(g["bare map first visit median (ms)"]), None))  # fmt: skip
     add("bare form app: open a form built like the check-in, p95", "(for comparison)", lambda g: (
         g["bare form open p95 (ms)"], ms(g["bare form open p95 (ms)"]), None))  # fmt: skip
     add("Today with its saved picture (usual start)", "(for comparison)", lambda g: (
@@ -665,6 +674,8 @@ def bench(years: int, args: argparse.Namespace, groups: set[str], folder: Path) 
             if "launch" in groups or "views" in groups:
                 bare_round(run, groups)
             app_round(run, home, groups)
+            if "views" in groups:
+                map_floor_round(run)
             if "forms" in groups:
                 form_floor_round(run)
             if groups & {"views", "typing", "forms"}:
