@@ -8,11 +8,12 @@ no draft, no checks). Its opening time is what any Textual app opening such a fo
 
 from __future__ import annotations
 
+from floor_chrome import view
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 FIELDS = ("Day", "People", "What brought warmth today?", "What made me want to withdraw?")
 RATINGS = ("connected", "mood", "supported", "giving help", "receiving help")
@@ -58,15 +59,6 @@ class CheckInLike(ModalScreen[None]):
         yield Footer()
 
 
-class TodayView(Screen[None]):
-    TITLE = "Today"
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("The today view of a bare app", markup=False)
-        yield Footer()
-
-
 class FormFloor(App[None]):
     TITLE = "floor-form"
     BINDINGS = [
@@ -76,7 +68,7 @@ class FormFloor(App[None]):
     ]
 
     def on_mount(self) -> None:
-        self.push_screen(TodayView())
+        self.push_screen(view("today")())
 
     def action_open_form(self) -> None:
         self.push_screen(CheckInLike())

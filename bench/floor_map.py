@@ -8,6 +8,7 @@ Textual app showing such a view costs (bench/tmux_bench.py runs it beside the ap
 
 from __future__ import annotations
 
+from floor_chrome import view
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -23,15 +24,6 @@ def table(*columns: str) -> DataTable[str]:
     grid: DataTable[str] = DataTable(cursor_type="row")
     grid.add_columns(*columns)
     return grid
-
-
-class TodayView(Screen[None]):
-    TITLE = "Today"
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("The today view of a bare app", markup=False)
-        yield Footer()
 
 
 class MapLike(Screen[None]):
@@ -72,7 +64,7 @@ class MapLike(Screen[None]):
 
 class MapFloor(App[None]):
     TITLE = "floor-map"
-    MODES = {"today": TodayView, "map": MapLike}
+    MODES = {"today": view("today"), "map": MapLike}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("t", "switch_mode('today')", "Today"),
