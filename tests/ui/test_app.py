@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
+from textual.widgets._footer import FooterKey
 from textual.worker import WorkerCancelled, WorkerState
 
 from planner_tui.config import Settings
@@ -143,6 +144,9 @@ async def test_first_run_notice_shows_once_and_is_remembered(sqlite_db: Database
         await settle(app, pilot)
         assert isinstance(app.screen, FirstRunNotice)
         assert "not an emergency service" in screen_text(app)
+        # Its footer says how to go on (it was empty: the notice's key was hidden).
+        footer = [f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey)]
+        assert "esc Start" in footer
         await pilot.press("enter")
         await settle(app, pilot)
         assert not isinstance(app.screen, FirstRunNotice)

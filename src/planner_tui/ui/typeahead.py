@@ -132,6 +132,10 @@ class TypeAheadApp(App[None]):
     async def _settle(self, rounds: int = 0) -> None:
         """Once every message the last key set off has been handled, the next key (after
         at most SETTLE_ROUNDS looks: something busy all the time must not stop the keys)."""
+        # The look the timer was for is this one: a screen becoming ready meanwhile must not
+        # start a second (two would pass on two keys at once, the second to where the focus
+        # was: a check-in's digits after the first went into the scale before, and were lost).
+        self._waiting = None
         busy = self._busy()
         if not busy or rounds >= SETTLE_ROUNDS:
             await self._pass_on()

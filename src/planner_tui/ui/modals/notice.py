@@ -24,7 +24,12 @@ if TYPE_CHECKING:
 class FirstRunNotice(KeepsStyles, DialogFooter, ModalScreen[None]):
     """Shown once, on the very first start."""
 
-    BINDINGS = [Binding("escape,enter", "dismiss", "Continue", show=False)]
+    # Enter is the focused button's own key (so Textual's footer shows it under the
+    # button's name, hidden); Escape goes on as well, and is the key the footer names.
+    BINDINGS = [
+        Binding("escape", "dismiss", "Start"),
+        Binding("enter", "dismiss", "Start", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notice", classes="dialog"):
