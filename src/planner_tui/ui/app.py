@@ -90,6 +90,9 @@ class PlannerApp(TypeAheadApp):
         self.collector = IdleCollector()
         self._saved_theme: object = None
         """The theme the setting holds (so restoring it isn't saved again)."""
+        self.css_brought_up_to = -1
+        """Textual's count of CSS changes the CSS was last brought up to: a view made now is
+        styled with it as it mounts (see KeepsStyles). None yet: -1, Textual's own start."""
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
 
@@ -97,7 +100,6 @@ class PlannerApp(TypeAheadApp):
         count = self._css_update_count
         super().refresh_css(animate)
         self.css_brought_up_to = count
-        """The CSS count a view made now is styled with (see KeepsStyles)."""
 
     @property
     def settings(self) -> Settings:
