@@ -199,6 +199,31 @@ async def test_moving_between_views_and_fields_keeps_no_old_footer_keys(
         assert shown and len(keys) - before <= 2 * shown, (len(keys) - before, shown)
 
 
+def test_every_dialog_of_the_app_has_a_footer_of_its_own() -> None:
+    """A form or question shows the keys that work in it (the view's footer beneath names
+    keys that don't reach the view): each dialog class of the app mounts one (DialogFooter),
+    so a new dialog can't leave it out."""
+    import importlib
+    import pkgutil
+
+    from textual.screen import ModalScreen
+
+    import planner_tui.ui
+    from planner_tui.ui.widgets.footer import DialogFooter
+
+    for module in pkgutil.walk_packages(planner_tui.ui.__path__, "planner_tui.ui."):
+        importlib.import_module(module.name)
+    dialogs: list[type] = []
+    todo: list[type] = [ModalScreen]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("planner_tui."):
+            dialogs.append(cls)
+    assert len(dialogs) >= 9
+    assert [d.__name__ for d in dialogs if not issubclass(d, DialogFooter)] == []
+
+
 async def test_a_view_switch_rebuilds_only_the_footer_whose_keys_changed(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -100,10 +100,10 @@ class KeysFooter(Footer):
         self._shown: tuple[object, ...] = ()
         self._check_queued = False
 
-    def _wanted(self) -> dict[str, tuple[Binding, bool, str]]:
+    def _wanted(self, active: dict[str, ActiveBinding]) -> dict[str, tuple[Binding, bool, str]]:
         """The keys to show, by action: each with whether it works now and its tooltip."""
         by_action: dict[str, tuple[Binding, bool, str]] = {}
-        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+        for _node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in by_action:
                 by_action[binding.action] = (binding, enabled, tooltip)
         if not self.screen.is_modal:
@@ -140,15 +140,15 @@ class KeysFooter(Footer):
         self._check_queued = False
         if not self.is_attached or self.screen not in self.app.screen_stack:
             return  # a view left for another (one beneath a dialog shows, and is kept fitted)
-        if self._signature(self._wanted()) != self._shown:
+        if self._signature(self._wanted(self.screen.active_bindings)) != self._shown:
             await self.recompose()
 
     def compose(self) -> ComposeResult:
         # Built with the keys at once, not empty until Textual first signals them (as its
         # Footer does): that rebuild cost every form and view two layouts (issue 18). The
         # check queued by the signal rebuilds only if the keys then differ.
-        active = self.screen.active_bindings
-        by_action = self._wanted()
+        active = self.screen.active_bindings  # worked out anew on each read: once here
+        by_action = self._wanted(active)
         self._shown = self._signature(by_action)
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
