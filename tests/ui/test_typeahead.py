@@ -21,6 +21,7 @@ from planner_tui.names import written_invisibly
 from planner_tui.services import people
 from planner_tui.terminal import plain
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.journal import SCALES, JournalForm
 from planner_tui.ui.forms.people import PersonForm
 from planner_tui.ui.screens.today import TodayScreen
 from planner_tui.ui.terminal_input import PasteCleaner, PasteSafeParser
@@ -77,6 +78,32 @@ async def test_keys_typed_while_a_form_opens_fill_it_and_save_it(sqlite_db: Data
         assert app.current_mode == "map" and not isinstance(app.screen, PersonForm)
     ana = person_named(sqlite_db, "Ana")
     assert ana is not None and ana.nickname == "Annie"
+
+
+@pytest.mark.parametrize("opened_before", [False, True], ids=["first check-in", "again"])
+async def test_a_check_in_typed_at_once_fills_its_scales_in_order(
+    sqlite_db: Database, opened_before: bool
+) -> None:
+    """`c`, Tab to the first scale, five digits (each moves on to the next scale) and the
+    words, all at once: the day stays today, each digit lands on its own scale and the words
+    in the next box — as typed slowly. (Found by a new user with tmux send-keys: the Tab or
+    the digits after the first were lost, and the 4 went into the day: a check-in saved a
+    month back.)"""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        if opened_before:
+            await press(app, pilot, "c")
+            await press(app, pilot, "escape")
+        burst(app, "c", "tab", *"45321", *"soup with a neighbour")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, JournalForm)
+        values = form.values()
+
+        assert values["day"] == "today"
+        assert [values[key] for key in SCALES] == list("45321")
+        assert values["warmth_note"] == "soup with a neighbour"
 
 
 async def test_the_readmes_wizard_keys_at_once_from_start_up_plan_the_step(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -25,7 +26,6 @@ from textual.app import App, ScreenStackError
 if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.message_pump import MessagePump
-    from textual.timer import Timer
 
 SETTLE_ROUNDS = 100
 """Looks at most, after a key, for the messages it set off to be handled."""
@@ -52,8 +52,9 @@ class TypeAheadApp(App[None]):
         self._passing_on = False
         """Whether one is on its way, or keys wait for a screen: the next ones queue."""
         self._held_since: float | None = None
-        self._waiting: Timer | None = None
-        """While keys wait for a screen to be ready: the next look."""
+        self._waiting: object | None = None
+        """While keys wait for a screen to be ready: the next look's token (a look whose
+        token is no longer this one was overtaken, and does nothing)."""
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver; on Linux and macOS, one that reads a paste whole and in order
@@ -98,7 +99,6 @@ class TypeAheadApp(App[None]):
         """A screen became ready: pass on the keys waiting for it (after what it queued
         on becoming ready — a focus, say)."""
         if self._waiting is not None:
-            self._waiting.stop()
             self._waiting = None
             self.call_later(self._settle)
 
@@ -114,7 +114,8 @@ class TypeAheadApp(App[None]):
             now = time.monotonic()
             self._held_since = self._held_since or now
             if now - self._held_since < HOLD_LIMIT:
-                self._waiting = self.set_timer(0.05, self._settle)
+                self._waiting = look = object()
+                self.set_timer(0.05, partial(self._look_again, look))
                 return
         self._held_since = None
         event = self._typed.popleft()
@@ -129,13 +130,18 @@ class TypeAheadApp(App[None]):
             return []
         return [node for node in nodes if pending(node)]
 
+    async def _look_again(self, look: object) -> None:
+        """The timer's look, unless a screen became ready since and started one itself.
+        (A Textual timer's callback runs later than it fires, so stopping the timer can
+        be too late: two looks would pass on two keys at once, the second to where the
+        focus was — a check-in's 4 went into its day, and the digits after it were lost.)"""
+        if self._waiting is look:
+            self._waiting = None
+            await self._settle()
+
     async def _settle(self, rounds: int = 0) -> None:
         """Once every message the last key set off has been handled, the next key (after
         at most SETTLE_ROUNDS looks: something busy all the time must not stop the keys)."""
-        # The look the timer was for is this one: a screen becoming ready meanwhile must not
-        # start a second (two would pass on two keys at once, the second to where the focus
-        # was: a check-in's digits after the first went into the scale before, and were lost).
-        self._waiting = None
         busy = self._busy()
         if not busy or rounds >= SETTLE_ROUNDS:
             await self._pass_on()
