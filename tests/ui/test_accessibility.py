@@ -22,6 +22,7 @@ from planner_tui.services import demo
 from planner_tui.ui.screens.review import FigureBox
 
 from .test_app import make_app, press
+from .test_tables import contrast
 
 CONTROLS = (Button, Checkbox, Input, RadioSet, Select, SelectionList, TextArea)
 BY_KEY = {"search": "slash"}
@@ -87,3 +88,22 @@ async def test_the_focused_figure_is_marked_by_shape_not_only_colour(sqlite_db: 
         await press(app, pilot)
         focused, other = boxes[1].styles.border_left, boxes[2].styles.border_left
         assert focused[0] == "thick" and other[0] != "thick"
+
+
+async def test_headings_are_readable_in_every_theme(sqlite_db: Database) -> None:
+    """A view's headings contrast with the screen at least 3:1 (WCAG's figure for large or
+    bold text) in every theme the palette offers. They were drawn in the theme's accent:
+    1.5:1 in textual-light, a pale orange on grey. The ANSI themes are left to the
+    terminal's own colours."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(app, pilot, "m")
+        heading = app.screen.query_one(".section")
+        for name in sorted(app.available_themes):
+            if name.startswith("ansi"):
+                continue
+            app.theme = name
+            await press(app, pilot)
+            _, _, background, color = heading.colors
+            ratio = contrast(background.rgb, background.blend(color, color.a).rgb)
+            assert ratio >= 3, (name, round(ratio, 1))

@@ -95,6 +95,7 @@ class PlannerApp(TypeAheadApp):
         styled with it as it mounts (see KeepsStyles). None yet: -1, Textual's own start."""
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+        self.restore_theme(self.backend.saved_setting(THEME_KEY))  # before the first frame
 
     def refresh_css(self, animate: bool = True) -> None:
         count = self._css_update_count

@@ -125,6 +125,15 @@ class Backend:
         database = self.snapshot_file()
         return snapshot.read(database, day) if database else None
 
+    def saved_setting(self, key: str) -> Any:
+        """A setting read straight from the SQLite file, before the database is open (see
+        ui/snapshot.py): a few milliseconds, so it can shape the first frame. ``None`` for
+        other databases, or when it can't be read (the open database says then)."""
+        from planner_tui.ui import snapshot
+
+        database = self.snapshot_file()
+        return snapshot.setting(database, key) if database else None
+
     def save_today(self, version: int | None, day: date, payload: dict[str, Any]) -> None:
         from planner_tui.ui import snapshot
 

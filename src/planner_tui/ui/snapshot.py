@@ -12,19 +12,21 @@ file sits beside the database, private like it (0600): it holds what Today shows
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from planner_tui.files import write_atomic
+
 FILE_NAME = "today-snapshot.json"
 
 
-def data_version(database: Path) -> int | None:
-    """The data version stored in the database file (0 before the first change);
-    ``None`` if it can't be read."""
+def setting(database: Path, key: str, default: Any = None) -> Any:
+    """A setting as the app keeps it (services/drafts.py), read with the standard library:
+    *default* when there is none, ``None`` when the file can't be read."""
     if not database.is_file():
         return None
     try:
@@ -35,15 +37,25 @@ def data_version(database: Path) -> int | None:
         )
         try:
             row = connection.execute(
-                "SELECT value FROM app_setting WHERE key = 'data_version'"
+                "SELECT value FROM app_setting WHERE key = ?", (key,)
             ).fetchone()
         finally:
             connection.close()
-        # No row yet: nothing has been written since data versions began. SQLite keeps
-        # the JSON number as an integer.
-        return int(row[0]) if row else 0
-    except (sqlite3.Error, ValueError, TypeError):
+    except sqlite3.Error:
         return None
+    if row is None:
+        return default
+    try:  # the column has numeric affinity: SQLite gives a JSON number back as a number
+        return json.loads(row[0]) if isinstance(row[0], str) else row[0]
+    except ValueError:
+        return None
+
+
+def data_version(database: Path) -> int | None:
+    """The data version stored in the database file (0 before the first change: no row
+    until then); ``None`` if it can't be read."""
+    version = setting(database, "data_version", default=0)
+    return version if isinstance(version, int) else None
 
 
 def read(database: Path, day: date) -> dict[str, Any] | None:
@@ -64,13 +76,6 @@ def write(database: Path, version: int | None, day: date, payload: dict[str, Any
     """Keep what Today shows for the next start. A failure only costs speed, never data."""
     if version is None:
         return
-    target = database.with_name(FILE_NAME)
-    partial = target.with_name(f".{FILE_NAME}.partial")
     text = json.dumps({"version": version, "day": day.isoformat(), "today": payload})
-    try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(partial, target)
-    except OSError:
-        partial.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        write_atomic(database.with_name(FILE_NAME), text)
