@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, Input, Select
+from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
 
 from planner_tui import clock
@@ -160,7 +161,12 @@ async def test_the_reviews_list_of_contacts_changes_and_deletes_them(sqlite_db: 
         assert grid.row_count == 2 and "Contacts in November 2026" in screen_text(app)
         await press(app, pilot, "x")
         assert isinstance(app.screen, Choice) and "Delete this contact?" in screen_text(app)
-        await press(app, pilot, "tab", "enter")
+        # Its footer says how to move between the answers (it named only Escape).
+        footer = [f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey)]
+        assert footer == ["← → Answers", "esc Cancel"]
+        await press(app, pilot, "right", "left")
+        assert "Keep" in str(app.focused.label)  # type: ignore[union-attr]
+        await press(app, pilot, "right", "enter")
         assert isinstance(app.screen, ContactsScreen) and grid.row_count == 1
         assert len(contacts(sqlite_db)) == 2
         await press(app, pilot, "e")

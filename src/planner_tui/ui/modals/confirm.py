@@ -14,7 +14,14 @@ from planner_tui.ui.widgets.footer import DialogFooter
 
 
 class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss", "Cancel")]  # in the footer: the way out
+    # In the footer: how to move between the answers, and the way out. (Enter presses the
+    # focused answer: the button's own key, which Textual keeps out of the footer.) The
+    # arrows come before the scrolling dialog's own, which would scroll it sideways.
+    BINDINGS = [
+        Binding("left", "other_answer(-1)", "Answers", key_display="← →", priority=True),
+        Binding("right", "other_answer(1)", "Answers", show=False, priority=True),
+        Binding("escape", "dismiss", "Cancel"),
+    ]
 
     def __init__(
         self,
@@ -47,6 +54,12 @@ class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
+
+    def action_other_answer(self, step: int) -> None:
+        if step > 0:
+            self.focus_next(Button)
+        else:
+            self.focus_previous(Button)
 
     def on_key(self, event: Key) -> None:
         if event.key in self.shortcuts:
