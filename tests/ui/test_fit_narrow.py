@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import DataTable, TextArea
+from textual.widgets import DataTable, Select, TextArea
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
@@ -197,3 +197,26 @@ async def test_the_map_keys_do_what_the_readme_says(sqlite_db: Database) -> None
             assert people.list_people(session=s) == []
         await press(app, pilot, "t")  # …and the step planned with him is still there
         assert "send Bo a postcard" in " ".join(on_screen(app))
+
+
+async def test_choices_side_by_side_stay_one_line_each(sqlite_db: Database) -> None:
+    """The Done form's three choices in a row (how warm, who reached out, how) each keep to
+    one line at 80 columns: two wrapped, and the row grew to four lines. What is cut ends
+    in …, and every word shows in the list the choice opens."""
+    with sqlite_db.write() as s:
+        cy = people.create_person(session=s, data={"name": "Cy"}).id
+        steps.create_step(session=s, data={
+            "person_id": cy, "action": "text about the walk", "due_at": clock.now()})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "d")
+        row = [select for select in app.screen.query(Select) if "row" in select.parent.classes]
+        assert [select.id for select in row] == ["warmth", "responded", "channel"]
+        assert [select.outer_size.height for select in row] == [3, 3, 3]
+        assert any("I reached out,…" in line for line in on_screen(app)), on_screen(app)
+        row[1].focus()
+        await press(app, pilot, "enter")
+        shown = on_screen(app)  # the list it opens: every word, wrapped in its width
+        at = next(n for n, line in enumerate(shown) if "I reached out, as" in line)
+        assert "planned" in shown[at + 1], shown
