@@ -7,7 +7,8 @@ used only if the database still has that version and it is still that day: then 
 exactly what a fresh load would show, and the fresh load that follows only confirms it.
 
 Only for the local SQLite file, read with the standard library in a few milliseconds. The
-file sits beside the database, private like it (0600): it holds what Today shows.
+file sits beside the database, private like it (0600): it holds what Today shows. The
+theme chosen is read from the database the same quick way, so the first frame has it.
 """
 
 from __future__ import annotations
