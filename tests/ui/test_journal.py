@@ -16,7 +16,7 @@ from planner_tui.db.engine import Database, open_database
 from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
 from planner_tui.services import drafts, journal, people
 from planner_tui.ui.app import PlannerApp
-from planner_tui.ui.forms.journal import JournalForm
+from planner_tui.ui.forms.journal import SCALES, JournalForm
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.screens.journal import JournalScreen
 from planner_tui.ui.screens.today import TodayScreen
@@ -67,6 +67,25 @@ async def test_every_field_by_keyboard(sqlite_db: Database) -> None:
     assert sorted(entry.person_ids) == sorted([ids["ana"], ids["bo"]])
     assert sorted(entry.contact_person_ids) == sorted(entry.person_ids)
     assert entry.context_ids == [ids["choir"]]
+
+
+@pytest.mark.parametrize("typed", ["35321", "12345"], ids=["one digit already there", "all new"])
+async def test_each_digit_moves_on_when_changing_todays_check_in(
+    sqlite_db: Database, typed: str
+) -> None:
+    """Today's check-in opened again: each digit typed moves on to the next scale, also the
+    digit a scale already holds (found by a new user: `c Tab 3 5` left mood as it was, and
+    every key after it went into a box that takes one digit, and was lost)."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 23), "connectedness": 3,
+            "mood": 4, "support": 2, "comfort_giving": 5, "comfort_receiving": 1})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "tab", *typed, *"soup")
+        values = form(app).values()
+        assert [values[key] for key in SCALES] == list(typed)
+        assert values["warmth_note"] == "soup"
 
 
 async def test_a_day_that_cant_be_read_or_hasnt_begun_is_explained(sqlite_db: Database) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Key
 from textual.widgets import Checkbox, Input, SelectionList, Static, TextArea
 
 from planner_tui import clock, words
@@ -37,6 +38,22 @@ SCALES = {
     "comfort_receiving": "receiving help",
 }
 """Field → label; each 1 (low) to 5 (high), optional. Typing a digit moves to the next."""
+
+
+class ScaleField(TextField):
+    """One digit, 1 to 5. Typing one sets it and moves straight on to the next box, also
+    when it is the digit already there (that changed nothing, so the focus stayed, and the
+    keys typed after it went into this box and were lost)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(restrict=r"[1-5]?", max_length=1, **kwargs)
+
+    def on_key(self, event: Key) -> None:
+        if event.character is not None and event.character in "12345":
+            event.prevent_default()  # not Input's own handling: the digit replaces the last
+            event.stop()
+            self.value = event.character
+            self.screen.focus_next()
 
 
 class JournalForm(FormScreen[JournalEntryRead]):
@@ -87,7 +104,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             for key, words in SCALES.items():
                 with Vertical(classes="scale"):
                     yield Static(words, classes="muted", markup=False)
-                    yield TextField(id=key, restrict=r"[1-5]?", max_length=1)
+                    yield ScaleField(id=key)
         yield Field("What brought warmth today?")
         yield TextField(id="warmth_note")
         yield Field("What made me want to withdraw?")
@@ -140,10 +157,6 @@ class JournalForm(FormScreen[JournalEntryRead]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_save()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id in SCALES and event.value and event.input.has_focus:
-            self.focus_next()  # one digit per scale: straight on to the next
 
     def mentioned(self, values: dict[str, Any]) -> tuple[list[int], list[str]]:
         from planner_tui.journal_search import mentions_in
