@@ -105,6 +105,28 @@ async def test_an_empty_when_is_asked_about_on_its_own_page(sqlite_db: Database)
     assert clock.to_local(step.due_at) == local("2026-11-24T18:00")
 
 
+async def test_saving_with_no_one_chosen_asks_who_first_with_the_cursor_in_the_box(
+    sqlite_db: Database,
+) -> None:
+    """ctrl+s with no one chosen goes to Who before any other page, says why, and puts the
+    cursor in the name box: a name typed then and Enter pick that person. (A new user's
+    ctrl+s went to When, then Details, then Who with the focus on the list, where the
+    letters did nothing and Enter picked the first row: a step with the wrong person.)"""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "ctrl+s")
+        form = wizard(app)
+        assert form.page == "who" and "Choose who the step is with." in screen_text(app)
+        assert form.focused is form.query_one("#find", Input)
+        form.go("card")  # however a later page is reached with no one (a draft, say)…
+        await press(app, pilot, "ctrl+s")
+        assert form.page == "who" and form.focused is form.query_one("#find", Input)
+        await press(app, pilot, *"cy", "enter")
+        assert form.page == "what" and "With Cy" in screen_text(app)
+
+
 async def test_arrows_pick_a_time_on_the_when_page_wherever_the_focus_still_is(
     sqlite_db: Database,
 ) -> None:

@@ -51,6 +51,7 @@ FIELD_INPUTS = {"person": "find", "action": "words", "when": "when", "repeat": "
                 "confidence": "confidence"}  # fmt: skip
 """The field a problem is about, to put the cursor in when the person is taken there."""
 ASK_WHEN = "When would suit you? Try 'tonight' or 'tomorrow 6pm'."
+NO_TARGET = "Choose who the step is with."
 AWKWARD = ["1 · easy", "2", "3 · a bit awkward", "4", "5 · very awkward"]
 APPRECIATION = ["1 · hardly", "2", "3 · somewhat", "4", "5 · very much"]
 SURE_ENOUGH = 7
@@ -797,7 +798,7 @@ class PlanWizard(FormScreen[StepRead]):
 
         new_person = "" if values["person"] is not None else values["new_name"].strip()
         if not (values["person"] or values["context"] or new_person or values["place"]):
-            raise InvalidInput("Choose who the step is with.", field="person")
+            raise InvalidInput(NO_TARGET, field="person")
         due = parse_when(values["when"], lean="future")
         steps.check_ahead(due)
         action = next((a for a in self.actions if a.id == values["action_id"]), None)
@@ -838,7 +839,10 @@ class PlanWizard(FormScreen[StepRead]):
 
     def point_to(self, problems: dict[str, str]) -> None:
         """Saving found something to look at: go to the page of the first one (in the
-        wizard's order), show its note there and put the cursor in its field."""
+        wizard's order), show its note there and put the cursor in its field. Who comes
+        first: no one chosen yet is the first thing to look at."""
+        if not self.has_target():
+            problems = {"person": NO_TARGET, **problems}
         first = min(problems, key=lambda f: PAGES.index(FIELD_PAGES.get(f, "card")))
         page = FIELD_PAGES.get(first)
         if page and page != self.page:
@@ -850,10 +854,13 @@ class PlanWizard(FormScreen[StepRead]):
         self.query_one("#form-problem", Problem).say("Please look at the note above.")
 
     def refused(self, message: str, field: str | None) -> None:
-        page = FIELD_PAGES.get((field or "").split(".")[0])
+        name = (field or "").split(".")[0]
+        page = FIELD_PAGES.get(name)
         if page and page != self.page:
             self.go(page)
         super().refused(message, "action" if field == "action" else field)
+        if name in FIELD_INPUTS:  # the box to type in, not the list under it (Enter there
+            self.query_one(f"#{FIELD_INPUTS[name]}", Input).focus()  # picked its first row)
 
     def saved(self, result: StepRead) -> None:
         self.dirty = False
