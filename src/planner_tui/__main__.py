@@ -1,3 +1,3 @@
-from planner_tui.cli import main
+from planner_tui.start import main
 
 raise SystemExit(main())

@@ -21,7 +21,14 @@ from planner_tui.commands import loop, today
 from planner_tui.commands.base import Parser, UsageError, location_from, opened
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
-from planner_tui.terminal import plain, prepare_streams, say, shorten, write_export
+from planner_tui.terminal import (
+    back_to_line_mode,
+    plain,
+    prepare_streams,
+    say,
+    shorten,
+    write_export,
+)
 from planner_tui.words import plural, several_check_ins
 
 if TYPE_CHECKING:
@@ -649,6 +656,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         clock.now()  # a clock set wrongly (PLANNER_TUI_NOW) is said before anything is touched
         settings = settings_from(args)
         run = getattr(args, "run", None) or COMMANDS[args.command]
+        if run is not cmd_app:
+            back_to_line_mode()  # see planner_tui.start: keys typed ahead are the app's
         run(settings, args)
         return 0
     except PlannerError as error:

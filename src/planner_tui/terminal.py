@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterable
 from contextlib import suppress
-from typing import TextIO
+from typing import Any, TextIO
 
 _VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F: 0x2421}
 _VISIBLE |= dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
@@ -68,3 +68,47 @@ def write_export(data: str | bytes | Iterable[str | bytes]) -> None:
         buffer.write(raw)
     if buffer is not None and not tty:
         buffer.flush()
+
+
+_line_mode: list[Any] | None = None
+"""The terminal's mode as the process found it, while keys are read as typed."""
+
+
+def read_keys_as_typed() -> None:
+    """The command's first step, before anything is imported: from here, keys typed while
+    the app starts (the first half second or so, before Textual sets its own mode, the
+    same as this one) reach it as typed.
+
+    In a terminal's usual line mode the system reads keys first: Enter arrives as ctrl+j
+    and ctrl+s stops the output (flow control), so a form typed during start-up
+    (``m n Ana Tab Annie ctrl+s``) was filled in and never saved. A command that isn't
+    the app puts the line mode back as soon as it is read (:func:`back_to_line_mode`)."""
+    global _line_mode
+    try:
+        import termios
+    except ImportError:  # Windows: no such modes
+        return
+    try:
+        fd = sys.stdin.fileno()
+        before = termios.tcgetattr(fd)
+    except (OSError, ValueError, termios.error):  # not a terminal
+        return
+    keys = termios.tcgetattr(fd)
+    keys[0] &= ~(termios.IXON | termios.IXOFF | termios.ICRNL | termios.INLCR | termios.IGNCR)
+    keys[3] &= ~(termios.ECHO | termios.ICANON | termios.IEXTEN | termios.ISIG)
+    keys[6][termios.VMIN] = 1
+    with suppress(termios.error):
+        termios.tcsetattr(fd, termios.TCSANOW, keys)
+        _line_mode = before
+
+
+def back_to_line_mode() -> None:
+    """The terminal as the process found it (after the app, or for any other command)."""
+    global _line_mode
+    if _line_mode is None:
+        return
+    import termios
+
+    with suppress(OSError, ValueError, termios.error):
+        termios.tcsetattr(sys.stdin.fileno(), termios.TCSANOW, _line_mode)
+    _line_mode = None
