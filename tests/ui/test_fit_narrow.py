@@ -149,6 +149,13 @@ async def test_the_map_filter_says_how_many_match_in_words(sqlite_db: Database) 
             said[typed] = str(status.render())
             await press(app, pilot, "escape")
         assert said["zzz"].startswith("No match among 2 people · esc empties the filter")
+        # …also once the list has the focus again (Enter in the filter, or a person added
+        # or brought back meanwhile): Escape there did nothing.
+        await press(app, pilot, "slash", *"zzz", "enter")
+        assert app.focused is app.screen.query_one("#people-table")
+        await press(app, pilot, "escape")
+        assert str(status.render()).startswith("2 people · sorted by")
+        assert app.focused is app.screen.query_one("#people-table")
         assert said["ana"].startswith("1 of 2 people matches ·")
         assert said["a"].startswith("2 people, all matching ·")
         assert not any(" 0 of " in line or "0 of 2" in line for line in said.values())
@@ -162,6 +169,11 @@ async def test_the_first_evening_says_how_to_add_someone_and_it_works(
         await settle(app, pilot)
         said = " ".join(" ".join(on_screen(app)).split())
         assert "A quiet start" in said and "press m for the Map, then n to add someone" in said
+        # Nothing said of people who aren't there yet (a new user read "Everyone is within
+        # the rhythm you hoped for" and "the person selected under …" over empty lists).
+        keys = str(app.screen.query_one("#keys-note").render())  # further down
+        assert "within the rhythm" not in said and "person selected" not in keys
+        assert keys.startswith("s: plan a small step · d done")
         await press(app, pilot, "m", "n")
         assert isinstance(app.screen, PersonForm)
 

@@ -85,4 +85,6 @@ def test_the_switch_comes_before_the_command_line_and_the_app_are_loaded() -> No
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(["planner_tui", "planner_tui.start", "planner_tui.terminal"])
+    assert result.stdout.strip() == str(
+        ["planner_tui", "planner_tui.start", "planner_tui.terminal"]
+    )

@@ -24,6 +24,7 @@ from planner_tui import clock, words
 from planner_tui.errors import PlannerError
 from planner_tui.terminal import plain
 from planner_tui.ui import collector
+from planner_tui.ui.widgets.fields import SearchField
 from planner_tui.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -258,18 +259,26 @@ class ViewScreen(KeepsStyles, Screen[None]):
     # ---------------------------------------------------------------- focus
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "leave_field":  # Escape is the text box's, else it goes on (a page closes)
-            return isinstance(self.focused, Input)
+        if action == "leave_field":  # Escape: a text box's, or a filter's; else it goes on
+            return isinstance(self.focused, Input) or bool(self.filters_in_use())
         return True
+
+    def filters_in_use(self) -> list[SearchField]:
+        return [field for field in self.query(SearchField) if field.value]
 
     def action_leave_field(self) -> None:
         """Escape in a view's text box (a filter, a search): empty it and go back to the
-        list, so the view's keys are keys again — the same in every view."""
+        list, so the view's keys are keys again. From the list, with a filter still
+        narrowing it: empty the filter (the Map says so when nothing matches). The same in
+        every view."""
         field = self.focused
         if isinstance(field, Input):
             field.value = ""
             if not self.focus_list():
                 self.set_focus(None)
+            return
+        for narrowing in self.filters_in_use():
+            narrowing.value = ""
 
     def focus_list(self) -> bool:
         """Focus the first of :attr:`LISTS` that is showing; whether one was."""

@@ -148,12 +148,7 @@ class TodayScreen(StepsScreen):
         yield Section("On this day", id="on-this-day-title")
         yield Note(id="on-this-day")
         yield Note(id="week", classes="muted")
-        yield Note(
-            "s: plan a small step (for the person selected under 'People you might like "
-            "to reach') · d done · l declined · w no reply · a another time · k skip · "
-            "Enter on a step: how it went",
-            classes="muted",
-        )
+        yield Note(id="keys-note", classes="muted")
 
     def on_mount(self) -> None:
         self.show_saved()
@@ -280,8 +275,14 @@ class TodayScreen(StepsScreen):
             ],
             [str(p.id) for p in data.drifting],
         )
+        # With no one on the map yet, the empty Today says how to add someone instead.
         self.query_one("#drift-empty", Note).set(
-            "" if data.drifting else "Everyone is within the rhythm you hoped for."
+            "" if data.drifting or not data.anyone else words.NO_ONE_DRIFTING
+        )
+        for_whom = " (for the person selected under 'People you might like to reach')"
+        self.query_one("#keys-note", Note).set(
+            f"s: plan a small step{for_whom if data.drifting else ''} · d done · l declined · "
+            "w no reply · a another time · k skip · Enter on a step: how it went"
         )
         self.dates = data.dates
         fill(
