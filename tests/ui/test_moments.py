@@ -180,6 +180,28 @@ async def test_today_shows_a_steps_cue_and_offers_its_own_backup_after_a_decline
     assert (follow.cue, follow.backup) == ("", "")
 
 
+async def test_a_backup_on_a_day_of_its_own_is_offered_for_that_day(sqlite_db: Database) -> None:
+    """The README's backup, after no reply: planned on the Sunday it names (it was the
+    default three days later, a Thursday, with "on Sunday" in its words)."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(
+            session=s,
+            data={"person_id": ana, "action": "send Ana a short message",
+                  "due_at": local("2026-11-23T21:00"),
+                  "backup": "if she doesn't answer, I'll send a voice note on Sunday"},
+        )  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "w")  # no reply yet
+        form = app.screen
+        assert isinstance(form, OutcomeForm)
+        assert form.query_one("#new_time", Input).value == "2026-11-29 21:00"
+        await press(app, pilot, "enter")
+        assert said(app, "Next: Sun 29 Nov, 21:00 — send a voice note on Sunday")
+
+
 # --------------------------------------------------------------------------- places and people
 
 

@@ -363,6 +363,23 @@ def test_a_no_reply_follow_up_is_after_the_step_and_after_now() -> None:
     assert clock.to_local(spring).hour == 18 and spring.date().day == 30
 
 
+def test_a_backup_that_names_its_day_is_planned_on_that_day() -> None:
+    """The README's own backup — "if she doesn't answer, I'll send a voice note on Sunday"
+    — for a step on Wed 2 Dec 18:00: Sunday 6 Dec at 18:00 (it was Sat 5 Dec, the default
+    three days). A day named that is already behind the step or now, one the words are
+    only about, and words naming no day keep the default."""
+    step = local("2026-12-02T18:00")
+    sunday = "if she doesn't answer, I'll send a voice note on Sunday"
+    assert steps.follow_up_time(step, said=sunday) == local("2026-12-06T18:00")
+    assert steps.follow_up_time(step, said="a card on 10 Dec") == local("2026-12-10T18:00")
+    # A weekday the same as the step's: the next week's, never the step's own day.
+    assert steps.follow_up_time(step, said="again on Wednesday") == local("2026-12-09T18:00")
+    assert steps.follow_up_time(step, said="a card on 1 Dec") == local("2026-12-05T18:00")
+    assert steps.follow_up_time(step, said="a voice note") == local("2026-12-05T18:00")
+    # A day the words are about, not on: the default.
+    assert steps.follow_up_time(step, said="ask about Sunday instead") == local("2026-12-05T18:00")
+
+
 def test_a_name_means_the_open_step_due_nearest_to_now(db: Database, ana: int) -> None:
     """Now is Mon 23 Nov 2026, 12:00. Of the steps due today or before,
     the latest; else the soonest to come; several that day are all returned, to choose."""

@@ -561,12 +561,29 @@ FOLLOW_UP = words.FOLLOW_UP_WORDS
 FOLLOW_UP_DAYS = 3
 
 
-def follow_up_time(due_at: datetime, now: datetime | None = None) -> datetime:
+ON_A_DAY = r"\b(?:on|this|next)\s+"
+"""Before a day in a backup's words, what makes the day its time ("on Sunday")."""
+
+
+def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str = "") -> datetime:
     """The default time of a follow-up or backup: FOLLOW_UP_DAYS after the step, at the
     step's own local time of day — or, when that has passed, the next day at that time of
-    day. Never a time of day taken from now, and always after both the step and now."""
+    day. When *said* (the backup's words: "a voice note on Sunday") says it is *on* a day
+    after the step ("on", "this" or "next" before it: "ask about Sunday" is not when), that
+    day instead, at the step's time of day. Never a time of day taken from now, and always
+    after both the step and now."""
+    from planner_tui.when import days_named
+
     now = clock.to_local(now or clock.now())
     due = clock.to_local(due_at)
+    on_days = [
+        d for d in days_named(said, now=now) if re.search(ON_A_DAY + re.escape(d.said), said, re.I)
+    ]
+    for day in on_days[:1]:  # the first day the words put it on
+        ahead = (day.weekday - due.weekday()) % 7 or 7
+        named = datetime.combine(day.day or due.date() + timedelta(days=ahead), due.timetz())
+        if named > max(due, now):
+            return named
     suggested = due + timedelta(days=FOLLOW_UP_DAYS)
     if suggested <= now:
         suggested = datetime.combine(now.date() + timedelta(days=1), due.timetz())

@@ -67,9 +67,9 @@ class OutcomeForm(FormScreen[Any]):
         if change and step.due_at <= clock.now():
             when = clock.to_local(step.due_at).strftime("%Y-%m-%d %H:%M")
         initial = {"when": when, "new_time": new_time, "channel": step.channel}
-        if status in BACKUP_OFFERED and step.backup.strip():  # their own plan B, first
-            initial |= {"follow_up": words.backup_step(step.backup),
-                        "new_time": new_time or default_follow_up(step)}  # fmt: skip
+        if status in BACKUP_OFFERED and step.backup.strip():  # their own plan B, first,
+            initial |= {"follow_up": words.backup_step(step.backup),  # on the day it names
+                        "new_time": default_follow_up(step, step.backup)}  # fmt: skip
         super().__init__(f"outcome{'-change' if change else ''}:{step.id}:{status.value}", initial)
         self.step = step
         self.status = status
@@ -290,11 +290,12 @@ def suggested_time(step: StepItem, status: StepStatus) -> str:
     return default_follow_up(step)
 
 
-def default_follow_up(step: StepItem) -> str:
-    """The default follow-up or backup time, written as the time field reads it."""
+def default_follow_up(step: StepItem, said: str = "") -> str:
+    """The default follow-up or backup time (on the day *said* names, if it names one),
+    written as the time field reads it."""
     from planner_tui.services.steps import follow_up_time
 
-    return clock.to_local(follow_up_time(step.due_at)).strftime("%Y-%m-%d %H:%M")
+    return clock.to_local(follow_up_time(step.due_at, said=said)).strftime("%Y-%m-%d %H:%M")
 
 
 def outcome_message(result: OutcomeResult) -> str:
