@@ -76,7 +76,7 @@ NO_TRUSTED = (
     "things feel heavy — a friend, family, a neighbour, your doctor."
 )
 LONELY_NOTE = (
-    "Your answers this month lean towards feeling lonely. Many people feel this way at "
+    "Your answers for this month lean towards feeling lonely. Many people feel this way at "
     "times, and it can change. Talking to someone you trust, your doctor, or one of the "
     "free lines below can help."
 )

@@ -178,6 +178,32 @@ async def test_the_first_evening_says_how_to_add_someone_and_it_works(
         assert isinstance(app.screen, PersonForm)
 
 
+async def test_the_gaps_say_only_what_is_true_of_what_is_there(sqlite_db: Database) -> None:
+    """An empty map's gaps say nothing of people or parts of life; a part of life added
+    today, with no contact yet, is not said to have "saw some contact this month" (a new
+    user read that over their new Neighbourhood): it hasn't gone quiet, being new."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "4")
+        notes = [str(app.screen.query_one(f"#{n}-empty").render()) for n in ("drifting", "quiet")]
+        assert notes == ["", ""]
+    with sqlite_db.write() as s:
+        people.create_context(session=s, data={"name": "Neighbourhood"})
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "4")
+        assert str(app.screen.query_one("#quiet-empty").render()) == (
+            "No part of life has gone quiet: each saw contact in the last 30 days, or was "
+            "added since."
+        )
+        assert "No one — everyone is within" in str(
+            app.screen.query_one("#drifting-empty").render()
+        )
+
+
 async def test_the_map_keys_do_what_the_readme_says(sqlite_db: Database) -> None:
     """`l` starts with the selected person; `x` asks, Enter keeps them, Tab then Enter
     deletes; archiving (`a`) leaves their planned steps on Today."""

@@ -19,6 +19,7 @@ from planner_tui.ui.screens.person import PersonScreen
 from planner_tui.ui.widgets.circles import CirclesPicture
 
 from .test_app import SIZE, make_app, press, screen_text, settle
+from .test_fit_narrow import on_screen
 
 DATA = Path(__file__).parent.parent / "data"
 NOW = datetime(2026, 11, 23, 20, tzinfo=UTC)
@@ -228,6 +229,39 @@ async def test_filter_sort_and_open_a_person(sqlite_db: Database) -> None:
         await settle(app, pilot)
         await pilot.press("o")
         assert "sorted by last contact" in screen_text(app)
+
+
+async def test_a_persons_page_reads_to_its_end_by_keys(sqlite_db: Database) -> None:
+    """Their page opens at its top, with the focus on the list where Enter acts (their
+    one contact, far down); End and Home, Page Down and Up, and the arrows then move the
+    page, since that list's cursor can go no further. (End and Page Down did nothing: the
+    contact logged together never came into view.)"""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana", "notes": "likes tea"}).id
+        people.log_interaction(
+            session=s, data={"occurred_at": NOW, "person_ids": [ana], "note": "soup together"}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter")
+        await settle(app, pilot)
+        history = app.screen.query_one("#history", DataTable)
+
+        def shown() -> str:
+            return "\n".join(on_screen(app))
+
+        assert history.has_focus and "soup together" not in shown()
+        for forth, back, times in (
+            ("end", "home", 1),
+            ("pagedown", "pageup", 2),
+            ("down", "up", 30),
+        ):
+            await press(app, pilot, *[forth] * times)
+            assert "soup together" in shown(), forth
+            await press(app, pilot, *[back] * times)
+            assert "likes tea" in shown() and "soup together" not in shown(), back
+            assert history.has_focus
 
 
 async def test_delete_asks_and_undo_brings_everything_back(sqlite_db: Database) -> None:

@@ -247,8 +247,12 @@ class MapScreen(ViewScreen):
             ],
             [str(p.id) for p in drifting],
         )
+        from planner_tui.services.gaps import QUIET_DAYS  # loaded with the data already
+
+        # Said only of people and parts of life that are there (an empty map says how to
+        # add someone instead), and only what is true: a part added lately isn't quiet yet.
         self.query_one("#drifting-empty", Note).set(
-            "" if drifting else "No one — everyone is within the rhythm you hoped for."
+            "" if drifting or not data.people else f"No one — {words.NO_ONE_DRIFTING.lower()}"
         )
         fill(
             self.query_one("#quiet-table", DataTable),
@@ -256,7 +260,10 @@ class MapScreen(ViewScreen):
             [str(q.id) for q in data.quiet],
         )
         self.query_one("#quiet-empty", Note).set(
-            "" if data.quiet else "Every part of life saw some contact this month."
+            ""
+            if data.quiet or not data.contexts
+            else "No part of life has gone quiet: each saw contact in the last "
+            f"{QUIET_DAYS} days, or was added since."
         )
         fill(
             self.query_one("#one-sided-table", DataTable),

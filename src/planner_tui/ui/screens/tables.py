@@ -46,19 +46,62 @@ class Table(DataTable[Any]):
 
     # Home and End move a row cursor to the first and last row (Textual's scroll sideways,
     # leaving the cursor, and what a key acts on, where it was); PageUp and PageDown are
-    # Textual's own, which move it a page.
+    # Textual's own, which move it a page. At the first or last row, where the cursor can't
+    # go further, the arrows, pages, Home and End move the view around the table instead:
+    # a page with tables (a person's) reads to its end by keys, with the focus where
+    # Enter acts (End and PageDown stopped at the table holding it, mid-page).
+
+    def view(self) -> Widget | None:
+        """The view the table scrolls within, if it can scroll."""
+        around = (w for w in self.ancestors if isinstance(w, Widget) and w.allow_vertical_scroll)
+        return next(around, None)
+
+    def at_edge(self, *, end: bool) -> Widget | None:
+        """At the last (*end*) or first row, or with none: the view to move instead."""
+        if self.cursor_type != "row":
+            return None
+        last = self.cursor_row >= self.row_count - 1 if end else self.cursor_row <= 0
+        return self.view() if last else None
+
+    def action_cursor_down(self) -> None:
+        if view := self.at_edge(end=True):
+            view.scroll_down(animate=False)
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if view := self.at_edge(end=False):
+            view.scroll_up(animate=False)
+        else:
+            super().action_cursor_up()
+
+    def action_page_down(self) -> None:
+        if view := self.at_edge(end=True):
+            view.scroll_page_down(animate=False)
+        else:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if view := self.at_edge(end=False):
+            view.scroll_page_up(animate=False)
+        else:
+            super().action_page_up()
 
     def action_scroll_home(self) -> None:
-        if self.cursor_type == "row":
-            self.action_scroll_top()
-        else:
+        if self.cursor_type != "row":
             super().action_scroll_home()
+        elif view := self.at_edge(end=False):
+            view.scroll_home(animate=False)
+        else:
+            self.action_scroll_top()
 
     def action_scroll_end(self) -> None:
-        if self.cursor_type == "row":
-            self.action_scroll_bottom()
-        else:
+        if self.cursor_type != "row":
             super().action_scroll_end()
+        elif view := self.at_edge(end=True):
+            view.scroll_end(animate=False)
+        else:
+            self.action_scroll_bottom()
 
     def _scroll_cursor_into_view(self, animate: bool = False) -> None:
         super()._scroll_cursor_into_view(animate=animate)
@@ -73,19 +116,18 @@ class Table(DataTable[Any]):
         leaves the page where it is)."""
         if not self.row_count or not self.is_attached or not self.has_focus:
             return
+        around = self.view()
+        if around is None:
+            return
         _, y, _, height = self._get_row_region(self.cursor_row)
         top = self.content_region.y + y - round(self.scroll_y)
         bottom = top + height
-        for around in self.ancestors:
-            if not isinstance(around, Widget) or not around.allow_vertical_scroll:
-                continue
-            room = around.scrollable_content_region
-            if bottom > room.bottom:
-                around.scroll_to(y=around.scroll_y + bottom - room.bottom, animate=False)
-            elif top < room.y:
-                header = self.header_height if self.show_header else 0
-                around.scroll_to(y=around.scroll_y - (room.y - top) - header, animate=False)
-            return
+        room = around.scrollable_content_region
+        if bottom > room.bottom:
+            around.scroll_to(y=around.scroll_y + bottom - room.bottom, animate=False)
+        elif top < room.y:
+            header = self.header_height if self.show_header else 0
+            around.scroll_to(y=around.scroll_y - (room.y - top) - header, animate=False)
 
     def on_resize(self, _event: Resize) -> None:
         if self.fit_columns():
