@@ -6,7 +6,7 @@ the cut (the widest first)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from rich.text import Text
@@ -63,45 +63,37 @@ class Table(DataTable[Any]):
         last = self.cursor_row >= self.row_count - 1 if end else self.cursor_row <= 0
         return self.view() if last else None
 
-    def action_cursor_down(self) -> None:
-        if view := self.at_edge(end=True):
-            view.scroll_down(animate=False)
+    def move(self, *, end: bool, view_scroll: str, own: Callable[[], None]) -> None:
+        """At the first or last row, the view's *view_scroll* (``scroll_down``…); else the
+        table's *own* move."""
+        if view := self.at_edge(end=end):
+            getattr(view, view_scroll)(animate=False)
         else:
-            super().action_cursor_down()
+            own()
+
+    def action_cursor_down(self) -> None:
+        self.move(end=True, view_scroll="scroll_down", own=super().action_cursor_down)
 
     def action_cursor_up(self) -> None:
-        if view := self.at_edge(end=False):
-            view.scroll_up(animate=False)
-        else:
-            super().action_cursor_up()
+        self.move(end=False, view_scroll="scroll_up", own=super().action_cursor_up)
 
     def action_page_down(self) -> None:
-        if view := self.at_edge(end=True):
-            view.scroll_page_down(animate=False)
-        else:
-            super().action_page_down()
+        self.move(end=True, view_scroll="scroll_page_down", own=super().action_page_down)
 
     def action_page_up(self) -> None:
-        if view := self.at_edge(end=False):
-            view.scroll_page_up(animate=False)
-        else:
-            super().action_page_up()
+        self.move(end=False, view_scroll="scroll_page_up", own=super().action_page_up)
 
     def action_scroll_home(self) -> None:
         if self.cursor_type != "row":
             super().action_scroll_home()
-        elif view := self.at_edge(end=False):
-            view.scroll_home(animate=False)
         else:
-            self.action_scroll_top()
+            self.move(end=False, view_scroll="scroll_home", own=self.action_scroll_top)
 
     def action_scroll_end(self) -> None:
         if self.cursor_type != "row":
             super().action_scroll_end()
-        elif view := self.at_edge(end=True):
-            view.scroll_end(animate=False)
         else:
-            self.action_scroll_bottom()
+            self.move(end=True, view_scroll="scroll_end", own=self.action_scroll_bottom)
 
     def _scroll_cursor_into_view(self, animate: bool = False) -> None:
         super()._scroll_cursor_into_view(animate=animate)
