@@ -203,3 +203,28 @@ def test_a_number_alone_is_its_day_of_the_month_or_one_clear_refusal(
         assert "1 to 31" in str(refusal) or "a year on its own" in str(refusal)
     else:
         assert digits.isdigit() and moment.day == int(digits), moment
+
+
+BACKUP_WORDS = st.lists(
+    st.sampled_from([*_WORDS.split(), "on", "this", "next", "about", "sunday", "Monday",
+                     "10 Dec", "29 feb", "31 Feb", "voice", "note", "1st of jan"]),
+    max_size=8,
+).map(" ".join)  # fmt: skip
+
+
+@PROPERTY
+@given(said=st.text(max_size=60) | BACKUP_WORDS, step=INSTANTS, now=INSTANTS)
+@example(said="on sunday", step=utc("2027-03-25T01:30"), now=utc("2027-03-20T12:00"))
+def test_a_backups_time_is_after_the_step_and_now_at_the_steps_time_of_day(
+    said: str, step: datetime, now: datetime
+) -> None:
+    """Whatever a backup's words say (a day, a day that isn't one, none), the time it is
+    offered for comes after both the step and now, at the step's own time of day — unless
+    that day has no such time (the hour the clocks skip as summer time begins)."""
+    from planner_tui.services.steps import follow_up_time
+
+    offered = follow_up_time(step, now, said=said)
+    assert offered > step and offered > now
+    wall = datetime.combine(local(offered).date(), local(step).time(), clock.local_zone())
+    skipped = local(wall.astimezone(UTC)).time() != wall.time()
+    assert local(offered).time() == local(step).time() or skipped
