@@ -186,7 +186,7 @@ async def test_help_lists_every_view_key_and_support(sqlite_db: Database) -> Non
         shown = screen_text(app)
         for description in ("Today", "Map", "Plan", "Journal", "Review", "Quit"):
             assert description in shown
-        for on_today in ("Small step", "Done", "Declined: later", "No reply yet", "Check in"):
+        for on_today in ("Small step", "Done", "Not now", "No reply yet", "Check in"):
             assert on_today in shown  # keys the Today view shares with Plan, and its own
         assert "Copy selected text" not in shown  # Textual's own, not this view's
         assert "emergency number" in shown

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first fra
 
 OUTCOME_KEYS = {
     "done": ("d", "Done"),
-    "declined": ("l", "Declined: later"),
+    "declined": ("l", "Not now"),
     "no_reply": ("w", "No reply yet"),
     "rescheduled": ("a", "Another time"),
     "skipped": ("k", "Skip"),
