@@ -127,6 +127,26 @@ async def test_saving_with_no_one_chosen_asks_who_first_with_the_cursor_in_the_b
         assert form.page == "what" and "With Cy" in screen_text(app)
 
 
+async def test_a_steps_words_call_them_what_they_are_called(sqlite_db: Database) -> None:
+    """Someone with a nickname is called by it in the steps offered and planned ("send Ana
+    a short message", for Ana Silva called Ana); the plan still says who in full."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana Silva", "nickname": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"silva", "enter")
+        what = wizard(app).query_one("#what-list", OptionList)
+        offered = [str(what.get_option_at_index(i).prompt) for i in range(what.option_count)]
+        assert any("send Ana a short message" in o for o in offered), offered
+        assert not any("Silva" in o for o in offered), offered
+        await press(app, pilot, "enter", *"tomorrow 6pm", "enter", "enter", "enter")
+        assert "With Ana Silva" in screen_text(app)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, TodayScreen)
+    assert [s.action for s in all_steps(sqlite_db)] == ["send Ana a short message"]
+
+
 async def test_arrows_pick_a_time_on_the_when_page_wherever_the_focus_still_is(
     sqlite_db: Database,
 ) -> None:

@@ -434,6 +434,12 @@ class PlanWizard(FormScreen[StepRead]):
             return self.context.name
         return self.new_name
 
+    def called(self) -> str:
+        """How a step's own words name them: what they are called (their nickname), else
+        :meth:`target` ("send Ana a voice note" for Ana Silva, called Ana)."""
+        nickname = self.person.nickname.strip() if self.person is not None else ""
+        return nickname or self.target()
+
     def has_target(self) -> bool:
         return bool(self.person or self.context or self.new_name or self.place)
 
@@ -448,7 +454,7 @@ class PlanWizard(FormScreen[StepRead]):
     # ---------------------------------------------------------------- what
 
     def show_actions(self) -> None:
-        name = self.target() or ("there" if self.toward_place() else "them")
+        name = self.called() or ("there" if self.toward_place() else "them")
         options = self.query_one("#what-list", OptionList)
         options.clear_options()
         offered = self.offered_actions()
@@ -482,7 +488,7 @@ class PlanWizard(FormScreen[StepRead]):
 
     def pick_action(self) -> None:
         own = self.query_one("#own", Input).value.strip()
-        name = self.target() or "there"
+        name = self.called() or "there"
         if own:
             self.action = None
             chosen_words, channel = own, None
@@ -536,7 +542,7 @@ class PlanWizard(FormScreen[StepRead]):
         if richer is None or tie is None:
             self.go("card")
             return
-        name = self.target() or "them"
+        name = self.called() or "them"
         typed = self.query_one("#words", Input).value.strip()
         offer = smaller_words(typed, self.action, richer, name)
 
@@ -563,7 +569,7 @@ class PlanWizard(FormScreen[StepRead]):
         from planner_tui.ui.modals.confirm import Choice
 
         self.smaller_offered = True
-        name = self.target() or ("there" if self.toward_place() else "them")
+        name = self.called() or ("there" if self.toward_place() else "them")
         typed = self.query_one("#words", Input).value.strip()
         found = smaller_offer(self.offered_actions(), self.action, typed, name)
         if found is None:
