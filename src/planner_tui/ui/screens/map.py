@@ -263,7 +263,7 @@ class MapScreen(ViewScreen):
             ""
             if data.quiet or not data.contexts
             else "No part of life has gone quiet: each saw contact in the last "
-            f"{QUIET_DAYS} days, or was added since."
+            f"{words.plural(QUIET_DAYS, 'day')}, or was added since."
         )
         fill(
             self.query_one("#one-sided-table", DataTable),
