@@ -16,6 +16,7 @@ from planner_tui.db.engine import Database, open_database
 from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
 from planner_tui.services import drafts, journal, people
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.base import PeopleChips
 from planner_tui.ui.forms.journal import SCALES, JournalForm
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.screens.journal import JournalScreen
@@ -86,6 +87,30 @@ async def test_each_digit_moves_on_when_changing_todays_check_in(
         values = form(app).values()
         assert [values[key] for key in SCALES] == list(typed)
         assert values["warmth_note"] == "soup"
+
+
+async def test_a_name_typed_but_not_yet_added_is_added_on_save_or_said(
+    sqlite_db: Database,
+) -> None:
+    """ctrl+s with a name still in the people box (Enter not pressed): someone on the map
+    is added, as Enter would; anyone else stops the save with a note, the name kept in the
+    box. (It was dropped without a word, and the entry saved without them.)"""
+    ids = a_map(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        chips = form(app).query_one(PeopleChips)
+        chips.query_one("#who", Input).value = "Zed"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, JournalForm) and entries(sqlite_db) == []
+        assert "No one called 'Zed' yet" in screen_text(app)
+        assert chips.typing == "Zed"
+        chips.query_one("#who", Input).value = "bo"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+    [entry] = entries(sqlite_db)
+    assert entry.person_ids == [ids["bo"]]
 
 
 async def test_a_day_that_cant_be_read_or_hasnt_begun_is_explained(sqlite_db: Database) -> None:

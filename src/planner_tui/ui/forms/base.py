@@ -135,22 +135,27 @@ class PeopleChips(Vertical):
     @on(Input.Submitted, "#who")
     def add(self, event: Input.Submitted) -> None:
         event.stop()
-        typed = event.value.strip()
+        self.query_one("#people-problem", Problem).say(self.take_typed())
+
+    def take_typed(self) -> str | None:
+        """Add the person whose name is in the box, as Enter does; what to say if no one
+        is called that (None: added, or nothing typed). Saving does this too: a name typed
+        and not yet added was dropped without a word."""
+        who = self.query_one("#who", Input)
+        typed = who.value.strip()
         if not typed:
-            return
+            return None
         # Enter takes the name the box is suggesting, as the right arrow would.
-        shown = event.input._suggestion  # Textual keeps no public name for it
+        shown = who._suggestion  # Textual keeps no public name for it
         person = self.match(typed) or (self.match(shown) if shown else None)
-        problem = self.query_one("#people-problem", Problem)
         if person is None:
-            problem.say(f"No one called {typed!r} yet — add them on the Map first (n).")
-            return
-        problem.say(None)
+            return f"No one called {typed!r} yet — add them on the Map first (n)."
         if person.id not in self.chosen:
             self.chosen.append(person.id)
-        event.input.value = ""
+        who.value = ""
         self.show()
         self.post_message(self.Changed(self))
+        return None
 
     def on_key(self, event: Key) -> None:
         who = self.query_one("#who", Input)
@@ -457,8 +462,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
     def action_save(self) -> None:
         self.save_tried = True
+        chips = next(iter(self.query(PeopleChips)), None)
+        not_added = chips.take_typed() if chips is not None else None
         values = self.values()
-        problems = self.check(values)
+        problems = self.check(values) | ({"people": not_added} if not_added else {})
         if problems:
             self.point_to(problems)
             return
