@@ -328,10 +328,12 @@ def check_ahead(due_at: datetime, now: datetime | None = None) -> None:
 def days_disagree(
     *, due_at: datetime, rule: str | None = None, texts: dict[str, str], now: datetime | None = None
 ) -> str | None:
-    """A kind question when a step's own words name a day its time isn't on — a backup of
-    "a voice note on Sunday" for a step on Thursday — else None. *texts* are the words by
-    what they are ("backup": …); the days in them are read by :func:`when.days_named`. A
-    repeating step's days are its rule's ("every mon and thu")."""
+    """A kind question when a step's own words name a day its time isn't on — "call about
+    Thursday" for a step on Friday — else None. *texts* are the words by what they are
+    ("backup": …); the days in them are read by :func:`when.days_named`. A repeating
+    step's days are its rule's ("every mon and thu"). A backup is for after the step, so
+    its own later day is expected ("a voice note on Sunday": planned then, see
+    :func:`follow_up_time`); only a date before the step is asked about."""
     from planner_tui.when import WEEKDAY_CODES, days_named, rule_parts
 
     local = clock.to_local(due_at)
@@ -341,6 +343,8 @@ def days_disagree(
             allowed.add(WEEKDAY_CODES.index(code[-2:]))
     for what, said in texts.items():
         for day in days_named(said, now=now):
+            if what == "backup" and (day.day is None or day.day >= local.date()):
+                continue
             wrong_day = day.day is not None and day.day != local.date() and not rule
             if day.weekday not in allowed or wrong_day:
                 return words.day_disagrees(what, day.said, local)
