@@ -197,7 +197,20 @@ async def test_a_backup_on_a_day_of_its_own_is_offered_for_that_day(sqlite_db: D
         await press(app, pilot, "w")  # no reply yet
         form = app.screen
         assert isinstance(form, OutcomeForm)
-        assert form.query_one("#new_time", Input).value == "2026-11-29 21:00"
+        new_time = form.query_one("#new_time", Input)
+        assert new_time.value == "2026-11-29 21:00"
+        # Other words, another day: the time follows them…
+        follow_up = form.query_one("#follow_up", Input)
+        follow_up.value = "call her next friday"
+        await press(app, pilot)
+        assert new_time.value == "2026-11-27 21:00"
+        # …unless the time was changed by hand.
+        new_time.value = "sat 10am"
+        follow_up.value = "a voice note on Sunday"
+        await press(app, pilot)
+        assert new_time.value == "sat 10am"
+        new_time.value = "2026-11-29 21:00"
+        follow_up.value = "send a voice note on Sunday"
         await press(app, pilot, "enter")
         assert said(app, "Next: Sun 29 Nov, 21:00 — send a voice note on Sunday")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static, TextArea
@@ -75,6 +76,8 @@ class OutcomeForm(FormScreen[Any]):
         self.status = status
         self.change = change
         self.heading = f"Change how it went: {TITLES[status]}" if change else TITLES[status]
+        self.suggested_time = str(initial["new_time"])
+        """The time offered for the next step, as last suggested (see backup_changed)."""
 
     def compose_fields(self) -> ComposeResult:
         yield Static(
@@ -130,6 +133,17 @@ class OutcomeForm(FormScreen[Any]):
             yield Problem(id="new_time-problem")
         yield Field("A note, if you'd like — what you noticed (optional)")
         yield TextBox(id="note", classes="short")
+
+    @on(Input.Changed, "#follow_up")
+    def backup_changed(self, event: Input.Changed) -> None:
+        """New words for the next step: its time follows the day they name ("call him next
+        friday"), unless the time has been changed by hand (it stayed on the old words'
+        day)."""
+        new_time = self.query_one("#new_time", Input)
+        suggested = default_follow_up(self.step, event.value)
+        if new_time.value == self.suggested_time:
+            new_time.value = suggested
+        self.suggested_time = suggested
 
     # ---------------------------------------------------------------- the form contract
 
