@@ -89,6 +89,21 @@ async def test_each_digit_moves_on_when_changing_todays_check_in(
         assert values["warmth_note"] == "soup"
 
 
+async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> None:
+    """Today's check-in opened again: Tab into the words already written puts the cursor
+    after them, so typing adds ("soup" → "soup and bread"; the next key replaced them all,
+    found by two new users). The day, the app's own "today", is still replaced at once."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 23), "warmth_note": "soup"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", *"today")
+        assert form(app).values()["day"] == "today"  # not "todaytoday"
+        await press(app, pilot, *["tab"] * 6, *" and bread")
+        assert form(app).values()["warmth_note"] == "soup and bread"
+
+
 async def test_a_name_typed_but_not_yet_added_is_added_on_save_or_said(
     sqlite_db: Database,
 ) -> None:

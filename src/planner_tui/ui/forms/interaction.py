@@ -94,7 +94,7 @@ class InteractionForm(FormScreen[Any]):
             markup=False,
         )
         yield Field("When — e.g. now, yesterday evening, last sat 3pm")
-        yield TextField(id="when", value="now")
+        yield TextField(id="when", value="now", select_on_focus=True)
         yield Line(id="when-preview", classes="muted")
         yield Problem(id="when-problem")
         with Horizontal(classes="row"):

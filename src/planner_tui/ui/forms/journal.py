@@ -96,7 +96,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
     def compose_fields(self) -> ComposeResult:
         yield Line(id="prompt", classes="muted")
         yield Field("Day — today, yesterday, last sat, 2026-11-20")
-        yield TextField(id="day")
+        yield TextField(id="day", select_on_focus=True)
         yield Line(id="day-preview", classes="muted")
         yield Problem(id="day-problem")
         yield Field("How it was, 1 (low) to 5 (high) — each optional; a digit moves on")

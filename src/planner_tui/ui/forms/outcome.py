@@ -96,7 +96,7 @@ class OutcomeForm(FormScreen[Any]):
             yield TextField(id="follow_up")
         if self.status is StepStatus.DONE:
             yield Field("When it happened")
-            yield TextField(id="when")
+            yield TextField(id="when", select_on_focus=True)
             yield Line(id="when-preview", classes="muted")
             yield Problem(id="when-problem")
             with Horizontal(classes="row"):
@@ -128,7 +128,7 @@ class OutcomeForm(FormScreen[Any]):
                     yield Problem(id="place-problem")
         if self.status in NEW_TIME:
             yield Field(NEW_TIME[self.status][0])
-            yield TextField(id="new_time")
+            yield TextField(id="new_time", select_on_focus=True)
             yield Line(id="new-time-preview", classes="muted")
             yield Problem(id="new_time-problem")
         yield Field("A note, if you'd like — what you noticed (optional)")

@@ -131,7 +131,7 @@ class PlanWizard(FormScreen[StepRead]):
                     yield OptionList(id="what-list")
                 with Vertical(id="page-when"):
                     yield Field("When? e.g. tonight, tomorrow 6pm, fri 7pm, in 3 days")
-                    yield TextField(id="when")
+                    yield TextField(id="when", select_on_focus=True)
                     yield Line(id="when-preview", classes="muted")
                     yield Problem(id="when-problem")
                     yield Static("↑/↓ quick picks: " + " · ".join(QUICK_PICKS), classes="muted")

@@ -66,7 +66,7 @@ class StepForm(FormScreen[Any]):
         yield TextField(id="words")
         yield Problem(id="words-problem")
         yield Field("When — e.g. tomorrow 6pm, fri 7pm, in 3 days")
-        yield TextField(id="when")
+        yield TextField(id="when", select_on_focus=True)
         yield Line(id="when-preview", classes="muted")
         yield Problem(id="when-problem")
         with Horizontal(classes="row"):

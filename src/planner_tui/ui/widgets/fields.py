@@ -18,9 +18,15 @@ from planner_tui.terminal import plain
 class TextField(Input):
     """A one-line field. A placeholder too long for the box (a list of what the box takes,
     comma by comma) ends at the last whole item that fits, with …; the whole of it is the
-    field's tooltip."""
+    field's tooltip.
+
+    Coming into it puts the cursor after what it holds: the person's own words are added
+    to, not replaced by the next key (Textual selects it all, and two new users lost a
+    sentence to one key). A field holding the app's suggestion ("now", "today", a time
+    offered) passes ``select_on_focus=True``: typing replaces the suggestion."""
 
     def __init__(self, value: str | None = None, placeholder: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(value, placeholder, **kwargs)
         self.hint = placeholder
         if placeholder:
@@ -35,11 +41,8 @@ class TextField(Input):
 
 
 class SearchField(TextField):
-    """A view's filter or search box. Coming back to it puts the cursor after what it holds
-    (Textual selects it all, so the next key would replace a search being refined)."""
-
-    def __init__(self, placeholder: str = "", **kwargs: Any) -> None:
-        super().__init__(placeholder=placeholder, select_on_focus=False, **kwargs)
+    """A view's filter or search box: coming back to it adds to the search being refined,
+    and Escape from the view's list empties it (see ``ViewScreen.action_leave_field``)."""
 
 
 def fitted_hint(hint: str, width: int) -> str:
