@@ -168,7 +168,7 @@ def no_context(typed: str, contexts: Sequence[Labelled], otherwise: str = "") ->
 _FILTER = re.compile(
     r"(?P<person>@\S+)|(?P<tag>#[\w-]+)|in:(?:\"(?P<ctxq>[^\"]+)\"|(?P<ctx>\S+))"
     r"|(?P<edge>from|to):(?P<day>\S+)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
-    r"|(?P<score>mood|connected)(?P<op>>=|<=|=|:|>|<)(?P<value>[1-5])\b"
+    r"|(?P<score>mood|connected)(?P<op>>=|<=|=|:|>|<)(?P<value>\d+)\b"
     r"|(?P<span>\b(?:last|this) (?:week|month|year)\b)",
     re.IGNORECASE,
 )
@@ -228,6 +228,9 @@ def read_search(
         elif match["score"]:
             value, op = int(match["value"]), match["op"]
             name = "mood" if match["score"].lower() == "mood" else "connectedness"
+            if not 1 <= value <= 5:
+                problems.append(f"{match[0]!r}: {match['score'].lower()} runs from 1 to 5.")
+                return " "
             if op in (">=", ">", "=", ":"):
                 setattr(query, f"min_{name}", value + (op == ">"))
             if op in ("<=", "<", "=", ":"):

@@ -68,6 +68,8 @@ CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("in:nowhere", {}, [], "No context called 'nowhere'"),
     ("", {"context": "Gym"}, [], "No context called 'Gym'"),
     ("((", {}, [], "no words to look for"),
+    ("mood>=9", {}, [], "'mood>=9': mood runs from 1 to 5."),  # was "Nothing matches."
+    ("tea connected<0", {}, [], "connected runs from 1 to 5"),
     ("", {}, [], ""),
 ]
 
