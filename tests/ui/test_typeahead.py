@@ -80,6 +80,21 @@ async def test_keys_typed_while_a_form_opens_fill_it_and_save_it(sqlite_db: Data
     assert ana is not None and ana.nickname == "Annie"
 
 
+async def test_two_people_typed_at_once_are_two_people(sqlite_db: Database) -> None:
+    """`n Alpha ctrl+s n Beta ctrl+s` in one burst: the second `n` waits until the first
+    form has saved and closed (found by a new user: it went into the first form while it
+    was saving, "AlphanBeta" was saved, and Beta never was)."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        burst(app, "n", *"Alpha", "ctrl+s", "n", *"Beta", "ctrl+s", "n", *"Cy", "ctrl+s")
+        await settle(app, pilot)
+        assert app.current_mode == "map" and not isinstance(app.screen, PersonForm)
+    with sqlite_db.session() as s:
+        assert sorted(p.name for p in people.list_people(session=s)) == ["Alpha", "Beta", "Cy"]
+
+
 @pytest.mark.parametrize("opened_before", [False, True], ids=["first check-in", "again"])
 async def test_a_check_in_typed_at_once_fills_its_scales_in_order(
     sqlite_db: Database, opened_before: bool

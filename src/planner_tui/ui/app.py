@@ -61,10 +61,12 @@ class PlannerApp(TypeAheadApp):
         "review": ReviewScreen,
     }
     DEFAULT_MODE = "today"
-    OPENING = frozenset({"open", "check-in", "corrections", "merge"})
-    """Worker groups that end by opening a screen (the data and first-run notice, today's
-    check-in, a form to correct something, the question before a merge): keys typed
-    meanwhile are for that screen (see :mod:`planner_tui.ui.typeahead`)."""
+    OPENING = frozenset({"open", "check-in", "corrections", "merge", "save"})
+    """Worker groups that end by opening or closing a screen (the data and first-run notice,
+    today's check-in, a form to correct something, the question before a merge, a form's
+    save): keys typed meanwhile are for the screen on top after it (see
+    :mod:`planner_tui.ui.typeahead`). (Without the save, `n Alpha ctrl+s n Beta ctrl+s`
+    at once typed the second `n` and name into the first form, still saving.)"""
     COMMANDS = TypeAheadApp.COMMANDS | {KeyCommands}
     BINDINGS = [
         *(
