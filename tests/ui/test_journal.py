@@ -92,9 +92,11 @@ async def test_each_digit_moves_on_when_changing_todays_check_in(
 async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> None:
     """Today's check-in opened again: Tab into the words already written puts the cursor
     after them, so typing adds ("soup" → "soup and bread"; the next key replaced them all,
-    found by two new users). The day, the app's own "today", is still replaced at once."""
+    found by two new users), in one-line boxes and the box of several lines, and in a
+    draft taken back. The day, the app's own "today", is still replaced at once."""
     with sqlite_db.write() as s:
-        journal.save_entry(session=s, data={"day": date(2026, 11, 23), "warmth_note": "soup"})
+        journal.save_entry(session=s, data={"day": date(2026, 11, 23), "warmth_note": "soup",
+                                            "body": "Long day #walk"})  # fmt: skip
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -102,6 +104,18 @@ async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> 
         assert form(app).values()["day"] == "today"  # not "todaytoday"
         await press(app, pilot, *["tab"] * 6, *" and bread")
         assert form(app).values()["warmth_note"] == "soup and bread"
+        # The box of several lines too (its cursor stayed at the start: "#eveningLong day").
+        await press(app, pilot, "tab", "tab", *" #evening")
+        assert form(app).values()["body"] == "Long day #walk #evening"
+        # A draft taken back: the cursor is after its words, not the saved ones'.
+        await press(app, pilot, "escape")
+        assert isinstance(app.screen, Choice)
+        await press(app, pilot, "enter")  # keep the draft
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "c", "tab")
+        assert form(app).values()["connectedness"] == ""
+        await press(app, pilot, *["tab"] * 5, "!")
+        assert form(app).values()["warmth_note"] == "soup and bread!"
 
 
 async def test_a_name_typed_but_not_yet_added_is_added_on_save_or_said(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.person import PersonScreen
 from planner_tui.ui.widgets.circles import CirclesPicture
 
-from .test_app import SIZE, make_app, press, screen_text, settle
+from .test_app import SIZE, hold_choices, make_app, press, screen_text, settle
 from .test_fit_narrow import on_screen
 
 DATA = Path(__file__).parent.parent / "data"
@@ -262,6 +263,37 @@ async def test_a_persons_page_reads_to_its_end_by_keys(sqlite_db: Database) -> N
             await press(app, pilot, *[back] * times)
             assert "likes tea" in shown() and "soup together" not in shown(), back
             assert history.has_focus
+
+
+@pytest.mark.parametrize("draft_late", [False, True], ids=["draft first", "focus first"])
+async def test_a_draft_taken_back_gets_the_cursor_after_its_words(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, draft_late: bool
+) -> None:
+    """Editing Ana: " A" typed after her name, the form closed (a draft kept) and opened
+    again — the next key goes after " A", also when the draft is read after the name box
+    has the focus (it landed where her saved name ended: "AnaY A")."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "e", *" A", "escape")
+        assert isinstance(app.screen, MapScreen)
+        if draft_late:
+            release = hold_choices(monkeypatch, PersonForm)
+            await pilot.press("e")
+            deadline = time.monotonic() + 60
+            while not (isinstance(app.screen, PersonForm) and app.focused is not None):
+                assert time.monotonic() < deadline, "the form never took the focus"
+                await pilot.pause(0.01)
+            focused = app.focused
+            assert focused is not None and focused.id == "name" and not app.screen.ready
+            release.set()
+            await settle(app, pilot)
+        else:
+            await press(app, pilot, "e")
+        await press(app, pilot, "Y")
+        assert app.screen.query_one("#name", Input).value == "Ana AY"
 
 
 async def test_delete_asks_and_undo_brings_everything_back(sqlite_db: Database) -> None:

@@ -38,7 +38,7 @@ from textual.widgets import (
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import KeepsStyles, shown, text
-from planner_tui.ui.widgets.fields import TextField
+from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.footer import DialogFooter
 
 if TYPE_CHECKING:
@@ -335,6 +335,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         if typed:
             self.fill({**self.values(), **typed})
             self.dirty = True
+        if isinstance(self.focused, TextField | TextBox):  # filled since it took the focus
+            self.focused.place_cursor()
         self._as_opened = self.values()
         # Shown with the choices, in the same layout (one after the next refresh cost
         # every form a layout of its own, issue 18). Keys typed ahead come after.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.cells import cell_len
-from textual.events import Resize
+from textual.events import Focus, Resize
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
@@ -35,6 +35,18 @@ class TextField(Input):
     def validate_value(self, value: str) -> str:
         return plain(value, keep_newlines=False)
 
+    def on_focus(self, event: Focus) -> None:
+        if not event.from_app_focus:
+            self.place_cursor()
+
+    def place_cursor(self) -> None:
+        """Where coming into the box puts the cursor: over the app's suggestion (all of it
+        selected), else after the person's words."""
+        if self.select_on_focus:
+            self.select_all()
+        else:
+            self.cursor_position = len(self.value)
+
     def on_resize(self, _event: Resize) -> None:
         # One cell is the cursor's, at the end of the placeholder.
         self.placeholder = fitted_hint(self.hint, self.content_size.width - 1)
@@ -59,8 +71,18 @@ def fitted_hint(hint: str, width: int) -> str:
 
 
 class TextBox(TextArea):
+    """A box of several lines. Coming into it puts the cursor after what it holds (Textual
+    leaves it at the start, and new words went in front of the old)."""
+
     def load_text(self, text: str) -> None:
         super().load_text(plain(text))
+
+    def on_focus(self, event: Focus) -> None:
+        if not event.from_app_focus:
+            self.place_cursor()
+
+    def place_cursor(self) -> None:
+        self.move_cursor(self.document.end)
 
     def edit(self, edit: Edit) -> EditResult:
         # A terminal pastes line breaks as CR (tmux, most terminals): they are lines.
