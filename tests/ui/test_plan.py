@@ -147,6 +147,26 @@ async def test_a_steps_words_call_them_what_they_are_called(sqlite_db: Database)
     assert [s.action for s in all_steps(sqlite_db)] == ["send Ana a short message"]
 
 
+async def test_the_plan_points_at_the_step_just_planned(sqlite_db: Database) -> None:
+    """From the Plan, a step planned with `s` — and the follow-up a "no reply" plans — has
+    the cursor once shown, so the next key acts on it (it stayed on the first row: `l`
+    then opened "They said not now" for another person's step)."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Ana"], "2026-11-24T10:00", action="first of all")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "s", *"cy", "enter", "enter", *"sat 6pm", "enter")
+        await press(app, pilot, "enter", "enter", "enter")
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        chosen = screen.selected_step()
+        assert chosen is not None and chosen.person == "Cy"
+        await press(app, pilot, "w", "enter")  # no reply yet: a gentle follow-up
+        chosen = screen.selected_step()
+        assert chosen is not None and chosen.person == "Cy" and "follow up" in chosen.action
+
+
 async def test_arrows_pick_a_time_on_the_when_page_wherever_the_focus_still_is(
     sqlite_db: Database,
 ) -> None:

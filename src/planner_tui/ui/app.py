@@ -37,6 +37,7 @@ from planner_tui.ui.undo import commands as undo_commands
 
 if TYPE_CHECKING:
     from planner_tui.db.engine import Database
+    from planner_tui.db.models import StepRead
 
 VIEWS = {
     "today": ("t", "Today", "Steps due, people to reach, today's check-in"),
@@ -269,13 +270,15 @@ class PlannerApp(TypeAheadApp):
         *,
         action: str = "",
         place: bool = False,
+        then: Callable[[StepRead | None], None] | None = None,
     ) -> None:
         """The plan wizard, from anywhere: for someone, or starting with who. With *action*,
         the step's words are given (a birthday message, an idea to explore) and it asks
-        when; with *place*, the step is toward somewhere new, with no one."""
+        when; with *place*, the step is toward somewhere new, with no one. *then* is
+        given the step planned (None if none was)."""
         from planner_tui.ui.forms.plan import PlanWizard
 
-        self.push_screen(PlanWizard(person_id, find, action=action, place=place))
+        self.push_screen(PlanWizard(person_id, find, action=action, place=place), then)
 
     @work(thread=True, exclusive=True, group="check-in")
     def check_in(self) -> None:

@@ -25,6 +25,7 @@ from planner_tui.ui.widgets.fields import SearchField
 
 if TYPE_CHECKING:
     from planner_tui.db.models import StepRead
+    from planner_tui.services.steps import OutcomeResult
     from planner_tui.ui.backend import Backend
 
 SHOWN = 200
@@ -182,8 +183,16 @@ class PlanScreen(StepsScreen):
         )
 
     def point_at(self, step_ids: set[str]) -> None:
-        """Undo brought these steps back: the cursor goes to them on the next show."""
+        """Undo brought these steps back, or they were just planned: the cursor goes to
+        them on the next show (the next key acted on another step)."""
         self.pointed = step_ids
+
+    def planned(self, steps: StepRead | OutcomeResult | None) -> None:
+        from planner_tui.services.steps import OutcomeResult  # loaded by the form already
+
+        if steps is not None:
+            made = steps.following if isinstance(steps, OutcomeResult) else [steps]
+            self.point_at({str(step.id) for step in made})
 
     def show_pointed(self) -> None:
         pointed, self.pointed = self.pointed, set()

@@ -14,6 +14,7 @@ from planner_tui.ui.screens.base import ViewScreen
 
 if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
     from planner_tui.db.models import StepRead
+    from planner_tui.services.steps import OutcomeResult
 
 OUTCOME_KEYS = {
     "done": ("d", "Done"),
@@ -101,7 +102,11 @@ class StepsScreen(ViewScreen):
         return None
 
     def action_plan_step(self) -> None:
-        self.planner.plan_step(self.person_for_new_step())
+        self.planner.plan_step(self.person_for_new_step(), then=self.planned)
+
+    def planned(self, steps: StepRead | OutcomeResult | None) -> None:
+        """A step planned here (by the wizard, or by an outcome: its next time, its
+        follow-up): views that list it put the cursor on it once shown (see PlanScreen)."""
 
     def action_edit_step(self) -> None:
         """Change the selected step's words, time, how, cue, backup or repeat."""
@@ -121,7 +126,7 @@ class StepsScreen(ViewScreen):
         if step is None:
             self.say_no_step()
             return
-        self.app.push_screen(OutcomeForm(step, StepStatus(status)))
+        self.app.push_screen(OutcomeForm(step, StepStatus(status)), self.planned)
 
     def say_no_step(self) -> None:
         """A step key with no step to act on: what to do instead, in one kind line."""
