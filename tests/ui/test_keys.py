@@ -114,7 +114,13 @@ async def test_today_shows_the_next_few_steps_and_enter_works_on_them(
         assert "step on the 29th" not in shown
         await press(app, pilot, "tab", "down", "enter")  # the coming list, its second step
         assert chosen_step(app) == "step on the 25th"
+        # Done, for a step still to come: asked first, as the command line asks for
+        # --anyway (a new user's d on tomorrow's step was recorded without a word).
         await press(app, pilot, "d")
+        assert isinstance(app.screen, Choice) and "Has it happened already?" in screen_text(app)
+        await press(app, pilot, "enter")  # not yet
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "d", "right", "enter")  # yes, it happened
         assert isinstance(app.screen, OutcomeForm) and app.screen.step.action == "step on the 25th"
 
 

@@ -93,7 +93,7 @@ async def test_planned_and_outcome_toasts_show_names_as_text(sqlite_db: Database
         assert app.is_running and app.return_code is None
         await press(app, pilot, "p")
         for name in NAMES:  # the first step left on the Plan view: done, then noted
-            await press(app, pilot, "d")
+            await press(app, pilot, "d", "right", "enter")  # tomorrow's: happened already
             await press(app, pilot, "ctrl+s")
             assert any(t.startswith("Noted\n") for t in toasts(app)), toasts(app)
             shown_literally(app)

@@ -351,11 +351,15 @@ def days_disagree(
     return None
 
 
+def still_to_come(due_at: datetime, today: date | None = None) -> bool:
+    """Whether a step is due on a later day than *today*: marking it done is asked about
+    first (a step due tomorrow, done without a word, was a slip of the key)."""
+    return clock.to_local(due_at).date() > (today or clock.today())
+
+
 def check_due(due_at: datetime, *, anyway: bool, today: date | None = None) -> None:
-    """A step is marked done from its day on; one due on a later day asks for *anyway*
-    (a step due tomorrow, done without a word, was a slip of the number)."""
-    today = today or clock.today()
-    if not anyway and clock.to_local(due_at).date() > today:
+    """A step is marked done from its day on; one :func:`still_to_come` asks for *anyway*."""
+    if not anyway and still_to_come(due_at, today):
         raise InvalidInput(
             f"That step is due {words.when(due_at)}, still to come. If it has happened "
             "already, add --anyway.",

@@ -119,14 +119,32 @@ class StepsScreen(ViewScreen):
         edit_step(self.planner, step.id)
 
     def action_outcome(self, status: str) -> None:
+        from planner_tui import words
         from planner_tui.db.models import StepStatus
+        from planner_tui.services.steps import still_to_come
         from planner_tui.ui.forms.outcome import OutcomeForm
+        from planner_tui.ui.modals.confirm import Choice
 
         step = self.selected_step()
         if step is None:
             self.say_no_step()
             return
-        self.app.push_screen(OutcomeForm(step, StepStatus(status)), self.planned)
+
+        def record(answer: str | None = "yes") -> None:
+            if answer == "yes":
+                self.app.push_screen(OutcomeForm(step, StepStatus(status)), self.planned)
+
+        if status != "done" or not still_to_come(step.due_at):
+            record()
+            return
+        # As the command line asks for --anyway: a step due on a later day, done already?
+        self.app.push_screen(
+            Choice("Done already?",
+                   f"{words.plan_card(step.due_at, step.action, step.person)} is still to "
+                   "come. Has it happened already?",
+                   [("no", "Not yet"), ("yes", "Yes, it happened")]),
+            record,
+        )  # fmt: skip
 
     def say_no_step(self) -> None:
         """A step key with no step to act on: what to do instead, in one kind line."""
