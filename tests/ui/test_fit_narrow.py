@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.widgets import DataTable, Select, TextArea
 
 from planner_tui import clock
@@ -258,3 +259,22 @@ async def test_choices_side_by_side_stay_one_line_each(sqlite_db: Database) -> N
         shown = on_screen(app)  # the list it opens: every word, wrapped in its width
         at = next(n for n, line in enumerate(shown) if "I reached out, as" in line)
         assert "planned" in shown[at + 1], shown
+
+
+@pytest.mark.parametrize("size", [(120, 40), NARROW])
+async def test_three_long_answers_are_each_shown_whole(
+    sqlite_db: Database, size: tuple[int, int]
+) -> None:
+    """A question with three long answers ("Is this the same person?" on adding someone
+    whose name is on the map) shows every word of every answer: in one row the last was
+    cut, "Keep e…", at 120 columns too."""
+    answers = [("same", "Yes — add this to Margaret Okafor"), ("other", "No — someone else"),
+               ("edit", "Keep editing the name")]  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        app.push_screen(Choice("Same person?", "Margaret Okafor is on your map.", answers))
+        await settle(app, pilot)
+        shown = set(" ".join(on_screen(app)).split())  # a long answer may wrap in its button
+        for _, words in answers:
+            assert set(words.split()) <= shown, (words, shown)

@@ -79,6 +79,11 @@ async def test_their_page_shows_the_entries_about_them_and_contact_by_month(
         await press(app, pilot, "slash", *"walk")
         assert [r[0] for r in rows(page)] == ["5 Nov", "2 Oct"]  # only hers, Bo's walk not
         assert "2 entries that match." in screen_text(app)
+        page.query_one("#person-search", Input).value = "river"
+        await settle(app, pilot)
+        assert "1 entry that matches." in screen_text(app)  # said "1 entry that match"
+        page.query_one("#person-search", Input).value = "walk"
+        await settle(app, pilot)
         await press(app, pilot, "enter")
         assert page.query_one("#person-journal", DataTable).has_focus
         page.query_one("#person-search", Input).value = "[/]zebra"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -42,8 +43,9 @@ class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
         with VerticalScroll(classes="dialog"):
             yield Label(text(self.heading), classes="dialog-title")
             yield Static(text(self.message, multiline=True))
-            # Many answers go two by two, so none is pushed off a narrow or a short dialog.
-            many = len(self.answers) > 3
+            # Many answers, or long ones, go two by two, so none is pushed off the dialog
+            # (three long ones in a row cut the last: "Keep e…").
+            many = len(self.answers) > 3 or sum(cell_len(w) + 6 for _, w in self.answers) > 66
             with Horizontal(classes="buttons answers-grid" if many else "buttons"):
                 for index, (answer, words) in enumerate(self.answers):
                     yield Button(

@@ -238,7 +238,12 @@ class PersonScreen(ViewScreen):
             said += " that match." if typed else " that mention them."
         else:
             said = words.plural(total, "entry", "entries")
-            said += " that match." if typed else " that mention them, newest first."
+            if typed:
+                said += " that matches." if total == 1 else " that match."
+            else:
+                said += (
+                    " that mentions them." if total == 1 else " that mention them, newest first."
+                )
         self.query_one("#mentions-note", Note).set(said)
 
     def action_search(self) -> None:
