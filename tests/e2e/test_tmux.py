@@ -176,7 +176,9 @@ def test_open_add_someone_plan_a_step_record_it_and_quit(tmux: Tmux, tmp_path: P
     term.wait_gone("How sure")  # saved, and the wizard has closed
     term.keys("p")
     term.wait_below("Coming up", "Tue 24 Nov, 18:00", "send Mo [bold]Q[/] a short message")
-    term.keys("d")  # done, in a real terminal
+    term.keys("d")  # done, in a real terminal: tomorrow's step, so asked first
+    term.wait_for("Has it happened already?")
+    term.keys("Right", "Enter")  # yes, it happened
     term.wait_for("Done — how did it go?")
     term.keys("C-s")
     term.wait_gone("Done — how did it go?")
