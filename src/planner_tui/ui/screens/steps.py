@@ -130,9 +130,8 @@ class StepsScreen(ViewScreen):
             self.say_no_step()
             return
 
-        def record(answer: str | None = "yes") -> None:
-            if answer == "yes":
-                self.app.push_screen(OutcomeForm(step, StepStatus(status)), self.planned)
+        def record() -> None:
+            self.app.push_screen(OutcomeForm(step, StepStatus(status)), self.planned)
 
         if status != "done" or not still_to_come(step.due_at):
             record()
@@ -143,7 +142,7 @@ class StepsScreen(ViewScreen):
                    f"{words.plan_card(step.due_at, step.action, step.person)} is still to "
                    "come. Has it happened already?",
                    [("no", "Not yet"), ("yes", "Yes, it happened")]),
-            record,
+            lambda answer: record() if answer == "yes" else None,
         )  # fmt: skip
 
     def say_no_step(self) -> None:
