@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Static, TextArea
 from textual_plotext import PlotextPlot
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.services import journal, people
+from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.screens.person import PersonScreen
 
 from .test_app import make_app, press, screen_text, settle
@@ -90,3 +91,33 @@ async def test_their_page_shows_the_entries_about_them_and_contact_by_month(
         await settle(app, pilot)
         assert "Nothing in your journal with them matches." in screen_text(app)
         assert page.query_one("#person-name", Static).render().plain == NAME  # type: ignore[union-attr]
+
+
+async def test_enter_on_an_entry_on_their_page_opens_it_and_a_change_shows_there(
+    sqlite_db: Database,
+) -> None:
+    lea = a_story(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        await app.push_screen(PersonScreen(lea))
+        await settle(app, pilot)
+        page = app.screen
+        assert isinstance(page, PersonScreen)
+        # Searched, the list holds other rows than the page opened with: Enter opens the
+        # entry on the row, not the one that was there before.
+        await press(app, pilot, "slash", *"river", "enter")
+        assert rows(page) == [("5 Nov", "a walk by the river")]
+        await press(app, pilot, "enter")
+        form = app.screen
+        assert isinstance(form, JournalForm)
+        body = form.query_one("#body", TextArea)
+        assert body.text == "a walk by the river"
+        body.text = "a walk by the river, and a [bold]long[/] talk"
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is page
+        assert rows(page) == [("5 Nov", "a walk by the river, and a [bold]long[/] talk")]
+    with sqlite_db.session() as s:
+        kept = journal.list_entries(session=s, limit=None)
+    assert "a walk by the river, and a [bold]long[/] talk" in [e.body for e in kept]
+    assert len(kept) == 4  # the entry changed, none added

@@ -20,6 +20,7 @@ from planner_tui import learning, words
 from planner_tui.db.models import (
     Channel,
     InteractionRead,
+    JournalEntryRead,
     PersonDateRead,
     PersonRead,
     SearchHit,
@@ -75,6 +76,8 @@ class PersonScreen(ViewScreen):
         self.data: PersonData | None = None
         self.searched = ""
         """What the journal search on their page holds (read again with the page)."""
+        self.mentioned: list[JournalEntryRead] = []
+        """The entries in the journal table, in its order (Enter opens one)."""
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="person-name", classes="dialog-title")
@@ -105,7 +108,8 @@ class PersonScreen(ViewScreen):
         yield Note(id="mentions-note", classes="muted")
         yield table("person-journal", "day", "entry", give_way=(-1,))
         yield Note(
-            "Enter on a small step or a contact: change it (or delete the contact) · "
+            "Enter on a small step or a contact: change it (or delete the contact); on an "
+            "entry: open it · "
             "/: search the entries about them · g: merge someone else into them",
             classes="muted",
         )
@@ -225,6 +229,7 @@ class PersonScreen(ViewScreen):
 
     def show_mentions(self, hits: list[SearchHit], total: int, problems: list[str]) -> None:
         typed = self.query_one("#person-search", Input).value.strip()
+        self.mentioned = [h.entry for h in hits]
         fill(
             self.query_one("#person-journal", DataTable),
             [(words.day(h.entry.day), h.snippet) for h in hits],
@@ -281,8 +286,10 @@ class PersonScreen(ViewScreen):
             self.show_mentions(hits, total, problems)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on a step: change it, or how it went; on a contact: change or delete it."""
+        """Enter on a step: change it, or how it went; on a contact: change or delete it;
+        on a journal entry: open it (the check-in form, as the Journal opens it)."""
         from planner_tui.ui.corrections import contact_actions, step_actions
+        from planner_tui.ui.forms.journal import JournalForm
 
         if self.data is None:
             return
@@ -292,6 +299,8 @@ class PersonScreen(ViewScreen):
             step_actions(self.planner, steps[row])
         elif event.data_table.id == "history" and row < len(self.data.history):
             contact_actions(self.planner, self.data.history[row])
+        elif event.data_table.id == "person-journal" and row < len(self.mentioned):
+            self.app.push_screen(JournalForm(self.mentioned[row]))
 
     def action_map_action(self, what: str) -> None:
         from planner_tui.ui.screens.map import MapScreen
