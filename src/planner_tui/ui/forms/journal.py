@@ -38,6 +38,8 @@ SCALES = {
     "comfort_receiving": "receiving help",
 }
 """Field → label; each 1 (low) to 5 (high), optional. Typing a digit moves to the next."""
+CONTEXTS_LABEL = "Parts of life it was about (type a name to find it, space to pick)"
+NO_CONTEXTS_YET = "Parts of life it was about: none yet (add them on the Map with c)"
 
 
 class ScaleField(TextField):
@@ -115,7 +117,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yield Field("People (type a name, Enter adds; backspace on empty removes)")
         yield PeopleChips()
         yield Tick("We were in touch today (counts as contact with them)", id="contact")
-        yield Field("Parts of life it was about (space to pick)")
+        yield Field(CONTEXTS_LABEL, id="contexts-label")
         yield TickList[int](id="contexts")
 
     # ---------------------------------------------------------------- choices and drafts
@@ -137,6 +139,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
         picker = self.query_one("#contexts", SelectionList)
         picker.clear_options()
         picker.add_options([(text(c.name), c.id) for c in self.contexts])
+        self.query_one("#contexts-label", Field).update(
+            CONTEXTS_LABEL if self.contexts else NO_CONTEXTS_YET
+        )
         self.show_prompt()
         self.fill(self.initial)
 

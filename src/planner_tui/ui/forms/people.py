@@ -143,7 +143,11 @@ class PersonForm(FormScreen[PersonRead]):
         )
         yield TextBox(id="dates", classes="short")
         yield Problem(id="dates-problem")
-        yield Field("Contexts (space to tick)")
+        yield Field(
+            "Contexts (type a name to find it, space to tick)"
+            if self.contexts
+            else "Contexts: none yet (add them on the Map with c, then tick them here)"
+        )
         yield TickList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
         yield Field("Notes")
         yield TextBox(id="notes", classes="short")

@@ -5,6 +5,9 @@ apart. Chosen shows its mark; unchosen is an empty box."""
 
 from __future__ import annotations
 
+import time
+
+from textual import events
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
@@ -13,8 +16,12 @@ from textual.widgets._selection_list import SelectionType
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
+from planner_tui.names import name_key
+
 TICKED = "X"
 EMPTY = " "
+FIND_PAUSE = 1.0
+"""Seconds after which letters typed in a list start a new name to find."""
 
 
 def _button(toggle: ToggleButton, mark: str) -> Content:
@@ -43,7 +50,45 @@ class RadioTick(RadioButton):
 
 
 class TickList(SelectionList[SelectionType]):
-    """A selection list whose unselected lines show an empty box."""
+    """A selection list whose unselected lines show an empty box, and where typing a name
+    finds it: letters typed close together spell more of the name; the same letter again
+    goes on to the next line it starts. Nothing found rings the terminal's bell, so typed
+    letters never vanish without a sign."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._finding = ""
+        self._found_at = 0.0
+
+    def on_key(self, event: events.Key) -> None:
+        if not event.is_printable or event.character in (None, " "):
+            return  # space ticks, and the list's other keys are its own
+        event.stop()
+        event.prevent_default()
+        now = time.monotonic()
+        spelling = self._finding if now - self._found_at < FIND_PAUSE else ""
+        self._found_at = now
+        if spelling == event.character:  # the same letter again: its next line
+            spelling = ""
+        self._finding = spelling + (event.character or "")
+        found = self._line_starting(self._finding, again=not spelling)
+        if found is None:
+            self.app.bell()
+        else:
+            self.highlighted = found
+
+    def _line_starting(self, typed: str, *, again: bool) -> int | None:
+        """The first line from the highlighted one (*again*: from the one after it, round
+        to the top) whose name starts with *typed*, as names are matched everywhere."""
+        wanted = name_key(typed)
+        count = self.option_count
+        start = self.highlighted or 0
+        for step in range(1 if again else 0, count + (1 if again else 0)):
+            index = (start + step) % count
+            prompt = self.get_option_at_index(index).prompt
+            if name_key(getattr(prompt, "plain", str(prompt))).startswith(wanted):
+                return index
+        return None
 
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)

@@ -1,0 +1,96 @@
+"""Typing in a tick list finds a line by name (the person form's contexts, the check-in's
+parts of life): letters typed there used to vanish without a sign."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import SelectionList, Static
+
+from planner_tui.db.engine import Database
+from planner_tui.services import people
+from planner_tui.ui.forms.journal import JournalForm
+from planner_tui.ui.forms.people import PersonForm
+from planner_tui.ui.widgets import ticks
+
+from .test_app import make_app, press
+from .test_map import everyone, open_map
+
+CONTEXTS = ("Work", "Choir", "Climbing club", "Café Nord", "[b]Book group")
+
+
+def highlighted(picker: SelectionList[int]) -> str:
+    assert picker.highlighted is not None
+    return picker.get_option_at_index(picker.highlighted).prompt.plain  # type: ignore[union-attr]
+
+
+def labels(form: object) -> list[str]:
+    return [str(w.render()) for w in form.query(".field-label") if isinstance(w, Static)]  # type: ignore[attr-defined]
+
+
+async def test_typing_a_name_in_the_contexts_list_finds_it(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)  # every letter spells on: no clock in it
+    with sqlite_db.write() as s:
+        for name in CONTEXTS:
+            people.create_context(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    rung: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "n", *"Ana")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        assert "Contexts (type a name to find it, space to tick)" in labels(form)
+        picker: SelectionList[int] = form.query_one("#contexts", SelectionList)
+        picker.focus()
+        order = [picker.get_option_at_index(i).prompt.plain for i in range(len(CONTEXTS))]  # type: ignore[union-attr]
+        assert order == ["[b]Book group", "Café Nord", "Choir", "Climbing club", "Work"]
+        await press(app, pilot, "w")
+        assert highlighted(picker) == "Work"
+        await press(app, pilot, "c")  # spelling on: no name starts "wc"
+        assert rung == [1] and highlighted(picker) == "Work"  # a bell, and it stays
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 0)  # now each letter starts anew
+        await press(app, pilot, "c")
+        assert highlighted(picker) == "Café Nord"  # from the line after, round the top
+        await press(app, pilot, "c")
+        assert highlighted(picker) == "Choir"
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
+        await press(app, pilot, "c")  # the same letter again: the next line it starts
+        assert highlighted(picker) == "Climbing club"
+        await press(app, pilot, "c")
+        assert highlighted(picker) == "Café Nord"  # …round the list again
+        await press(app, pilot, "h")
+        assert highlighted(picker) == "Choir"  # "ch"
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 0)
+        await press(app, pilot, "c")
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
+        await press(app, pilot, *"afe")
+        assert highlighted(picker) == "Café Nord"  # as names are matched: no accent needed
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 0)
+        await press(app, pilot, "b")
+        assert highlighted(picker) == "[b]Book group"  # a markup-like name is text
+        await press(app, pilot, "space")
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
+        await press(app, pilot, "z")
+        assert len(rung) == 2 and highlighted(picker) == "[b]Book group"
+        await press(app, pilot, "ctrl+s")
+        assert not isinstance(app.screen, PersonForm)
+    [ana] = everyone(sqlite_db)
+    assert ana.contexts == ["[b]Book group"]  # the letters ticked nothing themselves
+
+
+async def test_with_no_contexts_yet_the_forms_say_where_to_add_them(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "n")
+        assert isinstance(app.screen, PersonForm)
+        said = labels(app.screen)
+        assert "Contexts: none yet (add them on the Map with c, then tick them here)" in said
+        await press(app, pilot, "escape")
+        await press(app, pilot, "t", "c")
+        assert isinstance(app.screen, JournalForm)
+        said = labels(app.screen)
+        assert "Parts of life it was about: none yet (add them on the Map with c)" in said
