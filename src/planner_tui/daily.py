@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,12 @@ def day_window(first: date, last_exclusive: date) -> tuple[datetime, datetime]:
     if last_exclusive == date.max:  # the end of a range up to 31 December 9999: no end
         return day_start(first, zone), datetime.max.replace(tzinfo=UTC)
     return day_start(first, zone), day_start(last_exclusive, zone)
+
+
+def day_after(day: date) -> date:
+    """The next day; ``date.max`` (31 December 9999) for the last one, which
+    :func:`day_window` reads as no end."""
+    return date.max if day == date.max else day + timedelta(days=1)
 
 
 class LocalDays:
@@ -200,6 +206,10 @@ class UpcomingDate:
     on: date
     year: int | None = None
     """The year it first happened, when known."""
+    planned: str = ""
+    """The words of a small step still planned with them for the day or the day before
+    (the soonest), when there is one: the date is seen to, and Today doesn't offer another.
+    (An earlier step with them is taken to be about something else.)"""
 
 
 def upcoming(
@@ -259,7 +269,7 @@ def last_contact_statement(
         params["start"] = _bind(day_window(first, first)[0], dialect)
         params["first"] = _bind(first, dialect)
     if last is not None:
-        after = date.max if last == date.max else last + timedelta(days=1)
+        after = day_after(last)
         logged.append(f"interaction_person.interaction_at < {mark['end']}")
         noted.append(f"journal_person.entry_day <= {mark['last']}")
         params["end"] = _bind(day_window(last, after)[1], dialect)
@@ -287,6 +297,20 @@ def intentions_statement(today: date, dialect: str = "sqlite") -> Statement:
     """The intentions written for this month (in last month's review)."""
     sql = f"SELECT intentions FROM month_review WHERE month = {_mark('month', dialect)}"
     return sql, {"month": intentions_month(today)}
+
+
+def planned_with_statement(
+    person_ids: Iterable[int], start: datetime, end: datetime, dialect: str = "sqlite"
+) -> Statement:
+    """Steps still planned with these people, due from *start* to before *end*: rows of
+    (person id, action, due moment), soonest first."""
+    sql = (
+        "SELECT step.person_id, step.action, step.due_at FROM step "
+        f"WHERE step.status = 'planned' AND step.person_id IN ({_ids(person_ids) or 'NULL'}) "
+        f"AND step.due_at >= {_mark('start', dialect)} AND step.due_at < {_mark('end', dialect)} "
+        "ORDER BY step.due_at, step.id"
+    )
+    return sql, {"start": _bind(start, dialect), "end": _bind(end, dialect)}
 
 
 def dates_statement() -> Statement:
@@ -347,8 +371,33 @@ def intentions(connection: Any, today: date, dialect: str = "sqlite") -> list[st
     return [str(item) for item in value or []]
 
 
-def upcoming_dates(connection: Any, today: date, within: int = DATES_AHEAD) -> list[UpcomingDate]:
-    return upcoming(rows(connection, dates_statement()), today, within)
+def upcoming_dates(
+    connection: Any, today: date, within: int = DATES_AHEAD, dialect: str = "sqlite"
+) -> list[UpcomingDate]:
+    """The dates coming round (:func:`upcoming`), each with the step already planned for it
+    with that person (on the day or the day before, from today on), if there is one."""
+    found = upcoming(rows(connection, dates_statement()), today, within)
+    if not found:
+        return found
+    start, end = day_window(today, day_after(found[-1].on))
+    planned = [
+        (person_id, action, as_aware(due_at))
+        for person_id, action, due_at in rows(
+            connection, planned_with_statement({d.person_id for d in found}, start, end, dialect)
+        )
+    ]
+    seen_to = []
+    for coming in found:
+        eve = date.fromordinal(max(coming.on.toordinal() - 1, 1))
+        since, until = day_window(eve, day_after(coming.on))
+        first = next(
+            (action for person_id, action, due_at in planned
+             if person_id == coming.person_id and due_at is not None
+             and since <= due_at < until),
+            "",
+        )  # fmt: skip
+        seen_to.append(replace(coming, planned=first))
+    return seen_to
 
 
 # --------------------------------------------------------------------------- the summary
@@ -431,7 +480,7 @@ def summary(connection: Any, *, today: date, dialect: str = "sqlite") -> Summary
         reach=_reach(connection, today, dialect),
         checked_in=checked_in(connection, today, dialect),
         intentions=intentions(connection, today, dialect),
-        dates=upcoming_dates(connection, today),
+        dates=upcoming_dates(connection, today, dialect=dialect),
     )
 
 

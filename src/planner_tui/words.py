@@ -387,6 +387,11 @@ def date_step(person: str, what: str) -> str:
     return f"send {person} a short message ({what.strip()})"
 
 
+def date_seen_to(action: str) -> str:
+    """A date with a small step already planned for it: 'planned: call Ana'."""
+    return f"planned: {action}"
+
+
 def idea_step(idea: str) -> str:
     """An idea to explore as a small step, kept short (the rest of the idea is its detail):
     'A repair café: bring something broken…' → 'try a repair café'."""

@@ -103,7 +103,7 @@ def test_today_says_the_day_in_a_few_lines(home: Path) -> None:
         "You might like to reach Bo — last in touch 3 weeks ago; you hoped for weekly.",
         words.NOT_CHECKED_IN,
         "This month: say yes to one invitation",
-        "Coming up: Bo — birthday, Thu 26 Nov (in 3 days)",
+        "Coming up: Bo — birthday, Thu 26 Nov (in 3 days)",  # the walk two days before: not
     ]
     assert run(home, "today", "--quiet-if-empty").stdout == result.stdout
     # A year on, the step from last year says its year, as someone's page does.
@@ -121,8 +121,9 @@ def test_today_as_json_for_scripts(home: Path) -> None:
     assert data["reach"]["name"] == "Bo" and data["reach"]["days_past"] == 15
     assert data["checked_in"] is False and data["intentions"] == ["say yes to one invitation"]
     assert data["dates"] == [
-        {"person_id": 3, "person": "Bo", "label": "birthday", "on": "2026-11-26", "year": None}
-    ]
+        {"person_id": 3, "person": "Bo", "label": "birthday", "on": "2026-11-26", "year": None,
+         "planned": ""}
+    ]  # fmt: skip
 
 
 def test_today_is_quiet_when_asked_and_there_is_nothing_to_say(
@@ -721,7 +722,10 @@ def test_a_busy_week_stays_a_few_lines(home: Path) -> None:
     lines = run(home, "today").stdout.splitlines()
     assert len(lines) == 10
     assert lines[5] == "  … and 2 more (planner-tui plan lists them all)"
-    assert lines[-1].startswith("Coming up: Ana Silva — day 0, tomorrow · ")
+    # Her step of today (the eve of day 0) sees that date to.
+    assert lines[-1].startswith(
+        "Coming up: Ana Silva — day 0, tomorrow (planned: send Ana a short message) · "
+    )
     assert lines[-1].endswith(" · and 2 more")
 
 

@@ -118,6 +118,13 @@ async def test_today_offers_a_tiny_step_for_a_date_this_week(sqlite_db: Database
         assert "With Ana" in screen_text(app)
         await finish_wizard(app, pilot, "wed 9am")
         assert said(app, "send Ana a birthday message")
+        await press(app, pilot, "t")
+        # Planned for the day: the date says so, instead of offering it again.
+        dates = app.screen.query_one("#dates", DataTable)
+        assert [str(cell) for cell in dates.get_row_at(0)] == [
+            "Ana — birthday, Wed 25 Nov (in 2 days)",
+            "planned: send Ana a birthday message",
+        ]
     with sqlite_db.session() as s:
         [step] = steps.list_steps(session=s)
     assert (step.person_id, step.action, step.channel) == (ana, "send Ana a birthday message",

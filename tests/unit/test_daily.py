@@ -68,9 +68,9 @@ def test_the_services_answer_by_the_rules_on_every_engine(db: Database) -> None:
     ]
     assert found.reach is not None and (found.reach.name, found.reach.days_past) == ("Bo", 15)
     assert not found.checked_in and found.intentions == ["walk on Sundays"]
-    assert [(d.person, d.label, d.on, d.year) for d in found.dates] == [
-        ("Bo", "anniversary", date(2026, 11, 23), None),
-        ("Ana Silva", "birthday", date(2026, 11, 29), 1990),
+    assert [(d.person, d.label, d.on, d.year, d.planned) for d in found.dates] == [
+        ("Bo", "anniversary", date(2026, 11, 23), None, ""),  # Friday's call is before today
+        ("Ana Silva", "birthday", date(2026, 11, 29), 1990, ""),  # her step today: early
     ]
     shown = found.to_json()
     assert [step["not_yet"] for step in shown["steps"]] == [True, False]
@@ -81,6 +81,36 @@ def test_the_services_answer_by_the_rules_on_every_engine(db: Database) -> None:
     with db.session() as s:
         later = services_today.summary(session=s)
     assert later.checked_in and later.reach is None
+
+
+def test_a_date_with_a_step_planned_for_it_says_so_on_every_engine(db: Database) -> None:
+    """A step still planned with them for the day or the day before sees the date to; done
+    steps, other people's, and steps on other days don't."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        bo = people.create_person(session=s, data={"name": "Bo"}).id
+        for person, label, day_ in ((ana, "birthday", 25), (ana, "anniversary", 28),
+                                    (bo, "birthday", 26), (bo, "name day", 30)):  # fmt: skip
+            people.add_date(session=s, data={"person_id": person, "label": label,
+                            "month": 11, "day": day_})  # fmt: skip
+        for person, action, when in ((ana, "call Ana", "2026-11-23T21:00"),  # today: too early
+                                     (bo, "card for Ana's day", "2026-11-25T18:00"),  # Bo's
+                                     (ana, "message on the eve", "2026-11-27T23:30"),
+                                     (ana, "too late", "2026-11-29T00:30"),
+                                     (bo, "done already", "2026-11-26T09:00"),
+                                     (bo, "early on the day", "2026-11-30T00:00")):  # fmt: skip
+            step = steps.create_step(session=s, data={"person_id": person, "action": action,
+                                     "due_at": local(when)})  # fmt: skip
+            if action == "done already":
+                steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"})
+    with db.session() as s:
+        found = people.upcoming_dates(session=s, today=date(2026, 11, 23), within=8)
+    assert [(d.person, d.label, d.planned) for d in found] == [
+        ("Ana", "birthday", ""),  # 25 Nov: her step is two days before
+        ("Bo", "birthday", "card for Ana's day"),  # 26 Nov: his own step, the evening before
+        ("Ana", "anniversary", "message on the eve"),  # 28 Nov
+        ("Bo", "name day", "early on the day"),  # 30 Nov, at midnight: on the day
+    ]
 
 
 def test_the_quick_reader_gives_the_services_answer_on_a_sample_life(

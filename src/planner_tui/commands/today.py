@@ -115,7 +115,11 @@ def summary_lines(found: Summary) -> list[str]:
     if found.intentions:
         lines.append(_one_line("This month: " + " · ".join(found.intentions)))
     if found.dates:
-        coming = [words.date_coming(d.person, d.label, d.on, today) for d in found.dates]
+        coming = [
+            words.date_coming(d.person, d.label, d.on, today)
+            + (f" ({words.date_seen_to(d.planned)})" if d.planned else "")
+            for d in found.dates
+        ]
         more = len(coming) - SHOWN_DATES
         shown = coming[:SHOWN_DATES] + ([f"and {more} more"] if more > 0 else [])
         lines.append(_one_line("Coming up: " + " · ".join(shown)))

@@ -530,9 +530,10 @@ def upcoming_dates(
     *, session: Session, today: date | None = None, within: int = daily.DATES_AHEAD
 ) -> list[daily.UpcomingDate]:
     """Birthdays and other dates of people on the map that fall in the *within* days from
-    *today* (today included), soonest first (the rule `planner-tui today` reads too)."""
-    connection, _ = driver_connection(session)
-    return daily.upcoming_dates(connection, today or clock.today(), within)
+    *today* (today included), soonest first, each with a step already planned for it (the
+    rule `planner-tui today` reads too)."""
+    connection, dialect = driver_connection(session)
+    return daily.upcoming_dates(connection, today or clock.today(), within, dialect)
 
 
 def snooze_person(

@@ -47,6 +47,8 @@ class DateItem:
     person: str
     label: str
     on: date
+    planned: str = ""
+    """A small step already planned with them for it (its words), if there is one."""
 
 
 COMING_UP = 5
@@ -200,7 +202,7 @@ class TodayScreen(StepsScreen):
             steps_this_week=backend.read(partial(steps.steps_done_between, start=start, end=end)),
             anyone=backend.read(people.has_people),
             dates=[
-                DateItem(d.person_id, d.person, d.label, d.on)
+                DateItem(d.person_id, d.person, d.label, d.on, d.planned)
                 for d in backend.read(partial(people.upcoming_dates, today=today))
             ],
         )
@@ -290,7 +292,12 @@ class TodayScreen(StepsScreen):
             [
                 (
                     shorten(words.date_coming(d.person, d.label, d.on, data.today), 60),
-                    shorten(words.date_step(d.person, d.label), 60),
+                    shorten(
+                        words.date_seen_to(d.planned)
+                        if d.planned
+                        else words.date_step(d.person, d.label),
+                        60,
+                    ),
                 )
                 for d in data.dates
             ],
