@@ -645,7 +645,8 @@ _CADENCE_WORDS = {
     "yearly": 365,
     "every year": 365,
 }
-_CADENCE = re.compile(r"^(?:every\s+)?(\d+)\s*(day|week|month|year)?s?$")
+_CADENCE = re.compile(r"^(?:every\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(day|week|month|year)?s?$")
+"""'14', 'every 3 weeks', 'every 1,000 days' (as the form shows a rhythm back)."""
 
 
 def parse_cadence(text: str) -> int | None:
@@ -661,7 +662,7 @@ def parse_cadence(text: str) -> int | None:
             "Say how often as a number of days, or like 'weekly' or 'every 3 weeks'.",
             field="cadence_days",
         )
-    days = int(match[1]) * {"day": 1, "week": 7, "month": 30, "year": 365}[match[2] or "day"]
+    days = int(match[1].replace(",", "")) * {"day": 1, "week": 7, "month": 30, "year": 365}[match[2] or "day"]
     if not 1 <= days <= 3650:
         raise InvalidInput(
             "How often to be in touch should be between daily and every ten years.",

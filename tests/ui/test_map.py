@@ -63,6 +63,17 @@ async def test_adding_a_person_with_contexts_and_cadence(sqlite_db: Database) ->
         assert "Zoë 🌱 [b]" in screen_text(app)
     [zoe] = everyone(sqlite_db)
     assert (zoe.name, zoe.cadence_days, zoe.contexts) == ("Zoë 🌱 [b]", 14, ["Choir"])
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "e")
+        assert isinstance(app.screen, PersonForm)
+        # Shown as said, not as a count of days; saved unchanged, the rhythm stays.
+        assert app.screen.query_one("#cadence", Input).value == "every 2 weeks"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, MapScreen)
+    [zoe] = everyone(sqlite_db)
+    assert zoe.cadence_days == 14
 
 
 async def test_the_person_form_explains_bad_input_and_saves_nothing(sqlite_db: Database) -> None:

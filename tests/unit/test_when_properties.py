@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from planner_tui import clock, words
 from planner_tui.errors import InvalidInput
-from planner_tui.when import describe, parse_repeat, parse_when
+from planner_tui.when import describe, parse_cadence, parse_repeat, parse_when
 
 PROPERTY = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -228,3 +228,13 @@ def test_a_backups_time_is_after_the_step_and_now_at_the_steps_time_of_day(
     wall = datetime.combine(local(offered).date(), local(step).time(), clock.local_zone())
     skipped = local(wall.astimezone(UTC)).time() != wall.time()
     assert local(offered).time() == local(step).time() or skipped
+
+
+@PROPERTY
+@given(st.integers(min_value=1, max_value=3650))
+def test_a_rhythm_in_words_reads_back_as_the_same_rhythm(days: int) -> None:
+    """A person's form shows their rhythm in words ('every 2 weeks', 'monthly'): saved
+    unchanged, it must read back as the same number of days."""
+    said = words.cadence(days)
+    assert not said.isdigit(), said
+    assert parse_cadence(said) == days, said

@@ -103,7 +103,7 @@ class PersonForm(FormScreen[PersonRead]):
                 "name": person.name,
                 "nickname": person.nickname,
                 "circle": person.circle.value,
-                "cadence": str(person.cadence_days or ""),
+                "cadence": words.cadence(person.cadence_days) if person.cadence_days else "",
                 "contexts": [c.id for c in contexts if c.name in person.contexts],
                 "notes": person.notes,
                 "boundaries": person.boundaries,
