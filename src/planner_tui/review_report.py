@@ -357,6 +357,7 @@ def reciprocity(data: MonthReviewData) -> Figure:
 
 def breadth(data: MonthReviewData) -> Figure:
     f, p = data.figures, data.previous
+    other = f.by_channel.get(Channel.OTHER, 0)  # a way not said is not counted as written
     lines = [
         f"Parts of life in touch: {f.contexts_in_touch} this month "
         f"({f.contexts_in_person} in person or by voice); {p.contexts_in_touch} in {p.label}.",
@@ -364,7 +365,8 @@ def breadth(data: MonthReviewData) -> Figure:
         f"(last month {percent(p.in_person_share)}); by voice "
         f"{percent(patterns.share(f.by_channel.get(Channel.CALL, 0), f.interactions))}; "
         f"in writing or online "
-        f"{percent(patterns.share(sum(f.by_channel.get(c, 0) for c in (Channel.TEXT, Channel.SOCIAL, Channel.OTHER)), f.interactions))}.",
+        f"{percent(patterns.share(sum(f.by_channel.get(c, 0) for c in (Channel.TEXT, Channel.SOCIAL)), f.interactions))}"
+        + (f"; another way {percent(patterns.share(other, f.interactions))}." if other else "."),
     ]  # fmt: skip
     if f.small_moments:
         lines.append(words.small_moments(f.small_moments))

@@ -662,7 +662,10 @@ def parse_cadence(text: str) -> int | None:
             "Say how often as a number of days, or like 'weekly' or 'every 3 weeks'.",
             field="cadence_days",
         )
-    days = int(match[1].replace(",", "")) * {"day": 1, "week": 7, "month": 30, "year": 365}[match[2] or "day"]
+    days = (
+        int(match[1].replace(",", ""))
+        * {"day": 1, "week": 7, "month": 30, "year": 365}[match[2] or "day"]
+    )
     if not 1 <= days <= 3650:
         raise InvalidInput(
             "How often to be in touch should be between daily and every ten years.",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
@@ -451,6 +451,26 @@ async def test_done_records_contact_and_compares_the_awkwardness(sqlite_db: Data
         [contact] = people.list_interactions(session=s, person_id=ids["Bo"])
     assert (done.status, done.felt_awkwardness, done.warmth) == ("done", 2, 4)
     assert (contact.channel, contact.warmth, contact.initiator) == ("call", 4, "me")
+
+
+async def test_done_on_a_step_planned_without_a_how_offers_the_way_its_words_say(
+    sqlite_db: Database,
+) -> None:
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="give Bo a ten-minute call")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "d")
+        form = app.screen
+        assert isinstance(form, OutcomeForm)
+        assert form.query_one("#channel", Select).value == "call"  # shown, to change if not
+        form.query_one("#channel", Select).value = "in_person"  # it became a visit
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+    with sqlite_db.session() as s:
+        [contact] = people.list_interactions(session=s, person_id=ids["Bo"])
+    assert contact.channel == "in_person"
 
 
 async def test_a_decline_is_met_kindly_and_can_offer_another_time(sqlite_db: Database) -> None:

@@ -59,6 +59,31 @@ def test_done_can_say_it_happened_another_way_and_earlier(db: Database, ana: int
     assert interaction.note == "[b]ok[/b]"
 
 
+@pytest.mark.parametrize(
+    ("action", "how"),
+    [
+        ("call Ana", "call"),
+        ("give Ana a ten-minute call about the letter", "call"),  # the first word that tells
+        ("send Ana a birthday message", "text"),
+        ("walk with Ana", "in_person"),
+        ("bring Ana the book she lent me", "in_person"),
+        ("comment on Ana's photos", "social"),
+        ("Recall the old days", "other"),  # no word that says how: another way, not written
+    ],
+)
+def test_done_without_a_how_reads_it_from_the_steps_words(
+    db: Database, ana: int, action: str, how: str
+) -> None:
+    """`planner-tui plan` with no --how: a done "call Ana" counts as a call in the Review's
+    breadth (it was counted as written)."""
+    step = plan(db, ana, "2026-11-23T18:00", action=action)
+    with db.write() as s:
+        steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+    with db.session() as s:
+        [interaction] = people.list_interactions(session=s, person_id=ana)
+    assert interaction.channel == how
+
+
 @pytest.mark.parametrize("status", ["declined", "no_reply", "skipped"])
 def test_other_outcomes_record_no_contact(db: Database, ana: int, status: str) -> None:
     step = plan(db, ana, "2026-11-23T18:00")
@@ -437,3 +462,24 @@ def test_a_smaller_version_is_never_the_step_itself_and_keeps_the_name_as_writte
     # Without the name in the words, the name as on the map.
     found = steps.smaller_offer(actions, None, "ask about the concert", "Ana Silva")
     assert found is not None and found[1] == "send Ana Silva a short message: ask about the concert"
+
+
+def test_the_reviews_breadth_counts_a_way_not_said_apart_from_writing(
+    db: Database, ana: int
+) -> None:
+    from datetime import date
+
+    from planner_tui import review_report
+    from planner_tui.services import review
+
+    for n, action in enumerate(("call Ana", "send Ana a message", "Recall the old days")):
+        step = plan(db, ana, f"2026-11-2{n}T18:00", action=action)
+        with db.write() as s:
+            steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+    with db.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1), today=date(2026, 11, 23))
+    [breadth] = [f for f in review_report.figures(data) if f.key == "breadth"]
+    assert breadth.lines[1] == (
+        "In person: 0% of contact (last month —); by voice 33%; in writing or online 33%; "
+        "another way 33%."
+    )

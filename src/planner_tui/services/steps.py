@@ -102,6 +102,30 @@ def smaller_version(actions: list[Action], chosen: Action | None) -> Action | No
     return by_id.get(chosen.smaller or "")
 
 
+_CHANNEL_WORDS = {
+    Channel.CALL: r"call|calls|phone|ring|video|facetime|zoom|skype",
+    Channel.TEXT: r"text|message|messages|email|e-mail|letter|card|postcard|voice note|"
+                  r"voicemail|whatsapp|dm|write",
+    Channel.SOCIAL: r"comment on|like their",
+    Channel.IN_PERSON: r"visit|meet|meeting|coffee|tea|lunch|dinner|breakfast|walk|drop by|"
+                       r"drop in|pop round|pop by|hug|bring|see them|go to|join",
+}  # fmt: skip
+_CHANNEL_FOUND = re.compile(
+    "|".join(rf"(?P<{c.name}>\b(?:{found})\b)" for c, found in _CHANNEL_WORDS.items()),
+    re.IGNORECASE,
+)
+
+
+def channel_in_words(action: str) -> Channel | None:
+    """How a step planned without saying how (`planner-tui plan` with no --how) most
+    likely happens, read from its words — the first that tells ("give Bo a call about the
+    letter" is a call); ``None`` when none does. Only a starting point: the done form shows
+    it to change, and a contact with no way known is counted as "another way", never as
+    written."""
+    found = _CHANNEL_FOUND.search(action)
+    return Channel[found.lastgroup] if found and found.lastgroup else None
+
+
 EFFORT_ORDER = (Effort.TINY, Effort.SMALL, Effort.BIGGER)
 
 
@@ -706,6 +730,7 @@ def _record_contact(session: Session, row: Step, valid: StepOutcome, moment: dat
         occurred_at=valid.occurred_at or moment,
         channel=valid.channel
         or row.channel
+        or channel_in_words(row.action)
         or (Channel.IN_PERSON if row.person_id is None else Channel.OTHER),
         initiator=valid.responded,
         warmth=valid.warmth,

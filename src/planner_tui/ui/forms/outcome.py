@@ -20,7 +20,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from planner_tui import clock, words
 from planner_tui.db.models import Channel, Initiator, StepStatus, label
 from planner_tui.errors import InvalidInput
-from planner_tui.services.steps import OutcomeResult
+from planner_tui.services.steps import OutcomeResult, channel_in_words
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem
 from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
@@ -67,7 +67,9 @@ class OutcomeForm(FormScreen[Any]):
         when = "now"
         if change and step.due_at <= clock.now():
             when = clock.to_local(step.due_at).strftime("%Y-%m-%d %H:%M")
-        initial = {"when": when, "new_time": new_time, "channel": step.channel}
+        guessed = channel_in_words(step.action)  # planned without saying how
+        channel = step.channel or (guessed.value if guessed else None)
+        initial = {"when": when, "new_time": new_time, "channel": channel}
         if status in BACKUP_OFFERED and step.backup.strip():  # their own plan B, first,
             initial |= {"follow_up": words.backup_step(step.backup),  # on the day it names
                         "new_time": default_follow_up(step, step.backup)}  # fmt: skip
