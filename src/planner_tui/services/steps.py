@@ -205,13 +205,32 @@ def library_action(actions: list[Action], typed: str, name: str, said: str = "")
     return next((a for a in actions if same_step(a.for_person(name), typed, name, said)), None)
 
 
+def library_action_within(
+    actions: list[Action], typed: str, name: str, said: str = ""
+) -> Action | None:
+    """The library step *typed* grows from — its words inside the person's own, with more
+    around them ("give Bo a ten-minute call about the move"): the longest such step."""
+    written = name_as_written(typed, name, said)
+    inside = [
+        action
+        for action in actions
+        if re.search(rf"(?<!\w){re.escape(action.for_person(written))}(?!\w)", typed, re.I)
+    ]
+    return max(inside, key=lambda action: len(action.words), default=None)
+
+
 def smaller_offer(
     actions: list[Action], chosen: Action | None, typed: str, name: str, said: str = ""
 ) -> tuple[Action, str] | None:
     """The smaller version to offer for a step (:func:`smaller_version`), in the person's own
     words and own form of the name (:func:`smaller_words`); None when there is none, or when
-    it would be the step itself again. Typed words that are a library step count as it."""
-    chosen = chosen or library_action(actions, typed, name, said)
+    it would be the step itself again. Typed words that are a library step count as it, and
+    so do words around one (:func:`library_action_within`)."""
+    chosen = (
+        chosen
+        or library_action(actions, typed, name, said)
+        or library_action_within(actions, typed, name, said)
+    )
     smaller = smaller_version(actions, chosen)
     if smaller is None or smaller == chosen:
         return None
