@@ -370,6 +370,22 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
     assert "How about: send Bo a voice note about the move?" in grown.stdout, grown.stdout
 
 
+def test_plan_asks_before_planning_the_same_step_twice(home: Path) -> None:
+    """As the wizard asks "Plan it a second time?": the same person, words and time is
+    refused in one line, nothing added, until --anyway."""
+    argv = ("plan", "Bo", "bring Bo the book he lent me", "fri 7pm")
+    assert run(home, *argv).returncode == 0
+    before = everything(home)
+    again = run(home, *argv)
+    assert_one_line_error(again, 1, "is already on your plan (#")
+    assert "Add --anyway to plan it a second time." in again.stderr
+    assert everything(home) == before
+    assert run(home, *argv, "--anyway").returncode == 0
+    assert [s.action for s in all_steps(home)].count("bring Bo the book he lent me") == 2
+    # Another time is another step: not asked about.
+    assert run(home, "plan", "Bo", "bring Bo the book he lent me", "sat 7pm").returncode == 0
+
+
 @pytest.mark.parametrize(
     ("argv", "code", "said"),
     [

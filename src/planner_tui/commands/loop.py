@@ -75,7 +75,8 @@ def add_parsers(sub: Any) -> None:
                       help="a step toward a part of life instead of a person (leave PERSON "
                       "out): plan --context Choir 'go to the Thursday choir' thu 7pm")  # fmt: skip
     plan.add_argument("--anyway", action="store_true",
-                      help="keep the words as they are when they name another day than WHEN")  # fmt: skip
+                      help="keep the words as they are when they name another day than WHEN, "
+                      "or plan a step already on your plan a second time")  # fmt: skip
     plan.add_argument("--awkward", type=score(1, 5), metavar="1-5", help="expected awkwardness")
     plan.add_argument("--sure", type=score(0, 10), metavar="0-10", help="how sure you are")
     plan.set_defaults(run=cmd_plan)
@@ -240,6 +241,15 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
         toward = person.name if person else ""
         said = args.person or ""
         chosen = steps.library_action(actions, args.action, toward, said)
+        same = None if args.anyway else steps.same_open_step(
+            session=session, person_id=person.id if person else None, context_id=place,
+            action=args.action, due_at=due,
+        )  # fmt: skip
+        if same is not None:  # as the wizard asks before planning it a second time
+            _refuse(
+                f"{words.plan_card(same.due_at, same.action, same.person)} is already on "
+                f"your plan (#{same.id}), just like this. Add --anyway to plan it a second time."
+            )
         step = steps.create_step(
             session=session,
             data={
