@@ -38,6 +38,9 @@ async def test_starting_and_ending_an_experiment_from_the_review(sqlite_db: Data
         await press(app, pilot, "tab")
         assert "A few words to name it, please." in screen_text(app)
         assert "A #tag, or the words" not in screen_text(app)
+        # The weeks box holds the app's suggestion: Tab selects it, so a digit replaces it.
+        await press(app, pilot, "tab", "5")
+        assert form.query_one("#weeks", Input).value == "5"  # it was "45"
         fill(form, weeks="9")
         await press(app, pilot, "ctrl+s")  # said kindly, nothing saved
         assert "A #tag, or the words of a step that repeats." in screen_text(app)

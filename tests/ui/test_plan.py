@@ -644,6 +644,10 @@ async def test_the_calendar_key_writes_a_file_calendars_read(
         await settle(app, pilot)
         await press(app, pilot, "p", "i")
         assert isinstance(app.screen, ExportFile)
+        path = app.screen.query_one("#export-path", Input)
+        assert path.value.endswith("planner-tui-steps.ics")  # offered, and selected:
+        await press(app, pilot, *"/tmp/x")
+        assert path.value == "/tmp/x"  # typing replaces it (it was added to its end)
         app.screen.query_one("#export-path", Input).value = str(tmp_path)
         await press(app, pilot, "enter")
         assert "is a folder" in screen_text(app)

@@ -40,7 +40,7 @@ class ExperimentForm(FormScreen[ExperimentRead]):
         yield TextField(id="tied", placeholder="#walk")
         yield Problem(id="tied-problem")
         yield Field(f"For how many weeks ({EXPERIMENT_WEEKS[0]} to {EXPERIMENT_WEEKS[1]})")
-        yield TextField(id="weeks", placeholder=str(DEFAULT_WEEKS))
+        yield TextField(id="weeks", placeholder=str(DEFAULT_WEEKS), select_on_focus=True)
         yield Problem(id="weeks-problem")
         yield Field("Starting (empty: today)")
         yield TextField(id="starts", placeholder="today, next monday, 3 dec")

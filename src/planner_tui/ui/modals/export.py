@@ -37,7 +37,7 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
                 f"{self.about} Nothing is sent anywhere. Enter writes it; Esc closes.",
                 markup=False,
             )
-            yield TextField(self.default, id="export-path")
+            yield TextField(self.default, id="export-path", select_on_focus=True)
             yield Static("", id="export-status", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
