@@ -450,8 +450,8 @@ def read_stdin_text() -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InvalidInput(
-            f"Couldn't read the text as UTF-8 (byte {error.start + 1} is not); nothing was "
-            "saved. Convert it first, e.g. iconv -f latin1 -t utf-8."
+            f"The text isn't UTF-8 (from byte {error.start + 1} on), so nothing was saved. "
+            "Convert it first, e.g. iconv -f latin1 -t utf-8."
         ) from None
 
 

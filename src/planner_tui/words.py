@@ -307,7 +307,7 @@ def archived_person(name: str) -> str:
 
 
 def no_such_step(number: str) -> str:
-    return f"There is no step #{number[:12]}. planner-tui today shows the numbers."
+    return f"There is no step #{number[:12]}. planner-tui plan lists every step with its number."
 
 
 def which_step(name: str, steps: list[tuple[int | None, datetime, str]]) -> str:

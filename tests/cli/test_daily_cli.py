@@ -405,7 +405,7 @@ def test_plan_asks_before_planning_the_same_step_twice(home: Path) -> None:
         (["log", "Bo", "--when", "tomorrow"], 1, "That is still to come"),
         (["log", "Bo", "--context", "Choir"], 1, "No context called 'Choir'."),
         (["log", "Bo", "--how", "pigeon"], 2, "say in-person, call, text, social or other"),
-        (["done", "99"], 1, "There is no step #99."),
+        (["done", "99"], 1, "There is no step #99. planner-tui plan lists every step"),
         (["done", "Ana Costa"], 1, "Ana Costa has no small step planned."),
         (["done", "1", "--when", "tomorrow"], 1, "still to come"),
         (["later", "1", "someday"], 1, "I couldn't read 'someday'"),
