@@ -862,8 +862,9 @@ class DayInWords:
 def days_named(text: str, *, now: datetime | None = None) -> list[DayInWords]:
     """The days free words name — a step's action or backup, 'a voice note on Sunday',
     'before 12 Dec' — read by the same rules as a time (:func:`parse_when`, leaning ahead:
-    '12 Dec' is the coming one). Words that only look like a day ('31 Feb') are passed
-    over: they are the person's words, not a question."""
+    '12 Dec' is the coming one, and one already gone by this year is that one). Words that
+    only look like a day ('31 Feb') are passed over: they are the person's words, not a
+    question."""
     now = now or clock.now()
     found: list[DayInWords] = []
     for match in _DAY_IN_WORDS.finditer(text[:MAX_NOTE_SCAN]):
@@ -875,7 +876,10 @@ def days_named(text: str, *, now: datetime | None = None) -> list[DayInWords]:
         try:
             moment = parse_when(match["date"], lean="future", now=now)
         except InvalidInput:
-            continue
+            try:  # a date gone by ("on 20 Nov" on 23 November) is that one, not next year's
+                moment = parse_when(match["date"], lean="past", now=now)
+            except InvalidInput:
+                continue
         found.append(DayInWords(said, moment.weekday(), moment.date()))
     return found
 

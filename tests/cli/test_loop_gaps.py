@@ -49,6 +49,8 @@ def all_steps(folder: Path) -> list[StepRead]:
     ("when", "extra", "said"),
     [
         (["sun", "6pm"], ["--backup", "a voice note on 27 Nov"], "backup says 27 Nov"),
+        # A day already gone this year reads as next year's: far after the step, asked.
+        (["thu", "6pm"], ["--backup", "a voice note on 20 Nov"], "backup says 20 Nov"),
         (["fri", "6pm"], [], "step says Thursday"),  # the action: "call about Thursday"
         (["thu", "6pm"], ["--cue", "after lunch on Wednesday"], "cue says Wednesday"),
     ],
