@@ -155,6 +155,18 @@ def people_named(typed: str, people: Sequence[Named], *, whole_only: bool = Fals
     return list(dict.fromkeys(word))
 
 
+def begins(typed: str, *names: str) -> bool:
+    """Whether *typed* is the start of one of *names*, or of a word in one (``mar`` and
+    ``cos`` for Maria Costa, ``anasil`` for Ana Silva), as :func:`name_key` reads both: a
+    name being typed, not only a close spelling (``mo`` fits Maria Costa's letters in
+    order, but begins nothing in it)."""
+    key = name_key(typed)
+    return bool(key) and any(
+        name_key(name).startswith(key) or any(word.startswith(key) for word in _words(name))
+        for name in names
+    )
+
+
 def person_named(typed: str, people: Sequence[Named]) -> int | None:
     """The one person *typed* names; None for no one, or for several (say more of it)."""
     found = people_named(typed, people)

@@ -246,6 +246,31 @@ async def test_the_wizard_adds_someone_new_by_name_on_its_who_page(sqlite_db: Da
     assert step.action == f"send {name} a short message"
 
 
+async def test_enter_on_the_who_page_takes_a_name_the_typing_begins_else_someone_new(
+    sqlite_db: Database,
+) -> None:
+    """The README's own "+ someone new: Mo": Mo fits Maria Costa's letters in order, so she
+    was listed first and Enter planned with her."""
+    with sqlite_db.write() as s:
+        maria = people.create_person(session=s, data={"name": "Maria Costa"}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"Mo")
+        who = wizard(app).query_one("#who-list", OptionList)
+        listed = [who.get_option_at_index(i).id for i in range(who.option_count)]
+        assert listed == [str(maria), "new"]  # she is still there, one key up
+        assert who.highlighted_option is not None and who.highlighted_option.id == "new"
+        for begun in ("cos", "Mar", "maria c"):  # her name's start, or a word's
+            wizard(app).query_one("#find", Input).value = begun
+            await settle(app, pilot)
+            assert who.highlighted_option is not None, begun
+            assert who.highlighted_option.id == str(maria), begun
+        wizard(app).query_one("#find", Input).value = "Mo"
+        await press(app, pilot, "enter")
+        assert wizard(app).new_name == "Mo" and wizard(app).person is None
+
+
 async def test_a_step_toward_a_part_of_life_from_the_who_page(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         wall = people.create_context(session=s, data={"name": "Climbing wall"}).id

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner_tui.journal_search import mentions_in
-from planner_tui.names import name_key, people_named, person_named
+from planner_tui.names import begins, name_key, people_named, person_named
 
 
 @dataclass(frozen=True)
@@ -100,3 +102,35 @@ def test_a_name_merged_into_someone_names_them_as_their_own_does() -> None:
     assert people_named("nani costa", cast, whole_only=True) == [1]
     assert people_named("Nani", cast, whole_only=True) == []
     assert person_named("Nanette", cast) == 2 and person_named("Costa", cast) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "begun"),
+    [
+        ("Mar", "Maria Costa", True),
+        ("cos", "Maria Costa", True),
+        ("maria c", "Maria Costa", True),  # the whole name's start, spaces aside
+        ("Mo", "Maria Costa", False),  # her letters in order, but the start of nothing
+        ("jur", "Jürgen Müller", True),  # accents aside, as everywhere
+        ("lukasz", "Zoë Ångström-Łukasz", True),  # a hyphen parts words
+        ("[b", "[bold]Bob", True),  # only the letters: 'b' begins 'bold…'
+        ("", "Ana", False),
+    ],
+)
+def test_what_a_name_being_typed_begins(typed: str, name: str, begun: bool) -> None:
+    """The wizard's Who page: Enter takes a person whose name the typing begins, and
+    otherwise offers someone new by it (planner_tui.names.begins)."""
+    assert begins(typed, name) is begun
+
+
+NAME_TEXT = st.text(
+    st.characters(categories=("Lu", "Ll", "Nd", "Zs", "Pd")), min_size=1, max_size=30
+)
+"""Names of letters, digits, spaces and hyphens, in any cased script."""
+
+
+@given(NAME_TEXT, st.integers(min_value=1, max_value=30))
+def test_any_start_of_a_name_begins_it(name: str, cut: int) -> None:
+    typed = name[:cut]
+    if name_key(typed):
+        assert begins(typed, name)

@@ -312,7 +312,7 @@ class PlanWizard(FormScreen[StepRead]):
     def show_people(self, query: str) -> None:
         """People matching what is typed; then the parts of life it matches (a step toward
         the place itself); then, for a name no one on the map has, someone new by it."""
-        from planner_tui.names import people_named
+        from planner_tui.names import begins, people_named
 
         typed = query.strip()
         shown = self.people
@@ -343,6 +343,12 @@ class PlanWizard(FormScreen[StepRead]):
             )
         ids = [str(options.get_option_at_index(i).id) for i in range(options.option_count)]
         wanted = self.chosen_option()
+        if wanted not in ids and typed:
+            # Enter takes a name the typing begins (a person's, then a place's); failing
+            # that, someone new by it, rather than a close spelling of someone else's.
+            begun = [str(p.id) for p in shown if begins(typed, p.name, p.nickname, *p.aliases)]
+            begun += [f"c{c.id}" for c in places if begins(typed, c.name)]
+            wanted = next(iter(begun), "new")
         options.highlighted = ids.index(wanted) if wanted in ids else (0 if ids else None)
 
     def chosen_option(self) -> str:
