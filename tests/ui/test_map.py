@@ -543,3 +543,34 @@ async def test_a_new_persons_form_typed_in_and_emptied_again_leaves_no_draft(
         assert "A name is needed" not in screen_text(app)
     with sqlite_db.session() as s:
         assert drafts.load_draft(session=s, key="person:new") is None
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_very_long_name_is_cut_in_the_maps_tables_and_every_column_shows(
+    sqlite_db: Database, size: tuple[int, int]
+) -> None:
+    """A 990-character context (or person) name pushed the other columns off screen:
+    free text is cut with …, never the columns beside it."""
+    long = "Allotment " * 99
+    with sqlite_db.write() as s:
+        choir = people.create_context(session=s, data={"name": long, "kind": "hobby"}).id
+        ana = people.create_person(
+            session=s, data={"name": "Ana " * 240, "context_ids": [choir], "cadence_days": 7}
+        ).id
+        people.log_interaction(
+            session=s,
+            data={"person_ids": [ana], "occurred_at": datetime(2026, 10, 1, 12, tzinfo=UTC)},
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=size) as pilot:
+        await open_map(app, pilot)
+        for tab, table_id, columns in (
+            ("3", "contexts-table", ("context", "kind", "people", "last contact")),
+            ("4", "drifting-table", ("who", "last in touch", "hoped for", "past by")),
+        ):
+            await press(app, pilot, tab)
+            grid = app.screen.query_one(f"#{table_id}", DataTable)
+            assert grid.virtual_size.width <= grid.size.width, table_id  # nothing to scroll to
+            assert [str(c.label) for c in grid.columns.values()] == list(columns)
+            first = str(grid.get_row_at(0)[0])
+            assert first.endswith("…") and len(first) <= 40, first

@@ -126,7 +126,9 @@ class MapScreen(ViewScreen):
             with TabPane("2 Circles", id="circles"):
                 yield CirclesPicture(id="circles-picture")
             with TabPane("3 Contexts", id="contexts"):
-                yield table("contexts-table", "context", "kind", "people", "last contact")
+                yield table(
+                    "contexts-table", "context", "kind", "people", "last contact", give_way=(0,)
+                )  # the name is free text: it narrows, not the marks
                 yield Section("The last 12 weeks, by context (the last 7 days on the right)")
                 yield Static("", id="strip")
             with TabPane("4 Gaps", id="gaps"):
@@ -135,10 +137,12 @@ class MapScreen(ViewScreen):
                 yield table("ideas-table", "idea")
                 yield Section("Past the rhythm you hoped for")
                 yield Note(id="drifting-empty", classes="muted")
-                yield table("drifting-table", "who", "last in touch", "hoped for", "past by")
+                yield table(
+                    "drifting-table", "who", "last in touch", "hoped for", "past by", give_way=(0,)
+                )
                 yield Section("Parts of life without contact for 30 days")
                 yield Note(id="quiet-empty", classes="muted")
-                yield table("quiet-table", "context", "people", "last contact")
+                yield table("quiet-table", "context", "people", "last contact", give_way=(0,))
                 yield Section("Leaning one way lately")
                 yield Note(id="one-sided-empty", classes="muted")
                 yield table("one-sided-table", "who", "who started the last contacts")
@@ -191,7 +195,12 @@ class MapScreen(ViewScreen):
         fill(
             self.query_one("#contexts-table", DataTable),
             [
-                (c.name, label(c.kind), c.people_count, words.ago(c.last_contact))
+                (
+                    shorten(c.name, NAME_WIDTH),
+                    label(c.kind),
+                    c.people_count,
+                    words.ago(c.last_contact),
+                )
                 for c in data.contexts
             ],
             [str(c.id) for c in data.contexts],
@@ -236,7 +245,7 @@ class MapScreen(ViewScreen):
             self.query_one("#drifting-table", DataTable),
             [
                 (
-                    p.name,
+                    shorten(p.name, NAME_WIDTH),
                     words.ago(p.last_contact),
                     words.cadence(p.cadence_days),
                     words.past_by(p.drifting_days or 0)
@@ -256,7 +265,10 @@ class MapScreen(ViewScreen):
         )
         fill(
             self.query_one("#quiet-table", DataTable),
-            [(q.name, q.people_count, words.ago(q.last_contact)) for q in data.quiet],
+            [
+                (shorten(q.name, NAME_WIDTH), q.people_count, words.ago(q.last_contact))
+                for q in data.quiet
+            ],
             [str(q.id) for q in data.quiet],
         )
         self.query_one("#quiet-empty", Note).set(
@@ -269,7 +281,7 @@ class MapScreen(ViewScreen):
             self.query_one("#one-sided-table", DataTable),
             [
                 (
-                    s.name,
+                    shorten(s.name, NAME_WIDTH),
                     f"you started {s.started_by_me} of the last {s.interactions}"
                     if s.mostly_me
                     else f"they started {s.started_by_them} of the last {s.interactions}",
