@@ -100,6 +100,12 @@ DAY_SHADES = {1: "▁", 2: "▃", 3: "▄", 4: "▆", 5: "█"}
 DAY_STYLES = {1: "grey50", 2: "blue", 3: "cyan", 4: "green", 5: "bold green"}
 
 
+def day_level(average: float) -> int:
+    """A day's connectedness — the average of its scored entries, as the Review counts a
+    day — as one level 1–5: one rule for the Journal's month strip and the year's grid."""
+    return min(5, max(1, round(average)))
+
+
 def year_grid(months: list[date], scores: dict[date, float], until: date) -> Text:
     """Months down (oldest first), days across: each day's average connectedness as a
     taller or shorter block; · is a day without a score, blank is no such day (yet)."""
@@ -115,7 +121,7 @@ def year_grid(months: list[date], scores: dict[date, float], until: date) -> Tex
             if score is None:
                 picture.append("·", style="grey42")
             else:
-                level = min(5, max(1, round(score)))
+                level = day_level(score)
                 picture.append(DAY_SHADES[level], style=DAY_STYLES[level])
         picture.append("\n")
     picture.append(

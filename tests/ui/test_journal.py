@@ -436,3 +436,24 @@ async def test_huge_odd_and_markup_text_shows_as_written(sqlite_db: Database) ->
         await press(app, pilot, "ctrl+s")
     [entry] = entries(sqlite_db)
     assert entry.body == odd.replace("\x1b", "␛") and len(entry.body) > 100_000
+
+
+async def test_the_month_strip_shows_each_days_scores_together(sqlite_db: Database) -> None:
+    """A day with several check-ins shows the average of its scores (as the Review counts a
+    day): an unscored entry written last no longer hides the day's scores as ○."""
+    with sqlite_db.write() as s:
+        for day, score in ((20, 1), (20, 2), (20, None), (21, None), (22, 5)):
+            journal.save_entry(
+                session=s,
+                data={"day": date(2026, 11, day), "body": f"on the {day}th", "connectedness": score},
+            )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "j")
+        screen = app.screen
+        assert isinstance(screen, JournalScreen) and screen.data is not None
+        assert screen.data.month == {
+            date(2026, 11, 20): 2,  # 1 and 2: 1.5, shown as 2 (▒)
+            date(2026, 11, 21): None,  # an entry without a score: ○
+            date(2026, 11, 22): 5,
+        }

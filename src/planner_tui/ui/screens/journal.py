@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from planner_tui import clock, words
+from planner_tui.pictures import day_level
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
 from planner_tui.ui.undo import write as undoable
@@ -152,9 +153,15 @@ class JournalScreen(ViewScreen):
         this_month = backend.read(
             partial(journal.list_entries, start=first, end=today + timedelta(days=1), limit=None)
         )
-        month: dict[date, int | None] = {}
-        for entry in reversed(this_month):  # the latest entry of a day speaks for it
-            month[entry.day] = entry.connectedness
+        scored: dict[date, list[int]] = {}
+        for entry in this_month:  # every entry of a day counts, as in the Review
+            scored.setdefault(entry.day, [])
+            if entry.connectedness is not None:
+                scored[entry.day].append(entry.connectedness)
+        month = {
+            day: day_level(sum(scores) / len(scores)) if scores else None
+            for day, scores in scored.items()
+        }
         limit = self.limit
         entries = backend.read(partial(journal.list_entries, limit=limit))
         return JournalData(
