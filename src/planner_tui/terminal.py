@@ -34,6 +34,15 @@ def shorten(value: str, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
+def shorten_middle(value: str, width: int) -> str:
+    """At most *width* characters, with … in the middle when cut: the start and the end of
+    a message both stay (a toast's last words are often what to do next)."""
+    if len(value) <= width:
+        return value
+    end = width // 3
+    return value[: width - end - 1] + "…" + value[len(value) - end :]
+
+
 def prepare_streams() -> None:
     """A character stdout or stderr can't encode (an ASCII-only locale,
     ``PYTHONIOENCODING=ascii``) is written as ``\\xe9``, never a crash."""

@@ -445,7 +445,11 @@ async def test_the_month_strip_shows_each_days_scores_together(sqlite_db: Databa
         for day, score in ((20, 1), (20, 2), (20, None), (21, None), (22, 5)):
             journal.save_entry(
                 session=s,
-                data={"day": date(2026, 11, day), "body": f"on the {day}th", "connectedness": score},
+                data={
+                    "day": date(2026, 11, day),
+                    "body": f"on the {day}th",
+                    "connectedness": score,
+                },
             )
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:

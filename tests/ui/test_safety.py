@@ -24,7 +24,7 @@ from planner_tui import crashlog, words
 from planner_tui.db.engine import Database
 from planner_tui.errors import PlannerError
 from planner_tui.services import journal, people, review, steps
-from planner_tui.terminal import plain
+from planner_tui.terminal import plain, shorten_middle
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.modals.export import ExportFile
@@ -68,6 +68,31 @@ def with_people(db: Database, names: list[str]) -> list[int]:
 
 
 # --------------------------------------------------------------------------- markup
+
+
+async def test_a_very_long_name_leaves_its_toast_short_with_its_start_and_end(
+    sqlite_db: Database,
+) -> None:
+    """A name of hundreds of characters covered half the screen in the "Planned" toast:
+    a toast is cut in its middle, so it still starts and ends as it would."""
+    name = "[bold]Ana[/] " * 70  # 840 characters, markup-like too
+    [ana] = with_people(sqlite_db, [name])
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        app.plan_step(ana)
+        await settle(app, pilot)
+        await press(app, pilot, "enter", "down", "down", "enter", "enter", "enter", "enter")
+        assert not isinstance(app.screen, PlanWizard)
+        with sqlite_db.session() as s:
+            [step] = steps.list_steps(session=s, person_id=ana, limit=None)
+        full = words.plan_card(step.due_at, step.action, step.person)  # ~950 characters
+        [planned] = [t for t in toasts(app) if t.startswith("Planned\n")]
+        message = planned.removeprefix("Planned\n")
+        assert len(full) > 900 and len(message) == 300
+        assert message == shorten_middle(full, 300)
+        assert message.startswith(full[:150]) and message.endswith(full[-99:])  # both ends
+        shown_literally(app)  # still its message, character for character
 
 
 async def test_planned_and_outcome_toasts_show_names_as_text(sqlite_db: Database) -> None:

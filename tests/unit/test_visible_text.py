@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner_tui.markdown import markdown_inline
-from planner_tui.terminal import plain
+from planner_tui.terminal import plain, shorten_middle
 
 CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
@@ -37,3 +37,16 @@ def test_markdown_text_is_the_plain_text_with_only_its_markup_characters_escaped
     escaped = markdown_inline(text)
     assert re.sub(r"\\(.)", r"\1", escaped, flags=re.DOTALL) == plain(text)
     assert not re.search(r"(?<!\\)[`*_\[\]<>|~]", escaped.replace("\\\\", ""))
+
+
+@given(st.text(max_size=400), st.integers(min_value=3, max_value=300))
+def test_cut_in_the_middle_keeps_both_ends(text: str, width: int) -> None:
+    """Toasts (planner_tui.ui.app): at most *width* characters, its start and end kept."""
+    cut = shorten_middle(text, width)
+    if len(text) <= width:
+        assert cut == text
+    else:
+        tail = width // 3
+        head, mark, end = cut[: width - tail - 1], cut[width - tail - 1], cut[width - tail :]
+        assert len(cut) == width and mark == "…"
+        assert text.startswith(head) and text.endswith(end) and len(end) == tail

@@ -20,7 +20,7 @@ from textual.worker import NoActiveWorker, WorkerFailed, get_current_worker
 from planner_tui import crashlog, words
 from planner_tui.config import Settings
 from planner_tui.errors import PlannerError
-from planner_tui.terminal import plain
+from planner_tui.terminal import plain, shorten_middle
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.collector import IDLE, IdleCollector
 from planner_tui.ui.commands import KeyCommands
@@ -48,6 +48,8 @@ VIEWS = {
 }
 FIRST_RUN_KEY = "first_run_notice_seen"
 THEME_KEY = "theme"
+TOAST_MOST = 300
+"""Characters a toast shows at most (about six lines of a toast's width)."""
 """The setting that keeps the theme chosen in the palette."""
 
 
@@ -132,9 +134,11 @@ class PlannerApp(TypeAheadApp):
         markup: bool = False,
     ) -> None:
         """A toast. A ``str`` is shown as it is, never read as markup (names, notes and
-        file names reach here); a caller who wants styling builds a Content or Text."""
+        file names reach here), and a very long one (a name of hundreds of characters) is
+        cut in its middle to :data:`TOAST_MOST` characters, so it can't cover the screen; a
+        caller who wants styling builds a Content or Text."""
         if isinstance(message, str):
-            message, markup = plain(message), False
+            message, markup = shorten_middle(plain(message), TOAST_MOST), False
         else:
             if isinstance(message, Text):
                 message = Content.from_rich_text(message)
