@@ -410,9 +410,10 @@ def test_plan_asks_before_planning_the_same_step_twice(home: Path) -> None:
         (["done", "1", "--when", "tomorrow"], 1, "still to come"),
         (["later", "1", "someday"], 1, "I couldn't read 'someday'"),
         (["later", "1", "last week"], 1, "has already passed"),
-        (["no-reply", "3", "--follow-up", "tomorrow 8am"], 1,
+        (["no-reply", "3", "--follow-up", "tomorrow 8am", "--anyway"], 1,
          "That is before the step itself (Tue 24 Nov, 09:00): a follow-up comes after it."),
-        (["no-reply", "3", "--follow-up", "tomorrow 9am"], 1, "before the step itself"),
+        (["no-reply", "3", "--follow-up", "tomorrow 9am", "--anyway"], 1, "before the step itself"),
+        (["no-reply", "3"], 1, "still to come. If it has happened already, add --anyway."),
         (["snooze", "Bo", "400"], 2, "from 0 to 365"),
         (["date", "Bo", "birthday"], 2, "say the day too"),
         (["date", "Bo", "birthday", "31", "feb"], 1, "is not a day on the calendar"),
@@ -492,7 +493,7 @@ def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     numbered = app_says.replace("Next: ", f"Next (#{following.id}): ")  # and its number
     assert declined.stdout.splitlines()[1:] == [*numbered.splitlines(), words.DECLINE_REFRAME]
 
-    no_reply = run(home, "no-reply", "Bo")  # his soonest open step: tomorrow's walk
+    no_reply = run(home, "no-reply", "Bo", "--anyway")  # his soonest: tomorrow's walk
     follow_up = all_steps(home)[-1]
     assert follow_up.action == "gently follow up: walk"
     assert follow_up.due_at == at("2026-11-27T09:00")  # 3 days after, at its time of day
@@ -562,7 +563,7 @@ def test_plan_alone_lists_the_open_steps_with_their_numbers(home: Path) -> None:
 def test_a_declined_step_offers_its_own_backup(home: Path) -> None:
     result = run(home, "declined", "2")
     assert result.stdout.splitlines()[-1] == "Your backup plan: a voice note on Sunday"
-    quiet = run(home, "no-reply", "3", "--no-follow-up")
+    quiet = run(home, "no-reply", "3", "--no-follow-up", "--anyway")  # tomorrow's
     assert "Next:" not in quiet.stdout and len(all_steps(home)) == 3
 
 
@@ -865,6 +866,6 @@ def test_a_date_with_a_year_is_kept_and_exported_from_that_year(
 
 
 def test_a_follow_up_just_after_the_step_is_kept(home: Path) -> None:
-    result = run(home, "no-reply", "3", "--follow-up", "tomorrow 9:30am")
+    result = run(home, "no-reply", "3", "--follow-up", "tomorrow 9:30am", "--anyway")
     assert result.returncode == 0, result.stderr
     assert all_steps(home)[-1].due_at == at("2026-11-24T09:30")

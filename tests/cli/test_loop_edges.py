@@ -211,7 +211,7 @@ def test_a_follow_up_keeps_the_steps_time_of_day_never_the_small_hours(home: Pat
     """Issue 16: at 03:33, no reply to Wed 2 Dec 18:00 follows up on Sat 5 Dec at 18:00 (3
     days after, the step's time), not 'Fri 4 Dec, 03:33'."""
     assert run(home, "plan", "Ana", "call", "2026-12-02", "18:00").returncode == 0
-    quiet = run(home, "no-reply", "Ana", now="2026-12-01T03:33:00")
+    quiet = run(home, "no-reply", "Ana", "--anyway", now="2026-12-01T03:33:00")  # sent early
     assert quiet.returncode == 0, quiet.stderr
     assert "Next (#2): Sat 5 Dec, 18:00 — gently follow up: call" in quiet.stdout
     assert "03:3" not in quiet.stdout
@@ -221,7 +221,7 @@ def test_the_default_follow_up_is_never_refused(home: Path) -> None:
     """A step 3 days away (Fri 4 Dec 19:00, now Tue 1 Dec 03:33): the default follow-up,
     Mon 7 Dec 19:00, is after it — no '--follow-up' needed, nothing refused."""
     assert run(home, "plan", "Ana", "call", "2026-12-04", "19:00").returncode == 0
-    quiet = run(home, "no-reply", "1", now="2026-12-01T03:33:00")
+    quiet = run(home, "no-reply", "1", "--anyway", now="2026-12-01T03:33:00")  # sent early
     assert quiet.returncode == 0, quiet.stderr
     assert "Next (#2): Mon 7 Dec, 19:00 — gently follow up: call" in quiet.stdout
     assert run(home, "plan").stdout.startswith("#2  Mon 7 Dec, 19:00")

@@ -122,6 +122,13 @@ async def test_today_shows_the_next_few_steps_and_enter_works_on_them(
         assert isinstance(app.screen, TodayScreen)
         await press(app, pilot, "d", "right", "enter")  # yes, it happened
         assert isinstance(app.screen, OutcomeForm) and app.screen.step.action == "step on the 25th"
+        # No reply yet follows reaching out too: asked the same way (it was saved at once).
+        await press(app, pilot, "escape", "w")
+        assert isinstance(app.screen, Choice) and "Did you reach out already?" in screen_text(app)
+        await press(app, pilot, "enter")  # not yet
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "w", "right", "enter")  # yes, I did
+        assert isinstance(app.screen, OutcomeForm) and app.screen.status == "no_reply"
 
 
 async def test_enter_at_once_opens_how_it_went_on_today_and_plan(sqlite_db: Database) -> None:

@@ -401,7 +401,8 @@ def still_to_come(due_at: datetime, today: date | None = None) -> bool:
 
 
 def check_due(due_at: datetime, *, anyway: bool, today: date | None = None) -> None:
-    """A step is marked done from its day on; one :func:`still_to_come` asks for *anyway*."""
+    """A step is marked done (or as reached out with no reply yet) from its day on; one
+    :func:`still_to_come` asks for *anyway*."""
     if not anyway and still_to_come(due_at, today):
         raise InvalidInput(
             f"That step is due {words.when(due_at)}, still to come. If it has happened "

@@ -26,6 +26,14 @@ OUTCOME_KEYS = {
 """One key per outcome (a step's status once it has one), the same on Today and Plan."""
 
 
+STILL_TO_COME_ASKS = {
+    "done": ("Done already?", "Has it happened already?", "Yes, it happened"),
+    "no_reply": ("Reached out already?", "Did you reach out already?", "Yes, I did"),
+}
+"""Outcomes that can only follow the step itself: on a step due on a later day, asked
+first (title, question, the answer that records it)."""
+
+
 @dataclass(frozen=True)
 class StepItem:
     """What a view shows of a planned step, and what recording its outcome needs."""
@@ -133,15 +141,17 @@ class StepsScreen(ViewScreen):
         def record() -> None:
             self.app.push_screen(OutcomeForm(step, StepStatus(status)), self.planned)
 
-        if status != "done" or not still_to_come(step.due_at):
+        asked = STILL_TO_COME_ASKS.get(status)
+        if asked is None or not still_to_come(step.due_at):
             record()
             return
         # As the command line asks for --anyway: a step due on a later day, done already?
+        title, question, yes = asked
         self.app.push_screen(
-            Choice("Done already?",
+            Choice(title,
                    f"{words.plan_card(step.due_at, step.action, step.person)} is still to "
-                   "come. Has it happened already?",
-                   [("no", "Not yet"), ("yes", "Yes, it happened")]),
+                   f"come. {question}",
+                   [("no", "Not yet"), ("yes", yes)]),
             lambda answer: record() if answer == "yes" else None,
         )  # fmt: skip
 
