@@ -162,9 +162,18 @@ def begins(typed: str, *names: str) -> bool:
     order, but begins nothing in it)."""
     key = name_key(typed)
     return bool(key) and any(
-        name_key(name).startswith(key) or any(word.startswith(key) for word in _words(name))
+        name_key(name).startswith(key) or any(word.startswith(key) for word in _runs(name))
         for name in names
     )
+
+
+def _runs(name: str) -> list[str]:
+    """The runs of letters, digits and their marks in *name*, as :func:`fold` has them:
+    anything else parts words (a bracket too: ``[bold]Mo[/]`` has ``bold`` and ``mo``)."""
+    spaced = "".join(
+        ch if unicodedata.category(ch)[0] in "LNM" else " " for ch in _KEYCAP.sub(" ", fold(name))
+    )
+    return [key for key in map(_letters, spaced.split()) if key]
 
 
 def person_named(typed: str, people: Sequence[Named]) -> int | None:

@@ -162,7 +162,8 @@ async def test_the_plan_points_at_the_step_just_planned(sqlite_db: Database) -> 
         assert isinstance(screen, PlanScreen)
         chosen = screen.selected_step()
         assert chosen is not None and chosen.person == "Cy"
-        await press(app, pilot, "w", "enter")  # no reply yet: a gentle follow-up
+        # no reply yet (reached out already: asked, as it is due later): a gentle follow-up
+        await press(app, pilot, "w", "right", "enter", "enter")
         chosen = screen.selected_step()
         assert chosen is not None and chosen.person == "Cy" and "follow up" in chosen.action
 
@@ -511,7 +512,7 @@ async def test_a_follow_up_is_never_before_the_step_or_now(sqlite_db: Database) 
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "p", "w")
+        await press(app, pilot, "p", "w", "right", "enter")  # sent early: yes, I did
         assert isinstance(app.screen, OutcomeForm)
         field = app.screen.query_one("#new_time", Input)
         assert field.value == "2026-12-21 18:00"
@@ -546,7 +547,7 @@ async def test_a_backup_at_3_38_keeps_the_steps_time_of_day(sqlite_db: Database)
         await settle(app, pilot)
         backup = max(all_steps(sqlite_db), key=lambda s: s.id)
         assert clock.to_local(backup.due_at) == local("2026-12-05T18:00")
-        await press(app, pilot, "w")
+        await press(app, pilot, "w", "right", "enter")  # reached out already (asked)
         assert isinstance(app.screen, OutcomeForm)
         assert app.screen.query_one("#new_time", Input).value == "2026-12-08 18:00"
 

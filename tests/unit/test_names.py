@@ -114,6 +114,7 @@ def test_a_name_merged_into_someone_names_them_as_their_own_does() -> None:
         ("jur", "Jürgen Müller", True),  # accents aside, as everywhere
         ("lukasz", "Zoë Ångström-Łukasz", True),  # a hyphen parts words
         ("[b", "[bold]Bob", True),  # only the letters: 'b' begins 'bold…'
+        ("mo", "[bold]Mo[/] x", True),  # a bracket parts words too
         ("", "Ana", False),
     ],
 )
