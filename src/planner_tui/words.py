@@ -494,9 +494,15 @@ def date_coming(person: str, what: str, on: date, today: date) -> str:
     return f"{date_title(person, what)}, {when}"
 
 
-def snoozed(person: str, until: date) -> str:
-    """After a drift reminder is put to rest (the Map's z, `planner-tui snooze`)."""
-    return f"Resting reminders for {person} until {until:%-d %b}. No guilt."
+def snoozed(person: str, until: date, *, rhythm: bool = True) -> str:
+    """After a drift reminder is put to rest (the Map's z, `planner-tui snooze`); for
+    someone with no rhythm set, that there are no reminders to rest yet."""
+    if not rhythm:
+        return (
+            f"Resting reminders for {person} until {day(until)} — though with no rhythm set "
+            "for them, none would come (e on the Map sets one)."
+        )
+    return f"Resting reminders for {person} until {day(until)}. No guilt."
 
 
 def snooze_ended(person: str) -> str:

@@ -632,6 +632,11 @@ def test_snooze_and_people(home: Path) -> None:
     assert "resting until 7 Dec" in everyone[2]
     assert run(home, "snooze", "Bo", "0").stdout == "Reminders for Bo are back on.\n"
     assert "Bo" in run(home, "people", "--drifting").stdout
+    # Ana Costa has no rhythm: no reminder would come, and the line says so.
+    assert run(home, "snooze", "Ana Costa").stdout == (
+        "Resting reminders for Ana Costa until 7 Dec — though with no rhythm set for them, "
+        "none would come (e on the Map sets one).\n"
+    )
 
 
 @pytest.mark.parametrize(

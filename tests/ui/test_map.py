@@ -574,3 +574,19 @@ async def test_a_very_long_name_is_cut_in_the_maps_tables_and_every_column_shows
             assert [str(c.label) for c in grid.columns.values()] == list(columns)
             first = str(grid.get_row_at(0)[0])
             assert first.endswith("…") and len(first) <= 40, first
+
+
+async def test_resting_reminders_for_someone_without_a_rhythm_says_none_would_come(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Bo"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "z")
+        said = [n.message for n in app._notifications]
+        assert (
+            "Resting reminders for Bo until 7 Dec — though with no rhythm set for them, none "
+            "would come (e on the Map sets one)." in said
+        ), said

@@ -417,7 +417,8 @@ def cmd_snooze(settings: Settings, args: argparse.Namespace) -> None:
         person = find_person(session, args.person)
         people.snooze_person(session=session, person_id=person.id, days=args.days)
     if args.days:
-        say(words.snoozed(person.name, clock.today() + timedelta(days=args.days)))
+        until = clock.today() + timedelta(days=args.days)
+        say(words.snoozed(person.name, until, rhythm=bool(person.cadence_days)))
     else:
         say(words.snooze_ended(person.name))
 

@@ -611,7 +611,7 @@ class MapScreen(ViewScreen):
             else:
                 until = clock.today() + timedelta(days=SNOOZE_DAYS)
                 self.write(
-                    f"Resting reminders for {person.name} until {words.day(until)}. No guilt.",
+                    words.snoozed(person.name, until, rhythm=bool(person.cadence_days)),
                     partial(people.snooze_person, person_id=person.id, days=SNOOZE_DAYS),
                 )
         elif what == "archive":
