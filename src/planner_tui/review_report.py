@@ -19,7 +19,7 @@ from planner_tui.markdown import markdown_inline, markdown_line
 from planner_tui.services import support
 from planner_tui.services.gaps import ONE_SIDED_SHARE
 from planner_tui.services.review import ONE_WAY_MIN, MonthReviewData
-from planner_tui.terminal import shorten
+from planner_tui.terminal import shorten, shorten_middle
 
 SHOWN = 6
 """Long lists (wins, drifting people) show this many, then how many more."""
@@ -72,9 +72,15 @@ ITEM = "  • "
 """Lines starting with this are items of a list."""
 
 
+ITEM_MOST = 160
+"""Characters of one list item at most: two lines of a figure at 80 columns."""
+
+
 def more(items: list[str], shown: int = SHOWN) -> list[str]:
-    """The first *shown* items as list lines, then how many more."""
-    lines = [ITEM + item for item in items[:shown]]
+    """The first *shown* items as list lines, then how many more. An item of free text is
+    cut in its middle to :data:`ITEM_MOST` characters (a name of hundreds of characters
+    filled the figure's box and hid the items after it)."""
+    lines = [ITEM + shorten_middle(item, ITEM_MOST) for item in items[:shown]]
     if len(items) > shown:
         lines.append(f"{ITEM}… and {len(items) - shown} more")
     return lines

@@ -590,3 +590,21 @@ async def test_resting_reminders_for_someone_without_a_rhythm_says_none_would_co
             "Resting reminders for Bo until 7 Dec — though with no rhythm set for them, none "
             "would come (e on the Map sets one)." in said
         ), said
+
+
+async def test_a_very_long_name_on_today_leaves_its_rhythm_in_full_at_80_columns(
+    sqlite_db: Database,
+) -> None:
+    """'People you might like to reach': the name narrows, not 'hoped for' (it showed 'hop')."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana " * 240, "cadence_days": 7}).id
+        people.log_interaction(
+            session=s,
+            data={"person_ids": [ana], "occurred_at": datetime(2026, 10, 1, 12, tzinfo=UTC)},
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        grid = app.screen.query_one("#drifting", DataTable)
+        assert grid.virtual_size.width <= grid.size.width
+        assert "weekly" in on_screen(app)[grid.region.y + 1]  # its first row, in full

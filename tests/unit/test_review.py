@@ -215,6 +215,26 @@ def test_someone_never_in_touch_is_past_their_rhythm_as_on_today(
     assert "Eve: not in touch yet since being added (hoped for every 2 weeks)" in text
 
 
+def test_a_very_long_name_in_a_reviews_list_is_cut_and_hides_no_one(
+    db: Database, frozen_clock: datetime
+) -> None:
+    """A name of 900 characters filled the Breadth box and hid the people after it."""
+    long = "Wolfgang Amadeus Theophilus " * 32
+    clock.freeze(datetime(2026, 10, 5, 9))
+    with db.write() as s:
+        for name in (long, "Eve", "Fay"):
+            people.create_person(session=s, data={"name": name, "cadence_days": 7})
+    clock.freeze(frozen_clock)
+    with db.session() as s:
+        data = review.review_month(session=s, month=OCTOBER)
+    [breadth] = [f for f in review_report.figures(data) if f.key == "breadth"]
+    items = [line for line in breadth.lines if line.startswith(review_report.ITEM)]
+    assert len(items) == 3 and any("Eve:" in i for i in items) and any("Fay:" in i for i in items)
+    [cut] = [i for i in items if "Wolfgang" in i]
+    assert "…" in cut and len(cut) <= len(review_report.ITEM) + review_report.ITEM_MOST
+    assert cut.endswith("(hoped for weekly)")  # what it says of them stays
+
+
 def test_a_last_contact_more_than_a_year_back_counts_as_on_the_map(
     db: Database, frozen_clock: datetime
 ) -> None:

@@ -140,7 +140,7 @@ class TodayScreen(StepsScreen):
         yield table("coming", "when", "who", "small step", give_way=(-1, 1))
         yield Section("People you might like to reach")
         yield Note(id="drift-empty", classes="muted")
-        yield table("drifting", "who", "last in touch", "hoped for")
+        yield table("drifting", "who", "last in touch", "hoped for", give_way=(0,))  # the name
         yield Section("Dates this week", id="dates-title")
         yield table("dates", "date", "a tiny step (s or Enter plans it)", give_way=(-1, 0))
         yield Section("Today's check-in")
