@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, TextArea
 
+from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.services import drafts, people
 from planner_tui.ui.app import PlannerApp
@@ -19,6 +20,7 @@ from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.person import PersonScreen
 from planner_tui.ui.widgets.circles import CirclesPicture
 
+from ..conftest import FROZEN
 from .test_app import SIZE, hold_choices, make_app, press, screen_text, settle
 from .test_fit_narrow import on_screen
 
@@ -596,12 +598,10 @@ async def test_a_very_long_name_on_today_leaves_its_rhythm_in_full_at_80_columns
     sqlite_db: Database,
 ) -> None:
     """'People you might like to reach': the name narrows, not 'hoped for' (it showed 'hop')."""
-    with sqlite_db.write() as s:
-        ana = people.create_person(session=s, data={"name": "Ana " * 240, "cadence_days": 7}).id
-        people.log_interaction(
-            session=s,
-            data={"person_ids": [ana], "occurred_at": datetime(2026, 10, 1, 12, tzinfo=UTC)},
-        )
+    clock.freeze(datetime(2026, 10, 1, 12))  # added then, never in touch since: the
+    with sqlite_db.write() as s:  # longest "last in touch" words
+        people.create_person(session=s, data={"name": "Ana " * 240, "cadence_days": 7})
+    clock.freeze(FROZEN)
     app = make_app(sqlite_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
