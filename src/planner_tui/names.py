@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from typing import Protocol
 
 
@@ -164,6 +165,26 @@ def begins(typed: str, *names: str) -> bool:
     return bool(key) and any(
         name_key(name).startswith(key) or any(word.startswith(key) for word in _runs(name))
         for name in names
+    )
+
+
+CLOSE = 0.75
+"""How alike (difflib's ratio) a typed name and a name, or a word of it, must be to count
+as a close spelling: ``Maira`` and Maria (0.8), ``Anna`` and Ana (0.86), not ``Mo`` and
+Maria (0.29)."""
+
+
+def close_to(typed: str, *names: str) -> bool:
+    """Whether *typed* may be a slip for one of *names*, or a word in one (``Bo Chenn`` for
+    Bo Chen): offered beside "someone new", so a typo isn't quietly a new person."""
+    key = name_key(typed)
+    if len(key) < 2:
+        return False
+    return any(
+        SequenceMatcher(None, key, candidate).ratio() >= CLOSE
+        for name in names
+        for candidate in (name_key(name), *_runs(name))
+        if candidate
     )
 
 

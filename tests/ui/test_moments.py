@@ -266,6 +266,11 @@ async def test_enter_on_the_who_page_takes_a_name_the_typing_begins_else_someone
             await settle(app, pilot)
             assert who.highlighted_option is not None, begun
             assert who.highlighted_option.id == str(maria), begun
+        # A slip (not her letters in order) still lists her above someone new.
+        wizard(app).query_one("#find", Input).value = "Maira"
+        await settle(app, pilot)
+        listed = [who.get_option_at_index(i).id for i in range(who.option_count)]
+        assert listed == [str(maria), "new"]
         wizard(app).query_one("#find", Input).value = "Mo"
         await press(app, pilot, "enter")
         assert wizard(app).new_name == "Mo" and wizard(app).person is None

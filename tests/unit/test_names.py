@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner_tui.journal_search import mentions_in
-from planner_tui.names import begins, name_key, people_named, person_named
+from planner_tui.names import begins, close_to, name_key, people_named, person_named
 
 
 @dataclass(frozen=True)
@@ -135,3 +135,20 @@ def test_any_start_of_a_name_begins_it(name: str, cut: int) -> None:
     typed = name[:cut]
     if name_key(typed):
         assert begins(typed, name)
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "close"),
+    [
+        ("Maira", "Maria Costa", True),  # two letters swapped, in a word of the name
+        ("Anna", "Ana Silva", True),
+        ("Bo Chenn", "Bo Chen", True),  # the whole name, one letter more
+        ("Mo", "Maria Costa", False),
+        ("Sam", "Ana Silva", False),
+        ("x", "Xi", False),  # one letter is no spelling of anything
+    ],
+)
+def test_a_close_spelling_of_a_name(typed: str, name: str, close: bool) -> None:
+    """The wizard lists such a person beside "+ someone new", so a typo isn't quietly a
+    new person (planner_tui.names.close_to)."""
+    assert close_to(typed, name) is close

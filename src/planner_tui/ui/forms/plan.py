@@ -312,7 +312,7 @@ class PlanWizard(FormScreen[StepRead]):
     def show_people(self, query: str) -> None:
         """People matching what is typed; then the parts of life it matches (a step toward
         the place itself); then, for a name no one on the map has, someone new by it."""
-        from planner_tui.names import begins, people_named
+        from planner_tui.names import begins, close_to, people_named
 
         typed = query.strip()
         shown = self.people
@@ -324,6 +324,10 @@ class PlanWizard(FormScreen[StepRead]):
                 for p in self.people
             ]
             shown = [p for score, p in sorted(scored, key=lambda s: -s[0]) if score > 0]
+            shown += [  # close spellings too (Maira for Maria): a slip is not someone new
+                p for p in self.people
+                if p not in shown and close_to(typed, p.name, p.nickname, *p.aliases)
+            ]  # fmt: skip
             ranked = [(matcher.match(fold(c.name)), c) for c in self.contexts]
             places = [c for score, c in sorted(ranked, key=lambda s: -s[0]) if score > 0][:20]
         options = self.query_one("#who-list", OptionList)
