@@ -112,6 +112,11 @@ async def test_today_offers_a_tiny_step_for_a_date_this_week(sqlite_db: Database
         assert "Dates this week" in shown
         assert "Ana — birthday, Wed 25 Nov (in 2 days)" in shown
         assert "send Ana a birthday message" in shown and "Bo" not in shown
+        # No step yet: the dates have the focus, so Enter plans straight away.
+        assert app.screen.query_one("#dates", DataTable).has_focus
+        await press(app, pilot, "enter")
+        assert wizard(app).page == "when"
+        await press(app, pilot, "escape", "escape")
         await focus_table(app, pilot, "dates")
         await press(app, pilot, "s")
         assert wizard(app).page == "when"  # who and what are given: only when is asked

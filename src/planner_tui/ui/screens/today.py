@@ -112,7 +112,9 @@ class TodayData:
 class TodayScreen(StepsScreen):
     TITLE = "Today"
     STEP_TABLE = "due"
-    LISTS = ("#due", "#coming")  # not the people: s there plans with them, s anywhere asks who
+    # Not the people (s there plans with them; s elsewhere asks who). With no step, the
+    # dates take the focus, so Enter on the row that looks chosen plans its tiny step.
+    LISTS = ("#due", "#coming", "#dates")
     BINDINGS = [
         Binding("c", "check_in", "Check in"),
         Binding(
