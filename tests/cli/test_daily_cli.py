@@ -360,6 +360,8 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
     assert (step.expected_awkwardness, step.confidence, step.effort) == (2, 8, "tiny")
     unsure = run(home, "plan", "Bo", "call Bo", "fri 7pm", "--sure", "4")
     assert words.SMALLER_LINE in unsure.stdout and "How about: " in unsure.stdout
+    # The offer to shrink it is the last word: no "small and specific… this one is both".
+    assert not any(line in words.ENCOURAGEMENTS for line in unsure.stdout.splitlines())
     # The lightest message offered back to itself (issue 19) — never: one rung lighter.
     light = run(home, "plan", "bo", "Send bo a short message", "fri 7pm", "--sure", "5")
     assert "How about: react or reply to something bo posted?" in light.stdout, light.stdout

@@ -278,10 +278,11 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
         say(f"When: {step.cue}")
     if step.backup:
         say(f"Backup: {step.backup}")
-    if args.sure is not None and args.sure < 7:
+    if args.sure is not None and args.sure < 7:  # shrinking it is the word, not "it's small"
         found = steps.smaller_offer(actions, chosen, args.action, toward, said)
         say(words.SMALLER_LINE + (f" How about: {found[1]}?" if found else ""))
-    say(words.encouragement(sum(map(ord, step.action)) + due.toordinal()))
+    else:
+        say(words.encouragement(sum(map(ord, step.action)) + due.toordinal()))
 
 
 # --------------------------------------------------------------------------- log
