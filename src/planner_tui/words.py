@@ -69,7 +69,7 @@ EMPTY_MAP = (
 EMPTY_MAP_SHELL = (
     "No one on your map yet. Add someone with: planner-tui add NAME (or n on the app's Map)."
 )
-EMPTY_PLAN = "No small steps planned yet. One text to one person is a perfectly good start."
+EMPTY_PLAN = "No small step is planned right now. One text to one person is a perfectly good start."
 EMPTY_JOURNAL = "No check-ins yet. A line or two about today is plenty."
 NO_TRUSTED = (
     "No one added yet. Press e to note one to five people you could call or message when "
@@ -450,7 +450,7 @@ def moment_kept(where: str) -> str:
 
 
 CHOOSE_A_STEP = "Choose a planned step first (↑/↓ in the list)."
-NO_STEPS_YET = "No small steps planned yet — s plans one, whenever you're ready."
+NO_STEPS_YET = "No small step is planned right now — s plans one, whenever you're ready."
 ON_THIS_DAY_OFF = "On this day is off. o brings it back."
 ON_THIS_DAY_HIDDEN = "Hidden for now — o brings it back whenever you like."
 ON_THIS_DAY_ON = (

@@ -61,7 +61,7 @@ def test_a_time_just_passed_or_empty_is_refused_not_moved(
     home: Path, when: list[str], said: str
 ) -> None:
     assert_one_line_error(run(home, "plan", "Ana", "x", *when), 1, said)
-    assert run(home, "plan").stdout.startswith("No small steps planned yet.")
+    assert run(home, "plan").stdout.startswith("No small step is planned right now.")
 
 
 def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> None:
@@ -123,7 +123,8 @@ def test_a_step_not_due_yet_is_done_only_with_anyway(home: Path) -> None:
     assert run(home, "plan").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Ana)")
     done = run(home, "done", "Ana", "--anyway")
     assert done.returncode == 0, done.stderr
-    assert "No small steps planned yet" in run(home, "plan").stdout
+    # Every step has its outcome: none is planned *now* (it said "…planned yet").
+    assert run(home, "plan").stdout.startswith("No small step is planned right now.")
 
 
 def test_declining_a_repeat_with_another_time_says_which_is_which(home: Path) -> None:

@@ -166,7 +166,7 @@ async def test_each_key_switches_to_its_view_with_friendly_empty_states(
         await settle(app, pilot)
         assert app.current_mode == "today"
         assert "A quiet start" in screen_text(app)
-        expected = {"m": ("map", "Press n to add someone"), "p": ("plan", "No small steps planned"),
+        expected = {"m": ("map", "Press n to add someone"), "p": ("plan", "No small step is planned right now"),
                     "j": ("journal", "No check-ins yet"), "r": ("review", "Nothing recorded"),
                     "t": ("today", "A quiet start")}  # fmt: skip
         for key, (mode, words) in expected.items():
