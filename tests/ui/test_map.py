@@ -608,3 +608,17 @@ async def test_a_very_long_name_on_today_leaves_its_rhythm_in_full_at_80_columns
         grid = app.screen.query_one("#drifting", DataTable)
         assert grid.virtual_size.width <= grid.size.width
         assert "weekly" in on_screen(app)[grid.region.y + 1]  # its first row, in full
+
+
+async def test_a_very_long_name_in_a_forms_title_ends_with_an_ellipsis(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Wolfgang Amadeus Theophilus " * 10})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "e")
+        assert isinstance(app.screen, PersonForm)
+        [title] = [line for line in on_screen(app) if "Edit Wolfgang" in line]
+        assert title.rstrip(" ▌▐█┃│").endswith("…"), title  # it was cut at the border
