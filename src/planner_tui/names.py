@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Protocol
 
 
@@ -162,10 +163,7 @@ def begins(typed: str, *names: str) -> bool:
     name being typed, not only a close spelling (``mo`` fits Maria Costa's letters in
     order, but begins nothing in it)."""
     key = name_key(typed)
-    return bool(key) and any(
-        name_key(name).startswith(key) or any(word.startswith(key) for word in _runs(name))
-        for name in names
-    )
+    return bool(key) and any(part.startswith(key) for name in names for part in _keys(name))
 
 
 CLOSE = 0.75
@@ -180,12 +178,20 @@ def close_to(typed: str, *names: str) -> bool:
     key = name_key(typed)
     if len(key) < 2:
         return False
-    return any(
-        SequenceMatcher(None, key, candidate).ratio() >= CLOSE
-        for name in names
-        for candidate in (name_key(name), *_runs(name))
-        if candidate
-    )
+    matcher = SequenceMatcher(None, "", key)  # the typed key analysed once, for every name
+    for name in names:
+        for part in _keys(name):
+            matcher.set_seq1(part)
+            if matcher.real_quick_ratio() >= CLOSE and matcher.ratio() >= CLOSE:
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _keys(name: str) -> tuple[str, ...]:
+    """A name's :func:`name_key` and its words' (:func:`_runs`), worked out once per name:
+    the wizard asks :func:`begins` and :func:`close_to` of everyone at every keystroke."""
+    return tuple(part for part in (name_key(name), *_runs(name)) if part)
 
 
 def _runs(name: str) -> list[str]:
