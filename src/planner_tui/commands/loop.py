@@ -107,7 +107,7 @@ def add_parsers(sub: Any) -> None:
         )
         outcome.add_argument("step", help="a step number, or a person's name")
         outcome.add_argument("--note", default="", help="what you noticed (optional)")
-        if status in ("done", "no_reply"):
+        if status in ("done", "no_reply"):  # steps.AFTER_THE_STEP (no data layer to parse)
             outcome.add_argument("--anyway", action="store_true",
                                  help="a step due on a later day that has happened already")  # fmt: skip
         if status == "done":
@@ -383,7 +383,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         _refuse("When would suit better? Try 'sat 10am' or 'in 2 days'.")
     with opened(settings) as database, database.write() as session:
         step = find_step(session, args.step)
-        if status in ("done", "no_reply"):  # both follow the step itself
+        if status in steps.AFTER_THE_STEP:
             steps.check_due(step.due_at, anyway=args.anyway)
         if status == "no_reply" and new_time is None and not args.no_follow_up:
             outcome["new_due_at"] = steps.follow_up_time(step.due_at)

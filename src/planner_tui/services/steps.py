@@ -394,6 +394,11 @@ def days_disagree(
     return None
 
 
+AFTER_THE_STEP = frozenset({StepStatus.DONE, StepStatus.NO_REPLY})
+"""Outcomes that can only follow the step itself: on a step :func:`still_to_come` they are
+asked about first (the app) or need --anyway (the command line)."""
+
+
 def still_to_come(due_at: datetime, today: date | None = None) -> bool:
     """Whether a step is due on a later day than *today*: marking it done is asked about
     first (a step due tomorrow, done without a word, was a slip of the key)."""

@@ -30,8 +30,9 @@ STILL_TO_COME_ASKS = {
     "done": ("Done already?", "Has it happened already?", "Yes, it happened"),
     "no_reply": ("Reached out already?", "Did you reach out already?", "Yes, I did"),
 }
-"""Outcomes that can only follow the step itself: on a step due on a later day, asked
-first (title, question, the answer that records it)."""
+"""For each outcome that can only follow the step itself (services.steps.AFTER_THE_STEP),
+what is asked first on a step due on a later day: title, question, the answer that
+records it."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ class StepsScreen(ViewScreen):
     def action_outcome(self, status: str) -> None:
         from planner_tui import words
         from planner_tui.db.models import StepStatus
-        from planner_tui.services.steps import still_to_come
+        from planner_tui.services.steps import AFTER_THE_STEP, still_to_come
         from planner_tui.ui.forms.outcome import OutcomeForm
         from planner_tui.ui.modals.confirm import Choice
 
@@ -141,12 +142,11 @@ class StepsScreen(ViewScreen):
         def record() -> None:
             self.app.push_screen(OutcomeForm(step, StepStatus(status)), self.planned)
 
-        asked = STILL_TO_COME_ASKS.get(status)
-        if asked is None or not still_to_come(step.due_at):
+        if status not in AFTER_THE_STEP or not still_to_come(step.due_at):
             record()
             return
         # As the command line asks for --anyway: a step due on a later day, done already?
-        title, question, yes = asked
+        title, question, yes = STILL_TO_COME_ASKS[status]
         self.app.push_screen(
             Choice(title,
                    f"{words.plan_card(step.due_at, step.action, step.person)} is still to "
