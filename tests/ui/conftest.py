@@ -23,3 +23,11 @@ def notifications_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setattr(PlannerApp, "run_test", with_notifications)
     yield
+
+
+@pytest.fixture(autouse=True)
+def views_made_when_visited(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Views are made when first visited, not while the app waits (tests/ui/
+    test_prepared_views.py tests that): what a test does must not depend on how long it
+    takes (a loaded machine's pauses would make views under it)."""
+    monkeypatch.setattr(PlannerApp, "PREPARE_VIEWS", False)

@@ -64,6 +64,9 @@ class PlannerApp(TypeAheadApp):
         "review": ReviewScreen,
     }
     DEFAULT_MODE = "today"
+    PREPARE_VIEWS = True
+    """Make the views not yet visited while the person pauses (see :meth:`prepare_a_view`).
+    Tests of other things turn it off: what they do must not depend on how long they take."""
     OPENING = frozenset({"open", "check-in", "corrections", "merge", "save"})
     """Worker groups that end by opening or closing a screen (the data and first-run notice,
     today's check-in, a form to correct something, the question before a merge, a form's
@@ -114,8 +117,40 @@ class PlannerApp(TypeAheadApp):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.theme_chosen)
-        self.set_interval(IDLE / 2, self.collector.tick)
+        self.set_interval(IDLE / 2, self.when_paused)
         self.call_after_refresh(self.open_database)
+
+    async def when_paused(self) -> None:
+        """Four times a second: after use, a full collection once the person pauses;
+        otherwise the next view made, if the person is reading."""
+        if not self.collector.tick():
+            await self.prepare_a_view()
+
+    async def prepare_a_view(self) -> None:
+        """While the person reads a view and types nothing, the next view not yet visited
+        is made and reads its data out of sight, one at a time: its first visit is then a
+        switch to a view that has its data, like coming back to it. A key pressed meanwhile
+        waits at most for one view's making, which the key for that view needed anyway."""
+        if not (self.PREPARE_VIEWS and self.collector.paused()):
+            return
+        if not self.screen_stack or not isinstance(self.screen, ViewScreen):
+            return  # closing, or a form or a question open
+        if self.backend.error is not None:
+            return  # the data can't be read: the view on screen says why
+        made = [stack[0] for stack in self._screen_stacks.values()]
+        if not all(view.ready_for_keys for view in made if isinstance(view, ViewScreen)):
+            return  # one at a time: the last one made is still reading
+        for mode, make in self.MODES.items():
+            if mode in self._screen_stacks:
+                continue
+            view = cast(type[ViewScreen], make)()
+            # Textual makes a mode's screen when first switched to (App._init_mode); this
+            # is that making, without the switch.
+            _, mounted = self._get_screen(view)
+            self._screen_stacks[mode] = [view]
+            await mounted
+            view.reload()
+            return
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste | events.MouseDown):

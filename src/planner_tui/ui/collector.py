@@ -46,10 +46,14 @@ class IdleCollector:
         self.last_used = time.monotonic()
         self.used_since_collect = True
 
+    def paused(self) -> bool:
+        """Whether no key or click has come for :data:`IDLE` seconds."""
+        return time.monotonic() - self.last_used >= IDLE
+
     def tick(self) -> bool:
         """Collect in full if the app was used and has since been left alone; whether it
         did."""
-        if not self.used_since_collect or time.monotonic() - self.last_used < IDLE:
+        if not self.used_since_collect or not self.paused():
             return False
         self.used_since_collect = False
         gc.collect()

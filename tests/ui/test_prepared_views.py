@@ -1,0 +1,144 @@
+"""Views not yet visited are made while the person reads the first one: a first visit then
+shows its data at once, and still shows what changed since it was made."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from textual.widgets import Static
+
+from planner_tui.db.engine import Database
+from planner_tui.services import people
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.people import PersonForm
+from planner_tui.ui.modals.notice import HelpScreen
+from planner_tui.ui.screens.base import ViewScreen
+from planner_tui.ui.screens.map import MapScreen
+from planner_tui.ui.screens.today import TodayScreen
+
+from .test_app import SIZE, make_app, press, screen_text, settle
+
+
+@pytest.fixture(autouse=True)
+def views_made_while_reading(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """As the app runs for a person (the UI tests' conftest turns it off), counting the
+    Map's reads."""
+    monkeypatch.setattr(PlannerApp, "PREPARE_VIEWS", True)
+    reads: list[str] = []
+    load = MapScreen.load
+
+    def counted(self: MapScreen) -> Any:
+        reads.append("map")
+        return load(self)
+
+    monkeypatch.setattr(MapScreen, "load", counted)
+    yield reads
+
+
+def made(app: PlannerApp) -> dict[str, ViewScreen]:
+    """The views made so far, by mode (Textual has no public list of them)."""
+    return {mode: stack[0] for mode, stack in app._screen_stacks.items()}  # type: ignore[misc]
+
+
+async def until_made(app: PlannerApp, pilot: Any, *modes: str) -> None:
+    """Wait until each of *modes* is made and shows its data, out of sight."""
+    deadline = time.monotonic() + 60
+    while not all(mode in made(app) and made(app)[mode]._shown for mode in modes):
+        assert time.monotonic() < deadline, f"not made in time: {list(made(app))}"
+        await pilot.pause(0.05)
+
+
+async def test_every_view_is_made_out_of_sight_and_shows_at_once(
+    sqlite_db: Database, views_made_while_reading: list[str]
+) -> None:
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana Real [b]", "cadence_days": 7})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        today, focused, shown = app.screen, app.focused, screen_text(app)
+        await until_made(app, pilot, "map", "plan", "journal", "review")
+        # Nothing of it reached the screen: Today is as it was, its focus where it was.
+        assert (app.screen, app.focused, screen_text(app)) == (today, focused, shown)
+        assert isinstance(today, TodayScreen)
+        assert views_made_while_reading == ["map"]
+        await pilot.press("m")
+        assert isinstance(app.screen, MapScreen)
+        assert not app.screen.query_one("#loading", Static).display
+        assert "Ana Real [b]" in screen_text(app)
+        await settle(app, pilot)
+        assert views_made_while_reading == ["map"]  # shown as read, not read again
+        assert app.focused is app.screen.query_one("#people-table")
+
+
+async def test_a_change_since_a_view_was_made_shows_on_its_first_visit(
+    sqlite_db: Database, views_made_while_reading: list[str]
+) -> None:
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await until_made(app, pilot, "map")
+        with sqlite_db.write() as s:  # as the command line would, beside the app
+            people.create_person(session=s, data={"name": "Bea Later"})
+        await press(app, pilot, "m")
+        assert "Bea Later" in screen_text(app)
+        # And one saved in the app itself.
+        await press(app, pilot, "t")
+        await until_made(app, pilot, "plan", "journal", "review")
+        await press(app, pilot, "m", "n")
+        assert isinstance(app.screen, PersonForm)
+        await pilot.press(*"Cai Saved", "ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MapScreen)
+        assert "Cai Saved" in screen_text(app)
+
+
+async def test_nothing_is_made_while_keys_come_or_a_dialog_is_open(sqlite_db: Database) -> None:
+    app = make_app(sqlite_db)
+    app.collector.last_used = time.monotonic() + 3600  # keys keep coming
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await app.prepare_a_view()
+        assert list(made(app)) == ["today"]
+        await press(app, pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        app.collector.last_used = time.monotonic() - 60  # a minute without a key, help open
+        await app.prepare_a_view()
+        assert list(made(app)) == ["today"]
+        await press(app, pilot, "escape")
+        app.collector.last_used = time.monotonic() - 60
+        await app.prepare_a_view()
+        assert "map" in made(app)
+
+
+async def test_the_key_for_a_view_still_reading_out_of_sight_shows_it_once_read(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Dee Waiting"})
+    release = threading.Event()
+    load = MapScreen.load
+
+    def held(self: MapScreen) -> Any:
+        release.wait(60)
+        return load(self)
+
+    monkeypatch.setattr(MapScreen, "load", held)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        deadline = time.monotonic() + 60
+        while "map" not in made(app):
+            assert time.monotonic() < deadline
+            await pilot.pause(0.05)
+        await pilot.press("m")
+        assert isinstance(app.screen, MapScreen)
+        assert app.screen.query_one("#loading", Static).display  # still reading, and says so
+        release.set()
+        await settle(app, pilot)
+        assert "Dee Waiting" in screen_text(app)
+        await until_made(app, pilot, "plan", "journal", "review")  # and the others follow
