@@ -133,10 +133,12 @@ def parse_when_noted(
         if lean == "future":  # (a clock on the last day can still log it)
             _check_room(moment)
     except InvalidInput as refusal:
-        raise InvalidInput(f"{refusal} {examples(lean, now, day=day)}", field="when") from None
+        said_of = str(refusal).replace(" as a time.", " as a day.") if day else str(refusal)
+        raise InvalidInput(f"{said_of} {examples(lean, now, day=day)}", field="when") from None
     except (ValueError, OverflowError):  # 'in 9999 years', '9999-12-31 23:59 -05:00'
         raise InvalidInput(
-            f"'{_shown(text)}' is too far from today to be a time. {examples(lean, now, day=day)}",
+            f"'{_shown(text)}' is too far from today to be {'a day' if day else 'a time'}. "
+            f"{examples(lean, now, day=day)}",
             field="when",
         ) from None
     return moment, clock_change_note(said, moment)

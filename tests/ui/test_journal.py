@@ -93,7 +93,8 @@ async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> 
     """Today's check-in opened again: Tab into the words already written puts the cursor
     after them, so typing adds ("soup" → "soup and bread"; the next key replaced them all,
     found by two new users), in one-line boxes and the box of several lines, and in a
-    draft taken back. The day, the app's own "today", is still replaced at once."""
+    draft taken back, which opens where it was left. The day, the app's own "today", is
+    still replaced at once."""
     with sqlite_db.write() as s:
         journal.save_entry(session=s, data={"day": date(2026, 11, 23), "warmth_note": "soup",
                                             "body": "Long day #walk"})  # fmt: skip
@@ -112,10 +113,12 @@ async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> 
         assert isinstance(app.screen, Choice)
         await press(app, pilot, "enter")  # keep the draft
         assert isinstance(app.screen, TodayScreen)
-        await press(app, pilot, "c", "tab")
-        assert form(app).values()["connectedness"] == ""
-        await press(app, pilot, *["tab"] * 5, "!")
+        # Back in the box it was left in, after its words; and so in the others.
+        await press(app, pilot, "c", "!")
+        assert form(app).values()["body"] == "Long day #walk #evening!"
+        await press(app, pilot, "shift+tab", "shift+tab", "!")
         assert form(app).values()["warmth_note"] == "soup and bread!"
+        assert form(app).values()["day"] == "today"
 
 
 async def test_a_name_typed_but_not_yet_added_is_added_on_save_or_said(
@@ -152,6 +155,9 @@ async def test_a_day_that_cant_be_read_or_hasnt_begun_is_explained(sqlite_db: Da
         await press(app, pilot, *"31 feb", "ctrl+s")
         assert "not a day on the calendar" in screen_text(app)
         day.value = ""
+        await press(app, pilot, *"ADDED-BEFORE-QUIT")  # words for another field
+        assert "couldn't read 'ADDED-BEFORE-QUIT' as a day." in screen_text(app)
+        day.value = ""
         await press(app, pilot, *"tomorrow", "ctrl+s")
         assert "has begun" in screen_text(app)
         day.value = ""
@@ -175,6 +181,10 @@ async def test_closing_the_app_mid_sentence_keeps_the_words(sqlite_db: Database)
         await press(again, pilot, "c")
         assert "Picked up where you left off" in screen_text(again)
         assert form(again).query_one("#body", TextArea).text == "half a thought"
+        # The cursor is back after them: the next words go on the thought, not the day.
+        await press(again, pilot, *" and more")
+        assert form(again).query_one("#body", TextArea).text == "half a thought and more"
+        assert form(again).query_one("#day", Input).value == "today"
     assert entries(sqlite_db) == []
 
 

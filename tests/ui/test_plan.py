@@ -333,6 +333,38 @@ async def test_a_restored_draft_says_what_it_holds_and_a_twin_step_is_asked_abou
     assert [s.action for s in all_steps(sqlite_db)] == [chosen, chosen]
 
 
+async def test_each_persons_draft_is_kept_apart_from_the_others_and_from_who(
+    sqlite_db: Database,
+) -> None:
+    """Closed with a time typed, a wizard for Ana and then one for Bo: each draft comes
+    back for its own person (Bo's replaced Ana's); and `s` begun with who starts afresh on
+    Who, so the keys of the common case typed ahead for it mean what they say (a draft for
+    Bo opened at What, and the keys left over recorded another step's outcome)."""
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for name, when in (("Ana", "tomorrow 7pm"), ("Bo", "friday 9am")):
+            app.plan_step(ids[name])
+            await settle(app, pilot)
+            await press(app, pilot, "enter", *when, "escape", "escape")
+            assert isinstance(app.screen, TodayScreen)
+        for name, when in (("Bo", "friday 9am"), ("Ana", "tomorrow 7pm")):
+            app.plan_step(ids[name])
+            await settle(app, pilot)
+            assert wizard(app).query_one("#when", Input).value == when
+            await press(app, pilot, "escape", "escape")
+        await press(app, pilot, "s")
+        assert wizard(app).page == "who"
+        assert not wizard(app).query_one("#draft-note").display
+        await press(app, pilot, "enter", "enter", "down", "down", "enter", "enter", "enter")
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, TodayScreen)
+    assert [(s.person_id, clock.to_local(s.due_at)) for s in all_steps(sqlite_db)] == [
+        (ids["Ana"], local("2026-11-24T18:00"))
+    ]
+
+
 async def test_a_repeat_on_other_days_starts_on_its_first_day(sqlite_db: Database) -> None:
     """Issue 16: When 'tomorrow 6pm' (Tue 24 Nov) with Repeat 'every mon and thu': the card
     says it starts Thu 26 Nov, 18:00, and that is when it is saved."""

@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Key
+from textual.events import DescendantFocus, Key
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 DRAFT_PAUSE = 0.4
+AT = "_at"
+"""In a draft: the field the cursor was in, which takes it again when the draft is back."""
 
 
 class Field(Static):
@@ -211,6 +213,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self._as_mounted: dict[str, Any] = {}
         """The fields before the draft loaded, to keep what is typed in the meantime."""
         self._draft_lock = threading.Lock()
+        self._at: str | None = None
+        """The field with the cursor (its id), kept with a draft."""
         self._planner: PlannerApp | None = None
         self.save_tried = False
         """Whether ctrl+s came already (held keys pass on before the draft, at worst)."""
@@ -323,8 +327,14 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         typed = {k: v for k, v in self.values().items() if v != self._as_mounted.get(k)}
         if choices is not None:
             self.use_choices(choices)
+        at = draft.pop(AT, None) if draft else None
         if draft and self.accepts_draft(draft) and self.holds_something(draft):
             self.fill(draft)
+            # Where the person left off, not the form's first field (unless typed in).
+            if isinstance(at, str) and at.replace("-", "_").isidentifier() and not typed:
+                place = self.place_to_type(at)
+                if place is not None:
+                    place.focus()
             self.dirty = True
             note = self.query_one("#draft-note", Static)
             held = self.draft_held()
@@ -435,7 +445,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                     return  # typed before a save that has happened since
                 keep = self.holds_something(values)  # all of it taken out: no draft
                 self.planner.backend.write(
-                    partial(drafts.save_draft, key=self.draft_key, payload=values)
+                    partial(drafts.save_draft, key=self.draft_key, payload={**values, AT: self._at})
                     if keep
                     else partial(drafts.discard_draft, key=self.draft_key),
                     affects_views=False,
@@ -554,16 +564,22 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
         self.call_after_refresh(into_view)
 
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self._at = next((w.id for w in event.widget.ancestors_with_self if w.id), None)
+
+    def place_to_type(self, name: str) -> Widget | None:
+        """The field ``#name`` if it shows and takes the cursor, else the first place to
+        type inside it that does."""
+        found = next(iter(self.query(f"#{name}")), None) if name else None
+        if found is None or (found.focusable and shown(found)):
+            return found
+        return next((w for w in found.query("*") if w.focusable and shown(w)), None)
+
     def field_of(self, note: Problem) -> Widget | None:
         """The place to type that *note* is about (see :meth:`go_to_first_problem`)."""
-        name = (note.id or "").removesuffix("-problem")
-        found = next(iter(self.query(f"#{name}")), None) if name else None
+        found = self.place_to_type((note.id or "").removesuffix("-problem"))
         if found is not None:
-            if found.focusable and shown(found):
-                return found
-            inside = next((w for w in found.query("*") if w.focusable and shown(w)), None)
-            if inside is not None:
-                return inside
+            return found
         before: Widget | None = None
         for widget in self.query("*"):
             if widget is note:

@@ -81,7 +81,8 @@ class PlanWizard(FormScreen[StepRead]):
         if action:
             initial |= {"words": action, "place": place,
                         "channel": Channel.IN_PERSON.value if place else Channel.TEXT.value}  # fmt: skip
-        super().__init__("step:new", initial)
+        # A draft each: for each person a step is planned for, and one begun with who.
+        super().__init__("step:new" if person_id is None else f"step:new:{person_id}", initial)
         self.start = start
         self.people: list[PersonRead] = []
         self.contexts: list[ContextRead] = []
@@ -206,12 +207,8 @@ class PlanWizard(FormScreen[StepRead]):
         self.fill(self.initial)
 
     def accepts_draft(self, draft: dict[str, Any]) -> bool:
-        # A draft for someone else waits until a step for them is planned again; one for
-        # given words (a birthday message, an idea) is taken back only for those words.
-        wanted = self.initial.get("person")
-        if self.initial.get("words"):
-            return draft.get("words") == self.initial["words"] and draft.get("person") == wanted
-        return wanted is None or draft.get("person") in (None, wanted)
+        # One for given words (a birthday message, an idea) is taken back only for them.
+        return not self.initial.get("words") or draft.get("words") == self.initial["words"]
 
     def holds_something(self, values: dict[str, Any]) -> bool:
         """Something typed or chosen beyond who and the page: a wizard only walked
