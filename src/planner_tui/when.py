@@ -109,26 +109,38 @@ _CLOCK_TIME = re.compile(
 
 
 def parse_when(
-    text: str, *, lean: Lean = "past", now: datetime | None = None, day: bool = False
+    text: str,
+    *,
+    lean: Lean = "past",
+    now: datetime | None = None,
+    day: bool = False,
+    at: time | None = None,
 ) -> datetime:
     """Read *text* as a local, timezone-aware moment (to the minute); *day*: a day is
-    asked for, so the examples in a refusal are days without a time.
+    asked for, so the examples in a refusal are days without a time; *at*: the time of day
+    for a later day said without one (a step moved to 'next week' keeps its 18:00), else
+    midday.
 
     *lean* settles words that could go either way: a bare weekday is the most recent one
     when logging ("past") and the coming one when planning ("future"); so are a time
     alone ("6pm") and a date without a year.
     """
-    return parse_when_noted(text, lean=lean, now=now, day=day)[0]
+    return parse_when_noted(text, lean=lean, now=now, day=day, at=at)[0]
 
 
 def parse_when_noted(
-    text: str, *, lean: Lean = "past", now: datetime | None = None, day: bool = False
+    text: str,
+    *,
+    lean: Lean = "past",
+    now: datetime | None = None,
+    day: bool = False,
+    at: time | None = None,
 ) -> tuple[datetime, str | None]:
     """:func:`parse_when`, and a sentence when the time said doesn't exist that night (the
     clocks go forward) and was moved to one that does; else None."""
     now = (now or clock.now()).replace(second=0, microsecond=0)
     try:
-        said = _read(text, lean, now)
+        said = _read(text, lean, now, at)
         moment = _settle(said)
         if lean == "future":  # (a clock on the last day can still log it)
             _check_room(moment)
@@ -171,7 +183,7 @@ def clock_change_note(said: datetime, moment: datetime) -> str | None:
     )
 
 
-def _read(text: str, lean: Lean, now: datetime) -> datetime:
+def _read(text: str, lean: Lean, now: datetime, at: time | None = None) -> datetime:
     if len(text) > MAX_LENGTH:
         raise InvalidInput("That is too long to be a time.", field="when")
     text = _READ_BACK_NOTE.sub("", text)  # "Fri 27 Nov 2026, 19:00 (in 4 days)" reads back
@@ -187,17 +199,17 @@ def _read(text: str, lean: Lean, now: datetime) -> datetime:
         day = _day(day_words, now, lean) if day_words else now
         if day is None or (time_words and not _is_time(time_words)):
             continue
-        at = _time(time_words) if time_words else None
-        if at is None:
-            at = _default_time(day_words, day, now, lean)
-        moment = day.replace(hour=at.hour, minute=at.minute)
+        said_at = _time(time_words) if time_words else None
+        if said_at is None:
+            said_at = _default_time(day_words, day, now, lean, at)
+        moment = day.replace(hour=said_at.hour, minute=said_at.minute)
         if not day_words:  # a time alone: the nearest one on the side we lean to
             if lean == "future" and moment < now:
                 moment += relativedelta(days=1)
             elif lean == "past" and moment > now + timedelta(minutes=5):
                 moment -= relativedelta(days=1)
         return moment
-    return _absolute(text.strip(), now, lean)
+    return _absolute(text.strip(), now, lean, at)
 
 
 def _splits(said: str) -> list[tuple[str, str]]:
@@ -213,12 +225,14 @@ def _splits(said: str) -> list[tuple[str, str]]:
     return cuts
 
 
-def _default_time(day_words: str, day: datetime, now: datetime, lean: Lean) -> time:
+def _default_time(
+    day_words: str, day: datetime, now: datetime, lean: Lean, at: time | None = None
+) -> time:
     if day_words.endswith("tonight"):
         if lean == "future" and now.time() >= PARTS_OF_DAY["tonight"]:
             return (now + timedelta(hours=1)).replace(minute=0).time()
         return PARTS_OF_DAY["tonight"]
-    return now.time() if day.date() == now.date() else DEFAULT_TIME
+    return now.time() if day.date() == now.date() else at or DEFAULT_TIME
 
 
 def _amount(match: re.Match[str]) -> relativedelta | timedelta:
@@ -391,7 +405,7 @@ def _check_day_first(text: str, field: str) -> None:
             )
 
 
-def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
+def _absolute(text: str, now: datetime, lean: Lean, at: time | None = None) -> datetime:
     """Dates and times dateutil can read (ISO, '1 dec 6pm', '01/12/2026' day first).
     A date without a year goes to the nearest year on the side we lean to."""
     _check_numbers(text)
@@ -411,6 +425,12 @@ def _absolute(text: str, now: datetime, lean: Lean) -> datetime:
             _check_recent(text, leap, moment, now, lean)
         else:  # '19', '19th', 'fri 19': a day of a month
             moment = _nearest_month(text, leap, now, lean)
+        if at is not None and moment.time() == DEFAULT_TIME:
+            # Midday either because it was said or because no time was: another default
+            # tells them apart, as the years above do.
+            later = _parse(text, default.replace(year=2004, month=1, hour=13), day_first)
+            if later.hour == 13:
+                moment = moment.replace(hour=at.hour, minute=at.minute)
     except date_parser.ParserError as error:
         if "out of range" in str(error):
             raise InvalidInput(

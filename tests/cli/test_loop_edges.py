@@ -137,6 +137,20 @@ def test_declining_a_repeat_with_another_time_says_which_is_which(home: Path) ->
     assert "Next" not in declined.stdout
 
 
+def test_another_day_said_without_a_time_keeps_the_steps_time_of_day(home: Path) -> None:
+    """'Not now' with another time 'next week', and a move to 'mon': the step's 18:15
+    stays (it became midday); a time said is the time said."""
+    assert run(home, "plan", "Ana", "call", "fri", "18:15").returncode == 0
+    declined = run(home, "declined", "1", "--another-time", "next week")
+    assert declined.returncode == 0, declined.stderr
+    assert "Mon 30 Nov, 18:15" in declined.stdout, declined.stdout
+    moved = run(home, "later", "2", "tue")
+    assert moved.returncode == 0, moved.stderr
+    assert "Tue 24 Nov, 18:15" in moved.stdout, moved.stdout
+    again = run(home, "later", "3", "wed", "9am")
+    assert "Wed 25 Nov, 09:00" in again.stdout, again.stdout
+
+
 def test_a_time_the_clocks_skip_is_said_and_kept_as_listed(home: Path) -> None:
     planned = run(home, "plan", "Ana", "x", "2027-03-28", "01:30")
     assert planned.returncode == 0, planned.stderr

@@ -515,11 +515,13 @@ async def test_a_decline_is_met_kindly_and_can_offer_another_time(sqlite_db: Dat
         assert "not yet" in screen_text(app)
         await press(app, pilot, "l")
         assert "not about you" in screen_text(app)
-        await press(app, pilot, *"next week", "enter")
+        await press(app, pilot, *"next week")
+        assert "Mon 30 Nov 2026, 18:00" in screen_text(app)  # the step's time of day kept
+        await press(app, pilot, "enter")
         assert isinstance(app.screen, TodayScreen)
     first, again = sorted(all_steps(sqlite_db), key=lambda s: s.id)
     assert first.status == "declined" and again.status == "planned"
-    assert clock.to_local(again.due_at) == local("2026-11-30T12:00")
+    assert clock.to_local(again.due_at) == local("2026-11-30T18:00")
 
 
 async def test_no_reply_suggests_a_gentle_follow_up(sqlite_db: Database) -> None:

@@ -493,3 +493,22 @@ def test_a_repeat_more_often_than_daily_says_why_whichever_way_it_is_said(said: 
     with pytest.raises(InvalidInput, match="once a day at most") as refused:
         parse_repeat(said)
     assert refused.value.field == "repeat"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("next week", "2026-11-30 18:15"),  # a day alone: the step's time of day
+        ("thu", "2026-11-26 18:15"),
+        ("3 dec", "2026-12-03 18:15"),
+        ("2026-12-20", "2026-12-20 18:15"),
+        ("thu 9am", "2026-11-26 09:00"),  # a time said is the time said
+        ("3 dec 12pm", "2026-12-03 12:00"),  # midday said, not the midday of no time
+        ("tomorrow noon", "2026-11-24 12:00"),
+        ("in 2 days", "2026-11-25 20:00"),  # from now, exactly
+        ("today", "2026-11-23 20:00"),
+    ],
+)
+def test_a_day_said_without_a_time_takes_the_time_of_day_given(said: str, expected: str) -> None:
+    moment = parse_when(said, lean="future", now=NOW, at=time(18, 15))
+    assert moment.strftime("%Y-%m-%d %H:%M") == expected

@@ -376,13 +376,15 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         "no_reply": None if getattr(args, "no_follow_up", False) else getattr(args, "follow_up", None),
         "rescheduled": _when(getattr(args, "when", [])),
     }.get(status)  # fmt: skip
-    if new_time is not None and new_time.strip():
-        outcome["new_due_at"] = parse_when(new_time, lean="future")
-        steps.check_ahead(outcome["new_due_at"])
-    elif status == "rescheduled":
+    new_time = new_time.strip() if new_time is not None else None
+    if status == "rescheduled" and not new_time:
         _refuse("When would suit better? Try 'sat 10am' or 'in 2 days'.")
     with opened(settings) as database, database.write() as session:
         step = find_step(session, args.step)
+        if new_time:  # a day said without a time keeps the step's time of day
+            at = clock.to_local(step.due_at).time()
+            outcome["new_due_at"] = parse_when(new_time, lean="future", at=at)
+            steps.check_ahead(outcome["new_due_at"])
         if status in steps.AFTER_THE_STEP:
             steps.check_due(step.due_at, anyway=args.anyway)
         if status == "no_reply" and new_time is None and not args.no_follow_up:
