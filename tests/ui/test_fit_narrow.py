@@ -134,6 +134,32 @@ async def test_a_steps_words_share_the_room_with_a_long_name(sqlite_db: Database
             assert step.get_render_width(table) >= who.get_render_width(table) - 1, view
 
 
+async def test_a_very_long_name_leaves_the_wizards_field_and_a_question_in_view(
+    sqlite_db: Database,
+) -> None:
+    """A name of 330 characters at 70×20: the wizard's When field and what was read from
+    it stay on screen (the line naming who filled six lines and pushed them off), and
+    "done already?" on a step still to come shows its question."""
+    name = "Ana 🌻 [/] " + "Longname" * 40
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": name})
+        steps.create_step(session=s, data={"person_id": ana.id, "action": f"call {name}",
+                                           "due_at": clock.now() + timedelta(days=2)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(70, 20)) as pilot:
+        await settle(app, pilot)
+        app.plan_step(ana.id)
+        await settle(app, pilot)
+        await press(app, pilot, "enter", *"tomorrow 7pm")
+        shown = "\n".join(on_screen(app))
+        assert "tomorrow 7pm" in shown and "19:00" in shown
+        assert "With Ana 🌻 [/] Longname" in shown
+        await press(app, pilot, "escape", "escape", "escape")
+        await press(app, pilot, "p", "d")
+        shown = "\n".join(on_screen(app))
+        assert "Has it happened already?" in shown and "Not yet" in shown
+
+
 async def test_the_map_filter_says_how_many_match_in_words(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         for name in ("[b]Ana", "Bea"):

@@ -638,7 +638,7 @@ class PlanWizard(FormScreen[StepRead]):
         """ "With Vera E." or "Toward the choir": who or where the step is for, if chosen."""
         if not self.has_target():
             return ""
-        where = self.target()
+        where = shorten(self.target(), 40)  # a line above the field, however long the name
         return (
             f"With {where}"
             if self.person or self.new_name

@@ -129,6 +129,7 @@ class StepsScreen(ViewScreen):
 
     def action_outcome(self, status: str) -> None:
         from planner_tui import words
+        from planner_tui.terminal import shorten
         from planner_tui.db.models import StepStatus
         from planner_tui.services.steps import AFTER_THE_STEP, still_to_come
         from planner_tui.ui.forms.outcome import OutcomeForm
@@ -149,8 +150,8 @@ class StepsScreen(ViewScreen):
         title, question, yes = STILL_TO_COME_ASKS[status]
         self.app.push_screen(
             Choice(title,
-                   f"{words.plan_card(step.due_at, step.action, step.person)} is still to "
-                   f"come. {question}",
+                   f"{shorten(words.plan_card(step.due_at, step.action, step.person), 160)} "
+                   f"is still to come. {question}",
                    [("no", "Not yet"), ("yes", yes)]),
             lambda answer: record() if answer == "yes" else None,
         )  # fmt: skip
