@@ -136,6 +136,25 @@ def test_overview_figures_match_the_hand_count(october: Database) -> None:
     assert (f.felt_easier, f.felt_same, f.felt_harder) == (1, 1, 0)
 
 
+def test_a_step_moved_to_another_time_is_one_step_planned(october: Database) -> None:
+    """'Text Ben' moved from 28 October to the 30th (and then done), and a step moved from
+    October into November: each is one step where it now falls, the moves listed apart."""
+    with october.write() as s:
+        ben = next(p.id for p in people.list_people(session=s) if p.name == "[b]Ben")
+        moved = steps.create_step(session=s, data={"person_id": ben, "action": "walk with Ben",
+                                                   "due_at": local("2026-10-12T18:00")})  # fmt: skip
+        steps.record_outcome(session=s, step_id=moved.id, outcome={
+            "status": "rescheduled", "new_due_at": local("2026-10-14T18:00")})  # fmt: skip
+        away = steps.create_step(session=s, data={"person_id": ben, "action": "call Ben",
+                                                  "due_at": local("2026-10-13T18:00")})  # fmt: skip
+        steps.record_outcome(session=s, step_id=away.id, outcome={
+            "status": "rescheduled", "new_due_at": local("2026-11-03T18:00")})  # fmt: skip
+    f = review_of(october).figures
+    assert f.by_status[StepStatus.RESCHEDULED] == 2
+    assert (f.steps_planned, f.steps_due_so_far) == (5, 5)  # the 4 before, and the walk
+    assert review_of(october, date(2026, 11, 1)).figures.steps_planned == 2  # later, call
+
+
 def test_month_edges_follow_local_time(october: Database) -> None:
     data = review_of(october)
     # 30 Sep 23:30 BST was in September; 1 Nov 00:10 in November.

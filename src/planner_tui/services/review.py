@@ -166,7 +166,9 @@ class MonthFigures:
 
     @property
     def steps_planned(self) -> int:
-        return sum(self.by_status.values())
+        """A step moved to another time is one step, counted at its new time (its row at
+        the old time, marked moved, is kept for the breakdown)."""
+        return sum(n for status, n in self.by_status.items() if status != StepStatus.RESCHEDULED)
 
     @property
     def steps_done(self) -> int:
