@@ -21,6 +21,7 @@ from typing import Any
 
 from planner_tui import clock
 from planner_tui.db import SCHEMA_HEAD, quick_read_uri, schema_revision
+from planner_tui.names import called
 
 DATES_AHEAD = 7
 """How many days ahead a birthday or another date is mentioned (today included)."""
@@ -206,6 +207,8 @@ class UpcomingDate:
     on: date
     year: int | None = None
     """The year it first happened, when known."""
+    called: str = ""
+    """What a step's words call them (:func:`planner_tui.names.called`)."""
     planned: str = ""
     """The words of a small step still planned with them for the day or the day before
     (the soonest), when there is one: the date is seen to, and Today doesn't offer another.
@@ -213,18 +216,18 @@ class UpcomingDate:
 
 
 def upcoming(
-    rows: Iterable[tuple[int, str, str, int, int, int | None]],
+    rows: Iterable[tuple[int, str, str, str, int, int, int | None]],
     today: date,
     within: int = DATES_AHEAD,
 ) -> list[UpcomingDate]:
-    """From (person id, name, label, month, day, year) rows, the dates that fall in the
-    *within* days from *today* (today included), soonest first."""
+    """From (person id, name, nickname, label, month, day, year) rows, the dates that fall
+    in the *within* days from *today* (today included), soonest first."""
     found = []
     last = date.fromordinal(min(today.toordinal() + within - 1, date.max.toordinal()))
-    for person_id, name, label, month, day, year in rows:
+    for person_id, name, nickname, label, month, day, year in rows:
         on = next_occurrence(month, day, today)
         if on is not None and on <= last and (year is None or year <= on.year):
-            found.append(UpcomingDate(person_id, name, label, on, year))
+            found.append(UpcomingDate(person_id, name, label, on, year, called(name, nickname)))
     return sorted(found, key=lambda d: (d.on, d.person.lower(), d.label.lower()))
 
 
@@ -316,7 +319,7 @@ def planned_with_statement(
 def dates_statement() -> Statement:
     """Every date of everyone on the map (archived people aside)."""
     return (
-        "SELECT person.id, person.name, person_date.label, person_date.month, "
+        "SELECT person.id, person.name, person.nickname, person_date.label, person_date.month, "
         "person_date.day, person_date.year FROM person_date "
         "JOIN person ON person.id = person_date.person_id WHERE NOT person.archived",
         {},

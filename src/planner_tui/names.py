@@ -1,5 +1,6 @@
 """Whether typed text names someone: one rule for @mentions, `--person`, the search box,
-the forms' people field and duplicate checks, so a name found in one place is found in all.
+the forms' people field and duplicate checks, so a name found in one place is found in all;
+and what a step's words call someone (:func:`called`).
 
 Standard library only: the quick `planner-tui search` path uses it without SQLAlchemy.
 """
@@ -207,3 +208,15 @@ def person_named(typed: str, people: Sequence[Named]) -> int | None:
     """The one person *typed* names; None for no one, or for several (say more of it)."""
     found = people_named(typed, people)
     return found[0] if len(found) == 1 else None
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.?\s*){1,4}")
+"""A nickname that is only initials ('A', 'A.S.', 'JR'): a way to tell people apart, not
+a name to call someone by."""
+
+
+def called(name: str, nickname: str = "") -> str:
+    """What a step's words call someone ('send Mimi a voice note'): their nickname, unless
+    it is only initials, else their name as on the map."""
+    nickname = " ".join(nickname.split())
+    return nickname if nickname and not _INITIALS.fullmatch(nickname) else name

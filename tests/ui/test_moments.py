@@ -136,6 +136,26 @@ async def test_today_offers_a_tiny_step_for_a_date_this_week(sqlite_db: Database
                                                            "text")  # fmt: skip
 
 
+async def test_a_dates_tiny_step_calls_them_what_the_wizard_does(sqlite_db: Database) -> None:
+    """Maria Costa, called Mimi: Today's step for her birthday says Mimi, as the wizard's
+    steps do; Ana Silva, whose nickname is only her initial, keeps her name."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Maria Costa", "nickname": "Mimi"},
+                             dates=[{"label": "birthday", "month": 11, "day": 25}])  # fmt: skip
+        people.create_person(session=s, data={"name": "Ana Silva", "nickname": "A"},
+                             dates=[{"label": "birthday", "month": 11, "day": 26}])  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "send Mimi a birthday message" in shown
+        assert "send Ana Silva a birthday message" in shown
+        await press(app, pilot, "enter")  # plan the first: Mimi's
+        await finish_wizard(app, pilot, "wed 9am")
+    with sqlite_db.session() as s:
+        assert [st.action for st in steps.list_steps(session=s)] == ["send Mimi a birthday message"]
+
+
 @pytest.mark.parametrize(
     ("typed", "read"),
     [

@@ -145,6 +145,15 @@ async def test_a_steps_words_call_them_what_they_are_called(sqlite_db: Database)
         await press(app, pilot, "enter")
         assert isinstance(app.screen, TodayScreen)
     assert [s.action for s in all_steps(sqlite_db)] == ["send Ana a short message"]
+    with sqlite_db.write() as s:  # a nickname that is only initials is not what they're called
+        people.create_person(session=s, data={"name": "Bo Chen", "nickname": "B.C."})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"chen", "enter")
+        what = wizard(app).query_one("#what-list", OptionList)
+        offered = [str(what.get_option_at_index(i).prompt) for i in range(what.option_count)]
+        assert any("send Bo Chen a short message" in o for o in offered), offered
 
 
 async def test_the_plan_points_at_the_step_just_planned(sqlite_db: Database) -> None:

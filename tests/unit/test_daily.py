@@ -189,7 +189,7 @@ def test_the_quick_reader_imports_no_data_layer(tmp_path: Path, sqlite_template:
 def test_dates_come_round_each_year(
     today: date, month: int, day: int, year: int | None, expected: date | None
 ) -> None:
-    found = daily.upcoming([(1, "Ana", "birthday", month, day, year)], today)
+    found = daily.upcoming([(1, "Ana", "", "birthday", month, day, year)], today)
     assert [d.on for d in found] == ([expected] if expected else [])
 
 

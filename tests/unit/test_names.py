@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner_tui.journal_search import mentions_in
-from planner_tui.names import begins, close_to, name_key, people_named, person_named
+from planner_tui.names import begins, called, close_to, name_key, people_named, person_named
 
 
 @dataclass(frozen=True)
@@ -152,3 +152,27 @@ def test_a_close_spelling_of_a_name(typed: str, name: str, close: bool) -> None:
     """The wizard lists such a person beside "+ someone new", so a typo isn't quietly a
     new person (planner_tui.names.close_to)."""
     assert close_to(typed, name) is close
+
+
+@pytest.mark.parametrize(
+    ("name", "nickname", "said"),
+    [
+        ("Maria Costa", "Mimi", "Mimi"),
+        ("Ana Silva", "  Ana  ", "Ana"),
+        ("Bo Chen", "", "Bo Chen"),
+        ("Ana Silva", "A", "Ana Silva"),  # initials tell people apart; they aren't a name
+        ("Ana Silva", "A.S.", "Ana Silva"),
+        ("John Reed", "JR", "John Reed"),
+        ("Al Green", "Al", "Al"),
+        ("Zoë", "🌱", "🌱"),
+    ],
+)
+def test_a_step_calls_someone_by_their_nickname_unless_it_is_initials(
+    name: str, nickname: str, said: str
+) -> None:
+    assert called(name, nickname) == said
+
+
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_what_someone_is_called_is_their_nickname_or_their_name(name: str, nickname: str) -> None:
+    assert called(name, nickname) in (name, " ".join(nickname.split()))

@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option
 from planner_tui import words
 from planner_tui.db.models import Channel, Effort, StepRead, label
 from planner_tui.errors import InvalidInput
-from planner_tui.names import fold
+from planner_tui.names import called, fold
 from planner_tui.services.steps import first_occurrence
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
@@ -442,10 +442,11 @@ class PlanWizard(FormScreen[StepRead]):
         return self.new_name
 
     def called(self) -> str:
-        """How a step's own words name them: what they are called (their nickname), else
-        :meth:`target` ("send Ana a voice note" for Ana Silva, called Ana)."""
-        nickname = self.person.nickname.strip() if self.person is not None else ""
-        return nickname or self.target()
+        """How a step's own words name them (:func:`planner_tui.names.called`: "send Ana a
+        voice note" for Ana Silva, called Ana), else :meth:`target`."""
+        if self.person is not None:
+            return called(self.person.name, self.person.nickname)
+        return self.target()
 
     def has_target(self) -> bool:
         return bool(self.person or self.context or self.new_name or self.place)

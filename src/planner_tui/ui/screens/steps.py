@@ -129,9 +129,9 @@ class StepsScreen(ViewScreen):
 
     def action_outcome(self, status: str) -> None:
         from planner_tui import words
-        from planner_tui.terminal import shorten
         from planner_tui.db.models import StepStatus
         from planner_tui.services.steps import AFTER_THE_STEP, still_to_come
+        from planner_tui.terminal import shorten
         from planner_tui.ui.forms.outcome import OutcomeForm
         from planner_tui.ui.modals.confirm import Choice
 

@@ -49,6 +49,8 @@ class DateItem:
     on: date
     planned: str = ""
     """A small step already planned with them for it (its words), if there is one."""
+    called: str = ""
+    """What a step's words call them (a picture saved before this knew it: their name)."""
 
 
 COMING_UP = 5
@@ -204,7 +206,7 @@ class TodayScreen(StepsScreen):
             steps_this_week=backend.read(partial(steps.steps_done_between, start=start, end=end)),
             anyone=backend.read(people.has_people),
             dates=[
-                DateItem(d.person_id, d.person, d.label, d.on, d.planned)
+                DateItem(d.person_id, d.person, d.label, d.on, d.planned, d.called)
                 for d in backend.read(partial(people.upcoming_dates, today=today))
             ],
         )
@@ -297,7 +299,7 @@ class TodayScreen(StepsScreen):
                     shorten(
                         words.date_seen_to(d.planned)
                         if d.planned
-                        else words.date_step(d.person, d.label),
+                        else words.date_step(d.called or d.person, d.label),
                         60,
                     ),
                 )
@@ -352,7 +354,7 @@ class TodayScreen(StepsScreen):
 
     def plan_for_date(self, chosen: DateItem) -> None:
         self.planner.plan_step(
-            chosen.person_id, action=words.date_step(chosen.person, chosen.label)
+            chosen.person_id, action=words.date_step(chosen.called or chosen.person, chosen.label)
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
