@@ -337,11 +337,17 @@ def bare_round(run: Run, groups: set[str]) -> None:
             run.key(f"bare:switch:{n}", key, BARE_READY[key], "bare view switch")
 
 
-def map_floor_round(run: Run) -> None:
-    """The first visit of a bare app's view built like the Map (bench/floor_map.py)."""
+def map_floor_round(run: Run, groups: set[str]) -> None:
+    """The first visit of a bare app's view built like the Map (bench/floor_map.py), and
+    typing in its filter built like the Map's."""
     began = run.launch("baremap", [sys.executable, str(HERE / "floor_map.py")], {})
     run.settle("baremap:ready", began, BARE_READY["t"])
-    run.key("baremap:first", "m", titled("Map", "Person 001"), "bare map first visit")
+    run.key("baremap:first", "m", titled("Map", "300 people of a bare app"), "bare map first visit")
+    if "typing" in groups:
+        run.key("baremap:/", "/", titled("Map", "300 people of a bare app"), "bare Map /")
+        typing(run, "baremap", MAP_TYPING, "bare Map filter typing", typed)
+        run.key("baremap:esc", "Escape", titled("Map", "300 people of a bare app"),
+                "bare Map Escape")  # fmt: skip
 
 
 def form_floor_round(run: Run) -> None:
@@ -642,6 +648,8 @@ def rows_for(results: dict[int, dict[str, float]]) -> list[Row]:
         g["bare view switch p95 (ms)"], ms(g["bare view switch p95 (ms)"]), None))  # fmt: skip
     add("bare app: first visit of a view built like the Map", "(for comparison)", lambda g: (
         g["bare map first visit median (ms)"], ms(g["bare map first visit median (ms)"]), None))  # fmt: skip
+    add("bare app: typing in a filter built like the Map's, p95 (with / and Escape)",
+        "(for comparison)", lambda g: (*typing_row("bare Map", "filter typing")(g)[:2], None))  # fmt: skip
     add("bare form app: open a form built like the check-in, p95", "(for comparison)", lambda g: (
         g["bare form open p95 (ms)"], ms(g["bare form open p95 (ms)"]), None))  # fmt: skip
     add("Today with its saved picture (usual start)", "(for comparison)", lambda g: (
@@ -691,8 +699,9 @@ def bench(years: int, args: argparse.Namespace, groups: set[str], folder: Path) 
             if "launch" in groups or "views" in groups:
                 bare_round(run, groups)
             app_round(run, home, groups)
+            if groups & {"views", "typing"}:
+                map_floor_round(run, groups)
             if "views" in groups:
-                map_floor_round(run)
                 reading_round(run, home)
             if "forms" in groups:
                 form_floor_round(run)
