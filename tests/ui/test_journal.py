@@ -188,6 +188,25 @@ async def test_closing_the_app_mid_sentence_keeps_the_words(sqlite_db: Database)
     assert entries(sqlite_db) == []
 
 
+async def test_a_draft_left_on_a_button_comes_back_in_the_last_box_typed_in(
+    sqlite_db: Database,
+) -> None:
+    """Enter typed ahead into a draft taken back never presses Save: the cursor returns to
+    the last box typed in, not to the button it was left on."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        form(app).query_one("#warmth_note", Input).focus()
+        await press(app, pilot, *"tea")
+        form(app).query_one("#save").focus()
+        await press(app, pilot, "escape", "enter")  # close, keeping the draft
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "c", *" outside")
+        assert form(app).query_one("#warmth_note", Input).value == "tea outside"
+    assert entries(sqlite_db) == []
+
+
 async def test_closing_the_app_keeps_words_whose_change_had_not_reached_the_form(
     sqlite_db: Database,
 ) -> None:

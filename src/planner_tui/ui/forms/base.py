@@ -565,7 +565,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.call_after_refresh(into_view)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        self._at = next((w.id for w in event.widget.ancestors_with_self if w.id), None)
+        # Only a box to type in: Enter typed ahead on a button or a list taken back would act.
+        if isinstance(event.widget, Input | TextArea):
+            self._at = next((w.id for w in event.widget.ancestors_with_self if w.id), None)
 
     def place_to_type(self, name: str) -> Widget | None:
         """The field ``#name`` if it shows and takes the cursor, else the first place to
