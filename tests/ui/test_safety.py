@@ -11,6 +11,7 @@ from __future__ import annotations
 import stat
 import sys
 import threading
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -336,7 +337,11 @@ async def test_while_a_month_opens_the_title_names_the_month_still_on_screen(
         while "Days with a check-in" not in screen_text(app):
             await pilot.pause(0.02)
         await pilot.press("left")
-        shown = screen_text(app)
+        # Said once the month takes longer than a moment (here, until it is let go).
+        deadline = time.monotonic() + 30
+        while "opening" not in (shown := screen_text(app)):
+            assert time.monotonic() < deadline, shown
+            await pilot.pause(0.02)
         assert "Monthly review — November 2026 (so far, to 23 Nov) · opening October 2026…" in shown
         assert "October" in compared_with(app)  # November's overview, beside October
         october.set()

@@ -123,7 +123,10 @@ class HangingLines(Static):
         return len(self.wrapped(width))
 
     def on_resize(self) -> None:
-        self.refresh(layout=True)  # the wrapping, and so the height, follow the width
+        # The wrapping, and so the height, follow the width; a new height alone (more or
+        # fewer lines) was laid out already, and laying out again cost the Review a layout.
+        if self.content_size.width != self.width_laid_out:
+            self.refresh(layout=True)
 
 
 def forget_closed_watchers(*nodes: object) -> None:

@@ -117,6 +117,12 @@ class FigureBox(Vertical, can_focus=True):
         return self.key
 
 
+OPENING_SAID_AFTER = 0.15
+"""Seconds before ← or → says the month is on its way: one worked out already (the month
+before is, while you read) shows sooner, and a line said and taken back at once cost a
+layout and a frame of its own."""
+
+
 class ReviewScreen(ViewScreen):
     TITLE = "Review"
     BINDINGS = [
@@ -238,13 +244,18 @@ class ReviewScreen(ViewScreen):
             self.notify("This is the current month; later ones have not happened yet.")
             return
         self.month = wanted
-        # The figures on screen are still the month shown: its title stays until the
-        # wanted month's figures replace them.
+        self.set_timer(OPENING_SAID_AFTER, partial(self.say_opening, wanted))
+        self.reload()
+
+    def say_opening(self, wanted: date) -> None:
+        """The wanted month is still being worked out: the figures on screen are still the
+        month shown, so its title stays, with the month on its way."""
         from planner_tui import review_report
 
+        if self.month != wanted or (self.data is not None and self.data.figures.month == wanted):
+            return  # shown already, or another month asked for since
         shown = review_report.title(self.data) if self.data else "Monthly review"
         self.query_one("#review-title", Section).update(f"{shown} · opening {wanted:%B %Y}…")
-        self.reload()
 
     def action_explain(self) -> None:
         from planner_tui.review_report import EXPLAIN
