@@ -160,6 +160,24 @@ async def test_a_very_long_name_leaves_the_wizards_field_and_a_question_in_view(
         assert "Has it happened already?" in shown and "Not yet" in shown
 
 
+async def test_a_step_answered_elsewhere_says_so_in_view_when_saved(sqlite_db: Database) -> None:
+    """The step skipped from the command line while its Done form was open: ctrl+s says
+    why nothing was saved where it can be seen (it was below the form's fold, and saving
+    looked like doing nothing)."""
+    with sqlite_db.write() as s:
+        bo = people.create_person(session=s, data={"name": "Bo"})
+        step = steps.create_step(session=s, data={"person_id": bo.id, "action": "call Bo",
+                                                  "due_at": clock.now() - timedelta(hours=1)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "d")
+        with sqlite_db.write() as s:
+            steps.record_outcome(session=s, step_id=step.id, outcome={"status": "skipped"})
+        await press(app, pilot, "ctrl+s")
+        assert "This step already has an outcome." in "\n".join(on_screen(app))
+
+
 async def test_the_map_filter_says_how_many_match_in_words(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         for name in ("[b]Ana", "Bea"):

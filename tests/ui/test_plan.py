@@ -374,6 +374,46 @@ async def test_each_persons_draft_is_kept_apart_from_the_others_and_from_who(
     ]
 
 
+async def test_a_draft_taken_back_keeps_its_chosen_action_for_enter(sqlite_db: Database) -> None:
+    """The third action chosen, a time typed, closed; opened again on What: the chosen one
+    is highlighted, so Enter keeps it (it went back to the first, and Enter swapped it)."""
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.plan_step(ids["Bo"])
+        await settle(app, pilot)
+        await press(app, pilot, "down", "down", "enter")
+        chosen = wizard(app).query_one("#words", Input).value
+        await press(app, pilot, *"fri 7pm", "escape", "escape")
+        assert isinstance(app.screen, TodayScreen)
+        app.plan_step(ids["Bo"])
+        await settle(app, pilot)
+        assert wizard(app).page == "what"
+        await press(app, pilot, "enter")
+        assert wizard(app).page == "when"
+        assert wizard(app).query_one("#words", Input).value == chosen
+        assert wizard(app).query_one("#when", Input).value == "fri 7pm"
+
+
+async def test_a_time_of_ones_own_is_added_to_not_replaced(sqlite_db: Database) -> None:
+    """A time box holds the app's suggestion selected (typing replaces it), but once the
+    person has typed in it the words are theirs: coming back into the box — by Tab, or in
+    a draft taken back — puts the cursor after them."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-20T18:00")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "l", *"next")  # Not now, with another time
+        await press(app, pilot, "shift+tab", "tab", *" week")
+        assert app.screen.query_one("#new_time", Input).value == "next week"
+        await press(app, pilot, "escape")  # closed, its draft kept
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "l", *" 9am")
+        assert app.screen.query_one("#new_time", Input).value == "next week 9am"
+
+
 async def test_a_repeat_on_other_days_starts_on_its_first_day(sqlite_db: Database) -> None:
     """Issue 16: When 'tomorrow 6pm' (Tue 24 Nov) with Repeat 'every mon and thu': the card
     says it starts Thu 26 Nov, 18:00, and that is when it is saved."""

@@ -133,11 +133,11 @@ class PlannerApp(TypeAheadApp):
         waits at most for one view's making, which the key for that view needed anyway."""
         if not (self.PREPARE_VIEWS and self.collector.paused()):
             return
-        if not self.screen_stack or not isinstance(self.screen, ViewScreen):
-            return  # closing, or a form or a question open
+        if self._exit or not self.screen_stack or not isinstance(self.screen, ViewScreen):
+            return  # closing (Textual's own flag), or a form or a question open
         if self.backend.error is not None:
             return  # the data can't be read: the view on screen says why
-        made = [stack[0] for stack in self._screen_stacks.values()]
+        made = [stack[0] for stack in self._screen_stacks.values() if stack]
         if not all(view.ready_for_keys for view in made if isinstance(view, ViewScreen)):
             return  # one at a time: the last one made is still reading
         for mode, make in self.MODES.items():

@@ -330,6 +330,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         at = draft.pop(AT, None) if draft else None
         if draft and self.accepts_draft(draft) and self.holds_something(draft):
             self.fill(draft)
+            for field in self.query(TextField):  # words of theirs where a suggestion was
+                if field.id and field.value != str(self._as_mounted.get(field.id, "")):
+                    field.holds_own_words()
             # Where the person left off, not the form's first field (unless typed in).
             if isinstance(at, str) and at.replace("-", "_").isidentifier() and not typed:
                 place = self.place_to_type(at)
@@ -538,6 +541,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self.go_to_first_problem()
         elif name and (place := next((w for w in self.query(f"#{name}") if w.focusable), None)):
             place.focus()  # no note of its own under it: the note is below, the cursor here
+        else:  # about the whole form: said by the buttons, scrolled into view
+            note = self.query_one("#form-problem", Problem)
+            self.call_after_refresh(note.scroll_visible, animate=False, immediate=True)
         parts = (field or "").split(".")  # intentions.1, contacts.2.name: which of a list
         if len(parts) > 1 and parts[1].isdigit() and parts[0] in self.ITEM_FIELDS:
             item = self.ITEM_FIELDS[parts[0]].format(n=parts[1], part=".".join(parts[2:]))

@@ -490,9 +490,11 @@ class PlanWizard(FormScreen[StepRead]):
                 Option(text(f"  {a.for_person(name)}  ({label(a.channel)})"), id=a.id)
                 for a in entries
             )
-        first = next((i for i in range(options.option_count)
-                      if not options.get_option_at_index(i).disabled), None)  # fmt: skip
-        options.highlighted = first
+        # The action chosen (a draft's, taken back) stays chosen: Enter must not swap it.
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        chosen = self.action.id if self.action is not None else None
+        options.highlighted = (ids.index(chosen) if chosen in ids
+                               else next((i for i, id_ in enumerate(ids) if id_), None))  # fmt: skip
 
     def pick_action(self) -> None:
         own = self.query_one("#own", Input).value.strip()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.cells import cell_len
-from textual.events import Focus, Resize
+from textual.events import Focus, Key, Paste, Resize
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
@@ -38,6 +38,18 @@ class TextField(Input):
     def on_focus(self, event: Focus) -> None:
         if not event.from_app_focus:
             self.place_cursor()
+
+    def on_key(self, event: Key) -> None:
+        if event.is_printable or event.key in ("backspace", "delete"):
+            self.holds_own_words()
+
+    def on_paste(self, _event: Paste) -> None:
+        self.holds_own_words()
+
+    def holds_own_words(self) -> None:
+        """What it holds is the person's now, not the app's suggestion: coming back into
+        it adds to it, as to any words of theirs."""
+        self.select_on_focus = False
 
     def place_cursor(self) -> None:
         """Where coming into the box puts the cursor: over the app's suggestion (all of it
@@ -80,6 +92,18 @@ class TextBox(TextArea):
     def on_focus(self, event: Focus) -> None:
         if not event.from_app_focus:
             self.place_cursor()
+
+    def on_key(self, event: Key) -> None:
+        if event.is_printable or event.key in ("backspace", "delete"):
+            self.holds_own_words()
+
+    def on_paste(self, _event: Paste) -> None:
+        self.holds_own_words()
+
+    def holds_own_words(self) -> None:
+        """What it holds is the person's now, not the app's suggestion: coming back into
+        it adds to it, as to any words of theirs."""
+        self.select_on_focus = False
 
     def place_cursor(self) -> None:
         self.move_cursor(self.document.end)
