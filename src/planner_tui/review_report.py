@@ -403,10 +403,11 @@ STEP_ORDER = (
     StepStatus.DONE,
     StepStatus.DECLINED,
     StepStatus.NO_REPLY,
-    StepStatus.RESCHEDULED,
     StepStatus.SKIPPED,
     StepStatus.PLANNED,
 )
+"""The outcomes the table counts; steps moved to another time are said in a line, not
+counted (each is counted once, where it now falls), so the table adds up to the steps."""
 
 
 def small_steps(data: MonthReviewData) -> Figure:
@@ -419,6 +420,8 @@ def small_steps(data: MonthReviewData) -> Figure:
         lines.append(words.DECLINE_REFRAME)
     if f.by_status.get(StepStatus.NO_REPLY):
         lines.append(words.NO_REPLY_LINE)
+    if f.by_status.get(StepStatus.RESCHEDULED):
+        lines.append(words.moved_steps(f.by_status[StepStatus.RESCHEDULED]))
     if f.steps_compared:
         lines.append(
             f"Before the step you expected {num(f.expected_awkwardness, 1)} of 5 awkwardness on "

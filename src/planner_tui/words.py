@@ -676,6 +676,12 @@ NO_MENTIONS = "No journal entry mentions them yet: @Name in an entry links someo
 # --------------------------------------------------------------------------- the Review
 
 
+def moved_steps(count: int) -> str:
+    """The Review's line on steps moved to another time (not counted twice)."""
+    moved = "One step was" if count == 1 else f"{count:,} steps were"
+    return f"{moved} moved to another time; each counts once, at its new time."
+
+
 def steps_done_line(done: int, due: int, to_come: int, running: bool) -> str:
     """The Review's line on the month's steps: done of those due (so far, while the month
     is going); steps not yet due are still to come, never counted as not done."""

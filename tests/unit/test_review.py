@@ -149,9 +149,13 @@ def test_a_step_moved_to_another_time_is_one_step_planned(october: Database) -> 
                                                   "due_at": local("2026-10-13T18:00")})  # fmt: skip
         steps.record_outcome(session=s, step_id=away.id, outcome={
             "status": "rescheduled", "new_due_at": local("2026-11-03T18:00")})  # fmt: skip
-    f = review_of(october).figures
+    data = review_of(october)
+    f = data.figures
     assert f.by_status[StepStatus.RESCHEDULED] == 2
     assert (f.steps_planned, f.steps_due_so_far) == (5, 5)  # the 4 before, and the walk
+    shown = review_report.small_steps(data)  # its table adds up to the steps planned
+    assert shown.table is not None and sum(int(n) for _, n in shown.table.rows) == 5
+    assert "2 steps were moved to another time; each counts once, at its new time." in (shown.lines)
     assert review_of(october, date(2026, 11, 1)).figures.steps_planned == 2  # later, call
 
 
