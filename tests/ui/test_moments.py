@@ -5,7 +5,7 @@ the wizard and the Gaps' ideas, small moments, and "on this day"."""
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -134,6 +134,27 @@ async def test_today_offers_a_tiny_step_for_a_date_this_week(sqlite_db: Database
         [step] = steps.list_steps(session=s)
     assert (step.person_id, step.action, step.channel) == (ana, "send Ana a birthday message",
                                                            "text")  # fmt: skip
+
+
+async def test_a_step_due_today_takes_the_cursor_from_the_dates(sqlite_db: Database) -> None:
+    """The dates had the cursor (nothing was due); a step for today planned elsewhere: back
+    on Today, Enter is about that step, not the birthday's tiny step."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Bo"},
+                             dates=[{"label": "birthday", "month": 11, "day": 24}])  # fmt: skip
+        maria = people.create_person(session=s, data={"name": "Maria"}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one("#dates", DataTable).has_focus
+        with sqlite_db.write() as s:
+            steps.create_step(session=s, data={"person_id": maria, "action": "call Maria",
+                                               "due_at": clock.now() + timedelta(minutes=30)})  # fmt: skip
+        await press(app, pilot, "m")
+        await press(app, pilot, "t")
+        assert app.screen.query_one("#due", DataTable).has_focus
+        await press(app, pilot, "enter")
+        assert "call Maria" in screen_text(app)  # how it went, for the step
 
 
 async def test_a_dates_tiny_step_calls_them_what_the_wizard_does(sqlite_db: Database) -> None:

@@ -251,10 +251,10 @@ class TodayScreen(StepsScreen):
             "" if data.due else "Nothing planned for today. Rest counts too; s plans a step."
         )
         coming_table = self.query_one("#coming", DataTable)
-        if due_was_empty and data.due and self.focused is coming_table:
-            # Coming up next had the cursor only because nothing was due today; now that
-            # something is (just planned, say), d, l and w act on today's step, not on one
-            # days ahead.
+        if due_was_empty and data.due and self.focused in (coming_table, self.query_one("#dates")):
+            # Coming up next, or the dates, had the cursor only because nothing was due
+            # today; now that something is (just planned, say), Enter, d, l and w act on
+            # today's step, not on one days ahead or on a birthday's tiny step.
             due_table.focus()
         fill(
             self.query_one("#coming", DataTable),
