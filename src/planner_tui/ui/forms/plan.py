@@ -493,7 +493,7 @@ class PlanWizard(FormScreen[StepRead]):
         # The action chosen (a draft's, taken back) stays chosen: Enter must not swap it.
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
         chosen = self.action.id if self.action is not None else None
-        options.highlighted = (ids.index(chosen) if chosen in ids
+        options.highlighted = (ids.index(chosen) if chosen is not None and chosen in ids
                                else next((i for i, id_ in enumerate(ids) if id_), None))  # fmt: skip
 
     def pick_action(self) -> None:
