@@ -93,18 +93,6 @@ class TextBox(TextArea):
         if not event.from_app_focus:
             self.place_cursor()
 
-    def on_key(self, event: Key) -> None:
-        if event.is_printable or event.key in ("backspace", "delete"):
-            self.holds_own_words()
-
-    def on_paste(self, _event: Paste) -> None:
-        self.holds_own_words()
-
-    def holds_own_words(self) -> None:
-        """What it holds is the person's now, not the app's suggestion: coming back into
-        it adds to it, as to any words of theirs."""
-        self.select_on_focus = False
-
     def place_cursor(self) -> None:
         self.move_cursor(self.document.end)
 
