@@ -678,8 +678,10 @@ NO_MENTIONS = "No journal entry mentions them yet: @Name in an entry links someo
 
 def moved_steps(count: int) -> str:
     """The Review's line on steps moved to another time (not counted twice)."""
-    moved = "One step was" if count == 1 else f"{count:,} steps were"
-    return f"{moved} moved to another time; each counts once, at its new time."
+    were = "was" if count == 1 else "were"
+    return (
+        f"{plural(count, 'step')} {were} moved to another time; each counts once, at its new time."
+    )
 
 
 def steps_done_line(done: int, due: int, to_come: int, running: bool) -> str:
