@@ -452,6 +452,13 @@ def test_log_a_contact_with_several_people(home: Path) -> None:
     assert drifting == []  # Bo is back within his rhythm
 
 
+@pytest.mark.parametrize("how", ["in person", "In Person", "in_person", " in-person "])
+def test_how_is_taken_as_people_write_it(home: Path, how: str) -> None:
+    result = run(home, "log", "Bobby", "--how", how)
+    assert result.returncode == 0, result.stderr
+    assert "(in person)" in result.stdout, result.stdout
+
+
 def test_log_without_how_takes_the_app_forms_defaults_and_says_so(home: Path) -> None:
     from planner_tui.db.models import LOGGED_CHANNEL, LOGGED_INITIATOR
 

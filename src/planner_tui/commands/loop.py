@@ -29,10 +29,12 @@ HOW_WORDS = "in-person, call, text, social or other"
 
 
 def _how(typed: str) -> str:
-    """An argparse type: `--how` as people type it, refused with the words help uses."""
-    if typed.strip().lower() not in CHANNELS:
+    """An argparse type: `--how` as people type it ('in person' too), refused with the
+    words help uses."""
+    said = "-".join(typed.lower().split())
+    if said not in CHANNELS:
         raise argparse.ArgumentTypeError(f"say {HOW_WORDS}")
-    return typed.strip().lower()
+    return said
 
 
 REACHED_OUT = {"me": "me", "them": "them", "mutual": "mutual", "both": "mutual"}
