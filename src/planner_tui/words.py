@@ -143,7 +143,10 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
         if days > -60:
             return f"in {plural(-days // 7, 'week')}"
         delta = relativedelta(day, today)
-        return f"in {plural(delta.years * 12 + delta.months, 'month')}"
+        months = delta.years * 12 + delta.months
+        if months < 24:  # the same scale as the past's, below
+            return f"in {plural(months, 'month')}"
+        return f"in {plural(delta.years, 'year')}"
     if days == 0:
         return "today"
     if days == 1:

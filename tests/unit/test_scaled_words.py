@@ -4,6 +4,8 @@ Review's wins) read like `ago` — days, then weeks, then months, then years."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from planner_tui import words
@@ -41,3 +43,19 @@ def test_how_far_past_the_rhythm_grows_with_the_gap(days: int, span: str, said: 
 )
 def test_a_long_gap_before_being_back_in_touch_is_said_one_way(days: int | None, said: str) -> None:
     assert words.after_gap(days) == said
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        ("2026-11-24", "tomorrow"),
+        ("2026-12-06", "in 13 days"),
+        ("2027-01-20", "in 8 weeks"),
+        ("2027-10-23", "in 11 months"),
+        ("2028-10-23", "in 23 months"),
+        ("2028-11-23", "in 2 years"),
+        ("9999-12-30", "in 7,973 years"),  # it said 'in 95,676 months'
+    ],
+)
+def test_days_to_come_read_on_the_same_scale_as_days_gone(day: str, said: str) -> None:
+    assert words.ago(date.fromisoformat(day), today=date(2026, 11, 23), ahead=True) == said
