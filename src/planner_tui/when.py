@@ -140,13 +140,12 @@ def parse_when_noted(
     clocks go forward) and was moved to one that does; else None."""
     now = (now or clock.now()).replace(second=0, microsecond=0)
     try:
-        said = _read(text, lean, now, at)
+        said = _read(text, lean, now, at, day_asked=day)
         moment = _settle(said)
         if lean == "future":  # (a clock on the last day can still log it)
             _check_room(moment)
     except InvalidInput as refusal:
-        said_of = str(refusal).replace(" as a time.", " as a day.") if day else str(refusal)
-        raise InvalidInput(f"{said_of} {examples(lean, now, day=day)}", field="when") from None
+        raise InvalidInput(f"{refusal} {examples(lean, now, day=day)}", field="when") from None
     except (ValueError, OverflowError):  # 'in 9999 years', '9999-12-31 23:59 -05:00'
         raise InvalidInput(
             f"'{_shown(text)}' is too far from today to be {'a day' if day else 'a time'}. "
@@ -183,7 +182,9 @@ def clock_change_note(said: datetime, moment: datetime) -> str | None:
     )
 
 
-def _read(text: str, lean: Lean, now: datetime, at: time | None = None) -> datetime:
+def _read(
+    text: str, lean: Lean, now: datetime, at: time | None = None, *, day_asked: bool = False
+) -> datetime:
     if len(text) > MAX_LENGTH:
         raise InvalidInput("That is too long to be a time.", field="when")
     text = _READ_BACK_NOTE.sub("", text)  # "Fri 27 Nov 2026, 19:00 (in 4 days)" reads back
@@ -209,7 +210,7 @@ def _read(text: str, lean: Lean, now: datetime, at: time | None = None) -> datet
             elif lean == "past" and moment > now + timedelta(minutes=5):
                 moment -= relativedelta(days=1)
         return moment
-    return _absolute(text.strip(), now, lean, at)
+    return _absolute(text.strip(), now, lean, at, day_asked=day_asked)
 
 
 def _splits(said: str) -> list[tuple[str, str]]:
@@ -405,9 +406,13 @@ def _check_day_first(text: str, field: str) -> None:
             )
 
 
-def _absolute(text: str, now: datetime, lean: Lean, at: time | None = None) -> datetime:
+def _absolute(
+    text: str, now: datetime, lean: Lean, at: time | None = None, *, day_asked: bool = False
+) -> datetime:
     """Dates and times dateutil can read (ISO, '1 dec 6pm', '01/12/2026' day first).
-    A date without a year goes to the nearest year on the side we lean to."""
+    A date without a year goes to the nearest year on the side we lean to. *day_asked*: a
+    refusal says it couldn't read a day, not a time."""
+    unread = f"I couldn't read '{_shown(text)}' as {'a day' if day_asked else 'a time'}."
     _check_numbers(text)
     _check_day_first(text, "when")
     default = now.replace(tzinfo=None, hour=DEFAULT_TIME.hour, minute=0)
@@ -437,12 +442,10 @@ def _absolute(text: str, now: datetime, lean: Lean, at: time | None = None) -> d
                 f"'{_shown(text)}' is not a day on the calendar.", field="when"
             ) from None
         _check_clock(text)
-        raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time.",
-                           field="when") from None  # fmt: skip
+        raise InvalidInput(unread, field="when") from None
     except (ValueError, OverflowError):
         _check_clock(text)
-        raise InvalidInput(f"I couldn't read '{_shown(text)}' as a time.",
-                           field="when") from None  # fmt: skip
+        raise InvalidInput(unread, field="when") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=now.tzinfo)
     moment = moment.astimezone(now.tzinfo)
