@@ -383,9 +383,8 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         _refuse("When would suit better? Try 'sat 10am' or 'in 2 days'.")
     with opened(settings) as database, database.write() as session:
         step = find_step(session, args.step)
-        if new_time:  # a day said without a time keeps the step's time of day
-            at = clock.to_local(step.due_at).time()
-            outcome["new_due_at"] = parse_when(new_time, lean="future", at=at)
+        if new_time:
+            outcome["new_due_at"] = steps.new_time(new_time, step.due_at)
             steps.check_ahead(outcome["new_due_at"])
         if status in steps.AFTER_THE_STEP:
             steps.check_due(step.due_at, anyway=args.anyway)

@@ -357,6 +357,14 @@ def _read(session: Session, rows: list[Step]) -> list[StepRead]:
     return result
 
 
+def new_time(typed: str, due_at: datetime) -> datetime:
+    """A step's new time as said (another time, a follow-up, a move): a day said without
+    a time keeps the step's time of day ('next week' for a step at 18:00 is 18:00)."""
+    from planner_tui.when import parse_when
+
+    return parse_when(typed, lean="future", at=clock.to_local(due_at).time())
+
+
 def check_ahead(due_at: datetime, now: datetime | None = None) -> None:
     """A plan is for later: a time already past is refused (with a minute's grace)."""
     now = now or clock.now()

@@ -9,7 +9,6 @@ the new time; skipped just lets it go.
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -212,7 +211,7 @@ class OutcomeForm(FormScreen[Any]):
         self.query_one("#note", TextArea).text = str(values.get("note", ""))
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
-        from planner_tui.services.steps import check_ahead, check_follow_up
+        from planner_tui.services.steps import check_ahead, check_follow_up, new_time
 
         problems = {}
         if self.status is StepStatus.DONE:
@@ -233,7 +232,7 @@ class OutcomeForm(FormScreen[Any]):
                 problems["new_time"] = "When would suit better? Try 'sat 10am' or 'in 2 days'."
             elif typed:
                 try:
-                    moment = self.read_new_time(typed)
+                    moment = new_time(typed, self.step.due_at)
                     preview.update(text("→ " + describe(moment)))
                     check_ahead(moment)
                     if self.status is StepStatus.NO_REPLY:
@@ -245,10 +244,6 @@ class OutcomeForm(FormScreen[Any]):
         if len(values["place"].strip()) > 1000:
             problems["place"] = "A name can be at most 1,000 characters."
         return problems
-
-    def read_new_time(self, typed: str) -> datetime:
-        """The step's new time: a day said without a time keeps the step's time of day."""
-        return parse_when(typed, lean="future", at=clock.to_local(self.step.due_at).time())
 
     def submit(self, values: dict[str, Any]) -> Any:
         from planner_tui.services import steps
@@ -268,7 +263,7 @@ class OutcomeForm(FormScreen[Any]):
                 if values["place"].strip():
                     outcome["place"] = values["place"].strip()
         if values["new_time"].strip() and self.status in NEW_TIME:
-            outcome["new_due_at"] = self.read_new_time(values["new_time"])
+            outcome["new_due_at"] = steps.new_time(values["new_time"], self.step.due_at)
             if values["follow_up"].strip():
                 outcome["follow_up"] = values["follow_up"].strip()
         if self.change:
