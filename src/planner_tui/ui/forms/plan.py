@@ -491,10 +491,11 @@ class PlanWizard(FormScreen[StepRead]):
                 for a in entries
             )
         # The action chosen (a draft's, taken back) stays chosen: Enter must not swap it.
+        # Else the first step offered (a heading has no id).
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        chosen = self.action.id if self.action is not None else None
-        options.highlighted = (ids.index(chosen) if chosen is not None and chosen in ids
-                               else next((i for i, id_ in enumerate(ids) if id_), None))  # fmt: skip
+        rows = [i for i, option_id in enumerate(ids) if option_id]
+        chosen = [i for i in rows if self.action is not None and ids[i] == self.action.id]
+        options.highlighted = next(iter(chosen + rows), None)
 
     def pick_action(self) -> None:
         own = self.query_one("#own", Input).value.strip()
