@@ -8,6 +8,8 @@ from datetime import UTC, datetime, time
 import pytest
 from dateutil import tz
 from dateutil.rrule import rrulestr
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
@@ -512,3 +514,28 @@ def test_a_repeat_more_often_than_daily_says_why_whichever_way_it_is_said(said: 
 def test_a_day_said_without_a_time_takes_the_time_of_day_given(said: str, expected: str) -> None:
     moment = parse_when(said, lean="future", now=NOW, at=time(18, 15))
     assert moment.strftime("%Y-%m-%d %H:%M") == expected
+
+
+DAYS_SAID = ["tomorrow", "next week", "thu", "fri", "sat", "3 dec", "20/12", "2027-01-05",
+             "in 3 days", "today", "tonight"]  # fmt: skip
+TIMES_SAID = ["", "9am", "12pm", "18:30", "7pm"]
+
+
+@given(
+    st.sampled_from(DAYS_SAID),
+    st.sampled_from(TIMES_SAID),
+    st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+)
+def test_a_time_of_day_given_changes_only_a_later_days_unsaid_time(
+    day: str, said: str, at: time
+) -> None:
+    """Whatever is said, *at* never moves the day, never overrides a time said, and is
+    taken only where no time was said for a later day (where midday stood)."""
+    text = f"{day} {said}".strip()
+    plain = parse_when(text, lean="future", now=NOW)
+    given_at = parse_when(text, lean="future", now=NOW, at=at)
+    assert given_at.date() == plain.date()
+    if said or day in ("today", "tonight", "in 3 days"):
+        assert given_at == plain
+    else:
+        assert (given_at.hour, given_at.minute) == (at.hour, at.minute)
