@@ -613,6 +613,9 @@ def cmd_support(settings: Settings, args: argparse.Namespace) -> None:
 def cmd_app(settings: Settings, args: argparse.Namespace) -> None:
     if not sys.stdout.isatty() and not os.environ.get("PLANNER_TUI_FORCE_APP"):
         raise PlannerError("The app needs a terminal. For scripts, see planner-tui --help.")
+    from planner_tui.ui import collector
+
+    collector.hold_until_started()
     from planner_tui.ui.app import PlannerApp
 
     app = PlannerApp(settings=settings)

@@ -259,6 +259,46 @@ async def test_the_app_collects_garbage_when_left_alone_after_keys(
         assert len(made) == 1  # left alone since: nothing new to collect
 
 
+@pytest.mark.parametrize("answer", ["its data", "why it can't"])
+async def test_collection_held_at_start_goes_on_once_the_first_view_answers(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    """The command holds the cycle collector while the app starts (planner_tui.ui.collector);
+    it must come back once Today shows its data, or why it has none, or memory would grow."""
+    import gc
+
+    from planner_tui.errors import PlannerError
+    from planner_tui.ui import collector
+    from planner_tui.ui.screens.today import TodayScreen
+
+    monkeypatch.setattr(collector, "_frozen", False)
+    monkeypatch.setattr(collector.gc, "freeze", lambda: None)  # the test process: nothing kept
+    if answer == "why it can't":
+
+        def busy(self: TodayScreen) -> Any:
+            raise PlannerError("The planner file is busy [b]elsewhere[/b].")
+
+        monkeypatch.setattr(TodayScreen, "load", busy)
+    collector.hold_until_started()
+    try:
+        app = make_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            loading = app.screen.query_one("#loading", Static)
+
+            def answered() -> bool:
+                if answer == "its data":
+                    return not loading.display
+                return "busy [b]elsewhere[/b]" in str(loading.render())
+
+            deadline = time.monotonic() + 60
+            while not answered():
+                assert time.monotonic() < deadline, screen_text(app)
+                await pilot.pause(0.05)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 @pytest.mark.parametrize("hostile", HOSTILE)
 async def test_markup_in_names_is_shown_as_typed_on_every_view(
     sqlite_db: Database, hostile: str

@@ -3,6 +3,7 @@ shows its data at once, and still shows what changed since it was made."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Iterator
@@ -142,3 +143,25 @@ async def test_the_key_for_a_view_still_reading_out_of_sight_shows_it_once_read(
         await settle(app, pilot)
         assert "Dee Waiting" in screen_text(app)
         await until_made(app, pilot, "plan", "journal", "review")  # and the others follow
+
+
+@pytest.mark.parametrize("closed_by", ["q", "the app closing"])
+async def test_closing_while_a_view_is_made_out_of_sight_closes_cleanly(
+    sqlite_db: Database, closed_by: str
+) -> None:
+    """Quitting a moment after the app shows, as its views are being made: the view half
+    made is finished first (closed half-mounted, its widgets failed: no tab, no title)."""
+    with sqlite_db.write() as s:
+        for n in range(30):
+            people.create_person(session=s, data={"name": f"Person {n}", "cadence_days": 7})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.collector.last_used = time.monotonic() - 60
+        making = asyncio.create_task(app.prepare_a_view())
+        while "map" not in made(app):
+            await asyncio.sleep(0)
+        if closed_by == "q":
+            await pilot.press("q")
+    # Leaving run_test closes the app as Textual does, and raises what went wrong meanwhile.
+    assert making.done() and making.exception() is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -97,6 +98,8 @@ class PlannerApp(TypeAheadApp):
         self.startup_error: str | None = None
         self.collector = IdleCollector()
         self._saved_theme: object = None
+        self._making_a_view = asyncio.Lock()
+        """Held while a view is made out of sight (see :meth:`prepare_a_view`)."""
         """The theme the setting holds (so restoring it isn't saved again)."""
         self.css_brought_up_to = -1
         """Textual's count of CSS changes the CSS was last brought up to: a view made now is
@@ -133,8 +136,10 @@ class PlannerApp(TypeAheadApp):
         waits at most for one view's making, which the key for that view needed anyway."""
         if not (self.PREPARE_VIEWS and self.collector.paused()):
             return
-        if self._exit or not self.screen_stack or not isinstance(self.screen, ViewScreen):
-            return  # closing (Textual's own flag), or a form or a question open
+        if self._exit or not self._running:
+            return  # closing (Textual's own flags)
+        if not self.screen_stack or not isinstance(self.screen, ViewScreen):
+            return  # a form or a question open
         if self.backend.error is not None:
             return  # the data can't be read: the view on screen says why
         made = [stack[0] for stack in self._screen_stacks.values() if stack]
@@ -143,14 +148,22 @@ class PlannerApp(TypeAheadApp):
         for mode, make in self.MODES.items():
             if mode in self._screen_stacks:
                 continue
-            view = cast(type[ViewScreen], make)()
-            # Textual makes a mode's screen when first switched to (App._init_mode); this
-            # is that making, without the switch.
-            _, mounted = self._get_screen(view)
-            self._screen_stacks[mode] = [view]
-            await mounted
+            async with self._making_a_view:
+                view = cast(type[ViewScreen], make)()
+                # Textual makes a mode's screen when first switched to (App._init_mode);
+                # this is that making, without the switch.
+                _, mounted = self._get_screen(view)
+                self._screen_stacks[mode] = [view]
+                await mounted
             view.reload()
             return
+
+    async def _shutdown(self) -> None:
+        # Textual closes every screen here. A view half made out of sight is let finish
+        # first: its widgets fail as they mount if their screen was closed meanwhile.
+        async with self._making_a_view:
+            self._running = False  # Textual's own first step: no view is begun after it
+        await super()._shutdown()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste | events.MouseDown):

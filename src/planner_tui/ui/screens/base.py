@@ -213,9 +213,11 @@ class ViewScreen(KeepsStyles, Screen[None]):
         return self._answered
 
     def answered(self) -> None:
+        """The view shows its data, or why it can't."""
         if not self._answered:
             self._answered = True
             self.planner.keys_may_go_on()
+            collector.after_start()
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -341,7 +343,6 @@ class ViewScreen(KeepsStyles, Screen[None]):
         while self._after_show:
             await self.run_action(self._after_show.pop(0))
         self.answered()
-        collector.after_start()
 
     def run_when_shown(self, action: str) -> None:
         """Run *action* here once the view shows its data (now, if it does already): the
