@@ -53,7 +53,7 @@ def key_commands(app: PlannerApp, screen: Screen[Any]) -> list[Command]:
     """Every command the palette offers on *screen*: a binding two views share (Today's
     and the Plan's outcome keys) once, and another view's only when this one has no
     command of that name doing the same."""
-    from planner_tui.ui.app import VIEWS
+    from planner_tui.ui.app import VIEWS, view_class
 
     commands: list[Command] = []
     declared: set[tuple[type, str]] = set()
@@ -86,8 +86,7 @@ def key_commands(app: PlannerApp, screen: Screen[Any]) -> list[Command]:
     for mode, (_key, view, _tip) in VIEWS.items():
         if mode == app.current_mode:
             continue
-        view_class = app.MODES[mode]
-        for owner, binding in bindings_of(view_class):  # type: ignore[arg-type]
+        for owner, binding in bindings_of(view_class(mode)):
             if binding.action == "refresh":
                 continue  # a view reads its data again when it opens anyway
             run = partial(app.run_in_view, mode, binding.action)
