@@ -259,6 +259,28 @@ async def test_the_app_collects_garbage_when_left_alone_after_keys(
         assert len(made) == 1  # left alone since: nothing new to collect
 
 
+@pytest.mark.parametrize("with_data", [True, False])
+async def test_today_and_the_journal_give_the_focus_to_their_list_else_the_page(
+    sqlite_db: Database, with_data: bool
+) -> None:
+    """Enter and the arrows work at once: on the list when there is one (nothing takes the
+    focus before the data comes), else on the page, which the arrows then scroll."""
+    if with_data:
+        with sqlite_db.write() as s:
+            pid = people.create_person(session=s, data={"name": "Ira"}).id
+            due = datetime(2026, 11, 23, 18, tzinfo=UTC)
+            steps.create_step(session=s, data={"person_id": pid, "action": "tea", "due_at": due})
+            journal.save_entry(session=s, data={"day": due.date(), "body": "A warm call"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.focused is not None
+        assert app.focused.id == ("due" if with_data else "body")
+        await press(app, pilot, "j")
+        assert app.focused is not None
+        assert app.focused.id == ("entries" if with_data else "body")
+
+
 @pytest.mark.parametrize("answer", ["its data", "why it can't"])
 async def test_collection_held_at_start_goes_on_once_the_first_view_answers(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, answer: str

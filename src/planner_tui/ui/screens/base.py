@@ -298,8 +298,9 @@ class ViewScreen(KeepsStyles, Screen[None]):
         """After data arrives: a list takes the focus if nothing that shows has it (a
         table was hidden while loading, or emptied), so Enter works at once."""
         focused = self.focused
-        if focused is None or focused.id == "body" or not shown(focused):
-            self.focus_list()
+        lost = focused is None or focused.id == "body" or not shown(focused)
+        if lost and not self.focus_list() and focused is None:
+            self.query_one("#body").focus()  # no list: the page, so the arrows scroll it
 
     def action_undo(self) -> None:
         from planner_tui.ui.undo import undo

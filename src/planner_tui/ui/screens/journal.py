@@ -104,7 +104,7 @@ def search_note(problems: list[str], shown: int, total: int, terms: list[str], m
 
 class JournalScreen(ViewScreen):
     TITLE = "Journal"
-    AUTO_FOCUS = None  # the search box must not take the view keys; the list takes focus
+    AUTO_FOCUS = ""  # the search box must not take the view keys; the list takes focus
     LISTS = ("#entries",)
     BINDINGS = [
         Binding("c", "check_in", "Check in"),

@@ -117,6 +117,7 @@ class TodayScreen(StepsScreen):
     # Not the people (s there plans with them; s elsewhere asks who). With no step, the
     # dates take the focus, so Enter on the row that looks chosen plans its tiny step.
     LISTS = ("#due", "#coming", "#dates")
+    AUTO_FOCUS = ""  # a list takes it with the data: not the page first (twice restyled)
     BINDINGS = [
         Binding("c", "check_in", "Check in"),
         Binding(
