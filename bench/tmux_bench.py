@@ -11,8 +11,9 @@ quiet window; the key's time is when the final picture first appeared — not th
 change. The final picture must be the expected one: a warm-up round (not counted) records
 each step's settled screen with a longer quiet window, and every counted round must reach
 that same screen. Comparisons are interleaved in each round (bare app, app, echo app, app
-again), so both see the same load. Launch figures are medians over the rounds; key figures
-pool every round's keys (median and p95).
+again), so both see the same load. Launch figures are medians over the rounds (first frames
+over more launches: --first-frames, besides the rounds' own); key figures pool every
+round's keys (median and p95).
 
 The floors: bench/floor_chrome.py (Header, five MODES, Footer: first frame and view switch)
 and bench/floor_echo.py (Header, Input, Static, Footer: the keystroke floor).
@@ -45,6 +46,10 @@ READING = 2.0
 """Seconds a person reads Today before their first key, in the rounds that time first
 visits that way (the app makes the other views meanwhile)."""
 FIRST_VISITS = (("m", "Map"), ("j", "Journal"), ("p", "Plan"), ("r", "Review"))
+FIRST_FRAMES = 5
+"""Extra launches of the bare app and the app, in turns, each round (launch group;
+--first-frames): a first frame varies by a third from one launch to the next here, so
+three rounds' medians alone said 1.1× one run and 1.6× the next."""
 GROUPS = ("launch", "views", "typing", "forms", "memory", "export", "cli")
 
 
@@ -400,6 +405,16 @@ def app_round(run: Run, home: Path, groups: set[str]) -> None:
                 run.key(f"form:{key}:{n}:close", "Escape", back_on_today)
 
 
+def first_frames(run: Run, home: Path, launches: int) -> None:
+    """*launches* more first frames of each, bare app and app in turns."""
+    for _ in range(launches):
+        began = run.launch("bare", [sys.executable, str(HERE / "floor_chrome.py")], {})
+        run.record("bare first frame", run.first(began, chrome))
+        began = run.launch("app", [installed_command()], app_env(home))
+        run.record("app first frame", run.first(began, chrome))
+        run.settle("app:today", began, VIEW_READY["t"])  # as a person would, before quitting
+
+
 def reading_round(run: Run, home: Path) -> None:
     """First visits after reading Today for :data:`READING` seconds, as a person might."""
     began = run.launch("reading", [installed_command()], app_env(home))
@@ -715,6 +730,7 @@ def bench(years: int, args: argparse.Namespace, groups: set[str], folder: Path) 
                 echo_round(run)
             if "launch" in groups:
                 cold_round(run, home)
+                first_frames(run, home, args.first_frames)
         figures.update(summarise(run))
         if "memory" in groups:
             print(f"  {years} y: memory", file=sys.stderr, flush=True)
@@ -743,6 +759,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", type=float, default=200, help="quiet window, ms")
     parser.add_argument("--poll", type=float, default=3, help="screen read interval, ms")
     parser.add_argument("--timeout", type=float, default=30, help="seconds a step may take")
+    parser.add_argument("--first-frames", type=int, default=FIRST_FRAMES,
+                        help="extra launches of each a round, for the first frame")  # fmt: skip
     parser.add_argument("--switches", type=int, default=300)
     parser.add_argument("--forms", type=int, default=200)
     parser.add_argument("--export-runs", type=int, default=3)

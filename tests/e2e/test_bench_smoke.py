@@ -46,7 +46,7 @@ def test_the_bench_prints_issue_18s_table_with_budgets(tmp_path: Path) -> None:
         pytest.skip("tmux is not installed")
     out = tmp_path / "results"
     ran = subprocess.run(
-        [sys.executable, str(BENCH), "--years", "1", "--rounds", "1",
+        [sys.executable, str(BENCH), "--years", "1", "--rounds", "1", "--first-frames", "1",
          "--only", "launch,views,cli", "--quiet", "60", "--cache", str(tmp_path / "cache"),
          "--out", str(out)],
         capture_output=True, text=True, timeout=840,

@@ -119,9 +119,9 @@ class PlannerApp(TypeAheadApp):
         self.startup_error: str | None = None
         self.collector = IdleCollector()
         self._saved_theme: object = None
+        """The theme the setting holds (so restoring it isn't saved again)."""
         self._making_a_view = asyncio.Lock()
         """Held while a view is made out of sight (see :meth:`prepare_a_view`)."""
-        """The theme the setting holds (so restoring it isn't saved again)."""
         self.css_brought_up_to = -1
         """Textual's count of CSS changes the CSS was last brought up to: a view made now is
         styled with it as it mounts (see KeepsStyles). None yet: -1, Textual's own start."""

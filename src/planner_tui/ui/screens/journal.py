@@ -104,7 +104,7 @@ def search_note(problems: list[str], shown: int, total: int, terms: list[str], m
 
 class JournalScreen(ViewScreen):
     TITLE = "Journal"
-    AUTO_FOCUS = ""  # the search box must not take the view keys; the list takes focus
+    AUTO_FOCUS = ""  # the list takes it with the data (never the search box: view keys)
     LISTS = ("#entries",)
     BINDINGS = [
         Binding("c", "check_in", "Check in"),
