@@ -397,6 +397,21 @@ class PlannerApp(TypeAheadApp):
             return None  # shown greyed out: you are already here
         return True
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (it copies in a text box): how to quit. Textual's own words are markup,
+        which this app's toasts show as typed."""
+        quits = [
+            active.binding.key_display or key
+            for key, active in self.active_bindings.items()
+            if active.binding.action in ("quit", "app.quit")
+        ]
+        if quits:  # the shortest: q where it quits (the footer's), else ctrl+q
+            key = min(quits, key=len)
+            message = Content.assemble(
+                "Press ", (key, "bold"), " to close planner-tui (everything is saved)."
+            )
+            self.notify(message, title="Quitting?")
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return

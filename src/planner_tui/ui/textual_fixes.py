@@ -1,10 +1,15 @@
-"""A leak in Textual itself, fixed from outside until Textual ships the fix.
+"""Two faults in Textual itself, fixed from outside until Textual ships the fixes.
 
-Textual 8 caches ``StylesCache.get_inner_outer`` with ``lru_cache`` on the method, so the
-cache's keys hold up to 1,024 ``StylesCache`` objects — with every line each had drawn —
-after their widgets are gone (Textualize/textual#6665). Here every closed form and every
-view's rebuilt rows stayed: about 8,000 drawn lines, 13 MiB after 150 view switches and
-100 forms. The answer depends only on the two colours, so it is cached on them alone.
+A leak: Textual 8 caches ``StylesCache.get_inner_outer`` with ``lru_cache`` on the method,
+so the cache's keys hold up to 1,024 ``StylesCache`` objects — with every line each had
+drawn — after their widgets are gone (Textualize/textual#6665). Here every closed form and
+every view's rebuilt rows stayed: about 8,000 drawn lines, 13 MiB after 150 view switches
+and 100 forms. The answer depends only on the two colours, so it is cached on them alone.
+
+A crash: PageUp or PageDown in an option list not yet laid out (the palette, a moment after
+ctrl+p) looked up its lines before it had any — a ``KeyError`` that closed the app. Until
+it has lines there is no page to move by, so the key does nothing (Textual's own scroll to
+the highlighted option already reads it that way).
 """
 
 from __future__ import annotations
@@ -13,10 +18,29 @@ from functools import lru_cache
 from typing import Any
 
 from textual._styles_cache import StylesCache
+from textual.widgets import OptionList
 
 
 def apply() -> None:
-    """Cache the colours, not the caches (once; nothing if Textual has changed the method)."""
+    """Both fixes (each once; neither if Textual has changed what it fixes)."""
+    cache_colours_not_caches()
+    page_only_when_laid_out()
+
+
+def page_only_when_laid_out() -> None:
+    move_page = OptionList.__dict__.get("_move_page")
+    if move_page is None or getattr(move_page, "laid_out_only", False):
+        return
+
+    def _move_page(self: OptionList, direction: Any) -> None:
+        if (self.highlighted or 0) in self._index_to_line:
+            move_page(self, direction)
+
+    _move_page.laid_out_only = True  # type: ignore[attr-defined]
+    OptionList._move_page = _move_page  # type: ignore[method-assign]
+
+
+def cache_colours_not_caches() -> None:
     method = StylesCache.__dict__.get("get_inner_outer")
     body = getattr(method, "__wrapped__", None)
     if body is None:

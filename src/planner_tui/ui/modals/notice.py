@@ -25,10 +25,12 @@ class FirstRunNotice(KeepsStyles, DialogFooter, ModalScreen[None]):
     """Shown once, on the very first start."""
 
     # Enter is the focused button's own key (so Textual's footer shows it under the
-    # button's name, hidden); Escape goes on as well, and is the key the footer names.
+    # button's name, hidden); Escape goes on as well, and is the key the footer names. q
+    # quits, as everywhere (the notice shows again at the next start).
     BINDINGS = [
         Binding("escape", "dismiss", "Start"),
         Binding("enter", "dismiss", "Start", show=False),
+        Binding("q", "app.quit", "Quit"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -143,7 +143,7 @@ class TodayScreen(StepsScreen):
         yield table("due", "when", "who", "", "small step", give_way=(-1, 1))  # marks first
         yield Section("Coming up next", id="coming-title")
         yield table("coming", "when", "who", "small step", give_way=(-1, 1))
-        yield Section("People you might like to reach")
+        yield Section("People you might like to reach", id="drifting-title")
         yield Note(id="drift-empty", classes="muted")
         yield table("drifting", "who", "last in touch", "hoped for", give_way=(0,))  # the name
         yield Section("Dates this week", id="dates-title")
@@ -283,6 +283,7 @@ class TodayScreen(StepsScreen):
             [str(p.id) for p in data.drifting],
         )
         # With no one on the map yet, the empty Today says how to add someone instead.
+        self.query_one("#drifting-title").display = data.anyone
         self.query_one("#drift-empty", Note).set(
             "" if data.drifting or not data.anyone else words.NO_ONE_DRIFTING
         )
