@@ -159,7 +159,9 @@ async def test_closing_while_a_view_is_made_out_of_sight_closes_cleanly(
         await settle(app, pilot)
         app.collector.last_used = time.monotonic() - 60
         making = asyncio.create_task(app.prepare_a_view())
-        while "map" not in made(app):
+        deadline = time.monotonic() + 60
+        while "map" not in made(app):  # begun: quit before its first layout
+            assert time.monotonic() < deadline
             await asyncio.sleep(0)
         if closed_by == "q":
             await pilot.press("q")
