@@ -43,6 +43,9 @@ class MapData:
     diversity: Diversity
     strip: RecencyStrip
     ideas: list[Idea] = field(default_factory=list)
+    rows: dict[int, tuple[Text, ...]] = field(default_factory=dict)
+    """Each person's row of the People tab, by id: made with the data, off the screen's
+    thread (300 rows' words and styles were a sixth of a first visit's own work)."""
 
 
 def sort_people(people: list[PersonRead], by: str) -> list[PersonRead]:
@@ -158,21 +161,23 @@ class MapScreen(ViewScreen):
 
         backend = self.planner.backend
         contexts = backend.read(people.list_contexts)
+        everyone = backend.read(partial(people.list_people, include_archived=True))
         return MapData(
-            people=backend.read(partial(people.list_people, include_archived=True)),
+            people=everyone,
             contexts=contexts,
             quiet=gaps.quiet_contexts(contexts),
             one_sided=backend.read(gaps.one_sided),
             diversity=backend.read(gaps.diversity),
             strip=backend.read(partial(gaps.recency_strip, weeks=12)),
             ideas=gaps.load_ideas(self.planner.settings.resolved_home()),
+            rows={p.id: self.person_row(p) for p in everyone},
         )
 
     def show(self, data: MapData) -> None:
         from planner_tui.db.models import label
 
         self.data = data
-        self._rows = {p.id: self.person_row(p) for p in data.people}
+        self._rows = data.rows
         self.query_one("#map-empty").display = not data.people and not data.contexts
         self.refill_people(keep_cursor=True)
         active = [p for p in data.people if not p.archived]
