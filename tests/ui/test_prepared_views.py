@@ -121,28 +121,32 @@ async def test_the_key_for_a_view_still_reading_out_of_sight_shows_it_once_read(
 ) -> None:
     with sqlite_db.write() as s:
         people.create_person(session=s, data={"name": "Dee Waiting"})
-    release = threading.Event()
+    reading, release = threading.Event(), threading.Event()
     load = MapScreen.load
 
     def held(self: MapScreen) -> Any:
-        release.wait(60)
+        reading.set()
+        release.wait()  # no time limit: a limit reached on a loaded machine showed the data
         return load(self)
 
     monkeypatch.setattr(MapScreen, "load", held)
     app = make_app(sqlite_db)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        deadline = time.monotonic() + 60
-        while "map" not in made(app):
-            assert time.monotonic() < deadline
-            await pilot.pause(0.05)
-        await pilot.press("m")
-        assert isinstance(app.screen, MapScreen)
-        assert app.screen.query_one("#loading", Static).display  # still reading, and says so
-        release.set()
-        await settle(app, pilot)
-        assert "Dee Waiting" in screen_text(app)
-        await until_made(app, pilot, "plan", "journal", "review")  # and the others follow
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            deadline = time.monotonic() + 60
+            while not reading.is_set():  # made out of sight, and its read begun
+                assert time.monotonic() < deadline
+                await pilot.pause(0.05)
+            await pilot.press("m")
+            assert isinstance(app.screen, MapScreen)
+            assert app.screen.query_one("#loading", Static).display  # still reading: says so
+            release.set()
+            await settle(app, pilot)
+            assert "Dee Waiting" in screen_text(app)
+            await until_made(app, pilot, "plan", "journal", "review")  # and the others follow
+    finally:
+        release.set()  # a failed test leaves no read waiting
 
 
 @pytest.mark.parametrize("closed_by", ["q", "the app closing"])
