@@ -27,8 +27,10 @@ would never settle).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import re
 import shlex
 import statistics
 import subprocess
@@ -157,6 +159,15 @@ def quote(arg: str) -> str:
 Check = Callable[[str], bool]
 
 
+def print_crash_log(shown: str) -> None:
+    """The end of the crash.log a screen names (it goes with the bench's folder)."""
+    found = re.search(r"(/\S+?)\s*crash\.log", shown.replace("\n", ""))
+    if found:
+        log = Path(found.group(1).rstrip("/")) / "crash.log"
+        with contextlib.suppress(OSError):
+            print(f"  {log}:\n{log.read_text()[-4000:]}", file=sys.stderr)
+
+
 @dataclass
 class Run:
     """A bench run on one dataset: its terminal, the recorded pictures and the samples."""
@@ -205,6 +216,7 @@ class Run:
                 self.misses[step] = self.misses.get(step, 0) + 1
                 print(f"  ! {step}: not the expected screen after {self.timeout:.0f} s; "
                       f"it was:\n{shown}", file=sys.stderr)  # fmt: skip
+                print_crash_log(shown)
                 return now - began
             time.sleep(self.poll)
 
