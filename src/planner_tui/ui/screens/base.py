@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import inspect
 import re
@@ -205,6 +206,8 @@ class ViewScreen(KeepsStyles, Screen[None]):
         """Actions waiting for the view's data (see :meth:`run_when_shown`)."""
         self._answered = False
         """Whether the view has shown its data, or said why it can't, once."""
+        self._showing = asyncio.Lock()
+        """Held while data is put on screen (see :meth:`_show`)."""
 
     @property
     def ready_for_keys(self) -> bool:
@@ -331,6 +334,13 @@ class ViewScreen(KeepsStyles, Screen[None]):
         self.app.call_from_thread(self._show, data, stamp, asked, read_at)  # type: ignore[arg-type]
 
     async def _show(self, data: Any, stamp: tuple[Any, ...], asked: Any, read_at: int) -> None:
+        # One showing at a time: two reads can end together (a view's key while it reads
+        # out of sight), and a showing that mounts widgets must finish before the next
+        # fills them (the Review's second showing found its first's boxes still empty).
+        async with self._showing:
+            await self._show_now(data, stamp, asked, read_at)
+
+    async def _show_now(self, data: Any, stamp: tuple[Any, ...], asked: Any, read_at: int) -> None:
         if asked != self.request():
             return  # asked for something else since; that load shows instead
         self._read_at = read_at
