@@ -181,11 +181,12 @@ async def test_two_reads_of_a_view_made_out_of_sight_show_it_once_whole(
     first was still making — "Something went wrong" (seen in CI; here 1 run in 6)."""
     from planner_tui.ui.screens.review import FigureBox, ReviewScreen
 
-    reading, release = threading.Event(), threading.Event()
+    reads: list[int] = []
+    release = threading.Event()
     load = ReviewScreen.load
 
     def held(self: ReviewScreen) -> Any:
-        reading.set()
+        reads.append(1)
         release.wait()
         return load(self)
 
@@ -208,11 +209,13 @@ async def test_two_reads_of_a_view_made_out_of_sight_show_it_once_whole(
         async with app.run_test(size=SIZE) as pilot:
             await settle(app, pilot)
             deadline = time.monotonic() + 60
-            while not reading.is_set():  # the Map, Plan and Journal made; the Review reading
+            while not reads:  # the Map, Plan and Journal made; the Review reading
                 assert time.monotonic() < deadline
                 await pilot.pause(0.05)
-            await pilot.press("r")  # reads again, held too
-            await pilot.pause(0.2)
+            await pilot.press("r")
+            while len(reads) < 2:  # it reads again, held too
+                assert time.monotonic() < deadline
+                await pilot.pause(0.05)
             release.set()  # both reads end at once
             await settle(app, pilot)
             assert isinstance(app.screen, ReviewScreen)
