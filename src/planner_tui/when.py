@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
-from dateutil import parser as date_parser
-from dateutil import tz
+from dateutil import parser as date_parser, tz
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 from dateutil.rrule import rrulestr
 

@@ -19,7 +19,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "tmux_bench.py"
 
 ROWS = {
     "first frame, vs a bare Textual app with the same chrome": "≤ 1.2×",
-    "Today after a change elsewhere (no saved picture)": "≤ 2×",
+    "Today after a change elsewhere": "≤ 2×",
     **{
         f"first visit {when}: {view}": "≤ bare app's first frame"
         for when in ("of a view at once", "after 2 s on Today")

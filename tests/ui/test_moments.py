@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
-from planner_tui import clock, words
+from planner_tui import clock, daily, words
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput
 from planner_tui.services import drafts, journal, moments, people, steps
@@ -530,6 +530,7 @@ async def test_a_check_in_from_centuries_ago_leaves_today_as_it_was(sqlite_db: D
         assert "problem" not in shown and not any(
             "problem" in str(toast.message) for toast in app._notifications
         )
-    with sqlite_db.session() as s:
-        found = moments._warm_on(s, moments.earlier_days(date(2026, 11, 23), date(1, 1, 1))[0])
+    years = daily.earlier_days(date(2026, 11, 23), date(1, 1, 1))[0]
+    found = daily.read_file(sqlite_db.location.sqlite_path, lambda c: daily.warm_on(c, years))
+    assert found is not None
     assert [m.day for m in found] == [date(2025, 11, 23), date(1026, 11, 23)]

@@ -13,8 +13,7 @@ from sqlmodel import col, select
 from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.db.models import Step
-from planner_tui.services import calendar as ics
-from planner_tui.services import people, steps
+from planner_tui.services import calendar as ics, people, steps
 
 
 def local(text: str) -> datetime:

@@ -9,14 +9,14 @@ import sqlite3
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from planner_tui import clock, daily
 from planner_tui.db.engine import Database, Location, open_database
-from planner_tui.services import demo, journal, people, review, steps
-from planner_tui.services import today as services_today
+from planner_tui.services import demo, journal, people, review, steps, today as services_today
 
 
 def local(text: str) -> datetime:
@@ -138,6 +138,52 @@ def test_the_quick_reader_gives_the_services_answer_on_a_sample_life(
                 assert expected.steps and expected.dates and expected.intentions
     finally:
         database.dispose()
+
+
+def test_todays_facts_are_the_services_answers_on_every_engine_and_on_the_quick_path(
+    db: Database, tmp_path: Path
+) -> None:
+    """The Today view reads its facts by the day's rules (on the standard library's
+    connection when it can, else the session's): the same answers the services give, on a
+    sample life, on every engine."""
+    with db.write() as s:
+        demo.generate(session=s, years=1, seed=7)
+        for n, person in enumerate(people.list_people(session=s)[:7]):  # the demo plans none
+            steps.create_step(session=s, data={"person_id": person.id, "action": f"note {n}",
+                              "due_at": local("2026-11-23T21:00") + timedelta(days=n)})  # fmt: skip
+        first = steps.due_steps(session=s)[0].id  # done this evening: a step this week
+        steps.record_outcome(session=s, step_id=first, outcome={"status": "done"})
+    for day in (date(2026, 11, 23), date(2026, 11, 26), date(2027, 1, 4)):
+        monday = day - timedelta(days=day.weekday())
+        week = people.day_window(monday, day + timedelta(days=1))
+        tomorrow = people.day_window(day, day + timedelta(days=1))[1]
+        with db.session() as s:
+            facts = services_today.facts(session=s, today=day, coming=5)
+            due = steps.due_steps(session=s, today=day)
+            coming = steps.list_steps(session=s, upcoming=True, start=tomorrow, limit=5)
+            drifting = people.drifting_people(session=s, today=day)
+            summary = services_today.summary(session=s, today=day)
+            done = steps.steps_done_between(session=s, start=week[0], end=week[1])
+            anyone = people.has_people(session=s)
+        assert [(d.id, d.person, d.action, d.due_at, d.channel, d.rrule) for d in facts.due] == [
+            (d.id, d.person, d.action, d.due_at, d.channel, d.rrule) for d in due
+        ]
+        assert facts.due == summary.steps
+        assert [(d.id, d.due_at) for d in facts.coming] == [(d.id, d.due_at) for d in coming]
+        assert [(r.id, r.last_contact, r.days_past) for r in facts.drifting] == [
+            (p.id, p.last_contact, p.drifting_days) for p in drifting
+        ]
+        assert facts.drifting[:1] == ([summary.reach] if summary.reach else [])
+        assert (facts.checked_in, facts.intentions, facts.dates) == (
+            summary.checked_in, summary.intentions, summary.dates,
+        )  # fmt: skip
+        assert (facts.steps_this_week, facts.anyone) == (done, anyone)
+        if day == date(2026, 11, 23):  # the sample life runs up to November 2026
+            assert facts.due and facts.coming and facts.drifting and facts.moment
+            assert facts.steps_this_week
+        if db.location.sqlite_path is not None:
+            quick = partial(daily.today_facts, today=day, coming=5)
+            assert daily.read_file(db.location.sqlite_path, quick) == facts
 
 
 def test_the_quick_reader_leaves_other_files_to_the_full_path(

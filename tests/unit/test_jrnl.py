@@ -8,8 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from planner_tui.db.engine import Database
 from planner_tui.db.models import MAX_BODY

@@ -10,8 +10,7 @@ import pytest
 
 from planner_tui import clock, learning, review_report
 from planner_tui.db.engine import Database
-from planner_tui.services import corrections, people, review, steps
-from planner_tui.services import learning as service
+from planner_tui.services import corrections, learning as service, people, review, steps
 
 
 def local(text: str) -> datetime:

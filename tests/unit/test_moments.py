@@ -13,9 +13,18 @@ from planner_tui import clock, daily, words
 from planner_tui.db.engine import Database
 from planner_tui.db.models import StepStatus
 from planner_tui.errors import InvalidInput, NotFound
-from planner_tui.services import calendar as ics
-from planner_tui.services import exchange, gaps, journal, moments, people, review, steps, undo
-from planner_tui.services import today as services_today
+from planner_tui.services import (
+    calendar as ics,
+    exchange,
+    gaps,
+    journal,
+    moments,
+    people,
+    review,
+    steps,
+    today as services_today,
+    undo,
+)
 
 TODAY = date(2026, 11, 23)  # the frozen clock's day (a Monday)
 
@@ -423,10 +432,10 @@ def test_on_this_day_has_nothing_to_show_on_a_new_map(db: Database) -> None:
 
 
 def test_earlier_days_are_this_date_in_earlier_years_and_this_day_in_earlier_months() -> None:
-    years, months = moments.earlier_days(date(2028, 2, 29), date(2019, 6, 1))
+    years, months = daily.earlier_days(date(2028, 2, 29), date(2019, 6, 1))
     assert years == [date(2024, 2, 29), date(2020, 2, 29)]
     assert months[:2] == [date(2028, 1, 29), date(2027, 12, 29)] and len(months) == 11
-    years, months = moments.earlier_days(date(2026, 3, 31), date(2026, 1, 1))
+    years, months = daily.earlier_days(date(2026, 3, 31), date(2026, 1, 1))
     assert years == [] and months == [date(2026, 1, 31)]
 
 

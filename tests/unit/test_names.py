@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from planner_tui.journal_search import mentions_in
 from planner_tui.names import begins, called, close_to, name_key, people_named, person_named

@@ -10,8 +10,7 @@ import binascii
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from planner_tui.markdown import markdown_inline
 from planner_tui.terminal import plain, shorten_middle

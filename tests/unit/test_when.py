@@ -8,8 +8,7 @@ from datetime import UTC, datetime, time
 import pytest
 from dateutil import tz
 from dateutil.rrule import rrulestr
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError

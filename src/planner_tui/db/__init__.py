@@ -9,6 +9,9 @@ from pathlib import Path
 SCHEMA_HEAD = "0011"
 """The newest migration's revision; a test checks it against Alembic's own head. Kept here,
 free of imports, for the quick paths that read the file without the data layer."""
+DATA_VERSION_KEY = "data_version"
+"""The setting that moves on with every change to the data (db/engine.py), by any program:
+what was worked out from the data still holds while it stays the same."""
 
 
 def schema_revision(connection: object) -> str | None:

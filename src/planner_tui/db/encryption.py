@@ -61,7 +61,8 @@ def encrypt(location: Location, passphrase: str) -> list[Path]:
         partial.unlink(missing_ok=True)
         raise StorageError("The encrypted copy did not match; nothing was changed.")
     replace_durably(partial, path)
-    # Today's saved picture holds names and steps in the clear; it is not kept from now on.
+    # The picture of Today earlier versions kept beside the file holds names and steps in
+    # the clear.
     for leftover in (
         path.with_name(path.name + "-wal"),
         path.with_name(path.name + "-shm"),

@@ -24,7 +24,14 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from sqlmodel import Session
 
 from planner_tui.clock import now
-from planner_tui.db import SCHEMA_HEAD, can_write, left_unclean, read_only_uri, schema_revision
+from planner_tui.db import (
+    DATA_VERSION_KEY as DATA_VERSION_KEY,  # the services name it here
+    SCHEMA_HEAD,
+    can_write,
+    left_unclean,
+    read_only_uri,
+    schema_revision,
+)
 from planner_tui.errors import DamagedFile, NeedsPassphrase, StorageError
 from planner_tui.files import replace_durably
 
@@ -498,9 +505,6 @@ def make_engine(location: Location) -> Engine:
             f"The driver for that database is not installed ({error.name}). "
             "For PostgreSQL: pip install 'planner-tui[postgres]'."
         ) from None
-
-
-DATA_VERSION_KEY = "data_version"
 
 
 def _bump_data_version(session: Session) -> None:

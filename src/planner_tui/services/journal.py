@@ -28,8 +28,7 @@ from planner_tui.db.models import (
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.journal_search import ENTRY_FIELDS, SearchQuery
-from planner_tui.services.common import driver_connection as driver_connection
-from planner_tui.services.common import get_or_404, validate
+from planner_tui.services.common import driver_connection as driver_connection, get_or_404, validate
 from planner_tui.services.undo import Change, Recorder
 
 TAG_PATTERN = re.compile(r"(?<![\w#])#(\w[\w-]{0,99})")

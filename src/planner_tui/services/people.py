@@ -12,11 +12,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from planner_tui import clock, daily
-from planner_tui.daily import as_aware as as_aware  # these names, for the services
-from planner_tui.daily import day_as_moment as day_as_moment
-from planner_tui.daily import day_window as day_window
-from planner_tui.daily import drift_order
-from planner_tui.daily import drifting_days as drifting_days
+from planner_tui.daily import (
+    as_aware as as_aware,  # these names, for the services
+    day_as_moment as day_as_moment,
+    day_window as day_window,
+    drift_order,
+    drifting_days as drifting_days,
+)
 from planner_tui.db.models import (
     Channel,
     Context,

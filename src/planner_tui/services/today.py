@@ -1,6 +1,7 @@
-"""Today's summary from the services the app's Today view reads, in the form `planner-tui
-today` prints: the command's way in when the data can't be read with the standard library
-alone (a server, an encrypted file, an older schema), and what its quick path is checked
+"""Today on an open database: the rules of :mod:`planner_tui.daily` run on the session's own
+connection (the Today view's way in when the data can't be read with the standard library
+alone: a server, an encrypted file, an older schema), and `planner-tui today`'s summary
+built from the other services, the command's full path and what its quick path is checked
 against."""
 
 from __future__ import annotations
@@ -9,9 +10,16 @@ from datetime import date
 
 from sqlmodel import Session
 
-from planner_tui import clock
-from planner_tui.daily import DueStep, Reach, Summary
+from planner_tui import clock, daily
+from planner_tui.daily import DueStep, Reach, Summary, TodayFacts
 from planner_tui.services import journal, people, review, steps
+from planner_tui.services.common import driver_connection
+
+
+def facts(*, session: Session, today: date, coming: int) -> TodayFacts:
+    """What the Today view shows (:func:`planner_tui.daily.today_facts`)."""
+    connection, dialect = driver_connection(session)
+    return daily.today_facts(connection, today=today, coming=coming, dialect=dialect)
 
 
 def summary(*, session: Session, today: date | None = None) -> Summary:
@@ -21,7 +29,19 @@ def summary(*, session: Session, today: date | None = None) -> Summary:
     return Summary(
         today=today,
         steps=[
-            DueStep(s.id, s.person_id, s.person, s.action, s.due_at, s.cue)
+            DueStep(
+                s.id,
+                s.person_id,
+                s.person,
+                s.action,
+                s.due_at,
+                s.cue,
+                s.channel,
+                s.expected_awkwardness,
+                s.rrule,
+                s.context_id,
+                s.backup,
+            )
             for s in steps.due_steps(session=session, today=today)
         ],
         reach=Reach(

@@ -23,6 +23,7 @@ from planner_tui.config import Settings
 from planner_tui.errors import PlannerError, StorageError
 
 if TYPE_CHECKING:
+    from planner_tui.daily import TodayFacts
     from planner_tui.db.engine import Database
 
 T = TypeVar("T")
@@ -64,6 +65,9 @@ class Backend:
                 settings.resolved_url(), settings.resolved_home(), settings.passphrase
             )
             self._database = open_database(location)
+            # Earlier versions kept a picture of Today here, names and steps in the clear;
+            # Today now reads its data quickly instead (see :meth:`today`).
+            (settings.resolved_home() / "today-snapshot.json").unlink(missing_ok=True)
         except PlannerError as error:
             self._error = error
         finally:
@@ -92,13 +96,41 @@ class Backend:
         with self.database.session() as session:
             return call(session=session)
 
+    def quick(self, read: Callable[[Any], T], *, timeout: float = 2.0) -> T | None:
+        """*read* (a rule of :mod:`planner_tui.daily`, given a DB-API connection) on the
+        SQLite file with the standard library, before the data layer is loaded or the
+        database open: ``None`` when the file can't be read that way (another database, an
+        encrypted file, an older schema, a damaged one), and the caller takes the full path,
+        with every check and message that brings."""
+        from planner_tui import daily
+
+        database = self._plain_file()
+        if database is None or not database.is_file():
+            return None
+        return daily.read_file(database, read, timeout=timeout)
+
     def data_version(self) -> int:
         """Moves on with every change to the data by any program (drafts and settings
         aside): what was worked out from the data still holds while it stays the same."""
-        from planner_tui.db.engine import DATA_VERSION_KEY
+        from planner_tui import daily
+        from planner_tui.db import DATA_VERSION_KEY
         from planner_tui.services import drafts
 
+        found = self.quick(daily.data_version)
+        if found is not None:
+            return found
         return int(self.read(partial(drafts.get_setting, key=DATA_VERSION_KEY, default=0)))
+
+    def today(self, day: date, *, coming: int) -> TodayFacts:
+        """What Today shows (:func:`planner_tui.daily.today_facts`): read with the standard
+        library when it can be, so the daily home never waits for the data layer."""
+        from planner_tui import daily
+        from planner_tui.services import today
+
+        found = self.quick(partial(daily.today_facts, today=day, coming=coming))
+        if found is not None:
+            return found
+        return self.read(partial(today.facts, today=day, coming=coming))
 
     def write(self, call: Callable[..., T], /, *, affects_views: bool = True) -> T:
         with self.database.write(changes_data=affects_views) as session:
@@ -107,39 +139,23 @@ class Backend:
             self.version += 1
         return result
 
-    # ---------------------------------------------------------------- Today's picture
+    # ---------------------------------------------------------------- the quick reads
 
-    def snapshot_file(self) -> Path | None:
-        """The SQLite file a saved picture of Today belongs to (none for other databases)."""
+    def _plain_file(self) -> Path | None:
+        """The SQLite file, when the data is in one the standard library can read (not a
+        server's, not an encrypted one)."""
         from planner_tui.config import DB_FILENAME
 
-        # Never beside an encrypted file: the picture would hold its words in the clear.
         settings = self.settings
         return settings.resolved_home() / DB_FILENAME if settings.plain_file else None
 
-    def saved_today(self, day: date) -> dict[str, Any] | None:
-        """What Today last showed, if still true (see ui/snapshot.py). Worker thread: it
-        reads the SQLite file, without waiting for the database to open."""
-        from planner_tui.ui import snapshot
-
-        database = self.snapshot_file()
-        return snapshot.read(database, day) if database else None
-
     def saved_setting(self, key: str) -> Any:
-        """A setting read straight from the SQLite file, before the database is open (see
-        ui/snapshot.py): a few milliseconds, so it can shape the first frame. ``None`` for
-        other databases, or when it can't be read (the open database says then)."""
-        from planner_tui.ui import snapshot
+        """A setting read straight from the SQLite file, before the database is open: a few
+        milliseconds, so it can shape the first frame. ``None`` for other databases, or
+        when it can't be read (the open database says then)."""
+        from planner_tui import daily
 
-        database = self.snapshot_file()
-        return snapshot.setting(database, key) if database else None
-
-    def save_today(self, version: int | None, day: date, payload: dict[str, Any]) -> None:
-        from planner_tui.ui import snapshot
-
-        database = self.snapshot_file()
-        if database is not None:
-            snapshot.write(database, version, day, payload)
+        return self.quick(partial(daily.setting, key=key), timeout=0.2)
 
     def close(self) -> None:
         if self._database is not None:

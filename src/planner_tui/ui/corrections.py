@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 from planner_tui import words
 from planner_tui.errors import PlannerError
 from planner_tui.ui.screens.steps import OUTCOME_KEYS, StepItem
-from planner_tui.ui.undo import name
-from planner_tui.ui.undo import write as undoable
+from planner_tui.ui.undo import name, write as undoable
 
 if TYPE_CHECKING:
     from planner_tui.db.models import InteractionRead, StepRead

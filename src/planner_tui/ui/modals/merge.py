@@ -21,8 +21,7 @@ from textual.widgets import Input, Label, Static
 from planner_tui.errors import PlannerError
 from planner_tui.ui.forms.base import Problem
 from planner_tui.ui.screens.base import KeepsStyles, text
-from planner_tui.ui.undo import name as short_name
-from planner_tui.ui.undo import write as undoable
+from planner_tui.ui.undo import name as short_name, write as undoable
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.ui.widgets.footer import DialogFooter
 

@@ -18,8 +18,7 @@ from planner_tui.pictures import recency_strip
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, replace_rows, table
-from planner_tui.ui.undo import name as undo_name
-from planner_tui.ui.undo import write as undoable
+from planner_tui.ui.undo import name as undo_name, write as undoable
 from planner_tui.ui.widgets.circles import CirclesPicture, Dot
 from planner_tui.ui.widgets.fields import SearchField
 

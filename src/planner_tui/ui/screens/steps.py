@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 from planner_tui.ui.screens.base import ViewScreen
 
 if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
+    from planner_tui.daily import DueStep
     from planner_tui.db.models import StepRead
     from planner_tui.services.steps import OutcomeResult
 
@@ -53,17 +54,10 @@ class StepItem:
     backup: str = ""
 
     @classmethod
-    def of(cls, step: StepRead) -> StepItem:
+    def of(cls, step: StepRead | DueStep) -> StepItem:
         return cls(step.id, step.person, step.action, step.due_at, step.channel,
                    step.expected_awkwardness, step.rrule, step.person_id, step.context_id,
                    step.cue, step.backup)  # fmt: skip
-
-    def to_json(self) -> dict[str, Any]:
-        return {**asdict(self), "due_at": self.due_at.isoformat()}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> StepItem:
-        return cls(**{**data, "due_at": datetime.fromisoformat(data["due_at"])})
 
 
 class StepsScreen(ViewScreen):

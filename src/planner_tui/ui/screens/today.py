@@ -7,8 +7,8 @@ is "not yet"."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -18,13 +18,14 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from planner_tui import clock, words
+from planner_tui.db.choices import Channel, label
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
 from planner_tui.ui.screens.tables import fill, table
 
-if TYPE_CHECKING:
-    from planner_tui.db.models import PersonRead
+if TYPE_CHECKING:  # read in a worker thread, after the first frame
+    from planner_tui.daily import TodayFacts
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,6 @@ class DriftingItem:
     name: str
     last_contact: datetime | None
     cadence_days: int | None
-
-    @classmethod
-    def of(cls, person: PersonRead) -> DriftingItem:
-        return cls(person.id, person.name, person.last_contact, person.cadence_days)
 
 
 @dataclass(frozen=True)
@@ -55,6 +52,8 @@ class DateItem:
 
 COMING_UP = 5
 """How many of the steps after today Today shows."""
+DRIFTING_SHOWN = 8
+"""How many of the people past their rhythm Today shows (the longest past first)."""
 
 
 @dataclass
@@ -75,40 +74,31 @@ class TodayData:
     on_this_day_hidden: bool = False
     """Whether the person hid "On this day" (o): a line says how to bring it back."""
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            **asdict(self),
-            "today": self.today.isoformat(),
-            "due": [step.to_json() for step in self.due],
-            "coming": [step.to_json() for step in self.coming],
-            "dates": [{**asdict(d), "on": d.on.isoformat()} for d in self.dates],
-            "drifting": [
-                {**asdict(p), "last_contact": p.last_contact and p.last_contact.isoformat()}
-                for p in self.drifting
-            ],
-        }
-
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> TodayData:
-        def moment(value: str | None) -> datetime | None:
-            return datetime.fromisoformat(value) if value else None
-
+    def of(cls, facts: TodayFacts) -> TodayData:
+        moment = facts.moment
         return cls(
-            **{
-                **data,
-                "today": date.fromisoformat(data["today"]),
-                "due": [StepItem.from_json(step) for step in data["due"]],
-                "coming": [StepItem.from_json(step) for step in data.get("coming", [])],
-                "dates": [
-                    DateItem(**{**d, "on": date.fromisoformat(d["on"])})
-                    for d in data.get("dates", [])
-                ],
-                "drifting": [
-                    DriftingItem(**{**p, "last_contact": moment(p["last_contact"])})
-                    for p in data["drifting"]
-                ],
-            }
-        )
+            today=facts.today,
+            due=[StepItem.of(step) for step in facts.due],
+            coming=[StepItem.of(step) for step in facts.coming],
+            drifting=[
+                DriftingItem(p.id, p.name, p.last_contact, p.cadence_days)
+                for p in facts.drifting[:DRIFTING_SHOWN]
+            ],
+            checked_in=facts.checked_in,
+            intentions=facts.intentions,
+            steps_this_week=facts.steps_this_week,
+            anyone=facts.anyone,
+            dates=[
+                DateItem(d.person_id, d.person, d.label, d.on, d.planned, d.called)
+                for d in facts.dates
+            ],
+            on_this_day=words.on_this_day(
+                moment.day, facts.today, moment.kind, moment.text, moment.people,
+                label(Channel(moment.channel)) if moment.channel else "",
+            ) if moment else "",
+            on_this_day_hidden=facts.moment_hidden,
+        )  # fmt: skip
 
 
 class TodayScreen(StepsScreen):
@@ -157,73 +147,8 @@ class TodayScreen(StepsScreen):
         yield Note(id="week", classes="muted")
         yield Note(id="keys-note", classes="muted")
 
-    def on_mount(self) -> None:
-        self.show_saved()
-
-    @work(thread=True, group="snapshot", description="saved Today")
-    def show_saved(self) -> None:
-        """Today as it was last shown, if nothing has changed since (see ui/snapshot.py):
-        read off the event loop, and shown unless the real load got there first."""
-        saved = self.planner.backend.saved_today(clock.today())
-        if saved is None:
-            return
-        try:
-            data = TodayData.from_json(saved)
-        except (KeyError, TypeError, ValueError):
-            return
-        self.app.call_from_thread(self._show_saved, data)
-
-    def _show_saved(self, data: TodayData) -> None:
-        if self._shown is None:
-            self.query_one("#loading").display = False
-            self.show(data)
-            self.focus_list_if_lost()
-
     def load(self) -> TodayData:
-        from planner_tui.db.models import label
-        from planner_tui.services import drafts, journal, moments, people, review, steps
-
-        backend = self.planner.backend
-        today = clock.today()
-        version = backend.data_version()  # first
-        monday = today - timedelta(days=today.weekday())
-        start, end = people.day_window(monday, today + timedelta(days=1))
-        _, tomorrow = people.day_window(today, today + timedelta(days=1))
-        data = TodayData(
-            today=today,
-            due=[StepItem.of(s) for s in backend.read(partial(steps.due_steps, today=today))],
-            coming=[
-                StepItem.of(s)
-                for s in backend.read(
-                    partial(steps.list_steps, upcoming=True, start=tomorrow, limit=COMING_UP)
-                )
-            ],
-            drifting=[
-                DriftingItem.of(p)
-                for p in backend.read(partial(people.drifting_people, today=today))[:8]
-            ],
-            checked_in=backend.read(partial(journal.checked_in, day=today)),
-            intentions=backend.read(partial(review.current_intentions, today=today)),
-            steps_this_week=backend.read(partial(steps.steps_done_between, start=start, end=end)),
-            anyone=backend.read(people.has_people),
-            dates=[
-                DateItem(d.person_id, d.person, d.label, d.on, d.planned, d.called)
-                for d in backend.read(partial(people.upcoming_dates, today=today))
-            ],
-        )
-        data.on_this_day_hidden = (
-            backend.read(partial(drafts.get_setting, key=moments.ON_THIS_DAY_KEY, default=True))
-            is False
-        )
-        if not data.on_this_day_hidden:
-            found = backend.read(partial(moments.on_this_day, today=today))
-            if found is not None:
-                how = label(found.channel) if found.channel else ""
-                data.on_this_day = words.on_this_day(
-                    found.day, today, found.kind, found.text, found.people, how
-                )
-        backend.save_today(version, today, data.to_json())
-        return data
+        return TodayData.of(self.planner.backend.today(clock.today(), coming=COMING_UP))
 
     def show(self, data: TodayData) -> None:
         self.steps = data.due

@@ -1,0 +1,133 @@
+"""Today at the start: its data read with the standard library, before the data layer has
+loaded or the database opened — after a change made elsewhere and on a new day too."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from planner_tui import clock, daily
+from planner_tui.config import Settings
+from planner_tui.db.engine import Database
+from planner_tui.services import drafts, steps
+from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.backend import Backend
+from planner_tui.ui.screens.today import TodayScreen
+
+from .test_app import SIZE, make_app, screen_text, settle
+from .test_plan import a_few_people, local
+
+
+@pytest.fixture
+def slow_open(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The data layer stays closed until the test lets it open."""
+    release = threading.Event()
+    real_open = Backend.open
+
+    def held_open(self: Backend) -> None:
+        if self._database is None:  # apps given a database open at once
+            release.wait(30)
+        real_open(self)
+
+    monkeypatch.setattr(Backend, "open", held_open)
+    yield release
+    release.set()
+
+
+async def seen_before_opening(db: Database, release: threading.Event) -> str:
+    """What Today shows once it has data, while the database has not opened yet."""
+    app = PlannerApp(Settings(home=make_app(db).settings.home))  # the first-run notice seen
+    async with app.run_test(size=SIZE) as pilot:
+        deadline = time.monotonic() + 60  # only a cap: it returns as soon as Today shows
+        screen = app.screen
+        while not (isinstance(screen, TodayScreen) and screen._shown):
+            assert time.monotonic() < deadline, "Today waited for the database to open"
+            await pilot.pause(0.05)
+            screen = app.screen
+        assert app.backend._database is None  # still not open
+        shown = screen_text(app)
+        release.set()
+        await settle(app, pilot)
+        assert screen_text(app) == shown  # the full open found the same
+    release.clear()
+    return shown
+
+
+def with_a_step(db: Database) -> int:
+    ids = a_few_people(db)
+    with db.write() as s:
+        return steps.create_step(session=s, data={"person_id": ids["Bo"],
+                                 "action": "send Bo the [b]photos[/b]",
+                                 "due_at": local("2026-11-23T21:00")}).id  # fmt: skip
+
+
+async def test_today_shows_its_data_before_the_data_layer_opens(
+    sqlite_db: Database, slow_open: threading.Event
+) -> None:
+    with_a_step(sqlite_db)
+    shown = await seen_before_opening(sqlite_db, slow_open)
+    assert "send Bo the [b]photos[/b]" in shown and "Ana" in shown  # due, and drifting
+    assert "Opening your planner" not in shown
+
+
+async def test_a_change_made_elsewhere_or_a_new_day_shows_at_the_start(
+    sqlite_db: Database, slow_open: threading.Event
+) -> None:
+    step = with_a_step(sqlite_db)
+    assert "photos" in await seen_before_opening(sqlite_db, slow_open)
+    with sqlite_db.write() as s:  # as the command line would, between two starts
+        steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+    shown = await seen_before_opening(sqlite_db, slow_open)
+    assert "photos" not in shown and "Small steps taken this week: 1." in shown
+    clock.freeze(datetime(2026, 11, 24, 8, 0))
+    assert "Tuesday 24 November 2026" in await seen_before_opening(sqlite_db, slow_open)
+
+
+async def test_an_old_picture_of_today_is_removed_when_the_app_opens(
+    sqlite_db: Database, slow_open: threading.Event
+) -> None:
+    """Earlier versions kept what Today showed beside the file, names in the clear."""
+    old = sqlite_db.location.home / "today-snapshot.json"
+    old.write_text('{"day": "2026-11-23", "today": {"due": []}}')
+    await seen_before_opening(sqlite_db, slow_open)
+    assert not old.exists()
+
+
+def test_the_data_version_reads_without_the_data_layer(sqlite_db: Database, tmp_path: Path) -> None:
+    path = sqlite_db.location.home / "planner.db"
+    before = daily.read_file(path, daily.data_version)
+    assert before is not None
+    with sqlite_db.write() as s:
+        drafts.set_setting(session=s, key="anything", value=1)
+    assert daily.read_file(path, daily.data_version) == before + 1
+    assert daily.read_file(tmp_path / "missing.db", daily.data_version) is None
+    (tmp_path / "junk.db").write_bytes(b"not a database")
+    assert daily.read_file(tmp_path / "junk.db", daily.data_version) is None
+
+
+async def test_a_file_the_quick_read_cannot_use_waits_for_the_database(
+    sqlite_db: Database, slow_open: threading.Event
+) -> None:
+    """An older schema (say) is read only once the database has opened and been brought up
+    to date: until then Today says it is opening."""
+    with_a_step(sqlite_db)
+    connection = sqlite3.connect(sqlite_db.location.home / "planner.db")
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'older'")
+    connection.close()
+    app = PlannerApp(Settings(home=make_app(sqlite_db).settings.home))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.backend.quick(daily.data_version) is None  # not for this file
+        await pilot.pause(0.5)  # time enough for a quick read: none comes
+        screen = app.screen
+        assert isinstance(screen, TodayScreen) and not screen._shown
+        assert str(screen.query_one("#loading").render()) == screen.LOADING
+        slow_open.set()
+        await settle(app, pilot)
+        assert screen._answered and "photos" not in screen_text(app)  # a kind word instead
