@@ -4,6 +4,8 @@ loaded or the database opened — after a change made elsewhere and on a new day
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +18,7 @@ from planner_tui import clock, daily
 from planner_tui.config import Settings
 from planner_tui.db.engine import Database
 from planner_tui.services import drafts, steps
+from planner_tui.ui import backend as backend_module
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.screens.today import TodayScreen
@@ -97,6 +100,50 @@ async def test_an_old_picture_of_today_is_removed_when_the_app_opens(
     old.write_text('{"day": "2026-11-23", "today": {"due": []}}')
     await seen_before_opening(sqlite_db, slow_open)
     assert not old.exists()
+
+
+def test_todays_read_and_the_data_version_load_no_data_layer(sqlite_db: Database) -> None:
+    """What Today needs at the start comes without SQLAlchemy, SQLModel or pydantic: loading
+    them takes most of a second, and a single import of them on the way (the services'
+    settings reader, once) put Today back behind them."""
+    with_a_step(sqlite_db)
+    code = (
+        "import sys, datetime; from pathlib import Path; from planner_tui.config import "
+        "Settings; from planner_tui.ui.backend import Backend; "
+        f"backend = Backend(Settings(home=Path({str(sqlite_db.location.home)!r}))); "
+        "assert backend.data_version() > 0; "
+        "facts = backend.today(datetime.date(2026, 11, 23), coming=5); "
+        "assert [s.action for s in facts.due] == ['send Bo the [b]photos[/b]'], facts; "
+        "print(sorted(m for m in sys.modules if m.startswith(HEAVY)))"
+    ).replace(
+        "HEAVY", repr(("sqlalchemy", "sqlmodel", "pydantic", "alembic", "planner_tui.services"))
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+async def test_the_database_opens_once_today_shows_what_it_read_quickly(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening loads the data layer; beside it, sqlite3 waits for Python's lock at every
+    row, so Today's quick read goes first."""
+    monkeypatch.setattr(backend_module, "FIRST_READ_WAIT", 60)  # no cap: the order alone
+    with_a_step(sqlite_db)
+    app = PlannerApp(Settings(home=make_app(sqlite_db).settings.home))
+    seen: list[bool] = []
+    real_open = Backend._open
+
+    def watched_open(self: Backend) -> None:
+        seen.append(isinstance(app.screen, TodayScreen) and app.screen._shown is not None)
+        real_open(self)
+
+    monkeypatch.setattr(Backend, "_open", watched_open)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.backend._database is not None  # it did open
+        assert "send Bo the [b]photos[/b]" in screen_text(app)
+    assert seen == [True]  # Today showed its data before the database began to open
 
 
 def test_the_data_version_reads_without_the_data_layer(sqlite_db: Database, tmp_path: Path) -> None:

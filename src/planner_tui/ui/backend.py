@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 OPEN_TIMEOUT = 30.0
 """Seconds a read or write waits for the database to open before saying so."""
+FIRST_READ_WAIT = 1.0
+"""Seconds the database waits, at most, for the first view's quick read before opening."""
 
 
 class Backend:
@@ -37,16 +39,26 @@ class Backend:
         self._database = database
         self._error: PlannerError | None = None
         self._ready = threading.Event()
+        self._needed = threading.Event()
+        """Set once the first view shows, or anything needs the open database."""
         self.version = 0
         """Counts writes that change what views show; a view reloads when it has moved on."""
         if database is not None:
             self._ready.set()
 
     def open(self) -> None:
-        """Open (check, migrate) the database. Runs in a worker thread."""
+        """Open (check, migrate) the database. Runs in a worker thread, once the first view
+        has shown (:meth:`needed`): its quick read goes first. Opening imports the data
+        layer, and beside that sqlite3 gives up Python's lock for every row and waits to
+        get it back: Today's read of a few hundred rows took a second instead of 10 ms."""
         if self._ready.is_set():
             return
+        self._needed.wait(FIRST_READ_WAIT)
         self._open()
+
+    def needed(self) -> None:
+        """The database may open now (see :meth:`open`)."""
+        self._needed.set()
 
     def unlock(self, passphrase: str) -> None:
         """Open an encrypted database with *passphrase* (worker thread). On a wrong one,
@@ -79,6 +91,7 @@ class Backend:
 
     @property
     def database(self) -> Database:
+        self.needed()
         if not self._ready.wait(OPEN_TIMEOUT):
             raise StorageError(
                 f"The planner's data did not open within {OPEN_TIMEOUT:.0f} seconds. If it "
@@ -113,23 +126,25 @@ class Backend:
         """Moves on with every change to the data by any program (drafts and settings
         aside): what was worked out from the data still holds while it stays the same."""
         from planner_tui import daily
-        from planner_tui.db import DATA_VERSION_KEY
-        from planner_tui.services import drafts
 
         found = self.quick(daily.data_version)
         if found is not None:
             return found
+        from planner_tui.db import DATA_VERSION_KEY
+        from planner_tui.services import drafts  # the data layer: only when needed
+
         return int(self.read(partial(drafts.get_setting, key=DATA_VERSION_KEY, default=0)))
 
     def today(self, day: date, *, coming: int) -> TodayFacts:
         """What Today shows (:func:`planner_tui.daily.today_facts`): read with the standard
         library when it can be, so the daily home never waits for the data layer."""
         from planner_tui import daily
-        from planner_tui.services import today
 
         found = self.quick(partial(daily.today_facts, today=day, coming=coming))
         if found is not None:
             return found
+        from planner_tui.services import today  # the data layer: only when needed
+
         return self.read(partial(today.facts, today=day, coming=coming))
 
     def write(self, call: Callable[..., T], /, *, affects_views: bool = True) -> T:

@@ -219,6 +219,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
         """The view shows its data, or why it can't."""
         if not self._answered:
             self._answered = True
+            self.planner.backend.needed()
             self.planner.keys_may_go_on()
             collector.after_start()
 
