@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.db.models import Initiator, StepStatus
 from planner_tui.errors import InvalidInput, NotFound
-from planner_tui.services import people, steps
+from planner_tui.services import people, steps, today as services_today
 
 
 def local(text: str) -> datetime:
@@ -223,7 +223,6 @@ def test_due_today_includes_not_yet_done_ones_soonest_first(db: Database, ana: i
 
 
 def test_the_week_count_counts_steps_done_since_monday(db: Database, ana: int) -> None:
-    monday, sunday = local("2026-11-23T00:00"), local("2026-11-30T00:00")
     clock.freeze(datetime(2026, 11, 22, 12, 0))  # Sunday: last week
     last_week = plan(db, ana, "2026-11-22T13:00")
     with db.write() as s:
@@ -237,7 +236,8 @@ def test_the_week_count_counts_steps_done_since_monday(db: Database, ana: int) -
     with db.write() as s:
         steps.record_outcome(session=s, step_id=declined, outcome={"status": "declined"})
     with db.session() as s:
-        assert steps.steps_done_between(session=s, start=monday, end=sunday) == 2
+        facts = services_today.facts(session=s, today=date(2026, 11, 23), coming=5)
+    assert facts.steps_this_week == 2  # not last Sunday's, nor the declined one
 
 
 def test_step_lists_filter_by_person_status_and_dates(db: Database, ana: int) -> None:

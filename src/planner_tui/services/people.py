@@ -622,10 +622,6 @@ def list_people(
     return result
 
 
-def has_people(*, session: Session) -> bool:
-    return session.exec(select(Person.id).limit(1)).first() is not None
-
-
 def drifting_people(*, session: Session, today: date | None = None) -> list[PersonRead]:
     """People past their cadence, most overdue first."""
     people = [p for p in list_people(session=session, today=today) if p.drifting_days]

@@ -601,19 +601,6 @@ def steps_meant(*, session: Session, person_id: int, now: datetime | None = None
     return _read(session, same_day)
 
 
-def steps_done_between(*, session: Session, start: datetime, end: datetime) -> int:
-    query = (
-        select(sa.func.count())
-        .select_from(Step)
-        .where(
-            Step.status == StepStatus.DONE,
-            col(Step.resolved_at) >= start,
-            col(Step.resolved_at) < end,
-        )
-    )
-    return int(session.exec(query).one())
-
-
 @dataclass
 class OutcomeResult:
     step: StepRead
