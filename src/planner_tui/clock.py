@@ -19,7 +19,12 @@ _frozen: datetime | None = None
 
 
 def local_zone() -> tzinfo:
-    zone = tz.gettz(os.environ["TZ"]) if os.environ.get("TZ") else None
+    written = os.environ.get("TZ")
+    zone = tz.gettz(written) if written else None
+    if isinstance(zone, tz.tzstr) and written:
+        # A POSIX rule, read as POSIX reads it (and `date`): "GMT+5" is five hours behind
+        # UTC. dateutil reads "GMT+h" and "UTC+h" the other way round unless asked.
+        zone = tz.tzstr(written, posix_offset=True)
     return zone or tz.tzlocal()
 
 

@@ -61,6 +61,16 @@ def day_window(first: date, last_exclusive: date) -> tuple[datetime, datetime]:
     return day_start(first, zone), day_start(last_exclusive, zone)
 
 
+def moved(day: date, *, months: int = 0, days: int = 0) -> date:
+    """*day* moved by *months* and *days*, held at the ends of the calendar (1 January 1,
+    31 December 9999): a review of January 1 or December 9999 has no month beyond it to
+    look at, and is never refused or broken for that."""
+    try:
+        return day + relativedelta(months=months, days=days)
+    except (ValueError, OverflowError):
+        return date.min if months < 0 or days < 0 else date.max
+
+
 def day_after(day: date) -> date:
     """The next day; ``date.max`` (31 December 9999) for the last one, which
     :func:`day_window` reads as no end."""
@@ -101,7 +111,7 @@ class LocalDays:
 def due_end(today: date) -> datetime:
     """A step is due — today's, or an earlier one not done yet — before this moment: the
     end of *today*, local time."""
-    return day_window(today, today + timedelta(days=1))[1]
+    return day_window(today, day_after(today))[1]
 
 
 def as_aware(value: datetime | str | None) -> datetime | None:
@@ -185,8 +195,8 @@ def drift_order(days: int | None, name: str) -> tuple[int, str]:
 
 def intentions_month(today: date) -> str:
     """The month whose review wrote this month's intentions: last month, ``YYYY-MM``."""
-    last = today.replace(day=1) - timedelta(days=1)
-    return f"{last.year:04d}-{last.month:02d}"
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    return f"{year:04d}-{month:02d}"  # "0000-12" before January of the year 1: none
 
 
 def occurrence(year: int, month: int, day: int) -> date:

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 from textual.widgets._footer import FooterKey
 from textual.worker import WorkerCancelled, WorkerState
 
+from planner_tui import clock
 from planner_tui.config import Settings
 from planner_tui.db.engine import Database
 from planner_tui.services import drafts, journal, people, review, steps
@@ -475,3 +476,22 @@ async def test_a_locked_planner_asks_for_its_passphrase_and_stays_private(
     assert not (home / "today-snapshot.json").exists()  # it would hold names in the clear
     copy = home / "backups" / "daily-2026-11-23.db"
     assert copy.exists() and b"Anastasia Quill" not in copy.read_bytes()
+
+
+@pytest.mark.parametrize("now", [datetime(9999, 12, 31, 23, 59), datetime(1, 1, 1, 0, 0)])
+async def test_every_view_opens_on_the_first_and_last_day_of_the_calendar(
+    sqlite_db: Database, now: datetime
+) -> None:
+    """Days run from 1 January 1 to 31 December 9999 everywhere: the Map's gaps, the
+    Journal's month and Today's day each reached past one end (an overflow in each) on the
+    first or last day with the clock there."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana", "cadence_days": 7})
+    clock.freeze(now)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in "mjprt":
+            await press(app, pilot, key)
+            assert isinstance(app.screen, ViewScreen) and app.screen._shown, key
+            assert "went wrong" not in screen_text(app), key
+    assert not (sqlite_db.location.home / "crash.log").exists()

@@ -178,3 +178,41 @@ async def test_a_file_the_quick_read_cannot_use_waits_for_the_database(
         slow_open.set()
         await settle(app, pilot)
         assert screen._answered and "photos" not in screen_text(app)  # a kind word instead
+        assert not screen.query_one("#body").display  # no empty headings under it
+
+
+async def test_while_today_opens_only_what_every_day_has_is_drawn(
+    sqlite_db: Database, slow_open: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The headings shown only with something under them wait for the data: the start
+    drew them all, then took most of them away again."""
+    monkeypatch.setattr("planner_tui.db.can_write", lambda path: False)  # the full way
+    with_a_step(sqlite_db)
+    app = PlannerApp(Settings(home=make_app(sqlite_db).settings.home))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen) and not screen._shown
+        hidden = ["#due", "#coming-title", "#coming", "#drifting", "#dates-title", "#dates",
+                  "#on-this-day-title", "#on-this-day"]  # fmt: skip
+        assert [part for part in hidden if screen.query_one(part).display] == []
+        slow_open.set()
+        await settle(app, pilot)
+        shown = [part for part in hidden if screen.query_one(part).display]
+        assert shown == ["#due", "#drifting"]  # Bo's step; Ana past her rhythm
+
+
+async def test_a_file_the_app_cannot_write_shows_nothing_before_the_database_opens(
+    sqlite_db: Database, slow_open: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened the full way, which says why it can't be used (the app then closes with that
+    line): Today's data flashed up first and then vanished."""
+    with_a_step(sqlite_db)
+    home = make_app(sqlite_db).settings.home
+    monkeypatch.setattr("planner_tui.db.can_write", lambda path: False)
+    assert Backend(Settings(home=home)).quick(daily.data_version) is None
+    app = PlannerApp(Settings(home=home))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)  # time enough for a quick read: none comes
+        assert "photos" not in screen_text(app)
+        slow_open.set()

@@ -234,6 +234,21 @@ def test_zone_name_reads_tz_however_it_is_written(monkeypatch: pytest.MonkeyPatc
         assert clock.zone_name() == name, written
 
 
+@pytest.mark.parametrize(
+    ("written", "hours"),
+    [("GMT+5", -5), ("UTC+3", -3), ("UTC-14", 14), ("EST5EDT", -5), ("XYZ-1", 1),
+     ("CET-1CEST,M3.5.0,M10.5.0/3", 1), ("Etc/GMT+5", -5), ("Europe/London", 0)],
+)  # fmt: skip
+def test_a_posix_zone_is_read_as_the_system_reads_it(
+    monkeypatch: pytest.MonkeyPatch, written: str, hours: int
+) -> None:
+    """TZ=GMT+5 is five hours behind UTC, as `date` says (dateutil alone read it ahead, and
+    every time shown was ten hours off)."""
+    monkeypatch.setenv("TZ", written)
+    winter = datetime(2026, 12, 2, 12, tzinfo=UTC)
+    assert winter.astimezone(clock.local_zone()).utcoffset() == timedelta(hours=hours)
+
+
 def test_a_rule_with_a_count_ends_in_the_app_where_it_ends_in_the_calendar(db: Database) -> None:
     """COUNT=3 counts from the series' first occurrence, whatever outcomes came between."""
     start = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())

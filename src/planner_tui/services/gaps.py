@@ -7,7 +7,7 @@ the interaction history into Python to count it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from planner_tui import clock
 from planner_tui.assets import read_toml
+from planner_tui.daily import day_after, moved
 from planner_tui.db.models import (
     Channel,
     Context,
@@ -197,7 +198,7 @@ def contexts_reached(session: Session, start: datetime, end: datetime) -> tuple[
 
 def diversity(*, session: Session, today: date | None = None) -> Diversity:
     today = today or clock.today()
-    start, end = day_window(today - timedelta(days=DIVERSITY_DAYS - 1), today + timedelta(days=1))
+    start, end = day_window(moved(today, days=1 - DIVERSITY_DAYS), day_after(today))
     any_channel, in_person = contexts_reached(session, start, end)
     total = session.exec(
         select(sa.func.count()).select_from(Context).where(col(Context.archived).is_(False))
@@ -211,7 +212,7 @@ def quiet_contexts(contexts: list[ContextRead], *, today: date | None = None) ->
     in touch counts from when it was added, as a person does: it is quiet only once it has
     been on the map for those 30 days."""
     today = today or clock.today()
-    start, _ = day_window(today - timedelta(days=QUIET_DAYS - 1), today)
+    start, _ = day_window(moved(today, days=1 - QUIET_DAYS), today)
 
     def since(c: ContextRead) -> datetime | None:
         return c.last_contact or (as_aware(c.created_at) if c.created_at else None)
@@ -242,9 +243,9 @@ class RecencyStrip:
 
 def recency_strip(*, session: Session, weeks: int = 12, today: date | None = None) -> RecencyStrip:
     today = today or clock.today()
-    this_span = today - timedelta(days=6)
-    mondays = [this_span - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
-    start, end = day_window(mondays[0], today + timedelta(days=1))
+    this_span = moved(today, days=-6)
+    mondays = [moved(this_span, days=-7 * n) for n in range(weeks - 1, -1, -1)]
+    start, end = day_window(mondays[0], day_after(today))
     contacts = context_contacts(start, end)
     counts: dict[int, list[int]] = {}
     query = select(contacts.c.context_id, contacts.c.occurred_at)

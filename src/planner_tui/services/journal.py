@@ -124,11 +124,12 @@ def list_entries(
     end: date | None = None,
     limit: int | None = 200,
 ) -> list[JournalEntryRead]:
-    """Entries newest first; *end* is exclusive."""
+    """Entries newest first; *end* is exclusive (``date.max``: no end, as
+    :func:`planner_tui.daily.day_after` gives after 31 December 9999)."""
     query = select(JournalEntry.id)
     if start is not None:
         query = query.where(col(JournalEntry.day) >= start)
-    if end is not None:
+    if end is not None and end != date.max:
         query = query.where(col(JournalEntry.day) < end)
     query = query.order_by(col(JournalEntry.day).desc(), col(JournalEntry.id).desc())
     if limit is not None:

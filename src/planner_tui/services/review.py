@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
 from planner_tui import clock, daily, learning, patterns, words
-from planner_tui.daily import LocalDays
+from planner_tui.daily import LocalDays, moved as moved
 from planner_tui.db.models import (
     Channel,
     Context,
@@ -82,16 +82,6 @@ def parse_month(text: str | None) -> date:
         return date.fromisoformat(valid_month(text.strip()) + "-01")
     except ValueError:
         raise InvalidInput(f"{text!r} is not a month; write it like 2026-11.") from None
-
-
-def moved(day: date, *, months: int = 0, days: int = 0) -> date:
-    """*day* moved by *months* and *days*, held at the ends of the calendar (1 January 1,
-    31 December 9999): a review of January 1 or December 9999 has no month beyond it to
-    look at, and is never refused or broken for that."""
-    try:
-        return day + relativedelta(months=months, days=days)
-    except (ValueError, OverflowError):
-        return date.min if months < 0 or days < 0 else date.max
 
 
 def _before(column: Any, after: date) -> Any:

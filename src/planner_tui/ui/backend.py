@@ -120,7 +120,7 @@ class Backend:
         from planner_tui import daily
 
         database = self._plain_file()
-        if database is None or not database.is_file():
+        if database is None:
             return None
         return daily.read_file(database, read, timeout=timeout)
 
@@ -160,11 +160,14 @@ class Backend:
 
     def _plain_file(self) -> Path | None:
         """The SQLite file, when the data is in one the standard library can read (not a
-        server's, not an encrypted one)."""
+        server's, not an encrypted one) and the app can use: one it can't write is opened
+        the full way, which says why before anything is shown."""
         from planner_tui.config import DB_FILENAME
+        from planner_tui.db import can_write
 
         settings = self.settings
-        return settings.resolved_home() / DB_FILENAME if settings.plain_file else None
+        database = settings.resolved_home() / DB_FILENAME
+        return database if settings.plain_file and can_write(database) else None
 
     def saved_setting(self, key: str) -> Any:
         """A setting read straight from the SQLite file, before the database is open: a few

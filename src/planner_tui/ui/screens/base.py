@@ -368,6 +368,8 @@ class ViewScreen(KeepsStyles, Screen[None]):
         loading = self.query_one("#loading", Static)
         loading.display = True
         loading.update(text(message))
+        if self._shown is None:  # its empty headings would read as "nothing planned"
+            self.query_one("#body").display = False
         self.answered()
 
     def cannot_open_yet(self) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from planner_tui import clock, words
+from planner_tui.daily import day_after
 from planner_tui.pictures import day_level
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
@@ -151,7 +152,7 @@ class JournalScreen(ViewScreen):
         today = clock.today()
         first = today.replace(day=1)
         this_month = backend.read(
-            partial(journal.list_entries, start=first, end=today + timedelta(days=1), limit=None)
+            partial(journal.list_entries, start=first, end=day_after(today), limit=None)
         )
         scored: dict[date, list[int]] = {}
         for entry in this_month:  # every entry of a day counts, as in the Review

@@ -147,6 +147,13 @@ class TodayScreen(StepsScreen):
         yield Note(id="week", classes="muted")
         yield Note(id="keys-note", classes="muted")
 
+    def on_mount(self) -> None:
+        # What shows only with data waits for it: the start drew these headings and then
+        # took them away again when there was nothing under them.
+        for part in ("#due", "#coming-title", "#coming", "#drifting", "#dates-title",
+                     "#dates", "#on-this-day-title", "#on-this-day"):  # fmt: skip
+            self.query_one(part).display = False
+
     def load(self) -> TodayData:
         return TodayData.of(self.planner.backend.today(clock.today(), coming=COMING_UP))
 
