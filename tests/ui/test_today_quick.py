@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from planner_tui import clock, daily
 from planner_tui.config import Settings
@@ -60,6 +61,14 @@ async def seen_before_opening(db: Database, release: threading.Event) -> str:
         assert screen_text(app) == shown  # the full open found the same
     release.clear()
     return shown
+
+
+async def asked_for_the_database(app: PlannerApp, pilot: Pilot[None]) -> None:
+    """Wait until Today, not read the quick way, waits for the database to open."""
+    deadline = time.monotonic() + 60  # only a cap
+    while not app.backend._needed.is_set():
+        assert time.monotonic() < deadline, "Today never asked for the database"
+        await pilot.pause(0.01)
 
 
 def with_a_step(db: Database) -> int:
@@ -171,7 +180,7 @@ async def test_a_file_the_quick_read_cannot_use_waits_for_the_database(
     app = PlannerApp(Settings(home=make_app(sqlite_db).settings.home))
     async with app.run_test(size=SIZE) as pilot:
         assert app.backend.quick(daily.data_version) is None  # not for this file
-        await pilot.pause(0.5)  # time enough for a quick read: none comes
+        await asked_for_the_database(app, pilot)  # the full way: no quick read came
         screen = app.screen
         assert isinstance(screen, TodayScreen) and not screen._shown
         assert str(screen.query_one("#loading").render()) == screen.LOADING
@@ -213,6 +222,6 @@ async def test_a_file_the_app_cannot_write_shows_nothing_before_the_database_ope
     assert Backend(Settings(home=home)).quick(daily.data_version) is None
     app = PlannerApp(Settings(home=home))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.5)  # time enough for a quick read: none comes
+        await asked_for_the_database(app, pilot)  # the full way: no quick read came
         assert "photos" not in screen_text(app)
         slow_open.set()
