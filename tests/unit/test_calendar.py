@@ -249,6 +249,21 @@ def test_a_posix_zone_is_read_as_the_system_reads_it(
     assert winter.astimezone(clock.local_zone()).utcoffset() == timedelta(hours=hours)
 
 
+@pytest.mark.parametrize("hours", range(-14, 13))
+def test_every_gmt_offset_agrees_with_the_zone_database(
+    monkeypatch: pytest.MonkeyPatch, hours: int
+) -> None:
+    """TZ=GMT±h read as the zone database's own Etc/GMT±h (the same POSIX sign), for every
+    offset it has."""
+    from zoneinfo import ZoneInfo
+
+    written = f"GMT{hours:+d}" if hours else "GMT0"
+    monkeypatch.setenv("TZ", written)
+    winter = datetime(2026, 12, 2, 12, tzinfo=UTC)
+    expected = winter.astimezone(ZoneInfo(f"Etc/{written.replace('GMT0', 'GMT')}"))
+    assert winter.astimezone(clock.local_zone()).utcoffset() == expected.utcoffset()
+
+
 def test_a_rule_with_a_count_ends_in_the_app_where_it_ends_in_the_calendar(db: Database) -> None:
     """COUNT=3 counts from the series' first occurrence, whatever outcomes came between."""
     start = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
