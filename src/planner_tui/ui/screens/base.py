@@ -294,9 +294,16 @@ class ViewScreen(KeepsStyles, Screen[None]):
         for selector in self.LISTS:
             for widget in self.query(selector):
                 if shown(widget) and widget.focusable:
-                    widget.focus()
+                    self.focus_laid_out(widget)
                     return True
         return False
+
+    def focus_laid_out(self, widget: Widget) -> None:
+        """Focus *widget* and scroll it into view once laid out. A list shown in this same
+        tick has no place yet: Textual's own scroll on focus measured it where it was not,
+        and Today sometimes opened scrolled past its date and headings."""
+        widget.focus(scroll_visible=False)
+        self.call_after_refresh(widget.scroll_visible, animate=False)
 
     def focus_list_if_lost(self) -> None:
         """After data arrives: a list takes the focus if nothing that shows has it (a

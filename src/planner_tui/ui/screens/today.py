@@ -188,7 +188,7 @@ class TodayScreen(StepsScreen):
             # Coming up next, or the dates, had the cursor only because nothing was due
             # today; now that something is (just planned, say), Enter, d, l and w act on
             # today's step, not on one days ahead or on a birthday's tiny step.
-            due_table.focus()
+            self.focus_laid_out(due_table)
         fill(
             self.query_one("#coming", DataTable),
             [
