@@ -16,7 +16,10 @@ over more launches: --first-frames, besides the rounds' own); key figures pool e
 round's keys (median and p95).
 
 The floors: bench/floor_chrome.py (Header, five MODES, Footer: first frame and view switch)
-and bench/floor_echo.py (Header, Input, Static, Footer: the keystroke floor).
+and bench/floor_echo.py (Header, Input, Static, Footer: the keystroke floor). For
+comparison, bare apps with a view or a form built like the app's: floor_map.py (the Map's
+first visit and filter), floor_review.py (the Review's ← / →) and floor_form.py (the
+check-in).
 
 Prints the table of issue 18 with the budget beside each figure and writes
 bench/results/tmux-latest.json (and tmux-<N>y.json, which a later run's ratio can use).
@@ -338,6 +341,7 @@ def typed(value: str) -> Check:
 MAP_TYPING = [*"ana sil", *["BSpace"] * 7, *"fam", *["BSpace"] * 3]
 JOURNAL_TYPING = [*"walk river", *["BSpace"] * 10, *"#calm", *["BSpace"] * 5]
 ECHO_TYPING = [*"hello there", *["BSpace"] * 11]
+REVIEW_TURNS = ["Left"] * 4 + ["Right"] * 4
 
 
 def typing(
@@ -374,6 +378,16 @@ def map_floor_round(run: Run, groups: set[str]) -> None:
                 "bare Map Escape")  # fmt: skip
 
 
+def review_floor_round(run: Run) -> None:
+    """← and → on a bare app's page built like the Review (bench/floor_review.py), as
+    often as in the app's round."""
+    began = run.launch("barereview", [sys.executable, str(HERE / "floor_review.py")], {})
+    run.settle("barereview:ready", began, BARE_READY["t"])
+    run.key("barereview:first", "r", BARE_READY["r"])
+    for n, key in enumerate(REVIEW_TURNS):
+        run.key(f"barereview:{n}", key, BARE_READY["r"], "bare Review ← / →")
+
+
 def form_floor_round(run: Run) -> None:
     """The bare app's form built like the check-in (bench/floor_form.py), opened as often."""
     began = run.launch("bareform", [sys.executable, str(HERE / "floor_form.py")], {})
@@ -408,7 +422,7 @@ def app_round(run: Run, home: Path, groups: set[str]) -> None:
         typing(run, "journal", JOURNAL_TYPING, "Journal search typing", typed)
         run.key("journal:esc", "Escape", VIEW_READY["j"], "Journal Escape")
         run.key("app:to-review", "r", VIEW_READY["r"])
-        for n, key in enumerate(["Left"] * 4 + ["Right"] * 4):
+        for n, key in enumerate(REVIEW_TURNS):
             run.key(f"review:{n}", key, titled("Review", "Overview"), "Review ← / →")
     if "forms" in groups:
         run.key("app:to-today", "t", VIEW_READY["t"])
@@ -686,6 +700,8 @@ def rows_for(results: dict[int, dict[str, float]]) -> list[Row]:
         g["bare map first visit median (ms)"], ms(g["bare map first visit median (ms)"]), None))  # fmt: skip
     add("bare app: typing in a filter built like the Map's, p95 (with / and Escape)",
         "(for comparison)", lambda g: (*typing_row("bare Map", "filter typing")(g)[:2], None))  # fmt: skip
+    add("bare app: ← / → on a page built like the Review, p95", "(for comparison)", lambda g: (
+        g["bare Review ← / → p95 (ms)"], ms(g["bare Review ← / → p95 (ms)"]), None))  # fmt: skip
     add("bare form app: open a form built like the check-in, p95", "(for comparison)", lambda g: (
         g["bare form open p95 (ms)"], ms(g["bare form open p95 (ms)"]), None))  # fmt: skip
     add("Today with its data (usual start)", "(for comparison)", lambda g: (
@@ -737,6 +753,8 @@ def bench(years: int, args: argparse.Namespace, groups: set[str], folder: Path) 
             app_round(run, home, groups)
             if groups & {"views", "typing"}:
                 map_floor_round(run, groups)
+            if "typing" in groups:
+                review_floor_round(run)
             if "views" in groups:
                 reading_round(run, home)
             if "forms" in groups:
