@@ -105,7 +105,9 @@ def build_parser() -> Parser:
         "and filters such as @Ana, #walk, in:Choir, 2026-10, 'last month', mood>=4, "
         "connected<=2. The options below say the same things.",
     )
-    search.add_argument("query", nargs="?", default="", help='words; "a phrase"; OR; filters')
+    search.add_argument(
+        "query", nargs="*", help='words; "a phrase"; OR; filters (no quotes needed)'
+    )
     search.add_argument("--person", help="only entries that mention this person")
     search.add_argument("--tag", help="only entries with this #tag")
     search.add_argument("--context", help="only entries about this context")
@@ -410,10 +412,11 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
             options[f"min_{field}"], options[f"max_{field}"] = score_range(
                 getattr(args, flag), flag
             )
+    query = " ".join(args.query)  # `search walk ben` as `search "walk ben"`
     database = settings.resolved_home() / DB_FILENAME
     found = None
     if settings.plain_file and database.is_file():
-        found = journal_search.search_file(database, args.query, **options)
+        found = journal_search.search_file(database, query, **options)
     if found is None:
         from planner_tui.services import journal
 
@@ -422,7 +425,7 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
             opened_database.session() as session,
         ):
             connection, dialect = journal.driver_connection(session)
-            found = journal_search.search(connection, args.query, dialect=dialect, **options)
+            found = journal_search.search(connection, query, dialect=dialect, **options)
     matches, problems, total = found
     if problems:
         raise InvalidInput(" ".join(problems))

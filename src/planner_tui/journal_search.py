@@ -33,7 +33,7 @@ RANKED = 2000
 """How many of the newest matches are ranked when the words are all there is to go on."""
 
 NOTHING_TO_LOOK_FOR = (
-    "That search has no words to look for (emoji and punctuation alone can't be searched)."
+    "That search has no words to look for: emoji, punctuation and OR alone can't be searched."
 )
 
 

@@ -15,15 +15,19 @@ from collections.abc import Iterable
 from contextlib import suppress
 from typing import Any, TextIO
 
+_TURNING = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+"""The direction embeddings, overrides and isolates: printed, U+202E turns the rest of
+its line around (names lose them when saved, see planner_tui.names.visible; a journal
+keeps what was written)."""
 _VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F: 0x2421}
-_VISIBLE |= dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
+_VISIBLE |= dict.fromkeys([*range(0x80, 0xA0), *_TURNING], 0xFFFD)
 _VISIBLE_LINES = {code: to for code, to in _VISIBLE.items() if code != 0x0A}
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def plain(text: str, *, keep_newlines: bool = True) -> str:
     """Control characters become visible symbols (ESC → ␛), so printed user text can't move
-    the cursor, change colours or retitle the terminal."""
+    the cursor, change colours or retitle the terminal; direction overrides become �."""
     if _CONTROL.search(text) is None:  # most text: nothing to change, nothing copied
         return text
     return text.translate(_VISIBLE_LINES if keep_newlines else _VISIBLE)

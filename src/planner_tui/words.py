@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -171,7 +171,11 @@ def past_by(days: int) -> str:
         return plural(days // 7, "week")
     if days // 30 < 24:
         return plural(days // 30, "month")
-    return plural(max(2, days // 365), "year")
+    # Calendar years, as `ago` counts them: 365-day years said a gap since year 1 was
+    # longer than the time since that contact.
+    today = clock.today()
+    start = date.min if days > (today - date.min).days else today - timedelta(days=days)
+    return plural(max(2, relativedelta(today, start).years), "year")
 
 
 def after_gap(days: int | None) -> str:

@@ -109,6 +109,11 @@ def test_search_prints_matches_and_handles_odd_queries(demo_home: Path) -> None:
     found = run(demo_home, "search", "walk", "--from", "2026-11")
     assert found.returncode == 0 and found.stdout.startswith("2026-11-")
     assert "walk" in found.stdout.lower()
+    # Words need no quotes, as plan's WHEN doesn't: each reads as the quoted whole does.
+    for words in (["walk", "river"], ["in:Work", "last", "month"], ["mood>=4", "walk"]):
+        apart, quoted = run(demo_home, "search", *words), run(demo_home, "search", " ".join(words))
+        assert apart.returncode == 0, apart.stderr
+        assert (apart.stdout, apart.stderr) == (quoted.stdout, quoted.stderr) != ("", "")
     odd = run(demo_home, "search", '"unbalanced AND (')
     assert odd.returncode == 0 and "Traceback" not in odd.stderr
     assert_one_line_error(run(demo_home, "search", "x", "--from", "someday"), 1, "not a date")

@@ -190,7 +190,7 @@ def test_small_refusals_say_it_plainly(home: Path, argv: list[str], code: int, s
     [
         (["demo", "--years", "0"], "--years should be more than 0 and at most 200"),
         (["add", "Bo", "--context", " "], "--context needs the name of a part of life"),
-        (["search", "👋"], "emoji and punctuation alone can't be searched"),
+        (["search", "👋"], "emoji, punctuation and OR alone can't be searched"),
         (
             ["journal", "--warmth", "w" * 20_001, "hi"],
             "What brought warmth is 20,001 characters long; it can be at most 20,000, so nothing",

@@ -24,6 +24,7 @@ from planner_tui.db.engine import Database
 from planner_tui.services import drafts, journal, people, review, steps
 from planner_tui.ui.app import FIRST_RUN_KEY, PlannerApp
 from planner_tui.ui.forms.base import FormScreen
+from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.base import ViewScreen
 
@@ -494,4 +495,6 @@ async def test_every_view_opens_on_the_first_and_last_day_of_the_calendar(
             await press(app, pilot, key)
             assert isinstance(app.screen, ViewScreen) and app.screen._shown, key
             assert "went wrong" not in screen_text(app), key
+        await press(app, pilot, "c")  # today's check-in, looked for up to the day after
+        assert isinstance(app.screen, JournalForm)
     assert not (sqlite_db.location.home / "crash.log").exists()

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import Session
+from textual.events import Paste
 from textual.widgets import Input, TextArea
 
 from planner_tui.db.engine import Database
@@ -178,3 +179,27 @@ async def test_every_form_field_saves_exactly_or_keeps_the_text_with_a_note(
                         assert want in stored, (name, field.id, value[:40])
         assert app.is_running
     assert tried == len(TEXT)
+
+
+@pytest.mark.parametrize("keys", [("m", "n"), ("m", "c")], ids=["person", "context"])
+async def test_a_paste_longer_than_a_name_may_be_is_kept_and_refused_with_a_note(
+    sqlite_db: Database, keys: tuple[str, ...]
+) -> None:
+    """A box that stopped at 1,000 characters dropped a longer paste whole, without a word,
+    and the form then said the name was empty. The paste stays; saving says why not."""
+    pasted = "Ana " * 300  # 1,200 characters
+    stored_file = sqlite_db.location.sqlite_path
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await press(app, pilot, *keys)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#name").post_message(Paste(pasted))
+        await pilot.pause()
+        assert held(form, "name") == pasted
+        before = stored_data(stored_file)
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is form and held(form, "name") == pasted
+        notes = " ".join(str(p.render()) for p in form.query(Problem) if p.display)
+        assert "can be at most 1,000 characters" in notes, notes
+        assert stored_data(stored_file) == before

@@ -717,6 +717,34 @@ async def test_step_lists_filter_by_person_outcome_and_dates(sqlite_db: Database
         assert "not a day on the calendar" in screen_text(app)
 
 
+async def test_the_date_boxes_take_the_first_and_last_day_of_the_calendar(
+    sqlite_db: Database,
+) -> None:
+    """'to 31 December 9999' closed the app: the day after it is past the calendar's end.
+    Both ends, typed in both boxes, narrow the list as meant and keep the app open."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-25T18:00", action="coffee with Bo")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "slash", "tab", *"0001-01-01", "tab", *"9999-12-31")
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert app.is_running
+        assert "coffee with Bo" in screen_text(app)  # every day, from the first to the last
+        screen = app.screen
+        screen.query_one("#plan-to", Input).value = "0001-01-01"
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert "coffee with Bo" not in screen_text(app)  # up to the first day only
+        screen.query_one("#plan-to", Input).value = ""
+        screen.query_one("#plan-from", Input).value = "9999-12-31"
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert app.is_running and "coffee with Bo" not in screen_text(app)
+    assert not (sqlite_db.location.home / "crash.log").exists()
+
+
 async def test_the_calendar_key_writes_a_file_calendars_read(
     sqlite_db: Database, tmp_path: Path
 ) -> None:

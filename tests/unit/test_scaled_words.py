@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, strategies as st
 
 from planner_tui import words
 
@@ -59,3 +60,15 @@ def test_a_long_gap_before_being_back_in_touch_is_said_one_way(days: int | None,
 )
 def test_days_to_come_read_on_the_same_scale_as_days_gone(day: str, said: str) -> None:
     assert words.ago(date.fromisoformat(day), today=date(2026, 11, 23), ahead=True) == said
+
+
+@given(st.dates(max_value=date(2024, 11, 1)), st.integers(min_value=0, max_value=400))
+def test_past_the_rhythm_is_never_said_longer_than_the_time_since(last: date, rhythm: int) -> None:
+    """Since a contact on *last*, with a hoped-for rhythm of *rhythm* days: 'past it by'
+    never names more years than 'last in touch … ago' (a contact in year 1 was 'past it by
+    2,027 years' beside '2,025 years ago': its years had 365 days)."""
+    today = date(2026, 11, 23)  # the tests' frozen clock's day (tests/conftest.py)
+    since = words.ago(last, today=today)
+    past = words.past_by((today - last).days - rhythm)
+    if since.endswith("years ago") and past.endswith("years"):
+        assert int(past.split()[0].replace(",", "")) <= int(since.split()[0].replace(",", ""))

@@ -130,6 +130,15 @@ def test_rescheduled_makes_a_new_step_linked_to_the_old(db: Database, ana: int) 
     step = plan(db, ana, "2026-11-23T18:00")
     with pytest.raises(InvalidInput, match="new time"), db.write() as s:
         steps.record_outcome(session=s, step_id=step, outcome={"status": "rescheduled"})
+    # Moved to the time it has already: said, and the step stays as it was.
+    same_time = {"status": "rescheduled", "new_due_at": local("2026-11-23T18:00")}
+    with (
+        pytest.raises(InvalidInput, match=r"time it has now \(Mon 23 Nov, 18:00\)"),
+        db.write() as s,
+    ):
+        steps.record_outcome(session=s, step_id=step, outcome=same_time)
+    with db.session() as s:
+        assert steps.get_step(session=s, step_id=step).status is StepStatus.PLANNED
     with db.write() as s:
         moved = steps.record_outcome(
             session=s,

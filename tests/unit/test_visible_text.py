@@ -10,7 +10,8 @@ from hypothesis import given, strategies as st
 from planner_tui.markdown import markdown_inline
 from planner_tui.terminal import plain, shorten_middle
 
-CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""And the direction overrides, which turn the rest of a printed line around."""
 ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
 
 
@@ -27,6 +28,10 @@ def test_plain_shows_every_control_character_as_a_symbol_and_keeps_the_rest(
             assert not CONTROL.match(seen) and seen != typed
         else:
             assert seen == typed
+
+
+def test_a_right_to_left_override_is_shown_not_obeyed() -> None:
+    assert plain("walk \u202ekool\u2069 home") == "walk \ufffdkool\ufffd home"
 
 
 @given(ANY_TEXT)

@@ -673,6 +673,12 @@ def record_outcome(
         raise InvalidInput("The new time needs a time zone.", field="new_due_at")
     if valid.status is StepStatus.RESCHEDULED and new_due is None:
         raise InvalidInput("Choose the new time for this step.", field="new_due_at")
+    if valid.status is StepStatus.RESCHEDULED and new_due == row.due_at:
+        raise InvalidInput(
+            f"That is the time it has now ({words.when(row.due_at)}): choose another to move "
+            "it to.",
+            field="new_due_at",
+        )
     if valid.status in (StepStatus.DONE, StepStatus.SKIPPED):
         new_due = None
     if valid.status is StepStatus.NO_REPLY and new_due is not None:

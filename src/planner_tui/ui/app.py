@@ -356,16 +356,15 @@ class PlannerApp(TypeAheadApp):
     @work(thread=True, exclusive=True, group="check-in")
     def check_in(self) -> None:
         """Today's check-in: the form for it, or for today's entry if there is one."""
-        from datetime import timedelta
-
         from planner_tui import clock
+        from planner_tui.daily import day_after
         from planner_tui.services import journal
         from planner_tui.ui.forms.journal import JournalForm
 
         today = clock.today()
         try:
             entries = self.backend.read(
-                partial(journal.list_entries, start=today, end=today + timedelta(days=1), limit=1)
+                partial(journal.list_entries, start=today, end=day_after(today), limit=1)
             )
         except PlannerError as error:
             self.call_from_thread(self.notify, str(error), severity="error")

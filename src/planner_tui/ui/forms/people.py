@@ -121,7 +121,7 @@ class PersonForm(FormScreen[PersonRead]):
 
     def compose_fields(self) -> ComposeResult:
         yield Field("Name")
-        yield TextField(id="name", placeholder="as you'd say it", max_length=1000)
+        yield TextField(id="name", placeholder="as you'd say it")
         yield Problem(id="name-problem")
         yield Field("Nickname or initials (optional)")
         yield TextField(id="nickname")
@@ -136,7 +136,7 @@ class PersonForm(FormScreen[PersonRead]):
         yield TextField(id="cadence", placeholder="e.g. 14, weekly, every 3 weeks")
         yield Problem(id="cadence-problem")
         yield Field("Birthday (optional) — e.g. 12 Apr, or 12 Apr 1990")
-        yield TextField(id="birthday", max_length=40)
+        yield TextField(id="birthday")
         yield Problem(id="birthday-problem")
         yield Field(
             "Other dates that matter (optional), one a line — e.g. moved to Leeds: 3 Jun 2011"
@@ -287,7 +287,7 @@ class ContextForm(FormScreen[ContextRead]):
 
     def compose_fields(self) -> ComposeResult:
         yield Field("Name (e.g. Choir, Work, Street WhatsApp group)")
-        yield TextField(id="name", max_length=1000)
+        yield TextField(id="name")
         yield Problem(id="name-problem")
         yield Field("Kind")
         yield Select(

@@ -4,7 +4,7 @@ dates; the wizard (s), outcomes (d l w a k) and a calendar file (i) one key away
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -227,6 +227,7 @@ class PlanScreen(StepsScreen):
         self._filter_timer = self.set_timer(FILTER_PAUSE, self.apply_filters)
 
     def apply_filters(self) -> None:
+        from planner_tui.daily import day_after, day_window
         from planner_tui.when import parse_when
 
         self._filter_timer = None
@@ -241,8 +242,8 @@ class PlanScreen(StepsScreen):
                 except InvalidInput as error:
                     problems.append(str(error))
                     continue
-                day += timedelta(days=1) if end else timedelta()
-                bounds[-1] = datetime.combine(day, datetime.min.time(), clock.local_zone())
+                first, after = day_window(day, day_after(day))  # 31 December 9999: no end
+                bounds[-1] = after if end else first
         self.filter = StepFilter(
             person=self.query_one("#plan-person", Input).value,
             status=self.outcome,
