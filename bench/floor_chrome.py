@@ -26,6 +26,24 @@ def view(name: str) -> type[Screen[None]]:
     return View
 
 
+def with_a_view(title: str, key: str, name: str, screen: type[Screen[None]]) -> App[None]:
+    """A bare app on a Today like the one above, whose *key* shows *screen*: a view built
+    like one of planner-tui's (bench/floor_map.py, bench/floor_review.py)."""
+
+    class Floor(App[None]):
+        TITLE = title
+        MODES = {"today": view("today"), name: screen}
+        DEFAULT_MODE = "today"
+        BINDINGS = [
+            Binding("t", "switch_mode('today')", "Today"),
+            Binding(key, f"switch_mode('{name}')", name.title()),
+            Binding("question_mark", "help_panel", "Help", key_display="?"),
+            Binding("q", "quit", "Quit"),
+        ]
+
+    return Floor()
+
+
 class Chrome(App[None]):
     TITLE = "floor-chrome"
     MODES = {name: view(name) for name in VIEWS}

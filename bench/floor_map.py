@@ -12,8 +12,8 @@ person's name and contexts with Textual's fuzzy matcher and puts the matches in 
 
 from __future__ import annotations
 
-from floor_chrome import view
-from textual.app import App, ComposeResult
+from floor_chrome import with_a_view
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.fuzzy import Matcher
 from textual.screen import Screen
@@ -104,17 +104,5 @@ class MapLike(Screen[None]):
         self.query_one(DataTable).focus()
 
 
-class MapFloor(App[None]):
-    TITLE = "floor-map"
-    MODES = {"today": view("today"), "map": MapLike}
-    DEFAULT_MODE = "today"
-    BINDINGS = [
-        Binding("t", "switch_mode('today')", "Today"),
-        Binding("m", "switch_mode('map')", "Map"),
-        Binding("question_mark", "help_panel", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
-    ]
-
-
 if __name__ == "__main__":
-    MapFloor().run()
+    with_a_view("floor-map", "m", "map", MapLike).run()

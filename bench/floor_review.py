@@ -13,8 +13,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from floor_chrome import view
-from textual.app import App, ComposeResult
+from floor_chrome import with_a_view
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
@@ -147,17 +147,5 @@ class ReviewLike(Screen[None]):
         self.show()
 
 
-class ReviewFloor(App[None]):
-    TITLE = "floor-review"
-    MODES = {"today": view("today"), "review": ReviewLike}
-    DEFAULT_MODE = "today"
-    BINDINGS = [
-        Binding("t", "switch_mode('today')", "Today"),
-        Binding("r", "switch_mode('review')", "Review"),
-        Binding("question_mark", "help_panel", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
-    ]
-
-
 if __name__ == "__main__":
-    ReviewFloor().run()
+    with_a_view("floor-review", "r", "review", ReviewLike).run()
