@@ -8,6 +8,7 @@ than the one it is showing now."""
 
 from __future__ import annotations
 
+import asyncio
 import stat
 import sys
 import threading
@@ -304,6 +305,50 @@ async def test_review_never_shows_a_month_under_another_months_title(
         assert screen.month == date(2026, 11, 1)
         assert screen.data is not None and screen.data.as_of == date(2026, 11, 23)
         assert "Monthly review — November 2026" in screen_text(app)
+
+
+async def test_an_older_read_that_ends_last_never_replaces_what_is_shown(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Coming back to the Map reads it again, and so does the delete made just then; when
+    the read begun before the delete ended last, the deleted person came back (seen once in
+    CI, in tests/ui/test_map.py's delete from a person's page)."""
+    from planner_tui.ui.screens.map import MapScreen
+
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Older"}).id
+        people.create_person(session=s, data={"name": "Bo"})
+    real = MapScreen.load
+    read, release = threading.Event(), threading.Event()
+    held: list[bool] = []
+
+    def held_once(screen: MapScreen) -> Any:
+        data = real(screen)
+        if not held:  # the first read, once it has Ana: held until the newer one shows
+            held.append(True)
+            read.set()
+            release.wait(10)
+        return data
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        screen = app.screen
+        assert isinstance(screen, MapScreen)
+        monkeypatch.setattr(MapScreen, "load", held_once)
+        screen.reload()
+        assert await asyncio.to_thread(read.wait, 10)
+        with sqlite_db.write() as s:
+            people.delete_person(session=s, person_id=ana)
+        screen.reload()  # the newer read, after the delete
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if "Ana Older" not in screen_text(app):
+                break
+        release.set()  # the older read ends now, last
+        await settle(app, pilot)
+        assert "Bo" in screen_text(app) and "Ana Older" not in screen_text(app)
 
 
 def compared_with(app: Any) -> list[str]:

@@ -10,6 +10,7 @@ from planner_tui.config import Settings
 from planner_tui.db.engine import Database
 from planner_tui.services import demo
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.base import FormScreen
 from planner_tui.ui.modals.notice import HelpScreen
 from planner_tui.ui.screens.review import ReviewScreen
 
@@ -45,6 +46,26 @@ async def test_today_opens_at_its_top_with_the_date_and_its_list_focused_at_80x2
             assert shown[1].strip() == "Monday 23 November 2026", "\n".join(shown)
             assert shown[3].strip() == "Small steps for today", "\n".join(shown)
             assert app.screen.focused is app.screen.query_one("#due")
+
+
+async def test_the_wizard_opened_from_the_map_shows_its_title_at_80x24(
+    sqlite_db: Database,
+) -> None:
+    """Its page came in the tick it got the focus: Textual's scroll on focus put the text
+    box at the top, past the title and the steps above it (a new user's trial; about every
+    other opening, so it opens a few times)."""
+    demo_years(sqlite_db, 1)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        for _ in range(3):
+            await press(app, pilot, "s")
+            shown = "\n".join(on_screen(app))
+            assert "Plan a small step" in shown and "Who › What › When" in shown, shown
+            assert "…or in your own words" in shown, shown  # where the cursor is, in view too
+            await press(app, pilot, "escape")  # nothing typed: it closes
+            assert not isinstance(app.screen, FormScreen)
 
 
 async def test_the_contexts_strip_shows_its_legend_and_this_month_at_80x24(

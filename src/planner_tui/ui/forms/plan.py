@@ -31,7 +31,7 @@ from planner_tui.names import called, fold
 from planner_tui.services.steps import first_occurrence
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
-from planner_tui.ui.screens.base import text
+from planner_tui.ui.screens.base import focus_laid_out, text
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.when import QUICK_PICKS, describe, describe_repeat, parse_repeat, parse_when
 
@@ -237,9 +237,9 @@ class PlanWizard(FormScreen[StepRead]):
         self.show_calibration()
         if page == "card":
             self.show_card()
-            self.query_one("#save", Button).focus()
+            focus_laid_out(self.query_one("#save", Button))
         else:
-            self.query_one(f"#page-{page}", Vertical).query(Input).first().focus()
+            focus_laid_out(self.query_one(f"#page-{page}", Vertical).query(Input).first())
         self.query_one("#form-problem", Problem).say(None)
         if self.ready:
             self.changed()

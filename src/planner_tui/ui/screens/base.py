@@ -139,6 +139,15 @@ def forget_closed_watchers(*nodes: object) -> None:
             watchers[:] = [(owner, call) for owner, call in watchers if not owner._closing]
 
 
+def focus_laid_out(widget: Widget) -> None:
+    """Focus *widget* and scroll it into view once laid out. A widget shown in this same
+    tick (a list given its data, a form's next page) has no place yet: Textual's own scroll
+    on focus measured it where it was not, and Today sometimes opened scrolled past its date
+    and headings, the wizard past its title."""
+    widget.focus(scroll_visible=False)
+    widget.call_after_refresh(widget.scroll_visible, animate=False)
+
+
 def shown(widget: Widget) -> bool:
     """Whether *widget* and everything around it are displayed."""
     return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
@@ -294,16 +303,9 @@ class ViewScreen(KeepsStyles, Screen[None]):
         for selector in self.LISTS:
             for widget in self.query(selector):
                 if shown(widget) and widget.focusable:
-                    self.focus_laid_out(widget)
+                    focus_laid_out(widget)
                     return True
         return False
-
-    def focus_laid_out(self, widget: Widget) -> None:
-        """Focus *widget* and scroll it into view once laid out. A list shown in this same
-        tick has no place yet: Textual's own scroll on focus measured it where it was not,
-        and Today sometimes opened scrolled past its date and headings."""
-        widget.focus(scroll_visible=False)
-        self.call_after_refresh(widget.scroll_visible, animate=False)
 
     def focus_list_if_lost(self) -> None:
         """After data arrives: a list takes the focus if nothing that shows has it (a
@@ -351,6 +353,11 @@ class ViewScreen(KeepsStyles, Screen[None]):
     async def _show_now(self, data: Any, stamp: tuple[Any, ...], asked: Any, read_at: int) -> None:
         if asked != self.request():
             return  # asked for something else since; that load shows instead
+        if self._read_at is not None and read_at < self._read_at:
+            # Read before the data on screen was: two reads overlapped (one on coming back
+            # to the view, one after a write) and the older ended last. Shown, it brought
+            # back someone just deleted.
+            return
         self._read_at = read_at
         self.query_one("#loading").display = False
         self.query_one("#body").display = True

@@ -20,7 +20,7 @@ from textual.widgets import DataTable
 from planner_tui import clock, words
 from planner_tui.db.choices import Channel, label
 from planner_tui.terminal import shorten
-from planner_tui.ui.screens.base import Note, Section
+from planner_tui.ui.screens.base import Note, Section, focus_laid_out
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
 from planner_tui.ui.screens.tables import fill, table
 
@@ -188,7 +188,7 @@ class TodayScreen(StepsScreen):
             # Coming up next, or the dates, had the cursor only because nothing was due
             # today; now that something is (just planned, say), Enter, d, l and w act on
             # today's step, not on one days ahead or on a birthday's tiny step.
-            self.focus_laid_out(due_table)
+            focus_laid_out(due_table)
         fill(
             self.query_one("#coming", DataTable),
             [
