@@ -22,7 +22,7 @@ keeps what was written)."""
 _VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F: 0x2421}
 _VISIBLE |= dict.fromkeys([*range(0x80, 0xA0), *_TURNING], 0xFFFD)
 _VISIBLE_LINES = {code: to for code, to in _VISIBLE.items() if code != 0x0A}
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(f"[{re.escape(''.join(map(chr, _VISIBLE)))}]")  # one list of them
 
 
 def plain(text: str, *, keep_newlines: bool = True) -> str:
