@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import functools
 import os
 import re
 import sys
@@ -54,6 +55,7 @@ def user_path(text: str) -> Path:
     return Path(text)
 
 
+@functools.cache  # built once a process: main() may run many times in one (the tests do)
 def build_parser() -> Parser:
     parser = Parser(
         prog=PROG,

@@ -548,10 +548,10 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
     except DBAPIError as error:
         engine.dispose()
         raise StorageError(describe_error(error)) from None
-    if migrate and current_revision(database) != SCHEMA_HEAD and read_only_here(location):
-        engine.dispose()  # an upgrade writes: said as any write to such a file is
-        raise StorageError(describe_error(sqlite3.OperationalError("readonly database")))
     if migrate and current_revision(database) != SCHEMA_HEAD:
+        if read_only_here(location):
+            engine.dispose()  # an upgrade writes: said as any write to such a file is
+            raise StorageError(describe_error(sqlite3.OperationalError("readonly database")))
         # Alembic (~0.1 s to import and read its scripts) only loads when there is work.
         from planner_tui.db.migrate import upgrade_to_head
 
