@@ -45,6 +45,18 @@ def made(app: PlannerApp) -> dict[str, ViewScreen]:
     return {mode: stack[0] for mode, stack in app._screen_stacks.items()}  # type: ignore[misc]
 
 
+def keys_keep_coming(app: PlannerApp) -> None:
+    """No view is made out of sight until :func:`a_long_pause`. Settling waits for every
+    read, so a held read begun while Today settles (on a loaded machine settling can outlast
+    the pause that begins one) would never let it end."""
+    app.collector.last_used = time.monotonic() + 3600
+
+
+def a_long_pause(app: PlannerApp) -> None:
+    """As if no key had come for a minute: views are made out of sight from now on."""
+    app.collector.last_used = time.monotonic() - 60
+
+
 async def until_made(app: PlannerApp, pilot: Any, *modes: str) -> None:
     """Wait until each of *modes* is made and shows its data, out of sight."""
     deadline = time.monotonic() + 60
@@ -100,18 +112,18 @@ async def test_a_change_since_a_view_was_made_shows_on_its_first_visit(
 
 async def test_nothing_is_made_while_keys_come_or_a_dialog_is_open(sqlite_db: Database) -> None:
     app = make_app(sqlite_db)
-    app.collector.last_used = time.monotonic() + 3600  # keys keep coming
+    keys_keep_coming(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await app.prepare_a_view()
         assert list(made(app)) == ["today"]
         await press(app, pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
-        app.collector.last_used = time.monotonic() - 60  # a minute without a key, help open
+        a_long_pause(app)  # help open
         await app.prepare_a_view()
         assert list(made(app)) == ["today"]
         await press(app, pilot, "escape")
-        app.collector.last_used = time.monotonic() - 60
+        a_long_pause(app)
         await app.prepare_a_view()
         assert "map" in made(app)
 
@@ -131,9 +143,11 @@ async def test_the_key_for_a_view_still_reading_out_of_sight_shows_it_once_read(
 
     monkeypatch.setattr(MapScreen, "load", held)
     app = make_app(sqlite_db)
+    keys_keep_coming(app)
     try:
         async with app.run_test(size=SIZE) as pilot:
             await settle(app, pilot)
+            a_long_pause(app)
             deadline = time.monotonic() + 60
             while not reading.is_set():  # made out of sight, and its read begun
                 assert time.monotonic() < deadline
@@ -159,9 +173,10 @@ async def test_closing_while_a_view_is_made_out_of_sight_closes_cleanly(
         for n in range(30):
             people.create_person(session=s, data={"name": f"Person {n}", "cadence_days": 7})
     app = make_app(sqlite_db)
+    keys_keep_coming(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        app.collector.last_used = time.monotonic() - 60
+        a_long_pause(app)
         making = asyncio.create_task(app.prepare_a_view())
         deadline = time.monotonic() + 60
         while "map" not in made(app):  # begun: quit before its first layout
@@ -205,9 +220,11 @@ async def test_two_reads_of_a_view_made_out_of_sight_show_it_once_whole(
 
     monkeypatch.setattr(FigureBox, "on_mount", slow_to_mount, raising=False)
     app = make_app(sqlite_db)
+    keys_keep_coming(app)
     try:
         async with app.run_test(size=SIZE) as pilot:
             await settle(app, pilot)
+            a_long_pause(app)
             deadline = time.monotonic() + 60
             while not reads:  # the Map, Plan and Journal made; the Review reading
                 assert time.monotonic() < deadline
