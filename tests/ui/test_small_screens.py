@@ -146,3 +146,22 @@ async def test_help_at_80x24_says_where_support_is_and_s_goes_there(
         await press(app, pilot, "s")
         shown = "\n".join(on_screen(app))
         assert "Crisis lines" in shown and "emergency number" in shown, shown
+
+
+async def test_the_journal_opens_with_its_month_and_search_in_sight_at_80x24(
+    sqlite_db: Database,
+) -> None:
+    """Its list is nearly as tall as an 80×24 screen. When its rows came before it was
+    scrolled into view (always here; 1 start in 3 in a loaded terminal), the whole list was
+    brought into sight, and the month, its strip and the search box went out of sight."""
+    clock.freeze(datetime(2026, 11, 23, 20, 0))
+    demo_years(sqlite_db, 1)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        entries = app.screen.query_one("#entries")
+        shown = "\n".join(on_screen(app))
+        assert app.screen.focused is entries and "Mon 23 Nov 2026" in shown, shown
+        assert "November 2026" in shown and "connectedness 1–5" in shown, shown
+        assert "/ search: words" in shown, shown

@@ -15,6 +15,8 @@ from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import NoScreen
+from textual.errors import NoWidget
 from textual.events import ScreenResume
 from textual.geometry import Size
 from textual.screen import Screen
@@ -145,7 +147,22 @@ def focus_laid_out(widget: Widget) -> None:
     on focus measured it where it was not, and Today sometimes opened scrolled past its date
     and headings, the wizard past its title."""
     widget.focus(scroll_visible=False)
-    widget.call_after_refresh(widget.scroll_visible, animate=False)
+    widget.call_after_refresh(bring_into_sight, widget)
+
+
+def bring_into_sight(widget: Widget) -> None:
+    """Scroll *widget* into view unless its top, and half a screen of it (or all of it),
+    is in sight already. Textual would show the whole widget, and a list nearly as tall as
+    the screen would push what is above it out of sight: the Journal's month, strip and
+    search box at 80×24."""
+    try:
+        where = widget.screen.find_widget(widget)
+    except (NoScreen, NoWidget):  # closed, or hidden, since
+        return
+    region, visible = where.region, where.clip
+    wanted = min(region.height, visible.height // 2)
+    if not (visible.y <= region.y and region.y + wanted <= visible.bottom):
+        widget.scroll_visible(animate=False)
 
 
 def shown(widget: Widget) -> bool:
