@@ -463,6 +463,9 @@ ON_THIS_DAY_HIDDEN = "Hidden for now — o brings it back whenever you like."
 ON_THIS_DAY_ON = (
     "On this day is on: a warm moment from an earlier year or month, when there is one."
 )
+ON_THIS_DAY_UNCHANGED = "On this day stays as it was; o tries again."
+WELCOME_NOT_KEPT = "The welcome will show once more at the next start."
+THEME_NOT_KEPT = "The theme is yours for now; the next start opens with the one before."
 
 
 def on_this_day(

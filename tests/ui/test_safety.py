@@ -9,10 +9,13 @@ than the one it is showing now."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 import stat
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,7 @@ from textual.widgets._header import HeaderTitle
 from textual.widgets._toast import Toast
 
 from planner_tui import crashlog, words
+from planner_tui.config import Settings
 from planner_tui.db.engine import Database
 from planner_tui.errors import PlannerError
 from planner_tui.services import journal, people, review, steps
@@ -30,6 +34,7 @@ from planner_tui.terminal import plain, shorten_middle
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.modals.export import ExportFile
+from planner_tui.ui.modals.notice import FirstRunNotice
 from planner_tui.ui.screens.journal import JournalScreen
 from planner_tui.ui.screens.person import PersonScreen
 from planner_tui.ui.screens.review import ReviewScreen
@@ -488,4 +493,81 @@ async def test_a_form_whose_choices_cannot_be_read_says_why_and_stays_open(
         assert "The planner's file looks damaged [bold]here[/]." in screen_text(app)
         assert "went wrong" not in screen_text(app)
         await press(app, pilot, "escape")
+    assert not (app.settings.resolved_home() / crashlog.FILE_NAME).exists()
+
+
+@contextlib.contextmanager
+def another_program_writing(database: Path) -> Iterator[None]:
+    """The planner's file held by another program's write (a real lock, not a stand-in)."""
+    other = sqlite3.connect(database, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+async def test_settings_changed_while_another_program_writes_say_so_and_nothing_crashes(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The welcome seen, the theme and "On this day" are kept as they change. With another
+    program writing to the file, each failed in its thread, and the person read "Something
+    went wrong" and was sent to a crash log (a new user's trial): a busy file is no bug."""
+    monkeypatch.setenv("PLANNER_TUI_BUSY_TIMEOUT_MS", "50")  # read as each connection opens
+    home = sqlite_db.location.home
+    sqlite_db.dispose()
+    app = PlannerApp(Settings(home=home))  # its own database, and the welcome not yet seen
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, FirstRunNotice)
+        theme = app.theme
+        with another_program_writing(home / "planner.db"):
+            await press(app, pilot, "escape")  # the welcome closed
+            app.theme = "nord"
+            await settle(app, pilot)
+            await press(app, pilot, "o")
+        busy = "Your planner is busy — another program is writing to it."
+        for unkept in (words.WELCOME_NOT_KEPT, words.THEME_NOT_KEPT, words.ON_THIS_DAY_UNCHANGED):
+            assert any(busy in toast and unkept in toast for toast in toasts(app)), toasts(app)
+        shown_literally(app)
+        assert app.is_running and app.theme == "nord"  # for now
+        assert not any("went wrong" in toast for toast in toasts(app))
+    assert not (app.settings.resolved_home() / crashlog.FILE_NAME).exists()
+    again = PlannerApp(Settings(home=home))
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert isinstance(again.screen, FirstRunNotice)  # as it said: once more
+        assert again.theme == theme
+
+
+async def test_a_read_that_fails_in_a_person_search_or_the_review_is_said_not_a_crash(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person's journal search and the Review's experiment key read in their own thread;
+    a file that can't be read then (damaged, locked) was "Something went wrong"."""
+    from planner_tui.errors import StorageError
+    from planner_tui.services import experiments
+
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Bo"})
+
+    def damaged(**_: object) -> None:
+        raise StorageError("The planner's file looks damaged [bold]here[/].")
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        monkeypatch.setattr(journal, "mentioning", damaged)
+        monkeypatch.setattr(experiments, "running_experiment", damaged)
+        await press(app, pilot, "m", "enter")
+        assert isinstance(app.screen, PersonScreen)
+        app.screen.query_one("#person-search", Input).value = "walk"
+        await settle(app, pilot)
+        assert "The planner's file looks damaged [bold]here[/]." in screen_text(app)
+        await press(app, pilot, "escape", "escape", "r", "x")
+        assert isinstance(app.screen, ReviewScreen)
+        assert any("looks damaged [bold]here[/]." in toast for toast in toasts(app))
+        shown_literally(app)
+        assert not any("went wrong" in toast for toast in toasts(app))
     assert not (app.settings.resolved_home() / crashlog.FILE_NAME).exists()

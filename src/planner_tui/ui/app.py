@@ -303,15 +303,21 @@ class PlannerApp(TypeAheadApp):
         self.exit(return_code=1)
 
     def first_run_done(self, _result: None) -> None:
-        self.remember_first_run()
+        self.remember(FIRST_RUN_KEY, True, words.WELCOME_NOT_KEPT)
 
-    @work(thread=True, group="write", description="remember notice")
-    def remember_first_run(self) -> None:
+    @work(thread=True, group="write", description="remember a setting")
+    def remember(self, key: str, value: object, unkept: str) -> None:
+        """Keep a setting with the data (the welcome seen, the theme chosen). When the file
+        can't take it (busy with another program, read-only), the person hears why and what
+        that means (*unkept*); it is no crash."""
         from planner_tui.services import drafts
 
-        self.backend.write(
-            partial(drafts.set_setting, key=FIRST_RUN_KEY, value=True), affects_views=False
-        )
+        try:
+            self.backend.write(
+                partial(drafts.set_setting, key=key, value=value), affects_views=False
+            )
+        except PlannerError as error:
+            self.call_from_thread(self.notify, f"{error} {unkept}", severity="warning")
 
     # ---------------------------------------------------------------- the theme
 
@@ -324,15 +330,7 @@ class PlannerApp(TypeAheadApp):
     def theme_chosen(self, _theme: object) -> None:
         if self.theme != self._saved_theme:
             self._saved_theme = self.theme
-            self.remember_theme(self.theme)
-
-    @work(thread=True, group="write", description="remember theme")
-    def remember_theme(self, name: str) -> None:
-        from planner_tui.services import drafts
-
-        self.backend.write(
-            partial(drafts.set_setting, key=THEME_KEY, value=name), affects_views=False
-        )
+            self.remember(THEME_KEY, self.theme, words.THEME_NOT_KEPT)
 
     # ---------------------------------------------------------------- shared doings
 

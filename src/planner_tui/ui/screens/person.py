@@ -27,6 +27,7 @@ from planner_tui.db.models import (
     StepRead,
     label,
 )
+from planner_tui.errors import PlannerError
 from planner_tui.pictures import bar_legend, proportion_bar
 from planner_tui.services.gaps import Reciprocity
 from planner_tui.terminal import shorten
@@ -275,9 +276,12 @@ class PersonScreen(ViewScreen):
     def run_search(self, typed: str) -> None:
         from planner_tui.services import journal
 
-        found = self.planner.backend.read(
-            partial(journal.mentioning, person_id=self.person_id, text=typed, limit=MENTIONS)
-        )
+        try:
+            found = self.planner.backend.read(
+                partial(journal.mentioning, person_id=self.person_id, text=typed, limit=MENTIONS)
+            )
+        except PlannerError as error:  # said where the results go, as the Journal's search
+            found = [], 0, [str(error)]
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._searched, typed, *found)
 

@@ -295,7 +295,11 @@ class ReviewScreen(ViewScreen):
         from planner_tui.services import experiments
         from planner_tui.ui.forms.experiment import EndExperimentForm, ExperimentForm
 
-        running = self.planner.backend.read(experiments.running_experiment)
+        try:
+            running = self.planner.backend.read(experiments.running_experiment)
+        except PlannerError as error:  # busy with another program, damaged: no crash
+            self.app.call_from_thread(self.app.notify, str(error), severity="error")
+            return
         form = ExperimentForm() if running is None else EndExperimentForm(running)
         self.app.call_from_thread(self.app.push_screen, form, self.after_form)
 

@@ -19,6 +19,7 @@ from textual.widgets import DataTable
 
 from planner_tui import clock, words
 from planner_tui.db.choices import Channel, label
+from planner_tui.errors import PlannerError
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, focus_laid_out
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
@@ -305,12 +306,20 @@ class TodayScreen(StepsScreen):
         from planner_tui.services import drafts, moments
 
         backend = self.planner.backend
-        shown = backend.read(partial(drafts.get_setting, key=moments.ON_THIS_DAY_KEY, default=True))
-        show = shown is False
-        backend.write(
-            partial(drafts.set_setting, key=moments.ON_THIS_DAY_KEY, value=show),
-            affects_views=False,
-        )
+        try:
+            shown = backend.read(
+                partial(drafts.get_setting, key=moments.ON_THIS_DAY_KEY, default=True)
+            )
+            show = shown is False
+            backend.write(
+                partial(drafts.set_setting, key=moments.ON_THIS_DAY_KEY, value=show),
+                affects_views=False,
+            )
+        except PlannerError as error:  # busy with another program, read-only: no crash
+            self.app.call_from_thread(
+                self.app.notify, f"{error} {words.ON_THIS_DAY_UNCHANGED}", severity="warning"
+            )
+            return
         self.app.call_from_thread(
             self.app.notify, words.ON_THIS_DAY_ON if show else words.ON_THIS_DAY_OFF
         )
