@@ -164,7 +164,10 @@ def begins(typed: str, *names: str) -> bool:
     name being typed, not only a close spelling (``mo`` fits Maria Costa's letters in
     order, but begins nothing in it)."""
     key = name_key(typed)
-    return bool(key) and any(part.startswith(key) for name in names for part in _keys(name))
+    if _letters(key):
+        return any(part.startswith(key) for name in names for part in _keys(name))
+    # Only symbols typed (an emoji, a dash): they begin a name that is spelt with them first.
+    return bool(key) and any("".join(fold(name).split()).startswith(key) for name in names)
 
 
 CLOSE = 0.75

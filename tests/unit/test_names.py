@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from planner_tui.journal_search import mentions_in
 from planner_tui.names import begins, called, close_to, name_key, people_named, person_named
@@ -115,6 +115,9 @@ def test_a_name_merged_into_someone_names_them_as_their_own_does() -> None:
         ("[b", "[bold]Bob", True),  # only the letters: 'b' begins 'bold…'
         ("mo", "[bold]Mo[/] x", True),  # a bracket parts words too
         ("", "Ana", False),
+        ("🌻", "🌻 Ana", True),  # symbols typed begin a name spelt with them first
+        ("-", "-0", True),
+        ("-", "Ana", False),
     ],
 )
 def test_what_a_name_being_typed_begins(typed: str, name: str, begun: bool) -> None:
@@ -130,6 +133,7 @@ NAME_TEXT = st.text(
 
 
 @given(NAME_TEXT, st.integers(min_value=1, max_value=30))
+@example("-0", 1)  # found by Hypothesis: a dash alone begins it too
 def test_any_start_of_a_name_begins_it(name: str, cut: int) -> None:
     typed = name[:cut]
     if name_key(typed):
