@@ -166,6 +166,25 @@ async def test_pasted_text_is_kept_in_order_and_cleaned_as_typed_text_is(
     assert found is not None and found.nickname == "Lex", name
 
 
+async def test_a_paste_of_several_lines_into_a_one_line_box_arrives_whole(
+    sqlite_db: Database,
+) -> None:
+    """Textual's one-line box kept a paste's first line and dropped the rest without a
+    word (a new user pasted a page into a check-in's note): its lines are joined by spaces,
+    at the cursor, and a selection is replaced."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        burst(app, "n", *"Dr ", events.Paste("Ana\rSilva\r\n\r\nda Costa"), "ctrl+s")
+        await settle(app, pilot)
+        await press(app, pilot, "t", "c")  # the check-in: its day box holds "today", selected
+        burst(app, events.Paste("last\nsaturday\n"))
+        await settle(app, pilot)
+        assert app.screen.query_one("#day", Input).value == "last saturday"
+    assert person_named(sqlite_db, "Dr Ana Silva da Costa") is not None
+
+
 def parsed(*chunks: str) -> list[events.Event]:
     """What the app receives for *chunks* read from the terminal one after another."""
     parser = PasteSafeParser()

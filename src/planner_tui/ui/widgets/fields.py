@@ -43,8 +43,18 @@ class TextField(Input):
         if event.is_printable or event.key in ("backspace", "delete"):
             self.holds_own_words()
 
-    def on_paste(self, _event: Paste) -> None:
+    def on_paste(self, event: Paste) -> None:
+        """A paste of several lines arrives whole, its lines joined by spaces: Textual's
+        box kept the first line only, and the rest was lost without a word."""
         self.holds_own_words()
+        event.prevent_default()  # Textual's own paste, which keeps the first line
+        event.stop()
+        text = " ".join(line for line in event.text.splitlines() if line.strip())
+        if text:
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *self.selection)
 
     def holds_own_words(self) -> None:
         """What it holds is the person's now, not the app's suggestion: coming back into
