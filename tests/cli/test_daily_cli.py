@@ -519,7 +519,9 @@ def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     skipped = run(home, "skip", str(follow_up.id), "--note", "not needed")
     assert skipped.stdout.splitlines()[1:] == ["Let go. No harm done.", words.SKIPPED_LINE]
     again = run(home, "skip", str(follow_up.id))
-    assert_one_line_error(again, 1, "This step already has an outcome.")
+    assert_one_line_error(again, 1, "This step already has an outcome: let go.")
+    # Said first: not "still to come, add --anyway", which would then say this.
+    assert_one_line_error(run(home, "done", str(follow_up.id)), 1, again.stderr.strip())
 
 
 def test_a_name_acts_on_the_step_due_nearest_now_or_lists_the_choices(home: Path) -> None:

@@ -175,7 +175,7 @@ async def test_a_step_answered_elsewhere_says_so_in_view_when_saved(sqlite_db: D
         with sqlite_db.write() as s:
             steps.record_outcome(session=s, step_id=step.id, outcome={"status": "skipped"})
         await press(app, pilot, "ctrl+s")
-        assert "This step already has an outcome." in "\n".join(on_screen(app))
+        assert "This step already has an outcome: let go." in "\n".join(on_screen(app))
 
 
 async def test_the_map_filter_says_how_many_match_in_words(sqlite_db: Database) -> None:

@@ -35,6 +35,7 @@ from planner_tui.db.models import (
     StepCreate,
     StepRead,
     StepStatus,
+    label,
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.services.common import driver_connection, get_or_404, validate
@@ -413,6 +414,14 @@ def still_to_come(due_at: datetime, today: date | None = None) -> bool:
     return clock.to_local(due_at).date() > (today or clock.today())
 
 
+def check_open(status: StepStatus | str) -> None:
+    """An outcome is recorded once; a step that has one is changed with "how it went"."""
+    if status != StepStatus.PLANNED:
+        raise InvalidInput(
+            f"This step already has an outcome: {label(StepStatus(status))}.", field="status"
+        )
+
+
 def check_due(due_at: datetime, *, anyway: bool, today: date | None = None) -> None:
     """A step is marked done (or as reached out with no reply yet) from its day on; one
     :func:`still_to_come` asks for *anyway*."""
@@ -666,8 +675,7 @@ def record_outcome(
     *continue_series* is False: a changed outcome, whose series has gone on already)."""
     valid = validate(StepOutcome, outcome)
     row = get_or_404(session, Step, step_id, "step")
-    if row.status != StepStatus.PLANNED:
-        raise InvalidInput("This step already has an outcome.", field="status")
+    check_open(row.status)
     new_due = valid.new_due_at
     if new_due is not None and new_due.tzinfo is None:
         raise InvalidInput("The new time needs a time zone.", field="new_due_at")
