@@ -313,6 +313,15 @@ def archived_person(name: str) -> str:
     return f"{name} is archived. Bring them back on the Map (a) to plan or log with them."
 
 
+def gone(what: str) -> str:
+    """A row the person was looking at has been deleted since (in another window, from the
+    command line, on another machine); they never see its id."""
+    return (
+        f"That {what} is no longer in your planner: it was deleted, perhaps in another "
+        "window or from the command line."
+    )
+
+
 def no_such_step(number: str) -> str:
     return f"There is no step #{number[:12]}. planner-tui plan lists every step with its number."
 

@@ -178,6 +178,27 @@ async def test_a_step_answered_elsewhere_says_so_in_view_when_saved(sqlite_db: D
         assert "This step already has an outcome: let go." in "\n".join(on_screen(app))
 
 
+async def test_a_person_deleted_elsewhere_while_their_form_is_open_is_said_in_words(
+    sqlite_db: Database,
+) -> None:
+    """Deleted in a second window while the first had their form open: saving said "No
+    person with id 4." (a new user's trial); ids are never shown."""
+    with sqlite_db.write() as s:
+        dee = people.create_person(session=s, data={"name": "Dee"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "e")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        with sqlite_db.write() as s:
+            people.delete_person(session=s, person_id=dee.id)
+        await press(app, pilot, *"x", "ctrl+s")
+        shown = "\n".join(on_screen(app))
+        assert app.screen is form and "That person is no longer in your planner" in shown, shown
+        assert "id" not in shown.split()
+
+
 async def test_the_map_filter_says_how_many_match_in_words(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         for name in ("[b]Ana", "Bea"):

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ValidationError
 from sqlmodel import Session, SQLModel
 
+from planner_tui import words
 from planner_tui.errors import InvalidInput, NotFound
 
 M = TypeVar("M", bound=BaseModel)
@@ -86,7 +87,7 @@ def validate(model: type[M], data: M | dict[str, Any]) -> M:
 def get_or_404(session: Session, table: type[T], key: Any, what: str) -> T:
     row = session.get(table, key)
     if row is None:
-        raise NotFound(f"No {what} with id {key}.")
+        raise NotFound(words.gone(what))
     return row
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from planner_tui import clock, daily
+from planner_tui import clock, daily, words
 from planner_tui.daily import (
     as_aware as as_aware,  # these names, for the services
     day_as_moment as day_as_moment,
@@ -551,7 +551,7 @@ def snooze_person(
 def get_person(*, session: Session, person_id: int) -> PersonRead:
     people = list_people(session=session, include_archived=True, person_ids=[person_id])
     if not people:
-        raise NotFound(f"No person with id {person_id}.")
+        raise NotFound(words.gone("person"))
     return people[0]
 
 
