@@ -831,3 +831,28 @@ async def test_a_backup_naming_a_day_before_the_step_gets_a_note_that_asks(
         await settle(app, pilot)
     [step] = all_steps(sqlite_db)
     assert (step.person_id, step.backup) == (ids["Bo"], "a voice note on 24 Nov")
+
+
+async def test_a_repeat_that_cannot_be_used_is_said_in_view_on_enter_and_on_saving(
+    sqlite_db: Database,
+) -> None:
+    """At 100×30, Enter on the details page with 'hourly' as the repeat stayed on the page
+    with its note below the fold: it looked like nothing happened (a new user's trial)."""
+    from .test_small_screens import on_screen
+
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "s", *"bo", "enter", *"call bo", "enter")
+        await press(app, pilot, *"tomorrow 7pm", "enter")
+        assert wizard(app).page == "details"
+        wizard(app).query_one("#repeat").focus()
+        for key in ("enter", "ctrl+s"):
+            await press(app, pilot, *"hourly", key)
+            shown = "\n".join(on_screen(app))
+            assert wizard(app).page == "details" and "too often" in shown, (key, shown)
+            assert app.screen.focused is wizard(app).query_one("#repeat")
+            wizard(app).query_one("#repeat", Input).value = ""
+            wizard(app).scroll_home(animate=False)
+    assert all_steps(sqlite_db) == []

@@ -266,6 +266,7 @@ class PlanWizard(FormScreen[StepRead]):
             fields = ("when",) if self.page == "when" else ("action", "repeat")
             if any(f in problems for f in fields):
                 self.show_problems(problems)
+                self.go_to_first_problem()  # a note below the fold looked like nothing
                 return
             self.go("sure" if self.page == "details" else "details")
         elif self.page == "sure":
