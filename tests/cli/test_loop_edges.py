@@ -69,6 +69,8 @@ def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> N
     assert run(home, "backup", str(copy)).returncode == 0
     again = run(home, "backup", str(copy))  # an earlier copy: taken again
     assert again.returncode == 0, again.stderr
+    # One file: looking at the earlier copy left its -wal and -shm beside it (a new user).
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("copy")] == ["copy.db"]
     notes = tmp_path / "notes.txt"
     notes.write_text("my own words")
     link = tmp_path / "link.db"

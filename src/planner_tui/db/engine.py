@@ -397,15 +397,24 @@ def _database_errors(engine: Engine, *, encrypted: bool) -> tuple[type[BaseExcep
 
 
 def copy_pages(
-    source: Path, target: Path, *, passphrase: str | None, read_only_source: bool = False
+    source: Path,
+    target: Path,
+    *,
+    passphrase: str | None,
+    read_only_source: bool = False,
+    one_file: bool = False,
 ) -> None:
     """Every page of *source* into *target* with SQLite's online backup API (consistent
-    while others write; waits politely for a busy target)."""
+    while others write; waits politely for a busy target). *one_file*: the copy keeps no
+    write-ahead log, so reading it later (checking it, restoring it) leaves no log files
+    beside it, as a read-only look at a WAL file did."""
     origin = connect_sqlite(source, passphrase=passphrase, read_only=read_only_source)
     try:
         dest = connect_sqlite(target, passphrase=passphrase)
         try:
             origin.backup(dest)
+            if one_file:
+                dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
     finally:
@@ -429,7 +438,9 @@ def backup_file(
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
         os.close(fd)
         partial = Path(name)
-        copy_pages(path, partial, passphrase=passphrase, read_only_source=read_only_source)
+        copy_pages(
+            path, partial, passphrase=passphrase, read_only_source=read_only_source, one_file=True
+        )
         check_sqlite_file(partial, passphrase, whole=True)  # a copy is only worth a sound one
         replace_durably(partial, target)
     except sqlite3.Error as error:
