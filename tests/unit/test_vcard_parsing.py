@@ -54,6 +54,20 @@ def test_an_unreadable_name_falls_back_to_n_then_org() -> None:
     ]
 
 
+def test_a_name_or_nickname_shaped_like_a_number_is_passed_over(db: Database) -> None:
+    """'#5' is the person numbered 5 on the command line, so it can't be a name or a
+    nickname: a card named so crashed the import (ValidationError) and its nickname would."""
+    got = parse(
+        card("FN:#5", "N:Ahmed;Layla;;;", "NICKNAME:#12,Lay")
+        + card("FN:# 3")
+        + card("FN:Bo", "NICKNAME:#-1")
+    )
+    assert names(got) == ["Layla Ahmed", "Bo"] and got.nameless == [7]
+    assert [c.nickname for c in got.cards] == ["Lay", ""]
+    with db.write() as s:
+        assert vcard.import_cards(session=s, cards=got.cards).added == 2
+
+
 def test_a_profile_line_and_an_unknown_charset_on_a_label_are_harmless() -> None:
     text = "PROFILE:VCARD\n" + card(
         "PROFILE:VCARD",

@@ -85,21 +85,21 @@ def _text_cleaner(limit: int) -> Any:
     return clean
 
 
-def clean_person_name(value: str) -> str:
-    """A person's name (:func:`clean_name`) — but not '#' and a number: '#5' names the
-    person numbered 5 on the command line, so it can't be someone's name as well."""
-    value = clean_name(value)
-    if re.fullmatch(r"#\s*[+-]?\d+", value):
+def not_a_number(value: str) -> str:
+    """What someone is called (a name, a nickname) — but not '#' and a number: '#5' names
+    the person numbered 5 on the command line, so it can't call anyone else as well."""
+    if re.fullmatch(r"#\s*[+-]?\d+", value.strip()):
         raise ValueError(
-            f"can't be {value[:20]}: on the command line #5 means the person numbered 5. "
-            "Add a word to it, or spell the number out"
+            f"can't be {value.strip()[:20]}: on the command line #5 means the person numbered "
+            "5. Add a word to it, or spell the number out"
         )
     return value
 
 
 Name = Annotated[str, AfterValidator(clean_name)]
-PersonName = Annotated[str, AfterValidator(clean_person_name)]
+PersonName = Annotated[str, AfterValidator(clean_name), AfterValidator(not_a_number)]
 Note = Annotated[str, AfterValidator(_text_cleaner(MAX_NOTE))]
+Nickname = Annotated[Note, AfterValidator(not_a_number)]
 Body = Annotated[str, AfterValidator(_text_cleaner(MAX_BODY))]
 Score = Annotated[int, Field(ge=1, le=5)]
 Cadence = Annotated[int, Field(ge=1, le=3650)]
@@ -281,7 +281,7 @@ class ContextRead(SQLModel):
 
 class PersonBase(SQLModel):
     name: PersonName
-    nickname: Note = ""
+    nickname: Nickname = ""
     circle: Circle = Circle.MIDDLE
     cadence_days: Cadence | None = None
     notes: Note = ""
@@ -294,7 +294,7 @@ class PersonCreate(PersonBase):
 
 class PersonUpdate(SQLModel):
     name: PersonName | None = None
-    nickname: Note | None = None
+    nickname: Nickname | None = None
     circle: Circle | None = None
     cadence_days: Cadence | None = None
     clear_cadence: bool = False

@@ -32,6 +32,8 @@ from planner_tui.db.models import (
     MAX_NOTE,
     PersonCreate,
     PersonDate,
+    clean_name,
+    not_a_number,
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.names import name_key
@@ -168,6 +170,15 @@ class _Property:
 
     def encodings(self) -> set[str]:
         return {v.upper() for v in self.params.get("ENCODING", [])}
+
+
+def _usable(name: str) -> str:
+    """*name* as someone's name or nickname here, or '' when it can't be one (only invisible
+    characters; '#5', which the command line reads as the person numbered 5)."""
+    try:
+        return not_a_number(clean_name(name[:MAX_NAME].rstrip()))
+    except ValueError:
+        return ""
 
 
 class _Unreadable(ValueError):
@@ -326,11 +337,13 @@ class _Reader:
         def values(name: str) -> list[str]:
             return [value for _, value in texts.get(name, [])]
 
-        name = next((n for n in (_one_line(_unescape(v, version)) for v in values("FN")) if n), "")
+        name = next(
+            (n for n in (_usable(_one_line(_unescape(v, version))) for v in values("FN")) if n), ""
+        )
         if not name:
-            name = next((n for n in (_from_n(v, version) for v in values("N")) if n), "")
+            name = next((n for n in (_usable(_from_n(v, version)) for v in values("N")) if n), "")
         organisation = next((o for o in (_org(v, version) for v in values("ORG")) if o), "")
-        name = (name or organisation)[:MAX_NAME].rstrip()
+        name = name or _usable(organisation)
         if not name:
             self.nameless.append(start)
             self.unreadable.extend(sorted(skipped))  # often why there is no name
@@ -339,7 +352,7 @@ class _Reader:
         for value in values("NICKNAME"):
             for part in _split_unescaped(value, ","):
                 nick = _unescape(part, version).replace("\x00", "").strip()
-                if nick and nick not in nicknames:
+                if _usable(nick) and nick not in nicknames:
                     nicknames.append(nick)
         notes = [_note(_unescape(v, version)) for v in values("NOTE")]
         labels = {p.group.upper(): v for p, v in texts.get("X-ABLABEL", []) if p.group}
