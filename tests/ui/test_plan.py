@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import DataTable, Input, OptionList, Select, Static
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
@@ -856,3 +856,35 @@ async def test_a_repeat_that_cannot_be_used_is_said_in_view_on_enter_and_on_savi
             wizard(app).query_one("#repeat", Input).value = ""
             wizard(app).scroll_home(animate=False)
     assert all_steps(sqlite_db) == []
+
+
+async def test_todays_cursor_after_an_outcome_is_on_a_step_one_can_tell(
+    sqlite_db: Database,
+) -> None:
+    """After 'another time', the cursor landed on an unrelated step to come, one time the
+    last and the next the first (a new user's trial; d then asked about a step days away).
+    It stays among today's steps while there are any, then goes to the soonest to come; a
+    step just planned for today gets it."""
+    ids = a_few_people(sqlite_db)
+    for who, due in (("Bo", "2026-11-23T21:00"), ("Cy", "2026-11-23T22:00"),
+                     ("Ana", "2026-11-30T10:00"), ("Bo", "2026-11-25T10:00")):  # fmt: skip
+        plan(sqlite_db, ids[who], due, action=f"text {who} {due[8:10]}")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        await press(app, pilot, "tab")  # to the steps to come, and back: a cursor left there
+        today.query_one("#coming", DataTable).move_cursor(row=2)
+        await press(app, pilot, "shift+tab")
+        assert today.selected_step().action == "text Bo 23"  # type: ignore[union-attr]
+        await press(app, pilot, "a", "enter", *"sat 10am", "enter")
+        assert today.selected_step().action == "text Cy 23"  # type: ignore[union-attr]
+        await press(app, pilot, "a", "enter", *"sat 11am", "enter")
+        assert app.screen.focused is today.query_one("#coming")
+        assert today.selected_step().action == "text Bo 25"  # type: ignore[union-attr]
+        await press(app, pilot, "s", *"ana", "enter", *"call ana", "enter")
+        await press(app, pilot, *"today 23:00", "enter", "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+        assert app.screen.focused is today.query_one("#due")
+        assert today.selected_step().action == "call ana"  # type: ignore[union-attr]

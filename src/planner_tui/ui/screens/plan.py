@@ -25,7 +25,6 @@ from planner_tui.ui.widgets.fields import SearchField
 
 if TYPE_CHECKING:
     from planner_tui.db.models import StepRead
-    from planner_tui.services.steps import OutcomeResult
     from planner_tui.ui.backend import Backend
 
 SHOWN = 200
@@ -61,6 +60,7 @@ class PlanData:
 class PlanScreen(StepsScreen):
     TITLE = "Plan"
     STEP_TABLE = "upcoming"
+    POINTED = ("#upcoming", "#past")
     AUTO_FOCUS = "#upcoming"
     LISTS = ("#upcoming", "#past")
     BINDINGS = [
@@ -82,8 +82,6 @@ class PlanScreen(StepsScreen):
         self.outcome: str | None = None
         self._filter_timer: Timer | None = None
         self.past: list[StepRead] = []
-        self.pointed: set[str] = set()
-        """Steps just brought back by undo: the cursor goes to them once shown."""
 
     def compose_body(self) -> ComposeResult:
         yield Note(words.EMPTY_PLAN, id="plan-empty", classes="empty")
@@ -181,28 +179,6 @@ class PlanScreen(StepsScreen):
         self.query_one("#filter-note", Note).set(
             self.filter_problem or (many if len(data.past) >= SHOWN else "")
         )
-
-    def point_at(self, step_ids: set[str]) -> None:
-        """Undo brought these steps back, or they were just planned: the cursor goes to
-        them on the next show (the next key acted on another step)."""
-        self.pointed = step_ids
-
-    def planned(self, steps: StepRead | OutcomeResult | None) -> None:
-        from planner_tui.services.steps import OutcomeResult  # loaded by the form already
-
-        if steps is not None:
-            made = steps.following if isinstance(steps, OutcomeResult) else [steps]
-            self.point_at({str(step.id) for step in made})
-
-    def show_pointed(self) -> None:
-        pointed, self.pointed = self.pointed, set()
-        for table_id in ("#upcoming", "#past"):
-            table = self.query_one(table_id, DataTable)
-            for row, key in enumerate(table.rows):
-                if key.value in pointed:
-                    table.move_cursor(row=row, animate=False)
-                    table.focus()
-                    return
 
     # ---------------------------------------------------------------- filters
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from planner_tui.ui.screens.base import ViewScreen
+from planner_tui.ui.screens.base import ViewScreen, focus_laid_out
 
 if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
     from planner_tui.daily import DueStep
@@ -65,6 +65,8 @@ class StepsScreen(ViewScreen):
     on (:attr:`STEP_TABLE`) and keep :attr:`steps` in that table's row order."""
 
     STEP_TABLE = ""
+    POINTED: ClassVar[tuple[str, ...]] = ()
+    """The tables in which the cursor goes to a step just planned or brought back."""
     BINDINGS = [
         Binding("s", "plan_step", "Small step", tooltip="Plan a small step with someone"),
         Binding("e", "edit_step", "Change step", show=False),
@@ -83,6 +85,8 @@ class StepsScreen(ViewScreen):
     def __init__(self) -> None:
         super().__init__()
         self.steps: list[StepItem] = []
+        self.pointed: set[str] = set()
+        """Steps just planned, or brought back by undo: the cursor goes to them once shown."""
 
     def step_lists(self) -> dict[str, list[StepItem]]:
         """Each table of steps one can act on (its id → its steps in row order); the
@@ -109,7 +113,27 @@ class StepsScreen(ViewScreen):
 
     def planned(self, steps: StepRead | OutcomeResult | None) -> None:
         """A step planned here (by the wizard, or by an outcome: its next time, its
-        follow-up): views that list it put the cursor on it once shown (see PlanScreen)."""
+        follow-up): the cursor goes to it once shown, in a table of :attr:`POINTED`."""
+        from planner_tui.services.steps import OutcomeResult  # loaded by the form already
+
+        if steps is not None:
+            made = steps.following if isinstance(steps, OutcomeResult) else [steps]
+            self.point_at({str(step.id) for step in made})
+
+    def point_at(self, step_ids: set[str]) -> None:
+        """Undo brought these steps back, or they were just planned: the cursor goes to
+        them on the next show (the next key acted on another step)."""
+        self.pointed = step_ids
+
+    def show_pointed(self) -> None:
+        pointed, self.pointed = self.pointed, set()
+        for table_id in self.POINTED:
+            table = self.query_one(table_id, DataTable)
+            for row, key in enumerate(table.rows):
+                if key.value in pointed:
+                    table.move_cursor(row=row, animate=False)
+                    focus_laid_out(table)
+                    return
 
     def action_edit_step(self) -> None:
         """Change the selected step's words, time, how, cue, backup or repeat."""

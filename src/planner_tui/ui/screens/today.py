@@ -105,6 +105,7 @@ class TodayData:
 class TodayScreen(StepsScreen):
     TITLE = "Today"
     STEP_TABLE = "due"
+    POINTED = ("#due",)  # a step planned for a later day leaves the cursor among today's
     # Not the people (s there plans with them; s elsewhere asks who). With no step, the
     # dates take the focus, so Enter on the row that looks chosen plans its tiny step.
     LISTS = ("#due", "#coming", "#dates")
@@ -202,7 +203,12 @@ class TodayScreen(StepsScreen):
             ],
             [str(step.id) for step in data.coming],
         )
+        if not due_was_empty and not data.due:
+            # The last of today's steps answered: the cursor goes to the soonest step to
+            # come, not to wherever it was last left in that list.
+            coming_table.move_cursor(row=0, animate=False)
         self.query_one("#coming-title").display = bool(data.coming)
+        self.show_pointed()
         fill(
             self.query_one("#drifting", DataTable),
             [
