@@ -827,8 +827,11 @@ async def test_a_backup_naming_a_day_before_the_step_gets_a_note_that_asks(
         backup.value = ""
         await press(app, pilot, *"a voice note on 24 Nov")
         assert note.display
-        await press(app, pilot, "ctrl+s")
-        await settle(app, pilot)
+        await press(app, pilot, "enter", "enter")  # on to the card, which asks again
+        assert wizard(app).page == "card"
+        card = str(wizard(app).query_one("#card-details", Static).render())
+        assert "Your backup says 24 Nov, and the step is on Thursday 26 Nov." in card
+        await press(app, pilot, "enter")
     [step] = all_steps(sqlite_db)
     assert (step.person_id, step.backup) == (ids["Bo"], "a voice note on 24 Nov")
 

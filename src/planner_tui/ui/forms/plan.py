@@ -12,6 +12,7 @@ Everything typed is kept as a draft, page included, like every form.
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ from planner_tui import words
 from planner_tui.db.models import Channel, Effort, StepRead, label
 from planner_tui.errors import InvalidInput
 from planner_tui.names import called, fold
-from planner_tui.services.steps import first_occurrence
+from planner_tui.services.steps import days_disagree, first_occurrence
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.screens.base import focus_laid_out, text
@@ -696,6 +697,8 @@ class PlanWizard(FormScreen[StepRead]):
             lines.append(f"Cue: {values['cue'].strip()}")
         if values["backup"].strip():
             lines.append(f"Backup: {values['backup'].strip()}")
+        if question := self.days_question(values, chosen):
+            lines.append(question)
         if values["awkwardness"]:
             lines.append(f"Expected awkwardness: {values['awkwardness']}/5")
         if values["appreciation"]:
@@ -776,13 +779,12 @@ class PlanWizard(FormScreen[StepRead]):
         note: str | None = None
         if values["when"].strip():
             try:
-                from planner_tui.services.steps import check_ahead, days_disagree
+                from planner_tui.services.steps import check_ahead
 
                 due = parse_when(values["when"], lean="future")
                 when.update(text("→ " + describe(due)))
                 check_ahead(due)
-                texts = {"step": values["words"], "cue": values["cue"], "backup": values["backup"]}
-                note = days_disagree(due_at=due, rule=self.rule_or_none(values), texts=texts)
+                note = self.days_question(values, due)
             except InvalidInput as error:
                 problems["when"] = str(error)
         else:
@@ -802,6 +804,13 @@ class PlanWizard(FormScreen[StepRead]):
         days.update(text(note or ""))
         days.display = bool(note)
         return problems
+
+    def days_question(self, values: dict[str, Any], due: datetime) -> str | None:
+        """Whether the step's words, cue or backup name another day than the step's: asked
+        beside them and on the card, never in the way of saving (the command line, which
+        can't ask, wants --anyway)."""
+        texts = {"step": values["words"], "cue": values["cue"], "backup": values["backup"]}
+        return days_disagree(due_at=due, rule=self.rule_or_none(values), texts=texts)
 
     @staticmethod
     def rule_or_none(values: dict[str, Any]) -> str | None:
