@@ -74,7 +74,10 @@ def test_person_with_contexts_and_update(db: Database) -> None:
             data={"context_ids": [choir.id, work.id], "boundaries": "texts after 6pm"},
         )
     assert ana.contexts == ["Choir", "Work"] and ana.boundaries == "texts after 6pm"
-    with pytest.raises(InvalidInput, match="No context"), db.write() as s:
+    with (
+        pytest.raises(InvalidInput, match="That context is no longer in your planner"),
+        db.write() as s,
+    ):
         people.update_person(session=s, person_id=ana.id, data={"context_ids": [999]})
     with pytest.raises(NotFound), db.session() as s:
         people.get_person(session=s, person_id=999)

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
+from pydantic import ValidationError
 
 from planner_tui.db.engine import Database
+from planner_tui.db.models import PersonCreate
 from planner_tui.errors import InvalidInput
 from planner_tui.services import people, vcard
 from planner_tui.services.vcard import Day
@@ -63,6 +65,8 @@ def test_a_name_or_nickname_shaped_like_a_number_is_passed_over(db: Database) ->
         + card("FN:Bo", "NICKNAME:#-1")
     )
     assert names(got) == ["Layla Ahmed", "Bo"] and got.nameless == [7]
+    invisible = parse(card("FN:\u200b", "NOTE:hi"))  # a name no one can see: none at all
+    assert names(invisible) == [] and invisible.nameless == [1]
     assert [c.nickname for c in got.cards] == ["Lay", ""]
     with db.write() as s:
         assert vcard.import_cards(session=s, cards=got.cards).added == 2
@@ -287,8 +291,20 @@ def _qp(value: str) -> str:
     return encoded.decode("ascii").replace("\n", "\r\n")
 
 
+def can_be_a_name(text: str) -> bool:
+    """By the app's rule for names (not only invisible characters; not '#5')."""
+    try:
+        return PersonCreate(name=text).name == text
+    except ValidationError:
+        return False
+
+
 NAMES = st.text(min_size=1, max_size=80).filter(
-    lambda s: s.strip() == s and s and not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in s)
+    lambda s: (
+        s.strip() == s
+        and not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in s)
+        and can_be_a_name(s)
+    )
 )
 NOTES = st.text(max_size=300).filter(lambda s: s.strip() == s and not {"\r", "\x00"} & set(s))
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ValidationError
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col, select
 
 from planner_tui import words
 from planner_tui.errors import InvalidInput, NotFound
@@ -81,6 +82,8 @@ def validate(model: type[M], data: M | dict[str, Any]) -> M:
             message = f"{said} {message}"
         elif field and not message.startswith(field):
             message = f"{said}: {message}"
+        if not message.endswith((".", "?", "!", "…")):  # pydantic's and ours end bare
+            message += "."
         raise InvalidInput(message[:1].upper() + message[1:], field=field) from None
 
 
@@ -89,6 +92,17 @@ def get_or_404(session: Session, table: type[T], key: Any, what: str) -> T:
     if row is None:
         raise NotFound(words.gone(what))
     return row
+
+
+def all_there(session: Session, table: Any, ids: Iterable[int], what: str, field: str) -> list[int]:
+    """*ids* once each, in order, when each is a row of *table*; else which kind of row was
+    deleted meanwhile (:func:`planner_tui.words.gone`), as the *field*'s problem."""
+    ids = list(dict.fromkeys(ids))
+    if ids:
+        found = set(session.exec(select(table.id).where(col(table.id).in_(ids))).all())
+        if any(i not in found for i in ids):
+            raise InvalidInput(words.gone(what), field=field)
+    return ids
 
 
 def reset_sequences(session: Session) -> None:

@@ -38,7 +38,7 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput
 from planner_tui.names import name_key
 from planner_tui.services import steps
-from planner_tui.services.common import get_or_404, validate
+from planner_tui.services.common import all_there, get_or_404, validate
 from planner_tui.services.undo import Change, Recorder
 
 # --------------------------------------------------------------------------- contacts
@@ -51,9 +51,7 @@ def update_interaction(
     note all take the new values (a contact a small step recorded stays linked to it)."""
     valid = validate(InteractionCreate, data)
     row = get_or_404(session, Interaction, interaction_id, "interaction")
-    found = set(session.exec(select(Person.id).where(col(Person.id).in_(valid.person_ids))).all())
-    if missing := [i for i in valid.person_ids if i not in found]:
-        raise InvalidInput(f"No person with id {missing[0]}.", field="person_ids")
+    all_there(session, Person, valid.person_ids, "person", "person_ids")
     if valid.context_id is not None:
         get_or_404(session, Context, valid.context_id, "context")
     recorder = Recorder(session)

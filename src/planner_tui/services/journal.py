@@ -26,9 +26,13 @@ from planner_tui.db.models import (
     SearchHit,
     clean_tag,
 )
-from planner_tui.errors import InvalidInput
 from planner_tui.journal_search import ENTRY_FIELDS, SearchQuery
-from planner_tui.services.common import driver_connection as driver_connection, get_or_404, validate
+from planner_tui.services.common import (
+    all_there,
+    driver_connection as driver_connection,
+    get_or_404,
+    validate,
+)
 from planner_tui.services.undo import Change, Recorder
 
 TAG_PATTERN = re.compile(r"(?<![\w#])#(\w[\w-]{0,99})")
@@ -62,11 +66,9 @@ def save_entry(
     session.add(row)
     session.flush()
     assert row.id is not None
-    people = list(dict.fromkeys(valid.person_ids + valid.contact_person_ids))
-    if people:
-        known = set(session.exec(select(Person.id).where(col(Person.id).in_(people))).all())
-        if missing := [p for p in people if p not in known]:
-            raise InvalidInput(f"No person with id {missing[0]}.", field="person_ids")
+    people = all_there(
+        session, Person, valid.person_ids + valid.contact_person_ids, "person", "person_ids"
+    )
     for person_id in people:
         session.add(
             JournalPersonLink(

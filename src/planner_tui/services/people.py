@@ -46,6 +46,7 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.names import fold, name_key, people_named, person_named
 from planner_tui.services.common import (
+    all_there,
     driver_connection,
     get_or_404,
     validate,
@@ -208,13 +209,7 @@ def list_contexts(*, session: Session, include_archived: bool = False) -> list[C
 
 
 def _check_context_ids(session: Session, ids: Iterable[int]) -> list[int]:
-    ids = list(dict.fromkeys(ids))
-    if ids:
-        found = set(session.exec(select(Context.id).where(col(Context.id).in_(ids))).all())
-        missing = [i for i in ids if i not in found]
-        if missing:
-            raise InvalidInput(f"No context with id {missing[0]}.", field="context_ids")
-    return ids
+    return all_there(session, Context, ids, "context", "context_ids")
 
 
 Dates = Sequence[PersonDateBase | dict[str, Any]] | None
@@ -661,10 +656,7 @@ def log_interaction(
     *, session: Session, data: InteractionCreate | dict[str, Any]
 ) -> InteractionRead:
     valid = validate(InteractionCreate, data)
-    found = set(session.exec(select(Person.id).where(col(Person.id).in_(valid.person_ids))).all())
-    missing = [i for i in valid.person_ids if i not in found]
-    if missing:
-        raise InvalidInput(f"No person with id {missing[0]}.", field="person_ids")
+    all_there(session, Person, valid.person_ids, "person", "person_ids")
     if valid.context_id is not None:
         get_or_404(session, Context, valid.context_id, "context")
     row = Interaction(**valid.model_dump(exclude={"person_ids"}))
