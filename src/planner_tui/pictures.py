@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from rich.text import Text
 
-from planner_tui.terminal import plain, shorten
+from planner_tui.terminal import in_cells, plain
 
 FILLS = ("█", "▒", "░")
 RICH_STYLES = ("bold cyan", "magenta", "grey62")
@@ -84,8 +84,7 @@ def recency_strip(
         last_month = month
     picture.append(header + labels.rstrip() + "\n", style="grey62")
     for index, (name, counts) in enumerate(rows):
-        shown = shorten(plain(name, keep_newlines=False), name_width)
-        picture.append(shown.ljust(name_width) + " ")
+        picture.append(in_cells(plain(name, keep_newlines=False), name_width) + " ")
         for count in counts:
             shade = WEEK_SHADES[min(count, len(WEEK_SHADES) - 1)]
             picture.append(shade + " ", style="grey50" if count == 0 else "cyan")

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from planner_tui.db.engine import Location, open_database
 from planner_tui.services import people
@@ -274,3 +275,13 @@ def test_a_repeat_starts_on_its_first_day_on_or_after_the_time_chosen(home: Path
     assert run(home, "plan").stdout.startswith("#1  Thu 26 Nov, 18:00")
     weekly = run(home, "plan", "Ana", "text", "tomorrow", "6pm", "--repeat", "weekly")
     assert "isn't one of the days" not in weekly.stdout
+
+
+def test_people_line_up_in_columns_whatever_the_script(home: Path) -> None:
+    """A name with combining marks pushed its row's columns out of line (a new user)."""
+    for name in ("Zoé̈ Ångström", "陳大文", "Layla لیلا"):
+        assert run(home, "add", name).returncode == 0
+    listed = [line for line in run(home, "people").stdout.splitlines() if line.startswith("#")]
+    assert len(listed) == 5, listed  # with Ana and Ola, already there
+    circle_at = {cell_len(line[: line.index("middle")]) for line in listed if "middle" in line}
+    assert len(circle_at) == 1, listed

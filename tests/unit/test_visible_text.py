@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from hypothesis import given, strategies as st
+from rich.cells import cell_len
 
 from planner_tui.markdown import markdown_inline
-from planner_tui.terminal import plain, shorten_middle
+from planner_tui.terminal import in_cells, plain, shorten_middle
 
 CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """And the direction overrides, which turn the rest of a printed line around."""
@@ -54,3 +55,15 @@ def test_cut_in_the_middle_keeps_both_ends(text: str, width: int) -> None:
         head, mark, end = cut[: width - tail - 1], cut[width - tail - 1], cut[width - tail :]
         assert len(cut) == width and mark == "…"
         assert text.startswith(head) and text.endswith(end) and len(end) == tail
+
+
+@given(st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=60), st.integers(2, 40))
+def test_a_column_takes_its_width_in_cells_whatever_the_script(text: str, width: int) -> None:
+    """Names in a printed column (planner-tui people, the Contexts strip) line up: combining
+    marks take no cell and wide characters two (a name with 'é̈' pushed its row out)."""
+    shown = in_cells(text, width)
+    assert cell_len(shown) == width
+    if cell_len(text) <= width:
+        assert shown.rstrip(" ") == text.rstrip(" ")  # all of it, padded
+    else:
+        assert shown.rstrip(" ").endswith("…")  # cut, and says so

@@ -13,7 +13,7 @@ from planner_tui import clock, words
 from planner_tui.commands.base import UsageError, find_person, find_step, opened, score
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput
-from planner_tui.terminal import say, shorten
+from planner_tui.terminal import in_cells, say, shorten
 
 if TYPE_CHECKING:
     from planner_tui.db.models import StepRead
@@ -477,6 +477,8 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
+    from rich.cells import cell_len
+
     from planner_tui.db.models import label
     from planner_tui.services import people
 
@@ -488,12 +490,13 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
     if not found:
         say(words.NO_ONE_DRIFTING if args.drifting else words.EMPTY_MAP_SHELL)
         return
-    width = min(30, max(len(p.name) for p in found))
+    names = {p.id: " ".join(p.name.split()) for p in found}
+    width = min(30, max(cell_len(name) for name in names.values()))
     numbers = max(len(str(p.id)) for p in found) + 1
     for p in found:
         parts = [
             f"#{p.id}".ljust(numbers),  # PERSON can be '#4': two people can share a name
-            shorten(" ".join(p.name.split()), 30).ljust(width),
+            in_cells(names[p.id], width),
             label(p.circle).ljust(6),
             f"last in touch {words.ago(p.last_contact)}",
         ]
