@@ -11,9 +11,20 @@ from calendar import monthrange
 from collections.abc import Collection
 from datetime import date, timedelta
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
-from planner_tui.terminal import in_cells, plain
+from planner_tui.terminal import plain
+
+
+def in_cells(value: str, width: int) -> str:
+    """*value* in exactly *width* terminal cells, for a column: padded with spaces, or cut
+    with … (a wide character takes two cells, a combining mark none, so names in any script
+    line up)."""
+    if cell_len(value) > width:
+        value = set_cell_size(value, width - 1) + "…"
+    return set_cell_size(value, width)
+
 
 FILLS = ("█", "▒", "░")
 RICH_STYLES = ("bold cyan", "magenta", "grey62")

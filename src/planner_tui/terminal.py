@@ -38,17 +38,6 @@ def shorten(value: str, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-def in_cells(value: str, width: int) -> str:
-    """*value* in exactly *width* terminal cells, for a column: padded with spaces, or cut
-    with … (a wide character takes two cells, a combining mark none, so names in any script
-    line up)."""
-    from rich.cells import cell_len, set_cell_size  # not on the quick commands' path
-
-    if cell_len(value) > width:
-        value = set_cell_size(value, width - 1) + "…"
-    return set_cell_size(value, width)
-
-
 def shorten_middle(value: str, width: int) -> str:
     """At most *width* characters, with … in the middle when cut: the start and the end of
     a message both stay (a toast's last words are often what to do next)."""

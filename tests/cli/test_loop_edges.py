@@ -72,6 +72,14 @@ def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> N
     assert again.returncode == 0, again.stderr
     # One file: looking at the earlier copy left its -wal and -shm beside it (a new user).
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("copy")] == ["copy.db"]
+    # Never over a planner in use, its own or another home's: a new user's backup onto a
+    # planner.db said "Backed up" and replaced it (and a running app wrote on into nothing).
+    other = tmp_path / "other"
+    assert run(other, "add", "Zed").returncode == 0
+    for live, said in ((home / "planner.db", "is your planner itself"),
+                       (other / "planner.db", "is a planner in use")):  # fmt: skip
+        assert_one_line_error(run(home, "backup", str(live)), 1, said)
+    assert "Zed" in run(other, "people").stdout and "Ana" in run(home, "people").stdout
     notes = tmp_path / "notes.txt"
     notes.write_text("my own words")
     link = tmp_path / "link.db"

@@ -9,7 +9,8 @@ from hypothesis import given, strategies as st
 from rich.cells import cell_len
 
 from planner_tui.markdown import markdown_inline
-from planner_tui.terminal import in_cells, plain, shorten_middle
+from planner_tui.pictures import in_cells
+from planner_tui.terminal import plain, shorten_middle
 
 CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """And the direction overrides, which turn the rest of a printed line around."""

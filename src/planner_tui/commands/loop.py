@@ -13,7 +13,7 @@ from planner_tui import clock, words
 from planner_tui.commands.base import UsageError, find_person, find_step, opened, score
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput
-from planner_tui.terminal import in_cells, say, shorten
+from planner_tui.terminal import say, shorten
 
 if TYPE_CHECKING:
     from planner_tui.db.models import StepRead
@@ -480,6 +480,7 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
     from rich.cells import cell_len
 
     from planner_tui.db.models import label
+    from planner_tui.pictures import in_cells
     from planner_tui.services import people
 
     with opened(settings, reading=True) as database, database.session() as session:

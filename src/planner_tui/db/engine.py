@@ -429,7 +429,7 @@ def backup_file(
     encrypted with the same passphrase. Only an earlier planner-tui copy is replaced
     (:func:`check_backup_target`); *read_only_source*: the database is opened only to read."""
     target = target.expanduser()
-    check_backup_target(target, passphrase)
+    check_backup_target(target, passphrase, source=path)
     partial: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -454,9 +454,11 @@ def backup_file(
     return target
 
 
-def check_backup_target(target: Path, passphrase: str | None) -> None:
+def check_backup_target(target: Path, passphrase: str | None, *, source: Path) -> None:
     """A backup is written where nothing is yet, or over an earlier planner-tui copy (a
-    regular file holding a planner database); never over another file, a link or a device."""
+    regular file holding a planner database, kept as one file); never over the planner it
+    copies, another planner in use (kept with a write-ahead log, as every live one is), any
+    other file, a link or a device."""
     if not os.path.lexists(target):
         return
     if target.is_symlink() or not target.is_file():
@@ -464,14 +466,33 @@ def check_backup_target(target: Path, passphrase: str | None) -> None:
         raise StorageError(
             f"{target} is {what}, so the backup wasn't written there; choose a new file name."
         )
-    try:
-        connection = connect_sqlite(target, passphrase=passphrase, read_only=True)
+    if source.exists() and os.path.samefile(target, source):
+        raise StorageError(
+            f"{target} is your planner itself; a backup is a copy beside it: choose a new file "
+            "name (with none, it goes in the backups folder)."
+        )
+    with open(target, "rb") as file:
+        head = file.read(100)
+    # A plain file says its journal in its header (bytes 18 and 19: 2 for a write-ahead log)
+    # without being opened, which would leave log files beside it; an encrypted one is asked.
+    live = head[18:20] == b"\x02\x02" if head.startswith(SQLITE_HEADER) else None
+    revision = None
+    if not live:
         try:
-            revision = schema_revision(connection)
-        finally:
-            connection.close()
-    except Exception:  # not a database (sqlite3's or SQLCipher's error): not a backup
-        revision = None
+            connection = connect_sqlite(target, passphrase=passphrase, read_only=True)
+            try:
+                revision = schema_revision(connection)
+                if live is None:
+                    live = connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            finally:
+                connection.close()
+        except Exception:  # not a database (sqlite3's or SQLCipher's error): not a backup
+            revision = None
+    if live:
+        raise StorageError(
+            f"{target} is a planner in use, not a backup copy, so it was left as it is; "
+            "choose a new file name."
+        )
     if revision is None:
         raise StorageError(
             f"{target} already holds something other than a planner-tui backup, so it was "
