@@ -476,10 +476,11 @@ def test_a_name_shaped_like_a_number_is_refused_saying_why(tmp_path: Path, name:
     home = tmp_path / "home"
     for other in ("Ana", "Bo", "Cy", "Dee", "Eve"):
         assert run(home, "add", other).returncode == 0
-    assert_one_line_error(run(home, "add", name), 1, "#5 means the person numbered 5")
+    said = f"can't be {name}: on the command line, # and a number mean the person with that"
+    assert_one_line_error(run(home, "add", name), 1, said)
     # Nor a nickname: `date '#5'` would mean the fifth person, never her (a new user).
     refused = run(home, "add", "Layla", "--nickname", name)
-    assert_one_line_error(refused, 1, "#5 means the person numbered 5")
+    assert_one_line_error(refused, 1, said)
     assert len(run(home, "people").stdout.strip().splitlines()) == 5  # no one added
     assert_clean(run(home, "add", f"{name} Sam"), 0, "")  # a word with it is a name
 

@@ -203,6 +203,17 @@ def test_a_repeat_that_has_run_out_plans_nothing_more(db: Database, ana: int) ->
     assert result.following == []
 
 
+def test_a_repeat_at_the_end_of_the_calendar_takes_an_outcome_and_plans_nothing_more(
+    db: Database, ana: int
+) -> None:
+    """A weekly step on 25 December 9999 has no next week: any outcome crashed (year 10000
+    is out of range) and the step could never be answered (a new user's trial)."""
+    step = plan(db, ana, "9999-12-25T10:00", rrule="FREQ=WEEKLY")
+    with db.write() as s:
+        result = steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+    assert result.step.status == "done" and result.following == []
+
+
 def test_an_outcome_is_recorded_once(db: Database, ana: int) -> None:
     step = plan(db, ana, "2026-11-23T18:00")
     with db.write() as s:

@@ -90,8 +90,8 @@ def not_a_number(value: str) -> str:
     the person numbered 5 on the command line, so it can't call anyone else as well."""
     if re.fullmatch(r"#\s*[+-]?\d+", value.strip()):
         raise ValueError(
-            f"can't be {value.strip()[:20]}: on the command line #5 means the person numbered "
-            "5. Add a word to it, or spell the number out"
+            f"can't be {value.strip()[:20]}: on the command line, # and a number mean the "
+            "person with that number. Add a word to it, or spell the number out"
         )
     return value
 

@@ -331,7 +331,10 @@ def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | N
     """The first time the rule fires after *after* (local wall-clock time is kept)."""
     series = rrulestr(rule, dtstart=clock.to_local(start).replace(tzinfo=None))
     local_after = clock.to_local(after).replace(tzinfo=None)
-    following = series.after(local_after)
+    try:
+        following = series.after(local_after)
+    except (ValueError, OverflowError):  # past 31 December 9999: the calendar ends there
+        return None
     if following is None:
         return None
     # A wall-clock time the clocks skip that night (01:30 as summer time begins) is the one
