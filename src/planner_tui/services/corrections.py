@@ -50,7 +50,7 @@ def update_interaction(
     """Change a logged contact: when, with whom, how, who reached out, warmth, support and
     note all take the new values (a contact a small step recorded stays linked to it)."""
     valid = validate(InteractionCreate, data)
-    row = get_or_404(session, Interaction, interaction_id, "interaction")
+    row = get_or_404(session, Interaction, interaction_id, "contact")
     all_there(session, Person, valid.person_ids, "person", "person_ids")
     if valid.context_id is not None:
         get_or_404(session, Context, valid.context_id, "context")

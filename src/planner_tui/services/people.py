@@ -671,7 +671,7 @@ def log_interaction(
 
 def delete_interaction(*, session: Session, interaction_id: int) -> Change:
     """Delete a logged contact (for everyone in it); returns what changed, for undo."""
-    get_or_404(session, Interaction, interaction_id, "interaction")
+    get_or_404(session, Interaction, interaction_id, "contact")
     recorder = Recorder(session)
     recorder.watch(Interaction, col(Interaction.id) == interaction_id)
     recorder.watch(
