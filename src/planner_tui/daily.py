@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from planner_tui import clock
 from planner_tui.db import DATA_VERSION_KEY, SCHEMA_HEAD, quick_read_uri, schema_revision
-from planner_tui.names import called
+from planner_tui.names import called, sort_key
 
 DATES_AHEAD = 7
 """How many days ahead a birthday or another date is mentioned (today included)."""
@@ -188,9 +188,9 @@ def drifting_days(
     return overdue if overdue > 0 else None
 
 
-def drift_order(days: int | None, name: str) -> tuple[int, str]:
+def drift_order(days: int | None, name: str) -> tuple[int, str, str]:
     """Who to mention first: the longest past their rhythm, then by name."""
-    return -(days or 0), name.lower()
+    return -(days or 0), *sort_key(name)
 
 
 def intentions_month(today: date) -> str:
@@ -638,8 +638,7 @@ def warm_on(connection: Any, days: list[date], dialect: str = "sqlite") -> list[
             (
                 "SELECT interaction_person.interaction_id, person.name FROM interaction_person "
                 "JOIN person ON person.id = interaction_person.person_id "
-                f"WHERE interaction_person.interaction_id IN ({_ids(ids)}) "
-                "ORDER BY lower(person.name)",
+                f"WHERE interaction_person.interaction_id IN ({_ids(ids)})",
                 {},
             ),
         ):
@@ -655,7 +654,7 @@ def warm_on(connection: Any, days: list[date], dialect: str = "sqlite") -> list[
             ),
         ):
             said = note.strip().splitlines()[0] if note.strip() else ""
-            who = people.get(iid) or ([place] if place else [])
+            who = sorted(people.get(iid, []), key=sort_key) or ([place] if place else [])
             found.append(WarmMoment(local_day(moment), "contact", said, who, channel, warmth))
     return sorted(found, key=lambda m: m.day, reverse=True)
 

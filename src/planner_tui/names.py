@@ -97,6 +97,13 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", folded)
 
 
+def sort_key(name: str) -> tuple[str, str]:
+    """Where a name goes in a list: as :func:`fold` has it, so Ångström sits with the A's
+    and élodie beside Elodie (not after Zoë, as comparing code points puts them); names
+    that fold alike keep one order."""
+    return fold(name), name
+
+
 def _letters(folded: str) -> str:
     """Letters, digits and the marks on them: the marks are the vowels of many scripts
     (राम is not रम), but a mark on a symbol (an emoji's variation selector or skin tone)

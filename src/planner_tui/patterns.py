@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from planner_tui.names import sort_key
+
 MIN_DAYS = 3
 """An item is compared only with at least this many scored days with it *and* without it:
 fewer says nothing about a pattern."""
@@ -65,7 +67,7 @@ def associations(
                 (total - with_sum) / without,
             )
         )
-    return sorted(found, key=lambda a: (-abs(a.difference), a.kind, a.name.casefold()))
+    return sorted(found, key=lambda a: (-abs(a.difference), a.kind, *sort_key(a.name)))
 
 
 # --------------------------------------------------------------------------- themes

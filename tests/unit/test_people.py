@@ -321,3 +321,30 @@ def test_bad_dates_are_refused_with_a_reason(db: Database, data: dict[str, objec
     with pytest.raises(NotFound), db.write() as s:
         people.add_date(session=s, data={"person_id": ana + 99, "label": "x", "month": 1,
                                          "day": 1})  # fmt: skip
+
+
+def test_people_and_places_are_listed_as_a_reader_sorts_names(db: Database) -> None:
+    """Accents and case set aside: Ångström with the A's, not after Zoë (where comparing code
+    points, as SQL's lower() does, put every accented first letter)."""
+    names = ["Zoë", "émile", "Ångström", "bob", "Émile", "Łukasz", "Lara"]
+    with db.write() as s:
+        group = people.create_context(session=s, data={"name": "Öffentliche Bibliothek"}).id
+        people.create_context(session=s, data={"name": "Zither club"})
+        people.create_context(session=s, data={"name": "art class"})
+        ids = [
+            people.create_person(session=s, data={"name": n, "context_ids": [group]}).id
+            for n in names
+        ]
+        people.log_interaction(
+            session=s,
+            data={"person_ids": ids, "occurred_at": at("2026-11-20"), "channel": Channel.IN_PERSON},
+        )
+    with db.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == [
+            "Ångström", "bob", "Émile", "émile", "Lara", "Łukasz", "Zoë",
+        ]  # fmt: skip
+        assert [c.name for c in people.list_contexts(session=s)] == [
+            "art class", "Öffentliche Bibliothek", "Zither club",
+        ]  # fmt: skip
+        [met] = people.list_interactions(session=s)
+        assert met.people == ["Ångström", "bob", "Émile", "émile", "Lara", "Łukasz", "Zoë"]

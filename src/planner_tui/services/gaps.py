@@ -26,6 +26,7 @@ from planner_tui.db.models import (
     InteractionPersonLink,
     Person,
 )
+from planner_tui.names import sort_key
 from planner_tui.services.people import (
     as_aware,
     context_contacts,
@@ -160,7 +161,9 @@ def one_sided(*, session: Session) -> list[OneSided]:
     for person_id, name, count, by_me, by_them in session.execute(query).all():
         if max(by_me, by_them) >= ONE_SIDED_SHARE * count:
             found.append(OneSided(person_id, name, int(count), int(by_me), int(by_them)))
-    return sorted(found, key=lambda s: (-max(s.started_by_me, s.started_by_them), s.name.lower()))
+    return sorted(
+        found, key=lambda s: (-max(s.started_by_me, s.started_by_them), *sort_key(s.name))
+    )
 
 
 # --------------------------------------------------------------------------- contexts
@@ -219,7 +222,7 @@ def quiet_contexts(contexts: list[ContextRead], *, today: date | None = None) ->
 
     quiet = [c for c in contexts if (when := since(c)) is None or when < start]
     epoch = datetime.min.replace(tzinfo=start.tzinfo)
-    return sorted(quiet, key=lambda c: (c.last_contact or epoch, c.name.lower()))
+    return sorted(quiet, key=lambda c: (c.last_contact or epoch, *sort_key(c.name)))
 
 
 @dataclass(frozen=True)
@@ -256,11 +259,14 @@ def recency_strip(*, session: Session, weeks: int = 12, today: date | None = Non
         assert moment is not None
         index = (clock.to_local(moment).date() - mondays[0]).days // 7
         counts.setdefault(context_id, [0] * weeks)[index] += 1
-    found = session.exec(
-        select(Context.id, Context.name, Context.created_at)
-        .where(col(Context.archived).is_(False))
-        .order_by(sa.func.lower(Context.name))
-    ).all()
+    found = sorted(
+        session.exec(
+            select(Context.id, Context.name, Context.created_at).where(
+                col(Context.archived).is_(False)
+            )
+        ).all(),
+        key=lambda row: sort_key(row[1]),
+    )
     rows = [(cid, name, counts.get(cid, [0] * weeks)) for cid, name, _ in found if cid is not None]
     added = {
         cid: clock.to_local(moment).date()

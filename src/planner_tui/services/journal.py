@@ -27,6 +27,7 @@ from planner_tui.db.models import (
     clean_tag,
 )
 from planner_tui.journal_search import ENTRY_FIELDS, SearchQuery
+from planner_tui.names import sort_key
 from planner_tui.services.common import (
     all_there,
     driver_connection as driver_connection,
@@ -160,22 +161,22 @@ def read_entries(session: Session, ids: list[int]) -> list[JournalEntryRead]:
         for row in session.exec(select(JournalEntry).where(col(JournalEntry.id).in_(ids)))
     }
     people: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
-    for entry_id, pid, name, contact in session.exec(
+    person_links = session.exec(
         select(
             JournalPersonLink.entry_id, Person.id, Person.name, JournalPersonLink.counts_as_contact
         )
         .join(Person, col(Person.id) == JournalPersonLink.person_id)
         .where(col(JournalPersonLink.entry_id).in_(ids))
-        .order_by(sa.func.lower(Person.name))
-    ).all():
+    ).all()
+    for entry_id, pid, name, contact in sorted(person_links, key=lambda link: sort_key(link[2])):
         people[entry_id].append((pid or 0, name, contact))
     contexts: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for entry_id, cid, name in session.exec(
+    context_links = session.exec(
         select(JournalContextLink.entry_id, Context.id, Context.name)
         .join(Context, col(Context.id) == JournalContextLink.context_id)
         .where(col(JournalContextLink.entry_id).in_(ids))
-        .order_by(sa.func.lower(Context.name))
-    ).all():
+    ).all()
+    for entry_id, cid, name in sorted(context_links, key=lambda link: sort_key(link[2])):
         contexts[entry_id].append((cid or 0, name))
     tags: dict[int, list[str]] = defaultdict(list)
     for entry_id, tag in session.exec(

@@ -44,7 +44,7 @@ from planner_tui.db.models import (
     Step,
 )
 from planner_tui.errors import InvalidInput, NotFound
-from planner_tui.names import fold, name_key, people_named, person_named
+from planner_tui.names import fold, name_key, people_named, person_named, sort_key
 from planner_tui.services.common import (
     all_there,
     driver_connection,
@@ -192,7 +192,7 @@ def list_contexts(*, session: Session, include_archived: bool = False) -> list[C
         .where(PersonContextLink.context_id == Context.id, col(Person.archived).is_(False))
         .scalar_subquery()
     )
-    query = select(Context, people).order_by(sa.func.lower(Context.name))
+    query = select(Context, people)
     if not include_archived:
         query = query.where(col(Context.archived).is_(False))
     last = context_last_contacts(session)
@@ -202,7 +202,7 @@ def list_contexts(*, session: Session, include_archived: bool = False) -> list[C
         read.people_count = count
         read.last_contact = last.get(read.id)
         result.append(read)
-    return result
+    return sorted(result, key=lambda c: sort_key(c.name))
 
 
 # --------------------------------------------------------------------------- people
@@ -576,22 +576,21 @@ def list_people(
     today: date | None = None,
 ) -> list[PersonRead]:
     today = today or clock.today()
-    query = select(Person).order_by(sa.func.lower(Person.name))
+    query = select(Person)
     if not include_archived:
         query = query.where(col(Person.archived).is_(False))
     if person_ids is not None:
         query = query.where(col(Person.id).in_(person_ids))
-    rows = session.exec(query).all()
+    rows = sorted(session.exec(query).all(), key=lambda p: sort_key(p.name))
     ids = [row.id for row in rows if row.id is not None]
     contexts: dict[int, list[str]] = defaultdict(list)
-    link_query = (
-        select(PersonContextLink.person_id, Context.name)
-        .join(Context, col(Context.id) == PersonContextLink.context_id)
-        .order_by(sa.func.lower(Context.name))
+    link_query = select(PersonContextLink.person_id, Context.name).join(
+        Context, col(Context.id) == PersonContextLink.context_id
     )
     if person_ids is not None:
         link_query = link_query.where(col(PersonContextLink.person_id).in_(ids))
-    for person_id, name in session.exec(link_query).all():
+    links = session.exec(link_query).all()
+    for person_id, name in sorted(links, key=lambda link: sort_key(link[1])):
         contexts[person_id].append(name)
     latest = last_contacts(session, ids if person_ids is not None else None)
     aliases = _aliases(session, ids if person_ids is not None else None)
@@ -715,9 +714,10 @@ def list_interactions(
             select(InteractionPersonLink.interaction_id, Person.id, Person.name)
             .join(Person, col(Person.id) == InteractionPersonLink.person_id)
             .where(col(InteractionPersonLink.interaction_id).in_(ids))
-            .order_by(sa.func.lower(Person.name))
         )
-        for interaction_id, pid, name in session.exec(links).all():
+        for interaction_id, pid, name in sorted(
+            session.exec(links).all(), key=lambda link: sort_key(link[2])
+        ):
             people[interaction_id].append((pid or 0, name))
     result = []
     for row, context_name in rows:

@@ -44,6 +44,7 @@ from planner_tui.db.models import (
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.learning import MonthBeside, WindowPatterns
+from planner_tui.names import sort_key
 from planner_tui.services.common import driver_connection, validate
 from planner_tui.services.gaps import ONE_SIDED_SHARE, contexts_reached
 from planner_tui.services.moments import small_moments_between
@@ -737,7 +738,7 @@ def _one_way(contacts: list[dict[str, Any]]) -> list[OneWay]:
         total = sum(counts.values())
         if total >= ONE_WAY_MIN and max(me, them) >= ONE_SIDED_SHARE * total:
             found.append(OneWay(name, me, them, counts[Initiator.MUTUAL]))
-    return sorted(found, key=lambda o: (-max(o.by_me, o.by_them), o.name.casefold()))
+    return sorted(found, key=lambda o: (-max(o.by_me, o.by_them), *sort_key(o.name)))
 
 
 def _quiet_contexts(session: Session, first: date, after: date) -> list[str]:
@@ -745,17 +746,14 @@ def _quiet_contexts(session: Session, first: date, after: date) -> list[str]:
     start, end = day_window(first, after)
     seen_before = sa.select(context_contacts(before_start, start).c.context_id).scalar_subquery()
     seen_now = sa.select(context_contacts(start, end).c.context_id).scalar_subquery()
-    return list(
-        session.exec(
-            select(Context.name)
-            .where(
-                col(Context.archived).is_(False),
-                col(Context.id).in_(seen_before),
-                col(Context.id).not_in(seen_now),
-            )
-            .order_by(sa.func.lower(Context.name))
-        ).all()
-    )
+    quiet = session.exec(
+        select(Context.name).where(
+            col(Context.archived).is_(False),
+            col(Context.id).in_(seen_before),
+            col(Context.id).not_in(seen_now),
+        )
+    ).all()
+    return sorted(quiet, key=sort_key)
 
 
 def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
@@ -789,7 +787,7 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
         )
         if over is not None:
             found.append(Drifted(name, over, cadence, never_in_touch=last is None))
-    return sorted(found, key=lambda d: (-d.days_past, d.name.casefold()))
+    return sorted(found, key=lambda d: (-d.days_past, *sort_key(d.name)))
 
 
 def _steps_due(
@@ -855,7 +853,7 @@ def _reconnections(session: Session, first: date, after: date) -> list[Reconnect
         gap = (day - _local_day(before[pid])).days
         if gap >= LONG_GAP_DAYS:
             found.append(Reconnection(name, day, gap))
-    return sorted(found, key=lambda r: (r.day, r.name.casefold()))
+    return sorted(found, key=lambda r: (r.day, *sort_key(r.name)))
 
 
 def _tagged_days(session: Session, first: date, after: date, tag: str) -> list[date]:

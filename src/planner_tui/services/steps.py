@@ -38,6 +38,7 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import InvalidInput
+from planner_tui.names import sort_key
 from planner_tui.services.common import driver_connection, get_or_404, validate
 from planner_tui.services.people import (
     create_context,
@@ -246,13 +247,13 @@ def suggested_order(people: list[PersonRead]) -> list[PersonRead]:
     first), then the inner circle, then everyone else, by name."""
     circles = {Circle.INNER: 0, Circle.MIDDLE: 1, Circle.OUTER: 2}
 
-    def key(person: PersonRead) -> tuple[int, int, int, str]:
+    def key(person: PersonRead) -> tuple[int, int, int, str, str]:
         drifting = 0 if person.drifting_days else 1
         return (
             drifting,
             -(person.drifting_days or 0),
             circles.get(person.circle, 3),
-            person.name.casefold(),
+            *sort_key(person.name),
         )
 
     return sorted((p for p in people if not p.archived), key=key)

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from planner_tui import clock, words
+from planner_tui.names import sort_key
 from planner_tui.pictures import recency_strip
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
@@ -48,7 +49,7 @@ class MapData:
 
 
 def sort_people(people: list[PersonRead], by: str) -> list[PersonRead]:
-    name = [*sorted(people, key=lambda p: p.name.casefold())]
+    name = sorted(people, key=lambda p: sort_key(p.name))
     if by == "last contact":  # longest without contact first: that's what one looks for
         return sorted(name, key=lambda p: p.last_contact.timestamp() if p.last_contact else 0)
     if by == "circle":

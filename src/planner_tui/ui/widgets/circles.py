@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from planner_tui.names import sort_key
 from planner_tui.terminal import plain, shorten
 from planner_tui.words import plural
 
@@ -115,7 +116,7 @@ class CirclesPicture(Widget, can_focus=True):
         for ring, name in enumerate(RINGS):
             people = sorted(
                 (d for d in self.dots if d.circle == name),
-                key=lambda d: (d.context or "\uffff", d.name.casefold()),
+                key=lambda d: (d.context is None, sort_key(d.context or ""), sort_key(d.name)),
             )
             if not people:
                 continue
