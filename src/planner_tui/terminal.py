@@ -23,6 +23,7 @@ _VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F
 _VISIBLE |= dict.fromkeys([*range(0x80, 0xA0), *_TURNING], 0xFFFD)
 _VISIBLE_LINES = {code: to for code, to in _VISIBLE.items() if code != 0x0A}
 _CONTROL = re.compile(f"[{re.escape(''.join(map(chr, _VISIBLE)))}]")  # one list of them
+_UNTURNED = dict.fromkeys(_TURNING)
 
 
 def plain(text: str, *, keep_newlines: bool = True) -> str:
@@ -31,6 +32,13 @@ def plain(text: str, *, keep_newlines: bool = True) -> str:
     if _CONTROL.search(text) is None:  # most text: nothing to change, nothing copied
         return text
     return text.translate(_VISIBLE_LINES if keep_newlines else _VISIBLE)
+
+
+def unturned(text: str) -> str:
+    """*text* without direction overrides and isolates: what a paste into a field keeps.
+    Shown as � they would be saved as one, though a name drops them (they do no work in
+    one) and a field on screen can't show them without turning its line around."""
+    return text.translate(_UNTURNED)
 
 
 def shorten(value: str, width: int) -> str:

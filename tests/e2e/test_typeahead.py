@@ -61,9 +61,9 @@ def test_pasted_coloured_text_is_kept_whole_in_order_and_visible_safe(
     term.wait_for("1 person")
     term.keys("n")
     term.wait_for("Someone in your life")
-    pasted = (
-        "\x1b[31mRed\x1b[0m Rosa, a name long enough to pass the parser's look-ahead "
-        "\x1b[1mbold\x1b[0m end"
+    pasted = (  # with a direction override and an isolate, as text copied from the web has
+        "\x1b[31mRed\x1b[0m Rosa\u202e, a name long enough to pass the parser's look-ahead "
+        "\x1b[1mbold\x1b[0m \u2066end\u2069"
     )
     buffer = home / "paste.txt"
     buffer.write_text(pasted, encoding="utf-8")
@@ -73,7 +73,9 @@ def test_pasted_coloured_text_is_kept_whole_in_order_and_visible_safe(
     term.wait_for("2 people")
     with closing(sqlite3.connect(f"file:{home / 'planner.db'}?mode=ro", uri=True)) as c:
         names = {row[0] for row in c.execute("SELECT name FROM person")}
-    assert names == {"Mira", pasted.replace("\x1b", "\u241b")}
+    # ESC shows as ␛; the direction marks are left out (as � they were saved in the name)
+    saved = pasted.replace("\x1b", "\u241b").replace("\u202e", "").replace("\u2066", "")
+    assert names == {"Mira", saved.replace("\u2069", "")}
 
 
 def test_ctrl_s_sent_with_the_key_that_opens_a_form_gets_its_note_every_time(

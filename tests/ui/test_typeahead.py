@@ -215,6 +215,13 @@ def test_a_paste_read_in_two_pieces_is_the_same_paste(split: int) -> None:
     assert describe(parsed(whole[:split], whole[split:])) == [f"paste {plain(PASTED)!r}"]
 
 
+def test_direction_marks_in_a_paste_are_left_out_not_shown_as_a_symbol() -> None:
+    """Copied right-to-left text can hold overrides and isolates: made visible they were
+    saved as � in a name (which the command line, dropping them, never did)."""
+    got = parsed("\x1b[200~Bo\u202e \u2067Ana\u2069\u200f\x1b[201~")
+    assert describe(got) == ["paste 'Bo Ana\\u200f'"]  # the right-to-left mark is a letter's
+
+
 def test_keys_outside_a_paste_are_read_as_before() -> None:
     """Escape, arrows and line breaks in a paste are untouched by the paste rule."""
     assert describe(parsed("\x1b[B", "\x1b[A")) == ["down", "up"]

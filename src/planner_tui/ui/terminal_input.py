@@ -28,12 +28,13 @@ from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
 from planner_tui.names import written_invisibly
-from planner_tui.terminal import plain
+from planner_tui.terminal import plain, unturned
 
 
 def visible(text: str) -> str:
-    """*text* with every control character made visible except line breaks and tabs."""
-    return "\r".join(plain(part) for part in text.split("\r"))
+    """*text* with every control character made visible except line breaks and tabs, and
+    without direction overrides (:func:`planner_tui.terminal.unturned`)."""
+    return "\r".join(plain(part) for part in unturned(text).split("\r"))
 
 
 class PasteCleaner:
