@@ -16,6 +16,7 @@ from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput
 from planner_tui.services import drafts, journal, moments, people, steps
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.base import Problem
 from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.outcome import OutcomeForm
 from planner_tui.ui.forms.people import PersonForm, read_dates
@@ -320,6 +321,31 @@ async def test_enter_on_the_who_page_takes_a_name_the_typing_begins_else_someone
         wizard(app).query_one("#find", Input).value = "Mo"
         await press(app, pilot, "enter")
         assert wizard(app).new_name == "Mo" and wizard(app).person is None
+
+
+async def test_a_name_that_cannot_be_someones_is_said_on_the_who_page_not_offered(
+    sqlite_db: Database,
+) -> None:
+    """'#5' names the person numbered 5 on the command line, so no one new may be called
+    it: the Who page offered '+ someone new: #5', and the step then failed to save."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"#5")
+        who = wizard(app).query_one("#who-list", OptionList)
+        listed = [who.get_option_at_index(i) for i in range(who.option_count)]
+        assert [(o.id, o.disabled) for o in listed] == [("refused", True)]
+        assert str(listed[0].prompt).startswith("Name can't be #5: on the command line")
+        await press(app, pilot, "enter")  # nothing to take: the page stays, and says why
+        assert wizard(app).new_name == "" and wizard(app).query_one("#find").display
+        said = str(wizard(app).query_one("#person-problem", Problem).render())
+        assert said.startswith("Name can't be #5: on the command line")
+        await press(app, pilot, "backspace", *"5 Oak")
+        listed = [who.get_option_at_index(i) for i in range(who.option_count)]
+        assert [o.id for o in listed] == ["new"]
+        assert "+ someone new: #5 Oak" in str(listed[0].prompt)
+    with sqlite_db.session() as s:
+        assert people.list_people(session=s) == []
 
 
 async def test_a_step_toward_a_part_of_life_from_the_who_page(sqlite_db: Database) -> None:

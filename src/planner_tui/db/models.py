@@ -96,6 +96,16 @@ def not_a_number(value: str) -> str:
     return value
 
 
+def name_refused(value: str) -> str | None:
+    """Why *value* can't be someone's name ('Name can't be #5: …'), said before it is
+    offered as one; None when it can."""
+    try:
+        not_a_number(clean_name(value))
+    except ValueError as error:
+        return f"Name {error}."
+    return None
+
+
 Name = Annotated[str, AfterValidator(clean_name)]
 PersonName = Annotated[str, AfterValidator(clean_name), AfterValidator(not_a_number)]
 Note = Annotated[str, AfterValidator(_text_cleaner(MAX_NOTE))]

@@ -26,7 +26,7 @@ from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, S
 from textual.widgets.option_list import Option
 
 from planner_tui import words
-from planner_tui.db.models import Channel, Effort, StepRead, label
+from planner_tui.db.models import Channel, Effort, StepRead, label, name_refused
 from planner_tui.errors import InvalidInput
 from planner_tui.names import called, fold
 from planner_tui.services.steps import days_disagree, first_occurrence
@@ -341,8 +341,13 @@ class PlanWizard(FormScreen[StepRead]):
         taken = {fold(c.name) for c in self.contexts}
         offer_new = bool(typed) and not people_named(typed, self.people, whole_only=True)
         if offer_new and fold(typed) not in taken:
+            refused = name_refused(typed)  # said now, not once the step is being saved
             options.add_option(
-                Option(text(f"+ someone new: {shorten(typed, 40)} (added to your map)"), id="new")
+                Option(text(shorten(refused, 120)), id="refused", disabled=True)
+                if refused
+                else Option(
+                    text(f"+ someone new: {shorten(typed, 40)} (added to your map)"), id="new"
+                )
             )
         ids = [str(options.get_option_at_index(i).id) for i in range(options.option_count)]
         wanted = self.chosen_option()
@@ -379,6 +384,9 @@ class PlanWizard(FormScreen[StepRead]):
         problem = self.query_one("#person-problem", Problem)
         if option is None or option.id is None:
             problem.say("There is no one on your map yet. Type a name to add someone.")
+            return
+        if option.disabled:  # a name no one may have: the line says why
+            problem.say(str(option.prompt))
             return
         problem.say(None)
         self.person = self.context = None
