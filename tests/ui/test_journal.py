@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Checkbox, DataTable, Input, TextArea
 
 from planner_tui.db.engine import Database, open_database
 from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
@@ -165,6 +165,32 @@ async def test_a_day_that_cant_be_read_or_hasnt_begun_is_explained(sqlite_db: Da
         assert "Saturday 21 November 2026" in screen_text(app)
         await press(app, pilot, "ctrl+s")
     assert [e.day for e in entries(sqlite_db)] == [date(2026, 11, 21)]
+
+
+async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Database) -> None:
+    """A check-in written the morning after asked what brought warmth 'today'."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        day = form(app).query_one("#day", Input)
+
+        def asked() -> list[str]:
+            shown = screen_text(app)
+            contact = str(form(app).query_one("#contact", Checkbox).label)
+            return [line for line in shown.splitlines() if "warmth" in line] + [contact]
+
+        assert asked() == [
+            "What brought warmth today?", "We were in touch today (counts as contact with them)"
+        ]  # fmt: skip
+        for typed, when in (("yesterday", "yesterday"), ("last sat", "that day"),
+                            ("31 feb", "today"), ("today", "today")):  # fmt: skip
+            day.value = ""
+            await press(app, pilot, *typed)
+            assert asked() == [
+                f"What brought warmth {when}?",
+                f"We were in touch {when} (counts as contact with them)",
+            ], typed
 
 
 async def test_closing_the_app_mid_sentence_keeps_the_words(sqlite_db: Database) -> None:

@@ -77,6 +77,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
         self.contexts: list[ContextRead] = []
         self.prompts: list[str] = []
         self.turn = 0
+        self.when = "today"
+        """The day the questions name: 'today', 'yesterday' or 'that day'."""
 
     @staticmethod
     def initial_values(entry: JournalEntryRead | None) -> dict[str, Any]:
@@ -107,7 +109,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
                 with Vertical(classes="scale"):
                     yield Static(words, classes="muted", markup=False)
                     yield ScaleField(id=key)
-        yield Field("What brought warmth today?")
+        yield Field("What brought warmth today?", id="warmth-label")
         yield TextField(id="warmth_note")
         yield Field("What made me want to withdraw?")
         yield TextField(id="withdraw_note")
@@ -203,11 +205,14 @@ class JournalForm(FormScreen[JournalEntryRead]):
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         problems = {}
         preview = self.query_one("#day-preview", Static)
+        day: date | None = None
         try:
-            preview.update(text("→ " + self.read_day(values["day"]).strftime("%A %-d %B %Y")))
+            day = self.read_day(values["day"])
+            preview.update(text("→ " + day.strftime("%A %-d %B %Y")))
         except InvalidInput as error:
             preview.update("")
             problems["day"] = str(error)
+        self.name_the_day(day)
         found, unknown = self.mentioned(values)
         by_id = {p.id: p.name for p in self.people}
         said = []
@@ -219,6 +224,18 @@ class JournalForm(FormScreen[JournalEntryRead]):
             )
         self.query_one("#mentions", Static).update(text(" · ".join(said)))
         return problems
+
+    def name_the_day(self, day: date | None) -> None:
+        """The questions ask about the day the check-in is for ('What brought warmth
+        yesterday?'), not always today."""
+        days = (clock.today() - day).days if day else 0
+        when = "today" if days == 0 else "yesterday" if days == 1 else "that day"
+        if when != self.when:
+            self.when = when
+            self.query_one("#warmth-label", Field).update(f"What brought warmth {when}?")
+            self.query_one(
+                "#contact", Checkbox
+            ).label = f"We were in touch {when} (counts as contact with them)"
 
     @staticmethod
     def read_day(typed: str) -> date:
