@@ -383,7 +383,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         _refuse("When would suit better? Try 'sat 10am' or 'in 2 days'.")
     with opened(settings) as database, database.write() as session:
         step = find_step(session, args.step)
-        steps.check_open(step.status)  # first: no advice about a step already recorded
+        steps.check_open(session, step)  # first: no advice about a step already recorded
         if new_time:
             outcome["new_due_at"] = steps.new_time(new_time, step.due_at)
             steps.check_ahead(outcome["new_due_at"])

@@ -418,12 +418,21 @@ def still_to_come(due_at: datetime, today: date | None = None) -> bool:
     return clock.to_local(due_at).date() > (today or clock.today())
 
 
-def check_open(status: StepStatus | str) -> None:
-    """An outcome is recorded once; a step that has one is changed with "how it went"."""
-    if status != StepStatus.PLANNED:
-        raise InvalidInput(
-            f"This step already has an outcome: {label(StepStatus(status))}.", field="status"
-        )
+def check_open(session: Session, step: Step | StepRead) -> None:
+    """An outcome is recorded once; a step that has one is changed with "how it went".
+    When the step went on as another (moved, or a follow-up), that one is named: it is
+    the step the outcome was most likely meant for."""
+    if step.status == StepStatus.PLANNED:
+        return
+    said = f"This step already has an outcome: {label(StepStatus(step.status))}."
+    going_on = session.exec(
+        select(Step)
+        .where(col(Step.previous_id) == step.id, col(Step.status) == StepStatus.PLANNED)
+        .order_by(col(Step.due_at), col(Step.id))
+    ).first()
+    if going_on is not None:
+        said += f" It goes on as #{going_on.id}, {words.when(going_on.due_at)}."
+    raise InvalidInput(said, field="status")
 
 
 def check_due(due_at: datetime, *, anyway: bool, today: date | None = None) -> None:
@@ -679,7 +688,7 @@ def record_outcome(
     *continue_series* is False: a changed outcome, whose series has gone on already)."""
     valid = validate(StepOutcome, outcome)
     row = get_or_404(session, Step, step_id, "step")
-    check_open(row.status)
+    check_open(session, row)
     new_due = valid.new_due_at
     if new_due is not None and new_due.tzinfo is None:
         raise InvalidInput("The new time needs a time zone.", field="new_due_at")
