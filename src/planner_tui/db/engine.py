@@ -491,7 +491,8 @@ def check_backup_target(target: Path, passphrase: str | None, *, source: Path) -
     if live:
         raise StorageError(
             f"{target} is a planner in use, not a backup copy, so it was left as it is; "
-            "choose a new file name."
+            "choose a new file name. (A copy taken before 3 December 2026 looks like one too: "
+            "if it is such a copy, delete it first.)"
         )
     if revision is None:
         raise StorageError(
