@@ -189,6 +189,27 @@ def test_an_export_into_a_folder_that_isnt_there_is_refused(
     assert not (tmp_path / "some").exists()
 
 
+@pytest.mark.parametrize("form", ["ics", "json", "markdown"])
+def test_an_export_replaces_an_earlier_one_but_never_the_planner_or_other_files(
+    home: Path, tmp_path: Path, form: str
+) -> None:
+    """A new user's `export -o …/planner.db` said "Wrote" and left nothing to open."""
+    assert run(home, "journal", "a secret kept").returncode == 0
+    planner = home / "planner.db"
+    before = planner.read_bytes()
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    for target in (planner, picture):
+        refused = run(home, "export", "--format", form, "-o", str(target))
+        assert_one_line_error(refused, 1, f"{target} holds something other than text")
+    assert planner.read_bytes() == before and picture.read_bytes()[:4] == b"\x89PNG"
+    assert "a secret kept" in run(home, "search", "secret").stdout
+    earlier = tmp_path / f"earlier.{form}"
+    earlier.write_text("an earlier export, ünïcode cut at 4 KiB " * 200, encoding="utf-8")
+    assert run(home, "export", "--format", form, "-o", str(earlier)).returncode == 0
+    assert "ünïcode" not in earlier.read_text(encoding="utf-8")
+
+
 def test_per_month_makes_only_its_own_folder(home: Path, tmp_path: Path) -> None:
     assert run(home, "journal", "Tea").returncode == 0
     made = tmp_path / "months"

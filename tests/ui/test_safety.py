@@ -211,6 +211,45 @@ async def test_export_and_vcard_toasts_show_paths_and_names_as_text(
         assert sorted(p.name for p in people.list_people(session=s)) == sorted(["Bo", *NAMES])
 
 
+async def test_an_export_asks_before_replacing_a_file_and_never_replaces_the_planner(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """Plan's `i`, given the path of a planner (a new user typed one), wrote a calendar
+    over it and said "Wrote"; any other file there went as quietly."""
+    [bo] = with_people(sqlite_db, ["Bo"])
+    with sqlite_db.write() as s:
+        tomorrow = datetime(2026, 11, 24, 18, tzinfo=UTC)
+        steps.create_step(session=s, data={"person_id": bo, "action": "tea", "due_at": tomorrow})
+    planner = sqlite_db.location.sqlite_path
+    assert planner is not None
+    kept = tmp_path / "kept.ics"
+    kept.write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "i")
+        export = app.screen
+        assert isinstance(export, ExportFile)
+        path = export.query_one("#export-path", Input)
+        status = export.query_one("#export-status", Static)
+        path.value = str(planner)
+        await press(app, pilot, "enter")
+        assert str(status.render()).startswith(f"{planner} holds something other than text")
+        await press(app, pilot, "enter")  # asking again changes nothing
+        assert app.screen is export and "other than text" in str(status.render())
+        path.value = str(kept)
+        await press(app, pilot, "enter")
+        assert (
+            str(status.render())
+            == f"{kept} is there already. Enter again replaces it; or type another name."
+        )
+        assert "VEVENT" not in kept.read_text()
+        await press(app, pilot, "enter")
+        assert app.screen is not export and "VEVENT" in kept.read_text()
+    with sqlite_db.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Bo"]  # the planner is whole
+
+
 # --------------------------------------------------------------------------- errors
 
 

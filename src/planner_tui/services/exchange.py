@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -49,12 +51,45 @@ def write_file(path: Path, data: str | bytes | Iterable[str]) -> None:
     they are made (:func:`export_json_pieces`, :func:`export_markdown_pieces`).
 
     A folder that isn't there is not made on the way (a mistyped folder would otherwise
-    leave a journal somewhere unexpected): it is named, and nothing is written."""
+    leave a journal somewhere unexpected): it is named, and nothing is written. Nor is a
+    file replaced that isn't text (:func:`check_replaceable`)."""
     check_folder(path.parent)
+    check_replaceable(path)
     try:
         write_atomic(path, data)
     except OSError as error:
         raise StorageError(f"Can't write {path}: {error.strerror or error}.") from None
+
+
+def check_replaceable(path: Path) -> None:
+    """An export goes where nothing is yet, or over a text file (an earlier export, most
+    often); never over a database (the planner itself: an export written over it left
+    nothing to open), a picture or any other file that isn't text, a link or a folder."""
+    if not os.path.lexists(path):
+        return
+    if path.is_symlink() or not path.is_file():
+        what = "a link" if path.is_symlink() else "a folder" if path.is_dir() else "not a file"
+        raise StorageError(f"{path} is {what}, so nothing was written there; choose a file name.")
+    try:
+        with open(path, "rb") as file:
+            head = file.read(4096)
+    except OSError as error:
+        raise StorageError(f"Can't write {path}: {error.strerror or error}.") from None
+    if b"\x00" in head or not _utf8(head):
+        raise StorageError(
+            f"{path} holds something other than text (a database, a picture…), so it was "
+            "left as it is; choose a new file name."
+        )
+
+
+def _utf8(head: bytes) -> bool:
+    """Whether *head*, the start of a file, is UTF-8 (a character may be cut at its end)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def check_folder(folder: Path) -> None:

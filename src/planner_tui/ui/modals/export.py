@@ -1,5 +1,7 @@
 """Write something to a file the person names: the steps as a calendar file, a month's
-review as Markdown. The file is written beside its final name first, then moved into place."""
+review as Markdown. The file is written beside its final name first, then moved into place;
+a file already there is replaced only when Enter is pressed again for it, and only when it is
+text (:func:`planner_tui.services.exchange.check_replaceable`)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,8 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
     def __init__(self, title: str, about: str, default: str, make: Make) -> None:
         super().__init__()
         self.heading, self.about, self.default, self.make = title, about, default, make
+        self.replacing: Path | None = None
+        """A file already there that the next Enter replaces (it was said)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -40,6 +44,9 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
             yield TextField(self.default, id="export-path", select_on_focus=True)
             yield Static("", id="export-status", markup=False)
 
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.replacing = None
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         typed = event.value.strip()
         if not typed:
@@ -47,6 +54,10 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
             return
         self.say("Writing…")
         self.export(Path(typed).expanduser())
+
+    def ask_to_replace(self, path: Path) -> None:
+        self.replacing = path
+        self.say(f"{path} is there already. Enter again replaces it; or type another name.")
 
     def say(self, message: str) -> None:
         self.query_one("#export-status", Static).update(text(message))
@@ -61,6 +72,10 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
             if path.is_dir():
                 name = Path(self.default).name
                 raise PlannerError(f"{path} is a folder; add a file name, like {name}.")
+            exchange.check_replaceable(path)
+            if path.exists() and path != self.replacing:
+                self.app.call_from_thread(self.ask_to_replace, path)
+                return
             data, done = self.make(self.app.backend)
             exchange.write_file(path, data)
         except PlannerError as error:
