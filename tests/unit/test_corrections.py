@@ -245,6 +245,35 @@ def test_a_repeating_steps_changed_outcome_keeps_one_next_occurrence(db: Databas
     assert moved.id not in [r.id for r in step_rows(db)]
 
 
+def test_a_step_moved_twice_that_was_done_after_all_leaves_no_copy_planned(db: Database) -> None:
+    """Moved, and its copy moved again: changed to done, the step was done and yet both
+    copies stayed, one of them still planned (a new user's trial)."""
+    with db.write() as s:
+        ana = person(s, "Ana")
+        step = plan(s, ana, "2026-11-23T20:00")
+        [moved] = steps.record_outcome(
+            session=s, step_id=step,
+            outcome={"status": "rescheduled", "new_due_at": local("2026-11-24T19:00")},
+        ).following  # fmt: skip
+        [again] = steps.record_outcome(
+            session=s, step_id=moved.id,
+            outcome={"status": "rescheduled", "new_due_at": local("2026-11-26T19:00")},
+        ).following  # fmt: skip
+    before = stored_data(db)
+    with db.write() as s:
+        result, change = corrections.change_outcome(
+            session=s, step_id=step, outcome={"status": "done"}
+        )
+    assert result.step.status is StepStatus.DONE and result.following == []
+    assert [(r.id, r.status) for r in step_rows(db)] == [(step, "done")]
+    with db.session() as s:
+        [contact] = people.list_interactions(session=s)
+        assert contact.step_id == step
+    undo(db, change)  # both copies come back, as they were
+    assert stored_data(db) == before
+    assert [r.id for r in step_rows(db)] == [step, moved.id, again.id]
+
+
 def test_a_follow_up_that_has_its_own_outcome_stays(db: Database) -> None:
     with db.write() as s:
         ana = person(s, "Ana")

@@ -88,25 +88,33 @@ def change_outcome(
     """Record a different outcome for a step that has one ("no reply" that became "done").
 
     What the old outcome brought with it goes: the contact "done" recorded, and a follow-up
-    or a moved copy still planned (one that has an outcome of its own stays: it is history
-    too). Then the new outcome is recorded as if it were the first, with what it brings. A
-    repeating step's next occurrence stays as it is: the series had gone on already."""
+    or a moved copy still planned — moved on again, too: all of it is this step (one that
+    has another outcome of its own stays: it is history too). Then the new outcome is
+    recorded as if it were the first, with what it brings. A repeating step's next
+    occurrence stays as it is: the series had gone on already."""
     valid = validate(steps.StepOutcome, outcome)
     row = get_or_404(session, Step, step_id, "step")
     if row.status == StepStatus.PLANNED:
         raise InvalidInput("This step has no outcome yet: choose how it went.", field="status")
+    gone = _still_open_after(session, row)
     recorder = Recorder(session)
-    recorder.watch(Step, sa.or_(col(Step.id) == step_id, col(Step.previous_id) == step_id))
+    recorder.watch(
+        Step,
+        sa.or_(
+            col(Step.id) == step_id,
+            col(Step.previous_id) == step_id,
+            col(Step.id).in_([step.id for step in gone]),
+        ),
+    )
     recorded = select(Interaction.id).where(Interaction.step_id == step_id)
     recorder.watch(Interaction, col(Interaction.step_id) == step_id)
     recorder.watch(InteractionPersonLink, col(InteractionPersonLink.interaction_id).in_(recorded))
-    continued = False
-    for follower in session.exec(select(Step).where(Step.previous_id == step_id)).all():
-        if _brought_by_outcome(row, follower):
-            if follower.status == StepStatus.PLANNED:
-                session.delete(follower)
-        elif row.rrule and follower.uid == row.uid:
-            continued = True  # the series' next occurrence (changed since, maybe)
+    continued = any(  # the series' next occurrence (changed since, maybe)
+        row.rrule and follower.uid == row.uid and not _brought_by_outcome(row, follower)
+        for follower in session.exec(select(Step).where(Step.previous_id == step_id)).all()
+    )
+    for step in gone:
+        session.delete(step)
     session.execute(sa.delete(Interaction).where(col(Interaction.step_id) == step_id))
     row.status = StepStatus.PLANNED
     row.outcome_note, row.warmth, row.felt_awkwardness, row.resolved_at = "", None, None, None
@@ -117,6 +125,20 @@ def change_outcome(
         session=session, step_id=step_id, outcome=valid, continue_series=not continued
     )
     return result, recorder.finish()
+
+
+def _still_open_after(session: Session, row: Step) -> list[Step]:
+    """What *row*'s outcome brought that is still open: a follow-up or moved copy still
+    planned, or moved on again (with what that move brought, and so on)."""
+    found: list[Step] = []
+    for follower in session.exec(select(Step).where(Step.previous_id == row.id)).all():
+        if not _brought_by_outcome(row, follower):
+            continue
+        if follower.status == StepStatus.PLANNED:
+            found.append(follower)
+        elif follower.status == StepStatus.RESCHEDULED:
+            found += [*_still_open_after(session, follower), follower]
+    return found
 
 
 def _brought_by_outcome(row: Step, follower: Step) -> bool:
