@@ -516,11 +516,19 @@ def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     assert (
         later.returncode == 0 and f"Moved.\nNext (#{moved.id}): Sun 29 Nov, 15:00" in later.stdout
     )
-    # The old number again (as a shell's history has it): the step it goes on as is named.
+    # The old number again (as a shell's history has it): the step it goes on as is named,
+    # however many times it moved.
     assert_one_line_error(
         run(home, "done", f"#{following.id}"),
         1,
         f"This step already has an outcome: moved. It goes on as #{moved.id}, Sun 29 Nov, 15:00.",
+    )
+    assert run(home, "later", f"#{moved.id}", "mon", "4pm").returncode == 0
+    again = all_steps(home)[-1]
+    assert_one_line_error(
+        run(home, "done", f"#{following.id}"),
+        1,
+        f"This step already has an outcome: moved. It goes on as #{again.id}, Mon 30 Nov, 16:00.",
     )
     skipped = run(home, "skip", str(follow_up.id), "--note", "not needed")
     assert skipped.stdout.splitlines()[1:] == ["Let go. No harm done.", words.SKIPPED_LINE]

@@ -420,18 +420,28 @@ def still_to_come(due_at: datetime, today: date | None = None) -> bool:
 
 def check_open(session: Session, step: Step | StepRead) -> None:
     """An outcome is recorded once; a step that has one is changed with "how it went".
-    When the step went on as another (moved, or a follow-up), that one is named: it is
-    the step the outcome was most likely meant for."""
+    When the step went on as another (moved, moved again, or a follow-up), that one is
+    named: it is the step the outcome was most likely meant for."""
     if step.status == StepStatus.PLANNED:
         return
     said = f"This step already has an outcome: {label(StepStatus(step.status))}."
-    going_on = session.exec(
-        select(Step)
-        .where(col(Step.previous_id) == step.id, col(Step.status) == StepStatus.PLANNED)
-        .order_by(col(Step.due_at), col(Step.id))
-    ).first()
-    if going_on is not None:
-        said += f" It goes on as #{going_on.id}, {words.when(going_on.due_at)}."
+    seen, latest = set[int | None](), step.id
+    while latest not in seen:  # an imported step can name itself as the one before
+        seen.add(latest)
+        going_on = session.exec(
+            select(Step)
+            .where(
+                col(Step.previous_id) == latest,
+                col(Step.status).in_([StepStatus.PLANNED, StepStatus.RESCHEDULED]),
+            )
+            .order_by(col(Step.status) == StepStatus.RESCHEDULED, col(Step.due_at), col(Step.id))
+        ).first()
+        if going_on is None:
+            break
+        if going_on.status == StepStatus.PLANNED:
+            said += f" It goes on as #{going_on.id}, {words.when(going_on.due_at)}."
+            break
+        latest = going_on.id
     raise InvalidInput(said, field="status")
 
 
