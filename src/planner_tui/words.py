@@ -162,6 +162,26 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
     return f"{plural(delta.years, 'year')} ago"
 
 
+_TODAY_OR_TOMORROW = re.compile(r"\b(today|tomorrow)\b", re.IGNORECASE)
+
+
+def about_day(said: str, when: str) -> str:
+    """Words written for today ('Who crossed your mind today?') said of the day *when*
+    names instead: 'yesterday' (whose tomorrow is today) or 'that day'."""
+    if when == "today":
+        return said
+
+    def turned(found: re.Match[str]) -> str:
+        word = found.group(0)
+        if word.lower() == "today":
+            new = when
+        else:
+            new = "today" if when == "yesterday" else "the day after"
+        return new[:1].upper() + new[1:] if word[:1].isupper() else new
+
+    return _TODAY_OR_TOMORROW.sub(turned, said)
+
+
 def past_by(days: int) -> str:
     """How far past the hoped-for rhythm, on the same scale as `ago`: '5 days', '3 weeks',
     '11 months', '2 years' — honest about a long gap without counting every day of it."""

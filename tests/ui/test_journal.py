@@ -10,8 +10,9 @@ from datetime import date
 from typing import Any
 
 import pytest
-from textual.widgets import Checkbox, DataTable, Input, TextArea
+from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
+from planner_tui import words
 from planner_tui.db.engine import Database, open_database
 from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
 from planner_tui.services import drafts, journal, people
@@ -176,21 +177,26 @@ async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Databas
         day = form(app).query_one("#day", Input)
 
         def asked() -> list[str]:
-            shown = screen_text(app)
+            shown = screen_text(app).splitlines()
             contact = str(form(app).query_one("#contact", Checkbox).label)
-            return [line for line in shown.splitlines() if "warmth" in line] + [contact]
+            return [line for line in shown if line.startswith("What ")] + [contact]
 
-        assert asked() == [
-            "What brought warmth today?", "We were in touch today (counts as contact with them)"
-        ]  # fmt: skip
-        for typed, when in (("yesterday", "yesterday"), ("last sat", "that day"),
-                            ("31 feb", "today"), ("today", "today")):  # fmt: skip
+        def prompt() -> str:
+            return str(form(app).query_one("#prompt", Static).render())
+
+        todays = prompt()  # the prompt of the day, written for today
+        assert "today" in todays.replace("Today", "today"), todays
+        for typed, when in (("today", "today"), ("yesterday", "yesterday"),
+                            ("last sat", "that day"), ("31 feb", "today")):  # fmt: skip
             day.value = ""
             await press(app, pilot, *typed)
             assert asked() == [
                 f"What brought warmth {when}?",
+                f"What made me want to withdraw {when}?",
                 f"We were in touch {when} (counts as contact with them)",
             ], typed
+            assert prompt() == words.about_day(todays, when), typed
+            assert ("today" in prompt()) is (when == "today"), typed
 
 
 async def test_closing_the_app_mid_sentence_keeps_the_words(sqlite_db: Database) -> None:

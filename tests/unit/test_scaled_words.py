@@ -72,3 +72,21 @@ def test_past_the_rhythm_is_never_said_longer_than_the_time_since(last: date, rh
     past = words.past_by((today - last).days - rhythm)
     if since.endswith("years ago") and past.endswith("years"):
         assert int(past.split()[0].replace(",", "")) <= int(since.split()[0].replace(",", ""))
+
+
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        ("today", "Today: who crossed your mind today? What would make tomorrow easier?"),
+        ("yesterday", "Yesterday: who crossed your mind yesterday? What would make today easier?"),
+        (
+            "that day",
+            "That day: who crossed your mind that day? What would make the day after easier?",
+        ),
+    ],
+)
+def test_a_prompt_written_for_today_is_said_of_the_check_ins_day(when: str, said: str) -> None:
+    """Yesterday's check-in asked 'How much energy did you have for people today'."""
+    prompt = "Today: who crossed your mind today? What would make tomorrow easier?"
+    assert words.about_day(prompt, when) == said
+    assert words.about_day("Todays todo, tomorrows", when) == "Todays todo, tomorrows"

@@ -111,7 +111,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
                     yield ScaleField(id=key)
         yield Field("What brought warmth today?", id="warmth-label")
         yield TextField(id="warmth_note")
-        yield Field("What made me want to withdraw?")
+        yield Field("What made me want to withdraw today?", id="withdraw-label")
         yield TextField(id="withdraw_note")
         yield Field("Anything else — @Name links someone, #word makes a tag")
         yield TextBox(id="body", soft_wrap=True)
@@ -150,7 +150,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
     def show_prompt(self) -> None:
         from planner_tui.services.journal import prompt_for
 
-        prompt = prompt_for(clock.today(), self.prompts, self.turn)
+        prompt = words.about_day(prompt_for(clock.today(), self.prompts, self.turn), self.when)
         self.query_one("#prompt", Static).update(
             text(f"{prompt}   (ctrl+o: another)") if prompt else ""
         )
@@ -232,10 +232,15 @@ class JournalForm(FormScreen[JournalEntryRead]):
         when = "today" if days == 0 else "yesterday" if days == 1 else "that day"
         if when != self.when:
             self.when = when
-            self.query_one("#warmth-label", Field).update(f"What brought warmth {when}?")
-            self.query_one(
-                "#contact", Checkbox
-            ).label = f"We were in touch {when} (counts as contact with them)"
+            asked = {
+                "#warmth-label": f"What brought warmth {when}?",
+                "#withdraw-label": f"What made me want to withdraw {when}?",
+            }
+            for label, words_now in asked.items():
+                self.query_one(label, Field).update(words_now)
+            contact = self.query_one("#contact", Checkbox)
+            contact.label = f"We were in touch {when} (counts as contact with them)"
+            self.show_prompt()
 
     @staticmethod
     def read_day(typed: str) -> date:
