@@ -276,13 +276,18 @@ class PlanScreen(StepsScreen):
         return self.past[min(table.cursor_row, len(self.past) - 1)]
 
     def action_outcome(self, status: str) -> None:
+        from planner_tui.db.models import label
         from planner_tui.ui.corrections import change_outcome
 
         past = self.selected_past()
         if past is None:
             super().action_outcome(status)
+        elif past.status == status:  # the outcome it has already: nothing to ask
+            self.app.notify(
+                f"Already noted as {label(past.status)}. Enter opens it, to change its details."
+            )
         else:  # a different outcome for a step that has one: asked first, Enter keeps it
-            from planner_tui.db.models import StepStatus, label
+            from planner_tui.db.models import StepStatus
             from planner_tui.ui.modals.confirm import Choice
 
             def answered(answer: str | None) -> None:
