@@ -568,10 +568,10 @@ def test_a_name_acts_on_the_step_due_nearest_now_or_lists_the_choices(home: Path
 def test_plan_alone_lists_the_open_steps_with_their_numbers(home: Path) -> None:
     listed = run(home, "plan")
     assert listed.returncode == 0, listed.stderr
-    assert listed.stdout.splitlines() == [
+    assert listed.stdout.splitlines() == [  # in columns
         "#2  not yet, Fri 20 Nov, 18:00  call (Bo)",
-        "#1  Mon 23 Nov, 14:00  send Ana a short message (Ana Silva)",
-        "#3  Tue 24 Nov, 09:00  walk (Bo)",
+        "#1  Mon 23 Nov, 14:00           send Ana a short message (Ana Silva)",
+        "#3  Tue 24 Nov, 09:00           walk (Bo)",
     ]
     assert run(home, "plan", "bobby").stdout.splitlines() == [listed.stdout.splitlines()[0],
                                                               listed.stdout.splitlines()[2]]  # fmt: skip
@@ -581,7 +581,7 @@ def test_plan_alone_lists_the_open_steps_with_their_numbers(home: Path) -> None:
     assert repeat.stdout.startswith("Planned (#4): Saturday 28 Nov, 10:00")
     done = run(home, "done", "4", "--anyway")  # due Saturday
     assert "The series goes on (#5): Sat 5 Dec, 10:00 — text" in done.stdout
-    assert "#5  Sat 5 Dec, 10:00  text (Bo)" in run(home, "plan").stdout.splitlines()
+    assert "#5  Sat 5 Dec, 10:00            text (Bo)" in run(home, "plan").stdout.splitlines()
     assert "#4" not in run(home, "plan").stdout
 
 

@@ -219,10 +219,14 @@ def _list_open_steps(settings: Settings, typed: str | None) -> None:
         say(words.nothing_planned(person.name) if person else words.EMPTY_PLAN)
         return
     today = clock.today()
+    rows = []
     for step in found:
         when = words.when(step.due_at)
         mark = f"not yet, {when}" if clock.to_local(step.due_at).date() < today else when
-        say(f"#{step.id}  {mark}  {words.with_person(' '.join(step.action.split()), step.person)}")
+        rows.append((f"#{step.id}", mark, " ".join(step.action.split()), step.person))
+    numbers, marks = (max(len(row[n]) for row in rows) for n in (0, 1))  # columns line up
+    for number, mark, action, toward in rows:
+        say(f"{number.ljust(numbers)}  {mark.ljust(marks)}  {words.with_person(action, toward)}")
 
 
 def _plan(settings: Settings, args: argparse.Namespace) -> None:

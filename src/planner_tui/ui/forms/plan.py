@@ -343,7 +343,7 @@ class PlanWizard(FormScreen[StepRead]):
         if offer_new and fold(typed) not in taken:
             refused = name_refused(typed)  # said now, not once the step is being saved
             options.add_option(
-                Option(text(shorten(refused, 120)), id="refused", disabled=True)
+                Option(text(refused), id="refused", disabled=True)
                 if refused
                 else Option(
                     text(f"+ someone new: {shorten(typed, 40)} (added to your map)"), id="new"
