@@ -30,7 +30,7 @@ from planner_tui.terminal import (
     shorten,
     write_export,
 )
-from planner_tui.words import plural, several_check_ins
+from planner_tui.words import OPEN_WHILE_RESTORING, plural, several_check_ins
 
 if TYPE_CHECKING:
     from planner_tui.services.vcard import Card
@@ -545,6 +545,10 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     location = location_from(settings)
     backups.check_backup(location, args.file)  # before asking: a wrong file is said at once
     question = f"Replace the data in {location.display} with the copy in {args.file}?"
+    if backups.looks_open(location):
+        question += f" {OPEN_WHILE_RESTORING}"
+        if args.yes:
+            print(plain(f"planner-tui: {OPEN_WHILE_RESTORING}"), file=sys.stderr)
     if not confirmed(args, question, "restore"):
         print("Nothing was changed.")
         return

@@ -494,6 +494,10 @@ ON_THIS_DAY_ON = (
 )
 ON_THIS_DAY_UNCHANGED = "On this day stays as it was; o tries again."
 WELCOME_NOT_KEPT = "The welcome will show once more at the next start."
+OPEN_WHILE_RESTORING = (
+    "The app looks open on this planner (its write-ahead log is there): quit it first, or it "
+    "goes on from what it last showed."
+)
 THEME_NOT_KEPT = "The theme is yours for now; the next start opens with the one before."
 
 

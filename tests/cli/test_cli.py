@@ -7,11 +7,14 @@ import hashlib
 import json
 import os
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+
+from planner_tui.words import OPEN_WHILE_RESTORING
 
 from .runner import NOW, assert_one_line_error, run, run_process
 
@@ -162,6 +165,16 @@ def test_restore_and_delete_all_ask_first_then_do_it(tmp_path: Path) -> None:
     assert restored.returncode == 0 and "kept in" in restored.stdout, restored.stderr
     assert "second words" not in run(home, "search", "second").stdout
     assert "first words" in run(home, "search", "first").stdout
+    assert restored.stderr == ""
+    # With the app open on it (its connection keeps the write-ahead log there), it says so.
+    with closing(sqlite3.connect(home / "planner.db")) as app_open:
+        app_open.execute("SELECT count(*) FROM person").fetchone()
+        asked = run(home, "restore", str(copy))
+        assert_one_line_error(asked, 1, "The app looks open on this planner")
+        assert "add --yes to confirm" in asked.stderr
+        restored = run(home, "restore", str(copy), "--yes")
+        assert restored.returncode == 0 and "Restored from" in restored.stdout
+        assert restored.stderr == f"planner-tui: {OPEN_WHILE_RESTORING}\n"
     assert_one_line_error(run(home, "restore", str(tmp_path / "nope.db"), "--yes"), 1, "no backup")
     # The file is checked before anything is asked: a wrong one is said at once.
     notes = tmp_path / "notes.txt"

@@ -95,6 +95,13 @@ def check_backup(location: Location, source: Path) -> Path:
     return source
 
 
+def looks_open(location: Location) -> bool:
+    """Whether a planner-tui (the app, most likely) seems to have the planner open: its
+    write-ahead log is there while any connection is (or after a crash, until the next)."""
+    path = location.sqlite_path
+    return path is not None and path.with_name(path.name + "-wal").exists()
+
+
 def restore(location: Location, source: Path) -> Path | None:
     """Put the copy at *source* in place of the database. The database as it was is kept
     first as ``backups/before-restore-….db`` (returned). Refuses a file that is not a healthy
