@@ -146,6 +146,9 @@ BAD_ROWS: list[tuple[str, Callable[[Tables], None], str, int, str]] = [
     ("an unknown context", _set("interaction", 2, "context_id", 999), "interaction", 2,
      "context_id"),
     ("an unknown step", _set("step", 2, "previous_id", 999), "step", 2, "previous_id"),
+    # An export lists a step after the one before it: a database refused this one raw.
+    ("a step after a later one", _set("step", 1, "previous_id", 2), "step", 1, "previous_id"),
+    ("a step after itself", _set("step", 2, "previous_id", 2), "step", 2, "previous_id"),
     ("an unknown entry", _set("journal_tag", 1, "entry_id", 999), "journal_tag", 1, "entry_id"),
     ("an id twice", _set("person", 2, "id", 1), "person", 2, "id"),
     ("a context name twice", _copy_name, "context", 2, "name"),

@@ -448,11 +448,23 @@ def _identity(value: Any) -> Any:
 def _check_references(
     table: sa.Table, values: list[dict[str, Any]], ids: dict[str, set[Any]]
 ) -> None:
-    for number, row in enumerate(values, 1):
+    before: set[Any] = set()  # a row naming one of its own table (a step's previous step)
+    for number, row in enumerate(values, 1):  # names one that comes before it, as exported
         for column in table.columns:
             for key in column.foreign_keys:
                 target = key.column.table.name
                 value = row.get(column.name)
-                if value is not None and value not in ids.get(target, set()):
+                if value is None:
+                    continue
+                if value not in ids.get(target, set()):
                     raise ImportRefused(table.name, number, column.name,
                                         f"there is no {target} with id {value} in the file")  # fmt: skip
+                if target == table.name and value not in before:
+                    said = (
+                        "itself"
+                        if value == row.get("id")
+                        else f"{target} {value}, which comes later"
+                    )
+                    raise ImportRefused(table.name, number, column.name,
+                                        f"it names {said}; the one before it comes first in the file")  # fmt: skip
+        before.add(row.get("id"))
