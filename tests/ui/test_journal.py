@@ -199,6 +199,27 @@ async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Databas
             assert ("today" in prompt()) is (when == "today"), typed
 
 
+async def test_n_writes_yesterdays_check_in_when_todays_is_written(sqlite_db: Database) -> None:
+    """`c` opens today's entry once there is one, and changing its day moves it: a new
+    user found no way in the app to write yesterday's as well."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 23), "body": "today's words"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "n")
+        assert form(app).entry is None
+        assert form(app).query_one("#day", Input).value == "yesterday"
+        assert "Yesterday's check-in" in screen_text(app)
+        assert "What brought warmth yesterday?" in screen_text(app)
+        form(app).query_one("#body", TextArea).text = "yesterday's words"
+        await press(app, pilot, "ctrl+s")
+        assert not isinstance(app.screen, JournalForm)
+    assert [(e.day, e.body) for e in entries(sqlite_db)] == [
+        (date(2026, 11, 23), "today's words"), (date(2026, 11, 22), "yesterday's words")
+    ]  # fmt: skip
+
+
 async def test_closing_the_app_mid_sentence_keeps_the_words(sqlite_db: Database) -> None:
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
-from textual.widgets import Checkbox, Input, SelectionList, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, SelectionList, Static, TextArea
 
 from planner_tui import clock, words
 from planner_tui.db.models import JournalEntryRead
@@ -66,9 +66,16 @@ class JournalForm(FormScreen[JournalEntryRead]):
         Binding("ctrl+o", "next_prompt", "Another prompt"),
     ]
 
-    def __init__(self, entry: JournalEntryRead | None = None) -> None:
-        key = f"journal:{entry.id}" if entry else "journal:new"
-        super().__init__(key, self.initial_values(entry))
+    def __init__(self, entry: JournalEntryRead | None = None, *, day: str = "today") -> None:
+        """*entry* to change, or a new check-in for *day* (as typed: 'yesterday')."""
+        key = (
+            f"journal:{entry.id}"
+            if entry
+            else "journal:new"
+            if day == "today"
+            else f"journal:new:{day}"
+        )
+        super().__init__(key, self.initial_values(entry, day))
         self.entry = entry
         self.heading = (
             f"Check-in for {entry.day:%A %-d %B %Y} (editing)" if entry else "Today's check-in"
@@ -81,9 +88,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
         """The day the questions name: 'today', 'yesterday' or 'that day'."""
 
     @staticmethod
-    def initial_values(entry: JournalEntryRead | None) -> dict[str, Any]:
+    def initial_values(entry: JournalEntryRead | None, day: str = "today") -> dict[str, Any]:
         if entry is None:
-            return {"day": "today"}
+            return {"day": day}
         return {
             "day": entry.day.isoformat(),
             **{key: str(getattr(entry, key) or "") for key in SCALES},
@@ -241,6 +248,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
             contact = self.query_one("#contact", Checkbox)
             contact.label = f"We were in touch {when} (counts as contact with them)"
             self.show_prompt()
+            if self.entry is None:
+                heading = {"today": "Today's", "yesterday": "Yesterday's"}.get(when, "A")
+                self.query_one(".dialog-title", Label).update(f"{heading} check-in")
 
     @staticmethod
     def read_day(typed: str) -> date:

@@ -110,6 +110,9 @@ class JournalScreen(ViewScreen):
     BINDINGS = [
         Binding("c", "check_in", "Check in"),
         Binding(
+            "n", "new_check_in", "New", tooltip="A new check-in, for yesterday or any other day"
+        ),
+        Binding(
             "slash", "search", "Search", key_display="/", tooltip="Search the journal as you type"
         ),
         Binding("e", "edit", "Edit"),
@@ -336,6 +339,13 @@ class JournalScreen(ViewScreen):
 
     def action_check_in(self) -> None:
         self.planner.check_in()
+
+    def action_new_check_in(self) -> None:
+        """A check-in of its own (`c` opens today's once there is one): for a day before,
+        or a second one today. The day is what it asks first."""
+        from planner_tui.ui.forms.journal import JournalForm
+
+        self.app.push_screen(JournalForm(None, day="yesterday"))
 
     @on(DataTable.RowSelected, "#entries")
     def entry_chosen(self) -> None:
