@@ -159,10 +159,19 @@ LAST_ROOM = timedelta(days=1)
 in UTC, so a step's event — its end, its alarm, its time in another zone — can be written."""
 
 
+def has_room(moment: datetime) -> bool:
+    """Whether *moment* leaves :data:`LAST_ROOM` of the calendar after it, here and in UTC."""
+    last = datetime.max - LAST_ROOM
+    try:
+        in_utc = moment.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:  # past the end in UTC
+        return False
+    return moment.replace(tzinfo=None) <= last and in_utc <= last
+
+
 def _check_room(moment: datetime) -> None:
     """Refuse a moment to plan on the calendar's last day: its event couldn't be written."""
-    last = datetime.max - LAST_ROOM
-    if moment.replace(tzinfo=None) > last or moment.astimezone(UTC).replace(tzinfo=None) > last:
+    if not has_room(moment):
         raise InvalidInput(
             "That is too close to the end of the calendar (31 Dec 9999) — a step needs a "
             "little room after it.",

@@ -203,12 +203,14 @@ def test_a_repeat_that_has_run_out_plans_nothing_more(db: Database, ana: int) ->
     assert result.following == []
 
 
+@pytest.mark.parametrize(("day", "rule"), [("9999-12-25", "WEEKLY"), ("9999-12-30", "DAILY")])
 def test_a_repeat_at_the_end_of_the_calendar_takes_an_outcome_and_plans_nothing_more(
-    db: Database, ana: int
+    db: Database, ana: int, day: str, rule: str
 ) -> None:
     """A weekly step on 25 December 9999 has no next week: any outcome crashed (year 10000
-    is out of range) and the step could never be answered (a new user's trial)."""
-    step = plan(db, ana, "9999-12-25T10:00", rrule="FREQ=WEEKLY")
+    is out of range) and the step could never be answered (a new user's trial). A daily
+    one on the 30th went on to the 31st, a day no step can be planned on."""
+    step = plan(db, ana, f"{day}T10:00", rrule=f"FREQ={rule}")
     with db.write() as s:
         result = steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
     assert result.step.status == "done" and result.following == []

@@ -329,7 +329,11 @@ def first_occurrence(rule: str | None, start: datetime) -> datetime:
 
 
 def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | None:
-    """The first time the rule fires after *after* (local wall-clock time is kept)."""
+    """The first time the rule fires after *after* (local wall-clock time is kept); None
+    past the end, or on the calendar's last day, where no step can be (see
+    :func:`planner_tui.when.has_room`)."""
+    from planner_tui.when import has_room
+
     series = rrulestr(rule, dtstart=clock.to_local(start).replace(tzinfo=None))
     local_after = clock.to_local(after).replace(tzinfo=None)
     try:
@@ -340,7 +344,8 @@ def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | N
         return None
     # A wall-clock time the clocks skip that night (01:30 as summer time begins) is the one
     # after it, as a time said is (when.py): what is said and what is stored agree.
-    return tz.resolve_imaginary(following.replace(tzinfo=clock.local_zone()))
+    moment = tz.resolve_imaginary(following.replace(tzinfo=clock.local_zone()))
+    return moment if has_room(moment) else None
 
 
 def _read(session: Session, rows: list[Step]) -> list[StepRead]:
