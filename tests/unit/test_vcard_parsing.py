@@ -64,7 +64,7 @@ def test_a_name_or_nickname_shaped_like_a_number_is_passed_over(db: Database) ->
         + card("FN:# 3")
         + card("FN:Bo", "NICKNAME:#-1")
     )
-    assert names(got) == ["Layla Ahmed", "Bo"] and got.nameless == [7]
+    assert names(got) == ["Layla Ahmed", "Bo"] and got.nameless == [] and got.refused[0][0] == 7
     invisible = parse(card("FN:\u200b", "NOTE:hi"))  # a name no one can see: none at all
     assert names(invisible) == [] and invisible.nameless == [1]
     assert [c.nickname for c in got.cards] == ["Lay", ""]
@@ -189,6 +189,17 @@ def test_cards_without_a_name_are_left_out_and_named_by_line() -> None:
     got = parse(text)
     assert names(got) == ["Bo"] and got.nameless == [1, 9, 13]
     assert got.summary() == ["3 cards had no name and were left out: line 1, line 9, line 13."]
+
+
+def test_a_card_whose_name_means_someone_else_says_why_it_was_left_out() -> None:
+    """'#7' names person 7 on the command line: the card was said to have no name."""
+    got = parse(card("FN:#7") + card("FN:Bo") + card("FN:\u200b"))
+    assert names(got) == ["Bo"] and got.nameless == [9] and got.refused[0][0] == 1
+    assert got.summary() == [
+        "1 card had no name and was left out: line 9.",
+        "The card on line 1 was left out: name can't be #7: on the command line, # and a "
+        "number mean the person with that number. Add a word to it, or spell the number out.",
+    ]
 
 
 def test_groups_and_places_are_not_people() -> None:

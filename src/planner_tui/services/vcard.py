@@ -87,6 +87,8 @@ class Contents:
     """(line, property) for each detail that couldn't be read and was skipped."""
     not_people: list[int] = field(default_factory=list)
     """The lines where contact groups and places (not people) begin."""
+    refused: list[tuple[int, str]] = field(default_factory=list)
+    """(line, why) for each card whose only name is one no one can have here ('#7')."""
 
     def summary(self) -> list[str]:
         """A sentence for each kind of thing left out (nothing when nothing was)."""
@@ -96,6 +98,8 @@ class Contents:
             had = f"{plural(n, 'card')} had"
             out.append(f"{had} no name and {'was' if n == 1 else 'were'} left out: "
                        f"{_listed(f'line {line}' for line in self.nameless)}.")  # fmt: skip
+        for line, why in self.refused:
+            out.append(f"The card on line {line} was left out: {why[:1].lower()}{why[1:]}")
         if self.not_people:
             n = len(self.not_people)
             what = plural(n, "card") + (" was a group or a place" if n == 1 else
@@ -181,6 +185,15 @@ def _usable(name: str) -> str:
         return ""
 
 
+def _numbered(name: str) -> str | None:
+    """Why *name* can't be anyone's here, when it is '#' and a number ('#7')."""
+    try:
+        not_a_number(name)
+    except ValueError as error:
+        return f"Name {error}."
+    return None
+
+
 class _Unreadable(ValueError):
     pass
 
@@ -206,7 +219,9 @@ def parse(raw: bytes) -> Contents:
         reader.card(*card)
     if not found:
         raise InvalidInput("This doesn't look like a vCard file — nothing was imported.")
-    return Contents(reader.cards, reader.nameless, reader.unreadable, reader.not_people)
+    return Contents(
+        reader.cards, reader.nameless, reader.unreadable, reader.not_people, reader.refused
+    )
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
@@ -316,6 +331,7 @@ class _Reader:
         self.utf8_file = utf8_file
         self.cards: list[Card] = []
         self.nameless: list[int] = []
+        self.refused: list[tuple[int, str]] = []
         self.not_people: list[int] = []
         self.unreadable: list[tuple[int, str]] = []
 
@@ -345,7 +361,12 @@ class _Reader:
         organisation = next((o for o in (_org(v, version) for v in values("ORG")) if o), "")
         name = name or _usable(organisation)
         if not name:
-            self.nameless.append(start)
+            typed = (_one_line(_unescape(v, version)) for v in values("FN"))
+            why = next(filter(None, map(_numbered, typed)), None)
+            if why:  # a name, but one that means someone else on the command line
+                self.refused.append((start, why))
+            else:
+                self.nameless.append(start)
             self.unreadable.extend(sorted(skipped))  # often why there is no name
             return
         nicknames: list[str] = []
