@@ -203,6 +203,12 @@ def test_an_export_replaces_an_earlier_one_but_never_the_planner_or_other_files(
         refused = run(home, "export", "--format", form, "-o", str(target))
         assert_one_line_error(refused, 1, f"{target} holds something other than text")
     assert planner.read_bytes() == before and picture.read_bytes()[:4] == b"\x89PNG"
+    for log in ("-journal", "-wal", "-shm"):  # SQLite would read the export as its log
+        beside = home / f"planner.db{log}"
+        refused = run(home, "export", "--format", form, "-o", str(beside))
+        assert_one_line_error(refused, 1, f"{beside} is the name of a database's own log")
+        assert not beside.exists()
+    assert run(home, "add", "Bo").returncode == 0  # the planner still writes
     assert "a secret kept" in run(home, "search", "secret").stdout
     earlier = tmp_path / f"earlier.{form}"
     earlier.write_text("an earlier export, ünïcode cut at 4 KiB " * 200, encoding="utf-8")

@@ -64,7 +64,15 @@ def write_file(path: Path, data: str | bytes | Iterable[str]) -> None:
 def check_replaceable(path: Path) -> None:
     """An export goes where nothing is yet, or over a text file (an earlier export, most
     often); never over a database (the planner itself: an export written over it left
-    nothing to open), a picture or any other file that isn't text, a link or a folder."""
+    nothing to open), a picture or any other file that isn't text, a link or a folder;
+    nor by a database's name with -journal, -wal or -shm (SQLite would take the export for
+    its log: the planner read as read-only, and lost what it wrote next)."""
+    for log in ("-journal", "-wal", "-shm"):  # a database's own logs, there or to come
+        if path.name.endswith(log) and path.with_name(path.name.removesuffix(log)).exists():
+            raise StorageError(
+                f"{path} is the name of a database's own log, so nothing was written there; "
+                "choose another file name."
+            )
     if not os.path.lexists(path):
         return
     if path.is_symlink() or not path.is_file():

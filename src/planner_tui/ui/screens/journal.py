@@ -110,10 +110,10 @@ class JournalScreen(ViewScreen):
     BINDINGS = [
         Binding("c", "check_in", "Check in"),
         Binding(
-            "n", "new_check_in", "New", tooltip="A new check-in, for yesterday or any other day"
+            "slash", "search", "Search", key_display="/", tooltip="Search the journal as you type"
         ),
         Binding(
-            "slash", "search", "Search", key_display="/", tooltip="Search the journal as you type"
+            "n", "new_check_in", "New", tooltip="A new check-in, for yesterday or any other day"
         ),
         Binding("e", "edit", "Edit"),
         Binding("x", "delete", "Delete"),
