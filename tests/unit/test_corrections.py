@@ -4,6 +4,7 @@ every one of them taken back exactly by undo."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -272,6 +273,29 @@ def test_a_step_moved_twice_that_was_done_after_all_leaves_no_copy_planned(db: D
     undo(db, change)  # both copies come back, as they were
     assert stored_data(db) == before
     assert [r.id for r in step_rows(db)] == [step, moved.id, again.id]
+
+
+def test_a_moved_step_that_happened_as_its_copy_is_changed_there(db: Database) -> None:
+    """Moved twice, then done as its last copy: changing the first to done removed the
+    middle copy, kept two done steps and two contacts, and cut the last copy's link."""
+    with db.write() as s:
+        ana = person(s, "Ana")
+        step = plan(s, ana, "2026-11-23T20:00")
+        [moved] = steps.record_outcome(
+            session=s, step_id=step,
+            outcome={"status": "rescheduled", "new_due_at": local("2026-11-24T19:00")},
+        ).following  # fmt: skip
+        [again] = steps.record_outcome(
+            session=s, step_id=moved.id,
+            outcome={"status": "rescheduled", "new_due_at": local("2026-11-25T19:00")},
+        ).following  # fmt: skip
+        steps.record_outcome(session=s, step_id=again.id, outcome={"status": "done"})
+    before = stored_data(db)
+    message = f"This step was moved, and went on as #{again.id} (Wed 25 Nov, 19:00), noted as done"
+    for changed in (step, moved.id):
+        with pytest.raises(InvalidInput, match=re.escape(message)), db.write() as s:
+            corrections.change_outcome(session=s, step_id=changed, outcome={"status": "done"})
+    assert stored_data(db) == before
 
 
 def test_a_follow_up_that_has_its_own_outcome_stays(db: Database) -> None:

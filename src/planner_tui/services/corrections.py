@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from pydantic import AfterValidator
 from sqlmodel import Session, SQLModel, col, select
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.db.models import (
     Channel,
     Context,
@@ -33,6 +33,7 @@ from planner_tui.db.models import (
     Step,
     StepStatus,
     clean_name,
+    label,
     new_step_uid,
 )
 from planner_tui.errors import InvalidInput
@@ -96,6 +97,12 @@ def change_outcome(
     row = get_or_404(session, Step, step_id, "step")
     if row.status == StepStatus.PLANNED:
         raise InvalidInput("This step has no outcome yet: choose how it went.", field="status")
+    if (copy := _finished_copy(session, row)) is not None:
+        raise InvalidInput(
+            f"This step was moved, and went on as #{copy.id} ({words.when(copy.due_at)}), "
+            f"noted as {label(StepStatus(copy.status))}: change how that one went instead.",
+            field="status",
+        )
     gone = _still_open_after(session, row)
     recorder = Recorder(session)
     recorder.watch(
@@ -127,18 +134,39 @@ def change_outcome(
     return result, recorder.finish()
 
 
+def _brought(session: Session, row: Step) -> list[Step]:
+    """The steps *row*'s outcome planned (see :func:`_brought_by_outcome`)."""
+    followers = session.exec(select(Step).where(Step.previous_id == row.id)).all()
+    return [follower for follower in followers if _brought_by_outcome(row, follower)]
+
+
 def _still_open_after(session: Session, row: Step) -> list[Step]:
     """What *row*'s outcome brought that is still open: a follow-up or moved copy still
-    planned, or moved on again (with what that move brought, and so on)."""
+    planned, or moved on again (with what that move brought, and so on) — unless a copy
+    along the way has an outcome of its own: then it all stays, as history."""
     found: list[Step] = []
-    for follower in session.exec(select(Step).where(Step.previous_id == row.id)).all():
-        if not _brought_by_outcome(row, follower):
-            continue
+    for follower in _brought(session, row):
         if follower.status == StepStatus.PLANNED:
             found.append(follower)
-        elif follower.status == StepStatus.RESCHEDULED:
+        elif (
+            follower.status == StepStatus.RESCHEDULED and _finished_copy(session, follower) is None
+        ):
             found += [*_still_open_after(session, follower), follower]
     return found
+
+
+def _finished_copy(session: Session, row: Step) -> Step | None:
+    """For a step that was moved, the copy it went on as (moved once or more) that has an
+    outcome of its own — done, declined…: the step happened, or not, there."""
+    if row.status != StepStatus.RESCHEDULED:
+        return None
+    for copy in _brought(session, row):
+        if copy.status == StepStatus.RESCHEDULED:
+            if (found := _finished_copy(session, copy)) is not None:
+                return found
+        elif copy.status != StepStatus.PLANNED:
+            return copy
+    return None
 
 
 def _brought_by_outcome(row: Step, follower: Step) -> bool:
