@@ -238,10 +238,15 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
         exchange.make_folder(args.output)
         with opened(settings, reading=True) as database, database.session() as session:
             months = exchange.months_with_data(session=session)
-            for first in months:
+            # strftime says "1-01" in the year 1
+            files = {
+                first: args.output / f"{first.year:04d}-{first.month:02d}.md" for first in months
+            }
+            for path in files.values():  # every file can be written, or none is
+                exchange.check_replaceable(path)
+            for first, path in files.items():
                 pieces = exchange.export_markdown_pieces(session=session, month=first)
-                name = f"{first.year:04d}-{first.month:02d}.md"  # strftime: "1-01" in year 1
-                exchange.write_file(args.output / name, pieces)
+                exchange.write_file(path, pieces)
         print(plain(f"Wrote {plural(len(months), 'month')} into {args.output}"), file=sys.stderr)
         return
     with opened(settings, reading=True) as database, database.session() as session:

@@ -227,6 +227,12 @@ def test_per_month_makes_only_its_own_folder(home: Path, tmp_path: Path) -> None
     refused = run(home, "export", "--format", "markdown", "--per-month", "-o", str(deep))
     assert_one_line_error(refused, 1, f"There is no folder {deep.parent}")
     assert not (tmp_path / "a").exists()
+    # One month's file that can't be replaced: no month is written (it wrote those before).
+    assert run(home, "journal", "--day", "2026-10-05", "Walk").returncode == 0
+    (made / "2026-11.md").write_bytes(b"SQLite format 3\x00")
+    refused = run(home, "export", "--format", "markdown", "--per-month", "-o", str(made))
+    assert_one_line_error(refused, 1, f"{made / '2026-11.md'} holds something other than text")
+    assert sorted(p.name for p in made.iterdir()) == ["2026-11.md"]
 
 
 # --------------------------------------------------------------------------- names
