@@ -282,6 +282,11 @@ def test_step_lists_filter_by_person_status_and_dates(db: Database, ana: int) ->
         assert ids(upcoming=False, start=local("2026-11-01T00:00")) == [mine]
         assert ids(end=local("2026-11-01T00:00")) == [old]
         assert ids(upcoming=True, person_name="ana") == []
+    with db.write() as s:  # accents aside, as everywhere names are matched
+        zoe = people.create_person(session=s, data={"name": "Zoë Ångström"}).id
+    hers = plan(db, zoe, "2026-11-26T18:00")
+    with db.session() as s:
+        assert ids(person_name="angstrom") == ids(person_name="ZOE") == [hers]
 
 
 def test_the_library_has_every_effort_and_smaller_versions_that_exist(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.names import sort_key
+from planner_tui.names import fold, sort_key
 from planner_tui.services.common import driver_connection, get_or_404, validate
 from planner_tui.services.people import (
     create_context,
@@ -544,7 +544,7 @@ def list_steps(
 ) -> list[StepRead]:
     """Steps. ``upcoming=True``: still planned, soonest first; ``False``: resolved, newest
     first; ``None``: all, newest first. *person_name* matches part of a name or nickname,
-    whatever the case."""
+    whatever the case and accents (``angstrom`` finds Ångström: names.fold)."""
     query = select(Step)
     if step_ids is not None:
         query = query.where(col(Step.id).in_(step_ids))
@@ -557,13 +557,10 @@ def list_steps(
     if person_id is not None:
         query = query.where(Step.person_id == person_id)
     if person_name.strip():
-        typed = person_name.strip()
-        query = query.join(Person, col(Person.id) == Step.person_id).where(
-            sa.or_(
-                col(Person.name).icontains(typed, autoescape=True),
-                col(Person.nickname).icontains(typed, autoescape=True),
-            )
-        )
+        typed = fold(person_name.strip())
+        named = session.exec(select(Person.id, Person.name, Person.nickname)).all()
+        ids = [pid for pid, *called in named if any(typed in fold(n) for n in called if n)]
+        query = query.where(col(Step.person_id).in_(ids))
     if statuses:
         query = query.where(col(Step.status).in_([s.value for s in statuses]))
     if start is not None:
