@@ -774,8 +774,9 @@ def ending_experiment(starts: date, ends: date, today: date) -> str:
 
 def check_in_moves(was: date, to: date, others: int) -> str:
     """Asked before an edited check-in is saved for another day than it was written for."""
+    kept = "both are kept" if others == 1 else "all are kept"
     there = (
-        f", beside the check-in{'s' if others > 1 else ''} that day already has (both are kept)"
+        f", beside the check-in{'s' if others > 1 else ''} that day already has ({kept})"
         if others
         else ""
     )

@@ -197,8 +197,8 @@ def test_a_card_whose_name_means_someone_else_says_why_it_was_left_out() -> None
     assert names(got) == ["Bo"] and got.nameless == [9] and got.refused[0][0] == 1
     assert got.summary() == [
         "1 card had no name and was left out: line 9.",
-        "The card on line 1 was left out: name can't be #7: on the command line, # and a "
-        "number mean the person with that number. Add a word to it, or spell the number out.",
+        "The card on line 1 was left out: its name, #7, is how the command line names "
+        "someone by number.",
     ]
 
 

@@ -99,7 +99,7 @@ class Contents:
             out.append(f"{had} no name and {'was' if n == 1 else 'were'} left out: "
                        f"{_listed(f'line {line}' for line in self.nameless)}.")  # fmt: skip
         for line, why in self.refused:
-            out.append(f"The card on line {line} was left out: {why[:1].lower()}{why[1:]}")
+            out.append(f"The card on line {line} was left out: {why}")
         if self.not_people:
             n = len(self.not_people)
             what = plural(n, "card") + (" was a group or a place" if n == 1 else
@@ -189,8 +189,8 @@ def _numbered(name: str) -> str | None:
     """Why *name* can't be anyone's here, when it is '#' and a number ('#7')."""
     try:
         not_a_number(name)
-    except ValueError as error:
-        return f"Name {error}."
+    except ValueError:
+        return f"its name, {name.strip()[:20]}, is how the command line names someone by number."
     return None
 
 

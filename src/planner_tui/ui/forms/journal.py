@@ -234,8 +234,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
 
     def name_the_day(self, day: date | None) -> None:
         """The questions ask about the day the check-in is for ('What brought warmth
-        yesterday?'), not always today."""
-        days = (clock.today() - day).days if day else 0
+        yesterday?'), not always today; while the day can't be read, the last one read."""
+        if day is None:
+            return
+        days = (clock.today() - day).days
         when = "today" if days == 0 else "yesterday" if days == 1 else "that day"
         if when != self.when:
             self.when = when

@@ -297,7 +297,7 @@ class PlanScreen(StepsScreen):
             self.app.push_screen(
                 Choice(
                     "Change how it went?",
-                    f"{words.with_person(past.action, past.person)} — noted as "
+                    f"{words.with_person(past.action, past.person)}, {words.when(past.due_at)} — noted as "
                     f"{label(past.status)}. Change it to {label(StepStatus(status))}?",
                     [("keep", "Leave it as it was"), ("change", "Change it")],
                 ),
