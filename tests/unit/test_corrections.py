@@ -298,6 +298,24 @@ def test_a_moved_step_that_happened_as_its_copy_is_changed_there(db: Database) -
     assert stored_data(db) == before
 
 
+def test_a_moved_step_naming_itself_as_the_one_before_can_still_be_changed(
+    db: Database,
+) -> None:
+    """Imports took a step naming itself as its previous one until 3 December 2026: its
+    chain of copies must not run round it for ever."""
+    with db.write() as s:
+        step = plan(s, person(s, "Ana"), "2026-11-23T20:00")
+        steps.record_outcome(
+            session=s, step_id=step,
+            outcome={"status": "rescheduled", "new_due_at": local("2026-11-24T19:00")},
+        )  # fmt: skip
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(f"UPDATE step SET previous_id = id WHERE id = {step}")
+    with db.write() as s:
+        result, _ = corrections.change_outcome(session=s, step_id=step, outcome={"status": "done"})
+    assert result.step.status is StepStatus.DONE
+
+
 def test_a_follow_up_that_has_its_own_outcome_stays(db: Database) -> None:
     with db.write() as s:
         ana = person(s, "Ana")

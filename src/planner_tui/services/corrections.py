@@ -135,8 +135,11 @@ def change_outcome(
 
 
 def _brought(session: Session, row: Step) -> list[Step]:
-    """The steps *row*'s outcome planned (see :func:`_brought_by_outcome`)."""
-    followers = session.exec(select(Step).where(Step.previous_id == row.id)).all()
+    """The steps *row*'s outcome planned (see :func:`_brought_by_outcome`). Never *row*
+    itself: a step imported before imports refused it could name itself as the one before."""
+    followers = session.exec(
+        select(Step).where(Step.previous_id == row.id, col(Step.id) != row.id)
+    ).all()
     return [follower for follower in followers if _brought_by_outcome(row, follower)]
 
 
