@@ -246,20 +246,25 @@ def test_a_repeating_steps_changed_outcome_keeps_one_next_occurrence(db: Databas
     assert moved.id not in [r.id for r in step_rows(db)]
 
 
+def moved_twice(db: Database) -> tuple[int, int, int]:
+    """Ana's step on Monday 23 November, moved to the 24th, and that copy to the 25th: the
+    three steps' numbers."""
+    with db.write() as s:
+        step = plan(s, person(s, "Ana"), "2026-11-23T20:00")
+        numbers = [step]
+        for day in ("2026-11-24T19:00", "2026-11-25T19:00"):
+            [copy] = steps.record_outcome(
+                session=s, step_id=numbers[-1],
+                outcome={"status": "rescheduled", "new_due_at": local(day)},
+            ).following  # fmt: skip
+            numbers.append(copy.id)
+    return numbers[0], numbers[1], numbers[2]
+
+
 def test_a_step_moved_twice_that_was_done_after_all_leaves_no_copy_planned(db: Database) -> None:
     """Moved, and its copy moved again: changed to done, the step was done and yet both
     copies stayed, one of them still planned (a new user's trial)."""
-    with db.write() as s:
-        ana = person(s, "Ana")
-        step = plan(s, ana, "2026-11-23T20:00")
-        [moved] = steps.record_outcome(
-            session=s, step_id=step,
-            outcome={"status": "rescheduled", "new_due_at": local("2026-11-24T19:00")},
-        ).following  # fmt: skip
-        [again] = steps.record_outcome(
-            session=s, step_id=moved.id,
-            outcome={"status": "rescheduled", "new_due_at": local("2026-11-26T19:00")},
-        ).following  # fmt: skip
+    step, moved, again = moved_twice(db)
     before = stored_data(db)
     with db.write() as s:
         result, change = corrections.change_outcome(
@@ -272,27 +277,18 @@ def test_a_step_moved_twice_that_was_done_after_all_leaves_no_copy_planned(db: D
         assert contact.step_id == step
     undo(db, change)  # both copies come back, as they were
     assert stored_data(db) == before
-    assert [r.id for r in step_rows(db)] == [step, moved.id, again.id]
+    assert [r.id for r in step_rows(db)] == [step, moved, again]
 
 
 def test_a_moved_step_that_happened_as_its_copy_is_changed_there(db: Database) -> None:
     """Moved twice, then done as its last copy: changing the first to done removed the
     middle copy, kept two done steps and two contacts, and cut the last copy's link."""
+    step, moved, again = moved_twice(db)
     with db.write() as s:
-        ana = person(s, "Ana")
-        step = plan(s, ana, "2026-11-23T20:00")
-        [moved] = steps.record_outcome(
-            session=s, step_id=step,
-            outcome={"status": "rescheduled", "new_due_at": local("2026-11-24T19:00")},
-        ).following  # fmt: skip
-        [again] = steps.record_outcome(
-            session=s, step_id=moved.id,
-            outcome={"status": "rescheduled", "new_due_at": local("2026-11-25T19:00")},
-        ).following  # fmt: skip
-        steps.record_outcome(session=s, step_id=again.id, outcome={"status": "done"})
+        steps.record_outcome(session=s, step_id=again, outcome={"status": "done"})
     before = stored_data(db)
-    message = f"This step was moved, and went on as #{again.id} (Wed 25 Nov, 19:00), noted as done"
-    for changed in (step, moved.id):
+    message = f"This step was moved, and went on as #{again} (Wed 25 Nov, 19:00), noted as done"
+    for changed in (step, moved):
         with pytest.raises(InvalidInput, match=re.escape(message)), db.write() as s:
             corrections.change_outcome(session=s, step_id=changed, outcome={"status": "done"})
     assert stored_data(db) == before
