@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -474,3 +475,49 @@ def test_0011_indexes_the_steps_that_follow_and_keeps_every_row(tmp_path: Path) 
     connection.close()
     assert "(previous_id)" in indexes["ix_step_previous_id"]
     assert "(status, due_at)" in indexes["ix_step_status_due_at"]
+
+
+NUMBERED = sorted(name for name, table in SQLModel.metadata.tables.items()
+                  if [column.name for column in table.primary_key] == ["id"])  # fmt: skip
+"""The tables whose rows have numbers."""
+
+
+def sqlite_schema(path: Path, kind: str) -> dict[str, str]:
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = ?", (kind,))
+        found = dict(rows.fetchall())
+    connection.close()
+    return found
+
+
+def test_0012_never_gives_a_number_twice_and_keeps_every_row(tmp_path: Path) -> None:
+    """0012 rebuilds the tables whose rows have numbers with AUTOINCREMENT: every row and
+    number stays, the triggers (the journal's search, the copies of last contact) come back
+    and work, and numbers go on from the highest ever given, even once it is deleted."""
+    path = fixture_at(tmp_path, "0011")
+    before, triggers = every_row(path), sqlite_schema(path, "trigger")
+    assert len(NUMBERED) == 11 and len(triggers) == 9
+    database = open_database(Location(f"sqlite:///{path}", tmp_path))
+    try:
+        assert every_row(path) == before
+        assert sqlite_schema(path, "trigger") == triggers
+        tables = sqlite_schema(path, "table")
+        assert [name for name in NUMBERED if "AUTOINCREMENT" not in tables[name]] == []
+        with database.write() as s:
+            newest = max(p.id for p in people.list_people(session=s, include_archived=True))
+            people.delete_person(session=s, person_id=newest)
+            again = people.create_person(session=s, data={"name": "Someone new"})
+            journal.save_entry(session=s, data={"day": date(2026, 11, 2), "body": "kestrel"})
+        assert again.id == newest + 1
+        with database.session() as s:  # the search index's triggers work on the new table
+            hits = journal.search(session=s, query=journal.SearchQuery("kestrel"))
+            assert [h.entry.body for h in hits] == ["kestrel"]
+    finally:
+        database.dispose()
+
+
+def test_a_new_database_never_gives_a_number_twice(tmp_path: Path) -> None:
+    """A new database has AUTOINCREMENT from the start (its tables are not rebuilt)."""
+    open_database(Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path)).dispose()
+    tables = sqlite_schema(tmp_path / "planner.db", "table")
+    assert [name for name in NUMBERED if "AUTOINCREMENT" not in tables[name]] == []

@@ -6,7 +6,7 @@ import os
 import unicodedata
 from pathlib import Path
 
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 """The newest migration's revision; a test checks it against Alembic's own head. Kept here,
 free of imports, for the quick paths that read the file without the data layer."""
 DATA_VERSION_KEY = "data_version"

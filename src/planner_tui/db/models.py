@@ -149,6 +149,10 @@ def _text_column(default: str = "") -> Any:
     return Field(default=default, sa_column=sa.Column(sa.Text, nullable=False, default=default))
 
 
+NUMBERED: dict[str, Any] = {"sqlite_autoincrement": True}
+"""For a table whose rows have numbers (``id``): a number once given is never given again,
+even after its row is deleted (SQLite gave the highest one out again; schema 0012)."""
+
 # --------------------------------------------------------------------------- link tables
 
 
@@ -268,6 +272,7 @@ class ContextUpdate(SQLModel):
 
 class Context(SQLModel, table=True):
     __tablename__ = "context"
+    __table_args__ = NUMBERED
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_column=sa.Column(sa.Text, nullable=False, unique=True))
     kind: str = Field(default=ContextKind.OTHER, sa_type=sa.String(20))
@@ -317,6 +322,7 @@ class PersonUpdate(SQLModel):
 
 class Person(SQLModel, table=True):
     __tablename__ = "person"
+    __table_args__ = NUMBERED
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_column=sa.Column(sa.Text, nullable=False, index=True))
     nickname: str = _text_column()
@@ -398,6 +404,7 @@ class PersonDate(SQLModel, table=True):
     """A birthday, an anniversary or another named day in someone's year."""
 
     __tablename__ = "person_date"
+    __table_args__ = NUMBERED
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
     label: str = Field(sa_type=sa.String(MAX_DATE_LABEL))
@@ -417,6 +424,7 @@ class PersonAlias(SQLModel, table=True):
     that ``@OldName`` in the journal, search and imports still finds them."""
 
     __tablename__ = "person_alias"
+    __table_args__ = NUMBERED
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
     name: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
@@ -487,7 +495,10 @@ class Interaction(SQLModel, table=True):
     )
     created_at: datetime = _utc_column()
     # A part of life's latest contact logged there (and its contacts in a window).
-    __table_args__ = (sa.Index("ix_interaction_context_occurred", "context_id", "occurred_at"),)
+    __table_args__ = (
+        sa.Index("ix_interaction_context_occurred", "context_id", "occurred_at"),
+        NUMBERED,
+    )
 
 
 class InteractionRead(InteractionBase):
@@ -588,6 +599,7 @@ class Step(SQLModel, table=True):
     __table_args__ = (
         # A status's steps within a span of time (the Review's "not now"s; schema 0011).
         sa.Index("ix_step_status_due_at", "status", "due_at"),
+        NUMBERED,
     )
 
 
@@ -632,6 +644,7 @@ class JournalEntryCreate(JournalEntryBase):
 
 class JournalEntry(SQLModel, table=True):
     __tablename__ = "journal_entry"
+    __table_args__ = NUMBERED
     id: int | None = Field(default=None, primary_key=True)
     day: date = Field(index=True)
     body: str = _text_column()
@@ -677,6 +690,7 @@ class LonelinessCheckCreate(SQLModel):
 
 class LonelinessCheck(SQLModel, table=True):
     __tablename__ = "loneliness_check"
+    __table_args__ = NUMBERED
     id: int | None = Field(default=None, primary_key=True)
     month: str = Field(sa_type=sa.String(7), unique=True)
     lack_companionship: int
@@ -714,6 +728,7 @@ class MonthReviewUpdate(SQLModel):
 
 class MonthReview(SQLModel, table=True):
     __tablename__ = "month_review"
+    __table_args__ = NUMBERED
     id: int | None = Field(default=None, primary_key=True)
     month: str = Field(sa_type=sa.String(7), unique=True)
     wins: str = _text_column()
@@ -756,6 +771,7 @@ class ExperimentCreate(SQLModel):
 
 class Experiment(SQLModel, table=True):
     __tablename__ = "experiment"
+    __table_args__ = NUMBERED
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
     tag: str = Field(default="", sa_column=sa.Column(sa.String(100), nullable=False, default=""))
@@ -801,6 +817,7 @@ class TrustedContact(SQLModel, table=True):
     """Someone the person would turn to when things feel heavy, shown first under help."""
 
     __tablename__ = "trusted_contact"
+    __table_args__ = NUMBERED
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
     reach: str = _text_column()

@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("name"),
+        sqlite_autoincrement=True,  # numbers never reused (0012)
     )
     op.create_table(
         "draft",
@@ -56,6 +57,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,  # numbers never reused (0012)
     )
     with op.batch_alter_table("journal_entry", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_journal_entry_day"), ["day"], unique=False)
@@ -71,6 +73,7 @@ def upgrade() -> None:
         sa.Column("taken_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("month"),
+        sqlite_autoincrement=True,  # numbers never reused (0012)
     )
     op.create_table(
         "month_review",
@@ -82,6 +85,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("month"),
+        sqlite_autoincrement=True,  # numbers never reused (0012)
     )
     op.create_table(
         "person",
@@ -97,6 +101,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,  # numbers never reused (0012)
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_archived"), ["archived"], unique=False)
@@ -175,6 +180,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["person_id"], ["person.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["previous_id"], ["step.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,  # numbers never reused (0012)
     )
     with op.batch_alter_table("step", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_step_due_at"), ["due_at"], unique=False)
@@ -199,6 +205,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["context_id"], ["context.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["step_id"], ["step.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,  # numbers never reused (0012)
     )
     with op.batch_alter_table("interaction", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_interaction_context_id"), ["context_id"], unique=False)

@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("reach", sa.Text(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,  # numbers never reused (0012)
     )
 
 

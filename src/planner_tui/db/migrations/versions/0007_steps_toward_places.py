@@ -24,7 +24,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("step", schema=None) as batch_op:
+    # Rebuilt, it keeps AUTOINCREMENT only when told again: SQLite's isn't read back (0012).
+    with op.batch_alter_table(
+        "step", schema=None, table_kwargs={"sqlite_autoincrement": True}
+    ) as batch_op:
         batch_op.alter_column("person_id", existing_type=sa.Integer(), nullable=True)
         batch_op.add_column(sa.Column("context_id", sa.Integer(), nullable=True))
         batch_op.create_foreign_key(
