@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from planner_tui import clock
 from planner_tui.db.models import Channel, label
 
 if TYPE_CHECKING:
@@ -101,7 +102,11 @@ def span(firsts: list[date]) -> str:
     """', Dec 2025 – Nov 2026', the months a chart covers, for its title: the bars are
     named by three letters only, since a longer name ("Dec 25") overlaps its neighbour and
     plotext then leaves one out."""
-    return f", {firsts[0]:%b %Y} – {firsts[-1]:%b %Y}" if firsts else ""
+    return (
+        f", {clock.strftime(firsts[0], '%b %Y')} – {clock.strftime(firsts[-1], '%b %Y')}"
+        if firsts
+        else ""
+    )
 
 
 def draw_months(plt: Any, months: list[tuple[date, dict[Channel, int]]]) -> None:

@@ -510,7 +510,7 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
         )
         that_day = journal.entries_on(session=session, day=entry.day)
     linked = f" with {', '.join(entry.people)}" if entry.people else ""
-    said = f"Saved the check-in for {entry.day:%A %-d %B %Y}{linked}"
+    said = f"Saved the check-in for {clock.strftime(entry.day, '%A %-d %B %Y')}{linked}"
     print(said if said.endswith(".") else said + ".")
     if that_day > 1:
         print(several_check_ins(that_day))

@@ -94,3 +94,9 @@ def to_local(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(local_zone())
+
+
+def strftime(moment: date | datetime, pattern: str) -> str:
+    """*moment* as *pattern* says, the year always in four digits: the C library's ``%Y``
+    leaves out the zeros of a year below 1000 ('1-01-01'), which would read back as 2001."""
+    return moment.strftime(pattern.replace("%Y", f"{moment.year:04d}"))

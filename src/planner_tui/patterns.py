@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from planner_tui import clock
 from planner_tui.names import sort_key
 
 MIN_DAYS = 3
@@ -130,5 +131,5 @@ def loneliness_compared(now: int, before: tuple[date, int] | None) -> str:
         return "This is the first check to compare with."
     month, total = before
     if now == total:
-        return f"The same as in {month:%B %Y}."
-    return f"{'Lower' if now < total else 'Higher'} than in {month:%B %Y} ({total})."
+        return f"The same as in {clock.strftime(month, '%B %Y')}."
+    return f"{'Lower' if now < total else 'Higher'} than in {clock.strftime(month, '%B %Y')} ({total})."

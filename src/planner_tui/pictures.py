@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
+from planner_tui import clock
 from planner_tui.terminal import plain
 
 
@@ -122,7 +123,7 @@ def year_grid(months: list[date], scores: dict[date, float], until: date) -> Tex
     picture = Text(end="")
     picture.append(" " * 9 + "1   5    10   15   20   25   30\n", style="grey62")
     for month in months:
-        picture.append(month.strftime("%b %Y").ljust(9), style="grey62")
+        picture.append(clock.strftime(month, "%b %Y").ljust(9), style="grey62")
         for day_number in range(1, monthrange(month.year, month.month)[1] + 1):
             day = month.replace(day=day_number)
             if day > until:

@@ -14,7 +14,7 @@ import time as time_module
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Literal
+from typing import Any, Literal
 
 from dateutil import parser as date_parser, tz
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
@@ -68,7 +68,9 @@ def examples(lean: Lean, now: datetime | None = None, *, day: bool = False) -> s
         on = (now + week).date()
     except OverflowError:  # the calendar's first or last week
         on = now.date()
-    return f"Try {EXAMPLES[lean, day]}, or {on:%Y-%m-%d}{'' if day else ' 18:00'}."
+    return (
+        f"Try {EXAMPLES[lean, day]}, or {clock.strftime(on, '%Y-%m-%d')}{'' if day else ' 18:00'}."
+    )
 
 
 EXAMPLES: dict[tuple[str, bool], str] = {
@@ -479,7 +481,7 @@ def _parse(text: str, default: datetime, day_first: bool) -> datetime:
     it ('th 7pm', '6pm and') or named a zone it doesn't know ('6pm ABC')."""
     if len(_CLOCK_TIME.findall(text.lower())) > 1:  # '7pm 9am': dateutil keeps the last
         raise ValueError(text)
-    moment = date_parser.parse(text, default=default, dayfirst=day_first, tzinfos=_zone)
+    moment = _dateutil(text, default=default, dayfirst=day_first, tzinfos=_zone)
     # Read as strictly, the fuzzy reading only names the words passed over on the way.
     _, passed_over = date_parser.parse(
         text, default=default, dayfirst=day_first, tzinfos=_zone, fuzzy_with_tokens=True
@@ -489,6 +491,22 @@ def _parse(text: str, default: datetime, day_first: bool) -> datetime:
         for word in re.split(r"[\W_]+", piece.lower()):
             if word and word not in _LINKS and (word not in _GLUED or word in own_words):
                 raise ValueError(text)
+    return moment
+
+
+_YEAR_WITH_ZEROS = re.compile(r"(?<!\d)0\d{2,3}(?!\d)")
+"""A year written out with its leading zeros: '0001', '0099'."""
+
+
+def _dateutil(text: str, **options: Any) -> datetime:
+    """dateutil's reading of *text*, but a year written out with its leading zeros is that
+    year: after a month's name, dateutil takes one below 100 as two digits and puts it in
+    the century nearest now ('1 Jan 0001' read as 2001, '5 May 0099' as 1999)."""
+    moment: datetime = date_parser.parse(text, **options)
+    for written in _YEAR_WITH_ZEROS.findall(text):
+        year = int(written)
+        if year < 100 and moment.year != year and moment.year % 100 == year:
+            return moment.replace(year=year)
     return moment
 
 
@@ -509,7 +527,7 @@ def _check_weekday(text: str, moment: datetime) -> None:
         named = _DATE_WORDS.weekday(word) if word else None
         if named is not None and named != moment.weekday():
             raise InvalidInput(
-                f"{moment:%-d %b %Y} is a {moment:%A}, not a {_DAY_NAMES[named]}. "
+                f"{clock.strftime(moment, '%-d %b %Y')} is a {moment:%A}, not a {_DAY_NAMES[named]}. "
                 f"Say the day or the date alone, or both as they fit.",
                 field="when",
             )
@@ -564,7 +582,7 @@ def _check_recent(text: str, moment: datetime, found: datetime, now: datetime, l
     raise InvalidInput(
         f"{this_year.day} {this_year:%b} was "
         f"{words.ago(this_year.date(), today=now.date())} — did you mean a day still to "
-        f"come? For next year, say {found.day} {found:%b %Y}.",
+        f"come? For next year, say {found.day} {clock.strftime(found, '%b %Y')}.",
         field="when",
     )
 
@@ -608,7 +626,7 @@ def _settle(moment: datetime) -> datetime:
 def describe(moment: datetime, *, now: datetime | None = None) -> str:
     """How a parsed time reads back: 'Sat 21 Nov 2026, 15:00 (2 days ago)'."""
     now = now or clock.now()
-    shown = clock.to_local(moment).strftime("%a %-d %b %Y, %H:%M")
+    shown = clock.strftime(clock.to_local(moment), "%a %-d %b %Y, %H:%M")
     return f"{shown} ({words.ago(moment, today=now.date(), ahead=True)})"
 
 
@@ -639,8 +657,8 @@ def parse_yearly(text: str) -> tuple[int, int, int | None]:
             raise InvalidInput(f"{refusal} {YEARLY_EXAMPLES}", field="day") from None
         one: datetime | None
         try:
-            one = date_parser.parse(said, default=datetime(2004, 1, 1), dayfirst=day_first)
-            two = date_parser.parse(said, default=datetime(2008, 2, 2), dayfirst=day_first)
+            one = _dateutil(said, default=datetime(2004, 1, 1), dayfirst=day_first)
+            two = _dateutil(said, default=datetime(2008, 2, 2), dayfirst=day_first)
         except (ValueError, OverflowError) as error:  # dateutil's ParserError is a ValueError
             if "out of range" in str(error):
                 raise InvalidInput(
@@ -822,7 +840,7 @@ def _comes_round(rule: str, text: str) -> str:
         return rule
     if until is not None and until < start:
         raise InvalidInput(
-            f"'{_shown(text)}' ended on {until:%-d %b %Y}, so it wouldn't come round again. "
+            f"'{_shown(text)}' ended on {clock.strftime(until, '%-d %b %Y')}, so it wouldn't come round again. "
             f"To plan it once, leave the repeat empty. {REPEAT_EXAMPLES}",
             field="repeat",
         )

@@ -230,7 +230,7 @@ def when(moment: datetime) -> str:
     """'Fri 28 Nov, 18:00' in local time; 'Sat 28 Nov 2025, 18:00' in another year."""
     local = clock.to_local(moment)
     year = "" if local.year == clock.today().year else " %Y"
-    return local.strftime(f"%a %-d %b{year}, %H:%M")
+    return clock.strftime(local, f"%a %-d %b{year}, %H:%M")
 
 
 def day(value: date) -> str:
@@ -273,7 +273,7 @@ def plan_card(due_at: datetime, action: str, person: str) -> str:
     another year, as :func:`when` says it)."""
     local = clock.to_local(due_at)
     year = "" if local.year == clock.today().year else " %Y"
-    shown = local.strftime(f"%A %-d %b{year}, %H:%M")
+    shown = clock.strftime(local, f"%A %-d %b{year}, %H:%M")
     return f"{shown} — {with_person(action, person)}"
 
 

@@ -13,7 +13,7 @@ import recurring_ical_events
 from icalendar import Calendar
 from sqlmodel import select
 
-from planner_tui import clock
+from planner_tui import clock, when
 from planner_tui.db.engine import Database
 from planner_tui.db.models import Step, StepStatus
 from planner_tui.errors import InvalidInput, StorageError
@@ -194,6 +194,27 @@ def test_a_deleted_number_is_never_given_again_so_undo_brings_the_row_back(db: D
         assert people.get_person(session=s, person_id=ana).name == "Ana"
         assert steps.get_step(session=s, step_id=step).person == "Ana"
         assert steps.get_step(session=s, step_id=made["step"]).person == "Bo"
+
+
+@pytest.mark.parametrize("year", [1, 99, 999, 2026, 9999])
+def test_a_time_shown_to_be_changed_is_the_same_time_saved_unchanged(
+    db: Database, year: int
+) -> None:
+    """The forms that change a step or a contact hold its time as typed text; saved unchanged,
+    it must be the same time. A year below 1000 was shown as '1-05-06 07:08', read back as 2001."""
+    from planner_tui.ui.forms import interaction, step as step_form
+
+    moment = datetime(year, 5, 6, 7, 8, tzinfo=clock.local_zone())
+    with db.write() as s:
+        bo = person(s, "Bo")
+        planned = steps.create_step(
+            session=s, data={"person_id": bo, "action": "call", "due_at": moment}
+        )
+        contact = people.log_interaction(
+            session=s, data={"occurred_at": moment, "person_ids": [bo]}
+        )
+    shown = [step_form.as_typed(planned)["when"], interaction.as_typed(contact)["when"]]
+    assert [when.parse_when(typed, lean="past") for typed in shown] == [moment, moment], shown
 
 
 def test_a_contact_needs_someone_and_a_known_context(db: Database) -> None:

@@ -10,6 +10,7 @@ from dateutil import tz
 from dateutil.rrule import rrulestr
 from hypothesis import given, strategies as st
 
+from planner_tui import clock
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.when import describe, describe_repeat, parse_repeat, parse_when, parse_yearly
@@ -21,7 +22,7 @@ NOW = datetime(2026, 11, 23, 20, 0, tzinfo=LONDON)  # a Monday evening
 def read(said: str, lean: str = "future", now: datetime = NOW) -> str:
     moment = parse_when(said, lean=lean, now=now)  # type: ignore[arg-type]
     assert moment.tzinfo is not None
-    return moment.strftime("%Y-%m-%d %H:%M")
+    return clock.strftime(moment, "%Y-%m-%d %H:%M")
 
 
 @pytest.mark.parametrize(
@@ -29,6 +30,10 @@ def read(said: str, lean: str = "future", now: datetime = NOW) -> str:
     [
         # day words, with and without a time, in either order
         ("tonight", "past", "2026-11-23 20:00"),
+        # a year written with its zeros is that year (dateutil put it in 2001, 1999)
+        ("1 Jan 0001 10:00", "past", "0001-01-01 10:00"),
+        ("5 May 0099", "past", "0099-05-05 12:00"),
+        ("Jan 1 0030 9am", "past", "0030-01-01 09:00"),
         ("tonight", "future", "2026-11-23 21:00"),  # it is already 20:00: the next hour
         ("tomorrow 6pm", "future", "2026-11-24 18:00"),
         ("6pm tomorrow", "future", "2026-11-24 18:00"),
@@ -318,6 +323,11 @@ def test_a_repeat_a_small_step_cant_keep_is_refused_kindly(said: str, because: s
         ("0001-01-01", (1, 1, 1)),  # the calendar's first day (was refused)
         ("1/1/0001", (1, 1, 1)),
         ("9999-12-31", (12, 31, 9999)),
+        # a year with its zeros is that year, after a month's name too (dateutil: 2001, 1999)
+        ("1 Jan 0001", (1, 1, 1)),
+        ("Jan 1 0001", (1, 1, 1)),
+        ("5 May 0099", (5, 5, 99)),
+        ("5 May 0100", (5, 5, 100)),
     ],
 )
 def test_a_day_of_the_year_reads_with_or_without_its_year(

@@ -386,7 +386,7 @@ class _Builder:
         while month < this_month:
             level = max(3.0, min(9.0, level + rng.gauss(-0.08, 0.6)))
             items = [max(1, min(3, round(level / 3 + rng.gauss(0, 0.4)))) for _ in range(3)]
-            key = month.strftime("%Y-%m")
+            key = clock.strftime(month, "%Y-%m")
             taken = self.at(month + timedelta(days=27), 20)
             self.add(LonelinessCheck, id=len(self.rows.get("loneliness_check", [])) + 1, month=key,
                      lack_companionship=items[0], left_out=items[1], isolated=items[2],

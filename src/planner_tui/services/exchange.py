@@ -302,7 +302,7 @@ def export_markdown_pieces(*, session: Session, month: date | None = None) -> It
     if month is not None:
         first = month.replace(day=1)
         after = None if (first.year, first.month) == (9999, 12) else first + relativedelta(months=1)
-        title = f"planner-tui — {first.strftime('%B %Y')}"
+        title = f"planner-tui — {clock.strftime(first, '%B %Y')}"
         start, end = people.day_window(first, after or first)
         end = end if after else None
     yield f"# {title}\n\n## Journal\n\n"
@@ -359,7 +359,9 @@ def _entry_lines(entry: JournalEntryRead) -> str:
         )
         if value is not None
     )
-    lines = [f"### {entry.day.strftime('%a %-d %b %Y')}" + (f" — {scores}" if scores else "")]
+    lines = [
+        f"### {clock.strftime(entry.day, '%a %-d %b %Y')}" + (f" — {scores}" if scores else "")
+    ]
     lines.append("")
     if entry.warmth_note:
         lines += [f"- Brought warmth: {markdown_inline(entry.warmth_note)}"]
@@ -383,14 +385,14 @@ def _interaction_line(item: InteractionRead) -> str:
     warmth = f", warmth {words.score(item.warmth)}" if item.warmth else ""
     note = f" — {markdown_inline(item.note)}" if item.note else ""
     return (
-        f"- {clock.to_local(item.occurred_at).strftime('%Y-%m-%d %H:%M')}: {who} "
+        f"- {clock.strftime(clock.to_local(item.occurred_at), '%Y-%m-%d %H:%M')}: {who} "
         f"({label(item.channel)}, {label(item.initiator)}{warmth}){note}\n"
     )
 
 
 def _step_line(step: StepRead) -> str:
     return (
-        f"- {clock.to_local(step.due_at).strftime('%Y-%m-%d %H:%M')}: "
+        f"- {clock.strftime(clock.to_local(step.due_at), '%Y-%m-%d %H:%M')}: "
         f"{markdown_inline(step.action)} — {markdown_inline(words.toward(step.person))} "
         f"({label(step.status)})\n"
     )

@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil import parser as dateparser
 from sqlmodel import Session, col, select
 
+from planner_tui import clock
 from planner_tui.db.models import MAX_BODY, JournalEntry, clean_tag
 from planner_tui.errors import InvalidInput
 
@@ -408,7 +409,9 @@ def _existing(session: Session, days: Iterable[date]) -> Counter[tuple[date, str
 def check(entries: list[Entry]) -> None:
     """Refuse the whole journal, naming the entry, if one can't be kept as it is."""
     for entry in entries:
-        where = f"The entry of {entry.when:%Y-%m-%d %H:%M} ({entry.title[:40]!r})"
+        where = (
+            f"The entry of {clock.strftime(entry.when, '%Y-%m-%d %H:%M')} ({entry.title[:40]!r})"
+        )
         if len(entry.body) > MAX_BODY:
             raise InvalidInput(
                 f"{where} is longer than a journal entry can be ({MAX_BODY:,} characters). "

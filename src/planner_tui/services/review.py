@@ -153,7 +153,7 @@ class MonthFigures:
 
     @property
     def label(self) -> str:
-        return self.month.strftime("%B %Y")
+        return clock.strftime(self.month, "%B %Y")
 
     @property
     def steps_planned(self) -> int:
@@ -399,7 +399,9 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     today = today or clock.today()
     first = month.replace(day=1)
     if first > today:
-        raise InvalidInput(f"{first:%B %Y} has not begun yet; pick this month or an earlier one.")
+        raise InvalidInput(
+            f"{clock.strftime(first, '%B %Y')} has not begun yet; pick this month or an earlier one."
+        )
     after = moved(first, months=1)
     as_of = min(first + relativedelta(day=31), today)
     key = month_key(first)

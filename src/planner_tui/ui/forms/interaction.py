@@ -48,7 +48,7 @@ def as_typed(contact: InteractionRead) -> dict[str, Any]:
     """A logged contact as the form's fields hold it (to change it)."""
     return {
         "people": contact.person_ids,
-        "when": clock.to_local(contact.occurred_at).strftime("%Y-%m-%d %H:%M"),
+        "when": clock.strftime(clock.to_local(contact.occurred_at), "%Y-%m-%d %H:%M"),
         "context": contact.context_id,
         "channel": contact.channel.value,
         "initiator": contact.initiator.value,

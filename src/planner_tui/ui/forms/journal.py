@@ -78,7 +78,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
         super().__init__(key, self.initial_values(entry, day))
         self.entry = entry
         self.heading = (
-            f"Check-in for {entry.day:%A %-d %B %Y} (editing)" if entry else "Today's check-in"
+            f"Check-in for {clock.strftime(entry.day, '%A %-d %B %Y')} (editing)"
+            if entry
+            else "Today's check-in"
         )
         self.people: list[PersonRead] = []
         self.contexts: list[ContextRead] = []
@@ -215,7 +217,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         day: date | None = None
         try:
             day = self.read_day(values["day"])
-            preview.update(text("→ " + day.strftime("%A %-d %B %Y")))
+            preview.update(text("→ " + clock.strftime(day, "%A %-d %B %Y")))
         except InvalidInput as error:
             preview.update("")
             problems["day"] = str(error)

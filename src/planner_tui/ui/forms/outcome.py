@@ -66,7 +66,7 @@ class OutcomeForm(FormScreen[Any]):
         # A change looks back: what happened is most likely the step's own time, not now.
         when = "now"
         if change and step.due_at <= clock.now():
-            when = clock.to_local(step.due_at).strftime("%Y-%m-%d %H:%M")
+            when = clock.strftime(clock.to_local(step.due_at), "%Y-%m-%d %H:%M")
         guessed = channel_in_words(step.action)  # planned without saying how
         channel = step.channel or (guessed.value if guessed else None)
         initial = {"when": when, "new_time": new_time, "channel": channel}
@@ -311,7 +311,7 @@ def default_follow_up(step: StepItem, said: str = "") -> str:
     written as the time field reads it."""
     from planner_tui.services.steps import follow_up_time
 
-    return clock.to_local(follow_up_time(step.due_at, said=said)).strftime("%Y-%m-%d %H:%M")
+    return clock.strftime(clock.to_local(follow_up_time(step.due_at, said=said)), "%Y-%m-%d %H:%M")
 
 
 def outcome_message(result: OutcomeResult) -> str:

@@ -41,7 +41,7 @@ def repeat_words(rule: str | None) -> str:
 def as_typed(step: StepRead) -> dict[str, Any]:
     return {
         "words": step.action,
-        "when": clock.to_local(step.due_at).strftime("%Y-%m-%d %H:%M"),
+        "when": clock.strftime(clock.to_local(step.due_at), "%Y-%m-%d %H:%M"),
         "channel": step.channel.value if step.channel else None,
         "awkwardness": step.expected_awkwardness,
         "repeat": repeat_words(step.rrule),

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from planner_tui import words
+from planner_tui import clock, words
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen
 from planner_tui.ui.screens.tables import fill, table
@@ -36,7 +36,7 @@ class ContactsScreen(ViewScreen):
         self.contacts: list[InteractionRead] = []
 
     def compose_body(self) -> ComposeResult:
-        yield Section(f"Contacts in {self.month:%B %Y}, newest first")
+        yield Section(f"Contacts in {clock.strftime(self.month, '%B %Y')}, newest first")
         yield Note(id="contacts-empty", classes="muted")
         yield table(
             "contacts",
@@ -67,7 +67,7 @@ class ContactsScreen(ViewScreen):
     def show(self, data: list[InteractionRead]) -> None:
         from planner_tui.db.models import label
 
-        self.sub_title = f"{self.month:%B %Y}"
+        self.sub_title = clock.strftime(self.month, "%B %Y")
         self.contacts = data
         fill(
             self.query_one("#contacts", DataTable),

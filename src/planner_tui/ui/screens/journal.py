@@ -181,7 +181,7 @@ class JournalScreen(ViewScreen):
         self.data = data
         today = clock.today()
         self.query_one("#journal-empty").display = not data.entries
-        self.query_one("#month-title", Section).update(today.strftime("%B %Y"))
+        self.query_one("#month-title", Section).update(clock.strftime(today, "%B %Y"))
         self.query_one("#month-strip", Static).update(MonthStrip(data.month, today))
         query = self.query_one("#search", Input).value
         if query.strip():
@@ -243,7 +243,7 @@ class JournalScreen(ViewScreen):
             self.query_one("#entries", DataTable),
             [
                 (
-                    e.day.strftime("%a %-d %b %Y"),
+                    clock.strftime(e.day, "%a %-d %b %Y"),
                     words.score(e.mood),
                     words.score(e.connectedness),
                     line(i, e),
@@ -365,7 +365,7 @@ class JournalScreen(ViewScreen):
         entry = self.selected()
         if entry is None:
             return
-        when = entry.day.strftime("%A %-d %B %Y")
+        when = clock.strftime(entry.day, "%A %-d %B %Y")
 
         def answered(answer: str | None) -> None:
             if answer == "delete":

@@ -255,7 +255,9 @@ class ReviewScreen(ViewScreen):
         if self.month != wanted or (self.data is not None and self.data.figures.month == wanted):
             return  # shown already, or another month asked for since
         shown = review_report.title(self.data) if self.data else "Monthly review"
-        self.query_one("#review-title", Section).update(f"{shown} · opening {wanted:%B %Y}…")
+        self.query_one("#review-title", Section).update(
+            f"{shown} · opening {clock.strftime(wanted, '%B %Y')}…"
+        )
 
     def action_explain(self) -> None:
         from planner_tui.review_report import EXPLAIN
@@ -275,7 +277,8 @@ class ReviewScreen(ViewScreen):
             self.cannot_open_yet()
             return
         self.app.push_screen(
-            LonelinessForm(f"{self.month:%Y-%m}", self.data.loneliness), self.after_form
+            LonelinessForm(clock.strftime(self.month, "%Y-%m"), self.data.loneliness),
+            self.after_form,
         )
 
     def action_intentions(self) -> None:
@@ -284,9 +287,10 @@ class ReviewScreen(ViewScreen):
         if self.data is None:
             self.cannot_open_yet()
             return
-        following = f"{self.month + relativedelta(months=1):%B %Y}"
+        following = clock.strftime(self.month + relativedelta(months=1), "%B %Y")
         self.app.push_screen(
-            IntentionsForm(f"{self.month:%Y-%m}", following, self.data.notes), self.after_form
+            IntentionsForm(clock.strftime(self.month, "%Y-%m"), following, self.data.notes),
+            self.after_form,
         )
 
     @work(thread=True, exclusive=True, group="experiment", description="running experiment")
@@ -323,14 +327,16 @@ class ReviewScreen(ViewScreen):
             from planner_tui.services import review
 
             data = backend.read(partial(review.review_month, month=month))
-            return review_report.to_markdown(data, home), f"Wrote the review of {month:%B %Y} to"
+            return review_report.to_markdown(
+                data, home
+            ), f"Wrote the review of {clock.strftime(month, '%B %Y')} to"
 
         self.app.push_screen(
             ExportFile(
                 "Review as Markdown",
                 "This month's review as a Markdown file, charts as text: for your own "
                 "records, or to bring to someone you talk to. Names and your notes go into it.",
-                f"~/planner-tui-review-{month:%Y-%m}.md",
+                f"~/planner-tui-review-{clock.strftime(month, '%Y-%m')}.md",
                 make,
             )
         )

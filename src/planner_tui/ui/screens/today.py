@@ -163,7 +163,7 @@ class TodayScreen(StepsScreen):
         self.steps = data.due
         self.coming = data.coming
         self.drifting = data.drifting
-        self.query_one("#today-date", Note).set(data.today.strftime("%A %-d %B %Y"))
+        self.query_one("#today-date", Note).set(clock.strftime(data.today, "%A %-d %B %Y"))
         empty = self.query_one("#today-empty", Note)
         empty.set(words.EMPTY_TODAY)
         empty.display = not data.anyone and not data.checked_in
