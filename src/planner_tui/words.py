@@ -410,6 +410,15 @@ def new_on_the_map(name: str) -> str:
     return f"{name} is new here: saving adds them to your map. Details can wait (m, then e)."
 
 
+def added_meanwhile(name: str, numbers: list[int]) -> str:
+    """Someone by the name the wizard was to add was added elsewhere while it was open."""
+    who = ", ".join(f"#{n}" for n in numbers)
+    return (
+        f"Someone called {name} was added to your map while you planned this ({who}): "
+        "choose them in the list, or type a fuller name for someone else."
+    )
+
+
 NO_DATES_YET = "No dates yet: e adds a birthday, or another day that matters to them."
 
 

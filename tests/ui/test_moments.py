@@ -293,6 +293,34 @@ async def test_the_wizard_adds_someone_new_by_name_on_its_who_page(sqlite_db: Da
     assert step.action == f"send {name} a short message"
 
 
+async def test_someone_added_elsewhere_while_the_wizard_would_add_them_is_not_added_twice(
+    sqlite_db: Database,
+) -> None:
+    """Mo added from the command line while the wizard's card said "Mo is new here": saving
+    added a second Mo. Now the wizard says so on its Who page, where Enter takes that Mo."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"Mo", "enter", "enter", *"tomorrow 6pm", "enter")
+        await press(app, pilot, "enter", "enter")
+        assert "Mo is new here" in screen_text(app)
+        with sqlite_db.write() as s:  # the command line, meanwhile
+            mo = people.create_person(session=s, data={"name": "Mo"}).id
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PlanWizard) and app.screen.page == "who"
+        assert f"Someone called Mo was added to your map while you planned this (#{mo})" in (
+            screen_text(app)
+        )
+        who = wizard(app).query_one("#who-list", OptionList)
+        assert who.highlighted_option is not None and who.highlighted_option.id == str(mo)
+        await press(app, pilot, "enter", "ctrl+s")
+        literal_toasts(app)
+    with sqlite_db.session() as s:
+        assert [p.id for p in people.list_people(session=s)] == [mo]
+        [step] = steps.list_steps(session=s)
+    assert step.person_id == mo and step.action == "send Mo a short message"
+
+
 async def test_enter_on_the_who_page_takes_a_name_the_typing_begins_else_someone_new(
     sqlite_db: Database,
 ) -> None:

@@ -38,12 +38,13 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.names import fold, sort_key
+from planner_tui.names import fold, people_named, sort_key
 from planner_tui.services.common import driver_connection, get_or_404, validate
 from planner_tui.services.people import (
     create_context,
     create_person,
     find_duplicates,
+    list_people,
     people_called,
 )
 from planner_tui.services.undo import Change, Recorder
@@ -472,6 +473,10 @@ def create_step(
     if valid.due_at.tzinfo is None:
         raise InvalidInput("The time needs a time zone.", field="due_at")
     if new_person.strip():
+        # Added meanwhile (another window, the command line): that is who was meant.
+        there = people_named(new_person, list_people(session=session), whole_only=True)
+        if there:
+            raise InvalidInput(words.added_meanwhile(new_person.strip(), there), field="person")
         try:
             valid.person_id = create_person(session=session, data={"name": new_person}).id
         except InvalidInput as error:

@@ -896,6 +896,22 @@ class PlanWizard(FormScreen[StepRead]):
         super().refused(message, "action" if field == "action" else field)
         if name in FIELD_INPUTS:  # the box to type in, not the list under it (Enter there
             self.query_one(f"#{FIELD_INPUTS[name]}", Input).focus()  # picked its first row)
+        if name == "person" and self.new_name:  # someone by that name came meanwhile
+            self.run_worker(self._read_people_again, thread=True, group="people", exclusive=True)
+
+    def _read_people_again(self) -> None:
+        from planner_tui.services import people
+
+        everyone = self.planner.backend.read(people.list_people)
+        self.app.call_from_thread(self._got_people_again, everyone)
+
+    def _got_people_again(self, everyone: list[PersonRead]) -> None:
+        """The Who list as the map is now: Enter there takes whoever was added meanwhile."""
+        from planner_tui.services.steps import suggested_order
+
+        if self.is_attached:
+            self.people = suggested_order(everyone)
+            self.show_people(self.query_one("#find", Input).value)
 
     def saved(self, result: StepRead) -> None:
         self.dirty = False
