@@ -137,6 +137,34 @@ async def test_today_offers_a_tiny_step_for_a_date_this_week(sqlite_db: Database
                                                            "text")  # fmt: skip
 
 
+async def test_a_draft_begun_from_a_date_this_week_comes_back_from_that_date(
+    sqlite_db: Database,
+) -> None:
+    """A birthday step's words changed, then left as a draft: it came back when the wizard
+    was opened on Ana from the Map, but not from the date where it was begun."""
+    with sqlite_db.write() as s:
+        people.create_person(
+            session=s, data={"name": "Ana"}, dates=[{"label": "birthday", "month": 11, "day": 25}]
+        )
+    own_words = "send Ana a voice note for her birthday"
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await focus_table(app, pilot, "dates")
+        await press(app, pilot, "s")
+        wizard(app).query_one("#words", Input).value = own_words
+        await press(app, pilot, *"wed 9am")
+        for _ in range(3):
+            if isinstance(app.screen, PlanWizard):
+                await press(app, pilot, "escape")
+        assert said(app, "Kept as a draft")
+        await focus_table(app, pilot, "dates")
+        await press(app, pilot, "s")
+        typed = [wizard(app).query_one(f"#{key}", Input).value for key in ("words", "when")]
+        assert typed == [own_words, "wed 9am"]
+        assert "Picked up where you left off" in screen_text(app)
+
+
 async def test_a_step_due_today_takes_the_cursor_from_the_dates(sqlite_db: Database) -> None:
     """The dates had the cursor (nothing was due); a step for today planned elsewhere: back
     on Today, Enter is about that step, not the birthday's tiny step."""

@@ -208,8 +208,10 @@ class PlanWizard(FormScreen[StepRead]):
         self.fill(self.initial)
 
     def accepts_draft(self, draft: dict[str, Any]) -> bool:
-        # One for given words (a birthday message, an idea) is taken back only for them.
-        return not self.initial.get("words") or draft.get("words") == self.initial["words"]
+        # One for given words (a birthday message, an idea) is taken back only for them:
+        # begun from them, though changed since (a draft of before "given" has only its words).
+        given = self.initial.get("words")
+        return not given or draft.get("given", draft.get("words")) == given
 
     def holds_something(self, values: dict[str, Any]) -> bool:
         """Something typed or chosen beyond who and the page: a wizard only walked
@@ -750,6 +752,7 @@ class PlanWizard(FormScreen[StepRead]):
             "smaller_from": self.made_smaller_from,
             "richer_offered": self.richer_offered,
             "richer_from": self.made_richer_from,
+            "given": self.initial.get("words") or "",
         }
 
     def fill(self, values: dict[str, Any]) -> None:
