@@ -419,6 +419,21 @@ def added_meanwhile(name: str, numbers: list[int]) -> str:
     )
 
 
+def context_deleted(people_count: int) -> str:
+    """What deleting a part of life keeps and what goes with it (the question before)."""
+    kept = (
+        f"{plural(people_count, 'person', 'people')} in it "
+        f"{'stays' if people_count == 1 else 'stay'} on your map, without this label. "
+        "Contact logged there stays too"
+        if people_count
+        else "Contact logged there stays"
+    )
+    return (
+        f"{kept}, and steps toward it stay as steps toward {NEW_PLACE}. Small moments logged "
+        "there go with it."
+    )
+
+
 NO_DATES_YET = "No dates yet: e adds a birthday, or another day that matters to them."
 
 

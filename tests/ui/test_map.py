@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, TextArea
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
-from planner_tui.services import drafts, people
+from planner_tui.services import drafts, people, steps
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.people import ContextForm, PersonForm
@@ -311,8 +311,12 @@ async def test_a_draft_taken_back_gets_the_cursor_after_its_words(
 
 async def test_delete_asks_and_undo_brings_everything_back(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
-        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        ana = people.create_person(session=s, data={"name": "Ana", "context_ids": [choir]}).id
         people.log_interaction(session=s, data={"occurred_at": NOW, "person_ids": [ana]})
+        steps.create_step(
+            session=s, data={"context_id": choir, "action": "go to the choir", "due_at": NOW}
+        )
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_map(app, pilot)
@@ -330,6 +334,17 @@ async def test_delete_asks_and_undo_brings_everything_back(sqlite_db: Database) 
         await pilot.press("u")
         await settle(app, pilot)
         assert "Ana" in screen_text(app)
+        # A part of life: the question says what stays (it said two people kept "their
+        # other contexts" when they had none).
+        await press(app, pilot, "3", "x")
+        assert isinstance(app.screen, Choice) and "Delete Choir?" in screen_text(app)
+        assert "1 person in it stays on your map, without this label" in screen_text(app)
+        await press(app, pilot, "tab", "enter")
+        with sqlite_db.session() as s:
+            assert people.list_contexts(session=s) == []
+            [step] = steps.list_steps(session=s)
+        assert [p.name for p in everyone(sqlite_db)] == ["Ana"]
+        assert (step.action, step.person) == ("go to the choir", "")
     with sqlite_db.session() as s:
         assert len(people.list_interactions(session=s, person_id=ana)) == 1
 

@@ -564,10 +564,7 @@ class MapScreen(ViewScreen):
 
             self.confirm_delete(
                 context.name,
-                f"{words.plural(context.people_count, 'person', 'people')} "
-                f"{'keeps' if context.people_count == 1 else 'keep'} their other contexts; "
-                "contact logged there and steps toward it stay, without this label; small "
-                "moments logged there go with it.",
+                words.context_deleted(context.people_count),
                 people.delete_context,
                 context_id=context.id,
             )
