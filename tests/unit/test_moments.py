@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from planner_tui import clock, daily, words
 from planner_tui.db.engine import Database
-from planner_tui.db.models import StepStatus
+from planner_tui.db.models import Channel, StepStatus
 from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.services import (
     calendar as ics,
@@ -352,8 +352,8 @@ def test_the_persons_own_backup_becomes_the_follow_up(db: Database) -> None:
         step = steps.create_step(
             session=s,
             data={"person_id": ana, "action": "call Ana", "due_at": local("2026-11-23T18:00"),
-                  "cue": "after dinner", "backup": "if she doesn't answer, I'll send a voice "
-                  "note on Sunday"},
+                  "channel": "call", "cue": "after dinner",
+                  "backup": "if she doesn't answer, I'll send a voice note on Sunday"},
         )  # fmt: skip
         result = steps.record_outcome(
             session=s,
@@ -364,6 +364,7 @@ def test_the_persons_own_backup_becomes_the_follow_up(db: Database) -> None:
     [follow] = result.following
     assert (follow.action, follow.cue, follow.backup) == ("send a voice note on Sunday", "", "")
     assert (follow.person_id, follow.status) == (ana, StepStatus.PLANNED)
+    assert follow.channel == Channel.TEXT  # a voice note, not the call it backs up
 
 
 # --------------------------------------------------------------------------- on this day

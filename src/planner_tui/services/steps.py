@@ -743,9 +743,11 @@ def record_outcome(
                   recurrence_id=moved_from)
         )  # fmt: skip
     elif new_due is not None and valid.follow_up.strip():  # their own backup, say
-        following.append(
-            _copy(row, new_due, action=valid.follow_up.strip(), rrule=None, cue="", backup="")
-        )
+        action = valid.follow_up.strip()  # other words: how is as they say (a call's backup
+        following.append(  # may be a voice note), not the step's
+            _copy(row, new_due, action=action, channel=channel_in_words(action), rrule=None,
+                  cue="", backup="")
+        )  # fmt: skip
     elif new_due is not None:  # a follow-up is a step of its own
         action = row.action
         if valid.status is StepStatus.NO_REPLY and not action.startswith(FOLLOW_UP):
