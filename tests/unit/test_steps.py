@@ -486,6 +486,9 @@ def test_a_smaller_version_is_never_the_step_itself_and_keeps_the_name_as_writte
     assert found is not None and found[1] == "send Ana a voice note"
     found = steps.smaller_offer(actions, None, "ask Ana about the concert", "Ana Silva")
     assert found is not None and found[1] == "send Ana a short message: ask Ana about the concert"
+    # Own words for a message are as light as it gets ("send Ana a short message: send Ana
+    # a birthday message" was offered).
+    assert steps.smaller_offer(actions, None, "send Ana a birthday message 🎂", "Ana") is None
     # Without the name in the words, the name as on the map.
     found = steps.smaller_offer(actions, None, "ask about the concert", "Ana Silva")
     assert found is not None and found[1] == "send Ana Silva a short message: ask about the concert"

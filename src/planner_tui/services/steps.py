@@ -234,6 +234,8 @@ def smaller_offer(
         or library_action(actions, typed, name, said)
         or library_action_within(actions, typed, name, said)
     )
+    if chosen is None and channel_in_words(typed) is Channel.TEXT:
+        return None  # own words for a message already: the lightest kind of step there is
     smaller = smaller_version(actions, chosen)
     if smaller is None or smaller == chosen:
         return None
