@@ -65,6 +65,28 @@ async def test_the_footer_puts_the_views_first_keys_first_and_shows_a_forms_own_
         assert footer(app)[0] == "/ Filter"  # the Map's keys again
 
 
+async def test_a_wizards_escape_is_in_its_footer_as_what_it_does_on_each_page(
+    sqlite_db: Database,
+) -> None:
+    """Said as "Back (closes on the first page, keeping a draft)", Escape was too long for
+    60 columns and the footer left it out."""
+    from planner_tui.ui.forms.plan import PlanWizard
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s")
+        assert footer(app) == ["^s Save", "esc Close (keeps a draft)"]
+        await press(app, pilot, *"Mo", "enter")
+        assert isinstance(app.screen, PlanWizard) and app.screen.page == "what"
+        assert footer(app) == ["^s Save", "esc Back"]
+        await press(app, pilot, "escape")
+        assert isinstance(app.screen, PlanWizard) and app.screen.page == "who"
+        assert footer(app) == ["^s Save", "esc Close (keeps a draft)"]
+        await press(app, pilot, "escape")
+        assert not isinstance(app.screen, PlanWizard)
+
+
 def table_fits(table: DataTable[object]) -> bool:
     room = table.scrollable_content_region.width
     return sum(c.get_render_width(table) for c in table.ordered_columns) <= room

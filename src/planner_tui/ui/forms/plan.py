@@ -62,7 +62,10 @@ class PlanWizard(FormScreen[StepRead]):
     TITLE = "Plan a small step"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "back", "Back (closes on the first page, keeping a draft)"),
+        # One key, said as what it does on this page (a description of both was too long
+        # for a narrow footer, which then left Escape out).
+        Binding("escape", "back", "Back"),
+        Binding("escape", "leave", "Close (keeps a draft)"),
     ]
 
     def __init__(
@@ -229,6 +232,7 @@ class PlanWizard(FormScreen[StepRead]):
 
     def go(self, page: str) -> None:
         self.page = page
+        self.refresh_bindings()  # Escape goes back, or closes on the first page
         self.query_one("#pages", ContentSwitcher).current = f"page-{page}"
         index = PAGES.index(page)
         progress = Text(end="")
@@ -247,12 +251,20 @@ class PlanWizard(FormScreen[StepRead]):
         if self.ready:
             self.changed()
 
+    def on_first_page(self) -> bool:
+        """Whether the wizard is on the page it opened on: nothing before it to go back to."""
+        return PAGES.index(self.page) <= PAGES.index(self.start)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("back", "leave"):
+            return (action == "leave") == self.on_first_page()
+        return super().check_action(action, parameters)
+
     def action_back(self) -> None:
-        index = PAGES.index(self.page)
-        if index <= PAGES.index(self.start):  # the page it opened on: nothing before it
+        if self.on_first_page():
             self.action_leave()
         else:
-            self.go(PAGES[index - 1])
+            self.go(PAGES[PAGES.index(self.page) - 1])
 
     @on(Input.Submitted)
     def next_page(self, event: Input.Submitted) -> None:
