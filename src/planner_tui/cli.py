@@ -30,7 +30,7 @@ from planner_tui.terminal import (
     shorten,
     write_export,
 )
-from planner_tui.words import OPEN_WHILE_RESTORING, plural, several_check_ins
+from planner_tui.words import OPEN_WHILE_RESTORING, check_in_saved, plural
 
 if TYPE_CHECKING:
     from planner_tui.services.vcard import Card
@@ -509,11 +509,7 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
             },
         )
         that_day = journal.entries_on(session=session, day=entry.day)
-    linked = f" with {', '.join(entry.people)}" if entry.people else ""
-    said = f"Saved the check-in for {clock.strftime(entry.day, '%A %-d %B %Y')}{linked}"
-    print(said if said.endswith(".") else said + ".")
-    if that_day > 1:
-        print(several_check_ins(that_day))
+    print(check_in_saved(entry.day, entry.people, that_day))
     if unknown:
         names = ", ".join("@" + name for name in unknown)
         print(

@@ -105,12 +105,15 @@ def day_disagrees(what: str, said: str, due: datetime) -> str:
     return f"Your {what} says {said}, and the step is on {on}. Is that the day you mean?"
 
 
-def several_check_ins(count: int) -> str:
-    """After a check-in on a day that has others: a day may hold several, kept apart."""
-    return (
-        f"That day now has {plural(count, 'check-in')}; each is kept as its own entry, as "
-        "in the app."
-    )
+def check_in_saved(day: date, people: list[str], that_day: int) -> str:
+    """A check-in saved: for which day, with whom; and, on a day that has others, that a
+    day may hold several, kept apart."""
+    linked = f" with {', '.join(people)}" if people else ""
+    said = f"Saved the check-in for {clock.strftime(day, '%A %-d %B %Y')}{linked}"
+    said += "" if said.endswith(".") else "."
+    if that_day > 1:
+        said += f"\nThat day now has {plural(that_day, 'check-in')}; each is kept as its own entry."
+    return said
 
 
 def matching(shown: int, total: int, one: str, many: str = "") -> str:

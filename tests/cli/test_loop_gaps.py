@@ -138,7 +138,7 @@ def test_a_second_check_in_the_same_day_says_both_are_kept(home: Path) -> None:
     second = run(home, "journal", "A walk in the evening")
     assert second.returncode == 0, second.stderr
     assert second.stdout.splitlines()[1] == (
-        "That day now has 2 check-ins; each is kept as its own entry, as in the app."
+        "That day now has 2 check-ins; each is kept as its own entry."
     )
     database = opened(home)
     try:

@@ -24,6 +24,7 @@ from planner_tui.ui.screens.journal import JournalScreen
 from planner_tui.ui.screens.today import TodayScreen
 
 from .test_app import SIZE, make_app, press, screen_text, settle
+from .test_corrections import said
 
 
 def a_map(db: Database) -> dict[str, int]:
@@ -216,8 +217,18 @@ async def test_n_writes_yesterdays_check_in_when_todays_is_written(sqlite_db: Da
         form(app).query_one("#body", TextArea).text = "yesterday's words"
         await press(app, pilot, "ctrl+s")
         assert not isinstance(app.screen, JournalForm)
+        assert said(app, "Saved the check-in for Sunday 22 November 2026.")
+        # A second one for today says which day, and that the day holds both (it said only
+        # "Saved.").
+        await press(app, pilot, "n")
+        form(app).query_one("#day", Input).value = "today"
+        form(app).query_one("#body", TextArea).text = "more of today"
+        await press(app, pilot, "ctrl+s")
+        assert said(app, "Saved the check-in for Monday 23 November 2026.\nThat day now has "
+                    "2 check-ins; each is kept as its own entry.")  # fmt: skip
     assert [(e.day, e.body) for e in entries(sqlite_db)] == [
-        (date(2026, 11, 23), "today's words"), (date(2026, 11, 22), "yesterday's words")
+        (date(2026, 11, 23), "more of today"), (date(2026, 11, 23), "today's words"),
+        (date(2026, 11, 22), "yesterday's words"),
     ]  # fmt: skip
 
 

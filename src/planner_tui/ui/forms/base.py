@@ -605,7 +605,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.stop_draft_timer()
         self._unsaved = None
 
+    def said_when_saved(self, result: R) -> str:
+        return "Saved."
+
     def saved(self, result: R) -> None:
         self.dirty = False
-        self.app.notify("Saved.")
+        self.app.notify(self.said_when_saved(result))
         self.dismiss(result)

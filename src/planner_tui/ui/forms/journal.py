@@ -77,6 +77,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
         )
         super().__init__(key, self.initial_values(entry, day))
         self.entry = entry
+        self.that_day = 1
+        """Check-ins on the saved one's day, once saved (a day may hold several)."""
         self.heading = (
             f"Check-in for {clock.strftime(entry.day, '%A %-d %B %Y')} (editing)"
             if entry
@@ -286,7 +288,14 @@ class JournalForm(FormScreen[JournalEntryRead]):
             "context_ids": values["contexts"],
         }
         entry_id = self.entry.id if self.entry else None
-        return self.planner.backend.write(partial(journal.save_entry, data=data, entry_id=entry_id))
+        saved = self.planner.backend.write(
+            partial(journal.save_entry, data=data, entry_id=entry_id)
+        )
+        self.that_day = self.planner.backend.read(partial(journal.entries_on, day=saved.day))
+        return saved
+
+    def said_when_saved(self, result: JournalEntryRead) -> str:
+        return words.check_in_saved(result.day, result.people, self.that_day)
 
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
         if answer == "move":
