@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from planner_tui.errors import PlannerError
+from planner_tui.names import sort_key
 from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
 from planner_tui.ui.screens.base import KeepsStyles, text
 from planner_tui.ui.screens.tables import Table
@@ -75,7 +76,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         self.cards = contents.cards
         table = self.query_one("#vcf-preview", DataTable)
         table.clear()
-        for row in rows:
+        for row in sorted(rows, key=lambda row: sort_key(row.card.name)):  # as lists of people
             birthday = str(row.card.birthday) if row.card.birthday else ""
             table.add_row(
                 text(row.card.name),
