@@ -192,19 +192,28 @@ def read_search(
     problems: list[str] = []
     bounds: dict[str, date] = {}
 
+    def within(start: date | None, end: date | None) -> None:
+        """Date filters narrow each other: together, the days all of them take in (the last
+        one typed replaced the others: `to:yesterday this week` took in today)."""
+        if start is not None:
+            bounds["from"] = max(start, bounds.get("from", start))
+        if end is not None:
+            bounds["to"] = min(end, bounds.get("to", end))
+
     def month(first: date) -> None:
-        bounds["from"], bounds["to"] = first, day_after(first + relativedelta(day=31))
+        within(first, day_after(first + relativedelta(day=31)))
 
     def replace(match: re.Match[str]) -> str:
         if match["person"]:
-            found = person_named(match["person"], people)
-            if found is not None:
-                query.person_id = found
+            typed = match["person"].removeprefix("@")
+            found = people_named(typed, people)
+            if len(found) == 1:
+                query.person_id = found[0]
+            elif found:
+                by_id = {p.id: p.name for p in people}
+                problems.append(several_called(f"@{typed}", [by_id[i] for i in found]))
             else:
-                problems.append(
-                    f"{match['person']} is no one on your map, or several people: add more "
-                    "of the name, like @AnaA."
-                )
+                problems.append(f"No one called {typed!r} on your map.")
         elif match["tag"]:
             query.tag = tag_key(match["tag"])
         elif match["ctx"] or match["ctxq"]:
@@ -218,8 +227,10 @@ def read_search(
             except InvalidInput:
                 problems.append(f"{match['day']!r} isn't a day I can read (try 2026-10-01).")
             else:
-                edge = match["edge"].lower()
-                bounds[edge] = day_after(day) if edge == "to" else day
+                if match["edge"].lower() == "to":
+                    within(None, day_after(day))
+                else:
+                    within(day, None)
         elif match["month"]:
             try:
                 month(date.fromisoformat(match["month"] + "-01"))
@@ -244,13 +255,15 @@ def read_search(
                      "year": today.replace(month=1, day=1)}[unit]  # fmt: skip
             if which == "last":
                 start -= step
-            bounds["from"], bounds["to"] = start, start + step
+            within(start, start + step)
         return " "
 
     words = _FILTER.sub(replace, text[:1000])
     query.text = words
     query.groups = parse_terms(words)
     query.start, query.end = bounds.get("from"), bounds.get("to")
+    if query.start is not None and query.end is not None and query.start >= query.end:
+        problems.append("Those dates leave no day between them.")
     if person.strip():
         # '#4' is the person `planner-tui people` numbers 4, as everywhere on the command line
         number = person.strip().removeprefix("#")
