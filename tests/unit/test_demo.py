@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from planner_tui.db.engine import Database
-from planner_tui.db.models import Channel, Interaction, JournalEntry
+from planner_tui.db.models import Channel, Interaction, JournalEntry, Step, StepStatus
 from planner_tui.errors import InvalidInput
 from planner_tui.services import demo, exchange, people
 
@@ -23,6 +23,22 @@ def test_same_seed_same_life(db: Database, sqlite_db: Database) -> None:
             json.loads(exchange.export_json(session=a))["tables"]
             == json.loads(exchange.export_json(session=b))["tables"]
         )
+
+
+def test_every_moved_step_in_the_sample_goes_on_at_its_new_time(db: Database) -> None:
+    """A new user found moved steps in the sample life with nothing at their new time, so
+    they dropped out of every count; each now goes on as `later` plans it."""
+    with db.write() as s:
+        demo.generate(session=s, years=1, seed=3)
+    with db.session() as s:
+        rows = s.exec(select(Step)).all()
+        follow_ups = {row.previous_id: row for row in rows if row.previous_id is not None}
+        moved = [row for row in rows if row.status == StepStatus.RESCHEDULED]
+        assert len(moved) > 10
+        for row in moved:
+            copy = follow_ups[row.id]
+            assert (copy.uid, copy.sequence) == (row.uid, row.sequence + 1)
+            assert copy.due_at > row.due_at and copy.status != StepStatus.RESCHEDULED
 
 
 def test_demo_refuses_a_database_with_data(db: Database) -> None:

@@ -325,15 +325,54 @@ class _Builder:
                            felt_awkwardness=felt, warmth=warmth, appreciation_forecast=forecast,
                            appreciation_response=warmth if forecast else None, shrunk=False,
                            resolved_at=due + timedelta(hours=1) if status is not StepStatus.PLANNED
-                           else None, previous_id=None, created_at=due - timedelta(days=2))  # fmt: skip
+                           else None, previous_id=None, sequence=0, recurrence_id=None,
+                           created_at=due - timedelta(days=2))  # fmt: skip
             if done:
-                iid = self.add(Interaction, id=len(self.rows["interaction"]) + 1, occurred_at=due,
-                               context_id=person["contexts"][0], channel=channel,
-                               initiator=Initiator.ME, warmth=rng.randint(3, 5),
-                               gave_emotional=False, gave_practical=False, got_emotional=False,
-                               got_practical=False, note=action, step_id=sid,
-                               created_at=due)  # fmt: skip
-                self.add(InteractionPersonLink, interaction_id=iid, person_id=person["id"])
+                self.contact_for(sid, due, person, action, channel, rng.randint(3, 5))
+            if status is StepStatus.RESCHEDULED:
+                self.moved(sid, person, due)
+
+    def moved(self, sid: int, person: dict[str, Any], due: datetime) -> None:
+        """A step moved to another time goes on as a copy at that time, as `later` plans it
+        (the sample had moved steps with nothing at their new time). Its draws are its own,
+        so the rest of the sample life stays as it was."""
+        rng = random.Random(sid)
+        first = self.rows["step"][sid - 1]
+        new_due = due + timedelta(days=rng.randint(1, 4))
+        status = StepStatus.PLANNED if new_due > self.now else rng.choices(
+            [StepStatus.DONE, StepStatus.DECLINED, StepStatus.NO_REPLY, StepStatus.SKIPPED],
+            weights=[62, 9, 14, 8])[0]  # fmt: skip
+        done = status is StepStatus.DONE
+        warmth = rng.randint(3, 5) if done else None
+        copy = self.add(Step, **{
+            **first, "id": len(self.rows["step"]) + 1, "due_at": new_due, "rrule": None,
+            "status": status, "previous_id": sid, "sequence": first["sequence"] + 1,
+            "recurrence_id": due if first["rrule"] else None, "created_at": due,
+            "felt_awkwardness": max(1, first["expected_awkwardness"] - rng.randint(0, 2))
+            if done else None, "warmth": warmth,
+            "appreciation_response": warmth if first["appreciation_forecast"] else None,
+            "resolved_at": None if status is StepStatus.PLANNED else new_due + timedelta(hours=1),
+        })  # fmt: skip
+        if done:
+            self.contact_for(copy, new_due, person, first["action"], first["channel"],
+                             rng.randint(3, 5))  # fmt: skip
+
+    def contact_for(
+        self,
+        sid: int,
+        due: datetime,
+        person: dict[str, Any],
+        action: str,
+        channel: Channel,
+        warmth: int,
+    ) -> None:
+        """The contact a step done was."""
+        iid = self.add(Interaction, id=len(self.rows["interaction"]) + 1, occurred_at=due,
+                       context_id=person["contexts"][0], channel=channel, initiator=Initiator.ME,
+                       warmth=warmth, gave_emotional=False, gave_practical=False,
+                       got_emotional=False, got_practical=False, note=action, step_id=sid,
+                       created_at=due)  # fmt: skip
+        self.add(InteractionPersonLink, interaction_id=iid, person_id=person["id"])
 
     def build_entry(
         self, day: date, seen: list[dict[str, Any]], in_person: bool, volunteering: bool
