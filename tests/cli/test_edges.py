@@ -27,8 +27,8 @@ from .runner import assert_one_line_error, run, run_process
 # range that ends on 31 December 9999 has no end (there is no day after it).
 
 FIRST = [
-    ("journal", ["journal", "--day", "0001-01-01", "year one"], 0, "1 January 1"),
-    ("review", ["review", "--month", "0001-01"], 0, "January 1"),
+    ("journal", ["journal", "--day", "0001-01-01", "year one"], 0, "1 January 0001"),
+    ("review", ["review", "--month", "0001-01"], 0, "January 0001"),
     ("search --from/--until", ["search", "--from", "0001-01-01", "--until", "0001-01-01"], 0,
      "year one"),
     ("search --until month", ["search", "--until", "0001-01", "year"], 0, "year one"),
@@ -96,7 +96,7 @@ def test_with_the_clock_on_the_last_day(tmp_path: Path) -> None:
         return run(home, *args, now=moment)
 
     assert_clean(run_at(at, home, "journal", "--day", "9999-12-31", "last day"), 0, "9999")
-    assert_clean(run_at(at, home, "journal", "--day", "0001-01-01", "first day"), 0, "January 1")
+    assert_clean(run_at(at, home, "journal", "--day", "0001-01-01", "first day"), 0, "January 0001")
     assert_clean(run_at(at, home, "search", "to:9999-12-31 day"), 0, "last day")
     assert_clean(run_at(at, home, "search", "--from", "9999-12", "day"), 0, "last day")
     exported = run_at(at, home, "export", "--format", "markdown", "--month", "9999-12")

@@ -261,8 +261,8 @@ def test_at_80x24_nothing_is_cut_in_a_question_a_long_name_a_person_s_page_or_th
     term.press("Escape")
     term.wait_gone("How did it go?")
 
-    term.press("m")
-    shown = shows(term, "30 people", "Benedict")
+    term.press("m")  # the Map's footer too: a screen read mid-frame had Today's below it
+    shown = shows(term, "30 people", "Benedict", footer="n Add person")
     [ben] = [line for line in fits(shown, size, "/ Filter", "n Add person") if "Benedict" in line]
     assert "drifting" in ben and "…" in ben and "the Third" not in ben  # the name gave way
 
