@@ -152,7 +152,8 @@ def overview(data: MonthReviewData) -> Figure:
 def daily(data: MonthReviewData) -> Figure:
     scored = [d for d, _m, c in data.daily if c is not None]
     if not scored:
-        return Figure("daily", "Day by day", ["No connectedness scores this month yet."])
+        empty = "No connectedness scores this month" + (" yet." if data.running else ".")
+        return Figure("daily", "Day by day", [empty])
     return Figure("daily", "Day by day", charts=("connectedness", "mood"))
 
 
@@ -844,7 +845,7 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
     planner folder, for its own ``support.toml``)."""
     out = [f"# {title(data)}", ""]
     if data.nothing_recorded:
-        out += [words.EMPTY_REVIEW, ""]
+        out += [words.empty_review(data.running), ""]
     shown = figures(data, home)
     for figure in shown:
         out += [f"## {figure.title}", ""]

@@ -86,7 +86,15 @@ NEVER_IN_TOUCH = (
     "You haven't been in touch since adding them. A first hello can be tiny: a short "
     "message is plenty."
 )
-EMPTY_REVIEW = "Nothing recorded in this month yet — that is fine. Reviews fill in as you go."
+
+
+def empty_review(running: bool) -> str:
+    """A month with nothing recorded: still going (more may come), or gone by."""
+    if running:
+        return "Nothing recorded in this month yet — that is fine. Reviews fill in as you go."
+    return "Nothing was recorded in this month — that is fine. Quiet months happen."
+
+
 VIEW_UNREADABLE = (
     "This view's data could not be read (see the note on it), and that can't open without "
     "it; the keys typed after it were left unused."

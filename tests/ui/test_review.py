@@ -58,9 +58,9 @@ async def test_moving_between_months(sqlite_db: Database) -> None:
         assert overview(app)["Days with a check-in"] == ["3", "0", "up 3"]
         assert overview(app)["Average connectedness (1–5)"] == ["3.0", "—", ""]
         assert overview(app)["Interactions"] == ["1", "0", "up 1"]
-        await press(app, pilot, "left")  # September: nothing recorded
+        await press(app, pilot, "left")  # September: nothing recorded (and no more will come)
         assert app.screen.query_one("#review-empty").display
-        assert "Nothing recorded in this month yet" in screen_text(app)
+        assert "Nothing was recorded in this month — that is fine." in screen_text(app)
         await press(app, pilot, "right", "right")
         assert title(app).startswith("Monthly review — November 2026")
         assert not app.screen.query_one("#review-empty").display

@@ -313,7 +313,7 @@ def test_an_empty_month_and_a_month_with_one_entry(db: Database) -> None:
     data = review_of(db, date(2025, 1, 1))
     assert data.figures.is_empty and data.associations == [] and data.weeks[0].counts == {}
     text = review_report.to_markdown(data)
-    assert "Nothing recorded in this month yet" in text
+    assert "Nothing was recorded in this month" in text and "scores this month." in text
     assert "Not taken for this month yet" in text
     with db.write() as s:
         journal.save_entry(session=s, data={"day": date(2025, 1, 31), "connectedness": 4})

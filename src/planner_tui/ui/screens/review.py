@@ -170,7 +170,7 @@ class ReviewScreen(ViewScreen):
     def compose_body(self) -> ComposeResult:
         yield Section("", id="review-title")
         yield Note(HINT, classes="muted")
-        yield Note(words.EMPTY_REVIEW, id="review-empty", classes="empty")
+        yield Note(words.empty_review(True), id="review-empty", classes="empty")
         yield Vertical(id="figures")
 
     def freshness(self) -> tuple[Any, ...]:
@@ -213,7 +213,10 @@ class ReviewScreen(ViewScreen):
         data, title, figures = shown.data, shown.title, shown.figures
         self.data = data
         self.query_one("#review-title", Section).update(title)
-        self.query_one("#review-empty").display = data.nothing_recorded
+        empty = self.query_one("#review-empty", Note)
+        empty.display = data.nothing_recorded
+        if data.nothing_recorded:
+            empty.set(words.empty_review(data.running))
         holder = self.query_one("#figures", Vertical)
         if not holder.children:  # the first month shown: the boxes are made once
             await holder.mount_all(FigureBox(f.key) for f in figures)
