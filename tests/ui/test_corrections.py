@@ -349,7 +349,10 @@ async def test_two_people_merge_by_keys_and_the_palette_takes_it_back(sqlite_db:
         await press(app, pilot, "g")
         assert isinstance(app.screen, MergePicker)
         await press(app, pilot, *"nobody", "enter")
-        assert "No one else on your map is called 'nobody'" in screen_text(app)
+        assert "No one else on your map is called 'nobody'." in screen_text(app)
+        app.screen.query_one("#other", Input).value = "ana silva"  # herself
+        await press(app, pilot, "enter")
+        assert "That is Ana Silva: type the other one's name." in screen_text(app)
         app.screen.query_one("#other", Input).value = ""
         await press(app, pilot, *"Nan", "enter")  # the suggestion is taken
         assert isinstance(app.screen, Choice)

@@ -93,7 +93,8 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
         field.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        from planner_tui.names import person_named
+        from planner_tui.names import people_named, person_named
+        from planner_tui.words import several_called
 
         event.stop()
         typed = event.value.strip()
@@ -105,10 +106,14 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
             found = person_named(shown, self.others)
         problem = self.query_one("#other-problem", Problem)
         if found is None:
-            problem.say(
-                f"No one else on your map is called {typed!r} (or several are: say more of "
-                "the name)."
-            )
+            several = people_named(typed, self.others)
+            if len(several) > 1:
+                names = [p.name for p in self.others if p.id in several]
+                problem.say(several_called(typed, names))
+            elif person_named(typed, [self.keep]) is not None:
+                problem.say(f"That is {short_name(self.keep.name)}: type the other one's name.")
+            else:
+                problem.say(f"No one else on your map is called {typed!r}.")
             return
         problem.say(None)
         self.confirm(next(p for p in self.others if p.id == found))
