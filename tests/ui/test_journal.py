@@ -483,7 +483,7 @@ async def test_search_as_you_type_highlights_and_filters(sqlite_db: Database) ->
         search = app.screen.query_one("#search", Input)
         search.value = "@Nobody"
         await settle(app, pilot)
-        assert "no one on your map" in screen_text(app)
+        assert "No one called 'Nobody' on your map." in screen_text(app)
         search.value = '"river ( OR'  # unbalanced: read as the plain word "river"
         await settle(app, pilot)
         assert table.row_count == 2 and "2 entries" in screen_text(app)

@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from planner_tui import clock, words
 from planner_tui.daily import day_after
-from planner_tui.pictures import day_level
+from planner_tui.pictures import DAY_SHADES, day_level
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
 from planner_tui.ui.undo import write as undoable
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 SHOWN = 120
 """Entries shown at first, and how many more each + adds."""
-SHADES = {1: "░", 2: "▒", 3: "▓", 4: "█", 5: "█"}
-"""Connectedness in the month strip; ○ is an entry without it, · a day without one."""
 SEARCH_HELP = '/ search: words, "a phrase", @Name, #tag, in:Context, 2026-10, last month, mood>=4'
 
 
@@ -79,11 +77,13 @@ class MonthStrip:
                     shades.append(" " * (self.CELL - 1) + "·", "dim")
                 else:
                     score = self.month[day]
-                    shades.append(" " * (self.CELL - 1) + (SHADES[score] if score else "○"))
+                    shades.append(" " * (self.CELL - 1) + (DAY_SHADES[score] if score else "○"))
             lines += [numbers, shades]
         yield Text("\n", no_wrap=True, overflow="crop").join(lines)
         # end with a line break: Textual counts a renderable's lines by them
-        yield Text("░ ▒ ▓ █ connectedness 1–5 · ○ entry without it · · no entry", "dim")
+        # A level a height, as the Review's year draws days (4 and 5 were both █ here)
+        levels = " ".join(DAY_SHADES.values())
+        yield Text(f"{levels} connectedness 1–5 · ○ entry without it · · no entry", "dim")
 
 
 def search_note(problems: list[str], shown: int, total: int, terms: list[str], more: bool) -> str:
