@@ -224,8 +224,10 @@ def read_search(
         elif match["edge"]:
             try:
                 day = parse_when(match["day"], lean="past").date()
-            except InvalidInput:
-                problems.append(f"{match['day']!r} isn't a day I can read (try 2026-10-01).")
+            except InvalidInput as error:
+                why = "is not a day on the calendar" if "calendar" in str(error) else (
+                    "isn't a day I can read (try 2026-10-01)")  # fmt: skip
+                problems.append(f"{match['day']!r} {why}.")
             else:
                 if match["edge"].lower() == "to":
                     within(None, day_after(day))

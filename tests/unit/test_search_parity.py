@@ -68,6 +68,8 @@ CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("", {"min_mood": 3, "max_mood": 3}, ["tea"], ""),
     ("", {"min_connectedness": 5, "max_connectedness": 5}, ["river"], ""),
     ("@Nobody tea", {}, [], "No one called 'Nobody' on your map."),
+    ("from:2026-02-29", {}, [], "'2026-02-29' is not a day on the calendar."),
+    ("to:banana", {}, [], "'banana' isn't a day I can read (try 2026-10-01)."),
     ("", {"person": "Zed"}, [], "No one called 'Zed'"),
     ("in:nowhere", {}, [], "No context called 'nowhere'"),
     ("", {"context": "Gym"}, [], "No context called 'Gym'"),
