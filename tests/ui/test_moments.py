@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList, TextArea
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from planner_tui import clock, daily, words
 from planner_tui.db.engine import Database
@@ -330,6 +330,8 @@ async def test_someone_added_elsewhere_while_the_wizard_would_add_them_is_not_ad
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "s", *"Mo", "enter", "enter", *"tomorrow 6pm", "enter")
+        so_far = wizard(app).query_one("#chosen-so-far", Static)  # past When: when, too
+        assert str(so_far.render()).endswith("send Mo a short message · Tue 24 Nov, 18:00")
         await press(app, pilot, "enter", "enter")
         assert "Mo is new here" in screen_text(app)
         with sqlite_db.write() as s:  # the command line, meanwhile

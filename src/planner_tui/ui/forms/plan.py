@@ -12,6 +12,7 @@ Everything typed is kept as a draft, page included, like every form.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -691,6 +692,10 @@ class PlanWizard(FormScreen[StepRead]):
         typed = self.query_one("#words", Input).value
         if typed and self.page not in ("who", "what", "card"):
             parts.append(shorten(typed, 60))
+        if self.page in ("details", "sure"):  # past the When page: when, too
+            with contextlib.suppress(InvalidInput):
+                when = self.query_one("#when", Input).value
+                parts.append(words.when(parse_when(when, lean="future")))
         self.query_one("#chosen-so-far", Static).update(text(" · ".join(parts)))
 
     def show_card(self) -> None:
