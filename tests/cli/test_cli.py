@@ -310,7 +310,7 @@ def test_a_check_in_from_the_shell_with_scores_mentions_and_stdin(tmp_path: Path
     assert_one_line_error(run(home, "journal", "x", "--day", "31 feb"), 1, "calendar")
     assert_one_line_error(run(home, "journal", "x", "--mood", "9"), 2, "invalid choice")
     assert_one_line_error(run(home, "search", "x", "--mood", "lots"), 2, "range like")
-    assert_one_line_error(run(home, "search", "@Nobody tea"), 1, "@Nobody")
+    assert_one_line_error(run(home, "search", "@Nobody tea"), 1, "No one called 'Nobody'")
 
 
 def test_markdown_one_file_per_month(demo_home: Path, tmp_path: Path) -> None:
