@@ -4,14 +4,14 @@ all is either a moment or one clear line saying why not — never another except
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from planner_tui import clock, words
 from planner_tui.errors import InvalidInput
-from planner_tui.when import describe, parse_cadence, parse_repeat, parse_when
+from planner_tui.when import describe, parse_cadence, parse_repeat, parse_when, parse_yearly
 
 PROPERTY = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -237,3 +237,14 @@ def test_a_rhythm_in_words_reads_back_as_the_same_rhythm(days: int) -> None:
     said = words.cadence(days)
     assert not said.isdigit(), said
     assert parse_cadence(said) == days, said
+
+
+@given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+@example(date(1, 1, 1))
+@example(date(99, 5, 5))  # after a month's name, dateutil read this one as 1999
+def test_a_day_written_with_its_year_reads_back_as_that_day(day: date) -> None:
+    """A day with its year written in four digits, as the app writes one, is that day in
+    each way people write it: no century is guessed for a year below 100."""
+    for pattern in ("%-d %b %Y", "%B %-d %Y", "%Y-%m-%d", "%d/%m/%Y"):
+        written = clock.strftime(day, pattern)
+        assert parse_yearly(written) == (day.month, day.day, day.year), written
