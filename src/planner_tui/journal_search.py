@@ -203,17 +203,26 @@ def read_search(
     def month(first: date) -> None:
         within(first, day_after(first + relativedelta(day=31)))
 
+    by_id = {p.id: p.name for p in people}
+
+    def one_person(typed: str, said: str, *, numbers: bool) -> int | None:
+        """The one person *typed* names; else None, and why (no one, or several: with
+        their *numbers*, as the command line names people) in the messages."""
+        found = people_named(typed, people)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            listed = [by_id[i] for i in found]
+            problems.append(several_called(said, listed, found if numbers else None))
+        else:
+            problems.append(f"No one called {typed!r} on your map.")
+        return None
+
     def replace(match: re.Match[str]) -> str:
         if match["person"]:
             typed = match["person"].removeprefix("@")
-            found = people_named(typed, people)
-            if len(found) == 1:
-                query.person_id = found[0]
-            elif found:
-                by_id = {p.id: p.name for p in people}
-                problems.append(several_called(f"@{typed}", [by_id[i] for i in found]))
-            else:
-                problems.append(f"No one called {typed!r} on your map.")
+            named = one_person(typed, f"@{typed}", numbers=False)
+            query.person_id = named if named is not None else query.person_id
         elif match["tag"]:
             query.tag = tag_key(match["tag"])
         elif match["ctx"] or match["ctxq"]:
@@ -269,19 +278,12 @@ def read_search(
     if person.strip():
         # '#4' is the person `planner-tui people` numbers 4, as everywhere on the command line
         number = person.strip().removeprefix("#")
-        by_number = person.strip().startswith("#") and number.isascii() and number.isdigit()
-        by_id = {p.id: p.name for p in people}
-        if by_number:
-            found = [int(number)] if int(number) in by_id else []
+        if person.strip().startswith("#") and number.isascii() and number.isdigit():
+            query.person_id = int(number) if int(number) in by_id else None
+            if query.person_id is None:
+                problems.append(no_person_numbered(number))
         else:
-            found = people_named(person, people)
-        query.person_id = found[0] if len(found) == 1 else None
-        if len(found) > 1:
-            problems.append(several_called(person, [by_id[i] for i in found], found))
-        elif by_number and not found:
-            problems.append(no_person_numbered(number))
-        elif not found:
-            problems.append(f"No one called {person!r} on your map.")
+            query.person_id = one_person(person, person, numbers=True)
     if context.strip():
         query.context_id = context_named(context, contexts)
         if query.context_id is None:
