@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from ..silent_server import silent_server
+
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
 DEADLINE = 60.0
@@ -220,6 +222,24 @@ def test_a_killed_app_keeps_the_check_in_being_typed(tmux: Tmux, tmp_path: Path)
     term.keys("c")
     # The frame may be caught mid-paint: wait for the note, the words and the read-back.
     term.wait_for("Picked up where you left off", "last sat", "→ Saturday 21 November 2026")
+
+
+def test_quitting_while_the_server_never_answers_ends_the_program(
+    tmux: Tmux, tmp_path: Path
+) -> None:
+    """A PostgreSQL server that takes the connection and never answers: q quits at once,
+    and the program ends (it stayed, waiting for the server, with its screen gone)."""
+    with silent_server(tmp_path) as url:
+        command = (
+            "env -u COLUMNS -u LINES PLANNER_TUI_NOW=2026-11-23T20:00:00 TZ=Europe/London "
+            f"TERM=xterm-256color PLANNER_TUI_DATABASE_URL='{url}&connect_timeout=3600' "
+            f"{installed_command()} --home {tmp_path / 'home'}; echo planner-tui ended $?; "
+            "sleep 600"
+        )
+        term = tmux.new_session("silent", (100, 30), command)
+        term.wait_for("Opening your planner")
+        term.keys("q")
+        term.wait_for("planner-tui ended 0")
 
 
 def test_a_whole_evening_by_keys_alone_then_everything_is_still_there(

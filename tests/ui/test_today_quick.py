@@ -24,6 +24,7 @@ from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.screens.today import TodayScreen
 
+from ..silent_server import silent_server
 from .test_app import SIZE, make_app, screen_text, settle
 from .test_plan import a_few_people, local
 
@@ -225,3 +226,21 @@ async def test_a_file_the_app_cannot_write_shows_nothing_before_the_database_ope
         await asked_for_the_database(app, pilot)  # the full way: no quick read came
         assert "photos" not in screen_text(app)
         slow_open.set()
+
+
+@pytest.mark.timeout(120)  # before: the program then waited for the server for good
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_quitting_while_the_data_opens_quits_at_once(tmp_path: Path, key: str) -> None:
+    """q or ctrl+q while a server takes the connection and never answers: other keys typed
+    meanwhile wait for the data, but a quit waited too (ten seconds), and then the program
+    stayed, waiting for the server, after its screen had gone."""
+    home = tmp_path / "home"
+    with silent_server(tmp_path) as url:
+        app = PlannerApp(Settings(home=home, database_url=url + "&connect_timeout=3600"))
+        async with app.run_test(size=SIZE) as pilot:
+            await asked_for_the_database(app, pilot)
+            assert "Opening your planner" in screen_text(app)
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.return_code == 0  # it quit, with nothing held
+        assert app.backend.closed and not (home / "crash.log").exists()

@@ -12,10 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from planner_tui.db import engine
 from planner_tui.db.engine import SCHEMA_HEAD, Database, Location, open_database
 from planner_tui.db.migrate import current_revision, head_revision
 from planner_tui.errors import StorageError
 from planner_tui.services import journal, people
+
+from ..silent_server import silent_server
 
 
 def location(home: Path) -> Location:
@@ -91,6 +94,24 @@ def test_someone_elses_database_is_refused(tmp_path: Path) -> None:
         c.execute("CREATE TABLE recipes (name TEXT)")
     with pytest.raises(StorageError, match="not planner-tui's"):
         open_database(location(tmp_path))
+
+
+@pytest.mark.timeout(60)  # before: it waited for the server for good
+@pytest.mark.parametrize("given", ["default", "in the URL"])
+def test_a_server_that_never_answers_is_said_in_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    """A PostgreSQL server that takes the connection and never answers (hung, or half
+    reachable) is given a few seconds, then named; a URL's own ``connect_timeout`` wins."""
+    monkeypatch.setattr(engine, "CONNECT_TIMEOUT", 1 if given == "default" else 3600)
+    with silent_server(tmp_path) as url:
+        url += "&connect_timeout=1" if given == "in the URL" else ""
+        with pytest.raises(StorageError) as refused:
+            open_database(Location(url, tmp_path))
+    assert str(refused.value) == (
+        "The database server did not answer in time. Check that it is running and can be "
+        "reached, then try again."
+    )
 
 
 def test_a_folder_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:

@@ -41,6 +41,12 @@ BUSY_TIMEOUT_MS = 15_000
 ``PLANNER_TUI_BUSY_TIMEOUT_MS`` says otherwise (tests wait a moment, not 15 s)."""
 
 
+CONNECT_TIMEOUT = 10
+"""Seconds to wait for a PostgreSQL server to answer (without it, one that took the
+connection and never answered held the app, and its quitting, for good). A URL's own
+``?connect_timeout=`` wins."""
+
+
 def busy_timeout_ms() -> int:
     """:data:`BUSY_TIMEOUT_MS`, or ``PLANNER_TUI_BUSY_TIMEOUT_MS`` when it is a number."""
     said = os.environ.get("PLANNER_TUI_BUSY_TIMEOUT_MS", "").strip()
@@ -137,6 +143,11 @@ def describe_error(error: BaseException) -> str:
         return (
             "The database file looks damaged, so planner-tui left it untouched. "
             "Restore a backup (see README, 'Backups') or choose another --home or --db."
+        )
+    if "timeout expired" in text:  # psycopg: the server took the connection, never answered
+        return (
+            "The database server did not answer in time. Check that it is running and can "
+            "be reached, then try again."
         )
     if "could not connect" in text or "connection refused" in text or "connection" in text:
         return f"Could not reach the database server: {_driver_words(error, values=True)}"
@@ -526,7 +537,13 @@ def make_engine(location: Location) -> Engine:
             )
             _sqlite_pragmas(engine)
             return engine
-        engine = sa.create_engine(location.url, pool_pre_ping=True)
+        url = sa.make_url(location.url)
+        waits = url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query
+        engine = sa.create_engine(
+            url,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT} if waits else {},
+        )
         from planner_tui.db.models import describe_partial_indexes
 
         describe_partial_indexes(engine.dialect.name)

@@ -251,6 +251,8 @@ class PlannerApp(TypeAheadApp):
             self.backend.open()
         else:
             self.backend.unlock(passphrase)
+        if self.backend.closed:
+            return  # quit while it opened
         error = self.backend.error
         if isinstance(error, NeedsPassphrase):
             problem = str(error) if passphrase is not None else ""
@@ -393,6 +395,17 @@ class PlannerApp(TypeAheadApp):
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return None  # shown greyed out: you are already here
         return True
+
+    def goes_at_once(self, event: events.Key | events.Paste) -> bool:
+        """A quit key with nothing typed before it, while the data opens or a view waits for
+        it: it quits now. (A server that took the connection and never answered held it for
+        typeahead's HOLD_LIMIT.) Not while a form or question opens: the key is for it."""
+        if not isinstance(event, events.Key) or not isinstance(self.screen, ViewScreen):
+            return False
+        if any(w.group in self.OPENING - {"open"} and not w.is_finished for w in self.workers):
+            return False
+        active = self.active_bindings.get(event.key)
+        return active is not None and active.binding.action in ("quit", "app.quit")
 
     def action_help_quit(self) -> None:
         """ctrl+c (it copies in a text box): how to quit. Textual's own words are markup,

@@ -39,11 +39,15 @@ class Backend:
         self.settings = settings
         self._database = database
         self._error: PlannerError | None = None
+        self._failure: BaseException | None = None
+        """An unexpected error while opening, for the worker that waits to raise."""
         self._ready = threading.Event()
         self._needed = threading.Event()
         """Set once the first view shows, or anything needs the open database."""
         self.version = 0
         """Counts writes that change what views show; a view reloads when it has moved on."""
+        self._lock = threading.Lock()
+        self._closed = False
         if database is not None:
             self._ready.set()
 
@@ -55,7 +59,11 @@ class Backend:
         if self._ready.is_set():
             return
         self._needed.wait(FIRST_READ_WAIT)
-        self._open()
+        # On a thread of its own that the process doesn't wait for: quitting while a server
+        # doesn't answer ends the wait here (:meth:`close`) and the program at once.
+        threading.Thread(target=self._open, name="open data", daemon=True).start()
+        self._ready.wait()
+        self._raise_failure()
 
     def needed(self) -> None:
         """The database may open now (see :meth:`open`)."""
@@ -68,6 +76,7 @@ class Backend:
         self._error = None
         self.settings = replace(self.settings, passphrase=passphrase)
         self._open()
+        self._raise_failure()
 
     def _open(self) -> None:
         try:
@@ -77,15 +86,27 @@ class Backend:
             location = Location(
                 settings.resolved_url(), settings.resolved_home(), settings.passphrase
             )
-            self._database = open_database(location)
+            database = open_database(location)
+            with self._lock:
+                if self._closed:  # quit while it opened: nothing will use it
+                    database.dispose()
+                    return
+                self._database = database
             # Earlier versions kept a picture of Today here, names and steps in the clear;
             # Today now reads its data quickly instead (see :meth:`today`).
             with contextlib.suppress(OSError):  # a read-only folder: it stays, unused
                 (settings.resolved_home() / "today-snapshot.json").unlink(missing_ok=True)
         except PlannerError as error:
             self._error = error
+        except BaseException as error:  # raised again in the worker (_raise_failure): crash.log
+            self._failure = error
         finally:
             self._ready.set()
+
+    def _raise_failure(self) -> None:
+        failure, self._failure = self._failure, None
+        if failure is not None:
+            raise failure
 
     @property
     def error(self) -> PlannerError | None:
@@ -177,6 +198,16 @@ class Backend:
 
         return self.quick(partial(daily.setting, key=key), timeout=0.2)
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
-        if self._database is not None:
-            self._database.dispose()
+        """The app is closing: whatever still waits for the database to open stops waiting."""
+        with self._lock:
+            self._closed = True
+            if self._database is not None:
+                self._database.dispose()
+        if not self._ready.is_set():
+            self._error = StorageError("The planner closed before its data opened.")
+            self._ready.set()

@@ -90,6 +90,10 @@ class TypeAheadApp(App[None]):
             return False
         return screen.is_mounted and bool(getattr(screen, "ready_for_keys", True))
 
+    def goes_at_once(self, event: events.Key | events.Paste) -> bool:
+        """Whether *event*, the next waiting, goes on without waiting for the screen."""
+        return False
+
     def drop_typed_ahead(self) -> None:
         """Forget the keys still waiting: the one before them could not do what it was
         for (see ``ViewScreen.cannot_open_yet``)."""
@@ -110,7 +114,7 @@ class TypeAheadApp(App[None]):
             self._passing_on = False
             return
         self._passing_on = True
-        if not self.ready_for_keys():
+        if not self.ready_for_keys() and not self.goes_at_once(self._typed[0]):
             now = time.monotonic()
             self._held_since = self._held_since or now
             if now - self._held_since < HOLD_LIMIT:
