@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .runner import NOW, assert_one_line_error
+from .runner import NOW, assert_one_line_error, run
 
 PLAIN_USER = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
 
@@ -27,6 +27,10 @@ def run_as(
     stdin: str | None = None,
     obey_permissions: bool = False,
 ) -> subprocess.CompletedProcess[str]:
+    """`planner-tui` as a process of its own where what is tested needs one (permissions
+    obeyed as by anyone but root, a resource limit); otherwise in this process (runner.run)."""
+    if limit is None and not obey_permissions:
+        return run(home, *args, stdin=stdin, env={"HOME": str(home)})
     env = {**os.environ, "PLANNER_TUI_NOW": NOW, "TZ": "Europe/London", "HOME": str(home)}
     # Root ignores file permissions; without these two capabilities it obeys them like anyone.
     prefix = [*PLAIN_USER] if obey_permissions and os.getuid() == 0 else []
