@@ -402,6 +402,10 @@ class PlannerApp(TypeAheadApp):
         typeahead's HOLD_LIMIT.) Not while a form or question opens: the key is for it."""
         if not isinstance(event, events.Key) or not isinstance(self.screen, ViewScreen):
             return False
+        from textual.widgets import Input, TextArea  # loaded with the forms, not at start
+
+        if isinstance(self.focused, Input | TextArea):  # q is a letter there
+            return False
         if any(w.group in self.OPENING - {"open"} and not w.is_finished for w in self.workers):
             return False
         active = self.active_bindings.get(event.key)
