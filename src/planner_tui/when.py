@@ -623,6 +623,12 @@ def _settle(moment: datetime) -> datetime:
     return tz.resolve_imaginary(moment)
 
 
+def typed(moment: datetime, *, day: bool = False) -> str:
+    """*moment* (local) as a form's field holds it: read back by :func:`parse_when` as the
+    same moment on any day, unlike "today"."""
+    return clock.strftime(moment, "%Y-%m-%d" if day else "%Y-%m-%d %H:%M")
+
+
 def describe(moment: datetime, *, now: datetime | None = None) -> str:
     """How a parsed time reads back: 'Sat 21 Nov 2026, 15:00 (2 days ago)'."""
     now = now or clock.now()

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from planner_tui import clock
+from planner_tui.terminal import shorten
 
 FIRST_RUN_NOTICE = (
     "Welcome. planner-tui is a self-help tool for small steps toward the people in your "
@@ -122,6 +123,15 @@ def check_in_saved(day: date, people: list[str], that_day: int) -> str:
     if that_day > 1:
         said += f"\nThat day now has {plural(that_day, 'check-in')}; each is kept as its own entry."
     return said
+
+
+def draft_times_kept(said: list[str], written: datetime) -> str:
+    """A draft reopened on a later day: its time words are put as the day they meant."""
+    quoted = " and ".join(f"“{shorten(words, 30)}”" for words in said)
+    return (
+        f"It was written on {clock.strftime(written, '%A %-d %B %Y')}, so {quoted} "
+        f"{'is' if len(said) == 1 else 'are'} kept as meant then."
+    )
 
 
 def matching(shown: int, total: int, one: str, many: str = "") -> str:

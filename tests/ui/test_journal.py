@@ -6,13 +6,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
-from planner_tui import words
+from planner_tui import clock, words
 from planner_tui.db.engine import Database, open_database
 from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
 from planner_tui.services import drafts, journal, people
@@ -270,6 +270,34 @@ async def test_a_draft_left_on_a_button_comes_back_in_the_last_box_typed_in(
         await press(app, pilot, "c", *" outside")
         assert form(app).query_one("#warmth_note", Input).value == "tea outside"
     assert entries(sqlite_db) == []
+
+
+async def test_a_draft_kept_overnight_is_still_the_check_in_of_the_day_it_was_written(
+    sqlite_db: Database,
+) -> None:
+    """A check-in begun on Monday evening and kept as a draft: opened on Tuesday morning,
+    its "today" was Tuesday, and saving filed Monday's evening under Tuesday."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "tab", *"22", "tab", *"quiet evening")
+        assert form(app).query_one("#day", Input).value == "today"
+        await press(app, pilot, "escape")
+        await press(app, pilot, "enter")  # the question's first answer: keep the draft
+        assert isinstance(app.screen, TodayScreen), screen_text(app)
+    clock.freeze(datetime(2026, 11, 24, 8, 0))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        assert form(app).query_one("#day", Input).value == "2026-11-23"
+        shown = screen_text(app)
+        assert "→ Monday 23 November 2026" in shown
+        assert "written on Monday 23 November 2026, so “today” is kept as meant then" in shown
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen), screen_text(app)
+    [entry] = entries(sqlite_db)
+    assert entry.day == date(2026, 11, 23)
 
 
 async def test_closing_the_app_keeps_words_whose_change_had_not_reached_the_form(

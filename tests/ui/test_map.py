@@ -19,6 +19,7 @@ from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.person import PersonScreen
 from planner_tui.ui.widgets.circles import CirclesPicture
+from planner_tui.when import parse_when, typed
 
 from ..conftest import FROZEN
 from .test_app import SIZE, hold_choices, make_app, press, screen_text, settle
@@ -219,6 +220,49 @@ async def test_logging_an_interaction_with_natural_language_time(sqlite_db: Data
         [latest, _] = people.list_interactions(session=s)
     assert latest.person_ids == sorted([ana, ben]) and latest.got_emotional
     assert latest.occurred_at == datetime(2026, 11, 21, 15, tzinfo=UTC)
+
+
+async def test_a_contact_draft_stays_with_its_person_and_the_day_it_was_written(
+    sqlite_db: Database,
+) -> None:
+    """A draft begun on Ana came back, with Ana, when l was pressed on Bo; and reopened a day
+    later its "yesterday evening" meant the day before that."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        bo = people.create_person(session=s, data={"name": "Bo"}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l")  # on Ana, the first row
+        await type_into(pilot, app, "note", "walked by the river")
+        app.screen.query_one("#when", Input).value = ""
+        await type_into(pilot, app, "when", "yesterday evening")
+        await press(app, pilot, "escape")  # keeps the draft
+        assert isinstance(app.screen, MapScreen)
+    meant = parse_when("yesterday evening", lean="past")  # Sunday, said on Monday
+    clock.freeze(FROZEN + timedelta(days=1))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "down", "l")  # on Bo: a contact of his own
+        form = app.screen
+        assert isinstance(form, InteractionForm) and "Picked up" not in screen_text(app)
+        assert form.query_one("#note", TextArea).text == ""
+        await press(app, pilot, "escape", "up", "l")  # on Ana: her draft
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        assert form.query_one("#note", TextArea).text == "walked by the river"
+        assert form.query_one("#when", Input).value == typed(meant)
+        assert (
+            "It was written on Monday 23 November 2026, so “yesterday evening” is kept as "
+            "meant then." in screen_text(app)
+        )
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, MapScreen), screen_text(app)
+    with sqlite_db.session() as s:
+        [contact] = people.list_interactions(session=s)
+    assert contact.person_ids == [ana] and contact.occurred_at == meant
+    assert bo not in contact.person_ids
 
 
 async def test_filter_sort_and_open_a_person(sqlite_db: Database) -> None:

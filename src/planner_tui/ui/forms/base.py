@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -35,6 +36,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from planner_tui import clock, words
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import KeepsStyles, shown, text
@@ -47,11 +49,17 @@ if TYPE_CHECKING:
 
     from planner_tui.db.models import PersonRead
     from planner_tui.ui.app import PlannerApp
+    from planner_tui.when import Lean
 
 R = TypeVar("R")
 DRAFT_PAUSE = 0.4
 AT = "_at"
 """In a draft: the field the cursor was in, which takes it again when the draft is back."""
+KEPT = "_kept"
+"""In a draft: when it was written (UTC, ISO 8601), so that its "today" is still that day."""
+MOVED_APART = timedelta(hours=1)
+"""A time word in a draft reopened later is put as it was meant once it means another day,
+or a time this far from what it meant ("now", "in 2 hours")."""
 
 
 class Field(Static):
@@ -184,6 +192,15 @@ class Question(PlannerError):
         self.answers = answers
 
 
+def kept_at(kept: object) -> datetime | None:
+    """When a draft was written (its :data:`KEPT`), in local time; None for a draft from
+    before drafts said so."""
+    try:
+        return clock.to_local(datetime.fromisoformat(str(kept)))
+    except (ValueError, OverflowError):
+        return None
+
+
 class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     TITLE: ClassVar[str] = ""
     AUTO_FOCUS = ""
@@ -193,6 +210,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         Binding("ctrl+s", "save", "Save"),  # not priority: it must queue behind typed keys
         Binding("escape", "leave", "Close (keeps a draft)"),
     ]
+    MOMENTS: ClassVar[dict[str, tuple[Lean, bool]]] = {}
+    """Fields read as a time from now ("today", "yesterday evening"), each with the way
+    it leans and whether a day (not a time) is asked for: a draft reopened on another day
+    has what they meant when written in their place (:meth:`as_meant_then`)."""
     ITEM_FIELDS: ClassVar[dict[str, str]] = {}
     """A list field's items, each its own field: its name → the id of the field for item
     ``{n}`` (and its ``{part}``), where a refusal about one of them puts the cursor."""
@@ -328,8 +349,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         if choices is not None:
             self.use_choices(choices)
         at = draft.pop(AT, None) if draft else None
+        written = kept_at(draft.pop(KEPT, None)) if draft else None
         if draft and self.accepts_draft(draft) and self.holds_something(draft):
-            self.fill(draft)
+            meant = self.as_meant_then(draft, written) if written else {}
+            self.fill({**draft, **meant})
             for field in self.query(TextField):  # words of theirs where a suggestion was
                 if field.id and field.value != str(self._as_mounted.get(field.id, "")):
                     field.holds_own_words()
@@ -341,9 +364,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self.dirty = True
             note = self.query_one("#draft-note", Static)
             held = self.draft_held()
-            note.update(
-                f"Picked up where you left off (a saved draft){': ' + held if held else '.'}"
-            )
+            said = f"Picked up where you left off (a saved draft){': ' + held if held else '.'}"
+            if meant and written:
+                said += " " + words.draft_times_kept([draft[f] for f in meant], written)
+            note.update(said)
             note.display = True
         if typed:
             self.fill({**self.values(), **typed})
@@ -355,6 +379,26 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         # every form a layout of its own, issue 18). Keys typed ahead come after.
         self.show_problems_of_draft()
         self._loaded()
+
+    def as_meant_then(self, draft: dict[str, Any], then: datetime) -> dict[str, str]:
+        """The time fields of *draft* (written at *then*) whose words now mean another
+        time, each as the date it meant then: a check-in's "today" kept overnight was
+        saved under the next day."""
+        from planner_tui.when import parse_when, typed
+
+        meant = {}
+        for field, (lean, day) in self.MOMENTS.items():
+            said = draft.get(field)
+            if not isinstance(said, str) or not said.strip():
+                continue
+            try:
+                was = parse_when(said, lean=lean, now=then, day=day)
+                now = parse_when(said, lean=lean, day=day)
+            except PlannerError:
+                continue  # words that mean no time: the form says so, as when typed
+            if was.date() != now.date() or abs(was - now) >= MOVED_APART:
+                meant[field] = typed(was, day=day)
+        return meant
 
     def show_problems_of_draft(self) -> None:
         """What :meth:`check` finds in the fields as opened — unless ctrl+s came already
@@ -448,7 +492,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                     return  # typed before a save that has happened since
                 keep = self.holds_something(values)  # all of it taken out: no draft
                 self.planner.backend.write(
-                    partial(drafts.save_draft, key=self.draft_key, payload={**values, AT: self._at})
+                    partial(
+                        drafts.save_draft,
+                        key=self.draft_key,
+                        payload={**values, AT: self._at, KEPT: clock.utcnow().isoformat()},
+                    )
                     if keep
                     else partial(drafts.discard_draft, key=self.draft_key),
                     affects_views=False,

@@ -20,6 +20,8 @@ DEFAULT_WEEKS = 4
 class ExperimentForm(FormScreen[ExperimentRead]):
     """Name a two-to-six-week experiment tied to a #tag or a repeating step's words."""
 
+    MOMENTS = {"starts": ("future", True)}
+
     def __init__(self) -> None:
         super().__init__(
             "experiment:new", {"name": "", "tied": "", "weeks": str(DEFAULT_WEEKS), "starts": ""}

@@ -28,7 +28,7 @@ from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Prob
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Tick
-from planner_tui.when import describe, parse_when
+from planner_tui.when import describe, parse_when, typed
 
 WARMTH = [
     words.score(n) + (f" · {said}" if said else "")
@@ -48,7 +48,7 @@ def as_typed(contact: InteractionRead) -> dict[str, Any]:
     """A logged contact as the form's fields hold it (to change it)."""
     return {
         "people": contact.person_ids,
-        "when": clock.strftime(clock.to_local(contact.occurred_at), "%Y-%m-%d %H:%M"),
+        "when": typed(clock.to_local(contact.occurred_at)),
         "context": contact.context_id,
         "channel": contact.channel.value,
         "initiator": contact.initiator.value,
@@ -62,6 +62,7 @@ class InteractionForm(FormScreen[Any]):
     """Log a contact — or, given *contact*, change one logged before."""
 
     TITLE = "Log a contact"
+    MOMENTS = {"when": ("past", False)}
 
     def __init__(
         self,
@@ -73,8 +74,17 @@ class InteractionForm(FormScreen[Any]):
         contact: InteractionRead | None = None,
     ) -> None:
         if contact is None:
+            # A draft of its own for each start (a person, a part of life): one begun with
+            # Ana came back, with Ana, when l was pressed on Bo.
+            opened_on = (
+                f":people:{','.join(map(str, sorted(person_ids)))}"
+                if person_ids
+                else f":context:{context_id}"
+                if context_id is not None
+                else ""
+            )
             super().__init__(
-                "interaction:new",
+                f"interaction:new{opened_on}",
                 {"people": person_ids or [], "when": "now", "context": context_id},
             )
         else:

@@ -60,6 +60,7 @@ class ScaleField(TextField):
 
 class JournalForm(FormScreen[JournalEntryRead]):
     TITLE = "Check-in"
+    MOMENTS = {"day": ("past", True)}
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "leave", "Close (asks: keep or discard)"),

@@ -27,7 +27,7 @@ from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.screens.steps import StepItem
 from planner_tui.ui.widgets.fields import TextBox, TextField
-from planner_tui.when import describe, parse_when
+from planner_tui.when import describe, parse_when, typed
 
 TITLES = {
     StepStatus.DONE: "Done — how did it go?",
@@ -61,12 +61,14 @@ class OutcomeForm(FormScreen[Any]):
     """What happened with a step; with *change*, a different outcome for one that has one
     ("no reply" that later became "done")."""
 
+    MOMENTS = {"when": ("past", False)}  # (a new time keeps the step's hour: not here)
+
     def __init__(self, step: StepItem, status: StepStatus, *, change: bool = False) -> None:
         new_time = suggested_time(step, status)
         # A change looks back: what happened is most likely the step's own time, not now.
         when = "now"
         if change and step.due_at <= clock.now():
-            when = clock.strftime(clock.to_local(step.due_at), "%Y-%m-%d %H:%M")
+            when = typed(clock.to_local(step.due_at))
         guessed = channel_in_words(step.action)  # planned without saying how
         channel = step.channel or (guessed.value if guessed else None)
         initial = {"when": when, "new_time": new_time, "channel": channel}
@@ -311,7 +313,7 @@ def default_follow_up(step: StepItem, said: str = "") -> str:
     written as the time field reads it."""
     from planner_tui.services.steps import follow_up_time
 
-    return clock.strftime(clock.to_local(follow_up_time(step.due_at, said=said)), "%Y-%m-%d %H:%M")
+    return typed(clock.to_local(follow_up_time(step.due_at, said=said)))
 
 
 def outcome_message(result: OutcomeResult) -> str:

@@ -61,6 +61,7 @@ SURE_ENOUGH = 7
 
 class PlanWizard(FormScreen[StepRead]):
     TITLE = "Plan a small step"
+    MOMENTS = {"when": ("future", False)}
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         # One key, said as what it does on this page (a description of both was too long

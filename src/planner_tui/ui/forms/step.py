@@ -18,7 +18,7 @@ from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.forms.plan import AWKWARD
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
-from planner_tui.when import describe, describe_repeat, parse_repeat, parse_when
+from planner_tui.when import describe, describe_repeat, parse_repeat, parse_when, typed
 
 FIELDS = {"words": "action", "when": "due_at", "channel": "channel",
           "awkwardness": "expected_awkwardness", "repeat": "rrule", "cue": "cue",
@@ -41,7 +41,7 @@ def repeat_words(rule: str | None) -> str:
 def as_typed(step: StepRead) -> dict[str, Any]:
     return {
         "words": step.action,
-        "when": clock.strftime(clock.to_local(step.due_at), "%Y-%m-%d %H:%M"),
+        "when": typed(clock.to_local(step.due_at)),
         "channel": step.channel.value if step.channel else None,
         "awkwardness": step.expected_awkwardness,
         "repeat": repeat_words(step.rrule),
@@ -52,6 +52,7 @@ def as_typed(step: StepRead) -> dict[str, Any]:
 
 class StepForm(FormScreen[Any]):
     TITLE = "Change this step"
+    MOMENTS = {"when": ("future", False)}
 
     def __init__(self, step: StepRead) -> None:
         super().__init__(f"step:{step.id}", as_typed(step))
