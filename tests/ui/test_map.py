@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from textual.events import Paste
 from textual.widgets import DataTable, Input, TextArea
 
 from planner_tui import clock
@@ -263,6 +264,36 @@ async def test_a_contact_draft_stays_with_its_person_and_the_day_it_was_written(
         [contact] = people.list_interactions(session=s)
     assert contact.person_ids == [ana] and contact.occurred_at == meant
     assert bo not in contact.person_ids
+
+
+async def test_a_draft_too_long_to_save_can_be_discarded(sqlite_db: Database) -> None:
+    """A note pasted past the longest a note may be is refused, kept as typed, and came
+    back on every l: with no way to let it go, the contact could never be logged."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l")
+        note = app.screen.query_one("#note", TextArea)
+        note.focus()
+        note.post_message(Paste("x" * 33_000))
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, InteractionForm)
+        assert "nothing was saved" in screen_text(app)
+        assert "^l Discard" in on_screen(app)[-1], on_screen(app)[-1]  # the way out
+        await press(app, pilot, "escape", "l")
+        assert "Picked up where you left off" in screen_text(app)
+        await press(app, pilot, "ctrl+l")
+        assert isinstance(app.screen, MapScreen)
+        assert [n.message for n in app._notifications][-1] == "Discarded."
+        await press(app, pilot, "l")
+        form = app.screen
+        assert isinstance(form, InteractionForm) and "Picked up" not in screen_text(app)
+        assert form.query_one("#note", TextArea).text == ""
+    with sqlite_db.session() as s:
+        assert people.list_interactions(session=s) == []
+        assert drafts.load_draft(session=s, key=form.draft_key) is None
 
 
 async def test_filter_sort_and_open_a_person(sqlite_db: Database) -> None:

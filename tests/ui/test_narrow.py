@@ -76,13 +76,13 @@ async def test_a_wizards_escape_is_in_its_footer_as_what_it_does_on_each_page(
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "s")
-        assert footer(app) == ["^s Save", "esc Close (keeps a draft)"]
+        assert footer(app) == ["^s Save", "esc Close (keeps a draft)", "^l Discard"]
         await press(app, pilot, *"Mo", "enter")
         assert isinstance(app.screen, PlanWizard) and app.screen.page == "what"
-        assert footer(app) == ["^s Save", "esc Back"]
+        assert footer(app) == ["^s Save", "esc Back", "^l Discard"]
         await press(app, pilot, "escape")
         assert isinstance(app.screen, PlanWizard) and app.screen.page == "who"
-        assert footer(app) == ["^s Save", "esc Close (keeps a draft)"]
+        assert footer(app) == ["^s Save", "esc Close (keeps a draft)", "^l Discard"]
         await press(app, pilot, "escape")
         assert not isinstance(app.screen, PlanWizard)
 

@@ -209,6 +209,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),  # not priority: it must queue behind typed keys
         Binding("escape", "leave", "Close (keeps a draft)"),
+        Binding("ctrl+l", "discard", "Discard"),
     ]
     MOMENTS: ClassVar[dict[str, tuple[Lean, bool]]] = {}
     """Fields read as a time from now ("today", "yesterday evening"), each with the way
@@ -521,6 +522,17 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             )
             if self.holds_something(values):
                 self.app.notify("Kept as a draft — it will be here when you open this again.")
+        self.dismiss(None)
+
+    def action_discard(self) -> None:
+        """Close and keep nothing: what was typed, and the draft taken back, go (a draft too
+        long to save could otherwise never be got rid of)."""
+        had = self.dirty
+        self.forget_unsaved()
+        self.dirty = False
+        self.app.run_worker(self.drop_draft, thread=True, group="draft")  # outlives the form
+        if had:
+            self.app.notify("Discarded.")
         self.dismiss(None)
 
     def action_save(self) -> None:

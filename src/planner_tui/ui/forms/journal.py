@@ -314,7 +314,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             if answer == "keep":
                 super(JournalForm, self).action_leave()
             elif answer == "discard":
-                self.discard()
+                self.action_discard()
 
         self.app.push_screen(
             Choice(
@@ -324,10 +324,3 @@ class JournalForm(FormScreen[JournalEntryRead]):
             ),
             answered,
         )
-
-    def discard(self) -> None:
-        self.forget_unsaved()
-        self.dirty = False
-        self.app.run_worker(self.drop_draft, thread=True, group="draft")  # outlives the form
-        self.app.notify("Discarded.")
-        self.dismiss(None)
