@@ -722,6 +722,19 @@ def test_names_are_found_as_people_type_them(home: Path) -> None:
     assert everything(home) == before
 
 
+def test_a_name_with_brackets_is_found_by_a_word_of_it(home: Path) -> None:
+    """Brackets in a name part its words, as punctuation does: 'Zoë' names someone added
+    as '[bold]Zoë[/] 🌻' in every command and in a check-in's @mention, as the wizard's
+    Who page finds her by 'zo'."""
+    assert run(home, "add", "[bold]Zoë[/] 🌻").returncode == 0
+    assert run(home, "date", "Zoë").stdout == words.no_dates("[bold]Zoë[/] 🌻") + "\n"
+    logged = run(home, "log", "Ana Silva", "zoë")
+    assert logged.stdout.startswith("Saved: a contact with [bold]Zoë[/] 🌻, Ana Silva,"), logged
+    checked_in = run(home, "journal", "tea with @Zoë")
+    assert checked_in.stdout.splitlines()[0].endswith(" with [bold]Zoë[/] 🌻."), checked_in
+    assert checked_in.stderr == ""
+
+
 def test_a_date_set_again_is_changed_not_doubled(home: Path) -> None:
     run(home, "date", "Bo", "wedding", "12", "apr")
     changed = run(home, "date", "Bobby", "Birthday", "13 Apr")
