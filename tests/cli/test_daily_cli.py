@@ -372,6 +372,18 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
     assert "How about: send Bo a voice note about the move?" in grown.stdout, grown.stdout
 
 
+def test_the_smaller_step_offered_calls_them_by_their_nickname(home: Path) -> None:
+    """As the wizard's words do (planner_tui.names.called): the nickname, unless it is
+    only initials, when the step's own words don't name them."""
+    run(home, "add", "Łukasz Ångström", "--nickname", "Luk")
+    unsure = run(home, "plan", "Luk", "walk together", "sat 10am", "--repeat", "weekly",
+                 "--sure", "4")  # fmt: skip
+    assert "How about: send Luk a short message: walk together?" in unsure.stdout, unsure.stdout
+    run(home, "add", "Øyvind Ås", "--nickname", "O.A.")
+    initials = run(home, "plan", "Øyvind", "walk together", "sat 10am", "--sure", "4")
+    assert "How about: send Øyvind Ås a short message: walk together?" in initials.stdout
+
+
 def test_plan_asks_before_planning_the_same_step_twice(home: Path) -> None:
     """As the wizard asks "Plan it a second time?": the same person, words and time is
     refused in one line, nothing added, until --anyway."""
