@@ -128,11 +128,16 @@ def name_key(text: str) -> str:
     return _letters(folded) or "".join(folded.split())
 
 
+_APOSTROPHES = re.compile("['’]")
+"""An apostrophe is inside a word of a name: ``O'Brien`` is ``obrien``, as typed."""
+
+
 def _words(name: str) -> list[str]:
-    """The words of a name, each as :func:`name_key` has it (a hyphen parts words too:
-    ``Ångström-Łukasz`` is ``angstrom`` and ``lukasz``)."""
-    words = re.split(r"[\s\-‐‑–—_.,/]+", fold(name))
-    return [key for key in map(_letters, words) if key]
+    """The words of a name, each as :func:`name_key` has it: punctuation and symbols part
+    them, as they do for :func:`begins` (:func:`_runs`): a hyphen (``Ångström-Łukasz`` is
+    ``angstrom`` and ``lukasz``), a bracket (``[bold]Zoë[/]`` is ``bold`` and ``zoe``);
+    an apostrophe doesn't (:data:`_APOSTROPHES`)."""
+    return _runs(_APOSTROPHES.sub("", name))
 
 
 def _names(person: Named) -> list[str]:

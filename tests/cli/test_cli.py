@@ -80,6 +80,9 @@ def test_import_errors(tmp_path: Path, content: str | bytes | None, words: str) 
 def test_markdown_and_ics_exports(demo_home: Path) -> None:
     markdown = run(demo_home, "export", "--format", "markdown", "--month", "2026-11")
     assert markdown.returncode == 0 and markdown.stdout.startswith("# planner-tui — November 2026")
+    # Without --month, a title that says what it holds (not people, dates or intentions).
+    whole = run(demo_home, "export", "--format", "markdown").stdout
+    assert whole.startswith("# planner-tui — journal, interactions and small steps\n"), whole[:80]
     ics = run_process(demo_home, "export", "--format", "ics")
     assert ics.returncode == 0, ics.stderr
     events = Calendar.from_ical(ics.stdout).walk("VEVENT")

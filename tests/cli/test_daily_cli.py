@@ -372,6 +372,18 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
     assert "How about: send Bo a voice note about the move?" in grown.stdout, grown.stdout
 
 
+def test_the_smaller_step_offered_calls_them_by_their_nickname(home: Path) -> None:
+    """As the wizard's words do (planner_tui.names.called): the nickname, unless it is
+    only initials, when the step's own words don't name them."""
+    run(home, "add", "Łukasz Ångström", "--nickname", "Luk")
+    unsure = run(home, "plan", "Luk", "walk together", "sat 10am", "--repeat", "weekly",
+                 "--sure", "4")  # fmt: skip
+    assert "How about: send Luk a short message: walk together?" in unsure.stdout, unsure.stdout
+    run(home, "add", "Øyvind Ås", "--nickname", "O.A.")
+    initials = run(home, "plan", "Øyvind", "walk together", "sat 10am", "--sure", "4")
+    assert "How about: send Øyvind Ås a short message: walk together?" in initials.stdout
+
+
 def test_plan_asks_before_planning_the_same_step_twice(home: Path) -> None:
     """As the wizard asks "Plan it a second time?": the same person, words and time is
     refused in one line, nothing added, until --anyway."""
@@ -408,6 +420,9 @@ def test_plan_asks_before_planning_the_same_step_twice(home: Path) -> None:
         (["log", "Bo", "--context", "Choir"], 1, "No context called 'Choir'."),
         (["log", "Bo", "--how", "pigeon"], 2, "say in-person, call, text, social or other"),
         (["done", "99"], 1, "There is no step #99. planner-tui plan lists every step"),
+        (["done", "#-1"], 1, "There is no step #-1. planner-tui plan lists every step"),
+        (["skip", "-1"], 1, "There is no step #-1."),
+        (["later", "# +3", "fri"], 1, "There is no step #+3."),
         (["done", "Ana Costa"], 1, "Ana Costa has no small step planned."),
         (["done", "1", "--when", "tomorrow"], 1, "still to come"),
         (["later", "1", "someday"], 1, "I couldn't read 'someday'"),
@@ -720,6 +735,19 @@ def test_names_are_found_as_people_type_them(home: Path) -> None:
         run(home, "log", "costa"), 1, "'costa' could be Ana Costa (#2), Lu Costa (#7)."
     )
     assert everything(home) == before
+
+
+def test_a_name_with_brackets_is_found_by_a_word_of_it(home: Path) -> None:
+    """Brackets in a name part its words, as punctuation does: 'Zoë' names someone added
+    as '[bold]Zoë[/] 🌻' in every command and in a check-in's @mention, as the wizard's
+    Who page finds her by 'zo'."""
+    assert run(home, "add", "[bold]Zoë[/] 🌻").returncode == 0
+    assert run(home, "date", "Zoë").stdout == words.no_dates("[bold]Zoë[/] 🌻") + "\n"
+    logged = run(home, "log", "Ana Silva", "zoë")
+    assert logged.stdout.startswith("Saved: a contact with [bold]Zoë[/] 🌻, Ana Silva,"), logged
+    checked_in = run(home, "journal", "tea with @Zoë")
+    assert checked_in.stdout.splitlines()[0].endswith(" with [bold]Zoë[/] 🌻."), checked_in
+    assert checked_in.stderr == ""
 
 
 def test_a_date_set_again_is_changed_not_doubled(home: Path) -> None:

@@ -22,7 +22,8 @@ class P:
 CAST = [P(1, "Ana Silva"), P(2, "Ana Costa", "Nana"), P(3, "Bo"), P(4, "Øyvind Ås"),
         P(5, "Gustav Straße"), P(6, "Ｍａｒｉ Ｏｋａ"), P(7, "🙂"), P(9, "Jürgen Müller"),
         P(10, "राम"), P(11, "Zoë Ångström-Łukasz"), P(12, "Lea Moreau 🌻"), P(13, "Kit ☀️"),
-        P(14, "Sam 1️⃣ 👩🏽‍🦱"), P(15, "Mo van Dijk"), P(16, "Jo van Rijn")]  # fmt: skip
+        P(14, "Sam 1️⃣ 👩🏽‍🦱"), P(15, "Mo van Dijk"), P(16, "Jo van Rijn"),
+        P(17, "[bold]Kai[/] 🌻"), P(18, "Rae(Pip) Wren"), P(19, "Seán O'Brien")]  # fmt: skip
 
 RULES = [
     # typed, who it names (None: no one, or several), the rule
@@ -51,6 +52,13 @@ RULES = [
     ("lea moreau", 12, "a trailing emoji set aside"),
     ("Kit", 13, "…one with a variation selector (☀️)"),
     ("Sam", 14, "…keycaps and skin tones"),
+    ("kai", 17, "brackets part words, as punctuation: [bold]Kai[/] is bold and kai"),
+    ("@Kai", 17, "…as an @mention"),
+    ("[bold]Kai[/] 🌻", 17, "…and the whole name, as written, still names them"),
+    ("pip", 18, "…parentheses too, with no space beside them"),
+    ("rae", 18, "…the word before them"),
+    ("obrien", 19, "an apostrophe is inside a word: O'Brien is obrien"),
+    ("brien", None, "…not a word of its own"),
     ("Ana S", None, "nor the start of one"),
     ("Zed", None, "no one"),
     ("", None, "nothing"),

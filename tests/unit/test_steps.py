@@ -492,6 +492,9 @@ def test_a_smaller_version_is_never_the_step_itself_and_keeps_the_name_as_writte
     # Without the name in the words, the name as on the map.
     found = steps.smaller_offer(actions, None, "ask about the concert", "Ana Silva")
     assert found is not None and found[1] == "send Ana Silva a short message: ask about the concert"
+    # …or, when they have one, their nickname, as every step's words call them.
+    found = steps.smaller_offer(actions, None, "ask about the concert", "Ana Silva", "", "Nana")
+    assert found is not None and found[1] == "send Nana a short message: ask about the concert"
 
 
 def test_the_reviews_breadth_counts_a_way_not_said_apart_from_writing(

@@ -119,6 +119,8 @@ def find_step(session: Session, typed: str) -> StepRead:
         if not found:
             raise InvalidInput(words.no_such_step(number))
         return found[0]
+    if re.fullmatch(r"#?\s*[+-][0-9]+", typed.strip()):  # '#-1': a number no step has
+        raise InvalidInput(words.no_such_step(" ".join(number.split())))
     person = find_person(session, typed)
     meant = steps.steps_meant(session=session, person_id=person.id)
     if not meant:

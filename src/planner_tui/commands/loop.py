@@ -285,7 +285,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
     if step.backup:
         say(f"Backup: {step.backup}")
     if args.sure is not None and args.sure < 7:  # shrinking it is the word, not "it's small"
-        found = steps.smaller_offer(actions, chosen, args.action, toward, said)
+        nickname = person.nickname if person else ""
+        found = steps.smaller_offer(actions, chosen, args.action, toward, said, nickname)
         say(words.SMALLER_LINE + (f" How about: {found[1]}?" if found else ""))
     else:
         say(words.encouragement(sum(map(ord, step.action)) + due.toordinal()))

@@ -298,7 +298,7 @@ def export_markdown_pieces(*, session: Session, month: date | None = None) -> It
     first: date | None = None
     after: date | None = None  # exclusive; None after December 9999, the calendar's last month
     start = end = None
-    title = "planner-tui — everything"
+    title = "planner-tui — journal, interactions and small steps"  # not people or dates
     if month is not None:
         first = month.replace(day=1)
         after = None if (first.year, first.month) == (9999, 12) else first + relativedelta(months=1)

@@ -38,7 +38,7 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.names import fold, people_named, sort_key
+from planner_tui.names import called, fold, people_named, sort_key
 from planner_tui.services.common import driver_connection, get_or_404, validate
 from planner_tui.services.people import (
     create_context,
@@ -181,15 +181,15 @@ def _name_forms(name: str, said: str = "") -> list[str]:
     return sorted((f for f in forms if f), key=len, reverse=True)
 
 
-def name_as_written(typed: str, name: str, said: str = "") -> str:
+def name_as_written(typed: str, name: str, said: str = "", nickname: str = "") -> str:
     """The form of *name* the person wrote in *typed* ("Bo" for Bo Chen in "send Bo a
-    message"), as written, so what is offered back keeps it; the name as on the map when
-    none is."""
+    message"), as written, so what is offered back keeps it; when none is, what steps call
+    them (:func:`planner_tui.names.called`: their *nickname*, unless only initials)."""
     for form in _name_forms(name, said):
         found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", typed, re.IGNORECASE)
         if found:
             return found.group(0)
-    return name
+    return called(name, nickname)
 
 
 def same_step(one: str, other: str, name: str, said: str = "") -> bool:
@@ -223,12 +223,18 @@ def library_action_within(
 
 
 def smaller_offer(
-    actions: list[Action], chosen: Action | None, typed: str, name: str, said: str = ""
+    actions: list[Action],
+    chosen: Action | None,
+    typed: str,
+    name: str,
+    said: str = "",
+    nickname: str = "",
 ) -> tuple[Action, str] | None:
     """The smaller version to offer for a step (:func:`smaller_version`), in the person's own
-    words and own form of the name (:func:`smaller_words`); None when there is none, or when
-    it would be the step itself again. Typed words that are a library step count as it, and
-    so do words around one (:func:`library_action_within`)."""
+    words and own form of the name (:func:`smaller_words`; their *nickname* when the words
+    don't name them: :func:`name_as_written`); None when there is none, or when it would be
+    the step itself again. Typed words that are a library step count as it, and so do words
+    around one (:func:`library_action_within`)."""
     chosen = (
         chosen
         or library_action(actions, typed, name, said)
@@ -239,7 +245,7 @@ def smaller_offer(
     smaller = smaller_version(actions, chosen)
     if smaller is None or smaller == chosen:
         return None
-    offer = smaller_words(typed, chosen, smaller, name_as_written(typed, name, said))
+    offer = smaller_words(typed, chosen, smaller, name_as_written(typed, name, said, nickname))
     if same_step(offer, typed, name, said):
         return None
     return smaller, offer
