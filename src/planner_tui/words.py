@@ -95,6 +95,12 @@ def empty_review(running: bool) -> str:
     return "Nothing was recorded in this month — that is fine. Quiet months happen."
 
 
+def intentions_for(month: date) -> str:
+    """Above a month's own intentions in its review: they were written the month before."""
+    before = month.replace(day=1) - timedelta(days=1)
+    return f"For {month:%B}, from {before:%B}'s review:"
+
+
 VIEW_UNREADABLE = (
     "This view's data could not be read (see the note on it), and that can't open without "
     "it; the keys typed after it were left unused."
