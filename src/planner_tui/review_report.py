@@ -671,7 +671,10 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
 def intentions(data: MonthReviewData) -> Figure:
     notes = data.notes
     following = data.month.replace(month=data.month.month % 12 + 1).strftime("%B")
-    lines = [f"For {following}:"]
+    lines = []
+    if data.intentions:  # this month's own, from last month's review
+        lines += [words.intentions_for(data.month), *(ITEM + i for i in data.intentions)]
+    lines.append(f"For {following}:")
     if notes and notes.intentions:
         lines += [ITEM + i for i in notes.intentions]
     else:
@@ -830,8 +833,9 @@ EXPLAIN: dict[str, str] = {
     "some of the time (2) or often (3), added up to a total from 3 to 9. It describes how the "
     "month felt; it is not a diagnosis. The direct question is kept on its own and never "
     "added in.",
-    "intentions": "What you wrote for next month in this review. They appear on Today "
-    "throughout that month.",
+    "intentions": "The intentions you wrote for this month in last month's review, if "
+    "there are any; then what you wrote for next month in this review. They appear on Today "
+    "throughout the month they are for.",
     "year": "The twelve months up to this one, a row each: every day's mean connectedness "
     "from your check-ins, taller for higher. · is a day without a score.",
 }

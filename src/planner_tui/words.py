@@ -96,6 +96,12 @@ def empty_review(running: bool) -> str:
     return "Nothing was recorded in this month — that is fine. Quiet months happen."
 
 
+def intentions_for(month: date) -> str:
+    """Above a month's own intentions in its review: they were written the month before."""
+    before = month.replace(day=1) - timedelta(days=1)
+    return f"For {month:%B}, from {before:%B}'s review:"
+
+
 VIEW_UNREADABLE = (
     "This view's data could not be read (see the note on it), and that can't open without "
     "it; the keys typed after it were left unused."
@@ -344,10 +350,38 @@ def several_called(typed: str, names: list[str], numbers: list[int] | None = Non
     """Who a name could be; with *numbers* (the command line's), each with its number, which
     names them apart when two share a name: "could be Sam Jones (#4), Sam Jones (#7)"."""
     if numbers is not None:
-        names = [f"{name} (#{number})" for name, number in zip(names, numbers, strict=True)]
+        names = [numbered(name, number) for name, number in zip(names, numbers, strict=True)]
     listed = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
     more = f", or the number (#{numbers[0]})" if numbers else ""
     return f"{_typed(typed)} could be {listed}. Say a little more of the name{more}."
+
+
+def numbered(name: str, number: int) -> str:
+    """A name with its number, which tells two people of one name apart: 'Sam Jones (#4)'."""
+    return f"{name} (#{number})"
+
+
+def merge_someone_into(keep: str) -> str:
+    """The title of the dialog that asks whom to merge into *keep*."""
+    return f"Merge someone into {keep}"
+
+
+def merge_question(gone: str, keep: str) -> str:
+    return f"Merge {gone} into {keep}?"
+
+
+def merge_keeps(keep: str, gone: str, *, rhythm: int | None, taken: list[str]) -> str:
+    """What the person kept has after a merge: their own name and circle, their rhythm if
+    they have one, and what they lack that the other has (*taken*: "rhythm", "nickname",
+    as planner_tui.services.corrections.taken_on_merging says); *rhythm* is theirs after."""
+    own = "name and circle"
+    if rhythm is not None and "rhythm" not in taken:
+        own = f"name, circle and rhythm ({cadence(rhythm)})"
+    said = f"{keep} keeps their own {own}"
+    if taken:
+        what = [f"rhythm ({cadence(rhythm)})" if t == "rhythm" else t for t in taken]
+        said += f", and takes {gone}'s {' and '.join(what)}, having none of their own"
+    return said + f"; {gone} stays as another name for them, with their notes added."
 
 
 def archived_person(name: str) -> str:

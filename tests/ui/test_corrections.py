@@ -30,6 +30,7 @@ from planner_tui.ui.screens.person import PersonScreen
 
 from ..hostile import MARKUP
 from .test_app import SIZE, make_app, press, screen_text, settle
+from .test_fit_narrow import on_screen
 
 NAMES = [value for value in MARKUP.values() if "\x1b" not in value]
 NOW = datetime(2026, 11, 23, 20, tzinfo=UTC)
@@ -388,6 +389,61 @@ async def test_merging_from_a_persons_page_keeps_them(sqlite_db: Database) -> No
         assert "Ana S." in screen_text(app)  # shown as another name of hers
         with sqlite_db.session() as s:
             assert [p.id for p in people.list_people(session=s)] == [ana]
+
+
+async def test_merging_two_people_of_one_name_tells_them_apart_and_says_whose_rhythm_stays(
+    sqlite_db: Database,
+) -> None:
+    """Two people called Mo, one without a rhythm: the question said "Merge Mo into Mo?" and
+    that the kept Mo keeps their own rhythm, yet they took the other's."""
+    with sqlite_db.write() as s:
+        mo = people.create_person(session=s, data={"name": "Mo"}).id
+        weekly = people.create_person(session=s, data={"name": "Mo", "cadence_days": 7}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        screen = app.screen
+        assert isinstance(screen, MapScreen)
+        screen.query_one("#people-table", DataTable).move_cursor(
+            row=[p.id for p in screen.shown].index(mo)
+        )
+        await press(app, pilot, "g")
+        assert f"Merge someone into Mo (#{mo})" in screen_text(app)
+        await press(app, pilot, *"Mo", "enter")
+        assert isinstance(app.screen, Choice)
+        shown = " ".join(screen_text(app).split())
+        assert f"Merge Mo (#{weekly}) into Mo (#{mo})?" in shown
+        assert (
+            f"Mo (#{mo}) keeps their own name and circle, and takes Mo (#{weekly})'s rhythm "
+            f"(weekly), having none of their own; Mo (#{weekly}) stays as another name" in shown
+        )
+        await press(app, pilot, "enter")
+        assert said(app, f"Merged Mo (#{weekly}) into Mo (#{mo}) (u undoes it).")
+        with sqlite_db.session() as s:
+            [kept] = people.list_people(session=s)
+            assert (kept.id, kept.cadence_days) == (mo, 7)  # as the question said
+
+
+async def test_a_long_name_in_the_merge_titles_is_cut_with_an_ellipsis(sqlite_db: Database) -> None:
+    long = " ".join(["Maximiliana Wilhelmina"] * 4)
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": long})
+        people.create_person(session=s, data={"name": f"{long} Jr"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "g")
+        assert isinstance(app.screen, MergePicker)
+
+        def title() -> str:
+            return next(line for line in on_screen(app) if "Merge " in line).strip(" █")
+
+        assert title() == "Merge someone into Maximiliana Wilhelmina Maximiliana Wilhelmina …"
+        app.screen.query_one("#other", Input).value = f"{long} Jr"
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, Choice)
+        assert title() == "Merge Maximiliana Wilhelmina Max… into Maximiliana Wilhelmina Ma…?"
 
 
 # --------------------------------------------------------------------------- names as text

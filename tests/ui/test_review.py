@@ -167,6 +167,25 @@ async def test_intentions_written_in_october_show_on_today_in_november(
         assert "say yes once" in today and HOSTILE[0] in today
 
 
+async def test_a_month_with_only_its_intentions_shows_them(sqlite_db: Database) -> None:
+    """November's intentions, written in October's review, and nothing else: the review
+    once said "Nothing recorded in this month yet" and left them out."""
+    with sqlite_db.write() as s:
+        review.save_month_notes(
+            session=s, data={"month": "2026-10", "intentions": ["walk with Ben", HOSTILE[0]]}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r")
+        assert isinstance(app.screen, ReviewScreen)
+        shown = screen_text(app)
+        assert "Nothing recorded in this month" not in shown
+        assert "For November, from October's review:\n  • walk with Ben\n" in shown
+        assert f"• {HOSTILE[0]}" in shown  # as written, not read as markup
+        await press(app, pilot, "left")  # October: nothing in it, and its review wrote them
+        assert "Nothing was recorded in this month" not in screen_text(app)
+
+
 async def test_an_intention_too_long_is_named_and_gets_the_cursor(sqlite_db: Database) -> None:
     """The note under the three intentions says which one is too long, and that one gets
     the cursor (it went to the last one typed in, the third)."""

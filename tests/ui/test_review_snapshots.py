@@ -34,4 +34,4 @@ def test_review_wins_to_the_year_at_a_glance(snap_compare: Any, sqlite_db: Datab
         app.screen.focus_figure("wins", scroll=True)
         await settle(app, pilot)
 
-    assert snap_compare(app, terminal_size=(110, 60), run_before=show)
+    assert snap_compare(app, terminal_size=(110, 63), run_before=show)

@@ -13,7 +13,7 @@ import recurring_ical_events
 from icalendar import Calendar
 from sqlmodel import select
 
-from planner_tui import clock, when
+from planner_tui import clock, when, words
 from planner_tui.db.engine import Database
 from planner_tui.db.models import Step, StepStatus
 from planner_tui.errors import InvalidInput, StorageError
@@ -598,6 +598,31 @@ def test_merging_a_merged_person_keeps_every_old_name(db: Database) -> None:
         [only] = people.list_people(session=s)
         assert only.aliases == ["Annie", "Ana S."]  # "ana" is her own name already
         assert mentions_in("@Annie @AnaS", [only]) == ([ana], [])
+
+
+def test_merging_keeps_the_kept_persons_rhythm_and_takes_one_they_lack(db: Database) -> None:
+    """Two people called Mo: the question before the merge once said the kept one keeps
+    their own rhythm, yet one with none took the other's."""
+    with db.write() as s:
+        mo, weekly_mo = person(s, "Mo"), person(s, "Mo", cadence_days=7)
+        monthly = person(s, "Mo M.", cadence_days=30)
+    with db.session() as s:
+        kept, other, third = (people.get_person(session=s, person_id=i)
+                              for i in (mo, weekly_mo, monthly))  # fmt: skip
+    assert corrections.taken_on_merging(kept, other) == ["rhythm"]
+    assert corrections.taken_on_merging(other, third) == []
+    assert words.merge_keeps("Mo (#1)", "Mo (#2)", rhythm=7, taken=["rhythm"]) == (
+        "Mo (#1) keeps their own name and circle, and takes Mo (#2)'s rhythm (weekly), having "
+        "none of their own; Mo (#2) stays as another name for them, with their notes added."
+    )
+    assert words.merge_keeps("Mo", "Mo M.", rhythm=7, taken=[]).startswith(
+        "Mo keeps their own name, circle and rhythm (weekly);"
+    )
+    with db.write() as s:
+        corrections.merge_people(session=s, keep_id=mo, other_id=weekly_mo)
+        assert people.get_person(session=s, person_id=mo).cadence_days == 7  # taken: it had none
+        corrections.merge_people(session=s, keep_id=mo, other_id=monthly)
+        assert people.get_person(session=s, person_id=mo).cadence_days == 7  # its own now
 
 
 def test_merging_asks_for_two_people(db: Database) -> None:

@@ -376,6 +376,27 @@ def test_intentions_show_the_month_after(db: Database) -> None:
         )
 
 
+def test_a_month_with_only_its_intentions_shows_them_and_is_not_empty(db: Database) -> None:
+    """November's review, with nothing recorded but the intentions October's review wrote
+    for it, once said "Nothing recorded in this month yet" and left them out."""
+    with db.write() as s:
+        review.save_month_notes(
+            session=s, data={"month": "2026-10", "intentions": ["walk with Ben", "[/]choir"]}
+        )
+    data = review_of(db, date(2026, 11, 1))
+    assert data.intentions == ["walk with Ben", "[/]choir"] and data.notes is None
+    assert not data.nothing_recorded
+    shown = {f.key: f for f in review_report.figures(data)}["intentions"].lines
+    assert shown[:3] == [
+        "For November, from October's review:",
+        review_report.ITEM + "walk with Ben",
+        review_report.ITEM + "[/]choir",
+    ]
+    text = review_report.to_markdown(data)
+    assert "Nothing recorded in this month" not in text and "- walk with Ben" in text
+    assert review_of(db, date(2026, 10, 1)).intentions == []  # October's are for November
+
+
 def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Database) -> None:
     data = review_of(october)
     text = review_report.to_markdown(data)

@@ -29,6 +29,7 @@ from planner_tui.db.models import (
     PersonAlias,
     PersonContextLink,
     PersonDate,
+    PersonRead,
     Score,
     Step,
     StepStatus,
@@ -369,6 +370,17 @@ def merge_people(*, session: Session, keep_id: int, other_id: int) -> Change:
     return recorder.finish()
 
 
+def taken_on_merging(keep: Person | PersonRead, other: Person | PersonRead) -> list[str]:
+    """What the person kept lacks and takes from the other when they merge ("nickname",
+    "rhythm"): one rule for the merge and for the question before it."""
+    taken = []
+    if not keep.nickname.strip() and other.nickname.strip():
+        taken.append("nickname")
+    if keep.cadence_days is None and other.cadence_days is not None:
+        taken.append("rhythm")
+    return taken
+
+
 def _move_links(session: Session, keep_id: int, other_id: int) -> None:
     """Contacts, journal mentions and contexts of *other_id* become *keep_id*'s (once)."""
     for model, item in (
@@ -430,14 +442,15 @@ def _fold_details(session: Session, keep: Person, other: Person) -> None:
             select(PersonAlias.name).where(PersonAlias.person_id == keep.id)
         ).all()
     }
-    if not keep.nickname.strip() and other.nickname.strip():
+    lacking = taken_on_merging(keep, other)  # before the nickname changes
+    if "nickname" in lacking:
         keep.nickname = other.nickname
         taken.add(name_key(other.nickname))
     for name in (other.name, other.nickname):
         if name.strip() and name_key(name) not in taken:
             session.add(PersonAlias(person_id=keep.id, name=name))
             taken.add(name_key(name))
-    if keep.cadence_days is None:
+    if "rhythm" in lacking:
         keep.cadence_days = other.cadence_days
     for field in ("notes", "boundaries"):
         mine, theirs = getattr(keep, field), getattr(other, field).strip()

@@ -357,6 +357,9 @@ class MonthReviewData:
     loneliness_before: tuple[date, int] | None
     """The latest earlier check: its month and total."""
     notes: MonthReviewRead | None
+    """What this month's review wrote: wins, a note, and intentions for the month after."""
+    intentions: list[str] = field(default_factory=list)
+    """The intentions for this month, written in the review of the month before."""
     learning: MonthLearning | None = None
     """What the steps of the twelve months up to this one show (services.learning)."""
     across: list[WindowPatterns] = field(default_factory=list)
@@ -384,10 +387,10 @@ class MonthReviewData:
     @property
     def nothing_recorded(self) -> bool:
         """No entry, contact or step in the month, and no loneliness check or intentions
-        written for it either."""
+        written for it (last month) or in its review either."""
         notes = self.notes
-        written = notes is not None and bool(
-            notes.wins.strip() or notes.intentions or notes.note.strip()
+        written = bool(self.intentions) or (
+            notes is not None and bool(notes.wins.strip() or notes.intentions or notes.note.strip())
         )
         return self.figures.is_empty and self.loneliness is None and not written
 
@@ -472,6 +475,7 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
         if before
         else None,
         notes=MonthReviewRead.model_validate(notes, from_attributes=True) if notes else None,
+        intentions=current_intentions(session=session, today=first),
         learning=month_learning(session=session, month=first, days=days),
         across=learning.across_months({"connectedness": year, "mood": moods}, items, first),
         beside=_beside(trend, contacts_year, done_year),
@@ -920,6 +924,6 @@ def save_month_notes(
 
 
 def current_intentions(*, session: Session, today: date | None = None) -> list[str]:
-    """Intentions written (in last month's review) for this month."""
+    """Intentions written (in last month's review) for this month: *today*'s month."""
     connection, dialect = driver_connection(session)
     return daily.intentions(connection, today or clock.today(), dialect)

@@ -1,8 +1,10 @@
 """Two entries on the map that are one person: name the other, see what moves, merge.
 
 The person chosen first (on the Map or their page) is kept; the other's contacts, small
-steps, journal mentions, contexts, dates and notes move to them, and the other's name stays
-as another name of theirs, so ``@OldName`` still links. `u` undoes it.
+steps, journal mentions, contexts, dates and notes move to them, what they lack (a rhythm, a
+nickname) comes from the other, and the other's name stays as another name of theirs, so
+``@OldName`` still links. Two people of one name are told apart by their numbers (#5).
+`u` undoes it.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from planner_tui.errors import PlannerError
+from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import Problem
 from planner_tui.ui.screens.base import KeepsStyles, text
-from planner_tui.ui.undo import name as short_name, write as undoable
+from planner_tui.ui.undo import NAME_WIDTH, name as short_name, write as undoable
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.ui.widgets.footer import DialogFooter
 
@@ -29,6 +32,28 @@ if TYPE_CHECKING:
     from planner_tui.db.models import PersonRead
     from planner_tui.services.corrections import MergeCounts
     from planner_tui.ui.app import PlannerApp
+
+
+TITLE_WIDTH = 66
+"""The characters a dialog's title line holds (app.tcss: a .dialog is 72 wide, less its
+border and padding): a longer name in it is cut with …, never at the border."""
+
+
+def called(person: PersonRead, *, numbered: bool, width: int = NAME_WIDTH) -> str:
+    """*person*'s name for a sentence here, at most *width* characters; with their number
+    when *numbered* (someone else has their name), which then tells the two apart."""
+    from planner_tui.words import numbered as with_number
+
+    if not numbered:
+        return shorten(short_name(person.name), width)
+    number = with_number("", person.id)
+    return shorten(short_name(person.name), width - len(number)) + number
+
+
+def same_name(one: PersonRead, other: PersonRead) -> bool:
+    from planner_tui.names import name_key
+
+    return name_key(one.name) == name_key(other.name)
 
 
 def counted(number: int, one: str, many: str) -> str:
@@ -71,9 +96,15 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
-        keep = short_name(self.keep.name)
+        from planner_tui.words import merge_someone_into
+
+        numbered = any(same_name(self.keep, p) for p in self.others)
+        keep = called(self.keep, numbered=numbered)
+        title = called(
+            self.keep, numbered=numbered, width=TITLE_WIDTH - len(merge_someone_into(""))
+        )
         with Vertical(classes="dialog"):
-            yield Label(text(f"Merge someone into {keep}"), classes="dialog-title")
+            yield Label(text(merge_someone_into(title)), classes="dialog-title")
             yield Static(
                 text(
                     f"Two entries on your map for one person? Type the other one's name. "
@@ -134,8 +165,18 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
     def ask(self, other: PersonRead, counts: MergeCounts) -> None:
         from planner_tui.services import corrections
         from planner_tui.ui.modals.confirm import Choice
+        from planner_tui.words import merge_keeps, merge_question
 
-        keep, gone = short_name(self.keep.name), short_name(other.name)
+        numbered = same_name(self.keep, other)
+        keep, gone = called(self.keep, numbered=numbered), called(other, numbered=numbered)
+        # Each name has half the title's room at least, and whatever the other leaves.
+        room = TITLE_WIDTH - len(merge_question("", ""))
+        keep_title = called(self.keep, numbered=numbered, width=max(room // 2, room - len(gone)))
+        title = merge_question(
+            called(other, numbered=numbered, width=room - len(keep_title)), keep_title
+        )
+        taken = corrections.taken_on_merging(self.keep, other)
+        rhythm = other.cadence_days if "rhythm" in taken else self.keep.cadence_days
 
         def answered(answer: str | None) -> None:
             if answer != "merge":
@@ -151,14 +192,14 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
 
         self.app.push_screen(
             Choice(
-                f"Merge {gone} into {keep}?",
+                title,
                 (
                     f"Moving to {keep}: {what_moves(counts)}."
                     if what_moves(counts)
                     else f"Nothing is linked to {gone} yet."
                 )
-                + f"\n{keep} keeps their own name, circle and rhythm; {gone} stays as "
-                "another name for them, with their notes added.",
+                + "\n"
+                + merge_keeps(keep, gone, rhythm=rhythm, taken=taken),
                 [("merge", "Merge"), ("keep", "Keep apart")],
             ),
             answered,
