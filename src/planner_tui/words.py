@@ -134,10 +134,12 @@ def check_in_saved(day: date, people: list[str], that_day: int) -> str:
 def draft_times_kept(said: list[str], written: datetime) -> str:
     """A draft reopened on a later day: its time words are put as the day they meant."""
     quoted = " and ".join(f"“{shorten(words, 30)}”" for words in said)
-    return (
-        f"It was written on {clock.strftime(written, '%A %-d %B %Y')}, so {quoted} "
-        f"{'is' if len(said) == 1 else 'are'} kept as meant then."
+    when = (
+        f"earlier today, at {written:%H:%M}"
+        if written.date() == clock.today()
+        else f"on {clock.strftime(written, '%A %-d %B %Y')}"
     )
+    return f"It was written {when}, so {quoted} {'is' if len(said) == 1 else 'are'} kept as meant then."
 
 
 def matching(shown: int, total: int, one: str, many: str = "") -> str:

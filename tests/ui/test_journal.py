@@ -300,6 +300,30 @@ async def test_a_draft_kept_overnight_is_still_the_check_in_of_the_day_it_was_wr
     assert entry.day == date(2026, 11, 23)
 
 
+async def test_a_draft_taken_back_and_kept_again_unchanged_is_still_from_its_first_day(
+    sqlite_db: Database,
+) -> None:
+    """Written on Monday ("last sat"), opened and closed again on Tuesday, when it still
+    meant the same Saturday: a week later it said it was written on Tuesday."""
+    for day, keys in ((23, (*"last sat", "tab", "3")), (24, ())):
+        clock.freeze(datetime(2026, 11, day, 20, 0))
+        app = make_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            await press(app, pilot, "c", *keys)
+            assert form(app).query_one("#day", Input).value == "last sat"
+            await press(app, pilot, "escape")
+            await press(app, pilot, "enter")  # keep the draft
+            assert isinstance(app.screen, TodayScreen), screen_text(app)
+    clock.freeze(datetime(2026, 11, 30, 20, 0))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        assert form(app).query_one("#day", Input).value == "2026-11-21"
+        assert "written on Monday 23 November 2026, so “last sat”" in screen_text(app)
+
+
 async def test_closing_the_app_keeps_words_whose_change_had_not_reached_the_form(
     sqlite_db: Database,
 ) -> None:

@@ -255,8 +255,8 @@ async def test_a_contact_draft_stays_with_its_person_and_the_day_it_was_written(
         assert form.query_one("#note", TextArea).text == "walked by the river"
         assert form.query_one("#when", Input).value == typed(meant)
         assert (
-            "It was written on Monday 23 November 2026, so “yesterday evening” is kept as "
-            "meant then." in screen_text(app)
+            "Picked up where you left off (a saved draft). It was written on Monday 23 "
+            "November 2026, so “yesterday evening” is kept as meant then." in screen_text(app)
         )
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, MapScreen), screen_text(app)

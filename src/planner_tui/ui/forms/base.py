@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -236,6 +236,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         """The fields before the draft loaded, to keep what is typed in the meantime."""
         self._draft_lock = threading.Lock()
         self._at: str | None = None
+        self._written: datetime | None = None
+        """When the draft taken back was written, until something in it changes."""
         """The field with the cursor (its id), kept with a draft."""
         self._planner: PlannerApp | None = None
         self.save_tried = False
@@ -365,9 +367,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self.dirty = True
             note = self.query_one("#draft-note", Static)
             held = self.draft_held()
-            said = f"Picked up where you left off (a saved draft){': ' + held if held else '.'}"
+            said = f"Picked up where you left off (a saved draft){': ' + held if held else ''}"
+            said += "" if said.endswith((".", "!", "?")) else "."
             if meant and written:
                 said += " " + words.draft_times_kept([draft[f] for f in meant], written)
+            self._written = written  # written again unchanged, it is still from then
             note.update(said)
             note.display = True
         if typed:
@@ -421,6 +425,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             return  # the echo of filling the form in, not a change
         self.dirty = True
         self._unsaved = values
+        if values != self._as_opened:
+            self._written = None  # changed now: its words are from now
         self.show_problems(self.check(values))
         if self._draft_timer is not None:
             self._draft_timer.stop()
@@ -496,7 +502,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                     partial(
                         drafts.save_draft,
                         key=self.draft_key,
-                        payload={**values, AT: self._at, KEPT: clock.utcnow().isoformat()},
+                        payload={**values, AT: self._at, KEPT: self._kept_now()},
                     )
                     if keep
                     else partial(drafts.discard_draft, key=self.draft_key),
@@ -505,6 +511,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         except PlannerError as error:
             if from_worker:
                 self.planner.call_from_thread(self.planner.notify, str(error), severity="error")
+
+    def _kept_now(self) -> str:
+        """A draft's :data:`KEPT`: when its words were written (a draft taken back and kept
+        again unchanged was written then, not now)."""
+        return (self._written or clock.now()).astimezone(UTC).isoformat()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
