@@ -396,6 +396,41 @@ async def test_a_draft_taken_back_keeps_its_chosen_action_for_enter(sqlite_db: D
         assert wizard(app).query_one("#when", Input).value == "fri 7pm"
 
 
+async def test_the_same_person_taken_again_from_a_draft_keeps_its_chosen_action(
+    sqlite_db: Database,
+) -> None:
+    """A draft closed from Who, taken back: Enter on the same person, then Enter on What,
+    put the first action offered in place of the one chosen (found by a new-user trial)."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"Bo", "enter", "down", "down", "enter")
+        chosen = wizard(app).query_one("#words", Input).value
+        await press(app, pilot, *"fri 7pm", "escape", "escape", "escape")  # back to Who, out
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "s")
+        assert wizard(app).page == "who"
+        await press(app, pilot, "enter", "enter")
+        assert wizard(app).page == "when"
+        assert wizard(app).query_one("#words", Input).value == chosen
+
+
+async def test_a_first_name_typed_in_who_takes_that_person_first(sqlite_db: Database) -> None:
+    """ "Bo" took "[bold]Zoë[/] 🌻" (a word of hers begins with it), not Bo Chen: the
+    wizard goes by whom the name names, as the command line and @mentions do."""
+    with sqlite_db.write() as s:
+        zoe = people.create_person(session=s, data={"name": "[bold]Zoë[/] 🌻"}).id
+        bo = people.create_person(session=s, data={"name": "Bo Chen"}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"Bo", "enter")
+        assert wizard(app).person is not None and wizard(app).person.id == bo
+        await press(app, pilot, "escape", *["backspace"] * 2, *"bold", "enter")
+        assert wizard(app).person is not None and wizard(app).person.id == zoe
+
+
 async def test_a_time_of_ones_own_is_added_to_not_replaced(sqlite_db: Database) -> None:
     """A time box holds the app's suggestion selected (typing replaces it), but once the
     person has typed in it the words are theirs: coming back into the box — by Tab, or in

@@ -339,6 +339,10 @@ class PlanWizard(FormScreen[StepRead]):
                 for p in self.people
             ]
             shown = [p for score, p in sorted(scored, key=lambda s: -s[0]) if score > 0]
+            # Whom the name names, as everywhere else (Bo Chen for "Bo"), before whoever
+            # the letters merely fit ("[bold]Zoë[/]").
+            named = set(people_named(typed, self.people))
+            shown = [p for p in shown if p.id in named] + [p for p in shown if p.id not in named]
             shown += [  # close spellings too (Maira for Maria): a slip is not someone new
                 p for p in self.people
                 if p not in shown and close_to(typed, p.name, p.nickname, *p.aliases)
@@ -405,6 +409,7 @@ class PlanWizard(FormScreen[StepRead]):
             problem.say(str(option.prompt))
             return
         problem.say(None)
+        before = self.chosen_option()
         self.person = self.context = None
         self.new_name, self.place = "", False
         if option.id == "new":
@@ -413,7 +418,8 @@ class PlanWizard(FormScreen[StepRead]):
             self.context = self.context_by_id(int(option.id[1:]))
         else:
             self.person = self.by_id(int(option.id))
-        self.action = None
+        if self.chosen_option() != before:  # the same one again (a draft's) keeps its step
+            self.action = None
         self.show_actions()
         self.read_with_someone()
         self.go("what")
