@@ -372,10 +372,13 @@ def merge_question(gone: str, keep: str) -> str:
     return f"Merge {gone} into {keep}?"
 
 
-def merge_keeps(keep: str, gone: str, *, rhythm: int | None, taken: list[str]) -> str:
+def merge_keeps(
+    keep: str, gone: str, *, rhythm: int | None, taken: list[str], alias: bool, notes: bool
+) -> str:
     """What the person kept has after a merge: their own name and circle, their rhythm if
     they have one, and what they lack that the other has (*taken*: "rhythm", "nickname",
-    as planner_tui.services.corrections.taken_on_merging says); *rhythm* is theirs after."""
+    as planner_tui.services.corrections.taken_on_merging says); *rhythm* is theirs after;
+    the other's name stays as another of theirs (*alias*: it differs), and its *notes*."""
     own = "name and circle"
     if rhythm is not None and "rhythm" not in taken:
         own = f"name, circle and rhythm ({cadence(rhythm)})"
@@ -383,7 +386,10 @@ def merge_keeps(keep: str, gone: str, *, rhythm: int | None, taken: list[str]) -
     if taken:
         what = [f"rhythm ({cadence(rhythm)})" if t == "rhythm" else t for t in taken]
         said += f", and takes {gone}'s {' and '.join(what)}, having none of their own"
-    return said + f"; {gone} stays as another name for them, with their notes added."
+    if alias:
+        said += f"; {gone} stays as another name for them"
+        return said + (", with their notes added." if notes else ".")
+    return said + (f"; {gone}'s notes are added to theirs." if notes else ".")
 
 
 def archived_person(name: str) -> str:
@@ -435,7 +441,8 @@ def might_reach(name: str, last_contact: datetime | None, cadence_days: int | No
 
 
 def no_dates(name: str) -> str:
-    return f"No dates for {name} yet. Add one: planner-tui date NAME birthday 12 Apr"
+    """A person with no dates yet, and the command that adds one for them."""
+    return f"No dates for {name} yet. Add one: planner-tui date {shlex.quote(name)} birthday 12 Apr"
 
 
 STILL_TO_COME = (

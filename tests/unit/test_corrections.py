@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -611,12 +612,14 @@ def test_merging_keeps_the_kept_persons_rhythm_and_takes_one_they_lack(db: Datab
                               for i in (mo, weekly_mo, monthly))  # fmt: skip
     assert corrections.taken_on_merging(kept, other) == ["rhythm"]
     assert corrections.taken_on_merging(other, third) == []
-    assert words.merge_keeps("Mo (#1)", "Mo (#2)", rhythm=7, taken=["rhythm"]) == (
+    said = partial(words.merge_keeps, rhythm=7, taken=["rhythm"], alias=False)
+    assert said("Mo (#1)", "Mo (#2)", notes=False) == (  # one name: no other name to keep
         "Mo (#1) keeps their own name and circle, and takes Mo (#2)'s rhythm (weekly), having "
-        "none of their own; Mo (#2) stays as another name for them, with their notes added."
+        "none of their own."
     )
-    assert words.merge_keeps("Mo", "Mo M.", rhythm=7, taken=[]).startswith(
-        "Mo keeps their own name, circle and rhythm (weekly);"
+    assert said("Mo (#1)", "Mo (#2)", notes=True).endswith("; Mo (#2)'s notes are added to theirs.")
+    assert words.merge_keeps("Mo", "Mo M.", rhythm=7, taken=[], alias=True, notes=False) == (
+        "Mo keeps their own name, circle and rhythm (weekly); Mo M. stays as another name for them."
     )
     with db.write() as s:
         corrections.merge_people(session=s, keep_id=mo, other_id=weekly_mo)

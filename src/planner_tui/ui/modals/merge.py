@@ -199,7 +199,14 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
                     else f"Nothing is linked to {gone} yet."
                 )
                 + "\n"
-                + merge_keeps(keep, gone, rhythm=rhythm, taken=taken),
+                + merge_keeps(
+                    keep,
+                    gone,
+                    rhythm=rhythm,
+                    taken=taken,
+                    alias=not numbered,
+                    notes=bool(other.notes.strip() or other.boundaries.strip()),
+                ),
                 [("merge", "Merge"), ("keep", "Keep apart")],
             ),
             answered,
