@@ -236,9 +236,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         """The fields before the draft loaded, to keep what is typed in the meantime."""
         self._draft_lock = threading.Lock()
         self._at: str | None = None
+        """The field with the cursor (its id), kept with a draft."""
         self._written: datetime | None = None
         """When the draft taken back was written, until something in it changes."""
-        """The field with the cursor (its id), kept with a draft."""
         self._planner: PlannerApp | None = None
         self.save_tried = False
         """Whether ctrl+s came already (held keys pass on before the draft, at worst)."""
