@@ -76,15 +76,13 @@ class InteractionForm(FormScreen[Any]):
         if contact is None:
             # A draft of its own for each start (a person, a part of life): one begun with
             # Ana came back, with Ana, when l was pressed on Bo.
-            opened_on = (
-                f":people:{','.join(map(str, sorted(person_ids)))}"
-                if person_ids
-                else f":context:{context_id}"
-                if context_id is not None
-                else ""
-            )
+            key = "interaction:new"
+            if person_ids:
+                key += f":people:{','.join(map(str, sorted(person_ids)))}"
+            elif context_id is not None:
+                key += f":context:{context_id}"
             super().__init__(
-                f"interaction:new{opened_on}",
+                key,
                 {"people": person_ids or [], "when": "now", "context": context_id},
             )
         else:

@@ -20,7 +20,9 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from planner_tui import words
 from planner_tui.errors import PlannerError
+from planner_tui.names import name_key
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import Problem
 from planner_tui.ui.screens.base import KeepsStyles, text
@@ -42,17 +44,13 @@ border and padding): a longer name in it is cut with …, never at the border.""
 def called(person: PersonRead, *, numbered: bool, width: int = NAME_WIDTH) -> str:
     """*person*'s name for a sentence here, at most *width* characters; with their number
     when *numbered* (someone else has their name), which then tells the two apart."""
-    from planner_tui.words import numbered as with_number
-
     if not numbered:
         return shorten(short_name(person.name), width)
-    number = with_number("", person.id)
+    number = words.numbered("", person.id)
     return shorten(short_name(person.name), width - len(number)) + number
 
 
 def same_name(one: PersonRead, other: PersonRead) -> bool:
-    from planner_tui.names import name_key
-
     return name_key(one.name) == name_key(other.name)
 
 
@@ -96,15 +94,13 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
-        from planner_tui.words import merge_someone_into
-
         numbered = any(same_name(self.keep, p) for p in self.others)
         keep = called(self.keep, numbered=numbered)
         title = called(
-            self.keep, numbered=numbered, width=TITLE_WIDTH - len(merge_someone_into(""))
+            self.keep, numbered=numbered, width=TITLE_WIDTH - len(words.merge_someone_into(""))
         )
         with Vertical(classes="dialog"):
-            yield Label(text(merge_someone_into(title)), classes="dialog-title")
+            yield Label(text(words.merge_someone_into(title)), classes="dialog-title")
             yield Static(
                 text(
                     f"Two entries on your map for one person? Type the other one's name. "
@@ -165,14 +161,13 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
     def ask(self, other: PersonRead, counts: MergeCounts) -> None:
         from planner_tui.services import corrections
         from planner_tui.ui.modals.confirm import Choice
-        from planner_tui.words import merge_keeps, merge_question
 
         numbered = same_name(self.keep, other)
         keep, gone = called(self.keep, numbered=numbered), called(other, numbered=numbered)
         # Each name has half the title's room at least, and whatever the other leaves.
-        room = TITLE_WIDTH - len(merge_question("", ""))
+        room = TITLE_WIDTH - len(words.merge_question("", ""))
         keep_title = called(self.keep, numbered=numbered, width=max(room // 2, room - len(gone)))
-        title = merge_question(
+        title = words.merge_question(
             called(other, numbered=numbered, width=room - len(keep_title)), keep_title
         )
         taken = corrections.taken_on_merging(self.keep, other)
@@ -199,7 +194,7 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
                     else f"Nothing is linked to {gone} yet."
                 )
                 + "\n"
-                + merge_keeps(
+                + words.merge_keeps(
                     keep,
                     gone,
                     rhythm=rhythm,
