@@ -208,6 +208,8 @@ def _read(
         return _shift(now, relative)
     for day_words, time_words in _splits(said):
         day = _day(day_words, now, lean) if day_words else now
+        if day_words == "this" and time_words not in PARTS_OF_DAY:
+            continue  # 'this' alone names no day
         if day is None or (time_words and not _is_time(time_words)):
             continue
         said_at = _time(time_words) if time_words else None
@@ -286,6 +288,8 @@ def _day(said: str, now: datetime, lean: Lean) -> datetime | None:
             return now + relativedelta(days=1)
         if name == "weekend":
             return _weekend(now, 0)
+    elif which == "this" and not name:  # "this morning": today, whichever way we lean
+        return now
     if name == "week" and which in ("last", "next"):
         return now + relativedelta(weeks=1 if which == "next" else -1)
     if name == "weekend" and which:

@@ -40,6 +40,11 @@ def read(said: str, lean: str = "future", now: datetime = NOW) -> str:
         ("tomorrow at 18:30", "future", "2026-11-24 18:30"),
         ("tomorrow evening", "future", "2026-11-24 19:00"),
         ("yesterday evening", "past", "2026-11-22 19:00"),
+        # "this" and a part of the day is today, whichever way the question leans
+        ("this morning", "past", "2026-11-23 09:00"),
+        ("this morning", "future", "2026-11-23 09:00"),
+        ("this afternoon", "past", "2026-11-23 15:00"),
+        ("this evening", "future", "2026-11-23 19:00"),
         ("today", "past", "2026-11-23 20:00"),
         # weekdays: the lean decides a bare one; last/this/next say it outright
         ("fri 7pm", "future", "2026-11-27 19:00"),
@@ -230,6 +235,8 @@ def test_a_leap_day_a_year_ahead_and_a_month_end() -> None:
         ("banana", "couldn't read"),
         ("[bold]friday[/]", "couldn't read"),
         ("next", "couldn't read"),
+        ("this", "couldn't read"),
+        ("this 7pm", "couldn't read"),
         ("\x1b[31mfri", "couldn't read"),
         ("fri" * 40, "too long"),
         ("9999-12-31 23:59", "end of the calendar"),
