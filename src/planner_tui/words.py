@@ -636,7 +636,16 @@ def snoozed(person: str, until: date, *, rhythm: bool = True) -> str:
     return f"Resting reminders for {person} until {day(until)}. No guilt."
 
 
-def snooze_ended(person: str) -> str:
+def snooze_ended(person: str, *, resting: bool, rhythm: bool) -> str:
+    """After reminders are let out of their rest (the Map's z again, `snooze NAME 0`): said
+    as it is for someone whose reminders weren't resting, or who has no rhythm to remind of."""
+    if not resting:
+        return f"Reminders for {person} weren't resting, so nothing changed."
+    if not rhythm:
+        return (
+            f"Reminders for {person} are no longer resting — though with no rhythm set for "
+            "them, none will come (e on the Map sets one)."
+        )
     return f"Reminders for {person} are back on."
 
 

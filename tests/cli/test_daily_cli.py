@@ -678,6 +678,18 @@ def test_snooze_and_people(home: Path) -> None:
         "Resting reminders for Ana Costa until 7 Dec — though with no rhythm set for them, "
         "none would come (e on the Map sets one).\n"
     )
+    # Letting her reminders out of their rest says the same, and so does asking that of
+    # someone whose reminders weren't resting.
+    assert run(home, "snooze", "Ana Costa", "0").stdout == (
+        "Reminders for Ana Costa are no longer resting — though with no rhythm set for them, "
+        "none will come (e on the Map sets one).\n"
+    )
+    assert run(home, "snooze", "Ana Costa", "0").stdout == (
+        "Reminders for Ana Costa weren't resting, so nothing changed.\n"
+    )
+    assert run(home, "snooze", "Bo", "0").stdout == (
+        "Reminders for Bo weren't resting, so nothing changed.\n"
+    )
 
 
 @pytest.mark.parametrize(

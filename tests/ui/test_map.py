@@ -682,6 +682,32 @@ async def test_resting_reminders_for_someone_without_a_rhythm_says_none_would_co
             "Resting reminders for Bo until 7 Dec — though with no rhythm set for them, none "
             "would come (e on the Map sets one)." in said
         ), said
+        # z again lets them out of their rest, and says no reminder comes even so (it said
+        # "back on", as if one would).
+        await press(app, pilot, "z")
+        said = [n.message for n in app._notifications]
+        assert (
+            "Reminders for Bo are no longer resting — though with no rhythm set for them, none "
+            "will come (e on the Map sets one)." in said
+        ), said
+        assert not any("back on" in line for line in said), said
+
+
+async def test_a_rest_that_has_ended_is_not_shown_as_resting(sqlite_db: Database) -> None:
+    """Their page said "Reminders resting until" a day long past."""
+    with sqlite_db.write() as s:
+        bo = people.create_person(session=s, data={"name": "Bo", "cadence_days": 7}).id
+        people.snooze_person(session=s, person_id=bo, days=3)
+    clock.freeze(FROZEN + timedelta(days=10))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PersonScreen)
+        assert "Reminders resting" not in screen_text(app)
+        await press(app, pilot, "escape", "z")  # it rests again, not "back on"
+        said = [n.message for n in app._notifications]
+        assert said[-1] == "Resting reminders for Bo until 17 Dec. No guilt.", said
 
 
 async def test_a_very_long_name_on_today_leaves_its_rhythm_in_full_at_80_columns(

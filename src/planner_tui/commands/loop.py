@@ -430,7 +430,13 @@ def cmd_snooze(settings: Settings, args: argparse.Namespace) -> None:
         until = clock.today() + timedelta(days=args.days)
         say(words.snoozed(person.name, until, rhythm=bool(person.cadence_days)))
     else:
-        say(words.snooze_ended(person.name))
+        say(
+            words.snooze_ended(
+                person.name,
+                resting=bool(person.resting_until(clock.today())),
+                rhythm=bool(person.cadence_days),
+            )
+        )
 
 
 def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
@@ -510,8 +516,8 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
             parts.append(f"hoped for {words.cadence(p.cadence_days)}")
         if p.drifting_days:
             parts.append(words.past_rhythm(p.drifting_days))
-        if p.snoozed_until and p.snoozed_until >= clock.today():
-            parts.append(f"resting until {p.snoozed_until:%-d %b}")
+        if until := p.resting_until(clock.today()):
+            parts.append(f"resting until {until:%-d %b}")
         if p.contexts:
             parts.append(shorten(", ".join(" ".join(c.split()) for c in p.contexts), 40))
         say("  ".join(parts))

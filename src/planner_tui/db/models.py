@@ -356,6 +356,13 @@ class PersonRead(SQLModel):
     """Other names they go by: the names of people merged into them (so ``@OldName``
     still links them, by :func:`planner_tui.names.people_named`)."""
 
+    def resting_until(self, today: date) -> date | None:
+        """The last day their reminders rest, if they rest on *today*; else None (never
+        snoozed, or the rest is over)."""
+        if self.snoozed_until is None or self.snoozed_until < today:
+            return None
+        return self.snoozed_until
+
 
 # --------------------------------------------------------------------------- dates
 

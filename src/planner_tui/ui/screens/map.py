@@ -605,9 +605,9 @@ class MapScreen(ViewScreen):
         elif what == "step":
             self.planner.plan_step(person.id)
         elif what == "snooze":
-            if person.snoozed_until and person.snoozed_until >= clock.today():
+            if person.resting_until(clock.today()):
                 self.write(
-                    f"Reminders for {person.name} are back on.",
+                    words.snooze_ended(person.name, resting=True, rhythm=bool(person.cadence_days)),
                     partial(people.snooze_person, person_id=person.id, days=0),
                 )
             else:

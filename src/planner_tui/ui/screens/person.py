@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
-from planner_tui import learning, words
+from planner_tui import clock, learning, words
 from planner_tui.db.models import (
     Channel,
     InteractionRead,
@@ -169,8 +169,8 @@ class PersonScreen(ViewScreen):
         elif p.drifting_days:
             said = words.past_rhythm(p.drifting_days, "the rhythm you hoped for")
             facts.append(said[0].upper() + said[1:] + ".")
-        if p.snoozed_until:
-            facts.append(f"Reminders resting until {words.day(p.snoozed_until)}.")
+        if until := p.resting_until(clock.today()):
+            facts.append(f"Reminders resting until {words.day(until)}.")
         if p.archived:
             facts.append("Archived: kept for the record, left out of lists and reminders.")
         self.query_one("#person-facts", Note).set("\n".join(facts))
