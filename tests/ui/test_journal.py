@@ -18,7 +18,7 @@ from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
 from planner_tui.services import drafts, journal, people
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.base import PeopleChips
-from planner_tui.ui.forms.journal import SCALES, JournalForm
+from planner_tui.ui.forms.journal import SCALE_REFUSED, SCALES, JournalForm
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.screens.journal import JournalScreen
 from planner_tui.ui.screens.today import TodayScreen
@@ -89,6 +89,22 @@ async def test_each_digit_moves_on_when_changing_todays_check_in(
         values = form(app).values()
         assert [values[key] for key in SCALES] == list(typed)
         assert values["warmth_note"] == "soup"
+
+
+async def test_a_key_a_score_cant_hold_is_said_under_the_scores(sqlite_db: Database) -> None:
+    """A letter or a 7 typed into a 1-to-5 box vanished without a word."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "tab", "a", "7")
+        note = form(app).query_one("#scales-problem", Static)
+        assert note.display and str(note.render()) == SCALE_REFUSED
+        assert form(app).query_one("#connectedness", Input).has_focus  # still here, empty
+        assert form(app).values()["connectedness"] == ""
+        await press(app, pilot, "4")  # a score: the note goes, and the next box has the cursor
+        assert not note.display
+        assert form(app).values()["connectedness"] == "4"
+        assert form(app).query_one("#mood", Input).has_focus
 
 
 async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> None:

@@ -18,7 +18,7 @@ from planner_tui.errors import PlannerError
 from planner_tui.services import drafts, people, steps
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.outcome import OutcomeForm
-from planner_tui.ui.forms.plan import PlanWizard
+from planner_tui.ui.forms.plan import SURE_RANGE, PlanWizard
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.modals.export import ExportFile
 from planner_tui.ui.screens.plan import PlanScreen
@@ -236,6 +236,21 @@ async def test_own_words_bad_dates_repeat_and_a_kind_offer_to_shrink(
     [step] = all_steps(sqlite_db)
     assert (step.person_id, step.effort, step.confidence) == (ids["Bo"], "own", 5)
     assert (step.rrule, step.cue) == ("FREQ=WEEKLY;INTERVAL=2", "after lunch")
+
+
+async def test_a_letter_in_how_sure_is_said_not_dropped(sqlite_db: Database) -> None:
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter", "enter", *"tomorrow 9am", "enter", "enter")
+        assert wizard(app).query_one("#confidence", Input).has_focus
+        await press(app, pilot, "x")
+        note = wizard(app).query_one("#confidence-problem", Static)
+        assert note.display and str(note.render()) == SURE_RANGE
+        await press(app, pilot, "8")
+        assert wizard(app).query_one("#confidence", Input).value == "8"
+        assert not note.display
 
 
 async def test_taking_the_smaller_version_changes_the_step(sqlite_db: Database) -> None:

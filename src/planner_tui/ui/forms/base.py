@@ -432,6 +432,17 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_PAUSE, self.keep_draft)
 
+    @on(TextField.Refused)
+    def _key_refused(self, event: TextField.Refused) -> None:
+        """Said in the first note under the box (the scores share one)."""
+        below = False
+        for widget in self.query("*"):
+            if widget is event.field:
+                below = True
+            elif below and isinstance(widget, Problem):
+                widget.say(event.field.refused)
+                return
+
     @on(Input.Changed)
     @on(PeopleChips.Changed)
     @on(TextArea.Changed)

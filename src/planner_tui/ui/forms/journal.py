@@ -38,6 +38,7 @@ SCALES = {
     "comfort_receiving": "receiving help",
 }
 """Field → label; each 1 (low) to 5 (high), optional. Typing a digit moves to the next."""
+SCALE_REFUSED = "Each is a digit, 1 (low) to 5 (high) — or left empty."
 CONTEXTS_LABEL = "Parts of life it was about (type a name to find it, space to pick)"
 NO_CONTEXTS_YET = "Parts of life it was about: none yet (add them on the Map with c)"
 
@@ -48,7 +49,7 @@ class ScaleField(TextField):
     keys typed after it went into this box and were lost)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(restrict=r"[1-5]?", max_length=1, **kwargs)
+        super().__init__(restrict=r"[1-5]?", max_length=1, refused=SCALE_REFUSED, **kwargs)
 
     def on_key(self, event: Key) -> None:
         if event.character is not None and event.character in "12345":
@@ -121,6 +122,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
                 with Vertical(classes="scale"):
                     yield Static(words, classes="muted", markup=False)
                     yield ScaleField(id=key)
+        yield Problem(id="scales-problem")
         yield Field("What brought warmth today?", id="warmth-label")
         yield TextField(id="warmth_note")
         yield Field("What made me want to withdraw today?", id="withdraw-label")

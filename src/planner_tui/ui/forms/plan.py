@@ -57,6 +57,7 @@ NO_TARGET = "Choose who the step is with."
 AWKWARD = ["1 · easy", "2", "3 · a bit awkward", "4", "5 · very awkward"]
 APPRECIATION = ["1 · hardly", "2", "3 · somewhat", "4", "5 · very much"]
 SURE_ENOUGH = 7
+SURE_RANGE = "From 0 (not at all) to 10 (certain) — or left empty."
 
 
 class PlanWizard(FormScreen[StepRead]):
@@ -178,7 +179,9 @@ class PlanWizard(FormScreen[StepRead]):
                     yield Line(id="days-note", classes="muted")
                 with Vertical(id="page-sure"):
                     yield Field("How sure are you that you'll do it? 0 to 10 (Enter skips)")
-                    yield TextField(id="confidence", restrict=r"\d{0,2}", max_length=2)
+                    yield TextField(
+                        id="confidence", restrict=r"\d{0,2}", max_length=2, refused=SURE_RANGE
+                    )
                     yield Problem(id="confidence-problem")
                     yield Line(id="calibration-sure", classes="muted")
                 with Vertical(id="page-card"):
@@ -832,7 +835,7 @@ class PlanWizard(FormScreen[StepRead]):
         if not values["words"].strip():
             problems["action"] = "Say what the step is, in a few words."
         if values["confidence"] and int(values["confidence"]) > 10:
-            problems["confidence"] = "From 0 (not at all) to 10 (certain)."
+            problems["confidence"] = SURE_RANGE
         if values["page"] == "when" and not values["when"].strip():
             problems.pop("when")  # not a problem while they're thinking
         days = self.query_one("#days-note", Static)  # a question, never in the way of saving

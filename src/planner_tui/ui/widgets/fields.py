@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from textual.events import Focus, Key, Paste, Resize
+from textual.message import Message
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
@@ -23,14 +24,34 @@ class TextField(Input):
     Coming into it puts the cursor after what it holds: the person's own words are added
     to, not replaced by the next key (Textual selects it all, and two new users lost a
     sentence to one key). A field holding the app's suggestion ("now", "today", a time
-    offered) passes ``select_on_focus=True``: typing replaces the suggestion."""
+    offered) passes ``select_on_focus=True``: typing replaces the suggestion.
 
-    def __init__(self, value: str | None = None, placeholder: str = "", **kwargs: Any) -> None:
+    A box that takes only some keys (``restrict``) says what it takes, *refused*, when
+    another is typed: Textual only rings the bell, and a letter in a score box vanished
+    without a word."""
+
+    class Refused(Message):
+        """A key the box can't hold was typed; the form says :attr:`TextField.refused`."""
+
+        def __init__(self, field: TextField) -> None:
+            super().__init__()
+            self.field = field
+
+    def __init__(
+        self, value: str | None = None, placeholder: str = "", *, refused: str = "", **kwargs: Any
+    ) -> None:
         kwargs.setdefault("select_on_focus", False)
         super().__init__(value, placeholder, **kwargs)
         self.hint = placeholder
+        self.refused = refused
         if placeholder:
             self.tooltip = placeholder
+
+    def restricted(self) -> None:
+        if self.refused:
+            self.post_message(self.Refused(self))
+        else:
+            super().restricted()
 
     def validate_value(self, value: str) -> str:
         return plain(value, keep_newlines=False)
