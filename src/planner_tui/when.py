@@ -640,6 +640,15 @@ def describe(moment: datetime, *, now: datetime | None = None) -> str:
     return f"{shown} ({words.ago(moment, today=now.date(), ahead=True)})"
 
 
+def read_back(text: str, *, lean: Lean) -> tuple[datetime, str]:
+    """:func:`parse_when`, and how a form reads the moment back under its field: with the
+    sentence saying so when the time said doesn't exist that night and was moved (the
+    command line says it too)."""
+    moment, moved = parse_when_noted(text, lean=lean)
+    shown = describe(moment)
+    return moment, f"{shown}. {moved}" if moved else shown
+
+
 # --------------------------------------------------------------------------- days of the year
 
 YEARLY_EXAMPLES = "Try 12 Apr, 12 April 1985, 12/4 (day first) or 1985-04-12."

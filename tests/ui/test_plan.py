@@ -4,7 +4,7 @@ the calendar file."""
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from planner_tui.db.models import StepRead
 from planner_tui.errors import PlannerError
 from planner_tui.services import drafts, people, steps
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.outcome import OutcomeForm
 from planner_tui.ui.forms.plan import SURE_RANGE, PlanWizard
 from planner_tui.ui.modals.confirm import Choice
@@ -236,6 +237,28 @@ async def test_own_words_bad_dates_repeat_and_a_kind_offer_to_shrink(
     [step] = all_steps(sqlite_db)
     assert (step.person_id, step.effort, step.confidence) == (ids["Bo"], "own", 5)
     assert (step.rrule, step.cue) == ("FREQ=WEEKLY;INTERVAL=2", "after lunch")
+
+
+async def test_a_time_the_clocks_skip_is_read_back_as_moved(sqlite_db: Database) -> None:
+    """The command line said "01:30 doesn't exist that night"; the wizard read it back as
+    02:30 without a word, and a contact's time the same."""
+    a_few_people(sqlite_db)
+    skipped = "01:30 doesn't exist that night (the clocks go forward), so it is 02:30 instead."
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter", "enter", *"28 mar 2027 01:30")
+        shown = str(wizard(app).query_one("#when-preview", Static).render())
+        assert shown == f"→ Sun 28 Mar 2027, 02:30 (in 4 months). {skipped}"
+        await press(app, pilot, "ctrl+l")  # let it go
+        clock.freeze(datetime(2027, 4, 1, 12, tzinfo=UTC))  # that night has passed
+        await press(app, pilot, "m", "l")
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        form.query_one("#when", Input).value = "28 mar 01:30"
+        await settle(app, pilot)
+        shown = str(form.query_one("#when-preview", Static).render())
+        assert shown == f"→ Sun 28 Mar 2027, 02:30 (4 days ago). {skipped}"
 
 
 async def test_a_letter_in_how_sure_is_said_not_dropped(sqlite_db: Database) -> None:

@@ -28,7 +28,7 @@ from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Prob
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Tick
-from planner_tui.when import describe, parse_when, typed
+from planner_tui.when import parse_when, read_back, typed
 
 WARMTH = [
     words.score(n) + (f" · {said}" if said else "")
@@ -185,12 +185,12 @@ class InteractionForm(FormScreen[Any]):
         problems = {}
         preview = self.query_one("#when-preview", Static)
         try:
-            moment = parse_when(values["when"], lean="past")
+            moment, shown = read_back(values["when"], lean="past")
         except InvalidInput as error:
             problems["when"] = str(error)
             preview.update("")
         else:
-            preview.update(text("→ " + describe(moment)))
+            preview.update(text("→ " + shown))
             if moment > clock.now() + timedelta(minutes=5):
                 problems["when"] = (
                     "That is still to come. Log contact that happened; small steps for "

@@ -27,7 +27,7 @@ from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.screens.steps import StepItem
 from planner_tui.ui.widgets.fields import TextBox, TextField
-from planner_tui.when import describe, parse_when, typed
+from planner_tui.when import describe, parse_when, read_back, typed
 
 TITLES = {
     StepStatus.DONE: "Done — how did it go?",
@@ -219,8 +219,8 @@ class OutcomeForm(FormScreen[Any]):
         if self.status is StepStatus.DONE:
             preview = self.query_one("#when-preview", Static)
             try:
-                moment = parse_when(values["when"], lean="past")
-                preview.update(text("→ " + describe(moment)))
+                moment, shown = read_back(values["when"], lean="past")
+                preview.update(text("→ " + shown))
                 if moment > clock.now():
                     problems["when"] = "That is still to come; say when it happened."
             except InvalidInput as error:

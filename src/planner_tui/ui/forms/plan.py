@@ -35,7 +35,7 @@ from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.screens.base import focus_laid_out, text
 from planner_tui.ui.widgets.fields import TextField
-from planner_tui.when import QUICK_PICKS, describe, describe_repeat, parse_repeat, parse_when
+from planner_tui.when import QUICK_PICKS, describe_repeat, parse_repeat, parse_when, read_back
 
 if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, PersonRead
@@ -819,8 +819,8 @@ class PlanWizard(FormScreen[StepRead]):
             try:
                 from planner_tui.services.steps import check_ahead
 
-                due = parse_when(values["when"], lean="future")
-                when.update(text("→ " + describe(due)))
+                due, shown = read_back(values["when"], lean="future")
+                when.update(text("→ " + shown))
                 check_ahead(due)
                 note = self.days_question(values, due)
             except InvalidInput as error:

@@ -18,7 +18,7 @@ from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.forms.plan import AWKWARD
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
-from planner_tui.when import describe, describe_repeat, parse_repeat, parse_when, typed
+from planner_tui.when import describe_repeat, parse_repeat, parse_when, read_back, typed
 
 FIELDS = {"words": "action", "when": "due_at", "channel": "channel",
           "awkwardness": "expected_awkwardness", "repeat": "rrule", "cue": "cue",
@@ -117,8 +117,8 @@ class StepForm(FormScreen[Any]):
             problems["words"] = "Say what the step is, in a few words."
         preview = self.query_one("#when-preview", Static)
         try:
-            due = parse_when(values["when"], lean="future")
-            preview.update(text("→ " + describe(due)))
+            due, shown = read_back(values["when"], lean="future")
+            preview.update(text("→ " + shown))
             if values["when"] != self.initial["when"]:
                 check_ahead(due)
         except InvalidInput as error:
