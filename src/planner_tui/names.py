@@ -128,6 +128,16 @@ def name_key(text: str) -> str:
     return _letters(folded) or "".join(folded.split())
 
 
+def alike(people: Sequence[Named]) -> set[int]:
+    """The ids of those among *people* whose name (as :func:`name_key` has it) another of
+    them has too: a list shows them with their number, to tell them apart."""
+    seen: dict[str, list[int]] = {}
+    for person in people:
+        if person.id is not None:
+            seen.setdefault(name_key(person.name), []).append(person.id)
+    return {id_ for ids in seen.values() if len(ids) > 1 for id_ in ids}
+
+
 _APOSTROPHES = re.compile("['’]")
 """An apostrophe is inside a word of a name: ``O'Brien`` is ``obrien``, as typed."""
 

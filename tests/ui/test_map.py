@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.events import Paste
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import DataTable, Input, OptionList, TextArea
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
@@ -184,6 +184,35 @@ async def test_contexts_are_added_and_a_duplicate_is_refused_inline(sqlite_db: D
         assert isinstance(app.screen, MapScreen)
     with sqlite_db.session() as s:
         assert [c.name for c in people.list_contexts(session=s)] == ["Allotment", "Work"]
+
+
+async def test_two_people_of_one_name_are_told_apart_by_number(sqlite_db: Database) -> None:
+    """Two Mo Khans looked alike in the log form and the wizard, and typing the name said
+    "No one called 'Mo Khan'"."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        mo = [people.create_person(session=s, data={"name": "Mo Khan"}).id for _ in range(2)]
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l")  # Ana, the first on the map, is in it already
+        assert isinstance(app.screen, InteractionForm)
+        await press(app, pilot, *"Mo Khan", "enter")
+        assert (
+            f"'Mo Khan' could be Mo Khan (#{mo[0]}), Mo Khan (#{mo[1]}). Say a little more of "
+            f"the name, or the number (#{mo[0]})." in screen_text(app)
+        )
+        app.screen.query_one("#who", Input).value = ""
+        await press(app, pilot, *f"#{mo[1]}", "enter")
+        assert f"With: Ana, Mo Khan (#{mo[1]})" in screen_text(app)
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, MapScreen)
+        await press(app, pilot, "s")  # the wizard's list of whom to plan with
+        shown = [str(o.prompt) for o in app.screen.query_one("#who-list", OptionList).options]
+        assert {f"Mo Khan (#{mo[0]})", f"Mo Khan (#{mo[1]})", "Ana"} <= set(shown), shown
+    with sqlite_db.session() as s:
+        [contact] = people.list_interactions(session=s)
+    assert contact.person_ids == sorted([ana, mo[1]])
 
 
 async def test_logging_an_interaction_with_natural_language_time(sqlite_db: Database) -> None:

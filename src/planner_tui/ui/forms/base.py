@@ -135,12 +135,16 @@ class PeopleChips(Vertical):
         self.query_one("#who", Input).value = typing
         self.show()
 
-    def match(self, typed: str) -> PersonRead | None:
-        """Someone by the rule every name is matched by (planner_tui.names)."""
-        from planner_tui.names import person_named
+    def named(self, typed: str) -> list[PersonRead]:
+        """Whom *typed* names, by the rule every name is matched by (planner_tui.names), or
+        by their number (``#4``, shown beside a name two people share)."""
+        from planner_tui.names import people_named
 
-        found = person_named(typed, [p for p in self.known.values() if not p.archived])
-        return None if found is None else self.known[found]
+        here = [p for p in self.known.values() if not p.archived]
+        number = typed.strip().removeprefix("#")
+        if typed.strip().startswith("#") and number.isascii() and number.isdigit():
+            return [p for p in here if str(p.id) == number.lstrip("0")]
+        return [self.known[i] for i in people_named(typed, here)]
 
     @on(Input.Submitted, "#who")
     def add(self, event: Input.Submitted) -> None:
@@ -155,11 +159,16 @@ class PeopleChips(Vertical):
         typed = who.value.strip()
         if not typed:
             return None
+        found = self.named(typed)
         # Enter takes the name the box is suggesting, as the right arrow would.
         shown = who._suggestion  # Textual keeps no public name for it
-        person = self.match(typed) or (self.match(shown) if shown else None)
-        if person is None:
+        if not found and shown:
+            found = self.named(shown)
+        if len(found) > 1:  # two of one name, or a first name several share
+            return words.several_called(typed, [p.name for p in found], [p.id for p in found])
+        if not found:
             return f"No one called {typed!r} yet — add them on the Map first (n)."
+        [person] = found
         if person.id not in self.chosen:
             self.chosen.append(person.id)
         who.value = ""
@@ -176,7 +185,13 @@ class PeopleChips(Vertical):
             self.post_message(self.Changed(self))
 
     def show(self) -> None:
-        names = [shorten(self.known[i].name, 40) for i in self.chosen if i in self.known]
+        from planner_tui.names import alike
+
+        twins = alike(list(self.known.values()))
+        names = [
+            words.numbered(shorten(p.name, 40), p.id) if p.id in twins else shorten(p.name, 40)
+            for p in (self.known[i] for i in self.chosen if i in self.known)
+        ]
         self.query_one("#chosen", Static).update(
             text("With: " + ", ".join(names) + "   (backspace removes the last)" if names else "")
         )

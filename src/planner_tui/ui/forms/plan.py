@@ -29,7 +29,7 @@ from textual.widgets.option_list import Option
 from planner_tui import words
 from planner_tui.db.models import Channel, Effort, StepRead, label, name_refused
 from planner_tui.errors import InvalidInput
-from planner_tui.names import called, fold
+from planner_tui.names import alike, called, fold
 from planner_tui.services.steps import days_disagree, first_occurrence
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
@@ -355,7 +355,10 @@ class PlanWizard(FormScreen[StepRead]):
         options = self.query_one("#who-list", OptionList)
         options.clear_options()
         shown = shown[:200]
-        options.add_options(Option(self.person_line(p), id=str(p.id)) for p in shown)
+        twins = alike(self.people)
+        options.add_options(
+            Option(self.person_line(p, numbered=p.id in twins), id=str(p.id)) for p in shown
+        )
         options.add_options(
             Option(text(f"{shorten(c.name, 40)}  · the place itself: a step toward it"),
                    id=f"c{c.id}")
@@ -391,7 +394,7 @@ class PlanWizard(FormScreen[StepRead]):
         return "new" if self.new_name else ""
 
     @staticmethod
-    def person_line(person: PersonRead) -> Any:
+    def person_line(person: PersonRead, *, numbered: bool = False) -> Any:
         why = ""
         if person.drifting_days and person.last_contact is None:
             why = f"  · {words.NOT_YET_SINCE_ADDED}"
@@ -399,7 +402,8 @@ class PlanWizard(FormScreen[StepRead]):
             why = f"  · {words.ago(person.last_contact)}, past your rhythm"
         elif person.circle == "inner":
             why = "  · inner circle"
-        return text(shorten(person.name, 40) + why)
+        name = shorten(person.name, 40)
+        return text((words.numbered(name, person.id) if numbered else name) + why)
 
     def pick_person(self) -> None:
         options = self.query_one("#who-list", OptionList)
