@@ -399,6 +399,13 @@ def test_plan_asks_before_planning_the_same_step_twice(home: Path) -> None:
     assert [s.action for s in all_steps(home)].count("bring Bo the book he lent me") == 2
     # Another time is another step: not asked about.
     assert run(home, "plan", "Bo", "bring Bo the book he lent me", "sat 7pm").returncode == 0
+    # A repeat that starts on a later day than the time said (Friday, every Monday and
+    # Thursday: Monday) is the same step planned again (it was planned twice, unasked).
+    repeat = ("plan", "Bo", "call Bo", "fri 6pm", "--repeat", "every mon and thu")
+    assert run(home, *repeat).returncode == 0
+    before = everything(home)
+    assert_one_line_error(run(home, *repeat), 1, "is already on your plan (#")
+    assert everything(home) == before
 
 
 @pytest.mark.parametrize(

@@ -250,7 +250,7 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
         chosen = steps.library_action(actions, args.action, toward, said)
         same = None if args.anyway else steps.same_open_step(
             session=session, person_id=person.id if person else None, context_id=place,
-            action=args.action, due_at=due,
+            action=args.action, due_at=due, rrule=rule,
         )  # fmt: skip
         if same is not None:  # as the wizard asks before planning it a second time
             _refuse(

@@ -508,11 +508,14 @@ def same_open_step(
     context_id: int | None,
     action: str,
     due_at: datetime,
+    rrule: str | None = None,
 ) -> StepRead | None:
     """A planned step just like this one — same person (or part of life), same words, same
-    time — if there is one: planning it again is asked about first."""
+    time (for a repeat, its first day, where it would be planned) — if there is one:
+    planning it again is asked about first."""
     if person_id is None and context_id is None:
         return None
+    due_at = first_occurrence(rrule, due_at)
     query = select(Step).where(
         Step.status == StepStatus.PLANNED,
         col(Step.due_at) == due_at,

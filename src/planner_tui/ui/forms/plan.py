@@ -889,7 +889,8 @@ class PlanWizard(FormScreen[StepRead]):
         if not values.get("again") and not new_person:
             same = self.planner.backend.read(
                 partial(steps.same_open_step, person_id=data["person_id"],
-                        context_id=data["context_id"], action=data["action"], due_at=due)
+                        context_id=data["context_id"], action=data["action"], due_at=due,
+                        rrule=data["rrule"])
             )  # fmt: skip
             if same is not None:
                 raise Question(
