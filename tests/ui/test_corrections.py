@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from textual.command import CommandList, CommandPalette
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, Select, Static
 from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
 
@@ -230,6 +230,33 @@ async def test_a_planned_step_is_changed_for_one_occurrence_or_the_series(
             following = steps.record_outcome(session=s, step_id=weekly,
                                              outcome={"status": "done"}).following  # fmt: skip
         assert following[0].due_at == local("2026-12-04T19:00")
+
+
+async def test_a_series_moved_to_a_day_its_repeat_skips_says_where_it_starts(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(session=s, data={
+            "person_id": ana, "action": "call", "due_at": local("2026-11-26T18:00"),
+            "rrule": "FREQ=WEEKLY;BYDAY=MO,TH"})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "p", "e")
+        form = app.screen
+        assert isinstance(form, StepForm)
+        form.query_one("#when").focus()
+        await press(app, pilot, "ctrl+a", "ctrl+k", *"tue 7pm")
+        shown = str(form.query_one("#when-preview", Static).render())
+        assert shown == (
+            "→ Tue 24 Nov 2026, 19:00 (tomorrow). Tue 24 Nov, 19:00 isn't one of the days "
+            "it repeats on, so it starts on Thu 26 Nov, 19:00. Changing only this one "
+            "keeps the time you chose."
+        )
+        await press(app, pilot, "ctrl+s", "tab", "enter")  # every one from now
+        with sqlite_db.session() as s:
+            [series] = steps.list_steps(session=s, upcoming=True)
+        assert series.due_at == local("2026-11-26T19:00")
 
 
 async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_palette_back(

@@ -536,6 +536,30 @@ def test_a_repeat_changes_only_for_the_whole_series_and_can_end(db: Database) ->
                                     ).following == []  # fmt: skip
 
 
+def test_a_series_moved_to_a_day_its_repeat_skips_starts_on_its_next_day(db: Database) -> None:
+    """Moved from a Monday to Tuesday 19:00 while repeating every Monday and Thursday, the
+    series started on a Tuesday, a day its rule leaves out (a calendar's start that its rule
+    doesn't match is undefined). It starts on Thursday, at the time chosen, as a new step
+    does; changed alone, one occurrence keeps the day chosen."""
+    rule = "FREQ=WEEKLY;BYDAY=MO,TH"
+    with db.write() as s:
+        ana = person(s, "Ana")
+        series = plan(s, ana, "2026-11-30T18:00", rrule=rule)
+        corrections.update_step(
+            session=s, step_id=series, data={"due_at": local("2026-12-01T19:00")}
+        )
+        [moved] = steps.list_steps(session=s, upcoming=True)
+        assert (moved.due_at, moved.rrule) == (local("2026-12-03T19:00"), rule)
+        corrections.update_step(
+            session=s, step_id=series, scope="one", data={"due_at": local("2026-12-08T10:00")}
+        )
+        planned = steps.list_steps(session=s, upcoming=True)
+        assert [(p.due_at, p.rrule) for p in planned] == [
+            (local("2026-12-07T19:00"), rule),
+            (local("2026-12-08T10:00"), None),
+        ]
+
+
 # --------------------------------------------------------------------------- merging people
 
 

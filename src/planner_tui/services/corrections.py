@@ -289,6 +289,8 @@ def _change_series(session: Session, row: Step, given: dict[str, Any]) -> None:
         return
     repeated, timing = row.rrule is not None, "due_at" in given or "rrule" in given
     _apply(row, given)
+    if timing:  # a series starts on a day of its rule, as a new one does
+        row.due_at = steps.first_occurrence(row.rrule, row.due_at)
     if row.recurrence_id is not None and row.rrule:
         # An occurrence changed on its own, given a repeat of its own: a series of its own.
         row.uid, row.sequence, row.recurrence_id = new_step_uid(), 0, None

@@ -4,6 +4,7 @@ alone or for the whole series from here (a new repeat is always the series')."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -115,9 +116,15 @@ class StepForm(FormScreen[Any]):
         problems: dict[str, str] = {}
         if not values["words"].strip():
             problems["words"] = "Say what the step is, in a few words."
+        if problem := self.preview(
+            "repeat", lambda: describe_repeat(parse_repeat(values["repeat"]))
+        ):
+            problems["repeat"] = problem
         preview = self.query_one("#when-preview", Static)
         try:
             due, shown = read_back(values["when"], lean="future")
+            if "repeat" not in problems:
+                shown += self.repeat_moves(due, values["repeat"])
             preview.update(text("→ " + shown))
             if values["when"] != self.initial["when"]:
                 check_ahead(due)
@@ -125,11 +132,20 @@ class StepForm(FormScreen[Any]):
             if not values["when"].strip():
                 preview.update("")
             problems["when"] = str(error)
-        if problem := self.preview(
-            "repeat", lambda: describe_repeat(parse_repeat(values["repeat"]))
-        ):
-            problems["repeat"] = problem
         return problems
+
+    def repeat_moves(self, due: datetime, repeat: str) -> str:
+        """What the read-back adds when a repeat's days don't include the time chosen: the
+        series starts on its first day after (a step changed alone keeps the time)."""
+        from planner_tui.services.steps import first_occurrence
+
+        rule = parse_repeat(repeat)
+        first = first_occurrence(rule, due)
+        if first == due:
+            return ""
+        asked = self.step.rrule is not None and rule == self.step.rrule  # one, or every one?
+        alone = " Changing only this one keeps the time you chose." if asked else ""
+        return f". {words.repeat_starts(due, first)}{alone}"
 
     def changes(self, values: dict[str, Any]) -> dict[str, Any]:
         """What the person changed, as the step's values."""
