@@ -691,6 +691,14 @@ def parse_yearly(text: str) -> tuple[int, int, int | None]:
                 field="day",
             )
         month, day, year = one.month, one.day, (one.year if one.year == two.year else None)
+        if year is not None and not re.search(rf"(?<!\d){year:04d}(?!\d)", said):
+            # dateutil makes a year of any other number: '30 3 Jun' was 3 Jun 2030
+            raise InvalidInput(
+                f"'{_shown(text)}' has a year written short, or a number too many: write a year in "
+                f"full ({day} {words.SHORT_MONTHS[month - 1]} {year}), or leave it out. "
+                f"{YEARLY_EXAMPLES}",
+                field="day",
+            )
     try:
         datetime(year or 2004, month, day)
     except ValueError:

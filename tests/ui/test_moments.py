@@ -212,6 +212,8 @@ async def test_a_dates_tiny_step_calls_them_what_the_wizard_does(sqlite_db: Data
         ("moved to Leeds: 3 Jun 2011", ("moved to Leeds", 6, 3, 2011)),
         ("note: moved: 3 Jun 2011", ("note: moved", 6, 3, 2011)),  # a colon in the name
         ("first met: 3 Jun", ("first met", 6, 3, None)),
+        # the last colon was a time's: it was 'time: 10' on 3 Jun 2030
+        ("time: 10:30 3 Jun", ("time", 6, 3, None)),
     ],
 )
 def test_another_date_is_what_a_colon_then_the_day(typed: str, read: tuple[object, ...]) -> None:

@@ -356,6 +356,10 @@ def test_a_day_of_the_year_reads_with_or_without_its_year(
         ("", "as a day of the year"),
         ("12/13", "no month 13.*For 13 Dec, say 13/12"),  # dateutil read it month first
         ("1-13-1985", "no month 13"),
+        # a number that isn't the day became a year: '30 3 Jun' was 3 Jun 2030
+        ("30 3 Jun", r"a year written short.*\(3 Jun 2030\), or leave it out"),
+        ("3 Jun 85", r"a year written short.*\(3 Jun 1985\)"),
+        ("3/6/85", "a year written short"),
     ],
 )
 def test_a_day_of_the_year_that_cant_be_read_says_what_would_work(said: str, why: str) -> None:
