@@ -15,6 +15,8 @@ from planner_tui import clock
 from planner_tui.db.models import Channel, label
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from planner_tui.services.review import MonthReviewData
 
 Draw = Callable[[Any, "MonthReviewData"], None]
@@ -90,11 +92,24 @@ def whole_ticks(top: int, most: int = 6) -> list[int]:
     return list(range(0, -(-max(top, 1) // step) * step + 1, step))
 
 
-def draw_weeks(plt: Any, data: MonthReviewData) -> None:
-    draw_by_channel(
-        plt,
-        "Contact each week, by channel",
-        [(week_label(w.first, w.last), w.counts) for w in data.weeks],
+CHANNEL_STYLES = {
+    Channel.IN_PERSON: "bold cyan",
+    Channel.CALL: "magenta",
+    Channel.TEXT: "green",
+    Channel.SOCIAL: "yellow",
+    Channel.OTHER: "grey62",
+}
+
+
+def week_bars(data: MonthReviewData) -> Text:
+    """Contact in each week of the month, by channel: a text picture, one line a week
+    (plotext's bars drawn across rows put a week's contact beside the wrong week)."""
+    from planner_tui.pictures import stacked_rows
+
+    present = [c for c in Channel if any(w.counts.get(c) for w in data.weeks)]
+    return stacked_rows(
+        [(week_label(w.first, w.last), [w.counts.get(c, 0) for c in present]) for w in data.weeks],
+        [(CHANNEL_MARKERS[c], CHANNEL_STYLES[c]) for c in present],
     )
 
 
@@ -142,7 +157,6 @@ def draw_trend(plt: Any, data: MonthReviewData) -> None:
 CHARTS: dict[str, tuple[Draw, int]] = {
     "connectedness": (draw_connectedness, 10),
     "mood": (draw_mood, 10),
-    "weeks": (draw_weeks, 12),
     "trend": (draw_trend, 12),
 }
 """Each chart by name, with the height it is drawn at."""

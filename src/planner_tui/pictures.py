@@ -70,6 +70,32 @@ def bar_legend(parts: list[tuple[str, int]]) -> Text:
     return line
 
 
+def stacked_rows(
+    rows: list[tuple[str, list[int]]], fills: list[tuple[str, str]], width: int = 48
+) -> Text:
+    """One line per row, top to bottom: its label, then a bar of each part in turn (drawn
+    with *fills*' character and style, part by part) and the row's total. The bars share
+    one scale, the longest *width* cells; a part of 1 is never too small to see. (plotext
+    drew such bars a row off, and a week's contact under the week beside it.)"""
+    label_width = max((cell_len(name) for name, _ in rows), default=0)
+    top = max((sum(counts) for _, counts in rows), default=0)
+    per = width // top if 0 < top <= width else 0  # whole cells per contact, when they fit
+    picture = Text(end="")
+    for index, (name, counts) in enumerate(rows):
+        if index:
+            picture.append("\n")
+        picture.append(f"{' ' * (label_width - cell_len(name))}{name} │", style="grey62")
+        if sum(counts):
+            picture.append(" ")
+        for count, (fill, style) in zip(counts, fills, strict=True):
+            if count:
+                cells = count * per if per else max(1, round(count * width / top))
+                picture.append(fill * cells, style=style)
+        if sum(counts):
+            picture.append(f" {sum(counts)}")
+    return picture
+
+
 WEEK_LEGEND = "· none  ░ 1  ▒ 2  ▓ 3  █ 4+ contacts a week"
 
 

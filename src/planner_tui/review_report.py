@@ -160,7 +160,9 @@ def daily(data: MonthReviewData) -> Figure:
 def weeks(data: MonthReviewData) -> Figure:
     if not data.figures.interactions:
         return Figure("weeks", "Contact each week", ["No interactions logged this month."])
-    return Figure("weeks", "Contact each week", [charts.channel_legend(data)], charts=("weeks",))
+    return Figure(
+        "weeks", "Contact each week", [charts.channel_legend(data)], picture=charts.week_bars(data)
+    )
 
 
 def trend(data: MonthReviewData) -> Figure:
@@ -691,7 +693,6 @@ def year(data: MonthReviewData) -> Figure:
 
 CHARTS_OF: dict[str, tuple[str, ...]] = {
     "daily": ("connectedness", "mood"),
-    "weeks": ("weeks",),
     "trend": ("trend",),
 }
 """The charts a figure can show (some months it has none)."""

@@ -7,9 +7,11 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
+from rich.cells import cell_len
 
-from planner_tui.charts import chart_text, whole_ticks
+from planner_tui.charts import chart_text, week_bars, whole_ticks
 from planner_tui.db.engine import Database
+from planner_tui.pictures import stacked_rows
 from planner_tui.services import people, review
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -29,19 +31,36 @@ def test_whole_ticks_are_whole_and_reach_the_top() -> None:
     assert whole_ticks(37) == [0, 10, 20, 30, 40]
 
 
-@pytest.mark.parametrize("width", [72, 60])
-def test_the_weekly_chart_counts_whole_contacts(sqlite_db: Database, width: int) -> None:
+def test_each_week_shows_its_own_contact_by_channel(sqlite_db: Database) -> None:
+    """A new user's November: plotext drew the week of 23–29 (one text) as in person, and
+    the text nowhere. Each week is a line of its own now, every contact in it."""
     with sqlite_db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"})
-        for day, channel in ((3, "call"), (10, "text"), (11, "call"), (12, "in_person")):
+        for day, channel in ((3, "social"), (10, "call"), (11, "call"), (12, "in_person"),
+                             (20, "in_person"), (25, "text"), (30, "call")):  # fmt: skip
             people.log_interaction(session=s, data={
-                "occurred_at": datetime(2026, 11, day, 18, tzinfo=UTC),
+                "occurred_at": datetime(2026, 11, day, 12, tzinfo=UTC),
                 "person_ids": [ana.id], "channel": channel,
             })  # fmt: skip
     with sqlite_db.session() as s:
-        data = review.review_month(session=s, month=date(2026, 11, 1), today=date(2026, 11, 23))
-    marks = axis(chart_text("weeks", data, width=width))
-    assert marks == ["0", "1", "2", "3"], marks
+        data = review.review_month(session=s, month=date(2026, 11, 1), today=date(2026, 11, 30))
+    rows = week_bars(data).plain.splitlines()
+    per = 48 // 3  # cells a contact, the fullest week (9–15) filling the width
+    assert rows == [
+        "    1 │",
+        "  2–8 │ " + "░" * per + " 1",
+        " 9–15 │ " + "█" * per + "▓" * 2 * per + " 3",
+        "16–22 │ " + "█" * per + " 1",
+        "23–29 │ " + "▒" * per + " 1",
+        "   30 │ " + "▓" * per + " 1",
+    ]
+
+
+def test_a_week_of_one_contact_is_seen_beside_a_very_full_one() -> None:
+    picture = stacked_rows([("1–7", [1, 0]), ("8–14", [60, 140])], [("█", ""), ("▒", "")])
+    one, full = picture.plain.splitlines()
+    assert one == " 1–7 │ █ 1"
+    assert full.startswith("8–14 │ █") and full.endswith(" 200") and cell_len(full) <= 8 + 48 + 4
 
 
 @pytest.mark.parametrize("month", [date(2026, 11, 1), date(2025, 12, 1), date(2026, 6, 1)])
