@@ -91,6 +91,23 @@ async def test_each_digit_moves_on_when_changing_todays_check_in(
         assert values["warmth_note"] == "soup"
 
 
+async def test_someone_added_while_the_check_in_is_open_is_linked_by_their_mention(
+    sqlite_db: Database,
+) -> None:
+    """Added on the command line while the form was open, Lars was "not on your map", and
+    the entry was saved without him."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "c")
+        with sqlite_db.write() as s:
+            lars = people.create_person(session=s, data={"name": "Lars Öberg"}).id
+        form(app).query_one("#body", TextArea).text = "Coffee with @Lars"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+    [entry] = entries(sqlite_db)
+    assert entry.person_ids == [lars]
+
+
 async def test_a_key_a_score_cant_hold_is_said_under_the_scores(sqlite_db: Database) -> None:
     """A letter or a 7 typed into a 1-to-5 box vanished without a word."""
     app = make_app(sqlite_db)

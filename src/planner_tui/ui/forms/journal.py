@@ -179,11 +179,15 @@ class JournalForm(FormScreen[JournalEntryRead]):
         event.stop()
         self.action_save()
 
-    def mentioned(self, values: dict[str, Any]) -> tuple[list[int], list[str]]:
+    def mentioned(
+        self, values: dict[str, Any], people: list[PersonRead] | None = None
+    ) -> tuple[list[int], list[str]]:
+        """Whom the words @mention among *people* (those the form opened with), and the
+        names that name no one of them."""
         from planner_tui.journal_search import mentions_in
 
         writing = " ".join(values[k] for k in ("body", "warmth_note", "withdraw_note"))
-        return mentions_in(writing, self.people)
+        return mentions_in(writing, self.people if people is None else people)
 
     # ---------------------------------------------------------------- the form contract
 
@@ -278,7 +282,11 @@ class JournalForm(FormScreen[JournalEntryRead]):
                 "Move this check-in?", words.check_in_moves(self.entry.day, day, others),
                 [("back", "Keep its day"), ("move", f"Move it to {day:%a %-d %b}")],
             )  # fmt: skip
-        found, _unknown = self.mentioned(values)
+        found, unknown = self.mentioned(values)
+        if unknown:  # someone added since the form opened (on the command line, say)
+            from planner_tui.services import people as people_service
+
+            found, _ = self.mentioned(values, self.planner.backend.read(people_service.list_people))
         people = list(dict.fromkeys(values["people"] + found))
         data = {
             "day": day,
