@@ -579,6 +579,10 @@ async def test_search_as_you_type_highlights_and_filters(sqlite_db: Database) ->
             search.value = nothing
             await settle(app, pilot)
             assert table.row_count == 0 and NOTHING_TO_LOOK_FOR in screen_text(app), nothing
+        # Escape empties the search and gives the list back its keys (after a search that
+        # found nothing, the list had none: ↓ and Enter did nothing).
+        await press(app, pilot, "escape", "down")
+        assert table.has_focus and table.row_count == 3 and table.cursor_row == 1
 
 
 async def test_delete_asks_and_undo_brings_it_back(sqlite_db: Database) -> None:

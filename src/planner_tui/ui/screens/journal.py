@@ -280,6 +280,9 @@ class JournalScreen(ViewScreen):
             self.shown_query = event.value
             if self.data.limit == SHOWN:
                 self.show_list()
+                # Emptied by Escape after a search that found nothing, the list was hidden
+                # as the focus left the box: it takes it now, as it shows again.
+                self.focus_list_if_lost()
             else:
                 self.reload()  # the first page of the list again
 
