@@ -586,7 +586,10 @@ async def test_search_as_you_type_highlights_and_filters(sqlite_db: Database) ->
 
 
 async def test_delete_asks_and_undo_brings_it_back(sqlite_db: Database) -> None:
+    """Brought back, the entry has the cursor (it was on the one below, which the next x
+    deleted)."""
     with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 19), "body": "older"})
         journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "keep me #x"})
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
@@ -594,11 +597,12 @@ async def test_delete_asks_and_undo_brings_it_back(sqlite_db: Database) -> None:
         await press(app, pilot, "j", "x")
         assert isinstance(app.screen, Choice)
         await press(app, pilot, "tab", "enter")
-        assert entries(sqlite_db) == []
+        assert [e.body for e in entries(sqlite_db)] == ["older"]
         await press(app, pilot, "u")
         assert "keep me #x" in screen_text(app)
-    [entry] = entries(sqlite_db)
-    assert entry.tags == ["x"]
+        table = app.screen.query_one("#entries", DataTable)
+        assert str(table.get_row_at(table.cursor_row)[3]) == "keep me #x"
+    assert [e.tags for e in entries(sqlite_db)] == [["x"], []]
 
 
 async def test_huge_odd_and_markup_text_shows_as_written(sqlite_db: Database) -> None:

@@ -113,12 +113,14 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
             "app was opened."
         )
         return
-    # Rows it brings back: the view puts its cursor on them, when it shows them.
-    restored = {str(key[0]) for tc in taken.change.tables if tc.table == "step"
-                for key in tc.removed}  # fmt: skip
 
     def point(_result: Any) -> None:
+        """Rows it brought back: the view puts its cursor on them when it shows them (the
+        next key acted on the row below); a view says which table its rows are of."""
         point_at = getattr(app.screen, "point_at", None)
+        table = getattr(app.screen, "POINTED_ROWS", None)
+        restored = {str(key[0]) for tc in taken.change.tables if tc.table == table
+                    for key in tc.removed}  # fmt: skip
         if restored and callable(point_at):
             point_at(restored)
 

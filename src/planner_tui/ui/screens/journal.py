@@ -133,6 +133,13 @@ class JournalScreen(ViewScreen):
         self.shown: list[JournalEntryRead] = []
         self.shown_query = ""
         """The search whose results are on screen (the benchmark waits for it)."""
+        self.pointed: set[str] = set()
+
+    POINTED_ROWS = "journal_entry"
+
+    def point_at(self, entry_ids: set[str]) -> None:
+        """Undo brought these entries back: the cursor goes to them on the next show."""
+        self.pointed = entry_ids
 
     def compose_body(self) -> ComposeResult:
         yield Note(words.EMPTY_JOURNAL, id="journal-empty", classes="empty")
@@ -253,6 +260,12 @@ class JournalScreen(ViewScreen):
             [str(e.id) for e in entries],
             keep_cursor=keep_cursor,
         )
+        pointed, self.pointed = self.pointed, set()
+        table = self.query_one("#entries", DataTable)
+        for row, entry in enumerate(entries):
+            if str(entry.id) in pointed:
+                table.move_cursor(row=row, animate=False)
+                break
 
     # ---------------------------------------------------------------- search as you type
 

@@ -67,6 +67,8 @@ class StepsScreen(ViewScreen):
     STEP_TABLE = ""
     POINTED: ClassVar[tuple[str, ...]] = ()
     """The tables in which the cursor goes to a step just planned or brought back."""
+    POINTED_ROWS = "step"
+    """The rows undo brings back that :meth:`point_at` takes."""
     BINDINGS = [
         Binding("s", "plan_step", "Small step", tooltip="Plan a small step with someone"),
         Binding("e", "edit_step", "Change step", show=False),
