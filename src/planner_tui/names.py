@@ -229,6 +229,15 @@ def _runs(name: str) -> list[str]:
     return [key for key in map(_letters, spaced.split()) if key]
 
 
+def people_meant(typed: str, people: Sequence[Named]) -> list[int]:
+    """:func:`people_named`, or the one numbered as typed (``#4``, the number a list shows
+    beside a name two people share)."""
+    number = typed.strip().removeprefix("#")
+    if typed.strip().startswith("#") and number.isascii() and number.isdigit():
+        return [p.id for p in people if p.id is not None and str(p.id) == number.lstrip("0")]
+    return people_named(typed, people)
+
+
 def person_named(typed: str, people: Sequence[Named]) -> int | None:
     """The one person *typed* names; None for no one, or for several (say more of it)."""
     found = people_named(typed, people)

@@ -452,6 +452,34 @@ async def test_merging_two_people_of_one_name_tells_them_apart_and_says_whose_rh
             assert (kept.id, kept.cadence_days) == (mo, 7)  # as the question said
 
 
+async def test_of_three_people_of_one_name_the_one_to_merge_is_picked_by_number(
+    sqlite_db: Database,
+) -> None:
+    """'Mo' could be two others, and '#8' was "no one else on your map is called '#8'":
+    two entries of one name could never be merged, the reason to merge."""
+    with sqlite_db.write() as s:
+        mo = [
+            people.create_person(session=s, data={"name": name}).id for name in ("Mo", "Mo", "mo")
+        ]
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "m")
+        screen = app.screen
+        assert isinstance(screen, MapScreen)
+        screen.query_one("#people-table", DataTable).move_cursor(
+            row=[p.id for p in screen.shown].index(mo[0])
+        )
+        await press(app, pilot, "g", *"Mo", "enter")
+        assert (
+            f"'Mo' could be Mo (#{mo[1]}), mo (#{mo[2]}). Say a little more of the name, or "
+            f"the number (#{mo[1]})." in screen_text(app)
+        )
+        app.screen.query_one("#other", Input).value = f"#{mo[2]}"
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, Choice)
+        assert f"Merge mo (#{mo[2]}) into Mo (#{mo[0]})?" in " ".join(screen_text(app).split())
+
+
 async def test_a_long_name_in_the_merge_titles_is_cut_with_an_ellipsis(sqlite_db: Database) -> None:
     long = " ".join(["Maximiliana Wilhelmina"] * 4)
     with sqlite_db.write() as s:

@@ -138,13 +138,12 @@ class PeopleChips(Vertical):
     def named(self, typed: str) -> list[PersonRead]:
         """Whom *typed* names, by the rule every name is matched by (planner_tui.names), or
         by their number (``#4``, shown beside a name two people share)."""
-        from planner_tui.names import people_named
+        from planner_tui.names import people_meant
 
-        here = [p for p in self.known.values() if not p.archived]
-        number = typed.strip().removeprefix("#")
-        if typed.strip().startswith("#") and number.isascii() and number.isdigit():
-            return [p for p in here if str(p.id) == number.lstrip("0")]
-        return [self.known[i] for i in people_named(typed, here)]
+        return [
+            self.known[i]
+            for i in people_meant(typed, [p for p in self.known.values() if not p.archived])
+        ]
 
     @on(Input.Submitted, "#who")
     def add(self, event: Input.Submitted) -> None:

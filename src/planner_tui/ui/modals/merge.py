@@ -120,7 +120,7 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
         field.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        from planner_tui.names import people_named, person_named
+        from planner_tui.names import people_meant
         from planner_tui.words import several_called
 
         event.stop()
@@ -128,22 +128,20 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
         if not typed:
             return
         shown = event.input._suggestion  # Enter takes the suggested name, as elsewhere
-        found = person_named(typed, self.others)
-        if found is None and shown:
-            found = person_named(shown, self.others)
+        found = people_meant(typed, self.others)
+        if not found and shown:
+            found = people_meant(shown, self.others)
         problem = self.query_one("#other-problem", Problem)
-        if found is None:
-            several = people_named(typed, self.others)
-            if len(several) > 1:
-                names = [p.name for p in self.others if p.id in several]
-                problem.say(several_called(typed, names))
-            elif person_named(typed, [self.keep]) is not None:
-                problem.say(f"That is {short_name(self.keep.name)}: type the other one's name.")
-            else:
-                problem.say(f"No one else on your map is called {typed!r}.")
-            return
-        problem.say(None)
-        self.confirm(next(p for p in self.others if p.id == found))
+        if len(found) > 1:  # two of one name are told apart by number
+            several = [p for p in self.others if p.id in found]
+            problem.say(several_called(typed, [p.name for p in several], [p.id for p in several]))
+        elif not found and people_meant(typed, [self.keep]):
+            problem.say(f"That is {short_name(self.keep.name)}: type the other one's name.")
+        elif not found:
+            problem.say(f"No one else on your map is called {typed!r}.")
+        else:
+            problem.say(None)
+            self.confirm(next(p for p in self.others if p.id == found[0]))
 
     @work(thread=True, exclusive=True, group="merge")
     def confirm(self, other: PersonRead) -> None:
