@@ -591,6 +591,14 @@ async def test_done_records_contact_and_compares_the_awkwardness(sqlite_db: Data
         form = app.screen
         assert isinstance(form, OutcomeForm)
         assert "You expected 4/5 awkward" in screen_text(app)
+        # A year that is likely a slip is asked about ('1 Jan 1900' was saved without a
+        # word, and counted as this week's step); a time this evening is not.
+        when = form.query_one("#when", Input)
+        preview = form.query_one("#when-preview", Static)
+        for typed, asked in (("1 jan 1900", True), ("today 6pm", False)):
+            when.value = typed
+            await settle(app, pilot)
+            assert ("more than a year ago — is the year right?" in str(preview.render())) is asked
         form.query_one("#felt").focus()
         await press(app, pilot, "enter", "down", "down", "enter")  # 2 · easier than feared
         form.query_one("#warmth").focus()

@@ -9,6 +9,7 @@ the new time; skipped just lets it go.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -49,6 +50,8 @@ NEW_TIME = {
 """Each outcome's question for a new time, and what it starts with (a follow-up: after
 the step, see :func:`suggested_time`)."""
 BACKUP_OFFERED = (StepStatus.DECLINED, StepStatus.NO_REPLY)
+LONG_AGO = timedelta(days=366)
+"""A step done longer ago than this is asked about in the read-back: the year may be wrong."""
 """The outcomes that offer the step's own if-then backup as the next step."""
 RESPONSES = [
     (Initiator.ME, "I reached out, as planned"),
@@ -220,6 +223,8 @@ class OutcomeForm(FormScreen[Any]):
             preview = self.query_one("#when-preview", Static)
             try:
                 moment, shown = read_back(values["when"], lean="past")
+                if moment < clock.now() - LONG_AGO:  # '1 Jan 1900' saved without a word
+                    shown += ". That is more than a year ago — is the year right?"
                 preview.update(text("→ " + shown))
                 if moment > clock.now():
                     problems["when"] = "That is still to come; say when it happened."
