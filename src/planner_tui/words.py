@@ -358,6 +358,14 @@ def several_called(typed: str, names: list[str], numbers: list[int] | None = Non
     return f"{_typed(typed)} could be {listed}. Say a little more of the name{more}."
 
 
+def added_to(name: str, stayed: list[str]) -> str:
+    """After a new entry was added to someone already on the map: what of theirs stayed
+    instead of what was typed ('rhythm (every 2 weeks)')."""
+    if not stayed:
+        return f"Added to {name}."
+    return f"Added to {name}, who keeps their own {' and '.join(stayed)} — e on the Map changes it."
+
+
 def numbered(name: str, number: int) -> str:
     """A name with its number, which tells two people of one name apart: 'Sam Jones (#4)'."""
     return f"{name} (#{number})"

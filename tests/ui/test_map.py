@@ -215,6 +215,44 @@ async def test_two_people_of_one_name_are_told_apart_by_number(sqlite_db: Databa
     assert contact.person_ids == sorted([ana, mo[1]])
 
 
+async def test_a_name_already_on_the_map_is_asked_about_and_what_stays_is_said(
+    sqlite_db: Database,
+) -> None:
+    """Added again as "the same person", a rhythm typed was dropped without a word; and
+    renaming someone into another's name was not asked about at all."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(
+            session=s, data={"name": "Ana Silva", "nickname": "Ani", "cadence_days": 14}
+        ).id
+        people.create_person(session=s, data={"name": "Maria Costa"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "n", *"ani")
+        await type_into(pilot, app, "cadence", "weekly")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice) and "Ana Silva is already here" in screen_text(app)
+        await press(app, pilot, "enter")  # yes, the same person
+        said = [n.message for n in app._notifications]
+        assert said[-1] == (
+            "Added to Ana Silva, who keeps their own rhythm (every 2 weeks) — e on the Map "
+            "changes it."
+        ), said
+        assert [p.cadence_days for p in everyone(sqlite_db) if p.id == ana] == [14]
+        screen = app.screen
+        assert isinstance(screen, MapScreen)
+        screen.query_one("#people-table", DataTable).move_cursor(
+            row=[p.name for p in screen.shown].index("Maria Costa")
+        )
+        await press(app, pilot, "e")
+        app.screen.query_one("#name", Input).value = "Ana Silva"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice) and "Keep both?" in screen_text(app)
+        await press(app, pilot, "enter")  # keep both
+        assert isinstance(app.screen, MapScreen)
+    assert sorted(p.name for p in everyone(sqlite_db)) == ["Ana Silva", "Ana Silva"]
+
+
 async def test_logging_an_interaction_with_natural_language_time(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 7}).id

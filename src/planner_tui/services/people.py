@@ -364,8 +364,8 @@ def merge_into(
     dates: Dates = None,
 ) -> PersonRead:
     """Fold a new entry for someone already here into their existing record: contexts are
-    joined, empty fields filled, notes added below the existing ones, dates added (never
-    twice). Nothing is dropped."""
+    joined, empty fields filled (their own rhythm and nickname stay), notes added below the
+    existing ones, dates added (never twice)."""
     valid = validate(PersonCreate, data)
     checked = _checked_dates(dates)
     row = get_or_404(session, Person, person_id, "person")

@@ -257,11 +257,37 @@ class PersonForm(FormScreen[PersonRead]):
                         ],
                     )
             return backend.write(partial(people.create_person, data=data, dates=dates))
+        if values["name"].strip() != self.person.name and not self.allow_duplicate:
+            same = backend.read(partial(people.find_duplicates, name=values["name"]))
+            same = [p for p in same if p.id != self.person.id]
+            if same:  # renamed into someone else's name: asked, as adding them is
+                raise Question(
+                    "Already on your map?",
+                    f"{same[0].name} is already here. Keep both? Two people of one name are "
+                    "told apart by their numbers; if they are one person, g on the Map "
+                    "merges them.",
+                    [("new", "Keep both"), ("edit", "Keep editing")],
+                )
         if data["cadence_days"] is None:
             data["clear_cadence"] = True
         return backend.write(
             partial(people.update_person, person_id=self.person.id, data=data, dates=dates)
         )
+
+    def said_when_saved(self, result: PersonRead) -> str:
+        """Added to someone already here: what of theirs stayed instead of what was typed
+        (a rhythm typed was dropped without a word)."""
+        if self.merge_into is None:
+            return super().said_when_saved(result)
+        values = self.values()
+        stayed = []
+        typed_rhythm = parse_cadence(values["cadence"])
+        if typed_rhythm is not None and typed_rhythm != result.cadence_days:
+            stayed.append(f"rhythm ({words.cadence(result.cadence_days)})")
+        typed_nickname = values["nickname"].strip()
+        if typed_nickname and typed_nickname != result.nickname:
+            stayed.append(f"nickname ({result.nickname})")
+        return words.added_to(result.name, stayed)
 
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, "cadence" if field == "cadence_days" else field)
