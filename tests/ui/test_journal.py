@@ -108,6 +108,30 @@ async def test_someone_added_while_the_check_in_is_open_is_linked_by_their_menti
     assert entry.person_ids == [lars]
 
 
+async def test_words_for_an_entry_deleted_elsewhere_can_be_saved_as_a_new_one(
+    sqlite_db: Database,
+) -> None:
+    """Deleted in another window while being changed here: saving only said it was gone,
+    and the words, kept as a draft of that entry, could not be reached again."""
+    with sqlite_db.write() as s:
+        old = journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "first"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "j", "e")
+        assert isinstance(app.screen, JournalForm)
+        with sqlite_db.write() as s:
+            journal.delete_entry(session=s, entry_id=old.id)
+        form(app).query_one("#body", TextArea).text = "first, and a second thought"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "The check-in you are changing was deleted" in screen_text(app)
+        await press(app, pilot, "enter")  # save them as a new check-in
+        assert isinstance(app.screen, JournalScreen)
+    [entry] = entries(sqlite_db)
+    assert (entry.day, entry.body) == (date(2026, 11, 20), "first, and a second thought")
+    assert entry.id != old.id
+
+
 async def test_a_key_a_score_cant_hold_is_said_under_the_scores(sqlite_db: Database) -> None:
     """A letter or a 7 typed into a 1-to-5 box vanished without a word."""
     app = make_app(sqlite_db)

@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, Input, Label, SelectionList, Static, TextA
 
 from planner_tui import clock, words
 from planner_tui.db.models import JournalEntryRead
-from planner_tui.errors import InvalidInput
+from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Problem, Question
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
@@ -299,9 +299,17 @@ class JournalForm(FormScreen[JournalEntryRead]):
             "context_ids": values["contexts"],
         }
         entry_id = self.entry.id if self.entry else None
-        saved = self.planner.backend.write(
-            partial(journal.save_entry, data=data, entry_id=entry_id)
-        )
+        try:
+            saved = self.planner.backend.write(
+                partial(journal.save_entry, data=data, entry_id=entry_id)
+            )
+        except NotFound:  # deleted elsewhere while being changed here: the words stay
+            raise Question(
+                "This check-in was deleted",
+                "The check-in you are changing was deleted, perhaps in another window or "
+                "from the command line. Your words are all still here.",
+                [("new", "Save them as a new check-in"), ("back", "Keep editing")],
+            ) from None
         self.that_day = self.planner.backend.read(partial(journal.entries_on, day=saved.day))
         return saved
 
@@ -311,6 +319,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
         if answer == "move":
             self.save({**values, "move": True})
+        elif answer == "new":
+            self.entry = None  # as a check-in written afresh, on the day it holds
+            self.save(values)
 
     # ---------------------------------------------------------------- leaving
 
