@@ -460,6 +460,8 @@ class MapScreen(ViewScreen):
     def action_tab(self, tab: str) -> None:
         focus = {"people": "#people-table", "circles": "#circles-picture",
                  "contexts": "#contexts-table", "gaps": "#drifting-table"}[tab]  # fmt: skip
+        if tab == "gaps" and not self.query_one(focus, DataTable).row_count and self.ideas:
+            focus = "#ideas-table"  # no one past their rhythm: the ideas, so s plans one
         # The focus moves first, at once: a list that still had it as its tab hid would hand
         # it to a neighbour in that hidden tab, and Textual then shows that tab again.
         self.set_focus(self.query_one(focus))
