@@ -717,6 +717,8 @@ _CADENCE_WORDS = {
     "weekly": 7,
     "every week": 7,
     "fortnightly": 14,
+    "every fortnight": 14,
+    "biweekly": 14,  # as a repeat reads it: every two weeks
     "monthly": 30,
     "every month": 30,
     "quarterly": 90,
@@ -758,6 +760,7 @@ _REPEAT_WORDS = {
     "weekly": "FREQ=WEEKLY",
     "every week": "FREQ=WEEKLY",
     "fortnightly": "FREQ=WEEKLY;INTERVAL=2",
+    "every fortnight": "FREQ=WEEKLY;INTERVAL=2",
     "biweekly": "FREQ=WEEKLY;INTERVAL=2",
     "monthly": "FREQ=MONTHLY",
     "every month": "FREQ=MONTHLY",

@@ -265,6 +265,7 @@ def test_the_read_back_names_the_day_and_how_far_it_is() -> None:
         ("weekly", "FREQ=WEEKLY", "every week"),
         ("every 2 weeks", "FREQ=WEEKLY;INTERVAL=2", "every 2 weeks"),
         ("fortnightly", "FREQ=WEEKLY;INTERVAL=2", "every 2 weeks"),
+        ("every fortnight", "FREQ=WEEKLY;INTERVAL=2", "every 2 weeks"),
         ("monthly", "FREQ=MONTHLY", "every month"),
         ("every 3 days", "FREQ=DAILY;INTERVAL=3", "every 3 days"),
         ("every mon and thu", "FREQ=WEEKLY;BYDAY=MO,TH", "every Mon and Thu"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
@@ -237,6 +238,13 @@ def test_a_rhythm_in_words_reads_back_as_the_same_rhythm(days: int) -> None:
     said = words.cadence(days)
     assert not said.isdigit(), said
     assert parse_cadence(said) == days, said
+
+
+@pytest.mark.parametrize("said", ["fortnightly", "every fortnight", "biweekly", "every 2 weeks"])
+def test_a_rhythm_and_a_repeat_read_the_same_words_alike(said: str) -> None:
+    """'every fortnight' was neither; 'biweekly' was a repeat every 2 weeks, not a rhythm."""
+    assert parse_cadence(said) == 14
+    assert parse_repeat(said) == "FREQ=WEEKLY;INTERVAL=2"
 
 
 @given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
