@@ -235,9 +235,10 @@ def test_the_journal_markdown_escapes_only_what_markdown_needs(tmp_path: Path) -
     result = run(home, "export", "--format", "markdown")
     assert result.returncode == 0, result.stderr
     out = result.stdout.splitlines()
-    assert "Tea at 5. Then (maybe) #walk." in out  # dots and brackets as typed
-    assert "\\# not a heading" in out
-    assert "1\\. not a list" in out
+    # Dots and brackets as typed; each line but the last ends in a backslash (a line break).
+    assert "Tea at 5. Then (maybe) #walk.\\" in out
+    assert "\\# not a heading\\" in out
+    assert "1\\. not a list\\" in out
     assert "\\*stars\\* and \\_under\\_ and \\[link\\](x)" in out
 
 

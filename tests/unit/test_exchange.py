@@ -106,6 +106,25 @@ def test_markdown_shows_control_characters_and_json_keeps_them(db: Database) -> 
     assert painted in json.loads(data)["tables"]["journal_entry"][0]["body"]
 
 
+def test_markdown_keeps_every_score_the_parts_of_life_and_each_line(db: Database) -> None:
+    """The comfort scores and the parts of life ticked were left out, and a pasted list's
+    lines ran together into one paragraph once rendered."""
+    from markdown_it import MarkdownIt
+
+    with db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        journal.save_entry(session=s, data={
+            "day": date(2026, 11, 3), "mood": 4, "comfort_giving": 5, "comfort_receiving": 2,
+            "context_ids": [choir], "body": "three good things:\ntea\n- a walk\n\nthe end",
+        })  # fmt: skip
+    with db.session() as s:
+        text = exchange.export_markdown(session=s, month=date(2026, 11, 1))
+    assert "mood 4/5, comfort giving help 5/5, comfort receiving help 2/5" in text
+    assert "- Parts of life: Choir" in text
+    html = MarkdownIt().render(text)
+    assert "<p>three good things:<br />\ntea<br />\n- a walk</p>\n<p>the end</p>" in html
+
+
 def test_markdown_escapes_only_what_would_format() -> None:
     from planner_tui.markdown import markdown_inline, markdown_line
 

@@ -356,6 +356,8 @@ def _entry_lines(entry: JournalEntryRead) -> str:
             ("mood", entry.mood),
             ("connected", entry.connectedness),
             ("supported", entry.support),
+            ("comfort giving help", entry.comfort_giving),
+            ("comfort receiving help", entry.comfort_receiving),
         )
         if value is not None
     )
@@ -369,10 +371,18 @@ def _entry_lines(entry: JournalEntryRead) -> str:
         lines += [f"- Made me withdraw: {markdown_inline(entry.withdraw_note)}"]
     if entry.people:
         lines += ["- People: " + ", ".join(markdown_inline(p) for p in entry.people)]
+    if entry.contexts:
+        lines += ["- Parts of life: " + ", ".join(markdown_inline(c) for c in entry.contexts)]
     if entry.tags:
         lines += ["- Tags: " + ", ".join("#" + markdown_inline(t) for t in entry.tags)]
     if entry.body:
-        lines += ["", *(markdown_line(line) for line in entry.body.splitlines())]
+        written = entry.body.splitlines()
+        # Each line stays a line (a backslash at its end breaks it): one paragraph ran
+        # a pasted list or a poem together.
+        lines += [""] + [
+            markdown_line(line) + ("\\" if line.strip() and after.strip() else "")
+            for line, after in zip(written, [*written[1:], ""], strict=True)
+        ]
     lines.append("")
     return "".join(line + "\n" for line in lines)
 
