@@ -414,6 +414,11 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
         "start": parse_day(args.start) if args.start else None,
         "end": parse_day(args.end, end=True) if args.end else None,
     }  # fmt: skip
+    if options["start"] and options["end"] and options["start"] >= options["end"]:
+        raise InvalidInput(  # it said only "No entries match."
+            f"--from {plain(args.start)} is after --until {plain(args.end)}: those dates "
+            "leave no day between them."
+        )
     for flag, field in (("mood", "mood"), ("connected", "connectedness")):
         if getattr(args, flag):
             options[f"min_{field}"], options[f"max_{field}"] = score_range(
