@@ -308,6 +308,8 @@ class MapScreen(ViewScreen):
         drift = "drifting" if p.drifting_days else ("archived" if p.archived else "")
         if p.drifting_days and p.last_contact is None:
             drift = "not yet in touch"
+        elif not drift and p.resting_until(clock.today()):
+            drift = "resting"  # its reminders, put to rest with z
         return (
             text(shorten(p.name, NAME_WIDTH)),
             text(drift, "italic"),
