@@ -132,6 +132,27 @@ async def test_words_for_an_entry_deleted_elsewhere_can_be_saved_as_a_new_one(
     assert entry.id != old.id
 
 
+async def test_a_check_in_given_another_day_is_asked_about_and_can_keep_its_own(
+    sqlite_db: Database,
+) -> None:
+    """ "Keep its day" only went back to the form, the other day still in the box, and
+    nothing was saved."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "first"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "j", "e")
+        form(app).query_one("#day", Input).value = "2026-11-21"
+        form(app).query_one("#body", TextArea).text = "first, then more"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "Saving it moves it to Saturday 21 November" in screen_text(app)
+        await press(app, pilot, "tab", "enter")  # save it on its own day
+        assert isinstance(app.screen, JournalScreen)
+    [entry] = entries(sqlite_db)
+    assert (entry.day, entry.body) == (date(2026, 11, 20), "first, then more")
+
+
 async def test_a_key_a_score_cant_hold_is_said_under_the_scores(sqlite_db: Database) -> None:
     """A letter or a 7 typed into a 1-to-5 box vanished without a word."""
     app = make_app(sqlite_db)
@@ -541,10 +562,10 @@ async def test_moving_a_check_in_to_another_day_is_asked_first(sqlite_db: Databa
         assert isinstance(app.screen, Choice)
         asked = " ".join(screen_text(app).split())
         assert "moves it to Sunday 22 November, beside the check-in that day already" in asked
-        await press(app, pilot, "enter")  # keep its day
+        await press(app, pilot, "enter")  # go back to the form
         assert isinstance(app.screen, JournalForm)
         assert sorted(e.day.day for e in entries(sqlite_db)) == [22, 23]
-        await press(app, pilot, "ctrl+s", "tab", "enter")  # move it
+        await press(app, pilot, "ctrl+s", "tab", "tab", "enter")  # move it
         assert isinstance(app.screen, JournalScreen)
     assert sorted(e.day.day for e in entries(sqlite_db)) == [22, 22]
 

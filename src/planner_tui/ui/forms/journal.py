@@ -280,7 +280,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
             others = self.planner.backend.read(partial(journal.entries_on, day=day))
             raise Question(
                 "Move this check-in?", words.check_in_moves(self.entry.day, day, others),
-                [("back", "Keep its day"), ("move", f"Move it to {day:%a %-d %b}")],
+                [("back", "Go back to the form"),
+                 ("keep", f"Save it on {self.entry.day:%a %-d %b}, its day"),
+                 ("move", f"Move it to {day:%a %-d %b}")],
             )  # fmt: skip
         found, unknown = self.mentioned(values)
         if unknown:  # someone added since the form opened (on the command line, say)
@@ -319,6 +321,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
         if answer == "move":
             self.save({**values, "move": True})
+        elif answer == "keep" and self.entry is not None:  # saved, on the day it was for
+            self.query_one("#day", Input).value = self.entry.day.isoformat()
+            self.save({**self.values(), "move": True})
         elif answer == "new":
             self.entry = None  # as a check-in written afresh, on the day it holds
             self.save(values)
