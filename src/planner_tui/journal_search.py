@@ -21,7 +21,14 @@ from dateutil.relativedelta import relativedelta
 
 from planner_tui.db import SCHEMA_HEAD, left_unclean, quick_read_uri, schema_revision, tag_key
 from planner_tui.errors import InvalidInput
-from planner_tui.names import Labelled, Named, name_key, people_named, person_named
+from planner_tui.names import (
+    Labelled,
+    Named,
+    name_key,
+    people_named,
+    person_named,
+    person_number,
+)
 from planner_tui.when import parse_when
 from planner_tui.words import no_person_numbered, several_called
 
@@ -277,8 +284,8 @@ def read_search(
         problems.append("Those dates leave no day between them.")
     if person.strip():
         # '#4' is the person `planner-tui people` numbers 4, as everywhere on the command line
-        number = person.strip().removeprefix("#")
-        if person.strip().startswith("#") and number.isascii() and number.isdigit():
+        number = person_number(person)
+        if number is not None:
             query.person_id = int(number) if int(number) in by_id else None
             if query.person_id is None:
                 problems.append(no_person_numbered(number))

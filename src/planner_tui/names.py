@@ -229,11 +229,19 @@ def _runs(name: str) -> list[str]:
     return [key for key in map(_letters, spaced.split()) if key]
 
 
-def people_meant(typed: str, people: Sequence[Named]) -> list[int]:
-    """:func:`people_named`, or the one numbered as typed (``#4``, the number a list shows
-    beside a name two people share)."""
+def person_number(typed: str) -> str | None:
+    """The digits of a person's number as typed (``#4``: as `planner-tui people` and a list
+    of two people of one name show it); None when *typed* is not one."""
     number = typed.strip().removeprefix("#")
-    if typed.strip().startswith("#") and number.isascii() and number.isdigit():
+    return (
+        number if typed.strip().startswith("#") and number.isascii() and number.isdigit() else None
+    )
+
+
+def people_meant(typed: str, people: Sequence[Named]) -> list[int]:
+    """:func:`people_named`, or the one numbered as typed (:func:`person_number`)."""
+    number = person_number(typed)
+    if number is not None:
         return [p.id for p in people if p.id is not None and str(p.id) == number.lstrip("0")]
     return people_named(typed, people)
 

@@ -826,7 +826,8 @@ EXPLAIN: dict[str, str] = {
     "connectedness with how many days had one, interactions and the share in person, "
     "different people, and small steps due that were done. Too little to tell: fewer than "
     f"{words.plural(learning.MIN_EXPERIMENT_DAYS, 'day')} run, or neither score with "
-    f"{learning.MIN_SCORED} days on both sides and no contact or step on either side (a "
+    f"{words.plural(learning.MIN_SCORED, 'day')} on both sides and no contact or step on "
+    "either side (a "
     "side with none is a real nothing, and compared). These went together, nothing more.",
     "wins": "Steps marked done; people whose first contact this month came after 60 or more "
     "days without one (or none in the past year); days you tagged #repair; people added to "

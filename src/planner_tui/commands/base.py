@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from planner_tui import words
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
+from planner_tui.names import person_number
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -81,8 +82,8 @@ def find_person(session: Session, typed: str) -> PersonRead:
 
     if not typed.strip() or typed.strip() == "#":
         raise InvalidInput(words.EMPTY_NAME_SHELL)
-    number = typed.strip().removeprefix("#")
-    if typed.strip().startswith("#") and number.isascii() and number.isdigit():
+    number = person_number(typed)
+    if number is not None:
         # '#4': the person numbered 4 in `planner-tui people` (two can share a name)
         if len(number) <= 9:
             found = [p for p in people.list_people(session=session, person_ids=[int(number)])]
@@ -90,7 +91,8 @@ def find_person(session: Session, typed: str) -> PersonRead:
                 return found[0]
         raise InvalidInput(words.no_person_numbered(number))
     if re.fullmatch(r"#\s*[+-]\d+", typed.strip()):  # '#-1': a number no one has
-        raise InvalidInput(words.no_person_numbered(" ".join(number.split())))
+        said = typed.strip().removeprefix("#")
+        raise InvalidInput(words.no_person_numbered(" ".join(said.split())))
     found = people.people_called(session=session, typed=typed)
     if len(found) == 1:
         return found[0]

@@ -50,9 +50,9 @@ NEW_TIME = {
 """Each outcome's question for a new time, and what it starts with (a follow-up: after
 the step, see :func:`suggested_time`)."""
 BACKUP_OFFERED = (StepStatus.DECLINED, StepStatus.NO_REPLY)
+"""The outcomes that offer the step's own if-then backup as the next step."""
 LONG_AGO = timedelta(days=366)
 """A step done longer ago than this is asked about in the read-back: the year may be wrong."""
-"""The outcomes that offer the step's own if-then backup as the next step."""
 RESPONSES = [
     (Initiator.ME, "I reached out, as planned"),
     (Initiator.MUTUAL, "we arranged it together"),
