@@ -1,4 +1,4 @@
-"""Two faults in Textual itself, fixed from outside until Textual ships the fixes.
+"""Three faults in Textual itself, fixed from outside until Textual ships the fixes.
 
 A leak: Textual 8 caches ``StylesCache.get_inner_outer`` with ``lru_cache`` on the method,
 so the cache's keys hold up to 1,024 ``StylesCache`` objects — with every line each had
@@ -10,6 +10,14 @@ A crash: PageUp or PageDown in an option list not yet laid out (the palette, a m
 ctrl+p) looked up its lines before it had any — a ``KeyError`` that closed the app. Until
 it has lines there is no page to move by, so the key does nothing (Textual's own scroll to
 the highlighted option already reads it that way).
+
+A freeze: a timer that fires once skips its one firing when its time has passed as it
+starts, and with a time below zero it never stops skipping — the app's loop spins with
+Python's lock held, and the app stops answering for good. A toast shown again on a screen
+opened as its time runs out gets such a time (Textual checks that it hasn't run out, then
+reads what is left a moment later): under load, a check-in opened just as the "Planned"
+toast of the step before ran out took no more keys. A timer that fires once now never
+skips: late, it fires at once.
 """
 
 from __future__ import annotations
@@ -18,13 +26,29 @@ from functools import lru_cache
 from typing import Any
 
 from textual._styles_cache import StylesCache
+from textual.timer import Timer
 from textual.widgets import OptionList
 
 
 def apply() -> None:
-    """Both fixes (each once; neither if Textual has changed what it fixes)."""
+    """The fixes (each once; none if Textual has changed what it fixes)."""
     cache_colours_not_caches()
     page_only_when_laid_out()
+    one_off_timers_fire()
+
+
+def one_off_timers_fire() -> None:
+    init = Timer.__init__
+    if getattr(init, "fires_late", False):
+        return
+
+    def __init__(self: Timer, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        if self._repeat == 0:  # once: nothing to skip to
+            self._skip = False
+
+    __init__.fires_late = True  # type: ignore[attr-defined]
+    Timer.__init__ = __init__  # type: ignore[method-assign]
 
 
 def page_only_when_laid_out() -> None:
