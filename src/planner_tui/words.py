@@ -863,6 +863,11 @@ def experiment_state(starts: date, ends: date, ended_on: date | None, today: dat
     return "running" if today <= ends else "finished"
 
 
+def experiment_runs(starts: date, ends: date) -> str:
+    """The days an experiment being named would run, read back under its start."""
+    return f"→ {_short_day(starts)} to {_short_day(ends)} {ends.year}"
+
+
 def ending_experiment(starts: date, ends: date, today: date) -> str:
     """What the form to end an experiment says before it is saved."""
     planned = f"planned to {_short_day(ends)} {ends.year}"

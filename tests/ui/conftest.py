@@ -26,6 +26,13 @@ def notifications_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def toasts_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A toast stays while the test runs (Textual's go after 5 seconds): on a loaded machine
+    showing one and reading it took longer, and the test found no toast."""
+    monkeypatch.setattr(PlannerApp, "NOTIFICATION_TIMEOUT", 600)
+
+
+@pytest.fixture(autouse=True)
 def views_made_when_visited(monkeypatch: pytest.MonkeyPatch) -> None:
     """Views are made when first visited, not while the app waits (tests/ui/
     test_prepared_views.py tests that): what a test does must not depend on how long it

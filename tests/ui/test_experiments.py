@@ -173,3 +173,36 @@ async def test_hostile_experiment_names_are_kept_as_typed_or_refused_with_a_note
             with sqlite_db.session() as s:
                 assert experiments.list_experiments(session=s)[0].name == typed.strip(), label
         assert app.is_running
+
+
+async def test_the_start_reads_back_the_days_it_will_run(sqlite_db: Database) -> None:
+    """The start took words ("next mon", "3 dec") with no read-back: what they meant was
+    seen only in the Review after saving. Now the days it will run show under it as one
+    types, and words that mean no day are said there, before saving."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "x")
+        form = app.screen
+        assert isinstance(form, ExperimentForm)
+        await settle(app, pilot)
+        assert "→ 23 Nov to 20 Dec 2026" in screen_text(app)  # empty: today, four weeks
+        form.query_one("#starts", Input).focus()
+        await press(app, pilot, *"next mon")
+        assert "→ 30 Nov to 27 Dec 2026" in screen_text(app)
+        form.query_one("#weeks", Input).value = "6"
+        await settle(app, pilot)
+        assert "→ 30 Nov to 10 Jan 2027" in screen_text(app)
+        form.query_one("#weeks", Input).value = "60"  # no number of weeks: no end to show
+        await settle(app, pilot)
+        assert "→ 30 Nov" not in screen_text(app)
+        form.query_one("#weeks", Input).value = "2"
+        form.query_one("#starts", Input).value = "the day after never"
+        await settle(app, pilot)
+        below = screen_text(app).split("Starting")[1]
+        assert "→" not in below and "I couldn't read" in below
+        fill(form, name="walks", tied="#walk", starts="3 dec")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+    with sqlite_db.session() as s:
+        [started] = experiments.list_experiments(session=s)
+    assert (started.starts, started.ends) == (date(2026, 12, 3), date(2026, 12, 16))

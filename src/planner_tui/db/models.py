@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 
 import sqlalchemy as sa
@@ -753,6 +753,11 @@ class MonthReviewRead(MonthReviewUpdate):
 
 EXPERIMENT_WEEKS = (2, 6)
 """The shortest and longest small experiment, in weeks."""
+
+
+def experiment_ends(starts: date, weeks: int) -> date:
+    """An experiment's last planned day: *weeks* whole weeks from its first."""
+    return starts + timedelta(weeks=weeks, days=-1)
 
 
 class ExperimentCreate(SQLModel):

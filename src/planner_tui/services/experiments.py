@@ -7,7 +7,7 @@ arithmetic lives in :mod:`planner_tui.learning`, the rows are read here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -20,6 +20,7 @@ from planner_tui.db.models import (
     ExperimentRead,
     JournalTag,
     Step,
+    experiment_ends,
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.services.common import get_or_404, validate
@@ -86,7 +87,7 @@ def start_experiment(
             )
     if running_experiment(session=session, today=today) is not None:
         raise InvalidInput("One experiment at a time: end the current one first.")
-    ends = valid.starts + timedelta(weeks=valid.weeks, days=-1)
+    ends = experiment_ends(valid.starts, valid.weeks)
     row = Experiment(
         name=valid.name,
         tag=valid.tag,

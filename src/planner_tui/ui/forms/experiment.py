@@ -3,6 +3,7 @@ end the one running. The Review shows it before and during."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -10,8 +11,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Input
 
-from planner_tui.db.models import EXPERIMENT_WEEKS, ExperimentRead
-from planner_tui.ui.forms.base import Field, FormScreen, Problem
+from planner_tui import words
+from planner_tui.db.models import EXPERIMENT_WEEKS, ExperimentRead, experiment_ends
+from planner_tui.errors import InvalidInput
+from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem
 from planner_tui.ui.widgets.fields import TextField
 
 DEFAULT_WEEKS = 4
@@ -46,6 +49,7 @@ class ExperimentForm(FormScreen[ExperimentRead]):
         yield Problem(id="weeks-problem")
         yield Field("Starting (empty: today)")
         yield TextField(id="starts", placeholder="today, next monday, 3 dec")
+        yield Line(id="starts-preview", classes="muted")
         yield Problem(id="starts-problem")
 
     def values(self) -> dict[str, Any]:
@@ -79,14 +83,28 @@ class ExperimentForm(FormScreen[ExperimentRead]):
         low, high = EXPERIMENT_WEEKS
         if not (weeks.isdigit() and low <= int(weeks) <= high):
             problems["weeks"] = f"A number of weeks from {low} to {high}, please."
+        preview = ""
+        try:
+            starts = self.first_day(values)
+        except InvalidInput as error:
+            problems["starts"] = str(error)
+        else:  # the days it will run, once the weeks can be read
+            if "weeks" not in problems:
+                preview = words.experiment_runs(starts, experiment_ends(starts, int(weeks)))
+        self.query_one("#starts-preview", Line).update(preview)
         return problems
+
+    @staticmethod
+    def first_day(values: dict[str, Any]) -> date:
+        from planner_tui.when import parse_when
+
+        said = str(values.get("starts", "")).strip()
+        return parse_when(said or "today", lean="future", day=True).date()
 
     def submit(self, values: dict[str, Any]) -> ExperimentRead:
         from planner_tui.services import experiments
-        from planner_tui.when import parse_when
 
-        said = str(values["starts"]).strip()
-        starts = parse_when(said or "today", lean="future", day=True).date()
+        starts = self.first_day(values)
         tied = str(values["tied"]).strip()
         started = self.planner.backend.write(
             partial(
