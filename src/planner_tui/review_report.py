@@ -588,8 +588,7 @@ def experiments(data: MonthReviewData) -> Figure:
         e = found.experiment
         state = words.experiment_state(e.starts, e.ends, e.ended_on, found.today)
         lines.append(
-            f"{e.name} — tied to {e.tied_to}; {day_label(e.starts)} to {day_label(e.ends)} "
-            f"{e.ends.year}, {state}."
+            f"{e.name} — tied to {e.tied_to}; {words.experiment_days(e.starts, e.ends)}, {state}."
         )
         if not found.during.days:
             if e.ended_on is None:

@@ -863,9 +863,9 @@ def experiment_state(starts: date, ends: date, ended_on: date | None, today: dat
     return "running" if today <= ends else "finished"
 
 
-def experiment_runs(starts: date, ends: date) -> str:
-    """The days an experiment being named would run, read back under its start."""
-    return f"→ {_short_day(starts)} to {_short_day(ends)} {ends.year}"
+def experiment_days(starts: date, ends: date) -> str:
+    """An experiment's planned days: '3 Dec to 30 Dec 2026'."""
+    return f"{_short_day(starts)} to {_short_day(ends)} {ends.year}"
 
 
 def ending_experiment(starts: date, ends: date, today: date) -> str:

@@ -90,7 +90,7 @@ class ExperimentForm(FormScreen[ExperimentRead]):
             problems["starts"] = str(error)
         else:  # the days it will run, once the weeks can be read
             if "weeks" not in problems:
-                preview = words.experiment_runs(starts, experiment_ends(starts, int(weeks)))
+                preview = "→ " + words.experiment_days(starts, experiment_ends(starts, int(weeks)))
         self.query_one("#starts-preview", Line).update(preview)
         return problems
 
