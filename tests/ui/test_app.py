@@ -279,6 +279,46 @@ async def test_the_app_collects_garbage_when_left_alone_after_keys(
         assert len(made) == 1  # left alone since: nothing new to collect
 
 
+async def test_a_view_slow_to_read_its_data_is_not_joined_by_a_collection(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key whose answer takes a while (a big file, a busy server) is not slowed further by
+    a full collection once the key counts as a pause: it waits until the view has its data
+    and has had a moment to draw it."""
+    from planner_tui.ui import collector
+    from planner_tui.ui.screens.map import MapScreen
+
+    made: list[float] = []
+    monkeypatch.setattr(collector, "IDLE", 0.2)
+    monkeypatch.setattr(collector.gc, "collect", lambda *_: made.append(time.monotonic()) or 0)
+    release = threading.Event()
+    load = MapScreen.load
+
+    def slow(self: MapScreen) -> Any:
+        release.wait(60)
+        return load(self)
+
+    monkeypatch.setattr(MapScreen, "load", slow)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("m")
+        while not isinstance(app.screen, MapScreen):
+            await pilot.pause(0.05)
+        waited = time.monotonic() + 1  # five pauses' worth, with the view still reading
+        while time.monotonic() < waited:
+            await pilot.pause(0.1)
+        while_reading = list(made)
+        released = time.monotonic()
+        release.set()
+        assert while_reading == []
+        deadline = released + 30
+        while not made and time.monotonic() < deadline:
+            await pilot.pause(0.1)
+        assert made and made[0] - released >= 0.2
+        assert app.screen.query_one("#people-table", DataTable).display
+
+
 async def test_ctrl_c_says_how_to_quit_in_words(sqlite_db: Database) -> None:
     """Textual's own answer to ctrl+c is markup, which this app's toasts show as typed."""
     from textual.widgets._toast import Toast

@@ -59,3 +59,19 @@ def test_each_pause_after_use_collects_again(clock: Clock, collections: list[int
         clock.now += IDLE
         assert idle.tick()
     assert len(collections) == 3
+
+
+def test_what_a_view_has_just_shown_is_drawn_before_a_collection(
+    clock: Clock, collections: list[int]
+) -> None:
+    """A view's data can arrive half a second after its key (the Map's first visit): the
+    collection waits until it has been laid out and drawn."""
+    idle = IdleCollector()
+    idle.used()
+    clock.now += IDLE
+    idle.shown()
+    clock.now += IDLE / 2
+    assert not idle.tick()
+    clock.now += IDLE / 2
+    assert idle.tick()
+    assert collections == [1]

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.worker import NoActiveWorker, WorkerFailed, get_current_worker
+from textual.worker import NoActiveWorker, WorkerFailed, WorkerState, get_current_worker
 
 from planner_tui import crashlog, words
 from planner_tui.config import Settings
@@ -147,8 +147,15 @@ class PlannerApp(TypeAheadApp):
     async def when_paused(self) -> None:
         """Four times a second: after use, a full collection once the person pauses;
         otherwise the next view made, if the person is reading."""
-        if not self.collector.tick():
+        # Not while a thread reads or writes: the key's answer is still on its way.
+        if self.working() or not self.collector.tick():
             await self.prepare_a_view()
+
+    def working(self) -> bool:
+        """Whether a thread is still reading or writing."""
+        return any(
+            worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in self.workers
+        )
 
     async def prepare_a_view(self) -> None:
         """While the person reads a view and types nothing, the next view not yet visited

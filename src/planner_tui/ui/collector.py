@@ -45,24 +45,34 @@ def after_start() -> None:
 
 
 class IdleCollector:
-    """One per app: :meth:`used` on every key or click, :meth:`tick` from a timer."""
+    """One per app: :meth:`used` on every key or click, :meth:`shown` when a view puts new
+    data on screen, :meth:`tick` from a timer."""
 
     def __init__(self) -> None:
         self.last_used = time.monotonic()
+        self.last_shown = float("-inf")
         self.used_since_collect = False
 
     def used(self) -> None:
         self.last_used = time.monotonic()
         self.used_since_collect = True
 
+    def shown(self) -> None:
+        """A view has put new data on screen; laying it out and drawing it follow. (A first
+        visit of the Map read its data for most of half a second, and was then drawn with a
+        full collection in the middle: the key was old enough to count as a pause.)"""
+        self.last_shown = time.monotonic()
+
     def paused(self) -> bool:
         """Whether no key or click has come for :data:`IDLE` seconds."""
         return time.monotonic() - self.last_used >= IDLE
 
     def tick(self) -> bool:
-        """Collect in full if the app was used and has since been left alone; whether it
-        did."""
+        """Collect in full if the app was used and has since been left alone, and what it
+        last showed has had time to be drawn; whether it did."""
         if not self.used_since_collect or not self.paused():
+            return False
+        if time.monotonic() - self.last_shown < IDLE:
             return False
         self.used_since_collect = False
         gc.collect()

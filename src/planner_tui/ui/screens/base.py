@@ -275,7 +275,8 @@ class ViewScreen(KeepsStyles, Screen[None]):
         # Fires on first show too, so this is the one place a view loads its data; coming
         # back to a view reloads it only if something was written since, or the day changed.
         if self._shown != self.freshness():
-            # After the view's first frame: a loading thread would compete with it.
+            # After the view's first frame: a loading thread would compete with it (read
+            # as the view mounted, the Journal's first visit came 0.1 s later in tmux).
             self.call_after_refresh(self.reload)
         elif self._read_at is not None:
             self.call_after_refresh(self.reload_if_written_elsewhere)
@@ -381,6 +382,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
         shown = self.show(data)
         if inspect.isawaitable(shown):  # a view that mounts widgets waits for them
             await shown
+        self.planner.collector.shown()
         self._shown = stamp
         self.focus_list_if_lost()
         while self._after_show:
