@@ -205,6 +205,22 @@ async def test_an_intention_too_long_is_named_and_gets_the_cursor(sqlite_db: Dat
         assert review.current_intentions(session=s, today=date(2026, 12, 1)) == []
 
 
+async def test_an_intention_too_long_is_said_while_typing(sqlite_db: Database) -> None:
+    """The box takes any length (a paste is kept whole); the note says so as it happens,
+    not only when saving, and goes once the intention is short enough."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "n")
+        form = app.screen
+        assert isinstance(form, IntentionsForm)
+        form.query_one("#intention0", Input).value = "call Ana " * 56  # 504 characters
+        await press(app, pilot, "backspace")
+        note = form.query_one("#intentions-problem")
+        assert str(note.render()).startswith("Intention 1 is 503 characters long"), note.render()
+        await press(app, pilot, *["backspace"] * 3)
+        assert not str(note.render()).strip() or not note.display
+
+
 async def test_each_figure_says_how_it_is_counted(sqlite_db: Database) -> None:
     two_months(sqlite_db)
     app = make_app(sqlite_db)

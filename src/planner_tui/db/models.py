@@ -718,10 +718,14 @@ class LonelinessCheckRead(LonelinessCheckCreate):
     total: int
 
 
+INTENTION_LIMIT = 500
+"""Characters an intention may have (it shows on Today all month)."""
+
+
 class MonthReviewUpdate(SQLModel):
     month: Month
     wins: Note = ""
-    intentions: list[Annotated[str, AfterValidator(_text_cleaner(500))]] = []
+    intentions: list[Annotated[str, AfterValidator(_text_cleaner(INTENTION_LIMIT))]] = []
     note: Note = ""
 
     @field_validator("intentions")

@@ -7,9 +7,16 @@ from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Input, RadioButton, RadioSet, TextArea
 
-from planner_tui.db.models import LonelinessCheckRead, LonelyHowOften, MonthReviewRead, label
+from planner_tui.db.models import (
+    INTENTION_LIMIT,
+    LonelinessCheckRead,
+    LonelyHowOften,
+    MonthReviewRead,
+    label,
+)
 from planner_tui.review_report import DIRECT_QUESTION, SCALE_ITEMS, SCALE_WORDS
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
 from planner_tui.ui.widgets.fields import TextBox, TextField
@@ -113,6 +120,13 @@ class LonelinessForm(FormScreen[LonelinessCheckRead]):
         )
 
 
+def too_long(values: dict[str, Any]) -> int | None:
+    """Which intention (0, 1 or 2) is first too long, if one is."""
+    return next(
+        (n for n in range(INTENTIONS) if len(values[f"intention{n}"]) > INTENTION_LIMIT), None
+    )
+
+
 class IntentionsForm(FormScreen[MonthReviewRead]):
     """Up to three intentions for next month, the month's wins in one's own words, a note."""
 
@@ -152,6 +166,21 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
             self.query_one(f"#intention{n}", Input).value = str(values.get(f"intention{n}", ""))
         self.query_one("#wins", TextArea).text = str(values.get("wins", ""))
         self.query_one("#note", TextArea).text = str(values.get("note", ""))
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        # Said as it is typed, not only on saving: the box takes any length.
+        n = too_long(values)
+        if n is None:
+            return {}
+        length = len(values[f"intention{n}"])
+        return {
+            "intentions": f"Intention {n + 1} is {length:,} characters long; an intention "
+            f"can be at most {INTENTION_LIMIT:,}."
+        }
+
+    def field_of(self, note: Problem) -> Widget | None:
+        n = too_long(self.values()) if note.id == "intentions-problem" else None
+        return super().field_of(note) if n is None else self.query_one(f"#intention{n}")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
