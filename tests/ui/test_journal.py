@@ -662,12 +662,45 @@ async def test_huge_odd_and_markup_text_shows_as_written(sqlite_db: Database) ->
         shown = screen_text(app)
         assert "مرحبا 👋🏽 [link=file:///etc/passwd]y[/link]" in shown and "\x1b" not in shown
         await press(app, pilot, "enter")
-        # A text box shows the escape character as a symbol, and keeps what it shows.
+        # A text box shows the escape character as a symbol; saved unchanged, the text
+        # stays as it was stored.
         assert form(app).query_one("#body", TextArea).text == odd.replace("\x1b", "␛")
         assert form(app).query_one("#warmth_note", Input).value == "[bold]tea[/]"
         await press(app, pilot, "ctrl+s")
     [entry] = entries(sqlite_db)
-    assert entry.body == odd.replace("\x1b", "␛") and len(entry.body) > 100_000
+    assert entry.body == odd and len(entry.body) > 100_000
+
+
+async def test_saving_a_check_in_keeps_the_control_characters_of_what_was_not_changed(
+    sqlite_db: Database,
+) -> None:
+    """Text piped or imported with control characters (an escape, a bell, a direction
+    override) shows as symbols in the form. Saving after changing something else stored
+    the symbols in their place, for good; now only a text that was changed is saved as
+    the form shows it."""
+    raw = "ctl \x1b[31mred\x1b[0m bell\x07 \u202erev"
+    with sqlite_db.write() as s:
+        journal.save_entry(
+            session=s,
+            data={"day": date(2026, 11, 20), "body": raw, "warmth_note": f"tea {raw}"},
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "enter")
+        shown = form(app).query_one("#body", TextArea).text
+        assert "\x1b" not in shown and "␛[31mred" in shown
+        form(app).query_one("#connectedness", Input).value = "4"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, JournalScreen)
+        [entry] = entries(sqlite_db)
+        assert (entry.body, entry.warmth_note, entry.connectedness) == (raw, f"tea {raw}", 4)
+
+        await press(app, pilot, "enter")
+        form(app).query_one("#warmth_note", Input).value = "tea, changed"
+        await press(app, pilot, "ctrl+s")
+    [entry] = entries(sqlite_db)
+    assert (entry.body, entry.warmth_note) == (raw, "tea, changed")
 
 
 async def test_the_month_strip_shows_each_days_scores_together(sqlite_db: Database) -> None:

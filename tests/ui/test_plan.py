@@ -321,6 +321,33 @@ async def test_making_it_smaller_keeps_ones_own_words_and_shows_both(
     assert (step.person_id, step.action) == (ids["Cy"], "send Cy a voice note about the move")
 
 
+async def test_a_library_step_rewritten_is_ones_own_step(sqlite_db: Database) -> None:
+    """A step picked from the list and then rewritten is the person's own: the smaller
+    version offered is for their words, not the list step's ("react or reply to something
+    Cy posted: call Cy about Thursday"), and it is saved as their own size."""
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter")
+        actions = wizard(app).query_one("#what-list", OptionList)
+        while actions.highlighted_option is None or actions.highlighted_option.id != "share":
+            await press(app, pilot, "down")
+        await press(app, pilot, "enter", *"tomorrow 9am", "enter")
+        wizard(app).query_one("#words", Input).value = "call Cy about Thursday"
+        await press(app, pilot, "enter", "4", "enter")
+        assert isinstance(app.screen, Choice)
+        offer = screen_text(app)
+        assert "Your step: call Cy about Thursday" in offer
+        assert "react or reply" not in offer
+        assert "Smaller:   send Cy a short message: call Cy about Thursday" in offer
+        await press(app, pilot, "tab", "enter")  # keep my step
+        await press(app, pilot, "enter")
+    [step] = all_steps(sqlite_db)
+    assert (step.person_id, step.action) == (ids["Cy"], "call Cy about Thursday")
+    assert step.effort == "own"
+
+
 async def test_escape_goes_back_then_closes_and_nothing_typed_is_lost(
     sqlite_db: Database,
 ) -> None:

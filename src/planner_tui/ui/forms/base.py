@@ -575,12 +575,23 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.save_tried = True
         chips = next(iter(self.query(PeopleChips)), None)
         not_added = chips.take_typed() if chips is not None else None
-        values = self.values()
+        values = self.as_stored(self.values())
         problems = self.check(values) | ({"people": not_added} if not_added else {})
         if problems:
             self.point_to(problems)
             return
         self.save(values)
+
+    def as_stored(self, values: dict[str, Any]) -> dict[str, Any]:
+        """*values*, with each text left as the form showed it put back as it is stored. A
+        box shows control characters as symbols (ESC as ␛, planner_tui.terminal.plain), so
+        saving an entry imported with them, unchanged, stored the symbols instead."""
+        kept = dict(values)
+        for key, value in values.items():
+            stored = self.initial.get(key)
+            if isinstance(stored, str) and value == self._as_mounted.get(key):
+                kept[key] = stored
+        return kept
 
     def point_to(self, problems: dict[str, str]) -> None:
         """Saving found something to look at: each note beside its field, and a line by the

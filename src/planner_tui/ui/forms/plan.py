@@ -487,6 +487,20 @@ class PlanWizard(FormScreen[StepRead]):
             return called(self.person.name, self.person.nickname)
         return self.target()
 
+    def chosen_action(self) -> Action | None:
+        """The library step picked, while the words still hold it (the rule words typed are
+        matched by); rewritten, the step is the person's own: the library's size and
+        smaller version no longer describe it ("share a song… with Ana" rewritten as "call
+        Ana about Thursday" was offered "react or reply to something Ana posted: …")."""
+        from planner_tui.services.steps import library_action, library_action_within
+
+        if self.action is None:
+            return None
+        typed = self.query_one("#words", Input).value
+        name = self.called() or ("there" if self.toward_place() else "them")
+        only = [self.action]
+        return library_action(only, typed, name) or library_action_within(only, typed, name)
+
     def has_target(self) -> bool:
         return bool(self.person or self.context or self.new_name or self.place)
 
@@ -579,7 +593,7 @@ class PlanWizard(FormScreen[StepRead]):
         channel = self.query_one("#channel", Select).value
         if self.richer() is None or channel is Select.NULL or str(channel) not in WRITTEN:
             return False
-        return richer_version(self.offered_actions(), self.action) is not None
+        return richer_version(self.offered_actions(), self.chosen_action()) is not None
 
     def offer_richer(self) -> None:
         """The mirror of :meth:`offer_smaller`, the same way: one rung, in their own words."""
@@ -587,14 +601,15 @@ class PlanWizard(FormScreen[StepRead]):
         from planner_tui.ui.modals.confirm import Choice
 
         self.richer_offered = True
-        richer = richer_version(self.offered_actions(), self.action)
+        chosen = self.chosen_action()
+        richer = richer_version(self.offered_actions(), chosen)
         tie = self.richer()
         if richer is None or tie is None:
             self.go("card")
             return
         name = self.called() or "them"
         typed = self.query_one("#words", Input).value.strip()
-        offer = smaller_words(typed, self.action, richer, name)
+        offer = smaller_words(typed, chosen, richer, name)
 
         def answered(answer: str | None) -> None:
             if answer == "richer":
@@ -621,7 +636,7 @@ class PlanWizard(FormScreen[StepRead]):
         self.smaller_offered = True
         name = self.called() or ("there" if self.toward_place() else "them")
         typed = self.query_one("#words", Input).value.strip()
-        found = smaller_offer(self.offered_actions(), self.action, typed, name)
+        found = smaller_offer(self.offered_actions(), self.chosen_action(), typed, name)
         if found is None:
             self.app.push_screen(
                 Choice("Already a light step", words.ALREADY_LIGHT, [("keep", "Go on")]),
@@ -661,7 +676,7 @@ class PlanWizard(FormScreen[StepRead]):
                 self.past,
                 action=self.query_one("#words", Input).value,
                 channel=None if channel is Select.NULL else str(channel),
-                effort=(self.action.effort if self.action else Effort.OWN).value,
+                effort=(action.effort if (action := self.chosen_action()) else Effort.OWN).value,
             )
             if found is not None:
                 said = words.calibration(found.noun, found.count, found.expected, found.felt)
@@ -768,7 +783,7 @@ class PlanWizard(FormScreen[StepRead]):
             "new_name": self.new_name,
             "place": self.place,
             "find": self.query_one("#find", Input).value,
-            "action_id": self.action.id if self.action else None,
+            "action_id": action.id if (action := self.chosen_action()) else None,
             "own": self.query_one("#own", Input).value,
             "words": self.query_one("#words", Input).value,
             "when": self.query_one("#when", Input).value,
