@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -276,16 +277,23 @@ async def test_a_letter_in_how_sure_is_said_not_dropped(sqlite_db: Database) -> 
         assert not note.display
 
 
+async def cys_step_tomorrow(app: PlannerApp, pilot: Any, action_id: str) -> None:
+    """The wizard for Cy, the list's step *action_id* picked and tomorrow 9am given: on the
+    page with its words."""
+    await settle(app, pilot)
+    await press(app, pilot, "s", *"cy", "enter")
+    actions = wizard(app).query_one("#what-list", OptionList)
+    while actions.highlighted_option is None or actions.highlighted_option.id != action_id:
+        await press(app, pilot, "down")
+    await press(app, pilot, "enter", *"tomorrow 9am", "enter")
+
+
 async def test_taking_the_smaller_version_changes_the_step(sqlite_db: Database) -> None:
     ids = a_few_people(sqlite_db)
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await press(app, pilot, "s", *"cy", "enter")
-        actions = wizard(app).query_one("#what-list", OptionList)
-        while actions.highlighted_option is None or actions.highlighted_option.id != "call":
-            await press(app, pilot, "down")
-        await press(app, pilot, "enter", *"tomorrow 9am", "enter", "enter", "3", "enter")
+        await cys_step_tomorrow(app, pilot, "call")
+        await press(app, pilot, "enter", "3", "enter")
         await press(app, pilot, "enter")  # yes, make it smaller
         assert "send Cy a voice note" in str(wizard(app).query_one("#card-text").render())
         await press(app, pilot, "enter")
@@ -300,12 +308,7 @@ async def test_making_it_smaller_keeps_ones_own_words_and_shows_both(
     ids = a_few_people(sqlite_db)
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await press(app, pilot, "s", *"cy", "enter")
-        actions = wizard(app).query_one("#what-list", OptionList)
-        while actions.highlighted_option is None or actions.highlighted_option.id != "call":
-            await press(app, pilot, "down")
-        await press(app, pilot, "enter", *"tomorrow 9am", "enter")
+        await cys_step_tomorrow(app, pilot, "call")
         wizard(app).query_one("#words", Input).value = "give Cy a ten-minute call about the move"
         await press(app, pilot, "enter", "3", "enter")
         assert isinstance(app.screen, Choice)
@@ -328,12 +331,7 @@ async def test_a_library_step_rewritten_is_ones_own_step(sqlite_db: Database) ->
     ids = a_few_people(sqlite_db)
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await press(app, pilot, "s", *"cy", "enter")
-        actions = wizard(app).query_one("#what-list", OptionList)
-        while actions.highlighted_option is None or actions.highlighted_option.id != "share":
-            await press(app, pilot, "down")
-        await press(app, pilot, "enter", *"tomorrow 9am", "enter")
+        await cys_step_tomorrow(app, pilot, "share")
         wizard(app).query_one("#words", Input).value = "call Cy about Thursday"
         await press(app, pilot, "enter", "4", "enter")
         assert isinstance(app.screen, Choice)
