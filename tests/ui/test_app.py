@@ -299,15 +299,25 @@ async def test_a_view_slow_to_read_its_data_is_not_joined_by_a_collection(
         return load(self)
 
     monkeypatch.setattr(MapScreen, "load", slow)
+    looks: list[bool] = []  # each time the app looked for a pause: whether it was one
+    when_paused = PlannerApp.when_paused
+
+    async def looked(self: PlannerApp) -> None:
+        looks.append(self.collector.paused())
+        await when_paused(self)
+
+    monkeypatch.setattr(PlannerApp, "when_paused", looked)
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("m")
         while not isinstance(app.screen, MapScreen):
             await pilot.pause(0.05)
-        waited = time.monotonic() + 1  # five pauses' worth, with the view still reading
-        while time.monotonic() < waited:
-            await pilot.pause(0.1)
+        looks.clear()
+        deadline = time.monotonic() + 60
+        while looks.count(True) < 3 and time.monotonic() < deadline:  # a pause, 3 looks
+            await pilot.pause(0.05)
+        assert looks.count(True) >= 3
         while_reading = list(made)
         released = time.monotonic()
         release.set()

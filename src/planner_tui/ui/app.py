@@ -147,12 +147,16 @@ class PlannerApp(TypeAheadApp):
     async def when_paused(self) -> None:
         """Four times a second: after use, a full collection once the person pauses;
         otherwise the next view made, if the person is reading."""
-        # Not while a thread reads or writes: the key's answer is still on its way.
+        # Not while the key's answer is still on its way.
         if self.working() or not self.collector.tick():
             await self.prepare_a_view()
 
     def working(self) -> bool:
-        """Whether a thread is still reading or writing."""
+        """Whether a thread is still reading or writing, or the view on screen is still to
+        show its data (a view being made has not begun reading yet)."""
+        top = self.screen_stack[-1] if self.screen_stack else None  # none while closing
+        if isinstance(top, ViewScreen) and not top.ready_for_keys:
+            return True
         return any(
             worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in self.workers
         )
