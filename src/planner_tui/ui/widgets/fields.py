@@ -1,7 +1,8 @@
 """The app's text fields. Text that reaches one — typed, pasted, a draft, a stored note that
 an import or another program filled — shows control characters as visible symbols: an
 escape sequence in a field would otherwise be sent to the terminal raw, recolouring or
-retitling it. Saving a field keeps the symbols (what the person saw is what is kept)."""
+retitling it. A field the person changed is saved as it shows; one left as it was is saved as
+stored (``FormScreen.as_stored``)."""
 
 from __future__ import annotations
 
