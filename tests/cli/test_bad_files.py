@@ -174,3 +174,41 @@ def test_a_backup_from_a_read_only_folder(tmp_path: Path) -> None:
     restored = run_as(tmp_path / "other", "restore", str(elsewhere / "copy.db"), "--yes")
     assert restored.returncode == 0, restored.stderr
     assert "kept safe" in run_as(tmp_path / "other", "search", "kept").stdout
+
+
+def test_a_damaged_copy_put_in_place_by_hand_is_refused_and_left_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """A backup copy (not in write-ahead-log mode) put in place as the planner, with a page
+    damaged: opening it switched it to write-ahead logging — a write to the file — before
+    the damage was met, so the file changed though the message said it had been left
+    untouched. Such a file is now read whole first."""
+    import sqlite3
+
+    source = tmp_path / "source"
+    assert run(source, "demo", "--years", "1").returncode == 0
+    assert run(source, "backup").returncode == 0
+    [copy] = (source / "backups").glob("planner-*.db")
+    home = tmp_path / "home"
+    home.mkdir()
+    path = home / "planner.db"
+    path.write_bytes(copy.read_bytes())
+    with sqlite3.connect(path) as c:
+        assert c.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        (root,) = c.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'journal_entry'"
+        ).fetchone()
+        (size,) = c.execute("PRAGMA page_size").fetchone()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * size)
+        handle.write(b"\xff" * 64)
+    before = digest(path)
+    for args in (
+        ("people",),
+        ("review",),
+        ("journal", "a new line"),
+        ("export", "--format", "json"),
+    ):
+        assert_one_line_error(run(home, *args), 1, "looks damaged")
+    assert digest(path) == before
+    assert sorted(p.name for p in home.iterdir()) == ["planner.db"]

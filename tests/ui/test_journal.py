@@ -726,3 +726,51 @@ async def test_the_month_strip_shows_each_days_scores_together(sqlite_db: Databa
             date(2026, 11, 21): None,  # an entry without a score: ○
             date(2026, 11, 22): 5,
         }
+
+
+async def test_a_check_in_changed_in_another_window_meanwhile_keeps_both_changes(
+    sqlite_db: Database,
+) -> None:
+    """Two windows on one planner: the check-in saved here kept only its own words, and
+    the other window's were gone without a word. Saving an edit also said "That day now
+    has 2 check-ins", as if one had been added."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "other"})
+        first = journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "first"})
+
+    def elsewhere(**data: object) -> None:
+        with sqlite_db.write() as s:
+            journal.save_entry(
+                session=s, entry_id=first.id, data={"day": date(2026, 11, 20), **data}
+            )
+
+    def stored() -> journal.JournalEntryRead:
+        with sqlite_db.session() as s:
+            return journal.get_entry(session=s, entry_id=first.id)
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "j", "e")
+        assert form(app).entry is not None and form(app).entry.id == first.id
+        form(app).query_one("#connectedness", Input).value = "4"
+        elsewhere(body="first, from the other window", mood=2)
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, JournalScreen)
+        assert (stored().body, stored().mood, stored().connectedness) == (
+            "first, from the other window", 2, 4,
+        )  # fmt: skip
+        assert said(
+            app, "Its mood and words, changed elsewhere meanwhile, stayed as changed there."
+        )
+        assert not said(app, "That day now has")
+
+        await press(app, pilot, "e")
+        form(app).query_one("#body", TextArea).text = "mine"
+        elsewhere(body="theirs", mood=2, connectedness=4)
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "its words changed in another window" in screen_text(app)
+        await press(app, pilot, "enter")  # save mine over it
+        assert isinstance(app.screen, JournalScreen)
+    assert (stored().body, stored().mood, stored().connectedness) == ("mine", 2, 4)
+    assert len(entries(sqlite_db)) == 2

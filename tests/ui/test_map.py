@@ -804,3 +804,59 @@ async def test_a_very_long_name_in_a_forms_title_ends_with_an_ellipsis(
         assert isinstance(app.screen, PersonForm)
         [title] = [line for line in on_screen(app) if "Edit Wolfgang" in line]
         assert title.rstrip(" ▌▐█┃│").endswith("…"), title  # it was cut at the border
+
+
+async def test_a_change_made_elsewhere_while_editing_someone_is_kept_or_asked_about(
+    sqlite_db: Database,
+) -> None:
+    """Two windows on one planner: saving one person's form must not put back what the other
+    window (or the command line) saved meanwhile."""
+    from textual.widgets._toast import Toast
+
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana", "nickname": "Ani"}).id
+
+    def elsewhere(**data: object) -> None:
+        with sqlite_db.write() as s:
+            people.update_person(session=s, person_id=ana, data=data)
+
+    def stored() -> people.PersonRead:
+        with sqlite_db.session() as s:
+            return people.get_person(session=s, person_id=ana)
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter", "e")
+        assert isinstance(app.screen, PersonForm)
+        await type_into(pilot, app, "cadence", "weekly")
+        elsewhere(nickname="NickFromThere")  # a field left alone here
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, PersonScreen)
+        assert (stored().nickname, stored().cadence_days) == ("NickFromThere", 7)
+        said = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
+        assert "nickname, changed elsewhere meanwhile, stayed as changed there" in said
+
+        # The same field changed on both sides: asked, and each answer does what it says.
+        for answer in ("back", "theirs", "mine"):
+            if not isinstance(app.screen, PersonForm):
+                await press(app, pilot, "e")
+            form = app.screen
+            assert isinstance(form, PersonForm)
+            form.query_one("#nickname", Input).value = "Mine"
+            elsewhere(nickname=f"Theirs before {answer}")
+            await press(app, pilot, "ctrl+s")
+            assert isinstance(app.screen, Choice)
+            assert "its nickname changed in another window" in screen_text(app)
+            await press(app, pilot, *(["escape"] if answer == "back" else []))
+            if answer != "back":
+                app.screen.query_one(f"#answer-{answer}").press()
+                await settle(app, pilot)
+                assert isinstance(app.screen, PersonScreen), answer
+                kept = "Mine" if answer == "mine" else f"Theirs before {answer}"
+                assert (stored().nickname, stored().cadence_days) == (kept, 7)
+            else:  # kept editing: the words typed are still there, nothing saved
+                assert app.screen is form
+                assert form.query_one("#nickname", Input).value == "Mine"
+                assert stored().nickname == "Theirs before back"
+                await press(app, pilot, "ctrl+l")  # discarded: the next round opens afresh

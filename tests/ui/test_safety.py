@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Static, TextArea
 from textual.widgets._header import HeaderTitle
 from textual.widgets._toast import Toast
 
@@ -33,6 +33,7 @@ from planner_tui.names import sort_key
 from planner_tui.services import journal, people, review, steps
 from planner_tui.terminal import plain, shorten_middle
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.modals.export import ExportFile
 from planner_tui.ui.modals.notice import FirstRunNotice
@@ -520,7 +521,6 @@ async def test_a_form_whose_choices_cannot_be_read_says_why_and_stays_open(
     """A damaged or locked file is the person's to act on: the check-in says what the
     file said, as any refusal, not "something went wrong" with a crash log."""
     from planner_tui.errors import StorageError
-    from planner_tui.ui.forms.journal import JournalForm
 
     def damaged(**_: object) -> None:
         raise StorageError("The planner's file looks damaged [bold]here[/].")
@@ -611,4 +611,34 @@ async def test_a_read_that_fails_in_a_person_search_or_the_review_is_said_not_a_
         assert any("looks damaged [bold]here[/]." in toast for toast in toasts(app))
         shown_literally(app)
         assert not any("went wrong" in toast for toast in toasts(app))
+    assert not (app.settings.resolved_home() / crashlog.FILE_NAME).exists()
+
+
+async def test_a_draft_that_cant_be_let_go_is_said_not_a_crash(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ctrl+l on a check-in, with the file damaged where drafts are kept: "Discarded." and
+    "Something went wrong" came together, and crash.log had the error."""
+    from planner_tui.errors import DamagedFile
+    from planner_tui.services import drafts
+
+    def damaged(**_: object) -> None:
+        raise DamagedFile("The planner's file looks damaged [bold]here[/].")
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "c")
+        assert isinstance(app.screen, JournalForm)
+        app.screen.query_one("#body", TextArea).text = "a few words"
+        monkeypatch.setattr(drafts, "discard_draft", damaged)
+        await press(app, pilot, "ctrl+l")
+        assert not isinstance(app.screen, JournalForm)
+        assert any("Discarded." in toast for toast in toasts(app))
+        assert any(
+            "could not be removed: The planner's file looks damaged [bold]here[/]." in toast
+            for toast in toasts(app)
+        )
+        shown_literally(app)
+        assert not any("went wrong" in toast for toast in toasts(app))
+        assert app.is_running
     assert not (app.settings.resolved_home() / crashlog.FILE_NAME).exists()

@@ -230,8 +230,10 @@ def check_sqlite_file(path: Path, passphrase: str | None = None, *, whole: bool 
     SQLite always reads the file's header and schema (a file that isn't SQLite, is
     encrypted, or is cut short is refused here). The whole file is read too
     (``PRAGMA quick_check``: 0.2 s for 100 years of data) only where it matters: when
-    *whole* — before a file is restored, encrypted, migrated or copied — or when it may
-    not have been closed cleanly (:func:`planner_tui.db.left_unclean`). Elsewhere a page
+    *whole* — before a file is restored, encrypted, migrated or copied — when it may not
+    have been closed cleanly (:func:`planner_tui.db.left_unclean`), and when it is not in
+    write-ahead-log mode yet (a backup copy put in place, say), since opening it would
+    switch it, writing to a file that may be damaged. Elsewhere a page
     damaged later in the file is refused when it is read, with the same words
     (:func:`describe_error`), and nothing is written.
 
@@ -246,6 +248,8 @@ def check_sqlite_file(path: Path, passphrase: str | None = None, *, whole: bool 
     try:
         conn = connect_sqlite(path, passphrase=passphrase, read_only=True)
         try:
+            if not whole:  # opening switches such a file to write-ahead logging: a write
+                whole = conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal"
             healthy = not _cut_short(conn, path) and (
                 not whole or conn.execute("PRAGMA quick_check(1)").fetchone() == ("ok",)
             )

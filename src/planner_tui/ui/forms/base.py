@@ -229,6 +229,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     """Fields read as a time from now ("today", "yesterday evening"), each with the way
     it leans and whether a day (not a time) is asked for: a draft reopened on another day
     has what they meant when written in their place (:meth:`as_meant_then`)."""
+    FIELD_WORDS: ClassVar[dict[str, str]] = {}
+    """A field's id → what a sentence calls it ("rhythm" for ``cadence``); else its id."""
     ITEM_FIELDS: ClassVar[dict[str, str]] = {}
     """A list field's items, each its own field: its name → the id of the field for item
     ``{n}`` (and its ``{part}``), where a refusal about one of them puts the cursor."""
@@ -254,6 +256,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self._written: datetime | None = None
         """When the draft taken back was written, until something in it changes."""
         self._planner: PlannerApp | None = None
+        self._kept_elsewhere: list[str] = []
+        """Fields that took a change made elsewhere while the form was open (said on saving)."""
         self.save_tried = False
         """Whether ctrl+s came already (held keys pass on before the draft, at worst)."""
         self._saves = 0
@@ -290,6 +294,13 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     def submit(self, values: dict[str, Any]) -> R:
         """Runs in a worker thread: write through the services and return the result."""
         raise NotImplementedError
+
+    def stored_now(self) -> dict[str, Any] | None:
+        """Runs in the save's thread: what the form changes, read again as :attr:`initial`
+        holds it, so that a change made meanwhile elsewhere (another window, the command
+        line) is kept, not saved over (see :meth:`take_theirs`). None: nothing stored to
+        compare (a form for something new)."""
+        return None
 
     # ---------------------------------------------------------------- shared behaviour
 
@@ -603,6 +614,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     @work(thread=True, exclusive=True, group="save")
     def save(self, values: dict[str, Any]) -> None:
         try:
+            if self.changed_meanwhile():
+                return
             result = self.submit(values)
         except Question as question:
             self.app.call_from_thread(self.ask, question, values)
@@ -617,16 +630,74 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.drop_draft()
         self.app.call_from_thread(self.saved, result)
 
+    def changed_meanwhile(self) -> bool:
+        """In the save's thread: whether what the form changes was changed elsewhere since
+        it opened; if so, the form takes that change in (:meth:`take_theirs`) before saving."""
+        from planner_tui.errors import NotFound
+
+        try:
+            now = self.stored_now()
+        except NotFound:
+            return False  # deleted meanwhile: saving says so
+        theirs = [key for key, value in (now or {}).items() if value != self.initial.get(key)]
+        if now is None or not theirs:
+            return False
+        self.app.call_from_thread(self.take_theirs, now, theirs)
+        return True
+
+    def take_theirs(self, now: dict[str, Any], theirs: list[str]) -> None:
+        """Fields changed elsewhere meanwhile (*theirs*) and left alone here take that change;
+        one changed on both sides is asked about. Saving over them without a word lost a
+        nickname set in another window when a rhythm was saved here."""
+        if not self.is_attached:
+            return
+        current = self.values()
+        self.fill({**current, **self.initial})  # as it opened, once its choices had come
+        opened = self.values()
+        mine = {key: value for key, value in current.items() if value != opened.get(key)}
+        self.initial = {**self.initial, **now}
+        self.fill({**current, **now})
+        self._as_mounted = self.values()  # the form as what is stored now shows it
+        self.fill({**self._as_mounted, **mine})
+        both = [key for key in theirs if key in mine and mine[key] != self._as_mounted[key]]
+        self._kept_elsewhere = [key for key in theirs if key not in both]
+        if not both:
+            self.action_save()
+            return
+        from planner_tui.ui.modals.confirm import Choice
+
+        def answered(answer: str | None) -> None:
+            if answer == "theirs":
+                self.fill({**self.values(), **{key: self._as_mounted[key] for key in both}})
+                self._kept_elsewhere += both
+            if answer in ("mine", "theirs"):
+                self.action_save()
+
+        answers = [
+            ("mine", "Save mine over it"),
+            ("theirs", "Keep that change instead of mine"),
+            ("back", "Keep editing"),
+        ]
+        message = words.changed_meanwhile(self.FIELD_WORDS, both)
+        self.app.push_screen(Choice("Changed elsewhere meanwhile", message, answers), answered)
+
     def drop_draft(self) -> None:
         """In a worker: the draft goes (saved, or let go), and a draft write still on its
-        way, for what was typed before, is not done after it (which brought it back)."""
+        way, for what was typed before, is not done after it (which brought it back). A
+        draft that can't be let go (the file damaged or locked) is said, not raised: what
+        was saved stays saved."""
         from planner_tui.services import drafts
 
         with self._draft_lock:
             self._saves += 1
-            self.planner.backend.write(
-                partial(drafts.discard_draft, key=self.draft_key), affects_views=False
-            )
+            try:
+                self.planner.backend.write(
+                    partial(drafts.discard_draft, key=self.draft_key), affects_views=False
+                )
+            except PlannerError as error:
+                self.app.call_from_thread(
+                    self.app.notify, words.draft_not_let_go(str(error)), severity="warning"
+                )
 
     def ask(self, question: Question, values: dict[str, Any]) -> None:
         from planner_tui.ui.modals.confirm import Choice
@@ -717,5 +788,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
     def saved(self, result: R) -> None:
         self.dirty = False
-        self.app.notify(self.said_when_saved(result))
+        said = self.said_when_saved(result)
+        if self._kept_elsewhere:
+            said += "\n" + words.kept_from_elsewhere(self.FIELD_WORDS, self._kept_elsewhere)
+        self.app.notify(said)
         self.dismiss(result)

@@ -61,6 +61,11 @@ class ScaleField(TextField):
 
 class JournalForm(FormScreen[JournalEntryRead]):
     TITLE = "Check-in"
+    FIELD_WORDS = {"support": "feeling supported", "comfort_giving": "comfort giving help",
+                   "comfort_receiving": "comfort receiving help",
+                   "warmth_note": "what brought warmth",
+                   "withdraw_note": "what made you want to withdraw", "body": "words",
+                   "contact": "being in touch", "contexts": "parts of life"}  # fmt: skip
     MOMENTS = {"day": ("past", True)}
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
@@ -107,6 +112,14 @@ class JournalForm(FormScreen[JournalEntryRead]):
             "contact": bool(entry.contact_person_ids),
             "contexts": entry.context_ids,
         }
+
+    def stored_now(self) -> dict[str, Any] | None:
+        from planner_tui.services import journal
+
+        if self.entry is None:
+            return None
+        entry = self.planner.backend.read(partial(journal.get_entry, entry_id=self.entry.id))
+        return self.initial_values(entry)
 
     # ---------------------------------------------------------------- layout
 
@@ -312,7 +325,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
                 "from the command line. Your words are all still here.",
                 [("new", "Save them as a new check-in"), ("back", "Keep editing")],
             ) from None
-        self.that_day = self.planner.backend.read(partial(journal.entries_on, day=saved.day))
+        added = self.entry is None or saved.day != self.entry.day  # to a day that may hold others
+        if added:
+            self.that_day = self.planner.backend.read(partial(journal.entries_on, day=saved.day))
         return saved
 
     def said_when_saved(self, result: JournalEntryRead) -> str:

@@ -92,22 +92,15 @@ def read_dates(birthday: str, others: str) -> list[dict[str, Any]]:
 class PersonForm(FormScreen[PersonRead]):
     """Add someone, or edit them (``person`` given)."""
 
+    FIELD_WORDS = {"circle": "circle", "cadence": "rhythm", "dates": "other dates",
+                   "boundaries": "boundaries and preferences"}  # fmt: skip
+
     def __init__(
         self,
         contexts: list[ContextRead],
         person: PersonRead | None = None,
     ) -> None:
-        initial: dict[str, Any] = {}
-        if person is not None:
-            initial = {
-                "name": person.name,
-                "nickname": person.nickname,
-                "circle": person.circle.value,
-                "cadence": words.cadence(person.cadence_days) if person.cadence_days else "",
-                "contexts": [c.id for c in contexts if c.name in person.contexts],
-                "notes": person.notes,
-                "boundaries": person.boundaries,
-            }
+        initial = self.as_form(person, contexts) if person is not None else {}
         super().__init__(f"person:{person.id if person else 'new'}", initial)
         self.heading = f"Edit {person.name}" if person else "Someone in your life"
         self.person = person
@@ -118,6 +111,36 @@ class PersonForm(FormScreen[PersonRead]):
         self.dates_loaded = person is None
         """Whether the fields hold the person's dates (saving sets them: never before they
         were read, or they would all go)."""
+
+    @staticmethod
+    def as_form(
+        person: PersonRead, contexts: list[ContextRead], dates: list[PersonDateRead] | None = None
+    ) -> dict[str, Any]:
+        """*person* as the form's fields hold them (with their *dates*, once read)."""
+        held = {
+            "name": person.name,
+            "nickname": person.nickname,
+            "circle": person.circle.value,
+            "cadence": words.cadence(person.cadence_days) if person.cadence_days else "",
+            "contexts": [c.id for c in contexts if c.name in person.contexts],
+            "notes": person.notes,
+            "boundaries": person.boundaries,
+        }
+        if dates is not None:
+            held["birthday"], held["dates"] = dates_as_typed(dates)
+        return held
+
+    def stored_now(self) -> dict[str, Any] | None:
+        from planner_tui.services import people
+
+        if self.person is None:
+            return None
+        backend = self.planner.backend
+        person = backend.read(partial(people.get_person, person_id=self.person.id))
+        dates = None
+        if self.dates_loaded:
+            dates = backend.read(partial(people.list_dates, person_id=self.person.id))
+        return self.as_form(person, self.contexts, dates)
 
     def compose_fields(self) -> ComposeResult:
         yield Field("Name")
