@@ -258,3 +258,20 @@ def test_invisible_characters_are_taken_out_of_names(home: Path, tmp_path: Path)
     only_invisible = run(home, "add", "\u200b\u202e\u2060")
     assert_one_line_error(only_invisible, 1, "only invisible characters")
     assert run(home, "plan", "Bo", "call", "thu", "6pm").returncode == 0  # found as typed
+
+
+def test_a_name_merged_into_someone_names_them_on_the_command_line(home: Path) -> None:
+    """After a merge the old name stays as theirs: `@Burst` linked them in the journal, but
+    `plan "Burst Person"` said no one was called that and to add them, and `add` then said
+    they were already here."""
+    from planner_tui.services import corrections
+
+    with opened(home).write() as s:
+        bo = people.create_person(session=s, data={"name": "Bo Chen"}).id
+        burst = people.create_person(session=s, data={"name": "Burst Person"}).id
+        corrections.merge_people(session=s, keep_id=bo, other_id=burst)
+    planned = run(home, "plan", "Burst Person", "send a short hello", "tomorrow", "6pm")
+    assert planned.returncode == 0, planned.stderr
+    assert "Bo Chen" in planned.stdout
+    assert [(s.person_id, s.action) for s in all_steps(home)] == [(bo, "send a short hello")]
+    assert_one_line_error(run(home, "add", "Burst Person"), 1, "Bo Chen is already on your map")

@@ -311,15 +311,16 @@ def find_duplicates(
 ) -> list[PersonRead]:
     """People already here under the same whole name or nickname (as
     :func:`planner_tui.names.people_named` compares them), archived ones too."""
-    aliases = _aliases(session)
-    query = select(Person.id, Person.name, Person.nickname).where(
-        col(Person.id) != (except_id or 0)
-    )
-    named = [
-        _Names(pid, n, nick, aliases.get(pid or 0, [])) for pid, n, nick in session.exec(query)
-    ]
-    ids = people_named(name, named, whole_only=True)
+    ids = people_named(name, _names(session, col(Person.id) != (except_id or 0)), whole_only=True)
     return list_people(session=session, include_archived=True, person_ids=ids) if ids else []
+
+
+def _names(session: Session, where: Any) -> list[_Names]:
+    """Everyone *where* lets through, as the name rule reads them: aliases too (a name
+    merged into someone's names them on the command line as in the app)."""
+    aliases = _aliases(session)
+    query = select(Person.id, Person.name, Person.nickname).where(where)
+    return [_Names(pid, n, nick, aliases.get(pid or 0, [])) for pid, n, nick in session.exec(query)]
 
 
 @dataclass(frozen=True)
@@ -623,22 +624,13 @@ def drifting_people(*, session: Session, today: date | None = None) -> list[Pers
 
 
 def people_called(*, session: Session, typed: str, archived: bool = False) -> list[PersonRead]:
-    """Everyone *typed* may name (:func:`planner_tui.names.people_named`: the whole name or
-    nickname, else the first name) — on the map, or with *archived* among those archived."""
-    rows = session.exec(
-        select(Person.id, Person.name, Person.nickname).where(col(Person.archived).is_(archived))
-    ).all()
-    ids = people_named(typed, [_Named(pid, name, nickname) for pid, name, nickname in rows])
+    """Everyone *typed* may name (:func:`planner_tui.names.people_named`: the whole name,
+    nickname or a name merged into theirs, else the first name) — on the map, or with
+    *archived* among those archived."""
+    ids = people_named(typed, _names(session, col(Person.archived).is_(archived)))
     if not ids:
         return []
     return list_people(session=session, include_archived=archived, person_ids=ids)
-
-
-@dataclass(frozen=True)
-class _Named:
-    id: int | None
-    name: str
-    nickname: str
 
 
 def find_people(*, session: Session, names: Iterable[str]) -> list[PersonRead]:
