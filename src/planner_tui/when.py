@@ -123,8 +123,9 @@ def parse_when(
     midday.
 
     *lean* settles words that could go either way: a bare weekday is the most recent one
-    when logging ("past") and the coming one when planning ("future"); so are a time
-    alone ("6pm") and a date without a year.
+    when logging ("past") and the coming one when planning ("future") — today's, said
+    with a time still to come (or gone, when logging); so are a time alone ("6pm") and a
+    date without a year.
     """
     return parse_when_noted(text, lean=lean, now=now, day=day, at=at)[0]
 
@@ -215,6 +216,10 @@ def _read(
         said_at = _time(time_words) if time_words else None
         if said_at is None:
             said_at = _default_time(day_words, day, now, lean, at)
+        if time_words and _names_today(day_words, now):  # 'fri 7pm' said on a Friday
+            today = now.replace(hour=said_at.hour, minute=said_at.minute)
+            if today > now if lean == "future" else today <= now + timedelta(minutes=5):
+                return today  # still to come (or gone, when logging): today's, not a week off
         moment = day.replace(hour=said_at.hour, minute=said_at.minute)
         if not day_words:  # a time alone: the nearest one on the side we lean to
             if lean == "future" and moment < now:
@@ -223,6 +228,12 @@ def _read(
                 moment -= relativedelta(days=1)
         return moment
     return _absolute(text.strip(), now, lean, at, day_asked=day_asked)
+
+
+def _names_today(day_words: str, now: datetime) -> bool:
+    """Whether *day_words* are only a weekday's name, today's ('fri' or 'on fri' on a Friday)."""
+    name = day_words.removeprefix("on ")
+    return name in WEEKDAYS and WEEKDAYS[name].weekday == now.weekday()
 
 
 def _splits(said: str) -> list[tuple[str, str]]:

@@ -54,6 +54,15 @@ def read(said: str, lean: str = "future", now: datetime = NOW) -> str:
         ("sat", "future", "2026-11-28 12:00"),
         ("mon", "past", "2026-11-16 12:00"),  # today is Monday: the one before
         ("mon", "future", "2026-11-30 12:00"),  # ... and the one after
+        # Today's name with a time: today's, if that time is still to come (or gone, when
+        # logging). 'fri 7pm' typed on a Friday morning was a week later.
+        ("mon 9pm", "future", "2026-11-23 21:00"),
+        ("on mon at 9pm", "future", "2026-11-23 21:00"),
+        ("mon 9am", "future", "2026-11-30 09:00"),
+        ("mon 9am", "past", "2026-11-23 09:00"),
+        ("mon 9pm", "past", "2026-11-16 21:00"),
+        ("next mon 9pm", "future", "2026-11-30 21:00"),
+        ("last mon 9am", "past", "2026-11-16 09:00"),
         ("last sat 3pm", "future", "2026-11-21 15:00"),
         ("next tue 6pm", "past", "2026-11-24 18:00"),
         ("this sat morning", "past", "2026-11-28 09:00"),
