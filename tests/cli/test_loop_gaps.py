@@ -275,3 +275,22 @@ def test_a_name_merged_into_someone_names_them_on_the_command_line(home: Path) -
     assert "Bo Chen" in planned.stdout
     assert [(s.person_id, s.action) for s in all_steps(home)] == [(bo, "send a short hello")]
     assert_one_line_error(run(home, "add", "Burst Person"), 1, "Bo Chen is already on your map")
+
+
+def test_later_asks_when_the_new_time_is_on_another_day_than_the_steps_words(
+    home: Path,
+) -> None:
+    """`plan` asks when a step's words name another day than its time; moving it with
+    `later` didn't, so a step "about Thursday" went to Friday without a word (and a
+    follow-up "on Sunday" to a Saturday)."""
+    assert run(home, "plan", "Ana", "call about Thursday", "thu", "6pm").returncode == 0
+    [step] = all_steps(home)
+    assert_one_line_error(
+        run(home, "later", str(step.id), "fri", "6pm"), 1, "Your step says Thursday"
+    )
+    assert [s.due_at for s in all_steps(home)] == [step.due_at]  # nothing moved
+    assert run(home, "later", str(step.id), "thu", "7pm").returncode == 0  # its own day
+    now_on = max(all_steps(home), key=lambda s: s.id or 0)  # it goes on as a new step
+    moved = run(home, "later", str(now_on.id), "fri", "6pm", "--anyway")
+    assert moved.returncode == 0, moved.stderr
+    assert "Fri 27 Nov, 18:00" in moved.stdout

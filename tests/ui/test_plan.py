@@ -997,3 +997,27 @@ async def test_todays_cursor_after_an_outcome_is_on_a_step_one_can_tell(
         assert isinstance(app.screen, TodayScreen)
         assert app.screen.focused is today.query_one("#due")
         assert today.selected_step().action == "call ana"  # type: ignore[union-attr]
+
+
+async def test_another_time_on_a_day_the_steps_words_dont_name_is_asked_beside_it(
+    sqlite_db: Database,
+) -> None:
+    """The wizard asks when a step's words name another day than its time; moving the step
+    with `a` didn't, so "call about Thursday" went to Friday without a word."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Ana"], "2026-11-26T18:00", action="call about Thursday")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "p", "a")
+        assert isinstance(app.screen, OutcomeForm)
+        await press(app, pilot, *"fri 6pm")
+        preview = str(app.screen.query_one("#new-time-preview", Static).render())
+        assert "Your step says Thursday, and the step is on Friday 27 Nov" in preview
+        await press(app, pilot, *["backspace"] * 7, *"thu 7pm")
+        preview = str(app.screen.query_one("#new-time-preview", Static).render())
+        assert "Thu 26 Nov" in preview and "says" not in preview
+        await press(app, pilot, *["backspace"] * 7, *"fri 6pm", "ctrl+s")  # asked, not refused
+        assert not isinstance(app.screen, OutcomeForm)
+    with sqlite_db.session() as s:
+        moved = max(steps.list_steps(session=s), key=lambda step: step.id)
+    assert clock.to_local(moved.due_at).strftime("%a %H:%M") == "Fri 18:00"

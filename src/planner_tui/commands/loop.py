@@ -112,6 +112,9 @@ def add_parsers(sub: Any) -> None:
         if status in ("done", "no_reply"):  # steps.AFTER_THE_STEP (no data layer to parse)
             outcome.add_argument("--anyway", action="store_true",
                                  help="a step due on a later day that has happened already")  # fmt: skip
+        elif status == "rescheduled":
+            outcome.add_argument("--anyway", action="store_true",
+                                 help="a time on another day than the step's words say")  # fmt: skip
         if status == "done":
             outcome.add_argument("--when", default="now", help="when it happened")
             outcome.add_argument("--warmth", type=score(1, 5), metavar="1-5")
@@ -392,6 +395,11 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         if new_time:
             outcome["new_due_at"] = steps.new_time(new_time, step.due_at)
             steps.check_ahead(outcome["new_due_at"])
+        if status == "rescheduled" and not args.anyway:  # as `plan` asks
+            texts = {"step": step.action, "cue": step.cue, "backup": step.backup}
+            due = outcome["new_due_at"]
+            if disagree := steps.days_disagree(due_at=due, rule=step.rrule, texts=texts):
+                _refuse(f"{disagree} Change the time, or add --anyway to keep both.")
         if status in steps.AFTER_THE_STEP:
             steps.check_due(step.due_at, anyway=args.anyway)
         if status == "no_reply" and new_time is None and not args.no_follow_up:
