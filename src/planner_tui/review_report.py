@@ -730,16 +730,17 @@ EXPLAIN: dict[str, str] = {
     "overview.days": "Calendar days with at least one journal entry, counted by the day the "
     "entry is for (not when it was typed).",
     "overview.entries": "Journal entries whose day falls in the month.",
-    "overview.mood": "The mean of the mood scores (1–5) of the month's entries. Entries "
-    "without a mood score are left out, not counted as zero.",
-    "overview.connectedness": "The mean of the 'how connected' scores (1–5) of the month's "
-    "entries; entries without one are left out.",
-    "overview.support": "The mean of the 'how supported did I feel' scores (1–5) in the "
-    "month's entries that have one.",
-    "overview.giving": "The mean of the 'comfort giving help' scores (1–5) in the month's "
-    "entries that have one.",
-    "overview.receiving": "The mean of the 'comfort receiving help' scores (1–5) in the "
-    "month's entries that have one.",
+    "overview.mood": "The mean of the days' mood scores (1–5): a day with several entries "
+    "counts once, with their mean, as in the Journal's strip. Entries without a mood score "
+    "are left out, not counted as zero.",
+    "overview.connectedness": "The mean of the days' 'how connected' scores (1–5), each "
+    "day's entries averaged first; entries without one are left out.",
+    "overview.support": "The mean of the days' 'how supported did I feel' scores (1–5), "
+    "each day's entries that have one averaged first.",
+    "overview.giving": "The mean of the days' 'comfort giving help' scores (1–5), each "
+    "day's entries that have one averaged first.",
+    "overview.receiving": "The mean of the days' 'comfort receiving help' scores (1–5), each "
+    "day's entries that have one averaged first.",
     "overview.interactions": "Logged interactions whose moment falls in the month in your "
     "local time (a done small step logs one). A meeting with three people counts once.",
     "overview.people": "Different people in at least one of the month's interactions.",

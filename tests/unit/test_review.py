@@ -122,7 +122,8 @@ def review_of(db: Database, month: date = OCTOBER) -> review.MonthReviewData:
 def test_overview_figures_match_the_hand_count(october: Database) -> None:
     f = review_of(october).figures
     assert (f.days_checked_in, f.entries) == (7, 8)
-    assert f.avg_connectedness == pytest.approx(3.25)
+    # Each day counts once: 25 Oct's two check-ins (2 and 4) are that day's 3.
+    assert f.avg_connectedness == pytest.approx((5 + 4 + 2 + 5 + 3 + 3 + 1) / 7)
     assert f.avg_mood == pytest.approx(22 / 7)
     assert (f.interactions, f.people_seen) == (5, 2)
     assert f.by_channel == {Channel.IN_PERSON: 2, Channel.CALL: 1, Channel.TEXT: 2}
@@ -402,7 +403,7 @@ def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Databa
     text = review_report.to_markdown(data)
     assert text.startswith("# Monthly review — October 2026\n")
     assert "| Journal entries | 8 | 1 | up 7 |" in text
-    assert "| Average connectedness (1–5) | 3.2 | 5.0 | down 1.8 |" in text
+    assert "| Average connectedness (1–5) | 3.3 | 5.0 | down 1.7 |" in text
     assert "| Interactions | 5 | 2 | up 3 |" in text
     assert "| walk | tag | 3 | 4.7 | 2.2 | +2.5 |" in text
     assert "\\[b\\]Ben, 25 Oct, after 3 months" in text
@@ -453,7 +454,7 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
     text = review_report.to_markdown(data)
     assert "| Interactions | 1 | 5 | so far |" in text
     assert "| Small steps done | 0 | 2 | so far |" in text
-    assert "| Average connectedness (1–5) | 1.0 | 3.2 | down 2.2 |" in text  # a mean compares
+    assert "| Average connectedness (1–5) | 1.0 | 3.3 | down 2.3 |" in text  # a mean compares
     assert "0 of 0 steps due so far were done; 2 still to come this month." in text
     assert "Too early in the month to tell which parts of life went quiet." in text
     assert "Went quiet this month" not in text

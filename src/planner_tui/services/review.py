@@ -182,16 +182,24 @@ def month_figures(*, session: Session, month: date, now: datetime | None = None)
     start, end = day_window(first, after)
     f = MonthFigures(month=first)
 
+    # Each day's check-ins are averaged first, as the Journal's strip and the twelve months'
+    # chart have a day: three check-ins on one bad day don't outweigh two good days.
+    scales = ("mood", "connectedness", "support", "comfort_giving", "comfort_receiving")
+    days = (
+        sa.select(
+            sa.func.count().label("entries"),
+            *(sa.func.avg(getattr(JournalEntry, scale)).label(scale) for scale in scales),
+        )
+        .where(col(JournalEntry.day) >= first, _before(col(JournalEntry.day), after))
+        .group_by(col(JournalEntry.day))
+        .subquery()
+    )
     row = session.execute(
         sa.select(
-            sa.func.count(sa.distinct(col(JournalEntry.day))),
             sa.func.count(),
-            sa.func.avg(JournalEntry.mood),
-            sa.func.avg(JournalEntry.connectedness),
-            sa.func.avg(JournalEntry.support),
-            sa.func.avg(JournalEntry.comfort_giving),
-            sa.func.avg(JournalEntry.comfort_receiving),
-        ).where(col(JournalEntry.day) >= first, _before(col(JournalEntry.day), after))
+            sa.func.coalesce(sa.func.sum(days.c.entries), 0),
+            *(sa.func.avg(days.c[scale]) for scale in scales),
+        )
     ).one()
     f.days_checked_in, f.entries = int(row[0]), int(row[1])
     (
