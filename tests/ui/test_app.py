@@ -210,6 +210,8 @@ async def test_help_lists_every_view_key_and_support(sqlite_db: Database) -> Non
             assert on_today in shown  # keys the Today view shares with Plan, and its own
         assert "Copy selected text" not in shown  # Textual's own, not this view's
         assert "emergency number" in shown
+        # Each key says what it does beside its name (`e  Change step` once said nothing).
+        assert [key for key, _, tooltip in app.screen.keys if not tooltip] == []
         await pilot.press("escape")
         await settle(app, pilot)
         assert not isinstance(app.screen, HelpScreen)

@@ -71,7 +71,13 @@ class StepsScreen(ViewScreen):
     """The rows undo brings back that :meth:`point_at` takes."""
     BINDINGS = [
         Binding("s", "plan_step", "Small step", tooltip="Plan a small step with someone"),
-        Binding("e", "edit_step", "Change step", show=False),
+        Binding(
+            "e",
+            "edit_step",
+            "Change step",
+            show=False,
+            tooltip="Change the selected step: what, when, with whom, its cue and backup",
+        ),
         *(
             Binding(
                 key,

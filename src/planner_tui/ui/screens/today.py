@@ -111,7 +111,12 @@ class TodayScreen(StepsScreen):
     LISTS = ("#due", "#coming", "#dates")
     AUTO_FOCUS = ""  # a list takes it with the data: not the page first (twice restyled)
     BINDINGS = [
-        Binding("c", "check_in", "Check in"),
+        Binding(
+            "c",
+            "check_in",
+            "Check in",
+            tooltip="Today's check-in: how the day was, and who was in it",
+        ),
         Binding(
             "o",
             "on_this_day",
