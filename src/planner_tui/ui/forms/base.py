@@ -639,8 +639,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             now = self.stored_now()
         except NotFound:
             return False  # deleted meanwhile: saving says so
-        theirs = [key for key, value in (now or {}).items() if value != self.initial.get(key)]
-        if now is None or not theirs:
+        if now is None:
+            return False
+        theirs = [key for key, value in now.items() if value != self.initial.get(key)]
+        if not theirs:
             return False
         self.app.call_from_thread(self.take_theirs, now, theirs)
         return True
@@ -694,10 +696,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 self.planner.backend.write(
                     partial(drafts.discard_draft, key=self.draft_key), affects_views=False
                 )
-            except PlannerError as error:
-                self.app.call_from_thread(
-                    self.app.notify, words.draft_not_let_go(str(error)), severity="warning"
-                )
+            except PlannerError as error:  # the form may have closed: the app says it
+                said = words.draft_not_let_go(str(error))
+                self.planner.call_from_thread(self.planner.notify, said, severity="warning")
 
     def ask(self, question: Question, values: dict[str, Any]) -> None:
         from planner_tui.ui.modals.confirm import Choice

@@ -76,7 +76,7 @@ class StepsScreen(ViewScreen):
             "edit_step",
             "Change step",
             show=False,
-            tooltip="Change the selected step: what, when, with whom, its cue and backup",
+            tooltip="What, when or with whom",
         ),
         *(
             Binding(

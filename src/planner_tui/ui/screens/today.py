@@ -115,7 +115,7 @@ class TodayScreen(StepsScreen):
             "c",
             "check_in",
             "Check in",
-            tooltip="Today's check-in: how the day was, and who was in it",
+            tooltip="How today was, and who was in it",
         ),
         Binding(
             "o",
