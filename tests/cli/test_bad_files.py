@@ -8,6 +8,7 @@ import hashlib
 import os
 import resource
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -42,6 +43,19 @@ def run_as(
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def damage_journal_page(path: Path) -> None:
+    """Overwrite the start of the journal's first page, as a bad disk sector would."""
+    with sqlite3.connect(path) as c:
+        (root,) = c.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'journal_entry'"
+        ).fetchone()
+        (size,) = c.execute("PRAGMA page_size").fetchone()
+    c.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * size)
+        handle.write(b"\xff" * 64)
 
 
 def a_home_with_an_entry(tmp_path: Path) -> Path:
@@ -134,21 +148,13 @@ def test_a_page_damaged_inside_the_file_is_said_in_one_line(tmp_path: Path) -> N
     """Commands don't read the whole file before they start (only a file left by a crash
     is); a damaged page they meet gives the same one clear line, and the file is never
     changed — nor copied by `backup`."""
-    import sqlite3
 
     from .runner import run
 
     home = tmp_path / "home"
     assert run(home, "demo", "--years", "1").returncode == 0
     path = home / "planner.db"
-    with sqlite3.connect(path) as c:
-        (root,) = c.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'journal_entry'"
-        ).fetchone()
-        (size,) = c.execute("PRAGMA page_size").fetchone()
-    with path.open("r+b") as handle:
-        handle.seek((root - 1) * size)
-        handle.write(b"\xff" * 64)
+    damage_journal_page(path)
     before = digest(path)
     for args in (("search", "walk"), ("export", "--format", "json"), ("backup",)):
         assert_one_line_error(run(home, *args), 1, "looks damaged")
@@ -195,13 +201,7 @@ def test_a_damaged_copy_put_in_place_by_hand_is_refused_and_left_as_it_was(
     path.write_bytes(copy.read_bytes())
     with sqlite3.connect(path) as c:
         assert c.execute("PRAGMA journal_mode").fetchone() == ("delete",)
-        (root,) = c.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'journal_entry'"
-        ).fetchone()
-        (size,) = c.execute("PRAGMA page_size").fetchone()
-    with path.open("r+b") as handle:
-        handle.seek((root - 1) * size)
-        handle.write(b"\xff" * 64)
+    damage_journal_page(path)
     before = digest(path)
     for args in (
         ("people",),
