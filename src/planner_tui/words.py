@@ -894,7 +894,7 @@ def check_in_moves(was: date, to: date, others: int) -> str:
 
 
 def _fields(names: dict[str, str], keys: list[str]) -> str:
-    """Fields of a form as a sentence names them: 'its rhythm', 'its nickname and notes'."""
+    """Fields of a form as a sentence names them: 'rhythm', 'nickname and notes'."""
     said = [names.get(key, key.replace("_", " ")) for key in keys]
     return " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
 
@@ -902,14 +902,14 @@ def _fields(names: dict[str, str], keys: list[str]) -> str:
 def changed_meanwhile(names: dict[str, str], keys: list[str]) -> str:
     """Saving a form whose fields were changed elsewhere as well as here."""
     return (
-        f"Since you opened this, its {_fields(names, keys)} changed in another window or "
-        "from the command line, and you changed it here too. Your words are all still here."
+        "Since you opened this, another window or the command line changed it too — "
+        f"{_fields(names, keys)} — and so did you, here. Your words are all still here."
     )
 
 
 def kept_from_elsewhere(names: dict[str, str], keys: list[str]) -> str:
     """Saved, keeping fields changed elsewhere meanwhile that were left alone here."""
-    return f"Its {_fields(names, keys)}, changed elsewhere meanwhile, stayed as changed there."
+    return f"Kept as changed elsewhere meanwhile: {_fields(names, keys)}."
 
 
 def draft_not_let_go(why: str) -> str:

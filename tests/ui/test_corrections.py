@@ -537,3 +537,48 @@ async def test_names_in_undo_toasts_dialogs_and_the_palette_are_text(sqlite_db: 
         assert app.is_running and app.return_code is None
         with sqlite_db.session() as s:
             assert {p.id for p in people.list_people(session=s)} == {*ids, keep}
+
+
+async def test_a_step_changed_in_another_window_meanwhile_is_kept_or_asked_about(
+    sqlite_db: Database,
+) -> None:
+    """Two windows changing one step: the second save put its words over the first's
+    without a word (people and check-ins already asked)."""
+    from planner_tui.services import corrections
+
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        step = steps.create_step(session=s, data={
+            "person_id": ana, "action": "text Ana about the concert",
+            "due_at": local("2026-11-26T18:00")}).id  # fmt: skip
+
+    def elsewhere(**data: object) -> None:
+        with sqlite_db.write() as s:
+            corrections.update_step(session=s, step_id=step, data=data, scope="series")
+
+    def stored() -> tuple[str, str]:
+        with sqlite_db.session() as s:
+            found = steps.get_step(session=s, step_id=step)
+        return found.action, found.cue
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "p", "e")
+        assert isinstance(app.screen, StepForm)
+        app.screen.query_one("#words", Input).value = "text Ana about the gig"
+        elsewhere(cue="after dinner")
+        await press(app, pilot, "ctrl+s")
+        assert not isinstance(app.screen, StepForm)
+        assert stored() == ("text Ana about the gig", "after dinner")
+        assert said(app, "Kept as changed elsewhere meanwhile: if-then cue.")
+
+        await press(app, pilot, "e")
+        assert isinstance(app.screen, StepForm)
+        app.screen.query_one("#words", Input).value = "text Ana about Friday's gig"
+        elsewhere(action="call Ana about the concert")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "changed it too — words — and so did you" in screen_text(app)
+        await press(app, pilot, "enter")  # save mine over it
+        assert not isinstance(app.screen, StepForm)
+    assert stored() == ("text Ana about Friday's gig", "after dinner")

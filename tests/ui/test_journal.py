@@ -760,7 +760,7 @@ async def test_a_check_in_changed_in_another_window_meanwhile_keeps_both_changes
             "first, from the other window", 2, 4,
         )  # fmt: skip
         assert said(
-            app, "Its mood and words, changed elsewhere meanwhile, stayed as changed there."
+            app, "Kept as changed elsewhere meanwhile: mood and words."
         )
         assert not said(app, "That day now has")
 
@@ -769,7 +769,7 @@ async def test_a_check_in_changed_in_another_window_meanwhile_keeps_both_changes
         elsewhere(body="theirs", mood=2, connectedness=4)
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
-        assert "its words changed in another window" in screen_text(app)
+        assert "changed it too — words — and so did you" in screen_text(app)
         await press(app, pilot, "enter")  # save mine over it
         assert isinstance(app.screen, JournalScreen)
     assert (stored().body, stored().mood, stored().connectedness) == ("mine", 2, 4)

@@ -835,7 +835,7 @@ async def test_a_change_made_elsewhere_while_editing_someone_is_kept_or_asked_ab
         assert isinstance(app.screen, PersonScreen)
         assert (stored().nickname, stored().cadence_days) == ("NickFromThere", 7)
         said = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
-        assert "nickname, changed elsewhere meanwhile, stayed as changed there" in said
+        assert "Kept as changed elsewhere meanwhile: nickname." in said
 
         # The same field changed on both sides: asked, and each answer does what it says.
         for answer in ("back", "theirs", "mine"):
@@ -847,7 +847,7 @@ async def test_a_change_made_elsewhere_while_editing_someone_is_kept_or_asked_ab
             elsewhere(nickname=f"Theirs before {answer}")
             await press(app, pilot, "ctrl+s")
             assert isinstance(app.screen, Choice)
-            assert "its nickname changed in another window" in screen_text(app)
+            assert "changed it too — nickname — and so did you" in screen_text(app)
             await press(app, pilot, *(["escape"] if answer == "back" else []))
             if answer != "back":
                 app.screen.query_one(f"#answer-{answer}").press()
@@ -860,3 +860,31 @@ async def test_a_change_made_elsewhere_while_editing_someone_is_kept_or_asked_ab
                 assert form.query_one("#nickname", Input).value == "Mine"
                 assert stored().nickname == "Theirs before back"
                 await press(app, pilot, "ctrl+l")  # discarded: the next round opens afresh
+
+
+async def test_a_form_opens_with_what_is_stored_now_not_the_views_older_copy(
+    sqlite_db: Database,
+) -> None:
+    """Someone's page read before another window changed their rhythm: `e` opened the form
+    with the old rhythm, and saving then said the change was made "meanwhile"."""
+    from textual.widgets._toast import Toast
+
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 14}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PersonScreen)
+        with sqlite_db.write() as s:
+            people.update_person(session=s, person_id=ana, data={"cadence_days": 7})
+        await press(app, pilot, "e")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        assert form.query_one("#cadence", Input).value == "weekly"
+        await type_into(pilot, app, "nickname", "Nani")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, PersonScreen)
+        assert not any("meanwhile" in str(toast.render()) for toast in app.screen.query(Toast))
+    [person] = everyone(sqlite_db)
+    assert (person.nickname, person.cadence_days) == ("Nani", 7)

@@ -1021,3 +1021,28 @@ async def test_another_time_on_a_day_the_steps_words_dont_name_is_asked_beside_i
     with sqlite_db.session() as s:
         moved = max(steps.list_steps(session=s), key=lambda step: step.id)
     assert clock.to_local(moved.due_at).strftime("%a %H:%M") == "Fri 18:00"
+
+
+async def test_a_drafts_choice_of_whom_gives_way_when_the_name_typed_changes(
+    sqlite_db: Database,
+) -> None:
+    """A draft taken back kept its Maria Costa chosen while "Maria" in the Who box became
+    "Maria Bo": Enter went on with her, though she was no longer the name typed."""
+    with sqlite_db.write() as s:
+        club = people.create_context(session=s, data={"name": "Book club"}).id
+        people.create_person(session=s, data={"name": "Maria Costa", "context_ids": [club]})
+        people.create_person(session=s, data={"name": "Bo"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "s", *"Maria", "enter")
+        assert wizard(app).page == "what"
+        await press(app, pilot, "escape")
+        while isinstance(app.screen, PlanWizard):  # back to Who, then closed: a draft kept
+            await press(app, pilot, "escape")
+        await press(app, pilot, "s")
+        assert (wizard(app).page, wizard(app).person.name) == ("who", "Maria Costa")  # type: ignore[union-attr]
+        await press(app, pilot, *" Bo")
+        highlighted = wizard(app).query_one("#who-list", OptionList).highlighted_option
+        assert highlighted is not None and highlighted.id == "new", highlighted
+        await press(app, pilot, "enter")
+        assert wizard(app).person is None and wizard(app).new_name == "Maria Bo"

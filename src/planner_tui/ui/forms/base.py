@@ -37,7 +37,7 @@ from textual.widgets import (
 )
 
 from planner_tui import clock, words
-from planner_tui.errors import InvalidInput, PlannerError
+from planner_tui.errors import InvalidInput, NotFound, PlannerError
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import KeepsStyles, shown, text
 from planner_tui.ui.widgets.fields import TextBox, TextField
@@ -358,6 +358,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
         try:
             choices = self.load_choices()
+            try:
+                stored = self.stored_now()
+            except NotFound:
+                stored = None  # deleted meanwhile: saving says so
             draft = self.planner.backend.read(partial(drafts.load_draft, key=self.draft_key))
         except PlannerError as error:  # the data can't be read now (damaged, locked): said
             self.app.call_from_thread(self._loaded)
@@ -366,16 +370,29 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         except Exception:
             self.app.call_from_thread(self._loaded)  # said by the app; keys go on
             raise
-        self.app.call_from_thread(self._restore, draft, choices)
+        self.app.call_from_thread(self._restore, draft, choices, stored)
 
-    def _restore(self, draft: dict[str, Any] | None, choices: Any = None) -> None:
+    def _restore(
+        self,
+        draft: dict[str, Any] | None,
+        choices: Any = None,
+        stored: dict[str, Any] | None = None,
+    ) -> None:
         if not self.is_attached:  # closed (Escape) before its data came: nothing to fill
             self.planner.keys_may_go_on()
             return
         # Whatever was typed while the choices and draft were loading is newer than both.
         typed = {k: v for k, v in self.values().items() if v != self._as_mounted.get(k)}
+        # What is stored now, when another window changed it after the view read it: the
+        # form opens with that, not with the view's older copy.
+        fresh = stored is not None and any(self.initial.get(k) != v for k, v in stored.items())
+        if fresh:
+            self.initial = {**self.initial, **(stored or {})}
         if choices is not None:
             self.use_choices(choices)
+        if fresh:
+            self.fill({**self.values(), **(stored or {})})
+            self._as_mounted = self.values()
         at = draft.pop(AT, None) if draft else None
         written = kept_at(draft.pop(KEPT, None)) if draft else None
         if draft and self.accepts_draft(draft) and self.holds_something(draft):
@@ -633,8 +650,6 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     def changed_meanwhile(self) -> bool:
         """In the save's thread: whether what the form changes was changed elsewhere since
         it opened; if so, the form takes that change in (:meth:`take_theirs`) before saving."""
-        from planner_tui.errors import NotFound
-
         try:
             now = self.stored_now()
         except NotFound:

@@ -101,6 +101,8 @@ class PlanWizard(FormScreen[StepRead]):
         """A part of life the step is toward (chosen on Who instead of a person)."""
         self.new_name = ""
         """Someone not on the map yet, by the name typed on Who: added with the step."""
+        self.chosen_with = ""
+        """The Who box's words when its choice was made (see :meth:`show_people`)."""
         self.place = False
         """A step toward somewhere new (an idea to explore): no one, no part of life yet."""
         self.action: Action | None = None
@@ -376,7 +378,9 @@ class PlanWizard(FormScreen[StepRead]):
                 )
             )
         ids = [str(options.get_option_at_index(i).id) for i in range(options.option_count)]
-        wanted = self.chosen_option()
+        # What is chosen keeps the highlight while the box holds the words it was chosen
+        # by: a draft's Maria Costa stayed chosen when "Mary" became "MaryBo".
+        wanted = self.chosen_option() if typed == self.chosen_with.strip() else ""
         if wanted not in ids and typed:
             # Enter takes a name the typing begins (a person's, then a place's); failing
             # that, someone new by it, rather than a close spelling of someone else's.
@@ -417,6 +421,7 @@ class PlanWizard(FormScreen[StepRead]):
             return
         problem.say(None)
         before = self.chosen_option()
+        self.chosen_with = self.query_one("#find", Input).value
         self.person = self.context = None
         self.new_name, self.place = "", False
         if option.id == "new":
@@ -809,6 +814,7 @@ class PlanWizard(FormScreen[StepRead]):
         self.action = next((a for a in self.actions if a.id == values.get("action_id")), None)
         for key in ("find", "own", "words", "when", "repeat", "cue", "backup"):
             self.query_one(f"#{key}", Input).value = str(values.get(key) or "")
+        self.chosen_with = str(values.get("find") or "")
         confidence = str(values.get("confidence") or "")
         self.query_one("#confidence", Input).value = confidence if confidence.isdigit() else ""
         if values.get("channel") in {c.value for c in Channel}:

@@ -54,6 +54,9 @@ def as_typed(step: StepRead) -> dict[str, Any]:
 class StepForm(FormScreen[Any]):
     TITLE = "Change this step"
     MOMENTS = {"when": ("future", False)}
+    FIELD_WORDS = {"when": "time", "channel": "way of reaching out",
+                   "awkwardness": "expected awkwardness", "cue": "if-then cue",
+                   "backup": "if-then backup"}  # fmt: skip
 
     def __init__(self, step: StepRead) -> None:
         super().__init__(f"step:{step.id}", as_typed(step))
@@ -84,6 +87,11 @@ class StepForm(FormScreen[Any]):
         yield TextField(id="cue")
         yield Field("If-then backup (optional)")
         yield TextField(id="backup")
+
+    def stored_now(self) -> dict[str, Any]:
+        from planner_tui.services import steps
+
+        return as_typed(self.planner.backend.read(partial(steps.get_step, step_id=self.step.id)))
 
     # ---------------------------------------------------------------- the form contract
 
