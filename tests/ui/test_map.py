@@ -888,3 +888,23 @@ async def test_a_form_opens_with_what_is_stored_now_not_the_views_older_copy(
         assert not any("meanwhile" in str(toast.render()) for toast in app.screen.query(Toast))
     [person] = everyone(sqlite_db)
     assert (person.nickname, person.cadence_days) == ("Nani", 7)
+
+
+async def test_the_maps_filter_finds_someone_by_a_name_merged_into_theirs(
+    sqlite_db: Database,
+) -> None:
+    """After Mary Costa was merged into Maria Costa, `/ Mary Costa` found no one, though the
+    command line and @Mary found her."""
+    from planner_tui.services import corrections
+
+    with sqlite_db.write() as s:
+        maria = people.create_person(session=s, data={"name": "Maria Costa"}).id
+        mary = people.create_person(session=s, data={"name": "Mary Costa"}).id
+        people.create_person(session=s, data={"name": "Bo"})
+        corrections.merge_people(session=s, keep_id=maria, other_id=mary)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_map(app, pilot)
+        await press(app, pilot, "slash", *"Mary Costa")
+        table = screen.query_one("#people-table", DataTable)
+        assert [str(table.get_row_at(row)[0]) for row in range(table.row_count)] == ["Maria Costa"]

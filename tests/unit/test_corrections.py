@@ -623,6 +623,13 @@ def test_merging_a_merged_person_keeps_every_old_name(db: Database) -> None:
         [only] = people.list_people(session=s)
         assert only.aliases == ["Annie", "Ana S."]  # "ana" is her own name already
         assert mentions_in("@Annie @AnaS", [only]) == ([ana], [])
+        # The old names find her wherever a name is typed: the command line, the Plan's filter.
+        assert [p.id for p in people.people_called(session=s, typed="Annie")] == [ana]
+    with db.write() as s:
+        steps.create_step(session=s, data={"person_id": ana, "action": "call",
+                                           "due_at": datetime(2026, 11, 24, 18, tzinfo=UTC)})  # fmt: skip
+    with db.session() as s:
+        assert [x.person_id for x in steps.list_steps(session=s, person_name="anni")] == [ana]
 
 
 def test_merging_keeps_the_kept_persons_rhythm_and_takes_one_they_lack(db: Database) -> None:

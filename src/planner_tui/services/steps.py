@@ -28,6 +28,7 @@ from planner_tui.db.models import (
     Name,
     Note,
     Person,
+    PersonAlias,
     PersonContextLink,
     PersonRead,
     Score,
@@ -559,8 +560,9 @@ def list_steps(
     limit: int | None = 200,
 ) -> list[StepRead]:
     """Steps. ``upcoming=True``: still planned, soonest first; ``False``: resolved, newest
-    first; ``None``: all, newest first. *person_name* matches part of a name or nickname,
-    whatever the case and accents (``angstrom`` finds Ångström: names.fold)."""
+    first; ``None``: all, newest first. *person_name* matches part of a name, nickname or
+    a name merged into theirs, whatever the case and accents (``angstrom`` finds Ångström:
+    names.fold)."""
     query = select(Step)
     if step_ids is not None:
         query = query.where(col(Step.id).in_(step_ids))
@@ -576,6 +578,8 @@ def list_steps(
         typed = fold(person_name.strip())
         named = session.exec(select(Person.id, Person.name, Person.nickname)).all()
         ids = [pid for pid, *called in named if any(typed in fold(n) for n in called if n)]
+        merged = session.exec(select(PersonAlias.person_id, PersonAlias.name)).all()
+        ids += [pid for pid, name in merged if typed in fold(name)]  # a name merged into theirs
         query = query.where(col(Step.person_id).in_(ids))
     if statuses:
         query = query.where(col(Step.status).in_([s.value for s in statuses]))

@@ -338,6 +338,7 @@ class MapScreen(ViewScreen):
                 score = max(
                     matcher.match(fold(p.name)),
                     matcher.match(fold(p.nickname)) if p.nickname else 0,
+                    *(matcher.match(fold(name)) for name in p.aliases),  # names merged in
                     max((matcher.match(fold(c)) for c in p.contexts), default=0) * 0.9,
                 )
                 if score > 0:
