@@ -759,9 +759,7 @@ async def test_a_check_in_changed_in_another_window_meanwhile_keeps_both_changes
         assert (stored().body, stored().mood, stored().connectedness) == (
             "first, from the other window", 2, 4,
         )  # fmt: skip
-        assert said(
-            app, "Kept as changed elsewhere meanwhile: mood and words."
-        )
+        assert said(app, "Kept as changed elsewhere meanwhile: mood and words.")
         assert not said(app, "That day now has")
 
         await press(app, pilot, "e")

@@ -109,7 +109,8 @@ def test_restore_refuses_what_is_not_a_good_copy(sqlite_db: Database, tmp_path: 
     damaged.write_bytes(bytes(pages))
     for source, words in (
         (tmp_path / "missing.db", "no backup file"),
-        (damaged, "damaged.db looks damaged, so it was not restored .* the daily ones are in"),
+        # No daily copies yet: no folder named that isn't there.
+        (damaged, "damaged.db looks damaged, so it was not restored .* Try another copy[.]$"),
         (junk, "not a planner-tui database"),
         (newer, "newer planner-tui"),
         (other, "not a planner-tui database"),
@@ -117,6 +118,9 @@ def test_restore_refuses_what_is_not_a_good_copy(sqlite_db: Database, tmp_path: 
     ):
         with pytest.raises(StorageError, match=words):
             backups.restore(location, source)
+    backups.backups_folder(location.home).mkdir()
+    with pytest.raises(StorageError, match=r"Try another copy: the daily ones are in .*backups"):
+        backups.restore(location, damaged)
     assert location.sqlite_path.read_bytes() == before
 
 

@@ -81,9 +81,11 @@ def check_backup(location: Location, source: Path) -> Path:
     try:
         check_sqlite_file(source, passphrase, whole=True)
     except DamagedFile:
+        folder = backups_folder(location.home)
+        others = f": the daily ones are in {folder}" if folder.is_dir() else ""
         raise StorageError(
             f"{source} looks damaged, so it was not restored and nothing was changed. "
-            f"Try another copy: the daily ones are in {backups_folder(location.home)}."
+            f"Try another copy{others}."
         ) from None
     schema = _schema_of(source, passphrase)
     if schema is None:
