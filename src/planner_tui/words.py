@@ -899,11 +899,21 @@ def _fields(names: dict[str, str], keys: list[str]) -> str:
     return " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
 
 
-def changed_meanwhile(names: dict[str, str], keys: list[str]) -> str:
-    """Saving a form whose fields were changed elsewhere as well as here."""
+def changed_meanwhile(names: dict[str, str], theirs: dict[str, object]) -> str:
+    """Saving a form whose fields were changed elsewhere as well as here: what each of
+    them holds now, so the choice isn't made blind."""
+
+    def said(key: str, value: object) -> str:
+        name = names.get(key, key.replace("_", " "))
+        if not isinstance(value, str):  # a choice or a list: its name says enough
+            return name
+        value = " ".join(value.split())
+        return f"{name} is now “{shorten(value, 60)}”" if value else f"{name} is now empty"
+
+    now = "; ".join(said(key, value) for key, value in theirs.items())
     return (
-        "Since you opened this, another window or the command line changed it too — "
-        f"{_fields(names, keys)} — and so did you, here. Your words are all still here."
+        "Since you opened this, another window or the command line changed it too, and so "
+        f"did you here: {now}. Your words are all still here."
     )
 
 

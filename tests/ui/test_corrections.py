@@ -578,7 +578,7 @@ async def test_a_step_changed_in_another_window_meanwhile_is_kept_or_asked_about
         elsewhere(action="call Ana about the concert")
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
-        assert "changed it too — words — and so did you" in screen_text(app)
+        assert "did you here: words is now “call Ana about the concert”" in screen_text(app)
         await press(app, pilot, "enter")  # save mine over it
         assert not isinstance(app.screen, StepForm)
     assert stored() == ("text Ana about Friday's gig", "after dinner")

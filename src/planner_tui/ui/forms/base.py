@@ -695,7 +695,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             ("theirs", "Keep that change instead of mine"),
             ("back", "Keep editing"),
         ]
-        message = words.changed_meanwhile(self.FIELD_WORDS, both)
+        message = words.changed_meanwhile(self.FIELD_WORDS, {key: now[key] for key in both})
         self.app.push_screen(Choice("Changed elsewhere meanwhile", message, answers), answered)
 
     def drop_draft(self) -> None:
