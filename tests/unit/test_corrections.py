@@ -694,3 +694,20 @@ def test_deleting_a_step_can_be_undone_with_its_links(db: Database) -> None:
         assert people.list_interactions(session=s)[0].step_id is None
     undo(db, change)
     assert stored_data(db) == before
+
+
+def test_changing_a_step_moved_meanwhile_names_the_step_it_went_on_as(db: Database) -> None:
+    """A step's form open in the app while `later` moved it: saving said only that it had
+    an outcome, not where it had gone."""
+    with db.write() as s:
+        ana = person(s, "Ana")
+        old = steps.create_step(session=s, data={
+            "person_id": ana, "action": "call", "due_at": datetime(2026, 11, 24, 18, tzinfo=UTC)}).id  # fmt: skip
+        moved = steps.record_outcome(session=s, step_id=old, outcome={
+            "status": "rescheduled", "new_due_at": datetime(2026, 11, 29, 10, tzinfo=UTC)})  # fmt: skip
+        new = moved.following[0].id
+    with (
+        db.write() as s,
+        pytest.raises(InvalidInput, match=rf"moved\. It goes on as #{new}, .*change how it went"),
+    ):
+        corrections.update_step(session=s, step_id=old, data={"action": "call Ana"}, scope="series")

@@ -232,10 +232,12 @@ def update_step(
     valid = validate(StepChange, data)
     given = valid.model_dump(include=valid.model_fields_set)
     row = get_or_404(session, Step, step_id, "step")
-    if row.status != StepStatus.PLANNED:
+    try:
+        steps.check_open(session, row)  # names the step it went on as, if it was moved
+    except InvalidInput as refused:
         raise InvalidInput(
-            "This step already has an outcome; change how it went instead.", field="status"
-        )
+            f"{refused} To change this one, change how it went instead.", field="status"
+        ) from None
     if given.get("action", "") is None:
         raise InvalidInput("Say what the step is, in a few words.", field="action")
     if "due_at" in given:
