@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.events import Paste
-from textual.widgets import DataTable, Input, OptionList, TextArea
+from textual.widgets import DataTable, Input, OptionList, Select, TextArea
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
@@ -908,3 +908,26 @@ async def test_the_maps_filter_finds_someone_by_a_name_merged_into_theirs(
         await press(app, pilot, "slash", *"Mary Costa")
         table = screen.query_one("#people-table", DataTable)
         assert [str(table.get_row_at(row)[0]) for row in range(table.row_count)] == ["Maria Costa"]
+
+
+async def test_a_context_renamed_elsewhere_while_its_kind_is_changed_here_keeps_both(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir", "kind": "hobby"}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "3")
+        app.screen.query_one("#contexts-table", DataTable).focus()
+        await press(app, pilot, "e")
+        form = app.screen
+        assert isinstance(form, ContextForm)
+        form.query_one("#kind", Select).value = "faith"
+        with sqlite_db.write() as s:
+            people.update_context(session=s, context_id=choir, data={"name": "Thursday choir"})
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, MapScreen)
+    with sqlite_db.session() as s:
+        [kept] = people.list_contexts(session=s)
+    assert (kept.name, kept.kind.value) == ("Thursday choir", "faith")

@@ -18,7 +18,7 @@ from planner_tui.db.models import (
     PersonRead,
     label,
 )
-from planner_tui.errors import InvalidInput
+from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
@@ -329,7 +329,7 @@ class ContextForm(FormScreen[ContextRead]):
     """Add a context (a part of life: work, a choir, the neighbourhood) or rename one."""
 
     def __init__(self, context: ContextRead | None = None) -> None:
-        initial = {"name": context.name, "kind": context.kind.value} if context else {}
+        initial = self.as_form(context) if context else {}
         super().__init__(f"context:{context.id if context else 'new'}", initial)
         self.heading = f"Edit {context.name}" if context else "A part of your life"
         self.context = context
@@ -356,6 +356,21 @@ class ContextForm(FormScreen[ContextRead]):
         self.query_one("#name", Input).value = str(values.get("name", ""))
         if values.get("kind") in {k.value for k in ContextKind}:
             self.query_one("#kind", Select).value = values["kind"]
+
+    @staticmethod
+    def as_form(context: ContextRead) -> dict[str, Any]:
+        return {"name": context.name, "kind": context.kind.value}
+
+    def stored_now(self) -> dict[str, Any] | None:
+        from planner_tui.services import people
+
+        if self.context is None:
+            return None
+        everyone = self.planner.backend.read(partial(people.list_contexts, include_archived=True))
+        found = next((c for c in everyone if c.id == self.context.id), None)
+        if found is None:
+            raise NotFound(words.gone("context"))
+        return self.as_form(found)
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         problem = name_problem(
