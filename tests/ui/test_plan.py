@@ -1046,3 +1046,5 @@ async def test_a_drafts_choice_of_whom_gives_way_when_the_name_typed_changes(
         assert highlighted is not None and highlighted.id == "new", highlighted
         await press(app, pilot, "enter")
         assert wizard(app).person is None and wizard(app).new_name == "Maria Bo"
+        # The draft's note, "… With Maria Costa", no longer says whom the step is with.
+        assert not wizard(app).query_one("#draft-note").display

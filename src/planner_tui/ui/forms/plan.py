@@ -432,6 +432,8 @@ class PlanWizard(FormScreen[StepRead]):
             self.person = self.by_id(int(option.id))
         if self.chosen_option() != before:  # the same one again (a draft's) keeps its step
             self.action = None
+            # The note on the draft taken back names whom it was with: no longer so.
+            self.query_one("#draft-note").display = False
         self.show_actions()
         self.read_with_someone()
         self.go("what")
