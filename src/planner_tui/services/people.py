@@ -311,15 +311,16 @@ def find_duplicates(
 ) -> list[PersonRead]:
     """People already here under the same whole name or nickname (as
     :func:`planner_tui.names.people_named` compares them), archived ones too."""
-    ids = people_named(name, _names(session, col(Person.id) != (except_id or 0)), whole_only=True)
+    ids = people_named(name, names_of(session, col(Person.id) != (except_id or 0)), whole_only=True)
     return list_people(session=session, include_archived=True, person_ids=ids) if ids else []
 
 
-def _names(session: Session, where: Any) -> list[_Names]:
-    """Everyone *where* lets through, as the name rule reads them: aliases too (a name
-    merged into someone's names them on the command line as in the app)."""
+def names_of(session: Session, where: Any = None) -> list[_Names]:
+    """Everyone *where* lets through, as the name rules read them: aliases too (a name
+    merged into someone's names them on the command line and in filters as in the app)."""
     aliases = _aliases(session)
-    query = select(Person.id, Person.name, Person.nickname).where(where)
+    query = select(Person.id, Person.name, Person.nickname)
+    query = query.where(where) if where is not None else query
     return [_Names(pid, n, nick, aliases.get(pid or 0, [])) for pid, n, nick in session.exec(query)]
 
 
@@ -627,7 +628,7 @@ def people_called(*, session: Session, typed: str, archived: bool = False) -> li
     """Everyone *typed* may name (:func:`planner_tui.names.people_named`: the whole name,
     nickname or a name merged into theirs, else the first name) — on the map, or with
     *archived* among those archived."""
-    ids = people_named(typed, _names(session, col(Person.archived).is_(archived)))
+    ids = people_named(typed, names_of(session, col(Person.archived).is_(archived)))
     if not ids:
         return []
     return list_people(session=session, include_archived=archived, person_ids=ids)

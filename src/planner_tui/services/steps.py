@@ -28,7 +28,6 @@ from planner_tui.db.models import (
     Name,
     Note,
     Person,
-    PersonAlias,
     PersonContextLink,
     PersonRead,
     Score,
@@ -46,6 +45,7 @@ from planner_tui.services.people import (
     create_person,
     find_duplicates,
     list_people,
+    names_of,
     people_called,
 )
 from planner_tui.services.undo import Change, Recorder
@@ -576,10 +576,11 @@ def list_steps(
         query = query.where(Step.person_id == person_id)
     if person_name.strip():
         typed = fold(person_name.strip())
-        named = session.exec(select(Person.id, Person.name, Person.nickname)).all()
-        ids = [pid for pid, *called in named if any(typed in fold(n) for n in called if n)]
-        merged = session.exec(select(PersonAlias.person_id, PersonAlias.name)).all()
-        ids += [pid for pid, name in merged if typed in fold(name)]  # a name merged into theirs
+        ids = [
+            p.id
+            for p in names_of(session)
+            if any(typed in fold(n) for n in (p.name, p.nickname, *p.aliases) if n)
+        ]
         query = query.where(col(Step.person_id).in_(ids))
     if statuses:
         query = query.where(col(Step.status).in_([s.value for s in statuses]))

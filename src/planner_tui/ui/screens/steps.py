@@ -76,7 +76,7 @@ class StepsScreen(ViewScreen):
             "edit_step",
             "Change step",
             show=False,
-            tooltip="What, when or with whom",
+            tooltip="Its words, time, how, repeat, cue or backup",
         ),
         *(
             Binding(
