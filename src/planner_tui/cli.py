@@ -30,7 +30,12 @@ from planner_tui.terminal import (
     shorten,
     write_export,
 )
-from planner_tui.words import OPEN_WHILE_RESTORING, check_in_saved, plural
+from planner_tui.words import (
+    OPEN_WHILE_RESTORING,
+    check_in_saved,
+    database_given_to_import,
+    plural,
+)
 
 if TYPE_CHECKING:
     from planner_tui.services.vcard import Card
@@ -266,6 +271,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.db.engine import looks_like_sqlite
     from planner_tui.services import exchange, jrnl
 
     path: Path = args.file
@@ -274,6 +280,8 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         return
     if args.preview or args.merge:
         raise UsageError("--preview and --merge go with a .vcf file")
+    if looks_like_sqlite(path):
+        raise PlannerError(database_given_to_import(path))
     if jrnl.claims(path):  # a .json file is read to see whether it is Day One's
         import_journal(settings, path)
         return

@@ -922,6 +922,15 @@ def kept_from_elsewhere(names: dict[str, str], keys: list[str]) -> str:
     return f"Kept as changed elsewhere meanwhile: {_fields(names, keys)}."
 
 
+def database_given_to_import(path: object) -> str:
+    """``import`` was given a database file (a backup, most likely)."""
+    return (
+        f"{path} is a database file, not an export: import reads planner-tui's JSON export, "
+        "vCards (.vcf) and jrnl or Day One journals. If it is a planner-tui backup, "
+        f"put it back with: planner-tui restore {shlex.quote(str(path))}"
+    )
+
+
 def draft_not_let_go(why: str) -> str:
     """A draft could not be deleted (the file damaged or locked)."""
     return f"The draft kept for this could not be removed: {why} It may be offered again next time."

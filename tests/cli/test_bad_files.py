@@ -212,3 +212,22 @@ def test_a_damaged_copy_put_in_place_by_hand_is_refused_and_left_as_it_was(
         assert_one_line_error(run(home, *args), 1, "looks damaged")
     assert digest(path) == before
     assert sorted(p.name for p in home.iterdir()) == ["planner.db"]
+
+
+def test_a_backup_given_to_import_points_to_restore(tmp_path: Path) -> None:
+    """`import` of a backup said "This jrnl journal is encrypted: decrypt it with jrnl
+    first" — of a file that is neither. It now says what the file is and the command that
+    puts it back, and the command it names does."""
+    home = a_home_with_an_entry(tmp_path)
+    copy = tmp_path / "my backups" / "copy.db"
+    copy.parent.mkdir()
+    assert run_as(home, "backup", str(copy)).returncode == 0
+    other = tmp_path / "other"
+    result = run_as(other, "import", str(copy))
+    assert_one_line_error(result, 1, "is a database file, not an export")
+    assert "jrnl journal is encrypted" not in result.stderr
+    suggested = result.stderr.split("put it back with: planner-tui ")[1].strip()
+    assert suggested == f"restore '{copy}'"  # quoted: the folder's name has a space
+    assert not other.exists()
+    assert run_as(other, "restore", str(copy), "--yes").returncode == 0
+    assert "kept safe" in run_as(other, "search", "kept").stdout

@@ -13,11 +13,13 @@ from textual.widgets import DataTable, Input, RadioSet, TextArea
 from planner_tui.db.engine import Database
 from planner_tui.services import journal, people, review
 from planner_tui.ui.forms.review import IntentionsForm, LonelinessForm
+from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.modals.export import ExportFile
 from planner_tui.ui.modals.notice import Explanation
 from planner_tui.ui.screens.review import ReviewScreen
 
 from .test_app import HOSTILE, SIZE, make_app, press, screen_text, settle
+from .test_corrections import said
 
 
 def two_months(db: Database) -> None:
@@ -184,6 +186,62 @@ async def test_a_month_with_only_its_intentions_shows_them(sqlite_db: Database) 
         assert f"• {HOSTILE[0]}" in shown  # as written, not read as markup
         await press(app, pilot, "left")  # October: nothing in it, and its review wrote them
         assert "Nothing was recorded in this month" not in screen_text(app)
+
+
+async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_kept(
+    sqlite_db: Database,
+) -> None:
+    """Two windows on one planner: intentions saved here put back the third intention the
+    other window had just saved, and the loneliness check did the same with its answers.
+    Now a field changed only elsewhere keeps that change, and one changed on both sides is
+    asked about — as the other forms do."""
+
+    def elsewhere(**data: object) -> None:
+        with sqlite_db.write() as s:
+            review.save_month_notes(session=s, data={"month": "2026-11", **data})
+
+    def stored() -> tuple[list[str], str, str]:
+        with sqlite_db.session() as s:
+            notes = review.month_notes(session=s, month="2026-11")
+        assert notes is not None
+        return notes.intentions, notes.wins, notes.note
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "n")  # nothing written for the month when it opened
+        form = app.screen
+        assert isinstance(form, IntentionsForm)
+        form.query_one("#wins", TextArea).text = "went to choir"
+        elsewhere(intentions=["walk with Ben", "", "from the other window"])
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        assert stored() == (["walk with Ben", "from the other window"], "went to choir", "")
+        assert said(app, "Kept as changed elsewhere meanwhile: intention 1 and intention 2.")
+
+        await press(app, pilot, "n")
+        assert app.screen.query_one("#intention1", Input).value == "from the other window"
+        app.screen.query_one("#wins", TextArea).text = "choir, twice"
+        elsewhere(intentions=["walk with Ben"], wins="choir [bold]once[/]", note="theirs")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "did you here: wins this month is now “choir [bold]once[/]”" in screen_text(app)
+        await press(app, pilot, "tab", "enter")  # keep that change instead of mine
+        assert isinstance(app.screen, ReviewScreen)
+        assert stored() == (["walk with Ben"], "choir [bold]once[/]", "theirs")
+
+        await press(app, pilot, "l")
+        assert isinstance(app.screen, LonelinessForm)
+        await press(app, pilot, "enter", "tab", "enter", "tab", "enter")  # each "hardly ever"
+        with sqlite_db.write() as s:
+            review.save_loneliness_check(session=s, data={
+                "month": "2026-11", "lack_companionship": 1, "left_out": 1, "isolated": 1,
+                "how_often": "often"})  # fmt: skip
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        assert said(app, "Kept as changed elsewhere meanwhile: how often lonely.")
+    with sqlite_db.session() as s:
+        check = review.loneliness_check(session=s, month="2026-11")
+    assert check is not None and (check.total, check.how_often) == (3, "often")
 
 
 async def test_an_intention_too_long_is_named_and_gets_the_cursor(sqlite_db: Database) -> None:

@@ -224,6 +224,16 @@ def _read_header(path: Path) -> bytes:
         raise StorageError(f"Can't read {path}: {error.strerror or error}.") from None
 
 
+def looks_like_sqlite(path: Path) -> bool:
+    """Whether *path* is a file that starts as an unencrypted SQLite database does (a
+    planner-tui backup handed to ``import``, say). Only for a file this process has not
+    opened with SQLite (see :func:`_read_header`)."""
+    try:
+        return path.is_file() and _read_header(path) == SQLITE_HEADER
+    except StorageError:
+        return False
+
+
 def check_sqlite_file(path: Path, passphrase: str | None = None, *, whole: bool = False) -> None:
     """Refuse a file that is not a healthy SQLite database, without changing it.
 

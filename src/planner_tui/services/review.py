@@ -427,14 +427,14 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     }
     moods = {day: s.mood_sum / s.mood_count for day, s in per_day.items() if s.mood_count}
     scores = {day: score for day, score in year.items() if first <= day}
-    check = session.exec(select(LonelinessCheck).where(LonelinessCheck.month == key)).first()
+    check = loneliness_check(session=session, month=key)
     before = session.exec(
         select(LonelinessCheck)
         .where(col(LonelinessCheck.month) < key)
         .order_by(col(LonelinessCheck.month).desc())
         .limit(1)
     ).first()
-    notes = session.exec(select(MonthReview).where(MonthReview.month == key)).first()
+    notes = month_notes(session=session, month=key)
     warm, withdraw = _notes(session, first, after)
     steps_year = _steps_due(session, trend_first, after, days)
     done_year = [
@@ -473,16 +473,14 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
         reconnections=_reconnections(session, first, after),
         repairs=_tagged_days(session, first, after, REPAIR_TAG),
         new_people=_new_people(session, first, after),
-        loneliness=LonelinessCheckRead.model_validate(check, from_attributes=True)
-        if check
-        else None,
+        loneliness=check,
         loneliness_before=(
             date.fromisoformat(before.month + "-01"),
             before.total,
         )
         if before
         else None,
-        notes=MonthReviewRead.model_validate(notes, from_attributes=True) if notes else None,
+        notes=notes,
         intentions=current_intentions(session=session, today=first),
         learning=month_learning(session=session, month=first, days=days),
         across=learning.across_months({"connectedness": year, "mood": moods}, items, first),
@@ -894,6 +892,18 @@ def _new_people(session: Session, first: date, after: date) -> list[str]:
             .order_by(col(Person.created_at))
         ).all()
     )
+
+
+def loneliness_check(*, session: Session, month: str) -> LonelinessCheckRead | None:
+    """The month's ("2026-11") loneliness check, if taken."""
+    row = session.exec(select(LonelinessCheck).where(LonelinessCheck.month == month)).first()
+    return LonelinessCheckRead.model_validate(row, from_attributes=True) if row else None
+
+
+def month_notes(*, session: Session, month: str) -> MonthReviewRead | None:
+    """The month's ("2026-11") intentions for the next, wins and note, if written."""
+    row = session.exec(select(MonthReview).where(MonthReview.month == month)).first()
+    return MonthReviewRead.model_validate(row, from_attributes=True) if row else None
 
 
 # --------------------------------------------------------------------------- writes

@@ -677,7 +677,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self._as_mounted = self.values()  # the form as what is stored now shows it
         self.fill({**self._as_mounted, **mine})
         both = [key for key in theirs if key in mine and mine[key] != self._as_mounted[key]]
-        self._kept_elsewhere = [key for key in theirs if key not in both]
+        # (one changed the same way here as there is neither kept from there nor asked about)
+        self._kept_elsewhere = [key for key in theirs if key not in mine]
         if not both:
             self.action_save()
             return

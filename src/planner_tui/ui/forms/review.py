@@ -31,33 +31,51 @@ def _choices(id: str, labels: list[str]) -> RadioSet:
 
 
 def _chosen(radio: RadioSet) -> int | None:
-    return radio.pressed_index if radio.pressed_index >= 0 else None
+    """Read from the buttons: the set's own index follows them only once their messages are
+    handled, so a form just filled would still read as it was."""
+    return next((n for n, button in enumerate(radio.query(RadioButton)) if button.value), None)
 
 
 def _choose(radio: RadioSet, index: int | None) -> None:
+    """Pick the button at *index* (None: none), at once. Left to the set's own messages, a
+    button unpicked by code is picked again (the set allows no "none") and the set's index
+    follows only later; Textual has no public way to clear a set."""
     buttons = list(radio.query(RadioButton))
-    if index is not None and 0 <= index < len(buttons):
-        buttons[index].value = True
-    else:
+    chosen = buttons[index] if index is not None and 0 <= index < len(buttons) else None
+    with radio.prevent(RadioButton.Changed):
         for button in buttons:
-            button.value = False
+            button.value = button is chosen
+    radio._pressed_button = chosen
 
 
 class LonelinessForm(FormScreen[LonelinessCheckRead]):
     """Three questions on the usual three-point scale, and the direct question apart."""
 
+    FIELD_WORDS = {"lack_companionship": "lacking companionship", "left_out": "feeling left out",
+                   "isolated": "feeling isolated", "how_often": "how often lonely"}  # fmt: skip
+
     def __init__(self, month: str, check: LonelinessCheckRead | None = None) -> None:
-        initial: dict[str, Any] = {}
-        if check is not None:
-            initial = {item: getattr(check, item) - 1 for item, _ in SCALE_ITEMS}
-            if check.how_often:
-                initial["how_often"] = HOW_OFTEN.index(LonelyHowOften(check.how_often))
-        super().__init__(f"loneliness:{month}", initial)
+        super().__init__(f"loneliness:{month}", self.as_form(check))
         self.month = month
         from datetime import date
 
         first = date.fromisoformat(f"{month}-01")
         self.heading = f"Loneliness check for {first:%B} {first.year}"
+
+    @staticmethod
+    def as_form(check: LonelinessCheckRead | None) -> dict[str, int | None]:
+        """The answers as the form holds them: each the index of the one picked, or None."""
+        if check is None:
+            return {item: None for item in [*(item for item, _ in SCALE_ITEMS), "how_often"]}
+        how_often = HOW_OFTEN.index(LonelyHowOften(check.how_often)) if check.how_often else None
+        return {**{item: getattr(check, item) - 1 for item, _ in SCALE_ITEMS},
+                "how_often": how_often}  # fmt: skip
+
+    def stored_now(self) -> dict[str, Any]:
+        from planner_tui.services import review
+
+        check = self.planner.backend.read(partial(review.loneliness_check, month=self.month))
+        return self.as_form(check)
 
     def compose_fields(self) -> ComposeResult:
         yield Field(
@@ -132,15 +150,31 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
 
     ITEM_FIELDS = {"intentions": "intention{n}"}
 
+    FIELD_WORDS = {**{f"intention{n}": f"intention {n + 1}" for n in range(INTENTIONS)},
+                   "wins": "wins this month"}  # fmt: skip
+
     def __init__(self, month: str, following: str, notes: MonthReviewRead | None) -> None:
-        initial: dict[str, Any] = {"wins": "", "note": ""}
-        if notes is not None:
-            initial = {"wins": notes.wins, "note": notes.note}
-            for n, intention in enumerate(notes.intentions):
-                initial[f"intention{n}"] = intention
-        super().__init__(f"intentions:{month}", initial)
+        super().__init__(f"intentions:{month}", self.as_form(notes))
         self.month = month
         self.heading = f"Intentions for {following}"
+
+    @staticmethod
+    def as_form(notes: MonthReviewRead | None) -> dict[str, str]:
+        intentions = list(notes.intentions) if notes else []
+        return {
+            **{f"intention{n}": intentions[n] if n < len(intentions) else ""
+               for n in range(INTENTIONS)},
+            "wins": notes.wins if notes else "",
+            "note": notes.note if notes else "",
+        }  # fmt: skip
+
+    def stored_now(self) -> dict[str, str]:
+        """Read by month: notes written meanwhile for a month that had none are kept too."""
+        from planner_tui.services import review
+
+        return self.as_form(
+            self.planner.backend.read(partial(review.month_notes, month=self.month))
+        )
 
     def compose_fields(self) -> ComposeResult:
         yield Field("One to three small intentions. They show on Today all next month.")
