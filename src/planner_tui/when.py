@@ -54,6 +54,7 @@ PARTS_OF_DAY = {
     "midnight": time(0),
 }
 DEFAULT_TIME = time(12)
+LAST_MINUTE = time(23, 59)
 UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
          "fortnight": "weeks", "month": "months", "year": "years"}  # fmt: skip
 
@@ -254,7 +255,9 @@ def _default_time(
 ) -> time:
     if day_words.endswith("tonight"):
         if lean == "future" and now.time() >= PARTS_OF_DAY["tonight"]:
-            return (now + timedelta(hours=1)).replace(minute=0).time()
+            # Later tonight: the next full hour, or just before midnight once that is
+            # tomorrow (it was 00:00 of today, "already passed", from 23:00 on).
+            return time(now.hour + 1) if now.hour < 23 else LAST_MINUTE
         return PARTS_OF_DAY["tonight"]
     return now.time() if day.date() == now.date() else at or DEFAULT_TIME
 

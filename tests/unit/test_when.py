@@ -13,6 +13,7 @@ from hypothesis import given, strategies as st
 from planner_tui import clock
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
+from planner_tui.services import steps
 from planner_tui.when import describe, describe_repeat, parse_repeat, parse_when, parse_yearly
 
 LONDON = tz.gettz("Europe/London")
@@ -153,6 +154,19 @@ WEDNESDAY = datetime(2026, 12, 9, 13, 0, tzinfo=LONDON)  # issue 17's new user, 
 )
 def test_every_word_of_a_time_counts(said: str, lean: str, meant: str) -> None:
     assert read(said, lean, WEDNESDAY) == meant
+
+
+@given(minutes=st.integers(min_value=0, max_value=24 * 60 - 1))
+def test_tonight_is_later_the_same_evening_at_any_time_of_day(minutes: int) -> None:
+    """Planned at 23:30, "tonight" was read as 00:00 of that day and refused as already
+    past (and the refusal suggested 'tonight'). At any minute it is that day, from now on:
+    20:00 until then, then the next hour, and 23:59 in the last hour."""
+    now = NOW.replace(hour=minutes // 60, minute=minutes % 60)
+    tonight = parse_when("tonight", lean="future", now=now)
+    assert tonight.date() == now.date()
+    steps.check_ahead(tonight, now=now)  # not refused as past
+    later = time(now.hour + 1) if now.hour < 23 else time(23, 59)
+    assert tonight.time() == (time(20) if now.hour < 20 else later)
 
 
 @pytest.mark.parametrize(
