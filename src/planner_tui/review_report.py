@@ -753,8 +753,8 @@ EXPLAIN: dict[str, str] = {
     "weeks": "Interactions per week of the month (Monday to Sunday, cut at the month's "
     "edges), split by how you were in touch. Each channel has its own fill character.",
     "trend": "For each of the twelve months up to this one: the mean connectedness and mood "
-    "of all that month's entries, that month's loneliness check total (3–9), and how many "
-    "parts of life (contexts) saw contact.",
+    "of that month's days (each day's entries averaged first, as in the overview), that "
+    "month's loneliness check total (3–9), and how many parts of life (contexts) saw contact.",
     "associations": "For each person, context, tag, channel and activity (a small step done): "
     "the mean connectedness of the days it was part of, against the mean of the other scored "
     "days this month. A person or context counts for a day when an entry mentions it or an "

@@ -292,7 +292,13 @@ def test_twelve_months_cross_the_year_and_the_grid_shows_them(october: Database)
     data = review_of(october, date(2026, 11, 1))
     assert [m.month for m in data.trend][:2] == [date(2025, 12, 1), date(2026, 1, 1)]
     by_month = {m.month: m for m in data.trend}
-    assert by_month[OCTOBER].avg_connectedness == pytest.approx(3.25)
+    # A day counts once, as in the overview: the same month said 3.25 here (each entry
+    # weighed) and 3.29 there. 25 Oct's two check-ins (2 and 4) are that day's 3.
+    assert by_month[OCTOBER].avg_connectedness == pytest.approx(23 / 7)
+    october_figures = review_of(october).figures
+    assert (by_month[OCTOBER].avg_connectedness, by_month[OCTOBER].avg_mood) == pytest.approx(
+        (october_figures.avg_connectedness, october_figures.avg_mood)
+    )
     assert by_month[date(2026, 9, 1)].avg_connectedness == 5.0
     assert by_month[date(2026, 11, 1)].avg_connectedness == 1.0
     assert by_month[OCTOBER].contexts_in_touch == 2

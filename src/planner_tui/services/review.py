@@ -600,17 +600,15 @@ def _trend(session: Session, last: date, per_day: dict[date, DayScores]) -> list
     trend = []
     for month, contexts in zip(months, reached, strict=True):
         days = [s for d, s in per_day.items() if (d.year, d.month) == (month.year, month.month)]
-        total = DayScores(
-            sum(d.mood_sum for d in days),
-            sum(d.mood_count for d in days),
-            sum(d.connected_sum for d in days),
-            sum(d.connected_count for d in days),
-        )
+        # Each day counts once, as in the overview (a day of three check-ins weighed three
+        # times here, and the two said different numbers for one month).
+        moods = [day.mood for day in days if day.mood is not None]
+        connected = [day.connectedness for day in days if day.connectedness is not None]
         trend.append(
             MonthTrend(
                 month,
-                total.mood,
-                total.connectedness,
+                sum(moods) / len(moods) if moods else None,
+                sum(connected) / len(connected) if connected else None,
                 int(contexts),
                 checks.get(month_key(month)),
             )
