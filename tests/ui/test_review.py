@@ -3,7 +3,7 @@ on Today), how a figure is counted, and the Markdown file matching what is on sc
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -242,6 +242,32 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
     with sqlite_db.session() as s:
         check = review.loneliness_check(session=s, month="2026-11")
     assert check is not None and (check.total, check.how_often) == (3, "often")
+
+
+async def test_a_name_of_hundreds_of_letters_hides_no_one_after_it(sqlite_db: Database) -> None:
+    """A 360-letter name in "Past their rhythm" was one line too wide, wrapped again when
+    drawn, and pushed the last person (Bo) out of the figure's box."""
+    from textual.geometry import Region
+
+    from planner_tui import clock
+    from planner_tui.ui.screens.base import HangingLines
+
+    long = "Bartholomew-" * 30
+    clock.freeze(datetime(2026, 9, 1, 9))
+    with sqlite_db.write() as s:
+        for name in (long, "Ana", "Cy", "Dee", "Bo"):
+            people.create_person(session=s, data={"name": name, "cadence_days": 7})
+    clock.freeze(datetime(2026, 11, 23, 20))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(app, pilot, "r")
+        box = app.screen.query_one("#figure-breadth").query_one(HangingLines)
+        drawn = box.render_lines(Region(0, 0, box.size.width, box.size.height))
+        shown = "\n".join(strip.text for strip in drawn)
+        assert "Past their rhythm on 23 Nov (5):" in shown
+        for name in ("Ana", "Cy", "Dee", "Bo"):
+            assert f"• {name}" in shown, shown
+        assert all(strip.cell_length <= box.size.width for strip in drawn)
 
 
 async def test_an_intention_too_long_is_named_and_gets_the_cursor(sqlite_db: Database) -> None:

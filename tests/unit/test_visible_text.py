@@ -68,3 +68,24 @@ def test_a_column_takes_its_width_in_cells_whatever_the_script(text: str, width:
         assert shown.rstrip(" ") == text.rstrip(" ")  # all of it, padded
     else:
         assert shown.rstrip(" ").endswith("…")  # cut, and says so
+
+
+@given(
+    st.sampled_from(["", "  • ", "Support:    "]),
+    st.lists(st.text(st.characters(categories=("L", "N", "P", "So")), min_size=1, max_size=300),
+             min_size=1, max_size=8),
+    st.integers(min_value=2, max_value=130),
+)  # fmt: skip
+def test_a_wrapped_line_never_takes_more_than_its_width_and_keeps_every_word(
+    start: str, words: list[str], width: int
+) -> None:
+    """The Review's lists are wrapped to the width laid out for them. A name of hundreds of
+    letters stayed one line too wide, was wrapped again when drawn, and the figure's last
+    items fell outside its box ("Past their rhythm (5)" showed four)."""
+    from planner_tui.ui.screens.base import wrap_hanging
+
+    line = start + " ".join(words)
+    wrapped = wrap_hanging(line, width)
+    wide = any(cell_len(char) > 1 for char in line)
+    assert all(cell_len(part) <= width for part in wrapped) or (wide and width < 4)
+    assert "".join(wrapped).replace(" ", "") == line.replace(" ", "")  # nothing lost

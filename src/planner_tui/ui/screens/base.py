@@ -8,7 +8,7 @@ import inspect
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from rich.cells import cell_len
+from rich.cells import cell_len, chop_cells
 from rich.text import Text
 from textual import work
 from textual._context import NoActiveAppError
@@ -82,13 +82,26 @@ def wrap_hanging(line: str, width: int) -> list[str]:
     lines: list[str] = []
     current = pieces[0]
     for space, word in zip(pieces[1::2], pieces[2::2], strict=True):
-        if current.strip() and shown_width(current + space + word) > width:
+        fits_a_line = shown_width(indent + word) <= width  # else cut where it falls: _fold
+        if current.strip() and fits_a_line and shown_width(current + space + word) > width:
             lines.append(current.rstrip())
             current = indent + word
         else:
             current += space + word
     lines.append(current)
-    return [part.replace("\0", " ") for part in lines]
+    return [piece for part in lines for piece in _fold(part.replace("\0", " "), width, indent)]
+
+
+def _fold(line: str, width: int, indent: str) -> list[str]:
+    """*line* cut into pieces of *width* cells where a word is wider than that (a name of
+    hundreds of letters): left whole, it was wrapped again when drawn, took more lines
+    than laid out for, and hid the lines after it."""
+    pieces, lead = [], ""
+    while cell_len(lead + line) > width:
+        head = next(piece for piece in chop_cells(line, max(width - len(lead), 1)) if piece)
+        pieces.append(lead + head)
+        line, lead = line[len(head) :], indent
+    return [*pieces, lead + line]
 
 
 class HangingLines(Static):
