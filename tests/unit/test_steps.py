@@ -430,6 +430,20 @@ def test_a_backup_that_names_its_day_is_planned_on_that_day() -> None:
     assert steps.follow_up_time(step, said="a voice note") == local("2026-12-05T18:00")
     # A day the words are about, not on: the default.
     assert steps.follow_up_time(step, said="ask about Sunday instead") == local("2026-12-05T18:00")
+    # Its Sunday gone by when the no reply is noted (Wed 9 Dec): the next Sunday, which the
+    # words still name (it was the next day at 18:00, "on Sunday" on a Thursday).
+    assert steps.follow_up_time(step, local("2026-12-09T20:00"), said=sunday) == local(
+        "2026-12-13T18:00"
+    )
+    assert steps.follow_up_time(step, local("2026-12-13T09:00"), said=sunday) == local(
+        "2026-12-13T18:00"
+    )  # that Sunday, still ahead
+    assert steps.follow_up_time(step, local("2026-12-13T19:00"), said=sunday) == local(
+        "2026-12-20T18:00"
+    )
+    assert steps.follow_up_time(step, local("2027-03-01T12:00"), said=sunday) == local(
+        "2027-03-07T18:00"
+    )  # months later
 
 
 def test_a_name_means_the_open_step_due_nearest_to_now(db: Database, ana: int) -> None:

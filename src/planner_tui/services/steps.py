@@ -677,8 +677,9 @@ def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str =
     step's own local time of day — or, when that has passed, the next day at that time of
     day. When *said* (the backup's words: "a voice note on Sunday") says it is *on* a day
     after the step ("on", "this" or "next" before it: "ask about Sunday" is not when), that
-    day instead, at the step's time of day. Never a time of day taken from now, and always
-    after both the step and now."""
+    day instead, at the step's time of day (a weekday gone by since: the next one, so the
+    words and the time still agree). Never a time of day taken from now, and always after
+    both the step and now."""
     from planner_tui.when import days_named
 
     now = clock.to_local(now or clock.now())
@@ -687,8 +688,13 @@ def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str =
         d for d in days_named(said, now=now) if re.search(ON_A_DAY + re.escape(d.said), said, re.I)
     ]
     for day in on_days[:1]:  # the first day the words put it on
-        ahead = (day.weekday - due.weekday()) % 7 or 7
-        named = datetime.combine(day.day or due.date() + timedelta(days=ahead), due.timetz())
+        if day.day is not None:
+            named = datetime.combine(day.day, due.timetz())
+        else:  # a weekday: the first after the step, or after now once that has gone by
+            ahead = (day.weekday - due.weekday()) % 7 or 7
+            named = datetime.combine(due.date() + timedelta(days=ahead), due.timetz())
+            named += timedelta(weeks=max((now.date() - named.date()).days // 7, 0))
+            named += timedelta(weeks=1) if named <= now else timedelta()
         if named > max(due, now):
             return named
     suggested = due + timedelta(days=FOLLOW_UP_DAYS)
