@@ -98,6 +98,7 @@ from dateutil.relativedelta import relativedelta
 
 DONE = "done"
 DECLINED = "declined"
+MOVED = "rescheduled"
 TAKEN = frozenset({"done", "declined", "no_reply"})
 """Outcomes where you reached out (the rest of it was the other person's, or timing)."""
 LET_GO = frozenset({"skipped"})
@@ -768,7 +769,8 @@ def period_figures(
             seen[iid] = channel
             if person is not None:
                 people.add(person)
-    due = [status for day, status in steps if day in period]
+    # A step moved to another time counts once, at its new time, as in the month's figures.
+    due = [status for day, status in steps if day in period and status != MOVED]
     return PeriodFigures(
         days=period.days,
         mood_days=len(moods),

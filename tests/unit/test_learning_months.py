@@ -183,7 +183,8 @@ def test_period_figures_count_only_the_period() -> None:
         connected={d: 5},
         contacts=[(d, 1, "in_person", 7), (d, 1, "in_person", 8), (d + timedelta(days=1), 2, "text", 7),
                   (date(2026, 11, 20), 3, "call", 9)],
-        steps=[(d, "done"), (date(2026, 11, 7), "declined"), (date(2026, 11, 12), "done")],
+        steps=[(d, "done"), (date(2026, 11, 7), "declined"), (date(2026, 11, 12), "done"),
+               (d, "rescheduled")],  # moved: it counts where it went, if in the period
         tied=[d, d, date(2026, 11, 9), date(2026, 11, 30)],
     )  # fmt: skip
     assert figures == learning.PeriodFigures(
