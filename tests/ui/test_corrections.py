@@ -152,6 +152,9 @@ async def test_the_reviews_list_of_contacts_changes_and_deletes_them(sqlite_db: 
                 "occurred_at": NOW.replace(day=day), "person_ids": [ana], "channel": "call"})  # fmt: skip
         people.log_interaction(session=s, data={
             "occurred_at": NOW.replace(month=10), "person_ids": [ana]})  # fmt: skip
+        choir = people.create_context(session=s, data={"name": "Choir [b]", "kind": "hobby"}).id
+        people.log_interaction(session=s, data={  # a small moment there, no one named
+            "occurred_at": NOW.replace(day=1), "person_ids": [], "context_id": choir})  # fmt: skip
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -159,7 +162,8 @@ async def test_the_reviews_list_of_contacts_changes_and_deletes_them(sqlite_db: 
         await press(app, pilot, "c")
         assert isinstance(app.screen, ContactsScreen)
         grid = app.screen.query_one("#contacts", DataTable)
-        assert grid.row_count == 2 and "Contacts in November 2026" in screen_text(app)
+        assert grid.row_count == 3 and "Contacts in November 2026" in screen_text(app)
+        assert str(grid.get_row_at(2)[1]) == "at Choir [b]"  # its "with" was empty
         await press(app, pilot, "x")
         assert isinstance(app.screen, Choice) and "Delete this contact?" in screen_text(app)
         # Its footer says how to move between the answers (it named only Escape).
@@ -168,8 +172,8 @@ async def test_the_reviews_list_of_contacts_changes_and_deletes_them(sqlite_db: 
         await press(app, pilot, "right", "left")
         assert "Keep" in str(app.focused.label)  # type: ignore[union-attr]
         await press(app, pilot, "right", "enter")
-        assert isinstance(app.screen, ContactsScreen) and grid.row_count == 1
-        assert len(contacts(sqlite_db)) == 2
+        assert isinstance(app.screen, ContactsScreen) and grid.row_count == 2
+        assert len(contacts(sqlite_db)) == 3
         await press(app, pilot, "e")
         form = app.screen
         assert isinstance(form, InteractionForm)

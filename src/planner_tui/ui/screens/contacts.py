@@ -74,7 +74,7 @@ class ContactsScreen(ViewScreen):
             [
                 (
                     words.when(c.occurred_at),
-                    shorten(", ".join(c.people), 40),
+                    shorten(with_whom(c), 40),
                     label(c.channel),
                     label(c.initiator),
                     f"{c.warmth}/5" if c.warmth else "",
@@ -109,3 +109,10 @@ class ContactsScreen(ViewScreen):
         contact = self.selected()
         if contact is not None:
             delete_contact(self.planner, contact)
+
+
+def with_whom(contact: InteractionRead) -> str:
+    """The people, and where when it was at a part of life (a small moment at the choir
+    with no one named showed an empty cell)."""
+    who = ", ".join(contact.people)
+    return f"{who} at {contact.context}".strip() if contact.context else who
