@@ -917,6 +917,14 @@ def changed_meanwhile(names: dict[str, str], theirs: dict[str, object]) -> str:
     )
 
 
+def draft_over_change(names: dict[str, str], now: dict[str, object]) -> str:
+    """A draft taken back whose words are in fields saved elsewhere since it was written."""
+    return (
+        f"Since it was written, {_fields(names, list(now))} changed elsewhere; the draft's "
+        "words are shown there, and saving puts them in place of that change."
+    )
+
+
 def kept_from_elsewhere(names: dict[str, str], keys: list[str]) -> str:
     """Saved, keeping fields changed elsewhere meanwhile that were left alone here."""
     return f"Kept as changed elsewhere meanwhile: {_fields(names, keys)}."

@@ -137,13 +137,18 @@ def launch(
 
 
 def draft_holds(home: Path, key: str, words: str) -> bool:
-    """Whether the draft *key* saved in *home*'s database holds *words* (read-only)."""
+    """Whether a draft of the record *key* (a window's own: ``key#…``) saved in *home*'s
+    database holds *words* (read-only)."""
+    own = f"{key}#"
     try:
         with closing(sqlite3.connect(f"file:{home / 'planner.db'}?mode=ro", uri=True)) as c:
-            row = c.execute("SELECT payload FROM draft WHERE key = ?", (key,)).fetchone()
+            rows = c.execute(
+                "SELECT payload FROM draft WHERE key = ? OR substr(key, 1, ?) = ?",
+                (key, len(own), own),
+            ).fetchall()
     except sqlite3.Error:
         return False
-    return row is not None and words in row[0]
+    return any(words in payload for (payload,) in rows)
 
 
 def test_open_add_someone_plan_a_step_record_it_and_quit(tmux: Tmux, tmp_path: Path) -> None:

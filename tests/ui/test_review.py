@@ -244,6 +244,55 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
     assert check is not None and (check.total, check.how_often) == (3, "often")
 
 
+async def test_a_draft_kept_in_another_window_survives_a_save_here_and_keeps_its_changes(
+    sqlite_db: Database,
+) -> None:
+    """Two windows on one month's intentions: one kept its words as a draft (Escape), the
+    other saved. The save removed the draft — the words were gone, without a question.
+    Now each window keeps its own draft; taken back, a draft changes only what was typed
+    in it, and says which of those were changed elsewhere since."""
+    from planner_tui.services import drafts
+
+    stored_then = {"intention0": "walk with Ben", "intention1": "", "intention2": "",
+                   "wins": "W", "note": ""}  # fmt: skip
+    with sqlite_db.write() as s:
+        review.save_month_notes(
+            session=s, data={"month": "2026-11", "intentions": ["walk with Ben"], "wins": "W"}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "n")
+        with sqlite_db.write() as s:  # the other window's draft, kept as this one is open
+            drafts.save_draft(session=s, key="intentions:2026-11", payload={
+                **stored_then, "intention0": "walk with Ben on Sundays", "wins": "W LOSTME",
+                "_base": stored_then})  # fmt: skip
+        app.screen.query_one("#intention0", Input).value = "call Ana weekly"
+        app.screen.query_one("#intention2", Input).value = "third"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+
+        await press(app, pilot, "n")
+        form = app.screen
+        assert isinstance(form, IntentionsForm)
+        held = {k: v for k, v in form.values().items() if k != "note"}
+        assert held == {
+            "intention0": "walk with Ben on Sundays",
+            "intention1": "third",
+            "intention2": "",
+            "wins": "W LOSTME",
+        }  # fmt: skip (kept in order)
+        note = str(form.query_one("#draft-note").render())
+        assert note.startswith("Picked up where you left off")
+        assert "Since it was written, intention 1 changed elsewhere" in note
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+    with sqlite_db.session() as s:
+        notes = review.month_notes(session=s, month="2026-11")
+        assert drafts.load_draft(session=s, key="intentions:2026-11") is None
+    assert notes is not None
+    assert (notes.intentions, notes.wins) == (["walk with Ben on Sundays", "third"], "W LOSTME")
+
+
 async def test_a_name_of_hundreds_of_letters_hides_no_one_after_it(sqlite_db: Database) -> None:
     """A 360-letter name in "Past their rhythm" was one line too wide, wrapped again when
     drawn, and pushed the last person (Bo) out of the figure's box."""

@@ -1,7 +1,9 @@
 """Drafts: text being typed, kept as it is typed until it is saved or discarded.
 
-Every form stores its fields under one key (``journal:new``, ``person:12``...), so a
-crash, a killed terminal or ctrl+q never loses what was typed.
+Every form stores its fields under its record's key (``journal:new``, ``person:12``...)
+and a mark of its own (``person:12#3f9c…``), so a crash, a killed terminal or ctrl+q never
+loses what was typed, and two windows on one record keep a draft each: one window's save
+or words never remove the other's. A form opening takes back the newest.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from planner_tui import clock
 from planner_tui.db.models import AppSetting, Draft
@@ -24,9 +26,22 @@ def save_draft(*, session: Session, key: str, payload: dict[str, Any]) -> None:
     session.flush()
 
 
+def find_draft(*, session: Session, key: str) -> tuple[str, dict[str, Any]] | None:
+    """The newest draft kept for the record *key* names, with the key it is kept under:
+    a window's own (``key#mark``), or *key* itself (a draft from before windows kept
+    their own)."""
+    row = session.exec(
+        select(Draft)
+        .where((col(Draft.key) == key) | col(Draft.key).startswith(f"{key}#", autoescape=True))
+        .order_by(col(Draft.updated_at).desc(), col(Draft.key))
+        .limit(1)
+    ).first()
+    return (row.key, dict(row.payload)) if row is not None else None
+
+
 def load_draft(*, session: Session, key: str) -> dict[str, Any] | None:
-    row = session.get(Draft, key)
-    return dict(row.payload) if row is not None else None
+    found = find_draft(session=session, key=key)
+    return found[1] if found is not None else None
 
 
 def discard_draft(*, session: Session, key: str) -> None:

@@ -9,6 +9,7 @@ the field and nothing typed is lost.
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -56,6 +57,10 @@ DRAFT_PAUSE = 0.4
 AT = "_at"
 """In a draft: the field the cursor was in, which takes it again when the draft is back."""
 KEPT = "_kept"
+BASE = "_base"
+"""In a draft: the fields as the form showed what was stored when the words were typed, so
+that a draft taken back changes only what was typed in it, not what another window saved
+since."""
 """In a draft: when it was written (UTC, ISO 8601), so that its "today" is still that day."""
 MOVED_APART = timedelta(hours=1)
 """A time word in a draft reopened later is put as it was meant once it means another day,
@@ -238,6 +243,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     def __init__(self, draft_key: str, initial: dict[str, Any] | None = None) -> None:
         super().__init__()
         self.draft_key = draft_key
+        self._draft_row = f"{draft_key}#{uuid.uuid4().hex[:12]}"
+        """Where this form keeps its draft: a row of its own (another window's draft of the
+        same record is left alone), or the draft it took back (see drafts.find_draft)."""
         self.initial = initial or {}
         self.dirty = False
         self.ready = False
@@ -362,7 +370,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 stored = self.stored_now()
             except NotFound:
                 stored = None  # deleted meanwhile: saving says so
-            draft = self.planner.backend.read(partial(drafts.load_draft, key=self.draft_key))
+            found = self.planner.backend.read(partial(drafts.find_draft, key=self.draft_key))
         except PlannerError as error:  # the data can't be read now (damaged, locked): said
             self.app.call_from_thread(self._loaded)
             self.app.call_from_thread(self.refused, str(error), None)
@@ -370,6 +378,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         except Exception:
             self.app.call_from_thread(self._loaded)  # said by the app; keys go on
             raise
+        draft = None
+        if found is not None:  # taken over: its words are saved, kept or let go from here
+            self._draft_row, draft = found
         self.app.call_from_thread(self._restore, draft, choices, stored)
 
     def _restore(
@@ -395,6 +406,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self._as_mounted = self.values()
         at = draft.pop(AT, None) if draft else None
         written = kept_at(draft.pop(KEPT, None)) if draft else None
+        base = draft.pop(BASE, None) if draft else None
+        elsewhere: dict[str, Any] = {}
+        if draft and stored is not None and isinstance(base, dict):
+            draft, elsewhere = self.typed_in_draft(draft, base)
         if draft and self.accepts_draft(draft) and self.holds_something(draft):
             meant = self.as_meant_then(draft, written) if written else {}
             self.fill({**draft, **meant})
@@ -413,6 +428,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             said += "" if said.endswith((".", "!", "?")) else "."
             if meant and written:
                 said += " " + words.draft_times_kept([draft[f] for f in meant], written)
+            if elsewhere:
+                said += " " + words.draft_over_change(self.FIELD_WORDS, elsewhere)
             self._written = written  # written again unchanged, it is still from then
             note.update(said)
             note.display = True
@@ -426,6 +443,20 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         # every form a layout of its own, issue 18). Keys typed ahead come after.
         self.show_problems_of_draft()
         self._loaded()
+
+    def typed_in_draft(
+        self, draft: dict[str, Any], base: dict[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Of a draft written against *base* (the fields as stored then), the fields typed
+        in it, over what the form shows as stored now; and of those, the ones changed
+        elsewhere since (field → what they hold now), said in the draft's note. Taken
+        back whole, a draft kept in one window put back what another had saved since."""
+        now = self.values()
+        typed = {k: v for k, v in draft.items() if k not in base or base[k] != v}
+        elsewhere = {
+            k: now[k] for k in typed if k in base and k in now and now[k] not in (base[k], typed[k])
+        }
+        return {**now, **typed}, elsewhere
 
     def as_meant_then(self, draft: dict[str, Any], then: datetime) -> dict[str, str]:
         """The time fields of *draft* (written at *then*) whose words now mean another
@@ -554,11 +585,16 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 self.planner.backend.write(
                     partial(
                         drafts.save_draft,
-                        key=self.draft_key,
-                        payload={**values, AT: self._at, KEPT: self._kept_now()},
+                        key=self._draft_row,
+                        payload={
+                            **values,
+                            AT: self._at,
+                            KEPT: self._kept_now(),
+                            BASE: self._as_mounted,
+                        },
                     )
                     if keep
-                    else partial(drafts.discard_draft, key=self.draft_key),
+                    else partial(drafts.discard_draft, key=self._draft_row),
                     affects_views=False,
                 )
         except PlannerError as error:
@@ -710,7 +746,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self._saves += 1
             try:
                 self.planner.backend.write(
-                    partial(drafts.discard_draft, key=self.draft_key), affects_views=False
+                    partial(drafts.discard_draft, key=self._draft_row), affects_views=False
                 )
             except PlannerError as error:  # the form may have closed: the app says it
                 said = words.draft_not_let_go(str(error))
