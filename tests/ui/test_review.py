@@ -244,6 +244,23 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
     assert check is not None and (check.total, check.how_often) == (3, "often")
 
 
+async def test_every_figures_table_shows_all_its_rows(sqlite_db: Database) -> None:
+    """The page scrolls, not a figure's table: "What went together, across months" stopped
+    at 19 of its 30 rows, at any size, with nothing to scroll it by (the app's tables
+    are at most 20 lines tall elsewhere)."""
+    from planner_tui.services import demo
+
+    with sqlite_db.write() as s:
+        demo.generate(session=s, years=2, seed=1)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(app, pilot, "r", "left")
+        tables = [t for t in app.screen.query(DataTable) if t.display and t.row_count]
+        assert max(t.row_count for t in tables) > 19  # a table that was cut
+        for grid in tables:
+            assert grid.size.height == grid.row_count + 1, (grid.id, grid.row_count)
+
+
 async def test_a_draft_kept_in_another_window_survives_a_save_here_and_keeps_its_changes(
     sqlite_db: Database,
 ) -> None:
