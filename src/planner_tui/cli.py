@@ -281,7 +281,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
     if args.preview or args.merge:
         raise UsageError("--preview and --merge go with a .vcf file")
     if looks_like_sqlite(path):
-        raise PlannerError(database_given_to_import(path))
+        raise PlannerError(database_given_to_import(path, settings.home))
     if jrnl.claims(path):  # a .json file is read to see whether it is Day One's
         import_journal(settings, path)
         return

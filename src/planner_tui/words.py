@@ -930,12 +930,14 @@ def kept_from_elsewhere(names: dict[str, str], keys: list[str]) -> str:
     return f"Kept as changed elsewhere meanwhile: {_fields(names, keys)}."
 
 
-def database_given_to_import(path: object) -> str:
-    """``import`` was given a database file (a backup, most likely)."""
+def database_given_to_import(path: object, home: object = None) -> str:
+    """``import`` was given a database file (a backup, most likely); the command that puts
+    it back names the *home* imported into, when one was given."""
+    where = f"--home {shlex.quote(str(home))} " if home is not None else ""
     return (
         f"{path} is a database file, not an export: import reads planner-tui's JSON export, "
         "vCards (.vcf) and jrnl or Day One journals. If it is a planner-tui backup, "
-        f"put it back with: planner-tui restore {shlex.quote(str(path))}"
+        f"put it back with: planner-tui {where}restore {shlex.quote(str(path))}"
     )
 
 

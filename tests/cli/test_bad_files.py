@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import resource
+import shlex
 import signal
 import sqlite3
 import subprocess
@@ -227,7 +228,15 @@ def test_a_backup_given_to_import_points_to_restore(tmp_path: Path) -> None:
     assert_one_line_error(result, 1, "is a database file, not an export")
     assert "jrnl journal is encrypted" not in result.stderr
     suggested = result.stderr.split("put it back with: planner-tui ")[1].strip()
-    assert suggested == f"restore '{copy}'"  # quoted: the folder's name has a space
+    # The home imported into, and the file quoted: its folder's name has a space.
+    assert suggested == f"--home {other} restore '{copy}'"
     assert not other.exists()
-    assert run_as(other, "restore", str(copy), "--yes").returncode == 0
+    restored = subprocess.run(
+        [sys.executable, "-m", "planner_tui", *shlex.split(suggested), "--yes"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(tmp_path)},
+        timeout=120,
+    )  # fmt: skip (the command as suggested, not rebuilt by the test)
+    assert restored.returncode == 0, restored.stderr
     assert "kept safe" in run_as(other, "search", "kept").stdout

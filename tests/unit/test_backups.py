@@ -58,6 +58,31 @@ def test_restore_puts_a_copy_back_and_keeps_what_was_there(sqlite_db: Database) 
     reopened.dispose()
 
 
+def test_a_damaged_planner_is_restored_over_and_kept_as_it_was(sqlite_db: Database) -> None:
+    """The advice for a damaged planner is to restore a backup — and restore refused it,
+    saying it looked damaged (its copy of what was there could not be made). Now what was
+    there is kept byte for byte, and the backup put in its place."""
+    location = sqlite_db.location
+    add(sqlite_db, "Ana")
+    copy = backups.daily_backup(sqlite_db, date(2026, 11, 22))
+    assert copy is not None
+    sqlite_db.dispose()
+    path = location.sqlite_path
+    assert path is not None
+    with sqlite3.connect(path) as c:  # a bad sector in the people's table
+        (root,) = c.execute("SELECT rootpage FROM sqlite_master WHERE name = 'person'").fetchone()
+        (size,) = c.execute("PRAGMA page_size").fetchone()
+    c.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * size)
+        handle.write(b"\xff" * 64)
+    damaged = path.read_bytes()
+    kept = backups.restore(location, copy)
+    assert names(path) == ["Ana"]
+    assert kept is not None and kept.read_bytes() == damaged
+    assert kept.stat().st_mode & 0o777 == 0o600
+
+
 def test_a_copy_restored_into_a_new_home_is_private(sqlite_db: Database, tmp_path: Path) -> None:
     """Only the person can read what is restored, however open the copy was (a backup
     copied around with cp is often readable by everyone)."""

@@ -83,6 +83,23 @@ def test_backups_of_an_encrypted_database_are_encrypted_and_restore(
     reopened.dispose()
 
 
+def test_restoring_into_an_encrypted_planner_without_its_passphrase_changes_nothing(
+    encrypted: Location, tmp_path: Path
+) -> None:
+    """It said the planner "looks damaged … restore a backup" — while restoring one. It
+    now names the passphrase, and the encrypted file is left exactly as it was."""
+    plain_copy = tmp_path / "plain.db"
+    open_database(Location(f"sqlite:///{plain_copy}", tmp_path / "other")).dispose()
+    without = Location(encrypted.url, encrypted.home)
+    path = encrypted.sqlite_path
+    assert path is not None
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="can't be read without its passphrase"):
+        backups.restore(without, plain_copy)
+    assert path.read_bytes() == before
+    assert not list((encrypted.home / "backups").glob("before-restore-*"))
+
+
 def test_a_short_passphrase_or_a_missing_file_is_refused(tmp_path: Path) -> None:
     location = Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path)
     with pytest.raises(StorageError, match="no database"):

@@ -20,7 +20,8 @@ from planner_tui.db.engine import (
     describe_error,
     private_file,
 )
-from planner_tui.errors import DamagedFile, StorageError
+from planner_tui.errors import DamagedFile, NeedsPassphrase, StorageError
+from planner_tui.files import write_atomic
 
 KEEP_DAILY = 7
 DAILY_PREFIX = "daily-"
@@ -117,12 +118,36 @@ def restore(location: Location, source: Path) -> Path | None:
     try:
         if target.exists() and target.stat().st_size:
             safety = backups_folder(location.home) / backup_name("before-restore")
-            backup_file(target, safety, passphrase=passphrase)
+            try:
+                check_sqlite_file(target, passphrase, whole=True)
+            except NeedsPassphrase:  # encrypted (or damaged past telling): never written over
+                raise StorageError(
+                    f"{target} can't be read without its passphrase, so nothing was changed: "
+                    "set PLANNER_TUI_PASSPHRASE to restore into it (the copy is then encrypted "
+                    "with it). If the file is damaged instead, move it aside and restore again."
+                ) from None
+            except StorageError:  # damaged: what a restore is for. Kept byte for byte.
+                _keep_as_it_is(target, safety)
+            else:
+                backup_file(target, safety, passphrase=passphrase)
         private_file(target)  # a copy restored into a new home is as private as a new planner
         copy_pages(source, target, passphrase=passphrase, read_only_source=True)
     except sqlite3.Error as error:
         raise StorageError(describe_error(error)) from None
     return safety
+
+
+def _keep_as_it_is(path: Path, kept: Path) -> None:
+    """A damaged database, kept as it is (with its write-ahead log) under *kept*, then taken
+    away, so that a restore can put a copy in its place: SQLite copies no damaged file, and
+    "restore a backup", the advice for one, said again that it looked damaged."""
+    for suffix in ("", "-wal"):
+        part = Path(f"{path}{suffix}")
+        if part.exists() and part.stat().st_size:
+            with part.open("rb") as handle:
+                write_atomic(Path(f"{kept}{suffix}"), iter(lambda: handle.read(1 << 20), b""))
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def delete_everything(location: Location, server: Database | None = None) -> list[str]:
