@@ -559,7 +559,13 @@ async def test_vcard_preview_shows_birthdays_and_what_is_left_out(
     source.write_text(
         "BEGIN:VCARD\nTEL:1\nEND:VCARD\n"
         "BEGIN:VCARD\nVERSION:3.0\nFN:Mr. John Richter\\, James\nBDAY:1980-03-22\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nBDAY:1991-05-05\nEND:VCARD\n"
     )
+    with sqlite_db.write() as s:  # here already, with a birthday of her own
+        ana = people.create_person(session=s, data={"name": "Ana Silva"}).id
+        people.add_date(
+            session=s, data={"person_id": ana, "label": "birthday", "month": 4, "day": 12}
+        )
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_map(app, pilot)
@@ -571,6 +577,8 @@ async def test_vcard_preview_shows_birthdays_and_what_is_left_out(
         shown = screen_text(app)
         assert "Mr. John Richter, James" in shown and "22 March 1980" in shown
         assert "1 card had no name and was left out: line 1." in " ".join(shown.split())
+        # As the command line's --preview says: merging keeps her own birthday.
+        assert "Ana Silva; already has a birthday: 12 Apr; kept" in shown
 
 
 async def test_a_thousand_character_name_is_shortened_in_lists_and_whole_on_its_page(

@@ -82,7 +82,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
                 text(row.card.name),
                 text(row.card.nickname),
                 birthday,
-                text(row.duplicate_of or "new"),
+                text("; ".join([row.duplicate_of, *row.kept]) if row.duplicate_of else "new"),
             )
         table.display = bool(rows)
         new = sum(1 for row in rows if row.duplicate_of is None)
