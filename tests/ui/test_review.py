@@ -239,9 +239,20 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         assert said(app, "Kept as changed elsewhere meanwhile: how often lonely.")
+
+        await press(app, pilot, "l")  # the same answer changed on both sides: asked, in words
+        app.screen.fill({**app.screen.values(), "left_out": 2})  # "often", here
+        with sqlite_db.write() as s:
+            review.save_loneliness_check(session=s, data={
+                "month": "2026-11", "lack_companionship": 1, "left_out": 2, "isolated": 1,
+                "how_often": "often"})  # fmt: skip
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "feeling left out is now “some of the time”" in screen_text(app)
+        await press(app, pilot, "enter")  # save mine over it
     with sqlite_db.session() as s:
         check = review.loneliness_check(session=s, month="2026-11")
-    assert check is not None and (check.total, check.how_often) == (3, "often")
+    assert check is not None and (check.left_out, check.how_often) == (3, "often")
 
 
 async def test_every_figures_table_shows_all_its_rows(sqlite_db: Database) -> None:

@@ -57,11 +57,11 @@ DRAFT_PAUSE = 0.4
 AT = "_at"
 """In a draft: the field the cursor was in, which takes it again when the draft is back."""
 KEPT = "_kept"
+"""In a draft: when it was written (UTC, ISO 8601), so that its "today" is still that day."""
 BASE = "_base"
 """In a draft: the fields as the form showed what was stored when the words were typed, so
 that a draft taken back changes only what was typed in it, not what another window saved
 since."""
-"""In a draft: when it was written (UTC, ISO 8601), so that its "today" is still that day."""
 MOVED_APART = timedelta(hours=1)
 """A time word in a draft reopened later is put as it was meant once it means another day,
 or a time this far from what it meant ("now", "in 2 hours")."""
@@ -302,6 +302,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     def submit(self, values: dict[str, Any]) -> R:
         """Runs in a worker thread: write through the services and return the result."""
         raise NotImplementedError
+
+    def in_words(self, field: str, value: Any) -> Any:
+        """A stored value as a question about it quotes it: text as it is; a form whose
+        fields hold choices by number says which."""
+        return value
 
     def stored_now(self) -> dict[str, Any] | None:
         """Runs in the save's thread: what the form changes, read again as :attr:`initial`
@@ -732,7 +737,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             ("theirs", "Keep that change instead of mine"),
             ("back", "Keep editing"),
         ]
-        message = words.changed_meanwhile(self.FIELD_WORDS, {key: now[key] for key in both})
+        now_said = {key: self.in_words(key, now[key]) for key in both}
+        message = words.changed_meanwhile(self.FIELD_WORDS, now_said)
         self.app.push_screen(Choice("Changed elsewhere meanwhile", message, answers), answered)
 
     def drop_draft(self) -> None:

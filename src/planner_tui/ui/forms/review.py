@@ -77,6 +77,11 @@ class LonelinessForm(FormScreen[LonelinessCheckRead]):
         check = self.planner.backend.read(partial(review.loneliness_check, month=self.month))
         return self.as_form(check)
 
+    def in_words(self, field: str, value: Any) -> Any:
+        if value is None:
+            return ""
+        return label(HOW_OFTEN[value]) if field == "how_often" else SCALE_WORDS[value + 1]
+
     def compose_fields(self) -> ComposeResult:
         yield Field(
             "Three short questions about the last few weeks. There are no right answers, and "
