@@ -200,6 +200,12 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
         with sqlite_db.write() as s:
             review.save_month_notes(session=s, data={"month": "2026-11", **data})
 
+    def answered_elsewhere(left_out: int) -> None:
+        with sqlite_db.write() as s:
+            review.save_loneliness_check(session=s, data={
+                "month": "2026-11", "lack_companionship": 1, "left_out": left_out,
+                "isolated": 1, "how_often": "often"})  # fmt: skip
+
     def stored() -> tuple[list[str], str, str]:
         with sqlite_db.session() as s:
             notes = review.month_notes(session=s, month="2026-11")
@@ -232,20 +238,14 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
         await press(app, pilot, "l")
         assert isinstance(app.screen, LonelinessForm)
         await press(app, pilot, "enter", "tab", "enter", "tab", "enter")  # each "hardly ever"
-        with sqlite_db.write() as s:
-            review.save_loneliness_check(session=s, data={
-                "month": "2026-11", "lack_companionship": 1, "left_out": 1, "isolated": 1,
-                "how_often": "often"})  # fmt: skip
+        answered_elsewhere(left_out=1)
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         assert said(app, "Kept as changed elsewhere meanwhile: how often lonely.")
 
         await press(app, pilot, "l")  # the same answer changed on both sides: asked, in words
         app.screen.fill({**app.screen.values(), "left_out": 2})  # "often", here
-        with sqlite_db.write() as s:
-            review.save_loneliness_check(session=s, data={
-                "month": "2026-11", "lack_companionship": 1, "left_out": 2, "isolated": 1,
-                "how_often": "often"})  # fmt: skip
+        answered_elsewhere(left_out=2)
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
         assert "feeling left out is now “some of the time”" in screen_text(app)
