@@ -693,8 +693,8 @@ def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str =
         else:  # a weekday: the first after the step, or after now once that has gone by
             ahead = (day.weekday - due.weekday()) % 7 or 7
             named = datetime.combine(due.date() + timedelta(days=ahead), due.timetz())
-            named += timedelta(weeks=max((now.date() - named.date()).days // 7, 0))
-            named += timedelta(weeks=1) if named <= now else timedelta()
+            while named <= now:
+                named += timedelta(weeks=1)
         if named > max(due, now):
             return named
     suggested = due + timedelta(days=FOLLOW_UP_DAYS)
