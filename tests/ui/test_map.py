@@ -870,6 +870,59 @@ async def test_a_change_made_elsewhere_while_editing_someone_is_kept_or_asked_ab
                 await press(app, pilot, "ctrl+l")  # discarded: the next round opens afresh
 
 
+async def test_two_forms_on_one_person_never_remove_each_others_draft(
+    sqlite_db: Database,
+) -> None:
+    """Two windows on one person, each a form of its own (here stacked in one app): a
+    window that had taken back the other's draft, then saved, removed the draft the other
+    had written since ("3 May" typed, kept, and gone); a discard did the same. A form now
+    writes a draft of its own and lets go only of the one it took back, unchanged."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Bruno"})
+
+    def form(app: PlannerApp) -> PersonForm:
+        assert isinstance(app.screen, PersonForm)
+        return app.screen
+
+    async def second_window(app: PlannerApp, pilot: object) -> PersonForm:
+        below = form(app)
+        app.push_screen(PersonForm(below.contexts, below.person))
+        await settle(app, pilot)
+        assert form(app) is not below
+        return form(app)
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter", "e")
+        await type_into(pilot, app, "nickname", "Bru2")
+        await press(app, pilot, "escape")  # kept as a draft
+        await press(app, pilot, "e")  # window 2 takes it back, and stays open
+        assert form(app).query_one("#nickname", Input).value == "Bru2"
+        await second_window(app, pilot)  # window 1 takes it back too
+        await type_into(pilot, app, "birthday", "3 May")
+        await press(app, pilot, "escape")
+        await press(app, pilot, "ctrl+s")  # window 2 saves what it holds
+        assert isinstance(app.screen, PersonScreen)
+        await press(app, pilot, "e")
+        assert form(app).query_one("#birthday", Input).value == "3 May"  # window 1's draft
+        assert "Picked up where you left off" in str(form(app).query_one("#draft-note").render())
+
+        await second_window(app, pilot)  # both hold that draft; one adds to it and keeps it
+        await type_into(pilot, app, "notes", "likes tea")
+        await press(app, pilot, "escape")
+        await press(app, pilot, "ctrl+l")  # the other lets go of what it holds
+        await press(app, pilot, "e")
+        kept = form(app)
+        assert kept.query_one("#notes", TextArea).text == "likes tea"
+        assert kept.query_one("#birthday", Input).value == "3 May"
+        await press(app, pilot, "ctrl+s")
+    with sqlite_db.session() as s:
+        [bruno] = people.list_people(session=s)
+        assert (bruno.nickname, bruno.notes) == ("Bru2", "likes tea")
+        assert drafts.load_draft(session=s, key=f"person:{bruno.id}") is None  # none left
+
+
 async def test_a_form_opens_with_what_is_stored_now_not_the_views_older_copy(
     sqlite_db: Database,
 ) -> None:

@@ -64,8 +64,10 @@ def test_a_damaged_planner_is_restored_over_and_kept_as_it_was(sqlite_db: Databa
     there is kept byte for byte, and the backup put in its place."""
     location = sqlite_db.location
     add(sqlite_db, "Ana")
-    copy = backups.daily_backup(sqlite_db, date(2026, 11, 22))
-    assert copy is not None
+    daily = backups.daily_backup(sqlite_db, date(2026, 11, 22))
+    assert daily is not None
+    copy = Path(shutil.move(daily, location.home.parent / "copy.db"))
+    shutil.rmtree(daily.parent)  # no backups folder yet: restore makes it
     sqlite_db.dispose()
     path = location.sqlite_path
     assert path is not None
@@ -81,6 +83,7 @@ def test_a_damaged_planner_is_restored_over_and_kept_as_it_was(sqlite_db: Databa
     assert names(path) == ["Ana"]
     assert kept is not None and kept.read_bytes() == damaged
     assert kept.stat().st_mode & 0o777 == 0o600
+    assert kept.parent.stat().st_mode & 0o777 == 0o700  # its folder too, whatever the umask
 
 
 def test_a_copy_restored_into_a_new_home_is_private(sqlite_db: Database, tmp_path: Path) -> None:

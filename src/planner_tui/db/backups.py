@@ -123,8 +123,9 @@ def restore(location: Location, source: Path) -> Path | None:
             except NeedsPassphrase:  # encrypted (or damaged past telling): never written over
                 raise StorageError(
                     f"{target} can't be read without its passphrase, so nothing was changed: "
-                    "set PLANNER_TUI_PASSPHRASE to restore into it (the copy is then encrypted "
-                    "with it). If the file is damaged instead, move it aside and restore again."
+                    "set PLANNER_TUI_PASSPHRASE to restore an encrypted backup of it. To put "
+                    "back a copy that isn't encrypted (from before, say), or if the file is "
+                    "damaged, move it aside first and restore again."
                 ) from None
             except StorageError:  # damaged: what a restore is for. Kept byte for byte.
                 _keep_as_it_is(target, safety)
@@ -141,6 +142,7 @@ def _keep_as_it_is(path: Path, kept: Path) -> None:
     """A damaged database, kept as it is (with its write-ahead log) under *kept*, then taken
     away, so that a restore can put a copy in its place: SQLite copies no damaged file, and
     "restore a backup", the advice for one, said again that it looked damaged."""
+    kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # as private as the planner
     for suffix in ("", "-wal"):
         part = Path(f"{path}{suffix}")
         if part.exists() and part.stat().st_size:

@@ -3,7 +3,8 @@
 Every form stores its fields under its record's key (``journal:new``, ``person:12``...)
 and a mark of its own (``person:12#3f9c…``), so a crash, a killed terminal or ctrl+q never
 loses what was typed, and two windows on one record keep a draft each: one window's save
-or words never remove the other's. A form opening takes back the newest.
+or words never remove the other's. A form opening takes back the newest, and lets it go
+once its own draft holds those words, or it saves or discards.
 """
 
 from __future__ import annotations
@@ -16,17 +17,25 @@ from sqlmodel import Session, col, select
 from planner_tui import clock
 from planner_tui.db.models import AppSetting, Draft
 
+Taken = tuple[str, dict[str, Any]]
+"""A draft a form took back: the key it is kept under and its payload as it was then."""
 
-def save_draft(*, session: Session, key: str, payload: dict[str, Any]) -> None:
-    """Keep text being typed. One row per form; the latest keystroke wins."""
+
+def save_draft(
+    *, session: Session, key: str, payload: dict[str, Any], taken: Taken | None = None
+) -> None:
+    """Keep text being typed. One row per form; the latest keystroke wins. The draft it
+    took back (*taken*), its words now in this one, goes, unless another window has
+    written it again since."""
     row = session.get(Draft, key) or Draft(key=key)
     row.payload = payload
     row.updated_at = clock.utcnow()
     session.add(row)
+    _let_go_of(session, taken, keeping=key)
     session.flush()
 
 
-def find_draft(*, session: Session, key: str) -> tuple[str, dict[str, Any]] | None:
+def find_draft(*, session: Session, key: str) -> Taken | None:
     """The newest draft kept for the record *key* names, with the key it is kept under:
     a window's own (``key#mark``), or *key* itself (a draft from before windows kept
     their own)."""
@@ -44,9 +53,20 @@ def load_draft(*, session: Session, key: str) -> dict[str, Any] | None:
     return found[1] if found is not None else None
 
 
-def discard_draft(*, session: Session, key: str) -> None:
+def discard_draft(*, session: Session, key: str, taken: Taken | None = None) -> None:
+    """A form's draft goes (saved, or let go), and the one it took back with it — unless
+    another window has written that one again since."""
     session.execute(sa.delete(Draft).where(col(Draft.key) == key))
+    _let_go_of(session, taken, keeping=key)
     session.flush()
+
+
+def _let_go_of(session: Session, taken: Taken | None, *, keeping: str) -> None:
+    if taken is None or taken[0] == keeping:
+        return
+    row = session.get(Draft, taken[0])
+    if row is not None and row.payload == taken[1]:
+        session.delete(row)
 
 
 def get_setting(*, session: Session, key: str, default: Any = None) -> Any:

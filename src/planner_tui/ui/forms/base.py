@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from textual.visual import VisualType
 
     from planner_tui.db.models import PersonRead
+    from planner_tui.services import drafts
     from planner_tui.ui.app import PlannerApp
     from planner_tui.when import Lean
 
@@ -244,8 +245,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         super().__init__()
         self.draft_key = draft_key
         self._draft_row = f"{draft_key}#{uuid.uuid4().hex[:12]}"
-        """Where this form keeps its draft: a row of its own (another window's draft of the
-        same record is left alone), or the draft it took back (see drafts.find_draft)."""
+        """Where this form keeps its draft: a row of its own, so another window's draft of
+        the same record is never written over or removed (see services/drafts.py)."""
+        self._taken: drafts.Taken | None = None
+        """The draft taken back as the form opened, let go once this form's own draft, save
+        or discard has taken its place (unless another window writes it again meanwhile)."""
         self.initial = initial or {}
         self.dirty = False
         self.ready = False
@@ -384,8 +388,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self.app.call_from_thread(self._loaded)  # said by the app; keys go on
             raise
         draft = None
-        if found is not None:  # taken over: its words are saved, kept or let go from here
-            self._draft_row, draft = found
+        if found is not None:
+            self._taken = (found[0], dict(found[1]))
+            draft = found[1]
         self.app.call_from_thread(self._restore, draft, choices, stored)
 
     def _restore(
@@ -597,11 +602,13 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                             KEPT: self._kept_now(),
                             BASE: self._as_mounted,
                         },
+                        taken=self._taken,
                     )
                     if keep
-                    else partial(drafts.discard_draft, key=self._draft_row),
+                    else partial(drafts.discard_draft, key=self._draft_row, taken=self._taken),
                     affects_views=False,
                 )
+                self._taken = None  # its words are in this form's own draft now, or let go
         except PlannerError as error:
             if from_worker:
                 self.planner.call_from_thread(self.planner.notify, str(error), severity="error")
@@ -752,8 +759,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self._saves += 1
             try:
                 self.planner.backend.write(
-                    partial(drafts.discard_draft, key=self._draft_row), affects_views=False
+                    partial(drafts.discard_draft, key=self._draft_row, taken=self._taken),
+                    affects_views=False,
                 )
+                self._taken = None
             except PlannerError as error:  # the form may have closed: the app says it
                 said = words.draft_not_let_go(str(error))
                 self.planner.call_from_thread(self.planner.notify, said, severity="warning")
