@@ -917,10 +917,10 @@ def changed_meanwhile(names: dict[str, str], theirs: dict[str, object]) -> str:
     )
 
 
-def draft_over_change(names: dict[str, str], now: dict[str, object]) -> str:
+def draft_over_change(names: dict[str, str], keys: list[str]) -> str:
     """A draft taken back whose words are in fields saved elsewhere since it was written."""
     return (
-        f"Since it was written, {_fields(names, list(now))} changed elsewhere; the draft's "
+        f"Since it was written, {_fields(names, keys)} changed elsewhere; the draft's "
         "words are shown there, and saving puts them in place of that change."
     )
 

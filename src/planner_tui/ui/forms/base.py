@@ -417,7 +417,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         at = draft.pop(AT, None) if draft else None
         written = kept_at(draft.pop(KEPT, None)) if draft else None
         base = draft.pop(BASE, None) if draft else None
-        elsewhere: dict[str, Any] = {}
+        elsewhere: list[str] = []
         if draft and stored is not None and isinstance(base, dict):
             draft, elsewhere = self.typed_in_draft(draft, base)
         if draft and self.accepts_draft(draft) and self.holds_something(draft):
@@ -456,16 +456,16 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
     def typed_in_draft(
         self, draft: dict[str, Any], base: dict[str, Any]
-    ) -> tuple[dict[str, Any], dict[str, Any]]:
+    ) -> tuple[dict[str, Any], list[str]]:
         """Of a draft written against *base* (the fields as stored then), the fields typed
         in it, over what the form shows as stored now; and of those, the ones changed
-        elsewhere since (field → what they hold now), said in the draft's note. Taken
-        back whole, a draft kept in one window put back what another had saved since."""
+        elsewhere since, said in the draft's note. Taken back whole, a draft kept in one
+        window put back what another had saved since."""
         now = self.values()
         typed = {k: v for k, v in draft.items() if k not in base or base[k] != v}
-        elsewhere = {
-            k: now[k] for k in typed if k in base and k in now and now[k] not in (base[k], typed[k])
-        }
+        elsewhere = [
+            k for k in typed if k in base and now.get(k, base[k]) not in (base[k], typed[k])
+        ]
         return {**now, **typed}, elsewhere
 
     def as_meant_then(self, draft: dict[str, Any], then: datetime) -> dict[str, str]:
