@@ -36,6 +36,8 @@ MONTHS_BACK = 11
 years are."""
 WINDOWS_PER_QUERY = 100
 """Days looked at in one query for warm contacts (each is a condition of its own)."""
+NEW_CHECKIN_DRAFT = "journal:new"
+"""The draft key of today's check-in, started and not saved yet."""
 
 Statement = tuple[str, dict[str, Any]]
 T = TypeVar("T")
@@ -342,6 +344,16 @@ def checked_in_statement(day: date, dialect: str = "sqlite") -> Statement:
     """Whether there is a journal entry for *day*."""
     sql = f"SELECT 1 FROM journal_entry WHERE day = {_mark('day', dialect)} LIMIT 1"
     return sql, {"day": _bind(day, dialect)}
+
+
+def checkin_drafted_statement(dialect: str = "sqlite") -> Statement:
+    """Whether a new check-in was started and kept as a draft (services/drafts.py: a
+    window's own draft is kept under the key and a mark of its own)."""
+    sql = (
+        f"SELECT 1 FROM draft WHERE key = {_mark('key', dialect)} "
+        f"OR key LIKE {_mark('mine', dialect)} LIMIT 1"
+    )
+    return sql, {"key": NEW_CHECKIN_DRAFT, "mine": f"{NEW_CHECKIN_DRAFT}#%"}
 
 
 def intentions_statement(today: date, dialect: str = "sqlite") -> Statement:
@@ -688,6 +700,8 @@ class TodayFacts:
     coming: list[DueStep]
     drifting: list[Reach]
     checked_in: bool
+    checkin_drafted: bool
+    """A check-in was started and kept as a draft, not saved yet."""
     intentions: list[str]
     steps_this_week: int
     anyone: bool
@@ -714,6 +728,7 @@ def today_facts(
         ),
         drifting=drifting(connection, today, dialect),
         checked_in=checked_in(connection, today, dialect),
+        checkin_drafted=bool(rows(connection, checkin_drafted_statement(dialect))),
         intentions=intentions(connection, today, dialect),
         steps_this_week=int(done),
         anyone=bool(rows(connection, ("SELECT 1 FROM person LIMIT 1", {}))),

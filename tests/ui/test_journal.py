@@ -467,6 +467,7 @@ async def test_an_entry_too_long_is_explained_and_gets_the_cursor(sqlite_db: Dat
 
 
 async def test_escape_asks_to_keep_or_discard(sqlite_db: Database) -> None:
+    a_map(sqlite_db)  # Today shows the check-in's line once someone is on the map
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -476,10 +477,13 @@ async def test_escape_asks_to_keep_or_discard(sqlite_db: Database) -> None:
         assert isinstance(app.screen, Choice)
         await press(app, pilot, "enter")  # keep the draft
         assert isinstance(app.screen, TodayScreen)
+        # Today says it was started, not "not yet" (as if nothing had been written)
+        assert "Started and kept as a draft — c takes you back" in screen_text(app)
         await press(app, pilot, "c")
         assert form(app).query_one("#connectedness", Input).value == "3"
         await press(app, pilot, "escape", "tab", "enter")  # discard it
         assert isinstance(app.screen, TodayScreen)
+        assert "Not yet — a line or two" in screen_text(app)
         await press(app, pilot, "c")
         assert form(app).query_one("#connectedness", Input).value == ""
         await press(app, pilot, "escape")  # nothing changed: closes without asking

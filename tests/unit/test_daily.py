@@ -16,7 +16,15 @@ import pytest
 
 from planner_tui import clock, daily
 from planner_tui.db.engine import Database, Location, open_database
-from planner_tui.services import demo, journal, people, review, steps, today as services_today
+from planner_tui.services import (
+    demo,
+    drafts,
+    journal,
+    people,
+    review,
+    steps,
+    today as services_today,
+)
 
 
 def local(text: str) -> datetime:
@@ -338,3 +346,26 @@ def test_local_days_hold_at_the_ends_of_the_calendar(
         datetime(9999, 12, 31, 5, tzinfo=UTC),
     ):
         assert days(moment) == clock.to_local(moment).date(), moment
+
+
+def test_today_knows_a_check_in_kept_as_a_draft_and_only_that(db: Database) -> None:
+    """Today says a check-in was started (and c takes it back) only for a new check-in's
+    own draft: not for an edit of an earlier entry, a check-in for another day, or a key
+    that merely begins the same way."""
+    day = date(2026, 11, 23)
+
+    def drafted() -> bool:
+        with db.session() as s:
+            return services_today.facts(session=s, today=day, coming=1).checkin_drafted
+
+    with db.write() as s:
+        for key in ("journal:12#a1", "journal:new:yesterday#b2", "journal:newest", "journal:ne"):
+            drafts.save_draft(session=s, key=key, payload={"body": "x"})
+    assert not drafted()
+    with db.write() as s:
+        drafts.save_draft(session=s, key=f"{daily.NEW_CHECKIN_DRAFT}#c3", payload={"body": "x"})
+    assert drafted()
+    with db.write() as s:
+        drafts.discard_draft(session=s, key=f"{daily.NEW_CHECKIN_DRAFT}#c3")
+        drafts.save_draft(session=s, key=daily.NEW_CHECKIN_DRAFT, payload={"body": "x"})
+    assert drafted()  # a draft from before windows kept their own

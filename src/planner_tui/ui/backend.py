@@ -46,6 +46,8 @@ class Backend:
         """Set once the first view shows, or anything needs the open database."""
         self.version = 0
         """Counts writes that change what views show; a view reloads when it has moved on."""
+        self.kept_version = 0
+        """Counts writes of drafts and settings (Today says when a check-in waits as a draft)."""
         self._lock = threading.Lock()
         self._closed = False
         if database is not None:
@@ -175,6 +177,8 @@ class Backend:
             result = call(session=session)
         if affects_views:  # drafts and settings don't: views need not reload for them
             self.version += 1
+        else:
+            self.kept_version += 1
         return result
 
     # ---------------------------------------------------------------- the quick reads

@@ -40,7 +40,7 @@ from textual.widgets import (
 from planner_tui import clock, words
 from planner_tui.errors import InvalidInput, NotFound, PlannerError
 from planner_tui.terminal import shorten
-from planner_tui.ui.screens.base import KeepsStyles, shown, text
+from planner_tui.ui.screens.base import KeepsStyles, ViewScreen, shown, text
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.footer import DialogFooter
 
@@ -609,9 +609,18 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                     affects_views=False,
                 )
                 self._taken = None  # its words are in this form's own draft now, or let go
+            if from_worker:
+                self.planner.call_from_thread(self._view_below_moved_on)
         except PlannerError as error:
             if from_worker:
                 self.planner.call_from_thread(self.planner.notify, str(error), severity="error")
+
+    def _view_below_moved_on(self) -> None:
+        """After a draft write: the form has closed onto a view that shows drafts (Today
+        says when a check-in waits as one), which reads again if that changed."""
+        screen = self.app.screen
+        if isinstance(screen, ViewScreen):
+            screen.reload_if_moved_on()
 
     def _kept_now(self) -> str:
         """A draft's :data:`KEPT`: when its words were written (a draft taken back and kept
@@ -763,6 +772,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                     affects_views=False,
                 )
                 self._taken = None
+                self.planner.call_from_thread(self._view_below_moved_on)
             except PlannerError as error:  # the form may have closed: the app says it
                 said = words.draft_not_let_go(str(error))
                 self.planner.call_from_thread(self.planner.notify, said, severity="warning")

@@ -19,6 +19,7 @@ from textual.events import Key
 from textual.widgets import Checkbox, Input, Label, SelectionList, Static, TextArea
 
 from planner_tui import clock, words
+from planner_tui.daily import NEW_CHECKIN_DRAFT
 from planner_tui.db.models import JournalEntryRead
 from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Problem, Question
@@ -78,9 +79,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
         key = (
             f"journal:{entry.id}"
             if entry
-            else "journal:new"
+            else NEW_CHECKIN_DRAFT
             if day == "today"
-            else f"journal:new:{day}"
+            else f"{NEW_CHECKIN_DRAFT}:{day}"
         )
         super().__init__(key, self.initial_values(entry, day))
         self.entry = entry

@@ -294,6 +294,12 @@ class ViewScreen(KeepsStyles, Screen[None]):
         elif self._read_at is not None:
             self.call_after_refresh(self.reload_if_written_elsewhere)
 
+    def reload_if_moved_on(self) -> None:
+        """Read again if what this view shows has moved on since it was shown (a draft
+        kept as a form closed onto it)."""
+        if self.is_current and self._shown is not None and self._shown != self.freshness():
+            self.reload()
+
     @work(thread=True, exclusive=True, group="written", description="check for changes")
     def reload_if_written_elsewhere(self) -> None:
         """Read again if another program (the command line, another machine) has changed

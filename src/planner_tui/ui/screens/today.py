@@ -74,6 +74,8 @@ class TodayData:
     """One warm moment from an earlier year or month, in words (empty: none, or off)."""
     on_this_day_hidden: bool = False
     """Whether the person hid "On this day" (o): a line says how to bring it back."""
+    checkin_drafted: bool = False
+    """Today's check-in was started and kept as a draft."""
 
     @classmethod
     def of(cls, facts: TodayFacts) -> TodayData:
@@ -87,6 +89,7 @@ class TodayData:
                 for p in facts.drifting[:DRIFTING_SHOWN]
             ],
             checked_in=facts.checked_in,
+            checkin_drafted=facts.checkin_drafted,
             intentions=facts.intentions,
             steps_this_week=facts.steps_this_week,
             anyone=facts.anyone,
@@ -160,6 +163,10 @@ class TodayScreen(StepsScreen):
         for part in ("#due", "#coming-title", "#coming", "#drifting", "#dates-title",
                      "#dates", "#on-this-day-title", "#on-this-day"):  # fmt: skip
             self.query_one(part).display = False
+
+    def freshness(self) -> tuple[Any, ...]:
+        # A check-in kept as a draft changes no data, but changes what Today says of it.
+        return (*super().freshness(), self.planner.backend.kept_version)
 
     def load(self) -> TodayData:
         return TodayData.of(self.planner.backend.today(clock.today(), coming=COMING_UP))
@@ -258,6 +265,8 @@ class TodayScreen(StepsScreen):
         self.query_one("#checkin", Note).set(
             "Done for today — thank you for taking a moment."
             if data.checked_in
+            else "Started and kept as a draft — c takes you back to your words."
+            if data.checkin_drafted
             else "Not yet — a line or two is plenty, whenever you're ready (c)."
         )
         self.query_one("#intentions", Note).set(
