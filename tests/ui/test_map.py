@@ -11,6 +11,7 @@ from textual.events import Paste
 from textual.widgets import DataTable, Input, OptionList, Select, TextArea
 
 from planner_tui import clock
+from planner_tui.db import backups
 from planner_tui.db.engine import Database
 from planner_tui.services import drafts, people, steps
 from planner_tui.ui.app import PlannerApp
@@ -992,3 +993,27 @@ async def test_a_context_renamed_elsewhere_while_its_kind_is_changed_here_keeps_
     with sqlite_db.session() as s:
         [kept] = people.list_contexts(session=s)
     assert (kept.name, kept.kind.value) == ("Thursday choir", "faith")
+
+
+async def test_a_restore_while_the_app_is_open_shows_on_going_back(sqlite_db: Database) -> None:
+    """`planner-tui restore` with the app open on the Map: going back to the Map showed the
+    people from before the restore (the copy's data version was lower than the one the
+    Map had read, so its read was taken for an older one and dropped)."""
+    with sqlite_db.write() as s:
+        for name in ("Ana", "Carla"):
+            people.create_person(session=s, data={"name": name})
+    copy = backups.daily_backup(sqlite_db, clock.today())
+    assert copy is not None
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        with sqlite_db.write() as s:  # `planner-tui delete Carla`, say
+            [carla] = people.people_called(session=s, typed="Carla")
+            people.delete_person(session=s, person_id=carla.id)
+        await press(app, pilot, "t")
+        await press(app, pilot, "m")
+        assert "Carla" not in screen_text(app)
+        backups.restore(sqlite_db.location, copy)  # `planner-tui restore …`
+        await press(app, pilot, "t")
+        await press(app, pilot, "m")
+        assert "Carla" in screen_text(app) and "Ana" in screen_text(app)

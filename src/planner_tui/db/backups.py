@@ -3,12 +3,13 @@ API while the app runs; putting a copy back; and deleting everything on request.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
 
-from planner_tui.db import SCHEMA_HEAD, schema_revision
+from planner_tui.db import DATA_VERSION_KEY, SCHEMA_HEAD, schema_revision
 from planner_tui.db.engine import (
     Database,
     Location,
@@ -115,11 +116,13 @@ def restore(location: Location, source: Path) -> Path | None:
     assert target is not None  # checked above
     passphrase = location.passphrase
     safety = None
+    replaced_version = 0
     try:
         if target.exists() and target.stat().st_size:
             safety = backups_folder(location.home) / backup_name("before-restore")
             try:
                 check_sqlite_file(target, passphrase, whole=True)
+                replaced_version = _data_version(target, passphrase)
             except NeedsPassphrase:  # encrypted (or damaged past telling): never written over
                 raise StorageError(
                     f"{target} can't be read without its passphrase, so nothing was changed: "
@@ -133,9 +136,41 @@ def restore(location: Location, source: Path) -> Path | None:
                 backup_file(target, safety, passphrase=passphrase)
         private_file(target)  # a copy restored into a new home is as private as a new planner
         copy_pages(source, target, passphrase=passphrase, read_only_source=True)
+        _move_data_version_on(target, passphrase, beyond=replaced_version)
     except sqlite3.Error as error:
         raise StorageError(describe_error(error)) from None
     return safety
+
+
+def _data_version(path: Path, passphrase: str | None) -> int:
+    """The file's data version (:data:`planner_tui.db.DATA_VERSION_KEY`), 0 if none."""
+    connection = connect_sqlite(path, passphrase=passphrase, read_only=True)
+    try:
+        row = connection.execute(
+            "SELECT value FROM app_setting WHERE key = ?", (DATA_VERSION_KEY,)
+        ).fetchone()
+    finally:
+        connection.close()
+    if row is None:
+        return 0
+    value = json.loads(row[0]) if isinstance(row[0], str | bytes) else row[0]  # JSON's affinity
+    return int(value or 0)
+
+
+def _move_data_version_on(path: Path, passphrase: str | None, *, beyond: int) -> None:
+    """A restored copy's data version goes on from the replaced one's: an app open on the
+    planner took a version lower than what it showed for an older read, and kept showing
+    the data from before the restore."""
+    version = max(_data_version(path, passphrase), beyond) + 1
+    connection = connect_sqlite(path, passphrase=passphrase)
+    try:
+        with connection:
+            connection.execute(
+                "INSERT OR REPLACE INTO app_setting (key, value) VALUES (?, ?)",
+                (DATA_VERSION_KEY, json.dumps(version)),
+            )
+    finally:
+        connection.close()
 
 
 def _keep_as_it_is(path: Path, kept: Path) -> None:
