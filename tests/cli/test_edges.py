@@ -492,20 +492,33 @@ def test_a_negative_number_is_a_number_no_one_has_not_a_name(tmp_path: Path) -> 
     assert_one_line_error(refused, 1, "No one on your map has the number #-1.")
 
 
-def test_a_vcard_merge_keeps_the_birthday_someone_already_has(tmp_path: Path) -> None:
+def test_a_vcard_merge_keeps_the_birthday_and_nickname_someone_already_has(
+    tmp_path: Path,
+) -> None:
+    """Their own birthday and nickname stay; the card's other nickname is kept as a name
+    they also go by (it was dropped without a word), and two cards for one person are one
+    person merged."""
     home, card = tmp_path / "home", tmp_path / "c.vcf"
-    assert run(home, "add", "Bo Lee").returncode == 0
-    assert run(home, "date", "Bo Lee", "BIRTHDAY", "29 feb").returncode == 0
+    assert run(home, "add", "Bo Lee", "--nickname", "Bo").returncode == 0
+    assert run(home, "date", "Bo Lee", "BIRTHDAY", "29 feb 1988").returncode == 0
     card.write_text(
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Lee\r\nBDAY:1990-03-01\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Lee\r\nNICKNAME:Bobo\r\nBDAY:1990-03-01\r\n"
         "ANNIVERSARY:2015-06-03\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Lee\r\nNOTE:met at the allotment\r\nEND:VCARD\r\n"
     )
     preview = run(home, "import", str(card), "--preview")
-    assert "already has a birthday: 29 Feb; kept" in preview.stdout, preview.stdout
+    assert (
+        "Bo Lee  (already here as Bo Lee; their birthday stays 29 Feb 1988; the card's is "
+        "left out; their nickname stays Bo; Bobo is kept as another name)"
+    ) in preview.stdout, preview.stdout
     assert_clean(run(home, "import", str(card), "--merge"), 0, "1 merged")
     with sqlite3.connect(home / "planner.db") as c:
         dates = c.execute("SELECT lower(label), month, day FROM person_date ORDER BY id").fetchall()
+        aliases = c.execute("SELECT name FROM person_alias").fetchall()
     assert dates == [("birthday", 2, 29), ("anniversary", 6, 3)]  # the new date is added
+    assert aliases == [("Bobo",)]
+    found = run(home, "journal", "tea with @Bobo")
+    assert found.returncode == 0 and found.stdout.rstrip().endswith(" with Bo Lee."), found.stdout
 
 
 def test_small_refusals_name_what_to_change(tmp_path: Path) -> None:

@@ -579,7 +579,7 @@ async def test_vcard_preview_shows_birthdays_and_what_is_left_out(
         assert "Mr. John Richter, James" in shown and "22 March 1980" in shown
         assert "1 card had no name and was left out: line 1." in " ".join(shown.split())
         # As the command line's --preview says: merging keeps her own birthday.
-        assert "Ana Silva; already has a birthday: 12 Apr; kept" in shown
+        assert "Ana Silva; their birthday stays 12 Apr; the card's is left out" in shown
 
 
 async def test_a_thousand_character_name_is_shortened_in_lists_and_whole_on_its_page(

@@ -38,9 +38,9 @@ from planner_tui.db.models import (
     new_step_uid,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.names import name_key
 from planner_tui.services import steps
 from planner_tui.services.common import all_there, get_or_404, validate
+from planner_tui.services.people import keep_other_names
 from planner_tui.services.undo import Change, Recorder
 
 # --------------------------------------------------------------------------- contacts
@@ -434,26 +434,15 @@ def _move_dates(session: Session, keep_id: int, other_id: int) -> None:
 
 def _fold_details(session: Session, keep: Person, other: Person) -> None:
     assert keep.id is not None and other.id is not None
-    taken = {name_key(keep.name), name_key(keep.nickname)}
     session.execute(
         sa.update(PersonAlias)
         .where(col(PersonAlias.person_id) == other.id)
         .values(person_id=keep.id)
     )
-    taken |= {
-        name_key(name)
-        for name in session.exec(
-            select(PersonAlias.name).where(PersonAlias.person_id == keep.id)
-        ).all()
-    }
     lacking = taken_on_merging(keep, other)  # before the nickname changes
     if "nickname" in lacking:
         keep.nickname = other.nickname
-        taken.add(name_key(other.nickname))
-    for name in (other.name, other.nickname):
-        if name.strip() and name_key(name) not in taken:
-            session.add(PersonAlias(person_id=keep.id, name=name))
-            taken.add(name_key(name))
+    keep_other_names(session, keep, [other.name, other.nickname])
     if "rhythm" in lacking:
         keep.cadence_days = other.cadence_days
     for field in ("notes", "boundaries"):

@@ -358,6 +358,18 @@ def _aliases(session: Session, person_ids: list[int] | None = None) -> dict[int,
     return found
 
 
+def keep_other_names(session: Session, person: Person, names: Iterable[str]) -> None:
+    """*names* kept as names *person* also goes by (so ``@Name`` still finds them), each
+    unless it is one of their names already."""
+    assert person.id is not None
+    taken = {name_key(person.name), name_key(person.nickname)}
+    taken |= {name_key(name) for name in _aliases(session, [person.id]).get(person.id, [])}
+    for name in names:
+        if name.strip() and name_key(name) not in taken:
+            session.add(PersonAlias(person_id=person.id, name=name))
+            taken.add(name_key(name))
+
+
 def merge_into(
     *,
     session: Session,
@@ -366,13 +378,15 @@ def merge_into(
     dates: Dates = None,
 ) -> PersonRead:
     """Fold a new entry for someone already here into their existing record: contexts are
-    joined, empty fields filled (their own rhythm and nickname stay), notes added below the
-    existing ones, dates added (never twice)."""
+    joined, empty fields filled (their own rhythm and nickname stay: another nickname is
+    kept as a name they also go by), notes added below the existing ones, dates added
+    (never twice)."""
     valid = validate(PersonCreate, data)
     checked = _checked_dates(dates)
     row = get_or_404(session, Person, person_id, "person")
     if not row.nickname and valid.nickname:
         row.nickname = valid.nickname
+    keep_other_names(session, row, [valid.nickname])
     if row.cadence_days is None:
         row.cadence_days = valid.cadence_days
     for name in ("notes", "boundaries"):

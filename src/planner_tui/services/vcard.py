@@ -40,6 +40,7 @@ from planner_tui.names import name_key
 from planner_tui.services.people import (
     add_date,
     create_person,
+    get_person,
     label_key,
     merge_into,
     name_index,
@@ -127,7 +128,8 @@ class PreviewRow:
     """The name of someone already here who looks like the same person."""
     duplicate_id: int | None = None
     kept: tuple[str, ...] = ()
-    """Dates a merge would keep as they are: "already has a birthday: 29 Feb; kept"."""
+    """What a merge would keep of the person's own: "their birthday stays 29 Feb; the card's
+    is left out"."""
 
 
 def load(path: Path) -> Contents:
@@ -551,6 +553,7 @@ def preview(*, session: Session, cards: list[Card]) -> list[PreviewRow]:
 class ImportResult:
     added: int
     merged: int
+    """People already here that cards were merged into."""
     skipped: int
 
 
@@ -561,7 +564,8 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
     if duplicates not in ("skip", "merge"):
         raise InvalidInput("Duplicates can be skipped or merged.", field="duplicates")
     index = name_index(session=session)
-    added = merged = skipped = 0
+    added = skipped = 0
+    merged: set[int] = set()  # people, not cards: two cards for one person are one merge
     for card in cards:
         key = name_key(card.name)
         data = PersonCreate(name=card.name, nickname=card.nickname, notes=card.note)
@@ -569,7 +573,7 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
         if match and match[0] is not None and duplicates == "merge":
             merge_into(session=session, person_id=match[0], data=data)
             _add_days(session, match[0], card, merging=True)
-            merged += 1
+            merged.add(match[0])
         elif match:
             skipped += 1
         else:
@@ -577,7 +581,7 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
             _add_days(session, created.id, card)
             index[key] = (created.id, created.name)
             added += 1
-    return ImportResult(added, merged, skipped)
+    return ImportResult(added, len(merged), skipped)
 
 
 def _had(session: Session, person_id: int) -> dict[str, PersonDate]:
@@ -587,15 +591,22 @@ def _had(session: Session, person_id: int) -> dict[str, PersonDate]:
 
 
 def _kept(session: Session, person_id: int, card: Card) -> list[str]:
-    """What a merge keeps of the person's own: a birthday or anniversary they already have
-    on another day than the card's ("already has a birthday: 29 Feb; kept")."""
+    """What a merge keeps of the person's own, where the card says otherwise: a birthday or
+    anniversary on another day ("their birthday stays 29 Feb; the card's is left out"), a
+    nickname (the card's is kept as a name they also go by)."""
     had = _had(session, person_id)
     notes = []
     for label, day in ((BIRTHDAY, card.birthday), (ANNIVERSARY, card.anniversary)):
         row = had.get(label_key(label))
         if day is not None and row is not None and (row.month, row.day) != (day.month, day.day):
-            shown = f"{row.day} {date(2004, row.month, 1):%b}"
-            notes.append(f"already has {'a' if label == BIRTHDAY else 'an'} {label}: {shown}; kept")
+            shown = f"{row.day} {date(2004, row.month, 1):%b}" + (f" {row.year}" if row.year else "")
+            notes.append(f"their {label} stays {shown}; the card's is left out")
+    person = get_person(session=session, person_id=person_id)
+    known = {name_key(name) for name in (person.name, person.nickname, *person.aliases)}
+    if person.nickname and card.nickname and name_key(card.nickname) not in known:
+        notes.append(
+            f"their nickname stays {person.nickname}; {card.nickname} is kept as another name"
+        )
     return notes
 
 
