@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.events import Paste
-from textual.widgets import DataTable, Input, OptionList, Select, TextArea
+from textual.widgets import DataTable, Input, OptionList, Select, Static, TextArea
 
 from planner_tui import clock
 from planner_tui.db import backups
@@ -1017,3 +1017,52 @@ async def test_a_restore_while_the_app_is_open_shows_on_going_back(sqlite_db: Da
         await press(app, pilot, "t")
         await press(app, pilot, "m")
         assert "Carla" in screen_text(app) and "Ana" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
+    sqlite_db: Database, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Twenty cards filled the dialog past the screen's foot: its buttons could not be
+    seen (Tab still reached them, so Enter added people unseen), and what a merge keeps
+    was cut off in its column. The buttons stay in view, and the row the cursor is on says
+    in full what of theirs stays."""
+    source = tmp_path / "many.vcf"
+    source.write_text(
+        "".join(f"BEGIN:VCARD\nVERSION:3.0\nFN:Friend {n:02d}\nEND:VCARD\n" for n in range(19))
+        + "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nBDAY:1991-05-05\nEND:VCARD\n"
+    )
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Silva"}).id
+        people.add_date(
+            session=s, data={"person_id": ana, "label": "birthday", "month": 4, "day": 12}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "i")
+        app.screen.query_one("#vcf-path", Input).value = str(source)
+        await press(app, pilot, "enter")
+        lines = on_screen(app)
+        shown = "\n".join(lines)
+        assert "20 contacts: 19 new, 1 looks like someone already here." in " ".join(
+            shown.split()
+        ), shown
+        for button in ("Add the new ones", "Add, and merge the others", "Close"):
+            assert button in shown, (button, shown)
+        table = app.screen.query_one("#vcf-preview", DataTable)
+        await press(app, pilot, "tab", "end")  # Ana sorts first; the last row is a friend
+        assert table.has_focus and table.cursor_row == 19
+        await press(app, pilot, "home")
+        said = str(app.screen.query_one("#vcf-row", Static).render())
+        assert (
+            said
+            == "Ana Silva is here already: their birthday stays 12 Apr; the card's is left out."
+        )
+        assert "Ana Silva is here already: their birthday" in "\n".join(on_screen(app))
+        await press(app, pilot, "tab")  # the first button, in view
+        assert "Add the new ones" in "\n".join(on_screen(app))
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, MapScreen)
+    with sqlite_db.session() as s:
+        assert len(people.list_people(session=s)) == 20

@@ -599,7 +599,9 @@ def _kept(session: Session, person_id: int, card: Card) -> list[str]:
     for label, day in ((BIRTHDAY, card.birthday), (ANNIVERSARY, card.anniversary)):
         row = had.get(label_key(label))
         if day is not None and row is not None and (row.month, row.day) != (day.month, day.day):
-            shown = f"{row.day} {date(2004, row.month, 1):%b}" + (f" {row.year}" if row.year else "")
+            shown = f"{row.day} {date(2004, row.month, 1):%b}" + (
+                f" {row.year}" if row.year else ""
+            )
             notes.append(f"their {label} stays {shown}; the card's is left out")
     person = get_person(session=session, person_id=person_id)
     known = {name_key(name) for name in (person.name, person.nickname, *person.aliases)}

@@ -28,15 +28,18 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
     def __init__(self) -> None:
         super().__init__()
         self.cards: list[Card] = []
+        self.rows: list[PreviewRow] = []
+        """The preview's rows, in the order shown."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
+        with Vertical(classes="dialog wide", id="vcf-dialog"):
             yield Label("Import people from a vCard file", classes="dialog-title")
             yield Static(
                 "Phones and mail apps export contacts as .vcf. Names, nicknames, notes, "
                 "birthdays and anniversaries are kept. Type the file's path and "
                 "press Enter to see who is in it, and what would be left out.",
                 markup=False,
+                id="vcf-intro",
             )
             yield TextField(placeholder="~/Downloads/contacts.vcf", id="vcf-path")
             yield Static("", id="vcf-status", markup=False)
@@ -44,6 +47,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
             preview.add_columns("name", "nickname", "birthday", "already here?")
             preview.display = False
             yield preview
+            yield Static("", id="vcf-row", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Add the new ones", id="vcf-add", variant="primary", disabled=True)
                 yield Button("Add, and merge the others", id="vcf-merge", disabled=True)
@@ -74,9 +78,10 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
 
     def show_preview(self, contents: Contents, rows: list[PreviewRow]) -> None:
         self.cards = contents.cards
+        self.rows = sorted(rows, key=lambda row: sort_key(row.card.name))  # as lists of people
         table = self.query_one("#vcf-preview", DataTable)
         table.clear()
-        for row in sorted(rows, key=lambda row: sort_key(row.card.name)):  # as lists of people
+        for row in self.rows:
             birthday = str(row.card.birthday) if row.card.birthday else ""
             table.add_row(
                 text(row.card.name),
@@ -85,6 +90,10 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
                 text("; ".join([row.duplicate_of, *row.kept]) if row.duplicate_of else "new"),
             )
         table.display = bool(rows)
+        # The list takes the room the words above it had, and the buttons stay in view.
+        self.query_one("#vcf-dialog").set_class(bool(rows), "-previewing")
+        self.query_one("#vcf-intro").display = not rows
+        self.say_row(0)
         new = sum(1 for row in rows if row.duplicate_of is None)
         found = (
             f"{plural(len(rows), 'contact')}: {new:,} new, {len(rows) - new:,} "
@@ -95,6 +104,19 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         self.status(" ".join([found, *contents.summary()]))
         self.query_one("#vcf-add", Button).disabled = not rows
         self.query_one("#vcf-merge", Button).disabled = new == len(rows)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.say_row(event.cursor_row)
+
+    def say_row(self, index: int) -> None:
+        """In full, for the row the cursor is on, what its narrow column can only begin."""
+        row = self.rows[index] if 0 <= index < len(self.rows) else None
+        said = ""
+        if row is not None and row.duplicate_of is not None:
+            said = f"{row.card.name} is here already" + (
+                f": {'; '.join(row.kept)}." if row.kept else " (as {row.duplicate_of})."
+            )
+        self.query_one("#vcf-row", Static).update(text(said))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "vcf-close":
