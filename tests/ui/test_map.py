@@ -249,7 +249,12 @@ async def test_a_name_already_on_the_map_is_asked_about_and_what_stays_is_said(
         app.screen.query_one("#name", Input).value = "Ana Silva"
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice) and "Keep both?" in screen_text(app)
-        await press(app, pilot, "enter")  # keep both
+        await press(app, pilot, "enter")  # Enter keeps editing: nothing is changed
+        assert isinstance(app.screen, PersonForm)
+        assert sorted(p.name for p in everyone(sqlite_db)) == ["Ana Silva", "Maria Costa"]
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        await press(app, pilot, "tab", "enter")  # keep both
         assert isinstance(app.screen, MapScreen)
     assert sorted(p.name for p in everyone(sqlite_db)) == ["Ana Silva", "Ana Silva"]
 

@@ -289,7 +289,8 @@ class PersonForm(FormScreen[PersonRead]):
                     f"{same[0].name} is already here. Keep both? Two people of one name are "
                     "told apart by their numbers; if they are one person, g on the Map "
                     "merges them.",
-                    [("new", "Keep both"), ("edit", "Keep editing")],
+                    # Enter keeps editing: a rename by mistake must not make two of one name
+                    [("edit", "Keep editing"), ("new", "Keep both")],
                 )
         if data["cadence_days"] is None:
             data["clear_cadence"] = True
