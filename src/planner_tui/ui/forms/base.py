@@ -93,12 +93,18 @@ class Line(Static):
         super().update(content, layout=layout)
 
 
+LOOK_ABOVE = "Please look at the note above."
+"""Said by the buttons when saving found a field's note to look at."""
+
+
 class Problem(Line):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__("", classes="problem", **kwargs)
         self.display = False
+        self.message = ""
 
     def say(self, message: str | None) -> None:
+        self.message = message or ""
         self.display = bool(message)
         self.update(text(message) if message else "")  # "" as it was made: no layout
 
@@ -550,9 +556,14 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         """Each field's message (from :meth:`check`, run now unless given) beside it."""
         if problems is None:
             problems = self.check(self.values())
+        pointer = None
         for problem in self.query(Problem):
-            if problem.id and problem.id != "form-problem":
+            if problem.id == "form-problem":
+                pointer = problem
+            elif problem.id:
                 problem.say(problems.get(problem.id.removesuffix("-problem")))
+        if pointer is not None and pointer.message == LOOK_ABOVE and not problems:
+            pointer.say(None)  # every note it pointed to is gone
         # A field's read-back ("→ Tue 29 Dec…") never stands above a message that says its
         # text couldn't be used: it would be from an earlier text, or contradict it.
         for key in problems:
@@ -682,7 +693,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         """Saving found something to look at: each note beside its field, and a line by the
         buttons. Forms of several pages take the person to the page with the first one."""
         self.show_problems(problems)
-        self.query_one("#form-problem", Problem).say("Please look at the note above.")
+        self.query_one("#form-problem", Problem).say(LOOK_ABOVE)
         self.go_to_first_problem()
 
     @work(thread=True, exclusive=True, group="save")

@@ -32,7 +32,7 @@ from planner_tui.errors import InvalidInput
 from planner_tui.names import alike, called, fold
 from planner_tui.services.steps import days_disagree, first_occurrence
 from planner_tui.terminal import shorten
-from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
+from planner_tui.ui.forms.base import LOOK_ABOVE, Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.screens.base import focus_laid_out, text
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.when import QUICK_PICKS, describe_repeat, parse_repeat, parse_when, read_back
@@ -944,7 +944,7 @@ class PlanWizard(FormScreen[StepRead]):
         field = FIELD_INPUTS.get(first)
         if field is not None:
             self.query_one(f"#{field}", Input).focus()
-        self.query_one("#form-problem", Problem).say("Please look at the note above.")
+        self.query_one("#form-problem", Problem).say(LOOK_ABOVE)
 
     def refused(self, message: str, field: str | None) -> None:
         name = (field or "").split(".")[0]
