@@ -94,7 +94,8 @@ def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]
     ignoring very common words; only words found in :data:`MIN_THEME_ENTRIES` notes."""
     counts: Counter[str] = Counter()
     for note in notes:
-        words = {w.replace("’", "'") for w in WORD.findall(note.casefold())}
+        # "tom's" is about Tom (as the Journal's search reads it); "that's" is "that"
+        words = {w.replace("’", "'").removesuffix("'s") for w in WORD.findall(note.casefold())}
         counts.update(w for w in words if len(w) > 2 and w not in STOPWORDS)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [(word, count) for word, count in ranked if count >= MIN_THEME_ENTRIES][:limit]

@@ -471,3 +471,11 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
     text = review_report.to_markdown(data)
     assert "Went quiet this month so far: Choir, Garden." in text
     assert "0 of 2 steps due so far were done." in text
+
+
+def test_a_name_with_s_counts_as_the_name_in_the_months_words() -> None:
+    """"Tom's voice note" is about Tom: the Journal's search finds it for "tom", and the
+    Review counted Tom in two check-ins of three. Contractions stay common words."""
+    notes = ["Tom's voice note back", "a long walk with Tom", "TOM’S card came",
+             "that's what's nice", "Vera said not now", "skipped Vera's photo"]  # fmt: skip
+    assert patterns.themes(notes) == [("tom", 3), ("vera", 2)]
