@@ -99,9 +99,12 @@ def fold(text: str) -> str:
 
 def sort_key(name: str) -> tuple[str, str]:
     """Where a name goes in a list: as :func:`fold` has it, so Ångström sits with the A's
-    and élodie beside Elodie (not after Zoë, as comparing code points puts them); names
-    that fold alike keep one order."""
-    return fold(name), name
+    and élodie beside Elodie (not after Zoë, as comparing code points puts them), and from
+    its first letter or digit, as a reader files it ("'Tis" with the T's, "[Vera]" with
+    the V's, not above Ana); names that fold alike keep one order."""
+    folded = fold(name)
+    first = next((i for i, ch in enumerate(folded) if unicodedata.category(ch)[0] in "LN"), 0)
+    return folded[first:], name
 
 
 def _letters(folded: str) -> str:

@@ -474,7 +474,7 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
 
 
 def test_a_name_with_s_counts_as_the_name_in_the_months_words() -> None:
-    """"Tom's voice note" is about Tom: the Journal's search finds it for "tom", and the
+    """ "Tom's voice note" is about Tom: the Journal's search finds it for "tom", and the
     Review counted Tom in two check-ins of three. Contractions stay common words."""
     notes = ["Tom's voice note back", "a long walk with Tom", "TOM’S card came",
              "that's what's nice", "Vera said not now", "skipped Vera's photo"]  # fmt: skip
