@@ -387,8 +387,9 @@ def score_range(text: str, flag: str) -> tuple[int | None, int | None]:
     match = _RANGE.match(text)
     if not match:
         raise UsageError(f"--{flag} takes a score or range like 4, 3-5, >=4 or <=2")
-    if match[3]:
-        return int(match[3]), int(match[4])
+    if match[3]:  # 5-3 is 3-5 (it matched nothing)
+        low, high = sorted((int(match[3]), int(match[4])))
+        return low, high
     value, op = int(match[2]), match[1] or "="
     low = value + (op == ">") if op in (">=", ">", "=") else None
     high = value - (op == "<") if op in ("<=", "<", "=") else None
@@ -415,6 +416,15 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
 
     if args.limit < 1:
         raise UsageError("--limit should be 1 or more")
+    for flag in ("person", "tag", "context"):  # an empty one was passed over, unsaid
+        if getattr(args, flag) is not None and not getattr(args, flag).strip():
+            raise UsageError(f"--{flag} needs a {'#tag' if flag == 'tag' else 'name'}")
+    filters = (args.person, args.tag, args.context, args.start, args.end, args.mood,
+               args.connected)  # fmt: skip
+    if not "".join(args.query).strip() and not any(filters):
+        raise UsageError(  # it said "No entries match." with entries there
+            "search needs words to look for, or a filter: --person, --tag, --from…"
+        )
     limit = 2**62 if args.all else args.limit
     options: dict[str, Any] = {
         "today": clock.today(), "limit": limit, "person": args.person or "",

@@ -312,7 +312,8 @@ def snippet(fields: Sequence[str], terms: list[str], width: int = 90) -> str:
         for term in terms:
             at = folded.find(term.casefold())
             if at >= 0:
-                start = max(0, at - width // 3)
+                # a third of the line before the match, unless the text fits whole
+                start = max(0, min(at - width // 3, len(text) - width))
                 return _excerpt(text, start, width)
     return _excerpt(texts[0], 0, width) if texts else ""
 

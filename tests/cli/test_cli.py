@@ -126,6 +126,16 @@ def test_search_prints_matches_and_handles_odd_queries(demo_home: Path) -> None:
     backwards = run(demo_home, "search", "x", "--from", "2026-12-05", "--until", "2026-12-01")
     assert_one_line_error(backwards, 1, "--from 2026-12-05 is after --until 2026-12-01: those")
     assert_one_line_error(run(demo_home, "search", "x", "--person", "Nobody"), 1, "No one called")
+    # Said, not passed over: no words and no filter ("No entries match." with entries
+    # there), an empty --person or --tag (ignored); a range written high to low is a range.
+    assert_one_line_error(run(demo_home, "search"), 2, "search needs words to look for")
+    assert_one_line_error(run(demo_home, "search", " "), 2, "search needs words to look for")
+    assert_one_line_error(run(demo_home, "search", "walk", "--person", ""), 2, "--person needs")
+    assert_one_line_error(run(demo_home, "search", "walk", "--tag", " "), 2, "--tag needs a #tag")
+    high_to_low = run(demo_home, "search", "walk", "--mood", "5-3", "--all")
+    assert high_to_low.returncode == 0 and high_to_low.stdout
+    assert high_to_low.stdout == run(demo_home, "search", "walk", "--mood", "3-5", "--all").stdout
+    assert run(demo_home, "search", "--tag", "walk").returncode == 0  # a filter alone is a search
 
 
 def test_search_says_when_it_shows_only_some_of_the_matches(demo_home: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner_tui.db.engine import Database
 from planner_tui.errors import InvalidInput
@@ -124,6 +126,24 @@ def test_an_excerpt_marks_where_it_cuts_the_text() -> None:
     middle = snippet([long], ["talked"], width=30)
     assert middle.startswith("…") and middle.endswith("…") and "talked" in middle
     assert snippet([long], ["hour"], width=500) == " ".join(long.split())
+
+
+@given(
+    before=st.text(min_size=0, max_size=60),
+    after=st.text(min_size=0, max_size=20),
+    width=st.integers(min_value=1, max_value=120),
+)
+def test_a_text_that_fits_is_shown_whole_and_the_match_is_always_in_it(
+    before: str, after: str, width: int
+) -> None:
+    """A short entry whose match came late lost its start (`search '[bold]'` showed
+    "…up with @Ana…" for a line of 40 characters)."""
+    text = f"{before}[bold]{after}"
+    shown = snippet([text], ["[bold]"], width=width)
+    if len(text) <= width:
+        assert shown == " ".join(text.split())
+    elif width >= 40:  # room for a third of the line before it, and the match itself
+        assert "[bold]" in shown
 
 
 def test_updating_an_entry_replaces_its_links_in_one_go(
