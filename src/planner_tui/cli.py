@@ -388,8 +388,8 @@ def score_range(text: str, flag: str) -> tuple[int | None, int | None]:
     if not match:
         raise UsageError(f"--{flag} takes a score or range like 4, 3-5, >=4 or <=2")
     if match[3]:  # 5-3 is 3-5 (it matched nothing)
-        low, high = sorted((int(match[3]), int(match[4])))
-        return low, high
+        first, last = sorted((int(match[3]), int(match[4])))
+        return first, last
     value, op = int(match[2]), match[1] or "="
     low = value + (op == ">") if op in (">=", ">", "=") else None
     high = value - (op == "<") if op in ("<=", "<", "=") else None
