@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from textual.widgets import Input
+from textual.widgets import Button, Input
+from textual.widgets._footer import FooterKey
 
 from planner_tui.db.engine import Database
 from planner_tui.services import experiments, journal
@@ -59,6 +60,14 @@ async def test_starting_and_ending_an_experiment_from_the_review(sqlite_db: Data
         await press(app, pilot, "x")  # while one runs, x offers to end it
         assert isinstance(app.screen, EndExperimentForm)
         assert "Running since 23 Nov, planned to 13 Dec 2026." in screen_text(app)
+        # Its answers say what they do (they were Save and Close)
+        buttons = [str(b.label) for b in app.screen.query(Button)]
+        assert buttons == ["End it  ctrl+s", "Keep it going  esc"]
+        footer = [f"{k.key_display} {k.description}" for k in app.screen.query(FooterKey)]
+        assert "^s End it" in footer and "esc Keep it going" in footer, footer
+        await press(app, pilot, "escape")  # keeps it going
+        assert isinstance(app.screen, ReviewScreen) and "running" in screen_text(app)
+        await press(app, pilot, "x")
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         assert "23 Nov to 13 Dec 2026, ended on 23 Nov." in screen_text(app)

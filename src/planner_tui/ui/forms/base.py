@@ -237,6 +237,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         Binding("escape", "leave", "Close (keeps a draft)"),
         Binding("ctrl+l", "discard", "Discard"),
     ]
+    SAVE_LABEL: ClassVar[str] = "Save"
+    CLOSE_LABEL: ClassVar[str] = "Close"
+    """The buttons' words (a form that asks to end something says so on them)."""
     MOMENTS: ClassVar[dict[str, tuple[Lean, bool]]] = {}
     """Fields read as a time from now ("today", "yesterday evening"), each with the way
     it leans and whether a day (not a time) is asked for: a draft reopened on another day
@@ -334,8 +337,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             yield from self.compose_fields()
             yield Problem(id="form-problem")
             with Horizontal(classes="buttons"):
-                yield Button("Save  ctrl+s", id="save", variant="primary")
-                yield Button("Close  esc", id="close")
+                yield Button(f"{self.SAVE_LABEL}  ctrl+s", id="save", variant="primary")
+                yield Button(f"{self.CLOSE_LABEL}  esc", id="close")
 
     def on_mount(self) -> None:
         self._planner = self.planner  # kept for after the form closes

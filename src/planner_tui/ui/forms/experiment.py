@@ -9,6 +9,7 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Input
 
 from planner_tui import words
@@ -139,6 +140,13 @@ class ExperimentForm(FormScreen[ExperimentRead]):
 
 class EndExperimentForm(FormScreen[ExperimentRead]):
     """The running experiment, to end today."""
+
+    SAVE_LABEL = "End it"
+    CLOSE_LABEL = "Keep it going"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "End it"),
+        Binding("escape", "leave", "Keep it going"),
+    ]
 
     def __init__(self, experiment: ExperimentRead) -> None:
         super().__init__(f"experiment:end:{experiment.id}")
