@@ -822,6 +822,9 @@ async def test_step_lists_filter_by_person_outcome_and_dates(sqlite_db: Database
         await pilot.pause(0.3)
         await settle(app, pilot)
         assert "not a day on the calendar" in screen_text(app)
+        # The examples are days, as the boxes ask (they were times to log a contact at)
+        said = " ".join(screen_text(app).split())
+        assert "Try 'yesterday', 'last sat', '2 days ago', or 2026-11-16." in said, said
 
 
 async def test_the_date_boxes_take_the_first_and_last_day_of_the_calendar(

@@ -214,7 +214,7 @@ class PlanScreen(StepsScreen):
             bounds.append(None)
             if typed.strip():
                 try:
-                    day = parse_when(typed, lean="past").date()
+                    day = parse_when(typed, lean="past", day=True).date()  # days, said so
                 except InvalidInput as error:
                     problems.append(str(error))
                     continue
