@@ -268,6 +268,16 @@ def day(value: date) -> str:
     return f"{value.day} {SHORT_MONTHS[value.month - 1]}{year}"
 
 
+SUPPORT = {
+    "gave_emotional": "I listened / comforted",
+    "gave_practical": "I helped out",
+    "got_emotional": "They listened to me",
+    "got_practical": "They helped me out",
+}
+"""Support each way in a contact, as the form offers it and an export says it (short
+enough for two to a row in 80 columns)."""
+
+
 def score(value: int | None) -> str:
     """A 1–5 score as every table and file shows it — warmth, mood, connectedness: '4/5',
     and '—' for none (a row of dots would read as nothing)."""

@@ -85,6 +85,30 @@ def test_markdown_export_escapes_user_text(month: Database) -> None:
     assert "## Journal" in text and "## Interactions" in text
 
 
+def test_a_contact_in_markdown_says_its_part_of_life_and_the_support_each_way(
+    db: Database,
+) -> None:
+    """A contact's part of life and support were in the JSON only: Markdown, kept as a
+    readable record, lost them (a new user's trial)."""
+    with db.write() as s:
+        bo = people.create_person(session=s, data={"name": "Bo Chen"}).id
+        work = people.create_context(session=s, data={"name": "Work [team]"}).id
+        people.log_interaction(session=s, data={
+            "occurred_at": local("2026-11-03T12:00"), "person_ids": [bo], "context_id": work,
+            "channel": "call", "initiator": "them", "warmth": 4, "got_emotional": True,
+            "gave_practical": True, "note": "about the move"})  # fmt: skip
+        people.log_interaction(session=s, data={
+            "occurred_at": local("2026-11-04T09:00"), "person_ids": [], "context_id": work})  # fmt: skip
+    with db.session() as s:
+        text = exchange.export_markdown(session=s, month=date(2026, 11, 1))
+    lines = [line for line in text.splitlines() if line.startswith("- 2026-11-0")]
+    assert lines[0] == (
+        "- 2026-11-03 12:00: Bo Chen at Work \\[team\\] (call / video, they reached out, "
+        "warmth 4/5; I helped out; They listened to me) — about the move"
+    ), lines
+    assert lines[1].startswith("- 2026-11-04 09:00: a small moment at Work \\[team\\] ("), lines
+
+
 def test_markdown_shows_control_characters_and_json_keeps_them(db: Database) -> None:
     """A note holding terminal escapes (pasted, or typed on purpose) reads as visible
     symbols in Markdown, meant to be read — `cat` on it can't recolour the terminal —

@@ -388,15 +388,16 @@ def _entry_lines(entry: JournalEntryRead) -> str:
 
 
 def _interaction_line(item: InteractionRead) -> str:
-    who = ", ".join(markdown_inline(p) for p in item.people)
-    if not who:  # a small moment, with someone not on the map
-        where = f" at {markdown_inline(item.context)}" if item.context else ""
-        who = f"a small moment{where}"
+    where = f" at {markdown_inline(item.context)}" if item.context else ""
+    # with no one: a small moment, with someone not on the map
+    who = ", ".join(markdown_inline(p) for p in item.people) or "a small moment"
     warmth = f", warmth {words.score(item.warmth)}" if item.warmth else ""
+    support = "; ".join(said for field, said in words.SUPPORT.items() if getattr(item, field))
     note = f" — {markdown_inline(item.note)}" if item.note else ""
     return (
-        f"- {clock.strftime(clock.to_local(item.occurred_at), '%Y-%m-%d %H:%M')}: {who} "
-        f"({label(item.channel)}, {label(item.initiator)}{warmth}){note}\n"
+        f"- {clock.strftime(clock.to_local(item.occurred_at), '%Y-%m-%d %H:%M')}: {who}{where} "
+        f"({label(item.channel)}, {label(item.initiator)}{warmth}"
+        f"{f'; {support}' if support else ''}){note}\n"
     )
 
 

@@ -35,13 +35,6 @@ WARMTH = [
     for n, said in enumerate(("cool", "", "fine", "", "very warm"), start=1)
 ]
 """The warmth choices, each shown as it will be afterwards ('5/5 · very warm')."""
-SUPPORT = {
-    "gave_emotional": "I listened / comforted",
-    "gave_practical": "I helped out",
-    "got_emotional": "They listened to me",
-    "got_practical": "They helped me out",
-}
-"""Support each way: two to a row, short enough to be read whole in 80 columns."""
 
 
 def as_typed(contact: InteractionRead) -> dict[str, Any]:
@@ -53,7 +46,7 @@ def as_typed(contact: InteractionRead) -> dict[str, Any]:
         "channel": contact.channel.value,
         "initiator": contact.initiator.value,
         "warmth": contact.warmth,
-        **{key: getattr(contact, key) for key in SUPPORT},
+        **{key: getattr(contact, key) for key in words.SUPPORT},
         "note": contact.note,
     }
 
@@ -130,11 +123,11 @@ class InteractionForm(FormScreen[Any]):
                 prompt="how warm (optional)",
             )
         yield Field("Support: listening or comfort, and practical help, each way")
-        keys = list(SUPPORT)
+        keys = list(words.SUPPORT)
         for pair in (keys[:2], keys[2:]):  # what I gave, then what they gave
             with Horizontal(classes="row"):
                 for key in pair:
-                    yield Tick(SUPPORT[key], id=key)
+                    yield Tick(words.SUPPORT[key], id=key)
         yield Field("Note (optional)")
         yield TextBox(id="note", classes="short")
 
@@ -161,7 +154,7 @@ class InteractionForm(FormScreen[Any]):
             "channel": chosen("channel"),
             "initiator": chosen("initiator"),
             "warmth": chosen("warmth"),
-            **{key: self.query_one(f"#{key}", Checkbox).value for key in SUPPORT},
+            **{key: self.query_one(f"#{key}", Checkbox).value for key in words.SUPPORT},
             "note": self.query_one("#note", TextArea).text,
         }
 
@@ -177,7 +170,7 @@ class InteractionForm(FormScreen[Any]):
         for key, allowed in known.items():
             if values.get(key) in allowed:
                 self.query_one(f"#{key}", Select).value = values[key]
-        for key in SUPPORT:
+        for key in words.SUPPORT:
             self.query_one(f"#{key}", Checkbox).value = bool(values.get(key))
         self.query_one("#note", TextArea).text = str(values.get("note", ""))
 
@@ -215,7 +208,7 @@ class InteractionForm(FormScreen[Any]):
             "initiator": values["initiator"],
             "warmth": values["warmth"],
             "note": values["note"],
-            **{key: values[key] for key in SUPPORT},
+            **{key: values[key] for key in words.SUPPORT},
         }
         if self.contact is not None:
             from planner_tui.services import corrections
