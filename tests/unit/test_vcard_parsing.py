@@ -134,8 +134,10 @@ def test_zero_width_joiners_and_non_joiners_are_kept() -> None:
 
 
 def test_control_characters_in_a_name_are_what_the_person_form_allows() -> None:
-    [one] = parse(card("FN:Sam\x1b[31m\tRed\x07", "NOTE:bell\x07 kept")).cards
-    assert one.name == "Sam[31m Red" and one.note == "bell\x07 kept"
+    """A terminal's sequence goes whole (its ESC alone left "Sam[31m Red"); a note keeps
+    every character, as the JSON export does."""
+    [one] = parse(card("FN:Sam\x1b[31m\tRed\x07\x1b]0;title\x07!", "NOTE:bell\x07 kept")).cards
+    assert one.name == "Sam Red!" and one.note == "bell\x07 kept"
 
 
 def test_only_outer_whitespace_is_trimmed() -> None:

@@ -155,6 +155,10 @@ def read_cards(text: str) -> list[Card]:
 # --------------------------------------------------------------------------- reading
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TERMINAL_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])"
+)
+"""A terminal's colour or title sequence (CSI, OSC, or ESC and one character)."""
 _BASE64_LINE = re.compile(r"^[A-Za-z0-9+/=]+$")
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _NAME_END = re.compile(r"[;:]")
@@ -504,9 +508,10 @@ def _unescape(value: str, version: str) -> str:
 
 def _one_line(value: str) -> str:
     """A name as the person form accepts it: trimmed, line breaks and tabs as spaces, other
-    control characters (which a name can't hold) left out. Nothing else is changed."""
+    control characters (which a name can't hold) left out, with the whole of a terminal's
+    sequence ("\x1b[31m", not only its ESC). Nothing else is changed."""
     kept = []
-    for ch in value:
+    for ch in _TERMINAL_SEQUENCE.sub("", value):
         if unicodedata.category(ch) != "Cc":
             kept.append(ch)
         elif ch in "\t\n\r\x0b\x0c":
