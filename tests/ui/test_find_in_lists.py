@@ -81,6 +81,28 @@ async def test_typing_a_name_in_the_contexts_list_finds_it(
     assert ana.contexts == ["[b]Book group"]  # the letters ticked nothing themselves
 
 
+async def test_a_space_ends_the_name_being_spelled(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "wo", space, "ch", space, typed quickly: the second name was spelled on from the
+    first ("woch": nothing), and the second space took Work's tick off again."""
+    monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)  # typed as fast as can be
+    with sqlite_db.write() as s:
+        for name in CONTEXTS:
+            people.create_context(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "n", *"Ana")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        form.query_one("#contexts", SelectionList).focus()
+        await press(app, pilot, *"wo", "space", *"ch", "space", "ctrl+s")
+        assert not isinstance(app.screen, PersonForm)
+    [ana] = everyone(sqlite_db)
+    assert sorted(ana.contexts) == ["Choir", "Work"]
+
+
 async def test_with_no_contexts_yet_the_forms_say_where_to_add_them(sqlite_db: Database) -> None:
     app = make_app(sqlite_db)
     async with app.run_test(size=(120, 40)) as pilot:

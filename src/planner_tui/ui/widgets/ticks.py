@@ -62,7 +62,8 @@ class TickList(SelectionList[SelectionType]):
 
     def on_key(self, event: events.Key) -> None:
         if not event.is_printable or event.character in (None, " "):
-            return  # space ticks, and the list's other keys are its own
+            self._finding = ""  # a space (it ticks) or a move ends the name being spelled
+            return  # the list's own keys
         event.stop()
         event.prevent_default()
         now = time.monotonic()
