@@ -1071,3 +1071,23 @@ async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
         assert isinstance(app.screen, MapScreen)
     with sqlite_db.session() as s:
         assert len(people.list_people(session=s)) == 20
+
+
+async def test_a_persons_contacts_say_where_they_were(sqlite_db: Database) -> None:
+    """Their page's "Contact together" showed no part of life, which the Map's contacts
+    (c in the Review) and the export do."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        choir = people.create_context(session=s, data={"name": "[i]Choir"}).id
+        for context, note in ((choir, "sang\nand more"), (choir, ""), (None, "a call")):
+            people.log_interaction(session=s, data={
+                "occurred_at": NOW - timedelta(days=1), "person_ids": [ana],
+                "context_id": context, "note": note})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PersonScreen)
+        history = app.screen.query_one("#history", DataTable)
+        notes = sorted(str(history.get_row_at(row)[-1]) for row in range(history.row_count))
+    assert notes == ["a call", "at [i]Choir", "at [i]Choir — sang"]

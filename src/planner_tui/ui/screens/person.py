@@ -195,7 +195,7 @@ class PersonScreen(ViewScreen):
                     label(i.channel),
                     label(i.initiator),
                     words.score(i.warmth),
-                    shorten(i.note.splitlines()[0], 60) if i.note.strip() else "",
+                    contact_note(i),
                 )
                 for i in data.history
             ],
@@ -392,3 +392,11 @@ def balance_picture(balance: Reciprocity, width: int = 80) -> Text:
         picture.append("\n" + " " * TITLE_WIDTH if below else "  ")
         picture.append_text(legend)
     return picture
+
+
+def contact_note(contact: InteractionRead) -> str:
+    """A contact's note as its row shows it: where it was, when it was at a part of life
+    ("at Choir"), then the note's first line."""
+    note = contact.note.splitlines()[0] if contact.note.strip() else ""
+    where = f"at {contact.context}" if contact.context else ""
+    return shorten(" — ".join(part for part in (where, note) if part), 60)
