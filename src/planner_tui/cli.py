@@ -541,11 +541,16 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui import words
     from planner_tui.db.engine import backup_name
     from planner_tui.services.exchange import check_folder
 
     if args.file is not None:  # a mistyped folder is named, as for an export, not made
         check_folder(args.file.parent)
+        # `backup all.json` wrote a database under a name that says JSON
+        misnamed = words.backup_named_as_export(args.file, args.file.suffix)
+        if misnamed:
+            raise UsageError(misnamed)
     with opened(settings, reading=True) as database:  # a backup only reads
         target = args.file or settings.resolved_home() / "backups" / backup_name("planner")
         written = database.backup_to(target)

@@ -954,3 +954,24 @@ def database_given_to_import(path: object, home: object = None) -> str:
 def draft_not_let_go(why: str) -> str:
     """A draft could not be deleted (the file damaged or locked)."""
     return f"The draft kept for this could not be removed: {why} It may be offered again next time."
+
+
+EXPORT_SUFFIXES = {
+    ".json": ("JSON", "json"),
+    ".md": ("Markdown", "markdown"),
+    ".ics": ("a calendar file", "ics"),
+}
+"""A file name's ending that says it is an export: what it holds, and its --format."""
+
+
+def backup_named_as_export(path: object, suffix: str) -> str | None:
+    """``backup`` was given a name that says it is an export (``all.json``): what to do
+    instead; None for any other name."""
+    found = EXPORT_SUFFIXES.get(suffix.casefold())
+    if found is None:
+        return None
+    kind, form = found
+    return (
+        f"A backup is a copy of the database, not {kind}: give it a name ending in .db, or "
+        f"write {kind} with: planner-tui export --format {form} -o {shlex.quote(str(path))}"
+    )

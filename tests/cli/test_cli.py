@@ -165,6 +165,12 @@ def test_backup_writes_a_private_consistent_copy(demo_home: Path, tmp_path: Path
         assert c.execute("SELECT count(*) FROM person").fetchone() == (30,)
     default = run(demo_home, "backup")
     assert default.returncode == 0 and "/backups/planner-" in default.stdout
+    # A name that says it is an export: said, and nothing written (a database was, as JSON)
+    for name, form in (("all.json", "json"), ("Notes.MD", "markdown"), ("cal.ics", "ics")):
+        misnamed = run(demo_home, "backup", str(tmp_path / name))
+        assert_one_line_error(misnamed, 2, "A backup is a copy of the database, not ")
+        assert f"planner-tui export --format {form} -o {tmp_path / name}" in misnamed.stderr
+        assert not (tmp_path / name).exists()
 
 
 def test_restore_and_delete_all_ask_first_then_do_it(tmp_path: Path) -> None:
