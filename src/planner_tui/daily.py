@@ -11,7 +11,6 @@ disagree: one statement per rule, for SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -22,7 +21,13 @@ from typing import Any, TypeVar
 from dateutil.relativedelta import relativedelta
 
 from planner_tui import clock
-from planner_tui.db import DATA_VERSION_KEY, SCHEMA_HEAD, quick_read_uri, schema_revision
+from planner_tui.db import (
+    DATA_VERSION_KEY,
+    SCHEMA_HEAD,
+    json_value,
+    quick_read_uri,
+    schema_revision,
+)
 from planner_tui.names import called, sort_key
 
 DATES_AHEAD = 7
@@ -429,21 +434,15 @@ def checked_in(connection: Any, day: date, dialect: str = "sqlite") -> bool:
     return bool(rows(connection, checked_in_statement(day, dialect)))
 
 
-def _json(value: Any, dialect: str) -> Any:
-    """A JSON column's value: SQLite keeps it as text (a number as a number: the column has
-    numeric affinity); psycopg gives it decoded."""
-    return json.loads(value) if dialect == "sqlite" and isinstance(value, str) else value
-
-
 def intentions(connection: Any, today: date, dialect: str = "sqlite") -> list[str]:
     found = rows(connection, intentions_statement(today, dialect))
-    return [str(item) for item in _json(found[0][0], dialect) or []] if found else []
+    return [str(item) for item in json_value(found[0][0], dialect) or []] if found else []
 
 
 def setting(connection: Any, key: str, default: Any = None, dialect: str = "sqlite") -> Any:
     """A setting kept with the data; *default* when there is none."""
     found = rows(connection, setting_statement(key, dialect))
-    return _json(found[0][0], dialect) if found else default
+    return json_value(found[0][0], dialect) if found else default
 
 
 def data_version(connection: Any, dialect: str = "sqlite") -> int:

@@ -2,9 +2,11 @@
 
 This file imports nothing heavy: the quick paths (`planner-tui search`) read from it."""
 
+import json
 import os
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 SCHEMA_HEAD = "0012"
 """The newest migration's revision; a test checks it against Alembic's own head. Kept here,
@@ -23,6 +25,12 @@ def schema_revision(connection: object) -> str | None:
     run = getattr(connection, "exec_driver_sql", None)  # SQLAlchemy's
     row = (run(sql) if run else connection.cursor().execute(sql)).fetchone()  # type: ignore[attr-defined]
     return None if row is None else str(row[0])
+
+
+def json_value(value: Any, dialect: str) -> Any:
+    """A JSON column's value as the driver gives it: SQLite keeps it as text (a number as a
+    number: the column has numeric affinity); psycopg gives it decoded."""
+    return json.loads(value) if dialect == "sqlite" and isinstance(value, str) else value
 
 
 def tag_key(text: str) -> str:

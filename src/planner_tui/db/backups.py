@@ -9,7 +9,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from planner_tui.db import DATA_VERSION_KEY, SCHEMA_HEAD, schema_revision
+from planner_tui.db import DATA_VERSION_KEY, SCHEMA_HEAD, json_value, schema_revision
 from planner_tui.db.engine import (
     Database,
     Location,
@@ -151,10 +151,7 @@ def _data_version(path: Path, passphrase: str | None) -> int:
         ).fetchone()
     finally:
         connection.close()
-    if row is None:
-        return 0
-    value = json.loads(row[0]) if isinstance(row[0], str | bytes) else row[0]  # JSON's affinity
-    return int(value or 0)
+    return int(json_value(row[0], "sqlite") or 0) if row is not None else 0
 
 
 def _move_data_version_on(path: Path, passphrase: str | None, *, beyond: int) -> None:
