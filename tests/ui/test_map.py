@@ -1036,8 +1036,10 @@ async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
     source.write_text(
         "".join(f"BEGIN:VCARD\nVERSION:3.0\nFN:Friend {n:02d}\nEND:VCARD\n" for n in range(19))
         + "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nBDAY:1991-05-05\nEND:VCARD\n"
+        + "BEGIN:VCARD\nVERSION:3.0\nFN:Bo\nEND:VCARD\n"
     )
     with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Bo Lee", "nickname": "Bo"})
         ana = people.create_person(session=s, data={"name": "Ana Silva"}).id
         people.add_date(
             session=s, data={"person_id": ana, "label": "birthday", "month": 4, "day": 12}
@@ -1050,27 +1052,33 @@ async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
         await press(app, pilot, "enter")
         lines = on_screen(app)
         shown = "\n".join(lines)
-        assert "20 contacts: 19 new, 1 looks like someone already here." in " ".join(
-            shown.split()
-        ), shown
+        assert "21 contacts: 19 new, 2 look like people already here." in " ".join(shown.split()), (
+            shown
+        )
         for button in ("Add the new ones", "Add, and merge the others", "Close"):
             assert button in shown, (button, shown)
         table = app.screen.query_one("#vcf-preview", DataTable)
-        await press(app, pilot, "tab", "end")  # Ana sorts first; the last row is a friend
-        assert table.has_focus and table.cursor_row == 19
+        await press(app, pilot, "tab", "end")  # Ana, then Bo; the last row is a friend
+        assert table.has_focus and table.cursor_row == 20
+        said = str(app.screen.query_one("#vcf-row", Static).render())
+        assert said == ""  # a new one: nothing more to say than its row does
         await press(app, pilot, "home")
         said = str(app.screen.query_one("#vcf-row", Static).render())
-        assert (
-            said
-            == "Ana Silva is here already: their birthday stays 12 Apr; the card's is left out."
+        assert said == (
+            "Ana Silva is here already, as Ana Silva: their birthday stays 12 Apr; the card's "
+            "is left out."
         )
-        assert "Ana Silva is here already: their birthday" in "\n".join(on_screen(app))
+        assert "Ana Silva is here already, as Ana Silva: their" in "\n".join(on_screen(app))
+        await press(app, pilot, "down")
+        said = str(app.screen.query_one("#vcf-row", Static).render())
+        assert said == "Bo is here already, as Bo Lee."
+        await press(app, pilot, "home")
         await press(app, pilot, "tab")  # the first button, in view
         assert "Add the new ones" in "\n".join(on_screen(app))
         await press(app, pilot, "enter")
         assert isinstance(app.screen, MapScreen)
     with sqlite_db.session() as s:
-        assert len(people.list_people(session=s)) == 20
+        assert len(people.list_people(session=s)) == 21  # 19 friends, Ana and Bo Lee
 
 
 async def test_a_persons_contacts_say_where_they_were(sqlite_db: Database) -> None:

@@ -113,8 +113,8 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         row = self.rows[index] if 0 <= index < len(self.rows) else None
         said = ""
         if row is not None and row.duplicate_of is not None:
-            said = f"{row.card.name} is here already" + (
-                f": {'; '.join(row.kept)}." if row.kept else " (as {row.duplicate_of})."
+            said = f"{row.card.name} is here already, as {row.duplicate_of}" + (
+                f": {'; '.join(row.kept)}." if row.kept else "."
             )
         self.query_one("#vcf-row", Static).update(text(said))
 
