@@ -66,6 +66,26 @@ def test_escape_sent_with_a_letter_closes_the_wizard_then_the_letter_goes_on(
     assert "Plan a small step" not in shown
 
 
+def test_escape_sent_with_enter_closes_the_check_in_and_keeps_the_draft(
+    tmux: Tmux, sqlite_db: Database
+) -> None:
+    """`send-keys Escape Enter`: ESC and Enter in one read were Enter alone, so the check-in
+    was saved where it was meant to be closed and kept as a draft (Enter on the question's
+    first answer)."""
+    home = sqlite_db.location.home
+    someone_to_reach(sqlite_db, "Mira")
+    term = launch(tmux, "escape-enter", home)
+    term.wait_below("People you might like to reach", "Mira")
+    term.keys("c")
+    term.wait_for("Today's check-in", "Monday 23 November 2026")
+    term.keys("Tab", "4")
+    term.keys("Escape", "Enter")
+    term.wait_for("Started and kept as a draft")  # Today, and what it says of the check-in
+    assert any_draft_holds(home, "", '"connectedness": "4"')
+    with closing(sqlite3.connect(f"file:{home / 'planner.db'}?mode=ro", uri=True)) as c:
+        assert c.execute("SELECT count(*) FROM journal_entry").fetchone() == (0,)
+
+
 @pytest.mark.parametrize("page", ["who", "what", "when", "check-in"])
 def test_ctrl_q_straight_after_typing_keeps_the_draft(
     tmux: Tmux, sqlite_db: Database, page: str

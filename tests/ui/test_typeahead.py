@@ -269,6 +269,9 @@ def test_escape_read_together_with_a_letter_is_escape_then_the_letter() -> None:
     assert describe(parsed("\x1b1\x1b?")) == ["escape", "1", "escape", "question_mark"]
     assert describe(parsed("\x1b[B\x1bOP")) == ["down", "f1"]  # CSI and SS3 stay keys
     assert describe(parsed("\x1b\x7f")) == describe(textual_keys("\x1b\x7f"))
+    # Enter and Tab too: ESC Enter was Enter alone, so "close, then keep the draft" saved
+    assert describe(parsed("\x1b\r")) == ["escape", "enter"]
+    assert describe(parsed("\x1b\t")) == ["escape", "tab"]
 
 
 def textual_keys(data: str) -> list[events.Event]:
