@@ -96,7 +96,7 @@ def test_a_contact_in_markdown_says_its_part_of_life_and_the_support_each_way(
         people.log_interaction(session=s, data={
             "occurred_at": local("2026-11-03T12:00"), "person_ids": [bo], "context_id": work,
             "channel": "call", "initiator": "them", "warmth": 4, "got_emotional": True,
-            "gave_practical": True, "note": "about the move"})  # fmt: skip
+            "gave_practical": True, "note": "about the move\n# not a heading\n- nor a contact"})  # fmt: skip
         people.log_interaction(session=s, data={
             "occurred_at": local("2026-11-04T09:00"), "person_ids": [], "context_id": work})  # fmt: skip
     with db.session() as s:
@@ -104,8 +104,10 @@ def test_a_contact_in_markdown_says_its_part_of_life_and_the_support_each_way(
     lines = [line for line in text.splitlines() if line.startswith("- 2026-11-0")]
     assert lines[0] == (
         "- 2026-11-03 12:00: Bo Chen at Work \\[team\\] (call / video, they reached out, "
-        "warmth 4/5; I helped out; They listened to me) — about the move"
+        "warmth 4/5; I helped out; They listened to me) — about the move\\"
     ), lines
+    # the note's other lines stay inside its item, unable to start a heading or an item
+    assert "\n  \\# not a heading\\\n  \\- nor a contact\n" in text
     assert lines[1].startswith("- 2026-11-04 09:00: a small moment at Work \\[team\\] ("), lines
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
+from markdown_it import MarkdownIt
 from rich.cells import cell_len
 
-from planner_tui.markdown import markdown_inline
+from planner_tui.markdown import markdown_inline, markdown_lines
 from planner_tui.pictures import in_cells
 from planner_tui.terminal import plain, shorten_middle
 
@@ -41,8 +42,35 @@ def test_markdown_text_is_the_plain_text_with_only_its_markup_characters_escaped
     text: str,
 ) -> None:
     escaped = markdown_inline(text)
-    assert re.sub(r"\\(.)", r"\1", escaped, flags=re.DOTALL) == plain(text)
+    assert re.sub(r"\\(.)", r"\1", escaped, flags=re.DOTALL) == plain(text, keep_newlines=False)
     assert not re.search(r"(?<!\\)[`*_\[\]<>|~]", escaped.replace("\\\\", ""))
+    assert "\n" not in escaped  # a table cell or a line stays one line
+
+
+@given(ANY_TEXT)
+@example("first\n# Big heading\n---\n- fake item")  # a new user's note
+@example("a poem\n===\n1. one\n> quoted\n+ plus\n<b>bold</b>")
+@example("a\n\n    indented four\n\n\tand a tab")
+@example("```\ncode\n```")
+def test_text_of_many_lines_stays_inside_its_list_item(text: str) -> None:
+    """A contact's note in the Markdown export: its "# heading", "---" or "- item" lines
+    made a heading, a rule and another contact in the file. Read by a real Markdown
+    parser, the item is one list item holding nothing but text and line breaks."""
+    item = "- 2026-11-03 12:00: Bo (call) — " + "\n".join(markdown_lines(text, indent="  "))
+    kinds = {token.type for token in MarkdownIt("commonmark").parse(item + "\n")}
+    assert kinds <= {
+        "bullet_list_open",
+        "bullet_list_close",
+        "list_item_open",
+        "list_item_close",
+        "paragraph_open",
+        "paragraph_close",
+        "inline",
+    }, kinds
+    tokens = MarkdownIt("commonmark").parse(item + "\n")
+    parts = {child.type for t in tokens if t.type == "inline" for child in t.children or []}
+    assert parts <= {"text", "softbreak", "hardbreak"}, parts
+    assert sum(t.type == "list_item_open" for t in tokens) == 1
 
 
 @given(st.text(max_size=400), st.integers(min_value=3, max_value=300))

@@ -31,7 +31,7 @@ from planner_tui.db.models import (
 )
 from planner_tui.errors import InvalidInput, StorageError
 from planner_tui.files import write_atomic
-from planner_tui.markdown import markdown_inline, markdown_line
+from planner_tui.markdown import markdown_inline, markdown_lines
 from planner_tui.services import import_rows, journal, people, steps
 from planner_tui.services.common import reset_sequences
 
@@ -366,9 +366,9 @@ def _entry_lines(entry: JournalEntryRead) -> str:
     ]
     lines.append("")
     if entry.warmth_note:
-        lines += [f"- Brought warmth: {markdown_inline(entry.warmth_note)}"]
+        lines += [f"- Brought warmth: {_item_text(entry.warmth_note)}"]
     if entry.withdraw_note:
-        lines += [f"- Made me withdraw: {markdown_inline(entry.withdraw_note)}"]
+        lines += [f"- Made me withdraw: {_item_text(entry.withdraw_note)}"]
     if entry.people:
         lines += ["- People: " + ", ".join(markdown_inline(p) for p in entry.people)]
     if entry.contexts:
@@ -376,13 +376,7 @@ def _entry_lines(entry: JournalEntryRead) -> str:
     if entry.tags:
         lines += ["- Tags: " + ", ".join("#" + markdown_inline(t) for t in entry.tags)]
     if entry.body:
-        written = entry.body.splitlines()
-        # Each line stays a line (a backslash at its end breaks it): one paragraph ran
-        # a pasted list or a poem together.
-        lines += [""] + [
-            markdown_line(line) + ("\\" if line.strip() and after.strip() else "")
-            for line, after in zip(written, [*written[1:], ""], strict=True)
-        ]
+        lines += ["", *markdown_lines(entry.body)]
     lines.append("")
     return "".join(line + "\n" for line in lines)
 
@@ -393,12 +387,17 @@ def _interaction_line(item: InteractionRead) -> str:
     who = ", ".join(markdown_inline(p) for p in item.people) or "a small moment"
     warmth = f", warmth {words.score(item.warmth)}" if item.warmth else ""
     support = "; ".join(said for field, said in words.SUPPORT.items() if getattr(item, field))
-    note = f" — {markdown_inline(item.note)}" if item.note else ""
+    note = f" — {_item_text(item.note)}" if item.note else ""
     return (
         f"- {clock.strftime(clock.to_local(item.occurred_at), '%Y-%m-%d %H:%M')}: {who}{where} "
         f"({label(item.channel)}, {label(item.initiator)}{warmth}"
         f"{f'; {support}' if support else ''}){note}\n"
     )
+
+
+def _item_text(text: str) -> str:
+    """Free text at the end of a list item: its lines kept, all inside the item."""
+    return "\n".join(markdown_lines(text.strip(), indent="  "))
 
 
 def _step_line(step: StepRead) -> str:
