@@ -1024,6 +1024,30 @@ async def test_a_restore_while_the_app_is_open_shows_on_going_back(sqlite_db: Da
         assert "Carla" in screen_text(app) and "Ana" in screen_text(app)
 
 
+async def test_a_long_summary_of_what_was_left_out_leaves_the_list_rows_in_view(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """At 80x24, a file with many cards left out (each named by its line) filled the
+    dialog with its summary: the list showed its header and no one in it."""
+    source = tmp_path / "mixed.vcf"
+    source.write_text(
+        "".join(f"BEGIN:VCARD\nTEL:{n}\nEND:VCARD\n" for n in range(12))  # no names
+        + "".join(f"BEGIN:VCARD\nFN:Friend {n:02d}\nBDAY:nonsense\nEND:VCARD\n" for n in range(30))
+    )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "i")
+        app.screen.query_one("#vcf-path", Input).value = str(source)
+        await press(app, pilot, "enter")
+        shown = "\n".join(on_screen(app))
+        assert sum(f"Friend {n:02d}" in shown for n in range(30)) >= 3, shown
+        for button in ("Add the new ones", "Close"):
+            assert button in shown, (button, shown)
+        status = app.screen.query_one("#vcf-status", Static)
+        assert "12 cards had no name and were left out" in " ".join(str(status.render()).split())
+
+
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
 async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
     sqlite_db: Database, tmp_path: Path, size: tuple[int, int]

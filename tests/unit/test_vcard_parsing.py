@@ -357,3 +357,13 @@ def test_what_is_read_is_what_is_stored(db: Database, tmp_path: Path) -> None:
     with db.session() as s:
         [person] = people.list_people(session=s)
     assert (person.name, person.notes) == (persian, "Tea, not coffee")
+
+
+def test_a_name_too_long_is_cut_and_said_and_a_nickname_is_kept_as_a_name_is() -> None:
+    """A name of 1,205 characters came in cut to 1,000 without a word; a nickname kept
+    the invisible characters a name drops (a zero-width space before "zw")."""
+    got = parse(card("FN:Long " + "x" * 1200, "NICKNAME:\u200bzw,\x1b]0;t\x07"))
+    [one] = got.cards
+    assert len(one.name) == 1000 and one.nickname == "zw"
+    assert "1 name longer than 1,000 characters was cut to fit: line 1." in got.summary()
+    assert parse(card("FN:" + "y" * 1000)).summary() == []  # at the limit: nothing cut

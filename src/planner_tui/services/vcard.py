@@ -90,6 +90,8 @@ class Contents:
     """The lines where contact groups and places (not people) begin."""
     refused: list[tuple[int, str]] = field(default_factory=list)
     """(line, why) for each card whose only name is one no one can have here ('#7')."""
+    shortened: list[int] = field(default_factory=list)
+    """The lines where cards begin whose name was longer than a name can be (cut to fit)."""
 
     def summary(self) -> list[str]:
         """A sentence for each kind of thing left out (nothing when nothing was)."""
@@ -107,6 +109,11 @@ class Contents:
                                          " were groups or places")  # fmt: skip
             out.append(f"{what}, not people, and {'was' if n == 1 else 'were'} left out: "
                        f"{_listed(f'line {line}' for line in self.not_people)}.")  # fmt: skip
+        if self.shortened:
+            n = len(self.shortened)
+            out.append(f"{plural(n, 'name')} longer than {MAX_NAME:,} characters "
+                       f"{'was' if n == 1 else 'were'} cut to fit: "
+                       f"{_listed(f'line {line}' for line in self.shortened)}.")  # fmt: skip
         if self.unreadable:
             n = len(self.unreadable)
             what = plural(n, "detail")
@@ -226,7 +233,12 @@ def parse(raw: bytes) -> Contents:
     if not found:
         raise InvalidInput("This doesn't look like a vCard file — nothing was imported.")
     return Contents(
-        reader.cards, reader.nameless, reader.unreadable, reader.not_people, reader.refused
+        reader.cards,
+        reader.nameless,
+        reader.unreadable,
+        reader.not_people,
+        reader.refused,
+        reader.shortened,
     )
 
 
@@ -340,6 +352,7 @@ class _Reader:
         self.refused: list[tuple[int, str]] = []
         self.not_people: list[int] = []
         self.unreadable: list[tuple[int, str]] = []
+        self.shortened: list[int] = []
 
     def card(self, start: int, props: list[_Property], bad_lines: list[int]) -> None:
         version = next((p.value.strip() for p in props if p.name == "VERSION"), "3.0")
@@ -359,11 +372,11 @@ class _Reader:
         def values(name: str) -> list[str]:
             return [value for _, value in texts.get(name, [])]
 
-        name = next(
-            (n for n in (_usable(_one_line(_unescape(v, version))) for v in values("FN")) if n), ""
-        )
-        if not name:
-            name = next((n for n in (_usable(_from_n(v, version)) for v in values("N")) if n), "")
+        written = [_one_line(_unescape(v, version)) for v in values("FN")]
+        written += [_from_n(v, version) for v in values("N")]
+        name, whole = next(((n, w) for n, w in ((_usable(w), w) for w in written) if n), ("", ""))
+        if len(whole.rstrip()) > MAX_NAME:
+            self.shortened.append(start)
         organisation = next((o for o in (_org(v, version) for v in values("ORG")) if o), "")
         name = name or _usable(organisation)
         if not name:
@@ -378,8 +391,9 @@ class _Reader:
         nicknames: list[str] = []
         for value in values("NICKNAME"):
             for part in _split_unescaped(value, ","):
-                nick = _unescape(part, version).replace("\x00", "").strip()
-                if _usable(nick) and nick not in nicknames:
+                # as a name is kept: no invisible or control characters, one line
+                nick = _usable(_one_line(_unescape(part, version)))
+                if nick and nick not in nicknames:
                     nicknames.append(nick)
         notes = [_note(_unescape(v, version)) for v in values("NOTE")]
         labels = {p.group.upper(): v for p, v in texts.get("X-ABLABEL", []) if p.group}

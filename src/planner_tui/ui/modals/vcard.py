@@ -8,13 +8,14 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from planner_tui.errors import PlannerError
 from planner_tui.names import sort_key
 from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
+from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import KeepsStyles, text
 from planner_tui.ui.screens.tables import Table
 from planner_tui.ui.widgets.fields import TextField
@@ -24,6 +25,7 @@ from planner_tui.words import plural
 
 class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
     BINDINGS = [Binding("escape", "dismiss", "Close")]
+    AUTO_FOCUS = "#vcf-path"  # not the scrolling dialog around it
 
     def __init__(self) -> None:
         super().__init__()
@@ -32,7 +34,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         """The preview's rows, in the order shown."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide", id="vcf-dialog"):
+        with VerticalScroll(classes="dialog wide", id="vcf-dialog"):
             yield Label("Import people from a vCard file", classes="dialog-title")
             yield Static(
                 "Phones and mail apps export contacts as .vcf. Names, nicknames, notes, "
@@ -84,7 +86,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         for row in self.rows:
             birthday = str(row.card.birthday) if row.card.birthday else ""
             table.add_row(
-                text(row.card.name),
+                text(shorten(row.card.name, 40)),  # as the Map's list: the columns stay in view
                 text(row.card.nickname),
                 birthday,
                 text("; ".join([row.duplicate_of, *row.kept]) if row.duplicate_of else "new"),
@@ -94,6 +96,8 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         self.query_one("#vcf-dialog").set_class(bool(rows), "-previewing")
         self.query_one("#vcf-intro").display = not rows
         self.say_row(0)
+        if rows:  # a long note of what was left out above it scrolls away, not the list
+            self.call_after_refresh(table.scroll_visible, animate=False)
         new = sum(1 for row in rows if row.duplicate_of is None)
         found = (
             f"{plural(len(rows), 'contact')}: {new:,} new, {len(rows) - new:,} "
