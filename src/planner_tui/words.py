@@ -975,3 +975,9 @@ def backup_named_as_export(path: object, suffix: str) -> str | None:
         f"A backup is a copy of the database, not {kind}: give it a name ending in .db, or "
         f"write {kind} with: planner-tui export --format {form} -o {shlex.quote(str(path))}"
     )
+
+
+EMPTY_CHECK_IN = (
+    "There is nothing in this check-in yet: a number, a few words or who you were with is "
+    "plenty. Escape closes it."
+)

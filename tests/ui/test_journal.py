@@ -243,7 +243,7 @@ async def test_a_day_that_cant_be_read_or_hasnt_begun_is_explained(sqlite_db: Da
         day.value = ""
         await press(app, pilot, *"last sat")
         assert "Saturday 21 November 2026" in screen_text(app)
-        await press(app, pilot, "ctrl+s")
+        await press(app, pilot, "tab", "3", "ctrl+s")  # a number: a check-in holds something
     assert [e.day for e in entries(sqlite_db)] == [date(2026, 11, 21)]
 
 
@@ -776,3 +776,25 @@ async def test_a_check_in_changed_in_another_window_meanwhile_keeps_both_changes
         assert isinstance(app.screen, JournalScreen)
     assert (stored().body, stored().mood, stored().connectedness) == ("mine", 2, 4)
     assert len(entries(sqlite_db)) == 2
+
+
+async def test_an_empty_check_in_is_not_saved_and_the_note_goes_once_something_is_in_it(
+    sqlite_db: Database,
+) -> None:
+    """Enter in the day's box saved a check-in with nothing in it (the wizard's Enter goes
+    to its next page, so a hand used to it pressed it here), and the month counted it as
+    a day checked in."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "c")
+        assert form(app).query_one("#day", Input).has_focus
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, JournalForm)
+        note = form(app).query_one("#form-problem", Static)
+        assert str(note.render()) == words.EMPTY_CHECK_IN and note.display
+        await press(app, pilot, "tab", "3")
+        assert not note.display  # something is in it now
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+    [entry] = entries(sqlite_db)
+    assert entry.connectedness == 3

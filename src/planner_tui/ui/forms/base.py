@@ -101,10 +101,8 @@ class Problem(Line):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__("", classes="problem", **kwargs)
         self.display = False
-        self.message = ""
 
     def say(self, message: str | None) -> None:
-        self.message = message or ""
         self.display = bool(message)
         self.update(text(message) if message else "")  # "" as it was made: no layout
 
@@ -565,8 +563,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 pointer = problem
             elif problem.id:
                 problem.say(problems.get(problem.id.removesuffix("-problem")))
-        if pointer is not None and pointer.message == LOOK_ABOVE and not problems:
-            pointer.say(None)  # every note it pointed to is gone
+        if pointer is not None and not problems:
+            pointer.say(None)  # what it said of the last save is settled by what was typed
         # A field's read-back ("→ Tue 29 Dec…") never stands above a message that says its
         # text couldn't be used: it would be from an earlier text, or contradict it.
         for key in problems:

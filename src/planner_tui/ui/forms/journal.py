@@ -39,6 +39,8 @@ SCALES = {
     "comfort_receiving": "receiving help",
 }
 """Field → label; each 1 (low) to 5 (high), optional. Typing a digit moves to the next."""
+TEXTS = ("warmth_note", "withdraw_note", "body")
+"""The check-in's own words."""
 SCALE_REFUSED = "Each is a digit, 1 (low) to 5 (high) — or left empty."
 CONTEXTS_LABEL = "Parts of life it was about (type a name to find it, space to pick)"
 NO_CONTEXTS_YET = "Parts of life it was about: none yet (add them on the Map with c)"
@@ -200,7 +202,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         names that name no one of them."""
         from planner_tui.journal_search import mentions_in
 
-        writing = " ".join(values[k] for k in ("body", "warmth_note", "withdraw_note"))
+        writing = " ".join(values[k] for k in TEXTS)
         return mentions_in(writing, self.people if people is None else people)
 
     # ---------------------------------------------------------------- the form contract
@@ -304,6 +306,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
 
             found, _ = self.mentioned(values, self.planner.backend.read(people_service.list_people))
         people = list(dict.fromkeys(values["people"] + found))
+        said = [values[key] for key in SCALES] + [values[key].strip() for key in TEXTS]
+        if self.entry is None and not (any(said) or people or values["contexts"]):
+            # Enter in the day's box saved an empty check-in, counted as a day checked in
+            raise InvalidInput(words.EMPTY_CHECK_IN)
         data = {
             "day": day,
             **{key: int(values[key]) if values[key] else None for key in SCALES},
