@@ -19,7 +19,7 @@ from textual.widgets._toast import Toast, ToastHolder, ToastRack
 from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.names import written_invisibly
-from planner_tui.services import people
+from planner_tui.services import journal, people
 from planner_tui.terminal import plain
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.journal import SCALES, JournalForm
@@ -368,3 +368,23 @@ def test_text_typed_key_by_key_arrives_as_the_keys_that_show_and_the_joiners(typ
         e.text if isinstance(e, events.Paste) else (e.character or "") * e.is_printable for e in got
     )
     assert arrived == "".join(ch for ch in typed if ch.isprintable() or written_invisibly(ch))
+
+
+async def test_a_question_opened_by_a_key_typed_ahead_takes_the_keys_after_it(
+    sqlite_db: Database,
+) -> None:
+    """`j x Tab Enter` in one go just after a check-in was saved: the Journal re-read its
+    data, and the keys after x never reached the delete question (the entry stayed, and
+    nothing was said)."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "tab", "4", "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+        burst(app, "j", "x", "tab", "enter")
+        await settle(app, pilot)
+        assert app.current_mode == "journal"
+        toasts = [n.message for n in app._notifications]
+        assert any(t.startswith("Deleted") for t in toasts), toasts
+    with sqlite_db.session() as s:
+        assert journal.list_entries(session=s) == []
