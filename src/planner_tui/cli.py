@@ -34,6 +34,7 @@ from planner_tui.words import (
     OPEN_WHILE_RESTORING,
     check_in_saved,
     database_given_to_import,
+    export_given_to_restore,
     plural,
 )
 
@@ -553,8 +554,10 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
             raise UsageError(misnamed)
     with opened(settings, reading=True) as database:  # a backup only reads
         target = args.file or settings.resolved_home() / "backups" / backup_name("planner")
+        again = target.exists()  # an earlier backup, taken again (anything else is refused)
         written = database.backup_to(target)
-    print(plain(f"Backed up to {written}"))
+    replaced = " (in place of the earlier backup there)" if again else ""
+    print(plain(f"Backed up to {written}{replaced}", keep_newlines=False))
 
 
 def confirmed(args: argparse.Namespace, question: str, word: str) -> bool:
@@ -569,9 +572,12 @@ def confirmed(args: argparse.Namespace, question: str, word: str) -> bool:
 
 def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db import backups
-    from planner_tui.db.engine import open_database
+    from planner_tui.db.engine import looks_like_sqlite, open_database
 
     location = location_from(settings)
+    given: Path = args.file.expanduser()
+    if given.suffix.casefold() in (".json", ".vcf", ".vcard") and not looks_like_sqlite(given):
+        raise PlannerError(export_given_to_restore(args.file, settings.home))
     backups.check_backup(location, args.file)  # before asking: a wrong file is said at once
     question = f"Replace the data in {location.display} with the copy in {args.file}?"
     if backups.looks_open(location):

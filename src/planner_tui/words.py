@@ -601,8 +601,9 @@ ON_THIS_DAY_ON = (
 ON_THIS_DAY_UNCHANGED = "On this day stays as it was; o tries again."
 WELCOME_NOT_KEPT = "The welcome will show once more at the next start."
 OPEN_WHILE_RESTORING = (
-    "The app looks open on this planner (its write-ahead log is there): quit it first, or it "
-    "goes on from what it last showed."
+    "The app looks open on this planner (its write-ahead log is there): it will show the "
+    "restored data from the next view you go to; what it has open meanwhile (a form being "
+    "typed in) saves into the restored planner."
 )
 THEME_NOT_KEPT = "The theme is yours for now; the next start opens with the one before."
 
@@ -938,6 +939,15 @@ def draft_over_change(names: dict[str, str], keys: list[str]) -> str:
 def kept_from_elsewhere(names: dict[str, str], keys: list[str]) -> str:
     """Saved, keeping fields changed elsewhere meanwhile that were left alone here."""
     return f"Kept as changed elsewhere meanwhile: {_fields(names, keys)}."
+
+
+def export_given_to_restore(path: object, home: object = None) -> str:
+    """``restore`` was given an export (JSON, a vCard): the command that reads it in."""
+    where = f"--home {shlex.quote(str(home))} " if home is not None else ""
+    return (
+        f"{path} is an export, not a backup: restore puts back a planner-tui backup (a .db "
+        f"file). To read it in, use: planner-tui {where}import {shlex.quote(str(path))}"
+    )
 
 
 def database_given_to_import(path: object, home: object = None) -> str:

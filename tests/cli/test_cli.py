@@ -165,6 +165,12 @@ def test_backup_writes_a_private_consistent_copy(demo_home: Path, tmp_path: Path
         assert c.execute("SELECT count(*) FROM person").fetchone() == (30,)
     default = run(demo_home, "backup")
     assert default.returncode == 0 and "/backups/planner-" in default.stdout
+    # An export given to restore says how it is read in (it said "not a database")
+    export = tmp_path / "everything.json"
+    assert run(demo_home, "export", "--format", "json", "-o", str(export)).returncode == 0
+    refused = run(demo_home, "restore", str(export), "--yes")
+    assert_one_line_error(refused, 1, f"{export} is an export, not a backup")
+    assert f"planner-tui --home {demo_home} import {export}" in refused.stderr
     # A name that says it is an export: said, and nothing written (a database was, as JSON)
     for name, form in (("all.json", "json"), ("Notes.MD", "markdown"), ("cal.ics", "ics")):
         misnamed = run(demo_home, "backup", str(tmp_path / name))

@@ -67,9 +67,14 @@ def test_a_time_just_passed_or_empty_is_refused_not_moved(
 
 def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
-    assert run(home, "backup", str(copy)).returncode == 0
-    again = run(home, "backup", str(copy))  # an earlier copy: taken again
+    first = run(home, "backup", str(copy))
+    assert first.stdout == f"Backed up to {copy}\n"
+    again = run(home, "backup", str(copy))  # an earlier copy: taken again, and said so
     assert again.returncode == 0, again.stderr
+    assert again.stdout == f"Backed up to {copy} (in place of the earlier backup there)\n"
+    odd = tmp_path / "new\nline.db"  # a name's line break shows as a symbol, as elsewhere
+    assert run(home, "backup", str(odd)).stdout == f"Backed up to {tmp_path}/new␊line.db\n"
+    odd.unlink()
     # One file: looking at the earlier copy left its -wal and -shm beside it (a new user).
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("copy")] == ["copy.db"]
     # Never over a planner in use, its own or another home's: a new user's backup onto a

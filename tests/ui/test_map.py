@@ -552,6 +552,11 @@ async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:
         await settle(app, pilot)
         shown = screen_text(app)
         assert "7 contacts: 6 new" in shown and "مريم الحسن" in shown
+        app.screen.query_one("#vcf-path", Input).value = str(DATA)  # a folder: said so
+        await press(app, pilot, "enter")
+        assert f"{DATA} is a folder: type the path of a .vcf file in it." in screen_text(app)
+        app.screen.query_one("#vcf-path", Input).value = str(DATA / "contacts.vcf")
+        await press(app, pilot, "enter")
         await pilot.click("#vcf-add")
         await settle(app, pilot)
         assert isinstance(app.screen, MapScreen)

@@ -66,6 +66,8 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
 
         assert isinstance(self.app, PlannerApp)
         try:
+            if path.is_dir():
+                raise PlannerError(f"{path} is a folder: type the path of a .vcf file in it.")
             if not path.is_file():
                 raise PlannerError(f"There is no file at {path}.")
             contents = vcard.load(path)
