@@ -335,9 +335,8 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
             with database.session() as session:
                 rows = vcard.preview(session=session, cards=cards)
             for row in rows:
-                status = f"already here as {row.duplicate_of}" if row.duplicate_of else "new"
-                status = "; ".join([status, *row.kept])
-                print(plain(f"{row.card.name}  ({status}){_dates(row.card)}", keep_newlines=False))
+                said = f"{row.card.name}  ({row.status}){_dates(row.card)}"
+                print(plain(said, keep_newlines=False))
             for line in left_out:
                 print(line)
             new = sum(1 for row in rows if row.duplicate_of is None)

@@ -511,6 +511,13 @@ def test_a_vcard_merge_keeps_the_birthday_and_nickname_someone_already_has(
         "Bo Lee  (already here as Bo Lee; their birthday stays 29 Feb 1988; the card's is "
         "left out; their nickname stays Bo; Bobo is kept as another name)"
     ) in preview.stdout, preview.stdout
+    twice = tmp_path / "twice.vcf"  # someone new, on two cards
+    twice.write_text("BEGIN:VCARD\r\nFN:Zoe Park\r\nEND:VCARD\r\n" * 2)
+    lines = run(home, "import", str(twice), "--preview").stdout.splitlines()
+    assert lines[:2] == [
+        "Zoe Park  (new)",
+        "Zoe Park  (on a card earlier in this file, as Zoe Park)",
+    ]
     assert_clean(run(home, "import", str(card), "--merge"), 0, "1 merged")
     with sqlite3.connect(home / "planner.db") as c:
         dates = c.execute("SELECT lower(label), month, day FROM person_date ORDER BY id").fetchall()

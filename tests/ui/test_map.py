@@ -1094,13 +1094,13 @@ async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
         await press(app, pilot, "home")
         said = str(app.screen.query_one("#vcf-row", Static).render())
         assert said == (
-            "Ana Silva is here already, as Ana Silva: their birthday stays 12 Apr; the card's "
+            "Ana Silva: already here as Ana Silva; their birthday stays 12 Apr; the card's "
             "is left out."
         )
-        assert "Ana Silva is here already, as Ana Silva: their" in "\n".join(on_screen(app))
+        assert "Ana Silva: already here as Ana Silva; their" in "\n".join(on_screen(app))
         await press(app, pilot, "down")
         said = str(app.screen.query_one("#vcf-row", Static).render())
-        assert said == "Bo is here already, as Bo Lee."
+        assert said == "Bo: already here as Bo Lee."
         await press(app, pilot, "home")
         await press(app, pilot, "tab")  # the first button, in view
         assert "Add the new ones" in "\n".join(on_screen(app))

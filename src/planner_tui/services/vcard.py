@@ -132,11 +132,24 @@ def _listed(items: Iterable[str], most: int = 8) -> str:
 class PreviewRow:
     card: Card
     duplicate_of: str | None
-    """The name of someone already here who looks like the same person."""
+    """The name of someone already here (or on a card earlier in the file: then with no
+    :attr:`duplicate_id`) who looks like the same person."""
     duplicate_id: int | None = None
     kept: tuple[str, ...] = ()
     """What a merge would keep of the person's own: "their birthday stays 29 Feb; the card's
     is left out"."""
+
+    @property
+    def status(self) -> str:
+        """The row in words: new, or whom it looks like and what of theirs stays."""
+        if self.duplicate_of is None:
+            return "new"
+        found = (
+            f"already here as {self.duplicate_of}"
+            if self.duplicate_id is not None
+            else f"on a card earlier in this file, as {self.duplicate_of}"
+        )
+        return "; ".join([found, *self.kept])
 
 
 def load(path: Path) -> Contents:

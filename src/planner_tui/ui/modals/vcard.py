@@ -91,7 +91,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
                 text(shorten(row.card.name, 40)),  # as the Map's list: the columns stay in view
                 text(row.card.nickname),
                 birthday,
-                text("; ".join([row.duplicate_of, *row.kept]) if row.duplicate_of else "new"),
+                text(row.status),
             )
         table.display = bool(rows)
         # The list takes the room the words above it had, and the buttons stay in view.
@@ -117,11 +117,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
     def say_row(self, index: int) -> None:
         """In full, for the row the cursor is on, what its narrow column can only begin."""
         row = self.rows[index] if 0 <= index < len(self.rows) else None
-        said = ""
-        if row is not None and row.duplicate_of is not None:
-            said = f"{row.card.name} is here already, as {row.duplicate_of}" + (
-                f": {'; '.join(row.kept)}." if row.kept else "."
-            )
+        said = f"{row.card.name}: {row.status}." if row and row.duplicate_of else ""
         self.query_one("#vcf-row", Static).update(text(said))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
