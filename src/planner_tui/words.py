@@ -885,11 +885,11 @@ def ending_experiment(starts: date, ends: date, today: date) -> str:
     if today < starts:
         return (
             f"It starts on {_short_day(starts)}, {planned}. It hasn't started: ending it now "
-            "keeps it as never run. Close to keep it waiting."
+            "keeps it as never run."
         )
     return (
-        f"Running since {_short_day(starts)}, {planned}. Saving ends it today; what it "
-        "showed stays in the Review. Close to keep it going."
+        f"Running since {_short_day(starts)}, {planned}. Ending it ends it today; what it "
+        "showed stays in the Review."
     )
 
 

@@ -71,6 +71,8 @@ async def test_starting_and_ending_an_experiment_from_the_review(sqlite_db: Data
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         assert "23 Nov to 13 Dec 2026, ended on 23 Nov." in screen_text(app)
+        said = [n.message for n in app._notifications]
+        assert said[-1] == "Ended “[bold]a walk[/] every Thursday”.", said  # not "Saved."
         await press(app, pilot, "x")  # none running now: a new one can start
         assert isinstance(app.screen, ExperimentForm)
     with sqlite_db.session() as s:

@@ -69,6 +69,8 @@ async def test_moving_between_months(sqlite_db: Database) -> None:
         await press(app, pilot, "right")  # no further than this month
         assert title(app).startswith("Monthly review — November 2026")
         assert any("current month" in n.message for n in app._notifications)
+        await press(app, pilot, "right", "right")  # said again: still one toast, not three
+        assert sum("current month" in n.message for n in app._notifications) == 1
 
 
 async def test_the_month_before_is_ready_before_left_is_pressed(

@@ -224,9 +224,11 @@ class PlannerApp(TypeAheadApp):
                 message = Content.from_rich_text(message)
             # The toast renders a Content given "as markup" unchanged (Content.from_markup).
             message, markup = cast(str, message), True
-        super().notify(
-            message, title=plain(title), severity=severity, timeout=timeout, markup=markup
-        )
+        title = plain(title)
+        for shown in list(self._notifications):  # the same again: one toast, its time anew
+            if (shown.message, shown.title, shown.severity) == (message, title, severity):
+                self._unnotify(shown, refresh=False)  # (Textual is pinned exactly)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         # Textual shows titles without markup; control characters still need making visible.

@@ -165,3 +165,6 @@ class EndExperimentForm(FormScreen[ExperimentRead]):
         return self.planner.backend.write(
             partial(experiments.end_experiment, experiment_id=self.experiment.id)
         )
+
+    def said_when_saved(self, result: ExperimentRead) -> str:
+        return f"Ended “{result.name}”."
