@@ -822,6 +822,15 @@ async def test_step_lists_filter_by_person_outcome_and_dates(sqlite_db: Database
         await pilot.pause(0.3)
         await settle(app, pilot)
         assert "not a day on the calendar" in screen_text(app)
+        screen.query_one("#plan-from", Input).value = "2 nov"  # after the 'to' day
+        screen.query_one("#plan-to", Input).value = "1 nov"
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert "The 'from' day is after the 'to' day" in screen_text(app)
+        screen.query_one("#plan-to", Input).value = ""
+        screen.query_one("#plan-from", Input).value = "31 feb"
+        await pilot.pause(0.3)
+        await settle(app, pilot)
         # The examples are days, as the boxes ask (they were times to log a contact at)
         said = " ".join(screen_text(app).split())
         assert "Try 'yesterday', 'last sat', '2 days ago', or 2026-11-16." in said, said

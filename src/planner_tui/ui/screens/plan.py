@@ -220,6 +220,8 @@ class PlanScreen(StepsScreen):
                     continue
                 first, after = day_window(day, day_after(day))  # 31 December 9999: no end
                 bounds[-1] = after if end else first
+        if bounds[0] and bounds[1] and bounds[0] >= bounds[1]:  # said, not "nothing matches"
+            problems.append("The 'from' day is after the 'to' day: no day is between them.")
         self.filter = StepFilter(
             person=self.query_one("#plan-person", Input).value,
             status=self.outcome,
