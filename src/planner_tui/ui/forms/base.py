@@ -101,8 +101,10 @@ class Problem(Line):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__("", classes="problem", **kwargs)
         self.display = False
+        self.message = ""
 
     def say(self, message: str | None) -> None:
+        self.message = message or ""
         self.display = bool(message)
         self.update(text(message) if message else "")  # "" as it was made: no layout
 
@@ -235,6 +237,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         Binding("escape", "leave", "Close (keeps a draft)"),
         Binding("ctrl+l", "discard", "Discard"),
     ]
+    SETTLED_BY_TYPING: ClassVar[frozenset[str]] = frozenset({LOOK_ABOVE})
+    """What the line by the buttons may say that goes once no field has a note (other
+    refusals — the file busy, a text too long — stay until the next save)."""
     SAVE_LABEL: ClassVar[str] = "Save"
     CLOSE_LABEL: ClassVar[str] = "Close"
     """The buttons' words (a form that asks to end something says so on them)."""
@@ -563,8 +568,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 pointer = problem
             elif problem.id:
                 problem.say(problems.get(problem.id.removesuffix("-problem")))
-        if pointer is not None and not problems:
-            pointer.say(None)  # what it said of the last save is settled by what was typed
+        if pointer is not None and not problems and pointer.message in self.SETTLED_BY_TYPING:
+            pointer.say(None)  # every note it pointed to is gone, or the form is no longer empty
         # A field's read-back ("→ Tue 29 Dec…") never stands above a message that says its
         # text couldn't be used: it would be from an earlier text, or contradict it.
         for key in problems:

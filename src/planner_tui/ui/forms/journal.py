@@ -70,6 +70,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
                    "withdraw_note": "what made you want to withdraw", "body": "words",
                    "contact": "being in touch", "contexts": "parts of life"}  # fmt: skip
     MOMENTS = {"day": ("past", True)}
+    SETTLED_BY_TYPING = FormScreen.SETTLED_BY_TYPING | {words.EMPTY_CHECK_IN}
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "leave", "Close (asks: keep or discard)"),
