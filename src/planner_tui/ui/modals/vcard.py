@@ -97,6 +97,8 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         # The list takes the room the words above it had, and the buttons stay in view.
         self.query_one("#vcf-dialog").set_class(bool(rows), "-previewing")
         self.query_one("#vcf-intro").display = not rows
+        for part in (self.query_one("#vcf-path", Input), *self.query(Button)):
+            part.compact = bool(rows)  # at 80x24 the list needs every line it can have
         self.say_row(0)
         if rows:  # a long note of what was left out above it scrolls away, not the list
             self.call_after_refresh(table.scroll_visible, animate=False)
