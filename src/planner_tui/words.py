@@ -278,6 +278,15 @@ SUPPORT = {
 enough for two to a row in 80 columns)."""
 
 
+def first_line(note: str, width: int) -> str:
+    """A note as a list shows it: its first line, at most *width* characters, ending in …
+    when it says more (a note of several lines read as if it had one)."""
+    lines = [line for line in note.strip().splitlines() if line.strip()]
+    if not lines:
+        return ""
+    return shorten(lines[0].rstrip() + (" …" if len(lines) > 1 else ""), width)
+
+
 def score(value: int | None) -> str:
     """A 1–5 score as every table and file shows it — warmth, mood, connectedness: '4/5',
     and '—' for none (a row of dots would read as nothing)."""

@@ -1133,4 +1133,10 @@ async def test_a_persons_contacts_say_where_they_were(sqlite_db: Database) -> No
         assert isinstance(app.screen, PersonScreen)
         history = app.screen.query_one("#history", DataTable)
         notes = sorted(str(history.get_row_at(row)[-1]) for row in range(history.row_count))
-    assert notes == ["a call", "at [i]Choir", "at [i]Choir — sang"]
+        # a note of several lines says there is more; Enter on it shows it whole
+        assert notes == ["a call", "at [i]Choir", "at [i]Choir — sang …"]
+        history.focus()
+        history.move_cursor(row=[str(history.get_row_at(r)[-1]) for r in range(3)].index(
+            "at [i]Choir — sang …"))  # fmt: skip
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, Choice) and "sang\nand more" in screen_text(app)

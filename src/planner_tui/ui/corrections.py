@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner_tui import words
 from planner_tui.errors import PlannerError
+from planner_tui.terminal import shorten
 from planner_tui.ui.screens.steps import OUTCOME_KEYS, StepItem
 from planner_tui.ui.undo import name, write as undoable
 
@@ -35,10 +36,11 @@ def contact_actions(app: PlannerApp, contact: InteractionRead) -> None:
         elif answer == "delete":
             delete_contact(app, contact, ask=False)
 
+    note = f"\n\n{shorten(contact.note.strip(), 600)}" if contact.note.strip() else ""
     app.push_screen(
         Choice(
             "This contact",
-            describe_contact(contact),
+            describe_contact(contact) + note,  # the whole note: lists show its first line
             [("edit", "e · Change it"), ("delete", "x · Delete it")],
             {"e": "edit", "x": "delete"},
         ),

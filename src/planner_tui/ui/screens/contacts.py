@@ -78,7 +78,7 @@ class ContactsScreen(ViewScreen):
                     label(c.channel),
                     label(c.initiator),
                     f"{c.warmth}/5" if c.warmth else "",
-                    shorten(c.note.splitlines()[0], 50) if c.note.strip() else "",
+                    words.first_line(c.note, 50),
                 )
                 for c in data
             ],

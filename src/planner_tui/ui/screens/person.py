@@ -30,7 +30,6 @@ from planner_tui.db.models import (
 from planner_tui.errors import PlannerError
 from planner_tui.pictures import bar_legend, proportion_bar
 from planner_tui.services.gaps import Reciprocity
-from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
 from planner_tui.ui.widgets.fields import TextField
@@ -397,6 +396,5 @@ def balance_picture(balance: Reciprocity, width: int = 80) -> Text:
 def contact_note(contact: InteractionRead) -> str:
     """A contact's note as its row shows it: where it was, when it was at a part of life
     ("at Choir"), then the note's first line."""
-    note = contact.note.splitlines()[0] if contact.note.strip() else ""
     where = f"at {contact.context}" if contact.context else ""
-    return shorten(" — ".join(part for part in (where, note) if part), 60)
+    return words.first_line(" — ".join(part for part in (where, contact.note.strip()) if part), 60)
