@@ -586,3 +586,49 @@ async def test_a_step_changed_in_another_window_meanwhile_is_kept_or_asked_about
         await press(app, pilot, "enter")  # save mine over it
         assert not isinstance(app.screen, StepForm)
     assert stored() == ("text Ana about Friday's gig", "after dinner")
+
+
+async def test_a_contact_changed_in_another_window_meanwhile_keeps_that_change(
+    sqlite_db: Database,
+) -> None:
+    """Two windows changing one contact: the warmth saved here put back the note the other
+    window had just saved (the last save won, field by field, without a word). A field
+    changed only elsewhere keeps that change; one changed on both sides is asked about."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        contact = people.log_interaction(session=s, data={
+            "person_ids": [ana], "occurred_at": local("2026-11-20T18:00"), "note": "tea"})  # fmt: skip
+
+    def elsewhere(**data: Any) -> None:
+        from planner_tui.services import corrections
+
+        now = contacts(sqlite_db)[0]
+        with sqlite_db.write() as s:
+            corrections.update_interaction(session=s, interaction_id=contact.id, data={
+                "person_ids": now.person_ids, "occurred_at": now.occurred_at,
+                "note": now.note, "warmth": now.warmth, **data})  # fmt: skip
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        page = await open_person(app, pilot)
+        page.query_one("#history", DataTable).focus()
+        await press(app, pilot, "enter", "e")
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        form.query_one("#warmth", Select).value = 5
+        elsewhere(note="tea, and a long talk [b]after[/b]")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, PersonScreen)
+        [kept] = contacts(sqlite_db)
+        assert (kept.warmth, kept.note) == (5, "tea, and a long talk [b]after[/b]")
+        assert said(app, "Kept as changed elsewhere meanwhile: note")
+
+        await press(app, pilot, "enter", "e")  # the same field on both sides: asked
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        form.query_one("#warmth", Select).value = 3
+        elsewhere(warmth=1)
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice) and "Changed elsewhere meanwhile" in screen_text(app)
+        await press(app, pilot, "tab", "enter")  # keep that change instead of mine
+    assert contacts(sqlite_db)[0].warmth == 1

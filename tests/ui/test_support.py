@@ -9,6 +9,7 @@ from textual.widgets import Input
 from planner_tui.db.engine import Database
 from planner_tui.services import support
 from planner_tui.ui.forms.support import TrustedForm
+from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.modals.notice import HelpScreen
 
 from .test_app import HOSTILE, SIZE, make_app, press, screen_text
@@ -102,3 +103,53 @@ async def test_a_row_that_cant_be_kept_is_named_and_gets_the_cursor(sqlite_db: D
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(app)
         assert "Sam" in shown and "Sam —" not in shown and "Jo — only a number" in shown
+
+
+async def test_people_trusted_saved_in_another_window_meanwhile_are_kept_or_asked_about(
+    sqlite_db: Database,
+) -> None:
+    """Two windows on one planner, each adding someone to the list: the second save wiped
+    the first's rows without a word (a crisis list, quietly shorter). Rows changed only
+    elsewhere are kept; a row changed on both sides is asked about."""
+
+    def elsewhere(*rows: tuple[str, str]) -> None:
+        with sqlite_db.write() as s:
+            support.save_trusted(session=s, contacts=[{"name": n, "reach": r} for n, r in rows])
+
+    def stored() -> list[tuple[str, str]]:
+        with sqlite_db.session() as s:
+            return [(p.name, p.reach) for p in support.list_trusted(session=s)]
+
+    elsewhere(("Mum", "07700 900123"))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "question_mark", "e")
+        form = app.screen
+        assert isinstance(form, TrustedForm)
+        form.query_one("#name1", Input).value = "Dad"
+        elsewhere(("Mum", "07700 000000"))  # Mum's number, changed in the other window
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, HelpScreen)
+        assert stored() == [("Mum", "07700 000000"), ("Dad", "")]
+        notes = [n.message for n in app._notifications]
+        assert any("Kept as changed elsewhere meanwhile: how to reach them in row 1" in n
+                   for n in notes), notes  # fmt: skip
+
+        await press(app, pilot, "e")  # both add someone: the same row, so it asks
+        form = app.screen
+        assert isinstance(form, TrustedForm)
+        form.query_one("#name2", Input).value = "Pat"
+        elsewhere(("Mum", "07700 000000"), ("Dad", ""), ("Sam", "sam@example.org"))
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "the name in row 3 is now “Sam”" in screen_text(app)
+        await press(app, pilot, "tab", "tab", "enter")  # keep editing: nothing is saved yet
+        assert isinstance(app.screen, TrustedForm)
+        assert stored()[2] == ("Sam", "sam@example.org")
+        form.query_one("#name3", Input).value = "Pat"  # in a row of its own, then
+        form.query_one("#name2", Input).value = "Sam"
+        form.query_one("#reach2", Input).value = "sam@example.org"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, HelpScreen)
+    assert stored() == [("Mum", "07700 000000"), ("Dad", ""), ("Sam", "sam@example.org"),
+                        ("Pat", "")]  # fmt: skip

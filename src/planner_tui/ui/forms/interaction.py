@@ -23,7 +23,7 @@ from planner_tui.db.models import (
     PersonRead,
     label,
 )
-from planner_tui.errors import InvalidInput
+from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Problem
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
@@ -56,6 +56,9 @@ class InteractionForm(FormScreen[Any]):
 
     TITLE = "Log a contact"
     MOMENTS = {"when": ("past", False)}
+    FIELD_WORDS = {"people": "who", "context": "part of life", "channel": "how",
+                   "initiator": "who reached out", "warmth": "how warm",
+                   **{key: f"“{said}”" for key, said in words.SUPPORT.items()}}  # fmt: skip
 
     def __init__(
         self,
@@ -84,6 +87,20 @@ class InteractionForm(FormScreen[Any]):
         self.people = people
         self.contexts = contexts
         self.contact = contact
+
+    def stored_now(self) -> dict[str, Any] | None:
+        """The contact being changed, as stored now: a change saved in another window
+        meanwhile is kept, or asked about (the last save undid it)."""
+        from planner_tui.services import people
+
+        if self.contact is None:
+            return None
+        found = self.planner.backend.read(
+            partial(people.list_interactions, interaction_ids=[self.contact.id], limit=None)
+        )
+        if not found:
+            raise NotFound(words.gone("contact"))
+        return as_typed(found[0])
 
     def compose_fields(self) -> ComposeResult:
         yield Field("With whom — type a name, Enter to add (several allowed)")

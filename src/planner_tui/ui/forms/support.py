@@ -18,6 +18,8 @@ from planner_tui.ui.widgets.fields import TextField
 class TrustedForm(FormScreen[list[TrustedContactRead]]):
     TITLE = "People you trust"
     ITEM_FIELDS = {"contacts": "{part}{n}"}  # contacts.2.name: the third row's name
+    FIELD_WORDS = {f"{part}{n}": f"{what} in row {n + 1}" for n in range(MAX_TRUSTED)
+                   for part, what in (("name", "the name"), ("reach", "how to reach them"))}  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__("trusted", {})
@@ -33,16 +35,18 @@ class TrustedForm(FormScreen[list[TrustedContactRead]]):
                 yield TextField(id=f"reach{n}", placeholder="how to reach them")
         yield Problem(id="contacts-problem")
 
-    def load_choices(self) -> list[TrustedContactRead]:
+    def stored_now(self) -> dict[str, Any]:
+        """Every row as stored (empty ones too): the form opens with them, and a save keeps
+        rows another window changed meanwhile, or asks (the last save wiped the other's)."""
         from planner_tui.services import support
 
-        return self.planner.backend.read(support.list_trusted)
-
-    def use_choices(self, choices: list[TrustedContactRead]) -> None:
+        stored = self.planner.backend.read(support.list_trusted)
         values: dict[str, Any] = {}
-        for n, person in enumerate(choices):
-            values[f"name{n}"], values[f"reach{n}"] = person.name, person.reach
-        self.fill(values)
+        for n in range(MAX_TRUSTED):
+            person = stored[n] if n < len(stored) else None
+            values[f"name{n}"] = person.name if person else ""
+            values[f"reach{n}"] = person.reach if person else ""
+        return values
 
     def values(self) -> dict[str, Any]:
         return {
