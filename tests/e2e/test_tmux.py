@@ -229,6 +229,38 @@ def test_a_killed_app_keeps_the_check_in_being_typed(tmux: Tmux, tmp_path: Path)
     term.wait_for("Picked up where you left off", "last sat", "→ Saturday 21 November 2026")
 
 
+def test_closing_the_terminal_just_after_typing_keeps_the_words(
+    tmux: Tmux, tmp_path: Path
+) -> None:
+    """The terminal closed (tmux kill-session: SIGHUP) the moment words showed, before the
+    pause after which a draft is written: they were lost. The app now closes as ctrl+q
+    does, and the form writes what it holds."""
+    home = tmp_path / "home"
+    pid_file = tmp_path / "pid"
+    command = (
+        "env -u COLUMNS -u LINES PLANNER_TUI_NOW=2026-11-23T20:00:00 TZ=Europe/London "
+        "TERM=xterm-256color "
+        f"sh -c 'echo $$ > {pid_file}; exec {installed_command()} --home {home}'"
+    )
+    term = tmux.new_session("hangup", (100, 40), command)
+    term.wait_for("Before you begin")
+    term.keys("Enter")
+    term.wait_for("A quiet start")
+    term.keys("c")
+    term.wait_for("→ Monday 23 November 2026")
+    term.keys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")  # to what brought warmth
+    term.keys("-l", "soup with a neighbour")
+    term.wait_for("soup with a neighbour")
+    pid = int(pid_file.read_text())
+    tmux.run("kill-session", "-t", "hangup")  # at once: no pause for the draft
+    deadline = time.monotonic() + DEADLINE
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not Path(f"/proc/{pid}").exists(), "the app went on after its terminal closed"
+    assert draft_holds(home, "journal:new", "soup with a neighbour")
+    assert not (home / "crash.log").exists()
+
+
 def test_quitting_while_the_server_never_answers_ends_the_program(
     tmux: Tmux, tmp_path: Path
 ) -> None:

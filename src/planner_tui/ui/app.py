@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -143,6 +145,17 @@ class PlannerApp(TypeAheadApp):
         self.theme_changed_signal.subscribe(self, self.theme_chosen)
         self.set_interval(IDLE / 2, self.when_paused)
         self.call_after_refresh(self.open_database)
+        if not self.is_headless:
+            self.close_on_hang_up()
+
+    def close_on_hang_up(self) -> None:
+        """The terminal closed (SIGHUP) or the system asks the app to end (SIGTERM): close
+        as ctrl+q does, so each open form writes what its fields hold as its draft (words
+        typed in the half second before a draft is written were lost)."""
+        loop = asyncio.get_running_loop()
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # Windows
+            for ending in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(ending, self.exit)
 
     async def when_paused(self) -> None:
         """Four times a second: after use, a full collection once the person pauses;
