@@ -93,12 +93,24 @@ def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]
     """The words that come back most often across *notes*, each counted once per note,
     ignoring very common words; only words found in :data:`MIN_THEME_ENTRIES` notes."""
     counts: Counter[str] = Counter()
+    spelt: dict[str, Counter[str]] = {}
     for note in notes:
-        # "tom's" is about Tom (as the Journal's search reads it); "that's" is "that"
-        words = {w.replace("’", "'").removesuffix("'s") for w in WORD.findall(note.casefold())}
-        counts.update(w for w in words if len(w) > 2 and w not in STOPWORDS)
+        # "Tom's" is about Tom (as the Journal's search reads it); "that's" is "that"
+        found = {}
+        for written in WORD.findall(note):
+            word = written.replace("’", "'")
+            word = word[:-2] if word.casefold().endswith("'s") else word
+            found.setdefault(word.casefold(), word)
+        for key, word in found.items():
+            if len(key) > 2 and key not in STOPWORDS:
+                counts[key] += 1
+                spelt.setdefault(key, Counter())[word] += 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [(word, count) for word, count in ranked if count >= MIN_THEME_ENTRIES][:limit]
+
+    def as_written(key: str) -> str:  # a friend's name as it is written most: "Tom"
+        return min(spelt[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+    return [(as_written(key), count) for key, count in ranked if count >= MIN_THEME_ENTRIES][:limit]
 
 
 # --------------------------------------------------------------------------- comparisons

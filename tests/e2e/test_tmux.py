@@ -229,9 +229,7 @@ def test_a_killed_app_keeps_the_check_in_being_typed(tmux: Tmux, tmp_path: Path)
     term.wait_for("Picked up where you left off", "last sat", "→ Saturday 21 November 2026")
 
 
-def test_closing_the_terminal_just_after_typing_keeps_the_words(
-    tmux: Tmux, tmp_path: Path
-) -> None:
+def test_closing_the_terminal_just_after_typing_keeps_the_words(tmux: Tmux, tmp_path: Path) -> None:
     """The terminal closed (tmux kill-session: SIGHUP) the moment words showed, before the
     pause after which a draft is written: they were lost. The app now closes as ctrl+q
     does, and the form writes what it holds."""

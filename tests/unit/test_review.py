@@ -478,4 +478,5 @@ def test_a_name_with_s_counts_as_the_name_in_the_months_words() -> None:
     Review counted Tom in two check-ins of three. Contractions stay common words."""
     notes = ["Tom's voice note back", "a long walk with Tom", "TOM’S card came",
              "that's what's nice", "Vera said not now", "skipped Vera's photo"]  # fmt: skip
-    assert patterns.themes(notes) == [("tom", 3), ("vera", 2)]
+    assert patterns.themes(notes) == [("Tom", 3), ("Vera", 2)]  # as the name is written most
+    assert patterns.themes(["a walk", "Walk home", "walk again"]) == [("walk", 3)]
