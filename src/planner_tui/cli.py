@@ -346,10 +346,7 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
             result = vcard.import_cards(
                 session=session, cards=cards, duplicates="merge" if merge else "skip"
             )
-    print(
-        f"Added {plural(result.added, 'person', 'people')}; {result.merged:,} merged into "
-        f"people already here, {result.skipped:,} already here and skipped."
-    )
+    print(plain(result.said()))
     for line in left_out:
         print(line)
 

@@ -96,7 +96,7 @@ def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]
     spelt: dict[str, Counter[str]] = {}
     for note in notes:
         # "Tom's" is about Tom (as the Journal's search reads it); "that's" is "that"
-        found = {}
+        found: dict[str, str] = {}
         for written in WORD.findall(note):
             word = written.replace("’", "'")
             word = word[:-2] if word.casefold().endswith("'s") else word

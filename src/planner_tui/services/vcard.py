@@ -587,6 +587,24 @@ class ImportResult:
     merged: int
     """People already here that cards were merged into."""
     skipped: int
+    """Cards for someone already here, left out."""
+    repeated: int = 0
+    """Cards for someone on a card earlier in the file: left out, or (*merging*) folded in."""
+    merging: bool = False
+
+    def said(self) -> str:
+        """What the import did, in one sentence (the app's toast, the command line)."""
+        parts = [f"Added {plural(self.added, 'person', 'people')}"]
+        if self.merged:
+            parts.append(f"merged into {plural(self.merged, 'person', 'people')} already here")
+        if self.skipped:
+            parts.append(f"skipped {self.skipped:,} already here")
+        if self.repeated:
+            parts.append(
+                f"{plural(self.repeated, 'card')} for someone on a card earlier in the file "
+                + ("folded into theirs" if self.merging else "left out")
+            )
+        return ", ".join(parts) + "."
 
 
 def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip") -> ImportResult:
@@ -596,13 +614,19 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
     if duplicates not in ("skip", "merge"):
         raise InvalidInput("Duplicates can be skipped or merged.", field="duplicates")
     index = name_index(session=session)
-    added = skipped = 0
+    skipped = repeated = 0
+    added: set[int] = set()
     merged: set[int] = set()  # people, not cards: two cards for one person are one merge
     for card in cards:
         key = name_key(card.name)
         data = PersonCreate(name=card.name, nickname=card.nickname, notes=card.note)
         match = index.get(key)
-        if match and match[0] is not None and duplicates == "merge":
+        if match and match[0] in added:
+            repeated += 1
+            if duplicates == "merge":
+                merge_into(session=session, person_id=match[0], data=data)
+                _add_days(session, match[0], card, merging=True)
+        elif match and match[0] is not None and duplicates == "merge":
             merge_into(session=session, person_id=match[0], data=data)
             _add_days(session, match[0], card, merging=True)
             merged.add(match[0])
@@ -612,8 +636,8 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
             created = create_person(session=session, data=data)
             _add_days(session, created.id, card)
             index[key] = (created.id, created.name)
-            added += 1
-    return ImportResult(added, len(merged), skipped)
+            added.add(created.id)
+    return ImportResult(len(added), len(merged), skipped, repeated, duplicates == "merge")
 
 
 def _had(session: Session, person_id: int) -> dict[str, PersonDate]:

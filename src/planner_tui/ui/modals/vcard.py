@@ -141,11 +141,5 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         except PlannerError as error:
             self.app.call_from_thread(self.status, str(error))
             return
-        self.app.call_from_thread(
-            self.app.notify,
-            f"Added {plural(result.added, 'person', 'people')}"
-            + (f", merged {result.merged:,}" if result.merged else "")
-            + (f", skipped {result.skipped:,} already here" if result.skipped else "")
-            + ".",
-        )
+        self.app.call_from_thread(self.app.notify, result.said())
         self.app.call_from_thread(self.dismiss, result)
