@@ -147,20 +147,26 @@ class PlannerDriver(LinuxDriver):
         parser = PasteSafeParser(self._debug)
         decode = getincrementaldecoder("utf-8")().decode
 
-        def process(events: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> None:
+        def process(events: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> bool:
+            """Whether the terminal is still there to read from."""
             for last, (_key, mask) in loop_last(events):
                 if mask & selectors.EVENT_READ:
                     data = decode(os.read(fileno, 1024 * 4), final=final and last)
                     if not data:
-                        break  # stdin is a pipe
+                        return False  # the terminal closed (or stdin is a pipe at its end)
                     for event in parser.feed(data):
                         self.process_message(event)
             for event in parser.tick():
                 self.process_message(event)
+            return True
 
         try:
             while not self.exit_event.is_set():
-                process(selector.select(0.1))
+                if not process(selector.select(0.1)):
+                    # Nothing more can come: a closed terminal reads as ready and empty
+                    # forever, and this loop spun a core after the app had closed (the
+                    # app closes on the hang-up signal; see PlannerApp.close_on_hang_up).
+                    return
             selector.unregister(self.fileno)
             process(selector.select(0.1), final=True)
         finally:
