@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -149,13 +150,26 @@ class PlannerApp(TypeAheadApp):
             self.close_on_hang_up()
 
     def close_on_hang_up(self) -> None:
-        """The terminal closed (SIGHUP) or the system asks the app to end (SIGTERM): close
-        as ctrl+q does, so each open form writes what its fields hold as its draft (words
-        typed in the half second before a draft is written were lost)."""
+        """The terminal closed (SIGHUP): each open form writes what its fields hold as its
+        draft (words typed in the half second before a draft is written were lost). The
+        system asking the app to end (SIGTERM) closes it as ctrl+q does."""
         loop = asyncio.get_running_loop()
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # Windows
-            for ending in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(ending, self.exit)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
+            loop.add_signal_handler(signal.SIGTERM, self.exit)
+            loop.add_signal_handler(signal.SIGHUP, self.hung_up)  # neither is on Windows
+
+    def hung_up(self) -> None:
+        """The terminal is gone: the drafts are written and the planner closed, then the
+        program ends at once. Textual's own closing writes to the terminal, and with no
+        terminal there it waited for ever."""
+        from planner_tui.ui.forms.base import FormScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, FormScreen):
+                screen.keep_typed()
+                screen.write_unsaved()
+        self.backend.close()
+        os._exit(0)
 
     async def when_paused(self) -> None:
         """Four times a second: after use, a full collection once the person pauses;

@@ -597,6 +597,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
     def on_unmount(self) -> None:
         # Closing the app mid-pause or mid-write (ctrl+q) must not lose the last words typed.
+        self.write_unsaved()
+
+    def write_unsaved(self) -> None:
+        """The app is closing: what the fields hold and no draft holds yet, written now."""
         self.stop_draft_timer()
         if self._unsaved is not None:
             self._write_draft(self._unsaved, self._saves, from_worker=False)
