@@ -136,6 +136,17 @@ def launch(
     return tmux.new_session(name, size, command)
 
 
+def launch_noting_pid(tmux: Tmux, name: str, home: Path, pid_file: Path) -> Terminal:
+    """As :func:`launch`, at 100x40, with the app's process id written to *pid_file* (to
+    kill it, or to see it end)."""
+    command = (
+        "env -u COLUMNS -u LINES PLANNER_TUI_NOW=2026-11-23T20:00:00 TZ=Europe/London "
+        "TERM=xterm-256color "
+        f"sh -c 'echo $$ > {pid_file}; exec {installed_command()} --home {home}'; sleep 600"
+    )
+    return tmux.new_session(name, (100, 40), command)
+
+
 def draft_holds(home: Path, key: str, words: str) -> bool:
     """Whether a draft of the record *key* (a window's own: ``key#…``) saved in *home*'s
     database holds *words* (read-only)."""
@@ -199,12 +210,7 @@ def test_open_add_someone_plan_a_step_record_it_and_quit(tmux: Tmux, tmp_path: P
 def test_a_killed_app_keeps_the_check_in_being_typed(tmux: Tmux, tmp_path: Path) -> None:
     home = tmp_path / "home"
     pid_file = tmp_path / "pid"
-    command = (
-        "env -u COLUMNS -u LINES PLANNER_TUI_NOW=2026-11-23T20:00:00 TZ=Europe/London "
-        "TERM=xterm-256color "
-        f"sh -c 'echo $$ > {pid_file}; exec {installed_command()} --home {home}'; sleep 600"
-    )
-    term = tmux.new_session("killed", (100, 40), command)
+    term = launch_noting_pid(tmux, "killed", home, pid_file)
     term.wait_for("Before you begin")
     term.keys("Enter")
     term.wait_gone("Before you begin")  # closed: keys now reach the view
@@ -239,12 +245,7 @@ def test_closing_the_terminal_just_after_typing_keeps_the_words(
     on reading the closed terminal, a core busy for ever, once the app had closed)."""
     home = tmp_path / "home"
     pid_file = tmp_path / "pid"
-    command = (
-        "env -u COLUMNS -u LINES PLANNER_TUI_NOW=2026-11-23T20:00:00 TZ=Europe/London "
-        "TERM=xterm-256color "
-        f"sh -c 'echo $$ > {pid_file}; exec {installed_command()} --home {home}'"
-    )
-    term = tmux.new_session("hangup", (100, 40), command)
+    term = launch_noting_pid(tmux, "hangup", home, pid_file)
     term.wait_for("Before you begin")
     term.keys("Enter")
     term.wait_for("A quiet start")
