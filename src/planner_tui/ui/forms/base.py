@@ -8,6 +8,7 @@ the field and nothing typed is lost.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
 from collections.abc import Callable
@@ -631,10 +632,16 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 )
                 self._taken = None  # its words are in this form's own draft now, or let go
             if from_worker:
-                self.planner.call_from_thread(self._view_below_moved_on)
+                self._tell_view_below()
         except PlannerError as error:
             if from_worker:
                 self.planner.call_from_thread(self.planner.notify, str(error), severity="error")
+
+    def _tell_view_below(self) -> None:
+        """In a draft's thread, after its write: see :meth:`_view_below_moved_on` (nothing,
+        once the app has closed: the write may end after it)."""
+        with contextlib.suppress(RuntimeError):  # Textual: "App is not running"
+            self.planner.call_from_thread(self._view_below_moved_on)
 
     def _view_below_moved_on(self) -> None:
         """After a draft write: the form has closed onto a view that shows drafts (Today
@@ -793,7 +800,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                     affects_views=False,
                 )
                 self._taken = None
-                self.planner.call_from_thread(self._view_below_moved_on)
+                self._tell_view_below()
             except PlannerError as error:  # the form may have closed: the app says it
                 said = words.draft_not_let_go(str(error))
                 self.planner.call_from_thread(self.planner.notify, said, severity="warning")
