@@ -17,6 +17,8 @@ from sqlmodel import Session
 from planner_tui.db.engine import Database, Location, open_database
 from planner_tui.services import demo, exchange
 
+pytestmark = pytest.mark.usefixtures("python_collects_as_usual")
+
 SMALL_CHUNK = 50
 """Rows at a time in this test: a chunk is a few kilobytes of text, the documents MBs."""
 

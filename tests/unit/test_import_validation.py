@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from planner_tui import clock
-from planner_tui.db.engine import Database
+from planner_tui.db.engine import Database, Location, open_database
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.services import (
     corrections,
@@ -25,6 +27,7 @@ from planner_tui.services import (
     support,
 )
 from planner_tui.services.import_rows import ImportRefused
+from tests.conftest import FROZEN
 
 Tables = dict[str, list[dict[str, Any]]]
 
@@ -33,9 +36,29 @@ def local(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
 
 
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> dict[str, Any]:
+    """A small life made through the services, exported: a row or more in every table. Made
+    once for the module, on the tests' clock and in their time zone; each test gets a copy."""
+    home = tmp_path_factory.mktemp("exported")
+    shutil.copy(sqlite_template, home / "planner.db")
+    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "Europe/London")
+        clock.freeze(FROZEN)
+        try:
+            return _a_small_life_exported(database)
+        finally:
+            clock.freeze(None)
+            database.dispose()
+
+
 @pytest.fixture
-def export(sqlite_db: Database) -> dict[str, Any]:
-    """A small life made through the services, exported: a row or more in every table."""
+def export(exported: dict[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy(exported)
+
+
+def _a_small_life_exported(sqlite_db: Database) -> dict[str, Any]:
     with sqlite_db.write() as s:
         choir = people.create_context(session=s, data={"name": "Choir", "kind": "hobby"}).id
         ana = people.create_person(
