@@ -351,14 +351,20 @@ def checked_in_statement(day: date, dialect: str = "sqlite") -> Statement:
     return sql, {"day": _bind(day, dialect)}
 
 
-def checkin_drafted_statement(dialect: str = "sqlite") -> Statement:
-    """Whether a new check-in was started and kept as a draft (services/drafts.py: a
-    window's own draft is kept under the key and a mark of its own)."""
-    sql = (
-        f"SELECT 1 FROM draft WHERE key = {_mark('key', dialect)} "
-        f"OR key LIKE {_mark('mine', dialect)} LIMIT 1"
+def checkin_drafted_statement(day: date, dialect: str = "sqlite") -> Statement:
+    """Whether what `c` opens on *day* was started and kept as a draft: a new check-in, or
+    once there is one for the day, changes to the newest (the one `c` opens). A form's
+    draft is kept under its key (journal:new, journal:<id>), a window's own under the key
+    and a mark of its own (services/drafts.py)."""
+    newest = (
+        "(SELECT CAST(id AS TEXT) FROM journal_entry "
+        f"WHERE day = {_mark('day', dialect)} ORDER BY id DESC LIMIT 1)"
     )
-    return sql, {"key": NEW_CHECKIN_DRAFT, "mine": f"{NEW_CHECKIN_DRAFT}#%"}
+    key = f"COALESCE({_mark('entry', dialect)} || {newest}, {_mark('new', dialect)})"
+    mine = _mark("mine", dialect)
+    sql = f"SELECT 1 FROM draft WHERE key = {key} OR key LIKE {key} || {mine} LIMIT 1"
+    return sql, {"day": _bind(day, dialect), "entry": "journal:", "new": NEW_CHECKIN_DRAFT,
+                 "mine": "#%"}  # fmt: skip
 
 
 def intentions_statement(today: date, dialect: str = "sqlite") -> Statement:
@@ -700,7 +706,8 @@ class TodayFacts:
     drifting: list[Reach]
     checked_in: bool
     checkin_drafted: bool
-    """A check-in was started and kept as a draft, not saved yet."""
+    """What `c` opens was started and kept as a draft: a new check-in, or changes to the
+    day's saved one."""
     intentions: list[str]
     steps_this_week: int
     anyone: bool
@@ -727,7 +734,7 @@ def today_facts(
         ),
         drifting=drifting(connection, today, dialect),
         checked_in=checked_in(connection, today, dialect),
-        checkin_drafted=bool(rows(connection, checkin_drafted_statement(dialect))),
+        checkin_drafted=bool(rows(connection, checkin_drafted_statement(today, dialect))),
         intentions=intentions(connection, today, dialect),
         steps_this_week=int(done),
         anyone=bool(rows(connection, ("SELECT 1 FROM person LIMIT 1", {}))),

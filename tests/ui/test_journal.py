@@ -488,9 +488,20 @@ async def test_escape_asks_to_keep_or_discard(sqlite_db: Database) -> None:
         assert form(app).query_one("#connectedness", Input).value == ""
         await press(app, pilot, "escape")  # nothing changed: closes without asking
         assert isinstance(app.screen, TodayScreen)
-    with sqlite_db.session() as s:
-        assert drafts.load_draft(session=s, key="journal:new") is None
-    assert entries(sqlite_db) == []
+        with sqlite_db.session() as s:
+            assert drafts.load_draft(session=s, key="journal:new") is None
+        assert entries(sqlite_db) == []
+
+        # Saved, then changed and kept as a draft: Today says so (it said "Done for today"
+        # only, and the changes seemed lost).
+        await press(app, pilot, "c", "tab", "3", "ctrl+s")
+        assert "Done for today — thank you" in screen_text(app)
+        await press(app, pilot, "c", "tab", "backspace", "5", "escape")
+        await press(app, pilot, "enter")  # keep the draft
+        assert isinstance(app.screen, TodayScreen)
+        assert "your changes are kept as a draft: c takes you back" in screen_text(app)
+        await press(app, pilot, "c")
+        assert form(app).query_one("#connectedness", Input).value == "5"
 
 
 async def test_a_draft_let_go_while_its_last_write_is_on_its_way_stays_gone(

@@ -349,9 +349,10 @@ def test_local_days_hold_at_the_ends_of_the_calendar(
 
 
 def test_today_knows_a_check_in_kept_as_a_draft_and_only_that(db: Database) -> None:
-    """Today says a check-in was started (and c takes it back) only for a new check-in's
-    own draft: not for an edit of an earlier entry, a check-in for another day, or a key
-    that merely begins the same way."""
+    """Today says a check-in was started (and c takes it back) only for what c opens: a new
+    check-in's own draft, or once the day has one, changes to its newest — not an edit of
+    an earlier entry, a check-in for another day, or a key that merely begins the same
+    way."""
     day = date(2026, 11, 23)
 
     def drafted() -> bool:
@@ -369,3 +370,23 @@ def test_today_knows_a_check_in_kept_as_a_draft_and_only_that(db: Database) -> N
         drafts.discard_draft(session=s, key=f"{daily.NEW_CHECKIN_DRAFT}#c3")
         drafts.save_draft(session=s, key=daily.NEW_CHECKIN_DRAFT, payload={"body": "x"})
     assert drafted()  # a draft from before windows kept their own
+
+    # Once the day has a check-in, c opens the newest: a draft of changes to it counts,
+    # and a new check-in's draft no longer does (c doesn't open it).
+    with db.write() as s:
+        ids = [
+            journal.save_entry(session=s, data={"day": when, "body": "Saved"}).id
+            for when in (day - timedelta(days=1), day, day)
+        ]
+    assert not drafted()
+    with db.write() as s:
+        drafts.save_draft(session=s, key=f"journal:{ids[0]}", payload={"body": "y"})
+        drafts.save_draft(session=s, key=f"journal:{ids[1]}#d4", payload={"body": "y"})
+    assert not drafted()  # the day before's, and not the newest of the day
+    with db.write() as s:
+        drafts.save_draft(session=s, key=f"journal:{ids[2]}#e5", payload={"body": "y"})
+    assert drafted()
+    with db.write() as s:
+        drafts.discard_draft(session=s, key=f"journal:{ids[2]}#e5")
+        drafts.save_draft(session=s, key=f"journal:{ids[2]}", payload={"body": "y"})
+    assert drafted()

@@ -75,7 +75,7 @@ class TodayData:
     on_this_day_hidden: bool = False
     """Whether the person hid "On this day" (o): a line says how to bring it back."""
     checkin_drafted: bool = False
-    """Today's check-in was started and kept as a draft."""
+    """Today's check-in, or changes to it, were started and kept as a draft."""
 
     @classmethod
     def of(cls, facts: TodayFacts) -> TodayData:
@@ -263,7 +263,9 @@ class TodayScreen(StepsScreen):
         self.query_one("#dates-title").display = bool(data.dates)
         self.query_one("#dates").display = bool(data.dates)
         self.query_one("#checkin", Note).set(
-            "Done for today — thank you for taking a moment."
+            "Done for today — and your changes are kept as a draft: c takes you back to them."
+            if data.checked_in and data.checkin_drafted
+            else "Done for today — thank you for taking a moment."
             if data.checked_in
             else "Started and kept as a draft — c takes you back to your words."
             if data.checkin_drafted
