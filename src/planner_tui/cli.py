@@ -31,6 +31,7 @@ from planner_tui.terminal import (
     write_export,
 )
 from planner_tui.words import (
+    OPEN_WHILE_DELETING,
     OPEN_WHILE_RESTORING,
     check_in_saved,
     database_given_to_import,
@@ -621,6 +622,9 @@ def cmd_delete_all(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db import backups
 
     home = settings.resolved_home()
+    location = location_from(settings)
+    if backups.looks_open(location):  # before asking: the answer couldn't be carried out
+        raise PlannerError(OPEN_WHILE_DELETING)
     question = (
         f"Delete ALL your planner-tui data — people, journal, steps, reviews, drafts and "
         f"every backup in {home}? This can't be undone."
@@ -628,7 +632,6 @@ def cmd_delete_all(settings: Settings, args: argparse.Namespace) -> None:
     if not confirmed(args, question, "delete everything"):
         print("Nothing was deleted.")
         return
-    location = location_from(settings)
     if location.is_sqlite:  # no need to open it: a damaged file can be deleted too
         removed = backups.delete_everything(location)
     else:

@@ -614,6 +614,12 @@ OPEN_WHILE_RESTORING = (
     "restored data from the next view you go to; what it has open meanwhile (a form being "
     "typed in) saves into the restored planner."
 )
+OPEN_WHILE_DELETING = (
+    "The app looks open on this planner (its write-ahead log is there): close it first (q), "
+    "then run delete-all again — what it saved afterwards would go with the deleted file. "
+    "Nothing was deleted. (If no app is open, a crash left the log behind: opening and "
+    "closing the app once clears it.)"
+)
 THEME_NOT_KEPT = "The theme is yours for now; the next start opens with the one before."
 
 

@@ -212,6 +212,13 @@ def test_restore_and_delete_all_ask_first_then_do_it(tmp_path: Path) -> None:
         assert_one_line_error(run(home, "restore", str(wrong)), 1, said)
     assert_one_line_error(run(home, "delete-all"), 1, "add --yes to confirm")
     assert (home / "planner.db").exists()
+    # With the app open on it, delete-all refuses, --yes or not: what the app saved after
+    # went into the deleted file, and was lost when it closed.
+    with closing(sqlite3.connect(home / "planner.db")) as app_open:
+        app_open.execute("SELECT count(*) FROM person").fetchone()
+        for argv in (("delete-all",), ("delete-all", "--yes")):
+            assert_one_line_error(run(home, *argv), 1, "close it first (q)")
+        assert "first words" in run(home, "search", "first").stdout
     erased = run(home, "delete-all", "--yes")
     assert erased.returncode == 0 and "planner.db" in erased.stdout
     assert not home.exists()

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from planner_tui.db import backups
+from planner_tui.db import DATA_VERSION_KEY, backups
 from planner_tui.db.engine import Database, Location, open_database
 from planner_tui.errors import StorageError
-from planner_tui.services import people
+from planner_tui.services import drafts, people
 
 FIXTURE = Path(__file__).parent.parent / "data" / "schema-0001.db"
 
@@ -55,7 +55,14 @@ def test_restore_puts_a_copy_back_and_keeps_what_was_there(sqlite_db: Database) 
     reopened = open_database(location)
     with reopened.session() as s:
         assert [p.name for p in people.list_people(session=s)] == ["Ana"]
+    add(reopened, "Cy")
     reopened.dispose()
+    # Restored again in the same second (the tests' clock stands still): the copy kept
+    # before the first restore stays, and the second gets a name of its own.
+    again = backups.restore(location, copy)
+    assert again is not None and again != kept
+    assert again.name == kept.name.replace(".db", "-2.db")
+    assert names(kept) == ["Ana", "Bo"] and names(again) == ["Ana", "Cy"]
 
 
 def test_a_damaged_planner_is_restored_over_and_kept_as_it_was(sqlite_db: Database) -> None:
@@ -165,8 +172,23 @@ def test_delete_everything_leaves_nothing_behind(sqlite_db: Database) -> None:
 
 @pytest.mark.postgres
 def test_delete_everything_on_a_server_empties_every_table(pg_database: Database) -> None:
+    """Every row goes, but numbers are never given again and the data version goes on: a
+    window still open on the server saved a contact for someone deleted onto whoever was
+    given their number next, and took the restarted version for an older read (its views
+    kept showing what was deleted)."""
     add(pg_database, "Ana")
+    with pg_database.write() as s:
+        drafts.set_setting(session=s, key="theme", value="nord")
+    with pg_database.session() as s:
+        [ana] = people.list_people(session=s)
+        version = drafts.get_setting(session=s, key=DATA_VERSION_KEY, default=0)
     removed = backups.delete_everything(pg_database.location, pg_database)
     assert removed[0].startswith("every row in postgresql")
     with pg_database.session() as s:
         assert people.list_people(session=s) == []
+        assert drafts.get_setting(session=s, key="theme", default=None) is None
+        assert drafts.get_setting(session=s, key=DATA_VERSION_KEY, default=0) > version
+    add(pg_database, "Gita")
+    with pg_database.session() as s:
+        [gita] = people.list_people(session=s)
+    assert gita.id > ana.id

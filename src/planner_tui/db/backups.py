@@ -119,7 +119,7 @@ def restore(location: Location, source: Path) -> Path | None:
     replaced_version = 0
     try:
         if target.exists() and target.stat().st_size:
-            safety = backups_folder(location.home) / backup_name("before-restore")
+            safety = _unused(backups_folder(location.home) / backup_name("before-restore"))
             try:
                 check_sqlite_file(target, passphrase, whole=True)
                 replaced_version = _data_version(target, passphrase)
@@ -140,6 +140,16 @@ def restore(location: Location, source: Path) -> Path | None:
     except sqlite3.Error as error:
         raise StorageError(describe_error(error)) from None
     return safety
+
+
+def _unused(path: Path) -> Path:
+    """*path*, or the first of ``name-2.db``, ``name-3.db`` … that is not there: a copy kept
+    for safety never takes another's place (two restores in one second kept one copy, the
+    data from before the first was gone)."""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate, number = path.with_name(f"{path.stem}-{number}{path.suffix}"), number + 1
+    return candidate
 
 
 def _data_version(path: Path, passphrase: str | None) -> int:
@@ -188,15 +198,24 @@ def delete_everything(location: Location, server: Database | None = None) -> lis
     """Every trace of planner-tui's data for *location*: the SQLite file (even a damaged
     one) or, given the open *server* database, every row of every table; its backups; the
     small files beside it. Says what was removed. The folder goes too when left empty."""
-    from planner_tui.db.models import TABLES_IN_ORDER
+    from sqlalchemy import delete
+    from sqlmodel import col
+
+    from planner_tui.db.models import TABLES_IN_ORDER, AppSetting
 
     home = location.home
     removed: list[str] = []
     path = location.sqlite_path
     if server is not None:
-        names = ", ".join(str(t.__tablename__) for t in TABLES_IN_ORDER)
-        with server.engine.begin() as connection:
-            connection.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        # Numbers go on (an id is never given again: a window still open on the planner
+        # saved a contact for someone deleted onto whoever was given their number next), and
+        # so does the data version (an open window took the restarted one for an older read
+        # and kept showing what was deleted, through ctrl+r).
+        names = ", ".join(str(t.__tablename__) for t in TABLES_IN_ORDER if t is not AppSetting)
+        with server.write() as session:
+            connection = session.connection()
+            connection.exec_driver_sql(f"TRUNCATE {names} CONTINUE IDENTITY CASCADE")
+            connection.execute(delete(AppSetting).where(col(AppSetting.key) != DATA_VERSION_KEY))
         removed.append(f"every row in {location.display}")
     if path is not None:
         for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
