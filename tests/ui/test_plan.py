@@ -130,6 +130,27 @@ async def test_saving_with_no_one_chosen_asks_who_first_with_the_cursor_in_the_b
         assert form.page == "what" and "With Cy" in screen_text(app)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (70, 20)])
+async def test_the_highlighted_step_stays_in_sight_on_a_small_screen(
+    sqlite_db: Database, size: tuple[int, int]
+) -> None:
+    """At 80x24 the list of steps ran past the bottom of the dialog: ↓ moved the highlight
+    out of sight, and Enter planned a step no one had seen."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Lea Albers"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"lea", "enter")
+        dialog = wizard(app).query_one("#wizard")
+        what = wizard(app).query_one("#what-list", OptionList)
+        for n in range(7):
+            before = what.highlighted
+            await press(app, pilot, "down")
+            assert what.highlighted is not None and what.highlighted > (before or 0), n
+            assert dialog.scrollable_content_region.contains_region(what.region), (n, size)
+
+
 async def test_a_steps_words_call_them_what_they_are_called(sqlite_db: Database) -> None:
     """Someone with a nickname is called by it in the steps offered and planned ("send Ana
     a short message", for Ana Silva called Ana); the plan still says who in full."""

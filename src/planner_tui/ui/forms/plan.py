@@ -70,6 +70,8 @@ class PlanWizard(FormScreen[StepRead]):
         Binding("escape", "back", "Back"),
         Binding("escape", "leave", "Close (keeps a draft)"),
     ]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
+    """Below 24 lines a list of people or steps is shorter, so it fits in the dialog."""
 
     def __init__(
         self,
@@ -116,6 +118,8 @@ class PlanWizard(FormScreen[StepRead]):
         self.with_someone: tuple[int, WithSomeone] | None = None
         """For the person chosen (by id): what may be offered with them, once read."""
         self.quick_pick = -1
+        self.arrowed = False
+        """↑/↓ moved a list's highlight (see :meth:`keep_the_list_in_sight`)."""
 
     # ---------------------------------------------------------------- layout
 
@@ -294,6 +298,19 @@ class PlanWizard(FormScreen[StepRead]):
         elif self.page == "sure":
             self.check_confidence()
 
+    @on(OptionList.OptionHighlighted)
+    def keep_the_list_in_sight(self, event: OptionList.OptionHighlighted) -> None:
+        """A list keeps its highlight in itself, but on a small screen (80x24) the list ran
+        past the bottom of the dialog, and ↓ moved the highlight out of sight: a step was
+        chosen unseen. The dialog brings the whole list into view as ↑/↓ move the highlight
+        (not as a page opens with one: its title and steps stay in view then)."""
+        event.stop()
+        if self.arrowed or self.focused is event.option_list:
+            self.query_one("#wizard", VerticalScroll).scroll_to_widget(
+                event.option_list, animate=False, immediate=True
+            )
+        self.arrowed = False
+
     @on(OptionList.OptionSelected)
     def option_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -313,6 +330,7 @@ class PlanWizard(FormScreen[StepRead]):
         lists = {"who": "#who-list", "what": "#what-list"}
         if self.page in lists:
             options = self.query_one(lists[self.page], OptionList)
+            self.arrowed = True
             (options.action_cursor_down if step > 0 else options.action_cursor_up)()
             event.stop()
         elif self.page == "when":
