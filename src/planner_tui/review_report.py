@@ -240,8 +240,15 @@ def across(data: MonthReviewData) -> Figure:
     for window in data.across:
         score = window.measure
         if not window.found:
+            # Fewer than twice the days each side needs: nothing could show yet. More, and
+            # nothing did ("too little" then gave the wrong reason).
+            said = (
+                "too little to tell yet"
+                if window.days < 2 * learning.MIN_DAYS
+                else "nothing stood out yet"
+            )
             lines.append(
-                f"Over {words.plural(window.months, 'month')}, {score}: too little to tell yet "
+                f"Over {words.plural(window.months, 'month')}, {score}: {said} "
                 f"({words.plural(window.days, 'scored day')})."
             )
             continue

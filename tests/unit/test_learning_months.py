@@ -342,6 +342,22 @@ def test_the_review_shows_patterns_across_months_and_loneliness_beside_contact(
         assert not CAUSAL.search(said) and not HARSH.search(said), figure
 
 
+def test_enough_days_with_nothing_standing_out_is_not_called_too_little(db: Database) -> None:
+    """Eight days of mood, with Ana on four and no difference: enough days to tell, and
+    nothing went together — it said "too little to tell yet", the wrong reason."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for n in range(8):
+            journal.save_entry(session=s, data={"day": date(2026, 11, 1) + timedelta(days=n),
+                                                "mood": 3, "person_ids": [ana] if n % 2 else []})  # fmt: skip
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "connectedness": 4})
+    with db.session() as s:
+        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+    across = "\n".join({f.key: f for f in review_report.figures(data)}["across"].lines)
+    assert "Over 3 months, mood: nothing stood out yet (8 scored days)." in across
+    assert "Over 3 months, connectedness: too little to tell yet (1 scored day)." in across
+
+
 def test_the_loneliness_comparison_is_too_little_to_tell_with_few_checks(db: Database) -> None:
     with db.session() as s:
         data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
