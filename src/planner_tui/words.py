@@ -614,6 +614,7 @@ OPEN_WHILE_RESTORING = (
     "restored data from the next view you go to; what it has open meanwhile (a form being "
     "typed in) saves into the restored planner."
 )
+LOCKED = "This planner is locked: it opens with its passphrase."
 OPEN_WHILE_DELETING = (
     "The app looks open on this planner (its write-ahead log is there): close it first (q), "
     "then run delete-all again — what it saved afterwards would go with the deleted file. "

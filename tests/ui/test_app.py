@@ -517,6 +517,10 @@ async def test_a_locked_planner_asks_for_its_passphrase_and_stays_private(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, PassphrasePrompt), (app.backend.error, app.startup_error)
+        # The view under the prompt says it is locked (it said "not a planner-tui database,
+        # or it is damaged", which alarmed for nothing).
+        below = str(app.screen_stack[0].query_one("#loading", Static).render())
+        assert below == "This planner is locked: it opens with its passphrase.", below
         app.screen.query_one("#passphrase", Input).value = "not the one"
         await press(app, pilot, "enter")
         assert isinstance(app.screen, PassphrasePrompt)

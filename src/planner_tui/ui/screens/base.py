@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, Static
 
 from planner_tui import clock, words
-from planner_tui.errors import PlannerError
+from planner_tui.errors import NeedsPassphrase, PlannerError
 from planner_tui.terminal import plain
 from planner_tui.ui import collector
 from planner_tui.ui.widgets.fields import SearchField
@@ -374,6 +374,9 @@ class ViewScreen(KeepsStyles, Screen[None]):
         try:
             read_at = self.planner.backend.data_version()  # before: a write during counts
             data = self.load()
+        except NeedsPassphrase:  # the app asks for it on top; "damaged" here alarmed
+            self.app.call_from_thread(self.show_problem, words.LOCKED)
+            return
         except PlannerError as error:
             self.app.call_from_thread(self.show_problem, str(error))
             return
