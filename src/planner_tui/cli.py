@@ -273,7 +273,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
-    from planner_tui.db.engine import looks_like_sqlite
+    from planner_tui.db.engine import looks_encrypted, looks_like_sqlite
     from planner_tui.services import exchange, jrnl
 
     path: Path = args.file
@@ -282,7 +282,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         return
     if args.preview or args.merge:
         raise UsageError("--preview and --merge go with a .vcf file")
-    if looks_like_sqlite(path):
+    if looks_like_sqlite(path) or (path.suffix.casefold() == ".db" and looks_encrypted(path)):
         raise PlannerError(database_given_to_import(path, settings.home))
     if jrnl.claims(path):  # a .json file is read to see whether it is Day One's
         import_journal(settings, path)

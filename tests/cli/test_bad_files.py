@@ -230,6 +230,13 @@ def test_a_backup_given_to_import_points_to_restore(tmp_path: Path) -> None:
     suggested = result.stderr.split("put it back with: planner-tui ")[1].strip()
     # The home imported into, and the file quoted: its folder's name has a space.
     assert suggested == f"--home {other} restore '{copy}'"
+    # An encrypted planner is no jrnl journal either (it was called one).
+    encrypted = a_home_with_an_entry(tmp_path / "locked")
+    passphrase = {"PLANNER_TUI_PASSPHRASE": "a long passphrase"}
+    assert run(encrypted, "encrypt", env=passphrase).returncode == 0
+    result = run_as(other, "import", str(encrypted / "planner.db"))
+    assert_one_line_error(result, 1, "is a database file, not an export")
+    assert "jrnl" not in result.stderr.split(":")[0]
     assert not other.exists()
     restored = subprocess.run(
         [sys.executable, "-m", "planner_tui", *shlex.split(suggested), "--yes"],

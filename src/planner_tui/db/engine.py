@@ -234,6 +234,17 @@ def looks_like_sqlite(path: Path) -> bool:
         return False
 
 
+def looks_encrypted(path: Path) -> bool:
+    """Whether *path* may be an encrypted planner: no SQLite header, and whole pages of
+    noise (SQLCipher's pages are 512 bytes or a multiple). Only for a file this process has
+    not opened with SQLite (see :func:`_read_header`)."""
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+        return size >= 1024 and size % 512 == 0 and _read_header(path) != SQLITE_HEADER
+    except (OSError, StorageError):
+        return False
+
+
 def check_sqlite_file(path: Path, passphrase: str | None = None, *, whole: bool = False) -> None:
     """Refuse a file that is not a healthy SQLite database, without changing it.
 
@@ -275,9 +286,7 @@ def check_sqlite_file(path: Path, passphrase: str | None = None, *, whole: bool 
     except sqlite3.DatabaseError as error:
         if _not_a_database(error) and _read_header(path) != SQLITE_HEADER:
             # An encrypted file is whole pages of noise; anything else is simply not ours.
-            size = path.stat().st_size
-            maybe_encrypted = size >= 1024 and size % 512 == 0
-            raise (NeedsPassphrase if maybe_encrypted else StorageError)(
+            raise (NeedsPassphrase if looks_encrypted(path) else StorageError)(
                 f"{path} is not a planner-tui database, or it is damaged, or it is encrypted "
                 "(then set PLANNER_TUI_PASSPHRASE). It was left untouched."
             ) from None
