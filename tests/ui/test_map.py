@@ -555,6 +555,10 @@ async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:
         app.screen.query_one("#vcf-path", Input).value = str(DATA)  # a folder: said so
         await press(app, pilot, "enter")
         assert f"{DATA} is a folder: type the path of a .vcf file in it." in screen_text(app)
+        app.screen.query_one("#vcf-path", Input).value = "  "  # nothing: not "." a folder
+        await press(app, pilot, "enter")
+        assert "Type the path of a .vcf file, then Enter." in screen_text(app)
+        assert "is a folder" not in screen_text(app)
         app.screen.query_one("#vcf-path", Input).value = str(DATA / "contacts.vcf")
         await press(app, pilot, "enter")
         await pilot.click("#vcf-add")

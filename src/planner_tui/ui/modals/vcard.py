@@ -56,6 +56,9 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
                 yield Button("Close  esc", id="vcf-close")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():  # read as ".", it was said to be a folder
+            self.status("Type the path of a .vcf file, then Enter.")
+            return
         self.query_one("#vcf-status", Static).update("Reading…")
         self.read(Path(event.value.strip()).expanduser())
 
