@@ -632,6 +632,8 @@ def cmd_delete_all(settings: Settings, args: argparse.Namespace) -> None:
     if not confirmed(args, question, "delete everything"):
         print("Nothing was deleted.")
         return
+    if backups.looks_open(location):  # again: the app may have been opened meanwhile
+        raise PlannerError(OPEN_WHILE_DELETING)
     if location.is_sqlite:  # no need to open it: a damaged file can be deleted too
         removed = backups.delete_everything(location)
     else:

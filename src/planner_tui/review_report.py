@@ -815,7 +815,8 @@ EXPLAIN: dict[str, str] = {
     "and interactions that day), against the window's other scored days. Shown only with "
     f"{learning.MIN_DAYS}+ days on each side and a difference of at least {learning.NOTABLE}. "
     "The effect is the difference divided by the pooled spread of the days' scores (Cohen's "
-    "d); a blank effect means every day had the same score. A person is listed only when "
+    "d); a blank effect means the days on each side all had the same score (no spread to "
+    "measure by). A person is listed only when "
     "their days went with higher scores, never lower. A row with fewer than "
     f"{words.plural(learning.FEW_DAYS, 'day')} on a side says 'few'. Things that come together need "
     "not have anything more to do with each other.",

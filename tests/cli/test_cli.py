@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from planner_tui import cli
 from planner_tui.words import OPEN_WHILE_RESTORING
 
 from .runner import NOW, assert_one_line_error, run, run_process
@@ -219,6 +220,20 @@ def test_restore_and_delete_all_ask_first_then_do_it(tmp_path: Path) -> None:
         for argv in (("delete-all",), ("delete-all", "--yes")):
             assert_one_line_error(run(home, *argv), 1, "close it first (q)")
         assert "first words" in run(home, "search", "first").stdout
+
+    # Opened while the question waited for its answer: asked again after it.
+    opened: list[sqlite3.Connection] = []
+
+    def opened_while_asking(*_: object) -> bool:
+        opened.append(sqlite3.connect(home / "planner.db"))
+        opened[0].execute("SELECT count(*) FROM person").fetchone()
+        return True
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cli, "confirmed", opened_while_asking)
+        assert_one_line_error(run(home, "delete-all"), 1, "close it first (q)")
+    opened[0].close()
+    assert "first words" in run(home, "search", "first").stdout
     erased = run(home, "delete-all", "--yes")
     assert erased.returncode == 0 and "planner.db" in erased.stdout
     assert not home.exists()

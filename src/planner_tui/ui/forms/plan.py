@@ -13,6 +13,7 @@ Everything typed is kept as a draft, page included, like every form.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -253,6 +254,9 @@ class PlanWizard(FormScreen[StepRead]):
         self.query_one("#progress", Static).update(progress)
         self.show_so_far()
         self.show_calibration()
+        # A page opens at its top, with the title and steps (the list of the page before,
+        # scrolled into view, had left them above the dialog's top).
+        self.query_one("#wizard", VerticalScroll).scroll_home(animate=False, immediate=True)
         if page == "card":
             self.show_card()
             focus_laid_out(self.query_one("#save", Button))
@@ -324,16 +328,23 @@ class PlanWizard(FormScreen[StepRead]):
         # ↑/↓ go by the page shown, not by where the focus is: the focus moves to a new
         # page's field a turn after the page (a callback), and arrows read in the same
         # burst as the Enter before them must not move the last page's list instead.
-        if event.key not in ("up", "down") or isinstance(self.focused, OptionList | Select):
+        # Page up/down move the list too (they scrolled the dialog, and the highlight with
+        # it out of sight).
+        moves = ("up", "down", "pageup", "pagedown")
+        if event.key not in moves or isinstance(self.focused, OptionList | Select):
             return  # a list or a choice with the cursor moves itself
-        step = 1 if event.key == "down" else -1
+        step = 1 if event.key.endswith("down") else -1
         lists = {"who": "#who-list", "what": "#what-list"}
         if self.page in lists:
             options = self.query_one(lists[self.page], OptionList)
             self.arrowed = True
-            (options.action_cursor_down if step > 0 else options.action_cursor_up)()
+            move: dict[str, Callable[[], None]] = {
+                "up": options.action_cursor_up, "down": options.action_cursor_down,
+                "pageup": options.action_page_up, "pagedown": options.action_page_down,
+            }  # fmt: skip
+            move[event.key]()
             event.stop()
-        elif self.page == "when":
+        elif self.page == "when" and event.key in ("up", "down"):
             when = self.query_one("#when", Input)
             self.quick_pick = (self.quick_pick + step) % len(QUICK_PICKS)
             when.value = QUICK_PICKS[self.quick_pick]
