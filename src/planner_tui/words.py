@@ -618,7 +618,7 @@ LOCKED = "This planner is locked: it opens with its passphrase."
 OPEN_WHILE_DELETING = (
     "The app looks open on this planner (its write-ahead log is there): close it first (q), "
     "then run delete-all again — what it saved afterwards would go with the deleted file. "
-    "Nothing was deleted. (If no app is open, a crash left the log behind: opening and "
+    "Nothing was deleted. (If no app is open, the log is left from a crash: opening and "
     "closing the app once clears it.)"
 )
 THEME_NOT_KEPT = "The theme is yours for now; the next start opens with the one before."
