@@ -108,12 +108,14 @@ class Tmux:
         return Terminal(self, name)
 
     def kill_server(self) -> None:
-        """Stop the server and remove its socket file (kill-server leaves it behind)."""
-        socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
+        """Stop the server and remove its socket file (kill-server leaves it behind, and so
+        does a server that ended with its last session: then it can't be asked where)."""
+        socket_path = self.run("display-message", "-p", "#{socket_path}").strip() or (
+            f"{os.environ.get('TMUX_TMPDIR') or '/tmp'}/tmux-{os.getuid()}/{self.socket}"
+        )
         subprocess.run([self.path, "-L", self.socket, "kill-server"], capture_output=True,
                        check=False, timeout=30)  # fmt: skip
-        if socket_path:
-            Path(socket_path).unlink(missing_ok=True)
+        Path(socket_path).unlink(missing_ok=True)
 
 
 def launch(
