@@ -21,6 +21,9 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from hypothesis import settings
+from textual import _wait as textual_wait
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
 from textual.widgets import Input, TextArea
 
 from planner_tui import clock
@@ -170,6 +173,48 @@ def steady_cursors() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def pilot_looks_for_idle_often() -> Iterator[None]:
+    """After each key, Pilot sleeps until the app has used almost no CPU for a while: Textual
+    looks every 20 ms, so every key cost at least 40 ms asleep, nearly half a screen test's
+    time. Here it looks every 5 ms, with the same test of idleness (a twentieth of the
+    interval). What a test waits for is unchanged: its keys are handled, and the data it
+    asserts on is waited for (``settle``, ``until``). Textual is pinned; a rename fails here."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(textual_wait, "SLEEP_GRANULARITY", 1 / 200)
+        patch.setattr(textual_wait, "SLEEP_IDLE", 1 / 200 / 20)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def css_parsed_once_per_process() -> Iterator[None]:
+    """Each app parses the same CSS again, twice (at start, and when its theme is set): an
+    eighth of starting an app, and a screen test starts one. Textual already keeps each
+    source's parsed rules for the life of one app (they are never changed once parsed); here
+    they are kept for the process, per source and CSS variables. The first app of each worker
+    parses everything, so CSS that does not parse still fails every screen test."""
+    parsed: dict[tuple[Any, ...], list[RuleSet]] = {}
+    parse_rules = Stylesheet._parse_rules
+
+    def parse_once(
+        self: Stylesheet,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        variables = tuple(sorted(self._variables.items()))
+        key = (css, read_from, is_default_rules, tie_breaker, scope, variables)
+        if key not in parsed:
+            parsed[key] = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+        return parsed[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Stylesheet, "_parse_rules", parse_once)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[datetime]:
     monkeypatch.setenv("TZ", "Europe/London")
@@ -213,9 +258,27 @@ def pg_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 
 def _truncate(database: Database) -> None:
+    """A PostgreSQL database as new: every table emptied and its file replaced, so the planner
+    sees what a new database's has (tests of query plans), and ids count from 1 again."""
     names = ", ".join(t.__tablename__ for t in TABLES_IN_ORDER)  # type: ignore[attr-defined]
     with database.engine.begin() as connection:
         connection.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+
+
+def _empty(database: Database) -> None:
+    """Every table emptied and ids counting from 1 again, as between most tests: deleting the
+    few rows a test leaves takes a tenth of TRUNCATE's 26 ms."""
+    names = [t.__tablename__ for t in reversed(TABLES_IN_ORDER)]
+    with database.engine.begin() as connection:
+        sequences = connection.exec_driver_sql(
+            "SELECT sequence_name FROM information_schema.sequences"
+        ).scalars()
+        connection.exec_driver_sql(
+            "; ".join(
+                [f"DELETE FROM {name}" for name in names]
+                + [f"ALTER SEQUENCE {sequence} RESTART" for sequence in sequences]
+            )
+        )
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -228,7 +291,7 @@ def db(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) ->
         database.dispose()
     else:
         database = request.getfixturevalue("pg_database")
-        _truncate(database)
+        _empty(database)
         yield database
 
 

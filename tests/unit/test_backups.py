@@ -170,25 +170,27 @@ def test_delete_everything_leaves_nothing_behind(sqlite_db: Database) -> None:
     assert not home.exists()
 
 
-@pytest.mark.postgres
-def test_delete_everything_on_a_server_empties_every_table(pg_database: Database) -> None:
+@pytest.mark.parametrize(
+    "db", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+def test_delete_everything_on_a_server_empties_every_table(db: Database) -> None:
     """Every row goes, but numbers are never given again and the data version goes on: a
     window still open on the server saved a contact for someone deleted onto whoever was
     given their number next, and took the restarted version for an older read (its views
     kept showing what was deleted)."""
-    add(pg_database, "Ana")
-    with pg_database.write() as s:
+    add(db, "Ana")
+    with db.write() as s:
         drafts.set_setting(session=s, key="theme", value="nord")
-    with pg_database.session() as s:
+    with db.session() as s:
         [ana] = people.list_people(session=s)
         version = drafts.get_setting(session=s, key=DATA_VERSION_KEY, default=0)
-    removed = backups.delete_everything(pg_database.location, pg_database)
+    removed = backups.delete_everything(db.location, db)
     assert removed[0].startswith("every row in postgresql")
-    with pg_database.session() as s:
+    with db.session() as s:
         assert people.list_people(session=s) == []
         assert drafts.get_setting(session=s, key="theme", default=None) is None
         assert drafts.get_setting(session=s, key=DATA_VERSION_KEY, default=0) > version
-    add(pg_database, "Gita")
-    with pg_database.session() as s:
+    add(db, "Gita")
+    with db.session() as s:
         [gita] = people.list_people(session=s)
     assert gita.id > ana.id

@@ -26,6 +26,7 @@ from planner_tui import daily
 from planner_tui.db.engine import Database
 from planner_tui.db.models import Step, StepStatus
 from planner_tui.services import gaps, journal, learning, people
+from tests.conftest import _truncate
 
 HISTORY = {"interaction", "interaction_person", "journal_entry", "journal_person"}
 """The tables that grow with every year."""
@@ -34,7 +35,10 @@ HISTORY = {"interaction", "interaction_person", "journal_entry", "journal_person
 @pytest.fixture
 def life(db: Database) -> Database:
     """Three people in two parts of life, with contacts logged there and without: Ana's
-    (of the Choir) without a context, all started by her; a journal day with her."""
+    (of the Choir) without a context, all started by her; a journal day with her. On
+    PostgreSQL the tables are new, as the planner would find them in a new database."""
+    if db.engine.dialect.name == "postgresql":
+        _truncate(db)
     start = datetime(2020, 1, 1, 12, tzinfo=UTC)
     with db.write() as s:
         choir = people.create_context(session=s, data={"name": "Choir"})
