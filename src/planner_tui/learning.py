@@ -96,6 +96,8 @@ from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
+from planner_tui.patterns import HIGHER_ONLY
+
 DONE = "done"
 DECLINED = "declined"
 MOVED = "rescheduled"
@@ -489,8 +491,6 @@ ACROSS_SHOWN = 5
 """Rows shown for each window and score."""
 FEW_DAYS = 5
 """A row across months with fewer days than this on a side rests on few days (and says so)."""
-HIGHER_ONLY = frozenset({"person"})
-"""Kinds shown across months only when their days went with higher scores."""
 
 
 def months_before(first: date, months: int) -> date:

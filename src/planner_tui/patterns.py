@@ -25,6 +25,9 @@ THEMES = 5
 """How many themes of warmth and withdrawal to show."""
 MIN_THEME_ENTRIES = 2
 """A word is a theme once it appears in at least this many entries."""
+HIGHER_ONLY = frozenset({"person"})
+"""Kinds shown only when their days went with higher scores: a person is never shown as
+coming with colder days (nothing here reads as a verdict on someone)."""
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,9 @@ def associations(
     day_scores: Mapping[date, float], items: Mapping[tuple[str, str], Iterable[date]]
 ) -> list[Association]:
     """For each (kind, name) item, compare the scored days it appears on with the scored
-    days it does not. Items short of :data:`MIN_DAYS` on either side are left out; the rest
-    come largest difference first."""
+    days it does not. Items short of :data:`MIN_DAYS` on either side are left out, and so
+    are people whose days were no warmer (:data:`HIGHER_ONLY`); the rest come largest
+    difference first."""
     total = sum(day_scores.values())
     found = []
     for (kind, name), days in items.items():
@@ -68,6 +72,7 @@ def associations(
                 (total - with_sum) / without,
             )
         )
+    found = [a for a in found if a.kind not in HIGHER_ONLY or a.difference > 0]
     return sorted(found, key=lambda a: (-abs(a.difference), a.kind, *sort_key(a.name)))
 
 
@@ -84,8 +89,11 @@ STOPWORDS = frozenset(
     than that the their them then there these they thing things this those though
     through to today too up us very was way we went were what when where which while who
     why will with without would yesterday you your
+    ah aw eh er ha hi hm ho mm oh ok uh um ya ye yo pm st nd rd th
     """.split()  # noqa: SIM905 (a list literal would be 170 lines)
 )
+"""Words too common to be a theme. Two-letter words are themes too (a friend called Bo or
+Mo), so the short ones said without meaning much are here."""
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -102,7 +110,7 @@ def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]
             word = word[:-2] if word.casefold().endswith("'s") else word
             found.setdefault(word.casefold(), word)
         for key, word in found.items():
-            if len(key) > 2 and key not in STOPWORDS:
+            if len(key) > 1 and key not in STOPWORDS:
                 counts[key] += 1
                 spelt.setdefault(key, Counter())[word] += 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

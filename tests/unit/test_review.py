@@ -480,3 +480,25 @@ def test_a_name_with_s_counts_as_the_name_in_the_months_words() -> None:
              "that's what's nice", "Vera said not now", "skipped Vera's photo"]  # fmt: skip
     assert patterns.themes(notes) == [("Tom", 3), ("Vera", 2)]  # as the name is written most
     assert patterns.themes(["a walk", "Walk home", "walk again"]) == [("walk", 3)]
+
+
+def test_a_two_letter_name_counts_in_the_months_words_and_fillers_do_not() -> None:
+    """A friend called Bo brought warmth twice: Bo is one of the month's words (two-letter
+    words were all left out), and "ok", "hi" or "oh" never are."""
+    notes = ["Bo's soup", "walk with Bo", "ok, hi Mo", "oh ok", "Mo at 7pm", "hi at 8pm"]
+    assert patterns.themes(notes) == [("Bo", 2), ("Mo", 2)]
+
+
+def test_a_person_is_never_shown_as_coming_with_colder_days() -> None:
+    """Days with Ana scored lower: she is left out of what came with warmer days (the
+    review's own rule for people); a tag with colder days still shows, as a pattern."""
+    scores = {
+        date(2026, 1, d): float(s) for d, s in zip(range(1, 7), [1, 1, 1, 5, 5, 5], strict=True)
+    }
+    days = [date(2026, 1, d) for d in (1, 2, 3)]
+    found = patterns.associations(scores, {("person", "Ana"): days, ("tag", "rain"): days})
+    assert [(a.kind, a.name, a.difference) for a in found] == [("tag", "rain", -4)]
+    warmer = patterns.associations(
+        scores, {("person", "Ana"): [date(2026, 1, d) for d in (4, 5, 6)]}
+    )
+    assert [(a.name, a.difference) for a in warmer] == [("Ana", 4)]
