@@ -37,7 +37,10 @@ def _scores(plt: Any, data: MonthReviewData, index: int, name: str) -> None:
     days = [(day.day, scores[index]) for day, *scores in data.daily if scores[index] is not None]
     plt.title(name)
     if days:
-        plt.bar([d for d, _ in days], [v for _, v in days], marker="█", width=0.5)
+        # Bars two thirds of a day wide: at half a day, plotext left a blank column between
+        # some days with a score (read as days without one); wider, a day without a score
+        # closes up at the widths the Review is drawn.
+        plt.bar([d for d, _ in days], [v for _, v in days], marker="█", width=0.65)
     plt.ylim(0, 5)
     plt.yticks([1, 2, 3, 4, 5])
     last = data.as_of.day

@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from planner_tui.charts import chart_text, week_bars, whole_ticks
 from planner_tui.db.engine import Database
 from planner_tui.pictures import stacked_rows
-from planner_tui.services import people, review
+from planner_tui.services import journal, people, review
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -75,3 +75,26 @@ def test_the_twelve_month_chart_names_every_month(
     first = MONTHS.index(f"{month:%b}") + 1
     assert marks == MONTHS[first:] + MONTHS[:first], chart
     assert re.search(rf"{month:%b %Y}", chart.splitlines()[0])  # the years, in the title
+
+
+@pytest.mark.parametrize("width", [60, 72, 80, 100, 120])
+@pytest.mark.parametrize("missing", [None, 10, 21])
+def test_the_daily_chart_has_a_gap_only_for_a_day_without_a_score(
+    sqlite_db: Database, width: int, missing: int | None
+) -> None:
+    """A new user's October, scored every day, showed blank columns between days, under a
+    title saying gaps are days without a score. A gap now means just that."""
+    with sqlite_db.write() as s:
+        for day in range(1, 32):
+            if day != missing:
+                journal.save_entry(
+                    session=s, data={"day": date(2026, 10, day), "connectedness": 3, "mood": 3}
+                )
+    with sqlite_db.session() as s:
+        data = review.review_month(session=s, month=date(2026, 10, 1), today=date(2026, 11, 30))
+    lines = chart_text("connectedness", data, width=width).splitlines()
+    edge = max(i for i, line in enumerate(lines) if "└" in line)
+    bars = lines[edge - 1]
+    inside = bars[bars.index("█") : bars.rindex("█") + 1]
+    gaps = re.findall(r" +", inside)
+    assert len(gaps) == (0 if missing is None else 1), lines
