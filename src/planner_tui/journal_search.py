@@ -279,6 +279,13 @@ def read_search(
     words = _FILTER.sub(replace, text[:1000])
     query.text = words
     query.groups = parse_terms(words)
+    for word in _WORD.findall(words):
+        if len(word) == 2 and word.endswith("*"):  # parse_terms reads it as the letter alone
+            problems.append(
+                f"{word!r} would find nearly every entry: put two letters or more before "
+                f"the *, as in '{word[0]}a*'."
+            )
+            break
     query.start, query.end = bounds.get("from"), bounds.get("to")
     if query.start is not None and query.end is not None and query.start >= query.end:
         problems.append("Those dates leave no day between them.")

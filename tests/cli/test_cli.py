@@ -137,6 +137,11 @@ def test_search_prints_matches_and_handles_odd_queries(demo_home: Path) -> None:
     assert high_to_low.returncode == 0 and high_to_low.stdout
     assert high_to_low.stdout == run(demo_home, "search", "walk", "--mood", "3-5", "--all").stdout
     assert run(demo_home, "search", "--tag", "walk").returncode == 0  # a filter alone is a search
+    # One letter before a * was searched as that letter alone: "No entries match." for w*,
+    # with walks all through the journal. It is said instead; two letters find them.
+    assert_one_line_error(run(demo_home, "search", "w*"), 1, "'w*' would find nearly every")
+    assert "as in 'wa*'" in run(demo_home, "search", "river", "w*").stderr
+    assert "walk" in run(demo_home, "search", "wa*").stdout.lower()
 
 
 def test_search_says_when_it_shows_only_some_of_the_matches(demo_home: Path) -> None:

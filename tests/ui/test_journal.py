@@ -639,6 +639,12 @@ async def test_search_as_you_type_highlights_and_filters(sqlite_db: Database) ->
             search.value = nothing
             await settle(app, pilot)
             assert table.row_count == 0 and NOTHING_TO_LOOK_FOR in screen_text(app), nothing
+        search.value = "r*"  # searched as the letter r alone: "Nothing matches."
+        await settle(app, pilot)
+        assert table.row_count == 0 and "'r*' would find nearly every entry" in screen_text(app)
+        search.value = "ri*"
+        await settle(app, pilot)
+        assert table.row_count == 2
         # Escape empties the search and gives the list back its keys (after a search that
         # found nothing, the list had none: ↓ and Enter did nothing).
         await press(app, pilot, "escape", "down")
