@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from planner_tui import __version__, clock
 from planner_tui.commands import loop, today
 from planner_tui.commands.base import Parser, UsageError, location_from, opened
-from planner_tui.config import Settings
+from planner_tui.config import DB_FILENAME, Settings
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import (
     back_to_line_mode,
@@ -36,6 +36,7 @@ from planner_tui.words import (
     check_in_saved,
     database_given_to_import,
     export_given_to_restore,
+    own_database_given_to_import,
     plural,
 )
 
@@ -283,6 +284,8 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
     if args.preview or args.merge:
         raise UsageError("--preview and --merge go with a .vcf file")
     if looks_like_sqlite(path) or (path.suffix.casefold() == ".db" and looks_encrypted(path)):
+        if path.resolve() == (settings.resolved_home() / DB_FILENAME).resolve():
+            raise PlannerError(own_database_given_to_import(path))
         raise PlannerError(database_given_to_import(path, settings.home))
     if jrnl.claims(path):  # a .json file is read to see whether it is Day One's
         import_journal(settings, path)
@@ -410,7 +413,6 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
     sqlite3 (no data layer to import: quick), or the data layer's own connection (a server,
     an encrypted file, an old schema). Both run :func:`journal_search.search`."""
     from planner_tui import journal_search
-    from planner_tui.config import DB_FILENAME
 
     if args.limit < 1:
         raise UsageError("--limit should be 1 or more")

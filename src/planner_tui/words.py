@@ -977,6 +977,14 @@ def database_given_to_import(path: object, home: object = None) -> str:
     )
 
 
+def own_database_given_to_import(path: object) -> str:
+    """``import`` was given the planner's own database: everything in it is here already."""
+    return (
+        f"{path} is this planner's own database: everything in it is here already. To copy "
+        "it somewhere, use planner-tui backup or planner-tui export."
+    )
+
+
 def draft_not_let_go(why: str) -> str:
     """A draft could not be deleted (the file damaged or locked)."""
     return f"The draft kept for this could not be removed: {why} It may be offered again next time."

@@ -227,6 +227,11 @@ def test_a_backup_given_to_import_points_to_restore(tmp_path: Path) -> None:
     result = run_as(other, "import", str(copy))
     assert_one_line_error(result, 1, "is a database file, not an export")
     assert "jrnl journal is encrypted" not in result.stderr
+    # The planner's own file was sent to restore, which then refused it as the database
+    # itself; it is said what it is, and nothing is changed.
+    own = run_as(home, "import", str(home / "planner.db"))
+    assert_one_line_error(own, 1, "is this planner's own database: everything in it is here")
+    assert "restore" not in own.stderr
     suggested = result.stderr.split("put it back with: planner-tui ")[1].strip()
     # The home imported into, and the file quoted: its folder's name has a space.
     assert suggested == f"--home {other} restore '{copy}'"
