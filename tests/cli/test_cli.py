@@ -265,7 +265,14 @@ def test_database_path_that_cannot_be_created(tmp_path: Path) -> None:
 
 
 def test_bad_database_url(tmp_path: Path) -> None:
-    assert_one_line_error(run(tmp_path, "--db", "nonsense://x", "review"), 1, "can't be used")
+    """An address of a kind planner-tui doesn't keep data in says which it does (it said
+    "Can't load plugin: sqlalchemy.dialects:nonsense", or asked to install PostgreSQL's
+    driver for MySQL); one it can't read at all says so."""
+    for url, kind in (("nonsense://x", "nonsense"), ("mysql://me@localhost/planner", "mysql")):
+        result = run(tmp_path, "--db", url, "review")
+        assert_one_line_error(result, 1, f"in SQLite or PostgreSQL, not {kind}: give --db a")
+        assert "plugin" not in result.stderr and "driver" not in result.stderr
+    assert_one_line_error(run(tmp_path, "--db", "::", "review"), 1, "can't be used")
 
 
 def test_app_refuses_without_a_terminal(tmp_path: Path) -> None:

@@ -561,7 +561,12 @@ def make_engine(location: Location) -> Engine:
             _sqlite_pragmas(engine)
             return engine
         url = sa.make_url(location.url)
-        waits = url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query
+        if url.get_backend_name() != "postgresql":  # SQLAlchemy's own words named a plugin
+            raise StorageError(
+                f"planner-tui keeps its data in SQLite or PostgreSQL, not {url.drivername}: "
+                "give --db a sqlite:///… or postgresql://… address."
+            )
+        waits = "connect_timeout" not in url.query
         engine = sa.create_engine(
             url,
             pool_pre_ping=True,
