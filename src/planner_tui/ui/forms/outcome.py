@@ -224,7 +224,7 @@ class OutcomeForm(FormScreen[Any]):
             try:
                 moment, shown = read_back(values["when"], lean="past")
                 if moment < clock.now() - LONG_AGO:  # '1 Jan 1900' saved without a word
-                    shown += ". That is more than a year ago — is the year right?"
+                    shown += " — is the year right?"  # the read-back says how long ago
                 preview.update(text("→ " + shown))
                 if moment > clock.now():
                     problems["when"] = "That is still to come; say when it happened."
