@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from planner_tui import __version__, clock
 from planner_tui.commands import loop, today
 from planner_tui.commands.base import Parser, UsageError, location_from, opened
-from planner_tui.config import DB_FILENAME, Settings
+from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import (
     back_to_line_mode,
@@ -284,7 +284,8 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
     if args.preview or args.merge:
         raise UsageError("--preview and --merge go with a .vcf file")
     if looks_like_sqlite(path) or (path.suffix.casefold() == ".db" and looks_encrypted(path)):
-        if path.resolve() == (settings.resolved_home() / DB_FILENAME).resolve():
+        own = location_from(settings).sqlite_path  # the home's file, or the one --db names
+        if own is not None and path.resolve() == own.resolve():
             raise PlannerError(own_database_given_to_import(path))
         raise PlannerError(database_given_to_import(path, settings.home))
     if jrnl.claims(path):  # a .json file is read to see whether it is Day One's
@@ -413,6 +414,7 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
     sqlite3 (no data layer to import: quick), or the data layer's own connection (a server,
     an encrypted file, an old schema). Both run :func:`journal_search.search`."""
     from planner_tui import journal_search
+    from planner_tui.config import DB_FILENAME
 
     if args.limit < 1:
         raise UsageError("--limit should be 1 or more")
