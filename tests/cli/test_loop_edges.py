@@ -4,6 +4,7 @@ round, times the clocks skip, and backups that must not replace what isn't their
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -224,6 +225,18 @@ def test_an_entry_too_long_is_refused_with_its_length(home: Path) -> None:
         run(home, "journal", stdin="x" * 200_001), 1,
         "The entry is 200,001 characters long; it can be at most 200,000, so nothing was saved",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", ""], ids=["echo", "windows", "none"])
+def test_piped_text_is_kept_without_the_line_end_that_closes_it(home: Path, end: str) -> None:
+    """`echo … | planner-tui journal` stored the text with echo's newline, which also
+    counted towards the longest entry allowed (200,000 characters plus it was refused)."""
+    longest = "x" * 199_998 + "yz"
+    assert run(home, "journal", "--day", "yesterday", stdin=longest + end).returncode == 0
+    assert run(home, "journal", stdin="two lines\n\nkept as typed" + end).returncode == 0
+    exported = json.loads(run(home, "export").stdout)
+    bodies = sorted(entry["body"] for entry in exported["tables"]["journal_entry"])
+    assert bodies == sorted([longest, "two lines\n\nkept as typed"]), [b[-5:] for b in bodies]
 
 
 def test_log_to_a_context_not_on_the_map_says_how_to_add_it(home: Path) -> None:
