@@ -301,8 +301,9 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         raise PlannerError(f"{path} is not a UTF-8 text file.") from None
     except OSError as error:
         raise PlannerError(f"Can't read {path}: {error.strerror or error}.") from None
+    rows = exchange.checked_export(text)  # before opening: a refused file leaves no database
     with opened(settings) as database, database.write() as session:
-        counts = exchange.import_json(session=session, text=text)
+        counts = exchange.import_checked(session=session, rows=rows)
     print(
         f"Imported {plural(counts.get('person', 0), 'person', 'people')}, "
         f"{plural(counts.get('interaction', 0), 'interaction')}, "
@@ -581,7 +582,9 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     location = location_from(settings)
     given: Path = args.file.expanduser()
     if given.suffix.casefold() in (".json", ".vcf", ".vcard") and not looks_like_sqlite(given):
-        raise PlannerError(export_given_to_restore(args.file, settings.home))
+        own = location.sqlite_path
+        new_home = given.suffix.casefold() == ".json" and (own is None or own.exists())
+        raise PlannerError(export_given_to_restore(args.file, settings.home, new_home=new_home))
     backups.check_backup(location, args.file)  # before asking: a wrong file is said at once
     question = f"Replace the data in {location.display} with the copy in {args.file}?"
     if backups.looks_open(location):

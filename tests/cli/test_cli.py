@@ -67,6 +67,10 @@ def test_export_import_round_trip(demo_home: Path, tmp_path: Path) -> None:
         ("{not json", "not valid JSON"),
         ('{"format": "something-else"}', "not a planner-tui export"),
         (b"\xff\xfe\x00bad", "not a UTF-8 text file"),
+        (
+            '{"format": "planner-tui", "version": 1, "tables": {"person": [{"id": 1}]}}',
+            "person row 1",
+        ),
     ],
 )
 def test_import_errors(tmp_path: Path, content: str | bytes | None, words: str) -> None:
@@ -75,7 +79,9 @@ def test_import_errors(tmp_path: Path, content: str | bytes | None, words: str) 
         source.write_bytes(content)
     elif content is not None:
         source.write_text(content)
-    assert_one_line_error(run(tmp_path / "home", "import", str(source)), 1, words)
+    home = tmp_path / "home"
+    assert_one_line_error(run(home, "import", str(source)), 1, words)
+    assert not (home / "planner.db").exists()  # a refused file leaves no empty planner
 
 
 def test_markdown_and_ics_exports(demo_home: Path) -> None:
@@ -84,6 +90,14 @@ def test_markdown_and_ics_exports(demo_home: Path) -> None:
     # Without --month, a title that says what it holds (not people, dates or intentions).
     whole = run(demo_home, "export", "--format", "markdown").stdout
     assert whole.startswith("# planner-tui — journal, interactions and small steps\n"), whole[:80]
+    # Given to import, either says what it is and which export reads back (it said the
+    # file, full of check-ins, had no journal entries in it).
+    for name, text in (("all.md", whole), ("november.md", markdown.stdout)):
+        (demo_home.parent / name).write_text(text, encoding="utf-8")
+        refused = run(demo_home.parent / "new", "import", str(demo_home.parent / name))
+        assert_one_line_error(refused, 1, f"{name} is planner-tui's Markdown export")
+        assert "import the JSON export instead" in refused.stderr
+        assert not (demo_home.parent / "new").exists()
     ics = run_process(demo_home, "export", "--format", "ics")
     assert ics.returncode == 0, ics.stderr
     events = Calendar.from_ical(ics.stdout).walk("VEVENT")
@@ -176,7 +190,18 @@ def test_backup_writes_a_private_consistent_copy(demo_home: Path, tmp_path: Path
     assert run(demo_home, "export", "--format", "json", "-o", str(export)).returncode == 0
     refused = run(demo_home, "restore", str(export), "--yes")
     assert_one_line_error(refused, 1, f"{export} is an export, not a backup")
-    assert f"planner-tui --home {demo_home} import {export}" in refused.stderr
+    # …into a new, empty home: a JSON export isn't read into one holding data (it named
+    # this home, where import then refused it)
+    assert (
+        f"To read it into a new, empty home, use: planner-tui --home NEW_FOLDER import {export}"
+        in refused.stderr
+    )
+    assert "already holds data" in run(demo_home, "import", str(export)).stderr
+    fresh = tmp_path / "fresh"
+    told = run(fresh, "restore", str(export), "--yes").stderr
+    assert f"To read it in, use: planner-tui --home {fresh} import {export}" in told
+    assert not fresh.exists()
+    assert run(fresh, "import", str(export)).returncode == 0
     # A name that says it is an export: said, and nothing written (a database was, as JSON)
     for name, form in (("all.json", "json"), ("Notes.MD", "markdown"), ("cal.ics", "ics")):
         misnamed = run(demo_home, "backup", str(tmp_path / name))

@@ -37,6 +37,8 @@ from planner_tui.services.common import reset_sequences
 
 FORMAT_NAME = "planner-tui"
 FORMAT_VERSION = 1
+MARKDOWN_TITLE = "planner-tui — "
+"""How the Markdown export's first heading begins (after its `# `): for reading, not import."""
 EXPORTED_TABLES = [t for t in TABLES_IN_ORDER if t is not Draft]
 """Drafts are half-typed text; they stay on the machine where they were typed."""
 
@@ -214,11 +216,15 @@ def is_empty(*, session: Session) -> bool:
 
 
 def import_json(*, session: Session, text: str) -> dict[str, int]:
-    """Load a JSON export into an empty database. Returns rows imported per table.
+    """Load a JSON export into an empty database. Returns rows imported per table."""
+    return import_checked(session=session, rows=checked_export(text))
 
-    Every row is checked as the app's forms check what is typed (see
-    :mod:`planner_tui.services.import_rows`) before anything is written; the first bad
-    row refuses the whole import with its table, row and field."""
+
+def checked_export(text: str) -> dict[str, list[dict[str, Any]]]:
+    """A JSON export's rows, per table, each checked as the app's forms check what is typed
+    (see :mod:`planner_tui.services.import_rows`); the first bad row refuses the whole
+    export with its table, row and field. Needs no database: a file refused here leaves
+    none behind."""
     try:
         document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
@@ -242,15 +248,19 @@ def import_json(*, session: Session, text: str) -> dict[str, int]:
             f"That export is format version {version}, from a newer planner-tui; this one "
             f"reads version {FORMAT_VERSION}. Please update planner-tui, then import it."
         )
+    tables = document.get("tables")
+    if not isinstance(tables, dict):
+        raise InvalidInput("That export has no tables in it.")
+    return import_rows.checked_rows(tables, EXPORTED_TABLES)
+
+
+def import_checked(*, session: Session, rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+    """Write :func:`checked_export`'s rows into an empty database; rows written per table."""
     if not is_empty(session=session):
         raise InvalidInput(
             "This database already holds data. Import a JSON export into a new, empty "
             "home (planner-tui --home NEW_FOLDER import FILE)."
         )
-    tables = document.get("tables")
-    if not isinstance(tables, dict):
-        raise InvalidInput("That export has no tables in it.")
-    rows = import_rows.checked_rows(tables, EXPORTED_TABLES)
     counts: dict[str, int] = {}
     for model in EXPORTED_TABLES:
         table = _table(model)
@@ -298,11 +308,11 @@ def export_markdown_pieces(*, session: Session, month: date | None = None) -> It
     first: date | None = None
     after: date | None = None  # exclusive; None after December 9999, the calendar's last month
     start = end = None
-    title = "planner-tui — journal, interactions and small steps"  # not people or dates
+    title = f"{MARKDOWN_TITLE}journal, interactions and small steps"  # not people or dates
     if month is not None:
         first = month.replace(day=1)
         after = None if (first.year, first.month) == (9999, 12) else first + relativedelta(months=1)
-        title = f"planner-tui — {clock.strftime(first, '%B %Y')}"
+        title = f"{MARKDOWN_TITLE}{clock.strftime(first, '%B %Y')}"
         start, end = people.day_window(first, after or first)
         end = end if after else None
     yield f"# {title}\n\n## Journal\n\n"

@@ -34,6 +34,7 @@ from sqlmodel import Session, col, select
 from planner_tui import clock
 from planner_tui.db.models import MAX_BODY, JournalEntry, clean_tag
 from planner_tui.errors import InvalidInput
+from planner_tui.services.exchange import MARKDOWN_TITLE
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 STARRED_TAG = "starred"
@@ -213,8 +214,15 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def read_file(path: Path) -> list[Entry]:
-    """A one-file jrnl journal."""
-    return parse_text(_decode(_read_bytes(path), path))
+    """A one-file jrnl journal (not planner-tui's own Markdown export: that one is written
+    for reading, and the JSON export is the one that reads back whole)."""
+    text = _decode(_read_bytes(path), path)
+    if text.removeprefix("\ufeff").startswith(f"# {MARKDOWN_TITLE}"):
+        raise InvalidInput(
+            f"{path.name} is planner-tui's Markdown export, which is for reading. To read your "
+            "data in, import the JSON export instead (planner-tui export -o FILE.json writes one)."
+        )
+    return parse_text(text)
 
 
 def day_files(folder: Path) -> list[tuple[date, Path]]:
