@@ -428,7 +428,11 @@ def small_steps(data: MonthReviewData) -> Figure:
     if not f.steps_planned:
         return Figure("steps", "Small steps", ["No small steps were due this month."])
     rows = [(label(s), str(f.by_status[s])) for s in STEP_ORDER if f.by_status.get(s)]
-    lines = [words.steps_done_line(f.steps_done, f.steps_due_so_far, f.still_to_come, data.running)]
+    lines = [
+        words.steps_done_line(
+            f.steps_done, f.steps_due_so_far, f.still_to_come, data.running, f.settled_early
+        )
+    ]
     if f.by_status.get(StepStatus.DECLINED):
         lines.append(words.DECLINE_REFRAME)
     if f.by_status.get(StepStatus.NO_REPLY):

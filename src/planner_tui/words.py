@@ -859,12 +859,14 @@ def moved_steps(count: int) -> str:
     )
 
 
-def steps_done_line(done: int, due: int, to_come: int, running: bool) -> str:
+def steps_done_line(done: int, due: int, to_come: int, running: bool, early: int = 0) -> str:
     """The Review's line on the month's steps: done of those due (so far, while the month
-    is going); steps not yet due are still to come, never counted as not done."""
+    is going, with those whose outcome came *early*, before their day); steps not yet due
+    are still to come, never counted as not done."""
     if not running:
         return f"{done:,} of {plural(due, 'step')} due this month {'was' if done == 1 else 'were'} done."
-    line = f"{done:,} of {plural(due, 'step')} due so far {'was' if done == 1 else 'were'} done"
+    which = "due so far or settled early" if early else "due so far"
+    line = f"{done:,} of {plural(due, 'step')} {which} {'was' if done == 1 else 'were'} done"
     if not to_come:
         return line + "."
     return f"{line}; {to_come:,} still to come this month."

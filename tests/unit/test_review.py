@@ -471,6 +471,22 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
     text = review_report.to_markdown(data)
     assert "Went quiet this month so far: Choir, Garden." in text
     assert "0 of 2 steps due so far were done." in text
+    # A step for the 20th done early and one for the 25th let go: both are counted, and the
+    # line says so (it said "due so far" of steps not due yet); one for the 28th is to come.
+    with october.write() as s:
+        for day, outcome in (("20", "done"), ("25", "declined"), ("28", None)):
+            step = steps.create_step(
+                session=s,
+                data={"person_id": ana, "action": f"call Ana {day}",
+                      "due_at": local(f"2026-11-{day}T18:00")},
+            )  # fmt: skip
+            if outcome:
+                steps.record_outcome(session=s, step_id=step.id, outcome={"status": outcome})
+    with october.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1))
+    assert (data.figures.still_to_come, data.figures.settled_early) == (1, 2)
+    text = review_report.to_markdown(data)
+    assert "1 of 4 steps due so far or settled early was done; 1 still to come" in text
 
 
 def test_a_name_with_s_counts_as_the_name_in_the_months_words() -> None:

@@ -145,6 +145,9 @@ class MonthFigures:
     still_to_come: int = 0
     """Steps due in the month still planned and due later than now (not yet due, so not
     counted as undone)."""
+    settled_early: int = 0
+    """Steps due later than now whose outcome is in already (done early, let go, no reply):
+    counted with the steps due so far, and said so."""
 
     @property
     def steps_due_so_far(self) -> int:
@@ -271,19 +274,17 @@ def month_figures(*, session: Session, month: date, now: datetime | None = None)
             f.expected_awkwardness = float(expected) / int(compared)
             f.felt_awkwardness = float(felt) / int(compared)
             f.felt_easier, f.felt_same, f.felt_harder = int(easier), int(same), int(harder)
-    if f.by_status.get(StepStatus.PLANNED):
-        later = max(start, (now or clock.now()).astimezone(UTC))
-        f.still_to_come = int(
-            session.exec(
-                select(sa.func.count())
-                .select_from(Step)
-                .where(
-                    col(Step.status) == StepStatus.PLANNED,
-                    col(Step.due_at) > later,
-                    col(Step.due_at) < end,
-                )
-            ).one()
-        )
+    later = max(start, (now or clock.now()).astimezone(UTC))
+    if later < end:  # the month is still going: some steps may not be due yet
+        for status, count in session.execute(
+            select(col(Step.status), sa.func.count())
+            .where(col(Step.due_at) > later, col(Step.due_at) < end)
+            .group_by(col(Step.status))
+        ).all():
+            if status == StepStatus.PLANNED:
+                f.still_to_come = int(count)
+            elif status != StepStatus.RESCHEDULED:  # a moved step counts at its new time
+                f.settled_early += int(count)
     return f
 
 
