@@ -294,3 +294,18 @@ def test_later_asks_when_the_new_time_is_on_another_day_than_the_steps_words(
     moved = run(home, "later", str(now_on.id), "fri", "6pm", "--anyway")
     assert moved.returncode == 0, moved.stderr
     assert "Fri 27 Nov, 18:00" in moved.stdout
+
+
+def test_another_time_after_a_not_now_asks_as_later_does(home: Path) -> None:
+    """`later` asked when a step "about Thursday" went to a Friday; offering it again after
+    a 'not now' (`declined --another-time`) moved it there without a word."""
+    assert run(home, "plan", "Ana", "call about Thursday", "thu", "6pm").returncode == 0
+    [step] = all_steps(home)
+    asked = run(home, "declined", str(step.id), "--another-time", "fri 6pm")
+    assert_one_line_error(asked, 1, "Your step says Thursday, and the step is on Friday 27 Nov")
+    assert "--anyway" in asked.stderr
+    assert [(s.status, s.due_at) for s in all_steps(home)] == [("planned", step.due_at)]
+    kept = run(home, "declined", str(step.id), "--another-time", "fri 6pm", "--anyway")
+    assert kept.returncode == 0, kept.stderr
+    assert "Fri 27 Nov, 18:00" in kept.stdout
+    assert len(all_steps(home)) == 2

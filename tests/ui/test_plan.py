@@ -1074,6 +1074,25 @@ async def test_another_time_on_a_day_the_steps_words_dont_name_is_asked_beside_i
     assert clock.to_local(moved.due_at).strftime("%a %H:%M") == "Fri 18:00"
 
 
+async def test_another_time_after_a_not_now_is_asked_about_as_moving_it_is(
+    sqlite_db: Database,
+) -> None:
+    """A 'not now' with another time puts the same step there: a Friday for a step "about
+    Thursday" went without the question that moving it (`a`) asks."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Ana"], "2026-11-26T18:00", action="call about Thursday")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "p", "l")
+        assert isinstance(app.screen, OutcomeForm)
+        await press(app, pilot, *"fri 6pm")
+        preview = str(app.screen.query_one("#new-time-preview", Static).render())
+        assert "Your step says Thursday, and the step is on Friday 27 Nov" in preview
+        await press(app, pilot, *["backspace"] * 7, *"thu 7pm")
+        preview = str(app.screen.query_one("#new-time-preview", Static).render())
+        assert "Thu 26 Nov" in preview and "says" not in preview
+
+
 async def test_a_drafts_choice_of_whom_gives_way_when_the_name_typed_changes(
     sqlite_db: Database,
 ) -> None:

@@ -125,6 +125,8 @@ def add_parsers(sub: Any) -> None:
                                  metavar="me|them|mutual", default="me")  # fmt: skip
         elif status == "declined":
             outcome.add_argument("--another-time", metavar="WHEN", help="offer another time")
+            outcome.add_argument("--anyway", action="store_true",
+                                 help="another time on another day than the step's words say")  # fmt: skip
         elif status == "no_reply":
             outcome.add_argument("--follow-up", metavar="WHEN", default=None,
                                  help=f"a gentle follow-up (default: {FOLLOW_UP})")  # fmt: skip
@@ -363,6 +365,7 @@ def _refuse(message: str) -> NoReturn:
 
 
 def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.db.choices import StepStatus
     from planner_tui.services import steps
     from planner_tui.when import parse_when
 
@@ -395,10 +398,9 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         if new_time:
             outcome["new_due_at"] = steps.new_time(new_time, step.due_at)
             steps.check_ahead(outcome["new_due_at"])
-        if status == "rescheduled" and not args.anyway:  # as `plan` asks
-            texts = {"step": step.action, "cue": step.cue, "backup": step.backup}
+        if new_time and not args.anyway:  # as `plan` asks
             due = outcome["new_due_at"]
-            if disagree := steps.days_disagree(due_at=due, rule=step.rrule, texts=texts):
+            if disagree := steps.new_time_disagrees(step, StepStatus(status), due):
                 _refuse(f"{disagree} Change the time, or add --anyway to keep both.")
         if status in steps.AFTER_THE_STEP:
             steps.check_due(step.due_at, anyway=args.anyway)

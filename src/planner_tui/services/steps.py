@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from dateutil import tz
@@ -420,6 +420,36 @@ def days_disagree(
             if day.weekday not in allowed or wrong_day:
                 return words.day_disagrees(what, day.said, local)
     return None
+
+
+class WordedStep(Protocol):
+    """What :func:`new_time_disagrees` reads of a step (a read model, or a view's item)."""
+
+    @property
+    def action(self) -> str: ...
+    @property
+    def cue(self) -> str: ...
+    @property
+    def backup(self) -> str: ...
+    @property
+    def rrule(self) -> str | None: ...
+
+
+def new_time_disagrees(
+    step: WordedStep, status: StepStatus, due_at: datetime, own_words: str = ""
+) -> str | None:
+    """:func:`days_disagree` for a step moved to *due_at*, or offered again then after a
+    'not now' (the same words, or *own_words* when given): the question planning asks.
+    A follow-up after no reply is left alone (its words may name the first step's day)."""
+    if status is StepStatus.RESCHEDULED:
+        texts, rule = {"step": step.action, "cue": step.cue, "backup": step.backup}, step.rrule
+    elif status is StepStatus.DECLINED:
+        texts = {"step": own_words} if own_words.strip() else {
+            "step": step.action, "cue": step.cue, "backup": step.backup}  # fmt: skip
+        rule = None  # another time is one step of its own
+    else:
+        return None
+    return days_disagree(due_at=due_at, rule=rule, texts=texts)
 
 
 AFTER_THE_STEP = frozenset({StepStatus.DONE, StepStatus.NO_REPLY})

@@ -216,7 +216,12 @@ class OutcomeForm(FormScreen[Any]):
         self.query_one("#note", TextArea).text = str(values.get("note", ""))
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
-        from planner_tui.services.steps import check_ahead, check_follow_up, days_disagree, new_time
+        from planner_tui.services.steps import (
+            check_ahead,
+            check_follow_up,
+            new_time,
+            new_time_disagrees,
+        )
 
         problems = {}
         if self.status is StepStatus.DONE:
@@ -241,11 +246,9 @@ class OutcomeForm(FormScreen[Any]):
                 try:
                     moment = new_time(typed, self.step.due_at)
                     shown = "→ " + describe(moment)
-                    if self.status is StepStatus.RESCHEDULED:  # asked, as the wizard asks
-                        step = self.step
-                        texts = {"step": step.action, "cue": step.cue, "backup": step.backup}
-                        disagree = days_disagree(due_at=moment, rule=step.rrule, texts=texts)
-                        shown += f". {disagree}" if disagree else ""
+                    own = values["follow_up"]  # asked, as the wizard asks:
+                    if disagree := new_time_disagrees(self.step, self.status, moment, own):
+                        shown += f". {disagree}"
                     preview.update(text(shown))
                     check_ahead(moment)
                     if self.status is StepStatus.NO_REPLY:
