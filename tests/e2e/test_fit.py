@@ -40,10 +40,10 @@ def sample_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-def shows(term: Terminal, *words: str, footer: str = "palette") -> str:
-    """The screen once all of *words* are on it, drawn at the terminal's full size (its
-    last line is the footer — a view's ends with the palette's key, a dialog's names its
-    own keys, *footer*: a frame drawn before tmux settled the size doesn't count)."""
+def shows(term: Terminal, *words: str, footer: str = "q Quit") -> str:
+    """The screen once all of *words* are on it, drawn whole (its last line is the footer
+    — a view's ends with Quit, a dialog's names its own keys, *footer*: a frame drawn before
+    the footer was doesn't count)."""
 
     def ready(shown: str) -> bool:
         lines = shown.splitlines()
@@ -71,7 +71,7 @@ def below(term: Terminal, heading: str, *words: str) -> str:
     def ready(shown: str) -> bool:
         lines = shown.splitlines()
         after = shown.split(heading, 1)[1] if heading in shown else ""
-        return bool(lines) and "palette" in lines[-1] and all(w in after for w in words)
+        return bool(lines) and "q Quit" in lines[-1] and all(w in after for w in words)
 
     return settled(term, ready, f"{words!r} never appeared below {heading!r}").split(heading, 1)[1]
 

@@ -6,8 +6,9 @@ Help and quit are always there. Then, by priority: the view's own first keys (it
 most used first), then the keys of the other views (each also in help and the palette), then
 the rest of the view's own keys, and last the key of the view one is in (greyed: it is where
 one is). Keys keep their places — the view's own, then the views, then help and quit — and
-the footer turns compact when the roomy style would leave any out. What is left out is in
-help (?) and the palette (ctrl+p)."""
+the footer turns compact when the roomy style would leave any out, and then leaves out the
+palette's own key (ctrl+p, which help lists) before any other. What is left out is in help
+(?) and the palette."""
 
 from __future__ import annotations
 
@@ -71,12 +72,15 @@ def fitted(
     palette: Binding | None,
     here: Collection[str] = (),
 ) -> tuple[list[Binding], bool]:
-    """The keys to show in *width* cells, in their order, and whether compactly."""
+    """The keys to show in *width* cells, in their order, whether compactly, and whether
+    the *palette*'s key has room (it gives way to another view's key: help lists it)."""
     essential = [b for b in keys if always_shown(b)]
     wanted = by_priority(keys, here)
+    other_views = [b for b in wanted if view_key(b) and b.action not in here]
     chosen: list[Binding] = []
-    for compact in (False, True):
-        room = width - palette_width(app, palette, compact=compact)
+    tries = [(False, palette), (True, palette), *([(True, None)] if palette else [])]
+    for compact, shown_palette in tries:
+        room = width - palette_width(app, shown_palette, compact=compact)
         room -= sum(key_width(app, b, compact=compact) for b in essential)
         chosen = []
         for binding in wanted:  # a less wanted key never pushes out a more wanted one
@@ -86,8 +90,10 @@ def fitted(
             chosen.append(binding)
         if len(chosen) == len(wanted):
             break
+        if compact and shown_palette and all(b in chosen for b in other_views):
+            break  # what is left out is wanted less than the palette
     keep = {id(b) for b in [*essential, *chosen]}
-    return [b for b in keys if id(b) in keep], compact
+    return [b for b in keys if id(b) in keep], compact, shown_palette is not None
 
 
 class KeysFooter(Footer):
@@ -153,7 +159,7 @@ class KeysFooter(Footer):
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
-        keys, compact = fitted(
+        keys, compact, with_palette = fitted(
             self.app,
             [binding for binding, _, _ in by_action.values()],
             self.app.size.width,
@@ -162,7 +168,7 @@ class KeysFooter(Footer):
         )
         self.compact = compact
         yield from self._keys(keys, by_action, compact=compact)
-        if palette is not None:
+        if palette is not None and with_palette:
             yield FooterKey(
                 palette.binding.key,
                 self.app.get_key_display(palette.binding),
