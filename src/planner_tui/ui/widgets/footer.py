@@ -71,7 +71,7 @@ def fitted(
     width: int,
     palette: Binding | None,
     here: Collection[str] = (),
-) -> tuple[list[Binding], bool]:
+) -> tuple[list[Binding], bool, bool]:
     """The keys to show in *width* cells, in their order, whether compactly, and whether
     the *palette*'s key has room (it gives way to another view's key: help lists it)."""
     essential = [b for b in keys if always_shown(b)]
