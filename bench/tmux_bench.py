@@ -182,6 +182,9 @@ class Run:
     poll: float
     timeout: float
     calibrating: bool = True
+    """Recording each step's settled screen (with a longer quiet window)."""
+    counted: bool = False
+    """Keeping the timings (every round but the warm-up)."""
     references: dict[str, str] = field(default_factory=dict)
     samples: dict[str, list[float]] = field(default_factory=dict)
     misses: dict[str, int] = field(default_factory=dict)
@@ -236,7 +239,7 @@ class Run:
             time.sleep(self.poll)
 
     def record(self, figure: str, seconds: float) -> None:
-        if not self.calibrating:
+        if self.counted:
             self.samples.setdefault(figure, []).append(seconds)
 
     def key(
@@ -742,8 +745,9 @@ def bench(years: int, args: argparse.Namespace, groups: set[str], folder: Path) 
               pid_file=folder / "app.pid")  # fmt: skip
     figures: dict[str, float] = {}
     try:
-        for n in range(args.rounds + 1):
-            run.calibrating = n == 0
+        first = 0 if args.warm_up else 1
+        for n in range(first, args.rounds + 1):
+            run.calibrating, run.counted = n == first, n > 0
             label = (
                 "warm-up (records each settled screen)" if n == 0 else f"round {n}/{args.rounds}"
             )
@@ -794,6 +798,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=30, help="seconds a step may take")
     parser.add_argument("--first-frames", type=int, default=FIRST_FRAMES,
                         help="extra launches of each a round, for the first frame")  # fmt: skip
+    parser.add_argument("--warm-up", action=argparse.BooleanOptionalAction, default=True,
+                        help="a first round, not counted, records each settled screen "
+                        "(--no-warm-up: the first counted round does; for a quick check that "
+                        "the bench runs, not for figures)")  # fmt: skip
     parser.add_argument("--switches", type=int, default=300)
     parser.add_argument("--forms", type=int, default=200)
     parser.add_argument("--export-runs", type=int, default=3)
