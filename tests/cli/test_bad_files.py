@@ -158,7 +158,11 @@ def test_a_page_damaged_inside_the_file_is_said_in_one_line(tmp_path: Path) -> N
     damage_journal_page(path)
     before = digest(path)
     for args in (("search", "walk"), ("export", "--format", "json"), ("backup",)):
-        assert_one_line_error(run(home, *args), 1, "looks damaged")
+        said = run(home, *args)
+        assert_one_line_error(said, 1, "looks damaged")
+        # where the copies to put back are, and the README's section by its name
+        assert "planner-tui restore FILE (the app's daily copies are in the backups " in said.stderr
+        assert "README, 'Backups and restore'" in said.stderr
     assert digest(path) == before
     assert not list((home / "backups").glob("planner-*.db"))
 

@@ -350,7 +350,7 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
     assert lines[:4] == [
         "Planned (#4): Tuesday 24 Nov, 18:00 — send Bo a short message",
         "Repeats every week.",
-        "When: when I finish lunch",
+        "Cue: when I finish lunch",  # it said "When: when"
         "Backup: a voice note on Sunday",
     ]
     assert lines[4] in words.ENCOURAGEMENTS and len(lines) == 5

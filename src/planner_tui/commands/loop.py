@@ -286,7 +286,7 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
         if step.due_at != due:
             say(words.repeat_starts(due, step.due_at))
     if step.cue:
-        say(f"When: {step.cue}")
+        say(f"Cue: {step.cue}")  # "When: when I finish lunch" said when twice
     if step.backup:
         say(f"Backup: {step.backup}")
     if args.sure is not None and args.sure < 7:  # shrinking it is the word, not "it's small"

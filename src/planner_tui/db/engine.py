@@ -142,7 +142,9 @@ def describe_error(error: BaseException) -> str:
     if _damaged(error):
         return (
             "The database file looks damaged, so planner-tui left it untouched. "
-            "Restore a backup (see README, 'Backups') or choose another --home or --db."
+            "Restore a backup with planner-tui restore FILE (the app's daily copies are in the "
+            "backups folder beside the database; README, 'Backups and restore'), or choose "
+            "another --home or --db."
         )
     if "timeout expired" in text:  # psycopg: the server took the connection, never answered
         return (
