@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from planner_tui import charts, learning, patterns, pictures, words
+from planner_tui import charts, clock, learning, patterns, pictures, words
 from planner_tui.db.models import Channel, Initiator, LonelyHowOften, StepStatus, label
 from planner_tui.markdown import markdown_inline, markdown_line
 from planner_tui.services import support
@@ -104,6 +104,12 @@ def title(data: MonthReviewData) -> str:
     return heading
 
 
+def month_beside(month: date, reviewed: date) -> str:
+    """A month's name beside the one reviewed: with its year when that differs (the
+    review of January compared it with "December")."""
+    return clock.strftime(month, "%B" if month.year == reviewed.year else "%B %Y")
+
+
 # --------------------------------------------------------------------------- figures
 
 OVERVIEW_ROWS: list[tuple[str, str, str, int]] = [
@@ -145,7 +151,9 @@ def overview(data: MonthReviewData) -> Figure:
         "overview",
         "Overview",
         lines,
-        table=Table(("", "this month", p.month.strftime("%B"), "change"), rows, keys),
+        table=Table(
+            ("", "this month", month_beside(p.month, data.figures.month), "change"), rows, keys
+        ),
     )
 
 

@@ -331,6 +331,12 @@ def test_an_empty_month_and_a_month_with_one_entry(db: Database) -> None:
         None,
     )
     assert "| Average mood (1–5) | — | — |  |" in review_report.to_markdown(one)
+    # January is set beside December of the year before, named with its year (it said
+    # "December"); a month of the same year is named alone.
+    assert "|  | this month | December 2024 | change |" in review_report.to_markdown(one)
+    assert "|  | this month | January | change |" in review_report.to_markdown(
+        review_of(db, date(2025, 2, 1))
+    )
 
 
 def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
