@@ -859,7 +859,7 @@ def moved_steps(count: int) -> str:
     )
 
 
-def steps_done_line(done: int, due: int, to_come: int, running: bool, early: int = 0) -> str:
+def steps_done_line(done: int, due: int, to_come: int, running: bool, early: int) -> str:
     """The Review's line on the month's steps: done of those due (so far, while the month
     is going, with those whose outcome came *early*, before their day); steps not yet due
     are still to come, never counted as not done."""

@@ -441,15 +441,13 @@ def new_time_disagrees(
     """:func:`days_disagree` for a step moved to *due_at*, or offered again then after a
     'not now' (the same words, or *own_words* when given): the question planning asks.
     A follow-up after no reply is left alone (its words may name the first step's day)."""
+    its_words = {"step": step.action, "cue": step.cue, "backup": step.backup}
     if status is StepStatus.RESCHEDULED:
-        texts, rule = {"step": step.action, "cue": step.cue, "backup": step.backup}, step.rrule
-    elif status is StepStatus.DECLINED:
-        texts = {"step": own_words} if own_words.strip() else {
-            "step": step.action, "cue": step.cue, "backup": step.backup}  # fmt: skip
-        rule = None  # another time is one step of its own
-    else:
-        return None
-    return days_disagree(due_at=due_at, rule=rule, texts=texts)
+        return days_disagree(due_at=due_at, rule=step.rrule, texts=its_words)
+    if status is StepStatus.DECLINED:  # another time is one step of its own: no rule
+        texts = {"step": own_words} if own_words.strip() else its_words
+        return days_disagree(due_at=due_at, texts=texts)
+    return None
 
 
 AFTER_THE_STEP = frozenset({StepStatus.DONE, StepStatus.NO_REPLY})

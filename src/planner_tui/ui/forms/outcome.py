@@ -246,9 +246,9 @@ class OutcomeForm(FormScreen[Any]):
                 try:
                     moment = new_time(typed, self.step.due_at)
                     shown = "→ " + describe(moment)
-                    own = values["follow_up"]  # asked, as the wizard asks:
+                    own = values["follow_up"]
                     if disagree := new_time_disagrees(self.step, self.status, moment, own):
-                        shown += f". {disagree}"
+                        shown += f". {disagree}"  # asked, not refused: as the wizard asks
                     preview.update(text(shown))
                     check_ahead(moment)
                     if self.status is StepStatus.NO_REPLY:
