@@ -219,6 +219,26 @@ def test_a_damaged_copy_put_in_place_by_hand_is_refused_and_left_as_it_was(
     assert sorted(p.name for p in home.iterdir()) == ["planner.db"]
 
 
+def test_a_file_cut_short_is_refused_and_leaves_nothing_beside_it(tmp_path: Path) -> None:
+    """Each command refused a planner cut short, and each left an empty write-ahead log and
+    its index beside it; `restore` then took those for the app being open and said so."""
+    home = tmp_path / "home"
+    assert run(home, "demo", "--years", "1").returncode == 0
+    assert run(home, "backup").returncode == 0
+    [copy] = (home / "backups").glob("planner-*.db")
+    path = home / "planner.db"
+    path.write_bytes(path.read_bytes()[:5000])
+    for args in (("today",), ("people",), ("search", "walk"), ("review",), ("backup",),
+                 ("export",), ("journal", "a new line")):  # fmt: skip
+        assert_one_line_error(run(home, *args), 1, "looks damaged")
+        assert sorted(p.name for p in home.iterdir()) == ["backups", "planner.db"], args
+    restored = run(home, "restore", str(copy), "--yes")
+    assert restored.returncode == 0, restored.stderr
+    assert "looks open" not in restored.stderr + restored.stdout
+    back = run(home, "people")
+    assert back.returncode == 0 and "Ada A." in back.stdout, back.stderr  # the demo's people
+
+
 def test_a_backup_given_to_import_points_to_restore(tmp_path: Path) -> None:
     """`import` of a backup said "This jrnl journal is encrypted: decrypt it with jrnl
     first" — of a file that is neither. It now says what the file is and the command that

@@ -12,7 +12,7 @@ import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -268,6 +268,28 @@ def check_sqlite_file(path: Path, passphrase: str | None = None, *, whole: bool 
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a database file.")
     whole = whole or left_unclean(path)
+    with _nothing_left_beside_if_refused(path):
+        _check_sqlite_file(path, passphrase, whole=whole)
+
+
+@contextmanager
+def _nothing_left_beside_if_refused(path: Path) -> Iterator[None]:
+    """Reading a file in write-ahead-log mode makes its log and the log's index beside it;
+    a file refused leaves none that were not there before (an empty log left beside a
+    damaged file read as the app having it open, to `restore`)."""
+    beside = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
+    there = [p for p in beside if p.exists()]
+    try:
+        yield
+    except BaseException:
+        for made in (p for p in beside if p not in there):
+            with suppress(OSError):
+                if made.name.endswith("-shm") or made.stat().st_size == 0:
+                    made.unlink()
+        raise
+
+
+def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool) -> None:
     try:
         conn = connect_sqlite(path, passphrase=passphrase, read_only=True)
         try:
