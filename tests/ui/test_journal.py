@@ -53,6 +53,11 @@ async def test_every_field_by_keyboard(sqlite_db: Database) -> None:
         await press(app, pilot, "c")
         assert form(app).query_one("#day", Input).has_focus
         assert "Monday 23 November 2026" in screen_text(app)
+        # The last two columns ask about comfort, and say so (headed "giving help" and
+        # "receiving help" alone, they read as how much help was given)
+        assert "the last two: how comfortable giving help and receiving it felt" in " ".join(
+            screen_text(app).split()
+        )
         await press(app, pilot, "tab", *"45342")  # five scales, a digit each
         assert form(app).query_one("#warmth_note", Input).has_focus
         await press(app, pilot, *"soup with a friend", "tab", *"a crowded bus", "tab")

@@ -133,7 +133,12 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yield TextField(id="day", select_on_focus=True)
         yield Line(id="day-preview", classes="muted")
         yield Problem(id="day-problem")
-        yield Field("How it was, 1 (low) to 5 (high) — each optional; a digit moves on")
+        # The columns are narrow; the header says what the last two ask (read as "how much
+        # help", they would skew the Review's figures and the wizard's offer to give).
+        yield Field(
+            "How it was, 1 (low) to 5 (high), each optional (a digit moves on); the last two: "
+            "how comfortable giving help and receiving it felt"
+        )
         with Horizontal(classes="row scales"):
             for key, words in SCALES.items():
                 with Vertical(classes="scale"):
