@@ -124,8 +124,7 @@ def check_in_saved(day: date, people: list[str], that_day: int) -> str:
     """A check-in saved: for which day, with whom; and, on a day that has others, that a
     day may hold several, kept apart."""
     linked = f" with {', '.join(people)}" if people else ""
-    said = f"Saved the check-in for {clock.strftime(day, '%A %-d %B %Y')}{linked}"
-    said += "" if said.endswith(".") else "."
+    said = sentence(f"Saved the check-in for {clock.strftime(day, '%A %-d %B %Y')}{linked}")
     if that_day > 1:
         said += f"\nThat day now has {plural(that_day, 'check-in')}; each is kept as its own entry."
     return said
@@ -325,6 +324,25 @@ def plan_card(due_at: datetime, action: str, person: str) -> str:
     return f"{shown} — {with_person(action, person)}"
 
 
+def sentence(text: str) -> str:
+    """*text* ended with a full stop, unless it ends with one already (a name such as
+    "Ada A." last: "could be Ada A., Ada B.." had two)."""
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
+def preview_found(duplicates_here: int, earlier_in_file: int, new: int) -> str:
+    """A vCard file's cards in a preview: new, like someone already here, or a card
+    repeated in the file (counted as "already here", it said two for one)."""
+    parts = [f"{new:,} new"]
+    if duplicates_here:
+        like = "looks like someone" if duplicates_here == 1 else "look like people"
+        parts.append(f"{duplicates_here:,} {like} already here")
+    if earlier_in_file:
+        repeat = "repeats a card" if earlier_in_file == 1 else "repeat cards"
+        parts.append(f"{earlier_in_file:,} {repeat} earlier in the file")
+    return ", ".join(parts)
+
+
 def _typed(text: str) -> str:
     """What someone typed, quoted back in a one-line message (its first 60 characters)."""
     return repr(" ".join(text.split())[:60])
@@ -374,7 +392,7 @@ def several_called(typed: str, names: list[str], numbers: list[int] | None = Non
         names = [numbered(name, number) for name, number in zip(names, numbers, strict=True)]
     listed = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
     more = f", or the number (#{numbers[0]})" if numbers else ""
-    return f"{_typed(typed)} could be {listed}. Say a little more of the name{more}."
+    return f"{sentence(f'{_typed(typed)} could be {listed}')} Say a little more of the name{more}."
 
 
 def added_to(name: str, stayed: list[str]) -> str:

@@ -454,6 +454,16 @@ def test_a_clock_set_wrongly_is_one_line_and_touches_nothing(tmp_path: Path, now
 # --------------------------------------------------------------------------- names said twice
 
 
+def test_a_name_that_could_be_several_ends_its_sentence_once(tmp_path: Path) -> None:
+    """Names ending in a full stop (the sample's "Ada A.") got a second one: "could be
+    Ada A., Ada B.. Say a little more"."""
+    home = tmp_path / "home"
+    for name in ("Ada A.", "Ada B."):
+        assert run(home, "add", name).returncode == 0
+    said = run(home, "search", "@Ada tea").stderr
+    assert "'@Ada' could be Ada A., Ada B. Say a little more of the name." in said, said
+
+
 def test_a_context_name_that_could_be_several_lists_them(tmp_path: Path) -> None:
     home = tmp_path / "home"
     assert run(home, "add", "Bo", "--context", "Choir").returncode == 0

@@ -1144,3 +1144,34 @@ async def test_a_persons_contacts_say_where_they_were(sqlite_db: Database) -> No
             "at [i]Choir — sang …"))  # fmt: skip
         await press(app, pilot, "enter")
         assert isinstance(app.screen, Choice) and "sang\nand more" in screen_text(app)
+
+
+async def test_a_card_repeated_in_the_file_is_not_counted_as_someone_already_here(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """A card repeated in the file was counted among those "already here", and a name
+    ending in a full stop got a second one ("already here as Ada A..")."""
+    source = tmp_path / "few.vcf"
+    source.write_text(
+        "".join(
+            f"BEGIN:VCARD\nVERSION:3.0\nFN:{name}\nEND:VCARD\n"
+            for name in ("Ada A.", "Chidi Okafor", "Chidi Okafor", "Bea")
+        ),
+        encoding="utf-8",
+    )
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ada A."})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "i")
+        app.screen.query_one("#vcf-path", Input).value = str(source)
+        await press(app, pilot, "enter")
+        shown = " ".join("\n".join(on_screen(app)).split())
+        assert (
+            "4 contacts: 2 new, 1 looks like someone already here, 1 repeats a card earlier "
+            "in the file."
+        ) in shown, shown
+        await press(app, pilot, "tab", "home")
+        said = str(app.screen.query_one("#vcf-row", Static).render())
+        assert said == "Ada A.: already here as Ada A."

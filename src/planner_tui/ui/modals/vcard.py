@@ -20,7 +20,7 @@ from planner_tui.ui.screens.base import KeepsStyles, text
 from planner_tui.ui.screens.tables import Table
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.ui.widgets.footer import DialogFooter
-from planner_tui.words import plural
+from planner_tui.words import plural, preview_found, sentence
 
 
 class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
@@ -106,9 +106,9 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         if rows:  # a long note of what was left out above it scrolls away, not the list
             self.call_after_refresh(table.scroll_visible, animate=False)
         new = sum(1 for row in rows if row.duplicate_of is None)
+        here = sum(1 for row in rows if row.duplicate_id is not None)
         found = (
-            f"{plural(len(rows), 'contact')}: {new:,} new, {len(rows) - new:,} "
-            f"{'looks like someone' if len(rows) - new == 1 else 'look like people'} already here."
+            f"{plural(len(rows), 'contact')}: {preview_found(here, len(rows) - new - here, new)}."
             if rows
             else "No contacts with a name in that file."
         )
@@ -122,7 +122,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
     def say_row(self, index: int) -> None:
         """In full, for the row the cursor is on, what its narrow column can only begin."""
         row = self.rows[index] if 0 <= index < len(self.rows) else None
-        said = f"{row.card.name}: {row.status}." if row and row.duplicate_of else ""
+        said = sentence(f"{row.card.name}: {row.status}") if row and row.duplicate_of else ""
         self.query_one("#vcf-row", Static).update(text(said))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
