@@ -682,6 +682,8 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
         if check.total >= patterns.HIGH_LONELINESS or check.how_often == LonelyHowOften.OFTEN:
             found = support.load_support(home)
             lines.append(words.LONELY_NOTE)
+            if data.trusted:  # your own people first, as help lists them
+                lines += ["People you trust:", *(ITEM + person for person in data.trusted)]
             lines += [line for line in found.text() if line]
             if found.problem:
                 lines.append(found.problem)

@@ -30,7 +30,7 @@ from planner_tui import clock, patterns, review_report
 from planner_tui.db.engine import Database
 from planner_tui.db.models import Channel, Initiator, StepStatus
 from planner_tui.errors import InvalidInput
-from planner_tui.services import journal, people, review, steps
+from planner_tui.services import journal, people, review, steps, support
 
 OCTOBER = date(2026, 10, 1)
 
@@ -360,6 +360,16 @@ def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
     assert "free lines" not in text  # 5 is not high: no support note
     high = review_report.to_markdown(september)
     assert "Many people feel this way" in high and "Samaritans" in high
+    assert "People you trust" not in high  # none noted yet
+    # The people you noted you trust come first, as help lists them (the note named only
+    # the lines for everyone, though it says talking to someone you trust can help).
+    with db.write() as s:
+        support.save_trusted(session=s, contacts=[{"name": "Mum"},
+                                                  {"name": "Sam", "reach": "07000 111222"}])  # fmt: skip
+    high = review_report.to_markdown(review_of(db, date(2026, 9, 1)))
+    ours = high.index("People you trust:\n\n- Mum\n- Sam — 07000 111222\n")
+    assert high.index("Many people feel this way") < ours < high.index("Samaritans")
+    assert "People you trust" not in review_report.to_markdown(review_of(db))  # 5: not high
     # Taking it again replaces the month's answers rather than adding a second check.
     with db.write() as s:
         review.save_loneliness_check(

@@ -55,6 +55,7 @@ from planner_tui.services.people import (
     drifting_days,
     last_contacts,
 )
+from planner_tui.services.support import trusted_lines
 
 if TYPE_CHECKING:
     from planner_tui.services.experiments import ExperimentReview
@@ -371,6 +372,9 @@ class MonthReviewData:
     """The intentions for this month, written in the review of the month before."""
     learning: MonthLearning | None = None
     """What the steps of the twelve months up to this one show (services.learning)."""
+    trusted: list[str] = field(default_factory=list)
+    """The people you trust, as help lists them: named first when the month's loneliness
+    check is high."""
     across: list[WindowPatterns] = field(default_factory=list)
     """What went together with higher or lower scores over 3, 6 and 12 months."""
     beside: list[MonthBeside] = field(default_factory=list)
@@ -493,6 +497,7 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
             days=days,
             read=YearRead(trend_first, after, per_day, contacts_year, steps_year, items),
         ),
+        trusted=trusted_lines(session=session) if check is not None else [],
     )
 
 

@@ -27,6 +27,12 @@ def list_trusted(*, session: Session) -> list[TrustedContactRead]:
     return [TrustedContactRead.model_validate(row, from_attributes=True) for row in rows]
 
 
+def trusted_lines(*, session: Session) -> list[str]:
+    """The people you trust, one line each as help shows them: "Sam — 07000 111222"."""
+    return [f"{p.name} — {p.reach}" if p.reach.strip() else p.name
+            for p in list_trusted(session=session)]  # fmt: skip
+
+
 def save_trusted(
     *, session: Session, contacts: list[TrustedContactBase | dict[str, object]]
 ) -> list[TrustedContactRead]:

@@ -119,10 +119,9 @@ class HelpScreen(KeepsStyles, DialogFooter, ModalScreen[None]):
 
         assert isinstance(self.app, PlannerApp)
         try:
-            people = self.app.backend.read(support.list_trusted)
+            lines = self.app.backend.read(support.trusted_lines)
         except PlannerError:
-            people = []
-        lines = [f"{p.name} — {p.reach}" if p.reach.strip() else p.name for p in people]
+            lines = []
         shown = "\n".join(lines) or words.NO_TRUSTED
         self.app.call_from_thread(
             self.query_one("#trusted", Static).update, text(shown, multiline=True)
