@@ -102,7 +102,10 @@ async def test_a_contact_is_changed_from_the_persons_page_and_undone_with_u(
     async with app.run_test(size=SIZE) as pilot:
         page = await open_person(app, pilot)
         await press(app, pilot, "u")
-        assert said(app, "Nothing to undo: nothing has been deleted, changed or merged since")
+        # What undo covers, and where the rest is changed (it said nothing had changed, just
+        # after a first outcome was recorded or someone archived)
+        assert said(app, "Nothing to undo. Undo takes back a delete, a merge, or a change to")
+        assert said(app, "a person's details) is changed where it shows.")
         assert page.query_one("#history", DataTable).has_focus, (page.focused, app.focused)
         await press(app, pilot, "enter")
         assert isinstance(app.screen, Choice) and "This contact" in screen_text(app)

@@ -109,8 +109,10 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
             "Nothing left to undo: the deletes, changes and merges undo keeps (the last "
             f"{KEEP} since the app was opened) have all been taken back."
             if changes.made
-            else "Nothing to undo: nothing has been deleted, changed or merged since the "
-            "app was opened."
+            else "Nothing to undo. Undo takes back a delete, a merge, or a change to a "
+            "contact, a step or an outcome, made since the app was opened; anything else you "
+            "saved (something added, a first outcome, someone archived, a person's details) "
+            "is changed where it shows."
         )
         return
 
