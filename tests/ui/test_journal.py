@@ -301,6 +301,11 @@ async def test_n_writes_yesterdays_check_in_when_todays_is_written(sqlite_db: Da
         await press(app, pilot, "ctrl+s")
         assert not isinstance(app.screen, JournalForm)
         assert said(app, "Saved the check-in for Sunday 22 November 2026.")
+        # The cursor is on the entry just written: `e` opened the top one, today's.
+        assert app.screen.query_one("#entries", DataTable).cursor_row == 1
+        await press(app, pilot, "e")
+        assert form(app).entry is not None and form(app).entry.body == "yesterday's words"
+        await press(app, pilot, "escape")
         # A second one for today says which day, and that the day holds both (it said only
         # "Saved.").
         await press(app, pilot, "n")
@@ -309,6 +314,8 @@ async def test_n_writes_yesterdays_check_in_when_todays_is_written(sqlite_db: Da
         await press(app, pilot, "ctrl+s")
         assert said(app, "Saved the check-in for Monday 23 November 2026.\nThat day now has "
                     "2 check-ins; each is kept as its own entry.")  # fmt: skip
+        await press(app, pilot, "e")
+        assert form(app).entry is not None and form(app).entry.body == "more of today"
     assert [(e.day, e.body) for e in entries(sqlite_db)] == [
         (date(2026, 11, 23), "more of today"), (date(2026, 11, 23), "today's words"),
         (date(2026, 11, 22), "yesterday's words"),

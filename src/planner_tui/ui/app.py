@@ -36,7 +36,7 @@ from planner_tui.ui.undo import commands as undo_commands
 
 if TYPE_CHECKING:
     from planner_tui.db.engine import Database
-    from planner_tui.db.models import StepRead
+    from planner_tui.db.models import JournalEntryRead, StepRead
 
 VIEWS = {
     "today": ("t", "Today", "Steps due, people to reach, today's check-in"),
@@ -394,8 +394,9 @@ class PlannerApp(TypeAheadApp):
         self.push_screen(PlanWizard(person_id, find, action=action, place=place), then)
 
     @work(thread=True, exclusive=True, group="check-in")
-    def check_in(self) -> None:
-        """Today's check-in: the form for it, or for today's entry if there is one."""
+    def check_in(self, then: Callable[[JournalEntryRead | None], None] | None = None) -> None:
+        """Today's check-in: the form for it, or for today's entry if there is one. *then*
+        is given the entry saved (None if none was)."""
         from planner_tui import clock
         from planner_tui.daily import day_after
         from planner_tui.services import journal
@@ -409,7 +410,7 @@ class PlannerApp(TypeAheadApp):
         except PlannerError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.call_from_thread(self.push_screen, JournalForm(entries[0] if entries else None))
+        self.call_from_thread(self.push_screen, JournalForm(entries[0] if entries else None), then)
 
     @work(thread=True, group="write", description="write")
     def write_then_reload(

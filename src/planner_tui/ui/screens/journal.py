@@ -138,8 +138,13 @@ class JournalScreen(ViewScreen):
     POINTED_ROWS = "journal_entry"
 
     def point_at(self, entry_ids: set[str]) -> None:
-        """Undo brought these entries back: the cursor goes to them on the next show."""
+        """Undo brought these entries back, or one was just saved here: the cursor goes to
+        them on the next show (`e` then opened the top entry, not the one just written)."""
         self.pointed = entry_ids
+
+    def saved(self, entry: JournalEntryRead | None) -> None:
+        if entry is not None:
+            self.point_at({str(entry.id)})
 
     def compose_body(self) -> ComposeResult:
         yield Note(words.EMPTY_JOURNAL, id="journal-empty", classes="empty")
@@ -354,14 +359,14 @@ class JournalScreen(ViewScreen):
         return self.shown[min(entries.cursor_row, len(self.shown) - 1)]
 
     def action_check_in(self) -> None:
-        self.planner.check_in()
+        self.planner.check_in(then=self.saved)
 
     def action_new_check_in(self) -> None:
         """A check-in of its own (`c` opens today's once there is one): for a day before,
         or a second one today. The day is what it asks first."""
         from planner_tui.ui.forms.journal import JournalForm
 
-        self.app.push_screen(JournalForm(None, day="yesterday"))
+        self.app.push_screen(JournalForm(None, day="yesterday"), self.saved)
 
     @on(DataTable.RowSelected, "#entries")
     def entry_chosen(self) -> None:
@@ -372,7 +377,7 @@ class JournalScreen(ViewScreen):
 
         entry = self.selected()
         if entry is not None:
-            self.app.push_screen(JournalForm(entry))
+            self.app.push_screen(JournalForm(entry), self.saved)  # moved to another day too
 
     def action_delete(self) -> None:
         from planner_tui.services import journal
