@@ -686,7 +686,7 @@ def snoozed(person: str, until: date, *, rhythm: bool = True) -> str:
             f"Resting reminders for {person} until {day(until)} — though with no rhythm set "
             "for them, none would come (e on the Map sets one)."
         )
-    return f"Resting reminders for {person} until {day(until)}. No guilt."
+    return f"Resting reminders for {person} until {day(until)}. A pause is fine: they start again then."
 
 
 def snooze_ended(person: str, *, resting: bool, rhythm: bool) -> str:

@@ -673,7 +673,10 @@ def test_snooze_and_people(home: Path) -> None:
     drifting = run(home, "people", "--drifting")
     assert drifting.stdout.split()[:4] == ["#3", "Bo", "middle", "last"]
     assert "past it by 2 weeks" in drifting.stdout
-    assert run(home, "snooze", "Bo").stdout == "Resting reminders for Bo until 7 Dec. No guilt.\n"
+    assert (
+        run(home, "snooze", "Bo").stdout
+        == "Resting reminders for Bo until 7 Dec. A pause is fine: they start again then.\n"
+    )
     assert run(home, "people", "--drifting").stdout == words.NO_ONE_DRIFTING + "\n"
     everyone = run(home, "people").stdout.splitlines()
     assert [line.split("  ")[1].strip() for line in everyone] == ["Ana Costa", "Ana Silva", "Bo"]

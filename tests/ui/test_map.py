@@ -796,7 +796,10 @@ async def test_a_rest_that_has_ended_is_not_shown_as_resting(sqlite_db: Database
         assert "Reminders resting" not in screen_text(app)
         await press(app, pilot, "escape", "z")  # it rests again, not "back on"
         said = [n.message for n in app._notifications]
-        assert said[-1] == "Resting reminders for Bo until 17 Dec. No guilt.", said
+        assert (
+            said[-1]
+            == "Resting reminders for Bo until 17 Dec. A pause is fine: they start again then."
+        ), said
 
 
 async def test_a_very_long_name_on_today_leaves_its_rhythm_in_full_at_80_columns(
