@@ -274,7 +274,7 @@ class TodayScreen(StepsScreen):
         self.query_one("#intentions", Note).set(
             "\n".join(f"• {i}" for i in data.intentions)
             if data.intentions
-            else "None yet: in the Review (r), ← to last month, then n."
+            else "None yet. This month's are written in last month's review: r, then ←, then n."
         )
         moment_line = f"{data.on_this_day}\n(o hides this)" if data.on_this_day else ""
         if data.on_this_day_hidden:
