@@ -174,7 +174,8 @@ def no_context(typed: str, contexts: Sequence[Labelled], otherwise: str = "") ->
 
 _FILTER = re.compile(
     r"(?P<person>@\S+)|(?P<tag>#[\w-]+)|in:(?:\"(?P<ctxq>[^\"]+)\"|(?P<ctx>\S+))"
-    r"|(?P<edge>from|to):(?P<day>\S+)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
+    r"|(?P<edge>from|to):(?P<day>\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\b|\S+)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
     r"|(?P<score>mood|connected)(?P<op>>=|<=|=|:|>|<)(?P<value>\d+)\b"
     r"|(?P<span>\b(?:last|this) (?:week|month|year)\b)",
     re.IGNORECASE,

@@ -217,6 +217,15 @@ def test_the_search_box_reads_filters_and_leaves_the_words(
     query, problems = read('@Nobody in:"no such place" from:31-feb "river')
     assert len(problems) == 3 and query.groups == [["river"]]  # the words still search
     assert query.person_id is None and query.context_id is None and query.start is None
+    # A day and a month's name after from: or to: are one date ("to:31 feb" was read as
+    # to:31 and the word "feb", and found nothing, without a word about the date).
+    query, problems = read("walk from:5 nov to:22 November")
+    assert problems == [] and query.groups == [["walk"]]
+    assert (query.start, query.end) == (date(2026, 11, 5), date(2026, 11, 23))
+    query, problems = read("walk to:31 feb")
+    assert problems == ["'31 feb' is not a day on the calendar."] and query.groups == [["walk"]]
+    query, problems = read("to:3 walks")  # not a month's name: the number alone is the day
+    assert query.groups == [["walks"]]
 
 
 def test_prompts_rotate_by_day_and_ones_own_file_replaces_them(tmp_path: object) -> None:
