@@ -44,6 +44,14 @@ async def open_map(app: PlannerApp, pilot: object) -> MapScreen:
     return app.screen
 
 
+async def preview_vcard(app: PlannerApp, pilot: object, source: Path) -> None:
+    """The Map's vCard import (`i`) with *source* given, and its preview on screen."""
+    await open_map(app, pilot)
+    await press(app, pilot, "i")
+    app.screen.query_one("#vcf-path", Input).value = str(source)
+    await press(app, pilot, "enter")
+
+
 async def type_into(pilot: object, app: PlannerApp, widget_id: str, value: str) -> None:
     app.screen.query_one(f"#{widget_id}").focus()
     await pilot.press(*value)  # type: ignore[attr-defined]
@@ -583,12 +591,7 @@ async def test_vcard_preview_shows_birthdays_and_what_is_left_out(
         )
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
-        await open_map(app, pilot)
-        await pilot.press("i")
-        await settle(app, pilot)
-        app.screen.query_one("#vcf-path", Input).value = str(source)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await preview_vcard(app, pilot, source)
         shown = screen_text(app)
         assert "Mr. John Richter, James" in shown and "22 March 1980" in shown
         assert "1 card had no name and was left out: line 1." in " ".join(shown.split())
@@ -1048,10 +1051,7 @@ async def test_a_long_summary_of_what_was_left_out_leaves_the_list_rows_in_view(
     )
     app = make_app(sqlite_db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await open_map(app, pilot)
-        await press(app, pilot, "i")
-        app.screen.query_one("#vcf-path", Input).value = str(source)
-        await press(app, pilot, "enter")
+        await preview_vcard(app, pilot, source)
         shown = "\n".join(on_screen(app))
         assert sum(f"Friend {n:02d}" in shown for n in range(30)) >= 3, shown
         for button in ("Add the new ones", "Close"):
@@ -1088,10 +1088,7 @@ async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
         )
     app = make_app(sqlite_db)
     async with app.run_test(size=size, notifications=True) as pilot:
-        await open_map(app, pilot)
-        await press(app, pilot, "i")
-        app.screen.query_one("#vcf-path", Input).value = str(source)
-        await press(app, pilot, "enter")
+        await preview_vcard(app, pilot, source)
         lines = on_screen(app)
         shown = "\n".join(lines)
         assert "21 contacts: 19 new, 2 look like people already here." in " ".join(shown.split()), (
@@ -1166,10 +1163,7 @@ async def test_a_card_repeated_in_the_file_is_not_counted_as_someone_already_her
         people.create_person(session=s, data={"name": "Ada A."})
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await open_map(app, pilot)
-        await press(app, pilot, "i")
-        app.screen.query_one("#vcf-path", Input).value = str(source)
-        await press(app, pilot, "enter")
+        await preview_vcard(app, pilot, source)
         shown = " ".join("\n".join(on_screen(app)).split())
         assert (
             "4 contacts: 2 new, 1 looks like someone already here, 1 repeats a card earlier "
