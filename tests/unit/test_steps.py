@@ -438,6 +438,15 @@ def test_a_backup_that_names_its_day_is_planned_on_that_day() -> None:
     assert steps.follow_up_time(step, local("2026-12-13T09:00"), said=sunday) == local(
         "2026-12-13T18:00"
     )  # that Sunday, still ahead
+    # The README's other backup, "a voice note the next evening": the day after the step
+    # (it was three days after, like words naming no day); once that day has gone by, the
+    # default.
+    for next_day in ("a voice note the next evening", "call tomorrow", "the following day"):
+        assert steps.follow_up_time(step, said=next_day) == local("2026-12-03T18:00"), next_day
+    late = local("2026-12-04T09:00")
+    assert steps.follow_up_time(step, late, said="a voice note the next evening") == local(
+        "2026-12-05T18:00"
+    )
     assert steps.follow_up_time(step, local("2026-12-13T19:00"), said=sunday) == local(
         "2026-12-20T18:00"
     )

@@ -207,7 +207,8 @@ def test_a_number_alone_is_its_day_of_the_month_or_one_clear_refusal(
 
 BACKUP_WORDS = st.lists(
     st.sampled_from([*_WORDS.split(), "on", "this", "next", "about", "sunday", "Monday",
-                     "10 Dec", "29 feb", "31 Feb", "voice", "note", "1st of jan"]),
+                     "10 Dec", "29 feb", "31 Feb", "voice", "note", "1st of jan",
+                     "the next evening", "tomorrow"]),
     max_size=8,
 ).map(" ".join)  # fmt: skip
 

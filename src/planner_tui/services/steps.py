@@ -698,6 +698,12 @@ FOLLOW_UP_DAYS = 3
 
 ON_A_DAY = r"\b(?:on|this|next)\s+"
 """Before a day in a backup's words, what makes the day its time ("on Sunday")."""
+THE_DAY_AFTER = re.compile(
+    r"\b(?:(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)|tomorrow"
+    r"|the\s+day\s+after)\b",
+    re.IGNORECASE,
+)
+"""A backup's words that put it on the day after the step ("a voice note the next evening")."""
 
 
 def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str = "") -> datetime:
@@ -706,8 +712,9 @@ def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str =
     day. When *said* (the backup's words: "a voice note on Sunday") says it is *on* a day
     after the step ("on", "this" or "next" before it: "ask about Sunday" is not when), that
     day instead, at the step's time of day (a weekday gone by since: the next one, so the
-    words and the time still agree). Never a time of day taken from now, and always after
-    both the step and now."""
+    words and the time still agree); words that put it on the day after the step ("the
+    next evening", "tomorrow"), that day. Never a time of day taken from now, and always
+    after both the step and now."""
     from planner_tui.when import days_named
 
     now = clock.to_local(now or clock.now())
@@ -723,6 +730,10 @@ def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str =
             named = datetime.combine(due.date() + timedelta(days=ahead), due.timetz())
             while named <= now:
                 named += timedelta(weeks=1)
+        if named > max(due, now):
+            return named
+    if not on_days and THE_DAY_AFTER.search(said):
+        named = datetime.combine(due.date() + timedelta(days=1), due.timetz())
         if named > max(due, now):
             return named
     suggested = due + timedelta(days=FOLLOW_UP_DAYS)
