@@ -456,6 +456,10 @@ async def test_an_idea_from_the_gaps_becomes_a_step_and_its_outcome_adds_who_was
         await press(app, pilot, "d")  # done: who was there?
         form = app.screen
         assert isinstance(form, OutcomeForm)
+        # Nothing asks how *they* took it, or who reached out: no one was asked anything.
+        asked = screen_text(app)
+        assert "seem to take it" not in asked and "I reached out" not in asked, asked
+        assert not form.query("#responded") and not form.query("#response")
         form.query_one("#when", Input).value = "in 20 minutes"  # not yet: kept open
         form.query_one("#met", Input).value = f"Jo, {HOSTILE[2]}, "
         form.query_one("#place", Input).value = "Repair café"
@@ -623,3 +627,20 @@ async def test_a_check_in_from_centuries_ago_leaves_today_as_it_was(sqlite_db: D
     found = daily.read_file(sqlite_db.location.sqlite_path, lambda c: daily.warm_on(c, years))
     assert found is not None
     assert [m.day for m in found] == [date(2025, 11, 23), date(1026, 11, 23)]
+
+
+async def test_a_not_now_toward_a_place_is_not_titled_as_something_someone_said(
+    sqlite_db: Database,
+) -> None:
+    """`l` on a step toward a place was titled "They said not now": no one did."""
+    with sqlite_db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        steps.create_step(session=s, data={
+            "context_id": choir, "action": "go to choir", "due_at": clock.now() + timedelta(hours=1)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "l")
+        assert isinstance(app.screen, OutcomeForm)
+        shown = screen_text(app)
+        assert "Not this time" in shown and "They said" not in shown, shown

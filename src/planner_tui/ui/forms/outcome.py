@@ -37,6 +37,8 @@ TITLES = {
     StepStatus.RESCHEDULED: "Another time",
     StepStatus.SKIPPED: "Let this one go",
 }
+PLACE_TITLES = {StepStatus.DECLINED: "Not this time"}
+"""For a step toward a place, where no one said anything."""
 KIND_WORDS = {
     StepStatus.DECLINED: words.DECLINE_REFRAME,
     StepStatus.NO_REPLY: words.NO_REPLY_LINE,
@@ -82,7 +84,8 @@ class OutcomeForm(FormScreen[Any]):
         self.step = step
         self.status = status
         self.change = change
-        self.heading = f"Change how it went: {TITLES[status]}" if change else TITLES[status]
+        title = (PLACE_TITLES if step.person_id is None else {}).get(status, TITLES[status])
+        self.heading = f"Change how it went: {title}" if change else title
         self.suggested_time = str(initial["new_time"])
         """The time offered for the next step, as last suggested (see backup_changed)."""
 
@@ -106,11 +109,13 @@ class OutcomeForm(FormScreen[Any]):
             yield TextField(id="when", select_on_focus=True)
             yield Line(id="when-preview", classes="muted")
             yield Problem(id="when-problem")
+            toward_someone = self.step.person_id is not None  # not a place: who, how taken
             with Horizontal(classes="row"):
                 yield Select([(w, n) for n, w in enumerate(WARMTH, start=1)], id="warmth",
                              prompt="how warm (optional)")  # fmt: skip
-                yield Select([(words_, i.value) for i, words_ in RESPONSES], id="responded",
-                             allow_blank=False, value=Initiator.ME.value)  # fmt: skip
+                if toward_someone:
+                    yield Select([(words_, i.value) for i, words_ in RESPONSES], id="responded",
+                                 allow_blank=False, value=Initiator.ME.value)  # fmt: skip
                 yield Select([(label(c), c.value) for c in Channel], id="channel",
                              prompt="how")  # fmt: skip
             expected = self.step.expected_awkwardness
@@ -121,9 +126,10 @@ class OutcomeForm(FormScreen[Any]):
             )
             yield Select([(w, n) for n, w in enumerate(AWKWARD, start=1)], id="felt",
                          prompt="how it felt")  # fmt: skip
-            yield Field("How did they seem to take it? (optional)")
-            yield Select([(w, n) for n, w in enumerate(APPRECIATION, start=1)], id="response",
-                         prompt="how they seemed, 1–5")  # fmt: skip
+            if toward_someone:
+                yield Field("How did they seem to take it? (optional)")
+                yield Select([(w, n) for n, w in enumerate(APPRECIATION, start=1)],
+                             id="response", prompt="how they seemed, 1–5")  # fmt: skip
             if self.step.person_id is None:  # a step toward a place: who was there?
                 yield Field("Who did you meet there? (optional — names, with commas between; "
                             "anyone new is added to your map)")  # fmt: skip
