@@ -239,9 +239,12 @@ class UpcomingDate:
     called: str = ""
     """What a step's words call them (:func:`planner_tui.names.called`)."""
     planned: str = ""
-    """The words of a small step still planned with them for the day or the day before
-    (the soonest), when there is one: the date is seen to, and Today doesn't offer another.
-    (An earlier step with them is taken to be about something else.)"""
+    """The words of a small step with them for the day or the day before (the soonest
+    still planned, else the first done), when there is one: the date is seen to, and Today
+    doesn't offer another. (An earlier step with them is taken to be about something
+    else.)"""
+    done: bool = False
+    """Whether that step is done already (Today offered the date's step again once it was)."""
 
 
 def upcoming(
@@ -381,11 +384,12 @@ def setting_statement(key: str, dialect: str = "sqlite") -> Statement:
 def planned_with_statement(
     person_ids: Iterable[int], start: datetime, end: datetime, dialect: str = "sqlite"
 ) -> Statement:
-    """Steps still planned with these people, due from *start* to before *end*: rows of
-    (person id, action, due moment), soonest first."""
+    """Steps planned or done with these people, due from *start* to before *end*: rows of
+    (person id, action, due moment, whether done), soonest first."""
     sql = (
-        "SELECT step.person_id, step.action, step.due_at FROM step "
-        f"WHERE step.status = 'planned' AND step.person_id IN ({_ids(person_ids) or 'NULL'}) "
+        "SELECT step.person_id, step.action, step.due_at, step.status = 'done' FROM step "
+        "WHERE step.status IN ('planned', 'done') "
+        f"AND step.person_id IN ({_ids(person_ids) or 'NULL'}) "
         f"AND step.due_at >= {_mark('start', dialect)} AND step.due_at < {_mark('end', dialect)} "
         "ORDER BY step.due_at, step.id"
     )
@@ -465,9 +469,9 @@ def upcoming_dates(
     if not found:
         return found
     start, end = day_window(today, day_after(found[-1].on))
-    planned = [
-        (person_id, action, as_aware(due_at))
-        for person_id, action, due_at in rows(
+    steps = [
+        (person_id, action, as_aware(due_at), bool(done))
+        for person_id, action, due_at, done in rows(
             connection, planned_with_statement({d.person_id for d in found}, start, end, dialect)
         )
     ]
@@ -475,13 +479,11 @@ def upcoming_dates(
     for coming in found:
         eve = date.fromordinal(max(coming.on.toordinal() - 1, 1))
         since, until = day_window(eve, day_after(coming.on))
-        first = next(
-            (action for person_id, action, due_at in planned
-             if person_id == coming.person_id and due_at is not None
-             and since <= due_at < until),
-            "",
-        )  # fmt: skip
-        seen_to.append(replace(coming, planned=first))
+        for_it = [(action, done) for person_id, action, due_at, done in steps
+                  if person_id == coming.person_id and due_at is not None
+                  and since <= due_at < until]  # fmt: skip
+        first = min(for_it, key=lambda step: step[1], default=("", False))  # planned first
+        seen_to.append(replace(coming, planned=first[0], done=first[1]))
     return seen_to
 
 

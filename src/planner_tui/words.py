@@ -556,9 +556,9 @@ def date_step(person: str, what: str) -> str:
     return f"send {person} a short message ({what.strip()})"
 
 
-def date_seen_to(action: str) -> str:
-    """A date with a small step already planned for it: 'planned: call Ana'."""
-    return f"planned: {action}"
+def date_seen_to(action: str, done: bool) -> str:
+    """A date with a small step already planned for it, or done: 'planned: call Ana'."""
+    return f"{'done' if done else 'planned'}: {action}"
 
 
 def idea_step(idea: str) -> str:

@@ -123,7 +123,7 @@ def test_today_as_json_for_scripts(home: Path) -> None:
     assert data["checked_in"] is False and data["intentions"] == ["say yes to one invitation"]
     assert data["dates"] == [
         {"person_id": 3, "person": "Bo", "label": "birthday", "on": "2026-11-26", "year": None,
-         "called": "Bobby", "planned": ""}
+         "called": "Bobby", "planned": "", "done": False}
     ]  # fmt: skip
 
 

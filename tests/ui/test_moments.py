@@ -135,6 +135,14 @@ async def test_today_offers_a_tiny_step_for_a_date_this_week(sqlite_db: Database
         [step] = steps.list_steps(session=s)
     assert (step.person_id, step.action, step.channel) == (ana, "send Ana a birthday message",
                                                            "text")  # fmt: skip
+    # Done: the date says so (it offered the birthday message again).
+    with sqlite_db.write() as s:
+        steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"})
+    again = make_app(sqlite_db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        dates = again.screen.query_one("#dates", DataTable)
+        assert str(dates.get_row_at(0)[1]) == "done: send Ana a birthday message"
 
 
 async def test_a_draft_begun_from_a_date_this_week_comes_back_from_that_date(

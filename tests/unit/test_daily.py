@@ -92,32 +92,37 @@ def test_the_services_answer_by_the_rules_on_every_engine(db: Database) -> None:
 
 
 def test_a_date_with_a_step_planned_for_it_says_so_on_every_engine(db: Database) -> None:
-    """A step still planned with them for the day or the day before sees the date to; done
-    steps, other people's, and steps on other days don't."""
+    """A step still planned with them for the day or the day before sees the date to — or,
+    with none still planned, one done (Today offered the date's step again once its step
+    was done); other people's steps, and steps on other days, don't."""
     with db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"}).id
         bo = people.create_person(session=s, data={"name": "Bo"}).id
+        cy = people.create_person(session=s, data={"name": "Cy"}).id
         for person, label, day_ in ((ana, "birthday", 25), (ana, "anniversary", 28),
-                                    (bo, "birthday", 26), (bo, "name day", 30)):  # fmt: skip
+                                    (bo, "birthday", 26), (bo, "name day", 30),
+                                    (cy, "birthday", 24)):  # fmt: skip
             people.add_date(session=s, data={"person_id": person, "label": label,
                             "month": 11, "day": day_})  # fmt: skip
         for person, action, when in ((ana, "call Ana", "2026-11-23T21:00"),  # today: too early
+                                     (bo, "done already", "2026-11-25T09:00"),
                                      (bo, "card for Ana's day", "2026-11-25T18:00"),  # Bo's
                                      (ana, "message on the eve", "2026-11-27T23:30"),
                                      (ana, "too late", "2026-11-29T00:30"),
-                                     (bo, "done already", "2026-11-26T09:00"),
-                                     (bo, "early on the day", "2026-11-30T00:00")):  # fmt: skip
+                                     (bo, "early on the day", "2026-11-30T00:00"),
+                                     (cy, "done already for Cy", "2026-11-24T09:00")):  # fmt: skip
             step = steps.create_step(session=s, data={"person_id": person, "action": action,
                                      "due_at": local(when)})  # fmt: skip
-            if action == "done already":
+            if action.startswith("done already"):
                 steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"})
     with db.session() as s:
         found = people.upcoming_dates(session=s, today=date(2026, 11, 23), within=8)
-    assert [(d.person, d.label, d.planned) for d in found] == [
-        ("Ana", "birthday", ""),  # 25 Nov: her step is two days before
-        ("Bo", "birthday", "card for Ana's day"),  # 26 Nov: his own step, the evening before
-        ("Ana", "anniversary", "message on the eve"),  # 28 Nov
-        ("Bo", "name day", "early on the day"),  # 30 Nov, at midnight: on the day
+    assert [(d.person, d.label, d.planned, d.done) for d in found] == [
+        ("Cy", "birthday", "done already for Cy", True),  # 24 Nov: seen to, done
+        ("Ana", "birthday", "", False),  # 25 Nov: her step is two days before
+        ("Bo", "birthday", "card for Ana's day", False),  # 26 Nov: still planned, first
+        ("Ana", "anniversary", "message on the eve", False),  # 28 Nov
+        ("Bo", "name day", "early on the day", False),  # 30 Nov, at midnight: on the day
     ]
 
 

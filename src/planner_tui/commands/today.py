@@ -117,7 +117,7 @@ def summary_lines(found: Summary) -> list[str]:
     if found.dates:
         coming = [
             words.date_coming(d.person, d.label, d.on, today)
-            + (f" ({words.date_seen_to(d.planned)})" if d.planned else "")
+            + (f" ({words.date_seen_to(d.planned, d.done)})" if d.planned else "")
             for d in found.dates
         ]
         more = len(coming) - SHOWN_DATES

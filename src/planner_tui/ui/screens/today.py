@@ -47,6 +47,8 @@ class DateItem:
     on: date
     planned: str = ""
     """A small step already planned with them for it (its words), if there is one."""
+    done: bool = False
+    """Whether that step is done already."""
     called: str = ""
     """What a step's words call them (a picture saved before this knew it: their name)."""
 
@@ -94,7 +96,7 @@ class TodayData:
             steps_this_week=facts.steps_this_week,
             anyone=facts.anyone,
             dates=[
-                DateItem(d.person_id, d.person, d.label, d.on, d.planned, d.called)
+                DateItem(d.person_id, d.person, d.label, d.on, d.planned, d.done, d.called)
                 for d in facts.dates
             ],
             on_this_day=words.on_this_day(
@@ -250,7 +252,7 @@ class TodayScreen(StepsScreen):
                 (
                     shorten(words.date_coming(d.person, d.label, d.on, data.today), 60),
                     shorten(
-                        words.date_seen_to(d.planned)
+                        words.date_seen_to(d.planned, d.done)
                         if d.planned
                         else words.date_step(d.called or d.person, d.label),
                         60,
