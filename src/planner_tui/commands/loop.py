@@ -401,7 +401,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         if new_time and not args.anyway:  # as `plan` asks
             due = outcome["new_due_at"]
             if disagree := steps.new_time_disagrees(step, StepStatus(status), due):
-                _refuse(f"{disagree} Change the time, or add --anyway to keep both.")
+                _refuse(f"{disagree} Change the time, or add --anyway to keep that time.")
         if status in steps.AFTER_THE_STEP:
             steps.check_due(step.due_at, anyway=args.anyway)
         if status == "no_reply" and new_time is None and not args.no_follow_up:
