@@ -96,7 +96,7 @@ from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
-from planner_tui.patterns import HIGHER_ONLY
+from planner_tui.patterns import may_show
 
 DONE = "done"
 DECLINED = "declined"
@@ -619,7 +619,7 @@ def across_months(
                     _together(key, len(mine) - i, item_sums[i], item_squares[i], n, sums[at],
                               squares[at])
                 )  # fmt: skip
-            shown = (t for t in found if t is None or t.kind not in HIGHER_ONLY or t.difference > 0)
+            shown = (t for t in found if t is None or may_show(t.kind, t.difference))
             by_window[months, measure] = WindowPatterns(months, measure, n, _ranked(shown))
     return [by_window[months, measure] for months in windows for measure in MEASURES]
 

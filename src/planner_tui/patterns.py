@@ -30,6 +30,12 @@ HIGHER_ONLY = frozenset({"person"})
 coming with colder days (nothing here reads as a verdict on someone)."""
 
 
+def may_show(kind: str, difference: float) -> bool:
+    """Whether something of *kind* whose days differed by *difference* may be shown
+    (:data:`HIGHER_ONLY`): the one rule for a month and for windows of months."""
+    return kind not in HIGHER_ONLY or difference > 0
+
+
 @dataclass(frozen=True)
 class Association:
     """Average connectedness on days with an item against days without it."""
@@ -72,7 +78,7 @@ def associations(
                 (total - with_sum) / without,
             )
         )
-    found = [a for a in found if a.kind not in HIGHER_ONLY or a.difference > 0]
+    found = [a for a in found if may_show(a.kind, a.difference)]
     return sorted(found, key=lambda a: (-abs(a.difference), a.kind, *sort_key(a.name)))
 
 
