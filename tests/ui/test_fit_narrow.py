@@ -10,14 +10,14 @@ from textual.widgets import DataTable, Select, TextArea
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
-from planner_tui.services import journal, people, steps
+from planner_tui.services import journal, people, review, steps
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.base import PeopleChips
 from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.people import PersonForm
 from planner_tui.ui.modals.confirm import Choice
 
-from .test_app import make_app, press, settle
+from .test_app import laid_out, make_app, press, quiet, settle
 
 NARROW = (80, 24)
 LONG = "Benedict Alexander Fitzgerald-Worthington the Third"
@@ -94,6 +94,26 @@ async def test_dates_this_week_fit_with_the_tiny_step_in_view(sqlite_db: Databas
         assert dates.display and table_fits(dates)
         [row] = [line for line in on_screen(app) if "[b]Anastasia" in line]
         assert row.count("[b]Anastasia") == 2 and "…" in row  # the date and its step, both
+
+
+async def test_today_with_a_wrapped_line_and_a_date_settles(sqlite_db: Database) -> None:
+    """Today one line too tall for 80x24 got a scroll bar, its dates table narrowed and
+    lost its own, Today fitted and lost its bar, and round again for ever: the app never
+    went idle (a long intention, or a long enough line of Today's own, with a date)."""
+    soon = clock.today() + timedelta(days=2)
+    intention = "say yes to one invitation from the neighbours down the road, and stay an hour"
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Anastasia Papadopoulou"})
+        people.set_dates(session=s, person_id=ana.id, dates=[
+            {"label": "the day we first moved into the flat", "month": soon.month,
+             "day": soon.day}])  # fmt: skip
+        review.save_month_notes(session=s, data={"month": "2026-10", "intentions": [intention]})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        assert quiet(app) and laid_out(app.screen)  # settle gave up waiting, before
+        assert table_fits(app.screen.query_one("#dates", DataTable))
+        assert intention in " ".join(str(app.screen.query_one("#intentions").render()).split())
 
 
 async def test_the_reviews_contacts_fit(sqlite_db: Database) -> None:

@@ -276,7 +276,7 @@ class TodayScreen(StepsScreen):
         self.query_one("#intentions", Note).set(
             "\n".join(f"• {i}" for i in data.intentions)
             if data.intentions
-            else "None yet. This month's are written in last month's review: r, then ←, then n."
+            else "None yet: they're set in last month's review (r, ←, n)."
         )
         moment_line = f"{data.on_this_day}\n(o hides this)" if data.on_this_day else ""
         if data.on_this_day_hidden:
