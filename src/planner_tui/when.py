@@ -654,11 +654,11 @@ def describe(moment: datetime, *, now: datetime | None = None) -> str:
     return f"{shown} ({words.ago(moment, today=now.date(), ahead=True)})"
 
 
-def read_back(text: str, *, lean: Lean) -> tuple[datetime, str]:
-    """:func:`parse_when`, and how a form reads the moment back under its field: with the
-    sentence saying so when the time said doesn't exist that night and was moved (the
-    command line says it too)."""
-    moment, moved = parse_when_noted(text, lean=lean)
+def read_back(text: str, *, lean: Lean, at: time | None = None) -> tuple[datetime, str]:
+    """:func:`parse_when` (*at* as there), and how a form reads the moment back under its
+    field: with the sentence saying so when the time said doesn't exist that night and was
+    moved (the command line says it too)."""
+    moment, moved = parse_when_noted(text, lean=lean, at=at)
     shown = describe(moment)
     return moment, f"{shown}. {moved}" if moved else shown
 

@@ -239,6 +239,37 @@ async def test_a_planned_step_is_changed_for_one_occurrence_or_the_series(
         assert following[0].due_at == local("2026-12-04T19:00")
 
 
+async def test_a_step_changed_to_a_day_alone_keeps_its_time_and_asks_about_named_days(
+    sqlite_db: Database,
+) -> None:
+    """'sun' for a step at 19:00 is Sunday at 19:00 (it was midday), as a move with `a` or
+    `later` is; words naming another day are asked about beside the time, as the wizard
+    asks."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        step = steps.create_step(session=s, data={
+            "person_id": ana, "action": "call Ana", "due_at": local("2026-11-26T19:00")}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "p", "e")
+        form = app.screen
+        assert isinstance(form, StepForm)
+        form.query_one("#when").focus()
+        await press(app, pilot, "ctrl+a", "ctrl+k", *"sun")
+        shown = str(form.query_one("#when-preview", Static).render())
+        assert shown == "→ Sun 29 Nov 2026, 19:00 (in 6 days)"
+        form.query_one("#words").focus()
+        await press(app, pilot, "end", *" about Thursday")
+        shown = str(form.query_one("#when-preview", Static).render())
+        assert shown.startswith("→ Sun 29 Nov 2026, 19:00 (in 6 days). ")
+        assert "Thursday" in shown and "Sunday 29 Nov" in shown
+        await press(app, pilot, "ctrl+s")
+        assert said(app, "Saved.")
+        with sqlite_db.session() as s:
+            saved = steps.get_step(session=s, step_id=step)
+        assert (saved.action, saved.due_at) == ("call Ana about Thursday", local("2026-11-29T19:00"))
+
+
 async def test_a_series_moved_to_a_day_its_repeat_skips_says_where_it_starts(
     sqlite_db: Database,
 ) -> None:

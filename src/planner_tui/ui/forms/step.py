@@ -4,7 +4,7 @@ alone or for the whole series from here (a new repeat is always the series')."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from functools import partial
 from typing import Any
 
@@ -19,7 +19,7 @@ from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.forms.plan import AWKWARD
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
-from planner_tui.when import describe_repeat, parse_repeat, parse_when, read_back, typed
+from planner_tui.when import describe_repeat, parse_repeat, read_back, typed
 
 FIELDS = {"words": "action", "when": "due_at", "channel": "channel",
           "awkwardness": "expected_awkwardness", "repeat": "rrule", "cue": "cue",
@@ -119,7 +119,7 @@ class StepForm(FormScreen[Any]):
             awkwardness.clear()
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
-        from planner_tui.services.steps import check_ahead
+        from planner_tui.services.steps import check_ahead, days_disagree
 
         problems: dict[str, str] = {}
         if not values["words"].strip():
@@ -130,9 +130,14 @@ class StepForm(FormScreen[Any]):
             problems["repeat"] = problem
         preview = self.query_one("#when-preview", Static)
         try:
-            due, shown = read_back(values["when"], lean="future")
+            due, shown = read_back(values["when"], lean="future", at=self.time_of_day)
             if "repeat" not in problems:
                 shown += self.repeat_moves(due, values["repeat"])
+                texts = {what: values[key] for what, key in
+                         (("step", "words"), ("cue", "cue"), ("backup", "backup"))}  # fmt: skip
+                rule = parse_repeat(values["repeat"])
+                if disagree := days_disagree(due_at=due, rule=rule, texts=texts):
+                    shown += f". {disagree}"  # asked, not refused: as the wizard asks
             preview.update(text("→ " + shown))
             if values["when"] != self.initial["when"]:
                 check_ahead(due)
@@ -141,6 +146,11 @@ class StepForm(FormScreen[Any]):
                 preview.update("")
             problems["when"] = str(error)
         return problems
+
+    @property
+    def time_of_day(self) -> time:
+        """A new day said without a time keeps the step's (see steps.new_time)."""
+        return clock.to_local(self.step.due_at).time()
 
     def repeat_moves(self, due: datetime, repeat: str) -> str:
         """What the read-back adds when a repeat's days don't include the time chosen: the
@@ -157,13 +167,15 @@ class StepForm(FormScreen[Any]):
 
     def changes(self, values: dict[str, Any]) -> dict[str, Any]:
         """What the person changed, as the step's values."""
+        from planner_tui.services.steps import new_time
+
         changed = {}
         for key, field in FIELDS.items():
             if values[key] == self.initial.get(key):
                 continue
             value = values[key]
             if key == "when":
-                value = parse_when(value, lean="future")
+                value = new_time(value, self.step.due_at)
             elif key == "repeat":
                 value = parse_repeat(value)
                 if value == self.step.rrule:
