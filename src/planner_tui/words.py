@@ -130,6 +130,13 @@ def check_in_saved(day: date, people: list[str], that_day: int) -> str:
     return said
 
 
+def draft_of_another_day(day: date) -> str:
+    """Today, when the check-in kept as a draft was started for an earlier day."""
+    days = (clock.today() - day).days
+    which = "Yesterday's" if days == 1 else f"The one for {clock.strftime(day, '%a %-d %b')}"
+    return f"{which} was started and kept as a draft: c finishes it first, then today's."
+
+
 def draft_times_kept(said: list[str], written: datetime) -> str:
     """A draft reopened on a later day: its time words are put as the day they meant."""
     quoted = " and ".join(f"“{shorten(words, 30)}”" for words in said)

@@ -247,8 +247,10 @@ async def test_a_step_changed_to_a_day_alone_keeps_its_time_and_asks_about_named
     asks."""
     with sqlite_db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"}).id
-        step = steps.create_step(session=s, data={
-            "person_id": ana, "action": "call Ana", "due_at": local("2026-11-26T19:00")}).id
+        step = steps.create_step(
+            session=s,
+            data={"person_id": ana, "action": "call Ana", "due_at": local("2026-11-26T19:00")},
+        ).id
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await press(app, pilot, "p", "e")
@@ -267,7 +269,10 @@ async def test_a_step_changed_to_a_day_alone_keeps_its_time_and_asks_about_named
         assert said(app, "Saved.")
         with sqlite_db.session() as s:
             saved = steps.get_step(session=s, step_id=step)
-        assert (saved.action, saved.due_at) == ("call Ana about Thursday", local("2026-11-29T19:00"))
+        assert (saved.action, saved.due_at) == (
+            "call Ana about Thursday",
+            local("2026-11-29T19:00"),
+        )
 
 
 async def test_a_series_moved_to_a_day_its_repeat_skips_says_where_it_starts(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -514,6 +514,35 @@ async def test_escape_asks_to_keep_or_discard(sqlite_db: Database) -> None:
         assert "your changes are kept as a draft: c takes you back" in screen_text(app)
         await press(app, pilot, "c")
         assert form(app).query_one("#connectedness", Input).value == "5"
+
+
+async def test_a_check_in_kept_overnight_is_called_yesterdays_on_today(
+    sqlite_db: Database,
+) -> None:
+    """A check-in started one evening and kept as a draft is that day's: the next day,
+    Today said "Started and kept as a draft" as if it were today's, and c opened
+    yesterday's."""
+    a_map(sqlite_db)
+    started = clock.now()
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "tab", "3", "escape")
+        await press(app, pilot, "enter")  # keep the draft
+        assert "Started and kept as a draft" in screen_text(app)
+    clock.freeze(started + timedelta(days=1))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        shown = " ".join(screen_text(app).split())
+        assert "Not yet. Yesterday's was started and kept as a draft: c finishes it" in shown
+        assert "Started and kept" not in shown
+        await press(app, pilot, "c")
+        assert "Yesterday's check-in" in screen_text(app)
+        assert form(app).query_one("#connectedness", Input).value == "3"
+        await press(app, pilot, "ctrl+s")
+        assert said(app, "Saved the check-in for Monday 23 November 2026")
+        assert "Not yet — a line or two" in screen_text(app)
 
 
 async def test_a_draft_let_go_while_its_last_write_is_on_its_way_stays_gone(

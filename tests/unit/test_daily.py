@@ -362,7 +362,7 @@ def test_today_knows_a_check_in_kept_as_a_draft_and_only_that(db: Database) -> N
 
     def drafted() -> bool:
         with db.session() as s:
-            return services_today.facts(session=s, today=day, coming=1).checkin_drafted
+            return services_today.facts(session=s, today=day, coming=1).checkin_draft_day == day
 
     with db.write() as s:
         for key in ("journal:12#a1", "journal:new:yesterday#b2", "journal:newest", "journal:ne"):
@@ -395,3 +395,22 @@ def test_today_knows_a_check_in_kept_as_a_draft_and_only_that(db: Database) -> N
         drafts.discard_draft(session=s, key=f"journal:{ids[2]}#e5")
         drafts.save_draft(session=s, key=f"journal:{ids[2]}", payload={"body": "y"})
     assert drafted()
+
+
+def test_a_check_in_draft_is_for_the_day_its_words_meant_when_written(db: Database) -> None:
+    """What Today says of the draft `c` opens: its day's words as meant when it was written
+    (the form opens it so), on every engine."""
+    day = date(2026, 11, 23)
+    evening_before = datetime(2026, 11, 22, 21, 0, tzinfo=UTC).isoformat()
+    cases = [
+        ({"day": "today", "_kept": evening_before}, day - timedelta(days=1)),
+        ({"day": "yesterday", "_kept": evening_before}, day - timedelta(days=2)),
+        ({"day": "today"}, day),  # from before drafts said when they were written
+        ({"day": "31 feb", "_kept": evening_before}, day),  # no day: the form says so
+        ({"body": "only words"}, day),
+    ]
+    for payload, meant in cases:
+        with db.write() as s:
+            drafts.save_draft(session=s, key=daily.NEW_CHECKIN_DRAFT, payload=payload)
+        with db.session() as s:
+            assert services_today.facts(session=s, today=day, coming=1).checkin_draft_day == meant

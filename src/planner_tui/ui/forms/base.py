@@ -39,6 +39,7 @@ from textual.widgets import (
 )
 
 from planner_tui import clock, words
+from planner_tui.daily import KEPT, kept_at
 from planner_tui.errors import InvalidInput, NotFound, PlannerError
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import KeepsStyles, ViewScreen, shown, text
@@ -58,8 +59,6 @@ R = TypeVar("R")
 DRAFT_PAUSE = 0.4
 AT = "_at"
 """In a draft: the field the cursor was in, which takes it again when the draft is back."""
-KEPT = "_kept"
-"""In a draft: when it was written (UTC, ISO 8601), so that its "today" is still that day."""
 BASE = "_base"
 """In a draft: the fields as the form showed what was stored when the words were typed, so
 that a draft taken back changes only what was typed in it, not what another window saved
@@ -217,15 +216,6 @@ class Question(PlannerError):
         super().__init__(message)
         self.title = title
         self.answers = answers
-
-
-def kept_at(kept: object) -> datetime | None:
-    """When a draft was written (its :data:`KEPT`), in local time; None for a draft from
-    before drafts said so."""
-    try:
-        return clock.to_local(datetime.fromisoformat(str(kept)))
-    except (ValueError, OverflowError):
-        return None
 
 
 class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):

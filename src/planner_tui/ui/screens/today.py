@@ -76,8 +76,8 @@ class TodayData:
     """One warm moment from an earlier year or month, in words (empty: none, or off)."""
     on_this_day_hidden: bool = False
     """Whether the person hid "On this day" (o): a line says how to bring it back."""
-    checkin_drafted: bool = False
-    """Today's check-in, or changes to it, were started and kept as a draft."""
+    checkin_draft_day: date | None = None
+    """The day of what `c` opens, when it was started and kept as a draft."""
 
     @classmethod
     def of(cls, facts: TodayFacts) -> TodayData:
@@ -91,7 +91,7 @@ class TodayData:
                 for p in facts.drifting[:DRIFTING_SHOWN]
             ],
             checked_in=facts.checked_in,
-            checkin_drafted=facts.checkin_drafted,
+            checkin_draft_day=facts.checkin_draft_day,
             intentions=facts.intentions,
             steps_this_week=facts.steps_this_week,
             anyone=facts.anyone,
@@ -266,11 +266,13 @@ class TodayScreen(StepsScreen):
         self.query_one("#dates").display = bool(data.dates)
         self.query_one("#checkin", Note).set(
             "Done for today — and your changes are kept as a draft: c takes you back to them."
-            if data.checked_in and data.checkin_drafted
+            if data.checked_in and data.checkin_draft_day
             else "Done for today — thank you for taking a moment."
             if data.checked_in
             else "Started and kept as a draft — c takes you back to your words."
-            if data.checkin_drafted
+            if data.checkin_draft_day == data.today
+            else f"Not yet. {words.draft_of_another_day(data.checkin_draft_day)}"
+            if data.checkin_draft_day
             else "Not yet — a line or two is plenty, whenever you're ready (c)."
         )
         self.query_one("#intentions", Note).set(
