@@ -275,6 +275,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.engine import looks_encrypted, looks_like_sqlite
+    from planner_tui.files import read_named
     from planner_tui.services import exchange, jrnl
 
     path: Path = args.file
@@ -292,7 +293,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         import_journal(settings, path)
         return
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_named(path).decode("utf-8")
     except FileNotFoundError:
         raise PlannerError(f"There is no file {path}.") from None
     except IsADirectoryError:

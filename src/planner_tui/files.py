@@ -1,13 +1,53 @@
 """Writing a file so that a crash, a full disk or a power cut leaves either the old file or
 the whole new one, never part of it — for exports, the encrypted database and the small
-files planner-tui keeps. Standard library only."""
+files planner-tui keeps; and reading a file someone names without harming the database
+this process has open. Standard library only."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+
+from planner_tui.errors import InvalidInput
+
+OPEN_DATABASES = Counter[Path]()
+"""SQLite files this process has open (as often as opened): see :func:`read_named`."""
+_ITS_FILES = {"": "database", "-wal": "database's log", "-shm": "database's index of its log",
+              "-journal": "database's journal"}  # fmt: skip
+
+
+def read_named(path: Path, size: int = -1) -> bytes:
+    """The bytes (the first *size*, if given) of a file someone named — never of a
+    database this process has open, or of the files SQLite keeps beside it: closing any
+    descriptor of a file drops every POSIX lock this process holds on it, and then another
+    planner-tui closing its own connection deletes the log our connections still write to
+    (saves lost without a word). See https://sqlite.org/howtocorrupt.html, section 2.2."""
+    if what := _part_of_open_database(path):
+        raise InvalidInput(
+            f"{path} is this planner's own {what}, so it was left as it is; choose another file."
+        )
+    with open(path, "rb") as handle:
+        return handle.read(size)
+
+
+def _part_of_open_database(path: Path) -> str | None:
+    """What *path* is of a database in :data:`OPEN_DATABASES` (the same file under any
+    name), else None."""
+    try:
+        seen = os.stat(path)
+    except OSError:
+        return None  # reading it says why, as for any file
+    for database in OPEN_DATABASES:
+        for suffix, what in _ITS_FILES.items():
+            try:
+                if os.path.samestat(seen, os.stat(f"{database}{suffix}")):
+                    return what
+            except OSError:
+                continue
+    return None
 
 
 def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes], mode: int = 0o600) -> None:

@@ -199,9 +199,10 @@ def test_an_export_replaces_an_earlier_one_but_never_the_planner_or_other_files(
     before = planner.read_bytes()
     picture = tmp_path / "photo.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    for target in (planner, picture):
+    for target, said in ((planner, "is this planner's own database"),
+                         (picture, "holds something other than text")):  # fmt: skip
         refused = run(home, "export", "--format", form, "-o", str(target))
-        assert_one_line_error(refused, 1, f"{target} holds something other than text")
+        assert_one_line_error(refused, 1, f"{target} {said}")
     assert planner.read_bytes() == before and picture.read_bytes()[:4] == b"\x89PNG"
     for log in ("-journal", "-wal", "-shm"):  # SQLite would read the export as its log
         beside = home / f"planner.db{log}"

@@ -563,6 +563,12 @@ async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:
         app.screen.query_one("#vcf-path", Input).value = str(DATA)  # a folder: said so
         await press(app, pilot, "enter")
         assert f"{DATA} is a folder: type the path of a .vcf file in it." in screen_text(app)
+        planner = sqlite_db.location.sqlite_path  # read, it lost every later save: see
+        app.screen.query_one("#vcf-path", Input).value = str(planner)  # files.read_named
+        await press(app, pilot, "enter")
+        assert f"{planner} is this planner's own database, so it was left as it is" in " ".join(
+            screen_text(app).split()
+        )
         app.screen.query_one("#vcf-path", Input).value = "  "  # nothing: not "." a folder
         await press(app, pilot, "enter")
         assert "Type the path of a .vcf file, then Enter." in screen_text(app)

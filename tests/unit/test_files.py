@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from planner_tui.files import write_atomic
+from planner_tui.db.engine import Location, open_database
+from planner_tui.errors import InvalidInput
+from planner_tui.files import read_named, write_atomic
+from planner_tui.services import people, vcard
 
 
 def test_a_written_file_is_whole_and_private(tmp_path: Path) -> None:
@@ -62,3 +68,40 @@ def test_a_file_written_in_pieces_changes_only_when_the_last_is_on_the_disk(
     assert set(seen) == {"the good old export"}
     assert target.read_text(encoding="utf-8") == "".join(f"line {n} é\n" for n in range(1000))
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_the_open_database_is_never_read_as_a_file_someone_named(tmp_path: Path) -> None:
+    """The Map's vCard import given the planner's own file read it, and closing it dropped
+    this process's locks on the database: the next planner-tui command to close deleted
+    the log the app still wrote to, and every save after that was lost without a word.
+    Now the file and those SQLite keeps beside it are refused by any name, and the other
+    process leaves the log alone."""
+    home = tmp_path / "home"
+    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+    try:
+        with database.write() as s:
+            people.create_person(session=s, data={"name": "Ana"})
+        planner = home / "planner.db"
+        (tmp_path / "link.vcf").symlink_to(planner)
+        for named in (
+            planner,
+            tmp_path / "link.vcf",
+            home / "planner.db-wal",
+            home / ".." / "home" / "planner.db-shm",
+        ):
+            with pytest.raises(InvalidInput, match="is this planner's own database"):
+                vcard.load(named)
+        # Another planner-tui opens the file and closes it again (a command beside the app).
+        closing = f"import sqlite3; c = sqlite3.connect({str(planner)!r}); c.execute('select 1'); c.close()"
+        subprocess.run([sys.executable, "-c", closing], check=True, timeout=60)
+        assert (home / "planner.db-wal").exists()
+        with database.write() as s:
+            people.create_person(session=s, data={"name": "Bo"})
+        with sqlite3.connect(planner) as other:  # what any other reader finds
+            assert [n for (n,) in other.execute("SELECT name FROM person ORDER BY name")] == [
+                "Ana",
+                "Bo",
+            ]
+    finally:
+        database.dispose()
+    assert read_named(planner, 16) == b"SQLite format 3\x00"  # closed: a file like any other

@@ -33,7 +33,7 @@ from planner_tui.db import (
     schema_revision,
 )
 from planner_tui.errors import DamagedFile, NeedsPassphrase, StorageError
-from planner_tui.files import replace_durably
+from planner_tui.files import OPEN_DATABASES, read_named, replace_durably
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
@@ -214,22 +214,17 @@ def private_file(path: Path) -> None:
 
 
 def _read_header(path: Path) -> bytes:
-    """The first bytes of *path*, read outside SQLite. Only for a file SQLite has already
-    refused: closing any descriptor of a file drops every POSIX lock this process holds on
-    it, and with them the lock that keeps another planner-tui from deleting the -wal file
-    while our connections still use it (writes lost, then "database disk image is
-    malformed"). See https://sqlite.org/howtocorrupt.html, section 2.2."""
+    """The first bytes of *path*, read outside SQLite: never a database this process has
+    open (see :func:`planner_tui.files.read_named`)."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER))
+        return read_named(path, len(SQLITE_HEADER))
     except OSError as error:
         raise StorageError(f"Can't read {path}: {error.strerror or error}.") from None
 
 
 def looks_like_sqlite(path: Path) -> bool:
     """Whether *path* is a file that starts as an unencrypted SQLite database does (a
-    planner-tui backup handed to ``import``, say). Only for a file this process has not
-    opened with SQLite (see :func:`_read_header`)."""
+    planner-tui backup handed to ``import``, say)."""
     try:
         return path.is_file() and _read_header(path) == SQLITE_HEADER
     except StorageError:
@@ -238,8 +233,7 @@ def looks_like_sqlite(path: Path) -> bool:
 
 def looks_encrypted(path: Path) -> bool:
     """Whether *path* may be an encrypted planner: no SQLite header, and whole pages of
-    noise (SQLCipher's pages are 512 bytes or a multiple). Only for a file this process has
-    not opened with SQLite (see :func:`_read_header`)."""
+    noise (SQLCipher's pages are 512 bytes or a multiple)."""
     try:
         size = path.stat().st_size if path.is_file() else 0
         return size >= 1024 and size % 512 == 0 and _read_header(path) != SQLITE_HEADER
@@ -437,6 +431,10 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if (path := self.location.sqlite_path) is not None:
+            OPEN_DATABASES[path.resolve()] -= 1
+            if OPEN_DATABASES[path.resolve()] <= 0:
+                del OPEN_DATABASES[path.resolve()]
 
 
 def _database_errors(engine: Engine, *, encrypted: bool) -> tuple[type[BaseException], ...]:
@@ -529,8 +527,7 @@ def check_backup_target(target: Path, passphrase: str | None, *, source: Path) -
             f"{target} is your planner itself; a backup is a copy beside it: choose a new file "
             "name (with none, it goes in the backups folder)."
         )
-    with open(target, "rb") as file:
-        head = file.read(100)
+    head = read_named(target, 100)
     # A plain file says its journal in its header (bytes 18 and 19: 2 for a write-ahead log)
     # without being opened, which would leave log files beside it; an encrypted one is asked.
     live = head[18:20] == b"\x02\x02" if head.startswith(SQLITE_HEADER) else None
@@ -667,6 +664,8 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
         except StorageError:
             engine.dispose()
             raise
+    if path is not None:
+        OPEN_DATABASES[path.resolve()] += 1  # never read as a file from now: see there
     return database
 
 

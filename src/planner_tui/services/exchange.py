@@ -30,7 +30,7 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import InvalidInput, StorageError
-from planner_tui.files import write_atomic
+from planner_tui.files import read_named, write_atomic
 from planner_tui.markdown import markdown_inline, markdown_lines
 from planner_tui.services import import_rows, journal, people, steps
 from planner_tui.services.common import reset_sequences
@@ -81,8 +81,7 @@ def check_replaceable(path: Path) -> None:
         what = "a link" if path.is_symlink() else "a folder" if path.is_dir() else "not a file"
         raise StorageError(f"{path} is {what}, so nothing was written there; choose a file name.")
     try:
-        with open(path, "rb") as file:
-            head = file.read(4096)
+        head = read_named(path, 4096)
     except OSError as error:
         raise StorageError(f"Can't write {path}: {error.strerror or error}.") from None
     if b"\x00" in head or not _utf8(head):

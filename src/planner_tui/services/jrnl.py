@@ -34,6 +34,7 @@ from sqlmodel import Session, col, select
 from planner_tui import clock
 from planner_tui.db.models import MAX_BODY, JournalEntry, clean_tag
 from planner_tui.errors import InvalidInput
+from planner_tui.files import read_named
 from planner_tui.services.exchange import MARKDOWN_TITLE
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -195,7 +196,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InvalidInput(f"{path.name} is larger than 100 MB; is it really a journal?")
-        return path.read_bytes()
+        return read_named(path)
     except FileNotFoundError:
         raise InvalidInput(f"There is no file {path}.") from None
     except OSError as error:
@@ -348,7 +349,7 @@ def claims(path: Path) -> bool:
         return False
     if suffix == ".json":
         try:
-            return is_dayone_json(json.loads(path.read_text(encoding="utf-8")))
+            return is_dayone_json(json.loads(read_named(path).decode("utf-8")))
         except (OSError, ValueError, RecursionError):
             return False  # not Day One's: the planner's own import says what is wrong
     return True

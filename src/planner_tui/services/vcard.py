@@ -36,6 +36,7 @@ from planner_tui.db.models import (
     not_a_number,
 )
 from planner_tui.errors import InvalidInput
+from planner_tui.files import read_named
 from planner_tui.names import name_key
 from planner_tui.services.people import (
     add_date,
@@ -157,7 +158,7 @@ def load(path: Path) -> Contents:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InvalidInput(f"{path.name} is larger than 50 MB; is it really a vCard file?")
-        raw = path.read_bytes()
+        raw = read_named(path)
     except OSError as error:
         raise InvalidInput(f"Couldn't read {path}: {error.strerror or error}.") from None
     return parse(raw)
