@@ -122,6 +122,17 @@ def test_times_are_read_as_people_say_them(said: str, lean: str, meant: str) -> 
     assert read(said, lean) == meant
 
 
+def test_a_weekday_in_weeks_is_in_the_calendar_week_that_many_weeks_on() -> None:
+    """As the README says: on a Saturday, `fri in 2 weeks` is 13 days away (the Friday of
+    the week two weeks on), not the coming Friday's date two weeks later (a new user
+    read it so)."""
+    saturday = datetime(2026, 12, 5, 10, 0, tzinfo=LONDON)
+    assert read("fri", now=saturday) == "2026-12-11 12:00"
+    assert read("fri in 2 weeks", now=saturday) == "2026-12-18 12:00"
+    assert read("in 2 weeks on sat", now=saturday) == "2026-12-19 12:00"
+    assert read("mon 2 weeks ago", "past", now=saturday) == "2026-11-16 12:00"
+
+
 WEDNESDAY = datetime(2026, 12, 9, 13, 0, tzinfo=LONDON)  # issue 17's new user, at lunch
 
 
