@@ -76,7 +76,7 @@ def examples(lean: Lean, now: datetime | None = None, *, day: bool = False) -> s
 
 EXAMPLES: dict[tuple[str, bool], str] = {
     ("future", False): "'tomorrow 6pm', 'fri 7pm', 'in 3 days'",
-    ("future", True): "'tomorrow', 'next monday', '3 dec'",
+    ("future", True): "'tomorrow', 'next monday', 'in 2 weeks'",
     ("past", False): "'yesterday evening', 'fri 7pm', '2 days ago'",
     ("past", True): "'yesterday', 'last sat', '2 days ago'",
 }

@@ -3,7 +3,8 @@ a phrase can fail (with a message that says what would work)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+import re
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from dateutil import tz
@@ -14,7 +15,15 @@ from planner_tui import clock
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.services import steps
-from planner_tui.when import describe, describe_repeat, parse_repeat, parse_when, parse_yearly
+from planner_tui.when import (
+    EXAMPLES,
+    describe,
+    describe_repeat,
+    examples,
+    parse_repeat,
+    parse_when,
+    parse_yearly,
+)
 
 LONDON = tz.gettz("Europe/London")
 NOW = datetime(2026, 11, 23, 20, 0, tzinfo=LONDON)  # a Monday evening
@@ -594,3 +603,18 @@ def test_a_time_of_day_given_changes_only_a_later_days_unsaid_time(
         assert given_at == plain
     else:
         assert (given_at.hour, given_at.minute) == (at.hour, at.minute)
+
+
+@pytest.mark.parametrize(("lean", "day"), list(EXAMPLES))
+def test_every_example_a_refusal_offers_is_read_on_every_day_of_the_year(
+    lean: str, day: bool
+) -> None:
+    """'3 dec', offered as an example of a day to come, was refused after 3 December."""
+    offered = re.findall(r"'([^']+)'", EXAMPLES[lean, day])
+    start = datetime(2026, 1, 1, 20, 0, tzinfo=LONDON)
+    for days in range(366):
+        now = start + timedelta(days=days)
+        for said in offered:
+            parse_when(said, lean=lean, now=now, day=day)  # type: ignore[arg-type]
+        suggested = examples(lean, now, day=day)  # type: ignore[arg-type]
+        parse_when(suggested.rsplit(" or ", 1)[1].rstrip("."), lean=lean, now=now, day=day)  # type: ignore[arg-type]

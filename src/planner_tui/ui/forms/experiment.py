@@ -49,7 +49,7 @@ class ExperimentForm(FormScreen[ExperimentRead]):
         yield TextField(id="weeks", placeholder=str(DEFAULT_WEEKS), select_on_focus=True)
         yield Problem(id="weeks-problem")
         yield Field("Starting (empty: today)")
-        yield TextField(id="starts", placeholder="today, next monday, 3 dec")
+        yield TextField(id="starts", placeholder="today, next monday, in 2 weeks")
         yield Line(id="starts-preview", classes="muted")
         yield Problem(id="starts-problem")
 
