@@ -5,23 +5,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from textual.widgets import Button, Input
+
 from planner_tui import clock
 from planner_tui.config import Settings
 from planner_tui.db.engine import Database
-from planner_tui.services import demo
+from planner_tui.services import demo, people
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.base import FormScreen
+from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.modals.notice import HelpScreen
 from planner_tui.ui.screens.review import ReviewScreen
 
-from .test_app import make_app, press, settle
+from .test_app import make_app, press, screen_text, settle
+from .test_fit_narrow import on_screen
 
 NARROW = (80, 24)
-
-
-def on_screen(app: PlannerApp) -> list[str]:
-    """The lines the terminal shows now, as text."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def demo_years(db: Database, years: float) -> None:
@@ -165,3 +164,46 @@ async def test_the_journal_opens_with_its_month_and_search_in_sight_at_80x24(
         assert app.screen.focused is entries and "Mon 23 Nov 2026" in shown, shown
         assert "November 2026" in shown and "connectedness 1–5" in shown, shown
         assert "/ search: words" in shown, shown
+
+
+async def test_the_box_being_typed_in_stays_in_sight_when_the_terminal_shrinks(
+    sqlite_db: Database,
+) -> None:
+    """With the birthday box focused on someone's form, 120x40 made 40x12 left it out of
+    sight, and Backspace changed it unseen (a new user's '31 feb' became '31 fe')."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "n")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        birthday = form.query_one("#birthday", Input)
+        birthday.focus()
+        await press(app, pilot, *"31 feb")
+        for width, height in ((40, 12), (80, 24), (40, 12)):
+            await pilot.resize_terminal(width, height)
+            await settle(app, pilot)
+            where = form.find_widget(birthday)
+            assert where.clip.contains_region(where.region), (width, height)
+        await press(app, pilot, "backspace")
+        assert birthday.value == "31 fe" and "31 fe" in screen_text(app)
+
+
+async def test_a_question_on_a_tiny_screen_opens_with_its_answer_in_sight(
+    sqlite_db: Database,
+) -> None:
+    """At 40x12 "Already on your map?" opened at its top, with the answers below the screen:
+    Enter would answer a question whose answer couldn't be seen."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ada A."})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(40, 12), notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "n", *"ADA a.", "ctrl+s")
+        question = app.screen
+        assert isinstance(question, Choice)
+        answer = question.focused
+        assert isinstance(answer, Button)
+        where = question.find_widget(answer)
+        assert where.clip.contains_region(where.region)
+        assert any("Yes — add" in line for line in on_screen(app))

@@ -55,7 +55,11 @@ class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
                     )
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        answer = self.query(Button).first()
+        answer.focus(scroll_visible=False)
+        # On a tiny screen the dialog scrolls: the answer Enter gives in sight, whole (once
+        # laid out: it has no place yet).
+        answer.call_after_refresh(answer.scroll_visible, animate=False)
 
     def action_other_answer(self, step: int) -> None:
         if step > 0:

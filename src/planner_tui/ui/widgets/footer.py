@@ -216,3 +216,12 @@ class DialogFooter:
     def on_mount(self) -> None:
         assert isinstance(self, Screen)
         self.mount(KeysFooter())
+
+    def on_resize(self) -> None:
+        # The box being typed in stays in sight when the terminal changes size: made
+        # smaller, the form kept its scroll, and typing changed a box out of sight.
+        from planner_tui.ui.screens.base import bring_into_sight  # (it imports this)
+
+        assert isinstance(self, Screen)
+        if (focused := self.focused) is not None:
+            focused.call_after_refresh(bring_into_sight, focused)
