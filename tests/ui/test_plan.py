@@ -226,6 +226,34 @@ async def test_arrows_pick_a_time_on_the_when_page_wherever_the_focus_still_is(
         assert form.focused is form.query_one("#when", Input)
 
 
+async def test_words_too_long_for_a_step_are_said_on_the_page_they_are_typed_on(
+    sqlite_db: Database,
+) -> None:
+    """2,700 pasted characters went through When, Details and How sure, and were refused
+    only on saving, pages later."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "s", *"bo", "enter")
+        own = wizard(app).query_one("#own", Input)
+        own.value = "tea 🌱 " * 200  # 1,200 characters
+        await press(app, pilot, "enter")
+        assert wizard(app).page == "what"
+        assert "The step can be at most 1,000 characters." in screen_text(app)
+        own.value = "tea 🌱 " * 100
+        await press(app, pilot, "enter")
+        assert wizard(app).page == "when"
+        await press(app, pilot, *"fri 7pm", "enter")
+        words = wizard(app).query_one("#words", Input)
+        words.value += "x" * 500  # made longer on Details: said there
+        await press(app, pilot, "enter")
+        assert wizard(app).page == "details"
+        assert "The step can be at most 1,000 characters." in screen_text(app)
+    with sqlite_db.session() as s:
+        assert steps.list_steps(session=s, upcoming=True) == []
+
+
 async def test_own_words_bad_dates_repeat_and_a_kind_offer_to_shrink(
     sqlite_db: Database,
 ) -> None:

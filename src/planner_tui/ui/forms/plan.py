@@ -28,7 +28,7 @@ from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, S
 from textual.widgets.option_list import Option
 
 from planner_tui import words
-from planner_tui.db.models import Channel, Effort, StepRead, label, name_refused
+from planner_tui.db.models import Channel, Effort, StepRead, clean_name, label, name_refused
 from planner_tui.errors import InvalidInput
 from planner_tui.names import alike, called, fold
 from planner_tui.services.steps import days_disagree, first_occurrence
@@ -59,6 +59,16 @@ AWKWARD = ["1 · easy", "2", "3 · a bit awkward", "4", "5 · very awkward"]
 APPRECIATION = ["1 · hardly", "2", "3 · somewhat", "4", "5 · very much"]
 SURE_ENOUGH = 7
 SURE_RANGE = "From 0 (not at all) to 10 (certain) — or left empty."
+
+
+def words_refused(words: str) -> str | None:
+    """Why *words* can't be a step's (the rule: db.models.clean_name), said on the page
+    they are typed on, not pages later on saving; None when they can."""
+    try:
+        clean_name(words)
+    except ValueError as error:
+        return f"The step {error}."
+    return None
 
 
 class PlanWizard(FormScreen[StepRead]):
@@ -590,6 +600,9 @@ class PlanWizard(FormScreen[StepRead]):
         own = self.query_one("#own", Input).value.strip()
         name = self.called() or "there"
         if own:
+            if problem := words_refused(own):
+                self.query_one("#form-problem", Problem).say(problem)
+                return
             self.action = None
             chosen_words, channel = own, None
         else:
@@ -890,6 +903,8 @@ class PlanWizard(FormScreen[StepRead]):
             problems["repeat"] = problem
         if not values["words"].strip():
             problems["action"] = "Say what the step is, in a few words."
+        elif problem := words_refused(values["words"]):
+            problems["action"] = problem
         if values["confidence"] and int(values["confidence"]) > 10:
             problems["confidence"] = SURE_RANGE
         if values["page"] == "when" and not values["when"].strip():
