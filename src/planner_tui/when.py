@@ -654,6 +654,17 @@ def describe(moment: datetime, *, now: datetime | None = None) -> str:
     return f"{shown} ({words.ago(moment, today=now.date(), ahead=True)})"
 
 
+LONG_AGO = timedelta(days=366)
+"""A past time longer ago than this is asked about where it is read back: the year may be
+a slip ('1 Jan 1900', or 0001 for 2026), saved without a word otherwise."""
+
+
+def year_asked(moment: date) -> str:
+    """What the read-back of a past day or time adds: a question, when over a year ago."""
+    today = clock.now() if isinstance(moment, datetime) else clock.today()
+    return " — is the year right?" if moment < today - LONG_AGO else ""
+
+
 def read_back(text: str, *, lean: Lean, at: time | None = None) -> tuple[datetime, str]:
     """:func:`parse_when` (*at* as there), and how a form reads the moment back under its
     field: with the sentence saying so when the time said doesn't exist that night and was

@@ -18,6 +18,7 @@ from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
 from planner_tui.services import drafts, journal, people
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.base import PeopleChips
+from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.journal import SCALE_REFUSED, SCALES, JournalForm
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.screens.journal import JournalScreen
@@ -856,3 +857,29 @@ async def test_an_empty_check_in_is_not_saved_and_the_note_goes_once_something_i
         assert isinstance(app.screen, TodayScreen)
     [entry] = entries(sqlite_db)
     assert entry.connectedness == 3
+
+
+async def test_a_day_long_ago_is_asked_about_in_the_check_in_and_the_contact_forms(
+    sqlite_db: Database,
+) -> None:
+    """A check-in's day of 0001-01-01 was saved as "Monday 1 January 0001" without a word;
+    the outcome form asked already, and now every form that reads a past day back does."""
+    a_map(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        day = form(app).query_one("#day", Input)
+        preview = form(app).query_one("#day-preview", Static)
+        for typed, asked in (("0001-01-01", True), ("2016-11-23", True), ("yesterday", False)):
+            day.value = typed
+            await settle(app, pilot)
+            assert ("— is the year right?" in str(preview.render())) is asked, typed
+        await press(app, pilot, "ctrl+l")  # discard
+        await press(app, pilot, "m", "l")
+        contact = app.screen
+        assert isinstance(contact, InteractionForm)
+        when = contact.query_one("#when", Input)
+        when.value = "1 jan 1900"
+        await settle(app, pilot)
+        assert "(126 years ago) — is the year right?" in " ".join(screen_text(app).split())

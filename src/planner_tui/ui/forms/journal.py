@@ -26,7 +26,7 @@ from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Prob
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Tick, TickList
-from planner_tui.when import parse_when
+from planner_tui.when import parse_when, year_asked
 
 if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, PersonRead
@@ -248,7 +248,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         day: date | None = None
         try:
             day = self.read_day(values["day"])
-            preview.update(text("→ " + clock.strftime(day, "%A %-d %B %Y")))
+            preview.update(text("→ " + clock.strftime(day, "%A %-d %B %Y") + year_asked(day)))
         except InvalidInput as error:
             preview.update("")
             problems["day"] = str(error)

@@ -9,7 +9,6 @@ the new time; skipped just lets it go.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -28,7 +27,7 @@ from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.screens.steps import StepItem
 from planner_tui.ui.widgets.fields import TextBox, TextField
-from planner_tui.when import describe, parse_when, read_back, typed
+from planner_tui.when import describe, parse_when, read_back, typed, year_asked
 
 TITLES = {
     StepStatus.DONE: "Done — how did it go?",
@@ -53,8 +52,6 @@ NEW_TIME = {
 the step, see :func:`suggested_time`)."""
 BACKUP_OFFERED = (StepStatus.DECLINED, StepStatus.NO_REPLY)
 """The outcomes that offer the step's own if-then backup as the next step."""
-LONG_AGO = timedelta(days=366)
-"""A step done longer ago than this is asked about in the read-back: the year may be wrong."""
 RESPONSES = [
     (Initiator.ME, "I reached out, as planned"),
     (Initiator.MUTUAL, "we arranged it together"),
@@ -234,9 +231,7 @@ class OutcomeForm(FormScreen[Any]):
             preview = self.query_one("#when-preview", Static)
             try:
                 moment, shown = read_back(values["when"], lean="past")
-                if moment < clock.now() - LONG_AGO:  # '1 Jan 1900' saved without a word
-                    shown += " — is the year right?"  # the read-back says how long ago
-                preview.update(text("→ " + shown))
+                preview.update(text("→ " + shown + year_asked(moment)))
                 if moment > clock.now():
                     problems["when"] = "That is still to come; say when it happened."
             except InvalidInput as error:
