@@ -427,6 +427,26 @@ async def test_escape_goes_back_then_closes_and_nothing_typed_is_lost(
     assert clock.to_local(step.due_at) == local("2026-11-26T20:00")
 
 
+async def test_a_draft_left_on_the_what_page_says_the_words_typed_there(
+    sqlite_db: Database,
+) -> None:
+    """Own words typed on What, and the wizard closed before Enter: the note said only
+    "With Bo Chen." — the words were kept, but not said."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter")
+        wizard(app).query_one("#own", Input).focus()
+        await press(app, pilot, *"bring Cy [b]soup[/b]", "escape", "escape")
+        await press(app, pilot, "enter")  # keep it as a draft, if asked
+        await settle(app, pilot)
+        assert isinstance(app.screen, TodayScreen)
+        await press(app, pilot, "s")
+        shown = " ".join(screen_text(app).split())
+        assert "(a saved draft): With Cy · bring Cy [b]soup[/b]." in shown
+
+
 async def test_a_restored_draft_says_what_it_holds_and_a_twin_step_is_asked_about(
     sqlite_db: Database,
 ) -> None:

@@ -755,7 +755,8 @@ class PlanWizard(FormScreen[StepRead]):
     def draft_held(self) -> str:
         """Who, what and when the restored draft holds (the Who page shows none of them)."""
         values = self.values()
-        parts = [self.with_whom(), shorten(" ".join(values["words"].split()), 60)]
+        typed = values["words"] or values["own"]  # own words not yet taken on with Enter
+        parts = [self.with_whom(), shorten(" ".join(typed.split()), 60)]
         if values["when"].strip():
             try:
                 parts.append(words.when(parse_when(values["when"], lean="future")))
