@@ -186,7 +186,7 @@ async def test_contexts_are_added_and_a_duplicate_is_refused_inline(sqlite_db: D
         await pilot.press(*"work", "ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, ContextForm)
-        assert "already a context called 'work'" in screen_text(app)
+        assert "already a context called 'Work'" in screen_text(app)  # the one there
         await pilot.press("backspace", "backspace", "backspace", "backspace", *"Allotment")
         await pilot.press("ctrl+s")
         await settle(app, pilot)

@@ -56,17 +56,18 @@ from planner_tui.services.undo import Change, Recorder
 # --------------------------------------------------------------------------- contexts
 
 
-def _context_name_taken(session: Session, name: str, *, except_id: int | None = None) -> bool:
-    query = select(Context.id).where(sa.func.lower(Context.name) == name.lower())
-    if except_id is not None:
-        query = query.where(Context.id != except_id)
-    return session.exec(query).first() is not None
+def _context_taken(session: Session, name: str, *, except_id: int | None = None) -> None:
+    """Refuse a second context of one name, by the rule names are matched by everywhere
+    (:func:`planner_tui.names.name_key`: 'family' is Family), saying the one there."""
+    key = name_key(name)
+    for other_id, other in session.exec(select(Context.id, Context.name)).all():
+        if other_id != except_id and name_key(other) == key:
+            raise InvalidInput(f"There is already a context called {other!r}.", field="name")
 
 
 def create_context(*, session: Session, data: ContextCreate | dict[str, Any]) -> ContextRead:
     valid = validate(ContextCreate, data)
-    if _context_name_taken(session, valid.name):
-        raise InvalidInput(f"There is already a context called {valid.name!r}.", field="name")
+    _context_taken(session, valid.name)
     row = Context(name=valid.name, kind=valid.kind)
     session.add(row)
     session.flush()
@@ -79,8 +80,7 @@ def update_context(
     valid = validate(ContextUpdate, data)
     row = get_or_404(session, Context, context_id, "context")
     if valid.name is not None:
-        if _context_name_taken(session, valid.name, except_id=context_id):
-            raise InvalidInput(f"There is already a context called {valid.name!r}.", field="name")
+        _context_taken(session, valid.name, except_id=context_id)
         row.name = valid.name
     if valid.kind is not None:
         row.kind = valid.kind
