@@ -441,12 +441,19 @@ def test_a_backup_that_names_its_day_is_planned_on_that_day() -> None:
     # The README's other backup, "a voice note the next evening": the day after the step
     # (it was three days after, like words naming no day); once that day has gone by, the
     # default.
-    for next_day in ("a voice note the next evening", "call tomorrow", "the following day"):
+    for next_day in ("call tomorrow", "the following day", "see them the next day"):
         assert steps.follow_up_time(step, said=next_day) == local("2026-12-03T18:00"), next_day
-    late = local("2026-12-04T09:00")
+    # ... at the part of the day they name: "the next evening" after a step at 10:00 was
+    # planned for 10:00, in the morning.
+    for said, at in (("a voice note the next evening", "2026-12-03T19:00"),
+                     ("Tomorrow morning, a text", "2026-12-03T09:00"),
+                     ("call the following afternoon", "2026-12-03T15:00")):  # fmt: skip
+        assert steps.follow_up_time(step, said=said) == local(at), said
+    late = local("2026-12-04T09:00")  # its day gone by: the default day, still evening
     assert steps.follow_up_time(step, late, said="a voice note the next evening") == local(
-        "2026-12-05T18:00"
+        "2026-12-05T19:00"
     )
+    assert steps.follow_up_time(step, said="on Sunday morning") == local("2026-12-06T09:00")
     assert steps.follow_up_time(step, local("2026-12-13T19:00"), said=sunday) == local(
         "2026-12-20T18:00"
     )

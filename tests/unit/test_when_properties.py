@@ -12,7 +12,14 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from planner_tui import clock, words
 from planner_tui.errors import InvalidInput
-from planner_tui.when import describe, parse_cadence, parse_repeat, parse_when, parse_yearly
+from planner_tui.when import (
+    PARTS_OF_DAY,
+    describe,
+    parse_cadence,
+    parse_repeat,
+    parse_when,
+    parse_yearly,
+)
 
 PROPERTY = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -208,7 +215,7 @@ def test_a_number_alone_is_its_day_of_the_month_or_one_clear_refusal(
 BACKUP_WORDS = st.lists(
     st.sampled_from([*_WORDS.split(), "on", "this", "next", "about", "sunday", "Monday",
                      "10 Dec", "29 feb", "31 Feb", "voice", "note", "1st of jan",
-                     "the next evening", "tomorrow"]),
+                     "the next evening", "tomorrow", "morning", "Lunchtime"]),
     max_size=8,
 ).map(" ".join)  # fmt: skip
 
@@ -220,15 +227,18 @@ def test_a_backups_time_is_after_the_step_and_now_at_the_steps_time_of_day(
     said: str, step: datetime, now: datetime
 ) -> None:
     """Whatever a backup's words say (a day, a day that isn't one, none), the time it is
-    offered for comes after both the step and now, at the step's own time of day — unless
-    that day has no such time (the hour the clocks skip as summer time begins)."""
-    from planner_tui.services.steps import follow_up_time
+    offered for comes after both the step and now, at the step's own time of day, or at
+    the part of the day the words name ("the next evening") — unless that day has no such
+    time (the hour the clocks skip as summer time begins)."""
+    from planner_tui.services.steps import PART_NAMED, follow_up_time
 
     offered = follow_up_time(step, now, said=said)
     assert offered > step and offered > now
-    wall = datetime.combine(local(offered).date(), local(step).time(), clock.local_zone())
+    part = PART_NAMED.search(said)
+    meant = PARTS_OF_DAY[part[1].lower()] if part else local(step).time()
+    wall = datetime.combine(local(offered).date(), meant, clock.local_zone())
     skipped = local(wall.astimezone(UTC)).time() != wall.time()
-    assert local(offered).time() == local(step).time() or skipped
+    assert local(offered).time() == meant or skipped
 
 
 @PROPERTY

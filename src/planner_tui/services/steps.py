@@ -704,6 +704,10 @@ THE_DAY_AFTER = re.compile(
     re.IGNORECASE,
 )
 """A backup's words that put it on the day after the step ("a voice note the next evening")."""
+PART_NAMED = re.compile(r"\b(morning|lunch(?:time)?|afternoon|evening|night)\b", re.IGNORECASE)
+"""A part of the day in a backup's words ("the next evening", "on Sunday morning"): its
+time (when.PARTS_OF_DAY) is the backup's, not the step's — a step at 10:00 had its "next
+evening" backup offered at 10:00."""
 
 
 def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str = "") -> datetime:
@@ -713,32 +717,35 @@ def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str =
     after the step ("on", "this" or "next" before it: "ask about Sunday" is not when), that
     day instead, at the step's time of day (a weekday gone by since: the next one, so the
     words and the time still agree); words that put it on the day after the step ("the
-    next evening", "tomorrow"), that day. Never a time of day taken from now, and always
+    next evening", "tomorrow"), that day. A part of the day the words name ("evening") is
+    the time of day instead of the step's. Never a time of day taken from now, and always
     after both the step and now."""
-    from planner_tui.when import days_named
+    from planner_tui.when import PARTS_OF_DAY, days_named
 
     now = clock.to_local(now or clock.now())
     due = clock.to_local(due_at)
+    part = PART_NAMED.search(said)
+    at = PARTS_OF_DAY[part[1].lower()].replace(tzinfo=due.tzinfo) if part else due.timetz()
     on_days = [
         d for d in days_named(said, now=now) if re.search(ON_A_DAY + re.escape(d.said), said, re.I)
     ]
     for day in on_days[:1]:  # the first day the words put it on
         if day.day is not None:
-            named = datetime.combine(day.day, due.timetz())
+            named = datetime.combine(day.day, at)
         else:  # a weekday: the first after the step, or after now once that has gone by
             ahead = (day.weekday - due.weekday()) % 7 or 7
-            named = datetime.combine(due.date() + timedelta(days=ahead), due.timetz())
+            named = datetime.combine(due.date() + timedelta(days=ahead), at)
             while named <= now:
                 named += timedelta(weeks=1)
         if named > max(due, now):
             return named
     if not on_days and THE_DAY_AFTER.search(said):
-        named = datetime.combine(due.date() + timedelta(days=1), due.timetz())
+        named = datetime.combine(due.date() + timedelta(days=1), at)
         if named > max(due, now):
             return named
-    suggested = due + timedelta(days=FOLLOW_UP_DAYS)
+    suggested = datetime.combine(due.date() + timedelta(days=FOLLOW_UP_DAYS), at)
     if suggested <= now:
-        suggested = datetime.combine(now.date() + timedelta(days=1), due.timetz())
+        suggested = datetime.combine(now.date() + timedelta(days=1), at)
     return suggested
 
 
