@@ -128,7 +128,7 @@ def flowing(lines: list[str], frame: str = "") -> str:
 def test_today_fits(tmux: Tmux, sample_home: Path, tmp_path: Path, size: tuple[int, int]) -> None:
     term = opened(tmux, sample_home, tmp_path, size)
     shown = shows(term, "Small steps for today", "Mon 23 Nov, 10:00", "Emma A.", "q Quit")
-    footer = fits(shown, size, "s Small step", "d Done")[-1]  # its own first keys, first
+    footer = fits(shown, size, "s Small step", "c Check in")[-1]  # its own first keys, first
     assert all(key in footer for key in VIEW_KEYS[1:])  # …and the other views' keys
     term.press("q")
 

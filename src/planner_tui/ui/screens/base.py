@@ -235,6 +235,9 @@ class ViewScreen(KeepsStyles, Screen[None]):
     its data (unless something on show has it already), and when Escape leaves a text box."""
     LOADING: ClassVar[str] = "Opening your planner…"
     """Said while the view's data is on its way."""
+    FOOTER_FIRST: ClassVar[tuple[str, ...]] = ()
+    """Actions of the view's own keys the footer puts first (else its keys' order): the
+    first two stay at any width (see widgets/footer.py)."""
     _shown: tuple[Any, ...] | None = None
     _read_at: int | None = None
     """The stored data version (:meth:`Backend.data_version`) when the data shown was read."""

@@ -115,6 +115,7 @@ class TodayScreen(StepsScreen):
     # dates take the focus, so Enter on the row that looks chosen plans its tiny step.
     LISTS = ("#due", "#coming", "#dates")
     AUTO_FOCUS = ""  # a list takes it with the data: not the page first (twice restyled)
+    FOOTER_FIRST = ("plan_step", "check_in")  # the evening's check-in, before Done, at 80
     BINDINGS = [
         Binding(
             "c",

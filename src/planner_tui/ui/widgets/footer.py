@@ -159,9 +159,11 @@ class KeysFooter(Footer):
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        first = getattr(self.screen, "FOOTER_FIRST", ())  # see ViewScreen.FOOTER_FIRST
+        listed = sorted((b for b, _, _ in by_action.values()), key=lambda b: b.action not in first)
         keys, compact, with_palette = fitted(
             self.app,
-            [binding for binding, _, _ in by_action.values()],
+            listed,
             self.app.size.width,
             palette.binding if palette else None,
             here={action for action, (_, enabled, _) in by_action.items() if not enabled},
