@@ -608,11 +608,24 @@ def test_plan_alone_lists_the_open_steps_with_their_numbers(home: Path) -> None:
     assert "#4" not in run(home, "plan").stdout
 
 
-def test_a_declined_step_offers_its_own_backup(home: Path) -> None:
-    result = run(home, "declined", "2")
-    assert result.stdout.splitlines()[-1] == "Your backup plan: a voice note on Sunday"
+def test_a_declined_or_unanswered_step_plans_its_own_backup_as_the_app_does(home: Path) -> None:
+    """The app's form offers a step's own backup as the next step (Enter plans it); the
+    command line only showed it, and after no reply planned a follow-up of its own."""
+    declined = run(home, "declined", "2")
+    assert "Next (#4): Sun 29 Nov, 18:00 — a voice note on Sunday" in declined.stdout
+    assert "Your backup plan" not in declined.stdout
+    for when in ("tomorrow 6pm", "wed 6pm"):
+        planned = run(home, "plan", "Bo", "text Bo", when, "--backup",
+                      "if no answer, a voice note the next evening")  # fmt: skip
+        assert planned.returncode == 0, planned.stderr
+    unanswered = run(home, "no-reply", "5", "--anyway")  # tomorrow's: reached out already
+    assert "Next (#7): Wed 25 Nov, 19:00 — a voice note the next evening" in unanswered.stdout
+    kept = run(home, "declined", "6", "--no-follow-up")
+    assert kept.stdout.splitlines()[-1] == (
+        "Your backup plan: if no answer, a voice note the next evening"
+    )
     quiet = run(home, "no-reply", "3", "--no-follow-up", "--anyway")  # tomorrow's
-    assert "Next:" not in quiet.stdout and len(all_steps(home)) == 3
+    assert "Next" not in quiet.stdout and len(all_steps(home)) == 7  # nothing more: as asked
 
 
 def test_a_fresh_map_says_how_to_add_someone_and_add_does(

@@ -127,9 +127,12 @@ def add_parsers(sub: Any) -> None:
             outcome.add_argument("--another-time", metavar="WHEN", help="offer another time")
             outcome.add_argument("--anyway", action="store_true",
                                  help="another time on another day than the step's words say")  # fmt: skip
+            outcome.add_argument("--no-follow-up", action="store_true",
+                                 help="don't plan the step's own backup next")  # fmt: skip
         elif status == "no_reply":
             outcome.add_argument("--follow-up", metavar="WHEN", default=None,
-                                 help=f"a gentle follow-up (default: {FOLLOW_UP})")  # fmt: skip
+                                 help=f"a gentle follow-up (default: {FOLLOW_UP}; the step's "
+                                 "own backup, when it has one, on the day it names)")  # fmt: skip
             outcome.add_argument("--no-follow-up", action="store_true")
         elif status == "rescheduled":
             outcome.add_argument("when", nargs="+", help="the new time")
@@ -404,12 +407,22 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
                 _refuse(f"{disagree} Change the time, or add --anyway to keep that time.")
         if status in steps.AFTER_THE_STEP:
             steps.check_due(step.due_at, anyway=args.anyway)
-        if status == "no_reply" and new_time is None and not args.no_follow_up:
-            outcome["new_due_at"] = steps.follow_up_time(step.due_at)
+        quiet = getattr(args, "no_follow_up", False)
+        backup = step.backup.strip() if status in BACKUP_NEXT and not quiet else ""
+        if backup and (status == "no_reply" or new_time is None):  # their own plan B, first,
+            outcome["follow_up"] = words.backup_step(backup)  # as the app's form offers it
+        if "new_due_at" not in outcome and not quiet and (backup or status == "no_reply"):
+            outcome["new_due_at"] = steps.follow_up_time(step.due_at, said=backup)
         result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
-    _said(result.step, [(s.due_at, s.action, s.id, bool(s.rrule)) for s in result.following])
+    following: list[tuple[datetime, str, int | None, bool]] = [
+        (s.due_at, s.action, s.id, bool(s.rrule)) for s in result.following
+    ]
+    _said(result.step, following, backup_planned="follow_up" in outcome)
 
 
+BACKUP_NEXT = ("declined", "no_reply")
+"""Outcomes after which the step's own backup is the next step, as the app's form offers it
+first (--no-follow-up: none; declined --another-time: the step itself then)."""
 KIND_WORDS = {
     "declined": words.DECLINE_REFRAME,
     "no_reply": words.NO_REPLY_LINE,
@@ -417,13 +430,18 @@ KIND_WORDS = {
 }
 
 
-def _said(step: StepRead, following: list[tuple[datetime, str, int | None, bool]]) -> None:
+def _said(
+    step: StepRead,
+    following: list[tuple[datetime, str, int | None, bool]],
+    *,
+    backup_planned: bool = False,
+) -> None:
     say(f"#{step.id}: {words.plan_card(step.due_at, step.action, step.person)}")
     say(words.outcome_said(step.status.value, expected=step.expected_awkwardness,
                            felt=step.felt_awkwardness, following=following))  # fmt: skip
     if step.status.value in KIND_WORDS:
         say(KIND_WORDS[step.status.value])
-    if step.backup and step.status.value in ("declined", "no_reply"):
+    if step.backup and step.status.value in BACKUP_NEXT and not backup_planned:
         say(f"Your backup plan: {step.backup}")
 
 
