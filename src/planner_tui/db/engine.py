@@ -432,9 +432,10 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
         if (path := self.location.sqlite_path) is not None:
-            OPEN_DATABASES[path.resolve()] -= 1
-            if OPEN_DATABASES[path.resolve()] <= 0:
-                del OPEN_DATABASES[path.resolve()]
+            key = path.resolve()
+            OPEN_DATABASES[key] -= 1
+            if OPEN_DATABASES[key] <= 0:
+                del OPEN_DATABASES[key]
 
 
 def _database_errors(engine: Engine, *, encrypted: bool) -> tuple[type[BaseException], ...]:
