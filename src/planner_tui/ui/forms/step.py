@@ -16,7 +16,7 @@ from planner_tui import clock, words
 from planner_tui.db.models import Channel, StepRead, label
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
-from planner_tui.ui.forms.plan import AWKWARD
+from planner_tui.ui.forms.plan import AWKWARD, words_refused
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.when import describe_repeat, parse_repeat, read_back, typed
@@ -124,6 +124,8 @@ class StepForm(FormScreen[Any]):
         problems: dict[str, str] = {}
         if not values["words"].strip():
             problems["words"] = "Say what the step is, in a few words."
+        elif problem := words_refused(values["words"]):
+            problems["words"] = problem
         if problem := self.preview(
             "repeat", lambda: describe_repeat(parse_repeat(values["repeat"]))
         ):
