@@ -260,7 +260,12 @@ async def test_a_step_changed_to_a_day_alone_keeps_its_time_and_asks_about_named
         await press(app, pilot, "ctrl+a", "ctrl+k", *"sun")
         shown = str(form.query_one("#when-preview", Static).render())
         assert shown == "→ Sun 29 Nov 2026, 19:00 (in 6 days)"
-        form.query_one("#words").focus()
+        words = form.query_one("#words", Input)
+        words.value = "x" * 1001  # said as typed, as in the wizard
+        await settle(app, pilot)
+        assert "The step can be at most 1,000 characters." in screen_text(app)
+        words.value = "call Ana"
+        words.focus()
         await press(app, pilot, "end", *" about Thursday")
         shown = str(form.query_one("#when-preview", Static).render())
         assert shown.startswith("→ Sun 29 Nov 2026, 19:00 (in 6 days). ")
