@@ -57,12 +57,14 @@ from planner_tui.services.undo import Change, Recorder
 
 
 def _context_taken(session: Session, name: str, *, except_id: int | None = None) -> None:
-    """Refuse a second context of one name, by the rule names are matched by everywhere
-    (:func:`planner_tui.names.name_key`: 'family' is Family), saying the one there."""
-    key = name_key(name)
-    for other_id, other in session.exec(select(Context.id, Context.name)).all():
-        if other_id != except_id and name_key(other) == key:
-            raise InvalidInput(f"There is already a context called {other!r}.", field="name")
+    """Refuse a second context of one name, in any capitalisation (as the database's
+    lower() has it: what was stored under this rule must always import again), saying
+    the one there ('family' names Family)."""
+    query = select(Context.name).where(sa.func.lower(Context.name) == name.lower())
+    if except_id is not None:
+        query = query.where(Context.id != except_id)
+    if (there := session.exec(query).first()) is not None:
+        raise InvalidInput(f"There is already a context called {there!r}.", field="name")
 
 
 def create_context(*, session: Session, data: ContextCreate | dict[str, Any]) -> ContextRead:
