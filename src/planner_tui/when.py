@@ -662,7 +662,10 @@ a slip ('1 Jan 1900', or 0001 for 2026), saved without a word otherwise."""
 def year_asked(moment: date) -> str:
     """What the read-back of a past day or time adds: a question, when over a year ago."""
     today = clock.now() if isinstance(moment, datetime) else clock.today()
-    return " — is the year right?" if moment < today - LONG_AGO else ""
+    try:
+        return " — is the year right?" if moment < today - LONG_AGO else ""
+    except OverflowError:  # in the calendar's first year nothing is that long ago
+        return ""
 
 
 def read_back(text: str, *, lean: Lean, at: time | None = None) -> tuple[datetime, str]:

@@ -52,7 +52,7 @@ async def test_the_footer_puts_the_views_first_keys_first_and_shows_a_forms_own_
     async with app.run_test(size=NARROW) as pilot:
         await settle(app, pilot)
         keys = footer(app)
-        assert keys[:2] == ["s Small step", "d Done"]  # Today's own, before other views
+        assert keys[:2] == ["s Small step", "c Check in"]  # Today's own, before other views
         assert {"m Map", "r Review", "? Help", "q Quit"} <= set(keys)
         await press(app, pilot, "m")
         assert footer(app)[:2] == ["/ Filter", "n Add person"]
