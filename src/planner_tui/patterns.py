@@ -148,9 +148,6 @@ def share(part: int, whole: int) -> float | None:
 
 # --------------------------------------------------------------------------- loneliness
 
-HIGH_LONELINESS = 7
-"""From this total (of 3–9) the review adds a soft note about support. Not a diagnosis."""
-
 
 def loneliness_compared(now: int, before: tuple[date, int] | None) -> str:
     """Neutral words for a total against the previous check: (its month, its total)."""

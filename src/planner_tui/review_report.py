@@ -679,7 +679,7 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
             lines.append(
                 f"{DIRECT_QUESTION} {label(LonelyHowOften(check.how_often)).capitalize()}."
             )
-        if check.total >= patterns.HIGH_LONELINESS or check.how_often == LonelyHowOften.OFTEN:
+        if check.leans_lonely:
             found = support.load_support(home)
             lines.append(words.LONELY_NOTE)
             if data.trusted:  # your own people first, as help lists them

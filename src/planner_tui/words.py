@@ -81,6 +81,11 @@ LONELY_NOTE = (
     "times, and it can change. Talking to someone you trust, your doctor, or one of the "
     "free lines below can help."
 )
+LONELY_SAVED = (
+    "Saved. Thank you for answering honestly. Under the check, the people you trust and "
+    "free lines to call or text, if talking would help."
+)
+"""After a loneliness check that leans towards feeling lonely (the Review then shows it)."""
 NOT_YET_SINCE_ADDED = "not yet, since adding them"
 """In a list, for someone with a hoped-for rhythm who hasn't been contacted yet."""
 NEVER_IN_TOUCH = (

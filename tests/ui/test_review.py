@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable, Input, RadioSet, TextArea
 
+from planner_tui import words
 from planner_tui.db.engine import Database
-from planner_tui.services import journal, people, review
+from planner_tui.services import journal, people, review, support
 from planner_tui.ui.forms.review import IntentionsForm, LonelinessForm
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.modals.export import ExportFile
@@ -144,6 +145,31 @@ async def test_taking_the_loneliness_check(sqlite_db: Database) -> None:
     with sqlite_db.session() as s:
         check = review.review_month(session=s, month=date(2026, 11, 1)).loneliness
     assert check is not None and check.total == 6 and check.how_often == "some_of_the_time"
+
+
+async def test_a_check_that_leans_lonely_is_answered_kindly_and_shows_where_help_is(
+    sqlite_db: Database,
+) -> None:
+    """Answered "often" throughout, the check said only "Saved." and the view went back
+    to its top: the people one trusts and the free lines were fifteen figures below."""
+    with sqlite_db.write() as s:
+        support.save_trusted(session=s, contacts=[{"name": "Mum", "reach": "07700 900123"}])
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "l")
+        for _ in range(3):  # "often", each time
+            await press(app, pilot, "down", "down", "enter", "tab")
+        await press(app, pilot, "ctrl+s")
+        review_screen = app.screen
+        assert isinstance(review_screen, ReviewScreen)
+        assert said(app, words.LONELY_SAVED)
+        check = review_screen.query_one("#figure-loneliness")
+        assert check.has_focus_within or check.has_focus
+        body = review_screen.find_widget(review_screen.query_one("#body"))
+        where = review_screen.find_widget(check)
+        assert body.region.y <= where.region.y < body.region.bottom  # its top in sight
+        shown = " ".join(screen_text(app).split())
+        assert words.LONELY_NOTE in shown and "Mum" in shown
 
 
 async def test_intentions_written_in_october_show_on_today_in_november(

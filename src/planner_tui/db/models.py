@@ -712,10 +712,20 @@ class LonelinessCheck(SQLModel, table=True):
         return self.lack_companionship + self.left_out + self.isolated
 
 
+HIGH_LONELINESS = 7
+"""From this total (of 3–9) the review offers support. Not a diagnosis."""
+
+
 class LonelinessCheckRead(LonelinessCheckCreate):
     id: int
     taken_at: datetime
     total: int
+
+    @property
+    def leans_lonely(self) -> bool:
+        """Whether the answers lean far enough towards feeling lonely for the review to
+        offer the people one trusts and free lines (the one rule: the review, the toast)."""
+        return self.total >= HIGH_LONELINESS or self.how_often == LonelyHowOften.OFTEN
 
 
 INTENTION_LIMIT = 500

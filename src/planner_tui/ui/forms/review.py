@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Input, RadioButton, RadioSet, TextArea
 
+from planner_tui import words
 from planner_tui.db.models import (
     INTENTION_LIMIT,
     LonelinessCheckRead,
@@ -126,6 +127,9 @@ class LonelinessForm(FormScreen[LonelinessCheckRead]):
             return
         self.show_problems({})
         self.save(values)
+
+    def said_when_saved(self, result: LonelinessCheckRead) -> str:
+        return words.LONELY_SAVED if result.leans_lonely else super().said_when_saved(result)
 
     def submit(self, values: dict[str, Any]) -> LonelinessCheckRead:
         from planner_tui.services import review

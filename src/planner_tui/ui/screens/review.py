@@ -166,6 +166,8 @@ class ReviewScreen(ViewScreen):
         self._working = threading.Lock()
         """One month worked out at a time: a month asked for while it is being worked out
         ahead is waited for, not worked out twice."""
+        self._figure_next = ""
+        """The figure the next data shown brings into sight, with the focus (its key)."""
 
     def compose_body(self) -> ComposeResult:
         yield Section("", id="review-title")
@@ -222,6 +224,9 @@ class ReviewScreen(ViewScreen):
             await holder.mount_all(FigureBox(f.key) for f in figures)
         for figure in figures:
             self.query_one(f"#figure-{figure.key}", FigureBox).show(figure, data)
+        if self._figure_next:
+            self.focus_figure(self._figure_next, scroll=True)
+            self._figure_next = ""
         self.work_out_month_before()
 
     def focused_figure(self) -> FigureBox | None:
@@ -316,8 +321,13 @@ class ReviewScreen(ViewScreen):
         self.app.push_screen(ContactsScreen(self.month))
 
     def after_form(self, result: object) -> None:
-        if result is not None:
-            self.reload()
+        from planner_tui.db.models import LonelinessCheckRead
+
+        if result is None:
+            return
+        if isinstance(result, LonelinessCheckRead) and result.leans_lonely:
+            self._figure_next = "loneliness"  # its note, people and lines in sight
+        self.reload()
 
     def action_save_markdown(self) -> None:
         from planner_tui.ui.modals.export import ExportFile
