@@ -560,7 +560,12 @@ async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:
         await settle(app, pilot)
         shown = screen_text(app)
         assert "7 contacts: 6 new" in shown and "مريم الحسن" in shown
-        app.screen.query_one("#vcf-path", Input).value = str(DATA)  # a folder: said so
+        # Enter now adds them: the focus is on the button (in the box, Enter only read the
+        # file again, and nothing was added).
+        assert app.screen.focused is app.screen.query_one("#vcf-add")
+        path = app.screen.query_one("#vcf-path", Input)
+        path.focus()
+        path.value = str(DATA)  # a folder: said so
         await press(app, pilot, "enter")
         assert f"{DATA} is a folder: type the path of a .vcf file in it." in screen_text(app)
         planner = sqlite_db.location.sqlite_path  # read, it lost every later save: see
@@ -575,8 +580,7 @@ async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:
         assert "is a folder" not in screen_text(app)
         app.screen.query_one("#vcf-path", Input).value = str(DATA / "contacts.vcf")
         await press(app, pilot, "enter")
-        await pilot.click("#vcf-add")
-        await settle(app, pilot)
+        await press(app, pilot, "enter")  # Add the new ones
         assert isinstance(app.screen, MapScreen)
         assert len(app.screen.query_one("#people-table", DataTable).rows) == 6
 
@@ -1103,7 +1107,7 @@ async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
         for button in ("Add the new ones", "Add, and merge the others", "Close"):
             assert button in shown, (button, shown)
         table = app.screen.query_one("#vcf-preview", DataTable)
-        await press(app, pilot, "tab", "end")  # Ana, then Bo; the last row is a friend
+        await press(app, pilot, "shift+tab", "end")  # the list, before Add (which has the focus)
         assert table.has_focus and table.cursor_row == 20
         said = str(app.screen.query_one("#vcf-row", Static).render())
         assert said == ""  # a new one: nothing more to say than its row does

@@ -113,8 +113,11 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
             else "No contacts with a name in that file."
         )
         self.status(" ".join([found, *contents.summary()]))
-        self.query_one("#vcf-add", Button).disabled = not rows
+        add = self.query_one("#vcf-add", Button)
+        add.disabled = not rows
         self.query_one("#vcf-merge", Button).disabled = new == len(rows)
+        if rows:  # Enter now adds them (in the box, it read the file again: nothing added)
+            add.focus(scroll_visible=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.say_row(event.cursor_row)
