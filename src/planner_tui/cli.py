@@ -89,6 +89,8 @@ def build_parser() -> Parser:
         "--per-month", action="store_true", help="markdown: one file per month, into -o FOLDER"
     )
     export.add_argument("-o", "--output", type=user_path, help="file to write (default: stdout)")
+    export.add_argument("--replace", action="store_true",
+                        help="write over a text file there that isn't an earlier export")  # fmt: skip
 
     imp = sub.add_parser(
         "import",
@@ -197,6 +199,20 @@ def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None
     print(plain(f"Wrote {output}"), file=sys.stderr)
 
 
+def check_replaced(path: Path, *, replace: bool) -> None:
+    """What an export may write over (exchange.check_replaceable); and, since the command
+    line can't ask as the app does, a text file there only when it is an earlier export,
+    or with --replace (a mistyped `-o ~/notes.txt` replaced the notes without a word)."""
+    from planner_tui.services import exchange
+
+    exchange.check_replaceable(path)
+    if not replace and path.is_file() and not exchange.earlier_export(path):
+        raise PlannerError(
+            f"{path} is there already and isn't an earlier planner-tui export, so it was "
+            "left as it is. Choose another name, or add --replace to write over it."
+        )
+
+
 def parse_day(text: str, *, end: bool = False) -> date:
     """YYYY-MM-DD, or YYYY-MM (its first day). With end=True, the first day after the day
     or month — after 31 December 9999, the last day a date can be, ``date.max``: the
@@ -251,13 +267,15 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
                 first: args.output / f"{first.year:04d}-{first.month:02d}.md" for first in months
             }
             for path in files.values():  # every file can be written, or none is
-                exchange.check_replaceable(path)
+                check_replaced(path, replace=args.replace)
             for first, path in files.items():
                 pieces = exchange.export_markdown_pieces(session=session, month=first)
                 exchange.write_file(path, pieces)
         print(plain(f"Wrote {plural(len(months), 'month')} into {args.output}"), file=sys.stderr)
         return
     with opened(settings, reading=True) as database, database.session() as session:
+        if args.output is not None:  # before anything is read (the planner's own: named)
+            check_replaced(args.output, replace=args.replace)
         data: str | bytes | Iterable[str]
         if args.format == "json":  # written as it is read: memory stays flat
             data = exchange.export_json_pieces(session=session)

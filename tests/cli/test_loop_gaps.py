@@ -211,10 +211,20 @@ def test_an_export_replaces_an_earlier_one_but_never_the_planner_or_other_files(
         assert not beside.exists()
     assert run(home, "add", "Bo").returncode == 0  # the planner still writes
     assert "a secret kept" in run(home, "search", "secret").stdout
+    # An earlier export is replaced; any other text file only with --replace (a new user's
+    # notes.txt was replaced without a word: the command line can't ask as the app does).
     earlier = tmp_path / f"earlier.{form}"
-    earlier.write_text("an earlier export, ünïcode cut at 4 KiB " * 200, encoding="utf-8")
     assert run(home, "export", "--format", form, "-o", str(earlier)).returncode == 0
-    assert "ünïcode" not in earlier.read_text(encoding="utf-8")
+    assert run(home, "journal", "a second one").returncode == 0
+    assert run(home, "export", "--format", form, "-o", str(earlier)).returncode == 0
+    assert form == "ics" or "a second one" in earlier.read_text(encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my own notes, ünïcode cut at 4 KiB " * 200, encoding="utf-8")
+    refused = run(home, "export", "--format", form, "-o", str(notes))
+    assert_one_line_error(refused, 1, f"{notes} is there already and isn't an earlier planner-tui")
+    assert notes.read_text(encoding="utf-8").startswith("my own notes")
+    assert run(home, "export", "--format", form, "-o", str(notes), "--replace").returncode == 0
+    assert "ünïcode" not in notes.read_text(encoding="utf-8")
 
 
 def test_per_month_makes_only_its_own_folder(home: Path, tmp_path: Path) -> None:

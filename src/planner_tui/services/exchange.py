@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -89,6 +90,17 @@ def check_replaceable(path: Path) -> None:
             f"{path} holds something other than text (a database, a picture…), so it was "
             "left as it is; choose a new file name."
         )
+
+
+def earlier_export(path: Path) -> bool:
+    """Whether *path* begins as one of planner-tui's exports does (JSON, Markdown or a
+    calendar): the command line, which can't ask as the app does, replaces only those."""
+    head = read_named(path, 4096).decode("utf-8", "replace").removeprefix("\ufeff")
+    return (
+        re.match(r'\{\s*"format":\s*"' + FORMAT_NAME + '"', head) is not None
+        or head.startswith(f"# {MARKDOWN_TITLE}")
+        or f"PRODID:-//{FORMAT_NAME}//" in head
+    )
 
 
 def _utf8(head: bytes) -> bool:
