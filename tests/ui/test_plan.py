@@ -1149,3 +1149,34 @@ async def test_a_drafts_choice_of_whom_gives_way_when_the_name_typed_changes(
         assert wizard(app).person is None and wizard(app).new_name == "Maria Bo"
         # The draft's note, "… With Maria Costa", no longer says whom the step is with.
         assert not wizard(app).query_one("#draft-note").display
+
+
+async def test_done_on_a_step_from_an_earlier_day_starts_at_the_steps_time(
+    sqlite_db: Database,
+) -> None:
+    """Done two days late, a step was logged at "now": the person was "last in touch
+    today", and their rhythm moved with it. A step from an earlier day starts at its own
+    time (read back, to change); one due earlier today still starts at now."""
+    ids = a_few_people(sqlite_db)
+    late = plan(sqlite_db, ids["Bo"], "2026-11-20T18:00", action="call Bo")
+    plan(sqlite_db, ids["Cy"], "2026-11-23T12:00", action="text Cy")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "p")
+        for action, when in (("call Bo", "2026-11-20 18:00"), ("text Cy", "now")):
+            table = app.screen.query_one("#upcoming", DataTable)
+            table.move_cursor(row=next(
+                n for n in range(table.row_count) if action in str(table.get_row_at(n))))  # fmt: skip
+            await press(app, pilot, "d")
+            form = app.screen
+            assert isinstance(form, OutcomeForm)
+            assert form.query_one("#when", Input).value == when
+            if when != "now":
+                assert "Fri 20 Nov 2026, 18:00 (3 days ago)" in screen_text(app)
+                await press(app, pilot, "ctrl+s")
+            else:
+                await press(app, pilot, "escape")
+    with sqlite_db.session() as s:
+        [contact] = people.list_interactions(session=s, person_id=ids["Bo"])
+        assert contact.occurred_at == local("2026-11-20T18:00")
+        assert steps.get_step(session=s, step_id=late).status == "done"

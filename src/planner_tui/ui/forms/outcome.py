@@ -67,9 +67,12 @@ class OutcomeForm(FormScreen[Any]):
 
     def __init__(self, step: StepItem, status: StepStatus, *, change: bool = False) -> None:
         new_time = suggested_time(step, status)
-        # A change looks back: what happened is most likely the step's own time, not now.
+        # A change looks back, and so does a step due on an earlier day: what happened is
+        # most likely the step's own time, not now (done two days late, it was logged as
+        # today's contact, and the person's rhythm with it).
         when = "now"
-        if change and step.due_at <= clock.now():
+        earlier_day = clock.to_local(step.due_at).date() < clock.today()
+        if (change or earlier_day) and step.due_at <= clock.now():
             when = typed(clock.to_local(step.due_at))
         guessed = channel_in_words(step.action)  # planned without saying how
         channel = step.channel or (guessed.value if guessed else None)
