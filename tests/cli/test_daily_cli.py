@@ -628,6 +628,25 @@ def test_a_declined_or_unanswered_step_plans_its_own_backup_as_the_app_does(home
     assert "Next" not in quiet.stdout and len(all_steps(home)) == 7  # nothing more: as asked
 
 
+def test_done_on_a_step_from_an_earlier_day_is_its_contact_then(home: Path) -> None:
+    """`done 2` on Monday for a call due Friday logged the contact on Monday, as the app's
+    form did: it starts at the step's own time now, in both; --when says otherwise."""
+    assert run(home, "done", "2").returncode == 0
+    assert run(home, "done", "1", "--when", "now").returncode == 0  # due today: said now
+    database = opened(home)
+    try:
+        with database.session() as s:
+            [bo] = people.people_called(session=s, typed="Bo")
+            [ana] = people.people_called(session=s, typed="Ana Silva")
+            bo_contacts = people.list_interactions(session=s, person_id=bo.id)
+            [ana_contact] = people.list_interactions(session=s, person_id=ana.id)
+    finally:
+        database.dispose()
+    assert sorted(c.occurred_at for c in bo_contacts) == [at("2026-11-01T12:00"),
+                                                         at("2026-11-20T18:00")]  # fmt: skip
+    assert ana_contact.occurred_at == at("2026-11-23T20:00")  # the frozen now
+
+
 def test_a_fresh_map_says_how_to_add_someone_and_add_does(
     tmp_path: Path, sqlite_template: Path
 ) -> None:

@@ -116,7 +116,8 @@ def add_parsers(sub: Any) -> None:
             outcome.add_argument("--anyway", action="store_true",
                                  help="a time on another day than the step's words say")  # fmt: skip
         if status == "done":
-            outcome.add_argument("--when", default="now", help="when it happened")
+            outcome.add_argument("--when", help="when it happened (default: now, or the "
+                                 "step's own time when it was due on an earlier day)")  # fmt: skip
             outcome.add_argument("--warmth", type=score(1, 5), metavar="1-5")
             outcome.add_argument("--felt", type=score(1, 5), metavar="1-5",
                                  help="how awkward it really felt")  # fmt: skip
@@ -375,8 +376,8 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
     status: str = args.status
     outcome: dict[str, Any] = {"status": status, "note": args.note}
     if status == "done":
-        moment = parse_when(args.when, lean="past")
-        if moment > clock.now():
+        moment = parse_when(args.when, lean="past") if args.when else None  # None: see below
+        if moment is not None and moment > clock.now():
             _refuse("That is still to come; say when it happened.")
         outcome |= {
             "occurred_at": moment,
@@ -407,6 +408,8 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
                 _refuse(f"{disagree} Change the time, or add --anyway to keep that time.")
         if status in steps.AFTER_THE_STEP:
             steps.check_due(step.due_at, anyway=args.anyway)
+        if status == "done" and outcome["occurred_at"] is None:
+            outcome["occurred_at"] = steps.likely_done_at(step.due_at)
         quiet = getattr(args, "no_follow_up", False)
         backup = step.backup.strip() if status in BACKUP_NEXT and not quiet else ""
         if backup and (status == "no_reply" or new_time is None):  # their own plan B, first,

@@ -455,6 +455,15 @@ AFTER_THE_STEP = frozenset({StepStatus.DONE, StepStatus.NO_REPLY})
 asked about first (the app) or need --anyway (the command line)."""
 
 
+def likely_done_at(due_at: datetime, now: datetime | None = None) -> datetime:
+    """When a step marked done most likely happened, unless said: its own time when it was
+    due on an earlier day (done two days late, it was logged as today's contact, and the
+    person's rhythm moved with it), else now."""
+    now = now or clock.now()
+    earlier_day = clock.to_local(due_at).date() < clock.to_local(now).date()
+    return due_at if earlier_day and due_at <= now else now
+
+
 def still_to_come(due_at: datetime, today: date | None = None) -> bool:
     """Whether a step is due on a later day than *today*: marking it done is asked about
     first (a step due tomorrow, done without a word, was a slip of the key)."""

@@ -20,7 +20,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from planner_tui import clock, words
 from planner_tui.db.models import Channel, Initiator, StepStatus, label
 from planner_tui.errors import InvalidInput
-from planner_tui.services.steps import OutcomeResult, channel_in_words
+from planner_tui.services.steps import OutcomeResult, channel_in_words, likely_done_at
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem
 from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
@@ -67,12 +67,10 @@ class OutcomeForm(FormScreen[Any]):
 
     def __init__(self, step: StepItem, status: StepStatus, *, change: bool = False) -> None:
         new_time = suggested_time(step, status)
-        # A change looks back, and so does a step due on an earlier day: what happened is
-        # most likely the step's own time, not now (done two days late, it was logged as
-        # today's contact, and the person's rhythm with it).
-        when = "now"
-        earlier_day = clock.to_local(step.due_at).date() < clock.today()
-        if (change or earlier_day) and step.due_at <= clock.now():
+        # A change looks back: what happened is most likely the step's own time, not now;
+        # so does a step due on an earlier day (steps.likely_done_at).
+        when, now = "now", clock.now()
+        if (change and step.due_at <= now) or likely_done_at(step.due_at, now) != now:
             when = typed(clock.to_local(step.due_at))
         guessed = channel_in_words(step.action)  # planned without saying how
         channel = step.channel or (guessed.value if guessed else None)
