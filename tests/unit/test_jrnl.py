@@ -112,9 +112,24 @@ def test_folder_reads_only_day_files() -> None:
 
 @pytest.mark.parametrize("version", ["v1", "v2", "v3"])
 def test_encrypted_journals_are_refused(version: str) -> None:
+    """v2 and v3 say they are encrypted; v1 is only bytes that aren't text, like any other
+    such file (64 KB of noise was called "This jrnl journal is encrypted"): asked, not told."""
     with pytest.raises(InvalidInput) as error:
         jrnl.load(DATA / f"encrypted-{version}.journal")
-    assert str(error.value) == jrnl.ENCRYPTED
+    assert str(error.value) == (
+        "encrypted-v1.journal is not a UTF-8 text file. If it is a jrnl journal with a "
+        "password, decrypt it with jrnl first."
+        if version == "v1"
+        else jrnl.ENCRYPTED
+    )
+
+
+def test_a_file_of_noise_is_not_called_a_journal(tmp_path: Path) -> None:
+    noise = tmp_path / "noise.bin"
+    noise.write_bytes(bytes(range(256)) * 255)  # 65,280 bytes, a multiple of 16
+    with pytest.raises(InvalidInput, match=r"noise\.bin is not a UTF-8 text file") as error:
+        jrnl.load(noise)
+    assert "This jrnl journal is encrypted" not in str(error.value)
 
 
 def test_only_encrypted_files_look_encrypted() -> None:

@@ -175,21 +175,15 @@ def _entry(when: datetime, raw: str) -> Entry:
 
 
 def looks_encrypted(data: bytes) -> bool:
-    """jrnl's encrypted files: v3 (``JRNLv3`` header), v2 (one Fernet token, base64 text
-    starting ``gAAAAA``) and v1 (16 bytes of IV, then AES blocks: not text at all)."""
+    """jrnl's encrypted files that say so: v3 (``JRNLv3`` header) and v2 (one Fernet
+    token, base64 text starting ``gAAAAA``). Its v1 (16 bytes of IV, then AES blocks) is
+    not text at all, like any other file that isn't: see :func:`_decode`."""
     if data.startswith(b"JRNLv3"):
         return True
     stripped = data.strip()
-    if stripped.startswith(b"gAAAAA") and re.fullmatch(rb"[A-Za-z0-9_=-]+", stripped):
-        return True
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text, not AES blocks
-        return False
-    if len(data) >= 32 and len(data) % 16 == 0:
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            return True
-    return False
+    return (
+        stripped.startswith(b"gAAAAA") and re.fullmatch(rb"[A-Za-z0-9_=-]+", stripped) is not None
+    )
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -211,7 +205,13 @@ def _decode(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path.name} is not a UTF-8 text file.") from None
+        blocks = len(data) >= 32 and len(data) % 16 == 0  # perhaps jrnl's first encryption
+        maybe = (
+            " If it is a jrnl journal with a password, decrypt it with jrnl first."
+            if blocks
+            else ""
+        )
+        raise InvalidInput(f"{path.name} is not a UTF-8 text file.{maybe}") from None
 
 
 def read_file(path: Path) -> list[Entry]:
