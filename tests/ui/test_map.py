@@ -574,6 +574,11 @@ async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:
         assert f"{planner} is this planner's own database, so it was left as it is" in " ".join(
             screen_text(app).split()
         )
+        for path, said in (("/dev/null", "/dev/null is not a file:"),
+                           (str(DATA / "nowhere.vcf"), f"There is no file at {DATA}")):  # fmt: skip
+            app.screen.query_one("#vcf-path", Input).value = path
+            await press(app, pilot, "enter")
+            assert said in screen_text(app)
         app.screen.query_one("#vcf-path", Input).value = "  "  # nothing: not "." a folder
         await press(app, pilot, "enter")
         assert "Type the path of a .vcf file, then Enter." in screen_text(app)

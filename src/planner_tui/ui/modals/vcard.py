@@ -71,8 +71,10 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         try:
             if path.is_dir():
                 raise PlannerError(f"{path} is a folder: type the path of a .vcf file in it.")
-            if not path.is_file():
-                raise PlannerError(f"There is no file at {path}.")
+            if not path.is_file():  # a device (/dev/zero) is there, but isn't a file
+                there = path.exists()
+                said = f"{path} is not a file" if there else f"There is no file at {path}"
+                raise PlannerError(f"{said}: type the path of a .vcf file.")
             contents = vcard.load(path)
             rows = self.app.backend.read(partial(vcard.preview, cards=contents.cards))
         except PlannerError as error:
