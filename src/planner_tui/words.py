@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -715,7 +716,7 @@ def snooze_ended(person: str, *, resting: bool, rhythm: bool) -> str:
 
 
 OUTCOME_SAID = {
-    "declined": "Noted: not this time. Timing, not you.",
+    "declined": "Noted: not now. Timing, not you.",
     "no_reply": "Noted: no reply yet.",
     "rescheduled": "Moved.",
     "skipped": "Let go. No harm done.",
@@ -728,7 +729,7 @@ def outcome_said(
     *,
     expected: int | None = None,
     felt: int | None = None,
-    following: list[tuple[datetime, str, int | None, bool]] | None = None,
+    following: Sequence[tuple[datetime, str, int | None, bool]] | None = None,
 ) -> str:
     """What the person hears after recording an outcome, with the steps it planned (each
     with its number, when given, to say how it goes later)."""
@@ -739,7 +740,7 @@ def outcome_said(
     return said + following_said(following or [])
 
 
-def following_said(following: list[tuple[datetime, str, int | None, bool]]) -> str:
+def following_said(following: Sequence[tuple[datetime, str, int | None, bool]]) -> str:
     """The steps an outcome planned, from (due, action, number, repeats), a line each. Beside
     a repeating step, a one-off one is this occurrence's other time: 'Just this once (#11):
     Sun 29 Nov, 10:00 — text' and 'The series goes on (#12): Sat 5 Dec, 10:00 — text'; a

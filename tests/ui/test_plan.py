@@ -875,13 +875,13 @@ async def test_step_lists_filter_by_person_outcome_and_dates(sqlite_db: Database
         await press(app, pilot, "p")
         shown = screen_text(app)
         assert "coffee with Bo" in shown and "call Cy in October" in shown
-        assert "not this time" in shown
+        assert "not now" in shown
         await press(app, pilot, "f")  # outcome: done — nothing was done yet
         await pilot.pause(0.3)
         await settle(app, pilot)
         assert "call Cy in October" not in screen_text(app)
         assert "coffee with Bo" not in screen_text(app)  # an outcome filter hides what's planned
-        await press(app, pilot, "f")  # not this time
+        await press(app, pilot, "f")  # not now
         await pilot.pause(0.3)
         await settle(app, pilot)
         assert "call Cy in October" in screen_text(app)

@@ -6,6 +6,7 @@ and sentences as the app, with people named by the app's one rule (:mod:`planner
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -417,9 +418,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         if "new_due_at" not in outcome and not quiet and (backup or status == "no_reply"):
             outcome["new_due_at"] = steps.follow_up_time(step.due_at, said=backup)
         result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
-    following: list[tuple[datetime, str, int | None, bool]] = [
-        (s.due_at, s.action, s.id, bool(s.rrule)) for s in result.following
-    ]
+    following = [(s.due_at, s.action, s.id, bool(s.rrule)) for s in result.following]
     _said(result.step, following, backup_planned="follow_up" in outcome)
 
 
@@ -435,7 +434,7 @@ KIND_WORDS = {
 
 def _said(
     step: StepRead,
-    following: list[tuple[datetime, str, int | None, bool]],
+    following: Sequence[tuple[datetime, str, int | None, bool]],
     *,
     backup_planned: bool = False,
 ) -> None:

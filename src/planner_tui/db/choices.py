@@ -94,7 +94,7 @@ LABELS: dict[tuple[type[StrEnum], str], str] = {
     (Initiator, Initiator.MUTUAL): "both / arranged together",
     (StepStatus, StepStatus.PLANNED): "planned",
     (StepStatus, StepStatus.DONE): "done",
-    (StepStatus, StepStatus.DECLINED): "not this time",
+    (StepStatus, StepStatus.DECLINED): "not now",  # as the key says (l, "Not now")
     (StepStatus, StepStatus.NO_REPLY): "no reply yet",
     (StepStatus, StepStatus.RESCHEDULED): "moved",
     (StepStatus, StepStatus.SKIPPED): "let go",

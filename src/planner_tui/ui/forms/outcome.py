@@ -333,18 +333,8 @@ def default_follow_up(step: StepItem, said: str = "") -> str:
 
 
 def outcome_message(result: OutcomeResult) -> str:
-    """What the person hears after recording an outcome."""
+    """What the person hears after recording an outcome (as the command line says it)."""
     step = result.step
-    if step.status is StepStatus.DONE:
-        said = words.awkwardness_compared(step.expected_awkwardness, step.felt_awkwardness)
-    elif step.status is StepStatus.DECLINED:
-        said = "Noted: not this time. Timing, not you."
-    elif step.status is StepStatus.NO_REPLY:
-        said = "Noted: no reply yet."
-    elif step.status is StepStatus.RESCHEDULED:
-        said = "Moved."
-    else:
-        said = "Let go. No harm done."
-    return said + words.following_said(
-        [(s.due_at, s.action, None, bool(s.rrule)) for s in result.following]
-    )
+    following = [(s.due_at, s.action, None, bool(s.rrule)) for s in result.following]
+    return words.outcome_said(step.status.value, expected=step.expected_awkwardness,
+                              felt=step.felt_awkwardness, following=following)  # fmt: skip

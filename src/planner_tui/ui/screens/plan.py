@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input
 
 from planner_tui import clock, words
+from planner_tui.db.choices import StepStatus, label
 from planner_tui.errors import InvalidInput
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section
@@ -29,13 +30,7 @@ if TYPE_CHECKING:
 
 SHOWN = 200
 FILTER_PAUSE = 0.15
-OUTCOME_WORDS = {
-    "done": "done",
-    "declined": "not this time",
-    "no_reply": "no reply yet",
-    "rescheduled": "moved",
-    "skipped": "let go",
-}
+OUTCOME_WORDS = {s.value: label(s) for s in StepStatus if s is not StepStatus.PLANNED}
 
 
 @dataclass
@@ -107,7 +102,6 @@ class PlanScreen(StepsScreen):
     # ---------------------------------------------------------------- data
 
     def load(self) -> PlanData:
-        from planner_tui.db.models import StepStatus
         from planner_tui.services import steps
 
         backend = self.planner.backend
@@ -186,7 +180,7 @@ class PlanScreen(StepsScreen):
         self.query_one("#plan-person", Input).focus()
 
     def action_next_outcome(self) -> None:
-        """f: any outcome → done → not this time → ... → any outcome."""
+        """f: any outcome → done → not now → ... → any outcome."""
         order: list[str | None] = [None, *OUTCOME_WORDS]
         self.outcome = order[(order.index(self.outcome) + 1) % len(order)]
         self.query_one("#outcome-filter", Note).set(
