@@ -207,3 +207,25 @@ async def test_a_question_on_a_tiny_screen_opens_with_its_answer_in_sight(
         where = question.find_widget(answer)
         assert where.clip.contains_region(where.region)
         assert any("Yes — add" in line for line in on_screen(app))
+
+
+async def test_a_question_made_tiny_by_a_resize_keeps_its_answer_in_sight(
+    sqlite_db: Database,
+) -> None:
+    """ "Keep what you wrote?" made 40x12 showed only the top edge of its answers: the box in
+    focus was taken to be in sight when its first line was."""
+    with sqlite_db.write() as s:  # Today shows the check-in once someone is on the map
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "tab", "3", "escape")
+        question = app.screen
+        assert isinstance(question, Choice)
+        await pilot.resize_terminal(40, 12)
+        await settle(app, pilot)
+        answer = question.focused
+        assert isinstance(answer, Button)
+        where = question.find_widget(answer)
+        assert where.clip.contains_region(where.region)
+        assert any("Keep the draft" in line for line in on_screen(app))

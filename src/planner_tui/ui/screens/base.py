@@ -164,16 +164,17 @@ def focus_laid_out(widget: Widget) -> None:
 
 
 def bring_into_sight(widget: Widget) -> None:
-    """Scroll *widget* into view unless its top, and half a screen of it (or all of it),
-    is in sight already. Textual would show the whole widget, and a list nearly as tall as
-    the screen would push what is above it out of sight: the Journal's month, strip and
-    search box at 80×24."""
+    """Scroll *widget* into view unless its top, and a third of a screen of it (or all of
+    it: a box, a button), is in sight already. Textual would show the whole widget, and a
+    list nearly as tall as the screen would push what is above it out of sight: the
+    Journal's month, strip and search box at 80×24. (Half of the part of it in
+    sight, as it was, let a button with one line of three in sight count as seen.)"""
     try:
         where = widget.screen.find_widget(widget)
     except (NoScreen, NoWidget):  # closed, or hidden, since
         return
-    region, visible = where.region, where.clip
-    wanted = min(region.height, visible.height // 2)
+    region, visible = where.region, where.clip  # the clip: the part of it in sight
+    wanted = min(region.height, max(3, widget.screen.size.height // 3))
     if not (visible.y <= region.y and region.y + wanted <= visible.bottom):
         widget.scroll_visible(animate=False)
 
