@@ -143,7 +143,7 @@ def test_map_fits_with_the_drifting_mark_and_the_whole_legend(
     [ben] = [line for line in fits(shown, size, "/ Filter", "n Add person") if "Ben A." in line]
     assert "drifting" in ben  # the mark stays on the row, whatever the contexts' width
     term.press("2")
-    shown = below(term, "▸ Ada A.", "◎n = a crowd of n")
+    shown = below(term, "▸ Ada A.", "●n, or ◎n mixed = a crowd of n")
     legend = flowing(shown.splitlines())
     for item in ("● Allotment", "▲ Book forum", "■ Climbing club", "◆ Community choir",
                  "★ Evening class", "▼ Family", "▶ Food bank", "A Neighbours", "B Old friends",

@@ -529,24 +529,33 @@ async def test_choosing_someone_in_the_circles_opens_their_detail(sqlite_db: Dat
 
 
 async def test_the_circles_summarise_a_crowd_of_300(sqlite_db: Database) -> None:
+    """Enter on a crowd lists that crowd: the People tab filtered by its part of life listed
+    everyone in it, from every circle (3 in the middle circle opened 17 people)."""
     with sqlite_db.write() as s:
         ids = [people.create_context(session=s, data={"name": f"C{n}"}).id for n in range(4)]
         for n in range(300):
             people.create_person(
                 session=s, data={"name": f"P{n}", "circle": "outer", "context_ids": [ids[n % 4]]}
             )
+        people.create_person(  # in C0 too, but close: not in the outer crowd
+            session=s, data={"name": "Inner Ida", "circle": "inner", "context_ids": [ids[0]]}
+        )
     app = make_app(sqlite_db)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_map(app, pilot)
         await pilot.press("2")
         await pilot.pause()
         picture = app.screen.query_one(CirclesPicture)
-        assert [m.label for m in picture.marks] == ["●75", "▲75", "■75", "◆75"]
-        await pilot.press("enter")
-        await settle(app, pilot)
+        assert [m.label for m in picture.marks if m.is_group] == ["●75", "▲75", "■75", "◆75"]
+        picture.cursor = next(n for n, m in enumerate(picture.marks) if m.label == "●75")
+        await press(app, pilot, "enter")
         screen = app.screen
         assert isinstance(screen, MapScreen)
-        assert len(screen.shown) == 75  # the crowd opens as a filtered list
+        assert len(screen.shown) == 75  # the crowd opens as a list of it
+        assert "Inner Ida" not in {p.name for p in screen.shown}
+        assert "the crowd chosen in Circles (esc: everyone)" in screen_text(app)
+        await press(app, pilot, "escape")
+        assert len(screen.shown) == 301 and "crowd" not in screen_text(app)
 
 
 async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:

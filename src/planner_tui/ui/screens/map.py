@@ -108,6 +108,9 @@ class MapScreen(ViewScreen):
         self._rows: dict[int, tuple[Text, ...]] = {}
         self.ideas: list[Idea] = []
         """The ideas to explore the Gaps tab shows, in its table's order."""
+        self.crowd: tuple[str, frozenset[int]] | None = None
+        """A crowd chosen in Circles: the People tab lists only them while its filter says
+        what the crowd set it to (the filter alone listed everyone in that part of life)."""
         self.just_added: tuple[str, int] | None = None
         """Someone or a context just added (its tab and id): the cursor goes to its row
         once the map shows it."""
@@ -346,6 +349,10 @@ class MapScreen(ViewScreen):
             people = [p for _, p in sorted(scored, key=lambda item: -item[0])]
         else:
             people = sort_people(people, self.sort_by)
+        if self.crowd is not None and self.crowd[0] != self.query_one("#filter", Input).value:
+            self.crowd = None  # the filter changed since: it alone says who shows
+        if self.crowd is not None:
+            people = [p for p in people if p.id in self.crowd[1]]
         self.shown_query = self.query_one("#filter", Input).value
         people_table = self.query_one("#people-table", DataTable)
         if people == self.shown and self._shown_from is self.data:
@@ -363,8 +370,11 @@ class MapScreen(ViewScreen):
         self.shown, self._shown_from = people, self.data
         total = sum(1 for p in self.data.people if self.show_archived or not p.archived)
         everyone = words.plural(total, "person", "people")
-        status = words.matching(len(people), total, "person", "people") if query else everyone
-        if query and not people:
+        narrowed = bool(query) or self.crowd is not None
+        status = words.matching(len(people), total, "person", "people") if narrowed else everyone
+        if self.crowd is not None:
+            status += " · the crowd chosen in Circles (esc: everyone)"
+        elif query and not people:
             status += " · esc empties the filter"
         status += f" · sorted by {'best match' if query else self.sort_by} (o)"
         status += " · archived shown (h)" if self.show_archived else ""
@@ -393,8 +403,16 @@ class MapScreen(ViewScreen):
             return
         contexts = {d.context for d in event.dots}
         [only] = contexts if len(contexts) == 1 else [None]
+        self.crowd = (only or "", frozenset(d.person_id for d in event.dots))
         self.query_one("#filter", Input).value = only or ""
+        self.refill_people()  # (an unchanged filter says nothing)
         self.action_tab("people")
+
+    def action_leave_field(self) -> None:
+        if self.crowd is not None and not isinstance(self.focused, Input):
+            self.crowd = None  # Escape in the list: everyone again, as with a filter
+            self.refill_people()
+        super().action_leave_field()
 
     def open_person(self, person_id: int) -> None:
         from planner_tui.ui.screens.person import PersonScreen

@@ -187,7 +187,7 @@ class CirclesPicture(Widget, can_focus=True):
             items.append(item)
         items.append(Text(f"{NO_CONTEXT[0]} no context", end=""))
         items.append(Text("hollow shape = drifting", style="grey62", end=""))
-        items.append(Text("◎n = a crowd of n", style="grey62", end=""))
+        items.append(Text("●n, or ◎n mixed = a crowd of n", style="grey62", end=""))  # any shape
         lines = [Text(end="")]
         for item in items:
             if lines[-1].cell_len and lines[-1].cell_len + 2 + item.cell_len > width:
