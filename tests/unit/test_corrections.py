@@ -159,6 +159,36 @@ def test_undo_never_overwrites_what_was_changed_since(db: Database) -> None:
         undo(db, gone)  # the person it was with has gone since
 
 
+def test_a_merge_is_still_undone_after_archiving_and_bringing_back(db: Database) -> None:
+    """Archiving someone just merged and bringing them back changed only when their row was
+    last changed, and the merge could no longer be undone (23 contacts moved for good)."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana", "notes": "choir"}).id
+        other = people.create_person(session=s, data={"name": "Ana B", "notes": "walks"}).id
+        people.log_interaction(session=s, data={"occurred_at": days_ago(2), "person_ids": [other]})
+    before = stored_data(db)
+    clock.freeze(clock.now() + timedelta(minutes=5))  # each change later: a later stamp
+    with db.write() as s:
+        merged = corrections.merge_people(session=s, keep_id=ana, other_id=other)
+    clock.freeze(clock.now() + timedelta(minutes=5))
+    for archived in (True, False):
+        with db.write() as s:
+            people.update_person(session=s, person_id=ana, data={"archived": archived})
+    undo(db, merged)
+    after = stored_data(db)
+    assert {k: v for k, v in after.items() if k != "person"} == {
+        k: v for k, v in before.items() if k != "person"
+    }
+    with db.session() as s:
+        back = {p.name: p.notes for p in people.list_people(session=s, include_archived=True)}
+    assert back == {"Ana": "choir", "Ana B": "walks"}
+    with db.write() as s:  # what the merge gave is changed since: that is still refused
+        merged = corrections.merge_people(session=s, keep_id=ana, other_id=other)
+        people.update_person(session=s, person_id=ana, data={"notes": "mine now"})
+    with pytest.raises(StorageError, match="can't be undone"):
+        undo(db, merged)
+
+
 def test_a_deleted_number_is_never_given_again_so_undo_brings_the_row_back(db: Database) -> None:
     """The newest person, step, contact and check-in deleted and another of each made: the
     new one has a number of its own (SQLite gave the deleted one out again, schema 0012), so

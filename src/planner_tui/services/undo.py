@@ -27,6 +27,10 @@ Row = dict[str, Any]
 CHUNK = 400
 """Keys per query when rows are read back by key (well below every engine's limit)."""
 REFUSED = "That can't be undone any more: something it was linked to has changed since."
+STAMPS = frozenset({"updated_at"})
+"""Columns that say when a row last changed, not what it holds: a later change's stamp
+alone doesn't stop an undo (archiving someone just merged, then bringing them back, lost
+the merge's undo)."""
 
 
 @dataclass
@@ -175,7 +179,12 @@ def revert(*, session: Session, change: Change) -> None:
             was, became = tc.before[key], tc.after[key]
             columns = {c: v for c, v in was.items() if became.get(c) != v}
             current = now.get(key)
-            if current is None or any(current.get(c) != became.get(c) for c in columns):
+            changed_since = [
+                c
+                for c in columns
+                if c not in STAMPS and current and current.get(c) != became.get(c)
+            ]
+            if current is None or changed_since:
                 raise StorageError(REFUSED)
             updates.append((key, columns))
         if any(key in now for key in tc.removed):

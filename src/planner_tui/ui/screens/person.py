@@ -64,7 +64,8 @@ class PersonScreen(ViewScreen):
         Binding("s", "screen.map_action('step')", "Small step"),
         Binding("z", "screen.map_action('snooze')", "Snooze"),
         Binding("a", "screen.map_action('archive')", "Archive"),
-        Binding("x", "screen.map_action('delete')", "Delete"),
+        Binding("x", "delete", "Delete", tooltip="The contact chosen in their list (asked "
+                "first); elsewhere on the page, the person"),
         Binding("g", "screen.map_action('merge')", "Merge", show=False),
         Binding("slash", "search", "Search the journal", key_display="/",
                 tooltip="Find the journal entries that mention them, as you type"),
@@ -304,6 +305,21 @@ class PersonScreen(ViewScreen):
             contact_actions(self.planner, self.data.history[row])
         elif event.data_table.id == "person-journal" and row < len(self.mentioned):
             self.app.push_screen(JournalForm(self.mentioned[row]))
+
+    def action_delete(self) -> None:
+        """x on a contact's row deletes that contact, as x on a row does in every list (it
+        asked about deleting the whole person); elsewhere, the person."""
+        from planner_tui.ui.corrections import delete_contact
+
+        table, history = self.focused, self.data.history if self.data else []
+        if (
+            isinstance(table, DataTable)
+            and table.id == "history"
+            and table.cursor_row < len(history)
+        ):
+            delete_contact(self.planner, history[table.cursor_row])
+        else:
+            self.action_map_action("delete")
 
     def action_map_action(self, what: str) -> None:
         from planner_tui.ui.screens.map import MapScreen
