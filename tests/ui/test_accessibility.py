@@ -107,3 +107,20 @@ async def test_headings_are_readable_in_every_theme(sqlite_db: Database) -> None
             _, _, background, color = heading.colors
             ratio = contrast(background.rgb, background.blend(color, color.a).rgb)
             assert ratio >= 3, (name, round(ratio, 1))
+
+
+@pytest.mark.parametrize(("keys", "boxes"), [
+    (("r", "x"), ("name", "tied", "starts")),
+    (("m", "i"), ("vcf-path",)),
+])  # fmt: skip
+async def test_an_example_in_an_empty_box_says_it_is_one(
+    sqlite_db: Database, keys: tuple[str, ...], boxes: tuple[str, ...]
+) -> None:
+    """'a walk with someone every Thursday' and '#walk' in empty boxes read as answers given
+    (in a faint theme, or to a screen reader), and ctrl+s then said a name was needed."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await press(app, pilot, *keys)
+        for box in boxes:
+            field = app.screen.query_one(f"#{box}", Input)
+            assert field.value == "" and str(field.placeholder).startswith("e.g. "), box

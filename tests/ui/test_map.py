@@ -1082,7 +1082,7 @@ async def test_a_long_summary_of_what_was_left_out_leaves_the_list_rows_in_view(
             assert button in shown, (button, shown)
         status = app.screen.query_one("#vcf-status", Static)
         assert "12 cards had no name and were left out" in " ".join(str(status.render()).split())
-        await press(app, pilot, "tab", "down", "down", "down", "down", "down", "down")
+        await press(app, pilot, "shift+tab", "down", "down", "down", "down", "down", "down")
         shown = "\n".join(on_screen(app))
         assert "Friend 06" in shown, shown  # the row the cursor is on stays in view…
         assert "Friend 06: new." not in shown  # (a new one has no line of its own)

@@ -187,11 +187,11 @@ class PlanWizard(FormScreen[StepRead]):
                     yield Line(id="repeat-preview", classes="muted")
                     yield Problem(id="repeat-problem")
                     yield Field("If-then cue (optional)")
-                    yield TextField(id="cue", placeholder="when I finish lunch on Friday…")
+                    yield TextField(id="cue", placeholder="e.g. when I finish lunch on Friday…")
                     yield Field("If-then backup (optional)")
                     yield TextField(
                         id="backup",
-                        placeholder="if she doesn't answer, I'll send a voice note on Sunday",
+                        placeholder="e.g. if she doesn't answer, I'll send a voice note on Sunday",
                     )
                     yield Line(id="days-note", classes="muted")
                 with Vertical(id="page-sure"):

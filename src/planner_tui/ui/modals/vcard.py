@@ -43,7 +43,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
                 markup=False,
                 id="vcf-intro",
             )
-            yield TextField(placeholder="~/Downloads/contacts.vcf", id="vcf-path")
+            yield TextField(placeholder="e.g. ~/Downloads/contacts.vcf", id="vcf-path")
             yield Static("", id="vcf-status", markup=False)
             preview: DataTable[str] = Table(id="vcf-preview", cursor_type="row")
             preview.add_columns("name", "nickname", "birthday", "already here?")

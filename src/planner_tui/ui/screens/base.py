@@ -145,17 +145,6 @@ class HangingLines(Static):
             self.refresh(layout=True)
 
 
-class Page(VerticalScroll):
-    """A view's body. It takes the focus (so the arrows scroll it) only when nothing in it
-    can: Tab passed through it on someone's page, and there, with a contact's row still
-    drawn as chosen, Enter did nothing and x asked about deleting the person."""
-
-    def allow_focus(self) -> bool:
-        return super().allow_focus() and not any(
-            widget.focusable for widget in self.query("*") if widget is not self
-        )
-
-
 def forget_closed_watchers(*nodes: object) -> None:
     """Drop watchers whose widget has closed. Textual keeps a watch on another object's
     reactive (the app's theme, the Footer's ``compact``) until that value next changes,
@@ -280,7 +269,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(self.LOADING, id="loading", markup=False)
-        with Page(id="body"):
+        with VerticalScroll(id="body"):
             yield from self.compose_body()
         yield KeysFooter()
 
