@@ -245,6 +245,8 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
         await press(app, pilot, "r", "n")  # nothing written for the month when it opened
         form = app.screen
         assert isinstance(form, IntentionsForm)
+        asked = " ".join(screen_text(app).split())  # the months by name, not "this", "next"
+        assert "Wins in November 2026" in asked and "all through December 2026" in asked
         form.query_one("#wins", TextArea).text = "went to choir"
         elsewhere(intentions=["walk with Ben", "", "from the other window"])
         await press(app, pilot, "ctrl+s")
@@ -258,7 +260,7 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
         elsewhere(intentions=["walk with Ben"], wins="choir [bold]once[/]", note="theirs")
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
-        assert "did you here: wins this month is now “choir [bold]once[/]”" in screen_text(app)
+        assert "did you here: wins of the month is now “choir [bold]once[/]”" in screen_text(app)
         await press(app, pilot, "tab", "enter")  # keep that change instead of mine
         assert isinstance(app.screen, ReviewScreen)
         assert stored() == (["walk with Ben"], "choir [bold]once[/]", "theirs")

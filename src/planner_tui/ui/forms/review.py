@@ -3,6 +3,7 @@ intentions (with wins and a note). Both keep drafts like every form."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -10,7 +11,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Input, RadioButton, RadioSet, TextArea
 
-from planner_tui import words
+from planner_tui import clock, words
 from planner_tui.db.models import (
     INTENTION_LIMIT,
     LonelinessCheckRead,
@@ -58,8 +59,6 @@ class LonelinessForm(FormScreen[LonelinessCheckRead]):
     def __init__(self, month: str, check: LonelinessCheckRead | None = None) -> None:
         super().__init__(f"loneliness:{month}", self.as_form(check))
         self.month = month
-        from datetime import date
-
         first = date.fromisoformat(f"{month}-01")
         self.heading = f"Loneliness check for {first:%B} {first.year}"
 
@@ -160,11 +159,15 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
     ITEM_FIELDS = {"intentions": "intention{n}"}
 
     FIELD_WORDS = {**{f"intention{n}": f"intention {n + 1}" for n in range(INTENTIONS)},
-                   "wins": "wins this month"}  # fmt: skip
+                   "wins": "wins of the month"}  # fmt: skip
 
     def __init__(self, month: str, following: str, notes: MonthReviewRead | None) -> None:
         super().__init__(f"intentions:{month}", self.as_form(notes))
         self.month = month
+        self.following = following
+        self.this_month = clock.strftime(date.fromisoformat(f"{month}-01"), "%B %Y")
+        """The month reviewed: its wins are asked about (opened from an earlier month's
+        review, "this month" read as the month on the calendar)."""
         self.heading = f"Intentions for {following}"
 
     @staticmethod
@@ -186,11 +189,13 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
         )
 
     def compose_fields(self) -> ComposeResult:
-        yield Field("One to three small intentions. They show on Today all next month.")
+        yield Field(
+            f"One to three small intentions. They show on Today all through {self.following}."
+        )
         for n in range(INTENTIONS):
             yield TextField(id=f"intention{n}", placeholder=f"intention {n + 1}")
         yield Problem(id="intentions-problem")
-        yield Field("Wins this month, in your own words")
+        yield Field(f"Wins in {self.this_month}, in your own words")
         yield TextBox(id="wins", soft_wrap=True, classes="short")
         yield Field("A note to yourself (or to bring to someone you talk to)")
         yield TextBox(id="note", soft_wrap=True, classes="short")
