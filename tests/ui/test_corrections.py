@@ -255,6 +255,16 @@ async def test_a_planned_step_is_changed_for_one_occurrence_or_the_series(
         assert following[0].due_at == local("2026-12-04T19:00")
 
 
+async def new_time_read_back(app: PlannerApp, pilot: Any, typed: str) -> tuple[StepForm, str]:
+    """`e` on the Plan's first step, *typed* as its time: the form and its read-back."""
+    await press(app, pilot, "p", "e")
+    form = app.screen
+    assert isinstance(form, StepForm)
+    form.query_one("#when").focus()
+    await press(app, pilot, "ctrl+a", "ctrl+k", *typed)
+    return form, str(form.query_one("#when-preview", Static).render())
+
+
 async def test_a_step_changed_to_a_day_alone_keeps_its_time_and_asks_about_named_days(
     sqlite_db: Database,
 ) -> None:
@@ -269,12 +279,7 @@ async def test_a_step_changed_to_a_day_alone_keeps_its_time_and_asks_about_named
         ).id
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await press(app, pilot, "p", "e")
-        form = app.screen
-        assert isinstance(form, StepForm)
-        form.query_one("#when").focus()
-        await press(app, pilot, "ctrl+a", "ctrl+k", *"sun")
-        shown = str(form.query_one("#when-preview", Static).render())
+        form, shown = await new_time_read_back(app, pilot, "sun")
         assert shown == "→ Sun 29 Nov 2026, 19:00 (in 6 days)"
         words = form.query_one("#words", Input)
         words.value = "x" * 1001  # said as typed, as in the wizard
@@ -306,12 +311,7 @@ async def test_a_series_moved_to_a_day_its_repeat_skips_says_where_it_starts(
             "rrule": "FREQ=WEEKLY;BYDAY=MO,TH"})  # fmt: skip
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
-        await press(app, pilot, "p", "e")
-        form = app.screen
-        assert isinstance(form, StepForm)
-        form.query_one("#when").focus()
-        await press(app, pilot, "ctrl+a", "ctrl+k", *"tue 7pm")
-        shown = str(form.query_one("#when-preview", Static).render())
+        _, shown = await new_time_read_back(app, pilot, "tue 7pm")
         assert shown == (
             "→ Tue 24 Nov 2026, 19:00 (tomorrow). Tue 24 Nov, 19:00 isn't one of the days "
             "it repeats on, so it starts on Thu 26 Nov, 19:00. Changing only this one "

@@ -4,7 +4,10 @@ a view is for stays on the screen — the Contexts strip's legend and this month
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Input
 
 from planner_tui import clock
@@ -166,6 +169,12 @@ async def test_the_journal_opens_with_its_month_and_search_in_sight_at_80x24(
         assert "/ search: words" in shown, shown
 
 
+def whole_in_sight(screen: Screen[Any], widget: Widget) -> bool:
+    """Whether all of *widget* is on screen, not cut by what scrolls around it."""
+    where = screen.find_widget(widget)
+    return where.clip.contains_region(where.region)
+
+
 async def test_the_box_being_typed_in_stays_in_sight_when_the_terminal_shrinks(
     sqlite_db: Database,
 ) -> None:
@@ -183,8 +192,7 @@ async def test_the_box_being_typed_in_stays_in_sight_when_the_terminal_shrinks(
         for width, height in ((40, 12), (80, 24), (40, 12)):
             await pilot.resize_terminal(width, height)
             await settle(app, pilot)
-            where = form.find_widget(birthday)
-            assert where.clip.contains_region(where.region), (width, height)
+            assert whole_in_sight(form, birthday), (width, height)
         await press(app, pilot, "backspace")
         assert birthday.value == "31 fe" and "31 fe" in screen_text(app)
 
@@ -202,10 +210,7 @@ async def test_a_question_on_a_tiny_screen_opens_with_its_answer_in_sight(
         await press(app, pilot, "m", "n", *"ADA a.", "ctrl+s")
         question = app.screen
         assert isinstance(question, Choice)
-        answer = question.focused
-        assert isinstance(answer, Button)
-        where = question.find_widget(answer)
-        assert where.clip.contains_region(where.region)
+        assert isinstance(question.focused, Button) and whole_in_sight(question, question.focused)
         assert any("Yes — add" in line for line in on_screen(app))
 
 
@@ -224,8 +229,5 @@ async def test_a_question_made_tiny_by_a_resize_keeps_its_answer_in_sight(
         assert isinstance(question, Choice)
         await pilot.resize_terminal(40, 12)
         await settle(app, pilot)
-        answer = question.focused
-        assert isinstance(answer, Button)
-        where = question.find_widget(answer)
-        assert where.clip.contains_region(where.region)
+        assert isinstance(question.focused, Button) and whole_in_sight(question, question.focused)
         assert any("Keep the draft" in line for line in on_screen(app))
