@@ -4,15 +4,16 @@ parts of life): letters typed there used to vanish without a sign."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import SelectionList, Static
+from textual.widgets import Select, SelectionList, Static
 
 from planner_tui.db.engine import Database
 from planner_tui.services import people
+from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.forms.people import PersonForm
 from planner_tui.ui.widgets import ticks
 
-from .test_app import make_app, press
+from .test_app import make_app, press, screen_text
 from .test_map import everyone, open_map
 
 CONTEXTS = ("Work", "Choir", "Climbing club", "Café Nord", "[b]Book group")
@@ -116,3 +117,44 @@ async def test_with_no_contexts_yet_the_forms_say_where_to_add_them(sqlite_db: D
         assert isinstance(app.screen, JournalForm)
         said = labels(app.screen)
         assert "Parts of life it was about: none yet (add them on the Map with c)" in said
+
+
+async def test_typing_in_a_closed_drop_down_chooses_and_a_digit_moves_on(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warmth typed as a digit on the log form's closed drop-down used to vanish: the
+    contact was saved with no warmth and no word said. Now a digit chooses the line it
+    starts and moves on, as the check-in's scales do; letters find a line by its words."""
+    monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        people.create_context(session=s, data={"name": "[b]Choir"})
+    app = make_app(sqlite_db)
+    rung: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l")
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        await press(app, pilot, *"Ana", "enter")
+        warmth = form.query_one("#warmth", Select)
+        warmth.focus()
+        await press(app, pilot, "4")
+        assert warmth.value == 4 and "4/5" in screen_text(app)
+        assert app.focused is not warmth  # moved on: the next key is not lost to it
+        channel = form.query_one("#channel", Select)
+        channel.focus()
+        await press(app, pilot, "c")
+        assert channel.value == "call" and app.focused is channel  # letters stay to spell on
+        await press(app, pilot, "9")
+        assert rung == [1] and channel.value == "call"  # nothing starts so: a bell, kept
+        context = form.query_one("#context", Select)
+        context.focus()
+        await press(app, pilot, "c")
+        assert context.value != Select.BLANK  # "[b]Choir" found by its words, as text
+        await press(app, pilot, "ctrl+s")
+        assert not isinstance(app.screen, InteractionForm)
+    with sqlite_db.session() as s:
+        [contact] = people.list_interactions(session=s, person_id=ana)
+    assert (contact.warmth, contact.channel) == (4, "call")

@@ -27,7 +27,7 @@ from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Problem
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
-from planner_tui.ui.widgets.ticks import Tick
+from planner_tui.ui.widgets.ticks import Dropdown, Tick
 from planner_tui.when import parse_when, read_back, typed, year_asked
 
 WARMTH = [
@@ -116,25 +116,25 @@ class InteractionForm(FormScreen[Any]):
         yield Line(id="when-preview", classes="muted")
         yield Problem(id="when-problem")
         with Horizontal(classes="row"):
-            yield Select(
+            yield Dropdown(
                 [(label(c), c.value) for c in Channel],
                 id="channel",
                 allow_blank=False,
                 value=LOGGED_CHANNEL.value,
             )
-            yield Select(
+            yield Dropdown(
                 [(label(i), i.value) for i in Initiator],
                 id="initiator",
                 allow_blank=False,
                 value=LOGGED_INITIATOR.value,
             )
         with Horizontal(classes="row"):
-            yield Select(
+            yield Dropdown(
                 [(text(c.name), c.id) for c in self.contexts],
                 id="context",
                 prompt="no particular context",
             )
-            yield Select(
+            yield Dropdown(
                 [(w, n) for n, w in enumerate(WARMTH, start=1)],
                 id="warmth",
                 prompt="how warm (optional)",

@@ -27,6 +27,7 @@ from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.screens.steps import StepItem
 from planner_tui.ui.widgets.fields import TextBox, TextField
+from planner_tui.ui.widgets.ticks import Dropdown
 from planner_tui.when import describe, parse_when, read_back, typed, year_asked
 
 TITLES = {
@@ -109,12 +110,12 @@ class OutcomeForm(FormScreen[Any]):
             yield Problem(id="when-problem")
             toward_someone = self.step.person_id is not None  # not a place: who, how taken
             with Horizontal(classes="row"):
-                yield Select([(w, n) for n, w in enumerate(WARMTH, start=1)], id="warmth",
+                yield Dropdown([(w, n) for n, w in enumerate(WARMTH, start=1)], id="warmth",
                              prompt="how warm (optional)")  # fmt: skip
                 if toward_someone:
-                    yield Select([(words_, i.value) for i, words_ in RESPONSES], id="responded",
+                    yield Dropdown([(words_, i.value) for i, words_ in RESPONSES], id="responded",
                                  allow_blank=False, value=Initiator.ME.value)  # fmt: skip
-                yield Select([(label(c), c.value) for c in Channel], id="channel",
+                yield Dropdown([(label(c), c.value) for c in Channel], id="channel",
                              prompt="how")  # fmt: skip
             expected = self.step.expected_awkwardness
             yield Field(
@@ -122,11 +123,11 @@ class OutcomeForm(FormScreen[Any]):
                 if expected
                 else "How awkward did it feel? (optional)"
             )
-            yield Select([(w, n) for n, w in enumerate(AWKWARD, start=1)], id="felt",
+            yield Dropdown([(w, n) for n, w in enumerate(AWKWARD, start=1)], id="felt",
                          prompt="how it felt")  # fmt: skip
             if toward_someone:
                 yield Field("How did they seem to take it? (optional)")
-                yield Select([(w, n) for n, w in enumerate(APPRECIATION, start=1)],
+                yield Dropdown([(w, n) for n, w in enumerate(APPRECIATION, start=1)],
                              id="response", prompt="how they seemed, 1–5")  # fmt: skip
             if self.step.person_id is None:  # a step toward a place: who was there?
                 yield Field("Who did you meet there? (optional — names, with commas between; "

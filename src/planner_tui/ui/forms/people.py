@@ -22,7 +22,7 @@ from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
-from planner_tui.ui.widgets.ticks import TickList
+from planner_tui.ui.widgets.ticks import Dropdown, TickList
 from planner_tui.when import parse_cadence, parse_yearly
 
 
@@ -149,7 +149,7 @@ class PersonForm(FormScreen[PersonRead]):
         yield Field("Nickname or initials (optional)")
         yield TextField(id="nickname")
         yield Field("How close (the circles)")
-        yield Select(
+        yield Dropdown(
             [(label(c), c.value) for c in Circle],
             id="circle",
             allow_blank=False,
@@ -340,7 +340,7 @@ class ContextForm(FormScreen[ContextRead]):
         yield TextField(id="name")
         yield Problem(id="name-problem")
         yield Field("Kind")
-        yield Select(
+        yield Dropdown(
             [(label(k), k.value) for k in ContextKind],
             id="kind",
             allow_blank=False,

@@ -36,6 +36,7 @@ from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import LOOK_ABOVE, Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.screens.base import focus_laid_out, text
 from planner_tui.ui.widgets.fields import TextField
+from planner_tui.ui.widgets.ticks import Dropdown
 from planner_tui.when import QUICK_PICKS, describe_repeat, parse_repeat, parse_when, read_back
 
 if TYPE_CHECKING:
@@ -165,19 +166,19 @@ class PlanWizard(FormScreen[StepRead]):
                     yield TextField(id="words")
                     yield Problem(id="action-problem")
                     with Horizontal(classes="row"):
-                        yield Select(
+                        yield Dropdown(
                             [(label(c), c.value) for c in Channel],
                             id="channel",
                             prompt="how (optional)",
                         )
-                        yield Select(
+                        yield Dropdown(
                             [(w, n) for n, w in enumerate(AWKWARD, start=1)],
                             id="awkwardness",
                             prompt="expected awkwardness",
                         )
                     yield Line(id="calibration-awkward", classes="muted")
                     yield Field("How much do you think they'll appreciate it? (optional)")
-                    yield Select(
+                    yield Dropdown(
                         [(w, n) for n, w in enumerate(APPRECIATION, start=1)],
                         id="appreciation",
                         prompt="your guess, 1–5",

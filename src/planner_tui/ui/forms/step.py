@@ -19,6 +19,7 @@ from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.forms.plan import AWKWARD, words_refused
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
+from planner_tui.ui.widgets.ticks import Dropdown
 from planner_tui.when import describe_repeat, parse_repeat, read_back, typed
 
 FIELDS = {"words": "action", "when": "due_at", "channel": "channel",
@@ -75,9 +76,9 @@ class StepForm(FormScreen[Any]):
         yield Line(id="when-preview", classes="muted")
         yield Problem(id="when-problem")
         with Horizontal(classes="row"):
-            yield Select([(label(c), c.value) for c in Channel], id="channel",
+            yield Dropdown([(label(c), c.value) for c in Channel], id="channel",
                          prompt="how (optional)")  # fmt: skip
-            yield Select([(w, n) for n, w in enumerate(AWKWARD, start=1)], id="awkwardness",
+            yield Dropdown([(w, n) for n, w in enumerate(AWKWARD, start=1)], id="awkwardness",
                          prompt="expected awkwardness")  # fmt: skip
         yield Field("Repeat (optional): weekly, every 2 weeks, monthly, every mon — or empty")
         yield TextField(id="repeat")

@@ -1,17 +1,21 @@
 """Checkboxes, lists of them and radio buttons whose chosen and unchosen states differ in
 shape, not only in shade: Textual draws the same mark for both and dims one, which reads
 the same on a monochrome terminal, with NO_COLOR, or to someone who can't tell the shades
-apart. Chosen shows its mark; unchosen is an empty box."""
+apart. Chosen shows its mark; unchosen is an empty box. In lists and drop-downs, typing
+finds a line by its words."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
+from typing import Any
 
 from textual import events
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
-from textual.widgets import Checkbox, RadioButton, SelectionList
+from textual.widgets import Checkbox, RadioButton, Select, SelectionList
+from textual.widgets._select import SelectType
 from textual.widgets._selection_list import SelectionType
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
@@ -49,47 +53,64 @@ class RadioTick(RadioButton):
         return _button(self, self.BUTTON_INNER if self.value else EMPTY)
 
 
+class Finder:
+    """Typing a name to find it in a list of words: letters typed close together spell
+    more of the name; the same letter again goes on to the next line it starts. Names are
+    matched as everywhere (:func:`name_key`)."""
+
+    def __init__(self) -> None:
+        self._spelling = ""
+        self._typed_at = 0.0
+
+    def forget(self) -> None:
+        """A move or a tick ends the name being spelled."""
+        self._spelling = ""
+
+    def find(self, character: str, lines: Sequence[str], at: int) -> int | None:
+        """The line *character* (with the letters just before it) finds, from line *at*
+        (the next line round to the top, when it is typed again); None if none."""
+        now = time.monotonic()
+        spelling = self._spelling if now - self._typed_at < FIND_PAUSE else ""
+        self._typed_at = now
+        if spelling == character:  # the same letter again: its next line
+            spelling = ""
+        self._spelling = spelling + character
+        wanted = name_key(self._spelling)
+        again = 1 if not spelling else 0
+        count = len(lines)
+        for step in range(again, count + again):
+            index = (at + step) % count
+            if name_key(lines[index]).startswith(wanted):
+                return index
+        return None
+
+
+def plain_words(prompt: object) -> str:
+    """A line's words without their styles."""
+    return str(getattr(prompt, "plain", prompt))
+
+
 class TickList(SelectionList[SelectionType]):
     """A selection list whose unselected lines show an empty box, and where typing a name
-    finds it: letters typed close together spell more of the name; the same letter again
-    goes on to the next line it starts. Nothing found rings the terminal's bell, so typed
-    letters never vanish without a sign."""
+    finds it (:class:`Finder`). Nothing found rings the terminal's bell, so typed letters
+    never vanish without a sign."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._finding = ""
-        self._found_at = 0.0
+        self._finder = Finder()
 
     def on_key(self, event: events.Key) -> None:
         if not event.is_printable or event.character in (None, " "):
-            self._finding = ""  # a space (it ticks) or a move ends the name being spelled
+            self._finder.forget()
             return  # the list's own keys
         event.stop()
         event.prevent_default()
-        now = time.monotonic()
-        spelling = self._finding if now - self._found_at < FIND_PAUSE else ""
-        self._found_at = now
-        if spelling == event.character:  # the same letter again: its next line
-            spelling = ""
-        self._finding = spelling + (event.character or "")
-        found = self._line_starting(self._finding, again=not spelling)
+        lines = [plain_words(option.prompt) for option in self.options]
+        found = self._finder.find(event.character or "", lines, self.highlighted or 0)
         if found is None:
             self.app.bell()
         else:
             self.highlighted = found
-
-    def _line_starting(self, typed: str, *, again: bool) -> int | None:
-        """The first line from the highlighted one (*again*: from the one after it, round
-        to the top) whose name starts with *typed*, as names are matched everywhere."""
-        wanted = name_key(typed)
-        count = self.option_count
-        start = self.highlighted or 0
-        for step in range(1 if again else 0, count + (1 if again else 0)):
-            index = (start + step) % count
-            prompt = self.get_option_at_index(index).prompt
-            if name_key(getattr(prompt, "plain", str(prompt))).startswith(wanted):
-                return index
-        return None
 
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)
@@ -105,3 +126,31 @@ class TickList(SelectionList[SelectionType]):
             return line
         segments[1] = inner._replace(text=EMPTY)
         return Strip(segments, line.cell_length)
+
+
+class Dropdown(Select[SelectType]):
+    """A drop-down where typing, while it is closed, chooses: letters find a choice as in
+    a list (:class:`Finder`), and a digit chooses the line it starts ('3 · a bit awkward',
+    '4/5') and moves on to the next box, as in the check-in's scales. Textual's closed
+    drop-down let typed keys vanish, and a warmth typed as a digit was never saved."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._finder = Finder()
+
+    def on_key(self, event: events.Key) -> None:
+        if self.expanded or not event.is_printable or event.character in (None, " "):
+            self._finder.forget()
+            return  # the drop-down's own keys
+        event.stop()
+        event.prevent_default()
+        choices = [(plain_words(p), value) for p, value in self._options if value != self.NULL]
+        values = [value for _, value in choices]
+        at = values.index(self.value) if self.value in values else 0
+        found = self._finder.find(event.character or "", [w for w, _ in choices], at)
+        if found is None:
+            self.app.bell()
+            return
+        self.value = values[found]
+        if event.character.isdigit():
+            self.screen.focus_next()
