@@ -684,6 +684,8 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
             lines.append(words.LONELY_NOTE)
             if data.trusted:  # your own people first, as help lists them
                 lines += ["People you trust:", *(ITEM + person for person in data.trusted)]
+            else:
+                lines.append(words.NO_ONE_TRUSTED)
             lines += [line for line in found.text() if line]
             if found.problem:
                 lines.append(found.problem)

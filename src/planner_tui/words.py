@@ -87,6 +87,13 @@ LONELY_SAVED = (
     "free lines to call or text, if talking would help."
 )
 """After a loneliness check that leans towards feeling lonely (the Review then shows it)."""
+LONELY_SAVED_NO_ONE_TRUSTED = (
+    "Saved. Thank you for answering honestly. Under the check, free lines to call or text, "
+    "if talking would help — and ? then e adds people you trust, to have them there too."
+)
+"""The same, when no one has been added as someone the person trusts."""
+NO_ONE_TRUSTED = "No one added yet as someone you trust: in the app, ? then e adds them."
+"""Under a check that leans lonely, where the people one trusts would be."""
 NOT_YET_SINCE_ADDED = "not yet, since adding them"
 """In a list, for someone with a hoped-for rhythm who hasn't been contacted yet."""
 NEVER_IN_TOUCH = (

@@ -170,6 +170,26 @@ async def test_a_check_that_leans_lonely_is_answered_kindly_and_shows_where_help
         assert body.region.y <= where.region.y < body.region.bottom  # its top in sight
         shown = " ".join(screen_text(app).split())
         assert words.LONELY_NOTE in shown and "Mum" in shown
+        assert words.NO_ONE_TRUSTED not in shown
+
+
+async def test_a_check_that_leans_lonely_with_no_one_trusted_says_how_to_add_them(
+    sqlite_db: Database,
+) -> None:
+    """With no one added as trusted, the thanks promised "the people you trust" under the
+    check, and nothing was there."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "l")
+        for _ in range(3):
+            await press(app, pilot, "down", "down", "enter", "tab")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        assert said(app, words.LONELY_SAVED_NO_ONE_TRUSTED)
+        assert not said(app, words.LONELY_SAVED)
+        shown = " ".join(screen_text(app).split())
+        assert words.LONELY_NOTE in shown and words.NO_ONE_TRUSTED in shown
+        assert "People you trust:" not in shown
 
 
 async def test_intentions_written_in_october_show_on_today_in_november(

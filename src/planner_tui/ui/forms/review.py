@@ -61,6 +61,7 @@ class LonelinessForm(FormScreen[LonelinessCheckRead]):
         self.month = month
         first = date.fromisoformat(f"{month}-01")
         self.heading = f"Loneliness check for {first:%B} {first.year}"
+        self._anyone_trusted = True  # read again on saving: the thanks names only what is there
 
     @staticmethod
     def as_form(check: LonelinessCheckRead | None) -> dict[str, int | None]:
@@ -128,12 +129,15 @@ class LonelinessForm(FormScreen[LonelinessCheckRead]):
         self.save(values)
 
     def said_when_saved(self, result: LonelinessCheckRead) -> str:
-        return words.LONELY_SAVED if result.leans_lonely else super().said_when_saved(result)
+        if not result.leans_lonely:
+            return super().said_when_saved(result)
+        return words.LONELY_SAVED if self._anyone_trusted else words.LONELY_SAVED_NO_ONE_TRUSTED
 
     def submit(self, values: dict[str, Any]) -> LonelinessCheckRead:
-        from planner_tui.services import review
+        from planner_tui.services import review, support
 
         how_often = values.get("how_often")
+        self._anyone_trusted = bool(self.planner.backend.read(support.list_trusted))
         return self.planner.backend.write(
             partial(
                 review.save_loneliness_check,
