@@ -199,18 +199,29 @@ def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None
     print(plain(f"Wrote {output}"), file=sys.stderr)
 
 
-def check_replaced(path: Path, *, replace: bool) -> None:
+def check_replaced(path: Path, kind: str, *, replace: bool) -> None:
     """What an export may write over (exchange.check_replaceable); and, since the command
-    line can't ask as the app does, a text file there only when it is an earlier export,
-    or with --replace (a mistyped `-o ~/notes.txt` replaced the notes without a word)."""
+    line can't ask as the app does, a file there only when it is an earlier export of the
+    same *kind*, or with --replace (a mistyped `-o ~/notes.txt` replaced the notes, and a
+    calendar export the JSON one, without a word)."""
     from planner_tui.services import exchange
 
     exchange.check_replaceable(path)
-    if not replace and path.is_file() and not exchange.earlier_export(path):
-        raise PlannerError(
-            f"{path} is there already and isn't an earlier planner-tui export, so it was "
-            "left as it is. Choose another name, or add --replace to write over it."
-        )
+    if replace or not path.is_file():
+        return
+    there = exchange.export_kind(path)
+    if there == kind:
+        return
+    what = (
+        "isn't an earlier planner-tui export"
+        if there is None
+        else f"is an earlier {exchange.EXPORT_KINDS[there]} export, not a "
+        f"{exchange.EXPORT_KINDS[kind]} one"
+    )
+    raise PlannerError(
+        f"{path} is there already and {what}, so it was left as it is. Choose another name, "
+        "or add --replace to write over it."
+    )
 
 
 def parse_day(text: str, *, end: bool = False) -> date:
@@ -267,7 +278,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
                 first: args.output / f"{first.year:04d}-{first.month:02d}.md" for first in months
             }
             for path in files.values():  # every file can be written, or none is
-                check_replaced(path, replace=args.replace)
+                check_replaced(path, args.format, replace=args.replace)
             for first, path in files.items():
                 pieces = exchange.export_markdown_pieces(session=session, month=first)
                 exchange.write_file(path, pieces)
@@ -275,7 +286,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
         return
     with opened(settings, reading=True) as database, database.session() as session:
         if args.output is not None:  # before anything is read (the planner's own: named)
-            check_replaced(args.output, replace=args.replace)
+            check_replaced(args.output, args.format, replace=args.replace)
         data: str | bytes | Iterable[str]
         if args.format == "json":  # written as it is read: memory stays flat
             data = exchange.export_json_pieces(session=session)

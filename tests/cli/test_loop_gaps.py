@@ -218,6 +218,16 @@ def test_an_export_replaces_an_earlier_one_but_never_the_planner_or_other_files(
     assert run(home, "journal", "a second one").returncode == 0
     assert run(home, "export", "--format", form, "-o", str(earlier)).returncode == 0
     assert form == "ics" or "a second one" in earlier.read_text(encoding="utf-8")
+    # An earlier export of another kind is not this one's to replace (a calendar export
+    # replaced the JSON one without a word).
+    other = "json" if form != "json" else "ics"
+    refused = run(home, "export", "--format", other, "-o", str(earlier))
+    kinds = {"json": "JSON", "markdown": "Markdown", "ics": "calendar"}
+    assert_one_line_error(
+        refused, 1, f"{earlier} is there already and is an earlier {kinds[form]} export, "
+        f"not a {kinds[other]} one, so it was left as it is"
+    )  # fmt: skip
+    assert form == "ics" or "a second one" in earlier.read_text(encoding="utf-8")
     notes = tmp_path / "notes.txt"
     notes.write_text("my own notes, ünïcode cut at 4 KiB " * 200, encoding="utf-8")
     refused = run(home, "export", "--format", form, "-o", str(notes))

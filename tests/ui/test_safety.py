@@ -226,7 +226,7 @@ async def test_an_export_asks_before_replacing_a_file_and_never_replaces_the_pla
     planner = sqlite_db.location.sqlite_path
     assert planner is not None
     kept = tmp_path / "kept.ics"
-    kept.write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    kept.write_text("BEGIN:VCALENDAR\r\nPRODID:-//planner-tui//test//EN\r\nEND:VCALENDAR\r\n")
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -245,7 +245,8 @@ async def test_an_export_asks_before_replacing_a_file_and_never_replaces_the_pla
         await press(app, pilot, "enter")
         assert (
             str(status.render())
-            == f"{kept} is there already. Enter again replaces it; or type another name."
+            == f"{kept} is there already (an earlier calendar export). Enter again replaces "
+            "it; or type another name."
         )
         assert "VEVENT" not in kept.read_text()
         await press(app, pilot, "enter")

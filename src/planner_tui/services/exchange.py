@@ -92,15 +92,22 @@ def check_replaceable(path: Path) -> None:
         )
 
 
-def earlier_export(path: Path) -> bool:
-    """Whether *path* begins as one of planner-tui's exports does (JSON, Markdown or a
-    calendar): the command line, which can't ask as the app does, replaces only those."""
+EXPORT_KINDS = {"json": "JSON", "markdown": "Markdown", "ics": "calendar"}
+"""An export's format (as `--format` names it) → its name in a sentence."""
+
+
+def export_kind(path: Path) -> str | None:
+    """Which of planner-tui's exports *path* begins as (a key of :data:`EXPORT_KINDS`), or
+    None: the command line, which can't ask as the app does, replaces only an earlier
+    export of the same kind, and the app's question says what is there."""
     head = read_named(path, 4096).decode("utf-8", "replace").removeprefix("\ufeff")
-    return (
-        re.match(r'\{\s*"format":\s*"' + FORMAT_NAME + '"', head) is not None
-        or head.startswith(f"# {MARKDOWN_TITLE}")
-        or f"PRODID:-//{FORMAT_NAME}//" in head
-    )
+    if re.match(r'\{\s*"format":\s*"' + FORMAT_NAME + '"', head):
+        return "json"
+    if head.startswith(f"# {MARKDOWN_TITLE}"):
+        return "markdown"
+    if f"PRODID:-//{FORMAT_NAME}//" in head:
+        return "ics"
+    return None
 
 
 def _utf8(head: bytes) -> bool:

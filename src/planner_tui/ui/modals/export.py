@@ -55,9 +55,12 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
         self.say("Writing…")
         self.export(Path(typed).expanduser())
 
-    def ask_to_replace(self, path: Path) -> None:
+    def ask_to_replace(self, path: Path, kind: str | None) -> None:
+        from planner_tui.services.exchange import EXPORT_KINDS
+
         self.replacing = path
-        self.say(f"{path} is there already. Enter again replaces it; or type another name.")
+        what = f" (an earlier {EXPORT_KINDS[kind]} export)" if kind else ""
+        self.say(f"{path} is there already{what}. Enter again replaces it; or type another name.")
 
     def say(self, message: str) -> None:
         self.query_one("#export-status", Static).update(text(message))
@@ -74,7 +77,8 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
                 raise PlannerError(f"{path} is a folder; add a file name, like {name}.")
             exchange.check_replaceable(path)
             if path.exists() and path != self.replacing:
-                self.app.call_from_thread(self.ask_to_replace, path)
+                kind = exchange.export_kind(path) if path.is_file() else None
+                self.app.call_from_thread(self.ask_to_replace, path, kind)
                 return
             data, done = self.make(self.app.backend)
             exchange.write_file(path, data)
