@@ -371,12 +371,19 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
             with database.session() as session:
                 rows = vcard.preview(session=session, cards=cards)
             for row in rows:
-                said = f"{row.card.name}  ({row.status}){_dates(row.card)}"
+                said = f"{row.card.name}  ({row.status(merge)}){_dates(row.card)}"
                 print(plain(said, keep_newlines=False))
             for line in left_out:
                 print(line)
             new = sum(1 for row in rows if row.duplicate_of is None)
-            print(f"{new:,} of {len(rows):,} would be added. Nothing was changed.")
+            found = f"{new:,} of {len(rows):,} would be added"
+            if new < len(rows):
+                found += (
+                    "; the others are folded into theirs"
+                    if merge
+                    else "; the others are left out (--merge folds them into theirs)"
+                )
+            print(f"{found}. Nothing was changed.")
             return
         with database.write() as session:
             result = vcard.import_cards(

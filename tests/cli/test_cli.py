@@ -330,8 +330,13 @@ def test_vcard_import_previews_then_adds_and_skips_duplicates(tmp_path: Path) ->
     contacts = Path(__file__).parent.parent / "data" / "contacts.vcf"
     preview = run(tmp_path, "import", "--preview", str(contacts))
     assert preview.returncode == 0, preview.stderr
-    assert "chidinma okafor  (on a card earlier in this file, as Chidinma Okafor)" in preview.stdout
-    assert "6 of 7 would be added. Nothing was changed." in preview.stdout
+    assert "chidinma okafor  (on a card earlier in this file, as Chidinma Okafor; left out)" in (
+        preview.stdout
+    )
+    assert (
+        "6 of 7 would be added; the others are left out (--merge folds them into theirs). "
+        "Nothing was changed."
+    ) in preview.stdout
     assert "\x1b" not in preview.stdout  # the card with an escape sequence is shown inert
     added = run(tmp_path, "import", str(contacts))
     assert added.returncode == 0, added.stderr

@@ -516,17 +516,23 @@ def test_a_vcard_merge_keeps_the_birthday_and_nickname_someone_already_has(
         "ANNIVERSARY:2015-06-03\r\nEND:VCARD\r\n"
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Lee\r\nNOTE:met at the allotment\r\nEND:VCARD\r\n"
     )
-    preview = run(home, "import", str(card), "--preview")
+    preview = run(home, "import", str(card), "--preview", "--merge")
     assert (
         "Bo Lee  (already here as Bo Lee; their birthday stays 29 Feb 1988; the card's is "
         "left out; their nickname stays Bo; Bobo is kept as another name)"
     ) in preview.stdout, preview.stdout
+    assert "0 of 2 would be added; the others are folded into theirs." in preview.stdout
+    # Without --merge the cards are left out: the preview said what a merge would keep.
+    preview = run(home, "import", str(card), "--preview")
+    assert "Bo Lee  (already here as Bo Lee; left out)" in preview.stdout, preview.stdout
+    assert "stays" not in preview.stdout and "kept as another name" not in preview.stdout
+    assert "the others are left out (--merge folds them into theirs)" in preview.stdout
     twice = tmp_path / "twice.vcf"  # someone new, on two cards
     twice.write_text("BEGIN:VCARD\r\nFN:Zoe Park\r\nEND:VCARD\r\n" * 2)
     lines = run(home, "import", str(twice), "--preview").stdout.splitlines()
     assert lines[:2] == [
         "Zoe Park  (new)",
-        "Zoe Park  (on a card earlier in this file, as Zoe Park)",
+        "Zoe Park  (on a card earlier in this file, as Zoe Park; left out)",
     ]
     merged = run(home, "import", str(card), "--merge")  # two cards, one person
     assert merged.stdout == "Added 0 people, merged into 1 person already here.\n", merged

@@ -619,8 +619,8 @@ async def test_vcard_preview_shows_birthdays_and_what_is_left_out(
         shown = screen_text(app)
         assert "Mr. John Richter, James" in shown and "22 March 1980" in shown
         assert "1 card had no name and was left out: line 1." in " ".join(shown.split())
-        # As the command line's --preview says: merging keeps her own birthday.
-        assert "Ana Silva; their birthday stays 12 Apr; the card's is left out" in shown
+        # As the command line's --preview --merge says: merging keeps her own birthday.
+        assert "Ana Silva; if merged, their birthday stays 12 Apr; the card's is left" in shown
 
 
 async def test_a_thousand_character_name_is_shortened_in_lists_and_whole_on_its_page(
@@ -1128,10 +1128,10 @@ async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
         await press(app, pilot, "home")
         said = str(app.screen.query_one("#vcf-row", Static).render())
         assert said == (
-            "Ana Silva: already here as Ana Silva; their birthday stays 12 Apr; the card's "
-            "is left out."
+            "Ana Silva: already here as Ana Silva; if merged, their birthday stays 12 Apr; "
+            "the card's is left out."
         )
-        assert "Ana Silva: already here as Ana Silva; their" in "\n".join(on_screen(app))
+        assert "Ana Silva: already here as Ana Silva; if merged," in "\n".join(on_screen(app))
         await press(app, pilot, "down")
         said = str(app.screen.query_one("#vcf-row", Static).render())
         assert said == "Bo: already here as Bo Lee."

@@ -140,9 +140,10 @@ class PreviewRow:
     """What a merge would keep of the person's own: "their birthday stays 29 Feb; the card's
     is left out"."""
 
-    @property
-    def status(self) -> str:
-        """The row in words: new, or whom it looks like and what of theirs stays."""
+    def status(self, merging: bool | None = None) -> str:
+        """The row in words: new, or whom it looks like and what happens to the card: left
+        out (*merging* False), folded in keeping what of theirs stays (True), or — while
+        either can still be chosen (None) — what of theirs a merge would keep."""
         if self.duplicate_of is None:
             return "new"
         found = (
@@ -150,7 +151,11 @@ class PreviewRow:
             if self.duplicate_id is not None
             else f"on a card earlier in this file, as {self.duplicate_of}"
         )
-        return "; ".join([found, *self.kept])
+        if merging is False:
+            return f"{found}; left out"
+        if not self.kept:
+            return found
+        return f"{found}; " + ("" if merging else "if merged, ") + "; ".join(self.kept)
 
 
 def load(path: Path) -> Contents:

@@ -96,7 +96,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
                 text(shorten(row.card.name, 40)),  # as the Map's list: the columns stay in view
                 text(row.card.nickname),
                 birthday,
-                text(row.status),
+                text(row.status()),
             )
         table.display = bool(rows)
         # The list takes the room the words above it had, and the buttons stay in view.
@@ -127,7 +127,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
     def say_row(self, index: int) -> None:
         """In full, for the row the cursor is on, what its narrow column can only begin."""
         row = self.rows[index] if 0 <= index < len(self.rows) else None
-        said = sentence(f"{row.card.name}: {row.status}") if row and row.duplicate_of else ""
+        said = sentence(f"{row.card.name}: {row.status()}") if row and row.duplicate_of else ""
         self.query_one("#vcf-row", Static).update(text(said))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
