@@ -443,3 +443,36 @@ def test_a_step_at_the_end_of_the_calendar_is_left_out_and_said_not_a_crash(db: 
     assert summaries == ["call (Ana)"]
     assert (made.steps, made.left_out) == (1, 2)
     assert made.left_out_note() is not None and "2 steps" in made.left_out_note()  # type: ignore[operator]
+
+
+def test_a_cue_or_backup_with_control_characters_is_refused_and_never_reaches_a_calendar(
+    db: Database,
+) -> None:
+    """A cue holding an escape sequence was saved, and written raw into the .ics file for
+    the calendar app to show; it is refused as a name is, when new or changed. One stored
+    before that reaches the calendar as visible symbols."""
+    from planner_tui.errors import InvalidInput
+    from planner_tui.services import corrections
+
+    when = local("2026-11-24T09:00")
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for field in ("cue", "backup"):
+            with pytest.raises(InvalidInput, match="can't contain control characters"):
+                steps.create_step(session=s, data={"person_id": ana, "action": "tea",
+                                  "due_at": when, field: "after \x1b[31mlunch"})  # fmt: skip
+        step = steps.create_step(session=s, data={"person_id": ana, "action": "tea",
+                                 "due_at": when, "cue": "after lunch"})  # fmt: skip
+        with pytest.raises(InvalidInput, match="can't contain control characters"):
+            corrections.update_step(session=s, step_id=step.id, data={"backup": "a\x07b"})
+    with db.session() as s:
+        assert [(r.cue, r.backup) for r in s.exec(select(Step)).all()] == [("after lunch", "")]
+    with db.write() as s:  # as one stored before they were refused
+        row = s.get(Step, step.id)
+        assert row is not None
+        row.cue = "after \x1b]0;pwned\x07lunch"
+    with db.session() as s:
+        data = ics.export_ics(session=s, alarm_minutes=15)
+    assert b"\x1b" not in data and b"\x07" not in data
+    [event] = Calendar.from_ical(data).walk("VEVENT")
+    assert "Cue: after ␛]0;pwned␇lunch" in str(event["description"])

@@ -47,6 +47,8 @@ NAME = st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_s
     lambda name: visible(name).strip()  # a name of only invisible characters is refused
 )
 NOTE = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40)
+PHRASE = st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=40)
+"""A step's cue or backup: one line, no control characters."""
 TAG = st.text("abcdefghijklmnopqrstuvwxyzÄßé0123456789-_", min_size=1, max_size=12)
 SCORE = st.none() | st.integers(1, 5)
 MINUTES = st.integers(-3 * 365 * 24 * 60, 3 * 365 * 24 * 60)
@@ -123,7 +125,7 @@ def lives(draw: st.DrawFn) -> dict[str, Any]:
                 st.fixed_dictionaries(
                     {"person": someone, "action": NAME, "effort": st.sampled_from(Effort),
                      "channel": st.none() | st.sampled_from(Channel), "due": MINUTES,
-                     "cue": NOTE, "backup": NOTE, "rrule": RULES, "expected_awkwardness": SCORE,
+                     "cue": PHRASE, "backup": PHRASE, "rrule": RULES, "expected_awkwardness": SCORE,
                      "confidence": st.none() | st.integers(0, 10), "outcome": outcome}
                 ),
                 max_size=4,

@@ -53,6 +53,14 @@ def _has_control(text: str, *, allow_newlines: bool) -> bool:
     return False
 
 
+def one_line(value: str) -> str:
+    """A few words on one line (a step's cue, its backup): as a name, they can't hold
+    control characters, which a calendar file would carry raw to the calendar app."""
+    if _has_control(value, allow_newlines=False):
+        raise ValueError("can't contain control characters or line breaks")
+    return value
+
+
 def clean_name(value: str) -> str:
     """A name: trimmed, not empty, one line, no control characters. Otherwise kept exactly
     as typed (no Unicode normalisation), so what is shown is what was written — except
@@ -66,9 +74,7 @@ def clean_name(value: str) -> str:
         )
     if len(value) > MAX_NAME:
         raise ValueError(f"can be at most {MAX_NAME:,} characters")
-    if _has_control(value, allow_newlines=False):
-        raise ValueError("can't contain control characters or line breaks")
-    return value
+    return one_line(value)
 
 
 def _text_cleaner(limit: int) -> Any:
@@ -109,6 +115,9 @@ def name_refused(value: str) -> str | None:
 Name = Annotated[str, AfterValidator(clean_name)]
 PersonName = Annotated[str, AfterValidator(clean_name), AfterValidator(not_a_number)]
 Note = Annotated[str, AfterValidator(_text_cleaner(MAX_NOTE))]
+
+
+Phrase = Annotated[Note, AfterValidator(one_line)]
 Nickname = Annotated[Note, AfterValidator(not_a_number)]
 Body = Annotated[str, AfterValidator(_text_cleaner(MAX_BODY))]
 Score = Annotated[int, Field(ge=1, le=5)]
@@ -546,7 +555,8 @@ class StepBase(SQLModel):
 
 
 class StepCreate(StepBase):
-    pass
+    cue: Phrase = ""  # refused as new words; a stored one is read as it is
+    backup: Phrase = ""
 
 
 class Step(SQLModel, table=True):

@@ -31,6 +31,7 @@ from planner_tui import __version__, clock, daily, words
 from planner_tui.db.models import Context, Effort, Person, PersonDate, Step, StepStatus
 from planner_tui.services import people
 from planner_tui.services.steps import series_start
+from planner_tui.terminal import plain
 
 EVENT_MINUTES = {Effort.TINY: 15, Effort.SMALL: 30, Effort.BIGGER: 90, Effort.OWN: 30}
 ZONE_YEARS = 30
@@ -103,10 +104,13 @@ def _date_event(row: PersonDate, name: str, stamp: datetime, alarm: bool) -> Eve
 def _event(row: Step, name: str, start: datetime, stamp: datetime, place: str = "") -> Event:
     """A step's event; a step toward a part of life (*place*: the choir, the repair café)
     names it as the event's LOCATION and in its text."""
+    # A cue or backup stored before they were refused could hold control characters: the
+    # calendar app gets them as visible symbols, not raw.
+    cue, backup = plain(row.cue, keep_newlines=False), plain(row.backup, keep_newlines=False)
     details = [
         line
         for line, present in ((f"With {name}", name), (f"At {place}", place),
-                              (f"Cue: {row.cue}", row.cue), (f"Backup: {row.backup}", row.backup))
+                              (f"Cue: {cue}", cue), (f"Backup: {backup}", backup))
         if present
     ]  # fmt: skip
     shown = name or place

@@ -24,12 +24,12 @@ from planner_tui.db.models import (
     InteractionCreate,
     InteractionPersonLink,
     JournalPersonLink,
-    Note,
     Person,
     PersonAlias,
     PersonContextLink,
     PersonDate,
     PersonRead,
+    Phrase,
     Score,
     Step,
     StepStatus,
@@ -198,8 +198,8 @@ class StepChange(SQLModel):
     action: Annotated[str, AfterValidator(clean_name)] | None = None
     due_at: datetime | None = None
     channel: Channel | None = None
-    cue: Note | None = None
-    backup: Note | None = None
+    cue: Phrase | None = None
+    backup: Phrase | None = None
     rrule: str | None = None
     expected_awkwardness: Score | None = None
 
