@@ -391,6 +391,14 @@ def test_a_smaller_step_keeps_the_persons_own_words_where_it_can(tmp_path: Path)
         "send Cy a voice note: ring Cy tonight"
     )
     assert steps.smaller_words("  ", call, note, "Cy") == "send Cy a voice note"
+    # What a step to them is about carries over alone: "send Cy a voice note: call Cy
+    # about the move" read as doing both.
+    assert steps.smaller_words("call Cy about the move", None, text, "Cy") == (
+        "send Cy a short message about the move"
+    )
+    assert steps.smaller_words("ask Cy's mum about Cy", None, text, "Cy") == (
+        "send Cy a short message: ask Cy's mum about Cy"  # not what is said to Cy
+    )
     # A name that looks like a pattern is only text.
     assert steps.smaller_words("give .* a ten-minute call!", call, note, ".*") == (
         "send .* a voice note!"
@@ -515,7 +523,7 @@ def test_a_smaller_version_is_never_the_step_itself_and_keeps_the_name_as_writte
     found = steps.smaller_offer(actions, by_id["call"], "give Ana a ten-minute call", "Ana Silva")
     assert found is not None and found[1] == "send Ana a voice note"
     found = steps.smaller_offer(actions, None, "ask Ana about the concert", "Ana Silva")
-    assert found is not None and found[1] == "send Ana a short message: ask Ana about the concert"
+    assert found is not None and found[1] == "send Ana a short message about the concert"
     # Own words for a message are as light as it gets ("send Ana a short message: send Ana
     # a birthday message" was offered).
     assert steps.smaller_offer(actions, None, "send Ana a birthday message 🎂", "Ana") is None

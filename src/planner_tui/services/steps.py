@@ -163,7 +163,10 @@ def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str)
     words swapped for the smaller one's inside what they typed ("give Cy a ten-minute call
     about the move" → "send Cy a voice note about the move"); their own words kept after
     the lighter step when the library's words aren't in them ("send Bo a short message:
-    ask about the concert"); the smaller step alone when nothing was typed."""
+    ask about the concert") — but what a step to someone is *about* carries over to the
+    lighter one alone ("call Bo about the move" → "send Bo a short message about the
+    move": the two steps side by side read as doing both); the smaller step alone when
+    nothing was typed."""
     lighter = smaller.for_person(name)
     typed = typed.strip()
     if not typed:
@@ -172,6 +175,9 @@ def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str)
     found = re.search(re.escape(library), typed, re.IGNORECASE) if library else None
     if found is not None:
         return typed[: found.start()] + lighter + typed[found.end() :]
+    to_them = re.search(rf"(?<!\w){re.escape(name)}\s+(about\s.*)", typed, re.IGNORECASE)
+    if to_them is not None:
+        return f"{lighter} {to_them.group(1)}"
     return f"{lighter}: {typed}"
 
 
