@@ -554,3 +554,32 @@ def test_the_reviews_breadth_counts_a_way_not_said_apart_from_writing(
         "In person: 0% of contact (last month —); by voice 33%; in writing or online 33%; "
         "another way 33%."
     )
+
+
+@pytest.mark.parametrize("limit", [None, 2, 3])
+def test_earlier_steps_are_newest_first_by_when_they_were_settled_if_before_their_time(
+    db: Database, limit: int | None
+) -> None:
+    """A step declined a week before its time stood above every step since, with a date
+    still to come, in Plan's *How earlier steps went*: it now stands where it was settled."""
+    from planner_tui.db.models import Step
+
+    now = clock.now()  # Monday 23 Nov 2026, 20:00
+    with db.write() as s:
+        bo = people.create_person(session=s, data={"name": "Bo"}).id
+        made = {}
+        for name, due in (("early", now + timedelta(days=10)), ("yesterday", now - timedelta(days=1)),
+                          ("last week", now - timedelta(days=7)), ("today", now - timedelta(hours=2))):  # fmt: skip
+            data = {"person_id": bo, "action": name, "due_at": due}
+            made[name] = steps.create_step(session=s, data=data).id
+            steps.record_outcome(session=s, step_id=made[name], outcome={"status": "skipped"})
+        row = s.get(Step, made["early"])
+        assert row is not None
+        row.resolved_at = now - timedelta(days=5)  # declined five days ago, ten before its day
+    with db.session() as s:
+        past = steps.list_steps(session=s, upcoming=False, limit=limit)
+        everything = steps.list_steps(session=s, upcoming=None, limit=limit)
+    order = ["today", "yesterday", "early", "last week"][:limit]
+    assert [step.action for step in past] == order
+    assert [step.action for step in everything] == order
+    assert steps.settled_or_due(past[-1]) <= steps.settled_or_due(past[0]) <= now

@@ -590,6 +590,14 @@ def delete_step(*, session: Session, step_id: int) -> Change:
     return recorder.finish()
 
 
+def settled_or_due(step: Step | StepRead) -> datetime:
+    """When a step came about: when it was settled, if that was before its time (done or
+    declined early), else its time. Lists of earlier steps are newest first by it."""
+    if step.resolved_at is not None and step.resolved_at < step.due_at:
+        return step.resolved_at
+    return step.due_at
+
+
 def list_steps(
     *,
     session: Session,
@@ -603,9 +611,10 @@ def list_steps(
     limit: int | None = 200,
 ) -> list[StepRead]:
     """Steps. ``upcoming=True``: still planned, soonest first; ``False``: resolved, newest
-    first; ``None``: all, newest first. *person_name* matches part of a name, nickname or
-    a name merged into theirs, whatever the case and accents (``angstrom`` finds Ångström:
-    names.fold)."""
+    first; ``None``: all, newest first — newest by :func:`settled_or_due`, so a step
+    settled before its time comes where it was settled, not above today's. *person_name*
+    matches part of a name, nickname or a name merged into theirs, whatever the case and
+    accents (``angstrom`` finds Ångström: names.fold)."""
     query = select(Step)
     if step_ids is not None:
         query = query.where(col(Step.id).in_(step_ids))
@@ -631,9 +640,23 @@ def list_steps(
         query = query.where(col(Step.due_at) >= start)
     if end is not None:
         query = query.where(col(Step.due_at) < end)
-    if limit is not None:
-        query = query.limit(limit)
-    return _read(session, list(session.exec(query).all()))
+    if upcoming is True:
+        rows = list(session.exec(query.limit(limit)).all())
+    else:
+        rows = _newest_first(session, query, limit)
+    return _read(session, rows)
+
+
+def _newest_first(session: Session, query: Any, limit: int | None) -> list[Step]:
+    """The first *limit* steps of *query* by :func:`settled_or_due`, newest first, read
+    through the index on their time: that is never after their time, so the first *limit*
+    by time give the earliest moment the wanted ones can be due from."""
+    rows = list(session.exec(query.limit(limit)).all())
+    if limit is not None and len(rows) == limit:
+        earliest = min(settled_or_due(row) for row in rows)
+        rows = list(session.exec(query.where(col(Step.due_at) >= earliest)).all())
+    rows.sort(key=lambda row: (settled_or_due(row), row.id or 0), reverse=True)
+    return rows[:limit]
 
 
 def has_steps(*, session: Session) -> bool:

@@ -127,6 +127,7 @@ class PlanScreen(StepsScreen):
         )
 
     def show(self, data: PlanData) -> None:
+        from planner_tui.services.steps import settled_or_due
         from planner_tui.when import describe_repeat
 
         self.steps = [StepItem.of(s) for s in data.upcoming]
@@ -151,7 +152,7 @@ class PlanScreen(StepsScreen):
             self.query_one("#past", DataTable),
             [
                 (
-                    words.when(s.due_at),
+                    words.when(settled_or_due(s)),
                     shorten(words.toward(s.person), 30),
                     OUTCOME_WORDS.get(s.status, s.status),
                     words.score(s.warmth),
