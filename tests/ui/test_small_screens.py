@@ -6,18 +6,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import pytest
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.config import Settings
 from planner_tui.db.engine import Database
 from planner_tui.services import demo, people
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.base import FormScreen
 from planner_tui.ui.modals.confirm import Choice
-from planner_tui.ui.modals.notice import HelpScreen
+from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.review import ReviewScreen
 
 from .test_app import make_app, press, screen_text, settle
@@ -231,3 +232,32 @@ async def test_a_question_made_tiny_by_a_resize_keeps_its_answer_in_sight(
         await settle(app, pilot)
         assert isinstance(question.focused, Button) and whole_in_sight(question, question.focused)
         assert any("Keep the draft" in line for line in on_screen(app))
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 18), (120, 40)])
+async def test_the_first_run_notice_reads_to_its_end_and_its_button_is_in_view(
+    sqlite_db: Database, size: tuple[int, int]
+) -> None:
+    """At 40x12 the notice's safety lines and its button could not be scrolled to, and at
+    80x18 the button was out of view: its words now scroll by the arrow and page keys,
+    with the button kept in view at its foot, holding the focus."""
+    app = make_app(sqlite_db, seen_notice=False)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(app, pilot)
+        notice = app.screen
+        assert isinstance(notice, FirstRunNotice)
+        button = notice.query_one("#ok", Button)
+        assert button.has_focus and whole_in_sight(notice, button)
+        first, last = "Before you begin", words.FIRST_RUN_NOTICE.split()[-1]  # "anywhere."
+        assert any(first in line for line in on_screen(app))
+        assert size != (40, 12) or not any(last in line for line in on_screen(app))
+        for _ in range(40):  # down a line at a time to the end, as someone reading would
+            if any(last in line for line in on_screen(app)):
+                break
+            await press(app, pilot, "down")
+        assert any(last in line for line in on_screen(app))
+        assert button.has_focus and whole_in_sight(notice, button)
+        await press(app, pilot, "home")
+        assert any(first in line for line in on_screen(app))
+        await press(app, pilot, "enter")
+        assert not isinstance(app.screen, FirstRunNotice)

@@ -21,8 +21,15 @@ if TYPE_CHECKING:
     from planner_tui.services.support import SupportLines
 
 
+SCROLLS = {"up": "scroll_up", "down": "scroll_down", "pageup": "page_up",
+           "pagedown": "page_down", "home": "scroll_home", "end": "scroll_end"}  # fmt: skip
+"""A key → how the first-run notice's words scroll by it."""
+
+
 class FirstRunNotice(KeepsStyles, DialogFooter, ModalScreen[None]):
-    """Shown once, on the very first start."""
+    """Shown once, on the very first start. Its button stays in view at the foot of the
+    dialog, and the words above it scroll by the arrow and page keys while the button has
+    the focus: on a small terminal the safety lines and the button were out of reach."""
 
     # Enter is the focused button's own key (so Textual's footer shows it under the
     # button's name, hidden); Escape goes on as well, and is the key the footer names. q
@@ -31,16 +38,21 @@ class FirstRunNotice(KeepsStyles, DialogFooter, ModalScreen[None]):
         Binding("escape", "dismiss", "Start"),
         Binding("enter", "dismiss", "Start", show=False),
         Binding("q", "app.quit", "Quit"),
+        *(Binding(key, f"read('{key}')", show=False) for key in SCROLLS),
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="notice", classes="dialog"):
+        with VerticalScroll(id="notice", classes="dialog", can_focus=False):
             yield Static("Before you begin", classes="dialog-title", markup=False)
             yield Static(words.FIRST_RUN_NOTICE, markup=False)
             yield Button("I understand — let's start", id="ok", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
+        self.query_one("#ok", Button).focus(scroll_visible=False)
+
+    def action_read(self, key: str) -> None:
+        """Scroll the notice's words (the button keeps the focus, so Enter still starts)."""
+        getattr(self.query_one("#notice", VerticalScroll), f"action_{SCROLLS[key]}")()
 
     def on_button_pressed(self, _event: Button.Pressed) -> None:
         self.dismiss()
