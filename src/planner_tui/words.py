@@ -690,12 +690,16 @@ def date_title(person: str, what: str) -> str:
     return f"{person} — {what}"
 
 
-def date_coming(person: str, what: str, on: date, today: date) -> str:
-    """'Ana Silva — birthday, today' / '… birthday, Thu 26 Nov (in 3 days)'."""
-    when = "today" if on == today else "tomorrow" if (on - today).days == 1 else (
+def date_when(on: date, today: date) -> str:
+    """When a date comes: 'today', 'tomorrow', 'Thu 26 Nov (in 3 days)'."""
+    return "today" if on == today else "tomorrow" if (on - today).days == 1 else (
         f"{on:%a} {on.day} {SHORT_MONTHS[on.month - 1]} ({ago(on, today=today, ahead=True)})"
     )  # fmt: skip
-    return f"{date_title(person, what)}, {when}"
+
+
+def date_coming(person: str, what: str, on: date, today: date) -> str:
+    """'Ana Silva — birthday, today' / '… birthday, Thu 26 Nov (in 3 days)'."""
+    return f"{date_title(person, what)}, {date_when(on, today)}"
 
 
 def snoozed(person: str, until: date, *, rhythm: bool = True) -> str:

@@ -150,7 +150,9 @@ class TodayScreen(StepsScreen):
         yield Note(id="drift-empty", classes="muted")
         yield table("drifting", "who", "last in touch", "hoped for", give_way=(0,))  # the name
         yield Section("Dates this week", id="dates-title")
-        yield table("dates", "date", "a tiny step (s or Enter plans it)", give_way=(-1, 0))
+        # When stays whole: the name and the step narrow (at 80 columns "in 2 days" was cut).
+        yield table("dates", "when", "date", "a tiny step (s or Enter plans it)",
+                    give_way=(-1, 1))  # fmt: skip
         yield Section("Today's check-in")
         yield Note(id="checkin")
         yield Section("This month's intentions")
@@ -251,7 +253,8 @@ class TodayScreen(StepsScreen):
             self.query_one("#dates", DataTable),
             [
                 (
-                    shorten(words.date_coming(d.person, d.label, d.on, data.today), 60),
+                    words.date_when(d.on, data.today),
+                    shorten(words.date_title(d.person, d.label), 60),
                     shorten(
                         words.date_seen_to(d.planned, d.done)
                         if d.planned
