@@ -323,10 +323,10 @@ async def test_the_map_keys_do_what_the_readme_says(sqlite_db: Database) -> None
         assert "send Bo a postcard" in " ".join(on_screen(app))
 
 
-async def test_choices_side_by_side_stay_one_line_each(sqlite_db: Database) -> None:
-    """The Done form's three choices in a row (how warm, who reached out, how) each keep to
-    one line at 80 columns: two wrapped, and the row grew to four lines. What is cut ends
-    in …, and every word shows in the list the choice opens."""
+async def test_choices_side_by_side_stay_one_line_each_and_whole(sqlite_db: Database) -> None:
+    """The Done form's choices side by side each keep to one line at 80 columns (two
+    wrapped, and the row grew to four lines), and show whole: three in a row were cut to
+    "how warm (opt…" and "I reached out,…", so who reached out has a line of its own."""
     with sqlite_db.write() as s:
         cy = people.create_person(session=s, data={"name": "Cy"}).id
         steps.create_step(session=s, data={
@@ -336,14 +336,20 @@ async def test_choices_side_by_side_stay_one_line_each(sqlite_db: Database) -> N
         await settle(app, pilot)
         await press(app, pilot, "p", "d")
         row = [select for select in app.screen.query(Select) if "row" in select.parent.classes]
-        assert [select.id for select in row] == ["warmth", "responded", "channel"]
-        assert [select.outer_size.height for select in row] == [3, 3, 3]
-        assert any("I reached out,…" in line for line in on_screen(app)), on_screen(app)
-        row[1].focus()
+        assert [select.id for select in row] == ["warmth", "channel"]
+        assert [select.outer_size.height for select in row] == [3, 3]
+        shown = on_screen(app)
+        assert any("How warm it was, and how you were in touch" in line for line in shown)
+        assert any("how warm " in line and "text / message " in line for line in shown), shown
+        assert not any("…" in line for line in shown), "\n".join(shown)
+        responded = app.screen.query_one("#responded", Select)
+        responded.focus(scroll_visible=False)
+        responded.scroll_visible(animate=False)
+        await settle(app, pilot)
+        assert any("I reached out, as planned" in line for line in on_screen(app))
         await press(app, pilot, "enter")
-        shown = on_screen(app)  # the list it opens: every word, wrapped in its width
-        at = next(n for n, line in enumerate(shown) if "I reached out, as" in line)
-        assert "planned" in shown[at + 1], shown
+        shown = on_screen(app)  # the list it opens: every word
+        assert any("they got in touch first" in line for line in shown), shown
 
 
 @pytest.mark.parametrize("size", [(120, 40), NARROW])

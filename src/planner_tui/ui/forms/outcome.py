@@ -109,14 +109,17 @@ class OutcomeForm(FormScreen[Any]):
             yield Line(id="when-preview", classes="muted")
             yield Problem(id="when-problem")
             toward_someone = self.step.person_id is not None  # not a place: who, how taken
+            # Two side by side, each whole at 80 columns (three were cut to "how warm (opt…").
+            yield Field("How warm it was, and how you were in touch (optional)")
             with Horizontal(classes="row"):
                 yield Dropdown([(w, n) for n, w in enumerate(WARMTH, start=1)], id="warmth",
-                             prompt="how warm (optional)")  # fmt: skip
-                if toward_someone:
-                    yield Dropdown([(words_, i.value) for i, words_ in RESPONSES], id="responded",
-                                 allow_blank=False, value=Initiator.ME.value)  # fmt: skip
+                               prompt="how warm")  # fmt: skip
                 yield Dropdown([(label(c), c.value) for c in Channel], id="channel",
-                             prompt="how")  # fmt: skip
+                               prompt="how")  # fmt: skip
+            if toward_someone:
+                yield Field("How it came about")
+                yield Dropdown([(words_, i.value) for i, words_ in RESPONSES], id="responded",
+                               allow_blank=False, value=Initiator.ME.value)  # fmt: skip
             expected = self.step.expected_awkwardness
             yield Field(
                 f"You expected {expected}/5 awkward. How was it really?"
