@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from textual.command import CommandList, CommandPalette
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static, TextArea
 from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
 
@@ -331,9 +331,10 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
         step = steps.create_step(session=s, data={
             "person_id": ana, "action": "text", "due_at": local("2026-11-23T19:30")}).id  # fmt: skip
         steps.record_outcome(session=s, step_id=step, outcome={
-            "status": "no_reply", "new_due_at": local("2026-11-26T18:00")})  # fmt: skip
+            "status": "no_reply", "new_due_at": local("2026-11-26T18:00"),
+            "note": "phone off? [dim]probably[/]"})  # fmt: skip
     app = make_app(sqlite_db)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "p")
         app.screen.query_one("#past", DataTable).focus()
@@ -343,6 +344,8 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
         assert isinstance(app.screen, OutcomeForm) and app.screen.change
         # it happened when the step was, not now (as the form first proposed)
         assert app.screen.query_one("#when", Input).value == "2026-11-23 19:30"
+        # The earlier outcome's note is there to keep or change: saving lost it unseen.
+        assert app.screen.query_one("#note", TextArea).text == "phone off? [dim]probably[/]"
         await press(app, pilot, "ctrl+s")
         assert said(app, "Noted") and not isinstance(app.screen, OutcomeForm)
         with sqlite_db.session() as s:
@@ -350,7 +353,8 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
             assert contact.occurred_at == local("2026-11-23T19:30")
         literal_toasts(app)
         with sqlite_db.session() as s:
-            assert steps.get_step(session=s, step_id=step).status is StepStatus.DONE
+            done = steps.get_step(session=s, step_id=step)
+            assert (done.status, done.outcome_note) == ("done", "phone off? [dim]probably[/]")
             assert steps.list_steps(session=s, upcoming=True) == []  # the follow-up went
             assert people.get_person(session=s, person_id=ana).drifting_days is None
         names = await palette(app, pilot, "undo", only="Undo ")

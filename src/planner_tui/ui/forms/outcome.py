@@ -76,6 +76,8 @@ class OutcomeForm(FormScreen[Any]):
         guessed = channel_in_words(step.action)  # planned without saying how
         channel = step.channel or (guessed.value if guessed else None)
         initial = {"when": when, "new_time": new_time, "channel": channel}
+        if change:  # the earlier outcome's note and how it was: changed, not lost
+            initial |= {key: value for key, value in step.settled.items() if value}
         if status in BACKUP_OFFERED and step.backup.strip():  # their own plan B, first,
             initial |= {"follow_up": words.backup_step(step.backup),  # on the day it names
                         "new_time": default_follow_up(step, step.backup)}  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -52,12 +52,20 @@ class StepItem:
     context_id: int | None = None
     cue: str = ""
     backup: str = ""
+    settled: dict[str, Any] = field(default_factory=dict)
+    """For a step that has an outcome, what was noted with it (a note, warmth, how it
+    felt): a changed outcome starts from them, not from nothing."""
 
     @classmethod
     def of(cls, step: StepRead | DueStep) -> StepItem:
+        settled = {  # a planned step (and Today's DueStep) has none of them
+            "note": getattr(step, "outcome_note", ""),
+            "warmth": getattr(step, "warmth", None),
+            "felt": getattr(step, "felt_awkwardness", None),
+        }
         return cls(step.id, step.person, step.action, step.due_at, step.channel,
                    step.expected_awkwardness, step.rrule, step.person_id, step.context_id,
-                   step.cue, step.backup)  # fmt: skip
+                   step.cue, step.backup, settled)  # fmt: skip
 
 
 class StepsScreen(ViewScreen):
