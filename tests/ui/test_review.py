@@ -190,6 +190,15 @@ async def test_a_check_that_leans_lonely_with_no_one_trusted_says_how_to_add_the
         shown = " ".join(screen_text(app).split())
         assert words.LONELY_NOTE in shown and words.NO_ONE_TRUSTED in shown
         assert "People you trust:" not in shown
+        # Added through help, they show under the check at once (it kept saying no one).
+        await press(app, pilot, "question_mark", "e")
+        app.screen.query_one("#name0", Input).value = "[bold]Mum[/]"
+        app.screen.query_one("#reach0", Input).value = "07700 900123"
+        await press(app, pilot, "ctrl+s", "escape")
+        assert isinstance(app.screen, ReviewScreen)
+        shown = " ".join(screen_text(app).split())
+        assert "People you trust: • [bold]Mum[/] — 07700 900123" in shown, shown
+        assert words.NO_ONE_TRUSTED not in shown
 
 
 async def test_intentions_written_in_october_show_on_today_in_november(

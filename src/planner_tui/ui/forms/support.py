@@ -71,6 +71,5 @@ class TrustedForm(FormScreen[list[TrustedContactRead]]):
         rows: list[TrustedContactBase | dict[str, object]] = [
             {"name": values[f"name{n}"], "reach": values[f"reach{n}"]} for n in range(MAX_TRUSTED)
         ]
-        return self.planner.backend.write(
-            partial(support.save_trusted, contacts=rows), affects_views=False
-        )
+        # The Review shows them under a loneliness check: it reads them again.
+        return self.planner.backend.write(partial(support.save_trusted, contacts=rows))
