@@ -240,7 +240,7 @@ async def test_the_first_run_notice_reads_to_its_end_and_its_button_is_in_view(
 ) -> None:
     """At 40x12 the notice's safety lines and its button could not be scrolled to, and at
     80x18 the button was out of view: its words now scroll by the arrow and page keys,
-    with the button kept in view at its foot, holding the focus."""
+    between its title and its button, both kept in view (the button holding the focus)."""
     app = make_app(sqlite_db, seen_notice=False)
     async with app.run_test(size=size, notifications=True) as pilot:
         await settle(app, pilot)
@@ -248,6 +248,9 @@ async def test_the_first_run_notice_reads_to_its_end_and_its_button_is_in_view(
         assert isinstance(notice, FirstRunNotice)
         button = notice.query_one("#ok", Button)
         assert button.has_focus and whole_in_sight(notice, button)
+        # The words end above the button: none is hidden under its edge.
+        words_at = notice.find_widget(notice.query_one("#notice-words")).region
+        assert words_at.bottom <= notice.find_widget(button).region.y
         first, last = "Before you begin", words.FIRST_RUN_NOTICE.split()[-1]  # "anywhere."
         assert any(first in line for line in on_screen(app))
         assert size != (40, 12) or not any(last in line for line in on_screen(app))

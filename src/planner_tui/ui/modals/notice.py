@@ -24,12 +24,13 @@ if TYPE_CHECKING:
 SCROLLS = {"up": "scroll_up", "down": "scroll_down", "pageup": "page_up",
            "pagedown": "page_down", "home": "scroll_home", "end": "scroll_end"}  # fmt: skip
 """A key → how the first-run notice's words scroll by it."""
+SMALL_HEIGHT = 24
 
 
 class FirstRunNotice(KeepsStyles, DialogFooter, ModalScreen[None]):
-    """Shown once, on the very first start. Its button stays in view at the foot of the
-    dialog, and the words above it scroll by the arrow and page keys while the button has
-    the focus: on a small terminal the safety lines and the button were out of reach."""
+    """Shown once, on the very first start. Its words scroll, by the arrow and page keys
+    while the button keeps the focus, between its title and its button, both always in
+    view: on a small terminal the safety lines and the button were out of reach."""
 
     # Enter is the focused button's own key (so Textual's footer shows it under the
     # button's name, hidden); Escape goes on as well, and is the key the footer names. q
@@ -42,17 +43,29 @@ class FirstRunNotice(KeepsStyles, DialogFooter, ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="notice", classes="dialog", can_focus=False):
+        with Vertical(id="notice", classes="dialog"):
             yield Static("Before you begin", classes="dialog-title", markup=False)
-            yield Static(words.FIRST_RUN_NOTICE, markup=False)
+            with VerticalScroll(id="notice-words", can_focus=False):
+                yield Static(words.FIRST_RUN_NOTICE, markup=False)
             yield Button("I understand — let's start", id="ok", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus(scroll_visible=False)
+        self.query_one("#ok", Button).focus()
+
+    def on_resize(self) -> None:
+        """The words get what the dialog's nine tenths of the screen leave beside its
+        title and button; below 24 lines those go tighter, so some words still show."""
+        small = self.size.height < SMALL_HEIGHT
+        notice = self.query_one("#notice")
+        notice.set_class(small, "-small")
+        self.query_one("#ok", Button).compact = small
+        around = 5 if small else 11  # border, padding, title, button, their margins, and
+        room = max(1, self.size.height * 9 // 10 - around)  # a line the rounding may take
+        self.query_one("#notice-words").styles.max_height = room
 
     def action_read(self, key: str) -> None:
         """Scroll the notice's words (the button keeps the focus, so Enter still starts)."""
-        getattr(self.query_one("#notice", VerticalScroll), f"action_{SCROLLS[key]}")()
+        getattr(self.query_one("#notice-words", VerticalScroll), f"action_{SCROLLS[key]}")()
 
     def on_button_pressed(self, _event: Button.Pressed) -> None:
         self.dismiss()
