@@ -149,6 +149,13 @@ async def test_typing_in_a_closed_drop_down_chooses_and_a_digit_moves_on(
         assert channel.value == "call" and app.focused is channel  # letters stay to spell on
         await press(app, pilot, "9")
         assert rung == [1] and channel.value == "call"  # nothing starts so: a bell, kept
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 0)
+        await press(app, pilot, "p")  # any word of a line: "in person"
+        assert channel.value == "in_person"
+        await press(app, pilot, "m")  # "text / message"
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
+        await press(app, pilot, *"es")  # spelled on: still it
+        assert channel.value == "text"
         context = form.query_one("#context", Select)
         context.focus()
         await press(app, pilot, "c")
@@ -157,4 +164,4 @@ async def test_typing_in_a_closed_drop_down_chooses_and_a_digit_moves_on(
         assert not isinstance(app.screen, InteractionForm)
     with sqlite_db.session() as s:
         [contact] = people.list_interactions(session=s, person_id=ana)
-    assert (contact.warmth, contact.channel) == (4, "call")
+    assert (contact.warmth, contact.channel) == (4, "text")

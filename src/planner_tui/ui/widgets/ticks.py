@@ -6,6 +6,7 @@ finds a line by its words."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -55,8 +56,9 @@ class RadioTick(RadioButton):
 
 class Finder:
     """Typing a name to find it in a list of words: letters typed close together spell
-    more of the name; the same letter again goes on to the next line it starts. Names are
-    matched as everywhere (:func:`name_key`)."""
+    more of the name; the same letter again goes on to the next line it starts. A line
+    is found by the start of any of its words ('vid' finds 'call / video', 'club'
+    'Climbing club'), matched as names are everywhere (:func:`name_key`)."""
 
     def __init__(self) -> None:
         self._spelling = ""
@@ -80,9 +82,15 @@ class Finder:
         count = len(lines)
         for step in range(again, count + again):
             index = (at + step) % count
-            if name_key(lines[index]).startswith(wanted):
+            line = lines[index]
+            starts = [line, *(line[m.start() :] for m in _WORD_AFTER_FIRST.finditer(line))]
+            if any(name_key(start).startswith(wanted) for start in starts):
                 return index
         return None
+
+
+_WORD_AFTER_FIRST = re.compile(r"(?<=[\s/·,(])\w")
+"""Where a line's second and later words begin."""
 
 
 def plain_words(prompt: object) -> str:
