@@ -396,6 +396,7 @@ def test_a_smaller_step_keeps_the_persons_own_words_where_it_can(tmp_path: Path)
     assert steps.smaller_words("call Cy about the move", None, text, "Cy") == (
         "send Cy a short message about the move"
     )
+    assert steps.smaller_words("call Cy", None, text, "Cy") == "send Cy a short message"
     assert steps.smaller_words("ask Cy's mum about Cy", None, text, "Cy") == (
         "send Cy a short message: ask Cy's mum about Cy"  # not what is said to Cy
     )
