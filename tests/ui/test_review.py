@@ -21,6 +21,7 @@ from planner_tui.ui.screens.review import ReviewScreen
 
 from .test_app import HOSTILE, SIZE, make_app, press, screen_text, settle
 from .test_corrections import said
+from .test_fit_narrow import on_screen
 
 
 def two_months(db: Database) -> None:
@@ -67,6 +68,19 @@ async def test_moving_between_months(sqlite_db: Database) -> None:
         await press(app, pilot, "right", "right")
         assert title(app).startswith("Monthly review — November 2026")
         assert not app.screen.query_one("#review-empty").display
+        # Read down to the loneliness check, then another month: it opens at its top, its
+        # title in sight (it opened where the last month was read).
+        body = app.screen.query_one("#body")
+        app.screen.query_one("#figure-loneliness").focus()
+        body.scroll_end(animate=False)
+        await settle(app, pilot)
+        assert body.scroll_y > 0
+        await press(app, pilot, "left")
+        assert title(app) == "Monthly review — October 2026"
+        assert body.scroll_y == 0 and any("October 2026" in line for line in on_screen(app))
+        assert app.focused is not None and app.screen.focused_figure() is not None
+        assert app.screen.find_widget(app.focused).region.y < app.size.height
+        await press(app, pilot, "right")
         await press(app, pilot, "right")  # no further than this month
         assert title(app).startswith("Monthly review — November 2026")
         assert any("current month" in n.message for n in app._notifications)

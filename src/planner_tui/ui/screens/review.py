@@ -213,6 +213,9 @@ class ReviewScreen(ViewScreen):
 
     async def show(self, shown: Month) -> None:
         data, title, figures = shown.data, shown.title, shown.figures
+        # Another month opens at its top: kept where the last one was read, its title and
+        # first figures were out of sight.
+        another_month = self.data is not None and self.data.figures.month != data.figures.month
         self.data = data
         self.query_one("#review-title", Section).update(title)
         empty = self.query_one("#review-empty", Note)
@@ -227,6 +230,10 @@ class ReviewScreen(ViewScreen):
         if self._figure_next:
             self.focus_figure(self._figure_next, scroll=True)
             self._figure_next = ""
+        elif another_month:
+            if self.focused_figure() is not None:
+                self.focus_figure(figures[0].key)
+            self.query_one("#body").scroll_home(animate=False)
         self.work_out_month_before()
 
     def focused_figure(self) -> FigureBox | None:
