@@ -53,6 +53,16 @@ def test_preview_and_import_skip_or_merge_duplicates(db: Database) -> None:
         ("Jürgen Müller", "Jurgen"),
         ("chidinma okafor", "Chidinma Okafor"),
     ]
+    assert preview[0].status() == "already here as Jurgen"
+    # Archived, he is said to be: a merge went into his record without a word.
+    with db.write() as s:
+        [jurgen] = people.find_people(session=s, names=["Jurgen"])
+        people.update_person(session=s, person_id=jurgen.id, data={"archived": True})
+    with db.session() as s:
+        [first, *_] = vcard.preview(session=s, cards=cards)
+    assert first.status(merging=False) == "already here as Jurgen (archived); left out"
+    with db.write() as s:
+        people.update_person(session=s, person_id=jurgen.id, data={"archived": False})
     with db.write() as s:
         result = vcard.import_cards(session=s, cards=cards)
     # Jürgen is here already; chidinma repeats a card earlier in the file: said apart

@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from planner_tui.db.models import (
     ANNIVERSARY,
     BIRTHDAY,
     MAX_NAME,
     MAX_NOTE,
+    Person,
     PersonCreate,
     PersonDate,
     clean_name,
@@ -136,6 +137,8 @@ class PreviewRow:
     """The name of someone already here (or on a card earlier in the file: then with no
     :attr:`duplicate_id`) who looks like the same person."""
     duplicate_id: int | None = None
+    archived: bool = False
+    """The one already here is archived: a merge adds to them, and they stay archived."""
     kept: tuple[str, ...] = ()
     """What a merge would keep of the person's own: "their birthday stays 29 Feb; the card's
     is left out"."""
@@ -147,7 +150,7 @@ class PreviewRow:
         if self.duplicate_of is None:
             return "new"
         found = (
-            f"already here as {self.duplicate_of}"
+            f"already here as {self.duplicate_of}" + (" (archived)" if self.archived else "")
             if self.duplicate_id is not None
             else f"on a card earlier in this file, as {self.duplicate_of}"
         )
@@ -577,12 +580,13 @@ def preview(*, session: Session, cards: list[Card]) -> list[PreviewRow]:
     """Each card beside anyone already here (or earlier in the file) who looks like the
     same person."""
     index = name_index(session=session)
+    archived = set(session.exec(select(Person.id).where(col(Person.archived))).all())
     rows = []
     for card in cards:
         key = name_key(card.name)
         duplicate_id, duplicate_of = index.get(key, (None, None))
         kept = tuple(_kept(session, duplicate_id, card)) if duplicate_id is not None else ()
-        rows.append(PreviewRow(card, duplicate_of, duplicate_id, kept))
+        rows.append(PreviewRow(card, duplicate_of, duplicate_id, duplicate_id in archived, kept))
         index.setdefault(key, (None, card.name))
     return rows
 
