@@ -360,22 +360,25 @@ def checked_in_statement(day: date, dialect: str = "sqlite") -> Statement:
 
 
 def checkin_drafted_statement(day: date, dialect: str = "sqlite") -> Statement:
-    """The draft `c` opens on *day*, if it was started and kept as one: a new check-in, or
-    once there is one for the day, changes to the newest (the one `c` opens). A form's
+    """The draft `c` opens on *day*, if it was started and kept as one: a new check-in, else
+    changes to the day's newest (the one `c` opens). A form's
     draft is kept under its key (journal:new, journal:<id>), a window's own under the key
     and a mark of its own; the newest is taken back (services/drafts.py)."""
     newest = (
         "(SELECT CAST(id AS TEXT) FROM journal_entry "
         f"WHERE day = {_mark('day', dialect)} ORDER BY id DESC LIMIT 1)"
     )
-    key = f"COALESCE({_mark('entry', dialect)} || {newest}, {_mark('new', dialect)})"
+    entry, new = f"{_mark('entry', dialect)} || {newest}", _mark("new", dialect)
     mine = _mark("mine", dialect)
+    # A new check-in started is taken first, as `c` takes it (ui.app.check_in): one
+    # written meanwhile elsewhere would hide its words.
     sql = (
-        f"SELECT payload FROM draft WHERE key = {key} OR key LIKE {key} || {mine} "
-        "ORDER BY updated_at DESC, key LIMIT 1"
+        f"SELECT payload FROM draft WHERE key = {new} OR key LIKE {new} || {mine} "
+        f"OR key = {entry} OR key LIKE {entry} || {mine} "
+        f"ORDER BY key LIKE {new} || {_mark('any', dialect)} DESC, updated_at DESC, key LIMIT 1"
     )
     return sql, {"day": _bind(day, dialect), "entry": "journal:", "new": NEW_CHECKIN_DRAFT,
-                 "mine": "#%"}  # fmt: skip
+                 "mine": "#%", "any": "%"}  # fmt: skip
 
 
 def intentions_statement(today: date, dialect: str = "sqlite") -> Statement:

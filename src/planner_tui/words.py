@@ -143,11 +143,13 @@ def check_in_saved(day: date, people: list[str], that_day: int) -> str:
     return said
 
 
-def draft_of_another_day(day: date) -> str:
-    """Today, when the check-in kept as a draft was started for an earlier day."""
+def draft_of_another_day(day: date, *, checked_in: bool = False) -> str:
+    """Today, when the check-in kept as a draft was started for an earlier day (and
+    today's is done, *checked_in*)."""
     days = (clock.today() - day).days
     which = "Yesterday's" if days == 1 else f"The one for {clock.strftime(day, '%a %-d %b')}"
-    return f"{which} was started and kept as a draft: c finishes it first, then today's."
+    then = "." if checked_in else " first, then today's."
+    return f"{which} was started and kept as a draft: c finishes it{then}"
 
 
 def draft_times_kept(said: list[str], written: datetime) -> str:

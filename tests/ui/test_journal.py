@@ -512,7 +512,7 @@ async def test_escape_asks_to_keep_or_discard(sqlite_db: Database) -> None:
         await press(app, pilot, "c", "tab", "backspace", "5", "escape")
         await press(app, pilot, "enter")  # keep the draft
         assert isinstance(app.screen, TodayScreen)
-        assert "your changes are kept as a draft: c takes you back" in screen_text(app)
+        assert "words you started are kept as a draft: c takes you back" in screen_text(app)
         await press(app, pilot, "c")
         assert form(app).query_one("#connectedness", Input).value == "5"
 
@@ -544,6 +544,34 @@ async def test_a_check_in_kept_overnight_is_called_yesterdays_on_today(
         await press(app, pilot, "ctrl+s")
         assert said(app, "Saved the check-in for Monday 23 November 2026")
         assert "Not yet — a line or two" in screen_text(app)
+
+
+async def test_a_check_in_started_is_not_hidden_by_one_written_meanwhile_elsewhere(
+    sqlite_db: Database,
+) -> None:
+    """A check-in started and kept as a draft, then one written on the command line: Today
+    said "Done for today", c opened the command line's, and the words typed in the app
+    stayed out of sight until the next day."""
+    a_map(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "tab", "3", "escape")
+        await press(app, pilot, "enter")  # keep the draft
+        with sqlite_db.write() as s:  # as `planner-tui journal "From the shell"` does
+            journal.save_entry(session=s, data={"day": clock.today(), "body": "From the shell"})
+        await press(app, pilot, "ctrl+r")
+        shown = " ".join(screen_text(app).split())
+        assert "Done for today — and words you started are kept as a draft: c takes you" in shown
+        await press(app, pilot, "c")
+        assert form(app).entry is None  # the one started, not the shell's to change
+        assert form(app).query_one("#connectedness", Input).value == "3"
+        await press(app, pilot, "ctrl+s")
+        assert "Done for today — thank you" in screen_text(app)
+    with sqlite_db.session() as s:
+        entries = journal.list_entries(session=s)
+    assert sorted(e.body for e in entries) == ["", "From the shell"]
+    assert [e.connectedness for e in entries if not e.body] == [3]
 
 
 async def test_a_draft_let_go_while_its_last_write_is_on_its_way_stays_gone(

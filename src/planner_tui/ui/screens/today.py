@@ -269,7 +269,10 @@ class TodayScreen(StepsScreen):
         self.query_one("#dates-title").display = bool(data.dates)
         self.query_one("#dates").display = bool(data.dates)
         self.query_one("#checkin", Note).set(
-            "Done for today — and your changes are kept as a draft: c takes you back to them."
+            "Done for today — and words you started are kept as a draft: c takes you back to them."
+            if data.checked_in and data.checkin_draft_day == data.today
+            else "Done for today. "
+            + words.draft_of_another_day(data.checkin_draft_day, checked_in=True)
             if data.checked_in and data.checkin_draft_day
             else "Done for today — thank you for taking a moment."
             if data.checked_in
