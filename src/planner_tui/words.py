@@ -94,6 +94,10 @@ LONELY_SAVED_NO_ONE_TRUSTED = (
 """The same, when no one has been added as someone the person trusts."""
 NO_ONE_TRUSTED = "No one added yet as someone you trust: in the app, ? then e adds them."
 """Under a check that leans lonely, where the people one trusts would be."""
+NO_REPLY_TO_A_PLACE = (
+    "No reply is for a step with someone; for a place, not now or another time says how it went."
+)
+"""A step toward a place, the choir or the repair café, has no one to answer it."""
 NOT_YET_SINCE_ADDED = "not yet, since adding them"
 """In a list, for someone with a hoped-for rhythm who hasn't been contacted yet."""
 NEVER_IN_TOUCH = (

@@ -651,9 +651,12 @@ async def test_a_not_now_toward_a_place_is_not_titled_as_something_someone_said(
         steps.create_step(session=s, data={
             "context_id": choir, "action": "go to choir", "due_at": clock.now() + timedelta(hours=1)})  # fmt: skip
     app = make_app(sqlite_db)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "p", "l")
+        await press(app, pilot, "p", "w")  # no reply: no one there to give one
+        assert not isinstance(app.screen, OutcomeForm)
+        assert said(app, words.NO_REPLY_TO_A_PLACE)
+        await press(app, pilot, "l")
         assert isinstance(app.screen, OutcomeForm)
         shown = screen_text(app)
         assert "Not this time" in shown and "They said" not in shown, shown

@@ -584,3 +584,16 @@ def test_earlier_steps_are_newest_first_by_when_they_were_settled_if_before_thei
     assert [step.action for step in past] == order
     assert [step.action for step in everything] == order
     assert steps.settled_or_due(past[-1]) <= steps.settled_or_due(past[0]) <= now
+
+
+def test_no_reply_is_refused_for_a_step_toward_a_place(db: Database) -> None:
+    """ "No reply" on "go to the choir" was taken, with words about buried messages and a
+    follow-up "gently follow up: go to the choir": a place has no one to answer."""
+    with db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        step = steps.create_step(session=s, data={
+            "context_id": choir, "action": "go to the choir", "due_at": clock.now()}).id  # fmt: skip
+        with pytest.raises(InvalidInput, match="No reply is for a step with someone"):
+            steps.record_outcome(session=s, step_id=step, outcome={"status": "no_reply"})
+        declined = steps.record_outcome(session=s, step_id=step, outcome={"status": "declined"})
+    assert declined.step.status is StepStatus.DECLINED

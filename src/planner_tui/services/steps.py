@@ -818,6 +818,8 @@ def record_outcome(
     new_due = valid.new_due_at
     if new_due is not None and new_due.tzinfo is None:
         raise InvalidInput("The new time needs a time zone.", field="new_due_at")
+    if valid.status is StepStatus.NO_REPLY and row.person_id is None:
+        raise InvalidInput(words.NO_REPLY_TO_A_PLACE, field="status")
     if valid.status is StepStatus.RESCHEDULED and new_due is None:
         raise InvalidInput("Choose the new time for this step.", field="new_due_at")
     if valid.status is StepStatus.RESCHEDULED and new_due == row.due_at:

@@ -173,6 +173,9 @@ class StepsScreen(ViewScreen):
         if step is None:
             self.say_no_step()
             return
+        if status == StepStatus.NO_REPLY and step.person_id is None:
+            self.app.notify(words.NO_REPLY_TO_A_PLACE)
+            return
 
         def record() -> None:
             self.app.push_screen(OutcomeForm(step, StepStatus(status)), self.planned)
