@@ -712,20 +712,24 @@ async def test_a_persons_page_edits_and_deletes_them(sqlite_db: Database) -> Non
 
 async def test_the_person_page_shows_their_dates_in_one_line(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
-        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        ana = people.create_person(session=s, data={"name": "Ana", "nickname": "Ani"}).id
         for label, month, day, year in (("anniversary", 6, 3, 2011), ("birthday", 4, 12, None),
                                         ("[bold]moved[/] to Leeds", 9, 1, 2019)):  # fmt: skip
             people.add_date(
                 session=s,
                 data={"person_id": ana, "label": label, "month": month, "day": day, "year": year},
             )
-        people.create_person(session=s, data={"name": "Ben"})
+        people.create_person(session=s, data={"name": "Ben", "nickname": "ben"})
+        # A card's other nickname, kept as a name she also goes by: no one was merged in.
+        people.merge_into(session=s, person_id=ana, data={"name": "Ana", "nickname": "Annie"})
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_map(app, pilot)
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, PersonScreen) and "Ana" in screen_text(app)
+        assert "Also found by: Annie" in screen_text(app)
+        assert "Merged in" not in screen_text(app)
         assert (
             "Birthday 12 Apr · Anniversary 3 Jun 2011 · [bold]moved[/] to Leeds 1 Sep 2019"
             in screen_text(app)
@@ -736,6 +740,7 @@ async def test_the_person_page_shows_their_dates_in_one_line(sqlite_db: Database
         await settle(app, pilot)
         assert isinstance(app.screen, PersonScreen) and "Ben" in screen_text(app)
         assert "Birthday" not in screen_text(app)
+        assert "also known as" not in screen_text(app)  # "ben" is his name again
 
 
 async def test_a_new_persons_form_typed_in_and_emptied_again_leaves_no_draft(

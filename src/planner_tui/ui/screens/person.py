@@ -28,6 +28,7 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import PlannerError
+from planner_tui.names import name_key
 from planner_tui.pictures import bar_legend, proportion_bar
 from planner_tui.services.gaps import Reciprocity
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
@@ -152,14 +153,17 @@ class PersonScreen(ViewScreen):
         p = data.person
         self.sub_title = p.name
         self.query_one("#person-name", Static).update(text(p.name))
+        # A nickname that is the name again ('Dee', from a card) says nothing more.
+        nickname = p.nickname if name_key(p.nickname) != name_key(p.name) else ""
         facts = [
-            f"{label(p.circle)} circle" + (f" · also known as {p.nickname}" if p.nickname else ""),
+            f"{label(p.circle)} circle" + (f" · also known as {nickname}" if nickname else ""),
             "Contexts: " + (", ".join(p.contexts) or "none yet"),
             f"Hoped-for rhythm: {words.cadence(p.cadence_days)} · last in touch "
             f"{words.ago(p.last_contact)}",
         ]
         if p.aliases:
-            facts.append("Merged in, and still found by: " + ", ".join(p.aliases))
+            # Names merged in, or a card's other nickname: not always someone merged.
+            facts.append("Also found by: " + ", ".join(p.aliases))
         if data.dates:
             facts.append(words.dates_line([(d.label, d.month, d.day, d.year) for d in data.dates]))
         else:
