@@ -519,8 +519,10 @@ def test_a_vcard_merge_keeps_the_birthday_and_nickname_someone_already_has(
     preview = run(home, "import", str(card), "--preview", "--merge")
     assert (
         "Bo Lee  (already here as Bo Lee; their birthday stays 29 Feb 1988; the card's is "
-        "left out; their nickname stays Bo; Bobo is kept as another name)"
+        "left out; their nickname stays Bo; Bobo is kept as another name; adds the "
+        "anniversary 3 Jun 2015)"
     ) in preview.stdout, preview.stdout
+    assert "Bo Lee  (already here as Bo Lee; adds the card's note)" in preview.stdout
     assert "0 of 2 would be added; the others are folded into theirs." in preview.stdout
     # Without --merge the cards are left out: the preview said what a merge would keep.
     preview = run(home, "import", str(card), "--preview")
@@ -534,6 +536,11 @@ def test_a_vcard_merge_keeps_the_birthday_and_nickname_someone_already_has(
         "Zoe Park  (new)",
         "Zoe Park  (on a card earlier in this file, as Zoe Park; left out)",
     ]
+    lines = run(home, "import", str(twice), "--preview", "--merge").stdout.splitlines()
+    assert lines[1] == (  # what merging does with it is said (a nickname went in unseen)
+        "Zoe Park  (on a card earlier in this file, as Zoe Park; folded into that card's: "
+        "its nickname, dates and note where that has none)"
+    )
     merged = run(home, "import", str(card), "--merge")  # two cards, one person
     assert merged.stdout == "Added 0 people, merged into 1 person already here.\n", merged
     with sqlite3.connect(home / "planner.db") as c:

@@ -53,7 +53,8 @@ def test_preview_and_import_skip_or_merge_duplicates(db: Database) -> None:
         ("Jürgen Müller", "Jurgen"),
         ("chidinma okafor", "Chidinma Okafor"),
     ]
-    assert preview[0].status() == "already here as Jurgen"
+    # What a merge adds is said too: the note went in unannounced.
+    assert preview[0].status() == "already here as Jurgen; if merged, adds the card's note"
     # Archived, he is said to be: a merge went into his record without a word.
     with db.write() as s:
         [jurgen] = people.find_people(session=s, names=["Jurgen"])

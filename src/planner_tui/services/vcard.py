@@ -130,6 +130,10 @@ def _listed(items: Iterable[str], most: int = 8) -> str:
     return shown + (f" and {len(listed) - most} more" if len(listed) > most else "")
 
 
+FOLDED_INTO_EARLIER = "folded into that card's: its nickname, dates and note where that has none"
+"""What merging does with a card for someone on a card earlier in the same file."""
+
+
 @dataclass(frozen=True)
 class PreviewRow:
     card: Card
@@ -140,8 +144,8 @@ class PreviewRow:
     archived: bool = False
     """The one already here is archived: a merge adds to them, and they stay archived."""
     kept: tuple[str, ...] = ()
-    """What a merge would keep of the person's own: "their birthday stays 29 Feb; the card's
-    is left out"."""
+    """What a merge would keep of the person's own, and add: "their birthday stays 29 Feb;
+    the card's is left out", "adds the nickname Zo"."""
 
     def status(self, merging: bool | None = None) -> str:
         """The row in words: new, or whom it looks like and what happens to the card: left
@@ -156,9 +160,10 @@ class PreviewRow:
         )
         if merging is False:
             return f"{found}; left out"
-        if not self.kept:
+        kept = self.kept if self.duplicate_id is not None else (FOLDED_INTO_EARLIER,)
+        if not kept:
             return found
-        return f"{found}; " + ("" if merging else "if merged, ") + "; ".join(self.kept)
+        return f"{found}; " + ("" if merging else "if merged, ") + "; ".join(kept)
 
 
 def load(path: Path) -> Contents:
@@ -659,15 +664,19 @@ def _had(session: Session, person_id: int) -> dict[str, PersonDate]:
 def _kept(session: Session, person_id: int, card: Card) -> list[str]:
     """What a merge keeps of the person's own, where the card says otherwise: a birthday or
     anniversary on another day ("their birthday stays 29 Feb; the card's is left out"), a
-    nickname (the card's is kept as a name they also go by)."""
+    nickname (the card's is kept as a name they also go by); and what it adds: the card's
+    nickname, dates and note where they have none or another ("adds the birthday 12 Apr
+    1990")."""
     had = _had(session, person_id)
-    notes = []
+    notes, added = [], []
     for label, day in ((BIRTHDAY, card.birthday), (ANNIVERSARY, card.anniversary)):
         row = had.get(label_key(label))
-        if day is not None and row is not None and (row.month, row.day) != (day.month, day.day):
-            shown = f"{row.day} {date(2004, row.month, 1):%b}" + (
-                f" {row.year}" if row.year else ""
-            )
+        if day is None:
+            continue
+        if row is None:
+            added.append(f"the {label} {_shown(day.month, day.day, day.year)}")
+        elif (row.month, row.day) != (day.month, day.day):
+            shown = _shown(row.month, row.day, row.year)
             notes.append(f"their {label} stays {shown}; the card's is left out")
     person = get_person(session=session, person_id=person_id)
     known = {name_key(name) for name in (person.name, person.nickname, *person.aliases)}
@@ -675,7 +684,16 @@ def _kept(session: Session, person_id: int, card: Card) -> list[str]:
         notes.append(
             f"their nickname stays {person.nickname}; {card.nickname} is kept as another name"
         )
-    return notes
+    elif card.nickname and not person.nickname:
+        added.insert(0, f"the nickname {card.nickname}")
+    if card.note.strip() and card.note.strip() not in person.notes:
+        added.append("the card's note, below theirs" if person.notes else "the card's note")
+    return notes + (["adds " + ", ".join(added)] if added else [])
+
+
+def _shown(month: int, day: int, year: int | None) -> str:
+    """'12 Apr', '12 Apr 1990'."""
+    return f"{day} {date(2004, month, 1):%b}" + (f" {year}" if year else "")
 
 
 def _add_days(session: Session, person_id: int, card: Card, *, merging: bool = False) -> None:
