@@ -1105,7 +1105,10 @@ async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
     in full what of theirs stays."""
     source = tmp_path / "many.vcf"
     source.write_text(
-        "".join(f"BEGIN:VCARD\nVERSION:3.0\nFN:Friend {n:02d}\nEND:VCARD\n" for n in range(19))
+        "".join(
+            f"BEGIN:VCARD\nVERSION:3.0\nFN:Friend {n:02d} from the allotment society\nNICKNAME:Chard enthusiast\nEND:VCARD\n"
+            for n in range(19)
+        )
         + "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nBDAY:1991-05-05\nEND:VCARD\n"
         + "BEGIN:VCARD\nVERSION:3.0\nFN:Bo\nEND:VCARD\n"
     )
@@ -1125,6 +1128,8 @@ async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
         )
         for button in ("Add the new ones", "Add, and merge the others", "Close"):
             assert button in shown, (button, shown)
+        # Its last column is read, not cut to "already" (at 80 columns it was).
+        assert "already here?" in shown and "already here as" in shown, shown
         table = app.screen.query_one("#vcf-preview", DataTable)
         await press(app, pilot, "shift+tab", "end")  # the list, before Add (which has the focus)
         assert table.has_focus and table.cursor_row == 20
