@@ -1106,7 +1106,8 @@ async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
     source = tmp_path / "many.vcf"
     source.write_text(
         "".join(
-            f"BEGIN:VCARD\nVERSION:3.0\nFN:Friend {n:02d} from the allotment society\nNICKNAME:Chard enthusiast\nEND:VCARD\n"
+            f"BEGIN:VCARD\nVERSION:3.0\nFN:Friend {n:02d} from the allotment society\n"
+            "NICKNAME:Chard enthusiast\nEND:VCARD\n"
             for n in range(19)
         )
         + "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nBDAY:1991-05-05\nEND:VCARD\n"
