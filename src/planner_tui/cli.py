@@ -365,7 +365,7 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
     contents = vcard.load(path)
     cards, left_out = contents.cards, contents.summary()
     if not cards:
-        raise PlannerError(" ".join([f"{path.name} has no contacts with a name in it.", *left_out]))
+        raise PlannerError(" ".join([f"{path.name} has no cards with a name in it.", *left_out]))
     with opened(settings) as database:
         if preview:
             with database.session() as session:

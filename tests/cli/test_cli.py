@@ -370,7 +370,7 @@ def test_vcard_import_says_what_it_left_out(tmp_path: Path) -> None:
     nameless = tmp_path / "nameless.vcf"
     nameless.write_text("BEGIN:VCARD\nTEL:1\nEND:VCARD\n")
     assert_one_line_error(
-        run(tmp_path, "import", str(nameless)), 1, "no contacts with a name in it. 1 card had"
+        run(tmp_path, "import", str(nameless)), 1, "no cards with a name in it. 1 card had"
     )
 
 

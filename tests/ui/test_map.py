@@ -568,7 +568,7 @@ async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:
         await pilot.press("enter")
         await settle(app, pilot)
         shown = screen_text(app)
-        assert "7 contacts: 6 new" in shown and "مريم الحسن" in shown
+        assert "7 cards: 6 new" in shown and "مريم الحسن" in shown
         # Enter now adds them: the focus is on the button (in the box, Enter only read the
         # file again, and nothing was added).
         assert app.screen.focused is app.screen.query_one("#vcf-add")
@@ -1124,7 +1124,7 @@ async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
         await preview_vcard(app, pilot, source)
         lines = on_screen(app)
         shown = "\n".join(lines)
-        assert "21 contacts: 19 new, 2 look like people already here." in " ".join(shown.split()), (
+        assert "21 cards: 19 new, 2 look like people already here." in " ".join(shown.split()), (
             shown
         )
         for button in ("Add the new ones", "Add, and merge the others", "Close"):
@@ -1201,7 +1201,7 @@ async def test_a_card_repeated_in_the_file_is_not_counted_as_someone_already_her
         await preview_vcard(app, pilot, source)
         shown = " ".join("\n".join(on_screen(app)).split())
         assert (
-            "4 contacts: 2 new, 1 looks like someone already here, 1 repeats a card earlier "
+            "4 cards: 2 new, 1 looks like someone already here, 1 repeats a card earlier "
             "in the file."
         ) in shown, shown
         await press(app, pilot, "tab", "home")

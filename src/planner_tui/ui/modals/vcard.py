@@ -111,9 +111,9 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         new = sum(1 for row in rows if row.duplicate_of is None)
         here = sum(1 for row in rows if row.duplicate_id is not None)
         found = (
-            f"{plural(len(rows), 'contact')}: {preview_found(here, len(rows) - new - here, new)}."
+            f"{plural(len(rows), 'card')}: {preview_found(here, len(rows) - new - here, new)}."
             if rows
-            else "No contacts with a name in that file."
+            else "No cards with a name in that file."
         )
         self.status(" ".join([found, *contents.summary()]))
         add = self.query_one("#vcf-add", Button)
