@@ -272,9 +272,12 @@ def past_rhythm(days: int, it: str = "it") -> str:
 def cadence(days: int | None) -> str:
     if days is None:
         return "—"
-    named = {1: "daily", 7: "weekly", 14: "every 2 weeks", 30: "monthly", 90: "quarterly"}
+    named = {1: "daily", 7: "weekly", 14: "every 2 weeks", 30: "monthly", 90: "quarterly",
+             365: "yearly"}  # fmt: skip
     if days in named:
         return named[days]
+    if days % 365 == 0:  # 'every 10 years', not 'every 3,650 days'
+        return f"every {plural(days // 365, 'year')}"
     if days % 7 == 0:
         return f"every {plural(days // 7, 'week')}"
     return f"every {plural(days, 'day')}"

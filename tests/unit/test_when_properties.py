@@ -243,12 +243,15 @@ def test_a_backups_time_is_after_the_step_and_now_at_the_steps_time_of_day(
 
 @PROPERTY
 @given(st.integers(min_value=1, max_value=3650))
+@example(365)
+@example(3650)
 def test_a_rhythm_in_words_reads_back_as_the_same_rhythm(days: int) -> None:
     """A person's form shows their rhythm in words ('every 2 weeks', 'monthly'): saved
     unchanged, it must read back as the same number of days."""
     said = words.cadence(days)
     assert not said.isdigit(), said
     assert parse_cadence(said) == days, said
+    assert days % 365 or "year" in said, said  # 'every 10 years', not 'every 3,650 days'
 
 
 @pytest.mark.parametrize("said", ["fortnightly", "every fortnight", "biweekly", "every 2 weeks"])
