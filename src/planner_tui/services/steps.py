@@ -657,7 +657,8 @@ def _newest_first(session: Session, query: Any, limit: int | None) -> list[Step]
     rows = list(session.exec(query.limit(limit)).all())
     if limit is not None and len(rows) == limit:
         earliest = min(settled_or_due(row) for row in rows)
-        rows = list(session.exec(query.where(col(Step.due_at) >= earliest)).all())
+        if earliest < rows[-1].due_at:  # one of them was settled before the last one's time
+            rows = list(session.exec(query.where(col(Step.due_at) >= earliest)).all())
     rows.sort(key=lambda row: (settled_or_due(row), row.id or 0), reverse=True)
     return rows[:limit]
 
