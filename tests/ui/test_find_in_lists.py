@@ -139,10 +139,11 @@ async def test_typing_in_a_closed_drop_down_chooses_and_a_digit_moves_on(
         assert isinstance(form, InteractionForm)
         await press(app, pilot, *"Ana", "enter")
         warmth = form.query_one("#warmth", Select)
-        warmth.focus()
-        await press(app, pilot, "4")
-        assert warmth.value == 4 and "4/5" in screen_text(app)
-        assert app.focused is not warmth  # moved on: the next key is not lost to it
+        for digit in (5, 1, 3, 5, 2, 4):  # each its own line: '5' was '2/5', the '/5' of it
+            warmth.focus()
+            await press(app, pilot, str(digit))
+            assert warmth.value == digit and f"{digit}/5" in screen_text(app)
+            assert app.focused is not warmth  # moved on: the next key is not lost to it
         channel = form.query_one("#channel", Select)
         channel.focus()
         await press(app, pilot, "c")

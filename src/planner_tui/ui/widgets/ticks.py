@@ -58,7 +58,8 @@ class Finder:
     """Typing a name to find it in a list of words: letters typed close together spell
     more of the name; the same letter again goes on to the next line it starts. A line
     is found by the start of any of its words ('vid' finds 'call / video', 'club'
-    'Climbing club'), matched as names are everywhere (:func:`name_key`)."""
+    'Climbing club') — a number by its start alone ('5' is '5/5 · very warm', not the
+    '/5' of every line) — matched as names are everywhere (:func:`name_key`)."""
 
     def __init__(self) -> None:
         self._spelling = ""
@@ -83,7 +84,8 @@ class Finder:
         for step in range(again, count + again):
             index = (at + step) % count
             line = lines[index]
-            starts = [line, *(line[m.start() :] for m in _WORD_AFTER_FIRST.finditer(line))]
+            later = [] if wanted[:1].isdigit() else _WORD_AFTER_FIRST.finditer(line)
+            starts = [line, *(line[m.start() :] for m in later)]
             if any(name_key(start).startswith(wanted) for start in starts):
                 return index
         return None
