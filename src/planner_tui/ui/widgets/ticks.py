@@ -157,6 +157,8 @@ class Dropdown(Select[SelectType]):
         choices = [(plain_words(p), value) for p, value in self._options if value != self.NULL]
         values = [value for _, value in choices]
         at = values.index(self.value) if self.value in values else 0
+        if (event.character or "").isdigit():
+            self._finder.forget()  # a digit is a line's number, never more of a word
         found = self._finder.find(event.character or "", [w for w, _ in choices], at)
         if found is None:
             self.app.bell()
