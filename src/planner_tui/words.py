@@ -760,6 +760,15 @@ def outcome_said(
     return said + following_said(following or [])
 
 
+def taken_off_said(taken_off: Sequence[tuple[datetime, str]]) -> str:
+    """The steps a changed outcome took off with the old one, from (due, action), a line
+    each: a planned step never goes unseen."""
+    return "".join(
+        f"\nTaken off with the old outcome: {when(due_at)} — {action} (u brings it back)"
+        for due_at, action in taken_off
+    )
+
+
 def following_said(following: Sequence[tuple[datetime, str, int | None, bool]]) -> str:
     """The steps an outcome planned, from (due, action, number, repeats), a line each. Beside
     a repeating step, a one-off one is this occurrence's other time: 'Just this once (#11):

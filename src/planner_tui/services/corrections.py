@@ -8,7 +8,7 @@ it made, so the session can take it back (:func:`planner_tui.services.undo.rever
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -121,6 +121,7 @@ def change_outcome(
         row.rrule and follower.uid == row.uid and not _brought_by_outcome(row, follower)
         for follower in session.exec(select(Step).where(Step.previous_id == step_id)).all()
     )
+    taken_off = steps.read_steps(session, gone)
     for step in gone:
         session.delete(step)
     session.execute(sa.delete(Interaction).where(col(Interaction.step_id) == step_id))
@@ -132,7 +133,7 @@ def change_outcome(
     result = steps.record_outcome(
         session=session, step_id=step_id, outcome=valid, continue_series=not continued
     )
-    return result, recorder.finish()
+    return replace(result, taken_off=taken_off), recorder.finish()
 
 
 def _brought(session: Session, row: Step) -> list[Step]:

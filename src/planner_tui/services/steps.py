@@ -367,7 +367,8 @@ def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | N
     return moment if has_room(moment) else None
 
 
-def _read(session: Session, rows: list[Step]) -> list[StepRead]:
+def read_steps(session: Session, rows: list[Step]) -> list[StepRead]:
+    """Steps as lists show them: each with the name of whom or where it is toward."""
     ids = {row.person_id for row in rows if row.person_id is not None}
     names = dict(session.exec(select(Person.id, Person.name).where(col(Person.id).in_(ids))).all())
     places = {row.context_id for row in rows if row.context_id is not None}
@@ -545,7 +546,7 @@ def create_step(
     row.due_at = first_occurrence(row.rrule, valid.due_at)
     session.add(row)
     session.flush()
-    return _read(session, [row])[0]
+    return read_steps(session, [row])[0]
 
 
 def same_open_step(
@@ -574,12 +575,12 @@ def same_open_step(
     wanted = " ".join(action.split()).casefold()
     for row in session.exec(query).all():
         if " ".join(row.action.split()).casefold() == wanted:
-            return _read(session, [row])[0]
+            return read_steps(session, [row])[0]
     return None
 
 
 def get_step(*, session: Session, step_id: int) -> StepRead:
-    return _read(session, [get_or_404(session, Step, step_id, "step")])[0]
+    return read_steps(session, [get_or_404(session, Step, step_id, "step")])[0]
 
 
 def delete_step(*, session: Session, step_id: int) -> Change:
@@ -647,7 +648,7 @@ def list_steps(
         rows = list(session.exec(query.limit(limit)).all())
     else:
         rows = _newest_first(session, query, limit)
-    return _read(session, rows)
+    return read_steps(session, rows)
 
 
 def _newest_first(session: Session, query: Any, limit: int | None) -> list[Step]:
@@ -674,7 +675,7 @@ def due_steps(*, session: Session, today: date | None = None) -> list[StepRead]:
     ids = [row[0] for row in daily.rows(connection, daily.due_steps_statement(
         today or clock.today(), dialect))]  # fmt: skip
     found = {row.id: row for row in session.exec(select(Step).where(col(Step.id).in_(ids)))}
-    return _read(session, [found[i] for i in ids if i in found])
+    return read_steps(session, [found[i] for i in ids if i in found])
 
 
 def to_remind(*, session: Session, start: datetime, end: datetime) -> list[StepRead]:
@@ -690,7 +691,7 @@ def to_remind(*, session: Session, start: datetime, end: datetime) -> list[StepR
         )
         .order_by(col(Step.due_at), col(Step.id))
     )
-    return _read(session, list(session.exec(query).all()))
+    return read_steps(session, list(session.exec(query).all()))
 
 
 def mark_reminded(*, session: Session, step_ids: list[int], moment: datetime | None = None) -> None:
@@ -723,7 +724,7 @@ def steps_meant(*, session: Session, person_id: int, now: datetime | None = None
     due = [row for row in rows if day_of[row.id] <= today]
     chosen = due[-1] if due else rows[0]
     same_day = [row for row in rows if day_of[row.id] == day_of[chosen.id]]
-    return _read(session, same_day)
+    return read_steps(session, same_day)
 
 
 @dataclass
@@ -732,6 +733,8 @@ class OutcomeResult:
     """The step with its outcome."""
     following: list[StepRead] = field(default_factory=list)
     """Steps the outcome planned: the new time, a follow-up, the next repeat."""
+    taken_off: list[StepRead] = field(default_factory=list)
+    """For a changed outcome, the steps the old one had planned that went with it."""
 
 
 FOLLOW_UP = words.FOLLOW_UP_WORDS
@@ -874,7 +877,7 @@ def record_outcome(
             following.append(_copy(row, due, uid=row.uid, sequence=row.sequence))
     session.add_all(following)
     session.flush()
-    return OutcomeResult(_read(session, [row])[0], _read(session, following))
+    return OutcomeResult(read_steps(session, [row])[0], read_steps(session, following))
 
 
 def series_start(rows: Iterable[Step], sequence: int) -> datetime | None:

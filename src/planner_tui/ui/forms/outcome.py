@@ -343,4 +343,5 @@ def outcome_message(result: OutcomeResult) -> str:
     step = result.step
     following = [(s.due_at, s.action, None, bool(s.rrule)) for s in result.following]
     return words.outcome_said(step.status.value, expected=step.expected_awkwardness,
-                              felt=step.felt_awkwardness, following=following)  # fmt: skip
+                              felt=step.felt_awkwardness, following=following) + (
+        words.taken_off_said([(s.due_at, s.action) for s in result.taken_off]))  # fmt: skip

@@ -45,7 +45,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
             )
             yield TextField(placeholder="e.g. ~/Downloads/contacts.vcf", id="vcf-path")
             yield Static("", id="vcf-status", markup=False)
-            preview: DataTable[str] = Table(id="vcf-preview", cursor_type="row")
+            preview = Table(id="vcf-preview", cursor_type="row")
             preview.add_columns("name", "nickname", "birthday", "already here?")
             preview.give_way = (-1, 0, 1)  # at 80 columns the last was cut to "already"
             preview.display = False
