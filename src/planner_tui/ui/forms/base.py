@@ -813,9 +813,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         if target is not None:
             self.query_one("#form-problem", Problem).say(None)
             self.go_to_first_problem()
-        elif name and (place := next((w for w in self.query(f"#{name}") if w.focusable), None)):
-            place.focus()  # no note of its own under it: the note is below, the cursor here
-        else:  # about the whole form: said by the buttons, scrolled into view
+        else:  # said by the buttons, scrolled into view (a check-in too long to save
+            # said it out of sight below its box, and ctrl+s seemed to do nothing)
+            if name and (place := next((w for w in self.query(f"#{name}") if w.focusable), None)):
+                place.focus(scroll_visible=False)  # the cursor where the words are to change
             note = self.query_one("#form-problem", Problem)
             self.call_after_refresh(note.scroll_visible, animate=False, immediate=True)
         parts = (field or "").split(".")  # intentions.1, contacts.2.name: which of a list
