@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from textual.widgets import Button, Input
 from textual.widgets._footer import FooterKey
 
@@ -217,3 +218,24 @@ async def test_the_start_reads_back_the_days_it_will_run(sqlite_db: Database) ->
     with sqlite_db.session() as s:
         [started] = experiments.list_experiments(session=s)
     assert (started.starts, started.ends) == (date(2026, 12, 3), date(2026, 12, 16))
+
+
+@pytest.mark.parametrize("tied", ["#[red]walk", "#walk/run", "#wälk!"])
+async def test_a_tag_no_entry_could_carry_is_refused_with_a_note(
+    sqlite_db: Database, tied: str
+) -> None:
+    """'#[red]walk' was taken, with a note that it would count once used: no entry's words
+    can make that tag, so its days were 0 for good."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await press(app, pilot, "r", "x")
+        form = app.screen
+        assert isinstance(form, ExperimentForm)
+        fill(form, name="walks", tied=tied, weeks="2", starts="1 january 2026")
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is form
+        notes = " ".join(str(p.render()) for p in form.query(Problem) if p.display)
+        assert "a #tag is letters and digits, with - or _ between" in notes.casefold(), notes
+        assert form.query_one("#tied", Input).value == tied  # kept, to change
+    with sqlite_db.session() as s:
+        assert experiments.list_experiments(session=s) == []

@@ -183,7 +183,9 @@ def lives(draw: st.DrawFn) -> dict[str, Any]:
     life["experiments"] = draw(
         st.lists(
             st.fixed_dictionaries(
-                {"name": NAME, "tag": st.none() | TAG | LONG_TAG, "step": st.integers(0, 3),
+                {"name": NAME, "step": st.integers(0, 3),
+                 # as an entry's words make one: a letter or digit first, not "-"
+                 "tag": st.none() | (TAG | LONG_TAG).filter(lambda t: not t.startswith("-")),
                  "starts": st.dates(date(2025, 1, 1), date(2027, 6, 30)),
                  "weeks": st.integers(2, 6), "ended": st.none() | st.integers(-30, 60)}
             ),

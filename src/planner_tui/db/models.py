@@ -125,6 +125,10 @@ Cadence = Annotated[int, Field(ge=1, le=3650)]
 ScaleItem = Annotated[int, Field(ge=1, le=3)]
 
 
+WRITTEN_TAG = r"\w[\w-]{0,99}"
+"""A #tag as an entry's words make one: a letter or digit first, then those, - or _."""
+
+
 def clean_tag(value: str) -> str:
     value = tag_key(value)
     if not value or len(value) > MAX_TAG or any(ch.isspace() for ch in value):
@@ -797,7 +801,16 @@ class ExperimentCreate(SQLModel):
     @field_validator("tag")
     @classmethod
     def _tag(cls, value: str) -> str:
-        return clean_tag(value) if value.strip() else ""
+        """A tag an entry can carry: '[red]walk' was taken, and no entry could ever count."""
+        if not value.strip():
+            return ""
+        value = clean_tag(value)
+        if not re.fullmatch(WRITTEN_TAG, value):
+            raise ValueError(
+                "a #tag is letters and digits, with - or _ between (#walk, #new-friends), "
+                "as an entry's words make one"
+            )
+        return value
 
     @field_validator("step_words")
     @classmethod

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from planner_tui import clock, daily, journal_search
 from planner_tui.assets import read_toml
 from planner_tui.db.models import (
+    WRITTEN_TAG,
     Context,
     JournalContextLink,
     JournalEntry,
@@ -36,7 +37,7 @@ from planner_tui.services.common import (
 )
 from planner_tui.services.undo import Change, Recorder
 
-TAG_PATTERN = re.compile(r"(?<![\w#])#(\w[\w-]{0,99})")
+TAG_PATTERN = re.compile(rf"(?<![\w#])#({WRITTEN_TAG})")
 
 
 def tags_in(text: str) -> list[str]:
