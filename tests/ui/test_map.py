@@ -668,7 +668,7 @@ async def test_other_views_catch_up_with_a_change(sqlite_db: Database, changed_b
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert "Ana" in screen_text(app)  # Today: someone you might like to reach
-        assert "plan a small step (for the person selected under" in screen_text(app)
+        assert "plan a small step (with whom the cursor is on, in" in screen_text(app)
         await open_map(app, pilot)
         assert "drifting" in screen_text(app)
         if changed_by == "the map":

@@ -243,7 +243,7 @@ class TodayScreen(StepsScreen):
         self.query_one("#drift-empty", Note).set(
             "" if data.drifting or not data.anyone else words.NO_ONE_DRIFTING
         )
-        for_whom = " (for the person selected under 'People you might like to reach')"
+        for_whom = " (with whom the cursor is on, in 'People you might like to reach')"
         self.query_one("#keys-note", Note).set(
             f"s: plan a small step{for_whom if data.drifting else ''} · d done · l declined · "
             "w no reply · a another time · k skip · Enter on a step: how it went"
