@@ -656,10 +656,17 @@ def wins(data: MonthReviewData) -> Figure:
         lines.append(f"New people on your map ({len(data.new_people)}):")
         lines += more(data.new_people)
     if data.notes and data.notes.wins.strip():
-        lines.append("In your words: " + shorten(data.notes.wins.strip(), OWN_WORDS))
+        lines += own_words("In your words: ", data.notes.wins)
     if not lines:
         lines.append("Nothing listed yet. Small things count here too.")
     return Figure("wins", "Wins to celebrate", lines)
+
+
+def own_words(lead: str, said: str) -> list[str]:
+    """The person's own words after *lead*, a line each as they typed them (a line break
+    read '␊' on the command line)."""
+    first, *rest = shorten(said.strip(), OWN_WORDS).splitlines()
+    return [lead + first, *rest]
 
 
 def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
@@ -704,7 +711,7 @@ def intentions(data: MonthReviewData) -> Figure:
     else:
         lines.append(ITEM + "none written yet")
     if notes and notes.note.strip():
-        lines.append("Note: " + shorten(notes.note.strip(), OWN_WORDS))
+        lines += own_words("Note: ", notes.note)
     return Figure("intentions", "Intentions", lines)
 
 

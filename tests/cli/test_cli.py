@@ -474,3 +474,26 @@ def test_review_prints_a_small_experiment_before_and_during(tmp_path: Path) -> N
     )
     assert "| Days counted | 14 | 14 |" in result.stdout
     assert "Too little to tell yet." in result.stdout  # nothing recorded either side
+
+
+def test_review_prints_ones_own_words_a_line_each_as_typed(tmp_path: Path) -> None:
+    """Wins typed on two lines printed as one, with ␊ where the line broke."""
+    from planner_tui.db.engine import Location, open_database
+    from planner_tui.services import review
+
+    database = open_database(Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path))
+    try:
+        with database.write() as s:
+            review.save_month_notes(session=s, data={
+                "month": "2026-11", "wins": "[red]win[/red]\nsecond \\", "intentions": [],
+                "note": "note line\nsecond line"})  # fmt: skip
+    finally:
+        database.dispose()
+    result = run(tmp_path, "review", "--month", "2026-11")
+    assert result.returncode == 0, result.stderr
+    assert "␊" not in result.stdout, result.stdout
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    first = next(n for n, line in enumerate(lines) if "In your words:" in line)
+    assert "win" in lines[first] and lines[first + 1].startswith("second "), lines[first:]
+    first = next(n for n, line in enumerate(lines) if "Note: note line" in line)
+    assert lines[first + 1] == "second line", lines[first : first + 2]
