@@ -499,15 +499,23 @@ def data_version(connection: Any, dialect: str = "sqlite") -> int:
     return int(setting(connection, DATA_VERSION_KEY, 0, dialect) or 0)
 
 
+EVE_FROM = time(17)
+"""When the evening before a date begins: a step with them from then on is for the date (a
+routine one that morning is about something else)."""
+
+
 def upcoming_dates(
     connection: Any, today: date, within: int = DATES_AHEAD, dialect: str = "sqlite"
 ) -> list[UpcomingDate]:
     """The dates coming round (:func:`upcoming`), each with the step already planned for it
-    with that person (on the day or the day before, from today on), if there is one."""
+    with that person (on the day, or the evening before: from :data:`EVE_FROM`), if there
+    is one. On the day itself, the evening before is yesterday: a message sent then still
+    counts (it was offered again)."""
     found = upcoming(rows(connection, dates_statement()), today, within)
     if not found:
         return found
-    start, end = day_window(today, day_after(found[-1].on))
+    yesterday = date.fromordinal(max(today.toordinal() - 1, 1))
+    start, end = day_window(yesterday, day_after(found[-1].on))
     steps = [
         (person_id, action, as_aware(due_at), bool(done))
         for person_id, action, due_at, done in rows(
@@ -517,7 +525,8 @@ def upcoming_dates(
     seen_to = []
     for coming in found:
         eve = date.fromordinal(max(coming.on.toordinal() - 1, 1))
-        since, until = day_window(eve, day_after(coming.on))
+        until = day_window(eve, day_after(coming.on))[1]
+        since = datetime.combine(eve, EVE_FROM, tzinfo=clock.local_zone()).astimezone(UTC)
         for_it = [(action, done) for person_id, action, due_at, done in steps
                   if person_id == coming.person_id and due_at is not None
                   and since <= due_at < until]  # fmt: skip

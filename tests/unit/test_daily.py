@@ -92,22 +92,26 @@ def test_the_services_answer_by_the_rules_on_every_engine(db: Database) -> None:
 
 
 def test_a_date_with_a_step_planned_for_it_says_so_on_every_engine(db: Database) -> None:
-    """A step still planned with them for the day or the day before sees the date to — or,
+    """A step still planned with them for the day or the evening before (a routine one that
+    morning is about something else) sees the date to — or,
     with none still planned, one done (Today offered the date's step again once its step
     was done); other people's steps, and steps on other days, don't."""
     with db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"}).id
         bo = people.create_person(session=s, data={"name": "Bo"}).id
         cy = people.create_person(session=s, data={"name": "Cy"}).id
+        di = people.create_person(session=s, data={"name": "Di"}).id
         for person, label, day_ in ((ana, "birthday", 25), (ana, "anniversary", 28),
                                     (bo, "birthday", 26), (bo, "name day", 30),
-                                    (cy, "birthday", 24)):  # fmt: skip
+                                    (cy, "birthday", 24), (di, "birthday", 24)):  # fmt: skip
             people.add_date(session=s, data={"person_id": person, "label": label,
                             "month": 11, "day": day_})  # fmt: skip
         for person, action, when in ((ana, "call Ana", "2026-11-23T21:00"),  # today: too early
                                      (bo, "done already", "2026-11-25T09:00"),
                                      (bo, "card for Ana's day", "2026-11-25T18:00"),  # Bo's
+                                     (ana, "a routine voice note", "2026-11-27T09:00"),
                                      (ana, "message on the eve", "2026-11-27T23:30"),
+                                     (di, "done already the eve", "2026-11-23T20:00"),
                                      (ana, "too late", "2026-11-29T00:30"),
                                      (bo, "early on the day", "2026-11-30T00:00"),
                                      (cy, "done already for Cy", "2026-11-24T09:00")):  # fmt: skip
@@ -119,11 +123,18 @@ def test_a_date_with_a_step_planned_for_it_says_so_on_every_engine(db: Database)
         found = people.upcoming_dates(session=s, today=date(2026, 11, 23), within=8)
     assert [(d.person, d.label, d.planned, d.done) for d in found] == [
         ("Cy", "birthday", "done already for Cy", True),  # 24 Nov: seen to, done
+        ("Di", "birthday", "done already the eve", True),  # 24 Nov: done the evening before
         ("Ana", "birthday", "", False),  # 25 Nov: her step is two days before
         ("Bo", "birthday", "card for Ana's day", False),  # 26 Nov: still planned, first
         ("Ana", "anniversary", "message on the eve", False),  # 28 Nov
         ("Bo", "name day", "early on the day", False),  # 30 Nov, at midnight: on the day
     ]
+    # On the day itself, a message sent the evening before still sees to it (it was
+    # offered again: the evening before was yesterday, before the steps read).
+    with db.session() as s:
+        found = people.upcoming_dates(session=s, today=date(2026, 11, 24), within=1)
+    assert [(d.person, d.planned, d.done) for d in found] == [
+        ("Cy", "done already for Cy", True), ("Di", "done already the eve", True)]  # fmt: skip
 
 
 def test_the_quick_reader_gives_the_services_answer_on_a_sample_life(
