@@ -25,6 +25,7 @@ SCROLLS = {"up": "scroll_up", "down": "scroll_down", "pageup": "page_up",
            "pagedown": "page_down", "home": "scroll_home", "end": "scroll_end"}  # fmt: skip
 """A key → how the first-run notice's words scroll by it."""
 SMALL_HEIGHT = 24
+"""Below this many lines the notice draws tighter (its padding, its button one line)."""
 
 
 class FirstRunNotice(KeepsStyles, DialogFooter, ModalScreen[None]):
