@@ -656,7 +656,13 @@ async def test_a_not_now_toward_a_place_is_not_titled_as_something_someone_said(
         await press(app, pilot, "p", "w")  # no reply: no one there to give one
         assert not isinstance(app.screen, OutcomeForm)
         assert said(app, words.NO_REPLY_TO_A_PLACE)
-        await press(app, pilot, "l")
+        app._notifications.clear()
+        await press(app, pilot, "k", "ctrl+s")  # skipped, then changed to no reply: said at once
+        app.screen.query_one("#past", DataTable).focus()
+        await press(app, pilot, "enter", "w")
+        assert not isinstance(app.screen, OutcomeForm), app.screen
+        assert said(app, words.NO_REPLY_TO_A_PLACE)
+        await press(app, pilot, "enter", "l")
         assert isinstance(app.screen, OutcomeForm)
         shown = screen_text(app)
         assert "Not this time" in shown and "They said" not in shown, shown

@@ -4,6 +4,7 @@ be taken back with `u` (see :mod:`planner_tui.ui.undo`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -117,15 +118,33 @@ def edit_step(app: PlannerApp, step_id: int) -> None:
     app.run_worker(load, thread=True, group="corrections", description="step form")
 
 
+def outcome_form(
+    app: PlannerApp,
+    step: StepItem,
+    status: str,
+    *,
+    change: bool = False,
+    then: Callable[[Any], None] | None = None,
+) -> None:
+    """The form for *status* on *step* — but no reply to a step toward a place is said
+    at once, not after the whole form (no one there was asked)."""
+    from planner_tui.db.models import StepStatus
+    from planner_tui.ui.forms.outcome import OutcomeForm
+
+    if status == StepStatus.NO_REPLY and step.person_id is None:
+        app.notify(words.NO_REPLY_TO_A_PLACE)
+        return
+    app.push_screen(OutcomeForm(step, StepStatus(status), change=change), then)
+
+
 def change_outcome(app: PlannerApp, step: StepRead | StepItem, status: str | None = None) -> None:
     """A different outcome for a step that has one: which (one key each), then its form."""
-    from planner_tui.db.models import StepRead, StepStatus, label
-    from planner_tui.ui.forms.outcome import OutcomeForm
+    from planner_tui.db.models import StepRead, label
     from planner_tui.ui.modals.confirm import Choice
 
     item = StepItem.of(step) if isinstance(step, StepRead) else step
     if status is not None:
-        app.push_screen(OutcomeForm(item, StepStatus(status), change=True))
+        outcome_form(app, item, status, change=True)
         return
     now = f" (now: {label(step.status)})" if isinstance(step, StepRead) else ""
     answers = [(s, f"{key} · {said}") for s, (key, said) in OUTCOME_KEYS.items()]
@@ -133,7 +152,7 @@ def change_outcome(app: PlannerApp, step: StepRead | StepItem, status: str | Non
 
     def answered(answer: str | None) -> None:
         if answer:
-            app.push_screen(OutcomeForm(item, StepStatus(answer), change=True))
+            outcome_form(app, item, answer, change=True)
 
     app.push_screen(
         Choice(

@@ -163,22 +163,18 @@ class StepsScreen(ViewScreen):
 
     def action_outcome(self, status: str) -> None:
         from planner_tui import words
-        from planner_tui.db.models import StepStatus
         from planner_tui.services.steps import AFTER_THE_STEP, still_to_come
         from planner_tui.terminal import shorten
-        from planner_tui.ui.forms.outcome import OutcomeForm
+        from planner_tui.ui.corrections import outcome_form
         from planner_tui.ui.modals.confirm import Choice
 
         step = self.selected_step()
         if step is None:
             self.say_no_step()
             return
-        if status == StepStatus.NO_REPLY and step.person_id is None:
-            self.app.notify(words.NO_REPLY_TO_A_PLACE)
-            return
 
         def record() -> None:
-            self.app.push_screen(OutcomeForm(step, StepStatus(status)), self.planned)
+            outcome_form(self.planner, step, status, then=self.planned)
 
         if status not in AFTER_THE_STEP or not still_to_come(step.due_at):
             record()
