@@ -378,6 +378,31 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
         assert isinstance(app.screen, OutcomeForm) and app.screen.status is StepStatus.SKIPPED
 
 
+async def test_correcting_a_step_done_before_its_time_keeps_when_it_happened(
+    sqlite_db: Database,
+) -> None:
+    """A step for 21:00 done at 20:00, corrected a few minutes later: the form offered
+    "now", and saving it unchanged moved the contact (and the step) to then."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        step = steps.create_step(session=s, data={
+            "person_id": ana, "action": "call Ana", "due_at": local("2026-11-23T21:00")}).id  # fmt: skip
+        steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+    clock.freeze(local("2026-11-23T20:35"))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p")
+        app.screen.query_one("#past", DataTable).focus()
+        await press(app, pilot, "enter", "d")
+        assert isinstance(app.screen, OutcomeForm) and app.screen.change
+        assert app.screen.query_one("#when", Input).value == "2026-11-23 20:00"
+        await press(app, pilot, "ctrl+s")
+        assert not isinstance(app.screen, OutcomeForm)
+    [contact] = contacts(sqlite_db)
+    assert contact.occurred_at == local("2026-11-23T20:00")
+
+
 async def test_letters_typed_on_the_plans_earlier_steps_change_no_outcome(
     sqlite_db: Database,
 ) -> None:

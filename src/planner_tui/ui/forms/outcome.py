@@ -71,7 +71,9 @@ class OutcomeForm(FormScreen[Any]):
         # A change looks back: what happened is most likely the step's own time, not now;
         # so does a step due on an earlier day (steps.likely_done_at).
         when, now = "now", clock.now()
-        if (change and step.due_at <= now) or likely_done_at(step.due_at, now) != now:
+        if change and step.settled_at is not None:  # as it was: a correction moved it to now
+            when = typed(clock.to_local(step.settled_at))
+        elif (change and step.due_at <= now) or likely_done_at(step.due_at, now) != now:
             when = typed(clock.to_local(step.due_at))
         guessed = channel_in_words(step.action)  # planned without saying how
         channel = step.channel or (guessed.value if guessed else None)
