@@ -28,6 +28,11 @@ DECLINE_REFRAME = (
     "A 'not now' is usually about timing, energy or circumstance, not about you. "
     "Reaching out was the brave part, and it counted."
 )
+NOT_THIS_TIME = (
+    "Not going this time is fine: energy and evenings vary, and the place will be there "
+    "another day."
+)
+"""A step toward a place that didn't happen: no one said 'not now', no one was asked."""
 FOLLOW_UP_WORDS = "gently follow up: "
 """How a follow-up after no reply begins its words."""
 NO_REPLY_LINE = (
@@ -742,6 +747,17 @@ OUTCOME_SAID = {
     "skipped": "Let go. No harm done.",
 }
 """What is said after recording an outcome (done says how awkward it felt instead)."""
+PLACE_OUTCOME_SAID = {"declined": "Noted: not this time. The place will be there another day."}
+"""The same, for a step toward a place, where it differs."""
+
+
+def outcome_kind_words(status: str, *, place: bool = False) -> str:
+    """A line about what an outcome usually means (none for done or moved), for a step
+    toward a *place* too, where no one said 'not now'."""
+    if place and status == "declined":
+        return NOT_THIS_TIME
+    return {"declined": DECLINE_REFRAME, "no_reply": NO_REPLY_LINE,
+            "skipped": SKIPPED_LINE}.get(status, "")  # fmt: skip
 
 
 def outcome_said(
@@ -750,13 +766,16 @@ def outcome_said(
     expected: int | None = None,
     felt: int | None = None,
     following: Sequence[tuple[datetime, str, int | None, bool]] | None = None,
+    place: bool = False,
 ) -> str:
-    """What the person hears after recording an outcome, with the steps it planned (each
-    with its number, when given, to say how it goes later)."""
+    """What the person hears after recording an outcome (of a step toward a *place*), with
+    the steps it planned (each with its number, when given, to say how it goes later)."""
     if status == "done":
         said = awkwardness_compared(expected, felt)
     else:
-        said = OUTCOME_SAID.get(status, OUTCOME_SAID["skipped"])
+        said = (PLACE_OUTCOME_SAID if place else {}).get(status) or OUTCOME_SAID.get(
+            status, OUTCOME_SAID["skipped"]
+        )
     return said + following_said(following or [])
 
 

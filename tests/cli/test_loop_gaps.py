@@ -118,6 +118,13 @@ def test_plan_a_step_toward_a_part_of_life_and_its_calendar_event(
     missing = run(home, "plan", "--context", "thursday", "go")
     assert_one_line_error(missing, 2, "planner-tui plan --context NAME")
     assert len(all_steps(home)) == 1
+    # No one there was asked: no reply is refused, and a "not now" is not put as theirs.
+    refused = run(home, "no-reply", "1", "--anyway")
+    assert_one_line_error(refused, 1, "No reply is for a step with someone")
+    declined = run(home, "declined", "1", "--anyway")
+    assert declined.returncode == 0, declined.stderr
+    assert "Noted: not this time. The place will be there another day." in declined.stdout
+    assert "Timing, not you" not in declined.stdout and "brave" not in declined.stdout
 
 
 def test_a_person_step_in_the_calendar_has_no_place(home: Path, tmp_path: Path) -> None:

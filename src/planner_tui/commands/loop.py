@@ -425,11 +425,6 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
 BACKUP_NEXT = ("declined", "no_reply")
 """Outcomes after which the step's own backup is the next step, as the app's form offers it
 first (--no-follow-up: none; declined --another-time: the step itself then)."""
-KIND_WORDS = {
-    "declined": words.DECLINE_REFRAME,
-    "no_reply": words.NO_REPLY_LINE,
-    "skipped": words.SKIPPED_LINE,
-}
 
 
 def _said(
@@ -439,10 +434,11 @@ def _said(
     backup_planned: bool = False,
 ) -> None:
     say(f"#{step.id}: {words.plan_card(step.due_at, step.action, step.person)}")
+    place = step.person_id is None
     say(words.outcome_said(step.status.value, expected=step.expected_awkwardness,
-                           felt=step.felt_awkwardness, following=following))  # fmt: skip
-    if step.status.value in KIND_WORDS:
-        say(KIND_WORDS[step.status.value])
+                           felt=step.felt_awkwardness, following=following, place=place))  # fmt: skip
+    if kind_words := words.outcome_kind_words(step.status.value, place=place):
+        say(kind_words)
     if step.backup and step.status.value in BACKUP_NEXT and not backup_planned:
         say(f"Your backup plan: {step.backup}")
 

@@ -39,11 +39,6 @@ TITLES = {
 }
 PLACE_TITLES = {StepStatus.DECLINED: "Not this time"}
 """For a step toward a place, where no one said anything."""
-KIND_WORDS = {
-    StepStatus.DECLINED: words.DECLINE_REFRAME,
-    StepStatus.NO_REPLY: words.NO_REPLY_LINE,
-    StepStatus.SKIPPED: words.SKIPPED_LINE,
-}
 NEW_TIME = {
     StepStatus.DECLINED: ("Offer another time? (optional — e.g. next week)", ""),
     StepStatus.NO_REPLY: ("A gentle follow-up? (optional)", "in 3 days"),
@@ -97,8 +92,9 @@ class OutcomeForm(FormScreen[Any]):
             text(words.plan_card(self.step.due_at, self.step.action, self.step.person)),
             classes="card",
         )
-        if self.status in KIND_WORDS:
-            yield Static(text(KIND_WORDS[self.status]), id="kind-words")
+        kind_words = words.outcome_kind_words(self.status, place=self.step.person_id is None)
+        if kind_words:
+            yield Static(text(kind_words), id="kind-words")
         if self.status is StepStatus.DECLINED:  # filled in once read: see use_choices
             not_nows = Line(id="not-nows", classes="muted")
             not_nows.display = False
@@ -345,5 +341,6 @@ def outcome_message(result: OutcomeResult) -> str:
     step = result.step
     following = [(s.due_at, s.action, None, bool(s.rrule)) for s in result.following]
     return words.outcome_said(step.status.value, expected=step.expected_awkwardness,
-                              felt=step.felt_awkwardness, following=following) + (
+                              felt=step.felt_awkwardness, following=following,
+                              place=step.person_id is None) + (
         words.taken_off_said([(s.due_at, s.action) for s in result.taken_off]))  # fmt: skip
