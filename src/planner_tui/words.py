@@ -704,11 +704,13 @@ def date_title(person: str, what: str) -> str:
     return f"{person} — {what}"
 
 
-def date_when(on: date, today: date) -> str:
-    """When a date comes: 'today', 'tomorrow', 'Thu 26 Nov (in 3 days)'."""
-    return "today" if on == today else "tomorrow" if (on - today).days == 1 else (
-        f"{on:%a} {on.day} {SHORT_MONTHS[on.month - 1]} ({ago(on, today=today, ahead=True)})"
-    )  # fmt: skip
+def date_when(on: date, today: date, *, how_far: bool = True) -> str:
+    """When a date comes: 'today', 'tomorrow', 'Thu 26 Nov (in 3 days)' (without *how_far*,
+    'Thu 26 Nov': within a week, the weekday says it)."""
+    if on == today or (on - today).days == 1:
+        return "today" if on == today else "tomorrow"
+    day_ = f"{on:%a} {on.day} {SHORT_MONTHS[on.month - 1]}"
+    return f"{day_} ({ago(on, today=today, ahead=True)})" if how_far else day_
 
 
 def date_coming(person: str, what: str, on: date, today: date) -> str:

@@ -253,7 +253,7 @@ class TodayScreen(StepsScreen):
             self.query_one("#dates", DataTable),
             [
                 (
-                    words.date_when(d.on, data.today),
+                    words.date_when(d.on, data.today, how_far=False),
                     shorten(words.date_title(d.person, d.label), 60),
                     shorten(
                         words.date_seen_to(d.planned, d.done)
