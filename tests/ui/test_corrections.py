@@ -339,7 +339,8 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
         await press(app, pilot, "p")
         app.screen.query_one("#past", DataTable).focus()
         await press(app, pilot, "enter")
-        assert isinstance(app.screen, Choice) and "(now: no reply yet)" in screen_text(app)
+        assert isinstance(app.screen, Choice)  # one pair of brackets: "(…) (now: not now)"
+        assert f"text ({NAMES[0]}) — so far noted as no reply yet" in screen_text(app)
         await press(app, pilot, "d")
         assert isinstance(app.screen, OutcomeForm) and app.screen.change
         # it happened when the step was, not now (as the form first proposed)

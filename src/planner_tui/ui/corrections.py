@@ -146,7 +146,7 @@ def change_outcome(app: PlannerApp, step: StepRead | StepItem, status: str | Non
     if status is not None:
         outcome_form(app, item, status, change=True)
         return
-    now = f" (now: {label(step.status)})" if isinstance(step, StepRead) else ""
+    now = f" — so far noted as {label(step.status)}" if isinstance(step, StepRead) else ""
     answers = [(s, f"{key} · {said}") for s, (key, said) in OUTCOME_KEYS.items()]
     shortcuts = {key: s for s, (key, _said) in OUTCOME_KEYS.items()}
 
