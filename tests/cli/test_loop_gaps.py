@@ -251,6 +251,11 @@ def test_per_month_makes_only_its_own_folder(home: Path, tmp_path: Path) -> None
         run(home, "export", "--format", "markdown", "--per-month", "-o", str(made)).returncode == 0
     )
     assert (made / "2026-11.md").exists() and made.stat().st_mode & 0o077 == 0
+    a_file = tmp_path / "out.md"
+    a_file.write_text("mine", encoding="utf-8")
+    refused = run(home, "export", "--format", "markdown", "--per-month", "-o", str(a_file))
+    assert_one_line_error(refused, 1, f"{a_file} is a file, not a folder; --per-month writes")
+    assert a_file.read_text(encoding="utf-8") == "mine"
     deep = tmp_path / "a" / "b"
     refused = run(home, "export", "--format", "markdown", "--per-month", "-o", str(deep))
     assert_one_line_error(refused, 1, f"There is no folder {deep.parent}")

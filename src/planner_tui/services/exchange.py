@@ -132,6 +132,11 @@ def make_folder(folder: Path) -> None:
     be there, as for every export), readable by its owner only."""
     if folder.is_dir():
         return
+    if folder.exists():  # a file by that name: "File exists" said nothing of what to do
+        raise StorageError(
+            f"{folder} is a file, not a folder; --per-month writes a file for each month "
+            "into a folder: give a folder's name."
+        )
     check_folder(folder.parent)
     try:
         folder.mkdir(mode=0o700)
