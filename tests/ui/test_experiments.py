@@ -66,6 +66,7 @@ async def test_starting_and_ending_an_experiment_from_the_review(sqlite_db: Data
         assert buttons == ["End it  ctrl+s", "Keep it going  esc"]
         footer = [f"{k.key_display} {k.description}" for k in app.screen.query(FooterKey)]
         assert "^s End it" in footer and "esc Keep it going" in footer, footer
+        assert not any("Discard" in key for key in footer), footer  # nothing typed to discard
         await press(app, pilot, "escape")  # keeps it going
         assert isinstance(app.screen, ReviewScreen) and "running" in screen_text(app)
         await press(app, pilot, "x")

@@ -153,6 +153,10 @@ class EndExperimentForm(FormScreen[ExperimentRead]):
         self.experiment = experiment
         self.heading = f"End “{experiment.name}”?"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A question, not a form: nothing typed to discard (its footer offered ^l Discard).
+        return action != "discard" and super().check_action(action, parameters)
+
     def compose_fields(self) -> ComposeResult:
         from planner_tui import clock, words
 
