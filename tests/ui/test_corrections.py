@@ -379,16 +379,20 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
         assert isinstance(app.screen, OutcomeForm) and app.screen.status is StepStatus.SKIPPED
 
 
-async def test_correcting_a_step_done_before_its_time_keeps_when_it_happened(
+async def test_correcting_a_done_step_starts_from_all_it_recorded(
     sqlite_db: Database,
 ) -> None:
     """A step for 21:00 done at 20:00, corrected a few minutes later: the form offered
-    "now", and saving it unchanged moved the contact (and the step) to then."""
+    "now", the step's planned way, "I reached out" and no answer for how they took it,
+    and saving it unchanged wrote those over what was recorded."""
     with sqlite_db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"}).id
         step = steps.create_step(session=s, data={
-            "person_id": ana, "action": "call Ana", "due_at": local("2026-11-23T21:00")}).id  # fmt: skip
-        steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+            "person_id": ana, "action": "call Ana", "due_at": local("2026-11-23T21:00"),
+            "channel": "call"}).id  # fmt: skip
+        steps.record_outcome(session=s, step_id=step, outcome={
+            "status": "done", "channel": "text", "responded": "them", "warmth": 4,
+            "appreciation_response": 5})  # fmt: skip
     clock.freeze(local("2026-11-23T20:35"))
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -397,11 +401,18 @@ async def test_correcting_a_step_done_before_its_time_keeps_when_it_happened(
         app.screen.query_one("#past", DataTable).focus()
         await press(app, pilot, "enter", "d")
         assert isinstance(app.screen, OutcomeForm) and app.screen.change
-        assert app.screen.query_one("#when", Input).value == "2026-11-23 20:00"
+        form = app.screen
+        assert form.query_one("#when", Input).value == "2026-11-23 20:00"
+        chosen = {key: form.query_one(f"#{key}", Select).value
+                  for key in ("channel", "responded", "warmth", "response")}  # fmt: skip
+        assert chosen == {"channel": "text", "responded": "them", "warmth": 4, "response": 5}
         await press(app, pilot, "ctrl+s")
         assert not isinstance(app.screen, OutcomeForm)
     [contact] = contacts(sqlite_db)
     assert contact.occurred_at == local("2026-11-23T20:00")
+    assert (contact.channel, contact.initiator, contact.warmth) == ("text", "them", 4)
+    with sqlite_db.session() as s:
+        assert steps.get_step(session=s, step_id=step).appreciation_response == 5
 
 
 async def test_letters_typed_on_the_plans_earlier_steps_change_no_outcome(

@@ -594,6 +594,13 @@ def delete_step(*, session: Session, step_id: int) -> Change:
     return recorder.finish()
 
 
+def recorded_contact(*, session: Session, step_id: int) -> tuple[str | None, str, datetime] | None:
+    """How the contact a done step recorded was made — its channel, who reached out — and
+    when it happened; None when the step recorded none."""
+    row = session.exec(select(Interaction).where(Interaction.step_id == step_id).limit(1)).first()
+    return (row.channel, row.initiator, row.occurred_at) if row is not None else None
+
+
 def settled_or_due(step: Step | StepRead) -> datetime:
     """When a step came about: when it was settled, if that was before its time (done or
     declined early), else its time. Lists of earlier steps are newest first by it."""

@@ -73,8 +73,6 @@ class OutcomeForm(FormScreen[Any]):
         guessed = channel_in_words(step.action)  # planned without saying how
         channel = step.channel or (guessed.value if guessed else None)
         initial = {"when": when, "new_time": new_time, "channel": channel}
-        if change:  # the earlier outcome's note and how it was: changed, not lost
-            initial |= {key: value for key, value in step.settled.items() if value}
         if status in BACKUP_OFFERED and step.backup.strip():  # their own plan B, first,
             initial |= {"follow_up": words.backup_step(step.backup),  # on the day it names
                         "new_time": default_follow_up(step, step.backup)}  # fmt: skip
@@ -161,6 +159,26 @@ class OutcomeForm(FormScreen[Any]):
         self.suggested_time = suggested
 
     # ---------------------------------------------------------------- the form contract
+
+    def stored_now(self) -> dict[str, Any] | None:
+        """A change: what the earlier outcome recorded, as the form's fields hold it — how
+        the contact was made and who reached out too (saved unchanged, the form had put the
+        step's planned way and "I reached out" in their place)."""
+        if not self.change:
+            return None
+        from planner_tui.services import steps
+
+        backend = self.planner.backend
+        step = backend.read(partial(steps.get_step, step_id=self.step.id))
+        stored: dict[str, Any] = {"note": step.outcome_note, "warmth": step.warmth,
+                                  "felt": step.felt_awkwardness,
+                                  "response": step.appreciation_response}  # fmt: skip
+        contact = backend.read(partial(steps.recorded_contact, step_id=self.step.id))
+        if contact is not None:
+            channel, initiator, occurred_at = contact
+            stored |= {"channel": channel, "responded": initiator,
+                       "when": typed(clock.to_local(occurred_at))}  # fmt: skip
+        return {key: value for key, value in stored.items() if value not in (None, "")}
 
     def load_choices(self) -> Any:
         """For a "not now": how many of the last year's became a yes later."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -52,19 +52,11 @@ class StepItem:
     context_id: int | None = None
     cue: str = ""
     backup: str = ""
-    settled: dict[str, Any] = field(default_factory=dict)
-    """For a step that has an outcome, what was noted with it (a note, warmth, how it
-    felt): a changed outcome starts from them, not from nothing."""
     settled_at: datetime | None = None
     """For a step that has an outcome, when it came about (steps.settled_or_due)."""
 
     @classmethod
     def of(cls, step: StepRead | DueStep) -> StepItem:
-        settled = {  # a planned step (and Today's DueStep) has none of them
-            "note": getattr(step, "outcome_note", ""),
-            "warmth": getattr(step, "warmth", None),
-            "felt": getattr(step, "felt_awkwardness", None),
-        }
         settled_at = None
         if getattr(step, "resolved_at", None) is not None:
             from planner_tui.services.steps import settled_or_due
@@ -72,7 +64,7 @@ class StepItem:
             settled_at = settled_or_due(step)  # type: ignore[arg-type]
         return cls(step.id, step.person, step.action, step.due_at, step.channel,
                    step.expected_awkwardness, step.rrule, step.person_id, step.context_id,
-                   step.cue, step.backup, settled, settled_at)  # fmt: skip
+                   step.cue, step.backup, settled_at)  # fmt: skip
 
 
 class StepsScreen(ViewScreen):
