@@ -125,11 +125,11 @@ class OutcomeForm(FormScreen[Any]):
                 else "How awkward did it feel? (optional)"
             )
             yield Dropdown([(w, n) for n, w in enumerate(AWKWARD, start=1)], id="felt",
-                         prompt="how it felt")  # fmt: skip
+                           prompt="how it felt")  # fmt: skip
             if toward_someone:
                 yield Field("How did they seem to take it? (optional)")
                 yield Dropdown([(w, n) for n, w in enumerate(APPRECIATION, start=1)],
-                             id="response", prompt="how they seemed, 1–5")  # fmt: skip
+                               id="response", prompt="how they seemed, 1–5")  # fmt: skip
             if self.step.person_id is None:  # a step toward a place: who was there?
                 yield Field("Who did you meet there? (optional — names, with commas between; "
                             "anyone new is added to your map)")  # fmt: skip

@@ -77,9 +77,9 @@ class StepForm(FormScreen[Any]):
         yield Problem(id="when-problem")
         with Horizontal(classes="row"):
             yield Dropdown([(label(c), c.value) for c in Channel], id="channel",
-                         prompt="how (optional)")  # fmt: skip
+                           prompt="how (optional)")  # fmt: skip
             yield Dropdown([(w, n) for n, w in enumerate(AWKWARD, start=1)], id="awkwardness",
-                         prompt="expected awkwardness")  # fmt: skip
+                           prompt="expected awkwardness")  # fmt: skip
         yield Field("Repeat (optional): weekly, every 2 weeks, monthly, every mon — or empty")
         yield TextField(id="repeat")
         yield Line(id="repeat-preview", classes="muted")
