@@ -749,8 +749,8 @@ OUTCOME_SAID = {
     "skipped": "Let go. No harm done.",
 }
 """What is said after recording an outcome (done says how awkward it felt instead)."""
-PLACE_OUTCOME_SAID = {"declined": "Noted: not this time. The place will be there another day."}
-"""The same, for a step toward a place, where it differs."""
+NOT_THIS_TIME_SAID = "Noted: not this time. The place will be there another day."
+"""The same, for a step toward a place not gone to this time."""
 
 
 def outcome_kind_words(status: str, *, place: bool = False) -> str:
@@ -774,10 +774,10 @@ def outcome_said(
     the steps it planned (each with its number, when given, to say how it goes later)."""
     if status == "done":
         said = awkwardness_compared(expected, felt)
+    elif place and status == "declined":
+        said = NOT_THIS_TIME_SAID
     else:
-        said = (PLACE_OUTCOME_SAID if place else {}).get(status) or OUTCOME_SAID.get(
-            status, OUTCOME_SAID["skipped"]
-        )
+        said = OUTCOME_SAID.get(status, OUTCOME_SAID["skipped"])
     return said + following_said(following or [])
 
 
