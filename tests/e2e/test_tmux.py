@@ -219,7 +219,8 @@ def test_a_killed_app_keeps_the_check_in_being_typed(tmux: Tmux, tmp_path: Path)
     term.wait_for("A quiet start")
     term.keys("c")
     term.wait_for("→ Monday 23 November 2026")  # the form is open and has checked the day
-    term.keys("-l", "last sat")  # replaces "today" in the first field
+    term.keys("BTab")  # up from the first scale to the day
+    term.keys("-l", "last sat")  # replaces "today", selected
     term.wait_for("→ Saturday 21 November 2026")
     deadline = time.monotonic() + DEADLINE  # the draft is written after a pause in typing
     while not draft_holds(home, "journal:new", "last sat"):
@@ -254,7 +255,7 @@ def test_closing_the_terminal_just_after_typing_keeps_the_words(
     if where == "typing":
         term.keys("c")
         term.wait_for("→ Monday 23 November 2026")
-        term.keys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")  # to what brought warmth
+        term.keys("Tab", "Tab", "Tab", "Tab", "Tab")  # from the first scale to what brought warmth
         term.keys("-l", "soup with a neighbour")
         term.wait_for("soup with a neighbour")
     else:
@@ -338,7 +339,7 @@ def test_a_whole_evening_by_keys_alone_then_everything_is_still_there(
     term.wait_for("connectedness 1–5")  # the Journal's own legend (not the footer's "Journal")
     term.press("c")  # the check-in: scores, then words with a mention and a tag
     term.wait_for("→ Monday 23 November 2026")
-    term.press("Tab", "4", "3", "Tab", "Tab", "Tab")
+    term.press("4", "3", "Tab", "Tab", "Tab")
     term.keys("-l", "a walk by the river")
     term.press("Tab", "Tab")
     term.keys("-l", "Walked with @Ana by the river #walk")

@@ -53,14 +53,16 @@ async def test_every_field_by_keyboard(sqlite_db: Database) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "c")
-        assert form(app).query_one("#day", Input).has_focus
+        # The cursor in the first scale (`c` then a digit answered the day: "3"), the day
+        # above it, where shift+tab goes.
+        assert form(app).query_one("#connectedness", Input).has_focus
         assert "Monday 23 November 2026" in screen_text(app)
         # The last two columns ask about comfort, and say so (headed "giving help" and
         # "receiving help" alone, they read as how much help was given)
         assert "the last two: how comfortable giving help and receiving it felt" in " ".join(
             screen_text(app).split()
         )
-        await press(app, pilot, "tab", *"45342")  # five scales, a digit each
+        await press(app, pilot, *"45342")  # five scales, a digit each
         assert form(app).query_one("#warmth_note", Input).has_focus
         await press(app, pilot, *"soup with a friend", "tab", *"a crowded bus", "tab")
         await press(app, pilot, *"Long talk with @Ana #calm [b]not bold[/b]", "tab")
@@ -92,7 +94,7 @@ async def test_each_digit_moves_on_when_changing_todays_check_in(
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c", "tab", *typed, *"soup")
+        await press(app, pilot, "c", *typed, *"soup")
         values = form(app).values()
         assert [values[key] for key in SCALES] == list(typed)
         assert values["warmth_note"] == "soup"
@@ -165,7 +167,7 @@ async def test_a_key_a_score_cant_hold_is_said_under_the_scores(sqlite_db: Datab
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c", "tab", "a", "7")
+        await press(app, pilot, "c", "a", "7")
         note = form(app).query_one("#scales-problem", Static)
         assert note.display and str(note.render()) == SCALE_REFUSED
         assert form(app).query_one("#connectedness", Input).has_focus  # still here, empty
@@ -188,7 +190,7 @@ async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> 
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c", *"today")
+        await press(app, pilot, "c", "shift+tab", *"today")
         assert form(app).values()["day"] == "today"  # not "todaytoday"
         await press(app, pilot, *["tab"] * 6, *" and bread")
         assert form(app).values()["warmth_note"] == "soup and bread"
@@ -236,7 +238,7 @@ async def test_a_day_that_cant_be_read_or_hasnt_begun_is_explained(sqlite_db: Da
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c")
+        await press(app, pilot, "c", "shift+tab")  # up to the day
         day = form(app).query_one("#day", Input)
         day.value = ""
         await press(app, pilot, *"31 feb", "ctrl+s")
@@ -259,7 +261,7 @@ async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Databas
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c")
+        await press(app, pilot, "c", "shift+tab")  # up to the day
         day = form(app).query_one("#day", Input)
 
         def asked() -> list[str]:
@@ -372,7 +374,7 @@ async def test_a_draft_kept_overnight_is_still_the_check_in_of_the_day_it_was_wr
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c", "tab", *"22", "tab", *"quiet evening")
+        await press(app, pilot, "c", *"22", "tab", *"quiet evening")
         assert form(app).query_one("#day", Input).value == "today"
         await press(app, pilot, "escape")
         await press(app, pilot, "enter")  # the question's first answer: keep the draft
@@ -397,7 +399,7 @@ async def test_a_draft_taken_back_and_kept_again_unchanged_is_still_from_its_fir
 ) -> None:
     """Written on Monday ("last sat"), opened and closed again on Tuesday, when it still
     meant the same Saturday: a week later it said it was written on Tuesday."""
-    for day, keys in ((23, (*"last sat", "tab", "3")), (24, ())):
+    for day, keys in ((23, ("shift+tab", *"last sat", "tab", "3")), (24, ())):
         clock.freeze(datetime(2026, 11, day, 20, 0))
         app = make_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
@@ -489,8 +491,7 @@ async def test_escape_asks_to_keep_or_discard(sqlite_db: Database) -> None:
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c")
-        await press(app, pilot, "tab", "3")
+        await press(app, pilot, "c", "3")
         await press(app, pilot, "escape")
         assert isinstance(app.screen, Choice)
         await press(app, pilot, "enter")  # keep the draft
@@ -512,9 +513,9 @@ async def test_escape_asks_to_keep_or_discard(sqlite_db: Database) -> None:
 
         # Saved, then changed and kept as a draft: Today says so (it said "Done for today"
         # only, and the changes seemed lost).
-        await press(app, pilot, "c", "tab", "3", "ctrl+s")
+        await press(app, pilot, "c", "3", "ctrl+s")
         assert "Done for today — thank you" in screen_text(app)
-        await press(app, pilot, "c", "tab", "backspace", "5", "escape")
+        await press(app, pilot, "c", "backspace", "5", "escape")
         await press(app, pilot, "enter")  # keep the draft
         assert isinstance(app.screen, TodayScreen)
         assert "words you started are kept as a draft: c takes you back" in screen_text(app)
@@ -533,7 +534,7 @@ async def test_a_check_in_kept_overnight_is_called_yesterdays_on_today(
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c", "tab", "3", "escape")
+        await press(app, pilot, "c", "3", "escape")
         await press(app, pilot, "enter")  # keep the draft
         assert "Started and kept as a draft" in screen_text(app)
     clock.freeze(started + timedelta(days=1))
@@ -561,7 +562,7 @@ async def test_a_check_in_started_is_not_hidden_by_one_written_meanwhile_elsewhe
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c", "tab", "3", "escape")
+        await press(app, pilot, "c", "3", "escape")
         await press(app, pilot, "enter")  # keep the draft
         with sqlite_db.write() as s:  # as `planner-tui journal "From the shell"` does
             journal.save_entry(session=s, data={"day": clock.today(), "body": "From the shell"})
@@ -601,7 +602,7 @@ async def test_a_draft_let_go_while_its_last_write_is_on_its_way_stays_gone(
     async with app.run_test(size=SIZE) as pilot:
         await press(app, pilot, "c")
         monkeypatch.setattr(drafts, "save_draft", slow_save_draft)
-        await pilot.press("tab", "3")
+        await pilot.press("3")
         await until(writing.is_set)  # the draft of "3" is on its way
         await pilot.press("escape")
         await until(lambda: isinstance(app.screen, Choice))
@@ -879,12 +880,12 @@ async def test_an_empty_check_in_is_not_saved_and_the_note_goes_once_something_i
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await press(app, pilot, "c")
-        assert form(app).query_one("#day", Input).has_focus
+        assert form(app).query_one("#connectedness", Input).has_focus
         await press(app, pilot, "enter")
         assert isinstance(app.screen, JournalForm)
         note = form(app).query_one("#form-problem", Static)
         assert str(note.render()) == words.EMPTY_CHECK_IN and note.display
-        await press(app, pilot, "tab", "3")
+        await press(app, pilot, "3")
         assert not note.display  # something is in it now
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
@@ -901,7 +902,7 @@ async def test_a_day_long_ago_is_asked_about_in_the_check_in_and_the_contact_for
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c")
+        await press(app, pilot, "c", "shift+tab")  # up to the day
         day = form(app).query_one("#day", Input)
         preview = form(app).query_one("#day-preview", Static)
         for typed, asked in (("0001-01-01", True), ("2016-11-23", True), ("yesterday", False)):

@@ -41,7 +41,7 @@ def test_check_in_form(snap_compare: Any, sqlite_db: Database) -> None:
         await settle(app, pilot)
         await pilot.press("c")
         await settle(app, pilot)
-        await pilot.press("tab", *"43", "tab", "tab", "tab", *"soup", "tab", *"tea with @Ana")
+        await pilot.press(*"43", "tab", "tab", "tab", *"soup", "tab", *"tea with @Ana")
         await settle(app, pilot)
 
     assert snap_compare(app, terminal_size=(110, 50), run_before=show)

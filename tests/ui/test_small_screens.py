@@ -225,7 +225,7 @@ async def test_a_question_made_tiny_by_a_resize_keeps_its_answer_in_sight(
     app = make_app(sqlite_db)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c", "tab", "3", "escape")
+        await press(app, pilot, "c", "3", "escape")
         question = app.screen
         assert isinstance(question, Choice)
         await pilot.resize_terminal(40, 12)

@@ -86,7 +86,7 @@ async def test_a_toast_running_out_as_a_form_opens_leaves_the_form_taking_keys(
         app._notifications.add(ran_out)
         rack = app.screen.query_one(ToastRack)
         await rack.mount(ToastHolder(Toast(ran_out), id=rack._toast_id(ran_out)))
-        burst(app, "tab", "4", "3")
+        burst(app, "4", "3")
         await settle(app, pilot)
         scores = [app.screen.query_one(f"#{key}", Input).value for key in ("connectedness", "mood")]
         assert scores == ["4", "3"]
@@ -129,7 +129,7 @@ async def test_two_people_typed_at_once_are_two_people(sqlite_db: Database) -> N
 async def test_a_check_in_typed_at_once_fills_its_scales_in_order(
     sqlite_db: Database, opened_before: bool
 ) -> None:
-    """`c`, Tab to the first scale, five digits (each moves on to the next scale) and the
+    """`c`, five digits (each moves on to the next scale) and the
     words, all at once: the day stays today, each digit lands on its own scale and the words
     in the next box — as typed slowly. (Found by a new user with tmux send-keys: the Tab or
     the digits after the first were lost, and the 4 went into the day: a check-in saved a
@@ -140,7 +140,7 @@ async def test_a_check_in_typed_at_once_fills_its_scales_in_order(
         if opened_before:
             await press(app, pilot, "c")
             await press(app, pilot, "escape")
-        burst(app, "c", "tab", *"45321", *"soup with a neighbour")
+        burst(app, "c", *"45321", *"soup with a neighbour")
         await settle(app, pilot)
         form = app.screen
         assert isinstance(form, JournalForm)
@@ -209,7 +209,7 @@ async def test_a_paste_of_several_lines_into_a_one_line_box_arrives_whole(
         await press(app, pilot, "m")
         burst(app, "n", *"Dr ", events.Paste("Ana\rSilva\r\n\r\nda Costa"), "ctrl+s")
         await settle(app, pilot)
-        await press(app, pilot, "t", "c")  # the check-in: its day box holds "today", selected
+        await press(app, pilot, "t", "c", "shift+tab")  # the day box: "today", selected
         burst(app, events.Paste("last\nsaturday\n"))
         await settle(app, pilot)
         assert app.screen.query_one("#day", Input).value == "last saturday"
@@ -379,7 +379,7 @@ async def test_a_question_opened_by_a_key_typed_ahead_takes_the_keys_after_it(
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c", "tab", "4", "ctrl+s")
+        await press(app, pilot, "c", "4", "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
         burst(app, "j", "x", "tab", "enter")
         await settle(app, pilot)

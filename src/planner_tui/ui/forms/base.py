@@ -223,6 +223,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     AUTO_FOCUS = ""
     """None of Textual's: the first field takes the focus once mounted (see on_mount).
     Textual's would focus the page first, re-styling every field as it gains and loses it."""
+    START_IN: ClassVar[str] = ""
+    """The field the cursor starts in when not the first (a selector)."""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),  # not priority: it must queue behind typed keys
         Binding("escape", "leave", "Close (keeps a draft)"),
@@ -339,7 +341,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.query_one("#draft-note").display = False
         self.fill(self.initial)
         self._as_mounted = self.values()
-        first = next(iter(self.query("Input, TextArea")), None)
+        first = self.query_one(self.START_IN) if self.START_IN else None
+        first = first or next(iter(self.query("Input, TextArea")), None)
         first = first or next((w for w in self.query(".form *") if w.focusable), None)
         if first is not None:
             first.focus()

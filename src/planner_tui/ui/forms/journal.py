@@ -71,6 +71,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
                    "contact": "being in touch", "contexts": "parts of life"}  # fmt: skip
     MOMENTS = {"day": ("past", True)}
     SETTLED_BY_TYPING = FormScreen.SETTLED_BY_TYPING | {words.EMPTY_CHECK_IN}
+    START_IN = f"#{next(iter(SCALES))}"  # the day is seldom changed: `c` then a digit answers
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "leave", "Close (asks: keep or discard)"),
