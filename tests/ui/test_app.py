@@ -23,6 +23,7 @@ from planner_tui.config import Settings
 from planner_tui.db.engine import Database
 from planner_tui.services import drafts, journal, people, review, steps
 from planner_tui.ui.app import FIRST_RUN_KEY, PlannerApp
+from planner_tui.ui.backend import Backend
 from planner_tui.ui.forms.base import FormScreen
 from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
@@ -158,6 +159,35 @@ async def test_first_run_notice_shows_once_and_is_remembered(sqlite_db: Database
     async with again.run_test(size=SIZE) as pilot:
         await settle(again, pilot)
         assert not isinstance(again.screen, FirstRunNotice)
+
+
+@pytest.mark.parametrize("home", ["new", "never welcomed"])
+async def test_the_first_run_notice_is_up_before_the_data_opens(
+    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: str
+) -> None:
+    """The notice came once the data had opened, over a Today already drawn, and took the
+    first key typed for Today (new users pressed `m`, as Today says, and stayed on Today).
+    It is up from the first frame, and shown once."""
+    release = threading.Event()
+    opening = Backend.open
+
+    def held(backend: Backend) -> None:
+        release.wait(30)
+        opening(backend)
+
+    monkeypatch.setattr(Backend, "open", held)
+    if home == "new":
+        app = PlannerApp(Settings(home=tmp_path / "planner"))
+    else:
+        app = make_app(sqlite_db, seen_notice=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FirstRunNotice)  # the data still opening
+        release.set()
+        await settle(app, pilot)
+        assert [type(s) for s in app.screen_stack].count(FirstRunNotice) == 1
+        await press(app, pilot, "enter", "m")
+        assert app.current_mode == "map"
 
 
 async def test_q_on_the_first_run_notice_quits_and_it_shows_again_next_time(

@@ -121,6 +121,8 @@ class PlannerApp(TypeAheadApp):
         self.backend = Backend(settings or Settings(), database)
         self.startup_error: str | None = None
         self.collector = IdleCollector()
+        self._welcomed = False
+        """Whether the first-run notice was shown in this run."""
         self._saved_theme: object = None
         """The theme the setting holds (so restoring it isn't saved again)."""
         self._making_a_view = asyncio.Lock()
@@ -145,6 +147,10 @@ class PlannerApp(TypeAheadApp):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.theme_chosen)
         self.set_interval(IDLE / 2, self.when_paused)
+        # Before the first frame when the file can say (a few ms): shown later, over Today,
+        # the notice took the first key typed for Today (new users lost an `m` that way).
+        if self.backend.saved_setting(FIRST_RUN_KEY, default=False) is False:
+            self.welcome()
         self.call_after_refresh(self.open_database)
         if not self.is_headless:
             self.close_on_hang_up()
@@ -308,7 +314,7 @@ class PlannerApp(TypeAheadApp):
         theme = self.backend.read(partial(drafts.get_setting, key=THEME_KEY))
         self.call_from_thread(self.restore_theme, theme)
         if not self.backend.read(partial(drafts.get_setting, key=FIRST_RUN_KEY, default=False)):
-            self.call_from_thread(self.push_screen, FirstRunNotice(), self.first_run_done)
+            self.call_from_thread(self.welcome)
         self.call_from_thread(self.take_daily_backup)
 
     @work(thread=True, group="backup", description="daily backup")
@@ -343,6 +349,12 @@ class PlannerApp(TypeAheadApp):
     def fail(self, message: str) -> None:
         self.startup_error = message
         self.exit(return_code=1)
+
+    def welcome(self) -> None:
+        """The first-run notice, once (the file, read before it opens, may have said so)."""
+        if not self._welcomed:
+            self._welcomed = True
+            self.push_screen(FirstRunNotice(), self.first_run_done)
 
     def first_run_done(self, _result: None) -> None:
         self.remember(FIRST_RUN_KEY, True, words.WELCOME_NOT_KEPT)

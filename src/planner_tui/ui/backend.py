@@ -194,13 +194,18 @@ class Backend:
         database = settings.resolved_home() / DB_FILENAME
         return database if settings.plain_file and can_write(database) else None
 
-    def saved_setting(self, key: str) -> Any:
+    def saved_setting(self, key: str, default: Any = None) -> Any:
         """A setting read straight from the SQLite file, before the database is open: a few
-        milliseconds, so it can shape the first frame. ``None`` for other databases, or
-        when it can't be read (the open database says then)."""
+        milliseconds, so it can shape the first frame. *default* when the file holds none
+        or is still to be made (the first start); ``None`` for other databases, or when it
+        can't be read (the open database says then)."""
         from planner_tui import daily
+        from planner_tui.config import DB_FILENAME
 
-        return self.quick(partial(daily.setting, key=key), timeout=0.2)
+        settings = self.settings
+        if settings.plain_file and not (settings.resolved_home() / DB_FILENAME).exists():
+            return default
+        return self.quick(partial(daily.setting, key=key, default=default), timeout=0.2)
 
     @property
     def closed(self) -> bool:
