@@ -871,17 +871,40 @@ async def test_a_check_in_changed_in_another_window_meanwhile_keeps_both_changes
     assert len(entries(sqlite_db)) == 2
 
 
+async def test_enter_goes_on_to_the_next_box_and_saves_nothing(sqlite_db: Database) -> None:
+    """Enter after a sentence in *what brought warmth* saved the check-in half written and
+    closed it; the keys typed next went to Today (a new user). Enter goes on, as the
+    wizard's does; ctrl+s saves."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "c", "shift+tab", "enter")  # the day, as it is
+        assert form(app).query_one("#connectedness", Input).has_focus
+        await press(app, pilot, *"4", "enter", "enter", "enter", "enter")
+        await press(app, pilot, *"a call with my sister", "enter", *"Zo", "enter")
+        assert form(app).query_one("#body", TextArea).has_focus
+        await press(app, pilot, *"and then", "enter", *"more")
+        assert isinstance(app.screen, JournalForm) and entries(sqlite_db) == []
+        values = form(app).values()
+        assert (values["connectedness"], values["warmth_note"], values["withdraw_note"]) == (
+            "4",
+            "a call with my sister",
+            "Zo",
+        )
+        assert values["body"] == "and then\nmore"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+    [entry] = entries(sqlite_db)
+    assert (entry.warmth_note, entry.body) == ("a call with my sister", "and then\nmore")
+
+
 async def test_an_empty_check_in_is_not_saved_and_the_note_goes_once_something_is_in_it(
     sqlite_db: Database,
 ) -> None:
-    """Enter in the day's box saved a check-in with nothing in it (the wizard's Enter goes
-    to its next page, so a hand used to it pressed it here), and the month counted it as
-    a day checked in."""
+    """ctrl+s saved a check-in with nothing in it, and the month counted it as a day
+    checked in."""
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await press(app, pilot, "c")
-        assert form(app).query_one("#connectedness", Input).has_focus
-        await press(app, pilot, "enter")
+        await press(app, pilot, "c", "ctrl+s")
         assert isinstance(app.screen, JournalForm)
         note = form(app).query_one("#form-problem", Static)
         assert str(note.render()) == words.EMPTY_CHECK_IN and note.display

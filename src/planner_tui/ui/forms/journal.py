@@ -199,8 +199,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
     # ---------------------------------------------------------------- people and scales
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter goes on to the next box, as a digit does: a sentence ended with Enter
+        saved the check-in half written (ctrl+s saves)."""
         event.stop()
-        self.action_save()
+        self.focus_next()
 
     def mentioned(
         self, values: dict[str, Any], people: list[PersonRead] | None = None
