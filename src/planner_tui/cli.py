@@ -63,6 +63,14 @@ def user_path(text: str) -> Path:
     return Path(text)
 
 
+def database_url(text: str) -> str:
+    """A database address typed on the command line: an empty one (a script's unset
+    variable) opened the planner in the default folder instead."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a database URL, not an empty one")
+    return text
+
+
 @functools.cache  # built once a process: main() may run many times in one (the tests do)
 def build_parser() -> Parser:
     parser = Parser(
@@ -75,7 +83,9 @@ def build_parser() -> Parser:
     parser.add_argument(
         "--home", type=user_path, help="folder for your data (default: user data dir)"
     )
-    parser.add_argument("--db", metavar="URL", help="database URL instead of the SQLite file")
+    parser.add_argument(
+        "--db", type=database_url, metavar="URL", help="database URL instead of the SQLite file"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     demo = sub.add_parser("demo", help="fill an EMPTY database with a realistic sample life")

@@ -297,7 +297,13 @@ def test_bad_database_url(tmp_path: Path) -> None:
         result = run(tmp_path, "--db", url, "review")
         assert_one_line_error(result, 1, f"in SQLite or PostgreSQL, not {kind}: give --db a")
         assert "plugin" not in result.stderr and "driver" not in result.stderr
-    assert_one_line_error(run(tmp_path, "--db", "::", "review"), 1, "can't be used")
+    unreadable = run(tmp_path, "--db", "::", "review")
+    assert_one_line_error(unreadable, 1, "can't be used")
+    assert "give --db a sqlite:///… or postgresql://… address" in unreadable.stderr
+    # An empty one (a script's unset variable) opened the planner in the default folder.
+    for empty in ("", "  "):
+        assert_one_line_error(run(tmp_path, "--db", empty, "today"), 2, "needs a database URL")
+    assert not (tmp_path / "planner.db").exists()
 
 
 def test_app_refuses_without_a_terminal(tmp_path: Path) -> None:

@@ -599,7 +599,10 @@ def make_engine(location: Location) -> Engine:
         describe_partial_indexes(engine.dialect.name)
         return engine
     except (ArgumentError, NoSuchModuleError, ValueError) as error:
-        raise StorageError(f"That database URL can't be used: {error}") from None
+        raise StorageError(
+            f"That database URL can't be used ({error}): give --db a sqlite:///… or "
+            "postgresql://… address."
+        ) from None
     except ImportError as error:
         raise StorageError(
             f"The driver for that database is not installed ({error.name}). "
