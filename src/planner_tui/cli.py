@@ -149,6 +149,7 @@ def build_parser() -> Parser:
     )
     entry.add_argument("text", nargs="?", help="what you want to write (default: stdin)")
     entry.add_argument("--day", default="today", help="today, yesterday, 2026-11-20...")
+    entry.add_argument("--anyway", action="store_true", help="a day over a year ago, as meant")
     for flag, words in SCALE_FLAGS.items():
         entry.add_argument(f"--{flag}", type=int, choices=range(1, 6), metavar="1-5", help=words)
     entry.add_argument("--warmth", default="", help="what brought warmth today")
@@ -554,7 +555,7 @@ def check_text_arguments(args: argparse.Namespace) -> None:
 def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.journal_search import mentions_in
     from planner_tui.services import journal, people
-    from planner_tui.when import parse_when
+    from planner_tui.when import check_year, parse_when
 
     body = args.text
     if body is None:
@@ -569,6 +570,7 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
     day = parse_when(args.day, lean="past", day=True).date()
     if day > clock.today():
         raise InvalidInput("A check-in is for a day that has begun.")
+    check_year(day, anyway=args.anyway)
     with opened(settings) as database, database.write() as session:
         everyone = people.list_people(session=session)
         found, unknown = mentions_in(" ".join((body, args.warmth, args.withdraw)), everyone)

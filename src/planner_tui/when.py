@@ -659,13 +659,32 @@ LONG_AGO = timedelta(days=366)
 a slip ('1 Jan 1900', or 0001 for 2026), saved without a word otherwise."""
 
 
-def year_asked(moment: date) -> str:
-    """What the read-back of a past day or time adds: a question, when over a year ago."""
+def long_ago(moment: date) -> bool:
+    """Whether a past day or time is over :data:`LONG_AGO` ago (its year may be a slip)."""
     today = clock.now() if isinstance(moment, datetime) else clock.today()
     try:
-        return " — is the year right?" if moment < today - LONG_AGO else ""
+        return moment < today - LONG_AGO
     except OverflowError:  # in the calendar's first year nothing is that long ago
-        return ""
+        return False
+
+
+def year_asked(moment: date) -> str:
+    """What the read-back of a past day or time adds: a question, when over a year ago."""
+    return " — is the year right?" if long_ago(moment) else ""
+
+
+def check_year(moment: date, *, anyway: bool) -> None:
+    """The command line's form of :func:`year_asked`: a day or time over a year ago is
+    refused unless *anyway* (it can't ask, and '1 jan 2020' for 2026 was kept silently)."""
+    if long_ago(moment) and not anyway:
+        shown = (
+            clock.strftime(clock.to_local(moment), "%a %-d %b %Y, %H:%M")
+            if isinstance(moment, datetime)
+            else clock.strftime(moment, "%a %-d %b %Y")
+        )
+        raise InvalidInput(
+            f"That is {shown}, over a year ago — is the year right? Add --anyway to keep it."
+        )
 
 
 def read_back(text: str, *, lean: Lean, at: time | None = None) -> tuple[datetime, str]:

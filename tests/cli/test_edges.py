@@ -27,7 +27,7 @@ from .runner import assert_one_line_error, run, run_process
 # range that ends on 31 December 9999 has no end (there is no day after it).
 
 FIRST = [
-    ("journal", ["journal", "--day", "0001-01-01", "year one"], 0, "1 January 0001"),
+    ("journal", ["journal", "--anyway", "--day", "0001-01-01", "year one"], 0, "1 January 0001"),
     ("review", ["review", "--month", "0001-01"], 0, "January 0001"),
     ("search --from/--until", ["search", "--from", "0001-01-01", "--until", "0001-01-01"], 0,
      "year one"),
@@ -52,7 +52,7 @@ LAST = [
 @pytest.fixture(scope="module")
 def year_one_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("edges") / "home"
-    result = run(home, "journal", "--day", "0001-01-01", "year one", "--connected", "4")
+    result = run(home, "journal", "--anyway", "--day", "0001-01-01", "year one", "--connected", "4")
     assert result.returncode == 0, result.stderr
     return home
 
@@ -96,7 +96,11 @@ def test_with_the_clock_on_the_last_day(tmp_path: Path) -> None:
         return run(home, *args, now=moment)
 
     assert_clean(run_at(at, home, "journal", "--day", "9999-12-31", "last day"), 0, "9999")
-    assert_clean(run_at(at, home, "journal", "--day", "0001-01-01", "first day"), 0, "January 0001")
+    assert_clean(
+        run_at(at, home, "journal", "--anyway", "--day", "0001-01-01", "first day"),
+        0,
+        "January 0001",
+    )
     assert_clean(run_at(at, home, "search", "to:9999-12-31 day"), 0, "last day")
     assert_clean(run_at(at, home, "search", "--from", "9999-12", "day"), 0, "last day")
     exported = run_at(at, home, "export", "--format", "markdown", "--month", "9999-12")
@@ -152,7 +156,7 @@ def test_numbers_that_are_no_day_are_explained_not_guessed(tmp_path: Path) -> No
 @pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles"])
 def test_year_one_in_any_time_zone(tmp_path: Path, zone: str) -> None:
     home = tmp_path / "home"
-    for args in (["journal", "--day", "0001-01-01", "x"], ["review", "--month", "0001-01"],
+    for args in (["journal", "--anyway", "--day", "0001-01-01", "x"], ["review", "--month", "0001-01"],
                  ["export", "--format", "markdown", "--month", "0001-01"]):  # fmt: skip
         assert_clean(run(home, *args, zone=zone), 0, "")
 

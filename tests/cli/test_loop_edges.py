@@ -144,6 +144,32 @@ def test_a_step_not_due_yet_is_done_only_with_anyway(home: Path) -> None:
     assert run(home, "plan").stdout.startswith("No small step is planned right now.")
 
 
+def test_a_time_over_a_year_ago_is_asked_about_and_kept_only_with_anyway(home: Path) -> None:
+    """`done 3 --when 2020-01-01` for a step planned today kept 2020 without a word, and
+    the Map then had Ana six years overdue; the app's forms ask "is the year right?". The
+    command line can't ask: it refuses, and --anyway keeps it. The day it was counted on is
+    said when it isn't now."""
+    assert run(home, "plan", "Ana", "say hi", "now").returncode == 0
+    for argv, shown in (
+        (["done", "1", "--when", "2020-01-01"], "Wed 1 Jan 2020, 12:00"),
+        (["log", "Ola", "--when", "2019-05-05 3pm"], "Sun 5 May 2019, 15:00"),
+        (["journal", "--day", "2025-11-21", "long ago"], "Fri 21 Nov 2025"),
+    ):
+        refused = run(home, *argv)
+        assert_one_line_error(refused, 1, f"That is {shown}, over a year ago — is the year right?")
+        assert "Add --anyway to keep it." in refused.stderr
+    exported = json.loads(run(home, "export", "--format", "json").stdout)
+    assert exported["tables"]["interaction"] == [] == exported["tables"]["journal_entry"]
+    # A year ago to the day is not asked about.
+    assert run(home, "journal", "--day", "2025-11-23", "a year ago").returncode == 0
+    done = run(home, "done", "1", "--when", "2020-01-01", "--anyway")
+    assert done.returncode == 0, done.stderr
+    assert "Counted as in touch Wed 1 Jan 2020, 12:00." in done.stdout
+    assert run(home, "log", "Ola", "--when", "2019-05-05 3pm", "--anyway").returncode == 0
+    assert run(home, "plan", "Ana", "wave", "now").returncode == 0
+    assert "Counted as" not in run(home, "done", "2").stdout  # now: nothing more to say
+
+
 def test_declining_a_repeat_with_another_time_says_which_is_which(home: Path) -> None:
     planned = run(home, "plan", "Ana", "text", "sat", "10am", "--repeat", "weekly")
     assert planned.returncode == 0, planned.stderr

@@ -89,6 +89,7 @@ def add_parsers(sub: Any) -> None:
     )
     log.add_argument("people", nargs="+", metavar="PERSON", help="who (several allowed)")
     log.add_argument("--when", default="now", help="now, 'yesterday evening', 'last sat 3pm'")
+    log.add_argument("--anyway", action="store_true", help="a time over a year ago, as meant")
     log.add_argument("--how", **how)
     log.add_argument("--warmth", type=score(1, 5), metavar="1-5", help="how warm it felt")
     log.add_argument("--who-reached-out", choices=sorted(REACHED_OUT), metavar="me|them|mutual")
@@ -112,7 +113,8 @@ def add_parsers(sub: Any) -> None:
         outcome.add_argument("--note", default="", help="what you noticed (optional)")
         if status in ("done", "no_reply"):  # steps.AFTER_THE_STEP (no data layer to parse)
             outcome.add_argument("--anyway", action="store_true",
-                                 help="a step due on a later day that has happened already")  # fmt: skip
+                                 help="a step due on a later day that has happened already"
+                                 + (", or --when over a year ago" if status == "done" else ""))  # fmt: skip
         elif status == "rescheduled":
             outcome.add_argument("--anyway", action="store_true",
                                  help="a time on another day than the step's words say")  # fmt: skip
@@ -309,11 +311,12 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import LOGGED_CHANNEL, LOGGED_INITIATOR, Channel, label
     from planner_tui.journal_search import context_named, no_context
     from planner_tui.services import people
-    from planner_tui.when import parse_when
+    from planner_tui.when import check_year, parse_when
 
     moment = parse_when(args.when, lean="past")
     if moment > clock.now() + timedelta(minutes=5):
         _refuse(words.STILL_TO_COME)
+    check_year(moment, anyway=args.anyway)
     with opened(settings) as database, database.write() as session:
         who = [find_person(session, typed) for typed in args.people]
         context_id = None
@@ -372,7 +375,7 @@ def _refuse(message: str) -> NoReturn:
 def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.choices import StepStatus
     from planner_tui.services import steps
-    from planner_tui.when import parse_when
+    from planner_tui.when import check_year, parse_when
 
     status: str = args.status
     outcome: dict[str, Any] = {"status": status, "note": args.note}
@@ -380,6 +383,8 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         moment = parse_when(args.when, lean="past") if args.when else None  # None: see below
         if moment is not None and moment > clock.now():
             _refuse("That is still to come; say when it happened.")
+        if moment is not None:
+            check_year(moment, anyway=args.anyway)
         outcome |= {
             "occurred_at": moment,
             "warmth": args.warmth,
@@ -420,6 +425,9 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
     following = [(s.due_at, s.action, s.id, bool(s.rrule)) for s in result.following]
     _said(result.step, following, backup_planned="follow_up" in outcome)
+    met = outcome.get("occurred_at")
+    if met is not None and abs(clock.now() - met) > timedelta(minutes=5):  # not "now": say it
+        say(f"Counted as in touch {words.when(met)}.")
 
 
 BACKUP_NEXT = ("declined", "no_reply")
