@@ -330,12 +330,16 @@ SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
                 "Dec")  # fmt: skip
 
 
+def yearly_day(month: int, day: int, year: int | None) -> str:
+    """'12 Apr', '12 Apr 1990' (a person's date, its year when known)."""
+    return f"{day} {SHORT_MONTHS[month - 1]}" + (f" {year:04d}" if year else "")  # 0001 too
+
+
 def dates_line(dates: list[tuple[str, int, int, int | None]]) -> str:
     """Someone's dates in one line, from (label, month, day, year): 'Birthday 12 Apr ·
     Anniversary 3 Jun 2011'."""
     return " · ".join(
-        f"{what[:1].upper()}{what[1:]} {day} {SHORT_MONTHS[month - 1]}"
-        + (f" {year:04d}" if year else "")  # '1 Jan 0001', as the calendar says it
+        f"{what[:1].upper()}{what[1:]} {yearly_day(month, day, year)}"
         for what, month, day, year in dates
     )
 
@@ -469,6 +473,14 @@ def merge_keeps(
         said += f"; {gone} stays as another name for them"
         return said + (", with their notes added." if notes else ".")
     return said + (f"; {gone}'s notes are added to theirs." if notes else ".")
+
+
+def own_dates_stay(other: str, dates: list[tuple[str, int, int, int | None]]) -> str:
+    """After what a merge keeps: their own dates that stay where *other*'s are on another
+    day (one birthday, not two), as (label, month, day, year)."""
+    if not dates:
+        return ""
+    return f"\nTheir own dates stay: {dates_line(dates)} ({other}'s on another day are left out)."
 
 
 def archived_person(name: str) -> str:

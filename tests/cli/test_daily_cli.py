@@ -515,7 +515,10 @@ def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     first = all_steps(home)[1]
     assert first.status is StepStatus.DONE and first.outcome_note == "lovely"
     app_says = outcome_message(OutcomeResult(first, []))
-    assert done.stdout == f"#2: Friday 20 Nov, 18:00 — call (Bo)\n{app_says}\n"
+    assert done.stdout == (  # and, due days ago, that it counted as in touch at its time
+        f"#2: Friday 20 Nov, 18:00 — call (Bo)\n{app_says}\n"
+        "Counted as in touch Fri 20 Nov, 18:00.\n"
+    )
     assert "Easier than you expected (2/5, you thought 4/5)" in app_says
 
     declined = run(home, "declined", "1", "--another-time", "next sat 11am")

@@ -473,8 +473,11 @@ async def test_deleting_a_planned_step_can_be_undone(sqlite_db: Database) -> Non
 
 async def test_two_people_merge_by_keys_and_the_palette_takes_it_back(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
-        ana = people.create_person(session=s, data={"name": "Ana Silva"}).id
-        nani = people.create_person(session=s, data={"name": "Nani", "notes": "choir"}).id
+        ana = people.create_person(session=s, data={"name": "Ana Silva"}, dates=[
+            {"label": "birthday", "month": 1, "day": 1, "year": 1990}]).id  # fmt: skip
+        nani = people.create_person(session=s, data={"name": "Nani", "notes": "choir"}, dates=[
+            {"label": "Birthday", "month": 2, "day": 29, "year": 1988},
+            {"label": "moved here", "month": 9, "day": 1, "year": 2025}]).id  # fmt: skip
         people.log_interaction(session=s, data={"occurred_at": NOW, "person_ids": [nani]})
         journal.save_entry(session=s, data={"day": NOW.date(), "body": "tea with @Nani",
                                             "person_ids": [nani]})  # fmt: skip
@@ -493,13 +496,21 @@ async def test_two_people_merge_by_keys_and_the_palette_takes_it_back(sqlite_db:
         await press(app, pilot, *"Nan", "enter")  # the suggestion is taken
         assert isinstance(app.screen, Choice)
         assert "Merge Nani into Ana Silva?" in screen_text(app)
-        assert "Moving to Ana Silva: 1 contact and 1 journal mention." in screen_text(app)
+        # One birthday, hers: the merge left her two, and the question said "1 date".
+        shown = " ".join(screen_text(app).split())
+        assert "Moving to Ana Silva: 1 contact, 1 journal mention and 1 date." in shown
+        assert (
+            "Their own dates stay: Birthday 1 Jan 1990 (Nani's on another day are left out)."
+            in shown
+        )
         await press(app, pilot, "enter")
         assert isinstance(app.screen, MapScreen)
         assert said(app, "Merged Nani into Ana Silva (u undoes it).")
         with sqlite_db.session() as s:
             [merged] = people.list_people(session=s)
             assert merged.aliases == ["Nani"] and merged.notes == "choir"
+            dates = [(d.label, d.month, d.day) for d in people.list_dates(session=s, person_id=ana)]
+            assert dates == [("birthday", 1, 1), ("moved here", 9, 1)]
             [entry] = journal.list_entries(session=s)
             assert entry.person_ids == [ana]
         assert [r for r in screen_text(app).splitlines() if "Nani" in r] == []

@@ -227,27 +227,33 @@ async def test_two_people_of_one_name_are_told_apart_by_number(sqlite_db: Databa
 async def test_a_name_already_on_the_map_is_asked_about_and_what_stays_is_said(
     sqlite_db: Database,
 ) -> None:
-    """Added again as "the same person", a rhythm typed was dropped without a word; and
-    renaming someone into another's name was not asked about at all."""
+    """Added again as "the same person", a rhythm typed was dropped without a word, and a
+    birthday typed on another day became her second birthday; and renaming someone into
+    another's name was not asked about at all."""
     with sqlite_db.write() as s:
         ana = people.create_person(
-            session=s, data={"name": "Ana Silva", "nickname": "Ani", "cadence_days": 14}
-        ).id
+            session=s, data={"name": "Ana Silva", "nickname": "Ani", "cadence_days": 14},
+            dates=[{"label": "birthday", "month": 4, "day": 12, "year": 1990}],
+        ).id  # fmt: skip
         people.create_person(session=s, data={"name": "Maria Costa"})
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_map(app, pilot)
         await press(app, pilot, "n", *"ani")
         await type_into(pilot, app, "cadence", "weekly")
+        await type_into(pilot, app, "birthday", "13 Apr")
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice) and "Ana Silva is already here" in screen_text(app)
         await press(app, pilot, "enter")  # yes, the same person
         said = [n.message for n in app._notifications]
         assert said[-1] == (
-            "Added to Ana Silva, who keeps their own rhythm (every 2 weeks) — e on the Map "
-            "changes it."
+            "Added to Ana Silva, who keeps their own rhythm (every 2 weeks) and birthday "
+            "(12 Apr 1990) — e on the Map changes it."
         ), said
         assert [p.cadence_days for p in everyone(sqlite_db) if p.id == ana] == [14]
+        with sqlite_db.session() as s:
+            dates = people.list_dates(session=s, person_id=ana)
+        assert [(d.label, d.month, d.day, d.year) for d in dates] == [("birthday", 4, 12, 1990)]
         screen = app.screen
         assert isinstance(screen, MapScreen)
         screen.query_one("#people-table", DataTable).move_cursor(

@@ -28,6 +28,7 @@ from planner_tui.db.models import (
     PersonAlias,
     PersonContextLink,
     PersonDate,
+    PersonDateBase,
     PersonRead,
     Phrase,
     Score,
@@ -40,7 +41,13 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput
 from planner_tui.services import steps
 from planner_tui.services.common import all_there, get_or_404, validate
-from planner_tui.services.people import keep_other_names
+from planner_tui.services.people import (
+    dates_by_label,
+    fold_date,
+    keep_other_names,
+    label_key,
+    left_out_dates,
+)
 from planner_tui.services.undo import Change, Recorder
 
 # --------------------------------------------------------------------------- contacts
@@ -328,22 +335,33 @@ class MergeCounts:
     mentions: int
     contexts: int
     dates: int
+    """Dates under labels the person kept has none of."""
+    theirs_stay: list[tuple[str, int, int, int | None]]
+    """The kept person's own dates that stay where the other has another day under the
+    same label (their birthday, not the other's)."""
 
 
-def merge_counts(*, session: Session, person_id: int) -> MergeCounts:
-    """What is linked to someone: what a merge moves to the person kept."""
+def merge_counts(*, session: Session, person_id: int, keep_id: int) -> MergeCounts:
+    """What is linked to someone: what a merge into *keep_id* moves to them."""
     get_or_404(session, Person, person_id, "person")
 
     def count(model: type[SQLModel], column: Any) -> int:
         query = select(sa.func.count()).select_from(model).where(column == person_id)
         return int(session.exec(query).one())
 
+    theirs = dates_by_label(session, keep_id)
+    dates = session.exec(select(PersonDate).where(PersonDate.person_id == person_id)).all()
     return MergeCounts(
         contacts=count(InteractionPersonLink, InteractionPersonLink.person_id),
         steps=count(Step, Step.person_id),
         mentions=count(JournalPersonLink, JournalPersonLink.person_id),
         contexts=count(PersonContextLink, PersonContextLink.person_id),
-        dates=count(PersonDate, PersonDate.person_id),
+        dates=sum(label_key(d.label) not in theirs for d in dates),
+        theirs_stay=left_out_dates(
+            session=session,
+            person_id=keep_id,
+            dates=[PersonDateBase.model_validate(d, from_attributes=True) for d in dates],
+        ),
     )
 
 
@@ -417,18 +435,17 @@ def _move_links(session: Session, keep_id: int, other_id: int) -> None:
 
 
 def _move_dates(session: Session, keep_id: int, other_id: int) -> None:
-    """Their dates, except one the person kept has already (a year fills a gap)."""
-    mine = session.exec(select(PersonDate).where(PersonDate.person_id == keep_id)).all()
-    known = {(d.label.casefold(), d.month, d.day): d for d in mine}
+    """Their dates, under labels the person kept has none of (moved, so a calendar keeps
+    its event); theirs stay (:func:`~planner_tui.services.people.fold_date`)."""
+    mine = dates_by_label(session, keep_id)
     for row in session.exec(select(PersonDate).where(PersonDate.person_id == other_id)).all():
-        same = known.get((row.label.casefold(), row.month, row.day))
+        same = mine.get(label_key(row.label))
         if same is None:
             row.person_id = keep_id
             session.add(row)
             continue
-        if same.year is None and row.year is not None:
-            same.year = row.year
-            session.add(same)
+        fold_date(same, row)
+        session.add(same)
         session.delete(row)
     session.flush()
 

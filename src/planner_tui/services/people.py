@@ -460,26 +460,50 @@ def set_dates(
 
 
 def add_date(*, session: Session, data: PersonDateCreate | dict[str, Any]) -> PersonDateRead:
-    """Give someone a date (a birthday, an anniversary, "moved to Leeds"). One they have
-    already — the same label, whatever its case, on the same day and month — is not added
-    again: that one is returned (given the year, if it had none)."""
+    """Give someone a date (a birthday, an anniversary, "moved to Leeds"). Someone has one
+    date under a label (:func:`label_key`; :func:`set_date` changes it): one they have
+    already under that label stays, and is returned (see :func:`fold_date`)."""
     valid = validate(PersonDateCreate, data)
     get_or_404(session, Person, valid.person_id, "person")
-    for row in session.exec(select(PersonDate).where(PersonDate.person_id == valid.person_id)):
-        if (label_key(row.label), row.month, row.day) == (
-            label_key(valid.label),
-            valid.month,
-            valid.day,
-        ):
-            if row.year is None and valid.year is not None:
-                row.year = valid.year
-                session.add(row)
-                session.flush()
-            return PersonDateRead.model_validate(row, from_attributes=True)
-    row = PersonDate(**valid.model_dump())
+    row = dates_by_label(session, valid.person_id).get(label_key(valid.label))
+    if row is None:
+        row = PersonDate(**valid.model_dump())
+    else:
+        fold_date(row, valid)
     session.add(row)
     session.flush()
     return PersonDateRead.model_validate(row, from_attributes=True)
+
+
+def dates_by_label(session: Session, person_id: int) -> dict[str, PersonDate]:
+    """Someone's dates by :func:`label_key` ('Birthday' is 'birthday')."""
+    rows = session.exec(select(PersonDate).where(PersonDate.person_id == person_id)).all()
+    return {label_key(row.label): row for row in rows}
+
+
+def fold_date(theirs: PersonDate, new: PersonDate | PersonDateBase) -> bool:
+    """*new*, a date under a label of *theirs*, which stays (a merge or a vCard never
+    gives someone two birthdays): on the same day it gives theirs a year it lacked.
+    Whether *new* was another day, and so left out."""
+    if (theirs.month, theirs.day) != (new.month, new.day):
+        return True
+    if theirs.year is None and new.year is not None:
+        theirs.year = new.year
+    return False
+
+
+def left_out_dates(
+    *, session: Session, person_id: int, dates: Dates
+) -> list[tuple[str, int, int, int | None]]:
+    """Their own dates that stay where *dates* give another day under the same label, as
+    :func:`planner_tui.words.dates_line` takes them: what to say before or after a merge."""
+    theirs = dates_by_label(session, person_id)
+    return [
+        (row.label, row.month, row.day, row.year)
+        for new in _checked_dates(dates) or []
+        if (row := theirs.get(label_key(new.label))) is not None
+        and (row.month, row.day) != (new.month, new.day)
+    ]
 
 
 def set_date(

@@ -32,7 +32,6 @@ from planner_tui.db.models import (
     MAX_NOTE,
     Person,
     PersonCreate,
-    PersonDate,
     clean_name,
     not_a_number,
 )
@@ -42,12 +41,13 @@ from planner_tui.names import name_key
 from planner_tui.services.people import (
     add_date,
     create_person,
+    dates_by_label,
     get_person,
     label_key,
     merge_into,
     name_index,
 )
-from planner_tui.words import plural
+from planner_tui.words import plural, yearly_day
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_NICKNAME = 200
@@ -640,10 +640,10 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
             repeated += 1
             if duplicates == "merge":
                 merge_into(session=session, person_id=match[0], data=data)
-                _add_days(session, match[0], card, merging=True)
+                _add_days(session, match[0], card)
         elif match and match[0] is not None and duplicates == "merge":
             merge_into(session=session, person_id=match[0], data=data)
-            _add_days(session, match[0], card, merging=True)
+            _add_days(session, match[0], card)
             merged.add(match[0])
         elif match:
             skipped += 1
@@ -655,28 +655,22 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
     return ImportResult(len(added), len(merged), skipped, repeated, duplicates == "merge")
 
 
-def _had(session: Session, person_id: int) -> dict[str, PersonDate]:
-    """The person's dates by label (:func:`label_key`: 'Birthday' is 'birthday')."""
-    rows = session.exec(select(PersonDate).where(PersonDate.person_id == person_id)).all()
-    return {label_key(row.label): row for row in rows}
-
-
 def _kept(session: Session, person_id: int, card: Card) -> list[str]:
     """What a merge keeps of the person's own, where the card says otherwise: a birthday or
     anniversary on another day ("their birthday stays 29 Feb; the card's is left out"), a
     nickname (the card's is kept as a name they also go by); and what it adds: the card's
     nickname, dates and note where they have none or another ("adds the birthday 12 Apr
     1990")."""
-    had = _had(session, person_id)
+    had = dates_by_label(session, person_id)
     notes, added = [], []
     for label, day in ((BIRTHDAY, card.birthday), (ANNIVERSARY, card.anniversary)):
         row = had.get(label_key(label))
         if day is None:
             continue
         if row is None:
-            added.append(f"the {label} {_shown(day.month, day.day, day.year)}")
+            added.append(f"the {label} {yearly_day(day.month, day.day, day.year)}")
         elif (row.month, row.day) != (day.month, day.day):
-            shown = _shown(row.month, row.day, row.year)
+            shown = yearly_day(row.month, row.day, row.year)
             notes.append(f"their {label} stays {shown}; the card's is left out")
     person = get_person(session=session, person_id=person_id)
     known = {name_key(name) for name in (person.name, person.nickname, *person.aliases)}
@@ -691,19 +685,10 @@ def _kept(session: Session, person_id: int, card: Card) -> list[str]:
     return notes + (["adds " + ", ".join(added)] if added else [])
 
 
-def _shown(month: int, day: int, year: int | None) -> str:
-    """'12 Apr', '12 Apr 1990'."""
-    return f"{day} {date(2004, month, 1):%b}" + (f" {year}" if year else "")
-
-
-def _add_days(session: Session, person_id: int, card: Card, *, merging: bool = False) -> None:
-    """The card's birthday and anniversary, as dates of the person (never twice). Merged
-    into someone already here, a label they have already (on any day) keeps theirs."""
-    had = _had(session, person_id) if merging else {}
+def _add_days(session: Session, person_id: int, card: Card) -> None:
+    """The card's birthday and anniversary, as dates of the person: one they have under
+    that label already keeps theirs (:func:`add_date`; the preview says so)."""
     for label, day in ((BIRTHDAY, card.birthday), (ANNIVERSARY, card.anniversary)):
-        row = had.get(label_key(label))
-        if day is not None and row is not None and (row.month, row.day) != (day.month, day.day):
-            continue  # theirs is kept (the preview says so)
         if day is not None:
             data = {"person_id": person_id, "label": label, "month": day.month, "day": day.day}
             add_date(session=session, data=data | {"year": day.year})

@@ -108,6 +108,8 @@ class PersonForm(FormScreen[PersonRead]):
         self.allow_duplicate = False
         self.duplicate: PersonRead | None = None
         self.merge_into: int | None = None
+        self.theirs_stay: list[tuple[str, int, int, int | None]] = []
+        """Added to someone: their own dates that stayed where other days were typed."""
         self.dates_loaded = person is None
         """Whether the fields hold the person's dates (saving sets them: never before they
         were read, or they would all go)."""
@@ -263,6 +265,9 @@ class PersonForm(FormScreen[PersonRead]):
         dates = read_dates(values["birthday"], values["dates"]) if self.dates_loaded else None
         if self.person is None:
             if self.merge_into is not None:
+                self.theirs_stay = backend.read(
+                    partial(people.left_out_dates, person_id=self.merge_into, dates=dates)
+                )
                 return backend.write(
                     partial(people.merge_into, person_id=self.merge_into, data=data, dates=dates)
                 )
@@ -311,6 +316,10 @@ class PersonForm(FormScreen[PersonRead]):
         typed_nickname = values["nickname"].strip()
         if typed_nickname and typed_nickname != result.nickname:
             stayed.append(f"nickname ({result.nickname})")
+        stayed += [  # their birthday, not a second one
+            f"{label} ({words.yearly_day(month, day, year)})"
+            for label, month, day, year in self.theirs_stay
+        ]
         return words.added_to(result.name, stayed)
 
     def refused(self, message: str, field: str | None) -> None:

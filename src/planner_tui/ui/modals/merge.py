@@ -149,7 +149,7 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
 
         try:
             counts = self.planner.backend.read(
-                partial(corrections.merge_counts, person_id=other.id)
+                partial(corrections.merge_counts, person_id=other.id, keep_id=self.keep.id)
             )
         except PlannerError as error:
             self.app.call_from_thread(self.query_one("#other-problem", Problem).say, str(error))
@@ -199,7 +199,8 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
                     taken=taken,
                     alias=not numbered,
                     notes=bool(other.notes.strip() or other.boundaries.strip()),
-                ),
+                )
+                + words.own_dates_stay(gone, counts.theirs_stay),
                 [("merge", "Merge"), ("keep", "Keep apart")],
             ),
             answered,
