@@ -119,7 +119,8 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> P
 
 
 SAVED_AS_TYPED = ("plan ACTION", "plan --cue", "plan --backup", "log --note", "done --note",
-                  "skip --note", "date LABEL", "add NAME", "add --context")  # fmt: skip
+                  "skip --note", "date LABEL", "add NAME", "add --nickname",
+                  "add --context")  # fmt: skip
 
 
 def saved_text(home: Path, name: str) -> str | None:
@@ -146,6 +147,7 @@ def saved_text(home: Path, name: str) -> str | None:
         "skip --note": first.outcome_note,
         "date LABEL": dates[0].label if dates else None,
         "add NAME": newest_person.name,
+        "add --nickname": newest_person.nickname,
         "add --context": contexts[0].name if contexts else None,
     }.get(name)
 
@@ -200,3 +202,18 @@ def test_every_argument_is_used_or_refused_in_one_line(
             assert getattr(entry, field) == value
         if name == "journal --mood":
             assert entry.mood == int(value)
+
+
+@pytest.mark.parametrize("flag", ["NAME", "--nickname"])
+@pytest.mark.parametrize("label", ["control characters", "escape sequences"])
+def test_what_someone_is_called_holds_no_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str, label: str
+) -> None:
+    """A nickname took an escape sequence (a name never did): `plan` then offered "send
+    ␛]0;HACK␇ a short message", and `today --json` gave it to scripts raw."""
+    home = tmp_path / "home"
+    argv = ["add", TEXT[label]] if flag == "NAME" else ["add", "Cy", "--nickname", TEXT[label]]
+    assert cli.main(["--home", str(home), *argv]) == 1
+    err = capsys.readouterr().err
+    assert "can't contain control characters or line breaks" in err, err
+    assert stored(home)["person"] == []  # no one added

@@ -102,7 +102,7 @@ def lives(draw: st.DrawFn) -> dict[str, Any]:
     persons = draw(
         st.lists(
             st.fixed_dictionaries(
-                {"name": NAME, "nickname": NOTE, "circle": st.sampled_from(Circle),
+                {"name": NAME, "nickname": st.just("") | NAME, "circle": st.sampled_from(Circle),
                  "cadence_days": st.none() | st.integers(1, 3650), "notes": NOTE,
                  "boundaries": NOTE, "contexts": some_contexts, "archived": st.booleans(),
                  "snoozed_until": st.none() | st.dates(date(2026, 1, 1), date(2027, 12, 31))}

@@ -127,7 +127,7 @@ def blank_is_none(value: str) -> str | None:
 
 TEXT_FIELDS: dict[str, tuple[Write, Callable[[str], str]]] = {
     "person name": (person_field("name"), trimmed),
-    "person nickname": (person_field("nickname"), exact),
+    "person nickname": (person_field("nickname"), trimmed),  # a name, or none
     "person notes": (person_field("notes"), exact),
     "person boundaries": (person_field("boundaries"), exact),
     "context name": (context_name, trimmed),

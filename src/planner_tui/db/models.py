@@ -118,7 +118,15 @@ Note = Annotated[str, AfterValidator(_text_cleaner(MAX_NOTE))]
 
 
 Phrase = Annotated[Note, AfterValidator(one_line)]
-Nickname = Annotated[Note, AfterValidator(not_a_number)]
+
+
+def clean_nickname(value: str) -> str:
+    """A nickname: none, or a name (:func:`clean_name`: one line, no control characters —
+    an escape sequence in one reached the terminal from `plan`'s words)."""
+    return clean_name(value) if value.strip() else ""
+
+
+Nickname = Annotated[str, AfterValidator(clean_nickname), AfterValidator(not_a_number)]
 Body = Annotated[str, AfterValidator(_text_cleaner(MAX_BODY))]
 Score = Annotated[int, Field(ge=1, le=5)]
 Cadence = Annotated[int, Field(ge=1, le=3650)]
