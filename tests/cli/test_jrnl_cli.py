@@ -79,6 +79,26 @@ def test_a_too_long_entry_imports_nothing(tmp_path: Path) -> None:
     assert not (home / "planner.db").exists() or entries(home) == []
 
 
+def test_an_entry_for_a_day_still_to_come_imports_nothing(tmp_path: Path) -> None:
+    """`[2099-01-01 10:00]` came in, and stood at the top of the Journal for ever: the app
+    and `journal --day` refuse a check-in for a day that hasn't begun. (The runner's clock
+    is Monday 23 November 2026, evening: today's own entry is fine.)"""
+    journal = tmp_path / "j.txt"
+    journal.write_text(
+        "[2026-11-23 10:00] Today.\n\n[2099-01-01 10:00] Future entry\n", encoding="utf-8"
+    )
+    home = tmp_path / "home"
+    assert_one_line_error(
+        run(home, "import", str(journal)),
+        1,
+        "The entry of 2099-01-01 10:00 ('Future entry') is for a day still to come",
+    )
+    assert not (home / "planner.db").exists() or entries(home) == []
+    journal.write_text("[2026-11-23 10:00] Today.\n", encoding="utf-8")
+    assert run(home, "import", str(journal)).returncode == 0
+    assert entries(home) == [("2026-11-23", "10:00 Today.")]
+
+
 def test_not_a_journal(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("just some notes\n", encoding="utf-8")

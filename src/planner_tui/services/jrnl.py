@@ -430,6 +430,11 @@ def check(entries: list[Entry]) -> None:
             raise InvalidInput(
                 f"{where} contains a NUL character, which can't be stored. Nothing was imported."
             )
+        if entry.day > clock.today():  # as a check-in typed for that day would be
+            raise InvalidInput(
+                f"{where} is for a day still to come, and a check-in is for a day that has "
+                "begun. Nothing was imported."
+            )
 
 
 def import_entries(*, session: Session, entries: list[Entry]) -> Result:
