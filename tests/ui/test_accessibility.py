@@ -5,6 +5,7 @@ colour. (Monochrome and NO_COLOR in a real terminal: e2e/test_tmux.py.)"""
 from __future__ import annotations
 
 import pytest
+from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -19,6 +20,7 @@ from textual.widgets import (
 
 from planner_tui.db.engine import Database
 from planner_tui.services import demo
+from planner_tui.ui.forms.base import FormScreen
 from planner_tui.ui.screens.review import FigureBox
 
 from .test_app import make_app, press
@@ -73,6 +75,8 @@ async def test_every_control_is_reachable_with_tab(
     async with app.run_test(size=(120, 50)) as pilot:
         await press(app, pilot, *keys)
         assert app.screen.focus_chain, "nothing to move to with Tab"
+        if isinstance(app.screen, FormScreen):  # Tab stopped on the form's page: nothing lit
+            assert [w for w in app.screen.focus_chain if type(w) is VerticalScroll] == []
         for name in unreachable(app.screen):
             assert name in BY_KEY, f"{name} can't be reached by keyboard"
             await press(app, pilot, BY_KEY[name])

@@ -327,7 +327,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     # ---------------------------------------------------------------- shared behaviour
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog form"):
+        with VerticalScroll(classes="dialog form", can_focus=False):  # its fields scroll it
             yield Label(text(self.heading), classes="dialog-title")
             yield Line(id="draft-note", classes="muted")
             yield from self.compose_fields()

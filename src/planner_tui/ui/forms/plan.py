@@ -136,7 +136,7 @@ class PlanWizard(FormScreen[StepRead]):
     # ---------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog form", id="wizard"):
+        with VerticalScroll(classes="dialog form", id="wizard", can_focus=False):
             yield Label(text(self.heading), classes="dialog-title")
             yield Line(id="draft-note", classes="muted")
             yield Line(id="progress", classes="muted")
