@@ -3,6 +3,7 @@ edit, delete and undo."""
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -766,6 +767,30 @@ async def test_huge_odd_and_markup_text_shows_as_written(sqlite_db: Database) ->
         await press(app, pilot, "ctrl+s")
     [entry] = entries(sqlite_db)
     assert entry.body == odd and len(entry.body) > 100_000
+
+
+@pytest.mark.parametrize("width", [120, 200])
+async def test_an_entry_cut_short_in_the_list_ends_in_an_ellipsis(
+    sqlite_db: Database, width: int
+) -> None:
+    """At 120 columns and wider an entry was cut at 80 characters with nothing to say so:
+    "…mail me@exam" read as the whole note, with a wrong address. And one of several lines
+    showed its first as if it were all."""
+    long = "dinner with Sam and Ana and a friend of theirs, then a walk home by the river " * 2
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": long + "END"})
+        journal.save_entry(session=s, data={"day": date(2026, 11, 21), "body": "one\ntwo"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        rows = {
+            found.group(1): row.rstrip(" │▐▌")
+            for row in on_screen(app)
+            if (found := re.search(r"(\d+) Nov 2026", row))
+        }
+        assert rows["21"].endswith("one …")
+        assert rows["20"].endswith("END" if width == 200 else "…"), rows["20"]
 
 
 async def test_saving_a_check_in_keeps_the_control_characters_of_what_was_not_changed(

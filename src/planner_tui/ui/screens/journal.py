@@ -43,10 +43,15 @@ class JournalData:
     contexts: list[ContextRead]
 
 
+PREVIEW = 200
+"""Characters of an entry the list shows at most (its column cuts it to fit, with …)."""
+
+
 def first_line(entry: JournalEntryRead) -> str:
+    """The entry's first words: a line cut at 80 characters, without …, looked whole."""
     for value in (entry.body, entry.warmth_note, entry.withdraw_note):
         if value.strip():
-            return str(value.strip().splitlines()[0][:80])
+            return words.first_line(value, PREVIEW)
     return ""
 
 
