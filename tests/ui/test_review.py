@@ -88,6 +88,33 @@ async def test_moving_between_months(sqlite_db: Database) -> None:
         assert sum("current month" in n.message for n in app._notifications) == 1
 
 
+async def test_the_page_keys_read_the_page_with_the_focus_in_sight(sqlite_db: Database) -> None:
+    """PageUp near the end threw the page back to the Overview (the focus, on the first
+    figure, pulled it there), and the first PageDown moved a table's hidden cursor while the
+    page stayed. Each page key moves the page, and the figure in sight takes the focus, so
+    `h` explains what is read."""
+    two_months(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r")
+        body = app.screen.query_one("#body")
+
+        def focus_in_sight() -> bool:
+            region = app.screen.find_widget(app.screen.focused_figure()).region
+            return 0 <= region.y < app.size.height
+
+        await press(app, pilot, "pagedown")
+        down = body.scroll_y
+        assert down > 0 and focus_in_sight()
+        await press(app, pilot, "end")
+        end = body.scroll_y
+        assert end == body.max_scroll_y > down and focus_in_sight()
+        await press(app, pilot, "pageup")
+        assert 0 < body.scroll_y < end and focus_in_sight()
+        await press(app, pilot, "home")
+        assert body.scroll_y == 0 and focus_in_sight()
+
+
 async def test_the_month_before_is_ready_before_left_is_pressed(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -19,7 +19,8 @@ from dateutil.relativedelta import relativedelta
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from planner_tui import clock, words
@@ -128,6 +129,13 @@ class ReviewScreen(ViewScreen):
     BINDINGS = [
         Binding("left", "move(-1)", "Earlier month", key_display="←", priority=True),
         Binding("right", "move(1)", "Later month", key_display="→", priority=True),
+        # The page keys read the page, and the figure at its top takes the focus (a table's
+        # own moved a cursor out of sight, and the focus on the first figure pulled the
+        # page back to it: PageUp near the end jumped to the Overview).
+        *(
+            Binding(key, f"page('{key}')", show=False, priority=True)
+            for key in ("pageup", "pagedown", "home", "end")
+        ),
         Binding("h", "explain", "How it's counted"),
         Binding("l", "loneliness", "Loneliness check"),
         Binding("n", "intentions", "Intentions"),
@@ -252,6 +260,32 @@ class ReviewScreen(ViewScreen):
             self.query_one("#body").scroll_to_widget(box, animate=False, top=True)
 
     # ---------------------------------------------------------------- keys
+
+    def action_page(self, key: str) -> None:
+        body = self.query_one("#body", VerticalScroll)
+        {"pageup": body.scroll_page_up, "pagedown": body.scroll_page_down,
+         "home": body.scroll_home, "end": body.scroll_end}[key](animate=False)  # fmt: skip
+        self.call_after_refresh(self.focus_in_sight)
+
+    def focus_in_sight(self) -> None:
+        """The focus on the first figure that begins in sight (or the last begun above it,
+        when one figure fills the page), the page left where it is."""
+        body = self.query_one("#body", VerticalScroll)
+        top, bottom = body.scroll_y, body.scroll_y + body.size.height
+
+        def begins(widget: Widget) -> int:  # how far down the page
+            y = 0
+            while widget is not body and widget.parent is not None:
+                y += widget.virtual_region.y
+                widget = widget.parent  # type: ignore[assignment]
+            return y
+
+        boxes = [box for box in self.query(FigureBox) if box.display]
+        begun = [box for box in boxes if begins(box) < bottom]
+        in_sight = [box for box in begun if begins(box) >= top]
+        chosen = in_sight[0] if in_sight else begun[-1] if begun else None
+        if chosen is not None and chosen is not self.focused_figure():
+            self.focus_figure(chosen.key)
 
     def action_move(self, months: int) -> None:
         wanted = self.month + relativedelta(months=months)
