@@ -240,11 +240,17 @@ async def test_help_lists_every_view_key_and_support(sqlite_db: Database) -> Non
             assert on_today in shown  # keys the Today view shares with Plan, and its own
         assert "Copy selected text" not in shown  # Textual's own, not this view's
         assert "emergency number" in shown
+        # Enter, a table's own key, was missing from every view's list.
+        assert ("enter", "How it went / plan for it") in [k[:2] for k in app.screen.keys]
         # Each key says what it does beside its name (`e  Change step` once said nothing).
         assert [key for key, _, tooltip in app.screen.keys if not tooltip] == []
         await pilot.press("escape")
         await settle(app, pilot)
         assert not isinstance(app.screen, HelpScreen)
+        for view, does in (("m", "Open"), ("p", "How it went"), ("j", "Open")):
+            await press(app, pilot, view, "question_mark")
+            assert ("enter", does) in [k[:2] for k in app.screen.keys], view
+            await press(app, pilot, "escape")
 
 
 async def test_command_palette_offers_the_views(sqlite_db: Database) -> None:

@@ -489,6 +489,8 @@ class PlannerApp(TypeAheadApp):
         if isinstance(self.screen, HelpScreen):
             return
         keys = []
+        if isinstance(self.screen, ViewScreen) and self.screen.ENTER[0]:
+            keys.append(("enter", *self.screen.ENTER))
         seen = set()
         inherited = [  # the view's own keys; Textual's (copy text…) would only confuse
             b

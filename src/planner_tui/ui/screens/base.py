@@ -212,6 +212,9 @@ class ViewScreen(KeepsStyles, Screen[None]):
     """A top-level view. Subclasses implement :meth:`load` (worker thread, returns read
     models) and :meth:`show` (UI thread)."""
 
+    ENTER: ClassVar[tuple[str, str]] = ("", "")
+    """What Enter on a row does, for help (a table's own key, so no binding lists it)."""
+
     BINDINGS = [
         Binding(
             "ctrl+r",

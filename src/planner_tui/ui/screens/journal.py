@@ -109,6 +109,7 @@ def search_note(problems: list[str], shown: int, total: int, terms: list[str], m
 
 
 class JournalScreen(ViewScreen):
+    ENTER = ("Open", "Open the entry to read or change it")
     TITLE = "Journal"
     AUTO_FOCUS = ""  # the list takes it with the data (never the search box: view keys)
     LISTS = ("#entries",)

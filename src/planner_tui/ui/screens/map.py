@@ -60,6 +60,7 @@ def sort_people(people: list[PersonRead], by: str) -> list[PersonRead]:
 
 
 class MapScreen(ViewScreen):
+    ENTER = ("Open", "On someone (in any list), their page; on an idea, plan it")
     TITLE = "Map"
     AUTO_FOCUS = "#people-table"  # Enter opens someone straight away
     LISTS = ("#people-table",)

@@ -56,6 +56,8 @@ class PersonData:
 
 
 class PersonScreen(ViewScreen):
+    ENTER = ("Open", "On a step, change it or say how it went; on a contact, change it; "
+             "on an entry, open it")  # fmt: skip
     TITLE = "Person"
     LOADING = "Opening their page…"
     BINDINGS = [

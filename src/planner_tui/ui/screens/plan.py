@@ -53,6 +53,7 @@ class PlanData:
 
 
 class PlanScreen(StepsScreen):
+    ENTER = ("How it went", "On a step, how it went; on an earlier one, change how it went")
     TITLE = "Plan"
     STEP_TABLE = "upcoming"
     POINTED = ("#upcoming", "#past")

@@ -108,6 +108,8 @@ class TodayData:
 
 
 class TodayScreen(StepsScreen):
+    ENTER = ("How it went / plan for it",
+             "On a step, how it went; on a date, plan a step for it")  # fmt: skip
     TITLE = "Today"
     STEP_TABLE = "due"
     POINTED = ("#due",)  # a step planned for a later day leaves the cursor among today's
