@@ -397,6 +397,9 @@ def test_a_smaller_step_keeps_the_persons_own_words_where_it_can(tmp_path: Path)
         "send Cy a short message about the move"
     )
     assert steps.smaller_words("call Cy", None, text, "Cy") == "send Cy a short message"
+    # A word alone, without their name: "send Cy a short message: call?" read as both.
+    for alone in ("call", " x ", "Cy"):
+        assert steps.smaller_words(alone, None, text, "Cy") == "send Cy a short message"
     assert steps.smaller_words("ask Cy's mum about Cy", None, text, "Cy") == (
         "send Cy a short message: ask Cy's mum about Cy"  # not what is said to Cy
     )

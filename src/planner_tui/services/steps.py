@@ -166,7 +166,7 @@ def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str)
     ask about the concert") — but what a step to someone is *about* carries over to the
     lighter one alone ("call Bo about the move" → "send Bo a short message about the
     move": the two steps side by side read as doing both); the smaller step alone when
-    nothing was typed, or only a word and their name ('call Ana')."""
+    nothing was typed, or only a word, with their name or without ('call Ana', 'call')."""
     lighter = smaller.for_person(name)
     typed = typed.strip()
     if not typed:
@@ -176,8 +176,8 @@ def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str)
     if found is not None:
         return typed[: found.start()] + lighter + typed[found.end() :]
     named = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-    if named.search(typed) and len(named.sub(" ", typed).split()) <= 1:
-        return lighter  # 'call Ana' alone: the lighter step is all there is to say
+    if len(named.sub(" ", typed).split()) <= 1:
+        return lighter  # 'call Ana', 'call': the lighter step is all there is to say
     to_them = re.search(rf"(?<!\w){re.escape(name)}\s+(about\s.*)", typed, re.IGNORECASE)
     if to_them is not None:
         return f"{lighter} {to_them.group(1)}"
