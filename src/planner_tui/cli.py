@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner_tui import __version__, clock
 from planner_tui.commands import loop, today
-from planner_tui.commands.base import Parser, UsageError, location_from, opened
+from planner_tui.commands.base import Parser, UsageError, location_from, opened, word
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.terminal import (
@@ -93,7 +93,7 @@ def build_parser() -> Parser:
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
 
     export = sub.add_parser("export", help="write your data as JSON, Markdown or iCalendar")
-    export.add_argument("--format", choices=["json", "markdown", "ics"], default="json")
+    export.add_argument("--format", type=word, choices=["json", "markdown", "ics"], default="json")
     export.add_argument("--month", help="only this month, YYYY-MM (markdown)")
     export.add_argument(
         "--per-month", action="store_true", help="markdown: one file per month, into -o FOLDER"

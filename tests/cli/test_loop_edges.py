@@ -337,3 +337,15 @@ def test_people_line_up_in_columns_whatever_the_script(home: Path) -> None:
     assert len(listed) == 5, listed  # with Ana and Ola, already there
     circle_at = {cell_len(line[: line.index("middle")]) for line in listed if "middle" in line}
     assert len(circle_at) == 1, listed
+
+
+def test_a_word_from_a_list_is_taken_whatever_its_case(home: Path) -> None:
+    """`--circle Inner` was refused ("invalid choice: 'Inner'") where `--how In_Person` was
+    taken; every such word is now read as --how is."""
+    added = run(home, "add", "Dee", "--circle", "Inner")
+    assert added.returncode == 0 and "inner circle" in added.stdout, added.stderr
+    logged = run(home, "log", "Dee", "--who-reached-out", "Them", "--gave", " Emotional ")
+    assert logged.returncode == 0, logged.stderr
+    [contact] = json.loads(run(home, "export", "--format", "JSON").stdout)["tables"]["interaction"]
+    assert (contact["initiator"], contact["gave_emotional"]) == ("them", True)
+    assert_one_line_error(run(home, "add", "Eve", "--circle", "nope"), 2, "invalid choice: 'nope'")

@@ -132,3 +132,9 @@ def find_step(session: Session, typed: str) -> StepRead:
             words.which_step(person.name, [(s.id, s.due_at, s.action) for s in meant])
         )
     return meant[0]
+
+
+def word(typed: str) -> str:
+    """An argparse type for a word from a list (`--circle Inner`, `--gave Emotional`): as
+    typed, whatever its case (refused, it said "invalid choice: 'Inner'")."""
+    return typed.strip().lower()

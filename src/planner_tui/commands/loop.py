@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from planner_tui import clock, words
-from planner_tui.commands.base import UsageError, find_person, find_step, opened, score
+from planner_tui.commands.base import UsageError, find_person, find_step, opened, score, word
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput
 from planner_tui.terminal import say, shorten
@@ -92,12 +92,14 @@ def add_parsers(sub: Any) -> None:
     log.add_argument("--anyway", action="store_true", help="a time over a year ago, as meant")
     log.add_argument("--how", **how)
     log.add_argument("--warmth", type=score(1, 5), metavar="1-5", help="how warm it felt")
-    log.add_argument("--who-reached-out", choices=sorted(REACHED_OUT), metavar="me|them|mutual")
+    log.add_argument(
+        "--who-reached-out", type=word, choices=sorted(REACHED_OUT), metavar="me|them|mutual"
+    )
     log.add_argument("--context", help="the part of life it was in")
     log.add_argument("--note", default="", help="a note")
-    log.add_argument("--gave", action="append", choices=SUPPORT, default=[],
+    log.add_argument("--gave", action="append", type=word, choices=SUPPORT, default=[],
                      help="support you gave: emotional or practical")  # fmt: skip
-    log.add_argument("--got", action="append", choices=SUPPORT, default=[],
+    log.add_argument("--got", action="append", type=word, choices=SUPPORT, default=[],
                      help="support you received: emotional or practical")  # fmt: skip
     log.set_defaults(run=cmd_log)
 
@@ -125,7 +127,7 @@ def add_parsers(sub: Any) -> None:
             outcome.add_argument("--felt", type=score(1, 5), metavar="1-5",
                                  help="how awkward it really felt")  # fmt: skip
             outcome.add_argument("--how", **how)
-            outcome.add_argument("--who-reached-out", choices=sorted(REACHED_OUT),
+            outcome.add_argument("--who-reached-out", type=word, choices=sorted(REACHED_OUT),
                                  metavar="me|them|mutual", default="me")  # fmt: skip
         elif status == "declined":
             outcome.add_argument("--another-time", metavar="WHEN", help="offer another time")
@@ -164,7 +166,7 @@ def add_parsers(sub: Any) -> None:
                      "'every 2 weeks', 30")  # fmt: skip
     add.add_argument("--context", action="append", default=[], metavar="NAME",
                      help="a part of life you share (again for another); a new one is added")  # fmt: skip
-    add.add_argument("--circle", choices=CIRCLES, default="middle",
+    add.add_argument("--circle", type=word, choices=CIRCLES, default="middle",
                      help="inner, middle (the default) or outer")  # fmt: skip
     add.add_argument("--nickname", default="", help="what else you call them")
     add.add_argument("--anyway", action="store_true",
