@@ -415,8 +415,18 @@ def no_context_to_log(typed: str) -> str:
             f"--context {shlex.quote(said)}")  # fmt: skip
 
 
+LONGEST_NUMBER = 12
+"""Digits of a number typed that are said back; a longer one is said by its length (cut,
+it read as another number)."""
+
+
 def no_person_numbered(number: str) -> str:
-    return f"No one on your map has the number #{number[:12]}. planner-tui people shows them."
+    the = (
+        f"the number #{number}"
+        if len(number) <= LONGEST_NUMBER
+        else f"a {len(number)}-digit number"
+    )
+    return f"No one on your map has {the}. planner-tui people shows them."
 
 
 def person_added(name: str) -> str:
@@ -497,7 +507,10 @@ def gone(what: str) -> str:
 
 
 def no_such_step(number: str) -> str:
-    return f"There is no step #{number[:12]}. planner-tui plan lists every step with its number."
+    step = (
+        f"step #{number}" if len(number) <= LONGEST_NUMBER else f"{len(number)}-digit step number"
+    )
+    return f"There is no {step}. planner-tui plan lists every step with its number."
 
 
 def which_step(name: str, steps: list[tuple[int | None, datetime, str]]) -> str:

@@ -215,7 +215,8 @@ def test_a_time_the_clocks_skip_is_said_and_kept_as_listed(home: Path) -> None:
     [
         (["plan", "", "x", "tomorrow"], 1, "Say who: the name is empty"),  # was: add ''
         (["later", "#", "tomorrow"], 1, "Say who: the name is empty"),
-        (["later", "99999999999999999999999", "tomorrow"], 1, "There is no step #999999999999."),
+        (["later", "9" * 23, "tomorrow"], 1, "There is no 23-digit step number."),  # not cut
+        (["log", "#" + "9" * 23], 1, "No one on your map has a 23-digit number."),
         (["later", "99", "tomorrow"], 1, "There is no step #99."),  # was "No step with id 99."
         (["log", "Ana", "--how", "fax"], 2, "say in-person, call, text, social or other"),
         (["no-reply", "1", "--follow-up", "in 2 days", "--no-follow-up"], 2, "opposite things"),
