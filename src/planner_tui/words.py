@@ -515,7 +515,7 @@ def no_such_step(number: str) -> str:
 
 def which_step(name: str, steps: list[tuple[int | None, datetime, str]]) -> str:
     """Several open steps a name could mean, each with its number, on one line."""
-    listed = "; ".join(f"#{number} {when(due_at)} {' '.join(action.split())[:40]}"
+    listed = "; ".join(f"#{number} {when(due_at)} {shorten(' '.join(action.split()), 40)}"
                        for number, due_at, action in steps[:6])  # fmt: skip
     return (
         f"{name} has {plural(len(steps), 'step')} that day — {listed}. Say which one by its number."

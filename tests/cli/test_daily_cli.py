@@ -583,11 +583,12 @@ def test_a_name_acts_on_the_step_due_nearest_now_or_lists_the_choices(home: Path
     assert {s.id: s.status for s in all_steps(home)}[old] is StepStatus.PLANNED
     # Two steps on the day it would be: listed with their numbers; nothing changes.
     run(home, "plan", "Ana Silva", "text Ana", "20:30")
-    run(home, "plan", "Ana Silva", "call Ana", "21:00")
+    long = "call Ana about the move and the boxes and the keys"  # cut, with … to say so
+    run(home, "plan", "Ana Silva", long, "21:00")
     before = everything(home)
     both = run(home, "done", "ana silva")
     assert_one_line_error(both, 1, "Ana Silva has 2 steps that day — #6 Mon 23 Nov, 20:30 ")
-    assert "#7 Mon 23 Nov, 21:00 call Ana" in both.stderr and "Say which one" in both.stderr
+    assert f"#7 Mon 23 Nov, 21:00 {long[:39]}…. Say which one" in both.stderr
     assert everything(home) == before
 
 
