@@ -362,9 +362,9 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
             assert steps.list_steps(session=s, upcoming=True) == []  # the follow-up went
             assert people.get_person(session=s, person_id=ana).drifting_days is None
         names = await palette(app, pilot, "undo", only="Undo ")
-        assert names[0] == "Undo the new outcome of text", names
+        assert names[0] == "Undo the new outcome of text (Mon 23 Nov, 19:30)", names
         await press(app, pilot, "enter")
-        assert said(app, "The outcome of text is back as it was.")
+        assert said(app, "The outcome of text (Mon 23 Nov, 19:30) is back as it was.")
         with sqlite_db.session() as s:
             assert steps.get_step(session=s, step_id=step).status is StepStatus.NO_REPLY
             assert len(steps.list_steps(session=s, upcoming=True)) == 1

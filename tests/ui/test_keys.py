@@ -4,6 +4,7 @@ staying where one acted, and the theme kept."""
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import datetime, timedelta
 
@@ -52,7 +53,10 @@ def chosen_step(app: PlannerApp) -> str:
     if isinstance(screen, OutcomeForm):
         return screen.step.action
     assert isinstance(screen, Choice), screen
-    return screen.message.split(" — ")[0]
+    # "second (Ana), Tue 24 Nov, 18:00": the words, whose and when (the same words may be
+    # planned on several days; it said only "second — Ana").
+    assert re.search(r", \w{3} \d+ \w{3}, \d\d:\d\d$", screen.message), screen.message
+    return re.sub(r" \([^)]*\)$", "", screen.message.rsplit(", ", 2)[0])
 
 
 # --------------------------------------------------------------------------- Today

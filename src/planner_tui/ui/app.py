@@ -489,8 +489,6 @@ class PlannerApp(TypeAheadApp):
         if isinstance(self.screen, HelpScreen):
             return
         keys = []
-        if isinstance(self.screen, ViewScreen) and self.screen.ENTER[0]:
-            keys.append(("enter", *self.screen.ENTER))
         seen = set()
         inherited = [  # the view's own keys; Textual's (copy text…) would only confuse
             b
@@ -498,7 +496,12 @@ class PlannerApp(TypeAheadApp):
             if cls.__module__.startswith("planner_tui")
             for b in cls.__dict__.get("BINDINGS", [])
         ]
-        for binding in [*inherited, *self.BINDINGS]:
+        enter = self.screen.ENTER if isinstance(self.screen, ViewScreen) else ("", "")
+        for binding in [
+            *inherited,
+            Binding("enter", "", enter[0], key_display="enter", tooltip=enter[1]),
+            *self.BINDINGS,
+        ]:
             if isinstance(binding, Binding) and binding.description and binding.key not in seen:
                 seen.add(binding.key)
                 keys.append(

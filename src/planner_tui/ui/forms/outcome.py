@@ -330,7 +330,7 @@ class OutcomeForm(FormScreen[Any]):
         if isinstance(result, tuple):
             from planner_tui.ui.undo import name, remember
 
-            what = name(self.step.action)
+            what = f"{name(self.step.action)} ({words.when(self.step.due_at)})"  # which one
             remember(self.app, f"the new outcome of {what}",
                      f"The outcome of {what} is back as it was.")(result)  # fmt: skip
             result = result[0]

@@ -10,6 +10,7 @@ from textual import on
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from planner_tui import words
 from planner_tui.ui.screens.base import ViewScreen, focus_laid_out
 
 if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
@@ -205,9 +206,14 @@ class StepsScreen(ViewScreen):
         step = self.selected_step()
         if step is None:
             return
-        answers = [(s, f"{key} · {words}") for s, (key, words) in OUTCOME_KEYS.items()]
+        answers = [(s, f"{key} · {said}") for s, (key, said) in OUTCOME_KEYS.items()]
         shortcuts = {key: s for s, (key, _words) in OUTCOME_KEYS.items()}
         self.app.push_screen(
-            Choice("How did it go?", f"{step.action} — {step.person}", answers, shortcuts),
+            Choice(  # which one: the same words may be planned on several days
+                "How did it go?",
+                f"{words.with_person(step.action, step.person)}, {words.when(step.due_at)}",
+                answers,
+                shortcuts,
+            ),
             lambda answer: self.action_outcome(answer) if answer else None,
         )
