@@ -58,10 +58,19 @@ def unread(name: str) -> Field:
 
 FORMS = {
     "person name": Form(("m", "n"), (people_field("name", trim=True),)),
-    "person words": Form(
+    "person nickname": Form(  # a name, or none (a blank one is none: left out)
         ("m", "n"),
-        (people_field("nickname"), people_field("notes"), people_field("boundaries")),
+        (
+            Field(
+                "nickname",
+                lambda s: [p.nickname for p in people.list_people(session=s) if p.nickname],
+                trim=True,
+            ),
+        ),  # fmt: skip
         {"name": "N"},
+    ),
+    "person words": Form(
+        ("m", "n"), (people_field("notes"), people_field("boundaries")), {"name": "N"}
     ),
     "person rhythm": Form(("m", "n"), (unread("cadence"),), {"name": "N"}),
     "person dates": Form(("m", "n"), (unread("birthday"), unread("dates")), {"name": "N"}),
