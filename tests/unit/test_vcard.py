@@ -126,3 +126,28 @@ def test_merging_a_card_again_never_doubles_its_dates(db: Database) -> None:
             session=s, cards=vcard.read_cards(CARDS_WITH_DATES.replace("0412", "0501"))[:1]
         )
     assert len(dates_of(db, "Ana Silva")) == 2
+
+
+def test_a_card_under_an_earlier_cards_nickname_is_that_person(db: Database) -> None:
+    """`FN:annie` after Ana Silva's `NICKNAME:Annie` in the same file became a second
+    person, and "annie" then named both; several nicknames were kept as one, "A.S., Bee",
+    which found no one."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Silva\r\nNICKNAME:Annie,A.S.,Bee,Bee\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:annie\r\nNOTE:from the old phone\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bee\r\nEND:VCARD\r\n"
+    )
+    cards = vcard.read_cards(text)
+    assert (cards[0].nickname, cards[0].other_names) == ("Annie", ("A.S.", "Bee"))
+    with db.session() as s:
+        rows = vcard.preview(session=s, cards=cards)
+    assert [row.duplicate_of for row in rows] == [None, "Ana Silva", "Ana Silva"]
+    with db.write() as s:
+        result = vcard.import_cards(session=s, cards=cards, duplicates="merge")
+    assert (result.added, result.repeated) == (1, 2)
+    with db.session() as s:
+        [ana] = people.list_people(session=s)
+        assert (ana.name, ana.nickname, ana.aliases) == ("Ana Silva", "Annie", ["A.S.", "Bee"])
+        assert ana.notes == "from the old phone"
+        for called in ("annie", "bee", "a.s."):
+            assert [p.id for p in people.find_duplicates(session=s, name=called)] == [ana.id]

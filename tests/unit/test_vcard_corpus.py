@@ -112,7 +112,7 @@ def test_details_from_real_exports() -> None:
     assert outlook.note == "This is the note field!!\nSecond line\n\nThird line is empty"
 
     [full] = vcard.read_file(CORPUS / "vobject-vcard40-full.vcf")
-    assert full.nickname == "Johnny, JQP" and full.organisation == (
+    assert (full.nickname, full.other_names) == ("Johnny", ("JQP",)) and full.organisation == (
         "Example Corp., North Division, Marketing"
     )
     [euro] = vcard.read_file(CORPUS / "calcard-009-4.vcf")

@@ -43,6 +43,7 @@ from planner_tui.services.people import (
     create_person,
     dates_by_label,
     get_person,
+    keep_other_names,
     label_key,
     merge_into,
     name_index,
@@ -71,6 +72,8 @@ class Day:
 class Card:
     name: str
     nickname: str = ""
+    other_names: tuple[str, ...] = ()
+    """The card's other nicknames (``NICKNAME:A.S.,Bee``): names they also go by."""
     note: str = ""
     organisation: str = ""
     birthday: Day | None = None
@@ -439,7 +442,8 @@ class _Reader:
         self.cards.append(
             Card(
                 name=name,
-                nickname=", ".join(nicknames)[:MAX_NICKNAME],
+                nickname=nicknames[0][:MAX_NICKNAME] if nicknames else "",
+                other_names=tuple(nicknames[1:]),
                 note="\n\n".join(n for n in notes if n)[:MAX_NOTE],
                 organisation=organisation,
                 birthday=birthday,
@@ -592,8 +596,20 @@ def preview(*, session: Session, cards: list[Card]) -> list[PreviewRow]:
         duplicate_id, duplicate_of = index.get(key, (None, None))
         kept = tuple(_kept(session, duplicate_id, card)) if duplicate_id is not None else ()
         rows.append(PreviewRow(card, duplicate_of, duplicate_id, duplicate_id in archived, kept))
-        index.setdefault(key, (None, card.name))
+        if duplicate_of is None:
+            _index_card(index, card, (None, card.name))
     return rows
+
+
+def _index_card(
+    index: dict[str, tuple[int | None, str]], card: Card, who: tuple[int | None, str]
+) -> None:
+    """A card's name and nicknames in *index*, as someone already here is indexed: a later
+    card under one of them is the same person (`FN:annie` after Ana's `NICKNAME:Annie`
+    was added as a second person)."""
+    for name in (card.name, card.nickname, *card.other_names):
+        if key := name_key(name):
+            index.setdefault(key, who)
 
 
 @dataclass(frozen=True)
@@ -639,20 +655,32 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
         if match and match[0] in added:
             repeated += 1
             if duplicates == "merge":
-                merge_into(session=session, person_id=match[0], data=data)
-                _add_days(session, match[0], card)
+                _fold_card(session, match[0], card, data)
         elif match and match[0] is not None and duplicates == "merge":
-            merge_into(session=session, person_id=match[0], data=data)
-            _add_days(session, match[0], card)
+            _fold_card(session, match[0], card, data)
             merged.add(match[0])
         elif match:
             skipped += 1
         else:
             created = create_person(session=session, data=data)
             _add_days(session, created.id, card)
-            index[key] = (created.id, created.name)
+            _also_called(session, created.id, card)
+            _index_card(index, card, (created.id, created.name))
             added.add(created.id)
     return ImportResult(len(added), len(merged), skipped, repeated, duplicates == "merge")
+
+
+def _fold_card(session: Session, person_id: int, card: Card, data: PersonCreate) -> None:
+    """*card* folded into someone's record (``--merge``)."""
+    merge_into(session=session, person_id=person_id, data=data)
+    _add_days(session, person_id, card)
+    _also_called(session, person_id, card)
+
+
+def _also_called(session: Session, person_id: int, card: Card) -> None:
+    """The card's other nicknames, as names the person also goes by."""
+    if card.other_names:
+        keep_other_names(session, session.get_one(Person, person_id), card.other_names)
 
 
 def _kept(session: Session, person_id: int, card: Card) -> list[str]:
