@@ -279,23 +279,27 @@ def test_log_to_a_context_not_on_the_map_says_how_to_add_it(home: Path) -> None:
 
 
 def test_a_follow_up_keeps_the_steps_time_of_day_never_the_small_hours(home: Path) -> None:
-    """Issue 16: at 03:33, no reply to Wed 2 Dec 18:00 follows up on Sat 5 Dec at 18:00 (3
-    days after, the step's time), not 'Fri 4 Dec, 03:33'."""
+    """Issue 16: at 03:33, no reply to Wed 2 Dec 18:00 (sent early) follows up on Fri 4 Dec
+    at 18:00 (3 days after it was sent, the step's time of day), not 'Fri 4 Dec, 03:33'."""
     assert run(home, "plan", "Ana", "call", "2026-12-02", "18:00").returncode == 0
     quiet = run(home, "no-reply", "Ana", "--anyway", now="2026-12-01T03:33:00")  # sent early
     assert quiet.returncode == 0, quiet.stderr
-    assert "Next (#2): Sat 5 Dec, 18:00 — gently follow up: call" in quiet.stdout
+    assert "Next (#2): Fri 4 Dec, 18:00 — gently follow up: call" in quiet.stdout
     assert "03:3" not in quiet.stdout
 
 
-def test_the_default_follow_up_is_never_refused(home: Path) -> None:
-    """A step 3 days away (Fri 4 Dec 19:00, now Tue 1 Dec 03:33): the default follow-up,
-    Mon 7 Dec 19:00, is after it — no '--follow-up' needed, nothing refused."""
+def test_a_follow_up_to_a_step_settled_early_counts_from_then(home: Path) -> None:
+    """Reached out on Tuesday for a step planned for Friday, and no reply: the follow-up
+    was offered for the Monday after the step, and "in 2 days" refused as before the step
+    itself — which, done early, was days past. It counts from when it was settled."""
     assert run(home, "plan", "Ana", "call", "2026-12-04", "19:00").returncode == 0
     quiet = run(home, "no-reply", "1", "--anyway", now="2026-12-01T03:33:00")  # sent early
     assert quiet.returncode == 0, quiet.stderr
-    assert "Next (#2): Mon 7 Dec, 19:00 — gently follow up: call" in quiet.stdout
-    assert run(home, "plan").stdout.startswith("#2  Mon 7 Dec, 19:00")
+    assert "Next (#2): Fri 4 Dec, 19:00 — gently follow up: call" in quiet.stdout
+    assert run(home, "plan", "Ola", "call", "2026-12-11", "19:00").returncode == 0
+    chosen = run(home, "no-reply", "3", "--anyway", "--follow-up", "in 2 days")
+    assert chosen.returncode == 0, chosen.stderr
+    assert "Next (#4): Wed 25 Nov, 20:00 — gently follow up: call" in chosen.stdout
 
 
 def test_a_long_past_step_follows_up_tomorrow_at_its_time(home: Path) -> None:

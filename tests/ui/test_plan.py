@@ -776,9 +776,13 @@ async def test_no_reply_suggests_a_gentle_follow_up(sqlite_db: Database) -> None
     assert [s.action for s in follow_up] == ["gently follow up: send a text"]
 
 
-async def test_a_follow_up_is_never_before_the_step_or_now(sqlite_db: Database) -> None:
-    """No reply to a message sent early for a step due on 18 Dec: the follow-up offered is
-    three days after the step, and a time before the step is explained, not saved."""
+async def test_a_follow_up_to_a_step_settled_early_counts_from_then(
+    sqlite_db: Database,
+) -> None:
+    """No reply to a message sent early (Mon 23 Nov) for a step due on 18 Dec: the
+    follow-up offered was three days after the step, nearly four weeks on, and "in 3 days"
+    was refused as before the step itself. It counts from when it was sent; a time gone by
+    is explained, not saved."""
     ids = a_few_people(sqlite_db)
     plan(sqlite_db, ids["Bo"], "2026-12-18T18:00")
     app = make_app(sqlite_db)
@@ -787,23 +791,23 @@ async def test_a_follow_up_is_never_before_the_step_or_now(sqlite_db: Database) 
         await press(app, pilot, "p", "w", "right", "enter")  # sent early: yes, I did
         assert isinstance(app.screen, OutcomeForm)
         field = app.screen.query_one("#new_time", Input)
-        assert field.value == "2026-12-21 18:00"
-        assert "Mon 21 Dec 2026, 18:00" in screen_text(app)
+        assert field.value == "2026-11-26 18:00"  # 3 days on, at the step's time of day
+        field.value = ""
+        await press(app, pilot, *"last week", "enter")
+        assert isinstance(app.screen, OutcomeForm)
+        assert "has already passed" in screen_text(app)
         field.value = ""
         await press(app, pilot, *"in 3 days", "enter")
-        assert isinstance(app.screen, OutcomeForm)
-        assert "before the step itself (Fri 18 Dec, 18:00)" in screen_text(app)
-        field.value = ""
-        await press(app, pilot, *"2026-12-22 10:00", "enter")
         assert isinstance(app.screen, PlanScreen)
     follow_up = [s for s in all_steps(sqlite_db) if s.status == "planned"]
-    assert [clock.to_local(s.due_at) for s in follow_up] == [local("2026-12-22T10:00")]
+    assert [clock.to_local(s.due_at) for s in follow_up] == [local("2026-11-26T20:00")]
 
 
 async def test_a_backup_at_3_38_keeps_the_steps_time_of_day(sqlite_db: Database) -> None:
     """Issue 16: at 03:38, declining a step planned for Wed 2 Dec 18:00 offers its backup 3
-    days after the step at 18:00 — never 03:38 taken from the clock — and saves it then;
-    no reply to that backup later offers 3 days after it, at 18:00 again."""
+    days on (it was settled before its day: from then) at 18:00 — never 03:38 taken from
+    the clock — and saves it then;
+    no reply to that backup, also early, offers 3 days on again, at 18:00."""
     ids = a_few_people(sqlite_db)
     plan(sqlite_db, ids["Bo"], "2026-12-02T18:00", backup="if he says no, I'll try Sunday")
     clock.freeze(local("2026-12-01T03:38"))
@@ -812,16 +816,16 @@ async def test_a_backup_at_3_38_keeps_the_steps_time_of_day(sqlite_db: Database)
         await settle(app, pilot)
         await press(app, pilot, "p", "l")
         assert isinstance(app.screen, OutcomeForm)
-        assert app.screen.query_one("#new_time", Input).value == "2026-12-05 18:00"
+        assert app.screen.query_one("#new_time", Input).value == "2026-12-04 18:00"
         assert "03:38" not in screen_text(app)
         await press(app, pilot, "enter")
         assert isinstance(app.screen, PlanScreen)
         await settle(app, pilot)
         backup = max(all_steps(sqlite_db), key=lambda s: s.id)
-        assert clock.to_local(backup.due_at) == local("2026-12-05T18:00")
+        assert clock.to_local(backup.due_at) == local("2026-12-04T18:00")
         await press(app, pilot, "w", "right", "enter")  # reached out already (asked)
-        assert isinstance(app.screen, OutcomeForm)
-        assert app.screen.query_one("#new_time", Input).value == "2026-12-08 18:00"
+        assert isinstance(app.screen, OutcomeForm)  # 3 days on from now again, at 18:00
+        assert app.screen.query_one("#new_time", Input).value == "2026-12-04 18:00"
 
 
 async def test_another_time_needs_a_time_that_is_ahead(sqlite_db: Database) -> None:

@@ -423,7 +423,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         if backup and (status == "no_reply" or new_time is None):  # their own plan B, first,
             outcome["follow_up"] = words.backup_step(backup)  # as the app's form offers it
         if "new_due_at" not in outcome and not quiet and (backup or status == "no_reply"):
-            outcome["new_due_at"] = steps.follow_up_time(step.due_at, said=backup)
+            outcome["new_due_at"] = steps.follow_up_time(step.due_at, said=backup, settling=True)
         result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
     following = [(s.due_at, s.action, s.id, bool(s.rrule)) for s in result.following]
     _said(result.step, following, backup_planned="follow_up" in outcome)

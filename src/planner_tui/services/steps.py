@@ -762,7 +762,9 @@ time (when.PARTS_OF_DAY) is the backup's, not the step's — a step at 10:00 had
 evening" backup offered at 10:00."""
 
 
-def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str = "") -> datetime:
+def follow_up_time(
+    due_at: datetime, now: datetime | None = None, *, said: str = "", settling: bool = False
+) -> datetime:
     """The default time of a follow-up or backup: FOLLOW_UP_DAYS after the step, at the
     step's own local time of day — or, when that has passed, the next day at that time of
     day. When *said* (the backup's words: "a voice note on Sunday") says it is *on* a day
@@ -771,13 +773,16 @@ def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str =
     words and the time still agree); words that put it on the day after the step ("the
     next evening", "tomorrow"), that day. A part of the day the words name ("evening") is
     the time of day instead of the step's. Never a time of day taken from now, and always
-    after both the step and now."""
+    after both the step and now. *settling* (the step's outcome is being recorded): a step
+    settled before its time counts from now (:func:`settled_from`)."""
     from planner_tui.when import PARTS_OF_DAY, days_named
 
     now = clock.to_local(now or clock.now())
     due = clock.to_local(due_at)
     part = PART_NAMED.search(said)
     at = PARTS_OF_DAY[part[1].lower()].replace(tzinfo=due.tzinfo) if part else due.timetz()
+    if settling:
+        due = settled_from(due, now)
     on_days = [
         d for d in days_named(said, now=now) if re.search(ON_A_DAY + re.escape(d.said), said, re.I)
     ]
@@ -801,13 +806,23 @@ def follow_up_time(due_at: datetime, now: datetime | None = None, *, said: str =
     return suggested
 
 
+def settled_from(due_at: datetime, now: datetime | None = None) -> datetime:
+    """Where what follows a step counts from: the step's time, or now when it is settled
+    before it (reached out early: a follow-up was tied to the later day, days after)."""
+    return min(due_at, now or clock.now())
+
+
 def check_follow_up(due_at: datetime, follow_up_at: datetime) -> None:
     """A follow-up after no reply comes after the step it follows (the README's "never
-    before the step"); one at or before the step's time is refused, kindly."""
-    if follow_up_at <= due_at:
+    before the step"), or after now for a step settled before its time; one at or before
+    that is refused, kindly."""
+    settled = settled_from(due_at)
+    if follow_up_at <= settled:
+        since = f"the step itself ({words.when(due_at)})" if settled == due_at else "now"
+        suggested = words.when(follow_up_time(due_at, settling=True))
         raise InvalidInput(
-            f"That is before the step itself ({words.when(due_at)}): a follow-up comes "
-            f"after it. Try a time after that — {words.when(follow_up_time(due_at))}, say.",
+            f"That is before {since}: a follow-up comes after it. Try a time after that — "
+            f"{suggested}, say.",
             field="new_due_at",
         )
 

@@ -351,7 +351,7 @@ def default_follow_up(step: StepItem, said: str = "") -> str:
     written as the time field reads it."""
     from planner_tui.services.steps import follow_up_time
 
-    return typed(clock.to_local(follow_up_time(step.due_at, said=said)))
+    return typed(clock.to_local(follow_up_time(step.due_at, said=said, settling=True)))
 
 
 def outcome_message(result: OutcomeResult) -> str:
