@@ -553,7 +553,7 @@ def check_text_arguments(args: argparse.Namespace) -> None:
 
 
 def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
-    from planner_tui.journal_search import mentions_in
+    from planner_tui.journal_search import mentions_in, unlinked
     from planner_tui.services import journal, people
     from planner_tui.when import check_year, parse_when
 
@@ -589,10 +589,7 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
         that_day = journal.entries_on(session=session, day=entry.day)
     print(check_in_saved(entry.day, entry.people, that_day))
     if unknown:
-        names = ", ".join("@" + name for name in unknown)
-        print(
-            plain(f"Not linked (no one, or several people, by that name): {names}"), file=sys.stderr
-        )
+        print(plain(unlinked(unknown, everyone)), file=sys.stderr)
 
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:

@@ -132,7 +132,9 @@ def _websearch_expression(groups: list[list[str]]) -> str:
     return " or ".join(" ".join(term(t) for t in g) for g in groups)
 
 
-MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w[\w.'-]*)")
+MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w[\w.'’-]*)")
+POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+"""`@Zoë's cat`: Zoë's, which is Zoë (unless someone is called that whole)."""
 
 
 def mentions_in(text: str, people: Sequence[Named]) -> tuple[list[int], list[str]]:
@@ -142,11 +144,29 @@ def mentions_in(text: str, people: Sequence[Named]) -> tuple[list[int], list[str
     unknown: list[str] = []
     for raw in MENTION_PATTERN.findall(text):
         person = person_named(raw, people)
+        if person is None and POSSESSIVE.search(raw):
+            person = person_named(POSSESSIVE.sub("", raw), people)
         if person is not None:
             found.append(person)
         elif name_key(raw):
-            unknown.append(raw.rstrip(".'-"))
+            unknown.append(raw.rstrip(".'’-"))
     return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
+
+
+def unlinked(unknown: Sequence[str], people: Sequence[Named]) -> str:
+    """Why each @Name of *unknown* (:func:`mentions_in`) linked no one, in one line: the
+    people it could be, or that it is no one on the map (one message said "no one, or
+    several", where the Journal's search named them)."""
+    by_id = {p.id: p.name for p in people}
+    said = []
+    for name in unknown:
+        found = people_named(POSSESSIVE.sub("", name), people)
+        if len(found) > 1:
+            could = ", ".join(by_id[i] for i in found[:4]) + (" …" if len(found) > 4 else "")
+            said.append(f"@{name} could be {could} (say more of the name)")
+        else:
+            said.append(f"@{name} is no one on your map")
+    return "Not linked: " + "; ".join(said)
 
 
 def contexts_named(typed: str, contexts: Sequence[Labelled]) -> list[Labelled]:

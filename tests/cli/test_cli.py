@@ -397,7 +397,7 @@ def test_a_check_in_from_the_shell_with_scores_mentions_and_stdin(tmp_path: Path
         "Saved the check-in for Monday 23 November 2026 with Ana A.\n"
         "That day now has 2 check-ins; each is kept as its own entry.\n"
     )
-    assert "@Nobody" in with_text.stderr
+    assert with_text.stderr == "Not linked: @Nobody is no one on your map\n"
     piped = run(home, "journal", "--day", "yesterday", "--warmth", "sun", stdin="quokka\nwalk\n")
     assert piped.stdout.startswith("Saved the check-in for Sunday 22 November 2026")
     found = run(home, "search", "calm", "--mood", ">=4", "--connected", "5")

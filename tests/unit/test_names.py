@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import example, given, strategies as st
 
-from planner_tui.journal_search import mentions_in
+from planner_tui.journal_search import mentions_in, unlinked
 from planner_tui.names import begins, called, close_to, name_key, people_named, person_named
 
 
@@ -91,6 +91,21 @@ def test_mentions_use_the_rule_and_report_what_named_no_one() -> None:
     )
     assert found == [1, 2, 3, 4]
     assert unknown == ["Ana", "Zed"]
+    # Why each linked no one: the people it could be, or no one (it said "no one, or
+    # several" for both, where the Journal's search named them).
+    assert unlinked(unknown, CAST) == (
+        "Not linked: @Ana could be Ana Silva, Ana Costa (say more of the name); "
+        "@Zed is no one on your map"
+    )
+
+
+def test_a_possessive_mention_names_the_person() -> None:
+    """`@Zoë's cat` linked no one ("Not on your map: @Zoë's"); the Review counts "Tom's"
+    as Tom. Someone called that whole name is still theirs first."""
+    cast = [*CAST, P(20, "Kit's")]
+    found, unknown = mentions_in("fed @Zoë's cat, @bo’s bike, @Kit's shop, @Zed's", cast)
+    assert (found, unknown) == ([11, 3, 20], ["Zed's"])
+    assert unlinked(unknown, cast) == "Not linked: @Zed's is no one on your map"
 
 
 @dataclass(frozen=True)

@@ -246,6 +246,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
                 picker.select(context_id)
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
+        from planner_tui.journal_search import unlinked
+
         problems = {}
         preview = self.query_one("#day-preview", Static)
         day: date | None = None
@@ -262,9 +264,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         if found:
             said.append("Linked: " + ", ".join(by_id[i] for i in found))
         if unknown:
-            said.append(
-                "Not on your map (or more than one): " + ", ".join("@" + u for u in unknown)
-            )
+            said.append(unlinked(unknown, self.people))
         self.query_one("#mentions", Static).update(text(" · ".join(said)))
         return problems
 
