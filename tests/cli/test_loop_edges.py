@@ -354,3 +354,17 @@ def test_a_word_from_a_list_is_taken_whatever_its_case(home: Path) -> None:
     [contact] = json.loads(run(home, "export", "--format", "JSON").stdout)["tables"]["interaction"]
     assert (contact["initiator"], contact["gave_emotional"]) == ("them", True)
     assert_one_line_error(run(home, "add", "Eve", "--circle", "nope"), 2, "invalid choice: 'nope'")
+
+
+def test_a_part_of_life_found_by_the_start_of_its_name_is_said(home: Path) -> None:
+    """`add Kim --context Book` put Kim in "Book club, Tuesdays" without a word, where a
+    new part of life says so: which one it is, is said."""
+    assert run(home, "add", "Cy", "--context", "Book club, Tuesdays").returncode == 0
+    joined = run(home, "add", "Kim", "--context", "Book")
+    assert joined.returncode == 0, joined.stderr
+    assert joined.stdout.splitlines()[1:] == [
+        "middle circle  Book club, Tuesdays",
+        "'Book' is Book club, Tuesdays, already on your map (the start of its name).",
+    ]
+    whole = run(home, "add", "Lou", "--context", "book club, tuesdays")
+    assert "already on your map" not in whole.stdout  # its whole name: nothing to say

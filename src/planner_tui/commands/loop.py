@@ -478,11 +478,13 @@ def cmd_snooze(settings: Settings, args: argparse.Namespace) -> None:
 def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import label
     from planner_tui.journal_search import context_named, contexts_named, no_context
+    from planner_tui.names import name_key
     from planner_tui.services import people
     from planner_tui.when import parse_cadence
 
     cadence = parse_cadence(args.rhythm) if args.rhythm is not None else None
     new_contexts: list[str] = []
+    begun: list[tuple[str, str]] = []  # (typed, the part of life whose name it begins)
     with opened(settings) as database, database.write() as session:
         if not args.anyway:
             same = people.find_duplicates(session=session, name=args.name)
@@ -505,6 +507,10 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
                 made = people.create_context(session=session, data={"name": typed.strip()})
                 new_contexts.append(made.name)
                 found = made.id
+            else:
+                known_name = next(c.name for c in known if c.id == found)
+                if name_key(known_name) != name_key(typed):
+                    begun.append((typed.strip(), known_name))
             context_ids.append(found)
         person = people.create_person(
             session=session,
@@ -521,6 +527,8 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
     say("  ".join(parts))
     for name in new_contexts:
         say(f"New part of life on your map: {name}")
+    for typed, name in begun:  # joined, not added: said, so it is never a surprise
+        say(f"'{typed}' is {name}, already on your map (the start of its name).")
 
 
 def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
