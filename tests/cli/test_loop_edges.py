@@ -368,3 +368,17 @@ def test_a_part_of_life_found_by_the_start_of_its_name_is_said(home: Path) -> No
     ]
     whole = run(home, "add", "Lou", "--context", "book club, tuesdays")
     assert "already on your map" not in whole.stdout  # its whole name: nothing to say
+
+
+def test_a_place_names_its_step_as_a_person_does(home: Path) -> None:
+    """`no-reply Choir` said "No one called 'Choir' on your map. To add them: planner-tui
+    add Choir", of a part of life on the map with a step toward it: a name that is no
+    one's and is a part of life's names the step toward it."""
+    assert run(home, "add", "Cy", "--context", "Choir").returncode == 0
+    assert run(home, "plan", "--context", "Choir", "go to the choir", "today 9pm").returncode == 0
+    refused = run(home, "no-reply", "choir")  # a place can't reply: said, as for its number
+    assert_one_line_error(refused, 1, "place")
+    done = run(home, "done", "Choir")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("#1: Monday 23 Nov, 21:00 — go to the choir\nDone.")
+    assert_one_line_error(run(home, "done", "Choir"), 1, "Choir has no small step planned.")

@@ -123,15 +123,33 @@ def find_step(session: Session, typed: str) -> StepRead:
         return found[0]
     if re.fullmatch(r"#?\s*[+-][0-9]+", typed.strip()):  # '#-1': a number no step has
         raise InvalidInput(words.no_such_step(" ".join(number.split())))
-    person = find_person(session, typed)
-    meant = steps.steps_meant(session=session, person_id=person.id)
+    place = _place_only(session, typed)
+    if place is not None:  # no one of that name, a part of life: the steps toward it
+        name, meant = place.name, steps.steps_meant(session=session, context_id=place.id)
+    else:
+        person = find_person(session, typed)
+        name, meant = person.name, steps.steps_meant(session=session, person_id=person.id)
     if not meant:
-        raise InvalidInput(words.nothing_planned(person.name))
+        raise InvalidInput(words.nothing_planned(name))
     if len(meant) > 1:
-        raise InvalidInput(
-            words.which_step(person.name, [(s.id, s.due_at, s.action) for s in meant])
-        )
+        raise InvalidInput(words.which_step(name, [(s.id, s.due_at, s.action) for s in meant]))
     return meant[0]
+
+
+def _place_only(session: Session, typed: str) -> Any:
+    """The part of life *typed* names when it names no one (`done Choir` said "No one
+    called 'Choir' on your map"), else None: people come first."""
+    from planner_tui.journal_search import context_named
+    from planner_tui.services import people
+
+    if person_number(typed) is not None or any(
+        people.people_called(session=session, typed=typed, archived=archived)
+        for archived in (False, True)
+    ):
+        return None
+    contexts = people.list_contexts(session=session)
+    found = context_named(typed, contexts)
+    return next((c for c in contexts if c.id == found), None)
 
 
 def word(typed: str) -> str:

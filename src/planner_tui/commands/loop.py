@@ -108,10 +108,11 @@ def add_parsers(sub: Any) -> None:
             name,
             help=f"a step's outcome — {said}",
             description="STEP is a step's number (shown by today and plan) or a person's "
-            "name, for their open step due nearest to now (the latest due today or before, else the "
-            "soonest to come; several that day are listed to choose from).",
+            "name (or a part of life's), for their open step due nearest to now (the latest due "
+            "today or before, else the soonest to come; several that day are listed to choose "
+            "from).",
         )
-        outcome.add_argument("step", help="a step number, or a person's name")
+        outcome.add_argument("step", help="a step number, or a person's (or place's) name")
         outcome.add_argument("--note", default="", help="what you noticed (optional)")
         if status in ("done", "no_reply"):  # steps.AFTER_THE_STEP (no data layer to parse)
             outcome.add_argument("--anyway", action="store_true",

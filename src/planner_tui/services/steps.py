@@ -712,16 +712,28 @@ def mark_reminded(*, session: Session, step_ids: list[int], moment: datetime | N
         session.flush()
 
 
-def steps_meant(*, session: Session, person_id: int, now: datetime | None = None) -> list[StepRead]:
-    """The open step someone's name means (what `planner-tui done Ana` acts on): the one
+def steps_meant(
+    *,
+    session: Session,
+    person_id: int | None = None,
+    context_id: int | None = None,
+    now: datetime | None = None,
+) -> list[StepRead]:
+    """The open step someone's name means (what `planner-tui done Ana` acts on), or a
+    place's (*context_id*: the steps toward it, `planner-tui done Choir`): the one
     due nearest to now — of the steps due today or before, the latest; else the soonest
     still to come. When other open steps fall on that step's day too, all of that day's
     are returned, soonest first, for the person to choose by number (nothing is
     guessed); no open step at all, an empty list."""
     moment = now or clock.now()
+    whose = (
+        Step.person_id == person_id
+        if person_id is not None
+        else sa.and_(col(Step.context_id) == context_id, col(Step.person_id).is_(None))
+    )
     rows = session.exec(
         select(Step)
-        .where(Step.person_id == person_id, Step.status == StepStatus.PLANNED)
+        .where(whose, Step.status == StepStatus.PLANNED)
         .order_by(col(Step.due_at), col(Step.id))
     ).all()
     if not rows:
