@@ -794,16 +794,18 @@ def outcome_said(
     felt: int | None = None,
     following: Sequence[tuple[datetime, str, int | None, bool]] | None = None,
     place: bool = False,
+    action: str = "",
 ) -> str:
     """What the person hears after recording an outcome (of a step toward a *place*), with
-    the steps it planned (each with its number, when given, to say how it goes later)."""
+    the steps it planned (each with its number, when given, to say how it goes later);
+    *action*, the step's words (see :func:`following_said`)."""
     if status == "done":
         said = awkwardness_compared(expected, felt)
     elif place and status == "declined":
         said = NOT_THIS_TIME_SAID
     else:
         said = OUTCOME_SAID.get(status, OUTCOME_SAID["skipped"])
-    return said + following_said(following or [])
+    return said + following_said(following or [], action)
 
 
 def taken_off_said(taken_off: Sequence[tuple[datetime, str]]) -> str:
@@ -815,15 +817,18 @@ def taken_off_said(taken_off: Sequence[tuple[datetime, str]]) -> str:
     )
 
 
-def following_said(following: Sequence[tuple[datetime, str, int | None, bool]]) -> str:
+def following_said(
+    following: Sequence[tuple[datetime, str, int | None, bool]], own: str = ""
+) -> str:
     """The steps an outcome planned, from (due, action, number, repeats), a line each. Beside
-    a repeating step, a one-off one is this occurrence's other time: 'Just this once (#11):
-    Sun 29 Nov, 10:00 — text' and 'The series goes on (#12): Sat 5 Dec, 10:00 — text'; a
-    follow-up after no reply is simply 'Next' (its words say what it is)."""
+    a repeating step, a one-off one in its *own* words is this occurrence's other time:
+    'Just this once (#11): Sun 29 Nov, 10:00 — text' and 'The series goes on (#12): Sat 5
+    Dec, 10:00 — text'; a follow-up after no reply, or the step's backup, is simply 'Next'
+    (its words say what it is: a backup was called "Just this once")."""
     series = any(repeats for *_, repeats in following)
     said = ""
     for due_at, action, number, repeats in following:
-        once = series and not action.startswith(FOLLOW_UP_WORDS)
+        once = series and action == own
         lead = "The series goes on" if repeats else "Just this once" if once else "Next"
         said += (
             f"\n{lead}{f' (#{number})' if number is not None else ''}: {when(due_at)} — {action}"

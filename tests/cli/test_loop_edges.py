@@ -317,6 +317,13 @@ def test_no_reply_to_a_repeat_says_next_for_its_follow_up(home: Path) -> None:
     assert "Next (#2): Tue 1 Dec, 10:00 — gently follow up: text" in quiet.stdout
     assert "The series goes on (#3): Sat 5 Dec, 10:00 — text" in quiet.stdout
     assert "Just this once" not in quiet.stdout
+    # Its own backup, next: "Just this once" is for the step itself at another time.
+    backed = run(home, "plan", "Ola", "text", "sat", "10am", "--repeat", "weekly",
+                 "--backup", "if no answer, a voice note the next evening")  # fmt: skip
+    assert backed.returncode == 0, backed.stderr
+    quiet = run(home, "no-reply", "4", now="2026-11-28T12:00:00")
+    assert "Next (#5): Sun 29 Nov, 19:00 — a voice note the next evening" in quiet.stdout
+    assert "Just this once" not in quiet.stdout
 
 
 def test_a_repeat_starts_on_its_first_day_on_or_after_the_time_chosen(home: Path) -> None:

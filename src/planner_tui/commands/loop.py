@@ -447,7 +447,8 @@ def _said(
     say(f"#{step.id}: {words.plan_card(step.due_at, step.action, step.person)}")
     place = step.person_id is None
     say(words.outcome_said(step.status.value, expected=step.expected_awkwardness,
-                           felt=step.felt_awkwardness, following=following, place=place))  # fmt: skip
+                           felt=step.felt_awkwardness, following=following, place=place,
+                           action=step.action))  # fmt: skip
     if kind_words := words.outcome_kind_words(step.status.value, place=place):
         say(kind_words)
     if step.backup and step.status.value in BACKUP_NEXT and not backup_planned:

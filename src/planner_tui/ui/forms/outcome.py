@@ -360,5 +360,5 @@ def outcome_message(result: OutcomeResult) -> str:
     following = [(s.due_at, s.action, None, bool(s.rrule)) for s in result.following]
     return words.outcome_said(step.status.value, expected=step.expected_awkwardness,
                               felt=step.felt_awkwardness, following=following,
-                              place=step.person_id is None) + (
+                              place=step.person_id is None, action=step.action) + (
         words.taken_off_said([(s.due_at, s.action) for s in result.taken_off]))  # fmt: skip
