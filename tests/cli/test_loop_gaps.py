@@ -235,6 +235,15 @@ def test_an_export_replaces_an_earlier_one_but_never_the_planner_or_other_files(
         f"not a {kinds[other]} one, so it was left as it is"
     )  # fmt: skip
     assert form == "ics" or "a second one" in earlier.read_text(encoding="utf-8")
+    # A month's review, as `review` (and the Review's o) write it, is named as one (it was
+    # "isn't an earlier planner-tui export").
+    review = tmp_path / "review.md"
+    review.write_text(run(home, "review").stdout, encoding="utf-8")
+    refused = run(home, "export", "--format", form, "-o", str(review))
+    assert_one_line_error(
+        refused, 1, f"{review} is there already and is an earlier monthly review export, "
+        f"not a {kinds[form]} one"
+    )  # fmt: skip
     notes = tmp_path / "notes.txt"
     notes.write_text("my own notes, ünïcode cut at 4 KiB " * 200, encoding="utf-8")
     refused = run(home, "export", "--format", form, "-o", str(notes))

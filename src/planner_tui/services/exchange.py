@@ -92,8 +92,16 @@ def check_replaceable(path: Path) -> None:
         )
 
 
-EXPORT_KINDS = {"json": "JSON", "markdown": "Markdown", "ics": "calendar"}
-"""An export's format (as `--format` names it) → its name in a sentence."""
+EXPORT_KINDS = {
+    "json": "JSON",
+    "markdown": "Markdown",
+    "ics": "calendar",
+    "review": "monthly review",
+}
+"""An export's format (as `--format` names it; a month's review, as `review` and the
+Review's `o` save it) → its name in a sentence."""
+REVIEW_TITLE = "Monthly review — "
+"""How a month's review begins (its Markdown heading, its title on screen)."""
 
 
 def export_kind(path: Path) -> str | None:
@@ -105,6 +113,8 @@ def export_kind(path: Path) -> str | None:
         return "json"
     if head.startswith(f"# {MARKDOWN_TITLE}"):
         return "markdown"
+    if head.startswith(f"# {REVIEW_TITLE}"):
+        return "review"
     if f"PRODID:-//{FORMAT_NAME}//" in head:
         return "ics"
     return None
