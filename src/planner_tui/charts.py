@@ -45,7 +45,17 @@ def _scores(plt: Any, data: MonthReviewData, index: int, name: str) -> None:
     plt.yticks([1, 2, 3, 4, 5])
     last = data.as_of.day
     plt.xlim(0.5, max(last, 2) + 0.5)
-    plt.xticks([d for d in (1, 8, 15, 22, 29) if d <= last])
+    plt.xticks(day_ticks(last))
+
+
+def day_ticks(last: int) -> list[int]:
+    """The days a daily chart names, to *last*: each one in a month's first days (a month
+    five days old named only day 1, and a bar on the 5th read as the 1st's), else a week
+    apart, and the last day shown when it stands clear of them."""
+    if last <= 10:
+        return list(range(1, last + 1))
+    weekly = list(range(1, last + 1, 7))
+    return [*weekly, last] if last - weekly[-1] >= 3 else weekly
 
 
 def draw_connectedness(plt: Any, data: MonthReviewData) -> None:

@@ -66,7 +66,7 @@ FORMS = {
                 lambda s: [p.nickname for p in people.list_people(session=s) if p.nickname],
                 trim=True,
             ),
-        ),  # fmt: skip
+        ),
         {"name": "N"},
     ),
     "person words": Form(

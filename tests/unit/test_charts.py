@@ -98,3 +98,18 @@ def test_the_daily_chart_has_a_gap_only_for_a_day_without_a_score(
     inside = bars[bars.index("█") : bars.rindex("█") + 1]
     gaps = re.findall(r" +", inside)
     assert len(gaps) == (0 if missing is None else 1), lines
+
+
+@pytest.mark.parametrize(
+    ("so_far", "named"), [(5, "1 2 3 4 5"), (12, "1 8 12"), (30, "1 8 15 22 29")]
+)
+def test_the_daily_chart_names_the_days_of_a_month_going(
+    sqlite_db: Database, so_far: int, named: str
+) -> None:
+    """A month five days old named only day 1 under its bars, so a lone bar on the 5th read
+    as the 1st's."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, so_far), "connectedness": 4})
+    with sqlite_db.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1), today=date(2026, 11, so_far))
+    assert " ".join(axis(chart_text("connectedness", data, width=80))) == named
