@@ -242,6 +242,8 @@ def test_someone_never_in_touch_is_past_their_rhythm_as_on_today(
     assert today == {"Fay": 875, "Eve": 35}  # on 23 Nov, the Map and Today agree
     text = review_report.to_markdown(data)
     assert "Eve: not in touch yet since being added (hoped for every 2 weeks)" in text
+    # How far past, in the words the Map and `people --drifting` use ("852 days past").
+    assert "Fay: past monthly by 2 years" in text
 
 
 def test_a_very_long_name_in_a_reviews_list_is_cut_and_hides_no_one(
