@@ -768,13 +768,13 @@ def snooze_ended(person: str, *, resting: bool, rhythm: bool) -> str:
 
 
 OUTCOME_SAID = {
-    "declined": "Noted: not now. Timing, not you.",
+    "declined": "Noted: not now.",  # the kind words about it come beside (outcome_kind_words)
     "no_reply": "Noted: no reply yet.",
     "rescheduled": "Moved.",
     "skipped": "Let go. No harm done.",
 }
 """What is said after recording an outcome (done says how awkward it felt instead)."""
-NOT_THIS_TIME_SAID = "Noted: not this time. The place will be there another day."
+NOT_THIS_TIME_SAID = "Noted: not this time."
 """The same, for a step toward a place not gone to this time."""
 
 

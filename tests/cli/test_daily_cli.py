@@ -525,6 +525,7 @@ def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     app_says = outcome_message(OutcomeResult(all_steps(home)[0], [following]))
     numbered = app_says.replace("Next: ", f"Next (#{following.id}): ")  # and its number
     assert declined.stdout.splitlines()[1:] == [*numbered.splitlines(), words.DECLINE_REFRAME]
+    assert declined.stdout.lower().count("timing") == 1  # "Timing, not you." said it twice
 
     no_reply = run(home, "no-reply", "Bo", "--anyway")  # his soonest: tomorrow's walk
     follow_up = all_steps(home)[-1]

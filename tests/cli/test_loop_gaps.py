@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from planner_tui import words
 from planner_tui.db.engine import Database, Location, open_database
 from planner_tui.db.models import StepRead
 from planner_tui.services import journal, people, steps
@@ -123,7 +124,7 @@ def test_plan_a_step_toward_a_part_of_life_and_its_calendar_event(
     assert_one_line_error(refused, 1, "No reply is for a step with someone")
     declined = run(home, "declined", "1", "--anyway")
     assert declined.returncode == 0, declined.stderr
-    assert "Noted: not this time. The place will be there another day." in declined.stdout
+    assert "Noted: not this time.\n" + words.NOT_THIS_TIME in declined.stdout  # said once
     assert "Timing, not you" not in declined.stdout and "brave" not in declined.stdout
 
 

@@ -669,5 +669,5 @@ async def test_a_not_now_toward_a_place_is_not_titled_as_something_someone_said(
         # No one said it, and no one was reached out to: not "not about you", "brave part".
         assert words.NOT_THIS_TIME in shown and words.DECLINE_REFRAME not in shown
         await press(app, pilot, "ctrl+s")
-        assert said(app, "Noted: not this time. The place will be there another day.")
+        assert said(app, "Noted: not this time.")
         assert not said(app, "Timing, not you")
