@@ -101,6 +101,7 @@ from planner_tui.patterns import may_show
 DONE = "done"
 DECLINED = "declined"
 MOVED = "rescheduled"
+PLANNED = "planned"
 TAKEN = frozenset({"done", "declined", "no_reply"})
 """Outcomes where you reached out (the rest of it was the other person's, or timing)."""
 LET_GO = frozenset({"skipped"})
@@ -757,9 +758,12 @@ def period_figures(
     contacts: Iterable[tuple[date, int, str, int | None]],
     steps: Iterable[tuple[date, str]],
     tied: Iterable[date],
+    today: date | None = None,
 ) -> PeriodFigures:
     """The figures of *period*: each day's mean scores, contacts as (day, interaction id,
-    channel, person id), steps as (day due, status) and the days the experiment happened."""
+    channel, person id), steps as (day due, status) and the days the experiment happened.
+    A step still planned for *today* or later is still to come: not counted as due (a
+    running experiment's "4 of 9" held two steps due that evening)."""
     moods = [v for d, v in mood.items() if d in period]
     feels = [v for d, v in connected.items() if d in period]
     seen: dict[int, str] = {}
@@ -770,7 +774,13 @@ def period_figures(
             if person is not None:
                 people.add(person)
     # A step moved to another time counts once, at its new time, as in the month's figures.
-    due = [status for day, status in steps if day in period and status != MOVED]
+    due = [
+        status
+        for day, status in steps
+        if day in period
+        and status != MOVED
+        and not (status == PLANNED and today is not None and day >= today)
+    ]
     return PeriodFigures(
         days=period.days,
         mood_days=len(moods),

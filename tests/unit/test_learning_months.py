@@ -193,6 +193,18 @@ def test_period_figures_count_only_the_period() -> None:
     )  # fmt: skip
 
 
+def test_a_step_still_to_come_is_not_counted_as_due() -> None:
+    """A running experiment said "4 of 9" done at 08:25, two of the nine due that evening:
+    a step still planned for today or later is still to come; one planned before today,
+    and every step settled, counts."""
+    period = Period(date(2026, 11, 30), date(2026, 12, 6))
+    steps = [(date(2026, 11, 30), "planned"), (date(2026, 12, 1), "done"),
+             (date(2026, 12, 5), "planned"), (date(2026, 12, 5), "done"),
+             (date(2026, 12, 6), "planned")]  # fmt: skip
+    figures = learning.period_figures(period, {}, {}, [], steps, [], today=date(2026, 12, 5))
+    assert (figures.steps_done, figures.steps_due) == (2, 3)
+
+
 def test_too_little_to_tell_below_a_week_or_without_scores_or_contact() -> None:
     week = learning.PeriodFigures(days=7, mood_days=5)
     assert not learning.too_little_to_tell(week, week)

@@ -180,7 +180,7 @@ def experiment_review(
     mood = {d: s.mood for d, s in scores.items() if s.mood is not None}
     connected = {d: s.connectedness for d, s in scores.items() if s.connectedness is not None}
     figures = [
-        learning.period_figures(period, mood, connected, contacts, steps, tied)
+        learning.period_figures(period, mood, connected, contacts, steps, tied, today)
         for period in (before, during)
     ]
     return ExperimentReview(
