@@ -71,6 +71,27 @@ async def test_the_wizard_opened_from_the_map_shows_its_title_at_80x24(
             assert not isinstance(app.screen, FormScreen)
 
 
+@pytest.mark.parametrize("size", [(80, 18), (60, 20)])
+async def test_the_wizards_lists_show_their_lines_on_a_short_screen(
+    sqlite_db: Database, size: tuple[int, int]
+) -> None:
+    """At 80×18 and 60×20 the lists of people and of steps showed only their top edge
+    under the box: the wizard draws tighter below 24 lines."""
+    with sqlite_db.write() as s:
+        for name in ("Ana Silva", "Bea A.", "Ben A.", "Carla A."):
+            people.create_person(session=s, data={"name": name, "cadence_days": 7})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s")
+        shown = "\n".join(on_screen(app))
+        assert "Plan a small step" in shown and "Who would you like" in shown, shown
+        assert sum(name in shown for name in ("Ana Silva", "Bea A.", "Ben A.")) == 3, shown
+        await press(app, pilot, "enter")  # Ana: the steps to choose from
+        shown = "\n".join(on_screen(app))
+        assert "What small thing?" in shown and shown.count("Ana Silva") >= 3, shown
+
+
 async def test_the_contexts_strip_shows_its_legend_and_this_month_at_80x24(
     sqlite_db: Database,
 ) -> None:
