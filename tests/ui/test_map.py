@@ -1213,3 +1213,26 @@ async def test_a_card_repeated_in_the_file_is_not_counted_as_someone_already_her
         await press(app, pilot, "tab", "home")
         said = str(app.screen.query_one("#vcf-row", Static).render())
         assert said == "Ada A.: already here as Ada A."
+
+
+async def test_a_date_name_given_twice_is_refused_in_the_form(sqlite_db: Database) -> None:
+    """A birthday and an other-dates line "BIRTHDAY: 3 Mar" were both saved — two
+    birthdays on their page and in the calendar — and `planner-tui date zoe birthday …`
+    then replaced both, the year of one lost without a word. A name is for one date."""
+    with sqlite_db.write() as s:
+        zoe = people.create_person(session=s, data={"name": "Zoe"}, dates=[
+            {"label": "birthday", "month": 2, "day": 29, "year": 1988}]).id  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter", "e")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        form.query_one("#dates", TextArea).text = "BIRTHDAY: 3 Mar"
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is form  # not saved: the note says why, by the field
+        note = " ".join(str(form.query_one("#dates-problem").render()).split())
+        assert note.startswith("Two dates are called 'BIRTHDAY': a name is for one date."), note
+    with sqlite_db.session() as s:
+        dates = people.list_dates(session=s, person_id=zoe)
+    assert [(d.label, d.month, d.day, d.year) for d in dates] == [("birthday", 2, 29, 1988)]

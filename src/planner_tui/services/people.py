@@ -419,15 +419,24 @@ def label_key(label: str) -> str:
 
 
 def _checked_dates(dates: Dates) -> list[PersonDateBase] | None:
-    """*dates* checked as the table takes them (before anything is written)."""
+    """*dates* checked as the table takes them (before anything is written): one date a
+    label (:func:`label_key`), as :func:`set_date` keeps it — the form took a birthday
+    and a "BIRTHDAY" line below it, and `date` then replaced both."""
     if dates is None:
         return None
-    checked = []
+    checked: list[PersonDateBase] = []
     for number, one in enumerate(dates, 1):
         try:
-            checked.append(validate(PersonDateBase, one))
+            valid = validate(PersonDateBase, one)
         except InvalidInput as error:
             raise InvalidInput(f"Date {number}: {error}", field="dates") from None
+        if any(label_key(d.label) == label_key(valid.label) for d in checked):
+            raise InvalidInput(
+                f"Two dates are called {valid.label.strip()!r}: a name is for one date. Keep "
+                'one, or tell the other apart ("birthday, official").',
+                field="dates",
+            )
+        checked.append(valid)
     return checked
 
 
