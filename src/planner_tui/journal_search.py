@@ -260,7 +260,7 @@ def read_search(
                 problems.append(no_context(wanted, contexts))
         elif match["edge"]:
             try:
-                day = parse_when(match["day"], lean="past").date()
+                day = parse_when(match["day"], lean="past", day=True).date()
             except InvalidInput as error:
                 why = "is not a day on the calendar" if "calendar" in str(error) else (
                     "isn't a day I can read (try 2026-10-01)")  # fmt: skip

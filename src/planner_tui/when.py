@@ -147,6 +147,8 @@ def parse_when_noted(
         moment = _settle(said)
         if lean == "future":  # (a clock on the last day can still log it)
             _check_room(moment)
+        elif not day:
+            _check_start(moment)
     except InvalidInput as refusal:
         raise InvalidInput(f"{refusal} {examples(lean, now, day=day)}", field="when") from None
     except (ValueError, OverflowError):  # 'in 9999 years', '9999-12-31 23:59 -05:00'
@@ -179,6 +181,26 @@ def _check_room(moment: datetime) -> None:
         raise InvalidInput(
             "That is too close to the end of the calendar (31 Dec 9999) — a step needs a "
             "little room after it.",
+            field="when",
+        )
+
+
+FIRST_ROOM = timedelta(hours=14)
+"""A time must be this far into the calendar (1 Jan 0001) in UTC, so it can be shown in every
+zone: one at 00:00 on its first day, kept in UTC, stopped a person's page and an export
+made in New York."""
+
+
+def _check_start(moment: datetime) -> None:
+    """Refuse a time too near the calendar's first moment to show in every time zone."""
+    try:
+        in_utc = moment.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:  # before the start in UTC
+        in_utc = datetime.min
+    if in_utc < datetime.min + FIRST_ROOM:
+        raise InvalidInput(
+            "That is too close to the start of the calendar (1 Jan 0001) to be a time here "
+            "and in every time zone.",
             field="when",
         )
 

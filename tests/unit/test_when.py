@@ -4,7 +4,7 @@ a phrase can fail (with a message that says what would work)."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from dateutil import tz
@@ -41,7 +41,7 @@ def read(said: str, lean: str = "future", now: datetime = NOW) -> str:
         # day words, with and without a time, in either order
         ("tonight", "past", "2026-11-23 20:00"),
         # a year written with its zeros is that year (dateutil put it in 2001, 1999)
-        ("1 Jan 0001 10:00", "past", "0001-01-01 10:00"),
+        ("1 Jan 0001 18:00", "past", "0001-01-01 18:00"),
         ("5 May 0099", "past", "0099-05-05 12:00"),
         ("Jan 1 0030 9am", "past", "0030-01-01 09:00"),
         ("tonight", "future", "2026-11-23 21:00"),  # it is already 20:00: the next hour
@@ -618,3 +618,18 @@ def test_every_example_a_refusal_offers_is_read_on_every_day_of_the_year(
             parse_when(said, lean=lean, now=now, day=day)  # type: ignore[arg-type]
         suggested = examples(lean, now, day=day)  # type: ignore[arg-type]
         parse_when(suggested.rsplit(" or ", 1)[1].rstrip("."), lean=lean, now=now, day=day)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Pacific/Kiritimati"])
+def test_a_time_at_the_calendars_first_moment_is_refused_in_any_zone(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A done step saved at 00:00 on 1 Jan 0001 (in UTC) stopped the person's page and the
+    Markdown export of anyone in New York: shown there, it was before the calendar. A day
+    that early is a day like any other; a time needs room to be shown in every zone."""
+    monkeypatch.setenv("TZ", zone)
+    for said in ("1/1/0001 00:00", "1 Jan 0001 1am"):
+        with pytest.raises(InvalidInput, match="too close to the start of the calendar"):
+            parse_when(said, lean="past")
+    assert parse_when("1/1/0001", lean="past", day=True).date() == date(1, 1, 1)
+    assert parse_when("2 Jan 0001 00:00", lean="past").year == 1
