@@ -30,7 +30,7 @@ from planner_tui.names import (
     person_number,
 )
 from planner_tui.when import parse_when
-from planner_tui.words import no_person_numbered, several_called
+from planner_tui.words import no_person_numbered, numbered, several_called
 
 ENTRY_FIELDS = ("body", "warmth_note", "withdraw_note")
 NO_END = date.max
@@ -162,7 +162,10 @@ def unlinked(unknown: Sequence[str], people: Sequence[Named]) -> str:
     for name in unknown:
         found = people_named(POSSESSIVE.sub("", name), people)
         if len(found) > 1:
-            could = ", ".join(by_id[i] for i in found[:4]) + (" …" if len(found) > 4 else "")
+            names = [by_id[i] for i in found[:4]]
+            if len(set(names)) < len(names):  # two of one name: their numbers tell them apart
+                names = [numbered(n, i) for n, i in zip(names, found, strict=False)]
+            could = ", ".join(names) + (" …" if len(found) > 4 else "")
             said.append(f"@{name} could be {could} (say more of the name)")
         else:
             said.append(f"@{name} is no one on your map")
@@ -236,12 +239,21 @@ def read_search(
     def one_person(typed: str, said: str, *, numbers: bool) -> int | None:
         """The one person *typed* names; else None, and why (no one, or several: with
         their *numbers*, as the command line names people) in the messages."""
+        number = person_number(typed)
+        if number is not None:  # '#4' (`--person '#4'`, '@#4'): one of two Ana Silvas
+            if int(number) in by_id:
+                return int(number)
+            problems.append(no_person_numbered(number))
+            return None
         found = people_named(typed, people)
+        if not found and POSSESSIVE.search(typed):  # '@Zoë's', as a check-in links it
+            found = people_named(POSSESSIVE.sub("", typed), people)
         if len(found) == 1:
             return found[0]
         if found:
             listed = [by_id[i] for i in found]
-            problems.append(several_called(said, listed, found if numbers else None))
+            twins = len(set(listed)) < len(listed)  # names alone can't tell them apart
+            problems.append(several_called(said, listed, found if numbers or twins else None))
         else:
             problems.append(f"No one called {typed!r} on your map.")
         return None
@@ -311,14 +323,7 @@ def read_search(
     if query.start is not None and query.end is not None and query.start >= query.end:
         problems.append("Those dates leave no day between them.")
     if person.strip():
-        # '#4' is the person `planner-tui people` numbers 4, as everywhere on the command line
-        number = person_number(person)
-        if number is not None:
-            query.person_id = int(number) if int(number) in by_id else None
-            if query.person_id is None:
-                problems.append(no_person_numbered(number))
-        else:
-            query.person_id = one_person(person, person, numbers=True)
+        query.person_id = one_person(person, person, numbers=True)
     if context.strip():
         query.context_id = context_named(context, contexts)
         if query.context_id is None:

@@ -106,6 +106,10 @@ def test_a_possessive_mention_names_the_person() -> None:
     found, unknown = mentions_in("fed @Zoë's cat, @bo’s bike, @Kit's shop, @Zed's", cast)
     assert (found, unknown) == ([11, 3, 20], ["Zed's"])
     assert unlinked(unknown, cast) == "Not linked: @Zed's is no one on your map"
+    twins = [P(2, "Ana Silva"), P(4, "Ana Silva")]  # names alone can't tell them apart
+    assert unlinked(["Ana"], twins) == (
+        "Not linked: @Ana could be Ana Silva (#2), Ana Silva (#4) (say more of the name)"
+    )
 
 
 @dataclass(frozen=True)

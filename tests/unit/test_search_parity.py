@@ -47,6 +47,9 @@ CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("@Ana", {}, ["river"], ""),
     ("@nana", {}, ["river"], ""),
     ("@AnaSilva", {}, ["river"], ""),
+    ("@Ana's", {}, ["river"], ""),  # as a check-in links it (it was "No one called")
+    ("@#1", {}, ["river"], ""),  # her number: how two Ana Silvas are told apart
+    ("@#99", {}, [], "No one on your map has the number #99."),
     ("@GustavSTRASSE", {}, ["market"], ""),
     ("", {"person": "gustav  STRASSE"}, ["market"], ""),
     ("@Olga", {}, ["tea"], ""),  # archived: the journal still holds her
@@ -129,3 +132,18 @@ def test_both_ways_in_find_the_same(
     found, said = app
     assert found == [entries[name] for name in expected]
     assert message in said and bool(message) == bool(said)
+
+
+def test_two_people_of_one_name_are_told_apart_by_number(db: Database) -> None:
+    """ "'@AnaSilva' could be Ana Silva, Ana Silva. Say a little more of the name." — there
+    was no more name to say: their numbers are said, and one is found by it."""
+    with db.write() as s:
+        first, second = (people.create_person(session=s, data={"name": "Ana Silva"}).id
+                         for _ in range(2))  # fmt: skip
+        journal.save_entry(session=s, data={"day": TODAY, "body": "tea", "person_ids": [second]})
+    for text in ("@AnaSilva", "@Ana's"):
+        assert through_services(db, text, {}) == ([], (
+            f"{text!r} could be Ana Silva (#{first}), Ana Silva (#{second}). Say a little more "
+            f"of the name, or the number (#{first})."))  # fmt: skip
+    found, message = through_services(db, f"@#{second}", {})
+    assert message == "" and len(found) == 1
