@@ -397,6 +397,13 @@ def already_on_map(name: str, archived: bool = False) -> str:
             "someone else with the same name, add --anyway.")  # fmt: skip
 
 
+def nickname_taken(nickname: str, whose: str) -> str:
+    """`add Kat --nickname Annie` when Annie already names Ana Silva (it said "Ana Silva is
+    already on your map", of Kat)."""
+    return (f"{nickname} already names {whose}, so it would name two people. Choose another "
+            "nickname, or add --anyway to keep it.")  # fmt: skip
+
+
 def assumed(said: list[tuple[str, str]]) -> str:
     """What a command took as given when it wasn't said, and how to say otherwise:
     [("in person", "--how"), …] → 'Taken as: in person (--how) and …'."""

@@ -490,13 +490,15 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings) as database, database.write() as session:
         if not args.anyway:
             same = people.find_duplicates(session=session, name=args.name)
-            same += (
+            if same:
+                _refuse(words.already_on_map(same[0].name, same[0].archived))
+            called = (
                 people.find_duplicates(session=session, name=args.nickname)
                 if args.nickname.strip()
                 else []
             )
-            if same:
-                _refuse(words.already_on_map(same[0].name, same[0].archived))
+            if called:  # the name is free; what they would be called is someone's
+                _refuse(words.nickname_taken(args.nickname.strip(), called[0].name))
         context_ids = []
         for typed in args.context:
             if not typed.strip():
