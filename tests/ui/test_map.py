@@ -1236,3 +1236,19 @@ async def test_a_date_name_given_twice_is_refused_in_the_form(sqlite_db: Databas
     with sqlite_db.session() as s:
         dates = people.list_dates(session=s, person_id=zoe)
     assert [(d.label, d.month, d.day, d.year) for d in dates] == [("birthday", 2, 29, 1988)]
+
+
+async def test_adding_the_name_of_someone_archived_says_they_are(sqlite_db: Database) -> None:
+    """ "Bo is already here. Is this the same person?" of an archived Bo, hidden from the
+    list: after "yes", nothing showed where the toast said they were added."""
+    with sqlite_db.write() as s:
+        bo = people.create_person(session=s, data={"name": "Bo"}).id
+        people.update_person(session=s, person_id=bo, data={"archived": True})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "n", *"BO", "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "Bo is already here (archived: h on the Map shows them, a brings them back)." in (
+            " ".join(screen_text(app).split())
+        )

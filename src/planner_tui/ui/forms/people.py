@@ -275,9 +275,14 @@ class PersonForm(FormScreen[PersonRead]):
                 same = backend.read(partial(people.find_duplicates, name=values["name"]))
                 if same:
                     self.duplicate = same[0]
+                    archived = (  # hidden from the list: the question says so
+                        " (archived: h on the Map shows them, a brings them back)"
+                        if same[0].archived
+                        else ""
+                    )
                     raise Question(
                         "Already on your map?",
-                        f"{same[0].name} is already here. Is this the same person?",
+                        f"{same[0].name} is already here{archived}. Is this the same person?",
                         [
                             ("merge", f"Yes — add this to {same[0].name}"),
                             ("new", "No — someone else"),
