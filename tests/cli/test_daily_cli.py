@@ -823,9 +823,9 @@ def test_a_date_set_again_is_changed_not_doubled(home: Path) -> None:
         "Birthday changed from 26 Nov.",
         "Saved. Bo: Wedding 12 Apr · Birthday 13 Apr.",
     ]
-    again = run(home, "date", "Bo", "WEDDING", "12/4/2011")
-    assert again.stdout.splitlines()[0] == "WEDDING changed from 12 Apr."
-    assert run(home, "date", "Bo").stdout == "Bo: WEDDING 12 Apr 2011 · Birthday 13 Apr.\n"
+    again = run(home, "date", "Bo", "  WEDDING ", "12/4/2011")  # names it; doesn't re-spell it
+    assert again.stdout.splitlines()[0] == "Wedding changed from 12 Apr."
+    assert run(home, "date", "Bo").stdout == "Bo: Wedding 12 Apr 2011 · Birthday 13 Apr.\n"
     assert "birthday" not in run(home, "today").stdout  # the 26th is no longer his
 
 

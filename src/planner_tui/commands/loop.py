@@ -595,7 +595,7 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
         was: list[Any] = []
         if when is not None:
             month, day_of_month, year = when
-            _, was = people.set_date(
+            saved, was = people.set_date(
                 session=session,
                 data={"person_id": person.id, "label": args.label.strip(), "month": month,
                       "day": day_of_month, "year": year},
@@ -604,7 +604,7 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
     if when is not None:
         if was:
             said = [_dates_line([("", d)]).strip() for d in was]  # "12 Apr", "3 Jun 2011"
-            say(f"{args.label.strip()[:1].upper()}{args.label.strip()[1:]} changed from "
+            say(f"{saved.label[:1].upper()}{saved.label[1:]} changed from "
                 f"{' and '.join(said)}.")  # fmt: skip
         say(f"Saved. {person.name}: {_dates_line(dates)}.")
     elif dates:

@@ -537,7 +537,8 @@ def set_date(
         row, *extra = same
         for one in extra:  # two under one label (kept before this rule): one is kept
             session.delete(one)
-        row.label, row.month, row.day, row.year = valid.label, valid.month, valid.day, valid.year
+        # Its name as first written: "  MOVED   to leeds " names it, it doesn't re-spell it.
+        row.month, row.day, row.year = valid.month, valid.day, valid.year
     session.add(row)
     session.flush()
     after = PersonDateRead.model_validate(row, from_attributes=True)
