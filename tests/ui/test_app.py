@@ -247,9 +247,11 @@ async def test_help_lists_every_view_key_and_support(sqlite_db: Database) -> Non
         await pilot.press("escape")
         await settle(app, pilot)
         assert not isinstance(app.screen, HelpScreen)
-        for view, does in (("m", "Open"), ("p", "How it went"), ("j", "Open")):
+        for view, key in (("m", ("enter", "Open")), ("p", ("enter", "How it went")),
+                          ("j", ("enter", "Open")), ("r", ("pgdn", "Move the page")),
+                          ("r", ("tab", "Next figure"))):  # fmt: skip
             await press(app, pilot, view, "question_mark")
-            assert ("enter", does) in [k[:2] for k in app.screen.keys], view
+            assert key in [k[:2] for k in app.screen.keys], view
             await press(app, pilot, "escape")
 
 

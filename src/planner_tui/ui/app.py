@@ -496,10 +496,13 @@ class PlannerApp(TypeAheadApp):
             if cls.__module__.startswith("planner_tui")
             for b in cls.__dict__.get("BINDINGS", [])
         ]
-        enter = self.screen.ENTER if isinstance(self.screen, ViewScreen) else ("", "")
+        view = self.screen if isinstance(self.screen, ViewScreen) else None
+        enter = view.ENTER if view else ("", "")
+        more = view.MORE_KEYS if view else ()
         for binding in [
             *inherited,
             Binding("enter", "", enter[0], key_display="enter", tooltip=enter[1]),
+            *(Binding(k, "", what, key_display=k, tooltip=how) for k, what, how in more),
             *self.BINDINGS,
         ]:
             if isinstance(binding, Binding) and binding.description and binding.key not in seen:

@@ -214,6 +214,9 @@ class ViewScreen(KeepsStyles, Screen[None]):
 
     ENTER: ClassVar[tuple[str, str]] = ("", "")
     """What Enter on a row does, for help (a table's own key, so no binding lists it)."""
+    MORE_KEYS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    """Other keys the view's widgets answer (Tab, the page keys), for help: (key, what it
+    does, how)."""
 
     BINDINGS = [
         Binding(

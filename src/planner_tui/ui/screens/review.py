@@ -125,6 +125,12 @@ layout and a frame of its own."""
 
 
 class ReviewScreen(ViewScreen):
+    MORE_KEYS = (
+        ("tab", "Next figure", "Tab and shift+tab move from figure to figure; ↑ ↓ move "
+         "within the overview's table, the row h explains"),
+        ("pgdn", "Move the page", "PageUp, PageDown, Home and End move the page; the figure "
+         "at its top is selected"),
+    )  # fmt: skip
     TITLE = "Review"
     BINDINGS = [
         Binding("left", "move(-1)", "Earlier month", key_display="←", priority=True),
