@@ -285,3 +285,22 @@ async def test_the_first_run_notice_reads_to_its_end_and_its_button_is_in_view(
         assert any(first in line for line in on_screen(app))
         await press(app, pilot, "enter")
         assert not isinstance(app.screen, FirstRunNotice)
+
+
+async def test_a_question_comes_into_view_with_its_answers_at_40x12(sqlite_db: Database) -> None:
+    """At 40×12 the loneliness check opened on its answers, and Tab went from answers to
+    answers, each question above them out of sight: three alike boxes, answered blind."""
+    from planner_tui.ui.forms.review import SCALE_ITEMS
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "r", "l")
+        assert isinstance(app.screen, FormScreen)
+        for n, (_item, question) in enumerate(SCALE_ITEMS):
+            if n:
+                await press(app, pilot, "tab")
+            await settle(app, pilot)
+            shown = " ".join(" ".join(line.strip(" █▀▄") for line in on_screen(app)).split())
+            assert question in shown, (question, shown)
+            assert "hardly ever" in shown

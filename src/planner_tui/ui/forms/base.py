@@ -223,6 +223,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     AUTO_FOCUS = ""
     """None of Textual's: the first field takes the focus once mounted (see on_mount).
     Textual's would focus the page first, re-styling every field as it gains and loses it."""
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
+    """Below 24 lines a form draws tighter, and the wizard's lists are shorter."""
     START_IN: ClassVar[str] = ""
     """The field the cursor starts in when not the first (a selector)."""
     BINDINGS = [
@@ -852,6 +854,30 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         # Only a box to type in: Enter typed ahead on a button or a list taken back would act.
         if isinstance(event.widget, Input | TextArea):
             self._at = next((w.id for w in event.widget.ancestors_with_self if w.id), None)
+        self.call_after_refresh(self.label_in_view, event.widget)
+
+    def label_in_view(self, widget: Widget) -> None:
+        """The label just above the field with the focus, in view with it: at 40×12 the
+        loneliness check's answers came into view without their question, so each was
+        answered blind. (The field itself stays in view: it is scrolled to last.)"""
+        page = next(iter(self.query(".form")), None)
+        if page is None or not widget.is_attached or not self.has_class("-short"):
+            return  # (taller, what comes after the field is worth more than its label)
+        field = next(
+            (w for w in widget.ancestors_with_self if isinstance(w, Widget) and w.parent is page),
+            None,
+        )
+        if field is None:
+            return
+        siblings = list(page.children)
+        above = [w for w in siblings[: siblings.index(field)] if w.display]
+        if above and isinstance(above[-1], Field):
+            label = above[-1]
+            top, bottom = label.virtual_region.y, field.virtual_region.bottom
+            if bottom - top <= page.scrollable_content_region.height:  # both fit: both shown
+                page.scroll_to_region(
+                    label.virtual_region.union(field.virtual_region), animate=False, immediate=True
+                )
 
     def place_to_type(self, name: str) -> Widget | None:
         """The field ``#name`` if it shows and takes the cursor, else the first place to

@@ -82,8 +82,6 @@ class PlanWizard(FormScreen[StepRead]):
         Binding("escape", "back", "Back"),
         Binding("escape", "leave", "Close (keeps a draft)"),
     ]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
-    """Below 24 lines a list of people or steps is shorter, so it fits in the dialog."""
 
     def __init__(
         self,
