@@ -52,8 +52,16 @@ ENCOURAGEMENTS = (
     "You don't have to feel ready; the first few words are enough.",
     "However it goes, reaching out is the part that is yours, and it's planned.",
     "Most people are glad to be thought of. This gives someone that chance.",
-    "If it doesn't happen, that tells you something useful. Shrink it and try again.",
+    "If it doesn't happen this time, a smaller one next time is just as much a step.",
 )
+PLACE_ENCOURAGEMENTS = (
+    "Small and specific is what makes a step easy to take. This one is both.",
+    "You don't have to feel ready; going along is enough, and leaving early is fine.",
+    "However it goes, turning up is the part that is yours, and it's planned.",
+    "Places where the same people meet again are where ties grow, a little each time.",
+    "If it doesn't happen this time, a smaller one next time is just as much a step.",
+)
+"""The same, for a step toward a place (no one there is thought of, or appreciates it)."""
 
 SUPPORT_BELOW = (
     "Support lines and people you trust: below the keys, or press s to go straight there."
@@ -849,8 +857,9 @@ def repeat_starts(chosen: datetime, first: datetime) -> str:
             f"{when(first)}.")  # fmt: skip
 
 
-def encouragement(seed: int) -> str:
-    return ENCOURAGEMENTS[seed % len(ENCOURAGEMENTS)]
+def encouragement(seed: int, *, place: bool = False) -> str:
+    said = PLACE_ENCOURAGEMENTS if place else ENCOURAGEMENTS
+    return said[seed % len(said)]
 
 
 def awkwardness_compared(expected: int | None, felt: int | None) -> str:

@@ -435,8 +435,14 @@ async def test_a_step_toward_a_part_of_life_from_the_who_page(sqlite_db: Databas
         offered = [str(what.get_option_at_index(i).prompt) for i in range(what.option_count)]
         assert "  say hello to one person at Climbing wall  (in person)" in offered
         assert not any("a short message" in line for line in offered)  # not for a person
+        await press(app, pilot, "enter", *"tomorrow 6pm", "enter")
+        # No one at a place appreciates it, nor is glad to be thought of (it asked, and said).
+        assert not wizard(app).query_one("#appreciation").display
+        await press(app, pilot, "enter", "enter")
+        assert wizard(app).page == "card"
+        said_there = str(wizard(app).query_one("#encouragement").render())
+        assert said_there in words.PLACE_ENCOURAGEMENTS, said_there
         await press(app, pilot, "enter")
-        await finish_wizard(app, pilot)
         assert said(app, "say hello to one person at Climbing wall")
         await press(app, pilot, "p")
         assert "Climbing wall" in screen_text(app)

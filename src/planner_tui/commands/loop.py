@@ -304,7 +304,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
         found = steps.smaller_offer(actions, chosen, args.action, toward, said, nickname)
         say(words.SMALLER_LINE + (f" How about: {found[1]}?" if found else ""))
     else:
-        say(words.encouragement(sum(map(ord, step.action)) + due.toordinal()))
+        seed = sum(map(ord, step.action)) + due.toordinal()
+        say(words.encouragement(seed, place=step.person_id is None))
 
 
 # --------------------------------------------------------------------------- log

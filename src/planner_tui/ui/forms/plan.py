@@ -175,7 +175,10 @@ class PlanWizard(FormScreen[StepRead]):
                             prompt="expected awkwardness",
                         )
                     yield Line(id="calibration-awkward", classes="muted")
-                    yield Field("How much do you think they'll appreciate it? (optional)")
+                    yield Field(
+                        "How much do you think they'll appreciate it? (optional)",
+                        id="appreciation-label",
+                    )
                     yield Dropdown(
                         [(w, n) for n, w in enumerate(APPRECIATION, start=1)],
                         id="appreciation",
@@ -263,6 +266,8 @@ class PlanWizard(FormScreen[StepRead]):
         self.query_one("#progress", Static).update(progress)
         self.show_so_far()
         self.show_calibration()
+        for part in ("#appreciation-label", "#appreciation"):  # no one to appreciate a place
+            self.query_one(part).display = not self.toward_place()
         # A page opens at its top, with the title and steps (the list of the page before,
         # scrolled into view, had left them above the dialog's top).
         self.query_one("#wizard", VerticalScroll).scroll_home(animate=False, immediate=True)
@@ -806,7 +811,7 @@ class PlanWizard(FormScreen[StepRead]):
             lines.append(question)
         if values["awkwardness"]:
             lines.append(f"Expected awkwardness: {values['awkwardness']}/5")
-        if values["appreciation"]:
+        if values["appreciation"] and not self.toward_place():
             lines.append(f"How much they'll appreciate it, your guess: {values['appreciation']}/5")
         if values["confidence"]:
             lines.append(f"How sure: {values['confidence']}/10")
@@ -816,7 +821,8 @@ class PlanWizard(FormScreen[StepRead]):
             lines.append(f"One step richer than: {self.made_richer_from}")
         self.query_one("#card-details", Static).update(text("\n".join(lines), multiline=True))
         seed = sum(map(ord, values["words"])) + due.toordinal()
-        self.query_one("#encouragement", Static).update(text(words.encouragement(seed)))
+        said = words.encouragement(seed, place=self.toward_place())
+        self.query_one("#encouragement", Static).update(text(said))
 
     # ---------------------------------------------------------------- the form contract
 
@@ -950,7 +956,7 @@ class PlanWizard(FormScreen[StepRead]):
             "backup": values["backup"].strip(),
             "expected_awkwardness": values["awkwardness"],
             "confidence": int(values["confidence"]) if values["confidence"] else None,
-            "appreciation_forecast": values.get("appreciation"),
+            "appreciation_forecast": None if self.toward_place() else values.get("appreciation"),
             "shrunk": bool(values.get("smaller_from")),
         }
         if not values.get("again") and not new_person:
