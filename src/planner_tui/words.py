@@ -405,6 +405,13 @@ def already_on_map(name: str, archived: bool = False) -> str:
             "someone else with the same name, add --anyway.")  # fmt: skip
 
 
+def already_there(due_at: datetime, action: str, person: str, number: int) -> str:
+    """A step moved (another time) onto one just like it: said before it is planned twice."""
+    return (
+        f"{plan_card(due_at, action, person)} is already on your plan (#{number}), just like this."
+    )
+
+
 def nickname_taken(nickname: str, whose: str) -> str:
     """`add Kat --nickname Annie` when Annie already names Ana Silva (it said "Ana Silva is
     already on your map", of Kat)."""

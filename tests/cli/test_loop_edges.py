@@ -389,3 +389,18 @@ def test_a_place_names_its_step_as_a_person_does(home: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("#1: Monday 23 Nov, 21:00 — go to the choir\nDone.")
     assert_one_line_error(run(home, "done", "Choir"), 1, "Choir has no small step planned.")
+
+
+def test_another_time_onto_a_step_just_like_it_asks_first(home: Path) -> None:
+    """`later` (and declined --another-time) to the day and hour an earlier step of the
+    same words already has planned it twice, three times, without a word, where `plan` and
+    the wizard ask first."""
+    assert run(home, "plan", "Ana", "call", "sat 6pm").returncode == 0
+    assert run(home, "plan", "Ana", "call", "sun 6pm").returncode == 0
+    refused = run(home, "later", "2", "sat", "6pm")
+    assert_one_line_error(refused, 1, "is already on your plan (#1), just like this.")
+    assert "Choose another time, or add --anyway to have both." in refused.stderr
+    declined = run(home, "declined", "2", "--another-time", "sat 6pm")
+    assert_one_line_error(declined, 1, "is already on your plan (#1), just like this.")
+    assert run(home, "later", "2", "sat", "6pm", "--anyway").returncode == 0
+    assert [line.split()[0] for line in run(home, "plan").stdout.splitlines()] == ["#1", "#3"]

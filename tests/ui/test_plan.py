@@ -828,6 +828,29 @@ async def test_a_backup_at_3_38_keeps_the_steps_time_of_day(sqlite_db: Database)
         assert app.screen.query_one("#new_time", Input).value == "2026-12-04 18:00"
 
 
+async def test_another_time_onto_a_step_just_like_it_is_asked_about(
+    sqlite_db: Database,
+) -> None:
+    """`a` to the day and hour an earlier step of the same words has planned it again
+    without a word; the wizard asks first ("Plan it a second time?"), and so does this."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-23T18:00")
+    plan(sqlite_db, ids["Bo"], "2026-11-28T10:00")  # the one already on Saturday
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "a", "enter", *"sat 10am", "enter")
+        assert isinstance(app.screen, Choice)
+        assert "is already on your plan (#2), just like this." in screen_text(app)
+        await press(app, pilot, "enter")  # the first answer: choose another time
+        assert isinstance(app.screen, OutcomeForm)
+        assert len([s for s in all_steps(sqlite_db) if s.status == "planned"]) == 2
+        await press(app, pilot, "ctrl+s", "right", "enter")  # plan it as well
+        assert isinstance(app.screen, TodayScreen), screen_text(app)
+    due = [clock.to_local(s.due_at) for s in all_steps(sqlite_db) if s.status == "planned"]
+    assert due == [local("2026-11-28T10:00")] * 2
+
+
 async def test_another_time_needs_a_time_that_is_ahead(sqlite_db: Database) -> None:
     ids = a_few_people(sqlite_db)
     plan(sqlite_db, ids["Bo"], "2026-11-23T18:00")

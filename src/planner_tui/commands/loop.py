@@ -120,7 +120,8 @@ def add_parsers(sub: Any) -> None:
                                  + (", or --when over a year ago" if status == "done" else ""))  # fmt: skip
         elif status == "rescheduled":
             outcome.add_argument("--anyway", action="store_true",
-                                 help="a time on another day than the step's words say")  # fmt: skip
+                                 help="a time on another day than the step's words say, or "
+                                 "one a step just like it already has")  # fmt: skip
         if status == "done":
             outcome.add_argument("--when", help="when it happened (default: now, or the "
                                  "step's own time when it was due on an earlier day)")  # fmt: skip
@@ -133,14 +134,16 @@ def add_parsers(sub: Any) -> None:
         elif status == "declined":
             outcome.add_argument("--another-time", metavar="WHEN", help="offer another time")
             outcome.add_argument("--anyway", action="store_true",
-                                 help="another time on another day than the step's words say")  # fmt: skip
+                                 help="another time on another day than the step's words say, "
+                                 "or one a step just like it already has")  # fmt: skip
             outcome.add_argument("--no-follow-up", action="store_true",
                                  help="don't plan the step's own backup next")  # fmt: skip
         elif status == "no_reply":
             outcome.add_argument("--follow-up", metavar="WHEN", default=None,
                                  help=f"a gentle follow-up (default: {FOLLOW_UP}; the step's "
                                  "own backup, when it has one, on the day it names)")  # fmt: skip
-            outcome.add_argument("--no-follow-up", action="store_true")
+            outcome.add_argument("--no-follow-up", action="store_true",
+                                 help="plan no follow-up (nor the step's own backup)")  # fmt: skip
         elif status == "rescheduled":
             outcome.add_argument("when", nargs="+", help="the new time")
         outcome.set_defaults(run=cmd_outcome, status=status)
@@ -269,8 +272,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
         )  # fmt: skip
         if same is not None:  # as the wizard asks before planning it a second time
             _refuse(
-                f"{words.plan_card(same.due_at, same.action, same.person)} is already on "
-                f"your plan (#{same.id}), just like this. Add --anyway to plan it a second time."
+                f"{words.already_there(same.due_at, same.action, same.person, same.id)} Add "
+                "--anyway to plan it a second time."
             )
         step = steps.create_step(
             session=session,
@@ -416,6 +419,10 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
             due = outcome["new_due_at"]
             if disagree := steps.new_time_disagrees(step, StepStatus(status), due):
                 _refuse(f"{disagree} Change the time, or add --anyway to keep that time.")
+            there = steps.already_there(session=session, step_id=step.id, due_at=due)
+            if there is not None and status in ("rescheduled", "declined"):  # the step itself
+                said = words.already_there(there.due_at, there.action, there.person, there.id)
+                _refuse(f"{said} Choose another time, or add --anyway to have both.")
         if status in steps.AFTER_THE_STEP:
             steps.check_due(step.due_at, anyway=args.anyway)
         if status == "done" and outcome["occurred_at"] is None:

@@ -579,6 +579,16 @@ def same_open_step(
     return None
 
 
+def already_there(*, session: Session, step_id: int, due_at: datetime) -> StepRead | None:
+    """The open step just like *step_id* at *due_at* (:func:`same_open_step`), other than
+    it: moving it there, or offering it there again, would plan it twice ("another time"
+    on a weekly step, to the day an earlier one was moved to, did so three times)."""
+    row = get_or_404(session, Step, step_id, "step")
+    same = same_open_step(session=session, person_id=row.person_id, context_id=row.context_id,
+                          action=row.action, due_at=due_at)  # fmt: skip
+    return same if same is not None and same.id != step_id else None
+
+
 def get_step(*, session: Session, step_id: int) -> StepRead:
     return read_steps(session, [get_or_404(session, Step, step_id, "step")])[0]
 

@@ -9,6 +9,7 @@ the new time; skipped just lets it go.
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -21,7 +22,7 @@ from planner_tui import clock, words
 from planner_tui.db.models import Channel, Initiator, StepStatus, label
 from planner_tui.errors import InvalidInput
 from planner_tui.services.steps import OutcomeResult, channel_in_words, likely_done_at
-from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem
+from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
 from planner_tui.ui.screens.base import text
@@ -306,6 +307,8 @@ class OutcomeForm(FormScreen[Any]):
             outcome["new_due_at"] = steps.new_time(values["new_time"], self.step.due_at)
             if values["follow_up"].strip():
                 outcome["follow_up"] = values["follow_up"].strip()
+            elif self.status is not StepStatus.NO_REPLY and not values.get("again"):
+                self.ask_if_already_there(outcome["new_due_at"])
         if self.change:
             from planner_tui.services import corrections
 
@@ -315,6 +318,26 @@ class OutcomeForm(FormScreen[Any]):
         return self.planner.backend.write(
             partial(steps.record_outcome, step_id=self.step.id, outcome=outcome)
         )
+
+    def ask_if_already_there(self, due_at: datetime) -> None:
+        """The step itself at its new time onto one just like it: asked, as the wizard asks
+        before planning a step a second time (it was planned twice, three times)."""
+        from planner_tui.services import steps
+
+        there = self.planner.backend.read(
+            partial(steps.already_there, step_id=self.step.id, due_at=due_at)
+        )
+        if there is not None:
+            raise Question(
+                "Already on your plan",
+                words.already_there(there.due_at, there.action, there.person, there.id)
+                + " Plan this one then as well?",
+                [("back", "Choose another time"), ("again", "Plan it as well")],
+            )
+
+    def answered(self, answer: str | None, values: dict[str, Any]) -> None:
+        if answer == "again":
+            self.save({**values, "again": True})
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
