@@ -808,6 +808,8 @@ class Summary:
     checked_in: bool = False
     intentions: list[str] = field(default_factory=list)
     dates: list[UpcomingDate] = field(default_factory=list)
+    checkin_draft_day: date | None = None
+    """The day of a check-in started and kept as a draft (as Today says it)."""
 
     @property
     def is_empty(self) -> bool:
@@ -844,6 +846,7 @@ def summary(connection: Any, *, today: date, dialect: str = "sqlite") -> Summary
         checked_in=checked_in(connection, today, dialect),
         intentions=intentions(connection, today, dialect),
         dates=upcoming_dates(connection, today, dialect=dialect),
+        checkin_draft_day=checkin_draft_day(connection, today, dialect),
     )
 
 

@@ -160,13 +160,30 @@ def check_in_saved(day: date, people: list[str], that_day: int) -> str:
     return said
 
 
-def draft_of_another_day(day: date, *, checked_in: bool = False) -> str:
+def checkin_state(checked_in: bool, draft_day: date | None, c: str = "c") -> str:
+    """Where today's check-in stands, a draft kept of one included (*c*: how it is opened,
+    said where that key isn't at hand): Today's line, and `planner-tui today`'s."""
+    today = clock.today()
+    if checked_in and draft_day == today:
+        return f"Done for today — and words you started are kept as a draft: {c} takes you back to them."
+    if checked_in and draft_day:
+        return "Done for today. " + draft_of_another_day(draft_day, checked_in=True, c=c)
+    if checked_in:
+        return "Done for today — thank you for taking a moment."
+    if draft_day == today:
+        return f"Started and kept as a draft — {c} takes you back to your words."
+    if draft_day:
+        return f"Not yet. {draft_of_another_day(draft_day, c=c)}"
+    return f"Not yet — a line or two is plenty, whenever you're ready ({c})."
+
+
+def draft_of_another_day(day: date, *, checked_in: bool = False, c: str = "c") -> str:
     """Today, when the check-in kept as a draft was started for an earlier day (and
     today's is done, *checked_in*)."""
     days = (clock.today() - day).days
     which = "Yesterday's" if days == 1 else f"The one for {clock.strftime(day, '%a %-d %b')}"
     then = "." if checked_in else " first, then today's."
-    return f"{which} was started and kept as a draft: c finishes it{then}"
+    return f"{which} was started and kept as a draft: {c} finishes it{then}"
 
 
 def draft_times_kept(said: list[str], written: datetime) -> str:

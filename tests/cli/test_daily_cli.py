@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from planner_tui import words
+from planner_tui import daily, words
 from planner_tui.db.engine import Database, Location, open_database
 from planner_tui.db.models import StepRead, StepStatus
-from planner_tui.services import journal, people, review, steps
+from planner_tui.services import drafts, journal, people, review, steps
 from planner_tui.services.steps import OutcomeResult
 
 from ..hostile import stored_data
@@ -121,10 +121,32 @@ def test_today_as_json_for_scripts(home: Path) -> None:
     ]
     assert data["reach"]["name"] == "Bo" and data["reach"]["days_past"] == 15
     assert data["checked_in"] is False and data["intentions"] == ["say yes to one invitation"]
+    assert data["checkin_draft_day"] is None
     assert data["dates"] == [
         {"person_id": 3, "person": "Bo", "label": "birthday", "on": "2026-11-26", "year": None,
          "called": "Bobby", "planned": "", "done": False}
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("engine", ["the file", "the full path"])
+def test_today_says_a_check_in_kept_as_a_draft_as_the_app_does(
+    home: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check-in started in the app and kept as a draft: Today said so, `today` said "not
+    yet" and nothing of the words waiting. Both paths say it (the quick one and, when
+    the file can't be read that way, the full one)."""
+    database = opened(home)
+    try:
+        with database.write() as s:
+            drafts.save_draft(session=s, key=daily.NEW_CHECKIN_DRAFT, payload={"body": "tea"})
+    finally:
+        database.dispose()
+    if engine == "the full path":
+        monkeypatch.setattr(daily, "summary_file", lambda *_a, **_k: None)
+    said = run(home, "today").stdout.splitlines()
+    assert "Today's check-in: started and kept as a draft — c in the app takes you back to " \
+        "your words." in said, said  # fmt: skip
+    assert json.loads(run(home, "today", "--json").stdout)["checkin_draft_day"] == "2026-11-23"
 
 
 def test_today_is_quiet_when_asked_and_there_is_nothing_to_say(

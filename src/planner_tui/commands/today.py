@@ -111,7 +111,11 @@ def summary_lines(found: Summary) -> list[str]:
         reach = found.reach
         lines.append(_one_line(words.might_reach(reach.name, reach.last_contact,
                                                  reach.cadence_days, today)))  # fmt: skip
-    lines.append(words.CHECKED_IN if found.checked_in else words.NOT_CHECKED_IN)
+    if found.checkin_draft_day is not None:  # kept as a draft: said, as Today says it
+        state = words.checkin_state(found.checked_in, found.checkin_draft_day, "c in the app")
+        lines.append(f"Today's check-in: {state[:1].lower()}{state[1:]}")
+    else:
+        lines.append(words.CHECKED_IN if found.checked_in else words.NOT_CHECKED_IN)
     if found.intentions:
         lines.append(_one_line("This month: " + " · ".join(found.intentions)))
     if found.dates:

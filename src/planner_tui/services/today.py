@@ -52,4 +52,11 @@ def summary(*, session: Session, today: date | None = None) -> Summary:
         checked_in=journal.checked_in(session=session, day=today),
         intentions=review.current_intentions(session=session, today=today),
         dates=people.upcoming_dates(session=session, today=today),
+        checkin_draft_day=_draft_day(session, today),
     )
+
+
+def _draft_day(session: Session, today: date) -> date | None:
+    """The day of a check-in kept as a draft (the same rule Today reads)."""
+    connection, dialect = driver_connection(session)
+    return daily.checkin_draft_day(connection, today, dialect)

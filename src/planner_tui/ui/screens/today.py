@@ -271,18 +271,7 @@ class TodayScreen(StepsScreen):
         self.query_one("#dates-title").display = bool(data.dates)
         self.query_one("#dates").display = bool(data.dates)
         self.query_one("#checkin", Note).set(
-            "Done for today — and words you started are kept as a draft: c takes you back to them."
-            if data.checked_in and data.checkin_draft_day == data.today
-            else "Done for today. "
-            + words.draft_of_another_day(data.checkin_draft_day, checked_in=True)
-            if data.checked_in and data.checkin_draft_day
-            else "Done for today — thank you for taking a moment."
-            if data.checked_in
-            else "Started and kept as a draft — c takes you back to your words."
-            if data.checkin_draft_day == data.today
-            else f"Not yet. {words.draft_of_another_day(data.checkin_draft_day)}"
-            if data.checkin_draft_day
-            else "Not yet — a line or two is plenty, whenever you're ready (c)."
+            words.checkin_state(data.checked_in, data.checkin_draft_day)
         )
         self.query_one("#intentions", Note).set(
             "\n".join(f"• {i}" for i in data.intentions)
