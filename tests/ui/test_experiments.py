@@ -67,6 +67,15 @@ async def test_starting_and_ending_an_experiment_from_the_review(sqlite_db: Data
         footer = [f"{k.key_display} {k.description}" for k in app.screen.query(FooterKey)]
         assert "^s End it" in footer and "esc Keep it going" in footer, footer
         assert not any("Discard" in key for key in footer), footer  # nothing typed to discard
+        # A question: the answer that changes nothing first, and ← → between the answers
+        # (only Tab moved, and Enter ended it).
+        assert "← → Answers" in footer, footer
+        assert app.focused is not None and app.focused.id == "close"
+        await press(app, pilot, "left")
+        assert app.focused.id == "save"
+        await press(app, pilot, "right", "enter")  # keeps it going
+        assert isinstance(app.screen, ReviewScreen) and "running" in screen_text(app)
+        await press(app, pilot, "x")
         await press(app, pilot, "escape")  # keeps it going
         assert isinstance(app.screen, ReviewScreen) and "running" in screen_text(app)
         await press(app, pilot, "x")

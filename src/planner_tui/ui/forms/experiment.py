@@ -10,7 +10,7 @@ from typing import Any
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from planner_tui import words
 from planner_tui.db.models import EXPERIMENT_WEEKS, ExperimentRead, experiment_ends
@@ -143,9 +143,13 @@ class EndExperimentForm(FormScreen[ExperimentRead]):
 
     SAVE_LABEL = "End it"
     CLOSE_LABEL = "Keep it going"
+    START_IN = "#close"  # a question: the answer that changes nothing first, as elsewhere
     BINDINGS = [
         Binding("ctrl+s", "save", "End it"),
         Binding("escape", "leave", "Keep it going"),
+        # ← → between the answers, as in every other question (only Tab moved here)
+        Binding("left", "answer(-1)", "Answers", key_display="← →", priority=True),
+        Binding("right", "answer(1)", "Answers", show=False, priority=True),
     ]
 
     def __init__(self, experiment: ExperimentRead) -> None:
@@ -156,6 +160,11 @@ class EndExperimentForm(FormScreen[ExperimentRead]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A question, not a form: nothing typed to discard (its footer offered ^l Discard).
         return action != "discard" and super().check_action(action, parameters)
+
+    def action_answer(self, step: int) -> None:
+        answers = list(self.query(Button))
+        at = answers.index(self.focused) if self.focused in answers else 0
+        answers[(at + step) % len(answers)].focus()
 
     def compose_fields(self) -> ComposeResult:
         from planner_tui import clock, words
