@@ -600,3 +600,19 @@ def test_no_reply_is_refused_for_a_step_toward_a_place(db: Database) -> None:
             steps.record_outcome(session=s, step_id=step, outcome={"status": "no_reply"})
         declined = steps.record_outcome(session=s, step_id=step, outcome={"status": "declined"})
     assert declined.step.status is StepStatus.DECLINED
+
+
+def test_a_step_done_earlier_than_recorded_stands_where_it_happened(db: Database) -> None:
+    """`done 3 --when "3 dec 2025" --anyway`: Plan listed it at the moment it was typed, and
+    Today counted it among this week's steps taken. Done, it was settled when it happened."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        made = steps.create_step(session=s, data={
+            "person_id": ana, "action": "say hi", "due_at": local("2026-11-24T18:00")}).id  # fmt: skip
+        steps.record_outcome(session=s, step_id=made, outcome={
+            "status": "done", "occurred_at": local("2025-12-03T12:00")})  # fmt: skip
+    with db.session() as s:
+        [done] = steps.list_steps(session=s, upcoming=False)
+        assert steps.settled_or_due(done) == local("2025-12-03T12:00")
+        facts = services_today.facts(session=s, today=date(2026, 11, 23), coming=1)
+    assert facts.steps_this_week == 0

@@ -888,7 +888,10 @@ def record_outcome(
     row.appreciation_response = (
         valid.appreciation_response if valid.status is StepStatus.DONE else None
     )
-    row.resolved_at = moment
+    # Done, it was settled when it happened (`done --when 3 dec 2025` showed in Plan, and
+    # counted in this week's steps, as of the moment it was typed).
+    happened = valid.occurred_at if valid.status is StepStatus.DONE else None
+    row.resolved_at = min(happened, moment) if happened is not None else moment
     session.add(row)
     if valid.status is StepStatus.DONE:
         _record_contact(session, row, valid, moment)
