@@ -857,12 +857,15 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.call_after_refresh(self.label_in_view, event.widget)
 
     def label_in_view(self, widget: Widget) -> None:
-        """The label just above the field with the focus, in view with it: at 40×12 the
-        loneliness check's answers came into view without their question, so each was
-        answered blind. (The field itself stays in view: it is scrolled to last.)"""
+        """On a short screen, the label just above the field with the focus, in view with it
+        when both fit: at 40×12 the loneliness check's answers came into view without their
+        question, so each was answered blind. (Taller, what comes after a field is worth
+        more than its label: the focus alone decides.)"""
+        if not self.has_class("-short") or not widget.is_attached:
+            return
         page = next(iter(self.query(".form")), None)
-        if page is None or not widget.is_attached or not self.has_class("-short"):
-            return  # (taller, what comes after the field is worth more than its label)
+        if page is None:
+            return
         field = next(
             (w for w in widget.ancestors_with_self if isinstance(w, Widget) and w.parent is page),
             None,
