@@ -490,15 +490,13 @@ def dates_by_label(session: Session, person_id: int) -> dict[str, PersonDate]:
     return {label_key(row.label): row for row in rows}
 
 
-def fold_date(theirs: PersonDate, new: PersonDate | PersonDateBase) -> bool:
+def fold_date(theirs: PersonDate, new: PersonDate | PersonDateBase) -> None:
     """*new*, a date under a label of *theirs*, which stays (a merge or a vCard never
-    gives someone two birthdays): on the same day it gives theirs a year it lacked.
-    Whether *new* was another day, and so left out."""
-    if (theirs.month, theirs.day) != (new.month, new.day):
-        return True
-    if theirs.year is None and new.year is not None:
+    gives someone two birthdays; another day is left out, :func:`left_out_dates` says
+    which): on the same day it gives theirs a year it lacked."""
+    same_day = (theirs.month, theirs.day) == (new.month, new.day)
+    if same_day and theirs.year is None and new.year is not None:
         theirs.year = new.year
-    return False
 
 
 def left_out_dates(
