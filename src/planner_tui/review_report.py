@@ -17,7 +17,6 @@ from planner_tui import charts, clock, learning, patterns, pictures, words
 from planner_tui.db.models import Channel, Initiator, LonelyHowOften, StepStatus, label
 from planner_tui.markdown import markdown_inline, markdown_line
 from planner_tui.services import support
-from planner_tui.services.exchange import REVIEW_TITLE
 from planner_tui.services.gaps import ONE_SIDED_SHARE
 from planner_tui.services.review import ONE_WAY_MIN, MonthReviewData
 from planner_tui.terminal import shorten, shorten_middle
@@ -99,7 +98,7 @@ def day_label(day: date) -> str:
 
 
 def title(data: MonthReviewData) -> str:
-    heading = f"{REVIEW_TITLE}{data.figures.label}"
+    heading = f"{words.REVIEW_TITLE}{data.figures.label}"
     if data.running:
         heading += f" (so far, to {day_label(data.as_of)})"
     return heading

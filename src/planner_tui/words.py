@@ -28,6 +28,9 @@ DECLINE_REFRAME = (
     "A 'not now' is usually about timing, energy or circumstance, not about you. "
     "Reaching out was the brave part, and it counted."
 )
+REVIEW_TITLE = "Monthly review — "
+"""How a month's review begins (its Markdown heading, its title on screen): an export
+about to replace one names it as one."""
 NOT_THIS_TIME = (
     "Not going this time is fine: energy and evenings vary, and the place will be there "
     "another day."

@@ -100,8 +100,6 @@ EXPORT_KINDS = {
 }
 """An export's format (as `--format` names it; a month's review, as `review` and the
 Review's `o` save it) → its name in a sentence."""
-REVIEW_TITLE = "Monthly review — "
-"""How a month's review begins (its Markdown heading, its title on screen)."""
 
 
 def export_kind(path: Path) -> str | None:
@@ -113,7 +111,7 @@ def export_kind(path: Path) -> str | None:
         return "json"
     if head.startswith(f"# {MARKDOWN_TITLE}"):
         return "markdown"
-    if head.startswith(f"# {REVIEW_TITLE}"):
+    if head.startswith(f"# {words.REVIEW_TITLE}"):
         return "review"
     if f"PRODID:-//{FORMAT_NAME}//" in head:
         return "ics"
