@@ -1233,9 +1233,17 @@ async def test_a_date_name_given_twice_is_refused_in_the_form(sqlite_db: Databas
         assert app.screen is form  # not saved: the note says why, by the field
         note = " ".join(str(form.query_one("#dates-problem").render()).split())
         assert note.startswith("Two dates are called 'BIRTHDAY': a name is for one date."), note
+        with sqlite_db.session() as s:
+            dates = people.list_dates(session=s, person_id=zoe)
+        assert [(d.label, d.month, d.day, d.year) for d in dates] == [("birthday", 2, 29, 1988)]
+        # The birthday box emptied, the line is her one birthday (the stored one was put
+        # back into the emptied box, as if left alone, and two were refused).
+        form.query_one("#birthday", Input).value = ""
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, PersonScreen), screen_text(app)
     with sqlite_db.session() as s:
         dates = people.list_dates(session=s, person_id=zoe)
-    assert [(d.label, d.month, d.day, d.year) for d in dates] == [("birthday", 2, 29, 1988)]
+    assert [(d.label, d.month, d.day, d.year) for d in dates] == [("BIRTHDAY", 3, 3, None)]
 
 
 async def test_adding_the_name_of_someone_archived_says_they_are(sqlite_db: Database) -> None:

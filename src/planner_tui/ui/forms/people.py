@@ -243,6 +243,9 @@ class PersonForm(FormScreen[PersonRead]):
             return
         birthday, others = dates_as_typed(dates)
         self.initial |= {"birthday": birthday, "dates": others}
+        # As the form shows what is stored, too: else a birthday emptied here read as left
+        # as it opened (empty, before the dates came), and the stored one was put back.
+        self._as_mounted |= {"birthday": birthday, "dates": others}
         self.fill({**self.values(), "birthday": birthday, "dates": others})
         self.dates_loaded = True
 
