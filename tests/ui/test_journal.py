@@ -957,7 +957,7 @@ async def test_a_day_long_ago_is_asked_about_in_the_check_in_and_the_contact_for
             day.value = typed
             await settle(app, pilot)
             assert ("— is the year right?" in str(preview.render())) is asked, typed
-        await press(app, pilot, "ctrl+l")  # discard
+        await press(app, pilot, "ctrl+l", "right", "enter")  # discard
         await press(app, pilot, "m", "l")
         contact = app.screen
         assert isinstance(contact, InteractionForm)
@@ -965,3 +965,24 @@ async def test_a_day_long_ago_is_asked_about_in_the_check_in_and_the_contact_for
         when.value = "1 jan 1900"
         await settle(app, pilot)
         assert "(126 years ago) — is the year right?" in " ".join(screen_text(app).split())
+
+
+async def test_ctrl_l_asks_before_throwing_words_away(sqlite_db: Database) -> None:
+    """ctrl+l — many a terminal's "clear the screen", pressed out of habit — threw a
+    half-written check-in away at once, with no draft and no undo."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "2", "tab", "tab", "tab", "tab", *"a heartfelt entry")
+        await press(app, pilot, "ctrl+l")
+        assert isinstance(app.screen, Choice) and "Discard what you wrote?" in screen_text(app)
+        await press(app, pilot, "enter")  # the first answer: keep writing
+        assert isinstance(app.screen, JournalForm)
+        assert form(app).values()["warmth_note"] == "a heartfelt entry"
+        await press(app, pilot, "ctrl+l", "right", "enter")  # discard it, asked and answered
+        assert isinstance(app.screen, TodayScreen) and said(app, "Discarded.")
+        await press(app, pilot, "c")
+        assert form(app).values()["warmth_note"] == ""  # gone, as chosen
+        await press(app, pilot, "ctrl+l")  # nothing typed: nothing to ask
+        assert isinstance(app.screen, TodayScreen)
+    assert entries(sqlite_db) == []

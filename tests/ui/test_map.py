@@ -371,7 +371,7 @@ async def test_a_draft_too_long_to_save_can_be_discarded(sqlite_db: Database) ->
         assert "^l Discard" in on_screen(app)[-1], on_screen(app)[-1]  # the way out
         await press(app, pilot, "escape", "l")
         assert "Picked up where you left off" in screen_text(app)
-        await press(app, pilot, "ctrl+l")
+        await press(app, pilot, "ctrl+l", "right", "enter")
         assert isinstance(app.screen, MapScreen)
         assert [n.message for n in app._notifications][-1] == "Discarded."
         await press(app, pilot, "l")
@@ -923,7 +923,9 @@ async def test_a_change_made_elsewhere_while_editing_someone_is_kept_or_asked_ab
                 assert app.screen is form
                 assert form.query_one("#nickname", Input).value == "Mine"
                 assert stored().nickname == "Theirs before back"
-                await press(app, pilot, "ctrl+l")  # discarded: the next round opens afresh
+                await press(
+                    app, pilot, "ctrl+l", "right", "enter"
+                )  # discarded: the next round opens afresh
 
 
 async def test_two_forms_on_one_person_never_remove_each_others_draft(
@@ -967,7 +969,7 @@ async def test_two_forms_on_one_person_never_remove_each_others_draft(
         await second_window(app, pilot)  # both hold that draft; one adds to it and keeps it
         await type_into(pilot, app, "notes", "likes tea")
         await press(app, pilot, "escape")
-        await press(app, pilot, "ctrl+l")  # the other lets go of what it holds
+        await press(app, pilot, "ctrl+l", "right", "enter")  # the other lets go of what it holds
         await press(app, pilot, "e")
         kept = form(app)
         assert kept.query_one("#notes", TextArea).text == "likes tea"

@@ -308,7 +308,7 @@ async def test_a_time_the_clocks_skip_is_read_back_as_moved(sqlite_db: Database)
         await press(app, pilot, "s", *"cy", "enter", "enter", *"28 mar 2027 01:30")
         shown = str(wizard(app).query_one("#when-preview", Static).render())
         assert shown == f"→ Sun 28 Mar 2027, 02:30 (in 4 months). {skipped}"
-        await press(app, pilot, "ctrl+l")  # let it go
+        await press(app, pilot, "ctrl+l", "right", "enter")  # let it go
         clock.freeze(datetime(2027, 4, 1, 12, tzinfo=UTC))  # that night has passed
         await press(app, pilot, "m", "l")
         form = app.screen

@@ -633,7 +633,7 @@ async def test_a_draft_that_cant_be_let_go_is_said_not_a_crash(
         assert isinstance(app.screen, JournalForm)
         app.screen.query_one("#body", TextArea).text = "a few words"
         monkeypatch.setattr(drafts, "discard_draft", damaged)
-        await press(app, pilot, "ctrl+l")
+        await press(app, pilot, "ctrl+l", "right", "enter")
         assert not isinstance(app.screen, JournalForm)
         assert any("Discarded." in toast for toast in toasts(app))
         assert any(

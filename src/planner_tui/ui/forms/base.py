@@ -670,7 +670,28 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
     def action_discard(self) -> None:
         """Close and keep nothing: what was typed, and the draft taken back, go (a draft too
-        long to save could otherwise never be got rid of)."""
+        long to save could otherwise never be got rid of) — asked first when words were
+        typed: ctrl+l is many a terminal's "clear the screen", pressed out of habit, and a
+        half-written check-in went with no undo."""
+        if self.dirty and self.holds_something(self.values()):
+            from planner_tui.ui.modals.confirm import Choice
+
+            def answered(answer: str | None) -> None:
+                if answer == "discard":
+                    self.discard()
+
+            self.app.push_screen(
+                Choice(
+                    "Discard what you wrote?",
+                    "It goes for good: it isn't kept as a draft, and u can't bring it back.",
+                    [("keep", "Keep writing"), ("discard", "Discard it")],
+                ),
+                answered,
+            )
+            return
+        self.discard()
+
+    def discard(self) -> None:
         had = self.dirty
         self.forget_unsaved()
         self.dirty = False

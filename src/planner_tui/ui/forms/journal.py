@@ -371,7 +371,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             if answer == "keep":
                 super(JournalForm, self).action_leave()
             elif answer == "discard":
-                self.action_discard()
+                self.discard()  # asked already
 
         self.app.push_screen(
             Choice(
