@@ -402,5 +402,12 @@ def test_another_time_onto_a_step_just_like_it_asks_first(home: Path) -> None:
     assert "Choose another time, or add --anyway to have both." in refused.stderr
     declined = run(home, "declined", "2", "--another-time", "sat 6pm")
     assert_one_line_error(declined, 1, "is already on your plan (#1), just like this.")
+    # The first of the two, onto the second's time: it found itself, and said nothing.
+    assert run(home, "plan", "Ana", "call", "sun 6pm", "--anyway").returncode == 0  # 2 and 3
+    first = run(home, "declined", "2", "--another-time", "sun 6pm")
+    assert_one_line_error(first, 1, "is already on your plan (#3), just like this.")
+    assert_one_line_error(run(home, "declined", "2", "--another-time", "sun 6pm", "--anyway"),
+                          1, "That is the time it has now")  # fmt: skip
     assert run(home, "later", "2", "sat", "6pm", "--anyway").returncode == 0
-    assert [line.split()[0] for line in run(home, "plan").stdout.splitlines()] == ["#1", "#3"]
+    listed = [line.split()[0] for line in run(home, "plan").stdout.splitlines()]
+    assert listed == ["#1", "#4", "#3"]

@@ -557,10 +557,11 @@ def same_open_step(
     action: str,
     due_at: datetime,
     rrule: str | None = None,
+    except_id: int | None = None,
 ) -> StepRead | None:
     """A planned step just like this one — same person (or part of life), same words, same
-    time (for a repeat, its first day, where it would be planned) — if there is one:
-    planning it again is asked about first."""
+    time (for a repeat, its first day, where it would be planned) — if there is one, other
+    than *except_id*: planning it again is asked about first."""
     if person_id is None and context_id is None:
         return None
     due_at = first_occurrence(rrule, due_at)
@@ -574,7 +575,7 @@ def same_open_step(
     )
     wanted = " ".join(action.split()).casefold()
     for row in session.exec(query).all():
-        if " ".join(row.action.split()).casefold() == wanted:
+        if row.id != except_id and " ".join(row.action.split()).casefold() == wanted:
             return read_steps(session, [row])[0]
     return None
 
@@ -584,9 +585,8 @@ def already_there(*, session: Session, step_id: int, due_at: datetime) -> StepRe
     it: moving it there, or offering it there again, would plan it twice ("another time"
     on a weekly step, to the day an earlier one was moved to, did so three times)."""
     row = get_or_404(session, Step, step_id, "step")
-    same = same_open_step(session=session, person_id=row.person_id, context_id=row.context_id,
-                          action=row.action, due_at=due_at)  # fmt: skip
-    return same if same is not None and same.id != step_id else None
+    return same_open_step(session=session, person_id=row.person_id, context_id=row.context_id,
+                          action=row.action, due_at=due_at, except_id=step_id)  # fmt: skip
 
 
 def get_step(*, session: Session, step_id: int) -> StepRead:
@@ -870,7 +870,10 @@ def record_outcome(
         raise InvalidInput(words.NO_REPLY_TO_A_PLACE, field="status")
     if valid.status is StepStatus.RESCHEDULED and new_due is None:
         raise InvalidInput("Choose the new time for this step.", field="new_due_at")
-    if valid.status is StepStatus.RESCHEDULED and new_due == row.due_at:
+    moved = valid.status is StepStatus.RESCHEDULED or (
+        valid.status is StepStatus.DECLINED and not valid.follow_up.strip()
+    )  # the step itself at another time (not its backup)
+    if moved and new_due == row.due_at:
         raise InvalidInput(
             f"That is the time it has now ({words.when(row.due_at)}): choose another to move "
             "it to.",
