@@ -71,6 +71,7 @@ async def test_starting_and_ending_an_experiment_from_the_review(sqlite_db: Data
         # (only Tab moved, and Enter ended it).
         assert "← → Answers" in footer, footer
         assert app.focused is not None and app.focused.id == "close"
+        assert [b.variant for b in app.screen.query(Button)] == ["default", "primary"]
         await press(app, pilot, "left")
         assert app.focused.id == "save"
         await press(app, pilot, "right", "enter")  # keeps it going

@@ -161,6 +161,12 @@ class EndExperimentForm(FormScreen[ExperimentRead]):
         # A question, not a form: nothing typed to discard (its footer offered ^l Discard).
         return action != "discard" and super().check_action(action, parameters)
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        # The answer Enter gives looks like the one that will happen (End it looked it).
+        self.query_one("#save", Button).variant = "default"
+        self.query_one("#close", Button).variant = "primary"
+
     def action_answer(self, step: int) -> None:
         answers = list(self.query(Button))
         at = answers.index(self.focused) if self.focused in answers else 0
