@@ -203,7 +203,10 @@ class Backend:
         from planner_tui.config import DB_FILENAME
 
         settings = self.settings
-        if settings.plain_file and not (settings.resolved_home() / DB_FILENAME).exists():
+        file = settings.resolved_home() / DB_FILENAME
+        given = self._database  # (a database handed in, a server's, is no file to look for)
+        ours = given is None or given.location.sqlite_path == file
+        if ours and settings.plain_file and not file.exists():
             return default
         return self.quick(partial(daily.setting, key=key, default=default), timeout=0.2)
 
