@@ -132,7 +132,8 @@ def _websearch_expression(groups: list[list[str]]) -> str:
     return " or ".join(" ".join(term(t) for t in g) for g in groups)
 
 
-MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w[\w.'’-]*)")
+MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w[\w.'’-]*|#\d{1,9}\b)")
+"""`@Ana`, `@AnaSilva`, `@Zoë's` — or `@#4`, the person numbered 4 (two of one name)."""
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 """`@Zoë's cat`: Zoë's, which is Zoë (unless someone is called that whole)."""
 
@@ -142,7 +143,15 @@ def mentions_in(text: str, people: Sequence[Named]) -> tuple[list[int], list[str
     Returns the ids found and the names that matched no one (or more than one)."""
     found: list[int] = []
     unknown: list[str] = []
+    ids = {p.id for p in people}
     for raw in MENTION_PATTERN.findall(text):
+        number = person_number(raw)
+        if number is not None:
+            if int(number) in ids:
+                found.append(int(number))
+            else:
+                unknown.append(raw)
+            continue
         person = person_named(raw, people)
         if person is None and POSSESSIVE.search(raw):
             person = person_named(POSSESSIVE.sub("", raw), people)

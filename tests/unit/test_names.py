@@ -10,6 +10,7 @@ from hypothesis import example, given, strategies as st
 
 from planner_tui.journal_search import mentions_in, unlinked
 from planner_tui.names import begins, called, close_to, name_key, people_named, person_named
+from planner_tui.services.journal import tags_in
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,9 @@ def test_a_possessive_mention_names_the_person() -> None:
     assert unlinked(["Ana"], twins) == (
         "Not linked: @Ana could be Ana Silva (#2), Ana Silva (#4) (say more of the name)"
     )
+    # …and a number says which: `@#4` (it was read as the tag #4, and linked no one).
+    assert mentions_in("called @#4 and @#9, #4 #walk", twins) == ([4], ["#9"])
+    assert tags_in("called @#4 and @#9, #4 #walk") == ["4", "walk"]
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from planner_tui.services.common import (
 )
 from planner_tui.services.undo import Change, Recorder
 
-TAG_PATTERN = re.compile(rf"(?<![\w#])#({WRITTEN_TAG})")
+TAG_PATTERN = re.compile(rf"(?<![\w#@])#({WRITTEN_TAG})")  # not `@#4`: a person's number
 
 
 def tags_in(text: str) -> list[str]:
