@@ -567,6 +567,8 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
         v is not None for v in scores.values()
     ):
         raise InvalidInput("There is nothing to save: write something or give a score.")
+    if not args.day.strip():  # a script's empty variable: not quietly today
+        raise UsageError("--day needs a day (today, yesterday, 2026-11-20), not an empty one")
     day = parse_when(args.day, lean="past", day=True).date()
     if day > clock.today():
         raise InvalidInput("A check-in is for a day that has begun.")

@@ -411,3 +411,12 @@ def test_another_time_onto_a_step_just_like_it_asks_first(home: Path) -> None:
     assert run(home, "later", "2", "sat", "6pm", "--anyway").returncode == 0
     listed = [line.split()[0] for line in run(home, "plan").stdout.splitlines()]
     assert listed == ["#1", "#4", "#3"]
+
+
+def test_an_empty_day_is_refused_not_taken_as_today(home: Path) -> None:
+    """`journal "x" --day ""` (a script's empty variable) saved for today, where an empty
+    --person or --home is refused."""
+    for empty in ("", "  "):
+        assert_one_line_error(run(home, "journal", "x", "--day", empty), 2, "--day needs a day")
+    exported = json.loads(run(home, "export", "--format", "json").stdout)
+    assert exported["tables"]["journal_entry"] == []
