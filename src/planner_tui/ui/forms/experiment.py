@@ -167,10 +167,11 @@ class EndExperimentForm(FormScreen[ExperimentRead]):
         self.query_one("#save", Button).variant = "default"
         self.query_one("#close", Button).variant = "primary"
 
-    def action_answer(self, step: int) -> None:
-        answers = list(self.query(Button))
-        at = answers.index(self.focused) if self.focused in answers else 0
-        answers[(at + step) % len(answers)].focus()
+    def action_answer(self, step: int) -> None:  # as a Choice's ← and →
+        if step > 0:
+            self.focus_next(Button)
+        else:
+            self.focus_previous(Button)
 
     def compose_fields(self) -> ComposeResult:
         from planner_tui import clock, words
