@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from itertools import pairwise
 
 import pytest
+from hypothesis import given, strategies as st
 from rich.cells import cell_len
 
 from planner_tui.charts import chart_text, week_bars, whole_ticks
@@ -113,3 +115,19 @@ def test_the_daily_chart_names_the_days_of_a_month_going(
     with sqlite_db.session() as s:
         data = review.review_month(session=s, month=date(2026, 11, 1), today=date(2026, 11, so_far))
     assert " ".join(axis(chart_text("connectedness", data, width=80))) == named
+
+
+@given(st.integers(1, 31))
+def test_the_days_a_daily_chart_names_are_its_own_in_order(last: int) -> None:
+    """Whatever day a month has reached: day 1 is named, every day named is one the chart
+    shows, in order, none twice, never two closer than three days once they are a week
+    apart — and a month's first days are each named."""
+    from planner_tui.charts import day_ticks
+
+    ticks = day_ticks(last)
+    assert ticks[0] == 1 and all(1 <= t <= last for t in ticks)
+    assert ticks == sorted(set(ticks))
+    if last <= 10:
+        assert ticks == list(range(1, last + 1))
+    else:
+        assert all(b - a >= 3 for a, b in pairwise(ticks))
