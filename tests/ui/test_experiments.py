@@ -11,6 +11,7 @@ from textual.widgets import Button, Input
 from textual.widgets._footer import FooterKey
 
 from planner_tui.db.engine import Database
+from planner_tui.errors import InvalidInput
 from planner_tui.services import experiments, journal
 from planner_tui.ui.forms.base import FormScreen, Problem
 from planner_tui.ui.forms.experiment import EndExperimentForm, ExperimentForm
@@ -250,3 +251,32 @@ async def test_a_tag_no_entry_could_carry_is_refused_with_a_note(
         assert form.query_one("#tied", Input).value == tied  # kept, to change
     with sqlite_db.session() as s:
         assert experiments.list_experiments(session=s) == []
+
+
+async def test_a_start_too_near_the_calendars_end_is_a_note_not_a_crash(
+    sqlite_db: Database,
+) -> None:
+    """A start of 25 Dec 9999 closed the app (its end was past the calendar's), and the draft
+    it left crashed the form each time it was opened again."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "x")
+        form = app.screen
+        assert isinstance(form, ExperimentForm)
+        fill(form, name="walks", tied="#walk", weeks="2")
+        form.query_one("#starts", Input).focus()
+        await press(app, pilot, *"9999-12-25")
+        below = screen_text(app).split("Starting")[1]
+        assert "2 weeks from then would run past the end of the calendar" in below
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is form and app.is_running
+        form.query_one("#starts", Input).value = "9999-12-17"  # its last day is the 30th
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+    with sqlite_db.session() as s:
+        [started] = experiments.list_experiments(session=s)
+        with pytest.raises(InvalidInput, match="end of the calendar"):
+            experiments.start_experiment(
+                session=s, data={"name": "b", "tag": "b", "weeks": 6, "starts": date(9999, 12, 1)}
+            )
+    assert started.ends == date(9999, 12, 30)

@@ -792,8 +792,15 @@ EXPERIMENT_WEEKS = (2, 6)
 
 
 def experiment_ends(starts: date, weeks: int) -> date:
-    """An experiment's last planned day: *weeks* whole weeks from its first."""
-    return starts + timedelta(weeks=weeks, days=-1)
+    """An experiment's last planned day: *weeks* whole weeks from its first. ValueError
+    (its words for the person) when that is past the calendar's last day."""
+    try:
+        return starts + timedelta(weeks=weeks, days=-1)
+    except OverflowError:
+        raise ValueError(
+            f"{weeks} weeks from then would run past the end of the calendar (31 Dec 9999): "
+            "start it earlier."
+        ) from None
 
 
 class ExperimentCreate(SQLModel):
@@ -803,8 +810,15 @@ class ExperimentCreate(SQLModel):
     name: Name
     tag: str = ""
     step_words: str = ""
-    starts: date
     weeks: Annotated[int, Field(ge=EXPERIMENT_WEEKS[0], le=EXPERIMENT_WEEKS[1])]
+    starts: date  # after weeks: its check needs them
+
+    @field_validator("starts")
+    @classmethod
+    def _ends_on_the_calendar(cls, value: date, info: ValidationInfo) -> date:
+        if "weeks" in info.data:
+            experiment_ends(value, info.data["weeks"])
+        return value
 
     @field_validator("tag")
     @classmethod

@@ -91,7 +91,12 @@ class ExperimentForm(FormScreen[ExperimentRead]):
             problems["starts"] = str(error)
         else:  # the days it will run, once the weeks can be read
             if "weeks" not in problems:
-                preview = "→ " + words.experiment_days(starts, experiment_ends(starts, int(weeks)))
+                try:
+                    ends = experiment_ends(starts, int(weeks))
+                except ValueError as error:
+                    problems["starts"] = str(error)
+                else:
+                    preview = "→ " + words.experiment_days(starts, ends)
         self.query_one("#starts-preview", Line).update(preview)
         return problems
 
