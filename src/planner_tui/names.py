@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Protocol
@@ -154,8 +154,8 @@ def _words(name: str) -> list[str]:
 
 
 def _names(person: Named) -> list[str]:
-    """The person's name, then the other names that are wholly theirs (nickname, aliases)."""
-    return [person.name, person.nickname, *getattr(person, "aliases", ())]
+    """The person's name and the names merged into theirs (aliases): their whole names."""
+    return [person.name, *getattr(person, "aliases", ())]
 
 
 def _first_names(person: Named) -> set[str]:
@@ -164,23 +164,26 @@ def _first_names(person: Named) -> set[str]:
 
 
 def people_named(typed: str, people: Sequence[Named], *, whole_only: bool = False) -> list[int]:
-    """Everyone *typed* may name, by the first rule that finds anyone: the whole name, the
-    nickname or an alias (a name merged into theirs); else (unless *whole_only*, as
-    duplicate checks want) the first name, or an alias's; else another word of the name
-    (a surname: ``costa`` for Maria Costa). Case, accents, spacing, punctuation and emoji
-    are set aside throughout (:func:`name_key`)."""
+    """Everyone *typed* may name, by the first rule that finds anyone: a whole name (or an
+    alias, a name merged into theirs); else a nickname — so a person called just "Ana" is
+    never hidden by someone nicknamed Ana; else (unless *whole_only*, as duplicate checks
+    want) the first name, or an alias's; else another word of the name (a surname:
+    ``costa`` for Maria Costa). Case, accents, spacing, punctuation and emoji are set aside
+    throughout (:func:`name_key`)."""
     key = name_key(typed)
     if not key:
         return []
-    whole = [p.id for p in people
-             if p.id is not None and key in {name_key(n) for n in _names(p)}]  # fmt: skip
-    if whole or whole_only:
-        return list(dict.fromkeys(whole))
-    first = [p.id for p in people if p.id is not None and key in _first_names(p)]
-    if first:
-        return list(dict.fromkeys(first))
-    word = [p.id for p in people if p.id is not None and key in _words(p.name)]
-    return list(dict.fromkeys(word))
+    rules: list[Callable[[Named], bool]] = [
+        lambda p: key in {name_key(n) for n in _names(p)},
+        lambda p: key == name_key(p.nickname),
+    ]
+    if not whole_only:
+        rules += [lambda p: key in _first_names(p), lambda p: key in _words(p.name)]
+    for rule in rules:
+        found = [p.id for p in people if p.id is not None and rule(p)]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
 
 
 def begins(typed: str, *names: str) -> bool:

@@ -434,9 +434,8 @@ def already_there(due_at: datetime, action: str, person: str, number: int) -> st
 
 def nickname_taken(nickname: str, whose: str) -> str:
     """`add Kat --nickname Annie` when Annie already names Ana Silva (it said "Ana Silva is
-    already on your map", of Kat)."""
-    return (f"{nickname} already names {whose}, so it would name two people. Choose another "
-            "nickname, or add --anyway to keep it.")  # fmt: skip
+    already on your map", of Kat); the app's person form asks the same."""
+    return f"{nickname} already names {whose}, so it would name two people."
 
 
 def assumed(said: list[tuple[str, str]]) -> str:
@@ -1076,10 +1075,14 @@ def check_in_moves(was: date, to: date, others: int) -> str:
     return f"It was written for {was:%A %-d %B}. Saving it moves it to {to:%A %-d %B}{there}."
 
 
+def joined(said: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
+
+
 def _fields(names: dict[str, str], keys: list[str]) -> str:
     """Fields of a form as a sentence names them: 'rhythm', 'nickname and notes'."""
-    said = [names.get(key, key.replace("_", " ")) for key in keys]
-    return " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
+    return joined([names.get(key, key.replace("_", " ")) for key in keys])
 
 
 def changed_meanwhile(names: dict[str, str], theirs: dict[str, object]) -> str:

@@ -224,6 +224,72 @@ async def test_two_people_of_one_name_are_told_apart_by_number(sqlite_db: Databa
     assert contact.person_ids == sorted([ana, mo[1]])
 
 
+async def test_an_added_name_is_asked_about_as_each_person_it_names(sqlite_db: Database) -> None:
+    """Adding "Sam" beside a person called Sam asked about someone nicknamed Sam instead,
+    and Enter put the birthday on them; two who shared a nickname were asked about as the
+    first alone."""
+    with sqlite_db.write() as s:
+        for name, nickname in [("[b]Zoë[/b]", "Sam"), ("Sam", ""), ("Eve", "Sam"),
+                               ("Ana", "Annie"), ("Ana Silva", "Annie")]:  # fmt: skip
+            people.create_person(session=s, data={"name": name, "nickname": nickname})
+    ids = {p.name: p.id for p in everyone(sqlite_db)}
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "n", *"sam")
+        await type_into(pilot, app, "birthday", "1 Jan 2000")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        shown = " ".join(screen_text(app).split())
+        assert "Sam is already here. Is this the same person?" in shown, shown
+        assert "Zoë" not in shown and "Eve" not in shown
+        await press(app, pilot, "enter")  # yes: Sam, the one so named
+        assert isinstance(app.screen, MapScreen)
+        await press(app, pilot, "n", *"annie", "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        shown = " ".join(screen_text(app).split())
+        assert (
+            f"Ana (#{ids['Ana']}) (called Annie) and Ana Silva (#{ids['Ana Silva']}) (called "
+            "Annie) are already here. Is this one of them?"
+        ) in shown, shown
+        await press(app, pilot, "right", "enter")  # the second of them
+        assert isinstance(app.screen, MapScreen)
+    with sqlite_db.session() as s:
+        birthdays = {
+            p.name: [(d.label, d.year) for d in people.list_dates(session=s, person_id=p.id)]
+            for p in everyone(sqlite_db)
+        }
+    assert birthdays == {"[b]Zoë[/b]": [], "Sam": [("birthday", 2000)], "Eve": [], "Ana": [],
+                         "Ana Silva": []}  # fmt: skip
+    assert len(everyone(sqlite_db)) == 5  # "annie" went into Ana Silva: no one new
+
+
+async def test_a_nickname_that_names_someone_else_is_asked_about(sqlite_db: Database) -> None:
+    """`add --nickname` refuses a nickname that is someone's already; the app's form set it
+    without a word, and that person's own name then named two people."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Sam"})
+        people.create_person(session=s, data={"name": "[b]Zoë[/b]"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_map(app, pilot)
+        table = screen.query_one("#people-table", DataTable)
+        table.move_cursor(row=[p.name for p in screen.shown].index("[b]Zoë[/b]"))
+        await press(app, pilot, "e")
+        await type_into(pilot, app, "nickname", "sam")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "sam already names Sam, so it would name two people." in " ".join(
+            screen_text(app).split()
+        )
+        await press(app, pilot, "enter")  # keep editing: nothing saved
+        assert isinstance(app.screen, PersonForm)
+        assert {p.nickname for p in everyone(sqlite_db)} == {""}
+        await press(app, pilot, "ctrl+s", "right", "enter")  # keep it
+        assert isinstance(app.screen, MapScreen)
+    assert {p.name: p.nickname for p in everyone(sqlite_db)} == {"Sam": "", "[b]Zoë[/b]": "sam"}
+
+
 async def test_a_name_already_on_the_map_is_asked_about_and_what_stays_is_said(
     sqlite_db: Database,
 ) -> None:
@@ -243,7 +309,8 @@ async def test_a_name_already_on_the_map_is_asked_about_and_what_stays_is_said(
         await type_into(pilot, app, "cadence", "weekly")
         await type_into(pilot, app, "birthday", "13 Apr")
         await press(app, pilot, "ctrl+s")
-        assert isinstance(app.screen, Choice) and "Ana Silva is already here" in screen_text(app)
+        assert isinstance(app.screen, Choice)
+        assert "Ana Silva (called Ani) is already here" in screen_text(app)
         await press(app, pilot, "enter")  # yes, the same person
         said = [n.message for n in app._notifications]
         assert said[-1] == (
@@ -1259,6 +1326,6 @@ async def test_adding_the_name_of_someone_archived_says_they_are(sqlite_db: Data
         await open_map(app, pilot)
         await press(app, pilot, "n", *"BO", "ctrl+s")
         assert isinstance(app.screen, Choice)
-        assert "Bo is already here (archived: h on the Map shows them, a brings them back)." in (
+        assert "Bo (archived: h on the Map shows them, a brings them back) is already here." in (
             " ".join(screen_text(app).split())
         )

@@ -72,6 +72,20 @@ def test_one_rule_names_people(typed: str, expected: int | None, rule: str) -> N
     assert person_named(typed, CAST) == expected, rule
 
 
+def test_a_whole_name_wins_over_a_nickname_and_a_nickname_over_a_first_name() -> None:
+    """Someone called just "Sam" couldn't be named at all once two others had the nickname
+    Sam ("'Sam' could be … say a little more of the name"), and adding a second Sam asked
+    about one of the nicknamed instead."""
+    cast = [P(1, "Zoë", "Sam"), P(2, "Sam"), P(3, "Eve", "sam"), P(4, "Sam Lee"), P(5, "Bo", "Eve")]
+    assert person_named("sam", cast) == 2
+    assert people_named("Sam", cast, whole_only=True) == [2]
+    assert people_named("Zoë", cast, whole_only=True) == [1]
+    assert person_named("Eve", cast) == 3  # the whole name, though it is Bo's nickname
+    assert people_named("Sam", [P(1, "Zoë", "Sam"), P(3, "Eve", "Sam")]) == [1, 3]
+    # A nickname given on purpose names that one person, not everyone of that first name.
+    assert person_named("Ana", [P(1, "Ana Silva"), P(2, "Bo Chen", "Ana")]) == 2
+
+
 def test_duplicates_want_the_whole_name_and_see_every_match() -> None:
     twins = [*CAST, P(8, "ana silva")]
     assert people_named("ANA SILVA", twins, whole_only=True) == [1, 8]

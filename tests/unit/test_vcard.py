@@ -151,3 +151,20 @@ def test_a_card_under_an_earlier_cards_nickname_is_that_person(db: Database) -> 
         assert ana.notes == "from the old phone"
         for called in ("annie", "bee", "a.s."):
             assert [p.id for p in people.find_duplicates(session=s, name=called)] == [ana.id]
+
+
+def test_a_card_is_the_person_of_its_name_before_one_with_it_as_a_nickname(db: Database) -> None:
+    """`FN:Sam` was "already here as" Zoë, added first with the nickname Sam, though a
+    person called Sam was on the map: the name rule has a whole name first."""
+    with db.write() as s:
+        people.create_person(session=s, data={"name": "Zoë", "nickname": "Sam"})
+        sam = people.create_person(session=s, data={"name": "Sam"}).id
+    cards = vcard.read_cards("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:sam\r\nNOTE:n\r\nEND:VCARD\r\n")
+    with db.session() as s:
+        [row] = vcard.preview(session=s, cards=cards)
+    assert row.duplicate_of == "Sam"
+    with db.write() as s:
+        vcard.import_cards(session=s, cards=cards, duplicates="merge")
+    with db.session() as s:
+        assert {p.name: p.notes for p in people.list_people(session=s)} == {"Zoë": "", "Sam": "n"}
+        assert [p.id for p in people.find_duplicates(session=s, name="sam")] == [sam]

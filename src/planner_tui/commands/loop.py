@@ -506,7 +506,10 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
                 else []
             )
             if called:  # the name is free; what they would be called is someone's
-                _refuse(words.nickname_taken(args.nickname.strip(), called[0].name))
+                _refuse(
+                    words.nickname_taken(args.nickname.strip(), called[0].name)
+                    + " Choose another nickname, or add --anyway to keep it."
+                )
         context_ids = []
         for typed in args.context:
             if not typed.strip():

@@ -338,14 +338,18 @@ class _Names:
 
 def name_index(*, session: Session) -> dict[str, tuple[int | None, str]]:
     """Every name and nickname here (as :func:`planner_tui.names.name_key`) → (id, name),
-    read once for checking many names, as an import does."""
+    read once for checking many names, as an import does. A whole name (or alias) comes
+    before a nickname, as :func:`planner_tui.names.people_named` has it."""
     index: dict[str, tuple[int | None, str]] = {}
     query = select(Person.id, Person.name, Person.nickname).order_by(col(Person.id))
+    rows = session.exec(query).all()
     aliases = _aliases(session)
-    for pid, name, nickname in session.exec(query).all():
-        for key in (name_key(name), name_key(nickname), *map(name_key, aliases.get(pid or 0, []))):
-            if key:
-                index.setdefault(key, (pid, name))
+    for pid, name, _ in rows:
+        for key in (name_key(name), *map(name_key, aliases.get(pid or 0, []))):
+            index.setdefault(key, (pid, name))
+    for pid, name, nickname in rows:
+        index.setdefault(name_key(nickname), (pid, name))
+    index.pop("", None)
     return index
 
 

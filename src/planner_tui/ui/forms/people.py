@@ -25,6 +25,9 @@ from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Dropdown, TickList
 from planner_tui.when import parse_cadence, parse_yearly
 
+MOST_OFFERED = 3
+"""People an added name may be, offered as answers: more would not fit a small screen."""
+
 
 def name_problem(value: str, *, touched: bool, missing: str) -> str | None:
     """What to say about a name while it is typed (*missing*, once the form was touched)."""
@@ -106,7 +109,8 @@ class PersonForm(FormScreen[PersonRead]):
         self.person = person
         self.contexts = contexts
         self.allow_duplicate = False
-        self.duplicate: PersonRead | None = None
+        self.allow_nickname = False
+        """The nickname names someone else too, and the person said to keep it."""
         self.merge_into: int | None = None
         self.theirs_stay: list[tuple[str, int, int, int | None]] = []
         """Added to someone: their own dates that stayed where other days were typed."""
@@ -277,21 +281,8 @@ class PersonForm(FormScreen[PersonRead]):
             if not self.allow_duplicate:
                 same = backend.read(partial(people.find_duplicates, name=values["name"]))
                 if same:
-                    self.duplicate = same[0]
-                    archived = (  # hidden from the list: the question says so
-                        " (archived: h on the Map shows them, a brings them back)"
-                        if same[0].archived
-                        else ""
-                    )
-                    raise Question(
-                        "Already on your map?",
-                        f"{same[0].name} is already here{archived}. Is this the same person?",
-                        [
-                            ("merge", f"Yes — add this to {same[0].name}"),
-                            ("new", "No — someone else"),
-                            ("edit", "Keep editing"),
-                        ],
-                    )
+                    raise self.already_here(values["name"], same)
+            self.nickname_free(values["nickname"])
             return backend.write(partial(people.create_person, data=data, dates=dates))
         if values["name"].strip() != self.person.name and not self.allow_duplicate:
             same = backend.read(partial(people.find_duplicates, name=values["name"]))
@@ -305,6 +296,8 @@ class PersonForm(FormScreen[PersonRead]):
                     # Enter keeps editing: a rename by mistake must not make two of one name
                     [("edit", "Keep editing"), ("new", "Keep both")],
                 )
+        if values["nickname"].strip() != self.person.nickname:
+            self.nickname_free(values["nickname"])
         if data["cadence_days"] is None:
             data["clear_cadence"] = True
         return backend.write(
@@ -333,11 +326,63 @@ class PersonForm(FormScreen[PersonRead]):
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, "cadence" if field == "cadence_days" else field)
 
+    def nickname_free(self, nickname: str) -> None:
+        """Asks (a :class:`Question`) when *nickname* names someone else already, as
+        `planner-tui add` refuses it: set here without a word, it made their own name
+        ambiguous on the command line."""
+        from planner_tui.services import people
+
+        if not nickname.strip() or self.allow_nickname or self.merge_into is not None:
+            return
+        except_id = self.person.id if self.person else None
+        taken = self.planner.backend.read(
+            partial(people.find_duplicates, name=nickname, except_id=except_id)
+        )
+        if taken:
+            raise Question(
+                "A nickname someone has?",
+                words.nickname_taken(nickname.strip(), words.joined([p.name for p in taken]))
+                + " Is that as you want it?",
+                [("edit", "Keep editing"), ("nickname", "Keep it")],
+            )
+
+    @staticmethod
+    def already_here(typed: str, same: list[PersonRead]) -> Question:
+        """Adding a name that is someone's already: is it them? Each person it names is an
+        answer (two who share a nickname, or archived ones, were asked about as the first
+        of them alone), with the nickname that matched said."""
+        from planner_tui.names import name_key
+
+        offered = same[:MOST_OFFERED]
+        shown = [words.numbered(p.name, p.id) if len(same) > 1 else p.name for p in offered]
+        who = [
+            name
+            + (f" (called {p.nickname})" if name_key(p.name) != name_key(typed) else "")
+            + (" (archived: h on the Map shows them, a brings them back)" if p.archived else "")
+            for name, p in zip(shown, offered, strict=True)
+        ]
+        asked = (
+            f"{who[0]} is already here. Is this the same person?"
+            if len(same) == 1
+            else f"{words.joined(who)} are already here. Is this one of them?"
+        )
+        return Question(
+            "Already on your map?",
+            asked,
+            [
+                (f"merge-{p.id}", f"Yes — add this to {n}")
+                for p, n in zip(offered, shown, strict=True)
+            ]
+            + [("new", "No — someone else"), ("edit", "Keep editing")],
+        )
+
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
-        if answer == "merge":
-            self.merge_into = self.duplicate.id if self.duplicate else None
+        if answer and answer.startswith("merge-"):
+            self.merge_into = int(answer.removeprefix("merge-"))
         elif answer == "new":
             self.allow_duplicate = True
+        elif answer == "nickname":
+            self.allow_nickname = True
         else:
             return  # keep editing
         self.save(values)
