@@ -279,9 +279,29 @@ def _default_time(
         if lean == "future" and now.time() >= PARTS_OF_DAY["tonight"]:
             # Later tonight: the next full hour, or just before midnight once that is
             # tomorrow (it was 00:00 of today, "already passed", from 23:00 on).
-            return time(now.hour + 1) if now.hour < 23 else LAST_MINUTE
+            return _next_hour(now)
         return PARTS_OF_DAY["tonight"]
-    return now.time() if day.date() == now.date() else at or DEFAULT_TIME
+    if day.date() != now.date():
+        return at or DEFAULT_TIME
+    if lean == "future" and _names_a_day(day_words):
+        # 'this sat' or 'this weekend' said on a Saturday: today, at the usual time while it
+        # is still to come (it was this very minute, due at once; a moved step lost its time).
+        usual = at or DEFAULT_TIME
+        return usual if usual > now.time() else _next_hour(now)
+    return now.time()
+
+
+def _next_hour(now: datetime) -> time:
+    """The next full hour, or just before midnight in the day's last hour."""
+    return time(now.hour + 1) if now.hour < 23 else LAST_MINUTE
+
+
+def _names_a_day(day_words: str) -> bool:
+    """Whether *day_words* name a day by a weekday's name or as the weekend ('this sat',
+    'on the weekend'), not as today."""
+    words = day_words.removeprefix("on ").split()
+    name = " ".join(words[1:] if words and words[0] in ("last", "this", "next") else words)
+    return name in WEEKDAYS or name == "weekend"
 
 
 def _amount(match: re.Match[str]) -> relativedelta | timedelta:

@@ -142,6 +142,28 @@ def test_a_weekday_in_weeks_is_in_the_calendar_week_that_many_weeks_on() -> None
     assert read("mon 2 weeks ago", "past", now=saturday) == "2026-11-16 12:00"
 
 
+@pytest.mark.parametrize(
+    ("said", "at", "meant"),
+    [
+        ("this sat", None, "2026-12-05 12:00"),
+        ("this weekend", None, "2026-12-05 12:00"),
+        ("on sat", None, "2026-12-12 12:00"),  # a weekday alone is the coming one, as before
+        ("this sat", time(23), "2026-12-05 23:00"),  # moving a step keeps its time
+        ("this sun", None, "2026-12-06 12:00"),
+        ("today", None, "2026-12-05 10:46"),  # today itself is now, as before
+    ],
+)
+def test_this_saturday_said_on_a_saturday_is_today_at_the_usual_time(
+    said: str, at: time | None, meant: str
+) -> None:
+    """`this sat` and `this weekend` said on a Saturday morning were that very minute: the
+    step was due at once, and a step moved there lost its own time (23:00)."""
+    saturday = datetime(2026, 12, 5, 10, 46, tzinfo=LONDON)
+    assert f"{parse_when(said, lean='future', now=saturday, at=at):%Y-%m-%d %H:%M}" == meant
+    afternoon = saturday.replace(hour=15, minute=10)  # 12:00 has gone: the next full hour
+    assert f"{parse_when('this sat', lean='future', now=afternoon):%H:%M}" == "16:00"
+
+
 WEDNESDAY = datetime(2026, 12, 9, 13, 0, tzinfo=LONDON)  # issue 17's new user, at lunch
 
 
