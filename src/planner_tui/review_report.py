@@ -6,6 +6,7 @@ Every figure has a key; :data:`EXPLAIN` says for each how it is counted and from
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,16 +16,14 @@ from rich.text import Text
 
 from planner_tui import charts, clock, learning, patterns, pictures, words
 from planner_tui.db.models import Channel, Initiator, LonelyHowOften, StepStatus, label
-from planner_tui.markdown import markdown_inline, markdown_line
+from planner_tui.markdown import markdown_inline, markdown_line, markdown_lines
 from planner_tui.services import support
 from planner_tui.services.gaps import ONE_SIDED_SHARE
 from planner_tui.services.review import ONE_WAY_MIN, MonthReviewData
-from planner_tui.terminal import shorten, shorten_middle
+from planner_tui.terminal import shorten_middle
 
 SHOWN = 6
 """Long lists (wins, drifting people) show this many, then how many more."""
-OWN_WORDS = 2_000
-"""The review quotes this much of a long wins or note text (the form holds all of it)."""
 SCALE_WORDS = {1: "hardly ever", 2: "some of the time", 3: "often"}
 SCALE_ITEMS = (
     ("lack_companionship", "How often do you feel that you lack companionship?"),
@@ -152,7 +151,15 @@ def overview(data: MonthReviewData) -> Figure:
         "Overview",
         lines,
         table=Table(
-            ("", "this month", month_beside(p.month, data.figures.month), "change"), rows, keys
+            (
+                "",
+                "this month" if data.running else month_beside(f.month, f.month),
+                # January of the year 1 has no month before it to name
+                month_beside(p.month, f.month) if p.month < f.month else "none before",
+                "change",
+            ),
+            rows,
+            keys,
         ),
     )
 
@@ -662,10 +669,12 @@ def wins(data: MonthReviewData) -> Figure:
 
 
 def own_words(lead: str, said: str) -> list[str]:
-    """The person's own words after *lead*, a line each as they typed them (a line break
-    read '␊' on the command line)."""
-    first, *rest = shorten(said.strip(), OWN_WORDS).splitlines()
-    return [lead + first, *rest]
+    """The person's own words after *lead*, whole (a note cut at 2,000 characters lost
+    what mattered most to bring to someone), as one line of lines: each line as they typed
+    it, under the first's words (it began at the left edge, as a line of the review's
+    own)."""
+    first, *rest = said.strip().splitlines()
+    return ["\n".join([lead + first, *(" " * len(lead) + line for line in rest)])]
 
 
 def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
@@ -891,6 +900,9 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
                 if out[-1] == "" and out[-2].startswith("- "):
                     out.pop()
                 out += ["- " + markdown_inline(line.removeprefix(ITEM)), ""]
+            elif "\n" in line:  # own words of several lines: one paragraph, as typed
+                first, rest = line.split("\n", 1)
+                out += [*markdown_lines(first + "\n" + textwrap.dedent(rest)), ""]
             else:
                 out += [markdown_line(line), ""]
         if figure.table:

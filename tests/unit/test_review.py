@@ -335,10 +335,35 @@ def test_an_empty_month_and_a_month_with_one_entry(db: Database) -> None:
     assert "| Average mood (1–5) | — | — |  |" in review_report.to_markdown(one)
     # January is set beside December of the year before, named with its year (it said
     # "December"); a month of the same year is named alone.
-    assert "|  | this month | December 2024 | change |" in review_report.to_markdown(one)
-    assert "|  | this month | January | change |" in review_report.to_markdown(
+    # A month gone by is named, not "this month" (it headed November's column on 5 Dec).
+    assert "|  | January | December 2024 | change |" in review_report.to_markdown(one)
+    assert "|  | February | January | change |" in review_report.to_markdown(
         review_of(db, date(2025, 2, 1))
     )
+    # January of the year 1 has no month before it: it was set beside itself.
+    with db.write() as s:
+        journal.save_entry(session=s, data={"day": date(1, 1, 2), "connectedness": 4})
+    assert "|  | January | none before | change |" in review_report.to_markdown(
+        review_of(db, date(1, 1, 1))
+    )
+
+
+def test_own_words_are_shown_whole_each_line_under_the_first(db: Database) -> None:
+    """A review's note was cut at 2,000 characters on screen, in `o`'s file and in
+    `planner-tui review`; a second line of wins stood at the left edge on screen and was a
+    paragraph of its own in the Markdown."""
+    note = "word " * 900 + "NOTE-END"
+    with db.write() as s:
+        review.save_month_notes(
+            session=s, data={"month": "2026-10", "note": note, "wins": "choir\n# sang [b]solo[/b]"}
+        )
+    data = review_of(db, date(2026, 10, 1))
+    shown = {f.key: f.lines for f in review_report.figures(data)}
+    assert shown["intentions"][-1] == "Note: " + note.strip()
+    assert shown["wins"][-1] == "In your words: choir\n               # sang [b]solo[/b]"
+    text = review_report.to_markdown(data)
+    assert "NOTE-END" in text
+    assert "In your words: choir\\\n\\# sang \\[b\\]solo\\[/b\\]\n" in text
 
 
 def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
