@@ -408,3 +408,22 @@ async def test_visiting_the_views_reads_the_apps_css_once(
         assert app.screen.query_one(".section").styles.color.hex.lower() == accent
         await press(app, pilot, "m")
         assert app.screen.query_one(".section").styles.color.hex.lower() == accent
+
+
+async def test_the_palette_opens_on_this_views_keys_with_no_panel_that_stays_open(
+    sqlite_db: Database,
+) -> None:
+    """Opened empty, the palette began with Textual's "Keys", "Maximize" and "Screenshot";
+    "Keys" opened a panel of widget keys that Escape didn't close and that stayed over every
+    view."""
+    app = palette_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        titles = await palette_titles(app, pilot, "", "Theme")
+        assert titles[0] == "Check in", titles  # Today's own keys first
+        assert not {"Keys", "Maximize", "Minimize"} & set(titles), titles
+        await press(app, pilot, "escape")
+        titles = await palette_titles(app, pilot, "keys", "Help")  # help lists every key
+        assert "Keys" not in titles, titles
+        await press(app, pilot, "escape")
+        titles = await palette_titles(app, pilot, "theme", "Theme")  # still found by name

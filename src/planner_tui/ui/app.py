@@ -27,7 +27,7 @@ from planner_tui.errors import PlannerError
 from planner_tui.terminal import plain, shorten_middle
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.collector import IDLE, IdleCollector
-from planner_tui.ui.commands import KeyCommands
+from planner_tui.ui.commands import KeyCommands, SystemCommandsFound
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.base import ViewScreen
 from planner_tui.ui.textual_fixes import apply as fix_textual
@@ -98,7 +98,7 @@ class PlannerApp(TypeAheadApp):
     save): keys typed meanwhile are for the screen on top after it (see
     :mod:`planner_tui.ui.typeahead`). (Without the save, `n Alpha ctrl+s n Beta ctrl+s`
     at once typed the second `n` and name into the first form, still saving.)"""
-    COMMANDS = TypeAheadApp.COMMANDS | {KeyCommands}
+    COMMANDS = {KeyCommands, SystemCommandsFound}
     BINDINGS = [
         *(
             Binding(key, f"switch_mode('{mode}')", title, tooltip=tip, id=f"view.{mode}")
@@ -517,12 +517,17 @@ class PlannerApp(TypeAheadApp):
         keys.append(("ctrl+p", "Command palette", "Search every action by name"))
         self.push_screen(HelpScreen(keys))
 
+    SYSTEM_COMMANDS_LEFT_OUT = frozenset({"Quit", "Keys", "Maximize", "Minimize"})
+    """Textual's own commands not offered: quit is a key's (KeyCommands); its keys panel
+    listed widget keys beside help's, and stayed open over every view (Escape didn't close
+    it), as a maximized widget did."""
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own commands (theme, keys, screenshot) and undo; every key's action comes
+        """Textual's own commands (theme, screenshot) and undo; every key's action comes
         from :class:`~planner_tui.ui.commands.KeyCommands` (quit among them)."""
         yield from undo_commands(self)
         for command in super().get_system_commands(screen):
-            if command.title != "Quit":
+            if command.title not in self.SYSTEM_COMMANDS_LEFT_OUT:
                 yield command
 
     async def run_in_view(self, mode: str, action: str) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from textual.actions import parse
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.system_commands import SystemCommandsProvider
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -106,6 +107,11 @@ class KeyCommands(Provider):
     async def discover(self) -> Hits:
         for command in self.commands():
             yield DiscoveryHit(command.title, command.run, help=command.help)
+        # Then Textual's own (the theme, undo), here rather than from their own provider:
+        # its answer came first or after, by chance, above this view's keys.
+        for title, help, callback, shown in self.app.get_system_commands(self.screen):
+            if shown:
+                yield DiscoveryHit(title, callback, help=help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -122,3 +128,12 @@ class KeyCommands(Provider):
                     text=command.title,
                     help=command.help,
                 )
+
+
+class SystemCommandsFound(SystemCommandsProvider):
+    """Textual's own commands when searched for (:class:`KeyCommands` lists them after this
+    view's keys when nothing is typed)."""
+
+    async def discover(self) -> Hits:
+        return
+        yield
