@@ -420,3 +420,12 @@ def test_an_empty_day_is_refused_not_taken_as_today(home: Path) -> None:
         assert_one_line_error(run(home, "journal", "x", "--day", empty), 2, "--day needs a day")
     exported = json.loads(run(home, "export", "--format", "json").stdout)
     assert exported["tables"]["journal_entry"] == []
+
+
+def test_plan_with_an_own_library_it_cant_read_says_so_and_still_offers(home: Path) -> None:
+    """A typo in one's own actions.toml quietly lost `plan`'s smaller offer."""
+    (home / "actions.toml").write_text("hello = 3\n", encoding="utf-8")
+    done = run(home, "plan", "Ana", "give Ana a ten-minute call", "tue 6pm", "--sure", "3")
+    assert done.returncode == 0, done.stderr
+    assert f"Your {home / 'actions.toml'} couldn't be used" in done.stderr
+    assert "How about: send Ana a voice note?" in done.stdout, done.stdout

@@ -1207,3 +1207,23 @@ async def test_done_on_a_step_from_an_earlier_day_starts_at_the_steps_time(
         [contact] = people.list_interactions(session=s, person_id=ids["Bo"])
         assert contact.occurred_at == local("2026-11-20T18:00")
         assert steps.get_step(session=s, step_id=late).status == "done"
+
+
+async def test_an_own_library_with_a_typo_offers_the_shipped_one_and_says_why(
+    sqlite_db: Database,
+) -> None:
+    """One typo in one's own actions.toml left the What page with no suggestion and no
+    word why."""
+    a_few_people(sqlite_db)
+    (sqlite_db.location.home / "actions.toml").write_text('[[tiny]]\nname = "broken\n[[[')
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"bo", "enter")
+        assert wizard(app).page == "what"
+        what = wizard(app).query_one("#what-list", OptionList)
+        offered = [str(what.get_option_at_index(i).prompt) for i in range(what.option_count)]
+        assert any("send Bo a short message" in o for o in offered), offered
+        said = " ".join(n.message for n in app._notifications)
+        assert f"Your {sqlite_db.location.home / 'actions.toml'} couldn't be used" in said
+        assert "so the list that comes with planner-tui is shown" in said

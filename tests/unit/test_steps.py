@@ -290,7 +290,7 @@ def test_step_lists_filter_by_person_status_and_dates(db: Database, ana: int) ->
 
 
 def test_the_library_has_every_effort_and_smaller_versions_that_exist(tmp_path: Path) -> None:
-    actions = steps.load_actions(tmp_path)
+    actions = steps.load_actions(tmp_path).actions
     by_id = {a.id: a for a in actions}
     assert {a.effort for a in actions} == {"tiny", "small", "bigger"}
     assert all(a.smaller in by_id for a in actions if a.smaller)
@@ -304,7 +304,7 @@ def test_the_library_has_every_effort_and_smaller_versions_that_exist(tmp_path: 
 
 
 def test_one_step_richer_is_one_rung_up_the_same_ladder_as_smaller(tmp_path: Path) -> None:
-    actions = steps.load_actions(tmp_path)
+    actions = steps.load_actions(tmp_path).actions
     by_id = {a.id: a for a in actions}
 
     def richer(action_id: str | None) -> str | None:
@@ -324,7 +324,7 @@ def test_one_step_richer_is_one_rung_up_the_same_ladder_as_smaller(tmp_path: Pat
 
 
 def test_the_library_has_steps_where_they_give(tmp_path: Path) -> None:
-    receiving = [a for a in steps.load_actions(tmp_path) if a.receiving]
+    receiving = [a for a in steps.load_actions(tmp_path).actions if a.receiving]
     assert {a.id for a in receiving} >= {"advice", "recommend", "accept-offer"}
     assert not any(a.place for a in receiving)
 
@@ -338,10 +338,29 @@ def test_ones_own_library_replaces_the_shipped_one_and_bad_entries_are_skipped(
         '[[small]]\nid = "odd"\nwords = "x"\nchannel = "carrier pigeon"\n',
         encoding="utf-8",
     )
-    [wave] = steps.load_actions(tmp_path)
-    assert wave.for_person("Jo") == "wave at Jo {braces}"
-    (tmp_path / "actions.toml").write_text("[[tiny]\n", encoding="utf-8")
-    assert steps.load_actions(tmp_path) == []
+    library = steps.load_actions(tmp_path)
+    [wave] = library.actions
+    assert wave.for_person("Jo") == "wave at Jo {braces}" and library.problem is None
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("[[tiny]\n", "Expected ']]'"),  # not TOML: one typo
+        ("hello = 3\n", "it has no action with an id and words"),  # TOML, but no actions
+        ('tiny = "x"\n[[small]]\nid = 3\n', "it has no action with an id and words"),
+    ],
+)
+def test_an_own_library_that_cant_be_used_gives_the_shipped_one_and_says_why(
+    tmp_path: Path, written: str, why: str
+) -> None:
+    """A typo in one's own actions.toml emptied every suggestion, in the wizard and on the
+    command line, without a word."""
+    (tmp_path / "actions.toml").write_text(written, encoding="utf-8")
+    library = steps.load_actions(tmp_path)
+    assert library.actions == steps.load_actions().actions and library.actions
+    assert library.problem is not None and why in library.problem
+    assert str(tmp_path / "actions.toml") in library.problem
 
 
 def test_suggestions_put_drifting_people_first_then_the_inner_circle(db: Database) -> None:
@@ -373,7 +392,7 @@ def test_a_plan_for_a_time_already_past_is_refused_kindly() -> None:
 
 
 def test_a_smaller_step_keeps_the_persons_own_words_where_it_can(tmp_path: Path) -> None:
-    by_id = {a.id: a for a in steps.load_actions(tmp_path)}
+    by_id = {a.id: a for a in steps.load_actions(tmp_path).actions}
     call, note, text = by_id["call"], by_id["voice-note"], by_id["text"]
     # The library's words, with the person's own added: only the library's part shrinks.
     assert (
@@ -504,7 +523,7 @@ def test_a_name_means_the_open_step_due_nearest_to_now(db: Database, ana: int) -
 def test_a_smaller_version_is_never_the_step_itself_and_keeps_the_name_as_written(
     tmp_path: Path,
 ) -> None:
-    actions = steps.load_actions(tmp_path)
+    actions = steps.load_actions(tmp_path).actions
     by_id = {a.id: a for a in actions}
     # "send Bo a short message" is the library's lightest message, with Bo Chen as "Bo":
     # it is that step, and nothing lighter than it is the same step again.

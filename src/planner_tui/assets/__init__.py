@@ -16,22 +16,10 @@ def shipped(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files(__name__).joinpath(name).read_text("utf-8"))
 
 
-def read_toml(name: str, home: Path | None = None) -> dict[str, Any] | None:
-    """*name* from the planner folder if the person keeps their own copy there, else the
-    shipped one; ``None`` when the file can't be read, so a typo never stops the app."""
-    own = home / name if home else None
-    try:
-        if own is not None and own.is_file():
-            return tomllib.loads(own.read_text(encoding="utf-8"))
-        return shipped(name)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-
-
 def read_toml_or_shipped(name: str, home: Path | None = None) -> tuple[dict[str, Any], str | None]:
-    """*name* as :func:`read_toml` finds it — but when the person's own copy can't be read,
-    the shipped one, and one line saying why theirs wasn't used (for what must always show
-    something, like the support lines)."""
+    """*name* from the planner folder if the person keeps their own copy there, else the
+    shipped one — which is also what is used when theirs can't be read (a typo never stops
+    the app, nor empties what it offers), with one line saying why theirs wasn't."""
     own = home / name if home else None
     if own is None or not own.is_file():
         return shipped(name), None

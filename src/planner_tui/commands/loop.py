@@ -6,6 +6,7 @@ and sentences as the app, with people named by the app's one rule (:mod:`planner
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -259,7 +260,10 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
         texts = {"step": args.action, "cue": args.cue, "backup": args.backup}
         if disagree := steps.days_disagree(due_at=due, rule=rule, texts=texts):
             _refuse(f"{disagree} Change the words or the time, or add --anyway to keep both.")
-    actions = steps.load_actions(settings.resolved_home())
+    library = steps.load_actions(settings.resolved_home())
+    if library.problem:
+        say(library.problem, stream=sys.stderr)
+    actions = library.actions
     with opened(settings) as database, database.write() as session:
         person = find_person(session, args.person) if args.person is not None else None
         place = _context(session, args.context) if args.context is not None else None

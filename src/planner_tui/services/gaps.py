@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from planner_tui import clock
-from planner_tui.assets import read_toml
+from planner_tui.assets import read_toml_or_shipped
 from planner_tui.daily import day_after, moved
 from planner_tui.db.models import (
     Channel,
@@ -288,7 +288,7 @@ class Idea:
 def load_ideas(home: Path | None = None) -> list[Idea]:
     """Ideas for a new context to explore, from ``ideas.toml``: the user's own copy in their
     planner folder if there is one, otherwise the one shipped in ``assets/``."""
-    data = read_toml("ideas.toml", home) or {}
+    data, _ = read_toml_or_shipped("ideas.toml", home)  # theirs unreadable: the shipped ones
     return [
         Idea(kind, str(text))
         for kind, section in data.items()

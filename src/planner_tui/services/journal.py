@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from planner_tui import clock, daily, journal_search
-from planner_tui.assets import read_toml
+from planner_tui.assets import read_toml_or_shipped
 from planner_tui.db.models import (
     WRITTEN_TAG,
     Context,
@@ -106,7 +106,7 @@ def delete_entry(*, session: Session, entry_id: int) -> Change:
 
 def load_prompts(home: Path | None = None) -> list[str]:
     """Reflection prompts from ``prompts.toml`` (the person's own copy if they keep one)."""
-    data = read_toml("prompts.toml", home) or {}
+    data, _ = read_toml_or_shipped("prompts.toml", home)  # theirs unreadable: the shipped ones
     prompts = data.get("prompts", [])
     return [str(p).strip() for p in prompts if str(p).strip()] if isinstance(prompts, list) else []
 

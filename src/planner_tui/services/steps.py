@@ -16,7 +16,7 @@ from pydantic import field_validator
 from sqlmodel import Session, SQLModel, col, select
 
 from planner_tui import clock, daily, words
-from planner_tui.assets import read_toml
+from planner_tui.assets import read_toml_or_shipped, shipped, unreadable
 from planner_tui.db.models import (
     Channel,
     Circle,
@@ -72,13 +72,36 @@ class Action:
         return self.words.replace("{name}", name)
 
 
-def load_actions(home: Path | None = None) -> list[Action]:
+@dataclass(frozen=True)
+class Library:
+    """The small-action library, and why the person's own ``actions.toml`` was set aside
+    (None when it wasn't)."""
+
+    actions: list[Action]
+    problem: str | None = None
+
+
+def load_actions(home: Path | None = None) -> Library:
     """The action library, tiny first: the person's own ``actions.toml`` if they keep one,
-    else the shipped one. Entries that can't be read are left out, never fatal."""
-    data = read_toml("actions.toml", home) or {}
+    else the shipped one — which is also what is offered, with the reason, when theirs
+    can't be read or holds no action (one typo emptied every suggestion without a word).
+    Entries that can't be read are left out, never fatal."""
+    data, problem = read_toml_or_shipped("actions.toml", home)
+    actions = _actions_in(data)
+    if not actions and problem is None:
+        problem = unreadable(
+            (home or Path()) / "actions.toml",
+            "it has no action with an id and words under [[tiny]], [[small]] or [[bigger]]",
+        )
+        actions = _actions_in(shipped("actions.toml"))
+    return Library(actions, problem)
+
+
+def _actions_in(data: dict[str, Any]) -> list[Action]:
     actions = []
     for effort in (Effort.TINY, Effort.SMALL, Effort.BIGGER):
-        for entry in data.get(effort.value, []):
+        entries = data.get(effort.value, [])
+        for entry in entries if isinstance(entries, list) else []:
             try:
                 actions.append(
                     Action(
@@ -91,7 +114,7 @@ def load_actions(home: Path | None = None) -> list[Action]:
                         receiving=entry.get("receiving") is True,
                     )
                 )
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, AttributeError):
                 continue
     return actions
 

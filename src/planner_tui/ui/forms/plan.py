@@ -43,9 +43,9 @@ if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, PersonRead
     from planner_tui.learning import Giving, Richer, StepFact
     from planner_tui.services.learning import WithSomeone
-    from planner_tui.services.steps import Action
+    from planner_tui.services.steps import Action, Library
 
-Choices = tuple[list["PersonRead"], list["ContextRead"], list["Action"], list["StepFact"]]
+Choices = tuple[list["PersonRead"], list["ContextRead"], "Library", list["StepFact"]]
 
 PAGES = ("who", "what", "when", "details", "sure", "card")
 PAGE_TITLES = ("Who", "What", "When", "Details", "How sure", "Your plan")
@@ -230,7 +230,9 @@ class PlanWizard(FormScreen[StepRead]):
 
         self.people = suggested_order(choices[0])
         self.contexts = choices[1]
-        self.actions = choices[2]
+        self.actions = choices[2].actions
+        if choices[2].problem:  # their own library set aside: said, not silently empty
+            self.app.notify(choices[2].problem, severity="warning", timeout=12)
         self.past = choices[3]
         self.fill(self.initial)
 
