@@ -595,14 +595,22 @@ STILL_TO_COME = (
 )
 
 
+CUE_SHOWN = 32
+"""How much of a cue stands before its step in a line: a long one hid the step itself."""
+
+
 def cued(action: str, person: str, cue: str = "") -> str:
     """A step with its if-then cue in front, when it has one: 'When you finish lunch: send
-    Ana a short message' (without one, as :func:`with_person` says it)."""
+    Ana a short message' (without one, as :func:`with_person` says it). The cue's first
+    letter is made a capital only where its first word is all small letters ('iPhone…'
+    stays)."""
     step = with_person(action, person)
     cue = " ".join(cue.split()).rstrip(" .…:;,-—")
     if not cue:
         return step
-    return f"{cue[:1].upper()}{cue[1:]}: {step}"
+    if cue.split()[0].islower():
+        cue = cue[:1].upper() + cue[1:]
+    return f"{shorten(cue, CUE_SHOWN)}: {step}"
 
 
 NEW_PLACE = "somewhere new"

@@ -677,3 +677,30 @@ async def test_a_not_now_toward_a_place_is_not_titled_as_something_someone_said(
         await press(app, pilot, "ctrl+s")
         assert said(app, "Noted: not this time.")
         assert not said(app, "Timing, not you")
+
+
+async def test_a_long_cue_leaves_room_for_the_step_on_today(sqlite_db: Database) -> None:
+    """A cue of 1,200 characters filled Today's line: the step itself never showed. A cue
+    beginning "iPhone" was shown "IPhone"; and the command line took a cue of any length."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for cue, due in (("when I " + "x" * 993, "2026-11-23T21:00"),
+                         ("iPhone alarm goes", "2026-11-23T22:00")):  # fmt: skip
+            steps.create_step(
+                session=s,
+                data={"person_id": ana, "action": "[b]wave[/b] at Ana", "due_at": local(due),
+                      "cue": cue},
+            )  # fmt: skip
+        with pytest.raises(
+            InvalidInput, match="The cue is 1,001 characters long; it can be at most 1,000"
+        ):
+            steps.create_step(
+                session=s,
+                data={"person_id": ana, "action": "wave", "due_at": local(due), "cue": "x" * 1001},
+            )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        due = app.screen.query_one("#due", DataTable)
+        assert str(due.get_row_at(0)[3]) == "When I xxxxxxxxxxxxxxxxxxxxxxxx…: [b]wave[/b] at Ana"
+        assert str(due.get_row_at(1)[3]) == "iPhone alarm goes: [b]wave[/b] at Ana"

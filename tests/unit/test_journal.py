@@ -240,7 +240,9 @@ def test_prompts_rotate_by_day_and_ones_own_file_replaces_them(tmp_path: object)
     (home / "prompts.toml").write_text('prompts = ["Only mine [b]?[/b]"]', encoding="utf-8")
     assert journal.load_prompts(home) == ["Only mine [b]?[/b]"]
     (home / "prompts.toml").write_text("prompts = [", encoding="utf-8")
-    assert journal.load_prompts(home) == [] and journal.prompt_for(date(2026, 1, 1), []) == ""
+    # One's own copy with a typo: the shipped prompts, not none.
+    assert journal.load_prompts(home) == journal.load_prompts() and journal.load_prompts()
+    assert journal.prompt_for(date(2026, 1, 1), []) == ""
 
 
 def test_a_deleted_entry_comes_back_whole(db: Database, filled: dict[str, int]) -> None:

@@ -117,7 +117,9 @@ PersonName = Annotated[str, AfterValidator(clean_name), AfterValidator(not_a_num
 Note = Annotated[str, AfterValidator(_text_cleaner(MAX_NOTE))]
 
 
-Phrase = Annotated[Note, AfterValidator(one_line)]
+Phrase = Annotated[str, AfterValidator(_text_cleaner(MAX_NAME)), AfterValidator(one_line)]
+"""A few words on one line (a cue, a backup — which may become a step's words): as long as
+a step's words may be."""
 
 
 def clean_nickname(value: str) -> str:
