@@ -1227,3 +1227,22 @@ async def test_an_own_library_with_a_typo_offers_the_shipped_one_and_says_why(
         said = " ".join(n.message for n in app._notifications)
         assert f"Your {sqlite_db.location.home / 'actions.toml'} couldn't be used" in said
         assert "so the list that comes with planner-tui is shown" in said
+
+
+async def test_a_cue_too_long_takes_you_back_to_it_with_the_reason(sqlite_db: Database) -> None:
+    """A cue of 1,200 characters was taken, and then hid its step on Today."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"bo", "enter", "enter", *"fri 7pm", "enter")
+        assert wizard(app).page == "details"
+        wizard(app).query_one("#cue", Input).value = "when I " + "x" * 1_200
+        await press(app, pilot, "ctrl+s")
+        assert wizard(app).page == "details"
+        assert "The cue is 1,207 characters long; it can be at most 1,000" in " ".join(
+            screen_text(app).split()
+        )
+        assert wizard(app).focused is wizard(app).query_one("#cue", Input)
+    with sqlite_db.session() as s:
+        assert steps.list_steps(session=s, upcoming=True) == []

@@ -50,9 +50,10 @@ Choices = tuple[list["PersonRead"], list["ContextRead"], "Library", list["StepFa
 PAGES = ("who", "what", "when", "details", "sure", "card")
 PAGE_TITLES = ("Who", "What", "When", "Details", "How sure", "Your plan")
 FIELD_PAGES = {"person": "who", "action": "details", "when": "when", "due_at": "when",
-               "repeat": "details", "rrule": "details", "confidence": "sure"}  # fmt: skip
+               "repeat": "details", "rrule": "details", "cue": "details", "backup": "details",
+               "confidence": "sure"}  # fmt: skip
 FIELD_INPUTS = {"person": "find", "action": "words", "when": "when", "repeat": "repeat",
-                "confidence": "confidence"}  # fmt: skip
+                "cue": "cue", "backup": "backup", "confidence": "confidence"}  # fmt: skip
 """The field a problem is about, to put the cursor in when the person is taken there."""
 ASK_WHEN = "When would suit you? Try 'tonight' or 'tomorrow 6pm'."
 NO_TARGET = "Choose who the step is with."
