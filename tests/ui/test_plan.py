@@ -1238,6 +1238,8 @@ async def test_a_cue_too_long_takes_you_back_to_it_with_the_reason(sqlite_db: Da
         await press(app, pilot, "s", *"bo", "enter", "enter", *"fri 7pm", "enter")
         assert wizard(app).page == "details"
         wizard(app).query_one("#cue", Input).value = "when I " + "x" * 1_200
+        await press(app, pilot, "enter", "enter")  # on to How sure: saving comes later
+        assert wizard(app).page in ("sure", "card")
         await press(app, pilot, "ctrl+s")
         assert wizard(app).page == "details"
         assert "The cue is 1,207 characters long; it can be at most 1,000" in " ".join(
