@@ -1093,16 +1093,43 @@ def _fields(names: dict[str, str], keys: list[str]) -> str:
     return joined([names.get(key, key.replace("_", " ")) for key in keys])
 
 
-def changed_meanwhile(names: dict[str, str], theirs: dict[str, object]) -> str:
+QUOTED = 60
+"""How much of a changed text a question quotes."""
+
+
+def where_they_differ(theirs: str, mine: str, width: int = QUOTED) -> str:
+    """*theirs*, cut to *width* around where it first differs from *mine* ('…a long day at
+    the screen FROM-TWO'): two texts alike for their first 60 characters were quoted by
+    that start alone, which showed nothing of the change."""
+    same = next(
+        (i for i, (a, b) in enumerate(zip(theirs, mine, strict=False)) if a != b),
+        min(len(theirs), len(mine)),
+    )
+    if len(theirs) <= width or same < width // 2:
+        return shorten(theirs, width)
+    start = min(same - width // 3, len(theirs) - (width - 1))  # room for the … before it
+    return "…" + shorten(theirs[start:], width - 1)
+
+
+def changed_meanwhile(
+    names: dict[str, str], theirs: dict[str, object], mine: dict[str, object] | None = None
+) -> str:
     """Saving a form whose fields were changed elsewhere as well as here: what each of
-    them holds now, so the choice isn't made blind."""
+    them holds now (around where it differs from *mine*, what was typed here), so the
+    choice isn't made blind."""
 
     def said(key: str, value: object) -> str:
         name = names.get(key, key.replace("_", " "))
         if not isinstance(value, str):  # a choice or a list: its name says enough
             return name
         value = " ".join(value.split())
-        return f"{name} is now “{shorten(value, 60)}”" if value else f"{name} is now empty"
+        typed = (mine or {}).get(key)
+        typed = " ".join(typed.split()) if isinstance(typed, str) else ""
+        return (
+            f"{name} is now “{where_they_differ(value, typed)}”"
+            if value
+            else f"{name} is now empty"
+        )
 
     now = "; ".join(said(key, value) for key, value in theirs.items())
     return (

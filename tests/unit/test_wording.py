@@ -8,7 +8,10 @@ import re
 import tomllib
 from pathlib import Path
 
+from hypothesis import given, strategies as st
+
 import planner_tui
+from planner_tui import words
 
 SOURCE = Path(planner_tui.__file__).parent
 HARSH = re.compile(
@@ -92,3 +95,27 @@ def test_no_sentence_claims_a_cause() -> None:
         and not re.search(r"\b(not|never) (have|has) to cause\b", text)
     ]
     assert causal == []
+
+
+def test_a_change_on_both_sides_is_quoted_where_it_differs() -> None:
+    """Two notes alike for their first 60 characters were quoted by that start alone, so
+    the question "save mine over it?" showed nothing of the change."""
+    start = "a long day at the screen and no energy left [bold]B[/] [/]"
+    said = words.changed_meanwhile(
+        {"withdraw_note": "what made you want to withdraw"},
+        {"withdraw_note": start + " FROM-TWO"},
+        {"withdraw_note": start + " FROM-MAIN"},
+    )
+    assert "what made you want to withdraw is now “…" in said and "FROM-TWO”" in said
+
+
+@given(theirs=st.text(max_size=300), mine=st.text(max_size=300))
+def test_the_quote_always_fits_and_shows_where_the_texts_part(theirs: str, mine: str) -> None:
+    shown = words.where_they_differ(theirs, mine)
+    assert len(shown) <= words.QUOTED
+    parted = 0
+    while parted < min(len(theirs), len(mine)) and theirs[parted] == mine[parted]:
+        parted += 1
+    if parted < len(theirs):  # the first character that differs is in the quote
+        around = theirs[max(0, parted - 5) : parted + 1]
+        assert around in shown, (shown, around)

@@ -798,7 +798,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             ("back", "Keep editing"),
         ]
         now_said = {key: self.in_words(key, now[key]) for key in both}
-        message = words.changed_meanwhile(self.FIELD_WORDS, now_said)
+        mine_said = {key: self.in_words(key, mine[key]) for key in both}
+        message = words.changed_meanwhile(self.FIELD_WORDS, now_said, mine_said)
         self.app.push_screen(Choice("Changed elsewhere meanwhile", message, answers), answered)
 
     def drop_draft(self) -> None:
