@@ -120,7 +120,8 @@ def test_a_read_only_database_can_still_be_read(tmp_path: Path, locked: str) -> 
         nothing = run_as(empty, "today", "--quiet-if-empty", obey_permissions=True)
         assert (nothing.returncode, nothing.stdout, nothing.stderr) == (0, "", "")
         refused = run_as(home, "journal", "new words", obey_permissions=True)
-        assert_one_line_error(refused, 1, "read-only file or folder")
+        assert_one_line_error(refused, 1, f"{database} can't be written (a read-only file")
+        assert "Commands that only read still work on it" in refused.stderr
         assert (digest(database), sorted(p.name for p in home.iterdir())) == before
     finally:
         for folder in (home, empty):

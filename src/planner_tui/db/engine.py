@@ -640,7 +640,11 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
         if path.exists() and not location.reading and not can_write(path):
             # Said before SQLite opens it: it would leave log files behind that it can't
             # write either.
-            raise StorageError(describe_error(sqlite3.OperationalError("readonly database")))
+            raise StorageError(
+                f"{path} can't be written (a read-only file or folder): check its "
+                "permissions. Commands that only read still work on it — planner-tui today, "
+                "people, search, review, export."
+            )
         if not read_only_here(location):
             private_file(path)
     engine = make_engine(location)
