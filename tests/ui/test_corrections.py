@@ -120,8 +120,8 @@ async def test_a_contact_is_changed_from_the_persons_page_and_undone_with_u(
         await press(app, pilot, "u")
         # What undo covers, and where the rest is changed (it said nothing had changed, just
         # after a first outcome was recorded or someone archived)
-        assert said(app, "Nothing to undo. Undo takes back a delete, a merge, or a change to")
-        assert said(app, "a person's details) is changed where it shows.")
+        assert said(app, "Nothing to undo: u takes back a delete, a merge or a correction")
+        assert said(app, "a first outcome or an archive is changed where it shows.")
         assert page.query_one("#history", DataTable).has_focus, (page.focused, app.focused)
         await press(app, pilot, "enter")
         assert isinstance(app.screen, Choice) and "This contact" in screen_text(app)

@@ -109,10 +109,9 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
             "Nothing left to undo: the deletes, changes and merges undo keeps (the last "
             f"{KEEP} since the app was opened) have all been taken back."
             if changes.made
-            else "Nothing to undo. Undo takes back a delete, a merge, or a change to a "
-            "contact, a step or an outcome, made since the app was opened; anything else you "
-            "saved (something added, a first outcome, someone archived, a person's details) "
-            "is changed where it shows."
+            else "Nothing to undo: u takes back a delete, a merge or a correction made since "
+            "the app opened. Something added, a first outcome or an archive is changed where "
+            "it shows."
         )
         return
 
