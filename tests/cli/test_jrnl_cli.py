@@ -99,6 +99,31 @@ def test_an_entry_for_a_day_still_to_come_imports_nothing(tmp_path: Path) -> Non
     assert entries(home) == [("2026-11-23", "10:00 Today.")]
 
 
+@pytest.mark.parametrize(
+    ("header", "line"),
+    [
+        ("2026-02-31 10:00", 3),
+        ("2026-08-30 25:00", 3),
+        ("31.02.2026 09:00", 3),
+        ("2026-02-29 09:15:00 PM", 3),
+    ],  # fmt: skip
+)
+def test_an_entry_dated_a_day_that_doesnt_exist_imports_nothing(
+    tmp_path: Path, header: str, line: int
+) -> None:
+    """`[2026-02-31 10:00] Impossible date` was glued, header and all, onto the end of the
+    entry before it, and the import said only "Added 1 journal entry"."""
+    journal = tmp_path / "j.txt"
+    journal.write_text(
+        f"[2026-11-22 10:00] Yesterday.\n\n[{header}] Impossible date\nbody\n", encoding="utf-8"
+    )
+    home = tmp_path / "home"
+    refused = run(home, "import", str(journal))
+    assert_one_line_error(refused, 1, f"Line {line}: '[{header}]' is written as an entry's date")
+    assert "Nothing was imported." in refused.stderr
+    assert not (home / "planner.db").exists() or entries(home) == []
+
+
 def test_not_a_journal(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("just some notes\n", encoding="utf-8")

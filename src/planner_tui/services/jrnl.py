@@ -56,6 +56,12 @@ TIME_FORMATS = (
     "%Y/%m/%d %H:%M",
 )
 _BRACKET_HEADER = re.compile(r"^\[([^\]\n]+)\](?: |$)", re.MULTILINE)
+_HEADER_SHAPE = re.compile(
+    r"\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?"
+    r"|\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}(?::\d{2})?"
+)
+"""A header's date in one of :data:`TIME_FORMATS`' shapes, read or not: one that can't be
+read ('2026-02-31 10:00') is a mistake to say, not text of the entry before it."""
 _TAG = re.compile(r"(?<!\S)([#@])([-+*#/\w]+)")
 _DAY_FILE = re.compile(r"^[0-3]\d\.(txt|md)$")
 
@@ -150,9 +156,15 @@ def parse_text(text: str) -> list[Entry]:
     legacy = not first.startswith("[") and _legacy_date(first) is not None
     starts: list[tuple[int, int, datetime]] = []  # (header start, text start, when)
     offset = 0
-    for line in lines:
+    for number, line in enumerate(lines, start=1):
         header = _BRACKET_HEADER.match(line)
         when = read_date(header[1]) if header else None
+        if header and when is None and _HEADER_SHAPE.fullmatch(header[1].strip()):
+            raise InvalidInput(
+                f"Line {number}: '[{header[1].strip()}]' is written as an "
+                "entry's date and time, but there is no such day or time on the calendar. "
+                "Correct it in the file and import again. Nothing was imported."
+            )
         if header and when is not None:
             starts.append((offset, offset + min(header.end(), len(line)), when))
         elif legacy and (found := _legacy_date(line)) is not None:
