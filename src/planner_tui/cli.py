@@ -599,6 +599,8 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.engine import backup_name
     from planner_tui.services.exchange import check_folder
 
+    if args.file is not None and args.file.is_dir() and not args.file.is_symlink():
+        args.file = args.file / backup_name("planner")  # a folder: the copy goes in it
     if args.file is not None:  # a mistyped folder is named, as for an export, not made
         check_folder(args.file.parent)
         # `backup all.json` wrote a database under a name that says JSON

@@ -90,12 +90,16 @@ def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> N
     notes.write_text("my own words")
     link = tmp_path / "link.db"
     link.symlink_to(notes)
+    for target, said in ((notes, "other than a planner-tui backup"), (link, "is a link")):
+        assert_one_line_error(run(home, "backup", str(target)), 1, said)
+    assert notes.read_text() == "my own words" and link.is_symlink()
+    # A folder takes the copy under its dated name (it was refused: "choose a file name").
     folder = tmp_path / "folder"
     folder.mkdir()
-    for target, said in ((notes, "other than a planner-tui backup"), (link, "is a link"),
-                         (folder, "is a folder")):  # fmt: skip
-        assert_one_line_error(run(home, "backup", str(target)), 1, said)
-    assert notes.read_text() == "my own words" and link.is_symlink() and folder.is_dir()
+    into = run(home, "backup", str(folder))
+    assert into.returncode == 0, into.stderr
+    [copy_in] = folder.iterdir()
+    assert into.stdout == f"Backed up to {copy_in}\n" and copy_in.name.startswith("planner-")
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
     nowhere = tmp_path / "no such folder" / "deeper"  # a mistyped folder: named, not made
     assert_one_line_error(run(home, "backup", str(nowhere / "x.db")), 1,
