@@ -677,13 +677,26 @@ def idea_step(idea: str) -> str:
     return f"try {short}" if short[1:2].isupper() else f"try {short[:1].lower()}{short[1:]}"
 
 
+THE_DAY_AFTER = re.compile(
+    r"\b(?:(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)|tomorrow"
+    r"|the\s+day\s+after)\b",
+    re.IGNORECASE,
+)
+"""A backup's words that put it on the day after the step ("a voice note the next evening")."""
+
+
 def backup_step(backup: str) -> str:
     """A step's if-then backup as the next step: its 'if…, ' part left out ('if she
-    doesn't answer, I'll send a voice note on Sunday' → 'send a voice note on Sunday')."""
+    doesn't answer, I'll send a voice note on Sunday' → 'send a voice note on Sunday'), and
+    words that put it on the day after the step, which its time says ('a voice note the
+    next evening' read so on that evening, pointing a day further) where they end it."""
     said = " ".join(backup.split())
     plan = re.sub(r"^(if|when|in case)\b[^,]*,\s*", "", said, flags=re.IGNORECASE)
     plan = re.sub(r"^(then\s+)?(I'll|I will|I'd|I would|I can)\s+", "", plan, flags=re.IGNORECASE)
-    plan = plan.rstrip(" .")
+    plan = re.sub(
+        r",?\s*\b(?:on\s+)?(?:" + THE_DAY_AFTER.pattern + r")[\s.!]*$", "", plan, flags=re.I
+    )
+    plan = " ".join(plan.split()).rstrip(" .,")
     return plan or said
 
 

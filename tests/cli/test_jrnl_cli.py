@@ -106,7 +106,7 @@ def test_an_entry_for_a_day_still_to_come_imports_nothing(tmp_path: Path) -> Non
         ("2026-08-30 25:00", 3),
         ("31.02.2026 09:00", 3),
         ("2026-02-29 09:15:00 PM", 3),
-    ],  # fmt: skip
+    ],
 )
 def test_an_entry_dated_a_day_that_doesnt_exist_imports_nothing(
     tmp_path: Path, header: str, line: int

@@ -704,3 +704,31 @@ async def test_a_long_cue_leaves_room_for_the_step_on_today(sqlite_db: Database)
         due = app.screen.query_one("#due", DataTable)
         assert str(due.get_row_at(0)[3]) == "When I xxxxxxxxxxxxxxxxxxxxxxxx…: [b]wave[/b] at Ana"
         assert str(due.get_row_at(1)[3]) == "iPhone alarm goes: [b]wave[/b] at Ana"
+
+
+async def test_a_backup_for_the_next_evening_is_offered_then_without_those_words(
+    sqlite_db: Database,
+) -> None:
+    """ "a voice note the next evening", planned on that next evening, still said "the next
+    evening" there: a day later than it was."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(
+            session=s,
+            data={"person_id": ana, "action": "call Ana", "due_at": local("2026-11-23T19:30"),
+                  "backup": "if she doesn't answer, a voice note the next evening"},
+        )  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "w")  # no reply yet
+        form = app.screen
+        assert isinstance(form, OutcomeForm)
+        assert form.query_one("#follow_up", Input).value == "a voice note"
+        offered = form.query_one("#new_time", Input).value
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen), offered
+    with sqlite_db.session() as s:
+        [follow] = steps.list_steps(session=s, upcoming=True)
+    assert follow.action == "a voice note"
+    assert f"{clock.to_local(follow.due_at):%Y-%m-%d %H:%M}" == "2026-11-24 19:00", offered

@@ -795,12 +795,6 @@ FOLLOW_UP_DAYS = 3
 
 ON_A_DAY = r"\b(?:on|this|next)\s+"
 """Before a day in a backup's words, what makes the day its time ("on Sunday")."""
-THE_DAY_AFTER = re.compile(
-    r"\b(?:(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)|tomorrow"
-    r"|the\s+day\s+after)\b",
-    re.IGNORECASE,
-)
-"""A backup's words that put it on the day after the step ("a voice note the next evening")."""
 PART_NAMED = re.compile(r"\b(morning|lunch(?:time)?|afternoon|evening|night)\b", re.IGNORECASE)
 """A part of the day in a backup's words ("the next evening", "on Sunday morning"): its
 time (when.PARTS_OF_DAY) is the backup's, not the step's — a step at 10:00 had its "next
@@ -841,7 +835,7 @@ def follow_up_time(
                 named += timedelta(weeks=1)
         if named > max(due, now):
             return named
-    if not on_days and THE_DAY_AFTER.search(said):
+    if not on_days and words.THE_DAY_AFTER.search(said):
         named = datetime.combine(due.date() + timedelta(days=1), at)
         if named > max(due, now):
             return named

@@ -154,7 +154,9 @@ class OutcomeForm(FormScreen[Any]):
         friday"), unless the time has been changed by hand (it stayed on the old words'
         day)."""
         new_time = self.query_one("#new_time", Input)
-        suggested = default_follow_up(self.step, event.value)
+        # The backup as offered had its "the next evening" left out: its time still has it.
+        offered = self.step.backup and event.value == words.backup_step(self.step.backup)
+        suggested = default_follow_up(self.step, self.step.backup if offered else event.value)
         if new_time.value == self.suggested_time:
             new_time.value = suggested
         self.suggested_time = suggested
