@@ -46,6 +46,9 @@ WINDOWS_PER_QUERY = 100
 NEW_CHECKIN_DRAFT = "journal:new"
 """The draft key of a new check-in started with `c` and not saved yet (kept overnight, it
 is still the day it was started for)."""
+ANOTHER_CHECKIN_DRAFT = f"{NEW_CHECKIN_DRAFT}:yesterday"
+"""The draft key of a check-in of its own begun with the Journal's `n` (its day box starts
+at yesterday)."""
 KEPT = "_kept"
 """In a draft: when it was written (UTC, ISO 8601), so that its "today" is still that day."""
 

@@ -180,6 +180,10 @@ def checkin_state(checked_in: bool, draft_day: date | None, c: str = "c") -> str
     return f"Not yet — a line or two is plenty, whenever you're ready ({c})."
 
 
+ANOTHER_DRAFTED = "A check-in you began with n is kept as a draft: n takes you back to it."
+"""The Journal, while a check-in of its own (`n`) waits as a draft."""
+
+
 def draft_of_another_day(day: date, *, checked_in: bool = False, c: str = "c") -> str:
     """Today, when the check-in kept as a draft was started for an earlier day (and
     today's is done, *checked_in*)."""

@@ -327,6 +327,39 @@ async def test_n_writes_yesterdays_check_in_when_todays_is_written(sqlite_db: Da
     ]  # fmt: skip
 
 
+async def test_a_check_in_begun_with_n_and_kept_as_a_draft_is_said_in_the_journal(
+    sqlite_db: Database,
+) -> None:
+    """Begun with `n` and kept as a draft, a check-in was shown nowhere: Today said "Done
+    for today", `c` opened today's, and only `n` again found it."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 23), "body": "today's words"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        assert words.ANOTHER_DRAFTED not in " ".join(screen_text(app).split())
+        await press(app, pilot, "n")
+        form(app).query_one("#body", TextArea).text = "[b]half[/b] of yesterday"
+        await press(app, pilot, "escape")  # keep the draft
+        if isinstance(app.screen, Choice):
+            await press(app, pilot, "enter")
+        assert isinstance(app.screen, JournalScreen)
+        await until_shown(app, pilot, words.ANOTHER_DRAFTED)
+        await press(app, pilot, "n")
+        assert form(app).query_one("#body", TextArea).text == "[b]half[/b] of yesterday"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, JournalScreen)
+        await until_shown(app, pilot, words.ANOTHER_DRAFTED, shown=False)
+
+
+async def until_shown(app: PlannerApp, pilot: object, text: str, *, shown: bool = True) -> None:
+    deadline = time.monotonic() + 10
+    while (text in " ".join(screen_text(app).split())) is not shown:
+        assert time.monotonic() < deadline, screen_text(app)
+        await settle(app, pilot)
+
+
 async def test_closing_the_app_mid_sentence_keeps_the_words(sqlite_db: Database) -> None:
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:

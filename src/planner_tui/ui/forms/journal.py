@@ -19,7 +19,7 @@ from textual.events import Key
 from textual.widgets import Checkbox, Input, Label, SelectionList, Static, TextArea
 
 from planner_tui import clock, words
-from planner_tui.daily import NEW_CHECKIN_DRAFT
+from planner_tui.daily import ANOTHER_CHECKIN_DRAFT, NEW_CHECKIN_DRAFT
 from planner_tui.db.models import JournalEntryRead
 from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Problem, Question
@@ -78,16 +78,17 @@ class JournalForm(FormScreen[JournalEntryRead]):
         Binding("ctrl+o", "next_prompt", "Another prompt"),
     ]
 
-    def __init__(self, entry: JournalEntryRead | None = None, *, day: str = "today") -> None:
-        """*entry* to change, or a new check-in for *day* (as typed: 'yesterday')."""
+    def __init__(self, entry: JournalEntryRead | None = None, *, another: bool = False) -> None:
+        """*entry* to change, or a new check-in: today's, or *another* (the Journal's `n`:
+        for yesterday, or any day typed)."""
         key = (
             f"journal:{entry.id}"
             if entry
+            else ANOTHER_CHECKIN_DRAFT
+            if another
             else NEW_CHECKIN_DRAFT
-            if day == "today"
-            else f"{NEW_CHECKIN_DRAFT}:{day}"
         )
-        super().__init__(key, self.initial_values(entry, day))
+        super().__init__(key, self.initial_values(entry, "yesterday" if another else "today"))
         self.entry = entry
         self.that_day = 1
         """Check-ins on the saved one's day, once saved (a day may hold several)."""

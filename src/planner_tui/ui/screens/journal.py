@@ -41,6 +41,8 @@ class JournalData:
     month: dict[date, int | None]
     people: list[PersonRead]
     contexts: list[ContextRead]
+    another_drafted: bool = False
+    """A check-in begun with `n` is kept as a draft (nothing else shows it)."""
 
 
 PREVIEW = 200
@@ -158,6 +160,7 @@ class JournalScreen(ViewScreen):
         yield Static("", id="month-strip", markup=False)
         yield SearchField(placeholder=SEARCH_HELP, id="search")
         yield Note(id="search-note", classes="muted")
+        yield Note(id="draft-note", classes="muted")
         yield table("entries", "day", "mood", "connected", "")
         yield Note(
             "c check in · Enter or e edit · x delete (u undoes) · / search · + more",
@@ -167,7 +170,8 @@ class JournalScreen(ViewScreen):
     # ---------------------------------------------------------------- data
 
     def load(self) -> JournalData:
-        from planner_tui.services import journal, people
+        from planner_tui.daily import ANOTHER_CHECKIN_DRAFT
+        from planner_tui.services import drafts, journal, people
 
         backend = self.planner.backend
         today = clock.today()
@@ -193,7 +197,13 @@ class JournalScreen(ViewScreen):
             month=month,
             people=backend.read(people.list_people),
             contexts=backend.read(people.list_contexts),
+            another_drafted=backend.read(partial(drafts.find_draft, key=ANOTHER_CHECKIN_DRAFT))
+            is not None,
         )
+
+    def freshness(self) -> tuple[Any, ...]:
+        # A check-in kept as a draft changes no data, but changes what the view says of it.
+        return (*super().freshness(), self.planner.backend.kept_version)
 
     def show(self, data: JournalData) -> None:
         self.data = data
@@ -201,6 +211,9 @@ class JournalScreen(ViewScreen):
         self.query_one("#journal-empty").display = not data.entries
         self.query_one("#month-title", Section).update(clock.strftime(today, "%B %Y"))
         self.query_one("#month-strip", Static).update(MonthStrip(data.month, today))
+        self.query_one("#draft-note", Note).set(
+            words.ANOTHER_DRAFTED if data.another_drafted else ""
+        )
         query = self.query_one("#search", Input).value
         if query.strip():
             self.run_search(query)
@@ -372,7 +385,7 @@ class JournalScreen(ViewScreen):
         or a second one today. The day is what it asks first."""
         from planner_tui.ui.forms.journal import JournalForm
 
-        self.app.push_screen(JournalForm(None, day="yesterday"), self.saved)
+        self.app.push_screen(JournalForm(another=True), self.saved)
 
     @on(DataTable.RowSelected, "#entries")
     def entry_chosen(self) -> None:
