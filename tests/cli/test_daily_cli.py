@@ -630,7 +630,11 @@ def test_plan_alone_lists_the_open_steps_with_their_numbers(home: Path) -> None:
     assert repeat.stdout.startswith("Planned (#4): Saturday 28 Nov, 10:00")
     done = run(home, "done", "4", "--anyway")  # due Saturday
     assert "The series goes on (#5): Sat 5 Dec, 10:00 — text" in done.stdout
-    assert "#5  Sat 5 Dec, 10:00            text (Bo)" in run(home, "plan").stdout.splitlines()
+    # …and says it repeats, as the Plan view does (it looked like a step for once).
+    assert (
+        "#5  Sat 5 Dec, 10:00            text (Bo) (every week)"
+        in run(home, "plan").stdout.splitlines()
+    )
     assert "#4" not in run(home, "plan").stdout
 
 

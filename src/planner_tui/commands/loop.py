@@ -226,8 +226,10 @@ def cmd_plan(settings: Settings, args: argparse.Namespace) -> None:
 
 def _list_open_steps(settings: Settings, typed: str | None) -> None:
     """The steps still open (one person's, when *typed* names them), soonest first, each
-    with its number; earlier ones not done yet are marked "not yet", as on Today."""
+    with its number and how it repeats; earlier ones not done yet are marked "not yet", as
+    on Today."""
     from planner_tui.services import steps
+    from planner_tui.when import describe_repeat
 
     with opened(settings, reading=True) as database, database.session() as session:
         person = find_person(session, typed) if typed is not None else None
@@ -242,10 +244,14 @@ def _list_open_steps(settings: Settings, typed: str | None) -> None:
     for step in found:
         when = words.when(step.due_at)
         mark = f"not yet, {when}" if clock.to_local(step.due_at).date() < today else when
-        rows.append((f"#{step.id}", mark, " ".join(step.action.split()), step.person))
+        repeats = f" ({describe_repeat(step.rrule)})" if step.rrule else ""  # as Plan shows
+        rows.append((f"#{step.id}", mark, " ".join(step.action.split()), step.person, repeats))
     numbers, marks = (max(len(row[n]) for row in rows) for n in (0, 1))  # columns line up
-    for number, mark, action, toward in rows:
-        say(f"{number.ljust(numbers)}  {mark.ljust(marks)}  {words.with_person(action, toward)}")
+    for number, mark, action, toward, repeats in rows:
+        say(
+            f"{number.ljust(numbers)}  {mark.ljust(marks)}  "
+            f"{words.with_person(action, toward)}{repeats}"
+        )
 
 
 def _plan(settings: Settings, args: argparse.Namespace) -> None:
