@@ -152,10 +152,10 @@ def build_parser() -> Parser:
     entry.add_argument("--anyway", action="store_true", help="a day over a year ago, as meant")
     for flag, words in SCALE_FLAGS.items():
         entry.add_argument(f"--{flag}", type=int, choices=range(1, 6), metavar="1-5", help=words)
-    entry.add_argument("--warmth", default="", help="what brought warmth today")
+    entry.add_argument("--warmth", default="", help="what brought warmth that day")
     entry.add_argument("--withdraw", default="", help="what made you want to withdraw")
     entry.add_argument("--contact", action="store_true",
-                       help="the people named were in touch with you today")  # fmt: skip
+                       help="the people named were in touch with you that day")  # fmt: skip
 
     backup = sub.add_parser("backup", help="write a consistent copy of the database")
     backup.add_argument("file", nargs="?", type=user_path, help="where (default: HOME/backups/)")
