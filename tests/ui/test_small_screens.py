@@ -304,3 +304,19 @@ async def test_a_question_comes_into_view_with_its_answers_at_40x12(sqlite_db: D
             shown = " ".join(" ".join(line.strip(" █▀▄") for line in on_screen(app)).split())
             assert question in shown, (question, shown)
             assert "hardly ever" in shown
+
+
+async def test_what_the_wizards_name_box_finds_is_in_view_at_40x12(sqlite_db: Database) -> None:
+    """At 40x12 the Who question filled the dialog: the name box was its last line, and
+    the list Enter picks from was out of sight."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana Silva"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(40, 12), notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"[i]Nobody[/i]")
+        shown = "\n".join(on_screen(app))
+        assert "[i]Nobody[/i]" in shown and "+ someone new: [i]Nobody[/i]" in shown, shown
+        await press(app, pilot, *["backspace"] * 13, *"ana")
+        shown = "\n".join(on_screen(app))
+        assert "Ana Silva" in shown and "ana" in shown, shown

@@ -374,6 +374,16 @@ class PlanWizard(FormScreen[StepRead]):
     @on(Input.Changed, "#find")
     def refilter(self) -> None:
         self.show_people(self.query_one("#find", Input).value)
+        if self.has_class("-short"):  # the box at the top, what it finds below it in view
+            # (at 40x12 the question filled the dialog and Enter picked someone unseen)
+            find = self.query_one("#find", Input)
+            self.call_after_refresh(
+                self.query_one("#wizard", VerticalScroll).scroll_to_widget,
+                find,
+                animate=False,
+                top=True,
+                immediate=True,
+            )
 
     def show_people(self, query: str) -> None:
         """People matching what is typed; then the parts of life it matches (a step toward
