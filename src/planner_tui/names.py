@@ -153,9 +153,10 @@ def _words(name: str) -> list[str]:
     return _runs(_APOSTROPHES.sub("", name))
 
 
-def _names(person: Named) -> list[str]:
-    """The person's name and the names merged into theirs (aliases): their whole names."""
-    return [person.name, *getattr(person, "aliases", ())]
+def _called(person: Named) -> list[str]:
+    """What else the person is called: their nickname, and names merged into theirs
+    (aliases: another card's nickname, a name they went by before)."""
+    return [person.nickname, *getattr(person, "aliases", ())]
 
 
 def _first_names(person: Named) -> set[str]:
@@ -164,23 +165,25 @@ def _first_names(person: Named) -> set[str]:
 
 
 def people_named(typed: str, people: Sequence[Named], *, whole_only: bool = False) -> list[int]:
-    """Everyone *typed* may name, by the first rule that finds anyone: a whole name (or an
-    alias, a name merged into theirs); else a nickname — so a person called just "Ana" is
-    never hidden by someone nicknamed Ana; else (unless *whole_only*, as duplicate checks
-    want) the first name, or an alias's; else another word of the name (a surname:
-    ``costa`` for Maria Costa). Case, accents, spacing, punctuation and emoji are set aside
+    """Everyone *typed* may name, by the first rule that finds anyone: the whole name;
+    else a nickname or an alias (a name merged into theirs) — so a person called just
+    "Ana" is never hidden by someone nicknamed Ana; else the first name, or an alias's;
+    else another word of the name (a surname: ``costa`` for Maria Costa). *whole_only*
+    (as duplicate checks want): everyone so called, whole names first, then those who have
+    it as a nickname or alias. Case, accents, spacing, punctuation and emoji are set aside
     throughout (:func:`name_key`)."""
     key = name_key(typed)
     if not key:
         return []
-    rules: list[Callable[[Named], bool]] = [
-        lambda p: key in {name_key(n) for n in _names(p)},
-        lambda p: key == name_key(p.nickname),
+    tiers: list[Callable[[Named], bool]] = [
+        lambda p: key == name_key(p.name),
+        lambda p: key in {name_key(n) for n in _called(p)},
     ]
-    if not whole_only:
-        rules += [lambda p: key in _first_names(p), lambda p: key in _words(p.name)]
-    for rule in rules:
-        found = [p.id for p in people if p.id is not None and rule(p)]
+    if whole_only:
+        return list(dict.fromkeys(p.id for t in tiers for p in people if p.id is not None and t(p)))
+    tiers += [lambda p: key in _first_names(p), lambda p: key in _words(p.name)]
+    for tier in tiers:
+        found = [p.id for p in people if p.id is not None and tier(p)]
         if found:
             return list(dict.fromkeys(found))
     return []

@@ -20,6 +20,11 @@ class P:
     nickname: str = ""
 
 
+@dataclass(frozen=True)
+class Aliased(P):
+    aliases: tuple[str, ...] = ()
+
+
 CAST = [P(1, "Ana Silva"), P(2, "Ana Costa", "Nana"), P(3, "Bo"), P(4, "Øyvind Ås"),
         P(5, "Gustav Straße"), P(6, "Ｍａｒｉ Ｏｋａ"), P(7, "🙂"), P(9, "Jürgen Müller"),
         P(10, "राम"), P(11, "Zoë Ångström-Łukasz"), P(12, "Lea Moreau 🌻"), P(13, "Kit ☀️"),
@@ -78,12 +83,17 @@ def test_a_whole_name_wins_over_a_nickname_and_a_nickname_over_a_first_name() ->
     about one of the nicknamed instead."""
     cast = [P(1, "Zoë", "Sam"), P(2, "Sam"), P(3, "Eve", "sam"), P(4, "Sam Lee"), P(5, "Bo", "Eve")]
     assert person_named("sam", cast) == 2
-    assert people_named("Sam", cast, whole_only=True) == [2]
+    # A duplicate check sees everyone so called: the one of that name first.
+    assert people_named("Sam", cast, whole_only=True) == [2, 1, 3]
     assert people_named("Zoë", cast, whole_only=True) == [1]
     assert person_named("Eve", cast) == 3  # the whole name, though it is Bo's nickname
     assert people_named("Sam", [P(1, "Zoë", "Sam"), P(3, "Eve", "Sam")]) == [1, 3]
     # A nickname given on purpose names that one person, not everyone of that first name.
     assert person_named("Ana", [P(1, "Ana Silva"), P(2, "Bo Chen", "Ana")]) == 2
+    # A name merged into someone's (an alias) is no stronger than another's nickname: a
+    # vCard's second nickname "Sammy" took Samir's nickname over without a word.
+    merged = Aliased(6, "Samantha Reyes", "Sam", ("Sammy",))
+    assert people_named("Sammy", [P(5, "Samir Haddad", "Sammy"), merged]) == [5, 6]
 
 
 def test_duplicates_want_the_whole_name_and_see_every_match() -> None:

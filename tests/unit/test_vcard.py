@@ -167,4 +167,33 @@ def test_a_card_is_the_person_of_its_name_before_one_with_it_as_a_nickname(db: D
         vcard.import_cards(session=s, cards=cards, duplicates="merge")
     with db.session() as s:
         assert {p.name: p.notes for p in people.list_people(session=s)} == {"Zoë": "", "Sam": "n"}
-        assert [p.id for p in people.find_duplicates(session=s, name="sam")] == [sam]
+        assert people.find_duplicates(session=s, name="sam")[0].id == sam
+
+
+def test_a_card_two_people_here_go_by_is_left_out_merging_or_not(db: Database) -> None:
+    """A card "Sam" was merged into the first of two people called Sam, without a word;
+    and a card's second nickname "Sammy" took Samir's nickname over."""
+    with db.write() as s:
+        first = people.create_person(session=s, data={"name": "Sam"}).id
+        second = people.create_person(session=s, data={"name": "Sam"}).id
+        samir = people.create_person(session=s, data={"name": "Samir", "nickname": "Sammy"}).id
+        people.create_person(session=s, data={"name": "Samantha Reyes"})
+    cards = vcard.read_cards(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam\r\nNOTE:from the card\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Samantha Reyes\r\nNICKNAME:Sam,Sammy\r\nEND:VCARD\r\n"
+    )
+    with db.session() as s:
+        rows = vcard.preview(session=s, cards=cards)
+    assert rows[0].status(True) == (
+        f"could be Sam (#{first}) or Sam (#{second}) already here, so it is left out (add what "
+        "it holds on the one it is)"
+    )
+    assert rows[0].already_here and rows[1].already_here
+    with db.write() as s:
+        result = vcard.import_cards(session=s, cards=cards, duplicates="merge")
+    assert (result.added, result.merged, result.skipped) == (0, 1, 1)
+    with db.session() as s:
+        assert {p.notes for p in people.list_people(session=s) if p.name == "Sam"} == {""}
+        # "Sammy" is Samantha's now too: it names both, and so neither alone.
+        named = [p.id for p in people.people_called(session=s, typed="Sammy")]
+        assert samir in named and len(named) == 2

@@ -311,10 +311,12 @@ def delete_person(*, session: Session, person_id: int) -> Change:
 def find_duplicates(
     *, session: Session, name: str, except_id: int | None = None
 ) -> list[PersonRead]:
-    """People already here under the same whole name or nickname (as
-    :func:`planner_tui.names.people_named` compares them), archived ones too."""
+    """People already here under the same whole name, nickname or alias (as
+    :func:`planner_tui.names.people_named` compares them), archived ones too: those of that
+    name first."""
     ids = people_named(name, names_of(session, col(Person.id) != (except_id or 0)), whole_only=True)
-    return list_people(session=session, include_archived=True, person_ids=ids) if ids else []
+    found = list_people(session=session, include_archived=True, person_ids=ids) if ids else []
+    return sorted(found, key=lambda p: ids.index(p.id))
 
 
 def names_of(session: Session, where: Any = None) -> list[_Names]:
@@ -336,19 +338,21 @@ class _Names:
     aliases: list[str]
 
 
-def name_index(*, session: Session) -> dict[str, tuple[int | None, str]]:
-    """Every name and nickname here (as :func:`planner_tui.names.name_key`) → (id, name),
-    read once for checking many names, as an import does. A whole name (or alias) comes
-    before a nickname, as :func:`planner_tui.names.people_named` has it."""
-    index: dict[str, tuple[int | None, str]] = {}
+def name_index(*, session: Session) -> dict[str, list[tuple[int | None, str]]]:
+    """Every name, nickname and alias here (as :func:`planner_tui.names.name_key`) → the
+    people (id, name) it names, read once for checking many names, as an import does: those
+    of that whole name, else those with it as a nickname or alias, as
+    :func:`planner_tui.names.people_named` has it (two of one name are both there)."""
     query = select(Person.id, Person.name, Person.nickname).order_by(col(Person.id))
     rows = session.exec(query).all()
     aliases = _aliases(session)
-    for pid, name, _ in rows:
-        for key in (name_key(name), *map(name_key, aliases.get(pid or 0, []))):
-            index.setdefault(key, (pid, name))
+    whole: dict[str, list[tuple[int | None, str]]] = defaultdict(list)
+    called: dict[str, list[tuple[int | None, str]]] = defaultdict(list)
     for pid, name, nickname in rows:
-        index.setdefault(name_key(nickname), (pid, name))
+        whole[name_key(name)].append((pid, name))
+        for other in {name_key(n) for n in (nickname, *aliases.get(pid or 0, []))} - {""}:
+            called[other].append((pid, name))
+    index = {**called, **whole}
     index.pop("", None)
     return index
 

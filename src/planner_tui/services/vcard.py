@@ -48,7 +48,7 @@ from planner_tui.services.people import (
     merge_into,
     name_index,
 )
-from planner_tui.words import plural, yearly_day
+from planner_tui.words import numbered, plural, yearly_day
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_NICKNAME = 200
@@ -149,6 +149,14 @@ class PreviewRow:
     kept: tuple[str, ...] = ()
     """What a merge would keep of the person's own, and add: "their birthday stays 29 Feb;
     the card's is left out", "adds the nickname Zo"."""
+    could_be: tuple[str, ...] = ()
+    """Several people here go by the card's name ("Sam (#1)", "Sam (#6)"): it is left out,
+    merging or not — which of them it is, is for the person to say."""
+
+    @property
+    def already_here(self) -> bool:
+        """Someone here goes by the card's name (or several do)."""
+        return self.duplicate_id is not None or bool(self.could_be)
 
     def status(self, merging: bool | None = None) -> str:
         """The row in words: new, or whom it looks like and what happens to the card: left
@@ -156,6 +164,11 @@ class PreviewRow:
         either can still be chosen (None) — what of theirs a merge would keep."""
         if self.duplicate_of is None:
             return "new"
+        if self.could_be:
+            return (
+                f"could be {' or '.join(self.could_be)} already here, so it is left out "
+                "(add what it holds on the one it is)"
+            )
         found = (
             f"already here as {self.duplicate_of}" + (" (archived)" if self.archived else "")
             if self.duplicate_id is not None
@@ -592,8 +605,12 @@ def preview(*, session: Session, cards: list[Card]) -> list[PreviewRow]:
     archived = set(session.exec(select(Person.id).where(col(Person.archived))).all())
     rows = []
     for card in cards:
-        key = name_key(card.name)
-        duplicate_id, duplicate_of = index.get(key, (None, None))
+        found = index.get(name_key(card.name), [])
+        if len(found) > 1:  # two people here go by it: which one is for the person to say
+            could_be = tuple(numbered(name, pid) for pid, name in found if pid is not None)
+            rows.append(PreviewRow(card, found[0][1], None, could_be=could_be))
+            continue
+        duplicate_id, duplicate_of = found[0] if found else (None, None)
         kept = tuple(_kept(session, duplicate_id, card)) if duplicate_id is not None else ()
         rows.append(PreviewRow(card, duplicate_of, duplicate_id, duplicate_id in archived, kept))
         if duplicate_of is None:
@@ -602,14 +619,14 @@ def preview(*, session: Session, cards: list[Card]) -> list[PreviewRow]:
 
 
 def _index_card(
-    index: dict[str, tuple[int | None, str]], card: Card, who: tuple[int | None, str]
+    index: dict[str, list[tuple[int | None, str]]], card: Card, who: tuple[int | None, str]
 ) -> None:
     """A card's name and nicknames in *index*, as someone already here is indexed: a later
     card under one of them is the same person (`FN:annie` after Ana's `NICKNAME:Annie`
     was added as a second person)."""
     for name in (card.name, card.nickname, *card.other_names):
         if key := name_key(name):
-            index.setdefault(key, who)
+            index.setdefault(key, [who])
 
 
 @dataclass(frozen=True)
@@ -649,10 +666,12 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
     added: set[int] = set()
     merged: set[int] = set()  # people, not cards: two cards for one person are one merge
     for card in cards:
-        key = name_key(card.name)
         data = PersonCreate(name=card.name, nickname=card.nickname, notes=card.note)
-        match = index.get(key)
-        if match and match[0] in added:
+        found = index.get(name_key(card.name), [])
+        match = found[0] if len(found) == 1 else None
+        if len(found) > 1:  # several people go by it: never merged into one of them unasked
+            skipped += 1
+        elif match and match[0] in added:
             repeated += 1
             if duplicates == "merge":
                 _fold_card(session, match[0], card, data)

@@ -109,7 +109,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         if rows:  # a long note of what was left out above it scrolls away, not the list
             self.call_after_refresh(table.scroll_visible, animate=False)
         new = sum(1 for row in rows if row.duplicate_of is None)
-        here = sum(1 for row in rows if row.duplicate_id is not None)
+        here = sum(1 for row in rows if row.already_here)
         found = (
             f"{plural(len(rows), 'card')}: {preview_found(here, len(rows) - new - here, new)}."
             if rows
