@@ -270,6 +270,12 @@ async def test_a_start_too_near_the_calendars_end_is_a_note_not_a_crash(
         assert "It would run past the end of the calendar (31 Dec 9999)" in below
         await press(app, pilot, "ctrl+s")
         assert app.screen is form and app.is_running
+        form.query_one("#starts", Input).value = "0001-01-01"  # its weeks before: none
+        await settle(app, pilot)
+        below = " ".join(screen_text(app).split("Starting")[1].split())
+        assert "too close to the start of the calendar (1 Jan 0001) to compare" in below, below
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is form
         form.query_one("#starts", Input).value = "9999-12-17"  # its last day is the 30th
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, ReviewScreen)

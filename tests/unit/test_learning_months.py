@@ -396,6 +396,10 @@ def test_experiments_travel_in_the_json_export_and_a_bad_one_is_refused(
     broken["tables"]["experiment"][0]["ends"] = "2026-10-01"  # before it starts
     with sqlite_db.write() as s, pytest.raises(InvalidInput, match="experiment"):
         exchange.import_json(session=s, text=json.dumps(broken))
+    # One from 1 Jan 0001 stopped its month's review: the weeks before it are off the calendar.
+    broken["tables"]["experiment"][0].update(starts="0001-01-01", ends="0001-01-14")
+    with sqlite_db.write() as s, pytest.raises(InvalidInput, match="start of the calendar"):
+        exchange.import_json(session=s, text=json.dumps(broken))
     with sqlite_db.write() as s:
         exchange.import_json(session=s, text=text)
     with sqlite_db.session() as s:

@@ -793,9 +793,21 @@ EXPERIMENT_WEEKS = (2, 6)
 """The shortest and longest small experiment, in weeks."""
 
 
+def _room_before(starts: date) -> None:
+    """As many days before an experiment as it runs are its comparison: they must be on the
+    calendar too (one from 1 Jan 0001 stopped its month's review)."""
+    if starts < date.min + timedelta(weeks=EXPERIMENT_WEEKS[1]):
+        raise ValueError(
+            "That is too close to the start of the calendar (1 Jan 0001) to compare with "
+            "the weeks before it."
+        )
+
+
 def experiment_ends(starts: date, weeks: int) -> date:
     """An experiment's last planned day: *weeks* whole weeks from its first. ValueError
-    (its words for the person) when that is past the calendar's last day."""
+    (its words for the person) when that is past the calendar's last day, or the weeks
+    before it (:func:`_room_before`) are before its first."""
+    _room_before(starts)
     try:
         return starts + timedelta(weeks=weeks, days=-1)
     except OverflowError:
@@ -816,9 +828,11 @@ class ExperimentCreate(SQLModel):
 
     @field_validator("starts")
     @classmethod
-    def _ends_on_the_calendar(cls, value: date, info: ValidationInfo) -> date:
-        if isinstance(info.data.get("weeks"), int):  # an import's row has its end instead
+    def _on_the_calendar(cls, value: date, info: ValidationInfo) -> date:
+        if isinstance(info.data.get("weeks"), int):
             experiment_ends(value, info.data["weeks"])
+        else:  # an import's row has its end instead
+            _room_before(value)
         return value
 
     @field_validator("tag")
