@@ -60,6 +60,12 @@ def user_path(text: str) -> Path:
         raise argparse.ArgumentTypeError("a path can't contain a NUL character")
     if len(text) > 4096:
         raise argparse.ArgumentTypeError("that path is longer than any system allows")
+    if text.endswith(("/", os.sep)) and not Path(text).is_dir():
+        # A folder, by its slash: without it, `backup nofolder/` wrote a file named nofolder.
+        raise argparse.ArgumentTypeError(
+            f"there is no folder {plain(text, keep_newlines=False)}; make it first, or choose "
+            "another place"
+        )
     return Path(text)
 
 

@@ -101,6 +101,10 @@ def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> N
     [copy_in] = folder.iterdir()
     assert into.stdout == f"Backed up to {copy_in}\n" and copy_in.name.startswith("planner-")
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+    # A folder that isn't there, by its slash: it became a file of that name.
+    for argv in (["backup", f"{tmp_path}/nofolder/"], ["export", "-o", f"{tmp_path}/nofolder/"]):
+        assert_one_line_error(run(home, *argv), 2, f"there is no folder {tmp_path}/nofolder/")
+    assert not (tmp_path / "nofolder").exists()
     nowhere = tmp_path / "no such folder" / "deeper"  # a mistyped folder: named, not made
     assert_one_line_error(run(home, "backup", str(nowhere / "x.db")), 1,
                           f"There is no folder {nowhere}")  # fmt: skip
