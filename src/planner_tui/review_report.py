@@ -6,7 +6,6 @@ Every figure has a key; :data:`EXPLAIN` says for each how it is counted and from
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -901,8 +900,9 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
                     out.pop()
                 out += ["- " + markdown_inline(line.removeprefix(ITEM)), ""]
             elif "\n" in line:  # own words of several lines: one paragraph, as typed
-                first, rest = line.split("\n", 1)
-                out += [*markdown_lines(first + "\n" + textwrap.dedent(rest)), ""]
+                first, *rest = line.split("\n")
+                lead = first.index(": ") + 2  # own_words's lead ends so; its indent goes
+                out += [*markdown_lines("\n".join([first, *(r[lead:] for r in rest)])), ""]
             else:
                 out += [markdown_line(line), ""]
         if figure.table:

@@ -355,14 +355,19 @@ def test_own_words_are_shown_whole_each_line_under_the_first(db: Database) -> No
     note = "word " * 900 + "NOTE-END"
     with db.write() as s:
         review.save_month_notes(
-            session=s, data={"month": "2026-10", "note": note, "wins": "choir\n# sang [b]solo[/b]"}
+            session=s,
+            data={
+                "month": "2026-10",
+                "note": note + "\n  indented",
+                "wins": "choir\n# sang [b]solo[/b]",
+            },
         )
     data = review_of(db, date(2026, 10, 1))
     shown = {f.key: f.lines for f in review_report.figures(data)}
-    assert shown["intentions"][-1] == "Note: " + note.strip()
+    assert shown["intentions"][-1] == "Note: " + note.strip() + "\n        indented"
     assert shown["wins"][-1] == "In your words: choir\n               # sang [b]solo[/b]"
     text = review_report.to_markdown(data)
-    assert "NOTE-END" in text
+    assert "NOTE-END\\\n\u00a0\u00a0indented\n" in text  # the line's own indent stays
     assert "In your words: choir\\\n\\# sang \\[b\\]solo\\[/b\\]\n" in text
 
 
