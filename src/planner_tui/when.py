@@ -244,6 +244,8 @@ def _read(
             if today > now if lean == "future" else today <= now + timedelta(minutes=5):
                 return today  # still to come (or gone, when logging): today's, not a week off
         moment = day.replace(hour=said_at.hour, minute=said_at.minute)
+        if lean == "future" and moment <= now and moment.weekday() == 5 and _the_weekend(day_words):
+            moment += relativedelta(days=1)  # 'this weekend 9am' said on Saturday at noon: Sunday
         if not day_words:  # a time alone: the nearest one on the side we lean to
             if lean == "future" and moment < now:
                 moment += relativedelta(days=1)
@@ -285,9 +287,12 @@ def _default_time(
         return at or DEFAULT_TIME
     if lean == "future" and _names_a_day(day_words):
         # 'this sat' or 'this weekend' said on a Saturday: today, at the usual time while it
-        # is still to come (it was this very minute, due at once; a moved step lost its time).
+        # is still to come (it was this very minute, due at once; a moved step lost its
+        # time); once it has gone, the weekend's is Sunday's (see _read), a Saturday's the
+        # next full hour.
         usual = at or DEFAULT_TIME
-        return usual if usual > now.time() else _next_hour(now)
+        sunday_next = _the_weekend(day_words) and now.weekday() == 5
+        return usual if usual > now.time() or sunday_next else _next_hour(now)
     return now.time()
 
 
@@ -296,12 +301,22 @@ def _next_hour(now: datetime) -> time:
     return time(now.hour + 1) if now.hour < 23 else LAST_MINUTE
 
 
+def _day_name(day_words: str) -> str:
+    """*day_words* without 'on' and 'last'/'this'/'next': 'sat', 'weekend', 'tomorrow'."""
+    words = day_words.removeprefix("on ").split()
+    return " ".join(words[1:] if words and words[0] in ("last", "this", "next") else words)
+
+
 def _names_a_day(day_words: str) -> bool:
     """Whether *day_words* name a day by a weekday's name or as the weekend ('this sat',
-    'on the weekend'), not as today."""
-    words = day_words.removeprefix("on ").split()
-    name = " ".join(words[1:] if words and words[0] in ("last", "this", "next") else words)
-    return name in WEEKDAYS or name == "weekend"
+    'weekend'), not as today."""
+    return _day_name(day_words) in WEEKDAYS or _the_weekend(day_words)
+
+
+def _the_weekend(day_words: str) -> bool:
+    """Whether *day_words* say the weekend ('this weekend', 'weekend'; not 'next weekend',
+    a week on)."""
+    return _day_name(day_words) == "weekend" and not day_words.startswith(("next", "last"))
 
 
 def _amount(match: re.Match[str]) -> relativedelta | timedelta:

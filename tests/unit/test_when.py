@@ -164,6 +164,25 @@ def test_this_saturday_said_on_a_saturday_is_today_at_the_usual_time(
     assert f"{parse_when('this sat', lean='future', now=afternoon):%H:%M}" == "16:00"
 
 
+@pytest.mark.parametrize(
+    ("said", "hour", "meant"),
+    [
+        ("this weekend", 15, "Sun 6 Dec 12:00"),  # Saturday's noon has gone: Sunday's
+        ("this weekend 9am", 11, "Sun 6 Dec 09:00"),  # was refused as passed
+        ("weekend 10am", 20, "Sun 6 Dec 10:00"),
+        ("this weekend", 10, "Sat 5 Dec 12:00"),
+        ("next weekend", 20, "Sat 12 Dec 12:00"),
+    ],
+)
+def test_the_weekend_said_on_a_saturday_is_sunday_once_saturdays_time_has_gone(
+    said: str, hour: int, meant: str
+) -> None:
+    now = datetime(2026, 12, 5, hour, 30, tzinfo=LONDON)
+    assert clock.strftime(parse_when(said, lean="future", now=now), "%a %-d %b %H:%M") == meant
+    sunday = datetime(2026, 12, 6, 15, 0, tzinfo=LONDON)  # on Sunday it is today still
+    assert f"{parse_when('this weekend', lean='future', now=sunday):%a %H:%M}" == "Sun 16:00"
+
+
 WEDNESDAY = datetime(2026, 12, 9, 13, 0, tzinfo=LONDON)  # issue 17's new user, at lunch
 
 
