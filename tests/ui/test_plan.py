@@ -1226,7 +1226,8 @@ async def test_an_own_library_with_a_typo_offers_the_shipped_one_and_says_why(
         assert any("send Bo a short message" in o for o in offered), offered
         said = " ".join(n.message for n in app._notifications)
         assert f"Your {sqlite_db.location.home / 'actions.toml'} couldn't be used" in said
-        assert "so the list that comes with planner-tui is shown" in said
+        assert "so the list that comes with planner-tui is used" in said
+        assert "line 2, column 15 isn't written as TOML: a quote or bracket may be" in said
 
 
 async def test_a_cue_too_long_takes_you_back_to_it_with_the_reason(sqlite_db: Database) -> None:

@@ -346,7 +346,7 @@ def test_ones_own_library_replaces_the_shipped_one_and_bad_entries_are_skipped(
 @pytest.mark.parametrize(
     ("written", "why"),
     [
-        ("[[tiny]\n", "Expected ']]'"),  # not TOML: one typo
+        ("[[tiny]\n", "line 1, column 7 isn't written as TOML"),  # one typo
         ("hello = 3\n", "it has no action with an id and words"),  # TOML, but no actions
         ('tiny = "x"\n[[small]]\nid = 3\n', "it has no action with an id and words"),
     ],

@@ -76,7 +76,7 @@ def test_a_copy_in_the_planner_folder_replaces_the_shipped_lines(tmp_path: Path)
 @pytest.mark.parametrize(
     ("content", "why"),
     [
-        ("[[line]\nname = 1", "Expected"),
+        ("[[line]\nname = 1", "line 1, column 7 isn't written as TOML"),
         (b"\xff\xfe name = 'x'", "isn't UTF-8"),
         ("title = 'only this'\n", "no line in it has a name and a way to reach it"),
     ],

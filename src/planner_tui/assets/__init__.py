@@ -5,6 +5,7 @@ Each file can be replaced by a copy of the same name in the person's planner fol
 
 from __future__ import annotations
 
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -28,7 +29,13 @@ def read_toml_or_shipped(name: str, home: Path | None = None) -> tuple[dict[str,
     except UnicodeDecodeError:
         why = "it isn't UTF-8 text"
     except tomllib.TOMLDecodeError as error:
-        why = str(error)
+        at = re.search(r"line (\d+), column (\d+)", str(error))
+        why = (
+            f"line {at[1]}, column {at[2]} isn't written as TOML: a quote or bracket may be "
+            "left open there or just before"
+            if at
+            else f"it isn't written as TOML: {error}"
+        )
     except OSError as error:
         why = error.strerror or str(error)
     return shipped(name), unreadable(own, why)
@@ -36,4 +43,4 @@ def read_toml_or_shipped(name: str, home: Path | None = None) -> tuple[dict[str,
 
 def unreadable(own: Path, why: str) -> str:
     """The line said when someone's own copy of a file is set aside."""
-    return f"Your {own} couldn't be used ({why}), so the list that comes with planner-tui is shown."
+    return f"Your {own} couldn't be used ({why}), so the list that comes with planner-tui is used."
