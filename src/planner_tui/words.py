@@ -589,9 +589,11 @@ def might_reach(name: str, last_contact: datetime | None, cadence_days: int | No
     return f"You might like to reach {name} — {said}{hoped}."
 
 
-def no_dates(name: str) -> str:
-    """A person with no dates yet, and the command that adds one for them."""
-    return f"No dates for {name} yet. Add one: planner-tui date {shlex.quote(name)} birthday 12 Apr"
+def no_dates(name: str, typed: str = "") -> str:
+    """A person with no dates yet, and the command that adds one for them (*typed*: how to
+    name them there — '#6' when another has the same name)."""
+    return (f"No dates for {name} yet. Add one: planner-tui date {shlex.quote(typed or name)} "
+            "birthday 12 Apr")  # fmt: skip
 
 
 STILL_TO_COME = (

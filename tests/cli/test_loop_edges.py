@@ -5,6 +5,7 @@ round, times the clocks skip, and backups that must not replace what isn't their
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -438,3 +439,15 @@ def test_plan_with_an_own_library_it_cant_read_says_so_and_still_offers(home: Pa
     assert done.returncode == 0, done.stderr
     assert f"Your {home / 'actions.toml'} couldn't be used" in done.stderr
     assert "How about: send Ana a voice note?" in done.stdout, done.stdout
+
+
+def test_no_dates_yet_names_someone_by_number_when_their_name_is_shared(home: Path) -> None:
+    """`date "#3"` said "Add one: planner-tui date Ana birthday 12 Apr", which then said
+    "'Ana' could be Ana (#1), Ana (#3)"."""
+    added = run(home, "add", "Ana", "--anyway")
+    assert added.returncode == 0, added.stderr
+    numbers = [int(n) for n in re.findall(r"#(\d+)", run(home, "people").stdout)]
+    second = max(numbers)
+    said = run(home, "date", f"#{second}").stdout
+    assert said == f"No dates for Ana yet. Add one: planner-tui date '#{second}' birthday 12 Apr\n"
+    assert run(home, "date", "Ola").stdout.endswith("planner-tui date Ola birthday 12 Apr\n")

@@ -1331,3 +1331,16 @@ async def test_adding_the_name_of_someone_archived_says_they_are(sqlite_db: Data
         assert "Bo (archived: h on the Map shows them, a brings them back) is already here." in (
             " ".join(screen_text(app).split())
         )
+
+
+async def test_two_people_of_one_name_show_their_numbers_on_the_map(sqlite_db: Database) -> None:
+    """Two rows read just "Sam": the numbers every "could be Sam (#1), Sam (#6)" asks for
+    were nowhere in the app to read."""
+    with sqlite_db.write() as s:
+        ids = [people.create_person(session=s, data={"name": n}).id for n in ("Sam", "sam", "Bo")]
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_map(app, pilot)
+        table = screen.query_one("#people-table", DataTable)
+        names = sorted(str(table.get_row_at(i)[0]) for i in range(table.row_count))
+    assert names == ["Bo", f"Sam (#{ids[0]})", f"sam (#{ids[1]})"]

@@ -593,6 +593,7 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
+    from planner_tui.names import person_named
     from planner_tui.services import people
     from planner_tui.when import parse_yearly
 
@@ -609,6 +610,7 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
         database.session() if reading else database.write() as session,
     ):
         person = find_person(session, args.person)
+        people_now = people.names_of(session)
         if args.remove:
             gone = people.remove_dates(session=session, person_id=person.id, label=args.label)
             say(f"Removed from {person.name}: {_dates_line(gone)}.")
@@ -630,8 +632,9 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
         say(f"Saved. {person.name}: {_dates_line(dates)}.")
     elif dates:
         say(f"{person.name}: {_dates_line(dates)}.")
-    else:
-        say(words.no_dates(person.name))
+    else:  # the command to add one names them by number when their name names another too
+        alone = person_named(person.name, people_now) == person.id
+        say(words.no_dates(person.name, person.name if alone else f"#{person.id}"))
 
 
 def _dates_line(dates: list[Any]) -> str:

@@ -161,11 +161,13 @@ class MapScreen(ViewScreen):
     # ---------------------------------------------------------------- data
 
     def load(self) -> MapData:
+        from planner_tui.names import alike
         from planner_tui.services import gaps, people
 
         backend = self.planner.backend
         contexts = backend.read(people.list_contexts)
         everyone = backend.read(partial(people.list_people, include_archived=True))
+        twins = alike(everyone)
         return MapData(
             people=everyone,
             contexts=contexts,
@@ -174,7 +176,7 @@ class MapScreen(ViewScreen):
             diversity=backend.read(gaps.diversity),
             strip=backend.read(partial(gaps.recency_strip, weeks=12)),
             ideas=gaps.load_ideas(self.planner.settings.resolved_home()),
-            rows={p.id: self.person_row(p) for p in everyone},
+            rows={p.id: self.person_row(p, p.id in twins) for p in everyone},
         )
 
     def show(self, data: MapData) -> None:
@@ -306,7 +308,9 @@ class MapScreen(ViewScreen):
     # ---------------------------------------------------------------- the people table
 
     @staticmethod
-    def person_row(p: PersonRead) -> tuple[Text, ...]:
+    def person_row(p: PersonRead, twin: bool = False) -> tuple[Text, ...]:
+        """*twin*: another has the same name — the number tells them apart, as the
+        command line's "could be Sam (#1), Sam (#6)" does."""
         from planner_tui.db.models import label
 
         drift = "drifting" if p.drifting_days else ("archived" if p.archived else "")
@@ -314,8 +318,9 @@ class MapScreen(ViewScreen):
             drift = "not yet in touch"
         elif not drift and p.resting_until(clock.today()):
             drift = "resting"  # its reminders, put to rest with z
+        shown = shorten(p.name, NAME_WIDTH - (len(str(p.id)) + 4 if twin else 0))
         return (
-            text(shorten(p.name, NAME_WIDTH)),
+            text(words.numbered(shown, p.id) if twin else shown),
             text(drift, "italic"),
             text(words.ago(p.last_contact)),
             text(words.cadence(p.cadence_days)),
