@@ -281,7 +281,7 @@ async def test_a_nickname_that_names_someone_else_is_asked_about(sqlite_db: Data
         await type_into(pilot, app, "nickname", "sam")
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
-        assert "sam already names Sam, so it would name two people." in " ".join(
+        assert "sam already names Sam (#1), so it would name two people." in " ".join(
             screen_text(app).split()
         )
         await press(app, pilot, "enter")  # keep editing: nothing saved

@@ -341,7 +341,13 @@ class PersonForm(FormScreen[PersonRead]):
         if taken:
             raise Question(
                 "A nickname someone has?",
-                words.nickname_taken(nickname.strip(), words.joined([p.name for p in taken]))
+                words.nickname_taken(
+                    nickname.strip(),
+                    words.joined(
+                        [words.numbered(p.name, p.id) for p in taken[:MOST_OFFERED]]
+                        + (["others"] if len(taken) > MOST_OFFERED else [])
+                    ),
+                )
                 + " Is that as you want it?",
                 [("edit", "Keep editing"), ("nickname", "Keep it")],
             )
