@@ -149,7 +149,7 @@ def plural(count: int, one: str, many: str = "") -> str:
 
 def day_disagrees(what: str, said: str, due: datetime) -> str:
     """A step's words name another day than its time: asked, not corrected."""
-    on = f"{due:%A} {due.day} {SHORT_MONTHS[due.month - 1]}"
+    on = f"{due:%A} {day(due.date())}"  # with its year when that is another
     return f"Your {what} says {said}, and the step is on {on}. Is that the day you mean?"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 import tomllib
+from datetime import datetime
 from pathlib import Path
 
 from hypothesis import given, strategies as st
@@ -119,3 +120,12 @@ def test_the_quote_always_fits_and_shows_where_the_texts_part(theirs: str, mine:
     if parted < len(theirs):  # the first character that differs is in the quote
         around = theirs[max(0, parted - 5) : parted + 1]
         assert around in shown, (shown, around)
+
+
+def test_a_day_the_step_words_disagree_with_says_its_year_when_another() -> None:
+    """ "the step is on Thursday 7 Jan" was a year on, unsaid (every date in another year is
+    shown with it)."""
+    assert words.day_disagrees("step", "Saturday", datetime(2027, 1, 7, 18)) == (
+        "Your step says Saturday, and the step is on Thursday 7 Jan 2027. Is that the day you mean?"
+    )
+    assert "on Friday 27 Nov." in words.day_disagrees("step", "Thursday", datetime(2026, 11, 27))
