@@ -179,8 +179,8 @@ def _check_room(moment: datetime) -> None:
     """Refuse a moment to plan on the calendar's last day: its event couldn't be written."""
     if not has_room(moment):
         raise InvalidInput(
-            "That is too close to the end of the calendar (31 Dec 9999) — a step needs a "
-            "little room after it.",
+            "That is too close to the end of the calendar (31 Dec 9999): what is planned "
+            "needs a little room after it.",
             field="when",
         )
 
