@@ -515,6 +515,7 @@ async def test_saving_the_review_as_markdown_matches_the_screen(
         await press(app, pilot, "o")
         assert isinstance(app.screen, ExportFile)
         assert "review-2026-10.md" in app.screen.query_one("#export-path", Input).value
+        assert "The review of October 2026 as Markdown" in screen_text(app)  # not "this month's"
         app.screen.query_one("#export-path", Input).value = str(target)
         await press(app, pilot, "enter")
         await settle(app, pilot)

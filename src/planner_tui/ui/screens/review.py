@@ -393,9 +393,9 @@ class ReviewScreen(ViewScreen):
 
         self.app.push_screen(
             ExportFile(
-                "Review as Markdown",
-                "This month's review as a Markdown file, charts as text: for your own "
-                "records, or to bring to someone you talk to. Names and your notes go into it.",
+                f"The review of {clock.strftime(month, '%B %Y')} as Markdown",
+                "The review as a Markdown file, charts as text: for your own records, or to "
+                "bring to someone you talk to. Names and your notes go into it.",
                 f"~/planner-tui-review-{clock.strftime(month, '%Y-%m')}.md",
                 make,
             )
