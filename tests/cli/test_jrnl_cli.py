@@ -131,3 +131,22 @@ def test_not_a_journal(tmp_path: Path) -> None:
     assert_one_line_error(
         run(tmp_path, "import", str(tmp_path / "missing.journal")), 1, "There is no file"
     )
+
+
+def test_a_folder_journals_file_for_a_day_not_on_the_calendar_imports_nothing(
+    tmp_path: Path,
+) -> None:
+    """`2026/02/31.txt` was passed over without a word, and its entries with it."""
+    folder = tmp_path / "journal"
+    for name, header in (
+        ("2026/02/28.txt", "2026-02-28 10:00"),
+        ("2026/02/31.txt", "2026-02-28 11:00"),
+    ):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(f"[{header}] An entry\n", encoding="utf-8")
+    home = tmp_path / "home"
+    refused = run(home, "import", str(folder))
+    assert_one_line_error(
+        refused, 1, "2026/02/31.txt is named for a day that isn't on the calendar"
+    )
+    assert not (home / "planner.db").exists() or entries(home) == []

@@ -240,7 +240,8 @@ def read_file(path: Path) -> list[Entry]:
 
 def day_files(folder: Path) -> list[tuple[date, Path]]:
     """A jrnl folder journal's entry files, ``YYYY/MM/DD.txt``, oldest first; other files
-    are not part of the journal (jrnl passes them over too)."""
+    are not part of the journal (jrnl passes them over too); one named for a day not on the
+    calendar (``02/31.txt``) stops the import."""
     found = []
     for year in folder.iterdir():
         if not (year.is_dir() and re.fullmatch(r"\d{4}", year.name)):
@@ -254,8 +255,12 @@ def day_files(folder: Path) -> list[tuple[date, Path]]:
                         found.append(
                             (date(int(year.name), int(month.name), int(day.name[:2])), day)
                         )
-                    except ValueError:
-                        continue
+                    except ValueError:  # left out unsaid, its entries were lost
+                        raise InvalidInput(
+                            f"{year.name}/{month.name}/{day.name} is named for a day that isn't "
+                            "on the calendar: rename it to its day, or move it out. Nothing "
+                            "was imported."
+                        ) from None
     return sorted(found)
 
 
