@@ -730,18 +730,26 @@ def year_asked(moment: date) -> str:
     return " — is the year right?" if long_ago(moment) else ""
 
 
+def year_question(moment: date) -> str | None:
+    """'That is Mon 3 Jan 2000, 10:00, over a year ago — is the year right?' for a day or
+    time over a year ago; None for a later one."""
+    if not long_ago(moment):
+        return None
+    shown = (
+        clock.strftime(clock.to_local(moment), "%a %-d %b %Y, %H:%M")
+        if isinstance(moment, datetime)
+        else clock.strftime(moment, "%a %-d %b %Y")
+    )
+    return f"That is {shown}, over a year ago — is the year right?"
+
+
 def check_year(moment: date, *, anyway: bool) -> None:
-    """The command line's form of :func:`year_asked`: a day or time over a year ago is
-    refused unless *anyway* (it can't ask, and '1 jan 2020' for 2026 was kept silently)."""
-    if long_ago(moment) and not anyway:
-        shown = (
-            clock.strftime(clock.to_local(moment), "%a %-d %b %Y, %H:%M")
-            if isinstance(moment, datetime)
-            else clock.strftime(moment, "%a %-d %b %Y")
-        )
-        raise InvalidInput(
-            f"That is {shown}, over a year ago — is the year right? Add --anyway to keep it."
-        )
+    """The command line's form of :func:`year_question`: a day or time over a year ago is
+    refused unless *anyway* (it can't ask, and '1 jan 2020' for 2026 was kept silently).
+    The app's forms ask it on saving (:meth:`FormScreen.ask_year`)."""
+    asked = year_question(moment)
+    if asked and not anyway:
+        raise InvalidInput(f"{asked} Add --anyway to keep it.")
 
 
 def read_back(text: str, *, lean: Lean, at: time | None = None) -> tuple[datetime, str]:

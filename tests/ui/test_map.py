@@ -1344,3 +1344,31 @@ async def test_two_people_of_one_name_show_their_numbers_on_the_map(sqlite_db: D
         table = screen.query_one("#people-table", DataTable)
         names = sorted(str(table.get_row_at(i)[0]) for i in range(table.row_count))
     assert names == ["Bo", f"Sam (#{ids[0]})", f"sam (#{ids[1]})"]
+
+
+async def test_a_contact_years_back_is_asked_about_on_saving_and_kept_if_meant(
+    sqlite_db: Database,
+) -> None:
+    """ "3 Jan 0001 10:00" was saved after the read-back's "is the year right?", at once:
+    the Map then said "2,025 years ago"."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "[b]Ana[/b]"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l", *"ana", "enter")
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        form.query_one("#when", Input).value = "3 jan 2019 10:00"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "That is Thu 3 Jan 2019, 10:00, over a year ago — is the year right?" in " ".join(
+            screen_text(app).split()
+        )
+        await press(app, pilot, "enter")  # keep editing
+        assert app.screen is form
+        await press(app, pilot, "ctrl+s", "right", "enter")  # yes, keep it
+        assert isinstance(app.screen, MapScreen)
+    with sqlite_db.session() as s:
+        [kept] = people.list_interactions(session=s)
+    assert kept.occurred_at == datetime(2019, 1, 3, 10, tzinfo=UTC)

@@ -707,6 +707,16 @@ async def test_done_records_contact_and_compares_the_awkwardness(sqlite_db: Data
             shown = str(preview.render())
             assert "year right" not in shown if asked is None else asked in shown, shown
             assert "more than a year" not in shown
+        # Saved with a year long gone, it asks once more (it saved at once, and Bo was then
+        # 126 years overdue); Enter keeps editing.
+        when.value = "1 jan 1900 10:00"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        shown = " ".join(screen_text(app).split())
+        assert "That is Mon 1 Jan 1900, 10:00, over a year ago — is the year right?" in shown
+        await press(app, pilot, "enter")
+        assert app.screen is form
+        when.value = "today 6pm"
         form.query_one("#felt").focus()
         await press(app, pilot, "enter", "down", "down", "enter")  # 2 · easier than feared
         form.query_one("#warmth").focus()

@@ -57,6 +57,8 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 DRAFT_PAUSE = 0.4
+YEAR_KEPT = "year-kept"
+"""The answer (and, saving again, the value) that keeps a time over a year ago."""
 AT = "_at"
 """In a draft: the field the cursor was in, which takes it again when the draft is back."""
 BASE = "_base"
@@ -825,10 +827,29 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     def ask(self, question: Question, values: dict[str, Any]) -> None:
         from planner_tui.ui.modals.confirm import Choice
 
-        self.app.push_screen(
-            Choice(question.title, str(question), question.answers),
-            lambda answer: self.answered(answer, values),
-        )
+        def answered(answer: str | None) -> None:
+            if answer == YEAR_KEPT:  # saved again, not asked again (see ask_year)
+                self.save({**values, YEAR_KEPT: True})
+            else:
+                self.answered(answer, values)
+
+        self.app.push_screen(Choice(question.title, str(question), question.answers), answered)
+
+    def ask_year(self, moment: datetime, values: dict[str, Any]) -> None:
+        """In :meth:`submit`: a time over a year ago typed in the "when" field is asked
+        about once more on saving (the read-back's "is the year right?" was passed by, and
+        someone added this year was then years overdue), as the command line refuses it
+        without --anyway. One stored already, left as the form opened with it, is not."""
+        from planner_tui.when import year_question
+
+        asked = year_question(moment)
+        typed = values.get("when") != self.initial.get("when")
+        if asked and typed and not values.get(YEAR_KEPT):
+            raise Question(
+                "Is the year right?",
+                f"{asked} Saving counts it as then.",
+                [("edit", "Keep editing"), (YEAR_KEPT, "Yes, keep it")],
+            )
 
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
         """The reply to a :class:`Question`; forms that ask override this."""

@@ -217,9 +217,11 @@ class InteractionForm(FormScreen[Any]):
                 "with someone not on your map, choose the part of life it was in.",
                 field="people",
             )
+        occurred_at = parse_when(values["when"], lean="past")
+        self.ask_year(occurred_at, values)
         data = {
             "person_ids": values["people"],
-            "occurred_at": parse_when(values["when"], lean="past"),
+            "occurred_at": occurred_at,
             "context_id": values["context"],
             "channel": values["channel"],
             "initiator": values["initiator"],

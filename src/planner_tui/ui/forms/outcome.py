@@ -293,8 +293,10 @@ class OutcomeForm(FormScreen[Any]):
 
         outcome: dict[str, Any] = {"status": self.status, "note": values["note"]}
         if self.status is StepStatus.DONE:
+            occurred_at = parse_when(values["when"], lean="past")
+            self.ask_year(occurred_at, values)
             outcome |= {
-                "occurred_at": parse_when(values["when"], lean="past"),
+                "occurred_at": occurred_at,
                 "warmth": values["warmth"],
                 "felt_awkwardness": values["felt"],
                 "appreciation_response": values.get("response"),
