@@ -1035,11 +1035,13 @@ def describe_repeat(rule: str | None) -> str:
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DAY_IN_WORDS = re.compile(
     r"\b(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b"
+    r"|\b(?:on|this|next)\s+(?P<short>mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b"
     rf"|\b(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
-"""A day named inside other words: a weekday written out ('on Sunday', 'sundays' — not
-'sun' or 'sat', which are words too), or a day and a month ('12 Dec', 'December 12th')."""
+"""A day named inside other words: a weekday written out ('on Sunday', 'sundays'), or
+short after 'on', 'this' or 'next' ('on this sat' — not 'sun' or 'sat' alone, which are
+words too), or a day and a month ('12 Dec', 'December 12th')."""
 
 
 @dataclass(frozen=True)
@@ -1062,8 +1064,9 @@ def days_named(text: str, *, now: datetime | None = None) -> list[DayInWords]:
     found: list[DayInWords] = []
     for match in _DAY_IN_WORDS.finditer(text[:MAX_NOTE_SCAN]):
         said = match.group(0)
-        if match["weekday"]:
-            named = WEEKDAYS[match["weekday"].lower()]
+        if match["weekday"] or match["short"]:
+            said = match["short"] or said  # the day's own word, as with one written out
+            named = WEEKDAYS[(match["short"] or match["weekday"]).lower()]
             found.append(DayInWords(said, named.weekday, None))
             continue
         try:

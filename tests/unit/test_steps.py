@@ -457,6 +457,13 @@ def test_a_backup_that_names_its_day_is_planned_on_that_day() -> None:
     assert steps.follow_up_time(step, said="a card on 10 Dec") == local("2026-12-10T18:00")
     # A weekday the same as the step's: the next week's, never the step's own day.
     assert steps.follow_up_time(step, said="again on Wednesday") == local("2026-12-09T18:00")
+    # A short weekday after on, this or next is one too ("call on this sat" was 3 days on);
+    # alone, "sat" and "sun" are words ("I sat in the sun").
+    for said in ("call on this fri", "call on fri", "call next Fri"):
+        assert steps.follow_up_time(step, said=said) == local("2026-12-04T18:00"), said
+    assert steps.follow_up_time(step, said="a call on sun") == local("2026-12-06T18:00")
+    assert steps.follow_up_time(step, said="sat in the sun") == local("2026-12-05T18:00")
+    assert steps.follow_up_time(step, said="tea in the sun, mon ami") == local("2026-12-05T18:00")
     assert steps.follow_up_time(step, said="a card on 1 Dec") == local("2026-12-05T18:00")
     assert steps.follow_up_time(step, said="a voice note") == local("2026-12-05T18:00")
     # A day the words are about, not on: the default.
