@@ -30,7 +30,7 @@ from planner_tui.db import (
     schema_revision,
 )
 from planner_tui.errors import PlannerError
-from planner_tui.names import called, sort_key
+from planner_tui.names import called, sort_key, told_apart
 
 DATES_AHEAD = 7
 """How many days ahead a birthday or another date is mentioned (today included)."""
@@ -568,13 +568,15 @@ STEP_COLUMNS = (
 
 
 def planned_steps(connection: Any, statement: Statement) -> list[DueStep]:
-    """The steps of a statement that selects :data:`STEP_COLUMNS`."""
+    """The steps of a statement that selects :data:`STEP_COLUMNS`, whom they are with told
+    apart by number when two people share a name (as services.steps.read_steps has it)."""
+    found = rows(connection, statement)
+    shown = told_apart(rows(connection, ("SELECT id, name FROM person", {}))) if found else {}
     return [
-        DueStep(sid, pid, name, action, as_aware(due_at) or datetime.min.replace(tzinfo=UTC),
-                cue or "", channel, awkward, rule, cid, backup or "")
-        for sid, pid, name, action, due_at, cue, channel, awkward, rule, cid, backup in rows(
-            connection, statement
-        )
+        DueStep(sid, pid, shown.get(pid, name), action,
+                as_aware(due_at) or datetime.min.replace(tzinfo=UTC), cue or "", channel,
+                awkward, rule, cid, backup or "")
+        for sid, pid, name, action, due_at, cue, channel, awkward, rule, cid, backup in found
     ]  # fmt: skip
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Protocol
@@ -139,6 +140,14 @@ def alike(people: Sequence[Named]) -> set[int]:
         if person.id is not None:
             seen.setdefault(name_key(person.name), []).append(person.id)
     return {id_ for ids in seen.values() if len(ids) > 1 for id_ in ids}
+
+
+def told_apart(names: Iterable[tuple[int, str]]) -> dict[int, str]:
+    """Each (id, name) as a list of steps shows whom they are with: the name, with the
+    number when another has the same name ('Sam (#2)'), as :func:`alike` tells them."""
+    pairs = list(names)
+    shared = Counter(name_key(name) for _, name in pairs)
+    return {pid: f"{name} (#{pid})" if shared[name_key(name)] > 1 else name for pid, name in pairs}
 
 
 _APOSTROPHES = re.compile("['’]")

@@ -125,7 +125,8 @@ def test_two_people_with_one_name_are_told_apart_by_their_numbers(home: Path) ->
     )
     planned = run(home, "plan", "#4", "call", "tomorrow", "6pm")
     assert planned.returncode == 0, planned.stderr
-    assert run(home, "plan", "#4").stdout.startswith("#1  Tue 24 Nov, 18:00  call (Sam Jones)")
+    # Whose step it is, by number: two steps "(Sam Jones)" were for two people.
+    assert run(home, "plan", "#4").stdout == "#1  Tue 24 Nov, 18:00  call (Sam Jones (#4))\n"
     assert "Sam Jones has no small step planned" in run(home, "plan", "#3").stdout
     assert_one_line_error(run(home, "log", "#99"), 1, "No one on your map has the number #99")
     # search's --person follows the same rule: both named, each by number; a number finds one

@@ -1259,3 +1259,20 @@ async def test_a_cue_too_long_takes_you_back_to_it_with_the_reason(sqlite_db: Da
         assert wizard(app).focused is wizard(app).query_one("#cue", Input)
     with sqlite_db.session() as s:
         assert steps.list_steps(session=s, upcoming=True) == []
+
+
+async def test_steps_with_two_people_of_one_name_say_whose_they_are(sqlite_db: Database) -> None:
+    """Today and Plan showed two steps "with Sam" for two people called Sam."""
+    with sqlite_db.write() as s:
+        first, second = (people.create_person(session=s, data={"name": "Sam"}).id for _ in "12")
+        for pid, at in ((first, "2026-11-23T21:00"), (second, "2026-11-23T22:00")):
+            steps.create_step(session=s, data={"person_id": pid, "action": "say hi",
+                                               "due_at": datetime.fromisoformat(at + "+00:00")})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert f"Sam (#{first})" in shown and f"Sam (#{second})" in shown, shown
+        await press(app, pilot, "p")
+        shown = screen_text(app)
+        assert f"Sam (#{first})" in shown and f"Sam (#{second})" in shown, shown

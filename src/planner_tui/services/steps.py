@@ -38,7 +38,7 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.names import called, fold, people_named, sort_key
+from planner_tui.names import called, fold, people_named, sort_key, told_apart
 from planner_tui.services.common import driver_connection, get_or_404, validate
 from planner_tui.services.people import (
     create_context,
@@ -391,9 +391,11 @@ def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | N
 
 
 def read_steps(session: Session, rows: list[Step]) -> list[StepRead]:
-    """Steps as lists show them: each with the name of whom or where it is toward."""
+    """Steps as lists show them: each with the name of whom or where it is toward (with
+    their number when another has the same name: two steps "with Sam" were for two Sams)."""
     ids = {row.person_id for row in rows if row.person_id is not None}
-    names = dict(session.exec(select(Person.id, Person.name).where(col(Person.id).in_(ids))).all())
+    everyone = session.exec(select(Person.id, Person.name)).all() if ids else []
+    names = told_apart((pid, name) for pid, name in everyone if pid is not None)
     places = {row.context_id for row in rows if row.context_id is not None}
     contexts = dict(
         session.exec(select(Context.id, Context.name).where(col(Context.id).in_(places))).all()
