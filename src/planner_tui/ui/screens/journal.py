@@ -211,9 +211,9 @@ class JournalScreen(ViewScreen):
         self.query_one("#journal-empty").display = not data.entries
         self.query_one("#month-title", Section).update(clock.strftime(today, "%B %Y"))
         self.query_one("#month-strip", Static).update(MonthStrip(data.month, today))
-        self.query_one("#draft-note", Note).set(
-            words.ANOTHER_DRAFTED if data.another_drafted else ""
-        )
+        drafted = self.query_one("#draft-note", Note)
+        drafted.set(words.ANOTHER_DRAFTED)
+        drafted.display = data.another_drafted  # no empty line while there is none
         query = self.query_one("#search", Input).value
         if query.strip():
             self.run_search(query)
