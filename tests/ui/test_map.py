@@ -331,7 +331,8 @@ async def test_a_name_already_on_the_map_is_asked_about_and_what_stays_is_said(
         await press(app, pilot, "e")
         app.screen.query_one("#name", Input).value = "Ana Silva"
         await press(app, pilot, "ctrl+s")
-        assert isinstance(app.screen, Choice) and "Keep both?" in screen_text(app)
+        assert isinstance(app.screen, Choice)
+        assert f"Ana Silva (#{ana}) is already here. Keep both?" in screen_text(app)
         await press(app, pilot, "enter")  # Enter keeps editing: nothing is changed
         assert isinstance(app.screen, PersonForm)
         assert sorted(p.name for p in everyone(sqlite_db)) == ["Ana Silva", "Maria Costa"]

@@ -288,9 +288,11 @@ class PersonForm(FormScreen[PersonRead]):
             same = backend.read(partial(people.find_duplicates, name=values["name"]))
             same = [p for p in same if p.id != self.person.id]
             if same:  # renamed into someone else's name: asked, as adding them is
+                here = words.joined([words.numbered(p.name, p.id) for p in same[:MOST_OFFERED]])
                 raise Question(
                     "Already on your map?",
-                    f"{same[0].name} is already here. Keep both? Two people of one name are "
+                    f"{here} {'is' if len(same) == 1 else 'are'} already here. Keep both? "
+                    "Two people of one name are "
                     "told apart by their numbers; if they are one person, g on the Map "
                     "merges them.",
                     # Enter keeps editing: a rename by mistake must not make two of one name
