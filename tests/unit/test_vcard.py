@@ -185,8 +185,8 @@ def test_a_card_two_people_here_go_by_is_left_out_merging_or_not(db: Database) -
     with db.session() as s:
         rows = vcard.preview(session=s, cards=cards)
     assert rows[0].status(True) == (
-        f"could be Sam (#{first}) or Sam (#{second}) already here, so it is left out (add what "
-        "it holds on the one it is)"
+        f"could be Sam (#{first}) or Sam (#{second}) already here, so it is left out: add what "
+        "it holds to the one it is"
     )
     assert rows[0].already_here and rows[1].already_here
     with db.write() as s:

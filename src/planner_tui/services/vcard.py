@@ -166,8 +166,8 @@ class PreviewRow:
             return "new"
         if self.could_be:
             return (
-                f"could be {' or '.join(self.could_be)} already here, so it is left out "
-                "(add what it holds on the one it is)"
+                f"could be {' or '.join(self.could_be)} already here, so it is left out: "
+                "add what it holds to the one it is"
             )
         found = (
             f"already here as {self.duplicate_of}" + (" (archived)" if self.archived else "")
