@@ -436,10 +436,12 @@ def already_there(due_at: datetime, action: str, person: str, number: int) -> st
     )
 
 
-def nickname_taken(nickname: str, whose: str) -> str:
+def nickname_taken(nickname: str, whose: str, count: int = 1) -> str:
     """`add Kat --nickname Annie` when Annie already names Ana Silva (it said "Ana Silva is
-    already on your map", of Kat); the app's person form asks the same."""
-    return f"{nickname} already names {whose}, so it would name two people."
+    already on your map", of Kat); the app's person form asks the same. *count*: how many
+    people it names already."""
+    more = "two people" if count == 1 else f"{count + 1} people"
+    return f"{nickname} already names {whose}, so it would name {more}."
 
 
 def assumed(said: list[tuple[str, str]]) -> str:
@@ -1105,6 +1107,13 @@ def check_in_moves(was: date, to: date, others: int) -> str:
 def joined(said: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
+
+
+def numbered_names(people: Sequence[tuple[str, int]], most: int = 3) -> str:
+    """'Sam (#1), Sam (#6) and Eve (#3)': the first *most* (name, number) pairs, then
+    'others'."""
+    shown = [numbered(name, number) for name, number in people[:most]]
+    return joined(shown + (["others"] if len(people) > most else []))
 
 
 def _fields(names: dict[str, str], keys: list[str]) -> str:

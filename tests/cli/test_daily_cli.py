@@ -725,7 +725,7 @@ def test_add_offers_the_person_already_on_the_map_and_changes_nothing(
         (["add", "Mo", "--circle", "close"], 2, "invalid choice"),
         (["add", "Cy"], 1, "Cy is already on your map (archived"),
         # Kat's name is free; the nickname names Bo (it said "Bo is already on your map").
-        (["add", "Kat", "--nickname", "bo"], 1, "bo already names Bo, so it would name two"),
+        (["add", "Kat", "--nickname", "bo"], 1, "bo already names Bo (#3), so it would name two"),
     ],
 )
 def test_add_refuses_in_one_line(home: Path, argv: list[str], code: int, said: str) -> None:

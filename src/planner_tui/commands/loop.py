@@ -517,7 +517,11 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
             )
             if called:  # the name is free; what they would be called is someone's
                 _refuse(
-                    words.nickname_taken(args.nickname.strip(), called[0].name)
+                    words.nickname_taken(
+                        args.nickname.strip(),
+                        words.numbered_names([(p.name, p.id) for p in called]),
+                        len(called),
+                    )
                     + " Choose another nickname, or add --anyway to keep it."
                 )
         context_ids = []

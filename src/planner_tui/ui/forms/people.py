@@ -288,7 +288,7 @@ class PersonForm(FormScreen[PersonRead]):
             same = backend.read(partial(people.find_duplicates, name=values["name"]))
             same = [p for p in same if p.id != self.person.id]
             if same:  # renamed into someone else's name: asked, as adding them is
-                here = words.joined([words.numbered(p.name, p.id) for p in same[:MOST_OFFERED]])
+                here = words.numbered_names([(p.name, p.id) for p in same], MOST_OFFERED)
                 raise Question(
                     "Already on your map?",
                     f"{here} {'is' if len(same) == 1 else 'are'} already here. Keep both? "
@@ -345,10 +345,8 @@ class PersonForm(FormScreen[PersonRead]):
                 "A nickname someone has?",
                 words.nickname_taken(
                     nickname.strip(),
-                    words.joined(
-                        [words.numbered(p.name, p.id) for p in taken[:MOST_OFFERED]]
-                        + (["others"] if len(taken) > MOST_OFFERED else [])
-                    ),
+                    words.numbered_names([(p.name, p.id) for p in taken], MOST_OFFERED),
+                    len(taken),
                 )
                 + " Is that as you want it?",
                 [("edit", "Keep editing"), ("nickname", "Keep it")],
