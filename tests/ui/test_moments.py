@@ -277,23 +277,35 @@ async def test_today_shows_a_steps_cue_and_offers_its_own_backup_after_a_decline
     assert (follow.cue, follow.backup) == ("", "")
 
 
-async def test_a_backup_on_a_day_of_its_own_is_offered_for_that_day(sqlite_db: Database) -> None:
-    """The README's backup, after no reply: planned on the Sunday it names (it was the
-    default three days later, a Thursday, with "on Sunday" in its words)."""
-    with sqlite_db.write() as s:
+def ana_with_a_backup(db: Database, due: str, backup: str) -> None:
+    """Ana, and a step with her at *due* with its own *backup*."""
+    with db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"}).id
         steps.create_step(
             session=s,
-            data={"person_id": ana, "action": "send Ana a short message",
-                  "due_at": local("2026-11-23T21:00"),
-                  "backup": "if she doesn't answer, I'll send a voice note on Sunday"},
+            data={"person_id": ana, "action": "send Ana a short message", "due_at": local(due),
+                  "backup": backup},
         )  # fmt: skip
+
+
+async def no_reply_yet(app: PlannerApp, pilot: Any) -> OutcomeForm:
+    """`w` on Today's first step: its outcome form."""
+    await settle(app, pilot)
+    await press(app, pilot, "w")
+    form = app.screen
+    assert isinstance(form, OutcomeForm)
+    return form
+
+
+async def test_a_backup_on_a_day_of_its_own_is_offered_for_that_day(sqlite_db: Database) -> None:
+    """The README's backup, after no reply: planned on the Sunday it names (it was the
+    default three days later, a Thursday, with "on Sunday" in its words)."""
+    ana_with_a_backup(
+        sqlite_db, "2026-11-23T21:00", "if she doesn't answer, I'll send a voice note on Sunday"
+    )
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(app, pilot)
-        await press(app, pilot, "w")  # no reply yet
-        form = app.screen
-        assert isinstance(form, OutcomeForm)
+        form = await no_reply_yet(app, pilot)
         new_time = form.query_one("#new_time", Input)
         assert new_time.value == "2026-11-29 21:00"
         # Other words, another day: the time follows them…
@@ -711,19 +723,12 @@ async def test_a_backup_for_the_next_evening_is_offered_then_without_those_words
 ) -> None:
     """ "a voice note the next evening", planned on that next evening, still said "the next
     evening" there: a day later than it was."""
-    with sqlite_db.write() as s:
-        ana = people.create_person(session=s, data={"name": "Ana"}).id
-        steps.create_step(
-            session=s,
-            data={"person_id": ana, "action": "call Ana", "due_at": local("2026-11-23T19:30"),
-                  "backup": "if she doesn't answer, a voice note the next evening"},
-        )  # fmt: skip
+    ana_with_a_backup(
+        sqlite_db, "2026-11-23T19:30", "if she doesn't answer, a voice note the next evening"
+    )
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(app, pilot)
-        await press(app, pilot, "w")  # no reply yet
-        form = app.screen
-        assert isinstance(form, OutcomeForm)
+        form = await no_reply_yet(app, pilot)
         assert form.query_one("#follow_up", Input).value == "a voice note"
         offered = form.query_one("#new_time", Input).value
         await press(app, pilot, "ctrl+s")
