@@ -990,6 +990,17 @@ async def test_a_day_long_ago_is_asked_about_in_the_check_in_and_the_contact_for
             day.value = typed
             await settle(app, pilot)
             assert ("— is the year right?" in str(preview.render())) is asked, typed
+        # Saved so, it asks once more (a check-in for 0001 saved at once), Enter keeping
+        # the form.
+        day.value = "2016-11-23"
+        form(app).query_one("#body", TextArea).text = "words"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "That is Wed 23 Nov 2016, over a year ago — is the year right?" in " ".join(
+            screen_text(app).split()
+        )
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, JournalForm)
         await press(app, pilot, "ctrl+l", "right", "enter")  # discard
         await press(app, pilot, "m", "l")
         contact = app.screen

@@ -12,7 +12,7 @@ import contextlib
 import threading
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -835,15 +835,15 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
         self.app.push_screen(Choice(question.title, str(question), question.answers), answered)
 
-    def ask_year(self, moment: datetime, values: dict[str, Any]) -> None:
-        """In :meth:`submit`: a time over a year ago typed in the "when" field is asked
-        about once more on saving (the read-back's "is the year right?" was passed by, and
+    def ask_year(self, moment: date, values: dict[str, Any], field: str = "when") -> None:
+        """In :meth:`submit`: a day or time over a year ago typed in *field* is asked about
+        once more on saving (the read-back's "is the year right?" was passed by, and
         someone added this year was then years overdue), as the command line refuses it
         without --anyway. One stored already, left as the form opened with it, is not."""
         from planner_tui.when import year_question
 
         asked = year_question(moment)
-        typed = values.get("when") != self.initial.get("when")
+        typed = values.get(field) != self.initial.get(field)
         if asked and typed and not values.get(YEAR_KEPT):
             raise Question(
                 "Is the year right?",

@@ -302,6 +302,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         from planner_tui.services import journal
 
         day = self.read_day(values["day"])
+        self.ask_year(day, values, "day")
         if self.entry is not None and day != self.entry.day and not values.get("move"):
             others = self.planner.backend.read(partial(journal.entries_on, day=day))
             raise Question(
