@@ -440,7 +440,7 @@ def nickname_taken(nickname: str, whose: str, count: int = 1) -> str:
     """`add Kat --nickname Annie` when Annie already names Ana Silva (it said "Ana Silva is
     already on your map", of Kat); the app's person form asks the same. *count*: how many
     people it names already."""
-    more = "two people" if count == 1 else f"{count + 1} people"
+    more = "two people" if count == 1 else plural(count + 1, "person", "people")
     return f"{nickname} already names {whose}, so it would name {more}."
 
 
