@@ -172,10 +172,12 @@ def unlinked(unknown: Sequence[str], people: Sequence[Named]) -> str:
         found = people_named(POSSESSIVE.sub("", name), people)
         if len(found) > 1:
             names = [by_id[i] for i in found[:4]]
+            more = "say more of the name"
             if len(set(names)) < len(names):  # two of one name: their numbers tell them apart
                 names = [numbered(n, i) for n, i in zip(names, found, strict=False)]
+                more += f", or the number: @#{found[0]}"  # for two called just "Mo"
             could = ", ".join(names) + (" …" if len(found) > 4 else "")
-            said.append(f"@{name} could be {could} (say more of the name)")
+            said.append(f"@{name} could be {could} ({more})")
         else:
             said.append(f"@{name} is no one on your map")
     return "Not linked: " + "; ".join(said)

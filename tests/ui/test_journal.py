@@ -1030,3 +1030,21 @@ async def test_ctrl_l_asks_before_throwing_words_away(sqlite_db: Database) -> No
         await press(app, pilot, "ctrl+l")  # nothing typed: nothing to ask
         assert isinstance(app.screen, TodayScreen)
     assert entries(sqlite_db) == []
+
+
+async def test_a_check_in_says_which_of_two_people_of_one_name_it_links(
+    sqlite_db: Database,
+) -> None:
+    """With two people called Mo, the form said "Linked: Mo" of `@#3`, and for `@Mo` asked
+    for more of a name that has no more."""
+    with sqlite_db.write() as s:
+        first, second = (people.create_person(session=s, data={"name": "Mo"}).id for _ in "12")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        form(app).query_one("#body", TextArea).text = f"tea with @#{second}, and @Mo"
+        await settle(app, pilot)
+        shown = " ".join(screen_text(app).split())
+        assert f"Linked: Mo (#{second})" in shown, shown
+        assert f"(say more of the name, or the number: @#{first})" in shown, shown

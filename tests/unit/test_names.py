@@ -133,7 +133,8 @@ def test_a_possessive_mention_names_the_person() -> None:
     assert unlinked(unknown, cast) == "Not linked: @Zed's is no one on your map"
     twins = [P(2, "Ana Silva"), P(4, "Ana Silva")]  # names alone can't tell them apart
     assert unlinked(["Ana"], twins) == (
-        "Not linked: @Ana could be Ana Silva (#2), Ana Silva (#4) (say more of the name)"
+        "Not linked: @Ana could be Ana Silva (#2), Ana Silva (#4) (say more of the name, or "
+        "the number: @#2)"
     )
     # …and a number says which: `@#4` (it was read as the tag #4, and linked no one).
     assert mentions_in("called @#4 and @#9, #4 #walk", twins) == ([4], ["#9"])

@@ -248,6 +248,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         from planner_tui.journal_search import unlinked
+        from planner_tui.names import told_apart
 
         problems = {}
         preview = self.query_one("#day-preview", Static)
@@ -260,7 +261,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             problems["day"] = str(error)
         self.name_the_day(day)
         found, unknown = self.mentioned(values)
-        by_id = {p.id: p.name for p in self.people}
+        by_id = told_apart((p.id, p.name) for p in self.people)  # two Mos: which one
         said = []
         if found:
             said.append("Linked: " + ", ".join(by_id[i] for i in found))
