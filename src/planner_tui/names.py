@@ -15,6 +15,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Protocol
 
+from planner_tui.words import numbered
+
 
 class Labelled(Protocol):
     @property
@@ -147,7 +149,7 @@ def told_apart(names: Iterable[tuple[int, str]]) -> dict[int, str]:
     number when another has the same name ('Sam (#2)'), as :func:`alike` tells them."""
     pairs = list(names)
     shared = Counter(name_key(name) for _, name in pairs)
-    return {pid: f"{name} (#{pid})" if shared[name_key(name)] > 1 else name for pid, name in pairs}
+    return {pid: numbered(name, pid) if shared[name_key(name)] > 1 else name for pid, name in pairs}
 
 
 _APOSTROPHES = re.compile("['’]")
