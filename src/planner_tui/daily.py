@@ -567,11 +567,16 @@ STEP_COLUMNS = (
 """What :class:`DueStep` is read from (with :data:`_STEPS`)."""
 
 
+def names_told_apart(connection: Any) -> dict[int, str]:
+    """Everyone's name as a list shows it (:func:`planner_tui.names.told_apart`)."""
+    return told_apart(rows(connection, ("SELECT id, name FROM person", {})))
+
+
 def planned_steps(connection: Any, statement: Statement) -> list[DueStep]:
     """The steps of a statement that selects :data:`STEP_COLUMNS`, whom they are with told
     apart by number when two people share a name (as services.steps.read_steps has it)."""
     found = rows(connection, statement)
-    shown = told_apart(rows(connection, ("SELECT id, name FROM person", {}))) if found else {}
+    shown = names_told_apart(connection) if found else {}
     return [
         DueStep(sid, pid, shown.get(pid, name), action,
                 as_aware(due_at) or datetime.min.replace(tzinfo=UTC), cue or "", channel,
@@ -602,6 +607,7 @@ def drifting(connection: Any, today: date, dialect: str = "sqlite") -> list[Reac
         ),
     )
     latest = last_contacts(connection, dialect, person_ids=[row[0] for row in people])
+    shown = names_told_apart(connection) if people else {}  # two Mos: which one
     found = []
     for pid, name, cadence, snoozed, created in people:
         days = drifting_days(
@@ -612,7 +618,7 @@ def drifting(connection: Any, today: date, dialect: str = "sqlite") -> list[Reac
             today=today,
         )
         if days:
-            found.append(Reach(pid, name, latest.get(pid), cadence, days))
+            found.append(Reach(pid, shown.get(pid, name), latest.get(pid), cadence, days))
     return sorted(found, key=lambda r: drift_order(r.days_past, r.name))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -452,3 +453,21 @@ def test_no_dates_yet_names_someone_by_number_when_their_name_is_shared(home: Pa
     said = run(home, "date", f"#{second}").stdout
     assert said == f"No dates for Ana yet. Add one: planner-tui date '#{second}' birthday 12 Apr\n"
     assert run(home, "date", "Ola").stdout.endswith("planner-tui date Ola birthday 12 Apr\n")
+
+
+def test_people_to_reach_with_one_name_are_told_apart_by_number(home: Path) -> None:
+    """Today's "People you might like to reach" listed two people called Ana as "Ana" and
+    "Ana", both past their rhythm."""
+    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+    try:
+        with database.write() as s:
+            twin = people.create_person(session=s, data={"name": "ana"}).id
+            first = next(p.id for p in people.list_people(session=s) if p.name == "Ana")
+            for pid in (first, twin):
+                people.update_person(session=s, person_id=pid, data={"cadence_days": 7})
+                people.log_interaction(session=s, data={
+                    "person_ids": [pid], "occurred_at": datetime(2026, 10, 1, 12, tzinfo=UTC)})  # fmt: skip
+    finally:
+        database.dispose()
+    said = run(home, "today").stdout  # the one it names first says which Ana
+    assert f"You might like to reach Ana (#{first}) — last in touch" in said, said

@@ -1262,9 +1262,16 @@ async def test_a_cue_too_long_takes_you_back_to_it_with_the_reason(sqlite_db: Da
 
 
 async def test_steps_with_two_people_of_one_name_say_whose_they_are(sqlite_db: Database) -> None:
-    """Today and Plan showed two steps "with Sam" for two people called Sam."""
+    """Today and Plan showed two steps "with Sam" for two people called Sam, and Today's
+    people to reach two rows "Sam"."""
     with sqlite_db.write() as s:
-        first, second = (people.create_person(session=s, data={"name": "Sam"}).id for _ in "12")
+        first, second = (
+            people.create_person(session=s, data={"name": "Sam", "cadence_days": 7}).id
+            for _ in "12"
+        )
+        for pid in (first, second):
+            people.log_interaction(session=s, data={
+                "person_ids": [pid], "occurred_at": datetime(2026, 10, 1, 12, tzinfo=UTC)})  # fmt: skip
         for pid, at in ((first, "2026-11-23T21:00"), (second, "2026-11-23T22:00")):
             steps.create_step(session=s, data={"person_id": pid, "action": "say hi",
                                                "due_at": datetime.fromisoformat(at + "+00:00")})  # fmt: skip
@@ -1273,6 +1280,9 @@ async def test_steps_with_two_people_of_one_name_say_whose_they_are(sqlite_db: D
         await settle(app, pilot)
         shown = screen_text(app)
         assert f"Sam (#{first})" in shown and f"Sam (#{second})" in shown, shown
+        reach = app.screen.query_one("#drifting", DataTable)
+        names = sorted(str(reach.get_row_at(i)[0]) for i in range(reach.row_count))
+        assert names == [f"Sam (#{first})", f"Sam (#{second})"]
         await press(app, pilot, "p")
         shown = screen_text(app)
         assert f"Sam (#{first})" in shown and f"Sam (#{second})" in shown, shown
