@@ -137,19 +137,22 @@ def name_key(text: str) -> str:
 def alike(people: Sequence[Named]) -> set[int]:
     """The ids of those among *people* whose name (as :func:`name_key` has it) another of
     them has too: a list shows them with their number, to tell them apart."""
-    seen: dict[str, list[int]] = {}
-    for person in people:
-        if person.id is not None:
-            seen.setdefault(name_key(person.name), []).append(person.id)
-    return {id_ for ids in seen.values() if len(ids) > 1 for id_ in ids}
+    return _shared((p.id, p.name) for p in people if p.id is not None)
 
 
 def told_apart(names: Iterable[tuple[int, str]]) -> dict[int, str]:
     """Each (id, name) as a list of steps shows whom they are with: the name, with the
     number when another has the same name ('Sam (#2)'), as :func:`alike` tells them."""
     pairs = list(names)
-    shared = Counter(name_key(name) for _, name in pairs)
-    return {pid: numbered(name, pid) if shared[name_key(name)] > 1 else name for pid, name in pairs}
+    twins = _shared(pairs)
+    return {pid: numbered(name, pid) if pid in twins else name for pid, name in pairs}
+
+
+def _shared(pairs: Iterable[tuple[int, str]]) -> set[int]:
+    """The ids among (id, name) *pairs* whose name another of them has too."""
+    pairs = list(pairs)
+    count = Counter(name_key(name) for _, name in pairs)
+    return {pid for pid, name in pairs if count[name_key(name)] > 1}
 
 
 _APOSTROPHES = re.compile("['’]")

@@ -361,9 +361,13 @@ class PersonForm(FormScreen[PersonRead]):
 
         offered = same[:MOST_OFFERED]
         shown = [words.numbered(p.name, p.id) if len(same) > 1 else p.name for p in offered]
-        who = [
+        who = [  # by what it matched: their nickname, else a name merged into theirs
             name
-            + (f" (called {p.nickname})" if name_key(p.name) != name_key(typed) else "")
+            + (
+                f" (called {p.nickname if name_key(p.nickname) == name_key(typed) else typed.strip()})"
+                if name_key(p.name) != name_key(typed)
+                else ""
+            )
             + (" (archived: h on the Map shows them, a brings them back)" if p.archived else "")
             for name, p in zip(shown, offered, strict=True)
         ]
