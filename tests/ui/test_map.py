@@ -1336,15 +1336,39 @@ async def test_adding_the_name_of_someone_archived_says_they_are(sqlite_db: Data
 
 async def test_two_people_of_one_name_show_their_numbers_on_the_map(sqlite_db: Database) -> None:
     """Two rows read just "Sam": the numbers every "could be Sam (#1), Sam (#6)" asks for
-    were nowhere in the app to read."""
+    were nowhere in the app to read — then only on the People tab: the Gaps tab and a
+    person's page still said just "Sam"."""
     with sqlite_db.write() as s:
-        ids = [people.create_person(session=s, data={"name": n}).id for n in ("Sam", "sam", "Bo")]
+        ids = [
+            people.create_person(session=s, data={"name": n, "cadence_days": 7}).id
+            for n in ("Sam", "sam", "Bo")
+        ]
+        for days in range(1, 11):  # ten calls, each from you, the last a month ago
+            people.log_interaction(
+                session=s,
+                data={
+                    "occurred_at": NOW - timedelta(days=30 + days),
+                    "person_ids": ids[:2],
+                    "initiator": "me",
+                },
+            )
+    numbered = [f"Sam (#{ids[0]})", f"sam (#{ids[1]})"]
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_map(app, pilot)
-        table = screen.query_one("#people-table", DataTable)
-        names = sorted(str(table.get_row_at(i)[0]) for i in range(table.row_count))
-    assert names == ["Bo", f"Sam (#{ids[0]})", f"sam (#{ids[1]})"]
+
+        def names(table_id: str) -> list[str]:
+            table = screen.query_one(table_id, DataTable)
+            return sorted(str(table.get_row_at(i)[0]) for i in range(table.row_count))
+
+        assert names("#people-table") == ["Bo", *numbered]
+        assert names("#drifting-table") == numbered
+        assert names("#one-sided-table") == numbered
+        await press(app, pilot, "/", *"sam", "enter", "enter")
+        assert isinstance(app.screen, PersonScreen)
+        page = app.screen
+        assert page.sub_title in numbered
+        assert str(page.query_one("#person-name", Static).render()) == page.sub_title
 
 
 async def test_a_contact_years_back_is_asked_about_on_saving_and_kept_if_meant(

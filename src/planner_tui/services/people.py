@@ -44,7 +44,7 @@ from planner_tui.db.models import (
     Step,
 )
 from planner_tui.errors import InvalidInput, NotFound
-from planner_tui.names import fold, name_key, people_named, person_named, sort_key
+from planner_tui.names import fold, name_key, people_named, person_named, sort_key, told_apart
 from planner_tui.services.common import (
     all_there,
     driver_connection,
@@ -606,6 +606,16 @@ def get_person(*, session: Session, person_id: int) -> PersonRead:
     if not people:
         raise NotFound(words.gone("person"))
     return people[0]
+
+
+def name_told_apart(*, session: Session, person_id: int) -> str:
+    """The person's name as lists show it: with their number when another has it too."""
+    shown = told_apart(
+        (pid or 0, name) for pid, name in session.exec(select(Person.id, Person.name))
+    )
+    if person_id not in shown:
+        raise NotFound(words.gone("person"))
+    return shown[person_id]
 
 
 def last_contacts(

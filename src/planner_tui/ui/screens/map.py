@@ -46,6 +46,16 @@ class MapData:
     rows: dict[int, tuple[Text, ...]] = field(default_factory=dict)
     """Each person's row of the People tab, by id: made with the data, off the screen's
     thread (300 rows' words and styles were a sixth of a first visit's own work)."""
+    twins: set[int] = field(default_factory=set)
+    """The ids of people another shares a name with: every tab shows them numbered."""
+
+
+def listed_name(person_id: int, name: str, twins: set[int]) -> str:
+    """*name* as a table shows it: cut to fit, with its number when another has it too
+    ('Sam (#6)'), as the command line's "could be Sam (#1), Sam (#6)" tells them apart."""
+    if person_id not in twins:
+        return shorten(name, NAME_WIDTH)
+    return words.numbered(shorten(name, NAME_WIDTH - len(str(person_id)) - 4), person_id)
 
 
 def sort_people(people: list[PersonRead], by: str) -> list[PersonRead]:
@@ -176,7 +186,8 @@ class MapScreen(ViewScreen):
             diversity=backend.read(gaps.diversity),
             strip=backend.read(partial(gaps.recency_strip, weeks=12)),
             ideas=gaps.load_ideas(self.planner.settings.resolved_home()),
-            rows={p.id: self.person_row(p, p.id in twins) for p in everyone},
+            rows={p.id: self.person_row(p, twins) for p in everyone},
+            twins=twins,
         )
 
     def show(self, data: MapData) -> None:
@@ -256,7 +267,7 @@ class MapScreen(ViewScreen):
             self.query_one("#drifting-table", DataTable),
             [
                 (
-                    shorten(p.name, NAME_WIDTH),
+                    listed_name(p.id, p.name, data.twins),
                     words.ago(p.last_contact),
                     words.cadence(p.cadence_days),
                     words.past_by(p.drifting_days or 0)
@@ -292,7 +303,7 @@ class MapScreen(ViewScreen):
             self.query_one("#one-sided-table", DataTable),
             [
                 (
-                    shorten(s.name, NAME_WIDTH),
+                    listed_name(s.person_id, s.name, data.twins),
                     f"you started {s.started_by_me} of the last {s.interactions}"
                     if s.mostly_me
                     else f"they started {s.started_by_them} of the last {s.interactions}",
@@ -308,9 +319,8 @@ class MapScreen(ViewScreen):
     # ---------------------------------------------------------------- the people table
 
     @staticmethod
-    def person_row(p: PersonRead, twin: bool = False) -> tuple[Text, ...]:
-        """*twin*: another has the same name — the number tells them apart, as the
-        command line's "could be Sam (#1), Sam (#6)" does."""
+    def person_row(p: PersonRead, twins: set[int]) -> tuple[Text, ...]:
+        """*twins*: the ids of people another shares a name with (:func:`listed_name`)."""
         from planner_tui.db.models import label
 
         drift = "drifting" if p.drifting_days else ("archived" if p.archived else "")
@@ -318,9 +328,8 @@ class MapScreen(ViewScreen):
             drift = "not yet in touch"
         elif not drift and p.resting_until(clock.today()):
             drift = "resting"  # its reminders, put to rest with z
-        shown = shorten(p.name, NAME_WIDTH - (len(str(p.id)) + 4 if twin else 0))
         return (
-            text(words.numbered(shown, p.id) if twin else shown),
+            text(listed_name(p.id, p.name, twins)),
             text(drift, "italic"),
             text(words.ago(p.last_contact)),
             text(words.cadence(p.cadence_days)),

@@ -53,6 +53,8 @@ class PersonData:
     months: list[tuple[date, dict[Channel, int]]]
     mentions: list[SearchHit]
     mention_total: int
+    title: str
+    """The name, numbered when another has it too ('Sam (#6)')."""
 
 
 class PersonScreen(ViewScreen):
@@ -148,13 +150,14 @@ class PersonScreen(ViewScreen):
             months=backend.read(partial(people.contact_by_month, person_id=self.person_id)),
             mentions=hits,
             mention_total=total,
+            title=backend.read(partial(people.name_told_apart, person_id=self.person_id)),
         )
 
     def show(self, data: PersonData) -> None:
         self.data = data
         p = data.person
-        self.sub_title = p.name
-        self.query_one("#person-name", Static).update(text(p.name))
+        self.sub_title = data.title
+        self.query_one("#person-name", Static).update(text(data.title))
         # A nickname that is the name again ('Dee', from a card) says nothing more.
         nickname = p.nickname if name_key(p.nickname) != name_key(p.name) else ""
         facts = [
