@@ -1397,3 +1397,22 @@ async def test_a_contact_years_back_is_asked_about_on_saving_and_kept_if_meant(
     with sqlite_db.session() as s:
         [kept] = people.list_interactions(session=s)
     assert kept.occurred_at == datetime(2019, 1, 3, 10, tzinfo=UTC)
+
+
+async def test_a_narrow_people_tab_cuts_a_shared_name_not_its_number(sqlite_db: Database) -> None:
+    """At 60 columns the name column was 8 wide: "Sam Tay…" twice, the numbers that tell
+    the two apart cut off — where one deletes, archives or merges."""
+    with sqlite_db.write() as s:
+        ids = [
+            people.create_person(session=s, data={"name": name, "cadence_days": 14}).id
+            for name in ("Sam Taylor", "sam taylor")
+        ]
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await settle(app, pilot)
+        rows = [line for line in on_screen(app) if "(#" in line]
+    assert [row.split()[:3] for row in rows] == [
+        ["Sa…", f"(#{ids[0]})", "not"],
+        ["sa…", f"(#{ids[1]})", "not"],
+    ], rows

@@ -6,9 +6,11 @@ the cut (the widest first)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from rich.console import Console, ConsoleOptions
+from rich.segment import Segment
 from rich.text import Text
 from textual.events import Resize
 from textual.geometry import Size
@@ -16,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
+from planner_tui import words
 from planner_tui.ui.screens.base import text
 
 
@@ -160,6 +163,24 @@ class Table(DataTable[Any]):
             self.virtual_size.height,
         )
         return True
+
+
+class NumberedName(Text):
+    """A name with the number that tells it from another of that name ('Sam Taylor (#2)'):
+    in a column too narrow for it, the name gives way and the number stays ('Sam… (#2)')."""
+
+    def __init__(self, name: str, number: int) -> None:
+        self.number = f" (#{number})"
+        super().__init__(text(words.numbered(name, number)).plain, end="")
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        room = options.max_width - len(self.number)
+        if self.cell_len <= options.max_width or room < 2:
+            yield from super().__rich_console__(console, options)
+            return
+        name = self[: len(self.plain) - len(self.number)]
+        name.truncate(room, overflow="ellipsis")
+        yield from name.append(self.number).__rich_console__(console, options)
 
 
 NARROWEST = 8
