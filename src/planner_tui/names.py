@@ -137,18 +137,18 @@ def name_key(text: str) -> str:
 def alike(people: Sequence[Named]) -> set[int]:
     """The ids of those among *people* whose name (as :func:`name_key` has it) another of
     them has too: a list shows them with their number, to tell them apart."""
-    return _shared((p.id, p.name) for p in people if p.id is not None)
+    return sharing_a_name((p.id, p.name) for p in people if p.id is not None)
 
 
 def told_apart(names: Iterable[tuple[int, str]]) -> dict[int, str]:
     """Each (id, name) as a list of steps shows whom they are with: the name, with the
     number when another has the same name ('Sam (#2)'), as :func:`alike` tells them."""
     pairs = list(names)
-    twins = _shared(pairs)
+    twins = sharing_a_name(pairs)
     return {pid: numbered(name, pid) if pid in twins else name for pid, name in pairs}
 
 
-def _shared(pairs: Iterable[tuple[int, str]]) -> set[int]:
+def sharing_a_name(pairs: Iterable[tuple[int, str]]) -> set[int]:
     """The ids among (id, name) *pairs* whose name another of them has too."""
     pairs = list(pairs)
     count = Counter(name_key(name) for _, name in pairs)

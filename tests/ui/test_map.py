@@ -1416,3 +1416,35 @@ async def test_a_narrow_people_tab_cuts_a_shared_name_not_its_number(sqlite_db: 
         ["Sa…", f"(#{ids[0]})", "not"],
         ["sa…", f"(#{ids[1]})", "not"],
     ], rows
+
+
+async def test_what_is_said_of_one_of_two_people_of_one_name_says_which(
+    sqlite_db: Database,
+) -> None:
+    """ "Delete Sam?", "Sam is archived", "Edit Sam" and the wizard's "With Sam" beside
+    another Sam: the number the list shows was left out where one acts on them."""
+    from .test_corrections import said
+    from planner_tui.ui.forms.plan import PlanWizard
+
+    with sqlite_db.write() as s:
+        first, second = (people.create_person(session=s, data={"name": "Sam"}).id for _ in "ab")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_map(app, pilot)
+        table = screen.query_one("#people-table", DataTable)
+        chosen = int(str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value))
+        assert chosen in (first, second)
+        sam = f"Sam (#{chosen})"
+        await press(app, pilot, "x")
+        assert isinstance(app.screen, Choice) and app.screen.heading == f"Delete {sam}?"
+        await press(app, pilot, "escape", "e")
+        assert isinstance(app.screen, PersonForm) and app.screen.heading == f"Edit {sam}"
+        await press(app, pilot, "escape", "a")
+        await settle(app, pilot)
+        assert said(app, f"{sam} is archived"), screen_text(app)
+        # The other Sam, the one left on the list: an archived Sam still shares the name.
+        other = f"Sam (#{first + second - chosen})"
+        await press(app, pilot, "s")
+        assert isinstance(app.screen, PlanWizard)
+        await settle(app, pilot)
+        assert f"With {other}" in screen_text(app)

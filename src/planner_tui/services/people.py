@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from planner_tui import clock, daily, words
+from planner_tui import clock, daily, names, words
 from planner_tui.daily import (
     as_aware as as_aware,  # these names, for the services
     day_as_moment as day_as_moment,
@@ -44,7 +44,7 @@ from planner_tui.db.models import (
     Step,
 )
 from planner_tui.errors import InvalidInput, NotFound
-from planner_tui.names import fold, name_key, people_named, person_named, sort_key, told_apart
+from planner_tui.names import fold, name_key, people_named, person_named, sort_key
 from planner_tui.services.common import (
     all_there,
     driver_connection,
@@ -608,14 +608,12 @@ def get_person(*, session: Session, person_id: int) -> PersonRead:
     return people[0]
 
 
-def name_told_apart(*, session: Session, person_id: int) -> str:
-    """The person's name as lists show it: with their number when another has it too."""
-    shown = told_apart(
+def sharing_a_name(*, session: Session) -> set[int]:
+    """The ids of people (archived ones too) another shares a name with: lists show them
+    with their number."""
+    return names.sharing_a_name(
         (pid or 0, name) for pid, name in session.exec(select(Person.id, Person.name))
     )
-    if person_id not in shown:
-        raise NotFound(words.gone("person"))
-    return shown[person_id]
 
 
 def last_contacts(

@@ -102,10 +102,12 @@ class PersonForm(FormScreen[PersonRead]):
         self,
         contexts: list[ContextRead],
         person: PersonRead | None = None,
+        called: str = "",
     ) -> None:
+        """*called*: the person's name as the list showed it ('Sam (#6)', beside another Sam)."""
         initial = self.as_form(person, contexts) if person is not None else {}
         super().__init__(f"person:{person.id if person else 'new'}", initial)
-        self.heading = f"Edit {person.name}" if person else "Someone in your life"
+        self.heading = f"Edit {called or person.name}" if person else "Someone in your life"
         self.person = person
         self.contexts = contexts
         self.allow_duplicate = False

@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 from planner_tui import words
 from planner_tui.db.models import Channel, Effort, StepRead, clean_name, label, name_refused
 from planner_tui.errors import InvalidInput
-from planner_tui.names import alike, called, fold
+from planner_tui.names import called, fold
 from planner_tui.services.steps import days_disagree, first_occurrence
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import LOOK_ABOVE, Field, FormScreen, Line, Problem, Question
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from planner_tui.services.learning import WithSomeone
     from planner_tui.services.steps import Action, Library
 
-Choices = tuple[list["PersonRead"], list["ContextRead"], "Library", list["StepFact"]]
+Choices = tuple[list["PersonRead"], list["ContextRead"], "Library", list["StepFact"], set[int]]
 
 PAGES = ("who", "what", "when", "details", "sure", "card")
 PAGE_TITLES = ("Who", "What", "When", "Details", "How sure", "Your plan")
@@ -105,6 +105,8 @@ class PlanWizard(FormScreen[StepRead]):
         super().__init__("step:new" if person_id is None else f"step:new:{person_id}", initial)
         self.start = start
         self.people: list[PersonRead] = []
+        self.twins: set[int] = set()
+        """Those another shares a name with (archived ones too): shown with their number."""
         self.contexts: list[ContextRead] = []
         self.actions: list[Action] = []
         self.past: list[StepFact] = []
@@ -224,12 +226,14 @@ class PlanWizard(FormScreen[StepRead]):
         everyone = backend.read(people.list_people)
         contexts = backend.read(people.list_contexts)
         past = backend.read(learning.calibration_steps)
-        return everyone, contexts, steps.load_actions(self.planner.settings.resolved_home()), past
+        library = steps.load_actions(self.planner.settings.resolved_home())
+        return everyone, contexts, library, past, backend.read(people.sharing_a_name)
 
     def use_choices(self, choices: Choices) -> None:
         from planner_tui.services.steps import suggested_order
 
         self.people = suggested_order(choices[0])
+        self.twins = choices[4]
         self.contexts = choices[1]
         self.actions = choices[2].actions
         if choices[2].problem:  # their own library set aside: said, not silently empty
@@ -413,9 +417,8 @@ class PlanWizard(FormScreen[StepRead]):
         options = self.query_one("#who-list", OptionList)
         options.clear_options()
         shown = shown[:200]
-        twins = alike(self.people)
         options.add_options(
-            Option(self.person_line(p, numbered=p.id in twins), id=str(p.id)) for p in shown
+            Option(self.person_line(p, numbered=p.id in self.twins), id=str(p.id)) for p in shown
         )
         options.add_options(
             Option(text(f"{shorten(c.name, 40)}  · the place itself: a step toward it"),
@@ -763,6 +766,8 @@ class PlanWizard(FormScreen[StepRead]):
         if not self.has_target():
             return ""
         where = shorten(self.target(), 40)  # a line above the field, however long the name
+        if self.person is not None and self.person.id in self.twins:
+            where = words.numbered(where, self.person.id)
         return (
             f"With {where}"
             if self.person or self.new_name
@@ -1024,14 +1029,16 @@ class PlanWizard(FormScreen[StepRead]):
         from planner_tui.services import people
 
         everyone = self.planner.backend.read(people.list_people)
-        self.app.call_from_thread(self._got_people_again, everyone)
+        twins = self.planner.backend.read(people.sharing_a_name)
+        self.app.call_from_thread(self._got_people_again, everyone, twins)
 
-    def _got_people_again(self, everyone: list[PersonRead]) -> None:
+    def _got_people_again(self, everyone: list[PersonRead], twins: set[int]) -> None:
         """The Who list as the map is now: Enter there takes whoever was added meanwhile."""
         from planner_tui.services.steps import suggested_order
 
         if self.is_attached:
             self.people = suggested_order(everyone)
+            self.twins = twins
             self.show_people(self.query_one("#find", Input).value)
 
     def saved(self, result: StepRead) -> None:

@@ -203,7 +203,7 @@ class MapScreen(ViewScreen):
             [
                 Dot(
                     p.id,
-                    p.name,
+                    words.numbered(p.name, p.id) if p.id in data.twins else p.name,
                     p.circle.value,
                     p.contexts[0] if p.contexts else None,
                     bool(p.drifting_days),
@@ -636,8 +636,10 @@ class MapScreen(ViewScreen):
         from planner_tui.services import people
         from planner_tui.ui.forms.people import PersonForm
 
+        twins = self.data.twins if self.data is not None else set()
+        called = words.numbered(person.name, person.id) if person.id in twins else person.name
         if what == "edit" and self.data is not None:
-            self.app.push_screen(PersonForm(self.data.contexts, person))
+            self.app.push_screen(PersonForm(self.data.contexts, person, called))
         elif what == "log":
             self.action_log([person.id])
         elif what == "step":
@@ -645,19 +647,19 @@ class MapScreen(ViewScreen):
         elif what == "snooze":
             if person.resting_until(clock.today()):
                 self.write(
-                    words.snooze_ended(person.name, resting=True, rhythm=bool(person.cadence_days)),
+                    words.snooze_ended(called, resting=True, rhythm=bool(person.cadence_days)),
                     partial(people.snooze_person, person_id=person.id, days=0),
                 )
             else:
                 until = clock.today() + timedelta(days=SNOOZE_DAYS)
                 self.write(
-                    words.snoozed(person.name, until, rhythm=bool(person.cadence_days)),
+                    words.snoozed(called, until, rhythm=bool(person.cadence_days)),
                     partial(people.snooze_person, person_id=person.id, days=SNOOZE_DAYS),
                 )
         elif what == "archive":
             done = "back on the map" if person.archived else "archived (h shows archived people)"
             self.write(
-                f"{person.name} is {done}.",
+                f"{called} is {done}.",
                 partial(
                     people.update_person,
                     person_id=person.id,
@@ -670,7 +672,7 @@ class MapScreen(ViewScreen):
             self.app.push_screen(MergePicker(person, self.data.people))
         elif what == "delete":
             self.confirm_delete(
-                person.name,
+                called,
                 "Their small steps and the contacts that were with them alone go too. "
                 "u brings it all back during this session.",
                 people.delete_person,

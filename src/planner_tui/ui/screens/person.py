@@ -53,8 +53,14 @@ class PersonData:
     months: list[tuple[date, dict[Channel, int]]]
     mentions: list[SearchHit]
     mention_total: int
-    title: str
-    """The name, numbered when another has it too ('Sam (#6)')."""
+    twins: set[int]
+    """Those another shares a name with (:func:`planner_tui.services.people.sharing_a_name`)."""
+
+    @property
+    def title(self) -> str:
+        """The name, numbered when another has it too ('Sam (#6)')."""
+        p = self.person
+        return words.numbered(p.name, p.id) if p.id in self.twins else p.name
 
 
 class PersonScreen(ViewScreen):
@@ -150,7 +156,7 @@ class PersonScreen(ViewScreen):
             months=backend.read(partial(people.contact_by_month, person_id=self.person_id)),
             mentions=hits,
             mention_total=total,
-            title=backend.read(partial(people.name_told_apart, person_id=self.person_id)),
+            twins=backend.read(people.sharing_a_name),
         )
 
     def show(self, data: PersonData) -> None:
