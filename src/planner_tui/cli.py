@@ -582,6 +582,12 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings) as database, database.write() as session:
         everyone = people.list_people(session=session)
         found, unknown = mentions_in(" ".join((body, args.warmth, args.withdraw)), everyone)
+        if args.contact and not found:  # saved, it would have counted no one
+            raise InvalidInput(
+                "--contact counts those the words name with @ as in touch that day, and "
+                + ("they name no one on your map" if unknown else "they name no one")
+                + ": add @Name, or leave --contact out."
+            )
         entry = journal.save_entry(
             session=session,
             data={
@@ -595,7 +601,7 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
             },
         )
         that_day = journal.entries_on(session=session, day=entry.day)
-    print(check_in_saved(entry.day, entry.people, that_day))
+    print(check_in_saved(entry.day, *entry.people_by_contact(), that_day))
     if unknown:
         print(plain(unlinked(unknown, everyone)), file=sys.stderr)
 

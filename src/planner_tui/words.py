@@ -153,14 +153,25 @@ def day_disagrees(what: str, said: str, due: datetime) -> str:
     return f"Your {what} says {said}, and the step is on {on}. Is that the day you mean?"
 
 
-def check_in_saved(day: date, people: list[str], that_day: int) -> str:
-    """A check-in saved: for which day, with whom; and, on a day that has others, that a
-    day may hold several, kept apart."""
-    linked = f" with {', '.join(people)}" if people else ""
-    said = sentence(f"Saved the check-in for {clock.strftime(day, '%A %-d %B %Y')}{linked}")
+def check_in_saved(day: date, in_touch: list[str], mentioned: list[str], that_day: int) -> str:
+    """A check-in saved: for which day, whom it counts as in touch and whom it only
+    mentions; and, on a day that has others, that a day may hold several, kept apart."""
+    with_whom = f", in touch with {joined(in_touch)}" if in_touch else ""
+    if mentioned:
+        with_whom += f"{',' if in_touch else ''} mentioning {joined(mentioned)}"
+    said = sentence(f"Saved the check-in for {clock.strftime(day, '%A %-d %B %Y')}{with_whom}")
     if that_day > 1:
         said += f"\nThat day now has {plural(that_day, 'check-in')}; each is kept as its own entry."
     return said
+
+
+def tick_counts_people(mentioned: list[str]) -> str:
+    """A check-in's "we were in touch" ticked with no one in its People box."""
+    said = "Who were you in touch with? Add them here: the tick counts those in this box"
+    if mentioned:
+        are = "is" if len(mentioned) == 1 else "are"
+        said += f"; {joined(mentioned)}, named with @, {are} only linked"
+    return said + "."
 
 
 def checkin_state(checked_in: bool, draft_day: date | None, c: str = "c") -> str:

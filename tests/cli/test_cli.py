@@ -394,7 +394,7 @@ def test_a_check_in_from_the_shell_with_scores_mentions_and_stdin(tmp_path: Path
                     "--mood", "4", "--connected", "5", "--contact")  # fmt: skip
     assert with_text.returncode == 0, with_text.stderr
     assert with_text.stdout == (  # the demo checked in today already: both are kept
-        "Saved the check-in for Monday 23 November 2026 with Ana A.\n"
+        "Saved the check-in for Monday 23 November 2026, in touch with Ana A.\n"
         "That day now has 2 check-ins; each is kept as its own entry.\n"
     )
     assert with_text.stderr == "Not linked: @Nobody is no one on your map\n"

@@ -471,3 +471,19 @@ def test_people_to_reach_with_one_name_are_told_apart_by_number(home: Path) -> N
         database.dispose()
     said = run(home, "today").stdout  # the one it names first says which Ana
     assert f"You might like to reach Ana (#{first}) — last in touch" in said, said
+
+
+def test_journal_contact_with_no_one_named_is_refused_not_saved(home: Path) -> None:
+    """ `journal "met up" --contact` saved, counting no one as in touch, without a word."""
+    assert_one_line_error(
+        run(home, "journal", "met up", "--contact"),
+        1,
+        "--contact counts those the words name with @ as in touch that day, and they name "
+        "no one: add @Name, or leave --contact out.",
+    )
+    assert_one_line_error(
+        run(home, "journal", "met @Nobody", "--contact"), 1, "they name no one on your map"
+    )
+    assert run(home, "search", "met").stderr == "No entries match.\n"
+    saved = run(home, "journal", "met @Ola", "--contact")
+    assert saved.stdout == "Saved the check-in for Monday 23 November 2026, in touch with Ola.\n"

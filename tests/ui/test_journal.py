@@ -283,7 +283,7 @@ async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Databas
             assert asked() == [
                 f"What brought warmth {when}?",
                 f"What made me want to withdraw {when}?",
-                f"We were in touch {when} (counts as contact with them)",
+                f"We were in touch {when} (the people above)",
             ], typed
             assert prompt() == words.about_day(todays, when), typed
             assert ("today" in prompt()) is (when == "today"), typed
@@ -1048,3 +1048,41 @@ async def test_a_check_in_says_which_of_two_people_of_one_name_it_links(
         shown = " ".join(screen_text(app).split())
         assert f"Linked: Mo (#{second})" in shown, shown
         assert f"(say more of the name, or the number: @#{first})" in shown, shown
+
+
+async def test_the_in_touch_tick_counts_the_people_box_not_a_mention(sqlite_db: Database) -> None:
+    """ "I miss @Ana", with Bo in the People box and "we were in touch" ticked, made Ana
+    "last in touch yesterday" on the Map — and the toast said "with Ana" of a mention."""
+    ids = a_map(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        check_in = form(app)
+        check_in.query_one("#body", TextArea).focus()
+        await press(app, pilot, *"I miss @Ana")
+        check_in.query_one("#contact", Checkbox).value = True  # ticked, no one in the box
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is check_in and not entries(sqlite_db)
+        assert (
+            "Who were you in touch with? Add them here: the tick counts those in this box; "
+            "Ana, named with @, is only linked." in " ".join(screen_text(app).split())
+        )
+        check_in.query_one("#who", Input).focus()
+        await press(app, pilot, *"Bo", "enter", "ctrl+s")
+        await settle(app, pilot)
+        assert said(app, "Saved the check-in for Monday 23 November 2026, in touch with Bo, "
+                    "mentioning Ana.")  # fmt: skip
+        [entry] = entries(sqlite_db)
+        assert sorted(entry.person_ids) == sorted(ids[n] for n in ("ana", "bo"))
+        assert entry.contact_person_ids == [ids["bo"]]
+        with sqlite_db.session() as s:
+            last = {p.name: p.last_contact for p in people.list_people(session=s)}
+        assert last["Ana"] is None and last["Bo"] is not None
+        # Opened again, the box holds whom the tick counted; the words link Ana again.
+        app.push_screen(JournalForm(entry))
+        await settle(app, pilot)
+        assert list(form(app).query_one(PeopleChips).chosen) == [ids["bo"]]
+        await press(app, pilot, "ctrl+s")
+        await settle(app, pilot)
+    assert entries(sqlite_db)[0].contact_person_ids == [ids["bo"]]

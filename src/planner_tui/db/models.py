@@ -700,6 +700,13 @@ class JournalEntryRead(JournalEntryBase):
     tags: list[str] = []
     updated_at: datetime | None = None
 
+    def people_by_contact(self) -> tuple[list[str], list[str]]:
+        """The names of those it counts as in touch that day, and of those it only
+        mentions."""
+        in_touch = set(self.contact_person_ids)
+        pairs = list(zip(self.people, self.person_ids, strict=True))
+        return [n for n, p in pairs if p in in_touch], [n for n, p in pairs if p not in in_touch]
+
 
 class SearchHit(SQLModel):
     entry: JournalEntryRead

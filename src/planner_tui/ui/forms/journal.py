@@ -62,6 +62,12 @@ class ScaleField(TextField):
             self.screen.focus_next()
 
 
+def in_touch(when: str) -> str:
+    """The tick that counts a check-in as contact: with those in the People box only (an
+    @mention in the words, "I miss @Ana", is no contact)."""
+    return f"We were in touch {when} (the people above)"
+
+
 class JournalForm(FormScreen[JournalEntryRead]):
     TITLE = "Check-in"
     FIELD_WORDS = {"support": "feeling supported", "comfort_giving": "comfort giving help",
@@ -114,7 +120,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
             "warmth_note": entry.warmth_note,
             "withdraw_note": entry.withdraw_note,
             "body": entry.body,
-            "people": entry.person_ids,
+            # The tick counts those in the box: the ones it counted, when it was ticked
+            # (the others were @mentioned, and the words link them again).
+            "people": entry.contact_person_ids or entry.person_ids,
             "contact": bool(entry.contact_person_ids),
             "contexts": entry.context_ids,
         }
@@ -156,7 +164,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yield Line(id="mentions", classes="muted")
         yield Field("People (type a name, Enter adds; backspace on empty removes)")
         yield PeopleChips()
-        yield Tick("We were in touch today (counts as contact with them)", id="contact")
+        yield Tick(in_touch("today"), id="contact")
         yield Field(CONTEXTS_LABEL, id="contexts-label")
         yield TickList[int](id="contexts")
 
@@ -268,6 +276,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
         if unknown:
             said.append(unlinked(unknown, self.people))
         self.query_one("#mentions", Static).update(text(" · ".join(said)))
+        if values["contact"] and not values["people"]:  # ticked, it would count no one
+            problems["people"] = words.tick_counts_people([by_id[i] for i in found])
         return problems
 
     def name_the_day(self, day: date | None) -> None:
@@ -286,7 +296,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             for label, words_now in asked.items():
                 self.query_one(label, Field).update(words_now)
             contact = self.query_one("#contact", Checkbox)
-            contact.label = f"We were in touch {when} (counts as contact with them)"
+            contact.label = in_touch(when)
             self.show_prompt()
             if self.entry is None:
                 heading = {"today": "Today's", "yesterday": "Yesterday's"}.get(when, "A")
@@ -329,7 +339,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             "withdraw_note": values["withdraw_note"],
             "body": values["body"],
             "person_ids": people,
-            "contact_person_ids": people if values["contact"] else [],
+            "contact_person_ids": values["people"] if values["contact"] else [],
             "context_ids": values["contexts"],
         }
         entry_id = self.entry.id if self.entry else None
@@ -350,7 +360,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         return saved
 
     def said_when_saved(self, result: JournalEntryRead) -> str:
-        return words.check_in_saved(result.day, result.people, self.that_day)
+        return words.check_in_saved(result.day, *result.people_by_contact(), self.that_day)
 
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
         if answer == "move":
