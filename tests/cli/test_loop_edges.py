@@ -474,7 +474,7 @@ def test_people_to_reach_with_one_name_are_told_apart_by_number(home: Path) -> N
 
 
 def test_journal_contact_with_no_one_named_is_refused_not_saved(home: Path) -> None:
-    """ `journal "met up" --contact` saved, counting no one as in touch, without a word."""
+    """`journal "met up" --contact` saved, counting no one as in touch, without a word."""
     assert_one_line_error(
         run(home, "journal", "met up", "--contact"),
         1,

@@ -1448,3 +1448,34 @@ async def test_what_is_said_of_one_of_two_people_of_one_name_says_which(
         assert isinstance(app.screen, PlanWizard)
         await settle(app, pilot)
         assert f"With {other}" in screen_text(app)
+
+
+async def test_a_page_says_where_a_last_contact_with_no_logged_contact_is_from(
+    sqlite_db: Database,
+) -> None:
+    """ "last in touch yesterday" above "No contact logged yet" on one page, for someone a
+    check-in counted as in touch: the page contradicted itself."""
+    from planner_tui.services import journal
+
+    with sqlite_db.write() as s:
+        zoe = people.create_person(session=s, data={"name": "Zoë"}).id
+        yesterday = clock.today() - timedelta(days=1)
+        journal.save_entry(
+            session=s,
+            data={
+                "day": yesterday,
+                "body": "tea",
+                "person_ids": [zoe],
+                "contact_person_ids": [zoe],
+            },
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PersonScreen)
+        await settle(app, pilot)
+        assert (
+            "No contact logged yet: last in touch yesterday is from a check-in or a step done. "
+            "l logs a contact." in " ".join(screen_text(app).split())
+        )

@@ -216,7 +216,12 @@ class PersonScreen(ViewScreen):
             ],
         )
         self.query_one("#history-empty", Note).set(
-            "" if data.history else "No contact logged yet. l logs one."
+            ""
+            if data.history
+            else "No contact logged yet. l logs one."
+            if p.last_contact is None  # else, its "last in touch" is said where it is from
+            else f"No contact logged yet: last in touch {words.ago(p.last_contact)} is from "
+            "a check-in or a step done. l logs a contact."
         )
         focused = self.focused
         if not isinstance(focused, DataTable) or not focused.display:  # Enter works at once
