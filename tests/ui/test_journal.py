@@ -78,7 +78,7 @@ async def test_every_field_by_keyboard(sqlite_db: Database) -> None:
     assert (entry.warmth_note, entry.withdraw_note) == ("soup with a friend", "a crowded bus")
     assert entry.body == "Long talk with @Ana #calm [b]not bold[/b]" and entry.tags == ["calm"]
     assert sorted(entry.person_ids) == sorted([ids["ana"], ids["bo"]])
-    assert sorted(entry.contact_person_ids) == sorted(entry.person_ids)
+    assert entry.contact_person_ids == [ids["bo"]]  # the box's: @Ana is only linked
     assert entry.context_ids == [ids["choir"]]
 
 
