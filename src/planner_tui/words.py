@@ -165,6 +165,14 @@ def check_in_saved(day: date, in_touch: list[str], mentioned: list[str], that_da
     return said
 
 
+def no_planner_in(home: str) -> str:
+    """A command that only reads, run where no planner is yet (a mistyped --home, say)."""
+    return (
+        f"There is no planner in {home} yet: check --home or PLANNER_TUI_HOME (planner-tui, "
+        "or planner-tui add NAME, starts one there)."
+    )
+
+
 def tick_counts_people(mentioned: list[str]) -> str:
     """A check-in's "we were in touch" ticked with no one in its People box."""
     said = "Who were you in touch with? Add them here: the tick counts those in this box"

@@ -487,3 +487,25 @@ def test_journal_contact_with_no_one_named_is_refused_not_saved(home: Path) -> N
     assert run(home, "search", "met").stderr == "No entries match.\n"
     saved = run(home, "journal", "met @Ola", "--contact")
     assert saved.stdout == "Saved the check-in for Monday 23 November 2026, in touch with Ola.\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["people"], ["search", "walk"], ["backup"], ["export", "--format", "json"], ["review"],
+     ["plan"]],  # fmt: skip
+    ids=lambda command: command[0],
+)
+def test_a_command_that_only_reads_refuses_a_home_with_no_planner(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """A mistyped --home made an empty planner, and `people` said "No one on your map yet",
+    `export` wrote an empty file and `backup` "Backed up" nothing."""
+    typo = tmp_path / "typo"
+    assert_one_line_error(
+        run(typo, *command),
+        1,
+        f"There is no planner in {typo} yet: check --home or PLANNER_TUI_HOME (planner-tui, "
+        "or planner-tui add NAME, starts one there).",
+    )
+    assert not typo.exists()
+    assert run(typo, "today").returncode == 0 and not typo.exists()  # a shell's start: quiet

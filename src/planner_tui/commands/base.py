@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from planner_tui import words
-from planner_tui.config import Settings
+from planner_tui.config import DB_FILENAME, Settings
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.names import person_number
 
@@ -48,9 +48,15 @@ def location_from(settings: Settings, *, reading: bool = False) -> Any:
 @contextmanager
 def opened(settings: Settings, *, reading: bool = False) -> Iterator[Database]:
     """The database, checked and opened. *reading*: the command only reads, so a file that
-    can't be written here is read all the same (writes are refused when tried)."""
+    can't be written here is read all the same (writes are refused when tried), and one
+    that isn't there is refused: its people, a search, an export or a backup of a planner
+    made just now, empty, would say everything was gone."""
     from planner_tui.db.engine import open_database
 
+    if reading and settings.uses_default_sqlite:
+        home = settings.resolved_home()
+        if not (home / DB_FILENAME).exists():  # a mistyped --home: said, not made and empty
+            raise InvalidInput(words.no_planner_in(str(home)))
     database = open_database(location_from(settings, reading=reading))
     try:
         yield database
