@@ -60,13 +60,19 @@ def user_path(text: str) -> Path:
         raise argparse.ArgumentTypeError("a path can't contain a NUL character")
     if len(text) > 4096:
         raise argparse.ArgumentTypeError("that path is longer than any system allows")
-    if text.endswith(("/", os.sep)) and not Path(text).is_dir():
-        # A folder, by its slash: without it, `backup nofolder/` wrote a file named nofolder.
+    return Path(text)
+
+
+def written_path(text: str) -> Path:
+    """A :func:`user_path` to write to: one typed with a slash at its end is a folder, and
+    must be there (without this, `backup nofolder/` wrote a file named nofolder)."""
+    path = user_path(text)
+    if text.endswith(("/", os.sep)) and not path.is_dir():
         raise argparse.ArgumentTypeError(
             f"there is no folder {plain(text, keep_newlines=False)}; make it first, or choose "
             "another place"
         )
-    return Path(text)
+    return path
 
 
 def database_url(text: str) -> str:
@@ -104,7 +110,7 @@ def build_parser() -> Parser:
     export.add_argument(
         "--per-month", action="store_true", help="markdown: one file per month, into -o FOLDER"
     )
-    export.add_argument("-o", "--output", type=user_path, help="file to write (default: stdout)")
+    export.add_argument("-o", "--output", type=written_path, help="file to write (default: stdout)")
     export.add_argument("--replace", action="store_true",
                         help="write over a text file there that isn't an earlier export")  # fmt: skip
 
@@ -164,7 +170,7 @@ def build_parser() -> Parser:
                        help="the people named were in touch with you that day")  # fmt: skip
 
     backup = sub.add_parser("backup", help="write a consistent copy of the database")
-    backup.add_argument("file", nargs="?", type=user_path, help="where (default: HOME/backups/)")
+    backup.add_argument("file", nargs="?", type=written_path, help="where (default: HOME/backups/)")
 
     restore = sub.add_parser(
         "restore",

@@ -107,6 +107,12 @@ def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> N
     for argv in (["backup", f"{tmp_path}/nofolder/"], ["export", "-o", f"{tmp_path}/nofolder/"]):
         assert_one_line_error(run(home, *argv), 2, f"there is no folder {tmp_path}/nofolder/")
     assert not (tmp_path / "nofolder").exists()
+    # A home typed with its slash is made, as one without it is; a file to read from
+    # that isn't there is not one to "make first".
+    fresh = run(tmp_path / "x", "--home", f"{tmp_path}/new home/", "add", "Bo")
+    assert fresh.returncode == 0 and (tmp_path / "new home" / "planner.db").is_file()
+    for argv in (["import", f"{tmp_path}/gone/"], ["restore", f"{tmp_path}/gone/", "--yes"]):
+        assert_one_line_error(run(home, *argv), 1, f"{tmp_path}/gone.")
     nowhere = tmp_path / "no such folder" / "deeper"  # a mistyped folder: named, not made
     assert_one_line_error(run(home, "backup", str(nowhere / "x.db")), 1,
                           f"There is no folder {nowhere}")  # fmt: skip
