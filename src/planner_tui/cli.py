@@ -646,6 +646,7 @@ def confirmed(args: argparse.Namespace, question: str, word: str) -> bool:
 def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db import backups
     from planner_tui.db.engine import looks_like_sqlite, open_database
+    from planner_tui.services import exchange
 
     location = location_from(settings)
     given: Path = args.file.expanduser()
@@ -653,6 +654,12 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
         own = location.sqlite_path
         new_home = given.suffix.casefold() == ".json" and (own is None or own.exists())
         raise PlannerError(export_given_to_restore(args.file, settings.home, new_home=new_home))
+    kind = exchange.export_kind(given) if given.is_file() else None
+    if kind is not None and kind != "json":  # not "damaged, or encrypted"
+        raise PlannerError(
+            f"{args.file} is planner-tui's {exchange.EXPORT_KINDS[kind]} export, which is for "
+            "reading, not a backup: restore puts back a planner-tui backup (a .db file)."
+        )
     backups.check_backup(location, args.file)  # before asking: a wrong file is said at once
     question = f"Replace the data in {location.display} with the copy in {args.file}?"
     if backups.looks_open(location):

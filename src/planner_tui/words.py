@@ -1212,6 +1212,14 @@ def export_given_to_restore(path: object, home: object = None, *, new_home: bool
     )
 
 
+def export_for_reading(name: str, kind: str) -> str:
+    """Planner-tui's own Markdown, calendar or review export, given to be read back in."""
+    return (
+        f"{name} is planner-tui's {kind} export, which is for reading. To read your data in, "
+        "import the JSON export instead (planner-tui export -o FILE.json writes one)."
+    )
+
+
 def database_given_to_import(path: object, home: object = None) -> str:
     """``import`` was given a database file (a backup, most likely); the command that puts
     it back names the *home* imported into, when one was given."""

@@ -104,6 +104,19 @@ def test_markdown_and_ics_exports(demo_home: Path) -> None:
     assert events and all(str(e["description"]).startswith("With ") for e in events)
     now = datetime.fromisoformat(NOW).replace(tzinfo=UTC)
     assert all(e["dtstart"].dt >= now - timedelta(days=1) or "rrule" in e for e in events)
+    # Given to import or restore, each says what it is (import: "no journal entries in
+    # it"; restore: "damaged, or encrypted (then set PLANNER_TUI_PASSPHRASE)").
+    (demo_home.parent / "cal.ics").write_bytes(ics.stdout)
+    for name, kind in (("all.md", "Markdown"), ("cal.ics", "calendar")):
+        path = demo_home.parent / name
+        said = f"{name} is planner-tui's {kind} export, which is for reading"
+        assert_one_line_error(run(demo_home.parent / "new", "import", str(path)), 1, said)
+        assert_one_line_error(run(demo_home, "restore", str(path), "--yes"), 1,
+                              f"{said}, not a backup: restore puts back")  # fmt: skip
+    (demo_home.parent / "pic.png").write_bytes(bytes(range(128, 228)))
+    assert_one_line_error(run(demo_home.parent / "new", "import", str(demo_home.parent / "pic.png")),
+                          1, "pic.png is not a UTF-8 text file. Import reads planner-tui's JSON "
+                          "export, vCards (.vcf) and jrnl or Day One journals.")  # fmt: skip
 
 
 def test_review_prints_real_figures(demo_home: Path) -> None:
@@ -278,7 +291,7 @@ def test_corrupt_database_is_reported_and_never_changed(tmp_path: Path) -> None:
 
 
 def test_newer_database_is_reported(tmp_path: Path) -> None:
-    assert run(tmp_path, "review").returncode == 0
+    assert run(tmp_path, "add", "Ana").returncode == 0
     with sqlite3.connect(tmp_path / "planner.db") as c:
         c.execute("UPDATE alembic_version SET version_num = 'f00d'")
     assert_one_line_error(run(tmp_path, "review"), 1, "newer version of planner-tui")
@@ -286,7 +299,7 @@ def test_newer_database_is_reported(tmp_path: Path) -> None:
 
 def test_database_path_that_cannot_be_created(tmp_path: Path) -> None:
     (tmp_path / "a-file").write_text("x")
-    assert_one_line_error(run(tmp_path / "a-file" / "home", "review"), 1, "Can't create")
+    assert_one_line_error(run(tmp_path / "a-file" / "home", "add", "Ana"), 1, "Can't create")
 
 
 def test_bad_database_url(tmp_path: Path) -> None:

@@ -497,8 +497,14 @@ def test_journal_contact_with_no_one_named_is_refused_not_saved(home: Path) -> N
 
 @pytest.mark.parametrize(
     "command",
-    [["people"], ["search", "walk"], ["backup"], ["export", "--format", "json"], ["review"],
-     ["plan"]],  # fmt: skip
+    [
+        ["people"],
+        ["search", "walk"],
+        ["backup"],
+        ["export", "--format", "json"],
+        ["review"],
+        ["plan"],
+    ],  # fmt: skip
     ids=lambda command: command[0],
 )
 def test_a_command_that_only_reads_refuses_a_home_with_no_planner(

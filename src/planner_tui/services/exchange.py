@@ -106,7 +106,12 @@ def export_kind(path: Path) -> str | None:
     """Which of planner-tui's exports *path* begins as (a key of :data:`EXPORT_KINDS`), or
     None: the command line, which can't ask as the app does, replaces only an earlier
     export of the same kind, and the app's question says what is there."""
-    head = read_named(path, 4096).decode("utf-8", "replace").removeprefix("\ufeff")
+    return kind_of_text(read_named(path, 4096).decode("utf-8", "replace"))
+
+
+def kind_of_text(head: str) -> str | None:
+    """:func:`export_kind` of a file's first characters."""
+    head = head[:4096].removeprefix("\ufeff")
     if re.match(r'\{\s*"format":\s*"' + FORMAT_NAME + '"', head):
         return "json"
     if head.startswith(f"# {MARKDOWN_TITLE}"):

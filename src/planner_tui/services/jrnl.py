@@ -31,11 +31,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil import parser as dateparser
 from sqlmodel import Session, col, select
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.db.models import MAX_BODY, JournalEntry, clean_tag
 from planner_tui.errors import InvalidInput
 from planner_tui.files import read_named
-from planner_tui.services.exchange import MARKDOWN_TITLE
+from planner_tui.services.exchange import EXPORT_KINDS, kind_of_text
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 STARRED_TAG = "starred"
@@ -221,7 +221,8 @@ def _decode(data: bytes, path: Path) -> str:
         maybe = (
             " If it is a jrnl journal with a password, decrypt it with jrnl first."
             if blocks
-            else ""
+            else " Import reads planner-tui's JSON export, vCards (.vcf) and jrnl or Day One "
+            "journals."
         )
         raise InvalidInput(f"{path.name} is not a UTF-8 text file.{maybe}") from None
 
@@ -230,11 +231,9 @@ def read_file(path: Path) -> list[Entry]:
     """A one-file jrnl journal (not planner-tui's own Markdown export: that one is written
     for reading, and the JSON export is the one that reads back whole)."""
     text = _decode(_read_bytes(path), path)
-    if text.removeprefix("\ufeff").startswith(f"# {MARKDOWN_TITLE}"):
-        raise InvalidInput(
-            f"{path.name} is planner-tui's Markdown export, which is for reading. To read your "
-            "data in, import the JSON export instead (planner-tui export -o FILE.json writes one)."
-        )
+    kind = kind_of_text(text)
+    if kind is not None and kind != "json":  # a JSON export is read by exchange
+        raise InvalidInput(words.export_for_reading(path.name, EXPORT_KINDS[kind]))
     return parse_text(text)
 
 
