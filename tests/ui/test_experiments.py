@@ -73,9 +73,11 @@ async def test_starting_and_ending_an_experiment_from_the_review(sqlite_db: Data
         assert "← → Answers" in footer, footer
         assert app.focused is not None and app.focused.id == "close"
         assert [b.variant for b in app.screen.query(Button)] == ["default", "primary"]
-        await press(app, pilot, "left")
+        await press(app, pilot, "left", "left")  # no further than the first
         assert app.focused.id == "save"
-        await press(app, pilot, "right", "enter")  # keeps it going
+        await press(app, pilot, "right", "right")  # nor round again, to "End it"
+        assert app.focused.id == "close"
+        await press(app, pilot, "enter")  # keeps it going
         assert isinstance(app.screen, ReviewScreen) and "running" in screen_text(app)
         await press(app, pilot, "x")
         await press(app, pilot, "escape")  # keeps it going

@@ -173,10 +173,9 @@ class EndExperimentForm(FormScreen[ExperimentRead]):
         self.query_one("#close", Button).variant = "primary"
 
     def action_answer(self, step: int) -> None:  # as a Choice's ← and →
-        if step > 0:
-            self.focus_next(Button)
-        else:
-            self.focus_previous(Button)
+        from planner_tui.ui.modals.confirm import other_answer
+
+        other_answer(self, step)
 
     def compose_fields(self) -> ComposeResult:
         from planner_tui import clock, words

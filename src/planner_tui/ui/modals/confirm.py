@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Key
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
 from planner_tui.ui.screens.base import KeepsStyles, text
 from planner_tui.ui.widgets.footer import DialogFooter
+
+
+def other_answer(screen: Screen[Any], step: int) -> None:
+    """← (*step* -1) or → (1) to the answer beside the focused one; none past either end:
+    from the last, → went round to the first (in the experiment's question, from "Keep it
+    going" to "End it")."""
+    answers = [b for b in screen.query(Button) if b.display and not b.disabled]
+    at = answers.index(screen.focused) if screen.focused in answers else 0
+    answers[max(0, min(len(answers) - 1, at + step))].focus()
 
 
 class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
@@ -62,10 +73,7 @@ class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
         answer.call_after_refresh(answer.scroll_visible, animate=False)
 
     def action_other_answer(self, step: int) -> None:
-        if step > 0:
-            self.focus_next(Button)
-        else:
-            self.focus_previous(Button)
+        other_answer(self, step)
 
     def on_key(self, event: Key) -> None:
         if event.key in self.shortcuts:
