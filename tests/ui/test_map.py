@@ -329,6 +329,10 @@ async def test_a_name_already_on_the_map_is_asked_about_and_what_stays_is_said(
             row=[p.name for p in screen.shown].index("Maria Costa")
         )
         await press(app, pilot, "e")
+        app.screen.query_one("#name", Input).value = "ani"  # her nickname: said as added
+        await press(app, pilot, "ctrl+s")
+        assert f"Ana Silva (#{ana}) (called Ani) is already here. Keep both?" in screen_text(app)
+        await press(app, pilot, "enter")
         app.screen.query_one("#name", Input).value = "Ana Silva"
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)

@@ -92,6 +92,24 @@ def read_dates(birthday: str, others: str) -> list[dict[str, Any]]:
     return found
 
 
+def named_by(typed: str, people: list[PersonRead], shown: list[str]) -> list[str]:
+    """Each of *people* a name *typed* matched, as *shown*, with what it matched when that
+    is not their name — their nickname, or a name merged into theirs ("Sam (#1) (called
+    Sammy)") — and, if archived, how to see them."""
+    from planner_tui.names import name_key
+
+    return [
+        name
+        + (
+            f" (called {p.nickname if name_key(p.nickname) == name_key(typed) else typed.strip()})"
+            if name_key(p.name) != name_key(typed)
+            else ""
+        )
+        + (" (archived: h on the Map shows them, a brings them back)" if p.archived else "")
+        for name, p in zip(shown, people, strict=True)
+    ]
+
+
 class PersonForm(FormScreen[PersonRead]):
     """Add someone, or edit them (``person`` given)."""
 
@@ -290,7 +308,10 @@ class PersonForm(FormScreen[PersonRead]):
             same = backend.read(partial(people.find_duplicates, name=values["name"]))
             same = [p for p in same if p.id != self.person.id]
             if same:  # renamed into someone else's name: asked, as adding them is
-                here = words.numbered_names([(p.name, p.id) for p in same], MOST_OFFERED)
+                offered = same[:MOST_OFFERED]
+                shown = [words.numbered(p.name, p.id) for p in offered]
+                others = ["others"] if len(same) > MOST_OFFERED else []
+                here = words.joined(named_by(values["name"], offered, shown) + others)
                 raise Question(
                     "Already on your map?",
                     f"{here} {'is' if len(same) == 1 else 'are'} already here. Keep both? "
@@ -359,20 +380,9 @@ class PersonForm(FormScreen[PersonRead]):
         """Adding a name that is someone's already: is it them? Each person it names is an
         answer (two who share a nickname, or archived ones, were asked about as the first
         of them alone), with the nickname that matched said."""
-        from planner_tui.names import name_key
-
         offered = same[:MOST_OFFERED]
         shown = [words.numbered(p.name, p.id) if len(same) > 1 else p.name for p in offered]
-        who = [  # by what it matched: their nickname, else a name merged into theirs
-            name
-            + (
-                f" (called {p.nickname if name_key(p.nickname) == name_key(typed) else typed.strip()})"
-                if name_key(p.name) != name_key(typed)
-                else ""
-            )
-            + (" (archived: h on the Map shows them, a brings them back)" if p.archived else "")
-            for name, p in zip(shown, offered, strict=True)
-        ]
+        who = named_by(typed, offered, shown)
         asked = (
             f"{who[0]} is already here. Is this the same person?"
             if len(same) == 1
