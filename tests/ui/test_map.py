@@ -549,6 +549,7 @@ async def test_delete_asks_and_undo_brings_everything_back(sqlite_db: Database) 
     with sqlite_db.write() as s:
         choir = people.create_context(session=s, data={"name": "Choir"}).id
         ana = people.create_person(session=s, data={"name": "Ana", "context_ids": [choir]}).id
+        people.create_person(session=s, data={"name": "Bo"})
         people.log_interaction(session=s, data={"occurred_at": NOW, "person_ids": [ana]})
         steps.create_step(
             session=s, data={"context_id": choir, "action": "go to the choir", "due_at": NOW}
@@ -561,15 +562,18 @@ async def test_delete_asks_and_undo_brings_everything_back(sqlite_db: Database) 
         assert isinstance(app.screen, Choice) and "Delete Ana?" in screen_text(app)
         await pilot.press("escape")
         await settle(app, pilot)
-        assert len(everyone(sqlite_db)) == 1
+        assert len(everyone(sqlite_db)) == 2
         await pilot.press("x")
         await settle(app, pilot)
         await pilot.press("tab", "enter")
         await settle(app, pilot)
-        assert everyone(sqlite_db) == []
+        assert [p.name for p in everyone(sqlite_db)] == ["Bo"]
         await pilot.press("u")
         await settle(app, pilot)
         assert "Ana" in screen_text(app)
+        # The cursor on Ana, back (it stayed on Bo, and the next key acted on him).
+        table = app.screen.query_one("#people-table", DataTable)
+        assert table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value == str(ana)
         # A part of life: the question says what stays (it said two people kept "their
         # other contexts" when they had none).
         await press(app, pilot, "3", "x")
@@ -579,7 +583,7 @@ async def test_delete_asks_and_undo_brings_everything_back(sqlite_db: Database) 
         with sqlite_db.session() as s:
             assert people.list_contexts(session=s) == []
             [step] = steps.list_steps(session=s)
-        assert [p.name for p in everyone(sqlite_db)] == ["Ana"]
+        assert sorted(p.name for p in everyone(sqlite_db)) == ["Ana", "Bo"]
         assert (step.action, step.person) == ("go to the choir", "")
     with sqlite_db.session() as s:
         assert len(people.list_interactions(session=s, person_id=ana)) == 1

@@ -533,6 +533,13 @@ class MapScreen(ViewScreen):
             self.just_added = (tab, result.id)
             self.move_to_added()
 
+    POINTED_ROWS = "person"
+
+    def point_at(self, person_ids: set[str]) -> None:
+        """Undo brought these people back: the cursor goes to them once they show (it
+        stayed on the row below, and the next key acted on that person)."""
+        self.just_added = ("people", min(int(i) for i in person_ids))
+
     def move_to_added(self) -> None:
         """The cursor on the row just added, in its tab (once the data holds it)."""
         from textual.widgets.data_table import RowDoesNotExist
