@@ -349,13 +349,24 @@ def merge_counts(*, session: Session, person_id: int, keep_id: int) -> MergeCoun
         query = select(sa.func.count()).select_from(model).where(column == person_id)
         return int(session.exec(query).one())
 
+    def new_to_them(link: Any, linked: Any) -> int:
+        """Links of the other's that *keep_id* hasn't already: a context, a contact or a
+        check-in they share moves nothing (a shared context was counted as moving)."""
+        theirs = select(linked).where(link.person_id == keep_id)
+        query = (
+            select(sa.func.count())
+            .select_from(link)
+            .where(link.person_id == person_id, col(linked).not_in(theirs))
+        )
+        return int(session.exec(query).one())
+
     theirs = dates_by_label(session, keep_id)
     dates = session.exec(select(PersonDate).where(PersonDate.person_id == person_id)).all()
     return MergeCounts(
-        contacts=count(InteractionPersonLink, InteractionPersonLink.person_id),
+        contacts=new_to_them(InteractionPersonLink, InteractionPersonLink.interaction_id),
         steps=count(Step, Step.person_id),
-        mentions=count(JournalPersonLink, JournalPersonLink.person_id),
-        contexts=count(PersonContextLink, PersonContextLink.person_id),
+        mentions=new_to_them(JournalPersonLink, JournalPersonLink.entry_id),
+        contexts=new_to_them(PersonContextLink, PersonContextLink.context_id),
         dates=sum(label_key(d.label) not in theirs for d in dates),
         theirs_stay=left_out_dates(
             session=session,
