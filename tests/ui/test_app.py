@@ -573,6 +573,31 @@ async def test_a_locked_planner_asks_for_its_passphrase_and_stays_private(
     assert copy.exists() and b"Anastasia Quill" not in copy.read_bytes()
 
 
+async def test_a_planner_with_words_over_its_start_is_not_asked_for_a_passphrase(
+    sqlite_db: Database,
+) -> None:
+    """Words written over the first bytes of a planner never encrypted: "This planner is
+    locked… Your data is encrypted", and a passphrase led to "pip install SQLCipher"."""
+    from planner_tui.ui.modals.passphrase import PassphrasePrompt
+
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    sqlite_db.dispose()
+    home = sqlite_db.location.home
+    path = home / "planner.db"
+    data = bytearray(path.read_bytes())
+    junk = b"THIS IS NOT A DATABASE, JUST WORDS. " * 14
+    data[: len(junk)] = junk
+    path.write_bytes(bytes(data))
+    app = PlannerApp(Settings(home=home))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert not isinstance(app.screen, PassphrasePrompt)
+        assert "is not a planner-tui database, or it is damaged" in " ".join(
+            screen_text(app).split()
+        )
+
+
 @pytest.mark.parametrize("now", [datetime(9999, 12, 31, 23, 59), datetime(1, 1, 1, 0, 0)])
 async def test_every_view_opens_on_the_first_and_last_day_of_the_calendar(
     sqlite_db: Database, now: datetime

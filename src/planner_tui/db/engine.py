@@ -232,13 +232,22 @@ def looks_like_sqlite(path: Path) -> bool:
 
 
 def looks_encrypted(path: Path) -> bool:
-    """Whether *path* may be an encrypted planner: no SQLite header, and whole pages of
-    noise (SQLCipher's pages are 512 bytes or a multiple)."""
+    """Whether *path* may be an encrypted planner: whole pages (SQLCipher's are 512 bytes or
+    a multiple) beginning in noise — no SQLite header, and most byte values in the first
+    512 (a planner with words written over its start was asked for a passphrase)."""
     try:
         size = path.stat().st_size if path.is_file() else 0
-        return size >= 1024 and size % 512 == 0 and _read_header(path) != SQLITE_HEADER
+        if size < 1024 or size % 512:
+            return False
+        start = read_named(path, 512)
     except (OSError, StorageError):
         return False
+    return not start.startswith(SQLITE_HEADER) and len(set(start)) >= NOISE_BYTE_VALUES
+
+
+NOISE_BYTE_VALUES = 128
+"""Distinct byte values the first 512 bytes of an encrypted file have at least: noise has
+about 200 (odds against fewer than 128 are beyond counting); text, about 60."""
 
 
 def check_sqlite_file(path: Path, passphrase: str | None = None, *, whole: bool = False) -> None:
