@@ -662,14 +662,15 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
         )
     backups.check_backup(location, args.file)  # before asking: a wrong file is said at once
     question = f"Replace the data in {location.display} with the copy in {args.file}?"
-    if backups.looks_open(location):
+    app_open = backups.looks_open(location)
+    if app_open:
         question += f" {OPEN_WHILE_RESTORING}"
-        if args.yes:
-            print(plain(f"planner-tui: {OPEN_WHILE_RESTORING}"), file=sys.stderr)
     if not confirmed(args, question, "restore"):
         print("Nothing was changed.")
         return
     kept = backups.restore(location, args.file)
+    if app_open and args.yes:  # not asked: said (a damaged file is refused instead)
+        print(plain(f"planner-tui: {OPEN_WHILE_RESTORING}"), file=sys.stderr)
     open_database(location).dispose()  # checks it, and brings an older copy up to date
     print(plain(f"Restored from {args.file}."))
     if kept:

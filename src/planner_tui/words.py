@@ -776,13 +776,18 @@ ON_THIS_DAY_ON = (
 ON_THIS_DAY_UNCHANGED = "On this day stays as it was; o tries again."
 WELCOME_NOT_KEPT = "The welcome will show once more at the next start."
 OPEN_WHILE_RESTORING = (
-    "The app looks open on this planner (its write-ahead log is there): it will show the "
+    "The app is open on this planner: it will show the "
     "restored data from the next view you go to; what it has open meanwhile (a form being "
     "typed in) saves into the restored planner."
 )
+OPEN_WHILE_RESTORING_DAMAGED = (
+    "The app is open on this planner, and its file is damaged: close the app first (q), "
+    "then restore again — the damaged file is moved aside, and what the open app saved "
+    "afterwards would go with it. Nothing was changed."
+)
 LOCKED = "This planner is locked: it opens with its passphrase."
 OPEN_WHILE_DELETING = (
-    "The app looks open on this planner (its write-ahead log is there): close it first (q), "
+    "The app is open on this planner: close it first (q), "
     "then run delete-all again — what it saved afterwards would go with the deleted file. "
     "Nothing was deleted. (If no app is open, the log is left from a crash: opening and "
     "closing the app once clears it.)"

@@ -7,7 +7,10 @@ import hashlib
 import json
 import os
 import sqlite3
-from contextlib import closing
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,7 +18,7 @@ import pytest
 from icalendar import Calendar
 
 from planner_tui import cli
-from planner_tui.words import OPEN_WHILE_RESTORING
+from planner_tui.words import OPEN_WHILE_RESTORING, OPEN_WHILE_RESTORING_DAMAGED
 
 from .runner import NOW, assert_one_line_error, run, run_process
 
@@ -223,6 +226,23 @@ def test_backup_writes_a_private_consistent_copy(demo_home: Path, tmp_path: Path
         assert not (tmp_path / name).exists()
 
 
+@contextmanager
+def open_elsewhere(database: Path) -> Iterator[None]:
+    """*database* open in another process, as the app has it: a connection that has read it
+    (a connection of this process's own is no other program's)."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+         "c.execute('SELECT count(*) FROM person').fetchone(); print('open', flush=True); "
+         "sys.stdin.read()", str(database)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        yield
+    finally:
+        holder.communicate("", timeout=30)
+
+
 def test_restore_and_delete_all_ask_first_then_do_it(tmp_path: Path) -> None:
     home = tmp_path / "home"
     assert run(home, "journal", "first words").returncode == 0
@@ -237,11 +257,10 @@ def test_restore_and_delete_all_ask_first_then_do_it(tmp_path: Path) -> None:
     assert "second words" not in run(home, "search", "second").stdout
     assert "first words" in run(home, "search", "first").stdout
     assert restored.stderr == ""
-    # With the app open on it (its connection keeps the write-ahead log there), it says so.
-    with closing(sqlite3.connect(home / "planner.db")) as app_open:
-        app_open.execute("SELECT count(*) FROM person").fetchone()
+    # With the app open on it (another process's connection on the file), it says so.
+    with open_elsewhere(home / "planner.db"):
         asked = run(home, "restore", str(copy))
-        assert_one_line_error(asked, 1, "The app looks open on this planner")
+        assert_one_line_error(asked, 1, "The app is open on this planner")
         assert "add --yes to confirm" in asked.stderr
         restored = run(home, "restore", str(copy), "--yes")
         assert restored.returncode == 0 and "Restored from" in restored.stdout
@@ -258,28 +277,47 @@ def test_restore_and_delete_all_ask_first_then_do_it(tmp_path: Path) -> None:
     assert (home / "planner.db").exists()
     # With the app open on it, delete-all refuses, --yes or not: what the app saved after
     # went into the deleted file, and was lost when it closed.
-    with closing(sqlite3.connect(home / "planner.db")) as app_open:
-        app_open.execute("SELECT count(*) FROM person").fetchone()
+    with open_elsewhere(home / "planner.db"):
         for argv in (("delete-all",), ("delete-all", "--yes")):
             assert_one_line_error(run(home, *argv), 1, "close it first (q)")
         assert "first words" in run(home, "search", "first").stdout
 
     # Opened while the question waited for its answer: asked again after it.
-    opened: list[sqlite3.Connection] = []
+    with ExitStack() as later:
 
-    def opened_while_asking(*_: object) -> bool:
-        opened.append(sqlite3.connect(home / "planner.db"))
-        opened[0].execute("SELECT count(*) FROM person").fetchone()
-        return True
+        def opened_while_asking(*_: object) -> bool:
+            later.enter_context(open_elsewhere(home / "planner.db"))
+            return True
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cli, "confirmed", opened_while_asking)
-        assert_one_line_error(run(home, "delete-all"), 1, "close it first (q)")
-    opened[0].close()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(cli, "confirmed", opened_while_asking)
+            assert_one_line_error(run(home, "delete-all"), 1, "close it first (q)")
     assert "first words" in run(home, "search", "first").stdout
     erased = run(home, "delete-all", "--yes")
     assert erased.returncode == 0 and "planner.db" in erased.stdout
     assert not home.exists()
+
+
+def test_a_damaged_planner_the_app_has_open_is_not_moved_aside(tmp_path: Path) -> None:
+    """Restored while the app had it open, a damaged file was moved aside — and everything
+    the app saved after it, "Saved.", went into the file moved aside, and was lost."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "first words").returncode == 0
+    copy = tmp_path / "copy.db"
+    assert run(home, "backup", str(copy)).returncode == 0
+    database = home / "planner.db"
+    with open_elsewhere(database):
+        with database.open("r+b") as damage:
+            damage.truncate(database.stat().st_size // 2)
+        before = database.read_bytes()
+        refused = run(home, "restore", str(copy), "--yes")
+        assert_one_line_error(refused, 1, OPEN_WHILE_RESTORING_DAMAGED)
+        assert database.read_bytes() == before
+        assert not list((home / "backups").glob("before-restore-*"))
+    # Closed (its log stays, as after a crash: no one holds it), the restore goes ahead.
+    restored = run(home, "restore", str(copy), "--yes")
+    assert restored.returncode == 0 and restored.stderr == "", restored.stderr
+    assert "first words" in run(home, "search", "first").stdout
 
 
 def test_corrupt_database_is_reported_and_never_changed(tmp_path: Path) -> None:

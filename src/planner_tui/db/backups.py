@@ -3,12 +3,15 @@ API while the app runs; putting a copy back; and deleting everything on request.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
 
+from planner_tui import words
 from planner_tui.db import DATA_VERSION_KEY, SCHEMA_HEAD, json_value, schema_revision
 from planner_tui.db.engine import (
     Database,
@@ -100,10 +103,33 @@ def check_backup(location: Location, source: Path) -> Path:
 
 
 def looks_open(location: Location) -> bool:
-    """Whether a planner-tui (the app, most likely) seems to have the planner open: its
-    write-ahead log is there while any connection is (or after a crash, until the next)."""
+    """Whether another process (the app, most likely) has the planner open: its write-ahead
+    log is there, and a connection holds SQLite's "dead man's switch" — a shared lock on
+    byte 128 of the ``-shm`` file each connection keeps while it is open (a log left by a
+    crash has none). Call it with no connection of this process's own open on the file: a
+    POSIX lock is released by closing any descriptor of the file."""
     path = location.sqlite_path
-    return path is not None and path.with_name(path.name + "-wal").exists()
+    if path is None or not path.with_name(path.name + "-wal").exists():
+        return False
+    try:
+        shm = os.open(path.with_name(path.name + "-shm"), os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # can't tell: as if open
+    try:
+        fcntl.lockf(shm, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DEAD_MANS_SWITCH)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(shm, fcntl.LOCK_UN, 1, SHM_DEAD_MANS_SWITCH)
+        return False
+    finally:
+        os.close(shm)
+
+
+SHM_DEAD_MANS_SWITCH = 128
+"""SQLite's UNIX_SHM_DMS: the byte of a ``-shm`` file every open connection holds locked."""
 
 
 def restore(location: Location, source: Path) -> Path | None:
@@ -131,6 +157,8 @@ def restore(location: Location, source: Path) -> Path | None:
                     "damaged, move it aside first and restore again."
                 ) from None
             except StorageError:  # damaged: what a restore is for. Kept byte for byte.
+                if looks_open(location):  # it would go on saving into the file moved aside
+                    raise StorageError(words.OPEN_WHILE_RESTORING_DAMAGED) from None
                 _keep_as_it_is(target, safety)
             else:
                 backup_file(target, safety, passphrase=passphrase)
