@@ -120,8 +120,9 @@ def _driver_words(error: BaseException, *, values: bool = False) -> str:
     return first.strip()[:200]
 
 
-def describe_error(error: BaseException) -> str:
-    """Turn a database error into one sentence a person can act on (never raw SQL)."""
+def describe_error(error: BaseException, database: Path | None = None) -> str:
+    """Turn a database error into one sentence a person can act on (never raw SQL); a
+    damaged SQLite *database* names where its backups are."""
     text = str(getattr(error, "orig", None) or error).lower()
     if "locked" in text or "busy" in text:
         return "Your planner is busy — another program is writing to it. Try again in a moment."
@@ -140,12 +141,7 @@ def describe_error(error: BaseException) -> str:
             "keeps a small journal file beside the database while it works."
         )
     if _damaged(error):
-        return (
-            "The database file looks damaged, so planner-tui left it untouched. "
-            "Restore a backup with planner-tui restore FILE (the app's daily copies are in the "
-            "backups folder beside the database; README, 'Backups and restore'), or choose "
-            "another --home or --db."
-        )
+        return damaged_words(database)
     if "timeout expired" in text:  # psycopg: the server took the connection, never answered
         return (
             "The database server did not answer in time. Check that it is running and can "
@@ -154,6 +150,25 @@ def describe_error(error: BaseException) -> str:
     if "could not connect" in text or "connection refused" in text or "connection" in text:
         return f"Could not reach the database server: {_driver_words(error, values=True)}"
     return f"The database reported a problem: {_driver_words(error)}"
+
+
+def damaged_words(database: Path | None) -> str:
+    """What to do about a damaged file: close the app, then restore a copy — from the
+    folder of daily copies beside *database*, named, and said when it holds none."""
+    said = (
+        "The database file looks damaged, so planner-tui left it untouched. Close "
+        "planner-tui, then put back a copy: planner-tui restore FILE"
+    )
+    if database is None:
+        return said + " (the app's daily copies are in the backups folder beside the database)."
+    folder = database.parent / "backups"
+    copies = sorted(folder.glob("daily-*.db")) if folder.is_dir() else []
+    if copies:
+        return f"{said} (the app's daily copies are in {folder}; the newest is {copies[-1].name})."
+    return (
+        f"{said} (the app's daily copies go in {folder}, and there are none yet: a copy you "
+        "took with planner-tui backup, or choose another --home or --db)."
+    )
 
 
 def _damaged(error: BaseException) -> bool:
@@ -317,9 +332,11 @@ def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool) -> No
                 f"{path} is not a planner-tui database, or it is damaged, or it is encrypted "
                 "(then set PLANNER_TUI_PASSPHRASE). It was left untouched."
             ) from None
-        raise (DamagedFile if _damaged(error) else StorageError)(describe_error(error)) from None
+        raise (DamagedFile if _damaged(error) else StorageError)(
+            describe_error(error, path)
+        ) from None
     if not healthy:
-        raise DamagedFile(describe_error(sqlite3.DatabaseError("malformed")))
+        raise DamagedFile(damaged_words(path))
 
 
 def _cut_short(conn: sqlite3.Connection, path: Path) -> bool:
@@ -384,7 +401,7 @@ class Database:
             try:
                 yield session
             except self.errors as error:
-                raise StorageError(describe_error(error)) from error
+                raise StorageError(describe_error(error, self.location.sqlite_path)) from error
 
     @contextmanager
     def write(self, *, changes_data: bool = True) -> Iterator[Session]:
@@ -405,7 +422,7 @@ class Database:
                 session.commit()
             except self.errors as error:
                 session.rollback()
-                raise StorageError(describe_error(error)) from error
+                raise StorageError(describe_error(error, self.location.sqlite_path)) from error
             except BaseException:
                 session.rollback()
                 raise
