@@ -183,6 +183,7 @@ def chart_text(name: str, data: MonthReviewData, *, width: int = 72) -> str:
 
     draw, height = CHARTS[name]
     plt = Figure()
+    plt._limit_size(False, False)  # a file's width, not the terminal's (40 columns cut it)
     draw(plt, data)
     plt.plotsize(width, height)
     plt.theme("clear")

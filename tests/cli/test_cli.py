@@ -139,6 +139,10 @@ def test_review_prints_real_figures(demo_home: Path) -> None:
     assert f"| Days with a check-in | {days} |" in result.stdout
     assert "## A year at a glance" in result.stdout and "Oct 2026" in result.stdout
     assert_one_line_error(run(demo_home, "review", "--month", "Octember"), 1, "not a month")
+    # The same document in a narrow terminal (its charts were cut to the terminal's width:
+    # at 40 columns, a title lost and every other month's bar).
+    narrow = run(demo_home, "review", "--month", "2026-10", env={"COLUMNS": "40", "LINES": "12"})
+    assert narrow.stdout == result.stdout
     assert_one_line_error(run(demo_home, "review", "--month", "2027-01"), 1, "not begun")
 
 
