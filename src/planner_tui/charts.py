@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from planner_tui import clock
@@ -37,10 +38,13 @@ def _scores(plt: Any, data: MonthReviewData, index: int, name: str) -> None:
     days = [(day.day, scores[index]) for day, *scores in data.daily if scores[index] is not None]
     plt.title(name)
     if days:
-        # Bars two thirds of a day wide: at half a day, plotext left a blank column between
-        # some days with a score (read as days without one); wider, a day without a score
-        # closes up at the widths the Review is drawn.
-        plt.bar([d for d, _ in days], [v for _, v in days], marker="█", width=0.65)
+        # Bars nine tenths of a day wide: narrower, plotext left blank columns between days
+        # with a score (read as days without one) from 100 columns up; a day without a score
+        # stays a gap at every width from 60 to 156. plotext measures a bar's width in the
+        # nearest two bars' distance: days a week apart drew bars a week wide.
+        nearest = min((b - a for (a, _), (b, _) in pairwise(days)), default=1)
+        width = 0.9 / max(nearest, 1)
+        plt.bar([d for d, _ in days], [v for _, v in days], marker="█", width=width)
     plt.ylim(0, 5)
     plt.yticks([1, 2, 3, 4, 5])
     last = data.as_of.day

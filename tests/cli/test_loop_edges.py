@@ -495,18 +495,11 @@ def test_journal_contact_with_no_one_named_is_refused_not_saved(home: Path) -> N
     assert saved.stdout == "Saved the check-in for Monday 23 November 2026, in touch with Ola.\n"
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        ["people"],
-        ["search", "walk"],
-        ["backup"],
-        ["export", "--format", "json"],
-        ["review"],
-        ["plan"],
-    ],  # fmt: skip
-    ids=lambda command: command[0],
-)
+READING = [["people"], ["search", "walk"], ["backup"], ["export", "--format", "json"],
+           ["review"], ["plan"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", READING, ids=lambda command: command[0])
 def test_a_command_that_only_reads_refuses_a_home_with_no_planner(
     tmp_path: Path, command: list[str]
 ) -> None:

@@ -1431,8 +1431,9 @@ async def test_what_is_said_of_one_of_two_people_of_one_name_says_which(
 ) -> None:
     """ "Delete Sam?", "Sam is archived", "Edit Sam" and the wizard's "With Sam" beside
     another Sam: the number the list shows was left out where one acts on them."""
-    from .test_corrections import said
     from planner_tui.ui.forms.plan import PlanWizard
+
+    from .test_corrections import said
 
     with sqlite_db.write() as s:
         first, second = (people.create_person(session=s, data={"name": "Sam"}).id for _ in "ab")

@@ -79,7 +79,7 @@ def test_the_twelve_month_chart_names_every_month(
     assert re.search(rf"{month:%b %Y}", chart.splitlines()[0])  # the years, in the title
 
 
-@pytest.mark.parametrize("width", [60, 72, 80, 100, 120])
+@pytest.mark.parametrize("width", [60, 72, 80, 100, 116, 156])
 @pytest.mark.parametrize("missing", [None, 10, 21])
 def test_the_daily_chart_has_a_gap_only_for_a_day_without_a_score(
     sqlite_db: Database, width: int, missing: int | None
@@ -131,3 +131,19 @@ def test_the_days_a_daily_chart_names_are_its_own_in_order(last: int) -> None:
         assert ticks == list(range(1, last + 1))
     else:
         assert all(b - a >= 3 for a, b in pairwise(ticks))
+
+
+@pytest.mark.parametrize("width", [72, 116])
+def test_two_scores_a_week_apart_are_each_a_day_wide(sqlite_db: Database, width: int) -> None:
+    """Scores on the 5th and the 11th only: each bar was drawn six days wide (plotext
+    measures a bar in the distance between bars), read as scores on days with none."""
+    with sqlite_db.write() as s:
+        for day, score in ((5, 2), (11, 4)):
+            journal.save_entry(session=s, data={"day": date(2026, 11, day), "connectedness": score})
+    with sqlite_db.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1), today=date(2026, 11, 15))
+    lines = chart_text("connectedness", data, width=width).splitlines()
+    edge = max(i for i, line in enumerate(lines) if "└" in line)
+    day_columns = (len(lines[edge]) - 6) / 15  # 15 days across the chart's width
+    for run in re.findall("█+", lines[edge - 1]):  # each bar on the bottom line
+        assert len(run) < 1.5 * day_columns, lines  # about a day (it was six)
