@@ -199,6 +199,10 @@ def trend(data: MonthReviewData) -> Figure:
     return Figure("trend", "The last twelve months", charts=("trend",), table=Table(columns, rows))
 
 
+YET = {True: " yet", False: ""}
+"""Said of the month still going ("not enough days yet"), not of one gone by."""
+
+
 def associations(data: MonthReviewData) -> Figure:
     found = [a for a in data.associations if abs(a.difference) >= patterns.NOTABLE_DIFFERENCE]
     lines = [
@@ -207,7 +211,7 @@ def associations(data: MonthReviewData) -> Figure:
         f"{patterns.MIN_DAYS} scored days with it and {patterns.MIN_DAYS} without."
     ]
     if not found:
-        lines.append("Not enough days yet to see a pattern this month.")
+        lines.append(f"Not enough days{YET[data.running]} to see a pattern this month.")
         return Figure("associations", "What came with warmer days", lines)
     ordered = sorted(found, key=lambda a: -a.difference)
     rows = [
@@ -257,10 +261,8 @@ def across(data: MonthReviewData) -> Figure:
             # Fewer than twice the days each side needs: nothing could show yet. More, and
             # nothing did ("too little" then gave the wrong reason).
             said = (
-                "too little to tell yet"
-                if window.days < 2 * learning.MIN_DAYS
-                else "nothing stood out yet"
-            )
+                "too little to tell" if window.days < 2 * learning.MIN_DAYS else "nothing stood out"
+            ) + YET[data.running]
             lines.append(
                 f"Over {words.plural(window.months, 'month')}, {score}: {said} "
                 f"({words.plural(window.days, 'scored day')})."
@@ -345,7 +347,9 @@ def beside(data: MonthReviewData) -> Figure:
 
 def themes(data: MonthReviewData) -> Figure:
     def listed(found: list[tuple[str, int]]) -> str:
-        return ", ".join(f"{word} ({count})" for word, count in found) or "no repeated words yet"
+        return ", ".join(f"{word} ({count})" for word, count in found) or (
+            f"no repeated words{YET[data.running]}"
+        )
 
     return Figure(
         "themes",
@@ -663,7 +667,11 @@ def wins(data: MonthReviewData) -> Figure:
     if data.notes and data.notes.wins.strip():
         lines += own_words("In your words: ", data.notes.wins)
     if not lines:
-        lines.append("Nothing listed yet. Small things count here too.")
+        lines.append(
+            "Nothing listed yet. Small things count here too."
+            if data.running
+            else "Nothing was listed for this month. Small things count here too."
+        )
     return Figure("wins", "Wins to celebrate", lines)
 
 
@@ -682,7 +690,11 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
     keeps one)."""
     check = data.loneliness
     if check is None:
-        lines = ["Not taken for this month yet. It is three short questions."]
+        lines = [
+            "Not taken for this month yet. It is three short questions."
+            if data.running
+            else "Not taken for this month (l in the Review takes it: three short questions)."
+        ]
     else:
         lines = [
             f"{question} {SCALE_WORDS[getattr(check, item)]}." for item, question in SCALE_ITEMS

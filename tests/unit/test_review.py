@@ -323,7 +323,11 @@ def test_an_empty_month_and_a_month_with_one_entry(db: Database) -> None:
     assert data.figures.is_empty and data.associations == [] and data.weeks[0].counts == {}
     text = review_report.to_markdown(data)
     assert "Nothing was recorded in this month" in text and "scores this month." in text
-    assert "Not taken for this month yet" in text
+    # A month gone by is not spoken of as still going ("not taken yet", "nothing yet").
+    assert "Not taken for this month (l in the Review takes it" in text
+    assert "Nothing was listed for this month. Small things count here too." in text
+    for still_going in ("Not enough days yet", "too little to tell yet", "no repeated words yet"):
+        assert still_going not in text, text
     with db.write() as s:
         journal.save_entry(session=s, data={"day": date(2025, 1, 31), "connectedness": 4})
     one = review_of(db, date(2025, 1, 1))
