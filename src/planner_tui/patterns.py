@@ -95,8 +95,12 @@ STOPWORDS = frozenset(
     than that the their them then there these they thing things this those though
     through to today too up us very was way we went were what when where which while who
     why will with without would yesterday you your
+    last next week weeks weekend month months year years time times morning afternoon
+    evening night tonight tomorrow said say says told asked came come coming go going
+    gone see saw seen take took bit kind sort want wanted think thought maybe quite yes
+    yeah two three first
     ah aw eh er ha hi hm ho mm oh ok uh um ya ye yo pm st nd rd th
-    """.split()  # noqa: SIM905 (a list literal would be 170 lines)
+    """.split()  # noqa: SIM905 (a list literal would be 220 lines)
 )
 """Words too common to be a theme. Two-letter words are themes too (a friend called Bo or
 Mo), so the short ones said without meaning much are here."""

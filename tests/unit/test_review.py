@@ -570,3 +570,15 @@ def test_a_person_is_never_shown_as_coming_with_colder_days() -> None:
         scores, {("person", "Ana"): [date(2026, 1, d) for d in (4, 5, 6)]}
     )
     assert [(a.name, a.difference) for a in warmer] == [("Ana", 4)]
+
+
+def test_words_of_time_and_telling_are_not_the_months_words() -> None:
+    """ "What brought warmth: last (2), remembered (2), told (2), week (2)" — the words
+    around what brought warmth, not what did."""
+    notes = [
+        "told Ana about last week",
+        "the choir last week, I said yes",
+        "choir again tomorrow morning",
+        "Ana came over, we went for a walk",
+    ]
+    assert patterns.themes(notes) == [("Ana", 2), ("choir", 2)]
