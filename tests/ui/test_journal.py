@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+from textual.events import Paste
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
 from planner_tui import clock, words
@@ -164,11 +165,13 @@ async def test_a_check_in_given_another_day_is_asked_about_and_can_keep_its_own(
 
 
 async def test_a_key_a_score_cant_hold_is_said_under_the_scores(sqlite_db: Database) -> None:
-    """A letter or a 7 typed into a 1-to-5 box vanished without a word."""
+    """A 7 typed into a 1-to-5 box vanished without a word; words typed into one ("4 felt
+    ok": after the 4, the mood box had the cursor) vanished too, the note below the form's
+    edge at 80×24."""
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c", "a", "7")
+        await press(app, pilot, "c", "7")
         note = form(app).query_one("#scales-problem", Static)
         assert note.display and str(note.render()) == SCALE_REFUSED
         assert form(app).query_one("#connectedness", Input).has_focus  # still here, empty
@@ -177,6 +180,17 @@ async def test_a_key_a_score_cant_hold_is_said_under_the_scores(sqlite_db: Datab
         assert not note.display
         assert form(app).values()["connectedness"] == "4"
         assert form(app).query_one("#mood", Input).has_focus
+        await press(app, pilot, *" felt ok")  # words go on in the box for words
+        assert form(app).query_one("#warmth_note", Input).has_focus
+        assert (form(app).values()["mood"], form(app).values()["warmth_note"]) == ("", "felt ok")
+        form(app).query_one("#support", Input).focus()
+        await pilot.pause()
+        form(app).query_one("#support", Input).post_message(
+            Paste("a long day\nand then soup")
+        )  # lines: in the box for lines
+        await settle(app, pilot)
+        assert form(app).values()["body"] == "a long day\nand then soup"
+        assert form(app).values()["support"] == ""
 
 
 async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> None:

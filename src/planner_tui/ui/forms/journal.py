@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Key
+from textual.events import Key, Paste
 from textual.widgets import Checkbox, Input, Label, SelectionList, Static, TextArea
 
 from planner_tui import clock, words
@@ -60,6 +60,31 @@ class ScaleField(TextField):
             event.stop()
             self.value = event.character
             self.screen.focus_next()
+        elif event.is_printable and event.character and not event.character.isdigit():
+            event.prevent_default()  # words: "4 felt ok" lost all after the 4, unseen
+            event.stop()
+            self.write_instead(event.character)
+
+    def on_paste(self, event: Paste) -> None:
+        if not event.text.strip().isdigit():  # words pasted here vanished
+            event.prevent_default()
+            event.stop()
+            self.write_instead(event.text)
+
+    def write_instead(self, typed: str) -> None:
+        """Words typed in a score box go on in the first box for words, the warmth one; a
+        paste of several lines, in the box that keeps lines, the last."""
+        if "\n" in typed:
+            body = self.screen.query_one("#body", TextArea)
+            body.focus(scroll_visible=False)
+            body.insert(typed)
+            target: Input | TextArea = body
+        else:
+            target = self.screen.query_one("#warmth_note", Input)
+            target.focus(scroll_visible=False)
+            if target.value or typed.strip():  # not a space to begin it with
+                target.insert_text_at_cursor(typed)
+        self.screen.call_after_refresh(target.scroll_visible, animate=False)
 
 
 def in_touch(when: str) -> str:
