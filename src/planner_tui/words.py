@@ -566,9 +566,10 @@ def archived_person(name: str) -> str:
 def gone(what: str) -> str:
     """A row the person was looking at has been deleted since (in another window, from the
     command line, on another machine); they never see its id."""
+    they = "they were" if what == "person" else "it was"
     return (
-        f"That {what} is no longer in your planner: it was deleted, perhaps in another "
-        "window or from the command line."
+        f"That {what} is no longer in your planner: {they} deleted, perhaps in another "
+        "window (u there brings back what it deleted) or from the command line."
     )
 
 

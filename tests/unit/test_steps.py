@@ -227,7 +227,7 @@ def test_an_outcome_is_recorded_once(db: Database, ana: int) -> None:
 def test_bad_repeat_rules_and_people_are_refused(db: Database, ana: int) -> None:
     with pytest.raises(InvalidInput, match="repeat rule"):
         plan(db, ana, "2026-11-23T18:00", rrule="FREQ=SOMETIMES")
-    with pytest.raises(NotFound, match="That person is no longer in your planner"):
+    with pytest.raises(NotFound, match="That person is no longer in your planner: they were"):
         plan(db, 999, "2026-11-23T18:00")
     with pytest.raises(InvalidInput, match="can't be empty"):
         plan(db, ana, "2026-11-23T18:00", action="   ")
