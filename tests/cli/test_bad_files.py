@@ -120,7 +120,13 @@ def test_a_read_only_database_can_still_be_read(tmp_path: Path, locked: str) -> 
         nothing = run_as(empty, "today", "--quiet-if-empty", obey_permissions=True)
         assert (nothing.returncode, nothing.stdout, nothing.stderr) == (0, "", "")
         refused = run_as(home, "journal", "new words", obey_permissions=True)
-        assert_one_line_error(refused, 1, f"{database} can't be written (a read-only file")
+        said = (  # the folder named when it is the folder (it said "file or folder")
+            f"{database} can't be written (a read-only file): check its permissions."
+            if locked == "file"
+            else f"{home} can't be written (a read-only folder), so neither can planner.db in "
+            "it: check the folder's permissions."
+        )
+        assert_one_line_error(refused, 1, said)
         assert "Commands that only read still work on it" in refused.stderr
         assert (digest(database), sorted(p.name for p in home.iterdir())) == before
     finally:

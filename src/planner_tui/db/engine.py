@@ -666,10 +666,16 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
         if path.exists() and not location.reading and not can_write(path):
             # Said before SQLite opens it: it would leave log files behind that it can't
             # write either.
+            folder = not os.access(path.parent, os.W_OK | os.X_OK)
             raise StorageError(
-                f"{path} can't be written (a read-only file or folder): check its "
-                "permissions. Commands that only read still work on it — planner-tui today, "
-                "people, search, review, export."
+                (
+                    f"{path.parent} can't be written (a read-only folder), so neither can "
+                    f"{path.name} in it: check the folder's permissions."
+                    if folder
+                    else f"{path} can't be written (a read-only file): check its permissions."
+                )
+                + " Commands that only read still work on it — planner-tui today, people, "
+                "search, review, export."
             )
         if not read_only_here(location):
             private_file(path)
