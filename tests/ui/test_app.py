@@ -537,6 +537,24 @@ async def test_opening_the_app_takes_todays_backup_copy(sqlite_db: Database) -> 
         assert c.execute("SELECT name FROM person").fetchall() == [("Ana",)]
 
 
+async def test_a_daily_copy_that_cant_be_made_says_the_planner_is_safe(
+    sqlite_db: Database,
+) -> None:
+    """ "Today's backup copy could not be made: …" said nothing of what it meant for the
+    data, nor of what to do."""
+    from .test_corrections import said
+
+    (sqlite_db.location.home / "backups").write_text("a file where the folder goes")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert said(app, "Today's backup copy could not be made:"), screen_text(app)
+        assert said(app, "Your planner is as it was, and saves as usual; the copy is tried again")
+        await press(app, pilot, "m", "n", *"Bo", "ctrl+s")
+    with sqlite_db.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Bo"]
+
+
 async def test_a_locked_planner_asks_for_its_passphrase_and_stays_private(
     sqlite_db: Database,
 ) -> None:

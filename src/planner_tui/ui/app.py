@@ -327,8 +327,13 @@ class PlannerApp(TypeAheadApp):
         try:
             daily_backup(self.backend.database, clock.today(), keep=keep)
         except PlannerError as error:
+            said = words.sentence(f"Today's backup copy could not be made: {error}")
             self.call_from_thread(
-                self.notify, f"Today's backup copy could not be made: {error}", severity="warning"
+                self.notify,
+                f"{said} Your planner is as it was, and saves as usual; the copy is tried "
+                "again at the next start.",
+                severity="warning",
+                timeout=15,
             )
 
     def ask_passphrase(self, problem: str) -> None:
