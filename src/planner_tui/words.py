@@ -1178,16 +1178,12 @@ def changed_meanwhile(
         value = " ".join(value.split())
         typed = (mine or {}).get(key)
         typed = " ".join(typed.split()) if isinstance(typed, str) else ""
-        return (
-            f"{name} is now “{where_they_differ(value, typed)}”"
-            if value
-            else f"{name} is now empty"
-        )
+        return f"{name}: “{where_they_differ(value, typed)}”" if value else f"{name}: empty"
 
     now = "; ".join(said(key, value) for key, value in theirs.items())
     return (
-        "Since you opened this, another window or the command line changed it too, and so "
-        f"did you here: {now}. Your words are all still here."
+        "Since you opened this, another window or the command line changed what you changed "
+        f"here. Saved there — {now}. Your own words are all still here."
     )
 
 

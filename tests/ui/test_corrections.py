@@ -697,7 +697,7 @@ async def test_a_step_changed_in_another_window_meanwhile_is_kept_or_asked_about
         elsewhere(action="call Ana about the concert")
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
-        assert "did you here: words is now “call Ana about the concert”" in screen_text(app)
+        assert "Saved there — words: “call Ana about the concert”" in screen_text(app)
         await press(app, pilot, "enter")  # save mine over it
         assert not isinstance(app.screen, StepForm)
     assert stored() == ("text Ana about Friday's gig", "after dinner")

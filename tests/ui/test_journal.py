@@ -936,7 +936,7 @@ async def test_a_check_in_changed_in_another_window_meanwhile_keeps_both_changes
         elsewhere(body="theirs", mood=2, connectedness=4)
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
-        assert "did you here: words is now “theirs”" in screen_text(app)
+        assert "Saved there — words: “theirs”" in screen_text(app)
         await press(app, pilot, "enter")  # save mine over it
         assert isinstance(app.screen, JournalScreen)
     assert (stored().body, stored().mood, stored().connectedness) == ("mine", 2, 4)

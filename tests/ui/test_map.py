@@ -989,7 +989,7 @@ async def test_a_change_made_elsewhere_while_editing_someone_is_kept_or_asked_ab
             elsewhere(nickname=f"Theirs before {answer}")
             await press(app, pilot, "ctrl+s")
             assert isinstance(app.screen, Choice)
-            assert "did you here: nickname is now “Theirs before " in screen_text(app)
+            assert "Saved there — nickname: “Theirs before " in screen_text(app)
             await press(app, pilot, *(["escape"] if answer == "back" else []))
             if answer != "back":
                 app.screen.query_one(f"#answer-{answer}").press()

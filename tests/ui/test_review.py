@@ -330,7 +330,7 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
         elsewhere(intentions=["walk with Ben"], wins="choir [bold]once[/]", note="theirs")
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
-        assert "did you here: wins of the month is now “choir [bold]once[/]”" in screen_text(app)
+        assert "Saved there — wins of the month: “choir [bold]once[/]”" in screen_text(app)
         await press(app, pilot, "tab", "enter")  # keep that change instead of mine
         assert isinstance(app.screen, ReviewScreen)
         assert stored() == (["walk with Ben"], "choir [bold]once[/]", "theirs")
@@ -348,7 +348,7 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
         answered_elsewhere(left_out=2)
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
-        assert "feeling left out is now “some of the time”" in screen_text(app)
+        assert "feeling left out: “some of the time”" in screen_text(app)
         await press(app, pilot, "enter")  # save mine over it
     with sqlite_db.session() as s:
         check = review.loneliness_check(session=s, month="2026-11")

@@ -142,7 +142,7 @@ async def test_people_trusted_saved_in_another_window_meanwhile_are_kept_or_aske
         elsewhere(("Mum", "07700 000000"), ("Dad", ""), ("Sam", "sam@example.org"))
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
-        assert "the name in row 3 is now “Sam”" in screen_text(app)
+        assert "the name in row 3: “Sam”" in screen_text(app)
         await press(app, pilot, "tab", "tab", "enter")  # keep editing: nothing is saved yet
         assert isinstance(app.screen, TrustedForm)
         assert stored()[2] == ("Sam", "sam@example.org")

@@ -107,7 +107,7 @@ def test_a_change_on_both_sides_is_quoted_where_it_differs() -> None:
         {"withdraw_note": start + " FROM-TWO"},
         {"withdraw_note": start + " FROM-MAIN"},
     )
-    assert "what made you want to withdraw is now “…" in said and "FROM-TWO”" in said
+    assert "what made you want to withdraw: “…" in said and "FROM-TWO”" in said
 
 
 @given(theirs=st.text(max_size=300), mine=st.text(max_size=300))
