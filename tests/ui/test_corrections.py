@@ -590,8 +590,8 @@ async def test_of_three_people_of_one_name_the_one_to_merge_is_picked_by_number(
         )
         await press(app, pilot, "g", *"Mo", "enter")
         assert (
-            f"'Mo' could be Mo (#{mo[1]}), mo (#{mo[2]}). Say a little more of the name, or "
-            f"the number (#{mo[1]})." in screen_text(app)
+            f"'Mo' could be Mo (#{mo[1]}), mo (#{mo[2]}). Say which by their number "
+            f"(#{mo[1]})." in screen_text(app)  # more of the name they share can't tell
         )
         app.screen.query_one("#other", Input).value = f"#{mo[2]}"
         await press(app, pilot, "enter")

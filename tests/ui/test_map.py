@@ -208,8 +208,8 @@ async def test_two_people_of_one_name_are_told_apart_by_number(sqlite_db: Databa
         assert isinstance(app.screen, InteractionForm)
         await press(app, pilot, *"Mo Khan", "enter")
         assert (
-            f"'Mo Khan' could be Mo Khan (#{mo[0]}), Mo Khan (#{mo[1]}). Say a little more of "
-            f"the name, or the number (#{mo[0]})." in screen_text(app)
+            f"'Mo Khan' could be Mo Khan (#{mo[0]}), Mo Khan (#{mo[1]}). Say which by their "
+            f"number (#{mo[0]})." in screen_text(app)
         )
         app.screen.query_one("#who", Input).value = ""
         await press(app, pilot, *f"#{mo[1]}", "enter")
