@@ -1100,3 +1100,27 @@ async def test_the_in_touch_tick_counts_the_people_box_not_a_mention(sqlite_db: 
         await press(app, pilot, "ctrl+s")
         await settle(app, pilot)
     assert entries(sqlite_db)[0].contact_person_ids == [ids["bo"]]
+
+
+async def test_editing_a_check_in_keeps_its_link_to_someone_archived_since(
+    sqlite_db: Database,
+) -> None:
+    """A check-in naming Sam (@#1, counted as in touch), Sam archived since: opened and
+    saved again, the form said "@#1 is no one on your map" and dropped the link for good."""
+    with sqlite_db.write() as s:
+        sam = people.create_person(session=s, data={"name": "Sam Old"}).id
+        entry = journal.save_entry(session=s, data={
+            "day": date(2026, 11, 22), "body": f"tea with @#{sam}", "person_ids": [sam],
+            "contact_person_ids": [sam]})  # fmt: skip
+        people.update_person(session=s, person_id=sam, data={"archived": True})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        app.push_screen(JournalForm(entry))
+        await settle(app, pilot)
+        shown = " ".join(screen_text(app).split())
+        assert "Still linked (archived): Sam Old" in shown and "no one on your map" not in shown
+        form(app).query_one("#connectedness", Input).focus()
+        await press(app, pilot, "3", "ctrl+s")
+    [saved] = entries(sqlite_db)
+    assert (saved.person_ids, saved.contact_person_ids, saved.connectedness) == ([sam], [sam], 3)

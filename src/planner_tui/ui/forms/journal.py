@@ -238,6 +238,16 @@ class JournalForm(FormScreen[JournalEntryRead]):
         event.stop()
         self.focus_next()
 
+    def links_kept(self) -> tuple[list[int], list[int]]:
+        """The check-in's links to people archived since (the form offers only those on the
+        map): kept as they were, and those it counted as in touch still counted — saved
+        again, they were dropped without a word."""
+        if self.entry is None:
+            return [], []
+        here = {p.id for p in self.people}
+        kept = [i for i in self.entry.person_ids if i not in here]
+        return kept, [i for i in kept if i in self.entry.contact_person_ids]
+
     def mentioned(
         self, values: dict[str, Any], people: list[PersonRead] | None = None
     ) -> tuple[list[int], list[str]]:
@@ -298,10 +308,21 @@ class JournalForm(FormScreen[JournalEntryRead]):
         said = []
         if found:
             said.append("Linked: " + ", ".join(by_id[i] for i in found))
+        kept, kept_in_touch = self.links_kept()
+        if kept and self.entry is not None:
+            from types import SimpleNamespace
+
+            from planner_tui.journal_search import mentions_in
+
+            names = dict(zip(self.entry.person_ids, self.entry.people, strict=True))
+            said.append("Still linked (archived): " + ", ".join(names[i] for i in kept))
+            archived = [SimpleNamespace(id=i, name=names[i], nickname="") for i in kept]
+            _, still_unknown = mentions_in(" ".join(f"@{n}" for n in unknown), archived)
+            unknown = [n for n in unknown if n in still_unknown]  # "@#5": an archived one
         if unknown:
             said.append(unlinked(unknown, self.people))
         self.query_one("#mentions", Static).update(text(" · ".join(said)))
-        if values["contact"] and not values["people"]:  # ticked, it would count no one
+        if values["contact"] and not values["people"] and not kept_in_touch:  # counts no one
             problems["people"] = words.tick_counts_people([by_id[i] for i in found])
         return problems
 
@@ -352,7 +373,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
             from planner_tui.services import people as people_service
 
             found, _ = self.mentioned(values, self.planner.backend.read(people_service.list_people))
-        people = list(dict.fromkeys(values["people"] + found))
+        kept, kept_in_touch = self.links_kept()
+        people = list(dict.fromkeys(values["people"] + found + kept))
         said = [values[key] for key in SCALES] + [values[key].strip() for key in TEXTS]
         if self.entry is None and not (any(said) or people or values["contexts"]):
             # Enter in the day's box saved an empty check-in, counted as a day checked in
@@ -364,7 +386,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             "withdraw_note": values["withdraw_note"],
             "body": values["body"],
             "person_ids": people,
-            "contact_person_ids": values["people"] if values["contact"] else [],
+            "contact_person_ids": (values["people"] if values["contact"] else []) + kept_in_touch,
             "context_ids": values["contexts"],
         }
         entry_id = self.entry.id if self.entry else None
