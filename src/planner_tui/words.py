@@ -252,11 +252,10 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
             return f"in {plural(-days, 'day')}"
         if days > -60:
             return f"in {plural(-days // 7, 'week')}"
-        delta = relativedelta(day, today)
-        months = delta.years * 12 + delta.months
+        months = _months(today, day)
         if months < 24:  # the same scale as the past's, below
             return f"in {plural(months, 'month')}"
-        return f"in {plural(delta.years, 'year')}"
+        return f"in {plural(relativedelta(day, today).years, 'year')}"
     if days == 0:
         return "today"
     if days == 1:
@@ -265,11 +264,18 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
         return f"{plural(days, 'day')} ago"
     if days < 60:
         return f"{plural(days // 7, 'week')} ago"
-    delta = relativedelta(today, day)
-    months = delta.years * 12 + delta.months
+    months = _months(day, today)
     if months < 24:
         return f"{plural(months, 'month')} ago"
-    return f"{plural(delta.years, 'year')} ago"
+    return f"{plural(relativedelta(today, day).years, 'year')} ago"
+
+
+def _months(earlier: date, later: date) -> int:
+    """Whole calendar months from *earlier* to *later*, for gaps of 60 days or more: at
+    least 2 (60 days, 6 Oct to 5 Dec, is "1 month and 29 days": read "1 month ago" beside
+    a shorter gap's "8 weeks ago")."""
+    delta = relativedelta(later, earlier)
+    return max(2, delta.years * 12 + delta.months)
 
 
 _TODAY_OR_TOMORROW = re.compile(r"\b(today|tomorrow)\b", re.IGNORECASE)
@@ -299,12 +305,14 @@ def past_by(days: int) -> str:
         return plural(days, "day")
     if days < 60:
         return plural(days // 7, "week")
-    if days // 30 < 24:
-        return plural(days // 30, "month")
-    # Calendar years, as `ago` counts them: 365-day years said a gap since year 1 was
-    # longer than the time since that contact.
+    # Calendar months and years, as `ago` counts them (30-day months said "6 months" past
+    # a quarterly rhythm of someone last in touch "8 months ago"; 365-day years, a gap
+    # since year 1 longer than the time since that contact).
     today = clock.today()
     start = date.min if days > (today - date.min).days else today - timedelta(days=days)
+    months = _months(start, today)
+    if months < 24:
+        return plural(months, "month")
     return plural(max(2, relativedelta(today, start).years), "year")
 
 

@@ -341,7 +341,7 @@ def test_the_review_shows_patterns_across_months_and_loneliness_beside_contact(
     shown = {f.key: f for f in review_report.figures(data)}
     across = "\n".join(shown["across"].lines)
     assert "Over 3 months, went together with higher connectedness: Ana (person)." in across
-    assert "Over 3 months, mood: too little to tell yet (0 scored days)." in across
+    assert "Over 3 months, mood: too little to tell (0 scored days)." in across
     assert shown["across"].table is not None
     assert shown["across"].table.rows[0][:7] == ("3", "connected", "Ana (person)",
                                                  "3 (few)", "5.0", "3.0", "+2.0")  # fmt: skip
@@ -366,8 +366,8 @@ def test_enough_days_with_nothing_standing_out_is_not_called_too_little(db: Data
     with db.session() as s:
         data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
     across = "\n".join({f.key: f for f in review_report.figures(data)}["across"].lines)
-    assert "Over 3 months, mood: nothing stood out yet (8 scored days)." in across
-    assert "Over 3 months, connectedness: too little to tell yet (1 scored day)." in across
+    assert "Over 3 months, mood: nothing stood out (8 scored days)." in across
+    assert "Over 3 months, connectedness: too little to tell (1 scored day)." in across
 
 
 def test_the_loneliness_comparison_is_too_little_to_tell_with_few_checks(db: Database) -> None:
@@ -375,7 +375,7 @@ def test_the_loneliness_comparison_is_too_little_to_tell_with_few_checks(db: Dat
         data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
     shown = {f.key: f for f in review_report.figures(data)}
     assert shown["beside"].lines[-1] == "Nothing recorded in the last twelve months yet."
-    assert "too little to tell yet (0 scored days)" in " ".join(shown["across"].lines)
+    assert "too little to tell (0 scored days)" in " ".join(shown["across"].lines)
 
 
 def test_experiments_travel_in_the_json_export_and_a_bad_one_is_refused(
