@@ -173,6 +173,15 @@ def no_planner_in(home: str) -> str:
     )
 
 
+def before_the_planner(first: date) -> str:
+    """A month the Review was taken back to, before anything was recorded."""
+    return (
+        f"Nothing is recorded before {clock.strftime(first, '%B %Y')}, when your planner "
+        "begins: . comes back to this month. (A month's intentions and loneliness check can "
+        "still be written here.)"
+    )
+
+
 def tick_counts_people(mentioned: list[str]) -> str:
     """A check-in's "we were in touch" ticked with no one in its People box."""
     said = "Who were you in touch with? Add them here: the tick counts those in this box"

@@ -62,10 +62,13 @@ async def test_moving_between_months(sqlite_db: Database) -> None:
         assert overview(app)["Days with a check-in"] == ["3", "0", "up 3"]
         assert overview(app)["Average connectedness (1–5)"] == ["3.0", "—", ""]
         assert overview(app)["Interactions"] == ["1", "0", "up 1"]
-        await press(app, pilot, "left")  # September: nothing recorded (and no more will come)
+        await press(app, pilot, "left")  # September: before the first thing recorded
         assert app.screen.query_one("#review-empty").display
-        assert "Nothing was recorded in this month — that is fine." in screen_text(app)
-        await press(app, pilot, "right", "right")
+        assert (
+            "Nothing is recorded before October 2026, when your planner begins: . comes back "
+            "to this month." in " ".join(screen_text(app).split())
+        )
+        await press(app, pilot, *["left"] * 30, ".")  # back from years before, at once
         assert title(app).startswith("Monthly review — November 2026")
         assert not app.screen.query_one("#review-empty").display
         # Read down to the loneliness check, then another month: it opens at its top, its

@@ -408,6 +408,19 @@ class MonthReviewData:
         return self.figures.is_empty and self.loneliness is None and not written
 
 
+def first_month(*, session: Session) -> date | None:
+    """The month of the planner's first check-in, contact or step (None: none yet): the
+    Review says so of a month before it (pressed 340 times, ← reached 1996, thirty years of
+    empty months before the data, and nothing said where it begins)."""
+    firsts = [
+        session.exec(select(sa.func.min(col(JournalEntry.day)))).one(),
+        session.exec(select(sa.func.min(col(Interaction.occurred_at)))).one(),
+        session.exec(select(sa.func.min(col(Step.due_at)))).one(),
+    ]
+    days = [clock.to_local(f).date() if isinstance(f, datetime) else f for f in firsts if f]
+    return min(days).replace(day=1) if days else None
+
+
 def review_month(*, session: Session, month: date, today: date | None = None) -> MonthReviewData:
     from planner_tui.services.experiments import month_experiments  # they build on this
     from planner_tui.services.learning import month_learning

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from planner_tui.ui.backend import Backend
 
 HINT = (
-    "← → another month · tab next figure · h how it's counted · l loneliness check · "
+    "← → another month · . this month · tab next figure · h how it's counted · l loneliness check · "
     "n intentions · x small experiment · c the month's contacts · o save as Markdown"
 )
 
@@ -47,6 +47,8 @@ class Month:
     data: MonthReviewData
     title: str
     figures: list[Figure]
+    first: date | None = None
+    """The planner's first month (:func:`planner_tui.services.review.first_month`)."""
 
 
 class FigureBox(Vertical, can_focus=True):
@@ -135,6 +137,7 @@ class ReviewScreen(ViewScreen):
     BINDINGS = [
         Binding("left", "move(-1)", "Earlier month", key_display="←", priority=True),
         Binding("right", "move(1)", "Later month", key_display="→", priority=True),
+        Binding(".", "this_month", "This month", show=False),
         # The page keys read the page, and the figure at its top takes the focus (a table's
         # own moved a cursor out of sight, and the focus on the first figure pulled the
         # page back to it: PageUp near the end jumped to the Overview).
@@ -211,7 +214,10 @@ class ReviewScreen(ViewScreen):
                 return kept
             data = self.planner.backend.read(partial(review.review_month, month=month))
             home = self.planner.settings.resolved_home()
-            made = Month(stamp, data, review_report.title(data), review_report.figures(data, home))
+            first = self.planner.backend.read(review.first_month)
+            made = Month(
+                stamp, data, review_report.title(data), review_report.figures(data, home), first
+            )
             self._months = {m: k for m, k in self._months.items() if k.stamp == stamp}
             self._months[month] = made
             while len(self._months) > self.KEPT:
@@ -235,7 +241,11 @@ class ReviewScreen(ViewScreen):
         empty = self.query_one("#review-empty", Note)
         empty.display = data.nothing_recorded
         if data.nothing_recorded:
-            empty.set(words.empty_review(data.running))
+            first = shown.first
+            if first is not None and data.figures.month < first:
+                empty.set(words.before_the_planner(first))
+            else:
+                empty.set(words.empty_review(data.running))
         holder = self.query_one("#figures", Vertical)
         if not holder.children:  # the first month shown: the boxes are made once
             await holder.mount_all(FigureBox(f.key) for f in figures)
@@ -301,6 +311,12 @@ class ReviewScreen(ViewScreen):
         self.month = wanted
         self.set_timer(OPENING_SAID_AFTER, partial(self.say_opening, wanted))
         self.reload()
+
+    def action_this_month(self) -> None:
+        """Back to the month going on, from however far back (it took a → per month)."""
+        this = clock.today().replace(day=1)
+        if self.month != this:
+            self.action_move((this.year - self.month.year) * 12 + this.month - self.month.month)
 
     def say_opening(self, wanted: date) -> None:
         """The wanted month is still being worked out: the figures on screen are still the
