@@ -1286,3 +1286,26 @@ async def test_steps_with_two_people_of_one_name_say_whose_they_are(sqlite_db: D
         await press(app, pilot, "p")
         shown = screen_text(app)
         assert f"Sam (#{first})" in shown and f"Sam (#{second})" in shown, shown
+
+
+async def test_a_narrow_plan_keeps_the_numbers_of_two_people_of_one_name(
+    sqlite_db: Database,
+) -> None:
+    """At 60 columns both rows read "Sam Taylor…": the numbers that tell them apart were
+    cut off first."""
+    from .test_fit_narrow import on_screen
+
+    with sqlite_db.write() as s:
+        ids = [people.create_person(session=s, data={"name": "Sam Taylor"}).id for _ in "ab"]
+        for pid, day in zip(ids, (24, 25), strict=True):
+            steps.create_step(session=s, data={
+                "person_id": pid, "action": "send a postcard with a long message about the walk",
+                "due_at": datetime(2026, 11, day, 19, tzinfo=UTC)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await press(app, pilot, "p")
+        await settle(app, pilot)
+        rows = [line for line in on_screen(app) if "postcard" in line or "send" in line]
+    assert any(f"(#{ids[0]})" in row for row in rows) and any(
+        f"(#{ids[1]})" in row for row in rows
+    ), rows

@@ -18,7 +18,7 @@ from planner_tui.names import sort_key
 from planner_tui.pictures import recency_strip
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
-from planner_tui.ui.screens.tables import NumberedName, fill, replace_rows, table
+from planner_tui.ui.screens.tables import fill, name_cell, replace_rows, table
 from planner_tui.ui.undo import name as undo_name, write as undoable
 from planner_tui.ui.widgets.circles import CirclesPicture, Dot
 from planner_tui.ui.widgets.fields import SearchField
@@ -53,9 +53,7 @@ class MapData:
 def listed_name(person_id: int, name: str, twins: set[int]) -> Text:
     """*name* as a table shows it: cut to fit, with its number when another has it too
     ('Sam (#6)'), as the command line's "could be Sam (#1), Sam (#6)" tells them apart."""
-    if person_id not in twins:
-        return text(shorten(name, NAME_WIDTH))
-    return NumberedName(shorten(name, NAME_WIDTH - len(str(person_id)) - 4), person_id)
+    return name_cell(words.numbered(name, person_id) if person_id in twins else name, NAME_WIDTH)
 
 
 def sort_people(people: list[PersonRead], by: str) -> list[PersonRead]:

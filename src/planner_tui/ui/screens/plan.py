@@ -21,7 +21,7 @@ from planner_tui.errors import InvalidInput
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
-from planner_tui.ui.screens.tables import fill, table
+from planner_tui.ui.screens.tables import fill, name_cell, table
 from planner_tui.ui.widgets.fields import SearchField
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ class PlanScreen(StepsScreen):
             [
                 (
                     words.when(s.due_at),
-                    shorten(words.toward(s.person), 30),
+                    name_cell(words.toward(s.person), 30),
                     "not yet" if clock.to_local(s.due_at).date() < today else "",
                     describe_repeat(s.rrule) if s.rrule else "",
                     shorten(s.action, 50),
@@ -154,7 +154,7 @@ class PlanScreen(StepsScreen):
             [
                 (
                     words.when(settled_or_due(s)),
-                    shorten(words.toward(s.person), 30),
+                    name_cell(words.toward(s.person), 30),
                     OUTCOME_WORDS.get(s.status, s.status),
                     words.score(s.warmth),
                     shorten(s.action, 50),

@@ -6,6 +6,7 @@ the cut (the widest first)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
 from planner_tui import words
+from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import text
 
 
@@ -181,6 +183,20 @@ class NumberedName(Text):
         name = self[: len(self.plain) - len(self.number)]
         name.truncate(room, overflow="ellipsis")
         yield from name.append(self.number).__rich_console__(console, options)
+
+
+_NUMBERED = re.compile(r"^(?P<name>.+) \(#(?P<number>\d+)\)$", re.DOTALL)
+
+
+def name_cell(shown: str, most: int) -> Text:
+    """A name as a list shows it, cut to *most* characters — "Sam (#6)", told apart from
+    another Sam (:func:`planner_tui.names.told_apart`), keeps its number however narrow
+    the column gets (:class:`NumberedName`)."""
+    numbered = _NUMBERED.match(shown)
+    if numbered is None:
+        return text(shorten(shown, most))
+    number = numbered["number"]
+    return NumberedName(shorten(numbered["name"], most - len(number) - 4), int(number))
 
 
 NARROWEST = 8

@@ -23,7 +23,7 @@ from planner_tui.errors import PlannerError
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, focus_laid_out
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
-from planner_tui.ui.screens.tables import fill, table
+from planner_tui.ui.screens.tables import fill, name_cell, table
 
 if TYPE_CHECKING:  # read in a worker thread, after the first frame
     from planner_tui.daily import TodayFacts
@@ -193,7 +193,7 @@ class TodayScreen(StepsScreen):
             [
                 (
                     words.when(step.due_at),
-                    shorten(words.toward(step.person), 30),
+                    name_cell(words.toward(step.person), 30),
                     "not yet" if clock.to_local(step.due_at).date() < data.today else "",
                     shorten(words.cued(step.action, "", step.cue), 70),
                 )
@@ -215,7 +215,7 @@ class TodayScreen(StepsScreen):
             [
                 (
                     words.when(step.due_at),
-                    shorten(words.toward(step.person), 30),
+                    name_cell(words.toward(step.person), 30),
                     shorten(words.cued(step.action, "", step.cue), 70),
                 )
                 for step in data.coming
