@@ -105,7 +105,12 @@ def build_parser() -> Parser:
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
 
     export = sub.add_parser("export", help="write your data as JSON, Markdown or iCalendar")
-    export.add_argument("--format", type=word, choices=["json", "markdown", "ics"], default="json")
+    export.add_argument(
+        "--format",
+        type=word,
+        choices=["json", "markdown", "ics"],
+        help="default: as -o's name ends (.md, .ics), else json",
+    )
     export.add_argument("--month", help="only this month, YYYY-MM (markdown)")
     export.add_argument(
         "--per-month", action="store_true", help="markdown: one file per month, into -o FOLDER"
@@ -283,10 +288,17 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> None:
     )
 
 
+EXPORT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".ics": "ics", ".json": "json"}
+"""The format an export takes from the name it is written to, when none is given."""
+
+
 def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services import exchange
     from planner_tui.services.review import parse_month
 
+    if args.format is None:  # `-o notes.md` wrote JSON into a file named Markdown
+        suffix = args.output.suffix.casefold() if args.output is not None else ""
+        args.format = EXPORT_SUFFIXES.get(suffix, "markdown" if args.per_month else "json")
     month = parse_month(args.month) if args.month else None
     if (month is not None or args.per_month) and args.format != "markdown":
         raise UsageError("--month and --per-month go with --format markdown")

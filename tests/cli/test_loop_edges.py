@@ -514,3 +514,20 @@ def test_a_command_that_only_reads_refuses_a_home_with_no_planner(
     )
     assert not typo.exists()
     assert run(typo, "today").returncode == 0 and not typo.exists()  # a shell's start: quiet
+
+
+def test_an_export_takes_its_format_from_its_name_and_is_read_back_by_its_content(
+    home: Path, tmp_path: Path
+) -> None:
+    """`export -o notes.md` wrote JSON into a file named Markdown (and a later Markdown
+    export there was refused as "an earlier JSON export"); the JSON export kept under
+    another name, `all.json.keep`, was taken for a jrnl journal with no entries."""
+    for name, begins in (("notes.md", "# planner-tui — "), ("steps.ics", "BEGIN:VCALENDAR"),
+                         ("all.json.keep", '{\n "format": "planner-tui"')):  # fmt: skip
+        written = run(home, "export", "-o", str(tmp_path / name))
+        assert written.returncode == 0, written.stderr
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(begins), name
+    again = run(home, "export", "--format", "markdown", "-o", str(tmp_path / "notes.md"))
+    assert again.returncode == 0, again.stderr
+    fresh = run(tmp_path / "fresh", "import", str(tmp_path / "all.json.keep"))
+    assert fresh.stdout.startswith("Imported 2 people"), fresh.stderr

@@ -22,6 +22,7 @@ import plistlib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -357,12 +358,16 @@ def read_dayone_folder(folder: Path) -> list[Entry]:
 
 def claims(path: Path) -> bool:
     """Whether ``planner-tui import PATH`` is for this importer: a folder, a Day One JSON
-    export, or any file that is not a vCard or planner-tui's own JSON export."""
+    export, or any file that is not a vCard or planner-tui's own JSON export (by its
+    first characters, whatever its name)."""
     if path.is_dir():
         return True
     suffix = path.suffix.lower()
     if suffix in (".vcf", ".vcard"):
         return False
+    with suppress(OSError):
+        if kind_of_text(read_named(path, 4096).decode("utf-8", "replace")) == "json":
+            return False  # planner-tui's JSON export under another name (all.json.keep)
     if suffix == ".json":
         try:
             return is_dayone_json(json.loads(read_named(path).decode("utf-8")))
