@@ -92,6 +92,17 @@ class Settings:
 
     def __post_init__(self) -> None:
         env = os.environ
+        given = {"HOME": self.home, "DATABASE_URL": self.database_url}
+        for name, value in given.items():  # a script's empty variable: not the default
+            if (
+                value is None
+                and f"{ENV_PREFIX}{name}" in env
+                and not env[f"{ENV_PREFIX}{name}"].strip()
+            ):
+                raise PlannerError(
+                    f"{ENV_PREFIX}{name} is set but empty: unset it for the default, or give "
+                    f"{'a folder' if name == 'HOME' else 'a database URL'}."
+                )
         if self.home is None and env.get(f"{ENV_PREFIX}HOME"):
             object.__setattr__(self, "home", Path(env[f"{ENV_PREFIX}HOME"]))
         if self.database_url is None and env.get(f"{ENV_PREFIX}DATABASE_URL"):

@@ -531,3 +531,20 @@ def test_an_export_takes_its_format_from_its_name_and_is_read_back_by_its_conten
     assert again.returncode == 0, again.stderr
     fresh = run(tmp_path / "fresh", "import", str(tmp_path / "all.json.keep"))
     assert fresh.stdout.startswith("Imported 2 people"), fresh.stderr
+
+
+@pytest.mark.parametrize("variable", ["PLANNER_TUI_HOME", "PLANNER_TUI_DATABASE_URL"])
+def test_a_home_or_database_set_but_empty_is_refused_not_the_default(
+    monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    """`PLANNER_TUI_HOME= planner-tui people` read the planner in the default folder (a
+    script's variable left empty), where `--home ""` is refused."""
+    from planner_tui.config import Settings
+    from planner_tui.errors import PlannerError
+
+    monkeypatch.setenv(variable, " ")
+    with pytest.raises(PlannerError, match=f"{variable} is set but empty: unset it"):
+        Settings()
+    assert Settings(home=Path("/somewhere"), database_url="sqlite:////x.db").home == Path(
+        "/somewhere"
+    )  # given on the command line, the variable is not read
