@@ -244,14 +244,15 @@ def test_a_clean_file_is_opened_without_reading_it_all_and_damage_is_still_refus
             journal.list_entries(session=s, limit=None)
         # Where the copies are, named — and that there are none yet, when none are there.
         assert (
-            f"Close planner-tui, then put back a copy: planner-tui restore FILE (the app's daily copies go in {backups}, and there are none yet"
-            in str(said.value)
-        )
+            "If the app is open, close it; then put back a copy: planner-tui restore FILE — one "
+            f"you took with planner-tui backup: the app's daily copies go in {backups}, and "
+            "there are none yet."
+        ) in str(said.value)
         backups.mkdir()
         (backups / "daily-2026-11-22.db").write_bytes(b"")
         with pytest.raises(StorageError) as said, database.session() as s:
             journal.list_entries(session=s, limit=None)
-        assert f"are in {backups}; the newest is daily-2026-11-22.db)" in str(said.value)
+        assert f"(copies are in {backups}; the newest is daily-2026-11-22.db)." in str(said.value)
         with pytest.raises(StorageError, match="looks damaged"):
             database.backup_to(sqlite_db.location.home / "copy.db")  # never a damaged copy
     finally:

@@ -153,21 +153,22 @@ def describe_error(error: BaseException, database: Path | None = None) -> str:
 
 
 def damaged_words(database: Path | None) -> str:
-    """What to do about a damaged file: close the app, then restore a copy — from the
-    folder of daily copies beside *database*, named, and said when it holds none."""
+    """What to do about a damaged file: restore a copy (the app closed first) — from the
+    folder of copies beside *database*, named with its newest, or said to be empty."""
     said = (
-        "The database file looks damaged, so planner-tui left it untouched. Close "
-        "planner-tui, then put back a copy: planner-tui restore FILE"
+        "The database file looks damaged, so planner-tui left it untouched. If the app is "
+        "open, close it; then put back a copy: planner-tui restore FILE"
     )
     if database is None:
         return said + " (the app's daily copies are in the backups folder beside the database)."
-    folder = database.parent / "backups"
-    copies = sorted(folder.glob("daily-*.db")) if folder.is_dir() else []
+    folder = database.parent if database.parent.name == "backups" else database.parent / "backups"
+    copies = [c for c in folder.glob("*.db") if c != database] if folder.is_dir() else []
     if copies:
-        return f"{said} (the app's daily copies are in {folder}; the newest is {copies[-1].name})."
+        newest = max(copies, key=lambda c: c.stat().st_mtime)
+        return f"{said} (copies are in {folder}; the newest is {newest.name})."
     return (
-        f"{said} (the app's daily copies go in {folder}, and there are none yet: a copy you "
-        "took with planner-tui backup, or choose another --home or --db)."
+        f"{said} — one you took with planner-tui backup: the app's daily copies go in "
+        f"{folder}, and there are none yet."
     )
 
 
