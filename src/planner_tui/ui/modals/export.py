@@ -58,6 +58,13 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
     def ask_to_replace(self, path: Path, kind: str | None) -> None:
         from planner_tui.services.exchange import EXPORT_KINDS
 
+        if kind == "json" and Path(self.default).suffix != ".json":
+            # The one export that reads back whole: a calendar's second Enter replaced it.
+            self.say(
+                f"{path} is your JSON export, which holds everything (import reads it back), "
+                "so it is left as it is: type another name."
+            )
+            return
         self.replacing = path
         what = f" (an earlier {EXPORT_KINDS[kind]} export)" if kind else ""
         self.say(f"{path} is there already{what}. Enter again replaces it; or type another name.")
