@@ -553,7 +553,14 @@ def merge_question(gone: str, keep: str) -> str:
 
 
 def merge_keeps(
-    keep: str, gone: str, *, rhythm: int | None, taken: list[str], alias: bool, notes: bool
+    keep: str,
+    gone: str,
+    *,
+    rhythm: int | None,
+    taken: list[str],
+    alias: bool,
+    notes: bool,
+    nickname: str = "",
 ) -> str:
     """What the person kept has after a merge: their own name and circle, their rhythm if
     they have one, and what they lack that the other has (*taken*: "rhythm", "nickname",
@@ -564,7 +571,11 @@ def merge_keeps(
         own = f"name, circle and rhythm ({cadence(rhythm)})"
     said = f"{keep} keeps their own {own}"
     if taken:
-        what = [f"rhythm ({cadence(rhythm)})" if t == "rhythm" else t for t in taken]
+        said_as = {
+            "rhythm": f"rhythm ({cadence(rhythm)})",
+            "nickname": f"nickname ({nickname})" if nickname else "nickname",
+        }
+        what = [said_as.get(t, t) for t in taken]
         said += f", and takes {gone}'s {' and '.join(what)}, having none of their own"
     if alias:
         said += f"; {gone} stays as another name for them"

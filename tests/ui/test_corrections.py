@@ -747,3 +747,27 @@ async def test_a_contact_changed_in_another_window_meanwhile_keeps_that_change(
         assert isinstance(app.screen, Choice) and "Changed elsewhere meanwhile" in screen_text(app)
         await press(app, pilot, "tab", "enter")  # keep that change instead of mine
     assert contacts(sqlite_db)[0].warmth == 1
+
+
+async def test_merging_into_one_of_two_people_of_one_name_says_which(sqlite_db: Database) -> None:
+    """ "Merge Samantha Lee into Sam Taylor?" beside another Sam Taylor: which one was said
+    nowhere (numbers came only when the two merged shared a name), nor the nickname taken."""
+    with sqlite_db.write() as s:
+        first = people.create_person(session=s, data={"name": "Sam Taylor"}).id
+        people.create_person(session=s, data={"name": "Sam Taylor"})
+        people.create_person(session=s, data={"name": "Samantha Lee", "nickname": "Sammie"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        screen = await press(app, pilot, "m") or app.screen
+        assert isinstance(screen, MapScreen)
+        table = screen.query_one("#people-table", DataTable)
+        table.move_cursor(row=table.get_row_index(str(first)))
+        await press(app, pilot, "g", *"Samantha", "enter")
+        assert isinstance(app.screen, Choice)
+        shown = " ".join(screen_text(app).split())
+        assert f"Merge Samantha Lee into Sam Taylor (#{first})?" in shown
+        assert (
+            f"Sam Taylor (#{first}) keeps their own name and circle, and takes Samantha " in shown
+        )
+        assert "Lee's nickname (Sammie), having none of their own" in shown

@@ -161,12 +161,22 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
         from planner_tui.ui.modals.confirm import Choice
 
         numbered = same_name(self.keep, other)
-        keep, gone = called(self.keep, numbered=numbered), called(other, numbered=numbered)
+        # Each is numbered when anyone else has their name too (Sam Taylor, merged with
+        # Samantha, beside another Sam Taylor: which one was said nowhere).
+        everyone = [self.keep, *self.others]
+        keep_numbered = numbered or any(same_name(self.keep, p) for p in self.others)
+        gone_numbered = numbered or any(same_name(other, p) for p in everyone if p.id != other.id)
+        keep, gone = (
+            called(self.keep, numbered=keep_numbered),
+            called(other, numbered=gone_numbered),
+        )
         # Each name has half the title's room at least, and whatever the other leaves.
         room = TITLE_WIDTH - len(words.merge_question("", ""))
-        keep_title = called(self.keep, numbered=numbered, width=max(room // 2, room - len(gone)))
+        keep_title = called(
+            self.keep, numbered=keep_numbered, width=max(room // 2, room - len(gone))
+        )
         title = words.merge_question(
-            called(other, numbered=numbered, width=room - len(keep_title)), keep_title
+            called(other, numbered=gone_numbered, width=room - len(keep_title)), keep_title
         )
         taken = corrections.taken_on_merging(self.keep, other)
         rhythm = other.cadence_days if "rhythm" in taken else self.keep.cadence_days
@@ -199,6 +209,7 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
                     taken=taken,
                     alias=not numbered,
                     notes=bool(other.notes.strip() or other.boundaries.strip()),
+                    nickname=other.nickname,
                 )
                 + words.own_dates_stay(gone, counts.theirs_stay),
                 [("merge", "Merge"), ("keep", "Keep apart")],
