@@ -1488,3 +1488,26 @@ async def test_a_page_says_where_a_last_contact_with_no_logged_contact_is_from(
             "No contact logged yet: last in touch yesterday is from a check-in or a step done. "
             "l logs a contact." in " ".join(screen_text(app).split())
         )
+
+
+async def test_someone_archived_typed_in_a_form_is_said_to_be_archived(sqlite_db: Database) -> None:
+    """ "No one called 'Sam Old' yet — add them on the Map first (n)": followed, it made a
+    second Sam Old beside the archived one."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Bo"})
+        old = people.create_person(session=s, data={"name": "Sam Old"}).id
+        people.update_person(session=s, person_id=old, data={"archived": True})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l")
+        assert isinstance(app.screen, InteractionForm)
+        await type_into(pilot, app, "who", "Sam Old")
+        await press(app, pilot, "enter")
+        said = "Sam Old is archived. Bring them back on the Map (a) to plan or log with them."
+        assert said in screen_text(app)
+        await press(app, pilot, "escape", "escape", "t", "c")  # the check-in's box, too
+        assert type(app.screen).__name__ == "JournalForm", app.screen
+        await type_into(pilot, app, "who", "Sam Old")
+        await press(app, pilot, "enter")
+        assert said in screen_text(app)

@@ -180,6 +180,12 @@ class PeopleChips(Vertical):
         if len(found) > 1:  # two of one name, or a first name several share
             return words.several_called(typed, [p.name for p in found], [p.id for p in found])
         if not found:
+            from planner_tui.names import people_meant
+
+            archived = [p for p in self.known.values() if p.archived]
+            if gone := [self.known[i] for i in people_meant(typed, archived)]:
+                # "add them on the Map first" made a second of someone archived
+                return words.archived_person(gone[0].name)
             return f"No one called {typed!r} yet — add them on the Map first (n)."
         [person] = found
         if person.id not in self.chosen:

@@ -201,14 +201,17 @@ class JournalForm(FormScreen[JournalEntryRead]):
         backend = self.planner.backend
         home = self.planner.settings.resolved_home()
         return (
-            backend.read(people.list_people),
+            backend.read(partial(people.list_people, include_archived=True)),
             backend.read(people.list_contexts),
             journal.load_prompts(home),
         )
 
     def use_choices(self, choices: tuple[list[PersonRead], list[ContextRead], list[str]]) -> None:
-        self.people, self.contexts, self.prompts = choices
-        self.query_one(PeopleChips).set_people(self.people)
+        everyone, self.contexts, self.prompts = choices
+        self.people = [p for p in everyone if not p.archived]  # whom a mention links
+        # The box knows the archived too: one typed there is said to be archived (it said
+        # "add them on the Map first", a second of them), one in the check-in stays.
+        self.query_one(PeopleChips).set_people(everyone)
         picker = self.query_one("#contexts", SelectionList)
         picker.clear_options()
         picker.add_options([(text(c.name), c.id) for c in self.contexts])
