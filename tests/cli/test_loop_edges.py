@@ -548,3 +548,19 @@ def test_a_home_or_database_set_but_empty_is_refused_not_the_default(
     assert Settings(home=Path("/somewhere"), database_url="sqlite:////x.db").home == Path(
         "/somewhere"
     )  # given on the command line, the variable is not read
+
+
+def test_the_number_of_someone_archived_says_they_are_archived(home: Path) -> None:
+    """`date '#6'` of someone archived: "No one on your map has the number #6. planner-tui
+    people shows them" — and `people` doesn't list the archived."""
+    from planner_tui.db.engine import Location, open_database
+
+    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+    try:
+        with database.write() as s:
+            old = people.create_person(session=s, data={"name": "Sam Old"}).id
+            people.update_person(session=s, person_id=old, data={"archived": True})
+    finally:
+        database.dispose()
+    for command in (["date", f"#{old}"], ["log", f"#{old}"], ["snooze", f"#{old}"]):
+        assert_one_line_error(run(home, *command), 1, "Sam Old is archived. Bring them back")

@@ -92,7 +92,11 @@ def find_person(session: Session, typed: str) -> PersonRead:
     if number is not None:
         # '#4': the person numbered 4 in `planner-tui people` (two can share a name)
         if len(number) <= 9:
-            found = [p for p in people.list_people(session=session, person_ids=[int(number)])]
+            found = people.list_people(
+                session=session, person_ids=[int(number)], include_archived=True
+            )
+            if found and found[0].archived:  # "no one has the number" of someone archived
+                raise InvalidInput(words.archived_person(found[0].name))
             if found:
                 return found[0]
         raise InvalidInput(words.no_person_numbered(number))
