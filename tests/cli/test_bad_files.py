@@ -77,7 +77,7 @@ def test_a_read_only_database_or_folder(tmp_path: Path, locked: str) -> None:
     before = digest(database)
     try:
         result = run_as(home, "journal", "new words", obey_permissions=True)
-        assert_one_line_error(result, 1, "read-only file or folder")
+        assert_one_line_error(result, 1, "can't be written (a read-only")
         assert digest(database) == before
     finally:
         home.chmod(0o700)
@@ -168,7 +168,10 @@ def test_a_page_damaged_inside_the_file_is_said_in_one_line(tmp_path: Path) -> N
         said = run(home, *args)
         assert_one_line_error(said, 1, "looks damaged")
         # where the copies to put back are, and the README's section by its name
-        assert "planner-tui restore FILE (the app's daily copies are in the backups " in said.stderr
+        assert (
+            f"planner-tui restore FILE — one you took with planner-tui backup: the app's daily copies go in {home / 'backups'}"
+            in said.stderr
+        )
         assert "README, 'Backups and restore'" in said.stderr
     assert digest(path) == before
     assert not list((home / "backups").glob("planner-*.db"))

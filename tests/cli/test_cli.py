@@ -477,8 +477,8 @@ def test_markdown_one_file_per_month(demo_home: Path, tmp_path: Path) -> None:
     assert november.startswith("# planner-tui — November 2026") and "## Journal" in november
     assert_one_line_error(run(demo_home, "export", "--format", "markdown", "--per-month"), 2,
                           "give -o FOLDER")  # fmt: skip
-    assert_one_line_error(run(demo_home, "export", "--per-month", "-o", str(folder)), 2,
-                          "--format markdown")  # fmt: skip
+    assert_one_line_error(run(demo_home, "export", "--format", "json", "--per-month", "-o",
+                              str(folder)), 2, "--format markdown")  # fmt: skip
 
 
 @pytest.mark.parametrize("argv", [["river"], ["walk OR rain"], ['"long walk" #choir'],

@@ -81,6 +81,7 @@ def test_the_last_day_is_refused_only_as_the_future(
 
 
 def test_an_empty_home_searches_to_the_end_of_time(tmp_path: Path) -> None:
+    assert run(tmp_path / "empty", "add", "Bo").returncode == 0  # a planner with no entries
     for args in (["--until", "9999-12-31", "x"], ["to:9999-12-31"], ["x", "--until", "9999-12"]):
         result = run(tmp_path / "empty", "search", *args)
         assert_clean(result, 0, "")

@@ -135,6 +135,12 @@ def test_two_people_with_one_name_are_told_apart_by_their_numbers(home: Path) ->
     # Whose step it is, by number: two steps "(Sam Jones)" were for two people.
     assert run(home, "plan", "#4").stdout == "#1  Tue 24 Nov, 18:00  call (Sam Jones (#4))\n"
     assert "Sam Jones has no small step planned" in run(home, "plan", "#3").stdout
+    # What is said back says which of them (it said "Sam Jones" of either).
+    assert run(home, "log", "#4").stdout.startswith("Saved: a contact with Sam Jones (#4), ")
+    assert "for Sam Jones (#3) until" in run(home, "snooze", "#3", "3").stdout
+    dated = run(home, "date", "#4", "birthday", "12 Apr").stdout
+    assert dated == "Saved. Sam Jones (#4): Birthday 12 Apr.\n", dated
+    assert run(home, "log", "Ana").stdout.startswith("Saved: a contact with Ana, ")
     assert_one_line_error(run(home, "log", "#99"), 1, "No one on your map has the number #99")
     # search's --person follows the same rule: both named, each by number; a number finds one
     assert run(home, "journal", "--day", "today", "Tea with @Ana after choir").returncode == 0

@@ -246,13 +246,13 @@ def test_a_clean_file_is_opened_without_reading_it_all_and_damage_is_still_refus
         assert (
             "If the app is open, close it; then put back a copy: planner-tui restore FILE — one "
             f"you took with planner-tui backup: the app's daily copies go in {backups}, and "
-            "there are none yet."
+            "there are none yet (README, 'Backups and restore')."
         ) in str(said.value)
         backups.mkdir()
         (backups / "daily-2026-11-22.db").write_bytes(b"")
         with pytest.raises(StorageError) as said, database.session() as s:
             journal.list_entries(session=s, limit=None)
-        assert f"(copies are in {backups}; the newest is daily-2026-11-22.db)." in str(said.value)
+        assert f"(copies are in {backups}; the newest is daily-2026-11-22.db;" in str(said.value)
         with pytest.raises(StorageError, match="looks damaged"):
             database.backup_to(sqlite_db.location.home / "copy.db")  # never a damaged copy
     finally:

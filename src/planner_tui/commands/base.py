@@ -116,6 +116,15 @@ def find_person(session: Session, typed: str) -> PersonRead:
     raise InvalidInput(words.no_one_called(typed))
 
 
+def told(session: Session, person: PersonRead) -> str:
+    """*person*'s name as the command line says it back: with their number when another
+    has the same name ("Saved: a contact with Sam Taylor" named neither of two)."""
+    from planner_tui.services import people
+
+    twin = person.id in people.sharing_a_name(session=session)
+    return words.numbered(person.name, person.id) if twin else person.name
+
+
 def find_step(session: Session, typed: str) -> StepRead:
     """The step *typed* names: its number (as `today` and `plan` show it, ``12`` or
     ``#12``), or a person's name for the open step of theirs due nearest to now

@@ -12,7 +12,15 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from planner_tui import clock, words
-from planner_tui.commands.base import UsageError, find_person, find_step, opened, score, word
+from planner_tui.commands.base import (
+    UsageError,
+    find_person,
+    find_step,
+    opened,
+    score,
+    told,
+    word,
+)
 from planner_tui.config import Settings
 from planner_tui.errors import InvalidInput
 from planner_tui.terminal import say, shorten
@@ -342,6 +350,7 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
             context_id = context_named(args.context, contexts)
             if context_id is None:
                 _refuse(no_context(args.context, contexts, words.no_context_to_log(args.context)))
+        names = ", ".join(told(session, p) for p in who)
         saved = people.log_interaction(
             session=session,
             data={
@@ -356,7 +365,6 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
                 **{f"got_{kind}": kind in args.got for kind in SUPPORT},
             },
         )
-    names = ", ".join(saved.people)
     say(f"Saved: a contact with {names}, {words.when(saved.occurred_at)} "
         f"({label(Channel(saved.channel))}).")  # fmt: skip
     assumed = [
@@ -481,14 +489,15 @@ def cmd_snooze(settings: Settings, args: argparse.Namespace) -> None:
 
     with opened(settings) as database, database.write() as session:
         person = find_person(session, args.person)
+        called = told(session, person)
         people.snooze_person(session=session, person_id=person.id, days=args.days)
     if args.days:
         until = clock.today() + timedelta(days=args.days)
-        say(words.snoozed(person.name, until, rhythm=bool(person.cadence_days)))
+        say(words.snoozed(called, until, rhythm=bool(person.cadence_days)))
     else:
         say(
             words.snooze_ended(
-                person.name,
+                called,
                 resting=bool(person.resting_until(clock.today())),
                 rhythm=bool(person.cadence_days),
             )
@@ -614,10 +623,11 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
         database.session() if reading else database.write() as session,
     ):
         person = find_person(session, args.person)
+        called = told(session, person)
         people_now = people.names_of(session)
         if args.remove:
             gone = people.remove_dates(session=session, person_id=person.id, label=args.label)
-            say(f"Removed from {person.name}: {_dates_line(gone)}.")
+            say(f"Removed from {called}: {_dates_line(gone)}.")
             return
         was: list[Any] = []
         if when is not None:
@@ -633,9 +643,9 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
             said = [_dates_line([("", d)]).strip() for d in was]  # "12 Apr", "3 Jun 2011"
             say(f"{saved.label[:1].upper()}{saved.label[1:]} changed from "
                 f"{' and '.join(said)}.")  # fmt: skip
-        say(f"Saved. {person.name}: {_dates_line(dates)}.")
+        say(f"Saved. {called}: {_dates_line(dates)}.")
     elif dates:
-        say(f"{person.name}: {_dates_line(dates)}.")
+        say(f"{called}: {_dates_line(dates)}.")
     else:  # the command to add one names them by number when their name names another too
         alone = person_named(person.name, people_now) == person.id
         say(words.no_dates(person.name, person.name if alone else f"#{person.id}"))

@@ -165,10 +165,13 @@ def damaged_words(database: Path | None) -> str:
     copies = [c for c in folder.glob("*.db") if c != database] if folder.is_dir() else []
     if copies:
         newest = max(copies, key=lambda c: c.stat().st_mtime)
-        return f"{said} (copies are in {folder}; the newest is {newest.name})."
+        return (
+            f"{said} (copies are in {folder}; the newest is {newest.name}; README, 'Backups "
+            "and restore')."
+        )
     return (
         f"{said} — one you took with planner-tui backup: the app's daily copies go in "
-        f"{folder}, and there are none yet."
+        f"{folder}, and there are none yet (README, 'Backups and restore')."
     )
 
 
