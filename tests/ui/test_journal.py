@@ -1124,3 +1124,14 @@ async def test_editing_a_check_in_keeps_its_link_to_someone_archived_since(
         await press(app, pilot, "3", "ctrl+s")
     [saved] = entries(sqlite_db)
     assert (saved.person_ids, saved.contact_person_ids, saved.connectedness) == ([sam], [sam], 3)
+
+
+async def test_a_refused_digit_is_said_in_sight_on_a_small_screen(sqlite_db: Database) -> None:
+    """At 80×24 the note under the scores was below the form's edge: a 7 seemed to do
+    nothing."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "7")
+        await settle(app, pilot)
+        assert any("Each is a digit, 1 (low)" in line for line in on_screen(app)), on_screen(app)

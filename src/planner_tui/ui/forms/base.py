@@ -540,6 +540,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 below = True
             elif below and isinstance(widget, Problem):
                 widget.say(event.field.refused)
+                # In sight: at 80×24 the scores' note was below the form's edge, and the
+                # key seemed to do nothing.
+                widget.call_after_refresh(widget.scroll_visible, animate=False)
                 return
 
     @on(Input.Changed)
