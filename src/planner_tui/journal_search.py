@@ -351,18 +351,26 @@ def snippet(fields: Sequence[str], terms: list[str], width: int = 90) -> str:
     """A one-line excerpt around the first matching term (plain text, never markup), with
     … where it cuts the text, at either end."""
     texts = [text for text in fields if text]
-    for text in texts:
-        folded = text.casefold()
-        for term in terms:
-            at = folded.find(term.casefold())
-            if at >= 0:
-                # a third of the line before the match, unless the text fits whole
-                start = max(0, min(at - width // 3, len(text) - width))
-                return _excerpt(text, start, width)
+    # The term as a whole word first, then as a word's start, then anywhere: "star" showed
+    # "…once I started…" where the entry's "*star*" was what matched.
+    for shape in (r"(?<!\w){}(?!\w)", r"(?<!\w){}", "{}"):
+        for text in texts:
+            folded = text.casefold()
+            for term in terms:
+                found = re.search(shape.format(re.escape(term.casefold())), folded)
+                if found:
+                    # a third of the line before the match, unless the text fits whole
+                    start = max(0, min(found.start() - width // 3, len(text) - width))
+                    return _excerpt(text, start, width, keep=found.start())
     return _excerpt(texts[0], 0, width) if texts else ""
 
 
-def _excerpt(text: str, start: int, width: int) -> str:
+def _excerpt(text: str, start: int, width: int, keep: int = 0) -> str:
+    """*width* characters of *text* from *start*, begun at a word (not "…houlders"), never
+    after *keep*, where the match is."""
+    if 0 < start < keep and not text[start - 1].isspace():
+        gap = next((i for i in range(start, keep) if text[i].isspace()), keep)
+        start = gap + 1 if gap < keep else keep
     piece = " ".join(text[start : start + width].split())
     return ("…" if start else "") + piece + ("…" if start + width < len(text.rstrip()) else "")
 

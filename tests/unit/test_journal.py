@@ -278,3 +278,23 @@ def test_very_common_words_rank_the_newest_matches_and_filters_reach_back(
     with db.session() as s:  # a filter reaches back to it
         query, _ = journal.read_search(session=s, text="walk 2026-01", today=date(2026, 11, 23))
     assert ids(db, query) == [old]
+
+
+def test_an_excerpt_shows_the_word_that_matched_and_begins_at_a_word() -> None:
+    """ "star" showed "…once I started…" where "*star*" was what matched; excerpts began
+    part-way through a word ("…houlders were tense")."""
+    text = "once I started a long long walk by the river and then, with the *star* over the hills"
+    assert "*star*" in snippet([text], ["star"], width=40)
+    text = "x" * 60 + " the shoulders were tense after a long day"
+    cut = snippet([text], ["tense"], width=30)
+    assert cut.removeprefix("…").split()[0] in text.split(), cut  # a whole word
+
+
+@given(
+    st.text(alphabet="ab cd", min_size=0, max_size=200),
+    st.text(alphabet="ab cd", min_size=0, max_size=200),
+    st.sampled_from(["star", "Walk", "tea"]),
+)
+def test_an_excerpt_always_holds_the_term_it_found(before: str, after: str, term: str) -> None:
+    shown = snippet([f"{before} {term} {after}"], [term.casefold()], width=60)
+    assert term in shown, shown
