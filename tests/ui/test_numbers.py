@@ -54,6 +54,26 @@ async def test_the_journal_says_how_many_it_shows_of_how_many_and_plus_shows_mor
         assert rows(app) == 1 and note(app) == "1 entry (the best first)"
 
 
+async def test_a_search_past_the_newest_it_ranks_says_so_while_more_are_shown(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Showing 120 of 8,644 matching entries (the best first) · + shows more" read as if
+    + would reach them all: words alone rank the newest 2,000 (here, 130)."""
+    from planner_tui import journal_search
+
+    monkeypatch.setattr(journal_search, "RANKED", 130)
+    with sqlite_db.write() as s:
+        for n in range(143):
+            day = date.fromordinal(date(2026, 11, 23).toordinal() - n)
+            journal.save_entry(session=s, data={"day": day, "body": f"a walk, day {n}"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "j", "slash", *"walk")
+        assert note(app) == (
+            "Showing 120 of 143 matching entries (the best of the newest 130 first) · + shows more"
+        )
+
+
 async def test_warmth_has_one_mark_and_dates_name_another_year(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"}).id

@@ -93,14 +93,19 @@ class MonthStrip:
         yield Text(f"{levels} connectedness 1–5 · ○ entry without it · · no entry", "dim")
 
 
-def search_note(problems: list[str], shown: int, total: int, terms: list[str], more: bool) -> str:
+def search_note(
+    problems: list[str], shown: int, total: int, terms: list[str], more: bool, reach: int | None
+) -> str:
     """What the line under the search box says: why nothing could be looked for, or how
-    many entries match and how many of them are shown."""
+    many entries match and how many of them are shown (*reach*: the most words alone rank,
+    journal_search.RANKED — "120 of 8,644" read as if `+` would reach them all)."""
     if problems:
         return " ".join(problems)
     if not shown:
         return "Nothing matches."
     order = " (the best first)" if terms else ""
+    if terms and reach is not None and total > reach:
+        order = f" (the best of the newest {reach:,} first)"
     if shown == total:
         return words.plural(total, "entry", "entries") + order
     matching = f"Showing {shown:,} of {words.plural(total, 'matching entry', 'matching entries')}"
@@ -350,8 +355,10 @@ class JournalScreen(ViewScreen):
             return
         terms = query.terms if query else []
         more = len(hits) == limit < total
+        reach = journal_search.at_most(query, backend.database.dialect) if query else None
         self.app.call_from_thread(
-            self.show_hits, hits, terms, search_note(problems, len(hits), total, terms, more),
+            self.show_hits, hits, terms,
+            search_note(problems, len(hits), total, terms, more, reach),
             typed, more,
         )  # fmt: skip
 
