@@ -1135,3 +1135,24 @@ async def test_a_refused_digit_is_said_in_sight_on_a_small_screen(sqlite_db: Dat
         await press(app, pilot, "c", "7")
         await settle(app, pilot)
         assert any("Each is a digit, 1 (low)" in line for line in on_screen(app)), on_screen(app)
+
+
+async def test_an_old_check_in_names_its_day_from_the_first_frame(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry of 2011 opened asking "What brought warmth today?" until its day was read
+    (on a busy machine, for as long as the form's choices took)."""
+    from .test_app import hold_choices
+
+    with sqlite_db.write() as s:
+        entry = journal.save_entry(session=s, data={"day": date(2011, 3, 30), "body": "rain"})
+    release = hold_choices(monkeypatch, JournalForm)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.push_screen(JournalForm(entry))
+        await pilot.pause()
+        shown = " ".join(screen_text(app).split())
+        release.set()
+        await settle(app, pilot)
+    assert "What brought warmth that day?" in shown and "today?" not in shown, shown

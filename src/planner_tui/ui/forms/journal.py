@@ -87,6 +87,19 @@ class ScaleField(TextField):
         self.screen.call_after_refresh(target.scroll_visible, animate=False)
 
 
+HEADINGS = {"today": "Today's", "yesterday": "Yesterday's"}
+"""A new check-in's heading by its day (one for an earlier day: "A check-in")."""
+
+
+def when_for(day: date | None, *, another: bool = False) -> str:
+    """How the questions name *day*: 'today', 'yesterday' or 'that day' (a new check-in:
+    today's, or, begun with the Journal's `n` (*another*), yesterday's)."""
+    if day is None:
+        return "yesterday" if another else "today"
+    days = (clock.today() - day).days
+    return "today" if days == 0 else "yesterday" if days == 1 else "that day"
+
+
 def in_touch(when: str) -> str:
     """The tick that counts a check-in as contact: with those in the People box only (an
     @mention in the words, "I miss @Ana", is no contact)."""
@@ -123,16 +136,19 @@ class JournalForm(FormScreen[JournalEntryRead]):
         self.entry = entry
         self.that_day = 1
         """Check-ins on the saved one's day, once saved (a day may hold several)."""
+        when = when_for(entry.day if entry else None, another=another)
         self.heading = (
             f"Check-in for {clock.strftime(entry.day, '%A %-d %B %Y')} (editing)"
             if entry
-            else "Today's check-in"
+            else f"{HEADINGS.get(when, 'A')} check-in"
         )
         self.people: list[PersonRead] = []
         self.contexts: list[ContextRead] = []
         self.prompts: list[str] = []
         self.turn = 0
-        self.when = "today"
+        self.when = when
+        """The day the questions name: 'today', 'yesterday' or 'that day' — from the first
+        frame (an entry of 2011 asked "What brought warmth today?" until its day was read)."""
         """The day the questions name: 'today', 'yesterday' or 'that day'."""
 
     @staticmethod
@@ -180,16 +196,16 @@ class JournalForm(FormScreen[JournalEntryRead]):
                     yield Static(words, classes="muted", markup=False)
                     yield ScaleField(id=key)
         yield Problem(id="scales-problem")
-        yield Field("What brought warmth today?", id="warmth-label")
+        yield Field(f"What brought warmth {self.when}?", id="warmth-label")
         yield TextField(id="warmth_note")
-        yield Field("What made me want to withdraw today?", id="withdraw-label")
+        yield Field(f"What made me want to withdraw {self.when}?", id="withdraw-label")
         yield TextField(id="withdraw_note")
         yield Field("Anything else — @Name links someone, #word makes a tag")
         yield TextBox(id="body", soft_wrap=True)
         yield Line(id="mentions", classes="muted")
         yield Field("People (type a name, Enter adds; backspace on empty removes)")
         yield PeopleChips()
-        yield Tick(in_touch("today"), id="contact")
+        yield Tick(in_touch(self.when), id="contact")
         yield Field(CONTEXTS_LABEL, id="contexts-label")
         yield TickList[int](id="contexts")
 
@@ -334,8 +350,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yesterday?'), not always today; while the day can't be read, the last one read."""
         if day is None:
             return
-        days = (clock.today() - day).days
-        when = "today" if days == 0 else "yesterday" if days == 1 else "that day"
+        when = when_for(day)
         if when != self.when:
             self.when = when
             asked = {
@@ -348,8 +363,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             contact.label = in_touch(when)
             self.show_prompt()
             if self.entry is None:
-                heading = {"today": "Today's", "yesterday": "Yesterday's"}.get(when, "A")
-                self.query_one(".dialog-title", Label).update(f"{heading} check-in")
+                self.query_one(".dialog-title", Label).update(f"{HEADINGS.get(when, 'A')} check-in")
 
     @staticmethod
     def read_day(typed: str) -> date:
