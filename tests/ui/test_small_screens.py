@@ -320,3 +320,34 @@ async def test_what_the_wizards_name_box_finds_is_in_view_at_40x12(sqlite_db: Da
         await press(app, pilot, *["backspace"] * 13, *"ana")
         shown = "\n".join(on_screen(app))
         assert "Ana Silva" in shown and "ana" in shown, shown
+
+
+async def test_at_40_by_12_the_journal_and_review_show_their_rows_not_their_help(
+    sqlite_db: Database,
+) -> None:
+    """At 40×12 the Journal's month strip filled the screen (no entry, and a search left in
+    the box out of sight); the Review's key hint took 7 of the 12 lines."""
+    from datetime import date
+
+    from planner_tui.services import journal
+
+    with sqlite_db.write() as s:
+        for day in range(1, 20):
+            journal.save_entry(session=s, data={"day": date(2026, 11, day), "body": f"day {day}"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await press(app, pilot, "j")
+        await settle(app, pilot)
+        shown = on_screen(app)
+        assert any("Thu 19 Nov 2026" in line for line in shown), shown
+        assert any("search" in line for line in shown), shown
+        await press(app, pilot, "r")
+        await settle(app, pilot)
+        shown = on_screen(app)
+        assert not any("tab next figure" in line for line in shown) and any(
+            "Overview" in line for line in shown
+        ), shown
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:  # with room, they are there
+        await press(app, pilot, "r")
+        assert any("another month" in line for line in on_screen(app))

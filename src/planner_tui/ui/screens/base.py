@@ -214,6 +214,9 @@ class ViewScreen(KeepsStyles, Screen[None]):
 
     ENTER: ClassVar[tuple[str, str]] = ("", "")
     """What Enter on a row does, for help (a table's own key, so no binding lists it)."""
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (16, "-roomy")]
+    """Below 16 lines a view leaves out what only helps (app.tcss): at 40×12 the Journal's
+    month strip filled the screen, and the Review's key hint took 7 of 12 lines."""
     MORE_KEYS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
     """Other keys the view's widgets answer (Tab, the page keys), for help: (key, what it
     does, how)."""

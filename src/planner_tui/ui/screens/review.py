@@ -188,7 +188,7 @@ class ReviewScreen(ViewScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Section("", id="review-title")
-        yield Note(HINT, classes="muted")
+        yield Note(HINT, classes="muted", id="review-hint")
         yield Note(words.empty_review(True), id="review-empty", classes="empty")
         yield Vertical(id="figures")
 
