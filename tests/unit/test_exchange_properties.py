@@ -23,6 +23,7 @@ from planner_tui.db.models import (
     Initiator,
     LonelyHowOften,
     StepStatus,
+    shows_nothing,
 )
 from planner_tui.names import visible
 from planner_tui.services import (
@@ -44,7 +45,7 @@ PROPERTY = settings(
 )
 
 NAME = st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=24).filter(
-    lambda name: visible(name).strip()  # a name of only invisible characters is refused
+    lambda name: not shows_nothing(visible(name).strip())  # a name showing nothing is refused
 )
 NOTE = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40)
 PHRASE = st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=40)

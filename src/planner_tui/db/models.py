@@ -61,6 +61,12 @@ def one_line(value: str) -> str:
     return value
 
 
+def shows_nothing(name: str) -> bool:
+    """Whether *name* (its invisible format characters taken out) shows nothing: empty, or
+    only accents with nothing under them (a lone U+0301 was added as a name)."""
+    return not name or all(unicodedata.category(c) in ("Mn", "Me") for c in name)
+
+
 def clean_name(value: str) -> str:
     """A name: trimmed, not empty, one line, no control characters. Otherwise kept exactly
     as typed (no Unicode normalisation), so what is shown is what was written — except
@@ -68,7 +74,7 @@ def clean_name(value: str) -> str:
     zero-width space: :func:`planner_tui.names.visible`). Only those is no name at all."""
     typed = value.strip()
     value = visible(typed).strip()
-    if not value:
+    if shows_nothing(value):
         raise ValueError(
             "is only invisible characters; type a name you can see" if typed else "can't be empty"
         )
