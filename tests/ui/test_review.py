@@ -557,3 +557,22 @@ async def test_what_went_together_across_months_shows_every_column_however_long_
         assert first.split()[-2:] == ["+2.0", "+3.5"], first
         assert "Anastas" in first  # the name gave way (at 80 columns, cut with …)
         assert ("Worthington" in first) is (size[0] == 120)  # at 80 the name gave way
+
+
+async def test_the_loneliness_checks_answers_go_to_their_ends_and_by_a_letter(
+    sqlite_db: Database,
+) -> None:
+    """End then Space picked "never" (End did nothing in the answers), and letters typed to
+    find "some of the time" did nothing, so Space picked the first: a wrong answer saved,
+    on the most sensitive form in the app."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "l")
+        form = app.screen
+        assert isinstance(form, LonelinessForm)
+        await press(app, pilot, "end", "space", "tab")  # often, the last
+        await press(app, pilot, "s", "space", "tab")  # some of the time
+        await press(app, pilot, "end", "home", "space", "tab")  # hardly ever, the first
+        await press(app, pilot, "o", "o", "space")  # occasionally, then often: the next "o"
+        answers = {r.id: r.pressed_index for r in form.query(RadioSet)}
+    assert answers == {"lack_companionship": 2, "left_out": 1, "isolated": 0, "how_often": 4}

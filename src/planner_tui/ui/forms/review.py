@@ -8,6 +8,8 @@ from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Key
 from textual.widget import Widget
 from textual.widgets import Input, RadioButton, RadioSet, TextArea
 
@@ -28,8 +30,35 @@ INTENTIONS = 3
 HOW_OFTEN = list(LonelyHowOften)
 
 
+class Answers(RadioSet):
+    """One answer of a few: ↑ ↓ move, Space or Enter picks — and, as in any list, Home and
+    End go to the first and last, and a letter to the next answer it begins (End then
+    Space picked "never": End did nothing, and letters typed to find an answer neither)."""
+
+    BINDINGS = [
+        Binding("home", "go(0)", show=False),
+        Binding("end", "go(-1)", show=False),
+    ]
+
+    def action_go(self, index: int) -> None:
+        self._selected = index % len(self._nodes)  # Textual keeps no public name for it
+
+    def on_key(self, event: Key) -> None:
+        typed = (event.character or "").casefold()
+        if not (typed.isalpha() and len(typed) == 1):
+            return
+        labels = [str(button.label).casefold() for button in self.query(RadioButton)]
+        at = self._selected if self._selected is not None else -1
+        for step in range(1, len(labels) + 1):
+            index = (at + step) % len(labels)
+            if labels[index].startswith(typed):
+                event.stop()
+                self._selected = index
+                return
+
+
 def _choices(id: str, labels: list[str]) -> RadioSet:
-    return RadioSet(*(RadioTick(text) for text in labels), id=id, compact=False)
+    return Answers(*(RadioTick(text) for text in labels), id=id, compact=False)
 
 
 def _chosen(radio: RadioSet) -> int | None:
