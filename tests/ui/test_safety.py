@@ -241,15 +241,15 @@ async def test_an_export_asks_before_replacing_a_file_and_never_replaces_the_pla
         assert str(status.render()).startswith(refused)
         await press(app, pilot, "enter")  # asking again changes nothing
         assert app.screen is export and str(status.render()).startswith(refused)
-        # The JSON export, which holds everything, is never replaced by a calendar (the
-        # second Enter did, and the one copy that reads back whole was gone).
+        # Another kind of export is never replaced by a calendar (the second Enter did:
+        # a journal's Markdown, or the JSON export that reads back whole, was gone).
         whole = tmp_path / "all.json"
         whole.write_text('{"format": "planner-tui", "version": 1}', encoding="utf-8")
         path.value = str(whole)
         await press(app, pilot, "enter", "enter")
         assert app.screen is export and str(status.render()) == (
-            f"{whole} is your JSON export, which holds everything (import reads it back), so "
-            "it is left as it is: type another name."
+            f"{whole} is an earlier JSON export, not a calendar one, so it is left as it is: "
+            "type another name."
         )
         assert whole.read_text(encoding="utf-8").startswith('{"format": "planner-tui"')
         path.value = str(kept)

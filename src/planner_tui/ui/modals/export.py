@@ -28,9 +28,11 @@ Make = Callable[[Backend], tuple[str | bytes, str]]
 class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "dismiss", "Close")]
 
-    def __init__(self, title: str, about: str, default: str, make: Make) -> None:
+    def __init__(self, title: str, about: str, default: str, make: Make, kind: str) -> None:
+        """*kind*: the export it writes (a key of exchange.EXPORT_KINDS)."""
         super().__init__()
         self.heading, self.about, self.default, self.make = title, about, default, make
+        self.kind = kind
         self.replacing: Path | None = None
         """A file already there that the next Enter replaces (it was said)."""
 
@@ -58,11 +60,13 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
     def ask_to_replace(self, path: Path, kind: str | None) -> None:
         from planner_tui.services.exchange import EXPORT_KINDS
 
-        if kind == "json" and Path(self.default).suffix != ".json":
-            # The one export that reads back whole: a calendar's second Enter replaced it.
+        if kind is not None and kind != self.kind:
+            # Another kind of export is another record (a calendar's second Enter replaced
+            # a journal's Markdown, or the JSON export that reads back whole): as on the
+            # command line, left as it is.
             self.say(
-                f"{path} is your JSON export, which holds everything (import reads it back), "
-                "so it is left as it is: type another name."
+                f"{path} is an earlier {EXPORT_KINDS[kind]} export, not a "
+                f"{EXPORT_KINDS[self.kind]} one, so it is left as it is: type another name."
             )
             return
         self.replacing = path

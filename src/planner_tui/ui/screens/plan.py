@@ -254,6 +254,7 @@ class PlanScreen(StepsScreen):
                 "import. Names and step words go into the file.",
                 "~/planner-tui-steps.ics",
                 make,
+                "ics",
             )
         )
 

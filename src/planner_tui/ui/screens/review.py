@@ -414,5 +414,6 @@ class ReviewScreen(ViewScreen):
                 "bring to someone you talk to. Names and your notes go into it.",
                 f"~/planner-tui-review-{clock.strftime(month, '%Y-%m')}.md",
                 make,
+                "review",
             )
         )
