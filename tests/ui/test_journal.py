@@ -64,9 +64,9 @@ async def test_every_field_by_keyboard(sqlite_db: Database) -> None:
         assert "the last two: how comfortable giving help and receiving it felt" in " ".join(
             screen_text(app).split()
         )
-        await press(app, pilot, *"45342")  # five scales, a digit each
+        await press(app, pilot, *"45342")  # five scales, a digit each (a space after: dropped)
         assert form(app).query_one("#warmth_note", Input).has_focus
-        await press(app, pilot, *"soup with a friend", "tab", *"a crowded bus", "tab")
+        await press(app, pilot, *" soup with a friend ", "tab", *"a crowded bus", "tab")
         await press(app, pilot, *"Long talk with @Ana #calm [b]not bold[/b]", "tab")
         assert "Linked: Ana" in screen_text(app)
         await press(app, pilot, *"Bo", "enter", "tab", "space", "tab", "down", "space", "ctrl+s")

@@ -399,8 +399,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
         data = {
             "day": day,
             **{key: int(values[key]) if values[key] else None for key in SCALES},
-            "warmth_note": values["warmth_note"],
-            "withdraw_note": values["withdraw_note"],
+            # One line each: a space after the last score ("c43532 a call") began it.
+            "warmth_note": values["warmth_note"].strip(),
+            "withdraw_note": values["withdraw_note"].strip(),
             "body": values["body"],
             "person_ids": people,
             "contact_person_ids": (values["people"] if values["contact"] else []) + kept_in_touch,
