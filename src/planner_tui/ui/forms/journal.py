@@ -149,7 +149,6 @@ class JournalForm(FormScreen[JournalEntryRead]):
         self.when = when
         """The day the questions name: 'today', 'yesterday' or 'that day' — from the first
         frame (an entry of 2011 asked "What brought warmth today?" until its day was read)."""
-        """The day the questions name: 'today', 'yesterday' or 'that day'."""
 
     @staticmethod
     def initial_values(entry: JournalEntryRead | None, day: str = "today") -> dict[str, Any]:
