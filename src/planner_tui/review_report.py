@@ -792,7 +792,8 @@ EXPLAIN: dict[str, str] = {
     "day's entries that have one averaged first.",
     "overview.interactions": "Logged interactions whose moment falls in the month in your "
     "local time (a done small step logs one). A meeting with three people counts once.",
-    "overview.people": "Different people in at least one of the month's interactions.",
+    "overview.people": "Different people in at least one of the month's interactions, or "
+    "counted as in touch by a check-in (its tick, for those in its People box).",
     "overview.planned": "Small steps that were due in the month, whatever their outcome. "
     "While the month is going, counts are so far, and steps due later are still to come, "
     "not undone.",

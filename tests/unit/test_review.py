@@ -582,3 +582,25 @@ def test_words_of_time_and_telling_are_not_the_months_words() -> None:
         "Ana came over, we went for a walk",
     ]
     assert patterns.themes(notes) == [("Ana", 2), ("choir", 2)]
+
+
+def test_people_in_touch_counts_those_a_check_in_counted_as_in_touch(db: Database) -> None:
+    """A check-in ticked "we were in touch" with Ben made him "last in touch" on the Map,
+    and the Review said "People in touch 0"; someone only mentioned is not in touch."""
+    with db.write() as s:
+        ben, ana, cy = (people.create_person(session=s, data={"name": n}).id
+                        for n in ("Ben", "Ana", "Cy"))  # fmt: skip
+        journal.save_entry(session=s, data={
+            "day": date(2026, 10, 14), "body": "tea with @Ana", "person_ids": [ben, ana],
+            "contact_person_ids": [ben]})  # fmt: skip
+        for met in ([cy], [ben, cy]):  # Ben again, in a contact: counted once
+            people.log_interaction(session=s, data={
+                "occurred_at": datetime(2026, 10, 20, 18, tzinfo=clock.UTC), "person_ids": met})  # fmt: skip
+        people.log_interaction(session=s, data={
+            "occurred_at": datetime(2026, 9, 20, 18, tzinfo=clock.UTC), "person_ids": [ana]})  # fmt: skip
+    figures = review_of(db).figures
+    assert (figures.people_seen, figures.interactions) == (2, 2)  # Ben and Cy, not Ana
+    with db.write() as s:  # without the contact with Ben, the check-in alone counts him
+        journal.save_entry(session=s, data={"day": date(2026, 10, 15), "body": "a call",
+                                            "person_ids": [ana], "contact_person_ids": [ana]})  # fmt: skip
+    assert review_of(db).figures.people_seen == 3

@@ -235,12 +235,22 @@ def month_figures(*, session: Session, month: date, now: datetime | None = None)
         f.gave_support += int(gave_count)
         f.got_support += int(got_count)
     f.interactions = sum(f.by_channel.values())
+    # People in touch: in a contact, or counted so by a check-in's tick (the Map said "last
+    # in touch" of them, and the Review "People in touch 0").
+    in_touch = sa.union(
+        sa.select(col(InteractionPersonLink.person_id))
+        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
+        .where(*in_month),
+        sa.select(col(JournalPersonLink.person_id))
+        .join(JournalEntry, col(JournalEntry.id) == JournalPersonLink.entry_id)
+        .where(
+            col(JournalPersonLink.counts_as_contact),
+            col(JournalEntry.day) >= first,
+            _before(col(JournalEntry.day), after),
+        ),
+    ).subquery()
     f.people_seen = int(
-        session.exec(
-            select(sa.func.count(sa.distinct(col(InteractionPersonLink.person_id))))
-            .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
-            .where(*in_month)
-        ).one()
+        session.execute(sa.select(sa.func.count()).select_from(in_touch)).scalar_one()
     )
 
     f.contexts_in_touch, f.contexts_in_person = contexts_reached(session, start, end)
