@@ -73,6 +73,7 @@ def test_import_refuses_to_mix_and_bad_files(month: Database) -> None:
     with pytest.raises(InvalidInput, match="already holds data"), month.write() as s:
         exchange.import_json(session=s, text=text)
     for bad, message in (("{nope", "not valid JSON"), ("[]", "not a planner-tui export"),
+                         (" \n", "That file is empty"),  # it said "not valid JSON (line 1…"
                          ('{"format": "planner-tui", "version": 99}', "version 99")):  # fmt: skip
         with pytest.raises(InvalidInput, match=message), month.write() as s:
             exchange.import_json(session=s, text=bad)
@@ -200,3 +201,16 @@ def test_the_learning_answers_travel_and_an_export_from_before_them_imports(
             other.dispose()
         wanted = (2, 5, True) if n == 0 else (None, None, False)
         assert (back.appreciation_forecast, back.appreciation_response, back.shrunk) == wanted
+
+
+def test_a_check_in_in_markdown_says_who_was_in_touch_and_who_only_mentioned(db: Database) -> None:
+    """One "People:" line mixed those the check-in counted as in touch with those its
+    words only mentioned, as the check-in's own toast tells apart."""
+    with db.write() as s:
+        ben, ana = (people.create_person(session=s, data={"name": n}).id for n in ("Ben", "Ana"))
+        journal.save_entry(session=s, data={
+            "day": date(2026, 11, 20), "body": "tea, and I miss @Ana", "person_ids": [ben, ana],
+            "contact_person_ids": [ben]})  # fmt: skip
+    with db.session() as s:
+        text = "".join(exchange.export_markdown_pieces(session=s))
+    assert "- In touch with: Ben\n- Mentioned: Ana\n" in text

@@ -261,6 +261,11 @@ def checked_export(text: str) -> dict[str, list[dict[str, Any]]]:
     (see :mod:`planner_tui.services.import_rows`); the first bad row refuses the whole
     export with its table, row and field. Needs no database: a file refused here leaves
     none behind."""
+    if not text.strip():
+        raise InvalidInput(
+            "That file is empty: a JSON export holds everything, so it is never empty. "
+            "planner-tui export -o FILE.json writes one."
+        )
     try:
         document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
@@ -415,8 +420,11 @@ def _entry_lines(entry: JournalEntryRead) -> str:
         lines += [f"- Brought warmth: {_item_text(entry.warmth_note)}"]
     if entry.withdraw_note:
         lines += [f"- Made me withdraw: {_item_text(entry.withdraw_note)}"]
-    if entry.people:
-        lines += ["- People: " + ", ".join(markdown_inline(p) for p in entry.people)]
+    in_touch, mentioned = entry.people_by_contact()  # as the check-in's toast says them
+    if in_touch:
+        lines += ["- In touch with: " + ", ".join(markdown_inline(p) for p in in_touch)]
+    if mentioned:
+        lines += ["- Mentioned: " + ", ".join(markdown_inline(p) for p in mentioned)]
     if entry.contexts:
         lines += ["- Parts of life: " + ", ".join(markdown_inline(c) for c in entry.contexts)]
     if entry.tags:
