@@ -1504,3 +1504,26 @@ async def test_someone_archived_typed_in_a_form_is_said_to_be_archived(sqlite_db
         await type_into(pilot, app, "who", "Sam Old")
         await press(app, pilot, "enter")
         assert said in screen_text(app)
+
+
+async def test_a_contact_or_step_with_someone_archived_says_they_are(sqlite_db: Database) -> None:
+    """`l` on an archived person's page logged a contact with them without a word, where
+    their name typed in the form said they were archived."""
+    with sqlite_db.write() as s:
+        sam = people.create_person(session=s, data={"name": "Sam Lee"}).id
+        people.update_person(session=s, person_id=sam, data={"archived": True})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "h")  # the archived shown: Sam's row
+        for key in ("l", "s"):
+            await press(app, pilot, key)
+            assert isinstance(app.screen, MapScreen), (key, app.screen)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PersonScreen)
+        await press(app, pilot, "l")
+        assert isinstance(app.screen, PersonScreen)
+        said = "Sam Lee is archived. Bring them back on the Map (a) to plan or log with them."
+        assert any(n.message == said for n in app._notifications)
+    with sqlite_db.session() as s:
+        assert people.list_interactions(session=s) == []

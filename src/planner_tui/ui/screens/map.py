@@ -580,6 +580,8 @@ class MapScreen(ViewScreen):
             return
         if person_ids is None:
             person = self.selected_person()
+            if person is not None and self.said_archived(person):
+                return
             person_ids = [person.id] if person else []
         if context_id is None and (context := self.selected_context()) is not None:
             context_id = context.id  # a contact there — or a small moment, with no one
@@ -598,7 +600,21 @@ class MapScreen(ViewScreen):
             self.planner.plan_step(find=context.name)
             return
         person = self.selected_person()
+        if person is not None and self.said_archived(person):
+            return
         self.planner.plan_step(person.id if person else None)
+
+    def said_archived(self, person: PersonRead) -> bool:
+        """Whether *person* is archived, said as their name typed in a form says it: a
+        contact or a step with them was saved from their page without a word."""
+        if person.archived:
+            self.app.notify(words.archived_person(self.called(person)))
+        return person.archived
+
+    def called(self, person: PersonRead) -> str:
+        """*person*'s name as a message says it: numbered when another has it too."""
+        twins = self.data.twins if self.data is not None else set()
+        return words.numbered(person.name, person.id) if person.id in twins else person.name
 
     def action_delete(self) -> None:
         context = self.selected_context()
@@ -641,8 +657,9 @@ class MapScreen(ViewScreen):
         from planner_tui.services import people
         from planner_tui.ui.forms.people import PersonForm
 
-        twins = self.data.twins if self.data is not None else set()
-        called = words.numbered(person.name, person.id) if person.id in twins else person.name
+        called = self.called(person)
+        if what in ("log", "step") and self.said_archived(person):
+            return
         if what == "edit" and self.data is not None:
             self.app.push_screen(PersonForm(self.data.contexts, person, called))
         elif what == "log":
