@@ -86,13 +86,15 @@ EXAMPLES: dict[tuple[str, bool], str] = {
 QUICK_PICKS = ("tonight", "tomorrow 6pm", "this weekend")
 """One-key answers to "when?" in the planner."""
 
-_AMOUNT = r"(?P<n>\d{1,4}|an?|one|two|three|four|five|six)"
+_AMOUNT = r"(?P<n>\d{1,9}|an?|one|two|three|four|five|six)"
+"""How many: "in 10000 days" was unreadable, where a span too far is said to be too far."""
 _UNIT = r"(?P<unit>minute|hour|day|week|fortnight|month|year)s?"
 _RELATIVE = re.compile(
     rf"^(?:(?P<in>in)\s+)?{_AMOUNT}\s+{_UNIT}(?:\s+(?P<ago>ago|from now|later))?$"
 )
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _YEAR_FIRST = re.compile(r"^\d{4}[-/.]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _READ_BACK_NOTE = re.compile(r"\s+\((?:in [^()]*|[^()]* ago|today|tomorrow|yesterday)\)\s*$")
 """How far away a read-back says the time is (:func:`describe`): the date before it says
 it all."""
@@ -222,6 +224,7 @@ def _read(
     if len(text) > MAX_LENGTH:
         raise InvalidInput("That is too long to be a time.", field="when")
     text = _READ_BACK_NOTE.sub("", text)  # "Fri 27 Nov 2026, 19:00 (in 4 days)" reads back
+    text = _THOUSANDS.sub("", text)  # "in 1,000 days": one number, not "1" and "000"
     said = " ".join(text.strip().lower().replace(",", " ").split())
     if not said and lean == "future":  # planning needs a time said; 'now' says it
         raise InvalidInput("Say when — the time is empty.", field="when")
@@ -900,6 +903,7 @@ REPEAT_EXAMPLES = (
 def parse_repeat(text: str) -> str | None:
     """A repeat as said ('every 2 weeks', 'every mon and thu') or as an RFC 5545 RRULE, as
     a checked RRULE value (no 'RRULE:' prefix); '' or 'never' means it doesn't repeat."""
+    text = _THOUSANDS.sub("", text)  # "in 1,000 days": one number, not "1" and "000"
     said = " ".join(text.strip().lower().replace(",", " ").split())
     if said in ("", "no", "never", "once", "none", "doesn't repeat", "does not repeat"):
         return None

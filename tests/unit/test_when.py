@@ -691,3 +691,20 @@ def test_a_day_is_asked_about_exactly_when_over_a_year_back(days_back: int) -> N
     else:
         check_year(day, anyway=False)
     check_year(day, anyway=True)  # --anyway: always kept
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("in 10000 days", "2054-04-10"),
+        ("in 1,000 days", "2029-08-19"),
+        ("3,000 days ago", "2018-09-06"),
+    ],
+)
+def test_a_long_span_is_read_and_one_too_long_is_too_far(said: str, read: str) -> None:
+    """ "in 10000 days" and "in 1,000 days" were "I couldn't read … as a time", where
+    "in 50 years" was read and a span past the calendar is "too far"."""
+    lean = "past" if said.endswith("ago") else "future"
+    assert parse_when(said, lean=lean).date().isoformat() == read
+    with pytest.raises(InvalidInput, match="is too far from today to be a time"):
+        parse_when("in 999999999 days", lean="future")
