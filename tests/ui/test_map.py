@@ -1527,3 +1527,18 @@ async def test_a_contact_or_step_with_someone_archived_says_they_are(sqlite_db: 
         assert any(n.message == said for n in app._notifications)
     with sqlite_db.session() as s:
         assert people.list_interactions(session=s) == []
+
+
+async def test_n_on_a_persons_page_adds_someone_as_on_the_map(sqlite_db: Database) -> None:
+    """`m n`, typed fast, came back to the person page left open in the Map: n did nothing
+    there, and the name typed after it ran other views' keys (a "Z" saved as an intention)."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter", "t", "m")
+        assert isinstance(app.screen, PersonScreen)
+        await press(app, pilot, "n", *"Zoë", "ctrl+s")
+        assert isinstance(app.screen, MapScreen)
+    assert sorted(p.name for p in everyone(sqlite_db)) == ["Ana", "Zoë"]

@@ -78,6 +78,9 @@ class PersonScreen(ViewScreen):
         Binding("x", "delete", "Delete", tooltip="The contact chosen in their list (asked "
                 "first); elsewhere on the page, the person"),
         Binding("g", "screen.map_action('merge')", "Merge", show=False),
+        # As on the Map, whose page this is: `m n` typed fast came back here, where n did
+        # nothing, and the name typed after it ran other views' keys.
+        Binding("n", "add_someone", "Add person", show=False),
         Binding("slash", "search", "Search the journal", key_display="/",
                 tooltip="Find the journal entries that mention them, as you type"),
     ]  # fmt: skip
@@ -349,6 +352,15 @@ class PersonScreen(ViewScreen):
         owner = next((s for s in self.app.screen_stack if isinstance(s, MapScreen)), None)
         if owner is not None:
             owner.person_action(what, self.data.person, from_detail=self)
+
+    def action_add_someone(self) -> None:
+        """Back to the Map, adding someone there."""
+        from planner_tui.ui.screens.map import MapScreen
+
+        owner = next((s for s in self.app.screen_stack if isinstance(s, MapScreen)), None)
+        if owner is not None:
+            self.app.pop_screen()
+            owner.action_new_person()
 
 
 SEARCH_HINT = '/ search their entries: words, "a phrase", #tag, 2026-10, mood>=4'
