@@ -107,6 +107,13 @@ def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> N
     for argv in (["backup", f"{tmp_path}/nofolder/"], ["export", "-o", f"{tmp_path}/nofolder/"]):
         assert_one_line_error(run(home, *argv), 2, f"there is no folder {tmp_path}/nofolder/")
     assert not (tmp_path / "nofolder").exists()
+    # Another home's planner's log: a copy written as its -wal was deleted by that home's
+    # next command, as any log SQLite finds beside a database with none of its own.
+    other = tmp_path / "other"
+    assert run(other, "add", "Bo").returncode == 0
+    assert_one_line_error(run(home, "backup", str(other / "planner.db-wal")), 1,
+                          "is the name of a database's own log")  # fmt: skip
+    assert not (other / "planner.db-wal").exists()
     # A home typed with its slash is made, as one without it is; a file to read from
     # that isn't there is not one to "make first".
     fresh = run(tmp_path / "x", "--home", f"{tmp_path}/new home/", "add", "Bo")

@@ -541,11 +541,26 @@ def backup_file(
     return target
 
 
+def names_a_log(path: Path) -> bool:
+    """Whether *path* is the name of a database's own log (``-journal``, ``-wal``,
+    ``-shm``) beside that database: SQLite would take a file written there for its log."""
+    return any(
+        path.name.endswith(log) and path.with_name(path.name.removesuffix(log)).exists()
+        for log in ("-journal", "-wal", "-shm")
+    )
+
+
 def check_backup_target(target: Path, passphrase: str | None, *, source: Path) -> None:
     """A backup is written where nothing is yet, or over an earlier planner-tui copy (a
     regular file holding a planner database, kept as one file); never over the planner it
     copies, another planner in use (kept with a write-ahead log, as every live one is), any
-    other file, a link or a device."""
+    other file, a link or a device — nor by the name of a database's log (:func:`names_a_log`:
+    a copy written as another home's ``planner.db-wal`` was deleted by its next command)."""
+    if names_a_log(target):
+        raise StorageError(
+            f"{target} is the name of a database's own log, so the backup wasn't written "
+            "there; choose a new file name."
+        )
     if not os.path.lexists(target):
         return
     if target.is_symlink() or not target.is_file():

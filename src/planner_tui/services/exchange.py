@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
 from planner_tui import __version__, clock, words
-from planner_tui.db.engine import DATA_VERSION_KEY
+from planner_tui.db.engine import DATA_VERSION_KEY, names_a_log
 from planner_tui.db.models import (
     TABLES_IN_ORDER,
     AppSetting,
@@ -70,12 +70,11 @@ def check_replaceable(path: Path) -> None:
     nothing to open), a picture or any other file that isn't text, a link or a folder;
     nor by a database's name with -journal, -wal or -shm (SQLite would take the export for
     its log: the planner read as read-only, and lost what it wrote next)."""
-    for log in ("-journal", "-wal", "-shm"):  # a database's own logs, there or to come
-        if path.name.endswith(log) and path.with_name(path.name.removesuffix(log)).exists():
-            raise StorageError(
-                f"{path} is the name of a database's own log, so nothing was written there; "
-                "choose another file name."
-            )
+    if names_a_log(path):  # a database's own log, there or to come
+        raise StorageError(
+            f"{path} is the name of a database's own log, so nothing was written there; "
+            "choose another file name."
+        )
     if not os.path.lexists(path):
         return
     if path.is_symlink() or not path.is_file():
