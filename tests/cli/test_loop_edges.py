@@ -577,3 +577,16 @@ def test_the_number_of_someone_archived_says_they_are_archived(home: Path) -> No
         database.dispose()
     for command in (["date", f"#{old}"], ["log", f"#{old}"], ["snooze", f"#{old}"]):
         assert_one_line_error(run(home, *command), 1, "Sam Old is archived. Bring them back")
+
+
+def test_a_birthday_still_to_come_is_refused_and_an_anniversary_is_not(home: Path) -> None:
+    """`date Zed birthday 2030-01-01` was saved, and the person form took a birthday of
+    31 Dec 9999: a birthday's year is the year someone was born."""
+    assert_one_line_error(
+        run(home, "date", "Ana", "birthday", "2030-01-01"),
+        1,
+        "a birthday's year is the year they were born, and 1 Jan 2030 is still to come",
+    )
+    assert run(home, "date", "Ana", "birthday", "1 Jan").returncode == 0  # no year: fine
+    planned = run(home, "date", "Ana", "anniversary", "2030-01-01")  # a wedding to come
+    assert planned.returncode == 0, planned.stderr

@@ -278,6 +278,8 @@ def make(database: Database, life: dict[str, Any]) -> None:
         for key, value in life["settings"].items():
             drafts.set_setting(session=s, key=key, value=value)
         for index, label, day, with_year in life.get("dates", []):
+            if label.strip().casefold() == "birthday" and day > FROZEN.date():
+                with_year = False  # a birthday's year has been (a later one is refused)
             people.add_date(
                 session=s,
                 data={"person_id": person_ids[index], "label": label, "month": day.month,

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from pydantic import AfterValidator, Field as PydanticField, ValidationInfo, field_validator
 from sqlmodel import JSON, Field, SQLModel
 
-from planner_tui.clock import utcnow
+from planner_tui.clock import today, utcnow
 from planner_tui.db import tag_key
 from planner_tui.db.choices import (  # re-exported: the tables' modules name them here
     LABELS as LABELS,
@@ -426,9 +426,15 @@ class PersonDateBase(SQLModel):
         month, year = info.data.get("month"), info.data.get("year")
         if month is not None:
             try:
-                date(year or 2000, month, value)  # 29 February stands without a year
+                born = date(year or 2000, month, value)  # 29 February stands without a year
             except ValueError:
                 raise ValueError("that day is not in that month") from None
+            label = str(info.data.get("label", "")).strip().casefold()
+            if year is not None and label == "birthday" and born > today():
+                raise ValueError(
+                    f"a birthday's year is the year they were born, and {born:%-d %b} {year} "
+                    "is still to come"
+                )
         return value
 
 
