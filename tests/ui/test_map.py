@@ -36,6 +36,14 @@ def everyone(db: Database) -> list[people.PersonRead]:
         return people.list_people(session=s, include_archived=True)
 
 
+def archived(db: Database, name: str) -> int:
+    """Someone on the map, archived: their id."""
+    with db.write() as s:
+        pid = people.create_person(session=s, data={"name": name}).id
+        people.update_person(session=s, person_id=pid, data={"archived": True})
+    return pid
+
+
 async def open_map(app: PlannerApp, pilot: object) -> MapScreen:
     await settle(app, pilot)
     await pilot.press("m")  # type: ignore[attr-defined]
@@ -1329,9 +1337,7 @@ async def test_a_date_name_given_twice_is_refused_in_the_form(sqlite_db: Databas
 async def test_adding_the_name_of_someone_archived_says_they_are(sqlite_db: Database) -> None:
     """ "Bo is already here. Is this the same person?" of an archived Bo, hidden from the
     list: after "yes", nothing showed where the toast said they were added."""
-    with sqlite_db.write() as s:
-        bo = people.create_person(session=s, data={"name": "Bo"}).id
-        people.update_person(session=s, person_id=bo, data={"archived": True})
+    archived(sqlite_db, "Bo")
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_map(app, pilot)
@@ -1488,8 +1494,7 @@ async def test_someone_archived_typed_in_a_form_is_said_to_be_archived(sqlite_db
     second Sam Old beside the archived one."""
     with sqlite_db.write() as s:
         people.create_person(session=s, data={"name": "Bo"})
-        old = people.create_person(session=s, data={"name": "Sam Old"}).id
-        people.update_person(session=s, person_id=old, data={"archived": True})
+    archived(sqlite_db, "Sam Old")
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_map(app, pilot)
@@ -1509,9 +1514,7 @@ async def test_someone_archived_typed_in_a_form_is_said_to_be_archived(sqlite_db
 async def test_a_contact_or_step_with_someone_archived_says_they_are(sqlite_db: Database) -> None:
     """`l` on an archived person's page logged a contact with them without a word, where
     their name typed in the form said they were archived."""
-    with sqlite_db.write() as s:
-        sam = people.create_person(session=s, data={"name": "Sam Lee"}).id
-        people.update_person(session=s, person_id=sam, data={"archived": True})
+    archived(sqlite_db, "Sam Lee")
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_map(app, pilot)
