@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Protocol
@@ -145,7 +145,13 @@ def told_apart(names: Iterable[tuple[int, str]]) -> dict[int, str]:
     number when another has the same name ('Sam (#2)'), as :func:`alike` tells them."""
     pairs = list(names)
     twins = sharing_a_name(pairs)
-    return {pid: numbered(name, pid) if pid in twins else name for pid, name in pairs}
+    return {pid: as_told(pid, name, twins) for pid, name in pairs}
+
+
+def as_told(person_id: int, name: str, twins: Collection[int]) -> str:
+    """*name* as a list or a message says it: with the number when another has it too
+    (*twins*: :func:`sharing_a_name`)."""
+    return numbered(name, person_id) if person_id in twins else name
 
 
 def sharing_a_name(pairs: Iterable[tuple[int, str]]) -> set[int]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from planner_tui import words
 from planner_tui.config import DB_FILENAME, Settings
 from planner_tui.errors import InvalidInput, PlannerError
-from planner_tui.names import person_number
+from planner_tui.names import as_told, person_number
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -121,8 +121,7 @@ def told(session: Session, person: PersonRead) -> str:
     has the same name ("Saved: a contact with Sam Taylor" named neither of two)."""
     from planner_tui.services import people
 
-    twin = person.id in people.sharing_a_name(session=session)
-    return words.numbered(person.name, person.id) if twin else person.name
+    return as_told(person.id, person.name, people.sharing_a_name(session=session))
 
 
 def find_step(session: Session, typed: str) -> StepRead:

@@ -36,7 +36,7 @@ from planner_tui import clock, words
 from planner_tui.db.models import MAX_BODY, JournalEntry, clean_tag
 from planner_tui.errors import InvalidInput
 from planner_tui.files import read_named
-from planner_tui.services.exchange import EXPORT_KINDS, kind_of_text
+from planner_tui.services.exchange import EXPORT_KINDS, export_kind, kind_of_text
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 STARRED_TAG = "starred"
@@ -366,7 +366,7 @@ def claims(path: Path) -> bool:
     if suffix in (".vcf", ".vcard"):
         return False
     with suppress(OSError):
-        if kind_of_text(read_named(path, 4096).decode("utf-8", "replace")) == "json":
+        if export_kind(path) == "json":
             return False  # planner-tui's JSON export under another name (all.json.keep)
     if suffix == ".json":
         try:

@@ -204,11 +204,11 @@ class PeopleChips(Vertical):
             self.post_message(self.Changed(self))
 
     def show(self) -> None:
-        from planner_tui.names import alike
+        from planner_tui.names import alike, as_told
 
         twins = alike(list(self.known.values()))
         names = [
-            words.numbered(shorten(p.name, 40), p.id) if p.id in twins else shorten(p.name, 40)
+            as_told(p.id, shorten(p.name, 40), twins)
             for p in (self.known[i] for i in self.chosen if i in self.known)
         ]
         self.query_one("#chosen", Static).update(

@@ -143,6 +143,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
             else f"{HEADINGS.get(when, 'A')} check-in"
         )
         self.people: list[PersonRead] = []
+        self.archived: list[PersonRead] = []
+        """Those archived: a check-in's link to one stays (:meth:`links_kept`)."""
         self.contexts: list[ContextRead] = []
         self.prompts: list[str] = []
         self.turn = 0
@@ -224,6 +226,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
     def use_choices(self, choices: tuple[list[PersonRead], list[ContextRead], list[str]]) -> None:
         everyone, self.contexts, self.prompts = choices
         self.people = [p for p in everyone if not p.archived]  # whom a mention links
+        self.archived = [p for p in everyone if p.archived]
         # The box knows the archived too: one typed there is said to be archived (it said
         # "add them on the Map first", a second of them), one in the check-in stays.
         self.query_one(PeopleChips).set_people(everyone)
@@ -262,8 +265,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         again, they were dropped without a word."""
         if self.entry is None:
             return [], []
-        here = {p.id for p in self.people}
-        kept = [i for i in self.entry.person_ids if i not in here]
+        kept = [p.id for p in self.archived if p.id in self.entry.person_ids]
         return kept, [i for i in kept if i in self.entry.contact_person_ids]
 
     def mentioned(
@@ -327,16 +329,12 @@ class JournalForm(FormScreen[JournalEntryRead]):
         if found:
             said.append("Linked: " + ", ".join(by_id[i] for i in found))
         kept, kept_in_touch = self.links_kept()
-        if kept and self.entry is not None:
-            from types import SimpleNamespace
-
+        if kept:
             from planner_tui.journal_search import mentions_in
 
-            names = dict(zip(self.entry.person_ids, self.entry.people, strict=True))
-            said.append("Still linked (archived): " + ", ".join(names[i] for i in kept))
-            archived = [SimpleNamespace(id=i, name=names[i], nickname="") for i in kept]
-            _, still_unknown = mentions_in(" ".join(f"@{n}" for n in unknown), archived)
-            unknown = [n for n in unknown if n in still_unknown]  # "@#5": an archived one
+            gone = [p for p in self.archived if p.id in kept]
+            said.append("Still linked (archived): " + ", ".join(p.name for p in gone))
+            _, unknown = mentions_in(" ".join(f"@{n}" for n in unknown), gone)  # not "@#5"
         if unknown:
             said.append(unlinked(unknown, self.people))
         self.query_one("#mentions", Static).update(text(" · ".join(said)))

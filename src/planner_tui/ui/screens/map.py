@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from planner_tui import clock, words
-from planner_tui.names import sort_key
+from planner_tui.names import as_told, sort_key
 from planner_tui.pictures import recency_strip
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
@@ -53,7 +53,7 @@ class MapData:
 def listed_name(person_id: int, name: str, twins: set[int]) -> Text:
     """*name* as a table shows it: cut to fit, with its number when another has it too
     ('Sam (#6)'), as the command line's "could be Sam (#1), Sam (#6)" tells them apart."""
-    return name_cell(words.numbered(name, person_id) if person_id in twins else name, NAME_WIDTH)
+    return name_cell(as_told(person_id, name, twins), NAME_WIDTH)
 
 
 def sort_people(people: list[PersonRead], by: str) -> list[PersonRead]:
@@ -201,7 +201,7 @@ class MapScreen(ViewScreen):
             [
                 Dot(
                     p.id,
-                    words.numbered(p.name, p.id) if p.id in data.twins else p.name,
+                    as_told(p.id, p.name, data.twins),
                     p.circle.value,
                     p.contexts[0] if p.contexts else None,
                     bool(p.drifting_days),
@@ -613,8 +613,7 @@ class MapScreen(ViewScreen):
 
     def called(self, person: PersonRead) -> str:
         """*person*'s name as a message says it: numbered when another has it too."""
-        twins = self.data.twins if self.data is not None else set()
-        return words.numbered(person.name, person.id) if person.id in twins else person.name
+        return as_told(person.id, person.name, self.data.twins if self.data else set())
 
     def action_delete(self) -> None:
         context = self.selected_context()

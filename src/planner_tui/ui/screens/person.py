@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -28,12 +28,15 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import PlannerError
-from planner_tui.names import name_key
+from planner_tui.names import as_told, name_key
 from planner_tui.pictures import bar_legend, proportion_bar
 from planner_tui.services.gaps import Reciprocity
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import fill, table
 from planner_tui.ui.widgets.fields import TextField
+
+if TYPE_CHECKING:
+    from planner_tui.ui.screens.map import MapScreen
 
 RECENT = 20
 MENTIONS = 50
@@ -59,8 +62,7 @@ class PersonData:
     @property
     def title(self) -> str:
         """The name, numbered when another has it too ('Sam (#6)')."""
-        p = self.person
-        return words.numbered(p.name, p.id) if p.id in self.twins else p.name
+        return as_told(self.person.id, self.person.name, self.twins)
 
 
 class PersonScreen(ViewScreen):
@@ -344,21 +346,19 @@ class PersonScreen(ViewScreen):
         else:
             self.action_map_action("delete")
 
-    def action_map_action(self, what: str) -> None:
+    def map(self) -> MapScreen | None:
+        """The Map this page was opened from."""
         from planner_tui.ui.screens.map import MapScreen
 
-        if self.data is None:
-            return
-        owner = next((s for s in self.app.screen_stack if isinstance(s, MapScreen)), None)
-        if owner is not None:
+        return next((s for s in self.app.screen_stack if isinstance(s, MapScreen)), None)
+
+    def action_map_action(self, what: str) -> None:
+        if self.data is not None and (owner := self.map()) is not None:
             owner.person_action(what, self.data.person, from_detail=self)
 
     def action_add_someone(self) -> None:
         """Back to the Map, adding someone there."""
-        from planner_tui.ui.screens.map import MapScreen
-
-        owner = next((s for s in self.app.screen_stack if isinstance(s, MapScreen)), None)
-        if owner is not None:
+        if (owner := self.map()) is not None:
             self.app.pop_screen()
             owner.action_new_person()
 
