@@ -235,21 +235,13 @@ def check_replaced(path: Path, kind: str, *, replace: bool) -> None:
     from planner_tui.services import exchange
 
     exchange.check_replaceable(path)
-    if replace or not path.is_file():
+    if replace:
         return
-    there = exchange.export_kind(path)
-    if there == kind:
-        return
-    what = (
-        "isn't an earlier planner-tui export"
-        if there is None
-        else f"is an earlier {exchange.EXPORT_KINDS[there]} export, not a "
-        f"{exchange.EXPORT_KINDS[kind]} one"
-    )
-    raise PlannerError(
-        f"{path} is there already and {what}, so it was left as it is. Choose another name, "
-        "or add --replace to write over it."
-    )
+    if (why := exchange.kept_because(path, kind)) is not None:
+        raise PlannerError(
+            f"{path} is there already and {why}, so it was left as it is. Choose another "
+            "name, or add --replace to write over it."
+        )
 
 
 def parse_day(text: str, *, end: bool = False) -> date:

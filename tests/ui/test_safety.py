@@ -248,10 +248,20 @@ async def test_an_export_asks_before_replacing_a_file_and_never_replaces_the_pla
         path.value = str(whole)
         await press(app, pilot, "enter", "enter")
         assert app.screen is export and str(status.render()) == (
-            f"{whole} is an earlier JSON export, not a calendar one, so it is left as it is: "
-            "type another name."
+            f"{whole} is there already and is an earlier JSON export, not a calendar one, so "
+            "it is left as it is: type another name."
         )
         assert whole.read_text(encoding="utf-8").startswith('{"format": "planner-tui"')
+        # Nor a person's own text, named by a slip (the second Enter replaced it).
+        notes = tmp_path / "notes.ics"
+        notes.write_text("my important notes\n", encoding="utf-8")
+        path.value = str(notes)
+        await press(app, pilot, "enter", "enter")
+        assert app.screen is export and str(status.render()) == (
+            f"{notes} is there already and isn't an earlier planner-tui export, so it is left "
+            "as it is: type another name."
+        )
+        assert notes.read_text(encoding="utf-8") == "my important notes\n"
         path.value = str(kept)
         await press(app, pilot, "enter")
         assert (

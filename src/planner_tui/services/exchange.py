@@ -108,6 +108,21 @@ def export_kind(path: Path) -> str | None:
     return kind_of_text(read_named(path, 4096).decode("utf-8", "replace"))
 
 
+def kept_because(path: Path, kind: str) -> str | None:
+    """Why the file at *path* is not to be replaced by a *kind* export, said to follow "is
+    there already and", or None when it may be: nothing is there, or an earlier export of
+    the same kind. Other text (a person's notes, named by a slip) is kept, in the app as on
+    the command line."""
+    if not path.is_file():
+        return None
+    there = export_kind(path)
+    if there == kind:
+        return None
+    if there is None:
+        return "isn't an earlier planner-tui export"
+    return f"is an earlier {EXPORT_KINDS[there]} export, not a {EXPORT_KINDS[kind]} one"
+
+
 def kind_of_text(head: str) -> str | None:
     """:func:`export_kind` of a file's first characters."""
     head = head[:4096].removeprefix("\ufeff")

@@ -57,21 +57,22 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
         self.say("Writing…")
         self.export(Path(typed).expanduser())
 
-    def ask_to_replace(self, path: Path, kind: str | None) -> None:
+    def ask_to_replace(self, path: Path, why_kept: str | None) -> None:
+        """A file is there: replaced by the next Enter when it is an earlier export of this
+        kind (exchange.kept_because); anything else is left as it is, as on the command line
+        (a slip that named a person's notes replaced them on the second Enter)."""
         from planner_tui.services.exchange import EXPORT_KINDS
 
-        if kind is not None and kind != self.kind:
-            # Another kind of export is another record (a calendar's second Enter replaced
-            # a journal's Markdown, or the JSON export that reads back whole): as on the
-            # command line, left as it is.
+        if why_kept is not None:
             self.say(
-                f"{path} is an earlier {EXPORT_KINDS[kind]} export, not a "
-                f"{EXPORT_KINDS[self.kind]} one, so it is left as it is: type another name."
+                f"{path} is there already and {why_kept}, so it is left as it is: type another name."
             )
             return
         self.replacing = path
-        what = f" (an earlier {EXPORT_KINDS[kind]} export)" if kind else ""
-        self.say(f"{path} is there already{what}. Enter again replaces it; or type another name.")
+        self.say(
+            f"{path} is there already (an earlier {EXPORT_KINDS[self.kind]} export). Enter "
+            "again replaces it; or type another name."
+        )
 
     def say(self, message: str) -> None:
         self.query_one("#export-status", Static).update(text(message))
@@ -88,8 +89,8 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
                 raise PlannerError(f"{path} is a folder; add a file name, like {name}.")
             exchange.check_replaceable(path)
             if path.exists() and path != self.replacing:
-                kind = exchange.export_kind(path) if path.is_file() else None
-                self.app.call_from_thread(self.ask_to_replace, path, kind)
+                why_kept = exchange.kept_because(path, self.kind)
+                self.app.call_from_thread(self.ask_to_replace, path, why_kept)
                 return
             data, done = self.make(self.app.backend)
             exchange.write_file(path, data)
