@@ -435,6 +435,31 @@ def test_vcard_import_says_what_it_left_out(tmp_path: Path) -> None:
     )
 
 
+def test_a_cards_birthday_in_a_year_to_come_keeps_its_day_and_the_rest_comes_in(
+    tmp_path: Path,
+) -> None:
+    """A card whose birthday's year is still to come (a due date, a slip) stopped the whole
+    import after the preview had said everyone would be added."""
+    source = tmp_path / "baby.vcf"
+    source.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Future Baby\nBDAY:2030-01-01\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Other Person\nEND:VCARD\n"
+    )
+    said = "1 birthday gave a year still to come, so only the day and month was kept: line 4."
+    preview = run(tmp_path, "import", "--preview", str(source))
+    assert preview.returncode == 0, preview.stderr
+    assert "Future Baby  (new)  birthday 1 January\n" in preview.stdout
+    assert said in preview.stdout
+    added = run(tmp_path, "import", str(source))
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("Added 2 people.") and said in added.stdout
+    tables = json.loads(run(tmp_path, "export", "--format", "json").stdout)["tables"]
+    assert sorted(p["name"] for p in tables["person"]) == ["Future Baby", "Other Person"]
+    assert [(d["label"], d["month"], d["day"], d["year"]) for d in tables["person_date"]] == [
+        ("birthday", 1, 1, None)
+    ]
+
+
 def test_vcard_import_refuses_a_file_that_is_not_a_vcard(tmp_path: Path) -> None:
     bad = tmp_path / "notes.vcf"
     bad.write_text("just some notes\n")

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from planner_tui.clock import today
 from planner_tui.db.models import (
     ANNIVERSARY,
     BIRTHDAY,
@@ -97,6 +98,9 @@ class Contents:
     """(line, why) for each card whose only name is one no one can have here ('#7')."""
     shortened: list[int] = field(default_factory=list)
     """The lines where cards begin whose name was longer than a name can be (cut to fit)."""
+    born_later: list[int] = field(default_factory=list)
+    """The lines of birthdays whose year is still to come (a due date, a slip): the day and
+    month are kept, the year left out — a birthday's year is the year of birth."""
 
     def summary(self) -> list[str]:
         """A sentence for each kind of thing left out (nothing when nothing was)."""
@@ -119,6 +123,11 @@ class Contents:
             out.append(f"{plural(n, 'name')} longer than {MAX_NAME:,} characters "
                        f"{'was' if n == 1 else 'were'} cut to fit: "
                        f"{_listed(f'line {line}' for line in self.shortened)}.")  # fmt: skip
+        if self.born_later:
+            n = len(self.born_later)
+            out.append(f"{plural(n, 'birthday')} gave a year still to come, so only the day "
+                       f"and month {'was' if n == 1 else 'were'} kept: "
+                       f"{_listed(f'line {line}' for line in self.born_later)}.")  # fmt: skip
         if self.unreadable:
             n = len(self.unreadable)
             what = plural(n, "detail")
@@ -282,6 +291,7 @@ def parse(raw: bytes) -> Contents:
         reader.not_people,
         reader.refused,
         reader.shortened,
+        reader.born_later,
     )
 
 
@@ -396,6 +406,7 @@ class _Reader:
         self.not_people: list[int] = []
         self.unreadable: list[tuple[int, str]] = []
         self.shortened: list[int] = []
+        self.born_later: list[int] = []
 
     def card(self, start: int, props: list[_Property], bad_lines: list[int]) -> None:
         version = next((p.value.strip() for p in props if p.name == "VERSION"), "3.0")
@@ -443,6 +454,13 @@ class _Reader:
         birthday = anniversary = None
         for prop, value in texts.get("BDAY", []):
             birthday = birthday or self._day(prop, value, skipped)
+            if (
+                birthday
+                and birthday.year
+                and date(birthday.year, birthday.month, birthday.day) > today()
+            ):
+                birthday = Day(birthday.month, birthday.day, None)
+                self.born_later.append(prop.line)
         dates = [(p, v) for name in _ANNIVERSARIES for p, v in texts.get(name, [])]
         dates += [
             (p, v)
