@@ -367,6 +367,46 @@ async def test_a_check_in_begun_with_n_and_kept_as_a_draft_is_said_in_the_journa
         await until_shown(app, pilot, words.ANOTHER_DRAFTED, shown=False)
 
 
+async def test_a_draft_that_cannot_be_written_keeps_the_form_open_with_its_words(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a full disk, Esc and "Keep the draft" said "Kept as a draft" beside "The disk is
+    full", closed the form, and the words were gone."""
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    real = drafts.save_draft
+
+    def full(**_: Any) -> None:
+        raise sa.exc.OperationalError(
+            "INSERT", {}, sqlite3.OperationalError("database or disk is full")
+        )
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        checkin = form(app)
+        checkin.query_one("#body", TextArea).text = "words typed on a full disk"
+        monkeypatch.setattr(drafts, "save_draft", full)
+        await press(app, pilot, "escape")
+        if isinstance(app.screen, Choice):
+            await press(app, pilot, "enter")  # Keep the draft
+        assert app.screen is checkin
+        assert said(app, "The disk is full") and said(app, "What you wrote is still here.")
+        assert not said(app, "Kept as a draft")
+        assert checkin.query_one("#body", TextArea).text == "words typed on a full disk"
+        # Space freed: the same keys keep it, and it comes back.
+        monkeypatch.setattr(drafts, "save_draft", real)
+        await press(app, pilot, "escape")
+        if isinstance(app.screen, Choice):
+            await press(app, pilot, "enter")
+        assert isinstance(app.screen, TodayScreen) and said(app, "Kept as a draft")
+        await press(app, pilot, "c")
+        assert form(app).query_one("#body", TextArea).text == "words typed on a full disk"
+
+
 async def until_shown(app: PlannerApp, pilot: object, text: str, *, shown: bool = True) -> None:
     deadline = time.monotonic() + 10
     while (text in " ".join(screen_text(app).split())) is not shown:

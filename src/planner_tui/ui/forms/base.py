@@ -268,6 +268,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.initial = initial or {}
         self.dirty = False
         self.ready = False
+        self.leaving = False
+        """Whether the form is closing once its draft is written (:meth:`action_leave`)."""
         self._draft_timer: Timer | None = None
         self._unsaved: dict[str, Any] | None = None
         """The fields as last typed, until the form closes or saves (written again on
@@ -362,7 +364,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     def ready_for_keys(self) -> bool:
         """Keys typed ahead wait until the form has its choices and draft (see
         planner_tui.ui.typeahead): Enter on a list that is still empty would pick nothing."""
-        return self.ready
+        return self.ready and not self.leaving
 
     def load_choices(self) -> Any:
         """Runs in a worker: what the form needs from the data before a draft can be put
@@ -612,7 +614,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         if self._unsaved is not None:
             self._write_draft(self._unsaved, self._saves, from_worker=False)
 
-    def _write_draft(self, values: dict[str, Any], saves: int, *, from_worker: bool = True) -> None:
+    def _write_draft(
+        self, values: dict[str, Any], saves: int, *, from_worker: bool = True
+    ) -> PlannerError | None:
+        """Write *values* as the form's draft (or let the draft go, when they hold nothing);
+        what stopped it, if anything."""
         from planner_tui.services import drafts
 
         try:
@@ -642,6 +648,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         except PlannerError as error:
             if from_worker:
                 self.planner.call_from_thread(self.planner.notify, str(error), severity="error")
+            return error
+        return None
 
     def _tell_view_below(self) -> None:
         """In a draft's thread, after its write: see :meth:`_view_below_moved_on` (nothing,
@@ -668,15 +676,33 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self.action_leave()
 
     def action_leave(self) -> None:
+        """Close, keeping what was typed as a draft. The form closes once the draft is
+        written, and stays open when it can't be (a full disk: it said "Kept", closed, and
+        the words were gone); keys typed meanwhile wait (:attr:`ready_for_keys`)."""
         self.forget_unsaved()  # written just below, with whatever was typed last
-        if self.dirty:
-            values, saves = self.values(), self._saves
-            # The app's worker: the form's own would be cancelled as it closes, before it ran.
-            self.app.run_worker(
-                lambda: self._write_draft(values, saves), thread=True, group="draft"
-            )
-            if self.holds_something(values):
-                self.app.notify("Kept as a draft — it will be here when you open this again.")
+        if not self.dirty:
+            self.dismiss(None)
+            return
+        values, saves = self.values(), self._saves
+        self.leaving = True
+
+        def write() -> None:
+            error = self._write_draft(values, saves, from_worker=False)
+            self.planner.call_from_thread(self._left, values, error)
+            if error is None:
+                self._tell_view_below()
+
+        self.run_worker(write, thread=True, group="draft")
+
+    def _left(self, values: dict[str, Any], error: PlannerError | None) -> None:
+        """The draft of :meth:`action_leave` is written, or *error* stopped it."""
+        self.leaving = False
+        if error is not None:
+            self.app.notify(f"{error} What you wrote is still here.", severity="error")
+            self.app.keys_may_go_on()
+            return
+        if self.holds_something(values):
+            self.app.notify("Kept as a draft — it will be here when you open this again.")
         self.dismiss(None)
 
     def action_discard(self) -> None:
