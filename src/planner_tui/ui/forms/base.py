@@ -624,7 +624,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         try:
             with self._draft_lock:
                 if saves != self._saves:
-                    return  # typed before a save that has happened since
+                    return None  # typed before a save that has happened since
                 keep = self.holds_something(values)  # all of it taken out: no draft
                 self.planner.backend.write(
                     partial(
@@ -699,7 +699,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.leaving = False
         if error is not None:
             self.app.notify(f"{error} What you wrote is still here.", severity="error")
-            self.app.keys_may_go_on()
+            self.planner.keys_may_go_on()
             return
         if self.holds_something(values):
             self.app.notify("Kept as a draft — it will be here when you open this again.")
