@@ -34,6 +34,21 @@ def plain(text: str, *, keep_newlines: bool = True) -> str:
     return text.translate(_VISIBLE_LINES if keep_newlines else _VISIBLE)
 
 
+def edited_back(stored: str, shown: str, edited: str) -> str:
+    """*edited*, a box's text that began as *shown* (:func:`plain` of *stored*, character
+    for character), with what was left untouched before and after the edit as *stored* has
+    it: adding a word to an entry written with an ESC in it saved its ␛ for the ESC, for
+    good. (Within the part edited, what the box shows is what is saved.)"""
+    if shown == stored or plain(stored) != shown:  # nothing made visible; or shown otherwise
+        return edited if shown != edited else stored
+    most = min(len(shown), len(edited))
+    before = next((i for i in range(most) if shown[i] != edited[i]), most)
+    after = next(
+        (i for i in range(most - before) if shown[-1 - i] != edited[-1 - i]), most - before
+    )
+    return stored[:before] + edited[before : len(edited) - after] + stored[len(stored) - after :]
+
+
 def unturned(text: str) -> str:
     """*text* without direction overrides and isolates: what a paste into a field keeps.
     Shown as � they would be saved as one, though a name drops them (they do no work in

@@ -907,9 +907,13 @@ async def test_saving_a_check_in_keeps_the_control_characters_of_what_was_not_ch
 
         await press(app, pilot, "enter")
         form(app).query_one("#warmth_note", Input).value = "tea, changed"
+        # A word added at the end of the text keeps what the text held before it
+        # (it saved ␛ and � in place of the escape and the override).
+        body = form(app).query_one("#body", TextArea)
+        body.text = body.text + " Q"
         await press(app, pilot, "ctrl+s")
     [entry] = entries(sqlite_db)
-    assert (entry.body, entry.warmth_note) == (raw, "tea, changed")
+    assert (entry.body, entry.warmth_note) == (raw + " Q", "tea, changed")
 
 
 async def test_the_month_strip_shows_each_days_scores_together(sqlite_db: Database) -> None:

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 
 from planner_tui.markdown import markdown_inline, markdown_lines
 from planner_tui.pictures import in_cells
-from planner_tui.terminal import plain, shorten_middle
+from planner_tui.terminal import edited_back, plain, shorten_middle
 
 CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """And the direction overrides, which turn the rest of a printed line around."""
@@ -117,3 +117,21 @@ def test_a_wrapped_line_never_takes_more_than_its_width_and_keeps_every_word(
     wide = any(cell_len(char) > 1 for char in line)
     assert all(cell_len(part) <= width for part in wrapped) or (wide and width < 4)
     assert "".join(wrapped).replace(" ", "") == line.replace(" ", "")  # nothing lost
+
+
+@given(ANY_TEXT, st.data())
+def test_a_box_edited_in_one_place_keeps_the_rest_of_the_text_as_stored(
+    stored: str, data: st.DataObject
+) -> None:
+    """A box shows :func:`plain` of a stored text; what is saved after one edit (a part
+    replaced by words typed) is the stored text around the edit, not its symbols."""
+    shown = plain(stored)
+    start = data.draw(st.integers(0, len(shown)))
+    end = data.draw(st.integers(start, len(shown)))
+    symbols = "".join(map(chr, [*range(0x2400, 0x2422), 0xFFFD]))  # what plain() shows
+    typed = data.draw(
+        st.text(st.characters(exclude_categories=("Cc", "Cs"), exclude_characters=symbols))
+    )
+    edited = shown[:start] + typed + shown[end:]
+    assert edited_back(stored, shown, edited) == stored[:start] + typed + stored[end:]
+    assert edited_back(stored, shown, shown) == stored

@@ -41,7 +41,7 @@ from textual.widgets import (
 from planner_tui import clock, words
 from planner_tui.daily import KEPT, kept_at
 from planner_tui.errors import InvalidInput, NotFound, PlannerError
-from planner_tui.terminal import shorten
+from planner_tui.terminal import edited_back, shorten
 from planner_tui.ui.screens.base import KeepsStyles, ViewScreen, shown, text
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.footer import DialogFooter
@@ -751,12 +751,13 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     def as_stored(self, values: dict[str, Any]) -> dict[str, Any]:
         """*values*, with each text left as the form showed it put back as it is stored. A
         box shows control characters as symbols (ESC as ␛, planner_tui.terminal.plain), so
-        saving an entry imported with them, unchanged, stored the symbols instead."""
+        saving an entry imported with them stored the symbols instead, in the parts not
+        edited too (terminal.edited_back)."""
         kept = dict(values)
         for key, value in values.items():
-            stored = self.initial.get(key)
-            if isinstance(stored, str) and value == self._as_mounted.get(key):
-                kept[key] = stored
+            stored, shown = self.initial.get(key), self._as_mounted.get(key)
+            if isinstance(stored, str) and isinstance(shown, str) and isinstance(value, str):
+                kept[key] = edited_back(stored, shown, value)
         return kept
 
     def point_to(self, problems: dict[str, str]) -> None:
