@@ -9,6 +9,7 @@ cannot read raises :class:`InvalidInput` with examples, never a guess.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time as time_module
 from calendar import monthrange
@@ -18,7 +19,7 @@ from typing import Any, Literal
 
 from dateutil import parser as date_parser, tz
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rruleset, rrulestr
 
 from planner_tui import clock, words
 from planner_tui.errors import InvalidInput
@@ -932,6 +933,21 @@ def parse_repeat(text: str) -> str | None:
                        field="repeat")  # fmt: skip
 
 
+def series(rule: str, start: datetime) -> rrule | rruleset:
+    """dateutil's rrule for *rule* from *start*, a local wall-clock time without a zone.
+    An UNTIL in UTC ('…Z', as calendars write it) is taken as that moment's local time:
+    dateutil refuses to mix a floating start with it, and the step failed to save."""
+    until = rule_parts(rule).get("UNTIL", "")
+    if until.upper().endswith("Z"):
+        with contextlib.suppress(ValueError, OverflowError):  # unreadable: rrulestr says so
+            moment = date_parser.isoparse(until).astimezone(clock.local_zone())
+            rule = ";".join(
+                f"UNTIL={moment:%Y%m%dT%H%M%S}" if part.upper().startswith("UNTIL=") else part
+                for part in rule.split(";")
+            )
+    return rrulestr(rule, dtstart=start)
+
+
 def rule_parts(rule: str | None) -> dict[str, str]:
     """An RRULE value's parts by name ('FREQ=WEEKLY;BYDAY=MO' → FREQ, BYDAY)."""
     return dict(part.split("=", 1) for part in (rule or "").split(";") if "=" in part)
@@ -1032,8 +1048,16 @@ def describe_repeat(rule: str | None) -> str:
         days = [names.get(code[-2:], code) for code in parts["BYDAY"].split(",")]
         joined = ", ".join(days[:-1]) + " and " + days[-1] if len(days) > 1 else days[0]
         said = f"every {joined}" if interval == 1 else f"{said}, on {joined}"
-    extra = set(parts) - {"FREQ", "INTERVAL", "WKST"} - ({"BYDAY"} if unit == "week" else set())
-    return said + (" (custom rule)" if extra else "")
+    count, until = parts.get("COUNT", ""), parts.get("UNTIL", "")
+    if count.isdigit():
+        said += ", just once" if int(count) == 1 else f", {int(count):,} times in all"
+    with contextlib.suppress(ValueError, OverflowError):
+        moment = date_parser.isoparse(until) if until else None
+        if moment is not None:
+            last = moment.astimezone(clock.local_zone()) if moment.tzinfo else moment
+            said += f", until {last:%-d %b %Y}"
+    told = {"FREQ", "INTERVAL", "WKST", "COUNT", "UNTIL"} | ({"BYDAY"} if unit == "week" else set())
+    return said + (" (custom rule)" if set(parts) - told else "")
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"

@@ -196,6 +196,22 @@ def test_a_long_overdue_repeat_resumes_from_now_not_from_the_past(db: Database, 
     assert clock.to_local(following.due_at) == local("2026-11-26T18:00")
 
 
+@pytest.mark.parametrize("until", ["20261201T000000Z", "20261201"])
+def test_a_repeat_until_a_day_in_utc_or_local_time_goes_on_until_then(
+    db: Database, ana: int, until: str
+) -> None:
+    """A calendar's UNTIL is in UTC ('…Z'): saving such a step failed ("something unexpected
+    went wrong"), and a day alone was refused as unreadable."""
+    step = plan(db, ana, "2026-11-23T18:00", rrule=f"FREQ=WEEKLY;UNTIL={until}")
+    with db.write() as s:
+        [following] = steps.record_outcome(
+            session=s, step_id=step, outcome={"status": "done"}
+        ).following
+        assert clock.to_local(following.due_at) == local("2026-11-30T18:00")
+        more = steps.record_outcome(session=s, step_id=following.id, outcome={"status": "done"})
+    assert more.following == []  # 7 December is past the end
+
+
 def test_a_repeat_that_has_run_out_plans_nothing_more(db: Database, ana: int) -> None:
     step = plan(db, ana, "2026-11-23T18:00", rrule="FREQ=WEEKLY;COUNT=1")
     with db.write() as s:

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from dateutil import tz
-from dateutil.rrule import rrulestr
 from hypothesis import given, strategies as st
 
 from planner_tui import clock
@@ -23,6 +22,7 @@ from planner_tui.when import (
     parse_repeat,
     parse_when,
     parse_yearly,
+    series,
 )
 
 LONDON = tz.gettz("Europe/London")
@@ -356,7 +356,18 @@ def test_the_read_back_names_the_day_and_how_far_it_is() -> None:
         ("Thursdays, Mondays", "FREQ=WEEKLY;BYDAY=MO,TH", "every Mon and Thu"),
         ("weekdays", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "every Mon, Tue, Wed, Thu and Fri"),
         ("RRULE:FREQ=MONTHLY;BYDAY=1FR", "FREQ=MONTHLY;BYDAY=1FR", "every month (custom rule)"),
-        ("freq=weekly;count=4", "FREQ=WEEKLY;COUNT=4", "every week (custom rule)"),
+        ("freq=weekly;count=4", "FREQ=WEEKLY;COUNT=4", "every week, 4 times in all"),
+        ("FREQ=DAILY;COUNT=1", "FREQ=DAILY;COUNT=1", "every day, just once"),
+        (
+            "FREQ=WEEKLY;UNTIL=20261220",
+            "FREQ=WEEKLY;UNTIL=20261220",
+            "every week, until 20 Dec 2026",
+        ),
+        (
+            "FREQ=WEEKLY;UNTIL=20261220T000000Z",
+            "FREQ=WEEKLY;UNTIL=20261220T000000Z",
+            "every week, until 20 Dec 2026",
+        ),
         ("yearly", "FREQ=YEARLY", "every year"),
         ("every year", "FREQ=YEARLY", "every year"),
         ("every 2 years", "FREQ=YEARLY;INTERVAL=2", "every 2 years"),
@@ -369,7 +380,7 @@ def test_repeats_become_checked_rules_and_read_back_in_words(
     assert parse_repeat(said) == rule
     assert describe_repeat(rule) == words
     if rule:
-        assert rrulestr(rule, dtstart=datetime(2026, 11, 27, 18)).after(datetime(2026, 11, 27))
+        assert series(rule, datetime(2026, 11, 27, 18)).after(datetime(2026, 11, 27))
 
 
 @pytest.mark.parametrize("said", ["sometimes", "every 0 weeks", "FREQ=WEEKLY;BYDAY=XX", "FREQ=x"])

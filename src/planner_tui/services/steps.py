@@ -11,7 +11,6 @@ from typing import Any, Protocol
 
 import sqlalchemy as sa
 from dateutil import tz
-from dateutil.rrule import rrulestr
 from pydantic import field_validator
 from sqlmodel import Session, SQLModel, col, select
 
@@ -49,6 +48,7 @@ from planner_tui.services.people import (
     people_called,
 )
 from planner_tui.services.undo import Change, Recorder
+from planner_tui.when import series
 
 # --------------------------------------------------------------------------- the library
 
@@ -350,7 +350,7 @@ def check_rrule(rule: str | None, start: datetime) -> str | None:
         return None
     rule = rule.strip().removeprefix("RRULE:")
     try:
-        rrulestr(rule, dtstart=clock.to_local(start))
+        series(rule, clock.to_local(start).replace(tzinfo=None))
     except (ValueError, TypeError):
         raise InvalidInput(
             f"That repeat rule can't be read: {rule[:80]!r}.", field="rrule"
@@ -364,7 +364,7 @@ def first_occurrence(rule: str | None, start: datetime) -> datetime:
     if not rule:
         return start
     local = clock.to_local(start).replace(tzinfo=None)
-    first = rrulestr(rule, dtstart=local).after(local, inc=True)
+    first = series(rule, local).after(local, inc=True)
     if first is None or first == local:
         return start
     return tz.resolve_imaginary(first.replace(tzinfo=clock.local_zone()))
@@ -376,10 +376,9 @@ def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | N
     :func:`planner_tui.when.has_room`)."""
     from planner_tui.when import has_room
 
-    series = rrulestr(rule, dtstart=clock.to_local(start).replace(tzinfo=None))
     local_after = clock.to_local(after).replace(tzinfo=None)
     try:
-        following = series.after(local_after)
+        following = series(rule, clock.to_local(start).replace(tzinfo=None)).after(local_after)
     except (ValueError, OverflowError):  # past 31 December 9999: the calendar ends there
         return None
     if following is None:
@@ -939,8 +938,8 @@ def record_outcome(
         following.append(_copy(row, new_due, action=action, rrule=None))
     if row.rrule and continue_series:
         # The rule counts from the series' first occurrence (as a calendar reads it: COUNT).
-        series = session.exec(select(Step).where(Step.uid == row.uid)).all()
-        first = series_start(series, row.sequence) or row.due_at
+        in_series = session.exec(select(Step).where(Step.uid == row.uid)).all()
+        first = series_start(in_series, row.sequence) or row.due_at
         due = next_occurrence(row.rrule, max(row.due_at, moment), first)
         if due is not None:  # the series goes on: same UID, same SEQUENCE
             following.append(_copy(row, due, uid=row.uid, sequence=row.sequence))
