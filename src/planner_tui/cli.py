@@ -483,6 +483,7 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
 
     if args.limit < 1:
         raise UsageError("--limit should be 1 or more")
+    args.limit = min(args.limit, 2**62)  # more than any journal holds; SQL's integers end
     for flag in ("person", "tag", "context"):  # an empty one was passed over, unsaid
         if getattr(args, flag) is not None and not getattr(args, flag).strip():
             raise UsageError(f"--{flag} needs a {'#tag' if flag == 'tag' else 'name'}")

@@ -192,6 +192,9 @@ def test_search_says_when_it_shows_only_some_of_the_matches(demo_home: Path) -> 
         ]
     few = run(demo_home, "search", "walk", "--limit", str(total))
     assert few.stderr == "" and few.stdout == every.stdout
+    # Past what SQL's integers hold, a limit is still only "more than there are".
+    huge = run(demo_home, "search", "walk", "--limit", str(2**63))
+    assert huge.stderr == "" and huge.stdout == every.stdout
     assert_one_line_error(run(demo_home, "search", "walk", "--all", "--limit", "3"), 2,
                           "not allowed with")  # fmt: skip
 
