@@ -665,3 +665,24 @@ async def test_a_draft_that_cant_be_let_go_is_said_not_a_crash(
         assert not any("went wrong" in toast for toast in toasts(app))
         assert app.is_running
     assert not (app.settings.resolved_home() / crashlog.FILE_NAME).exists()
+
+
+async def test_a_search_index_damaged_while_the_app_is_open_is_said_to_be_damage(
+    sqlite_db: Database,
+) -> None:
+    """Damage to the search index's own tables, met by the Journal's search, showed
+    SQLite's words ("vtable constructor failed: journal_fts"), with nothing to do about it."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "a walk"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        assert sqlite_db.location.sqlite_path is not None
+        with contextlib.closing(sqlite3.connect(sqlite_db.location.sqlite_path)) as outside:
+            outside.execute("DROP TABLE journal_fts_config")  # damage, from outside
+            outside.commit()
+        await press(app, pilot, "/", *"walk")
+        shown = " ".join(screen_text(app).split())
+        assert "The database file looks damaged" in shown and "restore" in shown
+        assert "vtable" not in shown and app.is_running

@@ -177,7 +177,11 @@ def damaged_words(database: Path | None) -> str:
 
 def _damaged(error: BaseException) -> bool:
     text = str(getattr(error, "orig", None) or error).lower()
-    return "malformed" in text or "not a database" in text or "corrupt" in text
+    # "vtable constructor failed": the search index's own tables are damaged (FTS5)
+    return any(
+        sign in text
+        for sign in ("malformed", "not a database", "corrupt", "vtable constructor failed")
+    )
 
 
 def sqlite_quote(text: str) -> str:
