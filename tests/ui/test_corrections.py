@@ -6,6 +6,7 @@ taken back with `u` or by name from the command palette."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from textual.command import CommandList, CommandPalette
@@ -14,7 +15,8 @@ from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
 
 from planner_tui import clock
-from planner_tui.db.engine import Database
+from planner_tui.db import backups
+from planner_tui.db.engine import Database, backup_file
 from planner_tui.db.models import StepStatus
 from planner_tui.services import journal, people, steps
 from planner_tui.terminal import plain
@@ -466,6 +468,33 @@ async def test_deleting_a_planned_step_can_be_undone(sqlite_db: Database) -> Non
         with sqlite_db.session() as s:
             assert [st.action for st in steps.list_steps(session=s)] == ["text"]
         assert said(app, "text is back.")
+
+
+async def test_a_delete_made_before_a_restore_is_not_undone_into_the_copy(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """A check-in deleted in the app, then a copy from before it was written put back from
+    the command line: `u` brought the check-in into the restored planner, which never had
+    it."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Una"})
+    copy = tmp_path / "old.db"
+    assert sqlite_db.location.sqlite_path is not None
+    backup_file(sqlite_db.location.sqlite_path, copy)
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": NOW.date(), "body": "written after the copy"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "x", "tab", "enter")
+        with sqlite_db.session() as s:
+            assert journal.list_entries(session=s) == []
+        backups.restore(sqlite_db.location, copy)  # as `planner-tui restore` does
+        await press(app, pilot, "u")
+        assert said(app, "the planner was put back from a copy since")
+        with sqlite_db.session() as s:
+            assert journal.list_entries(session=s) == []
+            assert [p.name for p in people.list_people(session=s)] == ["Una"]
 
 
 # --------------------------------------------------------------------------- merging

@@ -14,6 +14,9 @@ free of imports, for the quick paths that read the file without the data layer."
 DATA_VERSION_KEY = "data_version"
 """The setting that moves on with every change to the data (db/engine.py), by any program:
 what was worked out from the data still holds while it stays the same."""
+RESTORED_KEY = "restored"
+"""The setting a restore writes anew (db/backups.py): a change made before it can't be
+undone after it (an app left open brought back a check-in the copy never had)."""
 
 
 def schema_revision(connection: object) -> str | None:

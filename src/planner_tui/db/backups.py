@@ -7,11 +7,18 @@ import json
 import os
 import shutil
 import sqlite3
+import uuid
 from datetime import date
 from pathlib import Path
 
 from planner_tui import words
-from planner_tui.db import DATA_VERSION_KEY, SCHEMA_HEAD, json_value, schema_revision
+from planner_tui.db import (
+    DATA_VERSION_KEY,
+    RESTORED_KEY,
+    SCHEMA_HEAD,
+    json_value,
+    schema_revision,
+)
 from planner_tui.db.engine import (
     Database,
     Location,
@@ -198,14 +205,17 @@ def _data_version(path: Path, passphrase: str | None) -> int:
 def _move_data_version_on(path: Path, passphrase: str | None, *, beyond: int) -> None:
     """A restored copy's data version goes on from the replaced one's: an app open on the
     planner took a version lower than what it showed for an older read, and kept showing
-    the data from before the restore."""
+    the data from before the restore. And it is marked as restored (:data:`RESTORED_KEY`)."""
     version = max(_data_version(path, passphrase), beyond) + 1
     connection = connect_sqlite(path, passphrase=passphrase)
     try:
         with connection:
-            connection.execute(
+            connection.executemany(
                 "INSERT OR REPLACE INTO app_setting (key, value) VALUES (?, ?)",
-                (DATA_VERSION_KEY, json.dumps(version)),
+                [
+                    (DATA_VERSION_KEY, json.dumps(version)),
+                    (RESTORED_KEY, json.dumps(uuid.uuid4().hex)),
+                ],
             )
     finally:
         connection.close()

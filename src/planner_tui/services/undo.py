@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
+from planner_tui.db import RESTORED_KEY
 from planner_tui.errors import StorageError
 
 Key = tuple[Any, ...]
@@ -27,6 +28,10 @@ Row = dict[str, Any]
 CHUNK = 400
 """Keys per query when rows are read back by key (well below every engine's limit)."""
 REFUSED = "That can't be undone any more: something it was linked to has changed since."
+RESTORED_SINCE = (
+    "That can't be undone any more: the planner was put back from a copy since, so what it "
+    "would bring back may never have been in it."
+)
 STAMPS = frozenset({"updated_at"})
 """Columns that say when a row last changed, not what it holds: a later change's stamp
 alone doesn't stop an undo (archiving someone just merged, then bringing them back, lost
@@ -61,6 +66,8 @@ class Change:
     """Everything one write did, table by table (parents before children)."""
 
     tables: list[TableChange] = field(default_factory=list)
+    restored: Any = None
+    """The database's restore mark when the change was made (:data:`RESTORED_KEY`)."""
 
     @property
     def count(self) -> dict[str, int]:
@@ -122,6 +129,13 @@ def _by_keys(session: Session, table: sa.Table, keys: Iterable[Key]) -> dict[Key
     return found
 
 
+def _restore_mark(session: Session) -> Any:
+    """Which restore the database is at (None: never restored)."""
+    from planner_tui.services.drafts import get_setting
+
+    return get_setting(session=session, key=RESTORED_KEY)
+
+
 def _order() -> dict[str, int]:
     from planner_tui.db.models import TABLES_IN_ORDER
 
@@ -147,7 +161,7 @@ class Recorder:
     def finish(self) -> Change:
         self.session.flush()
         order = _order()
-        change = Change()
+        change = Change(restored=_restore_mark(self.session))
         for name in sorted(self._before, key=lambda n: order.get(n, len(order))):
             table = _table(name)
             before = self._before[name]
@@ -170,6 +184,8 @@ def revert(*, session: Session, change: Change) -> None:
     """Take *change* back: removed rows return exactly (ids included), added rows go, and
     altered rows get back the values the change replaced. Refused with a
     :class:`StorageError`, changing nothing, when something it touched has changed since."""
+    if _restore_mark(session) != change.restored:
+        raise StorageError(RESTORED_SINCE)
     plans = []
     for tc in change.tables:
         table = _table(tc.table)
