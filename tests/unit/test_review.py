@@ -22,7 +22,7 @@ steps due in October: 2 done, 1 declined, 1 no reply.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -604,3 +604,22 @@ def test_people_in_touch_counts_those_a_check_in_counted_as_in_touch(db: Databas
         journal.save_entry(session=s, data={"day": date(2026, 10, 15), "body": "a call",
                                             "person_ids": [ana], "contact_person_ids": [ana]})  # fmt: skip
     assert review_of(db).figures.people_seen == 3
+
+
+def test_a_step_done_before_its_time_is_a_win_of_the_day_it_was_done(db: Database) -> None:
+    """A step for Wednesday done on Monday was shown in the wins as Wednesday's, a day
+    still to come (and so in the Markdown export, and on the person's page)."""
+    from planner_tui.services import exchange
+
+    with db.write() as s:
+        sam = people.create_person(session=s, data={"name": "Sam"}).id
+        early = steps.create_step(session=s, data={
+            "person_id": sam, "action": "call Sam", "due_at": datetime(2026, 11, 25, 18, tzinfo=UTC)
+        }).id  # fmt: skip
+        steps.record_outcome(session=s, step_id=early, outcome={
+            "status": "done", "occurred_at": datetime(2026, 11, 23, 19, tzinfo=UTC)})  # fmt: skip
+    with db.session() as s:
+        november = review.review_month(session=s, month=date(2026, 11, 1))
+        exported = exchange.export_markdown(session=s)
+    assert [(d.day, d.action) for d in november.steps_done] == [(date(2026, 11, 23), "call Sam")]
+    assert "- 2026-11-23 19:00: call Sam — Sam (done)" in exported

@@ -470,7 +470,7 @@ def _item_text(text: str) -> str:
 
 def _step_line(step: StepRead) -> str:
     return (
-        f"- {clock.strftime(clock.to_local(step.due_at), '%Y-%m-%d %H:%M')}: "
+        f"- {clock.strftime(clock.to_local(steps.settled_or_due(step)), '%Y-%m-%d %H:%M')}: "
         f"{markdown_inline(step.action)} — {markdown_inline(words.toward(step.person))} "
         f"({label(step.status)})\n"
     )

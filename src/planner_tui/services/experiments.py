@@ -163,7 +163,7 @@ def experiment_review(
             for row in read.contacts
             if first <= row["day"] < after
         ]
-        steps = [(day, str(status)) for day, status, _, _ in read.steps if first <= day < after]
+        steps = [(day, str(status)) for day, status, *_ in read.steps if first <= day < after]
         if experiment.tag:
             tied = sorted(
                 d for d in read.items.get(("tag", experiment.tag), ()) if first <= d < after
@@ -172,7 +172,7 @@ def experiment_review(
             words = learning.same_words(experiment.step_words)
             tied = [
                 day
-                for day, status, _, action in read.steps
+                for day, status, _, action, _ in read.steps
                 if first <= day < after
                 and status == learning.DONE
                 and learning.same_words(action) == words

@@ -55,6 +55,7 @@ from planner_tui.services.people import (
     drifting_days,
     last_contacts,
 )
+from planner_tui.services.steps import came_about
 from planner_tui.services.support import trusted_lines
 
 if TYPE_CHECKING:
@@ -465,11 +466,16 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     notes = month_notes(session=session, month=key)
     warm, withdraw = _notes(session, first, after)
     steps_year = _steps_due(session, trend_first, after, days)
+    # A step is the win of the month it was due in (as the figures count it), shown on the
+    # day it was done: for next Monday, done today, it said next Monday.
     done_year = [
-        StepDone(day, toward, action) for day, status, toward, action in steps_year
+        StepDone(came, toward, action) for _, status, toward, action, came in steps_year
         if status == StepStatus.DONE
     ]  # fmt: skip
-    done = [step for step in done_year if step.day >= first]
+    done = [
+        StepDone(came, toward, action) for due, status, toward, action, came in steps_year
+        if status == StepStatus.DONE and due >= first
+    ]  # fmt: skip
     items = _items_by_day(session, trend_first, after, contacts_year, done_year)
     trend = _trend(session, first, per_day)
     return MonthReviewData(
@@ -582,8 +588,9 @@ class YearRead:
     after: date
     scores: dict[date, DayScores]
     contacts: list[dict[str, Any]]
-    steps: list[tuple[date, str, str, str]]
-    """(local day, status, toward, action) of each step due, as :func:`_steps_due`."""
+    steps: list[tuple[date, str, str, str, date]]
+    """(local day due, status, toward, action, day it came about) of each step due, as
+    :func:`_steps_due`."""
     items: dict[tuple[str, str], set[date]]
     """As :func:`_items_by_day`: the days of each tag among them."""
 
@@ -831,18 +838,26 @@ def _drifted(session: Session, as_of: date, *, running: bool) -> list[Drifted]:
 
 def _steps_due(
     session: Session, first: date, after: date, days: LocalDays | None = None
-) -> list[tuple[date, str, str, str]]:
-    """The steps due in [first, after), in order: (local day, status, toward whom or where,
-    action)."""
+) -> list[tuple[date, str, str, str, date]]:
+    """The steps due in [first, after), in order: (local day due, status, toward whom or
+    where, action, local day it came about — steps.came_about: settled before its time,
+    it came about then)."""
     start, end = day_window(first, after)
     local_day = days or LocalDays()
     # The window's steps, then the done ones by the caller: filtering by status in SQL would
     # tempt SQLite onto the status index, which grows with every year instead of the window.
     return [
-        (local_day(due), status, words.toward(name or place or ""), action)
-        for due, name, place, action, status in session.execute(
+        (
+            local_day(due),
+            status,
+            words.toward(name or place or ""),
+            action,
+            local_day(came_about(due, resolved)),
+        )
+        for due, resolved, name, place, action, status in session.execute(
             sa.select(
                 col(Step.due_at),
+                col(Step.resolved_at),
                 col(Person.name),
                 col(Context.name),
                 col(Step.action),

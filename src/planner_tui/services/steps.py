@@ -637,10 +637,14 @@ def recorded_contact(*, session: Session, step_id: int) -> tuple[str | None, str
 
 def settled_or_due(step: Step | StepRead) -> datetime:
     """When a step came about: when it was settled, if that was before its time (done or
-    declined early), else its time. Lists of earlier steps are newest first by it."""
-    if step.resolved_at is not None and step.resolved_at < step.due_at:
-        return step.resolved_at
-    return step.due_at
+    declined early), else its time. Lists of earlier steps are newest first by it, and
+    say it (a step done today for next Monday was shown done on Monday)."""
+    return came_about(step.due_at, step.resolved_at)
+
+
+def came_about(due_at: datetime, resolved_at: datetime | None) -> datetime:
+    """:func:`settled_or_due` of a step's time and when it was settled."""
+    return resolved_at if resolved_at is not None and resolved_at < due_at else due_at
 
 
 def list_steps(

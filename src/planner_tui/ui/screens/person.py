@@ -201,10 +201,12 @@ class PersonScreen(ViewScreen):
         self.query_one("#person-appreciation", Note).set(appreciation_line(data.appreciation))
         self.show_months(data.months)
         self.show_mentions(data.mentions, data.mention_total, [])
+        from planner_tui.services.steps import settled_or_due
+
         steps = [*data.upcoming, *data.past]
         fill(
             self.query_one("#person-steps", DataTable),
-            [(words.when(s.due_at), label(s.status), s.action) for s in steps],
+            [(words.when(settled_or_due(s)), label(s.status), s.action) for s in steps],
         )
         self.query_one("#steps-empty", Note).set("" if steps else "No small steps with them yet.")
         fill(
