@@ -259,6 +259,27 @@ def test_recency_strip_buckets_contacts_by_local_week(db: Database) -> None:
     assert ["quiet for 4+ weeks" in line for line in shown[2:5]] == [False, True, False]
 
 
+def test_a_check_ins_contact_counts_for_the_persons_parts_of_life(db: Database) -> None:
+    """ "In touch with Kai" in a check-in made Kai last in touch yesterday, while his chess
+    club stayed "not yet", with an empty strip, and out of the Gaps' and the Review's
+    count of parts of life in touch."""
+    with db.write() as s:
+        chess = context(s, "Chess")
+        kai = person(s, "Kai", context_ids=[chess])
+        journal.save_entry(session=s, data={
+            "day": TODAY - timedelta(days=1), "body": "chess with @Kai",
+            "contact_person_ids": [kai]})  # fmt: skip
+    with db.session() as s:
+        [listed] = people.list_contexts(session=s)
+        strip = gaps.recency_strip(session=s, weeks=2, today=TODAY)
+        breadth = gaps.diversity(session=s, today=TODAY)
+        [kai_read] = people.list_people(session=s)
+    assert listed.last_contact == kai_read.last_contact is not None
+    assert [row[1:] for row in strip.rows] == [("Chess", [0, 1])]
+    # Reached, but not in person or by voice: a check-in doesn't say how.
+    assert (breadth.any_channel, breadth.in_person_or_voice) == (1, 0)
+
+
 def test_the_strip_names_the_month_of_today_from_its_first_day() -> None:
     """Tuesday 1 Dec: the last span (25 Nov – 1 Dec) is named D, the one before N."""
     firsts = [date(2026, 12, 1) - timedelta(days=6 + 7 * n) for n in range(3, -1, -1)]

@@ -216,6 +216,12 @@ def test_what_the_plans_answer_is_right(life: Database) -> None:
             if i.context == c.name
             or (i.context is None and set(i.person_ids) & set(members[c.name]))
         ]
+        there += [  # a check-in's contact with a member counts for the context too
+            moment
+            for entry in entries
+            if set(entry.contact_person_ids) & set(members[c.name])
+            and (moment := daily.day_as_moment(entry.day)) is not None
+        ]
         expected[c.name] = max(there)
     assert {c.name: c.last_contact for c in contexts} == expected
     assert expected["Choir"] != max(i.occurred_at for i in contacts if i.context == "Choir")

@@ -29,6 +29,7 @@ from planner_tui.db.models import (
 from planner_tui.names import sort_key
 from planner_tui.services.people import (
     as_aware,
+    contact_moment,
     context_contacts,
     day_window,
 )
@@ -251,13 +252,11 @@ def recency_strip(*, session: Session, weeks: int = 12, today: date | None = Non
     start, end = day_window(mondays[0], day_after(today))
     contacts = context_contacts(start, end)
     counts: dict[int, list[int]] = {}
-    query = select(contacts.c.context_id, contacts.c.occurred_at)
+    query = select(contacts.c.context_id, contacts.c.occurred_at, contacts.c.day)
     # Bounded by the window (a few weeks of contact), so bucketing by local week in Python
     # is cheap and keeps the SQL the same on SQLite and PostgreSQL.
-    for context_id, occurred in session.exec(query).all():
-        moment = as_aware(occurred)
-        assert moment is not None
-        index = (clock.to_local(moment).date() - mondays[0]).days // 7
+    for context_id, occurred, day in session.exec(query).all():
+        index = (clock.to_local(contact_moment(occurred, day)).date() - mondays[0]).days // 7
         counts.setdefault(context_id, [0] * weeks)[index] += 1
     found = sorted(
         session.exec(

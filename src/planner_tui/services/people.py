@@ -115,23 +115,37 @@ def delete_context(*, session: Session, context_id: int) -> Change:
 
 
 def context_contacts(start: datetime | None = None, end: datetime | None = None) -> sa.Subquery:
-    """Each contact with a context: (context_id, interaction_id, occurred_at, channel),
-    optionally only those in [start, end).
+    """Each contact with a context, optionally only those in [start, end): rows of
+    (context_id, interaction_id, occurred_at, channel, entry_id, day) — a logged contact
+    has the first four, a check-in that counts as contact the last two.
 
-    An interaction counts for the context it was logged in; one logged without a context
-    counts for every context its people belong to.
+    An interaction counts for the context it was logged in; one logged without a context,
+    and a check-in's contact, count for every context its people belong to (a check-in
+    that said "in touch with Kai" made Kai last in touch, but not his chess club).
     """
-    # The window is applied inside both halves: SQLite does not push it into a UNION.
+    # The window is applied inside each part: SQLite does not push it into a UNION.
     window: list[Any] = []
+    days: list[Any] = [col(JournalPersonLink.counts_as_contact).is_(True)]
     if start is not None:
         window.append(col(Interaction.occurred_at) >= start)
+        days.append(col(JournalPersonLink.entry_day) >= clock.to_local(start).date())
     if end is not None:
         window.append(col(Interaction.occurred_at) < end)
+        days.append(col(JournalPersonLink.entry_day) < clock.to_local(end).date())
+
+    def nothing(column: Any, label: str) -> Any:  # typed: PostgreSQL's UNION needs it
+        return sa.cast(sa.null(), column.type).label(label)
+
+    no_entry = (
+        nothing(JournalPersonLink.entry_id, "entry_id"),
+        nothing(JournalPersonLink.entry_day, "day"),
+    )
     tagged: Any = sa.select(
         col(Interaction.context_id).label("context_id"),
         col(Interaction.id).label("interaction_id"),
         col(Interaction.occurred_at).label("occurred_at"),
         col(Interaction.channel).label("channel"),
+        *no_entry,
     ).where(col(Interaction.context_id).is_not(None), *window)
     through_people: Any = (
         sa.select(
@@ -139,6 +153,7 @@ def context_contacts(start: datetime | None = None, end: datetime | None = None)
             col(Interaction.id).label("interaction_id"),
             col(Interaction.occurred_at).label("occurred_at"),
             col(Interaction.channel).label("channel"),
+            *no_entry,
         )
         .join(InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id)
         .join(
@@ -146,8 +161,27 @@ def context_contacts(start: datetime | None = None, end: datetime | None = None)
         )
         .where(col(Interaction.context_id).is_(None), *window)
     )
-    # UNION (not ALL) so two people of one context in one interaction count once.
-    return sa.union(tagged, through_people).subquery("context_contact")
+    checked_in: Any = (
+        sa.select(
+            col(PersonContextLink.context_id).label("context_id"),
+            nothing(Interaction.id, "interaction_id"),
+            nothing(Interaction.occurred_at, "occurred_at"),
+            nothing(Interaction.channel, "channel"),
+            col(JournalPersonLink.entry_id).label("entry_id"),
+            col(JournalPersonLink.entry_day).label("day"),
+        )
+        .join(PersonContextLink, col(PersonContextLink.person_id) == JournalPersonLink.person_id)
+        .where(*days)
+    )
+    # UNION (not ALL) so two people of one context in one contact count once.
+    return sa.union(tagged, through_people, checked_in).subquery("context_contact")
+
+
+def contact_moment(occurred_at: Any, day: Any) -> datetime:
+    """When a row of :func:`context_contacts` was: its moment, or its check-in's day."""
+    moment = as_aware(occurred_at) or day_as_moment(day)
+    assert moment is not None
+    return moment
 
 
 def context_last_contacts(session: Session) -> dict[int, datetime]:
@@ -176,10 +210,25 @@ def context_last_contacts(session: Session) -> dict[int, datetime]:
         .where(col(PersonContextLink.context_id) == Context.id)
         .scalar_subquery()
     )
-    query = sa.select(col(Context.id), logged_there, through_people)
+    # And so does a check-in's contact (down the index of the contacts of each person).
+    members_checked_in = (
+        sa.select(sa.func.max(JournalPersonLink.entry_day))
+        .where(
+            col(JournalPersonLink.person_id) == PersonContextLink.person_id,
+            col(JournalPersonLink.counts_as_contact).is_(True),
+        )
+        .scalar_subquery()
+    )
+    through_check_ins = (
+        sa.select(sa.func.max(members_checked_in))
+        .where(col(PersonContextLink.context_id) == Context.id)
+        .scalar_subquery()
+    )
+    query = sa.select(col(Context.id), logged_there, through_people, through_check_ins)
     found: dict[int, datetime] = {}
-    for cid, *moments in session.execute(query).all():
-        latest = [moment for when in moments if (moment := as_aware(when)) is not None]
+    for cid, there, members, checked_in in session.execute(query).all():
+        moments = [as_aware(there), as_aware(members), day_as_moment(checked_in)]
+        latest = [moment for moment in moments if moment is not None]
         if latest:
             found[cid] = max(latest)
     return found
