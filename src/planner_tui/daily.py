@@ -49,6 +49,9 @@ is still the day it was started for)."""
 ANOTHER_CHECKIN_DRAFT = f"{NEW_CHECKIN_DRAFT}:yesterday"
 """The draft key of a check-in of its own begun with the Journal's `n` (its day box starts
 at yesterday)."""
+TAKEN = frozenset({"done", "declined", "no_reply"})
+"""A step's outcomes where you reached out (the rest of it was the other person's, or
+timing): Today's count of steps taken and the Review's *Following through* both count them."""
 KEPT = "_kept"
 """In a draft: when it was written (UTC, ISO 8601), so that its "today" is still that day."""
 
@@ -303,10 +306,13 @@ def coming_steps_statement(
     return sql, {"start": _bind(start, dialect)}
 
 
-def steps_done_statement(start: datetime, end: datetime, dialect: str = "sqlite") -> Statement:
-    """How many steps were done (their outcome recorded as done) from *start* to *end*."""
+def steps_taken_statement(start: datetime, end: datetime, dialect: str = "sqlite") -> Statement:
+    """How many steps were taken — you reached out (done, not now, no reply yet:
+    TAKEN, as the Review's *Following through* counts) — from *start* to *end*.
+    Counting only those done, a "not now" was told it counted and the count stood still."""
+    taken = ", ".join(f"'{status}'" for status in sorted(TAKEN))
     sql = (
-        "SELECT count(*) FROM step WHERE step.status = 'done' "
+        f"SELECT count(*) FROM step WHERE step.status IN ({taken}) "
         f"AND step.resolved_at >= {_mark('start', dialect)} "
         f"AND step.resolved_at < {_mark('end', dialect)}"
     )
@@ -785,7 +791,7 @@ def today_facts(
     monday = today - timedelta(days=today.weekday())
     week = day_window(monday, day_after(today))
     tomorrow = day_window(today, day_after(today))[1]
-    [(done,)] = rows(connection, steps_done_statement(*week, dialect))
+    [(done,)] = rows(connection, steps_taken_statement(*week, dialect))
     hidden = setting(connection, ON_THIS_DAY_KEY, True, dialect) is False
     return TodayFacts(
         today=today,

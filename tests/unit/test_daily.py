@@ -187,10 +187,10 @@ def test_todays_facts_are_the_services_answers_on_every_engine_and_on_the_quick_
             coming = steps.list_steps(session=s, upcoming=True, start=tomorrow, limit=5)
             drifting = people.drifting_people(session=s, today=day)
             summary = services_today.summary(session=s, today=day)
-            done = [
+            done = [  # taken: you reached out, whatever they said
                 step.id
                 for step in steps.list_steps(session=s, upcoming=False, limit=None)
-                if step.status == "done"
+                if step.status in ("done", "declined", "no_reply")
                 and step.resolved_at
                 and week[0] <= step.resolved_at < week[1]
             ]

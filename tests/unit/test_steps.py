@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -260,7 +261,9 @@ def test_due_today_includes_not_yet_done_ones_soonest_first(db: Database, ana: i
         assert [x.id for x in steps.due_steps(session=s)] == [earlier, today]
 
 
-def test_the_week_count_counts_steps_done_since_monday(db: Database, ana: int) -> None:
+def test_the_week_count_counts_steps_taken_since_monday(db: Database, ana: int) -> None:
+    """Taken: you reached out, whatever came of it. A "not now" was told "it counted", and
+    the count stood still."""
     clock.freeze(datetime(2026, 11, 22, 12, 0))  # Sunday: last week
     last_week = plan(db, ana, "2026-11-22T13:00")
     with db.write() as s:
@@ -270,12 +273,16 @@ def test_the_week_count_counts_steps_done_since_monday(db: Database, ana: int) -
         step = plan(db, ana, "2026-11-23T20:30")
         with db.write() as s:
             steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
-    declined = plan(db, ana, "2026-11-23T20:30")
-    with db.write() as s:
-        steps.record_outcome(session=s, step_id=declined, outcome={"status": "declined"})
+    for status in ("declined", "no_reply", "skipped", "rescheduled"):
+        step = plan(db, ana, "2026-11-23T20:30")
+        outcome: dict[str, Any] = {"status": status}
+        if status == "rescheduled":
+            outcome["new_due_at"] = local("2026-11-25T20:30")
+        with db.write() as s:
+            steps.record_outcome(session=s, step_id=step, outcome=outcome)
     with db.session() as s:
         facts = services_today.facts(session=s, today=date(2026, 11, 23), coming=5)
-    assert facts.steps_this_week == 2  # not last Sunday's, nor the declined one
+    assert facts.steps_this_week == 4  # not last Sunday's, nor one let go or moved
 
 
 def test_step_lists_filter_by_person_status_and_dates(db: Database, ana: int) -> None:
