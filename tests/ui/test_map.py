@@ -597,6 +597,23 @@ async def test_delete_asks_and_undo_brings_everything_back(sqlite_db: Database) 
         assert len(people.list_interactions(session=s, person_id=ana)) == 1
 
 
+async def test_a_context_brought_back_by_undo_gets_the_cursor(sqlite_db: Database) -> None:
+    """After undoing a context's delete the cursor stood on the next one, so the next `x`
+    asked to delete Ctx 7 — which was then gone too."""
+    with sqlite_db.write() as s:
+        ids = [people.create_context(session=s, data={"name": f"Ctx {n}"}).id for n in (5, 6, 7)]
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "3", "down", "x")
+        assert "Delete Ctx 6?" in screen_text(app)
+        await press(app, pilot, "tab", "enter", "u")
+        table = app.screen.query_one("#contexts-table", DataTable)
+        assert table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value == str(ids[1])
+        await press(app, pilot, "x")
+        assert "Delete Ctx 6?" in screen_text(app)
+
+
 async def test_choosing_someone_in_the_circles_opens_their_detail(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         work = people.create_context(session=s, data={"name": "Work"}).id

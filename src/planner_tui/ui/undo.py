@@ -117,13 +117,14 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
 
     def point(_result: Any) -> None:
         """Rows it brought back: the view puts its cursor on them when it shows them (the
-        next key acted on the row below); a view says which table its rows are of."""
+        next key acted on the row below); a view says which tables its rows are of."""
         point_at = getattr(app.screen, "point_at", None)
-        table = getattr(app.screen, "POINTED_ROWS", None)
-        restored = {str(key[0]) for tc in taken.change.tables if tc.table == table
-                    for key in tc.removed}  # fmt: skip
-        if restored and callable(point_at):
-            point_at(restored)
+        for table in getattr(app.screen, "POINTED_ROWS", ()):
+            restored = {str(key[0]) for tc in taken.change.tables if tc.table == table
+                        for key in tc.removed}  # fmt: skip
+            if restored and callable(point_at):
+                point_at(restored, table)
+                return
 
     app.write_then_reload(taken.back, partial(revert, change=taken.change), on_result=point)
 

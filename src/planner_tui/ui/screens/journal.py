@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
@@ -148,16 +148,16 @@ class JournalScreen(ViewScreen):
         """The search whose results are on screen (the benchmark waits for it)."""
         self.pointed: set[str] = set()
 
-    POINTED_ROWS = "journal_entry"
+    POINTED_ROWS: ClassVar[tuple[str, ...]] = ("journal_entry",)
 
-    def point_at(self, entry_ids: set[str]) -> None:
+    def point_at(self, entry_ids: set[str], _table: str) -> None:
         """Undo brought these entries back, or one was just saved here: the cursor goes to
         them on the next show (`e` then opened the top entry, not the one just written)."""
         self.pointed = entry_ids
 
     def saved(self, entry: JournalEntryRead | None) -> None:
         if entry is not None:
-            self.point_at({str(entry.id)})
+            self.point_at({str(entry.id)}, "journal_entry")
 
     def compose_body(self) -> ComposeResult:
         yield Note(words.EMPTY_JOURNAL, id="journal-empty", classes="empty")

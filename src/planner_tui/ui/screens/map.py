@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -531,12 +531,12 @@ class MapScreen(ViewScreen):
             self.just_added = (tab, result.id)
             self.move_to_added()
 
-    POINTED_ROWS = "person"
+    POINTED_ROWS: ClassVar[tuple[str, ...]] = ("person", "context")
 
-    def point_at(self, person_ids: set[str]) -> None:
-        """Undo brought these people back: the cursor goes to them once they show (it
-        stayed on the row below, and the next key acted on that person)."""
-        self.just_added = ("people", min(int(i) for i in person_ids))
+    def point_at(self, ids: set[str], table: str) -> None:
+        """Undo brought these people or contexts back: the cursor goes to them once they
+        show (it stayed on the row below, and the next `x` deleted that one)."""
+        self.just_added = ("people" if table == "person" else "contexts", min(map(int, ids)))
 
     def move_to_added(self) -> None:
         """The cursor on the row just added, in its tab (once the data holds it)."""

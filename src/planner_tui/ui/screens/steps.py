@@ -75,7 +75,7 @@ class StepsScreen(ViewScreen):
     STEP_TABLE = ""
     POINTED: ClassVar[tuple[str, ...]] = ()
     """The tables in which the cursor goes to a step just planned or brought back."""
-    POINTED_ROWS = "step"
+    POINTED_ROWS: ClassVar[tuple[str, ...]] = ("step",)
     """The rows undo brings back that :meth:`point_at` takes."""
     BINDINGS = [
         Binding("s", "plan_step", "Small step", tooltip="Plan a small step with someone"),
@@ -134,9 +134,9 @@ class StepsScreen(ViewScreen):
 
         if steps is not None:
             made = steps.following if isinstance(steps, OutcomeResult) else [steps]
-            self.point_at({str(step.id) for step in made})
+            self.point_at({str(step.id) for step in made}, "step")
 
-    def point_at(self, step_ids: set[str]) -> None:
+    def point_at(self, step_ids: set[str], _table: str) -> None:
         """Undo brought these steps back, or they were just planned: the cursor goes to
         them on the next show (the next key acted on another step)."""
         self.pointed = step_ids
