@@ -16,6 +16,7 @@ from planner_tui import clock, words
 from planner_tui.db.engine import Database
 from planner_tui.services import drafts, people, steps
 from planner_tui.ui.app import THEME_KEY, PlannerApp
+from planner_tui.ui.commands import key_commands
 from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.forms.outcome import OutcomeForm
@@ -232,6 +233,22 @@ async def test_the_palette_finds_this_views_keys_by_name_or_help_and_runs_them(
         # ...or by what their help says ("plan a step" is the Small step's).
         titles = await palette_titles(app, pilot, "plan a step", "Small step")
         assert titles[0] == "Small step"
+
+
+async def test_over_a_form_the_palette_offers_no_other_view(sqlite_db: Database) -> None:
+    """ "Go to Map" from the palette over the step wizard left the wizard open out of sight,
+    and `s` back on Today typed into it (its Who read "Qwertys")."""
+    app = palette_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"Qwerty")
+        wizard = app.screen
+        assert isinstance(wizard, PlanWizard)
+        await press(app, pilot, "ctrl+p")
+        titles = [command.title for command in key_commands(app, wizard)]
+        assert titles and not [t for t in titles if t.startswith(("Go to", "Map:"))], titles
+        await press(app, pilot, "escape")
+        assert app.screen is wizard and app.current_mode == "today"
 
 
 async def test_the_palette_runs_another_views_keys_there(sqlite_db: Database) -> None:

@@ -458,7 +458,15 @@ class PlannerApp(TypeAheadApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return None  # shown greyed out: you are already here
-        return True
+        return not (action == "switch_mode" and self.form_open())
+
+    def form_open(self) -> bool:
+        """Whether a form is open (under the palette, say): no other view is gone to, by key or palette, until it
+        is closed (the palette's "Go to Map" left a wizard open out of sight, and `s` back
+        on Today typed into it)."""
+        from planner_tui.ui.forms.base import FormScreen
+
+        return any(isinstance(screen, FormScreen) for screen in self.screen_stack)
 
     def goes_at_once(self, event: events.Key | events.Paste) -> bool:
         """A quit key with nothing typed before it, while the data opens or a view waits for

@@ -85,7 +85,7 @@ def key_commands(app: PlannerApp, screen: Screen[Any]) -> list[Command]:
             title = f"Go to {title}"
         offer(owner, binding, app, title, partial(app.run_action, binding.action))
     for mode, (_key, view, _tip) in VIEWS.items():
-        if mode == app.current_mode:
+        if mode == app.current_mode or app.form_open():
             continue
         for owner, binding in bindings_of(view_class(mode)):
             if binding.action == "refresh":
