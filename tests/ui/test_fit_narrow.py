@@ -369,3 +369,16 @@ async def test_three_long_answers_are_each_shown_whole(
         shown = set(" ".join(on_screen(app)).split())  # a long answer may wrap in its button
         for _, words in answers:
             assert set(words.split()) <= shown, (words, shown)
+
+
+async def test_saving_an_empty_wizard_shows_its_note_at_80x24(sqlite_db: Database) -> None:
+    """ctrl+s on the wizard's first page said "Choose who the step is with." below a long
+    list of people, out of sight: nothing seemed to happen."""
+    with sqlite_db.write() as s:
+        for n in range(30):
+            people.create_person(session=s, data={"name": f"Person {n}"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "ctrl+s")
+        assert any("Choose who the step is with." in line for line in on_screen(app))

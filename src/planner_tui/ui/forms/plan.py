@@ -149,8 +149,9 @@ class PlanWizard(FormScreen[StepRead]):
                         "A new name adds them to your map (details can wait)."
                     )
                     yield TextField(id="find", placeholder="a name, or a part of life")
-                    yield OptionList(id="who-list")
+                    # Above the list, by the box: below it, at 80×24 a long list hid it.
                     yield Problem(id="person-problem")
+                    yield OptionList(id="who-list")
                 with Vertical(id="page-what"):
                     yield Field("What small thing? ↑/↓ and Enter, or write your own.")
                     yield Line(id="receiving-hint", classes="muted")
