@@ -30,6 +30,7 @@ from planner_tui.db import (
     schema_revision,
 )
 from planner_tui.errors import PlannerError
+from planner_tui.learning import TAKEN
 from planner_tui.names import called, sort_key, told_apart
 
 DATES_AHEAD = 7
@@ -49,9 +50,6 @@ is still the day it was started for)."""
 ANOTHER_CHECKIN_DRAFT = f"{NEW_CHECKIN_DRAFT}:yesterday"
 """The draft key of a check-in of its own begun with the Journal's `n` (its day box starts
 at yesterday)."""
-TAKEN = frozenset({"done", "declined", "no_reply"})
-"""A step's outcomes where you reached out (the rest of it was the other person's, or
-timing): Today's count of steps taken and the Review's *Following through* both count them."""
 KEPT = "_kept"
 """In a draft: when it was written (UTC, ISO 8601), so that its "today" is still that day."""
 
@@ -308,7 +306,7 @@ def coming_steps_statement(
 
 def steps_taken_statement(start: datetime, end: datetime, dialect: str = "sqlite") -> Statement:
     """How many steps were taken — you reached out (done, not now, no reply yet:
-    TAKEN, as the Review's *Following through* counts) — from *start* to *end*.
+    learning.TAKEN, as the Review's *Following through* counts) — from *start* to *end*.
     Counting only those done, a "not now" was told it counted and the count stood still."""
     taken = ", ".join(f"'{status}'" for status in sorted(TAKEN))
     sql = (

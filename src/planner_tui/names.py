@@ -100,14 +100,20 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", folded)
 
 
+_NUMBER = re.compile(r"\d+")
+_NUMBER_WIDTH = 30
+"""Digits a number in a name is padded to for sorting (longer ones sort as written)."""
+
+
 def sort_key(name: str) -> tuple[str, str]:
     """Where a name goes in a list: as :func:`fold` has it, so Ångström sits with the A's
     and élodie beside Elodie (not after Zoë, as comparing code points puts them), and from
     its first letter or digit, as a reader files it ("'Tis" with the T's, "[Vera]" with
-    the V's, not above Ana); names that fold alike keep one order."""
+    the V's, not above Ana), numbers by their value (Person 2 before Person 10); names that
+    fold alike keep one order."""
     folded = fold(name)
     first = next((i for i, ch in enumerate(folded) if unicodedata.category(ch)[0] in "LN"), 0)
-    return folded[first:], name
+    return _NUMBER.sub(lambda number: number[0].zfill(_NUMBER_WIDTH), folded[first:]), name
 
 
 def _letters(folded: str) -> str:

@@ -1050,7 +1050,7 @@ def describe_repeat(rule: str | None) -> str:
         said = f"every {joined}" if interval == 1 else f"{said}, on {joined}"
     count, until = parts.get("COUNT", ""), parts.get("UNTIL", "")
     if count.isdigit():
-        said += ", just once" if int(count) == 1 else f", {int(count):,} times in all"
+        said += ", just once" if int(count) == 1 else f", {words.plural(int(count), 'time')} in all"
     with contextlib.suppress(ValueError, OverflowError):
         moment = date_parser.isoparse(until) if until else None
         if moment is not None:

@@ -9,7 +9,15 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from planner_tui.journal_search import mentions_in, unlinked
-from planner_tui.names import begins, called, close_to, name_key, people_named, person_named
+from planner_tui.names import (
+    begins,
+    called,
+    close_to,
+    name_key,
+    people_named,
+    person_named,
+    sort_key,
+)
 from planner_tui.services.journal import tags_in
 
 
@@ -235,3 +243,17 @@ def test_a_step_calls_someone_by_their_nickname_unless_it_is_initials(
 @given(st.text(max_size=30), st.text(max_size=30))
 def test_what_someone_is_called_is_their_nickname_or_their_name(name: str, nickname: str) -> None:
     assert called(name, nickname) in (name, " ".join(nickname.split()))
+
+
+def test_names_sort_as_a_reader_files_them_numbers_by_value() -> None:
+    """People named with numbers sorted Person 1, Person 10, Person 100, Person 11."""
+    names = ["Person 10", "Person 2", "élodie", "Person 1", "[Vera]", "Elodie", "Person 100"]
+    assert sorted(names, key=sort_key) == [
+        "Elodie", "élodie", "Person 1", "Person 2", "Person 10", "Person 100", "[Vera]"
+    ]  # fmt: skip
+
+
+@given(st.lists(st.integers(0, 10**12), max_size=12))
+def test_a_number_in_a_name_sorts_by_its_value(numbers: list[int]) -> None:
+    named = [f"Table {n}" for n in numbers]
+    assert sorted(named, key=sort_key) == [f"Table {n}" for n in sorted(numbers)]

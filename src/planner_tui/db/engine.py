@@ -179,8 +179,7 @@ def _damaged(error: BaseException) -> bool:
     text = str(getattr(error, "orig", None) or error).lower()
     # "vtable constructor failed": the search index's own tables are damaged (FTS5)
     return any(
-        sign in text
-        for sign in ("malformed", "not a database", "corrupt", "vtable constructor failed")
+        sign in text for sign in ("malformed", "not a database", "corrupt", "vtable constructor")
     )
 
 
