@@ -911,7 +911,7 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
             if line.startswith(ITEM):  # consecutive items make one list
                 if out[-1] == "" and out[-2].startswith("- "):
                     out.pop()
-                out += ["- " + markdown_inline(line.removeprefix(ITEM)), ""]
+                out += ["- " + markdown_line(line.removeprefix(ITEM)), ""]
             elif "\n" in line:  # own words of several lines: one paragraph, as typed
                 first, *rest = line.split("\n")
                 lead = first.index(": ") + 2  # own_words's lead ends so; its indent goes

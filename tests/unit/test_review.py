@@ -623,3 +623,21 @@ def test_a_step_done_before_its_time_is_a_win_of_the_day_it_was_done(db: Databas
         exported = exchange.export_markdown(session=s)
     assert [(d.day, d.action) for d in november.steps_done] == [(date(2026, 11, 23), "call Sam")]
     assert "- 2026-11-23 19:00: call Sam — Sam (done)" in exported
+
+
+def test_a_list_item_of_own_words_or_names_never_starts_a_heading_or_a_list(
+    db: Database,
+) -> None:
+    """An intention "# not a heading" was a heading inside its list item in the saved
+    review, "- go" a list within the list, and so was a person named "# Hash"."""
+    from markdown_it import MarkdownIt
+
+    with db.write() as s:
+        people.create_person(session=s, data={"name": "# Hash"})
+        review.save_month_notes(session=s, data={
+            "month": "2026-10", "intentions": ["# not a heading", "- go to the choir", "1. first"]
+        })  # fmt: skip
+    text = review_report.to_markdown(review_of(db, date(2026, 11, 1)))
+    html = MarkdownIt().render(text)
+    for own in ("# not a heading", "- go to the choir", "1. first", "# Hash"):
+        assert f"<li>{own}</li>" in html, own
