@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import contextlib
 import functools
 import os
 import re
@@ -735,12 +736,21 @@ def cmd_delete_all(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_support(settings: Settings, args: argparse.Namespace) -> None:
     """The lines the app's help shows, from the same place and with the same note when
-    the person's own support.toml was set aside. Needs no database: it works even when
-    the planner can't be opened."""
+    the person's own support.toml was set aside — the people you trust first, as there
+    (they were left out). Works even when the planner can't be opened: then it is their
+    lines alone."""
     from planner_tui.services import support
 
     found = support.load_support(settings.resolved_home())
-    lines = found.text()
+    trusted: list[str] = []
+    with (
+        contextlib.suppress(PlannerError),
+        opened(settings, reading=True) as database,
+        database.session() as session,
+    ):
+        trusted = support.trusted_lines(session=session)
+    lines = ["People you trust:", *trusted, ""] if trusted else []
+    lines += found.text()
     if found.problem:
         lines += ["", found.problem]
     say("\n".join(lines))

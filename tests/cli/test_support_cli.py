@@ -39,3 +39,19 @@ def test_help_points_to_the_support_command(tmp_path: Path) -> None:
     said = run(tmp_path, "--help").stdout
     assert "planner-tui support" in " ".join(said.split())
     assert "support" in run(tmp_path, "support", "--help").stdout
+
+
+def test_support_lists_the_people_you_trust_first_as_help_does(tmp_path: Path) -> None:
+    """The app's help shows the people you trust above the crisis lines; the command left
+    them out, though it says it prints the same lines."""
+    from planner_tui.commands.base import location_from
+    from planner_tui.config import Settings
+    from planner_tui.db.engine import open_database
+
+    database = open_database(location_from(Settings(home=tmp_path)))
+    with database.write() as s:
+        support.save_trusted(session=s, contacts=[{"name": "[b]Sam[/b]", "reach": "07000 111222"}])
+    database.dispose()
+    shown = run(tmp_path, "support").stdout.splitlines()
+    assert shown[:3] == ["People you trust:", "[b]Sam[/b] — 07000 111222", ""]
+    assert shown[3] == words.EMERGENCY_LINE
