@@ -91,6 +91,15 @@ def more(items: list[str], shown: int = SHOWN) -> list[str]:
     return lines
 
 
+def nothing_recorded(data: MonthReviewData, *, in_app: bool = False) -> str:
+    """What a month with nothing in it says: before the planner began, that it began later
+    (`planner-tui review --month` said "quiet months happen" of a year before it)."""
+    began = data.planner_began
+    if began is not None and data.month < began:
+        return words.before_the_planner(began, in_app=in_app)
+    return words.empty_review(data.running)
+
+
 def day_label(day: date) -> str:
     return f"{day.day} {day.strftime('%b')}"
 
@@ -903,7 +912,7 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
     planner folder, for its own ``support.toml``)."""
     out = [f"# {title(data)}", ""]
     if data.nothing_recorded:
-        out += [words.empty_review(data.running), ""]
+        out += [nothing_recorded(data), ""]
     shown = figures(data, home)
     for figure in shown:
         out += [f"## {figure.title}", ""]

@@ -173,11 +173,14 @@ def no_planner_in(home: str) -> str:
     )
 
 
-def before_the_planner(first: date) -> str:
-    """A month the Review was taken back to, before anything was recorded."""
+def before_the_planner(first: date, *, in_app: bool = True) -> str:
+    """A month the Review was taken back to, before anything was recorded (*in_app*: with
+    the key back, and what can still be written there)."""
+    said = f"Nothing is recorded before {clock.strftime(first, '%B %Y')}, when your planner begins"
+    if not in_app:
+        return said + "."
     return (
-        f"Nothing is recorded before {clock.strftime(first, '%B %Y')}, when your planner "
-        "begins: . comes back to this month. (A month's intentions and loneliness check can "
+        said + ": . comes back to this month. (A month's intentions and loneliness check can "
         "still be written here.)"
     )
 

@@ -586,3 +586,13 @@ def test_review_prints_ones_own_words_a_line_each_as_typed(tmp_path: Path) -> No
     assert "win" in lines[first] and lines[first + 1].startswith("second "), lines[first:]
     first = next(n for n, line in enumerate(lines) if "Note: note line" in line)
     assert lines[first + 1] == "second line", lines[first : first + 2]
+
+
+def test_the_review_of_a_month_before_the_planner_says_when_it_begins(tmp_path: Path) -> None:
+    """`review --month 2024-06` said "Nothing was recorded in this month — quiet months
+    happen" of a month before the planner's first check-in; the app says when it begins."""
+    assert run(tmp_path, "journal", "a first words", "--day", "2026-11-20").returncode == 0
+    before = run(tmp_path, "review", "--month", "2024-06")
+    assert before.returncode == 0, before.stderr
+    assert "Nothing is recorded before November 2026, when your planner begins." in before.stdout
+    assert "Quiet months happen" not in before.stdout

@@ -392,6 +392,8 @@ class MonthReviewData:
     """Each of the twelve months' loneliness check beside its breadth and steps done."""
     experiments: list[ExperimentReview] = field(default_factory=list)
     """Small experiments that ran during the month, or are running (services.experiments)."""
+    planner_began: date | None = None
+    """The planner's first month (:func:`first_month`): a month before it says so."""
 
     @property
     def month(self) -> date:
@@ -527,6 +529,7 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
             read=YearRead(trend_first, after, per_day, contacts_year, steps_year, items),
         ),
         trusted=trusted_lines(session=session) if check is not None else [],
+        planner_began=first_month(session=session),
     )
 
 

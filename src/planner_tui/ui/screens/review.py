@@ -47,8 +47,6 @@ class Month:
     data: MonthReviewData
     title: str
     figures: list[Figure]
-    first: date | None = None
-    """The planner's first month (:func:`planner_tui.services.review.first_month`)."""
 
 
 class FigureBox(Vertical, can_focus=True):
@@ -214,10 +212,7 @@ class ReviewScreen(ViewScreen):
                 return kept
             data = self.planner.backend.read(partial(review.review_month, month=month))
             home = self.planner.settings.resolved_home()
-            first = self.planner.backend.read(review.first_month)
-            made = Month(
-                stamp, data, review_report.title(data), review_report.figures(data, home), first
-            )
+            made = Month(stamp, data, review_report.title(data), review_report.figures(data, home))
             self._months = {m: k for m, k in self._months.items() if k.stamp == stamp}
             self._months[month] = made
             while len(self._months) > self.KEPT:
@@ -241,11 +236,9 @@ class ReviewScreen(ViewScreen):
         empty = self.query_one("#review-empty", Note)
         empty.display = data.nothing_recorded
         if data.nothing_recorded:
-            first = shown.first
-            if first is not None and data.figures.month < first:
-                empty.set(words.before_the_planner(first))
-            else:
-                empty.set(words.empty_review(data.running))
+            from planner_tui.review_report import nothing_recorded  # loaded with the month
+
+            empty.set(nothing_recorded(data, in_app=True))
         holder = self.query_one("#figures", Vertical)
         if not holder.children:  # the first month shown: the boxes are made once
             await holder.mount_all(FigureBox(f.key) for f in figures)
