@@ -158,7 +158,7 @@ def check_in_saved(day: date, in_touch: list[str], mentioned: list[str], that_da
     mentions; and, on a day that has others, that a day may hold several, kept apart."""
     with_whom = f", in touch with {joined(in_touch)}" if in_touch else ""
     if mentioned:
-        with_whom += f"{',' if in_touch else ''} mentioning {joined(mentioned)}"
+        with_whom += f", mentioning {joined(mentioned)}"
     said = sentence(f"Saved the check-in for {clock.strftime(day, '%A %-d %B %Y')}{with_whom}")
     if that_day > 1:
         said += f"\nThat day now has {plural(that_day, 'check-in')}; each is kept as its own entry."

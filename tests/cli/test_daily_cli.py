@@ -838,7 +838,7 @@ def test_a_name_with_brackets_is_found_by_a_word_of_it(home: Path) -> None:
     logged = run(home, "log", "Ana Silva", "zoë")
     assert logged.stdout.startswith("Saved: a contact with Ana Silva, [bold]Zoë[/] 🌻,"), logged
     checked_in = run(home, "journal", "tea with @Zoë")
-    assert checked_in.stdout.splitlines()[0].endswith(" mentioning [bold]Zoë[/] 🌻."), checked_in
+    assert checked_in.stdout.splitlines()[0].endswith(", mentioning [bold]Zoë[/] 🌻."), checked_in
     assert checked_in.stderr == ""
 
 

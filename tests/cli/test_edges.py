@@ -554,7 +554,7 @@ def test_a_vcard_merge_keeps_the_birthday_and_nickname_someone_already_has(
     assert dates == [("birthday", 2, 29), ("anniversary", 6, 3)]  # the new date is added
     assert aliases == [("Bobo",)]
     found = run(home, "journal", "tea with @Bobo")
-    assert found.returncode == 0 and found.stdout.rstrip().endswith(" mentioning Bo Lee."), (
+    assert found.returncode == 0 and found.stdout.rstrip().endswith(", mentioning Bo Lee."), (
         found.stdout
     )
 

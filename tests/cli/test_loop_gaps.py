@@ -141,7 +141,7 @@ def test_a_person_step_in_the_calendar_has_no_place(home: Path, tmp_path: Path) 
 def test_a_second_check_in_the_same_day_says_both_are_kept(home: Path) -> None:
     first = run(home, "journal", "Soup with @Ana", "--mood", "4")
     assert first.returncode == 0 and first.stdout == (
-        "Saved the check-in for Monday 23 November 2026 mentioning Ana.\n"
+        "Saved the check-in for Monday 23 November 2026, mentioning Ana.\n"
     )
     second = run(home, "journal", "A walk in the evening")
     assert second.returncode == 0, second.stderr
