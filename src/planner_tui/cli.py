@@ -22,7 +22,7 @@ from planner_tui import __version__, clock
 from planner_tui.commands import loop, today
 from planner_tui.commands.base import Parser, UsageError, location_from, opened, word
 from planner_tui.config import Settings
-from planner_tui.errors import InvalidInput, PlannerError
+from planner_tui.errors import InvalidInput, PlannerError, StorageError
 from planner_tui.terminal import (
     back_to_line_mode,
     plain,
@@ -634,7 +634,14 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings, reading=True) as database:  # a backup only reads
         target = args.file or settings.resolved_home() / "backups" / backup_name("planner")
         again = target.exists()  # an earlier backup, taken again (anything else is refused)
-        written = database.backup_to(target)
+        try:
+            written = database.backup_to(target)
+        except StorageError as error:
+            if args.file is not None:
+                raise
+            raise StorageError(  # a home that can't be written, say: it can go elsewhere
+                f"{error} A copy can go anywhere you can write: planner-tui backup FILE."
+            ) from None
     replaced = " (in place of the earlier backup there)" if again else ""
     print(plain(f"Backed up to {written}{replaced}", keep_newlines=False))
 

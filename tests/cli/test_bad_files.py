@@ -189,6 +189,10 @@ def test_a_backup_from_a_read_only_folder(tmp_path: Path) -> None:
         result = run_as(home, "backup", str(elsewhere / "copy.db"), obey_permissions=True)
         assert (result.returncode, result.stderr) == (0, ""), result.stderr
         assert sorted(p.name for p in home.iterdir()) == before
+        # Without a FILE, its own folder can't take the copy: said, with where else.
+        here = run_as(home, "backup", obey_permissions=True)
+        assert here.returncode == 1 and "Permission denied" in here.stderr, here.stderr
+        assert "A copy can go anywhere you can write: planner-tui backup FILE." in here.stderr
     finally:
         home.chmod(0o700)
     assert run_as(tmp_path / "other", "add", "Bo").returncode == 0
