@@ -339,7 +339,7 @@ def read_search(
         query.context_id = context_named(context, contexts)
         if query.context_id is None:
             problems.append(no_context(context, contexts))
-    return query, problems
+    return query, list(dict.fromkeys(problems))  # "@Ana @Ana" said the same thing twice
 
 
 def day_after(day: date) -> date:

@@ -147,3 +147,11 @@ def test_two_people_of_one_name_are_told_apart_by_number(db: Database) -> None:
             f"their number (#{first})."))  # fmt: skip
     found, message = through_services(db, f"@#{second}", {})
     assert message == "" and len(found) == 1
+
+
+def test_a_name_typed_twice_is_said_once(db: Database, entries: dict[str, int]) -> None:
+    """'@Nobody @Nobody @Nobody walk' said "No one called 'Nobody'" three times (a long
+    paste filled the Journal with one sentence), in the app and on the command line."""
+    for way in (through_services, through_the_command_line):
+        found, said = way(db, "@Nobody @Nobody @Nobody walk", {})
+        assert found == [] and said == "No one called 'Nobody' on your map.", way
