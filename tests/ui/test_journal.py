@@ -1200,3 +1200,20 @@ async def test_an_old_check_in_names_its_day_from_the_first_frame(
         release.set()
         await settle(app, pilot)
     assert "What brought warmth that day?" in shown and "today?" not in shown, shown
+
+
+async def test_once_plus_has_shown_every_entry_the_line_says_so(sqlite_db: Database) -> None:
+    """After `+` showed the last of them, the count line went blank, and `+` then did
+    nothing without a word."""
+    with sqlite_db.write() as s:
+        for back in range(130):
+            journal.save_entry(
+                session=s, data={"day": date(2026, 11, 23) - timedelta(days=back), "body": "x"}
+            )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        assert "The newest 120 of 130 entries · + shows more" in screen_text(app)
+        await press(app, pilot, "+")
+        assert "All 130 entries." in screen_text(app)

@@ -233,6 +233,9 @@ class JournalScreen(ViewScreen):
         self.query_one("#search-note", Note).set(
             f"The newest {shown:,} of {words.plural(total, 'entry', 'entries')} · + shows more"
             if shown < total
+            # Once + has shown them all, says so (the line went blank, and + did nothing).
+            else f"All {words.plural(total, 'entry', 'entries')}."
+            if self.limit > SHOWN and total
             else ""
         )
         self.show_entries(self.data.entries, [], keep_cursor=keep_cursor)
