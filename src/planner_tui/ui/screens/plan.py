@@ -95,7 +95,7 @@ class PlanScreen(StepsScreen):
         yield Note(id="past-empty", classes="muted")
         yield table("past", "when", "who", "how it went", "warmth", "small step", give_way=(-1, 1))
         yield Note(
-            "s plan a step · d done · l declined · w no reply · a another time · k skip · "
+            "s plan a step · d done · l not now · w no reply · a another time · k skip · "
             "e change · x delete · i calendar file · / filter by person and dates · f by outcome",
             classes="muted",
         )

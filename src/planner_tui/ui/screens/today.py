@@ -247,7 +247,7 @@ class TodayScreen(StepsScreen):
         )
         for_whom = " (with whom the cursor is on, in 'People you might like to reach')"
         self.query_one("#keys-note", Note).set(
-            f"s: plan a small step{for_whom if data.drifting else ''} · d done · l declined · "
+            f"s: plan a small step{for_whom if data.drifting else ''} · d done · l not now · "
             "w no reply · a another time · k skip · Enter on a step: how it went"
         )
         self.dates = data.dates
