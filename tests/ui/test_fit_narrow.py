@@ -382,3 +382,20 @@ async def test_saving_an_empty_wizard_shows_its_note_at_80x24(sqlite_db: Databas
         await settle(app, pilot)
         await press(app, pilot, "s", "ctrl+s")
         assert any("Choose who the step is with." in line for line in on_screen(app))
+
+
+async def test_a_persons_page_with_nothing_logged_says_so_whole_at_60_columns(
+    sqlite_db: Database,
+) -> None:
+    """ "Nothing logged together yet, so there is no picture to draw." was cut at the
+    window's edge below 80 columns ("…picture to"), as the picture it stands for is."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "enter")
+        app.screen.query_one("#balance").scroll_visible(animate=False, immediate=True)
+        await settle(app, pilot)
+        shown = " ".join(" ".join(on_screen(app)).split())
+        assert "Nothing logged together yet, so there is no picture to draw." in shown

@@ -396,6 +396,10 @@ class BalancePicture(Static):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__("", markup=False, **kwargs)
 
+    def watch_balance(self, balance: Reciprocity | None) -> None:
+        # No picture yet: a sentence, which wraps (cut off at 60 columns, "…picture to").
+        self.set_class(balance is not None and balance.interactions == 0, "-words")
+
     def render(self) -> Text:
         if self.balance is None:
             return Text(end="")
