@@ -803,9 +803,10 @@ EXPLAIN: dict[str, str] = {
     "local time (a done small step logs one). A meeting with three people counts once.",
     "overview.people": "Different people in at least one of the month's interactions, or "
     "counted as in touch by a check-in (its tick, for those in its People box).",
-    "overview.planned": "Small steps that were due in the month, whatever their outcome. "
-    "While the month is going, counts are so far, and steps due later are still to come, "
-    "not undone.",
+    "overview.planned": "Small steps due in the month, whatever their outcome, those still "
+    "to come included. A step moved to another time counts once, at its new time. While "
+    "the month is going, counts are so far, and steps due later are still to come, not "
+    "undone.",
     "overview.done": "Of those, the steps marked done.",
     "daily": "Each bar is one day's score from your check-ins (the mean when a day has "
     "more than one entry). Days without a score are left empty.",
