@@ -63,7 +63,7 @@ def day_ticks(last: int) -> list[int]:
 
 
 def draw_connectedness(plt: Any, data: MonthReviewData) -> None:
-    _scores(plt, data, 1, "Connectedness each day (1–5; gaps are days without a score)")
+    _scores(plt, data, 1, "Connectedness each day (1–5; a gap: no score)")
 
 
 def draw_mood(plt: Any, data: MonthReviewData) -> None:

@@ -147,3 +147,19 @@ def test_two_scores_a_week_apart_are_each_a_day_wide(sqlite_db: Database, width:
     day_columns = (len(lines[edge]) - 6) / 15  # 15 days across the chart's width
     for run in re.findall("█+", lines[edge - 1]):  # each bar on the bottom line
         assert len(run) < 1.5 * day_columns, lines  # about a day (it was six)
+
+
+@pytest.mark.parametrize("width", [50, 60, 72])
+def test_the_daily_charts_keep_their_titles_on_a_narrow_screen(
+    sqlite_db: Database, width: int
+) -> None:
+    """Below 68 columns the first chart lost its title (plotext drops one too long for the
+    chart), and nothing said what it measured; the second kept its shorter one."""
+    with sqlite_db.write() as s:
+        journal.save_entry(
+            session=s, data={"day": date(2026, 10, 3), "connectedness": 3, "mood": 3}
+        )
+    with sqlite_db.session() as s:
+        data = review.review_month(session=s, month=date(2026, 10, 1), today=date(2026, 11, 30))
+    assert "Connectedness each day" in chart_text("connectedness", data, width=width)
+    assert "Mood each day" in chart_text("mood", data, width=width)
