@@ -212,3 +212,25 @@ async def test_a_paste_longer_than_a_name_may_be_is_kept_and_refused_with_a_note
         notes = " ".join(str(p.render()) for p in form.query(Problem) if p.display)
         assert "can be at most 1,000 characters" in notes, notes
         assert stored_data(stored_file) == before
+
+
+async def test_a_nickname_too_long_is_said_beside_it_and_the_box_stays_in_sight(
+    sqlite_db: Database,
+) -> None:
+    """The note for a nickname of 1,001 characters came under Boundaries, at the form's
+    foot, while the cursor stayed in the nickname box, scrolled out of sight: what was
+    typed next showed nowhere."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await press(app, pilot, "m", "n")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        put(form, "name", "Nick Test")
+        put(form, "nickname", "N" * 1001)
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is form
+        note = form.query_one("#nickname-problem", Problem)
+        assert "Nickname can be at most 1,000 characters" in str(note.render())
+        assert app.focused is form.query_one("#nickname")
+        shown = "\n".join(strip.text for strip in form._compositor.render_strips())
+        assert "Nickname can be at most 1,000 characters" in " ".join(shown.split())

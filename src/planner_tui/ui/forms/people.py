@@ -174,6 +174,7 @@ class PersonForm(FormScreen[PersonRead]):
         yield Problem(id="name-problem")
         yield Field("Nickname or initials (optional)")
         yield TextField(id="nickname")
+        yield Problem(id="nickname-problem")  # too long: said here, not by the buttons
         yield Field("How close (the circles)")
         yield Dropdown(
             [(label(c), c.value) for c in Circle],
