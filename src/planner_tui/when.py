@@ -923,11 +923,9 @@ def parse_repeat(text: str) -> str | None:
         return "FREQ=WEEKLY;BYDAY=" + ",".join(sorted(codes, key=WEEKDAY_CODES.index))
     rule = text.strip().upper().removeprefix("RRULE:")
     if rule.startswith("FREQ="):
-        for start in (datetime(2026, 1, 1), datetime(2026, 1, 1, tzinfo=UTC)):  # UNTIL=…Z
-            try:
-                rrulestr(rule, dtstart=start)
-            except (ValueError, TypeError):
-                continue
+        rule = _until_in_utc(rule, text)
+        with contextlib.suppress(ValueError, TypeError):
+            series(rule, datetime(2026, 1, 1))
             return _comes_round(_checked(rule, text), text)
     raise InvalidInput(f"I couldn't read '{_shown(text)}' as a repeat. {REPEAT_EXAMPLES}",
                        field="repeat")  # fmt: skip
@@ -935,17 +933,58 @@ def parse_repeat(text: str) -> str | None:
 
 def series(rule: str, start: datetime) -> rrule | rruleset:
     """dateutil's rrule for *rule* from *start*, a local wall-clock time without a zone.
-    An UNTIL in UTC ('…Z', as calendars write it) is taken as that moment's local time:
-    dateutil refuses to mix a floating start with it, and the step failed to save."""
-    until = rule_parts(rule).get("UNTIL", "")
-    if until.upper().endswith("Z"):
-        with contextlib.suppress(ValueError, OverflowError):  # unreadable: rrulestr says so
-            moment = date_parser.isoparse(until).astimezone(clock.local_zone())
-            rule = ";".join(
-                f"UNTIL={moment:%Y%m%dT%H%M%S}" if part.upper().startswith("UNTIL=") else part
-                for part in rule.split(";")
-            )
+    Its UNTIL is taken as :func:`until_moment` says, in local time: dateutil refuses to mix
+    a floating start with one in UTC (the step failed to save), and takes a day alone as
+    its midnight (that day's time never came)."""
+    moment = until_moment(rule_parts(rule).get("UNTIL", ""))
+    if moment is not None:
+        rule = _with_until(rule, f"{moment.astimezone(clock.local_zone()):%Y%m%dT%H%M%S}")
     return rrulestr(rule, dtstart=start)
+
+
+def until_moment(until: str) -> datetime | None:
+    """When an RRULE's UNTIL value ends the series: a moment in UTC ('…Z'), a local time,
+    or a day — all of that day, to its last second; None if there is none or it can't be
+    read."""
+    if not until:
+        return None
+    try:
+        moment = date_parser.isoparse(until)
+    except (ValueError, OverflowError):
+        return None
+    zone = clock.local_zone()
+    if "T" not in until.upper():  # a day: the whole of it
+        return datetime.combine(moment.date(), time(23, 59, 59), tzinfo=zone)
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def _with_until(rule: str, until: str) -> str:
+    return ";".join(
+        f"UNTIL={until}" if part.upper().startswith("UNTIL=") else part for part in rule.split(";")
+    )
+
+
+def _until_in_utc(rule: str, text: str) -> str:
+    """*rule* with its UNTIL as RFC 5545 has it beside a start in UTC ('20261214T235959Z':
+    a day alone, '2026-12-20' or a time without a zone made calendar files another program
+    can't read, and one crashed the export); COUNT beside UNTIL is refused, as the RFC does."""
+    parts = rule_parts(rule)
+    if "UNTIL" not in parts:
+        return rule
+    if "COUNT" in parts:
+        raise InvalidInput(
+            f"'{_shown(text)}' ends both after a number of times (COUNT) and on a day "
+            f"(UNTIL): keep one of them. {REPEAT_EXAMPLES}",
+            field="repeat",
+        )
+    moment = until_moment(parts["UNTIL"])
+    if moment is None:
+        raise InvalidInput(
+            f"I couldn't read the end of '{_shown(text)}' (UNTIL): write it like 20261220 "
+            f"for the last day. {REPEAT_EXAMPLES}",
+            field="repeat",
+        )
+    return _with_until(rule, f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}")
 
 
 def rule_parts(rule: str | None) -> dict[str, str]:
@@ -986,14 +1025,10 @@ COMES_ROUND_YEARS = 10
 def _comes_round(rule: str, text: str) -> str:
     """*rule* if it comes round again from now (dateutil's rrule says when): one whose
     UNTIL has passed, or that names a day there isn't (30 February), is refused."""
-    now = clock.now().astimezone(UTC)
-    for start in (now.replace(tzinfo=None), now):  # UNTIL floating, or in UTC ('…Z')
-        try:
-            parsed = rrulestr(rule, dtstart=start)
-            break
-        except (ValueError, TypeError):
-            continue
-    else:
+    start = clock.to_local(clock.now()).replace(tzinfo=None)
+    try:
+        parsed = series(rule, start)
+    except (ValueError, TypeError):
         return rule
     until = getattr(parsed, "_until", None)
     limit = start + relativedelta(years=COMES_ROUND_YEARS)
@@ -1048,14 +1083,13 @@ def describe_repeat(rule: str | None) -> str:
         days = [names.get(code[-2:], code) for code in parts["BYDAY"].split(",")]
         joined = ", ".join(days[:-1]) + " and " + days[-1] if len(days) > 1 else days[0]
         said = f"every {joined}" if interval == 1 else f"{said}, on {joined}"
-    count, until = parts.get("COUNT", ""), parts.get("UNTIL", "")
+    count, until = parts.get("COUNT", ""), until_moment(parts.get("UNTIL", ""))
     if count.isdigit():
-        said += ", just once" if int(count) == 1 else f", {words.plural(int(count), 'time')} in all"
-    with contextlib.suppress(ValueError, OverflowError):
-        moment = date_parser.isoparse(until) if until else None
-        if moment is not None:
-            last = moment.astimezone(clock.local_zone()) if moment.tzinfo else moment
-            said += f", until {last:%-d %b %Y}"
+        said = (
+            "just once" if int(count) == 1 else f"{said}, {words.plural(int(count), 'time')} in all"
+        )
+    if until is not None:
+        said += f", until {until.astimezone(clock.local_zone()):%-d %b %Y}"
     told = {"FREQ", "INTERVAL", "WKST", "COUNT", "UNTIL"} | ({"BYDAY"} if unit == "week" else set())
     return said + (" (custom rule)" if set(parts) - told else "")
 

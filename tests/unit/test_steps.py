@@ -213,6 +213,19 @@ def test_a_repeat_until_a_day_in_utc_or_local_time_goes_on_until_then(
     assert more.following == []  # 7 December is past the end
 
 
+def test_a_repeat_until_a_day_includes_that_day(db: Database, ana: int) -> None:
+    """'until 30 Nov' read back as "until 30 Nov 2026", and the 30th's time never came:
+    dateutil took the day as its midnight."""
+    from planner_tui.when import parse_repeat
+
+    step = plan(db, ana, "2026-11-23T18:00", rrule=parse_repeat("FREQ=WEEKLY;UNTIL=20261130"))
+    with db.write() as s:
+        [following] = steps.record_outcome(
+            session=s, step_id=step, outcome={"status": "skipped"}
+        ).following
+    assert clock.to_local(following.due_at) == local("2026-11-30T18:00")
+
+
 def test_a_repeat_that_has_run_out_plans_nothing_more(db: Database, ana: int) -> None:
     step = plan(db, ana, "2026-11-23T18:00", rrule="FREQ=WEEKLY;COUNT=1")
     with db.write() as s:

@@ -357,10 +357,16 @@ def test_the_read_back_names_the_day_and_how_far_it_is() -> None:
         ("weekdays", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "every Mon, Tue, Wed, Thu and Fri"),
         ("RRULE:FREQ=MONTHLY;BYDAY=1FR", "FREQ=MONTHLY;BYDAY=1FR", "every month (custom rule)"),
         ("freq=weekly;count=4", "FREQ=WEEKLY;COUNT=4", "every week, 4 times in all"),
-        ("FREQ=DAILY;COUNT=1", "FREQ=DAILY;COUNT=1", "every day, just once"),
+        ("FREQ=DAILY;COUNT=1", "FREQ=DAILY;COUNT=1", "just once"),
+        # An end as RFC 5545 has it beside a start in UTC: a day is all of that day.
         (
             "FREQ=WEEKLY;UNTIL=20261220",
-            "FREQ=WEEKLY;UNTIL=20261220",
+            "FREQ=WEEKLY;UNTIL=20261220T235959Z",
+            "every week, until 20 Dec 2026",
+        ),
+        (
+            "FREQ=WEEKLY;UNTIL=2026-12-20",
+            "FREQ=WEEKLY;UNTIL=20261220T235959Z",
             "every week, until 20 Dec 2026",
         ),
         (
@@ -383,7 +389,10 @@ def test_repeats_become_checked_rules_and_read_back_in_words(
         assert series(rule, datetime(2026, 11, 27, 18)).after(datetime(2026, 11, 27))
 
 
-@pytest.mark.parametrize("said", ["sometimes", "every 0 weeks", "FREQ=WEEKLY;BYDAY=XX", "FREQ=x"])
+@pytest.mark.parametrize(
+    "said",
+    ["sometimes", "every 0 weeks", "FREQ=WEEKLY;BYDAY=XX", "FREQ=x", "FREQ=WEEKLY;UNTIL=soon"],
+)
 def test_unreadable_repeats_say_what_would_work(said: str) -> None:
     with pytest.raises(InvalidInput, match="every 2 weeks"):
         parse_repeat(said)
@@ -719,3 +728,9 @@ def test_a_long_span_is_read_and_one_too_long_is_too_far(said: str, read: str) -
     assert parse_when(said, lean=lean).date().isoformat() == read
     with pytest.raises(InvalidInput, match="is too far from today to be a time"):
         parse_when("in 999999999 days", lean="future")
+
+
+def test_a_repeat_ends_after_a_count_or_on_a_day_not_both() -> None:
+    """RFC 5545 forbids both; a calendar file with both is one another program may misread."""
+    with pytest.raises(InvalidInput, match=r"COUNT.*UNTIL.*keep one"):
+        parse_repeat("FREQ=WEEKLY;COUNT=2;UNTIL=20261220")
