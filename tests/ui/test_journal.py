@@ -407,6 +407,38 @@ async def test_a_draft_that_cannot_be_written_keeps_the_form_open_with_its_words
         assert form(app).query_one("#body", TextArea).text == "words typed on a full disk"
 
 
+async def test_quitting_when_the_draft_cannot_be_written_asks_first(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a full disk, ctrl+q closed the app at once, and the words in the open check-in
+    were gone: it now asks, and Stay keeps the form and its words."""
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    def full(**_: Any) -> None:
+        raise sa.exc.OperationalError(
+            "INSERT", {}, sqlite3.OperationalError("database or disk is full")
+        )
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        checkin = form(app)
+        checkin.query_one("#body", TextArea).text = "words typed on a full disk"
+        monkeypatch.setattr(drafts, "save_draft", full)
+        await press(app, pilot, "ctrl+q")
+        assert isinstance(app.screen, Choice) and app.is_running
+        shown = " ".join(screen_text(app).split())
+        assert "Quit without what you wrote?" in shown and "The disk is full" in shown
+        await press(app, pilot, "enter")  # Stay
+        assert app.screen is checkin and app.is_running
+        assert checkin.query_one("#body", TextArea).text == "words typed on a full disk"
+        await press(app, pilot, "ctrl+q", "right", "enter")  # Quit anyway
+        assert not app.is_running
+
+
 async def until_shown(app: PlannerApp, pilot: object, text: str, *, shown: bool = True) -> None:
     deadline = time.monotonic() + 10
     while (text in " ".join(screen_text(app).split())) is not shown:

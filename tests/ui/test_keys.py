@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from textual.command import Command, CommandList, CommandPalette
-from textual.widgets import DataTable, Input
+from textual.widgets import Button, DataTable, Input
 
 from planner_tui import clock, words
 from planner_tui.db.engine import Database
@@ -248,6 +248,10 @@ async def test_over_a_form_the_palette_offers_no_other_view(sqlite_db: Database)
         titles = [command.title for command in key_commands(app, wizard)]
         assert titles and not [t for t in titles if t.startswith(("Go to", "Map:"))], titles
         await press(app, pilot, "escape")
+        assert app.screen is wizard and app.current_mode == "today"
+        # Nor by a view's key where it isn't typed into a box: on a button, say.
+        wizard.query(Button).first().focus()
+        await press(app, pilot, "m")
         assert app.screen is wizard and app.current_mode == "today"
 
 

@@ -44,7 +44,7 @@ async def test_the_journal_says_how_many_it_shows_of_how_many_and_plus_shows_mor
         assert rows(app) == 120
         assert note(app) == "The newest 120 of 143 entries · + shows more"
         await press(app, pilot, "plus")
-        assert rows(app) == 143 and note(app) == ""
+        assert rows(app) == 143 and note(app) == "All 143 entries."
         await press(app, pilot, "slash", *"walk")
         assert rows(app) == 120  # a new search starts with the first 120 again
         assert note(app) == "Showing 120 of 143 matching entries (the best first) · + shows more"

@@ -458,12 +458,12 @@ class PlannerApp(TypeAheadApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return None  # shown greyed out: you are already here
-        return not (action == "switch_mode" and self.form_open())
+        return True
 
     def form_open(self) -> bool:
-        """Whether a form is open (under the palette, say): no other view is gone to, by key or palette, until it
-        is closed (the palette's "Go to Map" left a wizard open out of sight, and `s` back
-        on Today typed into it)."""
+        """Whether a form is open (under the palette, say): the palette offers no other view
+        until it is closed (its "Go to Map" left a wizard open out of sight, and `s` back on
+        Today typed into it). A form takes a view's letter keys itself."""
         from planner_tui.ui.forms.base import FormScreen
 
         return any(isinstance(screen, FormScreen) for screen in self.screen_stack)
@@ -550,6 +550,32 @@ class PlannerApp(TypeAheadApp):
         view = self.screen_stack[0]  # the view itself, under anything opened on it
         if isinstance(view, ViewScreen):
             view.run_when_shown(action)
+
+    async def action_quit(self) -> None:
+        """q, ctrl+q: quit, each open form's words written as its draft first. When one
+        can't be written (a full disk), ask: the app closed without a word, and the words
+        were gone."""
+        from planner_tui.ui.forms.base import FormScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, FormScreen) and (error := screen.keep_now()) is not None:
+                from planner_tui.ui.modals.confirm import Choice
+
+                def answered(answer: str | None) -> None:
+                    if answer == "quit":
+                        self.exit()
+
+                self.push_screen(
+                    Choice(
+                        "Quit without what you wrote?",
+                        f"{error} What you wrote in the open form can't be kept as a draft, "
+                        "so quitting now loses it.",
+                        [("stay", "Stay"), ("quit", "Quit anyway")],
+                    ),
+                    answered,
+                )
+                return
+        self.exit()
 
     def exit(
         self, result: None = None, return_code: int = 0, message: RenderableType | None = None

@@ -82,6 +82,8 @@ def key_commands(app: PlannerApp, screen: Screen[Any]) -> list[Command]:
     for owner, binding in bindings_of(type(app)):
         title = binding.description
         if binding.action.startswith("switch_mode"):
+            if app.form_open():
+                continue
             title = f"Go to {title}"
         offer(owner, binding, app, title, partial(app.run_action, binding.action))
     for mode, (_key, view, _tip) in VIEWS.items():

@@ -604,6 +604,14 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             if self.dirty or values != self._as_opened:
                 self._unsaved = values
 
+    def keep_now(self) -> PlannerError | None:
+        """The app is about to close: what the fields hold, written as the draft now (on
+        the UI thread: a small write, once); what stopped it, if anything."""
+        self.keep_typed()
+        if self._unsaved is None:
+            return None
+        return self._write_draft(self._unsaved, self._saves, from_worker=False)
+
     def on_unmount(self) -> None:
         # Closing the app mid-pause or mid-write (ctrl+q) must not lose the last words typed.
         self.write_unsaved()
