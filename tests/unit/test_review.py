@@ -618,10 +618,18 @@ def test_a_step_done_before_its_time_is_a_win_of_the_day_it_was_done(db: Databas
         }).id  # fmt: skip
         steps.record_outcome(session=s, step_id=early, outcome={
             "status": "done", "occurred_at": datetime(2026, 11, 23, 19, tzinfo=UTC)})  # fmt: skip
+        earlier = steps.create_step(session=s, data={
+            "person_id": sam, "action": "wave", "due_at": datetime(2026, 11, 26, 9, tzinfo=UTC)
+        }).id  # fmt: skip
+        steps.record_outcome(session=s, step_id=earlier, outcome={
+            "status": "done", "occurred_at": datetime(2026, 11, 21, 10, tzinfo=UTC)})  # fmt: skip
     with db.session() as s:
         november = review.review_month(session=s, month=date(2026, 11, 1))
         exported = exchange.export_markdown(session=s)
-    assert [(d.day, d.action) for d in november.steps_done] == [(date(2026, 11, 23), "call Sam")]
+    # In the order of the days shown (listed by the days due, 23 Nov came before 21 Nov).
+    assert [(d.day, d.action) for d in november.steps_done] == [
+        (date(2026, 11, 21), "wave"), (date(2026, 11, 23), "call Sam")
+    ]  # fmt: skip
     assert "- 2026-11-23 19:00: call Sam — Sam (done)" in exported
 
 
@@ -641,3 +649,26 @@ def test_a_list_item_of_own_words_or_names_never_starts_a_heading_or_a_list(
     html = MarkdownIt().render(text)
     for own in ("# not a heading", "- go to the choir", "1. first", "# Hash"):
         assert f"<li>{own}</li>" in html, own
+
+
+def test_an_export_by_month_files_a_step_done_early_in_the_month_it_was_done(
+    db: Database,
+) -> None:
+    """A step for 2 December done on 23 November went into December's Markdown (a month
+    still to begin, and `--per-month` made its file), not November's, where it is listed."""
+    from planner_tui.services import exchange
+
+    with db.write() as s:
+        sam = people.create_person(session=s, data={"name": "Sam"}).id
+        early = steps.create_step(session=s, data={
+            "person_id": sam, "action": "tea with Sam", "due_at": datetime(2026, 12, 2, 18, tzinfo=UTC)
+        }).id  # fmt: skip
+        steps.record_outcome(session=s, step_id=early, outcome={
+            "status": "done", "occurred_at": datetime(2026, 11, 23, 19, tzinfo=UTC)})  # fmt: skip
+    with db.session() as s:
+        november = exchange.export_markdown(session=s, month=date(2026, 11, 1))
+        december = exchange.export_markdown(session=s, month=date(2026, 12, 1))
+        months = exchange.months_with_data(session=s)
+    assert "- 2026-11-23 19:00: tea with Sam — Sam (done)" in november
+    assert "tea with Sam" not in december
+    assert months == [date(2026, 11, 1)]

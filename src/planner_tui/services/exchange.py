@@ -337,7 +337,7 @@ def months_with_data(*, session: Session) -> list[date]:
     """The first day of every month with a check-in, a contact or a step, oldest first."""
     days = session.execute(sa.select(col(JournalEntry.day)).distinct()).scalars()
     months = {day.replace(day=1) for day in days}
-    for column in (col(Interaction.occurred_at), col(Step.due_at)):
+    for column in (col(Interaction.occurred_at), steps.came_about_column()):
         for moment in session.execute(sa.select(column)).scalars():
             months.add(clock.to_local(moment).date().replace(day=1))
     return sorted(months)
@@ -400,11 +400,13 @@ def export_markdown_pieces(*, session: Session, month: date | None = None) -> It
     if not written:
         yield "None recorded.\n\n"
     yield "\n## Small steps\n\n"
-    planned: Any = sa.select(col(Step.id)).order_by(col(Step.due_at), col(Step.id))
+    # Filed, as listed, by when each came about (a step done before its time: then).
+    came = steps.came_about_column()
+    planned: Any = sa.select(col(Step.id)).order_by(came, col(Step.id))
     if start is not None:
-        planned = planned.where(col(Step.due_at) >= start)
+        planned = planned.where(came >= start)
     if end is not None:
-        planned = planned.where(col(Step.due_at) < end)
+        planned = planned.where(came < end)
     written = False
     for ids in _ascending(session, planned):
         some = steps.list_steps(session=session, step_ids=ids, limit=None)

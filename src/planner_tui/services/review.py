@@ -474,10 +474,11 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
         StepDone(came, toward, action) for _, status, toward, action, came in steps_year
         if status == StepStatus.DONE
     ]  # fmt: skip
-    done = [
-        StepDone(came, toward, action) for due, status, toward, action, came in steps_year
-        if status == StepStatus.DONE and due >= first
-    ]  # fmt: skip
+    done = sorted(
+        (StepDone(came, toward, action) for due, status, toward, action, came in steps_year
+         if status == StepStatus.DONE and due >= first),
+        key=lambda step: step.day,  # by the day shown (listed by the day due: 5, 4, 5 Dec)
+    )  # fmt: skip
     items = _items_by_day(session, trend_first, after, contacts_year, done_year)
     trend = _trend(session, first, per_day)
     return MonthReviewData(
