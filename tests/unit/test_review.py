@@ -672,3 +672,17 @@ def test_an_export_by_month_files_a_step_done_early_in_the_month_it_was_done(
     assert "- 2026-11-23 19:00: tea with Sam — Sam (done)" in november
     assert "tea with Sam" not in december
     assert months == [date(2026, 11, 1)]
+
+
+def test_someone_back_in_touch_by_a_check_in_is_back_in_touch(db: Database) -> None:
+    """A check-in that counted Ivy as in touch, months after the last contact, made her
+    "last in touch" on the Map but not "back in touch after a long gap" in the Review."""
+    with db.write() as s:
+        ivy = people.create_person(session=s, data={"name": "Ivy"}).id
+        people.log_interaction(session=s, data={
+            "occurred_at": datetime(2026, 8, 2, 12, tzinfo=UTC), "person_ids": [ivy]})  # fmt: skip
+        journal.save_entry(session=s, data={
+            "day": date(2026, 11, 20), "body": "lunch with @Ivy", "contact_person_ids": [ivy]
+        })  # fmt: skip
+    november = review_of(db, date(2026, 11, 1))
+    assert [(r.name, r.day) for r in november.reconnections] == [("Ivy", date(2026, 11, 20))]

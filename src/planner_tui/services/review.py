@@ -51,6 +51,7 @@ from planner_tui.services.moments import small_moments_between
 from planner_tui.services.people import (
     as_aware,
     context_contacts,
+    day_as_moment,
     day_window,
     drifting_days,
     last_contacts,
@@ -878,17 +879,36 @@ def _steps_due(
 def _contact_per_person(
     session: Session, start: datetime, end: datetime, *, last: bool
 ) -> dict[int, datetime]:
-    """Each person's first (or last) interaction in [start, end). Driven by the time index,
-    so it costs the same however many years lie outside the window."""
+    """Each person's first (or last) contact in [start, end): an interaction, or a check-in
+    that counts as being in touch (it was left out: someone back in touch by a check-in was
+    never "back in touch"). Driven by the time indexes, so it costs the same however many
+    years lie outside the window."""
     pick = sa.func.max if last else sa.func.min
-    rows = session.execute(
+    logged = session.execute(
         sa.select(col(InteractionPersonLink.person_id), pick(Interaction.occurred_at))
         .select_from(Interaction)
         .join(InteractionPersonLink, col(InteractionPersonLink.interaction_id) == Interaction.id)
         .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end)
         .group_by(col(InteractionPersonLink.person_id))
     ).all()
-    return {pid: moment for pid, when in rows if (moment := as_aware(when)) is not None}
+    link = JournalPersonLink
+    noted = session.execute(
+        sa.select(col(link.person_id), pick(link.entry_day))
+        .where(
+            col(link.counts_as_contact).is_(True),
+            col(link.entry_day) >= clock.to_local(start).date(),
+            col(link.entry_day) < clock.to_local(end).date(),
+        )
+        .group_by(col(link.person_id))
+    ).all()
+    found: dict[int, datetime] = {}
+    for pid, moment in [
+        *((pid, as_aware(when)) for pid, when in logged),
+        *((pid, day_as_moment(day)) for pid, day in noted),
+    ]:
+        if moment is not None:
+            found[pid] = (max if last else min)(found.get(pid, moment), moment)
+    return found
 
 
 def _reconnections(session: Session, first: date, after: date) -> list[Reconnection]:
