@@ -686,3 +686,6 @@ def test_someone_back_in_touch_by_a_check_in_is_back_in_touch(db: Database) -> N
         })  # fmt: skip
     november = review_of(db, date(2026, 11, 1))
     assert [(r.name, r.day) for r in november.reconnections] == [("Ivy", date(2026, 11, 20))]
+    # And the twelve months beside the loneliness check count her as the overview does.
+    [beside] = [m for m in november.beside if m.month == date(2026, 11, 1)]
+    assert beside.people == november.figures.people_seen == 1

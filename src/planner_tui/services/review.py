@@ -237,23 +237,7 @@ def month_figures(*, session: Session, month: date, now: datetime | None = None)
         f.gave_support += int(gave_count)
         f.got_support += int(got_count)
     f.interactions = sum(f.by_channel.values())
-    # People in touch: in a contact, or counted so by a check-in's tick (the Map said "last
-    # in touch" of them, and the Review "People in touch 0").
-    in_touch = sa.union(
-        sa.select(col(InteractionPersonLink.person_id))
-        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
-        .where(*in_month),
-        sa.select(col(JournalPersonLink.person_id))
-        .join(JournalEntry, col(JournalEntry.id) == JournalPersonLink.entry_id)
-        .where(
-            col(JournalPersonLink.counts_as_contact),
-            col(JournalEntry.day) >= first,
-            _before(col(JournalEntry.day), after),
-        ),
-    ).subquery()
-    f.people_seen = int(
-        session.execute(sa.select(sa.func.count()).select_from(in_touch)).scalar_one()
-    )
+    f.people_seen = people_in_touch(session, first, after)
 
     f.contexts_in_touch, f.contexts_in_person = contexts_reached(session, start, end)
     f.small_moments = small_moments_between(session, start, end)
@@ -301,6 +285,26 @@ def month_figures(*, session: Session, month: date, now: datetime | None = None)
     return f
 
 
+def people_in_touch(session: Session, first: date, after: date) -> int:
+    """How many people were in touch in the local days [first, after): in a contact, or
+    counted so by a check-in's tick (the Map said "last in touch" of them, and the Review
+    "People in touch 0"; its twelve months' table counted contacts alone)."""
+    start, end = day_window(first, after)
+    in_touch = sa.union(
+        sa.select(col(InteractionPersonLink.person_id))
+        .join(Interaction, col(Interaction.id) == InteractionPersonLink.interaction_id)
+        .where(col(Interaction.occurred_at) >= start, col(Interaction.occurred_at) < end),
+        sa.select(col(JournalPersonLink.person_id))
+        .join(JournalEntry, col(JournalEntry.id) == JournalPersonLink.entry_id)
+        .where(
+            col(JournalPersonLink.counts_as_contact),
+            col(JournalEntry.day) >= first,
+            _before(col(JournalEntry.day), after),
+        ),
+    ).subquery()
+    return int(session.execute(sa.select(sa.func.count()).select_from(in_touch)).scalar_one())
+
+
 # --------------------------------------------------------------------------- the review
 
 
@@ -311,6 +315,7 @@ class MonthTrend:
     avg_connectedness: float | None
     contexts_in_touch: int
     loneliness: int | None
+    people_in_touch: int = 0
 
 
 @dataclass(frozen=True)
@@ -540,13 +545,9 @@ def _beside(
 ) -> list[learning.MonthBeside]:
     """Each trend month's loneliness check beside its people, parts of life, in-person share
     and steps done."""
-    people: dict[tuple[int, int], set[int]] = defaultdict(set)
     channels: dict[tuple[int, int], dict[int, Channel]] = defaultdict(dict)
     for row in contacts:
-        month = (row["day"].year, row["day"].month)
-        channels[month][row["id"]] = row["channel"]
-        if row["person_id"] is not None:
-            people[month].add(row["person_id"])
+        channels[(row["day"].year, row["day"].month)][row["id"]] = row["channel"]
     steps = Counter((s.day.year, s.day.month) for s in done)
     found = []
     for m in trend:
@@ -556,7 +557,7 @@ def _beside(
             learning.MonthBeside(
                 m.month,
                 m.loneliness,
-                len(people.get(key, ())),
+                m.people_in_touch,
                 m.contexts_in_touch,
                 len(seen),
                 sum(c == Channel.IN_PERSON for c in seen.values()),
@@ -652,6 +653,7 @@ def _trend(session: Session, last: date, per_day: dict[date, DayScores]) -> list
                 sum(connected) / len(connected) if connected else None,
                 int(contexts),
                 checks.get(month_key(month)),
+                people_in_touch(session, month, moved(month, months=1)),
             )
         )
     return trend
