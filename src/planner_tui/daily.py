@@ -30,8 +30,8 @@ from planner_tui.db import (
     schema_revision,
 )
 from planner_tui.errors import PlannerError
-from planner_tui.learning import TAKEN
 from planner_tui.names import called, sort_key, told_apart
+from planner_tui.outcomes import TAKEN
 
 DATES_AHEAD = 7
 """How many days ahead a birthday or another date is mentioned (today included)."""
@@ -306,7 +306,7 @@ def coming_steps_statement(
 
 def steps_taken_statement(start: datetime, end: datetime, dialect: str = "sqlite") -> Statement:
     """How many steps were taken — you reached out (done, not now, no reply yet:
-    learning.TAKEN, as the Review's *Following through* counts) — from *start* to *end*.
+    outcomes.TAKEN, as the Review's *Following through* counts) — from *start* to *end*.
     Counting only those done, a "not now" was told it counted and the count stood still."""
     taken = ", ".join(f"'{status}'" for status in sorted(TAKEN))
     sql = (

@@ -96,15 +96,13 @@ from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
+from planner_tui.outcomes import TAKEN
 from planner_tui.patterns import may_show
 
 DONE = "done"
 DECLINED = "declined"
 MOVED = "rescheduled"
 PLANNED = "planned"
-TAKEN = frozenset({"done", "declined", "no_reply"})
-"""Outcomes where you reached out (the rest of it was the other person's, or timing): the
-Review's *Following through*, and Today's count of steps taken (daily.py)."""
 LET_GO = frozenset({"skipped"})
 MIN_SIMILAR = 3
 """Past steps needed before calibration or appreciation says anything."""
