@@ -65,6 +65,24 @@ def test_restore_puts_a_copy_back_and_keeps_what_was_there(sqlite_db: Database) 
     assert names(kept) == ["Ana", "Bo"] and names(again) == ["Ana", "Cy"]
 
 
+def test_a_restore_whose_safety_copy_cant_be_written_says_nothing_was_restored(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """On a home whose backups folder can't be written it said only "Can't write the backup
+    to …before-restore….db", not whether the restore had happened."""
+    location = sqlite_db.location
+    add(sqlite_db, "Ana")
+    copy = tmp_path / "copy.db"
+    shutil.copy(location.sqlite_path, copy)  # type: ignore[arg-type]
+    add(sqlite_db, "Bo")
+    sqlite_db.dispose()
+    shutil.rmtree(location.home / "backups", ignore_errors=True)
+    (location.home / "backups").write_text("a file where the folder would be")
+    with pytest.raises(StorageError, match="So nothing was restored: the planner is as it was"):
+        backups.restore(location, copy)
+    assert location.sqlite_path is not None and names(location.sqlite_path) == ["Ana", "Bo"]
+
+
 def test_a_damaged_planner_is_restored_over_and_kept_as_it_was(sqlite_db: Database) -> None:
     """The advice for a damaged planner is to restore a backup — and restore refused it,
     saying it looked damaged (its copy of what was there could not be made). Now what was

@@ -171,7 +171,13 @@ def restore(location: Location, source: Path) -> Path | None:
                     raise StorageError(words.OPEN_WHILE_RESTORING_DAMAGED) from None
                 _keep_as_it_is(target, safety)
             else:
-                backup_file(target, safety, passphrase=passphrase)
+                try:
+                    backup_file(target, safety, passphrase=passphrase)
+                except StorageError as error:  # said before it is restored: nothing was
+                    raise StorageError(
+                        f"{error} So nothing was restored: the planner is as it was (the "
+                        "copy kept first has to be written before a restore)."
+                    ) from None
         private_file(target)  # a copy restored into a new home is as private as a new planner
         copy_pages(source, target, passphrase=passphrase, read_only_source=True)
         _move_data_version_on(target, passphrase, beyond=replaced_version)
