@@ -113,9 +113,10 @@ class TodayScreen(StepsScreen):
     TITLE = "Today"
     STEP_TABLE = "due"
     POINTED = ("#due",)  # a step planned for a later day leaves the cursor among today's
-    # Not the people (s there plans with them; s elsewhere asks who). With no step, the
-    # dates take the focus, so Enter on the row that looks chosen plans its tiny step.
-    LISTS = ("#due", "#coming", "#dates")
+    # Not the people (s there plans with them; s elsewhere asks who). With no step today,
+    # the dates take the focus, so Enter on the row that looks chosen plans its tiny step
+    # (before the steps coming up: Enter asked how one due days ahead had gone).
+    LISTS = ("#due", "#dates", "#coming")
     AUTO_FOCUS = ""  # a list takes it with the data: not the page first (twice restyled)
     FOOTER_FIRST = ("plan_step", "check_in")  # the evening's check-in, before Done, at 80
     BINDINGS = [
