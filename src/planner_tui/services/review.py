@@ -49,6 +49,7 @@ from planner_tui.services.common import driver_connection, validate
 from planner_tui.services.gaps import ONE_SIDED_SHARE, contexts_reached
 from planner_tui.services.moments import small_moments_between
 from planner_tui.services.people import (
+    COUNTS_AS_CONTACT,
     as_aware,
     context_contacts,
     day_as_moment,
@@ -894,12 +895,14 @@ def _contact_per_person(
         .group_by(col(InteractionPersonLink.person_id))
     ).all()
     link = JournalPersonLink
-    noted = session.execute(
-        sa.select(col(link.person_id), pick(link.entry_day))
+    noted = session.execute(  # down the entries' index on their day
+        sa.select(col(link.person_id), pick(JournalEntry.day))
+        .select_from(JournalEntry)
+        .join(link, col(link.entry_id) == JournalEntry.id)
         .where(
-            col(link.counts_as_contact).is_(True),
-            col(link.entry_day) >= clock.to_local(start).date(),
-            col(link.entry_day) < clock.to_local(end).date(),
+            COUNTS_AS_CONTACT,
+            col(JournalEntry.day) >= clock.to_local(start).date(),
+            col(JournalEntry.day) < clock.to_local(end).date(),
         )
         .group_by(col(link.person_id))
     ).all()
