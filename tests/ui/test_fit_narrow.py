@@ -399,3 +399,24 @@ async def test_a_persons_page_with_nothing_logged_says_so_whole_at_60_columns(
         await settle(app, pilot)
         shown = " ".join(" ".join(on_screen(app)).split())
         assert "Nothing logged together yet, so there is no picture to draw." in shown
+
+
+async def test_a_long_repeat_gives_way_beside_the_steps_words_at_80_columns(
+    sqlite_db: Database,
+) -> None:
+    """A repeat read back at length ("every month, 3 times in all (custom rule)") kept its
+    whole width at 80 columns, and the steps' words were cut to nothing: two rows looked
+    the same."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Silva"}).id
+        for action, rule in (("coffee with Ana at the market", "FREQ=MONTHLY;BYDAY=1MO;COUNT=3"),
+                             ("send Ana a short message", None)):  # fmt: skip
+            steps.create_step(session=s, data={
+                "person_id": ana, "action": action, "rrule": rule,
+                "due_at": clock.now() + timedelta(days=14)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p")
+        shown = "\n".join(on_screen(app))
+        assert "coffee with" in shown and "send Ana a" in shown, shown

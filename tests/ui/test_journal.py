@@ -367,29 +367,37 @@ async def test_a_check_in_begun_with_n_and_kept_as_a_draft_is_said_in_the_journa
         await until_shown(app, pilot, words.ANOTHER_DRAFTED, shown=False)
 
 
-async def test_a_draft_that_cannot_be_written_keeps_the_form_open_with_its_words(
-    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """On a full disk, Esc and "Keep the draft" said "Kept as a draft" beside "The disk is
-    full", closed the form, and the words were gone."""
+async def typed_on_a_full_disk(
+    app: PlannerApp, pilot: object, monkeypatch: pytest.MonkeyPatch
+) -> JournalForm:
+    """A check-in opened with words typed in it, and then the disk full: every draft
+    write fails as SQLite says it."""
     import sqlite3
 
     import sqlalchemy as sa
-
-    real = drafts.save_draft
 
     def full(**_: Any) -> None:
         raise sa.exc.OperationalError(
             "INSERT", {}, sqlite3.OperationalError("database or disk is full")
         )
 
+    await settle(app, pilot)
+    await press(app, pilot, "c")
+    checkin = form(app)
+    checkin.query_one("#body", TextArea).text = "words typed on a full disk"
+    monkeypatch.setattr(drafts, "save_draft", full)
+    return checkin
+
+
+async def test_a_draft_that_cannot_be_written_keeps_the_form_open_with_its_words(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a full disk, Esc and "Keep the draft" said "Kept as a draft" beside "The disk is
+    full", closed the form, and the words were gone."""
+    real = drafts.save_draft
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(app, pilot)
-        await press(app, pilot, "c")
-        checkin = form(app)
-        checkin.query_one("#body", TextArea).text = "words typed on a full disk"
-        monkeypatch.setattr(drafts, "save_draft", full)
+        checkin = await typed_on_a_full_disk(app, pilot, monkeypatch)
         await press(app, pilot, "escape")
         if isinstance(app.screen, Choice):
             await press(app, pilot, "enter")  # Keep the draft
@@ -412,22 +420,9 @@ async def test_quitting_when_the_draft_cannot_be_written_asks_first(
 ) -> None:
     """On a full disk, ctrl+q closed the app at once, and the words in the open check-in
     were gone: it now asks, and Stay keeps the form and its words."""
-    import sqlite3
-
-    import sqlalchemy as sa
-
-    def full(**_: Any) -> None:
-        raise sa.exc.OperationalError(
-            "INSERT", {}, sqlite3.OperationalError("database or disk is full")
-        )
-
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(app, pilot)
-        await press(app, pilot, "c")
-        checkin = form(app)
-        checkin.query_one("#body", TextArea).text = "words typed on a full disk"
-        monkeypatch.setattr(drafts, "save_draft", full)
+        checkin = await typed_on_a_full_disk(app, pilot, monkeypatch)
         await press(app, pilot, "ctrl+q")
         assert isinstance(app.screen, Choice) and app.is_running
         shown = " ".join(screen_text(app).split())

@@ -242,26 +242,21 @@ async def test_an_export_asks_before_replacing_a_file_and_never_replaces_the_pla
         await press(app, pilot, "enter")  # asking again changes nothing
         assert app.screen is export and str(status.render()).startswith(refused)
         # Another kind of export is never replaced by a calendar (the second Enter did:
-        # a journal's Markdown, or the JSON export that reads back whole, was gone).
-        whole = tmp_path / "all.json"
-        whole.write_text('{"format": "planner-tui", "version": 1}', encoding="utf-8")
-        path.value = str(whole)
-        await press(app, pilot, "enter", "enter")
-        assert app.screen is export and str(status.render()) == (
-            f"{whole} is there already and is an earlier JSON export, not a calendar one, so "
-            "it is left as it is: type another name."
-        )
-        assert whole.read_text(encoding="utf-8").startswith('{"format": "planner-tui"')
-        # Nor a person's own text, named by a slip (the second Enter replaced it).
-        notes = tmp_path / "notes.ics"
-        notes.write_text("my important notes\n", encoding="utf-8")
-        path.value = str(notes)
-        await press(app, pilot, "enter", "enter")
-        assert app.screen is export and str(status.render()) == (
-            f"{notes} is there already and isn't an earlier planner-tui export, so it is left "
-            "as it is: type another name."
-        )
-        assert notes.read_text(encoding="utf-8") == "my important notes\n"
+        # a journal's Markdown, or the JSON export that reads back whole, was gone); nor a
+        # person's own text, named by a slip.
+        for name, held, why in (
+            ("all.json", '{"format": "planner-tui", "version": 1}',
+             "is an earlier JSON export, not a calendar one"),
+            ("notes.ics", "my important notes\n", "isn't an earlier planner-tui export"),
+        ):  # fmt: skip
+            other = tmp_path / name
+            other.write_text(held, encoding="utf-8")
+            path.value = str(other)
+            await press(app, pilot, "enter", "enter")
+            assert app.screen is export and str(status.render()) == (
+                f"{other} is there already and {why}, so it is left as it is: type another name."
+            )
+            assert other.read_text(encoding="utf-8") == held
         path.value = str(kept)
         await press(app, pilot, "enter")
         assert (

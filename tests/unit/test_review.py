@@ -606,23 +606,24 @@ def test_people_in_touch_counts_those_a_check_in_counted_as_in_touch(db: Databas
     assert review_of(db).figures.people_seen == 3
 
 
+def done_early(db: Database, action: str, *, due: datetime, done: datetime) -> None:
+    """A step with Sam (added the first time) for *due*, done at *done* (UTC), before it."""
+    with db.write() as s:
+        found = [p.id for p in people.list_people(session=s) if p.name == "Sam"]
+        sam = found[0] if found else people.create_person(session=s, data={"name": "Sam"}).id
+        step = steps.create_step(session=s, data={
+            "person_id": sam, "action": action, "due_at": due.replace(tzinfo=UTC)}).id  # fmt: skip
+        steps.record_outcome(session=s, step_id=step, outcome={
+            "status": "done", "occurred_at": done.replace(tzinfo=UTC)})  # fmt: skip
+
+
 def test_a_step_done_before_its_time_is_a_win_of_the_day_it_was_done(db: Database) -> None:
     """A step for Wednesday done on Monday was shown in the wins as Wednesday's, a day
     still to come (and so in the Markdown export, and on the person's page)."""
     from planner_tui.services import exchange
 
-    with db.write() as s:
-        sam = people.create_person(session=s, data={"name": "Sam"}).id
-        early = steps.create_step(session=s, data={
-            "person_id": sam, "action": "call Sam", "due_at": datetime(2026, 11, 25, 18, tzinfo=UTC)
-        }).id  # fmt: skip
-        steps.record_outcome(session=s, step_id=early, outcome={
-            "status": "done", "occurred_at": datetime(2026, 11, 23, 19, tzinfo=UTC)})  # fmt: skip
-        earlier = steps.create_step(session=s, data={
-            "person_id": sam, "action": "wave", "due_at": datetime(2026, 11, 26, 9, tzinfo=UTC)
-        }).id  # fmt: skip
-        steps.record_outcome(session=s, step_id=earlier, outcome={
-            "status": "done", "occurred_at": datetime(2026, 11, 21, 10, tzinfo=UTC)})  # fmt: skip
+    done_early(db, "call Sam", due=datetime(2026, 11, 25, 18), done=datetime(2026, 11, 23, 19))
+    done_early(db, "wave", due=datetime(2026, 11, 26, 9), done=datetime(2026, 11, 21, 10))
     with db.session() as s:
         november = review.review_month(session=s, month=date(2026, 11, 1))
         exported = exchange.export_markdown(session=s)
@@ -658,13 +659,7 @@ def test_an_export_by_month_files_a_step_done_early_in_the_month_it_was_done(
     still to begin, and `--per-month` made its file), not November's, where it is listed."""
     from planner_tui.services import exchange
 
-    with db.write() as s:
-        sam = people.create_person(session=s, data={"name": "Sam"}).id
-        early = steps.create_step(session=s, data={
-            "person_id": sam, "action": "tea with Sam", "due_at": datetime(2026, 12, 2, 18, tzinfo=UTC)
-        }).id  # fmt: skip
-        steps.record_outcome(session=s, step_id=early, outcome={
-            "status": "done", "occurred_at": datetime(2026, 11, 23, 19, tzinfo=UTC)})  # fmt: skip
+    done_early(db, "tea with Sam", due=datetime(2026, 12, 2, 18), done=datetime(2026, 11, 23, 19))
     with db.session() as s:
         november = exchange.export_markdown(session=s, month=date(2026, 11, 1))
         december = exchange.export_markdown(session=s, month=date(2026, 12, 1))

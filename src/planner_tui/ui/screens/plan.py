@@ -90,7 +90,9 @@ class PlanScreen(StepsScreen):
         yield Section("Coming up")
         yield Note(id="upcoming-empty", classes="muted")
         # Short marks before free text: a narrow terminal cuts the words, not the marks.
-        yield table("upcoming", "when", "who", "", "repeats", "small step", give_way=(-1, 1))
+        yield table(
+            "upcoming", "when", "who", "", "repeats", "small step", give_way=(-1, 3, 1)
+        )  # the repeat too
         yield Section("How earlier steps went")
         yield Note(id="past-empty", classes="muted")
         yield table("past", "when", "who", "how it went", "warmth", "small step", give_way=(-1, 1))
