@@ -497,6 +497,25 @@ async def test_a_delete_made_before_a_restore_is_not_undone_into_the_copy(
             assert [p.name for p in people.list_people(session=s)] == ["Una"]
 
 
+async def test_deleting_a_repeating_step_says_it_ends_the_series(sqlite_db: Database) -> None:
+    """`x` on a weekly step took every later week with it, and the question said nothing
+    of the series."""
+    with sqlite_db.write() as s:
+        cy = people.create_person(session=s, data={"name": "Cy"}).id
+        steps.create_step(session=s, data={"person_id": cy, "action": "text Cy",
+            "due_at": local("2026-11-24T08:00"), "rrule": "FREQ=WEEKLY"})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "x")
+        assert isinstance(app.screen, Choice)
+        shown = " ".join(screen_text(app).split())
+        assert "It repeats (every week): deleting it ends the series, its later times too." in (
+            shown
+        )
+        assert "k (skip) lets only this time go" in shown
+
+
 # --------------------------------------------------------------------------- merging
 
 

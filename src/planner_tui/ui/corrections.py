@@ -178,6 +178,14 @@ def delete_step(app: PlannerApp, step: StepItem | StepRead) -> None:
         if planned
         else "It leaves how earlier steps went (the contact it recorded stays). "
     )
+    rule = getattr(step, "rrule", None)
+    if planned and rule:  # the series is this step: its later times go with it
+        from planner_tui.when import describe_repeat
+
+        hint = (
+            f"It repeats ({describe_repeat(rule)}): deleting it ends the series, its later "
+            "times too. k (skip) lets only this time go, and the series goes on. "
+        )
 
     def answered(answer: str | None) -> None:
         if answer == "delete":
