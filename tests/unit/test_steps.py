@@ -226,6 +226,31 @@ def test_a_repeat_until_a_day_includes_that_day(db: Database, ana: int) -> None:
     assert clock.to_local(following.due_at) == local("2026-11-30T18:00")
 
 
+def test_a_step_done_late_is_listed_when_it_happened_as_its_contact_is(
+    db: Database, ana: int
+) -> None:
+    """A step for Friday 10:00 done on Monday at 16:25 stayed at Friday 10:00 in the Plan's
+    earlier steps and the export, beside its contact at Monday 16:25; and, older by its
+    time than the newest few, it was left out of them."""
+    from planner_tui.services import exchange
+
+    late = plan(db, ana, "2026-11-20T10:00")
+    with db.write() as s:
+        steps.record_outcome(session=s, step_id=late, outcome={
+            "status": "done", "occurred_at": local("2026-11-23T16:25")})  # fmt: skip
+    for day in ("2026-11-21T10:00", "2026-11-22T10:00"):
+        step = plan(db, ana, day)
+        with db.write() as s:
+            steps.record_outcome(session=s, step_id=step, outcome={"status": "declined"})
+    with db.session() as s:
+        newest = steps.list_steps(session=s, upcoming=False, limit=2)
+        exported = exchange.export_markdown(session=s)
+    assert [(st.id, clock.to_local(steps.settled_or_due(st))) for st in newest] == [
+        (late, local("2026-11-23T16:25")), (late + 2, local("2026-11-22T10:00"))
+    ]  # fmt: skip
+    assert "- 2026-11-23 16:25: " in exported
+
+
 def test_a_repeat_that_has_run_out_plans_nothing_more(db: Database, ana: int) -> None:
     step = plan(db, ana, "2026-11-23T18:00", rrule="FREQ=WEEKLY;COUNT=1")
     with db.write() as s:

@@ -860,7 +860,7 @@ def _steps_due(
             status,
             words.toward(name or place or ""),
             action,
-            local_day(came_about(due, resolved)),
+            local_day(came_about(due, resolved, status)),
         )
         for due, resolved, name, place, action, status in session.execute(
             sa.select(

@@ -639,20 +639,25 @@ def settled_or_due(step: Step | StepRead) -> datetime:
     """When a step came about: when it was settled, if that was before its time (done or
     declined early), else its time. Lists of earlier steps are newest first by it, and
     say it (a step done today for next Monday was shown done on Monday)."""
-    return came_about(step.due_at, step.resolved_at)
+    return came_about(step.due_at, step.resolved_at, step.status)
 
 
-def came_about(due_at: datetime, resolved_at: datetime | None) -> datetime:
-    """:func:`settled_or_due` of a step's time and when it was settled."""
-    return resolved_at if resolved_at is not None and resolved_at < due_at else due_at
+def came_about(due_at: datetime, resolved_at: datetime | None, status: str) -> datetime:
+    """:func:`settled_or_due` of a step's time, when it was settled and how: one done came
+    about when it happened (settled so: a step done late showed at its planned time, beside
+    its contact at the time it happened); another, settled before its time, then."""
+    if resolved_at is not None and (status == StepStatus.DONE or resolved_at < due_at):
+        return resolved_at
+    return due_at
 
 
 def came_about_column() -> Any:
     """:func:`came_about` in SQL, for a query that files steps by it (an export by month)."""
-    settled_early = sa.and_(
-        col(Step.resolved_at).is_not(None), col(Step.resolved_at) < col(Step.due_at)
+    settled = sa.and_(
+        col(Step.resolved_at).is_not(None),
+        sa.or_(col(Step.status) == StepStatus.DONE, col(Step.resolved_at) < col(Step.due_at)),
     )
-    return sa.case((settled_early, col(Step.resolved_at)), else_=col(Step.due_at))
+    return sa.case((settled, col(Step.resolved_at)), else_=col(Step.due_at))
 
 
 def list_steps(
@@ -706,13 +711,21 @@ def list_steps(
 
 def _newest_first(session: Session, query: Any, limit: int | None) -> list[Step]:
     """The first *limit* steps of *query* by :func:`settled_or_due`, newest first, read
-    through the index on their time: that is never after their time, so the first *limit*
-    by time give the earliest moment the wanted ones can be due from."""
+    through the index on their time: that is never after their time but for a step done
+    late, so the first *limit* by time give the earliest moment the wanted ones can be due
+    from, and those done late since then are read down the index on when they were."""
     rows = list(session.exec(query.limit(limit)).all())
     if limit is not None and len(rows) == limit:
         earliest = min(settled_or_due(row) for row in rows)
         if earliest < rows[-1].due_at:  # one of them was settled before the last one's time
             rows = list(session.exec(query.where(col(Step.due_at) >= earliest)).all())
+        late = query.where(
+            col(Step.status) == StepStatus.DONE,
+            col(Step.resolved_at) >= earliest,
+            col(Step.due_at) < rows[-1].due_at,
+        )
+        known = {row.id for row in rows}
+        rows += [row for row in session.exec(late).all() if row.id not in known]
     rows.sort(key=lambda row: (settled_or_due(row), row.id or 0), reverse=True)
     return rows[:limit]
 
