@@ -98,7 +98,7 @@ def test_markdown_and_ics_exports(demo_home: Path) -> None:
     for name, text in (("all.md", whole), ("november.md", markdown.stdout)):
         (demo_home.parent / name).write_text(text, encoding="utf-8")
         refused = run(demo_home.parent / "new", "import", str(demo_home.parent / name))
-        assert_one_line_error(refused, 1, f"{name} is planner-tui's Markdown export")
+        assert_one_line_error(refused, 1, f"{name} is planner-tui's Markdown journal export")
         assert "import the JSON export instead" in refused.stderr
         assert not (demo_home.parent / "new").exists()
     ics = run_process(demo_home, "export", "--format", "ics")
@@ -110,7 +110,7 @@ def test_markdown_and_ics_exports(demo_home: Path) -> None:
     # Given to import or restore, each says what it is (import: "no journal entries in
     # it"; restore: "damaged, or encrypted (then set PLANNER_TUI_PASSPHRASE)").
     (demo_home.parent / "cal.ics").write_bytes(ics.stdout)
-    for name, kind in (("all.md", "Markdown"), ("cal.ics", "calendar")):
+    for name, kind in (("all.md", "Markdown journal"), ("cal.ics", "calendar")):
         path = demo_home.parent / name
         said = f"{name} is planner-tui's {kind} export, which is for reading"
         assert_one_line_error(run(demo_home.parent / "new", "import", str(path)), 1, said)

@@ -230,7 +230,7 @@ def test_an_export_replaces_an_earlier_one_but_never_the_planner_or_other_files(
     # replaced the JSON one without a word).
     other = "json" if form != "json" else "ics"
     refused = run(home, "export", "--format", other, "-o", str(earlier))
-    kinds = {"json": "JSON", "markdown": "Markdown", "ics": "calendar"}
+    kinds = {"json": "JSON", "markdown": "Markdown journal", "ics": "calendar"}
     assert_one_line_error(
         refused, 1, f"{earlier} is there already and is an earlier {kinds[form]} export, "
         f"not a {kinds[other]} one, so it was left as it is"

@@ -93,7 +93,7 @@ def check_replaceable(path: Path) -> None:
 
 EXPORT_KINDS = {
     "json": "JSON",
-    "markdown": "Markdown",
+    "markdown": "Markdown journal",
     "ics": "calendar",
     "review": "monthly review",
 }
