@@ -696,7 +696,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
         def write() -> None:
             error = self._write_draft(values, saves, from_worker=False)
-            self.planner.call_from_thread(self._left, values, error)
+            with contextlib.suppress(RuntimeError):  # Textual: "App is not running"
+                self.planner.call_from_thread(self._left, values, error)
             if error is None:
                 self._tell_view_below()
 
