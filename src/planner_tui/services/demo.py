@@ -155,6 +155,14 @@ TAGS_WARM = ["walk", "choir", "cooking", "garden", "volunteering"]
 TAGS_LOW = ["tired", "screens", "work"]
 
 
+def settled(status: StepStatus, due: datetime) -> datetime | None:
+    """When a sample step was settled, as the app records it: one done, when it happened
+    (its contact's time, at its time here); another, an hour after its time."""
+    if status is StepStatus.PLANNED:
+        return None
+    return due if status is StepStatus.DONE else due + timedelta(hours=1)
+
+
 @dataclass
 class DemoSummary:
     contexts: int
@@ -324,8 +332,8 @@ class _Builder:
                            confidence=confidence, status=status, outcome_note="",
                            felt_awkwardness=felt, warmth=warmth, appreciation_forecast=forecast,
                            appreciation_response=warmth if forecast else None, shrunk=False,
-                           resolved_at=due + timedelta(hours=1) if status is not StepStatus.PLANNED
-                           else None, previous_id=None, sequence=0, recurrence_id=None,
+                           resolved_at=settled(status, due), previous_id=None, sequence=0,
+                           recurrence_id=None,
                            created_at=due - timedelta(days=2))  # fmt: skip
             if done:
                 self.contact_for(sid, due, person, action, channel, rng.randint(3, 5))
@@ -351,7 +359,7 @@ class _Builder:
             "felt_awkwardness": max(1, first["expected_awkwardness"] - rng.randint(0, 2))
             if done else None, "warmth": warmth,
             "appreciation_response": warmth if first["appreciation_forecast"] else None,
-            "resolved_at": None if status is StepStatus.PLANNED else new_due + timedelta(hours=1),
+            "resolved_at": settled(status, new_due),
         })  # fmt: skip
         if done:
             self.contact_for(copy, new_due, person, first["action"], first["channel"],
