@@ -477,15 +477,14 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     steps_year = _steps_due(session, trend_first, after, days)
     # A step is the win of the month it was due in (as the figures count it), shown on the
     # day it was done: for next Monday, done today, it said next Monday.
-    done_year = [
-        StepDone(came, toward, action) for _, status, toward, action, came in steps_year
+    done_due = [
+        (due, StepDone(came, toward, action))
+        for due, status, toward, action, came in steps_year
         if status == StepStatus.DONE
-    ]  # fmt: skip
-    done = sorted(
-        (StepDone(came, toward, action) for due, status, toward, action, came in steps_year
-         if status == StepStatus.DONE and due >= first),
-        key=lambda step: step.day,  # by the day shown (listed by the day due: 5, 4, 5 Dec)
-    )  # fmt: skip
+    ]
+    done_year = [step for _, step in done_due]
+    # By the day shown (listed by the day due, they read 5, 4, 5 Dec).
+    done = sorted((step for due, step in done_due if due >= first), key=lambda s: s.day)
     items = _items_by_day(session, trend_first, after, contacts_year, done_year)
     trend = _trend(session, first, per_day)
     return MonthReviewData(

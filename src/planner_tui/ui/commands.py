@@ -79,15 +79,16 @@ def key_commands(app: PlannerApp, screen: Screen[Any]) -> list[Command]:
     for owner, binding in bindings_of(type(screen)):
         run = partial(screen.run_action, binding.action)
         offer(owner, binding, screen, binding.description, run)
+    elsewhere = not app.form_open()  # another view, only once the form is closed
     for owner, binding in bindings_of(type(app)):
         title = binding.description
         if binding.action.startswith("switch_mode"):
-            if app.form_open():
+            if not elsewhere:
                 continue
             title = f"Go to {title}"
         offer(owner, binding, app, title, partial(app.run_action, binding.action))
     for mode, (_key, view, _tip) in VIEWS.items():
-        if mode == app.current_mode or app.form_open():
+        if mode == app.current_mode or not elsewhere:
             continue
         for owner, binding in bindings_of(view_class(mode)):
             if binding.action == "refresh":

@@ -271,6 +271,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.leaving = False
         """Whether the form is closing once its draft is written (:meth:`action_leave`)."""
         self._draft_timer: Timer | None = None
+        self._kept_closing: dict[str, Any] | None = None
+        """What :meth:`keep_now` wrote as the app began to close."""
         self._unsaved: dict[str, Any] | None = None
         """The fields as last typed, until the form closes or saves (written again on
         quitting: a draft on its way in a thread might not be waited for)."""
@@ -601,7 +603,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         its way to the form, and a closing app drops it."""
         if self.ready and self.is_mounted:
             values = self.values()
-            if self.dirty or values != self._as_opened:
+            if (self.dirty or values != self._as_opened) and values != self._kept_closing:
                 self._unsaved = values
 
     def keep_now(self) -> PlannerError | None:
@@ -610,7 +612,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.keep_typed()
         if self._unsaved is None:
             return None
-        return self._write_draft(self._unsaved, self._saves, from_worker=False)
+        error = self._write_draft(self._unsaved, self._saves, from_worker=False)
+        if error is None:  # kept: closing doesn't write the same again
+            self._kept_closing, self._unsaved = self._unsaved, None
+        return error
 
     def on_unmount(self) -> None:
         # Closing the app mid-pause or mid-write (ctrl+q) must not lose the last words typed.
