@@ -368,20 +368,21 @@ def checked_in_statement(day: date, dialect: str = "sqlite") -> Statement:
 
 def checkin_drafted_statement(day: date, dialect: str = "sqlite") -> Statement:
     """The draft `c` opens on *day*, if it was started and kept as one: a new check-in, else
-    changes to the day's newest (the one `c` opens). A form's
+    changes to one of the day's check-ins, the newest kept first (a check-in written
+    meanwhile on the command line once hid the words kept for an earlier one). A form's
     draft is kept under its key (journal:new, journal:<id>), a window's own under the key
     and a mark of its own; the newest is taken back (services/drafts.py)."""
-    newest = (
-        "(SELECT CAST(id AS TEXT) FROM journal_entry "
-        f"WHERE day = {_mark('day', dialect)} ORDER BY id DESC LIMIT 1)"
-    )
-    entry, new = f"{_mark('entry', dialect)} || {newest}", _mark("new", dialect)
+    entry, new = _mark("entry", dialect), _mark("new", dialect)
     mine = _mark("mine", dialect)
-    # A new check-in started is taken first, as `c` takes it (ui.app.check_in): one
-    # written meanwhile elsewhere would hide its words.
+    that_day = (
+        "EXISTS (SELECT 1 FROM journal_entry "
+        f"WHERE day = {_mark('day', dialect)} AND (draft.key = {entry} || CAST(id AS TEXT) "
+        f"OR draft.key LIKE {entry} || CAST(id AS TEXT) || {mine}))"
+    )
+    # A new check-in started is taken first, as `c` takes it (ui.app.check_in).
     sql = (
-        f"SELECT payload FROM draft WHERE key = {new} OR key LIKE {new} || {mine} "
-        f"OR key = {entry} OR key LIKE {entry} || {mine} "
+        f"SELECT key, payload FROM draft WHERE key = {new} OR key LIKE {new} || {mine} "
+        f"OR {that_day} "
         f"ORDER BY key LIKE {new} || {_mark('any', dialect)} DESC, updated_at DESC, key LIMIT 1"
     )
     return sql, {"day": _bind(day, dialect), "entry": "journal:", "new": NEW_CHECKIN_DRAFT,
@@ -471,6 +472,13 @@ def kept_at(kept: object) -> datetime | None:
         return None
 
 
+def checkin_drafted(connection: Any, today: date, dialect: str = "sqlite") -> str | None:
+    """The record whose draft `c` opens (``journal:new``, or ``journal:<id>`` of one of the
+    day's check-ins); None when it opens none."""
+    found = rows(connection, checkin_drafted_statement(today, dialect))
+    return str(found[0][0]).partition("#")[0] if found else None
+
+
 def checkin_draft_day(connection: Any, today: date, dialect: str = "sqlite") -> date | None:
     """The day of the check-in `c` opens from a draft (None: it opens none), read as the
     form reads it: its day's words as meant when written ("today" kept overnight is the
@@ -480,7 +488,7 @@ def checkin_draft_day(connection: Any, today: date, dialect: str = "sqlite") -> 
         return None
     from planner_tui.when import parse_when  # only then: 14 ms of the quick path's 40
 
-    payload = found[0][0]
+    payload = found[0][1]
     payload = json.loads(payload) if isinstance(payload, str) else payload
     said = payload.get("day") if isinstance(payload, dict) else None
     written = kept_at(payload.get(KEPT)) if isinstance(payload, dict) else None

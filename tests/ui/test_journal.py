@@ -695,6 +695,36 @@ async def test_a_check_in_started_is_not_hidden_by_one_written_meanwhile_elsewhe
     assert [e.connectedness for e in entries if not e.body] == [3]
 
 
+async def test_changes_kept_for_todays_check_in_are_not_hidden_by_one_written_meanwhile(
+    sqlite_db: Database,
+) -> None:
+    """Changes to today's check-in kept as a draft, then another check-in written on the
+    command line: c opened the command line's, Today stopped saying a draft was kept, and
+    the words looked lost (nu126)."""
+    a_map(sqlite_db)
+    with sqlite_db.write() as s:
+        soup = journal.save_entry(session=s, data={"day": clock.today(), "body": "Soup"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        assert form(app).entry is not None and form(app).entry.id == soup.id
+        await press(app, pilot, "escape")  # nothing changed: it closes
+        await press(app, pilot, "c", "4", "escape", "enter")  # keep the draft
+        with sqlite_db.write() as s:  # as `planner-tui journal "From the shell"` does
+            journal.save_entry(session=s, data={"day": clock.today(), "body": "From the shell"})
+        await press(app, pilot, "ctrl+r")
+        shown = " ".join(screen_text(app).split())
+        assert "Done for today — and words you started are kept as a draft: c takes you" in shown
+        await press(app, pilot, "c")
+        assert form(app).entry is not None and form(app).entry.id == soup.id
+        assert form(app).query_one("#connectedness", Input).value == "4"
+        await press(app, pilot, "ctrl+s")
+        assert "Done for today — thank you" in screen_text(app)
+        await press(app, pilot, "c")  # nothing kept now: the newest, the shell's
+        assert form(app).entry is not None and form(app).entry.body == "From the shell"
+
+
 async def test_a_draft_let_go_while_its_last_write_is_on_its_way_stays_gone(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

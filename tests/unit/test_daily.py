@@ -25,6 +25,7 @@ from planner_tui.services import (
     steps,
     today as services_today,
 )
+from tests.conftest import FROZEN
 
 
 def local(text: str) -> datetime:
@@ -366,26 +367,29 @@ def test_local_days_hold_at_the_ends_of_the_calendar(
 
 def test_today_knows_a_check_in_kept_as_a_draft_and_only_that(db: Database) -> None:
     """Today says a check-in was started (and c takes it back) only for what c opens: a new
-    check-in's own draft, or once the day has one, changes to its newest — not an edit of
-    an earlier entry, a check-in for another day, or a key that merely begins the same
-    way."""
+    check-in's own draft, or once the day has check-ins, changes to one of them — not an
+    edit of an entry of another day, a check-in for another day, or a key that merely begins
+    the same way."""
     day = date(2026, 11, 23)
 
-    def drafted() -> bool:
+    def drafted() -> str | None:
         with db.session() as s:
-            return services_today.facts(session=s, today=day, coming=1).checkin_draft_day == day
+            said = services_today.facts(session=s, today=day, coming=1).checkin_draft_day
+            opens = services_today.checkin_drafted(session=s, today=day)
+        assert (said == day) == (opens is not None)  # Today says what c opens
+        return opens
 
     with db.write() as s:
         for key in ("journal:12#a1", "journal:new:yesterday#b2", "journal:newest", "journal:ne"):
             drafts.save_draft(session=s, key=key, payload={"body": "x"})
-    assert not drafted()
+    assert drafted() is None
     with db.write() as s:
         drafts.save_draft(session=s, key=f"{daily.NEW_CHECKIN_DRAFT}#c3", payload={"body": "x"})
-    assert drafted()
+    assert drafted() == daily.NEW_CHECKIN_DRAFT
     with db.write() as s:
         drafts.discard_draft(session=s, key=f"{daily.NEW_CHECKIN_DRAFT}#c3")
         drafts.save_draft(session=s, key=daily.NEW_CHECKIN_DRAFT, payload={"body": "x"})
-    assert drafted()  # a draft from before windows kept their own
+    assert drafted() == daily.NEW_CHECKIN_DRAFT  # a draft from before windows kept their own
 
     # Once the day has a check-in, a new one started still counts: c opens it first (one
     # written meanwhile on the command line hid its words until the next day).
@@ -394,22 +398,20 @@ def test_today_knows_a_check_in_kept_as_a_draft_and_only_that(db: Database) -> N
             journal.save_entry(session=s, data={"day": when, "body": "Saved"}).id
             for when in (day - timedelta(days=1), day, day)
         ]
-    assert drafted()
-    # Without it, c opens the newest: a draft of changes to that one counts.
+    assert drafted() == daily.NEW_CHECKIN_DRAFT
     with db.write() as s:
         drafts.discard_draft(session=s, key=daily.NEW_CHECKIN_DRAFT)
-    assert not drafted()
-    with db.write() as s:
         drafts.save_draft(session=s, key=f"journal:{ids[0]}", payload={"body": "y"})
+    assert drafted() is None  # changes to the day before's
+    # Changes to one of the day's count, though another was written since (on the command
+    # line, say: c opened that one, and the words kept looked lost).
+    with db.write() as s:
         drafts.save_draft(session=s, key=f"journal:{ids[1]}#d4", payload={"body": "y"})
-    assert not drafted()  # the day before's, and not the newest of the day
+    assert drafted() == f"journal:{ids[1]}"
+    clock.freeze(FROZEN + timedelta(minutes=1))
     with db.write() as s:
-        drafts.save_draft(session=s, key=f"journal:{ids[2]}#e5", payload={"body": "y"})
-    assert drafted()
-    with db.write() as s:
-        drafts.discard_draft(session=s, key=f"journal:{ids[2]}#e5")
         drafts.save_draft(session=s, key=f"journal:{ids[2]}", payload={"body": "y"})
-    assert drafted()
+    assert drafted() == f"journal:{ids[2]}"  # the newest kept
 
 
 def test_a_check_in_draft_is_for_the_day_its_words_meant_when_written(db: Database) -> None:

@@ -60,3 +60,9 @@ def _draft_day(session: Session, today: date) -> date | None:
     """The day of a check-in kept as a draft (the same rule Today reads)."""
     connection, dialect = driver_connection(session)
     return daily.checkin_draft_day(connection, today, dialect)
+
+
+def checkin_drafted(*, session: Session, today: date) -> str | None:
+    """The record whose kept draft `c` opens (the same rule Today reads)."""
+    connection, dialect = driver_connection(session)
+    return daily.checkin_drafted(connection, today, dialect)

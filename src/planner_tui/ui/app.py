@@ -412,27 +412,32 @@ class PlannerApp(TypeAheadApp):
 
     @work(thread=True, exclusive=True, group="check-in")
     def check_in(self, then: Callable[[JournalEntryRead | None], None] | None = None) -> None:
-        """Today's check-in: the form for it, or for today's entry if there is one — but a
-        new check-in started and kept as a draft first (a check-in written meanwhile on the
-        command line hid its words until the next day). *then* is given the entry saved
-        (None if none was)."""
+        """Today's check-in: the form for one started and kept as a draft (a new one first,
+        then changes to one of today's), else for today's newest entry, else a new one (a
+        check-in written meanwhile on the command line hid the words kept). *then* is given
+        the entry saved (None if none was)."""
         from planner_tui import clock
         from planner_tui.daily import NEW_CHECKIN_DRAFT, day_after
-        from planner_tui.services import drafts, journal
+        from planner_tui.services import journal
+        from planner_tui.services.today import checkin_drafted
         from planner_tui.ui.forms.journal import JournalForm
 
         today = clock.today()
         try:
-            entries = self.backend.read(
-                partial(journal.list_entries, start=today, end=day_after(today), limit=1)
-            )
-            started = bool(entries) and (
-                self.backend.read(partial(drafts.find_draft, key=NEW_CHECKIN_DRAFT)) is not None
-            )
+            drafted = self.backend.read(partial(checkin_drafted, today=today))
+            if drafted == NEW_CHECKIN_DRAFT:
+                entry = None
+            elif drafted is not None:
+                entry_id = int(drafted.removeprefix("journal:"))
+                entry = self.backend.read(partial(journal.get_entry, entry_id=entry_id))
+            else:
+                newest = self.backend.read(
+                    partial(journal.list_entries, start=today, end=day_after(today), limit=1)
+                )
+                entry = newest[0] if newest else None
         except PlannerError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        entry = entries[0] if entries and not started else None
         self.call_from_thread(self.push_screen, JournalForm(entry), then)
 
     @work(thread=True, group="write", description="write")
