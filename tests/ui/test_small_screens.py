@@ -255,6 +255,38 @@ async def test_a_question_made_tiny_by_a_resize_keeps_its_answer_in_sight(
         assert any("Keep the draft" in line for line in on_screen(app))
 
 
+@pytest.mark.parametrize("size", [(30, 8), (40, 12), (60, 20)])
+async def test_every_answer_of_a_question_shows_whole_when_it_has_the_focus(
+    sqlite_db: Database, size: tuple[int, int]
+) -> None:
+    """At 30x8 the delete question's *Delete* was past the dialog's right edge, and at 40x12
+    "Keep what you wrote?" hid *Keep writing* there: → moved to an answer out of sight, and
+    Enter gave it (a person deleted, unseen). Answers that don't fit across go one under
+    another; on a short screen each is a line, so the question shows above them."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Zoë"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(app, pilot)
+        for keys, answers in ((("m", "x"), ["Keep", "Delete"]),
+                              (("escape", "t", "c", "3", "escape"),
+                               ["Keep the draft", "Discard it", "Keep writing"])):  # fmt: skip
+            await press(app, pilot, *keys)
+            question = app.screen
+            assert isinstance(question, Choice)
+            for n, answer in enumerate(answers):
+                if n:
+                    await press(app, pilot, "right")
+                button = question.focused
+                assert isinstance(button, Button) and str(button.label) == answer
+                assert whole_in_sight(question, button), (answer, on_screen(app))
+                assert any(answer in line for line in on_screen(app)), (answer, on_screen(app))
+            if size != (30, 8):  # and what is asked, above them
+                assert any(question.heading in line for line in on_screen(app)), on_screen(app)
+        await press(app, pilot, "enter")  # Keep writing
+        assert isinstance(app.screen, FormScreen)
+
+
 @pytest.mark.parametrize("size", [(40, 12), (80, 18), (120, 40)])
 async def test_the_first_run_notice_reads_to_its_end_and_its_button_is_in_view(
     sqlite_db: Database, size: tuple[int, int]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.events import DescendantFocus, Key
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -43,6 +43,7 @@ from planner_tui.daily import KEPT, kept_at
 from planner_tui.errors import InvalidInput, NotFound, PlannerError
 from planner_tui.terminal import edited_back, shorten
 from planner_tui.ui.screens.base import KeepsStyles, ViewScreen, shown, text
+from planner_tui.ui.widgets.answers import Answers
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.footer import DialogFooter
 
@@ -346,9 +347,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             yield Line(id="draft-note", classes="muted")
             yield from self.compose_fields()
             yield Problem(id="form-problem")
-            with Horizontal(classes="buttons"):
-                yield Button(f"{self.SAVE_LABEL}  ctrl+s", id="save", variant="primary")
-                yield Button(f"{self.CLOSE_LABEL}  esc", id="close")
+            yield Answers(
+                Button(f"{self.SAVE_LABEL}  ctrl+s", id="save", variant="primary"),
+                Button(f"{self.CLOSE_LABEL}  esc", id="close"),
+            )
 
     def on_mount(self) -> None:
         self._planner = self.planner  # kept for after the form closes

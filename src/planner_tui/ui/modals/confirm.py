@@ -7,12 +7,13 @@ from typing import Any
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.events import Key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
 from planner_tui.ui.screens.base import KeepsStyles, text
+from planner_tui.ui.widgets.answers import Answers
 from planner_tui.ui.widgets.footer import DialogFooter
 
 
@@ -34,6 +35,8 @@ class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
         Binding("right", "other_answer(1)", "Answers", show=False, priority=True),
         Binding("escape", "dismiss", "Cancel"),
     ]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
+    """Below 24 lines it draws tighter, as a form does."""
 
     def __init__(
         self,
@@ -57,13 +60,17 @@ class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
             # Many answers, or long ones, go two by two, so none is pushed off the dialog
             # (three long ones in a row cut the last: "Keep e…").
             many = len(self.answers) > 3 or sum(cell_len(w) + 6 for _, w in self.answers) > 66
-            with Horizontal(classes="buttons answers-grid" if many else "buttons"):
-                for index, (answer, words) in enumerate(self.answers):
-                    yield Button(
+            yield Answers(
+                *[
+                    Button(
                         text(words),
                         id=f"answer-{answer}",
                         variant="primary" if index == 0 else "default",
                     )
+                    for index, (answer, words) in enumerate(self.answers)
+                ],
+                grid=many,
+            )
 
     def on_mount(self) -> None:
         answer = self.query(Button).first()

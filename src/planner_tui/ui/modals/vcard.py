@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
@@ -18,6 +18,7 @@ from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import KeepsStyles, text
 from planner_tui.ui.screens.tables import Table
+from planner_tui.ui.widgets.answers import Answers
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.ui.widgets.footer import DialogFooter
 from planner_tui.words import plural, preview_found, sentence
@@ -51,10 +52,11 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
             preview.display = False
             yield preview
             yield Static("", id="vcf-row", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Add the new ones", id="vcf-add", variant="primary", disabled=True)
-                yield Button("Add, and merge the others", id="vcf-merge", disabled=True)
-                yield Button("Close  esc", id="vcf-close")
+            yield Answers(
+                Button("Add the new ones", id="vcf-add", variant="primary", disabled=True),
+                Button("Add, and merge the others", id="vcf-merge", disabled=True),
+                Button("Close  esc", id="vcf-close"),
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():  # read as ".", it was said to be a folder
