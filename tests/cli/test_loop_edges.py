@@ -444,6 +444,23 @@ def test_another_time_onto_a_step_just_like_it_asks_first(home: Path) -> None:
     assert listed == ["#1", "#4", "#3"]
 
 
+def test_one_time_of_a_repeat_moved_onto_its_series_next_time_asks_first(home: Path) -> None:
+    """`later 1 "thu 11pm"` on the Monday of "every mon and thu" planned that Thursday twice:
+    the time moved, and the series going on from it (nu125)."""
+    planned = run(home, "plan", "Ana", "walk with Ana", "mon 11pm", "--repeat", "every mon and thu")
+    assert planned.returncode == 0, planned.stderr
+    refused = run(home, "later", "1", "thu 11pm")
+    assert_one_line_error(refused, 1, "is already on your plan (#1), just like this.")
+    assert "Thursday 26 Nov, 23:00" in refused.stderr
+    assert run(home, "declined", "1", "--another-time", "thu 11pm").returncode == 1
+    moved = run(home, "later", "1", "wed 11pm")  # another time is moved, as before
+    assert moved.returncode == 0, moved.stderr
+    listed = run(home, "plan").stdout
+    assert listed.count("Wed 25 Nov, 23:00") == 1 and listed.count("Thu 26 Nov, 23:00") == 1
+    assert run(home, "later", "2", "thu 11pm", "--anyway").returncode == 0  # asked for: both
+    assert run(home, "plan").stdout.count("Thu 26 Nov, 23:00") == 2
+
+
 def test_an_empty_day_is_refused_not_taken_as_today(home: Path) -> None:
     """`journal "x" --day ""` (a script's empty variable) saved for today, where an empty
     --person or --home is refused."""

@@ -69,6 +69,20 @@ def test_plan_asks_when_its_words_name_another_day(
     assert len(all_steps(home)) == 1
 
 
+def test_a_repeats_days_are_its_own_from_its_first_time(home: Path) -> None:
+    """Planned for Tuesday, "every mon and thu" begins on the Thursday: "about Tuesday" was
+    let by (the time typed was a Tuesday), and "about Friday" was said to be on Tuesday
+    (nu125)."""
+    repeat = ["tue", "6pm", "--repeat", "every mon and thu"]
+    asked = run(home, "plan", "Ana", "call about Tuesday", *repeat)
+    assert_one_line_error(asked, 1, "step says Tuesday, and the step is on Thursday 26 Nov")
+    asked = run(home, "plan", "Ana", "call about Friday", *repeat)
+    assert_one_line_error(asked, 1, "step says Friday, and the step is on Thursday 26 Nov")
+    assert all_steps(home) == []
+    kept = run(home, "plan", "Ana", "call about Monday", *repeat)  # one of its days
+    assert kept.returncode == 0, kept.stderr
+
+
 @pytest.mark.parametrize(
     ("when", "extra"),
     [

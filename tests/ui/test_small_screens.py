@@ -255,6 +255,39 @@ async def test_a_question_made_tiny_by_a_resize_keeps_its_answer_in_sight(
         assert any("Keep the draft" in line for line in on_screen(app))
 
 
+async def test_the_row_a_key_acts_on_stays_in_sight_when_the_terminal_is_resized(
+    sqlite_db: Database,
+) -> None:
+    """End on the Map's list at 80x24, then 40x12: the list kept its place, the cursor's row
+    below the edge, and `l` logged a contact with someone out of sight. Made larger again,
+    the list kept its first rows hidden above its top though all fitted."""
+    with sqlite_db.write() as s:
+        for n in range(1, 13):
+            people.create_person(session=s, data={"name": f"Jo {n:02}"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "end")
+        table = app.screen.query_one("#people-table")
+        for size in ((40, 12), (60, 20), (40, 12)):
+            await pilot.resize_terminal(*size)
+            await settle(app, pilot)
+            assert any("Jo 12" in line for line in on_screen(app)), (size, on_screen(app))
+        await press(app, pilot, "home")
+        await pilot.resize_terminal(120, 40)
+        await settle(app, pilot)
+        assert table.scroll_y == 0
+        shown = "\n".join(on_screen(app))
+        assert "Jo 01" in shown and "Jo 12" in shown
+        await pilot.resize_terminal(40, 12)
+        await press(app, pilot, "end")
+        await pilot.resize_terminal(120, 40)
+        await settle(app, pilot)
+        assert table.scroll_y == 0 and "Jo 01" in "\n".join(on_screen(app))
+        await press(app, pilot, "l")
+        assert "With: Jo 12" in screen_text(app)
+
+
 @pytest.mark.parametrize("size", [(30, 8), (40, 12), (60, 20)])
 async def test_every_answer_of_a_question_shows_whole_when_it_has_the_focus(
     sqlite_db: Database, size: tuple[int, int]

@@ -431,16 +431,25 @@ def check_ahead(due_at: datetime, now: datetime | None = None) -> None:
 
 
 def days_disagree(
-    *, due_at: datetime, rule: str | None = None, texts: dict[str, str], now: datetime | None = None
+    *,
+    due_at: datetime,
+    rule: str | None = None,
+    texts: dict[str, str],
+    now: datetime | None = None,
+    moved: bool = False,
 ) -> str | None:
     """A kind question when a step's own words name a day its time isn't on — "call about
     Thursday" for a step on Friday — else None. *texts* are the words by what they are
     ("backup": …); the days in them are read by :func:`when.days_named`. A repeating
-    step's days are its rule's ("every mon and thu"). A backup is for after the step, so
-    its own later day is expected ("a voice note on Sunday": planned then, see
-    :func:`follow_up_time`); only a date before the step is asked about."""
+    step's days are its rule's ("every mon and thu"), from its first time (planned
+    "tonight", a Saturday, it begins on the Monday); one time of it *moved* keeps its
+    series' days. A backup is for after the step, so its own later day is expected ("a
+    voice note on Sunday": planned then, see :func:`follow_up_time`); only a date before
+    the step is asked about."""
     from planner_tui.when import WEEKDAY_CODES, days_named, rule_parts
 
+    if rule and not moved:
+        due_at = first_occurrence(rule, due_at)
     local = clock.to_local(due_at)
     allowed = {local.weekday()}
     for code in rule_parts(rule).get("BYDAY", "").split(","):
@@ -477,7 +486,7 @@ def new_time_disagrees(
     A follow-up after no reply is left alone (its words may name the first step's day)."""
     its_words = {"step": step.action, "cue": step.cue, "backup": step.backup}
     if status is StepStatus.RESCHEDULED:
-        return days_disagree(due_at=due_at, rule=step.rrule, texts=its_words)
+        return days_disagree(due_at=due_at, rule=step.rrule, texts=its_words, moved=True)
     if status is StepStatus.DECLINED:  # another time is one step of its own: no rule
         texts = {"step": own_words} if own_words.strip() else its_words
         return days_disagree(due_at=due_at, texts=texts)
@@ -606,9 +615,16 @@ def same_open_step(
 
 def already_there(*, session: Session, step_id: int, due_at: datetime) -> StepRead | None:
     """The open step just like *step_id* at *due_at* (:func:`same_open_step`), other than
-    it: moving it there, or offering it there again, would plan it twice ("another time"
-    on a weekly step, to the day an earlier one was moved to, did so three times)."""
+    it — or, for a repeating one, itself when *due_at* is its series' next time: moving it
+    there, or offering it there again, would plan it twice ("another time" on a weekly
+    step, to the day an earlier one was moved to, did so three times)."""
     row = get_or_404(session, Step, step_id, "step")
+    if row.rrule and row.status == StepStatus.PLANNED:
+        # Its own series' next time, which goes on as this time moves (moved onto it, one
+        # time of "every mon and thu" was planned twice, on the Thursday).
+        goes_on = series_goes_on(session, row, clock.now())
+        if goes_on is not None and goes_on == due_at:
+            return read_steps(session, [row])[0].model_copy(update={"due_at": goes_on})
     return same_open_step(session=session, person_id=row.person_id, context_id=row.context_id,
                           action=row.action, due_at=due_at, except_id=step_id)  # fmt: skip
 
@@ -962,15 +978,21 @@ def record_outcome(
             action = FOLLOW_UP + action
         following.append(_copy(row, new_due, action=action, rrule=None))
     if row.rrule and continue_series:
-        # The rule counts from the series' first occurrence (as a calendar reads it: COUNT).
-        in_series = session.exec(select(Step).where(Step.uid == row.uid)).all()
-        first = series_start(in_series, row.sequence) or row.due_at
-        due = next_occurrence(row.rrule, max(row.due_at, moment), first)
+        due = series_goes_on(session, row, moment)
         if due is not None:  # the series goes on: same UID, same SEQUENCE
             following.append(_copy(row, due, uid=row.uid, sequence=row.sequence))
     session.add_all(following)
     session.flush()
     return OutcomeResult(read_steps(session, [row])[0], read_steps(session, following))
+
+
+def series_goes_on(session: Session, row: Step, moment: datetime) -> datetime | None:
+    """When a repeating step's series goes on once this time of it is settled at *moment*
+    (None: it has ended). The rule counts from the series' first occurrence, as a calendar
+    reads it (COUNT)."""
+    in_series = session.exec(select(Step).where(Step.uid == row.uid)).all()
+    first = series_start(in_series, row.sequence) or row.due_at
+    return next_occurrence(row.rrule or "", max(row.due_at, moment), first)
 
 
 def series_start(rows: Iterable[Step], sequence: int) -> datetime | None:
