@@ -666,11 +666,12 @@ async def test_a_check_in_from_centuries_ago_leaves_today_as_it_was(sqlite_db: D
 async def test_a_not_now_toward_a_place_is_not_titled_as_something_someone_said(
     sqlite_db: Database,
 ) -> None:
-    """`l` on a step toward a place was titled "They said not now": no one did."""
+    """`l` on a step toward a place was titled "They said not now": no one did. And `w`
+    on one still to come asked "Reached out already?" before saying no one can reply."""
     with sqlite_db.write() as s:
         choir = people.create_context(session=s, data={"name": "Choir"}).id
         steps.create_step(session=s, data={
-            "context_id": choir, "action": "go to choir", "due_at": clock.now() + timedelta(hours=1)})  # fmt: skip
+            "context_id": choir, "action": "go to choir", "due_at": clock.now() + timedelta(days=2)})  # fmt: skip
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)

@@ -441,6 +441,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
             if there is not None and status in ("rescheduled", "declined"):  # the step itself
                 said = words.already_there(there.due_at, there.action, there.person, there.id)
                 _refuse(f"{said} Choose another time, or add --anyway to have both.")
+        steps.check_someone_to_reply(step, StepStatus(status))
         if status in steps.AFTER_THE_STEP:
             steps.check_due(step.due_at, anyway=args.anyway)
         if status == "done" and outcome["occurred_at"] is None:

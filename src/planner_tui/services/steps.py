@@ -493,6 +493,13 @@ def new_time_disagrees(
     return None
 
 
+def check_someone_to_reply(step: Step | StepRead, status: StepStatus) -> None:
+    """No reply is for a step with someone: a place has no one to answer (said first,
+    before whether the step has happened yet)."""
+    if status is StepStatus.NO_REPLY and step.person_id is None:
+        raise InvalidInput(words.NO_REPLY_TO_A_PLACE, field="status")
+
+
 AFTER_THE_STEP = frozenset({StepStatus.DONE, StepStatus.NO_REPLY})
 """Outcomes that can only follow the step itself: on a step :func:`still_to_come` they are
 asked about first (the app) or need --anyway (the command line)."""
@@ -925,8 +932,7 @@ def record_outcome(
     new_due = valid.new_due_at
     if new_due is not None and new_due.tzinfo is None:
         raise InvalidInput("The new time needs a time zone.", field="new_due_at")
-    if valid.status is StepStatus.NO_REPLY and row.person_id is None:
-        raise InvalidInput(words.NO_REPLY_TO_A_PLACE, field="status")
+    check_someone_to_reply(row, valid.status)
     if valid.status is StepStatus.RESCHEDULED and new_due is None:
         raise InvalidInput("Choose the new time for this step.", field="new_due_at")
     moved = valid.status is StepStatus.RESCHEDULED or (

@@ -176,7 +176,8 @@ class StepsScreen(ViewScreen):
         def record() -> None:
             outcome_form(self.planner, step, status, then=self.planned)
 
-        if status not in AFTER_THE_STEP or not still_to_come(step.due_at):
+        no_one = status == "no_reply" and step.person_id is None  # said at once (outcome_form)
+        if status not in AFTER_THE_STEP or not still_to_come(step.due_at) or no_one:
             record()
             return
         # As the command line asks for --anyway: a step due on a later day, done already?
