@@ -525,6 +525,19 @@ def test_journal_contact_with_no_one_named_is_refused_not_saved(home: Path) -> N
     assert saved.stdout == "Saved the check-in for Monday 23 November 2026, in touch with Ola.\n"
 
 
+def test_a_check_in_names_two_people_of_one_name_apart(home: Path) -> None:
+    """With two people called Mo, a check-in with the second said "in touch with Mo": which
+    one only its form said (nu126). Named as lists name them, with their number."""
+    assert run(home, "add", "Mo").returncode == 0
+    assert run(home, "add", "Mo", "--anyway").returncode == 0
+    saved = run(home, "journal", "coffee with @#3", "--contact")
+    assert (
+        saved.stdout == "Saved the check-in for Monday 23 November 2026, in touch with Mo (#3).\n"
+    )
+    alone = run(home, "journal", "tea with @Ola", "--day", "yesterday", "--contact")
+    assert alone.stdout.endswith("in touch with Ola.\n")  # one of that name: no number
+
+
 READING = [["people"], ["search", "walk"], ["backup"], ["export", "--format", "json"],
            ["review"], ["plan"]]  # fmt: skip
 

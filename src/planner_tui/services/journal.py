@@ -28,7 +28,7 @@ from planner_tui.db.models import (
     clean_tag,
 )
 from planner_tui.journal_search import ENTRY_FIELDS, SearchQuery
-from planner_tui.names import sort_key
+from planner_tui.names import sort_key, told_apart
 from planner_tui.services.common import (
     all_there,
     driver_connection as driver_connection,
@@ -169,8 +169,12 @@ def read_entries(session: Session, ids: list[int]) -> list[JournalEntryRead]:
         .join(Person, col(Person.id) == JournalPersonLink.person_id)
         .where(col(JournalPersonLink.entry_id).in_(ids))
     ).all()
+    # Named as lists name them: with their number when another has the same name (a
+    # check-in "in touch with Mo" said which Mo only in its form).
+    everyone = session.exec(select(Person.id, Person.name)).all() if person_links else []
+    shown = told_apart((pid, name) for pid, name in everyone if pid is not None)
     for entry_id, pid, name, contact in sorted(person_links, key=lambda link: sort_key(link[2])):
-        people[entry_id].append((pid or 0, name, contact))
+        people[entry_id].append((pid or 0, shown.get(pid or 0, name), contact))
     contexts: dict[int, list[tuple[int, str]]] = defaultdict(list)
     context_links = session.exec(
         select(JournalContextLink.entry_id, Context.id, Context.name)
