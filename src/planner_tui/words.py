@@ -527,9 +527,11 @@ def several_called(typed: str, names: list[str], numbers: list[int] | None = Non
         names = [numbered(name, number) for name, number in zip(names, numbers, strict=True)]
     listed = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
     said = sentence(f"{_typed(typed)} could be {listed}")
+    # A number is said as the name was: '@#4' in a search for '@Mo' ('#4' there is a tag).
+    number = f"{'@' if typed.lstrip().startswith('@') else ''}#{numbers[0]}" if numbers else ""
     if numbers and alike:  # more of a name they share can't tell them apart
-        return f"{said} Say which by their number (#{numbers[0]})."
-    more = f", or the number (#{numbers[0]})" if numbers else ""
+        return f"{said} Say which by their number ({number})."
+    more = f", or the number ({number})" if numbers else ""
     return f"{said} Say a little more of the name{more}."
 
 

@@ -136,7 +136,8 @@ def test_both_ways_in_find_the_same(
 
 def test_two_people_of_one_name_are_told_apart_by_number(db: Database) -> None:
     """ "'@AnaSilva' could be Ana Silva, Ana Silva. Say a little more of the name." — there
-    was no more name to say: their numbers are said, and one is found by it."""
+    was no more name to say: their numbers are said, as typed in a search ('@#4': '#4'
+    alone is a tag, and found nothing, nu126), and one is found by it."""
     with db.write() as s:
         first, second = (people.create_person(session=s, data={"name": "Ana Silva"}).id
                          for _ in range(2))  # fmt: skip
@@ -144,9 +145,10 @@ def test_two_people_of_one_name_are_told_apart_by_number(db: Database) -> None:
     for text in ("@AnaSilva", "@Ana's"):
         assert through_services(db, text, {}) == ([], (
             f"{text!r} could be Ana Silva (#{first}), Ana Silva (#{second}). Say which by "
-            f"their number (#{first})."))  # fmt: skip
+            f"their number (@#{first})."))  # fmt: skip
     found, message = through_services(db, f"@#{second}", {})
     assert message == "" and len(found) == 1
+    assert through_services(db, f"#{second}", {})[0] == []  # a tag
 
 
 def test_a_name_typed_twice_is_said_once(db: Database, entries: dict[str, int]) -> None:
