@@ -661,7 +661,8 @@ def wins(data: MonthReviewData) -> Figure:
         lines.append(f"Small steps done ({len(data.steps_done)}):")
         lines += more([f"{day_label(s.day)}: {s.action} — {s.name}" for s in data.steps_done])
     if data.reconnections:
-        lines.append(f"Back in touch after a long gap ({len(data.reconnections)}):")
+        # The longest gaps first (a reader took them for out of order: said so).
+        lines.append(f"Back in touch after a long gap ({len(data.reconnections)}, longest first):")
         longest = sorted(data.reconnections, key=lambda r: -(r.gap_days or 10**6))
         lines += more(
             [f"{r.name}, {day_label(r.day)}, {words.after_gap(r.gap_days)}" for r in longest]

@@ -684,3 +684,21 @@ def test_someone_back_in_touch_by_a_check_in_is_back_in_touch(db: Database) -> N
     # And the twelve months beside the loneliness check count her as the overview does.
     [beside] = [m for m in november.beside if m.month == date(2026, 11, 1)]
     assert beside.people == november.figures.people_seen == 1
+
+
+def test_back_in_touch_says_its_longest_gaps_come_first(db: Database) -> None:
+    """ "Nadia A., 5 Dec" above "Zoe A., 1 Dec" read as out of order (nu127): the list is
+    by the length of the gap, and its heading says so."""
+    from planner_tui import review_report
+
+    with db.write() as s:
+        for name, before, back in (("Zoe", 8, 1), ("Nadia", 3, 5)):
+            pid = people.create_person(session=s, data={"name": name}).id
+            for day in (
+                datetime(2026, before, 2, 12, tzinfo=UTC),
+                datetime(2026, 11, back, 12, tzinfo=UTC),
+            ):
+                people.log_interaction(session=s, data={"occurred_at": day, "person_ids": [pid]})
+    lines = review_report.wins(review_of(db, date(2026, 11, 1))).lines
+    at = lines.index("Back in touch after a long gap (2, longest first):")
+    assert [line.split(",")[0].strip(" •-") for line in lines[at + 1 : at + 3]] == ["Nadia", "Zoe"]
