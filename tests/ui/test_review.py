@@ -576,3 +576,22 @@ async def test_the_loneliness_checks_answers_go_to_their_ends_and_by_a_letter(
         await press(app, pilot, "o", "o", "space")  # occasionally, then often: the next "o"
         answers = {r.id: r.pressed_index for r in form.query(RadioSet)}
     assert answers == {"lack_companionship": 2, "left_out": 1, "isolated": 0, "how_often": 4}
+
+
+async def test_intentions_for_a_month_gone_by_are_not_said_to_show_on_today(
+    sqlite_db: Database,
+) -> None:
+    """`n` on a review two years back said its intentions "show on Today all through
+    December 2024" (nu127): that month has gone by."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 8, 3), "body": "the first"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "n")
+        asked = " ".join(screen_text(app).split())
+        assert "They show on Today all through December 2026." in asked  # November's
+        await press(app, pilot, "escape", "left", "left", "n")  # September's, for October
+        assert isinstance(app.screen, IntentionsForm)
+        asked = " ".join(screen_text(app).split())
+        assert "for October 2026, gone by now: they are kept with this review." in asked
+        assert "show on Today" not in asked

@@ -222,8 +222,14 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
         )
 
     def compose_fields(self) -> ComposeResult:
+        from planner_tui.daily import intentions_month
+
+        gone_by = self.month < intentions_month(clock.today())  # "all through December 2024"
         yield Field(
-            f"One to three small intentions. They show on Today all through {self.following}."
+            f"One to three small intentions for {self.following}, gone by now: they are kept "
+            "with this review."
+            if gone_by
+            else f"One to three small intentions. They show on Today all through {self.following}."
         )
         for n in range(INTENTIONS):
             yield TextField(id=f"intention{n}", placeholder=f"intention {n + 1}")
