@@ -165,6 +165,25 @@ async def test_a_contact_is_deleted_from_the_persons_page_and_comes_back(
         assert "No contact logged yet" not in screen_text(app)
 
 
+async def test_the_reviews_list_of_contacts_fills_the_screen(sqlite_db: Database) -> None:
+    """The month's contacts showed 20 rows and a third of the screen empty under its hint
+    (nu127): the list fills the room there is, its hint below it in sight."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for hour in range(40):
+            people.log_interaction(session=s, data={
+                "occurred_at": NOW.replace(day=1 + hour % 22, hour=hour % 12),
+                "person_ids": [ana]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "c")
+        assert isinstance(app.screen, ContactsScreen)
+        shown = on_screen(app)
+        rows = [line for line in shown if " Nov, " in line]
+        assert len(rows) >= 30, shown
+        assert any("Esc: back to the review" in line for line in shown), shown
+
+
 async def test_the_reviews_list_of_contacts_changes_and_deletes_them(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"}).id
