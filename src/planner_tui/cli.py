@@ -39,6 +39,7 @@ from planner_tui.words import (
     export_given_to_restore,
     own_database_given_to_import,
     plural,
+    sentence,
 )
 
 if TYPE_CHECKING:
@@ -382,7 +383,7 @@ def import_journal(settings: Settings, path: Path) -> None:
         f"{'was' if result.skipped == 1 else 'were'} already here and skipped."
     )
     if result.linked:
-        print(plain(f"Linked: {', '.join(result.linked)}."))
+        print(plain(sentence(f"Linked: {', '.join(result.linked)}")))  # "Ada A." last
 
 
 def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) -> None:

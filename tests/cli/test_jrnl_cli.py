@@ -42,6 +42,15 @@ def test_import_a_journal_twice(tmp_path: Path, name: str, kind: str, added: int
     assert entries(tmp_path) == once
 
 
+def test_a_name_ending_in_a_full_stop_ends_the_linked_line_once(tmp_path: Path) -> None:
+    """ "Linked: Ada A.." (nu128)."""
+    card = tmp_path / "ana.vcf"
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ana S.\nEND:VCARD\n", encoding="utf-8")
+    assert run(tmp_path, "import", str(card)).returncode == 0
+    imported = run(tmp_path, "import", str(DATA / "onefile.journal"))
+    assert imported.stdout.splitlines()[1] == "Linked: Ana S."
+
+
 def test_links_people_named_with_at(tmp_path: Path) -> None:
     card = tmp_path / "ana.vcf"
     card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nEND:VCARD\n", encoding="utf-8")

@@ -511,6 +511,9 @@ async def test_a_delete_made_before_a_restore_is_not_undone_into_the_copy(
         backups.restore(sqlite_db.location, copy)  # as `planner-tui restore` does
         await press(app, pilot, "u")
         assert said(app, "the planner was put back from a copy since")
+        app._notifications.clear()
+        await press(app, pilot, "u")  # not "have all been taken back": it wasn't (nu128)
+        assert said(app, "have been taken back, or can't be any more.")
         with sqlite_db.session() as s:
             assert journal.list_entries(session=s) == []
             assert [p.name for p in people.list_people(session=s)] == ["Una"]

@@ -107,7 +107,7 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
     if taken is None:
         app.notify(
             "Nothing left to undo: the deletes, changes and merges undo keeps (the last "
-            f"{KEEP} since the app was opened) have all been taken back."
+            f"{KEEP} since the app was opened) have been taken back, or can't be any more."
             if changes.made
             else "Nothing to undo: u takes back a delete, a merge or a correction made since "
             "the app opened. Something added, a first outcome or an archive is changed where "
