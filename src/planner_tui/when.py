@@ -909,12 +909,12 @@ def parse_repeat(text: str) -> str | None:
     if said in ("", "no", "never", "once", "none", "doesn't repeat", "does not repeat"):
         return None
     if said in _REPEAT_WORDS:
-        return _checked(_REPEAT_WORDS[said], text)
+        return at_most_daily(_REPEAT_WORDS[said], text)
     every = _REPEAT_EVERY.match(said)
     if every:
         count, unit = int(every[1]), every[2]
         freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}[unit]
-        return _checked(f"FREQ={freq}" + (f";INTERVAL={count}" if count != 1 else ""), text)
+        return at_most_daily(f"FREQ={freq}" + (f";INTERVAL={count}" if count != 1 else ""), text)
     days = [
         _weekday_named(day) for day in said.removeprefix("every ").replace(" and ", " ").split()
     ]
@@ -926,7 +926,7 @@ def parse_repeat(text: str) -> str | None:
         rule = _until_in_utc(rule, text)
         with contextlib.suppress(ValueError, TypeError):
             series(rule, datetime(2026, 1, 1))
-            return _comes_round(_checked(rule, text), text)
+            return _comes_round(at_most_daily(rule, text), text)
     raise InvalidInput(f"I couldn't read '{_shown(text)}' as a repeat. {REPEAT_EXAMPLES}",
                        field="repeat")  # fmt: skip
 
@@ -995,9 +995,10 @@ def rule_parts(rule: str | None) -> dict[str, str]:
 _MORE_THAN_DAILY = ("BYHOUR", "BYMINUTE", "BYSECOND")
 
 
-def _checked(rule: str, text: str) -> str:
+def at_most_daily(rule: str, text: str) -> str:
     """*rule* if a small step can keep to it: at most once a day, coming round at least
-    once more ('every 0 days', HOURLY and COUNT=0 are refused, kindly)."""
+    once more ('every 0 days', HOURLY and COUNT=0 are refused, kindly). *text* is the rule
+    as said."""
     parts = rule_parts(rule)
     unit = _FREQ_UNITS.get(parts.get("FREQ", ""))
     interval = parts.get("INTERVAL", "1")

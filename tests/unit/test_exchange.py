@@ -67,6 +67,27 @@ def test_json_round_trip_is_lossless(month: Database, sqlite_db: Database) -> No
     assert json.loads(first)["tables"] == json.loads(again)["tables"]
 
 
+def test_an_import_keeps_this_homes_own_settings_it_does_not_carry(
+    month: Database, sqlite_db: Database
+) -> None:
+    """Imported into a home the app had opened, an export took away its settings: the
+    welcome came again (nu128). The export's own settings win; this home's others stay."""
+    from planner_tui.services import drafts
+
+    with month.write() as s:
+        drafts.set_setting(session=s, key="theme", value="nord")
+    with month.session() as s:
+        text = exchange.export_json(session=s)
+    with sqlite_db.write() as s:
+        drafts.set_setting(session=s, key="first_run_notice_seen", value=True)
+        drafts.set_setting(session=s, key="theme", value="gruvbox")
+    with sqlite_db.write() as s:
+        exchange.import_json(session=s, text=text)
+    with sqlite_db.session() as s:
+        assert drafts.get_setting(session=s, key="first_run_notice_seen") is True
+        assert drafts.get_setting(session=s, key="theme") == "nord"
+
+
 def test_import_refuses_to_mix_and_bad_files(month: Database) -> None:
     with month.session() as s:
         text = exchange.export_json(session=s)

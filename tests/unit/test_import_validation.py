@@ -159,6 +159,11 @@ BAD_ROWS: list[tuple[str, Callable[[Tables], None], str, int, str]] = [
     ("a time off the calendar", _set("step", 1, "due_at", "0001-01-01T00:30:00+01:00"),
      "step", 1, "due_at"),
     ("an unreadable repeat", _set("step", 1, "rrule", "FREQ=SOMETIMES"), "step", 1, "rrule"),
+    # What the forms refuse, an import refused too (nu128: both went in).
+    ("a repeat each minute", _set("step", 1, "rrule", "FREQ=MINUTELY"), "step", 1, "rrule"),
+    ("a repeat each hour", _set("step", 1, "rrule", "FREQ=HOURLY"), "step", 1, "rrule"),
+    ("a check-in of a day to come", _set("journal_entry", 1, "day", "2099-01-01"),
+     "journal_entry", 1, "day"),
     ("a month that isn't one", _set("loneliness_check", 1, "month", "November"),
      "loneliness_check", 1, "month"),
     ("a tag of two words", _set("journal_tag", 1, "tag", "two words"), "journal_tag", 1, "tag"),

@@ -319,8 +319,9 @@ def import_checked(*, session: Session, rows: dict[str, list[dict[str, Any]]]) -
     counts: dict[str, int] = {}
     for model in EXPORTED_TABLES:
         table = _table(model)
-        if model is AppSetting:
-            session.execute(sa.delete(table))
+        if model is AppSetting:  # the export's settings win; this home's others stay (the
+            keys = [row["key"] for row in rows[table.name]]  # welcome seen, a theme chosen)
+            session.execute(sa.delete(table).where(table.c.key.in_(keys)))
         if rows[table.name]:
             session.execute(sa.insert(table), rows[table.name])
         counts[table.name] = len(rows[table.name])

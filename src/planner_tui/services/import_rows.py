@@ -340,6 +340,13 @@ def _check_moments(table: str, number: int, valid: SQLModel) -> None:
             raise ImportRefused(table, number, name, "that time is off the calendar") from None
 
 
+def _check_happened(table: str, number: int, valid: SQLModel) -> None:
+    """A check-in is for a day that has begun, as its form and command say. (A contact's
+    time is let be: one written on a machine whose clock ran ahead is still the contact.)"""
+    if isinstance(valid, _JournalEntryRow) and valid.day > clock.today():
+        raise ImportRefused(table, number, "day", "a check-in is for a day that has begun")
+
+
 def checked_rows(
     tables: dict[str, Any], models: list[type[SQLModel]]
 ) -> dict[str, list[dict[str, Any]]]:
@@ -405,6 +412,7 @@ def _checked_row(
             valid.rrule = check_rrule(valid.rrule, valid.due_at)
         except InvalidInput as error:
             raise ImportRefused(table.name, number, "rrule", str(error)) from None
+    _check_happened(table.name, number, valid)
     values = {}
     for column in table.columns:
         if is_copy(column):

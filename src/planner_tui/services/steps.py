@@ -348,6 +348,8 @@ class StepOutcome(SQLModel):
 def check_rrule(rule: str | None, start: datetime) -> str | None:
     if rule is None or not rule.strip():
         return None
+    from planner_tui.when import at_most_daily
+
     rule = rule.strip().removeprefix("RRULE:")
     try:
         series(rule, clock.to_local(start).replace(tzinfo=None))
@@ -355,7 +357,10 @@ def check_rrule(rule: str | None, start: datetime) -> str | None:
         raise InvalidInput(
             f"That repeat rule can't be read: {rule[:80]!r}.", field="rrule"
         ) from None
-    return rule
+    try:
+        return at_most_daily(rule, rule[:80])  # as a repeat typed is (HOURLY, COUNT=0)
+    except InvalidInput as error:
+        raise InvalidInput(str(error), field="rrule") from None
 
 
 def first_occurrence(rule: str | None, start: datetime) -> datetime:

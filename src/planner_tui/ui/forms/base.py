@@ -581,8 +581,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 pointer = problem
             elif problem.id:
                 problem.say(problems.get(problem.id.removesuffix("-problem")))
-        if pointer is not None and not problems and pointer.message in self.SETTLED_BY_TYPING:
-            pointer.say(None)  # every note it pointed to is gone, or the form is no longer empty
+        notes_shown = any(shown(p) for p in self.query(Problem) if p is not pointer)
+        if pointer is not None and not notes_shown and pointer.message in self.SETTLED_BY_TYPING:
+            # every note it pointed to is gone (a wizard's other pages may still have theirs,
+            # out of sight), or the form is no longer empty
+            pointer.say(None)
         # A field's read-back ("→ Tue 29 Dec…") never stands above a message that says its
         # text couldn't be used: it would be from an earlier text, or contradict it.
         for key in problems:
