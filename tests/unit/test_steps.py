@@ -703,3 +703,30 @@ def test_a_step_done_earlier_than_recorded_stands_where_it_happened(db: Database
         assert steps.settled_or_due(done) == local("2025-12-03T12:00")
         facts = services_today.facts(session=s, today=date(2026, 11, 23), coming=1)
     assert facts.steps_this_week == 0
+
+
+def test_a_date_filter_reads_earlier_steps_by_when_they_came_about(db: Database) -> None:
+    """The Plan filtered from a day listed a step let go before it (shown dated before the
+    day), and left out one done late within it (nu125): earlier steps are filtered by the
+    date they show, when they came about; planned ones by their time."""
+    from datetime import UTC
+
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        made = {action: steps.create_step(session=s, data={
+            "person_id": ana, "action": action, "due_at": due}).id
+            for action, due in (("let go early", datetime(2026, 11, 30, 18, tzinfo=UTC)),
+                                ("done late", datetime(2026, 11, 20, 18, tzinfo=UTC)),
+                                ("still planned", datetime(2026, 11, 30, 19, tzinfo=UTC)))}  # fmt: skip
+        steps.record_outcome(session=s, step_id=made["let go early"], outcome={"status": "skipped"})
+        steps.record_outcome(session=s, step_id=made["done late"], outcome={
+            "status": "done", "occurred_at": datetime(2026, 11, 23, 19, tzinfo=UTC)})  # fmt: skip
+
+    def listed(start: datetime, upcoming: bool | None) -> list[str]:
+        with db.session() as s:
+            return [x.action for x in steps.list_steps(session=s, upcoming=upcoming, start=start)]
+
+    assert listed(datetime(2026, 11, 22, tzinfo=UTC), False) == ["let go early", "done late"]
+    assert listed(datetime(2026, 11, 25, tzinfo=UTC), False) == []
+    assert listed(datetime(2026, 11, 25, tzinfo=UTC), True) == ["still planned"]
+    assert listed(datetime(2026, 11, 25, tzinfo=UTC), None) == ["still planned"]

@@ -726,10 +726,13 @@ def list_steps(
         query = query.where(col(Step.person_id).in_(ids))
     if statuses:
         query = query.where(col(Step.status).in_([s.value for s in statuses]))
+    # Dates as the list shows them: a step still planned by its time, an earlier one by
+    # when it came about (one done before a day filtered from showed under it, dated before).
+    when = col(Step.due_at) if upcoming is True else came_about_column()
     if start is not None:
-        query = query.where(col(Step.due_at) >= start)
+        query = query.where(when >= start)
     if end is not None:
-        query = query.where(col(Step.due_at) < end)
+        query = query.where(when < end)
     if upcoming is True:
         rows = list(session.exec(query.limit(limit)).all())
     else:
