@@ -1562,3 +1562,18 @@ async def test_n_on_a_persons_page_adds_someone_as_on_the_map(sqlite_db: Databas
         await press(app, pilot, "n", *"Zoë", "ctrl+s")
         assert isinstance(app.screen, MapScreen)
     assert sorted(p.name for p in everyone(sqlite_db)) == ["Ana", "Zoë"]
+
+
+async def test_another_tab_reads_what_was_written_elsewhere_meanwhile(sqlite_db: Database) -> None:
+    """Someone made one-sided on the command line while the Map was open didn't show in its
+    Gaps until ctrl+r (nu129): a tab shown reads again what was written since."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        with sqlite_db.write() as s:  # as `planner-tui add Bo` does, meanwhile
+            people.create_person(session=s, data={"name": "Bo"})
+        await press(app, pilot, "4")
+        await press(app, pilot, "1")
+        assert "Bo" in screen_text(app)

@@ -501,6 +501,12 @@ class MapScreen(ViewScreen):
         self.set_focus(self.query_one(focus))
         self.query_one(TabbedContent).active = tab
 
+    def on_tabbed_content_tab_activated(self, _event: TabbedContent.TabActivated) -> None:
+        """Another tab shown: read again if the data was changed elsewhere since (the
+        Gaps left out someone the command line had just made one-sided)."""
+        if self._read_at is not None:
+            self.reload_if_written_elsewhere()
+
     def action_filter(self) -> None:
         self.action_tab("people")
         self.query_one("#filter", Input).focus()
