@@ -288,6 +288,19 @@ async def test_the_row_a_key_acts_on_stays_in_sight_when_the_terminal_is_resized
         assert "With: Jo 12" in screen_text(app)
 
 
+async def test_the_box_for_a_files_name_is_in_sight_at_40x12(sqlite_db: Database) -> None:
+    """At 40x12 the calendar file's dialog showed its title and words, and the box for the
+    file's name below the edge: Enter wrote a file named out of sight (nu128)."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(40, 12), notifications=True) as pilot:
+        await settle(app, pilot)
+        for keys in (("p", "i"), ("escape", "m", "i")):
+            await press(app, pilot, *keys)
+            box = app.screen.focused
+            assert isinstance(box, Input), app.screen
+            assert whole_in_sight(app.screen, box), on_screen(app)
+
+
 @pytest.mark.parametrize("size", [(30, 8), (40, 12), (60, 20)])
 async def test_every_answer_of_a_question_shows_whole_when_it_has_the_focus(
     sqlite_db: Database, size: tuple[int, int]

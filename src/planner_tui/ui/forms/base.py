@@ -232,8 +232,6 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     AUTO_FOCUS = ""
     """None of Textual's: the first field takes the focus once mounted (see on_mount).
     Textual's would focus the page first, re-styling every field as it gains and loses it."""
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
-    """Below 24 lines a form draws tighter, and the wizard's lists are shorter."""
     START_IN: ClassVar[str] = ""
     """The field the cursor starts in when not the first (a selector)."""
     BINDINGS = [

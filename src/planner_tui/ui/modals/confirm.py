@@ -35,8 +35,6 @@ class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
         Binding("right", "other_answer(1)", "Answers", show=False, priority=True),
         Binding("escape", "dismiss", "Cancel"),
     ]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
-    """Below 24 lines it draws tighter, as a form does."""
 
     def __init__(
         self,

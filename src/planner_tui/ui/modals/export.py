@@ -11,7 +11,7 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -37,7 +37,9 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
         """A file already there that the next Enter replaces (it was said)."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        # It scrolls on a short screen (at 40x12 the box for the file's name was below the
+        # edge, and Enter wrote a file named out of sight); the box is kept in view.
+        with VerticalScroll(classes="dialog", can_focus=False):
             yield Label(text(self.heading), classes="dialog-title")
             yield Static(
                 f"{self.about} Nothing is sent anywhere. Enter writes it; Esc closes.",

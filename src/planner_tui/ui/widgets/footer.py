@@ -215,6 +215,10 @@ class DialogFooter:
     keys that don't reach the view now. Mounted with the dialog, so it takes part in the
     dialog's first layout (mounted once the dialog showed, it cost two layouts more)."""
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
+    """Below 24 lines a dialog draws tighter (app.tcss): its answers a line each, its
+    title with no margin, so what it asks and where to type stay in sight."""
+
     def on_mount(self) -> None:
         assert isinstance(self, Screen)
         self.mount(KeysFooter())
