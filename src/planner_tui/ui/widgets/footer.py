@@ -13,7 +13,7 @@ palette's own key (ctrl+p, which help lists) before any other. What is left out 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -215,7 +215,7 @@ class DialogFooter:
     keys that don't reach the view now. Mounted with the dialog, so it takes part in the
     dialog's first layout (mounted once the dialog showed, it cost two layouts more)."""
 
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (24, "-tall")]
     """Below 24 lines a dialog draws tighter (app.tcss): its answers a line each, its
     title with no margin, so what it asks and where to type stay in sight."""
 
