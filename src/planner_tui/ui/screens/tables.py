@@ -133,14 +133,15 @@ class Table(DataTable[Any]):
         self.call_after_refresh(self.keep_cursor_in_sight)
 
     def keep_cursor_in_sight(self) -> None:
-        """After a resize, the cursor's row is on screen, and rows that now all fit are all
-        shown: made smaller, the Map's list kept its place, the cursor's row below the edge
-        (and `l` logged a contact with someone out of sight); made larger, a list scrolled to
-        its end kept its first rows hidden above its top."""
+        """After a resize, the cursor's row is in the table's sight, and rows that now all
+        fit are all shown: made smaller, the Map's list kept its place, the cursor's row
+        below the edge (and `l` logged a contact with someone out of sight); made larger, a
+        list scrolled to its end kept its first rows hidden above its top. The page around
+        stays where it is (a person's page opening at its top, say)."""
         if self.scroll_y > self.max_scroll_y:
             self.scroll_to(y=self.max_scroll_y, animate=False)
         if self.cursor_type == "row" and self.row_count:
-            self._scroll_cursor_into_view()
+            super()._scroll_cursor_into_view()
 
     def fit_columns(self) -> bool:
         """Narrow the give-way columns until the table fits its width; whether any width
