@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.collector import IdleCollector
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +39,16 @@ def views_made_when_visited(monkeypatch: pytest.MonkeyPatch) -> None:
     test_prepared_views.py tests that): what a test does must not depend on how long it
     takes (a loaded machine's pauses would make views under it)."""
     monkeypatch.setattr(PlannerApp, "PREPARE_VIEWS", False)
+
+
+@pytest.fixture(autouse=True)
+def collected_as_each_test_ends(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screen test's garbage is collected as it ends (tests/conftest.py), not also in its
+    pauses: the app's full collection when left alone (ui/collector.py) came after nearly
+    every slow step of a test, and walked all the test had made so far each time (a tenth
+    of a long form test's CPU). Tests of those collections are marked
+    ``collects_when_idle``."""
+    if request.node.get_closest_marker("collects_when_idle") is None:
+        monkeypatch.setattr(IdleCollector, "tick", lambda _self: False)

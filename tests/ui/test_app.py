@@ -296,6 +296,7 @@ async def test_views_show_real_data(sqlite_db: Database) -> None:
             assert words in screen_text(app)
 
 
+@pytest.mark.collects_when_idle
 async def test_the_app_collects_garbage_when_left_alone_after_keys(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -319,6 +320,7 @@ async def test_the_app_collects_garbage_when_left_alone_after_keys(
         assert len(made) == 1  # left alone since: nothing new to collect
 
 
+@pytest.mark.collects_when_idle
 async def test_a_view_slow_to_read_its_data_is_not_joined_by_a_collection(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
