@@ -102,6 +102,8 @@ def parse_terms(text: str) -> list[list[str]]:
             if groups[-1]:
                 groups.append([])
             continue
+        if bare == "AND":  # what words beside each other mean already ("river AND walk"
+            continue  # looked for the word "and" too, and found nothing)
         if phrase:
             words = [w.rstrip("*") for w in _WORD.findall(phrase)]
             if words:

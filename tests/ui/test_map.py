@@ -1577,3 +1577,23 @@ async def test_another_tab_reads_what_was_written_elsewhere_meanwhile(sqlite_db:
         await press(app, pilot, "4")
         await press(app, pilot, "1")
         assert "Bo" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (40, 12), (120, 40)])
+async def test_the_circles_keep_you_in_the_middle_readable(
+    sqlite_db: Database, size: tuple[int, int]
+) -> None:
+    """On a small screen the inner ring passes through the middle: its people's marks were
+    drawn over "you" ("▼y▼u▼" at 60x20, nu129)."""
+    with sqlite_db.write() as s:  # a legend of ten parts of life leaves the rings little room
+        kinds = [people.create_context(session=s, data={"name": f"Part {n}"}).id for n in range(10)]
+        for n in range(6):
+            people.create_person(session=s, data={
+                "name": f"P{n}", "circle": "inner", "context_ids": [kinds[0]]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=size) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "2")
+        picture = app.screen.query_one(CirclesPicture)
+        assert sum(len(m.dots) for m in picture.marks) == 6
+        assert "you" in str(picture.render()), str(picture.render())

@@ -88,14 +88,16 @@ RIVER = ("first", "second")
     ("odd", "found"),
     [('"unbalanced', ()), ("AND OR NOT", ()), ("(((", ()), ("*", ()), ("NEAR(river", ()),
      ("body:river", ()), ("river)", RIVER), ("^river", RIVER), ("-river", RIVER),
-     ("'; DROP TABLE journal_entry; --", ()), ("rain AND", ()), ("(rain", ("second",)),
+     ("'; DROP TABLE journal_entry; --", ()), ("rain AND", ("second",)), ("(rain", ("second",)),
      ("\x00", ()), ("🌧️", ()), ("", ())],
 )  # fmt: skip
 def test_odd_queries_are_read_as_plain_words(
     db: Database, filled: dict[str, int], odd: str, found: tuple[str, ...]
 ) -> None:
-    """Operators the search doesn't offer are plain words ("AND" must be in the entry, "-" and
-    "^" are dropped); a query with no word in it finds nothing. The entries are all intact."""
+    """Operators the search doesn't offer are plain words ("NOT" must be in the entry, "-" and
+    "^" are dropped; "AND" is what words side by side mean already: "river AND walk" looked
+    for "and" too, and found nothing, nu126); a query with no word in it finds nothing. The
+    entries are all intact."""
     assert sorted(ids(db, SearchQuery(odd))) == sorted(filled[name] for name in found)
     with db.session() as s:
         bodies = [e.body for e in journal.list_entries(session=s)]

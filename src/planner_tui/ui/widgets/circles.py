@@ -107,6 +107,21 @@ class CirclesPicture(Widget, can_focus=True):
         """Lines under the rings: the one about the cursor, then the legend, wrapped."""
         return 1 + len(self.legend(width))
 
+    @staticmethod
+    def clear_of_you(
+        cx: float, cy: float, rx: float, ry: float
+    ) -> list[tuple[tuple[int, int], float]]:
+        """A ring's cells where no mark covers "you" in the middle (a small screen's inner
+        ring passes through it: "▼y▼u▼" at 60x20): a mark is at most 3 cells ("●12"), and
+        "you" is 3 wide. A ring with none such is drawn a little wider."""
+        cells = _ring_cells(cx, cy, rx, ry)
+        for wider in (1.0, 1.5, 2.0, 3.0):
+            clear = [((x, y), angle) for (x, y), angle in _ring_cells(cx, cy, rx * wider, ry)
+                     if y != round(cy) or not round(cx) - 4 < x < round(cx) + 2]  # fmt: skip
+            if clear:
+                return clear
+        return cells
+
     def place(self, width: int, height: int) -> list[Mark]:
         height = max(height - self.below(width), 5)
         cx, cy = (width - 1) / 2, (height - 1) / 2
@@ -120,7 +135,7 @@ class CirclesPicture(Widget, can_focus=True):
             )
             if not people:
                 continue
-            cells = _ring_cells(cx, cy, rx * RING_SIZE[name], ry * RING_SIZE[name])
+            cells = self.clear_of_you(cx, cy, rx * RING_SIZE[name], ry * RING_SIZE[name])
             groups: list[tuple[Dot, ...]]
             if len(people) <= len(cells) // 2:
                 groups = [(p,) for p in people]
