@@ -11,11 +11,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlmodel import select
 from textual.events import Paste
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
 from planner_tui import clock, words
 from planner_tui.db.engine import Database, open_database
+from planner_tui.db.models import Draft
 from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
 from planner_tui.services import drafts, journal, people
 from planner_tui.ui.app import PlannerApp
@@ -141,6 +143,39 @@ async def test_words_for_an_entry_deleted_elsewhere_can_be_saved_as_a_new_one(
     [entry] = entries(sqlite_db)
     assert (entry.day, entry.body) == (date(2026, 11, 20), "first, and a second thought")
     assert entry.id != old.id
+
+
+async def test_words_of_a_deleted_check_in_kept_as_a_draft_are_where_c_finds_them(
+    sqlite_db: Database,
+) -> None:
+    """Today's check-in and the person it named both gone (a restore from the command line),
+    *Save them as a new check-in* refused for the person, then *Keep the draft*: the words
+    were kept under the deleted check-in, and `c` opened another (nu128)."""
+    with sqlite_db.write() as s:
+        bob = people.create_person(session=s, data={"name": "Bob"}).id
+        old = journal.save_entry(
+            session=s, data={"day": clock.today(), "body": "soup", "person_ids": [bob]}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "c")
+        assert form(app).entry is not None and form(app).entry.id == old.id
+        with sqlite_db.write() as s:  # as a restore of an older copy does
+            journal.delete_entry(session=s, entry_id=old.id)
+            people.delete_person(session=s, person_id=bob)
+        form(app).query_one("#body", TextArea).text = "soup, and warm words"
+        await press(app, pilot, "ctrl+s")
+        assert "The check-in you are changing was deleted" in screen_text(app)
+        await press(app, pilot, "enter")  # save them as a new check-in: Bob is gone
+        assert isinstance(app.screen, JournalForm)
+        await press(app, pilot, "escape", "enter")  # keep the draft
+        assert not isinstance(app.screen, JournalForm)
+        await press(app, pilot, "c")
+        assert form(app).entry is None
+        assert form(app).query_one("#body", TextArea).text == "soup, and warm words"
+    with sqlite_db.session() as s:
+        kept = [row.key for row in s.exec(select(Draft)).all()]
+    assert not any(key.startswith(f"journal:{old.id}") for key in kept), kept
 
 
 async def test_a_check_in_given_another_day_is_asked_about_and_can_keep_its_own(

@@ -22,16 +22,24 @@ Taken = tuple[str, dict[str, Any]]
 
 
 def save_draft(
-    *, session: Session, key: str, payload: dict[str, Any], taken: Taken | None = None
+    *,
+    session: Session,
+    key: str,
+    payload: dict[str, Any],
+    taken: Taken | None = None,
+    moved_from: str | None = None,
 ) -> None:
     """Keep text being typed. One row per form; the latest keystroke wins. The draft it
     took back (*taken*), its words now in this one, goes, unless another window has
-    written it again since."""
+    written it again since; so does the form's own row under a key it kept its draft under
+    before (*moved_from*: its record is gone, and its words are a new one's)."""
     row = session.get(Draft, key) or Draft(key=key)
     row.payload = payload
     row.updated_at = clock.utcnow()
     session.add(row)
     _let_go_of(session, taken, keeping=key)
+    if moved_from is not None:
+        session.execute(sa.delete(Draft).where(col(Draft.key) == moved_from))
     session.flush()
 
 
@@ -53,10 +61,13 @@ def load_draft(*, session: Session, key: str) -> dict[str, Any] | None:
     return found[1] if found is not None else None
 
 
-def discard_draft(*, session: Session, key: str, taken: Taken | None = None) -> None:
+def discard_draft(
+    *, session: Session, key: str, taken: Taken | None = None, moved_from: str | None = None
+) -> None:
     """A form's draft goes (saved, or let go), and the one it took back with it — unless
-    another window has written that one again since."""
-    session.execute(sa.delete(Draft).where(col(Draft.key) == key))
+    another window has written that one again since — and its own row under a key it
+    kept its draft under before (*moved_from*)."""
+    session.execute(sa.delete(Draft).where(col(Draft.key).in_([key, moved_from or key])))
     _let_go_of(session, taken, keeping=key)
     session.flush()
 

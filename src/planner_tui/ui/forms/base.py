@@ -264,6 +264,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self._taken: drafts.Taken | None = None
         """The draft taken back as the form opened, let go once this form's own draft, save
         or discard has taken its place (unless another window writes it again meanwhile)."""
+        self._moved_from: str | None = None
+        """The row this form kept its draft in before :meth:`keep_under`, let go with the
+        next write."""
         self.initial = initial or {}
         self.dirty = False
         self.ready = False
@@ -653,12 +656,18 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                             BASE: self._as_mounted,
                         },
                         taken=self._taken,
+                        moved_from=self._moved_from,
                     )
                     if keep
-                    else partial(drafts.discard_draft, key=self._draft_row, taken=self._taken),
+                    else partial(
+                        drafts.discard_draft,
+                        key=self._draft_row,
+                        taken=self._taken,
+                        moved_from=self._moved_from,
+                    ),  # fmt: skip
                     affects_views=False,
                 )
-                self._taken = None  # its words are in this form's own draft now, or let go
+                self._taken = self._moved_from = None  # its words are in its own draft now
             if from_worker:
                 self._tell_view_below()
         except PlannerError as error:
@@ -857,6 +866,15 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         message = words.changed_meanwhile(self.FIELD_WORDS, now_said, mine_said)
         self.app.push_screen(Choice("Changed elsewhere meanwhile", message, answers), answered)
 
+    def keep_under(self, draft_key: str) -> None:
+        """Keep the draft under *draft_key* from now on: the record it was kept for is gone,
+        and its words are a new one's (kept under the old key, they were out of reach once
+        the form closed). The row kept so far goes with the next write."""
+        with self._draft_lock:
+            self._moved_from = self._moved_from or self._draft_row
+            self.draft_key = draft_key
+            self._draft_row = f"{draft_key}#{uuid.uuid4().hex[:12]}"
+
     def drop_draft(self) -> None:
         """In a worker: the draft goes (saved, or let go), and a draft write still on its
         way, for what was typed before, is not done after it (which brought it back). A
@@ -868,10 +886,15 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self._saves += 1
             try:
                 self.planner.backend.write(
-                    partial(drafts.discard_draft, key=self._draft_row, taken=self._taken),
+                    partial(
+                        drafts.discard_draft,
+                        key=self._draft_row,
+                        taken=self._taken,
+                        moved_from=self._moved_from,
+                    ),  # fmt: skip
                     affects_views=False,
                 )
-                self._taken = None
+                self._taken = self._moved_from = None
                 self._tell_view_below()
             except PlannerError as error:  # the form may have closed: the app says it
                 said = words.draft_not_let_go(str(error))

@@ -430,8 +430,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
         elif answer == "keep" and self.entry is not None:  # saved, on the day it was for
             self.query_one("#day", Input).value = self.entry.day.isoformat()
             self.save({**self.values(), "move": True})
-        elif answer == "new":
-            self.entry = None  # as a check-in written afresh, on the day it holds
+        elif answer == "new":  # as a check-in written afresh, on the day it holds; its
+            today = self.entry is not None and self.entry.day == clock.today()  # draft kept
+            self.keep_under(NEW_CHECKIN_DRAFT if today else ANOTHER_CHECKIN_DRAFT)  # where
+            self.entry = None  # c (or the Journal's n) finds it, not under the one deleted
             self.save(values)
 
     # ---------------------------------------------------------------- leaving
