@@ -664,7 +664,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                         key=self._draft_row,
                         taken=self._taken,
                         moved_from=self._moved_from,
-                    ),  # fmt: skip
+                    ),
                     affects_views=False,
                 )
                 self._taken = self._moved_from = None  # its words are in its own draft now
@@ -891,7 +891,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                         key=self._draft_row,
                         taken=self._taken,
                         moved_from=self._moved_from,
-                    ),  # fmt: skip
+                    ),
                     affects_views=False,
                 )
                 self._taken = self._moved_from = None
