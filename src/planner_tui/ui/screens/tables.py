@@ -130,7 +130,8 @@ class Table(DataTable[Any]):
         if self.fit_columns():
             self._update_count += 1
             self.refresh()
-        self.call_after_refresh(self.keep_cursor_in_sight)
+        if self.has_focus or self.scroll_y:  # else nothing to keep (a Review month's tables)
+            self.call_after_refresh(self.keep_cursor_in_sight)
 
     def keep_cursor_in_sight(self) -> None:
         """After a resize, the cursor's row is in the table's sight, and rows that now all
@@ -140,7 +141,7 @@ class Table(DataTable[Any]):
         stays where it is (a person's page opening at its top, say)."""
         if self.scroll_y > self.max_scroll_y:
             self.scroll_to(y=self.max_scroll_y, animate=False)
-        if self.cursor_type == "row" and self.row_count:
+        if self.has_focus and self.cursor_type == "row" and self.row_count:
             super()._scroll_cursor_into_view()
 
     def fit_columns(self) -> bool:
