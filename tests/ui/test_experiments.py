@@ -19,6 +19,7 @@ from planner_tui.ui.screens.review import ReviewScreen
 
 from ..hostile import TEXT, one_clear_line, stored_data
 from .test_app import SIZE, make_app, press, screen_text, settle
+from .test_fit_narrow import on_screen
 
 
 def fill(form: FormScreen[object], **values: str) -> None:
@@ -53,6 +54,9 @@ async def test_starting_and_ending_an_experiment_from_the_review(sqlite_db: Data
         fill(form, name="[bold]a walk[/] every Thursday", tied="#walk", weeks="3")
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
+        # Brought into view, with the focus (it stayed where the page was, nu127).
+        assert app.screen.focused_figure() is app.screen.query_one("#figure-experiments")
+        assert any("a walk[/] every Thursday" in line for line in on_screen(app))
         shown = screen_text(app)
         assert (
             "[bold]a walk[/] every Thursday — tied to #walk; 23 Nov to 13 Dec 2026, running."

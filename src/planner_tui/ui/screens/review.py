@@ -377,12 +377,14 @@ class ReviewScreen(ViewScreen):
         self.app.push_screen(ContactsScreen(self.month))
 
     def after_form(self, result: object) -> None:
-        from planner_tui.db.models import LonelinessCheckRead
+        from planner_tui.db.models import ExperimentRead, LonelinessCheckRead
 
         if result is None:
             return
         if isinstance(result, LonelinessCheckRead) and result.leans_lonely:
             self._figure_next = "loneliness"  # its note, people and lines in sight
+        if isinstance(result, ExperimentRead):
+            self._figure_next = "experiments"  # started or ended: where it now shows
         self.reload()
 
     def action_save_markdown(self) -> None:
