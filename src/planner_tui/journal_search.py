@@ -59,7 +59,8 @@ class SearchQuery:
     """
 
     text: str = ""
-    person_id: int | None = None
+    person_ids: list[int] = field(default_factory=list)
+    """Entries that name each of them (`@Ana @Bo`: both; the last alone was used)."""
     tag: str | None = None
     context_id: int | None = None
     start: date | None = None
@@ -77,9 +78,9 @@ class SearchQuery:
 
     @property
     def has_filters(self) -> bool:
-        return any(
+        return bool(self.person_ids) or any(
             value is not None
-            for value in (self.person_id, self.tag, self.context_id, self.start, self.end,
+            for value in (self.tag, self.context_id, self.start, self.end,
                           self.min_connectedness, self.max_connectedness, self.min_mood,
                           self.max_mood)
         )  # fmt: skip
@@ -275,7 +276,8 @@ def read_search(
         if match["person"]:
             typed = match["person"].removeprefix("@")
             named = one_person(typed, f"@{typed}", numbers=False)
-            query.person_id = named if named is not None else query.person_id
+            if named is not None and named not in query.person_ids:
+                query.person_ids.append(named)
         elif match["tag"]:
             query.tag = tag_key(match["tag"])
         elif match["ctx"] or match["ctxq"]:
@@ -335,8 +337,8 @@ def read_search(
     query.start, query.end = bounds.get("from"), bounds.get("to")
     if query.start is not None and query.end is not None and query.start >= query.end:
         problems.append("Those dates leave no day between them.")
-    if person.strip():
-        query.person_id = one_person(person, person, numbers=True)
+    if person.strip() and (named := one_person(person, person, numbers=True)) is not None:
+        query.person_ids = [named, *(p for p in query.person_ids if p != named)]
     if context.strip():
         query.context_id = context_named(context, contexts)
         if query.context_id is None:
@@ -416,13 +418,15 @@ def statement(
         )
         params["match"] = _fts5_expression(query.groups)
         order = "hits.rank, "
-    for table, column, value in (("journal_person", "person_id", query.person_id),
-                                 ("journal_context", "context_id", query.context_id),
-                                 ("journal_tag", "tag", query.tag and tag_key(query.tag))):  # fmt: skip
+    linked = [("journal_person", "person_id", f"person{n}", person)
+              for n, person in enumerate(query.person_ids)]  # fmt: skip
+    linked += [("journal_context", "context_id", "context_id", query.context_id),
+               ("journal_tag", "tag", "tag", query.tag and tag_key(query.tag))]  # fmt: skip
+    for table, column, name, value in linked:
         if value is not None:
             where.append(f"journal_entry.id IN (SELECT entry_id FROM {table} "
-                         f"WHERE {column} = {mark(column)})")  # fmt: skip
-            params[column] = value
+                         f"WHERE {column} = {mark(name)})")  # fmt: skip
+            params[name] = value
     bounds: tuple[tuple[str, str, str, Any], ...] = (("day", ">=", "start", query.start), ("day", "<", "end", query.end),
               ("connectedness", ">=", "min_c", query.min_connectedness),
               ("connectedness", "<=", "max_c", query.max_connectedness),

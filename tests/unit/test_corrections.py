@@ -640,7 +640,7 @@ def test_merging_moves_everything_and_keeps_the_old_name_as_an_alias(db: Databas
         assert mentions_in("tea with @Nani again", everyone) == ([keep], [])
         assert mentions_in("and @Ani", everyone) == ([keep], [])
         query, problems = journal.read_search(session=s, text="@Nani")
-        assert problems == [] and query.person_id == keep
+        assert problems == [] and query.person_ids == [keep]
         assert [p.id for p in people.find_duplicates(session=s, name="nani [B]")] == [keep]
         assert people.name_index(session=s)["nanib"] == [(keep, "Ana Silva")]
     undo(db, change)

@@ -70,7 +70,7 @@ def test_search_finds_words_in_every_field_best_first(db: Database, filled: dict
 
 
 def test_search_filters(db: Database, filled: dict[str, int]) -> None:
-    assert ids(db, SearchQuery("river", person_id=filled["ana"])) == [filled["first"]]
+    assert ids(db, SearchQuery("river", person_ids=[filled["ana"]])) == [filled["first"]]
     assert ids(db, SearchQuery("", tag="#TIRED")) == [filled["second"]]
     assert ids(db, SearchQuery("", context_id=filled["choir"])) == [filled["second"]]
     assert ids(db, SearchQuery("", start=date(2026, 10, 1), end=date(2026, 11, 1))) == [
@@ -202,7 +202,7 @@ def test_the_search_box_reads_filters_and_leaves_the_words(
 
     query, problems = read("river @ana #walk mood>=4 connected<=5 2026-11")
     assert problems == [] and query.groups == [["river"]]
-    assert (query.person_id, query.tag) == (filled["ana"], "walk")
+    assert (query.person_ids, query.tag) == ([filled["ana"]], "walk")
     assert (query.min_mood, query.max_connectedness) == (4, 5)
     assert (query.start, query.end) == (date(2026, 11, 1), date(2026, 12, 1))
     assert ids(db, query) == [filled["first"]]
@@ -218,7 +218,7 @@ def test_the_search_box_reads_filters_and_leaves_the_words(
     assert ids(db, query) == [filled["second"]]
     query, problems = read('@Nobody in:"no such place" from:31-feb "river')
     assert len(problems) == 3 and query.groups == [["river"]]  # the words still search
-    assert query.person_id is None and query.context_id is None and query.start is None
+    assert query.person_ids == [] and query.context_id is None and query.start is None
     # A day and a month's name after from: or to: are one date ("to:31 feb" was read as
     # to:31 and the word "feb", and found nothing, without a word about the date).
     query, problems = read("walk from:5 nov to:22 November")

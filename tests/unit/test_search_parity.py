@@ -37,6 +37,7 @@ def entries(db: Database) -> dict[str, int]:
             "tea": entry(date(2026, 10, 12), "Tea with Olga #tea", person_ids=[olga], mood=3,
                          connectedness=3),
             "quiet": entry(date(2026, 9, 1), "A quiet day", mood=5, connectedness=1),
+            "both": entry(date(2026, 8, 3), "Lunch with Ana and Gus", person_ids=[ana, gus]),
         }  # fmt: skip
 
 
@@ -44,14 +45,19 @@ CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
     # text, options (the command line's, already read), entries found, message
     ("river", {}, ["river"], ""),
     ("straße", {}, ["market"], ""),
-    ("@Ana", {}, ["river"], ""),
-    ("@nana", {}, ["river"], ""),
-    ("@AnaSilva", {}, ["river"], ""),
-    ("@Ana's", {}, ["river"], ""),  # as a check-in links it (it was "No one called")
-    ("@#1", {}, ["river"], ""),  # her number: how two Ana Silvas are told apart
+    ("@Ana", {}, ["river", "both"], ""),
+    # Two people: entries naming both (the last named alone was used, nu131)
+    ("@Ana @Gustav", {}, ["both"], ""),
+    ("@#2 @Ana", {}, ["both"], ""),
+    ("@Ana lunch", {"person": "gustav"}, ["both"], ""),
+    ("@Olga @Ana", {}, [], ""),
+    ("@nana", {}, ["river", "both"], ""),
+    ("@AnaSilva", {}, ["river", "both"], ""),
+    ("@Ana's", {}, ["river", "both"], ""),  # as a check-in links it (it was "No one called")
+    ("@#1", {}, ["river", "both"], ""),  # her number: how two Ana Silvas are told apart
     ("@#99", {}, [], "No one on your map has the number #99."),
-    ("@GustavSTRASSE", {}, ["market"], ""),
-    ("", {"person": "gustav  STRASSE"}, ["market"], ""),
+    ("@GustavSTRASSE", {}, ["market", "both"], ""),
+    ("", {"person": "gustav  STRASSE"}, ["market", "both"], ""),
     ("@Olga", {}, ["tea"], ""),  # archived: the journal still holds her
     ("", {"person": "olga berg"}, ["tea"], ""),
     ("#walk", {}, ["river"], ""),

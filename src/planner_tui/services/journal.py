@@ -250,7 +250,8 @@ def mentioning(
     by the journal search's one query builder with their filter added: the hits, how many
     match all told, and anything the search could not read."""
     query, problems = read_search(session=session, text=text)
-    query.person_id = person_id  # their page: always them, whatever else is typed
+    # Their page: always them, and anyone else typed too
+    query.person_ids = [person_id, *(p for p in query.person_ids if p != person_id)]
     hits = search(session=session, query=query, limit=limit)
     total = search_total(session=session, query=query, found=len(hits), limit=limit)
     return hits, total if hits else 0, problems
