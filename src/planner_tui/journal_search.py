@@ -418,8 +418,10 @@ def statement(
         )
         params["match"] = _fts5_expression(query.groups)
         order = "hits.rank, "
-    linked = [("journal_person", "person_id", f"person{n}", person)
-              for n, person in enumerate(query.person_ids)]  # fmt: skip
+    linked: list[tuple[str, str, str, int | str | None]] = [
+        ("journal_person", "person_id", f"person{n}", person)
+        for n, person in enumerate(query.person_ids)
+    ]
     linked += [("journal_context", "context_id", "context_id", query.context_id),
                ("journal_tag", "tag", "tag", query.tag and tag_key(query.tag))]  # fmt: skip
     for table, column, name, value in linked:

@@ -468,8 +468,16 @@ def already_on_map(name: str, archived: bool = False) -> str:
             "someone else with the same name, add --anyway.")  # fmt: skip
 
 
-def already_there(due_at: datetime, action: str, person: str, number: int) -> str:
-    """A step moved (another time) onto one just like it: said before it is planned twice."""
+def already_there(
+    due_at: datetime, action: str, person: str, number: int, *, its_own: bool = False
+) -> str:
+    """A step moved (another time) onto one just like it — or, *its_own*, onto a time its
+    own series comes round at: said before it is planned twice."""
+    if its_own:
+        return (
+            f"{plan_card(due_at, action, person)} is a time this repeating step (#{number}) "
+            "comes round at already."
+        )
     return (
         f"{plan_card(due_at, action, person)} is already on your plan (#{number}), just like this."
     )

@@ -446,13 +446,16 @@ def test_another_time_onto_a_step_just_like_it_asks_first(home: Path) -> None:
 
 def test_one_time_of_a_repeat_moved_onto_its_series_next_time_asks_first(home: Path) -> None:
     """`later 1 "thu 11pm"` on the Monday of "every mon and thu" planned that Thursday twice:
-    the time moved, and the series going on from it (nu125)."""
+    the time moved, and the series going on from it (nu125); so did a later Thursday, once
+    the series came round to it (nu132)."""
     planned = run(home, "plan", "Ana", "walk with Ana", "mon 11pm", "--repeat", "every mon and thu")
     assert planned.returncode == 0, planned.stderr
     refused = run(home, "later", "1", "thu 11pm")
-    assert_one_line_error(refused, 1, "is already on your plan (#1), just like this.")
+    assert_one_line_error(refused, 1, "is a time this repeating step (#1) comes round at already.")
     assert "Thursday 26 Nov, 23:00" in refused.stderr
     assert run(home, "declined", "1", "--another-time", "thu 11pm").returncode == 1
+    # Any later time it comes round at, not only the next (nu132).
+    assert run(home, "later", "1", "3 dec 11pm").returncode == 1
     moved = run(home, "later", "1", "wed 11pm")  # another time is moved, as before
     assert moved.returncode == 0, moved.stderr
     listed = run(home, "plan").stdout

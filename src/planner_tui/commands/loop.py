@@ -439,7 +439,8 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
                 _refuse(f"{disagree} Change the time, or add --anyway to keep that time.")
             there = steps.already_there(session=session, step_id=step.id, due_at=due)
             if there is not None and status in ("rescheduled", "declined"):  # the step itself
-                said = words.already_there(there.due_at, there.action, there.person, there.id)
+                said = words.already_there(there.due_at, there.action, there.person, there.id,
+                                           its_own=there.id == step.id)  # fmt: skip
                 _refuse(f"{said} Choose another time, or add --anyway to have both.")
         steps.check_someone_to_reply(step, StepStatus(status))
         if status in steps.AFTER_THE_STEP:

@@ -627,16 +627,18 @@ def same_open_step(
 
 def already_there(*, session: Session, step_id: int, due_at: datetime) -> StepRead | None:
     """The open step just like *step_id* at *due_at* (:func:`same_open_step`), other than
-    it — or, for a repeating one, itself when *due_at* is its series' next time: moving it
+    it — or, for a repeating one, itself when its series comes round at *due_at*: moving it
     there, or offering it there again, would plan it twice ("another time" on a weekly
     step, to the day an earlier one was moved to, did so three times)."""
     row = get_or_404(session, Step, step_id, "step")
     if row.rrule and row.status == StepStatus.PLANNED:
-        # Its own series' next time, which goes on as this time moves (moved onto it, one
-        # time of "every mon and thu" was planned twice, on the Thursday).
+        # A time its own series comes round at, going on as this time moves (moved onto
+        # it, one time of "every mon and thu" was planned twice, on the Thursday).
         goes_on = series_goes_on(session, row, clock.now())
-        if goes_on is not None and goes_on == due_at:
-            return read_steps(session, [row])[0].model_copy(update={"due_at": goes_on})
+        first = _series_first(session, row)
+        comes_round = next_occurrence(row.rrule, due_at - timedelta(seconds=1), first)
+        if goes_on is not None and goes_on <= due_at == comes_round:
+            return read_steps(session, [row])[0].model_copy(update={"due_at": due_at})
     return same_open_step(session=session, person_id=row.person_id, context_id=row.context_id,
                           action=row.action, due_at=due_at, except_id=step_id)  # fmt: skip
 
@@ -1002,11 +1004,15 @@ def record_outcome(
 
 def series_goes_on(session: Session, row: Step, moment: datetime) -> datetime | None:
     """When a repeating step's series goes on once this time of it is settled at *moment*
-    (None: it has ended). The rule counts from the series' first occurrence, as a calendar
-    reads it (COUNT)."""
+    (None: it has ended)."""
+    return next_occurrence(row.rrule or "", max(row.due_at, moment), _series_first(session, row))
+
+
+def _series_first(session: Session, row: Step) -> datetime:
+    """The time a repeating step's rule counts from: its series' first occurrence, as a
+    calendar reads it (COUNT)."""
     in_series = session.exec(select(Step).where(Step.uid == row.uid)).all()
-    first = series_start(in_series, row.sequence) or row.due_at
-    return next_occurrence(row.rrule or "", max(row.due_at, moment), first)
+    return series_start(in_series, row.sequence) or row.due_at
 
 
 def series_start(rows: Iterable[Step], sequence: int) -> datetime | None:

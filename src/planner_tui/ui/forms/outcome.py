@@ -334,7 +334,13 @@ class OutcomeForm(FormScreen[Any]):
         if there is not None:
             raise Question(
                 "Already on your plan",
-                words.already_there(there.due_at, there.action, there.person, there.id)
+                words.already_there(
+                    there.due_at,
+                    there.action,
+                    there.person,
+                    there.id,
+                    its_own=there.id == self.step.id,
+                )
                 + " Plan this one then as well?",
                 [("back", "Choose another time"), ("again", "Plan it as well")],
             )
