@@ -162,6 +162,8 @@ BAD_ROWS: list[tuple[str, Callable[[Tables], None], str, int, str]] = [
     # What the forms refuse, an import refused too (nu128: both went in).
     ("a repeat each minute", _set("step", 1, "rrule", "FREQ=MINUTELY"), "step", 1, "rrule"),
     ("a repeat each hour", _set("step", 1, "rrule", "FREQ=HOURLY"), "step", 1, "rrule"),
+    ("no reply from a place", lambda t: t["step"][0].update(person_id=None, context_id=1,
+     status="no_reply"), "step", 1, "status"),
     ("a check-in of a day to come", _set("journal_entry", 1, "day", "2099-01-01"),
      "journal_entry", 1, "day"),
     ("a month that isn't one", _set("loneliness_check", 1, "month", "November"),

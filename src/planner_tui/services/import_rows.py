@@ -65,7 +65,7 @@ from planner_tui.db.models import (
     new_step_uid,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.services.steps import check_rrule
+from planner_tui.services.steps import check_rrule, check_someone_to_reply
 from planner_tui.services.support import MAX_TRUSTED
 from planner_tui.words import plural
 
@@ -410,8 +410,9 @@ def _checked_row(
     if isinstance(valid, _StepRow):
         try:
             valid.rrule = check_rrule(valid.rrule, valid.due_at)
+            check_someone_to_reply(valid, valid.status)
         except InvalidInput as error:
-            raise ImportRefused(table.name, number, "rrule", str(error)) from None
+            raise ImportRefused(table.name, number, error.field or "", str(error)) from None
     _check_happened(table.name, number, valid)
     values = {}
     for column in table.columns:

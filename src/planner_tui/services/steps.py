@@ -31,6 +31,7 @@ from planner_tui.db.models import (
     PersonRead,
     Score,
     Step,
+    StepBase,
     StepCreate,
     StepRead,
     StepStatus,
@@ -498,7 +499,7 @@ def new_time_disagrees(
     return None
 
 
-def check_someone_to_reply(step: Step | StepRead, status: StepStatus) -> None:
+def check_someone_to_reply(step: Step | StepBase, status: StepStatus) -> None:
     """No reply is for a step with someone: a place has no one to answer (said first,
     before whether the step has happened yet)."""
     if status is StepStatus.NO_REPLY and step.person_id is None:
