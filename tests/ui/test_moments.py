@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList, Static, TextArea
+from textual.widgets import Button, DataTable, Input, OptionList, Static, TextArea
 
 from planner_tui import clock, daily, words
 from planner_tui.db.engine import Database
@@ -21,6 +21,7 @@ from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.outcome import OutcomeForm
 from planner_tui.ui.forms.people import PersonForm, read_dates
 from planner_tui.ui.forms.plan import PlanWizard
+from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.screens.person import PersonScreen
 from planner_tui.ui.screens.today import TodayScreen
 
@@ -675,7 +676,11 @@ async def test_a_not_now_toward_a_place_is_not_titled_as_something_someone_said(
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "p", "w")  # no reply: no one there to give one
+        await press(app, pilot, "p", "enter")  # which outcome: no reply isn't offered (nu132)
+        assert isinstance(app.screen, Choice) and "How did it go?" in screen_text(app)
+        offered = [str(button.label) for button in app.screen.query(Button)]
+        assert "l · Not this time" in offered and "w · No reply yet" not in offered
+        await press(app, pilot, "escape", "w")  # no reply: no one there to give one
         assert not isinstance(app.screen, OutcomeForm)
         assert said(app, words.NO_REPLY_TO_A_PLACE)
         app._notifications.clear()

@@ -207,8 +207,13 @@ class StepsScreen(ViewScreen):
         step = self.selected_step()
         if step is None:
             return
-        answers = [(s, f"{key} · {said}") for s, (key, said) in OUTCOME_KEYS.items()]
-        shortcuts = {key: s for s, (key, _words) in OUTCOME_KEYS.items()}
+        # A place has no one to reply: not offered ("Not this time" says it for a place).
+        offered = {s: keys for s, keys in OUTCOME_KEYS.items()
+                   if s != "no_reply" or step.person_id is not None}  # fmt: skip
+        if step.person_id is None:
+            offered["declined"] = (offered["declined"][0], "Not this time")
+        answers = [(s, f"{key} · {said}") for s, (key, said) in offered.items()]
+        shortcuts = {key: s for s, (key, _words) in offered.items()}
         self.app.push_screen(
             Choice(  # which one: the same words may be planned on several days
                 "How did it go?",
