@@ -134,6 +134,19 @@ def parse_when(
     return parse_when_noted(text, lean=lean, now=now, day=day, at=at)[0]
 
 
+def nearest_day(text: str, now: datetime | None = None) -> date:
+    """A day said where it may be gone by or still to come (a filter over both): of the
+    ways to read it, the one nearer today ("10 dec", five days before it, was last year's,
+    and a filter of the steps to come found none); refused as a day gone by is."""
+    gone_by = parse_when(text, lean="past", now=now, day=True).date()
+    try:
+        to_come = parse_when(text, lean="future", now=now, day=True).date()
+    except InvalidInput:
+        return gone_by
+    today = clock.to_local(now).date() if now else clock.today()
+    return min((gone_by, to_come), key=lambda day: abs((day - today).days))
+
+
 def parse_when_noted(
     text: str,
     *,

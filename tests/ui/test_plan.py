@@ -941,6 +941,14 @@ async def test_step_lists_filter_by_person_outcome_and_dates(sqlite_db: Database
         await pilot.pause(0.3)
         await settle(app, pilot)
         assert "call Cy in October" not in screen_text(app)
+        # A day without a year is the nearer one: two days on, not a year back (nu132: "26
+        # nov" to "26 nov" found nothing to come, a year earlier).
+        screen.query_one("#plan-from", Input).value = "26 nov"
+        screen.query_one("#plan-to", Input).value = "26 nov"
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert "walk with Cy" in screen_text(app)
+        screen.query_one("#plan-to", Input).value = ""
         screen.query_one("#plan-from", Input).value = "31 feb"
         await pilot.pause(0.3)
         await settle(app, pilot)

@@ -202,7 +202,7 @@ class PlanScreen(StepsScreen):
 
     def apply_filters(self) -> None:
         from planner_tui.daily import day_after, day_window
-        from planner_tui.when import parse_when
+        from planner_tui.when import nearest_day
 
         self._filter_timer = None
         problems = []
@@ -212,7 +212,7 @@ class PlanScreen(StepsScreen):
             bounds.append(None)
             if typed.strip():
                 try:
-                    day = parse_when(typed, lean="past", day=True).date()  # days, said so
+                    day = nearest_day(typed)  # the lists hold steps gone by and to come
                 except InvalidInput as error:
                     problems.append(str(error))
                     continue
