@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Input
+from textual.widgets import Button, DataTable, Input
 
 from planner_tui import clock, words
 from planner_tui.config import Settings
@@ -286,6 +286,30 @@ async def test_the_row_a_key_acts_on_stays_in_sight_when_the_terminal_is_resized
         assert table.scroll_y == 0 and "Jo 01" in "\n".join(on_screen(app))
         await press(app, pilot, "l")
         assert "With: Jo 12" in screen_text(app)
+
+
+@pytest.mark.parametrize("view", ["j", "p"])
+async def test_the_journals_and_plans_selected_row_stays_in_sight_when_resized(
+    sqlite_db: Database, view: str
+) -> None:
+    """End in the Journal (or the Plan's earlier steps), then a smaller terminal: the page
+    kept its place, the selected row out of sight, and `e` or `x` acted on it (nu130)."""
+    demo_years(sqlite_db, 0.2)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, view, *(["tab"] if view == "p" else []), "end")
+        table = app.screen.focused
+        assert isinstance(table, DataTable) and table.cursor_row == table.row_count - 1
+        last = str(table.get_row_at(table.cursor_row)[0])
+        for size in ((60, 20), (40, 12), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await settle(app, pilot)
+            for _ in range(100):  # scrolled to once laid out
+                if any(last in line for line in on_screen(app)):
+                    break
+                await pilot.pause(0.02)
+            assert any(last in line for line in on_screen(app)), (size, last, on_screen(app))
 
 
 async def test_the_box_for_a_files_name_is_in_sight_at_40x12(sqlite_db: Database) -> None:

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import NoScreen
 from textual.errors import NoWidget
-from textual.events import ScreenResume
+from textual.events import Resize, ScreenResume
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
@@ -260,6 +260,8 @@ class ViewScreen(KeepsStyles, Screen[None]):
         """Whether the view has shown its data, or said why it can't, once."""
         self._showing = asyncio.Lock()
         """Held while data is put on screen (see :meth:`_show`)."""
+        self._laid_out: Size | None = None
+        """The size the view was last laid out at (see :meth:`on_resize`)."""
 
     @property
     def ready_for_keys(self) -> bool:
@@ -294,6 +296,15 @@ class ViewScreen(KeepsStyles, Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.TITLE
+
+    def on_resize(self, event: Resize) -> None:
+        """The terminal changed size: the row the keys act on stays in sight. (Not as the
+        view is first laid out: a person's page opens at its top.)"""
+        from planner_tui.ui.screens.tables import Table
+
+        laid_out, self._laid_out = self._laid_out, event.size
+        if laid_out is not None and laid_out != event.size and isinstance(self.focused, Table):
+            self.focused.call_after_refresh(self.focused.keep_cursor_in_sight)
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Textual calls each class's own handler in turn: KeepsStyles's runs after this.

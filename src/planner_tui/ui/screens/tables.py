@@ -130,19 +130,22 @@ class Table(DataTable[Any]):
         if self.fit_columns():
             self._update_count += 1
             self.refresh()
-        if self.has_focus or self.scroll_y:  # else nothing to keep (a Review month's tables)
-            self.call_after_refresh(self.keep_cursor_in_sight)
+        if self.scroll_y:
+            self.call_after_refresh(self.keep_rows_in_sight)
 
-    def keep_cursor_in_sight(self) -> None:
-        """After a resize, the cursor's row is in the table's sight, and rows that now all
-        fit are all shown: made smaller, the Map's list kept its place, the cursor's row
-        below the edge (and `l` logged a contact with someone out of sight); made larger, a
-        list scrolled to its end kept its first rows hidden above its top. The page around
-        stays where it is (a person's page opening at its top, say)."""
+    def keep_rows_in_sight(self) -> None:
+        """Rows that now all fit are all shown: made larger, a list scrolled to its end kept
+        its first rows hidden above its top."""
         if self.scroll_y > self.max_scroll_y:
             self.scroll_to(y=self.max_scroll_y, animate=False)
-        if self.has_focus and self.cursor_type == "row" and self.row_count:
-            super()._scroll_cursor_into_view()
+
+    def keep_cursor_in_sight(self) -> None:
+        """After the terminal changes size, the cursor's row is on screen (see
+        :meth:`ViewScreen.on_resize`): made smaller, a list kept its place, the cursor's
+        row out of sight, and `l`, `e` or `x` acted on someone or something unseen."""
+        self.keep_rows_in_sight()
+        if self.cursor_type == "row" and self.row_count:
+            self._scroll_cursor_into_view()
 
     def fit_columns(self) -> bool:
         """Narrow the give-way columns until the table fits its width; whether any width
