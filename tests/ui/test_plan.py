@@ -1321,3 +1321,19 @@ async def test_a_narrow_plan_keeps_the_numbers_of_two_people_of_one_name(
     assert any(f"(#{ids[0]})" in row for row in rows) and any(
         f"(#{ids[1]})" in row for row in rows
     ), rows
+
+
+async def test_tab_never_stops_on_the_page_while_a_list_shows(sqlite_db: Database) -> None:
+    """Back on the Plan, Tab from its earlier steps went to the page itself: no focus showed
+    anywhere, and x then asked about a step in the other list (nu130)."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-25T18:00", action="coffee with Bo")
+    old = plan(sqlite_db, ids["Cy"], "2026-10-02T18:00", action="call Cy in October")
+    with sqlite_db.write() as s:
+        steps.record_outcome(session=s, step_id=old, outcome={"status": "declined"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "p", "tab", "end", "j", "p")
+        assert app.focused is app.screen.query_one("#past")
+        await press(app, pilot, "tab")
+        assert app.focused is not None and app.focused.id == "plan-person", app.focused

@@ -280,7 +280,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(self.LOADING, id="loading", markup=False)
-        with VerticalScroll(id="body"):
+        with VerticalScroll(id="body", can_focus=False):  # see focus_list_if_lost
             yield from self.compose_body()
         yield KeysFooter()
 
@@ -359,22 +359,31 @@ class ViewScreen(KeepsStyles, Screen[None]):
         for narrowing in self.filters_in_use():
             narrowing.value = ""
 
-    def focus_list(self) -> bool:
-        """Focus the first of :attr:`LISTS` that is showing; whether one was."""
+    def first_list(self) -> Widget | None:
+        """The first of :attr:`LISTS` that is showing."""
         for selector in self.LISTS:
             for widget in self.query(selector):
                 if shown(widget) and widget.focusable:
-                    focus_laid_out(widget)
-                    return True
-        return False
+                    return widget
+        return None
+
+    def focus_list(self) -> bool:
+        """Focus the first of :attr:`LISTS` that is showing; whether one was."""
+        if (found := self.first_list()) is not None:
+            focus_laid_out(found)
+        return found is not None
 
     def focus_list_if_lost(self) -> None:
         """After data arrives: a list takes the focus if nothing that shows has it (a
-        table was hidden while loading, or emptied), so Enter works at once."""
+        table was hidden while loading, or emptied), so Enter works at once. With no list,
+        the page has it, so the arrows scroll it; with one, the page is no stop for Tab (the
+        focus there showed on nothing, and keys still acted on a list's row)."""
         focused = self.focused
         lost = focused is None or focused.id == "body" or not shown(focused)
+        body = self.query_one("#body")
+        body.can_focus = self.first_list() is None
         if lost and not self.focus_list() and focused is None:
-            self.query_one("#body").focus()  # no list: the page, so the arrows scroll it
+            body.focus()
 
     def action_undo(self) -> None:
         from planner_tui.ui.undo import undo
