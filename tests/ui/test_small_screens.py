@@ -4,6 +4,7 @@ a view is for stays on the screen — the Contexts strip's legend and this month
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -312,7 +313,9 @@ async def test_the_journals_and_plans_selected_row_stays_in_sight_when_resized(
             assert any(last in line for line in on_screen(app)), (size, last, on_screen(app))
 
 
-async def test_the_box_for_a_files_name_is_in_sight_at_40x12(sqlite_db: Database) -> None:
+async def test_the_box_for_a_files_name_is_in_sight_at_40x12(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
     """At 40x12 the calendar file's dialog showed its title and words, and the box for the
     file's name below the edge: Enter wrote a file named out of sight (nu128)."""
     app = make_app(sqlite_db)
@@ -323,6 +326,17 @@ async def test_the_box_for_a_files_name_is_in_sight_at_40x12(sqlite_db: Database
             box = app.screen.focused
             assert isinstance(box, Input), app.screen
             assert whole_in_sight(app.screen, box), on_screen(app)
+        # What Enter said is in sight too: "there already" was below the edge (nu130).
+        calendar = tmp_path / "steps.ics"
+        calendar.write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n", encoding="utf-8")
+        await press(app, pilot, "escape", "p", "i")
+        app.screen.query_one(Input).value = str(calendar)
+        await press(app, pilot, "enter")
+        for _ in range(100):
+            if "there already" in " ".join(on_screen(app)):
+                break
+            await pilot.pause(0.02)
+        assert "there already" in " ".join(on_screen(app)), on_screen(app)
 
 
 @pytest.mark.parametrize("size", [(30, 8), (40, 12), (60, 20)])
