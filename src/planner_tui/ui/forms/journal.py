@@ -35,8 +35,8 @@ SCALES = {
     "connectedness": "connected",
     "mood": "mood",
     "support": "supported",
-    "comfort_giving": "giving help",
-    "comfort_receiving": "receiving help",
+    "comfort_giving": "giving",  # the header says what of (a longer label wrapped at
+    "comfort_receiving": "receiving",  # 60 columns, and put these boxes a line lower)
 }
 """Field → label; each 1 (low) to 5 (high), optional. Typing a digit moves to the next."""
 TEXTS = ("warmth_note", "withdraw_note", "body")

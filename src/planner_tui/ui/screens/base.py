@@ -280,7 +280,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(self.LOADING, id="loading", markup=False)
-        with VerticalScroll(id="body", can_focus=False):  # see focus_list_if_lost
+        with VerticalScroll(id="body"):  # the focus, until a list has it (focus_list_if_lost)
             yield from self.compose_body()
         yield KeysFooter()
 

@@ -218,6 +218,9 @@ class DialogFooter:
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (24, "-tall")]
     """Below 24 lines a dialog draws tighter (app.tcss): its answers a line each, its
     title with no margin, so what it asks and where to type stay in sight."""
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (56, "-wide")]
+    """Below 56 columns a check-in's five scales go three to a row (five across left
+    each box too narrow to show its digit)."""
 
     def on_mount(self) -> None:
         assert isinstance(self, Screen)
