@@ -702,6 +702,16 @@ async def test_a_check_in_kept_overnight_is_called_yesterdays_on_today(
         assert "Not yet — a line or two" in screen_text(app)
 
 
+async def written_in_the_shell_meanwhile(app: PlannerApp, pilot: Any, db: Database) -> None:
+    """Another check-in for today, as `planner-tui journal "From the shell"` writes it, read
+    by Today: which still says the words started are kept."""
+    with db.write() as s:
+        journal.save_entry(session=s, data={"day": clock.today(), "body": "From the shell"})
+    await press(app, pilot, "ctrl+r")
+    shown = " ".join(screen_text(app).split())
+    assert "Done for today — and words you started are kept as a draft: c takes you" in shown
+
+
 async def test_a_check_in_started_is_not_hidden_by_one_written_meanwhile_elsewhere(
     sqlite_db: Database,
 ) -> None:
@@ -714,11 +724,7 @@ async def test_a_check_in_started_is_not_hidden_by_one_written_meanwhile_elsewhe
         await settle(app, pilot)
         await press(app, pilot, "c", "3", "escape")
         await press(app, pilot, "enter")  # keep the draft
-        with sqlite_db.write() as s:  # as `planner-tui journal "From the shell"` does
-            journal.save_entry(session=s, data={"day": clock.today(), "body": "From the shell"})
-        await press(app, pilot, "ctrl+r")
-        shown = " ".join(screen_text(app).split())
-        assert "Done for today — and words you started are kept as a draft: c takes you" in shown
+        await written_in_the_shell_meanwhile(app, pilot, sqlite_db)
         await press(app, pilot, "c")
         assert form(app).entry is None  # the one started, not the shell's to change
         assert form(app).query_one("#connectedness", Input).value == "3"
@@ -746,11 +752,7 @@ async def test_changes_kept_for_todays_check_in_are_not_hidden_by_one_written_me
         assert form(app).entry is not None and form(app).entry.id == soup.id
         await press(app, pilot, "escape")  # nothing changed: it closes
         await press(app, pilot, "c", "4", "escape", "enter")  # keep the draft
-        with sqlite_db.write() as s:  # as `planner-tui journal "From the shell"` does
-            journal.save_entry(session=s, data={"day": clock.today(), "body": "From the shell"})
-        await press(app, pilot, "ctrl+r")
-        shown = " ".join(screen_text(app).split())
-        assert "Done for today — and words you started are kept as a draft: c takes you" in shown
+        await written_in_the_shell_meanwhile(app, pilot, sqlite_db)
         await press(app, pilot, "c")
         assert form(app).entry is not None and form(app).entry.id == soup.id
         assert form(app).query_one("#connectedness", Input).value == "4"

@@ -903,13 +903,20 @@ async def test_enter_on_a_step_offers_each_outcome_by_one_key(sqlite_db: Databas
 # --------------------------------------------------------------------------- Plan view
 
 
-async def test_step_lists_filter_by_person_outcome_and_dates(sqlite_db: Database) -> None:
-    ids = a_few_people(sqlite_db)
-    plan(sqlite_db, ids["Bo"], "2026-11-25T18:00", action="coffee with Bo")
-    plan(sqlite_db, ids["Cy"], "2026-11-26T18:00", action="walk with Cy")
-    old = plan(sqlite_db, ids["Cy"], "2026-10-02T18:00", action="call Cy in October")
-    with sqlite_db.write() as s:
+def coming_and_gone_by(db: Database) -> dict[str, int]:
+    """A few people, a step with Bo to come and one with Cy in October, declined: both of
+    the Plan's lists hold a step. Their ids by name."""
+    ids = a_few_people(db)
+    plan(db, ids["Bo"], "2026-11-25T18:00", action="coffee with Bo")
+    old = plan(db, ids["Cy"], "2026-10-02T18:00", action="call Cy in October")
+    with db.write() as s:
         steps.record_outcome(session=s, step_id=old, outcome={"status": "declined"})
+    return ids
+
+
+async def test_step_lists_filter_by_person_outcome_and_dates(sqlite_db: Database) -> None:
+    ids = coming_and_gone_by(sqlite_db)
+    plan(sqlite_db, ids["Cy"], "2026-11-26T18:00", action="walk with Cy")
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -1326,11 +1333,7 @@ async def test_a_narrow_plan_keeps_the_numbers_of_two_people_of_one_name(
 async def test_tab_never_stops_on_the_page_while_a_list_shows(sqlite_db: Database) -> None:
     """Back on the Plan, Tab from its earlier steps went to the page itself: no focus showed
     anywhere, and x then asked about a step in the other list (nu130)."""
-    ids = a_few_people(sqlite_db)
-    plan(sqlite_db, ids["Bo"], "2026-11-25T18:00", action="coffee with Bo")
-    old = plan(sqlite_db, ids["Cy"], "2026-10-02T18:00", action="call Cy in October")
-    with sqlite_db.write() as s:
-        steps.record_outcome(session=s, step_id=old, outcome={"status": "declined"})
+    coming_and_gone_by(sqlite_db)
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await press(app, pilot, "p", "tab", "end", "j", "p")
