@@ -635,8 +635,8 @@ def already_there(*, session: Session, step_id: int, due_at: datetime) -> StepRe
     if row.rrule and row.status == StepStatus.PLANNED:
         # A time its own series comes round at, going on as this time moves (moved onto
         # it, one time of "every mon and thu" was planned twice, on the Thursday).
-        goes_on = series_goes_on(session, row, clock.now())
-        first = _series_first(session, row)
+        first = series_first(session, row)
+        goes_on = series_goes_on(row, clock.now(), first)
         comes_round = next_occurrence(row.rrule, due_at - timedelta(seconds=1), first)
         if goes_on is not None and goes_on <= due_at == comes_round:
             return read_steps(session, [row])[0].model_copy(update={"due_at": due_at})
@@ -995,7 +995,7 @@ def record_outcome(
             action = FOLLOW_UP + action
         following.append(_copy(row, new_due, action=action, rrule=None))
     if row.rrule and continue_series:
-        due = series_goes_on(session, row, moment)
+        due = series_goes_on(row, moment, series_first(session, row))
         if due is not None:  # the series goes on: same UID, same SEQUENCE
             following.append(_copy(row, due, uid=row.uid, sequence=row.sequence))
     session.add_all(following)
@@ -1003,13 +1003,13 @@ def record_outcome(
     return OutcomeResult(read_steps(session, [row])[0], read_steps(session, following))
 
 
-def series_goes_on(session: Session, row: Step, moment: datetime) -> datetime | None:
-    """When a repeating step's series goes on once this time of it is settled at *moment*
-    (None: it has ended)."""
-    return next_occurrence(row.rrule or "", max(row.due_at, moment), _series_first(session, row))
+def series_goes_on(row: Step, moment: datetime, first: datetime) -> datetime | None:
+    """When a repeating step's series (its rule counting from *first*) goes on once this
+    time of it is settled at *moment* (None: it has ended)."""
+    return next_occurrence(row.rrule or "", max(row.due_at, moment), first)
 
 
-def _series_first(session: Session, row: Step) -> datetime:
+def series_first(session: Session, row: Step) -> datetime:
     """The time a repeating step's rule counts from: its series' first occurrence, as a
     calendar reads it (COUNT)."""
     in_series = session.exec(select(Step).where(Step.uid == row.uid)).all()

@@ -114,13 +114,12 @@ class CirclesPicture(Widget, can_focus=True):
         """A ring's cells where no mark covers "you" in the middle (a small screen's inner
         ring passes through it: "▼y▼u▼" at 60x20): a mark is at most 3 cells ("●12"), and
         "you" is 3 wide. A ring with none such is drawn a little wider."""
-        cells = _ring_cells(cx, cy, rx, ry)
         for wider in (1.0, 1.5, 2.0, 3.0):
             clear = [((x, y), angle) for (x, y), angle in _ring_cells(cx, cy, rx * wider, ry)
                      if y != round(cy) or not round(cx) - 4 < x < round(cx) + 2]  # fmt: skip
             if clear:
                 return clear
-        return cells
+        return _ring_cells(cx, cy, rx, ry)
 
     def place(self, width: int, height: int) -> list[Mark]:
         height = max(height - self.below(width), 5)
