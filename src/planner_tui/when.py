@@ -134,17 +134,18 @@ def parse_when(
     return parse_when_noted(text, lean=lean, now=now, day=day, at=at)[0]
 
 
-def nearest_day(text: str, now: datetime | None = None) -> date:
-    """A day said where it may be gone by or still to come (a filter over both): of the
-    ways to read it, the one nearer today ("10 dec", five days before it, was last year's,
-    and a filter of the steps to come found none); refused as a day gone by is."""
+def day_this_year(text: str, now: datetime | None = None) -> date:
+    """A day said where it may be gone by or still to come (a filter over both): the
+    reading in this calendar year, else the one gone by ("10 dec", five days before it,
+    was last year's, and a filter of the steps to come found none; "1 may" in December is
+    this May). Refused as a day gone by is."""
     gone_by = parse_when(text, lean="past", now=now, day=True).date()
     try:
         to_come = parse_when(text, lean="future", now=now, day=True).date()
     except InvalidInput:
         return gone_by
-    today = clock.to_local(now).date() if now else clock.today()
-    return min((gone_by, to_come), key=lambda day: abs((day - today).days))
+    year = clock.to_local(now).year if now else clock.today().year
+    return to_come if to_come.year == year and gone_by.year != year else gone_by
 
 
 def parse_when_noted(

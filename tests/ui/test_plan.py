@@ -948,13 +948,20 @@ async def test_step_lists_filter_by_person_outcome_and_dates(sqlite_db: Database
         await pilot.pause(0.3)
         await settle(app, pilot)
         assert "call Cy in October" not in screen_text(app)
-        # A day without a year is the nearer one: two days on, not a year back (nu132: "26
-        # nov" to "26 nov" found nothing to come, a year earlier).
+        # A day without a year is this year's, and said with its year: "26 nov" to "26 nov"
+        # found nothing to come, read as a year back (nu132); "nearer" made "1 may" next
+        # year's in December (nu133).
         screen.query_one("#plan-from", Input).value = "26 nov"
         screen.query_one("#plan-to", Input).value = "26 nov"
         await pilot.pause(0.3)
         await settle(app, pilot)
         assert "walk with Cy" in screen_text(app)
+        assert "Steps from Thu 26 Nov 2026 to Thu 26 Nov 2026." in screen_text(app)
+        screen.query_one("#plan-from", Input).value = "1 oct"
+        screen.query_one("#plan-to", Input).value = "31 oct"
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert "call Cy in October" in screen_text(app) and "walk with Cy" not in screen_text(app)
         screen.query_one("#plan-to", Input).value = ""
         screen.query_one("#plan-from", Input).value = "31 feb"
         await pilot.pause(0.3)

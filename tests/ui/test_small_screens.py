@@ -16,7 +16,7 @@ from textual.widgets import Button, DataTable, Input, Static
 from planner_tui import clock, words
 from planner_tui.config import Settings
 from planner_tui.db.engine import Database
-from planner_tui.services import demo, people
+from planner_tui.services import demo, journal, people
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.base import FormScreen
 from planner_tui.ui.modals.confirm import Choice
@@ -336,6 +336,20 @@ async def test_the_check_ins_scales_show_their_digits_and_line_up(
             assert box.content_region.width >= 2, (size, box.id, box.content_region)
         rows = {box.region.y for box in boxes}
         assert len(rows) <= 2, rows  # one row of five, or rows of three and two
+
+
+async def test_a_check_in_opens_with_its_title_in_sight_at_60x20(sqlite_db: Database) -> None:
+    """At 60x20 `c` opened scrolled to the scales: the title, which says which check-in is
+    being changed (a day may hold several), was out of sight (nu131)."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": clock.today(), "body": "soup"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        assert isinstance(app.screen, FormScreen)
+        assert any("(editing)" in line for line in on_screen(app)), on_screen(app)
+        assert app.screen.focused is app.screen.query_one("#connectedness")
 
 
 async def test_the_box_for_a_files_name_is_in_sight_at_40x12(

@@ -16,6 +16,7 @@ from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.services import steps
 from planner_tui.when import (
     EXAMPLES,
+    day_this_year,
     describe,
     describe_repeat,
     examples,
@@ -734,3 +735,24 @@ def test_a_repeat_ends_after_a_count_or_on_a_day_not_both() -> None:
     """RFC 5545 forbids both; a calendar file with both is one another program may misread."""
     with pytest.raises(InvalidInput, match=r"COUNT.*UNTIL.*keep one"):
         parse_repeat("FREQ=WEEKLY;COUNT=2;UNTIL=20261220")
+
+
+@pytest.mark.parametrize(
+    ("said", "now", "meant"),
+    [
+        ("10 dec", datetime(2026, 12, 5, 12, tzinfo=LONDON), date(2026, 12, 10)),  # was 2025
+        ("1 may", datetime(2026, 12, 5, 12, tzinfo=LONDON), date(2026, 5, 1)),  # not 2027
+        ("30 jun", datetime(2026, 12, 5, 12, tzinfo=LONDON), date(2026, 6, 30)),
+        ("20 dec", datetime(2027, 1, 5, 12, tzinfo=LONDON), date(2027, 12, 20)),  # this year's
+        ("thu", datetime(2026, 12, 5, 12, tzinfo=LONDON), date(2026, 12, 3)),  # gone by, as said
+        ("yesterday", datetime(2026, 1, 1, 12, tzinfo=LONDON), date(2025, 12, 31)),
+        ("2025-03-01", datetime(2026, 12, 5, 12, tzinfo=LONDON), date(2025, 3, 1)),
+    ],
+)
+def test_a_day_for_a_filter_over_both_lists_is_this_years(
+    said: str, now: datetime, meant: date
+) -> None:
+    """The Plan's from/to: a day without a year is this year's (read as gone by, "10 dec"
+    five days before it was last year's, nu132; read as the nearer, "1 may" in December was
+    next year's, nu133); a day that says its year, or only makes sense gone by, is that."""
+    assert day_this_year(said, now=now) == meant

@@ -976,8 +976,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.call_after_refresh(self.label_in_view, event.widget)
 
     def label_in_view(self, widget: Widget) -> None:
-        """On a short screen, the label just above the field with the focus, in view with it
-        when both fit: at 40×12 the loneliness check's answers came into view without their
+        """On a short screen, the form's top, or else the label just above the field with
+        the focus, in view with it when both fit: at 40×12 the loneliness check's answers came into view without their
         question, so each was answered blind. (Taller, what comes after a field is worth
         more than its label: the focus alone decides.)"""
         if not self.has_class("-short") or not widget.is_attached:
@@ -990,6 +990,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             None,
         )
         if field is None:
+            return
+        if field.virtual_region.bottom <= page.scrollable_content_region.height:
+            # From the title down to it, it all fits: the title shows too (at 60x20 a
+            # check-in opened scrolled to its scales, which one it was out of sight).
+            page.scroll_to(y=0, animate=False, immediate=True)
             return
         siblings = list(page.children)
         above = [w for w in siblings[: siblings.index(field)] if w.display]

@@ -74,7 +74,8 @@ class PlanScreen(StepsScreen):
     def __init__(self) -> None:
         super().__init__()
         self.filter = StepFilter()
-        self.filter_problem = ""
+        self.filter_note = ""
+        """What the filters say: a day that can't be read, or the days read."""
         self.outcome: str | None = None
         self._filter_timer: Timer | None = None
         self.past: list[StepRead] = []
@@ -175,7 +176,7 @@ class PlanScreen(StepsScreen):
         self.query_one("#past-empty", Note).set("" if data.past else nothing)
         many = f"Showing the latest {SHOWN}; the filters narrow it down."
         self.query_one("#filter-note", Note).set(
-            self.filter_problem or (many if len(data.past) >= SHOWN else "")
+            " ".join(filter(None, (self.filter_note, many if len(data.past) >= SHOWN else "")))
         )
 
     # ---------------------------------------------------------------- filters
@@ -202,31 +203,37 @@ class PlanScreen(StepsScreen):
 
     def apply_filters(self) -> None:
         from planner_tui.daily import day_after, day_window
-        from planner_tui.when import nearest_day
+        from planner_tui.when import day_this_year
 
         self._filter_timer = None
         problems = []
         bounds: list[datetime | None] = []
+        read: list[str] = []
+        """The days read, said with their years (a day typed without one is this year's)."""
         for widget_id, end in (("plan-from", False), ("plan-to", True)):
             typed = self.query_one(f"#{widget_id}", Input).value
             bounds.append(None)
             if typed.strip():
                 try:
-                    day = nearest_day(typed)  # the lists hold steps gone by and to come
+                    day = day_this_year(typed)  # the lists hold steps gone by and to come
                 except InvalidInput as error:
                     problems.append(str(error))
                     continue
                 first, after = day_window(day, day_after(day))  # 31 December 9999: no end
                 bounds[-1] = after if end else first
+                read.append(f"{'to' if end else 'from'} {clock.strftime(day, '%a %-d %b %Y')}")
         if bounds[0] and bounds[1] and bounds[0] >= bounds[1]:  # said, not "nothing matches"
-            problems.append("The 'from' day is after the 'to' day: no day is between them.")
+            problems.append(
+                f"The 'from' day is after the 'to' day ({' '.join(read)}): no day is between them."
+            )
+
         self.filter = StepFilter(
             person=self.query_one("#plan-person", Input).value,
             status=self.outcome,
             start=bounds[0],
             end=bounds[1],
         )
-        self.filter_problem = problems[0] if problems else ""
+        self.filter_note = problems[0] if problems else f"Steps {' '.join(read)}." if read else ""
         self.reload()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
