@@ -812,7 +812,7 @@ def moment_kept(where: str) -> str:
     return f"Kept as a small moment at {where}. It counts for that part of life."
 
 
-CHOOSE_A_STEP = "Choose a planned step first (↑/↓ in the list)."
+CHOOSE_A_STEP = "Choose a planned step first (Tab to its list, then ↑/↓)."
 NO_STEPS_YET = "No small step is planned right now — s plans one, whenever you're ready."
 ON_THIS_DAY_OFF = "On this day is off. o brings it back."
 ON_THIS_DAY_HIDDEN = "Hidden for now — o brings it back whenever you like."

@@ -746,3 +746,30 @@ async def test_a_backup_for_the_next_evening_is_offered_then_without_those_words
         [follow] = steps.list_steps(session=s, upcoming=True)
     assert follow.action == "a voice note"
     assert f"{clock.to_local(follow.due_at):%Y-%m-%d %H:%M}" == "2026-11-24 19:00", offered
+
+
+async def test_a_step_key_on_todays_list_of_people_acts_on_no_step_unseen(
+    sqlite_db: Database,
+) -> None:
+    """Tab to *People you might like to reach*, cursor on Ben: `l` and `e` opened the step
+    with Lea from the list above, out of the cursor's way (nu133). They say to choose a
+    step instead; `s` there plans one with Ben, as before."""
+    with sqlite_db.write() as s:
+        lea = people.create_person(session=s, data={"name": "Lea"}).id
+        ben = people.create_person(session=s, data={"name": "Ben", "cadence_days": 7}).id
+        people.log_interaction(session=s, data={  # a month ago: past his rhythm
+            "person_ids": [ben], "occurred_at": clock.now() - timedelta(days=30)})  # fmt: skip
+        steps.create_step(session=s, data={
+            "person_id": lea, "action": "call Lea", "due_at": clock.now() - timedelta(hours=1)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert "Ben" in screen_text(app) and "call Lea" in screen_text(app)
+        app.screen.query_one("#drifting", DataTable).focus()
+        for key in ("l", "e"):
+            await press(app, pilot, key)
+            assert isinstance(app.screen, TodayScreen), (key, app.screen)
+            assert said(app, words.CHOOSE_A_STEP)
+            app._notifications.clear()
+        await press(app, pilot, "s")
+        assert isinstance(app.screen, PlanWizard) and "With Ben" in screen_text(app)

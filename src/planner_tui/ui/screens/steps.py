@@ -112,6 +112,8 @@ class StepsScreen(ViewScreen):
     def selected_step(self) -> StepItem | None:
         lists = self.step_lists()
         focused = self.focused
+        if isinstance(focused, DataTable) and focused.id not in lists:
+            return None  # the cursor is on a person or a date: not a step elsewhere, unseen
         table_id = focused.id if focused is not None and focused.id in lists else ""
         table_id = table_id or self.STEP_TABLE
         table: DataTable[Any] = self.query_one(f"#{table_id}", DataTable)
