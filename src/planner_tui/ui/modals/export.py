@@ -17,7 +17,7 @@ from textual.widgets import Input, Label, Static
 
 from planner_tui.errors import PlannerError
 from planner_tui.ui.backend import Backend
-from planner_tui.ui.screens.base import KeepsStyles, bring_into_sight, text
+from planner_tui.ui.screens.base import KeepsStyles, say_in_sight, text
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.ui.widgets.footer import DialogFooter
 
@@ -77,11 +77,7 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
         )
 
     def say(self, message: str) -> None:
-        # In sight (at 40x12 "is there already… Enter again replaces it" was below the
-        # edge, and a second Enter replaced a file unwarned).
-        status = self.query_one("#export-status", Static)
-        status.update(text(message))
-        status.call_after_refresh(bring_into_sight, status)
+        say_in_sight(self.query_one("#export-status", Static), message)
 
     @work(thread=True, exclusive=True)
     def export(self, path: Path) -> None:

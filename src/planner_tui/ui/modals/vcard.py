@@ -16,7 +16,7 @@ from planner_tui.errors import PlannerError
 from planner_tui.names import sort_key
 from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
 from planner_tui.terminal import shorten
-from planner_tui.ui.screens.base import KeepsStyles, bring_into_sight, text
+from planner_tui.ui.screens.base import KeepsStyles, say_in_sight, text
 from planner_tui.ui.screens.tables import Table
 from planner_tui.ui.widgets.answers import Answers
 from planner_tui.ui.widgets.fields import TextField
@@ -86,9 +86,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         self.app.call_from_thread(self.show_preview, contents, rows)
 
     def status(self, message: str) -> None:
-        status = self.query_one("#vcf-status", Static)
-        status.update(text(message))
-        status.call_after_refresh(bring_into_sight, status)  # as the export's (export.py)
+        say_in_sight(self.query_one("#vcf-status", Static), message)
 
     def show_preview(self, contents: Contents, rows: list[PreviewRow]) -> None:
         self.cards = contents.cards

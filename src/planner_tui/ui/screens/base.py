@@ -163,6 +163,14 @@ def focus_laid_out(widget: Widget) -> None:
     widget.call_after_refresh(bring_into_sight, widget)
 
 
+def say_in_sight(line: Static, message: str) -> None:
+    """*message* said on *line* (plain text), which comes into sight once laid out: a
+    dialog's note below the edge of a short screen went unread (at 40x12 "is there
+    already… Enter again replaces it", and a second Enter replaced the file)."""
+    line.update(text(message))
+    line.call_after_refresh(bring_into_sight, line)
+
+
 def bring_into_sight(widget: Widget) -> None:
     """Scroll *widget* into view unless its top, and a third of a screen of it (or all of
     it: a box, a button), is in sight already. Textual would show the whole widget, and a
@@ -380,9 +388,11 @@ class ViewScreen(KeepsStyles, Screen[None]):
         focus there showed on nothing, and keys still acted on a list's row)."""
         focused = self.focused
         lost = focused is None or focused.id == "body" or not shown(focused)
-        body = self.query_one("#body")
-        body.can_focus = self.first_list() is None
-        if lost and not self.focus_list() and focused is None:
+        found, body = self.first_list(), self.query_one("#body")
+        body.can_focus = found is None
+        if lost and found is not None:
+            focus_laid_out(found)
+        elif lost and focused is None:
             body.focus()
 
     def action_undo(self) -> None:
