@@ -18,7 +18,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import Screen, ScreenResultCallbackType
 from textual.worker import NoActiveWorker, WorkerFailed, WorkerState, get_current_worker
 
 from planner_tui import crashlog, words
@@ -351,6 +351,14 @@ class PlannerApp(TypeAheadApp):
         if isinstance(self.screen, ViewScreen):
             self.screen.reload()
 
+    def push_made(
+        self, make: Callable[[], Screen[Any]], then: ScreenResultCallbackType[Any] | None = None
+    ) -> None:
+        """Push the screen *make* returns, made here (a worker calls this on the app's thread):
+        a screen made where the app is known is styled once for the terminal's size
+        (screens/base.KeepsStyles)."""
+        self.push_screen(make(), then)
+
     def fail(self, message: str) -> None:
         self.startup_error = message
         self.exit(return_code=1)
@@ -438,7 +446,7 @@ class PlannerApp(TypeAheadApp):
         except PlannerError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.call_from_thread(self.push_screen, JournalForm(entry), then)
+        self.call_from_thread(self.push_made, lambda: JournalForm(entry), then)
 
     @work(thread=True, group="write", description="write")
     def write_then_reload(

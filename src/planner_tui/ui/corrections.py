@@ -62,8 +62,9 @@ def edit_contact(app: PlannerApp, contact: InteractionRead) -> None:
         except PlannerError as error:
             app.call_from_thread(app.notify, str(error), severity="error")
             return
-        form = InteractionForm(everyone, contexts, contact=contact)
-        app.call_from_thread(app.push_screen, form)
+        app.call_from_thread(
+            app.push_made, lambda: InteractionForm(everyone, contexts, contact=contact)
+        )
 
     app.run_worker(load, thread=True, group="corrections", description="contact form")
 
@@ -113,7 +114,7 @@ def edit_step(app: PlannerApp, step_id: int) -> None:
         if step.status is not StepStatus.PLANNED:
             app.call_from_thread(change_outcome, app, step)
             return
-        app.call_from_thread(app.push_screen, StepForm(step))
+        app.call_from_thread(app.push_made, lambda: StepForm(step))
 
     app.run_worker(load, thread=True, group="corrections", description="step form")
 

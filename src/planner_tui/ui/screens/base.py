@@ -192,6 +192,24 @@ def shown(widget: Widget) -> bool:
     return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
 
 
+def _size_classes(screen: Screen[Any], size: Size) -> set[str]:
+    """The breakpoint classes Textual gives ``screen`` at this size (Screen._on_resize)."""
+    app = screen.app
+    across = (
+        app.HORIZONTAL_BREAKPOINTS
+        if screen.HORIZONTAL_BREAKPOINTS is None
+        else screen.HORIZONTAL_BREAKPOINTS
+    )
+    down = (
+        app.VERTICAL_BREAKPOINTS
+        if screen.VERTICAL_BREAKPOINTS is None
+        else screen.VERTICAL_BREAKPOINTS
+    )
+    return screen._get_breakpoint_classes(
+        size.width, across or []
+    ) | screen._get_breakpoint_classes(size.height, down or [])
+
+
 class KeepsStyles:
     """For every screen of the app (before Screen in its bases): Textual re-applies every
     CSS rule to every widget of a screen each time it shows (a third of a view switch, and
@@ -203,17 +221,34 @@ class KeepsStyles:
     counts every new view as older than any CSS, so its first visit, and its second when it
     was still mounting at the first, re-parsed and re-applied the whole app's CSS (most of a
     second visit of the Review). A view made before the CSS was first brought up to date
-    (the first one, before the saved theme is applied) is still re-styled."""
+    (the first one, before the saved theme is applied) is still re-styled.
+
+    A screen is also made with the size classes of its breakpoints (``-tall``, ``-narrow``…)
+    for the terminal's size: Textual adds them at the screen's first resize, after all its
+    widgets are styled, and styled them all again (a fifth of opening a form). So screens are
+    made on the app's thread, where the app is known, not in a worker."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         screen = cast(Screen[Any], self)
         with contextlib.suppress(NoActiveAppError):  # made outside an app: Textual's count
-            screen._css_update_count = getattr(screen.app, "css_brought_up_to", -1)
+            app = screen.app
+            screen._css_update_count = getattr(app, "css_brought_up_to", -1)
+            screen.add_class(*_size_classes(screen, app.size), update=False)
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Runs before Screen._on_screen_resume, which reads this.
         event.refresh_styles = False
+
+    def _screen_resized(self, size: Size) -> None:
+        """Textual lays a screen out again whenever a screen above it is resized, also when
+        a dialog opens over it at the same size (a tenth of opening a form); a screen under
+        another, already laid out at *size*, is left as it is (a change within it still
+        lays it out). The screen on top is laid out again: its first layout can leave
+        sizes the second corrects."""
+        screen = cast(Screen[Any], self)
+        if screen.outer_size != size or screen.app.screen is screen:
+            super()._screen_resized(size)  # type: ignore[misc]
 
 
 class ViewScreen(KeepsStyles, Screen[None]):

@@ -368,8 +368,11 @@ class ReviewScreen(ViewScreen):
         except PlannerError as error:  # busy with another program, damaged: no crash
             self.app.call_from_thread(self.app.notify, str(error), severity="error")
             return
-        form = ExperimentForm() if running is None else EndExperimentForm(running)
-        self.app.call_from_thread(self.app.push_screen, form, self.after_form)
+        self.planner.call_from_thread(
+            self.planner.push_made,
+            lambda: ExperimentForm() if running is None else EndExperimentForm(running),
+            self.after_form,
+        )
 
     def action_contacts(self) -> None:
         from planner_tui.ui.screens.contacts import ContactsScreen
