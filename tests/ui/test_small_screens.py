@@ -4,7 +4,7 @@ a view is for stays on the screen — the Contexts strip's legend and this month
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.review import ReviewScreen
 
 from .test_app import make_app, press, screen_text, settle
+from .test_corrections import said
 from .test_fit_narrow import on_screen
 
 NARROW = (80, 24)
@@ -513,3 +514,61 @@ async def test_at_40_by_12_the_journal_and_review_show_their_rows_not_their_help
     async with app.run_test(size=(80, 24)) as pilot:  # with room, they are there
         await press(app, pilot, "r")
         assert any("another month" in line for line in on_screen(app))
+
+
+async def test_a_step_key_never_acts_on_a_step_the_page_scrolled_out_of_sight(
+    sqlite_db: Database,
+) -> None:
+    """At 40x12, Down past Today's last step scrolls the page on (as the README says), and
+    `d` then opened the Done form for a step no longer on screen; Enter does not act on it
+    either, but brings it back into sight."""
+    demo_years(sqlite_db, 1)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(40, 12), notifications=True) as pilot:
+        await settle(app, pilot)
+        due = app.screen.query_one("#due", DataTable)
+        assert app.screen.focused is due and due.row_count
+        for _ in range(due.row_count + 12):  # past the last step, and the page on
+            await press(app, pilot, "down")
+        assert due.cursor_row == due.row_count - 1
+        when = str(due.get_row_at(due.cursor_row)[0])  # "Mon 23 Nov, 19:00"
+        assert not any(when in line for line in on_screen(app)), on_screen(app)
+        await press(app, pilot, "d")
+        assert not isinstance(app.screen, FormScreen), screen_text(app)
+        assert said(app, words.CHOOSE_A_STEP)
+        await press(app, pilot, "enter")
+        assert not isinstance(app.screen, (FormScreen, Choice))
+        await settle(app, pilot)
+        assert any(when in line for line in on_screen(app)), on_screen(app)
+
+
+async def test_x_on_a_persons_page_asks_about_a_contact_only_while_it_shows(
+    sqlite_db: Database,
+) -> None:
+    """At 40x12, Home scrolled a person's page back to the name with the cursor still on a
+    contact below the edge, and `x` asked to delete that unseen contact (`e` meanwhile edited
+    the person). Now `x` asks about the person whose page it is."""
+    with sqlite_db.write() as s:
+        ada = people.create_person(session=s, data={"name": "Ada"}).id
+        for days in range(1, 4):
+            people.log_interaction(session=s, data={
+                "person_ids": [ada], "occurred_at": clock.now() - timedelta(days=days),
+                "note": f"walk {days}"})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(40, 12), notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        await settle(app, pilot)
+        await press(app, pilot, "enter")
+        await settle(app, pilot)
+        history = app.screen.query_one("#history", DataTable)
+        history.focus()
+        await settle(app, pilot)
+        await press(app, pilot, "x")
+        assert isinstance(app.screen, Choice) and "contact" in screen_text(app).lower()
+        await press(app, pilot, "escape")
+        await press(app, pilot, "home", "home")  # the first row's Home: the page to its top
+        assert app.screen.focused is history
+        await press(app, pilot, "x")
+        assert isinstance(app.screen, Choice)
+        assert "Delete Ada?" in screen_text(app), screen_text(app)

@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 from planner_tui import clock, words
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen
-from planner_tui.ui.screens.tables import fill, table
+from planner_tui.ui.screens.tables import cursor_in_sight, fill, table
 
 if TYPE_CHECKING:
     from planner_tui.db.models import InteractionRead
@@ -90,7 +90,7 @@ class ContactsScreen(ViewScreen):
 
     def selected(self) -> InteractionRead | None:
         grid = self.query_one("#contacts", DataTable)
-        if not self.contacts:
+        if not self.contacts or not cursor_in_sight(grid):
             return None
         return self.contacts[min(grid.cursor_row, len(self.contacts) - 1)]
 

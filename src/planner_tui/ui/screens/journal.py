@@ -19,7 +19,7 @@ from planner_tui import clock, words
 from planner_tui.daily import day_after
 from planner_tui.pictures import DAY_SHADES, day_level
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
-from planner_tui.ui.screens.tables import fill, table
+from planner_tui.ui.screens.tables import cursor_in_sight, fill, table
 from planner_tui.ui.undo import write as undoable
 from planner_tui.ui.widgets.fields import SearchField
 
@@ -383,7 +383,7 @@ class JournalScreen(ViewScreen):
 
     def selected(self) -> JournalEntryRead | None:
         entries: DataTable[Any] = self.query_one("#entries", DataTable)
-        if not self.shown or not entries.display:
+        if not self.shown or not cursor_in_sight(entries):
             return None
         return self.shown[min(entries.cursor_row, len(self.shown) - 1)]
 

@@ -18,7 +18,14 @@ from planner_tui.names import as_told, sort_key
 from planner_tui.pictures import recency_strip
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
-from planner_tui.ui.screens.tables import fill, name_cell, replace_rows, table
+from planner_tui.ui.screens.tables import (
+    chosen_in_sight,
+    cursor_in_sight,
+    fill,
+    name_cell,
+    replace_rows,
+    table,
+)
 from planner_tui.ui.undo import name as undo_name, write as undoable
 from planner_tui.ui.widgets.circles import CirclesPicture, Dot
 from planner_tui.ui.widgets.fields import SearchField
@@ -403,6 +410,8 @@ class MapScreen(ViewScreen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         table_id = event.data_table.id
+        if not chosen_in_sight(event.data_table):
+            return
         if table_id == "people-table" and event.cursor_row < len(self.shown):
             self.open_person(self.shown[event.cursor_row].id)
         elif table_id in ("drifting-table", "one-sided-table") and event.row_key.value:
@@ -447,8 +456,10 @@ class MapScreen(ViewScreen):
             return by_id.get(dots[0].person_id) if len(dots) == 1 else None
         tab = self.current_tab()
         if tab == "people":
-            cursor = self.query_one("#people-table", DataTable).cursor_row
-            return self.shown[cursor] if 0 <= cursor < len(self.shown) else None
+            table = self.query_one("#people-table", DataTable)
+            cursor = table.cursor_row
+            in_sight = cursor_in_sight(table)
+            return self.shown[cursor] if in_sight and 0 <= cursor < len(self.shown) else None
         if (
             tab == "gaps"
             and isinstance(focused, DataTable)
@@ -458,7 +469,7 @@ class MapScreen(ViewScreen):
                 "one-sided-table",
             )
         ):
-            key = self.row_key(focused)
+            key = self.row_key(focused) if cursor_in_sight(focused) else None
             return by_id.get(int(key)) if key else None
         return None
 
@@ -473,13 +484,18 @@ class MapScreen(ViewScreen):
                 if isinstance(focused, DataTable)
                 else self.query_one("#contexts-table", DataTable)
             )
-            key = self.row_key(widget)
+            key = self.row_key(widget) if cursor_in_sight(widget) else None
             return next((c for c in self.data.contexts if str(c.id) == key), None)
         return None
 
     def selected_idea(self) -> Idea | None:
         focused = self.focused
-        if isinstance(focused, DataTable) and focused.id == "ideas-table" and self.ideas:
+        if (
+            isinstance(focused, DataTable)
+            and focused.id == "ideas-table"
+            and self.ideas
+            and cursor_in_sight(focused)
+        ):
             return self.ideas[min(focused.cursor_row, len(self.ideas) - 1)]
         return None
 

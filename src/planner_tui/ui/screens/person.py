@@ -32,7 +32,7 @@ from planner_tui.names import as_told, name_key
 from planner_tui.pictures import bar_legend, proportion_bar
 from planner_tui.services.gaps import Reciprocity
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
-from planner_tui.ui.screens.tables import fill, table
+from planner_tui.ui.screens.tables import chosen_in_sight, cursor_in_sight, fill, table
 from planner_tui.ui.widgets.fields import TextField
 
 if TYPE_CHECKING:
@@ -322,7 +322,7 @@ class PersonScreen(ViewScreen):
         from planner_tui.ui.corrections import contact_actions, step_actions
         from planner_tui.ui.forms.journal import JournalForm
 
-        if self.data is None:
+        if self.data is None or not chosen_in_sight(event.data_table):
             return
         row = event.cursor_row
         steps = [*self.data.upcoming, *self.data.past]
@@ -343,6 +343,7 @@ class PersonScreen(ViewScreen):
             isinstance(table, DataTable)
             and table.id == "history"
             and table.cursor_row < len(history)
+            and cursor_in_sight(table)
         ):
             delete_contact(self.planner, history[table.cursor_row])
         else:

@@ -21,7 +21,7 @@ from planner_tui.errors import InvalidInput
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
-from planner_tui.ui.screens.tables import fill, name_cell, table
+from planner_tui.ui.screens.tables import cursor_in_sight, fill, name_cell, table
 from planner_tui.ui.widgets.fields import SearchField
 
 if TYPE_CHECKING:
@@ -279,7 +279,7 @@ class PlanScreen(StepsScreen):
     def selected_past(self) -> StepRead | None:
         """The step under the cursor in *How earlier steps went*, when that list has focus."""
         table = self.query_one("#past", DataTable)
-        if not table.has_focus or not self.past:
+        if not table.has_focus or not self.past or not cursor_in_sight(table):
             return None
         return self.past[min(table.cursor_row, len(self.past) - 1)]
 

@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 
 from planner_tui import words
 from planner_tui.ui.screens.base import ViewScreen, focus_laid_out
+from planner_tui.ui.screens.tables import chosen_in_sight, cursor_in_sight
 
 if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
     from planner_tui.daily import DueStep
@@ -118,7 +119,7 @@ class StepsScreen(ViewScreen):
         table_id = table_id or self.STEP_TABLE
         table: DataTable[Any] = self.query_one(f"#{table_id}", DataTable)
         steps = lists[table_id]
-        if not steps or not table.display:
+        if not steps or not cursor_in_sight(table):
             return None
         return steps[min(table.cursor_row, len(steps) - 1)]
 
@@ -204,7 +205,7 @@ class StepsScreen(ViewScreen):
         """Enter on a step: which outcome, each one key."""
         from planner_tui.ui.modals.confirm import Choice
 
-        if event.data_table.id not in self.step_lists():
+        if event.data_table.id not in self.step_lists() or not chosen_in_sight(event.data_table):
             return
         step = self.selected_step()
         if step is None:

@@ -13,7 +13,8 @@ from typing import Any
 from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
 from rich.text import Text
-from textual.events import Resize
+from textual.errors import NoWidget
+from textual.events import Focus, Resize
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import DataTable
@@ -72,6 +73,7 @@ class Table(DataTable[Any]):
         """At the first or last row, the view's *view_scroll* (``scroll_down``…); else the
         table's *own* move."""
         if view := self.at_edge(end=end):
+            self.scrolled_away = True
             getattr(view, view_scroll)(animate=False)
         else:
             own()
@@ -104,6 +106,16 @@ class Table(DataTable[Any]):
         super()._scroll_cursor_into_view(animate=animate)
         if self.cursor_type == "row" and self.row_count:
             self.call_after_refresh(self.show_cursor_row)
+        self.scrolled_away = False
+
+    def on_focus(self, _event: Focus) -> None:
+        self.scrolled_away = False
+
+    scrolled_away = False
+    """Whether the keys last moved the page around the table instead of its cursor (at its
+    first or last row): only then may the cursor's row be out of sight (cursor_in_sight).
+    Asked of the screen's layout at any other time, a key typed ahead — Tab then `x`, a
+    view's key before its rows were laid out — would find the row not there yet."""
 
     def show_cursor_row(self) -> None:
         """The view around the table scrolls, too, so the cursor's row is on screen: a
@@ -275,6 +287,33 @@ def ellipsis(cell: Any) -> Any:
     if isinstance(cell, Text):
         cell.no_wrap, cell.overflow = True, "ellipsis"
     return cell
+
+
+def cursor_in_sight(widget: DataTable[Any]) -> bool:
+    """Whether the row under *widget*'s cursor shows on screen. A key that acts on "the
+    selected row" acts only on one in sight: at the last row, Down scrolls the page on
+    (Table.move), and at 40×12 `d` then recorded a step scrolled out of sight."""
+    if not widget.row_count or not widget.display or not widget.is_attached:
+        return False
+    if isinstance(widget, Table) and not widget.scrolled_away:
+        return True
+    _, y, _, _ = widget._get_row_region(widget.cursor_row)
+    region = widget.content_region
+    try:
+        under, _ = widget.screen.get_widget_at(region.x, region.y + y - round(widget.scroll_y))
+    except NoWidget:  # off the screen's edge
+        return False
+    return under is widget
+
+
+def chosen_in_sight(widget: DataTable[Any]) -> bool:
+    """Enter on a row (RowSelected) acts when the row is in sight; else the row is brought
+    into sight, and a second Enter acts."""
+    if cursor_in_sight(widget):
+        return True
+    if isinstance(widget, Table):
+        widget._scroll_cursor_into_view()
+    return False
 
 
 def row_key(widget: DataTable[Any]) -> str | None:

@@ -23,7 +23,7 @@ from planner_tui.errors import PlannerError
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, focus_laid_out
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
-from planner_tui.ui.screens.tables import fill, name_cell, table
+from planner_tui.ui.screens.tables import cursor_in_sight, fill, name_cell, table
 
 if TYPE_CHECKING:  # read in a worker thread, after the first frame
     from planner_tui.daily import TodayFacts
@@ -293,13 +293,13 @@ class TodayScreen(StepsScreen):
 
     def person_for_new_step(self) -> int | None:
         table: DataTable[Any] = self.query_one("#drifting", DataTable)
-        if table.has_focus and self.drifting:
+        if table.has_focus and self.drifting and cursor_in_sight(table):
             return self.drifting[min(table.cursor_row, len(self.drifting) - 1)].id
         return None
 
     def selected_date(self) -> DateItem | None:
         table: DataTable[Any] = self.query_one("#dates", DataTable)
-        if table.has_focus and table.display and self.dates:
+        if table.has_focus and self.dates and cursor_in_sight(table):
             return self.dates[min(table.cursor_row, len(self.dates) - 1)]
         return None
 
