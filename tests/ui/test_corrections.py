@@ -768,9 +768,53 @@ async def test_a_step_changed_in_another_window_meanwhile_is_kept_or_asked_about
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
         assert "Saved there — words: “call Ana about the concert”" in screen_text(app)
-        await press(app, pilot, "enter")  # save mine over it
+        await press(app, pilot, "tab", "enter")  # save mine over it
         assert not isinstance(app.screen, StepForm)
     assert stored() == ("text Ana about Friday's gig", "after dinner")
+
+
+async def test_enter_on_changed_elsewhere_meanwhile_keeps_editing_and_loses_no_words(
+    sqlite_db: Database,
+) -> None:
+    """At 80x24, Enter on "Changed elsewhere meanwhile" chose *Save mine over it*: the words
+    the other window had saved went, with no trace. Enter keeps editing — nothing is saved,
+    and the words typed here stay in the form; saving mine over it is one Tab away."""
+    from planner_tui.services import corrections
+
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        step = steps.create_step(session=s, data={
+            "person_id": ana, "action": "text Ana about the concert",
+            "due_at": local("2026-11-26T18:00")}).id  # fmt: skip
+
+    def stored() -> str:
+        with sqlite_db.session() as s:
+            return steps.get_step(session=s, step_id=step).action
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(app, pilot, "p", "e")
+        form = app.screen
+        assert isinstance(form, StepForm)
+        form.query_one("#words", Input).value = "text Ana about the gig"
+        with sqlite_db.write() as s:  # another window, meanwhile
+            corrections.update_step(session=s, step_id=step, scope="series",
+                                    data={"action": "call Ana about the concert"})  # fmt: skip
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "Changed elsewhere meanwhile" in " ".join(on_screen(app))
+        await press(app, pilot, "enter")
+        assert app.screen is form  # kept editing
+        assert form.query_one("#words", Input).value == "text Ana about the gig"
+        assert stored() == "call Ana about the concert"
+        with sqlite_db.write() as s:  # changed there once more: asked again
+            corrections.update_step(session=s, step_id=step, scope="series",
+                                    data={"action": "call Ana about the show"})  # fmt: skip
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        await press(app, pilot, "tab", "enter")  # save mine over it
+        assert not isinstance(app.screen, StepForm | Choice)
+    assert stored() == "text Ana about the gig"
 
 
 async def test_a_contact_changed_in_another_window_meanwhile_keeps_that_change(
@@ -815,7 +859,8 @@ async def test_a_contact_changed_in_another_window_meanwhile_keeps_that_change(
         elsewhere(warmth=1)
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice) and "Changed elsewhere meanwhile" in screen_text(app)
-        await press(app, pilot, "tab", "enter")  # keep that change instead of mine
+        await press(app, pilot, "tab", "tab", "enter")  # keep that change instead of mine
+        assert isinstance(app.screen, PersonScreen)
     assert contacts(sqlite_db)[0].warmth == 1
 
 

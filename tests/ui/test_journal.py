@@ -1075,7 +1075,7 @@ async def test_a_check_in_changed_in_another_window_meanwhile_keeps_both_changes
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
         assert "Saved there — words: “theirs”" in screen_text(app)
-        await press(app, pilot, "enter")  # save mine over it
+        await press(app, pilot, "tab", "enter")  # save mine over it
         assert isinstance(app.screen, JournalScreen)
     assert (stored().body, stored().mood, stored().connectedness) == ("mine", 2, 4)
     assert len(entries(sqlite_db)) == 2

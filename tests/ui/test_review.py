@@ -334,7 +334,7 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
         assert "Saved there — wins of the month: “choir [bold]once[/]”" in screen_text(app)
-        await press(app, pilot, "tab", "enter")  # keep that change instead of mine
+        await press(app, pilot, "tab", "tab", "enter")  # keep that change instead of mine
         assert isinstance(app.screen, ReviewScreen)
         assert stored() == (["walk with Ben"], "choir [bold]once[/]", "theirs")
 
@@ -352,7 +352,7 @@ async def test_intentions_and_a_check_changed_in_another_window_meanwhile_are_ke
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
         assert "feeling left out: “some of the time”" in screen_text(app)
-        await press(app, pilot, "enter")  # save mine over it
+        await press(app, pilot, "tab", "enter")  # save mine over it
     with sqlite_db.session() as s:
         check = review.loneliness_check(session=s, month="2026-11")
     assert check is not None and (check.left_out, check.how_often) == (3, "often")

@@ -856,10 +856,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             if answer in ("mine", "theirs"):
                 self.action_save()
 
-        answers = [
+        answers = [  # Enter keeps editing: either of the others throws words away
+            ("back", "Keep editing"),
             ("mine", "Save mine over it"),
             ("theirs", "Keep that change instead of mine"),
-            ("back", "Keep editing"),
         ]
         now_said = {key: self.in_words(key, now[key]) for key in both}
         mine_said = {key: self.in_words(key, mine[key]) for key in both}
