@@ -639,7 +639,7 @@ def test_plan_alone_lists_the_open_steps_with_their_numbers(home: Path) -> None:
 
 
 def test_a_declined_or_unanswered_step_plans_its_own_backup_as_the_app_does(home: Path) -> None:
-    """The app's form offers a step's own backup as the next step (Enter plans it); the
+    """The app's form offers a step's own backup as the next step (ctrl+s plans it); the
     command line only showed it, and after no reply planned a follow-up of its own."""
     declined = run(home, "declined", "2")
     assert "Next (#4): Sun 29 Nov, 18:00 — a voice note on Sunday" in declined.stdout

@@ -276,6 +276,31 @@ async def test_a_planned_step_is_changed_for_one_occurrence_or_the_series(
         assert following[0].due_at == local("2026-12-04T19:00")
 
 
+async def test_enter_in_a_steps_words_goes_on_to_its_time_and_saves_nothing(
+    sqlite_db: Database,
+) -> None:
+    """Enter in a box of `e`'s form saved the step half changed, as the outcome form's did;
+    it goes on to the next box, as in every form. ctrl+s saves."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        step = steps.create_step(session=s, data={
+            "person_id": ana, "action": "call", "due_at": local("2026-11-26T18:00")}).id  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(app, pilot, "p", "e")
+        form = app.screen
+        assert isinstance(form, StepForm)
+        form.query_one("#words").focus()
+        await press(app, pilot, *" Ana", "enter")
+        assert app.screen is form and app.focused is form.query_one("#when")
+        with sqlite_db.session() as s:
+            assert steps.get_step(session=s, step_id=step).action == "call"
+        await press(app, pilot, "ctrl+s")
+        assert not isinstance(app.screen, StepForm)
+    with sqlite_db.session() as s:
+        assert steps.get_step(session=s, step_id=step).action == "call Ana"
+
+
 async def new_time_read_back(app: PlannerApp, pilot: Any, typed: str) -> tuple[StepForm, str]:
     """`e` on the Plan's first step, *typed* as its time: the form and its read-back."""
     await press(app, pilot, "p", "e")

@@ -392,6 +392,29 @@ async def test_logging_an_interaction_with_natural_language_time(sqlite_db: Data
     assert latest.occurred_at == datetime(2026, 11, 21, 15, tzinfo=UTC)
 
 
+async def test_enter_in_a_contacts_when_goes_on_to_how_and_never_logs_it(
+    sqlite_db: Database,
+) -> None:
+    """At 80x24, Enter in *When* ("now") logged the contact at once, how and how warm
+    skipped; elsewhere Enter goes on to the next box. ctrl+s logs it."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l", "tab", "enter")  # on Ana; to When, then Enter
+        form = app.screen
+        assert isinstance(form, InteractionForm) and "Log a contact" in screen_text(app)
+        assert app.focused is form.query_one("#channel")  # on to how you were in touch
+        with sqlite_db.session() as s:
+            assert people.list_interactions(session=s) == []
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, MapScreen)
+    with sqlite_db.session() as s:
+        [contact] = people.list_interactions(session=s)
+    assert contact.person_ids == [ana]
+
+
 async def test_a_contact_draft_stays_with_its_person_and_the_day_it_was_written(
     sqlite_db: Database,
 ) -> None:

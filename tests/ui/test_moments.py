@@ -270,8 +270,8 @@ async def test_today_shows_a_steps_cue_and_offers_its_own_backup_after_a_decline
         text = screen_text(app)
         assert "Your own backup plan: if she says not now, I'll ask about Sunday instead" in text
         assert form.query_one("#follow_up", Input).value == "ask about Sunday instead"
-        assert form.focused is form.query_one("#follow_up", Input)  # first, Enter plans it
-        await press(app, pilot, "enter")
+        assert form.focused is form.query_one("#follow_up", Input)  # first; ctrl+s plans it
+        await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
         assert said(app, "Next: Thu 26 Nov, 21:00 — ask about Sunday instead")
     with sqlite_db.session() as s:
@@ -324,7 +324,7 @@ async def test_a_backup_on_a_day_of_its_own_is_offered_for_that_day(sqlite_db: D
         assert new_time.value == "sat 10am"
         new_time.value = "2026-11-29 21:00"
         follow_up.value = "send a voice note on Sunday"
-        await press(app, pilot, "enter")
+        await press(app, pilot, "ctrl+s")
         assert said(app, "Next: Sun 29 Nov, 21:00 — send a voice note on Sunday")
 
 

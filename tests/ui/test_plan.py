@@ -207,7 +207,7 @@ async def test_the_plan_points_at_the_step_just_planned(sqlite_db: Database) -> 
         chosen = screen.selected_step()
         assert chosen is not None and chosen.person == "Cy"
         # no reply yet (reached out already: asked, as it is due later): a gentle follow-up
-        await press(app, pilot, "w", "right", "enter", "enter")
+        await press(app, pilot, "w", "right", "enter", "ctrl+s")
         chosen = screen.selected_step()
         assert chosen is not None and chosen.person == "Cy" and "follow up" in chosen.action
 
@@ -738,6 +738,34 @@ async def test_done_records_contact_and_compares_the_awkwardness(sqlite_db: Data
     assert (contact.channel, contact.warmth, contact.initiator) == ("call", 4, "me")
 
 
+async def test_a_run_of_enters_after_planning_a_step_for_tonight_never_records_it_done(
+    sqlite_db: Database,
+) -> None:
+    """At 80x24, Enters pressed on after the wizard's common case (for tonight): Enter on the
+    step asked how it went, Enter chose Done, and Enter in the form's first box, "When it
+    happened", saved it at once — the step just planned was recorded as done, how warm and
+    the rest skipped. Enter goes on to the next box, as in the check-in; ctrl+s saves, and
+    so does Enter on the Save button."""
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "enter", "enter", "down", "enter", "enter", "enter", "enter")
+        [step] = all_steps(sqlite_db)
+        assert clock.to_local(step.due_at) == local("2026-11-23T21:00")  # tonight
+        await press(app, pilot, "enter", "enter", "enter")  # how did it go? Done; then When
+        form = app.screen
+        assert isinstance(form, OutcomeForm) and "Done — how did it go?" in screen_text(app)
+        assert app.focused is form.query_one("#warmth")  # on to how warm it was
+        assert [s.status for s in all_steps(sqlite_db)] == ["planned"]
+        form.query_one("#save").focus()
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, TodayScreen)
+    assert [s.status for s in all_steps(sqlite_db)] == ["done"]
+    with sqlite_db.session() as s:
+        assert len(people.list_interactions(session=s, person_id=ids["Ana"])) == 2
+
+
 async def test_done_on_a_step_planned_without_a_how_offers_the_way_its_words_say(
     sqlite_db: Database,
 ) -> None:
@@ -769,7 +797,7 @@ async def test_a_decline_is_met_kindly_and_can_offer_another_time(sqlite_db: Dat
         assert "not about you" in screen_text(app)
         await press(app, pilot, *"next week")
         assert "Mon 30 Nov 2026, 18:00" in screen_text(app)  # the step's time of day kept
-        await press(app, pilot, "enter")
+        await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
     first, again = sorted(all_steps(sqlite_db), key=lambda s: s.id)
     assert first.status == "declined" and again.status == "planned"
@@ -785,7 +813,7 @@ async def test_no_reply_suggests_a_gentle_follow_up(sqlite_db: Database) -> None
         await press(app, pilot, "w")
         assert "rarely an answer" in screen_text(app)
         assert app.screen.query_one("#new_time", Input).value == "2026-11-26 18:00"
-        await press(app, pilot, "enter")
+        await press(app, pilot, "ctrl+s")
     follow_up = [s for s in all_steps(sqlite_db) if s.status == "planned"]
     assert [s.action for s in follow_up] == ["gently follow up: send a text"]
 
@@ -807,11 +835,11 @@ async def test_a_follow_up_to_a_step_settled_early_counts_from_then(
         field = app.screen.query_one("#new_time", Input)
         assert field.value == "2026-11-26 18:00"  # 3 days on, at the step's time of day
         field.value = ""
-        await press(app, pilot, *"last week", "enter")
+        await press(app, pilot, *"last week", "ctrl+s")
         assert isinstance(app.screen, OutcomeForm)
         assert "has already passed" in screen_text(app)
         field.value = ""
-        await press(app, pilot, *"in 3 days", "enter")
+        await press(app, pilot, *"in 3 days", "ctrl+s")
         assert isinstance(app.screen, PlanScreen)
     follow_up = [s for s in all_steps(sqlite_db) if s.status == "planned"]
     assert [clock.to_local(s.due_at) for s in follow_up] == [local("2026-11-26T20:00")]
@@ -832,7 +860,7 @@ async def test_a_backup_at_3_38_keeps_the_steps_time_of_day(sqlite_db: Database)
         assert isinstance(app.screen, OutcomeForm)
         assert app.screen.query_one("#new_time", Input).value == "2026-12-04 18:00"
         assert "03:38" not in screen_text(app)
-        await press(app, pilot, "enter")
+        await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, PlanScreen)
         await settle(app, pilot)
         backup = max(all_steps(sqlite_db), key=lambda s: s.id)
@@ -853,7 +881,7 @@ async def test_another_time_onto_a_step_just_like_it_is_asked_about(
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "a", "enter", *"sat 10am", "enter")
+        await press(app, pilot, "a", *"sat 10am", "ctrl+s")
         assert isinstance(app.screen, Choice)
         assert "is already on your plan (#2), just like this." in screen_text(app)
         await press(app, pilot, "enter")  # the first answer: choose another time
@@ -871,12 +899,12 @@ async def test_another_time_needs_a_time_that_is_ahead(sqlite_db: Database) -> N
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "a", "enter")
+        await press(app, pilot, "a", "ctrl+s")
         assert "When would suit better?" in screen_text(app)
-        await press(app, pilot, *"last tue", "enter")
+        await press(app, pilot, *"last tue", "ctrl+s")
         assert "already passed" in screen_text(app)
         app.screen.query_one("#new_time", Input).value = ""
-        await press(app, pilot, *"sat 10am", "enter")
+        await press(app, pilot, *"sat 10am", "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
     moved = [s for s in all_steps(sqlite_db) if s.status == "planned"]
     assert [clock.to_local(s.due_at) for s in moved] == [local("2026-11-28T10:00")]
@@ -1149,9 +1177,9 @@ async def test_todays_cursor_after_an_outcome_is_on_a_step_one_can_tell(
         today.query_one("#coming", DataTable).move_cursor(row=2)
         await press(app, pilot, "shift+tab")
         assert today.selected_step().action == "text Bo 23"  # type: ignore[union-attr]
-        await press(app, pilot, "a", "enter", *"sat 10am", "enter")
+        await press(app, pilot, "a", *"sat 10am", "ctrl+s")
         assert today.selected_step().action == "text Cy 23"  # type: ignore[union-attr]
-        await press(app, pilot, "a", "enter", *"sat 11am", "enter")
+        await press(app, pilot, "a", *"sat 11am", "ctrl+s")
         assert app.screen.focused is today.query_one("#coming")
         assert today.selected_step().action == "text Bo 25"  # type: ignore[union-attr]
         await press(app, pilot, "s", *"ana", "enter", *"call ana", "enter")

@@ -969,6 +969,15 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
         self.call_after_refresh(into_view)
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a box goes on to the next one, as Tab does, in every form; ctrl+s (or
+        Enter on Save) saves. Where Enter saved (a check-in once, then an outcome, a contact,
+        a step), it saved half filled in: a run of Enters after the wizard recorded a step
+        just planned as done, how warm and the rest skipped. (The wizard's pages go on to
+        the next page instead, and prevent this.)"""
+        event.stop()
+        self.focus_next()
+
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # Only a box to type in: Enter typed ahead on a button or a list taken back would act.
         if isinstance(event.widget, Input | TextArea):

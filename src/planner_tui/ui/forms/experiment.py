@@ -62,10 +62,6 @@ class ExperimentForm(FormScreen[ExperimentRead]):
         for id in ("name", "tied", "weeks", "starts"):
             self.query_one(f"#{id}", Input).value = str(values.get(id, ""))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget.id in ("name", "tied") and self.is_attached and self.ready:
             self.left.add(event.widget.id)

@@ -151,11 +151,6 @@ class InteractionForm(FormScreen[Any]):
     def on_mount(self) -> None:
         self.query_one(PeopleChips).set_people(self.people)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "when":
-            self.action_save()
-
     # ---------------------------------------------------------------- the form contract
 
     def values(self) -> dict[str, Any]:

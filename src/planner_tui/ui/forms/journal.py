@@ -253,12 +253,6 @@ class JournalForm(FormScreen[JournalEntryRead]):
 
     # ---------------------------------------------------------------- people and scales
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter goes on to the next box, as a digit does: a sentence ended with Enter
-        saved the check-in half written (ctrl+s saves)."""
-        event.stop()
-        self.focus_next()
-
     def links_kept(self) -> tuple[list[int], list[int]]:
         """The check-in's links to people archived since (the form offers only those on the
         map): kept as they were, and those it counted as in touch still counted — saved

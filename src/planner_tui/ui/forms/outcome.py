@@ -3,7 +3,7 @@
 Done records the contact (how warm, how it came about, how awkward it really felt next to
 what was expected) — for a step toward a place, with the people met there, added to the
 map; declined and no reply each get a kind word and can plan another time, offering the
-person's own if-then backup first as that next step (Enter takes it); rescheduled asks for
+person's own if-then backup first as that next step (saving takes it); rescheduled asks for
 the new time; skipped just lets it go.
 """
 
@@ -100,7 +100,7 @@ class OutcomeForm(FormScreen[Any]):
             yield not_nows
         if self.status in BACKUP_OFFERED and self.step.backup.strip():
             yield Static(text(words.backup_offered(self.step.backup)), id="backup-offered")
-            yield Field("Your backup as the next step (Enter plans it; empty it for another)")
+            yield Field("Your backup as the next step (ctrl+s plans it; empty it for another)")
             yield TextField(id="follow_up")
         if self.status is StepStatus.DONE:
             yield Field("When it happened")
@@ -348,10 +348,6 @@ class OutcomeForm(FormScreen[Any]):
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
         if answer == "again":
             self.save({**values, "again": True})
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
     def refused(self, message: str, field: str | None) -> None:
         name = (field or "").split(".")[0]

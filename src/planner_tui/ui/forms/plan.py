@@ -306,6 +306,7 @@ class PlanWizard(FormScreen[StepRead]):
     @on(Input.Submitted)
     def next_page(self, event: Input.Submitted) -> None:
         event.stop()
+        event.prevent_default()  # the next page, not the next box (FormScreen's Enter)
         if self.page == "who":
             self.pick_person()
         elif self.page == "what":

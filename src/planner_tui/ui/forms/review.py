@@ -269,10 +269,6 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
         n = too_long(self.values()) if note.id == "intentions-problem" else None
         return super().field_of(note) if n is None else self.query_one(f"#intention{n}")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
     def submit(self, values: dict[str, Any]) -> MonthReviewRead:
         from planner_tui.services import review
 

@@ -220,10 +220,6 @@ class StepForm(FormScreen[Any]):
         name = (field or "").split(".")[0]
         super().refused(message, PROBLEM_FIELDS.get(name, field))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
     def saved(self, result: Any) -> None:
         from planner_tui.ui.undo import name, remember
 

@@ -61,10 +61,6 @@ class TrustedForm(FormScreen[list[TrustedContactRead]]):
             if found:
                 found[0].value = str(value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
     def submit(self, values: dict[str, Any]) -> list[TrustedContactRead]:
         from planner_tui.services import support
 
