@@ -8,6 +8,7 @@ import hashlib
 import os
 import resource
 import shlex
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -290,3 +291,19 @@ def test_a_backup_given_to_import_points_to_restore(tmp_path: Path) -> None:
     )  # fmt: skip (the command as suggested, not rebuilt by the test)
     assert restored.returncode == 0, restored.stderr
     assert "kept safe" in run_as(other, "search", "kept").stdout
+
+
+def test_restore_leaves_nothing_beside_the_file_it_is_given(tmp_path: Path) -> None:
+    """A copy of the planner made with cp (in write-ahead-log mode, as the planner is) was
+    left with an empty ``-wal`` and a ``-shm`` beside it by `restore`, which reads it only."""
+    home = a_home_with_an_entry(tmp_path)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    shutil.copy(home / "planner.db", mine / "planner-copy.db")
+    before = digest(mine / "planner-copy.db")
+    other = tmp_path / "other"
+    restored = run(other, "restore", str(mine / "planner-copy.db"), "--yes")
+    assert restored.returncode == 0, restored.stderr
+    assert "kept safe" in run(other, "search", "kept").stdout
+    assert sorted(p.name for p in mine.iterdir()) == ["planner-copy.db"]
+    assert digest(mine / "planner-copy.db") == before

@@ -64,13 +64,16 @@ def can_write(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path, *, copy: bool = False) -> str:
     """A URI that opens the SQLite file at *path* only to read it (``mode=ro``). When it
-    can't be written here and no log holds pages beside it, also ``immutable=1``: SQLite
-    then needs no log files of its own, so a file in a read-only folder can be read, and
-    nothing is created beside it (no one here can change it meanwhile)."""
+    can't be written here, or is a *copy* (a backup to restore or check: no planner in use),
+    and no log holds pages beside it, also ``immutable=1``: SQLite then needs no log files
+    of its own, so a file in a read-only folder can be read, and nothing is created beside
+    it (no one here can change it meanwhile; a planner copied with cp, in write-ahead-log
+    mode, was left with a log and its index beside it by `restore`). A log that holds pages
+    is part of the file: then it is read."""
     query = "mode=ro"
-    if not can_write(path) and not left_unclean(path):
+    if (copy or not can_write(path)) and not left_unclean(path):
         query += "&immutable=1"
     return f"{path.resolve().as_uri()}?{query}"
 

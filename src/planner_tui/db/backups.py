@@ -66,7 +66,7 @@ def daily_backup(database: Database, today: date, *, keep: int = KEEP_DAILY) -> 
 
 def _schema_of(path: Path, passphrase: str | None) -> str | None:
     try:
-        connection = connect_sqlite(path, passphrase=passphrase, read_only=True)
+        connection = connect_sqlite(path, passphrase=passphrase, copy=True)
         try:
             return schema_revision(connection)
         finally:
@@ -90,7 +90,7 @@ def check_backup(location: Location, source: Path) -> Path:
         raise StorageError("That is the database itself, not a backup of it.")
     passphrase = location.passphrase
     try:
-        check_sqlite_file(source, passphrase, whole=True)
+        check_sqlite_file(source, passphrase, whole=True, copy=True)
     except DamagedFile:
         folder = backups_folder(location.home)
         others = f": the daily ones are in {folder}" if folder.is_dir() else ""
@@ -179,7 +179,7 @@ def restore(location: Location, source: Path) -> Path | None:
                         "copy kept first has to be written before a restore)."
                     ) from None
         private_file(target)  # a copy restored into a new home is as private as a new planner
-        copy_pages(source, target, passphrase=passphrase, read_only_source=True)
+        copy_pages(source, target, passphrase=passphrase, source_is_copy=True)
         _move_data_version_on(target, passphrase, beyond=replaced_version)
     except sqlite3.Error as error:
         raise StorageError(describe_error(error)) from None

@@ -188,11 +188,13 @@ def sqlite_quote(text: str) -> str:
 
 
 def connect_sqlite(
-    path: Path, *, passphrase: str | None = None, read_only: bool = False
+    path: Path, *, passphrase: str | None = None, read_only: bool = False, copy: bool = False
 ) -> sqlite3.Connection:
     """A DB-API connection to the file: the standard library's sqlite3, or SQLCipher's when
-    there is a passphrase (then a wrong one fails here, not at the first query)."""
-    target = read_only_uri(path) if read_only else str(path)
+    there is a passphrase (then a wrong one fails here, not at the first query). *copy*: a
+    backup, read only and as it is, creating nothing beside it (:func:`read_only_uri`)."""
+    read_only = read_only or copy
+    target = read_only_uri(path, copy=copy) if read_only else str(path)
     timeout = busy_timeout_ms() / 1000
     if passphrase is None:
         return sqlite3.connect(target, uri=read_only, timeout=timeout, check_same_thread=False)
@@ -272,7 +274,9 @@ NOISE_BYTE_VALUES = 128
 about 200 (odds against fewer than 128 are beyond counting); text, about 60."""
 
 
-def check_sqlite_file(path: Path, passphrase: str | None = None, *, whole: bool = False) -> None:
+def check_sqlite_file(
+    path: Path, passphrase: str | None = None, *, whole: bool = False, copy: bool = False
+) -> None:
     """Refuse a file that is not a healthy SQLite database, without changing it.
 
     SQLite always reads the file's header and schema (a file that isn't SQLite, is
@@ -287,14 +291,16 @@ def check_sqlite_file(path: Path, passphrase: str | None = None, *, whole: bool 
 
     SQLite reads the file first; the header is only looked at (see :func:`_read_header`)
     to say why SQLite refused it, so checking a file this process already has open (a
-    second window on the same planner, Today's saved picture read meanwhile) is safe."""
+    second window on the same planner, Today's saved picture read meanwhile) is safe.
+
+    *copy*: a backup (:func:`connect_sqlite`), read with nothing made beside it."""
     if not path.exists() or path.stat().st_size == 0:
         return
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a database file.")
     whole = whole or left_unclean(path)
     with _nothing_left_beside_if_refused(path):
-        _check_sqlite_file(path, passphrase, whole=whole)
+        _check_sqlite_file(path, passphrase, whole=whole, copy=copy)
 
 
 @contextmanager
@@ -314,9 +320,9 @@ def _nothing_left_beside_if_refused(path: Path) -> Iterator[None]:
         raise
 
 
-def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool) -> None:
+def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool, copy: bool) -> None:
     try:
-        conn = connect_sqlite(path, passphrase=passphrase, read_only=True)
+        conn = connect_sqlite(path, passphrase=passphrase, read_only=True, copy=copy)
         try:
             if not whole:  # opening switches such a file to write-ahead logging: a write
                 whole = conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal"
@@ -492,13 +498,17 @@ def copy_pages(
     *,
     passphrase: str | None,
     read_only_source: bool = False,
+    source_is_copy: bool = False,
     one_file: bool = False,
 ) -> None:
     """Every page of *source* into *target* with SQLite's online backup API (consistent
     while others write; waits politely for a busy target). *one_file*: the copy keeps no
     write-ahead log, so reading it later (checking it, restoring it) leaves no log files
-    beside it, as a read-only look at a WAL file did."""
-    origin = connect_sqlite(source, passphrase=passphrase, read_only=read_only_source)
+    beside it, as a read-only look at a WAL file did. *source_is_copy*: a backup being
+    restored, read with nothing made beside it (:func:`connect_sqlite`)."""
+    origin = connect_sqlite(
+        source, passphrase=passphrase, read_only=read_only_source, copy=source_is_copy
+    )
     try:
         dest = connect_sqlite(target, passphrase=passphrase)
         try:
