@@ -293,6 +293,46 @@ def test_a_backup_given_to_import_points_to_restore(tmp_path: Path) -> None:
     assert "kept safe" in run_as(other, "search", "kept").stdout
 
 
+def test_a_damaged_planner_names_the_newest_copy_that_restores(tmp_path: Path) -> None:
+    """The message named the newest file in the backups folder: after a restore over a
+    damaged planner, that was the damaged planner itself, kept as ``before-restore-….db``,
+    and restoring it was refused as damaged. It now names the newest healthy copy, and one
+    kept by a restore (what was chosen to be replaced) only when no other is healthy."""
+    home = tmp_path / "home"
+    assert run(home, "demo", "--years", "1").returncode == 0
+    assert run(home, "backup").returncode == 0
+    [taken] = (home / "backups").glob("planner-*.db")
+    path = home / "planner.db"
+
+    def named_for_a_damaged_planner() -> str:
+        said = run(home, "search", "walk")
+        assert_one_line_error(said, 1, "looks damaged")
+        return said.stderr
+
+    # A healthy planner replaced: the copy kept before the restore is healthy and newer.
+    assert run(home, "restore", str(taken), "--yes").returncode == 0
+    damage_journal_page(path)
+    assert f"the newest healthy one is {taken.name};" in named_for_a_damaged_planner()
+    # A damaged planner replaced: the copy kept before the restore is the damaged one.
+    assert run(home, "restore", str(taken), "--yes").returncode == 0
+    damage_journal_page(path)
+    assert f"the newest healthy one is {taken.name};" in named_for_a_damaged_planner()
+    [healthy_kept, damaged_kept] = sorted(
+        (home / "backups").glob("before-restore-*.db"), key=lambda p: p.stat().st_mtime
+    )
+    damage_journal_page(taken)
+    assert f"the newest healthy one is {healthy_kept.name};" in named_for_a_damaged_planner()
+    damage_journal_page(healthy_kept)
+    assert (
+        "planner-tui restore FILE — one you took with planner-tui backup: every copy in "
+        f"{home / 'backups'} looks damaged too"
+    ) in named_for_a_damaged_planner()
+    # Checking the copies left nothing beside them.
+    assert sorted(p.name for p in (home / "backups").iterdir()) == sorted(
+        p.name for p in (taken, healthy_kept, damaged_kept)
+    )
+
+
 def test_restore_leaves_nothing_beside_the_file_it_is_given(tmp_path: Path) -> None:
     """A copy of the planner made with cp (in write-ahead-log mode, as the planner is) was
     left with an empty ``-wal`` and a ``-shm`` beside it by `restore`, which reads it only."""

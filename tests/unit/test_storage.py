@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import stat
 import subprocess
@@ -235,6 +236,7 @@ def test_a_clean_file_is_opened_without_reading_it_all_and_damage_is_still_refus
     sqlite_db.dispose()
     path = sqlite_db.location.sqlite_path
     assert path is not None and not Path(f"{path}-wal").exists()  # closed cleanly
+    healthy = path.read_bytes()
     damage_the_journal(path)
     before = digest(path)
     database = open_database(sqlite_db.location)  # the schema reads: no reason to refuse
@@ -248,11 +250,18 @@ def test_a_clean_file_is_opened_without_reading_it_all_and_damage_is_still_refus
             f"you took with planner-tui backup: the app's daily copies go in {backups}, and "
             "there are none yet (README, 'Backups and restore')."
         ) in str(said.value)
+        # An empty file is no copy to put back; the newest healthy one is named.
         backups.mkdir()
         (backups / "daily-2026-11-22.db").write_bytes(b"")
         with pytest.raises(StorageError) as said, database.session() as s:
             journal.list_entries(session=s, limit=None)
-        assert f"(copies are in {backups}; the newest is daily-2026-11-22.db;" in str(said.value)
+        assert f"every copy in {backups} looks damaged too (README" in str(said.value)
+        (backups / "daily-2026-11-21.db").write_bytes(healthy)
+        os.utime(backups / "daily-2026-11-21.db", (1, 1))  # older than the empty one
+        with pytest.raises(StorageError) as said, database.session() as s:
+            journal.list_entries(session=s, limit=None)
+        named = f"(copies are in {backups}; the newest healthy one is daily-2026-11-21.db;"
+        assert named in str(said.value)
         with pytest.raises(StorageError, match="looks damaged"):
             database.backup_to(sqlite_db.location.home / "copy.db")  # never a damaged copy
     finally:

@@ -20,6 +20,7 @@ from planner_tui.db import (
     schema_revision,
 )
 from planner_tui.db.engine import (
+    BEFORE_RESTORE,
     Database,
     Location,
     backup_file,
@@ -155,7 +156,7 @@ def restore(location: Location, source: Path) -> Path | None:
     replaced_version = 0
     try:
         if target.exists() and target.stat().st_size:
-            safety = _unused(backups_folder(location.home) / backup_name("before-restore"))
+            safety = _unused(backups_folder(location.home) / backup_name(BEFORE_RESTORE))
             try:
                 check_sqlite_file(target, passphrase, whole=True)
                 replaced_version = _data_version(target, passphrase)

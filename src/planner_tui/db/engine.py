@@ -120,9 +120,11 @@ def _driver_words(error: BaseException, *, values: bool = False) -> str:
     return first.strip()[:200]
 
 
-def describe_error(error: BaseException, database: Path | None = None) -> str:
+def describe_error(
+    error: BaseException, database: Path | None = None, *, passphrase: str | None = None
+) -> str:
     """Turn a database error into one sentence a person can act on (never raw SQL); a
-    damaged SQLite *database* names where its backups are."""
+    damaged SQLite *database* names where its backups are (:func:`damaged_words`)."""
     text = str(getattr(error, "orig", None) or error).lower()
     if "locked" in text or "busy" in text:
         return "Your planner is busy — another program is writing to it. Try again in a moment."
@@ -141,7 +143,7 @@ def describe_error(error: BaseException, database: Path | None = None) -> str:
             "keeps a small journal file beside the database while it works."
         )
     if _damaged(error):
-        return damaged_words(database)
+        return damaged_words(database, passphrase)
     if "timeout expired" in text:  # psycopg: the server took the connection, never answered
         return (
             "The database server did not answer in time. Check that it is running and can "
@@ -152,9 +154,10 @@ def describe_error(error: BaseException, database: Path | None = None) -> str:
     return f"The database reported a problem: {_driver_words(error)}"
 
 
-def damaged_words(database: Path | None) -> str:
+def damaged_words(database: Path | None, passphrase: str | None = None) -> str:
     """What to do about a damaged file: restore a copy (the app closed first) — from the
-    folder of copies beside *database*, named with its newest, or said to be empty."""
+    folder of copies beside *database*, named with its newest healthy one
+    (:func:`_newest_healthy`), or said to be empty, or to hold none that is healthy."""
     said = (
         "The database file looks damaged, so planner-tui left it untouched. If the app is "
         "open, close it; then put back a copy: planner-tui restore FILE"
@@ -163,16 +166,43 @@ def damaged_words(database: Path | None) -> str:
         return said + " (the app's daily copies are in the backups folder beside the database)."
     folder = database.parent if database.parent.name == "backups" else database.parent / "backups"
     copies = [c for c in folder.glob("*.db") if c != database] if folder.is_dir() else []
-    if copies:
-        newest = max(copies, key=lambda c: c.stat().st_mtime)
+    if copies and (newest := _newest_healthy(copies, passphrase)) is not None:
         return (
-            f"{said} (copies are in {folder}; the newest is {newest.name}; README, 'Backups "
-            "and restore')."
+            f"{said} (copies are in {folder}; the newest healthy one is {newest.name}; "
+            "README, 'Backups and restore')."
+        )
+    if copies:
+        return (
+            f"{said} — one you took with planner-tui backup: every copy in {folder} looks "
+            "damaged too (README, 'Backups and restore')."
         )
     return (
         f"{said} — one you took with planner-tui backup: the app's daily copies go in "
         f"{folder}, and there are none yet (README, 'Backups and restore')."
     )
+
+
+def _newest_healthy(copies: list[Path], passphrase: str | None) -> Path | None:
+    """The newest of *copies* that is healthy (read whole, as `restore` reads it), checked
+    newest first until one is: this runs only for a damaged planner. A copy a restore kept
+    (``before-restore-…``) comes after the others: it holds what was chosen to be replaced
+    — after a restore over a damaged planner, that damaged planner itself."""
+
+    def healthy(candidate: Path) -> bool:
+        try:
+            check_sqlite_file(candidate, passphrase, whole=True, copy=True)
+            return candidate.stat().st_size > 0  # an empty file passes: a new planner
+        except (StorageError, OSError):
+            return False
+
+    def order(candidate: Path) -> tuple[bool, float]:
+        try:
+            modified = candidate.stat().st_mtime
+        except OSError:  # gone meanwhile (the oldest daily copy, say)
+            modified = 0.0
+        return candidate.name.startswith(f"{BEFORE_RESTORE}-"), -modified
+
+    return next((c for c in sorted(copies, key=order) if healthy(c)), None)
 
 
 def _damaged(error: BaseException) -> bool:
@@ -293,7 +323,9 @@ def check_sqlite_file(
     to say why SQLite refused it, so checking a file this process already has open (a
     second window on the same planner, Today's saved picture read meanwhile) is safe.
 
-    *copy*: a backup (:func:`connect_sqlite`), read with nothing made beside it."""
+    *copy*: a backup (:func:`connect_sqlite`), read with nothing made beside it; its damage
+    is said without naming another copy (the words for a damaged planner name a healthy
+    one, found with this check: :func:`damaged_words`)."""
     if not path.exists() or path.stat().st_size == 0:
         return
     if path.is_dir():
@@ -321,6 +353,7 @@ def _nothing_left_beside_if_refused(path: Path) -> Iterator[None]:
 
 
 def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool, copy: bool) -> None:
+    planner = None if copy else path  # the words for a damaged planner name a copy to restore
     try:
         conn = connect_sqlite(path, passphrase=passphrase, read_only=True, copy=copy)
         try:
@@ -346,10 +379,10 @@ def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool, copy:
                 "(then set PLANNER_TUI_PASSPHRASE). It was left untouched."
             ) from None
         raise (DamagedFile if _damaged(error) else StorageError)(
-            describe_error(error, path)
+            describe_error(error, planner, passphrase=passphrase)
         ) from None
     if not healthy:
-        raise DamagedFile(damaged_words(path))
+        raise DamagedFile(damaged_words(planner, passphrase))
 
 
 def _cut_short(conn: sqlite3.Connection, path: Path) -> bool:
@@ -407,6 +440,10 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    def _describe(self, error: BaseException) -> str:
+        """:func:`describe_error` for this database: a damaged file names a copy to restore."""
+        return describe_error(error, self.location.sqlite_path, passphrase=self.location.passphrase)
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read session. Nothing it does is committed."""
@@ -414,7 +451,7 @@ class Database:
             try:
                 yield session
             except self.errors as error:
-                raise StorageError(describe_error(error, self.location.sqlite_path)) from error
+                raise StorageError(self._describe(error)) from error
 
     @contextmanager
     def write(self, *, changes_data: bool = True) -> Iterator[Session]:
@@ -435,7 +472,7 @@ class Database:
                 session.commit()
             except self.errors as error:
                 session.rollback()
-                raise StorageError(describe_error(error, self.location.sqlite_path)) from error
+                raise StorageError(self._describe(error)) from error
             except BaseException:
                 session.rollback()
                 raise
@@ -739,6 +776,10 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
     if path is not None:
         OPEN_DATABASES[path.resolve()] += 1  # never read as a file from now: see there
     return database
+
+
+BEFORE_RESTORE = "before-restore"
+"""The name a restore gives the copy it keeps of the data it replaces (:func:`backup_name`)."""
 
 
 def backup_name(prefix: str) -> str:
