@@ -1,6 +1,8 @@
-"""The review's charts, drawn with plotext: the same drawing feeds the Review view (through
-textual-plotext's widget) and the Markdown file (plotext alone, as plain text: `planner-tui
-review` never loads Textual or Rich).
+"""The review's charts: the same drawing feeds the Review view and the Markdown file. The
+twelve months' averages are drawn with plotext (through textual-plotext's widget in the
+view, plotext alone in a file: `planner-tui review` never loads Textual); each day's scores
+are a text picture drawn to the width they are shown at, since plotext, squeezed, drew
+bars over their neighbours.
 
 Each series has its own marker character, so the charts read without colour too.
 """
@@ -9,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from planner_tui import clock
@@ -30,26 +31,67 @@ CHANNEL_MARKERS = {
     Channel.SOCIAL: "░",
     Channel.OTHER: "=",
 }
+FILE_WIDTH = 72
+"""A file's charts and pictures are drawn this wide, whatever the terminal."""
+
 CONNECTED_FILL = "█"
 MOOD_FILL = "▒"
 
+SCORE_LEVELS = 5
+"""A daily chart's rows: one a point of the 1–5 scale, so a day scored 2 is two rows tall."""
+EIGHTHS = " ▁▂▃▄▅▆▇█"
+"""The top cell of a day's bar, by eighths: a day's average (3.5) reaches between rows."""
+FEWEST_DAYS = 7
+"""Narrower than a column each for a week's days, a daily chart says so instead."""
+NAMED_APART = 3
+"""Days a week apart are named, and another only this far from them: nearer, it crowds them."""
+TOO_NARROW = "Too narrow here to give each day a column of its own: a wider terminal shows them."
 
-def _scores(plt: Any, data: MonthReviewData, index: int, name: str) -> None:
-    days = [(day.day, scores[index]) for day, *scores in data.daily if scores[index] is not None]
-    plt.title(name)
-    if days:
-        # Bars nine tenths of a day wide: narrower, plotext left blank columns between days
-        # with a score (read as days without one) from 100 columns up; a day without a score
-        # stays a gap at every width from 60 to 156. plotext measures a bar's width in the
-        # nearest two bars' distance: days a week apart drew bars a week wide.
-        nearest = min((b - a for (a, _), (b, _) in pairwise(days)), default=1)
-        width = 0.9 / max(nearest, 1)
-        plt.bar([d for d, _ in days], [v for _, v in days], marker="█", width=width)
-    plt.ylim(0, 5)
-    plt.yticks([1, 2, 3, 4, 5])
-    last = data.as_of.day
-    plt.xlim(0.5, max(last, 2) + 0.5)
-    plt.xticks(day_ticks(last))
+
+def day_bars(title: str, scores: list[float | None], width: int) -> Text:
+    """A 1–5 score each day of a month so far (None: no score) as bars, fitted to *width*:
+    each day in whole columns of its own — plotext squeezed the bars into columns two days
+    shared, and a taller neighbour hid a low day —, a row a point of the scale. Where one
+    row of days doesn't fit, they go in even rows (a month's halves), each with its days
+    named; where not even a week fits, it says so."""
+    from rich.text import Text
+
+    from planner_tui.pictures import even_rows
+
+    axis = len(f"{SCORE_LEVELS}┤")
+    picture = Text(title, end="")
+    if width - axis < FEWEST_DAYS:
+        picture.append("\n" + TOO_NARROW, style="italic")
+        return picture
+    per_row = even_rows(len(scores), width - axis)
+    columns = (width - axis) // per_row  # a day's, the same in every row
+    named = day_ticks(len(scores))
+    for first in range(1, len(scores) + 1, per_row):
+        days = scores[first - 1 : first - 1 + per_row]
+        for level in range(SCORE_LEVELS, 0, -1):
+            picture.append(f"\n{level}┤", style="grey62")
+            picture.append("".join(_level_cell(score, level) * columns for score in days))
+        ticks = [day for day in named if first <= day < first + len(days)]
+        if not ticks or ticks[0] - first >= NAMED_APART:  # each row names its first days
+            ticks.insert(0, first)
+        edge, labels = ["─"] * (columns * len(days)), ""
+        for day in ticks:
+            at = (day - first) * columns + (columns - 1) // 2  # under the day's middle
+            label = str(day)
+            start = min(axis + at - len(label) // 2, axis + len(edge) - len(label))
+            if not labels or start > len(labels):  # a space between names, or none
+                edge[at], labels = "┬", labels.ljust(start) + label
+        picture.append("\n" + " " * (axis - 1) + "└" + "".join(edge), style="grey62")
+        picture.append("\n" + labels, style="grey62")
+    return picture
+
+
+def _level_cell(score: float | None, level: int) -> str:
+    """A day's cell in the row of *level*: full below its score, an eighths block at its top
+    (blank for none)."""
+    if score is None:
+        return " "
+    return EIGHTHS[round(min(max(score - (level - 1), 0), 1) * 8)]
 
 
 def day_ticks(last: int) -> list[int]:
@@ -59,15 +101,16 @@ def day_ticks(last: int) -> list[int]:
     if last <= 10:
         return list(range(1, last + 1))
     weekly = list(range(1, last + 1, 7))
-    return [*weekly, last] if last - weekly[-1] >= 3 else weekly
+    return [*weekly, last] if last - weekly[-1] >= NAMED_APART else weekly
 
 
-def draw_connectedness(plt: Any, data: MonthReviewData) -> None:
-    _scores(plt, data, 1, "Connectedness each day (1–5; a gap: no score)")
-
-
-def draw_mood(plt: Any, data: MonthReviewData) -> None:
-    _scores(plt, data, 0, "Mood each day (1–5)")
+def daily_bars(data: MonthReviewData, width: int) -> Text:
+    """Connectedness, then mood, each day of the month so far (see :func:`day_bars`)."""
+    connectedness = day_bars(
+        "Connectedness each day (1–5; a gap: no score)", [c for _d, _m, c in data.daily], width
+    )
+    mood = day_bars("Mood each day (1–5)", [m for _d, m, _c in data.daily], width)
+    return connectedness.append("\n\n").append_text(mood)
 
 
 def week_label(first: date, last: date) -> str:
@@ -172,14 +215,12 @@ def draw_trend(plt: Any, data: MonthReviewData) -> None:
 
 
 CHARTS: dict[str, tuple[Draw, int]] = {
-    "connectedness": (draw_connectedness, 10),
-    "mood": (draw_mood, 10),
     "trend": (draw_trend, 12),
 }
 """Each chart by name, with the height it is drawn at."""
 
 
-def chart_text(name: str, data: MonthReviewData, *, width: int = 72) -> str:
+def chart_text(name: str, data: MonthReviewData, *, width: int = FILE_WIDTH) -> str:
     """A chart as plain text, for files."""
     import plotext
     from plotext._figure import _figure_class as Figure  # a figure of its own, as the

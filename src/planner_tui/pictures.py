@@ -8,10 +8,11 @@ same without colour (and in a Markdown file). Pictures describe; they never grad
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date, timedelta
 
 from rich.cells import cell_len, set_cell_size
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from planner_tui import clock
@@ -25,6 +26,26 @@ def in_cells(value: str, width: int) -> str:
     if cell_len(value) > width:
         value = set_cell_size(value, width - 1) + "…"
     return set_cell_size(value, width)
+
+
+class Fitted:
+    """A picture drawn to the width it is shown in — the view's, which follows the
+    terminal, or a file's — by *draw*, given that width: bars that scale, days that share
+    the room."""
+
+    def __init__(self, draw: Callable[[int], Text]) -> None:
+        self.draw = draw
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        picture = self.draw(options.max_width)
+        picture.end = "\n"  # Textual counts a renderable's lines by their breaks: the last too
+        yield picture
+
+
+def even_rows(count: int, fits: int) -> int:
+    """How many of *count* things go on a row when *fits* fit on one: as few rows as hold
+    them all, as even as they can be (31 days where 20 fit: 16 and 15)."""
+    return -(-count // -(-count // max(1, fits)))
 
 
 FILLS = ("█", "▒", "░")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -51,8 +52,9 @@ class Figure:
     table: Table | None = None
     charts: tuple[str, ...] = ()
     """Names from ``charts.CHARTS``."""
-    picture: Text | None = None
-    """A fixed-width text picture, with colour for the screen (files take its plain text)."""
+    picture: Text | pictures.Fitted | None = None
+    """A text picture, with colour for the screen (files take its plain text): of a fixed
+    width, or drawn to the width it is shown at (a file's, :data:`charts.FILE_WIDTH`)."""
 
 
 # --------------------------------------------------------------------------- numbers
@@ -177,7 +179,7 @@ def daily(data: MonthReviewData) -> Figure:
     if not scored:
         empty = "No connectedness scores this month" + (" yet." if data.running else ".")
         return Figure("daily", "Day by day", [empty])
-    return Figure("daily", "Day by day", charts=("connectedness", "mood"))
+    return Figure("daily", "Day by day", picture=pictures.Fitted(partial(charts.daily_bars, data)))
 
 
 def weeks(data: MonthReviewData) -> Figure:
@@ -750,7 +752,6 @@ def year(data: MonthReviewData) -> Figure:
 
 
 CHARTS_OF: dict[str, tuple[str, ...]] = {
-    "daily": ("connectedness", "mood"),
     "trend": ("trend",),
 }
 """The charts a figure can show (some months it has none)."""
@@ -810,7 +811,9 @@ EXPLAIN: dict[str, str] = {
     "undone.",
     "overview.done": "Of those, the steps marked done.",
     "daily": "Each bar is one day's score from your check-ins (the mean when a day has "
-    "more than one entry). Days without a score are left empty.",
+    "more than one entry), a row for each point of the scale: a mean such as 3.5 ends "
+    "half-way up a row. Days without a score are left empty. Where a row of the month's "
+    "days doesn't fit the screen, they go in two rows or more.",
     "weeks": "Interactions per week of the month (Monday to Sunday, cut at the month's "
     "edges), split by how you were in touch. Each channel has its own fill character.",
     "trend": "For each of the twelve months up to this one: the mean connectedness and mood "
@@ -933,8 +936,11 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
             out += [*_markdown_table(figure.table), ""]
         for name in figure.charts:
             out += ["```text", charts.chart_text(name, data), "```", ""]
-        if figure.picture is not None:
-            out += ["```text", figure.picture.plain, "```", ""]
+        picture = figure.picture
+        if isinstance(picture, pictures.Fitted):
+            picture = picture.draw(charts.FILE_WIDTH)
+        if picture is not None:
+            out += ["```text", *(line.rstrip() for line in picture.plain.splitlines()), "```", ""]
     out += ["## How these figures are counted", ""]
     for figure in shown:
         out += [f"- **{figure.title}**: {EXPLAIN[figure.key]}"]

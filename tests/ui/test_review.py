@@ -3,6 +3,7 @@ on Today), how a figure is counted, and the Markdown file matching what is on sc
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -595,3 +596,40 @@ async def test_intentions_for_a_month_gone_by_are_not_said_to_show_on_today(
         asked = " ".join(screen_text(app).split())
         assert "for October 2026, gone by now: they are kept with this review." in asked
         assert "show on Today" not in asked
+
+
+async def drawn(app: Any, pilot: Any, key: str) -> list[str]:
+    """What a figure shows on the terminal, line by line, its top brought to the page's."""
+    app.screen.focus_figure(key, scroll=True)
+    await settle(app, pilot)
+    box = app.screen.query_one(f"#figure-{key}").content_region  # not the focus bar
+    return [line[box.x : box.right] for line in on_screen(app)[box.y : box.bottom]]
+
+
+@pytest.mark.parametrize("width", [80, 60, 50, 40])
+async def test_a_low_day_keeps_its_height_beside_taller_ones_at_any_width(
+    sqlite_db: Database, width: int
+) -> None:
+    """A new user's 30 days, scored 5 but for the 25th (2) and the 27th (1): at 60 columns
+    (48 of chart) the bars beside those two covered them — every day looked 3 or more —,
+    and at 50 the chart lost its title. Each day lower than a level is a gap in that
+    level's row, however many rows of days the chart takes to fit."""
+    with sqlite_db.write() as s:
+        for day in range(1, 31):
+            connected = {25: 2, 27: 1}.get(day, 5)
+            journal.save_entry(
+                session=s, data={"day": date(2026, 9, day), "connectedness": connected}
+            )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(width, 60)) as pilot:
+        await press(app, pilot, "r", "left", "left")  # September, all 30 days
+        lines = await drawn(app, pilot, "daily")
+    titles = [n for n, line in enumerate(lines) if "Connectedness each" in line or "Mood" in line]
+    assert len(titles) == 2, lines  # each chart says what it shows
+    connectedness = lines[titles[0] : titles[1]]
+
+    def days_lower_than(level: int) -> int:
+        rows = [line.split("┤", 1)[1] for line in connectedness if f"{level}┤" in line]
+        return sum(len(re.findall(" +", row.strip(" │"))) for row in rows)
+
+    assert [days_lower_than(level) for level in (5, 4, 3, 2, 1)] == [2, 2, 2, 1, 0], lines

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, strategies as st
 from rich.cells import cell_len
 
-from planner_tui.charts import chart_text, week_bars, whole_ticks
+from planner_tui.charts import TOO_NARROW, chart_text, daily_bars, day_bars, week_bars, whole_ticks
 from planner_tui.db.engine import Database
 from planner_tui.pictures import stacked_rows
 from planner_tui.services import journal, people, review
@@ -79,7 +79,7 @@ def test_the_twelve_month_chart_names_every_month(
     assert re.search(rf"{month:%b %Y}", chart.splitlines()[0])  # the years, in the title
 
 
-@pytest.mark.parametrize("width", [60, 72, 80, 100, 116, 156])
+@pytest.mark.parametrize("width", [27, 41, 51, 60, 72, 90, 156])
 @pytest.mark.parametrize("missing", [None, 10, 21])
 def test_the_daily_chart_has_a_gap_only_for_a_day_without_a_score(
     sqlite_db: Database, width: int, missing: int | None
@@ -94,12 +94,10 @@ def test_the_daily_chart_has_a_gap_only_for_a_day_without_a_score(
                 )
     with sqlite_db.session() as s:
         data = review.review_month(session=s, month=date(2026, 10, 1), today=date(2026, 11, 30))
-    lines = chart_text("connectedness", data, width=width).splitlines()
-    edge = max(i for i, line in enumerate(lines) if "└" in line)
-    bars = lines[edge - 1]
-    inside = bars[bars.index("█") : bars.rindex("█") + 1]
-    gaps = re.findall(r" +", inside)
-    assert len(gaps) == (0 if missing is None else 1), lines
+    lines = daily_bars(data, width).plain.splitlines()
+    bottoms = [line.split("┤")[1] for line in lines if line.startswith("1┤")]
+    gaps = [re.findall(r" +", bars.strip()) for bars in bottoms]
+    assert sum(map(len, gaps)) == (0 if missing is None else 2), lines  # in both charts
 
 
 @pytest.mark.parametrize(
@@ -114,7 +112,7 @@ def test_the_daily_chart_names_the_days_of_a_month_going(
         journal.save_entry(session=s, data={"day": date(2026, 11, so_far), "connectedness": 4})
     with sqlite_db.session() as s:
         data = review.review_month(session=s, month=date(2026, 11, 1), today=date(2026, 11, so_far))
-    assert " ".join(axis(chart_text("connectedness", data, width=80))) == named
+    assert " ".join(axis(daily_bars(data, 80).plain)) == named
 
 
 @given(st.integers(1, 31))
@@ -142,14 +140,14 @@ def test_two_scores_a_week_apart_are_each_a_day_wide(sqlite_db: Database, width:
             journal.save_entry(session=s, data={"day": date(2026, 11, day), "connectedness": score})
     with sqlite_db.session() as s:
         data = review.review_month(session=s, month=date(2026, 11, 1), today=date(2026, 11, 15))
-    lines = chart_text("connectedness", data, width=width).splitlines()
-    edge = max(i for i, line in enumerate(lines) if "└" in line)
-    day_columns = (len(lines[edge]) - 6) / 15  # 15 days across the chart's width
+    lines = daily_bars(data, width).plain.splitlines()
+    edge = min(i for i, line in enumerate(lines) if "└" in line)  # the connectedness chart's
+    day_columns = (len(lines[edge]) - 2) / 15  # 15 days across the chart's width
     for run in re.findall("█+", lines[edge - 1]):  # each bar on the bottom line
         assert len(run) < 1.5 * day_columns, lines  # about a day (it was six)
 
 
-@pytest.mark.parametrize("width", [50, 60, 72])
+@pytest.mark.parametrize("width", [31, 41, 51, 72])
 def test_the_daily_charts_keep_their_titles_on_a_narrow_screen(
     sqlite_db: Database, width: int
 ) -> None:
@@ -161,5 +159,46 @@ def test_the_daily_charts_keep_their_titles_on_a_narrow_screen(
         )
     with sqlite_db.session() as s:
         data = review.review_month(session=s, month=date(2026, 10, 1), today=date(2026, 11, 30))
-    assert "Connectedness each day" in chart_text("connectedness", data, width=width)
-    assert "Mood each day" in chart_text("mood", data, width=width)
+    drawn = daily_bars(data, width).plain
+    assert "Connectedness each day" in drawn and "Mood each day" in drawn
+
+
+def heights(picture: str, days: int) -> list[float | None]:
+    """Each day's score read back from a daily chart as drawn, its rows of days in turn:
+    the cells of the day's columns, counted up from the bottom in eighths (None: blank)."""
+    lines = picture.splitlines()
+    edges = [n for n, line in enumerate(lines) if "└" in line]
+    columns = sum(len(lines[n]) - 2 for n in edges) // days  # a day's, in every row of days
+    read: list[float | None] = []
+    for edge in edges:
+        wide = len(lines[edge]) - 2
+        levels = [lines[edge - level].split("┤")[1].ljust(wide) for level in range(1, 6)]
+        for at in range(0, wide, columns):
+            assert all(row[at : at + columns] == row[at] * columns for row in levels)
+            read.append(sum(" ▁▂▃▄▅▆▇█".index(row[at]) for row in levels) / 8 or None)
+    return read
+
+
+@given(
+    st.lists(st.none() | st.integers(8, 40).map(lambda eighths: eighths / 8), min_size=1,
+             max_size=31),
+    st.integers(9, 140),
+)  # fmt: skip
+def test_each_day_keeps_its_own_height_at_any_width(scores: list[float | None], width: int) -> None:
+    """A new user's 30 days at 60 columns: the days scored 2 and 1 were hidden under their
+    neighbours' bars (plotext squeezed 30 days into 48 columns). Each day is its own
+    columns now, a row a point, read back as scored, and no line passes the width."""
+    drawn = day_bars("Connectedness each day", scores, width).plain
+    assert heights(drawn, len(scores)) == scores, drawn
+    assert all(len(line) <= width for line in drawn.splitlines()[1:]), drawn  # the title wraps
+
+
+@pytest.mark.parametrize(("width", "rows"), [(33, 1), (32, 2), (18, 2), (17, 3), (9, 5)])
+def test_a_month_too_wide_for_the_width_goes_in_even_rows_of_days(width: int, rows: int) -> None:
+    drawn = day_bars("Mood each day", [4.0] * 31, width).plain
+    assert drawn.count("└") == rows, drawn
+    assert heights(drawn, 31) == [4.0] * 31
+
+
+def test_a_chart_with_no_room_for_a_week_says_so() -> None:
+    assert day_bars("Mood each day", [4.0] * 31, 8).plain == f"Mood each day\n{TOO_NARROW}"

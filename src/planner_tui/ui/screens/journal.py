@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from planner_tui import clock, words
 from planner_tui.daily import day_after
-from planner_tui.pictures import DAY_SHADES, day_level
+from planner_tui.pictures import DAY_SHADES, day_level, even_rows
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import cursor_in_sight, fill, table
 from planner_tui.ui.undo import write as undoable
@@ -73,8 +73,7 @@ class MonthStrip:
             for n in range(31)
             if (first + timedelta(days=n)).month == first.month
         ]
-        fits = max(1, options.max_width // self.CELL)
-        per_row = -(-len(days) // -(-len(days) // fits))  # even rows, as few as fit
+        per_row = even_rows(len(days), options.max_width // self.CELL)
         lines: list[Text] = []
         for start in range(0, len(days), per_row):
             numbers, shades = Text(end=""), Text(end="")
