@@ -18,7 +18,7 @@ from planner_tui.ui.forms.review import IntentionsForm, LonelinessForm
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.modals.export import ExportFile
 from planner_tui.ui.modals.notice import Explanation
-from planner_tui.ui.screens.review import ReviewScreen
+from planner_tui.ui.screens.review import FigureBox, ReviewScreen
 
 from .test_app import HOSTILE, SIZE, make_app, press, screen_text, settle
 from .test_corrections import said
@@ -633,3 +633,26 @@ async def test_a_low_day_keeps_its_height_beside_taller_ones_at_any_width(
         return sum(len(re.findall(" +", row.strip(" │"))) for row in rows)
 
     assert [days_lower_than(level) for level in (5, 4, 3, 2, 1)] == [2, 2, 2, 1, 0], lines
+
+
+def a_demo(db: Database) -> None:
+    """Two years of the demo's sample life, as a new user tries the planner out."""
+    from planner_tui.services import demo
+
+    with db.write() as s:
+        demo.generate(session=s, years=2, seed=1)
+
+
+@pytest.mark.parametrize("width", [80, 60, 50, 40])
+async def test_each_months_figures_show_whole_at_any_width(sqlite_db: Database, width: int) -> None:
+    """The demo's last twelve months: at 60 columns the table cut each month's 'parts of
+    life', 10, to '1'. Its headings give way now (cut with …), never a figure."""
+    a_demo(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(width, 60)) as pilot:
+        await press(app, pilot, "r")
+        box = app.screen.query_one("#figure-trend", FigureBox)
+        assert box.figure is not None and box.figure.table is not None
+        shown = [line.split() for line in await drawn(app, pilot, "trend")]
+    for row in box.figure.table.rows:
+        assert " ".join(row).split() in shown, (row, shown)

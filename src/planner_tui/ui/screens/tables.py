@@ -2,7 +2,8 @@
 columns as wide as the rows they hold now. A table wider than its place gives way in its
 free-text columns (cut with …), never in its marks: by default the last column, which
 holds the free text (marks come before it); a view can name others, which then share
-the cut (the widest first)."""
+the cut (the widest first). Then, if need be, in the headings over its marks (a figure
+is never cut)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
 from rich.text import Text
@@ -18,7 +20,7 @@ from textual.events import Focus, Resize
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowKey
+from textual.widgets.data_table import Column, ColumnKey, RowKey
 
 from planner_tui import words
 from planner_tui.terminal import shorten
@@ -33,7 +35,8 @@ class Table(DataTable[Any]):
 
     Its columns fit its width (see the module): :attr:`give_way` names the columns that
     narrow, each down to :data:`NARROWEST` (or its heading); they share the cut — the
-    widest of them narrows first, the first named of equals."""
+    widest of them narrows first, the first named of equals. Still too wide, the headings
+    wider than their cells share the cut the same way, down to their widest cell."""
 
     give_way: tuple[int, ...] = (-1,)
 
@@ -173,19 +176,17 @@ class Table(DataTable[Any]):
             column.auto_width = True  # natural widths first (content_width, kept current)
         over = sum(c.get_render_width(self) for c in columns) - room
         giving = [columns[i] for i in dict.fromkeys(i % len(columns) for i in self.give_way)]
-        widths = {c.key: c.content_width for c in giving}
-        while over > 0:
-            # The widest give-way column (the first named, of equals) loses a cell, so the
-            # cut is shared: a step's words aren't cut to nothing beside a whole long name.
-            room_left = [c for c in giving if widths[c.key] > max(NARROWEST, c.label.cell_len)]
-            if not room_left:
-                break
-            widest = max(room_left, key=lambda c: widths[c.key])
-            widths[widest.key] -= 1
-            over -= 1
-        for column in giving:
+        widths = {c.key: c.content_width for c in columns}
+        over = share_cut(widths, {c.key: max(NARROWEST, c.label.cell_len) for c in giving}, over)
+        if over > 0:
+            # Still too wide: the headings wider than what is under them give way too (cut
+            # with …), never the figures: "parts of life" over a 10 was the 10 cut to "1".
+            marks = [c for c in columns if c not in giving]
+            share_cut(widths, {c.key: widest_cell(self, c) for c in marks}, over)
+        for column in columns:
             if widths[column.key] < column.content_width:
                 column.auto_width, column.width = False, widths[column.key]
+                column.label.no_wrap, column.label.overflow = True, "ellipsis"
         if before == [(c.auto_width, c.width) for c in columns]:
             return False
         self.virtual_size = Size(
@@ -193,6 +194,25 @@ class Table(DataTable[Any]):
             self.virtual_size.height,
         )
         return True
+
+
+def share_cut(widths: dict[ColumnKey, int], narrowest: dict[ColumnKey, int], over: int) -> int:
+    """Take *over* cells from the columns in *narrowest*, none below its own narrowest width:
+    the widest (the first, of equals) loses a cell at a time, so the cut is shared — a step's
+    words aren't cut to nothing beside a whole long name. What could not be taken is
+    returned."""
+    while over > 0:
+        room_left = [key for key, least in narrowest.items() if widths[key] > least]
+        if not room_left:
+            break
+        widths[max(room_left, key=lambda key: widths[key])] -= 1
+        over -= 1
+    return over
+
+
+def widest_cell(widget: DataTable[Any], column: Column) -> int:
+    """The cells *column* holds now, without its heading: the widest one's width."""
+    return max([1, *(cell_len(str(cell)) for cell in widget.get_column(column.key))])
 
 
 class NumberedName(Text):
