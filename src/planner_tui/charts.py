@@ -1,8 +1,8 @@
 """The review's charts: the same drawing feeds the Review view and the Markdown file. The
 twelve months' averages are drawn with plotext (through textual-plotext's widget in the
 view, plotext alone in a file: `planner-tui review` never loads Textual); each day's scores
-are a text picture drawn to the width they are shown at, since plotext, squeezed, drew
-bars over their neighbours.
+and each week's contact are text pictures drawn to the width they are shown at, since
+plotext, squeezed, drew bars over their neighbours.
 
 Each series has its own marker character, so the charts read without colour too.
 """
@@ -161,15 +161,17 @@ CHANNEL_STYLES = {
 }
 
 
-def week_bars(data: MonthReviewData) -> Text:
+def week_bars(data: MonthReviewData, width: int = FILE_WIDTH) -> Text:
     """Contact in each week of the month, by channel: a text picture, one line a week
-    (plotext's bars drawn across rows put a week's contact beside the wrong week)."""
+    (plotext's bars drawn across rows put a week's contact beside the wrong week), no
+    wider than *width*."""
     from planner_tui.pictures import stacked_rows
 
     present = [c for c in Channel if any(w.counts.get(c) for w in data.weeks)]
     return stacked_rows(
         [(week_label(w.first, w.last), [w.counts.get(c, 0) for c in present]) for w in data.weeks],
         [(CHANNEL_MARKERS[c], CHANNEL_STYLES[c]) for c in present],
+        room=width,
     )
 
 

@@ -92,14 +92,21 @@ def bar_legend(parts: list[tuple[str, int]]) -> Text:
 
 
 def stacked_rows(
-    rows: list[tuple[str, list[int]]], fills: list[tuple[str, str]], width: int = 48
+    rows: list[tuple[str, list[int]]],
+    fills: list[tuple[str, str]],
+    width: int = 48,
+    *,
+    room: int | None = None,
 ) -> Text:
     """One line per row, top to bottom: its label, then a bar of each part in turn (drawn
     with *fills*' character and style, part by part) and the row's total. The bars share
-    one scale, the longest *width* cells; a part of 1 is never too small to see. (plotext
-    drew such bars a row off, and a week's contact under the week beside it.)"""
+    one scale, the longest *width* cells, or fewer where a line would pass *room* (its
+    total ran off the screen); a part of 1 is never too small to see. (plotext drew such
+    bars a row off, and a week's contact under the week beside it.)"""
     label_width = max((cell_len(name) for name, _ in rows), default=0)
     top = max((sum(counts) for _, counts in rows), default=0)
+    if room is not None:
+        width = max(1, min(width, room - label_width - len(" │ ") - len(f" {top}")))
     per = width // top if 0 < top <= width else 0  # whole cells per contact, when they fit
     picture = Text(end="")
     for index, (name, counts) in enumerate(rows):
@@ -108,10 +115,15 @@ def stacked_rows(
         picture.append(f"{' ' * (label_width - cell_len(name))}{name} │", style="grey62")
         if sum(counts):
             picture.append(" ")
-        for count, (fill, style) in zip(counts, fills, strict=True):
-            if count:
-                cells = count * per if per else max(1, round(count * width / top))
-                picture.append(fill * cells, style=style)
+        cells = [
+            (count * per if per else max(1, round(count * width / top))) if count else 0
+            for count in counts
+        ]
+        if (over := sum(cells) - width) > 0:  # small parts' cells passed it: the largest gives
+            largest = cells.index(max(cells))  # them back, so the total stays in sight
+            cells[largest] = max(1, cells[largest] - over)
+        for part, (fill, style) in zip(cells, fills, strict=True):
+            picture.append(fill * part, style=style)
         if sum(counts):
             picture.append(f" {sum(counts)}")
     return picture

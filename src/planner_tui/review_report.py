@@ -186,7 +186,10 @@ def weeks(data: MonthReviewData) -> Figure:
     if not data.figures.interactions:
         return Figure("weeks", "Contact each week", ["No interactions logged this month."])
     return Figure(
-        "weeks", "Contact each week", [charts.channel_legend(data)], picture=charts.week_bars(data)
+        "weeks",
+        "Contact each week",
+        [charts.channel_legend(data)],
+        picture=pictures.Fitted(partial(charts.week_bars, data)),
     )
 
 

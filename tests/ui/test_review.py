@@ -656,3 +656,19 @@ async def test_each_months_figures_show_whole_at_any_width(sqlite_db: Database, 
         shown = [line.split() for line in await drawn(app, pilot, "trend")]
     for row in box.figure.table.rows:
         assert " ".join(row).split() in shown, (row, shown)
+
+
+@pytest.mark.parametrize("width", [80, 60, 50, 40])
+async def test_each_weeks_count_shows_at_any_width(sqlite_db: Database, width: int) -> None:
+    """The demo's weeks of 36 to 38 contacts: at 50 columns and below each week's bar ran
+    off the screen, and its count with it. The bars shorten to the width now."""
+    a_demo(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(width, 60)) as pilot:
+        await press(app, pilot, "r")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.data is not None
+        totals = [sum(week.counts.values()) for week in screen.data.weeks]
+        weeks = [line.rstrip() for line in await drawn(app, pilot, "weeks") if " │" in line]
+    assert max(totals) > 30
+    assert [line.split()[-1] for line in weeks] == [str(t) if t else "│" for t in totals]

@@ -202,3 +202,14 @@ def test_a_month_too_wide_for_the_width_goes_in_even_rows_of_days(width: int, ro
 
 def test_a_chart_with_no_room_for_a_week_says_so() -> None:
     assert day_bars("Mood each day", [4.0] * 31, 8).plain == f"Mood each day\n{TOO_NARROW}"
+
+
+@pytest.mark.parametrize("room", [16, 27, 31, 41, 51, 71])
+def test_each_weeks_count_shows_however_narrow(room: int) -> None:
+    """The demo's weeks: at 50 columns a week's bar of 37 contacts ran off the screen with
+    its count."""
+    weeks = [("1", [1, 1, 3, 1, 1]), ("2–8", [11, 6, 16, 4, 0]), ("9–15", [12, 3, 11, 9, 1])]
+    fills = [(fill, "") for fill in "█▓▒░="]
+    lines = stacked_rows(weeks, fills, room=room).plain.splitlines()
+    assert [line.split()[-1] for line in lines] == ["7", "37", "36"]
+    assert all(cell_len(line) <= room for line in lines), lines
