@@ -469,10 +469,18 @@ def _check_numbers(text: str) -> None:
             f"'{_shown(text)}' isn't a day: a number alone is a day of the month, 1 to 31.",
             field="when",
         )
-    for word in said.replace(",", " ").split():
+    typed = said.replace(",", " ").split()
+    for before, word in zip(["", *typed], typed, strict=False):
         if word.isdigit() and len(word) in (2, 3) and int(word) > 31:  # 'dec 32'
             raise InvalidInput(
                 f"'{word}' isn't a day of the month (1 to 31), and a year has four digits.",
+                field="when",
+            )
+        if _SIGNED.match(word) and before == "in":  # 'in -3 days': no day of the month
+            count = word.lstrip("+-")
+            raise InvalidInput(
+                f"'in {word}' counts without a sign: 'in {count} days' is to come, "
+                f"'{count} days ago' has been.",
                 field="when",
             )
         if _SIGNED.match(word):

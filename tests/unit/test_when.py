@@ -577,6 +577,7 @@ NUMBERS = [
     ("-5", "a day of the month, 1 to 31"),
     ("1.5", "a day of the month, 1 to 31"),
     ("fri -5", "'-5' isn't a day or a time"),
+    ("in -3 days", "'in -3' counts without a sign: 'in 3 days' is to come, '3 days ago'"),
     ("dec 32", "'32' isn't a day of the month"),
 ]
 
