@@ -4,6 +4,7 @@ on Today), how a figure is counted, and the Markdown file matching what is on sc
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -606,9 +607,21 @@ async def drawn(app: Any, pilot: Any, key: str) -> list[str]:
     return [line[box.x : box.right] for line in on_screen(app)[box.y : box.bottom]]
 
 
-@pytest.mark.parametrize("width", [80, 60, 50, 40])
+WIDTHS = (80, 60, 50, 40)
+"""Widths a figure of the Review is read at, one app made narrower and narrower (a new user's
+terminal at 60 columns cut or hid figures that 80 showed whole)."""
+
+
+async def at_each_width(app: Any, pilot: Any) -> AsyncIterator[int]:
+    """The Review open, at each of :data:`WIDTHS` in turn (60 lines tall)."""
+    for width in WIDTHS:
+        await pilot.resize_terminal(width, 60)
+        await settle(app, pilot)
+        yield width
+
+
 async def test_a_low_day_keeps_its_height_beside_taller_ones_at_any_width(
-    sqlite_db: Database, width: int
+    sqlite_db: Database,
 ) -> None:
     """A new user's 30 days, scored 5 but for the 25th (2) and the 27th (1): at 60 columns
     (48 of chart) the bars beside those two covered them — every day looked 3 or more —,
@@ -621,18 +634,22 @@ async def test_a_low_day_keeps_its_height_beside_taller_ones_at_any_width(
                 session=s, data={"day": date(2026, 9, day), "connectedness": connected}
             )
     app = make_app(sqlite_db)
-    async with app.run_test(size=(width, 60)) as pilot:
+    async with app.run_test(size=(WIDTHS[0], 60)) as pilot:
         await press(app, pilot, "r", "left", "left")  # September, all 30 days
-        lines = await drawn(app, pilot, "daily")
-    titles = [n for n, line in enumerate(lines) if "Connectedness each" in line or "Mood" in line]
-    assert len(titles) == 2, lines  # each chart says what it shows
-    connectedness = lines[titles[0] : titles[1]]
+        async for width in at_each_width(app, pilot):
+            lines = await drawn(app, pilot, "daily")
+            titles = [
+                n for n, line in enumerate(lines) if "Connectedness each" in line or "Mood" in line
+            ]
+            assert len(titles) == 2, (width, lines)  # each chart says what it shows
+            connectedness = lines[titles[0] : titles[1]]
 
-    def days_lower_than(level: int) -> int:
-        rows = [line.split("┤", 1)[1] for line in connectedness if f"{level}┤" in line]
-        return sum(len(re.findall(" +", row.strip(" │"))) for row in rows)
+            def days_lower_than(level: int, connectedness: list[str] = connectedness) -> int:
+                rows = [line.split("┤", 1)[1] for line in connectedness if f"{level}┤" in line]
+                return sum(len(re.findall(" +", row.strip(" │"))) for row in rows)
 
-    assert [days_lower_than(level) for level in (5, 4, 3, 2, 1)] == [2, 2, 2, 1, 0], lines
+            lower = [days_lower_than(level) for level in (5, 4, 3, 2, 1)]
+            assert lower == [2, 2, 2, 1, 0], (width, lines)
 
 
 def a_demo(db: Database) -> None:
@@ -643,32 +660,33 @@ def a_demo(db: Database) -> None:
         demo.generate(session=s, years=2, seed=1)
 
 
-@pytest.mark.parametrize("width", [80, 60, 50, 40])
-async def test_each_months_figures_show_whole_at_any_width(sqlite_db: Database, width: int) -> None:
+async def test_each_months_figures_show_whole_at_any_width(sqlite_db: Database) -> None:
     """The demo's last twelve months: at 60 columns the table cut each month's 'parts of
     life', 10, to '1'. Its headings give way now (cut with …), never a figure."""
     a_demo(sqlite_db)
     app = make_app(sqlite_db)
-    async with app.run_test(size=(width, 60)) as pilot:
+    async with app.run_test(size=(WIDTHS[0], 60)) as pilot:
         await press(app, pilot, "r")
         box = app.screen.query_one("#figure-trend", FigureBox)
         assert box.figure is not None and box.figure.table is not None
-        shown = [line.split() for line in await drawn(app, pilot, "trend")]
-    for row in box.figure.table.rows:
-        assert " ".join(row).split() in shown, (row, shown)
+        async for width in at_each_width(app, pilot):
+            shown = [line.split() for line in await drawn(app, pilot, "trend")]
+            for row in box.figure.table.rows:
+                assert " ".join(row).split() in shown, (width, row, shown)
 
 
-@pytest.mark.parametrize("width", [80, 60, 50, 40])
-async def test_each_weeks_count_shows_at_any_width(sqlite_db: Database, width: int) -> None:
+async def test_each_weeks_count_shows_at_any_width(sqlite_db: Database) -> None:
     """The demo's weeks of 36 to 38 contacts: at 50 columns and below each week's bar ran
     off the screen, and its count with it. The bars shorten to the width now."""
     a_demo(sqlite_db)
     app = make_app(sqlite_db)
-    async with app.run_test(size=(width, 60)) as pilot:
+    async with app.run_test(size=(WIDTHS[0], 60)) as pilot:
         await press(app, pilot, "r")
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and screen.data is not None
         totals = [sum(week.counts.values()) for week in screen.data.weeks]
-        weeks = [line.rstrip() for line in await drawn(app, pilot, "weeks") if " │" in line]
-    assert max(totals) > 30
-    assert [line.split()[-1] for line in weeks] == [str(t) if t else "│" for t in totals]
+        assert max(totals) > 30
+        async for width in at_each_width(app, pilot):
+            weeks = [line.rstrip() for line in await drawn(app, pilot, "weeks") if " │" in line]
+            counts = [line.split()[-1] for line in weeks]
+            assert counts == [str(t) if t else "│" for t in totals], (width, weeks)
