@@ -832,6 +832,11 @@ async def test_enter_on_changed_elsewhere_meanwhile_keeps_editing_and_loses_no_w
         assert app.screen is form  # kept editing
         assert form.query_one("#words", Input).value == "text Ana about the gig"
         assert stored() == "call Ana about the concert"
+        # Saved again: still asked (the next ctrl+s saved over theirs without a word, nu139)
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice) and stored() == "call Ana about the concert"
+        await press(app, pilot, "enter")
+        assert app.screen is form
         with sqlite_db.write() as s:  # changed there once more: asked again
             corrections.update_step(session=s, step_id=step, scope="series",
                                     data={"action": "call Ana about the show"})  # fmt: skip

@@ -837,6 +837,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.fill({**current, **self.initial})  # as it opened, once its choices had come
         opened = self.values()
         mine = {key: value for key, value in current.items() if value != opened.get(key)}
+        before = self.initial
         self.initial = {**self.initial, **now}
         self.fill({**current, **now})
         self._as_mounted = self.values()  # the form as what is stored now shows it
@@ -855,6 +856,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 self._kept_elsewhere += both
             if answer in ("mine", "theirs"):
                 self.action_save()
+            else:  # kept editing: the next save asks again (it saved over theirs unasked)
+                self.initial = {**self.initial, **{key: before.get(key) for key in both}}
 
         answers = [  # Enter keeps editing: either of the others throws words away
             ("back", "Keep editing"),
