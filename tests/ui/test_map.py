@@ -402,9 +402,12 @@ async def test_enter_in_a_contacts_when_goes_on_to_how_and_never_logs_it(
     app = make_app(sqlite_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_map(app, pilot)
-        await press(app, pilot, "l", "tab", "enter")  # on Ana; to When, then Enter
+        # On Ana: Enter in the empty With box goes on to When (it stayed there, nu139)
+        await press(app, pilot, "l", "enter")
         form = app.screen
         assert isinstance(form, InteractionForm) and "Log a contact" in screen_text(app)
+        assert app.focused is form.query_one("#when")
+        await press(app, pilot, "enter")
         assert app.focused is form.query_one("#channel")  # on to how you were in touch
         with sqlite_db.session() as s:
             assert people.list_interactions(session=s) == []

@@ -162,7 +162,12 @@ class PeopleChips(Vertical):
 
     @on(Input.Submitted, "#who")
     def add(self, event: Input.Submitted) -> None:
+        """Enter adds the person named; in an empty box it goes on to the next, as in every
+        box of a form (it stayed, without a word, and a run of Enters went nowhere)."""
         event.stop()
+        if not event.value.strip():
+            self.screen.focus_next()
+            return
         self.query_one("#people-problem", Problem).say(self.take_typed())
 
     def take_typed(self) -> str | None:
