@@ -653,7 +653,11 @@ def confirmed(args: argparse.Namespace, question: str, word: str) -> bool:
         return True
     if not sys.stdin.isatty():
         raise PlannerError(f"{question} Nothing was changed; add --yes to confirm.")
-    answer = input(f"{question}\nType {word!r} to go on (anything else stops): ")
+    try:
+        answer = input(f"{question}\nType {word!r} to go on (anything else stops): ")
+    except EOFError:  # ctrl+d: anything else, too (it was an unexpected error, a crash.log)
+        print()
+        return False
     return answer.strip().casefold() == word
 
 

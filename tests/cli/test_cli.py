@@ -3,6 +3,7 @@ process (tests/cli/runner.py), and a real process where bytes or the process mat
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -303,6 +304,41 @@ def test_restore_and_delete_all_ask_first_then_do_it(tmp_path: Path) -> None:
     erased = run(home, "delete-all", "--yes")
     assert erased.returncode == 0 and "planner.db" in erased.stdout
     assert not home.exists()
+
+
+@pytest.mark.parametrize(
+    "argv", [("delete-all",), ("restore", "copy.db")], ids=["delete-all", "restore"]
+)
+def test_ctrl_d_at_the_question_stops_and_changes_nothing(
+    tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    """In a terminal, ctrl+d at "Type 'restore' to go on" was an unexpected error with a
+    crash.log beside the planner; it stops, as any other answer does."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "first words").returncode == 0
+    assert run(home, "backup", str(tmp_path / "copy.db")).returncode == 0
+    env = {**os.environ, "PLANNER_TUI_NOW": NOW, "TZ": "Europe/London"}
+    env.pop("PLANNER_TUI_HOME", None)
+    terminal, its_end = os.openpty()
+    asked = subprocess.Popen(
+        [sys.executable, "-m", "planner_tui", "--home", str(home), *argv],
+        stdin=its_end, stdout=its_end, stderr=its_end, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    os.close(its_end)
+    shown = b""
+    while b"anything else stops" not in shown:
+        chunk = os.read(terminal, 4096)
+        assert chunk, shown
+        shown += chunk
+    os.write(terminal, b"\x04")  # ctrl+d at the start of a line: the end of input
+    with contextlib.suppress(OSError):  # EIO once the command has closed the terminal
+        while chunk := os.read(terminal, 4096):
+            shown += chunk
+    os.close(terminal)
+    assert asked.wait(timeout=120) == 0
+    assert b"Nothing was" in shown and b"unexpected" not in shown, shown
+    assert not (home / "crash.log").exists()
+    assert "first words" in run(home, "search", "first").stdout
 
 
 def test_a_damaged_planner_the_app_has_open_is_not_moved_aside(tmp_path: Path) -> None:
