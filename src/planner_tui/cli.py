@@ -22,7 +22,7 @@ from planner_tui import __version__, clock
 from planner_tui.commands import loop, today
 from planner_tui.commands.base import Parser, UsageError, location_from, opened, word
 from planner_tui.config import Settings
-from planner_tui.errors import InvalidInput, PlannerError, StorageError
+from planner_tui.errors import DamagedFile, InvalidInput, PlannerError, StorageError
 from planner_tui.terminal import (
     back_to_line_mode,
     plain,
@@ -638,7 +638,7 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
         try:
             written = database.backup_to(target)
         except StorageError as error:
-            if args.file is not None:
+            if args.file is not None or isinstance(error, DamagedFile):  # elsewhere, as damaged
                 raise
             raise StorageError(  # a home that can't be written, say: it can go elsewhere
                 f"{error} A copy can go anywhere you can write: planner-tui backup FILE."

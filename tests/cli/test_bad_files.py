@@ -165,7 +165,10 @@ def test_a_page_damaged_inside_the_file_is_said_in_one_line(tmp_path: Path) -> N
     path = home / "planner.db"
     damage_journal_page(path)
     before = digest(path)
-    for args in (("search", "walk"), ("export", "--format", "json"), ("backup",)):
+    elsewhere = tmp_path / "elsewhere"  # it named this folder's backups/, none there (nu141)
+    elsewhere.mkdir()
+    for args in (("search", "walk"), ("export", "--format", "json"), ("backup",),
+                 ("backup", str(elsewhere / "copy.db"))):  # fmt: skip
         said = run(home, *args)
         assert_one_line_error(said, 1, "looks damaged")
         # where the copies to put back are, and the README's section by its name
@@ -174,7 +177,9 @@ def test_a_page_damaged_inside_the_file_is_said_in_one_line(tmp_path: Path) -> N
             in said.stderr
         )
         assert "README, 'Backups and restore'" in said.stderr
+        assert "anywhere you can write" not in said.stderr  # a copy elsewhere is as damaged
     assert digest(path) == before
+    assert list(elsewhere.iterdir()) == []
     assert not list((home / "backups").glob("planner-*.db"))
 
 

@@ -578,7 +578,10 @@ def backup_file(
         copy_pages(
             path, partial, passphrase=passphrase, read_only_source=read_only_source, one_file=True
         )
-        check_sqlite_file(partial, passphrase, whole=True)  # a copy is only worth a sound one
+        try:  # a copy is only worth a sound one
+            check_sqlite_file(partial, passphrase, whole=True)
+        except DamagedFile:  # the planner's damage: its copies to put back, not the copy's
+            raise DamagedFile(damaged_words(path, passphrase)) from None
         replace_durably(partial, target)
     except sqlite3.Error as error:
         raise StorageError(describe_error(error)) from None
