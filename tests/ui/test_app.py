@@ -8,7 +8,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from textual.worker import WorkerCancelled, WorkerState
 
 from planner_tui import clock
 from planner_tui.config import Settings
-from planner_tui.db.engine import Database
+from planner_tui.db.engine import Database, Location, backup_file, open_database
 from planner_tui.services import drafts, journal, people, review, steps
 from planner_tui.ui.app import FIRST_RUN_KEY, PlannerApp
 from planner_tui.ui.backend import Backend
@@ -555,6 +555,33 @@ async def test_a_daily_copy_that_cant_be_made_says_the_planner_is_safe(
         await press(app, pilot, "m", "n", *"Bo", "ctrl+s")
     with sqlite_db.session() as s:
         assert [p.name for p in people.list_people(session=s)] == ["Bo"]
+
+
+async def test_a_damaged_planners_daily_copy_says_whole_which_copy_to_put_back(
+    tmp_path: Path,
+) -> None:
+    """Cut to a toast's length in its middle, the note lost the folder and the healthy copy
+    to put back, and went on "Your planner is as it was" (nu141)."""
+    from tests.cli.test_bad_files import damage_journal_page
+
+    from .test_corrections import said
+
+    home = tmp_path / "home"
+    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+    with database.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "kept safe"})
+        drafts.set_setting(session=s, key=FIRST_RUN_KEY, value=True)
+    database.dispose()
+    backup_file(home / "planner.db", home / "backups" / "planner-kept.db")
+    damage_journal_page(home / "planner.db")
+    app = PlannerApp(Settings(home=home))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert said(app, "Today's backup copy was not made. The database file looks damaged")
+        assert said(
+            app, f"copies are in {home / 'backups'}; the newest healthy one is planner-kept.db"
+        )
+        assert not said(app, "Your planner is as it was")
 
 
 async def test_a_locked_planner_asks_for_its_passphrase_and_stays_private(

@@ -23,7 +23,7 @@ from textual.worker import NoActiveWorker, WorkerFailed, WorkerState, get_curren
 
 from planner_tui import crashlog, words
 from planner_tui.config import Settings
-from planner_tui.errors import PlannerError
+from planner_tui.errors import DamagedFile, PlannerError
 from planner_tui.terminal import plain, shorten_middle
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.collector import IDLE, IdleCollector
@@ -326,6 +326,13 @@ class PlannerApp(TypeAheadApp):
         keep = self.settings.daily_backups or 0
         try:
             daily_backup(self.backend.database, clock.today(), keep=keep)
+        except DamagedFile as error:  # said whole: which copy to put back is in its middle
+            self.call_from_thread(
+                self.notify,
+                Text(f"Today's backup copy was not made. {error}"),
+                severity="error",
+                timeout=60,
+            )
         except PlannerError as error:
             said = words.sentence(f"Today's backup copy could not be made: {error}")
             self.call_from_thread(
