@@ -813,6 +813,7 @@ def moment_kept(where: str) -> str:
 
 
 CHOOSE_A_STEP = "Choose a planned step first (Tab to its list, then ↑/↓)."
+STEP_OUT_OF_SIGHT = "The step the cursor is on is out of sight — ↑ or ↓ brings it back."
 NO_STEPS_YET = "No small step is planned right now — s plans one, whenever you're ready."
 ON_THIS_DAY_OFF = "On this day is off. o brings it back."
 ON_THIS_DAY_HIDDEN = "Hidden for now — o brings it back whenever you like."

@@ -535,7 +535,7 @@ async def test_a_step_key_never_acts_on_a_step_the_page_scrolled_out_of_sight(
         assert not any(when in line for line in on_screen(app)), on_screen(app)
         await press(app, pilot, "d")
         assert not isinstance(app.screen, FormScreen), screen_text(app)
-        assert said(app, words.CHOOSE_A_STEP)
+        assert said(app, words.STEP_OUT_OF_SIGHT)  # not "Tab to its list": it has the cursor
         await press(app, pilot, "enter")
         assert not isinstance(app.screen, (FormScreen, Choice))
         await settle(app, pilot)

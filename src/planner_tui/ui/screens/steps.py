@@ -12,7 +12,7 @@ from textual.widgets import DataTable
 
 from planner_tui import words
 from planner_tui.ui.screens.base import ViewScreen, focus_laid_out
-from planner_tui.ui.screens.tables import chosen_in_sight, cursor_in_sight
+from planner_tui.ui.screens.tables import Table, chosen_in_sight, cursor_in_sight
 
 if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first frame
     from planner_tui.daily import DueStep
@@ -197,7 +197,11 @@ class StepsScreen(ViewScreen):
         """A step key with no step to act on: what to do instead, in one kind line."""
         from planner_tui import words
 
-        anything = any(self.step_lists().values())
+        lists, focused = self.step_lists(), self.focused
+        if isinstance(focused, Table) and lists.get(focused.id or ""):
+            self.app.notify(words.STEP_OUT_OF_SIGHT)  # its list has the focus already
+            return
+        anything = any(lists.values())
         self.app.notify(words.CHOOSE_A_STEP if anything else words.NO_STEPS_YET)
 
     @on(DataTable.RowSelected)
