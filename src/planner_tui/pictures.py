@@ -129,24 +129,58 @@ def stacked_rows(
     return picture
 
 
-WEEK_LEGEND = "· none  ░ 1  ▒ 2  ▓ 3  █ 4+ contacts a week"
+WEEK_LEGEND = ("· none", "░ 1", "▒ 2", "▓ 3", "█ 4+ contacts a week")
+STRIP_NAMES = (8, 18)
+"""The least and most cells the strip's context names take (cut with …)."""
+
+
+def strip_fit(room: int | None, weeks: int) -> tuple[int, int]:
+    """The width of the strip's names, and how many of its *weeks* show, in *room* cells
+    (None: no limit): the names give way first, then the oldest weeks — never the
+    newest, the last seven days."""
+    least, most = STRIP_NAMES
+    if room is None:
+        return most, weeks
+    names = max(least, min(most, room - 2 * weeks))
+    return names, max(1, min(weeks, (room - names) // 2))
+
+
+def strip_legend(indent: int, room: int | None) -> str:
+    """The legend on one line in line with the weeks (*indent*), or nearer the edge; too
+    wide even so, on as many lines as it takes (at 50 columns its end was cut off)."""
+    line = "  ".join(WEEK_LEGEND)
+    room = indent + cell_len(line) if room is None else room
+    if cell_len(line) <= room:
+        return " " * min(indent, room - cell_len(line)) + line
+    if room - indent < max(map(cell_len, WEEK_LEGEND)):
+        indent = 0
+    lines = [WEEK_LEGEND[0]]
+    for part in WEEK_LEGEND[1:]:
+        if cell_len(f"{lines[-1]}  {part}") <= room - indent:
+            lines[-1] += f"  {part}"
+        else:
+            lines.append(part)
+    return "\n".join(" " * indent + legend for legend in lines)
 
 
 def recency_strip(
     weeks: list[date],
     rows: list[tuple[str, list[int]]],
     *,
-    name_width: int = 18,
+    room: int | None = None,
     too_new: Collection[int] = (),
 ) -> Text:
     """Contexts down, seven-day spans across (*weeks* holds each one's first day, oldest
     left); darker means more contact in that span. The legend comes first and each month
     is named (its first letter) over the first span ending in it, so the current month is
     always named and a short screen still shows what the marks mean. Rows whose index is
-    in *too_new* were added within the last four weeks: never marked quiet."""
+    in *too_new* were added within the last four weeks: never marked quiet. Drawn in
+    *room* cells (see :func:`strip_fit`): a narrow terminal leaves out the oldest weeks."""
+    name_width, shown = strip_fit(room, len(weeks))
+    weeks = weeks[len(weeks) - shown :]
     picture = Text(end="")
     header = " " * (name_width + 1)
-    picture.append(header + WEEK_LEGEND + "\n", style="grey62")
+    picture.append(strip_legend(len(header), room) + "\n", style="grey62")
     last_month = None
     labels = ""
     for first in weeks:
@@ -156,7 +190,7 @@ def recency_strip(
     picture.append(header + labels.rstrip() + "\n", style="grey62")
     for index, (name, counts) in enumerate(rows):
         picture.append(in_cells(plain(name, keep_newlines=False), name_width) + " ")
-        for count in counts:
+        for count in counts[len(counts) - shown :]:
             shade = WEEK_SHADES[min(count, len(WEEK_SHADES) - 1)]
             picture.append(shade + " ", style="grey50" if count == 0 else "cyan")
         quiet = not any(counts[-4:]) and index not in too_new

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Resize
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from planner_tui import clock, words
 from planner_tui.names import as_told, sort_key
-from planner_tui.pictures import recency_strip
+from planner_tui.pictures import recency_strip, strip_fit
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import (
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # the data layer loads off the UI thread, after the first fra
     from planner_tui.db.models import ContextRead, PersonRead
     from planner_tui.services.gaps import Diversity, Idea, OneSided, RecencyStrip
 
+STRIP_WEEKS = 12
 SORTS = ("name", "last contact", "circle", "drift")
 CIRCLE_ORDER = {"inner": 0, "middle": 1, "outer": 2}
 SNOOZE_DAYS = 14
@@ -72,6 +74,49 @@ def sort_people(people: list[PersonRead], by: str) -> list[PersonRead]:
     if by == "drift":
         return sorted(name, key=lambda p: -(p.drifting_days or 0))
     return name
+
+
+def strip_heading(weeks: int) -> str:
+    return f"The last {words.plural(weeks, 'week')}, by context (the last 7 days on the right)"
+
+
+class WeekStrip(Static):
+    """The Contexts tab's weeks by context, drawn to its width: a narrow terminal narrows
+    the names, then leaves out the oldest weeks (never the newest), and *heading* says
+    how many show. (Drawn wider than the tab, the last weeks were cut off at 40 columns.)"""
+
+    def __init__(self, heading: Section, **kwargs: Any) -> None:
+        super().__init__("", **kwargs)
+        self.heading = heading
+        self.strip: RecencyStrip | None = None
+
+    def show(self, strip: RecencyStrip) -> None:
+        self.strip = strip
+        self.draw()
+
+    def on_resize(self, _event: Resize) -> None:
+        self.draw()
+
+    def draw(self) -> None:
+        room = self.content_size.width
+        if self.strip is None or not room:
+            return  # drawn once laid out: on_resize
+        strip = self.strip
+        self.heading.update(strip_heading(strip_fit(room, len(strip.weeks))[1]))
+        self.update(
+            recency_strip(
+                strip.weeks,
+                [(name, counts) for _, name, counts in strip.rows],
+                room=room,
+                too_new={
+                    index
+                    for index, (cid, _, _) in enumerate(strip.rows)
+                    if strip.too_new_to_be_quiet(cid)
+                },
+            )
+            if strip.rows
+            else text("Add a context (c) to see its weeks here.")
+        )
 
 
 class MapScreen(ViewScreen):
@@ -151,8 +196,9 @@ class MapScreen(ViewScreen):
                 yield table(
                     "contexts-table", "context", "kind", "people", "last contact", give_way=(0,)
                 )  # the name is free text: it narrows, not the marks
-                yield Section("The last 12 weeks, by context (the last 7 days on the right)")
-                yield Static("", id="strip")
+                heading = Section(strip_heading(STRIP_WEEKS))
+                yield heading
+                yield WeekStrip(heading, id="strip")
             with TabPane("4 Gaps", id="gaps"):
                 yield Note(id="breadth")
                 yield Note(id="ideas", classes="muted")
@@ -189,7 +235,7 @@ class MapScreen(ViewScreen):
             quiet=gaps.quiet_contexts(contexts),
             one_sided=backend.read(gaps.one_sided),
             diversity=backend.read(gaps.diversity),
-            strip=backend.read(partial(gaps.recency_strip, weeks=12)),
+            strip=backend.read(partial(gaps.recency_strip, weeks=STRIP_WEEKS)),
             ideas=gaps.load_ideas(self.planner.settings.resolved_home()),
             rows={p.id: self.person_row(p, twins) for p in everyone},
             twins=twins,
@@ -232,19 +278,7 @@ class MapScreen(ViewScreen):
             ],
             [str(c.id) for c in data.contexts],
         )
-        self.query_one("#strip", Static).update(
-            recency_strip(
-                data.strip.weeks,
-                [(name, counts) for _, name, counts in data.strip.rows],
-                too_new={
-                    index
-                    for index, (cid, _, _) in enumerate(data.strip.rows)
-                    if data.strip.too_new_to_be_quiet(cid)
-                },
-            )
-            if data.strip.rows
-            else text("Add a context (c) to see its weeks here.")
-        )
+        self.query_one(WeekStrip).show(data.strip)
         self.show_gaps(data, active)
         self.move_to_added()
 
