@@ -54,7 +54,9 @@ async def test_a_steps_words_show_beside_its_time_down_to_40_columns(
     sqlite_db: Database,
 ) -> None:
     """At 40 columns Today showed "sen" of a step's words and the person's page none of
-    them (only when, and "how it we"): the time gives way too, so the words show, cut."""
+    them (only when, and "how it we"): the time gives way too, so the words show, cut. A
+    date's tiny step ran off the edge from 60 columns down, its column kept as wide as its
+    heading, "a tiny step (s or Enter plans it)"."""
     today_at = clock.now().replace(hour=10, minute=0)
     with sqlite_db.write() as s:
         emma = people.create_person(session=s, data={"name": "Emma A."}).id
@@ -64,6 +66,11 @@ async def test_a_steps_words_show_beside_its_time_down_to_40_columns(
         ):
             steps.create_step(session=s, data={"person_id": emma, "action": action,
                                                "due_at": due})  # fmt: skip
+        soon = clock.today() + timedelta(days=3)  # not the day of a step: its own tiny step
+        people.set_dates(session=s, person_id=emma, dates=[
+            {"label": "Birthday", "month": soon.month, "day": soon.day}])  # fmt: skip
+    planned = ["send a short text to say hi", "ask their advice about the garden"]
+    listed = {"today": [*planned, "send Emma A. a birthday message"], "their page": planned}
 
     def words_shown(lines: list[str], whole: str) -> bool:
         """Whether one row shows the first words of *whole*: all of it, or cut with …"""
@@ -73,7 +80,7 @@ async def test_a_steps_words_show_beside_its_time_down_to_40_columns(
     app = make_app(sqlite_db)
     async with app.run_test(size=(80, 60)) as pilot:
         await settle(app, pilot)
-        for view in ("today", "their page"):
+        for view, rows in listed.items():
             if view == "their page":
                 await press(app, pilot, "m", "enter")
                 assert isinstance(app.screen, PersonScreen)
@@ -81,5 +88,5 @@ async def test_a_steps_words_show_beside_its_time_down_to_40_columns(
                 await pilot.resize_terminal(width, 60)
                 await settle(app, pilot)
                 lines = on_screen(app)
-                for whole in ("send a short text to say hi", "ask their advice about the garden"):
+                for whole in rows:
                     assert words_shown(lines, whole), (view, width, "\n".join(lines))

@@ -154,10 +154,11 @@ class TodayScreen(StepsScreen):
         yield Section("People you might like to reach", id="drifting-title")
         yield Note(id="drift-empty", classes="muted")
         yield table("drifting", "who", "last in touch", "hoped for", give_way=(0,))  # the name
-        yield Section("Dates this week", id="dates-title")
+        yield Section("Dates this week (s or Enter plans a tiny step)", id="dates-title")
         # When stays whole: the name and the step narrow (at 80 columns "in 2 days" was cut).
-        yield table("dates", "when", "date", "a tiny step (s or Enter plans it)",
-                    give_way=(-1, 1))  # fmt: skip
+        # A short heading: a give-way column narrows no further than its heading (with the
+        # keys in it, the step ran off the edge at 60 columns).
+        yield table("dates", "when", "date", "a tiny step", give_way=(-1, 1))
         yield Section("Today's check-in")
         yield Note(id="checkin")
         yield Section("This month's intentions")
