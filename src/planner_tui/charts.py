@@ -1,15 +1,13 @@
-"""The review's charts: the same drawing feeds the Review view and the Markdown file. The
-twelve months' averages are drawn with plotext (through textual-plotext's widget in the
-view, plotext alone in a file: `planner-tui review` never loads Textual); each day's scores
-and each week's contact are text pictures drawn to the width they are shown at, since
-plotext, squeezed, drew bars over their neighbours.
+"""The review's charts: the same drawing feeds the Review view and the Markdown file. Each
+day's scores, each week's contact and the twelve months' averages are text pictures drawn
+to the width they are shown at, since plotext, squeezed, drew bars over their neighbours
+(someone's months on their page are still drawn with plotext, by textual-plotext's widget).
 
 Each series has its own marker character, so the charts read without colour too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +18,6 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from planner_tui.services.review import MonthReviewData
-
-Draw = Callable[[Any, "MonthReviewData"], None]
-"""Draws one chart on a plotext figure (``plt``) from a month's review."""
 
 CHANNEL_MARKERS = {
     Channel.IN_PERSON: "█",
@@ -46,6 +41,12 @@ FEWEST_DAYS = 7
 NAMED_APART = 3
 """Days a week apart are named, and another only this far from them: nearer, it crowds them."""
 TOO_NARROW = "Too narrow here to give each day a column of its own: a wider terminal shows them."
+MONTH_FEWEST = 4
+"""A month's columns in the twelve-month chart, at the fewest: its name's three letters and
+a space before the next."""
+MONTHS_TOO_NARROW = "Too narrow here to name each month: a wider terminal shows them."
+CONNECTED_STYLE = "bold cyan"
+MOOD_STYLE = "magenta"
 
 
 def day_bars(title: str, scores: list[float | None], width: int) -> Text:
@@ -74,24 +75,70 @@ def day_bars(title: str, scores: list[float | None], width: int) -> Text:
         ticks = [day for day in named if first <= day < first + len(days)]
         if not ticks or ticks[0] - first >= NAMED_APART:  # each row names its first days
             ticks.insert(0, first)
-        edge, labels = ["─"] * (columns * len(days)), ""
-        for day in ticks:
-            at = (day - first) * columns + (columns - 1) // 2  # under the day's middle
-            label = str(day)
-            start = min(axis + at - len(label) // 2, axis + len(edge) - len(label))
-            if not labels or start > len(labels):  # a space between names, or none
-                edge[at], labels = "┬", labels.ljust(start) + label
-        picture.append("\n" + " " * (axis - 1) + "└" + "".join(edge), style="grey62")
-        picture.append("\n" + labels, style="grey62")
+        under = [((day - first) * columns + (columns - 1) // 2, str(day)) for day in ticks]
+        picture.append(_named_edge(axis, columns * len(days), under), style="grey62")
     return picture
 
 
-def _level_cell(score: float | None, level: int) -> str:
-    """A day's cell in the row of *level*: full below its score, an eighths block at its top
-    (blank for none)."""
+def _named_edge(axis: int, wide: int, names: list[tuple[int, str]]) -> str:
+    """A chart's bottom edge, *wide* columns after its axis, then the line naming what is
+    above it: each of *names* (a column, its name) centred under that column, a ┬ over it,
+    where it has room — a space from the name before it."""
+    edge, labels = ["─"] * wide, ""
+    for at, name in names:
+        start = min(axis + at - len(name) // 2, axis + wide - len(name))
+        if not labels or start > len(labels):
+            edge[at], labels = "┬", labels.ljust(start) + name
+    return "\n" + " " * (axis - 1) + "└" + "".join(edge) + "\n" + labels
+
+
+def _level_cell(score: float | None, level: int, fill: str = EIGHTHS[-1]) -> str:
+    """A bar's cell in the row of *level*: *fill* below its score, an eighths block at its
+    top (blank for none)."""
     if score is None:
         return " "
-    return EIGHTHS[round(min(max(score - (level - 1), 0), 1) * 8)]
+    eighths = round(min(max(score - (level - 1), 0), 1) * 8)
+    return fill if eighths == len(EIGHTHS) - 1 else EIGHTHS[eighths]
+
+
+def month_bars(data: MonthReviewData, width: int) -> Text:
+    """The average connectedness and mood of each of the last twelve months (oldest first),
+    side by side, fitted to *width* as :func:`day_bars` fits days — plotext, squeezed, drew
+    one month's bar over another's and left months unnamed, and ended every bar at its 4
+    row (4.6 read as 4). A row a point of the scale; each month in whole columns of its
+    own, named under its bars; where twelve don't fit across, they go in even rows."""
+    from rich.text import Text
+
+    from planner_tui.pictures import even_rows
+
+    months = data.trend
+    picture = Text(
+        f"Averages{span([m.month for m in months])}: "
+        f"{CONNECTED_FILL} connectedness, {MOOD_FILL} mood",
+        end="",
+    )
+    axis = len(f"{SCORE_LEVELS}┤")
+    if width - axis < MONTH_FEWEST:
+        picture.append("\n" + MONTHS_TOO_NARROW, style="italic")
+        return picture
+    per_row = even_rows(len(months), (width - axis) // MONTH_FEWEST)
+    columns = (width - axis) // per_row  # a month's, the same in every row
+    bar = (columns - 1) // 2  # each score's: a space at least before the next month
+    before = (columns - 2 * bar) // 2  # the bars centred in the month's columns
+    for first in range(0, len(months), per_row):
+        shown = months[first : first + per_row]
+        for level in range(SCORE_LEVELS, 0, -1):
+            picture.append(f"\n{level}┤", style="grey62")
+            for month in shown:
+                connected = _level_cell(month.avg_connectedness, level, CONNECTED_FILL)
+                mood = _level_cell(month.avg_mood, level, MOOD_FILL)
+                picture.append(" " * before)
+                picture.append(connected * bar, style=CONNECTED_STYLE)
+                picture.append(mood * bar, style=MOOD_STYLE)
+                picture.append(" " * (columns - before - 2 * bar))
+        under = [(n * columns + before + bar, f"{m.month:%b}") for n, m in enumerate(shown)]
+        picture.append(_named_edge(axis, columns * len(shown), under), style="grey62")
+    return picture
 
 
 def day_ticks(last: int) -> list[int]:
@@ -199,40 +246,3 @@ def legend(present: list[Channel]) -> str:
 
 def channel_legend(data: MonthReviewData) -> str:
     return legend([c for c in Channel if any(w.counts.get(c) for w in data.weeks)])
-
-
-def draw_trend(plt: Any, data: MonthReviewData) -> None:
-    months = data.trend
-    title_span = span([m.month for m in months])
-    plt.title(f"Averages{title_span}: {CONNECTED_FILL} connectedness, {MOOD_FILL} mood")
-    names = [m.month.strftime("%b") for m in months]
-    plt.multiple_bar(
-        names,
-        [[m.avg_connectedness or 0 for m in months], [m.avg_mood or 0 for m in months]],
-        marker=[CONNECTED_FILL, MOOD_FILL],
-        width=0.8,
-    )
-    plt.ylim(0, 5)
-    plt.yticks([1, 2, 3, 4, 5])
-
-
-CHARTS: dict[str, tuple[Draw, int]] = {
-    "trend": (draw_trend, 12),
-}
-"""Each chart by name, with the height it is drawn at."""
-
-
-def chart_text(name: str, data: MonthReviewData, *, width: int = FILE_WIDTH) -> str:
-    """A chart as plain text, for files."""
-    import plotext
-    from plotext._figure import _figure_class as Figure  # a figure of its own, as the
-    # widget makes one (plotext's module-level functions share a global figure)
-
-    draw, height = CHARTS[name]
-    plt = Figure()
-    plt._limit_size(False, False)  # a file's width, not the terminal's (40 columns cut it)
-    draw(plt, data)
-    plt.plotsize(width, height)
-    plt.theme("clear")
-    lines = plotext.uncolorize(plt.build()).splitlines()
-    return "\n".join(line.rstrip() for line in lines)

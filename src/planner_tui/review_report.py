@@ -50,8 +50,6 @@ class Figure:
     title: str
     lines: list[str] = field(default_factory=list)
     table: Table | None = None
-    charts: tuple[str, ...] = ()
-    """Names from ``charts.CHARTS``."""
     picture: Text | pictures.Fitted | None = None
     """A text picture, with colour for the screen (files take its plain text): of a fixed
     width, or drawn to the width it is shown at (a file's, :data:`charts.FILE_WIDTH`)."""
@@ -210,7 +208,12 @@ def trend(data: MonthReviewData) -> Figure:
         for m in months
     ]
     columns = ("month", "connectedness", "mood", "loneliness check", "parts of life")
-    return Figure("trend", "The last twelve months", charts=("trend",), table=Table(columns, rows))
+    return Figure(
+        "trend",
+        "The last twelve months",
+        table=Table(columns, rows),
+        picture=pictures.Fitted(partial(charts.month_bars, data)),
+    )
 
 
 YET = {True: " yet", False: ""}
@@ -754,12 +757,6 @@ def year(data: MonthReviewData) -> Figure:
     return Figure("year", "A year at a glance", picture=grid)
 
 
-CHARTS_OF: dict[str, tuple[str, ...]] = {
-    "trend": ("trend",),
-}
-"""The charts a figure can show (some months it has none)."""
-
-
 def figures(data: MonthReviewData, home: Path | None = None) -> list[Figure]:
     return [
         overview(data),
@@ -937,8 +934,6 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
                 out += [markdown_line(line), ""]
         if figure.table:
             out += [*_markdown_table(figure.table), ""]
-        for name in figure.charts:
-            out += ["```text", charts.chart_text(name, data), "```", ""]
         picture = figure.picture
         if isinstance(picture, pictures.Fitted):
             picture = picture.draw(charts.FILE_WIDTH)

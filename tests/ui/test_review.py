@@ -20,6 +20,7 @@ from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.modals.export import ExportFile
 from planner_tui.ui.modals.notice import Explanation
 from planner_tui.ui.screens.review import FigureBox, ReviewScreen
+from tests.unit.test_charts import month_bars_read
 
 from .test_app import HOSTILE, SIZE, make_app, press, screen_text, settle
 from .test_corrections import said
@@ -690,3 +691,24 @@ async def test_each_weeks_count_shows_at_any_width(sqlite_db: Database) -> None:
             weeks = [line.rstrip() for line in await drawn(app, pilot, "weeks") if " │" in line]
             counts = [line.split()[-1] for line in weeks]
             assert counts == [str(t) if t else "│" for t in totals], (width, weeks)
+
+
+async def test_every_months_bars_and_name_show_at_any_width(sqlite_db: Database) -> None:
+    """The demo's twelve months, reviewed in October: plotext lost April's name at 60
+    columns, July's connectedness bar under mood's at 50 (7 months named), all but 5 bars
+    at 40, and at every width ended each bar at its 4 row (4.6 read as 4.0). Each month
+    has its two bars and its name now, their tops at its averages (to an eighth)."""
+    a_demo(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(WIDTHS[0], 60)) as pilot:
+        await press(app, pilot, "r", "left")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.data is not None
+        months = screen.data.trend
+        async for width in at_each_width(app, pilot):
+            drawn_bars = month_bars_read("\n".join(await drawn(app, pilot, "trend")))
+            assert [name for name, _, _ in drawn_bars] == [f"{m.month:%b}" for m in months]
+            for (name, connected, mood), month in zip(drawn_bars, months, strict=True):
+                assert connected is not None and mood is not None, (width, name)
+                assert abs(connected - (month.avg_connectedness or 0)) <= 1 / 16, (width, name)
+                assert abs(mood - (month.avg_mood or 0)) <= 1 / 16, (width, name)

@@ -11,7 +11,14 @@ import pytest
 from hypothesis import given, strategies as st
 from rich.cells import cell_len
 
-from planner_tui.charts import TOO_NARROW, chart_text, daily_bars, day_bars, week_bars, whole_ticks
+from planner_tui.charts import (
+    TOO_NARROW,
+    daily_bars,
+    day_bars,
+    month_bars,
+    week_bars,
+    whole_ticks,
+)
 from planner_tui.db.engine import Database
 from planner_tui.pictures import stacked_rows
 from planner_tui.services import journal, people, review
@@ -65,18 +72,66 @@ def test_a_week_of_one_contact_is_seen_beside_a_very_full_one() -> None:
     assert full.startswith("8–14 │ █") and full.endswith(" 200") and cell_len(full) <= 8 + 48 + 4
 
 
+def month_bars_read(chart: str) -> list[tuple[str, float | None, float | None]]:
+    """Each month of a twelve-month chart as drawn, its rows of months in turn: its name and
+    the connectedness and mood its bars reach, counted up from the bottom in eighths (a
+    whole cell is 8; None: blank). A month's ┬ stands under its mood bar's first column,
+    the connectedness bar ending just before it."""
+    lines = chart.splitlines()
+    read = []
+    for edge in (n for n, line in enumerate(lines) if "└" in line):
+        levels = [lines[edge - level] for level in range(1, 6)]
+        assert [row[:2] for row in levels] == [f"{level}┤" for level in range(1, 6)]
+        for tick in (at for at, mark in enumerate(lines[edge]) if mark == "┬"):
+            names = re.finditer(r"\S+", lines[edge + 1])
+            name = next(m.group() for m in names if m.start() <= tick < m.end())
+
+            def height(at: int, levels: list[str] = levels) -> float | None:
+                cells = [row.ljust(at + 1)[at] for row in levels]
+                return sum(8 if c in "█▒" else " ▁▂▃▄▅▆▇".index(c) for c in cells) / 8 or None
+
+            read.append((name, height(tick - 1), height(tick)))
+    return read
+
+
 @pytest.mark.parametrize("month", [date(2026, 11, 1), date(2025, 12, 1), date(2026, 6, 1)])
-@pytest.mark.parametrize("width", [72, 60])
+@pytest.mark.parametrize("width", [72, 60, 31])
 def test_the_twelve_month_chart_names_every_month(
     sqlite_db: Database, month: date, width: int
 ) -> None:
     with sqlite_db.session() as s:
         data = review.review_month(session=s, month=month, today=date(2026, 11, 23))
-    chart = chart_text("trend", data, width=width)
-    marks = axis(chart)
+    chart = month_bars(data, width).plain
     first = MONTHS.index(f"{month:%b}") + 1
-    assert marks == MONTHS[first:] + MONTHS[:first], chart
+    assert [name for name, _, _ in month_bars_read(chart)] == MONTHS[first:] + MONTHS[:first]
     assert re.search(rf"{month:%b %Y}", chart.splitlines()[0])  # the years, in the title
+
+
+@pytest.mark.parametrize("width", [31, 41, 51, 72, 90])
+def test_each_month_reads_as_its_averages_at_any_width(sqlite_db: Database, width: int) -> None:
+    """plotext drew the averages on rows 5┤ 4┤ │ 3┤ 2┤ │ 1┤ and ended every bar at the 4:
+    4.6 read as 4.0 (and, squeezed, drew one month over another). A row a point of the
+    scale now, each bar's top in eighths (4.6 reaches 4⅝), every month in columns of its
+    own; a month without a score is blank."""
+    days = {  # a month: each day's connectedness and mood
+        1: [(5, 2), (4, 2), (5, 2), (5, 2), (4, 2)],  # 4.6 and 2
+        2: [(1, 5), (1, 5), (1, 5), (2, 5)],  # 1.25 and 5
+        3: [(3, 3), (3, 4)],  # 3 and 3.5
+        5: [(2, None)],  # 2, and no mood
+    }
+    with sqlite_db.write() as s:
+        for month, scores in days.items():
+            for day, (connected, mood) in enumerate(scores, start=1):
+                journal.save_entry(session=s, data={
+                    "day": date(2026, month, day), "connectedness": connected, "mood": mood})  # fmt: skip
+    with sqlite_db.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1), today=date(2026, 11, 23))
+    drawn = month_bars_read(month_bars(data, width).plain)
+    assert [name for name, _, _ in drawn] == MONTHS[11:] + MONTHS[:11]  # Dec 2025 – Nov 2026
+    reached = {"Jan": (4.625, 2), "Feb": (1.25, 5), "Mar": (3, 3.5), "May": (2, None)}
+    assert {name: (connected, mood) for name, connected, mood in drawn} == {
+        name: reached.get(name, (None, None)) for name in MONTHS
+    }
 
 
 @pytest.mark.parametrize("width", [27, 41, 51, 60, 72, 90, 156])

@@ -61,26 +61,12 @@ class FigureBox(Vertical, can_focus=True):
         self.figure: Figure | None = None
 
     def compose(self) -> ComposeResult:
-        from textual_plotext import PlotextPlot  # with the Review, not at start-up
-
-        from planner_tui.review_report import CHARTS_OF
-
         yield Section("", id=f"title-{self.key}")
         yield HangingLines(classes="lines")
         yield table(f"table-{self.key}")  # what narrows: each figure's table says
-        from planner_tui.charts import CHARTS
-
-        for name in CHARTS_OF.get(self.key, ()):
-            plot = PlotextPlot(id=f"chart-{name}", classes="chart")
-            plot.styles.height = CHARTS[name][1]
-            yield plot
         yield Static("", markup=False, classes="picture")
 
-    def show(self, figure: Figure, data: MonthReviewData) -> None:
-        from textual_plotext import PlotextPlot
-
-        from planner_tui import charts
-
+    def show(self, figure: Figure) -> None:
         self.figure = figure
         self.query_one(Section).update(figure.title)
         lines = self.query_one(".lines", HangingLines)
@@ -98,13 +84,6 @@ class FigureBox(Vertical, can_focus=True):
         row_by_row = bool(figure.table and figure.table.keys)
         grid.can_focus, self.can_focus = row_by_row, not row_by_row
         grid.cursor_type = "row" if row_by_row else "none"
-        for plot in self.query(PlotextPlot):
-            name = (plot.id or "").removeprefix("chart-")
-            plot.display = name in figure.charts
-            if plot.display:
-                plot.plt.clear_figure()
-                charts.CHARTS[name][0](plot.plt, data)
-                plot.refresh()
         picture = self.query_one(".picture", Static)
         picture.update(figure.picture or "")
         picture.display = figure.picture is not None
@@ -243,7 +222,7 @@ class ReviewScreen(ViewScreen):
         if not holder.children:  # the first month shown: the boxes are made once
             await holder.mount_all(FigureBox(f.key) for f in figures)
         for figure in figures:
-            self.query_one(f"#figure-{figure.key}", FigureBox).show(figure, data)
+            self.query_one(f"#figure-{figure.key}", FigureBox).show(figure)
         if self._figure_next:
             self.focus_figure(self._figure_next, scroll=True)
             self._figure_next = ""
