@@ -40,8 +40,8 @@ class Table:
     keys: list[str] = field(default_factory=list)
     """An explanation key per row (empty: the figure's own)."""
     give_way: tuple[int, ...] = (0,)
-    """The columns of free text that narrow when the table is too wide (never the figures):
-    the first column, the names, unless said otherwise."""
+    """The columns of words that narrow when the table is too wide (never the figures): the
+    first column, the names, unless said otherwise (a kind, a score's name)."""
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,9 @@ def associations(data: MonthReviewData) -> Figure:
         "associations",
         "What came with warmer days",
         lines,
-        table=Table(("", "kind", "days with", "with", "without", "difference"), rows),
+        table=Table(
+            ("", "kind", "days with", "with", "without", "difference"), rows, give_way=(0, 1)
+        ),
     )
 
 
@@ -306,9 +308,9 @@ def across(data: MonthReviewData) -> Figure:
     if not rows:
         return Figure("across", title_, lines)
     # Short headings, so every figure fits at 80 columns (the explanation above says them
-    # in full); the name narrows instead.
+    # in full); the name narrows instead, and the score's (first, of equal widths).
     columns = ("months", "score", "what", "days", "with", "without", "diff", "effect")
-    return Figure("across", title_, lines, table=Table(columns, rows, give_way=(2,)))
+    return Figure("across", title_, lines, table=Table(columns, rows, give_way=(1, 2)))
 
 
 def beside(data: MonthReviewData) -> Figure:

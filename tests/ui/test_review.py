@@ -613,10 +613,10 @@ WIDTHS = (80, 60, 50, 40)
 terminal at 60 columns cut or hid figures that 80 showed whole)."""
 
 
-async def at_each_width(app: Any, pilot: Any) -> AsyncIterator[int]:
-    """The Review open, at each of :data:`WIDTHS` in turn (60 lines tall)."""
+async def at_each_width(app: Any, pilot: Any, height: int = 60) -> AsyncIterator[int]:
+    """The Review open, at each of :data:`WIDTHS` in turn (*height* lines tall)."""
     for width in WIDTHS:
-        await pilot.resize_terminal(width, 60)
+        await pilot.resize_terminal(width, height)
         await settle(app, pilot)
         yield width
 
@@ -712,3 +712,60 @@ async def test_every_months_bars_and_name_show_at_any_width(sqlite_db: Database)
                 assert connected is not None and mood is not None, (width, name)
                 assert abs(connected - (month.avg_connectedness or 0)) <= 1 / 16, (width, name)
                 assert abs(mood - (month.avg_mood or 0)) <= 1 / 16, (width, name)
+
+
+def in_order(wanted: list[str], words: list[str]) -> bool:
+    """Whether each of *wanted* is among *words*, whole, in the same order."""
+    remaining = iter(words)
+    return all(any(word == one for word in remaining) for one in wanted)
+
+
+async def test_every_figure_of_the_tables_by_what_went_together_shows_at_any_width(
+    sqlite_db: Database,
+) -> None:
+    """The demo's October: below 80 columns "What went together, across months" ran past
+    the terminal's edge, with nothing to scroll it by (← → turn the month): at 50 columns
+    *without* showed 4 for 4.3, at 40 the figures were gone, and "What came with warmer
+    days" lost its last figures at 40. The words give way now (its kind, the score's name
+    too), then the space between columns; where even then the figures don't fit across,
+    each row is folded under its words."""
+    a_demo(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(WIDTHS[0], 250)) as pilot:  # the whole figure in sight
+        await press(app, pilot, "r", "left")
+        async for width in at_each_width(app, pilot, height=250):
+            for key in ("associations", "across"):
+                box = app.screen.query_one(f"#figure-{key}", FigureBox)
+                assert box.figure is not None and box.figure.table is not None
+                shown = box.figure.table
+                words = {i % len(shown.columns) for i in shown.give_way}
+                figures = [
+                    part
+                    for row in shown.rows
+                    for index, cell in enumerate(row)
+                    if index not in words
+                    for part in cell.split()
+                ]
+                seen = " ".join(await drawn(app, pilot, key)).split()
+                assert in_order(figures, seen), (width, key, seen)
+
+
+async def test_the_overviews_rows_are_told_apart_at_any_width(sqlite_db: Database) -> None:
+    """At 50 and 40 columns the Overview's names were cut to "Average…" twice, "Comfort…"
+    twice and "Small st…" twice, while its figures had room to spare. Each keeps what tells
+    it from the others now: the space between columns and the headings give way first."""
+    a_demo(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(WIDTHS[0], 60)) as pilot:
+        await press(app, pilot, "r", "left")
+        box = app.screen.query_one("#figure-overview", FigureBox)
+        assert box.figure is not None and box.figure.table is not None
+        async for width in at_each_width(app, pilot):
+            lines = iter(await drawn(app, pilot, "overview"))
+            names = []
+            for name, *figures in box.figure.table.rows:  # each on a line of its own, in turn
+                row = r"\s*(.+?)\s+" + r"\s+".join(map(re.escape, figures)) + r"\s*"
+                shown = next(m[1] for line in lines if (m := re.fullmatch(row, line)))
+                assert name.startswith(shown.removesuffix("…")), (width, name, shown)
+                names.append(shown)
+            assert len(set(names)) == len(names), (width, names)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hypothesis import given, strategies as st
 from rich.color import Color
 from rich.style import Style
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME
@@ -14,7 +15,16 @@ from planner_tui.db.engine import Database
 from planner_tui.services import people
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.modals.merge import MergePicker
-from planner_tui.ui.screens.tables import Table, fill, table
+from planner_tui.ui.screens.tables import (
+    TIGHT_GAP,
+    Table,
+    drawn_width,
+    fill,
+    fit,
+    folded,
+    table,
+    told_apart,
+)
 
 from .test_app import SIZE, make_app, press, screen_text
 from .test_map import open_map
@@ -141,3 +151,39 @@ async def test_the_selected_row_stands_out_in_every_theme() -> None:
                         assert ratio >= 3, (where, ratio)
                 assert cursor.bold and (focused or cursor.underline), where
                 assert not any(s.bold or s.underline or s.reverse for s in others), where
+
+
+@given(
+    st.lists(st.tuples(st.text("Sam lt.", min_size=1, max_size=24), st.integers(0, 10**6)),
+             min_size=1, max_size=12),
+    st.integers(12, 100),
+)  # fmt: skip
+def test_a_table_fitted_to_any_width_cuts_no_figure(rows: list[tuple[str, int]], room: int) -> None:
+    """Whatever the names and the width: the figures keep their widest cell, the names keep
+    what tells them apart where the width allows it, what fits is no wider than its room,
+    and folded, every figure shows whole after its heading."""
+    headings = ["", "days", "with"]
+    columns = [[name for name, _ in rows], [f"{days:,}" for _, days in rows], ["4.3"] * len(rows)]
+    fitted = fit(headings, columns, (0,), room)
+    assert all(fitted.widths[n] >= max(map(len, columns[n])) for n in (1, 2))
+    if fitted.over <= 0:
+        assert drawn_width(fitted.widths, fitted.gap) <= room
+        if room >= drawn_width([told_apart(columns[0]), *fitted.widths[1:]], TIGHT_GAP):
+            cut = [name if len(name) <= fitted.widths[0] else name[: fitted.widths[0] - 1] + "…"
+                   for name in columns[0]]  # fmt: skip
+            assert len(set(cut)) == len(set(columns[0])), (cut, fitted)
+    picture = folded(headings, [tuple(row) for row in zip(*columns, strict=True)], (0,), room)
+    assert picture.plain.split() == [
+        word for *name, days, with_ in zip(*columns, strict=True)
+        for word in [*name[0].split(), "days", days, "with", with_]
+    ]  # fmt: skip
+
+
+def test_names_keep_what_tells_them_apart_before_the_headings_do() -> None:
+    """The Review's Overview at 50 columns: 'Average…' twice, 'Small st…' twice, beside
+    'October' and 'September' over figures three wide."""
+    names = ["Average mood (1–5)", "Average connectedness (1–5)", "Small steps planned",
+             "Small steps done"]  # fmt: skip
+    columns = [names, ["4.2"] * 4, ["4.3"] * 4, ["down 0.1"] * 4]
+    assert told_apart(names) == len("Small steps p…")
+    assert fit(["", "October", "September", "change"], columns, (0,), 41).widths == [14, 5, 6, 8]

@@ -20,13 +20,15 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from planner_tui import clock, words
 from planner_tui.errors import PlannerError
+from planner_tui.pictures import Fitted
 from planner_tui.ui.screens.base import HangingLines, Note, Section, ViewScreen
-from planner_tui.ui.screens.tables import Table, fill, table
+from planner_tui.ui.screens.tables import Table, fill, fit, folded, table
 
 if TYPE_CHECKING:
     from planner_tui.review_report import Figure
@@ -64,6 +66,7 @@ class FigureBox(Vertical, can_focus=True):
         yield Section("", id=f"title-{self.key}")
         yield HangingLines(classes="lines")
         yield table(f"table-{self.key}")  # what narrows: each figure's table says
+        yield Static("", markup=False, classes="folded")
         yield Static("", markup=False, classes="picture")
 
     def show(self, figure: Figure) -> None:
@@ -79,7 +82,10 @@ class FigureBox(Vertical, can_focus=True):
                 grid.clear(columns=True)
                 grid.add_columns(*figure.table.columns)
             fill(grid, list(figure.table.rows))
-        grid.display = bool(figure.table)
+            self.query_one(".folded", Static).update(
+                Fitted(partial(folded, figure.table.columns, figure.table.rows, grid.give_way))
+            )
+        self.fold()
         # A table with a key per row explains row by row, so it takes focus itself.
         row_by_row = bool(figure.table and figure.table.keys)
         grid.can_focus, self.can_focus = row_by_row, not row_by_row
@@ -87,6 +93,23 @@ class FigureBox(Vertical, can_focus=True):
         picture = self.query_one(".picture", Static)
         picture.update(figure.picture or "")
         picture.display = figure.picture is not None
+
+    def on_resize(self, _event: Resize) -> None:
+        self.fold()
+
+    def fold(self) -> None:
+        """The figure's table, or where its figures don't fit across, the table folded, each
+        row as lines of its own: ← → turn the month here, so a table can't be scrolled
+        sideways to them (at 40 columns "What went together" showed its names alone). A
+        table explained row by row stays one, for its cursor."""
+        shown = self.figure.table if self.figure else None
+        room = self.content_region.width  # the table's, which fills the box
+        folds = False
+        if shown and not shown.keys and room:
+            columns = [[row[n] for row in shown.rows] for n in range(len(shown.columns))]
+            folds = fit(shown.columns, columns, shown.give_way, room).over > 0
+        self.query_one(Table).display = bool(shown) and not folds
+        self.query_one(".folded", Static).display = folds
 
     @property
     def explain_key(self) -> str:

@@ -2,17 +2,22 @@
 columns as wide as the rows they hold now. A table wider than its place gives way in its
 free-text columns (cut with …), never in its marks: by default the last column, which
 holds the free text (marks come before it); a view can name others, which then share
-the cut (the widest first). Then, if need be, in the headings over its marks (a figure
-is never cut)."""
+the cut (the widest first). They narrow as far as their rows can still be told apart;
+then, if need be, the headings over its marks are cut, the space between columns narrows
+to one, and the free text narrows further (:func:`fit`). A figure is never cut: where the
+figures still don't fit, the Review shows the table folded (:func:`folded`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions
+from rich.padding import Padding
 from rich.segment import Segment
 from rich.text import Text
 from textual.errors import NoWidget
@@ -20,7 +25,8 @@ from textual.events import Focus, Resize
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import DataTable
-from textual.widgets.data_table import Column, ColumnKey, RowKey
+from textual.widgets._data_table import RowRenderables
+from textual.widgets.data_table import RowKey
 
 from planner_tui import words
 from planner_tui.terminal import shorten
@@ -33,10 +39,9 @@ class Table(DataTable[Any]):
     in between (likely on a busy machine) kept the header at its old widths, out of line
     with the rows under it.
 
-    Its columns fit its width (see the module): :attr:`give_way` names the columns that
-    narrow, each down to :data:`NARROWEST` (or its heading); they share the cut — the
-    widest of them narrows first, the first named of equals. Still too wide, the headings
-    wider than their cells share the cut the same way, down to their widest cell."""
+    Its columns fit its width (see the module and :func:`fit`): :attr:`give_way` names the
+    columns that narrow; they share the cut — the widest of them narrows first, the first
+    named of equals."""
 
     give_way: tuple[int, ...] = (-1,)
 
@@ -163,31 +168,31 @@ class Table(DataTable[Any]):
             self._scroll_cursor_into_view()
 
     def fit_columns(self) -> bool:
-        """Narrow the give-way columns until the table fits its width; whether any width
-        changed. Every other column keeps the width of its widest cell."""
+        """Fit the columns to the table's width (:func:`fit`); whether anything changed."""
         columns = self.ordered_columns
         region = self.content_region
         bar = self.styles.scrollbar_size_vertical if self.virtual_size.height > region.height else 0
         room = region.width - bar
         if not columns or room <= 0:
             return False
-        before = [(c.auto_width, c.width) for c in columns]
-        for column in columns:
-            column.auto_width = True  # natural widths first (content_width, kept current)
-        over = sum(c.get_render_width(self) for c in columns) - room
-        giving = [columns[i] for i in dict.fromkeys(i % len(columns) for i in self.give_way)]
-        widths = {c.key: c.content_width for c in columns}
-        over = share_cut(widths, {c.key: max(NARROWEST, c.label.cell_len) for c in giving}, over)
-        if over > 0:
-            # Still too wide: the headings wider than what is under them give way too (cut
-            # with …), never the figures: "parts of life" over a 10 was the 10 cut to "1".
-            marks = [c for c in columns if c not in giving]
-            share_cut(widths, {c.key: widest_cell(self, c) for c in marks}, over)
-        for column in columns:
-            if widths[column.key] < column.content_width:
-                column.auto_width, column.width = False, widths[column.key]
+        before = (self.cell_padding, [(c.auto_width, c.width) for c in columns])
+        fitted = fit(
+            [c.label.plain for c in columns],
+            [[str(cell) for cell in self.get_column(c.key)] for c in columns],
+            self.give_way,
+            room,
+        )
+        tight = fitted.gap == TIGHT_GAP
+        self.set_reactive(Table.cell_padding, 0 if tight else 1)  # caches: _update_count
+        for index, (column, width) in enumerate(zip(columns, fitted.widths, strict=True)):
+            cut = width < column.content_width
+            column.auto_width = not (cut or tight)
+            if not column.auto_width:
+                # Tight, each column but the last holds its one space after it (see below).
+                column.width = width + (tight and index < len(columns) - 1)
+            if cut:
                 column.label.no_wrap, column.label.overflow = True, "ellipsis"
-        if before == [(c.auto_width, c.width) for c in columns]:
+        if before == (self.cell_padding, [(c.auto_width, c.width) for c in columns]):
             return False
         self.virtual_size = Size(
             sum(c.get_render_width(self) for c in columns) + self._row_label_column_width,
@@ -195,24 +200,138 @@ class Table(DataTable[Any]):
         )
         return True
 
+    def _compute_row_renderables(self, row_index: int) -> RowRenderables:
+        row = super()._compute_row_renderables(row_index)
+        if self.cell_padding or not row.cells:
+            return row
+        # Tight (fit_columns): one space between columns, after each but the last, within
+        # its width (DataTable's own padding puts one either side of every column).
+        *cells, last = row.cells
+        return RowRenderables(row.label, [*(Padding(cell, (0, 1, 0, 0)) for cell in cells), last])
 
-def share_cut(widths: dict[ColumnKey, int], narrowest: dict[ColumnKey, int], over: int) -> int:
-    """Take *over* cells from the columns in *narrowest*, none below its own narrowest width:
-    the widest (the first, of equals) loses a cell at a time, so the cut is shared — a step's
-    words aren't cut to nothing beside a whole long name. What could not be taken is
-    returned."""
+
+GAP = 2
+"""Cells between two columns: a space either side of each (DataTable's own padding)."""
+TIGHT_GAP = 1
+"""Cells between two columns once that space has given way."""
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A table's column widths for its room (see :func:`fit`)."""
+
+    widths: list[int]
+    gap: int
+    """Cells between columns: :data:`GAP`, or :data:`TIGHT_GAP`."""
+    over: int
+    """Cells still too many: above 0, the figures can't all show whole."""
+
+
+def fit(
+    headings: Sequence[str], columns: Sequence[Sequence[str]], give_way: Iterable[int], room: int
+) -> Fit:
+    """The widths of a table's columns (*columns*: each one's cells, under its heading) in
+    *room* cells, each way tried in turn until one fits. The give-way columns — words —
+    narrow first, keeping what tells their rows apart (:func:`told_apart`), then the
+    headings wider than the cells under them are cut down to those (the Overview's rows at
+    50 columns were 'Average…' twice while its figures had room to spare); then the same
+    with the space between columns narrowed to one cell. Where the rows can't be told apart
+    even so, the words narrow to :data:`NARROWEST` and the headings are cut, then the space
+    narrows too, and last the words narrow to :data:`NARROWEST_CUT`. A figure is never cut:
+    :attr:`Fit.over` says whether they all fit."""
+    widths_of = [[cell_width(cell) for cell in cells] for cells in columns]
+    natural = [max([cell_width(h), *w]) for h, w in zip(headings, widths_of, strict=True)]
+    words = list(dict.fromkeys(i % len(headings) for i in give_way)) if headings else []
+    narrowest = {i: max(NARROWEST, cell_width(headings[i])) for i in words}
+    apart = {i: max(least, told_apart(columns[i])) for i, least in narrowest.items()}
+    figures_whole = {i: max([1, *widths_of[i]]) for i in range(len(headings)) if i not in words}
+    ways = (  # the space between columns, then what gives way, in turn
+        (GAP, [apart, figures_whole]),
+        (TIGHT_GAP, [apart, figures_whole]),
+        (GAP, [narrowest, figures_whole]),
+        (TIGHT_GAP, [narrowest, figures_whole, dict.fromkeys(words, NARROWEST_CUT)]),
+    )
+    for gap, cuts in ways:
+        widths = list(natural)
+        over = drawn_width(widths, gap) - room
+        for keeps in cuts:
+            over = share_cut(widths, keeps, over)
+        if over <= 0:
+            break
+    return Fit(widths, gap, over)
+
+
+def folded(
+    headings: Sequence[str], rows: Sequence[Sequence[str]], give_way: Iterable[int], width: int
+) -> Text:
+    """A table whose figures don't fit across (:func:`fit`), each row folded into lines of
+    its own, *width* cells wide: its words (the give-way columns, in their order) first,
+    then each other cell after its heading ('days 84  with 4.3'), as many to a line as fit;
+    none is cut."""
+    words = sorted({i % len(headings) for i in give_way}) if headings else []
+    picture = Text(end="")
+    for row in rows:
+        if picture:
+            picture.append("\n")
+        picture.append(" · ".join(row[i] for i in words if row[i]), style="bold")
+        line = width  # a figure starts a line of its own first
+        for index, (heading, cell) in enumerate(zip(headings, row, strict=True)):
+            if index in words:
+                continue
+            part = Text.assemble((f"{heading} " if heading else "", "grey62"), cell)
+            if line + len(FOLD_GAP) + part.cell_len > width:
+                picture.append("\n" + FOLD_INDENT)
+                line = len(FOLD_INDENT)
+            else:
+                picture.append(FOLD_GAP)
+                line += len(FOLD_GAP)
+            picture.append_text(part)
+            line += part.cell_len
+    return picture
+
+
+FOLD_INDENT = "  "
+"""A folded row's figures stand this far in, under its words."""
+FOLD_GAP = "  "
+"""Between two figures of a folded row."""
+
+
+def drawn_width(widths: Sequence[int], gap: int) -> int:
+    """A table's width with these columns: with :data:`GAP`, a space either side of each;
+    tight, one between each two."""
+    return sum(widths) + (len(widths) * gap if gap == GAP else len(widths) - 1)
+
+
+def cell_width(cell: str) -> int:
+    """A cell's terminal cells, its widest line (a wide character takes two)."""
+    return max((cell_len(line) for line in cell.splitlines()), default=0)
+
+
+def told_apart(cells: Iterable[str]) -> int:
+    """The narrowest a column of *cells* can be, cut with …, with different cells still
+    different: the most letters two of them share at their start, then one that differs,
+    then the … ('Small steps p…' and 'Small steps d…': 14)."""
+    different = sorted(set(cells))  # neighbours share the longest starts
+
+    def shared(a: str, b: str) -> int:
+        pairs = enumerate(zip(a, b, strict=False))  # to the shorter's end
+        return next((n for n, (x, y) in pairs if x != y), min(len(a), len(b)))
+
+    return max((shared(a, b) for a, b in pairwise(different)), default=0) + 2
+
+
+def share_cut(widths: list[int], narrowest: dict[int, int], over: int) -> int:
+    """Take *over* cells from the columns in *narrowest* (an index, the width it keeps at
+    least): the widest (the first named, of equals) loses a cell at a time, so the cut is
+    shared — a step's words aren't cut to nothing beside a whole long name. What could not
+    be taken is returned."""
     while over > 0:
-        room_left = [key for key, least in narrowest.items() if widths[key] > least]
+        room_left = [i for i, least in narrowest.items() if widths[i] > least]
         if not room_left:
             break
-        widths[max(room_left, key=lambda key: widths[key])] -= 1
+        widths[max(room_left, key=lambda i: widths[i])] -= 1
         over -= 1
     return over
-
-
-def widest_cell(widget: DataTable[Any], column: Column) -> int:
-    """The cells *column* holds now, without its heading: the widest one's width."""
-    return max([1, *(cell_len(str(cell)) for cell in widget.get_column(column.key))])
 
 
 class NumberedName(Text):
@@ -248,7 +367,10 @@ def name_cell(shown: str, most: int) -> Text:
 
 
 NARROWEST = 8
-"""A give-way column is never narrower than this (or its heading)."""
+"""A give-way column narrows no further than this (or its heading) while the space between
+columns and the headings can give way instead."""
+NARROWEST_CUT = 5
+"""A give-way column is never narrower than this: four letters and …"""
 
 
 def table(id: str, *columns: str, give_way: tuple[int, ...] = (-1,)) -> DataTable[Any]:
