@@ -477,10 +477,10 @@ def _check_numbers(text: str) -> None:
                 field="when",
             )
         if _SIGNED.match(word) and before == "in":  # 'in -3 days': no day of the month
-            count = word.lstrip("+-")
+            days = words.plural(int(word.lstrip("+-")), "day") if word[1:].isdigit() else "3 days"
             raise InvalidInput(
-                f"'in {word}' counts without a sign: 'in {count} days' is to come, "
-                f"'{count} days ago' has been.",
+                f"'in {word}' counts without a sign: 'in {days}' is to come, "
+                f"'{days} ago' has been.",
                 field="when",
             )
         if _SIGNED.match(word):
