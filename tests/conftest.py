@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import compileall
 import gc
+import itertools
 import os
 import runpy
 import shutil
@@ -94,28 +95,73 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 HEAVY = ("e2e", "ui")
 """Test folders whose tests take seconds each (an app on screen, a real terminal)."""
+LIGHT_RUN = 25
+"""Light tests in a row, at most, between two heavy modules."""
+HEAVY_UNTIL = 0.85
+"""How far into a worker's share its heavy tests go: the rest is light ones, so the run
+ends on short tests (worksteal evens out what is left)."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist, each worker starts with its share of the heavy tests and ends with
-    light ones. ``--dist worksteal`` hands out the collection in equal contiguous slices and
-    lets a worker that runs dry take the unstarted half of another's; a heavy test left for
-    the end held the whole run up while the other workers sat idle (a minute of a 7½ minute
-    run). Every worker computes the same order, as xdist requires."""
+    """Under pytest-xdist, each worker's share mixes its kinds of tests, module by module:
+    end-to-end tests (mostly waiting for tmux), screen tests (CPU) and light ones (waiting
+    for the disk, or for a command they started). In the order collected, each worker began
+    with its end-to-end tests, all four at once, and the cores sat half idle for the run's
+    first minute; the light ones, left to the end, left them a third idle for its last two.
+    ``--dist worksteal`` hands out the collection in equal contiguous slices and lets a
+    worker that runs dry take the unstarted half of another's; a heavy test left for the end
+    held the whole run up while the other workers sat idle, so each share ends with light
+    tests. Every worker computes the same order, as xdist requires."""
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0"))
     if workers < 2:
         return
-    heavy = [item for item in items if item.path.parent.name in HEAVY]
+    kinds = {kind: [item for item in items if item.path.parent.name == kind] for kind in HEAVY}
     light = [item for item in items if item.path.parent.name not in HEAVY]
     ordered: list[pytest.Item] = []
     left = len(items)
     for worker in range(workers):  # xdist's own slice sizes, in its order
         size = left // (workers - worker)
         left -= size
-        share = heavy[worker::workers]
-        ordered += share + light[: max(size - len(share), 0)]
-        del light[: max(size - len(share), 0)]
+        e2e = modules(kinds["e2e"][worker::workers])
+        # Each worker's end-to-end runs a little apart from the others' (not all at once).
+        shift = worker / workers / max(len(e2e), 1)
+        heavy = spread(modules(kinds["ui"][worker::workers]), e2e, second_from=shift)
+        share = sum(len(module) for module in heavy)
+        mine = light[: max(size - share, 0)]
+        del light[: max(size - share, 0)]
+        ordered += [item for module in spread(heavy, modules(mine, LIGHT_RUN), first_until=HEAVY_UNTIL)
+                    for item in module]  # fmt: skip
     items[:] = ordered + light
+
+
+def modules(items: list[pytest.Item], most: int = 0) -> list[list[pytest.Item]]:
+    """*items* in runs of one module each (a module's fixtures are made once a run), each of
+    at most *most* tests if given: a module of a thousand light tests, one run, took the
+    place of all the heavy ones that would have mixed with it (its fixtures are cheap)."""
+    runs = [list(run) for _, run in itertools.groupby(items, key=lambda item: item.path)]
+    if not most:
+        return runs
+    return [run[at : at + most] for run in runs for at in range(0, len(run), most)]
+
+
+def spread(
+    first: list[list[pytest.Item]],
+    second: list[list[pytest.Item]],
+    first_until: float = 1.0,
+    second_from: float = 0.0,
+) -> list[list[pytest.Item]]:
+    """The runs of both, mixed evenly by how many tests come before each: *first*'s over the
+    first *first_until* of the whole, *second*'s over all of it, later by *second_from*."""
+
+    def placed(runs: list[list[pytest.Item]], until: float, kind: int, start: float) -> list[Any]:
+        total, done, keyed = sum(len(run) for run in runs) or 1, 0, []
+        for run in runs:
+            keyed.append((start + (done + len(run) / 2) / total * until, kind, len(keyed), run))
+            done += len(run)
+        return keyed
+
+    keyed = placed(first, first_until, 0, 0.0) + placed(second, 1.0 - second_from, 1, second_from)
+    return [run for *_, run in sorted(keyed, key=lambda key: key[:3])]
 
 
 _FOLDER = pytest.StashKey[Path]()
