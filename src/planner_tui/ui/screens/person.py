@@ -114,8 +114,7 @@ class PersonScreen(ViewScreen):
         yield Note(id="months-legend", classes="muted")
         yield Section("Small steps")
         yield Note(id="steps-empty", classes="muted")
-        # Free text last; at 40 columns the time gives way too, or the words ran off the edge.
-        yield table("person-steps", "when", "how it went", "small step", give_way=(-1, 1, 0))
+        yield table("person-steps", "when", "how it went", "small step")  # free text last
         yield Section("Contact together")
         yield Note(id="history-empty", classes="muted")
         yield table(

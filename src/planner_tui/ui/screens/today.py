@@ -146,11 +146,9 @@ class TodayScreen(StepsScreen):
         yield Note(id="today-empty", classes="empty")
         yield Section("Small steps for today")
         yield Note(id="due-empty", classes="muted")
-        # Marks first; the time gives way with the words and the name (the widest first),
-        # else at 40 columns the words ran off the edge, "sen" of "send a short text".
-        yield table("due", "when", "who", "", "small step", give_way=(-1, 1, 0))
+        yield table("due", "when", "who", "", "small step", give_way=(-1, 1))  # marks first
         yield Section("Coming up next", id="coming-title")
-        yield table("coming", "when", "who", "small step", give_way=(-1, 1, 0))
+        yield table("coming", "when", "who", "small step", give_way=(-1, 1))
         yield Section("People you might like to reach", id="drifting-title")
         yield Note(id="drift-empty", classes="muted")
         yield table("drifting", "who", "last in touch", "hoped for", give_way=(0,))  # the name
