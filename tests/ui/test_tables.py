@@ -187,3 +187,14 @@ def test_names_keep_what_tells_them_apart_before_the_headings_do() -> None:
     columns = [names, ["4.2"] * 4, ["4.3"] * 4, ["down 0.1"] * 4]
     assert told_apart(names) == len("Small steps p…")
     assert fit(["", "October", "September", "change"], columns, (0,), 41).widths == [14, 5, 6, 8]
+
+
+def test_headings_cut_over_figures_stay_told_apart() -> None:
+    """Across months at 50 columns: 'wi…' over both 'with' and 'without' said neither."""
+    headings = ["what", "with", "without"]
+    columns = [["Maria A.", "Femi"], ["4.7", "4.7"], ["4.2", "4.1"]]
+    fitted = fit(headings, columns, (0,), 20)
+    shown = [
+        h if len(h) <= w else h[: w - 1] + "…" for h, w in zip(headings, fitted.widths, strict=True)
+    ]
+    assert fitted.over <= 0 and shown[1] != shown[2], (shown, fitted)

@@ -244,7 +244,13 @@ def fit(
     words = list(dict.fromkeys(i % len(headings) for i in give_way)) if headings else []
     narrowest = {i: max(NARROWEST, cell_width(headings[i])) for i in words}
     apart = {i: max(least, told_apart(columns[i])) for i, least in narrowest.items()}
-    figures_whole = {i: max([1, *widths_of[i]]) for i in range(len(headings)) if i not in words}
+    marks = [i for i in range(len(headings)) if i not in words]
+    # A heading is cut to its figures, but never to what another's is cut to ('wi…' over
+    # both 'with' and 'without' said neither, nu142).
+    headings_apart = told_apart(headings[i] for i in marks)
+    figures_whole = {
+        i: max([1, *widths_of[i], min(cell_width(headings[i]), headings_apart)]) for i in marks
+    }
     ways = (  # the space between columns, then what gives way, in turn
         (GAP, [apart, figures_whole]),
         (TIGHT_GAP, [apart, figures_whole]),
