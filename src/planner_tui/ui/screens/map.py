@@ -25,6 +25,7 @@ from planner_tui.ui.screens.tables import (
     fill,
     name_cell,
     replace_rows,
+    row_key,
     table,
 )
 from planner_tui.ui.undo import name as undo_name, write as undoable
@@ -491,9 +492,9 @@ class MapScreen(ViewScreen):
         tab = self.current_tab()
         if tab == "people":
             table = self.query_one("#people-table", DataTable)
-            cursor = table.cursor_row
-            in_sight = cursor_in_sight(table)
-            return self.shown[cursor] if in_sight and 0 <= cursor < len(self.shown) else None
+            if not cursor_in_sight(table) or not 0 <= table.cursor_row < len(self.shown):
+                return None
+            return self.shown[table.cursor_row]
         if (
             tab == "gaps"
             and isinstance(focused, DataTable)
@@ -503,7 +504,7 @@ class MapScreen(ViewScreen):
                 "one-sided-table",
             )
         ):
-            key = self.row_key(focused) if cursor_in_sight(focused) else None
+            key = row_key(focused) if cursor_in_sight(focused) else None
             return by_id.get(int(key)) if key else None
         return None
 
@@ -518,7 +519,7 @@ class MapScreen(ViewScreen):
                 if isinstance(focused, DataTable)
                 else self.query_one("#contexts-table", DataTable)
             )
-            key = self.row_key(widget) if cursor_in_sight(widget) else None
+            key = row_key(widget) if cursor_in_sight(widget) else None
             return next((c for c in self.data.contexts if str(c.id) == key), None)
         return None
 
@@ -532,12 +533,6 @@ class MapScreen(ViewScreen):
         ):
             return self.ideas[min(focused.cursor_row, len(self.ideas) - 1)]
         return None
-
-    @staticmethod
-    def row_key(widget: DataTable[Any]) -> str | None:
-        if widget.row_count == 0:
-            return None
-        return widget.coordinate_to_cell_key(widget.cursor_coordinate).row_key.value
 
     # ---------------------------------------------------------------- actions
 
