@@ -1,7 +1,7 @@
 """Floor app (e): a bare Textual app whose `r` opens a page built the way planner-tui's
 Review is — Header, a scrolling page of 20 figures (each with a heading; 14 with lines of
-words, 8 with a table of 4 to 30 rows, 4 with a plotext chart 10 to 12 lines high, the last
-with a small picture), Footer — and whose ← and → show the month before or after: every
+words, 8 with a table of 4 to 30 rows, 3 with a bar chart drawn in text, 10 to 12 lines high,
+the last with a small picture), Footer — and whose ← and → show the month before or after: every
 heading, line, table and chart filled again from made-up numbers, the same kinds and
 numbers of widgets, rows and lines as a month of the 10-year demo, and no data to read.
 Turning its month is what turning such a page costs any Textual app (bench/tmux_bench.py
@@ -11,7 +11,6 @@ runs it beside the app).
 from __future__ import annotations
 
 import random
-from typing import Any
 
 from floor_chrome import with_a_view
 from textual.app import ComposeResult
@@ -19,14 +18,13 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
-from textual_plotext import PlotextPlot
 
 # (heading, lines of words, (columns, rows) of its table, charts and their heights, picture)
 # as the Review showed November 2026 of the 10-year demo.
 FIGURES: list[tuple[str, int, tuple[int, int] | None, dict[str, int], bool]] = [
     ("Overview", 0, (4, 11), {}, False),
-    ("Each day", 0, None, {"connectedness": 10, "mood": 10}, False),
-    ("Each week", 1, None, {"weeks": 12}, False),
+    ("Each day", 0, None, {"days": 10}, False),
+    ("Each week", 1, None, {"weeks": 10}, False),
     ("The last twelve months", 0, (5, 12), {"trend": 12}, False),
     ("What went with warmer days", 2, (6, 10), {}, False),
     ("Across the contexts", 7, (8, 30), {}, False),
@@ -70,10 +68,8 @@ class FigureLike(Vertical):
         yield Static("", markup=False, classes="lines")
         if grid:
             yield DataTable(cursor_type="none")
-        for name, height in charts.items():
-            plot = PlotextPlot(id=f"chart-{name}")
-            plot.styles.height = height
-            yield plot
+        for name in charts:
+            yield Static("", markup=False, id=f"chart-{name}")
         if picture:
             yield Static("", markup=False, classes="picture")
 
@@ -95,20 +91,16 @@ class FigureLike(Vertical):
                 [words(rng, 2), *(str(rng.randint(0, 40)) for _ in range(columns - 1))]
                 for _ in range(rows)
             )
-        for name in charts:
-            plt: Any = self.query_one(f"#chart-{name}", PlotextPlot).plt  # as the app's charts
-            plt.clear_figure()
-            plt.title(f"{name} of a made-up month")
-            if name in ("connectedness", "mood"):
-                days = list(range(1, 24))
-                plt.bar(days, [rng.randint(1, 5) for _ in days], marker="█", width=0.5)
-                plt.ylim(0, 5)
-            else:
-                bars = [f"{b}" for b in range(5 if name == "weeks" else 12)]
-                plt.stacked_bar(bars, [[rng.randint(0, 6) for _ in bars] for _ in range(3)],
-                                marker=["█", "▓", "▒"], width=0.6,
-                                orientation="h" if name == "weeks" else "v")  # fmt: skip
-            self.query_one(f"#chart-{name}", PlotextPlot).refresh()
+        for name, height in charts.items():  # bars of text, as the app's charts
+            bars = {"days": 30, "weeks": 5, "trend": 12}[name]
+            tall = [rng.randint(0, height - 2) for _ in range(bars)]
+            rows = [
+                "".join("█ " if up >= row else "  " for up in tall)
+                for row in range(height - 1, 0, -1)
+            ]
+            self.query_one(f"#chart-{name}", Static).update(
+                "\n".join([*rows, "".join(f"{b % 10} " for b in range(bars))])
+            )
         if picture:
             self.query_one(".picture", Static).update(
                 "\n".join("".join(rng.choice("·▁▂▃▄▅▆▇█") for _ in range(53)) for _ in range(10))
