@@ -352,3 +352,98 @@ def test_restore_leaves_nothing_beside_the_file_it_is_given(tmp_path: Path) -> N
     assert "kept safe" in run(other, "search", "kept").stdout
     assert sorted(p.name for p in mine.iterdir()) == ["planner-copy.db"]
     assert digest(mine / "planner-copy.db") == before
+
+
+def a_home_with_daily_copies(tmp_path: Path) -> tuple[Path, list[Path]]:
+    """A planner with a week of daily copies beside it, as the app leaves them (the
+    newest, 22 November, the day before the tests' clock)."""
+    from planner_tui.db.engine import backup_file
+
+    home = a_home_with_an_entry(tmp_path)
+    copies = [home / "backups" / f"daily-2026-11-{day}.db" for day in range(16, 23)]
+    for copy in copies:
+        backup_file(home / "planner.db", copy)
+    return home, copies
+
+
+def test_a_planner_emptied_beside_its_copies_is_refused_and_its_copies_kept(
+    tmp_path: Path,
+) -> None:
+    """A planner.db emptied to 0 bytes (a sync tool, a full disk) was taken for a new
+    planner: every command said nothing was there, and the app's daily copies of the empty
+    file then pushed the week's real ones out. With copies beside it, it is now damaged:
+    refused in one line naming the copy to put back, and nothing is written."""
+    home, copies = a_home_with_daily_copies(tmp_path)
+    path = home / "planner.db"
+    path.write_bytes(b"")
+    beside = sorted(p.name for p in home.iterdir())
+    kept = {copy: digest(copy) for copy in copies}
+    for args in (("today",), ("people",), ("search", "kept"), ("review",), ("export",),
+                 ("backup",), ("journal", "a new line"), ("add", "Bo"),
+                 ("plan", "Bo", "call Bo", "9pm")):  # fmt: skip
+        said = run(home, *args)
+        assert_one_line_error(said, 1, "The database file looks damaged")
+        assert "the newest healthy one is daily-2026-11-22.db;" in said.stderr, args
+        assert path.stat().st_size == 0, args
+        assert sorted(p.name for p in home.iterdir()) == beside, args
+    assert {copy: digest(copy) for copy in copies} == kept
+    assert sorted((home / "backups").iterdir()) == sorted(copies)
+    # With no copy beside it (`touch planner.db` in a new home) it is a new planner still.
+    new = tmp_path / "new"
+    new.mkdir()
+    (new / "planner.db").touch()
+    assert run(new, "add", "Bo").returncode == 0
+    assert "Bo" in run(new, "people").stdout
+
+
+def test_a_planner_emptied_beside_its_copies_is_restored_from_one(tmp_path: Path) -> None:
+    """The restore the refusal names puts the planner back (an empty file needs no copy
+    kept of it), and the copy restored from is left as it was."""
+    home, copies = a_home_with_daily_copies(tmp_path)
+    (home / "planner.db").write_bytes(b"")
+    before = digest(copies[-1])
+    restored = run(home, "restore", str(copies[-1]), "--yes")
+    assert (restored.returncode, restored.stderr) == (0, ""), restored.stderr
+    assert "kept safe" in run(home, "search", "kept").stdout
+    assert digest(copies[-1]) == before
+
+
+def test_a_planner_with_its_first_bytes_overwritten_names_the_copy_to_restore(
+    tmp_path: Path,
+) -> None:
+    """A planner whose first bytes were written over was "not a planner-tui database, or
+    damaged, or encrypted … left untouched", with nothing said of its copies: it now says
+    which to put back, as for any damaged planner (and still how to open an encrypted one)."""
+    home, copies = a_home_with_daily_copies(tmp_path)
+    path = home / "planner.db"
+    with path.open("r+b") as handle:
+        handle.write(b"overwritten " * 9)
+    before = digest(path)
+    for args in (("today",), ("people",)):
+        said = run(home, *args)
+        assert_one_line_error(said, 1, "is not a planner-tui database, or it is damaged")
+        assert "then set PLANNER_TUI_PASSPHRASE" in said.stderr
+        assert "planner-tui restore FILE" in said.stderr, said.stderr
+        assert "the newest healthy one is daily-2026-11-22.db;" in said.stderr
+    assert digest(path) == before
+    assert sorted((home / "backups").iterdir()) == sorted(copies)
+
+
+def test_a_copy_is_looked_inside_without_being_changed(tmp_path: Path) -> None:
+    """The README's way to look inside a copy without restoring it: restored into a home
+    of its own, then opened there. The copy stays byte for byte as it was taken, with
+    nothing made beside it (opening it with --db switched its log mode, wrote settings,
+    and took daily copies beside it). The README gives this way, not --db."""
+    home, copies = a_home_with_daily_copies(tmp_path)
+    copy = copies[-1]
+    before = digest(copy), sorted(p.name for p in copy.parent.iterdir())
+    look = tmp_path / "look"
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    assert "planner-tui --home /tmp/look restore COPY" in readme
+    assert "look inside a copy without restoring it: `planner-tui --db" not in readme
+    restored = run(look, "restore", str(copy), "--yes")
+    assert (restored.returncode, restored.stderr) == (0, ""), restored.stderr
+    assert "kept safe" in run(look, "search", "kept").stdout
+    assert run(look, "journal", "written in the look").returncode == 0
+    assert (digest(copy), sorted(p.name for p in copy.parent.iterdir())) == before
+    assert "written in the look" not in run(home, "search", "look").stdout

@@ -664,3 +664,63 @@ async def test_every_view_opens_on_the_first_and_last_day_of_the_calendar(
         await press(app, pilot, "c")  # today's check-in, looked for up to the day after
         assert isinstance(app.screen, JournalForm)
     assert not (sqlite_db.location.home / "crash.log").exists()
+
+
+async def test_once_the_app_has_found_the_file_damaged_it_saves_nothing_more_into_it(
+    sqlite_db: Database,
+) -> None:
+    """A journal page damaged once the run's first save had checked the file: the Journal
+    said the file looked damaged, and a person added next was saved into it all the same —
+    and lost when a copy was restored (the damaged file is moved aside). Every write is now
+    refused with the same words, and the form keeps what was typed."""
+    from textual.widgets import Input
+
+    from tests.cli.test_bad_files import damage_journal_page
+
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "kept safe"})
+    app = make_app(sqlite_db)  # its write has checked the file whole: it was healthy then
+    sqlite_db.engine.dispose()  # the log folded into the file, where the damage goes
+    path = sqlite_db.location.sqlite_path
+    assert path is not None
+    damage_journal_page(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        shown = " ".join(screen_text(app).split())
+        assert "The database file looks damaged" in shown, shown
+        await press(app, pilot, "m", "n", *"Bo Lind", "ctrl+s")
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#name", Input).value == "Bo Lind"
+        form = " ".join(screen_text(app).split())
+        assert "The database file looks damaged" in form and "restore" in form, form
+    with contextlib.closing(sqlite3.connect(path)) as outside:
+        assert outside.execute("SELECT name FROM person").fetchall() == []
+
+
+async def test_a_planner_emptied_beside_its_copies_closes_the_app_and_keeps_them(
+    tmp_path: Path,
+) -> None:
+    """An emptied planner.db opened as a new planner, and each day's copy of it pushed a
+    real copy out of the week kept. With copies beside it, it is refused as damaged, as
+    any damaged file is, naming the copy to put back; no copy is taken or let go."""
+    home = tmp_path / "home"
+    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+    with database.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "kept safe"})
+    database.dispose()
+    copies = [home / "backups" / f"daily-2026-11-{day}.db" for day in range(16, 23)]
+    for copy in copies:
+        backup_file(home / "planner.db", copy)
+    (home / "planner.db").write_bytes(b"")
+    app = PlannerApp(Settings(home=home))
+    async with app.run_test(size=SIZE):
+        for _ in range(100):
+            if app.return_code is not None:
+                break
+            await asyncio.sleep(0.05)
+    assert app.return_code == 1
+    assert app.startup_error and "The database file looks damaged" in app.startup_error
+    assert "the newest healthy one is daily-2026-11-22.db;" in app.startup_error
+    assert sorted((home / "backups").iterdir()) == copies
+    assert (home / "planner.db").stat().st_size == 0

@@ -154,18 +154,20 @@ def describe_error(
     return f"The database reported a problem: {_driver_words(error)}"
 
 
-def damaged_words(database: Path | None, passphrase: str | None = None) -> str:
+DAMAGED = "The database file looks damaged, so planner-tui left it untouched."
+
+
+def damaged_words(
+    database: Path | None, passphrase: str | None = None, *, first: str = DAMAGED
+) -> str:
     """What to do about a damaged file: restore a copy (the app closed first) — from the
     folder of copies beside *database*, named with its newest healthy one
-    (:func:`_newest_healthy`), or said to be empty, or to hold none that is healthy."""
-    said = (
-        "The database file looks damaged, so planner-tui left it untouched. If the app is "
-        "open, close it; then put back a copy: planner-tui restore FILE"
-    )
+    (:func:`_newest_healthy`), or said to be empty, or to hold none that is healthy.
+    *first*: what is wrong with it, said before that."""
+    said = f"{first} If the app is open, close it; then put back a copy: planner-tui restore FILE"
     if database is None:
         return said + " (the app's daily copies are in the backups folder beside the database)."
-    folder = database.parent if database.parent.name == "backups" else database.parent / "backups"
-    copies = [c for c in folder.glob("*.db") if c != database] if folder.is_dir() else []
+    folder, copies = copies_beside(database)
     if copies and (newest := _newest_healthy(copies, passphrase)) is not None:
         return (
             f"{said} (copies are in {folder}; the newest healthy one is {newest.name}; "
@@ -180,6 +182,23 @@ def damaged_words(database: Path | None, passphrase: str | None = None) -> str:
         f"{said} — one you took with planner-tui backup: the app's daily copies go in "
         f"{folder}, and there are none yet (README, 'Backups and restore')."
     )
+
+
+def copies_beside(database: Path) -> tuple[Path, list[Path]]:
+    """The folder of copies beside *database* (``backups/``, or the folder it is in when it
+    is a copy itself), and the copies there."""
+    folder = database.parent if database.parent.name == "backups" else database.parent / "backups"
+    copies = [c for c in folder.glob("*.db") if c != database] if folder.is_dir() else []
+    return folder, copies
+
+
+def _emptied(path: Path) -> bool:
+    """Whether the empty planner at *path* was emptied (a sync tool or a full disk can leave
+    0 bytes): copies of a planner are beside it. Such a file is damaged, not a new planner —
+    taken for one, its daily copies would push the real ones out within a week."""
+    with suppress(OSError):  # one gone meanwhile (the oldest daily copy, say)
+        return any(c.is_file() and c.stat().st_size > 0 for c in copies_beside(path)[1])
+    return False
 
 
 def _newest_healthy(copies: list[Path], passphrase: str | None) -> Path | None:
@@ -251,7 +270,8 @@ def connect_sqlite(
 def private_file(path: Path) -> None:
     """Create the folder (0700) and an empty file (0600) if they do not exist yet. An
     empty file already there (`touch planner.db`) becomes a new planner too: it is made
-    0600 like one created here."""
+    0600 like one created here (one with copies beside it was refused before this as
+    damaged: :func:`check_sqlite_file`)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not path.exists():
@@ -325,8 +345,15 @@ def check_sqlite_file(
 
     *copy*: a backup (:func:`connect_sqlite`), read with nothing made beside it; its damage
     is said without naming another copy (the words for a damaged planner name a healthy
-    one, found with this check: :func:`damaged_words`)."""
-    if not path.exists() or path.stat().st_size == 0:
+    one, found with this check: :func:`damaged_words`).
+
+    An empty file is a new planner — unless it is the planner and copies of it are beside
+    it (:func:`_emptied`): then it is damaged."""
+    if not path.exists():
+        return
+    if path.stat().st_size == 0:
+        if not copy and _emptied(path):
+            raise DamagedFile(damaged_words(path, passphrase))
         return
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a database file.")
@@ -374,10 +401,15 @@ def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool, copy:
     except sqlite3.DatabaseError as error:
         if _not_a_database(error) and _read_header(path) != SQLITE_HEADER:
             # An encrypted file is whole pages of noise; anything else is simply not ours.
-            raise (NeedsPassphrase if looks_encrypted(path) else StorageError)(
+            said = (
                 f"{path} is not a planner-tui database, or it is damaged, or it is encrypted "
                 "(then set PLANNER_TUI_PASSPHRASE). It was left untouched."
-            ) from None
+            )
+            if looks_encrypted(path):  # its copies can't be read without it either
+                raise NeedsPassphrase(said) from None
+            if planner is not None:  # if damaged, the copy to put back, as for any damage
+                said = damaged_words(planner, passphrase, first=said)
+            raise StorageError(said) from None
         raise (DamagedFile if _damaged(error) else StorageError)(
             describe_error(error, planner, passphrase=passphrase)
         ) from None
@@ -440,9 +472,11 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
-    def _describe(self, error: BaseException) -> str:
-        """:func:`describe_error` for this database: a damaged file names a copy to restore."""
-        return describe_error(error, self.location.sqlite_path, passphrase=self.location.passphrase)
+    def _refused(self, error: BaseException) -> StorageError:
+        """:func:`describe_error` for this database: a damaged file names a copy to restore,
+        and is a :class:`DamagedFile` (the app then saves nothing more into it)."""
+        said = describe_error(error, self.location.sqlite_path, passphrase=self.location.passphrase)
+        return (DamagedFile if _damaged(error) else StorageError)(said)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -451,7 +485,7 @@ class Database:
             try:
                 yield session
             except self.errors as error:
-                raise StorageError(self._describe(error)) from error
+                raise self._refused(error) from error
 
     @contextmanager
     def write(self, *, changes_data: bool = True) -> Iterator[Session]:
@@ -472,7 +506,7 @@ class Database:
                 session.commit()
             except self.errors as error:
                 session.rollback()
-                raise StorageError(self._describe(error)) from error
+                raise self._refused(error) from error
             except BaseException:
                 session.rollback()
                 raise

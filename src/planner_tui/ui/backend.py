@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner_tui.config import Settings
-from planner_tui.errors import PlannerError, StorageError
+from planner_tui.errors import DamagedFile, PlannerError, StorageError
 
 if TYPE_CHECKING:
     from planner_tui.daily import TodayFacts
@@ -48,6 +48,9 @@ class Backend:
         """Counts writes that change what views show; a view reloads when it has moved on."""
         self.kept_version = 0
         """Counts writes of drafts and settings (Today says when a check-in waits as a draft)."""
+        self._damaged: DamagedFile | None = None
+        """What a read or write found: the file is damaged. Nothing more is written to it
+        (:meth:`write`): a restore moves it aside, and what was saved into it with it."""
         self._lock = threading.Lock()
         self._closed = False
         if database is not None:
@@ -131,7 +134,7 @@ class Backend:
 
     def read(self, call: Callable[..., T], /) -> T:
         """*call* (a service, or a partial of one with its arguments) with a session."""
-        with self.database.session() as session:
+        with self._noting_damage(), self.database.session() as session:
             return call(session=session)
 
     def quick(self, read: Callable[[Any], T], *, timeout: float = 2.0) -> T | None:
@@ -173,13 +176,26 @@ class Backend:
         return self.read(partial(today.facts, today=day, coming=coming))
 
     def write(self, call: Callable[..., T], /, *, affects_views: bool = True) -> T:
-        with self.database.write(changes_data=affects_views) as session:
+        """*call* with a session, in one transaction — refused, in the same words, once the
+        file is known to be damaged."""
+        if self._damaged is not None:
+            raise DamagedFile(str(self._damaged))
+        with self._noting_damage(), self.database.write(changes_data=affects_views) as session:
             result = call(session=session)
         if affects_views:  # drafts and settings don't: views need not reload for them
             self.version += 1
         else:
             self.kept_version += 1
         return result
+
+    @contextlib.contextmanager
+    def _noting_damage(self) -> Iterator[None]:
+        """Remembers a damaged file met by a read or a write (see :attr:`_damaged`)."""
+        try:
+            yield
+        except DamagedFile as error:
+            self._damaged = error
+            raise
 
     # ---------------------------------------------------------------- the quick reads
 
