@@ -29,6 +29,7 @@ from planner_tui.ui.modals.merge import MergePicker
 from planner_tui.ui.screens.contacts import ContactsScreen
 from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.person import PersonScreen
+from planner_tui.ui.screens.tables import cursor_in_sight
 
 from ..hostile import MARKUP
 from .test_app import SIZE, make_app, press, screen_text, settle
@@ -73,6 +74,17 @@ async def open_person(app: PlannerApp, pilot: Any, row: int = 0) -> PersonScreen
     return app.screen
 
 
+async def contacts_in_sight(app: PlannerApp, pilot: Any, page: PersonScreen) -> None:
+    """The focus on their contacts, with its row on screen: the page opens at their name,
+    and Enter on a row below the edge brings it into sight first (cursor_in_sight)."""
+    history = page.query_one("#history", DataTable)
+    history.focus()
+    await settle(app, pilot)
+    if not cursor_in_sight(history):
+        await press(app, pilot, "enter")
+    assert cursor_in_sight(history) and app.screen is page
+
+
 async def palette(app: PlannerApp, pilot: Any, query: str, only: str = "") -> list[str]:
     """Open ctrl+p, type *query*, and read the commands it offers (first line of each; those
     that start with *only*: "Undo " leaves out the `u` key's own "Undo" and other views' keys
@@ -102,10 +114,46 @@ async def test_x_on_a_contacts_row_on_someones_page_is_about_that_contact(
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         page = await open_person(app, pilot)
-        page.query_one("#history", DataTable).focus()
+        await contacts_in_sight(app, pilot, page)
         await press(app, pilot, "x")
         assert isinstance(app.screen, Choice)
         assert "Delete this contact?" in screen_text(app), screen_text(app)
+
+
+async def test_a_persons_page_acts_on_no_contact_below_its_edge(sqlite_db: Database) -> None:
+    """At 80x24 a person's page opens at their name, with the focus on their contacts far
+    below the edge: Enter opened, and `x` deleted, a contact no one could see. Now `x` asks
+    about the person and Enter brings the contact into sight first — also once the page
+    is scrolled back up (as the mouse wheel does)."""
+    with sqlite_db.write() as s:
+        ada = people.create_person(session=s, data={"name": "Ada"}).id
+        for day in range(1, 13):
+            people.log_interaction(session=s, data={
+                "occurred_at": local(f"2026-11-{day:02d} 18:00"), "person_ids": [ada],
+                "note": f"walk {day}"})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        page = await open_person(app, pilot)
+        await settle(app, pilot)
+        history = page.query_one("#history", DataTable)
+        assert page.focused is history
+        newest = "walk 12"
+        assert not any(newest in line for line in on_screen(app)), on_screen(app)
+        await press(app, pilot, "x")
+        assert isinstance(app.screen, Choice) and "Delete Ada?" in screen_text(app)
+        await press(app, pilot, "escape")
+        await press(app, pilot, "enter")
+        assert app.screen is page, screen_text(app)
+        await settle(app, pilot)
+        assert any(newest in line for line in on_screen(app)), on_screen(app)
+        page.query_one("#body").scroll_home(animate=False)  # the page back to their name
+        await settle(app, pilot)
+        assert not any(newest in line for line in on_screen(app)), on_screen(app)
+        await press(app, pilot, "enter")
+        assert app.screen is page, screen_text(app)
+        await settle(app, pilot)
+        await press(app, pilot, "enter")  # in sight: Enter acts on it
+        assert isinstance(app.screen, Choice) and "This contact" in screen_text(app)
 
 
 async def test_a_contact_is_changed_from_the_persons_page_and_undone_with_u(
@@ -125,6 +173,7 @@ async def test_a_contact_is_changed_from_the_persons_page_and_undone_with_u(
         assert said(app, "Nothing to undo: u takes back a delete, a merge or a correction")
         assert said(app, "a first outcome or an archive is changed where it shows.")
         assert page.query_one("#history", DataTable).has_focus, (page.focused, app.focused)
+        await contacts_in_sight(app, pilot, page)
         await press(app, pilot, "enter")
         assert isinstance(app.screen, Choice) and "This contact" in screen_text(app)
         await press(app, pilot, "e")
@@ -156,7 +205,7 @@ async def test_a_contact_is_deleted_from_the_persons_page_and_comes_back(
         people.log_interaction(session=s, data={"occurred_at": NOW, "person_ids": [ana]})
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(app, pilot)
+        await contacts_in_sight(app, pilot, await open_person(app, pilot))
         await press(app, pilot, "enter", "x")
         assert contacts(sqlite_db) == [] and said(app, "Deleted the contact of Mon 23 Nov")
         assert "No contact logged yet" in screen_text(app)
@@ -870,7 +919,7 @@ async def test_a_contact_changed_in_another_window_meanwhile_keeps_that_change(
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         page = await open_person(app, pilot)
-        page.query_one("#history", DataTable).focus()
+        await contacts_in_sight(app, pilot, page)
         await press(app, pilot, "enter", "e")
         form = app.screen
         assert isinstance(form, InteractionForm)

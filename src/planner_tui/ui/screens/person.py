@@ -32,7 +32,13 @@ from planner_tui.names import as_told, name_key
 from planner_tui.pictures import bar_legend, proportion_bar
 from planner_tui.services.gaps import Reciprocity
 from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
-from planner_tui.ui.screens.tables import chosen_in_sight, cursor_in_sight, fill, table
+from planner_tui.ui.screens.tables import (
+    chosen_in_sight,
+    cursor_in_sight,
+    fill,
+    focus_in_place,
+    table,
+)
 from planner_tui.ui.widgets.fields import TextField
 
 if TYPE_CHECKING:
@@ -234,7 +240,7 @@ class PersonScreen(ViewScreen):
         if not isinstance(focused, DataTable) or not focused.display:  # Enter works at once
             shown = [t for t in self.query(DataTable) if t.display]
             if shown:  # the page stays at its top: their name, circle and notes first
-                shown[0].focus(scroll_visible=False)
+                focus_in_place(shown[0])
 
     # ---------------------------------------------------------------- the story
 

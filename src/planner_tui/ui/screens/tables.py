@@ -20,6 +20,7 @@ from rich.console import Console, ConsoleOptions
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.text import Text
+from textual.containers import ScrollableContainer
 from textual.errors import NoWidget
 from textual.events import Focus, Resize
 from textual.geometry import Size
@@ -117,11 +118,27 @@ class Table(DataTable[Any]):
         self.scrolled_away = False
 
     def on_focus(self, _event: Focus) -> None:
-        self.scrolled_away = False
+        # Tab or a click scrolls it into sight; focused in place (focus_in_place), maybe not.
+        self.scrolled_away, self.in_place = self.in_place, False
+
+    in_place = False
+    """Whether the focus on its way to the table leaves the page where it is."""
+
+    def on_mount(self) -> None:
+        # The page around it, scrolling or not yet (view() finds it only once it can).
+        around = (w for w in self.ancestors if isinstance(w, ScrollableContainer))
+        if (page := next(around, None)) is not None:
+            self.watch(page, "scroll_y", self.page_moved, init=False)
+
+    def page_moved(self) -> None:
+        """The page around the table moved (the wheel, Home, a key at its first or last
+        row), or was left where it is as the table took the focus (:func:`focus_in_place`):
+        the cursor's row may be out of sight now."""
+        self.scrolled_away = True
 
     scrolled_away = False
-    """Whether the keys last moved the page around the table instead of its cursor (at its
-    first or last row): only then may the cursor's row be out of sight (cursor_in_sight).
+    """Whether the page may have moved away from the cursor's row since the row was last
+    brought into sight: only then may the row be out of sight (cursor_in_sight).
     Asked of the screen's layout at any other time, a key typed ahead — Tab then `x`, a
     view's key before its rows were laid out — would find the row not there yet."""
 
@@ -145,6 +162,7 @@ class Table(DataTable[Any]):
         elif top < room.y:
             header = self.header_height if self.show_header else 0
             around.scroll_to(y=around.scroll_y - (room.y - top) - header, animate=False)
+        self.scrolled_away = False  # the page moved to the row, not away from it
 
     def on_resize(self, _event: Resize) -> None:
         if self.fit_columns():
@@ -435,6 +453,18 @@ def ellipsis(cell: Any) -> Any:
     if isinstance(cell, Text):
         cell.no_wrap, cell.overflow = True, "ellipsis"
     return cell
+
+
+def focus_in_place(widget: DataTable[Any]) -> None:
+    """Focus *widget* and leave the page where it is (a person's page opens at their name):
+    its cursor's row may be below the edge, so the keys treat it as after the page moved
+    (:meth:`Table.page_moved`) — Enter brings the row into sight first, and `x` acts on it
+    only once it shows."""
+    if isinstance(widget, Table) and widget.has_focus:
+        widget.page_moved()
+    elif isinstance(widget, Table):
+        widget.in_place = True  # for its Focus, which comes a turn later
+    widget.focus(scroll_visible=False)
 
 
 def cursor_in_sight(widget: DataTable[Any]) -> bool:
