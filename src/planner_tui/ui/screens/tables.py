@@ -20,7 +20,6 @@ from rich.console import Console, ConsoleOptions
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.text import Text
-from textual.containers import ScrollableContainer
 from textual.errors import NoWidget
 from textual.events import Focus, Resize
 from textual.geometry import Size
@@ -124,21 +123,11 @@ class Table(DataTable[Any]):
     in_place = False
     """Whether the focus on its way to the table leaves the page where it is."""
 
-    def on_mount(self) -> None:
-        # The page around it, scrolling or not yet (view() finds it only once it can).
-        around = (w for w in self.ancestors if isinstance(w, ScrollableContainer))
-        if (page := next(around, None)) is not None:
-            self.watch(page, "scroll_y", self.page_moved, init=False)
-
-    def page_moved(self) -> None:
-        """The page around the table moved (the wheel, Home, a key at its first or last
-        row), or was left where it is as the table took the focus (:func:`focus_in_place`):
-        the cursor's row may be out of sight now."""
-        self.scrolled_away = True
-
     scrolled_away = False
     """Whether the page may have moved away from the cursor's row since the row was last
-    brought into sight: only then may the row be out of sight (cursor_in_sight).
+    brought into sight (the keys moved the page at the table's first or last row, or the
+    table took the focus with the page left where it was: :func:`focus_in_place`): only
+    then may the row be out of sight (cursor_in_sight).
     Asked of the screen's layout at any other time, a key typed ahead — Tab then `x`, a
     view's key before its rows were laid out — would find the row not there yet."""
 
@@ -458,10 +447,10 @@ def ellipsis(cell: Any) -> Any:
 def focus_in_place(widget: DataTable[Any]) -> None:
     """Focus *widget* and leave the page where it is (a person's page opens at their name):
     its cursor's row may be below the edge, so the keys treat it as after the page moved
-    (:meth:`Table.page_moved`) — Enter brings the row into sight first, and `x` acts on it
-    only once it shows."""
+    (:attr:`Table.scrolled_away`) — Enter brings the row into sight first, and `x` acts on
+    it only once it shows."""
     if isinstance(widget, Table) and widget.has_focus:
-        widget.page_moved()
+        widget.scrolled_away = True
     elif isinstance(widget, Table):
         widget.in_place = True  # for its Focus, which comes a turn later
     widget.focus(scroll_visible=False)
