@@ -135,41 +135,35 @@ OVERVIEW_ROWS: list[tuple[str, str, str, int]] = [
 ]
 
 
+def first_month(data: MonthReviewData) -> bool:
+    """Whether the planner begins in the month reviewed: the month before holds nothing to
+    compare with (set beside it, each figure went "up" by all of itself)."""
+    return data.planner_began is not None and data.figures.month <= data.planner_began
+
+
 def overview(data: MonthReviewData) -> Figure:
     f, p = data.figures, data.previous
+    first = first_month(data)
     rows, keys = [], []
     for key, name, attribute, digits in OVERVIEW_ROWS:
         now, before = getattr(f, attribute), getattr(p, attribute)
         # A count of a month still going is partial: beside a whole month it is "so far".
         partial = data.running and digits == 0
+        change = "so far" if partial else patterns.compared(now, before, digits=digits)
         rows.append(
-            (
-                name,
-                num(now, digits),
-                num(before, digits),
-                "so far" if partial else patterns.compared(now, before, digits=digits),
-            )
+            (name, num(now, digits))
+            if first
+            else (name, num(now, digits), num(before, digits), change)
         )
         keys.append(f"overview.{key}")  # fmt: skip
     lines = []
-    if data.running:
+    if first:
+        lines.append(words.FIRST_MONTH)
+    elif data.running:
         lines.append(f"This month so far against the whole of {p.label}.")
-    return Figure(
-        "overview",
-        "Overview",
-        lines,
-        table=Table(
-            (
-                "",
-                "this month" if data.running else month_beside(f.month, f.month),
-                # January of the year 1 has no month before it to name
-                month_beside(p.month, f.month) if p.month < f.month else "none before",
-                "change",
-            ),
-            rows,
-            keys,
-        ),
-    )
+    shown = "this month" if data.running else month_beside(f.month, f.month)
+    columns = ("", shown) if first else ("", shown, month_beside(p.month, f.month), "change")
+    return Figure("overview", "Overview", lines, table=Table(columns, rows, keys))
 
 
 def daily(data: MonthReviewData) -> Figure:
@@ -416,9 +410,11 @@ def breadth(data: MonthReviewData) -> Figure:
     other = f.by_channel.get(Channel.OTHER, 0)  # a way not said is not counted as written
     lines = [
         f"Parts of life in touch: {f.contexts_in_touch} this month "
-        f"({f.contexts_in_person} in person or by voice); {p.contexts_in_touch} in {p.label}.",
-        f"In person: {percent(f.in_person_share)} of contact "
-        f"(last month {percent(p.in_person_share)}); by voice "
+        f"({f.contexts_in_person} in person or by voice)"
+        + ("." if first_month(data) else f"; {p.contexts_in_touch} in {p.label}."),
+        f"In person: {percent(f.in_person_share)} of contact"
+        + ("" if first_month(data) else f" (last month {percent(p.in_person_share)})")
+        + "; by voice "
         f"{percent(patterns.share(f.by_channel.get(Channel.CALL, 0), f.interactions))}; "
         f"in writing or online "
         f"{percent(patterns.share(sum(f.by_channel.get(c, 0) for c in (Channel.TEXT, Channel.SOCIAL)), f.interactions))}"

@@ -173,6 +173,10 @@ def no_planner_in(home: str) -> str:
     )
 
 
+FIRST_MONTH = "Your planner begins this month, so there is no month before it to compare with."
+"""The Review of the first month with anything in it (the one before it held nothing)."""
+
+
 def before_the_planner(first: date, *, in_app: bool = True) -> str:
     """A month the Review was taken back to, before anything was recorded (*in_app*: with
     the key back, and what can still be written there)."""

@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from planner_tui import clock, patterns, review_report
+from planner_tui import clock, patterns, review_report, words
 from planner_tui.db.engine import Database
 from planner_tui.db.models import Channel, Initiator, StepStatus
 from planner_tui.errors import InvalidInput
@@ -330,6 +330,14 @@ def test_an_empty_month_and_a_month_with_one_entry(db: Database) -> None:
         assert still_going not in text, text
     with db.write() as s:
         journal.save_entry(session=s, data={"day": date(2025, 1, 31), "connectedness": 4})
+    # The planner begins in January 2025: nothing before it to set it beside (each figure
+    # read "up" by all of itself), here and in the lines that name the month before.
+    begins = review_report.to_markdown(review_of(db, date(2025, 1, 1)))
+    assert "|  | January |\n" in begins and "| Average connectedness (1–5) | 4.0 |\n" in begins
+    assert words.FIRST_MONTH in begins and "| change |" not in begins, begins
+    assert "December" not in begins and "(last month" not in begins, begins
+    with db.write() as s:  # a month before it now has something: the two are compared
+        journal.save_entry(session=s, data={"day": date(2024, 12, 1), "connectedness": 3})
     one = review_of(db, date(2025, 1, 1))
     assert (one.figures.entries, one.figures.avg_connectedness, one.figures.avg_mood) == (
         1,
@@ -344,12 +352,13 @@ def test_an_empty_month_and_a_month_with_one_entry(db: Database) -> None:
     assert "|  | February | January | change |" in review_report.to_markdown(
         review_of(db, date(2025, 2, 1))
     )
-    # January of the year 1 has no month before it: it was set beside itself.
+    assert words.FIRST_MONTH not in review_report.to_markdown(one)
+    # January of the year 1 has no month before it (it was set beside itself): there the
+    # planner begins.
     with db.write() as s:
         journal.save_entry(session=s, data={"day": date(1, 1, 2), "connectedness": 4})
-    assert "|  | January | none before | change |" in review_report.to_markdown(
-        review_of(db, date(1, 1, 1))
-    )
+    year_one = review_report.to_markdown(review_of(db, date(1, 1, 1)))
+    assert "|  | January |\n" in year_one and words.FIRST_MONTH in year_one
 
 
 def test_own_words_are_shown_whole_each_line_under_the_first(db: Database) -> None:
