@@ -673,21 +673,27 @@ STILL_TO_COME = (
 
 
 CUE_SHOWN = 32
-"""How much of a cue stands before its step in a line: a long one hid the step itself."""
+"""How much of a cue stands before its step in a line: a long one hid the step itself.
+(Today's lists cut it to the room there is instead: tables.cued_cell.)"""
+
+
+def cue_shown(cue: str) -> str:
+    """An if-then cue as it stands before its step: on one line, without a closing stop
+    or colon, its first letter a capital only where its first word is all small letters
+    ('iPhone…' stays)."""
+    cue = " ".join(cue.split()).rstrip(" .…:;,-—")
+    if cue and cue.split()[0].islower():
+        cue = cue[:1].upper() + cue[1:]
+    return cue
 
 
 def cued(action: str, person: str, cue: str = "") -> str:
-    """A step with its if-then cue in front, when it has one: 'When you finish lunch: send
-    Ana a short message' (without one, as :func:`with_person` says it). The cue's first
-    letter is made a capital only where its first word is all small letters ('iPhone…'
-    stays)."""
+    """A step with its if-then cue in front (:func:`cue_shown`), when it has one: 'When you
+    finish lunch: send Ana a short message' (without one, as :func:`with_person` says
+    it)."""
     step = with_person(action, person)
-    cue = " ".join(cue.split()).rstrip(" .…:;,-—")
-    if not cue:
-        return step
-    if cue.split()[0].islower():
-        cue = cue[:1].upper() + cue[1:]
-    return f"{shorten(cue, CUE_SHOWN)}: {step}"
+    cue = cue_shown(cue)
+    return f"{shorten(cue, CUE_SHOWN)}: {step}" if cue else step
 
 
 NEW_PLACE = "somewhere new"

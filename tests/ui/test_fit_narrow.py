@@ -420,3 +420,33 @@ async def test_a_long_repeat_gives_way_beside_the_steps_words_at_80_columns(
         await press(app, pilot, "p")
         shown = "\n".join(on_screen(app))
         assert "coffee with" in shown and "send Ana a" in shown, shown
+
+
+async def test_a_steps_own_words_come_before_its_cue_on_today(sqlite_db: Database) -> None:
+    """'share a song, photo or article with Zoë', with the cue 'after I get home from the
+    long shift at work and have eaten': at 80 columns Today showed the cue cut and 'share a
+    song…'; at 120 '…article with…' with 16 columns empty beside it. The cue gives way
+    first, and the step's words take the room there is."""
+    step = "share a song, photo or article with Zoë"
+    cue = "after I get home from the long shift at work and have eaten"
+    with sqlite_db.write() as s:
+        zoe = people.create_person(session=s, data={"name": "Zoë"})
+        steps.create_step(session=s, data={
+            "person_id": zoe.id, "action": step, "cue": cue,
+            "due_at": clock.now() + timedelta(hours=1),
+        })  # fmt: skip
+    for width, height in (NARROW, (100, 30), (120, 40)):
+        app = make_app(sqlite_db)
+        async with app.run_test(size=(width, height)) as pilot:
+            await settle(app, pilot)
+            table = app.screen.query_one("#due", DataTable)
+            assert table_fits(table)
+            shown = on_screen(app)
+            rows = [line.rstrip() for line in shown if "Zoë  " in line]
+            assert len(rows) == 1, shown
+            row = rows[0]
+            assert row.endswith(f": {step}"), (width, row)
+            # Cut, the cue fills the room to the table's edge: none is left empty.
+            edge = table.content_region.right
+            whole = "After I get home from the long shift" in row
+            assert whole or len(row) >= edge - 1, (width, edge, row)

@@ -27,6 +27,7 @@ from planner_tui.ui.screens.today import TodayScreen
 
 from .test_app import HOSTILE, SIZE, hold_choices, make_app, press, screen_text, settle
 from .test_corrections import literal_toasts, said
+from .test_fit_narrow import on_screen
 
 
 def local(text: str) -> datetime:
@@ -722,9 +723,10 @@ async def test_a_long_cue_leaves_room_for_the_step_on_today(sqlite_db: Database)
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        due = app.screen.query_one("#due", DataTable)
-        assert str(due.get_row_at(0)[3]) == "When I xxxxxxxxxxxxxxxxxxxxxxxx…: [b]wave[/b] at Ana"
-        assert str(due.get_row_at(1)[3]) == "iPhone alarm goes: [b]wave[/b] at Ana"
+        rows = [line.rstrip() for line in on_screen(app) if "Ana  " in line]
+        assert len(rows) == 2, on_screen(app)
+        assert "When I xxxxxxxx" in rows[0] and rows[0].endswith("x…: [b]wave[/b] at Ana")
+        assert rows[1].endswith("iPhone alarm goes: [b]wave[/b] at Ana")
 
 
 async def test_a_backup_for_the_next_evening_is_offered_then_without_those_words(

@@ -347,22 +347,50 @@ def share_cut(widths: list[int], narrowest: dict[int, int], over: int) -> int:
     return over
 
 
-class NumberedName(Text):
+class EndStays(Text):
+    """A cell of two parts whose *end* stays whole in a column too narrow for both: the
+    *start* gives way, cut with …, while *least* cells of it still show; narrower still,
+    *alone* shows (cut at its end), or by default the whole cell, cut at its end as any
+    cell is. (Parts are plain text already: see :func:`text`.)"""
+
+    def __init__(self, start: str, end: str, *, least: int, alone: str | None = None) -> None:
+        self.kept, self.least, self.alone = end, least, alone
+        super().__init__(start + end, end="")
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        room = options.max_width - cell_len(self.kept)
+        if self.cell_len <= options.max_width or (room < self.least and self.alone is None):
+            yield from super().__rich_console__(console, options)
+            return
+        if room < self.least:
+            shown = Text(self.alone or "", no_wrap=True, overflow="ellipsis", end="")
+        else:
+            shown = self[: len(self.plain) - len(self.kept)]
+            shown.truncate(room, overflow="ellipsis")
+            shown.append(self.kept)
+        yield from shown.__rich_console__(console, options)
+
+
+class NumberedName(EndStays):
     """A name with the number that tells it from another of that name ('Sam Taylor (#2)'):
     in a column too narrow for it, the name gives way and the number stays ('Sam… (#2)')."""
 
     def __init__(self, name: str, number: int) -> None:
-        self.number = f" (#{number})"
-        super().__init__(text(words.numbered(name, number)).plain, end="")
+        shown = text(words.numbered(name, number)).plain
+        kept = f" (#{number})"
+        super().__init__(shown.removesuffix(kept), kept, least=2)
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        room = options.max_width - len(self.number)
-        if self.cell_len <= options.max_width or room < 2:
-            yield from super().__rich_console__(console, options)
-            return
-        name = self[: len(self.plain) - len(self.number)]
-        name.truncate(room, overflow="ellipsis")
-        yield from name.append(self.number).__rich_console__(console, options)
+
+def cued_cell(action: str, cue: str) -> Text:
+    """A step with its if-then cue in front (as :func:`words.cued` says it), for a list:
+    in a column too narrow for both, the cue gives way first, so what was planned shows
+    whole while it can ('After I get h…: share a song with Zoë'); narrower, the step
+    alone, cut at its end. Neither is cut before the room runs out."""
+    cue = words.cue_shown(cue)
+    if not cue:
+        return text(action)
+    step = text(action).plain
+    return EndStays(text(cue).plain, f": {step}", least=NARROWEST_CUT, alone=step)
 
 
 _NUMBERED = re.compile(r"^(?P<name>.+) \(#(?P<number>\d+)\)$", re.DOTALL)

@@ -23,7 +23,13 @@ from planner_tui.errors import PlannerError
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import Note, Section, focus_laid_out
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
-from planner_tui.ui.screens.tables import cursor_in_sight, fill, name_cell, table
+from planner_tui.ui.screens.tables import (
+    cued_cell,
+    cursor_in_sight,
+    fill,
+    name_cell,
+    table,
+)
 
 if TYPE_CHECKING:  # read in a worker thread, after the first frame
     from planner_tui.daily import TodayFacts
@@ -197,7 +203,7 @@ class TodayScreen(StepsScreen):
                     words.when(step.due_at),
                     name_cell(words.toward(step.person), 30),
                     "not yet" if clock.to_local(step.due_at).date() < data.today else "",
-                    shorten(words.cued(step.action, "", step.cue), 70),
+                    cued_cell(step.action, step.cue),
                 )
                 for step in data.due
             ],
@@ -218,7 +224,7 @@ class TodayScreen(StepsScreen):
                 (
                     words.when(step.due_at),
                     name_cell(words.toward(step.person), 30),
-                    shorten(words.cued(step.action, "", step.cue), 70),
+                    cued_cell(step.action, step.cue),
                 )
                 for step in data.coming
             ],
