@@ -183,6 +183,30 @@ async def test_a_draft_begun_from_a_date_this_week_comes_back_from_that_date(
         assert "Picked up where you left off" in screen_text(app)
 
 
+async def test_a_date_already_seen_to_opens_the_usual_wizard(sqlite_db: Database) -> None:
+    """Ana's birthday step planned already ('planned: send Ana a birth…'): after a restart,
+    with no step today the cursor is on that date, and `s` opened the wizard at When with
+    the same step filled in again; Escape closed it, with no way back to Who. `s` (and
+    Enter) there open the wizard at Who, as `s` does elsewhere."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(
+            session=s, data={"name": "Ana"}, dates=[{"label": "birthday", "month": 11, "day": 25}]
+        ).id
+        steps.create_step(session=s, data={"person_id": ana, "action": "send Ana a birthday message",
+                                           "due_at": local("2026-11-25T09:00")})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        dates = app.screen.query_one("#dates", DataTable)
+        assert dates.has_focus
+        assert str(dates.get_row_at(0)[2]) == "planned: send Ana a birthday message"
+        for key in ("s", "enter"):
+            await press(app, pilot, key)
+            assert wizard(app).page == "who", key
+            await press(app, pilot, "escape")
+            assert isinstance(app.screen, TodayScreen), key
+
+
 async def test_a_step_due_today_takes_the_cursor_from_the_dates(sqlite_db: Database) -> None:
     """The dates had the cursor (nothing was due); a step for today planned elsewhere: back
     on Today, Enter is about that step, not the birthday's tiny step."""

@@ -311,8 +311,8 @@ class TodayScreen(StepsScreen):
         return None
 
     def action_plan_step(self) -> None:
-        """s: on a date this week, its tiny step (the wizard asks only when); else as on
-        every view with steps."""
+        """s: on a date this week, its tiny step (the wizard asks only when; see
+        :meth:`plan_for_date`); else as on every view with steps."""
         chosen = self.selected_date()
         if chosen is None:
             super().action_plan_step()
@@ -320,6 +320,11 @@ class TodayScreen(StepsScreen):
             self.plan_for_date(chosen)
 
     def plan_for_date(self, chosen: DateItem) -> None:
+        if chosen.planned:
+            # Seen to already (planned or done): its tiny step again would be a second
+            # one, so the usual wizard opens, at Who (Escape at When left no way back).
+            super().action_plan_step()
+            return
         self.planner.plan_step(
             chosen.person_id, action=words.date_step(chosen.called or chosen.person, chosen.label)
         )
