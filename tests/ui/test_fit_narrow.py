@@ -450,3 +450,27 @@ async def test_a_steps_own_words_come_before_its_cue_on_today(sqlite_db: Databas
             edge = table.content_region.right
             whole = "After I get home from the long shift" in row
             assert whole or len(row) >= edge - 1, (width, edge, row)
+
+
+async def test_a_long_intention_on_today_hangs_under_its_first_words(
+    sqlite_db: Database,
+) -> None:
+    """At 100 and 120 columns a long intention's second line began at the left margin,
+    under its bullet; the Review lines such lines up under the words after it."""
+    intention = (
+        "say yes to one invitation from the neighbours down the road, and stay an hour even "
+        "when I'd rather be at home with a book and a pot of tea"
+    )
+    with sqlite_db.write() as s:
+        review.save_month_notes(session=s, data={"month": "2026-10", "intentions": [intention]})
+    for size in ((100, 30), (120, 40)):
+        app = make_app(sqlite_db)
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            shown = on_screen(app)
+            [first] = [n for n, line in enumerate(shown) if "• say yes" in line]
+            words_at = shown[first].index("say yes")
+            follows = shown[first + 1]
+            assert follows[:words_at].strip() == "" and follows[words_at] != " ", (size, shown)
+            wrapped = " ".join(line.strip(" •") for line in shown[first : first + 3])
+            assert intention in " ".join(wrapped.split()), shown

@@ -21,7 +21,7 @@ from planner_tui import clock, words
 from planner_tui.db.choices import Channel, label
 from planner_tui.errors import PlannerError
 from planner_tui.terminal import shorten
-from planner_tui.ui.screens.base import Note, Section, focus_laid_out
+from planner_tui.ui.screens.base import HangingLines, Note, Section, focus_laid_out
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
 from planner_tui.ui.screens.tables import (
     cued_cell,
@@ -166,7 +166,7 @@ class TodayScreen(StepsScreen):
         yield Section("Today's check-in")
         yield Note(id="checkin")
         yield Section("This month's intentions")
-        yield Note(id="intentions", classes="muted")
+        yield HangingLines(id="intentions", classes="muted")  # a long one lines up under its words
         yield Section("On this day", id="on-this-day-title")
         yield Note(id="on-this-day")
         yield Note(id="week", classes="muted")
@@ -281,10 +281,10 @@ class TodayScreen(StepsScreen):
         self.query_one("#checkin", Note).set(
             words.checkin_state(data.checked_in, data.checkin_draft_day)
         )
-        self.query_one("#intentions", Note).set(
-            "\n".join(f"• {i}" for i in data.intentions)
+        self.query_one("#intentions", HangingLines).set(
+            [f"• {i}" for i in data.intentions]
             if data.intentions
-            else "None yet: they're set in last month's review (r, ←, n)."
+            else ["None yet: they're set in last month's review (r, ←, n)."]
         )
         moment_line = f"{data.on_this_day}\n(o hides this)" if data.on_this_day else ""
         if data.on_this_day_hidden:
