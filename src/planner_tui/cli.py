@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ from planner_tui.words import (
     OPEN_WHILE_DELETING,
     OPEN_WHILE_RESTORING,
     check_in_saved,
+    copy_taken,
     database_given_to_import,
     export_given_to_restore,
     own_database_given_to_import,
@@ -667,6 +668,7 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services import exchange
 
     location = location_from(settings)
+    args.file = backups.named_copy(location.home, args.file)  # a name the advice gives
     given: Path = args.file.expanduser()
     if given.suffix.casefold() in (".json", ".vcf", ".vcard") and not looks_like_sqlite(given):
         own = location.sqlite_path
@@ -679,7 +681,11 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
             "reading, not a backup: restore puts back a planner-tui backup (a .db file)."
         )
     backups.check_backup(location, args.file)  # before asking: a wrong file is said at once
-    question = f"Replace the data in {location.display} with the copy in {args.file}?"
+    taken = datetime.fromtimestamp(given.stat().st_mtime, UTC)  # how much a restore takes back
+    question = (
+        f"Replace the data in {location.display} with the copy in {args.file} "
+        f"({copy_taken(taken)})?"
+    )
     app_open = backups.looks_open(location)
     if app_open:
         question += f" {OPEN_WHILE_RESTORING}"

@@ -286,6 +286,16 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
     return f"{plural(relativedelta(today, day).years, 'year')} ago"
 
 
+def copy_taken(moment: datetime) -> str:
+    """When a backup copy was taken, as a restore asks about it: 'taken today at 23:11',
+    'taken yesterday at 09:30', 'taken Fri 20 Nov, 09:30, 3 days ago'."""
+    local = clock.to_local(moment)
+    said = ago(local)
+    if said in ("today", "yesterday"):
+        return f"taken {said} at {local:%H:%M}"
+    return f"taken {when(local)}" + ("" if said == "upcoming" else f", {said}")
+
+
 def _months(earlier: date, later: date) -> int:
     """Whole calendar months from *earlier* to *later*, for gaps of 60 days or more: at
     least 2 (60 days, 6 Oct to 5 Dec, is "1 month and 29 days": read "1 month ago" beside

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
@@ -632,3 +633,50 @@ def test_the_review_of_a_month_before_the_planner_says_when_it_begins(tmp_path: 
     assert before.returncode == 0, before.stderr
     assert "Nothing is recorded before November 2026, when your planner begins." in before.stdout
     assert "Quiet months happen" not in before.stdout
+
+
+def test_restore_finds_a_bare_copy_name_in_the_backups_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The advice for a damaged planner names a copy by its name alone ("the newest healthy
+    one is planner-….db"); `restore planner-….db` said "There is no backup file at
+    planner-….db". A bare name not in the current folder is now looked for in the home's
+    backups folder, and what is asked and said names the file taken, in full."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "first words").returncode == 0
+    assert run(home, "backup").returncode == 0
+    [copy] = (home / "backups").glob("planner-*.db")
+    assert run(home, "journal", "--day", "yesterday", "second words").returncode == 0
+    monkeypatch.chdir(tmp_path)
+    asked = run(home, "restore", copy.name)
+    assert_one_line_error(asked, 1, f"with the copy in {copy} (taken")
+    restored = run(home, "restore", copy.name, "--yes")
+    assert restored.returncode == 0, restored.stderr
+    assert f"Restored from {copy}." in restored.stdout
+    assert "second words" not in run(home, "search", "second").stdout
+    # A file of that name in the current folder is the one meant, as for any path.
+    (tmp_path / copy.name).write_text("not a database\n" * 100)
+    assert_one_line_error(run(home, "restore", copy.name), 1, "is not a planner-tui database")
+
+
+@pytest.mark.parametrize(
+    ("taken", "said"),
+    [
+        (datetime(2026, 11, 23, 18, 5), "(taken today at 18:05)?"),
+        (datetime(2026, 11, 22, 23, 11), "(taken yesterday at 23:11)?"),
+        (datetime(2026, 11, 20, 9, 30), "(taken Fri 20 Nov, 09:30, 3 days ago)?"),
+    ],
+)
+def test_restore_asks_with_when_the_copy_was_taken(
+    tmp_path: Path, taken: datetime, said: str
+) -> None:
+    """The question "Replace the data in … with the copy in …?" said nothing of how much a restore takes
+    back: it now says when the copy was taken (as the file says: its modification time)."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "first words").returncode == 0
+    copy = tmp_path / "copy.db"
+    assert run(home, "backup", str(copy)).returncode == 0
+    moment = taken.replace(tzinfo=ZoneInfo("Europe/London")).timestamp()
+    os.utime(copy, (moment, moment))
+    asked = run(home, "restore", str(copy))
+    assert_one_line_error(asked, 1, f"with the copy in {copy} {said}")

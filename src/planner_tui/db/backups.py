@@ -65,6 +65,17 @@ def daily_backup(database: Database, today: date, *, keep: int = KEEP_DAILY) -> 
     return written
 
 
+def named_copy(home: Path, given: Path) -> Path:
+    """The copy *given* names: a bare file name that is not in the current folder but is in
+    *home*'s backups folder is the one there (the advice for a damaged planner names its
+    newest healthy copy so); anything else, as typed."""
+    if str(given) == given.name and not given.exists():
+        there = backups_folder(home) / given
+        if there.is_file():
+            return there
+    return given
+
+
 def _schema_of(path: Path, passphrase: str | None) -> str | None:
     try:
         connection = connect_sqlite(path, passphrase=passphrase, copy=True)
