@@ -33,6 +33,11 @@ def read_named(path: Path, size: int = -1) -> bytes:
         return handle.read(size)
 
 
+def is_open_database(path: Path) -> bool:
+    """Whether *path* is a database this process has open (under any name)."""
+    return _part_of_open_database(path) == "database"
+
+
 def _part_of_open_database(path: Path) -> str | None:
     """What *path* is of a database in :data:`OPEN_DATABASES` (the same file under any
     name), else None."""

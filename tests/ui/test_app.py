@@ -724,3 +724,31 @@ async def test_a_planner_emptied_beside_its_copies_closes_the_app_and_keeps_them
     assert "the newest healthy one is daily-2026-11-22.db;" in app.startup_error
     assert sorted((home / "backups").iterdir()) == copies
     assert (home / "planner.db").stat().st_size == 0
+
+
+async def test_a_planner_overwritten_at_its_start_before_the_first_save_says_it_is_damaged(
+    sqlite_db: Database,
+) -> None:
+    """The start of the planner written over (`printf GARBAGE… | dd of=planner.db
+    conv=notrunc`) while the welcome waited: answering it, then saving a check-in, said
+    "…planner.db is this planner's own database, so it was left as it is; choose another
+    file" — the words for an export refused over the planner. They now say the file is
+    damaged and which copy to put back, whole, and the form keeps what was typed."""
+    from .test_corrections import said, toasts
+
+    app = make_app(sqlite_db, seen_notice=False)
+    path = sqlite_db.location.sqlite_path
+    assert path is not None
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        with path.open("r+b") as handle:
+            handle.write(b"GARBAGEGARBAGEGARBAGE")
+        await press(app, pilot, "enter")
+        assert said(app, "The database file looks damaged"), toasts(app)
+        assert said(app, "the newest healthy one is daily-2026-11-23.db;"), toasts(app)
+        await press(app, pilot, "j", "n", "tab", "2", "ctrl+s")
+        assert isinstance(app.screen, FormScreen)
+        form = " ".join(screen_text(app).split())
+        assert "The database file looks damaged" in form and "planner-tui restore FILE" in form
+        assert "own database" not in " ".join([form, *toasts(app)])
+    assert app.backend._damaged is not None

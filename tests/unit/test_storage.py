@@ -16,7 +16,7 @@ import pytest
 from planner_tui.db import engine
 from planner_tui.db.engine import SCHEMA_HEAD, Database, Location, open_database
 from planner_tui.db.migrate import current_revision, head_revision
-from planner_tui.errors import StorageError
+from planner_tui.errors import DamagedFile, StorageError
 from planner_tui.services import journal, people
 
 from ..silent_server import silent_server
@@ -296,3 +296,27 @@ def test_a_file_left_by_a_crash_is_checked_whole_before_use(
     with pytest.raises(StorageError, match="looks damaged"):
         open_database(location(crashed))
     assert digest(crashed / "planner.db") == before
+
+
+def test_the_open_planner_checked_with_its_start_overwritten_is_said_damaged(
+    tmp_path: Path,
+) -> None:
+    """The check before a run's first save met a planner whose first bytes had been written
+    over while it was open, and said "…planner.db is this planner's own database, so it was
+    left as it is; choose another file" (the words for an export refused over the planner):
+    its first bytes can't be read by opening the file again (see files.read_named). It is
+    this process's own planner, which SQLite no longer reads: damaged, and said so."""
+    home = tmp_path / "home"
+    first = open_database(location(home))
+    with first.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    first.dispose()  # its log folded into the file: SQLite reads the start from the file
+    database = open_database(location(home))
+    try:
+        path = home / "planner.db"
+        with path.open("r+b") as handle:  # (another program, in a real case)
+            handle.write(b"GARBAGEGARBAGEGARBAGE")
+        with pytest.raises(DamagedFile, match="The database file looks damaged"):
+            engine.check_sqlite_file(path, whole=True)
+    finally:
+        database.dispose()

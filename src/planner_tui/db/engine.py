@@ -33,7 +33,7 @@ from planner_tui.db import (
     schema_revision,
 )
 from planner_tui.errors import DamagedFile, NeedsPassphrase, StorageError
-from planner_tui.files import OPEN_DATABASES, read_named, replace_durably
+from planner_tui.files import OPEN_DATABASES, is_open_database, read_named, replace_durably
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
@@ -399,6 +399,10 @@ def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool, copy:
             ) from None
         raise
     except sqlite3.DatabaseError as error:
+        if _not_a_database(error) and planner is not None and is_open_database(planner):
+            # Ours, open in this process, and SQLite no longer reads it as a database: its
+            # start was written over. (Its first bytes can't be looked at: see read_named.)
+            raise DamagedFile(damaged_words(planner, passphrase)) from None
         if _not_a_database(error) and _read_header(path) != SQLITE_HEADER:
             # An encrypted file is whole pages of noise; anything else is simply not ours.
             said = (

@@ -326,13 +326,8 @@ class PlannerApp(TypeAheadApp):
         keep = self.settings.daily_backups or 0
         try:
             daily_backup(self.backend.database, clock.today(), keep=keep)
-        except DamagedFile as error:  # said whole: which copy to put back is in its middle
-            self.call_from_thread(
-                self.notify,
-                Text(f"Today's backup copy was not made. {error}"),
-                severity="error",
-                timeout=60,
-            )
+        except DamagedFile as error:
+            self.call_from_thread(self.say_damaged, f"Today's backup copy was not made. {error}")
         except PlannerError as error:
             said = words.sentence(f"Today's backup copy could not be made: {error}")
             self.call_from_thread(
@@ -370,6 +365,11 @@ class PlannerApp(TypeAheadApp):
         self.startup_error = message
         self.exit(return_code=1)
 
+    def say_damaged(self, said: str) -> None:
+        """A toast about a damaged file, whole (not cut to :data:`TOAST_MOST`): which copy
+        to put back is in its middle."""
+        self.notify(Text(said), severity="error", timeout=60)
+
     def welcome(self) -> None:
         """The first-run notice, once (the file, read before it opens, may have said so)."""
         if not self._welcomed:
@@ -390,6 +390,8 @@ class PlannerApp(TypeAheadApp):
             self.backend.write(
                 partial(drafts.set_setting, key=key, value=value), affects_views=False
             )
+        except DamagedFile as error:
+            self.call_from_thread(self.say_damaged, f"{error} {unkept}")
         except PlannerError as error:
             self.call_from_thread(self.notify, f"{error} {unkept}", severity="warning")
 
