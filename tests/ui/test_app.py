@@ -516,14 +516,19 @@ async def test_markup_in_names_is_shown_as_typed_on_every_view(
         assert app.is_running
 
 
-async def test_a_damaged_database_closes_the_app_with_a_message(tmp_path: Path) -> None:
-    (tmp_path / "planner.db").write_bytes(b"definitely not sqlite" * 50)
-    app = PlannerApp(Settings(home=tmp_path))
+async def run_until_it_closes(app: PlannerApp) -> None:
+    """Start *app* and wait (5 s at most) for it to close itself, as on a file it refuses."""
     async with app.run_test(size=SIZE):
         for _ in range(100):
             if app.return_code is not None:
                 break
             await asyncio.sleep(0.05)
+
+
+async def test_a_damaged_database_closes_the_app_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "planner.db").write_bytes(b"definitely not sqlite" * 50)
+    app = PlannerApp(Settings(home=tmp_path))
+    await run_until_it_closes(app)
     assert app.return_code == 1
     assert app.startup_error and "untouched" in app.startup_error
 
@@ -714,11 +719,7 @@ async def test_a_planner_emptied_beside_its_copies_closes_the_app_and_keeps_them
         backup_file(home / "planner.db", copy)
     (home / "planner.db").write_bytes(b"")
     app = PlannerApp(Settings(home=home))
-    async with app.run_test(size=SIZE):
-        for _ in range(100):
-            if app.return_code is not None:
-                break
-            await asyncio.sleep(0.05)
+    await run_until_it_closes(app)
     assert app.return_code == 1
     assert app.startup_error and "The database file looks damaged" in app.startup_error
     assert "the newest healthy one is daily-2026-11-22.db;" in app.startup_error
