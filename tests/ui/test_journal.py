@@ -228,6 +228,32 @@ async def test_a_key_a_score_cant_hold_is_said_under_the_scores(sqlite_db: Datab
         assert form(app).values()["support"] == ""
 
 
+async def test_a_score_pasted_with_words_is_taken_as_if_typed(sqlite_db: Database) -> None:
+    """On *supported*, "4 felt ok with @Ana" pasted (a terminal's paste: one event) went
+    whole into the warmth box, and *supported* stayed empty; typed, the 4 is the score and
+    the words go on under *what brought warmth*. Pasted digits move on as typed ones do."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "3", "2")
+        support = form(app).query_one("#support", Input)
+        assert support.has_focus
+        support.post_message(Paste("4 felt ok with @Ana"))
+        await settle(app, pilot)
+        shown = form(app).values()
+        assert [shown[key] for key in SCALES] == ["3", "2", "4", "", ""], shown
+        assert shown["warmth_note"] == "felt ok with @Ana"
+        assert form(app).query_one("#warmth_note", Input).has_focus
+        giving = form(app).query_one("#comfort_giving", Input)
+        giving.focus()
+        await pilot.pause()
+        giving.post_message(Paste("25\n"))  # a copied line ends in a newline
+        await settle(app, pilot)
+        shown = form(app).values()
+        assert [shown[key] for key in SCALES] == ["3", "2", "4", "2", "5"], shown
+        assert shown["warmth_note"] == "felt ok with @Ana"
+
+
 async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> None:
     """Today's check-in opened again: Tab into the words already written puts the cursor
     after them, so typing adds ("soup" → "soup and bread"; the next key replaced them all,

@@ -66,10 +66,18 @@ class ScaleField(TextField):
             self.write_instead(event.character)
 
     def on_paste(self, event: Paste) -> None:
-        if not event.text.strip().isdigit():  # words pasted here vanished
-            event.prevent_default()
-            event.stop()
-            self.write_instead(event.text)
+        # As typed: a digit sets the score and moves on, and what follows goes on from the
+        # box moved to ("4 felt ok" pasted went whole to the warmth box, the 4 with it).
+        event.prevent_default()
+        event.stop()
+        typed = event.text
+        if typed and typed[0] in "12345":
+            self.value = typed[0]
+            self.screen.focus_next()
+            if typed[1:].strip() and self.screen.focused is not None:
+                self.screen.focused.post_message(Paste(typed[1:]))
+        elif typed.strip():  # words pasted here vanished
+            self.write_instead(typed)
 
     def write_instead(self, typed: str) -> None:
         """Words typed in a score box go on in the first box for words, the warmth one; a
@@ -82,7 +90,8 @@ class ScaleField(TextField):
         else:
             target = self.screen.query_one("#warmth_note", Input)
             target.focus(scroll_visible=False)
-            if target.value or typed.strip():  # not a space to begin it with
+            typed = typed if target.value else typed.lstrip()  # not a space to begin it with
+            if typed:
                 target.insert_text_at_cursor(typed)
         self.screen.call_after_refresh(target.scroll_visible, animate=False)
 
