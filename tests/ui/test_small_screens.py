@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.style import Style
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Static
+from textual.widgets._footer import FooterKey
 
 from planner_tui import clock, words
 from planner_tui.config import Settings
@@ -26,6 +28,7 @@ from planner_tui.ui.screens.review import ReviewScreen
 from .test_app import make_app, press, screen_text, settle
 from .test_corrections import said
 from .test_fit_narrow import on_screen
+from .test_tables import contrast, seen
 
 NARROW = (80, 24)
 
@@ -416,6 +419,61 @@ async def test_every_answer_of_a_question_shows_whole_when_it_has_the_focus(
                 assert any(question.heading in line for line in on_screen(app)), on_screen(app)
         await press(app, pilot, "enter")  # Keep writing
         assert isinstance(app.screen, FormScreen)
+
+
+def look(screen: Screen[Any], button: Button) -> tuple[tuple[int, int, int], set[object]]:
+    """How *button* is drawn: its fill (the background its words are shown on) and what its
+    cells show."""
+    region = screen.find_widget(button).region
+    lines = screen._compositor.render_strips()[region.y : region.bottom]
+    cells = [seg for line in lines for seg in line.crop(region.x, region.right) if seg.text]
+    shown: set[object] = set()
+    for cell in cells:
+        style = cell.style or Style()
+        shown.add(seen(style)[1])  # a blank shows only this
+        if not cell.text.isspace():
+            shown.add((seen(style), style.bold))
+    fill = next(seen(c.style or Style())[1] for c in cells if str(button.label) in c.text)
+    return fill, shown
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
+async def test_the_answer_with_the_focus_is_the_one_that_looks_chosen(
+    sqlite_db: Database, size: tuple[int, int]
+) -> None:
+    """At 60x20 "Keep what you wrote?" stacks its answers, yet its footer said ← → and ↓
+    did nothing; after →, *Keep the draft* kept its blue while the focused *Discard it* only
+    had its words inverted, and Enter on what looked like keeping discarded. In the default
+    theme and a light one: the focused answer looks unlike the others, which all look
+    alike, its fill apart from theirs (3:1); stacked, ↑ ↓ move too, and the footer says so."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await press(app, pilot, "t", "c", "3", "escape")
+        question = app.screen
+        assert isinstance(question, Choice)
+        answers = list(question.query(Button))
+        stacked = size == (60, 20)
+        footer = [f"{k.key_display} {k.description}" for k in question.query(FooterKey)]
+        assert ("↑ ↓ Answers" if stacked else "← → Answers") in footer, footer
+        assert ("← → Answers" if stacked else "↑ ↓ Answers") not in footer, footer
+        for theme in (PlannerApp().theme, "textual-light"):
+            app.theme = theme
+            for n, answer in enumerate(answers):
+                if n:
+                    await press(app, pilot, "down" if stacked else "right")
+                await press(app, pilot)
+                assert question.focused is answer, (theme, n, question.focused)
+                fill, styles = look(question, answer)
+                others = [look(question, other) for other in answers if other is not answer]
+                where = (theme, str(answer.label))
+                assert all(other == others[0] for other in others), (where, others)
+                assert styles != others[0][1], where
+                assert contrast(fill, others[0][0]) >= 3, (where, fill, others[0][0])
+            await press(app, pilot, "up" if stacked else "left")  # and back
+            assert question.focused is answers[-2], theme
+            await press(app, pilot, "up" if stacked else "left")
+        await press(app, pilot, "down")  # beside one another, ↓ is no answer
+        assert question.focused is (answers[1] if stacked else answers[0])
 
 
 @pytest.mark.parametrize("size", [(40, 12), (80, 18), (120, 40)])

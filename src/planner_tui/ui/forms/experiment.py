@@ -16,6 +16,7 @@ from planner_tui import words
 from planner_tui.db.models import EXPERIMENT_WEEKS, ExperimentRead, experiment_ends
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem
+from planner_tui.ui.widgets.answers import AnswerKeys
 from planner_tui.ui.widgets.fields import TextField
 
 DEFAULT_WEEKS = 4
@@ -139,8 +140,9 @@ class ExperimentForm(FormScreen[ExperimentRead]):
             field or "", field))  # fmt: skip
 
 
-class EndExperimentForm(FormScreen[ExperimentRead]):
-    """The running experiment, to end today."""
+class EndExperimentForm(AnswerKeys, FormScreen[ExperimentRead]):
+    """The running experiment, to end today: a question, its answers moved between by the
+    arrows as in every other (only Tab moved here)."""
 
     SAVE_LABEL = "End it"
     CLOSE_LABEL = "Keep it going"
@@ -148,9 +150,6 @@ class EndExperimentForm(FormScreen[ExperimentRead]):
     BINDINGS = [
         Binding("ctrl+s", "save", "End it"),
         Binding("escape", "leave", "Keep it going"),
-        # ← → between the answers, as in every other question (only Tab moved here)
-        Binding("left", "answer(-1)", "Answers", key_display="← →", priority=True),
-        Binding("right", "answer(1)", "Answers", show=False, priority=True),
     ]
 
     def __init__(self, experiment: ExperimentRead) -> None:
@@ -167,11 +166,6 @@ class EndExperimentForm(FormScreen[ExperimentRead]):
         # The answer Enter gives looks like the one that will happen (End it looked it).
         self.query_one("#save", Button).variant = "default"
         self.query_one("#close", Button).variant = "primary"
-
-    def action_answer(self, step: int) -> None:  # as a Choice's ← and →
-        from planner_tui.ui.modals.confirm import other_answer
-
-        other_answer(self, step)
 
     def compose_fields(self) -> ComposeResult:
         from planner_tui import clock, words

@@ -2,39 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.events import Key
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from planner_tui.ui.screens.base import KeepsStyles, text
-from planner_tui.ui.widgets.answers import Answers
+from planner_tui.ui.widgets.answers import AnswerKeys, Answers
 from planner_tui.ui.widgets.footer import DialogFooter
 
 
-def other_answer(screen: Screen[Any], step: int) -> None:
-    """← (*step* -1) or → (1) to the answer beside the focused one; none past either end:
-    from the last, → went round to the first (in the experiment's question, from "Keep it
-    going" to "End it")."""
-    answers = [b for b in screen.query(Button) if b.display and not b.disabled]
-    at = answers.index(screen.focused) if screen.focused in answers else 0
-    answers[max(0, min(len(answers) - 1, at + step))].focus()
-
-
-class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
-    # In the footer: how to move between the answers, and the way out. (Enter presses the
-    # focused answer: the button's own key, which Textual keeps out of the footer.) The
-    # arrows come before the scrolling dialog's own, which would scroll it sideways.
-    BINDINGS = [
-        Binding("left", "other_answer(-1)", "Answers", key_display="← →", priority=True),
-        Binding("right", "other_answer(1)", "Answers", show=False, priority=True),
-        Binding("escape", "dismiss", "Cancel"),
-    ]
+class Choice(KeepsStyles, DialogFooter, AnswerKeys, ModalScreen[str | None]):
+    # In the footer: how to move between the answers (AnswerKeys), and the way out. (Enter
+    # presses the focused answer: the button's own key, which Textual keeps out of the
+    # footer.)
+    BINDINGS = [Binding("escape", "dismiss", "Cancel")]
 
     def __init__(
         self,
@@ -76,9 +61,6 @@ class Choice(KeepsStyles, DialogFooter, ModalScreen[str | None]):
         # On a tiny screen the dialog scrolls: the answer Enter gives in sight, whole (once
         # laid out: it has no place yet).
         answer.call_after_refresh(answer.scroll_visible, animate=False)
-
-    def action_other_answer(self, step: int) -> None:
-        other_answer(self, step)
 
     def on_key(self, event: Key) -> None:
         if event.key in self.shortcuts:

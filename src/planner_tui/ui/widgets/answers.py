@@ -1,10 +1,15 @@
-"""A dialog's buttons: side by side, or one under another when they don't fit across."""
+"""A dialog's buttons: side by side, or one under another when they don't fit across; the
+one with the focus drawn as the chosen one, and the arrows that move between them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len
+from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import Resize
+from textual.events import DescendantBlur, DescendantFocus, Resize
+from textual.screen import Screen
 from textual.widgets import Button
 
 BUTTON_MIN_WIDTH = 16
@@ -22,6 +27,8 @@ class Answers(Horizontal):
 
     def __init__(self, *buttons: Button, grid: bool = False, id: str | None = None) -> None:
         super().__init__(*buttons, id=id, classes="buttons answers-grid" if grid else "buttons")
+        self._variants: dict[Button, str] | None = None
+        """Each answer's own look, kept while one of them has the focus."""
 
     def across(self) -> int:
         """The width the answers need side by side."""
@@ -34,5 +41,64 @@ class Answers(Horizontal):
             return 2 * max(widths, default=0) + APART
         return sum(widths) + APART * (len(widths) - 1)
 
+    @property
+    def stacked(self) -> bool:
+        return self.has_class("-stacked")
+
     def on_resize(self, event: Resize) -> None:
-        self.set_class(self.across() > event.size.width, "-stacked")
+        stacked = self.across() > event.size.width
+        if stacked != self.stacked:
+            self.set_class(stacked, "-stacked")
+            self.screen.refresh_bindings()  # the footer names the arrows that move here
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        # The answer with the focus is drawn as the chosen one (`primary`), the others
+        # plain. Textual's focus only inverts a button's words, and the first answer, drawn
+        # `primary` with or without the focus, looked more chosen than the focused one: a
+        # blue "Keep the draft" beside the focused "Discard it", and Enter discarded.
+        if self._variants is None:
+            self._variants = {button: button.variant for button in self.query_children(Button)}
+        for button in self._variants:
+            button.variant = "primary" if button is event.widget else "default"
+
+    def on_descendant_blur(self, _event: DescendantBlur) -> None:
+        if self._variants is not None and self.screen.focused not in self._variants:
+            for button, variant in self._variants.items():  # back to a field: a form's
+                button.variant = variant  # Save stands out again, as what ctrl+s gives
+            self._variants = None
+
+
+def other_answer(screen: Screen[Any], step: int) -> None:
+    """← or ↑ (*step* -1), → or ↓ (1) to the answer beside the focused one; none past either
+    end: from the last, → went round to the first (in the experiment's question, from "Keep
+    it going" to "End it")."""
+    answers = [b for b in screen.query(Button) if b.display and not b.disabled]
+    at = answers.index(screen.focused) if screen.focused in answers else 0
+    answers[max(0, min(len(answers) - 1, at + step))].focus()
+
+
+class AnswerKeys(Screen[Any]):
+    """For a question (before ModalScreen in its bases): the arrows move between its
+    answers, before the scrolling dialog's own arrows, which would scroll it. ← → always;
+    ↑ ↓ too when the answers stand one under another, and the footer then names those (it
+    said ← → over a column of answers, where ↓ did nothing)."""
+
+    BINDINGS = [
+        # Side by side, the footer's "← →" (a key the answers then take first)
+        Binding("left", "answer_beside(-1)", "Answers", key_display="← →", priority=True),
+        Binding("left", "other_answer(-1)", show=False, priority=True),
+        Binding("right", "other_answer(1)", show=False, priority=True),
+        Binding("up", "answer_below(-1)", "Answers", key_display="↑ ↓", priority=True),
+        Binding("down", "answer_below(1)", show=False, priority=True),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("answer_beside", "answer_below"):
+            stacked = any(answers.stacked for answers in self.query(Answers))
+            return stacked == (action == "answer_below")
+        return super().check_action(action, parameters)
+
+    def action_other_answer(self, step: int) -> None:
+        other_answer(self, step)
+
+    action_answer_beside = action_answer_below = action_other_answer
