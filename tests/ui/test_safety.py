@@ -428,9 +428,9 @@ async def test_while_a_month_opens_the_title_names_the_month_still_on_screen(
     """The figures stay those of the month shown until the next month's replace them, so
     the title does too (it named the month on its way over the figures of the one before:
     found by a new-user check)."""
-    with sqlite_db.write() as s:
-        journal.save_entry(session=s, data={"day": date(2026, 10, 3), "connectedness": 4})
-        journal.save_entry(session=s, data={"day": date(2026, 11, 3), "connectedness": 2})
+    with sqlite_db.write() as s:  # (from September: October is set beside it)
+        for day in (date(2026, 9, 3), date(2026, 10, 3), date(2026, 11, 3)):
+            journal.save_entry(session=s, data={"day": day, "connectedness": 3})
     real = review.review_month
     october = threading.Event()
 
