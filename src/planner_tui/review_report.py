@@ -138,7 +138,7 @@ OVERVIEW_ROWS: list[tuple[str, str, str, int]] = [
 def first_month(data: MonthReviewData) -> bool:
     """Whether the planner begins in the month reviewed: the month before holds nothing to
     compare with (set beside it, each figure went "up" by all of itself)."""
-    return data.planner_began is not None and data.figures.month <= data.planner_began
+    return data.figures.month == data.planner_began
 
 
 def overview(data: MonthReviewData) -> Figure:

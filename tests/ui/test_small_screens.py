@@ -24,6 +24,7 @@ from planner_tui.ui.forms.base import FormScreen
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.review import ReviewScreen
+from planner_tui.ui.widgets.answers import Answers
 
 from .test_app import make_app, press, screen_text, settle
 from .test_corrections import said
@@ -456,6 +457,11 @@ async def test_the_answer_with_the_focus_is_the_one_that_looks_chosen(
         footer = [f"{k.key_display} {k.description}" for k in question.query(FooterKey)]
         assert ("↑ ↓ Answers" if stacked else "← → Answers") in footer, footer
         assert ("← → Answers" if stacked else "↑ ↓ Answers") not in footer, footer
+        # Over the form it asks about, which shows around it (a question drawn as a whole
+        # screen of its own filled the terminal from its top left corner, the form hidden).
+        drawn = on_screen(app)
+        assert "Today" in drawn[0], drawn  # the view's header, behind the form and it
+        assert question.query_one(Answers).region.x > 0, question.query_one(Answers).region
         for theme in (PlannerApp().theme, "textual-light"):
             app.theme = theme
             for n, answer in enumerate(answers):

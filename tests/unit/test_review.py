@@ -353,6 +353,9 @@ def test_an_empty_month_and_a_month_with_one_entry(db: Database) -> None:
         review_of(db, date(2025, 2, 1))
     )
     assert words.FIRST_MONTH not in review_report.to_markdown(one)
+    # A month before it says the planner begins later, not that it begins there.
+    before = review_report.to_markdown(review_of(db, date(2024, 11, 1)))
+    assert "when your planner begins" in before and words.FIRST_MONTH not in before
     # January of the year 1 has no month before it (it was set beside itself): there the
     # planner begins.
     with db.write() as s:

@@ -642,7 +642,7 @@ def test_the_reviews_breadth_counts_a_way_not_said_apart_from_writing(
         data = review.review_month(session=s, month=date(2026, 11, 1), today=date(2026, 11, 23))
     [breadth] = [f for f in review_report.figures(data) if f.key == "breadth"]
     assert breadth.lines[1] == (
-        "In person: 0% of contact (last month —); by voice 33%; in writing or online 33%; "
+        "In person: 0% of contact; by voice 33%; in writing or online 33%; "  # a first month
         "another way 33%."
     )
 

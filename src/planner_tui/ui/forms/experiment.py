@@ -16,7 +16,7 @@ from planner_tui import words
 from planner_tui.db.models import EXPERIMENT_WEEKS, ExperimentRead, experiment_ends
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem
-from planner_tui.ui.widgets.answers import AnswerKeys
+from planner_tui.ui.widgets.answers import ANSWER_KEYS, AnswerKeys
 from planner_tui.ui.widgets.fields import TextField
 
 DEFAULT_WEEKS = 4
@@ -150,6 +150,7 @@ class EndExperimentForm(AnswerKeys, FormScreen[ExperimentRead]):
     BINDINGS = [
         Binding("ctrl+s", "save", "End it"),
         Binding("escape", "leave", "Keep it going"),
+        *ANSWER_KEYS,
     ]
 
     def __init__(self, experiment: ExperimentRead) -> None:

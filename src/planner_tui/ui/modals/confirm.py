@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from planner_tui.ui.screens.base import KeepsStyles, text
-from planner_tui.ui.widgets.answers import AnswerKeys, Answers
+from planner_tui.ui.widgets.answers import ANSWER_KEYS, AnswerKeys, Answers
 from planner_tui.ui.widgets.footer import DialogFooter
 
 
@@ -19,7 +19,7 @@ class Choice(KeepsStyles, DialogFooter, AnswerKeys, ModalScreen[str | None]):
     # In the footer: how to move between the answers (AnswerKeys), and the way out. (Enter
     # presses the focused answer: the button's own key, which Textual keeps out of the
     # footer.)
-    BINDINGS = [Binding("escape", "dismiss", "Cancel")]
+    BINDINGS = [*ANSWER_KEYS, Binding("escape", "dismiss", "Cancel")]
 
     def __init__(
         self,

@@ -3,7 +3,7 @@ one with the focus drawn as the chosen one, and the arrows that move between the
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from rich.cells import cell_len
 from textual.binding import Binding
@@ -77,28 +77,33 @@ def other_answer(screen: Screen[Any], step: int) -> None:
     answers[max(0, min(len(answers) - 1, at + step))].focus()
 
 
-class AnswerKeys(Screen[Any]):
-    """For a question (before ModalScreen in its bases): the arrows move between its
-    answers, before the scrolling dialog's own arrows, which would scroll it. ← → always;
-    ↑ ↓ too when the answers stand one under another, and the footer then names those (it
-    said ← → over a column of answers, where ↓ did nothing)."""
+ANSWER_KEYS = [
+    # Side by side, the footer's "← →" (a key the answers then take first)
+    Binding("left", "answer_beside(-1)", "Answers", key_display="← →", priority=True),
+    Binding("left", "other_answer(-1)", show=False, priority=True),
+    Binding("right", "other_answer(1)", show=False, priority=True),
+    Binding("up", "answer_below(-1)", "Answers", key_display="↑ ↓", priority=True),
+    Binding("down", "answer_below(1)", show=False, priority=True),
+]
+"""A question's arrows (in its BINDINGS, with :class:`AnswerKeys` among its bases)."""
 
-    BINDINGS = [
-        # Side by side, the footer's "← →" (a key the answers then take first)
-        Binding("left", "answer_beside(-1)", "Answers", key_display="← →", priority=True),
-        Binding("left", "other_answer(-1)", show=False, priority=True),
-        Binding("right", "other_answer(1)", show=False, priority=True),
-        Binding("up", "answer_below(-1)", "Answers", key_display="↑ ↓", priority=True),
-        Binding("down", "answer_below(1)", show=False, priority=True),
-    ]
+
+class AnswerKeys:
+    """For a question (before ModalScreen in its bases, with :data:`ANSWER_KEYS` in its
+    BINDINGS): the arrows move between its answers, before the scrolling dialog's own
+    arrows, which would scroll it. ← → always; ↑ ↓ too when the answers stand one under
+    another, and the footer then names those (it said ← → over a column of answers, where
+    ↓ did nothing). Not a Screen itself: as one, before ModalScreen, Screen's own styles
+    came before the dialog's, and a question filled the terminal from its top left corner,
+    hiding the form it asks about."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("answer_beside", "answer_below"):
-            stacked = any(answers.stacked for answers in self.query(Answers))
+            stacked = any(answers.stacked for answers in cast(Screen[Any], self).query(Answers))
             return stacked == (action == "answer_below")
-        return super().check_action(action, parameters)
+        return super().check_action(action, parameters)  # type: ignore[misc, no-any-return]
 
     def action_other_answer(self, step: int) -> None:
-        other_answer(self, step)
+        other_answer(cast(Screen[Any], self), step)
 
     action_answer_beside = action_answer_below = action_other_answer
