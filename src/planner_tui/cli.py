@@ -692,6 +692,8 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     if not confirmed(args, question, "restore"):
         print("Nothing was changed.")
         return
+    target = location.sqlite_path
+    emptied = target is not None and target.is_file() and target.stat().st_size == 0
     kept = backups.restore(location, args.file)
     if app_open and args.yes:  # not asked: said (a damaged file is refused instead)
         print(plain(f"planner-tui: {OPEN_WHILE_RESTORING}"), file=sys.stderr)
@@ -699,6 +701,10 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     print(plain(f"Restored from {args.file}."))
     if kept:
         print(plain(f"The data as it was before is kept in {kept}."))
+    elif emptied:  # said, as a kept copy is: nothing was in it to keep
+        print(
+            "The planner it replaced was an empty file (0 bytes): there was nothing in it to keep."
+        )
 
 
 def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:

@@ -398,12 +398,15 @@ def test_a_planner_emptied_beside_its_copies_is_refused_and_its_copies_kept(
 
 def test_a_planner_emptied_beside_its_copies_is_restored_from_one(tmp_path: Path) -> None:
     """The restore the refusal names puts the planner back (an empty file needs no copy
-    kept of it), and the copy restored from is left as it was."""
+    kept of it, and says so: a damaged one is said to be kept), and the copy restored from
+    is left as it was."""
     home, copies = a_home_with_daily_copies(tmp_path)
     (home / "planner.db").write_bytes(b"")
     before = digest(copies[-1])
     restored = run(home, "restore", str(copies[-1]), "--yes")
     assert (restored.returncode, restored.stderr) == (0, ""), restored.stderr
+    assert "was an empty file (0 bytes): there was nothing in it to keep." in restored.stdout
+    assert not any(c.name.startswith("before-restore") for c in (home / "backups").iterdir())
     assert "kept safe" in run(home, "search", "kept").stdout
     assert digest(copies[-1]) == before
 
