@@ -135,7 +135,7 @@ OVERVIEW_ROWS: list[tuple[str, str, str, int]] = [
 ]
 
 
-def first_month(data: MonthReviewData) -> bool:
+def planner_begins_in(data: MonthReviewData) -> bool:
     """Whether the planner begins in the month reviewed: the month before holds nothing to
     compare with (set beside it, each figure went "up" by all of itself)."""
     return data.figures.month == data.planner_began
@@ -143,7 +143,7 @@ def first_month(data: MonthReviewData) -> bool:
 
 def overview(data: MonthReviewData) -> Figure:
     f, p = data.figures, data.previous
-    first = first_month(data)
+    first = planner_begins_in(data)
     rows, keys = [], []
     for key, name, attribute, digits in OVERVIEW_ROWS:
         now, before = getattr(f, attribute), getattr(p, attribute)
@@ -407,13 +407,14 @@ def reciprocity(data: MonthReviewData) -> Figure:
 
 def breadth(data: MonthReviewData) -> Figure:
     f, p = data.figures, data.previous
+    first = planner_begins_in(data)  # no month before to set it beside
     other = f.by_channel.get(Channel.OTHER, 0)  # a way not said is not counted as written
     lines = [
         f"Parts of life in touch: {f.contexts_in_touch} this month "
         f"({f.contexts_in_person} in person or by voice)"
-        + ("." if first_month(data) else f"; {p.contexts_in_touch} in {p.label}."),
+        + ("." if first else f"; {p.contexts_in_touch} in {p.label}."),
         f"In person: {percent(f.in_person_share)} of contact"
-        + ("" if first_month(data) else f" (last month {percent(p.in_person_share)})")
+        + ("" if first else f" (last month {percent(p.in_person_share)})")
         + "; by voice "
         f"{percent(patterns.share(f.by_channel.get(Channel.CALL, 0), f.interactions))}; "
         f"in writing or online "
