@@ -226,8 +226,10 @@ def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None
         return
     from planner_tui.services.exchange import write_file
 
+    again = output.is_file()  # an earlier export, or a file --replace allowed
     write_file(output, data)
-    print(plain(f"Wrote {output}"), file=sys.stderr)
+    replaced = " (in place of the file there before)" if again else ""
+    print(plain(f"Wrote {output}{replaced}"), file=sys.stderr)
 
 
 def check_replaced(path: Path, kind: str, *, replace: bool) -> None:
@@ -673,7 +675,14 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     if given.suffix.casefold() in (".json", ".vcf", ".vcard") and not looks_like_sqlite(given):
         own = location.sqlite_path
         new_home = given.suffix.casefold() == ".json" and (own is None or own.exists())
-        raise PlannerError(export_given_to_restore(args.file, settings.home, new_home=new_home))
+        raise PlannerError(
+            export_given_to_restore(
+                args.file,
+                settings.home,
+                new_home=new_home,
+                contacts=given.suffix.casefold() != ".json",
+            )
+        )
     kind = exchange.export_kind(given) if given.is_file() else None
     if kind is not None and kind != "json":  # not "damaged, or encrypted"
         raise PlannerError(

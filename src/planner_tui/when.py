@@ -737,40 +737,48 @@ def describe(moment: datetime, *, now: datetime | None = None) -> str:
     return f"{shown} ({words.ago(moment, today=now.date(), ahead=True)})"
 
 
-LONG_AGO = timedelta(days=366)
-"""A past time longer ago than this is asked about where it is read back: the year may be
-a slip ('1 Jan 1900', or 0001 for 2026), saved without a word otherwise."""
+FAR_OFF = timedelta(days=366)
+"""A day or time further than this from now, either way, is asked about where it is read
+back: the year may be a slip ('1 Jan 1900', 0001 for 2026, or a step 'in 1,000,000 days'
+in the year 4764), saved without a word otherwise."""
 
 
-def long_ago(moment: date) -> bool:
-    """Whether a past day or time is over :data:`LONG_AGO` ago (its year may be a slip)."""
-    today = clock.now() if isinstance(moment, datetime) else clock.today()
+def far_off(moment: date) -> str:
+    """'ago' or 'from now' for a day or time over :data:`FAR_OFF` away (its year may be a
+    slip); '' for a nearer one."""
+    now = clock.now() if isinstance(moment, datetime) else clock.today()
     try:
-        return moment < today - LONG_AGO
+        if moment < now - FAR_OFF:
+            return "ago"
     except OverflowError:  # in the calendar's first year nothing is that long ago
-        return False
+        pass
+    try:
+        return "from now" if moment > now + FAR_OFF else ""
+    except OverflowError:  # nor that far ahead in its last
+        return ""
 
 
 def year_asked(moment: date) -> str:
-    """What the read-back of a past day or time adds: a question, when over a year ago."""
-    return " — is the year right?" if long_ago(moment) else ""
+    """What the read-back of a day or time adds: a question, when over a year away."""
+    return " — is the year right?" if far_off(moment) else ""
 
 
 def year_question(moment: date) -> str | None:
     """'That is Mon 3 Jan 2000, 10:00, over a year ago — is the year right?' for a day or
-    time over a year ago; None for a later one."""
-    if not long_ago(moment):
+    time over a year away (either way); None for a nearer one."""
+    away = far_off(moment)
+    if not away:
         return None
     shown = (
         clock.strftime(clock.to_local(moment), "%a %-d %b %Y, %H:%M")
         if isinstance(moment, datetime)
         else clock.strftime(moment, "%a %-d %b %Y")
     )
-    return f"That is {shown}, over a year ago — is the year right?"
+    return f"That is {shown}, over a year {away} — is the year right?"
 
 
 def check_year(moment: date, *, anyway: bool) -> None:
-    """The command line's form of :func:`year_question`: a day or time over a year ago is
+    """The command line's form of :func:`year_question`: a day or time over a year away is
     refused unless *anyway* (it can't ask, and '1 jan 2020' for 2026 was kept silently).
     The app's forms ask it on saving (:meth:`FormScreen.ask_year`)."""
     asked = year_question(moment)

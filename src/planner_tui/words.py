@@ -1266,16 +1266,19 @@ def kept_from_elsewhere(names: dict[str, str], keys: list[str]) -> str:
     return f"Kept as changed elsewhere meanwhile: {_fields(names, keys)}."
 
 
-def export_given_to_restore(path: object, home: object = None, *, new_home: bool = False) -> str:
-    """``restore`` was given an export (JSON, a vCard): the command that reads it in, into
-    *home*, or into a new, empty one (*new_home*: a JSON export is read only into a planner
-    that holds nothing yet)."""
+def export_given_to_restore(
+    path: object, home: object = None, *, new_home: bool = False, contacts: bool = False
+) -> str:
+    """``restore`` was given a file to import (a JSON export, or a vCard's *contacts*): the
+    command that reads it in, into *home*, or into a new, empty one (*new_home*: a JSON
+    export is read only into a planner that holds nothing yet)."""
     if new_home:
         where, into = "--home NEW_FOLDER ", "into a new, empty home"
     else:
         where, into = (f"--home {shlex.quote(str(home))} " if home is not None else ""), "in"
+    what = "a vCard of contacts" if contacts else "an export"
     return (
-        f"{path} is an export, not a backup: restore puts back a planner-tui backup (a .db "
+        f"{path} is {what}, not a backup: restore puts back a planner-tui backup (a .db "
         f"file). To read it {into}, use: planner-tui {where}import {shlex.quote(str(path))}"
     )
 

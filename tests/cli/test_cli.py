@@ -212,7 +212,11 @@ def test_backup_writes_a_private_consistent_copy(demo_home: Path, tmp_path: Path
     assert default.returncode == 0 and "/backups/planner-" in default.stdout
     # An export given to restore says how it is read in (it said "not a database")
     export = tmp_path / "everything.json"
-    assert run(demo_home, "export", "--format", "json", "-o", str(export)).returncode == 0
+    first = run(demo_home, "export", "--format", "json", "-o", str(export))
+    assert first.returncode == 0 and first.stderr == f"Wrote {export}\n"
+    # Written again: said, as a backup taken again is (it said only "Wrote")
+    again = run(demo_home, "export", "--format", "json", "-o", str(export))
+    assert again.stderr == f"Wrote {export} (in place of the file there before)\n"
     refused = run(demo_home, "restore", str(export), "--yes")
     assert_one_line_error(refused, 1, f"{export} is an export, not a backup")
     # …into a new, empty home: a JSON export isn't read into one holding data (it named
@@ -227,6 +231,10 @@ def test_backup_writes_a_private_consistent_copy(demo_home: Path, tmp_path: Path
     assert f"To read it in, use: planner-tui --home {fresh} import {export}" in told
     assert not fresh.exists()
     assert run(fresh, "import", str(export)).returncode == 0
+    card = tmp_path / "me.vcf"  # a vCard one wrote oneself is no export
+    card.write_text("BEGIN:VCARD\r\nFN:Ana\r\nEND:VCARD\r\n")
+    refused = run(demo_home, "restore", str(card), "--yes")
+    assert_one_line_error(refused, 1, f"{card} is a vCard of contacts, not a backup")
     # A name that says it is an export: said, and nothing written (a database was, as JSON)
     for name, form in (("all.json", "json"), ("Notes.MD", "markdown"), ("cal.ics", "ics")):
         misnamed = run(demo_home, "backup", str(tmp_path / name))

@@ -126,7 +126,7 @@ def test_a_step_on_the_last_day_is_refused_and_the_calendar_export_still_works(
     for when, repeat in (("9999-12-31 23:59", []), ("9999-12-31 20:00", ["--repeat", "weekly"])):
         refused = run(home, "plan", "Bo", "call", when, *repeat)
         assert_one_line_error(refused, 1, "too close to the end of the calendar")
-    assert_clean(run(home, "plan", "Bo", "call", "9999-12-30 18:00"), 0, "9999")
+    assert_clean(run(home, "plan", "Bo", "call", "9999-12-30 18:00", "--anyway"), 0, "9999")
     exported = run(home, "export", "--format", "ics")
     assert_clean(exported, 0, "DTSTART;TZID=Europe/London:99991230T180000")
     assert exported.stderr == ""
@@ -498,6 +498,25 @@ def test_a_name_shaped_like_a_number_is_refused_saying_why(tmp_path: Path, name:
     assert_one_line_error(refused, 1, said)
     assert len(run(home, "people").stdout.strip().splitlines()) == 5  # no one added
     assert_clean(run(home, "add", f"{name} Sam"), 0, "")  # a word with it is a name
+
+
+def test_a_vcard_merge_preview_names_every_other_name_the_card_brings(tmp_path: Path) -> None:
+    """``NICKNAME:Annie,Bee`` for someone called Ana: the preview said Annie is kept as
+    another name, and the merge kept Bee too, unsaid."""
+    home, card = tmp_path / "home", tmp_path / "me.vcf"
+    assert run(home, "add", "Ana Ruiz", "--nickname", "Ana").returncode == 0
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Ruiz\r\nNICKNAME:Annie,Bee,annie\r\nEND:VCARD\r\n"
+    )
+    preview = run(home, "import", str(card), "--preview", "--merge")
+    assert (
+        "Ana Ruiz  (already here as Ana Ruiz; their nickname stays Ana; Annie and Bee are kept "
+        "as other names)"
+    ) in preview.stdout, preview.stdout
+    assert run(home, "import", str(card), "--merge").returncode == 0
+    assert run(home, "search", "@Bee").returncode == 0  # the name said is one they go by
+    again = run(home, "import", str(card), "--preview", "--merge")
+    assert "kept as" not in again.stdout and "stays" not in again.stdout, again.stdout
 
 
 def test_a_negative_number_is_a_number_no_one_has_not_a_name(tmp_path: Path) -> None:

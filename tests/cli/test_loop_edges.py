@@ -68,6 +68,19 @@ def test_a_time_just_passed_or_empty_is_refused_not_moved(
     assert run(home, "plan").stdout.startswith("No small step is planned right now.")
 
 
+def test_a_step_or_a_new_time_over_a_year_away_needs_anyway(home: Path) -> None:
+    """`plan Ana x "in 1,000,000 days"` planned a step for 4764 without a word (it went to
+    Today, the calendar export and a Markdown file named 4764-11.md)."""
+    refused = run(home, "plan", "Ana", "x", "in 1,000,000 days")
+    assert_one_line_error(refused, 1, "4764, 20:00, over a year from now — is the year right?")
+    assert "Add --anyway to keep it." in refused.stderr
+    assert run(home, "plan", "Ana", "x", "in 300 days").returncode == 0  # within a year
+    later = run(home, "later", "1", "in 5 years")
+    assert_one_line_error(later, 1, "2031, 20:00, over a year from now — is the year right?")
+    kept = run(home, "plan", "Ana", "y", "in 3 years", "--anyway")
+    assert kept.returncode == 0 and "2029" in kept.stdout, kept.stderr
+
+
 def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
     first = run(home, "backup", str(copy))

@@ -616,6 +616,32 @@ async def test_a_repeat_on_other_days_starts_on_its_first_day(sqlite_db: Databas
     assert clock.to_local(step.due_at) == local("2026-11-26T18:00")
 
 
+async def test_a_step_over_a_year_away_is_asked_about_before_it_is_planned(
+    sqlite_db: Database,
+) -> None:
+    """A step "in 1,000,000 days" was planned for the year 4764 without a word, and sat on
+    Today's coming up. Its year is asked about, as a day over a year back is elsewhere:
+    under the field, and once more on saving."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"cy", "enter", "enter", *"in 1,000,000 days")
+        shown = " ".join(screen_text(app).split())
+        assert "Oct 4764, 20:00 (in 2,737 years) — is the year right?" in shown, shown
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        assert "over a year from now — is the year right?" in " ".join(screen_text(app).split())
+        await press(app, pilot, "enter")  # keep editing
+        assert isinstance(app.screen, PlanWizard) and all_steps(sqlite_db) == []
+        when = wizard(app).query_one("#when", Input)
+        when.value = "in 2 years"
+        await press(app, pilot, "ctrl+s", "right", "enter")  # meant: kept
+        assert isinstance(app.screen, TodayScreen)
+    [step] = all_steps(sqlite_db)
+    assert clock.to_local(step.due_at).year == 2028
+
+
 async def test_quitting_mid_wizard_keeps_the_page_and_the_words(sqlite_db: Database) -> None:
     a_few_people(sqlite_db)
     app = make_app(sqlite_db)

@@ -698,17 +698,19 @@ def test_a_time_at_the_calendars_first_moment_is_refused_in_any_zone(
     assert parse_when("2 Jan 0001 00:00", lean="past").year == 1
 
 
-@given(st.integers(0, 4000))
-def test_a_day_is_asked_about_exactly_when_over_a_year_back(days_back: int) -> None:
+@given(st.integers(-4000, 4000))
+def test_a_day_is_asked_about_exactly_when_over_a_year_away(days_back: int) -> None:
     """The one rule the forms' "is the year right?" and the command line's refusal share:
-    a day more than 366 days back is asked about, and refused without --anyway; one at or
-    within that is taken as said."""
-    from planner_tui.when import check_year, long_ago
+    a day more than 366 days back, or ahead (a step planned "in 1,000,000 days" was kept for
+    the year 4764), is asked about, and refused without --anyway; one at or within that is
+    taken as said."""
+    from planner_tui.when import check_year, far_off
 
     day = clock.today() - timedelta(days=days_back)
-    assert long_ago(day) is (days_back > 366)
-    if days_back > 366:
-        with pytest.raises(InvalidInput, match="over a year ago — is the year right"):
+    away = "ago" if days_back > 366 else "from now" if days_back < -366 else ""
+    assert far_off(day) == away
+    if away:
+        with pytest.raises(InvalidInput, match=f"over a year {away} — is the year right"):
             check_year(day, anyway=False)
     else:
         check_year(day, anyway=False)

@@ -88,7 +88,8 @@ def add_parsers(sub: Any) -> None:
                       "out): plan --context Choir 'go to the Thursday choir' thu 7pm")  # fmt: skip
     plan.add_argument("--anyway", action="store_true",
                       help="keep the words as they are when they name another day than WHEN, "
-                      "or plan a step already on your plan a second time")  # fmt: skip
+                      "plan a step already on your plan a second time, or one over a year "
+                      "away")  # fmt: skip
     plan.add_argument("--awkward", type=score(1, 5), metavar="1-5", help="expected awkwardness")
     plan.add_argument("--sure", type=score(0, 10), metavar="0-10", help="how sure you are")
     plan.set_defaults(run=cmd_plan)
@@ -126,11 +127,13 @@ def add_parsers(sub: Any) -> None:
         if status in ("done", "no_reply"):  # steps.AFTER_THE_STEP (no data layer to parse)
             outcome.add_argument("--anyway", action="store_true",
                                  help="a step due on a later day that has happened already"
-                                 + (", or --when over a year ago" if status == "done" else ""))  # fmt: skip
+                                 + (", or --when over a year ago" if status == "done" else
+                                    ", or a --follow-up over a year away"))  # fmt: skip
         elif status == "rescheduled":
             outcome.add_argument("--anyway", action="store_true",
-                                 help="a time on another day than the step's words say, or "
-                                 "one a step just like it already has")  # fmt: skip
+                                 help="a time on another day than the step's words say, "
+                                 "one a step just like it already has, or one over a year "
+                                 "away")  # fmt: skip
         if status == "done":
             outcome.add_argument("--when", help="when it happened (default: now, or the "
                                  "step's own time when it was due on an earlier day)")  # fmt: skip
@@ -144,7 +147,8 @@ def add_parsers(sub: Any) -> None:
             outcome.add_argument("--another-time", metavar="WHEN", help="offer another time")
             outcome.add_argument("--anyway", action="store_true",
                                  help="another time on another day than the step's words say, "
-                                 "or one a step just like it already has")  # fmt: skip
+                                 "one a step just like it already has, or one over a year "
+                                 "away")  # fmt: skip
             outcome.add_argument("--no-follow-up", action="store_true",
                                  help="don't plan the step's own backup next")  # fmt: skip
         elif status == "no_reply":
@@ -265,10 +269,11 @@ def _list_open_steps(settings: Settings, typed: str | None) -> None:
 def _plan(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import Effort
     from planner_tui.services import steps
-    from planner_tui.when import describe_repeat, parse_repeat, parse_when_noted
+    from planner_tui.when import check_year, describe_repeat, parse_repeat, parse_when_noted
 
     due, moved = parse_when_noted(_when(args.when), lean="future")
     steps.check_ahead(due)
+    check_year(due, anyway=args.anyway)
     rule = parse_repeat(args.repeat) if args.repeat is not None else None
     if not args.anyway:
         texts = {"step": args.action, "cue": args.cue, "backup": args.backup}
@@ -433,6 +438,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         if new_time:
             outcome["new_due_at"] = steps.new_time(new_time, step.due_at)
             steps.check_ahead(outcome["new_due_at"])
+            check_year(outcome["new_due_at"], anyway=args.anyway)
         if new_time and not args.anyway:  # as `plan` asks
             due = outcome["new_due_at"]
             if disagree := steps.new_time_disagrees(step, StepStatus(status), due):

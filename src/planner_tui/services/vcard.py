@@ -49,7 +49,7 @@ from planner_tui.services.people import (
     merge_into,
     name_index,
 )
-from planner_tui.words import numbered, plural, yearly_day
+from planner_tui.words import joined, numbered, plural, yearly_day
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_NICKNAME = 200
@@ -739,12 +739,22 @@ def _kept(session: Session, person_id: int, card: Card) -> list[str]:
             notes.append(f"their {label} stays {shown}; the card's is left out")
     person = get_person(session=session, person_id=person_id)
     known = {name_key(name) for name in (person.name, person.nickname, *person.aliases)}
-    if person.nickname and card.nickname and name_key(card.nickname) not in known:
-        notes.append(
-            f"their nickname stays {person.nickname}; {card.nickname} is kept as another name"
-        )
-    elif card.nickname and not person.nickname:
+    # Every other name the card brings is said ("Annie,Bee": Bee went in unsaid).
+    others = list(card.other_names)
+    if person.nickname and card.nickname:
+        others.insert(0, card.nickname)
+    elif card.nickname:
         added.insert(0, f"the nickname {card.nickname}")
+        known.add(name_key(card.nickname))
+    kept_as: list[str] = []
+    for name in others:
+        if name_key(name) not in known:
+            known.add(name_key(name))
+            kept_as.append(name)
+    if kept_as:
+        stays = f"their nickname stays {person.nickname}; " if card.nickname in kept_as else ""
+        also = "is kept as another name" if len(kept_as) == 1 else "are kept as other names"
+        notes.append(f"{stays}{joined(kept_as)} {also}")
     if card.note.strip() and card.note.strip() not in person.notes:
         added.append("the card's note, below theirs" if person.notes else "the card's note")
     return notes + (["adds " + ", ".join(added)] if added else [])

@@ -272,7 +272,7 @@ class OutcomeForm(FormScreen[Any]):
             elif typed:
                 try:
                     moment = new_time(typed, self.step.due_at)
-                    shown = "→ " + describe(moment)
+                    shown = "→ " + describe(moment) + year_asked(moment)
                     own = values["follow_up"]
                     if disagree := new_time_disagrees(self.step, self.status, moment, own):
                         shown += f". {disagree}"  # asked, not refused: as the wizard asks
@@ -309,6 +309,7 @@ class OutcomeForm(FormScreen[Any]):
                     outcome["place"] = values["place"].strip()
         if values["new_time"].strip() and self.status in NEW_TIME:
             outcome["new_due_at"] = steps.new_time(values["new_time"], self.step.due_at)
+            self.ask_year(outcome["new_due_at"], values, "new_time")
             if values["follow_up"].strip():
                 outcome["follow_up"] = values["follow_up"].strip()
             elif self.status is not StepStatus.NO_REPLY and not values.get("again"):

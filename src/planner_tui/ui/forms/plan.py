@@ -37,7 +37,14 @@ from planner_tui.ui.forms.base import LOOK_ABOVE, Field, FormScreen, Line, Probl
 from planner_tui.ui.screens.base import focus_laid_out, text
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.ui.widgets.ticks import Dropdown
-from planner_tui.when import QUICK_PICKS, describe_repeat, parse_repeat, parse_when, read_back
+from planner_tui.when import (
+    QUICK_PICKS,
+    describe_repeat,
+    parse_repeat,
+    parse_when,
+    read_back,
+    year_asked,
+)
 
 if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, PersonRead
@@ -915,7 +922,7 @@ class PlanWizard(FormScreen[StepRead]):
                 from planner_tui.services.steps import check_ahead
 
                 due, shown = read_back(values["when"], lean="future")
-                when.update(text("→ " + shown))
+                when.update(text("→ " + shown + year_asked(due)))
                 check_ahead(due)
                 note = self.days_question(values, due)
             except InvalidInput as error:
@@ -963,6 +970,7 @@ class PlanWizard(FormScreen[StepRead]):
             raise InvalidInput(NO_TARGET, field="person")
         due = parse_when(values["when"], lean="future")
         steps.check_ahead(due)
+        self.ask_year(due, values)
         action = next((a for a in self.actions if a.id == values["action_id"]), None)
         data = {
             "person_id": values["person"],

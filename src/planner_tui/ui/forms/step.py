@@ -20,7 +20,7 @@ from planner_tui.ui.forms.plan import AWKWARD, words_refused
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.ui.widgets.ticks import Dropdown
-from planner_tui.when import describe_repeat, parse_repeat, read_back, typed
+from planner_tui.when import describe_repeat, parse_repeat, read_back, typed, year_asked
 
 FIELDS = {"words": "action", "when": "due_at", "channel": "channel",
           "awkwardness": "expected_awkwardness", "repeat": "rrule", "cue": "cue",
@@ -141,7 +141,7 @@ class StepForm(FormScreen[Any]):
                 rule = parse_repeat(values["repeat"])
                 if disagree := days_disagree(due_at=due, rule=rule, texts=texts):
                     shown += f". {disagree}"  # asked, not refused: as the wizard asks
-            preview.update(text("→ " + shown))
+            preview.update(text("→ " + shown + year_asked(due)))
             if values["when"] != self.initial["when"]:
                 check_ahead(due)
         except InvalidInput as error:
@@ -194,6 +194,8 @@ class StepForm(FormScreen[Any]):
         changed = self.changes(values)
         if not changed:
             return None
+        if "due_at" in changed:
+            self.ask_year(changed["due_at"], values)
         scope = values.get("scope")
         if self.step.rrule and "rrule" not in changed and scope is None:
             raise Question(
