@@ -249,12 +249,20 @@ async def test_a_tag_no_entry_could_carry_is_refused_with_a_note(
         await press(app, pilot, "r", "x")
         form = app.screen
         assert isinstance(form, ExperimentForm)
-        fill(form, name="walks", tied=tied, weeks="2", starts="1 january 2026")
+        # With weeks out of range too, both are said at once and the cursor goes to the
+        # tag, the first (only the weeks' note showed, and the tag's came after mending it).
+        fill(form, name="walks", tied=tied, weeks="9", starts="1 january 2026")
         await press(app, pilot, "ctrl+s")
         assert app.screen is form
         notes = " ".join(str(p.render()) for p in form.query(Problem) if p.display)
         assert "a #tag is letters and digits, with - or _ between" in notes.casefold(), notes
+        assert "A number of weeks from 2 to 6" in notes, notes
+        assert form.focused is form.query_one("#tied", Input)
         assert form.query_one("#tied", Input).value == tied  # kept, to change
+        form.query_one("#weeks", Input).value = "2"
+        await press(app, pilot, "ctrl+s")
+        notes = " ".join(str(p.render()) for p in form.query(Problem) if p.display)
+        assert "a #tag is letters and digits, with - or _ between" in notes.casefold(), notes
     with sqlite_db.session() as s:
         assert experiments.list_experiments(session=s) == []
 

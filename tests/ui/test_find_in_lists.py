@@ -82,6 +82,25 @@ async def test_typing_a_name_in_the_contexts_list_finds_it(
     assert ana.contexts == ["[b]Book group"]  # the letters ticked nothing themselves
 
 
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [("ch", "[bold]Choir[/]"), ("club", "Climbing club"), ("vid", "call / video"),
+     ("5", "5/5 · very warm"), ("wo", "Work (old)"), ("old", "Work (old)")],
+)  # fmt: skip
+def test_a_line_is_found_by_the_start_of_any_of_its_words(
+    monkeypatch: pytest.MonkeyPatch, typed: str, found: str
+) -> None:
+    """ "ch" ticked Climbing club, never "[bold]Choir[/]": a bracket parts words, as in
+    names everywhere, and a number is a line's start alone."""
+    monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
+    lines = ["Climbing club", "[bold]Choir[/]", "call / video", "4/5", "5/5 · very warm",
+             "Work (old)"]  # fmt: skip
+    finder, at = ticks.Finder(), 0
+    for letter in typed:
+        at = finder.find(letter, lines, at)
+    assert at is not None and lines[at] == found
+
+
 async def test_a_space_ends_the_name_being_spelled(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

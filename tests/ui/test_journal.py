@@ -662,6 +662,27 @@ async def test_an_entry_too_long_is_explained_in_sight_and_gets_the_cursor(
     assert entries(sqlite_db) == []
 
 
+async def test_words_longer_than_their_box_show_the_cursor_at_their_end(
+    sqlite_db: Database,
+) -> None:
+    """A check-in taken back from a draft, its warmth note wider than the box: it showed the
+    note's start, the cursor out of sight at its end, also after End, until a key was typed
+    (a new user thought the last words were lost)."""
+    words = "tea with Ana at the corner cafe, then a long slow walk home along the canal " * 2
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "3", "tab", *(words + "by the river"))
+        await press(app, pilot, "escape", "enter")  # kept as a draft
+        await press(app, pilot, "c")  # taken back, the focus where it was
+        note = form(app).query_one("#warmth_note", Input)
+        assert note.value.endswith("by the river") and note.has_focus
+        for keys in ((), ("end",), ("home", "tab", "shift+tab")):  # as opened, End, back in
+            await press(app, pilot, *keys)
+            assert note.has_focus
+            assert any("by the river" in line for line in on_screen(app)), keys
+
+
 async def test_escape_asks_to_keep_or_discard(sqlite_db: Database) -> None:
     a_map(sqlite_db)  # Today shows the check-in's line once someone is on the map
     app = make_app(sqlite_db)

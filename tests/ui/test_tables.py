@@ -198,3 +198,19 @@ def test_headings_cut_over_figures_stay_told_apart() -> None:
         h if len(h) <= w else h[: w - 1] + "…" for h, w in zip(headings, fitted.widths, strict=True)
     ]
     assert fitted.over <= 0 and shown[1] != shown[2], (shown, fitted)
+
+
+def test_a_column_with_nothing_in_it_gives_way_before_the_words() -> None:
+    """The Plan at 60×20 with nothing repeating: the empty "repeats" column kept its width
+    while the steps' words were cut ('send a vo…'). Once anything repeats, it shows."""
+    headings = ["when", "who", "", "repeats", "small step"]
+    steps = ["send a voice note to say hello", "ask Annie about the allotment"]
+    rows = [["Mon 19:00", "Tue 18:00"], ["Bo", "Annie"], ["", ""], ["", ""], steps]
+    fitted = fit(headings, rows, (-1, 2, 1), 56)
+    assert fitted.widths[4] == max(map(len, steps)), fitted  # whole, the empty one narrower
+    fitted = fit(headings, rows, (-1, 2, 1), 50)  # the words cut only once it's gone
+    assert fitted.widths[3] == 0 and drawn_width(fitted.widths, fitted.gap) == 50, fitted
+    assert fitted.widths[4] == 50 - drawn_width(fitted.widths[:4], fitted.gap) - fitted.gap
+    rows[3] = ["", "weekly"]
+    assert fit(headings, rows, (-1, 2, 1), 56).widths[3] >= len("weekly")
+    assert fit(headings, [[], [], [], [], []], (-1, 2, 1), 56).widths[3] == len("repeats")

@@ -857,21 +857,26 @@ class ExperimentCreate(SQLModel):
     @field_validator("tag")
     @classmethod
     def _tag(cls, value: str) -> str:
-        """A tag an entry can carry: '[red]walk' was taken, and no entry could ever count."""
-        if not value.strip():
-            return ""
-        value = clean_tag(value)
-        if not re.fullmatch(WRITTEN_TAG, value):
-            raise ValueError(
-                "a #tag is letters and digits, with - or _ between (#walk, #new-friends), "
-                "as an entry's words make one"
-            )
-        return value
+        return experiment_tag(value)
 
     @field_validator("step_words")
     @classmethod
     def _words(cls, value: str) -> str:
         return clean_name(value) if value.strip() else ""
+
+
+def experiment_tag(value: str) -> str:
+    """A tag an entry can carry ('' for none): '[red]walk' was taken, and no entry could ever
+    count. The form asks it as it checks, beside its other notes."""
+    if not value.strip():
+        return ""
+    value = clean_tag(value)
+    if not re.fullmatch(WRITTEN_TAG, value):
+        raise ValueError(
+            "a #tag is letters and digits, with - or _ between (#walk, #new-friends), "
+            "as an entry's words make one"
+        )
+    return value
 
 
 class Experiment(SQLModel, table=True):

@@ -13,7 +13,12 @@ from textual.binding import Binding
 from textual.widgets import Button, Input
 
 from planner_tui import words
-from planner_tui.db.models import EXPERIMENT_WEEKS, ExperimentRead, experiment_ends
+from planner_tui.db.models import (
+    EXPERIMENT_WEEKS,
+    ExperimentRead,
+    experiment_ends,
+    experiment_tag,
+)
 from planner_tui.errors import InvalidInput
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem
 from planner_tui.ui.widgets.answers import ANSWER_KEYS, AnswerKeys
@@ -75,8 +80,14 @@ class ExperimentForm(FormScreen[ExperimentRead]):
         noted = self.left | ({"name", "tied"} if self.save_tried else set())
         if "name" in noted and not str(values.get("name", "")).strip():
             problems["name"] = "A few words to name it, please."
-        if "tied" in noted and not str(values.get("tied", "")).strip().lstrip("#"):
+        tied = str(values.get("tied", "")).strip()
+        if "tied" in noted and not tied.lstrip("#"):
             problems["tied"] = "A #tag, or the words of a step that repeats."
+        elif tied.startswith("#"):  # said with the other notes, not only once they're mended
+            try:
+                experiment_tag(tied[1:])
+            except ValueError as error:
+                problems["tied"] = f"Tag: {error}."
         weeks = str(values.get("weeks", "")).strip()
         low, high = EXPERIMENT_WEEKS
         if not (weeks.isdigit() and low <= int(weeks) <= high):

@@ -258,11 +258,14 @@ def fit(
     figures_whole = {
         i: max([1, *widths_of[i], min(cell_width(headings[i]), headings_apart)]) for i in marks
     }
+    # A column of marks with none in its rows gives way first, heading and all: the Plan's
+    # "repeats", with nothing repeating, kept its width while the steps' words were cut.
+    empty = {i: 0 for i in marks if columns[i] and not any(widths_of[i])}
     ways = (  # the space between columns, then what gives way, in turn
-        (GAP, [apart, figures_whole]),
-        (TIGHT_GAP, [apart, figures_whole]),
-        (GAP, [narrowest, figures_whole]),
-        (TIGHT_GAP, [narrowest, figures_whole, dict.fromkeys(words, NARROWEST_CUT)]),
+        (GAP, [empty, apart, figures_whole]),
+        (TIGHT_GAP, [empty, apart, figures_whole]),
+        (GAP, [empty, narrowest, figures_whole]),
+        (TIGHT_GAP, [empty, narrowest, figures_whole, dict.fromkeys(words, NARROWEST_CUT)]),
     )
     for gap, cuts in ways:
         widths = list(natural)

@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from textual.events import Focus, Key, Paste, Resize
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
@@ -90,6 +91,15 @@ class TextField(Input):
             self.select_all()
         else:
             self.cursor_position = len(self.value)
+            # Textual scrolls to the cursor when it moves: one at the end already (a draft
+            # taken back, words longer than the box) stayed out of sight until a key.
+            self.call_after_refresh(self.show_cursor)
+
+    def show_cursor(self) -> None:
+        """The box scrolled so the cursor is in sight (as a key moving it would)."""
+        if self.is_attached:
+            cursor = Region(self._cursor_offset, 0, width=1, height=1)
+            self.scroll_to_region(cursor, force=True, animate=False, immediate=True)
 
     def on_resize(self, _event: Resize) -> None:
         # One cell is the cursor's, at the end of the placeholder.

@@ -6,7 +6,6 @@ finds a line by its words."""
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -21,7 +20,7 @@ from textual.widgets._selection_list import SelectionType
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
-from planner_tui.names import name_key
+from planner_tui.names import begins, name_key
 
 TICKED = "X"
 EMPTY = " "
@@ -58,8 +57,9 @@ class Finder:
     """Typing a name to find it in a list of words: letters typed close together spell
     more of the name; the same letter again goes on to the next line it starts. A line
     is found by the start of any of its words ('vid' finds 'call / video', 'club'
-    'Climbing club') — a number by its start alone ('5' is '5/5 · very warm', not the
-    '/5' of every line) — matched as names are everywhere (:func:`name_key`)."""
+    'Climbing club', 'ch' '[bold]Choir[/]') as names are begun everywhere
+    (:func:`names.begins`) — a number by its start alone ('5' is '5/5 · very warm', not
+    the '/5' of every line)."""
 
     def __init__(self) -> None:
         self._spelling = ""
@@ -84,15 +84,12 @@ class Finder:
         for step in range(again, count + again):
             index = (at + step) % count
             line = lines[index]
-            later = [] if wanted[:1].isdigit() else _WORD_AFTER_FIRST.finditer(line)
-            starts = [line, *(line[m.start() :] for m in later)]
-            if any(name_key(start).startswith(wanted) for start in starts):
+            if wanted[:1].isdigit():
+                if name_key(line).startswith(wanted):
+                    return index
+            elif begins(self._spelling, line):
                 return index
         return None
-
-
-_WORD_AFTER_FIRST = re.compile(r"(?<=[\s/·,(])\w")
-"""Where a line's second and later words begin."""
 
 
 def plain_words(prompt: object) -> str:
