@@ -193,7 +193,7 @@ def trend(data: MonthReviewData) -> Figure:
     # month being reviewed is never the part cut off.
     rows = [
         (
-            f"{m.month:%b} {m.month.year}",
+            clock.strftime(m.month, "%b %Y"),
             num(m.avg_connectedness, 1),
             num(m.avg_mood, 1),
             num(m.loneliness),
@@ -320,7 +320,7 @@ def beside(data: MonthReviewData) -> Figure:
         return Figure("beside", title_, lines)
     rows = [
         (
-            f"{m.month:%b} {m.month.year}",
+            clock.strftime(m.month, "%b %Y"),
             num(m.loneliness),
             f"{m.people:,}",
             f"{m.contexts:,}",
@@ -487,7 +487,7 @@ def _paired_table(rows: list[tuple[date, learning.Paired]], before: str, after: 
     return Table(
         ("month", "steps", before, after),
         [
-            (f"{m:%b} {m.year}", f"{p.count:,}", num(p.before, 1), num(p.after, 1))
+            (clock.strftime(m, "%b %Y"), f"{p.count:,}", num(p.before, 1), num(p.after, 1))
             for m, p in rows
             if p.count
         ],

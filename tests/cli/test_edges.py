@@ -29,6 +29,8 @@ from .runner import assert_one_line_error, run, run_process
 FIRST = [
     ("journal", ["journal", "--anyway", "--day", "0001-01-01", "year one"], 0, "1 January 0001"),
     ("review", ["review", "--month", "0001-01"], 0, "January 0001"),
+    # The twelve months' rows say their year as the chart above them does ("Jan 1" did).
+    ("review's months", ["review", "--month", "0001-01"], 0, "| Jan 0001 | 4.0 |"),
     ("search --from/--until", ["search", "--from", "0001-01-01", "--until", "0001-01-01"], 0,
      "year one"),
     ("search --until month", ["search", "--until", "0001-01", "year"], 0, "year one"),
