@@ -252,6 +252,15 @@ async def test_a_score_pasted_with_words_is_taken_as_if_typed(sqlite_db: Databas
         shown = form(app).values()
         assert [shown[key] for key in SCALES] == ["3", "2", "4", "2", "5"], shown
         assert shown["warmth_note"] == "felt ok with @Ana"
+        # A 7 pasted is refused as a typed one is, with its note; the words after it go on
+        # as typed (the whole paste, the 7 with it, went to the warmth box).
+        giving.focus()
+        await pilot.pause()
+        giving.post_message(Paste("7 and a walk"))
+        await settle(app, pilot)
+        shown = form(app).values()
+        assert shown["comfort_giving"] == "2" and shown["warmth_note"].endswith("@Ana and a walk")
+        assert SCALE_REFUSED in " ".join(screen_text(app).split())
 
 
 async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> None:

@@ -71,6 +71,9 @@ class ScaleField(TextField):
         event.prevent_default()
         event.stop()
         typed = event.text
+        if typed[:1].isdigit() and typed[0] not in "12345":  # refused as a typed 7 is
+            self.restricted()
+            typed = typed[1:]
         if typed and typed[0] in "12345":
             self.value = typed[0]
             self.screen.focus_next()
