@@ -1219,6 +1219,22 @@ async def test_a_day_long_ago_is_asked_about_in_the_check_in_and_the_contact_for
         assert "(126 years ago) — is the year right?" in " ".join(screen_text(app).split())
 
 
+async def test_the_palette_waits_until_a_question_is_answered(sqlite_db: Database) -> None:
+    """ctrl+p opened the palette over "Discard what you wrote?"; it now waits for the
+    answer, and opens once the question is gone."""
+    from textual.command import CommandPalette
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "2", "ctrl+l")
+        assert isinstance(app.screen, Choice)
+        await press(app, pilot, "ctrl+p")
+        assert isinstance(app.screen, Choice) and not CommandPalette.is_open(app)
+        await press(app, pilot, "enter", "ctrl+p")  # keep writing: the form, then the palette
+        assert CommandPalette.is_open(app)
+
+
 async def test_ctrl_l_asks_before_throwing_words_away(sqlite_db: Database) -> None:
     """ctrl+l — many a terminal's "clear the screen", pressed out of habit — threw a
     half-written check-in away at once, with no draft and no undo."""

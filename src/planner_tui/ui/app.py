@@ -480,6 +480,12 @@ class PlannerApp(TypeAheadApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return None  # shown greyed out: you are already here
+        if action == "command_palette":
+            from planner_tui.ui.modals.confirm import Choice
+
+            # A question is answered first: ctrl+p opened the palette over "Discard what
+            # you wrote?", and its commands acted behind the question.
+            return not isinstance(self.screen, Choice)
         return True
 
     def form_open(self) -> bool:
