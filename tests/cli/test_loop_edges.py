@@ -68,6 +68,25 @@ def test_a_time_just_passed_or_empty_is_refused_not_moved(
     assert run(home, "plan").stdout.startswith("No small step is planned right now.")
 
 
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["declined", "1", "--another-time", ""], "--another-time is empty"),
+        (["declined", "1", "--another-time", "  "], "--another-time is empty"),
+        (["no-reply", "1", "--anyway", "--follow-up", ""], "--follow-up is empty"),
+    ],
+)
+def test_an_empty_new_time_is_refused_not_passed_over(
+    home: Path, argv: list[str], said: str
+) -> None:
+    """`declined 8 --another-time ''` (a script's unset variable) said "Noted: not now."
+    and planned nothing; `no-reply --follow-up ''` planned the usual follow-up."""
+    assert run(home, "plan", "Ana", "call", "tomorrow 6pm").returncode == 0
+    assert_one_line_error(run(home, *argv), 1, said)
+    listed = run(home, "plan").stdout
+    assert listed.count("#") == 1 and "call" in listed, listed  # recorded nothing
+
+
 def test_a_step_or_a_new_time_over_a_year_away_needs_anyway(home: Path) -> None:
     """`plan Ana x "in 1,000,000 days"` planned a step for 4764 without a word (it went to
     Today, the calendar export and a Markdown file named 4764-11.md)."""

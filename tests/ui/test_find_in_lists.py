@@ -123,6 +123,35 @@ async def test_a_space_ends_the_name_being_spelled(
     assert sorted(ana.contexts) == ["Choir", "Work"]
 
 
+async def test_a_space_after_a_name_that_finds_nothing_ticks_nothing(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "nord" found Café Nord; then "qqq", which finds nothing, and space: Café Nord's
+    tick came off (a mistyped name changed another line). The space rings the bell too,
+    and the next one ticks the line in sight."""
+    with sqlite_db.write() as s:
+        for name in CONTEXTS:
+            people.create_context(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    rung: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "n", *"Ana")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        picker: SelectionList[int] = form.query_one("#contexts", SelectionList)
+        picker.focus()
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
+        await press(app, pilot, *"nord", "space")
+        assert highlighted(picker) == "Café Nord" and len(picker.selected) == 1
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 0)  # a new name, found nowhere
+        await press(app, pilot, *"qqq", "space")
+        assert len(picker.selected) == 1 and len(rung) == 4  # three letters and the space
+        await press(app, pilot, "down", "space")  # moved on: a space ticks again
+        assert highlighted(picker) == "Choir" and len(picker.selected) == 2
+
+
 async def test_with_no_contexts_yet_the_forms_say_where_to_add_them(sqlite_db: Database) -> None:
     app = make_app(sqlite_db)
     async with app.run_test(size=(120, 40)) as pilot:

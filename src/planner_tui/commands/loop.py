@@ -432,6 +432,9 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
     new_time = new_time.strip() if new_time is not None else None
     if status == "rescheduled" and not new_time:
         _refuse("When would suit better? Try 'sat 10am' or 'in 2 days'.")
+    if new_time == "":  # `--another-time ''` (a script's unset variable): not passed over
+        option = "--another-time" if status == "declined" else "--follow-up"
+        _refuse(f"{option} is empty: say when (try 'sat 10am' or 'in 3 days'), or leave it out.")
     with opened(settings) as database, database.write() as session:
         step = find_step(session, args.step)
         steps.check_open(session, step)  # first: no advice about a step already recorded

@@ -100,13 +100,22 @@ def plain_words(prompt: object) -> str:
 class TickList(SelectionList[SelectionType]):
     """A selection list whose unselected lines show an empty box, and where typing a name
     finds it (:class:`Finder`). Nothing found rings the terminal's bell, so typed letters
-    never vanish without a sign."""
+    never vanish without a sign; the space after them rings it again and ticks nothing
+    (a name mistyped, then space, ticked or unticked the line found before it)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._finder = Finder()
+        self._missed = False
 
     def on_key(self, event: events.Key) -> None:
+        missed, self._missed = self._missed, False
+        if event.character == " " and missed:
+            event.stop()
+            event.prevent_default()
+            self._finder.forget()
+            self.app.bell()
+            return
         if not event.is_printable or event.character in (None, " "):
             self._finder.forget()
             return  # the list's own keys
@@ -115,6 +124,7 @@ class TickList(SelectionList[SelectionType]):
         lines = [plain_words(option.prompt) for option in self.options]
         found = self._finder.find(event.character or "", lines, self.highlighted or 0)
         if found is None:
+            self._missed = True
             self.app.bell()
         else:
             self.highlighted = found
