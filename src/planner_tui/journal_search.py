@@ -30,7 +30,7 @@ from planner_tui.names import (
     person_number,
 )
 from planner_tui.when import parse_when
-from planner_tui.words import no_person_numbered, numbered, several_called
+from planner_tui.words import no_person_numbered, numbered, quoted, several_called
 
 ENTRY_FIELDS = ("body", "warmth_note", "withdraw_note")
 NO_END = date.max
@@ -206,7 +206,7 @@ def no_context(typed: str, contexts: Sequence[Labelled], otherwise: str = "") ->
     found = contexts_named(typed, contexts)
     if len(found) > 1:
         return several_called(typed, [c.name for c in found])
-    return otherwise or f"No context called {typed!r}."
+    return otherwise or f"No context called {quoted(typed)}."
 
 
 _FILTER = re.compile(
@@ -269,7 +269,7 @@ def read_search(
             twins = len(set(listed)) < len(listed)  # names alone can't tell them apart
             problems.append(several_called(said, listed, found if numbers or twins else None))
         else:
-            problems.append(f"No one called {typed!r} on your map.")
+            problems.append(f"No one called {quoted(typed)} on your map.")
         return None
 
     def replace(match: re.Match[str]) -> str:

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from planner_tui import clock
-from planner_tui.terminal import shorten
+from planner_tui.terminal import plain, shorten
 
 FIRST_RUN_NOTICE = (
     "Welcome. planner-tui is a self-help tool for small steps toward the people in your "
@@ -466,14 +466,17 @@ def preview_found(duplicates_here: int, earlier_in_file: int, new: int) -> str:
     return ", ".join(parts)
 
 
-def _typed(text: str) -> str:
-    """What someone typed, quoted back in a one-line message (its first 60 characters)."""
-    return repr(" ".join(text.split())[:60])
+def quoted(text: str) -> str:
+    """What someone typed, quoted back in a one-line message (its first 60 characters) as
+    they see it: control characters as visible symbols, and a joiner that makes one emoji
+    of several kept (Python's repr wrote 👨\\u200d👩 and switched quotes around an
+    apostrophe)."""
+    return f"'{plain(' '.join(text.split())[:60], keep_newlines=False)}'"
 
 
 def no_one_called(typed: str) -> str:
     command = shlex.quote(" ".join(typed.split())[:60])
-    return f"No one called {_typed(typed)} on your map. To add them: planner-tui add {command}"
+    return f"No one called {quoted(typed)} on your map. To add them: planner-tui add {command}"
 
 
 def already_on_map(name: str, archived: bool = False) -> str:
@@ -519,7 +522,7 @@ EMPTY_NAME_SHELL = "Say who: the name is empty (a name, first name, nickname or 
 def no_context_to_log(typed: str) -> str:
     """`log --context` names a part of life not on the map yet: how to add it."""
     said = " ".join(typed.split())[:60]
-    return (f"No context called {said!r}. To add it with someone: planner-tui add NAME "
+    return (f"No context called {quoted(said)}. To add it with someone: planner-tui add NAME "
             f"--context {shlex.quote(said)}")  # fmt: skip
 
 
@@ -548,7 +551,7 @@ def several_called(typed: str, names: list[str], numbers: list[int] | None = Non
     if numbers is not None:
         names = [numbered(name, number) for name, number in zip(names, numbers, strict=True)]
     listed = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
-    said = sentence(f"{_typed(typed)} could be {listed}")
+    said = sentence(f"{quoted(typed)} could be {listed}")
     # A number is said as the name was: '@#4' in a search for '@Mo' ('#4' there is a tag).
     number = f"{'@' if typed.lstrip().startswith('@') else ''}#{numbers[0]}" if numbers else ""
     if numbers and alike:  # more of a name they share can't tell them apart

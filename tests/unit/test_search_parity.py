@@ -150,7 +150,7 @@ def test_two_people_of_one_name_are_told_apart_by_number(db: Database) -> None:
         journal.save_entry(session=s, data={"day": TODAY, "body": "tea", "person_ids": [second]})
     for text in ("@AnaSilva", "@Ana's"):
         assert through_services(db, text, {}) == ([], (
-            f"{text!r} could be Ana Silva (#{first}), Ana Silva (#{second}). Say which by "
+            f"'{text}' could be Ana Silva (#{first}), Ana Silva (#{second}). Say which by "
             f"their number (@#{first})."))  # fmt: skip
     found, message = through_services(db, f"@#{second}", {})
     assert message == "" and len(found) == 1

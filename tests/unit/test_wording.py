@@ -129,3 +129,18 @@ def test_a_day_the_step_words_disagree_with_says_its_year_when_another() -> None
         "Your step says Saturday, and the step is on Thursday 7 Jan 2027. Is that the day you mean?"
     )
     assert "on Friday 27 Nov." in words.day_disagrees("step", "Thursday", datetime(2026, 11, 27))
+
+
+@given(st.text(max_size=80))
+def test_typed_words_are_quoted_back_as_they_show(typed: str) -> None:
+    """A check-in's "No one called '… 👨\\u200d👩\\u200d👧 …' yet": Python's repr wrote the
+    joiners of one emoji as escapes (and switched quotes around an apostrophe). What was
+    typed comes back in single quotes, whitespace runs as one space, at most 60
+    characters, with no character that would move the terminal's cursor or colour it."""
+    said = words.quoted(typed)
+    inside = said[1:-1]
+    assert said[0] == said[-1] == "'" and len(inside) <= 60
+    assert not any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in inside), said
+    assert words.quoted("Zoë 👨\u200d👩\u200d👧") == "'Zoë 👨\u200d👩\u200d👧'"
+    assert words.quoted("O'Brien") == "'O'Brien'"
+    assert words.quoted("a\x1b[31mb") == "'a␛[31mb'"

@@ -138,7 +138,7 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
         elif not found and people_meant(typed, [self.keep]):
             problem.say(f"That is {short_name(self.keep.name)}: type the other one's name.")
         elif not found:
-            problem.say(f"No one else on your map is called {typed!r}.")
+            problem.say(f"No one else on your map is called {words.quoted(typed)}.")
         else:
             problem.say(None)
             self.confirm(next(p for p in self.others if p.id == found[0]))
