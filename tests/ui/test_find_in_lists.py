@@ -8,6 +8,7 @@ from textual.widgets import Select, SelectionList, Static
 
 from planner_tui.db.engine import Database
 from planner_tui.services import people
+from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.forms.people import PersonForm
@@ -28,21 +29,34 @@ def labels(form: object) -> list[str]:
     return [str(w.render()) for w in form.query(".field-label") if isinstance(w, Static)]  # type: ignore[attr-defined]
 
 
+def app_with_contexts(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> tuple[PlannerApp, list[int]]:
+    """The :data:`CONTEXTS` on the map, and an app whose bell rings into the list given."""
+    with db.write() as s:
+        for name in CONTEXTS:
+            people.create_context(session=s, data={"name": name})
+    app = make_app(db)
+    rung: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    return app, rung
+
+
+async def person_form(app: PlannerApp, pilot: object) -> PersonForm:
+    """The Map's form for someone new, Ana, open."""
+    await open_map(app, pilot)
+    await press(app, pilot, "n", *"Ana")
+    assert isinstance(app.screen, PersonForm)
+    return app.screen
+
+
 async def test_typing_a_name_in_the_contexts_list_finds_it(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)  # every letter spells on: no clock in it
-    with sqlite_db.write() as s:
-        for name in CONTEXTS:
-            people.create_context(session=s, data={"name": name})
-    app = make_app(sqlite_db)
-    rung: list[int] = []
-    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    app, rung = app_with_contexts(sqlite_db, monkeypatch)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await open_map(app, pilot)
-        await press(app, pilot, "n", *"Ana")
-        form = app.screen
-        assert isinstance(form, PersonForm)
+        form = await person_form(app, pilot)
         assert "Contexts (type a name to find it, space to tick)" in labels(form)
         picker: SelectionList[int] = form.query_one("#contexts", SelectionList)
         picker.focus()
@@ -129,17 +143,9 @@ async def test_a_space_after_a_name_that_finds_nothing_ticks_nothing(
     """ "nord" found Café Nord; then "qqq", which finds nothing, and space: Café Nord's
     tick came off (a mistyped name changed another line). The space rings the bell too,
     and the next one ticks the line in sight."""
-    with sqlite_db.write() as s:
-        for name in CONTEXTS:
-            people.create_context(session=s, data={"name": name})
-    app = make_app(sqlite_db)
-    rung: list[int] = []
-    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    app, rung = app_with_contexts(sqlite_db, monkeypatch)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await open_map(app, pilot)
-        await press(app, pilot, "n", *"Ana")
-        form = app.screen
-        assert isinstance(form, PersonForm)
+        form = await person_form(app, pilot)
         picker: SelectionList[int] = form.query_one("#contexts", SelectionList)
         picker.focus()
         monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
