@@ -328,7 +328,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
             self._answered = True
             self.planner.backend.needed()
             self.planner.keys_may_go_on()
-            collector.after_start()
+            collector.first_shown(type(self).__name__)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
