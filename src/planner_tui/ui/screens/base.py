@@ -267,6 +267,9 @@ class ViewScreen(KeepsStyles, Screen[None]):
 
     ENTER: ClassVar[tuple[str, str]] = ("", "")
     """What Enter on a row does, for help (a table's own key, so no binding lists it)."""
+    PAGE: ClassVar[bool] = False
+    """A page opened over a view and closed again (a person's, a month's contacts), not a
+    view that lasts as long as the app."""
     VERTICAL_BREAKPOINTS = [(0, "-tiny"), (16, "-roomy")]
     """Below 16 lines a view leaves out what only helps (app.tcss): at 40×12 the Journal's
     month strip filled the screen, and the Review's key hint took 7 of 12 lines."""
@@ -328,7 +331,8 @@ class ViewScreen(KeepsStyles, Screen[None]):
             self._answered = True
             self.planner.backend.needed()
             self.planner.keys_may_go_on()
-            collector.first_shown(type(self).__name__)
+            if not self.PAGE:  # a page closes: what it made must stay collectable
+                collector.first_shown(type(self).__name__)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 class ContactsScreen(ViewScreen):
+    PAGE = True
     ENTER = ("Change", "Change or delete the contact")
     TITLE = "Contacts"
     AUTO_FOCUS = "#contacts"

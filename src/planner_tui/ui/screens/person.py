@@ -72,6 +72,7 @@ class PersonData:
 
 
 class PersonScreen(ViewScreen):
+    PAGE = True
     ENTER = ("Open", "On a step, change it or say how it went; on a contact, change it; "
              "on an entry, open it")  # fmt: skip
     TITLE = "Person"
