@@ -91,6 +91,14 @@ async def test_their_page_shows_the_entries_about_them_and_contact_by_month(
         await settle(app, pilot)
         assert "Nothing in your journal with them matches." in screen_text(app)
         assert page.query_one("#person-name", Static).render().plain == NAME  # type: ignore[union-attr]
+        # Escape in the search empties it, as in every view, and stays on the page; from
+        # the list it goes back.
+        await press(app, pilot, "slash", "escape")
+        assert app.screen is page and page.query_one("#person-search", Input).value == ""
+        assert [r[0] for r in rows(page)] == ["20 Nov", "5 Nov", "2 Oct"]
+        assert not isinstance(app.focused, Input)
+        await press(app, pilot, "escape")
+        assert not isinstance(app.screen, PersonScreen)
 
 
 async def test_enter_on_an_entry_on_their_page_opens_it_and_a_change_shows_there(

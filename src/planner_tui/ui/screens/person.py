@@ -78,7 +78,7 @@ class PersonScreen(ViewScreen):
     TITLE = "Person"
     LOADING = "Opening their page…"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "back", "Back"),
         Binding("e", "screen.map_action('edit')", "Edit"),
         Binding("l", "screen.map_action('log')", "Log contact"),
         Binding("s", "screen.map_action('step')", "Small step"),
@@ -285,6 +285,14 @@ class PersonScreen(ViewScreen):
                     " that mentions them." if total == 1 else " that mention them, newest first."
                 )
         self.query_one("#mentions-note", Note).set(said)
+
+    def action_back(self) -> None:
+        """Escape in the search empties it and gives the page its keys back, as in every
+        view's text box (it went back to the Map, and the next `/` searched there)."""
+        if isinstance(self.focused, Input):
+            self.action_leave_field()
+        else:
+            self.app.pop_screen()
 
     def action_search(self) -> None:
         search = self.query_one("#person-search", Input)
