@@ -97,6 +97,31 @@ async def test_moving_between_months(sqlite_db: Database) -> None:
         assert sum("current month" in n.message for n in app._notifications) == 1
 
 
+async def test_keys_typed_at_once_after_a_month_key_act_on_that_month(sqlite_db: Database) -> None:
+    """`← End` in one burst reads the end of October (End went to November's page, and
+    October then opened at its top); the month keys themselves run through at once."""
+    from .test_typeahead import burst
+
+    two_months(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r")
+        body = app.screen.query_one("#body")
+        burst(app, "left", "end")
+        await settle(app, pilot)
+        assert title(app) == "Monthly review — October 2026"
+        assert body.scroll_y == body.max_scroll_y > 0
+        burst(app, "right", "left", "right", "tab", "tab")
+        await settle(app, pilot)
+        assert title(app).startswith("Monthly review — November 2026")
+        boxes = [box.key for box in app.screen.query(FigureBox)]
+        box = app.screen.focused_figure()
+        assert box is not None and box.key == boxes[2]  # two tabs on from the first figure
+        burst(app, *["left"] * 4)
+        await settle(app, pilot)
+        assert title(app) == "Monthly review — July 2026"
+
+
 async def test_the_page_keys_read_the_page_with_the_focus_in_sight(sqlite_db: Database) -> None:
     """PageUp near the end threw the page back to the Overview (the focus, on the first
     figure, pulled it there), and the first PageDown moved a table's hidden cursor while the

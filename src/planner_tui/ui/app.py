@@ -499,7 +499,8 @@ class PlannerApp(TypeAheadApp):
     def goes_at_once(self, event: events.Key | events.Paste) -> bool:
         """A quit key with nothing typed before it, while the data opens or a view waits for
         it: it quits now. (A server that took the connection and never answered held it for
-        typeahead's HOLD_LIMIT.) Not while a form or question opens: the key is for it."""
+        typeahead's HOLD_LIMIT.) So does a key the view says goes at once (the Review's
+        month keys). Not while a form or question opens: the key is for it."""
         if not isinstance(event, events.Key) or not isinstance(self.screen, ViewScreen):
             return False
         from textual.widgets import Input, TextArea  # loaded with the forms, not at start
@@ -509,7 +510,11 @@ class PlannerApp(TypeAheadApp):
         if any(w.group in self.OPENING - {"open"} and not w.is_finished for w in self.workers):
             return False
         active = self.active_bindings.get(event.key)
-        return active is not None and active.binding.action in ("quit", "app.quit")
+        if active is None:
+            return False
+        return active.binding.action in ("quit", "app.quit") or self.screen.goes_at_once(
+            active.binding.action
+        )
 
     def action_help_quit(self) -> None:
         """ctrl+c (it copies in a text box): how to quit. Textual's own words are markup,

@@ -325,6 +325,11 @@ class ViewScreen(KeepsStyles, Screen[None]):
         they would for someone typing slowly (see planner_tui.ui.typeahead)."""
         return self._answered
 
+    def goes_at_once(self, action: str) -> bool:
+        """Whether a key for *action* goes on while this view is not ready for keys
+        (:attr:`ready_for_keys`), not waiting with the keys typed after it."""
+        return False
+
     def answered(self) -> None:
         """The view shows its data, or why it can't."""
         if not self._answered:

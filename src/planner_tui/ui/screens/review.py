@@ -186,6 +186,24 @@ class ReviewScreen(ViewScreen):
         self._figure_next = ""
         """The figure the next data shown brings into sight, with the focus (its key)."""
 
+    @property
+    def turning(self) -> bool:
+        """Whether ← or → asked for a month not yet on screen (nor a note of why it can't
+        be shown)."""
+        shown = self.data.figures.month if self.data is not None else self.month
+        return shown != self.month and not self.query_one("#loading").display
+
+    @property
+    def ready_for_keys(self) -> bool:
+        """Keys typed after ← or → wait for that month: End or Tab went to the month still
+        on screen, and the new one then opened at its top with its first figure chosen."""
+        return super().ready_for_keys and not self.turning
+
+    def goes_at_once(self, action: str) -> bool:
+        """The month keys themselves don't wait: ← held down runs through the months, each
+        asked for as the last is still read, as before."""
+        return action in ("move(-1)", "move(1)", "this_month")
+
     def compose_body(self) -> ComposeResult:
         yield Section("", id="review-title")
         yield Note(HINT, classes="muted", id="review-hint")
@@ -253,6 +271,7 @@ class ReviewScreen(ViewScreen):
             if self.focused_figure() is not None:
                 self.focus_figure(figures[0].key)
             self.query_one("#body").scroll_home(animate=False)
+        self.planner.keys_may_go_on()  # the keys typed after ← or →, for this month
         self.work_out_month_before()
 
     def focused_figure(self) -> FigureBox | None:
