@@ -222,7 +222,17 @@ def associations(data: MonthReviewData) -> Figure:
         f"{patterns.MIN_DAYS} scored days with it and {patterns.MIN_DAYS} without."
     ]
     if not found:
-        lines.append(f"Not enough days{YET[data.running]} to see a pattern this month.")
+        # Too few scored days for anything to be set beside days without it; more, and
+        # nothing differed enough ("not enough days" with 16 of them read as a reproach).
+        scored = sum(1 for _, _, connected in data.daily if connected is not None)
+        if scored < 2 * patterns.MIN_DAYS:
+            lines.append(f"Not enough days{YET[data.running]} to see a pattern this month.")
+        else:
+            lines.append(
+                f"Nothing stood out{YET[data.running]} this month: on {scored} scored days, "
+                f"no tag, person or part of life came with a difference of "
+                f"{patterns.NOTABLE_DIFFERENCE} or more."
+            )
         return Figure("associations", "What came with warmer days", lines)
     ordered = sorted(found, key=lambda a: -a.difference)
     rows = [

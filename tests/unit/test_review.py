@@ -490,6 +490,26 @@ def test_bad_months_get_a_clear_message(bad: str) -> None:
         review.parse_month(bad)
 
 
+@pytest.mark.parametrize("days", [5, 16])
+def test_no_pattern_is_said_as_too_few_days_or_as_nothing_standing_out(
+    db: Database, days: int
+) -> None:
+    """Five scored days can't show a pattern; sixteen, with a tag on four of them as warm
+    as the rest, can and didn't: "not enough days" then read as a reproach."""
+    with db.write() as s:
+        for n in range(days):
+            journal.save_entry(session=s, data={
+                "day": date(2026, 10, 1 + n), "connectedness": 3, "tags": ["walk"] if n % 4 == 0 else []})  # fmt: skip
+    lines = review_report.associations(review_of(db)).lines
+    if days == 5:
+        assert lines[-1] == "Not enough days to see a pattern this month."
+    else:
+        assert lines[-1] == (
+            "Nothing stood out this month: on 16 scored days, no tag, person or part of life "
+            f"came with a difference of {patterns.NOTABLE_DIFFERENCE} or more."
+        )
+
+
 def test_associations_need_enough_days_on_both_sides() -> None:
     scores = {
         date(2026, 1, d): float(s) for d, s in zip(range(1, 7), [5, 5, 5, 1, 1, 1], strict=True)
