@@ -291,6 +291,9 @@ def across(data: MonthReviewData) -> Figure:
                 f"({words.plural(window.days, 'scored day')})."
             )
             continue
+        higher = [t for t in window.found if t.difference > 0][:3]
+        # The first rows, and a row for each named below (one further down had none).
+        listed = [t for n, t in enumerate(window.found) if n < learning.ACROSS_SHOWN or t in higher]
         rows += [
             (
                 str(window.months),
@@ -300,9 +303,8 @@ def across(data: MonthReviewData) -> Figure:
                 *_beside(t.mean_with, t.mean_without),
                 "—" if t.effect is None else f"{t.effect:+.1f}",
             )
-            for t in window.found[: learning.ACROSS_SHOWN]
+            for t in listed
         ]
-        higher = [t for t in window.found if t.difference > 0][:3]
         if higher:
             lines.append(
                 f"Over {words.plural(window.months, 'month')}, went together with higher {score}: "

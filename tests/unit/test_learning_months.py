@@ -370,6 +370,26 @@ def test_enough_days_with_nothing_standing_out_is_not_called_too_little(db: Data
     assert "Over 3 months, connectedness: too little to tell (1 scored day)." in across
 
 
+def test_everything_named_as_going_with_higher_scores_has_its_row(db: Database) -> None:
+    """The summary names the first three that went with higher scores; the table lists the
+    first five found, largest difference first. A person sixth in that order was named
+    with no row ("Bo Lindqvist (person)" said, and nowhere in the table)."""
+    from dataclasses import replace
+
+    with db.session() as s:
+        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+    lower = [learning.Together("tag", f"lower {n}", 6, 2.0, 30, 3.5, -1.2) for n in range(5)]
+    bo = learning.Together("person", "Bo Lindqvist", 4, 4.2, 32, 3.4, 0.7)
+    shown = review_report.across(
+        replace(data, across=[learning.WindowPatterns(3, "mood", 36, [*lower, bo])])
+    )
+    said = " ".join(shown.lines)
+    assert "went together with higher mood: Bo Lindqvist (person)." in said
+    assert shown.table is not None
+    assert [row[2] for row in shown.table.rows] == [*(f"lower {n} (tag)" for n in range(5)),
+                                                    "Bo Lindqvist (person)"]  # fmt: skip
+
+
 def test_the_loneliness_comparison_is_too_little_to_tell_with_few_checks(db: Database) -> None:
     with db.session() as s:
         data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
