@@ -523,6 +523,15 @@ async def test_each_figure_says_how_it_is_counted(sqlite_db: Database) -> None:
         await press(app, pilot, "r")
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
+        # As first opened, no figure is selected: h selects and explains the one at the
+        # top of the page (it said "Tab to a figure first").
+        assert screen.focused_figure() is None
+        await press(app, pilot, "h")
+        assert isinstance(app.screen, Explanation)
+        assert "Overview" in screen_text(app)
+        await press(app, pilot, "escape")
+        assert screen.focused_figure() is not None
+        assert screen.focused_figure().key == "overview"  # type: ignore[union-attr]
         screen.query_one("#table-overview", DataTable).focus()
         await press(app, pilot, "down", "down", "h")  # the third row: average mood
         assert isinstance(app.screen, Explanation)

@@ -298,8 +298,15 @@ class ReviewScreen(ViewScreen):
         self.call_after_refresh(self.focus_in_sight)
 
     def focus_in_sight(self) -> None:
-        """The focus on the first figure that begins in sight (or the last begun above it,
-        when one figure fills the page), the page left where it is."""
+        """The focus on the figure in sight (:meth:`figure_in_sight`), the page left where
+        it is."""
+        chosen = self.figure_in_sight()
+        if chosen is not None and chosen is not self.focused_figure():
+            self.focus_figure(chosen.key)
+
+    def figure_in_sight(self) -> FigureBox | None:
+        """The first figure that begins in sight, or the last begun above it when one
+        figure fills the page."""
         body = self.query_one("#body", VerticalScroll)
         top, bottom = body.scroll_y, body.scroll_y + body.size.height
 
@@ -313,9 +320,7 @@ class ReviewScreen(ViewScreen):
         boxes = [box for box in self.query(FigureBox) if box.display]
         begun = [box for box in boxes if begins(box) < bottom]
         in_sight = [box for box in begun if begins(box) >= top]
-        chosen = in_sight[0] if in_sight else begun[-1] if begun else None
-        if chosen is not None and chosen is not self.focused_figure():
-            self.focus_figure(chosen.key)
+        return in_sight[0] if in_sight else begun[-1] if begun else None
 
     def action_move(self, months: int) -> None:
         wanted = self.month + relativedelta(months=months)
@@ -349,9 +354,12 @@ class ReviewScreen(ViewScreen):
         from planner_tui.ui.modals.notice import Explanation
 
         box = self.focused_figure()
-        if box is None:
-            self.notify("Tab to a figure first, then h says how it is counted.")
-            return
+        if box is None:  # as first opened: the figure at the top of the page, selected
+            box = self.figure_in_sight()
+            if box is None:  # nothing shown yet
+                self.cannot_open_yet()
+                return
+            self.focus_figure(box.key)
         title = box.figure.title if box.figure else ""
         self.app.push_screen(Explanation(title, EXPLAIN[box.explain_key]))
 
