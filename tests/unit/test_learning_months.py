@@ -9,9 +9,10 @@ import math
 from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import given, strategies as st
 
 from planner_tui import clock, learning, review_report, words
-from planner_tui.db.engine import Database
+from planner_tui.db.engine import Database, Location, open_database
 from planner_tui.errors import InvalidInput
 from planner_tui.learning import MonthBeside, Period
 from planner_tui.services import experiments, journal, people, review, steps
@@ -388,6 +389,49 @@ def test_everything_named_as_going_with_higher_scores_has_its_row(db: Database) 
     assert shown.table is not None
     assert [row[2] for row in shown.table.rows] == [*(f"lower {n} (tag)" for n in range(5)),
                                                     "Bo Lindqvist (person)"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def empty_november(tmp_path_factory: pytest.TempPathFactory) -> review.MonthReviewData:
+    """A month's review with nothing in it, made once for the property test below."""
+    home = tmp_path_factory.mktemp("empty")
+    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+    try:
+        with database.session() as s:
+            return review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+    finally:
+        database.dispose()
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["tag", "person", "context"]), st.floats(-3, 3), st.integers(3, 40)
+        ),
+        max_size=12,
+    )
+)
+def test_every_name_said_to_go_with_higher_scores_has_a_row_whatever_was_found(
+    empty_november: review.MonthReviewData, found: list[tuple[str, float, int]]
+) -> None:
+    """However many were found, and in whatever order of difference, each name the line of
+    higher scores gives is in the table, and the table shows at least the first five."""
+    from dataclasses import replace
+
+    items = [
+        learning.Together(kind, f"item {n}", days, 3.0 + diff, 40, 3.0, diff)
+        for n, (kind, diff, days) in enumerate(found)
+    ]
+    shown = review_report.across(
+        replace(empty_november, across=[learning.WindowPatterns(3, "mood", 80, items)])
+    )
+    rows = [row[2] for row in shown.table.rows] if shown.table else []
+    named = [line for line in shown.lines if "went together with higher" in line]
+    for t in items[: learning.ACROSS_SHOWN]:
+        assert f"{t.name} ({t.kind})" in rows
+    for line in named:
+        for name in line.split(": ", 1)[1].rstrip(".").split(", "):
+            assert name in rows, (name, rows)
 
 
 def test_the_loneliness_comparison_is_too_little_to_tell_with_few_checks(db: Database) -> None:
