@@ -1383,3 +1383,32 @@ async def test_once_plus_has_shown_every_entry_the_line_says_so(sqlite_db: Datab
         assert "The newest 120 of 130 entries · + shows more" in screen_text(app)
         await press(app, pilot, "+")
         assert "All 130 entries." in screen_text(app)
+        await press(app, pilot, "+")
+        assert said(app, "No more to show: the list has all 130 entries.")
+
+
+async def test_the_list_fills_the_screen_and_plus_with_no_more_says_so(sqlite_db: Database) -> None:
+    """At 110x50 the list showed 20 entries of 58 and left 16 lines empty under its hint,
+    and `+` said nothing (nu149). `+` typed in the search box is still typed."""
+    with sqlite_db.write() as s:
+        for back in range(58):
+            journal.save_entry(
+                session=s,
+                data={"day": date(2026, 11, 23) - timedelta(days=back), "body": f"walk {back}"},
+            )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(110, 50)) as pilot:
+        await press(app, pilot, "j")
+        shown = on_screen(app)
+        rows = [line for line in shown if " walk " in line]
+        assert len(rows) >= 35, shown
+        assert any("+ more" in line for line in shown[-3:]), shown  # the hint in sight
+        await press(app, pilot, "+")
+        assert said(app, "No more to show: the list has all 58 entries.")
+        await press(app, pilot, "slash", *"walk 1", "plus")
+        assert app.screen.query_one("#search", Input).value == "walk 1+"
+        await press(app, pilot, "enter", "+")  # Enter: to the list, the search kept
+        matching = len(app.screen.shown)
+        assert 0 < matching < 58
+        listed = words.plural(matching, "entry", "entries")
+        assert said(app, f"No more to show: the list has all {listed} that match.")

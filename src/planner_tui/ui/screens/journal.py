@@ -249,6 +249,19 @@ class JournalScreen(ViewScreen):
             return self.more
         return super().check_action(action, parameters)
 
+    def key_plus(self) -> None:
+        """+ with nothing more to show (out of the search box, where it is typed) says so: it
+        did nothing, without a word."""
+        if self.more or self.data is None:
+            return
+        matching = " that match" if self.query_one("#search", Input).value.strip() else ""
+        self.notify(
+            f"No more to show: the list has all {words.plural(len(self.shown), 'entry', 'entries')}"
+            f"{matching}."
+            if self.shown
+            else "There are no entries to show."
+        )
+
     def action_more(self) -> None:
         if not self.more:
             return
