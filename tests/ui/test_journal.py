@@ -1219,6 +1219,31 @@ async def test_a_day_long_ago_is_asked_about_in_the_check_in_and_the_contact_for
         assert "(126 years ago) — is the year right?" in " ".join(screen_text(app).split())
 
 
+async def test_a_check_in_long_ago_opened_to_read_is_not_asked_about_its_year(
+    sqlite_db: Database,
+) -> None:
+    """Opening a check-in of 2024 from the Journal said "→ Saturday 7 December 2024 — is the
+    year right?" of a day no one had typed (nu150). Its own day is not questioned; another
+    day long ago, typed, still is, and the stored one typed back again is not."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2024, 12, 7), "body": "old words"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "j", "enter")
+        preview = form(app).query_one("#day-preview", Static)
+        assert str(preview.render()) == "→ Saturday 7 December 2024"
+        day = form(app).query_one("#day", Input)
+        stored = day.value
+        for typed, asked in (("2024-12-06", True), (stored, False)):
+            day.value = typed
+            await settle(app, pilot)
+            assert ("— is the year right?" in str(preview.render())) is asked, typed
+        await press(app, pilot, "ctrl+s")  # saved as it was: no question either
+        assert isinstance(app.screen, JournalScreen), app.screen
+    [entry] = entries(sqlite_db)
+    assert (entry.day, entry.body) == (date(2024, 12, 7), "old words")
+
+
 async def test_the_palette_waits_until_a_question_is_answered(sqlite_db: Database) -> None:
     """ctrl+p opened the palette over "Discard what you wrote?"; it now waits for the
     answer, and opens once the question is gone."""

@@ -927,13 +927,25 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         from planner_tui.when import year_question
 
         asked = year_question(moment)
-        typed = values.get(field) != self.initial.get(field)
-        if asked and typed and not values.get(YEAR_KEPT):
+        if asked and self.typed_anew(values, field) and not values.get(YEAR_KEPT):
             raise Question(
                 "Is the year right?",
                 f"{asked} Saving counts it as then.",
                 [("edit", "Keep editing"), (YEAR_KEPT, "Yes, keep it")],
             )
+
+    def year_asked(self, moment: date, values: dict[str, Any], field: str = "when") -> str:
+        """What the read-back of *field* adds: the question :meth:`ask_year` asks on saving,
+        of a day or time typed over a year away (opening a check-in of 2024 to read it asked
+        whether its year was right, nu150)."""
+        from planner_tui.when import year_asked
+
+        return year_asked(moment) if self.typed_anew(values, field) else ""
+
+    def typed_anew(self, values: dict[str, Any], field: str) -> bool:
+        """Whether *field* holds other than the form opened with (a stored day or time is
+        not questioned)."""
+        return bool(values.get(field) != self.initial.get(field))
 
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
         """The reply to a :class:`Question`; forms that ask override this."""

@@ -28,7 +28,7 @@ from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Prob
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Dropdown, Tick
-from planner_tui.when import parse_when, read_back, typed, year_asked
+from planner_tui.when import parse_when, read_back, typed
 
 WARMTH = [
     words.score(n) + (f" · {said}" if said else "")
@@ -195,7 +195,7 @@ class InteractionForm(FormScreen[Any]):
             problems["when"] = str(error)
             preview.update("")
         else:
-            preview.update(text("→ " + shown + year_asked(moment)))
+            preview.update(text("→ " + shown + self.year_asked(moment, values)))
             if moment > clock.now() + timedelta(minutes=5):
                 problems["when"] = (
                     "That is still to come. Log contact that happened; small steps for "

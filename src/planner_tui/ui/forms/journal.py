@@ -26,7 +26,7 @@ from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Prob
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Tick, TickList
-from planner_tui.when import parse_when, year_asked
+from planner_tui.when import parse_when
 
 if TYPE_CHECKING:
     from planner_tui.db.models import ContextRead, PersonRead
@@ -324,7 +324,11 @@ class JournalForm(FormScreen[JournalEntryRead]):
         day: date | None = None
         try:
             day = self.read_day(values["day"])
-            preview.update(text("→ " + clock.strftime(day, "%A %-d %B %Y") + year_asked(day)))
+            preview.update(
+                text(
+                    "→ " + clock.strftime(day, "%A %-d %B %Y") + self.year_asked(day, values, "day")
+                )
+            )
         except InvalidInput as error:
             preview.update("")
             problems["day"] = str(error)

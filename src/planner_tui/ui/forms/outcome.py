@@ -29,7 +29,7 @@ from planner_tui.ui.screens.base import text
 from planner_tui.ui.screens.steps import StepItem
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Dropdown
-from planner_tui.when import describe, parse_when, read_back, typed, year_asked
+from planner_tui.when import describe, parse_when, read_back, typed
 
 TITLES = {
     StepStatus.DONE: "Done — how did it go?",
@@ -257,7 +257,7 @@ class OutcomeForm(FormScreen[Any]):
             preview = self.query_one("#when-preview", Static)
             try:
                 moment, shown = read_back(values["when"], lean="past")
-                preview.update(text("→ " + shown + year_asked(moment)))
+                preview.update(text("→ " + shown + self.year_asked(moment, values)))
                 if moment > clock.now():
                     problems["when"] = "That is still to come; say when it happened."
             except InvalidInput as error:
@@ -272,7 +272,7 @@ class OutcomeForm(FormScreen[Any]):
             elif typed:
                 try:
                     moment = new_time(typed, self.step.due_at)
-                    shown = "→ " + describe(moment) + year_asked(moment)
+                    shown = "→ " + describe(moment) + self.year_asked(moment, values, "new_time")
                     own = values["follow_up"]
                     if disagree := new_time_disagrees(self.step, self.status, moment, own):
                         shown += f". {disagree}"  # asked, not refused: as the wizard asks

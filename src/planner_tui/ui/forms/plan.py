@@ -43,7 +43,6 @@ from planner_tui.when import (
     parse_repeat,
     parse_when,
     read_back,
-    year_asked,
 )
 
 if TYPE_CHECKING:
@@ -922,7 +921,7 @@ class PlanWizard(FormScreen[StepRead]):
                 from planner_tui.services.steps import check_ahead
 
                 due, shown = read_back(values["when"], lean="future")
-                when.update(text("→ " + shown + year_asked(due)))
+                when.update(text("→ " + shown + self.year_asked(due, values)))
                 check_ahead(due)
                 note = self.days_question(values, due)
             except InvalidInput as error:

@@ -20,7 +20,7 @@ from planner_tui.ui.forms.plan import AWKWARD, words_refused
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.ui.widgets.ticks import Dropdown
-from planner_tui.when import describe_repeat, parse_repeat, read_back, typed, year_asked
+from planner_tui.when import describe_repeat, parse_repeat, read_back, typed
 
 FIELDS = {"words": "action", "when": "due_at", "channel": "channel",
           "awkwardness": "expected_awkwardness", "repeat": "rrule", "cue": "cue",
@@ -141,7 +141,7 @@ class StepForm(FormScreen[Any]):
                 rule = parse_repeat(values["repeat"])
                 if disagree := days_disagree(due_at=due, rule=rule, texts=texts):
                     shown += f". {disagree}"  # asked, not refused: as the wizard asks
-            preview.update(text("→ " + shown + year_asked(due)))
+            preview.update(text("→ " + shown + self.year_asked(due, values)))
             if values["when"] != self.initial["when"]:
                 check_ahead(due)
         except InvalidInput as error:
