@@ -275,6 +275,7 @@ def parse_day(text: str, *, end: bool = False) -> date:
 def cmd_demo(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services import demo
 
+    demo.check_years(args.years)  # refused, it leaves no empty planner behind (nu150)
     with opened(settings) as database, database.write() as session:
         summary = demo.generate(session=session, years=args.years, seed=args.seed)
     print(

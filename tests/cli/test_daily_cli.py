@@ -734,6 +734,25 @@ def test_add_refuses_in_one_line(home: Path, argv: list[str], code: int, said: s
     assert everything(home) == before
 
 
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["add", ""], "Name can't be empty"),
+        (["add", "x" * 2_000], "Name can be at most 1,000 characters; this one has 2,000."),
+        (["demo", "--years", "-1"], "--years should be more than 0 and at most 200"),
+    ],
+)
+def test_a_refusal_in_a_new_home_leaves_no_planner_behind(
+    tmp_path: Path, argv: list[str], said: str
+) -> None:
+    """`demo --years -1` and `add ""` said no, but made an empty planner there: the next
+    command said "No one on your map yet", not that there is no planner (nu150)."""
+    fresh = tmp_path / "new"
+    assert_one_line_error(run(fresh, *argv), 1, said)
+    assert not (fresh / "planner.db").exists()
+    assert_one_line_error(run(fresh, "people"), 1, "There is no planner in")
+
+
 def test_snooze_and_people(home: Path) -> None:
     drifting = run(home, "people", "--drifting")
     assert drifting.stdout.split()[:4] == ["#3", "Bo", "middle", "last"]

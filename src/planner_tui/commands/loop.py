@@ -516,13 +516,18 @@ def cmd_snooze(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
-    from planner_tui.db.models import label
+    from planner_tui.db.models import PersonCreate, label
     from planner_tui.journal_search import context_named, contexts_named, no_context
     from planner_tui.names import name_key
     from planner_tui.services import people
+    from planner_tui.services.common import validate
     from planner_tui.when import parse_cadence
 
     cadence = parse_cadence(args.rhythm) if args.rhythm is not None else None
+    data = {"name": args.name.strip(), "nickname": args.nickname.strip(),
+            "circle": args.circle, "cadence_days": cadence}  # fmt: skip
+    # Refused before the planner opens: an empty name made an empty planner in a new home.
+    validate(PersonCreate, data)
     new_contexts: list[str] = []
     begun: list[tuple[str, str]] = []  # (typed, the part of life whose name it begins)
     with opened(settings) as database, database.write() as session:
@@ -562,11 +567,8 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
                     begun.append((typed.strip(), known_name))
             context_ids.append(found)
         person = people.create_person(
-            session=session,
-            data={"name": args.name.strip(), "nickname": args.nickname.strip(),
-                  "circle": args.circle, "cadence_days": cadence,
-                  "context_ids": list(dict.fromkeys(context_ids))},
-        )  # fmt: skip
+            session=session, data={**data, "context_ids": list(dict.fromkeys(context_ids))}
+        )
     say(words.person_added(person.name))
     parts = [f"{label(person.circle)} circle"]
     if person.cadence_days:

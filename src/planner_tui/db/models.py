@@ -78,9 +78,17 @@ def clean_name(value: str) -> str:
         raise ValueError(
             "is only invisible characters; type a name you can see" if typed else "can't be empty"
         )
-    if len(value) > MAX_NAME:
-        raise ValueError(f"can be at most {MAX_NAME:,} characters")
+    if problem := name_too_long(value):
+        raise ValueError(problem)
     return one_line(value)
+
+
+def name_too_long(value: str) -> str | None:
+    """What to say of a name over :data:`MAX_NAME` characters (with its length: a paste
+    refused did not say how much was to go), else ``None``."""
+    if len(value) <= MAX_NAME:
+        return None
+    return f"can be at most {MAX_NAME:,} characters; this one has {len(value):,}"
 
 
 def _text_cleaner(limit: int) -> Any:

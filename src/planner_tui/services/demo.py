@@ -172,10 +172,15 @@ class DemoSummary:
     steps: int
 
 
-def generate(*, session: Session, years: float = 1, seed: int = 1) -> DemoSummary:
-    """Fill an empty database. Refuses to mix into one that holds someone's data."""
+def check_years(years: float) -> None:
+    """Refuses a span of years the demo can't make (before anything is opened or made)."""
     if not 0 < years <= 200:
         raise InvalidInput("--years should be more than 0 and at most 200 (e.g. 0.5, 2, 10).")
+
+
+def generate(*, session: Session, years: float = 1, seed: int = 1) -> DemoSummary:
+    """Fill an empty database. Refuses to mix into one that holds someone's data."""
+    check_years(years)
     if not is_empty(session=session):
         raise InvalidInput(
             "This database already holds data, so the demo was not added. "

@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static, TextArea
 
 from planner_tui import clock, words
-from planner_tui.db.models import Channel, Initiator, StepStatus, label
+from planner_tui.db.models import Channel, Initiator, StepStatus, label, name_too_long
 from planner_tui.errors import InvalidInput
 from planner_tui.services.steps import OutcomeResult, channel_in_words, likely_done_at
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
@@ -284,8 +284,8 @@ class OutcomeForm(FormScreen[Any]):
                     problems["new_time"] = str(error)
         if values["follow_up"].strip() and not values["new_time"].strip():
             problems["new_time"] = "When would suit your backup? Try 'in 3 days' or 'sat 10am'."
-        if len(values["place"].strip()) > 1000:
-            problems["place"] = "A name can be at most 1,000 characters."
+        if too_long := name_too_long(values["place"].strip()):
+            problems["place"] = f"A name {too_long}."
         return problems
 
     def submit(self, values: dict[str, Any]) -> Any:

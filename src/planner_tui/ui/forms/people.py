@@ -17,6 +17,7 @@ from planner_tui.db.models import (
     PersonDateRead,
     PersonRead,
     label,
+    name_too_long,
 )
 from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.ui.forms.base import Field, FormScreen, Problem, Question
@@ -33,8 +34,8 @@ def name_problem(value: str, *, touched: bool, missing: str) -> str | None:
     """What to say about a name while it is typed (*missing*, once the form was touched)."""
     if value and not value.strip():
         return "A name needs at least one letter or symbol, not only spaces."
-    if len(value) > 1000:
-        return "A name can be at most 1,000 characters."
+    if too_long := name_too_long(value):
+        return f"A name {too_long}."
     return missing if touched and not value.strip() else None
 
 
