@@ -372,7 +372,7 @@ async def test_a_step_changed_to_a_day_alone_keeps_its_time_and_asks_about_named
         words = form.query_one("#words", Input)
         words.value = "x" * 1001  # said as typed, as in the wizard
         await settle(app, pilot)
-        assert "The step can be at most 1,000 characters." in screen_text(app)
+        assert "The step can be at most 1,000 characters; this one has 1,001." in screen_text(app)
         words.value = "call Ana"
         words.focus()
         await press(app, pilot, "end", *" about Thursday")

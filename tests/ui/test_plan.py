@@ -244,7 +244,7 @@ async def test_words_too_long_for_a_step_are_said_on_the_page_they_are_typed_on(
         own.value = "tea 🌱 " * 200  # 1,200 characters
         await press(app, pilot, "enter")
         assert wizard(app).page == "what"
-        assert "The step can be at most 1,000 characters." in screen_text(app)
+        assert "The step can be at most 1,000 characters; this one has 1,199." in screen_text(app)
         own.value = "tea 🌱 " * 100
         await press(app, pilot, "enter")
         assert wizard(app).page == "when"
@@ -253,7 +253,8 @@ async def test_words_too_long_for_a_step_are_said_on_the_page_they_are_typed_on(
         words.value += "x" * 500  # made longer on Details: said there
         await press(app, pilot, "enter")
         assert wizard(app).page == "details"
-        assert "The step can be at most 1,000 characters." in screen_text(app)
+        said = f"The step can be at most 1,000 characters; this one has {len(words.value):,}."
+        assert said in screen_text(app)
     with sqlite_db.session() as s:
         assert steps.list_steps(session=s, upcoming=True) == []
 

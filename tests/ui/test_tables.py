@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from hypothesis import given, strategies as st
 from rich.color import Color
 from rich.style import Style
@@ -27,6 +29,7 @@ from planner_tui.ui.screens.tables import (
 )
 
 from .test_app import SIZE, make_app, press, screen_text
+from .test_fit_narrow import on_screen
 from .test_map import open_map
 
 
@@ -214,3 +217,52 @@ def test_a_column_with_nothing_in_it_gives_way_before_the_words() -> None:
     rows[3] = ["", "weekly"]
     assert fit(headings, rows, (-1, 2, 1), 56).widths[3] >= len("weekly")
     assert fit(headings, [[], [], [], [], []], (-1, 2, 1), 56).widths[3] == len("repeats")
+
+
+def test_the_column_of_names_keeps_its_rows_told_apart_to_the_last() -> None:
+    """The Map's people at 60 columns: "Carla …" and "Carla …", Carla A. and Carla B.,
+    while their parts of life had cells to give (nu150). Other words still share the cut."""
+    headings = ["name", "", "last in touch", "hoped for", "circle", "contexts"]
+    columns = [["Carla A.", "Carla B."], ["drifting", ""], ["5 days ago", "3 months ago"],
+               ["quarterly", "—"], ["middle", "outer"], ["Family, Work", "Neighbours"]]  # fmt: skip
+    shared = fit(headings, columns, (-1, 0), 54)
+    assert shared.widths[0] < len("Carla A.")  # without a column of names: both "Carla …"
+    fitted = fit(headings, columns, (-1, 0), 54, names=0)
+    assert fitted.over <= 0 and fitted.widths[0] == len("Carla A."), fitted
+    assert fitted.widths[5] == 54 - drawn_width(fitted.widths[:5], fitted.gap) - fitted.gap
+    # Only while the rest can give: narrower, the names share the cut again, and the table
+    # still fits (the same as without a column of names).
+    assert fit(headings, columns, (-1, 0), 50, names=0) == fit(headings, columns, (-1, 0), 50)
+
+
+async def test_two_people_of_one_first_name_are_told_apart_on_a_narrow_map(
+    sqlite_db: Database,
+) -> None:
+    """The same on screen, as the demo's map showed it at 60x20 (a long list: a scroll bar)."""
+    now = datetime(2026, 11, 23, 12, tzinfo=UTC)
+    with sqlite_db.write() as s:
+        family = people.create_context(session=s, data={"name": "Family"}).id
+        hood = people.create_context(session=s, data={"name": "Neighbours"}).id
+        carla_a, carla_b, *_ = (
+            people.create_person(
+                session=s,
+                data={
+                    "name": name,
+                    "circle": "middle",
+                    "cadence_days": 90,
+                    "context_ids": [family, hood],
+                },
+            ).id
+            for name in ("Carla A.", "Carla B.", *(f"Zed {n}" for n in range(20)))
+        )
+        people.update_person(session=s, person_id=carla_a, data={"cadence_days": 7})
+        for who, days in ((carla_a, 12), (carla_b, 95)):
+            people.log_interaction(session=s, data={
+                "occurred_at": now - timedelta(days=days), "person_ids": [who]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_map(app, pilot)
+        shown = on_screen(app)
+        rows = [line.split() for line in shown if "Carla" in line]
+    assert [row[:2] for row in rows] == [["Carla", "A."], ["Carla", "B."]], shown
+    assert "drifting" in rows[0] and "quarterly" in rows[1], shown

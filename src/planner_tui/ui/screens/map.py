@@ -190,7 +190,7 @@ class MapScreen(ViewScreen):
                 # Marks before free text: a narrow terminal cuts the contexts, then the
                 # names (with …), never the marks.
                 yield table("people-table", "name", "", "last in touch", "hoped for", "circle",
-                            "contexts", give_way=(-1, 0))  # fmt: skip
+                            "contexts", give_way=(-1, 0), names=0)  # fmt: skip
             with TabPane("2 Circles", id="circles"):
                 yield CirclesPicture(id="circles-picture")
             with TabPane("3 Contexts", id="contexts"):

@@ -44,6 +44,9 @@ class Table(DataTable[Any]):
     named of equals."""
 
     give_way: tuple[int, ...] = (-1,)
+    names: int | None = None
+    """The column whose cells say which row is which (the Map's names): it keeps them
+    told apart while the other give-way columns can narrow instead (:func:`fit`)."""
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         height = self.virtual_size.height
@@ -188,6 +191,7 @@ class Table(DataTable[Any]):
             [[str(cell) for cell in self.get_column(c.key)] for c in columns],
             self.give_way,
             room,
+            names=self.names,
         )
         tight = fitted.gap == TIGHT_GAP
         self.set_reactive(Table.cell_padding, 0 if tight else 1)  # caches: _update_count
@@ -235,7 +239,12 @@ class Fit:
 
 
 def fit(
-    headings: Sequence[str], columns: Sequence[Sequence[str]], give_way: Iterable[int], room: int
+    headings: Sequence[str],
+    columns: Sequence[Sequence[str]],
+    give_way: Iterable[int],
+    room: int,
+    *,
+    names: int | None = None,
 ) -> Fit:
     """The widths of a table's columns (*columns*: each one's cells, under its heading) in
     *room* cells, each way tried in turn until one fits. The give-way columns — words —
@@ -244,8 +253,10 @@ def fit(
     50 columns were 'Average…' twice while its figures had room to spare); then the same
     with the space between columns narrowed to one cell. Where the rows can't be told apart
     even so, the words narrow to :data:`NARROWEST` and the headings are cut, then the space
-    narrows too, and last the words narrow to :data:`NARROWEST_CUT`. A figure is never cut:
-    :attr:`Fit.over` says whether they all fit."""
+    narrows too, and last the words narrow to :data:`NARROWEST_CUT`: first all but the
+    column of *names*, if given, which still tells its rows apart ("Carla …" twice at 60
+    columns, nu150), then that one too. A figure is never cut: :attr:`Fit.over` says
+    whether they all fit."""
     widths_of = [[cell_width(cell) for cell in cells] for cells in columns]
     natural = [max([cell_width(h), *w]) for h, w in zip(headings, widths_of, strict=True)]
     words = list(dict.fromkeys(i % len(headings) for i in give_way)) if headings else []
@@ -261,11 +272,16 @@ def fit(
     # A column of marks with none in its rows gives way first, heading and all: the Plan's
     # "repeats", with nothing repeating, kept its width while the steps' words were cut.
     empty = {i: 0 for i in marks if columns[i] and not any(widths_of[i])}
+    last = dict.fromkeys(words, NARROWEST_CUT)
+    names_apart = dict(last)
+    if names is not None and names in last:
+        names_apart[names] = max(NARROWEST_CUT, told_apart(columns[names]))
     ways = (  # the space between columns, then what gives way, in turn
         (GAP, [empty, apart, figures_whole]),
         (TIGHT_GAP, [empty, apart, figures_whole]),
         (GAP, [empty, narrowest, figures_whole]),
-        (TIGHT_GAP, [empty, narrowest, figures_whole, dict.fromkeys(words, NARROWEST_CUT)]),
+        (TIGHT_GAP, [empty, narrowest, figures_whole, names_apart]),
+        (TIGHT_GAP, [empty, narrowest, figures_whole, last]),
     )
     for gap, cuts in ways:
         widths = list(natural)
@@ -417,12 +433,14 @@ NARROWEST_CUT = 5
 """A give-way column is never narrower than this: four letters and …"""
 
 
-def table(id: str, *columns: str, give_way: tuple[int, ...] = (-1,)) -> DataTable[Any]:
+def table(
+    id: str, *columns: str, give_way: tuple[int, ...] = (-1,), names: int | None = None
+) -> DataTable[Any]:
     """A row-cursor table with these columns (more can be added later); *give_way* names
     the columns that narrow when it is too wide, the widest of them first (the last column
-    by default)."""
+    by default), and *names* the one that tells its rows apart (:func:`fit`)."""
     widget = Table(id=id, cursor_type="row", zebra_stripes=False)
-    widget.give_way = give_way
+    widget.give_way, widget.names = give_way, names
     widget.add_columns(*columns)
     return widget
 
