@@ -100,6 +100,13 @@ STOPWORDS = frozenset(
     gone see saw seen take took bit kind sort want wanted think thought maybe quite yes
     yeah two three first
     ah aw eh er ha hi hm ho mm oh ok uh um ya ye yo pm st nd rd th
+    above across against along among another behind below beneath beside besides
+    between beyond despite either else inside neither nor onto outside per since toward
+    towards under underneath unless until upon via within whether whom whose yet let
+    may might must shall should ours yours hers itself himself herself ourselves
+    yourself themselves i'd i'll i've we're we've they're they've you're you've isn't
+    aren't wasn't weren't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't
+    doesn't
     """.split()  # noqa: SIM905 (a list literal would be 220 lines)
 )
 """Words too common to be a theme. Two-letter words are themes too (a friend called Bo or

@@ -616,6 +616,15 @@ def test_words_of_time_and_telling_are_not_the_months_words() -> None:
     assert patterns.themes(notes) == [("Ana", 2), ("choir", 2)]
 
 
+def test_little_words_of_place_and_manner_are_not_the_months_words() -> None:
+    """ "What brought warmth: bank (6), between (6), boxes (6)…" on the demo (nu150):
+    "between" says nothing of what helped."""
+    notes = ["chatting between boxes until late", "packing boxes between shifts, until late",
+             "under the trees, between showers: chatting",
+             "we shouldn't have, but we did, under the trees: chatting until late"]  # fmt: skip
+    assert patterns.themes(notes) == [("chatting", 3), ("late", 3), ("boxes", 2), ("trees", 2)]
+
+
 def test_people_in_touch_counts_those_a_check_in_counted_as_in_touch(db: Database) -> None:
     """A check-in ticked "we were in touch" with Ben made him "last in touch" on the Map,
     and the Review said "People in touch 0"; someone only mentioned is not in touch."""

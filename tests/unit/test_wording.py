@@ -61,7 +61,11 @@ def sentences_shown() -> list[tuple[str, str]]:
         ]
     for path in (SOURCE / "assets").glob("*.toml"):
         found += [(path.name, text) for text in strings_in(tomllib.loads(path.read_text()))]
-    return found
+    from planner_tui.patterns import STOPWORDS
+
+    # Not the list of little words a month's themes leave out ("should", "made"…): a list,
+    # never a sentence.
+    return [(where, text) for where, text in found if not set(text.split()) <= STOPWORDS]
 
 
 def strings_in(value: object) -> list[str]:
@@ -86,13 +90,10 @@ def test_no_sentence_diagnoses_labels_or_shames() -> None:
 def test_no_sentence_claims_a_cause() -> None:
     """Figures count what went together; no sentence says one thing made another happen
     (the check-in's question "what made you withdraw" asks, it doesn't claim)."""
-    from planner_tui.patterns import STOPWORDS
-
     causal = [
         (where, text)
         for where, text in sentences_shown()
         if CAUSAL.search(ASKED.sub("", text))
-        and not set(text.split()) <= STOPWORDS  # the list of words a theme leaves out
         and not re.search(r"\b(not|never) (have|has) to cause\b", text)
     ]
     assert causal == []
