@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner_tui import __version__, clock
 from planner_tui.commands import loop, today
-from planner_tui.commands.base import Parser, UsageError, location_from, opened, word
+from planner_tui.commands.base import Parser, UsageError, location_from, opened, score, word
 from planner_tui.config import Settings
 from planner_tui.errors import DamagedFile, InvalidInput, PlannerError, StorageError
 from planner_tui.terminal import (
@@ -155,8 +155,8 @@ def build_parser() -> Parser:
     search.add_argument("--context", help="only entries about this context")
     search.add_argument("--from", dest="start", help="from this day (YYYY-MM-DD or YYYY-MM)")
     search.add_argument("--until", dest="end", help="up to and including this day or month")
-    for score in ("mood", "connected"):
-        search.add_argument(f"--{score}", metavar="RANGE", help="e.g. 4, 3-5, >=4 or <=2")
+    for scale in ("mood", "connected"):
+        search.add_argument(f"--{scale}", metavar="RANGE", help="e.g. 4, 3-5, >=4 or <=2")
     shown = search.add_mutually_exclusive_group()
     shown.add_argument("--limit", type=int, default=SEARCH_SHOWN, metavar="N",
                        help=f"show at most N entries (default {SEARCH_SHOWN})")  # fmt: skip
@@ -171,7 +171,7 @@ def build_parser() -> Parser:
     entry.add_argument("--day", default="today", help="today, yesterday, 2026-11-20...")
     entry.add_argument("--anyway", action="store_true", help="a day over a year ago, as meant")
     for flag, words in SCALE_FLAGS.items():
-        entry.add_argument(f"--{flag}", type=int, choices=range(1, 6), metavar="1-5", help=words)
+        entry.add_argument(f"--{flag}", type=score(1, 5), metavar="1-5", help=words)
     entry.add_argument("--warmth", default="", help="what brought warmth that day")
     entry.add_argument("--withdraw", default="", help="what made you want to withdraw")
     entry.add_argument("--contact", action="store_true",
@@ -459,7 +459,8 @@ _RANGE = re.compile(r"^\s*(?:(>=|<=|>|<)?\s*([1-5])|([1-5])\s*-\s*([1-5]))\s*$")
 def score_range(text: str, flag: str) -> tuple[int | None, int | None]:
     match = _RANGE.match(text)
     if not match:
-        raise UsageError(f"--{flag} takes a score or range like 4, 3-5, >=4 or <=2")
+        # The scale said as everywhere else (9 "is a score", and it said only "like 4").
+        raise UsageError(f"--{flag} takes a score from 1 to 5, or a range like 3-5, >=4 or <=2")
     if match[3]:  # 5-3 is 3-5 (it matched nothing)
         first, last = sorted((int(match[3]), int(match[4])))
         return first, last
@@ -823,10 +824,16 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], None]] = {
 
 
 def crash_note(settings: Settings | None, error: BaseException) -> str:
-    """Keep the traceback in a file for a bug report; tell the person where it is."""
+    """Keep the traceback in a file for a bug report; tell the person where it is. Before
+    the command line is read, in the home the environment (or the default) names: it was
+    the folder the command ran in."""
     from planner_tui import crashlog
 
-    log = crashlog.write(settings.resolved_home() if settings else Path.cwd(), error)
+    try:
+        home = (settings or Settings()).resolved_home()
+    except Exception:  # the environment names no home that can be read
+        home = Path.cwd()
+    log = crashlog.write(home, error)
     return f" Details for a bug report are in {log}." if log else ""
 
 

@@ -58,6 +58,26 @@ def test_the_command_line_writes_its_crash_to_the_same_log(
     assert "RuntimeError: a bug in a command" in log.read_text(encoding="utf-8")
 
 
+def test_a_crash_before_the_command_line_is_read_is_kept_in_the_home_not_where_it_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug in building the command line wrote crash.log into the folder the command ran
+    in (the README says the home)."""
+
+    def broken() -> None:
+        raise TypeError("a bug in the command line")
+
+    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("PLANNER_TUI_HOME", str(home))
+    monkeypatch.setattr(cli, "build_parser", broken)
+    assert cli.main(["people"]) == 1
+    assert f"Details for a bug report are in {home / 'crash.log'}." in capsys.readouterr().err
+    assert "TypeError: a bug in the command line" in (home / "crash.log").read_text()
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_backend_database_waits_with_a_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(backend_module, "OPEN_TIMEOUT", 0.05)
     backend = Backend(Settings())  # never opened: as if opening hung
