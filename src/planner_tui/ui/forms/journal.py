@@ -324,11 +324,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
         day: date | None = None
         try:
             day = self.read_day(values["day"])
-            preview.update(
-                text(
-                    "→ " + clock.strftime(day, "%A %-d %B %Y") + self.year_asked(day, values, "day")
-                )
-            )
+            shown_day = clock.strftime(day, "%A %-d %B %Y")
+            preview.update(text(f"→ {shown_day}{self.year_asked(day, values, 'day')}"))
         except InvalidInput as error:
             preview.update("")
             problems["day"] = str(error)

@@ -142,7 +142,7 @@ class StepForm(FormScreen[Any]):
                 if disagree := days_disagree(due_at=due, rule=rule, texts=texts):
                     shown += f". {disagree}"  # asked, not refused: as the wizard asks
             preview.update(text("→ " + shown + self.year_asked(due, values)))
-            if values["when"] != self.initial["when"]:
+            if self.typed_anew(values, "when"):
                 check_ahead(due)
         except InvalidInput as error:
             if not values["when"].strip():
