@@ -1402,3 +1402,31 @@ async def test_tab_never_stops_on_the_page_while_a_list_shows(sqlite_db: Databas
         assert app.focused is app.screen.query_one("#past")
         await press(app, pilot, "tab")
         assert app.focused is not None and app.focused.id == "plan-person", app.focused
+
+
+async def test_who_matches_a_name_or_a_part_of_life_each_on_its_own(sqlite_db: Database) -> None:
+    """Typing "bob" offered "[bold]x" of the Climbing club: the wizard ran a person's name
+    and parts of life together, and found the letters across them (nu150). Each is matched
+    on its own now, as the Map's filter does, and a part of life still finds its people."""
+    with sqlite_db.write() as s:
+        club = people.create_context(session=s, data={"name": "Climbing club"}).id
+        for name in ("[bold]x", "Bob"):
+            people.create_person(session=s, data={"name": name, "context_ids": [club]})
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+
+        async def offered(typed: str) -> list[str]:
+            field = wizard(app).query_one("#find", Input)
+            field.value = typed
+            await settle(app, pilot)
+            who = wizard(app).query_one("#who-list", OptionList)
+            lines = [str(who.get_option_at_index(i).prompt) for i in range(who.option_count)]
+            return [line for line in lines if "the place itself" not in line]
+
+        await press(app, pilot, "s")
+        found = await offered("bob")
+        assert any("Bob" in line for line in found) and not any("[bold]x" in line for line in found)
+        found = await offered("climb")
+        assert sum("[bold]x" in line or "Bob" in line for line in found) == 2, found

@@ -35,6 +35,7 @@ from planner_tui.services.steps import days_disagree, first_occurrence
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import LOOK_ABOVE, Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.screens.base import focus_laid_out, text
+from planner_tui.ui.screens.tables import people_found
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.ui.widgets.ticks import Dropdown
 from planner_tui.when import (
@@ -406,12 +407,7 @@ class PlanWizard(FormScreen[StepRead]):
         shown = self.people
         places: list[ContextRead] = []
         if typed:
-            matcher = Matcher(fold(typed))
-            scored = [
-                (matcher.match(fold(" ".join([p.name, p.nickname, *p.contexts]))), p)
-                for p in self.people
-            ]
-            shown = [p for score, p in sorted(scored, key=lambda s: -s[0]) if score > 0]
+            shown = people_found(typed, self.people)
             # Whom the name names, as everywhere else (Bo Chen for "Bo"), before whoever
             # the letters merely fit ("[bold]Zoë[/]").
             named = set(people_named(typed, self.people))
@@ -420,6 +416,7 @@ class PlanWizard(FormScreen[StepRead]):
                 p for p in self.people
                 if p not in shown and close_to(typed, p.name, p.nickname, *p.aliases)
             ]  # fmt: skip
+            matcher = Matcher(fold(typed))
             ranked = [(matcher.match(fold(c.name)), c) for c in self.contexts]
             places = [c for score, c in sorted(ranked, key=lambda s: -s[0]) if score > 0][:20]
         options = self.query_one("#who-list", OptionList)

@@ -24,6 +24,7 @@ from planner_tui.ui.screens.tables import (
     cursor_in_sight,
     fill,
     name_cell,
+    people_found,
     replace_rows,
     row_key,
     table,
@@ -385,25 +386,7 @@ class MapScreen(ViewScreen):
             return
         query = self.query_one("#filter", Input).value.strip()
         people = [p for p in self.data.people if self.show_archived or not p.archived]
-        if query:
-            from textual.fuzzy import Matcher
-
-            from planner_tui.names import fold
-
-            matcher = Matcher(fold(query))
-            scored = []
-            for p in people:
-                score = max(
-                    matcher.match(fold(p.name)),
-                    matcher.match(fold(p.nickname)) if p.nickname else 0,
-                    *(matcher.match(fold(name)) for name in p.aliases),  # names merged in
-                    max((matcher.match(fold(c)) for c in p.contexts), default=0) * 0.9,
-                )
-                if score > 0:
-                    scored.append((score, p))
-            people = [p for _, p in sorted(scored, key=lambda item: -item[0])]
-        else:
-            people = sort_people(people, self.sort_by)
+        people = people_found(query, people) if query else sort_people(people, self.sort_by)
         if self.crowd is not None and self.crowd[0] != self.query_one("#filter", Input).value:
             self.crowd = None  # the filter changed since: it alone says who shows
         if self.crowd is not None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions
@@ -22,6 +22,7 @@ from rich.segment import Segment
 from rich.text import Text
 from textual.errors import NoWidget
 from textual.events import Focus, Resize
+from textual.fuzzy import Matcher
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import DataTable
@@ -31,6 +32,33 @@ from textual.widgets.data_table import RowKey
 from planner_tui import words
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import text
+
+if TYPE_CHECKING:
+    from planner_tui.db.models import PersonRead
+
+BY_CONTEXT = 0.9
+"""A part of life that matches counts a little less than a name that does."""
+
+
+def people_found(typed: str, people: Iterable[PersonRead]) -> list[PersonRead]:
+    """Those of *people* whose name, nickname, a name merged into theirs or a part of life
+    fits the letters *typed*, best first: the one rule of the Map's filter and the wizard's
+    Who. Each is matched on its own (run together, "bob" found "[bold]x" of the "Climbing
+    club", nu150)."""
+    from planner_tui.names import fold
+
+    matcher = Matcher(fold(typed))
+    scored = []
+    for p in people:
+        score = max(
+            matcher.match(fold(p.name)),
+            matcher.match(fold(p.nickname)) if p.nickname else 0,
+            *(matcher.match(fold(name)) for name in p.aliases),
+            max((matcher.match(fold(c)) for c in p.contexts), default=0) * BY_CONTEXT,
+        )
+        if score > 0:
+            scored.append((score, p))
+    return [p for _, p in sorted(scored, key=lambda item: -item[0])]
 
 
 class Table(DataTable[Any]):
