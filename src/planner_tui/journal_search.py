@@ -141,13 +141,50 @@ POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 """`@Zoë's cat`: Zoë's, which is Zoë (unless someone is called that whole)."""
 
 
+NAME_GOES_ON = re.compile(r"[ \t]+([\w.'’-]+)")
+LONGEST_NAME = 3
+"""Words after an @Name that may be read with it (see :func:`with_whole_names`)."""
+
+
+def with_whole_names(text: str, people: Sequence[Named]) -> str:
+    """*text* with each @Name that goes on over a space into the whole name (or nickname,
+    or a name merged in) of exactly one person — `@Carla B.`, beside a Carla — written as
+    that person's number, `@#12`, which every reader of @Names takes as them. A space had
+    ended the name: `@Carla B.` linked Carla and counted her as in touch (nu151)."""
+
+    def longest(match: re.Match[str]) -> tuple[str, int]:
+        """The @Name and where it ends: with the words after it that make a whole name."""
+        words: list[tuple[str, int]] = []
+        at = match.end()
+        while len(words) < LONGEST_NAME and (more := NAME_GOES_ON.match(text, at)):
+            at = more.end()
+            words.append((more[1], at))
+        for count in range(len(words), 0, -1):
+            name = " ".join([match[1], *(word for word, _ in words[:count])])
+            for whole in (name, POSSESSIVE.sub("", name)):  # `@Carla B.'s cat`: hers
+                found = people_named(whole, people, whole_only=True)
+                if len(found) == 1:
+                    return f"@#{found[0]}", words[count - 1][1]
+        return match[0], match.end()
+
+    parts, at = [], 0
+    for match in MENTION_PATTERN.finditer(text):
+        if match.start() < at:
+            continue  # within a name read already ("@Ana @Bo" as one person's name)
+        said, end = longest(match)
+        parts += [text[at : match.start()], said]
+        at = end
+    return "".join([*parts, text[at:]])
+
+
 def mentions_in(text: str, people: Sequence[Named]) -> tuple[list[int], list[str]]:
-    """People named as @Name in *text* (by :func:`planner_tui.names.person_named`).
-    Returns the ids found and the names that matched no one (or more than one)."""
+    """People named as @Name in *text* (by :func:`planner_tui.names.person_named`, and
+    :func:`with_whole_names`). Returns the ids found and the names that matched no one (or
+    more than one)."""
     found: list[int] = []
     unknown: list[str] = []
     ids = {p.id for p in people}
-    for raw in MENTION_PATTERN.findall(text):
+    for raw in MENTION_PATTERN.findall(with_whole_names(text, people)):
         number = person_number(raw)
         if number is not None:
             if int(number) in ids:
@@ -324,7 +361,7 @@ def read_search(
             within(start, start + step)
         return " "
 
-    words = _FILTER.sub(replace, text[:1000])
+    words = _FILTER.sub(replace, with_whole_names(text[:1000], people))
     query.text = words
     query.groups = parse_terms(words)
     for word in _WORD.findall(words):

@@ -573,6 +573,20 @@ def test_a_check_in_names_two_people_of_one_name_apart(home: Path) -> None:
     assert alone.stdout.endswith("in touch with Ola.\n")  # one of that name: no number
 
 
+def test_a_name_written_with_its_space_links_that_person_not_the_first_name(
+    home: Path,
+) -> None:
+    """`journal "Lunch with @Carla B. today" --contact`, beside a Carla: "in touch with
+    Carla" (nu151). The search reads `@Carla B.` the same way."""
+    for name in ("Carla", "Carla B."):
+        assert run(home, "add", name, "--anyway").returncode == 0
+    saved = run(home, "journal", "Lunch with @Carla B. today", "--contact")
+    assert saved.stdout.endswith("in touch with Carla B.\n"), saved.stdout
+    assert run(home, "journal", "tea, @Carla", "--day", "yesterday").returncode == 0
+    found = run(home, "search", "@Carla B.").stdout
+    assert "Lunch with" in found and "tea" not in found, found
+
+
 READING = [["people"], ["search", "walk"], ["backup"], ["export", "--format", "json"],
            ["review"], ["plan"]]  # fmt: skip
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import example, given, strategies as st
 
-from planner_tui.journal_search import mentions_in, unlinked
+from planner_tui.journal_search import mentions_in, unlinked, with_whole_names
 from planner_tui.names import (
     begins,
     called,
@@ -147,6 +147,24 @@ def test_a_possessive_mention_names_the_person() -> None:
     # …and a number says which: `@#4` (it was read as the tag #4, and linked no one).
     assert mentions_in("called @#4 and @#9, #4 #walk", twins) == ([4], ["#9"])
     assert tags_in("called @#4 and @#9, #4 #walk") == ["4", "walk"]
+
+
+def test_a_mention_goes_on_over_a_space_into_someones_whole_name() -> None:
+    """`@Carla B.` beside a Carla linked Carla, and `--contact` counted her in touch (nu151):
+    a space ended the name. The words after an @Name are read with it when together they
+    are one person's whole name (or nickname); otherwise the name ends where it did."""
+    cast = [P(1, "Carla"), P(2, "Carla A."), P(3, "Carla B."), P(4, "Ana Silva"),
+            P(5, "Ana Costa", "Nana"), P(6, "Mo van Dijk")]  # fmt: skip
+    for text, found, unknown in (
+        ("Lunch with @Carla B. today", [3], []),
+        ("with @Carla A. and @Carla, then @carla b.", [2, 1, 3], []),
+        ("@Carla B.'s cat, @Ana Silva's bike", [3, 4], []),
+        ("@Mo van Dijk came; @Carla went home", [6, 1], []),
+        ("@Ana Costa, @Ana and Bo", [5], ["Ana"]),  # "Ana and Bo" is no one
+        ("@Carla\nB. on the next line", [1], []),  # a name stays on its line
+    ):
+        assert mentions_in(text, cast) == (found, unknown), text
+    assert with_whole_names("see @Carla B. now", cast) == "see @#3 now"
 
 
 @dataclass(frozen=True)
