@@ -21,7 +21,7 @@ from planner_tui.db.models import Draft
 from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
 from planner_tui.services import drafts, journal, people
 from planner_tui.ui.app import PlannerApp
-from planner_tui.ui.forms.base import PeopleChips
+from planner_tui.ui.forms.base import PeopleChips, Problem
 from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.journal import SCALE_REFUSED, SCALES, JournalForm
 from planner_tui.ui.modals.confirm import Choice
@@ -1242,6 +1242,32 @@ async def test_a_check_in_long_ago_opened_to_read_is_not_asked_about_its_year(
         assert isinstance(app.screen, JournalScreen), app.screen
     [entry] = entries(sqlite_db)
     assert (entry.day, entry.body) == (date(2024, 12, 7), "old words")
+
+
+async def test_a_sixth_score_typed_after_the_last_is_refused_once_with_a_note(
+    sqlite_db: Database,
+) -> None:
+    """`c`, Tab, `3 4 2 3 2`: a Tab pressed first skipped *connected*, every score went one
+    box along, and the last digit began the words ("2Grandma's voice"), saved without a
+    word (nu150, nu151). That digit is refused once, with a note that says where the scores
+    begin; typed again, it is kept."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "tab", *"34232")
+        warmth = form(app).query_one("#warmth_note", Input)
+        assert form(app).focused is warmth and warmth.value == ""
+        notes = " ".join(str(p.render()) for p in form(app).query(Problem) if p.display)
+        assert "The scores are above, connected first" in notes, notes
+        assert form(app).query_one("#connectedness", Input).value == ""
+        await press(app, pilot, *"2 cups of tea")  # meant: kept
+        assert warmth.value == "2 cups of tea"
+        notes = " ".join(str(p.render()) for p in form(app).query(Problem) if p.display)
+        assert "The scores are above" not in notes, notes  # said once, gone as words come
+        # Scores typed as meant, then words: nothing refused.
+        await press(app, pilot, "ctrl+l", "right", "enter", "c", *"34232", *"Tea")
+        assert form(app).query_one("#warmth_note", Input).value == "Tea"
+        assert form(app).query_one("#comfort_receiving", Input).value == "2"
 
 
 async def test_the_palette_waits_until_a_question_is_answered(sqlite_db: Database) -> None:

@@ -59,7 +59,9 @@ class ScaleField(TextField):
             event.prevent_default()  # not Input's own handling: the digit replaces the last
             event.stop()
             self.value = event.character
-            self.screen.focus_next()
+            moved = self.screen.focus_next()
+            if isinstance(moved, FirstWords):
+                moved.after_scores = True
         elif event.is_printable and event.character and not event.character.isdigit():
             event.prevent_default()  # words: "4 felt ok" lost all after the 4, unseen
             event.stop()
@@ -97,6 +99,32 @@ class ScaleField(TextField):
             if typed:
                 target.insert_text_at_cursor(typed)
         self.screen.call_after_refresh(target.scroll_visible, animate=False)
+
+
+AFTER_SCORES = (
+    "The scores are above, connected first: a digit here would begin your words. Check each "
+    "score is where you meant it; type the digit again to keep it here."
+)
+
+
+class FirstWords(TextField):
+    """The first box for words, under the scores. A digit typed the moment the last score
+    moved the cursor here is a sixth score: the scores above have moved one box along (a
+    Tab pressed first skips *connected*; two new users' check-ins were saved so, the last
+    digit starting their words, nu150 and nu151). Refused once, with a note; typed again,
+    it is kept."""
+
+    after_scores = False
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(refused=AFTER_SCORES, **kwargs)
+
+    def on_key(self, event: Key) -> None:
+        after, self.after_scores = self.after_scores, False
+        if after and not self.value and event.character and event.character.isdigit():
+            event.prevent_default()
+            event.stop()
+            self.restricted()
 
 
 HEADINGS = {"today": "Today's", "yesterday": "Yesterday's"}
@@ -210,7 +238,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
                     yield ScaleField(id=key)
         yield Problem(id="scales-problem")
         yield Field(f"What brought warmth {self.when}?", id="warmth-label")
-        yield TextField(id="warmth_note")
+        yield FirstWords(id="warmth_note")
         yield Field(f"What made me want to withdraw {self.when}?", id="withdraw-label")
         yield TextField(id="withdraw_note")
         yield Field("Anything else — @Name links someone, #word makes a tag")
