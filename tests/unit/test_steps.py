@@ -477,6 +477,12 @@ def test_a_smaller_step_keeps_the_persons_own_words_where_it_can(tmp_path: Path)
         "send Cy a short message about the move"
     )
     assert steps.smaller_words("call Cy", None, text, "Cy") == "send Cy a short message"
+    # …and so when the words say "her" or "them" ("How about: send Priya a short message:
+    # call her?", nu151).
+    assert steps.smaller_words("call her", None, text, "Priya") == "send Priya a short message"
+    assert steps.smaller_words("Ring them about the move", None, text, "Priya") == (
+        "send Priya a short message about the move"
+    )
     # A word alone, without their name: "send Cy a short message: call?" read as both.
     for alone in ("call", " x ", "Cy"):
         assert steps.smaller_words(alone, None, text, "Cy") == "send Cy a short message"

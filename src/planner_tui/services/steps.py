@@ -181,6 +181,10 @@ def richer_version(actions: list[Action], chosen: Action | None) -> Action | Non
     )
 
 
+THEM = ("her", "him", "them")
+"""How a step's own words may name its person instead of by name."""
+
+
 def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str) -> str:
     """The smaller step (or, the same way, the one a rung richer: :func:`richer_version`)
     in the person's own words where it can be: the chosen action's
@@ -199,10 +203,11 @@ def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str)
     found = re.search(re.escape(library), typed, re.IGNORECASE) if library else None
     if found is not None:
         return typed[: found.start()] + lighter + typed[found.end() :]
-    named = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    them = rf"(?:{re.escape(name)}|{'|'.join(THEM)})"  # 'call her' is 'call Priya'
+    named = re.compile(rf"(?<!\w){them}(?!\w)", re.IGNORECASE)
     if len(named.sub(" ", typed).split()) <= 1:
         return lighter  # 'call Ana', 'call': the lighter step is all there is to say
-    to_them = re.search(rf"(?<!\w){re.escape(name)}\s+(about\s.*)", typed, re.IGNORECASE)
+    to_them = re.search(rf"(?<!\w){them}\s+(about\s.*)", typed, re.IGNORECASE)
     if to_them is not None:
         return f"{lighter} {to_them.group(1)}"
     return f"{lighter}: {typed}"
