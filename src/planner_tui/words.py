@@ -99,13 +99,13 @@ LONELY_NOTE = (
     "free lines below can help."
 )
 LONELY_SAVED = (
-    "Saved. Thank you for answering honestly. Under the check, the people you trust and "
-    "free lines to call or text, if talking would help."
+    "Saved — thank you for answering honestly. The people you trust and free lines are "
+    "under the check."
 )
 """After a loneliness check that leans towards feeling lonely (the Review then shows it)."""
 LONELY_SAVED_NO_ONE_TRUSTED = (
-    "Saved. Thank you for answering honestly. Under the check, free lines to call or text, "
-    "if talking would help — and ? then e adds people you trust, to have them there too."
+    "Saved — thank you for answering honestly. Free lines are under the check; ? then e "
+    "adds people you trust there too."
 )
 """The same, when no one has been added as someone the person trusts."""
 NO_ONE_TRUSTED = "No one added yet as someone you trust: in the app, ? then e adds them."
