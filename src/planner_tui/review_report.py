@@ -726,7 +726,8 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
         ]
     else:
         lines = [
-            f"{question} {SCALE_WORDS[getattr(check, item)]}." for item, question in SCALE_ITEMS
+            f"{question} {SCALE_WORDS[getattr(check, item)].capitalize()}."  # as the last
+            for item, question in SCALE_ITEMS
         ]
         compared = patterns.loneliness_compared(check.total, data.loneliness_before)
         lines.append(f"Total {check.total}, on a scale from 3 to 9. {compared}")

@@ -405,6 +405,9 @@ def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
     text = review_report.to_markdown(october)
     assert "Total 5, on a scale from 3 to 9. Lower than in September 2026 (8)." in text
     assert "How often do you feel lonely? Some of the time." in text
+    # Each answer as that one is, capitalised (nu151: "companionship? often.").
+    assert "How often do you feel that you lack companionship? Some of the time." in text
+    assert "How often do you feel left out? Hardly ever." in text
     assert "free lines" not in text  # 5 is not high: no support note
     high = review_report.to_markdown(september)
     assert "Many people feel this way" in high and "Samaritans" in high
