@@ -1270,6 +1270,23 @@ async def test_a_sixth_score_typed_after_the_last_is_refused_once_with_a_note(
         assert form(app).query_one("#comfort_receiving", Input).value == "2"
 
 
+async def test_enter_after_a_score_stays_where_the_digit_moved_to(sqlite_db: Database) -> None:
+    """`3 Enter 4 Enter 2`: a digit moves on, and Enter moved on again, so every other box
+    was skipped and the last digit began the words (nu152). Enter just after a digit
+    stays; pressed again, it goes on as usual."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "3", "enter", "4", "enter", "2", "enter", "3", "enter")
+        await press(app, pilot, "2", "enter", *"Tea")
+        values = {key: form(app).query_one(f"#{key}", Input).value for key in SCALES}
+        assert values == dict(zip(SCALES, "34232", strict=True)), values
+        assert form(app).query_one("#warmth_note", Input).value == "Tea"
+        # Back to *giving*, then Enter with no digit before it: on to *receiving*.
+        await press(app, pilot, "shift+tab", "shift+tab", "enter")
+        assert form(app).focused is form(app).query_one("#comfort_receiving", Input)
+
+
 async def test_the_palette_waits_until_a_question_is_answered(sqlite_db: Database) -> None:
     """ctrl+p opened the palette over "Discard what you wrote?"; it now waits for the
     answer, and opens once the question is gone."""

@@ -46,7 +46,24 @@ CONTEXTS_LABEL = "Parts of life it was about (type a name to find it, space to p
 NO_CONTEXTS_YET = "Parts of life it was about: none yet (add them on the Map with c)"
 
 
-class ScaleField(TextField):
+class MovedOnTo(TextField):
+    """A box a score's digit moves the cursor on to. Enter as the next key stays here: the
+    digit has moved on already, as Enter would have (`3 Enter 4 Enter` skipped a box each
+    time, and the last digit began the words, nu152)."""
+
+    after_digit = False
+
+    def enter_stays(self, event: Key) -> bool:
+        """Whether *event* is that Enter (then taken); any key ends the digit's turn."""
+        after, self.after_digit = self.after_digit, False
+        if after and event.key == "enter":
+            event.prevent_default()
+            event.stop()
+            return True
+        return False
+
+
+class ScaleField(MovedOnTo):
     """One digit, 1 to 5. Typing one sets it and moves straight on to the next box, also
     when it is the digit already there (that changed nothing, so the focus stayed, and the
     keys typed after it went into this box and were lost)."""
@@ -55,13 +72,15 @@ class ScaleField(TextField):
         super().__init__(restrict=r"[1-5]?", max_length=1, refused=SCALE_REFUSED, **kwargs)
 
     def on_key(self, event: Key) -> None:
+        if self.enter_stays(event):
+            return
         if event.character is not None and event.character in "12345":
             event.prevent_default()  # not Input's own handling: the digit replaces the last
             event.stop()
             self.value = event.character
             moved = self.screen.focus_next()
-            if isinstance(moved, FirstWords):
-                moved.after_scores = True
+            if isinstance(moved, MovedOnTo):
+                moved.after_digit = True
         elif event.is_printable and event.character and not event.character.isdigit():
             event.prevent_default()  # words: "4 felt ok" lost all after the 4, unseen
             event.stop()
@@ -107,20 +126,20 @@ AFTER_SCORES = (
 )
 
 
-class FirstWords(TextField):
+class FirstWords(MovedOnTo):
     """The first box for words, under the scores. A digit typed the moment the last score
     moved the cursor here is a sixth score: the scores above have moved one box along (a
     Tab pressed first skips *connected*; two new users' check-ins were saved so, the last
     digit starting their words, nu150 and nu151). Refused once, with a note; typed again,
     it is kept."""
 
-    after_scores = False
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(refused=AFTER_SCORES, **kwargs)
 
     def on_key(self, event: Key) -> None:
-        after, self.after_scores = self.after_scores, False
+        after = self.after_digit
+        if self.enter_stays(event):
+            return
         if after and not self.value and event.character and event.character.isdigit():
             event.prevent_default()
             event.stop()
