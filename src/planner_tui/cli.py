@@ -601,10 +601,14 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
         everyone = people.list_people(session=session)
         found, unknown = mentions_in(" ".join((body, args.warmth, args.withdraw)), everyone)
         if args.contact and not found:  # saved, it would have counted no one
+            counts = "--contact counts those the words name with @ as in touch that day"
+            if unknown:  # why each linked no one: no one by that name, or several (nu152)
+                raise InvalidInput(
+                    f"{counts}, and they link no one. {unlinked(unknown, everyone)}. Nothing "
+                    "was saved: name them so they link, or leave --contact out."
+                )
             raise InvalidInput(
-                "--contact counts those the words name with @ as in touch that day, and "
-                + ("they name no one on your map" if unknown else "they name no one")
-                + ": add @Name, or leave --contact out."
+                f"{counts}, and they name no one: add @Name, or leave --contact out."
             )
         entry = journal.save_entry(
             session=session,

@@ -267,10 +267,9 @@ def _runs(name: str) -> list[str]:
 def person_number(typed: str) -> str | None:
     """The digits of a person's number as typed (``#4``: as `planner-tui people` and a list
     of two people of one name show it); None when *typed* is not one."""
-    number = typed.strip().removeprefix("#")
-    return (
-        number if typed.strip().startswith("#") and number.isascii() and number.isdigit() else None
-    )
+    typed = typed.strip().rstrip(",;:!?.")  # `@#2,` in a sentence (nu152: "No one called '#2,'")
+    number = typed.removeprefix("#")
+    return number if typed.startswith("#") and number.isascii() and number.isdigit() else None
 
 
 def people_meant(typed: str, people: Sequence[Named]) -> list[int]:

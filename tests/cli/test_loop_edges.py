@@ -553,7 +553,9 @@ def test_journal_contact_with_no_one_named_is_refused_not_saved(home: Path) -> N
         "no one: add @Name, or leave --contact out.",
     )
     assert_one_line_error(
-        run(home, "journal", "met @Nobody", "--contact"), 1, "they name no one on your map"
+        run(home, "journal", "met @Nobody", "--contact"),
+        1,
+        "and they link no one. Not linked: @Nobody is no one on your map. Nothing was saved",
     )
     assert run(home, "search", "met").stderr == "No entries match.\n"
     saved = run(home, "journal", "met @Ola", "--contact")
@@ -585,6 +587,12 @@ def test_a_name_written_with_its_space_links_that_person_not_the_first_name(
     assert run(home, "journal", "tea, @Carla", "--day", "yesterday").returncode == 0
     found = run(home, "search", "@Carla B.").stdout
     assert "Lunch with" in found and "tea" not in found, found
+    assert "Lunch with" in run(home, "search", "@Carla B., lunch").stdout  # not "#3,"
+    # Two called Carla: --contact says which could be meant, not "no one" (nu152).
+    assert run(home, "add", "Carla", "--anyway").returncode == 0
+    assert_one_line_error(
+        run(home, "journal", "lunch with @Carla", "--contact"), 1, "@Carla could be Carla (#"
+    )
 
 
 READING = [["people"], ["search", "walk"], ["backup"], ["export", "--format", "json"],
