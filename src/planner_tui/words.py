@@ -50,6 +50,11 @@ SMALLER_LINE = (
 ALREADY_LIGHT = (
     "This is already a light step. An easier time of day can help too; Esc goes back to change it."
 )
+ALREADY_LIGHT_SHELL = (
+    "Under 7 out of 10, and this is already a light step: an easier time of day can help "
+    "(planner-tui later moves it)."
+)
+"""The command line's, where `plan --sure` below 7 finds no smaller step to offer."""
 ENCOURAGEMENTS = (
     "Small and specific is what makes a step easy to take. This one is both.",
     "You don't have to feel ready; the first few words are enough.",

@@ -393,6 +393,9 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
     grown = run(home, "plan", "Bo", "give Bo a ten-minute call about the move", "sat 7pm",
                 "--sure", "5")  # fmt: skip
     assert "How about: send Bo a voice note about the move?" in grown.stdout, grown.stdout
+    # Nothing smaller to offer: said so, not how to shrink it and then nothing (nu152).
+    meme = run(home, "plan", "Bo", "text Bo a meme", "sat 7pm", "--sure", "3")
+    assert meme.stdout.splitlines()[-1] == words.ALREADY_LIGHT_SHELL, meme.stdout
 
 
 def test_the_smaller_step_offered_calls_them_by_their_nickname(home: Path) -> None:

@@ -328,7 +328,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
     if args.sure is not None and args.sure < 7:  # shrinking it is the word, not "it's small"
         nickname = person.nickname if person else ""
         found = steps.smaller_offer(actions, chosen, args.action, toward, said, nickname)
-        say(words.SMALLER_LINE + (f" How about: {found[1]}?" if found else ""))
+        # Nothing smaller: said so, as the wizard does (it said how to shrink, then nothing).
+        say(f"{words.SMALLER_LINE} How about: {found[1]}?" if found else words.ALREADY_LIGHT_SHELL)
     else:
         seed = sum(map(ord, step.action)) + due.toordinal()
         say(words.encouragement(seed, place=step.person_id is None))
