@@ -216,6 +216,11 @@ def test_a_column_with_nothing_in_it_gives_way_before_the_words() -> None:
     assert fitted.widths[4] == 50 - drawn_width(fitted.widths[:4], fitted.gap) - fitted.gap
     rows[3] = ["", "weekly"]
     assert fit(headings, rows, (-1, 2, 1), 56).widths[3] >= len("weekly")
+    # A column of words with none in its rows, too: the Map's "contexts", with no one in any
+    # part of life, kept its heading while the names were cut ("Ana Sil…", nu152).
+    names = ["Ana Silva", "Ana Costa"]
+    fitted = fit(["name", "circle", "contexts"], [names, ["inner", "outer"], ["", ""]], (-1, 0), 17)
+    assert fitted.widths[0] == len("Ana Silva") and fitted.over <= 0, fitted
     assert fit(headings, [[], [], [], [], []], (-1, 2, 1), 56).widths[3] == len("repeats")
 
 

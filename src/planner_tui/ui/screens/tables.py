@@ -297,9 +297,10 @@ def fit(
     figures_whole = {
         i: max([1, *widths_of[i], min(cell_width(headings[i]), headings_apart)]) for i in marks
     }
-    # A column of marks with none in its rows gives way first, heading and all: the Plan's
-    # "repeats", with nothing repeating, kept its width while the steps' words were cut.
-    empty = {i: 0 for i in marks if columns[i] and not any(widths_of[i])}
+    # A column with nothing in its rows gives way first, heading and all: the Plan's
+    # "repeats", with nothing repeating, kept its width while the steps' words were cut, and
+    # the Map's empty "contexts" while the names were (nu152).
+    empty = {i: 0 for i in range(len(headings)) if columns[i] and not any(widths_of[i])}
     last = dict.fromkeys(words, NARROWEST_CUT)
     names_apart = dict(last)
     if names is not None and names in last:
