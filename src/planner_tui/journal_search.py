@@ -168,9 +168,7 @@ def with_whole_names(text: str, people: Sequence[Named]) -> str:
         return match[0], match.end()
 
     parts, at = [], 0
-    for match in MENTION_PATTERN.finditer(text):
-        if match.start() < at:
-            continue  # within a name read already ("@Ana @Bo" as one person's name)
+    for match in MENTION_PATTERN.finditer(text):  # the words a name takes hold no @
         said, end = longest(match)
         parts += [text[at : match.start()], said]
         at = end
