@@ -167,6 +167,17 @@ def test_a_mention_goes_on_over_a_space_into_someones_whole_name() -> None:
     assert with_whole_names("see @Carla B. now", cast) == "see @#3 now"
 
 
+@given(st.text(alphabet=st.sampled_from(list("@#CarlBab .,'s\n\t-2")), max_size=40))
+@example("@Carla B.'s @Carla, @#3 @Carla\tB.")
+def test_reading_whole_names_changes_only_mentions_and_links_only_people(text: str) -> None:
+    cast = [P(1, "Carla"), P(2, "Carla B."), P(3, "Bab Carla")]
+    read = with_whole_names(text, cast)
+    if "@" not in text:
+        assert read == text
+    found, _unknown = mentions_in(text, cast)
+    assert set(found) <= {1, 2, 3} and len(found) == len(set(found))
+
+
 @dataclass(frozen=True)
 class Merged:
     id: int
