@@ -4,7 +4,7 @@ contact month by month, and what your journal says of them (searchable)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -204,7 +204,11 @@ class PersonScreen(ViewScreen):
         notes = "\n\n".join(part for part in (p.notes.strip(), p.boundaries.strip()) if part)
         self.query_one("#person-notes", Note).set(notes or "Nothing written yet (e to add).")
         self.query_one(BalancePicture).balance = data.balance
-        self.query_one("#balance-words", Note).set(balance_words(p.name, data.balance))
+        # Where "last in touch" is from when nothing is logged, said by the picture it seems
+        # to contradict ("Nothing logged together yet", the reason only at the page's end).
+        self.query_one("#balance-words", Note).set(
+            balance_words(p.name, data.balance) or unlogged_contact(p.last_contact)
+        )
         self.query_one("#person-appreciation", Note).set(appreciation_line(data.appreciation))
         self.show_months(data.months)
         self.show_mentions(data.mentions, data.mention_total, [])
@@ -230,12 +234,7 @@ class PersonScreen(ViewScreen):
             ],
         )
         self.query_one("#history-empty", Note).set(
-            ""
-            if data.history
-            else "No contact logged yet. l logs one."
-            if p.last_contact is None  # else, its "last in touch" is said where it is from
-            else f"No contact logged yet: last in touch {words.ago(p.last_contact)} is from "
-            "a check-in or a step done. l logs a contact."
+            "" if data.history else "No contact logged yet. l logs one."
         )
         focused = self.focused
         if not isinstance(focused, DataTable) or not focused.display:  # Enter works at once
@@ -420,6 +419,17 @@ class BalancePicture(Static):
         if self.balance is None:
             return Text(end="")
         return balance_picture(self.balance, self.content_size.width or 80)
+
+
+def unlogged_contact(last_contact: datetime | None) -> str:
+    """With no contact logged, where a "last in touch" is from (a check-in or a step done):
+    beside "Nothing logged together yet", the page seemed to contradict itself."""
+    if last_contact is None:
+        return ""
+    return (
+        f"No contact logged yet: last in touch {words.ago(last_contact)} is from a check-in "
+        "or a step done. l logs a contact."
+    )
 
 
 def balance_words(name: str, balance: Reciprocity) -> str:
