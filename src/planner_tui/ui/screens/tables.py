@@ -30,6 +30,7 @@ from textual.widgets._data_table import RowRenderables
 from textual.widgets.data_table import RowKey
 
 from planner_tui import words
+from planner_tui.names import fold
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import text
 
@@ -45,8 +46,6 @@ def people_found(typed: str, people: Iterable[PersonRead]) -> list[PersonRead]:
     fits the letters *typed*, best first: the one rule of the Map's filter and the wizard's
     Who. Each is matched on its own (run together, "bob" found "[bold]x" of the "Climbing
     club", nu150)."""
-    from planner_tui.names import fold
-
     matcher = Matcher(fold(typed))
     scored = []
     for p in people:
