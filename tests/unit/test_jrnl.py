@@ -223,6 +223,22 @@ def test_import_links_people_tags_and_stars(db: Database) -> None:
     assert [e.day for e in got].count(date(2026, 8, 31)) == 2  # two on one day, kept apart
 
 
+def test_an_at_name_with_its_surname_links_that_person_not_a_tag(db: Database) -> None:
+    """With two Adas on the map, `@Ada A.` became the tag `ada` and linked no one (nu154),
+    where a check-in links her: an @Name goes on into one person's whole name here too."""
+    text = "[2026-11-20 10:00] Morning walk *\nSaw @Ada A. at the market, then @Ben. #market\n"
+    with db.write() as s:
+        ada = people.create_person(session=s, data={"name": "Ada A."}).id
+        people.create_person(session=s, data={"name": "Ada B."})
+        result = jrnl.import_entries(session=s, entries=jrnl.parse_text(text))
+    assert result.linked == ["Ada A."]
+    with db.session() as s:
+        (entry,) = journal.list_entries(session=s)
+    assert entry.person_ids == [ada]
+    assert entry.tags == ["ben", "market", "starred"]  # Ben is no one on the map: jrnl's tag
+    assert "@Ada A. at the market" in entry.body  # the text as written
+
+
 def test_import_again_adds_nothing(db: Database) -> None:
     entries = jrnl.load(DATA / "folder").entries
     twice = entries + entries[:1]  # the same entry twice in one journal: both kept

@@ -21,7 +21,7 @@ import json
 import plistlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -36,6 +36,8 @@ from planner_tui import clock, words
 from planner_tui.db.models import MAX_BODY, JournalEntry, clean_tag
 from planner_tui.errors import InvalidInput
 from planner_tui.files import read_named
+from planner_tui.journal_search import mentions_in, with_whole_names
+from planner_tui.names import Named
 from planner_tui.services.exchange import EXPORT_KINDS, export_kind, kind_of_text
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -94,9 +96,12 @@ class Entry:
     def title(self) -> str:
         return self.text.partition("\n")[0]
 
-    def words(self) -> list[tuple[str, str]]:
-        """(symbol, word) for each @word and #word, as jrnl reads its tags."""
-        return [(m[1], m[2]) for m in _TAG.finditer(self.text)]
+    def words(self, people: Sequence[Named] = ()) -> list[tuple[str, str]]:
+        """(symbol, word) for each @word and #word, as jrnl reads its tags; an @Name that
+        goes on into one of *people*'s whole names is one word, their number (`@Ada A.` is
+        `("@", "#12")`), as in a check-in (:func:`with_whole_names`)."""
+        text = with_whole_names(self.text, people) if people else self.text
+        return [(m[1], m[2]) for m in _TAG.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -401,12 +406,10 @@ def load(path: Path) -> Journal:
 
 
 def _links(entry: Entry, people: list[Any]) -> tuple[list[int], list[str]]:
-    from planner_tui.journal_search import mentions_in
-
     found: list[int] = []
     tags: list[str] = [STARRED_TAG] if entry.starred else []
     named: set[str] = set()  # @Name words that are people: not tags, even in Day One's list
-    for symbol, word in [*entry.words(), *(("#", word) for word in entry.tags)]:
+    for symbol, word in [*entry.words(people), *(("#", word) for word in entry.tags)]:
         if symbol == "@":
             ids, _unknown = mentions_in("@" + word, people)
             if ids:
