@@ -502,7 +502,8 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
         )
     limit = 2**62 if args.all else args.limit
     options: dict[str, Any] = {
-        "today": clock.today(), "limit": limit, "person": args.person or "",
+        "today": clock.today(), "limit": limit, "ranks_all": limit > journal_search.RANKED,
+        "person": args.person or "",
         "context": args.context or "", "tag": args.tag or None,
         "start": parse_day(args.start) if args.start else None,
         "end": parse_day(args.end, end=True) if args.end else None,

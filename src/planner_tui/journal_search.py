@@ -70,6 +70,9 @@ class SearchQuery:
     max_connectedness: int | None = None
     min_mood: int | None = None
     max_mood: int | None = None
+    ranks_all: bool = False
+    """Words alone rank every match, not only the newest :data:`RANKED`: for the command
+    line's ``--all`` and a ``--limit`` beyond them, where no keystroke waits."""
     groups: list[list[str]] = field(default_factory=list, init=False)
     """OR-groups of AND-ed terms; a term with a space is a phrase, a trailing * a prefix."""
 
@@ -446,7 +449,11 @@ def statement(
         # Ranking every match of a very common word costs more than a keystroke allows on
         # decades of entries; without filters, the best of the newest RANKED matches come
         # first (filters narrow the matches themselves, so they rank them all).
-        newest = "" if query.has_filters or count else f" ORDER BY rowid DESC LIMIT {RANKED}"
+        newest = (
+            ""
+            if at_most(query, dialect) is None or count
+            else (f" ORDER BY rowid DESC LIMIT {RANKED}")
+        )
         joins = (
             " JOIN (SELECT rowid, rank FROM journal_fts WHERE journal_fts MATCH :match"
             f"{newest}) AS hits ON hits.rowid = journal_entry.id"
@@ -517,7 +524,8 @@ def count(connection: Any, query: SearchQuery, dialect: str = "sqlite") -> int:
 def at_most(query: SearchQuery, dialect: str = "sqlite") -> int | None:
     """How many matches a search can show whatever its limit: on SQLite, words without a
     filter rank only the newest :data:`RANKED` matches (a filter reaches the rest)."""
-    return RANKED if dialect != "postgresql" and query.groups and not query.has_filters else None
+    alone = query.groups and not query.has_filters and not query.ranks_all
+    return RANKED if dialect != "postgresql" and alone else None
 
 
 def total(

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from planner_tui import cli
+from planner_tui import cli, journal_search
 from planner_tui.words import OPEN_WHILE_RESTORING, OPEN_WHILE_RESTORING_DAMAGED
 
 from .runner import NOW, assert_one_line_error, run, run_process
@@ -199,6 +199,21 @@ def test_search_says_when_it_shows_only_some_of_the_matches(demo_home: Path) -> 
     assert huge.stderr == "" and huge.stdout == every.stdout
     assert_one_line_error(run(demo_home, "search", "walk", "--all", "--limit", "3"), 2,
                           "not allowed with")  # fmt: skip
+
+
+def test_search_all_prints_every_match_beyond_those_words_alone_rank(
+    demo_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words alone rank only the newest matches (2,000; 20 here) so the search box keeps up
+    with typing; `--all` printed those and no more, where it promises every one (nu154)."""
+    every = run(demo_home, "search", "walk", "--all").stdout.splitlines()
+    monkeypatch.setattr(journal_search, "RANKED", 20)
+    capped = run(demo_home, "search", "walk", "--all")
+    assert capped.stderr == "" and sorted(capped.stdout.splitlines()) == sorted(every)
+    for limit in ("30", "10"):  # beyond the newest ranked, and within them
+        some = run(demo_home, "search", "walk", "--limit", limit)
+        assert sum(1 for line in some.stdout.splitlines() if line[:4].isdigit()) == int(limit)
+    assert "the best among the newest" not in some.stderr  # a limit within them
 
 
 def test_backup_writes_a_private_consistent_copy(demo_home: Path, tmp_path: Path) -> None:
