@@ -201,6 +201,18 @@ def test_search_says_when_it_shows_only_some_of_the_matches(demo_home: Path) -> 
                           "not allowed with")  # fmt: skip
 
 
+def test_a_word_that_begins_with_a_dash_is_told_where_it_goes(demo_home: Path) -> None:
+    """`search -walk` said only "unrecognized arguments", where the README says stray
+    operators are words (nu154): argparse reads it as an option, so the line says how."""
+    refused = run(demo_home, "search", "-walk")
+    assert_one_line_error(refused, 2, "a word that begins with '-' goes after a --: … -- -walk")
+    after = run(demo_home, "search", "--", "-walk")
+    assert after.returncode == 0 and after.stdout == run(demo_home, "search", "walk").stdout
+    misspelt = run(demo_home, "search", "walk", "--lmit", "3")  # an option: no such hint
+    assert_one_line_error(misspelt, 2, "unrecognized arguments: --lmit")
+    assert "begins with" not in misspelt.stderr
+
+
 def test_search_all_prints_every_match_beyond_those_words_alone_rank(
     demo_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -34,6 +34,11 @@ class Parser(argparse.ArgumentParser):
                 f"{message} — --home and --db go before the command: "
                 f"planner-tui --home FOLDER COMMAND …"
             )
+        dashed = re.search(r"^unrecognized arguments: .*?(?<!\S)(-[^-\s]\S+)", message)
+        if dashed:  # 'search -walk': a word, to the person; an option, to argparse
+            raise UsageError(
+                f"{message} — a word that begins with '-' goes after a --: … -- {dashed[1]}"
+            )
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
