@@ -4,7 +4,8 @@ parts of life): letters typed there used to vanish without a sign."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Select, SelectionList, Static
+from textual.events import Paste
+from textual.widgets import Checkbox, Select, SelectionList, Static, TextArea
 
 from planner_tui.db.engine import Database
 from planner_tui.services import people
@@ -220,3 +221,37 @@ async def test_typing_in_a_closed_drop_down_chooses_and_a_digit_moves_on(
     with sqlite_db.session() as s:
         [contact] = people.list_interactions(session=s, person_id=ana)
     assert (contact.warmth, contact.channel) == (4, "text")
+
+
+async def test_words_typed_or_pasted_where_no_box_takes_them_go_on_in_the_forms_words(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words typed on a tick box (nu153: "Lovely chat…" on "They listened to me"), or a
+    page pasted on the contexts list, vanished without a sign. They go on in the form's
+    box for words, which takes the cursor; `q` and `?` are words there, not keys."""
+    app, rung = app_with_contexts(sqlite_db, monkeypatch)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        form = await person_form(app, pilot)
+        form.query_one("#notes", TextArea).text = "Met at choir."
+        picker = form.query_one("#contexts", SelectionList)
+        picker.focus()
+        await pilot.pause()
+        pasted = "She said [bold]yes[/] to tea.\nAsk about her garden." * 400
+        print("FOCUSED", app.focused, type(form).__mro__[:4])
+        picker.post_message(Paste(pasted))
+        await pilot.pause()
+        notes = form.query_one("#notes", TextArea)
+        assert notes.text == "Met at choir." + pasted and app.focused is notes
+        await press(app, pilot, "escape")
+        await press(app, pilot, "l")  # log a contact with Ana (the Map's cursor is on her)
+        contact = app.screen
+        assert isinstance(contact, InteractionForm)
+        tick = contact.query_one("#got_emotional", Checkbox)
+        tick.focus()
+        await press(app, pilot, *"Lovely chat, q?", "space")
+        note = contact.query_one("#note", TextArea)
+        assert note.text == "Lovely chat, q? " and app.focused is note
+        assert isinstance(app.screen, InteractionForm) and not tick.value
+        tick.focus()
+        await press(app, pilot, "space")  # space still ticks
+        assert tick.value and rung == []

@@ -20,7 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.events import DescendantFocus, Key
+from textual.events import DescendantFocus, Key, Paste
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -37,6 +37,7 @@ from textual.widgets import (
     Static,
     TextArea,
 )
+from textual.widgets._toggle_button import ToggleButton
 
 from planner_tui import clock, words
 from planner_tui.daily import KEPT, kept_at
@@ -254,6 +255,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     """Fields read as a time from now ("today", "yesterday evening"), each with the way
     it leans and whether a day (not a time) is asked for: a draft reopened on another day
     has what they meant when written in their place (:meth:`as_meant_then`)."""
+    WORDS: ClassVar[str] = ""
+    """The box for the form's own words (a selector), where words typed or pasted where no
+    box takes them go on (:meth:`write_in_words`)."""
     FIELD_WORDS: ClassVar[dict[str, str]] = {}
     """A field's id → what a sentence calls it ("rhythm" for ``cadence``); else its id."""
     ITEM_FIELDS: ClassVar[dict[str, str]] = {}
@@ -542,6 +546,38 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_PAUSE, self.keep_draft)
+
+    def on_key(self, event: Key) -> None:
+        """A letter typed on a tick box, a choice or a button went nowhere, unseen (nu153:
+        "Lovely chat…" typed on "They listened to me"): it goes on in the form's words."""
+        if (
+            event.is_printable
+            and event.character not in (None, " ")  # space ticks
+            and isinstance(self.focused, ToggleButton | RadioSet | Button)
+        ):
+            event.stop()
+            event.prevent_default()
+            self.write_in_words(event.character or "")
+
+    def on_paste(self, event: Paste) -> None:
+        """The same for a paste anywhere but a box for text (a list of ticks too: a whole
+        page pasted there vanished)."""
+        if event.text and not isinstance(self.focused, Input | TextArea):
+            event.stop()
+            event.prevent_default()
+            self.write_in_words(event.text)
+
+    def write_in_words(self, typed: str) -> None:
+        """*typed* goes on at the end of the form's box for words (:attr:`WORDS`), which
+        takes the cursor; a form with none rings the bell, so nothing vanishes unsaid."""
+        if not self.WORDS:
+            self.app.bell()
+            return
+        box = self.query_one(self.WORDS, TextBox)
+        box.focus(scroll_visible=False)
+        box.place_cursor()
+        box.insert(typed)
+        self.call_after_refresh(box.scroll_visible, animate=False)
 
     @on(TextField.Refused)
     def _key_refused(self, event: TextField.Refused) -> None:

@@ -55,6 +55,7 @@ class InteractionForm(FormScreen[Any]):
     """Log a contact — or, given *contact*, change one logged before."""
 
     TITLE = "Log a contact"
+    WORDS = "#note"
     MOMENTS = {"when": ("past", False)}
     FIELD_WORDS = {"people": "who", "context": "part of life", "channel": "how",
                    "initiator": "who reached out", "warmth": "how warm",

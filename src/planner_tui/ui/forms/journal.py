@@ -84,7 +84,7 @@ class ScaleField(MovedOnTo):
         elif event.is_printable and event.character and not event.character.isdigit():
             event.prevent_default()  # words: "4 felt ok" lost all after the 4, unseen
             event.stop()
-            self.write_instead(event.character)
+            self.screen.write_in_words(event.character)  # type: ignore[attr-defined]
 
     def on_paste(self, event: Paste) -> None:
         # As typed: a digit sets the score and moves on, and what follows goes on from the
@@ -101,23 +101,7 @@ class ScaleField(MovedOnTo):
             if typed[1:].strip() and self.screen.focused is not None:
                 self.screen.focused.post_message(Paste(typed[1:]))
         elif typed.strip():  # words pasted here vanished
-            self.write_instead(typed)
-
-    def write_instead(self, typed: str) -> None:
-        """Words typed in a score box go on in the first box for words, the warmth one; a
-        paste of several lines, in the box that keeps lines, the last."""
-        if "\n" in typed:
-            body = self.screen.query_one("#body", TextArea)
-            body.focus(scroll_visible=False)
-            body.insert(typed)
-            target: Input | TextArea = body
-        else:
-            target = self.screen.query_one("#warmth_note", Input)
-            target.focus(scroll_visible=False)
-            typed = typed if target.value else typed.lstrip()  # not a space to begin it with
-            if typed:
-                target.insert_text_at_cursor(typed)
-        self.screen.call_after_refresh(target.scroll_visible, animate=False)
+            self.screen.write_in_words(typed)  # type: ignore[attr-defined]
 
 
 AFTER_SCORES = (
@@ -167,6 +151,7 @@ def in_touch(when: str) -> str:
 
 class JournalForm(FormScreen[JournalEntryRead]):
     TITLE = "Check-in"
+    WORDS = "#body"
     FIELD_WORDS = {"support": "feeling supported", "comfort_giving": "comfort giving help",
                    "comfort_receiving": "comfort receiving help",
                    "warmth_note": "what brought warmth",
@@ -180,6 +165,19 @@ class JournalForm(FormScreen[JournalEntryRead]):
         Binding("escape", "leave", "Close (asks: keep or discard)"),
         Binding("ctrl+o", "next_prompt", "Another prompt"),
     ]
+
+    def write_in_words(self, typed: str) -> None:
+        """Words typed where no box takes them (a score box, a tick) go on in the first box
+        for words, the warmth one; a paste of several lines, in the box that keeps lines."""
+        if "\n" in typed:
+            super().write_in_words(typed)
+            return
+        target = self.query_one("#warmth_note", Input)
+        target.focus(scroll_visible=False)
+        typed = typed if target.value else typed.lstrip()  # not a space to begin it with
+        if typed:
+            target.insert_text_at_cursor(typed)
+        self.call_after_refresh(target.scroll_visible, animate=False)
 
     def __init__(self, entry: JournalEntryRead | None = None, *, another: bool = False) -> None:
         """*entry* to change, or a new check-in: today's, or *another* (the Journal's `n`:

@@ -60,6 +60,7 @@ class OutcomeForm(FormScreen[Any]):
     """What happened with a step; with *change*, a different outcome for one that has one
     ("no reply" that later became "done")."""
 
+    WORDS = "#note"
     MOMENTS = {"when": ("past", False)}  # (a new time keeps the step's hour: not here)
 
     def __init__(self, step: StepItem, status: StepStatus, *, change: bool = False) -> None:

@@ -114,6 +114,7 @@ def named_by(typed: str, people: list[PersonRead], shown: list[str]) -> list[str
 class PersonForm(FormScreen[PersonRead]):
     """Add someone, or edit them (``person`` given)."""
 
+    WORDS = "#notes"
     FIELD_WORDS = {"circle": "circle", "cadence": "rhythm", "dates": "other dates",
                    "boundaries": "boundaries and preferences"}  # fmt: skip
 

@@ -189,6 +189,7 @@ def too_long(values: dict[str, Any]) -> int | None:
 class IntentionsForm(FormScreen[MonthReviewRead]):
     """Up to three intentions for next month, the month's wins in one's own words, a note."""
 
+    WORDS = "#wins"
     ITEM_FIELDS = {"intentions": "intention{n}"}
 
     FIELD_WORDS = {**{f"intention{n}": f"intention {n + 1}" for n in range(INTENTIONS)},
