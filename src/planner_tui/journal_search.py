@@ -250,7 +250,7 @@ def no_context(typed: str, contexts: Sequence[Labelled], otherwise: str = "") ->
 _FILTER = re.compile(
     r"(?P<person>@\S+)|(?P<tag>#[\w-]+)|in:(?:\"(?P<ctxq>[^\"]+)\"|(?P<ctx>\S+))"
     r"|(?P<edge>from|to):(?P<day>\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\b|\S+)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
+    r"[a-z]*\b|\S+)|(?P<oneday>\b\d{4}-\d{2}-\d{2}\b)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
     r"|(?P<score>mood|connected)(?P<op>>=|<=|=|:|>|<)(?P<value>\d+)\b"
     r"|(?P<span>\b(?:last|this) (?:week|month|year)\b)",
     re.IGNORECASE,
@@ -335,6 +335,13 @@ def read_search(
                     within(None, day_after(day))
                 else:
                     within(day, None)
+        elif match["oneday"]:  # `2026-12-05 planning` looked for the date as words
+            try:
+                day = date.fromisoformat(match["oneday"])
+            except ValueError:
+                problems.append(f"{match['oneday']!r} is not a day on the calendar.")
+            else:
+                within(day, day_after(day))
         elif match["month"]:
             try:
                 month(date.fromisoformat(match["month"] + "-01"))

@@ -66,6 +66,10 @@ CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("", {"context": "WORK"}, ["market"], ""),
     ("2026-11", {}, ["river", "market"], ""),
     ("last month", {}, ["tea"], ""),
+    # A whole date is that day (nu154: it was looked for as words, and nothing matched)
+    ("2026-11-05 rain", {}, ["market"], ""),
+    ("2026-11-06 rain", {}, [], ""),
+    ("2026-11-31", {}, [], "'2026-11-31' is not a day on the calendar."),
     ("from:2026-11-01 to:2026-11-10", {}, ["market"], ""),
     # Date filters narrow each other, in any order (the last one typed replaced the rest)
     ("to:2026-11-10 2026-11", {}, ["market"], ""),
