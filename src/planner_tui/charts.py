@@ -44,6 +44,8 @@ TOO_NARROW = "Too narrow here to give each day a column of its own: a wider term
 MONTH_FEWEST = 4
 """A month's columns in the twelve-month chart, at the fewest: its name's three letters and
 a space before the next."""
+MONTH_WIDEST = 12
+"""A month's columns at the most: two months drawn across the whole width were two walls."""
 MONTHS_TOO_NARROW = "Too narrow here to name each month: a wider terminal shows them."
 CONNECTED_STYLE = "bold cyan"
 MOOD_STYLE = "magenta"
@@ -111,7 +113,7 @@ def month_bars(data: MonthReviewData, width: int) -> Text:
 
     from planner_tui.pictures import even_rows
 
-    months = data.trend
+    months = data.trend_shown
     picture = Text(
         f"Averages{span([m.month for m in months])}: "
         f"{CONNECTED_FILL} connectedness, {MOOD_FILL} mood",
@@ -122,7 +124,7 @@ def month_bars(data: MonthReviewData, width: int) -> Text:
         picture.append("\n" + MONTHS_TOO_NARROW, style="italic")
         return picture
     per_row = even_rows(len(months), (width - axis) // MONTH_FEWEST)
-    columns = (width - axis) // per_row  # a month's, the same in every row
+    columns = min((width - axis) // per_row, MONTH_WIDEST)  # a month's, in every row
     bar = (columns - 1) // 2  # each score's: a space at least before the next month
     before = (columns - 2 * bar) // 2  # the bars centred in the month's columns
     for first in range(0, len(months), per_row):

@@ -186,9 +186,12 @@ def weeks(data: MonthReviewData) -> Figure:
 
 
 def trend(data: MonthReviewData) -> Figure:
-    months = data.trend
+    months = data.trend_shown
     if not any(m.avg_connectedness is not None or m.avg_mood is not None for m in months):
         return Figure("trend", "The last twelve months", ["No scores in the last twelve months."])
+    since = []
+    if len(months) < len(data.trend):
+        since = [f"Since your planner began, in {clock.strftime(months[0].month, '%B %Y')}."]
     # A row a month, newest last: the table stays narrow enough for any terminal, so the
     # month being reviewed is never the part cut off.
     rows = [
@@ -205,8 +208,9 @@ def trend(data: MonthReviewData) -> Figure:
     return Figure(
         "trend",
         "The last twelve months",
+        since,
         table=Table(columns, rows),
-        picture=pictures.Fitted(partial(charts.month_bars, data)),
+        picture=pictures.Fitted(partial(charts.month_bars, data)) if len(months) > 1 else None,
     )
 
 
@@ -267,6 +271,14 @@ SHORT_MEASURES = {"connectedness": "connected", "mood": "mood"}
 
 def across(data: MonthReviewData) -> Figure:
     title_ = "What went together, across months"
+    if all(not w.found and w.days < 2 * learning.MIN_DAYS for w in data.across):
+        # One line, not the method and six times "too little" (nu153, on the first evening)
+        most = max((w.days for w in data.across), default=0)
+        return Figure("across", title_, [
+            f"Too little to tell{YET[data.running]}: {words.plural(most, 'scored day')} in the "
+            f"last twelve months, and a pattern needs {learning.MIN_DAYS} or more with something "
+            f"and {learning.MIN_DAYS} or more without it."
+        ])  # fmt: skip
     lines = [
         "Your days' connectedness and mood (1–5) on days with each person, part of life, tag, "
         "way of being in touch or step done, against the other scored days, over the last 3, "
@@ -765,7 +777,7 @@ def intentions(data: MonthReviewData) -> Figure:
 
 
 def year(data: MonthReviewData) -> Figure:
-    grid = pictures.year_grid([m.month for m in data.trend], data.year, data.as_of)
+    grid = pictures.year_grid([m.month for m in data.trend_shown], data.year, data.as_of)
     return Figure("year", "A year at a glance", picture=grid)
 
 
@@ -828,7 +840,8 @@ EXPLAIN: dict[str, str] = {
     "days doesn't fit the screen, they go in two rows or more.",
     "weeks": "Interactions per week of the month (Monday to Sunday, cut at the month's "
     "edges), split by how you were in touch. Each channel has its own fill character.",
-    "trend": "For each of the twelve months up to this one: the mean connectedness and mood "
+    "trend": "For each of the twelve months up to this one (from the month your planner "
+    "began, if later): the mean connectedness and mood "
     "of that month's days (each day's entries averaged first, as in the overview), that "
     "month's loneliness check total (3–9), and how many parts of life (contexts) saw contact.",
     "associations": "For each person, context, tag, channel and activity (a small step done): "
@@ -916,7 +929,8 @@ EXPLAIN: dict[str, str] = {
     "intentions": "The intentions you wrote for this month in last month's review, if "
     "there are any; then what you wrote for next month in this review. They appear on Today "
     "throughout the month they are for.",
-    "year": "The twelve months up to this one, a row each: every day's mean connectedness "
+    "year": "The twelve months up to this one (from the month your planner began, if "
+    "later), a row each: every day's mean connectedness "
     "from your check-ins, taller for higher. · is a day without a score.",
 }
 

@@ -439,7 +439,11 @@ def test_the_loneliness_comparison_is_too_little_to_tell_with_few_checks(db: Dat
         data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
     shown = {f.key: f for f in review_report.figures(data)}
     assert shown["beside"].lines[-1] == "Nothing recorded in the last twelve months yet."
-    assert "too little to tell (0 scored days)" in " ".join(shown["across"].lines)
+    # One line, not the method and "too little to tell" for each of six windows (nu153)
+    assert shown["across"].lines == [
+        "Too little to tell: 0 scored days in the last twelve months, and a pattern needs 3 "
+        "or more with something and 3 or more without it."
+    ]
 
 
 def test_experiments_travel_in_the_json_export_and_a_bad_one_is_refused(

@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from planner_tui import clock, patterns, review_report, words
+from planner_tui import charts, clock, patterns, pictures, review_report, words
 from planner_tui.db.engine import Database
 from planner_tui.db.models import Channel, Initiator, StepStatus
 from planner_tui.errors import InvalidInput
@@ -307,10 +307,37 @@ def test_twelve_months_cross_the_year_and_the_grid_shows_them(october: Database)
     grid = review_report.year(data).picture
     assert grid is not None
     rows = grid.plain.splitlines()
-    assert rows[1].startswith("Dec 2025") and rows[12].startswith("Nov 2026")
+    # From the planner's first month (its first step, in July), not eleven empty rows before
+    assert [row[:8] for row in rows[1:-1]] == ["Jul 2026", "Aug 2026", "Sep 2026", "Oct 2026",
+                                                "Nov 2026"]  # fmt: skip
     october_row = next(r for r in rows if r.startswith("Oct 2026"))
     assert october_row[9:13] == "█▆▃█" and october_row[9 + 30] == "▁"
-    assert rows[12][9:] == "▁" + "·" * 22  # up to today, the 23rd, and no further
+    assert rows[-2][9:] == "▁" + "·" * 22  # up to today, the 23rd, and no further
+
+
+def test_a_first_month_shows_only_what_has_begun_and_says_too_little_once(db: Database) -> None:
+    """On the first evening the Review listed eleven months of '—' from before the planner
+    began, drew them, and said "too little to tell" six times under the method (nu153)."""
+    with db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "connectedness": 4})
+    shown = {f.key: f for f in review_report.figures(review_of(db, date(2026, 11, 1)))}
+    trend = shown["trend"]
+    assert trend.lines == ["Since your planner began, in November 2026."]
+    assert trend.table is not None and [row[0] for row in trend.table.rows] == ["Nov 2026"]
+    assert trend.picture is None  # one month: no chart of one bar across the page
+    assert shown["across"].lines == [
+        "Too little to tell yet: 1 scored day in the last twelve months, and a pattern needs "
+        "3 or more with something and 3 or more without it."
+    ]
+    with db.write() as s:  # a second month: the chart, each month no wider than a few columns
+        journal.save_entry(session=s, data={"day": date(2026, 10, 20), "connectedness": 2})
+    data = review_of(db, date(2026, 11, 1))
+    picture = review_report.trend(data).picture
+    assert isinstance(picture, pictures.Fitted)
+    chart = picture.draw(80).plain.splitlines()
+    assert chart[0].startswith("Averages, Oct 2026 – Nov 2026")
+    bars = [line.rstrip() for line in chart if line[1:2] == "┤"]
+    assert len(bars) == 5 and max(map(len, bars)) <= 2 + 2 * charts.MONTH_WIDEST
 
 
 def test_months_still_to_come_are_refused(db: Database) -> None:

@@ -407,6 +407,13 @@ class MonthReviewData:
         return self.figures.month
 
     @property
+    def trend_shown(self) -> list[MonthTrend]:
+        """The twelve months' trend from the planner's first month on: the months before
+        it have nothing to show (nu153: eleven rows of '—' on the first evening)."""
+        began = self.planner_began
+        return [m for m in self.trend if began is None or m.month >= began]
+
+    @property
     def running(self) -> bool:
         """True while the month is still going (its figures are 'so far')."""
         return self.as_of < self.month + relativedelta(day=31)
