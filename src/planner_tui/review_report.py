@@ -94,10 +94,14 @@ def more(items: list[str], shown: int = SHOWN) -> list[str]:
 def nothing_recorded(data: MonthReviewData, *, in_app: bool = False) -> str:
     """What a month with nothing in it says: before the planner began, that it began later
     (`planner-tui review --month` said "quiet months happen" of a year before it)."""
-    began = data.planner_began
-    if began is not None and data.month < began:
-        return words.before_the_planner(began, in_app=in_app)
+    if data.planner_began is not None and before_the_planner(data):
+        return words.before_the_planner(data.planner_began, in_app=in_app)
     return words.empty_review(data.running)
+
+
+def before_the_planner(data: MonthReviewData) -> bool:
+    """Whether the month reviewed comes before the planner's first."""
+    return data.planner_began is not None and data.month < data.planner_began
 
 
 def day_label(day: date) -> str:
@@ -944,6 +948,8 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
     out = [f"# {title(data)}", ""]
     if data.nothing_recorded:
         out += [nothing_recorded(data), ""]
+        if before_the_planner(data):  # empty tables said nothing more (nu154: 150 lines)
+            return "\n".join(out).rstrip() + "\n"
     shown = figures(data, home)
     for figure in shown:
         out += [f"## {figure.title}", ""]

@@ -329,6 +329,11 @@ def test_a_first_month_shows_only_what_has_begun_and_says_too_little_once(db: Da
         "Too little to tell yet: 1 scored day in the last twelve months, and a pattern needs "
         "3 or more with something and 3 or more without it."
     ]
+    # A month before it is the notice alone (it printed 150 lines of empty tables, nu154)
+    assert review_report.to_markdown(review_of(db, date(1, 1, 1))) == (
+        "# Monthly review — January 0001\n\n"
+        "Nothing is recorded before November 2026, when your planner begins.\n"
+    )
     with db.write() as s:  # a second month: the chart, each month no wider than a few columns
         journal.save_entry(session=s, data={"day": date(2026, 10, 20), "connectedness": 2})
     data = review_of(db, date(2026, 11, 1))
