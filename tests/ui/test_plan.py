@@ -134,6 +134,28 @@ async def test_saving_with_no_one_chosen_asks_who_first_with_the_cursor_in_the_b
         assert form.page == "what" and "With Cy" in screen_text(app)
 
 
+async def test_saving_with_a_new_name_typed_and_not_chosen_says_how_to_choose_it(
+    sqlite_db: Database,
+) -> None:
+    """With "Priya" typed and "+ someone new: Priya" offered, ctrl+s said "Choose who the
+    step is with.", which read as if the name were wrong (nu153). It says Enter chooses."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"Priya")
+        form = wizard(app)
+        offered = form.query_one("#who-list", OptionList)
+        assert [str(offered.get_option_at_index(i).prompt) for i in range(offered.option_count)
+                ] == ["+ someone new: Priya (added to your map)"]  # fmt: skip
+        await press(app, pilot, "ctrl+s")
+        shown = " ".join(screen_text(app).split())
+        assert form.page == "who" and "Choose who" not in shown
+        assert "Enter chooses the highlighted line for 'Priya'" in shown, shown
+        await press(app, pilot, "enter")
+        assert form.page == "what" and "Priya" in screen_text(app)
+
+
 @pytest.mark.parametrize("size", [(80, 24), (70, 20)])
 async def test_the_highlighted_step_stays_in_sight_on_a_small_screen(
     sqlite_db: Database, size: tuple[int, int]

@@ -963,7 +963,7 @@ class PlanWizard(FormScreen[StepRead]):
 
         new_person = "" if values["person"] is not None else values["new_name"].strip()
         if not (values["person"] or values["context"] or new_person or values["place"]):
-            raise InvalidInput(NO_TARGET, field="person")
+            raise InvalidInput(self.no_target(), field="person")
         due = parse_when(values["when"], lean="future")
         steps.check_ahead(due)
         self.ask_year(due, values)
@@ -1004,12 +1004,23 @@ class PlanWizard(FormScreen[StepRead]):
         if answer == "again":
             self.save({**values, "again": True})
 
+    def no_target(self) -> str:
+        """Why the step can't be saved yet: no one chosen — and, with a name typed and not
+        chosen, how to choose it (nu153: "Choose who…" read as a reproach of the name)."""
+        typed = self.query_one("#find", Input).value.strip()
+        if not typed:
+            return NO_TARGET
+        return (
+            f"Enter chooses the highlighted line for {words.quoted(typed)}: a step needs "
+            "someone (or a place) to be with."
+        )
+
     def point_to(self, problems: dict[str, str]) -> None:
         """Saving found something to look at: go to the page of the first one (in the
         wizard's order), show its note there and put the cursor in its field. Who comes
         first: no one chosen yet is the first thing to look at."""
         if not self.has_target():
-            problems = {"person": NO_TARGET, **problems}
+            problems = {"person": self.no_target(), **problems}
         first = min(problems, key=lambda f: PAGES.index(FIELD_PAGES.get(f, "card")))
         page = FIELD_PAGES.get(first)
         if page and page != self.page:
