@@ -228,10 +228,13 @@ async def test_the_plan_points_at_the_step_just_planned(sqlite_db: Database) -> 
         assert isinstance(screen, PlanScreen)
         chosen = screen.selected_step()
         assert chosen is not None and chosen.person == "Cy"
+        empty = "Nothing here yet: how a step went shows here once you say so"
+        assert empty in " ".join(screen_text(app).split())  # it was blank (nu153)
         # no reply yet (reached out already: asked, as it is due later): a gentle follow-up
         await press(app, pilot, "w", "right", "enter", "ctrl+s")
         chosen = screen.selected_step()
         assert chosen is not None and chosen.person == "Cy" and "follow up" in chosen.action
+        assert empty not in " ".join(screen_text(app).split())
 
 
 async def test_arrows_pick_a_time_on_the_when_page_wherever_the_focus_still_is(

@@ -173,7 +173,13 @@ class PlanScreen(StepsScreen):
             if data.upcoming
             else nothing or ("" if self.filter.status else "Nothing planned. s plans a step.")
         )
-        self.query_one("#past-empty", Note).set("" if data.past else nothing)
+        self.query_one("#past-empty", Note).set(
+            ""
+            if data.past
+            else nothing
+            or ("" if self.filter.status else "Nothing here yet: how a step went shows here "
+                "once you say so (d, l, w or a on it).")
+        )  # fmt: skip
         many = f"Showing the latest {SHOWN}; the filters narrow it down."
         self.query_one("#filter-note", Note).set(
             " ".join(filter(None, (self.filter_note, many if len(data.past) >= SHOWN else "")))
