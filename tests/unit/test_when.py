@@ -16,6 +16,7 @@ from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.services import steps
 from planner_tui.when import (
     EXAMPLES,
+    Lean,
     day_this_year,
     describe,
     describe_repeat,
@@ -634,7 +635,7 @@ def test_a_repeat_more_often_than_daily_says_why_whichever_way_it_is_said(said: 
         ("thu 9am", "2026-11-26 09:00"),  # a time said is the time said
         ("3 dec 12pm", "2026-12-03 12:00"),  # midday said, not the midday of no time
         ("tomorrow noon", "2026-11-24 12:00"),
-        ("in 2 days", "2026-11-25 20:00"),  # from now, exactly
+        ("in 2 days", "2026-11-25 18:15"),  # days on: the step's time too (it was now's)
         ("today", "2026-11-23 20:00"),
     ],
 )
@@ -662,7 +663,7 @@ def test_a_time_of_day_given_changes_only_a_later_days_unsaid_time(
     plain = parse_when(text, lean="future", now=NOW)
     given_at = parse_when(text, lean="future", now=NOW, at=at)
     assert given_at.date() == plain.date()
-    if said or day in ("today", "tonight", "in 3 days"):
+    if said or day in ("today", "tonight"):
         assert given_at == plain
     else:
         assert (given_at.hour, given_at.minute) == (at.hour, at.minute)
@@ -759,3 +760,21 @@ def test_a_day_for_a_filter_over_both_lists_is_this_years(
     five days before it was last year's, nu132; read as the nearer, "1 may" in December was
     next year's, nu133); a day that says its year, or only makes sense gone by, is that."""
     assert day_this_year(said, now=now) == meant
+
+
+@pytest.mark.parametrize(
+    ("said", "lean", "expected"),
+    [
+        ("in 3 days", "future", "2026-11-26 07:00"),
+        ("in 2 weeks", "future", "2026-12-07 07:00"),
+        ("3 days ago", "past", "2026-11-20 07:00"),
+        ("in 2 hours", "future", "2026-11-23 09:51"),  # hours are elapsed time, to the minute
+    ],
+)
+def test_days_on_from_now_fall_on_the_hour_not_this_minute(
+    said: str, lean: Lean, expected: str
+) -> None:
+    """ "in 3 days" said at 07:51 planned a step for 07:51, and its no-reply follow-up at
+    the same odd minute (nu153)."""
+    morning = NOW.replace(hour=7, minute=51)
+    assert parse_when(said, lean=lean, now=morning).strftime("%Y-%m-%d %H:%M") == expected
