@@ -252,8 +252,8 @@ def _read(
             return moment
         # Days on: at a moved step's own time, else at this hour ("in 3 days" said at 07:51
         # was 07:51 then; a step moved by it lost its time).
-        said_at = at or time(now.hour)
-        return moment.replace(hour=said_at.hour, minute=said_at.minute)
+        kept = at or time(now.hour)
+        return moment.replace(hour=kept.hour, minute=kept.minute)
     for day_words, time_words in _splits(said):
         day = _day(day_words, now, lean) if day_words else now
         if day_words == "this" and time_words not in PARTS_OF_DAY:
