@@ -218,7 +218,7 @@ def test_a_killed_app_keeps_the_check_in_being_typed(tmux: Tmux, tmp_path: Path)
     term.wait_gone("Before you begin")  # closed: keys now reach the view
     term.wait_for("A quiet start")
     term.keys("c")
-    term.wait_for("→ Monday 23 November 2026")  # the form is open and has checked the day
+    term.wait_for("(ctrl+o: another)")  # the form is open, with its choices and prompt
     term.keys("BTab")  # up from the first scale to the day
     term.keys("-l", "last sat")  # replaces "today", selected
     term.wait_for("→ Saturday 21 November 2026")
@@ -234,8 +234,9 @@ def test_a_killed_app_keeps_the_check_in_being_typed(tmux: Tmux, tmp_path: Path)
     term = launch(tmux, "again", home, size=(100, 40))
     term.wait_for("A quiet start")
     term.keys("c")
-    # The frame may be caught mid-paint: wait for the note, the words and the read-back.
-    term.wait_for("Picked up where you left off", "last sat", "→ Saturday 21 November 2026")
+    # The frame may be caught mid-paint: wait for the words and the read-back (the form
+    # opens where it was left, at the day, its last box).
+    term.wait_for("last sat", "→ Saturday 21 November 2026")
 
 
 @pytest.mark.parametrize("where", ["typing", "on a view"])
@@ -254,7 +255,7 @@ def test_closing_the_terminal_just_after_typing_keeps_the_words(
     term.wait_for("A quiet start")
     if where == "typing":
         term.keys("c")
-        term.wait_for("→ Monday 23 November 2026")
+        term.wait_for("(ctrl+o: another)")
         term.keys("Tab", "Tab", "Tab", "Tab", "Tab")  # from the first scale to what brought warmth
         term.keys("-l", "soup with a neighbour")
         term.wait_for("soup with a neighbour")
@@ -338,14 +339,14 @@ def test_a_whole_evening_by_keys_alone_then_everything_is_still_there(
     term.press("j")
     term.wait_for("connectedness 1–5")  # the Journal's own legend (not the footer's "Journal")
     term.press("c")  # the check-in: scores, then words with a mention and a tag
-    term.wait_for("→ Monday 23 November 2026")
+    term.wait_for("(ctrl+o: another)")
     term.press("4", "3", "Tab", "Tab", "Tab")
     term.keys("-l", "a walk by the river")
     term.press("Tab", "Tab")
     term.keys("-l", "Walked with @Ana by the river #walk")
     term.wait_for("Linked: Ana Silva")
     term.press("C-s")
-    term.wait_gone("→ Monday 23 November 2026")
+    term.wait_gone("(ctrl+o: another)")
     term.wait_for("Mon 23 Nov 2026", "Walked with @Ana", "#walk")
     term.press("r")
     term.wait_for("Monthly review — November 2026", "Days with a check-in")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 from textual.events import Paste
-from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
+from textual.widgets import Button, Checkbox, DataTable, Input, Static, TextArea
 
 from planner_tui import clock, words
 from planner_tui.db.engine import Database, open_database
@@ -339,6 +339,35 @@ async def test_a_day_that_cant_be_read_or_hasnt_begun_is_explained(sqlite_db: Da
         assert "Saturday 21 November 2026" in screen_text(app)
         await press(app, pilot, "tab", "3", "ctrl+s")  # a number: a check-in holds something
     assert [e.day for e in entries(sqlite_db)] == [date(2026, 11, 21)]
+
+
+async def test_the_scores_come_first_and_the_heading_names_the_day_asked_last(
+    sqlite_db: Database,
+) -> None:
+    """The Day box stood above the scores while the cursor started in the first score: a
+    Tab "past" the day skipped *connected* and put every score one box along (four new
+    users). The day is asked last; the heading names it, and Shift+Tab from the first
+    score still goes straight to it."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        shown = screen_text(app)
+        assert (
+            shown.index("connected")
+            < shown.index("What brought warmth")
+            < shown.index("Day — today")
+        )
+        assert "Today's check-in" in shown
+        await press(app, pilot, "shift+tab")
+        day = form(app).query_one("#day", Input)
+        assert day.has_focus
+        day.value = ""
+        await press(app, pilot, *"last sat")
+        assert "Check-in for Saturday 21 November 2026" in screen_text(app)
+        day.value = ""
+        await press(app, pilot, *"yesterday")
+        assert "Yesterday's check-in" in screen_text(app)
 
 
 async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Database) -> None:
@@ -1143,7 +1172,9 @@ async def test_enter_goes_on_to_the_next_box_and_saves_nothing(sqlite_db: Databa
     wizard's does; ctrl+s saves."""
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await press(app, pilot, "c", "shift+tab", "enter")  # the day, as it is
+        await press(app, pilot, "c", "shift+tab", "enter")  # the day, as it is: on, unsaved
+        assert form(app).query_one("#save", Button).has_focus and entries(sqlite_db) == []
+        await press(app, pilot, "tab", "tab")  # past Close, round to the first box
         assert form(app).query_one("#connectedness", Input).has_focus
         await press(app, pilot, *"4", "enter", "enter", "enter", "enter")
         await press(app, pilot, *"a call with my sister", "enter", *"Zo", "enter")

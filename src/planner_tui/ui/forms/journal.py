@@ -8,7 +8,7 @@ until ctrl+s: the edit lives in its own draft until then.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -130,8 +130,18 @@ class FirstWords(MovedOnTo):
             self.restricted()
 
 
+START_AT = f"#{next(iter(SCALES))}"
+"""Where the cursor starts: the first score."""
 HEADINGS = {"today": "Today's", "yesterday": "Yesterday's"}
-"""A new check-in's heading by its day (one for an earlier day: "A check-in")."""
+"""A new check-in's heading by its day (:func:`new_heading`)."""
+
+
+def new_heading(day: date) -> str:
+    """A new check-in's heading, which names its day: the box to change it is the last."""
+    when = when_for(day)
+    if when in HEADINGS:
+        return f"{HEADINGS[when]} check-in"
+    return f"Check-in for {clock.strftime(day, '%A %-d %B %Y')}"
 
 
 def when_for(day: date | None, *, another: bool = False) -> str:
@@ -159,12 +169,20 @@ class JournalForm(FormScreen[JournalEntryRead]):
                    "contact": "being in touch", "contexts": "parts of life"}  # fmt: skip
     MOMENTS = {"day": ("past", True)}
     SETTLED_BY_TYPING = FormScreen.SETTLED_BY_TYPING | {words.EMPTY_CHECK_IN}
-    START_IN = f"#{next(iter(SCALES))}"  # the day is seldom changed: `c` then a digit answers
+    START_IN = START_AT  # the day is seldom changed: `c` then a digit answers
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "leave", "Close (asks: keep or discard)"),
         Binding("ctrl+o", "next_prompt", "Another prompt"),
     ]
+
+    def on_key(self, event: Key) -> None:
+        """Shift+Tab from the first score goes up to the day, as when it stood above them
+        (not round to the buttons first)."""
+        if event.key == "shift+tab" and self.focused is self.query_one(START_AT):
+            event.stop()
+            event.prevent_default()
+            self.query_one("#day", Input).focus()
 
     def write_in_words(self, typed: str) -> None:
         """Words typed where no box takes them (a score box, a tick) go on in the first box
@@ -197,7 +215,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         self.heading = (
             f"Check-in for {clock.strftime(entry.day, '%A %-d %B %Y')} (editing)"
             if entry
-            else f"{HEADINGS.get(when, 'A')} check-in"
+            else new_heading(clock.today() - timedelta(days=1 if another else 0))
         )
         self.people: list[PersonRead] = []
         self.archived: list[PersonRead] = []
@@ -237,11 +255,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
     # ---------------------------------------------------------------- layout
 
     def compose_fields(self) -> ComposeResult:
+        # The day is asked last (the heading names it): above the scores, where the cursor
+        # starts, a Tab "past" it skipped connected and put every score one box along (nu149
+        # to nu155).
         yield Line(id="prompt", classes="muted")
-        yield Field("Day — today, yesterday, last sat, 2026-11-20")
-        yield TextField(id="day", select_on_focus=True)
-        yield Line(id="day-preview", classes="muted")
-        yield Problem(id="day-problem")
         # The columns are narrow; the header says what the last two ask (read as "how much
         # help", they would skew the Review's figures and the wizard's offer to give).
         yield Field(
@@ -266,6 +283,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yield Tick(in_touch(self.when), id="contact")
         yield Field(CONTEXTS_LABEL, id="contexts-label")
         yield TickList[int](id="contexts")
+        yield Field("Day — today, yesterday, last sat, 2026-11-20")
+        yield TextField(id="day", select_on_focus=True)
+        yield Line(id="day-preview", classes="muted")
+        yield Problem(id="day-problem")
 
     # ---------------------------------------------------------------- choices and drafts
 
@@ -399,6 +420,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yesterday?'), not always today; while the day can't be read, the last one read."""
         if day is None:
             return
+        if self.entry is None:
+            self.query_one(".dialog-title", Label).update(new_heading(day))
         when = when_for(day)
         if when != self.when:
             self.when = when
@@ -411,8 +434,6 @@ class JournalForm(FormScreen[JournalEntryRead]):
             contact = self.query_one("#contact", Checkbox)
             contact.label = in_touch(when)
             self.show_prompt()
-            if self.entry is None:
-                self.query_one(".dialog-title", Label).update(f"{HEADINGS.get(when, 'A')} check-in")
 
     @staticmethod
     def read_day(typed: str) -> date:
