@@ -48,13 +48,17 @@ class Answers(RadioSet):
         if not (typed.isalpha() and len(typed) == 1):
             return
         labels = [str(button.label).casefold() for button in self.query(RadioButton)]
-        at = self._selected if self._selected is not None else -1
-        for step in range(1, len(labels) + 1):
-            index = (at + step) % len(labels)
-            if labels[index].startswith(typed):
-                event.stop()
-                self._selected = index
-                return
+        begun = [n for n, label in enumerate(labels) if label.startswith(typed)]
+        if not begun:
+            return
+        event.stop()
+        at = self._selected
+        if at in begun:  # the same letter again: the next answer it begins
+            self._selected = next((n for n in begun if n > at), begun[0])
+        else:  # first, the answer whose first word is shortest: the word the letter most
+            # likely is — "o" is "often", as in the questions above, not "occasionally"
+            # (nu156: "o" for each question recorded the fourth as occasionally)
+            self._selected = min(begun, key=lambda n: len(labels[n].split()[0]))
 
 
 def _choices(id: str, labels: list[str]) -> RadioSet:
