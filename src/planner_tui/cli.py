@@ -118,7 +118,8 @@ def build_parser() -> Parser:
     export.add_argument(
         "--per-month", action="store_true", help="markdown: one file per month, into -o FOLDER"
     )
-    export.add_argument("-o", "--output", type=written_path, help="file to write (default: stdout)")
+    # Read in cmd_export: a slash at its end is a folder to make with --per-month only.
+    export.add_argument("-o", "--output", help="file to write (default: stdout)")
     export.add_argument("--replace", action="store_true",
                         help="write over a text file there that isn't an earlier export")  # fmt: skip
 
@@ -293,6 +294,12 @@ EXPORT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".ics": "ics", ".
 def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services import exchange
     from planner_tui.services.review import parse_month
+
+    if args.output is not None:  # `--per-month -o months/` makes the folder, as without /
+        try:
+            args.output = (user_path if args.per_month else written_path)(args.output)
+        except argparse.ArgumentTypeError as error:
+            raise UsageError(f"argument -o/--output: {error}") from None
 
     if args.format is None:  # `-o notes.md` wrote JSON into a file named Markdown
         suffix = args.output.suffix.casefold() if args.output is not None else ""

@@ -584,6 +584,10 @@ def test_markdown_one_file_per_month(demo_home: Path, tmp_path: Path) -> None:
                           "give -o FOLDER")  # fmt: skip
     assert_one_line_error(run(demo_home, "export", "--format", "json", "--per-month", "-o",
                               str(folder)), 2, "--format markdown")  # fmt: skip
+    # A slash at its end says a folder: made all the same (nu154: "there is no folder")
+    slashed = run(demo_home, "export", "--per-month", "-o", f"{tmp_path}/slashed/")
+    assert slashed.returncode == 0, slashed.stderr
+    assert sorted(p.name for p in (tmp_path / "slashed").iterdir()) == files
 
 
 @pytest.mark.parametrize("argv", [["river"], ["walk OR rain"], ['"long walk" #choir'],
