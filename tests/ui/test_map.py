@@ -1580,16 +1580,22 @@ async def test_a_contact_or_step_with_someone_archived_says_they_are(sqlite_db: 
         assert people.list_interactions(session=s) == []
 
 
-async def test_n_on_a_persons_page_adds_someone_as_on_the_map(sqlite_db: Database) -> None:
+async def test_m_shows_the_map_itself_and_n_adds_someone_there(sqlite_db: Database) -> None:
     """`m n`, typed fast, came back to the person page left open in the Map: n did nothing
-    there, and the name typed after it ran other views' keys (a "Z" saved as an intention)."""
+    there, and the name typed after it ran other views' keys (a "Z" saved as an intention).
+    `m` now shows the Map itself, whatever page was left open on it (nu155: `g` there
+    merged someone into the person on that page)."""
     with sqlite_db.write() as s:
         people.create_person(session=s, data={"name": "Ana"})
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_map(app, pilot)
-        await press(app, pilot, "enter", "t", "m")
+        await press(app, pilot, "enter")
         assert isinstance(app.screen, PersonScreen)
+        await press(app, pilot, "m")  # on the page itself: the Map's key goes back to it
+        assert isinstance(app.screen, MapScreen)
+        await press(app, pilot, "enter", "t", "m")
+        assert isinstance(app.screen, MapScreen) and len(app.screen_stack) == 1
         await press(app, pilot, "n", *"Zoë", "ctrl+s")
         assert isinstance(app.screen, MapScreen)
     assert sorted(p.name for p in everyone(sqlite_db)) == ["Ana", "Zoë"]

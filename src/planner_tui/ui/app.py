@@ -479,7 +479,8 @@ class PlannerApp(TypeAheadApp):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
-            return None  # shown greyed out: you are already here
+            # shown greyed out: you are already here (on a person's page, `m` is the Map's)
+            return True if self.page_on_view() else None
         if action == "command_palette":
             from planner_tui.ui.modals.confirm import Choice
 
@@ -575,6 +576,17 @@ class PlannerApp(TypeAheadApp):
         for command in super().get_system_commands(screen):
             if command.title not in self.SYSTEM_COMMANDS_LEFT_OUT:
                 yield command
+
+    def page_on_view(self) -> bool:
+        """Whether a page (a person's) is open over the view itself."""
+        return len(self.screen_stack) > 1 and isinstance(self.screen, ViewScreen)
+
+    async def action_switch_mode(self, mode: str) -> None:
+        """A view's key shows that view itself: `m` came back to the person's page last
+        opened on the Map, where the Map's keys did other things (nu155: `g` merged)."""
+        await self.switch_mode(mode)
+        while self.page_on_view():
+            await self.pop_screen()
 
     async def run_in_view(self, mode: str, action: str) -> None:
         """Another view's key, from the palette: go to that view, and run it there once the
