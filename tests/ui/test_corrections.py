@@ -640,7 +640,9 @@ async def test_two_people_merge_by_keys_and_the_palette_takes_it_back(sqlite_db:
             "Their own dates stay: Birthday 1 Jan 1990 (Nani's on another day are left out)."
             in shown
         )
-        await press(app, pilot, "enter")
+        # Keep apart has the focus, as Keep does for a delete (nu155: Enter twice merged)
+        assert app.focused is not None and app.focused.id == "answer-keep"
+        await press(app, pilot, "right", "enter")
         assert isinstance(app.screen, MapScreen)
         assert said(app, "Merged Nani into Ana Silva (u undoes it).")
         with sqlite_db.session() as s:
@@ -667,7 +669,7 @@ async def test_merging_from_a_persons_page_keeps_them(sqlite_db: Database) -> No
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_person(app, pilot)
-        await press(app, pilot, "g", *"Ana S.", "enter", "enter")
+        await press(app, pilot, "g", *"Ana S.", "enter", "right", "enter")
         assert isinstance(app.screen, PersonScreen)
         assert "Ana S." in screen_text(app)  # shown as another name of hers
         with sqlite_db.session() as s:
@@ -701,7 +703,7 @@ async def test_merging_two_people_of_one_name_tells_them_apart_and_says_whose_rh
             f"Mo (#{mo}) keeps their own name and circle, and takes Mo (#{weekly})'s rhythm "
             "(weekly), having none of their own."
         )
-        await press(app, pilot, "enter")
+        await press(app, pilot, "right", "enter")
         assert said(app, f"Merged Mo (#{weekly}) into Mo (#{mo}) (u undoes it).")
         with sqlite_db.session() as s:
             [kept] = people.list_people(session=s)
@@ -778,7 +780,7 @@ async def test_names_in_undo_toasts_dialogs_and_the_palette_are_text(sqlite_db: 
             app.screen.query_one("#other", Input).value = name
             await press(app, pilot, "enter")
             assert f"Merge {plain(name)} into Zoe?" in screen_text(app), name
-            await press(app, pilot, "enter")
+            await press(app, pilot, "right", "enter")
             assert said(app, f"Merged {plain(name)} into Zoe (u undoes it)."), toasts(app)
             literal_toasts(app)
         with sqlite_db.session() as s:
