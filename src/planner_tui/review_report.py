@@ -81,12 +81,13 @@ ITEM_MOST = 160
 """Characters of one list item at most: two lines of a figure at 80 columns."""
 
 
-def more(items: list[str], shown: int = SHOWN) -> list[str]:
-    """The first *shown* items as list lines, then how many more. An item of free text is
-    cut in its middle to :data:`ITEM_MOST` characters (a name of hundreds of characters
-    filled the figure's box and hid the items after it)."""
+def more(items: list[str], shown: int | None = SHOWN) -> list[str]:
+    """The first *shown* items as list lines (None: all, as a saved review lists them),
+    then how many more. An item of free text is cut in its middle to :data:`ITEM_MOST`
+    characters (a name of hundreds of characters filled the figure's box and hid the items
+    after it)."""
     lines = [ITEM + shorten_middle(item, ITEM_MOST) for item in items[:shown]]
-    if len(items) > shown:
+    if shown is not None and len(items) > shown:
         lines.append(f"{ITEM}… and {len(items) - shown} more")
     return lines
 
@@ -433,7 +434,7 @@ def reciprocity(data: MonthReviewData) -> Figure:
     return Figure("reciprocity", "Reaching out and support", lines)
 
 
-def breadth(data: MonthReviewData) -> Figure:
+def breadth(data: MonthReviewData, shown: int | None = SHOWN) -> Figure:
     f, p = data.figures, data.previous
     first = planner_begins_in(data)  # no month before to set it beside
     other = f.by_channel.get(Channel.OTHER, 0)  # a way not said is not counted as written
@@ -468,7 +469,8 @@ def breadth(data: MonthReviewData) -> Figure:
                 if d.never_in_touch
                 else f"{d.name}: {words.past_rhythm(d.days_past, words.cadence(d.cadence_days))}"
                 for d in data.drifted
-            ]
+            ],
+            shown,
         )
     return Figure("breadth", "Breadth", lines)
 
@@ -690,17 +692,20 @@ def experiments(data: MonthReviewData) -> Figure:
     return Figure("experiments", title_, lines, table=Table(("", "before", "during"), rows))
 
 
-def wins(data: MonthReviewData) -> Figure:
+def wins(data: MonthReviewData, shown: int | None = SHOWN) -> Figure:
     lines = []
     if data.steps_done:
         lines.append(f"Small steps done ({len(data.steps_done)}):")
-        lines += more([f"{day_label(s.day)}: {s.action} — {s.name}" for s in data.steps_done])
+        lines += more(
+            [f"{day_label(s.day)}: {s.action} — {s.name}" for s in data.steps_done], shown
+        )
     if data.reconnections:
         # The longest gaps first (a reader took them for out of order: said so).
         lines.append(f"Back in touch after a long gap ({len(data.reconnections)}, longest first):")
         longest = sorted(data.reconnections, key=lambda r: -(r.gap_days or 10**6))
         lines += more(
-            [f"{r.name}, {day_label(r.day)}, {words.after_gap(r.gap_days)}" for r in longest]
+            [f"{r.name}, {day_label(r.day)}, {words.after_gap(r.gap_days)}" for r in longest],
+            shown,
         )
     if data.repairs:
         lines.append(
@@ -708,7 +713,7 @@ def wins(data: MonthReviewData) -> Figure:
         )
     if data.new_people:
         lines.append(f"New people on your map ({len(data.new_people)}):")
-        lines += more(data.new_people)
+        lines += more(data.new_people, shown)
     if data.notes and data.notes.wins.strip():
         lines += own_words("In your words: ", data.notes.wins)
     if not lines:
@@ -785,7 +790,12 @@ def year(data: MonthReviewData) -> Figure:
     return Figure("year", "A year at a glance", picture=grid)
 
 
-def figures(data: MonthReviewData, home: Path | None = None) -> list[Figure]:
+def figures(
+    data: MonthReviewData, home: Path | None = None, *, whole: bool = False
+) -> list[Figure]:
+    """The review's figures; *whole*: every item of their lists, as a saved file has them
+    (the screen shows the first few and how many more)."""
+    shown = None if whole else SHOWN
     return [
         overview(data),
         daily(data),
@@ -795,14 +805,14 @@ def figures(data: MonthReviewData, home: Path | None = None) -> list[Figure]:
         across(data),
         themes(data),
         reciprocity(data),
-        breadth(data),
+        breadth(data, shown),
         small_steps(data),
         calibration(data),
         appreciation(data),
         follow_through(data),
         not_nows(data),
         experiments(data),
-        wins(data),
+        wins(data, shown),
         loneliness(data, home),
         beside(data),
         intentions(data),
@@ -950,7 +960,7 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
         out += [nothing_recorded(data), ""]
         if before_the_planner(data):  # empty tables said nothing more (nu154: 150 lines)
             return "\n".join(out).rstrip() + "\n"
-    shown = figures(data, home)
+    shown = figures(data, home, whole=True)
     for figure in shown:
         out += [f"## {figure.title}", ""]
         for line in figure.lines:

@@ -345,6 +345,20 @@ def test_a_first_month_shows_only_what_has_begun_and_says_too_little_once(db: Da
     assert len(bars) == 5 and max(map(len, bars)) <= 2 + 2 * charts.MONTH_WIDEST
 
 
+def test_a_saved_review_lists_every_item_the_screen_shows_the_first_few_of(db: Database) -> None:
+    """The file saved for one's records (or to bring to someone) said "… and 11 more"
+    where the screen lists the first six (nu156)."""
+    names = [f"Person {n}" for n in range(1, 10)]
+    with db.write() as s:
+        for name in names:
+            people.create_person(session=s, data={"name": name})
+    data = review_of(db, date(2026, 11, 1))
+    on_screen = {f.key: f for f in review_report.figures(data)}["wins"].lines
+    assert on_screen[1:] == [f"  • {n}" for n in names[:6]] + ["  • … and 3 more"]
+    saved = review_report.to_markdown(data)
+    assert all(f"- {name}\n" in saved for name in names) and "… and" not in saved
+
+
 def test_months_still_to_come_are_refused(db: Database) -> None:
     with pytest.raises(InvalidInput, match="not begun"), db.session() as s:
         review.review_month(session=s, month=date(2026, 12, 1))

@@ -212,7 +212,10 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
                     nickname=other.nickname,
                 )
                 + words.own_dates_stay(gone, counts.theirs_stay),
-                [("keep", "Keep apart"), ("merge", "Merge")],  # the safe answer first, as for delete
+                [
+                    ("keep", "Keep apart"),
+                    ("merge", "Merge"),
+                ],  # the safe answer first, as for delete
             ),
             answered,
         )
