@@ -429,6 +429,24 @@ async def test_an_empty_today_has_no_heading_with_nothing_under_it(sqlite_db: Da
         assert "Everyone is within the rhythm you hoped for." in shown
 
 
+async def test_today_says_how_many_more_have_drifted_than_it_lists(sqlite_db: Database) -> None:
+    """Today lists the eight longest past their rhythm and said nothing of the rest, who
+    then went unseen (nu156): a line says how many more, and where they all are."""
+    with sqlite_db.write() as s:
+        for n in range(10):
+            pid = people.create_person(session=s, data={"name": f"P{n}", "cadence_days": 7}).id
+            people.log_interaction(session=s, data={
+                "occurred_at": datetime(2026, 10, 1 + n, 12, tzinfo=UTC), "person_ids": [pid]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "and 2 more on the Map's Gaps (m, then 4)" in shown
+        assert "P0" in shown and "P9" not in shown  # the longest past first
+        await press(app, pilot, "m", "4")
+        assert "P9" in screen_text(app)
+
+
 @pytest.mark.parametrize("with_data", [True, False])
 async def test_today_and_the_journal_give_the_focus_to_their_list_else_the_page(
     sqlite_db: Database, with_data: bool

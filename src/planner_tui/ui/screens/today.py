@@ -84,6 +84,8 @@ class TodayData:
     """Whether the person hid "On this day" (o): a line says how to bring it back."""
     checkin_draft_day: date | None = None
     """The day of what `c` opens, when it was started and kept as a draft."""
+    drifting_more: int = 0
+    """People past their rhythm beyond those shown (the Map's Gaps lists them all)."""
 
     @classmethod
     def of(cls, facts: TodayFacts) -> TodayData:
@@ -96,6 +98,7 @@ class TodayData:
                 DriftingItem(p.id, p.name, p.last_contact, p.cadence_days)
                 for p in facts.drifting[:DRIFTING_SHOWN]
             ],
+            drifting_more=max(len(facts.drifting) - DRIFTING_SHOWN, 0),
             checked_in=facts.checked_in,
             checkin_draft_day=facts.checkin_draft_day,
             intentions=facts.intentions,
@@ -158,6 +161,7 @@ class TodayScreen(StepsScreen):
         yield Section("People you might like to reach", id="drifting-title")
         yield Note(id="drift-empty", classes="muted")
         yield table("drifting", "who", "last in touch", "hoped for", give_way=(0,))  # the name
+        yield Note(id="drift-more", classes="muted")
         yield Section("Dates this week (s or Enter plans a tiny step)", id="dates-title")
         # When stays whole: the name and the step narrow (at 80 columns "in 2 days" was cut).
         # A short heading: a give-way column narrows no further than its heading (with the
@@ -175,7 +179,7 @@ class TodayScreen(StepsScreen):
     def on_mount(self) -> None:
         # What shows only with data waits for it: the start drew these headings and then
         # took them away again when there was nothing under them.
-        for part in ("#due", "#coming-title", "#coming", "#drifting", "#dates-title",
+        for part in ("#due", "#coming-title", "#coming", "#drifting", "#drift-more", "#dates-title",
                      "#dates", "#on-this-day-title", "#on-this-day"):  # fmt: skip
             self.query_one(part).display = False
 
@@ -253,6 +257,9 @@ class TodayScreen(StepsScreen):
         self.query_one("#drift-empty", Note).set(
             "" if data.drifting or not data.anyone else words.NO_ONE_DRIFTING
         )
+        more = self.query_one("#drift-more", Note)  # nu156: the others went unsaid
+        more.display = bool(data.drifting_more)
+        more.set(f"and {data.drifting_more} more on the Map's Gaps (m, then 4)")
         for_whom = " (with whom the cursor is on, in 'People you might like to reach')"
         self.query_one("#keys-note", Note).set(
             f"s: plan a small step{for_whom if data.drifting else ''} · d done · l not now · "
