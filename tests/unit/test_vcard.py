@@ -197,3 +197,16 @@ def test_a_card_two_people_here_go_by_is_left_out_merging_or_not(db: Database) -
         # "Sammy" is Samantha's now too: it names both, and so neither alone.
         named = [p.id for p in people.people_called(session=s, typed="Sammy")]
         assert samir in named and len(named) == 2
+
+
+def test_a_card_with_a_first_name_alone_is_someone_new(db: Database) -> None:
+    """A card "Ben" beside Ben A. and Ben B. is added, not left out: a vCard's duplicates
+    are whole names, nicknames and merged names, never a first name alone (nu156 read the
+    README as saying otherwise; it now says so)."""
+    with db.write() as s:
+        people.create_person(session=s, data={"name": "Ben A."})
+        people.create_person(session=s, data={"name": "Ben B."})
+    cards = vcard.read_cards("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ben\r\nEND:VCARD\r\n")
+    with db.session() as s:
+        [row] = vcard.preview(session=s, cards=cards)
+    assert (row.duplicate_of, row.could_be, row.already_here) == (None, (), False)
