@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 from textual.events import Paste
-from textual.widgets import Checkbox, Select, SelectionList, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from planner_tui.db.engine import Database
 from planner_tui.services import people
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.base import PeopleChips
 from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.forms.people import PersonForm
@@ -255,3 +256,26 @@ async def test_words_typed_or_pasted_where_no_box_takes_them_go_on_in_the_forms_
         tick.focus()
         await press(app, pilot, "space")  # space still ticks
         assert tick.value and rung == []
+
+
+async def test_a_name_is_suggested_only_when_the_typing_begins_one(sqlite_db: Database) -> None:
+    """ "ana" showed "Ana Costa" greyed in the box, and Enter — which takes what is
+    suggested — said "ana" could be Ana Costa or Ana Silva (nu155). A name is suggested
+    once the typing begins that one alone."""
+    with sqlite_db.write() as s:
+        ids = {n: people.create_person(session=s, data={"name": n}).id
+               for n in ("Ana Costa", "Ana Silva", "Bo")}  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l")
+        contact = app.screen
+        assert isinstance(contact, InteractionForm)
+        who = contact.query_one("#who", Input)
+        who.focus()
+        await press(app, pilot, *"ana")
+        assert who._suggestion == ""  # two begin so: neither is offered
+        await press(app, pilot, *" s")
+        assert who._suggestion == "Ana Silva"
+        await press(app, pilot, "enter")
+        assert ids["Ana Silva"] in contact.query_one(PeopleChips).chosen

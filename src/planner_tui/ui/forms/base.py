@@ -23,7 +23,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import DescendantFocus, Key, Paste
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
@@ -45,7 +44,7 @@ from planner_tui.errors import InvalidInput, NotFound, PlannerError
 from planner_tui.terminal import edited_back, shorten
 from planner_tui.ui.screens.base import KeepsStyles, ViewScreen, shown, text
 from planner_tui.ui.widgets.answers import Answers
-from planner_tui.ui.widgets.fields import TextBox, TextField
+from planner_tui.ui.widgets.fields import OneName, TextBox, TextField
 from planner_tui.ui.widgets.footer import DialogFooter
 
 if TYPE_CHECKING:
@@ -138,9 +137,7 @@ class PeopleChips(Vertical):
         self.known = {p.id: p for p in people}
         names = {p.name for p in people if not p.archived}
         names |= {p.nickname for p in people if p.nickname and not p.archived}
-        self.query_one("#who", Input).suggester = SuggestFromList(
-            sorted(names), case_sensitive=False
-        )
+        self.query_one("#who", Input).suggester = OneName(names)
 
     @property
     def typing(self) -> str:

@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from planner_tui import words
@@ -27,7 +26,7 @@ from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import Problem
 from planner_tui.ui.screens.base import KeepsStyles, text
 from planner_tui.ui.undo import NAME_WIDTH, name as short_name, write as undoable
-from planner_tui.ui.widgets.fields import TextField
+from planner_tui.ui.widgets.fields import OneName, TextField
 from planner_tui.ui.widgets.footer import DialogFooter
 
 if TYPE_CHECKING:
@@ -116,7 +115,7 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
     def on_mount(self) -> None:
         names = {p.name for p in self.others} | {p.nickname for p in self.others if p.nickname}
         field = self.query_one("#other", Input)
-        field.suggester = SuggestFromList(sorted(names), case_sensitive=False)
+        field.suggester = OneName(names)
         field.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

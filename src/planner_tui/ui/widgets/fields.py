@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from textual.events import Focus, Key, Paste, Resize
 from textual.geometry import Region
 from textual.message import Message
+from textual.suggester import Suggester
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
@@ -142,3 +143,18 @@ class TextBox(TextArea):
         # A terminal pastes line breaks as CR (tmux, most terminals): they are lines.
         edit.text = plain(edit.text.replace("\r\n", "\n").replace("\r", "\n"))
         return super().edit(edit)
+
+
+class OneName(Suggester):
+    """Suggests the rest of a name only when it is the one name the typing begins. With
+    two ("ana": Ana Costa, Ana Silva) the box showed the first, and Enter, which takes what
+    is suggested, then said "ana" could be either — or, picking whom to merge, took her
+    (nu155)."""
+
+    def __init__(self, names: set[str]) -> None:
+        super().__init__(case_sensitive=False)
+        self._names = {name.casefold(): name for name in names}
+
+    async def get_suggestion(self, value: str) -> str | None:
+        begun = [name for folded, name in self._names.items() if folded.startswith(value)]
+        return begun[0] if len(begun) == 1 else None
