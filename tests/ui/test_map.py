@@ -1500,13 +1500,17 @@ async def test_what_is_said_of_one_of_two_people_of_one_name_says_which(
         assert isinstance(app.screen, PersonForm) and app.screen.heading == f"Edit {sam}"
         await press(app, pilot, "escape", "a")
         await settle(app, pilot)
-        assert said(app, f"{sam} is archived"), screen_text(app)
+        assert said(app, f"{sam} is archived (h shows archived people); u undoes it.")
         # The other Sam, the one left on the list: an archived Sam still shares the name.
         other = f"Sam (#{first + second - chosen})"
         await press(app, pilot, "s")
         assert isinstance(app.screen, PlanWizard)
         await settle(app, pilot)
         assert f"With {other}" in screen_text(app)
+        # An archive made by mistake is taken back by u (nu155: "Nothing left to undo")
+        await press(app, pilot, "escape", "u")
+        assert said(app, f"{sam} is back on the map.")
+        assert not [p for p in everyone(sqlite_db) if p.archived]
 
 
 async def test_a_page_says_where_a_last_contact_with_no_logged_contact_is_from(

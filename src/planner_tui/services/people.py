@@ -334,6 +334,21 @@ def update_person(
     return get_person(session=session, person_id=person_id)
 
 
+def archive_person(*, session: Session, person_id: int, archived: bool) -> Change:
+    """Archive someone (or bring them back): they leave the map's lists and suggestions,
+    and keep everything linked to them. Returns what changed, for undo (an archive made by
+    mistake was "Nothing to undo", nu155)."""
+    get_or_404(session, Person, person_id, "person")
+    recorder = Recorder(session)
+    recorder.watch(Person, col(Person.id) == person_id)
+    session.execute(
+        sa.update(Person)
+        .where(col(Person.id) == person_id)
+        .values(archived=archived, updated_at=clock.utcnow())
+    )
+    return recorder.finish()
+
+
 def delete_person(*, session: Session, person_id: int) -> Change:
     """Delete someone with their steps and the interactions that were theirs alone.
 

@@ -106,11 +106,11 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
     taken = changes.take(entry)
     if taken is None:
         app.notify(
-            "Nothing left to undo: the deletes, changes and merges undo keeps (the last "
+            "Nothing left to undo: the deletes, changes, merges and archives undo keeps (the last "
             f"{KEEP} since the app was opened) have been taken back, or can't be any more."
             if changes.made
-            else "Nothing to undo: u takes back a delete, a merge or a correction made since "
-            "the app opened. Something added, a first outcome or an archive is changed where "
+            else "Nothing to undo: u takes back a delete, a merge, an archive or a correction "
+            "made since the app opened. Something added or a first outcome is changed where "
             "it shows."
         )
         return

@@ -712,14 +712,14 @@ class MapScreen(ViewScreen):
                     partial(people.snooze_person, person_id=person.id, days=SNOOZE_DAYS),
                 )
         elif what == "archive":
-            done = "back on the map" if person.archived else "archived (h shows archived people)"
-            self.write(
-                f"{called} is {done}.",
-                partial(
-                    people.update_person,
-                    person_id=person.id,
-                    data={"archived": not person.archived},
-                ),
+            archiving = not person.archived
+            done = "archived (h shows archived people)" if archiving else "back on the map"
+            undoable(
+                self.planner,
+                f"{called} is {done}; u undoes it.",
+                partial(people.archive_person, person_id=person.id, archived=archiving),
+                f"{'archiving' if archiving else 'bringing back'} {undo_name(called)}",
+                f"{called} is {'back on the map' if archiving else 'archived again'}.",
             )
         elif what == "merge" and self.data is not None:
             from planner_tui.ui.modals.merge import MergePicker
