@@ -612,7 +612,10 @@ def not_nows(data: MonthReviewData) -> Figure:
     if found.count < learning.MIN_NOT_NOWS:
         lines.append(words.TOO_LITTLE)
     else:
-        lines.append(words.not_nows(found.count, found.became_yes, "in the last twelve months"))
+        # Its own twelve months, said: the outcome form's end today (nu156 saw three totals)
+        until = clock.strftime(data.month, "%B %Y")
+        lines.append(words.not_nows(found.count, found.became_yes,
+                                    f"due in the twelve months to the end of {until}"))  # fmt: skip
         lines.append(words.DECLINE_REFRAME)
     return Figure("not-nows", title_, lines)
 
