@@ -119,7 +119,7 @@ def build_parser() -> Parser:
         "--per-month", action="store_true", help="markdown: one file per month, into -o FOLDER"
     )
     # Read in cmd_export: a slash at its end is a folder to make with --per-month only.
-    export.add_argument("-o", "--output", help="file to write (default: stdout)")
+    export.add_argument("-o", "--output", help="file to write (default, or -: stdout)")
     export.add_argument("--replace", action="store_true",
                         help="write over a text file there that isn't an earlier export")  # fmt: skip
 
@@ -295,6 +295,8 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services import exchange
     from planner_tui.services.review import parse_month
 
+    if args.output == "-":  # the usual name for standard output (it wrote a file "-")
+        args.output = None
     if args.output is not None:  # `--per-month -o months/` makes the folder, as without /
         try:
             args.output = (user_path if args.per_month else written_path)(args.output)

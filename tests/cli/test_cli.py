@@ -65,6 +65,17 @@ def test_export_import_round_trip(demo_home: Path, tmp_path: Path) -> None:
     assert json.loads(again.stdout)["tables"] == json.loads(exported.read_text())["tables"]
 
 
+def test_export_to_a_dash_is_standard_output(
+    demo_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o -` wrote a file named "-" (nu156), where "-" is the usual name for the output."""
+    monkeypatch.chdir(tmp_path)
+    dashed = run(demo_home, "export", "--format", "json", "-o", "-")
+    assert dashed.returncode == 0 and not (tmp_path / "-").exists()
+    plain = run(demo_home, "export", "--format", "json")
+    assert json.loads(dashed.stdout)["tables"] == json.loads(plain.stdout)["tables"]
+
+
 @pytest.mark.parametrize(
     ("content", "words"),
     [
