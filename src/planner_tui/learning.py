@@ -758,9 +758,11 @@ def period_figures(
     steps: Iterable[tuple[date, str]],
     tied: Iterable[date],
     today: date | None = None,
+    ticked: Iterable[tuple[date, int]] = (),
 ) -> PeriodFigures:
     """The figures of *period*: each day's mean scores, contacts as (day, interaction id,
-    channel, person id), steps as (day due, status) and the days the experiment happened.
+    channel, person id), steps as (day due, status), the days the experiment happened, and
+    those a check-in counted as in touch, as (day, person id): people in touch either way.
     A step still planned for *today* or later is still to come: not counted as due (a
     running experiment's "4 of 9" held two steps due that evening)."""
     moods = [v for d, v in mood.items() if d in period]
@@ -772,6 +774,7 @@ def period_figures(
             seen[iid] = channel
             if person is not None:
                 people.add(person)
+    people |= {person for day, person in ticked if day in period}
     # A step moved to another time counts once, at its new time, as in the month's figures.
     due = [
         status

@@ -253,6 +253,28 @@ def test_an_experiment_tied_to_a_tag_shows_before_and_during(db: Database) -> No
         assert review.review_month(session=s, month=NOV, today=today).experiments == [found]
 
 
+def test_an_experiments_people_in_touch_count_a_check_ins_tick_as_the_month_does(
+    db: Database,
+) -> None:
+    """A check-in that counted Bo as in touch: the month's overview said 1 person in touch,
+    the running experiment's table 0 (nu156). Both count a contact or such a tick."""
+    starts, today = date(2026, 11, 9), date(2026, 11, 22)
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        bo = people.create_person(session=s, data={"name": "Bo"}).id
+        people.log_interaction(session=s, data={"occurred_at": local(starts), "person_ids": [ana]})
+        journal.save_entry(session=s, data={"day": starts + timedelta(days=2), "body": "tea",
+                                            "tags": ["walk"], "contact_person_ids": [bo]})  # fmt: skip
+        experiments.start_experiment(
+            session=s, data={"name": "tea", "tag": "#walk", "starts": starts, "weeks": 3},
+            today=starts)  # fmt: skip
+    with db.session() as s:
+        [found] = experiments.month_experiments(session=s, month=NOV, today=today)
+        month = review.review_month(session=s, month=NOV, today=today)
+    assert (found.during_figures.people, found.during_figures.contacts) == (2, 1)
+    assert month.figures.people_seen == 2 and month.experiments == [found]
+
+
 def test_an_experiment_tied_to_a_repeating_step_counts_its_days_done(db: Database) -> None:
     """Tied to a weekly step: done on 3 of its 4 Thursdays during, once in the weeks before.
     The Review (its year of rows read once) and the experiment read alone agree, and so does

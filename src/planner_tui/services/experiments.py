@@ -31,6 +31,7 @@ from planner_tui.services.review import (
     _scores_per_day,
     _steps_due,
     _tagged_days,
+    _ticked,
     moved,
 )
 
@@ -152,6 +153,7 @@ def experiment_review(
     )
     first, after = before.first, moved(during.last, days=1)
     scores: dict[date, DayScores]
+    ticked: list[tuple[date, int]] = []
     if not during.days:
         scores, contacts, steps, tied = {}, [], [], []
     else:
@@ -164,6 +166,7 @@ def experiment_review(
             if first <= row["day"] < after
         ]
         steps = [(day, str(status)) for day, status, *_ in read.steps if first <= day < after]
+        ticked = [(day, person) for day, person in read.ticked if first <= day < after]
         if experiment.tag:
             tied = sorted(
                 d for d in read.items.get(("tag", experiment.tag), ()) if first <= d < after
@@ -180,7 +183,7 @@ def experiment_review(
     mood = {d: s.mood for d, s in scores.items() if s.mood is not None}
     connected = {d: s.connectedness for d, s in scores.items() if s.connectedness is not None}
     figures = [
-        learning.period_figures(period, mood, connected, contacts, steps, tied, today)
+        learning.period_figures(period, mood, connected, contacts, steps, tied, today, ticked)
         for period in (before, during)
     ]
     return ExperimentReview(
@@ -205,6 +208,7 @@ def _read_weeks(session: Session, first: date, after: date, days: LocalDays, tag
         _interaction_rows(session, first, after, days),
         _steps_due(session, first, after, days),
         items,
+        _ticked(session, first, after),
     )
 
 

@@ -540,7 +540,15 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
             month=first,
             today=today,
             days=days,
-            read=YearRead(trend_first, after, per_day, contacts_year, steps_year, items),
+            read=YearRead(
+                trend_first,
+                after,
+                per_day,
+                contacts_year,
+                steps_year,
+                items,
+                _ticked(session, trend_first, after),
+            ),
         ),
         trusted=trusted_lines(session=session) if check is not None else [],
         planner_began=first_month(session=session),
@@ -606,6 +614,8 @@ class YearRead:
     :func:`_steps_due`."""
     items: dict[tuple[str, str], set[date]]
     """As :func:`_items_by_day`: the days of each tag among them."""
+    ticked: list[tuple[date, int]] = field(default_factory=list)
+    """(day, person id) of each person a check-in counted as in touch (:func:`_ticked`)."""
 
     def covers(self, first: date, after: date) -> bool:
         return self.first <= first and after <= self.after
@@ -943,6 +953,19 @@ def _reconnections(session: Session, first: date, after: date) -> list[Reconnect
         if gap >= LONG_GAP_DAYS:
             found.append(Reconnection(name, day, gap))
     return sorted(found, key=lambda r: (r.day, *sort_key(r.name)))
+
+
+def _ticked(session: Session, first: date, after: date) -> list[tuple[date, int]]:
+    """(day, person id) of those a check-in in [first, after) counted as in touch: people in
+    touch are those in a contact or so counted (:func:`people_in_touch`), in an experiment's
+    figures as in the month's (nu156: its table said 0 where the overview said 1)."""
+    rows = session.execute(
+        sa.select(col(JournalEntry.day), col(JournalPersonLink.person_id))
+        .join(JournalEntry, col(JournalEntry.id) == JournalPersonLink.entry_id)
+        .where(col(JournalPersonLink.counts_as_contact), col(JournalEntry.day) >= first)
+        .where(_before(col(JournalEntry.day), after))
+    ).all()
+    return [(date.fromisoformat(d) if isinstance(d, str) else d, pid) for d, pid in rows]
 
 
 def _tagged_days(session: Session, first: date, after: date, tag: str) -> list[date]:
