@@ -242,7 +242,7 @@ async def test_words_typed_or_pasted_where_no_box_takes_them_go_on_in_the_forms_
         picker.post_message(Paste(pasted))
         await pilot.pause()
         notes = form.query_one("#notes", TextArea)
-        assert notes.text == "Met at choir." + pasted and app.focused is notes
+        assert notes.text == "Met at choir. " + pasted and app.focused is notes  # apart
         await press(app, pilot, "escape")
         await press(app, pilot, "l")  # log a contact with Ana (the Map's cursor is on her)
         contact = app.screen
@@ -256,6 +256,8 @@ async def test_words_typed_or_pasted_where_no_box_takes_them_go_on_in_the_forms_
         tick.focus()
         await press(app, pilot, "space")  # space still ticks
         assert tick.value and rung == []
+        await press(app, pilot, "4")  # a digit is a warmth gone astray, not words (nu157)
+        assert rung == [1] and note.text == "Lovely chat, q? " and app.focused is tick
 
 
 async def test_a_name_is_suggested_only_when_the_typing_begins_one(sqlite_db: Database) -> None:

@@ -1288,8 +1288,13 @@ async def test_a_sixth_score_typed_after_the_last_is_refused_once_with_a_note(
         await press(app, pilot, "c", "tab", *"34232")
         warmth = form(app).query_one("#warmth_note", Input)
         assert form(app).focused is warmth and warmth.value == ""
-        notes = " ".join(str(p.render()) for p in form(app).query(Problem) if p.display)
-        assert "The scores are above, connected first" in notes, notes
+        beside = form(app).query_one("#warmth_note-problem", Problem)
+        assert "The scores are above, connected first" in str(beside.render())
+        # Right under the box with the cursor, both in sight (nu157: the note went under
+        # the People box, and the page scrolled the box away)
+        await settle(app, pilot)
+        drawn = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "What brought warmth" in drawn and "The scores are above" in drawn, drawn
         assert form(app).query_one("#connectedness", Input).value == ""
         await press(app, pilot, *"2 cups of tea")  # meant: kept
         assert warmth.value == "2 cups of tea"
@@ -1511,3 +1516,25 @@ async def test_the_list_fills_the_screen_and_plus_with_no_more_says_so(sqlite_db
         assert 0 < matching < 58
         listed = words.plural(matching, "entry", "entries")
         assert said(app, f"No more to show: the list has all {listed} that match.")
+
+
+async def test_words_typed_on_the_tick_go_on_after_the_first_words_apart_from_them(
+    sqlite_db: Database,
+) -> None:
+    """Words typed on "We were in touch" went on in *what brought warmth* glued to what it
+    held ("…after workfelt good"), and a digit there became its words (nu157). A space
+    parts them; a digit rings the bell."""
+    app = make_app(sqlite_db)
+    rung: list[int] = []
+    app.bell = lambda: rung.append(1)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c", "tab", "tab", "tab", "tab", "tab", *"coffee after work")
+        warmth = form(app).query_one("#warmth_note", Input)
+        assert warmth.value == "coffee after work"
+        tick = form(app).query_one("#contact", Checkbox)
+        tick.focus()
+        await press(app, pilot, "5")
+        assert rung == [1] and warmth.value == "coffee after work"
+        await press(app, pilot, *"felt good")
+        assert warmth.value == "coffee after work felt good" and form(app).focused is warmth

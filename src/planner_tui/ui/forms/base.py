@@ -554,6 +554,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         ):
             event.stop()
             event.prevent_default()
+            if (event.character or "").isdigit():  # a score or a warmth gone astray: not words
+                self.app.bell()
+                return
             self.write_in_words(event.character or "")
 
     def on_paste(self, event: Paste) -> None:
@@ -573,6 +576,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         box = self.query_one(self.WORDS, TextBox)
         box.focus(scroll_visible=False)
         box.place_cursor()
+        if box.text and not box.text[-1].isspace() and not typed[:1].isspace():
+            typed = " " + typed  # apart from the words already there
         box.insert(typed)
         self.call_after_refresh(box.scroll_visible, animate=False)
 

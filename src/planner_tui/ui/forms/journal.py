@@ -192,7 +192,11 @@ class JournalForm(FormScreen[JournalEntryRead]):
             return
         target = self.query_one("#warmth_note", Input)
         target.focus(scroll_visible=False)
-        typed = typed if target.value else typed.lstrip()  # not a space to begin it with
+        target.cursor_position = len(target.value)
+        if not target.value:
+            typed = typed.lstrip()  # not a space to begin it with
+        elif not target.value[-1].isspace() and not typed[:1].isspace():
+            typed = " " + typed  # nu157: "…after workfelt good"
         if typed:
             target.insert_text_at_cursor(typed)
         self.call_after_refresh(target.scroll_visible, animate=False)
@@ -273,6 +277,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yield Problem(id="scales-problem")
         yield Field(f"What brought warmth {self.when}?", id="warmth-label")
         yield FirstWords(id="warmth_note")
+        yield Problem(id="warmth_note-problem")  # its refusal, beside it (nu157: far below)
         yield Field(f"What made me want to withdraw {self.when}?", id="withdraw-label")
         yield TextField(id="withdraw_note")
         yield Field("Anything else — @Name links someone, #word makes a tag")
