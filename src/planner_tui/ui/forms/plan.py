@@ -304,6 +304,17 @@ class PlanWizard(FormScreen[StepRead]):
             return (action == "leave") == self.on_first_page()
         return super().check_action(action, parameters)
 
+    def action_save(self) -> None:
+        """ctrl+s with a name typed in Who and no one chosen takes the line Enter would (a
+        new person, or the one the name begins), as a form's People box takes a name typed
+        and not added: it said "Enter chooses…" with that one line offered (nu157)."""
+        options = self.query_one("#who-list", OptionList)
+        typed = self.query_one("#find", Input).value.strip()
+        chosen = options.highlighted_option
+        if not self.has_target() and typed and chosen is not None and not chosen.disabled:
+            self.pick_person()
+        super().action_save()
+
     def action_back(self) -> None:
         if self.on_first_page():
             self.action_leave()
@@ -438,7 +449,8 @@ class PlanWizard(FormScreen[StepRead]):
                 Option(text(refused), id="refused", disabled=True)
                 if refused
                 else Option(
-                    text(f"+ someone new: {shorten(typed, 40)} (added to your map)"), id="new"
+                    text(f"+ someone new: {shorten(typed, 40)} (added to your map with the step)"),
+                    id="new",
                 )
             )
         ids = [str(options.get_option_at_index(i).id) for i in range(options.option_count)]
@@ -1008,6 +1020,9 @@ class PlanWizard(FormScreen[StepRead]):
         """Why the step can't be saved yet: no one chosen — and, with a name typed and not
         chosen, how to choose it (nu153: "Choose who…" read as a reproach of the name)."""
         typed = self.query_one("#find", Input).value.strip()
+        offered = self.query_one("#who-list", OptionList).highlighted_option
+        if typed and offered is not None and offered.disabled:
+            return str(offered.prompt)  # a name no one may have: why not
         if not typed:
             return NO_TARGET
         return (
