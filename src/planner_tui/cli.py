@@ -397,6 +397,8 @@ def import_journal(settings: Settings, path: Path) -> None:
     )
     if result.linked:
         print(plain(sentence(f"Linked: {', '.join(result.linked)}")))  # "Ada A." last
+    if result.not_linked:  # kept as tags, as jrnl reads an @word; said, not silent (nu158)
+        print(plain(sentence(f"{result.not_linked}; kept as tags")))
 
 
 def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) -> None:

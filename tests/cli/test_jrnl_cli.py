@@ -159,3 +159,20 @@ def test_a_folder_journals_file_for_a_day_not_on_the_calendar_imports_nothing(
         refused, 1, "2026/02/31.txt is named for a day that isn't on the calendar"
     )
     assert not (home / "planner.db").exists() or entries(home) == []
+
+
+def test_an_at_name_several_people_go_by_is_said_and_twins_are_numbered(tmp_path: Path) -> None:
+    """`@Maria` with two Marias on the map became the tag "maria" without a word, and
+    "Linked: Ben B." left out which of two Ben B.s (nu158)."""
+    for name, anyway in (("Maria Costa", []), ("Maria Silva", []), ("Ben B.", []),
+                         ("Ben B.", ["--anyway"])):  # fmt: skip
+        assert run(tmp_path, "add", name, *anyway).returncode == 0
+    journal = tmp_path / "j.txt"
+    journal.write_text("[2026-11-20 20:00] Quiet\nThought of @Maria and @#3.\n", encoding="utf-8")
+    imported = run(tmp_path, "import", str(journal))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.splitlines()[1:] == [
+        "Linked: Ben B. (#3).",
+        "Not linked: @Maria could be Maria Costa, Maria Silva (say more of the name); kept "
+        "as tags.",
+    ]

@@ -226,17 +226,24 @@ def test_import_links_people_tags_and_stars(db: Database) -> None:
 def test_an_at_name_with_its_surname_links_that_person_not_a_tag(db: Database) -> None:
     """With two Adas on the map, `@Ada A.` became the tag `ada` and linked no one (nu154),
     where a check-in links her: an @Name goes on into one person's whole name here too."""
-    text = "[2026-11-20 10:00] Morning walk *\nSaw @Ada A. at the market, then @Ben. #market\n"
+    text = (
+        "[2026-11-20 10:00] Morning walk *\nSaw @Ada A. at the market, then @Ben. #market\n"
+        "[2026-11-21 10:00] Tea\nLunch (@Ada B.) today; @Ada waved.\n"
+    )
     with db.write() as s:
         ada = people.create_person(session=s, data={"name": "Ada A."}).id
-        people.create_person(session=s, data={"name": "Ada B."})
+        bea = people.create_person(session=s, data={"name": "Ada B."}).id
         result = jrnl.import_entries(session=s, entries=jrnl.parse_text(text))
-    assert result.linked == ["Ada A."]
+    assert result.linked == ["Ada A.", "Ada B."]
+    # An @Name that could be several people is said, not silently a tag (nu158)
+    assert result.not_linked == "Not linked: @Ada could be Ada A., Ada B. (say more of the name)"
     with db.session() as s:
-        (entry,) = journal.list_entries(session=s)
-    assert entry.person_ids == [ada]
-    assert entry.tags == ["ben", "market", "starred"]  # Ben is no one on the map: jrnl's tag
-    assert "@Ada A. at the market" in entry.body  # the text as written
+        walk, tea = sorted(journal.list_entries(session=s), key=lambda e: e.day)
+    assert walk.person_ids == [ada]
+    assert walk.tags == ["ben", "market", "starred"]  # Ben is no one on the map: jrnl's tag
+    assert "@Ada A. at the market" in walk.body  # the text as written
+    # In brackets too, as a check-in reads it (nu158: not linked, and no tag)
+    assert tea.person_ids == [bea] and tea.tags == ["ada"]
 
 
 def test_import_again_adds_nothing(db: Database) -> None:

@@ -36,8 +36,8 @@ from planner_tui import clock, words
 from planner_tui.db.models import MAX_BODY, JournalEntry, clean_tag
 from planner_tui.errors import InvalidInput
 from planner_tui.files import read_named
-from planner_tui.journal_search import mentions_in, with_whole_names
-from planner_tui.names import Named
+from planner_tui.journal_search import mentions_in, unlinked, with_whole_names
+from planner_tui.names import Named, people_named, told_apart
 from planner_tui.services.exchange import EXPORT_KINDS, export_kind, kind_of_text
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -115,7 +115,10 @@ class Result:
     added: int
     skipped: int
     linked: list[str]
-    """Names of the people linked by @Name, in order of first appearance."""
+    """Names of the people linked by @Name, in order of first appearance (with their
+    numbers when two share a name)."""
+    not_linked: str = ""
+    """Why @Names that could be several people linked no one (:func:`unlinked`), if any."""
 
 
 # --------------------------------------------------------------------------- reading
@@ -405,24 +408,25 @@ def load(path: Path) -> Journal:
 # --------------------------------------------------------------------------- importing
 
 
-def _links(entry: Entry, people: list[Any]) -> tuple[list[int], list[str]]:
-    found: list[int] = []
+def _links(entry: Entry, people: list[Any]) -> tuple[list[int], list[str], list[str]]:
+    """The people an entry's @Names link, read as a check-in reads them (`(@Carla A.)`
+    too, nu158), its tags, and the @Names that could be several people (kept as tags, as
+    jrnl reads an @word: said, not left silent)."""
+    found, unknown = mentions_in(entry.text, people)
+    unsettled = [name for name in unknown if len(people_named(name, people)) > 1]
     tags: list[str] = [STARRED_TAG] if entry.starred else []
     named: set[str] = set()  # @Name words that are people: not tags, even in Day One's list
     for symbol, word in [*entry.words(people), *(("#", word) for word in entry.tags)]:
-        if symbol == "@":
-            ids, _unknown = mentions_in("@" + word, people)
-            if ids:
-                found += ids
-                named.add(word.casefold())
-                continue
+        if symbol == "@" and mentions_in("@" + word, people)[0]:
+            named.add(word.casefold())
+            continue
         if word.casefold() in named:
             continue
         try:
             tags.append(clean_tag(re.sub(r"\s+", "-", word.strip())))
         except ValueError:
             continue  # not a word the journal can keep as a tag; it stays in the text
-    return list(dict.fromkeys(found)), list(dict.fromkeys(tags))
+    return found, list(dict.fromkeys(tags)), unsettled
 
 
 def _existing(session: Session, days: Iterable[date]) -> Counter[tuple[date, str]]:
@@ -470,21 +474,25 @@ def import_entries(*, session: Session, entries: list[Entry]) -> Result:
 
     check(entries)
     people = list_people(session=session)
-    names = {p.id: p.name for p in people}
+    names = told_apart((p.id, p.name) for p in people)  # "Ben B. (#54)" beside another
     there = _existing(session, (e.day for e in entries))
     added = skipped = 0
     linked: list[str] = []
+    unsettled: list[str] = []
     for entry in entries:
         key = (entry.day, entry.body)
         if there[key] > 0:
             there[key] -= 1
             skipped += 1
             continue
-        person_ids, tags = _links(entry, people)
+        person_ids, tags, could_be = _links(entry, people)
+        unsettled += could_be
         save_entry(
             session=session,
             data={"day": entry.day, "body": entry.body, "person_ids": person_ids, "tags": tags},
         )
         linked += [names[p] for p in person_ids]
         added += 1
-    return Result(added=added, skipped=skipped, linked=list(dict.fromkeys(linked)))
+    unsettled = list(dict.fromkeys(unsettled))
+    return Result(added=added, skipped=skipped, linked=list(dict.fromkeys(linked)),
+                  not_linked=unlinked(unsettled, people) if unsettled else "")  # fmt: skip
