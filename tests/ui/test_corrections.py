@@ -163,8 +163,8 @@ async def test_a_contact_is_changed_from_the_persons_page_and_undone_with_u(
         await press(app, pilot, "u")
         # What undo covers, and where the rest is changed (it said nothing had changed, just
         # after a first outcome was recorded or someone archived)
-        assert said(app, "Nothing to undo: u takes back a delete, a merge or a correction")
-        assert said(app, "a first outcome or an archive is changed where it shows.")
+        assert said(app, "Nothing to undo: u takes back a delete, a merge, an archive or a")
+        assert said(app, "Something added or a first outcome is changed where it shows.")
         assert page.query_one("#history", DataTable).has_focus, (page.focused, app.focused)
         await contacts_in_sight(app, pilot, page)
         await press(app, pilot, "enter")
@@ -187,7 +187,9 @@ async def test_a_contact_is_changed_from_the_persons_page_and_undone_with_u(
         [back] = contacts(sqlite_db)
         assert (back.people, back.warmth) == (["Ana"], 2)
         await press(app, pilot, "u")
-        assert said(app, "Nothing left to undo: the deletes, changes and merges undo keeps")
+        assert said(
+            app, "Nothing left to undo: the deletes, changes, merges and archives undo keeps"
+        )
 
 
 async def test_a_contact_is_deleted_from_the_persons_page_and_comes_back(

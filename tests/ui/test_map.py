@@ -1511,6 +1511,8 @@ async def test_what_is_said_of_one_of_two_people_of_one_name_says_which(
         await press(app, pilot, "escape", "u")
         assert said(app, f"{sam} is back on the map.")
         assert not [p for p in everyone(sqlite_db) if p.archived]
+        back = screen.selected_person()  # the cursor on them, as on what undo brings back
+        assert back is not None and back.id == chosen
 
 
 async def test_a_page_says_where_a_last_contact_with_no_logged_contact_is_from(

@@ -891,7 +891,8 @@ async def test_a_follow_up_to_a_step_settled_early_counts_from_then(
         await press(app, pilot, *"in 3 days", "ctrl+s")
         assert isinstance(app.screen, PlanScreen)
     follow_up = [s for s in all_steps(sqlite_db) if s.status == "planned"]
-    assert [clock.to_local(s.due_at) for s in follow_up] == [local("2026-11-26T20:00")]
+    # "in 3 days" at the step's time of day, as the offer (it was this minute's, nu153)
+    assert [clock.to_local(s.due_at) for s in follow_up] == [local("2026-11-26T18:00")]
 
 
 async def test_a_backup_at_3_38_keeps_the_steps_time_of_day(sqlite_db: Database) -> None:

@@ -120,8 +120,10 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
         next key acted on the row below); a view says which tables its rows are of."""
         point_at = getattr(app.screen, "point_at", None)
         for table in getattr(app.screen, "POINTED_ROWS", ()):
-            restored = {str(key[0]) for tc in taken.change.tables if tc.table == table
-                        for key in tc.removed}  # fmt: skip
+            changes = [tc for tc in taken.change.tables if tc.table == table]
+            restored = {str(key[0]) for tc in changes for key in tc.removed}
+            # Else the row it changed back: someone archived by mistake (nu158)
+            restored = restored or {str(key[0]) for tc in changes for key in tc.altered}
             if restored and callable(point_at):
                 point_at(restored, table)
                 return
