@@ -224,6 +224,19 @@ def test_a_column_with_nothing_in_it_gives_way_before_the_words() -> None:
     assert fit(headings, [[], [], [], [], []], (-1, 2, 1), 56).widths[3] == len("repeats")
 
 
+def test_names_stay_apart_when_other_words_need_many_letters_to_be_told_apart() -> None:
+    """Two "Zeynep …" on the Map at 60 and 70 columns (nu158): the contexts, told apart
+    only far into them ("Allotment society, B…"), could not keep that much, so every words
+    column went to its narrowest, the names with them, though the room held them whole."""
+    headings = ["name", "", "last in touch", "hoped for", "circle", "contexts"]
+    columns = [["Zeynep A.", "Zeynep B.", "Sana A."], ["", "drifting", ""],
+               ["7 days ago", "not yet", "7 weeks ago"], ["—", "—", "—"],
+               ["outer", "middle", "outer"],
+               ["Allotment society, Book group", "Allotment society, Family", "Family"]]  # fmt: skip
+    fitted = fit(headings, columns, (-1, 0), 56, names=0)
+    assert fitted.over <= 0 and fitted.widths[0] == len("Zeynep A."), fitted
+
+
 def test_the_column_of_names_keeps_its_rows_told_apart_to_the_last() -> None:
     """The Map's people at 60 columns: "Carla …" and "Carla …", Carla A. and Carla B.,
     while their parts of life had cells to give (nu150). Other words still share the cut."""

@@ -302,13 +302,19 @@ def fit(
     empty = {i: 0 for i in range(len(headings)) if columns[i] and not any(widths_of[i])}
     last = dict.fromkeys(words, NARROWEST_CUT)
     names_apart = dict(last)
+    others_narrowest = narrowest  # the other words at their narrowest, the names apart
     if names is not None and names in last:
         names_apart[names] = max(NARROWEST_CUT, told_apart(columns[names]))
+        others_narrowest = {**narrowest, names: apart[names]}
     ways = (  # the space between columns, then what gives way, in turn
         (GAP, [empty, apart, figures_whole]),
         (TIGHT_GAP, [empty, apart, figures_whole]),
+        # Words whose rows need many letters to tell apart (contexts) went to their
+        # narrowest, and the names with them: two "Zeynep …" at 70 columns (nu158).
+        (GAP, [empty, others_narrowest, figures_whole]),
+        (TIGHT_GAP, [empty, others_narrowest, figures_whole]),
         (GAP, [empty, narrowest, figures_whole]),
-        (TIGHT_GAP, [empty, narrowest, figures_whole, names_apart]),
+        (TIGHT_GAP, [empty, others_narrowest, figures_whole, names_apart]),
         (TIGHT_GAP, [empty, narrowest, figures_whole, last]),
     )
     for gap, cuts in ways:
