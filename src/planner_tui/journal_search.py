@@ -456,11 +456,8 @@ def statement(
         # Ranking every match of a very common word costs more than a keystroke allows on
         # decades of entries; without filters, the best of the newest RANKED matches come
         # first (filters narrow the matches themselves, so they rank them all).
-        newest = (
-            ""
-            if at_most(query, dialect) is None or count
-            else (f" ORDER BY rowid DESC LIMIT {RANKED}")
-        )
+        only_newest = at_most(query, dialect) is not None and not count
+        newest = f" ORDER BY rowid DESC LIMIT {RANKED}" if only_newest else ""
         joins = (
             " JOIN (SELECT rowid, rank FROM journal_fts WHERE journal_fts MATCH :match"
             f"{newest}) AS hits ON hits.rowid = journal_entry.id"
