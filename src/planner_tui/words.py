@@ -587,6 +587,13 @@ def merge_question(gone: str, keep: str) -> str:
     return f"Merge {gone} into {keep}?"
 
 
+def nothing_moves(gone: str, keep: str, *, shared: int) -> str:
+    """The merge question's first line when nothing new would move to *keep*."""
+    if shared:
+        return f"Nothing new moves to {keep}: what is linked to {gone} is linked to {keep} too."
+    return f"Nothing is linked to {gone} yet."
+
+
 def merge_keeps(
     keep: str,
     gone: str,

@@ -667,11 +667,16 @@ async def test_two_people_merge_by_keys_and_the_palette_takes_it_back(sqlite_db:
 async def test_merging_from_a_persons_page_keeps_them(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"}).id
-        people.create_person(session=s, data={"name": "Ana S."})
+        twice = people.create_person(session=s, data={"name": "Ana S."}).id
+        people.log_interaction(session=s, data={"occurred_at": NOW, "person_ids": [ana, twice]})
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_person(app, pilot)
-        await press(app, pilot, "g", *"Ana S.", "enter", "right", "enter")
+        await press(app, pilot, "g", *"Ana S.", "enter")
+        # Their one contact was together: the question said nothing was linked to her.
+        shown = " ".join(screen_text(app).split())
+        assert "Nothing new moves to Ana: what is linked to Ana S. is linked to Ana too." in shown
+        await press(app, pilot, "right", "enter")
         assert isinstance(app.screen, PersonScreen)
         assert "Ana S." in screen_text(app)  # shown as another name of hers
         with sqlite_db.session() as s:

@@ -618,7 +618,7 @@ def test_merging_moves_everything_and_keeps_the_old_name_as_an_alias(db: Databas
     # The birthday is theirs already, and so are Work, the contact together and the check-in
     # naming both: they won't move (a shared context was counted as moving).
     assert counts == corrections.MergeCounts(
-        contacts=1, steps=1, mentions=0, contexts=1, dates=1, theirs_stay=[]
+        contacts=1, steps=1, mentions=0, contexts=1, dates=1, shared=3, theirs_stay=[]
     )
     with db.write() as s:
         change = corrections.merge_people(session=s, keep_id=keep, other_id=other)

@@ -336,6 +336,8 @@ class MergeCounts:
     contexts: int
     dates: int
     """Dates under labels the person kept has none of."""
+    shared: int
+    """Contacts, check-ins and contexts the two have already in common: they move nothing."""
     theirs_stay: list[tuple[str, int, int, int | None]]
     """The kept person's own dates that stay where the other has another day under the
     same label (their birthday, not the other's)."""
@@ -349,25 +351,30 @@ def merge_counts(*, session: Session, person_id: int, keep_id: int) -> MergeCoun
         query = select(sa.func.count()).select_from(model).where(column == person_id)
         return int(session.exec(query).one())
 
-    def new_to_them(link: Any, linked: Any) -> int:
-        """Links of the other's that *keep_id* hasn't already: a context, a contact or a
-        check-in they share moves nothing (a shared context was counted as moving)."""
+    def linked(link: Any, linked: Any, *, shared: bool = False) -> int:
+        """Links of the other's that *keep_id* hasn't already (with *shared*: has): a
+        context, a contact or a check-in they share moves nothing (a shared context was
+        counted as moving)."""
         theirs = select(linked).where(link.person_id == keep_id)
-        query = (
-            select(sa.func.count())
-            .select_from(link)
-            .where(link.person_id == person_id, col(linked).not_in(theirs))
-        )
+        held = col(linked).in_(theirs) if shared else col(linked).not_in(theirs)
+        query = select(sa.func.count()).select_from(link).where(link.person_id == person_id, held)
         return int(session.exec(query).one())
+
+    links = (
+        (InteractionPersonLink, InteractionPersonLink.interaction_id),
+        (JournalPersonLink, JournalPersonLink.entry_id),
+        (PersonContextLink, PersonContextLink.context_id),
+    )
 
     theirs = dates_by_label(session, keep_id)
     dates = session.exec(select(PersonDate).where(PersonDate.person_id == person_id)).all()
     return MergeCounts(
-        contacts=new_to_them(InteractionPersonLink, InteractionPersonLink.interaction_id),
+        contacts=linked(*links[0]),
         steps=count(Step, Step.person_id),
-        mentions=new_to_them(JournalPersonLink, JournalPersonLink.entry_id),
-        contexts=new_to_them(PersonContextLink, PersonContextLink.context_id),
+        mentions=linked(*links[1]),
+        contexts=linked(*links[2]),
         dates=sum(label_key(d.label) not in theirs for d in dates),
+        shared=sum(linked(*link, shared=True) for link in links),
         theirs_stay=left_out_dates(
             session=session,
             person_id=keep_id,

@@ -198,7 +198,7 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
                 (
                     f"Moving to {keep}: {what_moves(counts)}."
                     if what_moves(counts)
-                    else f"Nothing is linked to {gone} yet."
+                    else words.nothing_moves(gone, keep, shared=counts.shared)
                 )
                 + "\n"
                 + words.merge_keeps(
