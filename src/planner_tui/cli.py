@@ -145,11 +145,12 @@ def build_parser() -> Parser:
         "search",
         help="print journal entries that match",
         description='The query reads like the app\'s search box: words, "a phrase", OR, '
-        "and filters such as @Ana, #walk, in:Choir, 2026-10, 'last month', mood>=4, "
-        "connected<=2. The options below say the same things.",
+        "-word to leave out entries with it (after --: search walk -- -rain), and filters "
+        "such as @Ana, #walk, in:Choir, 2026-10, 'last month', mood>=4, connected<=2. The "
+        "options below say the same things.",
     )
     search.add_argument(
-        "query", nargs="*", help='words; "a phrase"; OR; filters (no quotes needed)'
+        "query", nargs="*", help='words; "a phrase"; OR; -word; filters (no quotes needed)'
     )
     search.add_argument("--person", help="only entries that mention this person")
     search.add_argument("--tag", help="only entries with this #tag")

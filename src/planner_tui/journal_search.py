@@ -75,13 +75,15 @@ class SearchQuery:
     line's ``--all`` and a ``--limit`` beyond them, where no keystroke waits."""
     groups: list[list[str]] = field(default_factory=list, init=False)
     """OR-groups of AND-ed terms; a term with a space is a phrase, a trailing * a prefix."""
+    without: list[str] = field(default_factory=list, init=False)
+    """Words typed with a ``-`` before them: entries with any of them are left out."""
 
     def __post_init__(self) -> None:
-        self.groups = parse_terms(self.text)
+        self.groups, self.without = parse_terms(self.text)
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.person_ids) or any(
+        return bool(self.person_ids or self.without) or any(
             value is not None
             for value in (self.tag, self.context_id, self.start, self.end,
                           self.min_connectedness, self.max_connectedness, self.min_mood,
@@ -97,11 +99,17 @@ _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+(?:\*)?", re.UNICODE)
 
 
-def parse_terms(text: str) -> list[list[str]]:
+def parse_terms(text: str) -> tuple[list[list[str]], list[str]]:
+    """The OR-groups of *text*'s words and phrases, and the words it leaves out (``-rain``,
+    as web searches read it)."""
     groups: list[list[str]] = [[]]
+    without: list[str] = []
     if text.count('"') % 2:
         text = text.replace('"', " ")
     for phrase, bare in _TOKEN.findall(text[:1000]):
+        if bare.startswith("-") and (left_out := _WORD.findall(bare)):
+            without += [w for w in left_out if w.rstrip("*")]
+            continue
         if bare == "OR":
             if groups[-1]:
                 groups.append([])
@@ -118,7 +126,7 @@ def parse_terms(text: str) -> list[list[str]]:
                 groups[-1].append(
                     word if word.endswith("*") and len(word) > 2 else word.rstrip("*")
                 )
-    return [g for g in groups if g]
+    return [g for g in groups if g], list(dict.fromkeys(without))
 
 
 def _fts5_expression(groups: list[list[str]]) -> str:
@@ -371,7 +379,7 @@ def read_search(
 
     words = _FILTER.sub(replace, with_whole_names(text[:1000], people))
     query.text = words
-    query.groups = parse_terms(words)
+    query.groups, query.without = parse_terms(words)
     for word in _WORD.findall(words):
         if len(word) == 2 and word.endswith("*"):  # parse_terms reads it as the letter alone
             problems.append(
@@ -464,6 +472,13 @@ def statement(
         )
         params["match"] = _fts5_expression(query.groups)
         order = "hits.rank, "
+    if query.without and postgres:
+        where.append(f"NOT ({PG_DOCUMENT} @@ websearch_to_tsquery('simple', {mark('without')}))")
+        params["without"] = _websearch_expression([[t] for t in query.without])
+    elif query.without:
+        where.append("journal_entry.id NOT IN (SELECT rowid FROM journal_fts "
+                     "WHERE journal_fts MATCH :without)")  # fmt: skip
+        params["without"] = _fts5_expression([[t] for t in query.without])
     linked: list[tuple[str, str, str, int | str | None]] = [
         ("journal_person", "person_id", f"person{n}", person)
         for n, person in enumerate(query.person_ids)

@@ -87,6 +87,13 @@ CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("in:nowhere", {}, [], "No context called 'nowhere'"),
     ("", {"context": "Gym"}, [], "No context called 'Gym'"),
     ("((", {}, [], "no words to look for"),
+    # -word leaves out the entries with it, as web searches do (it was searched for)
+    ("-rain", {}, ["river", "tea", "quiet", "both"], ""),
+    ("walk OR tea -olga", {}, ["river"], ""),
+    ("tea -OLGA", {}, [], ""),
+    ("-rain -tea -quiet mood>=4", {}, ["river"], ""),
+    ("with -olga -ana", {}, [], ""),
+    ("-", {}, [], "no words to look for"),
     ("mood>=9", {}, [], "'mood>=9': mood runs from 1 to 5."),  # was "Nothing matches."
     ("tea connected<0", {}, [], "connected runs from 1 to 5"),
     ("", {}, [], ""),
