@@ -53,6 +53,9 @@ class Figure:
     picture: Text | pictures.Fitted | None = None
     """A text picture, with colour for the screen (files take its plain text): of a fixed
     width, or drawn to the width it is shown at (a file's, :data:`charts.FILE_WIDTH`)."""
+    waiting: bool = False
+    """Too little to tell yet: named in :func:`too_little` instead of shown (a first month's
+    review was a dozen of these, each with its method, nu153)."""
 
 
 # --------------------------------------------------------------------------- numbers
@@ -236,12 +239,12 @@ def associations(data: MonthReviewData) -> Figure:
         scored = sum(1 for _, _, connected in data.daily if connected is not None)
         if scored < 2 * patterns.MIN_DAYS:
             lines.append(f"Not enough days{YET[data.running]} to see a pattern this month.")
-        else:
-            lines.append(
-                f"Nothing stood out{YET[data.running]} this month: on {scored} scored days, "
-                f"no tag, person or part of life came with a difference of "
-                f"{patterns.NOTABLE_DIFFERENCE} or more."
-            )
+            return Figure("associations", "What came with warmer days", lines, waiting=True)
+        lines.append(
+            f"Nothing stood out{YET[data.running]} this month: on {scored} scored days, "
+            f"no tag, person or part of life came with a difference of "
+            f"{patterns.NOTABLE_DIFFERENCE} or more."
+        )
         return Figure("associations", "What came with warmer days", lines)
     ordered = sorted(found, key=lambda a: -a.difference)
     rows = [
@@ -283,7 +286,7 @@ def across(data: MonthReviewData) -> Figure:
             f"Too little to tell{YET[data.running]}: {words.plural(most, 'scored day')} in the "
             f"last twelve months, and a pattern needs {learning.MIN_DAYS} or more with something "
             f"and {learning.MIN_DAYS} or more without it."
-        ])  # fmt: skip
+        ], waiting=True)  # fmt: skip
     lines = [
         "Your days' connectedness and mood (1–5) on days with each person, part of life, tag, "
         "way of being in touch or step done, against the other scored days, over the last 3, "
@@ -346,7 +349,7 @@ def beside(data: MonthReviewData) -> Figure:
     months = [m for m in data.beside if m.loneliness is not None or m.contacts or m.steps_done]
     if not months:
         lines.append("Nothing recorded in the last twelve months yet.")
-        return Figure("beside", title_, lines)
+        return Figure("beside", title_, lines, waiting=True)
     rows = [
         (
             clock.strftime(m.month, "%b %Y"),
@@ -384,7 +387,8 @@ def beside(data: MonthReviewData) -> Figure:
             shown = percent if key == "in_person" else (lambda v: num(v, 1))
             lines.append(f"{ITEM}{learning.BESIDE[key]}: {shown(low)} against {shown(high)}")
     columns = ("month", "loneliness", "people", "parts of life", "in person", "steps done")
-    return Figure("beside", title_, lines, table=Table(columns, rows))
+    checked = any(m.loneliness is not None for m in months)  # else a column of "—"
+    return Figure("beside", title_, lines, table=Table(columns, rows), waiting=not checked)
 
 
 def themes(data: MonthReviewData) -> Figure:
@@ -400,6 +404,7 @@ def themes(data: MonthReviewData) -> Figure:
             "What brought warmth: " + listed(data.warmth_themes) + ".",
             "What made you withdraw: " + listed(data.withdraw_themes) + ".",
         ],
+        waiting=not (data.warmth_themes or data.withdraw_themes),
     )
 
 
@@ -546,7 +551,7 @@ def calibration(data: MonthReviewData) -> Figure:
     total = _total(rows)
     if total.count < learning.MIN_SIMILAR or total.before is None or total.after is None:
         lines.append(words.TOO_LITTLE)
-        return Figure("calibration", title_, lines)
+        return Figure("calibration", title_, lines, waiting=True)
     lines.append(
         f"Over the twelve months, {words.plural(total.count, 'step')}: you expected "
         f"{total.before:.1f} of 5; afterwards {'it' if total.count == 1 else 'they'} felt "
@@ -565,7 +570,7 @@ def appreciation(data: MonthReviewData) -> Figure:
     total = _total(rows)
     if total.count < learning.MIN_SIMILAR or total.before is None or total.after is None:
         lines.append(words.TOO_LITTLE)
-        return Figure("appreciation", title_, lines)
+        return Figure("appreciation", title_, lines, waiting=True)
     lines.append(words.appreciation(total.count, total.before, total.after))
     return Figure("appreciation", title_, lines, table=_paired_table(rows, "guessed", "seemed"))
 
@@ -580,7 +585,7 @@ def follow_through(data: MonthReviewData) -> Figure:
     found = data.learning
     if found is None or not (found.follow_month or found.follow_year):
         lines.append(words.TOO_LITTLE)
-        return Figure("follow", title_, lines)
+        return Figure("follow", title_, lines, waiting=True)
     for heading, comparisons in (
         ("This month:", found.follow_month),
         ("The last twelve months:", found.follow_year),
@@ -611,12 +616,12 @@ def not_nows(data: MonthReviewData) -> Figure:
     found = data.learning.not_nows if data.learning else learning.NotNows(0, 0)
     if found.count < learning.MIN_NOT_NOWS:
         lines.append(words.TOO_LITTLE)
-    else:
-        # Its own twelve months, said: the outcome form's end today (nu156 saw three totals)
-        until = clock.strftime(data.month, "%B %Y")
-        lines.append(words.not_nows(found.count, found.became_yes,
-                                    f"due in the twelve months to the end of {until}"))  # fmt: skip
-        lines.append(words.DECLINE_REFRAME)
+        return Figure("not-nows", title_, lines, waiting=True)
+    # Its own twelve months, said: the outcome form's end today (nu156 saw three totals)
+    until = clock.strftime(data.month, "%B %Y")
+    lines.append(words.not_nows(found.count, found.became_yes,
+                                f"due in the twelve months to the end of {until}"))  # fmt: skip
+    lines.append(words.DECLINE_REFRAME)
     return Figure("not-nows", title_, lines)
 
 
@@ -799,7 +804,7 @@ def figures(
     """The review's figures; *whole*: every item of their lists, as a saved file has them
     (the screen shows the first few and how many more)."""
     shown = None if whole else SHOWN
-    return [
+    made = [
         overview(data),
         daily(data),
         weeks(data),
@@ -821,6 +826,25 @@ def figures(
         intentions(data),
         year(data),
     ]
+    return [*made, too_little(data, [f for f in made if f.waiting])]
+
+
+def too_little(data: MonthReviewData, waiting: list[Figure]) -> Figure:
+    """The figures with too little to tell yet, named in one place at the end (each shows
+    in its own place once it has something to say); nothing when none wait."""
+    if not waiting:
+        return Figure("waiting", "", waiting=True)
+    lead = (
+        "Each of these shows in its place once there are enough days, steps or months to "
+        "tell (h says how many):"
+        if data.running
+        else "Too few days, steps or months for these (h says how many each needs):"
+    )
+    return Figure(
+        "waiting",
+        f"Too little to tell{YET[data.running]}",
+        [lead] + [ITEM + f.title for f in waiting],
+    )
 
 
 # --------------------------------------------------------------------------- explanations
@@ -947,6 +971,13 @@ EXPLAIN: dict[str, str] = {
     "intentions": "The intentions you wrote for this month in last month's review, if "
     "there are any; then what you wrote for next month in this review. They appear on Today "
     "throughout the month they are for.",
+    "waiting": "Each figure named here compares days, steps or months, and needs a few of "
+    f"each before it means anything: {patterns.MIN_DAYS} scored days with something and "
+    f"{patterns.MIN_DAYS} without it (the patterns), {learning.MIN_SIMILAR} done steps with "
+    f"both answers (awkwardness, appreciation), {learning.MIN_SIDE} steps on each side "
+    f"(following through), {learning.MIN_NOT_NOWS} 'not now's, a word repeated in "
+    f"{patterns.MIN_THEME_ENTRIES} check-ins (your own words), a loneliness check taken (the "
+    "checks beside contact). Until then each is named here, not shown with nothing in it.",
     "year": "The twelve months up to this one (from the month your planner began, if "
     "later), a row each: every day's mean connectedness "
     "from your check-ins, taller for higher. · is a day without a score.",
@@ -966,6 +997,8 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
             return "\n".join(out).rstrip() + "\n"
     shown = figures(data, home, whole=True)
     for figure in shown:
+        if figure.waiting:
+            continue  # named under "Too little to tell"
         out += [f"## {figure.title}", ""]
         for line in figure.lines:
             if line.startswith(ITEM):  # consecutive items make one list
@@ -987,7 +1020,8 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
             out += ["```text", *(line.rstrip() for line in picture.plain.splitlines()), "```", ""]
     out += ["## How these figures are counted", ""]
     for figure in shown:
-        out += [f"- **{figure.title}**: {EXPLAIN[figure.key]}"]
+        if figure.title:
+            out += [f"- **{figure.title}**: {EXPLAIN[figure.key]}"]
     return "\n".join(out).rstrip() + "\n"
 
 

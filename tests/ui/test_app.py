@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 from textual.widgets._footer import FooterKey
 from textual.worker import WorkerCancelled, WorkerState
@@ -109,12 +110,19 @@ def after_keys(app: PlannerApp, *keys: str) -> Callable[[Any], Awaitable[None]]:
 
 
 def screen_text(app: PlannerApp) -> str:
-    """Everything the current screen shows in its tables and static lines, as plain text."""
+    """Everything the current screen shows in its tables and static lines, as plain text
+    (not what is inside something hidden)."""
+
+    def shown(widget: Widget) -> bool:
+        return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
     parts: list[str] = []
     for widget in app.screen.query(Static):
-        if widget.display:
+        if shown(widget):
             parts.append(str(widget.render()))
     for table in app.screen.query(DataTable):
+        if not shown(table):
+            continue
         for row in range(table.row_count):
             parts.extend(str(cell) for cell in table.get_row_at(row))
     return "\n".join(parts)

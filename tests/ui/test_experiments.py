@@ -171,7 +171,8 @@ async def test_the_review_shows_an_experiment_before_and_during_side_by_side(
         await press(app, pilot, "r")
         shown = screen_text(app)
         assert "During: 9 Nov – 23 Nov 2026 (15 days); before: 25 Oct – 8 Nov 2026" in shown
-        assert "Too little to tell" not in shown.split("a walk every Thursday")[1]
+        experiment = shown.split("a walk every Thursday")[1].split("Wins to celebrate")[0]
+        assert "Too little to tell" not in experiment
         assert "2.0 (15 days)\n4.0 (15 days)" in shown  # average mood: before, during
         assert "Days it happened\n0\n2" in shown
 

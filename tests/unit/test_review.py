@@ -329,6 +329,17 @@ def test_a_first_month_shows_only_what_has_begun_and_says_too_little_once(db: Da
         "Too little to tell yet: 1 scored day in the last twelve months, and a pattern needs "
         "3 or more with something and 3 or more without it."
     ]
+    # What has too little to tell is named once at the end, not shown section by section
+    # with its method (a first month's page was a dozen of them).
+    waiting = [f.title for f in shown.values() if f.waiting and f.key != "waiting"]
+    assert shown["waiting"].title == "Too little to tell yet" and not shown["waiting"].waiting
+    assert shown["waiting"].lines[1:] == [f"  • {title}" for title in waiting]
+    assert "What went together, across months" in waiting
+    assert "Awkwardness, expected and felt" in waiting and "Overview" not in waiting
+    saved = review_report.to_markdown(review_of(db, date(2026, 11, 1)))
+    assert "## Too little to tell yet\n" in saved and "- Awkwardness, expected and felt\n" in saved
+    assert "## Awkwardness, expected and felt" not in saved and "## Overview" in saved
+    assert "Too little to tell yet." not in saved  # under each figure's method, as it was
     # A month before it is the notice alone (it printed 150 lines of empty tables, nu154)
     assert review_report.to_markdown(review_of(db, date(1, 1, 1))) == (
         "# Monthly review — January 0001\n\n"

@@ -262,10 +262,15 @@ class ReviewScreen(ViewScreen):
         holder = self.query_one("#figures", Vertical)
         if not holder.children:  # the first month shown: the boxes are made once
             await holder.mount_all(FigureBox(f.key) for f in figures)
+        from planner_tui.review_report import before_the_planner  # loaded with the month
+
+        before = before_the_planner(data)  # its note says all (the command line's says so)
         for figure in figures:
-            self.query_one(f"#figure-{figure.key}", FigureBox).show(figure)
-        if self._figure_next:
-            self.focus_figure(self._figure_next, scroll=True)
+            box = self.query_one(f"#figure-{figure.key}", FigureBox)
+            box.show(figure)
+            box.display = not (figure.waiting or before)  # waiting: named at the end
+        if self._figure_next:  # once laid out: figures shown or named at the end move it
+            self.call_after_refresh(self.focus_figure, self._figure_next, scroll=True)
             self._figure_next = ""
         elif another_month:
             if self.focused_figure() is not None:
@@ -282,7 +287,9 @@ class ReviewScreen(ViewScreen):
 
     def focus_figure(self, key: str, *, scroll: bool = False) -> None:
         box = next(iter(self.query(f"#figure-{key}").results(FigureBox)), None)
-        if box is None:
+        if box is not None and not box.display:  # too little to tell: named at the end
+            box = next(iter(self.query("#figure-waiting").results(FigureBox)), None)
+        if box is None or not box.display:
             return
         target = box if box.can_focus else next(iter(box.query(DataTable)), box)
         target.focus(scroll_visible=False)
