@@ -258,9 +258,9 @@ def _read(
         day = _day(day_words, now, lean) if day_words else now
         if day_words == "this" and time_words not in PARTS_OF_DAY:
             continue  # 'this' alone names no day
-        if day is None or (time_words and not _is_time(time_words)):
+        if day is None or (time_words and not _is_time(time_words, day_words)):
             continue
-        said_at = _time(time_words) if time_words else None
+        said_at = _time(time_words, day_words) if time_words else None
         if said_at is None:
             said_at = _default_time(day_words, day, now, lean, at)
         if time_words and _names_today(day_words, now):  # 'fri 7pm' said on a Friday
@@ -426,15 +426,23 @@ def _weekend(now: datetime, weeks: int) -> datetime:
     return saturday + relativedelta(weeks=weeks)
 
 
-def _is_time(said: str) -> bool:
+def _is_time(said: str, day_words: str = "") -> bool:
     try:
-        return _time(said) is not None
+        return _time(said, day_words) is not None
     except ValueError:
         raise InvalidInput(f"There is no such time as '{said}' on a clock.", field="when") from None
 
 
-def _time(said: str) -> time | None:
-    """A time of day; ``None`` if the words are not one; ValueError for '25:00' or '13pm'."""
+_AFTER_NOON = ("afternoon", "evening", "tonight", "night")
+"""Day words that make 'at 7' 19:00 ('tonight at 7'); 'morning' makes it 07:00."""
+
+
+def _time(said: str, day_words: str = "") -> time | None:
+    """A time of day; ``None`` if the words are not one; ValueError for '25:00' or '13pm'.
+    A bare number is a day of the month ('fri 19'), but after 'at' an hour ('fri at 19');
+    one a clock shows twice a day ('at 7') takes its half from *day_words* ('tonight',
+    'morning') or is asked about ('fri at 7' was Friday the 7th, in May, nu160)."""
+    hour_said = said.startswith("at ")
     said = said.removeprefix("in the ").removeprefix("at ")
     if said in PARTS_OF_DAY:
         return PARTS_OF_DAY[said]
@@ -446,8 +454,18 @@ def _time(said: str) -> time | None:
         if not 1 <= hour <= 12:
             raise ValueError(said)
         hour = hour % 12 + (12 if half == "p" else 0)
-    elif match[2] is None:
+    elif match[2] is None and not hour_said:
         return None  # a bare number is a day of the month, not an hour
+    elif match[2] is None and 1 <= hour <= 12:
+        words = day_words.split()
+        if any(word in words for word in _AFTER_NOON):
+            hour = hour % 12 + 12
+        elif "morning" not in words:
+            raise InvalidInput(
+                f"'at {hour}': {hour} in the morning or in the evening? Say {hour}am or "
+                f"{hour}pm (or {hour + 12 if hour < 12 else 12}:00).",
+                field="when",
+            )
     return time(hour, minute)  # raises ValueError when out of range
 
 
@@ -655,6 +673,9 @@ def _nearest_month(text: str, moment: datetime, now: datetime, lean: Lean) -> da
     step = 1 if lean == "future" else -1
     start = now.replace(day=1)
     for months in range(72):  # a weekday and a day of the month agree within 6 years
+        if named is not None and months == NEAR_MONTHS:
+            # 'fri 7' as the Friday on a 7th in May: a slip for 'fri 7pm', far more likely
+            raise InvalidInput(_far_weekday(moment.day, named, now, lean), field="when")
         first = start + relativedelta(months=step * months)
         try:
             found = moment.replace(year=first.year, month=first.month)
@@ -665,6 +686,21 @@ def _nearest_month(text: str, moment: datetime, now: datetime, lean: Lean) -> da
         if (found.date() >= now.date()) if lean == "future" else (found.date() <= now.date()):
             return found
     raise ValueError("no such day in the months around this one")
+
+
+NEAR_MONTHS = 4
+"""How many months on (or back) a weekday said with a day of the month is looked for: this
+one and the next three."""
+
+
+def _far_weekday(day: int, named: int, now: datetime, lean: Lean) -> str:
+    suffix = "th" if 10 < day % 100 < 14 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    weekday, months = _DAY_NAMES[named], "coming" if lean == "future" else "last"
+    hour = f" For a time, say am or pm ('{weekday[:3].lower()} {day}pm')." if day <= 12 else ""
+    return (
+        f"No {weekday} falls on the {day}{suffix} in the {months} few months.{hour} For a "
+        f"day, say its month too ('{day} {now:%b}')."
+    )
 
 
 RECENT_DAYS = 31

@@ -516,6 +516,45 @@ def test_a_day_number_is_the_nearest_such_day_of_a_month(said: str, lean: str, m
 
 
 @pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("fri at 19", "2026-11-27 19:00"),
+        ("at 21", "2026-11-23 21:00"),
+        ("tonight at 9", "2026-11-23 21:00"),
+        ("tomorrow evening at 7", None),  # as before: not a phrase it reads
+        ("fri evening at 7", None),
+        ("wed morning at 7", None),
+        ("fri at 7pm", "2026-11-27 19:00"),
+        ("fri at 7:30", "2026-11-27 07:30"),
+    ],
+)
+def test_a_number_after_at_is_an_hour(said: str, meant: str | None) -> None:
+    """'friday at 7' was Friday the 7th — of May, five months on (nu160)."""
+    if meant is None:
+        with pytest.raises(InvalidInput):
+            read(said, "future")
+    else:
+        assert read(said, "future") == meant
+
+
+@pytest.mark.parametrize(
+    ("said", "because"),
+    [
+        ("friday at 7", "'at 7': 7 in the morning or in the evening? Say 7am or 7pm (or 19:00)."),
+        ("at 12", "Say 12am or 12pm (or 12:00)."),
+        ("tomorrow at 3", "Say 3am or 3pm (or 15:00)."),
+        ("tue 7", "No Tuesday falls on the 7th in the coming few months. For a time, say am or "
+                  "pm ('tue 7pm'). For a day, say its month too ('7 Nov')."),
+        ("wed 31", "No Wednesday falls on the 31st in the coming few months. For a day"),
+    ],
+)  # fmt: skip
+def test_an_hour_that_could_be_morning_or_evening_is_asked_about(said: str, because: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_when(said, lean="future", now=NOW)
+    assert because in str(refused.value)
+
+
+@pytest.mark.parametrize(
     ("said", "because"),
     [
         ("22 Nov", "22 Nov was yesterday"),
