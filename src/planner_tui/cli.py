@@ -170,7 +170,8 @@ def build_parser() -> Parser:
         description="Adds a journal entry. @Name links someone on your map; #word is a tag.",
     )
     entry.add_argument("text", nargs="?", help="what you want to write (default: stdin)")
-    entry.add_argument("--day", default="today", help="today, yesterday, 2026-11-20...")
+    entry.add_argument("--day", help="today, yesterday, 2026-11-20... (default: today; "
+                       "before 4am, the day just gone)")  # fmt: skip
     entry.add_argument("--anyway", action="store_true", help="a day over a year ago, as meant")
     for flag, words in SCALE_FLAGS.items():
         entry.add_argument(f"--{flag}", type=score(1, 5), metavar="1-5", help=words)
@@ -604,9 +605,12 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
         v is not None for v in scores.values()
     ):
         raise InvalidInput("There is nothing to save: write something or give a score.")
-    if not args.day.strip():  # a script's empty variable: not quietly today
+    if args.day is None:
+        day = clock.check_in_day()  # past midnight, the day just gone (as c takes it)
+    elif not args.day.strip():  # a script's empty variable: not quietly today
         raise UsageError("--day needs a day (today, yesterday, 2026-11-20), not an empty one")
-    day = parse_when(args.day, lean="past", day=True).date()
+    else:
+        day = parse_when(args.day, lean="past", day=True).date()
     if day > clock.today():
         raise InvalidInput("A check-in is for a day that has begun.")
     check_year(day, anyway=args.anyway)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from dateutil import tz
 
@@ -88,6 +88,27 @@ def utcnow() -> datetime:
 
 def today() -> date:
     return now().date()
+
+
+NIGHT_ENDS = time(4)
+"""Until this hour, a check-in is about the day just gone: one written at 00:40 is the
+evening's, not the new day's (nu159)."""
+
+
+def check_in_day() -> date:
+    """The day a check-in written now is about: today, or before :data:`NIGHT_ENDS` the day
+    before. Today's line, ``c`` and ``planner-tui journal`` take it."""
+    moment = now()
+    return moment.date() - timedelta(days=1 if moment.time() < NIGHT_ENDS else 0)
+
+
+def check_in_title() -> str:
+    """How the check-in of :func:`check_in_day` is named: today's, or, past midnight, the
+    day just gone's."""
+    day = check_in_day()
+    if day == today():
+        return "Today's check-in"
+    return f"Check-in for {strftime(day, '%A %-d %B')} (past midnight: the day just gone)"
 
 
 def to_local(moment: datetime) -> datetime:

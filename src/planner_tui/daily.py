@@ -791,9 +791,16 @@ class TodayFacts:
 
 
 def today_facts(
-    connection: Any, *, today: date, coming: int, dialect: str = "sqlite"
+    connection: Any,
+    *,
+    today: date,
+    coming: int,
+    dialect: str = "sqlite",
+    check_in: date | None = None,
 ) -> TodayFacts:
-    """What Today shows, with the next *coming* steps after today."""
+    """What Today shows, with the next *coming* steps after today; the check-in's of the day
+    *check_in* (past midnight, the day just gone: :func:`clock.check_in_day`), else today's."""
+    check_in = check_in or today
     monday = today - timedelta(days=today.weekday())
     week = day_window(monday, day_after(today))
     tomorrow = day_window(today, day_after(today))[1]
@@ -806,8 +813,8 @@ def today_facts(
             connection, coming_steps_statement(tomorrow, coming, dialect, STEP_COLUMNS)
         ),
         drifting=drifting(connection, today, dialect),
-        checked_in=checked_in(connection, today, dialect),
-        checkin_draft_day=checkin_draft_day(connection, today, dialect),
+        checked_in=checked_in(connection, check_in, dialect),
+        checkin_draft_day=checkin_draft_day(connection, check_in, dialect),
         intentions=intentions(connection, today, dialect),
         steps_this_week=int(done),
         anyone=bool(rows(connection, ("SELECT 1 FROM person LIMIT 1", {}))),
@@ -859,24 +866,30 @@ class Summary:
         return data
 
 
-def summary(connection: Any, *, today: date, dialect: str = "sqlite") -> Summary:
-    """Today's summary from a DB-API *connection*, by the rules above."""
+def summary(
+    connection: Any, *, today: date, dialect: str = "sqlite", check_in: date | None = None
+) -> Summary:
+    """Today's summary from a DB-API *connection*, by the rules above (*check_in* as for
+    :func:`today_facts`)."""
+    check_in = check_in or today
     everyone = drifting(connection, today, dialect)
     return Summary(
         today=today,
         steps=planned_steps(connection, due_steps_statement(today, dialect, STEP_COLUMNS)),
         reach=everyone[0] if everyone else None,
-        checked_in=checked_in(connection, today, dialect),
+        checked_in=checked_in(connection, check_in, dialect),
         intentions=intentions(connection, today, dialect),
         dates=upcoming_dates(connection, today, dialect=dialect),
-        checkin_draft_day=checkin_draft_day(connection, today, dialect),
+        checkin_draft_day=checkin_draft_day(connection, check_in, dialect),
     )
 
 
-def summary_file(database: Path, *, today: date) -> Summary | None:
+def summary_file(database: Path, *, today: date, check_in: date | None = None) -> Summary | None:
     """:func:`summary` on a SQLite file with the standard library alone, or ``None`` (see
     :func:`read_file`)."""
-    return read_file(database, lambda connection: summary(connection, today=today))
+    return read_file(
+        database, lambda connection: summary(connection, today=today, check_in=check_in)
+    )
 
 
 def read_file(

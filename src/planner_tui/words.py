@@ -205,8 +205,9 @@ def tick_counts_people(mentioned: list[str]) -> str:
 
 def checkin_state(checked_in: bool, draft_day: date | None, c: str = "c") -> str:
     """Where today's check-in stands, a draft kept of one included (*c*: how it is opened,
-    said where that key isn't at hand): Today's line, and `planner-tui today`'s."""
-    today = clock.today()
+    said where that key isn't at hand): Today's line, and `planner-tui today`'s — of the
+    day just gone, past midnight (:func:`clock.check_in_day`)."""
+    today = clock.check_in_day()
     if checked_in and draft_day == today:
         return f"Done for today — and words you started are kept as a draft: {c} takes you back to them."
     if checked_in and draft_day:
@@ -669,11 +670,11 @@ def nothing_planned(name: str) -> str:
 
 NO_ONE_DRIFTING = "Everyone is within the rhythm you hoped for."
 NOTHING_DUE = "Nothing planned for today. Rest counts too."
-CHECKED_IN = "Today's check-in: done — thank you for taking a moment."
+CHECKED_IN = "Done — thank you for taking a moment."
 NOT_CHECKED_IN = (
-    "Today's check-in: not yet — a line or two is plenty, whenever you're ready "
-    '(planner-tui journal "…").'
+    'Not yet — a line or two is plenty, whenever you\'re ready (planner-tui journal "…").'
 )
+"""`planner-tui today`'s check-in line, after the check-in's name (:func:`clock.check_in_title`)."""
 
 
 def might_reach(name: str, last_contact: datetime | None, cadence_days: int | None,

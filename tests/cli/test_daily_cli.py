@@ -102,7 +102,8 @@ def test_today_says_the_day_in_a_few_lines(home: Path) -> None:
         "  #2  not yet, Fri 20 Nov  call (Bo)",
         "  #1  14:00  When I finish lunch: send Ana a short message (Ana Silva)",
         "You might like to reach Bo — last in touch 3 weeks ago; you hoped for weekly.",
-        words.NOT_CHECKED_IN,
+        "Today's check-in: not yet — a line or two is plenty, whenever you're ready "
+        '(planner-tui journal "…").',
         "This month: say yes to one invitation",
         "Coming up: Bo — birthday, Thu 26 Nov (in 3 days)",  # the walk two days before: not
     ]
@@ -157,7 +158,9 @@ def test_today_is_quiet_when_asked_and_there_is_nothing_to_say(
     shutil.copy(sqlite_template, empty / "planner.db")
     said = run(empty, "today")
     assert said.returncode == 0 and words.NOTHING_DUE in said.stdout
-    assert words.NOT_CHECKED_IN in said.stdout  # the check-in alone is no reason to speak up…
+    assert (
+        "Today's check-in: not yet" in said.stdout
+    )  # the check-in alone is no reason to speak up…
     quiet = run(empty, "today", "--quiet-if-empty")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")  # …when asked
     as_json = run(empty, "today", "--json", "--quiet-if-empty")  # scripts too: nothing at all
@@ -905,7 +908,20 @@ def test_the_journal_check_in_shows_in_today(home: Path) -> None:
                                "body": "a walk"})  # fmt: skip
     finally:
         database.dispose()
-    assert words.CHECKED_IN in run(home, "today").stdout
+    assert "Today's check-in: done — thank you" in run(home, "today").stdout
+
+
+def test_past_midnight_a_check_in_from_the_shell_is_the_day_just_gone(home: Path) -> None:
+    """As `c` in the app: at 00:40 the words are the evening's (nu159)."""
+    late = "2026-11-24T00:40"
+    title = "Check-in for Monday 23 November (past midnight: the day just gone)"
+    assert f"{title}: not yet" in run(home, "today", now=late).stdout
+    assert run(home, "journal", "a late walk", now=late).returncode == 0
+    assert f"{title}: done — thank you" in run(home, "today", now=late).stdout
+    assert run(home, "journal", "another", "--day", "today", now=late).returncode == 0
+    with sqlite3.connect(home / "planner.db") as c:
+        days = c.execute("SELECT day, body FROM journal_entry ORDER BY id").fetchall()
+    assert days == [("2026-11-23", "a late walk"), ("2026-11-24", "another")]
 
 
 def test_a_busy_week_stays_a_few_lines(home: Path) -> None:

@@ -371,6 +371,35 @@ async def test_the_scores_come_first_and_the_heading_names_the_day_asked_last(
         assert "Yesterday's check-in" in screen_text(app)
 
 
+async def test_past_midnight_the_check_in_is_the_day_just_gone(sqlite_db: Database) -> None:
+    """At 00:40 the evening's check-in went under the new day, as "Today's check-in",
+    and the day being written about had none (nu159)."""
+    clock.freeze(datetime(2026, 11, 24, 0, 40))  # Tuesday, just past midnight
+    title = "Check-in for Monday 23 November (past midnight: the day just gone)"
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert title in shown and "Not yet — a line or two is plenty" in shown
+        await press(app, pilot, "c")
+        shown = screen_text(app)
+        assert title in shown and "What brought warmth today?" in shown
+        assert form(app).query_one("#day", Input).value == "Monday"
+        await press(app, pilot, "4", *"a late walk", "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+        assert "Done for today — thank you" in screen_text(app)
+        await press(app, pilot, "c")  # that evening's check-in, to change
+        assert "Check-in for Monday 23 November 2026 (editing)" in screen_text(app)
+    with sqlite_db.session() as s:
+        [entry] = journal.list_entries(session=s)
+    assert (entry.day, entry.connectedness) == (date(2026, 11, 23), 4)
+    clock.freeze(datetime(2026, 11, 24, 4, 0))  # from four, the new day's
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "Today's check-in" in screen_text(app) and title not in screen_text(app)
+
+
 async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Database) -> None:
     """A check-in written the morning after asked what brought warmth 'today'."""
     app = make_app(sqlite_db)

@@ -68,7 +68,7 @@ def cmd_today(settings: Settings, args: argparse.Namespace) -> None:
         if not database.exists():  # nothing yet, and a shell's start creates nothing
             found = daily.Summary(today=today)
         else:
-            found = daily.summary_file(database, today=today)
+            found = daily.summary_file(database, today=today, check_in=clock.check_in_day())
     if found is None:
         from planner_tui.services import today as services_today
 
@@ -76,7 +76,9 @@ def cmd_today(settings: Settings, args: argparse.Namespace) -> None:
             opened(settings, reading=True) as opened_database,
             opened_database.session() as session,
         ):
-            found = services_today.summary(session=session, today=today)
+            found = services_today.summary(
+                session=session, today=today, check_in=clock.check_in_day()
+            )
     if args.quiet_if_empty and found.is_empty:  # with --json too: nothing at all
         return
     if args.json:
@@ -113,9 +115,9 @@ def summary_lines(found: Summary) -> list[str]:
                                                  reach.cadence_days, today)))  # fmt: skip
     if found.checkin_draft_day is not None:  # kept as a draft: said, as Today says it
         state = words.checkin_state(found.checked_in, found.checkin_draft_day, "c in the app")
-        lines.append(f"Today's check-in: {state[:1].lower()}{state[1:]}")
     else:
-        lines.append(words.CHECKED_IN if found.checked_in else words.NOT_CHECKED_IN)
+        state = words.CHECKED_IN if found.checked_in else words.NOT_CHECKED_IN
+    lines.append(f"{clock.check_in_title()}: {state[:1].lower()}{state[1:]}")
     if found.intentions:
         lines.append(_one_line("This month: " + " · ".join(found.intentions)))
     if found.dates:

@@ -16,14 +16,22 @@ from planner_tui.services import journal, people, review, steps
 from planner_tui.services.common import driver_connection
 
 
-def facts(*, session: Session, today: date, coming: int) -> TodayFacts:
+def facts(
+    *, session: Session, today: date, coming: int, check_in: date | None = None
+) -> TodayFacts:
     """What the Today view shows (:func:`planner_tui.daily.today_facts`)."""
     connection, dialect = driver_connection(session)
-    return daily.today_facts(connection, today=today, coming=coming, dialect=dialect)
+    return daily.today_facts(
+        connection, today=today, coming=coming, dialect=dialect, check_in=check_in
+    )
 
 
-def summary(*, session: Session, today: date | None = None) -> Summary:
+def summary(
+    *, session: Session, today: date | None = None, check_in: date | None = None
+) -> Summary:
+    """:func:`planner_tui.daily.summary`, by the data layer."""
     today = today or clock.today()
+    check_in = check_in or today
     drifting = people.drifting_people(session=session, today=today)
     first = drifting[0] if drifting else None
     return Summary(
@@ -49,10 +57,10 @@ def summary(*, session: Session, today: date | None = None) -> Summary:
         )
         if first
         else None,
-        checked_in=journal.checked_in(session=session, day=today),
+        checked_in=journal.checked_in(session=session, day=check_in),
         intentions=review.current_intentions(session=session, today=today),
         dates=people.upcoming_dates(session=session, today=today),
-        checkin_draft_day=_draft_day(session, today),
+        checkin_draft_day=_draft_day(session, check_in),
     )
 
 

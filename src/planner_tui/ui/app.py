@@ -439,7 +439,7 @@ class PlannerApp(TypeAheadApp):
         from planner_tui.services.today import checkin_drafted
         from planner_tui.ui.forms.journal import JournalForm
 
-        today = clock.today()
+        today = clock.check_in_day()  # past midnight, the day just gone
         try:
             drafted = self.backend.read(partial(checkin_drafted, today=today))
             if drafted == NEW_CHECKIN_DRAFT:

@@ -163,17 +163,17 @@ class Backend:
 
         return int(self.read(partial(drafts.get_setting, key=DATA_VERSION_KEY, default=0)))
 
-    def today(self, day: date, *, coming: int) -> TodayFacts:
+    def today(self, day: date, *, coming: int, check_in: date | None = None) -> TodayFacts:
         """What Today shows (:func:`planner_tui.daily.today_facts`): read with the standard
         library when it can be, so the daily home never waits for the data layer."""
         from planner_tui import daily
 
-        found = self.quick(partial(daily.today_facts, today=day, coming=coming))
+        found = self.quick(partial(daily.today_facts, today=day, coming=coming, check_in=check_in))
         if found is not None:
             return found
         from planner_tui.services import today  # the data layer: only when needed
 
-        return self.read(partial(today.facts, today=day, coming=coming))
+        return self.read(partial(today.facts, today=day, coming=coming, check_in=check_in))
 
     def write(self, call: Callable[..., T], /, *, affects_views: bool = True) -> T:
         """*call* with a session, in one transaction — refused, in the same words, once the

@@ -138,6 +138,8 @@ HEADINGS = {"today": "Today's", "yesterday": "Yesterday's"}
 
 def new_heading(day: date) -> str:
     """A new check-in's heading, which names its day: the box to change it is the last."""
+    if day == clock.check_in_day():
+        return clock.check_in_title()
     when = when_for(day)
     if when in HEADINGS:
         return f"{HEADINGS[when]} check-in"
@@ -149,8 +151,9 @@ def when_for(day: date | None, *, another: bool = False) -> str:
     today's, or, begun with the Journal's `n` (*another*), yesterday's)."""
     if day is None:
         return "yesterday" if another else "today"
-    days = (clock.today() - day).days
-    return "today" if days == 0 else "yesterday" if days == 1 else "that day"
+    days = (clock.today() - day).days  # past midnight, the day just gone is still "today"
+    return "today" if days == 0 or day == clock.check_in_day() else (
+        "yesterday" if days == 1 else "that day")  # fmt: skip
 
 
 def in_touch(when: str) -> str:
@@ -211,7 +214,15 @@ class JournalForm(FormScreen[JournalEntryRead]):
             if another
             else NEW_CHECKIN_DRAFT
         )
-        super().__init__(key, self.initial_values(entry, "yesterday" if another else "today"))
+        night = clock.check_in_day() != clock.today()  # the day just gone, by its name
+        said = (
+            "yesterday"
+            if another
+            else clock.strftime(clock.check_in_day(), "%A")
+            if night
+            else "today"
+        )
+        super().__init__(key, self.initial_values(entry, said))
         self.entry = entry
         self.that_day = 1
         """Check-ins on the saved one's day, once saved (a day may hold several)."""
@@ -219,7 +230,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         self.heading = (
             f"Check-in for {clock.strftime(entry.day, '%A %-d %B %Y')} (editing)"
             if entry
-            else new_heading(clock.today() - timedelta(days=1 if another else 0))
+            else new_heading(clock.today() - timedelta(days=1) if another else clock.check_in_day())
         )
         self.people: list[PersonRead] = []
         self.archived: list[PersonRead] = []
@@ -509,7 +520,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             self.query_one("#day", Input).value = self.entry.day.isoformat()
             self.save({**self.values(), "move": True})
         elif answer == "new":  # as a check-in written afresh, on the day it holds; its
-            today = self.entry is not None and self.entry.day == clock.today()  # draft kept
+            today = self.entry is not None and self.entry.day == clock.check_in_day()  # draft kept
             self.keep_under(NEW_CHECKIN_DRAFT if today else ANOTHER_CHECKIN_DRAFT)  # where
             self.entry = None  # c (or the Journal's n) finds it, not under the one deleted
             self.save(values)

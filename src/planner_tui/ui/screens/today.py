@@ -167,7 +167,7 @@ class TodayScreen(StepsScreen):
         # A short heading: a give-way column narrows no further than its heading (with the
         # keys in it, the step ran off the edge at 60 columns).
         yield table("dates", "when", "date", "a tiny step", give_way=(-1, 1))
-        yield Section("Today's check-in")
+        yield Section("Today's check-in", id="checkin-title")
         yield Note(id="checkin")
         yield Section("This month's intentions")
         yield HangingLines(id="intentions", classes="muted")  # a long one lines up under its words
@@ -188,7 +188,11 @@ class TodayScreen(StepsScreen):
         return (*super().freshness(), self.planner.backend.kept_version)
 
     def load(self) -> TodayData:
-        return TodayData.of(self.planner.backend.today(clock.today(), coming=COMING_UP))
+        return TodayData.of(
+            self.planner.backend.today(
+                clock.today(), coming=COMING_UP, check_in=clock.check_in_day()
+            )
+        )
 
     def show(self, data: TodayData) -> None:
         self.steps = data.due
@@ -285,6 +289,7 @@ class TodayScreen(StepsScreen):
         )
         self.query_one("#dates-title").display = bool(data.dates)
         self.query_one("#dates").display = bool(data.dates)
+        self.query_one("#checkin-title", Section).update(clock.check_in_title())
         self.query_one("#checkin", Note).set(
             words.checkin_state(data.checked_in, data.checkin_draft_day)
         )
