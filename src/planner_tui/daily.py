@@ -404,9 +404,11 @@ def planned_with_statement(
     person_ids: Iterable[int], start: datetime, end: datetime, dialect: str = "sqlite"
 ) -> Statement:
     """Steps planned or done with these people, due from *start* to before *end*: rows of
-    (person id, action, due moment, whether done), soonest first."""
+    (person id, action, due moment, whether done, when its outcome was recorded), soonest
+    first."""
     sql = (
-        "SELECT step.person_id, step.action, step.due_at, step.status = 'done' FROM step "
+        "SELECT step.person_id, step.action, step.due_at, step.status = 'done', "
+        "step.resolved_at FROM step "
         "WHERE step.status IN ('planned', 'done') "
         f"AND step.person_id IN ({_ids(person_ids) or 'NULL'}) "
         f"AND step.due_at >= {_mark('start', dialect)} AND step.due_at < {_mark('end', dialect)} "
@@ -532,8 +534,8 @@ def upcoming_dates(
     yesterday = date.fromordinal(max(today.toordinal() - 1, 1))
     start, end = day_window(yesterday, day_after(found[-1].on))
     steps = [
-        (person_id, action, as_aware(due_at), bool(done))
-        for person_id, action, due_at, done in rows(
+        (person_id, action, as_aware(due_at), bool(done), as_aware(resolved_at))
+        for person_id, action, due_at, done, resolved_at in rows(
             connection, planned_with_statement({d.person_id for d in found}, start, end, dialect)
         )
     ]
@@ -542,9 +544,12 @@ def upcoming_dates(
         eve = date.fromordinal(max(coming.on.toordinal() - 1, 1))
         until = day_window(eve, day_after(coming.on))[1]
         since = datetime.combine(eve, EVE_FROM, tzinfo=clock.local_zone()).astimezone(UTC)
-        for_it = [(action, done) for person_id, action, due_at, done in steps
+        # A step done before the eve was for something else (a walk due on the birthday,
+        # done three days early, showed the birthday as seen to, nu160).
+        for_it = [(action, done) for person_id, action, due_at, done, resolved in steps
                   if person_id == coming.person_id and due_at is not None
-                  and since <= due_at < until]  # fmt: skip
+                  and since <= due_at < until
+                  and not (done and resolved is not None and resolved < since)]  # fmt: skip
         first = min(for_it, key=lambda step: step[1], default=("", False))  # planned first
         seen_to.append(replace(coming, planned=first[0], done=first[1]))
     return seen_to

@@ -102,7 +102,9 @@ def test_a_date_with_a_step_planned_for_it_says_so_on_every_engine(db: Database)
         bo = people.create_person(session=s, data={"name": "Bo"}).id
         cy = people.create_person(session=s, data={"name": "Cy"}).id
         di = people.create_person(session=s, data={"name": "Di"}).id
+        em = people.create_person(session=s, data={"name": "Em"}).id
         for person, label, day_ in ((ana, "birthday", 25), (ana, "anniversary", 28),
+                                    (em, "birthday", 26),
                                     (bo, "birthday", 26), (bo, "name day", 30),
                                     (cy, "birthday", 24), (di, "birthday", 24)):  # fmt: skip
             people.add_date(session=s, data={"person_id": person, "label": label,
@@ -115,7 +117,9 @@ def test_a_date_with_a_step_planned_for_it_says_so_on_every_engine(db: Database)
                                      (di, "done already the eve", "2026-11-23T20:00"),
                                      (ana, "too late", "2026-11-29T00:30"),
                                      (bo, "early on the day", "2026-11-30T00:00"),
-                                     (cy, "done already for Cy", "2026-11-24T09:00")):  # fmt: skip
+                                     (cy, "done already for Cy", "2026-11-24T09:00"),
+                                     # done three days early: not for her birthday (nu160)
+                                     (em, "done already, a walk", "2026-11-26T09:00")):  # fmt: skip
             step = steps.create_step(session=s, data={"person_id": person, "action": action,
                                      "due_at": local(when)})  # fmt: skip
             if action.startswith("done already"):
@@ -127,6 +131,7 @@ def test_a_date_with_a_step_planned_for_it_says_so_on_every_engine(db: Database)
         ("Di", "birthday", "done already the eve", True),  # 24 Nov: done the evening before
         ("Ana", "birthday", "", False),  # 25 Nov: her step is two days before
         ("Bo", "birthday", "card for Ana's day", False),  # 26 Nov: still planned, first
+        ("Em", "birthday", "", False),  # 26 Nov: the walk due that day was done before its eve
         ("Ana", "anniversary", "message on the eve", False),  # 28 Nov
         ("Bo", "name day", "early on the day", False),  # 30 Nov, at midnight: on the day
     ]
