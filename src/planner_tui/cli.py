@@ -659,7 +659,7 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
         if misnamed:
             raise UsageError(misnamed)
     with opened(settings, reading=True) as database:  # a backup only reads
-        target = args.file or settings.resolved_home() / "backups" / backup_name("planner")
+        target = args.file or database.location.backups / backup_name("planner")
         again = target.exists()  # an earlier backup, taken again (anything else is refused)
         try:
             written = database.backup_to(target)
@@ -693,7 +693,7 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services import exchange
 
     location = location_from(settings)
-    args.file = backups.named_copy(location.home, args.file)  # a name the advice gives
+    args.file = backups.named_copy(location, args.file)  # a name the advice gives
     given: Path = args.file.expanduser()
     if given.suffix.casefold() in (".json", ".vcf", ".vcard") and not looks_like_sqlite(given):
         own = location.sqlite_path

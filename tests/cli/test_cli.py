@@ -700,6 +700,33 @@ def test_the_review_of_a_month_before_the_planner_says_when_it_begins(tmp_path: 
     assert "Quiet months happen" not in before.stdout
 
 
+def test_a_file_named_with_db_keeps_its_copies_beside_it_and_leaves_the_home_alone(
+    tmp_path: Path,
+) -> None:
+    """With --db naming a file elsewhere, its copies went to the home's backups (the damaged
+    file's advice named the folder beside it, where nothing was), a restore's copy of what it
+    replaced too, and delete-all removed the home's backups: another planner's (nu161)."""
+    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
+    assert run(home, "journal", "the home's words").returncode == 0
+    assert run(home, "backup").returncode == 0
+    [home_copy] = (home / "backups").glob("*.db")
+    other = ["--db", f"sqlite:///{elsewhere / 'other.db'}"]
+    elsewhere.mkdir()
+    assert run(home, *other, "journal", "other words").returncode == 0
+    taken = run(home, *other, "backup")
+    [copy] = (elsewhere / "backups").glob("planner-*.db")
+    assert taken.stdout == f"Backed up to {copy}\n"
+    restored = run(home, *other, "restore", copy.name, "--yes")  # found beside it, by name
+    assert restored.returncode == 0, restored.stderr
+    assert f"{elsewhere / 'backups'}/before-restore-" in restored.stdout
+    deleted = run(home, *other, "delete-all", "--yes")
+    assert deleted.returncode == 0, deleted.stderr
+    assert str(home) not in deleted.stdout
+    assert not (elsewhere / "other.db").exists() and not (elsewhere / "backups").exists()
+    assert [p.name for p in (home / "backups").iterdir()] == [home_copy.name]
+    assert "the home's words" in run(home, "search", "words").stdout
+
+
 def test_restore_finds_a_bare_copy_name_in_the_backups_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -171,7 +171,7 @@ def test_restore_refuses_what_is_not_a_good_copy(sqlite_db: Database, tmp_path: 
     ):
         with pytest.raises(StorageError, match=words):
             backups.restore(location, source)
-    backups.backups_folder(location.home).mkdir()
+    location.backups.mkdir()
     with pytest.raises(StorageError, match=r"Try another copy: the daily ones are in .*backups"):
         backups.restore(location, damaged)
     assert location.sqlite_path.read_bytes() == before

@@ -47,15 +47,11 @@ LOCAL_FILES = (
 """What planner-tui keeps in its folder besides the database and its backups."""
 
 
-def backups_folder(home: Path) -> Path:
-    return home / "backups"
-
-
 def daily_backup(database: Database, today: date, *, keep: int = KEEP_DAILY) -> Path | None:
     """Today's copy, unless there is one; then only the newest *keep* daily copies stay."""
     if database.location.sqlite_path is None or keep <= 0:
         return None
-    folder = backups_folder(database.location.home)
+    folder = database.location.backups
     target = folder / f"{DAILY_PREFIX}{today.isoformat()}.db"
     written = None
     if not target.exists():
@@ -65,12 +61,12 @@ def daily_backup(database: Database, today: date, *, keep: int = KEEP_DAILY) -> 
     return written
 
 
-def named_copy(home: Path, given: Path) -> Path:
+def named_copy(location: Location, given: Path) -> Path:
     """The copy *given* names: a bare file name that is not in the current folder but is in
-    *home*'s backups folder is the one there (the advice for a damaged planner names its
+    *location*'s backups folder is the one there (the advice for a damaged planner names its
     newest healthy copy so); anything else, as typed."""
     if str(given) == given.name and not given.exists():
-        there = backups_folder(home) / given
+        there = location.backups / given
         if there.is_file():
             return there
     return given
@@ -104,7 +100,7 @@ def check_backup(location: Location, source: Path) -> Path:
     try:
         check_sqlite_file(source, passphrase, whole=True, copy=True)
     except DamagedFile:
-        folder = backups_folder(location.home)
+        folder = location.backups
         others = f": the daily ones are in {folder}" if folder.is_dir() else ""
         raise StorageError(
             f"{source} looks damaged, so it was not restored and nothing was changed. "
@@ -167,7 +163,7 @@ def restore(location: Location, source: Path) -> Path | None:
     replaced_version = 0
     try:
         if target.exists() and target.stat().st_size:
-            safety = _unused(backups_folder(location.home) / backup_name(BEFORE_RESTORE))
+            safety = _unused(location.backups / backup_name(BEFORE_RESTORE))
             try:
                 check_sqlite_file(target, passphrase, whole=True)
                 replaced_version = _data_version(target, passphrase)
@@ -281,14 +277,15 @@ def delete_everything(location: Location, server: Database | None = None) -> lis
             if part.exists():
                 part.unlink()
                 removed.append(str(part))
+    if path is not None and location.backups.exists():  # a server's has none of its own
+        shutil.rmtree(location.backups)
+        removed.append(str(location.backups))
+    if path is not None and path.parent.resolve() != home.resolve():
+        return removed  # --db's file elsewhere: the home and its files are another planner's
     for name in LOCAL_FILES:
         if (home / name).exists():
             (home / name).unlink()
             removed.append(str(home / name))
-    folder = backups_folder(home)
-    if folder.exists():
-        shutil.rmtree(folder)
-        removed.append(str(folder))
     if home.exists() and not any(home.iterdir()):
         home.rmdir()
     return removed

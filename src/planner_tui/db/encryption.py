@@ -69,4 +69,4 @@ def encrypt(location: Location, passphrase: str) -> list[Path]:
         location.home / "today-snapshot.json",
     ):
         leftover.unlink(missing_ok=True)
-    return sorted((location.home / "backups").glob("*.db"))
+    return sorted(location.backups.glob("*.db"))

@@ -94,6 +94,15 @@ class Location:
         return Path(database).expanduser()
 
     @property
+    def backups(self) -> Path:
+        """Where copies of the planner go: ``backups`` beside its SQLite file — the home's
+        own, or the file ``--db`` names, as the advice for a damaged file says (with --db,
+        they went to the home's folder, and delete-all removed that one, nu161). A server's
+        planner has none: the home's folder is named, and holds none of its data."""
+        path = self.sqlite_path
+        return (path.parent if path is not None else self.home) / "backups"
+
+    @property
     def display(self) -> str:
         path = self.sqlite_path
         if path is not None:

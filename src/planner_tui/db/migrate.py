@@ -50,7 +50,7 @@ def upgrade_to_head(database: Database) -> str | None:
             )
     backup = None
     if current is not None and database.location.sqlite_path is not None:
-        folder = database.location.home / "backups"
+        folder = database.location.backups
         backup = database.backup_to(folder / backup_name(f"before-upgrade-{current}"))
     with database.engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
