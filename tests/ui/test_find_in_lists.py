@@ -238,7 +238,6 @@ async def test_words_typed_or_pasted_where_no_box_takes_them_go_on_in_the_forms_
         picker.focus()
         await pilot.pause()
         pasted = "She said [bold]yes[/] to tea.\nAsk about her garden." * 400
-        print("FOCUSED", app.focused, type(form).__mro__[:4])
         picker.post_message(Paste(pasted))
         await pilot.pause()
         notes = form.query_one("#notes", TextArea)
@@ -258,6 +257,17 @@ async def test_words_typed_or_pasted_where_no_box_takes_them_go_on_in_the_forms_
         assert tick.value and rung == []
         await press(app, pilot, "4")  # a digit is a warmth gone astray, not words (nu157)
         assert rung == [1] and note.text == "Lovely chat, q? " and app.focused is tick
+        # On a closed drop-down, letters that begin no choice are words too, the choice
+        # as it was (nu160: "hello there" chose *outer* by its "o", and the space opened
+        # the list); "it" began *in person*, then nothing.
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
+        channel = contact.query_one("#channel", Select)
+        for typed, said in (("hello there", "hello there"), ("it was", "hello there it was")):
+            before = channel.value
+            channel.focus()
+            await press(app, pilot, *typed)
+            assert note.text == f"Lovely chat, q? {said}" and app.focused is note
+            assert channel.value == before and not channel.expanded
 
 
 async def test_a_name_is_suggested_only_when_the_typing_begins_one(sqlite_db: Database) -> None:

@@ -69,6 +69,11 @@ class Finder:
         """A move or a tick ends the name being spelled."""
         self._spelling = ""
 
+    @property
+    def spelled(self) -> str:
+        """The letters of the name being spelled, the last one typed included."""
+        return self._spelling
+
     def find(self, character: str, lines: Sequence[str], at: int) -> int | None:
         """The line *character* (with the letters just before it) finds, from line *at*
         (the next line round to the top, when it is typed again); None if none."""
@@ -149,11 +154,16 @@ class Dropdown(Select[SelectType]):
     """A drop-down where typing, while it is closed, chooses: letters find a choice as in
     a list (:class:`Finder`), and a digit chooses the line it starts ('3 · a bit awkward',
     '4/5') and moves on to the next box, as in the check-in's scales. Textual's closed
-    drop-down let typed keys vanish, and a warmth typed as a digit was never saved."""
+    drop-down let typed keys vanish, and a warmth typed as a digit was never saved.
+    Letters that begin no choice are words typed one box too soon: they go on in the
+    form's words, with the choice as it was before them (nu160: "hello there" typed on
+    *How close* rang bells, chose *outer* by its "o", and the space opened the list)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._finder = Finder()
+        self._before: Any = self.NULL
+        """The choice before the letters being spelled."""
 
     def on_key(self, event: events.Key) -> None:
         if self.expanded or not event.is_printable or event.character in (None, " "):
@@ -166,9 +176,19 @@ class Dropdown(Select[SelectType]):
         at = values.index(self.value) if self.value in values else 0
         if (event.character or "").isdigit():
             self._finder.forget()  # a digit is a line's number, never more of a word
+        prior = self.value
         found = self._finder.find(event.character or "", [w for w, _ in choices], at)
+        if len(self._finder.spelled) == 1:  # the first letter of a name
+            self._before = prior
         if found is None:
-            self.app.bell()
+            write = getattr(self.screen, "write_in_words", None)
+            if event.character.isdigit() or write is None:
+                self.app.bell()
+                return
+            typed = self._finder.spelled
+            self._finder.forget()
+            self.value = self._before
+            write(typed)
             return
         self.value = values[found]
         if event.character.isdigit():
