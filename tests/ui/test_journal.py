@@ -328,6 +328,9 @@ async def test_a_day_that_cant_be_read_or_hasnt_begun_is_explained(sqlite_db: Da
         day.value = ""
         await press(app, pilot, *"31 feb", "ctrl+s")
         assert "not a day on the calendar" in screen_text(app)
+        # The note, and the buttons under it, in view (Save and Close went out of sight)
+        shown = "\n".join(on_screen(app))
+        assert "not a day on the calendar" in shown and "Save  ctrl+s" in shown
         day.value = ""
         await press(app, pilot, *"ADDED-BEFORE-QUIT")  # words for another field
         assert "couldn't read 'ADDED-BEFORE-QUIT' as a day." in screen_text(app)

@@ -1000,7 +1000,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             if name and (place := next((w for w in self.query(f"#{name}") if w.focusable), None)):
                 place.focus(scroll_visible=False)  # the cursor where the words are to change
             note = self.query_one("#form-problem", Problem)
-            self.call_after_refresh(note.scroll_visible, animate=False, immediate=True)
+            for place in (next(iter(self.query("#save")), None), note):  # buttons in view too
+                if place is not None:
+                    self.call_after_refresh(place.scroll_visible, animate=False, immediate=True)
         parts = (field or "").split(".")  # intentions.1, contacts.2.name: which of a list
         if len(parts) > 1 and parts[1].isdigit() and parts[0] in self.ITEM_FIELDS:
             item = self.ITEM_FIELDS[parts[0]].format(n=parts[1], part=".".join(parts[2:]))
@@ -1021,9 +1023,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             field.focus(scroll_visible=False)
 
         def into_view() -> None:
-            note.scroll_visible(animate=False, immediate=True)
-            if field is not None:
-                field.scroll_visible(animate=False, immediate=True)
+            # The buttons first, so a field near them keeps them in view too (a note under
+            # the check-in's Day box scrolled Save and Close out of sight, nu159).
+            for place in (next(iter(self.query("#save")), None), note, field):
+                if place is not None:
+                    place.scroll_visible(animate=False, immediate=True)
 
         self.call_after_refresh(into_view)
 
