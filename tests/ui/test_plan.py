@@ -311,7 +311,7 @@ async def test_own_words_bad_dates_repeat_and_a_kind_offer_to_shrink(
         assert isinstance(app.screen, Choice)  # below 7: a smaller version, kindly
         offer = screen_text(app)  # both versions, the smaller one in their own words
         assert "Your step: [bold]ask about the concert[/]" in offer
-        assert "Smaller:   send Bo a short message: [bold]ask about the concert[/]" in offer
+        assert "Smaller:   send Bo a short message about the concert[/]" in offer
         await press(app, pilot, "tab", "enter")  # keep my step
         card = str(wizard(app).query_one("#card-text", Static).render())
         assert card == "Friday 27 Nov, 19:00 — [bold]ask about the concert[/] (Bo)"

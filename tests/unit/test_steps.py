@@ -464,9 +464,15 @@ def test_a_smaller_step_keeps_the_persons_own_words_where_it_can(tmp_path: Path)
         "send Cy a voice note"
     )
     # Their own words (or library words they rewrote): kept, after the lighter step.
-    assert steps.smaller_words("ask about the concert", None, text, "Bo") == (
-        "send Bo a short message: ask about the concert"
+    assert steps.smaller_words("ask Bo to the concert", None, text, "Bo") == (
+        "send Bo a short message: ask Bo to the concert"
     )
+    # What it is about carries over after a word or two of how (nu161: "send Annie a short
+    # message: call about her new job")
+    for typed in ("ask about the concert", "call about the concert", "check in about the concert"):
+        assert steps.smaller_words(typed, None, text, "Bo") == (
+            "send Bo a short message about the concert"
+        )
     assert steps.smaller_words("ring Cy tonight", call, note, "Cy") == (
         "send Cy a voice note: ring Cy tonight"
     )
@@ -626,10 +632,13 @@ def test_a_smaller_version_is_never_the_step_itself_and_keeps_the_name_as_writte
     assert steps.smaller_offer(actions, None, "send Ana a birthday message 🎂", "Ana") is None
     # Without the name in the words, the name as on the map.
     found = steps.smaller_offer(actions, None, "ask about the concert", "Ana Silva")
-    assert found is not None and found[1] == "send Ana Silva a short message: ask about the concert"
+    assert found is not None and found[1] == "send Ana Silva a short message about the concert"
+    # …or as they were named to plan it (nu161: "send Priya Patel a short message")
+    found = steps.smaller_offer(actions, None, "have dinner", "Priya Patel", "priya")
+    assert found is not None and found[1] == "send Priya a short message: have dinner"
     # …or, when they have one, their nickname, as every step's words call them.
     found = steps.smaller_offer(actions, None, "ask about the concert", "Ana Silva", "", "Nana")
-    assert found is not None and found[1] == "send Nana a short message: ask about the concert"
+    assert found is not None and found[1] == "send Nana a short message about the concert"
 
 
 def test_the_reviews_breadth_counts_a_way_not_said_apart_from_writing(

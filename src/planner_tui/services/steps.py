@@ -208,8 +208,11 @@ def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str)
     if len(named.sub(" ", typed).split()) <= 1:
         return lighter  # 'call Ana', 'call': the lighter step is all there is to say
     to_them = re.search(rf"(?<!\w){them}\s+(about\s.*)", typed, re.IGNORECASE)
-    if to_them is not None:
-        return f"{lighter} {to_them.group(1)}"
+    # ...and so after a word or two saying how ('call about her new job' offered "send
+    # Annie a short message: call about her new job", nu161; not 'ask Cy's mum about Cy')
+    how = re.match(r"\s*(?:\S+\s+){1,2}?(about\s.*)", typed, re.IGNORECASE)
+    if to_them is not None or how is not None:
+        return f"{lighter} {(to_them or how).group(1)}"  # type: ignore[union-attr]
     return f"{lighter}: {typed}"
 
 
@@ -222,12 +225,16 @@ def _name_forms(name: str, said: str = "") -> list[str]:
 
 def name_as_written(typed: str, name: str, said: str = "", nickname: str = "") -> str:
     """The form of *name* the person wrote in *typed* ("Bo" for Bo Chen in "send Bo a
-    message"), as written, so what is offered back keeps it; when none is, what steps call
-    them (:func:`planner_tui.names.called`: their *nickname*, unless only initials)."""
+    message"), as written, so what is offered back keeps it; when none is, the form they were
+    named by to plan it (*said*: "priya" is "Priya"), else what steps call them
+    (:func:`planner_tui.names.called`: their *nickname*, unless only initials)."""
     for form in _name_forms(name, said):
         found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", typed, re.IGNORECASE)
         if found:
             return found.group(0)
+    for form in _name_forms(name):  # as they were named to plan it ("Priya", not in full)
+        if said.strip().casefold() == form.casefold():
+            return form
     return called(name, nickname)
 
 
