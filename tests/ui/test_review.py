@@ -623,9 +623,9 @@ async def test_the_loneliness_checks_answers_go_to_their_ends_and_by_a_letter(
         await press(app, pilot, "s", "space", "tab")  # some of the time
         await press(app, pilot, "end", "home", "space", "tab")  # hardly ever, the first
         # "o" is "often", as above (it was "occasionally", nu156); again, the next "o" answer
-        await press(app, pilot, "o", "space")
+        await press(app, pilot, "o")  # the letter picks (Tab went on with none, nu161)
         assert form.query_one("#how_often", RadioSet).pressed_index == 4
-        await press(app, pilot, "o", "space")
+        await press(app, pilot, "o", "space")  # space on the one picked keeps it
         answers = {r.id: r.pressed_index for r in form.query(RadioSet)}
     assert answers == {"lack_companionship": 2, "left_out": 1, "isolated": 0, "how_often": 2}
 

@@ -32,8 +32,9 @@ HOW_OFTEN = list(LonelyHowOften)
 
 class Answers(RadioSet):
     """One answer of a few: ↑ ↓ move, Space or Enter picks — and, as in any list, Home and
-    End go to the first and last, and a letter to the next answer it begins (End then
-    Space picked "never": End did nothing, and letters typed to find an answer neither)."""
+    End go to the first and last, and a letter picks the next answer it begins (End then
+    Space picked "never": End did nothing, and letters typed to find an answer neither;
+    then a letter only moved to one, and Tab went on with nothing picked, nu161)."""
 
     BINDINGS = [
         Binding("home", "go(0)", show=False),
@@ -59,6 +60,8 @@ class Answers(RadioSet):
             # likely is — "o" is "often", as in the questions above, not "occasionally"
             # (nu156: "o" for each question recorded the fourth as occasionally)
             self._selected = min(begun, key=lambda n: len(labels[n].split()[0]))
+        if self._selected != self.pressed_index:
+            self.action_toggle_button()  # picked, as a drop-down's letter picks
 
 
 def _choices(id: str, labels: list[str]) -> RadioSet:
