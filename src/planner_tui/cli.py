@@ -709,8 +709,9 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     kind = exchange.export_kind(given) if given.is_file() else None
     if kind is not None and kind != "json":  # not "damaged, or encrypted"
         raise PlannerError(
-            f"{args.file} is planner-tui's {exchange.EXPORT_KINDS[kind]} export, which is for "
-            "reading, not a backup: restore puts back a planner-tui backup (a .db file)."
+            f"{args.file} is planner-tui's {exchange.EXPORT_KINDS[kind]} export, made to be "
+            "looked at, not read back in, and not a backup: restore puts back a planner-tui "
+            "backup (a .db file)."
         )
     backups.check_backup(location, args.file)  # before asking: a wrong file is said at once
     taken = datetime.fromtimestamp(given.stat().st_mtime, UTC)  # how much a restore takes back
@@ -862,7 +863,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings: Settings | None = None
     prepare_streams()
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args, extra = parser.parse_known_args(argv)
+        if extra:  # said by the command's own parser, so its help is the one named
+            commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+            command = commands.choices.get(args.command or "", parser)
+            command.error(f"unrecognized arguments: {' '.join(extra)}")
         check_text_arguments(args)
         clock.now()  # a clock set wrongly (PLANNER_TUI_NOW) is said before anything is touched
         settings = settings_from(args)

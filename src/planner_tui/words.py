@@ -113,7 +113,7 @@ LONELY_SAVED_NO_ONE_TRUSTED = (
     "adds people you trust there too."
 )
 """The same, when no one has been added as someone the person trusts."""
-NO_ONE_TRUSTED = "No one added yet as someone you trust: in the app, ? then e adds them."
+NO_ONE_TRUSTED = "No one added yet as someone you trust: the app's help (?) adds them with e."
 """Under a check that leans lonely, where the people one trusts would be."""
 NO_REPLY_TO_A_PLACE = (
     "No reply is for a step with someone; for a place, not now or another time says how it went."
@@ -1302,8 +1302,9 @@ def export_given_to_restore(
 def export_for_reading(name: str, kind: str) -> str:
     """Planner-tui's own Markdown, calendar or review export, given to be read back in."""
     return (
-        f"{name} is planner-tui's {kind} export, which is for reading. To read your data in, "
-        "import the JSON export instead (planner-tui export -o FILE.json writes one)."
+        f"{name} is planner-tui's {kind} export, made to be looked at, not read back in. To "
+        "read your data in, import the JSON export instead (planner-tui export -o FILE.json "
+        "writes one)."
     )
 
 
