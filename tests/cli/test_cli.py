@@ -230,8 +230,8 @@ def test_a_word_that_begins_with_a_dash_is_told_where_it_goes(demo_home: Path) -
     walks, tired, rested = days("walk"), days("walk", "tired"), days("walk", "--", "-tired")
     assert tired and rested and rested == walks - tired
     misspelt = run(demo_home, "search", "walk", "--lmit", "3")  # an option: no such hint
-    assert_one_line_error(misspelt, 2, "unrecognized arguments: --lmit (see planner-tui search "
-                          "--help)")  # its own help, as for a wrong value (nu161)  # fmt: skip
+    assert_one_line_error(misspelt, 2, "unrecognized arguments: --lmit 3 (see planner-tui "
+                          "search --help)")  # its own help, as for a wrong value (nu161)  # fmt: skip
     assert "begins with" not in misspelt.stderr
 
 
