@@ -1518,8 +1518,9 @@ async def test_once_plus_has_shown_every_entry_the_line_says_so(sqlite_db: Datab
         await settle(app, pilot)
         await press(app, pilot, "j")
         assert "The newest 120 of 130 entries · + shows more" in screen_text(app)
+        assert "/ search · + more" in screen_text(app)
         await press(app, pilot, "+")
-        assert "All 130 entries." in screen_text(app)
+        assert "All 130 entries." in screen_text(app) and "+ more" not in screen_text(app)
         await press(app, pilot, "+")
         assert said(app, "No more to show: the list has all 130 entries.")
 
@@ -1539,7 +1540,8 @@ async def test_the_list_fills_the_screen_and_plus_with_no_more_says_so(sqlite_db
         shown = on_screen(app)
         rows = [line for line in shown if " walk " in line]
         assert len(rows) >= 35, shown
-        assert any("+ more" in line for line in shown[-3:]), shown  # the hint in sight
+        assert any("/ search" in line for line in shown[-3:]), shown  # the hint in sight
+        assert not any("+ more" in line for line in shown), shown  # all 58 shown (nu159)
         await press(app, pilot, "+")
         assert said(app, "No more to show: the list has all 58 entries.")
         await press(app, pilot, "slash", *"walk 1", "plus")

@@ -114,6 +114,10 @@ def search_note(
     return f"{matching}: the best among the newest. Add a filter (a year, @Name) for the others."
 
 
+KEYS_LINE = "c check in · Enter or e edit · x delete (u undoes) · / search"
+"""The Journal's keys under its list (and "+ more" while there are more to show)."""
+
+
 class JournalScreen(ViewScreen):
     ENTER = ("Open", "Open the entry to read or change it")
     TITLE = "Journal"
@@ -166,10 +170,7 @@ class JournalScreen(ViewScreen):
         yield Note(id="search-note", classes="muted")
         yield Note(id="draft-note", classes="muted")
         yield table("entries", "day", "mood", "connected", "")
-        yield Note(
-            "c check in · Enter or e edit · x delete (u undoes) · / search · + more",
-            classes="muted",
-        )
+        yield Note(KEYS_LINE, id="journal-keys", classes="muted")
 
     # ---------------------------------------------------------------- data
 
@@ -243,6 +244,8 @@ class JournalScreen(ViewScreen):
         if more != self.more:
             self.more = more
             self.refresh_bindings()
+        # "+ more" only while there is more (it stayed with all 5 shown, nu159)
+        self.query_one("#journal-keys", Note).set(KEYS_LINE + (" · + more" if more else ""))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "more":
