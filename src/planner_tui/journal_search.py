@@ -44,6 +44,12 @@ NOTHING_TO_LOOK_FOR = (
 )
 
 
+OR_BETWEEN_FILTERS = (
+    "OR goes between words, not between people or other filters: each filter narrows the "
+    "search (@Ana @Bo finds the entries naming both). Search for each on its own."
+)
+
+
 def nothing_to_look_for(text: str, query: SearchQuery) -> bool:
     """Whether *text* was typed but left nothing to look for: no words, and no filters (the
     app and the command line say so alike, see :data:`NOTHING_TO_LOOK_FOR`)."""
@@ -380,6 +386,11 @@ def read_search(
     words = _FILTER.sub(replace, with_whole_names(text[:1000], people))
     query.text = words
     query.groups, query.without = parse_terms(words)
+    ors = words.split().count("OR")
+    if ors and len(query.groups) <= ors and words.split() != text.split():
+        # An OR beside a filter joined nothing: "@Ana OR @Bo" found the entries naming
+        # both, as if OR weren't there (nu159)
+        problems.append(OR_BETWEEN_FILTERS)
     for word in _WORD.findall(words):
         if len(word) == 2 and word.endswith("*"):  # parse_terms reads it as the letter alone
             problems.append(

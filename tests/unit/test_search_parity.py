@@ -94,6 +94,10 @@ CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("-rain -tea -quiet mood>=4", {}, ["river"], ""),
     ("with -olga -ana", {}, [], ""),
     ("-", {}, [], "no words to look for"),
+    # OR beside a filter joined nothing: both people were looked for in one entry (nu159)
+    ("@Ana OR @Gustav", {}, [], "OR goes between words, not between people or other filters"),
+    ("river OR #tea", {}, [], "Search for each on its own."),
+    ("river OR tea @Ana", {}, ["river"], ""),
     ("mood>=9", {}, [], "'mood>=9': mood runs from 1 to 5."),  # was "Nothing matches."
     ("tea connected<0", {}, [], "connected runs from 1 to 5"),
     ("", {}, [], ""),
