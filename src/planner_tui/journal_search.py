@@ -9,6 +9,7 @@ fraction of the time the data layer takes to import.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from planner_tui.errors import InvalidInput
 from planner_tui.names import (
     Labelled,
     Named,
+    fold,
     name_key,
     people_named,
     person_named,
@@ -419,18 +421,34 @@ def snippet(fields: Sequence[str], terms: list[str], width: int = 90) -> str:
     """A one-line excerpt around the first matching term (plain text, never markup), with
     … where it cuts the text, at either end."""
     texts = [text for text in fields if text]
+    folded = [_folded(text) for text in texts]
     # The term as a whole word first, then as a word's start, then anywhere: "star" showed
-    # "…once I started…" where the entry's "*star*" was what matched.
+    # "…once I started…" where the entry's "*star*" was what matched. Case and accents set
+    # aside, as the search sets them aside ("cafe" found "café" but showed another line).
     for shape in (r"(?<!\w){}(?!\w)", r"(?<!\w){}", "{}"):
-        for text in texts:
-            folded = text.casefold()
+        for text, (plain, at) in zip(texts, folded, strict=True):
             for term in terms:
-                found = re.search(shape.format(re.escape(term.casefold())), folded)
+                found = re.search(shape.format(re.escape(fold(term))), plain)
                 if found:
+                    where = at[found.start()]
                     # a third of the line before the match, unless the text fits whole
-                    start = max(0, min(found.start() - width // 3, len(text) - width))
-                    return _excerpt(text, start, width, keep=found.start())
+                    start = max(0, min(where - width // 3, len(text) - width))
+                    return _excerpt(text, start, width, keep=where)
     return _excerpt(texts[0], 0, width) if texts else ""
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """*text* folded as names are (:func:`planner_tui.names.fold`), a character at a time,
+    with where each folded character came from ("ß" is "ss", both from one)."""
+    if text.isascii():  # most entries: a letter is one letter, whatever its case
+        return text.lower(), list(range(len(text)))
+    pieces = [_fold_one(ch) for ch in text]
+    return "".join(pieces), [n for n, piece in enumerate(pieces) for _ in piece]
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_one(ch: str) -> str:
+    return fold(ch)
 
 
 def _excerpt(text: str, start: int, width: int, keep: int = 0) -> str:
