@@ -130,7 +130,7 @@ def test_an_excerpt_marks_where_it_cuts_the_text() -> None:
 
 
 def test_an_excerpt_finds_the_word_as_the_search_does_whatever_its_accents() -> None:
-    """"cafe" found the entry with "café" in its warmth note, and showed its first line
+    """ "cafe" found the entry with "café" in its warmth note, and showed its first line
     instead (nu159); "STRASSE" is "Straße", even far into the text."""
     assert snippet(["Rehearsal with Zoë", "a café with Ana"], ["cafe"]) == "a café with Ana"
     far = "ß" * 300 + " at the Straße market"
