@@ -99,7 +99,8 @@ def check_in_day() -> date:
     """The day a check-in written now is about: today, or before :data:`NIGHT_ENDS` the day
     before. Today's line, ``c`` and ``planner-tui journal`` take it."""
     moment = now()
-    return moment.date() - timedelta(days=1 if moment.time() < NIGHT_ENDS else 0)
+    night = moment.time() < NIGHT_ENDS and moment.date() > date.min  # (no day before it)
+    return moment.date() - timedelta(days=1 if night else 0)
 
 
 def check_in_title() -> str:

@@ -595,6 +595,12 @@ def nothing_moves(gone: str, keep: str, *, shared: int) -> str:
     return f"Nothing is linked to {gone} yet."
 
 
+def already_planned(name: str, planned: list[tuple[datetime, str]], more: int) -> str:
+    """The wizard's line for someone with steps still planned."""
+    listed = "; ".join(f"{when(due)} — {shorten(action, 50)}" for due, action in planned)
+    return f"Already planned with {name}: {listed}" + (f" (and {more} more)" if more else "") + "."
+
+
 def merge_keeps(
     keep: str,
     gone: str,

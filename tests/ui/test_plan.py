@@ -86,6 +86,29 @@ async def test_the_common_case_takes_under_ten_keys(sqlite_db: Database) -> None
         assert drafts.load_draft(session=s, key="step:new") is None
 
 
+async def test_the_wizard_says_what_is_already_planned_with_them(sqlite_db: Database) -> None:
+    """Planning for someone with steps still to come said nothing of them: one evening held
+    four steps, two with one person (nu160)."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Ana"], "2026-11-25T18:00")
+    plan(sqlite_db, ids["Ana"], "2026-11-24T09:00", action="call about the [b]move")
+    plan(sqlite_db, ids["Ana"], "2026-11-28T10:00")
+    plan(sqlite_db, ids["Bo"], "2026-11-26T10:00", action="Bo's step")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", "enter")  # Ana, first: past her rhythm
+        assert wizard(app).page == "what"
+        shown = " ".join(screen_text(app).split())
+        assert (
+            "Already planned with Ana: Tue 24 Nov, 09:00 — call about the [b]move; "
+            "Wed 25 Nov, 18:00 — send a text (and 1 more)." in shown
+        )
+        await press(app, pilot, "escape")  # back to Who: someone with none planned
+        await press(app, pilot, "escape", "s", *"Cy", "enter")
+        assert wizard(app).page == "what" and "Already planned" not in screen_text(app)
+
+
 async def test_an_empty_when_is_asked_about_on_its_own_page(sqlite_db: Database) -> None:
     a_few_people(sqlite_db)
     app = make_app(sqlite_db)

@@ -161,6 +161,7 @@ class PlanWizard(FormScreen[StepRead]):
                     yield OptionList(id="who-list")
                 with Vertical(id="page-what"):
                     yield Field("What small thing? ↑/↓ and Enter, or write your own.")
+                    yield Line(id="already-planned", classes="muted")
                     yield Line(id="receiving-hint", classes="muted")
                     yield TextField(id="own", placeholder="…or in your own words")
                     yield OptionList(id="what-list")
@@ -546,8 +547,12 @@ class PlanWizard(FormScreen[StepRead]):
 
     def _got_with_someone(self, person_id: int, found: WithSomeone) -> None:
         self.with_someone = (person_id, found)
-        if self.person is not None and self.person.id == person_id and found.giving:
-            self.show_actions()  # steps where they give come first
+        if (
+            self.person is not None
+            and self.person.id == person_id
+            and (found.giving or found.planned)
+        ):
+            self.show_actions()  # steps where they give come first; what is planned
 
     def by_id(self, person_id: int | None) -> PersonRead | None:
         return next((p for p in self.people if p.id == person_id), None)
@@ -602,6 +607,12 @@ class PlanWizard(FormScreen[StepRead]):
         options = self.query_one("#what-list", OptionList)
         options.clear_options()
         offered = self.offered_actions()
+        found = self.with_someone
+        mine = found[1] if found and self.person and found[0] == self.person.id else None
+        already = self.query_one("#already-planned", Static)
+        already.display = bool(mine and mine.planned)
+        if mine and mine.planned:
+            already.update(text(words.already_planned(name, mine.planned, mine.more_planned)))
         giving = self.giving()
         receiving = [a for a in offered if a.receiving] if giving is not None else []
         hint = self.query_one("#receiving-hint", Static)
