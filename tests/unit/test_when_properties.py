@@ -254,11 +254,26 @@ def test_a_rhythm_in_words_reads_back_as_the_same_rhythm(days: int) -> None:
     assert days % 365 or "year" in said, said  # 'every 10 years', not 'every 3,650 days'
 
 
-@pytest.mark.parametrize("said", ["fortnightly", "every fortnight", "biweekly", "every 2 weeks"])
-def test_a_rhythm_and_a_repeat_read_the_same_words_alike(said: str) -> None:
+@pytest.mark.parametrize(
+    ("said", "days", "rule"),
+    [("fortnightly", 14, "FREQ=WEEKLY;INTERVAL=2"), ("every fortnight", 14, "FREQ=WEEKLY;INTERVAL=2"),
+     ("biweekly", 14, "FREQ=WEEKLY;INTERVAL=2"), ("every 2 weeks", 14, "FREQ=WEEKLY;INTERVAL=2"),
+     # as people say them (nu160: each refused)
+     ("every other week", 14, "FREQ=WEEKLY;INTERVAL=2"),
+     ("Every couple of  weeks", 14, "FREQ=WEEKLY;INTERVAL=2"),
+     ("once a month", 30, "FREQ=MONTHLY"), ("every other month", 60, "FREQ=MONTHLY;INTERVAL=2"),
+     ("once a week", 7, "FREQ=WEEKLY"), ("once a year", 365, "FREQ=YEARLY")],
+)  # fmt: skip
+def test_a_rhythm_and_a_repeat_read_the_same_words_alike(said: str, days: int, rule: str) -> None:
     """'every fortnight' was neither; 'biweekly' was a repeat every 2 weeks, not a rhythm."""
-    assert parse_cadence(said) == 14
-    assert parse_repeat(said) == "FREQ=WEEKLY;INTERVAL=2"
+    assert parse_cadence(said) == days
+    assert parse_repeat(said) == rule
+
+
+@pytest.mark.parametrize(("said", "days"), [("twice a month", 15), ("twice a week", 3),
+                                            ("every few weeks", 21)])  # fmt: skip
+def test_a_rhythm_said_as_people_say_it(said: str, days: int) -> None:
+    assert parse_cadence(said) == days
 
 
 @given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
