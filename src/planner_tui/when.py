@@ -241,6 +241,7 @@ def _read(
     text = _READ_BACK_NOTE.sub("", text)  # "Fri 27 Nov 2026, 19:00 (in 4 days)" reads back
     text = _THOUSANDS.sub("", text)  # "in 1,000 days": one number, not "1" and "000"
     said = " ".join(text.strip().lower().replace(",", " ").split())
+    said = re.sub(r"\blast night\b", "yesterday night", said)  # nu160: it was refused
     if not said and lean == "future":  # planning needs a time said; 'now' says it
         raise InvalidInput("Say when — the time is empty.", field="when")
     if said in ("", "now", "just now", "right now"):

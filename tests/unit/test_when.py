@@ -52,6 +52,7 @@ def read(said: str, lean: str = "future", now: datetime = NOW) -> str:
         ("tomorrow at 18:30", "future", "2026-11-24 18:30"),
         ("tomorrow evening", "future", "2026-11-24 19:00"),
         ("yesterday evening", "past", "2026-11-22 19:00"),
+        ("last night", "past", "2026-11-22 21:00"),  # nu160: refused
         # "this" and a part of the day is today, whichever way the question leans
         ("this morning", "past", "2026-11-23 09:00"),
         ("this morning", "future", "2026-11-23 09:00"),
