@@ -636,3 +636,21 @@ async def test_x_on_a_persons_page_asks_about_a_contact_only_while_it_shows(
         await press(app, pilot, "x")
         assert isinstance(app.screen, Choice)
         assert "Delete Ada?" in screen_text(app), screen_text(app)
+
+
+async def test_a_note_on_the_time_being_typed_is_in_view_on_a_small_screen(
+    sqlite_db: Database,
+) -> None:
+    """At 60×20, "tomorrow" typed as a contact's time showed a blank line under the box and
+    the form's edge: why it couldn't be used was below it, out of sight (nu160)."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await press(app, pilot, "m", "l")
+        when = app.screen.query_one("#when", Input)
+        when.focus()
+        when.value = ""
+        await press(app, pilot, *"tomorrow")
+        shown = " ".join(" ".join(on_screen(app)).split())
+        assert "That is still to come." in shown and "tomorrow" in shown

@@ -635,6 +635,17 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         for key in problems:
             for read_back in self.query(f"#{key.replace('_', '-')}-preview").results(Static):
                 read_back.update("")
+        typing_in = self.focused
+        note = self.query(f"#{typing_in.id}-problem").first(Problem) if (
+            typing_in is not None and typing_in.id and typing_in.id in problems) else None  # fmt: skip
+        if typing_in is not None and note is not None:
+            # The note on what is being typed, in view with it: at 60×20, "That is still to
+            # come" stood below the form's edge while "tomorrow" was typed (nu160)
+            def into_view() -> None:
+                note.scroll_visible(animate=False, immediate=True)
+                typing_in.scroll_visible(animate=False, immediate=True)
+
+            self.call_after_refresh(into_view)
 
     def keep_draft(self) -> None:
         self._draft_timer = None
