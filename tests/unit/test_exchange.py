@@ -173,6 +173,31 @@ def test_markdown_keeps_every_score_the_parts_of_life_and_each_line(db: Database
     assert "<p>three good things:<br />\ntea<br />\n- a walk</p>\n<p>the end</p>" in html
 
 
+def test_markdown_keeps_each_months_review_in_ones_own_words(db: Database) -> None:
+    """The wins, intentions and note written in a review, and its loneliness check, were
+    in the JSON export but not the Markdown one: a readable record without them (nu161)."""
+    with db.write() as s:
+        review.save_month_notes(session=s, data={
+            "month": "2026-10", "wins": "Rang Nadia\n[b]twice[/b]", "note": "a calm month",
+            "intentions": ["say yes to one invitation", "walk on Sundays"]})  # fmt: skip
+        review.save_loneliness_check(session=s, data={
+            "month": "2026-11", "lack_companionship": 2, "left_out": 1, "isolated": 2,
+            "how_often": "some_of_the_time"})  # fmt: skip
+    with db.session() as s:
+        whole = exchange.export_markdown(session=s)
+        november = exchange.export_markdown(session=s, month=date(2026, 11, 1))
+    reviews = whole.split("## Your monthly reviews\n\n")[1]
+    assert reviews == (
+        "### October 2026\n\n- Wins: Rang Nadia\\\n  \\[b\\]twice\\[/b\\]\n"
+        "- Intentions for November:\n  - say yes to one invitation\n  - walk on Sundays\n"
+        "- Note: a calm month\n\n"
+        "### November 2026\n\n- Loneliness check: 5 on the scale from 3 to 9; how often "
+        "lonely: some of the time\n\n"
+    )
+    assert "October" not in november.split("## Your monthly reviews")[1]
+    assert "- Loneliness check: 5" in november
+
+
 def test_markdown_escapes_only_what_would_format() -> None:
     from planner_tui.markdown import markdown_inline, markdown_line
 

@@ -25,6 +25,9 @@ from planner_tui.db.models import (
     InteractionRead,
     JournalEntry,
     JournalEntryRead,
+    LonelinessCheck,
+    LonelyHowOften,
+    MonthReview,
     Step,
     StepRead,
     is_copy,
@@ -415,6 +418,37 @@ def export_markdown_pieces(*, session: Session, month: date | None = None) -> It
         written = True
     if not written:
         yield "None planned.\n"
+    yield "\n## Your monthly reviews\n\n"
+    yield _reviews(session, first, after)
+
+
+def _reviews(session: Session, first: date | None, after: date | None) -> str:
+    """What was written in each month's review, and its loneliness check (nu161: the
+    Markdown export left them out, so a readable record lacked one's own words)."""
+    reviews = {r.month: r for r in session.exec(select(MonthReview)).all()}
+    checks = {c.month: c for c in session.exec(select(LonelinessCheck)).all()}
+    lines: list[str] = []
+    for month in sorted(reviews.keys() | checks.keys()):
+        day = date.fromisoformat(f"{month}-01")
+        if (first is not None and day < first) or (after is not None and day >= after):
+            continue
+        review, check, said = reviews.get(month), checks.get(month), []
+        if check is not None:
+            often = check.how_often and label(LonelyHowOften(check.how_often))
+            said.append(f"- Loneliness check: {check.total} on the scale from 3 to 9"
+                        + (f"; how often lonely: {often}" if often else ""))  # fmt: skip
+        if review is not None:
+            if review.wins.strip():
+                said.append(f"- Wins: {_item_text(review.wins)}")
+            if review.intentions:
+                following = clock.strftime(date(2000, day.month % 12 + 1, 1), "%B")
+                said.append(f"- Intentions for {following}:")
+                said += [f"  - {_item_text(i)}" for i in review.intentions]
+            if review.note.strip():
+                said.append(f"- Note: {_item_text(review.note)}")
+        if said:
+            lines += [f"### {clock.strftime(day, '%B %Y')}", "", *said, ""]
+    return "".join(line + "\n" for line in lines) if lines else "None written.\n"
 
 
 def _entry_lines(entry: JournalEntryRead) -> str:
