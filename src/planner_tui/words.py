@@ -1206,6 +1206,16 @@ def ending_experiment(starts: date, ends: date, today: date) -> str:
     )
 
 
+def written_already(count: int, when: str) -> str:
+    """Under a new check-in's heading, when its day has some already."""
+    day = {"today": "Today", "yesterday": "Yesterday"}.get(when, "That day")
+    them = "it" if count == 1 else "them"
+    return (
+        f"{day} has {plural(count, 'check-in')} already: this one is kept beside {them} (Enter "
+        f"on one in the Journal changes it)."
+    )
+
+
 def check_in_moves(was: date, to: date, others: int) -> str:
     """Asked before an edited check-in is saved for another day than it was written for."""
     kept = "both are kept" if others == 1 else "all are kept"

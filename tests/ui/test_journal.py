@@ -448,6 +448,16 @@ async def test_n_writes_yesterdays_check_in_when_todays_is_written(sqlite_db: Da
         assert form(app).query_one("#day", Input).value == "yesterday"
         assert "Yesterday's check-in" in screen_text(app)
         assert "What brought warmth yesterday?" in screen_text(app)
+        assert "check-in already" not in screen_text(app)  # yesterday has none yet
+        form(app).query_one("#day", Input).value = "today"
+        await settle(app, pilot)  # today has one: said as the form opens on it (nu159)
+        assert (
+            "Today has 1 check-in already: this one is kept beside it (Enter on one in the "
+            "Journal changes it)." in " ".join(screen_text(app).split())
+        )
+        form(app).query_one("#day", Input).value = "yesterday"
+        await settle(app, pilot)
+        assert "check-in already" not in screen_text(app)
         form(app).query_one("#body", TextArea).text = "yesterday's words"
         await press(app, pilot, "ctrl+s")
         assert not isinstance(app.screen, JournalForm)

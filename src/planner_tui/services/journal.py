@@ -141,6 +141,13 @@ def list_entries(
     return read_entries(session, [i for i in session.exec(query).all() if i is not None])
 
 
+def entries_by_day(*, session: Session, start: date, end: date) -> dict[date, int]:
+    """How many entries each day from *start* to before *end* has (days with none left out)."""
+    day = col(JournalEntry.day)
+    query = sa.select(day, sa.func.count()).where(day >= start, day < end).group_by(day)
+    return {found: int(count) for found, count in session.execute(query).all()}
+
+
 def entries_on(*, session: Session, day: date) -> int:
     """How many entries the day has. A day may have several on purpose (the app's check-in
     adds one each time; a jrnl journal's entries of one day stay apart)."""

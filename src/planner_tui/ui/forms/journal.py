@@ -130,6 +130,8 @@ class FirstWords(MovedOnTo):
             self.restricted()
 
 
+RECENT_DAYS = 14
+"""How far back a new check-in's day is known to have check-ins already."""
 START_AT = f"#{next(iter(SCALES))}"
 """Where the cursor starts: the first score."""
 HEADINGS = {"today": "Today's", "yesterday": "Yesterday's"}
@@ -225,6 +227,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
         super().__init__(key, self.initial_values(entry, said))
         self.entry = entry
         self.that_day = 1
+        self.written: dict[date, int] = {}
+        """Check-ins on each of the last :data:`RECENT_DAYS` days (once the choices are read)."""
         """Check-ins on the saved one's day, once saved (a day may hold several)."""
         when = when_for(entry.day if entry else None, another=another)
         self.heading = (
@@ -273,6 +277,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         # The day is asked last (the heading names it): above the scores, where the cursor
         # starts, a Tab "past" it skipped connected and put every score one box along (nu149
         # to nu155).
+        yield Line(id="written-already", classes="muted")
         yield Line(id="prompt", classes="muted")
         # The columns are narrow; the header says what the last two ask (read as "how much
         # help", they would skew the Review's figures and the wizard's offer to give).
@@ -306,19 +311,31 @@ class JournalForm(FormScreen[JournalEntryRead]):
 
     # ---------------------------------------------------------------- choices and drafts
 
-    def load_choices(self) -> tuple[list[PersonRead], list[ContextRead], list[str]]:
+    def load_choices(
+        self,
+    ) -> tuple[list[PersonRead], list[ContextRead], list[str], dict[date, int]]:
         from planner_tui.services import journal, people
 
         backend = self.planner.backend
         home = self.planner.settings.resolved_home()
+        today = clock.today()
         return (
             backend.read(partial(people.list_people, include_archived=True)),
             backend.read(people.list_contexts),
             journal.load_prompts(home),
+            backend.read(
+                partial(
+                    journal.entries_by_day,
+                    start=today - timedelta(days=RECENT_DAYS),
+                    end=today + timedelta(days=1),
+                )
+            ),
         )
 
-    def use_choices(self, choices: tuple[list[PersonRead], list[ContextRead], list[str]]) -> None:
-        everyone, self.contexts, self.prompts = choices
+    def use_choices(
+        self, choices: tuple[list[PersonRead], list[ContextRead], list[str], dict[date, int]]
+    ) -> None:
+        everyone, self.contexts, self.prompts, self.written = choices
         self.people = [p for p in everyone if not p.archived]  # whom a mention links
         self.archived = [p for p in everyone if p.archived]
         # The box knows the archived too: one typed there is said to be archived (it said
@@ -438,6 +455,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
             return
         if self.entry is None:
             self.query_one(".dialog-title", Label).update(new_heading(day))
+            # A second check-in for a day was said only once saved (nu159)
+            already = self.query_one("#written-already", Static)
+            already.update(words.written_already(self.written.get(day, 0), when_for(day)))
+            already.display = bool(self.written.get(day))
         when = when_for(day)
         if when != self.when:
             self.when = when
