@@ -39,8 +39,8 @@ NOT_THIS_TIME = (
 FOLLOW_UP_WORDS = "gently follow up: "
 """How a follow-up after no reply begins its words."""
 NO_REPLY_LINE = (
-    "Silence is rarely an answer: messages get buried and weeks get busy. A light "
-    "follow-up in a few days is ordinary and kind."
+    "Silence is rarely an answer: messages get buried, calls come at the wrong moment, "
+    "and weeks get busy. A light follow-up in a few days is ordinary and kind."
 )
 SKIPPED_LINE = "Letting this one go is fine. The next step can be smaller, or another day."
 SMALLER_LINE = (
