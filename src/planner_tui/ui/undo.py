@@ -109,9 +109,9 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
             "Nothing left to undo: the deletes, changes, merges and archives undo keeps (the last "
             f"{KEEP} since the app was opened) have been taken back, or can't be any more."
             if changes.made
-            else "Nothing to undo: u takes back a delete, a merge, an archive or a correction "
-            "made since the app opened. Something added or a first outcome is changed where "
-            "it shows."
+            else "Nothing to undo: u takes back a delete, a merge, an archive, or a change to "
+            "a contact or a step, made since the app opened. Something added, a check-in or "
+            "a first outcome is changed where it shows."
         )
         return
 
