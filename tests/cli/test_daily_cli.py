@@ -771,6 +771,13 @@ def test_snooze_and_people(home: Path) -> None:
     everyone = run(home, "people").stdout.splitlines()
     assert [line.split("  ")[1].strip() for line in everyone] == ["Ana Costa", "Ana Silva", "Bo"]
     assert "resting until 7 Dec" in everyone[2]
+    # Each column under the one above: a rhythm or a rest pushed the rest along (nu161)
+    run(home, "add", "Dee", "--rhythm", "every 2 weeks", "--context", "Choir")
+    run(home, "log", "Dee", "--when", "yesterday")
+    everyone = run(home, "people").stdout.splitlines()
+    for said in ("last in touch", "hoped for", "Choir"):
+        starts = {line.index(said) for line in everyone if said in line}
+        assert len(starts) == 1, everyone
     assert run(home, "snooze", "Bo", "0").stdout == "Reminders for Bo are back on.\n"
     assert "Bo" in run(home, "people", "--drifting").stdout
     # Ana Costa has no rhythm: no reminder would come, and the line says so.

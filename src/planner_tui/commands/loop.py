@@ -600,23 +600,27 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
         return
     names = {p.id: " ".join(p.name.split()) for p in found}
     width = min(30, max(cell_len(name) for name in names.values()))
-    numbers = max(len(str(p.id)) for p in found) + 1
+    rows = []
     for p in found:
-        parts = [
-            f"#{p.id}".ljust(numbers),  # PERSON can be '#4': two people can share a name
+        until = p.resting_until(clock.today())
+        state = (words.past_rhythm(p.drifting_days) if p.drifting_days
+                 else f"resting until {until:%-d %b}" if until else "")  # fmt: skip
+        rows.append([
+            f"#{p.id}",  # PERSON can be '#4': two people can share a name
             in_cells(names[p.id], width),
-            label(p.circle).ljust(6),
+            label(p.circle),
             f"last in touch {words.ago(p.last_contact)}",
+            f"hoped for {words.cadence(p.cadence_days)}" if p.cadence_days else "",
+            state,
+            shorten(", ".join(" ".join(c.split()) for c in p.contexts), 40),
+        ])  # fmt: skip
+    # Each column lined up under the one above (a rhythm or a rest pushed the rest along)
+    widths = [max(cell_len(row[n]) for row in rows) for n in range(len(rows[0]))]
+    for row in rows:
+        cells = [
+            cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths, strict=True) if w
         ]
-        if p.cadence_days:
-            parts.append(f"hoped for {words.cadence(p.cadence_days)}")
-        if p.drifting_days:
-            parts.append(words.past_rhythm(p.drifting_days))
-        if until := p.resting_until(clock.today()):
-            parts.append(f"resting until {until:%-d %b}")
-        if p.contexts:
-            parts.append(shorten(", ".join(" ".join(c.split()) for c in p.contexts), 40))
-        say("  ".join(parts))
+        say("  ".join(cells).rstrip())
 
 
 def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
