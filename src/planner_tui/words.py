@@ -221,6 +221,8 @@ def checkin_state(checked_in: bool, draft_day: date | None, c: str = "c") -> str
     return f"Not yet — a line or two is plenty, whenever you're ready ({c})."
 
 
+DRAFT_KEPT_MARK = "(changes kept as a draft) "
+"""Before a Journal row whose entry has changes begun and kept, not yet saved."""
 ANOTHER_DRAFTED = "A check-in you began with n is kept as a draft: n takes you back to it."
 """The Journal, while a check-in of its own (`n`) waits as a draft."""
 

@@ -1583,3 +1583,19 @@ async def test_words_typed_on_the_tick_go_on_after_the_first_words_apart_from_th
         assert rung == [1] and warmth.value == "coffee after work"
         await press(app, pilot, *"felt good")
         assert warmth.value == "coffee after work felt good" and form(app).focused is warmth
+
+
+async def test_an_entry_with_changes_kept_as_a_draft_says_so_in_the_list(
+    sqlite_db: Database,
+) -> None:
+    """Words added to an earlier entry and kept as a draft left its row as it was: nothing
+    pointed to them until Enter on that very entry (nu159)."""
+    with sqlite_db.write() as s:
+        kept = journal.save_entry(session=s, data={"day": date(2026, 11, 21), "body": "a walk"})
+        journal.save_entry(session=s, data={"day": date(2026, 11, 22), "body": "tea"})
+        drafts.save_draft(session=s, key=f"journal:{kept.id}#1", payload={"body": "a walk, and"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "j")
+        rows = [line for line in on_screen(app) if " Nov 2026" in line]
+        assert "(changes kept as a draft) a walk" in rows[1] and "draft" not in rows[0], rows

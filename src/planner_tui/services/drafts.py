@@ -56,6 +56,16 @@ def find_draft(*, session: Session, key: str) -> Taken | None:
     return (row.key, dict(row.payload)) if row is not None else None
 
 
+def drafted_ids(*, session: Session, prefix: str) -> set[int]:
+    """The records with a draft kept under *prefix* and their number (``journal:12``, a
+    window's own ``journal:12#…`` too): changes begun and kept, not yet saved."""
+    keys = session.exec(
+        select(Draft.key).where(col(Draft.key).startswith(prefix, autoescape=True))
+    ).all()
+    found = (key.removeprefix(prefix).partition("#")[0] for key in keys)
+    return {int(number) for number in found if number.isdigit()}
+
+
 def load_draft(*, session: Session, key: str) -> dict[str, Any] | None:
     found = find_draft(session=session, key=key)
     return found[1] if found is not None else None

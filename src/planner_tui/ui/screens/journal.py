@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -43,6 +43,8 @@ class JournalData:
     contexts: list[ContextRead]
     another_drafted: bool = False
     """A check-in begun with `n` is kept as a draft (nothing else shows it)."""
+    drafted: set[int] = field(default_factory=set)
+    """Entries with changes begun and kept as a draft (their rows say so, nu159)."""
 
 
 PREVIEW = 200
@@ -204,6 +206,7 @@ class JournalScreen(ViewScreen):
             contexts=backend.read(people.list_contexts),
             another_drafted=backend.read(partial(drafts.find_draft, key=ANOTHER_CHECKIN_DRAFT))
             is not None,
+            drafted=backend.read(partial(drafts.drafted_ids, prefix="journal:")),
         )
 
     def freshness(self) -> tuple[Any, ...]:
@@ -287,8 +290,12 @@ class JournalScreen(ViewScreen):
         it was on, a new search starts at the best match."""
         self.shown = entries
 
+        drafted = self.data.drafted if self.data is not None else set()
+
         def line(index: int, entry: JournalEntryRead) -> Text:
             shown = text(snippets[index] if snippets else first_line(entry))
+            if entry.id in drafted:  # begun and kept: Enter takes you back to the words
+                shown = Text.assemble((words.DRAFT_KEPT_MARK, "italic"), shown)
             if terms:
                 shown.highlight_words([t for t in terms if t], "reverse", case_sensitive=False)
             return shown
