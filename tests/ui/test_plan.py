@@ -104,7 +104,19 @@ async def test_the_wizard_says_what_is_already_planned_with_them(sqlite_db: Data
             "Already planned with Ana: Tue 24 Nov, 09:00 — call about the [b]move; "
             "Wed 25 Nov, 18:00 — send a text (and 1 more)." in shown
         )
-        await press(app, pilot, "escape")  # back to Who: someone with none planned
+        # A time near another step says so beside its read-back, whoever it is with
+        await press(app, pilot, "enter")  # the first small thing
+        assert wizard(app).page == "when"
+        when = wizard(app).query_one("#when", Input)
+        when.value = ""
+        await press(app, pilot, *"thu 11am")
+        assert "→ Thu 26 Nov 2026, 11:00 (in 3 days) · also then: 10:00 Bo's step (Bo)" in (
+            " ".join(screen_text(app).split())
+        )
+        when.value = ""
+        await press(app, pilot, *"thu 6pm")
+        assert "also then" not in screen_text(app)
+        await press(app, pilot, "escape", "escape")  # back to Who: someone with none planned
         await press(app, pilot, "escape", "s", *"Cy", "enter")
         assert wizard(app).page == "what" and "Already planned" not in screen_text(app)
 

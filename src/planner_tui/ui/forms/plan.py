@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +52,12 @@ if TYPE_CHECKING:
     from planner_tui.services.learning import WithSomeone
     from planner_tui.services.steps import Action, Library
 
-Choices = tuple[list["PersonRead"], list["ContextRead"], "Library", list["StepFact"], set[int]]
+Choices = tuple[
+    list["PersonRead"], list["ContextRead"], "Library", list["StepFact"], set[int], list["StepRead"]
+]
+CLASH = timedelta(hours=3)
+"""Steps this close to the one being planned are named beside its time (nu160: four steps
+stood on one evening, and nothing said so)."""
 
 PAGES = ("who", "what", "when", "details", "sure", "card")
 PAGE_TITLES = ("Who", "What", "When", "Details", "How sure", "Your plan")
@@ -118,6 +123,8 @@ class PlanWizard(FormScreen[StepRead]):
         self.actions: list[Action] = []
         self.past: list[StepFact] = []
         """Done steps with both awkwardness answers, newest first (the calibration hint)."""
+        self.planned: list[StepRead] = []
+        """Steps still planned, soonest first: those near the time said are named by it."""
         self.person: PersonRead | None = None
         self.context: ContextRead | None = None
         """A part of life the step is toward (chosen on Who instead of a person)."""
@@ -236,7 +243,8 @@ class PlanWizard(FormScreen[StepRead]):
         contexts = backend.read(people.list_contexts)
         past = backend.read(learning.calibration_steps)
         library = steps.load_actions(self.planner.settings.resolved_home())
-        return everyone, contexts, library, past, backend.read(people.sharing_a_name)
+        planned = backend.read(partial(steps.list_steps, upcoming=True, limit=500))
+        return everyone, contexts, library, past, backend.read(people.sharing_a_name), planned
 
     def use_choices(self, choices: Choices) -> None:
         from planner_tui.services.steps import suggested_order
@@ -248,6 +256,7 @@ class PlanWizard(FormScreen[StepRead]):
         if choices[2].problem:  # their own library set aside: said, not silently empty
             self.app.notify(choices[2].problem, severity="warning", timeout=12)
         self.past = choices[3]
+        self.planned = choices[5]
         self.fill(self.initial)
 
     def accepts_draft(self, draft: dict[str, Any]) -> bool:
@@ -941,7 +950,9 @@ class PlanWizard(FormScreen[StepRead]):
                 from planner_tui.services.steps import check_ahead
 
                 due, shown = read_back(values["when"], lean="future")
-                when.update(text("→ " + shown + self.year_asked(due, values)))
+                near = [s for s in self.planned if abs(s.due_at - due) < CLASH]
+                when.update(text("→ " + shown + self.year_asked(due, values)
+                                 + words.also_then(near)))  # fmt: skip
                 check_ahead(due)
                 note = self.days_question(values, due)
             except InvalidInput as error:
