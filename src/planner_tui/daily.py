@@ -545,11 +545,13 @@ def upcoming_dates(
         until = day_window(eve, day_after(coming.on))[1]
         since = datetime.combine(eve, EVE_FROM, tzinfo=clock.local_zone()).astimezone(UTC)
         # A step done before the eve was for something else (a walk due on the birthday,
-        # done three days early, showed the birthday as seen to, nu160).
+        # done three days early, showed the birthday as seen to, nu160) — unless its words
+        # name the date: a birthday message sent early is still the birthday's.
         for_it = [(action, done) for person_id, action, due_at, done, resolved in steps
                   if person_id == coming.person_id and due_at is not None
                   and since <= due_at < until
-                  and not (done and resolved is not None and resolved < since)]  # fmt: skip
+                  and (not done or resolved is None or resolved >= since
+                       or coming.label.casefold() in action.casefold())]  # fmt: skip
         first = min(for_it, key=lambda step: step[1], default=("", False))  # planned first
         seen_to.append(replace(coming, planned=first[0], done=first[1]))
     return seen_to

@@ -849,6 +849,7 @@ def too_little(data: MonthReviewData, waiting: list[Figure]) -> Figure:
 
 # --------------------------------------------------------------------------- explanations
 
+_NOT_NOWS_NEEDED = words.plural(learning.MIN_NOT_NOWS, "'not now'")
 EXPLAIN: dict[str, str] = {
     "overview": "Each figure of this month beside the same figure for last month. The change "
     "is simply this month minus last month.",
@@ -972,12 +973,14 @@ EXPLAIN: dict[str, str] = {
     "there are any; then what you wrote for next month in this review. They appear on Today "
     "throughout the month they are for.",
     "waiting": "Each figure named here compares days, steps or months, and needs a few of "
-    f"each before it means anything: {patterns.MIN_DAYS} scored days with something and "
-    f"{patterns.MIN_DAYS} without it (the patterns), {learning.MIN_SIMILAR} done steps with "
-    f"both answers (awkwardness, appreciation), {learning.MIN_SIDE} steps on each side "
-    f"(following through), {learning.MIN_NOT_NOWS} 'not now's, a word repeated in "
-    f"{patterns.MIN_THEME_ENTRIES} check-ins (your own words), a loneliness check taken (the "
-    "checks beside contact). Until then each is named here, not shown with nothing in it.",
+    f"each before it means anything: {words.plural(patterns.MIN_DAYS, 'scored day')} with "
+    f"something and {patterns.MIN_DAYS} without it (the patterns), "
+    f"{words.plural(learning.MIN_SIMILAR, 'done step')} with both answers (awkwardness, "
+    f"appreciation), {words.plural(learning.MIN_SIDE, 'step')} on each side (following "
+    f"through), {_NOT_NOWS_NEEDED}, a word "
+    f"repeated in {words.plural(patterns.MIN_THEME_ENTRIES, 'check-in')} (your own words), a "
+    "loneliness check taken (the checks beside contact). Until then each is named here, not "
+    "shown with nothing in it.",
     "year": "The twelve months up to this one (from the month your planner began, if "
     "later), a row each: every day's mean connectedness "
     "from your check-ins, taller for higher. · is a day without a score.",

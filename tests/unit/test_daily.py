@@ -119,7 +119,9 @@ def test_a_date_with_a_step_planned_for_it_says_so_on_every_engine(db: Database)
                                      (bo, "early on the day", "2026-11-30T00:00"),
                                      (cy, "done already for Cy", "2026-11-24T09:00"),
                                      # done three days early: not for her birthday (nu160)
-                                     (em, "done already, a walk", "2026-11-26T09:00")):  # fmt: skip
+                                     (em, "done already, a walk", "2026-11-26T09:00"),
+                                     # …but a message that names it is, sent early or not
+                                     (ana, "done already: a Birthday message", "2026-11-25T10:00")):  # fmt: skip
             step = steps.create_step(session=s, data={"person_id": person, "action": action,
                                      "due_at": local(when)})  # fmt: skip
             if action.startswith("done already"):
@@ -129,7 +131,7 @@ def test_a_date_with_a_step_planned_for_it_says_so_on_every_engine(db: Database)
     assert [(d.person, d.label, d.planned, d.done) for d in found] == [
         ("Cy", "birthday", "done already for Cy", True),  # 24 Nov: seen to, done
         ("Di", "birthday", "done already the eve", True),  # 24 Nov: done the evening before
-        ("Ana", "birthday", "", False),  # 25 Nov: her step is two days before
+        ("Ana", "birthday", "done already: a Birthday message", True),  # 25 Nov, sent early
         ("Bo", "birthday", "card for Ana's day", False),  # 26 Nov: still planned, first
         ("Em", "birthday", "", False),  # 26 Nov: the walk due that day was done before its eve
         ("Ana", "anniversary", "message on the eve", False),  # 28 Nov
