@@ -242,6 +242,7 @@ def _read(
     text = _THOUSANDS.sub("", text)  # "in 1,000 days": one number, not "1" and "000"
     said = " ".join(text.strip().lower().replace(",", " ").split())
     said = re.sub(r"\blast night\b", "yesterday night", said)  # nu160: it was refused
+
     if not said and lean == "future":  # planning needs a time said; 'now' says it
         raise InvalidInput("Say when — the time is empty.", field="when")
     if said in ("", "now", "just now", "right now"):
@@ -256,7 +257,12 @@ def _read(
         kept = at or time(now.hour)
         return moment.replace(hour=kept.hour, minute=kept.minute)
     for day_words, time_words in _splits(said):
-        day = _day(day_words, now, lean) if day_words else now
+        day_only = day_words
+        if time_words and len(day_words.split()) > 1 and day_words.split()[-1] in _PARTS:
+            # 'tomorrow evening' (at 7): tomorrow; the part of the day says the time's half
+            # (:func:`_time`; nu163: 'this evening at 7:30' was refused)
+            day_only = day_words.rsplit(" ", 1)[0]
+        day = _day(day_only, now, lean) if day_only else now
         if day_words == "this" and time_words not in PARTS_OF_DAY:
             continue  # 'this' alone names no day
         if day is None or (time_words and not _is_time(time_words, day_words)):
@@ -435,15 +441,18 @@ def _is_time(said: str, day_words: str = "") -> bool:
 
 
 _AFTER_NOON = ("afternoon", "evening", "tonight", "night")
+_PARTS = ("morning", "afternoon", "evening", "night")
 """Day words that make 'at 7' 19:00 ('tonight at 7'); 'morning' makes it 07:00."""
 
 
 def _time(said: str, day_words: str = "") -> time | None:
     """A time of day; ``None`` if the words are not one; ValueError for '25:00' or '13pm'.
-    A bare number is a day of the month ('fri 19'), but after 'at' an hour ('fri at 19');
-    one a clock shows twice a day ('at 7') takes its half from *day_words* ('tonight',
-    'morning') or is asked about ('fri at 7' was Friday the 7th, in May, nu160)."""
-    hour_said = said.startswith("at ")
+    A bare number is a day of the month ('fri 19'), but after 'at', or after a day that is
+    no date ('tonight 9', 'tomorrow 7'), an hour. An hour a clock shows twice a day, said
+    without am or pm, takes its half from *day_words* ('tonight', 'this morning'), or after
+    'at' is asked about: 'fri at 7' was Friday the 7th, in May, and 'tonight at 7:30' and
+    'fri at 7:30' were 07:30 (nu160, nu163)."""
+    named = said.startswith("at ") or _RELATIVE_DAYS.search(day_words) is not None
     said = said.removeprefix("in the ").removeprefix("at ")
     if said in PARTS_OF_DAY:
         return PARTS_OF_DAY[said]
@@ -454,20 +463,26 @@ def _time(said: str, day_words: str = "") -> time | None:
     if half:
         if not 1 <= hour <= 12:
             raise ValueError(said)
-        hour = hour % 12 + (12 if half == "p" else 0)
-    elif match[2] is None and not hour_said:
+        return time(hour % 12 + (12 if half == "p" else 0), minute)
+    if match[2] is None and not named:
         return None  # a bare number is a day of the month, not an hour
-    elif match[2] is None and 1 <= hour <= 12:
-        words = day_words.split()
-        if any(word in words for word in _AFTER_NOON):
-            hour = hour % 12 + 12
-        elif "morning" not in words:
-            raise InvalidInput(
-                f"'at {hour}': {hour} in the morning or in the evening? Say {hour}am or "
-                f"{hour}pm (or {hour + 12 if hour < 12 else 12}:00).",
-                field="when",
-            )
+    words = day_words.split()
+    if 1 <= hour <= 12 and any(word in words for word in _AFTER_NOON):
+        return time(hour % 12 + 12, minute)
+    if 1 <= hour <= 12 and named and "morning" not in words:
+        shown = f"{hour}:{minute:02d}" if match[2] else f"{hour}"
+        raise InvalidInput(
+            f"'{shown}': {hour} in the morning or in the evening? Say {shown}am or {shown}pm "
+            f"(or {(hour % 12) + 12}:{minute:02d}).",
+            field="when",
+        )
     return time(hour, minute)  # raises ValueError when out of range
+
+
+_RELATIVE_DAYS = re.compile(
+    r"\b(?:today|tonight|tomorrow|yesterday|morning|afternoon|evening|night)\b"
+)
+"""Day words that name no date: a bare number after them is an hour ('tonight 9')."""
 
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:st|nd|rd|th)?$")

@@ -522,11 +522,18 @@ def test_a_day_number_is_the_nearest_such_day_of_a_month(said: str, lean: str, m
         ("fri at 19", "2026-11-27 19:00"),
         ("at 21", "2026-11-23 21:00"),
         ("tonight at 9", "2026-11-23 21:00"),
-        ("tomorrow evening at 7", None),  # as before: not a phrase it reads
-        ("fri evening at 7", None),
-        ("wed morning at 7", None),
+        # the part of the day says the half (nu163: "this evening at 7:30" was refused,
+        # "tonight at 7:30" was 07:30)
+        ("tomorrow evening at 7", "2026-11-24 19:00"),
+        ("fri evening at 7", "2026-11-27 19:00"),
+        ("wed morning at 7", "2026-11-25 07:00"),
+        ("this evening at 10:30", "2026-11-23 22:30"),
+        ("tonight at 9:30", "2026-11-23 21:30"),
+        ("tonight 9", "2026-11-23 21:00"),
+        ("tomorrow evening", "2026-11-24 19:00"),  # as before
         ("fri at 7pm", "2026-11-27 19:00"),
-        ("fri at 7:30", "2026-11-27 07:30"),
+        ("fri at 19:30", "2026-11-27 19:30"),
+        ("fri 7:30", "2026-11-27 07:30"),  # a clock time as written, without 'at'
     ],
 )
 def test_a_number_after_at_is_an_hour(said: str, meant: str | None) -> None:
@@ -541,9 +548,12 @@ def test_a_number_after_at_is_an_hour(said: str, meant: str | None) -> None:
 @pytest.mark.parametrize(
     ("said", "because"),
     [
-        ("friday at 7", "'at 7': 7 in the morning or in the evening? Say 7am or 7pm (or 19:00)."),
+        ("friday at 7", "'7': 7 in the morning or in the evening? Say 7am or 7pm (or 19:00)."),
         ("at 12", "Say 12am or 12pm (or 12:00)."),
         ("tomorrow at 3", "Say 3am or 3pm (or 15:00)."),
+        ("tomorrow 7", "Say 7am or 7pm (or 19:00)."),  # it was refused, unread
+        ("fri at 7:30", "'7:30': 7 in the morning or in the evening? Say 7:30am or 7:30pm "
+                        "(or 19:30)."),  # it was 07:30, unasked (nu163)
         ("tue 7", "No Tuesday falls on the 7th in the coming few months. For a time, say am or "
                   "pm ('tue 7pm'). For a day, say its month too ('7 Nov')."),
         ("wed 31", "No Wednesday falls on the 31st in the coming few months. For a day"),
