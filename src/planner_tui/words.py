@@ -182,6 +182,14 @@ def no_planner_in(home: str) -> str:
     )
 
 
+def no_planner_at(path: str) -> str:
+    """The same, for a file --db names that isn't there."""
+    return (
+        f"There is no planner at {path} yet: check --db (planner-tui --db … add NAME starts "
+        "one there)."
+    )
+
+
 FIRST_MONTH = "Your planner begins this month, so there is no month before it to compare with."
 """The Review of the first month with anything in it (the one before it held nothing)."""
 

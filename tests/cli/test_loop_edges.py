@@ -616,6 +616,23 @@ def test_a_command_that_only_reads_refuses_a_home_with_no_planner(
     assert run(typo, "today").returncode == 0 and not typo.exists()  # a shell's start: quiet
 
 
+@pytest.mark.parametrize("command", READING, ids=lambda command: command[0])
+def test_a_command_that_only_reads_refuses_a_db_file_that_isnt_there(
+    home: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """The same with --db naming a file: a typo made an empty planner, and `people` said no
+    one was on the map, `export` wrote nothing and `backup` "Backed up" nothing (nu163)."""
+    typo = tmp_path / "elsewhere" / "typo.db"
+    typo.parent.mkdir()
+    assert_one_line_error(
+        run(home, "--db", f"sqlite:///{typo}", *command),
+        1,
+        f"There is no planner at {typo} yet: check --db (planner-tui --db … add NAME starts "
+        "one there).",
+    )
+    assert list(typo.parent.iterdir()) == []
+
+
 def test_an_export_takes_its_format_from_its_name_and_is_read_back_by_its_content(
     home: Path, tmp_path: Path
 ) -> None:

@@ -62,7 +62,11 @@ def opened(settings: Settings, *, reading: bool = False) -> Iterator[Database]:
         home = settings.resolved_home()
         if not (home / DB_FILENAME).exists():  # a mistyped --home: said, not made and empty
             raise InvalidInput(words.no_planner_in(str(home)))
-    database = open_database(location_from(settings, reading=reading))
+    location = location_from(settings, reading=reading)
+    named = location.sqlite_path
+    if reading and named is not None and not location.in_memory and not named.exists():
+        raise InvalidInput(words.no_planner_at(str(named)))  # a mistyped --db, too (nu163)
+    database = open_database(location)
     try:
         yield database
     finally:
