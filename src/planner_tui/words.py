@@ -10,15 +10,11 @@ import re
 import shlex
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
 from planner_tui import clock
 from planner_tui.terminal import plain, shorten
-
-if TYPE_CHECKING:
-    from planner_tui.db.models import StepRead
 
 FIRST_RUN_NOTICE = (
     "Welcome. planner-tui is a self-help tool for small steps toward the people in your "
@@ -609,14 +605,15 @@ def nothing_moves(gone: str, keep: str, *, shared: int) -> str:
     return f"Nothing is linked to {gone} yet."
 
 
-def also_then(near: Sequence[StepRead]) -> str:
-    """After a time's read-back: the steps already planned within a few hours of it."""
+def also_then(near: Sequence[tuple[datetime, str, str]]) -> str:
+    """After a time's read-back: the steps already planned within a few hours of it (their
+    time, words and person)."""
     if not near:
         return ""
     listed = ", ".join(
-        f"{clock.strftime(clock.to_local(s.due_at), '%H:%M')} {shorten(s.action, 30)} "
-        f"({shorten(s.person, 20)})"
-        for s in near[:2]
+        f"{clock.strftime(clock.to_local(due), '%H:%M')} {shorten(action, 30)} "
+        f"({shorten(person, 20)})"
+        for due, action, person in near[:2]
     ) + (f" and {len(near) - 2} more" if len(near) > 2 else "")
     return f" · also then: {listed}"
 

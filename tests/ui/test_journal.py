@@ -20,6 +20,7 @@ from planner_tui.db.engine import Database, open_database
 from planner_tui.db.models import Draft
 from planner_tui.journal_search import NOTHING_TO_LOOK_FOR
 from planner_tui.services import drafts, journal, people
+from planner_tui.services.journal import prompt_for
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.base import PeopleChips, Problem
 from planner_tui.ui.forms.interaction import InteractionForm
@@ -414,7 +415,8 @@ async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Databas
         def asked() -> list[str]:
             shown = screen_text(app).splitlines()
             contact = str(form(app).query_one("#contact", Checkbox).label)
-            return [line for line in shown if line.startswith("What ")] + [contact]
+            asks = [line for line in shown if line.startswith("What ") and "ctrl+o" not in line]
+            return asks + [contact]
 
         def prompt() -> str:
             return str(form(app).query_one("#prompt", Static).render())
@@ -431,8 +433,14 @@ async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Databas
                 f"What made me want to withdraw {when}?",
                 f"We were in touch {when} (the people above)",
             ], typed
-            assert prompt() == words.about_day(todays, when), typed
+            # The day's own prompt, in its words (a draft taken back the morning after showed
+            # the new day's prompt, nu162)
+            said_for = form(app).prompt_day
+            assert said_for is not None and prompt() == words.about_day(
+                f"{prompt_for(said_for, form(app).prompts, 0)}   (ctrl+o: another)", when
+            ), typed
             assert ("today" in prompt()) is (when == "today"), typed
+        assert prompt() == todays
 
 
 async def test_n_writes_yesterdays_check_in_when_todays_is_written(sqlite_db: Database) -> None:
@@ -1599,3 +1607,21 @@ async def test_an_entry_with_changes_kept_as_a_draft_says_so_in_the_list(
         await press(app, pilot, "j")
         rows = [line for line in on_screen(app) if " Nov 2026" in line]
         assert "(changes kept as a draft) a walk" in rows[1] and "draft" not in rows[0], rows
+
+
+async def test_past_midnight_on_the_first_the_journal_and_review_show_the_month_gone(
+    sqlite_db: Database,
+) -> None:
+    """At 00:30 on 1 December the evening's check-in was November's, but the Review and the
+    Journal's strip opened on an empty December (nu162)."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 30), "connectedness": 4})
+    clock.freeze(datetime(2026, 12, 1, 0, 30))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "j")
+        assert "November 2026" in screen_text(app)
+        await press(app, pilot, "r")
+        assert "Monthly review — November 2026" in screen_text(app)
+        await press(app, pilot, "right")  # December is there, a key away
+        assert "Monthly review — December 2026" in screen_text(app)

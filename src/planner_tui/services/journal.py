@@ -141,10 +141,10 @@ def list_entries(
     return read_entries(session, [i for i in session.exec(query).all() if i is not None])
 
 
-def entries_by_day(*, session: Session, start: date, end: date) -> dict[date, int]:
-    """How many entries each day from *start* to before *end* has (days with none left out)."""
+def entries_by_day(*, session: Session, first: date, last: date) -> dict[date, int]:
+    """How many entries each day from *first* to *last* has (days with none left out)."""
     day = col(JournalEntry.day)
-    query = sa.select(day, sa.func.count()).where(day >= start, day < end).group_by(day)
+    query = sa.select(day, sa.func.count()).where(day >= first, day <= last).group_by(day)
     return {found: int(count) for found, count in session.execute(query).all()}
 
 

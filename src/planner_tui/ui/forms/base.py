@@ -1033,10 +1033,17 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         if field is not None:
             field.focus(scroll_visible=False)
 
+        # The last field's note: the buttons under it come into view first, then the note
+        # and the field (a note under the check-in's Day box hid Save and Close, nu159).
+        places = [w for w in self.query("*") if w.focusable]
+        last = (
+            field is not None
+            and field in places
+            and all(isinstance(w, Button) for w in places[places.index(field) + 1 :])
+        )
+
         def into_view() -> None:
-            # The buttons first, so a field near them keeps them in view too (a note under
-            # the check-in's Day box scrolled Save and Close out of sight, nu159).
-            for place in (next(iter(self.query("#save")), None), note, field):
+            for place in (next(iter(self.query("#save")), None) if last else None, note, field):
                 if place is not None:
                     place.scroll_visible(animate=False, immediate=True)
 

@@ -227,6 +227,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
         super().__init__(key, self.initial_values(entry, said))
         self.entry = entry
         self.that_day = 1
+        self.prompt_day: date | None = None
+        """The day the check-in is for, as last read: its prompt is that day's (a draft taken
+        back the morning after showed the new day's, nu162)."""
         self.written: dict[date, int] = {}
         """Check-ins on each of the last :data:`RECENT_DAYS` days (once the choices are read)."""
         """Check-ins on the saved one's day, once saved (a day may hold several)."""
@@ -323,11 +326,11 @@ class JournalForm(FormScreen[JournalEntryRead]):
             backend.read(partial(people.list_people, include_archived=True)),
             backend.read(people.list_contexts),
             journal.load_prompts(home),
-            backend.read(
+            backend.read(  # (the calendar's first days have fewer days before them)
                 partial(
                     journal.entries_by_day,
-                    start=today - timedelta(days=RECENT_DAYS),
-                    end=today + timedelta(days=1),
+                    first=date.fromordinal(max(1, today.toordinal() - RECENT_DAYS)),
+                    last=today,
                 )
             ),
         )
@@ -353,7 +356,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
     def show_prompt(self) -> None:
         from planner_tui.services.journal import prompt_for
 
-        prompt = words.about_day(prompt_for(clock.today(), self.prompts, self.turn), self.when)
+        day = self.prompt_day or (self.entry.day if self.entry else clock.check_in_day())
+        prompt = words.about_day(prompt_for(day, self.prompts, self.turn), self.when)
         self.query_one("#prompt", Static).update(
             text(f"{prompt}   (ctrl+o: another)") if prompt else ""
         )
@@ -460,6 +464,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
             already.update(words.written_already(self.written.get(day, 0), when_for(day)))
             already.display = bool(self.written.get(day))
         when = when_for(day)
+        if day != self.prompt_day:
+            self.prompt_day = day
+            if when == self.when:  # else said below, in the new day's words
+                self.show_prompt()
         if when != self.when:
             self.when = when
             asked = {

@@ -950,7 +950,8 @@ class PlanWizard(FormScreen[StepRead]):
                 from planner_tui.services.steps import check_ahead
 
                 due, shown = read_back(values["when"], lean="future")
-                near = [s for s in self.planned if abs(s.due_at - due) < CLASH]
+                near = [(s.due_at, s.action, s.person) for s in self.planned
+                        if abs(s.due_at - due) < CLASH]  # fmt: skip
                 when.update(text("→ " + shown + self.year_asked(due, values)
                                  + words.also_then(near)))  # fmt: skip
                 check_ahead(due)

@@ -181,7 +181,7 @@ class JournalScreen(ViewScreen):
         from planner_tui.services import drafts, journal, people
 
         backend = self.planner.backend
-        today = clock.today()
+        today = clock.check_in_day()  # past midnight, the month of the day just gone
         first = today.replace(day=1)
         this_month = backend.read(
             partial(journal.list_entries, start=first, end=day_after(today), limit=None)
@@ -215,7 +215,7 @@ class JournalScreen(ViewScreen):
 
     def show(self, data: JournalData) -> None:
         self.data = data
-        today = clock.today()
+        today = clock.check_in_day()  # past midnight, the month of the day just gone
         self.query_one("#journal-empty").display = not data.entries
         self.query_one("#month-title", Section).update(clock.strftime(today, "%B %Y"))
         self.query_one("#month-strip", Static).update(MonthStrip(data.month, today))

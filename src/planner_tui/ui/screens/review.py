@@ -175,7 +175,7 @@ class ReviewScreen(ViewScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.month = clock.today().replace(day=1)
+        self.month = clock.check_in_day().replace(day=1)  # at 00:30 on the 1st, the month gone
         self.data: MonthReviewData | None = None
         self._months: dict[date, Month] = {}
         """Months worked out since the data last changed (by this or any program): the ones
@@ -340,7 +340,7 @@ class ReviewScreen(ViewScreen):
 
     def action_this_month(self) -> None:
         """Back to the month going on, from however far back (it took a → per month)."""
-        this = clock.today().replace(day=1)
+        this = clock.check_in_day().replace(day=1)
         if self.month != this:
             self.action_move((this.year - self.month.year) * 12 + this.month - self.month.month)
 
