@@ -416,7 +416,7 @@ async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Databas
             shown = screen_text(app).splitlines()
             contact = str(form(app).query_one("#contact", Checkbox).label)
             asks = [line for line in shown if line.startswith("What ") and "ctrl+o" not in line]
-            return asks + [contact]
+            return [*asks, contact]
 
         def prompt() -> str:
             return str(form(app).query_one("#prompt", Static).render())
