@@ -472,7 +472,7 @@ def breadth(data: MonthReviewData, shown: int | None = SHOWN) -> Figure:
                 f"{d.name}: not in touch yet since being added (hoped for "
                 f"{words.cadence(d.cadence_days)})"
                 if d.never_in_touch
-                else f"{d.name}: {words.past_rhythm(d.days_past, words.cadence(d.cadence_days))}"
+                else f"{d.name}: {words.past_rhythm(d.days_past, words.cadence(d.cadence_days), d.cadence_days)}"
                 for d in data.drifted
             ],
             shown,

@@ -367,10 +367,12 @@ def after_gap(days: int | None) -> str:
     return f"after {past_by(days)}"
 
 
-def past_rhythm(days: int, it: str = "it") -> str:
+def past_rhythm(days: int, it: str = "it", cadence_days: int | None = None) -> str:
     """'a little past it (5 days)' for a short while; 'past it by 11 months' beyond two
-    weeks. The one wording of drift, used by the Map's Gaps, the person page and the CLI."""
-    if days < 14:
+    weeks, or beyond half the rhythm when it is known (13 days past every 2 weeks is no
+    little while, nu162). The one wording of drift, used by the Map's Gaps, the person page,
+    the Review and the CLI."""
+    if days < 14 and (cadence_days is None or days * 2 < cadence_days):
         return f"a little past {it} ({past_by(days)})"
     return f"past {it} by {past_by(days)}"
 

@@ -802,7 +802,8 @@ def test_snooze_and_people(home: Path) -> None:
 @pytest.mark.parametrize(
     ("now", "said"),
     [
-        ("2026-11-12T20:00:00", "a little past it (4 days)"),
+        ("2026-11-10T20:00:00", "a little past it (2 days)"),
+        ("2026-11-12T20:00:00", "past it by 4 days"),  # over half of weekly: no little while
         ("2026-11-23T20:00:00", "past it by 2 weeks"),
         ("2027-10-23T20:00:00", "past it by 11 months"),
         ("2029-11-23T20:00:00", "past it by 3 years"),

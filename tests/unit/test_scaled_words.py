@@ -32,6 +32,13 @@ def test_how_far_past_the_rhythm_grows_with_the_gap(days: int, span: str, said: 
     assert words.past_rhythm(days) == said
 
 
+def test_a_little_past_is_little_beside_the_rhythm() -> None:
+    """13 days past every 2 weeks read "a little past" (nu162)."""
+    assert words.past_rhythm(13, "every 2 weeks", 14) == "past every 2 weeks by 13 days"
+    assert words.past_rhythm(5, "monthly", 30) == "a little past monthly (5 days)"
+    assert words.past_rhythm(4, "weekly", 7) == "past weekly by 4 days"
+
+
 @pytest.mark.parametrize(
     ("days", "said"),
     [

@@ -603,7 +603,7 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
     rows = []
     for p in found:
         until = p.resting_until(clock.today())
-        state = (words.past_rhythm(p.drifting_days) if p.drifting_days
+        state = (words.past_rhythm(p.drifting_days, cadence_days=p.cadence_days) if p.drifting_days
                  else f"resting until {until:%-d %b}" if until else "")  # fmt: skip
         rows.append([
             f"#{p.id}",  # PERSON can be '#4': two people can share a name

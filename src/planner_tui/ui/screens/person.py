@@ -194,7 +194,7 @@ class PersonScreen(ViewScreen):
         if p.drifting_days and p.last_contact is None:
             facts.append(words.NEVER_IN_TOUCH)
         elif p.drifting_days:
-            said = words.past_rhythm(p.drifting_days, "the rhythm you hoped for")
+            said = words.past_rhythm(p.drifting_days, "the rhythm you hoped for", p.cadence_days)
             facts.append(said[0].upper() + said[1:] + ".")
         if until := p.resting_until(clock.today()):
             facts.append(f"Reminders resting until {words.day(until)}.")
