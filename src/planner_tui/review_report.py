@@ -287,6 +287,15 @@ def across(data: MonthReviewData) -> Figure:
             f"last twelve months, and a pattern needs {learning.MIN_DAYS} or more with something "
             f"and {learning.MIN_DAYS} or more without it."
         ], waiting=True)  # fmt: skip
+    if all(not w.found and w.days >= 2 * learning.MIN_DAYS for w in data.across):
+        # One line, not the method and six times "nothing stood out" (nu162)
+        most = max(w.days for w in data.across)
+        return Figure("across", title_, [
+            f"Nothing stood out{YET[data.running]} over the last 3, 6 or 12 months "
+            f"({words.plural(most, 'scored day')} at most): no person, part of life, tag, way "
+            f"of being in touch or step came with higher or lower days by {learning.NOTABLE} "
+            "or more."
+        ])  # fmt: skip
     lines = [
         "Your days' connectedness and mood (1–5) on days with each person, part of life, tag, "
         "way of being in touch or step done, against the other scored days, over the last 3, "

@@ -495,3 +495,23 @@ def test_experiments_travel_in_the_json_export_and_a_bad_one_is_refused(
     with sqlite_db.session() as s:
         [back] = experiments.list_experiments(session=s)
     assert back.model_dump() == {**started.model_dump(), "ended_on": date(2026, 11, 9)}
+
+
+def test_nothing_standing_out_anywhere_is_said_once(db: Database) -> None:
+    """Seven scored days, all alike: six lines of "nothing stood out" under a paragraph of
+    method, the three windows holding the same days (nu162)."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for n in range(8):
+            journal.save_entry(session=s, data={"day": date(2026, 11, 1) + timedelta(days=n),
+                                                "mood": 3, "connectedness": 3,
+                                                "person_ids": [ana] if n % 2 else []})  # fmt: skip
+    with db.session() as s:
+        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+    across = {f.key: f for f in review_report.figures(data)}["across"]
+    assert across.lines == [
+        "Nothing stood out over the last 3, 6 or 12 months (8 scored days at most): no person, "
+        "part of life, tag, way of being in touch or step came with higher or lower days by "
+        "0.3 or more."
+    ]
+    assert across.table is None and not across.waiting
