@@ -83,6 +83,13 @@ def database_url(text: str) -> str:
     variable) opened the planner in the default folder instead."""
     if not text.strip():
         raise argparse.ArgumentTypeError("needs a database URL, not an empty one")
+    looks_like_a_file = "/" in text or text.endswith((".db", ".sqlite", ".sqlite3"))
+    if "://" not in text and not text.startswith("sqlite:") and looks_like_a_file:  # nu163
+        file = Path(text).expanduser().absolute()
+        raise argparse.ArgumentTypeError(
+            f"needs a database URL, not a file's path: for that file, --db "
+            f"sqlite:///{plain(str(file), keep_newlines=False)}"
+        )
     return text
 
 

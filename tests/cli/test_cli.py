@@ -452,6 +452,10 @@ def test_bad_database_url(tmp_path: Path) -> None:
     unreadable = run(tmp_path, "--db", "::", "review")
     assert_one_line_error(unreadable, 1, "can't be used")
     assert "give --db a sqlite:///… or postgresql://… address" in unreadable.stderr
+    # A file's path says the address that names it ("Could not parse SQLAlchemy URL", nu163)
+    for path in ("life.db", str(tmp_path / "life.db")):
+        assert_one_line_error(run(tmp_path, "--db", path, "review"), 2,
+                              "not a file's path: for that file, --db sqlite:///")  # fmt: skip
     # An empty one (a script's unset variable) opened the planner in the default folder.
     for empty in ("", "  "):
         assert_one_line_error(run(tmp_path, "--db", empty, "today"), 2, "needs a database URL")
