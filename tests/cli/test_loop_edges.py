@@ -136,8 +136,10 @@ def test_backup_replaces_only_an_earlier_backup(home: Path, tmp_path: Path) -> N
     assert into.stdout == f"Backed up to {copy_in}\n" and copy_in.name.startswith("planner-")
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
     # A folder that isn't there, by its slash: it became a file of that name.
-    for argv in (["backup", f"{tmp_path}/nofolder/"], ["export", "-o", f"{tmp_path}/nofolder/"]):
-        assert_one_line_error(run(home, *argv), 2, f"there is no folder {tmp_path}/nofolder/")
+    for argv, said in ((["backup", f"{tmp_path}/nofolder/"], "There is no folder"),  # not
+                       # argparse's "argument file: there is…" (nu163); an option is named
+                       (["export", "-o", f"{tmp_path}/nofolder/"], "-o/--output: there is no folder")):  # fmt: skip
+        assert_one_line_error(run(home, *argv), 2, f"{said} {tmp_path}/nofolder/")
     assert not (tmp_path / "nofolder").exists()
     # Another home's planner's log: a copy written as its -wal was deleted by that home's
     # next command, as any log SQLite finds beside a database with none of its own.

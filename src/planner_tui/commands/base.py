@@ -27,6 +27,8 @@ class UsageError(PlannerError):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        # 'argument file: there is no folder …': a positional's name is argparse's (nu163)
+        message = re.sub(r"^argument [a-z_]+: (.)", lambda m: m[1].upper(), message)
         if message.startswith("unrecognized arguments:") and re.search(
             r"(?:^|\s)--(?:home|db)\b", message
         ):  # 'today --home X': the options that say where go before the command
