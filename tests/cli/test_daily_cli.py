@@ -1064,3 +1064,14 @@ def test_a_follow_up_just_after_the_step_is_kept(home: Path) -> None:
     result = run(home, "no-reply", "3", "--follow-up", "tomorrow 9:30am", "--anyway")
     assert result.returncode == 0, result.stderr
     assert all_steps(home)[-1].due_at == at("2026-11-24T09:30")
+
+
+def test_plan_names_the_steps_already_planned_near_the_time(home: Path) -> None:
+    """Three steps on one evening, each planned with no word of the others (nu163); the
+    wizard names them beside the time, and so does `plan`."""
+    first = run(home, "plan", "Ana Silva", "call Ana", "wed 7pm")
+    assert first.returncode == 0 and "Also then" not in first.stdout
+    second = run(home, "plan", "Bo", "send Bo a voice note", "wed 9pm")
+    assert "Also then: 19:00 call Ana (Ana Silva)." in second.stdout.splitlines()
+    later = run(home, "plan", "Bo", "walk with Bo", "thu 7pm")
+    assert "Also then" not in later.stdout

@@ -155,6 +155,9 @@ def channel_in_words(action: str) -> Channel | None:
 
 
 EFFORT_ORDER = (Effort.TINY, Effort.SMALL, Effort.BIGGER)
+CLASH = timedelta(hours=3)
+"""Steps this close to one being planned are named beside it, in the wizard and by `plan`
+(nu160: four steps stood on one evening, and nothing said so)."""
 
 
 def richer_version(actions: list[Action], chosen: Action | None) -> Action | None:

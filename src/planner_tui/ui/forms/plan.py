@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +31,7 @@ from planner_tui import words
 from planner_tui.db.models import Channel, Effort, StepRead, clean_name, label, name_refused
 from planner_tui.errors import InvalidInput
 from planner_tui.names import called, fold
-from planner_tui.services.steps import days_disagree, first_occurrence
+from planner_tui.services.steps import CLASH, days_disagree, first_occurrence
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import LOOK_ABOVE, Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.screens.base import focus_laid_out, text
@@ -55,9 +55,7 @@ if TYPE_CHECKING:
 Choices = tuple[
     list["PersonRead"], list["ContextRead"], "Library", list["StepFact"], set[int], list["StepRead"]
 ]
-CLASH = timedelta(hours=3)
-"""Steps this close to the one being planned are named beside its time (nu160: four steps
-stood on one evening, and nothing said so)."""
+
 
 PAGES = ("who", "what", "when", "details", "sure", "card")
 PAGE_TITLES = ("Who", "What", "When", "Details", "How sure", "Your plan")
