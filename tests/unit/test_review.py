@@ -732,7 +732,7 @@ def test_a_step_done_before_its_time_is_a_win_of_the_day_it_was_done(db: Databas
     assert [(d.day, d.action) for d in november.steps_done] == [
         (date(2026, 11, 21), "wave"), (date(2026, 11, 23), "call Sam")
     ]  # fmt: skip
-    assert "- 2026-11-23 19:00: call Sam — Sam (done)" in exported
+    assert "- 2026-11-23 19:00: call Sam — Sam (done; planned for 2026-11-25 18:00)" in exported
 
 
 def test_a_list_item_of_own_words_or_names_never_starts_a_heading_or_a_list(
@@ -765,7 +765,7 @@ def test_an_export_by_month_files_a_step_done_early_in_the_month_it_was_done(
         november = exchange.export_markdown(session=s, month=date(2026, 11, 1))
         december = exchange.export_markdown(session=s, month=date(2026, 12, 1))
         months = exchange.months_with_data(session=s)
-    assert "- 2026-11-23 19:00: tea with Sam — Sam (done)" in november
+    assert "- 2026-11-23 19:00: tea with Sam — Sam (done; planned for 2026-12-02 18:00)" in november
     assert "tea with Sam" not in december
     assert months == [date(2026, 11, 1)]
 

@@ -506,8 +506,15 @@ def _item_text(text: str) -> str:
 
 
 def _step_line(step: StepRead) -> str:
+    """A step at the moment it came about; one settled at another time than it was planned
+    for says that too (two calls to Ana, "moved" and "not now", couldn't be told apart,
+    nu163)."""
+    stamp = "%Y-%m-%d %H:%M"
+    settled = steps.settled_or_due(step)
+    planned = (f"; planned for {clock.strftime(clock.to_local(step.due_at), stamp)}"
+               if settled != step.due_at else "")  # fmt: skip
     return (
-        f"- {clock.strftime(clock.to_local(steps.settled_or_due(step)), '%Y-%m-%d %H:%M')}: "
+        f"- {clock.strftime(clock.to_local(settled), stamp)}: "
         f"{markdown_inline(step.action)} — {markdown_inline(words.toward(step.person))} "
-        f"({label(step.status)})\n"
+        f"({label(step.status)}{planned})\n"
     )
