@@ -620,6 +620,14 @@ def also_then(near: Sequence[tuple[datetime, str, str]]) -> str:
     return f" · also then: {listed}"
 
 
+def logged_already(names: str, when_said: str, how: str) -> str:
+    """`log` of a contact already there: the same people, the same way, the same minute."""
+    return (
+        f"A contact with {names}, {when_said} ({how}), is logged already. Add --anyway to log "
+        "another at the same time."
+    )
+
+
 def already_planned(name: str, planned: list[tuple[datetime, str]], more: int) -> str:
     """The wizard's line for someone with steps still planned."""
     listed = "; ".join(f"{when(due)} — {shorten(action, 50)}" for due, action in planned)

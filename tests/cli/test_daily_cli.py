@@ -1075,3 +1075,20 @@ def test_plan_names_the_steps_already_planned_near_the_time(home: Path) -> None:
     assert "Also then: 19:00 call Ana (Ana Silva)." in second.stdout.splitlines()
     later = run(home, "plan", "Bo", "walk with Bo", "thu 7pm")
     assert "Also then" not in later.stdout
+
+
+def test_the_same_contact_logged_twice_is_asked_about(home: Path) -> None:
+    """`log Bo --when "last fri"`, then `--when friday`: two identical contacts, without a
+    word (nu163). The second is refused until --anyway; another way of being in touch, or
+    another person with them, is another contact."""
+    assert run(home, "log", "Bo", "--when", "last fri").returncode == 0
+    again = run(home, "log", "Bo", "--when", "fri")
+    assert_one_line_error(again, 1, "A contact with Bo, Fri 20 Nov, 12:00 (in person), is "
+                          "logged already. Add --anyway to log another at the same time.")  # fmt: skip
+    assert run(home, "log", "Bo", "--when", "fri", "--how", "call").returncode == 0
+    assert run(home, "log", "Bo", "Ana Silva", "--when", "fri").returncode == 0
+    assert run(home, "log", "Bo", "--when", "fri", "--anyway").returncode == 0
+    with sqlite3.connect(home / "planner.db") as c:
+        [(count,)] = c.execute("SELECT count(*) FROM interaction WHERE occurred_at LIKE "
+                               "'2026-11-20 12:00%'").fetchall()  # fmt: skip
+    assert count == 4

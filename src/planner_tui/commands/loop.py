@@ -99,7 +99,8 @@ def add_parsers(sub: Any) -> None:
     )
     log.add_argument("people", nargs="+", metavar="PERSON", help="who (several allowed)")
     log.add_argument("--when", default="now", help="now, 'yesterday evening', 'last sat 3pm'")
-    log.add_argument("--anyway", action="store_true", help="a time over a year ago, as meant")
+    log.add_argument("--anyway", action="store_true",
+                     help="a time over a year ago, or a contact just like one logged, as meant")  # fmt: skip
     log.add_argument("--how", **how)
     log.add_argument("--warmth", type=score(1, 5), metavar="1-5", help="how warm it felt")
     log.add_argument(
@@ -363,13 +364,18 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
             if context_id is None:
                 _refuse(no_context(args.context, contexts, words.no_context_to_log(args.context)))
         names = ", ".join(told(session, p) for p in who)
+        channel = CHANNELS[args.how] if args.how else LOGGED_CHANNEL
+        if not args.anyway and people.same_contact(
+            session=session, person_ids=[p.id for p in who], occurred_at=moment, channel=channel
+        ):
+            _refuse(words.logged_already(names, words.when(moment), label(Channel(channel))))
         saved = people.log_interaction(
             session=session,
             data={
                 "person_ids": [p.id for p in who],
                 "occurred_at": moment,
                 "context_id": context_id,
-                "channel": CHANNELS[args.how] if args.how else LOGGED_CHANNEL,
+                "channel": channel,
                 "initiator": REACHED_OUT[args.who_reached_out or LOGGED_INITIATOR],
                 "warmth": args.warmth,
                 "note": args.note,

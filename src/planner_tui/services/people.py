@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -781,6 +781,35 @@ def find_people(*, session: Session, names: Iterable[str]) -> list[PersonRead]:
 
 
 # --------------------------------------------------------------------------- interactions
+
+
+def same_contact(
+    *, session: Session, person_ids: list[int], occurred_at: datetime, channel: str
+) -> int | None:
+    """A contact already logged with just these people, the same way, at the same minute:
+    its number (`log Bo --when "last fri"`, then `--when friday`, logged one twice, nu163)."""
+    if not person_ids:
+        return None
+    minute = occurred_at.astimezone(UTC).replace(second=0, microsecond=0)
+    link = InteractionPersonLink
+    found = session.exec(
+        select(Interaction.id)
+        .join(link, col(link.interaction_id) == Interaction.id)
+        .where(
+            col(link.person_id) == person_ids[0],
+            col(Interaction.channel) == channel,
+            col(Interaction.occurred_at) >= minute,
+            col(Interaction.occurred_at) < minute + timedelta(minutes=1),
+        )
+    ).all()
+    wanted = set(person_ids)
+    for interaction_id in found:
+        with_them = session.exec(
+            select(link.person_id).where(col(link.interaction_id) == interaction_id)
+        ).all()
+        if set(with_them) == wanted:
+            return interaction_id
+    return None
 
 
 def log_interaction(
