@@ -636,16 +636,25 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             for read_back in self.query(f"#{key.replace('_', '-')}-preview").results(Static):
                 read_back.update("")
         typing_in = self.focused
-        note = self.query(f"#{typing_in.id}-problem").first(Problem) if (
-            typing_in is not None and typing_in.id and typing_in.id in problems) else None  # fmt: skip
-        if typing_in is not None and note is not None:
+        if typing_in is not None and typing_in.id in problems:
             # The note on what is being typed, in view with it: at 60×20, "That is still to
             # come" stood below the form's edge while "tomorrow" was typed (nu160)
-            def into_view() -> None:
-                note.scroll_visible(animate=False, immediate=True)
-                typing_in.scroll_visible(animate=False, immediate=True)
+            self.into_view(self.query(f"#{typing_in.id}-problem").first(Problem), typing_in)
 
-            self.call_after_refresh(into_view)
+    @property
+    def save_button(self) -> Widget | None:
+        return next(iter(self.query("#save")), None)  # (the wizard's pages have their own)
+
+    def into_view(self, *places: Widget | None) -> None:
+        """Once laid out, each of *places* scrolled into view in turn (the last one typed in
+        stays in view however far the others took the form)."""
+
+        def scroll() -> None:
+            for place in places:
+                if place is not None:
+                    place.scroll_visible(animate=False, immediate=True)
+
+        self.call_after_refresh(scroll)
 
     def keep_draft(self) -> None:
         self._draft_timer = None
@@ -1010,10 +1019,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             # said it out of sight below its box, and ctrl+s seemed to do nothing)
             if name and (place := next((w for w in self.query(f"#{name}") if w.focusable), None)):
                 place.focus(scroll_visible=False)  # the cursor where the words are to change
-            note = self.query_one("#form-problem", Problem)
-            for place in (next(iter(self.query("#save")), None), note):  # buttons in view too
-                if place is not None:
-                    self.call_after_refresh(place.scroll_visible, animate=False, immediate=True)
+            self.into_view(self.save_button, self.query_one("#form-problem", Problem))
         parts = (field or "").split(".")  # intentions.1, contacts.2.name: which of a list
         if len(parts) > 1 and parts[1].isdigit() and parts[0] in self.ITEM_FIELDS:
             item = self.ITEM_FIELDS[parts[0]].format(n=parts[1], part=".".join(parts[2:]))
@@ -1042,12 +1048,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             and all(isinstance(w, Button) for w in places[places.index(field) + 1 :])
         )
 
-        def into_view() -> None:
-            for place in (next(iter(self.query("#save")), None) if last else None, note, field):
-                if place is not None:
-                    place.scroll_visible(animate=False, immediate=True)
-
-        self.call_after_refresh(into_view)
+        self.into_view(self.save_button if last else None, note, field)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in a box goes on to the next one, as Tab does, in every form; ctrl+s (or

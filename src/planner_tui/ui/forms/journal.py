@@ -216,23 +216,18 @@ class JournalForm(FormScreen[JournalEntryRead]):
             if another
             else NEW_CHECKIN_DRAFT
         )
-        night = clock.check_in_day() != clock.today()  # the day just gone, by its name
-        said = (
-            "yesterday"
-            if another
-            else clock.strftime(clock.check_in_day(), "%A")
-            if night
-            else "today"
-        )
+        said = "yesterday" if another else "today"
+        if not another and clock.check_in_day() != clock.today():
+            said = clock.strftime(clock.check_in_day(), "%A")  # past midnight, by its name
         super().__init__(key, self.initial_values(entry, said))
         self.entry = entry
         self.that_day = 1
+        """Check-ins on the saved one's day, once saved (a day may hold several)."""
         self.prompt_day: date | None = None
         """The day the check-in is for, as last read: its prompt is that day's (a draft taken
         back the morning after showed the new day's, nu162)."""
         self.written: dict[date, int] = {}
         """Check-ins on each of the last :data:`RECENT_DAYS` days (once the choices are read)."""
-        """Check-ins on the saved one's day, once saved (a day may hold several)."""
         when = when_for(entry.day if entry else None, another=another)
         self.heading = (
             f"Check-in for {clock.strftime(entry.day, '%A %-d %B %Y')} (editing)"
