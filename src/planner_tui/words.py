@@ -631,7 +631,9 @@ def logged_already(names: str, when_said: str, how: str) -> str:
 def already_planned(name: str, planned: list[tuple[datetime, str]], more: int) -> str:
     """The wizard's line for someone with steps still planned."""
     listed = "; ".join(f"{when(due)} — {shorten(action, 50)}" for due, action in planned)
-    return f"Already planned with {name}: {listed}" + (f" (and {more} more)" if more else "") + "."
+    return (
+        f"Already planned with {name}: {listed}" + (f" (and {more} more)" if more > 0 else "") + "."
+    )
 
 
 def merge_keeps(

@@ -124,13 +124,6 @@ class WithSomeone:
 
     giving: learning.Giving | None = None
     richer: learning.Richer | None = None
-    planned: list[tuple[datetime, str]] = field(default_factory=list)
-    """Their steps still planned, soonest first (at most :data:`PLANNED_SHOWN`, and how many
-    more): planning another, one sees them (nu160 planned twice for one evening)."""
-    more_planned: int = 0
-
-
-PLANNED_SHOWN = 2
 
 
 def with_someone(*, session: Session, person_id: int, today: date | None = None) -> WithSomeone:
@@ -170,22 +163,9 @@ def with_someone(*, session: Session, person_id: int, today: date | None = None)
             col(JournalEntry.comfort_receiving).is_not(None),
         )
     ).scalars()
-    planned = session.execute(
-        sa.select(col(Step.due_at), col(Step.action))
-        .where(col(Step.person_id) == person_id, col(Step.status) == StepStatus.PLANNED)
-        .order_by(col(Step.due_at), col(Step.id))
-        .limit(PLANNED_SHOWN + 1)
-    ).all()
-    more = 0
-    if len(planned) > PLANNED_SHOWN:
-        more = int(session.execute(sa.select(sa.func.count()).where(
-            col(Step.person_id) == person_id, col(Step.status) == StepStatus.PLANNED
-        )).scalar_one()) - PLANNED_SHOWN  # fmt: skip
     return WithSomeone(
         giving=learning.leaning_giving(contacts, [int(c) for c in comfort]),
         richer=learning.richer_tie(contacts, today),
-        planned=[(clock.to_local(due), action) for due, action in planned[:PLANNED_SHOWN]],
-        more_planned=more,
     )
 
 

@@ -554,12 +554,8 @@ class PlanWizard(FormScreen[StepRead]):
 
     def _got_with_someone(self, person_id: int, found: WithSomeone) -> None:
         self.with_someone = (person_id, found)
-        if (
-            self.person is not None
-            and self.person.id == person_id
-            and (found.giving or found.planned)
-        ):
-            self.show_actions()  # steps where they give come first; what is planned
+        if self.person is not None and self.person.id == person_id and found.giving:
+            self.show_actions()  # steps where they give come first
 
     def by_id(self, person_id: int | None) -> PersonRead | None:
         return next((p for p in self.people if p.id == person_id), None)
@@ -614,12 +610,13 @@ class PlanWizard(FormScreen[StepRead]):
         options = self.query_one("#what-list", OptionList)
         options.clear_options()
         offered = self.offered_actions()
-        found = self.with_someone
-        mine = found[1] if found and self.person and found[0] == self.person.id else None
+        # What is planned with them already (nu160: one evening held two steps with one)
+        theirs = [(s.due_at, s.action) for s in self.planned
+                  if self.person is not None and s.person_id == self.person.id]  # fmt: skip
         already = self.query_one("#already-planned", Static)
-        already.display = bool(mine and mine.planned)
-        if mine and mine.planned:
-            already.update(text(words.already_planned(name, mine.planned, mine.more_planned)))
+        already.display = bool(theirs)
+        if theirs:
+            already.update(text(words.already_planned(name, theirs[:2], len(theirs) - 2)))
         giving = self.giving()
         receiving = [a for a in offered if a.receiving] if giving is not None else []
         hint = self.query_one("#receiving-hint", Static)
