@@ -351,12 +351,12 @@ def merge_counts(*, session: Session, person_id: int, keep_id: int) -> MergeCoun
         query = select(sa.func.count()).select_from(model).where(column == person_id)
         return int(session.exec(query).one())
 
-    def linked(link: Any, linked: Any, *, shared: bool = False) -> int:
+    def linked(link: Any, column: Any, *, shared: bool = False) -> int:
         """Links of the other's that *keep_id* hasn't already (with *shared*: has): a
         context, a contact or a check-in they share moves nothing (a shared context was
         counted as moving)."""
-        theirs = select(linked).where(link.person_id == keep_id)
-        held = col(linked).in_(theirs) if shared else col(linked).not_in(theirs)
+        theirs = select(column).where(link.person_id == keep_id)
+        held = col(column).in_(theirs) if shared else col(column).not_in(theirs)
         query = select(sa.func.count()).select_from(link).where(link.person_id == person_id, held)
         return int(session.exec(query).one())
 
