@@ -540,8 +540,8 @@ EMPTY_NAME_SHELL = "Say who: the name is empty (a name, first name, nickname or 
 def no_context_to_log(typed: str) -> str:
     """`log --context` names a part of life not on the map yet: how to add it."""
     said = " ".join(typed.split())[:60]
-    return (f"No context called {quoted(said)}. To add it with someone: planner-tui add NAME "
-            f"--context {shlex.quote(said)}")  # fmt: skip
+    return (f"No context called {quoted(said)}. Add it on the Map (c), or with someone new to "
+            f"your map: planner-tui add NAME --context {shlex.quote(said)}")  # fmt: skip
 
 
 LONGEST_NUMBER = 12

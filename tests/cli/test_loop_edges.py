@@ -334,7 +334,8 @@ def test_log_to_a_context_not_on_the_map_says_how_to_add_it(home: Path) -> None:
     assert_one_line_error(
         run(home, "log", "Ana", "--context", "New choir"),
         1,
-        "No context called 'New choir'. To add it with someone: planner-tui add NAME "
+        "No context called 'New choir'. Add it on the Map (c), or with someone new to your map: "
+        "planner-tui add NAME "
         "--context 'New choir'",
     )
     assert run(home, "add", "Ana", "--context", "New choir", "--anyway").returncode == 0

@@ -69,6 +69,8 @@ def test_done_can_say_it_happened_another_way_and_earlier(db: Database, ana: int
         ("walk with Ana", "in_person"),
         ("bring Ana the book she lent me", "in_person"),
         ("comment on Ana's photos", "social"),
+        ("send Ana a meme", "text"),  # nu165: "letter / other"
+        ("share a song that made me think of her", "text"),
         ("Recall the old days", "other"),  # no word that says how: another way, not written
     ],
 )

@@ -133,7 +133,7 @@ def smaller_version(actions: list[Action], chosen: Action | None) -> Action | No
 _CHANNEL_WORDS = {
     Channel.CALL: r"call|calls|phone|ring|video|facetime|zoom|skype",
     Channel.TEXT: r"text|message|messages|email|e-mail|letter|card|postcard|voice note|"
-                  r"voicemail|whatsapp|dm|write",
+                  r"voicemail|whatsapp|dm|write|meme|photo|picture|link|gif|song",
     Channel.SOCIAL: r"comment on|like their",
     Channel.IN_PERSON: r"visit|meet|meeting|coffee|tea|lunch|dinner|breakfast|walk|drop by|"
                        r"drop in|pop round|pop by|hug|bring|see them|go to|join",
