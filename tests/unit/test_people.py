@@ -360,3 +360,21 @@ def test_people_and_places_are_listed_as_a_reader_sorts_names(db: Database) -> N
         assert met.people == [
             "Ångström", "bob", "[bold]Vera[/] 🌻", "Émile", "émile", "Lara", "Łukasz", "'Tis", "Zoë",
         ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Family", "family"), ("Work", "work"), ("Community choir", "hobby"),
+     ("Neighbours", "neighbourhood"), ("St Mary's Church", "faith"), ("Old friends", "friends"),
+     ("Evening class", "school"), ("Volunteering at the food bank", "volunteering"),
+     ("Discord server", "online"), ("Café Nord", "other")],
+)  # fmt: skip
+def test_a_part_of_life_added_by_name_takes_the_kind_its_name_says(
+    db: Database, name: str, kind: str
+) -> None:
+    """`add Kwame --context Family` made a part of life of kind "other", as every one added
+    by name was: the Contexts tab's column said nothing (nu165). A kind chosen stays."""
+    with db.write() as s:
+        made = people.create_context(session=s, data={"name": name})
+        chosen = people.create_context(session=s, data={"name": f"{name} 2", "kind": "online"})
+    assert (made.kind, chosen.kind) == (kind, "online")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from planner_tui.db.models import (
     Channel,
     Context,
     ContextCreate,
+    ContextKind,
     ContextRead,
     ContextUpdate,
     Interaction,
@@ -68,10 +70,35 @@ def _context_taken(session: Session, name: str, *, except_id: int | None = None)
         raise InvalidInput(f"There is already a context called {there!r}.", field="name")
 
 
+_KIND_WORDS = {
+    ContextKind.FAMILY: "family|mum|mom|dad|parents|siblings|sister|brother|cousins|relatives",
+    ContextKind.FRIENDS: "friends|friend|mates",
+    ContextKind.WORK: "work|office|job|colleagues|team at work",
+    ContextKind.SCHOOL: "school|uni|university|college|class|course|evening class",
+    ContextKind.NEIGHBOURHOOD: "neighbourhood|neighborhood|neighbours|neighbors|street|building",
+    ContextKind.VOLUNTEERING: "volunteering|volunteer|volunteers|charity|food bank",
+    ContextKind.FAITH: "faith|church|mosque|temple|synagogue|gurdwara|parish|prayer|sangha",
+    ContextKind.ONLINE: "online|forum|discord|reddit|group chat|internet",
+    ContextKind.HOBBY: "choir|club|team|allotment|book|running|yoga|climbing|chess|band|"
+                       "gym|football|knitting|hobby|hobbies",
+}  # fmt: skip
+_KIND_FOUND = re.compile(
+    "|".join(rf"(?P<{k.name}>\b(?:{found})\b)" for k, found in _KIND_WORDS.items())
+)
+
+
+def kind_from_name(name: str) -> ContextKind:
+    """The kind a part of life's name says ('Family', 'Work', 'Community choir'), else
+    other: one added by name alone (`add --context`) had every kind "other" (nu165)."""
+    found = _KIND_FOUND.search(fold(name))
+    return ContextKind[found.lastgroup] if found and found.lastgroup else ContextKind.OTHER
+
+
 def create_context(*, session: Session, data: ContextCreate | dict[str, Any]) -> ContextRead:
     valid = validate(ContextCreate, data)
     _context_taken(session, valid.name)
-    row = Context(name=valid.name, kind=valid.kind)
+    kind = kind_from_name(valid.name) if valid.kind == ContextKind.OTHER else valid.kind
+    row = Context(name=valid.name, kind=kind)
     session.add(row)
     session.flush()
     return ContextRead.model_validate(row, from_attributes=True)
