@@ -710,6 +710,7 @@ def nothing_planned(name: str) -> str:
 
 
 NO_ONE_DRIFTING = "Everyone is within the rhythm you hoped for."
+DRIFTING_ALL_STEPPED = "Whoever is past the rhythm you hoped for has a step planned above."
 NOTHING_DUE = "Nothing planned for today. Rest counts too."
 CHECKED_IN = "Done — thank you for taking a moment."
 NOT_CHECKED_IN = (

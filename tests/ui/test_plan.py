@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 from textual.widgets import DataTable, Input, OptionList, Select, Static
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.db.engine import Database
 from planner_tui.db.models import StepRead
 from planner_tui.errors import PlannerError
@@ -1488,3 +1488,23 @@ async def test_who_matches_a_name_or_a_part_of_life_each_on_its_own(sqlite_db: D
         assert any("Bob" in line for line in found) and not any("[bold]x" in line for line in found)
         found = await offered("climb")
         assert sum("[bold]x" in line or "Bob" in line for line in found) == 2, found
+
+
+async def test_someone_whose_step_is_on_today_isnt_suggested_again_below_it(
+    sqlite_db: Database,
+) -> None:
+    """Ana, past her rhythm, with a step for tomorrow on Today, was also under "People you
+    might like to reach" (nu160, nu165)."""
+    ids = a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        reach = app.screen.query_one("#drifting", DataTable)
+        assert [str(reach.get_row_at(r)[0]) for r in range(reach.row_count)] == ["Ana"]
+    plan(sqlite_db, ids["Ana"], "2026-11-24T18:00")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one("#drifting", DataTable).row_count == 0
+        shown = screen_text(app)
+        assert words.DRIFTING_ALL_STEPPED in shown and words.NO_ONE_DRIFTING not in shown

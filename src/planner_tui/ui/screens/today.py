@@ -85,20 +85,27 @@ class TodayData:
     checkin_draft_day: date | None = None
     """The day of what `c` opens, when it was started and kept as a draft."""
     drifting_more: int = 0
+    drifting_stepped: bool = False
+    """Someone past their rhythm has a step listed above (so isn't suggested again)."""
     """People past their rhythm beyond those shown (the Map's Gaps lists them all)."""
 
     @classmethod
     def of(cls, facts: TodayFacts) -> TodayData:
         moment = facts.moment
+        # Someone whose step is listed just above isn't suggested again below it (nu160,
+        # nu165: "you might like to reach" Priya, with her walk tomorrow on the same page)
+        stepped = {step.person_id for step in [*facts.due, *facts.coming]}
+        drifting = [p for p in facts.drifting if p.id not in stepped]
         return cls(
             today=facts.today,
             due=[StepItem.of(step) for step in facts.due],
             coming=[StepItem.of(step) for step in facts.coming],
             drifting=[
                 DriftingItem(p.id, p.name, p.last_contact, p.cadence_days)
-                for p in facts.drifting[:DRIFTING_SHOWN]
+                for p in drifting[:DRIFTING_SHOWN]
             ],
-            drifting_more=max(len(facts.drifting) - DRIFTING_SHOWN, 0),
+            drifting_more=max(len(drifting) - DRIFTING_SHOWN, 0),
+            drifting_stepped=len(drifting) < len(facts.drifting),
             checked_in=facts.checked_in,
             checkin_draft_day=facts.checkin_draft_day,
             intentions=facts.intentions,
@@ -259,7 +266,11 @@ class TodayScreen(StepsScreen):
         # With no one on the map yet, the empty Today says how to add someone instead.
         self.query_one("#drifting-title").display = data.anyone
         self.query_one("#drift-empty", Note).set(
-            "" if data.drifting or not data.anyone else words.NO_ONE_DRIFTING
+            ""
+            if data.drifting or not data.anyone
+            else words.DRIFTING_ALL_STEPPED
+            if data.drifting_stepped
+            else words.NO_ONE_DRIFTING
         )
         more = self.query_one("#drift-more", Note)  # nu156: the others went unsaid
         more.display = bool(data.drifting_more)
