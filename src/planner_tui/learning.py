@@ -533,6 +533,9 @@ class WindowPatterns:
     days: int
     """Scored days in the window."""
     found: list[Together]
+    compared: int = 0
+    """Items with :data:`MIN_DAYS` scored days on both sides: none, and nothing could stand
+    out (it said "nothing stood out" of 8 days where no item had 3 without it, nu164)."""
 
 
 def _together(
@@ -613,14 +616,18 @@ def across_months(
             at = bisect_left(days, start)
             n = len(days) - at
             found = []
+            compared = 0
             for key, mine, item_sums, item_squares in per_item:
                 i = bisect_left(mine, start)
+                compared += min(len(mine) - i, n - len(mine) + i) >= MIN_DAYS
                 found.append(
                     _together(key, len(mine) - i, item_sums[i], item_squares[i], n, sums[at],
                               squares[at])
                 )  # fmt: skip
             shown = (t for t in found if t is None or may_show(t.kind, t.difference))
-            by_window[months, measure] = WindowPatterns(months, measure, n, _ranked(shown))
+            by_window[months, measure] = WindowPatterns(
+                months, measure, n, _ranked(shown), compared
+            )
     return [by_window[months, measure] for months in windows for measure in MEASURES]
 
 

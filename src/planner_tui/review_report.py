@@ -234,10 +234,11 @@ def associations(data: MonthReviewData) -> Figure:
         f"{patterns.MIN_DAYS} scored days with it and {patterns.MIN_DAYS} without."
     ]
     if not found:
-        # Too few scored days for anything to be set beside days without it; more, and
-        # nothing differed enough ("not enough days" with 16 of them read as a reproach).
+        # Nothing with enough days on both sides to set beside each other; something, and
+        # nothing differed enough ("not enough days" with 16 of them read as a reproach; and
+        # "nothing stood out" where no tag had 3 days without it, nu164).
         scored = sum(1 for _, _, connected in data.daily if connected is not None)
-        if scored < 2 * patterns.MIN_DAYS:
+        if not data.associations:
             lines.append(f"Not enough days{YET[data.running]} to see a pattern this month.")
             return Figure("associations", "What came with warmer days", lines, waiting=True)
         lines.append(
@@ -279,7 +280,7 @@ SHORT_MEASURES = {"connectedness": "connected", "mood": "mood"}
 
 def across(data: MonthReviewData) -> Figure:
     title_ = "What went together, across months"
-    if all(not w.found and w.days < 2 * learning.MIN_DAYS for w in data.across):
+    if all(not w.found and not w.compared for w in data.across):
         # One line, not the method and six times "too little" (nu153, on the first evening)
         most = max((w.days for w in data.across), default=0)
         return Figure("across", title_, [
@@ -287,7 +288,7 @@ def across(data: MonthReviewData) -> Figure:
             f"last twelve months, and a pattern needs {learning.MIN_DAYS} or more with something "
             f"and {learning.MIN_DAYS} or more without it."
         ], waiting=True)  # fmt: skip
-    if all(not w.found and w.days >= 2 * learning.MIN_DAYS for w in data.across):
+    if all(not w.found and w.compared for w in data.across):
         # One line, not the method and six times "nothing stood out" (nu162)
         most = max(w.days for w in data.across)
         return Figure("across", title_, [
@@ -310,11 +311,11 @@ def across(data: MonthReviewData) -> Figure:
     for window in data.across:
         score = window.measure
         if not window.found:
-            # Fewer than twice the days each side needs: nothing could show yet. More, and
-            # nothing did ("too little" then gave the wrong reason).
-            said = (
-                "too little to tell" if window.days < 2 * learning.MIN_DAYS else "nothing stood out"
-            ) + YET[data.running]
+            # Nothing with enough days on both sides: nothing could show yet. Something, and
+            # nothing did ("too little" then gave the wrong reason; and the other way, nu164).
+            said = ("nothing stood out" if window.compared else "too little to tell") + YET[
+                data.running
+            ]
             lines.append(
                 f"Over {words.plural(window.months, 'month')}, {score}: {said} "
                 f"({words.plural(window.days, 'scored day')})."

@@ -933,13 +933,37 @@ _CADENCE_WORDS = {
     "once a month": 30,
     "every other month": 60,
     "once a year": 365,
+    "once a fortnight": 14,
     "monthly": 30,
     "every month": 30,
     "quarterly": 90,
     "yearly": 365,
     "every year": 365,
 }
-_CADENCE = re.compile(r"^(?:every\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(day|week|month|year)?s?$")
+_SAID_NUMBERS = {
+    word: n
+    for n, word in enumerate(
+        [
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ],
+        start=2,
+    )
+}
+"""Numbers said in words in a rhythm ('every six weeks', nu165)."""
+_CADENCE = re.compile(
+    rf"^(?:once\s+)?(?:every\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+|{'|'.join(_SAID_NUMBERS)})"
+    r"\s*(day|week|month|year)?s?$"
+)
 """'14', 'every 3 weeks', 'every 1,000 days' (as the form shows a rhythm back)."""
 
 
@@ -956,10 +980,8 @@ def parse_cadence(text: str) -> int | None:
             "Say how often as a number of days, or like 'weekly' or 'every 3 weeks'.",
             field="cadence_days",
         )
-    days = (
-        int(match[1].replace(",", ""))
-        * {"day": 1, "week": 7, "month": 30, "year": 365}[match[2] or "day"]
-    )
+    count = _SAID_NUMBERS.get(match[1]) or int(match[1].replace(",", ""))
+    days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[match[2] or "day"]
     if not 1 <= days <= 3650:
         raise InvalidInput(
             "How often to be in touch should be between daily and every ten years.",

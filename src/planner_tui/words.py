@@ -386,6 +386,8 @@ def cadence(days: int | None) -> str:
         return named[days]
     if days % 365 == 0:  # 'every 10 years', not 'every 3,650 days'
         return f"every {plural(days // 365, 'year')}"
+    if days % 30 == 0 and days < 365:  # 'every 2 months', as said (it was 'every 60 days')
+        return f"every {plural(days // 30, 'month')}"
     if days % 7 == 0:
         return f"every {plural(days // 7, 'week')}"
     return f"every {plural(days, 'day')}"

@@ -515,3 +515,19 @@ def test_nothing_standing_out_anywhere_is_said_once(db: Database) -> None:
         "0.3 or more."
     ]
     assert across.table is None and not across.waiting
+
+
+def test_enough_days_with_nothing_to_set_beside_them_is_too_little(db: Database) -> None:
+    """Eight scored days, a #walk on six of them: no tag had three days without it, yet the
+    Review said nothing stood out, as if it had looked (nu164)."""
+    with db.write() as s:
+        for n in range(8):
+            journal.save_entry(session=s, data={"day": date(2026, 11, 1) + timedelta(days=n),
+                                                "mood": 2 + n % 2, "connectedness": 3,
+                                                "body": "#walk" if n < 6 else "home"})  # fmt: skip
+    with db.session() as s:
+        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+    shown = {f.key: f for f in review_report.figures(data)}
+    assert shown["across"].waiting and shown["across"].lines[0].startswith("Too little to tell")
+    assert shown["associations"].waiting
+    assert "Nothing stood out" not in " ".join(shown["associations"].lines)
