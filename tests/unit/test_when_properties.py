@@ -270,10 +270,14 @@ def test_a_rhythm_and_a_repeat_read_the_same_words_alike(said: str, days: int, r
     assert parse_repeat(said) == rule
 
 
-@pytest.mark.parametrize(("said", "days"), [("twice a month", 15), ("twice a week", 3),
-                                            ("every few weeks", 21)])  # fmt: skip
-def test_a_rhythm_said_as_people_say_it(said: str, days: int) -> None:
-    assert parse_cadence(said) == days
+@pytest.mark.parametrize(("said", "days", "shown"), [
+    ("twice a month", 15, "every 15 days"), ("twice a week", 3, "every 3 days"),
+    ("every few weeks", 21, "every 3 weeks"), ("every six weeks", 42, "every 6 weeks"),
+    ("once every two months", 60, "every 2 months"), ("once a fortnight", 14, "every 2 weeks"),
+])  # fmt: skip
+def test_a_rhythm_said_as_people_say_it(said: str, days: int, shown: str) -> None:
+    """nu165: each was refused, or "every 2 months" came back as "every 60 days"."""
+    assert parse_cadence(said) == days and words.cadence(days) == shown
 
 
 @given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
