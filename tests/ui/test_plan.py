@@ -1404,11 +1404,11 @@ async def test_steps_with_two_people_of_one_name_say_whose_they_are(sqlite_db: D
     """Today and Plan showed two steps "with Sam" for two people called Sam, and Today's
     people to reach two rows "Sam"."""
     with sqlite_db.write() as s:
-        first, second = (
+        first, second, third, fourth = (
             people.create_person(session=s, data={"name": "Sam", "cadence_days": 7}).id
-            for _ in "12"
+            for _ in "1234"
         )
-        for pid in (first, second):
+        for pid in (first, second, third, fourth):
             people.log_interaction(session=s, data={
                 "person_ids": [pid], "occurred_at": datetime(2026, 10, 1, 12, tzinfo=UTC)})  # fmt: skip
         for pid, at in ((first, "2026-11-23T21:00"), (second, "2026-11-23T22:00")):
@@ -1419,9 +1419,9 @@ async def test_steps_with_two_people_of_one_name_say_whose_they_are(sqlite_db: D
         await settle(app, pilot)
         shown = screen_text(app)
         assert f"Sam (#{first})" in shown and f"Sam (#{second})" in shown, shown
-        reach = app.screen.query_one("#drifting", DataTable)
+        reach = app.screen.query_one("#drifting", DataTable)  # those with no step above
         names = sorted(str(reach.get_row_at(i)[0]) for i in range(reach.row_count))
-        assert names == [f"Sam (#{first})", f"Sam (#{second})"]
+        assert names == [f"Sam (#{third})", f"Sam (#{fourth})"]
         await press(app, pilot, "p")
         shown = screen_text(app)
         assert f"Sam (#{first})" in shown and f"Sam (#{second})" in shown, shown

@@ -320,8 +320,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
             limit=10) if s.id != step.id]  # fmt: skip
     say(f"Planned (#{step.id}): {words.plan_card(step.due_at, step.action, step.person)}")
     if near:  # as the wizard says beside the time
-        said = words.also_then(near).removeprefix(" · ")
-        say(said[:1].upper() + said[1:] + ".")
+        also = words.also_then(near).removeprefix(" · ")
+        say(also[:1].upper() + also[1:] + ".")
     if moved:
         say(moved)
     if rule:

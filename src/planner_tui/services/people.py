@@ -97,7 +97,7 @@ def kind_from_name(name: str) -> ContextKind:
 def create_context(*, session: Session, data: ContextCreate | dict[str, Any]) -> ContextRead:
     valid = validate(ContextCreate, data)
     _context_taken(session, valid.name)
-    kind = kind_from_name(valid.name) if valid.kind == ContextKind.OTHER else valid.kind
+    kind = valid.kind if "kind" in valid.model_fields_set else kind_from_name(valid.name)
     row = Context(name=valid.name, kind=kind)
     session.add(row)
     session.flush()
