@@ -269,9 +269,11 @@ class ReviewScreen(ViewScreen):
             box = self.query_one(f"#figure-{figure.key}", FigureBox)
             box.show(figure)
             box.display = not (figure.waiting or before)  # waiting: named at the end
-        if self._figure_next:  # once laid out: figures shown or named at the end move it
-            self.call_after_refresh(self.focus_figure, self._figure_next, scroll=True)
-            self._figure_next = ""
+        if self._figure_next:  # once laid out, twice: figures shown or hidden, and the
+            # tables fitted to their widths, move it (the Review lays out twice a turn)
+            key, self._figure_next = self._figure_next, ""
+            self.focus_figure(key)
+            self.call_after_refresh(self.call_after_refresh, self.focus_figure, key, scroll=True)
         elif another_month:
             if self.focused_figure() is not None:
                 self.focus_figure(figures[0].key)
