@@ -25,7 +25,8 @@ _PIECES = (
     "from:2026-11-01 to:yesterday from:banana to:31/02 from:in-9999-years to: 2026-11 2026-13 "
     "to:31 feb from:3 Dec Sept w* x* wa* "
     "0000-00 last month this week last year mood>=4 mood>5 mood=0 connected<=2 connected<1 "
-    "body:river journal_fts: {a} [b] (c) ) ( ' '' \\ % _ ; -- /* */ :match %(x)s ? $1 é ß ﬃ İ"
+    "body:river journal_fts: {a} [b] (c) ) ( ' '' \\ % _ ; -- /* */ :match %(x)s ? $1 é ß ﬃ İ "
+    '-walk -Ana -ana* -river* -"a -é -ß -OR -#walk -@Ana -- - -NEAR(a -*'  # -word leaves out
 )
 PIECES = _PIECES.split(" ")
 QUERIES = st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=8).map(" ".join) | (
