@@ -168,13 +168,15 @@ def recency_strip(
     rows: list[tuple[str, list[int]]],
     *,
     room: int | None = None,
-    too_new: Collection[int] = (),
+    quiet: Collection[int] = (),
+    quiet_mark: str = "",
 ) -> Text:
     """Contexts down, seven-day spans across (*weeks* holds each one's first day, oldest
     left); darker means more contact in that span. The legend comes first and each month
     is named (its first letter) over the first span ending in it, so the current month is
     always named and a short screen still shows what the marks mean. Rows whose index is
-    in *too_new* were added within the last four weeks: never marked quiet. Drawn in
+    in *quiet* end with *quiet_mark* (which parts are quiet is the Gaps' rule, not the
+    strip's weeks: a part of life added lately with older contact logged is quiet). Drawn in
     *room* cells (see :func:`strip_fit`): a narrow terminal leaves out the oldest weeks."""
     name_width, shown = strip_fit(room, len(weeks))
     weeks = weeks[len(weeks) - shown :]
@@ -193,8 +195,7 @@ def recency_strip(
         for count in counts[len(counts) - shown :]:
             shade = WEEK_SHADES[min(count, len(WEEK_SHADES) - 1)]
             picture.append(shade + " ", style="grey50" if count == 0 else "cyan")
-        quiet = not any(counts[-4:]) and index not in too_new
-        picture.append(" quiet for 4+ weeks" if quiet else "", style="italic grey62")
+        picture.append(f" {quiet_mark}" if index in quiet else "", style="italic grey62")
         picture.append("\n")
     picture.rstrip()
     return picture

@@ -152,6 +152,11 @@ def plural(count: int, one: str, many: str = "") -> str:
     return f"{count:,} {one if count == 1 else many or one + 's'}"
 
 
+def quiet_for(days: int) -> str:
+    """The Contexts strip's mark on a part of life the Gaps tab lists as quiet."""
+    return f"quiet for {days}+ days"
+
+
 def day_disagrees(what: str, said: str, due: datetime) -> str:
     """A step's words name another day than its time: asked, not corrected."""
     on = f"{due:%A} {day(due.date())}"  # with its year when that is another

@@ -1640,3 +1640,28 @@ async def test_the_circles_keep_you_in_the_middle_readable(
         picture = app.screen.query_one(CirclesPicture)
         assert sum(len(m.dots) for m in picture.marks) == 6
         assert "you" in str(picture.render()), str(picture.render())
+
+
+async def test_a_part_of_life_is_quiet_on_both_tabs_by_one_rule(sqlite_db: Database) -> None:
+    """A part of life added today with a contact logged for 40 days ago is quiet: the Gaps
+    tab listed it, while the Contexts strip left it unmarked as "added in those weeks" (a
+    new user filling in their history met that every time). One added today with no
+    contact yet is quiet on neither."""
+    with sqlite_db.write() as s:
+        street = people.create_context(session=s, data={"name": "Neighbourhood"}).id
+        people.create_context(session=s, data={"name": "Choir"})
+        lukasz = people.create_person(session=s, data={"name": "Łukasz", "context_ids": [street]})
+        people.log_interaction(session=s, data={
+            "occurred_at": clock.now() - timedelta(days=40), "person_ids": [lukasz.id],
+            "context_id": street})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "3")
+        strip = [line for line in screen_text(app).splitlines() if "░" in line or "·" in line]
+        marked = {name: "quiet for 30+ days" in line
+                  for line in strip for name in ("Neighbourhood", "Choir") if name in line}  # fmt: skip
+        assert marked == {"Neighbourhood": True, "Choir": False}
+        await press(app, pilot, "4")
+        quiet = app.screen.query_one("#quiet-table", DataTable)
+        assert [str(quiet.get_row_at(i)[0]) for i in range(quiet.row_count)] == ["Neighbourhood"]

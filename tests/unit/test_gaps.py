@@ -233,7 +233,7 @@ def test_recency_strip_buckets_contacts_by_local_week(db: Database) -> None:
         clock.freeze(now)
     with db.write() as s:
         work = context(s, "Work")
-        new = context(s, "New today")
+        context(s, "New today")
         ana = person(s, "Ana", context_ids=[work])
         meet(s, [ana], 0)  # Monday 23 Nov: the last seven days
         meet(s, [ana], 1)  # Sunday 22 Nov: still the last seven days, though last week
@@ -249,14 +249,15 @@ def test_recency_strip_buckets_contacts_by_local_week(db: Database) -> None:
         ("Quiet", [0, 0, 0, 0]),
         ("Work", [0, 0, 1, 3]),
     ]
-    assert [strip.too_new_to_be_quiet(row[0]) for row in strip.rows] == [True, False, True]
-    assert strip.too_new_to_be_quiet(new)  # added today: hasn't had the time to go quiet
     shown = pictures.recency_strip(
-        strip.weeks, [(name, counts) for _, name, counts in strip.rows], too_new={0, 2}
+        strip.weeks,
+        [(name, counts) for _, name, counts in strip.rows],
+        quiet={1},
+        quiet_mark="quiet for 30+ days",
     ).plain.splitlines()
     assert " ".join(shown[0].split()) == "· none ░ 1 ▒ 2 ▓ 3 █ 4+ contacts a week"
     assert shown[1].split() == ["N"]  # every span ends in November
-    assert ["quiet for 4+ weeks" in line for line in shown[2:5]] == [False, True, False]
+    assert ["quiet for 30+ days" in line for line in shown[2:5]] == [False, True, False]
 
 
 def test_a_check_ins_contact_counts_for_the_persons_parts_of_life(db: Database) -> None:

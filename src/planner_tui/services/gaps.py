@@ -6,7 +6,7 @@ the interaction history into Python to count it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -235,14 +235,6 @@ class RecencyStrip:
     'this week' is the last seven days however early in a calendar week it is."""
     rows: list[tuple[int, str, list[int]]]
     """(context id, name, contacts in each week)."""
-    added: dict[int, date] = field(default_factory=dict)
-    """The local day each context was added (a part of life counts from then)."""
-
-    def too_new_to_be_quiet(self, context_id: int, weeks: int = 4) -> bool:
-        """Whether the context was added within the last *weeks* weeks shown: it hasn't
-        had the time to go quiet."""
-        added = self.added.get(context_id)
-        return added is not None and added > self.weeks[-min(weeks, len(self.weeks))]
 
 
 def recency_strip(*, session: Session, weeks: int = 12, today: date | None = None) -> RecencyStrip:
@@ -260,19 +252,12 @@ def recency_strip(*, session: Session, weeks: int = 12, today: date | None = Non
         counts.setdefault(context_id, [0] * weeks)[index] += 1
     found = sorted(
         session.exec(
-            select(Context.id, Context.name, Context.created_at).where(
-                col(Context.archived).is_(False)
-            )
+            select(Context.id, Context.name).where(col(Context.archived).is_(False))
         ).all(),
         key=lambda row: sort_key(row[1]),
     )
-    rows = [(cid, name, counts.get(cid, [0] * weeks)) for cid, name, _ in found if cid is not None]
-    added = {
-        cid: clock.to_local(moment).date()
-        for cid, _, created in found
-        if cid is not None and (moment := as_aware(created)) is not None
-    }
-    return RecencyStrip(mondays, rows, added)
+    rows = [(cid, name, counts.get(cid, [0] * weeks)) for cid, name in found if cid is not None]
+    return RecencyStrip(mondays, rows)
 
 
 # --------------------------------------------------------------------------- ideas

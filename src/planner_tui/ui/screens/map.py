@@ -91,15 +91,20 @@ class WeekStrip(Static):
         super().__init__("", **kwargs)
         self.heading = heading
         self.strip: RecencyStrip | None = None
+        self.quiet: set[int] = set()
 
-    def show(self, strip: RecencyStrip) -> None:
+    def show(self, strip: RecencyStrip, quiet: set[int]) -> None:
+        """*quiet*: the ids of the contexts the Gaps tab lists as quiet (one rule for both)."""
         self.strip = strip
+        self.quiet = quiet
         self.draw()
 
     def on_resize(self, _event: Resize) -> None:
         self.draw()
 
     def draw(self) -> None:
+        from planner_tui.services.gaps import QUIET_DAYS  # loaded with the data already
+
         room = self.content_size.width
         if self.strip is None or not room:
             return  # drawn once laid out: on_resize
@@ -110,11 +115,8 @@ class WeekStrip(Static):
                 strip.weeks,
                 [(name, counts) for _, name, counts in strip.rows],
                 room=room,
-                too_new={
-                    index
-                    for index, (cid, _, _) in enumerate(strip.rows)
-                    if strip.too_new_to_be_quiet(cid)
-                },
+                quiet={i for i, (cid, _, _) in enumerate(strip.rows) if cid in self.quiet},
+                quiet_mark=words.quiet_for(QUIET_DAYS),
             )
             if strip.rows
             else text("Add a context (c) to see its weeks here.")
@@ -280,7 +282,7 @@ class MapScreen(ViewScreen):
             ],
             [str(c.id) for c in data.contexts],
         )
-        self.query_one(WeekStrip).show(data.strip)
+        self.query_one(WeekStrip).show(data.strip, {q.id for q in data.quiet})
         self.show_gaps(data, active)
         self.move_to_added()
 
