@@ -17,6 +17,7 @@ from planner_tui.services import drafts, people, steps
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.people import ContextForm, PersonForm
+from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.person import PersonScreen
@@ -1665,3 +1666,35 @@ async def test_a_part_of_life_is_quiet_on_both_tabs_by_one_rule(sqlite_db: Datab
         await press(app, pilot, "4")
         quiet = app.screen.query_one("#quiet-table", DataTable)
         assert [str(quiet.get_row_at(i)[0]) for i in range(quiet.row_count)] == ["Neighbourhood"]
+
+
+async def test_the_gaps_tab_opens_on_a_list_with_rows(sqlite_db: Database) -> None:
+    """With no one past their rhythm and contact broad enough for no ideas, the empty list
+    of people past their rhythm kept the focus: Down did nothing and `s` opened an empty
+    wizard, while two other lists each drew a first row as selected (nu167). The first
+    list with rows takes the focus, and only the focused list shows a selected row."""
+    with sqlite_db.write() as s:
+        for name in ("Work", "Family", "Choir"):  # three parts of life in touch: no ideas
+            part = people.create_context(session=s, data={"name": name}).id
+            who = people.create_person(session=s, data={"name": f"{name} friend",
+                                                        "context_ids": [part]}).id  # fmt: skip
+            people.log_interaction(session=s, data={
+                "occurred_at": clock.now() - timedelta(days=2), "person_ids": [who],
+                "context_id": part})  # fmt: skip
+        street = people.create_context(session=s, data={"name": "Neighbourhood"}).id
+        people.log_interaction(session=s, data={
+            "occurred_at": clock.now() - timedelta(days=40), "person_ids": [],
+            "context_id": street})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "4")
+        assert app.screen.focused is app.screen.query_one("#quiet-table")
+        cursor = {t.id: t.get_component_rich_style("datatable--cursor")
+                  for t in app.screen.query("#gaps DataTable").results(DataTable)}  # fmt: skip
+        assert [t for t, style in cursor.items() if style.reverse or style.underline] == [
+            "quiet-table"
+        ]
+        await press(app, pilot, "s")
+        wizard = app.screen
+        assert isinstance(wizard, PlanWizard) and wizard.initial["find"] == "Neighbourhood"

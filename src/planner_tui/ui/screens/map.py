@@ -523,13 +523,19 @@ class MapScreen(ViewScreen):
 
     def action_tab(self, tab: str) -> None:
         focus = {"people": "#people-table", "circles": "#circles-picture",
-                 "contexts": "#contexts-table", "gaps": "#drifting-table"}[tab]  # fmt: skip
-        if tab == "gaps" and not self.query_one(focus, DataTable).row_count and self.ideas:
-            focus = "#ideas-table"  # no one past their rhythm: the ideas, so s plans one
+                 "contexts": "#contexts-table", "gaps": self.first_gap()}[tab]  # fmt: skip
         # The focus moves first, at once: a list that still had it as its tab hid would hand
         # it to a neighbour in that hidden tab, and Textual then shows that tab again.
         self.set_focus(self.query_one(focus))
         self.query_one(TabbedContent).active = tab
+
+    def first_gap(self) -> str:
+        """The Gaps list that takes the focus as the tab opens: the first with rows, so `s`
+        plans for the row that looks selected (with no one past their rhythm, an empty list
+        kept it, and `s` opened an empty wizard). The ideas come before the quiet parts of
+        life and the one-sided ties: they are shown only when contact is narrow."""
+        lists = ("#drifting-table", "#ideas-table", "#quiet-table", "#one-sided-table")
+        return next((t for t in lists if self.query_one(t, DataTable).row_count), lists[0])
 
     def on_tabbed_content_tab_activated(self, _event: TabbedContent.TabActivated) -> None:
         """Another tab shown: read again if the data was changed elsewhere since (the
