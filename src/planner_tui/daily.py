@@ -615,6 +615,14 @@ class Reach:
     days_past: int
 
 
+def not_stepped(drifting: Sequence[Reach], listed: Iterable[DueStep]) -> list[Reach]:
+    """Those of *drifting* with no step among the steps *listed* beside them: someone whose
+    step is listed isn't suggested again (Today suggested Priya above her walk tomorrow,
+    nu160; `today` suggested Marek under his step from an earlier day, nu166)."""
+    stepped = {step.person_id for step in listed}
+    return [reach for reach in drifting if reach.id not in stepped]
+
+
 def drifting(connection: Any, today: date, dialect: str = "sqlite") -> list[Reach]:
     """Everyone past their rhythm (archived people aside), the longest past first."""
     people = rows(
@@ -879,11 +887,12 @@ def summary(
     """Today's summary from a DB-API *connection*, by the rules above (*check_in* as for
     :func:`today_facts`)."""
     check_in = check_in or today
-    everyone = drifting(connection, today, dialect)
+    due = planned_steps(connection, due_steps_statement(today, dialect, STEP_COLUMNS))
+    reach = not_stepped(drifting(connection, today, dialect), due)
     return Summary(
         today=today,
-        steps=planned_steps(connection, due_steps_statement(today, dialect, STEP_COLUMNS)),
-        reach=everyone[0] if everyone else None,
+        steps=due,
+        reach=reach[0] if reach else None,
         checked_in=checked_in(connection, check_in, dialect),
         intentions=intentions(connection, today, dialect),
         dates=upcoming_dates(connection, today, dialect=dialect),

@@ -101,7 +101,6 @@ def test_today_says_the_day_in_a_few_lines(home: Path) -> None:
         "Small steps:",
         "  #2  not yet, Fri 20 Nov  call (Bo)",
         "  #1  14:00  When I finish lunch: send Ana a short message (Ana Silva)",
-        "You might like to reach Bo — last in touch 3 weeks ago; you hoped for weekly.",
         "Today's check-in: not yet — a line or two is plenty, whenever you're ready "
         '(planner-tui journal "…").',
         "This month: say yes to one invitation",
@@ -120,7 +119,7 @@ def test_today_as_json_for_scripts(home: Path) -> None:
         (2, True, ""),
         (1, False, "when I finish lunch"),
     ]
-    assert data["reach"]["name"] == "Bo" and data["reach"]["days_past"] == 15
+    assert data["reach"] is None  # Bo, past his rhythm, has his step listed
     assert data["checked_in"] is False and data["intentions"] == ["say yes to one invitation"]
     assert data["checkin_draft_day"] is None
     assert data["dates"] == [
@@ -148,6 +147,26 @@ def test_today_says_a_check_in_kept_as_a_draft_as_the_app_does(
     assert "Today's check-in: started and kept as a draft — c in the app takes you back to " \
         "your words." in said, said  # fmt: skip
     assert json.loads(run(home, "today", "--json").stdout)["checkin_draft_day"] == "2026-11-23"
+
+
+@pytest.mark.parametrize("engine", ["the file", "the full path"])
+def test_today_suggests_someone_whose_step_is_not_listed_as_the_app_does(
+    home: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`today` suggested reaching Bo just under his step from Friday, where the app's Today
+    suggests only those without a step listed (nu166). Dee, a day less past her rhythm and
+    with no step, is the one suggested, on both paths."""
+    if engine == "the full path":
+        monkeypatch.setattr(daily, "summary_file", lambda *_a, **_k: None)
+    assert run(home, "add", "Dee", "--rhythm", "14").returncode == 0
+    assert run(home, "log", "Dee", "--when", "2026-10-26 12:00").returncode == 0
+    said = run(home, "today").stdout.splitlines()
+    assert "  #2  not yet, Fri 20 Nov  call (Bo)" in said
+    assert [line for line in said if "might like to reach" in line] == [
+        "You might like to reach Dee — last in touch 4 weeks ago; you hoped for every 2 weeks."
+    ]
+    reach = json.loads(run(home, "today", "--json").stdout)["reach"]
+    assert (reach["name"], reach["days_past"]) == ("Dee", 14)
 
 
 def test_today_is_quiet_when_asked_and_there_is_nothing_to_say(
@@ -939,7 +958,7 @@ def test_a_busy_week_stays_a_few_lines(home: Path) -> None:
     for when in ("20:30", "21:00", "21:30"):
         run(home, "plan", "Bo", "text", when)
     lines = run(home, "today").stdout.splitlines()
-    assert len(lines) == 10
+    assert len(lines) == 9  # Bo, past his rhythm, has his steps listed: not suggested again
     assert lines[5] == "  … and 2 more (planner-tui plan lists them all)"
     # Her step at 14:00 today, on the eve of day 0 but before its evening, is about
     # something else: a routine step that morning was taken to see the date to.

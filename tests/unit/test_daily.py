@@ -75,7 +75,7 @@ def test_the_services_answer_by_the_rules_on_every_engine(db: Database) -> None:
         (ids["friday"], ""),
         (ids["today"], "when I finish lunch"),
     ]
-    assert found.reach is not None and (found.reach.name, found.reach.days_past) == ("Bo", 15)
+    assert found.reach is None  # Bo is past his rhythm, but Friday's call is listed
     assert not found.checked_in and found.intentions == ["walk on Sundays"]
     assert [(d.person, d.label, d.on, d.year, d.planned) for d in found.dates] == [
         ("Bo", "anniversary", date(2026, 11, 23), None, ""),  # Friday's call is before today
@@ -89,7 +89,7 @@ def test_the_services_answer_by_the_rules_on_every_engine(db: Database) -> None:
         people.snooze_person(session=s, person_id=ids["bo"], days=14)
     with db.session() as s:
         later = services_today.summary(session=s)
-    assert later.checked_in and later.reach is None
+    assert later.checked_in
 
 
 def test_a_date_with_a_step_planned_for_it_says_so_on_every_engine(db: Database) -> None:
@@ -157,6 +157,8 @@ def test_the_quick_reader_gives_the_services_answer_on_a_sample_life(
             for n, person in enumerate(people.list_people(session=s)):
                 people.add_date(session=s, data={"person_id": person.id, "label": "birthday",
                                 "month": 11, "day": 20 + n % 10})  # fmt: skip
+                if n % 8 == 0:  # an eighth with no step: one of them is suggested
+                    continue
                 steps.create_step(session=s, data={"person_id": person.id, "action": "a note",
                                   "due_at": local("2026-11-23T21:00") - timedelta(days=n % 3),
                                   "cue": f"after tea {n}"})  # fmt: skip
@@ -211,7 +213,8 @@ def test_todays_facts_are_the_services_answers_on_every_engine_and_on_the_quick_
         assert [(r.id, r.last_contact, r.days_past) for r in facts.drifting] == [
             (p.id, p.last_contact, p.drifting_days) for p in drifting
         ]
-        assert facts.drifting[:1] == ([summary.reach] if summary.reach else [])
+        reach = daily.not_stepped(facts.drifting, facts.due)  # the steps `today` lists
+        assert reach[:1] == ([summary.reach] if summary.reach else [])
         assert (facts.checked_in, facts.intentions, facts.dates) == (
             summary.checked_in, summary.intentions, summary.dates,
         )  # fmt: skip

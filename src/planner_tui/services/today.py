@@ -32,31 +32,31 @@ def summary(
     """:func:`planner_tui.daily.summary`, by the data layer."""
     today = today or clock.today()
     check_in = check_in or today
-    drifting = people.drifting_people(session=session, today=today)
-    first = drifting[0] if drifting else None
+    due = [
+        DueStep(
+            s.id,
+            s.person_id,
+            s.person,
+            s.action,
+            s.due_at,
+            s.cue,
+            s.channel,
+            s.expected_awkwardness,
+            s.rrule,
+            s.context_id,
+            s.backup,
+        )
+        for s in steps.due_steps(session=session, today=today)
+    ]
+    drifting = [
+        Reach(p.id, p.name, p.last_contact, p.cadence_days, p.drifting_days or 0)
+        for p in people.drifting_people(session=session, today=today)
+    ]
+    reach = daily.not_stepped(drifting, due)
     return Summary(
         today=today,
-        steps=[
-            DueStep(
-                s.id,
-                s.person_id,
-                s.person,
-                s.action,
-                s.due_at,
-                s.cue,
-                s.channel,
-                s.expected_awkwardness,
-                s.rrule,
-                s.context_id,
-                s.backup,
-            )
-            for s in steps.due_steps(session=session, today=today)
-        ],
-        reach=Reach(
-            first.id, first.name, first.last_contact, first.cadence_days, first.drifting_days or 0
-        )
-        if first
-        else None,
+        steps=due,
+        reach=reach[0] if reach else None,
         checked_in=journal.checked_in(session=session, day=check_in),
         intentions=review.current_intentions(session=session, today=today),
         dates=people.upcoming_dates(session=session, today=today),

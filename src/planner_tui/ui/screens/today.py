@@ -92,10 +92,9 @@ class TodayData:
     @classmethod
     def of(cls, facts: TodayFacts) -> TodayData:
         moment = facts.moment
-        # Someone whose step is listed just above isn't suggested again below it (nu160,
-        # nu165: "you might like to reach" Priya, with her walk tomorrow on the same page)
-        stepped = {step.person_id for step in [*facts.due, *facts.coming]}
-        drifting = [p for p in facts.drifting if p.id not in stepped]
+        from planner_tui.daily import not_stepped  # loaded with the facts already
+
+        drifting = not_stepped(facts.drifting, [*facts.due, *facts.coming])
         return cls(
             today=facts.today,
             due=[StepItem.of(step) for step in facts.due],
