@@ -367,3 +367,17 @@ def test_a_name_too_long_is_cut_and_said_and_a_nickname_is_kept_as_a_name_is() -
     assert len(one.name) == 1000 and one.nickname == "zw"
     assert "1 name longer than 1,000 characters was cut to fit: line 1." in got.summary()
     assert parse(card("FN:" + "y" * 1000)).summary() == []  # at the limit: nothing cut
+
+
+def test_a_note_too_long_is_cut_and_said() -> None:
+    """A card's note of 300,000 characters came in as its first 20,000 without a word, while
+    a name cut to fit was said (nu168). Two notes on one card count together."""
+    got = parse(card("FN:Huge Note", "NOTE:" + "x" * 300_000))
+    [one] = got.cards
+    assert one.note == "x" * 20_000
+    assert got.summary() == [
+        "1 note longer than 20,000 characters was cut to fit, the rest left out: line 1."
+    ]
+    assert parse(card("FN:At the limit", "NOTE:" + "y" * 20_000)).summary() == []
+    both = parse(card("FN:Two notes", "NOTE:" + "a" * 10_000, "NOTE:" + "b" * 10_000))
+    assert both.cards[0].note.endswith("b" * 9_998) and len(both.summary()) == 1

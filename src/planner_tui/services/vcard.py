@@ -98,6 +98,8 @@ class Contents:
     """(line, why) for each card whose only name is one no one can have here ('#7')."""
     shortened: list[int] = field(default_factory=list)
     """The lines where cards begin whose name was longer than a name can be (cut to fit)."""
+    notes_cut: list[int] = field(default_factory=list)
+    """The lines where cards begin whose note was longer than a note can be (cut to fit)."""
     born_later: list[int] = field(default_factory=list)
     """The lines of birthdays whose year is still to come (a due date, a slip): the day and
     month are kept, the year left out — a birthday's year is the year of birth."""
@@ -123,6 +125,11 @@ class Contents:
             out.append(f"{plural(n, 'name')} longer than {MAX_NAME:,} characters "
                        f"{'was' if n == 1 else 'were'} cut to fit: "
                        f"{_listed(f'line {line}' for line in self.shortened)}.")  # fmt: skip
+        if self.notes_cut:
+            n = len(self.notes_cut)
+            out.append(f"{plural(n, 'note')} longer than {MAX_NOTE:,} characters "
+                       f"{'was' if n == 1 else 'were'} cut to fit, the rest left out: "
+                       f"{_listed(f'line {line}' for line in self.notes_cut)}.")  # fmt: skip
         if self.born_later:
             n = len(self.born_later)
             out.append(f"{plural(n, 'birthday')} gave a year still to come, so only the day "
@@ -291,6 +298,7 @@ def parse(raw: bytes) -> Contents:
         reader.not_people,
         reader.refused,
         reader.shortened,
+        reader.notes_cut,
         reader.born_later,
     )
 
@@ -406,6 +414,7 @@ class _Reader:
         self.not_people: list[int] = []
         self.unreadable: list[tuple[int, str]] = []
         self.shortened: list[int] = []
+        self.notes_cut: list[int] = []
         self.born_later: list[int] = []
 
     def card(self, start: int, props: list[_Property], bad_lines: list[int]) -> None:
@@ -449,7 +458,9 @@ class _Reader:
                 nick = _usable(_one_line(_unescape(part, version)))
                 if nick and nick not in nicknames:
                     nicknames.append(nick)
-        notes = [_note(_unescape(v, version)) for v in values("NOTE")]
+        note = "\n\n".join(n for n in (_note(_unescape(v, version)) for v in values("NOTE")) if n)
+        if len(note) > MAX_NOTE:
+            self.notes_cut.append(start)
         labels = {p.group.upper(): v for p, v in texts.get("X-ABLABEL", []) if p.group}
         birthday = anniversary = None
         for prop, value in texts.get("BDAY", []):
@@ -475,7 +486,7 @@ class _Reader:
                 name=name,
                 nickname=nicknames[0][:MAX_NICKNAME] if nicknames else "",
                 other_names=tuple(nicknames[1:]),
-                note="\n\n".join(n for n in notes if n)[:MAX_NOTE],
+                note=note[:MAX_NOTE],
                 organisation=organisation,
                 birthday=birthday,
                 anniversary=anniversary,
