@@ -32,6 +32,7 @@ from planner_tui.db import (
 from planner_tui.errors import PlannerError
 from planner_tui.names import called, sort_key, told_apart
 from planner_tui.outcomes import TAKEN
+from planner_tui.patterns import says_something
 
 DATES_AHEAD = 7
 """How many days ahead a birthday or another date is mentioned (today included)."""
@@ -716,7 +717,7 @@ def warm_on(connection: Any, days: list[date], dialect: str = "sqlite") -> list[
         day = date.fromisoformat(day) if isinstance(day, str) else day
         if any(score is not None and score <= LOW for score in (mood, connectedness)):
             low_days.add(day)
-        elif warmth_note.strip():
+        elif says_something(warmth_note):
             found.append(WarmMoment(day, "entry", warmth_note.strip()))
     wanted = set(days) - low_days
     local_day = LocalDays()

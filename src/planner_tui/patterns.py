@@ -107,11 +107,19 @@ STOPWORDS = frozenset(
     yourself themselves i'd i'll i've we're we've they're they've you're you've isn't
     aren't wasn't weren't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't
     doesn't
+    nothing none nobody noone anything anyone anybody everything everyone everybody
+    someone somebody idk dunno nah nope
     """.split()  # noqa: SIM905 (a list literal would be 220 lines)
 )
 """Words too common to be a theme. Two-letter words are themes too (a friend called Bo or
 Mo), so the short ones said without meaning much are here."""
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def says_something(note: str) -> bool:
+    """Whether *note* has a word beyond the little ones: "nothing much", "not really" or
+    "-" under *what brought warmth* is no warm moment to show back (nu166)."""
+    return any(word.casefold() not in STOPWORDS for word in WORD.findall(note))
 
 
 def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]]:

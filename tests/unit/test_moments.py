@@ -391,6 +391,18 @@ def test_on_this_day_is_a_warm_moment_from_an_earlier_year_never_a_sad_one(db: D
     )
 
 
+def test_on_this_day_passes_over_a_warmth_note_that_says_none_came(db: Database) -> None:
+    """ "nothing much" under *what brought warmth* was shown back as a warm moment (nu166)."""
+    for said in ("nothing much", "Not really.", "-", "none", "nothing, idk"):
+        entry(db, date(2025, 11, 23), warmth_note=said)
+        with db.session() as s:
+            assert moments.on_this_day(session=s, today=TODAY) is None, said
+    entry(db, date(2025, 11, 23), warmth_note="nothing much, but tea with Bo")
+    with db.session() as s:
+        found = moments.on_this_day(session=s, today=TODAY)
+    assert found is not None and found.text == "nothing much, but tea with Bo"
+
+
 def test_on_this_day_takes_a_warm_contact_from_an_earlier_month(db: Database) -> None:
     with db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"}).id

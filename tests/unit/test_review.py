@@ -685,6 +685,13 @@ def test_little_words_of_place_and_manner_are_not_the_months_words() -> None:
     assert patterns.themes(notes) == [("chatting", 3), ("late", 3), ("boxes", 2), ("trees", 2)]
 
 
+def test_themes_leave_out_words_that_say_none_came() -> None:
+    """ "What brought warmth: neighbour (10), tea (10), nothing (6)" (nu166)."""
+    notes = ["nothing much", "Nothing.", "nothing really", "tea with the neighbour",
+             "tea, then nothing", "the neighbour's tea", "none"]  # fmt: skip
+    assert patterns.themes(notes) == [("tea", 3), ("neighbour", 2)]
+
+
 def test_people_in_touch_counts_those_a_check_in_counted_as_in_touch(db: Database) -> None:
     """A check-in ticked "we were in touch" with Ben made him "last in touch" on the Map,
     and the Review said "People in touch 0"; someone only mentioned is not in touch."""
