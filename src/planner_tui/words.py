@@ -717,6 +717,16 @@ def nothing_planned(name: str) -> str:
 
 
 NO_ONE_DRIFTING = "Everyone is within the rhythm you hoped for."
+
+
+def no_one_drifting(resting: list[str]) -> str:
+    """No one is past their rhythm, said truly: *resting* are those past it whose reminder
+    rests (a snoozed Ana, 4 weeks past, was "within the rhythm", nu167)."""
+    if not resting:
+        return NO_ONE_DRIFTING
+    return f"{NO_ONE_DRIFTING[:-1]}, apart from {joined(resting)}, resting for now."
+
+
 DRIFTING_ALL_STEPPED = "Whoever is past the rhythm you hoped for has a step planned above."
 NOTHING_DUE = "Nothing planned for today. Rest counts too."
 CHECKED_IN = "Done — thank you for taking a moment."

@@ -1685,11 +1685,20 @@ async def test_the_gaps_tab_opens_on_a_list_with_rows(sqlite_db: Database) -> No
         people.log_interaction(session=s, data={
             "occurred_at": clock.now() - timedelta(days=40), "person_ids": [],
             "context_id": street})  # fmt: skip
+        zoe = people.create_person(session=s, data={"name": "Zoë [b]", "cadence_days": 7}).id
+        people.log_interaction(session=s, data={
+            "occurred_at": clock.now() - timedelta(days=30), "person_ids": [zoe]})  # fmt: skip
+        people.snooze_person(session=s, person_id=zoe, days=14)
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_map(app, pilot)
         await press(app, pilot, "4")
         assert app.screen.focused is app.screen.query_one("#quiet-table")
+        # Zoë, snoozed, is past her rhythm all the same: not "everyone is within it" (nu167)
+        assert str(app.screen.query_one("#drifting-empty").render()) == (
+            "No one — everyone is within the rhythm you hoped for, apart from Zoë [b], "
+            "resting for now."
+        )
         cursor = {t.id: t.get_component_rich_style("datatable--cursor")
                   for t in app.screen.query("#gaps DataTable").results(DataTable)}  # fmt: skip
         assert [t for t, style in cursor.items() if style.reverse or style.underline] == [

@@ -605,10 +605,12 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
     with opened(settings, reading=True) as database, database.session() as session:
         if args.drifting:
             found = people.drifting_people(session=session)
+            everyone = [] if found else people.list_people(session=session)
         else:
-            found = people.list_people(session=session)
+            found = everyone = people.list_people(session=session)
     if not found:
-        say(words.NO_ONE_DRIFTING if args.drifting else words.EMPTY_MAP_SHELL)
+        resting = [p.name for p in everyone if p.resting_past]
+        say(words.no_one_drifting(resting) if args.drifting else words.EMPTY_MAP_SHELL)
         return
     names = {p.id: " ".join(p.name.split()) for p in found}
     width = min(30, max(cell_len(name) for name in names.values()))

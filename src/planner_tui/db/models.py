@@ -389,6 +389,9 @@ class PersonRead(SQLModel):
     """Days past the desired cadence (None when not drifting or no cadence set); for
     someone never in touch (``last_contact`` None), the days since they were added (at
     least 1): they are suggested from the day they are added."""
+    resting_past: bool = False
+    """Past their rhythm while their reminder rests (snoozed): not drifting, and not
+    within it either."""
     aliases: list[str] = []
     """Other names they go by: the names of people merged into them (so ``@OldName``
     still links them, by :func:`planner_tui.names.people_named`)."""

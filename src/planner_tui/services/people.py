@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
@@ -769,17 +770,13 @@ def list_people(
         read.contexts = contexts.get(row.id, [])
         read.aliases = aliases.get(row.id, [])
         read.last_contact = latest.get(row.id)
-        read.drifting_days = (
-            None
-            if row.archived
-            else drifting_days(
-                cadence_days=row.cadence_days,
-                last_contact=read.last_contact,
-                since=row.created_at,
-                snoozed_until=row.snoozed_until,
-                today=today,
+        if not row.archived:
+            past = partial(drifting_days, cadence_days=row.cadence_days,
+                           last_contact=read.last_contact, since=row.created_at, today=today)  # fmt: skip
+            read.drifting_days = past(snoozed_until=row.snoozed_until)
+            read.resting_past = read.resting_until(today) is not None and bool(
+                past(snoozed_until=None)
             )
-        )
         result.append(read)
     return result
 

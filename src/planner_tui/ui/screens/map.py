@@ -325,8 +325,9 @@ class MapScreen(ViewScreen):
 
         # Said only of people and parts of life that are there (an empty map says how to
         # add someone instead), and only what is true: a part added lately isn't quiet yet.
+        within = words.no_one_drifting([self.called(p) for p in active if p.resting_past])
         self.query_one("#drifting-empty", Note).set(
-            "" if drifting or not data.people else f"No one — {words.NO_ONE_DRIFTING.lower()}"
+            "" if drifting or not data.people else f"No one — {within[0].lower()}{within[1:]}"
         )
         fill(
             self.query_one("#quiet-table", DataTable),
