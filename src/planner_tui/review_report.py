@@ -776,7 +776,8 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
             )
         if check.leans_lonely:
             found = support.load_support(home)
-            lines.append(words.LONELY_NOTE)
+            month = "this month" if data.running else clock.strftime(data.month, "%B %Y")
+            lines.append(words.lonely_note(month))
             if data.trusted:  # your own people first, as help lists them
                 lines += ["People you trust:", *(ITEM + person for person in data.trusted)]
             else:

@@ -98,11 +98,18 @@ NO_TRUSTED = (
     "No one added yet. Press e to note one to five people you could call or message when "
     "things feel heavy — a friend, family, a neighbour, your doctor."
 )
-LONELY_NOTE = (
-    "Your answers for this month lean towards feeling lonely. Many people feel this way at "
-    "times, and it can change. Talking to someone you trust, your doctor, or one of the "
-    "free lines below can help."
-)
+
+
+def lonely_note(month: str) -> str:
+    """Under a loneliness check that leans towards feeling lonely; *month* is "this month"
+    or the month's name (an earlier month's check said "this month", nu166)."""
+    return (
+        f"Your answers for {month} lean towards feeling lonely. Many people feel this way at "
+        "times, and it can change. Talking to someone you trust, your doctor, or one of the "
+        "free lines below can help."
+    )
+
+
 LONELY_SAVED = (
     "Saved — thank you for answering honestly. The people you trust and free lines are "
     "under the check."
@@ -1211,10 +1218,11 @@ def steps_done_line(done: int, due: int, to_come: int, running: bool, early: int
     """The Review's line on the month's steps: done of those due (so far, while the month
     is going, with those whose outcome came *early*, before their day); steps not yet due
     are still to come, never counted as not done."""
+    was = "was" if 1 in (done, due) else "were"  # "0 of 1 step … was done"
     if not running:
-        return f"{done:,} of {plural(due, 'step')} due this month {'was' if done == 1 else 'were'} done."
+        return f"{done:,} of {plural(due, 'step')} due this month {was} done."
     which = "due so far or settled early" if early else "due so far"
-    line = f"{done:,} of {plural(due, 'step')} {which} {'was' if done == 1 else 'were'} done"
+    line = f"{done:,} of {plural(due, 'step')} {which} {was} done"
     if not to_come:
         return line + "."
     return f"{line}; {to_come:,} still to come this month."

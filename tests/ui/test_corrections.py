@@ -179,7 +179,7 @@ async def test_a_contact_is_changed_from_the_persons_page_and_undone_with_u(
         await press(app, pilot, *"Ben", "enter")  # Ben was there too
         form.query_one("#warmth", Select).value = 4
         await press(app, pilot, "ctrl+s")
-        assert isinstance(app.screen, PersonScreen) and said(app, "Saved.")
+        assert isinstance(app.screen, PersonScreen) and said(app, "Saved; u undoes it.")  # nu167
         [changed] = contacts(sqlite_db)
         assert (changed.people, changed.warmth, changed.note) == (["Ana", "Ben"], 4, "soup")
         assert contacts(sqlite_db, ben) == [changed]

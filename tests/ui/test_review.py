@@ -246,8 +246,24 @@ async def test_a_check_that_leans_lonely_is_answered_kindly_and_shows_where_help
         where = review_screen.find_widget(check)
         assert body.region.y <= where.region.y < body.region.bottom  # its top in sight
         shown = " ".join(screen_text(app).split())
-        assert words.LONELY_NOTE in shown and "Mum" in shown
+        assert words.lonely_note("this month") in shown and "Mum" in shown
         assert words.NO_ONE_TRUSTED not in shown
+
+
+async def test_a_check_for_an_earlier_month_says_that_month(sqlite_db: Database) -> None:
+    """October's check, answered on 23 November, said "Your answers for this month"
+    (nu166)."""
+    with sqlite_db.write() as s:  # the planner began in October
+        journal.save_entry(session=s, data={"day": date(2026, 10, 5), "body": "first day"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "left", "l")
+        for _ in range(3):
+            await press(app, pilot, "down", "down", "enter", "tab")
+        await press(app, pilot, "ctrl+s")
+        shown = " ".join(screen_text(app).split())
+        assert words.lonely_note("October 2026") in shown
+        assert "Your answers for this month" not in shown
 
 
 async def test_a_check_that_leans_lonely_with_no_one_trusted_says_how_to_add_them(
@@ -265,7 +281,7 @@ async def test_a_check_that_leans_lonely_with_no_one_trusted_says_how_to_add_the
         assert said(app, words.LONELY_SAVED_NO_ONE_TRUSTED)
         assert not said(app, words.LONELY_SAVED)
         shown = " ".join(screen_text(app).split())
-        assert words.LONELY_NOTE in shown and words.NO_ONE_TRUSTED in shown
+        assert words.lonely_note("this month") in shown and words.NO_ONE_TRUSTED in shown
         assert "People you trust:" not in shown
         # Added through help, they show under the check at once (it kept saying no one).
         await press(app, pilot, "question_mark", "e")
@@ -642,7 +658,10 @@ async def test_intentions_for_a_month_gone_by_are_not_said_to_show_on_today(
         await press(app, pilot, "r", "n")
         asked = " ".join(screen_text(app).split())
         assert "They show on Today all through December 2026." in asked  # November's
-        await press(app, pilot, "escape", "left", "left", "n")  # September's, for October
+        await press(app, pilot, "escape", "left", "n")  # October's, for November: under way
+        asked = " ".join(screen_text(app).split())
+        assert "They show on Today for the rest of November 2026." in asked  # (nu166)
+        await press(app, pilot, "escape", "left", "n")  # September's, for October
         assert isinstance(app.screen, IntentionsForm)
         asked = " ".join(screen_text(app).split())
         assert "for October 2026, gone by now: they are kept with this review." in asked

@@ -810,3 +810,14 @@ def test_back_in_touch_says_its_longest_gaps_come_first(db: Database) -> None:
     lines = review_report.wins(review_of(db, date(2026, 11, 1))).lines
     at = lines.index("Back in touch after a long gap (2, longest first):")
     assert [line.split(",")[0].strip(" •-") for line in lines[at + 1 : at + 3]] == ["Nadia", "Zoe"]
+
+
+@pytest.mark.parametrize(
+    ("done", "due", "said"),
+    [(0, 1, "0 of 1 step due this month was done."),  # "… were done" (nu166)
+     (1, 3, "1 of 3 steps due this month was done."),
+     (0, 3, "0 of 3 steps due this month were done."),
+     (2, 3, "2 of 3 steps due this month were done.")],
+)  # fmt: skip
+def test_the_steps_line_agrees_with_its_numbers(done: int, due: int, said: str) -> None:
+    assert words.steps_done_line(done, due, 0, False, 0) == said

@@ -247,5 +247,11 @@ class InteractionForm(FormScreen[Any]):
                      f"The contact of {when} is as it was.")(result)  # fmt: skip
         super().saved(result)
 
+    def said_when_saved(self, result: Any) -> str:
+        # a correction can be undone, as archive, merge and delete say (nu167: only "Saved.")
+        return (
+            "Saved; u undoes it." if self.contact is not None else super().said_when_saved(result)
+        )
+
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, "people" if field == "person_ids" else field)

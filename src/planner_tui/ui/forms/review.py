@@ -232,11 +232,14 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
     def compose_fields(self) -> ComposeResult:
         from planner_tui.daily import intentions_month
 
-        gone_by = self.month < intentions_month(clock.today())  # "all through December 2024"
+        shown_now = intentions_month(clock.today())  # the month whose intentions show now
         yield Field(
             f"One to three small intentions for {self.following}, gone by now: they are kept "
             "with this review."
-            if gone_by
+            if self.month < shown_now  # not "all through December 2024"
+            else f"One to three small intentions. They show on Today for the rest of "
+            f"{self.following}."
+            if self.month == shown_now  # on 6 December, not "all through December" (nu166)
             else f"One to three small intentions. They show on Today all through {self.following}."
         )
         for n in range(INTENTIONS):
