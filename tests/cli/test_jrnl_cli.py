@@ -137,6 +137,10 @@ def test_not_a_journal(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("just some notes\n", encoding="utf-8")
     assert_one_line_error(run(tmp_path, "import", str(notes)), 1, "has no journal entries")
+    contacts = tmp_path / "contacts.csv"  # told only about jrnl (nu168)
+    contacts.write_text("name,phone\nAna,0770\n", encoding="utf-8")
+    refused = run(tmp_path, "import", str(contacts))
+    assert_one_line_error(refused, 1, "People come in from a vCard (.vcf) file")
     assert_one_line_error(
         run(tmp_path, "import", str(tmp_path / "missing.journal")), 1, "There is no file"
     )

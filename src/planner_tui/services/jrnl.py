@@ -364,6 +364,10 @@ def read_dayone_folder(folder: Path) -> list[Entry]:
 # --------------------------------------------------------------------------- which file
 
 
+SPREADSHEETS = (".csv", ".tsv", ".xlsx", ".xls", ".ods")
+"""Files people may hope to import contacts from: told where contacts come in instead."""
+
+
 def claims(path: Path) -> bool:
     """Whether ``planner-tui import PATH`` is for this importer: a folder, a Day One JSON
     export, or any file that is not a vCard or planner-tui's own JSON export (by its
@@ -401,6 +405,12 @@ def load(path: Path) -> Journal:
         raise InvalidInput(
             f"{path.name} has no journal entries in it (a jrnl entry starts with a line like "
             "[2026-11-23 18:00] Title)."
+            + (  # a spreadsheet of contacts was told only about jrnl (nu168)
+                " People come in from a vCard (.vcf) file, which address books export; "
+                "a spreadsheet isn't read."
+                if path.suffix.lower() in SPREADSHEETS
+                else ""
+            )
         )
     return Journal(kind=kind, entries=entries)
 
