@@ -724,7 +724,8 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     taken = datetime.fromtimestamp(given.stat().st_mtime, UTC)  # how much a restore takes back
     question = (
         f"Replace the data in {location.display} with the copy in {args.file} "
-        f"({copy_taken(taken)})?"
+        f"({copy_taken(taken)})? What was written since goes with it, drafts of unsaved "
+        "words too."  # a check-in's draft went without a word (nu168)
     )
     app_open = backups.looks_open(location)
     if app_open:

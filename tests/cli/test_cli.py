@@ -777,3 +777,4 @@ def test_restore_asks_with_when_the_copy_was_taken(
     os.utime(copy, (moment, moment))
     asked = run(home, "restore", str(copy))
     assert_one_line_error(asked, 1, f"with the copy in {copy} {said}")
+    assert "What was written since goes with it, drafts of unsaved words too." in asked.stderr
