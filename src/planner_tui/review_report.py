@@ -240,7 +240,9 @@ def associations(data: MonthReviewData) -> Figure:
         scored = sum(1 for _, _, connected in data.daily if connected is not None)
         if not data.associations:
             lines.append(f"Not enough days{YET[data.running]} to see a pattern this month.")
-            return Figure("associations", "What went with warmer and cooler days", lines, waiting=True)
+            return Figure(
+                "associations", "What went with warmer and cooler days", lines, waiting=True
+            )
         lines.append(
             f"Nothing stood out{YET[data.running]} this month: on {scored} scored days, "
             f"no tag, person or part of life came with a difference of "

@@ -723,6 +723,7 @@ def nothing_planned(name: str) -> str:
     return f"{name} has no small step planned. planner-tui plan can add one."
 
 
+NO_LATER_MONTH = "This is the current month; later ones have not happened yet."
 NO_ONE_DRIFTING = "Everyone is within the rhythm you hoped for."
 
 

@@ -837,3 +837,17 @@ async def test_the_overviews_rows_are_told_apart_at_any_width(sqlite_db: Databas
                 assert name.startswith(shown.removesuffix("…")), (width, name, shown)
                 names.append(shown)
             assert len(set(names)) == len(names), (width, names)
+
+
+async def test_the_no_later_month_notice_goes_when_the_month_changes(sqlite_db: Database) -> None:
+    """→ on this month says later ones have not happened yet; the toast stayed over the
+    month before once ← had gone there, reading as if that were the current one (nu166)."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 10, 5), "body": "first day"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "right")
+        assert said(app, words.NO_LATER_MONTH)
+        await press(app, pilot, "left")
+        assert not said(app, words.NO_LATER_MONTH)
+        assert "October 2026" in screen_text(app)

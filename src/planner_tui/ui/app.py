@@ -263,6 +263,13 @@ class PlannerApp(TypeAheadApp):
                 self._unnotify(shown, refresh=False)  # (Textual is pinned exactly)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    def withdraw(self, message: str) -> None:
+        """Takes down a toast saying *message*: what it said is no longer so (the Review's
+        "This is the current month" stayed over the month before, nu166)."""
+        for shown in list(self._notifications):
+            if shown.message == message:
+                self._unnotify(shown)
+
     def format_title(self, title: str, sub_title: str) -> Content:
         # Textual shows titles without markup; control characters still need making visible.
         return super().format_title(plain(title), plain(sub_title))

@@ -334,8 +334,9 @@ class ReviewScreen(ViewScreen):
     def action_move(self, months: int) -> None:
         wanted = self.month + relativedelta(months=months)
         if wanted > clock.today().replace(day=1):
-            self.notify("This is the current month; later ones have not happened yet.")
+            self.notify(words.NO_LATER_MONTH)
             return
+        self.planner.withdraw(words.NO_LATER_MONTH)
         self.month = wanted
         self.set_timer(OPENING_SAID_AFTER, partial(self.say_opening, wanted))
         self.reload()
