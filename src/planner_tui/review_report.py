@@ -977,7 +977,8 @@ EXPLAIN: dict[str, str] = {
     "side with none is a real nothing, and compared). These went together, nothing more.",
     "wins": "Steps marked done; people whose first contact this month came after 60 or more "
     "days without one (or none in the past year); days you tagged #repair; people added to "
-    "your map this month; and the wins you wrote yourself.",
+    "your map this month (not those you were in touch with in the year before); and the "
+    "wins you wrote yourself.",
     "loneliness": "The three-item loneliness scale: three questions answered hardly ever (1), "
     "some of the time (2) or often (3), added up to a total from 3 to 9. It describes how the "
     "month felt; it is not a diagnosis. The direct question is kept on its own and never "

@@ -821,3 +821,16 @@ def test_back_in_touch_says_its_longest_gaps_come_first(db: Database) -> None:
 )  # fmt: skip
 def test_the_steps_line_agrees_with_its_numbers(done: int, due: int, said: str) -> None:
     assert words.steps_done_line(done, due, 0, False, 0) == said
+
+
+def test_someone_added_with_their_history_logged_is_not_a_new_person(db: Database) -> None:
+    """Added in December with contacts logged back to September, Ana was one of the "new
+    people on your map" (nu166); Bo, with no contact before December, is new."""
+    clock.freeze(datetime(2026, 12, 6, 20))  # the fixture's clock comes back after
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        people.create_person(session=s, data={"name": "Bo"})
+        people.log_interaction(session=s, data={"person_ids": [ana],
+                               "occurred_at": datetime(2026, 9, 5, 12, tzinfo=UTC)})  # fmt: skip
+    with db.session() as s:
+        assert review.review_month(session=s, month=date(2026, 12, 1)).new_people == ["Bo"]

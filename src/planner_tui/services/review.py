@@ -983,15 +983,18 @@ def _tagged_days(session: Session, first: date, after: date, tag: str) -> list[d
 
 
 def _new_people(session: Session, first: date, after: date) -> list[str]:
+    """People added in [first, after), but not those in touch in the year before: someone
+    added with a history logged back to September is no new person in December (nu166)."""
     start, end = day_window(first, after)
-    return list(
-        session.exec(
-            select(Person.name)
-            .where(col(Person.created_at) >= start, col(Person.created_at) < end)
-            .where(col(Person.archived).is_(False))
-            .order_by(col(Person.created_at))
-        ).all()
-    )
+    lookback, _ = day_window(moved(first, days=-LOOKBACK_DAYS), first)
+    known = _contact_per_person(session, lookback, start, last=True)
+    added = session.exec(
+        select(Person.id, Person.name)
+        .where(col(Person.created_at) >= start, col(Person.created_at) < end)
+        .where(col(Person.archived).is_(False))
+        .order_by(col(Person.created_at))
+    ).all()
+    return [name for pid, name in added if pid not in known]
 
 
 def loneliness_check(*, session: Session, month: str) -> LonelinessCheckRead | None:
