@@ -429,6 +429,17 @@ def test_a_word_from_a_list_is_taken_whatever_its_case(home: Path) -> None:
     assert_one_line_error(run(home, "add", "Eve", "--circle", "nope"), 2, "invalid choice: 'nope'")
 
 
+def test_support_is_taken_in_the_apps_words_too(home: Path) -> None:
+    """The app's form says "I listened / comforted", its pages "Listening"; `--gave
+    listening` was refused: "choose from 'emotional', 'practical'" (nu167)."""
+    run(home, "add", "Dee")
+    logged = run(home, "log", "Dee", "--gave", "listening", "--got", "help")
+    assert logged.returncode == 0, logged.stderr
+    [contact] = json.loads(run(home, "export", "--format", "json").stdout)["tables"]["interaction"]
+    assert [k for k in ("gave_emotional", "gave_practical", "got_emotional", "got_practical")
+            if contact[k]] == ["gave_emotional", "got_practical"]  # fmt: skip
+
+
 def test_a_part_of_life_found_by_the_start_of_its_name_is_said(home: Path) -> None:
     """`add Kim --context Book` put Kim in "Book club, Tuesdays" without a word, where a
     new part of life says so: which one it is, is said."""

@@ -268,6 +268,15 @@ async def test_words_typed_or_pasted_where_no_box_takes_them_go_on_in_the_forms_
             await press(app, pilot, *typed)
             assert note.text == f"Lovely chat, q? {said}" and app.focused is note
             assert channel.value == before and not channel.expanded
+        # The word the command line takes for a choice finds it too (nu167: "them" on *who
+        # reached out* went into the note, the choice left on "both")
+        initiator = contact.query_one("#initiator", Select)
+        for typed, chosen in (("them", "them"), ("me", "me"), ("mutual", "mutual")):
+            initiator.focus()  # from the note: a new word (the box forgets one as it is left)
+            await press(app, pilot, *typed)
+            assert initiator.value == chosen and app.focused is initiator
+            note.focus()
+        assert note.text == "Lovely chat, q? hello there it was"
 
 
 async def test_a_name_is_suggested_only_when_the_typing_begins_one(sqlite_db: Database) -> None:

@@ -48,7 +48,9 @@ def _how(typed: str) -> str:
 
 
 REACHED_OUT = {"me": "me", "them": "them", "mutual": "mutual", "both": "mutual"}
-SUPPORT = ("emotional", "practical")
+SUPPORT_WORDS = {"emotional": "emotional", "listening": "emotional", "comfort": "emotional",
+                 "practical": "practical", "help": "practical"}  # fmt: skip
+"""`--gave` and `--got` in the words the app's form uses too ("I listened / comforted")."""
 CIRCLES = ("inner", "middle", "outer")
 """`--circle`: the convoy model's rings, as the app names them."""
 SNOOZE_DAYS = 14
@@ -108,10 +110,12 @@ def add_parsers(sub: Any) -> None:
     )
     log.add_argument("--context", help="the part of life it was in")
     log.add_argument("--note", default="", help="a note")
-    log.add_argument("--gave", action="append", type=word, choices=SUPPORT, default=[],
-                     help="support you gave: emotional or practical")  # fmt: skip
-    log.add_argument("--got", action="append", type=word, choices=SUPPORT, default=[],
-                     help="support you received: emotional or practical")  # fmt: skip
+    log.add_argument("--gave", action="append", type=word, choices=SUPPORT_WORDS, default=[],
+                     metavar="KIND", help="support you gave: emotional (listening, comfort) "
+                     "or practical (help)")  # fmt: skip
+    log.add_argument("--got", action="append", type=word, choices=SUPPORT_WORDS, default=[],
+                     metavar="KIND", help="support you received: emotional (listening, "
+                     "comfort) or practical (help)")  # fmt: skip
     log.set_defaults(run=cmd_log)
 
     for name, (status, said) in OUTCOMES.items():
@@ -379,8 +383,8 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
                 "initiator": REACHED_OUT[args.who_reached_out or LOGGED_INITIATOR],
                 "warmth": args.warmth,
                 "note": args.note,
-                **{f"gave_{kind}": kind in args.gave for kind in SUPPORT},
-                **{f"got_{kind}": kind in args.got for kind in SUPPORT},
+                **{f"gave_{SUPPORT_WORDS[kind]}": True for kind in args.gave},
+                **{f"got_{SUPPORT_WORDS[kind]}": True for kind in args.got},
             },
         )
     say(f"Saved: a contact with {names}, {words.when(saved.occurred_at)} "

@@ -165,13 +165,22 @@ class Dropdown(Select[SelectType]):
         self._before: Any = self.NULL
         """The choice before the letters being spelled."""
 
+    def on_blur(self, _event: events.Blur) -> None:
+        self._finder.forget()  # back in the box later, letters begin a new word
+
     def on_key(self, event: events.Key) -> None:
         if self.expanded or not event.is_printable or event.character in (None, " "):
             self._finder.forget()
             return  # the drop-down's own keys
         event.stop()
         event.prevent_default()
-        choices = [(plain_words(p), value) for p, value in self._options if value != self.NULL]
+        # A choice is also found by the word stored for it, as the command line takes it
+        # ("them" for *they reached out*: nu167 typed it, and it went into the note).
+        choices = [
+            (plain_words(p) + (f" {value}" if isinstance(value, str) else ""), value)
+            for p, value in self._options
+            if value != self.NULL
+        ]
         values = [value for _, value in choices]
         at = values.index(self.value) if self.value in values else 0
         if (event.character or "").isdigit():
