@@ -792,8 +792,15 @@ def test_snooze_and_people(home: Path) -> None:
         "Everyone is within the rhythm you hoped for, apart from Bo, resting for now.\n"
     )
     everyone = run(home, "people").stdout.splitlines()
-    assert [line.split("  ")[1].strip() for line in everyone] == ["Ana Costa", "Ana Silva", "Bo"]
+    assert [line.split("  ")[1].strip() for line in everyone[:-1]] == [
+        "Ana Costa", "Ana Silva", "Bo"]  # fmt: skip
     assert "resting until 7 Dec" in everyone[2]
+    # Cy, archived, is said and listed on asking, as the Map's h shows them (nu167)
+    assert (
+        everyone[-1] == "1 person archived, not listed (planner-tui people --archived lists them)."
+    )
+    archived = run(home, "people", "--archived").stdout.splitlines()
+    assert [line.split("  ")[1].strip() for line in archived] == ["Cy"]
     # Each column under the one above: a rhythm or a rest pushed the rest along (nu161)
     run(home, "add", "Dee", "--rhythm", "every 2 weeks", "--context", "Choir")
     run(home, "log", "Dee", "--when", "yesterday")

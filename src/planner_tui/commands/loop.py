@@ -26,7 +26,7 @@ from planner_tui.errors import InvalidInput
 from planner_tui.terminal import say, shorten
 
 if TYPE_CHECKING:
-    from planner_tui.db.models import StepRead
+    from planner_tui.db.models import PersonRead, StepRead
 
 CHANNELS = {
     "in-person": "in_person", "in_person": "in_person", "person": "in_person",
@@ -198,8 +198,11 @@ def add_parsers(sub: Any) -> None:
     listed = sub.add_parser(
         "people", help="the people on your map, or who is past the rhythm you hoped for"
     )
-    listed.add_argument("--drifting", action="store_true",
-                        help="only people past the rhythm you hoped for, longest first")  # fmt: skip
+    which = listed.add_mutually_exclusive_group()
+    which.add_argument("--drifting", action="store_true",
+                       help="only people past the rhythm you hoped for, longest first")  # fmt: skip
+    which.add_argument("--archived", action="store_true",
+                       help="only the people archived (the Map's a; h shows them there)")  # fmt: skip
     listed.set_defaults(run=cmd_people)
 
     day = sub.add_parser(
@@ -600,10 +603,6 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
-    from rich.cells import cell_len
-
-    from planner_tui.db.models import label
-    from planner_tui.pictures import in_cells
     from planner_tui.services import people
 
     with opened(settings, reading=True) as database, database.session() as session:
@@ -611,11 +610,30 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
             found = people.drifting_people(session=session)
             everyone = [] if found else people.list_people(session=session)
         else:
-            found = everyone = people.list_people(session=session)
-    if not found:
-        resting = [p.name for p in everyone if p.resting_past]
-        say(words.no_one_drifting(resting) if args.drifting else words.EMPTY_MAP_SHELL)
-        return
+            everyone = people.list_people(session=session, include_archived=True)
+            found = [p for p in everyone if p.archived == args.archived]
+    archived = sum(p.archived for p in everyone)
+    if found:
+        _people_table(found)
+    elif args.drifting:
+        say(words.no_one_drifting([p.name for p in everyone if p.resting_past]))
+    elif args.archived:
+        say("No one is archived.")
+    elif not archived:
+        say(words.EMPTY_MAP_SHELL)
+    if archived and not args.drifting and not args.archived:  # said, as the Map's h is
+        say(f"{words.plural(archived, 'person', 'people')} archived, not listed "
+            "(planner-tui people --archived lists them).")  # fmt: skip
+
+
+def _people_table(found: list[PersonRead]) -> None:
+    """People in lined-up columns: number, name, circle, last contact, rhythm, state, parts
+    of life."""
+    from rich.cells import cell_len
+
+    from planner_tui.db.models import label
+    from planner_tui.pictures import in_cells
+
     names = {p.id: " ".join(p.name.split()) for p in found}
     width = min(30, max(cell_len(name) for name in names.values()))
     rows = []
