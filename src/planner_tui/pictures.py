@@ -8,7 +8,7 @@ same without colour (and in a Markdown file). Pictures describe; they never grad
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, timedelta
 
 from rich.cells import cell_len, set_cell_size
@@ -130,18 +130,30 @@ def stacked_rows(
 
 
 WEEK_LEGEND = ("· none", "░ 1", "▒ 2", "▓ 3", "█ 4+ contacts a week")
-STRIP_NAMES = (8, 18)
+STRIP_NAMES = (8, 40)
 """The least and most cells the strip's context names take (cut with …)."""
 
 
-def strip_fit(room: int | None, weeks: int) -> tuple[int, int]:
+def strip_fit(
+    room: int | None,
+    weeks: int,
+    rows: Sequence[tuple[str, list[int]]] = (),
+    quiet: Collection[int] = (),
+    quiet_mark: str = "",
+) -> tuple[int, int]:
     """The width of the strip's names, and how many of its *weeks* show, in *room* cells
-    (None: no limit): the names give way first, then the oldest weeks — never the
-    newest, the last seven days."""
-    least, most = STRIP_NAMES
+    (None: no limit), with room after the weeks for *quiet_mark* when a row is *quiet*
+    (see :func:`recency_strip`): the names as wide
+    as the longest of *rows* where there is room (up to a limit: "Food bank volunte…" was
+    cut at 160 columns, nu167); the names give way first, then the oldest weeks — never
+    the newest, the last seven days."""
+    least, limit = STRIP_NAMES
+    tail = 2 + cell_len(quiet_mark) if quiet else 0  # a space after the name, one before the mark
+    longest = max((cell_len(plain(name, keep_newlines=False)) for name, _ in rows), default=0)
+    most = max(least, min(limit, longest))
     if room is None:
         return most, weeks
-    names = max(least, min(most, room - 2 * weeks))
+    names = max(least, min(most, room - 2 * weeks - tail))
     return names, max(1, min(weeks, (room - names) // 2))
 
 
@@ -178,7 +190,7 @@ def recency_strip(
     in *quiet* end with *quiet_mark* (which parts are quiet is the Gaps' rule, not the
     strip's weeks: a part of life added lately with older contact logged is quiet). Drawn in
     *room* cells (see :func:`strip_fit`): a narrow terminal leaves out the oldest weeks."""
-    name_width, shown = strip_fit(room, len(weeks))
+    name_width, shown = strip_fit(room, len(weeks), rows, quiet, quiet_mark)
     weeks = weeks[len(weeks) - shown :]
     picture = Text(end="")
     header = " " * (name_width + 1)

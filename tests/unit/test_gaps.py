@@ -289,6 +289,19 @@ def test_the_strip_names_the_month_of_today_from_its_first_day() -> None:
     assert shown[2].split() == ["Work", "░", "·", "▒", "░"]
 
 
+def test_the_strip_names_a_part_of_life_whole_where_there_is_room() -> None:
+    """ "Food bank volunte…" at 160 columns (nu167); on a narrow one the name gives way
+    before the quiet mark or a week does."""
+    firsts = [date(2026, 11, 23) - timedelta(days=7 * n) for n in range(11, -1, -1)]
+    rows = [("Food bank volunteering", [0] * 12), ("Work", [1] * 12)]
+    wide = pictures.recency_strip(firsts, rows, room=160, quiet={0}, quiet_mark="quiet").plain
+    assert "Food bank volunteering · · ·" in wide and "quiet" in wide
+    narrow = pictures.recency_strip(firsts, rows, room=50, quiet={0}, quiet_mark="quiet")
+    lines = narrow.plain.splitlines()
+    assert lines[2].startswith("Food bank voluntee… ") and lines[2].endswith("·  quiet")
+    assert all(len(line) <= 50 for line in lines)
+
+
 def test_ideas_come_from_the_shipped_file_or_the_users_own(tmp_path: Path) -> None:
     shipped = gaps.load_ideas(tmp_path)
     assert len(shipped) >= 10 and {"class", "volunteering", "club"} <= {i.kind for i in shipped}

@@ -109,16 +109,14 @@ class WeekStrip(Static):
         if self.strip is None or not room:
             return  # drawn once laid out: on_resize
         strip = self.strip
-        self.heading.update(strip_heading(strip_fit(room, len(strip.weeks))[1]))
+        rows = [(name, counts) for _, name, counts in strip.rows]
+        quiet = {i for i, (cid, _, _) in enumerate(strip.rows) if cid in self.quiet}
+        mark = words.quiet_for(QUIET_DAYS)
+        shown = strip_fit(room, len(strip.weeks), rows, quiet, mark)[1]
+        self.heading.update(strip_heading(shown))
         self.update(
-            recency_strip(
-                strip.weeks,
-                [(name, counts) for _, name, counts in strip.rows],
-                room=room,
-                quiet={i for i, (cid, _, _) in enumerate(strip.rows) if cid in self.quiet},
-                quiet_mark=words.quiet_for(QUIET_DAYS),
-            )
-            if strip.rows
+            recency_strip(strip.weeks, rows, room=room, quiet=quiet, quiet_mark=mark)
+            if rows
             else text("Add a context (c) to see its weeks here.")
         )
 
