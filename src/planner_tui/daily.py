@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -616,16 +617,32 @@ class Reach:
     days_past: int
 
 
-def not_stepped(drifting: Sequence[Reach], listed: Iterable[DueStep]) -> list[Reach]:
-    """Those of *drifting* with no step among the steps *listed* beside them: someone whose
-    step is listed isn't suggested again (Today suggested Priya above her walk tomorrow,
-    nu160; `today` suggested Marek under his step from an earlier day, nu166)."""
-    stepped = {step.person_id for step in listed}
+def stepped_people(connection: Any) -> frozenset[int]:
+    """Everyone with a small step still planned, on any day."""
+    found = rows(connection, (
+        "SELECT DISTINCT person_id FROM step "
+        "WHERE status = 'planned' AND person_id IS NOT NULL", {}))  # fmt: skip
+    return frozenset(pid for (pid,) in found)
+
+
+def not_stepped(drifting: Sequence[Reach], stepped: Collection[int]) -> list[Reach]:
+    """Those of *drifting* with no small step planned (*stepped*: :func:`stepped_people`):
+    someone with one already isn't suggested again (Today suggested Priya above her walk
+    tomorrow, nu160; `today` Marek under his step from an earlier day, nu166, and Bo with
+    his Friday step, which it doesn't list, nu169)."""
     return [reach for reach in drifting if reach.id not in stepped]
 
 
 def drifting(connection: Any, today: date, dialect: str = "sqlite") -> list[Reach]:
     """Everyone past their rhythm (archived people aside), the longest past first."""
+    return past_rhythm(connection, today, dialect)[0]
+
+
+def past_rhythm(
+    connection: Any, today: date, dialect: str = "sqlite"
+) -> tuple[list[Reach], list[Reach]]:
+    """Everyone past their rhythm (archived people aside), the longest past first: those
+    drifting, and those whose reminders rest (snoozed) — not "within the rhythm" (nu167)."""
     people = rows(
         connection,
         (
@@ -636,18 +653,18 @@ def drifting(connection: Any, today: date, dialect: str = "sqlite") -> list[Reac
     )
     latest = last_contacts(connection, dialect, person_ids=[row[0] for row in people])
     shown = names_told_apart(connection) if people else {}  # two Mos: which one
-    found = []
+    found: tuple[list[Reach], list[Reach]] = ([], [])
     for pid, name, cadence, snoozed, created in people:
-        days = drifting_days(
-            cadence_days=cadence,
-            last_contact=latest.get(pid),
-            since=as_aware(created) or clock.utcnow(),
-            snoozed_until=as_day(snoozed),
-            today=today,
-        )
+        past = partial(drifting_days, cadence_days=cadence, last_contact=latest.get(pid),
+                       since=as_aware(created) or clock.utcnow(), today=today)  # fmt: skip
+        days = past(snoozed_until=None)
         if days:
-            found.append(Reach(pid, shown.get(pid, name), latest.get(pid), cadence, days))
-    return sorted(found, key=lambda r: drift_order(r.days_past, r.name))
+            resting = not past(snoozed_until=as_day(snoozed))
+            found[resting].append(Reach(pid, shown.get(pid, name), latest.get(pid), cadence, days))
+    return (
+        sorted(found[0], key=lambda r: drift_order(r.days_past, r.name)),
+        sorted(found[1], key=lambda r: drift_order(r.days_past, r.name)),
+    )
 
 
 # --------------------------------------------------------------------------- on this day
@@ -793,6 +810,10 @@ class TodayFacts:
     due: list[DueStep]
     coming: list[DueStep]
     drifting: list[Reach]
+    resting: list[Reach]
+    """Past their rhythm with their reminders resting: named, not said to be within it."""
+    stepped: frozenset[int]
+    """Those with a small step planned: not suggested (:func:`not_stepped`)."""
     checked_in: bool
     checkin_draft_day: date | None
     """The day of what `c` opens, when it was started and kept as a draft: a new check-in
@@ -822,13 +843,16 @@ def today_facts(
     tomorrow = day_window(today, day_after(today))[1]
     [(done,)] = rows(connection, steps_taken_statement(*week, dialect))
     hidden = setting(connection, ON_THIS_DAY_KEY, True, dialect) is False
+    past, resting = past_rhythm(connection, today, dialect)
     return TodayFacts(
         today=today,
         due=planned_steps(connection, due_steps_statement(today, dialect, STEP_COLUMNS)),
         coming=planned_steps(
             connection, coming_steps_statement(tomorrow, coming, dialect, STEP_COLUMNS)
         ),
-        drifting=drifting(connection, today, dialect),
+        drifting=past,
+        resting=resting,
+        stepped=stepped_people(connection),
         checked_in=checked_in(connection, check_in, dialect),
         checkin_draft_day=checkin_draft_day(connection, check_in, dialect),
         intentions=intentions(connection, today, dialect),
@@ -889,7 +913,7 @@ def summary(
     :func:`today_facts`)."""
     check_in = check_in or today
     due = planned_steps(connection, due_steps_statement(today, dialect, STEP_COLUMNS))
-    reach = not_stepped(drifting(connection, today, dialect), due)
+    reach = not_stepped(drifting(connection, today, dialect), stepped_people(connection))
     return Summary(
         today=today,
         steps=due,

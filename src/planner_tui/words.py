@@ -735,7 +735,7 @@ def no_one_drifting(resting: list[str]) -> str:
     return f"{NO_ONE_DRIFTING[:-1]}, apart from {joined(resting)}, resting for now."
 
 
-DRIFTING_ALL_STEPPED = "Whoever is past the rhythm you hoped for has a step planned above."
+DRIFTING_ALL_STEPPED = "Whoever is past the rhythm you hoped for has a small step planned."
 NOTHING_DUE = "Nothing planned for today. Rest counts too."
 CHECKED_IN = "Done — thank you for taking a moment."
 NOT_CHECKED_IN = (

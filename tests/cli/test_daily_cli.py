@@ -150,11 +150,11 @@ def test_today_says_a_check_in_kept_as_a_draft_as_the_app_does(
 
 
 @pytest.mark.parametrize("engine", ["the file", "the full path"])
-def test_today_suggests_someone_whose_step_is_not_listed_as_the_app_does(
+def test_today_suggests_only_someone_with_no_step_planned_as_the_app_does(
     home: Path, engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`today` suggested reaching Bo just under his step from Friday, where the app's Today
-    suggests only those without a step listed (nu166). Dee, a day less past her rhythm and
+    suggests only those with no step planned (nu166). Dee, a day less past her rhythm and
     with no step, is the one suggested, on both paths."""
     if engine == "the full path":
         monkeypatch.setattr(daily, "summary_file", lambda *_a, **_k: None)
@@ -167,6 +167,11 @@ def test_today_suggests_someone_whose_step_is_not_listed_as_the_app_does(
     ]
     reach = json.loads(run(home, "today", "--json").stdout)["reach"]
     assert (reach["name"], reach["days_past"]) == ("Dee", 14)
+    # A step with her next week, which `today` doesn't list, counts too, as in the app (nu169)
+    assert run(home, "plan", "Dee", "call Dee", "next fri 18:00").returncode == 0
+    said = run(home, "today").stdout
+    assert "might like to reach" not in said and "call Dee" not in said
+    assert json.loads(run(home, "today", "--json").stdout)["reach"] is None
 
 
 def test_today_is_quiet_when_asked_and_there_is_nothing_to_say(

@@ -1508,3 +1508,17 @@ async def test_someone_whose_step_is_on_today_isnt_suggested_again_below_it(
         assert app.screen.query_one("#drifting", DataTable).row_count == 0
         shown = screen_text(app)
         assert words.DRIFTING_ALL_STEPPED in shown and words.NO_ONE_DRIFTING not in shown
+
+
+async def test_today_names_someone_resting_past_their_rhythm(sqlite_db: Database) -> None:
+    """Ana, snoozed four weeks past her rhythm: Today said "Everyone is within the rhythm
+    you hoped for", where `people --drifting` names her as resting (nu169)."""
+    ids = a_few_people(sqlite_db)
+    with sqlite_db.write() as s:
+        people.snooze_person(session=s, person_id=ids["Ana"], days=14)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = " ".join(screen_text(app).split())
+        assert words.no_one_drifting(["Ana"]) in shown
+        assert "apart from Ana, resting for now." in shown

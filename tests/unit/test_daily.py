@@ -185,6 +185,8 @@ def test_todays_facts_are_the_services_answers_on_every_engine_and_on_the_quick_
         for n, person in enumerate(people.list_people(session=s)[:7]):  # the demo plans none
             steps.create_step(session=s, data={"person_id": person.id, "action": f"note {n}",
                               "due_at": local("2026-11-23T21:00") + timedelta(days=n)})  # fmt: skip
+        for resting in people.drifting_people(session=s)[:1]:  # past it, reminders resting
+            people.snooze_person(session=s, person_id=resting.id, days=14)
         first = steps.due_steps(session=s)[0].id  # done this evening: a step this week
         steps.record_outcome(session=s, step_id=first, outcome={"status": "done"})
     for day in (date(2026, 11, 23), date(2026, 11, 26), date(2027, 1, 4)):
@@ -195,7 +197,9 @@ def test_todays_facts_are_the_services_answers_on_every_engine_and_on_the_quick_
             facts = services_today.facts(session=s, today=day, coming=5)
             due = steps.due_steps(session=s, today=day)
             coming = steps.list_steps(session=s, upcoming=True, start=tomorrow, limit=5)
+            steps_planned = steps.list_steps(session=s, upcoming=True, limit=None)
             drifting = people.drifting_people(session=s, today=day)
+            everyone = people.list_people(session=s, today=day)
             summary = services_today.summary(session=s, today=day)
             done = [  # taken: you reached out, whatever they said
                 step.id
@@ -213,7 +217,9 @@ def test_todays_facts_are_the_services_answers_on_every_engine_and_on_the_quick_
         assert [(r.id, r.last_contact, r.days_past) for r in facts.drifting] == [
             (p.id, p.last_contact, p.drifting_days) for p in drifting
         ]
-        reach = daily.not_stepped(facts.drifting, facts.due)  # the steps `today` lists
+        reach = daily.not_stepped(facts.drifting, facts.stepped)
+        assert {r.id for r in facts.resting} == {p.id for p in everyone if p.resting_past}
+        assert facts.stepped == {s.person_id for s in steps_planned}
         assert reach[:1] == ([summary.reach] if summary.reach else [])
         assert (facts.checked_in, facts.intentions, facts.dates) == (
             summary.checked_in, summary.intentions, summary.dates,
@@ -221,6 +227,7 @@ def test_todays_facts_are_the_services_answers_on_every_engine_and_on_the_quick_
         assert (facts.steps_this_week, facts.anyone) == (len(done), anyone)
         if day == date(2026, 11, 23):  # the sample life runs up to November 2026
             assert facts.due and facts.coming and facts.drifting and facts.moment
+            assert facts.resting
             assert facts.steps_this_week
         if db.location.sqlite_path is not None:
             quick = partial(daily.today_facts, today=day, coming=5)

@@ -774,9 +774,7 @@ def list_people(
             past = partial(drifting_days, cadence_days=row.cadence_days,
                            last_contact=read.last_contact, since=row.created_at, today=today)  # fmt: skip
             read.drifting_days = past(snoozed_until=row.snoozed_until)
-            read.resting_past = read.resting_until(today) is not None and bool(
-                past(snoozed_until=None)
-            )
+            read.resting_past = not read.drifting_days and bool(past(snoozed_until=None))
         result.append(read)
     return result
 

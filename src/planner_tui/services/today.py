@@ -52,7 +52,8 @@ def summary(
         Reach(p.id, p.name, p.last_contact, p.cadence_days, p.drifting_days or 0)
         for p in people.drifting_people(session=session, today=today)
     ]
-    reach = daily.not_stepped(drifting, due)
+    connection, _ = driver_connection(session)
+    reach = daily.not_stepped(drifting, daily.stepped_people(connection))
     return Summary(
         today=today,
         steps=due,

@@ -86,6 +86,8 @@ class TodayData:
     """The day of what `c` opens, when it was started and kept as a draft."""
     drifting_more: int = 0
     drifting_stepped: bool = False
+    resting: list[str] = field(default_factory=list)
+    """Past their rhythm, their reminders resting (:func:`words.no_one_drifting`)."""
     """Someone past their rhythm has a step listed above (so isn't suggested again)."""
     """People past their rhythm beyond those shown (the Map's Gaps lists them all)."""
 
@@ -94,7 +96,7 @@ class TodayData:
         moment = facts.moment
         from planner_tui.daily import not_stepped  # loaded with the facts already
 
-        drifting = not_stepped(facts.drifting, [*facts.due, *facts.coming])
+        drifting = not_stepped(facts.drifting, facts.stepped)
         return cls(
             today=facts.today,
             due=[StepItem.of(step) for step in facts.due],
@@ -105,6 +107,7 @@ class TodayData:
             ],
             drifting_more=max(len(drifting) - DRIFTING_SHOWN, 0),
             drifting_stepped=len(drifting) < len(facts.drifting),
+            resting=[r.name for r in facts.resting],
             checked_in=facts.checked_in,
             checkin_draft_day=facts.checkin_draft_day,
             intentions=facts.intentions,
@@ -269,7 +272,7 @@ class TodayScreen(StepsScreen):
             if data.drifting or not data.anyone
             else words.DRIFTING_ALL_STEPPED
             if data.drifting_stepped
-            else words.NO_ONE_DRIFTING
+            else words.no_one_drifting(data.resting)
         )
         more = self.query_one("#drift-more", Note)  # nu156: the others went unsaid
         more.display = bool(data.drifting_more)
