@@ -67,10 +67,13 @@ async def test_typing_a_name_in_the_contexts_list_finds_it(
         await press(app, pilot, "w")
         assert highlighted(picker) == "Work"
         await press(app, pilot, "c")  # spelling on: no name starts "wc"
-        assert rung == [1] and highlighted(picker) == "Work"  # a bell, and it stays
+        notes = form.query_one("#notes", TextArea)
+        assert notes.text == "wc" and app.focused is notes  # words, as on a drop-down
+        assert rung == [] and highlighted(picker) == "[b]Book group"  # as before "wc"
+        picker.focus()
         monkeypatch.setattr(ticks, "FIND_PAUSE", 0)  # now each letter starts anew
         await press(app, pilot, "c")
-        assert highlighted(picker) == "Café Nord"  # from the line after, round the top
+        assert highlighted(picker) == "Café Nord"  # from the line after
         await press(app, pilot, "c")
         assert highlighted(picker) == "Choir"
         monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
@@ -91,11 +94,12 @@ async def test_typing_a_name_in_the_contexts_list_finds_it(
         await press(app, pilot, "space")
         monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
         await press(app, pilot, "z")
-        assert len(rung) == 2 and highlighted(picker) == "[b]Book group"
+        assert notes.text == "wc z" and highlighted(picker) == "[b]Book group"
         await press(app, pilot, "ctrl+s")
         assert not isinstance(app.screen, PersonForm)
     [ana] = everyone(sqlite_db)
     assert ana.contexts == ["[b]Book group"]  # the letters ticked nothing themselves
+    assert ana.notes == "wc z" and rung == []
 
 
 @pytest.mark.parametrize(
@@ -143,8 +147,9 @@ async def test_a_space_after_a_name_that_finds_nothing_ticks_nothing(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ "nord" found Café Nord; then "qqq", which finds nothing, and space: Café Nord's
-    tick came off (a mistyped name changed another line). The space rings the bell too,
-    and the next one ticks the line in sight."""
+    tick came off (a mistyped name changed another line). Letters that find nothing go on
+    in the form's words (nu170: words after a burst of Tabs vanished), the space after
+    them too; back in the list, a space ticks the line in sight."""
     app, rung = app_with_contexts(sqlite_db, monkeypatch)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         form = await person_form(app, pilot)
@@ -155,8 +160,11 @@ async def test_a_space_after_a_name_that_finds_nothing_ticks_nothing(
         assert highlighted(picker) == "Café Nord" and len(picker.selected) == 1
         monkeypatch.setattr(ticks, "FIND_PAUSE", 0)  # a new name, found nowhere
         await press(app, pilot, *"qqq", "space")
-        assert len(picker.selected) == 1 and len(rung) == 4  # three letters and the space
-        await press(app, pilot, "down", "space")  # moved on: a space ticks again
+        notes = form.query_one("#notes", TextArea)
+        assert notes.text == "qqq " and app.focused is notes and rung == []
+        assert len(picker.selected) == 1 and highlighted(picker) == "Café Nord"
+        picker.focus()
+        await press(app, pilot, "down", "space")  # a space ticks again
         assert highlighted(picker) == "Choir" and len(picker.selected) == 2
 
 
@@ -300,3 +308,23 @@ async def test_a_name_is_suggested_only_when_the_typing_begins_one(sqlite_db: Da
         assert who._suggestion == "Ana Silva"
         await press(app, pilot, "enter")
         assert ids["Ana Silva"] in contact.query_one(PeopleChips).chosen
+
+
+async def test_words_typed_on_a_check_ins_parts_of_life_are_kept(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A burst of Tabs one too many left the cursor on the check-in's parts of life, and
+    "choir dinner was nice" ticked Choir and lost the rest (nu170): letters that find no
+    part of life go on in the entry's words."""
+    monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)  # typed as fast as can be
+    app, rung = app_with_contexts(sqlite_db, monkeypatch)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await press(app, pilot, "c")
+        form = app.screen
+        assert isinstance(form, JournalForm)
+        form.query_one("#contexts", SelectionList).focus()
+        await press(app, pilot, *"choir dinner was nice")
+        warmth = form.query_one("#warmth_note", Input)  # the first box for words
+        assert warmth.value == "dinner was nice" and app.focused is warmth and rung == []
+        assert [str(o.prompt) for o in form.query_one("#contexts", SelectionList).options
+                if o.value in form.query_one("#contexts", SelectionList).selected] == ["Choir"]  # fmt: skip

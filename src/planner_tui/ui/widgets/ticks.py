@@ -104,14 +104,19 @@ def plain_words(prompt: object) -> str:
 
 class TickList(SelectionList[SelectionType]):
     """A selection list whose unselected lines show an empty box, and where typing a name
-    finds it (:class:`Finder`). Nothing found rings the terminal's bell, so typed letters
-    never vanish without a sign; the space after them rings it again and ticks nothing
-    (a name mistyped, then space, ticked or unticked the line found before it)."""
+    finds it (:class:`Finder`). Letters that find nothing are words typed one box too far:
+    they go on in the form's words, the highlight as it was (nu170: "dinner was nice",
+    after a burst of Tabs, vanished). In a form with no box for words they ring the
+    terminal's bell, so they never vanish without a sign, and the space after them rings
+    it again and ticks nothing (a name mistyped, then space, ticked or unticked the line
+    found before it)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._finder = Finder()
         self._missed = False
+        self._before: int | None = None
+        """The highlighted line before the letters being spelled."""
 
     def on_key(self, event: events.Key) -> None:
         missed, self._missed = self._missed, False
@@ -127,12 +132,22 @@ class TickList(SelectionList[SelectionType]):
         event.stop()
         event.prevent_default()
         lines = [plain_words(option.prompt) for option in self.options]
+        prior = self.highlighted
         found = self._finder.find(event.character or "", lines, self.highlighted or 0)
-        if found is None:
+        if len(self._finder.spelled) == 1:  # the first letter of a name
+            self._before = prior
+        if found is not None:
+            self.highlighted = found
+            return
+        write = getattr(self.screen, "write_in_words", None)
+        if write is None or not getattr(self.screen, "WORDS", None):
             self._missed = True
             self.app.bell()
-        else:
-            self.highlighted = found
+            return
+        typed = self._finder.spelled
+        self._finder.forget()
+        self.highlighted = self._before
+        write(typed)
 
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)
