@@ -1522,3 +1522,21 @@ async def test_today_names_someone_resting_past_their_rhythm(sqlite_db: Database
         shown = " ".join(screen_text(app).split())
         assert words.no_one_drifting(["Ana"]) in shown
         assert "apart from Ana, resting for now." in shown
+
+
+async def test_words_naming_another_day_are_asked_about_beside_the_time(
+    sqlite_db: Database,
+) -> None:
+    """ "call about Thursday" planned for Friday: the question came only on the last page,
+    and ctrl+s on When saved without it in sight (nu169). It is beside the time too."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"bo", "enter", *"call about Thursday", "enter", *"fri 7pm")
+        assert wizard(app).page == "when"
+        said = " ".join(str(wizard(app).query_one("#when-preview", Static).render()).split())
+        assert said.startswith("→ Fri 27 Nov 2026, 19:00")
+        assert said.endswith(
+            "Your step says Thursday, and the step is on Friday 27 Nov. Is that the day you mean?"
+        )

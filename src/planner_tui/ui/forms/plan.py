@@ -947,10 +947,12 @@ class PlanWizard(FormScreen[StepRead]):
                 due, shown = read_back(values["when"], lean="future")
                 near = [(s.due_at, s.action, s.person) for s in self.planned
                         if abs(s.due_at - due) < CLASH]  # fmt: skip
-                when.update(text("→ " + shown + self.year_asked(due, values)
-                                 + words.also_then(near)))  # fmt: skip
-                check_ahead(due)
                 note = self.days_question(values, due)
+                when.update(text("→ " + shown + self.year_asked(due, values)
+                                 + words.also_then(near)
+                                 # beside the time too: ctrl+s saves from here (nu169)
+                                 + (f". {note}" if note else "")))  # fmt: skip
+                check_ahead(due)
             except InvalidInput as error:
                 problems["when"] = str(error)
         else:
