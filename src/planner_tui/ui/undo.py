@@ -110,8 +110,9 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
             f"{KEEP} since the app was opened) have been taken back, or can't be any more."
             if changes.made
             else "Nothing to undo: u takes back a delete, a merge, an archive, or a change to "
-            "a contact or a step, made since the app opened. To change something added, a "
-            "check-in or a first outcome, open it where it shows."
+            "a contact or a step made with e, since the app opened. To change something added, "
+            "a check-in, a first outcome or a step moved to another time, open it where it "
+            "shows."  # a move said "a change to a step", and wasn't one u undid (nu169)
         )
         return
 
