@@ -1015,7 +1015,7 @@ OUTCOME_SAID = {
     "declined": "Noted: not now.",  # the kind words about it come beside (outcome_kind_words)
     "no_reply": "Noted: no reply yet.",
     "rescheduled": "Moved.",
-    "skipped": "Let go. No harm done.",
+    "skipped": "Let go.",  # the kind words come beside (SKIPPED_LINE): said once, nu169
 }
 """What is said after recording an outcome (done says how awkward it felt instead)."""
 NOT_THIS_TIME_SAID = "Noted: not this time."

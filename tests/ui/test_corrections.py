@@ -299,7 +299,7 @@ async def test_a_planned_step_is_changed_for_one_occurrence_or_the_series(
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice) and "Only this one, or every one?" in screen_text(app)
         await press(app, pilot, "enter")  # only this one
-        assert said(app, "Saved.") and not isinstance(app.screen, StepForm)
+        assert said(app, "Saved; u undoes it.") and not isinstance(app.screen, StepForm)
         with sqlite_db.session() as s:
             planned = steps.list_steps(session=s, upcoming=True)
         assert [(p.action, p.rrule) for p in planned] == [
@@ -308,6 +308,7 @@ async def test_a_planned_step_is_changed_for_one_occurrence_or_the_series(
         ]
         assert "lunch [b]" in screen_text(app)
         await press(app, pilot, "u")
+        assert said(app, "The step “call” is back as it was.")  # a sentence (nu169)
         with sqlite_db.session() as s:
             assert [p.id for p in steps.list_steps(session=s, upcoming=True)] == [weekly]
         await press(app, pilot, "e")
@@ -384,7 +385,7 @@ async def test_a_step_changed_to_a_day_alone_keeps_its_time_and_asks_about_named
         assert shown.startswith("→ Sun 29 Nov 2026, 19:00 (in 6 days). ")
         assert "Thursday" in shown and "Sunday 29 Nov" in shown
         await press(app, pilot, "ctrl+s")
-        assert said(app, "Saved.")
+        assert said(app, "Saved; u undoes it.")
         with sqlite_db.session() as s:
             saved = steps.get_step(session=s, step_id=step)
         assert (saved.action, saved.due_at) == (

@@ -222,6 +222,9 @@ class StepForm(FormScreen[Any]):
         name = (field or "").split(".")[0]
         super().refused(message, PROBLEM_FIELDS.get(name, field))
 
+    def said_when_saved(self, result: Any) -> str:
+        return "Saved; u undoes it."  # as a changed contact says (nu167)
+
     def saved(self, result: Any) -> None:
         from planner_tui.ui.undo import name, remember
 
@@ -231,5 +234,7 @@ class StepForm(FormScreen[Any]):
             self.dismiss(None)
             return
         what = name(self.step.action)
-        remember(self.app, f"the changes to {what}", f"{what} is back as it was.")(result)
+        remember(self.app, f"the changes to {what}", f"The step “{what}” is back as it was.")(
+            result
+        )
         super().saved(result)
