@@ -1540,3 +1540,27 @@ async def test_words_naming_another_day_are_asked_about_beside_the_time(
         assert said.endswith(
             "Your step says Thursday, and the step is on Friday 27 Nov. Is that the day you mean?"
         )
+
+
+@pytest.mark.parametrize("key", ["a", "l", "e"], ids=["another time", "not now", "change"])
+async def test_a_step_moved_near_another_names_it_beside_the_time(
+    sqlite_db: Database, key: str
+) -> None:
+    """Moved with `a`, offered again after a 'not now' (`l`) or changed with `e` onto
+    Friday 19:30, where Bo's step already was, the read-back said nothing of it, where the
+    wizard says "also then" (nu169: one evening filled up unseen). The step itself is never
+    named as near its own new time."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Ana"], "2026-11-26T18:00", action="call Ana")
+    plan(sqlite_db, ids["Bo"], "2026-11-27T19:30", action="send Bo a postcard")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "p", key)
+        if key == "e":
+            app.screen.query_one("#when").focus()
+            await press(app, pilot, "ctrl+a", "ctrl+k")
+        await press(app, pilot, *"fri 7pm")
+        preview = "#when-preview" if key == "e" else "#new-time-preview"
+        said = " ".join(str(app.screen.query_one(preview, Static).render()).split())
+        assert "also then: 19:30 send Bo a postcard (Bo)" in said
+        assert "call Ana (Ana)" not in said

@@ -322,9 +322,9 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
                 "confidence": args.sure,
             },
         )
-        near = [(s.due_at, s.action, s.person) for s in steps.list_steps(
+        near = steps.near_in_time(steps.list_steps(
             session=session, upcoming=True, start=due - steps.CLASH, end=due + steps.CLASH,
-            limit=10) if s.id != step.id]  # fmt: skip
+            limit=10), due, leave_out=step.id)  # fmt: skip
     say(f"Planned (#{step.id}): {words.plan_card(step.due_at, step.action, step.person)}")
     if near:  # as the wizard says beside the time
         also = words.also_then(near).removeprefix(" · ")

@@ -160,6 +160,19 @@ CLASH = timedelta(hours=3)
 (nu160: four steps stood on one evening, and nothing said so)."""
 
 
+def near_in_time(
+    planned: Iterable[StepRead], due: datetime, *, leave_out: int | None = None
+) -> list[tuple[datetime, str, str]]:
+    """Of *planned*, those within :data:`CLASH` of *due* (but the step *leave_out*), as
+    :func:`words.also_then` names them beside a time being planned or moved to (nu169: a
+    step moved onto another's minute said nothing)."""
+    return [
+        (s.due_at, s.action, s.person)
+        for s in planned
+        if s.id != leave_out and abs(s.due_at - due) < CLASH
+    ]
+
+
 def richer_version(actions: list[Action], chosen: Action | None) -> Action | None:
     """One rung richer than *chosen*, the mirror of :func:`smaller_version`: the first
     library step whose smaller version *chosen* is, one effort tier up at most (a voice note

@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static, TextArea
 
 from planner_tui import clock, words
-from planner_tui.db.models import Channel, Initiator, StepStatus, label, name_too_long
+from planner_tui.db.models import Channel, Initiator, StepRead, StepStatus, label, name_too_long
 from planner_tui.errors import InvalidInput
 from planner_tui.services.steps import OutcomeResult, channel_in_words, likely_done_at
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
@@ -86,6 +86,8 @@ class OutcomeForm(FormScreen[Any]):
         self.heading = f"Change how it went: {title}" if change else title
         self.suggested_time = str(initial["new_time"])
         """The time offered for the next step, as last suggested (see backup_changed)."""
+        self.planned: list[StepRead] = []
+        """The steps still planned: those near another time said are named by it."""
 
     def compose_fields(self) -> ComposeResult:
         yield Static(
@@ -185,16 +187,24 @@ class OutcomeForm(FormScreen[Any]):
         return {key: value for key, value in stored.items() if value not in (None, "")}
 
     def load_choices(self) -> Any:
-        """For a "not now": how many of the last year's became a yes later."""
-        if self.status is not StepStatus.DECLINED:
+        """For another time: the steps still planned (those near it are named by it); for a
+        "not now", too, how many of the last year's became a yes later."""
+        if self.status not in NEW_TIME:
             return None
-        from planner_tui.services import learning
+        from planner_tui.services import learning, steps
 
-        return self.planner.backend.read(learning.recent_not_nows)
+        backend = self.planner.backend
+        planned = backend.read(partial(steps.list_steps, upcoming=True, limit=500))
+        if self.status is not StepStatus.DECLINED:
+            return planned, None
+        return planned, backend.read(learning.recent_not_nows)
 
     def use_choices(self, choices: Any) -> None:
         from planner_tui.learning import MIN_NOT_NOWS, NotNows
 
+        if choices is None:
+            return
+        self.planned, choices = choices
         if not isinstance(choices, NotNows):
             return
         # Said only when it is good news: some of the earlier ones became a yes.
@@ -249,6 +259,7 @@ class OutcomeForm(FormScreen[Any]):
         from planner_tui.services.steps import (
             check_ahead,
             check_follow_up,
+            near_in_time,
             new_time,
             new_time_disagrees,
         )
@@ -274,6 +285,9 @@ class OutcomeForm(FormScreen[Any]):
                 try:
                     moment = new_time(typed, self.step.due_at)
                     shown = "→ " + describe(moment) + self.year_asked(moment, values, "new_time")
+                    shown += words.also_then(
+                        near_in_time(self.planned, moment, leave_out=self.step.id)
+                    )
                     own = values["follow_up"]
                     if disagree := new_time_disagrees(self.step, self.status, moment, own):
                         shown += f". {disagree}"  # asked, not refused: as the wizard asks

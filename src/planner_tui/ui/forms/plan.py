@@ -31,7 +31,7 @@ from planner_tui import words
 from planner_tui.db.models import Channel, Effort, StepRead, clean_name, label, name_refused
 from planner_tui.errors import InvalidInput
 from planner_tui.names import called, fold
-from planner_tui.services.steps import CLASH, days_disagree, first_occurrence
+from planner_tui.services.steps import days_disagree, first_occurrence, near_in_time
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import LOOK_ABOVE, Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.screens.base import focus_laid_out, text
@@ -945,8 +945,7 @@ class PlanWizard(FormScreen[StepRead]):
                 from planner_tui.services.steps import check_ahead
 
                 due, shown = read_back(values["when"], lean="future")
-                near = [(s.due_at, s.action, s.person) for s in self.planned
-                        if abs(s.due_at - due) < CLASH]  # fmt: skip
+                near = near_in_time(self.planned, due)
                 note = self.days_question(values, due)
                 when.update(text("→ " + shown + self.year_asked(due, values)
                                  + words.also_then(near)

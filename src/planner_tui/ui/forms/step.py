@@ -62,6 +62,16 @@ class StepForm(FormScreen[Any]):
     def __init__(self, step: StepRead) -> None:
         super().__init__(f"step:{step.id}", as_typed(step))
         self.step = step
+        self.planned: list[StepRead] = []
+        """The steps still planned: those near the time said are named by it."""
+
+    def load_choices(self) -> list[StepRead]:
+        from planner_tui.services import steps
+
+        return self.planner.backend.read(partial(steps.list_steps, upcoming=True, limit=500))
+
+    def use_choices(self, choices: list[StepRead]) -> None:
+        self.planned = choices
 
     def compose_fields(self) -> ComposeResult:
         yield Static(
@@ -120,7 +130,7 @@ class StepForm(FormScreen[Any]):
             awkwardness.clear()
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
-        from planner_tui.services.steps import check_ahead, days_disagree
+        from planner_tui.services.steps import check_ahead, days_disagree, near_in_time
 
         problems: dict[str, str] = {}
         if not values["words"].strip():
@@ -134,6 +144,7 @@ class StepForm(FormScreen[Any]):
         preview = self.query_one("#when-preview", Static)
         try:
             due, shown = read_back(values["when"], lean="future", at=self.time_of_day)
+            shown += words.also_then(near_in_time(self.planned, due, leave_out=self.step.id))
             if "repeat" not in problems:
                 shown += self.repeat_moves(due, values["repeat"])
                 texts = {what: values[key] for what, key in
