@@ -246,7 +246,7 @@ def test_a_clean_file_is_opened_without_reading_it_all_and_damage_is_still_refus
             journal.list_entries(session=s, limit=None)
         # Where the copies are, named — and that there are none yet, when none are there.
         assert (
-            "If the app is open, close it; then put back a copy: planner-tui restore FILE — one "
+            "Put back a copy, with the app closed: planner-tui restore FILE — one "
             f"you took with planner-tui backup: the app's daily copies go in {backups}, and "
             "there are none yet (README, 'Backups and restore')."
         ) in str(said.value)

@@ -163,7 +163,7 @@ def describe_error(
     return f"The database reported a problem: {_driver_words(error)}"
 
 
-DAMAGED = "The database file looks damaged, so planner-tui left it untouched."
+DAMAGED = "The database file looks damaged, so planner-tui changed nothing in it."
 
 
 def damaged_words(
@@ -173,7 +173,8 @@ def damaged_words(
     folder of copies beside *database*, named with its newest healthy one
     (:func:`_newest_healthy`), or said to be empty, or to hold none that is healthy.
     *first*: what is wrong with it, said before that."""
-    said = f"{first} If the app is open, close it; then put back a copy: planner-tui restore FILE"
+    # Said in the open app too: "If the app is open, close it" read oddly there (nu168)
+    said = f"{first} Put back a copy, with the app closed: planner-tui restore FILE"
     if database is None:
         return said + " (the app's daily copies are in the backups folder beside the database)."
     folder, copies = copies_beside(database)
