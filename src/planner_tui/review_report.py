@@ -108,6 +108,32 @@ def before_the_planner(data: MonthReviewData) -> bool:
     return data.planner_began is not None and data.month < data.planner_began
 
 
+def written(data: MonthReviewData) -> set[str]:
+    """The figures holding what was written for the month, rather than recorded in it: all
+    that a month before the planner shows beside its notice (intentions written there left
+    the app's page empty, nu171, and the Markdown full of empty tables)."""
+    notes = data.notes
+    found = set()
+    if data.intentions or (notes and (notes.intentions or notes.note.strip())):
+        found.add("intentions")
+    if notes and notes.wins.strip():
+        found.add("wins")
+    if data.loneliness is not None:
+        found.add("loneliness")
+    return found
+
+
+def says_notice(data: MonthReviewData) -> bool:
+    """Whether the month opens with :func:`nothing_recorded`'s notice."""
+    return data.nothing_recorded or before_the_planner(data)
+
+
+def shows(figure: Figure, data: MonthReviewData) -> bool:
+    """Whether *figure* has its own section (a waiting one is named in the last: *Too
+    little to tell yet*); before the planner, only what was written there."""
+    return not figure.waiting and (not before_the_planner(data) or figure.key in written(data))
+
+
 def day_label(day: date) -> str:
     return f"{day.day} {day.strftime('%b')}"
 
@@ -1008,14 +1034,14 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
     """The review as a Markdown document; charts as text in fenced blocks (*home*: the
     planner folder, for its own ``support.toml``)."""
     out = [f"# {title(data)}", ""]
-    if data.nothing_recorded:
+    if says_notice(data):
         out += [nothing_recorded(data), ""]
-        if before_the_planner(data):  # empty tables said nothing more (nu154: 150 lines)
+        if data.nothing_recorded and before_the_planner(data):  # (nu154: 150 empty lines)
             return "\n".join(out).rstrip() + "\n"
     shown = figures(data, home, whole=True)
     for figure in shown:
-        if figure.waiting:
-            continue  # named under "Too little to tell"
+        if not shows(figure, data):
+            continue
         out += [f"## {figure.title}", ""]
         for line in figure.lines:
             if line.startswith(ITEM):  # consecutive items make one list
@@ -1035,10 +1061,11 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
             picture = picture.draw(charts.FILE_WIDTH)
         if picture is not None:
             out += ["```text", *(line.rstrip() for line in picture.plain.splitlines()), "```", ""]
-    out += ["## How these figures are counted", ""]
-    for figure in shown:
-        if figure.title:
-            out += [f"- **{figure.title}**: {EXPLAIN[figure.key]}"]
+    if not before_the_planner(data):  # before it, only what was written: nothing counted
+        out += ["## How these figures are counted", ""]
+        for figure in shown:
+            if figure.title:
+                out += [f"- **{figure.title}**: {EXPLAIN[figure.key]}"]
     return "\n".join(out).rstrip() + "\n"
 
 

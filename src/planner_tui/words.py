@@ -209,8 +209,8 @@ def before_the_planner(first: date, *, in_app: bool = True) -> str:
     if not in_app:
         return said + "."
     return (
-        said + ": . comes back to this month. (A month's intentions and loneliness check can "
-        "still be written here.)"
+        said + " (press . to come back to this month). A month's intentions, wins and "
+        "loneliness check can still be written here (n, l)."
     )
 
 

@@ -703,6 +703,17 @@ def test_the_review_of_a_month_before_the_planner_says_when_it_begins(tmp_path: 
     assert before.returncode == 0, before.stderr
     assert "Nothing is recorded before November 2026, when your planner begins." in before.stdout
     assert "Quiet months happen" not in before.stdout
+    # What was written there shows under the notice, and nothing else (nu171)
+    from planner_tui.db.engine import Location, open_database
+    from planner_tui.services import review
+
+    database = open_database(Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path))
+    with database.write() as s:
+        review.save_month_notes(session=s, data={"month": "2024-06", "intentions": ["a walk"]})
+    database.dispose()
+    written = run(tmp_path, "review", "--month", "2024-06").stdout
+    assert "when your planner begins." in written and "- a walk" in written
+    assert [line for line in written.splitlines() if line.startswith("## ")] == ["## Intentions"]
 
 
 def test_a_file_named_with_db_keeps_its_copies_beside_it_and_leaves_the_home_alone(

@@ -72,8 +72,8 @@ async def test_moving_between_months(sqlite_db: Database) -> None:
         assert app.screen.query_one("#review-empty").display
         # The notice alone, as on the command line (a page of empty figures followed it)
         assert (
-            "Nothing is recorded before October 2026, when your planner begins: . comes back "
-            "to this month." in " ".join(screen_text(app).split())
+            "Nothing is recorded before October 2026, when your planner begins (press . to "
+            "come back to this month)." in " ".join(screen_text(app).split())
         )
         assert not any(box.display for box in app.screen.query(".figure"))
         await press(app, pilot, *["left"] * 30, ".")  # back from years before, at once
@@ -97,6 +97,25 @@ async def test_moving_between_months(sqlite_db: Database) -> None:
         assert any("current month" in n.message for n in app._notifications)
         await press(app, pilot, "right", "right")  # said again: still one toast, not three
         assert sum("current month" in n.message for n in app._notifications) == 1
+
+
+async def test_intentions_written_before_the_planner_show_with_its_notice(
+    sqlite_db: Database,
+) -> None:
+    """Intentions written in the month before the planner began left its page empty: the
+    notice went, and so did what was written (nu171). Both show, and nothing else."""
+    two_months(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "r", "left", "left", "n")  # September: before October's start
+        assert isinstance(app.screen, IntentionsForm)
+        await press(app, pilot, *"Reply to people within a day", "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        await settle(app, pilot)
+        shown = " ".join(screen_text(app).split())
+        assert "Nothing is recorded before October 2026" in shown
+        assert "Reply to people within a day" in shown
+        assert [b.key for b in app.screen.query(FigureBox) if b.display] == ["intentions"]
 
 
 async def test_keys_typed_at_once_after_a_month_key_act_on_that_month(sqlite_db: Database) -> None:

@@ -253,22 +253,19 @@ class ReviewScreen(ViewScreen):
         another_month = self.data is not None and self.data.figures.month != data.figures.month
         self.data = data
         self.query_one("#review-title", Section).update(title)
-        empty = self.query_one("#review-empty", Note)
-        empty.display = data.nothing_recorded
-        if data.nothing_recorded:
-            from planner_tui.review_report import nothing_recorded  # loaded with the month
+        from planner_tui.review_report import nothing_recorded, says_notice, shows
 
+        empty = self.query_one("#review-empty", Note)  # (loaded with the month, above)
+        empty.display = says_notice(data)
+        if empty.display:
             empty.set(nothing_recorded(data, in_app=True))
         holder = self.query_one("#figures", Vertical)
         if not holder.children:  # the first month shown: the boxes are made once
             await holder.mount_all(FigureBox(f.key) for f in figures)
-        from planner_tui.review_report import before_the_planner  # loaded with the month
-
-        before = before_the_planner(data)  # its note says all (the command line's says so)
         for figure in figures:
             box = self.query_one(f"#figure-{figure.key}", FigureBox)
             box.show(figure)
-            box.display = not (figure.waiting or before)  # waiting: named at the end
+            box.display = shows(figure, data)
         if self._figure_next:  # once laid out, twice: figures shown or hidden, and the
             # tables fitted to their widths, move it (the Review lays out twice a turn)
             key, self._figure_next = self._figure_next, ""
