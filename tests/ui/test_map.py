@@ -183,6 +183,27 @@ async def test_a_duplicate_name_is_offered_for_merging(sqlite_db: Database) -> N
     assert ana.notes == "from work\n\nloves climbing"
 
 
+async def test_a_new_part_of_lifes_kind_follows_its_name_until_chosen(
+    sqlite_db: Database,
+) -> None:
+    """ "Family" added with `c` was of the kind *other*, where `add --context Family` reads
+    it as family (nu171). The kind follows the name as it is typed, until one is chosen."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "c", *"Family")
+        kind = app.screen.query_one("#kind", Select)
+        assert kind.value == "family"
+        await press(app, pilot, "ctrl+s", "c", *"Community choir")
+        assert app.screen.query_one("#kind", Select).value == "hobby"
+        app.screen.query_one("#kind", Select).value = "faith"  # chosen: it stays
+        app.screen.query_one("#name").focus()
+        await press(app, pilot, *" at St Mary's", "ctrl+s")
+    with sqlite_db.session() as s:
+        assert {c.name: c.kind.value for c in people.list_contexts(session=s)} == {
+            "Family": "family", "Community choir at St Mary's": "faith"}  # fmt: skip
+
+
 async def test_contexts_are_added_and_a_duplicate_is_refused_inline(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         people.create_context(session=s, data={"name": "Work"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, SelectionList, TextArea
 
@@ -421,6 +422,24 @@ class ContextForm(FormScreen[ContextRead]):
         super().__init__(f"context:{context.id if context else 'new'}", initial)
         self.heading = f"Edit {context.name}" if context else "A part of your life"
         self.context = context
+        self.guessed: str | None = ContextKind.OTHER.value if context is None else None
+        """The kind the name typed says, while no other has been chosen (None: chosen)."""
+
+    @on(Input.Changed, "#name")
+    def guess_kind(self, event: Input.Changed) -> None:
+        """A new part of life's kind follows its name until one is chosen: "Family" was
+        saved as *other* from the form, where `add --context Family` read it (nu171)."""
+        from planner_tui.services.people import kind_from_name  # loaded with the Map
+
+        if self.guessed is None:
+            return
+        self.guessed = kind_from_name(event.value).value
+        self.query_one("#kind", Select).value = self.guessed
+
+    @on(Select.Changed, "#kind")
+    def kind_chosen(self, event: Select.Changed) -> None:
+        if event.value != self.guessed:
+            self.guessed = None  # chosen: the name no longer changes it
 
     def compose_fields(self) -> ComposeResult:
         yield Field("Name (e.g. Choir, Work, Street WhatsApp group)")
@@ -441,9 +460,14 @@ class ContextForm(FormScreen[ContextRead]):
         }
 
     def fill(self, values: dict[str, Any]) -> None:
-        self.query_one("#name", Input).value = str(values.get("name", ""))
+        from planner_tui.services.people import kind_from_name
+
+        name = str(values.get("name", ""))
+        self.query_one("#name", Input).value = name
         if values.get("kind") in {k.value for k in ContextKind}:
             self.query_one("#kind", Select).value = values["kind"]
+            if values["kind"] != kind_from_name(name).value:
+                self.guessed = None  # a draft's own choice stays
 
     @staticmethod
     def as_form(context: ContextRead) -> dict[str, Any]:
