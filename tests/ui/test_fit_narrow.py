@@ -288,6 +288,9 @@ async def test_the_gaps_say_only_what_is_true_of_what_is_there(sqlite_db: Databa
         assert "No one — everyone is within" in str(
             app.screen.query_one("#drifting-empty").render()
         )
+        # Nothing logged yet is not "0 of your 1 context", a score on a first evening (nu171)
+        breadth = " ".join(str(app.screen.query_one("#breadth").render()).split())
+        assert breadth.startswith("No contact logged in the last 14 days yet: this fills in")
 
 
 async def test_the_map_keys_do_what_the_readme_says(sqlite_db: Database) -> None:

@@ -287,12 +287,16 @@ class MapScreen(ViewScreen):
     def show_gaps(self, data: MapData, active: list[PersonRead]) -> None:
         d = data.diversity
         self.query_one("#breadth", Note).set(
-            f"In the last {words.plural(d.days, 'day')} you were in touch within "
+            "No contexts yet. Contexts are the parts of life people belong to — "
+            "work, family, a club, the street. c adds one."
+            if not d.contexts
+            # a first evening's "0 of your 3 contexts" read as a score (nu171)
+            else f"No contact logged in the last {words.plural(d.days, 'day')} yet: this "
+            "fills in as you log contact (l) or tick who you were in touch with in a check-in."
+            if not d.any_channel
+            else f"In the last {words.plural(d.days, 'day')} you were in touch within "
             f"{d.any_channel:,} of your {words.plural(d.contexts, 'context')} "
             f"({d.in_person_or_voice:,} counting only in person, calls and video)."
-            if d.contexts
-            else "No contexts yet. Contexts are the parts of life people belong to — "
-            "work, family, a club, the street. c adds one."
         )
         ideas = data.ideas[:: max(1, len(data.ideas) // 5)][:5] if d.low else []
         self.ideas = ideas
