@@ -392,7 +392,7 @@ def past_rhythm(days: int, it: str = "it", cadence_days: int | None = None) -> s
 def cadence(days: int | None) -> str:
     if days is None:
         return "—"
-    named = {1: "daily", 7: "weekly", 14: "every 2 weeks", 30: "monthly", 90: "quarterly",
+    named = {1: "daily", 7: "weekly", 14: "every 2 weeks", 15: "twice a month", 30: "monthly", 90: "quarterly",
              365: "yearly"}  # fmt: skip
     if days in named:
         return named[days]
