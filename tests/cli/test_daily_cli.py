@@ -194,6 +194,10 @@ def test_today_is_quiet_when_asked_and_there_is_nothing_to_say(
     never = tmp_path / "never"
     result = run(never, "today", "--quiet-if-empty")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    # Asked outright, a mistyped --home is said, not shown as an empty day (nu172)
+    for asked in (["today"], ["today", "--json"]):
+        result = run(never, *asked)
+        assert result.returncode == 0 and f"There is no planner in {never} yet" in result.stderr
     assert not never.exists()
 
 

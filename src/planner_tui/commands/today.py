@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import UTC, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +68,8 @@ def cmd_today(settings: Settings, args: argparse.Namespace) -> None:
         database = settings.resolved_home() / DB_FILENAME
         if not database.exists():  # nothing yet, and a shell's start creates nothing
             found = daily.Summary(today=today)
+            if not args.quiet_if_empty:  # asked outright: a typo'd --home is no empty day
+                say(words.no_planner_in(str(settings.resolved_home())), stream=sys.stderr)
         else:
             found = daily.summary_file(database, today=today, check_in=clock.check_in_day())
     if found is None:
