@@ -527,6 +527,12 @@ def test_log_a_contact_with_several_people(home: Path) -> None:
         ["Ana Silva", "Bo"], 4, "them", "soup [b]x[/b]")  # fmt: skip
     assert contact.gave_practical and contact.got_emotional and not contact.gave_emotional
     assert drifting == []  # Bo is back within his rhythm
+    # One person named twice is one in the message too (nu172: "Nina (#7), Nina (#7)")
+    again = run(home, "log", "Bo", "Bobby", "--when", "yesterday 7pm")
+    assert again.stdout.startswith("Saved: a contact with Bo, Sun 22 Nov, 19:00"), again.stdout
+    # The Markdown export says the support in one sentence (nu172: "…; They helped me out")
+    exported = run(home, "export", "--format", "markdown").stdout
+    assert "I helped out; they listened to me" in exported
 
 
 @pytest.mark.parametrize("how", ["in person", "In Person", "in_person", " in-person "])

@@ -363,7 +363,8 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
         _refuse(words.STILL_TO_COME)
     check_year(moment, anyway=args.anyway)
     with opened(settings) as database, database.write() as session:
-        who = [find_person(session, typed) for typed in args.people]
+        found = [find_person(session, typed) for typed in args.people]
+        who = list({p.id: p for p in found}.values())  # "#7" "#7" (or Ana, Annie): one person
         context_id = None
         if args.context is not None:
             contexts = people.list_contexts(session=session)

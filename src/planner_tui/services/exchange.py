@@ -491,7 +491,11 @@ def _interaction_line(item: InteractionRead) -> str:
     # with no one: a small moment, with someone not on the map
     who = ", ".join(markdown_inline(p) for p in item.people) or "a small moment"
     warmth = f", warmth {words.score(item.warmth)}" if item.warmth else ""
-    support = "; ".join(said for field, said in words.SUPPORT.items() if getattr(item, field))
+    support = "; ".join(  # mid-sentence: "I listened / comforted; they helped me out"
+        said if said.startswith("I ") else said[:1].lower() + said[1:]
+        for field, said in words.SUPPORT.items()
+        if getattr(item, field)
+    )
     note = f" — {_item_text(item.note)}" if item.note else ""
     return (
         f"- {clock.strftime(clock.to_local(item.occurred_at), '%Y-%m-%d %H:%M')}: {who}{where} "
