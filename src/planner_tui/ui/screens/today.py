@@ -85,11 +85,11 @@ class TodayData:
     checkin_draft_day: date | None = None
     """The day of what `c` opens, when it was started and kept as a draft."""
     drifting_more: int = 0
+    """People past their rhythm beyond those shown (the Map's Gaps lists them all)."""
     drifting_stepped: bool = False
+    """Someone past their rhythm has a small step planned (so isn't suggested again)."""
     resting: list[str] = field(default_factory=list)
     """Past their rhythm, their reminders resting (:func:`words.no_one_drifting`)."""
-    """Someone past their rhythm has a step listed above (so isn't suggested again)."""
-    """People past their rhythm beyond those shown (the Map's Gaps lists them all)."""
 
     @classmethod
     def of(cls, facts: TodayFacts) -> TodayData:
