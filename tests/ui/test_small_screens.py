@@ -18,7 +18,7 @@ from textual.widgets._footer import FooterKey
 from planner_tui import clock, words
 from planner_tui.config import Settings
 from planner_tui.db.engine import Database
-from planner_tui.services import demo, journal, people
+from planner_tui.services import demo, journal, people, steps
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.base import FormScreen
 from planner_tui.ui.modals.confirm import Choice
@@ -654,3 +654,33 @@ async def test_a_note_on_the_time_being_typed_is_in_view_on_a_small_screen(
         await press(app, pilot, *"tomorrow")
         shown = " ".join(" ".join(on_screen(app)).split())
         assert "That is still to come." in shown and "tomorrow" in shown
+
+
+@pytest.mark.parametrize("size", [(120, 23), (80, 20), (60, 20), (80, 24), (120, 40)])
+async def test_the_outcome_question_shows_its_five_answers_at_any_height(
+    sqlite_db: Database, size: tuple[int, int]
+) -> None:
+    """Below 24 lines the five answers of "How did it go?" were blank: two by two, each row
+    a line, and the line taken by the margin above each answer (nu174)."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(session=s, data={"person_id": ana, "action": "call Ana",
+                                           "due_at": clock.now() - timedelta(hours=1)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "enter")
+        question = app.screen
+        assert isinstance(question, Choice) and question.heading == "How did it go?"
+        shown = " ".join(on_screen(app))
+        for button in question.query(Button):
+            assert button.size.height >= 1 and str(button.label) in shown, (button, shown)
+        # Two by two, ↓ goes to the answer under: it did nothing (nu174)
+        await press(app, pilot, "right", "down")
+        focused = question.focused
+        assert isinstance(focused, Button) and focused.id == "answer-rescheduled", focused
+        await press(app, pilot, "down", "up")
+        focused = question.focused
+        assert isinstance(focused, Button) and focused.id == "answer-no_reply", focused
+        footer = " ".join(on_screen(app)[-1:])
+        assert "← → Answers" in footer and "↑ ↓ Answers" in footer, footer

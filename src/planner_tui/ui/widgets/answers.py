@@ -45,6 +45,12 @@ class Answers(Horizontal):
     def stacked(self) -> bool:
         return self.has_class("-stacked")
 
+    @property
+    def columns(self) -> int:
+        """How many answers stand side by side, where some stand under others (↑ ↓ move by
+        as many); 0 for one row of them."""
+        return 1 if self.stacked else 2 if self.has_class("answers-grid") else 0
+
     def on_resize(self, event: Resize) -> None:
         stacked = self.across() > event.size.width
         if stacked != self.stacked:
@@ -92,18 +98,26 @@ class AnswerKeys:
     """For a question (before ModalScreen in its bases, with :data:`ANSWER_KEYS` in its
     BINDINGS): the arrows move between its answers, before the scrolling dialog's own
     arrows, which would scroll it. ← → always; ↑ ↓ too when the answers stand one under
-    another, and the footer then names those (it said ← → over a column of answers, where
+    another — in a column, or two by two (nu174: ↓ under *No reply yet* didn't reach
+    *Skip*) — and the footer then names those (it said ← → over a column of answers, where
     ↓ did nothing). Not a Screen itself: as one, before ModalScreen, Screen's own styles
     came before the dialog's, and a question filled the terminal from its top left corner,
     hiding the form it asks about."""
 
+    def columns(self) -> int:
+        return next((a.columns for a in cast(Screen[Any], self).query(Answers)), 0)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("answer_beside", "answer_below"):
-            stacked = any(answers.stacked for answers in cast(Screen[Any], self).query(Answers))
-            return stacked == (action == "answer_below")
+        if action == "answer_beside":
+            return self.columns() != 1
+        if action == "answer_below":
+            return self.columns() != 0
         return super().check_action(action, parameters)  # type: ignore[misc, no-any-return]
 
     def action_other_answer(self, step: int) -> None:
         other_answer(cast(Screen[Any], self), step)
 
-    action_answer_beside = action_answer_below = action_other_answer
+    def action_answer_below(self, step: int) -> None:
+        other_answer(cast(Screen[Any], self), step * self.columns())
+
+    action_answer_beside = action_other_answer
