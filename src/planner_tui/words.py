@@ -723,6 +723,12 @@ def nothing_planned(name: str) -> str:
     return f"{name} has no small step planned. planner-tui plan can add one."
 
 
+NOTHING_TO_COUNT = (
+    "This month holds no check-in, contact or small step to count, so no figure is drawn: "
+    "the figures begin with the month of your first. A month's intentions, wins and "
+    "loneliness check can be written for any month (n, l), and show here once written."
+)
+"""`h` on a month with no figure (the Review's notice says why there is none)."""
 NO_LATER_MONTH = "This is the current month; later ones have not happened yet."
 NO_ONE_DRIFTING = "Everyone is within the rhythm you hoped for."
 

@@ -870,3 +870,15 @@ async def test_the_no_later_month_notice_goes_when_the_month_changes(sqlite_db: 
         await press(app, pilot, "left")
         assert not said(app, words.NO_LATER_MONTH)
         assert "October 2026" in screen_text(app)
+
+
+async def test_h_on_a_month_with_no_figure_says_why(sqlite_db: Database) -> None:
+    """`h` on a month before the planner said "still opening", however long one waited
+    (nu173): it says why there is no figure."""
+    two_months(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "left", "left", "h")
+        assert isinstance(app.screen, Explanation)
+        assert words.NOTHING_TO_COUNT in " ".join(screen_text(app).split())
+        assert not said(app, "still opening")

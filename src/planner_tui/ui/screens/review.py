@@ -363,6 +363,10 @@ class ReviewScreen(ViewScreen):
         box = self.focused_figure()
         if box is None:  # as first opened: the figure at the top of the page, selected
             box = self.figure_in_sight()
+            if box is None and self.data is not None:  # shown, with no figure (nu173: it
+                # said "still opening" of a month before the planner, however long)
+                self.app.push_screen(Explanation("Nothing to count", words.NOTHING_TO_COUNT))
+                return
             if box is None:  # nothing shown yet
                 self.cannot_open_yet()
                 return
