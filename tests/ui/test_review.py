@@ -882,3 +882,26 @@ async def test_h_on_a_month_with_no_figure_says_why(sqlite_db: Database) -> None
         assert isinstance(app.screen, Explanation)
         assert words.NOTHING_TO_COUNT in " ".join(screen_text(app).split())
         assert not said(app, "still opening")
+
+
+async def test_h_typed_at_once_after_end_explains_the_figure_end_came_to(
+    sqlite_db: Database,
+) -> None:
+    """`← End h` in one burst: the page ended on the last figure, and `h` explained the
+    Overview, the figure focused before End had moved the focus (nu173, 2 times in 3)."""
+    from .test_typeahead import burst
+
+    two_months(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r")
+        burst(app, "left", "end", "h")
+        await settle(app, pilot)
+        explained = app.screen
+        assert isinstance(explained, Explanation)
+        await press(app, pilot, "escape")
+        review_screen = app.screen
+        assert isinstance(review_screen, ReviewScreen)
+        box = review_screen.focused_figure()
+        assert box is not None and box.key != "overview" and box.figure is not None
+        assert explained.heading == box.figure.title

@@ -185,6 +185,8 @@ class ReviewScreen(ViewScreen):
         ahead is waited for, not worked out twice."""
         self._figure_next = ""
         """The figure the next data shown brings into sight, with the focus (its key)."""
+        self._paging = False
+        """A page key moved the page: the focus follows once it is laid out."""
 
     @property
     def turning(self) -> bool:
@@ -301,11 +303,13 @@ class ReviewScreen(ViewScreen):
         body = self.query_one("#body", VerticalScroll)
         {"pageup": body.scroll_page_up, "pagedown": body.scroll_page_down,
          "home": body.scroll_home, "end": body.scroll_end}[key](animate=False)  # fmt: skip
+        self._paging = True
         self.call_after_refresh(self.focus_in_sight)
 
     def focus_in_sight(self) -> None:
         """The focus on the figure in sight (:meth:`figure_in_sight`), the page left where
         it is."""
+        self._paging = False
         chosen = self.figure_in_sight()
         if chosen is not None and chosen is not self.focused_figure():
             self.focus_figure(chosen.key)
@@ -360,6 +364,9 @@ class ReviewScreen(ViewScreen):
         from planner_tui.review_report import EXPLAIN
         from planner_tui.ui.modals.notice import Explanation
 
+        if self._paging:  # `← End h` at once: the figure End comes to, not the first (nu173)
+            self.call_after_refresh(self.action_explain)
+            return
         box = self.focused_figure()
         if box is None:  # as first opened: the figure at the top of the page, selected
             box = self.figure_in_sight()
