@@ -211,6 +211,27 @@ async def test_a_contact_is_deleted_from_the_persons_page_and_comes_back(
         assert "No contact logged yet" not in screen_text(app)
 
 
+async def test_the_reviews_list_of_contacts_reads_at_80_columns(sqlite_db: Database) -> None:
+    """At 80 columns every column was cut: "text / …", "I reached …" (nu173). How and who
+    began it are said in the command line's short words, whole."""
+    with sqlite_db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Evening choir"}).id
+        ana = people.create_person(session=s, data={"name": "Lars Andersen"}).id
+        for n, (channel, initiator) in enumerate((("social", "them"), ("in_person", "mutual"),
+                                                  ("text", "me"))):  # fmt: skip
+            people.log_interaction(session=s, data={
+                "occurred_at": NOW.replace(day=2 + n), "person_ids": [ana], "context_id": choir,
+                "channel": channel, "initiator": initiator, "warmth": 4,
+                "note": "a long note about the evening and what was said " * 3})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(app, pilot, "r", "c")
+        assert isinstance(app.screen, ContactsScreen)
+        rows = [" ".join(line.split()) for line in on_screen(app) if " Nov, " in line]
+        assert [row.split("…")[1].split()[:3] for row in rows] == [
+            ["text", "me", "4/5"], ["in", "person", "both"], ["social", "them", "4/5"]]  # fmt: skip
+
+
 async def test_the_reviews_list_of_contacts_fills_the_screen(sqlite_db: Database) -> None:
     """The month's contacts showed 20 rows and a third of the screen empty under its hint
     (nu127): the list fills the room there is, its hint below it in sight."""

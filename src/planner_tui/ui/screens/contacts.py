@@ -45,7 +45,7 @@ class ContactsScreen(ViewScreen):
             "when",
             "with",
             "how",
-            "reached out",
+            "began",  # who reached out: me, them or both
             "warmth",
             "note",
             give_way=(-1, 1, 3, 2),
@@ -67,8 +67,6 @@ class ContactsScreen(ViewScreen):
         )
 
     def show(self, data: list[InteractionRead]) -> None:
-        from planner_tui.db.models import label
-
         self.sub_title = clock.strftime(self.month, "%B %Y")
         self.contacts = data
         fill(
@@ -77,8 +75,10 @@ class ContactsScreen(ViewScreen):
                 (
                     words.when(c.occurred_at),
                     shorten(with_whom(c), 40),
-                    label(c.channel),
-                    label(c.initiator),
+                    # the command line's short words, so the names keep their room at 80
+                    # columns (nu173: "text / …", "I reached …"); the form says each in full
+                    c.channel.value.replace("_", " "),
+                    c.initiator.value if c.initiator.value != "mutual" else "both",
                     f"{c.warmth}/5" if c.warmth else "",
                     words.first_line(c.note, 50),
                 )
