@@ -787,9 +787,10 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
     check = data.loneliness
     if check is None:
         lines = [
-            "Not taken for this month yet. It is three short questions."
+            "Not taken for this month yet. It is three short questions (and a fourth, if you like)."
             if data.running
-            else "Not taken for this month (l in the Review takes it: three short questions)."
+            else "Not taken for this month (l in the Review takes it: three short questions, "
+            "and a fourth if you like)."
         ]
     else:
         lines = [

@@ -991,3 +991,21 @@ async def test_merging_into_one_of_two_people_of_one_name_says_which(sqlite_db: 
             f"Sam Taylor (#{first}) keeps their own name and circle, and takes Samantha " in shown
         )
         assert "Lee's nickname (Sammie), having none of their own" in shown
+
+
+async def test_the_palette_says_which_undo_u_would_take_back(sqlite_db: Database) -> None:
+    """Every *Undo …* line in the palette said "u undoes the latest change", an older merge
+    too, which `u` would not take back (nu173): only the latest says u undoes it."""
+    from planner_tui.ui.undo import commands
+
+    with sqlite_db.write() as s:
+        for name in ("Ana", "Bo"):
+            people.create_person(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "a")  # Ana archived; the cursor goes on to Bo
+        await press(app, pilot, "a")
+        helps = [str(c.help) for c in commands(app)]
+        assert len(helps) == 2
+        assert helps[0].endswith("; u undoes it too") and "u undoes" not in helps[1], helps

@@ -140,9 +140,10 @@ def _markup_free(value: str) -> str:
 
 def commands(app: PlannerApp) -> Iterator[SystemCommand]:
     """The palette's "Undo …" lines, newest first."""
-    for entry in reversed(history(app).entries):
+    for n, entry in enumerate(reversed(history(app).entries)):
+        # each line says whether u would take it back: only the latest (nu173: an older
+        # merge said "u undoes the latest change" too)
+        made = f"Made at {entry.at:%H:%M}" + ("; u undoes it too" if n == 0 else "")
         yield SystemCommand(
-            _markup_free(f"Undo {entry.what}"),
-            _markup_free(f"Made at {entry.at:%H:%M}; u undoes the latest change"),
-            partial(undo, app, entry),
+            _markup_free(f"Undo {entry.what}"), _markup_free(made), partial(undo, app, entry)
         )
