@@ -12,6 +12,7 @@ from textual.widgets import (
     Checkbox,
     DataTable,
     Input,
+    OptionList,
     RadioSet,
     Select,
     SelectionList,
@@ -128,3 +129,25 @@ async def test_an_example_in_an_empty_box_says_it_is_one(
         for box in boxes:
             field = app.screen.query_one(f"#{box}", Input)
             assert field.value == "" and str(field.placeholder).startswith("e.g. "), box
+
+
+async def test_a_lists_highlighted_line_is_marked_by_more_than_colour(sqlite_db: Database) -> None:
+    """The wizard's lists showed the line Enter takes by a faint fill alone: with NO_COLOR
+    two greys apart (nu174). It is bold and reversed, as a table's selected row is; in a
+    list without the focus, bold and underlined."""
+    from planner_tui.services import people
+
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(app, pilot, "s")
+        options = app.screen.query_one("#who-list", OptionList)
+        options.focus()
+        await press(app, pilot)
+        style = options.get_component_rich_style("option-list--option-highlighted")
+        assert style.bold and style.reverse
+        app.screen.query_one("#find").focus()
+        await press(app, pilot)
+        style = options.get_component_rich_style("option-list--option-highlighted")
+        assert style.bold and style.underline and not style.reverse
