@@ -280,6 +280,20 @@ async def test_command_palette_offers_the_views(sqlite_db: Database) -> None:
         assert app.current_mode == "map"
 
 
+async def test_every_command_the_palette_offers_says_what_it_does(sqlite_db: Database) -> None:
+    """ "Filter — Key /" and "Delete — Key x" said only their key (nu174): every one of the
+    app's own commands, on every view, says what it does."""
+    from planner_tui.ui.commands import key_commands
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        for view in ("t", "m", "p", "j", "r"):
+            await press(app, pilot, view)
+            bare = [c.title for c in key_commands(app, app.screen) if not c.tooltip
+                    and c.title not in ("Focus Next", "Focus Previous", "Copy selected text")]  # fmt: skip
+            assert bare == [], (view, bare)
+
+
 async def test_views_show_real_data(sqlite_db: Database) -> None:
     now = datetime(2026, 11, 23, 12, tzinfo=UTC)
     with sqlite_db.write() as s:

@@ -28,8 +28,8 @@ class ContactsScreen(ViewScreen):
     AUTO_FOCUS = "#contacts"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("e", "edit", "Change"),
-        Binding("x", "delete", "Delete"),
+        Binding("e", "edit", "Change", tooltip="Change the contact selected"),
+        Binding("x", "delete", "Delete", tooltip="Delete the contact selected (u undoes)"),
     ]
 
     def __init__(self, month: date) -> None:

@@ -126,19 +126,30 @@ class JournalScreen(ViewScreen):
     AUTO_FOCUS = ""  # the list takes it with the data (never the search box: view keys)
     LISTS = ("#entries",)
     BINDINGS = [
-        Binding("c", "check_in", "Check in"),
+        Binding(
+            "c", "check_in", "Check in", tooltip="Today's check-in (until 4am, the day just gone)"
+        ),
         Binding(
             "slash", "search", "Search", key_display="/", tooltip="Search the journal as you type"
         ),
         Binding(
             "n", "new_check_in", "New", tooltip="A new check-in, for yesterday or any other day"
         ),
-        Binding("e", "edit", "Edit"),
-        Binding("x", "delete", "Delete"),
+        Binding("e", "edit", "Edit", tooltip="Change the check-in selected"),
+        Binding(
+            "x", "delete", "Delete", tooltip="Delete the check-in selected (asked first; u undoes)"
+        ),
         # Before the search box: `+` typed there re-ran the search ("walk+" is "walk": a
         # sign is no word) and showed the first page again instead of the next. With no
         # more to show, `+` is typed as usual.
-        Binding("plus", "more", "Show more", key_display="+", priority=True),
+        Binding(
+            "plus",
+            "more",
+            "Show more",
+            key_display="+",
+            priority=True,
+            tooltip="The next entries of the list",
+        ),
     ]
 
     def __init__(self) -> None:

@@ -127,12 +127,28 @@ class MapScreen(ViewScreen):
     AUTO_FOCUS = "#people-table"  # Enter opens someone straight away
     LISTS = ("#people-table",)
     BINDINGS = [
-        Binding("slash", "filter", "Filter", key_display="/"),
-        Binding("n", "new_person", "Add person"),
-        Binding("c", "new_context", "Add context"),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            key_display="/",
+            tooltip="Find people by name, nickname or part of life as you type",
+        ),
+        Binding("n", "new_person", "Add person", tooltip="Someone new on your map"),
+        Binding(
+            "c",
+            "new_context",
+            "Add context",
+            tooltip="A part of your life: work, family, a club, the street",
+        ),
         Binding("l", "log", "Log contact", tooltip="Log a contact: who, when, how it went"),
-        Binding("e", "edit", "Edit"),
-        Binding("x", "delete", "Delete"),
+        Binding("e", "edit", "Edit", tooltip="Change the person or part of life selected"),
+        Binding(
+            "x",
+            "delete",
+            "Delete",
+            tooltip="Delete the person or part of life selected (asked first; u undoes)",
+        ),
         Binding(
             "g",
             "merge",
@@ -141,10 +157,34 @@ class MapScreen(ViewScreen):
             tooltip="Make someone else on the map one "
             "with the selected person (the other name stays as theirs too)",
         ),
-        Binding("a", "archive", "Archive", show=False),
-        Binding("z", "snooze", "Snooze", show=False),
-        Binding("o", "sort", "Sort", show=False),
-        Binding("h", "toggle_archived", "Show archived", show=False),
+        Binding(
+            "a",
+            "archive",
+            "Archive",
+            show=False,
+            tooltip="Archive the person selected, or bring them back (u undoes it)",
+        ),
+        Binding(
+            "z",
+            "snooze",
+            "Snooze",
+            show=False,
+            tooltip="Rest the drift reminder of the person selected for two weeks; again: wake it",
+        ),
+        Binding(
+            "o",
+            "sort",
+            "Sort",
+            show=False,
+            tooltip="Sort people by name, last contact, circle or how far past their rhythm",
+        ),
+        Binding(
+            "h",
+            "toggle_archived",
+            "Show archived",
+            show=False,
+            tooltip="Show or hide the people archived",
+        ),
         Binding(
             "s",
             "small_step",
@@ -152,11 +192,35 @@ class MapScreen(ViewScreen):
             show=False,
             tooltip="Plan a small step with the selected person",
         ),
-        Binding("i", "import_vcard", "Import .vcf", show=False),
-        Binding("1", "tab('people')", "People", show=False),
-        Binding("2", "tab('circles')", "Circles", show=False),
-        Binding("3", "tab('contexts')", "Contexts", show=False),
-        Binding("4", "tab('gaps')", "Gaps", show=False),
+        Binding(
+            "i",
+            "import_vcard",
+            "Import .vcf",
+            show=False,
+            tooltip="Add people from a vCard file, with a preview first",
+        ),
+        Binding("1", "tab('people')", "People", show=False, tooltip="Everyone on your map"),
+        Binding(
+            "2",
+            "tab('circles')",
+            "Circles",
+            show=False,
+            tooltip="Your inner, middle and outer circles",
+        ),
+        Binding(
+            "3",
+            "tab('contexts')",
+            "Contexts",
+            show=False,
+            tooltip="Your parts of life, and their last twelve weeks",
+        ),
+        Binding(
+            "4",
+            "tab('gaps')",
+            "Gaps",
+            show=False,
+            tooltip="Who is past their rhythm, quiet parts of life, ties leaning one way",
+        ),
     ]
 
     def __init__(self) -> None:

@@ -60,15 +60,33 @@ class PlanScreen(StepsScreen):
     AUTO_FOCUS = "#upcoming"
     LISTS = ("#upcoming", "#past")
     BINDINGS = [
-        Binding("slash", "find", "Filter", key_display="/"),
-        Binding("f", "next_outcome", "Outcome filter", show=False),
+        Binding(
+            "slash",
+            "find",
+            "Filter",
+            key_display="/",
+            tooltip="Find steps by person or words as you type",
+        ),
+        Binding(
+            "f",
+            "next_outcome",
+            "Outcome filter",
+            show=False,
+            tooltip="The earlier steps with one outcome: done, not now, no reply…",
+        ),
         Binding(
             "i",
             "export_calendar",
             "Calendar file",
             tooltip="Export the planned steps as a calendar file (.ics)",
         ),
-        Binding("x", "delete_step", "Delete", show=False),
+        Binding(
+            "x",
+            "delete_step",
+            "Delete",
+            show=False,
+            tooltip="Delete the step selected (asked first; u undoes it)",
+        ),
     ]
 
     def __init__(self) -> None:

@@ -135,9 +135,29 @@ class ReviewScreen(ViewScreen):
     )  # fmt: skip
     TITLE = "Review"
     BINDINGS = [
-        Binding("left", "move(-1)", "Earlier month", key_display="←", priority=True),
-        Binding("right", "move(1)", "Later month", key_display="→", priority=True),
-        Binding(".", "this_month", "This month", show=False),
+        Binding(
+            "left",
+            "move(-1)",
+            "Earlier month",
+            key_display="←",
+            priority=True,
+            tooltip="The month before",
+        ),
+        Binding(
+            "right",
+            "move(1)",
+            "Later month",
+            key_display="→",
+            priority=True,
+            tooltip="The month after, up to this one",
+        ),
+        Binding(
+            ".",
+            "this_month",
+            "This month",
+            show=False,
+            tooltip="Back to this month from however far back",
+        ),
         # The page keys read the page, and the figure at its top takes the focus (a table's
         # own moved a cursor out of sight, and the focus on the first figure pulled the
         # page back to it: PageUp near the end jumped to the Overview).
@@ -145,9 +165,24 @@ class ReviewScreen(ViewScreen):
             Binding(key, f"page('{key}')", show=False, priority=True)
             for key in ("pageup", "pagedown", "home", "end")
         ),
-        Binding("h", "explain", "How it's counted"),
-        Binding("l", "loneliness", "Loneliness check"),
-        Binding("n", "intentions", "Intentions"),
+        Binding(
+            "h",
+            "explain",
+            "How it's counted",
+            tooltip="How the figure selected is counted, and from what",
+        ),
+        Binding(
+            "l",
+            "loneliness",
+            "Loneliness check",
+            tooltip="Three short questions on how the month felt, and a fourth if you like",
+        ),
+        Binding(
+            "n",
+            "intentions",
+            "Intentions",
+            tooltip="Intentions for the month after, wins and a note",
+        ),
         Binding(
             "x",
             "experiment",
