@@ -126,7 +126,7 @@ def test_a_contact_in_markdown_says_its_part_of_life_and_the_support_each_way(
     lines = [line for line in text.splitlines() if line.startswith("- 2026-11-0")]
     assert lines[0] == (
         "- 2026-11-03 12:00: Bo Chen at Work \\[team\\] (call / video, they reached out, "
-        "warmth 4/5; I helped out; They listened to me) — about the move\\"
+        "warmth 4/5; I helped out; they listened to me) — about the move\\"
     ), lines
     # the note's other lines stay inside its item, unable to start a heading or an item
     assert "\n  \\# not a heading\\\n  \\- nor a contact\n" in text
