@@ -469,7 +469,10 @@ def _time(said: str, day_words: str = "") -> time | None:
     words = day_words.split()
     if 1 <= hour <= 12 and any(word in words for word in _AFTER_NOON):
         return time(hour % 12 + 12, minute)
-    if 1 <= hour <= 12 and named and "morning" not in words:
+    # 12 is noon, as people say it; "09:30" with its zero is a 24-hour clock (nu176: both
+    # were asked about after "tomorrow", where "fri 12:30" was taken)
+    asked = 1 <= hour <= 11 and not match[1].startswith("0")
+    if asked and named and "morning" not in words:
         shown = f"{hour}:{minute:02d}" if match[2] else f"{hour}"
         raise InvalidInput(
             f"'{shown}': {hour} in the morning or in the evening? Say {shown}am or {shown}pm "
