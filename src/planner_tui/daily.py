@@ -32,7 +32,7 @@ from planner_tui.db import (
 )
 from planner_tui.errors import PlannerError
 from planner_tui.names import called, sort_key, told_apart
-from planner_tui.outcomes import TAKEN
+from planner_tui.outcomes import TAKEN_SQL
 from planner_tui.patterns import says_something
 
 DATES_AHEAD = 7
@@ -308,11 +308,10 @@ def coming_steps_statement(
 
 def steps_taken_statement(start: datetime, end: datetime, dialect: str = "sqlite") -> Statement:
     """How many steps were taken — you reached out (done, not now, no reply yet:
-    outcomes.TAKEN, as the Review's *Following through* counts) — from *start* to *end*.
+    outcomes.taken, as the Review's *Following through* counts) — from *start* to *end*.
     Counting only those done, a "not now" was told it counted and the count stood still."""
-    taken = ", ".join(f"'{status}'" for status in sorted(TAKEN))
     sql = (
-        f"SELECT count(*) FROM step WHERE step.status IN ({taken}) "
+        f"SELECT count(*) FROM step WHERE {TAKEN_SQL} "
         f"AND step.resolved_at >= {_mark('start', dialect)} "
         f"AND step.resolved_at < {_mark('end', dialect)}"
     )

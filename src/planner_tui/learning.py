@@ -96,7 +96,7 @@ from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
-from planner_tui.outcomes import TAKEN
+from planner_tui.outcomes import TAKEN, taken
 from planner_tui.patterns import may_show
 
 DONE = "done"
@@ -351,9 +351,9 @@ def follow_through(steps: Iterable[StepFact]) -> list[Comparison]:
                     key,
                     yes,
                     no,
-                    sum(s.status in TAKEN for s in inside),
+                    sum(taken(s.status, s.person_id) for s in inside),
                     len(inside),
-                    sum(s.status in TAKEN for s in outside),
+                    sum(taken(s.status, s.person_id) for s in outside),
                     len(outside),
                 )
             )

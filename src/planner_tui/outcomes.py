@@ -5,3 +5,17 @@ read it."""
 TAKEN = frozenset({"done", "declined", "no_reply"})
 """Outcomes where you reached out (the rest of it was the other person's, or timing): the
 Review's *Following through*, and Today's count of steps taken this week."""
+
+
+def taken(status: str, person_id: int | None) -> bool:
+    """Whether a step with this outcome was reached out on: a "not this time" toward a place,
+    with no one, was not gone to (nu176: it was counted, and praised as reaching out)."""
+    return status in TAKEN and not (status == "declined" and person_id is None)
+
+
+TAKEN_SQL = (
+    "step.status IN ({}) AND NOT (step.status = 'declined' AND step.person_id IS NULL)".format(
+        ", ".join(f"'{status}'" for status in sorted(TAKEN))
+    )
+)
+""":func:`taken` as SQL on the step table (the same on SQLite and PostgreSQL)."""

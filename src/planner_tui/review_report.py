@@ -533,14 +533,22 @@ def small_steps(data: MonthReviewData) -> Figure:
     f = data.figures
     if not f.steps_planned:
         return Figure("steps", "Small steps", ["No small steps were due this month."])
-    rows = [(label(s), str(f.by_status[s])) for s in STEP_ORDER if f.by_status.get(s)]
+    counts = dict(f.by_status)
+    not_now = counts.get(StepStatus.DECLINED, 0) - f.places_not_gone
+    counts[StepStatus.DECLINED] = not_now  # a place not gone to has a row of its own
+    rows = [(label(s), str(counts[s])) for s in STEP_ORDER if counts.get(s)]
+    if f.places_not_gone:
+        rows.insert(len([s for s in STEP_ORDER[:2] if counts.get(s)]),
+                    ("not this time (a place)", str(f.places_not_gone)))  # fmt: skip
     lines = [
         words.steps_done_line(
             f.steps_done, f.steps_due_so_far, f.still_to_come, data.running, f.settled_early
         )
     ]
-    if f.by_status.get(StepStatus.DECLINED):
+    if not_now:
         lines.append(words.DECLINE_REFRAME)
+    if f.places_not_gone:
+        lines.append(words.NOT_THIS_TIME)
     if f.by_status.get(StepStatus.NO_REPLY):
         lines.append(words.NO_REPLY_LINE)
     if f.by_status.get(StepStatus.RESCHEDULED):

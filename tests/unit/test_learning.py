@@ -19,9 +19,10 @@ START = datetime(2026, 1, 1, 18, tzinfo=UTC)
 
 
 def step(day: int = 0, status: str = "done", **extra: Any) -> StepFact:
-    """A step due *day* days after 1 January 2026."""
+    """A step with someone, due *day* days after 1 January 2026."""
     due = START + timedelta(days=day)
-    values: dict[str, Any] = {"resolved_day": due.date() if status != "planned" else None}
+    values: dict[str, Any] = {"resolved_day": due.date() if status != "planned" else None,
+                              "person_id": 1}  # fmt: skip
     return StepFact(id=next(_ids), status=status, due_at=due, due_day=due.date(), **values | extra)
 
 
@@ -110,6 +111,10 @@ def test_follow_through_shows_a_comparison_only_with_five_on_each_side() -> None
     assert said == "Steps with a when-then cue: you reached out 4 of 5 times; without one, 3 of 6."
     # One fewer with a cue: too few on that side to say anything.
     assert not [c for c in learning.follow_through([*cued[1:], *plain]) if c.key == "cue"]
+    # "Not this time" toward a place, with no one, was not reaching out (nu176)
+    cued[2] = step(status="declined", cue=True, person_id=None)
+    [cue] = [c for c in learning.follow_through([*cued, *plain]) if c.key == "cue"]
+    assert (cue.taken_with, cue.count_with) == (3, 5)
 
 
 def test_follow_through_compares_sureness_only_among_steps_with_an_answer() -> None:
@@ -146,8 +151,8 @@ def test_a_chain_of_several_moves_ending_done_is_a_yes_however_late() -> None:
 
 
 def test_a_repeat_going_on_is_not_the_chain() -> None:
-    decline = step(0, "declined")
-    series_next = step(7, "done", previous_id=decline.id, repeats=True)
+    decline = step(0, "declined", person_id=None)
+    series_next = step(7, "done", previous_id=decline.id, repeats=True, person_id=None)
     assert not learning.became_yes(decline, [series_next])  # and no person to match
 
 

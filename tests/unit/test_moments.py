@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from planner_tui import clock, daily, words
+from planner_tui import clock, daily, review_report, words
 from planner_tui.db.engine import Database
 from planner_tui.db.models import Channel, StepStatus
 from planner_tui.errors import InvalidInput, NotFound
@@ -224,6 +224,35 @@ def test_a_place_step_done_with_no_one_and_nowhere_is_a_step_done_and_no_contact
         ("go", "Climbing wall"),
         ("try a choir", "somewhere new"),
     ]
+
+
+def test_a_place_not_gone_to_is_not_counted_as_reaching_out(db: Database, wall: int) -> None:
+    """ "Not this time" on the climbing evening was one of the "small steps taken this week",
+    and the Review said of it "Reaching out was the brave part" (nu176). A "not now" from
+    someone is still both."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        there = steps.create_step(session=s, data={
+            "context_id": wall, "action": "go climbing", "due_at": local("2026-11-23T18:00")})  # fmt: skip
+        steps.record_outcome(session=s, step_id=there.id, outcome={"status": "declined"})
+    with db.session() as s:
+        data = review.review_month(session=s, month=TODAY)
+        taken = services_today.facts(session=s, today=TODAY, coming=5).steps_this_week
+    shown = review_report.small_steps(data)
+    assert taken == 0
+    assert shown.table is not None and shown.table.rows == [("not this time (a place)", "1")]
+    assert words.NOT_THIS_TIME in shown.lines and words.DECLINE_REFRAME not in shown.lines
+    with db.write() as s:
+        asked = steps.create_step(session=s, data={
+            "person_id": ana, "action": "call Ana", "due_at": local("2026-11-23T19:00")})  # fmt: skip
+        steps.record_outcome(session=s, step_id=asked.id, outcome={"status": "declined"})
+    with db.session() as s:
+        data = review.review_month(session=s, month=TODAY)
+        taken = services_today.facts(session=s, today=TODAY, coming=5).steps_this_week
+    shown = review_report.small_steps(data)
+    assert taken == 1 and words.DECLINE_REFRAME in shown.lines
+    assert shown.table is not None and shown.table.rows == [
+        ("not now", "1"), ("not this time (a place)", "1")]  # fmt: skip
 
 
 def test_the_wizard_can_add_someone_new_by_name_with_the_step(db: Database) -> None:

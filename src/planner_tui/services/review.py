@@ -139,6 +139,9 @@ class MonthFigures:
     small_moments: int = 0
     """Contacts with no one from the map (a chat with a neighbour), each in its context."""
     by_status: dict[StepStatus, int] = field(default_factory=dict)
+    places_not_gone: int = 0
+    """Of the steps declined, those toward a place with no one: "not this time", no one's
+    "not now" (nu176: praised as reaching out)."""
     steps_compared: int = 0
     """Done steps with both an expected and a felt awkwardness."""
     expected_awkwardness: float | None = None
@@ -246,10 +249,12 @@ def month_figures(*, session: Session, month: date, now: datetime | None = None)
     both = sa.and_(
         col(Step.expected_awkwardness).is_not(None), col(Step.felt_awkwardness).is_not(None)
     )
-    for status, count, compared, expected, felt, easier, same, harder in session.execute(
+    no_one = col(Step.person_id).is_(None)
+    for status, count, alone, compared, expected, felt, easier, same, harder in session.execute(
         sa.select(
             col(Step.status),
             sa.func.count(),
+            _count_where(no_one),
             _count_where(both),
             sa.func.sum(sa.case((both, Step.expected_awkwardness))),
             sa.func.sum(sa.case((both, Step.felt_awkwardness))),
@@ -267,6 +272,8 @@ def month_figures(*, session: Session, month: date, now: datetime | None = None)
         .group_by(Step.status)
     ).all():
         f.by_status[StepStatus(status)] = int(count)
+        if status == StepStatus.DECLINED:
+            f.places_not_gone = int(alone)
         if status == StepStatus.DONE and compared:
             f.steps_compared = int(compared)
             f.expected_awkwardness = float(expected) / int(compared)
