@@ -377,11 +377,10 @@ class MapScreen(ViewScreen):
             [
                 (
                     listed_name(p.id, p.name, data.twins),
-                    words.ago(p.last_contact),
+                    words.ago(p.last_contact) if p.last_contact else words.NOT_YET_SINCE_ADDED,
                     words.cadence(p.cadence_days),
-                    words.past_by(p.drifting_days or 0)
-                    if p.last_contact
-                    else words.NOT_YET_SINCE_ADDED,
+                    # counted from when they were added, as `people --drifting` says it (nu176)
+                    words.past_by(p.drifting_days or 0),
                 )
                 for p in drifting
             ],
