@@ -1001,7 +1001,11 @@ def snoozed(person: str, until: date, *, rhythm: bool = True) -> str:
             f"Resting reminders for {person} until {day(until)} — though with no rhythm set "
             "for them, none would come (e on the Map sets one)."
         )
-    return f"Resting reminders for {person} until {day(until)}. A pause is fine: they start again then."
+    after = until + timedelta(days=1)  # the last day of rest is *until* (nu176: "then")
+    return (
+        f"Resting reminders for {person} until {day(until)}. A pause is fine: they start "
+        f"again on {day(after)}."
+    )
 
 
 def snooze_ended(person: str, *, resting: bool, rhythm: bool) -> str:

@@ -800,7 +800,7 @@ def test_snooze_and_people(home: Path) -> None:
     assert "past it by 2 weeks" in drifting.stdout
     assert (
         run(home, "snooze", "Bo").stdout
-        == "Resting reminders for Bo until 7 Dec. A pause is fine: they start again then.\n"
+        == "Resting reminders for Bo until 7 Dec. A pause is fine: they start again on 8 Dec.\n"
     )
     # Bo is still past it, resting: not "everyone is within the rhythm" (nu167)
     assert run(home, "people", "--drifting").stdout == (

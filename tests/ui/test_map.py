@@ -992,7 +992,7 @@ async def test_a_rest_that_has_ended_is_not_shown_as_resting(sqlite_db: Database
         said = [n.message for n in app._notifications]
         assert (
             said[-1]
-            == "Resting reminders for Bo until 17 Dec. A pause is fine: they start again then."
+            == "Resting reminders for Bo until 17 Dec. A pause is fine: they start again on 18 Dec."
         ), said
 
 
