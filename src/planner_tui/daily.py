@@ -306,6 +306,18 @@ def coming_steps_statement(
     return sql, {"start": _bind(start, dialect)}
 
 
+def settled_today(connection: Any, today: date, dialect: str = "sqlite") -> int:
+    """How many steps had their outcome recorded today (done, not now, no reply, let go):
+    with none left, Today says the day's are recorded, not "nothing planned" (nu176)."""
+    start, end = day_window(today, day_after(today))
+    [(count,)] = rows(connection, (
+        "SELECT count(*) FROM step WHERE step.status NOT IN ('planned', 'rescheduled') "
+        f"AND step.resolved_at >= {_mark('start', dialect)} "
+        f"AND step.resolved_at < {_mark('end', dialect)}",
+        {"start": _bind(start, dialect), "end": _bind(end, dialect)}))  # fmt: skip
+    return int(count)
+
+
 def steps_taken_statement(start: datetime, end: datetime, dialect: str = "sqlite") -> Statement:
     """How many steps were taken — you reached out (done, not now, no reply yet:
     outcomes.taken, as the Review's *Following through* counts) — from *start* to *end*.
@@ -819,6 +831,8 @@ class TodayFacts:
     (perhaps started on an earlier day), or changes to the day's saved one."""
     intentions: list[str]
     steps_this_week: int
+    settled_today: int
+    """Steps whose outcome was recorded today (:func:`settled_today`)."""
     anyone: bool
     dates: list[UpcomingDate]
     moment: WarmMoment | None
@@ -856,6 +870,7 @@ def today_facts(
         checkin_draft_day=checkin_draft_day(connection, check_in, dialect),
         intentions=intentions(connection, today, dialect),
         steps_this_week=int(done),
+        settled_today=settled_today(connection, today, dialect),
         anyone=bool(rows(connection, ("SELECT 1 FROM person LIMIT 1", {}))),
         dates=upcoming_dates(connection, today, dialect=dialect),
         moment=None if hidden else on_this_day(connection, today, dialect),
@@ -879,6 +894,8 @@ class Summary:
     dates: list[UpcomingDate] = field(default_factory=list)
     checkin_draft_day: date | None = None
     """The day of a check-in started and kept as a draft (as Today says it)."""
+    settled_today: int = 0
+    """Steps whose outcome was recorded today (:func:`settled_today`)."""
 
     @property
     def is_empty(self) -> bool:
@@ -921,6 +938,7 @@ def summary(
         intentions=intentions(connection, today, dialect),
         dates=upcoming_dates(connection, today, dialect=dialect),
         checkin_draft_day=checkin_draft_day(connection, check_in, dialect),
+        settled_today=settled_today(connection, today, dialect),
     )
 
 

@@ -743,6 +743,17 @@ def no_one_drifting(resting: list[str]) -> str:
 
 DRIFTING_ALL_STEPPED = "Whoever is past the rhythm you hoped for has a small step planned."
 NOTHING_DUE = "Nothing planned for today. Rest counts too."
+
+
+def nothing_due(settled: int) -> str:
+    """With no step due: the day's were recorded already, or there were none (nu176: a day
+    whose steps were all done said "Nothing planned for today")."""
+    if not settled:
+        return NOTHING_DUE
+    steps = "step is" if settled == 1 else f"{settled:,} steps are"
+    return f"Today's {steps} recorded. Rest counts too."
+
+
 CHECKED_IN = "Done — thank you for taking a moment."
 NOT_CHECKED_IN = (
     'Not yet — a line or two is plenty, whenever you\'re ready (planner-tui journal "…").'

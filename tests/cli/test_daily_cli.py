@@ -174,6 +174,22 @@ def test_today_suggests_only_someone_with_no_step_planned_as_the_app_does(
     assert json.loads(run(home, "today", "--json").stdout)["reach"] is None
 
 
+@pytest.mark.parametrize("engine", ["the file", "the full path"])
+def test_a_day_whose_steps_are_recorded_says_so(
+    home: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With today's steps done, `today` said "Nothing planned for today", as of a day that
+    held none (nu176)."""
+    if engine == "the full path":
+        monkeypatch.setattr(daily, "summary_file", lambda *_a, **_k: None)
+    for step in ("1", "2"):  # Friday's is recorded as done then, today's now
+        assert run(home, "done", step, "--anyway").returncode == 0
+    said = run(home, "today").stdout.splitlines()
+    assert "Today's step is recorded. Rest counts too." in said, said
+    assert words.NOTHING_DUE not in said
+    assert json.loads(run(home, "today", "--json").stdout)["settled_today"] == 1
+
+
 def test_today_is_quiet_when_asked_and_there_is_nothing_to_say(
     tmp_path: Path, sqlite_template: Path
 ) -> None:

@@ -111,7 +111,7 @@ def summary_lines(found: Summary) -> list[str]:
         if more > 0:
             lines.append(f"  … and {more} more (planner-tui plan lists them all)")
     else:
-        lines.append(words.NOTHING_DUE)
+        lines.append(words.nothing_due(found.settled_today))
     if found.reach is not None:
         reach = found.reach
         lines.append(_one_line(words.might_reach(reach.name, reach.last_contact,

@@ -52,7 +52,7 @@ def summary(
         Reach(p.id, p.name, p.last_contact, p.cadence_days, p.drifting_days or 0)
         for p in people.drifting_people(session=session, today=today)
     ]
-    connection, _ = driver_connection(session)
+    connection, dialect = driver_connection(session)
     reach = daily.not_stepped(drifting, daily.stepped_people(connection))
     return Summary(
         today=today,
@@ -62,6 +62,7 @@ def summary(
         intentions=review.current_intentions(session=session, today=today),
         dates=people.upcoming_dates(session=session, today=today),
         checkin_draft_day=_draft_day(session, check_in),
+        settled_today=daily.settled_today(connection, today, dialect),
     )
 
 

@@ -73,6 +73,7 @@ class TodayData:
     checked_in: bool
     intentions: list[str]
     steps_this_week: int
+    settled_today: int
     anyone: bool
     coming: list[StepItem] = field(default_factory=list)
     """The next few steps after today, soonest first."""
@@ -112,6 +113,7 @@ class TodayData:
             checkin_draft_day=facts.checkin_draft_day,
             intentions=facts.intentions,
             steps_this_week=facts.steps_this_week,
+            settled_today=facts.settled_today,
             anyone=facts.anyone,
             dates=[
                 DateItem(d.person_id, d.person, d.label, d.on, d.planned, d.done, d.called)
@@ -227,7 +229,7 @@ class TodayScreen(StepsScreen):
             [str(step.id) for step in data.due],
         )
         self.query_one("#due-empty", Note).set(
-            "" if data.due else "Nothing planned for today. Rest counts too; s plans a step."
+            "" if data.due else words.nothing_due(data.settled_today)[:-1] + "; s plans a step."
         )
         coming_table = self.query_one("#coming", DataTable)
         if due_was_empty and data.due and self.focused in (coming_table, self.query_one("#dates")):
