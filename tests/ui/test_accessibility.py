@@ -151,3 +151,15 @@ async def test_a_lists_highlighted_line_is_marked_by_more_than_colour(sqlite_db:
         await press(app, pilot)
         style = options.get_component_rich_style("option-list--option-highlighted")
         assert style.bold and style.underline and not style.reverse
+
+
+async def test_the_map_tab_shown_is_bold_not_only_brighter(sqlite_db: Database) -> None:
+    """The Map's tab shown was a lighter grey than the others, and with NO_COLOR two greys
+    apart (nu175)."""
+    from textual.widgets import Tab
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(app, pilot, "m", "3")
+        bold = [str(t.label) for t in app.screen.query(Tab) if t.rich_style.bold]
+        assert bold == ["3 Contexts"], bold

@@ -684,3 +684,6 @@ async def test_the_outcome_question_shows_its_five_answers_at_any_height(
         assert isinstance(focused, Button) and focused.id == "answer-no_reply", focused
         footer = " ".join(on_screen(app)[-1:])
         assert "← → Answers" in footer and "↑ ↓ Answers" in footer, footer
+        # and told apart by more than its colour: underlined (nu175, with NO_COLOR)
+        marked = [b.id for b in question.query(Button) if b.rich_style.underline]
+        assert marked == ["answer-no_reply"], marked
