@@ -742,6 +742,16 @@ def no_one_drifting(resting: list[str]) -> str:
 
 
 DRIFTING_ALL_STEPPED = "Whoever is past the rhythm you hoped for has a small step planned."
+
+
+def all_stepped(resting: list[str]) -> str:
+    """No one to suggest: each past their rhythm has a step planned; *resting* are named,
+    as :func:`no_one_drifting` names them (nu176: left out here)."""
+    if not resting:
+        return DRIFTING_ALL_STEPPED
+    return f"{DRIFTING_ALL_STEPPED[:-1]}; {joined(resting)}, resting for now."
+
+
 NOTHING_DUE = "Nothing planned for today. Rest counts too."
 
 

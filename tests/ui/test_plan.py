@@ -1523,6 +1523,17 @@ async def test_today_names_someone_resting_past_their_rhythm(sqlite_db: Database
         shown = " ".join(screen_text(app).split())
         assert words.no_one_drifting(["Ana"]) in shown
         assert "apart from Ana, resting for now." in shown
+    # Bo past his rhythm too, with a step planned: Ana is named still (nu176)
+    with sqlite_db.write() as s:
+        people.update_person(session=s, person_id=ids["Bo"], data={"cadence_days": 7})
+        people.log_interaction(session=s, data={
+            "person_ids": [ids["Bo"]], "occurred_at": local("2026-11-01T10:00")})  # fmt: skip
+    plan(sqlite_db, ids["Bo"], "2026-11-25T18:00")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = " ".join(screen_text(app).split())
+        assert words.all_stepped(["Ana"]) in shown and "Ana, resting for now" in shown
 
 
 async def test_words_naming_another_day_are_asked_about_beside_the_time(

@@ -272,7 +272,7 @@ class TodayScreen(StepsScreen):
         self.query_one("#drift-empty", Note).set(
             ""
             if data.drifting or not data.anyone
-            else words.DRIFTING_ALL_STEPPED
+            else words.all_stepped(data.resting)
             if data.drifting_stepped
             else words.no_one_drifting(data.resting)
         )
