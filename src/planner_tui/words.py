@@ -250,10 +250,10 @@ ANOTHER_DRAFTED = "A check-in you began with n is kept as a draft: n takes you b
 def draft_of_another_day(day: date, *, checked_in: bool = False, c: str = "c") -> str:
     """Today, when the check-in kept as a draft was started for an earlier day (and
     today's is done, *checked_in*)."""
-    days = (clock.today() - day).days
-    which = "Yesterday's" if days == 1 else f"The one for {clock.strftime(day, '%a %-d %b')}"
+    days = (clock.today() - day).days  # "a check-in": that day may have one saved already
+    which = "yesterday" if days == 1 else clock.strftime(day, "%a %-d %b")  # (nu176)
     then = "." if checked_in else " first, then today's."
-    return f"{which} was started and kept as a draft: {c} finishes it{then}"
+    return f"A check-in for {which} was started and kept as a draft: {c} finishes it{then}"
 
 
 def draft_times_kept(said: list[str], written: datetime) -> str:
