@@ -307,13 +307,14 @@ def coming_steps_statement(
 
 
 def settled_today(connection: Any, today: date, dialect: str = "sqlite") -> int:
-    """How many steps had their outcome recorded today (done, not now, no reply, let go):
-    with none left, Today says the day's are recorded, not "nothing planned" (nu176)."""
+    """How many of the steps due today have their outcome recorded (done, not now, no reply,
+    let go; not those moved to another day): with none left, Today says the day's are
+    recorded, not "nothing planned" (nu176) — and counts only the day's own (nu177)."""
     start, end = day_window(today, day_after(today))
     [(count,)] = rows(connection, (
         "SELECT count(*) FROM step WHERE step.status NOT IN ('planned', 'rescheduled') "
-        f"AND step.resolved_at >= {_mark('start', dialect)} "
-        f"AND step.resolved_at < {_mark('end', dialect)}",
+        f"AND step.due_at >= {_mark('start', dialect)} "
+        f"AND step.due_at < {_mark('end', dialect)}",
         {"start": _bind(start, dialect), "end": _bind(end, dialect)}))  # fmt: skip
     return int(count)
 

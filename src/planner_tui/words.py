@@ -749,7 +749,8 @@ def all_stepped(resting: list[str]) -> str:
     as :func:`no_one_drifting` names them (nu176: left out here)."""
     if not resting:
         return DRIFTING_ALL_STEPPED
-    return f"{DRIFTING_ALL_STEPPED[:-1]}; {joined(resting)}, resting for now."
+    rest = "is" if len(resting) == 1 else "are"
+    return f"{DRIFTING_ALL_STEPPED[:-1]}, and {joined(resting)} {rest} resting for now."
 
 
 NOTHING_DUE = "Nothing planned for today. Rest counts too."

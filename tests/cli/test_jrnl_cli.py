@@ -140,7 +140,10 @@ def test_not_a_journal(tmp_path: Path) -> None:
     contacts = tmp_path / "contacts.csv"  # told only about jrnl (nu168)
     contacts.write_text("name,phone\nAna,0770\n", encoding="utf-8")
     refused = run(tmp_path, "import", str(contacts))
-    assert_one_line_error(refused, 1, "People come in from a vCard (.vcf) file")
+    assert_one_line_error(refused, 1, "contacts.csv is a spreadsheet, which planner-tui "
+                          "doesn't read: people come in from a vCard (.vcf) file")  # fmt: skip
+    contacts.write_text("[2026-12-01 10:00] Ana\n", encoding="utf-8")  # read as jrnl (nu177)
+    assert_one_line_error(run(tmp_path, "import", str(contacts)), 1, "is a spreadsheet")
     assert_one_line_error(
         run(tmp_path, "import", str(tmp_path / "missing.journal")), 1, "There is no file"
     )

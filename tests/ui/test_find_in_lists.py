@@ -3,10 +3,13 @@ parts of life): letters typed there used to vanish without a sign."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from textual.events import Paste
 from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
 
+from planner_tui import clock
 from planner_tui.db.engine import Database
 from planner_tui.services import people
 from planner_tui.ui.app import PlannerApp
@@ -328,3 +331,28 @@ async def test_words_typed_on_a_check_ins_parts_of_life_are_kept(
         assert warmth.value == "dinner was nice" and app.focused is warmth and rung == []
         assert [str(o.prompt) for o in form.query_one("#contexts", SelectionList).options
                 if o.value in form.query_one("#contexts", SelectionList).selected] == ["Choir"]  # fmt: skip
+
+
+async def test_on_a_form_with_no_note_letters_that_find_nothing_change_no_choice(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "hello" on *how* in a step's form, which has no box for words: "h" rang, and then
+    "l" chose *letter / other* (nu177). The bell rings for each letter, the choice stays."""
+    from planner_tui.services import steps
+    from planner_tui.ui.forms.step import StepForm
+
+    monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)  # typed as fast as can be
+    app, rung = app_with_contexts(sqlite_db, monkeypatch)
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(session=s, data={"person_id": ana, "action": "call Ana",
+                                           "due_at": clock.now() + timedelta(hours=1)})  # fmt: skip
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await press(app, pilot, "p", "e")
+        form = app.screen
+        assert isinstance(form, StepForm)
+        how = form.query_one("#channel", Select)
+        before = how.value
+        how.focus()
+        await press(app, pilot, *"hello")
+        assert how.value == before and len(rung) == 5

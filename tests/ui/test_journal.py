@@ -828,7 +828,10 @@ async def test_a_check_in_kept_overnight_is_called_yesterdays_on_today(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
         shown = " ".join(screen_text(app).split())
-        assert "Not yet. A check-in for yesterday was started and kept as a draft: c finishes it" in shown
+        assert (
+            "Not yet. A check-in for yesterday was started and kept as a draft: c finishes it"
+            in shown
+        )
         assert "Started and kept" not in shown
         await press(app, pilot, "c")
         assert "Yesterday's check-in" in screen_text(app)

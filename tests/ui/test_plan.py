@@ -1533,7 +1533,7 @@ async def test_today_names_someone_resting_past_their_rhythm(sqlite_db: Database
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         shown = " ".join(screen_text(app).split())
-        assert words.all_stepped(["Ana"]) in shown and "Ana, resting for now" in shown
+        assert words.all_stepped(["Ana"]) in shown and "and Ana is resting for now." in shown
 
 
 async def test_words_naming_another_day_are_asked_about_beside_the_time(

@@ -323,8 +323,8 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
             },
         )
         near = steps.near_in_time(steps.list_steps(
-            session=session, upcoming=True, start=due - steps.CLASH, end=due + steps.CLASH,
-            limit=10), due, leave_out=step.id)  # fmt: skip
+            session=session, upcoming=True, start=due - steps.CLASH,
+            end=due + steps.CLASH + timedelta(minutes=1), limit=10), due, leave_out=step.id)  # fmt: skip
     say(f"Planned (#{step.id}): {words.plan_card(step.due_at, step.action, step.person)}")
     if near:  # as the wizard says beside the time
         also = words.also_then(near).removeprefix(" · ")

@@ -391,6 +391,13 @@ def claims(path: Path) -> bool:
 def load(path: Path) -> Journal:
     """Read a jrnl file or folder, or a Day One journal; refuse an encrypted one, and one
     with no entries at all."""
+    if path.suffix.lower() in SPREADSHEETS and not path.is_dir():
+        # told about jrnl first, and a .csv of "[date]" rows was read as a journal (nu168,
+        # nu177): people come in from a vCard, and a spreadsheet is never read
+        raise InvalidInput(
+            f"{path.name} is a spreadsheet, which planner-tui doesn't read: people come in "
+            "from a vCard (.vcf) file, which address books export."
+        )
     if path.is_dir():
         if (path / "entries").is_dir() and any((path / "entries").glob("*.doentry")):
             kind, entries = "Day One journal", read_dayone_folder(path)
@@ -405,12 +412,6 @@ def load(path: Path) -> Journal:
         raise InvalidInput(
             f"{path.name} has no journal entries in it (a jrnl entry starts with a line like "
             "[2026-11-23 18:00] Title)."
-            + (  # a spreadsheet of contacts was told only about jrnl (nu168)
-                " People come in from a vCard (.vcf) file, which address books export; "
-                "a spreadsheet isn't read."
-                if path.suffix.lower() in SPREADSHEETS
-                else ""
-            )
         )
     return Journal(kind=kind, entries=entries)
 

@@ -169,7 +169,7 @@ def near_in_time(
     return [
         (s.due_at, s.action, s.person)
         for s in planned
-        if s.id != leave_out and abs(s.due_at - due) < CLASH
+        if s.id != leave_out and abs(s.due_at - due) <= CLASH  # within: three hours too
     ]
 
 

@@ -205,7 +205,10 @@ class Dropdown(Select[SelectType]):
         if len(self._finder.spelled) == 1:  # the first letter of a name
             self._before = prior
         if found is None:
-            write = getattr(self.screen, "write_in_words", None)
+            # a form with no box for words rings, and what is spelled on finds nothing
+            # either (nu177: "hello" rang at "h", then chose *letter / other* by its "l")
+            words_box = getattr(self.screen, "WORDS", None)
+            write = getattr(self.screen, "write_in_words", None) if words_box else None
             if event.character.isdigit() or write is None:
                 self.app.bell()
                 return
