@@ -230,26 +230,25 @@ def test_a_place_not_gone_to_is_not_counted_as_reaching_out(db: Database, wall: 
     """ "Not this time" on the climbing evening was one of the "small steps taken this week",
     and the Review said of it "Reaching out was the brave part" (nu176). A "not now" from
     someone is still both."""
-    with db.write() as s:
-        ana = people.create_person(session=s, data={"name": "Ana"}).id
-        there = steps.create_step(session=s, data={
-            "context_id": wall, "action": "go climbing", "due_at": local("2026-11-23T18:00")})  # fmt: skip
-        steps.record_outcome(session=s, step_id=there.id, outcome={"status": "declined"})
-    with db.session() as s:
-        data = review.review_month(session=s, month=TODAY)
-        taken = services_today.facts(session=s, today=TODAY, coming=5).steps_this_week
-    shown = review_report.small_steps(data)
+
+    def declined(**toward: object) -> tuple[int, review_report.Figure]:
+        """A step toward *toward*, declined: steps taken this week, and the Review's figure."""
+        with db.write() as s:
+            step = steps.create_step(session=s, data={
+                "action": "go", "due_at": local("2026-11-23T18:00"), **toward})  # fmt: skip
+            steps.record_outcome(session=s, step_id=step.id, outcome={"status": "declined"})
+        with db.session() as s:
+            data = review.review_month(session=s, month=TODAY)
+            taken = services_today.facts(session=s, today=TODAY, coming=5).steps_this_week
+        return taken, review_report.small_steps(data)
+
+    taken, shown = declined(context_id=wall)
     assert taken == 0
     assert shown.table is not None and shown.table.rows == [("not this time (a place)", "1")]
     assert words.NOT_THIS_TIME in shown.lines and words.DECLINE_REFRAME not in shown.lines
     with db.write() as s:
-        asked = steps.create_step(session=s, data={
-            "person_id": ana, "action": "call Ana", "due_at": local("2026-11-23T19:00")})  # fmt: skip
-        steps.record_outcome(session=s, step_id=asked.id, outcome={"status": "declined"})
-    with db.session() as s:
-        data = review.review_month(session=s, month=TODAY)
-        taken = services_today.facts(session=s, today=TODAY, coming=5).steps_this_week
-    shown = review_report.small_steps(data)
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+    taken, shown = declined(person_id=ana)
     assert taken == 1 and words.DECLINE_REFRAME in shown.lines
     assert shown.table is not None and shown.table.rows == [
         ("not now", "1"), ("not this time (a place)", "1")]  # fmt: skip
