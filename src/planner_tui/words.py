@@ -761,7 +761,7 @@ def nothing_due(settled: int) -> str:
     whose steps were all done said "Nothing planned for today")."""
     if not settled:
         return NOTHING_DUE
-    steps = "step is" if settled == 1 else f"{settled:,} steps are"
+    steps = "step is" if settled == 1 else f"{plural(settled, 'step')} are"
     return f"Today's {steps} recorded. Rest counts too."
 
 
