@@ -7,7 +7,7 @@ finds a line by its words."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from textual import events
@@ -97,6 +97,12 @@ class Finder:
         return None
 
 
+def words_box(screen: object) -> Callable[[str], None] | None:
+    """Where letters that find no line go on: the form's box for words (its
+    ``write_in_words``); None for a screen without one, where they ring the bell instead."""
+    return getattr(screen, "write_in_words", None) if getattr(screen, "WORDS", None) else None
+
+
 def plain_words(prompt: object) -> str:
     """A line's words without their styles."""
     return str(getattr(prompt, "plain", prompt))
@@ -139,8 +145,8 @@ class TickList(SelectionList[SelectionType]):
         if found is not None:
             self.highlighted = found
             return
-        write = getattr(self.screen, "write_in_words", None)
-        if write is None or not getattr(self.screen, "WORDS", None):
+        write = words_box(self.screen)
+        if write is None:
             self._missed = True
             self.app.bell()
             return
@@ -207,8 +213,7 @@ class Dropdown(Select[SelectType]):
         if found is None:
             # a form with no box for words rings, and what is spelled on finds nothing
             # either (nu177: "hello" rang at "h", then chose *letter / other* by its "l")
-            words_box = getattr(self.screen, "WORDS", None)
-            write = getattr(self.screen, "write_in_words", None) if words_box else None
+            write = words_box(self.screen)
             if event.character.isdigit() or write is None:
                 self.app.bell()
                 return
