@@ -588,8 +588,9 @@ class MapScreen(ViewScreen):
     # ---------------------------------------------------------------- actions
 
     def action_tab(self, tab: str) -> None:
-        focus = {"people": "#people-table", "circles": "#circles-picture",
-                 "contexts": "#contexts-table", "gaps": self.first_gap()}[tab]  # fmt: skip
+        focus = self.first_gap() if tab == "gaps" else {
+            "people": "#people-table", "circles": "#circles-picture",
+            "contexts": "#contexts-table"}[tab]  # fmt: skip
         # The focus moves first, at once: a list that still had it as its tab hid would hand
         # it to a neighbour in that hidden tab, and Textual then shows that tab again.
         self.set_focus(self.query_one(focus))
