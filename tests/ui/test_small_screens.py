@@ -656,6 +656,26 @@ async def test_a_note_on_the_time_being_typed_is_in_view_on_a_small_screen(
         assert "That is still to come." in shown and "tomorrow" in shown
 
 
+async def test_the_read_back_of_the_day_being_typed_is_in_view(sqlite_db: Database) -> None:
+    """At 100×40 the check-in's Day box could be the form's last row in view, "→ Saturday 21
+    November" below it, out of sight, as "last sat" was typed: the box came into view, and
+    what the form said under it stayed where it was."""
+    clock.freeze(datetime(2026, 11, 23, 20))  # a Monday
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await press(app, pilot, "c")
+        await settle(app, pilot)
+        form = app.screen.query_one(".form")
+        day = app.screen.query_one("#day", Input)
+        day.focus()  # from the top: the box just into view, at the bottom edge
+        await settle(app, pilot)
+        assert "→ Monday 23 November 2026" in " ".join(on_screen(app)), on_screen(app)
+        form.scroll_home(animate=False, immediate=True)  # the box at the edge, or out of view
+        await settle(app, pilot)
+        await press(app, pilot, *"last sat")
+        assert "→ Saturday 21 November 2026" in " ".join(on_screen(app)), on_screen(app)
+
+
 @pytest.mark.parametrize("size", [(120, 23), (80, 20), (60, 20), (80, 24), (120, 40)])
 async def test_the_outcome_question_shows_its_five_answers_at_any_height(
     sqlite_db: Database, size: tuple[int, int]

@@ -636,10 +636,20 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             for read_back in self.query(f"#{key.replace('_', '-')}-preview").results(Static):
                 read_back.update("")
         typing_in = self.focused
-        if typing_in is not None and typing_in.id in problems:
+        if typing_in is not None:
             # The note on what is being typed, in view with it: at 60×20, "That is still to
             # come" stood below the form's edge while "tomorrow" was typed (nu160)
-            self.into_view(self.query(f"#{typing_in.id}-problem").first(Problem), typing_in)
+            self.into_view(self.said_under(typing_in), typing_in)
+
+    def said_under(self, field: Widget) -> Widget | None:
+        """What the form shows under *field*: its note, else how its text was read
+        ("→ Saturday 21 November"), if either."""
+        if not field.id:
+            return None
+        for below in self.query(f"#{field.id}-problem, #{field.id.replace('_', '-')}-preview"):
+            if shown(below):
+                return below
+        return None
 
     @property
     def save_button(self) -> Widget | None:
@@ -1060,6 +1070,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.focus_next()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if event.widget is not self.focused:
+            # Overtaken: the word of a field deeper in the form comes up through more
+            # parents, and came after the focus had moved on (to where a draft left off).
+            return
         # Only a box to type in: Enter typed ahead on a button or a list taken back would act.
         if isinstance(event.widget, Input | TextArea):
             self._at = next((w.id for w in event.widget.ancestors_with_self if w.id), None)
@@ -1070,7 +1084,12 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         the focus, in view with it when both fit: at 40×12 the loneliness check's answers came into view without their
         question, so each was answered blind. (Taller, what comes after a field is worth
         more than its label: the focus alone decides.)"""
-        if not self.has_class("-short") or not widget.is_attached:
+        if not widget.is_attached:
+            return
+        if not self.has_class("-short"):
+            # What the form shows under it too: at 100×40 the check-in's Day box was the
+            # last row in view, its read-back out of sight below.
+            self.into_view(self.said_under(widget), widget)
             return
         page = next(iter(self.query(".form")), None)
         if page is None:
