@@ -636,20 +636,21 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             for read_back in self.query(f"#{key.replace('_', '-')}-preview").results(Static):
                 read_back.update("")
         typing_in = self.focused
-        if typing_in is not None:
+        below = self.said_under(typing_in) if typing_in is not None else None
+        if below is not None:
             # The note on what is being typed, in view with it: at 60×20, "That is still to
             # come" stood below the form's edge while "tomorrow" was typed (nu160)
-            self.into_view(self.said_under(typing_in), typing_in)
+            self.into_view(below, typing_in)
 
     def said_under(self, field: Widget) -> Widget | None:
-        """What the form shows under *field*: its note, else how its text was read
-        ("→ Saturday 21 November"), if either."""
+        """What the form shows under *field*: its note while it has one, else the line that
+        says how its text was read ("→ Saturday 21 November"), if it has such a line."""
         if not field.id:
             return None
-        for below in self.query(f"#{field.id}-problem, #{field.id.replace('_', '-')}-preview"):
-            if shown(below):
-                return below
-        return None
+        note = next(iter(self.query(f"#{field.id}-problem")), None)
+        if note is not None and shown(note):
+            return note
+        return next(iter(self.query(f"#{field.id.replace('_', '-')}-preview")), None)
 
     @property
     def save_button(self) -> Widget | None:
@@ -1089,7 +1090,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         if not self.has_class("-short"):
             # What the form shows under it too: at 100×40 the check-in's Day box was the
             # last row in view, its read-back out of sight below.
-            self.into_view(self.said_under(widget), widget)
+            below = self.said_under(widget)
+            if below is not None:
+                self.into_view(below, widget)
             return
         page = next(iter(self.query(".form")), None)
         if page is None:

@@ -220,6 +220,10 @@ class ReviewScreen(ViewScreen):
         ahead is waited for, not worked out twice."""
         self._figure_next = ""
         """The figure the next data shown brings into sight, with the focus (its key)."""
+        self._settling_on = ""
+        """That figure, kept at the page's top as the page settles, until a key is pressed:
+        how many layouts move it depends on the figures shown (and under load the check
+        once ended above the page's top)."""
         self._paging = False
         """A page key moved the page: the focus follows once it is laid out."""
 
@@ -303,17 +307,29 @@ class ReviewScreen(ViewScreen):
             box = self.query_one(f"#figure-{figure.key}", FigureBox)
             box.show(figure)
             box.display = shows(figure, data)
-        if self._figure_next:  # once laid out, twice: figures shown or hidden, and the
-            # tables fitted to their widths, move it (the Review lays out twice a turn)
+        if self._figure_next:
             key, self._figure_next = self._figure_next, ""
             self.focus_figure(key)
-            self.call_after_refresh(self.call_after_refresh, self.focus_figure, key, scroll=True)
+            self._settling_on = key
+            self.call_after_refresh(self.focus_figure, key, scroll=True)
         elif another_month:
             if self.focused_figure() is not None:
                 self.focus_figure(figures[0].key)
             self.query_one("#body").scroll_home(animate=False)
         self.planner.keys_may_go_on()  # the keys typed after ← or →, for this month
         self.work_out_month_before()
+
+    def on_mount(self) -> None:
+        self.watch(self.query_one("#body"), "virtual_size", self._page_grew, init=False)
+
+    def _page_grew(self) -> None:
+        """Figures shown or hidden, tables fitted to their widths: the page laid out again,
+        the figure being brought into sight goes back to its top."""
+        if self._settling_on:
+            self.call_after_refresh(self.focus_figure, self._settling_on, scroll=True)
+
+    def on_key(self) -> None:
+        self._settling_on = ""  # the person moves on: the page is theirs
 
     def focused_figure(self) -> FigureBox | None:
         node = self.focused
