@@ -15,6 +15,7 @@ from datetime import date
 
 from planner_tui import clock
 from planner_tui.names import sort_key
+from planner_tui.words import rounded
 
 MIN_DAYS = 3
 """An item is compared only with at least this many scored days with it *and* without it:
@@ -151,14 +152,14 @@ def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]
 
 def compared(now: float | None, before: float | None, *, digits: int = 0) -> str:
     """Neutral words for a change: 'up 2', 'down 0.4', 'same', or '' when either is missing.
-    Worked out from the figures as shown, so 4.2 beside 4.2 always reads 'same'."""
+    Worked out from the figures as shown, so 4.2 beside 4.2 always reads 'same' and the
+    arithmetic can be checked on the page."""
     if now is None or before is None:
         return ""
-    diff = round(round(now, digits) - round(before, digits), digits)
+    diff = rounded(now, digits) - rounded(before, digits)
     if diff == 0:
         return "same"
-    amount = f"{abs(diff):.{digits}f}"
-    return f"up {amount}" if diff > 0 else f"down {amount}"
+    return f"up {diff}" if diff > 0 else f"down {-diff}"
 
 
 def share(part: int, whole: int) -> float | None:

@@ -64,12 +64,12 @@ class Figure:
 def _beside(with_it: float, without: float) -> tuple[str, str, str]:
     """Two averages as shown (one decimal), and the difference between those: worked from
     the unrounded ones, 4.3 beside 3.9 read +0.5."""
-    shown = round(with_it, 1), round(without, 1)
-    return f"{shown[0]:.1f}", f"{shown[1]:.1f}", f"{shown[0] - shown[1]:+.1f}"
+    shown = words.rounded(with_it, 1), words.rounded(without, 1)
+    return str(shown[0]), str(shown[1]), f"{shown[0] - shown[1]:+}"
 
 
 def num(value: float | int | None, digits: int = 0) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+    return "—" if value is None else str(words.rounded(value, digits))
 
 
 def percent(value: float | None) -> str:
@@ -359,7 +359,7 @@ def across(data: MonthReviewData) -> Figure:
                 f"{t.name} ({t.kind})",
                 f"{t.days_with:,} (few)" if t.few_days else f"{t.days_with:,}",
                 *_beside(t.mean_with, t.mean_without),
-                "—" if t.effect is None else f"{t.effect:+.1f}",
+                "—" if t.effect is None else f"{words.rounded(t.effect, 1):+}",
             )
             for t in listed
         ]
@@ -600,8 +600,8 @@ def calibration(data: MonthReviewData) -> Figure:
         return Figure("calibration", title_, lines, waiting=True)
     lines.append(
         f"Over the twelve months, {words.plural(total.count, 'step')}: you expected "
-        f"{total.before:.1f} of 5; afterwards {'it' if total.count == 1 else 'they'} felt "
-        f"{total.after:.1f}."
+        f"{words.rounded(total.before, 1)} of 5; afterwards {'it' if total.count == 1 else 'they'} felt "
+        f"{words.rounded(total.after, 1)}."
     )
     return Figure("calibration", title_, lines, table=_paired_table(rows, "expected", "felt"))
 
@@ -900,7 +900,7 @@ def too_little(data: MonthReviewData, waiting: list[Figure]) -> Figure:
 _NOT_NOWS_NEEDED = words.plural(learning.MIN_NOT_NOWS, "'not now'")
 EXPLAIN: dict[str, str] = {
     "overview": "Each figure of this month beside the same figure for last month. The change "
-    "is simply this month minus last month.",
+    "is simply this month minus last month, as shown (each rounded half up: 3.25 is 3.3).",
     "overview.days": "Calendar days with at least one journal entry, counted by the day the "
     "entry is for (not when it was typed).",
     "overview.entries": "Journal entries whose day falls in the month.",

@@ -10,11 +10,19 @@ import re
 import shlex
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
 
 from planner_tui import clock
 from planner_tui.terminal import plain, shorten
+
+
+def rounded(value: float, digits: int = 0) -> Decimal:
+    """*value* to *digits* places as it is shown, halves up as people round: 3.25 is 3.3
+    (Python's own rounding made it 3.2, and a mood of 3.25 beside 3.67 read "down 0.5")."""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+
 
 FIRST_RUN_NOTICE = (
     "Welcome. planner-tui is a self-help tool for small steps toward the people in your "
@@ -1167,8 +1175,8 @@ TOO_LITTLE = "Too little to tell yet."
 def calibration(nouns: tuple[str, str], count: int, expected: float, felt: float) -> str:
     """'Your last 8 calls: you expected 3.6 of 5; afterwards they felt 2.0.'"""
     return (
-        f"Your last {plural(count, *nouns)}: you expected {expected:.1f} of 5 awkwardness; "
-        f"afterwards {'it' if count == 1 else 'they'} felt {felt:.1f}."
+        f"Your last {plural(count, *nouns)}: you expected {rounded(expected, 1)} of 5 awkwardness; "
+        f"afterwards {'it' if count == 1 else 'they'} felt {rounded(felt, 1)}."
     )
 
 
@@ -1177,7 +1185,7 @@ def appreciation(count: int, forecast: float, response: float) -> str:
     afterwards they seemed to take it 4.1.'"""
     return (
         f"Over {plural(count, 'step')} with both answers: you guessed they'd appreciate it "
-        f"{forecast:.1f} of 5; afterwards they seemed to take it {response:.1f}."
+        f"{rounded(forecast, 1)} of 5; afterwards they seemed to take it {rounded(response, 1)}."
     )
 
 
@@ -1217,7 +1225,7 @@ def receiving_hint(name: str, gave: int, counted: int, comfort: float, check_ins
     help is low: the counts, and an invitation, never a verdict."""
     return (
         f"In {gave} of your last {plural(counted, 'contact')} with {name}, you were the one "
-        f"giving support; comfort receiving help came to {comfort:.1f} of 5 in "
+        f"giving support; comfort receiving help came to {rounded(comfort, 1)} of 5 in "
         f"{plural(check_ins, 'check-in')} lately. If you'd like, a step where {name} "
         "gives — the first few below."
     )
@@ -1227,7 +1235,7 @@ def richer_line(name: str, contacts: int, since: date, warmths: int, warmth: flo
     """The offer of one step richer: the counts it rests on, and no pressure."""
     return (
         f"Your last {plural(contacts, 'contact')} with {name}, since {day(since)}, were "
-        f"written, and felt warm: {warmth:.1f} of 5 on average ({plural(warmths, 'warmth')} "
+        f"written, and felt warm: {rounded(warmth, 1)} of 5 on average ({plural(warmths, 'warmth')} "
         "noted). If it suits you, this one could be a rung richer — or keep it as it is; "
         "both are a step."
     )

@@ -10,6 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 import planner_tui
 from planner_tui import clock, journal_search, words
@@ -147,3 +148,34 @@ def test_a_search_counts_every_match_however_many_it_shows(
             assert len(hits) == shown, text
             counted = journal.search_total(session=s, query=query, found=len(hits), limit=limit)
             assert counted == total, text
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "said"),
+    [
+        (3.25, 11 / 3, "down 0.4"),  # 3.3 beside 3.7 (3.25 was shown 3.2: "down 0.5", nu178)
+        (4.24, 4.16, "same"),  # both 4.2
+        (2.05, 2.0, "up 0.1"),  # 2.1 beside 2.0
+        (None, 3.0, ""),
+    ],
+)
+def test_a_change_is_the_difference_between_the_figures_as_shown(
+    now: float | None, before: float | None, said: str
+) -> None:
+    from planner_tui import patterns
+    from planner_tui.review_report import num
+
+    assert patterns.compared(now, before, digits=1) == said
+    if now is not None and said not in ("", "same"):
+        shown = float(num(now, 1)) - float(num(before, 1))
+        assert said == f"{'up' if shown > 0 else 'down'} {abs(shown):.1f}"
+
+
+@given(st.integers(min_value=0, max_value=49))
+def test_a_figure_is_rounded_half_up_as_people_round(tenths: int) -> None:
+    """3.25 is 3.3, and so is every half: Python's own rounding (to even, and of the binary
+    fraction) made 3.25 3.2 and 0.15 0.1."""
+    from planner_tui.review_report import num
+
+    half = float(f"{tenths // 10}.{tenths % 10}5")
+    assert num(half, 1) == f"{(tenths + 1) // 10}.{(tenths + 1) % 10}"
