@@ -665,6 +665,31 @@ async def test_the_loneliness_checks_answers_go_to_their_ends_and_by_a_letter(
     assert answers == {"lack_companionship": 2, "left_out": 1, "isolated": 0, "how_often": 2}
 
 
+async def test_a_word_typed_on_the_loneliness_check_picks_no_answer(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed on a question, "hello" picked "hardly ever" with its h and "often" with its o,
+    unseen and unheard: a word typed into the wrong window recorded the loneliest answer
+    (nu180). Letters that spell no answer put back the answer before them and ring."""
+    from planner_tui.ui.forms import review as review_form
+
+    monkeypatch.setattr(review_form, "FIND_PAUSE", 60.0)  # however slowly the test types
+    bells: list[None] = []
+    app = make_app(sqlite_db)
+    monkeypatch.setattr(app, "bell", lambda: bells.append(None))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "l")
+        form = app.screen
+        assert isinstance(form, LonelinessForm)
+        await press(app, pilot, *"hello")
+        await press(app, pilot, "tab", "end", "space", "tab")  # often, picked on purpose
+        await press(app, pilot, *"hello", "tab", *"some")  # a word, then an answer spelled
+        answers = {r.id: r.pressed_index for r in form.query(RadioSet)}
+        assert answers == {"lack_companionship": -1, "left_out": 2, "isolated": -1,
+                           "how_often": 3}  # none, often, none, some of the time  # fmt: skip
+        assert bells  # heard
+
+
 async def test_intentions_for_a_month_gone_by_are_not_said_to_show_on_today(
     sqlite_db: Database,
 ) -> None:

@@ -3,6 +3,7 @@ intentions (with wins and a note). Both keep drafts like every form."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from functools import partial
 from typing import Any
@@ -24,7 +25,7 @@ from planner_tui.db.models import (
 from planner_tui.review_report import DIRECT_QUESTION, SCALE_ITEMS, SCALE_WORDS
 from planner_tui.ui.forms.base import Field, FormScreen, Problem
 from planner_tui.ui.widgets.fields import TextBox, TextField
-from planner_tui.ui.widgets.ticks import RadioTick
+from planner_tui.ui.widgets.ticks import FIND_PAUSE, RadioTick
 
 INTENTIONS = 3
 HOW_OFTEN = list(LonelyHowOften)
@@ -34,12 +35,21 @@ class Answers(RadioSet):
     """One answer of a few: ↑ ↓ move, Space or Enter picks — and, as in any list, Home and
     End go to the first and last, and a letter picks the next answer it begins (End then
     Space picked "never": End did nothing, and letters typed to find an answer neither;
-    then a letter only moved to one, and Tab went on with nothing picked, nu161)."""
+    then a letter only moved to one, and Tab went on with nothing picked, nu161). Letters
+    typed close together that spell no answer are words typed in the wrong place: the
+    answer goes back to what it was, and the bell rings ("hello" picked "often", nu180)."""
 
     BINDINGS = [
         Binding("home", "go(0)", show=False),
         Binding("end", "go(-1)", show=False),
     ]
+
+    def __init__(self, *buttons: RadioButton, **kwargs: Any) -> None:
+        super().__init__(*buttons, **kwargs)
+        self._spelling = ""
+        self._typed_at = 0.0
+        self._before: int | None = None
+        """The answer picked before the letters being typed."""
 
     def action_go(self, index: int) -> None:
         self._selected = index % len(self._nodes)  # Textual keeps no public name for it
@@ -48,11 +58,25 @@ class Answers(RadioSet):
         typed = (event.character or "").casefold()
         if not (typed.isalpha() and len(typed) == 1):
             return
+        event.stop()
         labels = [str(button.label).casefold() for button in self.query(RadioButton)]
+        now, typed_at = time.monotonic(), self._typed_at
+        self._typed_at = now
+        if self._spelling and now - typed_at < FIND_PAUSE and typed != self._spelling:
+            self._spelling += typed  # more of a word: "of" goes on spelling "often"
+            picked = _chosen(self)
+            if picked is not None and labels[picked].startswith(self._spelling):
+                return
+            if picked != self._before:
+                _choose(self, self._before)
+                self.app.bell()
+            return
         begun = [n for n, label in enumerate(labels) if label.startswith(typed)]
         if not begun:
+            self._spelling = ""
+            self.app.bell()
             return
-        event.stop()
+        self._spelling, self._before = typed, _chosen(self)
         at = self._selected
         if at in begun:  # the same letter again: the next answer it begins
             self._selected = next((n for n in begun if n > at), begun[0])
