@@ -1733,3 +1733,28 @@ async def test_the_gaps_tab_opens_on_a_list_with_rows(sqlite_db: Database) -> No
         await press(app, pilot, "s")
         wizard = app.screen
         assert isinstance(wizard, PlanWizard) and wizard.initial["find"] == "Neighbourhood"
+
+
+async def test_the_gaps_show_every_one_sided_person_and_the_most_one_sided_first(
+    sqlite_db: Database,
+) -> None:
+    """The Gaps' tables held at most 19 rows, each scrolling inside the scrolling tab: the
+    20th person leaning one way was hidden under a sliver of a scroll bar, and the first
+    whenever the table had scrolled (nu181). And 8 of the last 8 came below 9 of 12."""
+    with sqlite_db.write() as s:
+        for n in range(21):
+            pid = people.create_person(session=s, data={"name": f"P{n:02}"}).id
+            for days in range(8 if n == 20 else 12):  # P20: 8 of 8, the rest 9 of 12
+                people.log_interaction(
+                    session=s,
+                    data={"occurred_at": NOW - timedelta(days=days + 1), "person_ids": [pid],
+                          "initiator": "them" if n < 20 and days < 3 else "me"},
+                )  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 60), notifications=True) as pilot:
+        screen = await open_map(app, pilot)
+        await press(app, pilot, "4")
+        table = screen.query_one("#one-sided-table", DataTable)
+        assert table.row_count == 21
+        assert str(table.get_row_at(0)[0]) == "P20"  # all 8 of 8 first
+        assert table.max_scroll_y == 0 and table.size.height == 22  # the tab scrolls

@@ -157,6 +157,9 @@ def test_one_sided_needs_eight_interactions_and_three_quarters(db: Database) -> 
         # Only the latest 12 count: 12 recent 'them', then many old 'me' that don't.
         for n in range(20):
             meet(s, [them], 100 + n, initiator="me")
+        always_me = person(s, "Always me")  # 8 of 8: by share, above 6 of 8
+        for n in range(8):
+            meet(s, [always_me], n + 1, initiator="me")
         archived = person(s, "Archived")
         for n in range(9):
             meet(s, [archived], n + 1, initiator="me")
@@ -165,6 +168,7 @@ def test_one_sided_needs_eight_interactions_and_three_quarters(db: Database) -> 
         found = gaps.one_sided(session=s)
     assert [(f.name, f.interactions, f.started_by_me, f.started_by_them) for f in found] == [
         ("They call", 12, 0, 12),
+        ("Always me", 8, 8, 0),
         ("Mostly me", 8, 6, 1),
     ]
     assert found[1].mostly_me and not found[0].mostly_me
