@@ -1758,3 +1758,32 @@ async def test_the_gaps_show_every_one_sided_person_and_the_most_one_sided_first
         assert table.row_count == 21
         assert str(table.get_row_at(0)[0]) == "P20"  # all 8 of 8 first
         assert table.max_scroll_y == 0 and table.size.height == 22  # the tab scrolls
+
+
+async def test_on_a_persons_page_only_the_list_with_the_keys_shows_a_selected_row(
+    sqlite_db: Database,
+) -> None:
+    """Tab on Lena's page went from her one contact to the page itself, and her contact
+    still looked selected: Enter did nothing and `x` asked "Delete Lena?" (nu181)."""
+    with sqlite_db.write() as s:
+        lena = people.create_person(session=s, data={"name": "Lena"}).id
+        people.log_interaction(session=s, data={
+            "occurred_at": NOW - timedelta(days=40), "person_ids": [lena]})  # fmt: skip
+        steps.create_step(session=s, data={"person_id": lena, "action": "call Lena",
+                                           "due_at": NOW + timedelta(days=1)})  # fmt: skip
+
+    def looks_selected(app: PlannerApp) -> list[str | None]:
+        return [t.id for t in app.screen.query(DataTable).results(DataTable)
+                if t.display and (lambda c: c.reverse or c.underline)(
+                    t.get_component_rich_style("datatable--cursor"))]  # fmt: skip
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PersonScreen)
+        assert looks_selected(app) == [app.screen.focused.id] == ["person-steps"]
+        await press(app, pilot, "tab")
+        assert looks_selected(app) == [app.screen.focused.id] == ["history"]
+        await press(app, pilot, "tab")  # the page: no row is what the keys act on
+        assert not isinstance(app.screen.focused, DataTable) and looks_selected(app) == []
