@@ -1787,3 +1787,24 @@ async def test_on_a_persons_page_only_the_list_with_the_keys_shows_a_selected_ro
         assert looks_selected(app) == [app.screen.focused.id] == ["history"]
         await press(app, pilot, "tab")  # the page: no row is what the keys act on
         assert not isinstance(app.screen.focused, DataTable) and looks_selected(app) == []
+
+
+async def test_a_name_typed_after_coming_back_to_the_filter_is_a_new_search(
+    sqlite_db: Database,
+) -> None:
+    """ "Carla", her page, back, then / and "Kai" read "CarlaKai": no match among people who
+    were all there (nu181). What the filter holds is selected: a name typed replaces it, and
+    End keeps it to add to."""
+    with sqlite_db.write() as s:
+        for name in ("Carla", "Kai", "Kaia"):
+            people.create_person(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_map(app, pilot)
+        await press(app, pilot, "slash", *"carla", "enter", "enter")
+        assert isinstance(app.screen, PersonScreen)
+        await press(app, pilot, "escape", "slash", *"kai")
+        assert screen.query_one("#filter", Input).value == "kai"
+        assert [p.name for p in screen.shown] == ["Kai", "Kaia"]
+        await press(app, pilot, "enter", "slash", "end", "a")  # kept, and added to
+        assert [p.name for p in screen.shown] == ["Kaia"]

@@ -249,7 +249,7 @@ class MapScreen(ViewScreen):
         with TabbedContent(id="map-tabs", initial="people"):
             with TabPane("1 People", id="people"):
                 yield SearchField(
-                    placeholder="/ to filter by name, nickname or context", id="filter"
+                    placeholder="/ to filter by name, nickname or context", id="filter", names=True
                 )
                 yield Static("", id="people-status", classes="muted", markup=False)
                 # Marks before free text: a narrow terminal cuts the contexts, then the

@@ -101,7 +101,7 @@ class PlanScreen(StepsScreen):
     def compose_body(self) -> ComposeResult:
         yield Note(words.EMPTY_PLAN, id="plan-empty", classes="empty")
         with Horizontal(classes="row", id="plan-filters"):
-            yield SearchField(placeholder="/ person", id="plan-person")
+            yield SearchField(placeholder="/ person", id="plan-person", names=True)
             yield SearchField(placeholder="from (e.g. 1 oct)", id="plan-from")
             yield SearchField(placeholder="to (e.g. today)", id="plan-to")
         yield Note(id="filter-note", classes="muted")

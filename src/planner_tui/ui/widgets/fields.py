@@ -108,8 +108,21 @@ class TextField(Input):
 
 
 class SearchField(TextField):
-    """A view's filter or search box: coming back to it adds to the search being refined,
-    and Escape from the view's list empties it (see ``ViewScreen.action_leave_field``)."""
+    """A view's filter or search box: coming back to it adds to the search being refined
+    ("river", then " ben"), and Escape from the view's list empties it (see
+    ``ViewScreen.action_leave_field``). A box for finding one name (*names*) selects what
+    it holds instead: the next name typed replaces it, → or End keeps it to add to ("Carla",
+    then "Kai", read "CarlaKai" and matched no one, nu181)."""
+
+    def __init__(self, *args: Any, names: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.names = names
+
+    def place_cursor(self) -> None:
+        if self.names:
+            self.select_all()
+        else:
+            super().place_cursor()
 
 
 def fitted_hint(hint: str, width: int) -> str:
