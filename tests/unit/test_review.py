@@ -634,6 +634,20 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
     assert "1 of 4 steps due so far or settled early was done; 1 still to come" in text
 
 
+def test_on_the_last_day_of_the_month_the_review_still_counts_so_far(october: Database) -> None:
+    """On 30 November at noon, and at 23:00, November's review read as a month gone by
+    ("up 4", no "so far"), its evening's check-in still to come (nu178); on 1 December it is."""
+    for moment, running in (("2026-11-30T12:00", True), ("2026-11-30T23:00", True),
+                            ("2026-12-01T09:00", False)):  # fmt: skip
+        clock.freeze(local(moment))
+        with october.session() as s:
+            data = review.review_month(session=s, month=date(2026, 11, 1))
+        assert data.running is running, moment
+        text = review_report.to_markdown(data)
+        assert ("November 2026 (so far, to 30 Nov)" in text) is running, moment
+        assert ("| Interactions | " in text and " so far |" in text) is running, moment
+
+
 def test_a_name_with_s_counts_as_the_name_in_the_months_words() -> None:
     """ "Tom's voice note" is about Tom: the Journal's search finds it for "tom", and the
     Review counted Tom in two check-ins of three. Contractions stay common words."""

@@ -371,6 +371,9 @@ class MonthReviewData:
     previous: MonthFigures
     as_of: date
     """The last day counted: the month's last day, or today while the month is running."""
+    running: bool
+    """True while the month is still going (its figures are 'so far'): on its last day too,
+    whose evening check-in is still to come (nu178)."""
     daily: list[tuple[date, float | None, float | None]]
     """(day, average mood, average connectedness) for every day of the month so far."""
     weeks: list[WeekChannels]
@@ -421,11 +424,6 @@ class MonthReviewData:
         return [m for m in self.trend if began is None or m.month >= began]
 
     @property
-    def running(self) -> bool:
-        """True while the month is still going (its figures are 'so far')."""
-        return self.as_of < self.month + relativedelta(day=31)
-
-    @property
     def too_early_for_quiet(self) -> bool:
         """A month in progress fewer than :data:`QUIET_MIN_DAYS` days in: what went quiet
         is not listed yet."""
@@ -467,6 +465,7 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
         )
     after = moved(first, months=1)
     as_of = min(first + relativedelta(day=31), today)
+    running = today < after
     key = month_key(first)
     figures = month_figures(session=session, month=first)
     trend_first = moved(first, months=1 - TREND_MONTHS)
@@ -509,6 +508,7 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
             else MonthFigures(month=first)
         ),
         as_of=as_of,
+        running=running,
         daily=[
             (day, (scores_of := per_day.get(day, DayScores())).mood, scores_of.connectedness)
             for day in (first + timedelta(days=n) for n in range((as_of - first).days + 1))
@@ -522,10 +522,10 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
         one_way=_one_way(contacts),
         quiet_contexts=(
             []
-            if (as_of - first).days + 1 < QUIET_MIN_DAYS and today < after
+            if running and (as_of - first).days + 1 < QUIET_MIN_DAYS
             else _quiet_contexts(session, first, after)
         ),
-        drifted=_drifted(session, as_of, running=today < after),
+        drifted=_drifted(session, as_of, running=running),
         steps_done=done,
         reconnections=_reconnections(session, first, after),
         repairs=_tagged_days(session, first, after, REPAIR_TAG),
