@@ -24,6 +24,14 @@ def rounded(value: float, digits: int = 0) -> Decimal:
     return Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
 
 
+def birthday_to_come(born: date) -> str:
+    """A birthday whose year is still to come (a year typed for the next one, say)."""
+    return (
+        f"a birthday's year is the year they were born, and {born:%-d %b} {born.year} "
+        "is still to come"
+    )
+
+
 FIRST_RUN_NOTICE = (
     "Welcome. planner-tui is a self-help tool for small steps toward the people in your "
     "life. It is not therapy and not an emergency service: if you are in danger or "

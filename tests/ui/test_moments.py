@@ -77,6 +77,15 @@ async def test_a_persons_dates_are_added_changed_and_taken_away_on_their_form(
         await press(app, pilot, *"31 Apr")
         assert "not a day on the calendar" in screen_text(app)  # said while typing
         form.query_one("#birthday", Input).value = ""
+        # A year still to come, under the birthday, as typed: it was said only on saving,
+        # under the other dates, as "Date 1: Day: …" (nu180)
+        await press(app, pilot, *"12 Apr 2027")
+        note = form.query_one("#birthday-problem", Problem)
+        assert note.display and "12 Apr 2027 is still to come" in note.message
+        assert not form.query_one("#dates-problem", Problem).display
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is form and app.screen.focused is form.query_one("#birthday")
+        form.query_one("#birthday", Input).value = ""
         await press(app, pilot, *"25 Nov 1990")
         form.query_one("#dates", TextArea).text = "moved to Leeds: 3 Jun 2011\n[bold]mum[/]: 27/11"
         await press(app, pilot, "ctrl+s")

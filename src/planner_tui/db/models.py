@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from pydantic import AfterValidator, Field as PydanticField, ValidationInfo, field_validator
 from sqlmodel import JSON, Field, SQLModel
 
+from planner_tui import words
 from planner_tui.clock import today, utcnow
 from planner_tui.db import tag_key
 from planner_tui.db.choices import (  # re-exported: the tables' modules name them here
@@ -442,10 +443,7 @@ class PersonDateBase(SQLModel):
                 raise ValueError("that day is not in that month") from None
             label = str(info.data.get("label", "")).strip().casefold()
             if year is not None and label == "birthday" and born > today():
-                raise ValueError(
-                    f"a birthday's year is the year they were born, and {born:%-d %b} {year} "
-                    "is still to come"
-                )
+                raise ValueError(words.birthday_to_come(born))
         return value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -9,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, SelectionList, TextArea
 
-from planner_tui import words
+from planner_tui import clock, words
 from planner_tui.db.models import (
     BIRTHDAY,
     Circle,
@@ -63,6 +64,9 @@ def read_dates(birthday: str, others: str) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     if birthday.strip():
         month, day, year = parse_yearly(birthday)  # says "birthday"'s own problem
+        if year is not None and date(year, month, day) > clock.today():  # said under it
+            said = words.birthday_to_come(date(year, month, day))  # (not "Date 1: Day:")
+            raise InvalidInput(said[0].upper() + said[1:] + ".", field="birthday")
         found.append({"label": BIRTHDAY, "month": month, "day": day, "year": year})
     for number, line in enumerate(others.splitlines(), 1):
         if not line.strip():
