@@ -1136,6 +1136,12 @@ def test_plan_names_the_steps_already_planned_near_the_time(home: Path) -> None:
     assert "Also then: 19:00 call Ana (Ana Silva)." in second.stdout.splitlines()
     later = run(home, "plan", "Bo", "walk with Bo", "thu 7pm")
     assert "Also then" not in later.stdout
+    # A repeat typed for a day it doesn't repeat on starts on the next that it does: the
+    # steps named are that day's, not the day typed's (Wednesday's for Thursday, nu179).
+    moved = run(home, "plan", "Ana Silva", "text Ana", "wed 8pm", "--repeat", "every thu")
+    lines = moved.stdout.splitlines()
+    assert moved.returncode == 0 and any("so it starts on Thu" in line for line in lines), lines
+    assert "Also then: 19:00 walk with Bo (Bo)." in lines, lines
 
 
 def test_the_same_contact_logged_twice_is_asked_about(home: Path) -> None:

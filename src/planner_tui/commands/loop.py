@@ -322,9 +322,11 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
                 "confidence": args.sure,
             },
         )
+        starts = step.due_at  # a repeat moved onto its first day: the steps near that one
         near = steps.near_in_time(steps.list_steps(
-            session=session, upcoming=True, start=due - steps.CLASH,
-            end=due + steps.CLASH + timedelta(minutes=1), limit=10), due, leave_out=step.id)  # fmt: skip
+            session=session, upcoming=True, start=starts - steps.CLASH,
+            end=starts + steps.CLASH + timedelta(minutes=1), limit=10), starts,
+            leave_out=step.id)  # fmt: skip
     say(f"Planned (#{step.id}): {words.plan_card(step.due_at, step.action, step.person)}")
     if near:  # as the wizard says beside the time
         also = words.also_then(near).removeprefix(" · ")
