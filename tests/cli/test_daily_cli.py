@@ -689,7 +689,7 @@ def test_plan_alone_lists_the_open_steps_with_their_numbers(home: Path) -> None:
     assert "The series goes on (#5): Sat 5 Dec, 10:00 — text" in done.stdout
     # …and says it repeats, as the Plan view does (it looked like a step for once).
     assert (
-        "#5  Sat 5 Dec, 10:00            text (Bo) (every week)"
+        "#5  Sat 5 Dec, 10:00            text (Bo) · every week"
         in run(home, "plan").stdout.splitlines()
     )
     assert "#4" not in run(home, "plan").stdout

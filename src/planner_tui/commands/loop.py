@@ -264,7 +264,7 @@ def _list_open_steps(settings: Settings, typed: str | None) -> None:
     for step in found:
         when = words.when(step.due_at)
         mark = f"not yet, {when}" if clock.to_local(step.due_at).date() < today else when
-        repeats = f" ({describe_repeat(step.rrule)})" if step.rrule else ""  # as Plan shows
+        repeats = f" · {describe_repeat(step.rrule)}" if step.rrule else ""  # as Plan shows
         rows.append((f"#{step.id}", mark, " ".join(step.action.split()), step.person, repeats))
     numbers, marks = (max(len(row[n]) for row in rows) for n in (0, 1))  # columns line up
     for number, mark, action, toward, repeats in rows:
