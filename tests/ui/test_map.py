@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.events import Paste
@@ -1808,3 +1809,37 @@ async def test_a_name_typed_after_coming_back_to_the_filter_is_a_new_search(
         assert [p.name for p in screen.shown] == ["Kai", "Kaia"]
         await press(app, pilot, "enter", "slash", "end", "a")  # kept, and added to
         assert [p.name for p in screen.shown] == ["Kaia"]
+
+
+async def test_adding_from_a_vcard_says_so_at_once_and_adds_once(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """3,000 cards took 10-20 s to add with nothing on screen to say so, and Enter pressed
+    again meanwhile would have added again (nu180)."""
+    import threading
+
+    from planner_tui.services import vcard
+
+    release, calls = threading.Event(), []
+    real = vcard.import_cards
+
+    def slow(**kwargs: Any) -> Any:
+        calls.append(None)
+        release.wait(30)
+        return real(**kwargs)
+
+    monkeypatch.setattr(vcard, "import_cards", slow)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "i")
+        app.screen.query_one("#vcf-path", Input).value = str(DATA / "contacts.vcf")
+        await press(app, pilot, "enter")
+        await pilot.press("enter")  # Add the new ones (not waiting for it: it waits)
+        await pilot.press("enter")  # again, while it adds
+        await pilot.pause()
+        assert "Adding from 7 cards…" in screen_text(app)
+        release.set()
+        await settle(app, pilot)
+        assert len(calls) == 1 and isinstance(app.screen, MapScreen)
+        assert len(app.screen.query_one("#people-table", DataTable).rows) == 6
