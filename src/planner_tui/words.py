@@ -920,6 +920,24 @@ def backup_step(backup: str) -> str:
     return plan or said
 
 
+WAITS_FOR_NO_ANSWER = re.compile(
+    r"^(?:if|when|in case)\b[^,]*\b(?:answer|repl|respon|pick\w* up|hears? back|get\w* back)",
+    re.IGNORECASE,
+)
+"""The 'if' of a backup that is for no answer: "if she doesn't answer", "if no reply"."""
+
+
+def backup_after(status: str, backup: str) -> str:
+    """A step's if-then backup, when it is for what happened (*status*, an outcome), else
+    "": after no reply, any backup; after a "not now", one that waits for no answer is not
+    — they answered (a call was offered, one ctrl+s away, to someone who had just asked
+    for space, nu179)."""
+    said = " ".join(backup.split())
+    if status == "no_reply" or (status == "declined" and not WAITS_FOR_NO_ANSWER.match(said)):
+        return said
+    return ""
+
+
 def backup_offered(backup: str) -> str:
     """What the outcome form says when the step had a backup of the person's own."""
     return f"Your own backup plan: {' '.join(backup.split())}"

@@ -708,12 +708,18 @@ def test_a_declined_or_unanswered_step_plans_its_own_backup_as_the_app_does(home
     unanswered = run(home, "no-reply", "5", "--anyway")  # tomorrow's: reached out already
     # …this evening: the next evening is tomorrow's (the day after the step, it was).
     assert "Next (#7): Tue 24 Nov, 19:00 — a voice note\n" in unanswered.stdout
-    kept = run(home, "declined", "6", "--no-follow-up")
+    kept = run(home, "no-reply", "6", "--no-follow-up", "--anyway")
     assert kept.stdout.splitlines()[-1] == (
         "Your backup plan: if no answer, a voice note the next evening"
     )
     quiet = run(home, "no-reply", "3", "--no-follow-up", "--anyway")  # tomorrow's
     assert "Next" not in quiet.stdout and len(all_steps(home)) == 7  # nothing more: as asked
+    # A "not now" is an answer: a backup for no answer is neither planned nor said (a call
+    # was planned for someone who had just asked for space, nu179).
+    run(home, "plan", "Bo", "call Bo", "thu 6pm", "--backup", "if he doesn't pick up, a text")
+    answered = run(home, "declined", "8")
+    assert "Next" not in answered.stdout and "backup" not in answered.stdout
+    assert len(all_steps(home)) == 8
 
 
 def test_done_on_a_step_from_an_earlier_day_is_its_contact_then(home: Path) -> None:

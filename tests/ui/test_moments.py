@@ -282,6 +282,30 @@ def test_a_time_typed_as_a_day_is_explained_as_typed() -> None:
 # --------------------------------------------------------------------------- cues and backups
 
 
+@pytest.mark.parametrize(("key", "offered"), [("l", False), ("w", True)])
+async def test_a_backup_for_no_answer_is_not_offered_after_a_not_now(
+    sqlite_db: Database, key: str, offered: bool
+) -> None:
+    """ "if she doesn't answer, I'll call her on Tuesday evening" was offered, one ctrl+s
+    away, after she said not now: she had answered (nu179). After no reply it still is."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(
+            session=s,
+            data={"person_id": ana, "action": "send Ana a short message",
+                  "due_at": local("2026-11-23T19:00"),
+                  "backup": "if she doesn't answer, I'll call her on Tuesday evening"},
+        )  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, key)
+        form = app.screen
+        assert isinstance(form, OutcomeForm)
+        assert bool(form.query("#follow_up")) is offered
+        assert ("Your own backup plan" in screen_text(app)) is offered
+
+
 async def test_today_shows_a_steps_cue_and_offers_its_own_backup_after_a_decline(
     sqlite_db: Database,
 ) -> None:

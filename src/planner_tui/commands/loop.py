@@ -480,7 +480,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         if status == "done" and outcome["occurred_at"] is None:
             outcome["occurred_at"] = steps.likely_done_at(step.due_at)
         quiet = getattr(args, "no_follow_up", False)
-        backup = step.backup.strip() if status in BACKUP_NEXT and not quiet else ""
+        backup = "" if quiet else words.backup_after(status, step.backup)
         if backup and (status == "no_reply" or new_time is None):  # their own plan B, first,
             outcome["follow_up"] = words.backup_step(backup)  # as the app's form offers it
         if "new_due_at" not in outcome and not quiet and (backup or status == "no_reply"):
@@ -491,11 +491,6 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
     met = outcome.get("occurred_at")
     if met is not None and abs(clock.now() - met) > timedelta(minutes=5):  # not "now": say it
         say(f"Counted as in touch {words.when(met)}.")
-
-
-BACKUP_NEXT = ("declined", "no_reply")
-"""Outcomes after which the step's own backup is the next step, as the app's form offers it
-first (--no-follow-up: none; declined --another-time: the step itself then)."""
 
 
 def _said(
@@ -511,7 +506,7 @@ def _said(
                            action=step.action))  # fmt: skip
     if kind_words := words.outcome_kind_words(step.status.value, place=place):
         say(kind_words)
-    if step.backup and step.status.value in BACKUP_NEXT and not backup_planned:
+    if words.backup_after(step.status.value, step.backup) and not backup_planned:
         say(f"Your backup plan: {step.backup}")
 
 

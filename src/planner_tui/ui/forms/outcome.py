@@ -47,8 +47,6 @@ NEW_TIME = {
 }
 """Each outcome's question for a new time, and what it starts with (a follow-up: after
 the step, see :func:`suggested_time`)."""
-BACKUP_OFFERED = (StepStatus.DECLINED, StepStatus.NO_REPLY)
-"""The outcomes that offer the step's own if-then backup as the next step."""
 RESPONSES = [
     (Initiator.ME, "I reached out, as planned"),
     (Initiator.MUTUAL, "we arranged it together"),
@@ -75,7 +73,7 @@ class OutcomeForm(FormScreen[Any]):
         guessed = channel_in_words(step.action)  # planned without saying how
         channel = step.channel or (guessed.value if guessed else None)
         initial = {"when": when, "new_time": new_time, "channel": channel}
-        if status in BACKUP_OFFERED and step.backup.strip():  # their own plan B, first,
+        if words.backup_after(status.value, step.backup):  # their own plan B, first,
             initial |= {"follow_up": words.backup_step(step.backup),  # on the day it names
                         "new_time": default_follow_up(step, step.backup)}  # fmt: skip
         super().__init__(f"outcome{'-change' if change else ''}:{step.id}:{status.value}", initial)
@@ -101,7 +99,7 @@ class OutcomeForm(FormScreen[Any]):
             not_nows = Line(id="not-nows", classes="muted")
             not_nows.display = False
             yield not_nows
-        if self.status in BACKUP_OFFERED and self.step.backup.strip():
+        if words.backup_after(self.status.value, self.step.backup):
             yield Static(text(words.backup_offered(self.step.backup)), id="backup-offered")
             yield Field("Your backup as the next step (ctrl+s plans it; empty it for another)")
             yield TextField(id="follow_up")
