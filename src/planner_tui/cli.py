@@ -730,16 +730,20 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     app_open = backups.looks_open(location)
     if app_open:
         question += f" {OPEN_WHILE_RESTORING}"
-    if not confirmed(args, question, "restore"):
+    target = location.sqlite_path
+    # Into a home with no planner yet (as the README shows, to look inside a copy) nothing
+    # is replaced: it asked whether to replace "your data" and drafts that weren't there.
+    new_planner = target is not None and not location.in_memory and not target.exists()
+    if not new_planner and not confirmed(args, question, "restore"):
         print("Nothing was changed.")
         return
-    target = location.sqlite_path
     emptied = target is not None and target.is_file() and target.stat().st_size == 0
     kept = backups.restore(location, args.file)
     if app_open and args.yes:  # not asked: said (a damaged file is refused instead)
         print(plain(f"planner-tui: {OPEN_WHILE_RESTORING}"), file=sys.stderr)
     open_database(location).dispose()  # checks it, and brings an older copy up to date
-    print(plain(f"Restored from {args.file}."))
+    print(plain(f"Restored from {args.file}" + (
+        f" into a new planner at {location.display}." if new_planner else ".")))  # fmt: skip
     if kept:
         print(plain(f"The data as it was before is kept in {kept}."))
     elif emptied:  # said, as a kept copy is: nothing was in it to keep

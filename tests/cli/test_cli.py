@@ -789,3 +789,20 @@ def test_restore_asks_with_when_the_copy_was_taken(
     asked = run(home, "restore", str(copy))
     assert_one_line_error(asked, 1, f"with the copy in {copy} {said}")
     assert "What was written since goes with it, drafts of unsaved words too." in asked.stderr
+
+
+def test_restore_into_a_home_with_no_planner_asks_nothing(tmp_path: Path) -> None:
+    """Restoring into a new folder, to look inside a copy (as this README shows), asked
+    whether to replace "the data" and drafts there — where there was no planner (nu182)."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "first words").returncode == 0
+    copy = tmp_path / "copy.db"
+    assert run(home, "backup", str(copy)).returncode == 0
+    fresh = tmp_path / "fresh"
+    restored = run(fresh, "restore", str(copy))
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stdout.splitlines()[0] == (
+        f"Restored from {copy} into a new planner at {fresh / 'planner.db'}."
+    )
+    assert "Replace" not in restored.stdout + restored.stderr
+    assert "first words" in run(fresh, "search", "first").stdout
