@@ -130,7 +130,9 @@ LONELY_SAVED = "Saved — thank you for answering honestly."
 """After a loneliness check that leans towards feeling lonely: the Review then shows the
 check, with the people one trusts and free lines under it. (Short: a toast of three lines
 stood over those lines' numbers, nu182.)"""
-LONELY_SAVED_NO_ONE_TRUSTED = "Saved, thank you for answering honestly. ? then e adds people you trust."
+LONELY_SAVED_NO_ONE_TRUSTED = (
+    "Saved, thank you for answering honestly. ? then e adds people you trust."
+)
 """The same, when no one has been added as someone the person trusts."""
 NO_ONE_TRUSTED = "No one added yet as someone you trust: the app's help (?) adds them with e."
 """Under a check that leans lonely, where the people one trusts would be."""

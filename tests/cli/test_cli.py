@@ -806,3 +806,15 @@ def test_restore_into_a_home_with_no_planner_asks_nothing(tmp_path: Path) -> Non
     )
     assert "Replace" not in restored.stdout + restored.stderr
     assert "first words" in run(fresh, "search", "first").stdout
+
+
+def test_a_restored_planner_exports_what_the_original_does(tmp_path: Path) -> None:
+    """Every table matched but the settings: a restored home's export carried the restore's
+    own mark, an opaque token the person never made (nu182)."""
+    home, fresh, copy = tmp_path / "home", tmp_path / "fresh", tmp_path / "copy.db"
+    assert run(home, "journal", "first words").returncode == 0
+    assert run(home, "backup", str(copy)).returncode == 0
+    assert run(fresh, "restore", str(copy)).returncode == 0
+    exported = [json.loads(run(h, "export", "--format", "json").stdout) for h in (home, fresh)]
+    assert exported[0]["tables"] == exported[1]["tables"]
+    assert exported[0]["tables"]["journal_entry"]  # (not two empty exports)

@@ -17,6 +17,9 @@ what was worked out from the data still holds while it stays the same."""
 RESTORED_KEY = "restored"
 """The setting a restore writes anew (db/backups.py): a change made before it can't be
 undone after it (an app left open brought back a check-in the copy never had)."""
+OF_THIS_FILE = (DATA_VERSION_KEY, RESTORED_KEY)
+"""Settings about this copy of the planner, not the person's data: an export leaves them
+out (a restored home's export carried an opaque token the person never made, nu182)."""
 
 
 def schema_revision(connection: object) -> str | None:

@@ -16,7 +16,8 @@ from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
 from planner_tui import __version__, clock, words
-from planner_tui.db.engine import DATA_VERSION_KEY, names_a_log
+from planner_tui.db import OF_THIS_FILE
+from planner_tui.db.engine import names_a_log
 from planner_tui.db.models import (
     TABLES_IN_ORDER,
     AppSetting,
@@ -242,8 +243,8 @@ def export_json_pieces(*, session: Session) -> Iterator[str]:
         columns = _exported(table)
         keys = [f"    {_ENCODE(column.name)}: " for column in columns]
         query = sa.select(*columns).order_by(*table.primary_key.columns)
-        if model is AppSetting:  # the data version counts this machine's writes: not data
-            query = query.where(col(AppSetting.key) != DATA_VERSION_KEY)
+        if model is AppSetting:  # what counts this file's writes and restores: not data
+            query = query.where(col(AppSetting.key).not_in(OF_THIS_FILE))
         result = session.execute(query.execution_options(yield_per=CHUNK))
         piece = [f"  {_ENCODE(table.name)}: ["]
         separator = "\n"  # before the first row; between rows, a comma too
