@@ -923,7 +923,7 @@ EXPLAIN: dict[str, str] = {
     "to come included. A step moved to another time counts once, at its new time. While "
     "the month is going, counts are so far, and steps due later are still to come, not "
     "undone.",
-    "overview.done": "Of those, the steps marked done.",
+    "overview.done": "Of the small steps due in the month (those planned), the ones marked done.",
     "daily": "Each bar is one day's score from your check-ins (the mean when a day has "
     "more than one entry), a row for each point of the scale: a mean such as 3.5 ends "
     "half-way up a row. Days without a score are left empty. Where a row of the month's "
