@@ -601,7 +601,9 @@ async def test_saving_the_review_as_markdown_matches_the_screen(
         on_screen = overview(app)
         await press(app, pilot, "o")
         assert isinstance(app.screen, ExportFile)
-        assert "review-2026-10.md" in app.screen.query_one("#export-path", Input).value
+        # In the planner's own folder, --home given: not the demo's review in your real home
+        offered = app.screen.query_one("#export-path", Input).value
+        assert offered == f"{sqlite_db.location.home}/planner-tui-review-2026-10.md"  # (nu182)
         assert "The review of October 2026 as Markdown" in screen_text(app)  # not "this month's"
         app.screen.query_one("#export-path", Input).value = str(target)
         await press(app, pilot, "enter")
