@@ -360,7 +360,7 @@ def test_the_review_shows_patterns_across_months_and_loneliness_beside_contact(
                 "month": f"2026-{m:02d}", "lack_companionship": total[0], "left_out": total[1],
                 "isolated": total[2]})  # fmt: skip
     with db.session() as s:
-        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+        data = review.review_month(session=s, month=NOV, today=date(2026, 12, 1))  # November over
     shown = {f.key: f for f in review_report.figures(data)}
     across = "\n".join(shown["across"].lines)
     assert "Over 3 months, went together with higher connectedness: Ana (person)." in across
@@ -387,7 +387,7 @@ def test_enough_days_with_nothing_standing_out_is_not_called_too_little(db: Data
                                                 "mood": 3, "person_ids": [ana] if n % 2 else []})  # fmt: skip
         journal.save_entry(session=s, data={"day": date(2026, 11, 20), "connectedness": 4})
     with db.session() as s:
-        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+        data = review.review_month(session=s, month=NOV, today=date(2026, 12, 1))  # November over
     across = "\n".join({f.key: f for f in review_report.figures(data)}["across"].lines)
     assert "Over 3 months, mood: nothing stood out (8 scored days)." in across
     assert "Over 3 months, connectedness: too little to tell (1 scored day)." in across
@@ -400,7 +400,7 @@ def test_everything_named_as_going_with_higher_scores_has_its_row(db: Database) 
     from dataclasses import replace
 
     with db.session() as s:
-        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+        data = review.review_month(session=s, month=NOV, today=date(2026, 12, 1))  # November over
     lower = [learning.Together("tag", f"lower {n}", 6, 2.0, 30, 3.5, -1.2) for n in range(5)]
     bo = learning.Together("person", "Bo Lindqvist", 4, 4.2, 32, 3.4, 0.7)
     shown = review_report.across(
@@ -420,7 +420,9 @@ def empty_november(tmp_path_factory: pytest.TempPathFactory) -> review.MonthRevi
     database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
     try:
         with database.session() as s:
-            return review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+            return review.review_month(
+                session=s, month=NOV, today=date(2026, 12, 1)
+            )  # November over
     finally:
         database.dispose()
 
@@ -458,7 +460,7 @@ def test_every_name_said_to_go_with_higher_scores_has_a_row_whatever_was_found(
 
 def test_the_loneliness_comparison_is_too_little_to_tell_with_few_checks(db: Database) -> None:
     with db.session() as s:
-        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+        data = review.review_month(session=s, month=NOV, today=date(2026, 12, 1))  # November over
     shown = {f.key: f for f in review_report.figures(data)}
     assert shown["beside"].lines[-1] == "Nothing recorded in the last twelve months yet."
     # One line, not the method and "too little to tell" for each of six windows (nu153)
@@ -507,7 +509,7 @@ def test_nothing_standing_out_anywhere_is_said_once(db: Database) -> None:
                                                 "mood": 3, "connectedness": 3,
                                                 "person_ids": [ana] if n % 2 else []})  # fmt: skip
     with db.session() as s:
-        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+        data = review.review_month(session=s, month=NOV, today=date(2026, 12, 1))  # November over
     across = {f.key: f for f in review_report.figures(data)}["across"]
     assert across.lines == [
         "Nothing stood out over the last 3, 6 or 12 months (8 scored days at most): no person, "
@@ -526,7 +528,7 @@ def test_enough_days_with_nothing_to_set_beside_them_is_too_little(db: Database)
                                                 "mood": 2 + n % 2, "connectedness": 3,
                                                 "body": "#walk" if n < 6 else "home"})  # fmt: skip
     with db.session() as s:
-        data = review.review_month(session=s, month=NOV, today=date(2026, 11, 30))
+        data = review.review_month(session=s, month=NOV, today=date(2026, 12, 1))  # November over
     shown = {f.key: f for f in review_report.figures(data)}
     assert shown["across"].waiting and shown["across"].lines[0].startswith("Too little to tell")
     assert shown["associations"].waiting
