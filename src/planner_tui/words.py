@@ -1415,7 +1415,7 @@ def draft_over_change(names: dict[str, str], keys: list[str]) -> str:
     """A draft taken back whose words are in fields saved elsewhere since it was written."""
     return (
         f"Since it was written, {_fields(names, keys)} changed elsewhere; the draft's "
-        "words are shown there, and saving puts them in place of that change."
+        "words are shown there, and saving asks which to keep."
     )
 
 

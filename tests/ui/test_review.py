@@ -483,7 +483,10 @@ async def test_a_draft_kept_in_another_window_survives_a_save_here_and_keeps_its
         note = str(form.query_one("#draft-note").render())
         assert note.startswith("Picked up where you left off")
         assert "Since it was written, intention 1 changed elsewhere" in note
-        await press(app, pilot, "ctrl+s")
+        await press(app, pilot, "ctrl+s")  # asked, as any change made elsewhere is (nu184)
+        assert isinstance(app.screen, Choice), screen_text(app)
+        assert "call Ana weekly" in " ".join(screen_text(app).split())  # what would go
+        await press(app, pilot, "tab", "enter")  # Save mine over it
         assert isinstance(app.screen, ReviewScreen)
     with sqlite_db.session() as s:
         notes = review.month_notes(session=s, month="2026-11")

@@ -449,6 +449,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         elsewhere: list[str] = []
         if draft and stored is not None and isinstance(base, dict):
             draft, elsewhere = self.typed_in_draft(draft, base)
+            # Saving asks about them, as about any change made elsewhere while a form is
+            # open: the note alone went unseen, and words another window had saved were
+            # lost to a draft of its own (nu184).
+            self.initial = {**self.initial, **{key: base[key] for key in elsewhere}}
         if draft and self.accepts_draft(draft) and self.holds_something(draft):
             meant = self.as_meant_then(draft, written) if written else {}
             self.fill({**draft, **meant})
