@@ -196,6 +196,15 @@ def check_in_saved(day: date, in_touch: list[str], mentioned: list[str], that_da
     return said
 
 
+def planner_missing(path: object) -> str:
+    """No planner file where one was, copies of it kept beside: moved or deleted, not new
+    (it was taken for a first start, and its daily copies would push the real ones out)."""
+    return (
+        f"There is no planner at {path}, but copies of one are kept beside it: it was moved "
+        "or deleted. To start a new planner there instead, move the backups folder away first."
+    )
+
+
 def no_planner_in(home: str) -> str:
     """A command that only reads, run where no planner is yet (a mistyped --home, say)."""
     return (

@@ -396,6 +396,27 @@ def test_a_planner_emptied_beside_its_copies_is_refused_and_its_copies_kept(
     assert "Bo" in run(new, "people").stdout
 
 
+def test_a_planner_gone_from_beside_its_copies_is_not_taken_for_a_new_one(
+    tmp_path: Path,
+) -> None:
+    """planner.db moved or deleted, its daily copies beside: `people` said no one was there,
+    `today` showed an empty day, and the app welcomed a new user and added a daily copy of
+    nothing, on its way to pushing the week's real ones out (nu184). It is said to be gone,
+    with the copy to put back, and nothing is made."""
+    home, copies = a_home_with_daily_copies(tmp_path)
+    for name in ("planner.db", "planner.db-wal", "planner.db-shm"):
+        (home / name).unlink(missing_ok=True)
+    beside = sorted(p.name for p in home.iterdir())
+    for args in (("today",), ("people",), ("search", "kept"), ("review",), ("export",),
+                 ("backup",), ("journal", "a new line"), ("add", "Bo")):  # fmt: skip
+        said = run(home, *args)
+        assert_one_line_error(said, 1, f"There is no planner at {home / 'planner.db'}")
+        assert "the newest healthy one is daily-2026-11-22.db;" in said.stderr, args
+        assert sorted(p.name for p in home.iterdir()) == beside, args
+    restored = run(home, "restore", str(copies[-1]))  # nothing to replace: not asked
+    assert restored.returncode == 0 and "kept safe" in run(home, "search", "kept").stdout
+
+
 def test_a_planner_emptied_beside_its_copies_is_restored_from_one(tmp_path: Path) -> None:
     """The restore the refusal names puts the planner back (an empty file needs no copy
     kept of it, and says so: a damaged one is said to be kept), and the copy restored from

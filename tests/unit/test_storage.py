@@ -320,3 +320,29 @@ def test_the_open_planner_checked_with_its_start_overwritten_is_said_damaged(
             engine.check_sqlite_file(path, whole=True)
     finally:
         database.dispose()
+
+
+def test_a_planner_deleted_while_open_is_said_gone_not_made_again_empty(tmp_path: Path) -> None:
+    """Deleted while the app was open, planner.db was made again by the next connection:
+    empty, readable by all (0644), and taken for a new planner, with "no such table" said
+    on saving (nu184). Now each write finds it gone, says so with the copy that restores
+    it, and makes nothing."""
+    home = tmp_path / "home"
+    db = open_database(location(home))
+    try:
+        with db.write() as s:
+            people.create_person(session=s, data={"name": "Ana"})
+        db.backup_to(home / "backups" / "daily-2026-11-22.db")
+        for name in ("planner.db", "planner.db-wal", "planner.db-shm"):
+            (home / name).unlink(missing_ok=True)
+        for fresh_connections in (False, True):
+            if fresh_connections:
+                db.engine.dispose()  # the pool's kept connections gone too
+            with pytest.raises(StorageError) as refused, db.write() as s:
+                people.create_person(session=s, data={"name": "Ivy"})
+            said = str(refused.value)
+            assert "planner.db is no longer there" in said and "daily-2026-11-22.db" in said
+            assert "no such table" not in said
+            assert not (home / "planner.db").exists()
+    finally:
+        db.dispose()

@@ -58,11 +58,12 @@ def opened(settings: Settings, *, reading: bool = False) -> Iterator[Database]:
     can't be written here is read all the same (writes are refused when tried), and one
     that isn't there is refused: its people, a search, an export or a backup of a planner
     made just now, empty, would say everything was gone."""
-    from planner_tui.db.engine import open_database
+    from planner_tui.db.engine import check_sqlite_file, open_database
 
     if reading and settings.uses_default_sqlite:
         home = settings.resolved_home()
         if not (home / DB_FILENAME).exists():  # a mistyped --home: said, not made and empty
+            check_sqlite_file(home / DB_FILENAME)  # (unless it was moved or deleted: said so)
             raise InvalidInput(words.no_planner_in(str(home)))
     location = location_from(settings, reading=reading)
     named = location.sqlite_path

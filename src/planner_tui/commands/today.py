@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from planner_tui import clock, daily, words
 from planner_tui.commands.base import UsageError, opened
 from planner_tui.config import DB_FILENAME, Settings
+from planner_tui.db import copies_kept
 from planner_tui.terminal import say
 
 if TYPE_CHECKING:
@@ -67,9 +68,10 @@ def cmd_today(settings: Settings, args: argparse.Namespace) -> None:
     if settings.plain_file:
         database = settings.resolved_home() / DB_FILENAME
         if not database.exists():  # nothing yet, and a shell's start creates nothing
-            found = daily.Summary(today=today)
-            if not args.quiet_if_empty:  # asked outright: a typo'd --home is no empty day
-                say(words.no_planner_in(str(settings.resolved_home())), stream=sys.stderr)
+            if not copies_kept(database):  # (else moved or deleted: said by the data layer)
+                found = daily.Summary(today=today)
+                if not args.quiet_if_empty:  # asked outright: a typo'd --home is no empty day
+                    say(words.no_planner_in(str(settings.resolved_home())), stream=sys.stderr)
         else:
             found = daily.summary_file(database, today=today, check_in=clock.check_in_day())
     if found is None:

@@ -88,3 +88,20 @@ def quick_read_uri(path: Path) -> str:
     if can_write(path):
         return f"{path.resolve().as_uri()}?mode=rw"
     return read_only_uri(path)
+
+
+def copies_beside(database: Path) -> tuple[Path, list[Path]]:
+    """The folder of copies beside *database* (``backups/``, or the folder it is in when it
+    is a copy itself), and the copies there."""
+    folder = database.parent if database.parent.name == "backups" else database.parent / "backups"
+    copies = [c for c in folder.glob("*.db") if c != database] if folder.is_dir() else []
+    return folder, copies
+
+
+def copies_kept(database: Path) -> bool:
+    """Whether copies of a planner are kept beside *database* (not empty ones): a planner
+    found empty or missing there was emptied, moved or deleted — not new."""
+    try:
+        return any(c.is_file() and c.stat().st_size > 0 for c in copies_beside(database)[1])
+    except OSError:  # one gone meanwhile (the oldest daily copy, say)
+        return False

@@ -23,11 +23,14 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlmodel import Session
 
+from planner_tui import words
 from planner_tui.clock import now
 from planner_tui.db import (
     DATA_VERSION_KEY as DATA_VERSION_KEY,  # the services name it here
     SCHEMA_HEAD,
     can_write,
+    copies_beside,
+    copies_kept,
     left_unclean,
     read_only_uri,
     schema_revision,
@@ -146,6 +149,8 @@ def describe_error(
         )
     if "readonly" in text or "read-only" in text or "permission denied" in text:
         return "The database can't be written (read-only file or folder). Check its permissions."
+    if "unable to open database file" in text and database is not None and not database.exists():
+        return gone_words(database, passphrase)
     if "unable to open database file" in text:
         return (
             "The database can't be opened. Check that its folder can be written: planner-tui "
@@ -194,21 +199,12 @@ def damaged_words(
     )
 
 
-def copies_beside(database: Path) -> tuple[Path, list[Path]]:
-    """The folder of copies beside *database* (``backups/``, or the folder it is in when it
-    is a copy itself), and the copies there."""
-    folder = database.parent if database.parent.name == "backups" else database.parent / "backups"
-    copies = [c for c in folder.glob("*.db") if c != database] if folder.is_dir() else []
-    return folder, copies
-
-
-def _emptied(path: Path) -> bool:
-    """Whether the empty planner at *path* was emptied (a sync tool or a full disk can leave
-    0 bytes): copies of a planner are beside it. Such a file is damaged, not a new planner —
-    taken for one, its daily copies would push the real ones out within a week."""
-    with suppress(OSError):  # one gone meanwhile (the oldest daily copy, say)
-        return any(c.is_file() and c.stat().st_size > 0 for c in copies_beside(path)[1])
-    return False
+def gone_words(database: Path, passphrase: str | None = None) -> str:
+    """The planner file moved or deleted while open: said, with the copy that restores it
+    (nothing is written, and no empty file is made in its place, nu184)."""
+    return damaged_words(database, passphrase, first=(
+        f"{database} is no longer there: it was moved or deleted while planner-tui had it "
+        "open. Nothing was written, and no empty planner was made in its place."))  # fmt: skip
 
 
 def _newest_healthy(copies: list[Path], passphrase: str | None) -> Path | None:
@@ -357,12 +353,17 @@ def check_sqlite_file(
     is said without naming another copy (the words for a damaged planner name a healthy
     one, found with this check: :func:`damaged_words`).
 
-    An empty file is a new planner — unless it is the planner and copies of it are beside
-    it (:func:`_emptied`): then it is damaged."""
+    An empty file, or none, is a new planner — unless it is the planner and copies of it
+    are beside it (:func:`planner_tui.db.copies_kept`): then it was emptied (a sync tool or
+    a full disk can leave 0 bytes), or moved or deleted, and it is refused, with the copy
+    that restores it. Taken for a new planner, its daily copies would push the real ones
+    out within a week."""
     if not path.exists():
+        if not copy and copies_kept(path):
+            raise DamagedFile(damaged_words(path, passphrase, first=words.planner_missing(path)))
         return
     if path.stat().st_size == 0:
-        if not copy and _emptied(path):
+        if not copy and copies_kept(path):
             raise DamagedFile(damaged_words(path, passphrase))
         return
     if path.is_dir():
@@ -526,12 +527,16 @@ class Database:
                 raise
 
     def check_before_writing(self) -> None:
-        """Once per process, before its first write: the whole SQLite file is read
+        """Before each write, that the SQLite file is still there (:func:`gone_words`: a
+        connection kept open would write on into the file's old place, lost once it
+        closes). Once per process, before its first write: the whole SQLite file is read
         (:func:`check_sqlite_file` with *whole*), so a file damaged where nothing has read
         yet is refused — in the same kind words — before anything is added to it. Reading
         needs no such check (a damaged page is refused when met), so commands that only
         read, and the app until its first save, start without it."""
         path = self.location.sqlite_path
+        if path is not None and not path.exists():
+            raise StorageError(gone_words(path, self.location.passphrase))
         if self._checked_whole or path is None:
             return
         with self._checking:
@@ -720,6 +725,20 @@ def make_engine(location: Location) -> Engine:
                 creator=lambda: connect_sqlite(path, passphrase=passphrase, read_only=read_only),
             )
             _sqlite_pragmas(engine, read_only=read_only)
+            return engine
+        if path is not None:
+            # Opened as it is, never made: private_file made it (0600) before the first
+            # connection. Deleted while the app was open, it was made again by the next
+            # connection, empty and readable by all, and taken for a new planner (nu184).
+            uri = f"{path.resolve().as_uri()}?mode=rw"
+            timeout = busy_timeout_ms() / 1000
+            engine = sa.create_engine(
+                location.url,  # (as a file's: its pool, not one for a database in memory)
+                creator=lambda: sqlite3.connect(
+                    uri, uri=True, timeout=timeout, check_same_thread=False
+                ),
+            )
+            _sqlite_pragmas(engine)
             return engine
         if location.is_sqlite:
             engine = sa.create_engine(
