@@ -1165,3 +1165,13 @@ def test_the_same_contact_logged_twice_is_asked_about(home: Path) -> None:
         [(count,)] = c.execute("SELECT count(*) FROM interaction WHERE occurred_at LIKE "
                                "'2026-11-20 12:00%'").fetchall()  # fmt: skip
     assert count == 4
+
+
+def test_done_hours_before_a_step_today_needs_anyway(home: Path) -> None:
+    """`done` at 15:21 for a step at 23:00 was taken without a word (nu179)."""
+    planned = run(home, "plan", "Bo", "call Bo late", "today 11:30pm").stdout
+    number = planned.split("(#", 1)[1].split(")", 1)[0]
+    early = run(home, "done", number)
+    assert early.returncode == 1
+    assert "still to come. If it has happened already, add --anyway" in early.stderr
+    assert run(home, "done", number, "--anyway").returncode == 0

@@ -142,8 +142,8 @@ async def test_today_shows_the_next_few_steps_and_enter_works_on_them(
 async def test_enter_at_once_opens_how_it_went_on_today_and_plan(sqlite_db: Database) -> None:
     """No Tab first: the step list has the focus as soon as it shows."""
     ana = person(sqlite_db, "Ana")
-    plan(sqlite_db, ana, "2026-11-23T21:00", "first")
-    plan(sqlite_db, ana, "2026-11-23T22:00", "second")
+    plan(sqlite_db, ana, "2026-11-23T20:15", "first")  # (due within the hour: no question)
+    plan(sqlite_db, ana, "2026-11-23T20:45", "second")
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -302,8 +302,8 @@ async def test_the_palette_on_a_step_runs_it_on_the_step_under_the_cursor(
     sqlite_db: Database,
 ) -> None:
     ana = person(sqlite_db, "Ana")
-    plan(sqlite_db, ana, "2026-11-23T21:00", "first")
-    plan(sqlite_db, ana, "2026-11-23T22:00", "second")
+    plan(sqlite_db, ana, "2026-11-23T20:15", "first")  # (due within the hour: no question)
+    plan(sqlite_db, ana, "2026-11-23T20:45", "second")
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -451,3 +451,22 @@ async def test_the_palette_opens_on_this_views_keys_with_no_panel_that_stays_ope
         assert "Keys" not in titles, titles
         await press(app, pilot, "escape")
         titles = await palette_titles(app, pilot, "theme", "Theme")  # still found by name
+
+
+async def test_done_hours_before_a_step_today_is_asked_about_and_just_before_is_not(
+    sqlite_db: Database,
+) -> None:
+    """At 20:00, an Enter too many after planning a step for 23:30 opened "How did it go?",
+    and the next picked Done: recorded, hours before it happened (nu179, nu183). More than
+    an hour early is asked about, as a later day is; within the hour, done a little early
+    is usual and is not."""
+    ana = person(sqlite_db, "Ana")
+    plan(sqlite_db, ana, "2026-11-23T20:45", "soon")
+    plan(sqlite_db, ana, "2026-11-23T23:30", "late")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "d")  # "soon", the first
+        assert isinstance(app.screen, OutcomeForm) and app.screen.step.action == "soon"
+        await press(app, pilot, "escape", "down", "d")  # "late"
+        assert isinstance(app.screen, Choice) and "Has it happened already?" in screen_text(app)

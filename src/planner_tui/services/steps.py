@@ -548,10 +548,18 @@ def likely_done_at(due_at: datetime, now: datetime | None = None) -> datetime:
     return due_at if earlier_day and due_at <= now else now
 
 
-def still_to_come(due_at: datetime, today: date | None = None) -> bool:
-    """Whether a step is due on a later day than *today*: marking it done is asked about
-    first (a step due tomorrow, done without a word, was a slip of the key)."""
-    return clock.to_local(due_at).date() > (today or clock.today())
+EARLY = timedelta(hours=1)
+"""How long before its time a step may be marked done (or unanswered) without a question:
+done a little early is usual; hours early is more often a slip of the key."""
+
+
+def still_to_come(due_at: datetime) -> bool:
+    """Whether a step is due on a later day, or more than :data:`EARLY` from now: marking
+    it done is asked about first (a step due tomorrow, done without a word, was a slip of
+    the key; so was one due at 20:00, marked done at 15:54 by an Enter too many after
+    planning it, nu179, nu183)."""
+    now = clock.now()
+    return clock.to_local(due_at).date() > clock.today() or due_at - now > EARLY
 
 
 def check_open(session: Session, step: Step | StepRead) -> None:
@@ -581,10 +589,10 @@ def check_open(session: Session, step: Step | StepRead) -> None:
     raise InvalidInput(said, field="status")
 
 
-def check_due(due_at: datetime, *, anyway: bool, today: date | None = None) -> None:
-    """A step is marked done (or as reached out with no reply yet) from its day on; one
-    :func:`still_to_come` asks for *anyway*."""
-    if not anyway and still_to_come(due_at, today):
+def check_due(due_at: datetime, *, anyway: bool) -> None:
+    """A step is marked done (or as reached out with no reply yet) from a little before its
+    time on; one :func:`still_to_come` asks for *anyway*."""
+    if not anyway and still_to_come(due_at):
         raise InvalidInput(
             f"That step is due {words.when(due_at)}, still to come. If it has happened "
             "already, add --anyway.",

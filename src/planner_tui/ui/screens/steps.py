@@ -34,7 +34,7 @@ STILL_TO_COME_ASKS = {
     "no_reply": ("Reached out already?", "Did you reach out already?", "Yes, I did"),
 }
 """For each outcome that can only follow the step itself (services.steps.AFTER_THE_STEP),
-what is asked first on a step due on a later day: title, question, the answer that
+what is asked first on a step still to come (a later day, or over an hour away): title, question, the answer that
 records it."""
 
 
@@ -183,7 +183,7 @@ class StepsScreen(ViewScreen):
         if status not in AFTER_THE_STEP or not still_to_come(step.due_at) or no_one:
             record()
             return
-        # As the command line asks for --anyway: a step due on a later day, done already?
+        # As the command line asks for --anyway: a step still to come, done already?
         title, question, yes = STILL_TO_COME_ASKS[status]
         self.app.push_screen(
             Choice(title,
