@@ -103,8 +103,12 @@ EMPTY_TODAY = (
 )
 EMPTY_MAP = (
     "No one here yet. Press n to add someone; they will show here with their circles and "
-    "contexts. To look around first, try a sample life: planner-tui --home /tmp/planner-demo demo"
+    "contexts. The parts of life they belong to (work, family, a club) come with c: add one "
+    "or two first, and you can tick them as you add each person. To look around first, try "
+    "a sample life: planner-tui --home /tmp/planner-demo demo"
 )
+"""(A first evening added people, then parts of life, then each person again to tick
+them, nu183.)"""
 EMPTY_MAP_SHELL = (
     "No one on your map yet. Add someone with: planner-tui add NAME (or n on the app's Map)."
 )
