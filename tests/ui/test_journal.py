@@ -728,7 +728,8 @@ async def test_someone_added_by_another_program_while_the_app_runs_can_be_linked
         await press(app, pilot, "c")
         form(app).query_one("#who", Input).focus()
         await press(app, pilot, *"Bo Quill", "enter")
-        assert "With: Bo Quill" in str(form(app).query_one("#chosen").render())
+        # "About", not "With": the tick below says whether you were in touch (nu183)
+        assert "About: Bo Quill" in str(form(app).query_one("#chosen").render())
 
 
 async def test_an_entry_too_long_is_explained_in_sight_and_gets_the_cursor(

@@ -114,7 +114,9 @@ class Problem(Line):
 
 class PeopleChips(Vertical):
     """People picked by name: type, Enter adds them (names from the map are suggested);
-    backspace in the empty box takes the last one off again."""
+    backspace in the empty box takes the last one off again. *lead* begins the line that
+    names them: "With" for a contact; a check-in's people are what it is "About" (with
+    "With: Tom" above an unticked "We were in touch", a mention read as a contact, nu183)."""
 
     DEFAULT_CSS = "PeopleChips { height: auto; }"
 
@@ -123,8 +125,9 @@ class PeopleChips(Vertical):
             super().__init__()
             self.chips = chips
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, lead: str = "With", **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.lead = lead
         self.known: dict[int, PersonRead] = {}
         self.chosen: list[int] = []
 
@@ -216,7 +219,9 @@ class PeopleChips(Vertical):
             for p in (self.known[i] for i in self.chosen if i in self.known)
         ]
         self.query_one("#chosen", Static).update(
-            text("With: " + ", ".join(names) + "   (backspace removes the last)" if names else "")
+            text(f"{self.lead}: " + ", ".join(names) + "   (backspace removes the last)")
+            if names
+            else ""
         )
 
 

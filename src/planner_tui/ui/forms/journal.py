@@ -298,7 +298,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yield TextBox(id="body", soft_wrap=True)
         yield Line(id="mentions", classes="muted")
         yield Field("People (type a name, Enter adds; backspace on empty removes)")
-        yield PeopleChips()
+        yield PeopleChips(lead="About")
         yield Tick(in_touch(self.when), id="contact")
         yield Field(CONTEXTS_LABEL, id="contexts-label")
         yield TickList[int](id="contexts")
