@@ -112,6 +112,12 @@ them, nu183.)"""
 EMPTY_MAP_SHELL = (
     "No one on your map yet. Add someone with: planner-tui add NAME (or n on the app's Map)."
 )
+NO_INTENTIONS_YET = (
+    "None yet — one or two for this month can be written now: r, then ← for last month's "
+    "review (which holds them, even before you began), then n."
+)
+"""Today, with no intentions for the month (a first evening was sent to last month's review
+with no word of why, nu183)."""
 EMPTY_PLAN = "No small step is planned right now. One text to one person is a perfectly good start."
 EMPTY_JOURNAL = "No check-ins yet. A line or two about today is plenty."
 NO_TRUSTED = (

@@ -320,7 +320,7 @@ async def test_intentions_written_in_october_show_on_today_in_november(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         # Today says where this month's are written: the first month has no review before.
-        assert "None yet: they're set in last month's review (r, ←, n)." in screen_text(app)
+        assert words.NO_INTENTIONS_YET in " ".join(screen_text(app).split())
         await press(app, pilot, "r", "left", "n")
         form = app.screen
         assert isinstance(form, IntentionsForm)

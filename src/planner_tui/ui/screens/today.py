@@ -311,7 +311,7 @@ class TodayScreen(StepsScreen):
         self.query_one("#intentions", HangingLines).set(
             [f"• {i}" for i in data.intentions]
             if data.intentions
-            else ["None yet: they're set in last month's review (r, ←, n)."]
+            else [words.NO_INTENTIONS_YET]
         )
         moment_line = f"{data.on_this_day}\n(o hides this)" if data.on_this_day else ""
         if data.on_this_day_hidden:
