@@ -1010,7 +1010,7 @@ OPEN_WHILE_RESTORING = (
     "typed in) saves into the restored planner."
 )
 OPEN_WHILE_RESTORING_DAMAGED = (
-    "The app is open on this planner, and its file is damaged: close the app first (q), "
+    "The app is open on this planner, and its file is damaged: close the app first (ctrl+q), "
     "then restore again — the damaged file is moved aside, and what the open app saved "
     "afterwards would go with it. Nothing was changed."
 )
