@@ -1014,6 +1014,11 @@ OPEN_WHILE_RESTORING_DAMAGED = (
     "then restore again — the damaged file is moved aside, and what the open app saved "
     "afterwards would go with it. Nothing was changed."
 )
+OPEN_WHILE_RESTORING_GONE = (
+    "The app is open on this planner, and its file is gone: close the app first (ctrl+q), "
+    "then restore again — the open app still holds the file's log, which would be mixed "
+    "into the copy put back. Nothing was changed."
+)
 LOCKED = "This planner is locked: it opens with its passphrase."
 OPEN_WHILE_DELETING = (
     "The app is open on this planner: close it first (q), "

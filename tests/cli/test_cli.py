@@ -818,3 +818,19 @@ def test_a_restored_planner_exports_what_the_original_does(tmp_path: Path) -> No
     exported = [json.loads(run(h, "export", "--format", "json").stdout) for h in (home, fresh)]
     assert exported[0]["tables"] == exported[1]["tables"]
     assert exported[0]["tables"]["journal_entry"]  # (not two empty exports)
+
+
+def test_restore_over_a_planner_deleted_while_the_app_is_open_is_refused(tmp_path: Path) -> None:
+    """planner.db deleted with the app open, then restored: the open app's log was mixed
+    into the copy ("The disk refused the write"), and a later "Saved" was lost (nu186)."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "first words").returncode == 0
+    copy = tmp_path / "copy.db"
+    assert run(home, "backup", str(copy)).returncode == 0
+    with open_elsewhere(home / "planner.db"):
+        (home / "planner.db").unlink()
+        refused = run(home, "restore", str(copy), "--yes")
+        assert_one_line_error(refused, 1, "The app is open on this planner, and its file is gone")
+        assert not (home / "planner.db").exists()
+    assert run(home, "restore", str(copy)).returncode == 0  # closed: put back, not asked
+    assert "first words" in run(home, "search", "first").stdout

@@ -346,3 +346,33 @@ def test_a_planner_deleted_while_open_is_said_gone_not_made_again_empty(tmp_path
             assert not (home / "planner.db").exists()
     finally:
         db.dispose()
+
+
+def test_a_planner_put_in_place_while_open_is_the_one_read_and_written(tmp_path: Path) -> None:
+    """Deleted while the app was open, then restored: the app's kept connections went on
+    with the file that had been there, so a check-in it said "Saved" went into a file gone
+    for good (nu186). The file at the planner's path is followed."""
+    home, other = tmp_path / "home", tmp_path / "other"
+    db = open_database(location(home))
+    copy = open_database(location(other))
+    try:
+        with db.write() as s:
+            people.create_person(session=s, data={"name": "Ana"})
+        with copy.write() as s:
+            people.create_person(session=s, data={"name": "Bo"})
+        copy.dispose()
+        for name in ("planner.db", "planner.db-wal", "planner.db-shm"):
+            (home / name).unlink(missing_ok=True)
+        os.replace(other / "planner.db", home / "planner.db")  # as a restore puts one back
+        with db.session() as s:
+            assert [p.name for p in people.list_people(session=s)] == ["Bo"]
+        with db.write() as s:
+            people.create_person(session=s, data={"name": "Cy"})
+    finally:
+        db.dispose()
+    again = open_database(location(home))
+    try:
+        with again.session() as s:
+            assert [p.name for p in people.list_people(session=s)] == ["Bo", "Cy"]
+    finally:
+        again.dispose()

@@ -161,6 +161,8 @@ def restore(location: Location, source: Path) -> Path | None:
     passphrase = location.passphrase
     safety = None
     replaced_version = 0
+    if not target.exists() and looks_open(location):  # deleted while the app was open
+        raise StorageError(words.OPEN_WHILE_RESTORING_GONE)
     try:
         if target.exists() and target.stat().st_size:
             safety = _unused(location.backups / backup_name(BEFORE_RESTORE))

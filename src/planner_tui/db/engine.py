@@ -199,6 +199,17 @@ def damaged_words(
     )
 
 
+def _file_id(path: Path | None) -> tuple[int, int] | None:
+    """Which file is at *path* now (device, inode); None for none, or no file at all."""
+    if path is None:
+        return None
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 def gone_words(database: Path, passphrase: str | None = None) -> str:
     """The planner file moved or deleted while open: said, with the copy that restores it
     (nothing is written, and no empty file is made in its place, nu184)."""
@@ -482,6 +493,8 @@ class Database:
         self.errors = _database_errors(engine, encrypted=location.passphrase is not None)
         self._checked_whole = location.sqlite_path is None  # a server checks its own
         self._checking = threading.Lock()
+        self._file = _file_id(location.sqlite_path)
+        """The SQLite file the engine's connections have open (device, inode)."""
 
     @property
     def dialect(self) -> str:
@@ -493,9 +506,24 @@ class Database:
         said = describe_error(error, self.location.sqlite_path, passphrase=self.location.passphrase)
         return (DamagedFile if _damaged(error) else StorageError)(said)
 
+    def follow_the_file(self) -> None:
+        """The connections kept open are to the file at the planner's path: one put there
+        since (restored, or moved back, while the app was open) is opened anew, and read
+        whole before its first write. (Kept, they read and wrote the file that had been
+        there, gone for good once they closed: a check-in said "Saved" was lost, nu186.)"""
+        path = self.location.sqlite_path
+        now = _file_id(path)
+        if now is None or now == self._file:
+            return
+        with self._checking:
+            if now != self._file:
+                self.engine.dispose()
+                self._file, self._checked_whole = now, False
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read session. Nothing it does is committed."""
+        self.follow_the_file()
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -537,6 +565,7 @@ class Database:
         path = self.location.sqlite_path
         if path is not None and not path.exists():
             raise StorageError(gone_words(path, self.location.passphrase))
+        self.follow_the_file()
         if self._checked_whole or path is None:
             return
         with self._checking:
