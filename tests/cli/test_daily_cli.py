@@ -1175,3 +1175,9 @@ def test_done_hours_before_a_step_today_needs_anyway(home: Path) -> None:
     assert early.returncode == 1
     assert "still to come. If it has happened already, add --anyway" in early.stderr
     assert run(home, "done", number, "--anyway").returncode == 0
+    # `declined` too: a wrong number recorded a "not now" five days ahead (nu185)
+    ahead = run(home, "plan", "Bo", "walk with Bo", "sat 10am").stdout
+    number = ahead.split("(#", 1)[1].split(")", 1)[0]
+    refused = run(home, "declined", number)
+    assert refused.returncode == 1 and "add --anyway" in refused.stderr
+    assert run(home, "declined", number, "--anyway").returncode == 0

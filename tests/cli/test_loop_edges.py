@@ -248,7 +248,7 @@ def test_another_day_said_without_a_time_keeps_the_steps_time_of_day(home: Path)
     """'Not now' with another time 'next week', and a move to 'mon': the step's 18:15
     stays (it became midday); a time said is the time said."""
     assert run(home, "plan", "Ana", "call", "fri", "18:15").returncode == 0
-    declined = run(home, "declined", "1", "--another-time", "next week")
+    declined = run(home, "declined", "1", "--another-time", "next week", "--anyway")  # asked ahead
     assert declined.returncode == 0, declined.stderr
     assert "Mon 30 Nov, 18:15" in declined.stdout, declined.stdout
     moved = run(home, "later", "2", "tue")

@@ -470,3 +470,10 @@ async def test_done_hours_before_a_step_today_is_asked_about_and_just_before_is_
         assert isinstance(app.screen, OutcomeForm) and app.screen.step.action == "soon"
         await press(app, pilot, "escape", "down", "d")  # "late"
         assert isinstance(app.screen, Choice) and "Has it happened already?" in screen_text(app)
+        # A "not now" as well: a stray key recorded a made-up one days ahead (nu185)
+        await press(app, pilot, "escape", "l")
+        assert isinstance(app.screen, Choice) and "Did they say not now already?" in (
+            screen_text(app)
+        )
+        await press(app, pilot, "right", "enter")  # yes, they did
+        assert isinstance(app.screen, OutcomeForm) and app.screen.step.action == "late"

@@ -129,7 +129,7 @@ def add_parsers(sub: Any) -> None:
         )
         outcome.add_argument("step", help="a step number, or a person's (or place's) name")
         outcome.add_argument("--note", default="", help="what you noticed (optional)")
-        if status in ("done", "no_reply"):  # steps.AFTER_THE_STEP (no data layer to parse)
+        if status in ("done", "no_reply"):  # (declined has its own --anyway, below)
             outcome.add_argument("--anyway", action="store_true",
                                  help="a step due on a later day that has happened already"
                                  + (", or --when over a year ago" if status == "done" else
@@ -151,8 +151,9 @@ def add_parsers(sub: Any) -> None:
         elif status == "declined":
             outcome.add_argument("--another-time", metavar="WHEN", help="offer another time")
             outcome.add_argument("--anyway", action="store_true",
-                                 help="another time on another day than the step's words say, "
-                                 "one a step just like it already has, or one over a year "
+                                 help="a step still to come that they said not now to already, "
+                                 "another time on another day than the step's words say, one "
+                                 "a step just like it already has, or one over a year "
                                  "away")  # fmt: skip
             outcome.add_argument("--no-follow-up", action="store_true",
                                  help="don't plan the step's own backup next")  # fmt: skip
@@ -475,7 +476,7 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
                                            its_own=there.id == step.id)  # fmt: skip
                 _refuse(f"{said} Choose another time, or add --anyway to have both.")
         steps.check_someone_to_reply(step, StepStatus(status))
-        if status in steps.AFTER_THE_STEP:
+        if steps.asks_first(status, step.due_at, step.person_id):
             steps.check_due(step.due_at, anyway=args.anyway)
         if status == "done" and outcome["occurred_at"] is None:
             outcome["occurred_at"] = steps.likely_done_at(step.due_at)

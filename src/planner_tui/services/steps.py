@@ -534,9 +534,21 @@ def check_someone_to_reply(step: Step | StepBase, status: StepStatus) -> None:
         raise InvalidInput(words.NO_REPLY_TO_A_PLACE, field="status")
 
 
-AFTER_THE_STEP = frozenset({StepStatus.DONE, StepStatus.NO_REPLY})
-"""Outcomes that can only follow the step itself: on a step :func:`still_to_come` they are
-asked about first (the app) or need --anyway (the command line)."""
+AFTER_THE_STEP = frozenset({StepStatus.DONE, StepStatus.NO_REPLY, StepStatus.DECLINED})
+"""Outcomes that follow the step itself: on a step :func:`still_to_come` they are asked
+about first (the app) or need --anyway (the command line) — see :func:`asks_first`."""
+
+
+def asks_first(status: StepStatus | str, due_at: datetime, person_id: int | None) -> bool:
+    """Whether recording *status* on a step (due at *due_at*, with *person_id* or toward a
+    place) asks first whether it has happened: a step
+    :func:`still_to_come`, with an outcome that follows it — a "not now" too, when someone
+    could have said it (a stray number recorded a made-up one five days ahead, nu185;
+    toward a place, "not this time" may be decided ahead)."""
+    status = StepStatus(status)
+    if status not in AFTER_THE_STEP or (status is StepStatus.DECLINED and person_id is None):
+        return False
+    return still_to_come(due_at)
 
 
 def likely_done_at(due_at: datetime, now: datetime | None = None) -> datetime:

@@ -32,6 +32,7 @@ OUTCOME_KEYS = {
 STILL_TO_COME_ASKS = {
     "done": ("Done already?", "Has it happened already?", "Yes, it happened"),
     "no_reply": ("Reached out already?", "Did you reach out already?", "Yes, I did"),
+    "declined": ("Heard back already?", "Did they say not now already?", "Yes, they did"),
 }
 """For each outcome that can only follow the step itself (services.steps.AFTER_THE_STEP),
 what is asked first on a step still to come (a later day, or over an hour away): title, question, the answer that
@@ -166,7 +167,7 @@ class StepsScreen(ViewScreen):
 
     def action_outcome(self, status: str) -> None:
         from planner_tui import words
-        from planner_tui.services.steps import AFTER_THE_STEP, still_to_come
+        from planner_tui.services.steps import asks_first
         from planner_tui.terminal import shorten
         from planner_tui.ui.corrections import outcome_form
         from planner_tui.ui.modals.confirm import Choice
@@ -180,7 +181,7 @@ class StepsScreen(ViewScreen):
             outcome_form(self.planner, step, status, then=self.planned)
 
         no_one = status == "no_reply" and step.person_id is None  # said at once (outcome_form)
-        if status not in AFTER_THE_STEP or not still_to_come(step.due_at) or no_one:
+        if not asks_first(status, step.due_at, step.person_id) or no_one:
             record()
             return
         # As the command line asks for --anyway: a step still to come, done already?
