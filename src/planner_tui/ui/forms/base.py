@@ -1093,7 +1093,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         """On a short screen, the form's top, or else the label just above the field with
         the focus, in view with it when both fit: at 40×12 the loneliness check's answers came into view without their
         question, so each was answered blind. (Taller, what comes after a field is worth
-        more than its label: the focus alone decides.)"""
+        more than its label: the field, and what the form says under it.)"""
         if not widget.is_attached:
             return
         if not self.has_class("-short"):
