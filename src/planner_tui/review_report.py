@@ -600,8 +600,8 @@ def calibration(data: MonthReviewData) -> Figure:
         return Figure("calibration", title_, lines, waiting=True)
     lines.append(
         f"Over the twelve months, {words.plural(total.count, 'step')}: you expected "
-        f"{words.rounded(total.before, 1)} of 5; afterwards {'it' if total.count == 1 else 'they'} felt "
-        f"{words.rounded(total.after, 1)}."
+        f"{words.rounded(total.before, 1)} of 5; afterwards "
+        f"{'it' if total.count == 1 else 'they'} felt {words.rounded(total.after, 1)}."
     )
     return Figure("calibration", title_, lines, table=_paired_table(rows, "expected", "felt"))
 

@@ -1223,8 +1223,8 @@ TOO_LITTLE = "Too little to tell yet."
 def calibration(nouns: tuple[str, str], count: int, expected: float, felt: float) -> str:
     """'Your last 8 calls: you expected 3.6 of 5; afterwards they felt 2.0.'"""
     return (
-        f"Your last {plural(count, *nouns)}: you expected {rounded(expected, 1)} of 5 awkwardness; "
-        f"afterwards {'it' if count == 1 else 'they'} felt {rounded(felt, 1)}."
+        f"Your last {plural(count, *nouns)}: you expected {rounded(expected, 1)} of 5 "
+        f"awkwardness; afterwards {'it' if count == 1 else 'they'} felt {rounded(felt, 1)}."
     )
 
 
@@ -1283,9 +1283,9 @@ def richer_line(name: str, contacts: int, since: date, warmths: int, warmth: flo
     """The offer of one step richer: the counts it rests on, and no pressure."""
     return (
         f"Your last {plural(contacts, 'contact')} with {name}, since {day(since)}, were "
-        f"written, and felt warm: {rounded(warmth, 1)} of 5 on average ({plural(warmths, 'warmth')} "
-        "noted). If it suits you, this one could be a rung richer — or keep it as it is; "
-        "both are a step."
+        f"written, and felt warm: {rounded(warmth, 1)} of 5 on average "
+        f"({plural(warmths, 'warmth')} noted). If it suits you, this one could be a rung "
+        "richer — or keep it as it is; both are a step."
     )
 
 

@@ -570,8 +570,7 @@ def still_to_come(due_at: datetime) -> bool:
     it done is asked about first (a step due tomorrow, done without a word, was a slip of
     the key; so was one due at 20:00, marked done at 15:54 by an Enter too many after
     planning it, nu179, nu183)."""
-    now = clock.now()
-    return clock.to_local(due_at).date() > clock.today() or due_at - now > EARLY
+    return clock.to_local(due_at).date() > clock.today() or due_at - clock.now() > EARLY
 
 
 def check_open(session: Session, step: Step | StepRead) -> None:

@@ -514,7 +514,8 @@ class ReviewScreen(ViewScreen):
                 f"The review of {clock.strftime(month, '%B %Y')} as Markdown",
                 "The review as a Markdown file, charts as text: for your own records, or to "
                 "bring to someone you talk to. Names and your notes go into it.",
-                f"{self.saved_reviews_folder()}/planner-tui-review-{clock.strftime(month, '%Y-%m')}.md",
+                f"{self.saved_reviews_folder()}/"
+                f"planner-tui-review-{clock.strftime(month, '%Y-%m')}.md",
                 make,
                 "review",
             )

@@ -34,9 +34,9 @@ STILL_TO_COME_ASKS = {
     "no_reply": ("Reached out already?", "Did you reach out already?", "Yes, I did"),
     "declined": ("Heard back already?", "Did they say not now already?", "Yes, they did"),
 }
-"""For each outcome that can only follow the step itself (services.steps.AFTER_THE_STEP),
-what is asked first on a step still to come (a later day, or over an hour away): title, question, the answer that
-records it."""
+"""For each outcome that follows the step itself (services.steps.asks_first), what is
+asked first on a step still to come (a later day, or over an hour away): title, question,
+the answer that records it."""
 
 
 @dataclass(frozen=True)
