@@ -136,6 +136,14 @@ def lonely_note(month: str) -> str:
     )
 
 
+def still_saving(seconds: float) -> str:
+    """Said by a form's buttons while its save waits for another program's write."""
+    return (
+        "Still saving: another program is writing to your planner, and this waits its turn "
+        f"(up to {rounded(seconds)} seconds)."
+    )
+
+
 LONELY_SAVED = "Saved — thank you for answering honestly."
 """After a loneliness check that leans towards feeling lonely: the Review then shows the
 check, with the people one trusts and free lines under it. (Short: a toast of three lines

@@ -33,6 +33,7 @@ from planner_tui.names import sort_key
 from planner_tui.services import journal, people, review, steps
 from planner_tui.terminal import plain, shorten_middle
 from planner_tui.ui.app import PlannerApp
+from planner_tui.ui.forms.base import FormScreen, Problem
 from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.modals.export import ExportFile
@@ -681,3 +682,33 @@ async def test_a_search_index_damaged_while_the_app_is_open_is_said_to_be_damage
         shown = " ".join(screen_text(app).split())
         assert "The database file looks damaged" in shown and "restore" in shown
         assert "vtable" not in shown and app.is_running
+
+
+async def test_a_save_waiting_for_another_programs_write_says_so_then_saves(
+    sqlite_db: Database,
+) -> None:
+    """With another program writing to the file, a save waits its turn for up to the busy
+    timeout (15 s), and the form sat as if ctrl+s had done nothing (a new user's trial). After
+    a moment it says what it waits for; the write over, it saves as usual."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await press(app, pilot, "m", "n")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#name", Input).value = "Ana [b]waits[/b]"
+        note = form.query_one("#form-problem", Problem)
+        with another_program_writing(sqlite_db.location.sqlite_path):
+            await pilot.press("ctrl+s")
+            deadline = time.monotonic() + 10
+            while "Still saving" not in str(note.render()) and time.monotonic() < deadline:
+                await pilot.pause(0.05)
+            said = str(note.render())
+            assert said.startswith("Still saving: another program is writing to your planner")
+            assert "up to 15 seconds" in said
+            assert note.region.height and form.region.contains_region(note.region)  # in view
+            assert app.screen is form
+        await settle(app, pilot)
+        assert app.screen is not form  # saved once the write was over
+        assert "Saved." in toasts(app)
+    with sqlite_db.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Ana [b]waits[/b]"]

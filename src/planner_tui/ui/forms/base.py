@@ -99,6 +99,11 @@ class Line(Static):
 LOOK_ABOVE = "Please look at the note above."
 """Said by the buttons when saving found a field's note to look at."""
 
+STILL_SAVING_AFTER = 1.5
+"""Seconds a save may take before the form says what it waits for: while another program
+writes to the planner, a save waits its turn for up to the busy timeout (15 s), and the form
+looked as if ctrl+s had done nothing."""
+
 
 class Problem(Line):
     def __init__(self, **kwargs: Any) -> None:
@@ -304,6 +309,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         """Fields that took a change made elsewhere while the form was open (said on saving)."""
         self.save_tried = False
         """Whether ctrl+s came already (held keys pass on before the draft, at worst)."""
+        self._still_saving = ""
+        """What the buttons say while a save waits for another program's write."""
         self._saves = 0
         """Counts saves and drafts let go: a draft written for what was typed before one
         (its thread late, under load) must not bring back what was just saved or let go."""
@@ -878,6 +885,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
     @work(thread=True, exclusive=True, group="save")
     def save(self, values: dict[str, Any]) -> None:
+        waiting = self.app.call_from_thread(self.set_timer, STILL_SAVING_AFTER, self.still_saving)
         try:
             if self.changed_meanwhile():
                 return
@@ -891,9 +899,27 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         except PlannerError as error:
             self.app.call_from_thread(self.refused, str(error), None)
             return
+        finally:
+            self.app.call_from_thread(self.save_over, waiting)
         self.app.call_from_thread(self.forget_unsaved)
         self.drop_draft()
         self.app.call_from_thread(self.saved, result)
+
+    def still_saving(self) -> None:
+        """A save still waiting after :data:`STILL_SAVING_AFTER`: said by the buttons."""
+        from planner_tui.db.engine import busy_timeout_ms  # loaded by now: a save is running
+
+        problem = self.query_one("#form-problem", Problem)
+        problem.say(words.still_saving(busy_timeout_ms() / 1000))
+        self.into_view(self.save_button, problem)
+        self._still_saving = problem.message
+
+    def save_over(self, waiting: Timer) -> None:
+        waiting.stop()
+        problem = self.query_one("#form-problem", Problem)
+        if self._still_saving and problem.message == self._still_saving:
+            problem.say(None)
+        self._still_saving = ""
 
     def changed_meanwhile(self) -> bool:
         """In the save's thread: whether what the form changes was changed elsewhere since
