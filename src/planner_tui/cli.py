@@ -25,6 +25,7 @@ from planner_tui.config import Settings
 from planner_tui.errors import DamagedFile, InvalidInput, PlannerError, StorageError
 from planner_tui.terminal import (
     back_to_line_mode,
+    monochrome,
     plain,
     prepare_streams,
     say,
@@ -696,7 +697,7 @@ def confirmed(args: argparse.Namespace, question: str, word: str) -> bool:
 
 def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db import backups
-    from planner_tui.db.engine import looks_like_sqlite, open_database
+    from planner_tui.db.engine import copy_holds, looks_like_sqlite, open_database
     from planner_tui.services import exchange
 
     location = location_from(settings)
@@ -722,10 +723,11 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
         )
     backups.check_backup(location, args.file)  # before asking: a wrong file is said at once
     taken = datetime.fromtimestamp(given.stat().st_mtime, UTC)  # how much a restore takes back
+    held = copy_holds(given, location.passphrase)  # an empty one is said (nu188)
     question = (
         f"Replace the data in {location.display} with the copy in {args.file} "
-        f"({copy_taken(taken)})? What was written since goes with it, drafts of unsaved "
-        "words too."  # a check-in's draft went without a word (nu168)
+        f"({copy_taken(taken)}; it holds {held})? What was written since goes with it, "
+        "drafts of unsaved words too."  # a check-in's draft went without a word (nu168)
     )
     app_open = backups.looks_open(location)
     if app_open:
@@ -831,6 +833,8 @@ def cmd_app(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.ui import collector
 
     collector.hold_until_started()
+    if monochrome(os.environ.get("TERM", "")):  # painted in greys, as with NO_COLOR (nu189)
+        os.environ.setdefault("NO_COLOR", "1")
     from planner_tui.ui.app import PlannerApp
 
     app = PlannerApp(settings=settings)

@@ -491,7 +491,7 @@ def breadth(data: MonthReviewData, shown: int | None = SHOWN) -> Figure:
         f"{percent(patterns.share(f.by_channel.get(Channel.CALL, 0), f.interactions))}; "
         f"in writing or online "
         f"{percent(patterns.share(sum(f.by_channel.get(c, 0) for c in (Channel.TEXT, Channel.SOCIAL)), f.interactions))}"
-        + (f"; another way {percent(patterns.share(other, f.interactions))}." if other else "."),
+        + (f"; {label(Channel.OTHER)} {percent(patterns.share(other, f.interactions))}." if other else "."),
     ]  # fmt: skip
     if f.small_moments:
         lines.append(words.small_moments(f.small_moments))

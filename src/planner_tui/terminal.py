@@ -70,6 +70,12 @@ def shorten_middle(value: str, width: int) -> str:
     return value[: width - end - 1] + "…" + value[len(value) - end :]
 
 
+def monochrome(term: str) -> bool:
+    """Whether the terminal type *term* has no colour: terminfo names those with "-mono"
+    or "-m" at the end (``xterm-mono``, ``linux-m``)."""
+    return term.endswith(("-mono", "-m"))
+
+
 def prepare_streams() -> None:
     """A character stdout or stderr can't encode (an ASCII-only locale,
     ``PYTHONIOENCODING=ascii``) is written as ``\\xe9``, never a crash."""

@@ -103,9 +103,9 @@ EMPTY_TODAY = (
 )
 EMPTY_MAP = (
     "No one here yet. Press n to add someone; they will show here with their circles and "
-    "contexts. The parts of life they belong to (work, family, a club) come with c: add one "
-    "or two first, and you can tick them as you add each person. To look around first, try "
-    "a sample life: planner-tui --home /tmp/planner-demo demo"
+    "contexts. The parts of life they belong to (work, family, a club) are on the Contexts "
+    "tab (3), where n adds one: add one or two first, and you can tick them as you add each "
+    "person. To look around first, try a sample life: planner-tui --home /tmp/planner-demo demo"
 )
 """(A first evening added people, then parts of life, then each person again to tick
 them, nu183.)"""
@@ -355,6 +355,19 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
     return f"{plural(relativedelta(today, day).years, 'year')} ago"
 
 
+HOLDS_NOTHING = "nothing in it yet"
+"""A copy of a planner with no one, no check-in and no contact in it."""
+
+
+def copy_holds(people: int, entries: int, contacts: int) -> str:
+    """What a copy of a planner holds: "3 people, 8 check-ins and 12 contacts"."""
+    parts = [plural(people, "person", "people"), plural(entries, "check-in"),
+             plural(contacts, "contact")]  # fmt: skip
+    if not (people or entries or contacts):
+        return HOLDS_NOTHING
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
 def copy_taken(moment: datetime) -> str:
     """When a backup copy was taken, as a restore asks about it: 'taken today at 23:11',
     'taken yesterday at 09:30', 'taken Fri 20 Nov, 09:30, 3 days ago'."""
@@ -595,7 +608,7 @@ EMPTY_NAME_SHELL = "Say who: the name is empty (a name, first name, nickname or 
 def no_context_to_log(typed: str) -> str:
     """`log --context` names a part of life not on the map yet: how to add it."""
     said = " ".join(typed.split())[:60]
-    return (f"No context called {quoted(said)}. Add it on the Map (c), or with someone new to "
+    return (f"No context called {quoted(said)}. Add it on the Map (3, n), or with someone new to "
             f"your map: planner-tui add NAME --context {shlex.quote(said)}")  # fmt: skip
 
 
@@ -630,7 +643,7 @@ def several_called(typed: str, names: list[str], numbers: list[int] | None = Non
     if numbers and alike:  # more of a name they share can't tell them apart
         return f"{said} Say which by their number ({number})."
     more = f", or the number ({number})" if numbers else ""
-    return f"{said} Say a little more of the name{more}."
+    return f"{said} Say their whole name or surname{more}."  # not its start (nu190)
 
 
 def added_to(name: str, stayed: list[str]) -> str:

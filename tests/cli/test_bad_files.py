@@ -317,16 +317,16 @@ def test_a_damaged_planner_names_the_newest_copy_that_restores(tmp_path: Path) -
     # A healthy planner replaced: the copy kept before the restore is healthy and newer.
     assert run(home, "restore", str(taken), "--yes").returncode == 0
     damage_journal_page(path)
-    assert f"the newest healthy one is {taken.name};" in named_for_a_damaged_planner()
+    assert f"the newest healthy one is {taken.name} (" in named_for_a_damaged_planner()
     # A damaged planner replaced: the copy kept before the restore is the damaged one.
     assert run(home, "restore", str(taken), "--yes").returncode == 0
     damage_journal_page(path)
-    assert f"the newest healthy one is {taken.name};" in named_for_a_damaged_planner()
+    assert f"the newest healthy one is {taken.name} (" in named_for_a_damaged_planner()
     [healthy_kept, damaged_kept] = sorted(
         (home / "backups").glob("before-restore-*.db"), key=lambda p: p.stat().st_mtime
     )
     damage_journal_page(taken)
-    assert f"the newest healthy one is {healthy_kept.name};" in named_for_a_damaged_planner()
+    assert f"the newest healthy one is {healthy_kept.name} (" in named_for_a_damaged_planner()
     damage_journal_page(healthy_kept)
     assert (
         "planner-tui restore FILE — one you took with planner-tui backup: every copy in "
@@ -383,7 +383,7 @@ def test_a_planner_emptied_beside_its_copies_is_refused_and_its_copies_kept(
                  ("plan", "Bo", "call Bo", "9pm")):  # fmt: skip
         said = run(home, *args)
         assert_one_line_error(said, 1, "The database file looks damaged")
-        assert "the newest healthy one is daily-2026-11-22.db;" in said.stderr, args
+        assert "the newest healthy one is daily-2026-11-22.db (" in said.stderr, args
         assert path.stat().st_size == 0, args
         assert sorted(p.name for p in home.iterdir()) == beside, args
     assert {copy: digest(copy) for copy in copies} == kept
@@ -411,7 +411,7 @@ def test_a_planner_gone_from_beside_its_copies_is_not_taken_for_a_new_one(
                  ("backup",), ("journal", "a new line"), ("add", "Bo")):  # fmt: skip
         said = run(home, *args)
         assert_one_line_error(said, 1, f"There is no planner at {home / 'planner.db'}")
-        assert "the newest healthy one is daily-2026-11-22.db;" in said.stderr, args
+        assert "the newest healthy one is daily-2026-11-22.db (" in said.stderr, args
         assert sorted(p.name for p in home.iterdir()) == beside, args
     restored = run(home, "restore", str(copies[-1]))  # nothing to replace: not asked
     assert restored.returncode == 0 and "kept safe" in run(home, "search", "kept").stdout
@@ -448,7 +448,7 @@ def test_a_planner_with_its_first_bytes_overwritten_names_the_copy_to_restore(
         assert_one_line_error(said, 1, "is not a planner-tui database, or it is damaged")
         assert "then set PLANNER_TUI_PASSPHRASE" in said.stderr
         assert "planner-tui restore FILE" in said.stderr, said.stderr
-        assert "the newest healthy one is daily-2026-11-22.db;" in said.stderr
+        assert "the newest healthy one is daily-2026-11-22.db (" in said.stderr
     assert digest(path) == before
     assert sorted((home / "backups").iterdir()) == sorted(copies)
 
@@ -471,3 +471,29 @@ def test_a_copy_is_looked_inside_without_being_changed(tmp_path: Path) -> None:
     assert run(look, "journal", "written in the look").returncode == 0
     assert (digest(copy), sorted(p.name for p in copy.parent.iterdir())) == before
     assert "written in the look" not in run(home, "search", "look").stdout
+
+
+def test_a_damaged_planner_says_what_its_copies_hold_and_passes_an_empty_one_by(
+    tmp_path: Path, sqlite_template: Path
+) -> None:
+    """The day's first copy is taken as the app starts: a planner filled later that day (an
+    import) and then damaged was sent back to that copy, which held nothing, and nothing
+    said so (nu188). The advice says what the newest copy holds, and when it holds nothing,
+    names the newest one that holds something; `restore` asks with what the copy holds."""
+    home = tmp_path / "home"
+    assert run(home, "add", "Ana").returncode == 0
+    assert run(home, "journal", "kept words").returncode == 0
+    (home / "backups").mkdir(exist_ok=True)
+    assert run(home, "backup", str(home / "backups" / "planner-full.db")).returncode == 0
+    os.utime(home / "backups" / "planner-full.db", (1_700_000_000, 1_700_000_000))  # older
+    shutil.copy(sqlite_template, home / "backups" / "daily-2026-11-23.db")  # a new planner
+    damage_journal_page(home / "planner.db")
+    said = run(home, "search", "kept")
+    assert_one_line_error(
+        said,
+        1,
+        "the newest healthy one is daily-2026-11-23.db (nothing in it yet); the newest with "
+        "anything in it is planner-full.db (1 person, 1 check-in and 0 contacts)",
+    )
+    asked = run(home, "restore", "planner-full.db")
+    assert "it holds 1 person, 1 check-in and 0 contacts)?" in asked.stdout + asked.stderr

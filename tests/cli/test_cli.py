@@ -770,9 +770,18 @@ def test_restore_finds_a_bare_copy_name_in_the_backups_folder(
 @pytest.mark.parametrize(
     ("taken", "said"),
     [
-        (datetime(2026, 11, 23, 18, 5), "(taken today at 18:05)?"),
-        (datetime(2026, 11, 22, 23, 11), "(taken yesterday at 23:11)?"),
-        (datetime(2026, 11, 20, 9, 30), "(taken Fri 20 Nov, 09:30, 3 days ago)?"),
+        (
+            datetime(2026, 11, 23, 18, 5),
+            "(taken today at 18:05; it holds 0 people, 1 check-in and 0 contacts)?",
+        ),
+        (
+            datetime(2026, 11, 22, 23, 11),
+            "(taken yesterday at 23:11; it holds 0 people, 1 check-in and 0 contacts)?",
+        ),
+        (
+            datetime(2026, 11, 20, 9, 30),
+            "(taken Fri 20 Nov, 09:30, 3 days ago; it holds 0 people, 1 check-in and 0 contacts)?",
+        ),
     ],
 )
 def test_restore_asks_with_when_the_copy_was_taken(

@@ -484,7 +484,7 @@ def test_plan_asks_before_planning_the_same_step_twice(home: Path) -> None:
     ("argv", "code", "said"),
     [
         (["plan", "Ana", "call", "tomorrow"], 1,
-         "'Ana' could be Ana Costa (#2), Ana Silva (#1). Say a little more of the name, or "
+         "'Ana' could be Ana Costa (#2), Ana Silva (#1). Say their whole name or surname, or "
          "the number (#2)."),
         (["plan", "Zed", "call", "tomorrow"], 1, "No one called 'Zed' on your map."),
         (["plan", "Cy", "call", "tomorrow"], 1, "Cy is archived."),

@@ -81,16 +81,16 @@ def test_pasted_coloured_text_is_kept_whole_in_order_and_visible_safe(
 def test_ctrl_s_sent_with_the_key_that_opens_a_form_gets_its_note_every_time(
     tmux: Tmux, sqlite_db: Database
 ) -> None:
-    """`n` and ctrl+s in one burst, again and again: each time the form opens and says what
-    it needs (the form's own first look at its fields used to wipe the note from the
-    second time on)."""
+    """A tab's key, `n` and ctrl+s in one burst, again and again: each time the form opens
+    and says what it needs (the form's own first look at its fields used to wipe the note
+    from the second time on)."""
     someone_to_reach(sqlite_db, "Mira")
     term = opened_on_today(tmux, sqlite_db.location.home)
     term.keys("m")
     term.wait_for("1 person")
-    for key, heading, note in [("n", "Someone in your life", "Name can't be empty"),
-                               ("c", "A part of your life", "The context's name can't be empty")] * 2:  # fmt: skip
-        term.keys(key, "C-s")
+    for tab, heading, note in [("1", "Someone in your life", "Name can't be empty"),
+                               ("3", "A part of your life", "The context's name can't be empty")] * 2:  # fmt: skip
+        term.keys(tab, "n", "C-s")
         term.wait_for(heading, note)
         term.keys("Escape")
         term.wait_gone(heading)

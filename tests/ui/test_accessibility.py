@@ -55,7 +55,7 @@ def unreachable(screen: Widget) -> list[str]:
         ("j",),
         ("r",),
         ("m", "n"),
-        ("m", "c"),
+        ("m", "3", "n"),
         ("m", "l"),
         ("c",),
         ("s",),

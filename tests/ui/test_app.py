@@ -791,7 +791,7 @@ async def test_a_planner_emptied_beside_its_copies_closes_the_app_and_keeps_them
     await run_until_it_closes(app)
     assert app.return_code == 1
     assert app.startup_error and "The database file looks damaged" in app.startup_error
-    assert "the newest healthy one is daily-2026-11-22.db;" in app.startup_error
+    assert "the newest healthy one is daily-2026-11-22.db (" in app.startup_error
     assert sorted((home / "backups").iterdir()) == copies
     assert (home / "planner.db").stat().st_size == 0
 
@@ -815,7 +815,7 @@ async def test_a_planner_overwritten_at_its_start_before_the_first_save_says_it_
             handle.write(b"GARBAGEGARBAGEGARBAGE")
         await press(app, pilot, "enter")
         assert said(app, "The database file looks damaged"), toasts(app)
-        assert said(app, "the newest healthy one is daily-2026-11-23.db;"), toasts(app)
+        assert said(app, "the newest healthy one is daily-2026-11-23.db ("), toasts(app)
         await press(app, pilot, "j", "n", "tab", "2", "ctrl+s")
         assert isinstance(app.screen, FormScreen)
         form = " ".join(screen_text(app).split())

@@ -178,12 +178,18 @@ async def test_with_no_contexts_yet_the_forms_say_where_to_add_them(sqlite_db: D
         await press(app, pilot, "n")
         assert isinstance(app.screen, PersonForm)
         said = labels(app.screen)
-        assert "Contexts: none yet (add them on the Map with c, then tick them here)" in said
+        assert (
+            "Contexts: none yet (add them on the Map's Contexts tab with n, then tick them here)"
+            in said
+        )
         await press(app, pilot, "escape")
         await press(app, pilot, "t", "c")
         assert isinstance(app.screen, JournalForm)
         said = labels(app.screen)
-        assert "Parts of life it was about: none yet (add them on the Map with c)" in said
+        assert (
+            "Parts of life it was about: none yet (add them on the Map's Contexts tab with n)"
+            in said
+        )
 
 
 async def test_typing_in_a_closed_drop_down_chooses_and_a_digit_moves_on(

@@ -75,7 +75,7 @@ FORMS = {
     "person rhythm": Form(("m", "n"), (unread("cadence"),), {"name": "N"}),
     "person dates": Form(("m", "n"), (unread("birthday"), unread("dates")), {"name": "N"}),
     "context name": Form(
-        ("m", "c"),
+        ("m", "3", "n"),
         (Field("name", lambda s: [c.name for c in people.list_contexts(session=s)], trim=True),),
     ),
     "contact when": Form(("m", "l"), (unread("when"),)),
@@ -190,7 +190,7 @@ async def test_every_form_field_saves_exactly_or_keeps_the_text_with_a_note(
     assert tried == len(TEXT)
 
 
-@pytest.mark.parametrize("keys", [("m", "n"), ("m", "c")], ids=["person", "context"])
+@pytest.mark.parametrize("keys", [("m", "n"), ("m", "3", "n")], ids=["person", "context"])
 async def test_a_paste_longer_than_a_name_may_be_is_kept_and_refused_with_a_note(
     sqlite_db: Database, keys: tuple[str, ...]
 ) -> None:

@@ -102,7 +102,7 @@ async def test_after_adding_someone_or_a_context_the_maps_cursor_is_on_it(
         assert str(people_table.get_row_at(people_table.cursor_row)[0]) == "Cal"
         await press(app, pilot, "enter")  # and Enter opens them
         assert isinstance(app.screen, PersonScreen) and "Cal" in screen_text(app)
-        await press(app, pilot, "escape", "c", *"Book club", "ctrl+s")
+        await press(app, pilot, "escape", "3", "n", *"Book club", "ctrl+s")
         assert isinstance(app.screen, MapScreen)
         contexts = app.screen.query_one("#contexts-table", DataTable)
         assert app.screen.current_tab() == "contexts" and contexts.has_focus

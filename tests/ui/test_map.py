@@ -187,15 +187,15 @@ async def test_a_duplicate_name_is_offered_for_merging(sqlite_db: Database) -> N
 async def test_a_new_part_of_lifes_kind_follows_its_name_until_chosen(
     sqlite_db: Database,
 ) -> None:
-    """ "Family" added with `c` was of the kind *other*, where `add --context Family` reads
+    """ "Family" added on the Contexts tab was of the kind *other*, where `add --context Family` reads
     it as family (nu171). The kind follows the name as it is typed, until one is chosen."""
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_map(app, pilot)
-        await press(app, pilot, "c", *"Family")
+        await press(app, pilot, "3", "n", *"Family")
         kind = app.screen.query_one("#kind", Select)
         assert kind.value == "family"
-        await press(app, pilot, "ctrl+s", "c", *"Community choir")
+        await press(app, pilot, "ctrl+s", "n", *"Community choir")  # on the Contexts tab
         assert app.screen.query_one("#kind", Select).value == "hobby"
         app.screen.query_one("#kind", Select).value = "faith"  # chosen: it stays
         app.screen.query_one("#name").focus()
@@ -211,7 +211,7 @@ async def test_contexts_are_added_and_a_duplicate_is_refused_inline(sqlite_db: D
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_map(app, pilot)
-        await pilot.press("c")
+        await pilot.press("3", "n")
         await settle(app, pilot)
         assert isinstance(app.screen, ContextForm)
         await pilot.press(*"work", "ctrl+s")
@@ -1843,3 +1843,33 @@ async def test_adding_from_a_vcard_says_so_at_once_and_adds_once(
         await settle(app, pilot)
         assert len(calls) == 1 and isinstance(app.screen, MapScreen)
         assert len(app.screen.query_one("#people-table", DataTable).rows) == 6
+
+
+async def test_n_adds_to_the_list_on_show_and_c_checks_in_as_on_today(sqlite_db: Database) -> None:
+    """`c` added a part of life on the Map and checked in on Today and the Journal: an
+    evening's scores typed after `c` on the Map became a context's name (nu187). Now `c`
+    checks in here too, and `n` adds to the tab on show, the footer saying which."""
+    from textual.widgets._footer import FooterKey
+
+    from planner_tui.ui.forms.journal import JournalForm
+
+    def footer(app: PlannerApp) -> list[str]:
+        return [f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey)]
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        assert "n Add person" in footer(app) and "n Add context" not in footer(app)
+        await press(app, pilot, "c")
+        assert isinstance(app.screen, JournalForm), app.screen
+        await press(app, pilot, "escape")
+        await press(app, pilot, "3")
+        assert "n Add context" in footer(app) and "n Add person" not in footer(app)
+        await press(app, pilot, "n")
+        assert isinstance(app.screen, ContextForm), app.screen
+        await press(app, pilot, *"Choir", "ctrl+s")
+        assert isinstance(app.screen, MapScreen)
+        await press(app, pilot, "2", "n")
+        assert isinstance(app.screen, PersonForm), app.screen
+    with sqlite_db.session() as s:
+        assert [c.name for c in people.list_contexts(session=s)] == ["Choir"]

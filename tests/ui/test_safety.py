@@ -712,3 +712,25 @@ async def test_a_save_waiting_for_another_programs_write_says_so_then_saves(
         assert "Saved." in toasts(app)
     with sqlite_db.session() as s:
         assert [p.name for p in people.list_people(session=s)] == ["Ana [b]waits[/b]"]
+
+
+async def test_the_advice_for_a_planner_gone_while_open_is_toasted_whole(
+    sqlite_db: Database,
+) -> None:
+    """A toast is cut in its middle at 300 characters: the advice for a planner moved away
+    while the app was open lost its middle, the command that puts a copy back (nu188). An
+    error's toast keeps twice as much: the advice is read whole."""
+    home = sqlite_db.location.home
+    sqlite_db.backup_to(home / "backups" / "daily-2026-11-22.db")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await press(app, pilot, "c")
+        for name in ("planner.db", "planner.db-wal", "planner.db-shm"):
+            (home / name).unlink(missing_ok=True)
+        await press(app, pilot, "4", "4", "4", *"words kept", "ctrl+s", "escape")
+        await press(app, pilot, "enter")  # Keep the draft: it can't be written either
+        [gone] = [t for t in toasts(app) if "is no longer there" in t]
+        assert len(gone) > 300 and "…" not in gone, gone
+        assert "planner-tui restore FILE (copies are in" in gone
+        assert gone.endswith("README, 'Backups and restore'). What you wrote is still here.")
+    assert not (home / "planner.db").exists()

@@ -660,7 +660,7 @@ def test_the_reviews_breadth_counts_a_way_not_said_apart_from_writing(
     [breadth] = [f for f in review_report.figures(data) if f.key == "breadth"]
     assert breadth.lines[1] == (
         "In person: 0% of contact; by voice 33%; in writing or online 33%; "  # a first month
-        "another way 33%."
+        "letter / other 33%."  # named as the contact form and the chart legend name it
     )
 
 

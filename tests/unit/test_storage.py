@@ -260,7 +260,7 @@ def test_a_clean_file_is_opened_without_reading_it_all_and_damage_is_still_refus
         os.utime(backups / "daily-2026-11-21.db", (1, 1))  # older than the empty one
         with pytest.raises(StorageError) as said, database.session() as s:
             journal.list_entries(session=s, limit=None)
-        named = f"(copies are in {backups}; the newest healthy one is daily-2026-11-21.db;"
+        named = f"(copies are in {backups}; the newest healthy one is daily-2026-11-21.db ("
         assert named in str(said.value)
         with pytest.raises(StorageError, match="looks damaged"):
             database.backup_to(sqlite_db.location.home / "copy.db")  # never a damaged copy

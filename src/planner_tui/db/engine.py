@@ -12,7 +12,7 @@ import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -176,18 +176,24 @@ def damaged_words(
 ) -> str:
     """What to do about a damaged file: restore a copy (the app closed first) — from the
     folder of copies beside *database*, named with its newest healthy one
-    (:func:`_newest_healthy`), or said to be empty, or to hold none that is healthy.
+    (:func:`_healthy_newest_first`) and what it holds, or said to be empty, or to hold none that is healthy.
     *first*: what is wrong with it, said before that."""
     # Said in the open app too: "If the app is open, close it" read oddly there (nu168)
     said = f"{first} Put back a copy, with the app closed: planner-tui restore FILE"
     if database is None:
         return said + " (the app's daily copies are in the backups folder beside the database)."
     folder, copies = copies_beside(database)
-    if copies and (newest := _newest_healthy(copies, passphrase)) is not None:
-        return (
-            f"{said} (copies are in {folder}; the newest healthy one is {newest.name}; "
-            "README, 'Backups and restore')."
-        )
+    healthy = _healthy_newest_first(copies, passphrase)
+    if (newest := next(healthy, None)) is not None:
+        held = copy_holds(newest, passphrase)
+        which = f"the newest healthy one is {newest.name} ({held})"
+        if held == words.HOLDS_NOTHING:  # the day's first copy, taken before anything was
+            # written that day: restoring it would take back nothing (nu188)
+            fuller = next((c for c in healthy if copy_holds(c, passphrase) != held), None)
+            if fuller is not None:
+                which += f"; the newest with anything in it is {fuller.name} "
+                which += f"({copy_holds(fuller, passphrase)})"
+        return f"{said} (copies are in {folder}; {which}; README, 'Backups and restore')."
     if copies:
         return (
             f"{said} — one you took with planner-tui backup: every copy in {folder} looks "
@@ -218,11 +224,25 @@ def gone_words(database: Path, passphrase: str | None = None) -> str:
         "open. Nothing was written, and no empty planner was made in its place."))  # fmt: skip
 
 
-def _newest_healthy(copies: list[Path], passphrase: str | None) -> Path | None:
-    """The newest of *copies* that is healthy (read whole, as `restore` reads it), checked
-    newest first until one is: this runs only for a damaged planner. A copy a restore kept
-    (``before-restore-…``) comes after the others: it holds what was chosen to be replaced
-    — after a restore over a damaged planner, that damaged planner itself."""
+def copy_holds(path: Path, passphrase: str | None = None) -> str:
+    """What a healthy copy of a planner holds, as a restore of it is offered: "3 people,
+    8 check-ins and 12 contacts", or :data:`words.HOLDS_NOTHING`."""
+    try:
+        with closing(connect_sqlite(path, passphrase=passphrase, copy=True)) as connection:
+            people, entries, contacts = (
+                connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("person", "journal_entry", "interaction")
+            )
+    except (sqlite3.Error, StorageError, OSError):
+        return "what it holds could not be read"
+    return words.copy_holds(people, entries, contacts)
+
+
+def _healthy_newest_first(copies: list[Path], passphrase: str | None) -> Iterator[Path]:
+    """Those of *copies* that are healthy (read whole, as `restore` reads them), newest
+    first, each checked only when asked for: this runs only for a damaged planner. A copy a
+    restore kept (``before-restore-…``) comes after the others: it holds what was chosen to
+    be replaced — after a restore over a damaged planner, that damaged planner itself."""
 
     def healthy(candidate: Path) -> bool:
         try:
@@ -238,7 +258,7 @@ def _newest_healthy(copies: list[Path], passphrase: str | None) -> Path | None:
             modified = 0.0
         return candidate.name.startswith(f"{BEFORE_RESTORE}-"), -modified
 
-    return next((c for c in sorted(copies, key=order) if healthy(c)), None)
+    return (c for c in sorted(copies, key=order) if healthy(c))
 
 
 def _damaged(error: BaseException) -> bool:

@@ -80,7 +80,8 @@ def make_view(mode: str) -> ViewScreen:
 FIRST_RUN_KEY = "first_run_notice_seen"
 THEME_KEY = "theme"
 TOAST_MOST = 300
-"""Characters a toast shows at most (about six lines of a toast's width)."""
+"""Characters a toast shows at most (about six lines of a toast's width); an error's, twice
+as many."""
 """The setting that keeps the theme chosen in the palette."""
 
 
@@ -251,7 +252,10 @@ class PlannerApp(TypeAheadApp):
         cut in its middle to :data:`TOAST_MOST` characters, so it can't cover the screen; a
         caller who wants styling builds a Content or Text."""
         if isinstance(message, str):
-            message, markup = shorten_middle(plain(message), TOAST_MOST), False
+            # An error's advice is read whole: cut in its middle, a file gone lost the
+            # command that puts it back (nu188).
+            most = TOAST_MOST * 2 if severity == "error" else TOAST_MOST
+            message, markup = shorten_middle(plain(message), most), False
         else:
             if isinstance(message, Text):
                 message = Content.from_rich_text(message)

@@ -43,7 +43,7 @@ TEXTS = ("warmth_note", "withdraw_note", "body")
 """The check-in's own words."""
 SCALE_REFUSED = "Each is a digit, 1 (low) to 5 (high) — or left empty."
 CONTEXTS_LABEL = "Parts of life it was about (type a name to find it, space to pick)"
-NO_CONTEXTS_YET = "Parts of life it was about: none yet (add them on the Map with c)"
+NO_CONTEXTS_YET = "Parts of life it was about: none yet (add them on the Map's Contexts tab with n)"
 
 
 class MovedOnTo(TextField):

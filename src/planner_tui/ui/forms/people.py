@@ -203,7 +203,7 @@ class PersonForm(FormScreen[PersonRead]):
         yield Field(
             "Contexts (type a name to find it, space to tick)"
             if self.contexts
-            else "Contexts: none yet (add them on the Map with c, then tick them here)"
+            else "Contexts: none yet (add them on the Map's Contexts tab with n, then tick them here)"
         )
         yield TickList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
         yield Field("Notes")

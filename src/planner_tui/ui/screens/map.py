@@ -117,7 +117,7 @@ class WeekStrip(Static):
         self.update(
             recency_strip(strip.weeks, rows, room=room, quiet=quiet, quiet_mark=mark)
             if rows
-            else text("Add a context (c) to see its weeks here.")
+            else text("Add a context (n) to see its weeks here.")
         )
 
 
@@ -134,12 +134,22 @@ class MapScreen(ViewScreen):
             key_display="/",
             tooltip="Find people by name, nickname or part of life as you type",
         ),
+        # `n` adds to the list on show: a part of life on the Contexts tab, else a person.
+        # (`c` added a context here, and checks in on Today and the Journal: an evening's
+        # scores typed after `c` on the Map became a part of life's name, nu187.)
         Binding("n", "new_person", "Add person", tooltip="Someone new on your map"),
         Binding(
-            "c",
+            "n",
             "new_context",
             "Add context",
-            tooltip="A part of your life: work, family, a club, the street",
+            tooltip="A part of your life: work, family, a club, the street (on the Contexts tab)",
+        ),
+        Binding(
+            "c",
+            "check_in",
+            "Check in",
+            show=False,
+            tooltip="Today's check-in: how today was, and who was in it",
         ),
         Binding("l", "log", "Log contact", tooltip="Log a contact: who, when, how it went"),
         Binding("e", "edit", "Edit", tooltip="Change the person or part of life selected"),
@@ -606,7 +616,9 @@ class MapScreen(ViewScreen):
 
     def on_tabbed_content_tab_activated(self, _event: TabbedContent.TabActivated) -> None:
         """Another tab shown: read again if the data was changed elsewhere since (the
-        Gaps left out someone the command line had just made one-sided)."""
+        Gaps left out someone the command line had just made one-sided). `n` adds to the
+        list on show, and the footer says which."""
+        self.refresh_bindings()
         if self._read_at is not None:
             self.reload_if_written_elsewhere()
 
@@ -629,6 +641,14 @@ class MapScreen(ViewScreen):
             self.cannot_open_yet()
             return
         self.app.push_screen(PersonForm(self.data.contexts), partial(self.go_to_added, "people"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("new_person", "new_context"):
+            return (action == "new_context") == (self.current_tab() == "contexts")
+        return super().check_action(action, parameters)
+
+    def action_check_in(self) -> None:
+        self.planner.check_in()
 
     def action_new_context(self) -> None:
         from planner_tui.ui.forms.people import ContextForm
