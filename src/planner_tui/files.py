@@ -75,6 +75,18 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes], mode: in
         raise
 
 
+def copy_with_log(database: Path, kept: Path) -> None:
+    """A SQLite file copied byte for byte to *kept*, with its write-ahead log (the newest
+    changes, not yet in the file) as ``kept-wal`` beside it, where SQLite looks for it: a
+    damaged planner, kept as it is. The folder is made as private as the planner."""
+    kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for suffix in ("", "-wal"):
+        part = Path(f"{database}{suffix}")
+        if part.exists() and (part.stat().st_size or not suffix):  # the file, even emptied
+            with part.open("rb") as handle:
+                write_atomic(Path(f"{kept}{suffix}"), iter(lambda: handle.read(1 << 20), b""))
+
+
 def replace_durably(source: Path, target: Path, mode: int = 0o600) -> None:
     """Put the finished file *source* in place of *target*: its bytes reach the disk first
     (else a crash can leave the new name on an empty file), then the rename, then the

@@ -355,6 +355,11 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
     return f"{plural(relativedelta(today, day).years, 'year')} ago"
 
 
+def kept_as_found(kept: object) -> str:
+    """Said after a planner found damaged while its log held changes not in the file."""
+    return f"As it was found, with its newest changes, it is kept in {kept}."
+
+
 HOLDS_NOTHING = "nothing in it yet"
 """A copy of a planner with no one, no check-in and no contact in it."""
 

@@ -376,3 +376,36 @@ def test_a_planner_put_in_place_while_open_is_the_one_read_and_written(tmp_path:
             assert [p.name for p in people.list_people(session=s)] == ["Bo", "Cy"]
     finally:
         again.dispose()
+
+
+def test_a_planner_emptied_while_open_is_kept_as_found_with_its_log(tmp_path: Path) -> None:
+    """Emptied while the app was open (a sync tool, a full disk), the planner was said to be
+    damaged and nothing more was written; but its write-ahead log held the newest changes,
+    and closing the app wrote the log into the emptied file and deleted it (nu188). Now the
+    file and its log are copied as found, once, and the advice says where."""
+    home = tmp_path / "home"
+    db = open_database(location(home))
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+    db.dispose()  # all in the file; what follows is in the log alone
+    db = open_database(location(home))
+    try:
+        with db.write() as s:
+            people.update_person(session=s, person_id=ana, data={"notes": "likes tea"})
+        log = (home / "planner.db-wal").read_bytes()
+        assert log
+        os.truncate(home / "planner.db", 0)
+        with pytest.raises(DamagedFile) as refused, db.write() as s:
+            people.create_person(session=s, data={"name": "Bo"})
+        [kept] = (home / "backups").glob("found-damaged-*.db")
+        assert f"As it was found, with its newest changes, it is kept in {kept}." in str(
+            refused.value
+        )
+        assert kept.with_name(kept.name + "-wal").read_bytes() == log
+        assert kept.read_bytes() == b""  # as found: emptied
+        with pytest.raises(DamagedFile) as again, db.session() as s:
+            people.list_people(session=s)
+        assert "As it was found" not in str(again.value)  # kept once
+        assert len(list((home / "backups").glob("found-damaged-*"))) == 2  # the file and log
+    finally:
+        db.dispose()

@@ -32,7 +32,7 @@ from planner_tui.db.engine import (
     private_file,
 )
 from planner_tui.errors import DamagedFile, NeedsPassphrase, StorageError
-from planner_tui.files import write_atomic
+from planner_tui.files import copy_with_log
 
 KEEP_DAILY = 7
 DAILY_PREFIX = "daily-"
@@ -241,12 +241,7 @@ def _keep_as_it_is(path: Path, kept: Path) -> None:
     """A damaged database, kept as it is (with its write-ahead log) under *kept*, then taken
     away, so that a restore can put a copy in its place: SQLite copies no damaged file, and
     "restore a backup", the advice for one, said again that it looked damaged."""
-    kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # as private as the planner
-    for suffix in ("", "-wal"):
-        part = Path(f"{path}{suffix}")
-        if part.exists() and part.stat().st_size:
-            with part.open("rb") as handle:
-                write_atomic(Path(f"{kept}{suffix}"), iter(lambda: handle.read(1 << 20), b""))
+    copy_with_log(path, kept)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 

@@ -36,7 +36,13 @@ from planner_tui.db import (
     schema_revision,
 )
 from planner_tui.errors import DamagedFile, NeedsPassphrase, StorageError
-from planner_tui.files import OPEN_DATABASES, is_open_database, read_named, replace_durably
+from planner_tui.files import (
+    OPEN_DATABASES,
+    copy_with_log,
+    is_open_database,
+    read_named,
+    replace_durably,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
@@ -513,6 +519,7 @@ class Database:
         self.errors = _database_errors(engine, encrypted=location.passphrase is not None)
         self._checked_whole = location.sqlite_path is None  # a server checks its own
         self._checking = threading.Lock()
+        self._kept_as_found = False
         self._file = _file_id(location.sqlite_path)
         """The SQLite file the engine's connections have open (device, inode)."""
 
@@ -524,7 +531,29 @@ class Database:
         """:func:`describe_error` for this database: a damaged file names a copy to restore,
         and is a :class:`DamagedFile` (the app then saves nothing more into it)."""
         said = describe_error(error, self.location.sqlite_path, passphrase=self.location.passphrase)
-        return (DamagedFile if _damaged(error) else StorageError)(said)
+        if not _damaged(error):
+            return StorageError(said)
+        kept = self.keep_as_found()
+        return DamagedFile(f"{said} {words.kept_as_found(kept)}" if kept else said)
+
+    def keep_as_found(self) -> Path | None:
+        """The planner found damaged while its write-ahead log holds changes not yet in the
+        file: both copied as they are, once, into ``backups/found-damaged-….db`` (returned).
+        Closing the last connection writes that log into the file and deletes it — into a
+        file emptied while the app was open, it left a file that was no database and no log
+        (nu188)."""
+        path = self.location.sqlite_path
+        log = Path(f"{path}-wal")
+        with self._checking:
+            if path is None or self._kept_as_found or not (log.exists() and log.stat().st_size):
+                return None
+            self._kept_as_found = True
+            kept = self.location.backups / backup_name(FOUND_DAMAGED)
+            try:
+                copy_with_log(path, kept)
+            except OSError:
+                return None
+            return kept
 
     def follow_the_file(self) -> None:
         """The connections kept open are to the file at the planner's path: one put there
@@ -899,6 +928,8 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
 
 BEFORE_RESTORE = "before-restore"
 """The name a restore gives the copy it keeps of the data it replaces (:func:`backup_name`)."""
+FOUND_DAMAGED = "found-damaged"
+"""The name of the copy of a planner found damaged while open (:meth:`Database.keep_as_found`)."""
 
 
 def backup_name(prefix: str) -> str:
