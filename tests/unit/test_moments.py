@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from planner_tui import clock, daily, review_report, words
 from planner_tui.db.engine import Database
-from planner_tui.db.models import Channel, StepStatus
+from planner_tui.db.models import Channel, Initiator, StepStatus
 from planner_tui.errors import InvalidInput, NotFound
 from planner_tui.services import (
     calendar as ics,
@@ -341,6 +341,19 @@ def test_a_small_moment_counts_for_its_context_and_no_ones_rhythm(db: Database) 
 
     breadth = next(f for f in review_report.figures(data) if f.key == "breadth")
     assert words.small_moments(1) in breadth.lines
+    # Who reached out is said of ties on the map: the moment's "both" (the form's first
+    # answer, kept in a hurry) read as a contact begun together (nu187).
+    assert figures.by_initiator.get(Initiator.MUTUAL, 0) == 0, figures.by_initiator
+    with db.write() as s:
+        people.log_interaction(
+            session=s,
+            data={"occurred_at": local("2026-11-21T09:00"), "person_ids": [bo],
+                  "initiator": "me"},
+        )  # fmt: skip
+    with db.session() as s:
+        data = review.review_month(session=s, month=TODAY)
+    reach = review_report.reciprocity(data).lines[0]
+    assert reach.endswith("█ you 1 · ▒ them 0 · ░ together 0"), reach
 
 
 def test_a_contact_with_no_one_needs_its_part_of_life(db: Database) -> None:

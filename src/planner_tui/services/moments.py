@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from planner_tui import clock, daily
 from planner_tui.daily import ON_THIS_DAY_KEY as ON_THIS_DAY_KEY, WarmMoment
@@ -32,17 +32,19 @@ def on_this_day(*, session: Session, today: date | None = None) -> WarmMoment | 
     return daily.on_this_day(connection, today or clock.today(), dialect)
 
 
-def small_moments_between(session: Session, start: datetime, end: datetime) -> int:
-    """How many small moments (contact with no one from the map) fall in [start, end)."""
+def small_moments_between(session: Session, start: datetime, end: datetime) -> dict[str, int]:
+    """The small moments (contact with no one from the map) in [start, end), counted by who
+    the form says reached out (the review leaves them out of who reaches out: nu187)."""
     someone = sa.exists().where(col(InteractionPersonLink.interaction_id) == Interaction.id)
-    return int(
-        session.exec(
-            select(sa.func.count())
-            .select_from(Interaction)
+    return {
+        initiator: int(count)
+        for initiator, count in session.execute(
+            sa.select(col(Interaction.initiator), sa.func.count())
             .where(
                 col(Interaction.occurred_at) >= start,
                 col(Interaction.occurred_at) < end,
                 ~someone,
             )
-        ).one()
-    )
+            .group_by(Interaction.initiator)
+        ).all()
+    }

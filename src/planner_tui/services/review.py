@@ -244,7 +244,10 @@ def month_figures(*, session: Session, month: date, now: datetime | None = None)
     f.people_seen = people_in_touch(session, first, after)
 
     f.contexts_in_touch, f.contexts_in_person = contexts_reached(session, start, end)
-    f.small_moments = small_moments_between(session, start, end)
+    moments = small_moments_between(session, start, end)
+    f.small_moments = sum(moments.values())
+    for initiator, count in moments.items():  # who reached out: said of ties on the map
+        f.by_initiator[Initiator(initiator)] -= count
 
     both = sa.and_(
         col(Step.expected_awkwardness).is_not(None), col(Step.felt_awkwardness).is_not(None)
