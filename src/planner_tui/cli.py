@@ -571,7 +571,8 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
 
 def read_stdin_text() -> str:
     """Piped text, which must be UTF-8: a journal is kept exactly, so other bytes are
-    refused rather than guessed at (a UTF-8 byte-order mark is passed over). The line end
+    refused rather than guessed at (a UTF-8 byte-order mark is passed over). Windows' line
+    ends (CR LF) are line ends (kept, their CR showed as ␍ in the app, nu190). The line end
     that closes the last line (`echo` adds one) ends the text; it is not part of it."""
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:  # text already (a test's stand-in): nothing to decode
@@ -585,7 +586,7 @@ def read_stdin_text() -> str:
                 f"The text isn't UTF-8 (from byte {error.start + 1} on), so nothing was saved. "
                 "Convert it first, e.g. iconv -f latin1 -t utf-8."
             ) from None
-    return text.removesuffix("\n").removesuffix("\r")
+    return text.replace("\r\n", "\n").removesuffix("\n").removesuffix("\r")
 
 
 def check_text_arguments(args: argparse.Namespace) -> None:
