@@ -299,10 +299,12 @@ async def test_words_typed_or_pasted_where_no_box_takes_them_go_on_in_the_forms_
 async def test_a_name_is_suggested_only_when_the_typing_begins_one(sqlite_db: Database) -> None:
     """ "ana" showed "Ana Costa" greyed in the box, and Enter — which takes what is
     suggested — said "ana" could be Ana Costa or Ana Silva (nu155). A name is suggested
-    once the typing begins that one alone."""
+    once the typing begins one person's alone — their name, when their nickname begins
+    alike (nu189: "bart" suggested nothing for Bartholomew, called Barty)."""
     with sqlite_db.write() as s:
-        ids = {n: people.create_person(session=s, data={"name": n}).id
-               for n in ("Ana Costa", "Ana Silva", "Bo")}  # fmt: skip
+        ids = {n: people.create_person(session=s, data={"name": n, "nickname": nick}).id
+               for n, nick in (("Ana Costa", ""), ("Ana Silva", ""), ("Bo", ""),
+                               ("Bartholomew Reed", "Barty"), ("Margaret Hill", "Mimi"))}  # fmt: skip
     app = make_app(sqlite_db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_map(app, pilot)
@@ -317,6 +319,13 @@ async def test_a_name_is_suggested_only_when_the_typing_begins_one(sqlite_db: Da
         assert who._suggestion == "Ana Silva"
         await press(app, pilot, "enter")
         assert ids["Ana Silva"] in contact.query_one(PeopleChips).chosen
+        await press(app, pilot, *"bart")
+        assert who._suggestion == "Bartholomew Reed"
+        await press(app, pilot, "enter", *"mi")
+        assert who._suggestion == "Mimi"  # a nickname begun alone
+        await press(app, pilot, "enter")
+        chosen = contact.query_one(PeopleChips).chosen
+        assert ids["Bartholomew Reed"] in chosen and ids["Margaret Hill"] in chosen
 
 
 async def test_words_typed_on_a_check_ins_parts_of_life_are_kept(

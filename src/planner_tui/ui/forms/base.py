@@ -143,8 +143,7 @@ class PeopleChips(Vertical):
 
     def set_people(self, people: list[PersonRead]) -> None:
         self.known = {p.id: p for p in people}
-        names = {p.name for p in people if not p.archived}
-        names |= {p.nickname for p in people if p.nickname and not p.archived}
+        names = [(p.name, p.nickname) for p in people if not p.archived]
         self.query_one("#who", Input).suggester = OneName(names)
 
     @property

@@ -113,9 +113,8 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
             yield Problem(id="other-problem")
 
     def on_mount(self) -> None:
-        names = {p.name for p in self.others} | {p.nickname for p in self.others if p.nickname}
         field = self.query_one("#other", Input)
-        field.suggester = OneName(names)
+        field.suggester = OneName((p.name, p.nickname) for p in self.others)
         field.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -6,6 +6,7 @@ stored (``FormScreen.as_stored``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from rich.cells import cell_len
@@ -159,15 +160,22 @@ class TextBox(TextArea):
 
 
 class OneName(Suggester):
-    """Suggests the rest of a name only when it is the one name the typing begins. With
-    two ("ana": Ana Costa, Ana Silva) the box showed the first, and Enter, which takes what
-    is suggested, then said "ana" could be either — or, picking whom to merge, took her
-    (nu155)."""
+    """Suggests the rest of a name only when the typing begins one person's names alone.
+    With two people ("ana": Ana Costa, Ana Silva) the box showed the first, and Enter,
+    which takes what is suggested, then said "ana" could be either — or, picking whom to
+    merge, took her (nu155). One person's name and nickname begun alike ("bart":
+    Bartholomew, called Barty) suggested nothing (nu189): their name is suggested.
 
-    def __init__(self, names: set[str]) -> None:
+    *people*: each person's name, then their nickname if they have one."""
+
+    def __init__(self, people: Iterable[tuple[str, ...]]) -> None:
         super().__init__(case_sensitive=False)
-        self._names = {name.casefold(): name for name in names}
+        self._people = [tuple(n for n in names if n) for names in people]
 
     async def get_suggestion(self, value: str) -> str | None:
-        begun = [name for folded, name in self._names.items() if folded.startswith(value)]
-        return begun[0] if len(begun) == 1 else None
+        begun = [
+            next(n for n in names if n.casefold().startswith(value))
+            for names in self._people
+            if any(n.casefold().startswith(value) for n in names)
+        ]
+        return begun[0] if len(set(begun)) == 1 else None
