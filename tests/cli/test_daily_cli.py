@@ -7,6 +7,7 @@ shell runs them."""
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import shutil
 import sqlite3
@@ -110,6 +111,18 @@ def test_today_says_the_day_in_a_few_lines(home: Path) -> None:
     # A year on, the step from last year says its year, as someone's page does.
     year_on = run(home, "today", now="2027-11-23T20:00:00").stdout.splitlines()
     assert "  #2  not yet, Fri 20 Nov 2026  call (Bo)" in year_on
+
+
+def test_todays_times_stand_in_one_column_whatever_the_steps_numbers(home: Path) -> None:
+    """Step numbers of one and two digits put the times out of line (nu190)."""
+    for n, when in enumerate(["tomorrow 6pm"] * 7 + ["today 21:00"]):  # the last: #10 or on
+        planned = run(home, "plan", "Ana Silva", f"text Ana ({n})", when)
+        assert planned.returncode == 0, planned.stderr
+    steps_said = [line for line in run(home, "today").stdout.splitlines() if "  #" in line]
+    assert any("#1 " in line for line in steps_said)
+    assert any(re.search(r"#\d\d ", line) for line in steps_said), steps_said
+    columns = {line.index(":") - 2 for line in steps_said if ":" in line[:20]}
+    assert len(columns) == 1, steps_said
 
 
 def test_today_as_json_for_scripts(home: Path) -> None:

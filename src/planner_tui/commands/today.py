@@ -99,7 +99,9 @@ def summary_lines(found: Summary) -> list[str]:
     lines = [f"planner-tui · {today:%A} {today.day} {words.SHORT_MONTHS[today.month - 1]}"]
     if found.steps:
         lines.append("Small steps:")
-        for step in found.steps[:SHOWN_STEPS]:
+        shown = found.steps[:SHOWN_STEPS]
+        numbers = max(len(f"#{step.id}") for step in shown)  # times in one column (nu190)
+        for step in shown:
             local = clock.to_local(step.due_at)
             when = (
                 f"{local:%H:%M}"
@@ -107,7 +109,8 @@ def summary_lines(found: Summary) -> list[str]:
                 else f"not yet, {local:%a} {words.day(local.date())}"  # its year, if not this one
             )
             lines.append(
-                f"  #{step.id}  {when}  {_one_line(words.cued(step.action, step.person, step.cue))}"
+                f"  {f'#{step.id}':<{numbers}}  {when}  "
+                f"{_one_line(words.cued(step.action, step.person, step.cue))}"
             )
         more = len(found.steps) - SHOWN_STEPS
         if more > 0:
