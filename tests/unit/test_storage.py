@@ -342,6 +342,7 @@ def test_a_planner_deleted_while_open_is_said_gone_not_made_again_empty(tmp_path
                 people.create_person(session=s, data={"name": "Ivy"})
             said = str(refused.value)
             assert "planner.db is no longer there" in said and "daily-2026-11-22.db" in said
+            assert "Moved, it can simply be moved back." in said
             assert "no such table" not in said
             assert not (home / "planner.db").exists()
     finally:

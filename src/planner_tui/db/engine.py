@@ -227,7 +227,8 @@ def gone_words(database: Path, passphrase: str | None = None) -> str:
     (nothing is written, and no empty file is made in its place, nu184)."""
     return damaged_words(database, passphrase, first=(
         f"{database} is no longer there: it was moved or deleted while planner-tui had it "
-        "open. Nothing was written, and no empty planner was made in its place."))  # fmt: skip
+        "open. Nothing was written, and no empty planner was made in its place. Moved, it "
+        "can simply be moved back."))  # fmt: skip
 
 
 def copy_holds(path: Path, passphrase: str | None = None) -> str:
