@@ -26,6 +26,7 @@ from planner_tui import clock
 from planner_tui.db import (
     DATA_VERSION_KEY,
     SCHEMA_HEAD,
+    emptied_with_log,
     json_value,
     quick_read_uri,
     schema_revision,
@@ -963,6 +964,8 @@ def read_file(
     A file that isn't SQLite is passed to the full path (SQLite refuses it below; the file
     is never opened any other way, as closing it would drop this process's SQLite locks);
     every write checks the whole file."""
+    if emptied_with_log(database):
+        return None
     try:
         connection = sqlite3.connect(quick_read_uri(database), uri=True, timeout=timeout)
     except (OSError, sqlite3.Error):

@@ -20,7 +20,14 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from planner_tui.db import SCHEMA_HEAD, left_unclean, quick_read_uri, schema_revision, tag_key
+from planner_tui.db import (
+    SCHEMA_HEAD,
+    emptied_with_log,
+    left_unclean,
+    quick_read_uri,
+    schema_revision,
+    tag_key,
+)
 from planner_tui.errors import InvalidInput
 from planner_tui.names import (
     Labelled,
@@ -665,6 +672,8 @@ def search_file(
     """:func:`search` on a SQLite file with the standard library alone. ``None`` when the
     file isn't one this version can read that way (the caller then opens it properly, with
     every check and message that brings)."""
+    if emptied_with_log(database):
+        return None
     try:
         connection = sqlite3.connect(quick_read_uri(database), uri=True, timeout=2)
     except sqlite3.Error:

@@ -99,7 +99,8 @@ OTHER_SUPPORT = (
 EMPTY_TODAY = (
     "A quiet start. This is your daily home: small steps that are due, people you may "
     "like to reach, and today's check-in gather here as you add them. To begin, press m "
-    "for the Map, then n to add someone you'd like to be in touch with."
+    "for the Map: it says how to add the people you'd like to be in touch with, and the "
+    "parts of life they belong to."
 )
 EMPTY_MAP = (
     "No one here yet. Press n to add someone; they will show here with their circles and "
@@ -353,6 +354,14 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
     if months < 24:
         return f"{plural(months, 'month')} ago"
     return f"{plural(relativedelta(today, day).years, 'year')} ago"
+
+
+def emptied_with_log(path: object) -> str:
+    """A planner emptied while in use, its newest changes still in its log beside it."""
+    return (
+        f"{path} is empty, but its log of recent changes beside it is not: it was emptied "
+        "while in use, so planner-tui left both as they are."
+    )
 
 
 def kept_as_found(kept: object) -> str:

@@ -20,6 +20,7 @@ from planner_tui.ui.commands import key_commands
 from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.forms.outcome import OutcomeForm
+from planner_tui.ui.forms.people import ContextForm
 from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.forms.review import LonelinessForm
 from planner_tui.ui.modals.confirm import Choice
@@ -236,6 +237,11 @@ async def test_the_palette_finds_this_views_keys_by_name_or_help_and_runs_them(
         # ...or by what their help says ("plan a step" is the Small step's).
         titles = await palette_titles(app, pilot, "plan a step", "Small step")
         assert titles[0] == "Small step"
+        await press(app, pilot, "escape", "m")
+        # The Map's n adds a context on its Contexts tab; the palette finds that on any
+        # tab (it found nothing for "add context", nu191).
+        await run_from_palette(app, pilot, "add context", "Add context")
+        assert isinstance(app.screen, ContextForm), app.screen
 
 
 async def test_over_a_form_the_palette_offers_no_other_view(sqlite_db: Database) -> None:

@@ -1871,5 +1871,11 @@ async def test_n_adds_to_the_list_on_show_and_c_checks_in_as_on_today(sqlite_db:
         assert isinstance(app.screen, MapScreen)
         await press(app, pilot, "2", "n")
         assert isinstance(app.screen, PersonForm), app.screen
+        # Help says both of n's meanings (it said "Add person" alone on the Contexts tab,
+        # nu191), and c's.
+        await press(app, pilot, "escape", "1", "question_mark")
+        keys = [key[:2] for key in app.screen.keys]  # type: ignore[attr-defined]
+        assert ("n", "Add person") in keys and ("n", "Add context") in keys, keys
+        assert ("c", "Check in") in keys
     with sqlite_db.session() as s:
         assert [c.name for c in people.list_contexts(session=s)] == ["Choir"]

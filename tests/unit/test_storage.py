@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from planner_tui import daily
 from planner_tui.db import engine
 from planner_tui.db.engine import SCHEMA_HEAD, Database, Location, open_database
 from planner_tui.db.migrate import current_revision, head_revision
 from planner_tui.errors import DamagedFile, StorageError
+from planner_tui.journal_search import search_file
 from planner_tui.services import journal, people
 
 from ..silent_server import silent_server
@@ -408,5 +410,37 @@ def test_a_planner_emptied_while_open_is_kept_as_found_with_its_log(tmp_path: Pa
             people.list_people(session=s)
         assert "As it was found" not in str(again.value)  # kept once
         assert len(list((home / "backups").glob("found-damaged-*"))) == 2  # the file and log
+        # Opened, an empty file's log is deleted by SQLite (a restore of the copy deleted
+        # it, nu192): the planner and the copy are refused unopened, logs and all.
+        with pytest.raises(DamagedFile, match="it was emptied while in use"):
+            engine.check_sqlite_file(kept, copy=True)
+        assert daily.read_file(home / "planner.db", daily.schema_revision) is None
+        assert search_file(home / "planner.db", "tea") is None
+        assert (home / "planner.db-wal").read_bytes() == log
+        assert kept.with_name(kept.name + "-wal").read_bytes() == log
+    finally:
+        db.dispose()
+
+
+def test_a_planner_written_over_while_open_refuses_the_next_save(tmp_path: Path) -> None:
+    """Its first bytes written over while the app was open (after its first save, which
+    read the whole file), saves went on into the log and said "Saved.", then went into a
+    file no one could open (nu192). Each write looks at the file's first bytes first."""
+    home = tmp_path / "home"
+    db = open_database(location(home))
+    try:
+        with db.write() as s:
+            people.create_person(session=s, data={"name": "Ana"})
+        # Another program, so that no descriptor of this process closes on the file.
+        subprocess.run(
+            [sys.executable, "-c", "import os, sys; fd = os.open(sys.argv[1], os.O_WRONLY); "
+             "os.pwrite(fd, os.urandom(100), 0); os.close(fd)", str(home / "planner.db")],
+            check=True,
+        )  # fmt: skip
+        with pytest.raises(DamagedFile, match="looks damaged") as refused, db.write() as s:
+            people.create_person(session=s, data={"name": "Lena"})
+        [kept] = (home / "backups").glob("found-damaged-*.db")
+        assert f"it is kept in {kept}." in str(refused.value)
+        assert kept.with_name(kept.name + "-wal").stat().st_size > 0  # Ana is in the log
     finally:
         db.dispose()

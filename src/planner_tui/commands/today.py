@@ -99,9 +99,9 @@ def summary_lines(found: Summary) -> list[str]:
     lines = [f"planner-tui · {today:%A} {today.day} {words.SHORT_MONTHS[today.month - 1]}"]
     if found.steps:
         lines.append("Small steps:")
-        shown = found.steps[:SHOWN_STEPS]
-        numbers = max(len(f"#{step.id}") for step in shown)  # times in one column (nu190)
-        for step in shown:
+        first = found.steps[:SHOWN_STEPS]
+        numbers = max(len(f"#{step.id}") for step in first)  # times in one column (nu190)
+        for step in first:
             local = clock.to_local(step.due_at)
             when = (
                 f"{local:%H:%M}"

@@ -81,6 +81,17 @@ def read_only_uri(path: Path, *, copy: bool = False) -> str:
     return f"{path.resolve().as_uri()}?{query}"
 
 
+def emptied_with_log(path: Path) -> bool:
+    """Whether *path* is an empty file with a log of pages beside it: a planner emptied
+    while in use (a sync tool, a full disk), its newest changes still in the log. Opened,
+    SQLite takes it for a new database and deletes that log (nu192): it is refused
+    unopened."""
+    try:
+        return path.stat().st_size == 0 and Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def quick_read_uri(path: Path) -> str:
     """How the quick readers (`today`, `search`) open the SQLite file at *path* with the
     standard library: ``mode=rw`` (reading a WAL database may need its -shm file; nothing

@@ -31,6 +31,7 @@ from planner_tui.db import (
     can_write,
     copies_beside,
     copies_kept,
+    emptied_with_log,
     left_unclean,
     read_only_uri,
     schema_revision,
@@ -400,6 +401,9 @@ def check_sqlite_file(
         if not copy and copies_kept(path):
             raise DamagedFile(damaged_words(path, passphrase, first=words.planner_missing(path)))
         return
+    if emptied_with_log(path):  # never opened: SQLite would delete the log
+        said = words.emptied_with_log(path)
+        raise DamagedFile(said if copy else damaged_words(path, passphrase, first=said))
     if path.stat().st_size == 0:
         if not copy and copies_kept(path):
             raise DamagedFile(damaged_words(path, passphrase))
@@ -521,6 +525,9 @@ class Database:
         self._checked_whole = location.sqlite_path is None  # a server checks its own
         self._checking = threading.Lock()
         self._kept_as_found = False
+        self._header: tuple[int, tuple[int, int] | None] | None = None
+        """A descriptor kept open on the file to read its first bytes before each write
+        (:meth:`header_intact`), and which file it is on."""
         self._file = _file_id(location.sqlite_path)
         """The SQLite file the engine's connections have open (device, inode)."""
 
@@ -536,6 +543,28 @@ class Database:
             return StorageError(said)
         kept = self.keep_as_found()
         return DamagedFile(f"{said} {words.kept_as_found(kept)}" if kept else said)
+
+    def header_intact(self, path: Path) -> bool:
+        """Whether the file still begins as SQLite does. Written over while in use (by
+        anything but SQLite), its pages in the log still read, and saves went on into the
+        log — "Saved." — to be written into a file no one could open (nu192). Read through
+        a descriptor kept open: closing one would drop this process's SQLite locks
+        (:func:`planner_tui.files.read_named`). An encrypted file has no such beginning."""
+        if self.location.passphrase:
+            return True
+        with self._checking:
+            if self._header is None or self._header[1] != self._file:
+                self._close_header()
+                try:
+                    self._header = (os.open(path, os.O_RDONLY), self._file)
+                except OSError:
+                    return True  # unreadable: SQLite says why, as it reads
+            return os.pread(self._header[0], len(SQLITE_HEADER), 0) == SQLITE_HEADER
+
+    def _close_header(self) -> None:
+        if self._header is not None:
+            os.close(self._header[0])  # its file was left: no lock of ours is on it
+            self._header = None
 
     def keep_as_found(self) -> Path | None:
         """The planner found damaged while its write-ahead log holds changes not yet in the
@@ -615,7 +644,15 @@ class Database:
         path = self.location.sqlite_path
         if path is not None and not path.exists():
             raise StorageError(gone_words(path, self.location.passphrase))
+        if path is not None and emptied_with_log(path):
+            said = damaged_words(path, self.location.passphrase, first=words.emptied_with_log(path))
+            kept = self.keep_as_found()
+            raise DamagedFile(f"{said} {words.kept_as_found(kept)}" if kept else said)
         self.follow_the_file()
+        if path is not None and not self.header_intact(path):
+            said = damaged_words(path, self.location.passphrase)
+            kept = self.keep_as_found()
+            raise DamagedFile(f"{said} {words.kept_as_found(kept)}" if kept else said)
         if self._checked_whole or path is None:
             return
         with self._checking:
@@ -639,6 +676,7 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        self._close_header()  # after the connections: no lock is left to drop
         if (path := self.location.sqlite_path) is not None:
             key = path.resolve()
             OPEN_DATABASES[key] -= 1

@@ -547,24 +547,25 @@ class PlannerApp(TypeAheadApp):
         if isinstance(self.screen, HelpScreen):
             return
         keys = []
-        seen = set()
+        seen: set[str] = set()
         inherited = [  # the view's own keys; Textual's (copy text…) would only confuse
-            b
+            cls.__dict__.get("BINDINGS", [])
             for cls in type(self.screen).__mro__
             if cls.__module__.startswith("planner_tui")
-            for b in cls.__dict__.get("BINDINGS", [])
         ]
         view = self.screen if isinstance(self.screen, ViewScreen) else None
         enter = view.ENTER if view else ("", "")
         more = view.MORE_KEYS if view else ()
-        for binding in [
+        for bindings in [
             *inherited,
-            Binding("enter", "", enter[0], key_display="enter", tooltip=enter[1]),
-            *(Binding(k, "", what, key_display=k, tooltip=how) for k, what, how in more),
-            *self.BINDINGS,
+            [Binding("enter", "", enter[0], key_display="enter", tooltip=enter[1])],
+            [Binding(k, "", what, key_display=k, tooltip=how) for k, what, how in more],
+            self.BINDINGS,
         ]:
-            if isinstance(binding, Binding) and binding.description and binding.key not in seen:
-                seen.add(binding.key)
+            # A key bound again by a class nearer the screen is said once, as that class has
+            # it; a key one class binds twice (the Map's `n`, by tab) is said both ways.
+            here = [b for b in bindings if isinstance(b, Binding) and b.description]
+            for binding in (b for b in here if b.key not in seen):
                 keys.append(
                     (
                         binding.key_display or self.get_key_display(binding),
@@ -572,6 +573,7 @@ class PlannerApp(TypeAheadApp):
                         binding.tooltip,
                     )
                 )
+            seen |= {b.key for b in here}
         keys.append(("ctrl+p", "Command palette", "Search every action by name"))
         self.push_screen(HelpScreen(keys))
 

@@ -43,10 +43,9 @@ def bindings_of(node: type[DOMNode]) -> list[tuple[type, Binding]]:
     found: list[tuple[type, Binding]] = []
     seen: set[str] = set()
     for cls in node.__mro__:
-        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
-            if binding.description and binding.key not in seen:
-                seen.add(binding.key)
-                found.append((cls, binding))
+        own = [b for b in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])) if b.description]
+        found += [(cls, binding) for binding in own if binding.key not in seen]
+        seen |= {binding.key for binding in own}  # (one class may bind a key twice: the Map's n)
     return found
 
 
@@ -57,17 +56,20 @@ def key_commands(app: PlannerApp, screen: Screen[Any]) -> list[Command]:
     from planner_tui.ui.app import VIEWS, view_class
 
     commands: list[Command] = []
-    declared: set[tuple[type, str]] = set()
+    declared: set[tuple[type, str, str]] = set()
     here: set[tuple[str, str]] = set()
 
     def offer(owner: type, binding: Binding, node: DOMNode, title: str,
               run: Callable[[], Any], where: str = "", rank: float = 1.0) -> None:  # fmt: skip
         _namespace, name, parameters = parse(binding.action)
-        if (owner, binding.key) in declared or (binding.description, binding.action) in here:
+        if (owner, binding.key, binding.action) in declared or (
+            binding.description,
+            binding.action,
+        ) in here:
             return
         if not where and not node.check_action(name, parameters):
             return  # not here, now (the view you are already in)
-        declared.add((owner, binding.key))
+        declared.add((owner, binding.key, binding.action))
         if not where:
             here.add((binding.description, binding.action))
         key = binding.key_display or app.get_key_display(binding)

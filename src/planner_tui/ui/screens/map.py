@@ -643,8 +643,8 @@ class MapScreen(ViewScreen):
         self.app.push_screen(PersonForm(self.data.contexts), partial(self.go_to_added, "people"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("new_person", "new_context"):
-            return (action == "new_context") == (self.current_tab() == "contexts")
+        if action == "new_person":  # `n` passes on to new_context (the palette's anywhere)
+            return self.current_tab() != "contexts"
         return super().check_action(action, parameters)
 
     def action_check_in(self) -> None:
