@@ -1,7 +1,7 @@
-"""The review's charts: the same drawing feeds the Review view and the Markdown file. Each
-day's scores, each week's contact and the twelve months' averages are text pictures drawn
-to the width they are shown at, since plotext, squeezed, drew bars over their neighbours
-(someone's months on their page are still drawn with plotext, by textual-plotext's widget).
+"""The charts: the same drawing feeds the Review view and the Markdown file. Each day's
+scores, each week's contact, the twelve months' averages and someone's months on their page
+are text pictures drawn to the width they are shown at (plotext, squeezed, drew bars over
+their neighbours, and bars of one or two under the line of 0).
 
 Each series has its own marker character, so the charts read without colour too.
 """
@@ -9,7 +9,7 @@ Each series has its own marker character, so the charts read without colour too.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from planner_tui import clock
 from planner_tui.db.models import Channel, label
@@ -166,41 +166,6 @@ def week_label(first: date, last: date) -> str:
     return f"{first.day}–{last.day}" if first != last else str(first.day)
 
 
-def draw_by_channel(
-    plt: Any, title: str, bars: list[tuple[str, dict[Channel, int]]], *, orientation: str = "h"
-) -> None:
-    """Contact in each period (a week, a month) as a bar stacked by channel, each channel
-    with its own marker: the Review's weeks and someone's months on their page."""
-    channels = [c for c in Channel if any(counts.get(c) for _, counts in bars)]
-    plt.title(title)
-    if not channels:
-        return
-    plt.stacked_bar(
-        [name for name, _ in bars],
-        [[counts.get(c, 0) for _, counts in bars] for c in channels],
-        marker=[CHANNEL_MARKERS[c] for c in channels],
-        orientation=orientation,
-        width=0.6,
-    )
-    ticks = whole_ticks(max(sum(counts.values()) for _, counts in bars))
-    # Counts are whole contacts: plotext alone would mark 0.75, 1.5…
-    if orientation == "h":
-        plt.xticks(ticks)
-        plt.xlim(0, ticks[-1])
-    else:
-        plt.yticks(ticks)
-        plt.ylim(0, ticks[-1])
-
-
-def whole_ticks(top: int, most: int = 6) -> list[int]:
-    """Axis marks for counts up to *top*: whole numbers from 0, at most *most* of them,
-    the last at or past *top* (0, 1, 2, 3 for 3; 0, 5, 10, 15 for 13)."""
-    step = 1
-    while top / step > most - 1:
-        step = next(s * 10**e for e in range(12) for s in (1, 2, 5) if s * 10**e > step)
-    return list(range(0, -(-max(top, 1) // step) * step + 1, step))
-
-
 CHANNEL_STYLES = {
     Channel.IN_PERSON: "bold cyan",
     Channel.CALL: "magenta",
@@ -225,9 +190,8 @@ def week_bars(data: MonthReviewData, width: int = FILE_WIDTH) -> Text:
 
 
 def span(firsts: list[date]) -> str:
-    """', Dec 2025 – Nov 2026', the months a chart covers, for its title: the bars are
-    named by three letters only, since a longer name ("Dec 25") overlaps its neighbour and
-    plotext then leaves one out."""
+    """', Dec 2025 – Nov 2026', the months a chart covers, for its title: its columns are
+    named by three letters only, for room."""
     return (
         f", {clock.strftime(firsts[0], '%b %Y')} – {clock.strftime(firsts[-1], '%b %Y')}"
         if firsts
@@ -235,11 +199,18 @@ def span(firsts: list[date]) -> str:
     )
 
 
-def draw_months(plt: Any, months: list[tuple[date, dict[Channel, int]]]) -> None:
-    """Someone's contact month by month (oldest first), by channel."""
-    bars = [(f"{first:%b}", counts) for first, counts in months]
-    title = f"Contact each month by channel{span([first for first, _ in months])}"
-    draw_by_channel(plt, title, bars, orientation="v")
+def month_rows(months: list[tuple[date, dict[Channel, int]]], width: int) -> Text:
+    """Someone's contact month by month (oldest first), by channel: a line a month, as
+    :func:`week_bars` draws the Review's weeks, no wider than *width*."""
+    from planner_tui.pictures import stacked_rows
+
+    present = [c for c in Channel if any(counts.get(c) for _, counts in months)]
+    return stacked_rows(
+        [(clock.strftime(first, "%b %Y"), [counts.get(c, 0) for c in present])
+         for first, counts in months],
+        [(CHANNEL_MARKERS[c], CHANNEL_STYLES[c]) for c in present],
+        room=width,
+    )  # fmt: skip
 
 
 def legend(present: list[Channel]) -> str:

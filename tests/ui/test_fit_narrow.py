@@ -254,13 +254,17 @@ async def test_the_first_evening_says_how_to_add_someone_and_it_works(
     async with app.run_test(size=NARROW) as pilot:
         await settle(app, pilot)
         said = " ".join(" ".join(on_screen(app)).split())
-        assert "A quiet start" in said and "press m for the Map, then n to add someone" in said
+        assert "A quiet start" in said and "press m for the Map: it says how to add" in said
         # Nothing said of people who aren't there yet (a new user read "Everyone is within
         # the rhythm you hoped for" and "the person selected under …" over empty lists).
         keys = str(app.screen.query_one("#keys-note").render())  # further down
         assert "within the rhythm" not in said and "person selected" not in keys
         assert keys.startswith("s: plan a small step · d done")
-        await press(app, pilot, "m", "n")
+        await press(app, pilot, "m")
+        said = " ".join(" ".join(on_screen(app)).split())
+        # Both, and in the order that saves going back: parts of life first (nu191).
+        assert "Press n to add someone" in said and "Contexts tab (3), where n adds one" in said
+        await press(app, pilot, "n")
         assert isinstance(app.screen, PersonForm)
 
 

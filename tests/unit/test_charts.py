@@ -17,7 +17,6 @@ from planner_tui.charts import (
     day_bars,
     month_bars,
     week_bars,
-    whole_ticks,
 )
 from planner_tui.db.engine import Database
 from planner_tui.pictures import stacked_rows
@@ -31,13 +30,6 @@ def axis(chart: str) -> list[str]:
     lines = chart.splitlines()
     edge = max(i for i, line in enumerate(lines) if "└" in line)
     return lines[edge + 1].split()
-
-
-def test_whole_ticks_are_whole_and_reach_the_top() -> None:
-    assert whole_ticks(0) == [0, 1]
-    assert whole_ticks(3) == [0, 1, 2, 3]
-    assert whole_ticks(13) == [0, 5, 10, 15]
-    assert whole_ticks(37) == [0, 10, 20, 30, 40]
 
 
 def test_each_week_shows_its_own_contact_by_channel(sqlite_db: Database) -> None:

@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 RECENT = 20
 MENTIONS = 50
 """Journal entries shown on someone's page (the count says how many there are in all)."""
-MONTHS_HEIGHT = 12
 
 
 @dataclass
@@ -112,12 +111,8 @@ class PersonScreen(ViewScreen):
         yield BalancePicture(id="balance")
         yield Note(id="balance-words", classes="muted")
         yield Note(id="person-appreciation", classes="muted")
-        from textual_plotext import PlotextPlot  # on their page, not at start-up
-
         yield Section(f"Contact over the last {months_shown()}")
-        plot = PlotextPlot(id="person-months", classes="chart")
-        plot.styles.height = MONTHS_HEIGHT
-        yield plot
+        yield MonthsPicture(id="person-months")
         yield Note(id="months-legend", classes="muted")
         yield Section("Small steps")
         yield Note(id="steps-empty", classes="muted")
@@ -245,14 +240,9 @@ class PersonScreen(ViewScreen):
     # ---------------------------------------------------------------- the story
 
     def show_months(self, months: list[tuple[date, dict[Channel, int]]]) -> None:
-        from textual_plotext import PlotextPlot
-
         from planner_tui import charts
 
-        plot = self.query_one("#person-months", PlotextPlot)
-        plot.plt.clear_figure()
-        charts.draw_months(plot.plt, months)
-        plot.refresh()
+        self.query_one("#person-months", MonthsPicture).months = months
         present = [c for c in Channel if any(counts.get(c) for _, counts in months)]
         total = sum(sum(counts.values()) for _, counts in months)
         self.query_one("#months-legend", Note).set(
@@ -400,6 +390,24 @@ TITLE_WIDTH = 17
 """The cells before each bar ("Who reached out  ")."""
 BAR_WIDTH = 30
 NARROWEST_BAR = 10
+
+
+class MonthsPicture(Static):
+    """Someone's contact month by month, a line a month, fitted to the width. (Drawn with
+    plotext, a month with one or two contacts showed no bar, or one on the line of 0,
+    nu193 — as the Review's weeks once were.)"""
+
+    months: reactive[list[tuple[date, dict[Channel, int]]]] = reactive(list, layout=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", markup=False, **kwargs)
+
+    def render(self) -> Text:
+        from planner_tui import charts
+
+        if not any(sum(counts.values()) for _, counts in self.months):
+            return Text(end="")  # the legend's line says so
+        return charts.month_rows(self.months, self.content_size.width or 80)
 
 
 class BalancePicture(Static):
