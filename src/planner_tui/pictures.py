@@ -15,7 +15,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.terminal import plain
 
 
@@ -219,8 +219,10 @@ DAY_STYLES = {1: "grey50", 2: "blue", 3: "cyan", 4: "green", 5: "bold green"}
 
 def day_level(average: float) -> int:
     """A day's connectedness — the average of its scored entries, as the Review counts a
-    day — as one level 1–5: one rule for the Journal's month strip and the year's grid."""
-    return min(5, max(1, round(average)))
+    day — as one level 1–5: one rule for the Journal's month strip and the year's grid,
+    rounded half up as every figure is (2.5 showed as 2 there, and half a block above 2 in
+    the Review's days, nu193)."""
+    return min(5, max(1, int(words.rounded(average))))
 
 
 def year_grid(months: list[date], scores: dict[date, float], until: date) -> Text:

@@ -1152,9 +1152,10 @@ async def test_saving_a_check_in_keeps_the_control_characters_of_what_was_not_ch
 
 async def test_the_month_strip_shows_each_days_scores_together(sqlite_db: Database) -> None:
     """A day with several check-ins shows the average of its scores (as the Review counts a
-    day): an unscored entry written last no longer hides the day's scores as ○."""
+    day): an unscored entry written last no longer hides the day's scores as ○. Halves
+    round up, as every figure does (2.5 showed as 2 here, nu193)."""
     with sqlite_db.write() as s:
-        for day, score in ((20, 1), (20, 2), (20, None), (21, None), (22, 5)):
+        for day, score in ((20, 1), (20, 2), (20, None), (21, None), (22, 5), (18, 4), (18, 1)):
             journal.save_entry(
                 session=s,
                 data={
@@ -1169,6 +1170,7 @@ async def test_the_month_strip_shows_each_days_scores_together(sqlite_db: Databa
         screen = app.screen
         assert isinstance(screen, JournalScreen) and screen.data is not None
         assert screen.data.month == {
+            date(2026, 11, 18): 3,  # 4 and 1: 2.5, shown as 3
             date(2026, 11, 20): 2,  # 1 and 2: 1.5, shown as 2 (▒)
             date(2026, 11, 21): None,  # an entry without a score: ○
             date(2026, 11, 22): 5,
