@@ -128,7 +128,8 @@ async def test_a_space_ends_the_name_being_spelled(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ "wo", space, "ch", space, typed quickly: the second name was spelled on from the
-    first ("woch": nothing), and the second space took Work's tick off again."""
+    first ("woch": nothing), and the second space took Work's tick off again. Enter then
+    goes on to the next box (it took Choir's tick off, nu191)."""
     monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)  # typed as fast as can be
     with sqlite_db.write() as s:
         for name in CONTEXTS:
@@ -139,8 +140,11 @@ async def test_a_space_ends_the_name_being_spelled(
         await press(app, pilot, "n", *"Ana")
         form = app.screen
         assert isinstance(form, PersonForm)
-        form.query_one("#contexts", SelectionList).focus()
-        await press(app, pilot, *"wo", "space", *"ch", "space", "ctrl+s")
+        picker = form.query_one("#contexts", SelectionList)
+        picker.focus()
+        await press(app, pilot, *"wo", "space", *"ch", "space", "enter")
+        assert not picker.has_focus and app.screen is form
+        await press(app, pilot, "ctrl+s")
         assert not isinstance(app.screen, PersonForm)
     [ana] = everyone(sqlite_db)
     assert sorted(ana.contexts) == ["Choir", "Work"]

@@ -115,7 +115,7 @@ class TickList(SelectionList[SelectionType]):
     after a burst of Tabs, vanished). In a form with no box for words they ring the
     terminal's bell, so they never vanish without a sign, and the space after them rings
     it again and ticks nothing (a name mistyped, then space, ticked or unticked the line
-    found before it)."""
+    found before it). Enter goes on to the next box, as it does from a text box."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -126,6 +126,12 @@ class TickList(SelectionList[SelectionType]):
 
     def on_key(self, event: events.Key) -> None:
         missed, self._missed = self._missed, False
+        if event.key == "enter":  # goes on, as from a text box: space ticks (Enter, taken
+            event.stop()  # to say "that one", unticked what was just ticked, nu191)
+            event.prevent_default()
+            self._finder.forget()
+            self.screen.focus_next()
+            return
         if event.character == " " and missed:
             event.stop()
             event.prevent_default()
