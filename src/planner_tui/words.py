@@ -257,11 +257,15 @@ def before_the_planner(first: date, *, in_app: bool = True) -> str:
 
 
 def tick_counts_people(mentioned: list[str]) -> str:
-    """A check-in's "we were in touch" ticked with no one in its People box."""
-    said = "Who were you in touch with? Add them here: the tick counts those in this box"
+    """A check-in's "we were in touch" ticked with no one in its People box (said under
+    the box: "here" was unclear, and @names were taken to count, nu191)."""
+    said = (
+        "Who were you in touch with? Type their names in this box, Enter after each (the "
+        "tick counts the people in it), or untick it"
+    )
     if mentioned:
         are = "is" if len(mentioned) == 1 else "are"
-        said += f"; {joined(mentioned)}, named with @, {are} only linked"
+        said += f"; {joined(mentioned)}, named with @, {are} linked but not counted"
     return said + "."
 
 

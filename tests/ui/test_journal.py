@@ -1450,8 +1450,9 @@ async def test_the_in_touch_tick_counts_the_people_box_not_a_mention(sqlite_db: 
         await press(app, pilot, "ctrl+s")
         assert app.screen is check_in and not entries(sqlite_db)
         assert (
-            "Who were you in touch with? Add them here: the tick counts those in this box; "
-            "Ana, named with @, is only linked." in " ".join(screen_text(app).split())
+            "Who were you in touch with? Type their names in this box, Enter after each (the "
+            "tick counts the people in it), or untick it; Ana, named with @, is linked but not "
+            "counted." in " ".join(screen_text(app).split())
         )
         check_in.query_one("#who", Input).focus()
         await press(app, pilot, *"Bo", "enter", "ctrl+s")

@@ -1591,6 +1591,13 @@ async def test_someone_archived_typed_in_a_form_is_said_to_be_archived(sqlite_db
         await type_into(pilot, app, "who", "Sam Old")
         await press(app, pilot, "enter")
         assert said in screen_text(app)
+        # Someone not on the map at all: how to add them, by keys that work from here
+        # (`n` alone typed an n in the check-in, nu191).
+        app.screen.query_one("#who", Input).value = ""
+        await type_into(pilot, app, "who", "Zed")
+        await press(app, pilot, "enter")
+        new = "No one called 'Zed' yet — add them on the Map first (m, then n)."
+        assert new in screen_text(app)
 
 
 async def test_a_contact_or_step_with_someone_archived_says_they_are(sqlite_db: Database) -> None:

@@ -197,7 +197,9 @@ class PeopleChips(Vertical):
             if gone := [self.known[i] for i in people_meant(typed, archived)]:
                 # "add them on the Map first" made a second of someone archived
                 return words.archived_person(gone[0].name)
-            return f"No one called {words.quoted(typed)} yet — add them on the Map first (n)."
+            return (
+                f"No one called {words.quoted(typed)} yet — add them on the Map first (m, then n)."
+            )
         [person] = found
         if person.id not in self.chosen:
             self.chosen.append(person.id)
