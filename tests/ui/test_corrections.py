@@ -164,9 +164,9 @@ async def test_a_contact_is_changed_from_the_persons_page_and_undone_with_u(
         # What undo covers, and where the rest is changed (it said nothing had changed, just
         # after a first outcome was recorded or someone archived)
         assert said(app, "Nothing to undo: u takes back a delete, a merge, an archive, or a "
-                    "change to a contact or a step")  # not a check-in's (nu159)  # fmt: skip
-        assert said(app, "To change something added, a check-in, a first outcome or a step "
-                    "moved to another time, open it")  # a move isn't undone (nu169)  # fmt: skip
+                    "change made with e to a logged contact or a step")  # not a check-in's (nu159)  # fmt: skip
+        assert said(app, "To change something added, a person's details, a check-in, a first "
+                    "outcome or a step moved to another time, open it")  # a move isn't undone (nu169)  # fmt: skip
         assert page.query_one("#history", DataTable).has_focus, (page.focused, app.focused)
         await contacts_in_sight(app, pilot, page)
         await press(app, pilot, "enter")

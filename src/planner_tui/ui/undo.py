@@ -109,10 +109,11 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
             "Nothing left to undo: the deletes, changes, merges and archives undo keeps (the last "
             f"{KEEP} since the app was opened) have been taken back, or can't be any more."
             if changes.made
-            else "Nothing to undo: u takes back a delete, a merge, an archive, or a change to "
-            "a contact or a step made with e, since the app opened. To change something added, "
-            "a check-in, a first outcome or a step moved to another time, open it where it "
-            "shows."  # a move said "a change to a step", and wasn't one u undid (nu169)
+            else "Nothing to undo: u takes back a delete, a merge, an archive, or a change made "
+            "with e to a logged contact or a step, since the app opened. To change something "
+            "added, a person's details, a check-in, a first outcome or a step moved to another "
+            "time, open it where it shows."  # a move said "a change to a step", and wasn't
+            # one u undid (nu169); "a contact" was read as a person, whose edits it isn't (nu191)
         )
         return
 
