@@ -421,6 +421,36 @@ def test_a_damaged_planner_the_app_has_open_is_not_moved_aside(tmp_path: Path) -
     assert "first words" in run(home, "search", "first").stdout
 
 
+def test_an_emptied_planner_s_log_is_kept_by_restore_and_never_mixed_in(tmp_path: Path) -> None:
+    """Emptied while the app had it open, with its newest changes in its log: a restore
+    went ahead, waited on the app, and the copy put in place took that log for its own —
+    deleted, with the changes in it (nu194). With the app open it is refused; closed, the
+    log is kept with the emptied file, as any damaged planner is."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "first words").returncode == 0
+    copy = tmp_path / "copy.db"
+    assert run(home, "backup", str(copy)).returncode == 0
+    database, log = home / "planner.db", home / "planner.db-wal"
+    with open_elsewhere(database):
+        assert run(home, "journal", "--day", "yesterday", "newer words").returncode == 0
+        os.truncate(database, 0)
+        newest = log.read_bytes()
+        assert newest
+        refused = run(home, "restore", str(copy), "--yes")
+        assert_one_line_error(refused, 1, OPEN_WHILE_RESTORING_DAMAGED)
+        assert log.read_bytes() == newest and database.stat().st_size == 0
+    # Closed, as after a crash (the file emptied, its log left beside it):
+    database.write_bytes(b"")
+    log.write_bytes(newest)
+    Path(f"{database}-shm").unlink(missing_ok=True)
+    restored = run(home, "restore", str(copy), "--yes")
+    assert restored.returncode == 0, restored.stderr
+    [kept] = (home / "backups").glob("before-restore-*.db")
+    assert f"The data as it was before is kept in {kept}." in restored.stdout
+    assert Path(f"{kept}-wal").read_bytes() == newest
+    assert "first words" in run(home, "search", "first").stdout
+
+
 def test_corrupt_database_is_reported_and_never_changed(tmp_path: Path) -> None:
     (tmp_path / "planner.db").write_bytes(b"not a database at all" * 100)
     before = hashlib.sha256((tmp_path / "planner.db").read_bytes()).hexdigest()

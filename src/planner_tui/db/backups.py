@@ -163,8 +163,17 @@ def restore(location: Location, source: Path) -> Path | None:
     replaced_version = 0
     if not target.exists() and looks_open(location):  # deleted while the app was open
         raise StorageError(words.OPEN_WHILE_RESTORING_GONE)
+    log = Path(f"{target}-wal")
     try:
-        if target.exists() and target.stat().st_size:
+        if log.exists() and log.stat().st_size and not (target.exists() and target.stat().st_size):
+            # Emptied or deleted, its newest changes still in the log beside it: put in
+            # place, the copy took that log for its own (a restore deleted it, nu194). Kept,
+            # with the file as it is, as any damaged planner is.
+            if looks_open(location):
+                raise StorageError(words.OPEN_WHILE_RESTORING_DAMAGED)
+            safety = _unused(location.backups / backup_name(BEFORE_RESTORE))
+            _keep_as_it_is(target, safety)
+        elif target.exists() and target.stat().st_size:
             safety = _unused(location.backups / backup_name(BEFORE_RESTORE))
             try:
                 check_sqlite_file(target, passphrase, whole=True)
