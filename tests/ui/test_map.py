@@ -1886,3 +1886,24 @@ async def test_n_adds_to_the_list_on_show_and_c_checks_in_as_on_today(sqlite_db:
         assert ("c", "Check in") in keys
     with sqlite_db.session() as s:
         assert [c.name for c in people.list_contexts(session=s)] == ["Choir"]
+
+
+async def test_space_ticks_a_box_and_enter_goes_on(sqlite_db: Database) -> None:
+    """Enter on a tick box ticked or unticked it and stayed: "space, then Enter to go on"
+    took back the tick just given (nu195). Enter goes on, as from a box for text."""
+    from planner_tui.ui.widgets.ticks import Tick
+
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l")
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        first = form.query(Tick).first()
+        first.focus()
+        await press(app, pilot, "space")
+        assert first.value and first.has_focus
+        await press(app, pilot, "enter")
+        assert first.value and not first.has_focus  # ticked still, and the cursor went on

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
@@ -37,8 +38,14 @@ def _button(toggle: ToggleButton, mark: str) -> Content:
     )
 
 
-class Tick(Checkbox):
-    """A checkbox: ``▐X▌`` ticked, ``▐ ▌`` not."""
+class Tick(Checkbox, inherit_bindings=False):
+    """A checkbox: ``▐X▌`` ticked, ``▐ ▌`` not. Space ticks; Enter goes on to the next box,
+    as from a box for text and a tick list (it unticked what space had just ticked, nu195)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Toggle", show=False),
+        Binding("enter", "app.focus_next", show=False),
+    ]
 
     @property
     def _button(self) -> Content:
