@@ -183,7 +183,8 @@ def damaged_words(
 ) -> str:
     """What to do about a damaged file: restore a copy (the app closed first) — from the
     folder of copies beside *database*, named with its newest healthy one
-    (:func:`_healthy_newest_first`) and what it holds, or said to be empty, or to hold none that is healthy.
+    (:func:`_healthy_newest_first`) and what it holds, or said to be empty, or to hold
+    none that is healthy.
     *first*: what is wrong with it, said before that."""
     # Said in the open app too: "If the app is open, close it" read oddly there (nu168)
     said = f"{first} Put back a copy, with the app closed: planner-tui restore FILE"
@@ -539,8 +540,10 @@ class Database:
         """:func:`describe_error` for this database: a damaged file names a copy to restore,
         and is a :class:`DamagedFile` (the app then saves nothing more into it)."""
         said = describe_error(error, self.location.sqlite_path, passphrase=self.location.passphrase)
-        if not _damaged(error):
-            return StorageError(said)
+        return self._damaged_file(said) if _damaged(error) else StorageError(said)
+
+    def _damaged_file(self, said: str) -> DamagedFile:
+        """*said* of the file found damaged, with where it is kept as found, if it is."""
         kept = self.keep_as_found()
         return DamagedFile(f"{said} {words.kept_as_found(kept)}" if kept else said)
 
@@ -645,14 +648,11 @@ class Database:
         if path is not None and not path.exists():
             raise StorageError(gone_words(path, self.location.passphrase))
         if path is not None and emptied_with_log(path):
-            said = damaged_words(path, self.location.passphrase, first=words.emptied_with_log(path))
-            kept = self.keep_as_found()
-            raise DamagedFile(f"{said} {words.kept_as_found(kept)}" if kept else said)
+            first = words.emptied_with_log(path)
+            raise self._damaged_file(damaged_words(path, self.location.passphrase, first=first))
         self.follow_the_file()
         if path is not None and not self.header_intact(path):
-            said = damaged_words(path, self.location.passphrase)
-            kept = self.keep_as_found()
-            raise DamagedFile(f"{said} {words.kept_as_found(kept)}" if kept else said)
+            raise self._damaged_file(damaged_words(path, self.location.passphrase))
         if self._checked_whole or path is None:
             return
         with self._checking:
