@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.events import Paste
-from textual.widgets import DataTable, Input, OptionList, Select, Static, TextArea
+from textual.widgets import Button, DataTable, Input, OptionList, Select, Static, TextArea
 
 from planner_tui import clock
 from planner_tui.db import backups
@@ -1907,3 +1907,31 @@ async def test_space_ticks_a_box_and_enter_goes_on(sqlite_db: Database) -> None:
         assert first.value and first.has_focus
         await press(app, pilot, "enter")
         assert first.value and not first.has_focus  # ticked still, and the cursor went on
+
+
+async def test_space_presses_the_button_with_the_cursor(sqlite_db: Database) -> None:
+    """Space on a form's Save did nothing, and in a question nothing at all (nu195): it
+    presses the button, as Enter does; in a box for text it is still a space."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l")
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        form.query_one("#note", TextArea).focus()
+        await press(app, pilot, *"a walk", "space")
+        assert form.query_one("#note", TextArea).text == "a walk "
+        form.query_one("#save", Button).focus()
+        await press(app, pilot, "space")
+        assert app.screen is not form  # saved
+        await press(app, pilot, "x")  # a question: Delete Ana?
+        assert isinstance(app.screen, Choice)
+        keep = app.screen.query_one(Button)  # the first answer, Keep
+        keep.focus()
+        await press(app, pilot, "space")
+        assert not isinstance(app.screen, Choice)
+    with sqlite_db.session() as s:
+        assert [p.id for p in people.list_people(session=s)] == [ana]
+        assert len(people.list_interactions(session=s, person_id=ana)) == 1

@@ -43,7 +43,7 @@ from planner_tui.daily import KEPT, kept_at
 from planner_tui.errors import InvalidInput, NotFound, PlannerError
 from planner_tui.terminal import edited_back, shorten
 from planner_tui.ui.screens.base import KeepsStyles, ViewScreen, shown, text
-from planner_tui.ui.widgets.answers import Answers
+from planner_tui.ui.widgets.answers import Answers, space_presses
 from planner_tui.ui.widgets.fields import OneName, TextBox, TextField
 from planner_tui.ui.widgets.footer import DialogFooter
 
@@ -563,7 +563,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
     def on_key(self, event: Key) -> None:
         """A letter typed on a tick box, a choice or a button went nowhere, unseen (nu153:
-        "Lovely chat…" typed on "They listened to me"): it goes on in the form's words."""
+        "Lovely chat…" typed on "They listened to me"): it goes on in the form's words.
+        Space on a button presses it, as Enter does (:func:`space_presses`)."""
+        if space_presses(self, event):
+            return
         if (
             event.is_printable
             and event.character not in (None, " ")  # space ticks

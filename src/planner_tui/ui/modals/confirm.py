@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from planner_tui.ui.screens.base import KeepsStyles, text
-from planner_tui.ui.widgets.answers import ANSWER_KEYS, AnswerKeys, Answers
+from planner_tui.ui.widgets.answers import ANSWER_KEYS, AnswerKeys, Answers, space_presses
 from planner_tui.ui.widgets.footer import DialogFooter
 
 
@@ -63,6 +63,8 @@ class Choice(KeepsStyles, DialogFooter, AnswerKeys, ModalScreen[str | None]):
         answer.call_after_refresh(answer.scroll_visible, animate=False)
 
     def on_key(self, event: Key) -> None:
+        if space_presses(self, event):
+            return
         if event.key in self.shortcuts:
             event.stop()
             self.dismiss(self.shortcuts[event.key])

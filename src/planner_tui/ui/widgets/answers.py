@@ -8,7 +8,7 @@ from typing import Any, cast
 from rich.cells import cell_len
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import DescendantBlur, DescendantFocus, Resize
+from textual.events import DescendantBlur, DescendantFocus, Key, Resize
 from textual.screen import Screen
 from textual.widgets import Button
 
@@ -72,6 +72,18 @@ class Answers(Horizontal):
             for button, variant in self._variants.items():  # back to a field: a form's
                 button.variant = variant  # Save stands out again, as what ctrl+s gives
             self._variants = None
+
+
+def space_presses(screen: Screen[Any], event: Key) -> bool:
+    """Space on a button presses it, as Enter does: it did nothing on a form's Save or a
+    question's answers (nu195). Whether it did."""
+    button = screen.focused
+    if event.key != "space" or not isinstance(button, Button):
+        return False
+    event.stop()
+    event.prevent_default()
+    button.press()
+    return True
 
 
 def other_answer(screen: Screen[Any], step: int) -> None:
