@@ -360,7 +360,7 @@ def ago(moment: datetime | date | None, *, today: date | None = None, ahead: boo
     return f"{plural(relativedelta(today, day).years, 'year')} ago"
 
 
-def emptied_with_log(path: object) -> str:
+def planner_emptied(path: object) -> str:
     """A planner emptied while in use, its newest changes still in its log beside it."""
     return (
         f"{path} is empty, but its log of recent changes beside it is not: it was emptied "

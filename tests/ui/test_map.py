@@ -54,6 +54,14 @@ async def open_map(app: PlannerApp, pilot: object) -> MapScreen:
     return app.screen
 
 
+async def logging_with_ana(app: PlannerApp, pilot: object) -> InteractionForm:
+    """The Map, then `l`: logging a contact with the first one on the map."""
+    await open_map(app, pilot)
+    await press(app, pilot, "l")
+    assert isinstance(app.screen, InteractionForm), app.screen
+    return app.screen
+
+
 async def preview_vcard(app: PlannerApp, pilot: object, source: Path) -> None:
     """The Map's vCard import (`i`) with *source* given, and its preview on screen."""
     await open_map(app, pilot)
@@ -491,9 +499,7 @@ async def test_a_draft_too_long_to_save_can_be_discarded(sqlite_db: Database) ->
         people.create_person(session=s, data={"name": "Ana"})
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
-        await open_map(app, pilot)
-        await press(app, pilot, "l")
-        note = app.screen.query_one("#note", TextArea)
+        note = (await logging_with_ana(app, pilot)).query_one("#note", TextArea)
         note.focus()
         note.post_message(Paste("x" * 33_000))
         await press(app, pilot, "ctrl+s")
@@ -1897,10 +1903,7 @@ async def test_space_ticks_a_box_and_enter_goes_on(sqlite_db: Database) -> None:
         people.create_person(session=s, data={"name": "Ana"})
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
-        await open_map(app, pilot)
-        await press(app, pilot, "l")
-        form = app.screen
-        assert isinstance(form, InteractionForm)
+        form = await logging_with_ana(app, pilot)
         first = form.query(Tick).first()
         first.focus()
         await press(app, pilot, "space")
@@ -1916,10 +1919,7 @@ async def test_space_presses_the_button_with_the_cursor(sqlite_db: Database) -> 
         ana = people.create_person(session=s, data={"name": "Ana"}).id
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
-        await open_map(app, pilot)
-        await press(app, pilot, "l")
-        form = app.screen
-        assert isinstance(form, InteractionForm)
+        form = await logging_with_ana(app, pilot)
         form.query_one("#note", TextArea).focus()
         await press(app, pilot, *"a walk", "space")
         assert form.query_one("#note", TextArea).text == "a walk "

@@ -87,7 +87,7 @@ def emptied_with_log(path: Path) -> bool:
     SQLite takes it for a new database and deletes that log (nu192): it is refused
     unopened."""
     try:
-        return path.stat().st_size == 0 and Path(f"{path}-wal").stat().st_size > 0
+        return path.stat().st_size == 0 and left_unclean(path)
     except OSError:
         return False
 

@@ -17,6 +17,7 @@ from planner_tui.db import (
     RESTORED_KEY,
     SCHEMA_HEAD,
     json_value,
+    left_unclean,
     schema_revision,
 )
 from planner_tui.db.engine import (
@@ -163,9 +164,8 @@ def restore(location: Location, source: Path) -> Path | None:
     replaced_version = 0
     if not target.exists() and looks_open(location):  # deleted while the app was open
         raise StorageError(words.OPEN_WHILE_RESTORING_GONE)
-    log = Path(f"{target}-wal")
     try:
-        if log.exists() and log.stat().st_size and not (target.exists() and target.stat().st_size):
+        if left_unclean(target) and not (target.exists() and target.stat().st_size):
             # Emptied or deleted, its newest changes still in the log beside it: put in
             # place, the copy took that log for its own (a restore deleted it, nu194). Kept,
             # with the file as it is, as any damaged planner is.

@@ -197,10 +197,9 @@ def damaged_words(
         which = f"the newest healthy one is {newest.name} ({held})"
         if held == words.HOLDS_NOTHING:  # the day's first copy, taken before anything was
             # written that day: restoring it would take back nothing (nu188)
-            fuller = next((c for c in healthy if copy_holds(c, passphrase) != held), None)
-            if fuller is not None:
-                which += f"; the newest with anything in it is {fuller.name} "
-                which += f"({copy_holds(fuller, passphrase)})"
+            holding = ((c, copy_holds(c, passphrase)) for c in healthy)
+            if fuller := next(((c, h) for c, h in holding if h != held), None):
+                which += f"; the newest with anything in it is {fuller[0].name} ({fuller[1]})"
         return f"{said} (copies are in {folder}; {which}; README, 'Backups and restore')."
     if copies:
         return (
@@ -403,7 +402,7 @@ def check_sqlite_file(
             raise DamagedFile(damaged_words(path, passphrase, first=words.planner_missing(path)))
         return
     if emptied_with_log(path):  # never opened: SQLite would delete the log
-        said = words.emptied_with_log(path)
+        said = words.planner_emptied(path)
         raise DamagedFile(said if copy else damaged_words(path, passphrase, first=said))
     if path.stat().st_size == 0:
         if not copy and copies_kept(path):
@@ -576,9 +575,8 @@ class Database:
         file emptied while the app was open, it left a file that was no database and no log
         (nu188)."""
         path = self.location.sqlite_path
-        log = Path(f"{path}-wal")
         with self._checking:
-            if path is None or self._kept_as_found or not (log.exists() and log.stat().st_size):
+            if path is None or self._kept_as_found or not left_unclean(path):
                 return None
             self._kept_as_found = True
             kept = self.location.backups / backup_name(FOUND_DAMAGED)
@@ -648,7 +646,7 @@ class Database:
         if path is not None and not path.exists():
             raise StorageError(gone_words(path, self.location.passphrase))
         if path is not None and emptied_with_log(path):
-            first = words.emptied_with_log(path)
+            first = words.planner_emptied(path)
             raise self._damaged_file(damaged_words(path, self.location.passphrase, first=first))
         self.follow_the_file()
         if path is not None and not self.header_intact(path):
