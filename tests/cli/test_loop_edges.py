@@ -4,15 +4,19 @@ round, times the clocks skip, and backups that must not replace what isn't their
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from rich.cells import cell_len
 
+from planner_tui.cli import read_stdin_text
 from planner_tui.db.engine import Location, open_database
 from planner_tui.services import people
 
@@ -330,6 +334,18 @@ def test_piped_text_is_kept_without_the_line_end_that_closes_it(home: Path, end:
     exported = json.loads(run(home, "export").stdout)
     bodies = sorted(entry["body"] for entry in exported["tables"]["journal_entry"])
     assert bodies == sorted([longest, "two lines\n\nkept as typed"]), [b[-5:] for b in bodies]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\r"), max_size=60))
+def test_piped_text_reads_the_same_whatever_its_line_ends(text: str) -> None:
+    """Read as piped (bytes, as a shell sends them): Windows' line ends are line ends, and
+    the one closing the text is not part of it — whatever the text (nu190)."""
+    for end in ("\n", "\r\n"):
+        piped = (text.replace("\n", end) + end).encode()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(piped), encoding="utf-8"))
+            assert read_stdin_text() == text, end
 
 
 def test_log_to_a_context_not_on_the_map_says_how_to_add_it(home: Path) -> None:
