@@ -650,6 +650,8 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
         )
         that_day = journal.entries_on(session=session, day=entry.day)
     print(check_in_saved(entry.day, *entry.people_by_contact(), that_day))
+    if entry.felt_heavy:
+        print(SUPPORT_POINTER)
     if unknown:
         print(plain(unlinked(unknown, everyone)), file=sys.stderr)
 

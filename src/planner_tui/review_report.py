@@ -80,6 +80,8 @@ ITEM = "  • "
 """Lines starting with this are items of a list."""
 
 
+NEW_PEOPLE_SAVED = 100
+"""New people a saved review lists, at most (it lists every other win)."""
 ITEM_MOST = 160
 """Characters of one list item at most: two lines of a figure at 80 columns."""
 
@@ -91,7 +93,7 @@ def more(items: list[str], shown: int | None = SHOWN) -> list[str]:
     after it)."""
     lines = [ITEM + shorten_middle(item, ITEM_MOST) for item in items[:shown]]
     if shown is not None and len(items) > shown:
-        lines.append(f"{ITEM}… and {len(items) - shown} more")
+        lines.append(f"{ITEM}… and {len(items) - shown:,} more")
     return lines
 
 
@@ -223,9 +225,11 @@ def trend(data: MonthReviewData) -> Figure:
     months = data.trend_shown
     if not any(m.avg_connectedness is not None or m.avg_mood is not None for m in months):
         return Figure("trend", "The last twelve months", ["No scores in the last twelve months."])
-    since = []
+    # Which way is better differs between columns side by side (nu198 read a higher
+    # loneliness check as better, as a higher mood is).
+    lines = [words.TREND_SCALES]
     if len(months) < len(data.trend):
-        since = [f"Since your planner began, in {clock.strftime(months[0].month, '%B %Y')}."]
+        lines.insert(0, f"Since your planner began, in {clock.strftime(months[0].month, '%B %Y')}.")
     # A row a month, newest last: the table stays narrow enough for any terminal, so the
     # month being reviewed is never the part cut off.
     rows = [
@@ -242,7 +246,7 @@ def trend(data: MonthReviewData) -> Figure:
     return Figure(
         "trend",
         "The last twelve months",
-        since,
+        lines,
         table=Table(columns, rows),
         picture=pictures.Fitted(partial(charts.month_bars, data)) if len(months) > 1 else None,
     )
@@ -417,9 +421,15 @@ def beside(data: MonthReviewData) -> Figure:
             f"lower total and {learning.MIN_CHECK_MONTHS} with a higher one."
         )
     else:
+        # 3 is the lowest total there is: "3 or less" read as a typo (nu198)
+        lower = (
+            f"at the lowest total, {found.threshold},"
+            if found.threshold <= 3
+            else f"with a total of {found.threshold} or less,"
+        )
         lines.append(
-            f"In the {words.plural(found.lower, 'month')} with a total of {found.threshold} or "
-            f"less, against the {words.plural(found.higher, 'month')} above it:"
+            f"In the {words.plural(found.lower, 'month')} {lower} against the "
+            f"{words.plural(found.higher, 'month')} above it:"
         )
         for key, low, high in found.rows:
             shown = percent if key == "in_person" else (lambda v: num(v, 1))
@@ -532,7 +542,8 @@ counted (each is counted once, where it now falls), so the table adds up to the 
 def small_steps(data: MonthReviewData) -> Figure:
     f = data.figures
     if not f.steps_planned:
-        return Figure("steps", "Small steps", ["No small steps were due this month."])
+        due = "this month" if data.running else clock.strftime(data.month, "in %B")
+        return Figure("steps", "Small steps", [f"No small steps were due {due}."])
     counts = dict(f.by_status)
     not_now = counts.get(StepStatus.DECLINED, 0) - f.places_not_gone
     counts[StepStatus.DECLINED] = not_now  # a place not gone to has a row of its own
@@ -542,7 +553,12 @@ def small_steps(data: MonthReviewData) -> Figure:
                     ("not this time (a place)", str(f.places_not_gone)))  # fmt: skip
     lines = [
         words.steps_done_line(
-            f.steps_done, f.steps_due_so_far, f.still_to_come, data.running, f.settled_early
+            f.steps_done,
+            f.steps_due_so_far,
+            f.still_to_come,
+            data.running,
+            f.settled_early,
+            clock.strftime(data.month, "%B"),
         )
     ]
     if not_now:
@@ -749,13 +765,15 @@ def experiments(data: MonthReviewData) -> Figure:
 def wins(data: MonthReviewData, shown: int | None = SHOWN) -> Figure:
     lines = []
     if data.steps_done:
-        lines.append(f"Small steps done ({len(data.steps_done)}):")
+        lines.append(f"Small steps done ({len(data.steps_done):,}):")
         lines += more(
             [f"{day_label(s.day)}: {s.action} — {s.name}" for s in data.steps_done], shown
         )
     if data.reconnections:
         # The longest gaps first (a reader took them for out of order: said so).
-        lines.append(f"Back in touch after a long gap ({len(data.reconnections)}, longest first):")
+        lines.append(
+            f"Back in touch after a long gap ({len(data.reconnections):,}, longest first):"
+        )
         longest = sorted(data.reconnections, key=lambda r: -(r.gap_days or 10**6))
         lines += more(
             [f"{r.name}, {day_label(r.day)}, {words.after_gap(r.gap_days)}" for r in longest],
@@ -766,8 +784,9 @@ def wins(data: MonthReviewData, shown: int | None = SHOWN) -> Figure:
             f"Repairs (days tagged #repair): {', '.join(day_label(d) for d in data.repairs)}"
         )
     if data.new_people:
-        lines.append(f"New people on your map ({len(data.new_people)}):")
-        lines += more(data.new_people, shown)
+        lines.append(f"New people on your map ({len(data.new_people):,}):")
+        # an address book imported is thousands of them, all at once (nu196)
+        lines += more(data.new_people, NEW_PEOPLE_SAVED if shown is None else shown)
     if data.notes and data.notes.wins.strip():
         lines += own_words("In your words: ", data.notes.wins)
     if not lines:
@@ -806,7 +825,7 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
             for item, question in SCALE_ITEMS
         ]
         compared = patterns.loneliness_compared(check.total, data.loneliness_before)
-        lines.append(f"Total {check.total}, on a scale from 3 to 9. {compared}")
+        lines.append(f"Total {check.total}, on a scale from 3 (least lonely) to 9. {compared}")
         if check.how_often:
             lines.append(
                 f"{DIRECT_QUESTION} {label(LonelyHowOften(check.how_often)).capitalize()}."

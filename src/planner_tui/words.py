@@ -35,7 +35,8 @@ def birthday_to_come(born: date) -> str:
 FIRST_RUN_NOTICE = (
     "Welcome. planner-tui is a self-help tool for small steps toward the people in your "
     "life. It is not therapy and not an emergency service: if you are in danger or "
-    "thinking of harming yourself, please call your local emergency number now.\n\n"
+    "thinking of harming yourself, please call your local emergency number now. The help "
+    "(?) lists crisis lines and other support, and the people you trust.\n\n"
     "Everything you write stays in a file on this computer, unless you choose to point "
     "it at a server of your own. Nothing is sent anywhere."
 )
@@ -91,10 +92,13 @@ SUPPORT_BELOW = (
     "Support lines and people you trust: below the keys, or press s to go straight there."
 )
 EMERGENCY_LINE = "If things feel too heavy: call your local emergency number if you are in danger."
-OTHER_SUPPORT = (
-    "Not only for crises — befriending, a friendly call, groups where people meet, "
-    "lower-cost counselling and local directories:"
+OTHER_SUPPORT_HEADING = "Not only for crises"
+OTHER_SUPPORT_KINDS = (
+    "befriending, a friendly call, groups where people meet, lower-cost counselling and "
+    "local directories:"
 )
+OTHER_SUPPORT = f"{OTHER_SUPPORT_HEADING} — {OTHER_SUPPORT_KINDS}"
+"""Where the lines have no heading of their own (the command line)."""
 
 EMPTY_TODAY = (
     "A quiet start. This is your daily home: small steps that are due, people you may "
@@ -145,16 +149,25 @@ def still_saving(seconds: float) -> str:
     )
 
 
-LONELY_SAVED = "Saved — thank you for answering honestly."
+LONELY_SAVED = "Saved — thank you for taking a moment for this."
 """After a loneliness check that leans towards feeling lonely: the Review then shows the
 check, with the people one trusts and free lines under it. (Short: a toast of three lines
 stood over those lines' numbers, nu182.)"""
-LONELY_SAVED_NO_ONE_TRUSTED = (
-    "Saved, thank you for answering honestly. ? then e adds people you trust."
-)
+LONELY_SAVED_NO_ONE_TRUSTED = "Saved, thank you. ? then e adds people you trust."
 """The same, when no one has been added as someone the person trusts."""
 NO_ONE_TRUSTED = "No one added yet as someone you trust: the app's help (?) adds them with e."
 """Under a check that leans lonely, where the people one trusts would be."""
+TREND_SCALES = (
+    "Connectedness and mood run 1 to 5, higher is better; the loneliness check runs 3 to 9, "
+    "lower is less lonely."
+)
+"""Under the Review's twelve months, whose columns are read in opposite directions."""
+ONE_SIDED_READ = (
+    "Who starts is often habit, not a measure of care. Where it leans your way, an open "
+    "question (what day suits you?) leaves them room to start the next one."
+)
+"""Above the Map's list of ties that lean one way: a bare list of people who never begin
+read, on a bad evening, as people who don't care (nu198)."""
 NO_REPLY_TO_A_PLACE = (
     "No reply is for a step with someone; for a place, not now or another time says how it went."
 )
@@ -201,6 +214,11 @@ def day_disagrees(what: str, said: str, due: datetime) -> str:
     """A step's words name another day than its time: asked, not corrected."""
     on = f"{due:%A} {day(due.date())}"  # with its year when that is another
     return f"Your {what} says {said}, and the step is on {on}. Is that the day you mean?"
+
+
+HEAVY_DAY = "On heavy days, ? lists people you trust and lines you can reach."
+"""After a check-in scored at the bottom (a saved check-in said nothing more, nu198; the
+command line says its SUPPORT_POINTER)."""
 
 
 def check_in_saved(day: date, in_touch: list[str], mentioned: list[str], that_day: int) -> str:
@@ -1342,13 +1360,16 @@ def moved_steps(count: int) -> str:
     )
 
 
-def steps_done_line(done: int, due: int, to_come: int, running: bool, early: int) -> str:
-    """The Review's line on the month's steps: done of those due (so far, while the month
+def steps_done_line(
+    done: int, due: int, to_come: int, running: bool, early: int, month: str
+) -> str:
+    """The Review's line on *month*'s steps: done of those due (so far, while the month
     is going, with those whose outcome came *early*, before their day); steps not yet due
-    are still to come, never counted as not done."""
+    are still to come, never counted as not done. A month over is named ("this month",
+    under November's title in December, read as December, nu198)."""
     was = "was" if 1 in (done, due) else "were"  # "0 of 1 step … was done"
     if not running:
-        return f"{done:,} of {plural(due, 'step')} due this month {was} done."
+        return f"{done:,} of {plural(due, 'step')} due in {month} {was} done."
     which = "due so far or settled early" if early else "due so far"
     line = f"{done:,} of {plural(due, 'step')} {which} {was} done"
     if not to_come:

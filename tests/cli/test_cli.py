@@ -609,8 +609,14 @@ def test_a_check_in_from_the_shell_with_scores_mentions_and_stdin(tmp_path: Path
         "That day now has 2 check-ins; each is kept as its own entry.\n"
     )
     assert with_text.stderr == "Not linked: @Nobody is no one on your map\n"
-    piped = run(home, "journal", "--day", "yesterday", "--warmth", "sun", stdin="quokka\nwalk\n")
+    piped = run(home, "journal", "--day", "yesterday", "--warmth", "sun", "--connected", "1",
+                stdin="quokka\nwalk\n")  # fmt: skip
     assert piped.stdout.startswith("Saved the check-in for Sunday 22 November 2026")
+    assert piped.stdout.endswith(
+        "planner-tui support prints crisis lines and other support, "
+        "the same ones as the app's help (?).\n"
+    )  # a day at the bottom
+
     found = run(home, "search", "calm", "--mood", ">=4", "--connected", "5")
     assert found.returncode == 0 and "[b]ok[/b]" in found.stdout
     assert "quokka walk" in run(home, "search", "quokka", "--from", "2026-11-22").stdout

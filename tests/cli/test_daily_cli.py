@@ -639,14 +639,14 @@ def test_outcomes_from_the_shell_say_what_the_app_says(home: Path) -> None:
     assert_one_line_error(
         run(home, "done", f"#{following.id}"),
         1,
-        f"This step already has an outcome: moved. It goes on as #{moved.id}, Sun 29 Nov, 15:00.",
+        f"This step already has an outcome: another time. It goes on as #{moved.id}, Sun 29 Nov, 15:00.",
     )
     assert run(home, "later", f"#{moved.id}", "mon", "4pm").returncode == 0
     again = all_steps(home)[-1]
     assert_one_line_error(
         run(home, "done", f"#{following.id}"),
         1,
-        f"This step already has an outcome: moved. It goes on as #{again.id}, Mon 30 Nov, 16:00.",
+        f"This step already has an outcome: another time. It goes on as #{again.id}, Mon 30 Nov, 16:00.",
     )
     skipped = run(home, "skip", str(follow_up.id), "--note", "not needed")
     assert skipped.stdout.splitlines()[1:] == ["Let go.", words.SKIPPED_LINE]  # kind once, nu169

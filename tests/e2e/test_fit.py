@@ -266,9 +266,9 @@ def test_at_80x24_nothing_is_cut_in_a_question_a_long_name_a_person_s_page_or_th
     term = opened(tmux, sample_home, tmp_path, size, long_name)
     shows(term, "Small steps for today", "Emma A.")
     term.press("Enter")  # how did the step go? Five answers, each a button
-    lines = fits(shows(term, "How did it go?", "k · Skip", footer="esc Cancel"), size,
+    lines = fits(shows(term, "How did it go?", "k · Let go", footer="esc Cancel"), size,
                  "esc Cancel", view=False)  # fmt: skip
-    [skip] = [i for i, line in enumerate(lines) if "k · Skip" in line]
+    [skip] = [i for i, line in enumerate(lines) if "k · Let go" in line]
     assert "▁▁▁▁" in lines[skip + 1]  # the last button whole, its lower edge drawn too
     term.press("Escape")
     term.wait_gone("How did it go?")

@@ -195,14 +195,14 @@ def test_open_add_someone_plan_a_step_record_it_and_quit(tmux: Tmux, tmp_path: P
     term.keys("Enter")
     term.wait_gone("How sure")  # saved, and the wizard has closed
     term.keys("p")
-    term.wait_below("Coming up", "Tue 24 Nov, 18:00", "send Mo [bold]Q[/] a short message")
+    term.wait_below("Planned steps", "Tue 24 Nov, 18:00", "send Mo [bold]Q[/] a short message")
     term.keys("d")  # done, in a real terminal: tomorrow's step, so asked first
     term.wait_for("Has it happened already?")
     term.keys("Right", "Enter")  # yes, it happened
     term.wait_for("Done — how did it go?")
     term.keys("C-s")
     term.wait_gone("Done — how did it go?")
-    term.wait_gone("Noted")  # the toast, which covers part of the list
+    term.wait_gone("How it went")  # the toast, which covers part of the list
     term.wait_below("How earlier steps went", "send Mo [bold]Q[/] a short message")
     term.keys("q")
     term.wait_gone("How earlier steps went")  # the app quit
@@ -381,7 +381,7 @@ def test_a_whole_evening_by_keys_alone_then_everything_is_still_there(
 VIEWS = (  # key, and what that view shows of the sample life once its data is drawn
     ("t", ("Monday 23 November 2026", "Mon 23 Nov, 10:00")),
     ("m", ("30 people", "sorted by name")),
-    ("p", ("Coming up", "Mon 23 Nov, 10:00")),
+    ("p", ("Planned steps", "Mon 23 Nov, 10:00")),
     ("j", ("connectedness 1–5", "Mon 23 Nov 2026")),
     ("r", ("Monthly review", "Days with a check-in")),
 )

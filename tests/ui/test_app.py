@@ -443,6 +443,10 @@ async def test_an_empty_today_has_no_heading_with_nothing_under_it(sqlite_db: Da
         await settle(app, pilot)
         shown = screen_text(app)
         assert "A quiet start." in shown and "People you might like to reach" not in shown
+        with sqlite_db.write() as s:  # a check-in, and still no one: where to begin stays
+            journal.save_entry(session=s, data={"day": clock.today(), "mood": 3})
+        await press(app, pilot, "ctrl+r")
+        assert "To begin, press m for the Map" in " ".join(screen_text(app).split())
         with sqlite_db.write() as s:
             people.create_person(session=s, data={"name": "Noor", "cadence_days": 30})
         await press(app, pilot, "ctrl+r")

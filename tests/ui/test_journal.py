@@ -430,7 +430,7 @@ async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Databas
             await press(app, pilot, *typed)
             assert asked() == [
                 f"What brought warmth {when}?",
-                f"What made me want to withdraw {when}?",
+                f"What made you want to withdraw {when}?",
                 f"We were in touch {when} (the people above)",
             ], typed
             # The day's own prompt, in its words (a draft taken back the morning after showed
@@ -480,9 +480,12 @@ async def test_n_writes_yesterdays_check_in_when_todays_is_written(sqlite_db: Da
         await press(app, pilot, "n")
         form(app).query_one("#day", Input).value = "today"
         form(app).query_one("#body", TextArea).text = "more of today"
+        form(app).query_one("#mood", Input).value = "1"
+        assert not said(app, words.HEAVY_DAY)  # not after a day with no low score
         await press(app, pilot, "ctrl+s")
+        # and where support is, after a day scored at the bottom (nu198)
         assert said(app, "Saved the check-in for Monday 23 November 2026.\nThat day now has "
-                    "2 check-ins; each is kept as its own entry.")  # fmt: skip
+                    f"2 check-ins; each is kept as its own entry.\n{words.HEAVY_DAY}")  # fmt: skip
         await press(app, pilot, "e")
         assert form(app).entry is not None and form(app).entry.body == "more of today"
     assert [(e.day, e.body) for e in entries(sqlite_db)] == [

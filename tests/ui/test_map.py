@@ -213,6 +213,19 @@ async def test_a_new_part_of_lifes_kind_follows_its_name_until_chosen(
             "Family": "family", "Community choir at St Mary's": "faith"}  # fmt: skip
 
 
+async def test_the_gaps_without_contexts_give_the_keys_that_add_one(sqlite_db: Database) -> None:
+    """The Gaps tab said "c adds one" once `c` had become the check-in on the Map (nu198)."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "4")
+        assert "On the Contexts tab (3), n adds one." in " ".join(screen_text(app).split())
+        await press(app, pilot, "3", "n")  # as it says
+        assert isinstance(app.screen, ContextForm)
+
+
 async def test_contexts_are_added_and_a_duplicate_is_refused_inline(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
         people.create_context(session=s, data={"name": "Work"})
@@ -1772,6 +1785,8 @@ async def test_the_gaps_show_every_one_sided_person_and_the_most_one_sided_first
         assert table.row_count == 21
         assert str(table.get_row_at(0)[0]) == "P20"  # all 8 of 8 first
         assert table.max_scroll_y == 0 and table.size.height == 22  # the tab scrolls
+        # Said kindly above it: the list alone read as people who don't care (nu198).
+        assert "Who starts is often habit, not a measure of care." in screen_text(app)
 
 
 async def test_on_a_persons_page_only_the_list_with_the_keys_shows_a_selected_row(

@@ -126,7 +126,7 @@ async def test_a_question_with_many_answers_shows_every_one(sqlite_db: Database)
         await press(app, pilot, "enter")
         assert isinstance(app.screen, Choice)
         buttons = list(app.screen.query(Button))
-        assert [str(b.label) for b in buttons][-1] == "k · Skip"
+        assert [str(b.label) for b in buttons][-1] == "k · Let go"
         for button in buttons:  # each whole on the screen, border included
             region = button.region
             assert region.height == 3 and region.bottom <= NARROW[1] - 1, button.label

@@ -232,7 +232,7 @@ async def test_taking_the_loneliness_check(sqlite_db: Database) -> None:
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         shown = screen_text(app)
-        assert "Total 6, on a scale from 3 to 9. This is the first check" in shown
+        assert "Total 6, on a scale from 3 (least lonely) to 9. This is the first check" in shown
         assert "Nothing recorded" not in shown  # the check is something recorded
         assert "How often do you feel lonely? Some of the time." in shown
         await press(app, pilot, "l")  # opens again with the answers given

@@ -130,7 +130,7 @@ async def test_planned_and_outcome_toasts_show_names_as_text(sqlite_db: Database
         for name in NAMES:  # the first step left on the Plan view: done, then noted
             await press(app, pilot, "d", "right", "enter")  # tomorrow's: happened already
             await press(app, pilot, "ctrl+s")
-            assert any(t.startswith("Noted\n") for t in toasts(app)), toasts(app)
+            assert any(t.startswith("How it went\n") for t in toasts(app)), toasts(app)
             shown_literally(app)
             for toast in list(app.screen.query(Toast)):
                 await pilot.click(toast)

@@ -54,6 +54,8 @@ async def test_help_lists_support_beyond_crises_and_the_planner_folders_own_copy
         await press(app, pilot, "question_mark")
         shown = screen_text(app)
         assert "Not only for crises" in shown and "befriending" in shown
+        assert shown.count("Not only for crises") == 1  # its heading, said once (nu198)
+        assert "The Silver Line (Age UK), befriending" in shown  # one pair of brackets
         assert "The Silver Line" in shown and "Open Path Collective" in shown
         assert shown.index("Samaritans") < shown.index("The Silver Line")  # crisis first
     home = sqlite_db.location.home
@@ -66,8 +68,8 @@ async def test_help_lists_support_beyond_crises_and_the_planner_folders_own_copy
     async with app.run_test(size=SIZE) as pilot:
         await press(app, pilot, "question_mark")
         shown = screen_text(app)
-        assert f"{HOSTILE[0]} (peer support) — Sat 10am" in shown  # literally, not bold
-        assert f"{HOSTILE[2]} (peer support) — x" in shown
+        assert f"{HOSTILE[0]}, peer support — Sat 10am" in shown  # literally, not bold
+        assert f"{HOSTILE[2]}, peer support — x" in shown
         assert "Samaritans" not in shown and "local emergency number" in shown
         app.screen.query_one("#other-support").scroll_visible(animate=False)
         await pilot.pause()

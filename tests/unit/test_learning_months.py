@@ -345,6 +345,20 @@ def test_the_review_says_plainly_when_an_experiment_has_too_little_to_tell(db: D
     assert "\\[bold\\]tea" in markdown  # escaped, never markup
 
 
+def test_months_at_the_lowest_total_are_not_said_as_that_or_less(db: Database) -> None:
+    """3 is the least a loneliness check can total: "a total of 3 or less" (nu198)."""
+    with db.write() as s:
+        for m in range(5, 11):
+            item = 1 if m < 8 else 2
+            review.save_loneliness_check(session=s, data={
+                "month": f"2026-{m:02d}", "lack_companionship": item, "left_out": item,
+                "isolated": item})  # fmt: skip
+    with db.session() as s:
+        data = review.review_month(session=s, month=NOV, today=date(2026, 12, 1))
+    beside = next(f for f in review_report.figures(data) if f.key == "beside").lines
+    assert "In the 3 months at the lowest total, 3, against the 3 months above it:" in beside
+
+
 def test_the_review_shows_patterns_across_months_and_loneliness_beside_contact(
     db: Database,
 ) -> None:

@@ -323,7 +323,7 @@ def test_a_first_month_shows_only_what_has_begun_and_says_too_little_once(db: Da
         journal.save_entry(session=s, data={"day": date(2026, 11, 20), "connectedness": 4})
     shown = {f.key: f for f in review_report.figures(review_of(db, date(2026, 11, 1)))}
     trend = shown["trend"]
-    assert trend.lines == ["Since your planner began, in November 2026."]
+    assert trend.lines == ["Since your planner began, in November 2026.", words.TREND_SCALES]
     assert trend.table is not None and [row[0] for row in trend.table.rows] == ["Nov 2026"]
     assert trend.picture is None  # one month: no chart of one bar across the page
     assert shown["across"].lines == [
@@ -461,7 +461,9 @@ def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
     assert october.loneliness is not None and october.loneliness.total == 5
     assert october.loneliness_before == (date(2026, 9, 1), 8)
     text = review_report.to_markdown(october)
-    assert "Total 5, on a scale from 3 to 9. Lower than in September 2026 (8)." in text
+    assert (
+        "Total 5, on a scale from 3 (least lonely) to 9. Lower than in September 2026 (8)." in text
+    )
     assert "How often do you feel lonely? Some of the time." in text
     # Each answer as that one is, capitalised (nu151: "companionship? often.").
     assert "How often do you feel that you lack companionship? Some of the time." in text
@@ -539,7 +541,7 @@ def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Databa
     assert "| walk | tag | 3 | 4.7 | 2.3 | +2.4 |" in text
     assert "\\[b\\]Ben, 25 Oct, after 3 months" in text
     assert "[b]Ben" not in text.replace("\\[b\\]Ben", "")
-    assert "2 of 4 steps due this month were done." in text
+    assert "2 of 4 steps due in October were done." in text
     assert "expected 3.0 of 5 awkwardness on average; afterwards it felt 2.0" in text
     assert "```text" in text and "Connectedness each day" in text  # charts as text
     assert "## How these figures are counted" in text
@@ -827,15 +829,26 @@ def test_back_in_touch_says_its_longest_gaps_come_first(db: Database) -> None:
     assert [line.split(",")[0].strip(" •-") for line in lines[at + 1 : at + 3]] == ["Nadia", "Zoe"]
 
 
+def test_a_saved_review_lists_a_hundred_new_people_at_most(db: Database) -> None:
+    """An address book of 23,000 cards made a saved review's wins 23,000 lines (nu196)."""
+    with db.write() as s:
+        for n in range(103):
+            people.create_person(session=s, data={"name": f"P{n:03}"})
+    lines = review_report.wins(review_of(db, date(2026, 11, 1)), shown=None).lines
+    at = lines.index("New people on your map (103):")
+    assert lines[at + 1 : at + 101] == [f"  • P{n:03}" for n in range(100)]
+    assert lines[at + 101] == "  • … and 3 more"
+
+
 @pytest.mark.parametrize(
     ("done", "due", "said"),
-    [(0, 1, "0 of 1 step due this month was done."),  # "… were done" (nu166)
-     (1, 3, "1 of 3 steps due this month was done."),
-     (0, 3, "0 of 3 steps due this month were done."),
-     (2, 3, "2 of 3 steps due this month were done.")],
+    [(0, 1, "0 of 1 step due in October was done."),  # "… were done" (nu166)
+     (1, 3, "1 of 3 steps due in October was done."),
+     (0, 3, "0 of 3 steps due in October were done."),
+     (2, 3, "2 of 3 steps due in October were done.")],
 )  # fmt: skip
 def test_the_steps_line_agrees_with_its_numbers(done: int, due: int, said: str) -> None:
-    assert words.steps_done_line(done, due, 0, False, 0) == said
+    assert words.steps_done_line(done, due, 0, False, 0, "October") == said
 
 
 def test_someone_added_with_their_history_logged_is_not_a_new_person(db: Database) -> None:

@@ -67,7 +67,7 @@ def test_a_copy_in_the_planner_folder_replaces_the_shipped_lines(tmp_path: Path)
         "My GP — 0123",  # crisis first, whatever the order in the file
         "",
         found.text()[3],
-        "Here: [b]Tea club[/b] (befriending) — knock at no. 4: Tuesdays",
+        "Here: [b]Tea club[/b], befriending — knock at no. 4: Tuesdays",
         "Odd — x",  # an unknown kind is shown as support
     ]
     assert "Samaritans" not in "\n".join(found.text())

@@ -96,7 +96,7 @@ LABELS: dict[tuple[type[StrEnum], str], str] = {
     (StepStatus, StepStatus.DONE): "done",
     (StepStatus, StepStatus.DECLINED): "not now",  # as the key says (l, "Not now")
     (StepStatus, StepStatus.NO_REPLY): "no reply yet",
-    (StepStatus, StepStatus.RESCHEDULED): "moved",
+    (StepStatus, StepStatus.RESCHEDULED): "another time",
     (StepStatus, StepStatus.SKIPPED): "let go",
     (Effort, Effort.TINY): "tiny",
     (Effort, Effort.SMALL): "small",

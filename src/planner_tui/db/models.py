@@ -728,6 +728,12 @@ class JournalEntryRead(JournalEntryBase):
         pairs = list(zip(self.people, self.person_ids, strict=True))
         return [n for n, p in pairs if p in in_touch], [n for n, p in pairs if p not in in_touch]
 
+    @property
+    def felt_heavy(self) -> bool:
+        """A day scored at the very bottom for mood or connectedness: saying it was saved
+        also says where support is (the one rule: the app's toast, the command line)."""
+        return 1 in (self.mood, self.connectedness)
+
 
 class SearchHit(SQLModel):
     entry: JournalEntryRead

@@ -71,7 +71,7 @@ KINDS = {
     "crisis": "crisis line",
     "befriending": "befriending",
     "peer": "peer support",
-    "counselling": "low-cost counselling",
+    "counselling": "free or low-cost counselling",
     "directory": "directory",
     "other": "support",
 }
@@ -87,9 +87,9 @@ class SupportLine:
     about: str = ""
 
     def said(self) -> str:
-        """'Samaritans — 116 123 (free, any time): someone to talk to…' (with the kind,
-        for lines that are not crisis lines)."""
-        kind = "" if self.kind in ("crisis", "other") else f" ({KINDS[self.kind]})"
+        """'Samaritans — 116 123 (free, any time): someone to talk to…' (with the kind after
+        a comma, for lines that are not crisis lines: a name may end in brackets of its own)."""
+        kind = "" if self.kind in ("crisis", "other") else f", {KINDS[self.kind]}"
         about = f": {self.about}" if self.about else ""
         return f"{self.name}{kind} — {self.reach}{about}"
 

@@ -292,7 +292,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yield Field(f"What brought warmth {self.when}?", id="warmth-label")
         yield FirstWords(id="warmth_note")
         yield Problem(id="warmth_note-problem")  # its refusal, beside it (nu157: far below)
-        yield Field(f"What made me want to withdraw {self.when}?", id="withdraw-label")
+        yield Field(f"What made you want to withdraw {self.when}?", id="withdraw-label")
         yield TextField(id="withdraw_note")
         yield Field("Anything else — @Name links someone, #word makes a tag")
         yield TextBox(id="body", soft_wrap=True)
@@ -467,7 +467,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             self.when = when
             asked = {
                 "#warmth-label": f"What brought warmth {when}?",
-                "#withdraw-label": f"What made me want to withdraw {when}?",
+                "#withdraw-label": f"What made you want to withdraw {when}?",
             }
             for label, words_now in asked.items():
                 self.query_one(label, Field).update(words_now)
@@ -535,7 +535,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
         return saved
 
     def said_when_saved(self, result: JournalEntryRead) -> str:
-        return words.check_in_saved(result.day, *result.people_by_contact(), self.that_day)
+        said = words.check_in_saved(result.day, *result.people_by_contact(), self.that_day)
+        return f"{said}\n{words.HEAVY_DAY}" if result.felt_heavy else said
 
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
         if answer == "move":

@@ -377,7 +377,7 @@ class OutcomeForm(FormScreen[Any]):
             remember(self.app, f"the new outcome of {what}",
                      f"The outcome of {what} is back as it was.")(result)  # fmt: skip
             result = result[0]
-        self.app.notify(outcome_message(result), title="Noted")
+        self.app.notify(outcome_message(result), title="How it went")
         self.dismiss(result)
 
 

@@ -107,7 +107,7 @@ class HelpScreen(KeepsStyles, DialogFooter, ModalScreen[None]):
             yield Static("", id="trusted", markup=False)
             yield Static("Crisis lines", classes="section", markup=False)
             yield Static(words.EMERGENCY_LINE, id="crisis", markup=False)
-            yield Static("Not only for crises", classes="section", markup=False)
+            yield Static(words.OTHER_SUPPORT_HEADING, classes="section", markup=False)
             yield Static("", id="other-support", markup=False)
             yield Static("", id="support-problem", classes="muted", markup=False)
             yield Static(
@@ -131,7 +131,8 @@ class HelpScreen(KeepsStyles, DialogFooter, ModalScreen[None]):
     def show_support(self, found: SupportLines) -> None:
         self.query_one("#crisis", Static).update(text("\n".join(found.crisis_text()),
                                                       multiline=True))  # fmt: skip
-        other = "\n".join([words.OTHER_SUPPORT, *found.other_text()]) if found.other else ""
+        kinds = words.OTHER_SUPPORT_KINDS[0].upper() + words.OTHER_SUPPORT_KINDS[1:]
+        other = "\n".join([kinds, *found.other_text()]) if found.other else ""
         self.query_one("#other-support", Static).update(text(other, multiline=True))
         problem = self.query_one("#support-problem", Static)
         problem.update(text(found.problem or "", multiline=True))

@@ -362,7 +362,7 @@ class MapScreen(ViewScreen):
         d = data.diversity
         self.query_one("#breadth", Note).set(
             "No contexts yet. Contexts are the parts of life people belong to — "
-            "work, family, a club, the street. c adds one."
+            "work, family, a club, the street. On the Contexts tab (3), n adds one."
             if not d.contexts
             # a first evening's "0 of your 3 contexts" read as a score (nu171)
             else f"No contact logged in the last {words.plural(d.days, 'day')} yet: this "
@@ -432,7 +432,7 @@ class MapScreen(ViewScreen):
             [str(s.person_id) for s in data.one_sided],
         )
         self.query_one("#one-sided-empty", Note).set(
-            "" if data.one_sided else "Nothing leans strongly one way right now."
+            words.ONE_SIDED_READ if data.one_sided else "Nothing leans strongly one way right now."
         )
 
     # ---------------------------------------------------------------- the people table

@@ -106,7 +106,7 @@ class PlanScreen(StepsScreen):
             yield SearchField(placeholder="to (e.g. today)", id="plan-to")
         yield Note(id="filter-note", classes="muted")
         yield Note(id="outcome-filter", classes="muted")
-        yield Section("Coming up")
+        yield Section("Planned steps")  # "Coming up" over a step of 18:00 at 20:20 (nu198)
         yield Note(id="upcoming-empty", classes="muted")
         # Short marks before free text: a narrow terminal cuts the words, not the marks.
         yield table(
@@ -116,7 +116,7 @@ class PlanScreen(StepsScreen):
         yield Note(id="past-empty", classes="muted")
         yield table("past", "when", "who", "how it went", "warmth", "small step", give_way=(-1, 1))
         yield Note(
-            "s plan a step · d done · l not now · w no reply · a another time · k skip · "
+            "s plan a step · d done · l not now · w no reply · a another time · k let go · "
             "e change · x delete · i calendar file · / filter by person and dates · f by outcome",
             classes="muted",
         )

@@ -24,7 +24,7 @@ OUTCOME_KEYS = {
     "declined": ("l", "Not now"),
     "no_reply": ("w", "No reply yet"),
     "rescheduled": ("a", "Another time"),
-    "skipped": ("k", "Skip"),
+    "skipped": ("k", "Let go"),
 }
 """One key per outcome (a step's status once it has one), the same on Today and Plan."""
 

@@ -212,7 +212,7 @@ class TodayScreen(StepsScreen):
         self.query_one("#today-date", Note).set(clock.strftime(data.today, "%A %-d %B %Y"))
         empty = self.query_one("#today-empty", Note)
         empty.set(words.EMPTY_TODAY)
-        empty.display = not data.anyone and not data.checked_in
+        empty.display = not data.anyone  # a check-in alone adds no one to begin with (nu198)
         due_table = self.query_one("#due", DataTable)
         due_was_empty = not (due_table.display and due_table.row_count)
         fill(
@@ -282,7 +282,7 @@ class TodayScreen(StepsScreen):
         for_whom = " (with whom the cursor is on, in 'People you might like to reach')"
         self.query_one("#keys-note", Note).set(
             f"s: plan a small step{for_whom if data.drifting else ''} · d done · l not now · "
-            "w no reply · a another time · k skip · Enter on a step: how it went"
+            "w no reply · a another time · k let go · Enter on a step: how it went"
         )
         self.dates = data.dates
         fill(

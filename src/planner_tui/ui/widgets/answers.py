@@ -96,11 +96,14 @@ def other_answer(screen: Screen[Any], step: int) -> None:
 
 
 ANSWER_KEYS = [
-    # Side by side, the footer's "← →" (a key the answers then take first)
+    # What the footer says, by how the answers stand (a key the answers then take first):
+    # two by two, one "Answers" for all four arrows (it said "↑ ↓ Answers ← → Answers", nu198)
+    Binding("left", "answer_around(-1)", "Answers", key_display="← → ↑ ↓", priority=True),
     Binding("left", "answer_beside(-1)", "Answers", key_display="← →", priority=True),
     Binding("left", "other_answer(-1)", show=False, priority=True),
     Binding("right", "other_answer(1)", show=False, priority=True),
-    Binding("up", "answer_below(-1)", "Answers", key_display="↑ ↓", priority=True),
+    Binding("up", "answer_column(-1)", "Answers", key_display="↑ ↓", priority=True),
+    Binding("up", "answer_below(-1)", show=False, priority=True),
     Binding("down", "answer_below(1)", show=False, priority=True),
 ]
 """A question's arrows (in its BINDINGS, with :class:`AnswerKeys` among its bases)."""
@@ -119,9 +122,12 @@ class AnswerKeys:
     def columns(self) -> int:
         return next((a.columns for a in cast(Screen[Any], self).query(Answers)), 0)
 
+    SHOWN_WHEN_COLUMNS = {"answer_beside": 0, "answer_column": 1, "answer_around": 2}
+    """The arrows the footer names, by how many answers stand side by side (0: a row)."""
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "answer_beside":
-            return self.columns() != 1
+        if action in self.SHOWN_WHEN_COLUMNS:
+            return self.columns() == self.SHOWN_WHEN_COLUMNS[action]
         if action == "answer_below":
             return self.columns() != 0
         return super().check_action(action, parameters)  # type: ignore[misc, no-any-return]
@@ -132,4 +138,5 @@ class AnswerKeys:
     def action_answer_below(self, step: int) -> None:
         other_answer(cast(Screen[Any], self), step * self.columns())
 
-    action_answer_beside = action_other_answer
+    action_answer_beside = action_answer_around = action_other_answer
+    action_answer_column = action_answer_below
