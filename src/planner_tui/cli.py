@@ -430,14 +430,18 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
             for line in left_out:
                 print(line)
             new = sum(1 for row in rows if row.duplicate_of is None)
-            found = f"{new:,} of {len(rows):,} would be added"
-            if new < len(rows):
-                found += (
-                    "; the others are folded into theirs"
+            unsure = sum(1 for row in rows if row.could_be)  # never merged unasked
+            others = len(rows) - new - unsure
+            counted = [f"{new:,} of {len(rows):,} would be added"]
+            if others:  # "the others are folded in" had counted the unsure ones too (nu196)
+                counted.append(
+                    f"{others:,} folded into theirs"
                     if merge
-                    else "; the others are left out (--merge folds them into theirs)"
+                    else f"{others:,} left out (--merge folds them into theirs)"
                 )
-            print(f"{found}. Nothing was changed.")
+            if unsure:
+                counted.append(f"{unsure:,} left out: the name could be more than one person here")
+            print(f"{'; '.join(counted)}. Nothing was changed.")
             return
         with database.write() as session:
             result = vcard.import_cards(

@@ -19,6 +19,21 @@ _ITS_FILES = {"": "database", "-wal": "database's log", "-shm": "database's inde
               "-journal": "database's journal"}  # fmt: skip
 
 
+SPREADSHEETS = (".csv", ".tsv", ".xlsx", ".xls", ".ods")
+"""Files people may hope to import contacts from: told where contacts come in instead."""
+
+
+def refuse_spreadsheet(path: Path) -> None:
+    """A spreadsheet given to import is never read, and is told apart in the same words by
+    the command line and the app (the app's window said only "doesn't look like a vCard",
+    nu196)."""
+    if path.suffix.lower() in SPREADSHEETS and not path.is_dir():
+        raise InvalidInput(
+            f"{path.name} is a spreadsheet, which planner-tui doesn't read: people come in "
+            "from a vCard (.vcf) file, which address books export."
+        )
+
+
 def read_named(path: Path, size: int = -1) -> bytes:
     """The bytes (the first *size*, if given) of a file someone named — never of a
     database this process has open, or of the files SQLite keeps beside it: closing any

@@ -117,12 +117,20 @@ them, nu183.)"""
 EMPTY_MAP_SHELL = (
     "No one on your map yet. Add someone with: planner-tui add NAME (or n on the app's Map)."
 )
-NO_INTENTIONS_YET = (
-    "None yet — one or two for this month can be written now: r, then ← for last month's "
-    "review (which holds them, even before you began), then n."
-)
-"""Today, with no intentions for the month (a first evening was sent to last month's review
-with no word of why, nu183)."""
+
+
+def no_intentions_yet(review_opens_on_last_month: bool) -> str:
+    """Today, with no intentions for the month (a first evening was sent to last month's
+    review with no word of why, nu183). Past midnight on the 1st, `r` opens the month just
+    gone already, and "then ←" went a month too far (nu197)."""
+    where = (
+        "r (last month's review holds them)"
+        if review_opens_on_last_month
+        else "r, then ← for last month's review (which holds them, even before you began)"
+    )
+    return f"None yet — one or two for this month can be written now: {where}, then n."
+
+
 EMPTY_PLAN = "No small step is planned right now. One text to one person is a perfectly good start."
 EMPTY_JOURNAL = "No check-ins yet. A line or two about today is plenty."
 NO_TRUSTED = (
@@ -573,6 +581,10 @@ def sentence(text: str) -> str:
     """*text* ended with a full stop, unless it ends with one already (a name such as
     "Ada A." last: "could be Ada A., Ada B.." had two)."""
     return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
+ADDING_GOES_ON = "This window closes by itself once they are all in."
+"""Escape while a vCard's people are being added (they are, whatever is pressed)."""
 
 
 def preview_found(duplicates_here: int, earlier_in_file: int, new: int) -> str:

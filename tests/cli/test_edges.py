@@ -528,6 +528,26 @@ def test_a_negative_number_is_a_number_no_one_has_not_a_name(tmp_path: Path) -> 
     assert_one_line_error(refused, 1, "No one on your map has the number #-1.")
 
 
+def test_a_merge_preview_counts_a_card_that_could_be_two_people_as_left_out(
+    tmp_path: Path,
+) -> None:
+    """With two people called Sam here, a merge's preview said the others "are folded into
+    theirs", the Sam card among them, which was left out (nu196)."""
+    home, card = tmp_path / "home", tmp_path / "c.vcf"
+    for name in ("Sam", "Sam"):
+        assert run(home, "add", name, "--anyway").returncode == 0
+    assert run(home, "add", "Zo Li").returncode == 0
+    card.write_text(
+        "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nEND:VCARD\r\n"
+                for name in ("Sam", "Zo Li", "Ines"))
+    )  # fmt: skip
+    preview = run(home, "import", str(card), "--preview", "--merge")
+    assert preview.stdout.endswith(
+        "1 of 3 would be added; 1 folded into theirs; 1 left out: the name could be more than "
+        "one person here. Nothing was changed.\n"
+    ), preview.stdout
+
+
 def test_a_vcard_merge_keeps_the_birthday_and_nickname_someone_already_has(
     tmp_path: Path,
 ) -> None:
@@ -549,12 +569,12 @@ def test_a_vcard_merge_keeps_the_birthday_and_nickname_someone_already_has(
         "anniversary 3 Jun 2015)"
     ) in preview.stdout, preview.stdout
     assert "Bo Lee  (already here as Bo Lee; adds the card's note)" in preview.stdout
-    assert "0 of 2 would be added; the others are folded into theirs." in preview.stdout
+    assert "0 of 2 would be added; 2 folded into theirs." in preview.stdout
     # Without --merge the cards are left out: the preview said what a merge would keep.
     preview = run(home, "import", str(card), "--preview")
     assert "Bo Lee  (already here as Bo Lee; left out)" in preview.stdout, preview.stdout
     assert "stays" not in preview.stdout and "kept as another name" not in preview.stdout
-    assert "the others are left out (--merge folds them into theirs)" in preview.stdout
+    assert "2 left out (--merge folds them into theirs)" in preview.stdout
     twice = tmp_path / "twice.vcf"  # someone new, on two cards
     twice.write_text("BEGIN:VCARD\r\nFN:Zoe Park\r\nEND:VCARD\r\n" * 2)
     lines = run(home, "import", str(twice), "--preview").stdout.splitlines()

@@ -27,6 +27,7 @@ from planner_tui.when import parse_when, typed
 
 from ..conftest import FROZEN
 from .test_app import SIZE, hold_choices, make_app, press, screen_text, settle
+from .test_corrections import said
 from .test_fit_narrow import on_screen
 
 DATA = Path(__file__).parent.parent / "data"
@@ -1867,10 +1868,18 @@ async def test_adding_from_a_vcard_says_so_at_once_and_adds_once(
         await pilot.press("enter")  # again, while it adds
         await pilot.pause()
         assert "Adding from 7 cards…" in screen_text(app)
+        # Escape went on adding unseen, with no word once done (nu196): the window stays
+        await pilot.press("escape")  # (not waiting for the adding, as above)
+        await pilot.pause()
+        assert "Adding from 7 cards… This window closes by itself once they are all in." in (
+            " ".join(screen_text(app).split())
+        )
+        assert not isinstance(app.screen, MapScreen)
         release.set()
         await settle(app, pilot)
         assert len(calls) == 1 and isinstance(app.screen, MapScreen)
         assert len(app.screen.query_one("#people-table", DataTable).rows) == 6
+        assert said(app, "Added 6 people")
 
 
 async def test_n_adds_to_the_list_on_show_and_c_checks_in_as_on_today(sqlite_db: Database) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable, Input, RadioSet, TextArea
 
-from planner_tui import words
+from planner_tui import clock, words
 from planner_tui.db.engine import Database
 from planner_tui.services import journal, people, review, support
 from planner_tui.ui.forms.review import IntentionsForm, LonelinessForm
@@ -320,7 +320,7 @@ async def test_intentions_written_in_october_show_on_today_in_november(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         # Today says where this month's are written: the first month has no review before.
-        assert words.NO_INTENTIONS_YET in " ".join(screen_text(app).split())
+        assert words.no_intentions_yet(False) in " ".join(screen_text(app).split())
         await press(app, pilot, "r", "left", "n")
         form = app.screen
         assert isinstance(form, IntentionsForm)
@@ -336,6 +336,21 @@ async def test_intentions_written_in_october_show_on_today_in_november(
         await press(app, pilot, "t")
         today = screen_text(app)
         assert "say yes once" in today and HOSTILE[0] in today
+
+
+async def test_past_midnight_on_the_first_today_sends_to_the_review_r_opens(
+    sqlite_db: Database,
+) -> None:
+    """At 00:30 on 1 December `r` opens November, which holds December's intentions: "r,
+    then ←" led to October's (nu197)."""
+    clock.freeze(datetime(2026, 12, 1, 0, 30))
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert words.no_intentions_yet(True) in " ".join(screen_text(app).split())
+        await press(app, pilot, "r", "n")  # as it says
+        assert isinstance(app.screen, IntentionsForm)
+        assert "Intentions for December 2026" in screen_text(app)
 
 
 async def test_a_month_with_only_its_intentions_shows_them(sqlite_db: Database) -> None:

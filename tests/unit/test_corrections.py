@@ -23,6 +23,7 @@ from planner_tui.services import calendar, corrections, gaps, journal, people, s
 from planner_tui.services.undo import Change, revert
 
 from .. import hostile
+from ..conftest import FROZEN
 
 TODAY = date(2026, 11, 23)  # a Monday; the clock says 20:00
 
@@ -293,6 +294,27 @@ def test_no_reply_that_became_done_records_the_contact_and_drops_the_follow_up(
     assert stored_data(db) == before
     with db.session() as s:
         assert steps.get_step(session=s, step_id=follow_up.id).status is StepStatus.PLANNED
+
+
+def test_an_outcome_saved_again_as_the_same_keeps_when_it_was_settled(db: Database) -> None:
+    """A "not now" opened a fortnight later and saved unchanged was settled anew that day:
+    this week's steps counted it again (nu197). Changed to another outcome, it is news."""
+    with db.write() as s:
+        step = plan(s, person(s, "Maria"), "2026-11-20T10:00")
+        steps.record_outcome(session=s, step_id=step, outcome={"status": "declined"})
+    said_at = clock.utcnow()
+    clock.freeze(FROZEN + timedelta(days=14))
+    with db.write() as s:
+        result, _ = corrections.change_outcome(
+            session=s, step_id=step, outcome={"status": "declined", "note": "busy month"}
+        )
+    assert result.step.outcome_note == "busy month"
+    assert result.step.resolved_at == said_at
+    with db.write() as s:
+        result, _ = corrections.change_outcome(
+            session=s, step_id=step, outcome={"status": "no_reply"}
+        )
+    assert result.step.resolved_at == clock.utcnow() != said_at
 
 
 def test_done_that_did_not_happen_takes_its_contact_away(db: Database) -> None:
@@ -742,6 +764,8 @@ def test_changing_a_step_moved_meanwhile_names_the_step_it_went_on_as(db: Databa
         new = moved.following[0].id
     with (
         db.write() as s,
-        pytest.raises(InvalidInput, match=rf"moved\. It goes on as #{new}, .*change how it went"),
+        pytest.raises(
+            InvalidInput, match=rf"another time\. It goes on as #{new}, .*change how it went"
+        ),
     ):
         corrections.update_step(session=s, step_id=old, data={"action": "call Ana"}, scope="series")

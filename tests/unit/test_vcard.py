@@ -35,12 +35,24 @@ def test_legacy_windows_encoded_files_are_read() -> None:
     assert [c.name for c in vcard.read_file(DATA / "legacy-cp1252.vcf")] == ["Renée François"]
 
 
-@pytest.mark.parametrize("content", [b"", b"hello, world\n", b"\x00\xff\x00garbage"])
-def test_files_that_are_not_vcards_are_refused(tmp_path: Path, content: bytes) -> None:
-    path = tmp_path / "x.vcf"
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [("x.vcf", b"", "x.vcf is empty: nothing was imported."),
+     ("x.vcf", b" \r\n\n", "x.vcf is empty: nothing was imported."),
+     ("x.vcf", b"hello, world\n", "x.vcf doesn't look like a vCard file — nothing was imported."),
+     ("x.vcf", b"\x00\xff\x00garbage", "x.vcf doesn't look like a vCard file"),
+     # as the command line says it (nu196: the app's window said "doesn't look like a vCard")
+     ("people.CSV", b"name\nAna\n", "people.CSV is a spreadsheet, which planner-tui doesn't "
+      "read: people come in from a vCard (.vcf) file, which address books export.")],
+)  # fmt: skip
+def test_files_that_are_not_vcards_are_refused(
+    tmp_path: Path, name: str, content: bytes, said: str
+) -> None:
+    path = tmp_path / name
     path.write_bytes(content)
-    with pytest.raises(InvalidInput, match="doesn't look like a vCard"):
+    with pytest.raises(InvalidInput) as refused:
         vcard.read_file(path)
+    assert str(refused.value).startswith(said)
 
 
 def test_preview_and_import_skip_or_merge_duplicates(db: Database) -> None:
@@ -151,6 +163,28 @@ def test_a_card_under_an_earlier_cards_nickname_is_that_person(db: Database) -> 
         assert ana.notes == "from the old phone"
         for called in ("annie", "bee", "a.s."):
             assert [p.id for p in people.find_duplicates(session=s, name=called)] == [ana.id]
+
+
+@pytest.mark.parametrize("duplicates", ["merge", "skip"])
+def test_a_card_under_the_nickname_of_a_card_for_someone_here_is_them(
+    db: Database, duplicates: str
+) -> None:
+    """Ada, already here, with a card `FN:Ada A.` `NICKNAME:Addy` and then one `FN:Addy`:
+    the second became a new person, Addy, beside Ada now nicknamed Addy (nu196)."""
+    with db.write() as s:
+        ada = people.create_person(session=s, data={"name": "Ada A."}).id
+    cards = vcard.read_cards(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ada A.\nNICKNAME:Addy\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Addy\nNOTE:from the old phone\nEND:VCARD\n"
+    )
+    with db.session() as s:
+        rows = vcard.preview(session=s, cards=cards)
+    assert [(row.duplicate_of, row.duplicate_id) for row in rows] == [("Ada A.", ada)] * 2
+    with db.write() as s:
+        result = vcard.import_cards(session=s, cards=cards, duplicates=duplicates)
+    assert result.added == 0
+    with db.session() as s:
+        assert [p.id for p in people.list_people(session=s)] == [ada]
 
 
 def test_a_card_is_the_person_of_its_name_before_one_with_it_as_a_nickname(db: Database) -> None:

@@ -129,6 +129,9 @@ def change_outcome(
         for follower in session.exec(select(Step).where(Step.previous_id == step_id)).all()
     )
     taken_off = steps.read_steps(session, gone)
+    # The same outcome again (its note changed, or saved as it was) came when it first did:
+    # settled anew, it counted again in that week's steps (nu197).
+    settled_at = row.resolved_at if valid.status == row.status else None
     for step in gone:
         session.delete(step)
     session.execute(sa.delete(Interaction).where(col(Interaction.step_id) == step_id))
@@ -138,7 +141,11 @@ def change_outcome(
     session.add(row)
     session.flush()
     result = steps.record_outcome(
-        session=session, step_id=step_id, outcome=valid, continue_series=not continued
+        session=session,
+        step_id=step_id,
+        outcome=valid,
+        continue_series=not continued,
+        settled_at=settled_at,
     )
     return replace(result, taken_off=taken_off), recorder.finish()
 

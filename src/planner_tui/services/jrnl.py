@@ -35,7 +35,7 @@ from sqlmodel import Session, col, select
 from planner_tui import clock, words
 from planner_tui.db.models import MAX_BODY, JournalEntry, clean_tag
 from planner_tui.errors import InvalidInput
-from planner_tui.files import read_named
+from planner_tui.files import read_named, refuse_spreadsheet
 from planner_tui.journal_search import mentions_in, unlinked, with_whole_names
 from planner_tui.names import Named, people_named, told_apart
 from planner_tui.services.exchange import EXPORT_KINDS, export_kind, kind_of_text
@@ -364,10 +364,6 @@ def read_dayone_folder(folder: Path) -> list[Entry]:
 # --------------------------------------------------------------------------- which file
 
 
-SPREADSHEETS = (".csv", ".tsv", ".xlsx", ".xls", ".ods")
-"""Files people may hope to import contacts from: told where contacts come in instead."""
-
-
 def claims(path: Path) -> bool:
     """Whether ``planner-tui import PATH`` is for this importer: a folder, a Day One JSON
     export, or any file that is not a vCard or planner-tui's own JSON export (by its
@@ -391,13 +387,8 @@ def claims(path: Path) -> bool:
 def load(path: Path) -> Journal:
     """Read a jrnl file or folder, or a Day One journal; refuse an encrypted one, and one
     with no entries at all."""
-    if path.suffix.lower() in SPREADSHEETS and not path.is_dir():
-        # told about jrnl first, and a .csv of "[date]" rows was read as a journal (nu168,
-        # nu177): people come in from a vCard, and a spreadsheet is never read
-        raise InvalidInput(
-            f"{path.name} is a spreadsheet, which planner-tui doesn't read: people come in "
-            "from a vCard (.vcf) file, which address books export."
-        )
+    # told about jrnl first, and a .csv of "[date]" rows was read as a journal (nu168, nu177)
+    refuse_spreadsheet(path)
     if path.is_dir():
         if (path / "entries").is_dir() and any((path / "entries").glob("*.doentry")):
             kind, entries = "Day One journal", read_dayone_folder(path)

@@ -979,11 +979,14 @@ def record_outcome(
     step_id: int,
     outcome: StepOutcome | dict[str, Any],
     continue_series: bool = True,
+    settled_at: datetime | None = None,
 ) -> OutcomeResult:
     """Record what happened, in one transaction. Done records an interaction; rescheduled
     moves this one occurrence; declined or no reply with a new time plans a follow-up; a
     repeating step gets its next occurrence, whatever the outcome (unless
-    *continue_series* is False: a changed outcome, whose series has gone on already)."""
+    *continue_series* is False: a changed outcome, whose series has gone on already).
+    *settled_at*: when an outcome other than done came, if not now (an outcome changed to
+    the same one)."""
     valid = validate(StepOutcome, outcome)
     row = get_or_404(session, Step, step_id, "step")
     check_open(session, row)
@@ -1017,7 +1020,7 @@ def record_outcome(
     # Done, it was settled when it happened (`done --when 3 dec 2025` showed in Plan, and
     # counted in this week's steps, as of the moment it was typed).
     happened = valid.occurred_at if valid.status is StepStatus.DONE else None
-    row.resolved_at = min(happened, moment) if happened is not None else moment
+    row.resolved_at = min(happened, moment) if happened is not None else settled_at or moment
     session.add(row)
     if valid.status is StepStatus.DONE:
         _record_contact(session, row, valid, moment)

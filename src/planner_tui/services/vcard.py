@@ -37,7 +37,7 @@ from planner_tui.db.models import (
     not_a_number,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.files import read_named
+from planner_tui.files import read_named, refuse_spreadsheet
 from planner_tui.names import name_key
 from planner_tui.services.people import (
     add_date,
@@ -203,10 +203,13 @@ def load(path: Path) -> Contents:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InvalidInput(f"{path.name} is larger than 50 MB; is it really a vCard file?")
+        refuse_spreadsheet(path)
         raw = read_named(path)
     except OSError as error:
         raise InvalidInput(f"Couldn't read {path}: {error.strerror or error}.") from None
-    return parse(raw)
+    if not raw.strip():
+        raise InvalidInput(f"{path.name} is empty: nothing was imported.")
+    return parse(raw, path.name)
 
 
 def read_file(path: Path) -> list[Card]:
@@ -270,8 +273,8 @@ class _Unreadable(ValueError):
     pass
 
 
-def parse(raw: bytes) -> Contents:
-    """Cards out of a whole file's bytes."""
+def parse(raw: bytes, name: str = "This") -> Contents:
+    """Cards out of a whole file's bytes (*name*: the file's, as a refusal says it)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, unicode_file, utf8_seen = raw.decode("utf-16", errors="replace"), True, True
     else:
@@ -290,7 +293,7 @@ def parse(raw: bytes) -> Contents:
         found = True
         reader.card(*card)
     if not found:
-        raise InvalidInput("This doesn't look like a vCard file — nothing was imported.")
+        raise InvalidInput(f"{name} doesn't look like a vCard file — nothing was imported.")
     return Contents(
         reader.cards,
         reader.nameless,
@@ -642,8 +645,7 @@ def preview(*, session: Session, cards: list[Card]) -> list[PreviewRow]:
         duplicate_id, duplicate_of = found[0] if found else (None, None)
         kept = tuple(_kept(session, duplicate_id, card)) if duplicate_id is not None else ()
         rows.append(PreviewRow(card, duplicate_of, duplicate_id, duplicate_id in archived, kept))
-        if duplicate_of is None:
-            _index_card(index, card, (None, card.name))
+        _index_card(index, card, found[0] if found else (None, card.name))
     return rows
 
 
@@ -652,7 +654,8 @@ def _index_card(
 ) -> None:
     """A card's name and nicknames in *index*, as someone already here is indexed: a later
     card under one of them is the same person (`FN:annie` after Ana's `NICKNAME:Annie`
-    was added as a second person)."""
+    was added as a second person; so was `FN:Addy` after a card for Ada, already here,
+    nicknamed Addy, nu196). A name that already names someone keeps naming them."""
     for name in (card.name, card.nickname, *card.other_names):
         if key := name_key(name):
             index.setdefault(key, [who])
@@ -707,8 +710,10 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
         elif match and match[0] is not None and duplicates == "merge":
             _fold_card(session, match[0], card, data)
             merged.add(match[0])
+            _index_card(index, card, match)
         elif match:
             skipped += 1
+            _index_card(index, card, match)
         else:
             created = create_person(session=session, data=data)
             _add_days(session, created.id, card)

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
+from planner_tui import words
 from planner_tui.errors import PlannerError
 from planner_tui.names import sort_key
 from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
@@ -25,7 +26,7 @@ from planner_tui.words import plural, preview_found, sentence
 
 
 class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close")]
+    BINDINGS = [Binding("escape", "close", "Close")]
     AUTO_FOCUS = "#vcf-path"  # not the scrolling dialog around it
 
     def __init__(self) -> None:
@@ -35,6 +36,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         """The preview's rows, in the order shown."""
         self.adding = False
         """Whether the cards are being added (set in the thread too, when adding fails)."""
+        self.adding_said = ""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide", id="vcf-dialog"):
@@ -135,9 +137,19 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
         said = sentence(f"{row.card.name}: {row.status()}") if row and row.duplicate_of else ""
         self.query_one("#vcf-row", Static).update(text(said))
 
+    def action_close(self) -> None:
+        """Closed while adding, the window went and the cards went on coming in unseen: no
+        word when they were in, and the Map still showed the people before (nu196). Adding
+        can't stop halfway (it is one transaction), so the window stays until it is done."""
+        if self.adding:
+            self.app.bell()
+            self.status(f"{self.adding_said} {words.ADDING_GOES_ON}")
+            return
+        self.dismiss(None)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "vcf-close":
-            self.dismiss(None)
+            self.action_close()
         elif event.button.id in ("vcf-add", "vcf-merge") and self.cards:
             # Said at once, and not done twice: 3,000 cards took 10-20 s with no sign of
             # anything happening (nu180). (The buttons stay as they are: one put out of
@@ -146,7 +158,8 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
                 self.app.bell()
                 return
             self.adding = True
-            self.status(f"Adding from {plural(len(self.cards), 'card')}…")
+            self.adding_said = f"Adding from {plural(len(self.cards), 'card')}…"
+            self.status(self.adding_said)
             self.add("merge" if event.button.id == "vcf-merge" else "skip")
 
     @work(thread=True, exclusive=True)

@@ -309,7 +309,9 @@ class TodayScreen(StepsScreen):
             words.checkin_state(data.checked_in, data.checkin_draft_day)
         )
         self.query_one("#intentions", HangingLines).set(
-            [f"• {i}" for i in data.intentions] if data.intentions else [words.NO_INTENTIONS_YET]
+            [f"• {i}" for i in data.intentions]
+            if data.intentions
+            else [words.no_intentions_yet(clock.check_in_day().month != data.today.month)]
         )
         moment_line = f"{data.on_this_day}\n(o hides this)" if data.on_this_day else ""
         if data.on_this_day_hidden:
