@@ -156,9 +156,9 @@ CHANNEL_GROUPS = {
     "other": "Letters and other steps",
 }
 EFFORT_GROUPS = {
-    "tiny": "Tiny steps",
-    "small": "Small steps",
-    "bigger": "Bigger steps",
+    "tiny": "Steps chosen as tiny",
+    "small": "Steps chosen as small",  # "Small steps" is every step's name (nu197)
+    "bigger": "Steps chosen as bigger",
     "own": "Steps in your own words",
 }
 

@@ -463,6 +463,7 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
         assert app.screen.query_one("#note", TextArea).text == "phone off? [dim]probably[/]"
         await press(app, pilot, "ctrl+s")
         assert said(app, "How it went") and not isinstance(app.screen, OutcomeForm)
+        assert said(app, "u undoes the change.")  # as other changes say (nu197)
         # The follow-up "no reply" planned goes with it, and is said to (it went unseen).
         assert said(app, "Taken off with the old outcome: Thu 26 Nov, 18:00 — ")
         assert said(app, "(u brings it back)")

@@ -136,6 +136,8 @@ def test_follow_through_by_effort_and_channel_and_made_smaller() -> None:
     small = found["effort.small"]
     assert (small.taken_with, small.count_with, small.taken_without, small.count_without) == (
         3, 6, 5, 5)  # fmt: skip
+    # named by the effort chosen: "Small steps" is what every step is called (nu197)
+    assert small.with_label == "Steps chosen as small"
 
 
 # --------------------------------------------------------------------------- not now, then yes

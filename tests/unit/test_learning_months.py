@@ -379,6 +379,7 @@ def test_the_review_shows_patterns_across_months_and_loneliness_beside_contact(
     across = "\n".join(shown["across"].lines)
     assert "Over 3 months, went together with higher connectedness: Ana (person)." in across
     assert "Over 3 months, mood: too little to tell (0 scored days)." in across
+    assert "over few days even a strong one can be chance" in across  # not jargon alone (nu198)
     assert shown["across"].table is not None
     assert shown["across"].table.rows[0][:7] == ("3", "connected", "Ana (person)",
                                                  "3 (few)", "5.0", "3.0", "+2.0")  # fmt: skip

@@ -370,14 +370,15 @@ class OutcomeForm(FormScreen[Any]):
 
     def saved(self, result: OutcomeResult | tuple[OutcomeResult, Any]) -> None:
         self.dirty = False
-        if isinstance(result, tuple):
+        said = ""
+        if isinstance(result, tuple):  # a change, which undo can take back (and says so)
             from planner_tui.ui.undo import name, remember
 
             what = f"{name(self.step.action)} ({words.when(self.step.due_at)})"  # which one
             remember(self.app, f"the new outcome of {what}",
                      f"The outcome of {what} is back as it was.")(result)  # fmt: skip
-            result = result[0]
-        self.app.notify(outcome_message(result), title="How it went")
+            result, said = result[0], "\nu undoes the change."
+        self.app.notify(outcome_message(result) + said, title="How it went")
         self.dismiss(result)
 
 
