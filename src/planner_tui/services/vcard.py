@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -33,15 +34,18 @@ from planner_tui.db.models import (
     MAX_NOTE,
     Person,
     PersonCreate,
+    PersonDate,
+    PersonDateCreate,
     clean_name,
     not_a_number,
 )
 from planner_tui.errors import InvalidInput
 from planner_tui.files import read_named, refuse_spreadsheet
 from planner_tui.names import name_key
+from planner_tui.services.common import validate
 from planner_tui.services.people import (
     add_date,
-    create_person,
+    add_person,
     dates_by_label,
     get_person,
     keep_other_names,
@@ -715,8 +719,14 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
             skipped += 1
             _index_card(index, card, match)
         else:
-            created = create_person(session=session, data=data)
-            _add_days(session, created.id, card)
+            created = add_person(session=session, data=data)
+            assert created.id is not None
+            session.add_all(  # someone new has no dates yet: nothing to keep or fold
+                PersonDate(
+                    **validate(PersonDateCreate, {"person_id": created.id, **day}).model_dump()
+                )
+                for day in _days(card)
+            )
             _also_called(session, created.id, card)
             _index_card(index, card, (created.id, created.name))
             added.add(created.id)
@@ -776,10 +786,17 @@ def _kept(session: Session, person_id: int, card: Card) -> list[str]:
     return notes + (["adds " + ", ".join(added)] if added else [])
 
 
+def _days(card: Card) -> list[dict[str, Any]]:
+    """The card's birthday and anniversary, as a person's dates."""
+    return [
+        {"label": label, "month": day.month, "day": day.day, "year": day.year}
+        for label, day in ((BIRTHDAY, card.birthday), (ANNIVERSARY, card.anniversary))
+        if day is not None
+    ]
+
+
 def _add_days(session: Session, person_id: int, card: Card) -> None:
-    """The card's birthday and anniversary, as dates of the person: one they have under
-    that label already keeps theirs (:func:`add_date`; the preview says so)."""
-    for label, day in ((BIRTHDAY, card.birthday), (ANNIVERSARY, card.anniversary)):
-        if day is not None:
-            data = {"person_id": person_id, "label": label, "month": day.month, "day": day.day}
-            add_date(session=session, data=data | {"year": day.year})
+    """The card's dates, given to someone already here: one they have under that label
+    already keeps theirs (:func:`add_date`; the preview says so)."""
+    for day in _days(card):
+        add_date(session=session, data={"person_id": person_id, **day})
