@@ -1099,7 +1099,11 @@ def to_markdown(data: MonthReviewData, home: Path | None = None) -> str:
 
 
 def _markdown_table(table: Table) -> list[str]:
+    """Words aligned left, figures right (every column after the first was right-aligned,
+    names and kinds too, nu201)."""
+    count = len(table.columns)
+    words_at = {0, *(i % count for i in table.give_way)}
     head = "| " + " | ".join(table.columns) + " |"
-    rule = "|" + "|".join("---" if i == 0 else "---:" for i in range(len(table.columns))) + "|"
+    rule = "|" + "|".join("---" if i in words_at else "---:" for i in range(count)) + "|"
     body = ["| " + " | ".join(markdown_inline(c) for c in row) + " |" for row in table.rows]
     return [head, rule, *body]

@@ -215,6 +215,19 @@ async def test_a_paste_longer_than_a_name_may_be_is_kept_and_refused_with_a_note
         assert stored_data(stored_file) == before
 
 
+async def test_a_pasted_tab_is_a_space_and_the_name_saves(sqlite_db: Database) -> None:
+    """ "Tabby<tab>Cat" pasted showed as "Tabby   Cat", and saving refused it for a control
+    character (nu200)."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await press(app, pilot, "m", "n")
+        app.screen.query_one("#name").post_message(Paste("Tabby\tCat"))
+        await pilot.pause()
+        await press(app, pilot, "ctrl+s")
+    with sqlite_db.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Tabby Cat"]
+
+
 async def test_a_nickname_too_long_is_said_beside_it_and_the_box_stays_in_sight(
     sqlite_db: Database,
 ) -> None:

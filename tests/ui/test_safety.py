@@ -714,6 +714,25 @@ async def test_a_save_waiting_for_another_programs_write_says_so_then_saves(
         assert [p.name for p in people.list_people(session=s)] == ["Ana [b]waits[/b]"]
 
 
+async def test_the_same_advice_said_again_with_more_is_one_toast(sqlite_db: Database) -> None:
+    """A draft's write and then the form's were both refused on a planner gone: two toasts of
+    one advice, one ending "What you wrote is still here.", piled over the form (nu200)."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await settle(app, pilot)
+        app.notify("Your planner is no longer there.", severity="error")
+        await settle(app, pilot)  # (a toast is shown once its message is handled)
+        app.notify("Your planner is no longer there. What you wrote is still here.",
+                   severity="error")  # fmt: skip
+        app.notify("Your planner is no longer there.")  # not an error: a toast of its own
+        await settle(app, pilot)
+        shown = [t for t in toasts(app) if "no longer there" in t]
+        assert shown == [
+            "Your planner is no longer there. What you wrote is still here.",
+            "Your planner is no longer there.",
+        ], shown
+
+
 async def test_the_advice_for_a_planner_gone_while_open_is_toasted_whole(
     sqlite_db: Database,
 ) -> None:

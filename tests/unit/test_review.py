@@ -539,6 +539,10 @@ def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Databa
     assert "| Average connectedness (1–5) | 3.3 | 5.0 | down 1.7 |" in text
     assert "| Interactions | 5 | 2 | up 3 |" in text
     assert "| walk | tag | 3 | 4.7 | 2.3 | +2.4 |" in text
+    assert (
+        "|  | kind | days with | with | without | difference |\n|---|---|---:|---:|---:|---:|"
+        in (text)
+    )  # names and kinds to the left, figures to the right (nu201: all right but the first)
     assert "\\[b\\]Ben, 25 Oct, after 3 months" in text
     assert "[b]Ben" not in text.replace("\\[b\\]Ben", "")
     assert "2 of 4 steps due in October were done." in text

@@ -262,8 +262,12 @@ class PlannerApp(TypeAheadApp):
             # The toast renders a Content given "as markup" unchanged (Content.from_markup).
             message, markup = cast(str, message), True
         title = plain(title)
-        for shown in list(self._notifications):  # the same again: one toast, its time anew
-            if (shown.message, shown.title, shown.severity) == (message, title, severity):
+        # The same again, or the same said with more (a draft's write, then the form's, both
+        # refused: "… What you wrote is still here.", nu200): one toast, its time anew.
+        for shown in list(self._notifications):
+            if (shown.title, shown.severity) == (title, severity) and (
+                message.startswith(shown.message) or shown.message.startswith(message)
+            ):
                 self._unnotify(shown, refresh=False)  # (Textual is pinned exactly)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 

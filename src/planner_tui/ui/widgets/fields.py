@@ -70,11 +70,14 @@ class TextField(Input):
 
     def on_paste(self, event: Paste) -> None:
         """A paste of several lines arrives whole, its lines joined by spaces: Textual's
-        box kept the first line only, and the rest was lost without a word."""
+        box kept the first line only, and the rest was lost without a word. A tab (from a
+        spreadsheet's cells) is a space too: shown as spaces, it was refused on saving as
+        a control character no one could see (nu200)."""
         self.holds_own_words()
         event.prevent_default()  # Textual's own paste, which keeps the first line
         event.stop()
-        text = " ".join(line for line in event.text.splitlines() if line.strip())
+        lines = event.text.replace("\t", " ").splitlines()
+        text = " ".join(line for line in lines if line.strip())
         if text:
             if self.selection.is_empty:
                 self.insert_text_at_cursor(text)
