@@ -19,6 +19,7 @@ from planner_tui.ui.forms.review import IntentionsForm, LonelinessForm
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.modals.export import ExportFile
 from planner_tui.ui.modals.notice import Explanation
+from planner_tui.ui.screens.base import Section
 from planner_tui.ui.screens.review import FigureBox, ReviewScreen
 from tests.unit.test_charts import month_bars_read
 
@@ -161,6 +162,14 @@ async def test_the_page_keys_read_the_page_with_the_focus_in_sight(sqlite_db: Da
         await press(app, pilot, "pagedown")
         down = body.scroll_y
         assert down > 0 and focus_in_sight()
+        # A title on the page's first line: that figure is chosen, not the next (nu201)
+        box = [b for b in app.screen.query(FigureBox) if b.display][2]
+        title = box.query_one(Section)
+        body.scroll_to(y=title.region.y - body.region.y + body.scroll_y, animate=False)
+        await pilot.pause()
+        assert title.region.y == body.region.y  # its title is the first line in sight
+        assert box.region.y < body.region.y  # (the blank line above it is not)
+        assert app.screen.figure_in_sight() is box
         await press(app, pilot, "end")
         end = body.scroll_y
         assert end == body.max_scroll_y > down and focus_in_sight()

@@ -372,8 +372,9 @@ class ReviewScreen(ViewScreen):
             self.focus_figure(chosen.key)
 
     def figure_in_sight(self) -> FigureBox | None:
-        """The first figure that begins in sight, or the last begun above it when one
-        figure fills the page."""
+        """The first figure whose title is in sight, or the last begun above it when one
+        figure fills the page. (By the box, the blank line above a title counted: a title
+        on the page's first line was passed over for the next figure, nu201.)"""
         body = self.query_one("#body", VerticalScroll)
         top, bottom = body.scroll_y, body.scroll_y + body.size.height
 
@@ -384,9 +385,10 @@ class ReviewScreen(ViewScreen):
                 widget = widget.parent  # type: ignore[assignment]
             return y
 
-        boxes = [box for box in self.query(FigureBox) if box.display]
-        begun = [box for box in boxes if begins(box) < bottom]
-        in_sight = [box for box in begun if begins(box) >= top]
+        titles = [(box, begins(box.query_one(Section))) for box in self.query(FigureBox)
+                  if box.display]  # fmt: skip
+        begun = [box for box, title in titles if title < bottom]
+        in_sight = [box for box, title in titles if top <= title < bottom]
         return in_sight[0] if in_sight else begun[-1] if begun else None
 
     def action_move(self, months: int) -> None:
