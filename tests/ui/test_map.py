@@ -1790,6 +1790,26 @@ async def test_the_gaps_show_every_one_sided_person_and_the_most_one_sided_first
         assert "Who starts is often habit, not a measure of care." in screen_text(app)
 
 
+async def test_a_persons_lists_show_every_row_and_the_page_scrolls(sqlite_db: Database) -> None:
+    """Ivan's 124 contacts scrolled inside a list of 20 rows: PageDown slid his newest out of
+    sight, and one logged then showed nowhere (nu199). The page scrolls; the lists don't."""
+    with sqlite_db.write() as s:
+        ivan = people.create_person(session=s, data={"name": "Ivan"}).id
+        for days in range(30):
+            people.log_interaction(session=s, data={
+                "occurred_at": NOW - timedelta(days=days + 1), "person_ids": [ivan]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PersonScreen)
+        history = app.screen.query_one("#history", DataTable)
+        assert history.row_count == 30 and history.max_scroll_y == 0
+        assert history.size.height == 31  # a line a contact, and the heading
+        await press(app, pilot, "l", "ctrl+s")  # a contact logged now: at the top
+        assert history.row_count == 31 and history.max_scroll_y == 0
+
+
 async def test_on_a_persons_page_only_the_list_with_the_keys_shows_a_selected_row(
     sqlite_db: Database,
 ) -> None:
