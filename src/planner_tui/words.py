@@ -587,6 +587,11 @@ ADDING_GOES_ON = "This window closes by itself once they are all in."
 """Escape while a vCard's people are being added (they are, whatever is pressed)."""
 
 
+def hidden_by_filter(name: str, typed: str) -> str:
+    """Someone just added whom the Map's filter leaves out."""
+    return f"{name} is on your map; the filter {quoted(typed)} hides them (Escape in it shows everyone)."
+
+
 def preview_found(duplicates_here: int, earlier_in_file: int, new: int) -> str:
     """A vCard file's cards in a preview: new, like someone already here, or a card
     repeated in the file (counted as "already here", it said two for one)."""

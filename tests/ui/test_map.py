@@ -1790,6 +1790,22 @@ async def test_the_gaps_show_every_one_sided_person_and_the_most_one_sided_first
         assert "Who starts is often habit, not a measure of care." in screen_text(app)
 
 
+async def test_someone_added_whom_the_filter_hides_is_said_to_be_there(
+    sqlite_db: Database,
+) -> None:
+    """Added with the filter "ben" in place, Zed showed nowhere, and "Saved." said no more
+    (nu199)."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ben"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "slash", *"ben", "enter", "n", *"[i]Zed[/i]", "ctrl+s")
+        assert said(app, "[i]Zed[/i] is on your map; the filter 'ben' hides them (Escape in "
+                    "it shows everyone).")  # fmt: skip
+        assert app.screen.query_one("#people-table", DataTable).row_count == 1
+
+
 async def test_a_persons_lists_show_every_row_and_the_page_scrolls(sqlite_db: Database) -> None:
     """Ivan's 124 contacts scrolled inside a list of 20 rows: PageDown slid his newest out of
     sight, and one logged then showed nowhere (nu199). The page scrolls; the lists don't."""

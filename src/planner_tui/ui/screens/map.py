@@ -682,8 +682,12 @@ class MapScreen(ViewScreen):
                                                else "#people-table", DataTable)  # fmt: skip
         try:
             row = table.get_row_index(str(added_id))
-        except RowDoesNotExist:
-            return  # not in the filter typed: the filter stays as it is
+        except RowDoesNotExist:  # not in the filter typed, which stays as it is: said, as
+            # the one added seemed gone (nu199)
+            name = next(item.name for item in known if item.id == added_id)
+            typed = self.query_one("#filter", Input).value
+            self.notify(words.hidden_by_filter(name, typed))
+            return
         if self.current_tab() != tab:
             self.action_tab(tab)
         table.move_cursor(row=row, animate=False)
