@@ -682,8 +682,10 @@ def not_nows(data: MonthReviewData) -> Figure:
         return Figure("not-nows", title_, lines, waiting=True)
     # Its own twelve months, said: the outcome form's end today (nu156 saw three totals)
     until = clock.strftime(data.month, "%B %Y")
+    # a month still going has no end yet (nu201): its twelve months run to today
+    span = "up to today" if data.running else f"to the end of {until}"
     lines.append(words.not_nows(found.count, found.became_yes,
-                                f"due in the twelve months to the end of {until}"))  # fmt: skip
+                                f"due in the twelve months {span}"))  # fmt: skip
     lines.append(words.DECLINE_REFRAME)
     return Figure("not-nows", title_, lines)
 
@@ -746,7 +748,9 @@ def experiments(data: MonthReviewData) -> Figure:
         if found.too_little:
             lines.append(
                 f"{ITEM}{words.TOO_LITTLE} It needs {learning.MIN_EXPERIMENT_DAYS}+ days run, "
-                f"and {learning.MIN_SCORED}+ scored days or some contact on both sides."
+                f"and {learning.MIN_SCORED}+ scored days on both sides or a contact or step "
+                "on either."  # as counted (learning.too_little_to_tell; "some contact on
+                # both sides" said another rule, nu201)
             )
         if len(data.experiments) > 1:
             rows.append((e.name, "", ""))
@@ -772,8 +776,9 @@ def wins(data: MonthReviewData, shown: int | None = SHOWN) -> Figure:
         )
     if data.reconnections:
         # The longest gaps first (a reader took them for out of order: said so).
+        longest_first = ", longest first" if len(data.reconnections) > 1 else ""  # (nu201)
         lines.append(
-            f"Back in touch after a long gap ({len(data.reconnections):,}, longest first):"
+            f"Back in touch after a long gap ({len(data.reconnections):,}{longest_first}):"
         )
         longest = sorted(data.reconnections, key=lambda r: -(r.gap_days or 10**6))
         lines += more(

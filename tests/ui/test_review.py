@@ -599,6 +599,7 @@ async def test_each_figure_says_how_it_is_counted(sqlite_db: Database) -> None:
         screen.query_one("#table-overview", DataTable).focus()
         await press(app, pilot, "down", "down", "h")  # the third row: average mood
         assert isinstance(app.screen, Explanation)
+        assert "How it's counted: Overview — Average mood (1–5)" in screen_text(app)
         assert "mood scores" in screen_text(app) and "not counted as zero" in screen_text(app)
         await press(app, pilot, "escape")
         screen.focus_figure("reciprocity")

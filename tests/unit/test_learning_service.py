@@ -101,10 +101,10 @@ def test_not_nows_follow_chains_and_the_same_person_within_ninety_days(
         assert service.recent_not_nows(session=s, today=date(2028, 1, 1)).count == 0
     assert data.learning is not None and data.learning.not_nows == learning.NotNows(3, 2)
     said = review_report.not_nows(data).lines
-    # Its window said: the outcome form's ends today (nu156 read three totals as one)
+    # Its window said: the outcome form's ends today (nu156 read three totals as one); the
+    # month is still going, so not "to the end of November" (nu201)
     assert (
-        "Of your 3 'not now's due in the twelve months to the end of November 2026, 2 became a "
-        "yes later." in said
+        "Of your 3 'not now's due in the twelve months up to today, 2 became a yes later." in said
     )
 
 

@@ -119,6 +119,17 @@ class FigureBox(Vertical, can_focus=True):
             return keys[grid.cursor_row]
         return self.key
 
+    def explained(self) -> str:
+        """What `h` explains, as its window names it: the figure, and the row of its table
+        that has an explanation of its own (the window covered the table, and said only
+        "Overview" of the row chosen, nu201)."""
+        title = self.figure.title if self.figure else ""
+        table = self.figure.table if self.figure else None
+        grid = self.query_one(DataTable)
+        if table is not None and table.keys and grid.has_focus:
+            return f"{title} — {table.rows[grid.cursor_row][0]}"
+        return title
+
 
 OPENING_SAID_AFTER = 0.15
 """Seconds before ← or → says the month is on its way: one worked out already (the month
@@ -437,8 +448,7 @@ class ReviewScreen(ViewScreen):
                 self.cannot_open_yet()
                 return
             self.focus_figure(box.key)
-        title = box.figure.title if box.figure else ""
-        self.app.push_screen(Explanation(title, EXPLAIN[box.explain_key]))
+        self.app.push_screen(Explanation(box.explained(), EXPLAIN[box.explain_key]))
 
     def action_loneliness(self) -> None:
         from planner_tui.ui.forms.review import LonelinessForm
