@@ -197,8 +197,10 @@ class PeopleChips(Vertical):
             if gone := [self.known[i] for i in people_meant(typed, archived)]:
                 # "add them on the Map first" made a second of someone archived
                 return words.archived_person(gone[0].name)
+            # (from a form open over the Map, "m, then n" typed them into the form, nu199)
             return (
-                f"No one called {words.quoted(typed)} yet — add them on the Map first (m, then n)."
+                f"No one called {words.quoted(typed)} yet — to add them, close this form (what "
+                "you wrote can be kept), then press n on the Map."
             )
         [person] = found
         if person.id not in self.chosen:
