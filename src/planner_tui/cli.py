@@ -609,7 +609,7 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.when import check_year, parse_when
 
     body = args.text
-    if body is None:
+    if body in (None, "-"):  # "-": stdin, as for most commands (it was saved as "-", nu203)
         if sys.stdin.isatty():
             raise UsageError('say what to write: planner-tui journal "text" (or pipe it in)')
         body = read_stdin_text()

@@ -107,7 +107,8 @@ EMPTY_TODAY = (
     "parts of life they belong to."
 )
 EMPTY_MAP = (
-    "No one here yet. Press n to add someone; they will show here with their circles and "
+    "No one here yet. Press n to add someone (or i, to bring people in from an address "
+    "book's .vcf file); they will show here with their circles and "
     "contexts. The parts of life they belong to (work, family, a club) are on the Contexts "
     "tab (3), where n adds one: add one or two first, and you can tick them as you add each "
     "person. To look around first, try a sample life: planner-tui --home /tmp/planner-demo demo"
@@ -952,9 +953,9 @@ def context_deleted(people_count: int) -> str:
     kept = (
         f"{plural(people_count, 'person', 'people')} in it "
         f"{'stays' if people_count == 1 else 'stay'} on your map, without this label. "
-        "Contact logged there stays too"
+        "Contacts logged there stay too"
         if people_count
-        else "Contact logged there stays"
+        else "Contacts logged there stay"
     )
     return (
         f"{kept}, and steps toward it stay as steps toward {NEW_PLACE}. Small moments logged "

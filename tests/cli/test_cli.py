@@ -620,6 +620,9 @@ def test_a_check_in_from_the_shell_with_scores_mentions_and_stdin(tmp_path: Path
     assert found.returncode == 0 and "[b]ok[/b]" in found.stdout
     assert "quokka walk" in run(home, "search", "quokka", "--from", "2026-11-22").stdout
     assert run(home, "search", "quokka", "--mood", "1-5").stderr.strip() == "No entries match."
+    # "-" reads what is piped, as for most commands (it saved "-", nu203)
+    assert run(home, "journal", "-", "--day", "2026-11-02", stdin="dash\n").returncode == 0
+    assert "dash" in run(home, "search", "2026-11-02").stdout
     assert_one_line_error(run(home, "journal", stdin=""), 1, "nothing to save")
     assert_one_line_error(run(home, "journal", "x", "--day", "tomorrow"), 1, "has begun")
     assert_one_line_error(run(home, "journal", "x", "--day", "31 feb"), 1, "calendar")

@@ -455,6 +455,8 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
         await press(app, pilot, "enter")
         assert isinstance(app.screen, Choice)  # one pair of brackets: "(…) (now: not now)"
         assert f"text ({NAMES[0]}) — so far noted as no reply yet" in screen_text(app)
+        # The outcome it has is the one Enter gives: Done was, a step from "done" (nu202)
+        assert app.screen.focused is app.screen.query_one("#answer-no_reply")
         await press(app, pilot, "d")
         assert isinstance(app.screen, OutcomeForm) and app.screen.change
         # it happened when the step was, not now (as the form first proposed)

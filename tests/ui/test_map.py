@@ -1811,10 +1811,11 @@ async def test_someone_added_whom_the_filter_hides_is_said_to_be_there(
 
 async def test_a_persons_lists_show_every_row_and_the_page_scrolls(sqlite_db: Database) -> None:
     """Ivan's 124 contacts scrolled inside a list of 20 rows: PageDown slid his newest out of
-    sight, and one logged then showed nowhere (nu199). The page scrolls; the lists don't."""
+    sight, and one logged then showed nowhere (nu199). The page scrolls; the lists don't —
+    and PageDown in one moves a screenful, not to its last row (nu204)."""
     with sqlite_db.write() as s:
         ivan = people.create_person(session=s, data={"name": "Ivan"}).id
-        for days in range(30):
+        for days in range(60):
             people.log_interaction(session=s, data={
                 "occurred_at": NOW - timedelta(days=days + 1), "person_ids": [ivan]})  # fmt: skip
     app = make_app(sqlite_db)
@@ -1823,10 +1824,16 @@ async def test_a_persons_lists_show_every_row_and_the_page_scrolls(sqlite_db: Da
         await press(app, pilot, "enter")
         assert isinstance(app.screen, PersonScreen)
         history = app.screen.query_one("#history", DataTable)
-        assert history.row_count == 30 and history.max_scroll_y == 0
-        assert history.size.height == 31  # a line a contact, and the heading
+        assert history.row_count == 60 and history.max_scroll_y == 0
+        assert history.size.height == 61  # a line a contact, and the heading
+        history.focus()
+        await press(app, pilot, "home", "pagedown")
+        assert 15 < history.cursor_row < 30, history.cursor_row  # a screenful on
+        _, y, _, _ = history._get_row_region(history.cursor_row)
+        at, _ = app.screen.get_widget_at(history.content_region.x, history.content_region.y + y)
+        assert at is history  # the row chosen is on screen
         await press(app, pilot, "l", "ctrl+s")  # a contact logged now: at the top
-        assert history.row_count == 31 and history.max_scroll_y == 0
+        assert history.row_count == 61 and history.max_scroll_y == 0
 
 
 async def test_on_a_persons_page_only_the_list_with_the_keys_shows_a_selected_row(

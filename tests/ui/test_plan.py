@@ -1137,6 +1137,8 @@ async def test_the_calendar_key_writes_a_file_calendars_read(
         await press(app, pilot, "p", "i")
         assert isinstance(app.screen, ExportFile)
         path = app.screen.query_one("#export-path", Input)
+        # in the planner's folder given with --home, as the Review's file (nu204: in ~)
+        assert path.value == str(sqlite_db.location.home / "planner-tui-steps.ics")
         assert path.value.endswith("planner-tui-steps.ics")  # offered, and selected:
         await press(app, pilot, *"/tmp/x")
         assert path.value == "/tmp/x"  # typing replaces it (it was added to its end)

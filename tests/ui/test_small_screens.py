@@ -704,6 +704,14 @@ async def test_the_outcome_question_shows_its_five_answers_at_any_height(
         assert isinstance(focused, Button) and focused.id == "answer-no_reply", focused
         footer = " ".join(on_screen(app)[-1:])
         assert "← → ↑ ↓ Answers" in footer and footer.count("Answers") == 1, footer  # nu198
+        # Tab goes round the answers alone: the dialog around them was a stop where Enter
+        # did nothing (nu204)
+        stops = []
+        for _ in range(5):
+            await press(app, pilot, "tab")
+            stops.append(question.focused.id if question.focused else None)
+        assert stops == ["answer-rescheduled", "answer-skipped", "answer-done",
+                         "answer-declined", "answer-no_reply"], stops  # fmt: skip
         # and told apart by more than its colour: underlined (nu175, with NO_COLOR)
         marked = [b.id for b in question.query(Button) if b.rich_style.underline]
         assert marked == ["answer-no_reply"], marked

@@ -317,6 +317,33 @@ def test_an_outcome_saved_again_as_the_same_keeps_when_it_was_settled(db: Databa
     assert result.step.resolved_at == clock.utcnow() != said_at
 
 
+def test_the_same_outcome_again_keeps_the_step_it_planned(db: Database) -> None:
+    """A "not now" with another time next week, opened again and saved with only its note
+    changed, took that step off the plan ("Taken off with the old outcome"); typed again,
+    the same time was planned anew and said as both planned and taken off (nu202)."""
+    with db.write() as s:
+        step = plan(s, person(s, "Zoë"), "2026-11-23T19:00")
+        later = steps.record_outcome(
+            session=s, step_id=step,
+            outcome={"status": "declined", "new_due_at": local("2026-11-30T19:00")},
+        ).following[0]  # fmt: skip
+    for again in ({}, {"new_due_at": local("2026-11-30T19:00")}):
+        with db.write() as s:
+            result, _ = corrections.change_outcome(
+                session=s, step_id=step, outcome={"status": "declined", "note": "busy", **again}
+            )
+        assert (result.taken_off, result.following) == ([], [])
+        with db.session() as s:
+            assert [r.id for r in steps.list_steps(session=s, upcoming=True)] == [later.id]
+    with db.write() as s:  # another time asked for: that one instead
+        result, _ = corrections.change_outcome(
+            session=s, step_id=step,
+            outcome={"status": "declined", "new_due_at": local("2026-12-02T19:00")},
+        )  # fmt: skip
+    assert [t.id for t in result.taken_off] == [later.id]
+    assert [f.due_at for f in result.following] == [local("2026-12-02T19:00")]
+
+
 def test_done_that_did_not_happen_takes_its_contact_away(db: Database) -> None:
     with db.write() as s:
         ana = person(s, "Ana")

@@ -838,9 +838,10 @@ def test_back_in_touch_says_its_longest_gaps_come_first(db: Database) -> None:
 
 
 def test_a_saved_review_lists_a_hundred_new_people_at_most(db: Database) -> None:
-    """An address book of 23,000 cards made a saved review's wins 23,000 lines (nu196)."""
+    """An address book of 23,000 cards made a saved review's wins 23,000 lines (nu196);
+    they are named as every list of people is, by name (nu202: in the order added)."""
     with db.write() as s:
-        for n in range(103):
+        for n in reversed(range(103)):
             people.create_person(session=s, data={"name": f"P{n:03}"})
     lines = review_report.wins(review_of(db, date(2026, 11, 1)), shown=None).lines
     at = lines.index("New people on your map (103):")

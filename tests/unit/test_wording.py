@@ -145,3 +145,11 @@ def test_typed_words_are_quoted_back_as_they_show(typed: str) -> None:
     assert words.quoted("Zoë 👨\u200d👩\u200d👧") == "'Zoë 👨\u200d👩\u200d👧'"
     assert words.quoted("O'Brien") == "'O'Brien'"
     assert words.quoted("a\x1b[31mb") == "'a␛[31mb'"
+
+
+def test_deleting_a_part_of_life_says_what_stays_in_agreeing_words() -> None:
+    """ "Contact logged there stays" (nu204): contacts, plural, stay."""
+    for people_count in (0, 1, 2):
+        said = words.context_deleted(people_count)
+        assert "Contacts logged there stay" in said and "stays," not in said, said
+    assert words.context_deleted(1).startswith("1 person in it stays on your map")

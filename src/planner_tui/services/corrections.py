@@ -112,6 +112,14 @@ def change_outcome(
             field="status",
         )
     gone = _still_open_after(session, row)
+    if valid.status == row.status and valid.status in (StepStatus.DECLINED, StepStatus.NO_REPLY):
+        # The same outcome again keeps the step it planned: with no new time (the form
+        # shows none), or with that step's own time typed again. It was taken off, or
+        # planned anew and said as both planned and taken off (nu202).
+        kept = [s for s in gone if valid.new_due_at in (None, s.due_at)]
+        if valid.new_due_at is not None and kept:
+            valid = valid.model_copy(update={"new_due_at": None, "follow_up": ""})
+        gone = [s for s in gone if s not in kept]
     recorder = Recorder(session)
     recorder.watch(
         Step,

@@ -1004,7 +1004,8 @@ def _new_people(session: Session, first: date, after: date) -> list[str]:
         .where(col(Person.archived).is_(False))
         .order_by(col(Person.created_at))
     ).all()
-    return [name for pid, name in added if pid not in known]
+    # by name, as every list of people (nu202: in the order they were added)
+    return sorted((name for pid, name in added if pid not in known), key=sort_key)
 
 
 def loneliness_check(*, session: Session, month: str) -> LonelinessCheckRead | None:

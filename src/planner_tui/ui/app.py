@@ -145,6 +145,13 @@ class PlannerApp(TypeAheadApp):
         """The backend's settings: one copy, which unlocking adds the passphrase to."""
         return self.backend.settings
 
+    def files_folder(self) -> str:
+        """Where a file the app writes is offered (a saved review, the calendar file): your
+        home folder, or the planner's own folder when --home names one (the demo's review
+        went into your real home, nu182; the calendar file still did, nu204)."""
+        given = self.settings.home
+        return "~" if given is None else str(given.expanduser())
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.theme_chosen)
         self.set_interval(IDLE / 2, self.when_paused)

@@ -161,6 +161,8 @@ def change_outcome(app: PlannerApp, step: StepRead | StepItem, status: str | Non
             f"{words.with_person(item.action, item.person)}{now}",
             answers,
             shortcuts,
+            # Enter keeps how it went: on "Done", it made a "not now" a contact (nu202)
+            first=getattr(step, "status", None),
         ),
         answered,
     )

@@ -27,6 +27,7 @@ class Choice(KeepsStyles, DialogFooter, AnswerKeys, ModalScreen[str | None]):
         message: str,
         answers: list[tuple[str, str]],
         shortcuts: dict[str, str] | None = None,
+        first: str | None = None,
     ) -> None:
         super().__init__()
         self.heading = title
@@ -34,6 +35,8 @@ class Choice(KeepsStyles, DialogFooter, AnswerKeys, ModalScreen[str | None]):
         self.answers = answers
         self.shortcuts = shortcuts or {}
         """Keys that give an answer at once: key → answer id."""
+        self.first = first
+        """The answer with the focus as the question opens (else the first)."""
 
     def compose(self) -> ComposeResult:
         # It scrolls when the terminal is too short for it, so no answer is ever out of reach.
@@ -56,7 +59,11 @@ class Choice(KeepsStyles, DialogFooter, AnswerKeys, ModalScreen[str | None]):
             )
 
     def on_mount(self) -> None:
-        answer = self.query(Button).first()
+        # Tab goes round the answers alone: the dialog was a stop of its own, where Enter
+        # did nothing (nu204). (It still scrolls, by the answers' focus.)
+        self.query_one(VerticalScroll).can_focus = False
+        chosen = self.query(f"#answer-{self.first}") if self.first else None
+        answer = chosen.first(Button) if chosen else self.query(Button).first()
         answer.focus(scroll_visible=False)
         # On a tiny screen the dialog scrolls: the answer Enter gives in sight, whole (once
         # laid out: it has no place yet).

@@ -285,7 +285,7 @@ class PlanScreen(StepsScreen):
                 "Small steps as a calendar file",
                 "Planned steps, repeats included, as an .ics file your calendar app can "
                 "import. Names and step words go into the file.",
-                "~/planner-tui-steps.ics",
+                f"{self.planner.files_folder()}/planner-tui-steps.ics",
                 make,
                 "ics",
             )

@@ -330,12 +330,6 @@ class ReviewScreen(ViewScreen):
         self.planner.keys_may_go_on()  # the keys typed after ← or →, for this month
         self.work_out_month_before()
 
-    def saved_reviews_folder(self) -> str:
-        """Where `o` offers to save a review: your home folder, or the planner's own folder
-        when --home names one (the demo's review went into your real home, nu182)."""
-        given = self.planner.settings.home
-        return "~" if given is None else str(given.expanduser())
-
     def on_mount(self) -> None:
         self.watch(self.query_one("#body"), "virtual_size", self._page_grew, init=False)
 
@@ -526,7 +520,7 @@ class ReviewScreen(ViewScreen):
                 f"The review of {clock.strftime(month, '%B %Y')} as Markdown",
                 "The review as a Markdown file, charts as text: for your own records, or to "
                 "bring to someone you talk to. Names and your notes go into it.",
-                f"{self.saved_reviews_folder()}/"
+                f"{self.planner.files_folder()}/"
                 f"planner-tui-review-{clock.strftime(month, '%Y-%m')}.md",
                 make,
                 "review",

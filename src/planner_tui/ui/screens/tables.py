@@ -123,10 +123,26 @@ class Table(DataTable[Any]):
         self.move(end=False, view_scroll="scroll_up", own=super().action_cursor_up)
 
     def action_page_down(self) -> None:
-        self.move(end=True, view_scroll="scroll_page_down", own=super().action_page_down)
+        own = super().action_page_down
+        self.move(end=True, view_scroll="scroll_page_down", own=lambda: self.page(1, own))
 
     def action_page_up(self) -> None:
-        self.move(end=False, view_scroll="scroll_page_up", own=super().action_page_up)
+        own = super().action_page_up
+        self.move(end=False, view_scroll="scroll_page_up", own=lambda: self.page(-1, own))
+
+    def page(self, pages: int, own: Callable[[], None]) -> None:
+        """The cursor a page on. A table that doesn't scroll itself (every row shown, on a
+        page that scrolls: a person's) is as tall as its rows, and Textual's page went to
+        its last row, past screens never seen (nu204): there, a page is what shows of the
+        view around it. Elsewhere, Textual's *own*."""
+        view = self.view()
+        if view is None or self.cursor_type != "row" or self.max_scroll_y > 0:
+            own()
+            return
+        header = self.header_height if self.show_header else 0
+        rows = max(view.scrollable_content_region.height - header, 1)
+        row = max(0, min(self.row_count - 1, self.cursor_row + pages * rows))
+        self.move_cursor(row=row, animate=False)
 
     def action_scroll_home(self) -> None:
         if self.cursor_type != "row":
