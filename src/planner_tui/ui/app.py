@@ -273,7 +273,9 @@ class PlannerApp(TypeAheadApp):
         # refused: "… What you wrote is still here.", nu200): one toast, its time anew.
         for shown in list(self._notifications):
             if (shown.title, shown.severity) == (title, severity) and (
-                message.startswith(shown.message) or shown.message.startswith(message)
+                shown.message == message
+                or (shown.message and message.startswith(shown.message))
+                or (message and shown.message.startswith(message))
             ):
                 self._unnotify(shown, refresh=False)  # (Textual is pinned exactly)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)

@@ -113,22 +113,21 @@ class FigureBox(Vertical, can_focus=True):
 
     @property
     def explain_key(self) -> str:
-        grid = self.query_one(DataTable)
+        row = self.explained_row()
+        return self.key if row is None else self.figure.table.keys[row]  # type: ignore[union-attr]
+
+    def explained_row(self) -> int | None:
+        """The row of the figure's table `h` explains on its own, if one has the cursor."""
         keys = self.figure.table.keys if self.figure and self.figure.table else []
-        if grid.has_focus and keys:
-            return keys[grid.cursor_row]
-        return self.key
+        grid = self.query_one(DataTable)
+        return grid.cursor_row if keys and grid.has_focus else None
 
     def explained(self) -> str:
-        """What `h` explains, as its window names it: the figure, and the row of its table
-        that has an explanation of its own (the window covered the table, and said only
-        "Overview" of the row chosen, nu201)."""
+        """What `h` explains, as its window names it: the figure, and the row (the window
+        covered the table, and said only "Overview" of the row chosen, nu201)."""
         title = self.figure.title if self.figure else ""
-        table = self.figure.table if self.figure else None
-        grid = self.query_one(DataTable)
-        if table is not None and table.keys and grid.has_focus:
-            return f"{title} — {table.rows[grid.cursor_row][0]}"
-        return title
+        row = self.explained_row()
+        return title if row is None else f"{title} — {self.figure.table.rows[row][0]}"  # type: ignore[union-attr]
 
 
 OPENING_SAID_AFTER = 0.15
