@@ -34,6 +34,7 @@ from planner_tui.terminal import (
 )
 from planner_tui.words import (
     OPEN_WHILE_DELETING,
+    OPEN_WHILE_ENCRYPTING,
     OPEN_WHILE_RESTORING,
     check_in_saved,
     copy_taken,
@@ -762,8 +763,12 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:
-    from planner_tui.db import encryption
+    from planner_tui.db import backups, encryption
 
+    # Before the passphrase is asked: the app open on it went on writing to the file it
+    # had, called the encrypted one damaged and offered an unencrypted copy (nu206).
+    if backups.looks_open(location_from(settings)):
+        raise PlannerError(OPEN_WHILE_ENCRYPTING)
     passphrase = settings.passphrase
     if passphrase is None:
         if not sys.stdin.isatty():

@@ -1095,6 +1095,12 @@ OPEN_WHILE_RESTORING_GONE = (
     "into the copy put back. Nothing was changed."
 )
 LOCKED = "This planner is locked: it opens with its passphrase."
+OPEN_WHILE_ENCRYPTING = (
+    "The app is open on this planner: close it first (q), then run encrypt again — it would "
+    "go on using the file as it was, and take the encrypted one for a damaged one. Nothing was "
+    "changed. (If no app is open, the log is left from a crash: opening and closing the app "
+    "once clears it.)"
+)
 OPEN_WHILE_DELETING = (
     "The app is open on this planner: close it first (q), "
     "then run delete-all again — what it saved afterwards would go with the deleted file. "

@@ -346,6 +346,9 @@ def test_restore_and_delete_all_ask_first_then_do_it(tmp_path: Path) -> None:
     with open_elsewhere(home / "planner.db"):
         for argv in (("delete-all",), ("delete-all", "--yes")):
             assert_one_line_error(run(home, *argv), 1, "close it first (q)")
+        # and so does encrypt: the app then took the encrypted file for a damaged one (nu206)
+        encrypting = run(home, "encrypt", env={"PLANNER_TUI_PASSPHRASE": "correct horse"})
+        assert_one_line_error(encrypting, 1, "close it first (q), then run encrypt again")
         assert "first words" in run(home, "search", "first").stdout
 
     # Opened while the question waited for its answer: asked again after it.
