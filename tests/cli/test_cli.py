@@ -452,6 +452,15 @@ def test_an_emptied_planner_s_log_is_kept_by_restore_and_never_mixed_in(tmp_path
     assert f"The data as it was before is kept in {kept}." in restored.stdout
     assert Path(f"{kept}-wal").read_bytes() == newest
     assert "first words" in run(home, "search", "first").stdout
+    # Deleted, its log left: the log is what is kept, and the file named is there (nu206)
+    database.unlink()
+    log.write_bytes(newest)
+    Path(f"{database}-shm").unlink(missing_ok=True)
+    restored = run(home, "restore", str(copy), "--yes")
+    assert restored.returncode == 0, restored.stderr
+    [named] = [line for line in restored.stdout.splitlines() if "is kept in" in line]
+    shown = Path(named.removeprefix("The data as it was before is kept in ").removesuffix("."))
+    assert shown.name.endswith(".db-wal") and shown.read_bytes() == newest
 
 
 def test_corrupt_database_is_reported_and_never_changed(tmp_path: Path) -> None:

@@ -173,6 +173,8 @@ def restore(location: Location, source: Path) -> Path | None:
                 raise StorageError(words.OPEN_WHILE_RESTORING_DAMAGED)
             safety = _unused(location.backups / backup_name(BEFORE_RESTORE))
             _keep_as_it_is(target, safety)
+            if not safety.exists():  # deleted: its log is what is kept, and is named (the
+                safety = Path(f"{safety}-wal")  # file named was not there, nu206)
         elif target.exists() and target.stat().st_size:
             safety = _unused(location.backups / backup_name(BEFORE_RESTORE))
             try:
