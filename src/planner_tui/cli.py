@@ -357,13 +357,14 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.engine import looks_encrypted, looks_like_sqlite
-    from planner_tui.files import read_named
+    from planner_tui.files import read_named, refuse_spreadsheet
     from planner_tui.services import exchange, jrnl
 
     path: Path = args.file
     if path.suffix.lower() in (".vcf", ".vcard"):
         import_vcard(settings, path, preview=args.preview, merge=args.merge)
         return
+    refuse_spreadsheet(path)  # said first, with --preview too: a careful first try (nu207)
     if args.preview or args.merge:
         raise UsageError("--preview and --merge go with a .vcf file")
     if looks_like_sqlite(path) or (path.suffix.casefold() == ".db" and looks_encrypted(path)):

@@ -6,6 +6,7 @@ this process has open. Standard library only."""
 from __future__ import annotations
 
 import os
+import shlex
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
@@ -32,6 +33,20 @@ def refuse_spreadsheet(path: Path) -> None:
             f"{path.name} is a spreadsheet, which planner-tui doesn't read: people come in "
             "from a vCard (.vcf) file, which address books export."
         )
+
+
+def typed_path(typed: str) -> Path:
+    """A path as typed in a box, or pasted there: a terminal pastes a file dragged in quoted
+    ('/tmp/my contacts.vcf') or with its spaces escaped, and it was "no file" (nu207). Read
+    as the shell would, unless the text names a file as it is."""
+    text = typed.strip()
+    try:
+        parts = shlex.split(text)
+    except ValueError:  # a quote left open: as typed
+        parts = []
+    if len(parts) == 1 and not Path(text).expanduser().exists():
+        text = parts[0]
+    return Path(text).expanduser()
 
 
 def read_named(path: Path, size: int = -1) -> bytes:

@@ -144,6 +144,9 @@ def test_not_a_journal(tmp_path: Path) -> None:
                           "doesn't read: people come in from a vCard (.vcf) file")  # fmt: skip
     contacts.write_text("[2026-12-01 10:00] Ana\n", encoding="utf-8")  # read as jrnl (nu177)
     assert_one_line_error(run(tmp_path, "import", str(contacts)), 1, "is a spreadsheet")
+    for careful in ("--preview", "--merge"):  # a careful first try was told about flags (nu207)
+        told = run(tmp_path, "import", careful, str(contacts))
+        assert_one_line_error(told, 1, "contacts.csv is a spreadsheet")
     assert_one_line_error(
         run(tmp_path, "import", str(tmp_path / "missing.journal")), 1, "There is no file"
     )

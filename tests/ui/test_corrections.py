@@ -532,6 +532,31 @@ async def test_correcting_a_done_step_starts_from_all_it_recorded(
         assert steps.get_step(session=s, step_id=step).appreciation_response == 5
 
 
+async def test_a_not_now_saved_again_as_it_was_keeps_its_other_time_and_claims_no_undo(
+    sqlite_db: Database,
+) -> None:
+    """Opened again and saved unchanged, a "not now" took its other time off the plan
+    (nu202), and said "u undoes the change" of no change, so u took back an older one
+    (nu207). Enter on it opens on how it went: "Not now"."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": NAMES[0]}).id
+        step = steps.create_step(session=s, data={
+            "person_id": ana, "action": "call", "due_at": local("2026-11-23T19:30")}).id  # fmt: skip
+        later = steps.record_outcome(session=s, step_id=step, outcome={
+            "status": "declined", "new_due_at": local("2026-11-27T18:00")}).following[0]  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p")
+        app.screen.query_one("#past", DataTable).focus()
+        await press(app, pilot, "enter", "enter")  # how it went: as it was, "not now"
+        assert isinstance(app.screen, OutcomeForm) and app.screen.status == "declined"
+        await press(app, pilot, "ctrl+s")
+        assert said(app, "Noted: not now.") and not said(app, "u undoes")
+    with sqlite_db.session() as s:
+        assert [r.id for r in steps.list_steps(session=s, upcoming=True)] == [later.id]
+
+
 async def test_letters_typed_on_the_plans_earlier_steps_change_no_outcome(
     sqlite_db: Database,
 ) -> None:

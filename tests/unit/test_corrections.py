@@ -327,6 +327,9 @@ def test_the_same_outcome_again_keeps_the_step_it_planned(db: Database) -> None:
             session=s, step_id=step,
             outcome={"status": "declined", "new_due_at": local("2026-11-30T19:00")},
         ).following[0]  # fmt: skip
+    # typed again as the outcome is changed, it is no other step "just like this" (nu207)
+    with db.session() as s:
+        assert steps.already_there(session=s, step_id=step, due_at=later.due_at) is None
     for again in ({}, {"new_due_at": local("2026-11-30T19:00")}):
         with db.write() as s:
             result, _ = corrections.change_outcome(

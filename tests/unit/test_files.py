@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sqlite3
 import stat
 import subprocess
@@ -10,10 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from planner_tui.db.engine import Location, open_database
 from planner_tui.errors import InvalidInput
-from planner_tui.files import read_named, write_atomic
+from planner_tui.files import read_named, typed_path, write_atomic
 from planner_tui.services import people, vcard
 
 
@@ -105,3 +107,23 @@ def test_the_open_database_is_never_read_as_a_file_someone_named(tmp_path: Path)
     finally:
         database.dispose()
     assert read_named(planner, 16) == b"SQLite format 3\x00"  # closed: a file like any other
+
+
+def test_a_path_pasted_quoted_or_escaped_is_the_file(tmp_path: Path) -> None:
+    """A file dragged into the terminal is pasted quoted or with its spaces escaped: the
+    Map's import said "There is no file at '/tmp/…/my contacts.vcf'" (nu207)."""
+    file = tmp_path / "my contacts.vcf"
+    file.write_text("")
+    for typed in (f"'{file}'", f'"{file}"', str(file).replace(" ", "\\ "), f"  {file} "):
+        assert typed_path(typed) == file, typed
+    odd = tmp_path / "it's here.vcf"  # a name the shell would read otherwise stays as it is
+    odd.write_text("")
+    assert typed_path(str(odd)) == odd
+    assert typed_path("~/x.vcf") == Path.home() / "x.vcf"
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+               min_size=1, max_size=40).filter(lambda name: name.strip() == name))  # fmt: skip
+def test_any_path_quoted_as_a_shell_would_is_read_back(name: str) -> None:
+    path = Path("/nowhere") / name
+    assert typed_path(shlex.quote(str(path))) == path

@@ -687,8 +687,11 @@ def already_there(*, session: Session, step_id: int, due_at: datetime) -> StepRe
         comes_round = next_occurrence(row.rrule, due_at - timedelta(seconds=1), first)
         if goes_on is not None and goes_on <= due_at == comes_round:
             return read_steps(session, [row])[0].model_copy(update={"due_at": due_at})
-    return same_open_step(session=session, person_id=row.person_id, context_id=row.context_id,
-                          action=row.action, due_at=due_at, except_id=step_id)  # fmt: skip
+    found = same_open_step(session=session, person_id=row.person_id, context_id=row.context_id,
+                           action=row.action, due_at=due_at, except_id=step_id)  # fmt: skip
+    # Not the step its own outcome planned, met as that outcome is changed: "already on
+    # your plan, just like this" named the other time being typed again (nu207).
+    return None if found is not None and found.previous_id == step_id else found
 
 
 def get_step(*, session: Session, step_id: int) -> StepRead:

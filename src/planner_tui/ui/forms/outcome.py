@@ -377,7 +377,9 @@ class OutcomeForm(FormScreen[Any]):
             what = f"{name(self.step.action)} ({words.when(self.step.due_at)})"  # which one
             remember(self.app, f"the new outcome of {what}",
                      f"The outcome of {what} is back as it was.")(result)  # fmt: skip
-            result, said = result[0], "\nu undoes the change."
+            # (said only of a change there is: saved as it was, u took back an older, nu207)
+            said = "" if result[1].empty else "\nu undoes the change."
+            result = result[0]
         self.app.notify(outcome_message(result) + said, title="How it went")
         self.dismiss(result)
 

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from planner_tui.errors import PlannerError
+from planner_tui.files import typed_path
 from planner_tui.ui.backend import Backend
 from planner_tui.ui.screens.base import KeepsStyles, say_in_sight, text
 from planner_tui.ui.widgets.fields import TextField
@@ -57,7 +58,7 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
             self.say(f"Type where the file should go, e.g. {self.default}")
             return
         self.say("Writing…")
-        self.export(Path(typed).expanduser())
+        self.export(typed_path(typed))
 
     def ask_to_replace(self, path: Path, why_kept: str | None) -> None:
         """A file is there: replaced by the next Enter when it is an earlier export of this

@@ -14,6 +14,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from planner_tui import words
 from planner_tui.errors import PlannerError
+from planner_tui.files import typed_path
 from planner_tui.names import sort_key
 from planner_tui.services.vcard import Card, Contents, ImportResult, PreviewRow
 from planner_tui.terminal import shorten
@@ -67,7 +68,7 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
             self.status("Type the path of a .vcf file, then Enter.")
             return
         self.query_one("#vcf-status", Static).update("Reading…")
-        self.read(Path(event.value.strip()).expanduser())
+        self.read(typed_path(event.value))
 
     @work(thread=True, exclusive=True)
     def read(self, path: Path) -> None:
