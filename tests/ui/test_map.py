@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,6 +23,7 @@ from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.screens.map import MapScreen
 from planner_tui.ui.screens.person import PersonScreen
+from planner_tui.ui.screens.tables import Table
 from planner_tui.ui.widgets.circles import CirclesPicture
 from planner_tui.when import parse_when, typed
 
@@ -1826,14 +1828,47 @@ async def test_a_persons_lists_show_every_row_and_the_page_scrolls(sqlite_db: Da
         history = app.screen.query_one("#history", DataTable)
         assert history.row_count == 60 and history.max_scroll_y == 0
         assert history.size.height == 61  # a line a contact, and the heading
-        history.focus()
-        await press(app, pilot, "home", "pagedown")
-        assert 15 < history.cursor_row < 30, history.cursor_row  # a screenful on
-        _, y, _, _ = history._get_row_region(history.cursor_row)
-        at, _ = app.screen.get_widget_at(history.content_region.x, history.content_region.y + y)
-        assert at is history  # the row chosen is on screen
+        page = history.view()
+        assert page is not None and app.screen.focused is history
+        # PageDown reads the page on a screen at a time: in the list, it went to the last
+        # row at once, past screens never seen (nu204)
+        rows = [history.cursor_row]
+        for _ in range(8):
+            await press(app, pilot, "pagedown")
+            rows.append(history.cursor_row)
+        moves = [after - before for before, after in itertools.pairwise(rows)]
+        assert 0 < max(moves) <= page.scrollable_content_region.height, rows
+        assert rows[-1] == 59  # and on to the end
         await press(app, pilot, "l", "ctrl+s")  # a contact logged now: at the top
         assert history.row_count == 61 and history.max_scroll_y == 0
+
+
+async def test_a_persons_page_reads_back_from_its_end_a_page_at_a_time(
+    sqlite_db: Database,
+) -> None:
+    """With the cursor in Ivan's small steps, End, End, then PageUp went back to the cursor
+    in the steps, past all his contacts (nu207): the page moves back a screen."""
+    with sqlite_db.write() as s:
+        ivan = people.create_person(session=s, data={"name": "Ivan"}).id
+        for days in range(60):
+            people.log_interaction(session=s, data={
+                "occurred_at": NOW - timedelta(days=days + 1), "person_ids": [ivan]})  # fmt: skip
+        for days in range(5):
+            steps.create_step(session=s, data={"person_id": ivan, "action": f"call {days}",
+                                               "due_at": NOW + timedelta(days=days + 1)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter")
+        chosen = app.screen.focused
+        assert isinstance(chosen, Table) and chosen.id == "person-steps"
+        page = chosen.view()
+        assert page is not None
+        await press(app, pilot, "end", "end")  # its last step, then the page's end
+        end = page.scroll_y
+        assert end == page.max_scroll_y > 0
+        await press(app, pilot, "pageup")
+        assert 0 < end - page.scroll_y <= page.scrollable_content_region.height
 
 
 async def test_on_a_persons_page_only_the_list_with_the_keys_shows_a_selected_row(

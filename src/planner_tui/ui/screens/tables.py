@@ -136,6 +136,12 @@ class Table(DataTable[Any]):
         its last row, past screens never seen (nu204): there, a page is what shows of the
         view around it. Elsewhere, Textual's *own*."""
         view = self.view()
+        if view is not None and self.scrolled_away and not cursor_in_sight(self):
+            # The page was read on past this list's cursor (End at its last row): the page
+            # moves on, by a page. PageUp from a person's page's end went back to the
+            # cursor in their steps, past every contact (nu207).
+            getattr(view, "scroll_page_down" if pages > 0 else "scroll_page_up")(animate=False)
+            return
         if view is None or self.cursor_type != "row" or self.max_scroll_y > 0:
             own()
             return
