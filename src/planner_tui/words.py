@@ -588,6 +588,14 @@ ADDING_GOES_ON = "This window closes by itself once they are all in."
 """Escape while a vCard's people are being added (they are, whatever is pressed)."""
 
 
+def older_contacts(shown: int) -> str:
+    """Above a person's contacts, when they have more than the page lists."""
+    return (
+        f"The newest {shown:,} contacts; older ones are in each month's Review (c) and in "
+        "planner-tui export."
+    )
+
+
 def hidden_by_filter(name: str, typed: str) -> str:
     """Someone just added whom the Map's filter leaves out."""
     return f"{name} is on your map; the filter {quoted(typed)} hides them (Escape in it shows everyone)."

@@ -12,7 +12,7 @@ import pytest
 from textual.events import Paste
 from textual.widgets import Button, DataTable, Input, OptionList, Select, Static, TextArea
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.db import backups
 from planner_tui.db.engine import Database
 from planner_tui.services import drafts, people, steps
@@ -1828,6 +1828,7 @@ async def test_a_persons_lists_show_every_row_and_the_page_scrolls(sqlite_db: Da
         history = app.screen.query_one("#history", DataTable)
         assert history.row_count == 60 and history.max_scroll_y == 0
         assert history.size.height == 61  # a line a contact, and the heading
+        assert not str(app.screen.query_one("#history-empty").render())  # all of them
         page = history.view()
         assert page is not None and app.screen.focused is history
         # PageDown reads the page on a screen at a time: in the list, it went to the last
@@ -1841,6 +1842,24 @@ async def test_a_persons_lists_show_every_row_and_the_page_scrolls(sqlite_db: Da
         assert rows[-1] == 59  # and on to the end
         await press(app, pilot, "l", "ctrl+s")  # a contact logged now: at the top
         assert history.row_count == 61 and history.max_scroll_y == 0
+
+
+async def test_a_persons_page_says_when_it_lists_only_their_newest_contacts(
+    sqlite_db: Database,
+) -> None:
+    """Ada's 215 contacts ended at the 200th without a word (nu207)."""
+    with sqlite_db.write() as s:
+        ada = people.create_person(session=s, data={"name": "Ada"}).id
+        for days in range(201):
+            people.log_interaction(session=s, data={
+                "occurred_at": NOW - timedelta(days=days + 1), "person_ids": [ada]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "enter")
+        assert app.screen.query_one("#history", DataTable).row_count == 200
+        said = str(app.screen.query_one("#history-empty").render())
+        assert said == words.older_contacts(200), said
 
 
 async def test_a_persons_page_reads_back_from_its_end_a_page_at_a_time(

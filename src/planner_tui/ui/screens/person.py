@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 
 RECENT = 20
 MENTIONS = 50
+HISTORY_SHOWN = 200
+"""Contacts a person's page lists, newest first."""
 """Journal entries shown on someone's page (the count says how many there are in all)."""
 
 
@@ -62,6 +64,8 @@ class PersonData:
     mentions: list[SearchHit]
     mention_total: int
     twins: set[int]
+    older_history: bool = False
+    """Whether they have contacts older than the :data:`HISTORY_SHOWN` in ``history``."""
     """Those another shares a name with (:func:`planner_tui.services.people.sharing_a_name`)."""
 
     @property
@@ -146,11 +150,13 @@ class PersonScreen(ViewScreen):
             partial(journal.mentioning, person_id=self.person_id, text=self.searched,
                     limit=MENTIONS)
         )  # fmt: skip
+        history = backend.read(  # one more than shown: whether there are older ones
+            partial(people.list_interactions, person_id=self.person_id, limit=HISTORY_SHOWN + 1)
+        )
         return PersonData(
             person=backend.read(partial(people.get_person, person_id=self.person_id)),
-            history=backend.read(
-                partial(people.list_interactions, person_id=self.person_id, limit=200)
-            ),
+            history=history[:HISTORY_SHOWN],
+            older_history=len(history) > HISTORY_SHOWN,
             upcoming=backend.read(
                 partial(steps.list_steps, person_id=self.person_id, upcoming=True)
             ),
@@ -229,7 +235,11 @@ class PersonScreen(ViewScreen):
             ],
         )
         self.query_one("#history-empty", Note).set(
-            "" if data.history else "No contact logged yet. l logs one."
+            "No contact logged yet. l logs one."
+            if not data.history
+            else words.older_contacts(HISTORY_SHOWN)  # the list ended without a word (nu207)
+            if data.older_history
+            else ""
         )
         focused = self.focused
         if not isinstance(focused, DataTable) or not focused.display:  # Enter works at once
