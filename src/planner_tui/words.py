@@ -591,7 +591,7 @@ ADDING_GOES_ON = "This window closes by itself once they are all in."
 def older_contacts(shown: int) -> str:
     """Above a person's contacts, when they have more than the page lists."""
     return (
-        f"The newest {shown:,} contacts; older ones are in each month's Review (c) and in "
+        f"The newest {plural(shown, 'contact')}; older ones are in each month's Review (c) and in "
         "planner-tui export."
     )
 
