@@ -1103,17 +1103,25 @@ OPEN_WHILE_RESTORING_GONE = (
     "into the copy put back. Nothing was changed."
 )
 LOCKED = "This planner is locked: it opens with its passphrase."
-OPEN_WHILE_ENCRYPTING = (
-    "The app is open on this planner: close it first (q), then run encrypt again — it would "
-    "go on using the file as it was, and take the encrypted one for a damaged one. Nothing was "
-    "changed. (If no app is open, the log is left from a crash: opening and closing the app "
-    "once clears it.)"
+
+
+def close_the_app_first(command: str, why: str, unchanged: str) -> str:
+    """A command that refuses while the app has the planner open: which, why, and that
+    nothing was done."""
+    return (
+        f"The app is open on this planner: close it first (q), then run {command} again — "
+        f"{why}. {unchanged} (If no app is open, the log is left from a crash: opening and "
+        "closing the app once clears it.)"
+    )
+
+
+OPEN_WHILE_ENCRYPTING = close_the_app_first(
+    "encrypt",
+    "it would go on using the file as it was, and take the encrypted one for a damaged one",
+    "Nothing was changed.",
 )
-OPEN_WHILE_DELETING = (
-    "The app is open on this planner: close it first (q), "
-    "then run delete-all again — what it saved afterwards would go with the deleted file. "
-    "Nothing was deleted. (If no app is open, the log is left from a crash: opening and "
-    "closing the app once clears it.)"
+OPEN_WHILE_DELETING = close_the_app_first(
+    "delete-all", "what it saved afterwards would go with the deleted file", "Nothing was deleted."
 )
 THEME_NOT_KEPT = "The theme is yours for now; the next start opens with the one before."
 

@@ -1811,15 +1811,21 @@ async def test_someone_added_whom_the_filter_hides_is_said_to_be_there(
         assert app.screen.query_one("#people-table", DataTable).row_count == 1
 
 
+def someone_with_contacts(db: Database, name: str, count: int) -> int:
+    """*name*, in touch once a day on each of the *count* days before now: their id."""
+    with db.write() as s:
+        pid = people.create_person(session=s, data={"name": name}).id
+        for days in range(count):
+            people.log_interaction(session=s, data={
+                "occurred_at": NOW - timedelta(days=days + 1), "person_ids": [pid]})  # fmt: skip
+    return pid
+
+
 async def test_a_persons_lists_show_every_row_and_the_page_scrolls(sqlite_db: Database) -> None:
     """Ivan's 124 contacts scrolled inside a list of 20 rows: PageDown slid his newest out of
     sight, and one logged then showed nowhere (nu199). The page scrolls; the lists don't —
     and PageDown in one moves a screenful, not to its last row (nu204)."""
-    with sqlite_db.write() as s:
-        ivan = people.create_person(session=s, data={"name": "Ivan"}).id
-        for days in range(60):
-            people.log_interaction(session=s, data={
-                "occurred_at": NOW - timedelta(days=days + 1), "person_ids": [ivan]})  # fmt: skip
+    someone_with_contacts(sqlite_db, "Ivan", 60)
     app = make_app(sqlite_db)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await open_map(app, pilot)
@@ -1848,11 +1854,7 @@ async def test_a_persons_page_says_when_it_lists_only_their_newest_contacts(
     sqlite_db: Database,
 ) -> None:
     """Ada's 215 contacts ended at the 200th without a word (nu207)."""
-    with sqlite_db.write() as s:
-        ada = people.create_person(session=s, data={"name": "Ada"}).id
-        for days in range(201):
-            people.log_interaction(session=s, data={
-                "occurred_at": NOW - timedelta(days=days + 1), "person_ids": [ada]})  # fmt: skip
+    someone_with_contacts(sqlite_db, "Ada", 201)
     app = make_app(sqlite_db)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await open_map(app, pilot)
@@ -1867,11 +1869,8 @@ async def test_a_persons_page_reads_back_from_its_end_a_page_at_a_time(
 ) -> None:
     """With the cursor in Ivan's small steps, End, End, then PageUp went back to the cursor
     in the steps, past all his contacts (nu207): the page moves back a screen."""
+    ivan = someone_with_contacts(sqlite_db, "Ivan", 60)
     with sqlite_db.write() as s:
-        ivan = people.create_person(session=s, data={"name": "Ivan"}).id
-        for days in range(60):
-            people.log_interaction(session=s, data={
-                "occurred_at": NOW - timedelta(days=days + 1), "person_ids": [ivan]})  # fmt: skip
         for days in range(5):
             steps.create_step(session=s, data={"person_id": ivan, "action": f"call {days}",
                                                "due_at": NOW + timedelta(days=days + 1)})  # fmt: skip

@@ -123,14 +123,14 @@ class Table(DataTable[Any]):
         self.move(end=False, view_scroll="scroll_up", own=super().action_cursor_up)
 
     def action_page_down(self) -> None:
-        own = super().action_page_down
-        self.move(end=True, view_scroll="scroll_page_down", own=lambda: self.page(1, own))
+        own, view_scroll = super().action_page_down, "scroll_page_down"
+        self.move(end=True, view_scroll=view_scroll, own=lambda: self.page(1, own, view_scroll))
 
     def action_page_up(self) -> None:
-        own = super().action_page_up
-        self.move(end=False, view_scroll="scroll_page_up", own=lambda: self.page(-1, own))
+        own, view_scroll = super().action_page_up, "scroll_page_up"
+        self.move(end=False, view_scroll=view_scroll, own=lambda: self.page(-1, own, view_scroll))
 
-    def page(self, pages: int, own: Callable[[], None]) -> None:
+    def page(self, pages: int, own: Callable[[], None], view_scroll: str) -> None:
         """The cursor a page on. A table that doesn't scroll itself (every row shown, on a
         page that scrolls: a person's) is as tall as its rows, and Textual's page went to
         its last row, past screens never seen (nu204): there, a page is what shows of the
@@ -140,7 +140,7 @@ class Table(DataTable[Any]):
             # The page was read on past this list's cursor (End at its last row): the page
             # moves on, by a page. PageUp from a person's page's end went back to the
             # cursor in their steps, past every contact (nu207).
-            getattr(view, "scroll_page_down" if pages > 0 else "scroll_page_up")(animate=False)
+            getattr(view, view_scroll)(animate=False)
             return
         if view is None or self.cursor_type != "row" or self.max_scroll_y > 0:
             own()
