@@ -250,6 +250,39 @@ async def test_contexts_are_added_and_a_duplicate_is_refused_inline(sqlite_db: D
         assert [c.name for c in people.list_contexts(session=s)] == ["Allotment", "Work"]
 
 
+async def test_a_tab_chosen_while_a_new_context_is_read_stays_chosen(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`1` pressed at once after saving a context: once the map had read it again, the
+    Contexts tab came back, and the next `n` opened a context form, not a person's (seen in
+    a real terminal on a slow machine)."""
+    import threading
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "3", "n")
+        release, load = threading.Event(), MapScreen.load
+
+        def slow(self: MapScreen) -> Any:
+            release.wait(60)
+            return load(self)
+
+        monkeypatch.setattr(MapScreen, "load", slow)
+        await pilot.press(*"Choir", "ctrl+s")
+        while not isinstance(app.screen, MapScreen):  # saved; the map reads it again
+            await pilot.pause(0.05)
+        await pilot.press("1")
+        release.set()
+        await settle(app, pilot)
+        assert isinstance(app.screen, MapScreen)
+        assert app.screen.current_tab() == "people"
+        await press(app, pilot, "3")  # the new context is there, and the cursor on it
+        assert app.screen.selected_context().name == "Choir"  # type: ignore[union-attr]
+        await press(app, pilot, "1", "n")
+        assert isinstance(app.screen, PersonForm)
+
+
 async def test_two_people_of_one_name_are_told_apart_by_number(sqlite_db: Database) -> None:
     """Two Mo Khans looked alike in the log form and the wizard, and typing the name said
     "No one called 'Mo Khan'"."""
