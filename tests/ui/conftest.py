@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from textual.screen import Screen
 
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.collector import IdleCollector
@@ -52,3 +53,29 @@ def collected_as_each_test_ends(
     ``collects_when_idle``."""
     if request.node.get_closest_marker("collects_when_idle") is None:
         monkeypatch.setattr(IdleCollector, "tick", lambda _self: False)
+
+
+PAINT = Screen._compositor_refresh
+"""Textual's own painting of what changed on a screen (kept before it is deferred below)."""
+
+
+def paint(app: PlannerApp) -> None:
+    """Paint what changed since the last paint, as the next frame would (``settle`` does
+    this once the app is quiet): a widget that fails to draw fails the test here."""
+    for screen in app.screen_stack:  # the screens under a dialog first, as Textual does
+        PAINT(screen)
+
+
+@pytest.fixture(autouse=True)
+def frames_painted_when_settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A frame is painted when the test has waited for the app to settle, not after every
+    message: headless, nothing is shown, and painting each passing frame took a third of a
+    screen test's CPU. What changed meanwhile is kept and painted together (``paint``), so
+    every changed widget is still drawn; a state that never settles is not, and snapshots
+    and screen reads draw the whole screen themselves."""
+
+    def keep_for_later(self: Screen[object]) -> None:
+        self._dirty_widgets.clear()  # already the compositor's dirty regions, kept for paint
+        self.app._update_mouse_over(self)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", keep_for_later)

@@ -30,6 +30,8 @@ from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.base import ViewScreen
 
+from .conftest import paint
+
 SIZE = (120, 40)
 HOSTILE = ["[bold]Bob", "[/]", "[@click=app.quit]x[/]", "[link=file:///etc/passwd]y[/link]"]
 
@@ -57,7 +59,11 @@ async def settle(app: PlannerApp, pilot: object) -> None:
             and app.ready_for_keys()  # a form has its choices and draft
             and laid_out(app.screen)
         )
-        if done or time.monotonic() > deadline:
+        if done:
+            paint(app)  # a widget that works out what it shows as it draws has done so
+            if quiet(app):
+                return
+        if time.monotonic() > deadline:
             return
 
 

@@ -729,8 +729,7 @@ async def test_choosing_someone_in_the_circles_opens_their_detail(sqlite_db: Dat
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_map(app, pilot)
-        await pilot.press("2")
-        await pilot.pause()
+        await press(app, pilot, "2")
         picture = app.screen.query_one(CirclesPicture)
         assert picture.has_focus and len(picture.marks) == 2
         assert "▸ Ina" in str(picture.render())
@@ -757,8 +756,7 @@ async def test_the_circles_summarise_a_crowd_of_300(sqlite_db: Database) -> None
     app = make_app(sqlite_db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_map(app, pilot)
-        await pilot.press("2")
-        await pilot.pause()
+        await press(app, pilot, "2")
         picture = app.screen.query_one(CirclesPicture)
         assert [m.label for m in picture.marks if m.is_group] == ["●75", "▲75", "■75", "◆75"]
         picture.cursor = next(n for n, m in enumerate(picture.marks) if m.label == "●75")
