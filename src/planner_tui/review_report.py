@@ -560,6 +560,9 @@ def small_steps(data: MonthReviewData) -> Figure:
             data.running,
             f.settled_early,
             clock.strftime(data.month, "%B"),
+            reached=min(
+                f.steps_due_so_far, f.steps_done + not_now + counts.get(StepStatus.NO_REPLY, 0)
+            ),
         )
     ]
     if not_now:

@@ -1401,18 +1401,25 @@ def moved_steps(count: int) -> str:
 
 
 def steps_done_line(
-    done: int, due: int, to_come: int, running: bool, early: int, month: str
+    done: int, due: int, to_come: int, running: bool, early: int, month: str, reached: int = 0
 ) -> str:
     """The Review's line on *month*'s steps: done of those due (so far, while the month
     is going, with those whose outcome came *early*, before their day); steps not yet due
     are still to come, never counted as not done. A month over is named ("this month",
-    under November's title in December, read as December, nu198)."""
+    under November's title in December, read as December, nu198). Steps where the person
+    reached out (*reached*: done, a "not now", no reply yet) come first when some were not
+    done: "1 of 5 steps … was done" read as failing after four brave tries (nu209)."""
     was = "was" if 1 in (done, due) else "were"  # "0 of 1 step … was done"
-    if not running:
-        return f"{done:,} of {plural(due, 'step')} due in {month} {was} done."
-    which = "due so far or settled early" if early else "due so far"
-    line = f"{done:,} of {plural(due, 'step')} {which} {was} done"
-    if not to_come:
+    which = f"due in {month}" if not running else (
+        "due so far or settled early" if early else "due so far")  # fmt: skip
+    if reached > done:
+        line = (
+            f"You reached out in {reached:,} of {plural(due, 'step')} {which}: {done:,} done, "
+            f"{reached - done:,} not now or no reply yet"
+        )
+    else:
+        line = f"{done:,} of {plural(due, 'step')} {which} {was} done"
+    if not running or not to_come:
         return line + "."
     return f"{line}; {to_come:,} still to come this month."
 

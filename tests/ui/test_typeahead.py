@@ -388,3 +388,49 @@ async def test_a_question_opened_by_a_key_typed_ahead_takes_the_keys_after_it(
         assert any(t.startswith("Deleted") for t in toasts), toasts
     with sqlite_db.session() as s:
         assert journal.list_entries(session=s) == []
+
+
+async def test_keys_typed_just_after_a_change_act_on_the_map_as_it_now_is(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys typed at once after a save, a delete or a new context acted on the map as it
+    was before it was read again (nu208): `l` after adding Lena logged a contact with the
+    one selected before, `u` after a delete found nothing to undo, and a context just added
+    could not be ticked in the person form opened next. The map reads slowly here, as on a
+    loaded machine."""
+    from planner_tui.ui.forms.interaction import InteractionForm
+    from planner_tui.ui.screens.map import MapScreen
+    from planner_tui.ui.widgets.ticks import TickList
+
+    from .test_app import screen_text
+    from .test_corrections import said
+
+    load = MapScreen.load
+
+    def slow(self: MapScreen) -> object:
+        time.sleep(0.3)
+        return load(self)
+
+    monkeypatch.setattr(MapScreen, "load", slow)
+    with sqlite_db.write() as s:
+        for name in ("Kim Lee", "Zed Ray"):
+            people.create_person(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m")
+        burst(app, "n", *"Lena Moss", "ctrl+s", "l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, InteractionForm)
+        assert "With: Lena Moss" in screen_text(app)
+        await press(app, pilot, "escape")
+        assert isinstance(app.screen, MapScreen)
+        burst(app, "x", "tab", "enter", "u")  # delete Lena, and take it back at once
+        await settle(app, pilot)
+        assert not said(app, "Nothing")
+        assert person_named(sqlite_db, "Lena Moss") is not None
+        burst(app, "3", "n", *"Yoga", "ctrl+s", "1", "n", *"Uma Vale")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonForm)
+        ticks = app.screen.query_one("#contexts", TickList)
+        assert [str(ticks.get_option_at_index(0).prompt)] == ["Yoga"]  # to tick

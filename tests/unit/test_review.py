@@ -546,7 +546,8 @@ def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Databa
     )  # names and kinds to the left, figures to the right (nu201: all right but the first)
     assert "\\[b\\]Ben, 25 Oct, after 3 months" in text
     assert "[b]Ben" not in text.replace("\\[b\\]Ben", "")
-    assert "2 of 4 steps due in October were done." in text
+    # Reaching out comes first: a "not now" or a silence is not a step not taken (nu209).
+    assert "You reached out in 4 of 4 steps due in October: 2 done, 2 not now or no reply" in text
     assert "expected 3.0 of 5 awkwardness on average; afterwards it felt 2.0" in text
     assert "```text" in text and "Connectedness each day" in text  # charts as text
     assert "## How these figures are counted" in text
@@ -638,7 +639,10 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
         data = review.review_month(session=s, month=date(2026, 11, 1))
     assert (data.figures.still_to_come, data.figures.settled_early) == (1, 2)
     text = review_report.to_markdown(data)
-    assert "1 of 4 steps due so far or settled early was done; 1 still to come" in text
+    assert (
+        "You reached out in 2 of 4 steps due so far or settled early: 1 done, 1 not now or no "
+        "reply yet; 1 still to come this month." in text
+    )
 
 
 def test_on_the_last_day_of_the_month_the_review_still_counts_so_far(october: Database) -> None:
@@ -858,6 +862,18 @@ def test_a_saved_review_lists_a_hundred_new_people_at_most(db: Database) -> None
 )  # fmt: skip
 def test_the_steps_line_agrees_with_its_numbers(done: int, due: int, said: str) -> None:
     assert words.steps_done_line(done, due, 0, False, 0, "October") == said
+
+
+def test_the_steps_line_puts_reaching_out_first_when_some_were_not_done() -> None:
+    """The line read "1 of 5 steps due so far was done" after four brave tries, two of them
+    a "not now" and two unanswered, which reads as failing (nu209)."""
+    assert words.steps_done_line(1, 5, 0, True, 0, "December", reached=5) == (
+        "You reached out in 5 of 5 steps due so far: 1 done, 4 not now or no reply yet."
+    )
+    # All done, or none reached for beyond those done: the count of done says it.
+    assert words.steps_done_line(2, 3, 1, True, 0, "December", reached=2) == (
+        "2 of 3 steps due so far were done; 1 still to come this month."
+    )
 
 
 def test_someone_added_with_their_history_logged_is_not_a_new_person(db: Database) -> None:

@@ -93,12 +93,13 @@ class PlannerApp(TypeAheadApp):
     PREPARE_VIEWS = True
     """Make the views not yet visited while the person pauses (see :meth:`prepare_a_view`).
     Tests of other things turn it off: what they do must not depend on how long they take."""
-    OPENING = frozenset({"open", "check-in", "corrections", "merge", "save"})
-    """Worker groups that end by opening or closing a screen (the data and first-run notice,
-    today's check-in, a form to correct something, the question before a merge, a form's
-    save): keys typed meanwhile are for the screen on top after it (see
-    :mod:`planner_tui.ui.typeahead`). (Without the save, `n Alpha ctrl+s n Beta ctrl+s`
-    at once typed the second `n` and name into the first form, still saving.)"""
+    OPENING = frozenset({"open", "check-in", "corrections", "merge", "save", "write"})
+    """Worker groups that end by opening or closing a screen, or by showing the view again
+    (the data and first-run notice, today's check-in, a form to correct something, the
+    question before a merge, a form's save, a key's write): keys typed meanwhile are for
+    what is on top after it (see :mod:`planner_tui.ui.typeahead`). (Without the save,
+    `n Alpha ctrl+s n Beta ctrl+s` at once typed the second `n` and name into the first
+    form, still saving; without the write, `u` just after a delete found nothing to undo.)"""
     COMMANDS = {KeyCommands, SystemCommandsFound}
     BINDINGS = [
         *(
@@ -375,7 +376,7 @@ class PlannerApp(TypeAheadApp):
 
     def reload_view(self) -> None:
         if isinstance(self.screen, ViewScreen):
-            self.screen.reload()
+            self.screen.catch_up()
 
     def push_made(
         self, make: Callable[[], Screen[Any]], then: ScreenResultCallbackType[Any] | None = None

@@ -318,12 +318,15 @@ class ViewScreen(KeepsStyles, Screen[None]):
         """Held while data is put on screen (see :meth:`_show`)."""
         self._laid_out: Size | None = None
         """The size the view was last laid out at (see :meth:`on_resize`)."""
+        self._catching_up = False
+        """Whether the view is reading again after its data changed (see :meth:`catch_up`)."""
 
     @property
     def ready_for_keys(self) -> bool:
-        """Keys typed ahead wait until the view first shows its data (or a problem), as
-        they would for someone typing slowly (see planner_tui.ui.typeahead)."""
-        return self._answered
+        """Keys typed ahead wait until the view first shows its data (or a problem), and
+        until it shows the data again after a change (:meth:`catch_up`), as they would for
+        someone typing slowly (see planner_tui.ui.typeahead)."""
+        return self._answered and not self._catching_up
 
     def goes_at_once(self, action: str) -> bool:
         """Whether a key for *action* goes on while this view is not ready for keys
@@ -332,6 +335,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
 
     def answered(self) -> None:
         """The view shows its data, or why it can't."""
+        self._catching_up = False
         if not self._answered:
             self._answered = True
             self.planner.backend.needed()
@@ -376,6 +380,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
         if self._shown != self.freshness():
             # After the view's first frame: a loading thread would compete with it (read
             # as the view mounted, the Journal's first visit came 0.1 s later in tmux).
+            self._catching_up = self._answered  # keys wait from now (not after the frame)
             self.call_after_refresh(self.reload)
         elif self._read_at is not None:
             self.call_after_refresh(self.reload_if_written_elsewhere)
@@ -384,7 +389,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
         """Read again if what this view shows has moved on since it was shown (a draft
         kept as a form closed onto it)."""
         if self.is_current and self._shown is not None and self._shown != self.freshness():
-            self.reload()
+            self.catch_up()
 
     @work(thread=True, exclusive=True, group="written", description="check for changes")
     def reload_if_written_elsewhere(self) -> None:
@@ -392,9 +397,18 @@ class ViewScreen(KeepsStyles, Screen[None]):
         the data since this view read it; a query of a row, not a reload, when not."""
         with contextlib.suppress(PlannerError):  # a file that can't be read: said on a reload
             if self.planner.backend.data_version() != self._read_at:
-                self.app.call_from_thread(self.reload)
+                self.app.call_from_thread(self.catch_up)
 
     def action_refresh(self) -> None:
+        self.reload()
+
+    def catch_up(self) -> None:
+        """Read again after the data changed (a write here, a form saved, another program):
+        keys typed meanwhile wait until it shows. They acted on the rows as they were (nu208:
+        `l` just after adding someone logged a contact with the one selected before; `u`
+        just after a delete found nothing to undo; a new context was missing from the
+        person form opened next)."""
+        self._catching_up = True
         self.reload()
 
     # ---------------------------------------------------------------- focus
