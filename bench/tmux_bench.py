@@ -464,7 +464,8 @@ def cold_round(run: Run, home: Path) -> None:
 
 
 def app_env(home: Path) -> dict[str, str]:
-    # No daily backup copy: a person's app takes one once a day, not on every start.
+    # No daily backup copy: a person's app takes one at the day's first start, and again
+    # only after a change, not on every start.
     return {"PLANNER_TUI_HOME": str(home), "PLANNER_TUI_NOW": NOW, "TZ": "Europe/London",
             "PLANNER_TUI_DAILY_BACKUPS": "0"}  # fmt: skip
 

@@ -1404,6 +1404,10 @@ async def test_a_cue_too_long_takes_you_back_to_it_with_the_reason(sqlite_db: Da
             screen_text(app).split()
         )
         assert wizard(app).focused is wizard(app).query_one("#cue", Input)
+        # Said under the cue's own box, not at the wizard's foot below the backup's (nu210).
+        note = wizard(app).query_one("#cue-problem", Problem)
+        assert "The cue is 1,207 characters long" in str(note.render())
+        assert str(wizard(app).query_one("#form-problem", Problem).render()).strip() == ""
     with sqlite_db.session() as s:
         assert steps.list_steps(session=s, upcoming=True) == []
 

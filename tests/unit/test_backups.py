@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from datetime import date, timedelta
@@ -39,6 +40,27 @@ def test_one_copy_a_day_and_only_the_newest_are_kept(sqlite_db: Database) -> Non
     copy = folder / kept[-1]
     assert names(copy) == ["Ana"] and copy.stat().st_mode & 0o777 == 0o600
     assert backups.daily_backup(sqlite_db, date(2026, 12, 1), keep=0) is None
+
+
+def test_todays_copy_is_taken_again_when_the_planner_changed_since(sqlite_db: Database) -> None:
+    """The first day's only copy was taken at the very first start, empty; a damaged file
+    the next morning then had nothing of that day to put back (nu210). A later start the
+    same day takes it again if the planner changed since, and not otherwise."""
+    today = date(2026, 12, 6)
+    copy = backups.daily_backup(sqlite_db, today)
+    assert copy is not None and names(copy) == []
+    now = copy.stat().st_mtime  # the planner as written before the copy, the copy a while ago
+    path = sqlite_db.location.sqlite_path
+    assert path is not None
+    for written in (path, path.with_name(path.name + "-wal")):
+        if written.exists():
+            os.utime(written, (now - 20, now - 20))
+    os.utime(copy, (now - 10, now - 10))
+    assert backups.daily_backup(sqlite_db, today) is None  # nothing changed since
+    add(sqlite_db, "Ana")
+    assert backups.daily_backup(sqlite_db, today) == copy
+    assert names(copy) == ["Ana"]
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["daily-2026-12-06.db"]
 
 
 def test_restore_puts_a_copy_back_and_keeps_what_was_there(sqlite_db: Database) -> None:

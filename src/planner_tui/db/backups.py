@@ -3,6 +3,7 @@ API while the app runs; putting a copy back; and deleting everything on request.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -49,17 +50,33 @@ LOCAL_FILES = (
 
 
 def daily_backup(database: Database, today: date, *, keep: int = KEEP_DAILY) -> Path | None:
-    """Today's copy, unless there is one; then only the newest *keep* daily copies stay."""
-    if database.location.sqlite_path is None or keep <= 0:
+    """Today's copy, unless there is one taken since the planner last changed; then only
+    the newest *keep* daily copies stay. Taken again at a later start the same day when
+    the planner has changed since: the first day's only copy, taken at the very first start,
+    was empty, and a damaged file the next morning left nothing of that day to put back
+    (nu210). A copy is only replaced by a sound one (:func:`backup_file`)."""
+    path = database.location.sqlite_path
+    if path is None or keep <= 0:
         return None
     folder = database.location.backups
     target = folder / f"{DAILY_PREFIX}{today.isoformat()}.db"
     written = None
-    if not target.exists():
+    if not target.exists() or _changed_since(path, target):
         written = database.backup_to(target)
     for old in sorted(folder.glob(f"{DAILY_PREFIX}*.db"), reverse=True)[keep:]:
         old.unlink(missing_ok=True)
     return written
+
+
+def _changed_since(path: Path, copy: Path) -> bool:
+    """Whether the SQLite file at *path* (or its write-ahead log, where writes go first) was
+    written after *copy* was."""
+    taken = copy.stat().st_mtime_ns
+    for part in (path, path.with_name(path.name + "-wal")):
+        with contextlib.suppress(FileNotFoundError):
+            if part.stat().st_mtime_ns > taken:
+                return True
+    return False
 
 
 def named_copy(location: Location, given: Path) -> Path:

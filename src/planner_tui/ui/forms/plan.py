@@ -207,11 +207,15 @@ class PlanWizard(FormScreen[StepRead]):
                     yield Problem(id="repeat-problem")
                     yield Field("If-then cue (optional)")
                     yield TextField(id="cue", placeholder="e.g. when I finish lunch on Friday…")
+                    # Each box's own note: a cue too long was said below the backup's box
+                    # (at the wizard's foot), as if the backup were too long (nu210).
+                    yield Problem(id="cue-problem")
                     yield Field("If-then backup (optional)")
                     yield TextField(
                         id="backup",
                         placeholder="e.g. if she doesn't answer, I'll send a voice note on Sunday",
                     )
+                    yield Problem(id="backup-problem")
                     yield Line(id="days-note", classes="muted")
                 with Vertical(id="page-sure"):
                     yield Field("How sure are you that you'll do it? 0 to 10 (Enter skips)")
