@@ -280,10 +280,13 @@ async def test_words_typed_or_pasted_where_no_box_takes_them_go_on_in_the_forms_
         assert rung == [1] and note.text == "Lovely chat, q? " and app.focused is tick
         # On a closed drop-down, letters that begin no choice are words too, the choice
         # as it was (nu160: "hello there" chose *outer* by its "o", and the space opened
-        # the list); "it" began *in person*, then nothing.
+        # the list); "it" began *in person*, then nothing. A space goes on with the words:
+        # "in" began *in person*, and the space opened the list, which took "the park"
+        # (nu209).
         monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
         channel = contact.query_one("#channel", Select)
-        for typed, said in (("hello there", "hello there"), ("it was", "hello there it was")):
+        for typed, said in (("hello there", "hello there"), ("it was", "hello there it was"),
+                            ("in the park", "hello there it was in the park")):  # fmt: skip
             before = channel.value
             channel.focus()
             await press(app, pilot, *typed)
@@ -297,7 +300,7 @@ async def test_words_typed_or_pasted_where_no_box_takes_them_go_on_in_the_forms_
             await press(app, pilot, *typed)
             assert initiator.value == chosen and app.focused is initiator
             note.focus()
-        assert note.text == "Lovely chat, q? hello there it was"
+        assert note.text == "Lovely chat, q? hello there it was in the park"
 
 
 async def test_a_name_is_suggested_only_when_the_typing_begins_one(sqlite_db: Database) -> None:

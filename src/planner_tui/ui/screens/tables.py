@@ -191,6 +191,8 @@ class Table(DataTable[Any]):
         leaves the page where it is)."""
         if not self.row_count or not self.is_attached or not self.has_focus:
             return
+        if self.scrolled_away:  # the page was moved on since the cursor moved (End, End)
+            return
         around = self.view()
         if around is None:
             return

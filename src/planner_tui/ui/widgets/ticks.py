@@ -81,6 +81,10 @@ class Finder:
         """The letters of the name being spelled, the last one typed included."""
         return self._spelling
 
+    def spelling_on(self) -> bool:
+        """Whether a name is being spelled: the next key typed now would go on with it."""
+        return bool(self._spelling) and time.monotonic() - self._typed_at < FIND_PAUSE
+
     def find(self, character: str, lines: Sequence[str], at: int) -> int | None:
         """The line *character* (with the letters just before it) finds, from line *at*
         (the next line round to the top, when it is typed again); None if none."""
@@ -203,7 +207,12 @@ class Dropdown(Select[SelectType]):
         self._finder.forget()  # back in the box later, letters begin a new word
 
     def on_key(self, event: events.Key) -> None:
-        if self.expanded or not event.is_printable or event.character in (None, " "):
+        # A space goes on with the words being spelled ("in person", or words typed one box
+        # too soon: nu209's "if he doesn't answer…" found a line by "if", and the space
+        # then opened the list, which took the rest); alone, it opens the list.
+        spelling = event.character == " " and self._finder.spelling_on()
+        if (self.expanded or not event.is_printable or event.character is None
+                or (event.character == " " and not spelling)):  # fmt: skip
             self._finder.forget()
             return  # the drop-down's own keys
         event.stop()
