@@ -1587,3 +1587,25 @@ async def test_a_step_moved_near_another_names_it_beside_the_time(
         said = " ".join(str(app.screen.query_one(preview, Static).render()).split())
         assert "also then: 19:30 send Bo a postcard (Bo)" in said
         assert "call Ana (Ana)" not in said
+
+
+async def test_a_box_reached_by_a_burst_of_tabs_is_in_view(sqlite_db: Database) -> None:
+    """Five Tabs at once on the wizard's details page, at 100×30, left the cursor in the
+    cue's box below the wizard's edge, the page at its top (nu209, nu211)."""
+    from .test_typeahead import burst
+
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(app, pilot, "s", *"bo", "enter", "enter", *"fri 7pm", "enter")
+        assert wizard(app).page == "details"
+        burst(app, "tab", "tab", "tab", "tab", "tab")
+        await settle(app, pilot)
+        box, form = wizard(app).focused, wizard(app).query_one("#wizard")
+        assert box is not None and box.id == "cue"
+        seen = form.scrollable_content_region
+        assert seen.y <= box.region.y and box.region.bottom <= seen.bottom, (box.region, seen)
+        burst(app, "shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab")
+        await settle(app, pilot)
+        box = wizard(app).focused
+        assert box is not None and seen.y <= box.region.y and box.region.bottom <= seen.bottom
