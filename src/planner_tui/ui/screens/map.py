@@ -248,9 +248,9 @@ class MapScreen(ViewScreen):
         self.crowd: tuple[str, frozenset[int]] | None = None
         """A crowd chosen in Circles: the People tab lists only them while its filter says
         what the crowd set it to (the filter alone listed everyone in that part of life)."""
-        self.just_added: tuple[str, int, str] | None = None
-        """Someone or a context just added (its tab and id, and the tab shown then): the
-        cursor goes to its row once the map shows it."""
+        self.just_added: tuple[str, int] | None = None
+        """Someone or a context just added (its tab and id): the cursor goes to its row
+        once the map shows it."""
 
     # ---------------------------------------------------------------- layout
 
@@ -657,7 +657,7 @@ class MapScreen(ViewScreen):
 
     def go_to_added(self, tab: str, result: PersonRead | ContextRead | None) -> None:
         if result is not None:
-            self.just_added = (tab, result.id, self.current_tab())
+            self.just_added = (tab, result.id)
             self.move_to_added()
 
     POINTED_ROWS: ClassVar[tuple[str, ...]] = ("person", "context")
@@ -665,18 +665,17 @@ class MapScreen(ViewScreen):
     def point_at(self, ids: set[str], table: str) -> None:
         """Undo brought these people or contexts back: the cursor goes to them once they
         show (it stayed on the row below, and the next `x` deleted that one)."""
-        tab = "people" if table == "person" else "contexts"
-        self.just_added = (tab, min(map(int, ids)), self.current_tab())
+        self.just_added = ("people" if table == "person" else "contexts", min(map(int, ids)))
 
     def move_to_added(self) -> None:
-        """The cursor on the row just added, in its tab (once the data holds it). Its tab
-        is shown unless another was chosen while the data was read: a `1` pressed at once
-        after saving a context was undone, and the next `n` added a context, not a person."""
+        """The cursor on the row just added, in its tab (once the data holds it). Keys typed
+        meanwhile wait for it (ViewScreen.catch_up): a `1` pressed at once after saving a
+        context was undone by it, and the next `n` added a context, not a person."""
         from textual.widgets.data_table import RowDoesNotExist
 
         if self.just_added is None or self.data is None:
             return
-        tab, added_id, shown_then = self.just_added
+        tab, added_id = self.just_added
         known = self.data.people if tab == "people" else self.data.contexts
         if all(item.id != added_id for item in known):
             return  # shown before the new one was read: the next show has it
@@ -691,11 +690,10 @@ class MapScreen(ViewScreen):
             typed = self.query_one("#filter", Input).value
             self.notify(words.hidden_by_filter(name, typed))
             return
-        table.move_cursor(row=row, animate=False)
-        if self.current_tab() == tab:
-            table.focus()
-        elif self.current_tab() == shown_then:
+        if self.current_tab() != tab:
             self.action_tab(tab)
+        table.move_cursor(row=row, animate=False)
+        table.focus()
 
     def action_edit(self) -> None:
         context = self.selected_context()

@@ -46,9 +46,9 @@ if TYPE_CHECKING:
 
 RECENT = 20
 MENTIONS = 50
+"""Journal entries shown on someone's page (the count says how many there are in all)."""
 HISTORY_SHOWN = 200
 """Contacts a person's page lists, newest first."""
-"""Journal entries shown on someone's page (the count says how many there are in all)."""
 
 
 @dataclass
@@ -64,9 +64,9 @@ class PersonData:
     mentions: list[SearchHit]
     mention_total: int
     twins: set[int]
+    """Those another shares a name with (:func:`planner_tui.services.people.sharing_a_name`)."""
     older_history: bool = False
     """Whether they have contacts older than the :data:`HISTORY_SHOWN` in ``history``."""
-    """Those another shares a name with (:func:`planner_tui.services.people.sharing_a_name`)."""
 
     @property
     def title(self) -> str:

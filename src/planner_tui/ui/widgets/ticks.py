@@ -210,9 +210,8 @@ class Dropdown(Select[SelectType]):
         # A space goes on with the words being spelled ("in person", or words typed one box
         # too soon: nu209's "if he doesn't answer…" found a line by "if", and the space
         # then opened the list, which took the rest); alone, it opens the list.
-        spelling = event.character == " " and self._finder.spelling_on()
-        if (self.expanded or not event.is_printable or event.character is None
-                or (event.character == " " and not spelling)):  # fmt: skip
+        opens = event.character == " " and not self._finder.spelling_on()
+        if self.expanded or not event.is_printable or event.character is None or opens:
             self._finder.forget()
             return  # the drop-down's own keys
         event.stop()
