@@ -317,6 +317,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self._saves = 0
         """Counts saves and drafts let go: a draft written for what was typed before one
         (its thread late, under load) must not bring back what was just saved or let go."""
+        self._notes: tuple[list[Problem], dict[str, Widget]] | None = None
+        """The form's notes, and its notes and read-backs by id (see :meth:`notes`)."""
 
     @property
     def planner(self) -> PlannerApp:
@@ -641,13 +643,14 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         """Each field's message (from :meth:`check`, run now unless given) beside it."""
         if problems is None:
             problems = self.check(self.values())
+        notes, by_id = self.notes()
         pointer = None
-        for problem in self.query(Problem):
+        for problem in notes:
             if problem.id == "form-problem":
                 pointer = problem
             elif problem.id:
                 problem.say(problems.get(problem.id.removesuffix("-problem")))
-        notes_shown = any(shown(p) for p in self.query(Problem) if p is not pointer)
+        notes_shown = any(shown(p) for p in notes if p is not pointer)
         if pointer is not None and not notes_shown and pointer.message in self.SETTLED_BY_TYPING:
             # every note it pointed to is gone (a wizard's other pages may still have theirs,
             # out of sight), or the form is no longer empty
@@ -655,7 +658,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         # A field's read-back ("→ Tue 29 Dec…") never stands above a message that says its
         # text couldn't be used: it would be from an earlier text, or contradict it.
         for key in problems:
-            for read_back in self.query(f"#{key.replace('_', '-')}-preview").results(Static):
+            read_back = by_id.get(f"{key.replace('_', '-')}-preview")
+            if isinstance(read_back, Static):
                 read_back.update("")
         typing_in = self.focused
         below = self.said_under(typing_in) if typing_in is not None else None
@@ -669,10 +673,25 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         says how its text was read ("→ Saturday 21 November"), if it has such a line."""
         if not field.id:
             return None
-        note = next(iter(self.query(f"#{field.id}-problem")), None)
+        by_id = self.notes()[1]
+        note = by_id.get(f"{field.id}-problem")
         if note is not None and shown(note):
             return note
-        return next(iter(self.query(f"#{field.id.replace('_', '-')}-preview")), None)
+        return by_id.get(f"{field.id.replace('_', '-')}-preview")
+
+    def notes(self) -> tuple[list[Problem], dict[str, Widget]]:
+        """The form's notes, and its notes and read-backs (``#KEY-problem``,
+        ``#KEY-preview``) by id. Found once: they are checked on every key, each look walked
+        the whole form, and a form adds or removes none of them once it is mounted."""
+        if self._notes is not None:
+            return self._notes
+        notes = list(self.query(Problem))
+        by_id = {
+            w.id: w for w in self.query("*") if w.id and w.id.endswith(("-problem", "-preview"))
+        }
+        if self.is_mounted:
+            self._notes = notes, by_id
+        return notes, by_id
 
     @property
     def save_button(self) -> Widget | None:
@@ -1083,7 +1102,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
     def refused(self, message: str, field: str | None) -> None:
         name = (field or "").split(".")[0]
-        target = next(iter(self.query(f"#{name}-problem").results(Problem)), None) if name else None
+        target = self.notes()[1].get(f"{name}-problem") if name else None
+        target = target if isinstance(target, Problem) else None
         (target or self.query_one("#form-problem", Problem)).say(message)
         if target is not None:
             self.query_one("#form-problem", Problem).say(None)
@@ -1104,7 +1124,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         at 80×24, would otherwise be off screen). A field's note is ``#NAME-problem``; its
         field is ``#NAME`` (or the first place to type inside it), else the last place to
         type before the note."""
-        notes = [p for p in self.query(Problem) if p.id != "form-problem" and shown(p)]
+        notes = [p for p in self.notes()[0] if p.id != "form-problem" and shown(p)]
         if not notes:
             return
         note = notes[0]
