@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from textual.events import Paste
 from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
+from textual.widgets._select import SelectOverlay
 
 from planner_tui import clock
 from planner_tui.db.engine import Database
@@ -243,6 +244,47 @@ async def test_typing_in_a_closed_drop_down_chooses_and_a_digit_moves_on(
     with sqlite_db.session() as s:
         [contact] = people.list_interactions(session=s, person_id=ana)
     assert (contact.warmth, contact.channel) == (4, "text")
+
+
+async def test_typing_in_an_open_drop_down_finds_as_a_closed_one_does(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter opens a drop-down's list, and words typed into the open list vanished in
+    Textual's own search (nu209). The open list takes letters as the closed one does:
+    letters that find a line move the highlight there (Enter chooses it), a digit chooses
+    its line and moves on, and letters that find nothing close the list and go on in the
+    form's words, the choice as it was."""
+    monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l")
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        channel = form.query_one("#channel", Select)
+        note = form.query_one("#note", TextArea)
+        before = channel.value
+        channel.focus()
+        await press(app, pilot, "enter")
+        assert channel.expanded
+        await press(app, pilot, *"lovely chat [b]x[/]")
+        assert note.text == "lovely chat [b]x[/]" and app.focused is note
+        assert not channel.expanded and channel.value == before
+        channel.focus()
+        await press(app, pilot, "enter", *"vid")
+        assert channel.expanded and channel.value == before  # only highlighted so far
+        overlay = channel.query_one(SelectOverlay)
+        assert overlay.highlighted is not None
+        assert str(overlay.get_option_at_index(overlay.highlighted).prompt) == "call / video"
+        await press(app, pilot, "enter")
+        assert channel.value == "call" and not channel.expanded
+        warmth = form.query_one("#warmth", Select)
+        warmth.focus()
+        await press(app, pilot, "enter", "4")
+        assert warmth.value == 4 and not warmth.expanded and app.focused is not warmth
+        assert note.text == "lovely chat [b]x[/]"
 
 
 async def test_words_typed_or_pasted_where_no_box_takes_them_go_on_in_the_forms_words(

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import Checkbox, RadioButton, Select, SelectionList
-from textual.widgets._select import SelectType
+from textual.widgets._select import SelectOverlay, SelectType
 from textual.widgets._selection_list import SelectionType
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
@@ -189,15 +189,18 @@ class TickList(SelectionList[SelectionType]):
 
 
 class Dropdown(Select[SelectType]):
-    """A drop-down where typing, while it is closed, chooses: letters find a choice as in
-    a list (:class:`Finder`), and a digit chooses the line it starts ('3 · a bit awkward',
-    '4/5') and moves on to the next box, as in the check-in's scales. Textual's closed
-    drop-down let typed keys vanish, and a warmth typed as a digit was never saved.
-    Letters that begin no choice are words typed one box too soon: they go on in the
-    form's words, with the choice as it was before them (nu160: "hello there" typed on
-    *How close* rang bells, chose *outer* by its "o", and the space opened the list)."""
+    """A drop-down where typing chooses: letters find a choice as in a list
+    (:class:`Finder`), and a digit chooses the line it starts ('3 · a bit awkward', '4/5')
+    and moves on to the next box, as in the check-in's scales. Textual's closed drop-down
+    let typed keys vanish, and a warmth typed as a digit was never saved. Letters that
+    begin no choice are words typed one box too soon: they go on in the form's words, with
+    the choice as it was before them (nu160: "hello there" typed on *How close* rang
+    bells, chose *outer* by its "o", and the space opened the list). The open list takes
+    letters the same way, moving its highlight (Textual's own search there kept words
+    that found nothing, nu209: Enter had opened the list, and a sentence vanished in it)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("type_to_search", False)  # the open list's letters come here
         super().__init__(*args, **kwargs)
         self._finder = Finder()
         self._before: Any = self.NULL
@@ -210,39 +213,50 @@ class Dropdown(Select[SelectType]):
         # A space goes on with the words being spelled ("in person", or words typed one box
         # too soon: nu209's "if he doesn't answer…" found a line by "if", and the space
         # then opened the list, which took the rest); alone, it opens the list.
-        opens = event.character == " " and not self._finder.spelling_on()
-        if self.expanded or not event.is_printable or event.character is None or opens:
+        alone = event.character == " " and not self._finder.spelling_on()
+        if not event.is_printable or event.character is None or alone:
             self._finder.forget()
             return  # the drop-down's own keys
         event.stop()
         event.prevent_default()
+        typed = event.character
         # A choice is also found by the word stored for it, as the command line takes it
-        # ("them" for *they reached out*: nu167 typed it, and it went into the note).
-        choices = [
-            (plain_words(p) + (f" {value}" if isinstance(value, str) else ""), value)
-            for p, value in self._options
-            if value != self.NULL
-        ]
-        values = [value for _, value in choices]
-        at = values.index(self.value) if self.value in values else 0
-        if (event.character or "").isdigit():
+        # ("them" for *they reached out*: nu167 typed it, and it went into the note). The
+        # lines are the list's own, the blank one (found by nothing) included.
+        lines = [
+            "" if value == self.NULL
+            else plain_words(prompt) + (f" {value}" if isinstance(value, str) else "")
+            for prompt, value in self._options
+        ]  # fmt: skip
+        values = [value for _, value in self._options]
+        overlay = self.query_one(SelectOverlay)
+        if self.expanded:
+            at = overlay.highlighted or 0
+        else:
+            at = values.index(self.value) if self.value in values else 0
+        if typed.isdigit():
             self._finder.forget()  # a digit is a line's number, never more of a word
         prior = self.value
-        found = self._finder.find(event.character or "", [w for w, _ in choices], at)
+        found = self._finder.find(typed, lines, at)
         if len(self._finder.spelled) == 1:  # the first letter of a name
             self._before = prior
         if found is None:
             # a form with no box for words rings, and what is spelled on finds nothing
             # either (nu177: "hello" rang at "h", then chose *letter / other* by its "l")
             write = words_box(self.screen)
-            if event.character.isdigit() or write is None:
+            if typed.isdigit() or write is None:
                 self.app.bell()
                 return
-            typed = self._finder.spelled
+            spelled = self._finder.spelled
             self._finder.forget()
+            self.expanded = False
             self.value = self._before
-            write(typed)
+            write(spelled)
+            return
+        if self.expanded and not typed.isdigit():
+            overlay.select(found)  # chosen with Enter, as in any open list
             return
         self.value = values[found]
-        if event.character.isdigit():
+        if typed.isdigit():
+            self.expanded = False
             self.screen.focus_next()
