@@ -4,6 +4,7 @@ the calendar file."""
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -1031,6 +1032,53 @@ def coming_and_gone_by(db: Database) -> dict[str, int]:
     with db.write() as s:
         steps.record_outcome(session=s, step_id=old, outcome={"status": "declined"})
     return ids
+
+
+async def test_a_name_in_the_filter_is_looked_for_as_it_is_typed(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each key in the person filter waited out a pause before anything was read (0.36 s a
+    key on ten years, nu211): a name is now looked for at once, as the Journal's search is,
+    and the steps read for an earlier name, ending last, never show under a later one. A
+    day typed still waits for the pause ("1 d" of "1 dec" is no day)."""
+    monkeypatch.setattr("planner_tui.ui.screens.plan.FILTER_PAUSE", 3600)
+    ids = coming_and_gone_by(sqlite_db)
+    plan(sqlite_db, ids["Cy"], "2026-11-26T18:00", action="walk with Cy")
+    release, finished = threading.Event(), threading.Event()
+    list_steps = steps.list_steps
+
+    def held_for_o(**kwargs: Any) -> list[StepRead]:
+        if kwargs.get("person_name") == "o":  # Bo's, held until Cy's are on screen
+            release.wait(10)
+            try:
+                return list_steps(**kwargs)
+            finally:
+                finished.set()
+        return list_steps(**kwargs)
+
+    monkeypatch.setattr(steps, "list_steps", held_for_o)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p", "slash")
+        await pilot.press("o", "backspace", "y")
+        deadline = time.monotonic() + 10
+        while not ("walk with Cy" in screen_text(app) and "coffee with Bo" not in screen_text(app)):
+            assert time.monotonic() < deadline, screen_text(app)
+            await pilot.pause(0.02)
+        release.set()
+        while not finished.is_set():
+            assert time.monotonic() < deadline
+            await pilot.pause(0.02)
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "walk with Cy" in shown and "coffee with Bo" not in shown
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        screen.query_one("#plan-from", Input).value = "1 d"
+        await pilot.pause()
+        assert screen._filter_timer is not None and screen.filter.start is None  # it waits
+        assert "can't" not in screen_text(app)
 
 
 async def test_step_lists_filter_by_person_outcome_and_dates(sqlite_db: Database) -> None:
