@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from planner_tui import review_report
 from planner_tui.db.engine import Database
@@ -30,6 +31,28 @@ def test_trusted_contacts_keep_order_and_refuse_a_reach_without_a_name(db: Datab
         support.save_trusted(session=s, contacts=[{"name": " ", "reach": "0123"}])
     with db.session() as s:  # the refused save changed nothing
         assert len(support.list_trusted(session=s)) == 2
+
+
+@pytest.mark.parametrize(
+    ("reach", "said"),
+    [("0" * 1_001, "How to reach them is 1,001 characters long"),
+     ("call me\x1b[31m", "How to reach them can't contain control characters"),
+     ("12 High St\nFlat 2", "How to reach them can't contain control characters or line breaks")],
+)  # fmt: skip
+def test_how_to_reach_someone_is_one_line_as_long_as_a_name_may_be(
+    db: Database, reach: str, said: str
+) -> None:
+    """A way to reach someone took any length and any character, and the help page lists
+    the people you trust before the crisis lines: a page of it pushed them out of sight
+    (nu210). It is now one line of at most 1,000 characters; a longer one kept before still
+    reads back whole."""
+    with pytest.raises(InvalidInput, match=f"Row 1: {said}"), db.write() as s:
+        support.save_trusted(session=s, contacts=[{"name": "Sam", "reach": reach}])
+    with db.write() as s:
+        support.save_trusted(session=s, contacts=[{"name": "Sam", "reach": "0" * 1_000}])
+        s.execute(sa.text("UPDATE trusted_contact SET reach = :r"), {"r": "1" * 5_000})
+    with db.session() as s:
+        assert [p.reach for p in support.list_trusted(session=s)] == ["1" * 5_000]
 
 
 def test_the_shipped_lines_put_crisis_lines_first_and_offer_more_than_crises() -> None:

@@ -934,8 +934,9 @@ class ExperimentRead(SQLModel):
 
 class TrustedContactBase(SQLModel):
     name: Name
-    reach: Note = ""
-    """How to reach them: a number, an address, 'knock next door'."""
+    reach: Phrase = ""
+    """How to reach them: a number, an address, 'knock next door' — on one line, as long
+    as a name may be, so the crisis lines after them on the help page stay in reach."""
 
 
 class TrustedContact(SQLModel, table=True):
@@ -951,6 +952,7 @@ class TrustedContact(SQLModel, table=True):
 
 class TrustedContactRead(TrustedContactBase):
     id: int
+    reach: str = ""  # as stored: a longer one kept before the limit still shows
 
 
 # --------------------------------------------------------------------------- drafts & settings
