@@ -67,6 +67,30 @@ async def test_text_typed_at_once_after_tab_goes_into_the_next_field(sqlite_db: 
         assert app.screen.query_one("#nickname", Input).value == "Annie"
 
 
+async def test_keys_typed_after_a_refused_save_are_dropped_with_the_bell(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys typed after ctrl+s were meant for the view the form closes onto; when the save
+    was refused they went into the field with the note (nu208: an empty name became "lx").
+    They are dropped, with the bell, and the form stays with what was typed before."""
+    app = make_app(sqlite_db)
+    rung: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "n")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        burst(app, "tab", *"Annie", "ctrl+s", "l", "x")
+        await settle(app, pilot)
+        assert app.screen is form and rung == [1]
+        assert form.query_one("#name", Input).value == ""
+        assert form.query_one("#nickname", Input).value == "Annie"
+        burst(app, *"Ana", "ctrl+s")  # the cursor is in the name now: typed there, saved
+        await settle(app, pilot)
+        assert app.screen is not form and person_named(sqlite_db, "Ana") is not None
+
+
 @pytest.mark.timeout(120)  # without the fix the app never answers again: the test ends here
 async def test_a_toast_running_out_as_a_form_opens_leaves_the_form_taking_keys(
     sqlite_db: Database,

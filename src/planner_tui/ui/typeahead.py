@@ -94,10 +94,12 @@ class TypeAheadApp(App[None]):
         """Whether *event*, the next waiting, goes on without waiting for the screen."""
         return False
 
-    def drop_typed_ahead(self) -> None:
+    def drop_typed_ahead(self) -> bool:
         """Forget the keys still waiting: the one before them could not do what it was
-        for (see ``ViewScreen.cannot_open_yet``)."""
+        for (see ``ViewScreen.cannot_open_yet``, ``FormScreen.point_to``). Whether any were."""
+        dropped = bool(self._typed)
         self._typed.clear()
+        return dropped
 
     def keys_may_go_on(self) -> None:
         """A screen became ready: pass on the keys waiting for it (after what it queued

@@ -907,6 +907,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         problems = self.check(values) | ({"people": not_added} if not_added else {})
         if problems:
             self.point_to(problems)
+            self.keys_after_save_dropped()
             return
         self.save(values)
 
@@ -928,6 +929,13 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.show_problems(problems)
         self.query_one("#form-problem", Problem).say(LOOK_ABOVE)
         self.go_to_first_problem()
+
+    def keys_after_save_dropped(self) -> None:
+        """Keys typed after a save that was refused were meant for what comes after the
+        form: they went into the field with the note instead (nu208: `l` after ctrl+s on
+        an empty name). They are dropped, with the bell; the note says why."""
+        if self.planner.drop_typed_ahead():
+            self.app.bell()
 
     @work(thread=True, exclusive=True, group="save")
     def save(self, values: dict[str, Any]) -> None:
@@ -1101,6 +1109,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         """The reply to a :class:`Question`; forms that ask override this."""
 
     def refused(self, message: str, field: str | None) -> None:
+        self.keys_after_save_dropped()
         name = (field or "").split(".")[0]
         target = self.notes()[1].get(f"{name}-problem") if name else None
         target = target if isinstance(target, Problem) else None
