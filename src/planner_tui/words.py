@@ -301,12 +301,15 @@ def checkin_state(checked_in: bool, draft_day: date | None, c: str = "c") -> str
     said where that key isn't at hand): Today's line, and `planner-tui today`'s — of the
     day just gone, past midnight (:func:`clock.check_in_day`)."""
     today = clock.check_in_day()
+    # Past midnight the title names the day just gone: "Done for today" under it read as
+    # tonight's already taken (nu209).
+    done = "Done for today" if today == clock.today() else f"Done for {clock.strftime(today, '%A')}"
     if checked_in and draft_day == today:
-        return f"Done for today — and words you started are kept as a draft: {c} takes you back to them."
+        return f"{done} — and words you started are kept as a draft: {c} takes you back to them."
     if checked_in and draft_day:
-        return "Done for today. " + draft_of_another_day(draft_day, checked_in=True, c=c)
+        return f"{done}. " + draft_of_another_day(draft_day, checked_in=True, c=c)
     if checked_in:
-        return "Done for today — thank you for taking a moment."
+        return f"{done} — thank you for taking a moment."
     if draft_day == today:
         return f"Started and kept as a draft — {c} takes you back to your words."
     if draft_day:

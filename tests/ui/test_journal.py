@@ -391,7 +391,8 @@ async def test_past_midnight_the_check_in_is_the_day_just_gone(sqlite_db: Databa
         assert form(app).query_one("#day", Input).value == "Monday"
         await press(app, pilot, "4", *"a late walk", "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
-        assert "Done for today — thank you" in screen_text(app)
+        # under that title, the day it names: "Done for today" read as tonight's (nu209)
+        assert "Done for Monday — thank you" in screen_text(app)
         await press(app, pilot, "c")  # that evening's check-in, to change
         assert "Check-in for Monday 23 November 2026 (editing)" in screen_text(app)
     with sqlite_db.session() as s:
