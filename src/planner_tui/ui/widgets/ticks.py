@@ -258,5 +258,7 @@ class Dropdown(Select[SelectType]):
             return
         self.value = values[found]
         if typed.isdigit():
-            self.expanded = False
+            if self.expanded:  # from the list, back on the box it belongs to: the next
+                self.expanded = False  # box is the one after it (nu212: from the hidden
+                self.screen.set_focus(self, scroll_visible=False)  # list, the form's first)
             self.screen.focus_next()
