@@ -197,6 +197,35 @@ async def test_with_no_contexts_yet_the_forms_say_where_to_add_them(sqlite_db: D
         )
 
 
+async def test_more_letters_look_from_the_line_the_name_began_on(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ch` space on *Choir*, the line highlighted, ticked *St Marys Church*: the `c` went on
+    to the next line with a word that starts so, and the `h` stayed there (nu212). A first
+    letter still goes on to the next line (typed again, round them all); more letters look
+    from the line the name began on, itself included."""
+    monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
+    with sqlite_db.write() as s:
+        for name in ("Choir", "St Marys Church", "Work"):
+            people.create_context(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        form = await person_form(app, pilot)
+        picker: SelectionList[int] = form.query_one("#contexts", SelectionList)
+        picker.focus()
+        await pilot.pause()
+        assert highlighted(picker) == "Choir"
+        await press(app, pilot, *"ch", "space")
+        assert highlighted(picker) == "Choir" and picker.selected == [
+            picker.get_option_at_index(0).value
+        ]
+        await press(app, pilot, *"ch")  # from Choir again: the first to begin so
+        assert highlighted(picker) == "Choir"
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 0)
+        await press(app, pilot, "c")  # a letter alone: the next line
+        assert highlighted(picker) == "St Marys Church"
+
+
 async def test_typing_in_a_closed_drop_down_chooses_and_a_digit_moves_on(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -71,6 +71,8 @@ class Finder:
     def __init__(self) -> None:
         self._spelling = ""
         self._typed_at = 0.0
+        self._began_at = 0
+        """The line the highlight was on as the name began to be spelled."""
 
     def forget(self) -> None:
         """A move or a tick ends the name being spelled."""
@@ -93,12 +95,17 @@ class Finder:
         self._typed_at = now
         if spelling == character:  # the same letter again: its next line
             spelling = ""
+        if not spelling:
+            self._began_at = at
         self._spelling = spelling + character
         wanted = name_key(self._spelling)
-        again = 1 if not spelling else 0
+        # A first letter looks from the next line on (typed again, it goes round them); more
+        # letters look from the line the name began on, itself included: "ch" on *Choir*
+        # found *Church* after it by its "c" and stayed there (nu212).
+        start, again = (at, 1) if not spelling else (self._began_at, 0)
         count = len(lines)
         for step in range(again, count + again):
-            index = (at + step) % count
+            index = (start + step) % count
             line = lines[index]
             if wanted[:1].isdigit():
                 if name_key(line).startswith(wanted):
