@@ -414,7 +414,7 @@ async def test_words_typed_on_a_check_ins_parts_of_life_are_kept(
 ) -> None:
     """A burst of Tabs one too many left the cursor on the check-in's parts of life, and
     "choir dinner was nice" ticked Choir and lost the rest (nu170): letters that find no
-    part of life go on in the entry's words."""
+    part of life go on in the entry's words, under *Anything else*."""
     monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)  # typed as fast as can be
     app, rung = app_with_contexts(sqlite_db, monkeypatch)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
@@ -423,8 +423,9 @@ async def test_words_typed_on_a_check_ins_parts_of_life_are_kept(
         assert isinstance(form, JournalForm)
         form.query_one("#contexts", SelectionList).focus()
         await press(app, pilot, *"choir dinner was nice")
-        warmth = form.query_one("#warmth_note", Input)  # the first box for words
-        assert warmth.value == "dinner was nice" and app.focused is warmth and rung == []
+        words = form.query_one("#body", TextArea)
+        assert words.text == "dinner was nice" and app.focused is words and rung == []
+        assert form.query_one("#warmth_note", Input).value == ""
         assert [str(o.prompt) for o in form.query_one("#contexts", SelectionList).options
                 if o.value in form.query_one("#contexts", SelectionList).selected] == ["Choir"]  # fmt: skip
 

@@ -217,22 +217,22 @@ async def test_a_key_a_score_cant_hold_is_said_under_the_scores(sqlite_db: Datab
         assert form(app).values()["connectedness"] == "4"
         assert form(app).query_one("#mood", Input).has_focus
         await press(app, pilot, *" felt ok")  # words go on in the box for words
-        assert form(app).query_one("#warmth_note", Input).has_focus
-        assert (form(app).values()["mood"], form(app).values()["warmth_note"]) == ("", "felt ok")
+        assert form(app).query_one("#body", TextArea).has_focus
+        assert (form(app).values()["mood"], form(app).values()["body"]) == ("", "felt ok")
         form(app).query_one("#support", Input).focus()
         await pilot.pause()
         form(app).query_one("#support", Input).post_message(
             Paste("a long day\nand then soup")
         )  # lines: in the box for lines
         await settle(app, pilot)
-        assert form(app).values()["body"] == "a long day\nand then soup"
+        assert form(app).values()["body"] == "felt ok a long day\nand then soup"
         assert form(app).values()["support"] == ""
 
 
 async def test_a_score_pasted_with_words_is_taken_as_if_typed(sqlite_db: Database) -> None:
     """On *supported*, "4 felt ok with @Ana" pasted (a terminal's paste: one event) went
     whole into the warmth box, and *supported* stayed empty; typed, the 4 is the score and
-    the words go on under *what brought warmth*. Pasted digits move on as typed ones do."""
+    the words go on under *Anything else*. Pasted digits move on as typed ones do."""
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -243,8 +243,8 @@ async def test_a_score_pasted_with_words_is_taken_as_if_typed(sqlite_db: Databas
         await settle(app, pilot)
         shown = form(app).values()
         assert [shown[key] for key in SCALES] == ["3", "2", "4", "", ""], shown
-        assert shown["warmth_note"] == "felt ok with @Ana"
-        assert form(app).query_one("#warmth_note", Input).has_focus
+        assert shown["body"] == "felt ok with @Ana" and not shown["warmth_note"]
+        assert form(app).query_one("#body", TextArea).has_focus
         giving = form(app).query_one("#comfort_giving", Input)
         giving.focus()
         await pilot.pause()
@@ -252,15 +252,15 @@ async def test_a_score_pasted_with_words_is_taken_as_if_typed(sqlite_db: Databas
         await settle(app, pilot)
         shown = form(app).values()
         assert [shown[key] for key in SCALES] == ["3", "2", "4", "2", "5"], shown
-        assert shown["warmth_note"] == "felt ok with @Ana"
+        assert shown["body"] == "felt ok with @Ana"
         # A 7 pasted is refused as a typed one is, with its note; the words after it go on
-        # as typed (the whole paste, the 7 with it, went to the warmth box).
+        # as typed (the whole paste, the 7 with it, had gone to the warmth box).
         giving.focus()
         await pilot.pause()
         giving.post_message(Paste("7 and a walk"))
         await settle(app, pilot)
         shown = form(app).values()
-        assert shown["comfort_giving"] == "2" and shown["warmth_note"].endswith("@Ana and a walk")
+        assert shown["comfort_giving"] == "2" and shown["body"].endswith("@Ana and a walk")
         assert SCALE_REFUSED in " ".join(screen_text(app).split())
 
 
@@ -278,7 +278,7 @@ async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> 
         await settle(app, pilot)
         await press(app, pilot, "c", "shift+tab", *"today")
         assert form(app).values()["day"] == "today"  # not "todaytoday"
-        await press(app, pilot, *["tab"] * 6, *" and bread")
+        await press(app, pilot, *["tab"] * 8, *" and bread")  # round to the warmth box
         assert form(app).values()["warmth_note"] == "soup and bread"
         # The box of several lines too (its cursor stayed at the start: "#eveningLong day").
         await press(app, pilot, "tab", "tab", *" #evening")
@@ -766,7 +766,7 @@ async def test_words_longer_than_their_box_show_the_cursor_at_their_end(
     app = make_app(sqlite_db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "c", "3", "tab", *(words + "by the river"))
+        await press(app, pilot, "c", "3", *["tab"] * 4, *(words + "by the river"))
         await press(app, pilot, "escape", "enter")  # kept as a draft
         await press(app, pilot, "c")  # taken back, the focus where it was
         note = form(app).query_one("#warmth_note", Input)
@@ -1237,7 +1237,7 @@ async def test_enter_goes_on_to_the_next_box_and_saves_nothing(sqlite_db: Databa
         assert form(app).query_one("#save", Button).has_focus and entries(sqlite_db) == []
         await press(app, pilot, "tab", "tab")  # past Close, round to the first box
         assert form(app).query_one("#connectedness", Input).has_focus
-        await press(app, pilot, *"4", "enter", "enter", "enter", "enter")
+        await press(app, pilot, *"4", "tab", "tab", "tab", "tab")  # to the warmth box
         await press(app, pilot, *"a call with my sister", "enter", *"Zo", "enter")
         assert form(app).query_one("#body", TextArea).has_focus
         await press(app, pilot, *"and then", "enter", *"more")
@@ -1586,8 +1586,8 @@ async def test_words_typed_on_the_tick_go_on_after_the_first_words_apart_from_th
     sqlite_db: Database,
 ) -> None:
     """Words typed on "We were in touch" went on in *what brought warmth* glued to what it
-    held ("…after workfelt good"), and a digit there became its words (nu157). A space
-    parts them; a digit rings the bell."""
+    held ("…after workfelt good"), and a digit there became its words (nu157). They go on
+    under *Anything else*, apart from what it holds; a digit rings the bell."""
     app = make_app(sqlite_db)
     rung: list[int] = []
     app.bell = lambda: rung.append(1)  # type: ignore[method-assign]
@@ -1600,8 +1600,12 @@ async def test_words_typed_on_the_tick_go_on_after_the_first_words_apart_from_th
         tick.focus()
         await press(app, pilot, "5")
         assert rung == [1] and warmth.value == "coffee after work"
+        body = form(app).query_one("#body", TextArea)
+        body.text = "coffee"
+        tick.focus()
         await press(app, pilot, *"felt good")
-        assert warmth.value == "coffee after work felt good" and form(app).focused is warmth
+        assert body.text == "coffee felt good" and form(app).focused is body
+        assert warmth.value == "coffee after work"
 
 
 async def test_an_entry_with_changes_kept_as_a_draft_says_so_in_the_list(

@@ -600,9 +600,12 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         box = self.query_one(self.WORDS, TextBox)
         box.focus(scroll_visible=False)
         box.place_cursor()
-        if box.text and not box.text[-1].isspace() and not typed[:1].isspace():
+        if not box.text:
+            typed = typed.lstrip(" ")  # a space to begin an empty note with (nu212)
+        elif not box.text[-1].isspace() and not typed[:1].isspace():
             typed = " " + typed  # apart from the words already there
-        box.insert(typed)
+        if typed:
+            box.insert(typed)
         self.call_after_refresh(box.scroll_visible, animate=False)
 
     @on(TextField.Refused)

@@ -167,6 +167,9 @@ def in_touch(when: str) -> str:
 class JournalForm(FormScreen[JournalEntryRead]):
     TITLE = "Check-in"
     WORDS = "#body"
+    """Words typed where no box takes them (a score, a tick) go on under *Anything else*:
+    typed the moment the form opens, they answer its prompt, and in the warmth box a "No,
+    I stayed in all day" was kept as what brought warmth (nu213)."""
     FIELD_WORDS = {"support": "feeling supported", "comfort_giving": "comfort giving help",
                    "comfort_receiving": "comfort receiving help",
                    "warmth_note": "what brought warmth",
@@ -188,23 +191,6 @@ class JournalForm(FormScreen[JournalEntryRead]):
             event.stop()
             event.prevent_default()
             self.query_one("#day", Input).focus()
-
-    def write_in_words(self, typed: str) -> None:
-        """Words typed where no box takes them (a score box, a tick) go on in the first box
-        for words, the warmth one; a paste of several lines, in the box that keeps lines."""
-        if "\n" in typed:
-            super().write_in_words(typed)
-            return
-        target = self.query_one("#warmth_note", Input)
-        target.focus(scroll_visible=False)
-        target.cursor_position = len(target.value)
-        if not target.value:
-            typed = typed.lstrip()  # not a space to begin it with
-        elif not target.value[-1].isspace() and not typed[:1].isspace():
-            typed = " " + typed  # nu157: "…after workfelt good"
-        if typed:
-            target.insert_text_at_cursor(typed)
-        self.call_after_refresh(target.scroll_visible, animate=False)
 
     def __init__(self, entry: JournalEntryRead | None = None, *, another: bool = False) -> None:
         """*entry* to change, or a new check-in: today's, or *another* (the Journal's `n`:
