@@ -1124,14 +1124,19 @@ def rule_parts(rule: str | None) -> dict[str, str]:
 _MORE_THAN_DAILY = ("BYHOUR", "BYMINUTE", "BYSECOND")
 
 
+def _signed(value: str) -> int | None:
+    """A rule's whole number, with its sign ('-1' too); None if it is not one."""
+    return int(value) if re.fullmatch(r"[+-]?\d+", value) else None
+
+
 def at_most_daily(rule: str, text: str) -> str:
     """*rule* if a small step can keep to it: at most once a day, coming round at least
     once more ('every 0 days', HOURLY and COUNT=0 are refused, kindly). *text* is the rule
     as said."""
     parts = rule_parts(rule)
     unit = _FREQ_UNITS.get(parts.get("FREQ", ""))
-    interval = parts.get("INTERVAL", "1")
-    if unit and interval.isdigit() and int(interval) < 1:
+    interval, count = _signed(parts.get("INTERVAL", "1")), _signed(parts.get("COUNT", ""))
+    if unit and interval is not None and interval < 1:
         raise InvalidInput(f"Repeat at least every 1 {unit}. {REPEAT_EXAMPLES}", field="repeat")
     if unit is None or any("," in parts.get(name, "") for name in _MORE_THAN_DAILY):
         raise InvalidInput(
@@ -1139,7 +1144,7 @@ def at_most_daily(rule: str, text: str) -> str:
             f"{REPEAT_EXAMPLES}",
             field="repeat",
         )
-    if parts.get("COUNT", "").lstrip("+").isdigit() and int(parts["COUNT"]) < 1:
+    if count is not None and count < 1:  # COUNT=-1 was kept, and written to calendars (nu214)
         raise InvalidInput(
             f"'{_shown(text)}' would never come round. To plan it once, leave the repeat "
             f"empty. {REPEAT_EXAMPLES}",

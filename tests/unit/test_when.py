@@ -409,7 +409,10 @@ def test_unreadable_repeats_say_what_would_work(said: str) -> None:
         ("rrule:freq=hourly", "once a day at most"),
         ("FREQ=DAILY;BYHOUR=9,18", "once a day at most"),
         ("FREQ=WEEKLY;COUNT=0", "would never come round"),
+        ("FREQ=DAILY;COUNT=-1", "would never come round"),  # was kept, and put in calendars
+        ("FREQ=DAILY;COUNT=+0", "would never come round"),
         ("FREQ=WEEKLY;INTERVAL=0", "at least every 1 week"),
+        ("FREQ=WEEKLY;INTERVAL=-2", "at least every 1 week"),
         ("every 0 days", "at least every 1 day"),
         ("every 0 years", "at least every 1 year"),
     ],
