@@ -193,7 +193,7 @@ def lives(draw: st.DrawFn) -> dict[str, Any]:
             max_size=3,
         )
     )  # fmt: skip
-    life["trusted"] = draw(st.lists(st.tuples(NAME, NOTE), max_size=5))
+    life["trusted"] = draw(st.lists(st.tuples(NAME, PHRASE), max_size=5))
     life["settings"] = draw(
         st.dictionaries(st.text("abcdefghij._-", min_size=1, max_size=30), SETTING, max_size=3)
     )

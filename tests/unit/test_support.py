@@ -15,8 +15,9 @@ import sqlalchemy as sa
 
 from planner_tui import review_report
 from planner_tui.db.engine import Database
+from planner_tui.db.models import TrustedContact
 from planner_tui.errors import InvalidInput
-from planner_tui.services import review, support
+from planner_tui.services import exchange, review, support
 
 
 def test_trusted_contacts_keep_order_and_refuse_a_reach_without_a_name(db: Database) -> None:
@@ -53,6 +54,13 @@ def test_how_to_reach_someone_is_one_line_as_long_as_a_name_may_be(
         s.execute(sa.text("UPDATE trusted_contact SET reach = :r"), {"r": "1" * 5_000})
     with db.session() as s:
         assert [p.reach for p in support.list_trusted(session=s)] == ["1" * 5_000]
+    with db.write() as s:  # and an export holding it, as an older version wrote, imports
+        s.execute(sa.text("UPDATE trusted_contact SET reach = :r"), {"r": "12 High St\nFlat 2"})
+        exported = exchange.export_json(session=s)
+        s.execute(sa.delete(TrustedContact))
+        exchange.import_json(session=s, text=exported)
+    with db.session() as s:
+        assert [p.reach for p in support.list_trusted(session=s)] == ["12 High St\nFlat 2"]
 
 
 def test_the_shipped_lines_put_crisis_lines_first_and_offer_more_than_crises() -> None:

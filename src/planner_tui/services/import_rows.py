@@ -187,6 +187,7 @@ class _MonthReviewRow(MonthReviewUpdate):
 
 class _TrustedContactRow(TrustedContactBase):
     id: Id
+    reach: Note = ""  # as an older version kept it (lines, any length): its export still imports
     position: Annotated[int, Field(ge=0, le=MAX_ID)] = 0
 
 
