@@ -29,6 +29,7 @@ from planner_tui.db import (
     emptied_with_log,
     json_value,
     quick_read_uri,
+    reads_damaged_text,
     schema_revision,
 )
 from planner_tui.errors import PlannerError
@@ -970,6 +971,7 @@ def read_file(
         connection = sqlite3.connect(quick_read_uri(database), uri=True, timeout=timeout)
     except (OSError, sqlite3.Error):
         return None
+    reads_damaged_text(connection)
     try:
         if schema_revision(connection) != SCHEMA_HEAD:
             return None

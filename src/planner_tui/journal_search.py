@@ -25,6 +25,7 @@ from planner_tui.db import (
     emptied_with_log,
     left_unclean,
     quick_read_uri,
+    reads_damaged_text,
     schema_revision,
     tag_key,
 )
@@ -678,6 +679,7 @@ def search_file(
         connection = sqlite3.connect(quick_read_uri(database), uri=True, timeout=2)
     except sqlite3.Error:
         return None
+    reads_damaged_text(connection)
     try:
         if schema_revision(connection) != SCHEMA_HEAD:
             return None

@@ -5,6 +5,7 @@ one clear line and exit code 1, and the database file is never changed or delete
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import resource
 import shlex
@@ -181,6 +182,29 @@ def test_a_page_damaged_inside_the_file_is_said_in_one_line(tmp_path: Path) -> N
     assert digest(path) == before
     assert list(elsewhere.iterdir()) == []
     assert not list((home / "backups").glob("planner-*.db"))
+
+
+def test_text_whose_bytes_are_not_utf8_reads_with_a_mark_in_their_place(tmp_path: Path) -> None:
+    """One byte of a check-in's words changed on disk to one that is not UTF-8 (SQLite's
+    integrity check does not look at text): every read of the journal failed with the
+    database's own message — the export, the Journal and the check-in with it — and the
+    quick search said nothing matched (nu214). The byte reads as �, the rest as it was."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "line1 was good").returncode == 0
+    assert run(home, "journal", "another day", "--day", "yesterday").returncode == 0
+    database = home / "planner.db"
+    data = bytearray(database.read_bytes())
+    at = data.index(b"line1 was good")
+    data[at + 1] = 0xFF
+    database.write_bytes(bytes(data))
+    exported = run(home, "export")
+    assert exported.returncode == 0, exported.stderr
+    bodies = [e["body"] for e in json.loads(exported.stdout)["tables"]["journal_entry"]]
+    assert sorted(bodies) == ["another day", "l\ufffdne1 was good"]
+    found = run(home, "search", "good")
+    assert (found.returncode, found.stderr) == (0, "") and "l\ufffdne1 was good" in found.stdout
+    markdown = run(home, "export", "--format", "markdown")
+    assert markdown.returncode == 0 and "another day" in markdown.stdout
 
 
 def test_a_backup_from_a_read_only_folder(tmp_path: Path) -> None:

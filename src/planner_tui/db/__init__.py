@@ -22,6 +22,18 @@ OF_THIS_FILE = (DATA_VERSION_KEY, RESTORED_KEY)
 out (a restored home's export carried an opaque token the person never made, nu182)."""
 
 
+def reads_damaged_text(connection: Any) -> None:
+    """*connection* (sqlite3's, or SQLCipher's), reading a text whose bytes are not UTF-8 —
+    a bad disk sector, another program's write — with � in their place. SQLite's integrity
+    check does not look at text, and one such byte made every read of its table fail: the
+    Journal, the check-in and every export (nu214). Every connection to a file is made so."""
+    connection.text_factory = _text_as_read
+
+
+def _text_as_read(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
 def schema_revision(connection: object) -> str | None:
     """The schema revision Alembic recorded in a database (None: none recorded). The one
     reader for every path: a DB-API connection (sqlite3, SQLCipher, psycopg) or a

@@ -34,6 +34,7 @@ from planner_tui.db import (
     emptied_with_log,
     left_unclean,
     read_only_uri,
+    reads_damaged_text,
     schema_revision,
 )
 from planner_tui.errors import DamagedFile, NeedsPassphrase, StorageError
@@ -291,7 +292,11 @@ def connect_sqlite(
     target = read_only_uri(path, copy=copy) if read_only else str(path)
     timeout = busy_timeout_ms() / 1000
     if passphrase is None:
-        return sqlite3.connect(target, uri=read_only, timeout=timeout, check_same_thread=False)
+        connection = sqlite3.connect(
+            target, uri=read_only, timeout=timeout, check_same_thread=False
+        )
+        reads_damaged_text(connection)
+        return connection
     try:
         import sqlcipher3
     except ImportError:
@@ -498,6 +503,7 @@ def _sqlite_pragmas(engine: Engine, *, read_only: bool = False) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself, so writes can take the lock
         # up front (BEGIN IMMEDIATE) and wait politely instead of failing with "locked".
         dbapi_connection.isolation_level = None
+        reads_damaged_text(dbapi_connection)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         cursor.execute("PRAGMA foreign_keys = ON")
