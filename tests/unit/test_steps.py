@@ -485,6 +485,12 @@ def test_a_smaller_step_keeps_the_persons_own_words_where_it_can(tmp_path: Path)
         "send Cy a short message about the move"
     )
     assert steps.smaller_words("call Cy", None, text, "Cy") == "send Cy a short message"
+    # …and so why, said after them (nu213: "send Mum a short message: call Mum, just to
+    # say hi"); "to the concert" is not why.
+    for typed, lighter in (("call Mum, just to say hi", "send Mum a short message, just to say hi"),
+                           ("ring her to ask how it went", "send Mum a short message to ask how it went"),
+                           ("call Mum , to wish her well", "send Mum a short message, to wish her well")):  # fmt: skip
+        assert steps.smaller_words(typed, None, text, "Mum") == lighter
     # …and so when the words say "her" or "them" ("How about: send Priya a short message:
     # call her?", nu151).
     assert steps.smaller_words("call her", None, text, "Priya") == "send Priya a short message"

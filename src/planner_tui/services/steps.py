@@ -201,6 +201,11 @@ THEM = ("her", "him", "them")
 """How a step's own words may name its person instead of by name."""
 
 
+SAYING = r"(?:say|ask|wish|thank|tell|check|see|let)"
+"""What a step is for, after "to" ("to say hi", "to ask how it went"): unlike "to the
+concert", it carries over to a lighter step."""
+
+
 def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str) -> str:
     """The smaller step (or, the same way, the one a rung richer: :func:`richer_version`)
     in the person's own words where it can be: the chosen action's
@@ -229,6 +234,16 @@ def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str)
     how = re.match(r"\s*(?:\S+\s+){1,2}?(about\s.*)", typed, re.IGNORECASE)
     if to_them is not None or how is not None:
         return f"{lighter} {(to_them or how).group(1)}"  # type: ignore[union-attr]
+    # ...and so why, said after them ('call Mum, just to say hi' offered "send Mum a short
+    # message: call Mum, just to say hi", nu213; not 'ask Bo to the concert')
+    why = re.match(
+        rf"\s*(?:\S+\s+){{1,2}}?{them}(?!\w)(\s*,\s*.+|\s+(?:just\s+)?to\s+{SAYING}\b.*)",
+        typed,
+        re.IGNORECASE,
+    )
+    if why is not None:
+        said = why.group(1)
+        return lighter + (said.lstrip() if said.lstrip().startswith(",") else said)
     return f"{lighter}: {typed}"
 
 
