@@ -909,6 +909,24 @@ async def test_no_reply_suggests_a_gentle_follow_up(sqlite_db: Database) -> None
     assert [s.action for s in follow_up] == ["gently follow up: send a text"]
 
 
+async def test_no_reply_to_a_follow_up_offers_no_third_nudge(sqlite_db: Database) -> None:
+    """A second silence got the first one's words again, and a third message already timed
+    (on her birthday, as it fell; nu213). It says a pause is fine and offers no time: one
+    typed still plans it."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="gently follow up: send a text")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "w")
+        shown = " ".join(screen_text(app).split())
+        assert words.NO_REPLY_AGAIN_LINE in shown and "rarely an answer" not in shown
+        assert app.screen.query_one("#new_time", Input).value == ""
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+    assert [s.status for s in all_steps(sqlite_db)] == ["no_reply"]
+
+
 async def test_a_follow_up_to_a_step_settled_early_counts_from_then(
     sqlite_db: Database,
 ) -> None:

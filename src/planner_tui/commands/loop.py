@@ -505,7 +505,7 @@ def _said(
     say(words.outcome_said(step.status.value, expected=step.expected_awkwardness,
                            felt=step.felt_awkwardness, following=following, place=place,
                            action=step.action))  # fmt: skip
-    if kind_words := words.outcome_kind_words(step.status.value, place=place):
+    if kind_words := words.outcome_kind_words(step.status.value, place=place, action=step.action):
         say(kind_words)
     if words.backup_after(step.status.value, step.backup) and not backup_planned:
         say(f"Your backup plan: {step.backup}")

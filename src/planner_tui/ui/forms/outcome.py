@@ -92,7 +92,9 @@ class OutcomeForm(FormScreen[Any]):
             text(words.plan_card(self.step.due_at, self.step.action, self.step.person)),
             classes="card",
         )
-        kind_words = words.outcome_kind_words(self.status, place=self.step.person_id is None)
+        kind_words = words.outcome_kind_words(
+            self.status, place=self.step.person_id is None, action=self.step.action
+        )
         if kind_words:
             yield Static(text(kind_words), id="kind-words")
         if self.status is StepStatus.DECLINED:  # filled in once read: see use_choices
@@ -389,6 +391,8 @@ def suggested_time(step: StepItem, status: StepStatus) -> str:
     after the step (the one rule: :func:`~planner_tui.services.steps.follow_up_time`)."""
     if status is not StepStatus.NO_REPLY:
         return NEW_TIME.get(status, ("", ""))[1]
+    if step.action.startswith(words.FOLLOW_UP_WORDS):
+        return ""  # no third nudge offered after a second silence (nu213); one can be typed
     return default_follow_up(step)
 
 
