@@ -231,6 +231,10 @@ def day_disagrees(what: str, said: str, due: datetime) -> str:
     return f"Your {what} says {said}, and the step is on {on}. Is that the day you mean?"
 
 
+KEEP_OR_CHANGE_TIME = "If it is, ctrl+s keeps it; if not, change the time above."
+"""After :func:`day_disagrees` under a form's time, which asks with no buttons of its own."""
+
+
 HEAVY_DAY = "On heavy days, ? lists people you trust and lines you can reach."
 """After a check-in scored at the bottom (a saved check-in said nothing more, nu198; the
 command line says its SUPPORT_POINTER)."""

@@ -1631,6 +1631,26 @@ async def test_words_naming_another_day_are_asked_about_beside_the_time(
         )
 
 
+async def test_a_new_time_on_another_day_than_the_words_say_how_to_answer(
+    sqlite_db: Database,
+) -> None:
+    """Offered again after a 'not now', a step whose words say Thursday was asked "Is that
+    the day you mean?" under its new time, with no way to answer (nu213): ctrl+s simply
+    saved. It now says that ctrl+s keeps it, and that changing the time is the other way."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="call Bo about Thursday")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "l", *"1 dec 6pm")
+        said = " ".join(str(app.screen.query_one("#new-time-preview", Static).render()).split())
+        assert said.startswith("→ Tue 1 Dec 2026") and "Is that the day you mean?" in said
+        assert said.endswith(words.KEEP_OR_CHANGE_TIME)
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+    assert sorted(s.status for s in all_steps(sqlite_db)) == ["declined", "planned"]
+
+
 @pytest.mark.parametrize("key", ["a", "l", "e"], ids=["another time", "not now", "change"])
 async def test_a_step_moved_near_another_names_it_beside_the_time(
     sqlite_db: Database, key: str

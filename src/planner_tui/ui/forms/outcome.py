@@ -290,7 +290,8 @@ class OutcomeForm(FormScreen[Any]):
                     )
                     own = values["follow_up"]
                     if disagree := new_time_disagrees(self.step, self.status, moment, own):
-                        shown += f". {disagree}"  # asked, not refused: as the wizard asks
+                        # asked, not refused, and how to answer said (nu213 found no way)
+                        shown += f". {disagree} {words.KEEP_OR_CHANGE_TIME}"
                     preview.update(text(shown))
                     check_ahead(moment)
                     if self.status is StepStatus.NO_REPLY:
