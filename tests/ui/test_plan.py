@@ -21,6 +21,7 @@ from planner_tui.services import drafts, people, steps
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.base import Problem
 from planner_tui.ui.forms.interaction import InteractionForm
+from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.forms.outcome import OutcomeForm
 from planner_tui.ui.forms.plan import SURE_RANGE, PlanWizard
 from planner_tui.ui.modals.confirm import Choice
@@ -893,6 +894,20 @@ async def test_a_decline_is_met_kindly_and_can_offer_another_time(sqlite_db: Dat
     first, again = sorted(all_steps(sqlite_db), key=lambda s: s.id)
     assert first.status == "declined" and again.status == "planned"
     assert clock.to_local(again.due_at) == local("2026-11-30T18:00")
+
+
+@pytest.mark.parametrize("view", ["t", "m", "p", "j"])
+async def test_c_opens_todays_check_in_from_every_view_but_the_review(
+    sqlite_db: Database, view: str
+) -> None:
+    """`c` on the Plan did nothing and said nothing, where the other views open the
+    check-in (nu213; the Review's `c` lists the month's contacts)."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, view, "c")
+        assert isinstance(app.screen, JournalForm)
+        assert "Today's check-in" in screen_text(app)
 
 
 async def test_no_reply_suggests_a_gentle_follow_up(sqlite_db: Database) -> None:

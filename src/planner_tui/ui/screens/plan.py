@@ -88,6 +88,13 @@ class PlanScreen(StepsScreen):
             show=False,
             tooltip="Delete the step selected (asked first; u undoes it)",
         ),
+        Binding(  # as on every other view (nu213: here it did nothing, and said nothing)
+            "c",
+            "check_in",
+            "Check in",
+            show=False,
+            tooltip="Today's check-in: how today was, and who was in it",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -210,6 +217,9 @@ class PlanScreen(StepsScreen):
         )
 
     # ---------------------------------------------------------------- filters
+
+    def action_check_in(self) -> None:
+        self.planner.check_in()
 
     def action_find(self) -> None:
         self.query_one("#plan-person", Input).focus()
