@@ -226,6 +226,26 @@ async def test_more_letters_look_from_the_line_the_name_began_on(
         assert highlighted(picker) == "St Marys Church"
 
 
+async def test_close_typed_on_how_close_chooses_the_inner_circle(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "close" typed on *How close* matched no circle: it went on in the notes, the circle
+    stayed middle, and the keys after it landed in the boxes below (nu213). Each circle
+    says what it is, and "close" finds *inner · closest*."""
+    monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
+    app, rung = app_with_contexts(sqlite_db, monkeypatch)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        form = await person_form(app, pilot)
+        circle = form.query_one("#circle", Select)
+        circle.focus()
+        await press(app, pilot, *"close")
+        assert circle.value == "inner" and app.focused is circle
+        assert form.query_one("#notes", TextArea).text == "" and rung == []
+        monkeypatch.setattr(ticks, "FIND_PAUSE", 0)
+        await press(app, pilot, "f")
+        assert circle.value == "outer"  # further out
+
+
 async def test_typing_in_a_closed_drop_down_chooses_and_a_digit_moves_on(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -116,6 +116,11 @@ def named_by(typed: str, people: list[PersonRead], shown: list[str]) -> list[str
     ]
 
 
+CIRCLE_SAID = {Circle.INNER: "closest", Circle.MIDDLE: "in between", Circle.OUTER: "further out"}
+"""Beside each circle in the form, so "close" typed there finds the inner one (it went on
+in the notes, and the circle stayed middle: nu213)."""
+
+
 class PersonForm(FormScreen[PersonRead]):
     """Add someone, or edit them (``person`` given)."""
 
@@ -184,7 +189,7 @@ class PersonForm(FormScreen[PersonRead]):
         yield Problem(id="nickname-problem")  # too long: said here, not by the buttons
         yield Field("How close (the circles)")
         yield Dropdown(
-            [(label(c), c.value) for c in Circle],
+            [(f"{label(c)} · {CIRCLE_SAID[c]}", c.value) for c in Circle],
             id="circle",
             allow_blank=False,
             value=Circle.MIDDLE.value,
