@@ -127,6 +127,8 @@ class Settings:
             object.__setattr__(
                 self, "alarm_minutes", _whole_number("ALARM_MINUTES", ALARM_MINUTES, 10_080)
             )
+        if env.get(f"{ENV_PREFIX}BUSY_TIMEOUT_MS", "").strip():  # read by db.engine; said
+            _whole_number("BUSY_TIMEOUT_MS", 0, 3_600_000)  # here (nu214: 'abc' was ignored)
 
     def in_quiet_hours(self, moment: time) -> bool:
         """Whether the local time *moment* falls in the quiet hours (which may span

@@ -359,6 +359,16 @@ def test_remind_is_silent_in_the_quiet_hours(home: Path, tmp_path: Path) -> None
     assert_one_line_error(broken, 1, "PLANNER_TUI_QUIET_HOURS should be a span like 22:00-08:00")
 
 
+@pytest.mark.parametrize("wait", ["abc", "-1", "99999999"])
+def test_a_busy_timeout_that_is_no_number_is_said(home: Path, wait: str) -> None:
+    """PLANNER_TUI_BUSY_TIMEOUT_MS set to nonsense was ignored without a word (nu214)."""
+    broken = run(home, "today", env={"PLANNER_TUI_BUSY_TIMEOUT_MS": wait})
+    assert_one_line_error(
+        broken, 1, "PLANNER_TUI_BUSY_TIMEOUT_MS should be a number from 0 to 3,600,000"
+    )
+    assert run(home, "today", env={"PLANNER_TUI_BUSY_TIMEOUT_MS": "2000"}).returncode == 0
+
+
 def test_remind_prints_without_a_desktop_or_when_notify_send_fails(
     home: Path, tmp_path: Path
 ) -> None:
