@@ -20,8 +20,9 @@ from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.forms.people import PersonForm
 from planner_tui.ui.widgets import ticks
 
-from .test_app import make_app, press, screen_text
+from .test_app import make_app, press, screen_text, settle
 from .test_map import everyone, open_map
+from .test_typeahead import burst
 
 CONTEXTS = ("Work", "Choir", "Climbing club", "Café Nord", "[b]Book group")
 
@@ -244,6 +245,46 @@ async def test_close_typed_on_how_close_chooses_the_inner_circle(
         monkeypatch.setattr(ticks, "FIND_PAUSE", 0)
         await press(app, pilot, "f")
         assert circle.value == "outer"  # further out
+
+
+async def test_a_space_or_words_after_a_digit_on_a_drop_down_are_words(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a burst, `4 felt ok` on *how warm* moved on to the tick after it, and the space
+    ticked *I listened* (nu215); `9ok`, a digit that is no line, put "9ok" in the note.
+    The space after a digit that moved on ticks nothing, and a digit that finds nothing
+    rings and is not the start of the words; so for the check-in's last score."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    rung: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "l")
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        warmth = form.query_one("#warmth", Select)
+        note = form.query_one("#note", TextArea)
+        for keys, said in ((["4", "space", *"felt ok"], "felt ok"),
+                           (["enter", "3", "space", *"fine"], "felt ok fine"),
+                           (["9", *"ok"], "felt ok fine ok")):  # fmt: skip
+            warmth.focus()
+            await pilot.pause()
+            burst(app, *keys)
+            await settle(app, pilot)
+            assert note.text == said and app.focused is note
+        assert warmth.value == 3 and rung == [1]
+        assert not any(form.query_one(f"#{tick}", Checkbox).value
+                       for tick in ("gave_emotional", "gave_practical"))  # fmt: skip
+        await press(app, pilot, "ctrl+s")
+        assert not isinstance(app.screen, InteractionForm)
+        await press(app, pilot, "escape", "t", "c")
+        checkin = app.screen
+        assert isinstance(checkin, JournalForm)
+        burst(app, *"43215", "space", *"felt ok")
+        await settle(app, pilot)
+        assert checkin.query_one("#warmth_note", Input).value == "felt ok"
 
 
 async def test_typing_in_a_closed_drop_down_chooses_and_a_digit_moves_on(

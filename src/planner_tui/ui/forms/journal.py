@@ -49,14 +49,16 @@ NO_CONTEXTS_YET = "Parts of life it was about: none yet (add them on the Map's C
 class MovedOnTo(TextField):
     """A box a score's digit moves the cursor on to. Enter as the next key stays here: the
     digit has moved on already, as Enter would have (`3 Enter 4 Enter` skipped a box each
-    time, and the last digit began the words, nu152)."""
+    time, and the last digit began the words, nu152); and a space as the next key is the
+    one between the last score and the words ("5 felt ok" began them with it, nu215)."""
 
     after_digit = False
 
-    def enter_stays(self, event: Key) -> bool:
-        """Whether *event* is that Enter (then taken); any key ends the digit's turn."""
+    def taken_after_digit(self, event: Key) -> bool:
+        """Whether *event* is that Enter or space (then taken); any key ends the digit's
+        turn."""
         after, self.after_digit = self.after_digit, False
-        if after and event.key == "enter":
+        if after and (event.key == "enter" or event.character == " "):
             event.prevent_default()
             event.stop()
             return True
@@ -72,7 +74,7 @@ class ScaleField(MovedOnTo):
         super().__init__(restrict=r"[1-5]?", max_length=1, refused=SCALE_REFUSED, **kwargs)
 
     def on_key(self, event: Key) -> None:
-        if self.enter_stays(event):
+        if self.taken_after_digit(event):
             return
         if event.character is not None and event.character in "12345":
             event.prevent_default()  # not Input's own handling: the digit replaces the last
@@ -122,7 +124,7 @@ class FirstWords(MovedOnTo):
 
     def on_key(self, event: Key) -> None:
         after = self.after_digit
-        if self.enter_stays(event):
+        if self.taken_after_digit(event):
             return
         if after and not self.value and event.character and event.character.isdigit():
             event.prevent_default()

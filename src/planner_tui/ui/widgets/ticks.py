@@ -47,6 +47,16 @@ class Tick(Checkbox, inherit_bindings=False):
         Binding("enter", "app.focus_next", show=False),
     ]
 
+    after_digit = False
+    """Whether a drop-down's digit has just moved the cursor here: a space as the next key
+    is the one between "4" and "felt ok", not a tick (nu215: it ticked *I listened*)."""
+
+    def on_key(self, event: events.Key) -> None:
+        after, self.after_digit = self.after_digit, False
+        if after and event.character == " ":
+            event.stop()
+            event.prevent_default()
+
     @property
     def _button(self) -> Content:
         return _button(self, TICKED if self.value else EMPTY)
@@ -253,6 +263,8 @@ class Dropdown(Select[SelectType]):
             write = words_box(self.screen)
             if typed.isdigit() or write is None:
                 self.app.bell()
+                if typed.isdigit():  # rung, and not the start of the words typed after it
+                    self._finder.forget()  # (a burst of "9ok" put "9ok" in the note, nu215)
                 return
             spelled = self._finder.spelled
             self._finder.forget()
@@ -268,4 +280,6 @@ class Dropdown(Select[SelectType]):
             if self.expanded:  # from the list, back on the box it belongs to: the next
                 self.expanded = False  # box is the one after it (nu212: from the hidden
                 self.screen.set_focus(self, scroll_visible=False)  # list, the form's first)
-            self.screen.focus_next()
+            moved = self.screen.focus_next()
+            if isinstance(moved, Tick):
+                moved.after_digit = True
