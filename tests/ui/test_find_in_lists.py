@@ -49,6 +49,24 @@ def app_with_contexts(
     return app, rung
 
 
+def app_with_ana(db: Database, monkeypatch: pytest.MonkeyPatch) -> tuple[PlannerApp, list[int]]:
+    """Ana on the map, and an app whose bell rings into the list given."""
+    with db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(db)
+    rung: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    return app, rung
+
+
+async def log_form(app: PlannerApp, pilot: object) -> InteractionForm:
+    """The Map's form to log a contact (with Ana, the cursor's), open."""
+    await open_map(app, pilot)
+    await press(app, pilot, "l")
+    assert isinstance(app.screen, InteractionForm)
+    return app.screen
+
+
 async def person_form(app: PlannerApp, pilot: object) -> PersonForm:
     """The Map's form for someone new, Ana, open."""
     await open_map(app, pilot)
@@ -254,16 +272,9 @@ async def test_a_space_or_words_after_a_digit_on_a_drop_down_are_words(
     ticked *I listened* (nu215); `9ok`, a digit that is no line, put "9ok" in the note.
     The space after a digit that moved on ticks nothing, and a digit that finds nothing
     rings and is not the start of the words; so for the check-in's last score."""
-    with sqlite_db.write() as s:
-        people.create_person(session=s, data={"name": "Ana"})
-    app = make_app(sqlite_db)
-    rung: list[int] = []
-    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    app, rung = app_with_ana(sqlite_db, monkeypatch)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await open_map(app, pilot)
-        await press(app, pilot, "l")
-        form = app.screen
-        assert isinstance(form, InteractionForm)
+        form = await log_form(app, pilot)
         warmth = form.query_one("#warmth", Select)
         note = form.query_one("#note", TextArea)
         for keys, said in ((["4", "space", *"felt ok"], "felt ok"),
@@ -345,14 +356,9 @@ async def test_typing_in_an_open_drop_down_finds_as_a_closed_one_does(
     its line and moves on, and letters that find nothing close the list and go on in the
     form's words, the choice as it was."""
     monkeypatch.setattr(ticks, "FIND_PAUSE", 3600)
-    with sqlite_db.write() as s:
-        people.create_person(session=s, data={"name": "Ana"})
-    app = make_app(sqlite_db)
+    app, _ = app_with_ana(sqlite_db, monkeypatch)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await open_map(app, pilot)
-        await press(app, pilot, "l")
-        form = app.screen
-        assert isinstance(form, InteractionForm)
+        form = await log_form(app, pilot)
         channel = form.query_one("#channel", Select)
         note = form.query_one("#note", TextArea)
         before = channel.value
