@@ -110,6 +110,10 @@ async def test_intentions_written_before_the_planner_show_with_its_notice(
     async with app.run_test(size=SIZE) as pilot:
         await press(app, pilot, "r", "left", "left", "n")  # September: before October's start
         assert isinstance(app.screen, IntentionsForm)
+        # its wins are not asked for as if there had to be some (nu213: "Wins in October",
+        # from before a first evening began, where Today's hint had sent it)
+        asked = " ".join(screen_text(app).split())
+        assert "Wins in September 2026, if any come to mind (before your planner began" in asked
         await press(app, pilot, *"Reply to people within a day", "ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         await settle(app, pilot)

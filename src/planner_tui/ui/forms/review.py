@@ -226,10 +226,16 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
     FIELD_WORDS = {**{f"intention{n}": f"intention {n + 1}" for n in range(INTENTIONS)},
                    "wins": "wins of the month"}  # fmt: skip
 
-    def __init__(self, month: str, following: str, notes: MonthReviewRead | None) -> None:
+    def __init__(
+        self, month: str, following: str, notes: MonthReviewRead | None, *, before: bool = False
+    ) -> None:
         super().__init__(f"intentions:{month}", self.as_form(notes))
         self.month = month
         self.following = following
+        self.before = before
+        """The month comes before the planner began: it is opened for the intentions of the
+        month after (Today's hint sends a first evening here), and its wins are not asked for
+        as if there had to be some (nu213)."""
         self.this_month = clock.strftime(date.fromisoformat(f"{month}-01"), "%B %Y")
         """The month reviewed: its wins are asked about (opened from an earlier month's
         review, "this month" read as the month on the calendar)."""
@@ -269,7 +275,12 @@ class IntentionsForm(FormScreen[MonthReviewRead]):
         for n in range(INTENTIONS):
             yield TextField(id=f"intention{n}", placeholder=f"intention {n + 1}")
         yield Problem(id="intentions-problem")
-        yield Field(f"Wins in {self.this_month}, in your own words")
+        yield Field(
+            f"Wins in {self.this_month}, if any come to mind (before your planner began: "
+            "leave it empty if you like)"
+            if self.before
+            else f"Wins in {self.this_month}, in your own words"
+        )
         yield TextBox(id="wins", soft_wrap=True, classes="short")
         yield Field("A note to yourself (or to bring to someone you talk to)")
         yield TextBox(id="note", soft_wrap=True, classes="short")

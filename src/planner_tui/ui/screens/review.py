@@ -455,6 +455,7 @@ class ReviewScreen(ViewScreen):
         )
 
     def action_intentions(self) -> None:
+        from planner_tui.review_report import before_the_planner
         from planner_tui.ui.forms.review import IntentionsForm
 
         if self.data is None:
@@ -462,7 +463,12 @@ class ReviewScreen(ViewScreen):
             return
         following = clock.strftime(self.month + relativedelta(months=1), "%B %Y")
         self.app.push_screen(
-            IntentionsForm(clock.strftime(self.month, "%Y-%m"), following, self.data.notes),
+            IntentionsForm(
+                clock.strftime(self.month, "%Y-%m"),
+                following,
+                self.data.notes,
+                before=before_the_planner(self.data),
+            ),
             self.after_form,
         )
 
