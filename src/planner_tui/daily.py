@@ -899,6 +899,8 @@ class Summary:
     """The day of a check-in started and kept as a draft (as Today says it)."""
     settled_today: int = 0
     """Steps whose outcome was recorded today (:func:`settled_today`)."""
+    next_step: DueStep | None = None
+    """The first step planned after today (Today's *Coming up next* begins with it)."""
 
     @property
     def is_empty(self) -> bool:
@@ -942,7 +944,15 @@ def summary(
         dates=upcoming_dates(connection, today, dialect=dialect),
         checkin_draft_day=checkin_draft_day(connection, check_in, dialect),
         settled_today=settled_today(connection, today, dialect),
+        next_step=next_step(connection, today, dialect),
     )
+
+
+def next_step(connection: Any, today: date, dialect: str = "sqlite") -> DueStep | None:
+    """The first step planned after *today*, as Today's *Coming up next* reads them."""
+    tomorrow = day_window(today, day_after(today))[1]
+    found = planned_steps(connection, coming_steps_statement(tomorrow, 1, dialect, STEP_COLUMNS))
+    return found[0] if found else None
 
 
 def summary_file(database: Path, *, today: date, check_in: date | None = None) -> Summary | None:

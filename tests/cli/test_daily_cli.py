@@ -102,6 +102,7 @@ def test_today_says_the_day_in_a_few_lines(home: Path) -> None:
         "Small steps:",
         "  #2  not yet, Fri 20 Nov  call (Bo)",
         "  #1  14:00  When I finish lunch: send Ana a short message (Ana Silva)",
+        "Next step: Tue 24 Nov, 09:00 — walk (Bo)",  # as Today's *Coming up next* (nu209)
         "Today's check-in: not yet — a line or two is plenty, whenever you're ready "
         '(planner-tui journal "…").',
         "This month: say yes to one invitation",
@@ -1028,8 +1029,9 @@ def test_a_busy_week_stays_a_few_lines(home: Path) -> None:
     for when in ("20:30", "21:00", "21:30"):
         run(home, "plan", "Bo", "text", when)
     lines = run(home, "today").stdout.splitlines()
-    assert len(lines) == 9  # Bo, past his rhythm, has his steps listed: not suggested again
+    assert len(lines) == 10  # Bo, past his rhythm, has his steps listed: not suggested again
     assert lines[5] == "  … and 2 more (planner-tui plan lists them all)"
+    assert lines[6] == "Next step: Tue 24 Nov, 09:00 — walk (Bo)"
     # Her step at 14:00 today, on the eve of day 0 but before its evening, is about
     # something else: a routine step that morning was taken to see the date to.
     assert lines[-1].startswith("Coming up: Ana Silva — day 0, tomorrow · ")

@@ -117,6 +117,10 @@ def summary_lines(found: Summary) -> list[str]:
             lines.append(f"  … and {more} more (planner-tui plan lists them all)")
     else:
         lines.append(words.nothing_due(found.settled_today))
+    if found.next_step is not None:  # as Today's *Coming up next* begins (nu209)
+        step = found.next_step
+        lines.append(_one_line(f"Next step: {words.when(step.due_at)} — "
+                               f"{words.cued(step.action, step.person, step.cue)}"))  # fmt: skip
     if found.reach is not None:
         reach = found.reach
         lines.append(_one_line(words.might_reach(reach.name, reach.last_contact,

@@ -63,6 +63,7 @@ def summary(
         dates=people.upcoming_dates(session=session, today=today),
         checkin_draft_day=_draft_day(session, check_in),
         settled_today=daily.settled_today(connection, today, dialect),
+        next_step=daily.next_step(connection, today, dialect),
     )
 
 
