@@ -109,6 +109,8 @@ def test_today_says_the_day_in_a_few_lines(home: Path) -> None:
         "Coming up: Bo — birthday, Thu 26 Nov (in 3 days)",  # the walk two days before: not
     ]
     assert run(home, "today", "--quiet-if-empty").stdout == result.stdout
+    following = json.loads(run(home, "today", "--json").stdout)["next_step"]
+    assert (following["action"], following["due_at"][:16]) == ("walk", "2026-11-24T09:00")
     # A year on, the step from last year says its year, as someone's page does.
     year_on = run(home, "today", now="2027-11-23T20:00:00").stdout.splitlines()
     assert "  #2  not yet, Fri 20 Nov 2026  call (Bo)" in year_on
