@@ -261,6 +261,13 @@ class KeepsStyles:
             super()._screen_resized(size)  # type: ignore[misc]
 
 
+CHECK_IN = Binding(
+    "c", "check_in", "Check in", show=False,
+    tooltip="Today's check-in: how today was, and who was in it",
+)  # fmt: skip
+"""`c` on a view whose footer leaves it out (the Map, the Plan); Today shows it."""
+
+
 class ViewScreen(KeepsStyles, Screen[None]):
     """A top-level view. Subclasses implement :meth:`load` (worker thread, returns read
     models) and :meth:`show` (UI thread)."""
@@ -398,6 +405,10 @@ class ViewScreen(KeepsStyles, Screen[None]):
         with contextlib.suppress(PlannerError):  # a file that can't be read: said on a reload
             if self.planner.backend.data_version() != self._read_at:
                 self.app.call_from_thread(self.catch_up)
+
+    def action_check_in(self) -> None:
+        """Today's check-in, from a view that binds `c` to it."""
+        self.planner.check_in()
 
     def action_refresh(self) -> None:
         self.reload()

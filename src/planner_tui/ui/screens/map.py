@@ -18,7 +18,7 @@ from planner_tui import clock, words
 from planner_tui.names import as_told, sort_key
 from planner_tui.pictures import recency_strip, strip_fit
 from planner_tui.terminal import shorten
-from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
+from planner_tui.ui.screens.base import CHECK_IN, Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import (
     chosen_in_sight,
     cursor_in_sight,
@@ -144,13 +144,7 @@ class MapScreen(ViewScreen):
             "Add context",
             tooltip="A part of your life: work, family, a club, the street (on the Contexts tab)",
         ),
-        Binding(
-            "c",
-            "check_in",
-            "Check in",
-            show=False,
-            tooltip="Today's check-in: how today was, and who was in it",
-        ),
+        CHECK_IN,
         Binding("l", "log", "Log contact", tooltip="Log a contact: who, when, how it went"),
         Binding("e", "edit", "Edit", tooltip="Change the person or part of life selected"),
         Binding(
@@ -646,9 +640,6 @@ class MapScreen(ViewScreen):
         if action == "new_person":  # `n` passes on to new_context (the palette's anywhere)
             return self.current_tab() != "contexts"
         return super().check_action(action, parameters)
-
-    def action_check_in(self) -> None:
-        self.planner.check_in()
 
     def action_new_context(self) -> None:
         from planner_tui.ui.forms.people import ContextForm

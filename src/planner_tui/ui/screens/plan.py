@@ -19,7 +19,7 @@ from planner_tui import clock, words
 from planner_tui.db.choices import StepStatus, label
 from planner_tui.errors import InvalidInput
 from planner_tui.terminal import shorten
-from planner_tui.ui.screens.base import Note, Section
+from planner_tui.ui.screens.base import CHECK_IN, Note, Section
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
 from planner_tui.ui.screens.tables import cursor_in_sight, fill, name_cell, table
 from planner_tui.ui.widgets.fields import SearchField
@@ -88,13 +88,7 @@ class PlanScreen(StepsScreen):
             show=False,
             tooltip="Delete the step selected (asked first; u undoes it)",
         ),
-        Binding(  # as on every other view (nu213: here it did nothing, and said nothing)
-            "c",
-            "check_in",
-            "Check in",
-            show=False,
-            tooltip="Today's check-in: how today was, and who was in it",
-        ),
+        CHECK_IN,  # as on Today, the Map and the Journal (nu213: here it did nothing)
     ]
 
     def __init__(self) -> None:
@@ -218,9 +212,6 @@ class PlanScreen(StepsScreen):
 
     # ---------------------------------------------------------------- filters
 
-    def action_check_in(self) -> None:
-        self.planner.check_in()
-
     def action_find(self) -> None:
         self.query_one("#plan-person", Input).focus()
 
@@ -240,11 +231,10 @@ class PlanScreen(StepsScreen):
         """A name typed, or an outcome, is looked for at once, as the Journal's search is
         (each key had waited out the pause as well: 0.36 s on ten years, nu211); a day once
         the typing pauses, so the "1 d" of "1 dec" is never said to be a day it can't read."""
-        waiting = self._filter_timer is not None
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-            self._filter_timer = None
-        if not waiting and (event is None or event.input.id == "plan-person"):
+        waiting, self._filter_timer = self._filter_timer, None
+        if waiting is not None:
+            waiting.stop()
+        if waiting is None and (event is None or event.input.id == "plan-person"):
             self.apply_filters()
             return
         self._filter_timer = self.set_timer(FILTER_PAUSE, self.apply_filters)

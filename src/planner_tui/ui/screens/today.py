@@ -360,9 +360,6 @@ class TodayScreen(StepsScreen):
         if event.data_table.id == "dates" and self.dates:
             self.plan_for_date(self.dates[min(event.cursor_row, len(self.dates) - 1)])
 
-    def action_check_in(self) -> None:
-        self.planner.check_in()
-
     @work(thread=True, group="write", description="on this day setting")
     def action_on_this_day(self) -> None:
         """Turn "on this day" off, or on again: a setting kept with the data, like the
