@@ -49,3 +49,29 @@ def test_a_digit_finds_its_own_line_on_every_scale_from_any_line(scale: list[str
     """'5' on how warm chose 2/5: every line of '1/5 … 5/5' has a word '5'."""
     for digit in range(1, 6):
         assert ticks.Finder().find(str(digit), scale, at) == digit - 1, (scale, digit, at)
+
+
+WORD = st.text("abcdeéßøçhklmnorstuwÅ", min_size=2, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(WORD, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8),
+       st.data())  # fmt: skip
+def test_spelling_a_word_of_the_highlighted_line_stays_on_it(
+    lines: list[str], data: st.DataObject
+) -> None:
+    """Letters typed close together, from the line with the highlight, that spell the start
+    of a word of that line end on it, whatever the lines after it begin with: `ch` on
+    *Choir* ended on *St Marys Church*, found by the `c` (nu212)."""
+    at = data.draw(st.integers(0, len(lines) - 1))
+    word = data.draw(st.sampled_from(lines[at].split()))
+    spelled = word[: data.draw(st.integers(2, len(word)))]
+    if spelled[0] == spelled[1]:  # the same letter again goes on to its next line
+        return
+    finder, highlight = ticks.Finder(), at
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ticks, "FIND_PAUSE", 3600)  # every letter spells on
+        for letter in spelled:
+            found = finder.find(letter, lines, highlight)
+            highlight = highlight if found is None else found
+    assert highlight == at, (spelled, lines)
