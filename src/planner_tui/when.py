@@ -255,6 +255,8 @@ def _read(
         # Days on: at a moved step's own time, else at this hour ("in 3 days" said at 07:51
         # was 07:51 then; a step moved by it lost its time).
         kept = at or time(now.hour)
+        if moment.date() == now.date() and at is None:
+            return now  # 'in 0 days' is today, as 'today' is: not this hour gone by (nu214)
         return moment.replace(hour=kept.hour, minute=kept.minute)
     for day_words, time_words in _splits(said):
         day_only = day_words

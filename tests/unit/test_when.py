@@ -826,6 +826,11 @@ def test_a_day_for_a_filter_over_both_lists_is_this_years(
         ("in 2 weeks", "future", "2026-12-07 07:00"),
         ("3 days ago", "past", "2026-11-20 07:00"),
         ("in 2 hours", "future", "2026-11-23 09:51"),  # hours are elapsed time, to the minute
+        # None of them: today, now, as 'today' reads (it was 07:00, and a step was refused as
+        # gone by; nu214)
+        ("in 0 days", "future", "2026-11-23 07:51"),
+        ("in 0 weeks", "future", "2026-11-23 07:51"),
+        ("0 days ago", "past", "2026-11-23 07:51"),
     ],
 )
 def test_days_on_from_now_fall_on_the_hour_not_this_minute(
