@@ -75,3 +75,45 @@ def test_spelling_a_word_of_the_highlighted_line_stays_on_it(
             found = finder.find(letter, lines, highlight)
             highlight = highlight if found is None else found
     assert highlight == at, (spelled, lines)
+
+
+class Clock:
+    """The seconds :class:`ticks.Finder` reads, moved on by the test."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize(
+    ("keys", "found", "spelled"),
+    [
+        # After the pause, a letter no name begins with goes on with the name (nu215: the
+        # "l" of a slow "c", "l" went to the notes)...
+        ("c l", "Climbing club", "cl"),
+        # ...a letter some name begins with begins a new one, as before...
+        ("c f", "Family", "f"),
+        # ...and one that goes on with neither finds nothing (it goes on in the notes).
+        ("c z", None, "z"),
+        # Typed close together, as before: "ch" spells on.
+        ("ch", "Choir", "ch"),
+    ],
+)
+def test_a_letter_after_a_pause_goes_on_with_the_name_when_none_begins_with_it(
+    monkeypatch: pytest.MonkeyPatch, keys: str, found: str | None, spelled: str
+) -> None:
+    lines = ["Work", "Choir", "Family", "Climbing club", "Online"]
+    clock = Clock()
+    monkeypatch.setattr(ticks, "FIND_PAUSE", 1.0)
+    monkeypatch.setattr(ticks, "time", clock)
+    finder, highlight, line = ticks.Finder(), 0, None
+    for key in keys:
+        if key == " ":
+            clock.now += 2  # a slow typist's pause
+            continue
+        line = finder.find(key, lines, highlight)
+        highlight = highlight if line is None else line
+    assert (None if line is None else lines[line]) == found
+    assert finder.spelled == spelled

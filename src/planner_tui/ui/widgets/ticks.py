@@ -99,10 +99,23 @@ class Finder:
 
     def find(self, character: str, lines: Sequence[str], at: int) -> int | None:
         """The line *character* (with the letters just before it) finds, from line *at*
-        (the next line round to the top, when it is typed again); None if none."""
+        (the next line round to the top, when it is typed again); None if none. A letter
+        typed after a pause begins a new name, unless no line begins with it: then it goes
+        on with the name being spelled (a slow typist's "c", pause, "l" sent the "l" to the
+        notes, nu215)."""
         now = time.monotonic()
-        spelling = self._spelling if now - self._typed_at < FIND_PAUSE else ""
+        spelling, began_at = self._spelling, self._began_at
+        paused = now - self._typed_at >= FIND_PAUSE
         self._typed_at = now
+        found = self._look("" if paused else spelling, character, lines, at)
+        if found is None and paused and spelling and spelling != character:
+            self._began_at = began_at
+            found = self._look(spelling, character, lines, at)
+            if found is None:
+                self._spelling = character  # what found nothing: the letter just typed
+        return found
+
+    def _look(self, spelling: str, character: str, lines: Sequence[str], at: int) -> int | None:
         if spelling == character:  # the same letter again: its next line
             spelling = ""
         if not spelling:
