@@ -26,9 +26,10 @@ THEMES = 5
 """How many themes of warmth and withdrawal to show."""
 MIN_THEME_ENTRIES = 2
 """A word is a theme once it appears in at least this many entries."""
-HIGHER_ONLY = frozenset({"person"})
+HIGHER_ONLY = frozenset({"person", "context"})
 """Kinds shown only when their days went with higher scores: a person is never shown as
-coming with colder days (nothing here reads as a verdict on someone)."""
+coming with colder days (nothing here reads as a verdict on someone), nor is a part of
+life, which is its people (a family of one, a mother, showed as "Family -0.4"; nu216)."""
 
 
 def may_show(kind: str, difference: float) -> bool:
@@ -59,7 +60,7 @@ def associations(
 ) -> list[Association]:
     """For each (kind, name) item, compare the scored days it appears on with the scored
     days it does not. Items short of :data:`MIN_DAYS` on either side are left out, and so
-    are people whose days were no warmer (:data:`HIGHER_ONLY`); the rest come largest
+    are people and parts of life whose days were no warmer (:data:`HIGHER_ONLY`); the rest come largest
     difference first."""
     total = sum(day_scores.values())
     found = []

@@ -296,6 +296,8 @@ def associations(data: MonthReviewData) -> Figure:
             + ", ".join(f"{a.name} ({a.kind})" for a in warmer)
             + "."
         )
+    if any(a.difference < 0 for a in ordered[:10]):
+        lines.append(COOLER)
     return Figure(
         "associations",
         "What went with warmer and cooler days",
@@ -305,6 +307,13 @@ def associations(data: MonthReviewData) -> Figure:
         ),
     )
 
+
+COOLER = (
+    "A lower figure is no verdict on you or on what you did: harder days are often the ones "
+    "people reach out on, and over a few days one evening can tip it."
+)
+"""Said under rows that went with lower scores ("in person -0.5" read as "seeing people
+made it worse", nu216)."""
 
 SHORT_MEASURES = {"connectedness": "connected", "mood": "mood"}
 """A score's name in a table's cell, short so the table fits 80 columns."""
@@ -330,19 +339,26 @@ def across(data: MonthReviewData) -> Figure:
             "or more."
         ])  # fmt: skip
     lines = [
-        "Your days' connectedness and mood (1–5) on days with each person, part of life, tag, "
-        "way of being in touch or step done, against the other scored days, over the last 3, "
-        f"6 and 12 months. Each needs {learning.MIN_DAYS}+ scored days with it and "
-        f"{learning.MIN_DAYS}+ without; the effect is the difference set beside how much your "
-        "days usually vary (around 0.2 is slight, 0.5 clear, 0.8 strong), and over few days "
-        "even a strong one can be chance. In the table: the "
-        "months looked at, the scored days with it ('few' when under 5 on a side), the "
-        "average with and without it and the difference (diff). A person shows only when "
-        "their days went with higher scores. These went together, nothing more."
+        "How your days felt (connectedness and mood, 1–5) with each person, part of life, tag, "
+        "way of being in touch or step done, beside your other scored days, over the last 3, "
+        f"6 and 12 months ({learning.MIN_DAYS} or more days with it and {learning.MIN_DAYS} or "
+        "more without). The table gives both averages, the difference (diff), and how big "
+        "that is beside how much your days usually vary (effect: about 0.2 is slight, 0.5 "
+        "clear, 0.8 strong); 'few' marks under 5 days on a side, where even a strong one can "
+        "be chance. A person or a part of life shows only when their days went with higher "
+        "scores. These went together, nothing more."
     ]
     rows = []
+    days_before: dict[str, int] = {}
+    """Each score's scored days in the window before (a shorter one)."""
+    same: dict[str, list[int]] = {}
+    """Each score's windows that held no more days than the one before: the same again."""
     for window in data.across:
         score = window.measure
+        if days_before.get(score) == window.days:
+            same.setdefault(score, []).append(window.months)
+            continue
+        days_before[score] = window.days
         if not window.found:
             # Nothing with enough days on both sides: nothing could show yet. Something, and
             # nothing did ("too little" then gave the wrong reason; and the other way, nu164).
@@ -374,6 +390,14 @@ def across(data: MonthReviewData) -> Figure:
                 + ", ".join(f"{t.name} ({t.kind})" for t in higher)
                 + "."
             )
+    shortest = min(w.months for w in data.across)
+    for score, windows in same.items():  # two months of days: 3, 6 and 12 said it three times
+        lines.append(
+            f"Over {words.joined([words.plural(n, 'month') for n in windows])}, {score}: no days before "
+            f"those of the last {words.plural(shortest, 'month')}, so the same as there."
+        )
+    if any(row[6].startswith("-") for row in rows):
+        lines.append(COOLER)
     if not rows:
         return Figure("across", title_, lines)
     # Short headings, so every figure fits at 80 columns (the explanation above says them

@@ -61,6 +61,7 @@ def test_across_months_looks_at_three_six_and_twelve_months_for_both_scores() ->
     items = {
         ("person", "Ana"): recent[:3] + march[:3],
         ("context", "choir"): recent[:3] + march[:3],
+        ("tag", "rain"): recent[:3] + march[:3],
     }
     found = {
         (w.months, w.measure): w
@@ -70,15 +71,17 @@ def test_across_months_looks_at_three_six_and_twelve_months_for_both_scores() ->
                              (6, "mood"), (12, "connectedness"), (12, "mood")]  # fmt: skip
     # 3 and 6 months reach back to October and July: only December's days.
     for months in (3, 6):
-        ana, choir = sorted(
+        rain, ana, choir = sorted(
             found[months, "connectedness"].found, key=lambda t: t.kind, reverse=True
         )
         assert (found[months, "connectedness"].days, ana.mean_with, ana.mean_without) == (6, 5, 3)
         assert (ana.name, choir.name, ana.few_days) == ("Ana", "choir", True)  # 3 days a side
+        assert rain.name == "rain"
     # Twelve months reach March: on the days 5, 5, 5, 1, 1, 1 (3.0); without 3, 3, 3, 5, 5, 5
-    # (4.0) — lower: the part of life shows it, a person never does.
+    # (4.0) — lower: the tag shows it; a person never does, nor a part of life (its people:
+    # "Family -0.4" was a mother, nu216).
     [year] = found[12, "connectedness"].found
-    assert (year.name, year.days_with, year.mean_with, year.mean_without) == ("choir", 6, 3.0, 4.0)
+    assert (year.name, year.days_with, year.mean_with, year.mean_without) == ("rain", 6, 3.0, 4.0)
     assert not year.few_days  # 6 days on each side
     assert found[12, "mood"].days == 0 and found[12, "mood"].found == []  # no moods: nothing
 
@@ -381,10 +384,16 @@ def test_the_review_shows_patterns_across_months_and_loneliness_beside_contact(
     across = "\n".join(shown["across"].lines)
     assert "Over 3 months, went together with higher connectedness: Ana (person)." in across
     assert "Over 3 months, mood: too little to tell (0 scored days)." in across
-    assert "over few days even a strong one can be chance" in across  # not jargon alone (nu198)
+    assert "where even a strong one can be chance" in across  # not jargon alone (nu198)
     assert shown["across"].table is not None
     assert shown["across"].table.rows[0][:7] == ("3", "connected", "Ana (person)",
                                                  "3 (few)", "5.0", "3.0", "+2.0")  # fmt: skip
+    # All the days are in the last 3 months: 6 and 12 are said once, not twice more (nu216).
+    assert {row[0] for row in shown["across"].table.rows} == {"3"}
+    assert ("Over 6 months and 12 months, connectedness: no days before those of the last "
+            "3 months, so the same as there.") in across  # fmt: skip
+    assert "Over 6 months, went together" not in across
+    assert review_report.COOLER not in across  # nothing went with lower scores
     beside = "\n".join(shown["beside"].lines)
     assert "In the 3 months with a total of 5 or less, against the 3 months above it:" in beside
     assert data.experiments == [] and "No small experiment ran this month" in "\n".join(
@@ -550,3 +559,27 @@ def test_enough_days_with_nothing_to_set_beside_them_is_too_little(db: Database)
     assert shown["across"].waiting and shown["across"].lines[0].startswith("Too little to tell")
     assert shown["associations"].waiting
     assert "Nothing stood out" not in " ".join(shown["associations"].lines)
+
+
+def test_a_lower_figure_comes_with_a_line_that_it_is_no_verdict(db: Database) -> None:
+    """Days with #errands scored lower: the row shows, and under it a line that a lower
+    figure says nothing against anyone ("in person -0.5" read as "seeing people made it
+    worse", nu216); with only higher figures (October's #walk), no such line."""
+    with db.write() as s:
+        for first, tag, lower in ((date(2026, 10, 1), "#walk", False),
+                                  (date(2026, 11, 1), "#errands", True)):  # fmt: skip
+            for n in range(8):
+                tagged = n < 4
+                score = 2 if tagged == lower else 4
+                journal.save_entry(session=s, data={"day": first + timedelta(days=n),
+                                                    "mood": score, "connectedness": score,
+                                                    "body": tag if tagged else "home"})  # fmt: skip
+    for month, tag, said in ((NOV, "errands", True), (date(2026, 10, 1), "walk", False)):
+        with db.session() as s:
+            data = review.review_month(session=s, month=month, today=date(2026, 12, 1))
+        shown = {f.key: f for f in review_report.figures(data)}
+        for key in ("associations", "across"):
+            table = shown[key].table
+            assert table is not None, (month, key)
+            assert any(tag in row[0] + row[2] for row in table.rows), (month, key)
+            assert (review_report.COOLER in shown[key].lines) is said, (month, key)

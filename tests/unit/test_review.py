@@ -677,17 +677,21 @@ def test_a_two_letter_name_counts_in_the_months_words_and_fillers_do_not() -> No
 
 def test_a_person_is_never_shown_as_coming_with_colder_days() -> None:
     """Days with Ana scored lower: she is left out of what came with warmer days (the
-    review's own rule for people); a tag with colder days still shows, as a pattern."""
+    review's own rule for people), and so is her part of life (a family of one was "Family
+    -0.4", nu216); a tag with colder days still shows, as a pattern."""
     scores = {
         date(2026, 1, d): float(s) for d, s in zip(range(1, 7), [1, 1, 1, 5, 5, 5], strict=True)
     }
     days = [date(2026, 1, d) for d in (1, 2, 3)]
-    found = patterns.associations(scores, {("person", "Ana"): days, ("tag", "rain"): days})
-    assert [(a.kind, a.name, a.difference) for a in found] == [("tag", "rain", -4)]
-    warmer = patterns.associations(
-        scores, {("person", "Ana"): [date(2026, 1, d) for d in (4, 5, 6)]}
+    found = patterns.associations(
+        scores, {("person", "Ana"): days, ("context", "Family"): days, ("tag", "rain"): days}
     )
-    assert [(a.name, a.difference) for a in warmer] == [("Ana", 4)]
+    assert [(a.kind, a.name, a.difference) for a in found] == [("tag", "rain", -4)]
+    warmer_days = [date(2026, 1, d) for d in (4, 5, 6)]
+    warmer = patterns.associations(
+        scores, {("person", "Ana"): warmer_days, ("context", "Family"): warmer_days}
+    )
+    assert [(a.name, a.difference) for a in warmer] == [("Family", 4), ("Ana", 4)]
 
 
 def test_words_of_time_and_telling_are_not_the_months_words() -> None:
