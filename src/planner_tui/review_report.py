@@ -990,7 +990,8 @@ EXPLAIN: dict[str, str] = {
     "the mean connectedness of the days it was part of, against the mean of the other scored "
     "days this month. A person or context counts for a day when an entry mentions it or an "
     f"interaction that day included it. Shown only with {patterns.MIN_DAYS}+ days on each "
-    f"side and a difference of at least {patterns.NOTABLE_DIFFERENCE}. Things that come "
+    f"side and a difference of at least {patterns.NOTABLE_DIFFERENCE}; a person or a "
+    "context only when their days went with higher scores. Things that come "
     "together do not have to cause each other.",
     "themes": "Words that recur in the month's 'what brought warmth' and 'what made me "
     "withdraw' notes, each counted once per entry, leaving out very common words. Shown "
@@ -1040,8 +1041,9 @@ EXPLAIN: dict[str, str] = {
     f"{learning.MIN_DAYS}+ days on each side and a difference of at least {learning.NOTABLE}. "
     "The effect is the difference divided by the pooled spread of the days' scores (Cohen's "
     "d); a blank effect means the days on each side all had the same score (no spread to "
-    "measure by). A person is listed only when "
-    "their days went with higher scores, never lower. A row with fewer than "
+    "measure by). A person or a part of life is listed only when "
+    "their days went with higher scores, never lower. A window holding no days before the "
+    "shorter one's is not listed again. A row with fewer than "
     f"{words.plural(learning.FEW_DAYS, 'day')} on a side says 'few'. Things that come together need "
     "not have anything more to do with each other.",
     "beside": "For each of the twelve months up to this one: the loneliness check total, "
