@@ -91,6 +91,31 @@ def search_against_jrnl(home: Path) -> dict[str, float]:
     }
 
 
+def vcard_reading(home: Path) -> dict[str, float]:
+    """`planner-tui import FILE --preview` on a card with a 2 MB photo folded into 27,000
+    lines, and on a 2.6 MB JSON file picked by mistake (its lines indented, so each reads
+    as a fold): unfolding once added each line to all before it (9 s and 17 s, nu218)."""
+    folder = HERE / ".cache" / "vcards"
+    folder.mkdir(parents=True, exist_ok=True)
+    photo = "".join(f" {'QUJD' * 19}\r\n" for _ in range(27_000))
+    (folder / "photo.vcf").write_text(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nPHOTO;ENCODING=b;TYPE=JPEG:\r\n{photo}"
+        "END:VCARD\r\n", encoding="ascii",
+    )  # fmt: skip
+    lines = "".join(f'  "key {n}": "a value of some words",\n' for n in range(65_000))
+    (folder / "export.vcf").write_text("{\n" + lines + "}\n", encoding="ascii")
+    figures = {}
+    for name, said in (("photo.vcf", "a 2 MB folded photo"), ("export.vcf", "2.6 MB of JSON")):
+        runs = []
+        for _ in range(RUNS):
+            began = time.perf_counter()
+            command = [sys.executable, "-m", "planner_tui", "import", str(folder / name)]
+            subprocess.run([*command, "--preview"], env=env(home), capture_output=True)
+            runs.append(time.perf_counter() - began)
+        figures[f"vCard preview of {said} (s)"] = statistics.median(runs)
+    return figures
+
+
 def with_dates(home: Path) -> None:
     """A birthday for everyone on the map, once (the demo leaves dates out), so `today`
     has dates to look through as a real map would."""
@@ -160,6 +185,7 @@ def main() -> None:
     figures["Review filled (ms)"] = seen["filled"] * 1000
     figures["Review ← / → another month p95 (ms)"] = seen["month_p95"] * 1000
     figures.update(search_against_jrnl(home))
+    figures.update(vcard_reading(home))
     figures.update(today_against_version(home))
     figures["peak memory, app with Today (MiB)"] = probe("app", home)["peak_rss_mib"]
     rss = probe("forms", home)

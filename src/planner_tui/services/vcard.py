@@ -313,29 +313,43 @@ def parse(raw: bytes, name: str = "This") -> Contents:
 def _logical_lines(text: str) -> list[tuple[int, str]]:
     """Unfold: a line starting with a space or tab continues the one before (RFC 6350
     §3.2); a quoted-printable value ending in '=' continues on the next line (2.1); bare
-    base64 lines after a BASE64 property belong to it (2.1 photos)."""
-    out: list[tuple[int, str]] = []
+    base64 lines after a BASE64 property belong to it (2.1 photos). Each logical line's
+    pieces are joined once, at the end: adding each to all before it took 17 s over a
+    2.6 MB file of indented lines (nu218)."""
+    out: list[tuple[int, list[str]]] = []
+    # What the logical line's name and parameters (before its first ':') say of how its
+    # value goes on, read piece by piece: the last letters of the pieces before are kept,
+    # for a word split by a fold.
+    tail, named, quoted, base64 = "", False, False, False
     soft_break = in_base64 = False
     for number, line in enumerate(_LINE_BREAK.split(text), 1):
         if out and soft_break and not _CARD_EDGE.match(line):
-            start, previous = out[-1]
-            out[-1] = (start, previous[:-1] + line)
+            pieces = out[-1][1]
+            pieces[-1] = pieces[-1][:-1]
+            added = line
         elif out and line[:1] in (" ", "\t"):
-            start, previous = out[-1]
-            out[-1] = (start, previous + line[1:])
+            added = line[1:]
         elif not line.strip():
             in_base64 = soft_break = False
             continue
         elif out and in_base64 and _BASE64_LINE.match(line):
-            start, previous = out[-1]
-            out[-1] = (start, previous + line)
+            out[-1][1].append(line)
             continue
         else:
-            out.append((number, line))
-        head = out[-1][1].split(":", 1)[0].upper()
-        soft_break = "QUOTED-PRINTABLE" in head and out[-1][1].endswith("=")
-        in_base64 = "BASE64" in head or "ENCODING=B" in head
-    return out
+            out.append((number, []))
+            tail, named, quoted, base64, added = "", False, False, False, line
+        pieces = out[-1][1]
+        pieces.append(added)
+        if not named:
+            before, colon, _ = added.partition(":")
+            seen = tail + before.upper()
+            quoted = quoted or "QUOTED-PRINTABLE" in seen
+            base64 = base64 or "BASE64" in seen or "ENCODING=B" in seen
+            tail, named = seen[-len("QUOTED-PRINTABLE") :], bool(colon)
+        last = next((piece for piece in reversed(pieces) if piece), "")
+        soft_break = quoted and last.endswith("=")
+        in_base64 = base64
+    return [(number, "".join(pieces)) for number, pieces in out]
 
 
 def _split_line(number: int, line: str) -> _Property | None:
