@@ -332,10 +332,17 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
             }
             for path in files.values():  # every file can be written, or none is
                 check_replaced(path, args.format, replace=args.replace)
+            # Said, as for one file: words added to a month's file by hand went without one
+            # (nu218).
+            again = sum(path.is_file() for path in files.values())
             for first, path in files.items():
                 pieces = exchange.export_markdown_pieces(session=session, month=first)
                 exchange.write_file(path, pieces)
-        print(plain(f"Wrote {plural(len(months), 'month')} into {args.output}"), file=sys.stderr)
+        replaced = f" ({again} in place of the files there before)" if again else ""
+        print(
+            plain(f"Wrote {plural(len(months), 'month')} into {args.output}{replaced}"),
+            file=sys.stderr,
+        )
         return
     with opened(settings, reading=True) as database, database.session() as session:
         if args.output is not None:  # before anything is read (the planner's own: named)

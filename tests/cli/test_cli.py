@@ -656,6 +656,17 @@ def test_markdown_one_file_per_month(demo_home: Path, tmp_path: Path) -> None:
     assert len(files) >= 12 and "2026-11.md" in files and files == sorted(files)
     november = (folder / "2026-11.md").read_text(encoding="utf-8")
     assert november.startswith("# planner-tui — November 2026") and "## Journal" in november
+    assert result.stderr.strip() == f"Wrote {len(files)} months into {folder}"
+    # Again: the files are replaced, and it says so (words added to one went without a word,
+    # nu218); with one gone, it says how many.
+    (folder / "2026-11.md").write_text(november + "my own line\n", encoding="utf-8")
+    (folder / files[0]).unlink()
+    again = run(demo_home, "export", "--format", "markdown", "--per-month", "-o", str(folder))
+    assert again.stderr.strip() == (
+        f"Wrote {len(files)} months into {folder} ({len(files) - 1} in place of the files "
+        "there before)"
+    )
+    assert "my own line" not in (folder / "2026-11.md").read_text(encoding="utf-8")
     assert_one_line_error(run(demo_home, "export", "--format", "markdown", "--per-month"), 2,
                           "give -o FOLDER")  # fmt: skip
     assert_one_line_error(run(demo_home, "export", "--format", "json", "--per-month", "-o",
