@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from planner_tui import daily
 from planner_tui.db import engine
@@ -114,6 +115,85 @@ def test_a_server_that_never_answers_is_said_in_one_sentence(
     assert str(refused.value) == (
         "The database server did not answer in time. Check that it is running and can be "
         "reached, then try again."
+    )
+
+
+def test_a_server_that_is_not_running_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """Nothing listens on the port: one sentence with where and what to do, ending as a
+    sentence ("…port 55417 failed: Connection refused What you wrote is still here.", with
+    nothing more said, nu217). Loopback only, on port 1, where nothing listens; and a
+    folder with no server's socket in it."""
+    with pytest.raises(StorageError) as refused:
+        open_database(Location("postgresql+psycopg://me@127.0.0.1:1/planner", tmp_path))
+    assert str(refused.value) == (
+        "Could not reach the database server at 127.0.0.1, port 1 (connection refused). "
+        "Check that it is running and can be reached, then try again."
+    )
+    with pytest.raises(StorageError) as refused:
+        open_database(Location(f"postgresql+psycopg://me@/planner?host={tmp_path}", tmp_path))
+    assert str(refused.value) == (
+        f"Could not reach the database server at {tmp_path}/.s.PGSQL.5432 (no such file or "
+        "directory). Check that it is running and can be reached, then try again."
+    )
+
+
+def test_postgres_as_many_write_it_is_postgresql(tmp_path: Path) -> None:
+    """`postgres://` is how many servers give their address: it was refused as "not
+    postgres" (nu217). It is reached as PostgreSQL (here: nothing listens on port 1)."""
+    with pytest.raises(StorageError, match="^Could not reach the database server at 127.0.0.1"):
+        open_database(Location("postgres://me@127.0.0.1:1/planner", tmp_path))
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql+psycopg://me:pa ss@w:rd/%#?@127.0.0.1:1/planner", "postgresql://me@host:port/x"],
+)
+def test_an_address_that_cannot_be_read_says_how_to_write_a_password(
+    tmp_path: Path, url: str
+) -> None:
+    """A password with `@ : / # ?` in it, as typed, made an address SQLAlchemy reads wrongly:
+    "That database URL can't be used (invalid literal for int() with base 10: 'rd')" (nu217)."""
+    with pytest.raises(StorageError) as refused:
+        open_database(Location(url, tmp_path))
+    said = str(refused.value)
+    assert "int()" not in said and "%40" in said and said.endswith("%20.")
+
+
+@pytest.mark.postgres
+def test_a_user_without_rights_on_the_tables_is_told_so_not_sent_elsewhere(
+    pg_database: Database, tmp_path: Path
+) -> None:
+    """The planner's tables are another user's: this one may not read them. It said the
+    database "holds tables that are not planner-tui's" and to choose another (nu217)."""
+    guest = f"planner_tui_guest_{os.getpid()}"
+    admin = sa.create_engine(pg_database.location.url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"DROP ROLE IF EXISTS {guest}")
+        connection.exec_driver_sql(f"CREATE ROLE {guest} LOGIN")
+    try:
+        url = sa.make_url(pg_database.location.url).set(username=guest, password=None)
+        with pytest.raises(StorageError) as refused:
+            open_database(Location(url.render_as_string(hide_password=False), tmp_path))
+        said = str(refused.value)
+        assert said.startswith("The database server refused this user (permission denied for")
+        assert "not planner-tui's" not in said and said.endswith("(GRANT … TO the user in --db).")
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP OWNED BY {guest}")
+            connection.exec_driver_sql(f"DROP ROLE {guest}")
+        admin.dispose()
+
+
+def test_a_failed_lookup_of_the_servers_name_is_not_called_the_databases_problem() -> None:
+    """psycopg's words when a host name can't be looked up (a test may not look one up):
+    "The database reported a problem: failed to resolve host…" — the database said nothing
+    (nu217)."""
+    lookup = sa.exc.OperationalError(
+        "connect", {}, Exception('failed to resolve host "no-such-host.invalid": [Errno -2]')
+    )
+    assert engine.describe_error(lookup) == (
+        "The database server's name could not be found (a typing slip in --db, or no network "
+        "to look it up). Check the address, then try again."
     )
 
 

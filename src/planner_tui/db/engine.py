@@ -155,6 +155,11 @@ def describe_error(
             "The disk refused the write (it may be full, or faulty), so nothing new was "
             "saved. What was saved before is safe."
         )
+    if "permission denied for" in text:  # PostgreSQL: the user in the URL lacks a right
+        return (
+            f"The database server refused this user ({_driver_words(error)}). Its owner can "
+            "give it the rights on planner-tui's tables (GRANT … TO the user in --db)."
+        )
     if "readonly" in text or "read-only" in text or "permission denied" in text:
         return "The database can't be written (read-only file or folder). Check its permissions."
     if "unable to open database file" in text and database is not None and not database.exists():
@@ -171,9 +176,30 @@ def describe_error(
             "The database server did not answer in time. Check that it is running and can "
             "be reached, then try again."
         )
+    if "resolve host" in text or "translate host name" in text:
+        return (
+            "The database server's name could not be found (a typing slip in --db, or no "
+            "network to look it up). Check the address, then try again."
+        )
     if "could not connect" in text or "connection refused" in text or "connection" in text:
-        return f"Could not reach the database server: {_driver_words(error, values=True)}"
-    return f"The database reported a problem: {_driver_words(error)}"
+        said = ""
+        if where := _SERVER_AT.search(_driver_words(error, values=True)):
+            at = where["socket"] or f"{where['host']}, port {where['port']}"
+            said = f" at {at} ({where['why'].lower()})"
+        return (
+            f"Could not reach the database server{said}. Check that it is running and can "
+            "be reached, then try again."
+        )
+    said = _driver_words(error).rstrip(".")
+    return f"The database reported a problem: {said}."
+
+
+_SERVER_AT = re.compile(
+    r'(?:at "(?P<host>[^"]+)", port (?P<port>\d+)|on socket "(?P<socket>[^"]+)") failed: '
+    r"(?P<why>[^:]+?)\s*$"
+)
+"""psycopg's 'connection to server at "127.0.0.1", port 5432 failed: Connection refused'
+(or 'on socket "/run/….s.PGSQL.5432" failed: No such file or directory')."""
 
 
 DAMAGED = "The database file looks damaged, so planner-tui changed nothing in it."
@@ -869,6 +895,9 @@ def make_engine(location: Location) -> Engine:
             _sqlite_pragmas(engine)
             return engine
         url = sa.make_url(location.url)
+        backend, plus, driver = url.drivername.partition("+")
+        if backend == "postgres":  # as many servers and hosts write it: SQLAlchemy's name
+            url = url.set(drivername=f"postgresql{plus}{driver}")  # is the longer one
         if url.get_backend_name() != "postgresql":  # SQLAlchemy's own words named a plugin
             raise StorageError(
                 f"planner-tui keeps its data in SQLite or PostgreSQL, not {url.drivername}: "
@@ -884,10 +913,12 @@ def make_engine(location: Location) -> Engine:
 
         describe_partial_indexes(engine.dialect.name)
         return engine
-    except (ArgumentError, NoSuchModuleError, ValueError) as error:
+    except (ArgumentError, NoSuchModuleError, ValueError):
+        # SQLAlchemy's words ("invalid literal for int() with base 10: 'rd'") are Python's.
         raise StorageError(
-            f"That database URL can't be used ({error}): give --db a sqlite:///… or "
-            "postgresql://… address."
+            "That database URL can't be read: give --db a sqlite:///… or "
+            "postgresql://user:password@host/name address, with any @ : / # ? % or space in "
+            "the password written as %40 %3A %2F %23 %3F %25 %20."
         ) from None
     except ImportError as error:
         raise StorageError(
@@ -909,7 +940,11 @@ def current_revision(database: Database) -> str | None:
     try:
         with database.engine.connect() as connection:
             return schema_revision(connection)
-    except SQLAlchemyError:
+    except SQLAlchemyError as error:
+        if "permission denied" in str(getattr(error, "orig", error)).lower():
+            # Not a foreign database: one this user may not read ("holds tables that are
+            # not planner-tui's" sent them to make a second one, nu217).
+            raise StorageError(describe_error(error)) from None
         return None  # a new or foreign database: the full check decides
 
 
