@@ -140,7 +140,7 @@ def test_a_server_that_is_not_running_is_named_with_what_to_do(tmp_path: Path) -
 def test_postgres_as_many_write_it_is_postgresql(tmp_path: Path) -> None:
     """`postgres://` is how many servers give their address: it was refused as "not
     postgres" (nu217). It is reached as PostgreSQL (here: nothing listens on port 1)."""
-    with pytest.raises(StorageError, match="^Could not reach the database server at 127.0.0.1"):
+    with pytest.raises(StorageError, match=r"^Could not reach the database server at 127\.0\.0\.1"):
         open_database(Location("postgres://me@127.0.0.1:1/planner", tmp_path))
 
 
