@@ -923,7 +923,8 @@ def make_engine(location: Location) -> Engine:
     except ImportError as error:
         raise StorageError(
             f"The driver for that database is not installed ({error.name}). "
-            "For PostgreSQL: pip install 'planner-tui[postgres]'."
+            "For PostgreSQL, install planner-tui with its postgres extra: in its folder, "
+            "python3 -m pip install \".[postgres]\" (README, 'Several machines')."
         ) from None
 
 
