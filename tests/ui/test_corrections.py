@@ -587,7 +587,7 @@ async def test_letters_typed_on_the_plans_earlier_steps_change_no_outcome(
             assert [st.action for st in steps.list_steps(session=s)] == ["text 21"]
         await press(app, pilot, "u")
         await settle(app, pilot)
-        assert said(app, "text 20 is back.")
+        assert said(app, "Back on your plan: text 20.")
         past = app.screen.query_one("#past", DataTable)
         assert past.has_focus and past.cursor_row == 1  # on the step brought back
 
@@ -607,7 +607,7 @@ async def test_deleting_a_planned_step_can_be_undone(sqlite_db: Database) -> Non
         await press(app, pilot, "u")
         with sqlite_db.session() as s:
             assert [st.action for st in steps.list_steps(session=s)] == ["text"]
-        assert said(app, "text is back.")
+        assert said(app, "Back on your plan: text.")
 
 
 async def test_a_delete_made_before_a_restore_is_not_undone_into_the_copy(
@@ -656,7 +656,7 @@ async def test_deleting_a_repeating_step_says_it_ends_the_series(sqlite_db: Data
         assert "It repeats (every week): deleting it ends the series, its later times too." in (
             shown
         )
-        assert "k (skip) lets only this time go" in shown
+        assert "k (let go) lets only this time go" in shown
 
 
 # --------------------------------------------------------------------------- merging

@@ -1385,7 +1385,7 @@ async def test_enter_after_a_score_stays_where_the_digit_moved_to(sqlite_db: Dat
 
 
 async def test_the_palette_waits_until_a_question_is_answered(sqlite_db: Database) -> None:
-    """ctrl+p opened the palette over "Discard what you wrote?"; it now waits for the
+    """ctrl+p opened the palette over "Discard what you typed here?"; it now waits for the
     answer, and opens once the question is gone."""
     from textual.command import CommandPalette
 
@@ -1408,7 +1408,7 @@ async def test_ctrl_l_asks_before_throwing_words_away(sqlite_db: Database) -> No
         await settle(app, pilot)
         await press(app, pilot, "c", "2", "tab", "tab", "tab", "tab", *"a heartfelt entry")
         await press(app, pilot, "ctrl+l")
-        assert isinstance(app.screen, Choice) and "Discard what you wrote?" in screen_text(app)
+        assert isinstance(app.screen, Choice) and "Discard what you typed here?" in screen_text(app)
         await press(app, pilot, "enter")  # the first answer: keep writing
         assert isinstance(app.screen, JournalForm)
         assert form(app).values()["warmth_note"] == "a heartfelt entry"

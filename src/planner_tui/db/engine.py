@@ -195,8 +195,8 @@ def describe_error(
 
 
 _SERVER_AT = re.compile(
-    r'(?:at "(?P<host>[^"]+)", port (?P<port>\d+)|on socket "(?P<socket>[^"]+)") failed: '
-    r"(?P<why>[^:]+?)\s*$"
+    r'(?:at\s"(?P<host>[^"]+)",\sport\s(?P<port>\d+)|on\ssocket\s"(?P<socket>[^"]+)")\s'
+    r"failed:\s(?P<why>[^:]+?)\s*$"
 )
 """psycopg's 'connection to server at "127.0.0.1", port 5432 failed: Connection refused'
 (or 'on socket "/run/….s.PGSQL.5432" failed: No such file or directory')."""

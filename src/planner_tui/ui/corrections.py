@@ -177,7 +177,7 @@ def delete_step(app: PlannerApp, step: StepItem | StepRead) -> None:
     what = name(step.action)
     planned = getattr(step, "status", StepStatus.PLANNED) is StepStatus.PLANNED
     hint = (
-        "To record that it didn't happen, k (skip) keeps it in your history instead. "
+        "To record that it didn't happen, k (let go) keeps it in your history instead. "
         if planned
         else "It leaves how earlier steps went (the contact it recorded stays). "
     )
@@ -187,14 +187,14 @@ def delete_step(app: PlannerApp, step: StepItem | StepRead) -> None:
 
         hint = (
             f"It repeats ({describe_repeat(rule)}): deleting it ends the series, its later "
-            "times too. k (skip) lets only this time go, and the series goes on. "
+            "times too. k (let go) lets only this time go, and the series goes on. "
         )
 
     def answered(answer: str | None) -> None:
         if answer == "delete":
             undoable(app, f"Deleted: {what} (u undoes it).",
                      partial(steps.delete_step, step_id=step.id), f"deleting {what}",
-                     f"{what} is back.")  # fmt: skip
+                     f"Back on your plan: {what}.")  # fmt: skip
 
     app.push_screen(
         Choice(

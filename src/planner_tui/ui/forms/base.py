@@ -884,8 +884,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
 
             self.app.push_screen(
                 Choice(
-                    "Discard what you wrote?",
-                    "It goes for good: it isn't kept as a draft, and u can't bring it back.",
+                    "Discard what you typed here?",
+                    "It isn't kept as a draft, and undo can't bring it back. Whatever was "
+                    "saved before stays as it was.",
                     [("keep", "Keep writing"), ("discard", "Discard it")],
                 ),
                 answered,
