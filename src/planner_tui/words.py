@@ -150,9 +150,9 @@ def lonely_note(month: str) -> str:
     """Under a loneliness check that leans towards feeling lonely; *month* is "this month"
     or the month's name (an earlier month's check said "this month", nu166)."""
     return (
-        f"Your answers for {month} lean towards feeling lonely. Many people feel this way at "
-        "times, and it can change. Talking to someone you trust, your doctor, or one of the "
-        "free lines below can help."
+        f"Your answers for {month} say you have been feeling lonely. That is hard to carry, "
+        "and you are not the only one: many people feel this way at times, and it can change. "
+        "Talking to someone you trust, your doctor, or one of the free lines below can help."
     )
 
 

@@ -471,7 +471,7 @@ def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
     assert "How often do you feel left out? Hardly ever." in text
     assert "free lines" not in text  # 5 is not high: no support note
     high = review_report.to_markdown(september)
-    assert "Many people feel this way" in high and "Samaritans" in high
+    assert "many people feel this way" in high and "Samaritans" in high
     assert "People you trust" not in high  # none noted yet
     # The people you noted you trust come first, as help lists them (the note named only
     # the lines for everyone, though it says talking to someone you trust can help).
@@ -480,7 +480,7 @@ def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
                                                   {"name": "Sam", "reach": "07000 111222"}])  # fmt: skip
     high = review_report.to_markdown(review_of(db, date(2026, 9, 1)))
     ours = high.index("People you trust:\n\n- Mum\n- Sam — 07000 111222\n")
-    assert high.index("Many people feel this way") < ours < high.index("Samaritans")
+    assert high.index("many people feel this way") < ours < high.index("Samaritans")
     assert "People you trust" not in review_report.to_markdown(review_of(db))  # 5: not high
     # Taking it again replaces the month's answers rather than adding a second check.
     with db.write() as s:
