@@ -846,11 +846,10 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
     keeps one)."""
     check = data.loneliness
     if check is None:
+        # One sentence for both, naming the key (the month still going left it out, nu216).
         lines = [
-            "Not taken for this month yet. It is three short questions (and a fourth, if you like)."
-            if data.running
-            else "Not taken for this month (l in the Review takes it: three short questions, "
-            "and a fourth if you like)."
+            f"Not taken for this month{YET[data.running]} (l in the Review takes it: three "
+            "short questions, and a fourth if you like)."
         ]
     else:
         lines = [

@@ -384,6 +384,9 @@ def test_an_empty_month_and_a_month_with_one_entry(db: Database) -> None:
     assert "Nothing was recorded in this month" in text and "scores this month." in text
     # A month gone by is not spoken of as still going ("not taken yet", "nothing yet").
     assert "Not taken for this month (l in the Review takes it" in text
+    # The month still going says the same, "yet", with the key (it named none, nu216).
+    going = review_report.to_markdown(review_of(db, date(2026, 11, 1)))
+    assert "Not taken for this month yet (l in the Review takes it: three short" in going
     assert "Nothing was listed for this month. Small things count here too." in text
     for still_going in ("Not enough days yet", "too little to tell yet", "no repeated words yet"):
         assert still_going not in text, text
