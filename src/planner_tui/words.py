@@ -1427,17 +1427,20 @@ def steps_done_line(
     done: "1 of 5 steps … was done" read as failing after four brave tries (nu209)."""
     was = "was" if 1 in (done, due) else "were"  # "0 of 1 step … was done"
     which = f"due in {month}" if not running else (
-        "due so far or settled early" if early else "due so far")  # fmt: skip
-    if reached > done:
+        "due so far, or settled early" if early else "due so far")  # fmt: skip
+    if reached > done:  # (the sentence led with the sum, hard to follow: nu216)
         line = (
-            f"You reached out in {reached:,} of {plural(due, 'step')} {which}: {done:,} done, "
-            f"{reached - done:,} not now or no reply yet"
+            f"Of {plural(due, 'step')} {which}, you reached out in {reached:,}: {done:,} done, "
+            f"{reached - done:,} with a 'not now' or no reply yet."
         )
-    else:
-        line = f"{done:,} of {plural(due, 'step')} {which} {was} done"
+    elif due or not to_come:
+        line = f"{done:,} of {plural(due, 'step')} {which} {was} done."
+    else:  # "0 of 0 steps due so far were done"
+        line = "No step was due yet."
     if not running or not to_come:
-        return line + "."
-    return f"{line}; {to_come:,} still to come this month."
+        return line
+    are = "is" if to_come == 1 else "are"
+    return f"{line} {to_come:,} more {are} still to come this month."
 
 
 # --------------------------------------------------------------------------- small experiments

@@ -550,7 +550,10 @@ def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Databa
     assert "\\[b\\]Ben, 25 Oct, after 3 months" in text
     assert "[b]Ben" not in text.replace("\\[b\\]Ben", "")
     # Reaching out comes first: a "not now" or a silence is not a step not taken (nu209).
-    assert "You reached out in 4 of 4 steps due in October: 2 done, 2 not now or no reply" in text
+    assert (
+        "Of 4 steps due in October, you reached out in 4: 2 done, 2 with a 'not now' or no reply"
+        in text
+    )
     assert "expected 3.0 of 5 awkwardness on average; afterwards it felt 2.0" in text
     assert "```text" in text and "Connectedness each day" in text  # charts as text
     assert "## How these figures are counted" in text
@@ -617,7 +620,7 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
     assert "| Interactions | 1 | 5 | so far |" in text
     assert "| Small steps done | 0 | 2 | so far |" in text
     assert "| Average connectedness (1–5) | 1.0 | 3.3 | down 2.3 |" in text  # a mean compares
-    assert "0 of 0 steps due so far were done; 2 still to come this month." in text
+    assert "No step was due yet. 2 more are still to come this month." in text
     assert "Too early in the month to tell which parts of life went quiet." in text
     assert "Went quiet this month" not in text
     # A week in, what went quiet is listed, as so far; one step has come and gone undone.
@@ -643,8 +646,8 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
     assert (data.figures.still_to_come, data.figures.settled_early) == (1, 2)
     text = review_report.to_markdown(data)
     assert (
-        "You reached out in 2 of 4 steps due so far or settled early: 1 done, 1 not now or no "
-        "reply yet; 1 still to come this month." in text
+        "Of 4 steps due so far, or settled early, you reached out in 2: 1 done, 1 with a 'not now' "
+        "or no reply yet. 1 more is still to come this month." in text
     )
 
 
@@ -875,11 +878,11 @@ def test_the_steps_line_puts_reaching_out_first_when_some_were_not_done() -> Non
     """The line read "1 of 5 steps due so far was done" after four brave tries, two of them
     a "not now" and two unanswered, which reads as failing (nu209)."""
     assert words.steps_done_line(1, 5, 0, True, 0, "December", reached=5) == (
-        "You reached out in 5 of 5 steps due so far: 1 done, 4 not now or no reply yet."
+        "Of 5 steps due so far, you reached out in 5: 1 done, 4 with a 'not now' or no reply yet."
     )
     # All done, or none reached for beyond those done: the count of done says it.
     assert words.steps_done_line(2, 3, 1, True, 0, "December", reached=2) == (
-        "2 of 3 steps due so far were done; 1 still to come this month."
+        "2 of 3 steps due so far were done. 1 more is still to come this month."
     )
 
 
