@@ -779,6 +779,7 @@ def experiments(data: MonthReviewData) -> Figure:
                 "on either."  # as counted (learning.too_little_to_tell; "some contact on
                 # both sides" said another rule, nu201)
             )
+            continue  # no table of noughts beside it: a first day read as failing (nu216)
         if len(data.experiments) > 1:
             rows.append((e.name, "", ""))
         rows += [
