@@ -115,7 +115,8 @@ STOPWORDS = frozenset(
 )
 """Words too common to be a theme. Two-letter words are themes too (a friend called Bo or
 Mo), so the short ones said without meaning much are here."""
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+"""A word as written: "Tom's", "warm-up" (once counted as "warm", nu216)."""
 
 
 def says_something(note: str) -> bool:
@@ -126,20 +127,33 @@ def says_something(note: str) -> bool:
 
 def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]]:
     """The words that come back most often across *notes*, each counted once per note,
-    ignoring very common words; only words found in :data:`MIN_THEME_ENTRIES` notes."""
+    ignoring very common words; only words found in :data:`MIN_THEME_ENTRIES` notes. Two
+    words that come back side by side ("empty flat") are one theme, in place of each word
+    alone where that word came only with the other (they read as a word cloud, nu216)."""
     counts: Counter[str] = Counter()
     spelt: dict[str, Counter[str]] = {}
     for note in notes:
         # "Tom's" is about Tom (as the Journal's search reads it); "that's" is "that"
         found: dict[str, str] = {}
-        for written in WORD.findall(note):
-            word = written.replace("’", "'")
+        before: tuple[str, str, int] | None = None  # the last word kept, and where it ended
+        for match in WORD.finditer(note):
+            word = match[0].replace("’", "'")
             word = word[:-2] if word.casefold().endswith("'s") else word
-            found.setdefault(word.casefold(), word)
+            key = word.casefold()
+            if len(key) < 2 or key in STOPWORDS:
+                before = None
+                continue
+            found.setdefault(key, word)
+            if before is not None and not note[before[2] : match.start()].strip():
+                found.setdefault(f"{before[0]} {key}", f"{before[1]} {word}")
+            before = (key, word, match.end())
         for key, word in found.items():
-            if len(key) > 1 and key not in STOPWORDS:
-                counts[key] += 1
-                spelt.setdefault(key, Counter())[word] += 1
+            counts[key] += 1
+            spelt.setdefault(key, Counter())[word] += 1
+    for pair in [key for key in counts if " " in key and counts[key] >= MIN_THEME_ENTRIES]:
+        for alone in pair.split(" "):
+            if counts[alone] == counts[pair]:  # never said without the other
+                del counts[alone]
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def as_written(key: str) -> str:  # a friend's name as it is written most: "Tom"

@@ -700,6 +700,20 @@ def test_a_person_is_never_shown_as_coming_with_colder_days() -> None:
     assert [(a.name, a.difference) for a in warmer] == [("Family", 4), ("Ana", 4)]
 
 
+def test_words_that_come_back_together_are_one_theme() -> None:
+    """ "What made you withdraw: empty (2), flat (2)" for "the empty flat", and "warm (5)"
+    for "the choir warm-up" (nu216): words said side by side are one theme, in place of
+    each word where it never came without the other; a word also said alone stays too, and
+    a word with a hyphen is one word."""
+    notes = ["the empty flat again", "came home to the empty flat", "a quiet, empty evening",
+             "choir warm-up", "the choir warm-up was fun", "Ana, choir"]  # fmt: skip
+    assert patterns.themes(notes) == [
+        ("choir", 3), ("empty", 3), ("choir warm-up", 2), ("empty flat", 2)
+    ]  # fmt: skip
+    # Words apart are not a phrase: "empty" and "flat" with a comma between, or other words.
+    assert patterns.themes(["empty, flat", "flat tyre and empty"]) == [("empty", 2), ("flat", 2)]
+
+
 def test_words_of_time_and_telling_are_not_the_months_words() -> None:
     """ "What brought warmth: last (2), remembered (2), told (2), week (2)" — the words
     around what brought warmth, not what did."""
