@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 from textual.widgets import DataTable, Input, OptionList, Select, Static
+from textual.widgets._toast import Toast
 
 from planner_tui import clock, words
 from planner_tui.db.engine import Database
@@ -1710,3 +1711,32 @@ async def test_a_box_reached_by_a_burst_of_tabs_is_in_view(sqlite_db: Database) 
         await settle(app, pilot)
         box = wizard(app).focused
         assert box is not None and seen.y <= box.region.y and box.region.bottom <= seen.bottom
+
+
+async def test_a_step_recorded_meanwhile_elsewhere_closes_its_form_saying_so(
+    sqlite_db: Database,
+) -> None:
+    """Another computer marked the step done while this one showed it: `d` here opened the
+    whole form, and only saving said "This step already has an outcome"; Escape then kept a
+    draft no step could open (nu217). The form now closes as it opens, saying why, and
+    keeps no draft; nothing is recorded twice."""
+    from .test_typeahead import burst  # (it imports this module's helpers)
+
+    ids = a_few_people(sqlite_db)
+    step = plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="call Bo")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "call Bo" in screen_text(app)
+        with sqlite_db.write() as s:  # the other computer, through the same server
+            steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+        burst(app, "d", "n", "i", "c", "e")  # words typed at once go with the form, not
+        await settle(app, pilot)  # to Today (where n would have been a key)
+        assert isinstance(app.screen, TodayScreen)
+        toasts = [str(toast.render()) for toast in app.screen.query(Toast)]
+        said = "This step already has an outcome: done. It was recorded meanwhile, elsewhere."
+        assert said in toasts
+        with sqlite_db.session() as s:
+            assert drafts.find_draft(session=s, key=f"outcome:{step}:done") is None
+    with sqlite_db.session() as s:  # the one contact the other computer's done recorded
+        assert len(people.list_interactions(session=s, person_id=ids["Bo"])) == 1

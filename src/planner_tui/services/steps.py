@@ -615,6 +615,11 @@ def check_open(session: Session, step: Step | StepRead) -> None:
     raise InvalidInput(said, field="status")
 
 
+def check_open_step(*, session: Session, step_id: int) -> None:
+    """:func:`check_open` on the step as stored now (a window's copy may be older)."""
+    check_open(session, get_or_404(session, Step, step_id, "step"))
+
+
 def check_due(due_at: datetime, *, anyway: bool) -> None:
     """A step is marked done (or as reached out with no reply yet) from a little before its
     time on; one :func:`still_to_come` asks for *anyway*."""

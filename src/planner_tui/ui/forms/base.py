@@ -243,6 +243,13 @@ class Question(PlannerError):
         self.answers = answers
 
 
+class Settled(PlannerError):
+    """Raised by :meth:`FormScreen.load_choices` when what the form is for was done
+    meanwhile, elsewhere (a step's outcome, recorded on another computer): the form closes
+    saying so. Keys typed into it meanwhile (held until it was ready) are dropped with the
+    bell: they were meant for the form, not for the view under it."""
+
+
 class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     TITLE: ClassVar[str] = ""
     AUTO_FOCUS = ""
@@ -420,7 +427,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         from planner_tui.services import drafts
 
         try:
-            choices = self.load_choices()
+            try:
+                choices = self.load_choices()
+            except Settled as settled:
+                self.app.call_from_thread(self._settled, str(settled))
+                return
             try:
                 stored = self.stored_now()
             except NotFound:
@@ -438,6 +449,16 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self._taken = (found[0], dict(found[1]))
             draft = found[1]
         self.app.call_from_thread(self._restore, draft, choices, stored)
+
+    def _settled(self, message: str) -> None:
+        if self.planner.drop_typed_ahead():
+            self.app.bell()
+        self._loaded()
+        if not self.is_attached:
+            return
+        self.app.notify(message)
+        self.app.run_worker(self.drop_draft, thread=True, group="draft")
+        self.dismiss(None)
 
     def _restore(
         self,

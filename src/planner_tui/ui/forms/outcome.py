@@ -22,7 +22,7 @@ from planner_tui import clock, words
 from planner_tui.db.models import Channel, Initiator, StepRead, StepStatus, label, name_too_long
 from planner_tui.errors import InvalidInput
 from planner_tui.services.steps import OutcomeResult, channel_in_words, likely_done_at
-from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
+from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question, Settled
 from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
 from planner_tui.ui.screens.base import text
@@ -188,12 +188,19 @@ class OutcomeForm(FormScreen[Any]):
 
     def load_choices(self) -> Any:
         """For another time: the steps still planned (those near it are named by it); for a
-        "not now", too, how many of the last year's became a yes later."""
-        if self.status not in NEW_TIME:
-            return None
+        "not now", too, how many of the last year's became a yes later. A step whose outcome
+        was recorded meanwhile, in another window or on another computer, has nothing left
+        to record here (the whole form was filled in before saving said so, nu217)."""
         from planner_tui.services import learning, steps
 
         backend = self.planner.backend
+        if not self.change:
+            try:
+                backend.read(partial(steps.check_open_step, step_id=self.step.id))
+            except InvalidInput as error:
+                raise Settled(f"{error} It was recorded meanwhile, elsewhere.") from None
+        if self.status not in NEW_TIME:
+            return None
         planned = backend.read(partial(steps.list_steps, upcoming=True, limit=500))
         if self.status is not StepStatus.DECLINED:
             return planned, None
