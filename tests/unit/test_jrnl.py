@@ -278,3 +278,19 @@ def test_a_too_long_entry_stops_the_whole_import(db: Database) -> None:
     with pytest.raises(InvalidInput, match=too_long), db.write() as s:
         jrnl.import_entries(session=s, entries=jrnl.parse_text(text))
     assert count(db) == 0
+
+
+def test_day_one_text_comes_in_as_written_without_its_photos_and_escapes() -> None:
+    """Day One writes Markdown: a photo's place as `![](dayone-moment://…)`, and "\\." for a
+    full stop. Both came in as text, and an entry with a photo alone as one saying only its
+    time (nu218). The words come in as the person wrote them; a photo alone, not at all."""
+    document = {"entries": [
+        {"creationDate": "2026-03-01T16:30:00Z", "timeZone": "Europe/London",
+         "text": "Late night ![](dayone-moment://ABC12) photo entry\\. Second para\n"
+                 "\\#not-a-tag, 1\\-2, a \\\\ and \\*stars\\*"},
+        {"creationDate": "2026-03-02T10:00:00Z", "timeZone": "Europe/London",
+         "text": "![](dayone-moment:/video/DEF34)"},
+        {"creationDate": "2026-03-03T10:00:00Z", "timeZone": "Europe/London"},
+    ]}  # fmt: skip
+    [entry] = jrnl.read_dayone_json(document)
+    assert entry.text == "Late night photo entry. Second para\n#not-a-tag, 1-2, a \\ and *stars*"

@@ -308,6 +308,18 @@ def _dayone_entry(moment: datetime, zone: Any, text: Any, starred: Any, tags: An
     )
 
 
+_DAYONE_MEDIA = re.compile(r"!\[[^\]]*\]\(dayone-moment:/[^)\s]*\)[ \t]*")
+"""Where a photo, video or recording sat in a Day One entry's text: left out, as they are."""
+_DAYONE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+"""Day One's Markdown escapes ("\\." for a full stop): the character as typed."""
+
+
+def _dayone_words(text: Any) -> str:
+    """What the person wrote in a Day One (2 and later) entry, without its media's places
+    and its Markdown escapes ("…![](dayone-moment://ABC) photo entry\\." came in so, nu218)."""
+    return _DAYONE_ESCAPE.sub(r"\1", _DAYONE_MEDIA.sub("", str(text or "")))
+
+
 def is_dayone_json(document: Any) -> bool:
     return (
         isinstance(document, dict)
@@ -330,12 +342,12 @@ def read_dayone_json(document: Any) -> list[Entry]:
             _dayone_entry(
                 moment,
                 item.get("timeZone"),
-                item.get("text"),
+                _dayone_words(item.get("text")),
                 item.get("starred"),
                 item.get("tags"),
             )
         )
-    return sorted(entries, key=lambda e: e.when)
+    return _with_words(entries)
 
 
 def read_dayone_folder(folder: Path) -> list[Entry]:
@@ -358,7 +370,13 @@ def read_dayone_folder(folder: Path) -> list[Entry]:
                 item.get("Tags"),
             )
         )
-    return sorted(entries, key=lambda e: e.when)
+    return _with_words(entries)
+
+
+def _with_words(entries: list[Entry]) -> list[Entry]:
+    """Day One entries in order, those with no words (a photo alone) left out: one came in
+    as an entry that said only its time (nu218)."""
+    return sorted((e for e in entries if e.text.strip()), key=lambda e: e.when)
 
 
 # --------------------------------------------------------------------------- which file
