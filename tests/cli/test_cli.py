@@ -82,6 +82,12 @@ def test_export_to_a_dash_is_standard_output(
         (None, "There is no file"),
         ("{not json", "not valid JSON"),
         ('{"format": "something-else"}', "not a planner-tui export"),
+        # jrnl's own JSON export of a journal (tests/data/jrnl/expected, written by jrnl):
+        # said as such, with what to import instead (nu218).
+        (
+            (Path(__file__).parents[1] / "data/jrnl/expected/onefile.json").read_text(),
+            "That is jrnl's JSON export, which isn't read here: import the journal itself",
+        ),
         (b"\xff\xfe\x00bad", "not a UTF-8 text file"),
         (
             '{"format": "planner-tui", "version": 1, "tables": {"person": [{"id": 1}]}}',

@@ -269,6 +269,23 @@ def is_empty(*, session: Session) -> bool:
     return True
 
 
+_JRNL_JSON = (
+    "That is jrnl's JSON export, which isn't read here: import the journal itself (its "
+    "text file or folder, as jrnl keeps it), which holds all of this. Nothing was imported."
+)
+"""A jrnl user's first try (nu218): "not a planner-tui export" said nothing of what would do."""
+
+
+def _looks_like_jrnl_json(document: Any) -> bool:
+    """``jrnl --export json``: entries of title, body, date and time."""
+    entries = document.get("entries") if isinstance(document, dict) else None
+    return (
+        isinstance(entries, list)
+        and bool(entries)
+        and all(isinstance(e, dict) and {"title", "body", "date"} <= e.keys() for e in entries)
+    )
+
+
 def import_json(*, session: Session, text: str) -> dict[str, int]:
     """Load a JSON export into an empty database. Returns rows imported per table."""
     return import_checked(session=session, rows=checked_export(text))
@@ -295,7 +312,10 @@ def checked_export(text: str) -> dict[str, list[dict[str, Any]]]:
             "That file is not a planner-tui export: it is nested too deeply."
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise InvalidInput("That JSON file is not a planner-tui export.")
+        raise InvalidInput(
+            _JRNL_JSON if _looks_like_jrnl_json(document) else "That JSON file is not a "
+            "planner-tui export."
+        )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise InvalidInput(
