@@ -313,8 +313,9 @@ def checked_export(text: str) -> dict[str, list[dict[str, Any]]]:
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise InvalidInput(
-            _JRNL_JSON if _looks_like_jrnl_json(document) else "That JSON file is not a "
-            "planner-tui export."
+            _JRNL_JSON
+            if _looks_like_jrnl_json(document)
+            else "That JSON file is not a planner-tui export."
         )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
