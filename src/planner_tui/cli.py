@@ -40,6 +40,7 @@ from planner_tui.words import (
     copy_taken,
     database_given_to_import,
     export_given_to_restore,
+    made_for_reading,
     own_database_given_to_import,
     plural,
     sentence,
@@ -733,9 +734,8 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     kind = exchange.export_kind(given) if given.is_file() else None
     if kind is not None and kind != "json":  # not "damaged, or encrypted"
         raise PlannerError(
-            f"{args.file} is planner-tui's {exchange.EXPORT_KINDS[kind]} export, made to be "
-            "looked at, not read back in, and not a backup: restore puts back a planner-tui "
-            "backup (a .db file)."
+            f"{made_for_reading(args.file, exchange.EXPORT_KINDS[kind])}, and not a "
+            "backup: restore puts back a planner-tui backup (a .db file)."
         )
     backups.check_backup(location, args.file)  # before asking: a wrong file is said at once
     taken = datetime.fromtimestamp(given.stat().st_mtime, UTC)  # how much a restore takes back

@@ -1591,12 +1591,20 @@ def export_given_to_restore(
     )
 
 
+def made_for_reading(name: object, kind: str) -> str:
+    """What planner-tui's own Markdown, calendar or review export is (given to import or
+    restore): not to be read back in."""
+    return (
+        f"{name} is planner-tui's {kind} export, made for reading (or for a calendar app), "
+        "not to be read back in"
+    )
+
+
 def export_for_reading(name: str, kind: str) -> str:
     """Planner-tui's own Markdown, calendar or review export, given to be read back in."""
     return (
-        f"{name} is planner-tui's {kind} export, made to be looked at, not read back in. To "
-        "read your data in, import the JSON export instead (planner-tui export -o FILE.json "
-        "writes one)."
+        f"{made_for_reading(name, kind)}. To read your data in, import the JSON export "
+        "instead (planner-tui export -o FILE.json writes one)."
     )
 
 

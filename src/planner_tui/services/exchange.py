@@ -305,7 +305,8 @@ def checked_export(text: str) -> dict[str, list[dict[str, Any]]]:
         document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise InvalidInput(
-            f"That file is not valid JSON (line {error.lineno}, column {error.colno})."
+            f"That file is not valid JSON (line {error.lineno}, column {error.colno}): it may "
+            "have been cut short, or changed by hand. Nothing was imported."
         ) from None
     except RecursionError:
         raise InvalidInput(

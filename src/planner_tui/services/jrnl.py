@@ -227,11 +227,19 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         blocks = len(data) >= 32 and len(data) % 16 == 0  # perhaps jrnl's first encryption
+        start = data[:4096]
+        # Mostly plain letters, no control codes: text in an older encoding (Latin-1, say)
+        text = sum(b < 128 for b in start) >= 0.7 * len(start) and not any(
+            b < 9 or 13 < b < 32 for b in start
+        )
+        convert = (
+            " If it is text in another encoding, convert it first (e.g. iconv -f latin1 -t utf-8)."
+        )
         maybe = (
             " If it is a jrnl journal with a password, decrypt it with jrnl first."
-            if blocks
-            else " Import reads planner-tui's JSON export, vCards (.vcf) and jrnl or Day One "
-            "journals."
+            if blocks and not text
+            else (convert if text else "")
+            + " Import reads planner-tui's JSON export, vCards (.vcf) and jrnl or Day One journals."
         )
         raise InvalidInput(f"{path.name} is not a UTF-8 text file.{maybe}") from None
 
@@ -417,12 +425,25 @@ def load(path: Path) -> Journal:
         entries = read_dayone_json(json.loads(_decode(_read_bytes(path), path)))
     else:
         kind, entries = "jrnl journal", read_file(path)
+    if (
+        not entries
+        and kind == "jrnl journal"
+        and _CALENDAR.search(_decode(_read_bytes(path), path))
+    ):
+        raise InvalidInput(  # another app's calendar was taken for a journal (nu218)
+            f"{path.name} is a calendar file: import doesn't read calendars. It reads "
+            "planner-tui's JSON export, vCards (.vcf) and jrnl or Day One journals."
+        )
     if not entries:
         raise InvalidInput(
             f"{path.name} has no journal entries in it (a jrnl entry starts with a line like "
             "[2026-11-23 18:00] Title)."
         )
     return Journal(kind=kind, entries=entries)
+
+
+_CALENDAR = re.compile(r"\A\s*BEGIN:VCALENDAR", re.IGNORECASE)
+"""An iCalendar file (.ics) from a calendar app."""
 
 
 # --------------------------------------------------------------------------- importing
