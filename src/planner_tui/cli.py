@@ -672,9 +672,11 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui import words
-    from planner_tui.db.engine import backup_name
+    from planner_tui.db.engine import SERVER_BACKUPS, backup_name
     from planner_tui.services.exchange import check_folder
 
+    if location_from(settings).sqlite_path is None:  # said alone: not "a copy can go
+        raise StorageError(SERVER_BACKUPS)  # anywhere: planner-tui backup FILE" (nu217)
     if args.file is not None and args.file.is_dir() and not args.file.is_symlink():
         args.file = args.file / backup_name("planner")  # a folder: the copy goes in it
     if args.file is not None:  # a mistyped folder is named, as for an export, not made
@@ -775,6 +777,8 @@ def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:
 
     # Before the passphrase is asked: the app open on it went on writing to the file it
     # had, called the encrypted one damaged and offered an unencrypted copy (nu206).
+    if location_from(settings).sqlite_path is None:  # before a passphrase is asked (nu217)
+        raise StorageError(encryption.SERVER_ENCRYPTION)
     if backups.looks_open(location_from(settings)):
         raise PlannerError(OPEN_WHILE_ENCRYPTING)
     passphrase = settings.passphrase

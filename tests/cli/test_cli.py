@@ -934,3 +934,18 @@ def test_restore_over_a_planner_deleted_while_the_app_is_open_is_refused(tmp_pat
         assert not (home / "planner.db").exists()
     assert run(home, "restore", str(copy)).returncode == 0  # closed: put back, not asked
     assert "first words" in run(home, "search", "first").stdout
+
+
+def test_backup_and_encrypt_on_a_server_say_so_first_and_alone(tmp_path: Path) -> None:
+    """On PostgreSQL, `backup` said to use pg_dump "…A copy can go anywhere you can write:
+    planner-tui backup FILE." (refused too), and `encrypt` asked for a passphrase before
+    saying it is for the SQLite file (nu217). Said first, alone, with no server reached
+    (port 1 on loopback: nothing there)."""
+    server = "postgresql+psycopg://me@127.0.0.1:1/planner"
+    backup = run(tmp_path, "--db", server, "backup")
+    assert_one_line_error(backup, 1, "Backups are for the SQLite file. For PostgreSQL use "
+                          "pg_dump on the server.")  # fmt: skip
+    assert "anywhere you can write" not in backup.stderr
+    encrypt = run(tmp_path, "--db", server, "encrypt")
+    assert_one_line_error(encrypt, 1, "Encryption is for the SQLite file; a server encrypts "
+                          "its own disk.")  # fmt: skip

@@ -13,6 +13,7 @@ from planner_tui.errors import StorageError
 from planner_tui.files import replace_durably
 
 MIN_PASSPHRASE = 8
+SERVER_ENCRYPTION = "Encryption is for the SQLite file; a server encrypts its own disk."
 
 
 def encrypt(location: Location, passphrase: str) -> list[Path]:
@@ -20,7 +21,7 @@ def encrypt(location: Location, passphrase: str) -> list[Path]:
     it, checked row by row, then moved over it. Returns the backups that remain unencrypted."""
     path = location.sqlite_path
     if path is None:
-        raise StorageError("Encryption is for the SQLite file; a server encrypts its own disk.")
+        raise StorageError(SERVER_ENCRYPTION)
     if len(passphrase) < MIN_PASSPHRASE:
         raise StorageError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
     if not path.is_file():

@@ -121,6 +121,9 @@ class Location:
         return make_url(self.url).render_as_string(hide_password=True)
 
 
+SERVER_BACKUPS = "Backups are for the SQLite file. For PostgreSQL use pg_dump on the server."
+
+
 def _driver_words(error: BaseException, *, values: bool = False) -> str:
     """The driver's own first line, without SQLAlchemy's additions: never the statement
     (``[SQL: …]``) nor its parameters, which may hold journal text; nor, unless *values*
@@ -694,9 +697,7 @@ class Database:
         """A consistent copy of a SQLite database, taken with SQLite's online backup API."""
         path = self.location.sqlite_path
         if path is None:
-            raise StorageError(
-                "Backups are for the SQLite file. For PostgreSQL use pg_dump on the server."
-            )
+            raise StorageError(SERVER_BACKUPS)
         return backup_file(
             path,
             target,
