@@ -671,10 +671,13 @@ def nickname_taken(nickname: str, whose: str, count: int = 1) -> str:
 
 def assumed(said: list[tuple[str, str]]) -> str:
     """What a command took as given when it wasn't said, and how to say otherwise:
-    [("in person", "--how"), …] → 'Taken as: in person (--how) and …'."""
-    shown = " and ".join(f"{what} ({option})" for what, option in said)
-    return (f"Taken as: {shown}. Otherwise, change it in the app (Enter on the contact, on "
-            "their page), and say it next time.")  # fmt: skip
+    [("in person", "--how"), …] → 'Taken as: in person and …. If that isn't so, …' (the
+    options in brackets, then "Otherwise, … and say it next time", were hard to follow,
+    nu218)."""
+    shown = " and ".join(what for what, _option in said)
+    options = " and ".join(option for _what, option in said)
+    return (f"Taken as: {shown}. If that isn't so, change it in the app (on their page, "
+            f"Enter on the contact); next time, say it with {options}.")  # fmt: skip
 
 
 EMPTY_NAME_SHELL = "Say who: the name is empty (a name, first name, nickname or #number)."

@@ -591,13 +591,13 @@ def test_log_without_how_takes_the_app_forms_defaults_and_says_so(home: Path) ->
     assert plain.returncode == 0, plain.stderr
     assert plain.stdout.splitlines() == [
         "Saved: a contact with Bo, Mon 23 Nov, 20:00 (in person).",
-        "Taken as: in person (--how) and both / arranged together (--who-reached-out). "
-        "Otherwise, change it in the app (Enter on the contact, on their page), and say it "
-        "next time.",
+        "Taken as: in person and both / arranged together. If that isn't so, change it in "
+        "the app (on their page, Enter on the contact); next time, say it with --how and "
+        "--who-reached-out.",
     ]
     # (--anyway: the same minute again, as if logged twice)
     half = run(home, "log", "Bo", "--who-reached-out", "me", "--anyway").stdout.splitlines()
-    assert half[1].startswith("Taken as: in person (--how). ")
+    assert half[1].startswith("Taken as: in person. ") and half[1].endswith("with --how.")
     said = run(home, "log", "Bo", "--how", "text", "--who-reached-out", "them").stdout
     assert "Taken as" not in said
     database = opened(home)
@@ -781,11 +781,14 @@ def test_a_fresh_map_says_how_to_add_someone_and_add_does(
     assert added.returncode == 0, added.stderr
     assert added.stdout.splitlines() == [
         "Added Maria Silva to your map.",
-        "middle circle  hoped for every 2 weeks  Choir",
+        "In your middle circle, hoping to be in touch every 2 weeks; part of Choir.",
         "New part of life on your map: Choir",
     ]
     again = run(fresh, "add", "Maria", "--context", "choir", "--circle", "inner")
-    assert again.stdout.splitlines()[:2] == ["Added Maria to your map.", "inner circle  Choir"]
+    assert again.stdout.splitlines()[:2] == [
+        "Added Maria to your map.",
+        "In your inner circle; part of Choir.",
+    ]
     assert len(again.stdout.splitlines()) == 2  # the context was there already
     planned = run(fresh, "plan", "Maria Silva", "call", "tomorrow 6pm")
     assert planned.returncode == 0, planned.stderr

@@ -465,7 +465,7 @@ def test_a_part_of_life_found_by_the_start_of_its_name_is_said(home: Path) -> No
     joined = run(home, "add", "Kim", "--context", "Book")
     assert joined.returncode == 0, joined.stderr
     assert joined.stdout.splitlines()[1:] == [
-        "middle circle  Book club, Tuesdays",
+        "In your middle circle; part of Book club, Tuesdays.",
         "'Book' is Book club, Tuesdays, already on your map (the start of its name).",
     ]
     whole = run(home, "add", "Lou", "--context", "book club, tuesdays")

@@ -589,12 +589,13 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
             session=session, data={**data, "context_ids": list(dict.fromkeys(context_ids))}
         )
     say(words.person_added(person.name))
-    parts = [f"{label(person.circle)} circle"]
+    # A sentence, not "middle circle" alone on its line (read as stray words, nu218)
+    said = f"In your {label(person.circle)} circle"
     if person.cadence_days:
-        parts.append(f"hoped for {words.cadence(person.cadence_days)}")
+        said += f", hoping to be in touch {words.cadence(person.cadence_days)}"
     if person.contexts:
-        parts.append(", ".join(person.contexts))
-    say("  ".join(parts))
+        said += f"; part of {words.joined(list(person.contexts))}"
+    say(said + ".")
     for name in new_contexts:
         say(f"New part of life on your map: {name}")
     for typed, name in begun:  # joined, not added: said, so it is never a surprise
