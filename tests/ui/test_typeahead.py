@@ -296,6 +296,10 @@ def test_escape_read_together_with_a_letter_is_escape_then_the_letter() -> None:
     # Enter and Tab too: ESC Enter was Enter alone, so "close, then keep the draft" saved
     assert describe(parsed("\x1b\r")) == ["escape", "enter"]
     assert describe(parsed("\x1b\t")) == ["escape", "tab"]
+    # and a ctrl key: Escape then ctrl+p left the help open under the palette (nu219)
+    assert describe(parsed("\x1b\x10")) == ["escape", "ctrl+p"]
+    assert describe(parsed("\x1b\x13\x1b\x11")) == ["escape", "ctrl+s", "escape", "ctrl+q"]
+    assert describe(parsed("\x1b\x08")) == describe(textual_keys("\x1b\x08"))  # backspace
 
 
 def textual_keys(data: str) -> list[events.Event]:

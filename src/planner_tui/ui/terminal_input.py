@@ -93,21 +93,27 @@ INTRODUCERS = frozenset("[O]P_^\\X")
 ST, SOS): never read as Escape and a key."""
 
 
+CONTROLS = frozenset(chr(code) for code in range(1, 27)) - {"\x08"}
+"""ctrl+a to ctrl+z (Enter and Tab among them), not ctrl+h: the backspace some terminals send."""
+
+
 def escape_then_key(sequence: str) -> bool:
     """Whether *sequence* is ESC and one printable character that begins no sequence, or
-    Enter or Tab: the Escape key and the next key read together (a fast typist, ``tmux
-    send-keys Escape m``).
+    a ctrl key (Enter and Tab too): the Escape key and the next key read together (a fast
+    typist, ``tmux send-keys Escape m``; Escape then ctrl+p kept the help open under the
+    palette, nu219).
 
     Terminals send Alt+letter as the very same two characters, so they can't be told apart
     by what arrives. Textual reads them as ``alt+m`` (ESC Enter as Enter) and the Escape is
     lost: a check-in closed with Escape and kept with Enter was saved. Here they are
-    Escape, then the key. Nothing in planner-tui is bound to Alt and a printable key, Enter
-    or Tab (and Textual's own ``alt+backspace`` is ESC and DEL: it stays)."""
+    Escape, then the key. Nothing in planner-tui is bound to Alt and a printable key or a
+    ctrl key (and Textual's own ``alt+backspace`` is ESC and DEL: it stays)."""
     return (
         len(sequence) == 2
         and sequence[0] == "\x1b"
         and (
-            (sequence[1].isprintable() and sequence[1] not in INTRODUCERS) or sequence[1] in "\r\t"
+            (sequence[1].isprintable() and sequence[1] not in INTRODUCERS)
+            or sequence[1] in CONTROLS
         )
     )
 
