@@ -7,8 +7,8 @@ most used first), then the keys of the other views (each also in help and the pa
 the rest of the view's own keys, and last the key of the view one is in (greyed: it is where
 one is). Keys keep their places — the view's own, then the views, then help and quit — and
 the footer turns compact when the roomy style would leave any out, and then leaves out the
-palette's own key (ctrl+p, which help lists) before any other. What is left out is in help
-(?) and the palette."""
+palette's own key (ctrl+p, which help lists) before the view's first keys or another view's
+(not before the rest of the view's own). What is left out is in help (?) and the palette."""
 
 from __future__ import annotations
 
