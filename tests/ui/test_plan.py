@@ -169,10 +169,10 @@ async def test_saving_with_no_one_chosen_asks_who_first_with_the_cursor_in_the_b
         form.go("card")  # however a later page is reached with no one (a draft, say)…
         await press(app, pilot, "ctrl+s")
         assert form.page == "who" and form.focused is form.query_one("#find", Input)
-        assert "Please look at the message above." in screen_text(app)
+        assert "Something above needs a look before this can be saved." in screen_text(app)
         await press(app, pilot, *"cy")  # its note gone: so is the line pointing to it (nu125)
         assert "Choose who" not in screen_text(app)
-        assert "Please look at the message above." not in screen_text(app)
+        assert "Something above needs a look before this can be saved." not in screen_text(app)
         await press(app, pilot, "enter")
         assert form.page == "what" and "With Cy" in screen_text(app)
 

@@ -96,7 +96,7 @@ class Line(Static):
         super().update(content, layout=layout)
 
 
-LOOK_ABOVE = "Please look at the message above."
+LOOK_ABOVE = "Something above needs a look before this can be saved."
 """Said by the buttons when saving found a field's note to look at."""
 
 STILL_SAVING_AFTER = 1.5
