@@ -113,7 +113,9 @@ def build_parser() -> Parser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    demo = sub.add_parser("demo", help="fill an empty planner (only an empty one) with a made-up sample life")
+    demo = sub.add_parser(
+        "demo", help="fill an empty planner (only an empty one) with a made-up sample life"
+    )
     demo.add_argument("--years", type=float, default=1.0, help="how many years (default 1)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
 

@@ -182,8 +182,17 @@ class PersonScreen(ViewScreen):
         facts = [
             f"{label(p.circle)} circle" + (f" · also known as {nickname}" if nickname else ""),
             "Contexts: " + (", ".join(p.contexts) or "none yet"),
-            f"Hoped-for rhythm: {words.cadence(p.cadence_days)} · last in touch "
-            f"{words.ago(p.last_contact)}",
+            # "Hoped-for rhythm: — · last in touch not yet" on a new person (nu219)
+            (
+                f"Hoped-for rhythm: {words.cadence(p.cadence_days)}"
+                if p.cadence_days
+                else "No rhythm hoped for yet (e sets one)"
+            )
+            + (
+                f" · last in touch {words.ago(p.last_contact)}"
+                if p.last_contact
+                else " · not in touch here yet"
+            ),
         ]
         if p.aliases:
             # Names merged in, or a card's other nickname: not always someone merged.
