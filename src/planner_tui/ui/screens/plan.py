@@ -297,8 +297,9 @@ class PlanScreen(StepsScreen):
         self.app.push_screen(
             ExportFile(
                 "Small steps as a calendar file",
-                "Planned steps, repeats included, as an .ics file your calendar app can "
-                "import. Names and step words go into the file.",
+                "Planned steps, repeats included, and the people's birthdays and other "
+                "dates, as an .ics file your calendar app can import. Names and step words "
+                "go into the file.",
                 f"{self.planner.files_folder()}/planner-tui-steps.ics",
                 make,
                 "ics",
