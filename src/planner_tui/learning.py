@@ -559,8 +559,9 @@ def _together(
 def _ranked(found: Iterable[Together | None]) -> list[Together]:
     return sorted(
         (t for t in found if t is not None),
-        key=lambda t: (-abs(t.effect if t.effect is not None else t.difference), t.kind,
-                       t.name.casefold()),
+        # Of equal size, the higher first: a +4.0 #walk was left out for a -4.0 (nu220).
+        key=lambda t: (-abs(t.effect if t.effect is not None else t.difference), -t.difference,
+                       t.kind, t.name.casefold()),
     )  # fmt: skip
 
 

@@ -81,7 +81,10 @@ def associations(
             )
         )
     found = [a for a in found if may_show(a.kind, a.difference)]
-    return sorted(found, key=lambda a: (-abs(a.difference), a.kind, *sort_key(a.name)))
+    # Of equal size, the higher first: a +4.0 #walk was left out for a -4.0 (nu220).
+    return sorted(
+        found, key=lambda a: (-abs(a.difference), -a.difference, a.kind, *sort_key(a.name))
+    )
 
 
 # --------------------------------------------------------------------------- themes
@@ -115,6 +118,8 @@ STOPWORDS = frozenset(
 )
 """Words too common to be a theme. Two-letter words are themes too (a friend called Bo or
 Mo), so the short ones said without meaning much are here."""
+PHRASE_GAP = 2
+"""Little words, at most, between two words that make one theme ("walk in the park")."""
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 """A word as written: "Tom's", "warm-up" (once counted as "warm", nu216)."""
 
@@ -135,24 +140,28 @@ def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]
     for note in notes:
         # "Tom's" is about Tom (as the Journal's search reads it); "that's" is "that"
         found: dict[str, str] = {}
-        before: tuple[str, str, int] | None = None  # the last word kept, and where it ended
+        before: tuple[str, int] | None = None  # the last word kept, and where it began
+        little = 0  # little words since it ("a cup of tea": one)
         for match in WORD.finditer(note):
             word = match[0].replace("’", "'")
             word = word[:-2] if word.casefold().endswith("'s") else word
             key = word.casefold()
             if len(key) < 2 or key in STOPWORDS:
-                before = None
+                little += 1
                 continue
             found.setdefault(key, word)
-            if before is not None and not note[before[2] : match.start()].strip():
-                found.setdefault(f"{before[0]} {key}", f"{before[1]} {word}")
-            before = (key, word, match.end())
+            if before is not None and little <= PHRASE_GAP:
+                between = note[before[1] : match.start()]
+                if WORD.sub("", between).strip() == "":  # no comma or stop between them
+                    phrase = " ".join(f"{between}{word}".split())
+                    found.setdefault(phrase.casefold(), phrase)
+            before, little = (word, match.start()), 0
         for key, word in found.items():
             counts[key] += 1
             spelt.setdefault(key, Counter())[word] += 1
     for pair in [key for key in counts if " " in key and counts[key] >= MIN_THEME_ENTRIES]:
         for alone in pair.split(" "):
-            if counts[alone] == counts[pair]:  # never said without the other
+            if alone in counts and counts[alone] == counts[pair]:  # never without the other
                 del counts[alone]
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 

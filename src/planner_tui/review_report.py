@@ -310,7 +310,7 @@ def associations(data: MonthReviewData) -> Figure:
 
 COOLER = (
     "A lower figure is no verdict on you or on what you did: harder days are often the ones "
-    "people reach out on, and over a few days one evening can tip it."
+    "people reach out on, and over only a few days a single evening can tip a figure."
 )
 """Said under rows that went with lower scores ("in person -0.5" read as "seeing people
 made it worse", nu216)."""

@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from planner_tui import charts, clock, patterns, pictures, review_report, words
+from planner_tui import charts, clock, learning, patterns, pictures, review_report, words
 from planner_tui.db.engine import Database
 from planner_tui.db.models import Channel, Initiator, StepStatus
 from planner_tui.errors import InvalidInput
@@ -700,6 +700,18 @@ def test_a_person_is_never_shown_as_coming_with_colder_days() -> None:
     assert [(a.name, a.difference) for a in warmer] == [("Family", 4), ("Ana", 4)]
 
 
+def test_of_figures_as_large_the_higher_comes_first() -> None:
+    """#walk went with days 4 points higher and #tired with days 4 lower: the table, cut at
+    its first rows, showed #tired and left #walk out (nu220). Of equal size, the higher
+    comes first, in a month and across months."""
+    scores = {date(2026, 1, d): float(s) for d, s in zip(range(1, 10), [5, 5, 5, 1, 1, 1, 3, 3, 3], strict=True)}  # fmt: skip
+    items = {("tag", "tired"): [date(2026, 1, d) for d in (4, 5, 6)],
+             ("tag", "walk"): [date(2026, 1, d) for d in (1, 2, 3)]}  # fmt: skip
+    assert [a.name for a in patterns.associations(scores, items)] == ["walk", "tired"]
+    [window, *_] = learning.across_months({"connectedness": scores}, items, date(2026, 1, 1))
+    assert [t.name for t in window.found] == ["walk", "tired"]
+
+
 def test_words_that_come_back_together_are_one_theme() -> None:
     """ "What made you withdraw: empty (2), flat (2)" for "the empty flat", and "warm (5)"
     for "the choir warm-up" (nu216): words said side by side are one theme, in place of
@@ -712,6 +724,9 @@ def test_words_that_come_back_together_are_one_theme() -> None:
     ]  # fmt: skip
     # Words apart are not a phrase: "empty" and "flat" with a comma between, or other words.
     assert patterns.themes(["empty, flat", "flat tyre and empty"]) == [("empty", 2), ("flat", 2)]
+    # A little word or two between them still makes one: "cup (20), tea (20)" (nu220).
+    assert patterns.themes(["a cup of tea with Mo", "cup of tea", "walk in the park",
+                            "the walk in the park"]) == [("cup of tea", 2), ("walk in the park", 2)]  # fmt: skip
 
 
 def test_words_of_time_and_telling_are_not_the_months_words() -> None:
