@@ -817,6 +817,9 @@ def cmd_delete_all(settings: Settings, args: argparse.Namespace) -> None:
     question = (
         f"Delete ALL your planner-tui data — people, journal, steps, reviews, drafts and "
         f"every backup in {home}? This can't be undone."
+        if location.is_sqlite  # a server's: its rows, not this computer's folder (nu220)
+        else f"Delete ALL your planner-tui data — every row of people, journal, steps, "
+        f"reviews and drafts in {location.display}? This can't be undone."
     )
     if not confirmed(args, question, "delete everything"):
         print("Nothing was deleted.")

@@ -949,3 +949,17 @@ def test_backup_and_encrypt_on_a_server_say_so_first_and_alone(tmp_path: Path) -
     encrypt = run(tmp_path, "--db", server, "encrypt")
     assert_one_line_error(encrypt, 1, "Encryption is for the SQLite file; a server encrypts "
                           "its own disk.")  # fmt: skip
+
+
+def test_delete_all_on_a_server_names_the_server_not_this_computers_folder(
+    tmp_path: Path,
+) -> None:
+    """It asked to delete "every backup in /root/.local/share/planner-tui" of a planner on
+    a server (nu220): what goes is the server's rows. Asked without a terminal, so it stops
+    there, having reached no server."""
+    server = "postgresql+psycopg://me@127.0.0.1:1/planner"
+    asked = run(tmp_path, "--db", server, "delete-all")
+    assert_one_line_error(asked, 1, "Delete ALL your planner-tui data — every row of people, "
+                          "journal, steps, reviews and drafts in postgresql+psycopg://me@127.0.0.1:1/planner? "
+                          "This can't be undone. Nothing was changed; add --yes to confirm.")  # fmt: skip
+    assert "backup" not in asked.stderr
