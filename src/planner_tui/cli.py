@@ -7,14 +7,13 @@ traceback. Heavy modules are imported inside the commands so opening the app sta
 from __future__ import annotations
 
 import argparse
-import calendar
 import contextlib
 import functools
 import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -265,23 +264,19 @@ def check_replaced(path: Path, kind: str, *, replace: bool) -> None:
 
 
 def parse_day(text: str, *, end: bool = False) -> date:
-    """YYYY-MM-DD, or YYYY-MM (its first day). With end=True, the first day after the day
-    or month — after 31 December 9999, the last day a date can be, ``date.max``: the
-    search's sign for no end at all (journal_search.NO_END)."""
-    text = text.strip()
+    """YYYY-MM-DD, YYYY-MM or YYYY: its first day. With end=True, the first day after the
+    day, month or year — after 31 December 9999, the last day a date can be, ``date.max``:
+    the search's sign for no end at all (journal_search.NO_END). Read as the search's own
+    ``from:``/``to:`` read it (:func:`journal_search.span_of`; no data layer here)."""
+    from planner_tui.journal_search import day_after, span_of
+
     try:
-        first = last = date.fromisoformat(text)
+        span = span_of(text)
     except ValueError:
-        try:  # no services here: `search` reads its --from/--until without the data layer
-            first = datetime.strptime(text, "%Y-%m").date()
-        except ValueError:
-            raise InvalidInput(
-                f"{text!r} is not a date; write it like 2026-11-23 or 2026-11."
-            ) from None
-        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    if not end:
-        return first
-    return date.max if last == date.max else last + timedelta(days=1)
+        span = None
+    if span is None:
+        raise InvalidInput(f"{text!r} is not a date; write it like 2026-11-23, 2026-11 or 2026.")
+    return day_after(span[1]) if end else span[0]
 
 
 # --------------------------------------------------------------------------- commands

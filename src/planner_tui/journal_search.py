@@ -9,6 +9,7 @@ fraction of the time the data layer takes to import.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 import sqlite3
@@ -348,17 +349,13 @@ def read_search(
             if query.context_id is None:
                 problems.append(no_context(wanted, contexts))
         elif match["edge"]:
-            try:
-                day = parse_when(match["day"], lean="past", day=True).date()
-            except InvalidInput as error:
-                why = "is not a day on the calendar" if "calendar" in str(error) else (
-                    "isn't a day I can read (try 2026-10-01)")  # fmt: skip
-                problems.append(f"{match['day']!r} {why}.")
+            span = _edge(match["day"])
+            if isinstance(span, str):
+                problems.append(span)
+            elif match["edge"].lower() == "to":
+                within(None, day_after(span[1]))
             else:
-                if match["edge"].lower() == "to":
-                    within(None, day_after(day))
-                else:
-                    within(day, None)
+                within(span[0], None)
         elif match["oneday"]:  # `2026-12-05 planning` looked for the date as words
             try:
                 day = date.fromisoformat(match["oneday"])
@@ -418,6 +415,48 @@ def read_search(
         if query.context_id is None:
             problems.append(no_context(context, contexts))
     return query, list(dict.fromkeys(problems))  # "@Ana @Ana" said the same thing twice
+
+
+SPAN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+"""A year, a month or a day in digits: 2019, 2026-11, 2026-11-23."""
+
+
+def span_of(text: str) -> tuple[date, date] | None:
+    """The first and last day of a year, month or day written in digits (``2019``,
+    ``2026-11``, ``2026-11-23``); None for other words. ValueError for one not on the
+    calendar (``2026-13``). The one reading of a range's edge, for ``from:``/``to:`` and
+    ``--from``/``--until`` alike (``from:2026-11`` was read as the 7th, today's day of the
+    month, and left the rest of the month out without a word, nu222)."""
+    found = SPAN.fullmatch(text.strip())
+    if found is None:
+        return None
+    year, month, day = (int(part) if part else None for part in found.groups())
+    assert year is not None
+    if day is not None:
+        one = date(year, month or 1, day)
+        return one, one
+    if month is not None:
+        first = date(year, month, 1)
+        return first, first.replace(day=calendar.monthrange(year, month)[1])
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _edge(said: str) -> tuple[date, date] | str:
+    """The days ``from:``/``to:`` *said* names (a year, a month, a day, or words such as
+    ``3 dec``), or what to say when it names none."""
+    try:
+        span = span_of(said)
+    except ValueError:
+        return f"{said!r} is not a day on the calendar."
+    if span is not None:
+        return span
+    try:
+        day = parse_when(said, lean="past", day=True).date()
+    except InvalidInput as error:
+        if "calendar" in str(error):
+            return f"{said!r} is not a day on the calendar."
+        return f"{said!r} isn't a day I can read (try 2026-10-01, 2026-10 or 2026)."
+    return day, day
 
 
 def day_after(day: date) -> date:

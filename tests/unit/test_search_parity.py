@@ -82,7 +82,20 @@ CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("", {"min_connectedness": 5, "max_connectedness": 5}, ["river"], ""),
     ("@Nobody tea", {}, [], "No one called 'Nobody' on your map."),
     ("from:2026-02-29", {}, [], "'2026-02-29' is not a day on the calendar."),
-    ("to:banana", {}, [], "'banana' isn't a day I can read (try 2026-10-01)."),
+    ("to:banana", {}, [], "'banana' isn't a day I can read (try 2026-10-01, 2026-10 or 2026)."),
+    # A month or a year is the whole of it: from:2026-10 was read as the 23rd, today's day
+    # of the month, and left Olga's tea of the 12th out without a word (nu222).
+    ("from:2026-10", {}, ["river", "market", "tea"], ""),
+    ("from:2026-11 to:2026-11", {}, ["river", "market"], ""),
+    ("from:2026 -river", {}, ["market", "tea", "quiet", "both"], ""),
+    ("to:2025", {}, [], ""),
+    (
+        "",
+        {"start": date(2026, 1, 1), "end": date(2027, 1, 1)},
+        ["river", "market", "tea", "quiet", "both"],
+        "",
+    ),
+    ("from:2026-13", {}, [], "'2026-13' is not a day on the calendar."),
     ("", {"person": "Zed"}, [], "No one called 'Zed'"),
     ("in:nowhere", {}, [], "No context called 'nowhere'"),
     ("", {"context": "Gym"}, [], "No context called 'Gym'"),
