@@ -647,6 +647,21 @@ def test_a_smaller_version_is_never_the_step_itself_and_keeps_the_name_as_writte
     # …or, when they have one, their nickname, as every step's words call them.
     found = steps.smaller_offer(actions, None, "ask about the concert", "Ana Silva", "", "Nana")
     assert found is not None and found[1] == "send Nana a short message about the concert"
+    # A later word of the name, written as a name, is them: "send Aunt Rosa a short
+    # message: call Rosa, just to say hi" was offered, and saved (nu221)...
+    found = steps.smaller_offer(actions, None, "call Rosa, just to say hi", "Aunt Rosa")
+    assert found is not None and found[1] == "send Rosa a short message, just to say hi"
+    # ...but not the same word as a plain word: Jo Park's "walk in the park".
+    found = steps.smaller_offer(actions, None, "walk in the park", "Jo Park")
+    assert found is not None and found[1] == "send Jo Park a short message: walk in the park"
+    # Own words chosen to go as a message are as light as it gets, whatever they say
+    # ("ask how his new job is going", as a text, was offered a short message; nu221).
+    text = steps.Channel.TEXT
+    assert (
+        steps.smaller_offer(actions, None, "ask how his new job is going", "Tom", how=text) is None
+    )
+    # (words that say another way win: a list step's way, kept as its words were rewritten)
+    assert steps.smaller_offer(actions, None, "call Tom about the job", "Tom", how=text)
 
 
 def test_the_reviews_breadth_counts_a_way_not_said_apart_from_writing(

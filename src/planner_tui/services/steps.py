@@ -254,6 +254,11 @@ def _name_forms(name: str, said: str = "") -> list[str]:
     return sorted((f for f in forms if f), key=len, reverse=True)
 
 
+def _later_words(name: str) -> list[str]:
+    """The words of *name* after its first, longest first: "Rosa" of "Aunt Rosa"."""
+    return sorted(dict.fromkeys(name.split()[1:]), key=len, reverse=True)
+
+
 def name_as_written(typed: str, name: str, said: str = "", nickname: str = "") -> str:
     """The form of *name* the person wrote in *typed* ("Bo" for Bo Chen in "send Bo a
     message"), as written, so what is offered back keeps it; when none is, the form they were
@@ -262,6 +267,12 @@ def name_as_written(typed: str, name: str, said: str = "", nickname: str = "") -
     for form in _name_forms(name, said):
         found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", typed, re.IGNORECASE)
         if found:
+            return found.group(0)
+    # A later word of their name, written as a name ("call Rosa" of Aunt Rosa offered "send
+    # Aunt Rosa a short message: call Rosa, just to say hi", nu221; "the park" is no Jo Park)
+    for form in _later_words(name):
+        found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", typed)
+        if found and form[:1].isupper():
             return found.group(0)
     for form in _name_forms(name):  # as they were named to plan it ("Priya", not in full)
         if said.strip().casefold() == form.casefold():
@@ -306,18 +317,21 @@ def smaller_offer(
     name: str,
     said: str = "",
     nickname: str = "",
+    how: Channel | None = None,
 ) -> tuple[Action, str] | None:
     """The smaller version to offer for a step (:func:`smaller_version`), in the person's own
     words and own form of the name (:func:`smaller_words`; their *nickname* when the words
     don't name them: :func:`name_as_written`); None when there is none, or when it would be
     the step itself again. Typed words that are a library step count as it, and so do words
-    around one (:func:`library_action_within`)."""
+    around one (:func:`library_action_within`). Own words to go as a message — said so in
+    them, or else in *how* — are as light as it gets ("ask how his new job is going", sent
+    as a text, was offered "send Tom a short message: ask how…", nu221)."""
     chosen = (
         chosen
         or library_action(actions, typed, name, said)
         or library_action_within(actions, typed, name, said)
     )
-    if chosen is None and channel_in_words(typed) is Channel.TEXT:
+    if chosen is None and (channel_in_words(typed) or how) is Channel.TEXT:
         return None  # own words for a message already: the lightest kind of step there is
     smaller = smaller_version(actions, chosen)
     if smaller is None or smaller == chosen:

@@ -741,7 +741,9 @@ class PlanWizard(FormScreen[StepRead]):
         self.smaller_offered = True
         name = self.called() or ("there" if self.toward_place() else "them")
         typed = self.query_one("#words", Input).value.strip()
-        found = smaller_offer(self.offered_actions(), self.chosen_action(), typed, name)
+        how = self.query_one("#channel", Select).value
+        found = smaller_offer(self.offered_actions(), self.chosen_action(), typed, name,
+                              how=Channel(how) if isinstance(how, str) else None)  # fmt: skip
         if found is None:
             self.app.push_screen(
                 Choice("Already a light step", words.ALREADY_LIGHT, [("keep", "Go on")]),
