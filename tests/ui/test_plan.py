@@ -415,6 +415,21 @@ async def cys_step_tomorrow(app: PlannerApp, pilot: Any, action_id: str) -> None
     await press(app, pilot, "enter", *"tomorrow 9am", "enter")
 
 
+async def test_own_words_sent_as_a_message_are_already_light(sqlite_db: Database) -> None:
+    """Own words with *How* a text/message: a short message offered in their place was the
+    same size (nu221). (Words that say a call, with the list's way kept, are offered a
+    smaller step: test_a_library_step_rewritten_is_ones_own_step.)"""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await cys_step_tomorrow(app, pilot, "text")
+        form = wizard(app)
+        form.query_one("#words", Input).value = "ask how the new job is going"
+        assert form.query_one("#channel", Select).value == "text"
+        await press(app, pilot, "enter", "4", "enter")
+        assert isinstance(app.screen, Choice) and "Already a light step" in screen_text(app)
+
+
 async def test_taking_the_smaller_version_changes_the_step(sqlite_db: Database) -> None:
     ids = a_few_people(sqlite_db)
     app = make_app(sqlite_db)
