@@ -34,6 +34,7 @@ from planner_tui.errors import InvalidInput
 from planner_tui.names import (
     Labelled,
     Named,
+    begins,
     fold,
     name_key,
     people_named,
@@ -251,10 +252,15 @@ def unlinked(unknown: Sequence[str], people: Sequence[Named]) -> str:
 
 def contexts_named(typed: str, contexts: Sequence[Labelled]) -> list[Labelled]:
     """The contexts *typed* could name: those it is the whole name of, else those whose
-    name it starts (the one rule; several are said by :func:`no_context`)."""
+    name it starts, else those with a word it starts, as names are begun everywhere
+    (:func:`names.begins`: `in:choir` found no *Community choir*, nu222). The one rule;
+    several are said by :func:`no_context`."""
     key = name_key(typed)
-    whole = [c for c in contexts if key and key == name_key(c.name)]
-    return whole or [c for c in contexts if key and name_key(c.name).startswith(key)]
+    if not key:
+        return []
+    whole = [c for c in contexts if key == name_key(c.name)]
+    started = [c for c in contexts if name_key(c.name).startswith(key)]
+    return whole or started or [c for c in contexts if begins(typed, c.name)]
 
 
 def context_named(typed: str, contexts: Sequence[Labelled]) -> int | None:

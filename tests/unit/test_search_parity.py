@@ -4,6 +4,7 @@ find the same entries and say the same things — on both engines."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -191,3 +192,30 @@ def test_a_name_typed_twice_is_said_once(db: Database, entries: dict[str, int]) 
     for way in (through_services, through_the_command_line):
         found, said = way(db, "@Nobody @Nobody @Nobody walk", {})
         assert found == [] and said == "No one called 'Nobody' on your map.", way
+
+
+@dataclass(frozen=True)
+class Context:
+    id: int
+    name: str
+
+
+def test_a_part_of_life_is_found_by_the_start_of_any_word_of_its_name() -> None:
+    """`in:choir` found no *Community choir* (nu222), where a form finds it by the start of
+    any word of its name: the whole name first, then its start, then a word's start."""
+    choir, community, club = (
+        Context(1, "Choir"),
+        Context(2, "Community choir"),
+        Context(3, "Climbing club"),
+    )
+    everyone = [choir, community, club]
+    assert journal_search.contexts_named("choir", [community, club]) == [
+        community
+    ]  # a word's start
+    assert journal_search.contexts_named("choir", everyone) == [choir]  # the whole name first
+    assert journal_search.contexts_named("cho", everyone) == [
+        choir
+    ]  # the start of a name, before a word's
+    assert journal_search.contexts_named("club", everyone) == [club]
+    assert journal_search.contexts_named("c", everyone) == everyone  # several: said so (no_context)
+    assert journal_search.contexts_named("hoir", everyone) == []
