@@ -319,9 +319,9 @@ def read_search(
 
     by_id = {p.id: p.name for p in people}
 
-    def one_person(typed: str, said: str, *, numbers: bool) -> int | None:
+    def one_person(typed: str, said: str) -> int | None:
         """The one person *typed* names; else None, and why (no one, or several: with
-        their *numbers*, as the command line names people) in the messages."""
+        their numbers, which name them apart, `@#4`) in the messages."""
         number = person_number(typed)
         if number is not None:  # '#4' (`--person '#4'`, '@#4'): one of two Ana Silvas
             if int(number) in by_id:
@@ -334,9 +334,7 @@ def read_search(
         if len(found) == 1:
             return found[0]
         if found:
-            listed = [by_id[i] for i in found]
-            twins = len(set(listed)) < len(listed)  # names alone can't tell them apart
-            problems.append(several_called(said, listed, found if numbers or twins else None))
+            problems.append(several_called(said, [by_id[i] for i in found], found))
         else:
             problems.append(f"No one called {quoted(typed)} on your map.")
         return None
@@ -344,7 +342,7 @@ def read_search(
     def replace(match: re.Match[str]) -> str:
         if match["person"]:
             typed = match["person"].removeprefix("@")
-            named = one_person(typed, f"@{typed}", numbers=False)
+            named = one_person(typed, f"@{typed}")
             if named is not None and named not in query.person_ids:
                 query.person_ids.append(named)
         elif match["tag"]:
@@ -414,7 +412,7 @@ def read_search(
     query.start, query.end = bounds.get("from"), bounds.get("to")
     if query.start is not None and query.end is not None and query.start >= query.end:
         problems.append("Those dates leave no day between them.")
-    if person.strip() and (named := one_person(person, person, numbers=True)) is not None:
+    if person.strip() and (named := one_person(person, person)) is not None:
         query.person_ids = [named, *(p for p in query.person_ids if p != named)]
     if context.strip():
         query.context_id = context_named(context, contexts)

@@ -468,7 +468,11 @@ def test_a_name_that_could_be_several_ends_its_sentence_once(tmp_path: Path) -> 
     for name in ("Ada A.", "Ada B."):
         assert run(home, "add", name).returncode == 0
     said = run(home, "search", "@Ada tea").stderr
-    assert "'@Ada' could be Ada A., Ada B. Say their whole name or surname." in said, said
+    # With their numbers, as --person says them, so @#1 can be learnt here (nu222).
+    assert (
+        "'@Ada' could be Ada A. (#1), Ada B. (#2). Say their whole name or surname, or the "
+        "number (@#1)."
+    ) in said, said
 
 
 def test_a_context_name_that_could_be_several_lists_them(tmp_path: Path) -> None:
