@@ -631,11 +631,21 @@ class Reach:
     days_past: int
 
 
-def stepped_people(connection: Any) -> frozenset[int]:
-    """Everyone with a small step still planned, on any day."""
+ROOM_DAYS = 7
+"""Days someone is given after a "not now" or a message not answered yet, before Today
+suggests reaching them again."""
+
+
+def stepped_people(connection: Any, today: date, dialect: str = "sqlite") -> frozenset[int]:
+    """Everyone with a small step still planned, on any day, or given room: a "not now" or
+    no reply yet recorded in the last :data:`ROOM_DAYS` days (Today suggested reaching Priya
+    the moment her "not now" was saved, just after saying it was about timing, nu221)."""
+    first = today - timedelta(days=ROOM_DAYS - 1) if today.toordinal() > ROOM_DAYS else date.min
+    since, _ = day_window(first, today)  # (the calendar's first week: from its first day)
     found = rows(connection, (
-        "SELECT DISTINCT person_id FROM step "
-        "WHERE status = 'planned' AND person_id IS NOT NULL", {}))  # fmt: skip
+        "SELECT DISTINCT person_id FROM step WHERE person_id IS NOT NULL AND (status = "
+        "'planned' OR (status IN ('declined', 'no_reply') AND resolved_at >= "
+        f"{_mark('since', dialect)}))", {"since": _bind(since, dialect)}))  # fmt: skip
     return frozenset(pid for (pid,) in found)
 
 
@@ -868,7 +878,7 @@ def today_facts(
         ),
         drifting=past,
         resting=resting,
-        stepped=stepped_people(connection),
+        stepped=stepped_people(connection, today, dialect),
         checked_in=checked_in(connection, check_in, dialect),
         checkin_draft_day=checkin_draft_day(connection, check_in, dialect),
         intentions=intentions(connection, today, dialect),
@@ -934,7 +944,9 @@ def summary(
     :func:`today_facts`)."""
     check_in = check_in or today
     due = planned_steps(connection, due_steps_statement(today, dialect, STEP_COLUMNS))
-    reach = not_stepped(drifting(connection, today, dialect), stepped_people(connection))
+    reach = not_stepped(
+        drifting(connection, today, dialect), stepped_people(connection, today, dialect)
+    )
     return Summary(
         today=today,
         steps=due,

@@ -873,7 +873,10 @@ def no_one_drifting(resting: list[str]) -> str:
     return f"{NO_ONE_DRIFTING[:-1]}, apart from {joined(resting)}, resting for now."
 
 
-DRIFTING_ALL_STEPPED = "Whoever is past the rhythm you hoped for has a small step planned."
+DRIFTING_ALL_STEPPED = (
+    "Whoever is past the rhythm you hoped for has a small step planned, or is given a little "
+    "room after a recent 'not now' or a message not answered yet."
+)
 
 
 def all_stepped(resting: list[str]) -> str:

@@ -201,9 +201,10 @@ def test_todays_facts_are_the_services_answers_on_every_engine_and_on_the_quick_
             drifting = people.drifting_people(session=s, today=day)
             everyone = people.list_people(session=s, today=day)
             summary = services_today.summary(session=s, today=day)
+            everyone_steps = steps.list_steps(session=s, upcoming=False, limit=None)
             done = [  # taken: you reached out, whatever they said
                 step.id
-                for step in steps.list_steps(session=s, upcoming=False, limit=None)
+                for step in everyone_steps
                 if step.status in ("done", "declined", "no_reply")
                 and step.resolved_at
                 and week[0] <= step.resolved_at < week[1]
@@ -219,7 +220,14 @@ def test_todays_facts_are_the_services_answers_on_every_engine_and_on_the_quick_
         ]
         reach = daily.not_stepped(facts.drifting, facts.stepped)
         assert {r.id for r in facts.resting} == {p.id for p in everyone if p.resting_past}
-        assert facts.stepped == {s.person_id for s in steps_planned}
+        given_room = {  # a "not now" or no reply in the last week (nu221)
+            step.person_id
+            for step in everyone_steps
+            if step.status in ("declined", "no_reply")
+            and step.resolved_at
+            and step.resolved_at >= daily.day_window(day - timedelta(days=6), day)[0]
+        }
+        assert facts.stepped == {s.person_id for s in steps_planned} | given_room - {None}
         assert reach[:1] == ([summary.reach] if summary.reach else [])
         assert (facts.checked_in, facts.intentions, facts.dates) == (
             summary.checked_in, summary.intentions, summary.dates,
@@ -448,3 +456,35 @@ def test_a_check_in_draft_is_for_the_day_its_words_meant_when_written(db: Databa
             drafts.save_draft(session=s, key=daily.NEW_CHECKIN_DRAFT, payload=payload)
         with db.session() as s:
             assert services_today.facts(session=s, today=day, coming=1).checkin_draft_day == meant
+
+
+def test_someone_who_just_said_not_now_is_given_room_before_being_suggested(
+    db: Database, tmp_path: Path
+) -> None:
+    """Priya, weekly and three weeks since, said "not now" this evening: Today at once
+    suggested reaching her, just after saying a "not now" is about timing (nu221). She is
+    given a week; so is someone whose message has no reply yet. The app's rule and
+    `planner-tui today`'s quick reader say the same."""
+    clock.freeze(local("2026-11-28T20:00"))
+    with db.write() as s:
+        ids = {}
+        for name in ("Priya", "Tom"):
+            ids[name] = people.create_person(session=s, data={"name": name, "cadence_days": 7}).id
+            people.log_interaction(session=s, data={"person_ids": [ids[name]],
+                                   "occurred_at": local("2026-11-06T12:00")})  # fmt: skip
+        for name, status in (("Priya", "declined"), ("Tom", "no_reply")):
+            step = steps.create_step(session=s, data={"person_id": ids[name], "action": "ask",
+                                     "due_at": local("2026-11-28T19:00")}).id  # fmt: skip
+            steps.record_outcome(session=s, step_id=step, outcome={"status": status})
+
+    def reach(day: date) -> str | None:
+        with db.session() as s:
+            found = services_today.summary(session=s, today=day).reach
+        if db.dialect == "sqlite":
+            quick = daily.summary_file(db.backup_to(tmp_path / f"{day}.db"), today=day)
+            assert quick is not None and quick.reach == found
+        return None if found is None else found.name
+
+    assert reach(date(2026, 11, 28)) is None
+    assert reach(date(2026, 12, 4)) is None  # the 7th day since
+    assert reach(date(2026, 12, 5)) in ("Priya", "Tom")  # a week on: suggested again

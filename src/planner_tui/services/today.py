@@ -53,7 +53,7 @@ def summary(
         for p in people.drifting_people(session=session, today=today)
     ]
     connection, dialect = driver_connection(session)
-    reach = daily.not_stepped(drifting, daily.stepped_people(connection))
+    reach = daily.not_stepped(drifting, daily.stepped_people(connection, today, dialect))
     return Summary(
         today=today,
         steps=due,
