@@ -9,7 +9,6 @@ fraction of the time the data layer takes to import.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 import sqlite3
@@ -441,7 +440,7 @@ def span_of(text: str) -> tuple[date, date] | None:
         return one, one
     if month is not None:
         first = date(year, month, 1)
-        return first, first.replace(day=calendar.monthrange(year, month)[1])
+        return first, first + relativedelta(day=31)  # its last day, as month() takes it
     return date(year, 1, 1), date(year, 12, 31)
 
 

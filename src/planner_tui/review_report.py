@@ -312,8 +312,8 @@ COOLER = (
     "A lower figure is no verdict on you or on what you did: harder days are often the ones "
     "people reach out on, and over only a few days a single evening can tip a figure."
 )
-"""Said under rows that went with lower scores ("in person -0.5" read as "seeing people
-made it worse", nu216)."""
+"""Said with a table that has rows of lower scores, above it ("in person -0.5" read as
+"seeing people made it worse", nu216)."""
 
 SHORT_MEASURES = {"connectedness": "connected", "mood": "mood"}
 """A score's name in a table's cell, short so the table fits 80 columns."""

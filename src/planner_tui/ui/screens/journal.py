@@ -113,7 +113,10 @@ def search_note(
     if more:
         return f"{matching}{order} · + shows more"
     # Words alone rank only the newest matches (journal_search.RANKED); a filter reaches all.
-    return f"{matching}: the best among the newest. Add a filter (a year: from:2019 to:2019; or @Name) for the others."
+    return (
+        f"{matching}: the best among the newest. Add a filter (a year: from:2019 to:2019; or "
+        "@Name) for the others."
+    )
 
 
 KEYS_LINE = "c check in · Enter or e edit · x delete (u undoes) · / search"
