@@ -294,3 +294,6 @@ def test_day_one_text_comes_in_as_written_without_its_photos_and_escapes() -> No
     ]}  # fmt: skip
     [entry] = jrnl.read_dayone_json(document)
     assert entry.text == "Late night photo entry. Second para\n#not-a-tag, 1-2, a \\ and *stars*"
+    # A photo on a line of its own leaves no empty line behind it (nu220).
+    document["entries"][0]["text"] = "Walk\n![](dayone-moment://A1)\n![](dayone-moment://B2)\nhome"
+    assert jrnl.read_dayone_json(document)[0].text == "Walk\nhome"

@@ -316,8 +316,13 @@ def _dayone_entry(moment: datetime, zone: Any, text: Any, starred: Any, tags: An
     )
 
 
-_DAYONE_MEDIA = re.compile(r"!\[[^\]]*\]\(dayone-moment:/[^)\s]*\)[ \t]*")
-"""Where a photo, video or recording sat in a Day One entry's text: left out, as they are."""
+_DAYONE_MEDIA = re.compile(
+    r"^[ \t]*!\[[^\]]*\]\(dayone-moment:/[^)\s]*\)[ \t]*(?:\n|\Z)"
+    r"|!\[[^\]]*\]\(dayone-moment:/[^)\s]*\)[ \t]*",
+    re.MULTILINE,
+)
+"""Where a photo, video or recording sat in a Day One entry's text: left out, as they are
+(a line of its own with it: an empty line was left behind, nu220)."""
 _DAYONE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 """Day One's Markdown escapes ("\\." for a full stop): the character as typed."""
 
