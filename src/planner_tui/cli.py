@@ -275,7 +275,9 @@ def parse_day(text: str, *, end: bool = False) -> date:
     except ValueError:
         span = None
     if span is None:
-        raise InvalidInput(f"{text!r} is not a date; write it like 2026-11-23, 2026-11 or 2026.")
+        raise InvalidInput(
+            f"{text!r} is not a date; write it like 2026-11-23, 2026-11, nov 2026 or 2026."
+        )
     return day_after(span[1]) if end else span[0]
 
 

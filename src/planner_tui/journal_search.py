@@ -20,6 +20,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from planner_tui import clock
 from planner_tui.db import (
     SCHEMA_HEAD,
     emptied_with_log,
@@ -279,8 +280,8 @@ def no_context(typed: str, contexts: Sequence[Labelled], otherwise: str = "") ->
 
 _FILTER = re.compile(
     r"(?P<person>@\S+)|(?P<tag>#[\w-]+)|in:(?:\"(?P<ctxq>[^\"]+)\"|(?P<ctx>\S+))"
-    r"|(?P<edge>from|to):(?P<day>\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\b|\S+)|(?P<oneday>\b\d{4}-\d{2}-\d{2}\b)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
+    r"|(?P<edge>from|to):(?P<day>(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*(?: \d{4})?\b|\S+)|(?P<oneday>\b\d{4}-\d{2}-\d{2}\b)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
     r"|(?P<score>mood|connected)(?P<op>>=|<=|=|:|>|<)(?P<value>\d+)\b"
     r"|(?P<span>\b(?:last|this) (?:week|month|year)\b)",
     re.IGNORECASE,
@@ -352,7 +353,7 @@ def read_search(
             if query.context_id is None:
                 problems.append(no_context(wanted, contexts))
         elif match["edge"]:
-            span = _edge(match["day"])
+            span = _edge(match["day"], today)
             if isinstance(span, str):
                 problems.append(span)
             elif match["edge"].lower() == "to":
@@ -422,33 +423,58 @@ def read_search(
 
 SPAN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 """A year, a month or a day in digits: 2019, 2026-11, 2026-11-23."""
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")  # fmt: skip
+NAMED_MONTH = re.compile(r"(?P<name>[a-z]{3,9})\.?(?:,?\s+(?P<year>\d{4}))?", re.IGNORECASE)
+"""A month by its name, or its first three letters or more, with a year or without."""
 
 
-def span_of(text: str) -> tuple[date, date] | None:
+def span_of(text: str, today: date | None = None) -> tuple[date, date] | None:
     """The first and last day of a year, month or day written in digits (``2019``,
-    ``2026-11``, ``2026-11-23``); None for other words. ValueError for one not on the
+    ``2026-11``, ``2026-11-23``) or of a month named (``jan 2019``; ``jan`` alone is the
+    latest January begun by *today*); None for other words. ValueError for one not on the
     calendar (``2026-13``). The one reading of a range's edge, for ``from:``/``to:`` and
     ``--from``/``--until`` alike (``from:2026-11`` was read as the 7th, today's day of the
-    month, and left the rest of the month out without a word, nu222)."""
-    found = SPAN.fullmatch(text.strip())
+    month, and left the rest of the month out without a word, nu222; ``from:jan 2019`` was
+    the 7th of January this year, and a search for the word 2019)."""
+    said = text.strip()
+    found = SPAN.fullmatch(said)
     if found is None:
-        return None
+        return _named_month(said, today)
     year, month, day = (int(part) if part else None for part in found.groups())
     assert year is not None
     if day is not None:
         one = date(year, month or 1, day)
         return one, one
     if month is not None:
-        first = date(year, month, 1)
-        return first, first + relativedelta(day=31)  # its last day, as month() takes it
+        return _whole_month(date(year, month, 1))
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def _edge(said: str) -> tuple[date, date] | str:
+def _whole_month(first: date) -> tuple[date, date]:
+    return first, first + relativedelta(day=31)  # its last day, as month() takes it
+
+
+def _named_month(said: str, today: date | None) -> tuple[date, date] | None:
+    """``jan``, ``January 2019``: that month whole; None for other words."""
+    found = NAMED_MONTH.fullmatch(said)
+    if found is None:
+        return None
+    name = found["name"].lower()
+    month = next((n for n, full in enumerate(MONTH_NAMES, 1) if full.startswith(name)), None)
+    if month is None:
+        return None
+    if found["year"]:
+        return _whole_month(date(int(found["year"]), month, 1))
+    today = today or clock.today()
+    return _whole_month(date(today.year - (month > today.month), month, 1))
+
+
+def _edge(said: str, today: date) -> tuple[date, date] | str:
     """The days ``from:``/``to:`` *said* names (a year, a month, a day, or words such as
     ``3 dec``), or what to say when it names none."""
     try:
-        span = span_of(said)
+        span = span_of(said, today)
     except ValueError:
         return f"{said!r} is not a day on the calendar."
     if span is not None:

@@ -201,6 +201,8 @@ def test_search_prints_matches_and_handles_odd_queries(demo_home: Path) -> None:
         assert (apart.stdout, apart.stderr) == (quoted.stdout, quoted.stderr) != ("", "")
     odd = run(demo_home, "search", '"unbalanced AND (')
     assert odd.returncode == 0 and "Traceback" not in odd.stderr
+    named = run(demo_home, "search", "walk", "--from", "Nov 2026", "--until", "nov 2026")
+    assert named.stdout == found.stdout  # a month by its name, as from: reads it
     assert_one_line_error(run(demo_home, "search", "x", "--from", "someday"), 1, "not a date")
     backwards = run(demo_home, "search", "x", "--from", "2026-12-05", "--until", "2026-12-01")
     assert_one_line_error(backwards, 1, "--from 2026-12-05 is after --until 2026-12-01: those")

@@ -97,6 +97,14 @@ CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
         "",
     ),
     ("from:2026-13", {}, [], "'2026-13' is not a day on the calendar."),
+    # A month by its name is the whole of it too: to:oct was the 7th (today's day of the
+    # month), and in from:sep 2026 the year was a word to look for (nu222).
+    ("to:oct", {}, ["tea", "quiet", "both"], ""),
+    ("from:sep 2026 to:October 2026", {}, ["tea", "quiet"], ""),
+    ("from:aug 2026 to:aug 2026", {}, ["both"], ""),
+    ("from:3 nov 2026 to:nov 2026 rain", {}, ["market"], ""),
+    # the latest December begun by TODAY (23 Nov 2026) is 2025's
+    ("from:dec", {}, ["river", "market", "tea", "quiet", "both"], ""),
     ("", {"person": "Zed"}, [], "No one called 'Zed'"),
     ("in:nowhere", {}, [], "No context called 'nowhere'"),
     ("", {"context": "Gym"}, [], "No context called 'Gym'"),
