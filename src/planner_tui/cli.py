@@ -414,6 +414,11 @@ def import_journal(settings: Settings, path: Path) -> None:
         f"{journal.kind} {path.name}; {result.skipped:,} "
         f"{'was' if result.skipped == 1 else 'were'} already here and skipped."
     )
+    if journal.wordless:
+        print(
+            f"{plural(journal.wordless, 'Day One entry', 'Day One entries')} with no words (a "
+            f"photo or a recording alone) {'was' if journal.wordless == 1 else 'were'} left out."
+        )
     if result.linked:
         print(plain(sentence(f"Linked: {', '.join(result.linked)}")))  # "Ada A." last
     if result.not_linked:  # kept as tags, as jrnl reads an @word; said, not silent (nu158)

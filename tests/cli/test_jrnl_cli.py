@@ -186,3 +186,22 @@ def test_an_at_name_several_people_go_by_is_said_and_twins_are_numbered(tmp_path
         "Not linked: @Maria could be Maria Costa, Maria Silva (say more of the name); kept "
         "as tags.",
     ]
+
+
+def test_day_one_entries_with_only_a_photo_are_counted_as_left_out(tmp_path: Path) -> None:
+    """They are left out (an entry saying only its time came in, nu218), and said to be: the
+    count of entries added was all there was to go on (nu220)."""
+    export = tmp_path / "Journal.json"
+    export.write_text(
+        '{"entries": [{"creationDate": "2026-03-01T16:30:00Z", "text": "Walk with Ana"},'
+        ' {"creationDate": "2026-03-02T10:00:00Z", "text": "![](dayone-moment://ABC12)"}]}',
+        encoding="utf-8",
+    )
+    imported = run(tmp_path, "import", str(export))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.splitlines() == [
+        "Added 1 journal entry from the Day One export Journal.json; 0 were already here and "
+        "skipped.",
+        "1 Day One entry with no words (a photo or a recording alone) was left out.",
+    ]
+    assert [body for _, body in entries(tmp_path)] == ["16:30 Walk with Ana"]  # UTC: no zone

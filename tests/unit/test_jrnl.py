@@ -280,10 +280,11 @@ def test_a_too_long_entry_stops_the_whole_import(db: Database) -> None:
     assert count(db) == 0
 
 
-def test_day_one_text_comes_in_as_written_without_its_photos_and_escapes() -> None:
+def test_day_one_text_comes_in_as_written_without_its_photos_and_escapes(tmp_path: Path) -> None:
     """Day One writes Markdown: a photo's place as `![](dayone-moment://…)`, and "\\." for a
     full stop. Both came in as text, and an entry with a photo alone as one saying only its
-    time (nu218). The words come in as the person wrote them; a photo alone, not at all."""
+    time (nu218). The words come in as the person wrote them; a photo alone, not at all, and
+    counted to be said (nu220)."""
     document = {"entries": [
         {"creationDate": "2026-03-01T16:30:00Z", "timeZone": "Europe/London",
          "text": "Late night ![](dayone-moment://ABC12) photo entry\\. Second para\n"
@@ -292,8 +293,17 @@ def test_day_one_text_comes_in_as_written_without_its_photos_and_escapes() -> No
          "text": "![](dayone-moment:/video/DEF34)"},
         {"creationDate": "2026-03-03T10:00:00Z", "timeZone": "Europe/London"},
     ]}  # fmt: skip
-    [entry] = jrnl.read_dayone_json(document)
+    export = tmp_path / "Journal.json"
+    export.write_text(json.dumps(document))
+    journal = jrnl.load(export)
+    [entry] = journal.entries
+    assert journal.wordless == 2
     assert entry.text == "Late night photo entry. Second para\n#not-a-tag, 1-2, a \\ and *stars*"
     # A photo on a line of its own leaves no empty line behind it (nu220).
     document["entries"][0]["text"] = "Walk\n![](dayone-moment://A1)\n![](dayone-moment://B2)\nhome"
     assert jrnl.read_dayone_json(document)[0].text == "Walk\nhome"
+    # Photos alone and nothing else: said so, not "no journal entries in it".
+    document["entries"] = document["entries"][1:]
+    export.write_text(json.dumps(document))
+    with pytest.raises(InvalidInput, match=r"holds 2 Day One entries with no words \(a photo"):
+        jrnl.load(export)

@@ -108,6 +108,9 @@ class Entry:
 class Journal:
     kind: str
     entries: list[Entry]
+    wordless: int = 0
+    """Day One entries with no words (a photo alone), left out: one came in as an entry
+    that said only its time (nu218); they are counted, not passed over in silence (nu220)."""
 
 
 @dataclass(frozen=True)
@@ -360,7 +363,7 @@ def read_dayone_json(document: Any) -> list[Entry]:
                 item.get("tags"),
             )
         )
-    return _with_words(entries)
+    return entries
 
 
 def read_dayone_folder(folder: Path) -> list[Entry]:
@@ -383,13 +386,7 @@ def read_dayone_folder(folder: Path) -> list[Entry]:
                 item.get("Tags"),
             )
         )
-    return _with_words(entries)
-
-
-def _with_words(entries: list[Entry]) -> list[Entry]:
-    """Day One entries in order, those with no words (a photo alone) left out: one came in
-    as an entry that said only its time (nu218)."""
-    return sorted((e for e in entries if e.text.strip()), key=lambda e: e.when)
+    return entries
 
 
 # --------------------------------------------------------------------------- which file
@@ -430,6 +427,16 @@ def load(path: Path) -> Journal:
         entries = read_dayone_json(json.loads(_decode(_read_bytes(path), path)))
     else:
         kind, entries = "jrnl journal", read_file(path)
+    wordless = 0
+    if kind.startswith("Day One"):
+        with_words = sorted((e for e in entries if e.text.strip()), key=lambda e: e.when)
+        wordless, entries = len(entries) - len(with_words), with_words
+        if wordless and not entries:
+            raise InvalidInput(
+                f"{path.name} holds {words.plural(wordless, 'Day One entry', 'Day One entries')} "
+                "with no words (a photo or a recording alone): check-ins are words, so "
+                "there is nothing here to import."
+            )
     if (
         not entries
         and kind == "jrnl journal"
@@ -444,7 +451,7 @@ def load(path: Path) -> Journal:
             f"{path.name} has no journal entries in it (a jrnl entry starts with a line like "
             "[2026-11-23 18:00] Title)."
         )
-    return Journal(kind=kind, entries=entries)
+    return Journal(kind=kind, entries=entries, wordless=wordless)
 
 
 _CALENDAR = re.compile(r"\A\s*BEGIN:VCALENDAR", re.IGNORECASE)
