@@ -24,6 +24,7 @@ from planner_tui.services import drafts, journal, people, review, steps
 from planner_tui.services.steps import OutcomeResult
 
 from ..hostile import stored_data
+from ..silent_server import silent_server
 from .runner import assert_one_line_error, run, run_process
 
 FIXTURE = Path(__file__).parent.parent / "data" / "schema-0001.db"
@@ -257,6 +258,21 @@ def test_today_from_a_server_says_the_same(db: Database, home: Path, tmp_path: P
     served = run(tmp_path / "elsewhere", "--db", db.location.url, "today", "--json")
     assert served.returncode == 0, served.stderr
     assert json.loads(served.stdout) == json.loads(run(home, "today", "--json").stdout)
+
+
+@pytest.mark.timeout(60)  # before: it waited as long as any command (here, an hour)
+def test_today_gives_a_server_that_does_not_answer_a_moment_not_a_shells_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shell runs `today` as it starts: away from the network its server is on, each new
+    shell waited the ten seconds any command gives a server (nu217). `today` gives it two,
+    then says so in one line and the shell goes on; other commands still wait their time."""
+    from planner_tui.db import engine
+
+    monkeypatch.setattr(engine, "CONNECT_TIMEOUT", 3600)
+    with silent_server(tmp_path) as url:
+        told = run(tmp_path / "home", "--db", url, "today", "--quiet-if-empty")
+    assert_one_line_error(told, 1, "The database server did not answer in time.")
 
 
 def test_today_as_a_shell_runs_it(home: Path) -> None:

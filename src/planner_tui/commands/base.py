@@ -7,6 +7,7 @@ import argparse
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from planner_tui import words
@@ -53,12 +54,13 @@ def location_from(settings: Settings, *, reading: bool = False) -> Any:
 
 
 @contextmanager
-def opened(settings: Settings, *, reading: bool = False) -> Iterator[Database]:
+def opened(settings: Settings, *, reading: bool = False, quick: bool = False) -> Iterator[Database]:
     """The database, checked and opened. *reading*: the command only reads, so a file that
     can't be written here is read all the same (writes are refused when tried), and one
     that isn't there is refused: its people, a search, an export or a backup of a planner
-    made just now, empty, would say everything was gone."""
-    from planner_tui.db.engine import check_sqlite_file, open_database
+    made just now, empty, would say everything was gone. *quick*: a server is given
+    :data:`~planner_tui.db.engine.QUICK_CONNECT_TIMEOUT` to answer."""
+    from planner_tui.db.engine import QUICK_CONNECT_TIMEOUT, check_sqlite_file, open_database
 
     if reading and settings.uses_default_sqlite:
         home = settings.resolved_home()
@@ -66,6 +68,8 @@ def opened(settings: Settings, *, reading: bool = False) -> Iterator[Database]:
             check_sqlite_file(home / DB_FILENAME)  # (unless it was moved or deleted: said so)
             raise InvalidInput(words.no_planner_in(str(home)))
     location = location_from(settings, reading=reading)
+    if quick:
+        location = replace(location, connect_timeout=QUICK_CONNECT_TIMEOUT)
     named = location.sqlite_path
     if reading and named is not None and not location.in_memory and not named.exists():
         raise InvalidInput(words.no_planner_at(str(named)))  # a mistyped --db, too (nu163)

@@ -78,7 +78,7 @@ def cmd_today(settings: Settings, args: argparse.Namespace) -> None:
         from planner_tui.services import today as services_today
 
         with (
-            opened(settings, reading=True) as opened_database,
+            opened(settings, reading=True, quick=True) as opened_database,
             opened_database.session() as session,
         ):
             found = services_today.summary(

@@ -56,6 +56,9 @@ CONNECT_TIMEOUT = 10
 """Seconds to wait for a PostgreSQL server to answer (without it, one that took the
 connection and never answered held the app, and its quitting, for good). A URL's own
 ``?connect_timeout=`` wins."""
+QUICK_CONNECT_TIMEOUT = 2
+"""…for `planner-tui today`, which a shell runs as it starts: a laptop away from the network
+its server is on waited ten seconds for every new shell (nu217)."""
 
 
 def busy_timeout_ms() -> int:
@@ -75,6 +78,8 @@ class Location:
     reading: bool = False
     """The command only reads: a SQLite file that can't be written here is opened read-only
     (:func:`planner_tui.db.read_only_uri`) instead of being refused."""
+    connect_timeout: int | None = None
+    """Seconds to wait for a PostgreSQL server to answer, if not :data:`CONNECT_TIMEOUT`."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -908,7 +913,9 @@ def make_engine(location: Location) -> Engine:
         engine = sa.create_engine(
             url,
             pool_pre_ping=True,
-            connect_args={"connect_timeout": CONNECT_TIMEOUT} if waits else {},
+            connect_args={"connect_timeout": location.connect_timeout or CONNECT_TIMEOUT}
+            if waits
+            else {},
         )
         from planner_tui.db.models import describe_partial_indexes
 
