@@ -265,6 +265,27 @@ async def test_close_typed_on_how_close_chooses_the_inner_circle(
         assert circle.value == "outer"  # further out
 
 
+async def test_enter_on_a_closed_drop_down_goes_on_to_the_next_box(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As from every other box. Enter opened the list: a person pressing it to move on from
+    *How close* typed their rhythm into that list, which found no line, so the words went on
+    into *Notes*, and they were saved with no rhythm (nu221)."""
+    app, rung = app_with_contexts(sqlite_db, monkeypatch)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        form = await person_form(app, pilot)
+        circle = form.query_one("#circle", Select)
+        await press(app, pilot, "tab", "tab")
+        assert app.focused is circle
+        await press(app, pilot, "enter", *"weekly")
+        assert not circle.expanded and circle.value == "middle"
+        assert form.query_one("#cadence", Input).value == "weekly"
+        assert form.query_one("#notes", TextArea).text == "" and rung == []
+        circle.focus()
+        await press(app, pilot, "space")  # the list opens with a space (or ↓ or ↑)
+        assert circle.expanded
+
+
 async def test_a_space_or_words_after_a_digit_on_a_drop_down_are_words(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -278,7 +299,7 @@ async def test_a_space_or_words_after_a_digit_on_a_drop_down_are_words(
         warmth = form.query_one("#warmth", Select)
         note = form.query_one("#note", TextArea)
         for keys, said in ((["4", "space", *"felt ok"], "felt ok"),
-                           (["enter", "3", "space", *"fine"], "felt ok fine"),
+                           (["space", "3", "space", *"fine"], "felt ok fine"),
                            (["9", *"ok"], "felt ok fine ok")):  # fmt: skip
             warmth.focus()
             await pilot.pause()
@@ -363,13 +384,13 @@ async def test_typing_in_an_open_drop_down_finds_as_a_closed_one_does(
         note = form.query_one("#note", TextArea)
         before = channel.value
         channel.focus()
-        await press(app, pilot, "enter")
+        await press(app, pilot, "space")
         assert channel.expanded
         await press(app, pilot, *"lovely chat [b]x[/]")
         assert note.text == "lovely chat [b]x[/]" and app.focused is note
         assert not channel.expanded and channel.value == before
         channel.focus()
-        await press(app, pilot, "enter", *"vid")
+        await press(app, pilot, "space", *"vid")
         assert channel.expanded and channel.value == before  # only highlighted so far
         overlay = channel.query_one(SelectOverlay)
         assert overlay.highlighted is not None
@@ -378,7 +399,7 @@ async def test_typing_in_an_open_drop_down_finds_as_a_closed_one_does(
         assert channel.value == "call" and not channel.expanded
         warmth = form.query_one("#warmth", Select)
         warmth.focus()
-        await press(app, pilot, "enter", "4", *"so kind")
+        await press(app, pilot, "down", "4", *"so kind")
         # on to the box after it, not the form's first from the hidden list (nu212: the
         # words typed next went into *With whom*, out of sight)
         assert warmth.value == 4 and not warmth.expanded

@@ -354,7 +354,7 @@ async def test_choices_side_by_side_stay_one_line_each_and_whole(sqlite_db: Data
         responded.scroll_visible(animate=False)
         await settle(app, pilot)
         assert any("I reached out, as planned" in line for line in on_screen(app))
-        await press(app, pilot, "enter")
+        await press(app, pilot, "space")
         shown = on_screen(app)  # the list it opens: every word
         assert any("they got in touch first" in line for line in shown), shown
 

@@ -829,9 +829,9 @@ async def test_done_records_contact_and_compares_the_awkwardness(sqlite_db: Data
         assert app.screen is form
         when.value = "today 6pm"
         form.query_one("#felt").focus()
-        await press(app, pilot, "enter", "down", "down", "enter")  # 2 · easier than feared
+        await press(app, pilot, "space", "down", "down", "enter")  # 2 · easier than feared
         form.query_one("#warmth").focus()
-        await press(app, pilot, "enter", *["down"] * 4, "enter")
+        await press(app, pilot, "space", *["down"] * 4, "enter")
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
         # not "Nothing planned for today", as of a day that held none (nu176)

@@ -218,7 +218,7 @@ class TickList(SelectionList[SelectionType]):
         return Strip(segments, line.cell_length)
 
 
-class Dropdown(Select[SelectType]):
+class Dropdown(Select[SelectType], inherit_bindings=False):
     """A drop-down where typing chooses: letters find a choice as in a list
     (:class:`Finder`), and a digit chooses the line it starts ('3 · a bit awkward', '4/5')
     and moves on to the next box, as in the check-in's scales. Textual's closed drop-down
@@ -227,7 +227,16 @@ class Dropdown(Select[SelectType]):
     the choice as it was before them (nu160: "hello there" typed on *How close* rang
     bells, chose *outer* by its "o", and the space opened the list). The open list takes
     letters the same way, moving its highlight (Textual's own search there kept words
-    that found nothing, nu209: Enter had opened the list, and a sentence vanished in it)."""
+    that found nothing, nu209: Enter had opened the list, and a sentence vanished in it).
+
+    Enter on the closed box goes on to the next box, as from every other box; space, ↓ and
+    ↑ open the list (Enter opened it, so a person pressing Enter to move on typed the next
+    box's answer into this one's list, and the rhythm went into the notes, nu221)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,space,up", "show_overlay", show=False),
+        Binding("enter", "app.focus_next", show=False),
+    ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("type_to_search", False)  # the open list's letters come here
