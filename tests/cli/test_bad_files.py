@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -390,16 +391,31 @@ def a_home_with_daily_copies(tmp_path: Path) -> tuple[Path, list[Path]]:
     return home, copies
 
 
+def emptied(path: Path, how: str) -> None:
+    """*path* left empty: 0 bytes (a sync tool, a full disk), or a database without even
+    its tables (an app quit on a file emptied under it can leave one, nu223)."""
+    for part in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        part.unlink(missing_ok=True)
+    if how == "0 bytes":
+        path.write_bytes(b"")
+        return
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA journal_mode=wal")
+
+
+@pytest.mark.parametrize("how", ["0 bytes", "no tables"])
 def test_a_planner_emptied_beside_its_copies_is_refused_and_its_copies_kept(
-    tmp_path: Path,
+    tmp_path: Path, how: str
 ) -> None:
     """A planner.db emptied to 0 bytes (a sync tool, a full disk) was taken for a new
     planner: every command said nothing was there, and the app's daily copies of the empty
-    file then pushed the week's real ones out. With copies beside it, it is now damaged:
-    refused in one line naming the copy to put back, and nothing is written."""
+    file then pushed the week's real ones out (one with no tables still did, nu223: that
+    day's copy of 30 people became a copy of no one). With copies beside it, it is now
+    damaged: refused in one line naming the copy to put back, and nothing is written."""
     home, copies = a_home_with_daily_copies(tmp_path)
     path = home / "planner.db"
-    path.write_bytes(b"")
+    emptied(path, how)
+    as_found = digest(path)
     beside = sorted(p.name for p in home.iterdir())
     kept = {copy: digest(copy) for copy in copies}
     for args in (("today",), ("people",), ("search", "kept"), ("review",), ("export",),
@@ -408,7 +424,7 @@ def test_a_planner_emptied_beside_its_copies_is_refused_and_its_copies_kept(
         said = run(home, *args)
         assert_one_line_error(said, 1, "The database file looks damaged")
         assert "the newest healthy one is daily-2026-11-22.db (" in said.stderr, args
-        assert path.stat().st_size == 0, args
+        assert digest(path) == as_found, args
         assert sorted(p.name for p in home.iterdir()) == beside, args
     assert {copy: digest(copy) for copy in copies} == kept
     assert sorted((home / "backups").iterdir()) == sorted(copies)
@@ -441,17 +457,22 @@ def test_a_planner_gone_from_beside_its_copies_is_not_taken_for_a_new_one(
     assert restored.returncode == 0 and "kept safe" in run(home, "search", "kept").stdout
 
 
-def test_a_planner_emptied_beside_its_copies_is_restored_from_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["0 bytes", "no tables"])
+def test_a_planner_emptied_beside_its_copies_is_restored_from_one(tmp_path: Path, how: str) -> None:
     """The restore the refusal names puts the planner back (an empty file needs no copy
-    kept of it, and says so: a damaged one is said to be kept), and the copy restored from
-    is left as it was."""
+    kept of it, and says so: a damaged one is said to be kept — one with no tables
+    stopped the restore on "no such table", nu223), and the copy restored from is left as
+    it was."""
     home, copies = a_home_with_daily_copies(tmp_path)
-    (home / "planner.db").write_bytes(b"")
+    emptied(home / "planner.db", how)
     before = digest(copies[-1])
     restored = run(home, "restore", str(copies[-1]), "--yes")
     assert (restored.returncode, restored.stderr) == (0, ""), restored.stderr
-    assert "was an empty file (0 bytes): there was nothing in it to keep." in restored.stdout
-    assert not any(c.name.startswith("before-restore") for c in (home / "backups").iterdir())
+    if how == "0 bytes":
+        assert "was an empty file (0 bytes): there was nothing in it to keep." in restored.stdout
+        assert not any(c.name.startswith("before-restore") for c in (home / "backups").iterdir())
+    else:
+        assert "before-restore" in restored.stdout
     assert "kept safe" in run(home, "search", "kept").stdout
     assert digest(copies[-1]) == before
 

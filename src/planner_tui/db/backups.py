@@ -241,6 +241,8 @@ def _data_version(path: Path, passphrase: str | None) -> int:
         row = connection.execute(
             "SELECT value FROM app_setting WHERE key = ?", (DATA_VERSION_KEY,)
         ).fetchone()
+    except sqlite3.OperationalError:  # no tables at all (a new planner's file, before them)
+        row = None
     finally:
         connection.close()
     return int(json_value(row[0], "sqlite") or 0) if row is not None else 0

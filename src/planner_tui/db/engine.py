@@ -431,10 +431,11 @@ def check_sqlite_file(
     is said without naming another copy (the words for a damaged planner name a healthy
     one, found with this check: :func:`damaged_words`).
 
-    An empty file, or none, is a new planner — unless it is the planner and copies of it
-    are beside it (:func:`planner_tui.db.copies_kept`): then it was emptied (a sync tool or
-    a full disk can leave 0 bytes), or moved or deleted, and it is refused, with the copy
-    that restores it. Taken for a new planner, its daily copies would push the real ones
+    An empty file (0 bytes, or a database without even its tables), or none, is a new
+    planner — unless it is the planner and copies of it are beside it
+    (:func:`planner_tui.db.copies_kept`): then it was emptied (a sync tool or a full disk
+    can leave 0 bytes), or moved or deleted, and it is refused, with the copy that
+    restores it. Taken for a new planner, its daily copies would push the real ones
     out within a week."""
     if not path.exists():
         if not copy and copies_kept(path):
@@ -481,6 +482,7 @@ def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool, copy:
             healthy = not _cut_short(conn, path) and (
                 not whole or conn.execute("PRAGMA quick_check(1)").fetchone() == ("ok",)
             )
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             conn.close()
     except NeedsPassphrase:
@@ -510,6 +512,11 @@ def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool, copy:
             describe_error(error, planner, passphrase=passphrase)
         ) from None
     if not healthy:
+        raise DamagedFile(damaged_words(planner, passphrase))
+    if planner is not None and not tables and copies_kept(planner):
+        # A database with nothing in it, not even its tables, is as empty as 0 bytes (an app
+        # quit on a file emptied under it can leave one): taken for a new planner, it made
+        # its tables, and its first daily copy took the place of that day's real one (nu223).
         raise DamagedFile(damaged_words(planner, passphrase))
 
 
