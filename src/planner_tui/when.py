@@ -1063,14 +1063,35 @@ def parse_repeat(text: str) -> str | None:
 
 
 def series(rule: str, start: datetime) -> rrule | rruleset:
-    """dateutil's rrule for *rule* from *start*, a local wall-clock time without a zone.
-    Its UNTIL is taken as :func:`until_moment` says, in local time: dateutil refuses to mix
-    a floating start with one in UTC (the step failed to save), and takes a day alone as
-    its midnight (that day's time never came)."""
+    """dateutil's rrule for *rule* from *start*, a local wall-clock time without a zone
+    (:func:`month_ends_kept`). Its UNTIL is taken as :func:`until_moment` says, in local
+    time: dateutil refuses to mix a floating start with one in UTC (the step failed to
+    save), and takes a day alone as its midnight (that day's time never came)."""
+    rule = month_ends_kept(rule, start)
     moment = until_moment(rule_parts(rule).get("UNTIL", ""))
     if moment is not None:
         rule = _with_until(rule, f"{moment.astimezone(clock.local_zone()):%Y%m%dT%H%M%S}")
     return rrulestr(rule, dtstart=start)
+
+
+_DAYS_CHOSEN = ("BYMONTH", "BYMONTHDAY", "BYDAY", "BYSETPOS", "BYYEARDAY", "BYWEEKNO")
+
+
+def month_ends_kept(rule: str, start: datetime | date) -> str:
+    """*rule*, repeating monthly from the 29th, 30th or 31st (or yearly from 29 February),
+    as a person means it: on that day, or on the last day of a month without it. RFC 5545
+    leaves such months out, and a monthly call planned for the 31st came round next on
+    31 December, with no word of November (nu228). Calendars are given this rule too."""
+    parts = rule_parts(rule)
+    freq = parts.get("FREQ", "").upper()
+    if start.day <= 28 or any(name in parts for name in _DAYS_CHOSEN):
+        return rule
+    days = ",".join(str(day) for day in range(28, start.day + 1))
+    if freq == "MONTHLY":
+        return f"{rule};BYMONTHDAY={days};BYSETPOS=-1"
+    if freq == "YEARLY" and start.month == 2:
+        return f"{rule};BYMONTH=2;BYMONTHDAY={days};BYSETPOS=-1"
+    return rule
 
 
 def until_moment(until: str) -> datetime | None:

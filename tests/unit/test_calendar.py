@@ -476,3 +476,25 @@ def test_a_cue_or_backup_with_control_characters_is_refused_and_never_reaches_a_
     assert b"\x1b" not in data and b"\x07" not in data
     [event] = Calendar.from_ical(data).walk("VEVENT")
     assert "Cue: after ␛]0;pwned␇lunch" in str(event["description"])
+
+
+def test_a_monthly_step_on_the_31st_comes_round_on_a_shorter_months_last_day_in_calendars(
+    db: Database,
+) -> None:
+    """The calendar app reading the file finds the step where the app puts it: on a month's
+    last day where there is no 31st (RFC 5545 leaves those months out, nu228)."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(
+            session=s,
+            data={"person_id": ana, "action": "video call", "due_at": local("2026-12-31T18:00"),
+                  "rrule": "FREQ=MONTHLY"},
+        )  # fmt: skip
+    with db.session() as s:
+        calendar = Calendar.from_ical(ics.export_ics(session=s, alarm_minutes=15))
+    start = datetime(2026, 12, 1, tzinfo=UTC)
+    found = recurring_ical_events.of(calendar).between(start, start + timedelta(days=160))
+    assert [e["DTSTART"].dt.date() for e in found] == [
+        date(2026, 12, 31), date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31),
+        date(2027, 4, 30),
+    ]  # fmt: skip

@@ -171,6 +171,26 @@ def test_repeating_step_gets_its_next_occurrence_at_the_same_local_time(
     assert following.due_at - first.due_at == timedelta(days=7, hours=1)
 
 
+def test_a_monthly_step_on_the_31st_comes_round_on_a_shorter_months_last_day(
+    db: Database, ana: int
+) -> None:
+    """As a person means "every month" from the 31st (RFC 5545 leaves shorter months out: a
+    monthly call planned for 31 October came round next on 31 December, nu228)."""
+    clock.freeze(datetime(2026, 10, 31, 9, 0))
+    step = plan(db, ana, "2026-10-31T18:00", rrule="FREQ=MONTHLY")
+    came = []
+    for _ in range(4):
+        with db.write() as s:
+            [following] = steps.record_outcome(
+                session=s, step_id=step, outcome={"status": "done"}
+            ).following
+        came.append(clock.to_local(following.due_at))
+        step = following.id
+    assert came == [local("2026-11-30T18:00"), local("2026-12-31T18:00"),
+                    local("2027-01-31T18:00"), local("2027-02-28T18:00")]  # fmt: skip
+    assert following.rrule == "FREQ=MONTHLY"  # as chosen: the series keeps its 31st
+
+
 @pytest.mark.parametrize("status", ["declined", "no_reply", "skipped"])
 def test_a_repeating_step_goes_on_whatever_the_outcome(db: Database, ana: int, status: str) -> None:
     step = plan(db, ana, "2026-11-23T18:00", rrule="FREQ=WEEKLY")

@@ -32,6 +32,7 @@ from planner_tui.db.models import Context, Effort, Person, PersonDate, Step, Ste
 from planner_tui.services import people
 from planner_tui.services.steps import series_start
 from planner_tui.terminal import plain
+from planner_tui.when import month_ends_kept
 
 EVENT_MINUTES = {Effort.TINY: 15, Effort.SMALL: 30, Effort.BIGGER: 90, Effort.OWN: 30}
 ZONE_YEARS = 30
@@ -206,10 +207,12 @@ def export(*, session: Session, alarm_minutes: int) -> CalendarFile:
         if current:  # the series: from its first occurrence, with its rule...
             sequence = current[-1].sequence
             overrides = [r for r in steps if r.recurrence_id is not None and r.sequence > sequence]
-            master = add(current[-1], series_start(steps, sequence) or current[-1].due_at)
+            began = series_start(steps, sequence) or current[-1].due_at
+            master = add(current[-1], began)
             if master is None:
                 continue
-            master.add("rrule", vRecur.from_ical(current[-1].rrule or ""))
+            rule = month_ends_kept(current[-1].rrule or "", clock.to_local(began))
+            master.add("rrule", vRecur.from_ical(rule))
             moved: dict[datetime, Step] = {}
             for row in overrides:
                 if row.status != StepStatus.RESCHEDULED:
