@@ -669,6 +669,12 @@ def nickname_taken(nickname: str, whose: str, count: int = 1) -> str:
     return f"{nickname} already names {whose}, so it would name {more}."
 
 
+def nickname_takes_over(nickname: str, whose: str, new: str) -> str:
+    """`add Hal --nickname Ana` when "Ana" finds Ana Silva by her first name: the nickname
+    would win, and `log Ana` and @Ana would go to Hal without a word (nu226)."""
+    return f"{nickname} finds {whose} now; as {new}'s nickname, it would find {new} instead."
+
+
 def assumed(said: list[tuple[str, str]]) -> str:
     """What a command took as given when it wasn't said, and how to say otherwise:
     [("in person", "--how"), …] → 'Taken as: in person and …. If that isn't so, …' (the

@@ -834,6 +834,18 @@ def test_add_offers_the_person_already_on_the_map_and_changes_nothing(
         (["add", "Cy"], 1, "Cy is already on your map (archived"),
         # Kat's name is free; the nickname names Bo (it said "Bo is already on your map").
         (["add", "Kat", "--nickname", "bo"], 1, "bo already names Bo (#3), so it would name two"),
+        # "Costa" finds Ana Costa by her surname: as Hal's nickname, `log Costa` and @Costa
+        # would have gone to Hal without a word (nu226, with a first name)
+        (
+            ["add", "Hal", "--nickname", "costa"],
+            1,
+            "costa finds Ana Costa (#2) now; as Hal's nickname, it would find Hal instead. Choose",
+        ),
+        (
+            ["add", "Hal", "--nickname", "ana"],
+            1,
+            "ana finds Ana Silva (#1) and Ana Costa (#2) now; as Hal's nickname, it would find",
+        ),
     ],
 )
 def test_add_refuses_in_one_line(home: Path, argv: list[str], code: int, said: str) -> None:

@@ -554,17 +554,21 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
             same = people.find_duplicates(session=session, name=args.name)
             if same:
                 _refuse(words.already_on_map(same[0].name, same[0].archived))
-            called = (
-                people.find_duplicates(session=session, name=args.nickname)
-                if args.nickname.strip()
+            nickname = args.nickname.strip()
+            # whose it is (a nickname, a whole name), else whom it finds now (a first name)
+            called = people.find_duplicates(session=session, name=nickname) if nickname else []
+            finds = called or (
+                people.find_duplicates(session=session, name=nickname, whole_only=False)
+                if nickname
                 else []
             )
-            if called:  # the name is free; what they would be called is someone's
+            if finds:
+                whose = words.numbered_names([(p.name, p.id) for p in finds])
                 _refuse(
-                    words.nickname_taken(
-                        args.nickname.strip(),
-                        words.numbered_names([(p.name, p.id) for p in called]),
-                        len(called),
+                    (
+                        words.nickname_taken(nickname, whose, len(finds))
+                        if called
+                        else words.nickname_takes_over(nickname, whose, args.name.strip())
                     )
                     + " Choose another nickname, or add --anyway to keep it."
                 )

@@ -419,12 +419,14 @@ def delete_person(*, session: Session, person_id: int) -> Change:
 
 
 def find_duplicates(
-    *, session: Session, name: str, except_id: int | None = None
+    *, session: Session, name: str, except_id: int | None = None, whole_only: bool = True
 ) -> list[PersonRead]:
     """People already here under the same whole name, nickname or alias (as
     :func:`planner_tui.names.people_named` compares them), archived ones too: those of that
-    name first."""
-    ids = people_named(name, names_of(session, col(Person.id) != (except_id or 0)), whole_only=True)
+    name first. Not *whole_only*: whoever *name* finds now by any rule (a first name, a
+    surname), as a new nickname would take it from them."""
+    others = names_of(session, col(Person.id) != (except_id or 0))
+    ids = people_named(name, others, whole_only=whole_only)
     found = list_people(session=session, include_archived=True, person_ids=ids) if ids else []
     return sorted(found, key=lambda p: ids.index(p.id))
 

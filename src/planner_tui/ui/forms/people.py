@@ -315,7 +315,7 @@ class PersonForm(FormScreen[PersonRead]):
                 same = backend.read(partial(people.find_duplicates, name=values["name"]))
                 if same:
                     raise self.already_here(values["name"], same)
-            self.nickname_free(values["nickname"])
+            self.nickname_free(values["nickname"], values["name"])
             return backend.write(partial(people.create_person, data=data, dates=dates))
         if values["name"].strip() != self.person.name and not self.allow_duplicate:
             same = backend.read(partial(people.find_duplicates, name=values["name"]))
@@ -335,7 +335,7 @@ class PersonForm(FormScreen[PersonRead]):
                     [("edit", "Keep editing"), ("new", "Keep both")],
                 )
         if values["nickname"].strip() != self.person.nickname:
-            self.nickname_free(values["nickname"])
+            self.nickname_free(values["nickname"], values["name"])
         if data["cadence_days"] is None:
             data["clear_cadence"] = True
         return backend.write(
@@ -364,10 +364,10 @@ class PersonForm(FormScreen[PersonRead]):
     def refused(self, message: str, field: str | None) -> None:
         super().refused(message, "cadence" if field == "cadence_days" else field)
 
-    def nickname_free(self, nickname: str) -> None:
-        """Asks (a :class:`Question`) when *nickname* names someone else already, as
-        `planner-tui add` refuses it: set here without a word, it made their own name
-        ambiguous on the command line."""
+    def nickname_free(self, nickname: str, name: str) -> None:
+        """Asks (a :class:`Question`) when *nickname* names someone else already, or finds
+        them now (a first name), as `planner-tui add` refuses it: set here without a word,
+        it made their own name ambiguous on the command line, or took it over."""
         from planner_tui.services import people
 
         if not nickname.strip() or self.allow_nickname or self.merge_into is not None:
@@ -376,15 +376,19 @@ class PersonForm(FormScreen[PersonRead]):
         taken = self.planner.backend.read(
             partial(people.find_duplicates, name=nickname, except_id=except_id)
         )
-        if taken:
+        found = taken or self.planner.backend.read(  # a first name someone is found by now
+            partial(people.find_duplicates, name=nickname, except_id=except_id, whole_only=False)
+        )
+        if found:
+            whose = words.numbered_names([(p.name, p.id) for p in found], MOST_OFFERED)
+            said = (
+                words.nickname_taken(nickname.strip(), whose, len(found))
+                if taken
+                else words.nickname_takes_over(nickname.strip(), whose, name.strip())
+            )
             raise Question(
-                "A nickname someone has?",
-                words.nickname_taken(
-                    nickname.strip(),
-                    words.numbered_names([(p.name, p.id) for p in taken], MOST_OFFERED),
-                    len(taken),
-                )
-                + " Is that as you want it?",
+                "A nickname someone has?" if taken else "A name someone is found by?",
+                said + " Is that as you want it?",
                 [("edit", "Keep editing"), ("nickname", "Keep it")],
             )
 
