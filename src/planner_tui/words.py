@@ -675,6 +675,11 @@ def nickname_takes_over(nickname: str, whose: str, new: str) -> str:
     return f"{nickname} finds {whose} now; as {new}'s nickname, it would find {new} instead."
 
 
+def note_added(outcome: str) -> str:
+    """Said once a note is added to an outcome recorded meanwhile, elsewhere."""
+    return f"Added what you wrote to its note (recorded elsewhere as {outcome})."
+
+
 def assumed(said: list[tuple[str, str]]) -> str:
     """What a command took as given when it wasn't said, and how to say otherwise:
     [("in person", "--how"), …] → 'Taken as: in person and …. If that isn't so, …' (the

@@ -1755,3 +1755,47 @@ async def test_a_step_recorded_meanwhile_elsewhere_closes_its_form_saying_so(
             assert drafts.find_draft(session=s, key=f"outcome:{step}:done") is None
     with sqlite_db.session() as s:  # the one contact the other computer's done recorded
         assert len(people.list_interactions(session=s, person_id=ids["Bo"])) == 1
+
+
+async def test_words_for_a_step_recorded_meanwhile_elsewhere_go_with_its_outcome(
+    sqlite_db: Database,
+) -> None:
+    """The other computer recorded the step while this one's form was open and written in:
+    saving said "already has an outcome", and Escape kept the words as a draft no form
+    could open (nu223). Saving now offers to add them to the note of the outcome there."""
+    from sqlmodel import select
+
+    from planner_tui.db.models import Draft
+
+    ids = a_few_people(sqlite_db)
+    step = plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="call Bo")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "l")
+        form = app.screen
+        assert isinstance(form, OutcomeForm)
+        form.query_one("#note").focus()
+        await press(app, pilot, *"tired [b]x[/b], maybe sunday")
+        with sqlite_db.write() as s:  # the other computer, through the same server
+            steps.record_outcome(session=s, step_id=step, outcome={"status": "done",
+                                 "note": "we spoke"})  # fmt: skip
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice)
+        shown = " ".join(screen_text(app).split())
+        assert ("This step already has an outcome: done. It was recorded meanwhile, elsewhere. "
+                "Add what you wrote here to its note?") in shown  # fmt: skip
+        await press(app, pilot, "enter")  # keep editing: nothing changes
+        assert app.screen is form
+        await press(app, pilot, "ctrl+s", "right", "enter")  # add it to its note
+        await settle(app, pilot)
+        assert isinstance(app.screen, TodayScreen)
+        said = " ".join(" ".join(str(t.render()) for t in app.screen.query(Toast)).split())
+        assert "Added what you wrote to its note (recorded elsewhere as done)." in said
+    with sqlite_db.session() as s:
+        stored = steps.get_step(session=s, step_id=step)
+        assert (stored.status, stored.outcome_note) == (
+            "done",
+            "we spoke\n\ntired [b]x[/b], maybe sunday",
+        )
+        assert s.exec(select(Draft)).all() == []

@@ -634,6 +634,20 @@ def check_open_step(*, session: Session, step_id: int) -> None:
     check_open(session, get_or_404(session, Step, step_id, "step"))
 
 
+def add_to_outcome_note(*, session: Session, step_id: int, note: str) -> StepRead:
+    """Words written for an outcome that was recorded meanwhile, elsewhere, added to that
+    outcome's note after a blank line: the form could not save them, and its draft was
+    kept where no form opens it (nu223)."""
+    row = get_or_404(session, Step, step_id, "step")
+    if row.status == StepStatus.PLANNED:
+        raise InvalidInput("This step has no outcome yet to add a note to.", field="status")
+    joined = "\n\n".join(part for part in (row.outcome_note.rstrip(), note.strip()) if part)
+    row.outcome_note = validate(StepOutcome, {"status": row.status, "note": joined}).note
+    session.add(row)
+    session.flush()
+    return read_steps(session, [row])[0]
+
+
 def check_due(due_at: datetime, *, anyway: bool) -> None:
     """A step is marked done (or as reached out with no reply yet) from a little before its
     time on; one :func:`still_to_come` asks for *anyway*."""

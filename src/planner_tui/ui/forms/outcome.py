@@ -47,6 +47,8 @@ NEW_TIME = {
 }
 """Each outcome's question for a new time, and what it starts with (a follow-up: after
 the step, see :func:`suggested_time`)."""
+ADD_NOTE = "add_note"
+"""The answer that adds the form's note to an outcome recorded meanwhile, elsewhere."""
 RESPONSES = [
     (Initiator.ME, "I reached out, as planned"),
     (Initiator.MUTUAL, "we arranged it together"),
@@ -314,6 +316,21 @@ class OutcomeForm(FormScreen[Any]):
     def submit(self, values: dict[str, Any]) -> Any:
         from planner_tui.services import steps
 
+        backend = self.planner.backend
+        if values.get(ADD_NOTE):
+            return backend.write(
+                partial(steps.add_to_outcome_note, step_id=self.step.id, note=values["note"])
+            )
+        if not self.change and values["note"].strip():
+            try:  # recorded meanwhile, elsewhere: the words here can still go with it
+                backend.read(partial(steps.check_open_step, step_id=self.step.id))
+            except InvalidInput as error:
+                raise Question(
+                    "Recorded meanwhile, elsewhere",
+                    f"{error} It was recorded meanwhile, elsewhere. Add what you wrote here "
+                    "to its note?",
+                    [("edit", "Keep editing"), (ADD_NOTE, "Add it to its note")],
+                ) from None
         outcome: dict[str, Any] = {"status": self.status, "note": values["note"]}
         if self.status is StepStatus.DONE:
             occurred_at = parse_when(values["when"], lean="past")
@@ -370,16 +387,20 @@ class OutcomeForm(FormScreen[Any]):
             )
 
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
-        if answer == "again":
-            self.save({**values, "again": True})
+        if answer in ("again", ADD_NOTE):
+            self.save({**values, answer: True})
 
     def refused(self, message: str, field: str | None) -> None:
         name = (field or "").split(".")[0]
         shown = {"new_due_at": "new_time", "follow_up": "new_time"}
         super().refused(message, None if name == "met" else shown.get(name, field))
 
-    def saved(self, result: OutcomeResult | tuple[OutcomeResult, Any]) -> None:
+    def saved(self, result: OutcomeResult | tuple[OutcomeResult, Any] | StepRead) -> None:
         self.dirty = False
+        if isinstance(result, StepRead):  # the note, added to the outcome recorded elsewhere
+            self.app.notify(words.note_added(label(result.status)), title="How it went")
+            self.dismiss(None)
+            return
         said = ""
         if isinstance(result, tuple):  # a change, which undo can take back (and says so)
             from planner_tui.ui.undo import name, remember
