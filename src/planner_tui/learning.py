@@ -31,8 +31,8 @@ Following through
     one comparison.
 
 "Not now"s that later became a yes
-    A "not now" is a step recorded as declined, counted in the window by the local day it
-    was due. It *became a yes later* when a step recorded done follows it in either way:
+    A "not now" is a step with someone recorded as declined (a place's "not this time" is
+    no one's answer), counted in the window by the local day it was due. It *became a yes later* when a step recorded done follows it in either way:
 
     - in its outcome chain: a step its outcome planned (another time, a follow-up), or one
       that step's outcome planned, and so on — however many moves, and whenever it was
@@ -96,7 +96,7 @@ from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
-from planner_tui.outcomes import TAKEN, taken
+from planner_tui.outcomes import TAKEN, not_now, taken
 from planner_tui.patterns import may_show
 
 DONE = "done"
@@ -399,7 +399,7 @@ def became_yes(decline: StepFact, steps: Sequence[StepFact]) -> bool:
 def not_nows(declines: Iterable[StepFact], steps: Sequence[StepFact]) -> NotNows:
     """How many of *declines* (the window's 'not now's) became a yes among *steps* (every
     step that could be that yes: their chains, and the same people's steps after them)."""
-    found = [d for d in declines if d.status == DECLINED]
+    found = [d for d in declines if not_now(d.status, d.person_id)]
     return NotNows(len(found), sum(became_yes(d, steps) for d in found))
 
 

@@ -13,6 +13,16 @@ def taken(status: str, person_id: int | None) -> bool:
     return status in TAKEN and not (status == "declined" and person_id is None)
 
 
+def not_now(status: str, person_id: int | None) -> bool:
+    """Whether a step's outcome is someone's "not now": a place's "not this time" is no
+    one's answer, and was counted among the 'not now's that could become a yes (nu228)."""
+    return status == "declined" and person_id is not None
+
+
+NOT_THIS_TIME = "not this time"
+"""A step toward a place declined: how it is named wherever outcomes are listed."""
+
+
 TAKEN_SQL = (
     "step.status IN ({}) AND NOT (step.status = 'declined' AND step.person_id IS NULL)".format(
         ", ".join(f"'{status}'" for status in sorted(TAKEN))

@@ -17,6 +17,7 @@ from rich.text import Text
 from planner_tui import charts, clock, learning, patterns, pictures, words
 from planner_tui.db.models import Channel, Initiator, LonelyHowOften, StepStatus, label
 from planner_tui.markdown import markdown_inline, markdown_line, markdown_lines
+from planner_tui.outcomes import NOT_THIS_TIME
 from planner_tui.services import support
 from planner_tui.services.gaps import ONE_SIDED_SHARE
 from planner_tui.services.review import ONE_WAY_MIN, MonthReviewData
@@ -575,7 +576,7 @@ def small_steps(data: MonthReviewData) -> Figure:
     rows = [(label(s), str(counts[s])) for s in STEP_ORDER if counts.get(s)]
     if f.places_not_gone:
         rows.insert(len([s for s in STEP_ORDER[:2] if counts.get(s)]),
-                    ("not this time (a place)", str(f.places_not_gone)))  # fmt: skip
+                    (f"{NOT_THIS_TIME} (a place)", str(f.places_not_gone)))  # fmt: skip
     lines = [
         words.steps_done_line(
             f.steps_done,

@@ -756,6 +756,9 @@ async def test_a_not_now_toward_a_place_is_not_titled_as_something_someone_said(
         await press(app, pilot, "ctrl+s")
         assert said(app, "Noted: not this time.")
         assert not said(app, "Timing, not you")
+        await settle(app, pilot)  # and *How earlier steps went* calls it so (nu228: "not now")
+        past = app.screen.query_one("#past", DataTable)
+        assert [str(cell) for cell in past.get_row_at(0)][2] == "not this time"
 
 
 async def test_a_long_cue_leaves_room_for_the_step_on_today(sqlite_db: Database) -> None:

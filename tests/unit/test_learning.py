@@ -171,8 +171,12 @@ def test_not_nows_counts_the_windows_declines_and_their_yeses() -> None:
     first = step(0, "declined", person_id=1)
     second = step(5, "declined", person_id=2)
     third = step(6, "declined", person_id=3)
-    later = [step(20, person_id=1), step(150, person_id=2), step(1, "done", person_id=9)]
-    found = learning.not_nows([first, second, third, step(2, "done")], later)
+    # A place's "not this time" is no one's "not now", even when its next time was gone
+    # to (it was counted, and the Review's "not now"s then disagreed with its table, nu228)
+    choir = step(3, "declined", person_id=None)
+    gone = step(10, "done", person_id=None, previous_id=choir.id)
+    later = [step(20, person_id=1), step(150, person_id=2), step(1, "done", person_id=9), gone]
+    found = learning.not_nows([first, second, third, choir, step(2, "done")], later)
     assert found == learning.NotNows(3, 1)
     assert words.not_nows(3, 1, "in the last twelve months") == (
         "Of your 3 'not now's in the last twelve months, 1 became a yes later."

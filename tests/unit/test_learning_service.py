@@ -88,8 +88,15 @@ def test_not_nows_follow_chains_and_the_same_person_within_ninety_days(
                     new_due_at=local("2026-11-24T18:00")).following[0]  # fmt: skip
     second = outcome(db, first.id, "rescheduled", new_due_at=local("2026-11-25T18:00")).following[0]
     third = outcome(db, second.id, "rescheduled", new_due_at=local("2026-11-26T18:00")).following[0]
-    # Toward a place, with no one: a "not now" nothing followed.
-    outcome(db, plan(db, None, "2026-10-07T18:00", action="go to the choir"), "declined")
+    # Cy: a "not now" nothing followed.
+    with db.write() as s:
+        cy = people.create_person(session=s, data={"name": "Cy"}).id
+    outcome(db, plan(db, cy, "2026-10-06T18:00"), "declined")
+    # Toward a place, with no one: "not this time", no one's "not now", so not counted,
+    # even with its next time gone to (it was, nu228).
+    choir = outcome(db, plan(db, None, "2026-10-07T18:00", action="go to the choir"),
+                    "declined", new_due_at=local("2026-10-14T18:00")).following[0]  # fmt: skip
+    outcome(db, choir.id, "done")
     with db.session() as s:
         before = service.recent_not_nows(session=s)
     assert before == learning.NotNows(3, 1)  # Bo's chain isn't done yet
