@@ -531,6 +531,8 @@ def breadth(data: MonthReviewData, shown: int | None = SHOWN) -> Figure:
     ]  # fmt: skip
     if f.small_moments:
         lines.append(words.small_moments(f.small_moments))
+    if f.places_gone:
+        lines.append(words.places_gone(f.places_gone))
     if data.too_early_for_quiet:
         lines.append("Too early in the month to tell which parts of life went quiet.")
     elif data.quiet_contexts:

@@ -1102,6 +1102,14 @@ def small_moments(count: int) -> str:
     return f"{plural(count, 'small moment')} with people not on your map — each counted for its part of life."
 
 
+def places_gone(count: int) -> str:
+    """The review's line for steps toward a place gone to, with no one named met there."""
+    return (
+        f"Went to a part of life from a small step {plural(count, 'time')}, with no one named "
+        "— each counted for it."
+    )
+
+
 def moment_kept(where: str) -> str:
     """After logging a small moment."""
     return f"Kept as a small moment at {where}. It counts for that part of life."

@@ -356,6 +356,25 @@ def test_a_small_moment_counts_for_its_context_and_no_ones_rhythm(db: Database) 
     assert reach.endswith("█ you 1 · ▒ them 0 · ░ together 0"), reach
 
 
+def test_a_place_gone_to_from_a_step_is_not_a_small_moment_with_someone(db: Database) -> None:
+    """The choir gone to, from a step, with no one named there: the Review said "small
+    moments with people not on your map", which no one had said (nu228). It counts for its
+    part of life, and is said as a place gone to; a small moment is still said as one."""
+    with db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        step = steps.create_step(session=s, data={"context_id": choir, "action": "go to choir",
+                                 "due_at": local("2026-11-19T19:00")}).id  # fmt: skip
+        steps.record_outcome(session=s, step_id=step, outcome={
+            "status": "done", "occurred_at": local("2026-11-19T19:00")})  # fmt: skip
+    with db.session() as s:
+        figures = review.month_figures(session=s, month=TODAY)
+        data = review.review_month(session=s, month=TODAY)
+    assert (figures.places_gone, figures.small_moments, figures.contexts_in_touch) == (1, 0, 1)
+    breadth = next(f for f in review_report.figures(data) if f.key == "breadth")
+    assert words.places_gone(1) in breadth.lines
+    assert not any("not on your map" in line for line in breadth.lines), breadth.lines
+
+
 def test_a_contact_with_no_one_needs_its_part_of_life(db: Database) -> None:
     with pytest.raises(InvalidInput, match="small moment"), db.write() as s:
         people.log_interaction(session=s, data={"occurred_at": local("2026-11-20T09:00")})

@@ -32,19 +32,25 @@ def on_this_day(*, session: Session, today: date | None = None) -> WarmMoment | 
     return daily.on_this_day(connection, today or clock.today(), dialect)
 
 
-def small_moments_between(session: Session, start: datetime, end: datetime) -> dict[str, int]:
-    """The small moments (contact with no one from the map) in [start, end), counted by who
-    the form says reached out (the review leaves them out of who reaches out: nu187)."""
+def small_moments_between(
+    session: Session, start: datetime, end: datetime
+) -> dict[tuple[str, bool], int]:
+    """Contact with no one from the map in [start, end), counted by who the form says
+    reached out (the review leaves them out of who reaches out: nu187) and by whether a
+    step toward a place was gone to (True), with no one named met there, or it was a small
+    moment (False): such steps were called small moments with people not on the map, which
+    no one had said there were (nu228)."""
     someone = sa.exists().where(col(InteractionPersonLink.interaction_id) == Interaction.id)
+    stepped = col(Interaction.step_id).is_not(None)
     return {
-        initiator: int(count)
-        for initiator, count in session.execute(
-            sa.select(col(Interaction.initiator), sa.func.count())
+        (initiator, bool(went)): int(count)
+        for initiator, went, count in session.execute(
+            sa.select(col(Interaction.initiator), stepped, sa.func.count())
             .where(
                 col(Interaction.occurred_at) >= start,
                 col(Interaction.occurred_at) < end,
                 ~someone,
             )
-            .group_by(Interaction.initiator)
+            .group_by(Interaction.initiator, stepped)
         ).all()
     }

@@ -138,6 +138,8 @@ class MonthFigures:
     contexts_in_person: int = 0
     small_moments: int = 0
     """Contacts with no one from the map (a chat with a neighbour), each in its context."""
+    places_gone: int = 0
+    """Steps toward a place gone to with no one named met there (not small moments)."""
     by_status: dict[StepStatus, int] = field(default_factory=dict)
     places_not_gone: int = 0
     """Of the steps declined, those toward a place with no one: "not this time", no one's
@@ -245,8 +247,9 @@ def month_figures(*, session: Session, month: date, now: datetime | None = None)
 
     f.contexts_in_touch, f.contexts_in_person = contexts_reached(session, start, end)
     moments = small_moments_between(session, start, end)
-    f.small_moments = sum(moments.values())
-    for initiator, count in moments.items():  # who reached out: said of ties on the map
+    f.small_moments = sum(n for (_, went), n in moments.items() if not went)
+    f.places_gone = sum(n for (_, went), n in moments.items() if went)
+    for (initiator, _), count in moments.items():  # who reached out: said of ties on the map
         f.by_initiator[Initiator(initiator)] -= count
 
     both = sa.and_(
