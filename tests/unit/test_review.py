@@ -190,6 +190,22 @@ def test_what_came_with_warmer_days(october: Database) -> None:
     assert next(row for row in table.rows if row[0] == "walk")[3:] == ("4.7", "2.3", "+2.4")
 
 
+def test_an_activity_keeps_its_capitals_however_each_step_wrote_it(october: Database) -> None:
+    """One activity, however capitalised, as it was first written: "call ana (activity)"
+    stood beside "Ana (person)" (nu228)."""
+    with october.write() as s:
+        ana = next(p.id for p in people.list_people(session=s) if p.name == "Ana")
+        for action, due in (("Call Ana", "2026-10-01T12:00"), ("CALL ANA", "2026-10-04T12:00")):
+            step = steps.create_step(session=s, data={"person_id": ana, "action": action,
+                                     "due_at": local(due)})  # fmt: skip
+            steps.record_outcome(session=s, step_id=step.id,
+                                 outcome={"status": "done", "occurred_at": local(due)})  # fmt: skip
+    data = review_of(october)
+    assert [(a.name, a.days_with) for a in data.associations if a.kind == "activity"] == [
+        ("Call Ana", 3)
+    ]
+
+
 def test_reciprocity_breadth_and_wins(october: Database) -> None:
     data = review_of(october)
     assert [(o.name, o.by_me, o.by_them) for o in data.one_way] == [("Ana", 3, 0)]

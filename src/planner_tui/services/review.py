@@ -794,8 +794,9 @@ def _items_by_day(
     for kind, query in linked:
         for day, name in session.exec(query.where(*in_month)).all():
             items[kind, name].add(date.fromisoformat(day) if isinstance(day, str) else day)
-    for step in done:
-        items["activity", step.action.casefold()].add(step.day)
+    written: dict[str, str] = {}  # one activity, however capitalised, as first written
+    for step in done:  # ("call ana (activity)" beside "Ana (person)", nu228)
+        items["activity", written.setdefault(step.action.casefold(), step.action)].add(step.day)
     return items
 
 
