@@ -561,10 +561,10 @@ STEP_ORDER = (
     StepStatus.DECLINED,
     StepStatus.NO_REPLY,
     StepStatus.SKIPPED,
-    StepStatus.PLANNED,
 )
-"""The outcomes the table counts; steps moved to another time are said in a line, not
-counted (each is counted once, where it now falls), so the table adds up to the steps."""
+"""The outcomes the table counts, then the steps still planned; steps moved to another time
+are said in a line, not counted (each is counted once, where it now falls), so the table
+adds up to the steps."""
 
 
 def small_steps(data: MonthReviewData) -> Figure:
@@ -575,10 +575,16 @@ def small_steps(data: MonthReviewData) -> Figure:
     counts = dict(f.by_status)
     not_now = counts.get(StepStatus.DECLINED, 0) - f.places_not_gone
     counts[StepStatus.DECLINED] = not_now  # a place not gone to has a row of its own
+    planned = counts.get(StepStatus.PLANNED, 0)
     rows = [(label(s), str(counts[s])) for s in STEP_ORDER if counts.get(s)]
     if f.places_not_gone:
         rows.insert(len([s for s in STEP_ORDER[:2] if counts.get(s)]),
                     (f"{NOT_THIS_TIME} (a place)", str(f.places_not_gone)))  # fmt: skip
+    # Planned, and due already, is not "planned" (in a month over, nu228): not noted yet.
+    for said, count in (("no outcome noted yet", planned - f.still_to_come),
+                        ("still to come", f.still_to_come)):  # fmt: skip
+        if count:
+            rows.append((said, str(count)))
     lines = [
         words.steps_done_line(
             f.steps_done,

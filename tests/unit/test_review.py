@@ -667,6 +667,23 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
     )
 
 
+def test_a_repeating_steps_later_times_this_month_are_still_to_come(october: Database) -> None:
+    """A weekly call is stored one time at a time, the next planned as each is settled: on
+    13 November, its three times left (16th, 23rd, 30th) were "1 more still to come"
+    (nu228). Each is counted, and in the table's planned steps."""
+    clock.freeze(local("2026-11-13T09:00"))
+    with october.write() as s:
+        ana = people.people_called(session=s, typed="Ana")[0].id
+        steps.create_step(session=s, data={"person_id": ana, "action": "call Ana",
+                          "due_at": local("2026-11-16T18:00"), "rrule": "FREQ=WEEKLY"})  # fmt: skip
+    with october.session() as s:
+        data = review.review_month(session=s, month=date(2026, 11, 1))
+    assert data.figures.still_to_come == 3
+    text = review_report.to_markdown(data)
+    assert "3 more are still to come this month." in text
+    assert "| still to come | 3 |" in text and "| no outcome noted yet | 1 |" in text  # the 2nd
+
+
 def test_on_the_last_day_of_the_month_the_review_still_counts_so_far(october: Database) -> None:
     """On 30 November at noon, and at 23:00, November's review read as a month gone by
     ("up 4", no "so far"), its evening's check-in still to come (nu178); on 1 December it is."""

@@ -57,7 +57,7 @@ from planner_tui.services.people import (
     drifting_days,
     last_contacts,
 )
-from planner_tui.services.steps import came_about
+from planner_tui.services.steps import came_about, times_before
 from planner_tui.services.support import trusted_lines
 
 if TYPE_CHECKING:
@@ -296,6 +296,22 @@ def month_figures(*, session: Session, month: date, now: datetime | None = None)
                 f.still_to_come = int(count)
             elif status != StepStatus.RESCHEDULED:  # a moved step counts at its new time
                 f.settled_early += int(count)
+        # A repeating step's later times this month are planned as each is settled: counted
+        # here (a weekly call came round four times more, and was "1 more to come", nu228).
+        later_times = sum(
+            times_before(rule, due_at, end) - 1
+            for due_at, rule in session.execute(
+                select(col(Step.due_at), col(Step.rrule)).where(
+                    col(Step.status) == StepStatus.PLANNED,
+                    col(Step.rrule).is_not(None),
+                    col(Step.due_at) > later,
+                    col(Step.due_at) < end,
+                )
+            ).all()
+        )
+        f.still_to_come += later_times
+        if later_times:
+            f.by_status[StepStatus.PLANNED] += later_times
     return f
 
 

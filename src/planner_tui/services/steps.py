@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import takewhile
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -450,6 +451,17 @@ def next_occurrence(rule: str, after: datetime, start: datetime) -> datetime | N
     # after it, as a time said is (when.py): what is said and what is stored agree.
     moment = tz.resolve_imaginary(following.replace(tzinfo=clock.local_zone()))
     return moment if has_room(moment) else None
+
+
+def times_before(rule: str, due_at: datetime, end: datetime) -> int:
+    """How many times a repeating step comes round from *due_at* (its next time, the one
+    stored) to before *end*: the times after it are planned only as each is settled."""
+    first, last = (clock.to_local(m).replace(tzinfo=None) for m in (due_at, end))
+    try:
+        times = series(rule, first).xafter(first, inc=True)
+        return max(1, sum(1 for _ in takewhile(lambda moment: moment < last, times)))
+    except (ValueError, OverflowError):  # past 31 December 9999
+        return 1
 
 
 def read_steps(session: Session, rows: list[Step]) -> list[StepRead]:
