@@ -91,7 +91,9 @@ def more(items: list[str], shown: int | None = SHOWN) -> list[str]:
     """The first *shown* items as list lines (None: all, as a saved review lists them),
     then how many more. An item of free text is cut in its middle to :data:`ITEM_MOST`
     characters (a name of hundreds of characters filled the figure's box and hid the items
-    after it)."""
+    after it). One more is shown, not said: "… and 1 more" took its line (nu228)."""
+    if shown is not None and len(items) == shown + 1:
+        shown += 1
     lines = [ITEM + shorten_middle(item, ITEM_MOST) for item in items[:shown]]
     if shown is not None and len(items) > shown:
         lines.append(f"{ITEM}… and {len(items) - shown:,} more")

@@ -959,3 +959,10 @@ def test_someone_added_with_their_history_logged_is_not_a_new_person(db: Databas
                                "occurred_at": datetime(2026, 9, 5, 12, tzinfo=UTC)})  # fmt: skip
     with db.session() as s:
         assert review.review_month(session=s, month=date(2026, 12, 1)).new_people == ["Bo"]
+
+
+def test_one_more_item_is_shown_not_counted() -> None:
+    """"… and 1 more" took the line the one name would have taken (nu228)."""
+    names = [f"Person {n}" for n in range(1, 8)]
+    assert review_report.more(names) == [f"  • {n}" for n in names]
+    assert review_report.more([*names, "Person 8"])[-1] == "  • … and 2 more"
