@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from planner_tui import __version__, clock
 from planner_tui.commands import loop, today
-from planner_tui.commands.base import Parser, UsageError, location_from, opened, score, word
+from planner_tui.commands.base import (
+    Parser,
+    UsageError,
+    given,
+    location_from,
+    opened,
+    score,
+    word,
+)
 from planner_tui.config import Settings
 from planner_tui.errors import DamagedFile, InvalidInput, PlannerError, StorageError
 from planner_tui.terminal import (
@@ -53,6 +61,7 @@ SUPPORT_POINTER = (
     "If things feel heavy: planner-tui support prints crisis lines and other support, "
     "the same ones as the app's help (?)."
 )
+A_DAY = "a day, month or year, such as 2026-11-23, 2026-11 or 2026"
 SEARCH_SHOWN = 50
 """How many entries `search` prints unless told (it says when there are more)."""
 
@@ -166,8 +175,10 @@ def build_parser() -> Parser:
     search.add_argument("--person", help="only entries that mention this person")
     search.add_argument("--tag", help="only entries with this #tag")
     search.add_argument("--context", help="only entries about this context")
-    search.add_argument("--from", dest="start", help="from this day (YYYY-MM-DD or YYYY-MM)")
-    search.add_argument("--until", dest="end", help="up to and including this day or month")
+    search.add_argument("--from", dest="start", type=given(A_DAY),
+                        help="from this day (YYYY-MM-DD, YYYY-MM, nov 2026 or YYYY)")  # fmt: skip
+    search.add_argument("--until", dest="end", type=given(A_DAY),
+                        help="up to and including this day, month or year")  # fmt: skip
     for scale in ("mood", "connected"):
         search.add_argument(f"--{scale}", metavar="RANGE", help="e.g. 4, 3-5, >=4 or <=2")
     shown = search.add_mutually_exclusive_group()

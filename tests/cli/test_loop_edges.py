@@ -301,7 +301,6 @@ def test_small_refusals_say_it_plainly(home: Path, argv: list[str], code: int, s
     ("argv", "said"),
     [
         (["demo", "--years", "0"], "--years should be more than 0 and at most 200"),
-        (["add", "Bo", "--context", " "], "--context needs the name of a part of life"),
         (["search", "👋"], "emoji, punctuation and OR alone can't be searched"),
         (
             ["journal", "--warmth", "w" * 20_001, "hi"],
@@ -535,6 +534,29 @@ def test_an_empty_day_is_refused_not_taken_as_today(home: Path) -> None:
         assert_one_line_error(run(home, "journal", "x", "--day", empty), 2, "--day needs a day")
     exported = json.loads(run(home, "export", "--format", "json").stdout)
     assert exported["tables"]["journal_entry"] == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["log", "Ana", "--when", " "], "argument --when: needs a time"),  # logged now
+        (["log", "Ana", "--context", ""], "argument --context: needs the name of a part"),
+        (["plan", "Ana", "x", "fri", "--repeat", ""], "argument --repeat: needs a repeat"),
+        (["plan", "--context", "", "go", "fri"], "argument --context: needs the name"),
+        (["add", "Eve", "--rhythm", ""], "argument --rhythm: needs a rhythm"),  # none, unsaid
+        (["add", "Eve", "--context", " "], "argument --context: needs the name of a part"),
+        (["search", "walk", "--from", ""], "argument --from: needs a day"),  # searched all
+        (["search", "walk", "--until", ""], "argument --until: needs a day"),
+    ],
+)
+def test_an_empty_value_is_refused_not_taken_as_left_out(
+    home: Path, argv: list[str], said: str
+) -> None:
+    """A script's unset variable: `log Ana --when ""` logged a contact now, `--repeat ""`
+    planned a step once, `--rhythm ""` added someone with none, all without a word (nu226)."""
+    before = run(home, "export", "--format", "json").stdout
+    assert_one_line_error(run(home, *argv), 2, said)
+    assert run(home, "export", "--format", "json").stdout == before
 
 
 def test_plan_with_an_own_library_it_cant_read_says_so_and_still_offers(home: Path) -> None:

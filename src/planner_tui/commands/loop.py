@@ -16,6 +16,7 @@ from planner_tui.commands.base import (
     UsageError,
     find_person,
     find_step,
+    given,
     opened,
     score,
     told,
@@ -34,6 +35,8 @@ CHANNELS = {
     "other": "other", "letter": "other",
 }  # fmt: skip
 """`--how` as people type it → the app's channels."""
+A_TIME = "a time, such as now or 'yesterday evening'"
+A_PART_OF_LIFE = "the name of a part of life, such as Choir"
 HOW_WORDS = "in-person, call, text, social or other"
 """`--how` as help and refusals say it (the other spellings are taken quietly)."""
 
@@ -81,11 +84,12 @@ def add_parsers(sub: Any) -> None:
                       help="who (a name, first name or nickname); alone, their open steps")  # fmt: skip
     plan.add_argument("action", nargs="?", help="the small step, in a few words")
     plan.add_argument("when", nargs="*", help="when, e.g. tomorrow 6pm")
-    plan.add_argument("--repeat", help="weekly, 'every 2 weeks', 'every mon and thu'…")
+    plan.add_argument("--repeat", type=given("a repeat, such as weekly"),
+                      help="weekly, 'every 2 weeks', 'every mon and thu'…")  # fmt: skip
     plan.add_argument("--cue", default="", help="if-then cue: 'when I finish lunch'")
     plan.add_argument("--backup", default="", help="if-then backup: 'if no answer, a voice note'")
     plan.add_argument("--how", **how)
-    plan.add_argument("--context", metavar="NAME",
+    plan.add_argument("--context", metavar="NAME", type=given(A_PART_OF_LIFE),
                       help="a step toward a part of life instead of a person (leave PERSON "
                       "out): plan --context Choir 'go to the Thursday choir' thu 7pm")  # fmt: skip
     plan.add_argument("--anyway", action="store_true",
@@ -100,7 +104,8 @@ def add_parsers(sub: Any) -> None:
         "log", help="log a contact that happened", description="Logs a contact, as the Map's l."
     )
     log.add_argument("people", nargs="+", metavar="PERSON", help="who (several allowed)")
-    log.add_argument("--when", default="now", help="now, 'yesterday evening', 'last sat 3pm'")
+    log.add_argument("--when", default="now", type=given(A_TIME),
+                     help="now, 'yesterday evening', 'last sat 3pm'")  # fmt: skip
     log.add_argument("--anyway", action="store_true",
                      help="a time over a year ago, or a contact just like one logged, as meant")  # fmt: skip
     log.add_argument("--how", **how)
@@ -108,7 +113,7 @@ def add_parsers(sub: Any) -> None:
     log.add_argument(
         "--who-reached-out", type=word, choices=sorted(REACHED_OUT), metavar="me|them|mutual"
     )
-    log.add_argument("--context", help="the part of life it was in")
+    log.add_argument("--context", type=given(A_PART_OF_LIFE), help="the part of life it was in")
     log.add_argument("--note", default="", help="a note")
     log.add_argument("--gave", action="append", type=word, choices=SUPPORT_WORDS, default=[],
                      metavar="KIND", help="support you gave: emotional (listening, comfort) "
@@ -140,7 +145,8 @@ def add_parsers(sub: Any) -> None:
                                  "one a step just like it already has, or one over a year "
                                  "away")  # fmt: skip
         if status == "done":
-            outcome.add_argument("--when", help="when it happened (default: now, or the "
+            outcome.add_argument("--when", type=given(A_TIME),
+                                 help="when it happened (default: now, or the "
                                  "step's own time when it was due on an earlier day)")  # fmt: skip
             outcome.add_argument("--warmth", type=score(1, 5), metavar="1-5")
             outcome.add_argument("--felt", type=score(1, 5), metavar="1-5",
@@ -185,9 +191,11 @@ def add_parsers(sub: Any) -> None:
         "someone else with the same name. Details can follow in the app.",
     )
     add.add_argument("name", help="their name, as you call them")
-    add.add_argument("--rhythm", help="how often you'd like to be in touch: weekly, "
+    add.add_argument("--rhythm", type=given("a rhythm, such as weekly or 14"),
+                     help="how often you'd like to be in touch: weekly, "
                      "'every 2 weeks', 30")  # fmt: skip
     add.add_argument("--context", action="append", default=[], metavar="NAME",
+                     type=given(A_PART_OF_LIFE),
                      help="a part of life you share (again for another); a new one is added")  # fmt: skip
     add.add_argument("--circle", type=word, choices=CIRCLES, default="middle",
                      help="inner, middle (the default) or outer")  # fmt: skip
@@ -574,8 +582,6 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
                 )
         context_ids = []
         for typed in args.context:
-            if not typed.strip():
-                _refuse("--context needs the name of a part of life, e.g. --context Choir.")
             known = people.list_contexts(session=session, include_archived=True)
             found = context_named(typed, known)
             if found is None and len(contexts_named(typed, known)) > 1:
