@@ -133,6 +133,22 @@ def test_a_contact_in_markdown_says_its_part_of_life_and_the_support_each_way(
     assert lines[1].startswith("- 2026-11-04 09:00: a small moment at Work \\[team\\] ("), lines
 
 
+def test_a_step_in_markdown_keeps_the_note_on_how_it_went(db: Database) -> None:
+    """The JSON export kept an outcome's note, the readable one not (nu226)."""
+    with db.write() as s:
+        bo = people.create_person(session=s, data={"name": "Bo"}).id
+        step = steps.create_step(session=s, data={"person_id": bo, "action": "call Bo",
+                                 "due_at": local("2026-11-05T18:00")}).id  # fmt: skip
+        steps.record_outcome(session=s, step_id=step, outcome={
+            "status": "skipped", "note": "[bold]bye[/]\nanother day"})  # fmt: skip
+    with db.session() as s:
+        text = exchange.export_markdown(session=s, month=date(2026, 11, 1))
+    assert (
+        "- 2026-11-05 18:00: call Bo — Bo (let go) — \\[bold\\]bye\\[/\\]\\\n  another day\n"
+        in text
+    )
+
+
 def test_markdown_shows_control_characters_and_json_keeps_them(db: Database) -> None:
     """A note holding terminal escapes (pasted, or typed on purpose) reads as visible
     symbols in Markdown, meant to be read — `cat` on it can't recolour the terminal —

@@ -962,7 +962,7 @@ def test_someone_added_with_their_history_logged_is_not_a_new_person(db: Databas
 
 
 def test_one_more_item_is_shown_not_counted() -> None:
-    """"… and 1 more" took the line the one name would have taken (nu228)."""
+    """ "… and 1 more" took the line the one name would have taken (nu228)."""
     names = [f"Person {n}" for n in range(1, 8)]
     assert review_report.more(names) == [f"  • {n}" for n in names]
     assert review_report.more([*names, "Person 8"])[-1] == "  • … and 2 more"

@@ -540,8 +540,10 @@ def _step_line(step: StepRead) -> str:
     settled = steps.settled_or_due(step)
     planned = (f"; planned for {clock.strftime(clock.to_local(step.due_at), stamp)}"
                if settled != step.due_at else "")  # fmt: skip
+    # its outcome's note, as a contact's is (the JSON export had it, this one not: nu226)
+    note = f" — {_item_text(step.outcome_note)}" if step.outcome_note.strip() else ""
     return (
         f"- {clock.strftime(clock.to_local(settled), stamp)}: "
         f"{markdown_inline(step.action)} — {markdown_inline(words.toward(step.person))} "
-        f"({label(step.status)}{planned})\n"
+        f"({label(step.status)}{planned}){note}\n"
     )
