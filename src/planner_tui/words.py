@@ -1509,7 +1509,8 @@ def ending_experiment(starts: date, ends: date, today: date) -> str:
 
 def written_already(count: int, when: str) -> str:
     """Under a new check-in's heading, when its day has some already."""
-    day = {"today": "Today", "yesterday": "Yesterday"}.get(when, "That day")
+    day = {"today": "Today", "yesterday": "Yesterday"}.get(when, when.removeprefix("on "))
+    day = "That day" if day == "that day" else day
     them = "it" if count == 1 else "them"
     return (
         f"{day} has {plural(count, 'check-in')} already: this one is kept beside {them} (Enter "

@@ -377,7 +377,8 @@ async def test_the_scores_come_first_and_the_heading_names_the_day_asked_last(
 
 async def test_past_midnight_the_check_in_is_the_day_just_gone(sqlite_db: Database) -> None:
     """At 00:40 the evening's check-in went under the new day, as "Today's check-in",
-    and the day being written about had none (nu159)."""
+    and the day being written about had none (nu159). Its questions name that day (they
+    asked what brought warmth "today", nu224)."""
     clock.freeze(datetime(2026, 11, 24, 0, 40))  # Tuesday, just past midnight
     title = "Check-in for Monday 23 November (past midnight: the day just gone)"
     app = make_app(sqlite_db)
@@ -387,7 +388,8 @@ async def test_past_midnight_the_check_in_is_the_day_just_gone(sqlite_db: Databa
         assert title in shown and "Not yet — a line or two is plenty" in shown
         await press(app, pilot, "c")
         shown = screen_text(app)
-        assert title in shown and "What brought warmth today?" in shown
+        assert title in shown and "What brought warmth on Monday?" in shown
+        assert "We were in touch on Monday (the people above)" in shown
         assert form(app).query_one("#day", Input).value == "Monday"
         await press(app, pilot, "4", *"a late walk", "ctrl+s")
         assert isinstance(app.screen, TodayScreen)

@@ -152,12 +152,15 @@ def new_heading(day: date) -> str:
 
 def when_for(day: date | None, *, another: bool = False) -> str:
     """How the questions name *day*: 'today', 'yesterday' or 'that day' (a new check-in:
-    today's, or, begun with the Journal's `n` (*another*), yesterday's)."""
+    today's, or, begun with the Journal's `n` (*another*), yesterday's) — and past
+    midnight, the day just gone by its name, 'on Saturday' (its check-in asked what
+    brought warmth "today", nu224)."""
     if day is None:
         return "yesterday" if another else "today"
-    days = (clock.today() - day).days  # past midnight, the day just gone is still "today"
-    return "today" if days == 0 or day == clock.check_in_day() else (
-        "yesterday" if days == 1 else "that day")  # fmt: skip
+    days = (clock.today() - day).days
+    if days == 1 and day == clock.check_in_day():
+        return f"on {clock.strftime(day, '%A')}"
+    return "today" if days == 0 else "yesterday" if days == 1 else "that day"
 
 
 def in_touch(when: str) -> str:
