@@ -751,6 +751,7 @@ async def test_a_not_now_toward_a_place_is_not_titled_as_something_someone_said(
         assert isinstance(app.screen, OutcomeForm)
         shown = screen_text(app)
         assert "Not this time" in shown and "They said" not in shown, shown
+        assert "Another time to go?" in shown and "Offer" not in shown  # no one to offer it
         # No one said it, and no one was reached out to: not "not about you", "brave part".
         assert words.NOT_THIS_TIME in shown and words.DECLINE_REFRAME not in shown
         await press(app, pilot, "ctrl+s")

@@ -39,6 +39,7 @@ TITLES = {
     StepStatus.SKIPPED: "Let this one go",
 }
 PLACE_TITLES = {StepStatus.DECLINED: "Not this time"}
+PLACE_ANOTHER_TIME = "Another time to go? (optional — e.g. next week)"
 """For a step toward a place, where no one said anything."""
 NEW_TIME = {
     StepStatus.DECLINED: ("Offer another time? (optional — e.g. next week)", ""),
@@ -146,7 +147,10 @@ class OutcomeForm(FormScreen[Any]):
                     yield TextField(id="place")
                     yield Problem(id="place-problem")
         if self.status in NEW_TIME:
-            yield Field(NEW_TIME[self.status][0])
+            asked = NEW_TIME[self.status][0]
+            if self.step.person_id is None and self.status is StepStatus.DECLINED:
+                asked = PLACE_ANOTHER_TIME  # no one is offered it (nu224)
+            yield Field(asked)
             yield TextField(id="new_time", select_on_focus=True)
             yield Line(id="new-time-preview", classes="muted")
             yield Problem(id="new_time-problem")
