@@ -477,6 +477,17 @@ async def test_today_says_how_many_more_have_drifted_than_it_lists(sqlite_db: Da
         assert "P0" in shown and "P9" not in shown  # the longest past first
         await press(app, pilot, "m", "4")
         assert "P9" in screen_text(app)
+        # One of them with a step planned is not suggested, and is on the Gaps all the same:
+        # counted there (nu225: "and 5 more" beside six more on the Gaps).
+        with sqlite_db.write() as s:
+            p0 = people.people_called(session=s, typed="P0")[0].id
+            steps.create_step(session=s, data={"person_id": p0, "action": "call P0",
+                              "due_at": datetime(2026, 11, 30, 18, tzinfo=UTC)})  # fmt: skip
+        await press(app, pilot, "t", "ctrl+r")
+        await settle(app, pilot)
+        shown = " ".join(screen_text(app).split())
+        assert ("and 2 more on the Map's Gaps (m, then 4), counting those with a step planned "
+                "or given a little room") in shown  # fmt: skip
 
 
 @pytest.mark.parametrize("with_data", [True, False])

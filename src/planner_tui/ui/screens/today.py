@@ -86,7 +86,8 @@ class TodayData:
     checkin_draft_day: date | None = None
     """The day of what `c` opens, when it was started and kept as a draft."""
     drifting_more: int = 0
-    """People past their rhythm beyond those shown (the Map's Gaps lists them all)."""
+    """People past their rhythm beyond those shown, as the Map's Gaps counts them (those
+    with a step planned too), when some are shown."""
     drifting_stepped: bool = False
     """Someone past their rhythm has a small step planned (so isn't suggested again)."""
     resting: list[str] = field(default_factory=list)
@@ -106,7 +107,11 @@ class TodayData:
                 DriftingItem(p.id, p.name, p.last_contact, p.cadence_days)
                 for p in drifting[:DRIFTING_SHOWN]
             ],
-            drifting_more=max(len(drifting) - DRIFTING_SHOWN, 0),
+            # as many more as the Gaps list (nu225: "and 5 more" beside six more there,
+            # the one with a step planned counted nowhere)
+            drifting_more=len(facts.drifting) - min(len(drifting), DRIFTING_SHOWN)
+            if drifting
+            else 0,
             drifting_stepped=len(drifting) < len(facts.drifting),
             resting=[r.name for r in facts.resting],
             checked_in=facts.checked_in,
@@ -278,7 +283,11 @@ class TodayScreen(StepsScreen):
         )
         more = self.query_one("#drift-more", Note)  # nu156: the others went unsaid
         more.display = bool(data.drifting_more)
-        more.set(f"and {data.drifting_more} more on the Map's Gaps (m, then 4)")
+        counting = ", counting those with a step planned or given a little room"
+        more.set(
+            f"and {data.drifting_more} more on the Map's Gaps (m, then 4)"
+            + (counting if data.drifting_stepped else "")
+        )
         for_whom = " (with whom the cursor is on, in 'People you might like to reach')"
         self.query_one("#keys-note", Note).set(
             f"s: plan a small step{for_whom if data.drifting else ''} · d done · l not now · "
