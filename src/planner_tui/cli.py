@@ -214,7 +214,7 @@ def build_parser() -> Parser:
 
     sub.add_parser(
         "encrypt",
-        help="encrypt the database file with a passphrase (needs planner-tui[encryption])",
+        help="encrypt the database file with a passphrase (needs the encryption extra: README, Privacy)",
         description="Encrypts the SQLite file in place with SQLCipher. The passphrase comes "
         "from PLANNER_TUI_PASSPHRASE, or is asked for twice. Afterwards set "
         "PLANNER_TUI_PASSPHRASE to open it; without the passphrase the data can't be read.",
@@ -796,6 +796,7 @@ def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:
         raise StorageError(encryption.SERVER_ENCRYPTION)
     if backups.looks_open(location_from(settings)):
         raise PlannerError(OPEN_WHILE_ENCRYPTING)
+    encryption.sqlcipher()  # installed, before a passphrase is asked for twice (nu223)
     passphrase = settings.passphrase
     if passphrase is None:
         if not sys.stdin.isatty():

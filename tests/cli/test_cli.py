@@ -740,6 +740,22 @@ def test_encrypt_then_every_command_needs_the_passphrase(tmp_path: Path) -> None
     assert_one_line_error(run(home, "search", "words"), 1, "set PLANNER_TUI_PASSPHRASE")
 
 
+def test_without_sqlcipher_encryption_is_refused_first_and_a_stale_passphrase_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without SQLCipher, `encrypt` asked for a passphrase twice before saying it can't; and
+    a passphrase left in the environment locked a plain planner out, "An encrypted
+    database needs SQLCipher" — it isn't encrypted (nu223)."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "words").returncode == 0
+    monkeypatch.setitem(sys.modules, "sqlcipher3", None)  # as if not installed
+    assert_one_line_error(run(home, "encrypt"), 1, "Encryption needs SQLCipher: install")
+    stale = {"PLANNER_TUI_PASSPHRASE": "left over"}
+    for args in (("search", "words"), ("people",)):
+        said = run(home, *args, env=stale)
+        assert_one_line_error(said, 1, "is not encrypted, but a passphrase was given")
+
+
 def test_review_prints_a_small_experiment_before_and_during(tmp_path: Path) -> None:
     from datetime import date
 

@@ -7,13 +7,30 @@ PLANNER_TUI_PASSPHRASE or asked for."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from planner_tui.db.engine import Location, check_sqlite_file, connect_sqlite, sqlite_quote
+from planner_tui.db.engine import (
+    NEEDS_SQLCIPHER,
+    Location,
+    check_sqlite_file,
+    connect_sqlite,
+    sqlite_quote,
+)
 from planner_tui.errors import StorageError
 from planner_tui.files import replace_durably
 
 MIN_PASSPHRASE = 8
 SERVER_ENCRYPTION = "Encryption is for the SQLite file; a server encrypts its own disk."
+
+
+def sqlcipher() -> Any:
+    """SQLCipher's module; refused in one line when it is not installed (asked before a
+    passphrase is)."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        raise StorageError(NEEDS_SQLCIPHER) from None
+    return sqlcipher3
 
 
 def encrypt(location: Location, passphrase: str) -> list[Path]:
@@ -36,12 +53,7 @@ def encrypt(location: Location, passphrase: str) -> list[Path]:
         before = {t: plain.execute(f'SELECT count(*) FROM "{t}"').fetchone() for t in tables}
     finally:
         plain.close()
-    try:
-        import sqlcipher3
-    except ImportError:
-        raise StorageError(
-            "Encryption needs SQLCipher: pip install 'planner-tui[encryption]'."
-        ) from None
+    sqlcipher3 = sqlcipher()
     exporter = sqlcipher3.connect(str(path))  # SQLCipher, reading the plain file as it is
     try:
         exporter.execute(

@@ -316,6 +316,23 @@ def sqlite_quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+NEEDS_SQLCIPHER = (
+    "Encryption needs SQLCipher: install planner-tui with its encryption extra — in its "
+    "folder, python3 -m pip install \".[encryption]\" (README, 'Privacy')."
+)
+"""Said before anything else is asked or done (`encrypt` asked for a passphrase twice
+first, nu223), and of an encrypted planner opened without it."""
+
+
+def not_encrypted(path: Path) -> str:
+    """A passphrase given for a planner that isn't encrypted (a stale environment variable:
+    without SQLCipher it was said to need SQLCipher, and never opened, nu223)."""
+    return (
+        f"{path} is not encrypted, but a passphrase was given (PLANNER_TUI_PASSPHRASE). "
+        "Unset it, or encrypt the file first: planner-tui encrypt."
+    )
+
+
 def connect_sqlite(
     path: Path, *, passphrase: str | None = None, read_only: bool = False, copy: bool = False
 ) -> sqlite3.Connection:
@@ -334,9 +351,9 @@ def connect_sqlite(
     try:
         import sqlcipher3
     except ImportError:
-        raise StorageError(
-            "An encrypted database needs SQLCipher: pip install 'planner-tui[encryption]'."
-        ) from None
+        if path.is_file() and _read_header(path) == SQLITE_HEADER:  # (not open here: no
+            raise StorageError(not_encrypted(path)) from None  # SQLCipher to open it with)
+        raise StorageError(NEEDS_SQLCIPHER) from None
     connection = sqlcipher3.connect(target, uri=read_only, timeout=timeout,
                                     check_same_thread=False)  # fmt: skip
     connection.execute("PRAGMA cipher_log_level = NONE")  # its own errors are ours to word
@@ -487,10 +504,7 @@ def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool, copy:
             conn.close()
     except NeedsPassphrase:
         if _read_header(path) == SQLITE_HEADER:
-            raise StorageError(
-                f"{path} is not encrypted, but a passphrase was given (PLANNER_TUI_PASSPHRASE). "
-                "Unset it, or encrypt the file first: planner-tui encrypt."
-            ) from None
+            raise StorageError(not_encrypted(path)) from None
         raise
     except sqlite3.DatabaseError as error:
         if _not_a_database(error) and planner is not None and is_open_database(planner):
