@@ -635,9 +635,16 @@ def quoted(text: str) -> str:
     return f"'{plain(' '.join(text.split())[:60], keep_newlines=False)}'"
 
 
-def no_one_called(typed: str) -> str:
-    command = shlex.quote(" ".join(typed.split())[:60])
-    return f"No one called {quoted(typed)} on your map. To add them: planner-tui add {command}"
+def no_one_called(typed: str, *, addable: bool = True) -> str:
+    """No one on the map by that name, and what to do: add them — unless `add` would refuse
+    the name (*addable*: control characters), or it is a number meant as someone's
+    (`log 1` was told "planner-tui add 1", nu226)."""
+    said = f"No one called {quoted(typed)} on your map."
+    if typed.strip().isdigit():
+        return f"{said} For the person numbered {typed.strip()}, write #{typed.strip()}."
+    if not addable:
+        return said
+    return f"{said} To add them: planner-tui add {shlex.quote(' '.join(typed.split())[:60])}"
 
 
 def already_on_map(name: str, archived: bool = False) -> str:

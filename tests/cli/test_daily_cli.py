@@ -793,6 +793,12 @@ def test_a_fresh_map_says_how_to_add_someone_and_add_does(
     assert "planner-tui add" in words.EMPTY_MAP_SHELL
     unknown = run(fresh, "plan", "Maria Silva", "call", "tomorrow")
     assert_one_line_error(unknown, 1, "To add them: planner-tui add 'Maria Silva'")
+    # Not offered where `add` would refuse it, or where a number was meant (nu226)
+    number = run(fresh, "log", "1")
+    assert_one_line_error(number, 1, "No one called '1' on your map. For the person numbered 1")
+    escaped = run(fresh, "log", "Bo\x1b]0;x\x07")
+    assert_one_line_error(escaped, 1, "No one called 'Bo␛]0;x␇' on your map.")
+    assert "planner-tui add" not in number.stderr + escaped.stderr
     added = run(fresh, "add", "Maria Silva", "--rhythm", "every 2 weeks", "--context", "Choir")
     assert added.returncode == 0, added.stderr
     assert added.stdout.splitlines() == [

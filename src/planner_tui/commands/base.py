@@ -114,6 +114,7 @@ def find_person(session: Session, typed: str) -> PersonRead:
     """The one person on the map *typed* names, by the app's one rule
     (:func:`planner_tui.names.people_named`), or their number as `people` shows it (``#4``).
     No one, or several, is refused in one line (several: their names and numbers)."""
+    from planner_tui.db.models import clean_name
     from planner_tui.services import people
 
     if not typed.strip() or typed.strip() == "#":
@@ -143,6 +144,10 @@ def find_person(session: Session, typed: str) -> PersonRead:
     archived = people.people_called(session=session, typed=typed, archived=True)
     if archived:
         raise InvalidInput(words.archived_person(archived[0].name))
+    try:
+        clean_name(typed)
+    except ValueError:  # `add` would refuse it: not offered
+        raise InvalidInput(words.no_one_called(typed, addable=False)) from None
     raise InvalidInput(words.no_one_called(typed))
 
 
