@@ -274,6 +274,17 @@ def check_replaced(path: Path, kind: str, *, replace: bool) -> None:
         )
 
 
+def month_given(text: str) -> date:
+    """`--month` as typed: one that isn't a month is a mistake in the command itself (exit
+    2, as `--mood 9` is; it was 1, nu226)."""
+    from planner_tui.services.review import parse_month
+
+    try:
+        return parse_month(text)
+    except InvalidInput as error:
+        raise UsageError(str(error)) from None
+
+
 def parse_day(text: str, *, end: bool = False) -> date:
     """YYYY-MM-DD, YYYY-MM or YYYY: its first day. With end=True, the first day after the
     day, month or year — after 31 December 9999, the last day a date can be, ``date.max``:
@@ -285,8 +296,8 @@ def parse_day(text: str, *, end: bool = False) -> date:
         span = span_of(text)
     except ValueError:
         span = None
-    if span is None:
-        raise InvalidInput(
+    if span is None:  # a mistake in the command itself, as `--mood 9` is (exit 2, nu226)
+        raise UsageError(
             f"{text!r} is not a date; write it like 2026-11-23, 2026-11, nov 2026 or 2026."
         )
     return day_after(span[1]) if end else span[0]
@@ -315,7 +326,6 @@ EXPORT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".ics": "ics", ".
 
 def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services import exchange
-    from planner_tui.services.review import parse_month
 
     if args.output == "-":  # the usual name for standard output (it wrote a file "-")
         args.output = None
@@ -328,7 +338,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     if args.format is None:  # `-o notes.md` wrote JSON into a file named Markdown
         suffix = args.output.suffix.casefold() if args.output is not None else ""
         args.format = EXPORT_SUFFIXES.get(suffix, "markdown" if args.per_month else "json")
-    month = parse_month(args.month) if args.month else None
+    month = month_given(args.month) if args.month else None
     if (month is not None or args.per_month) and args.format != "markdown":
         raise UsageError("--month and --per-month go with --format markdown")
     if args.per_month:
@@ -488,7 +498,7 @@ def cmd_review(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui import review_report
     from planner_tui.services import review
 
-    month = review.parse_month(args.month)
+    month = month_given(args.month) if args.month else review.parse_month(None)
     with opened(settings, reading=True) as database, database.session() as session:
         data = review.review_month(session=session, month=month)
     say(review_report.to_markdown(data, settings.resolved_home()), end="")
