@@ -94,6 +94,10 @@ _RELATIVE = re.compile(
     rf"^(?:(?P<in>in)\s+)?{_AMOUNT}\s+{_UNIT}(?:\s+(?P<ago>ago|from now|later))?$"
 )
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SHORT_UNITS = {"min": "minutes", "mins": "minutes", "hr": "hours", "hrs": "hours",
+                "wk": "weeks", "wks": "weeks", "yr": "years", "yrs": "years"}  # fmt: skip
+_SHORT_UNIT = re.compile(rf"\b{_AMOUNT.replace('?P<n>', '')}\s*({'|'.join(_SHORT_UNITS)})\b")
+"""A unit as people shorten it after an amount: 'in 5 mins', '2 hrs ago', 'in 3wks'."""
 _YEAR_FIRST = re.compile(r"^\d{4}[-/.]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _READ_BACK_NOTE = re.compile(r"\s+\((?:in [^()]*|[^()]* ago|today|tomorrow|yesterday)\)\s*$")
@@ -242,6 +246,7 @@ def _read(
     text = _THOUSANDS.sub("", text)  # "in 1,000 days": one number, not "1" and "000"
     said = " ".join(text.strip().lower().replace(",", " ").split())
     said = re.sub(r"\blast night\b", "yesterday night", said)  # nu160: it was refused
+    said = _SHORT_UNIT.sub(lambda m: f"{m[1]} {_SHORT_UNITS[m[2]]}", said)  # in 5 mins (nu226)
 
     if not said and lean == "future":  # planning needs a time said; 'now' says it
         raise InvalidInput("Say when — the time is empty.", field="when")

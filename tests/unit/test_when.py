@@ -128,6 +128,11 @@ def read(said: str, lean: str = "future", now: datetime = NOW) -> str:
         ("29 feb 2028", "future", "2028-02-29 12:00"),
         ("now", "past", "2026-11-23 20:00"),
         ("", "past", "2026-11-23 20:00"),
+        # units as people shorten them (nu226: "in 5 mins" was unreadable)
+        ("in 5 mins", "future", "2026-11-23 20:05"),
+        ("2 hrs ago", "past", "2026-11-23 18:00"),
+        ("in 2wks", "future", "2026-12-07 20:00"),
+        ("in a min", "future", "2026-11-23 20:01"),
     ],
 )
 def test_times_are_read_as_people_say_them(said: str, lean: str, meant: str) -> None:
