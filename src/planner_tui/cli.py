@@ -286,20 +286,15 @@ def month_given(text: str) -> date:
 
 
 def parse_day(text: str, *, end: bool = False) -> date:
-    """YYYY-MM-DD, YYYY-MM or YYYY: its first day. With end=True, the first day after the
-    day, month or year — after 31 December 9999, the last day a date can be, ``date.max``:
-    the search's sign for no end at all (journal_search.NO_END). Read as the search's own
-    ``from:``/``to:`` read it (:func:`journal_search.span_of`; no data layer here)."""
-    from planner_tui.journal_search import day_after, span_of
+    """A day, month or year as the search's own ``from:``/``to:`` read it
+    (:func:`journal_search.edge`; `--from yesterday` was refused, nu226): its first day.
+    With end=True, the first day after it — after 31 December 9999, the last day a date
+    can be, ``date.max``: the search's sign for no end at all (journal_search.NO_END)."""
+    from planner_tui.journal_search import day_after, edge
 
-    try:
-        span = span_of(text)
-    except ValueError:
-        span = None
-    if span is None:  # a mistake in the command itself, as `--mood 9` is (exit 2, nu226)
-        raise UsageError(
-            f"{text!r} is not a date; write it like 2026-11-23, 2026-11, nov 2026 or 2026."
-        )
+    span = edge(text, clock.today())
+    if isinstance(span, str):  # a mistake in the command itself, as `--mood 9` is (exit 2)
+        raise UsageError(span)
     return day_after(span[1]) if end else span[0]
 
 

@@ -353,7 +353,7 @@ def read_search(
             if query.context_id is None:
                 problems.append(no_context(wanted, contexts))
         elif match["edge"]:
-            span = _edge(match["day"], today)
+            span = edge(match["day"], today)
             if isinstance(span, str):
                 problems.append(span)
             elif match["edge"].lower() == "to":
@@ -470,9 +470,10 @@ def _named_month(said: str, today: date | None) -> tuple[date, date] | None:
     return _whole_month(date(today.year - (month > today.month), month, 1))
 
 
-def _edge(said: str, today: date) -> tuple[date, date] | str:
-    """The days ``from:``/``to:`` *said* names (a year, a month, a day, or words such as
-    ``3 dec``), or what to say when it names none."""
+def edge(said: str, today: date) -> tuple[date, date] | str:
+    """The days ``from:``/``to:`` (and ``--from``/``--until``) *said* names (a year, a
+    month, a day, or words such as ``3 dec`` or ``yesterday``), or what to say when it
+    names none."""
     try:
         span = span_of(said, today)
     except ValueError:

@@ -203,7 +203,10 @@ def test_search_prints_matches_and_handles_odd_queries(demo_home: Path) -> None:
     assert odd.returncode == 0 and "Traceback" not in odd.stderr
     named = run(demo_home, "search", "walk", "--from", "Nov 2026", "--until", "nov 2026")
     assert named.stdout == found.stdout  # a month by its name, as from: reads it
-    assert_one_line_error(run(demo_home, "search", "x", "--from", "someday"), 2, "not a date")
+    unreadable = run(demo_home, "search", "x", "--from", "someday")
+    assert_one_line_error(unreadable, 2, "'someday' isn't a day I can read (try 2026-10-01")
+    # words, as from: reads them (nu226: `--from yesterday` was refused)
+    assert run(demo_home, "search", "walk", "--from", "yesterday").returncode == 0
     backwards = run(demo_home, "search", "x", "--from", "2026-12-05", "--until", "2026-12-01")
     assert_one_line_error(backwards, 1, "--from 2026-12-05 is after --until 2026-12-01: those")
     assert_one_line_error(run(demo_home, "search", "x", "--person", "Nobody"), 1, "No one called")
