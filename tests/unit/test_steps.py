@@ -545,6 +545,10 @@ def test_a_no_reply_follow_up_is_after_the_step_and_after_now() -> None:
     assert later == local("2026-12-21T18:00") and later > now
     spring = steps.follow_up_time(local("2027-03-27T18:00"))  # the clocks go forward on the 28th
     assert clock.to_local(spring).hour == 18 and spring.date().day == 30
+    # A step in the small hours: its follow-up at the day's usual time, not a nudge at
+    # 01:30 (nu228); from 07:00 on, the step's own time.
+    assert steps.follow_up_time(local("2026-12-02T01:30")) == local("2026-12-05T12:00")
+    assert steps.follow_up_time(local("2026-12-02T07:00")) == local("2026-12-05T07:00")
 
 
 def test_a_backup_that_names_its_day_is_planned_on_that_day() -> None:

@@ -971,6 +971,11 @@ time (when.PARTS_OF_DAY) is the backup's, not the step's — a step at 10:00 had
 evening" backup offered at 10:00."""
 
 
+WAKING_HOUR = 7
+"""A follow-up is never offered before this hour: a step in the small hours gives it the
+day's usual time instead."""
+
+
 def follow_up_time(
     due_at: datetime, now: datetime | None = None, *, said: str = "", settling: bool = False
 ) -> datetime:
@@ -984,12 +989,14 @@ def follow_up_time(
     the time of day instead of the step's. Never a time of day taken from now, and always
     after both the step and now. *settling* (the step's outcome is being recorded): a step
     settled before its time counts from now (:func:`settled_from`)."""
-    from planner_tui.when import PARTS_OF_DAY, days_named
+    from planner_tui.when import DEFAULT_TIME, PARTS_OF_DAY, days_named
 
     now = clock.to_local(now or clock.now())
     due = clock.to_local(due_at)
     part = PART_NAMED.search(said)
     at = PARTS_OF_DAY[part[1].lower()].replace(tzinfo=due.tzinfo) if part else due.timetz()
+    if at.hour < WAKING_HOUR:  # a step at 01:30 offered a nudge at 01:30 (nu228)
+        at = DEFAULT_TIME.replace(tzinfo=due.tzinfo)
     if settling:
         due = settled_from(due, now)
     on_days = [
