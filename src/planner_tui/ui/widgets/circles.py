@@ -26,6 +26,8 @@ RINGS = ("inner", "middle", "outer")
 RING_SIZE = {"inner": 0.22, "middle": 0.56, "outer": 0.9}
 """Where each ring's people sit, as a share of the picture's radius."""
 SHAPES = [("●", "○"), ("▲", "△"), ("■", "□"), ("◆", "◇"), ("★", "☆"), ("▼", "▽"), ("▶", "▷")]
+DRAWN = len(SHAPES)
+"""Contexts given a shape; the rest a capital letter (a small one when drifting)."""
 SHAPES += [(c, c.lower()) for c in "ABCDEFGHJKMNPQRTUVWXYZ"]
 NO_CONTEXT = ("•", "∘")
 COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta")
@@ -200,7 +202,9 @@ class CirclesPicture(Widget, can_focus=True):
             item.append(f" {shorten(plain(context, keep_newlines=False), 24)}")
             items.append(item)
         items.append(Text(f"{NO_CONTEXT[0]} no context", end=""))
-        items.append(Text("hollow shape = drifting", style="grey62", end=""))
+        lettered = len(self.contexts) > DRAWN  # their small letter was left unexplained (nu225)
+        drifting = "hollow shape or small letter" if lettered else "hollow shape"
+        items.append(Text(f"{drifting} = drifting", style="grey62", end=""))
         items.append(Text("●n, or ◎n mixed = a crowd of n", style="grey62", end=""))  # any shape
         lines = [Text(end="")]
         for item in items:
