@@ -227,15 +227,18 @@ def test_a_backups_time_is_after_the_step_and_now_at_the_steps_time_of_day(
     said: str, step: datetime, now: datetime
 ) -> None:
     """Whatever a backup's words say (a day, a day that isn't one, none), the time it is
-    offered for comes after both the step and now, at the step's own time of day, or at
-    the part of the day the words name ("the next evening") — unless that day has no such
-    time (the hour the clocks skip as summer time begins)."""
-    from planner_tui.services.steps import PART_NAMED, follow_up_time
+    offered for comes after both the step and now, at the step's own time of day (midday
+    for a step in the small hours), or at the part of the day the words name ("the next
+    evening") — unless that day has no such time (the hour the clocks skip as summer time
+    begins)."""
+    from planner_tui.services.steps import PART_NAMED, WAKING_HOUR, follow_up_time
+    from planner_tui.when import DEFAULT_TIME
 
     offered = follow_up_time(step, now, said=said)
     assert offered > step and offered > now
     part = PART_NAMED.search(said)
     meant = PARTS_OF_DAY[part[1].lower()] if part else local(step).time()
+    meant = DEFAULT_TIME if meant.hour < WAKING_HOUR else meant
     wall = datetime.combine(local(offered).date(), meant, clock.local_zone())
     skipped = local(wall.astimezone(UTC)).time() != wall.time()
     assert local(offered).time() == meant or skipped
