@@ -1585,6 +1585,25 @@ async def test_a_narrow_people_tab_cuts_a_shared_name_not_its_number(sqlite_db: 
     ], rows
 
 
+async def test_a_long_name_in_a_questions_title_is_cut_with_an_ellipsis(
+    sqlite_db: Database,
+) -> None:
+    """ "Delete [bold]Bo[/] … [link=https://evil.ex" stopped at the border, mid-word and
+    with no "?" (nu227): cut with …, as a form's title is."""
+    name = "[bold]Bo[/] [@click=app.quit]x[/] " + "[link=https://evil.example]y[/link] " * 4
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": name.strip()})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "x")
+        assert isinstance(app.screen, Choice)
+        from .test_fit_narrow import on_screen
+
+        [title] = [line for line in on_screen(app) if "Delete [bold]Bo[/]" in line]
+        assert title.rstrip(" █▌▐▎▊┃│").endswith("…"), title
+
+
 async def test_what_is_said_of_one_of_two_people_of_one_name_says_which(
     sqlite_db: Database,
 ) -> None:
