@@ -355,11 +355,28 @@ async def test_an_added_name_is_asked_about_as_each_person_it_names(sqlite_db: D
     assert len(everyone(sqlite_db)) == 5  # "annie" went into Ana Silva: no one new
 
 
-async def test_a_nickname_that_names_someone_else_is_asked_about(sqlite_db: Database) -> None:
-    """`add --nickname` refuses a nickname that is someone's already; the app's form set it
-    without a word, and that person's own name then named two people."""
+@pytest.mark.parametrize(
+    ("other", "nickname", "said"),
+    [
+        ("Sam", "sam", "sam already names Sam (#1), so it would name two people."),
+        # A nickname wins over a first name: "ana" took "ana" from Ana Silva, and `log ana`
+        # and @ana went to Zoë without a word (nu226).
+        (
+            "Ana Silva",
+            "ana",
+            "ana finds Ana Silva (#1) now; as [b]Zoë[/b]'s nickname, it would find [b]Zoë[/b] "
+            "instead.",
+        ),
+    ],
+)
+async def test_a_nickname_that_names_someone_else_is_asked_about(
+    sqlite_db: Database, other: str, nickname: str, said: str
+) -> None:
+    """`add --nickname` refuses a nickname that is someone's already, or that finds them
+    now; the app's form set it without a word, and that person's own name then named two
+    people, or someone else."""
     with sqlite_db.write() as s:
-        people.create_person(session=s, data={"name": "Sam"})
+        people.create_person(session=s, data={"name": other})
         people.create_person(session=s, data={"name": "[b]Zoë[/b]"})
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -367,43 +384,16 @@ async def test_a_nickname_that_names_someone_else_is_asked_about(sqlite_db: Data
         table = screen.query_one("#people-table", DataTable)
         table.move_cursor(row=[p.name for p in screen.shown].index("[b]Zoë[/b]"))
         await press(app, pilot, "e")
-        await type_into(pilot, app, "nickname", "sam")
+        await type_into(pilot, app, "nickname", nickname)
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, Choice)
-        assert "sam already names Sam (#1), so it would name two people." in " ".join(
-            screen_text(app).split()
-        )
+        assert f"{said} Is that as you want it?" in " ".join(screen_text(app).split())
         await press(app, pilot, "enter")  # keep editing: nothing saved
         assert isinstance(app.screen, PersonForm)
         assert {p.nickname for p in everyone(sqlite_db)} == {""}
         await press(app, pilot, "ctrl+s", "right", "enter")  # keep it
         assert isinstance(app.screen, MapScreen)
-    assert {p.name: p.nickname for p in everyone(sqlite_db)} == {"Sam": "", "[b]Zoë[/b]": "sam"}
-
-
-async def test_a_nickname_someone_is_found_by_now_is_asked_about(sqlite_db: Database) -> None:
-    """A nickname wins over a first name: "ana" given to Zoë took "ana" from Ana Silva, and
-    `log ana` and @ana went to Zoë without a word (nu226). Asked, as a nickname someone has
-    is."""
-    with sqlite_db.write() as s:
-        people.create_person(session=s, data={"name": "Ana Silva"})
-        people.create_person(session=s, data={"name": "[b]Zoë[/b]"})
-    app = make_app(sqlite_db)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        screen = await open_map(app, pilot)
-        table = screen.query_one("#people-table", DataTable)
-        table.move_cursor(row=[p.name for p in screen.shown].index("[b]Zoë[/b]"))
-        await press(app, pilot, "e")
-        await type_into(pilot, app, "nickname", "ana")
-        await press(app, pilot, "ctrl+s")
-        assert isinstance(app.screen, Choice)
-        assert (
-            "ana finds Ana Silva (#1) now; as [b]Zoë[/b]'s nickname, it would find [b]Zoë[/b] "
-            "instead. Is that as you want it?"
-        ) in " ".join(screen_text(app).split())
-        await press(app, pilot, "enter")  # keep editing: nothing saved
-        assert isinstance(app.screen, PersonForm)
-        assert {p.nickname for p in everyone(sqlite_db)} == {""}
+    assert {p.name: p.nickname for p in everyone(sqlite_db)} == {other: "", "[b]Zoë[/b]": nickname}
 
 
 async def test_a_name_already_on_the_map_is_asked_about_and_what_stays_is_said(

@@ -20,6 +20,16 @@ def local(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=clock.local_zone())
 
 
+def one_series(db: Database, due: str, rule: str) -> Calendar:
+    """The calendar file of one repeating step with Ana, from *due* (local time)."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(session=s, data={"person_id": ana, "action": "call",
+                          "due_at": local(due), "rrule": rule})  # fmt: skip
+    with db.session() as s:
+        return Calendar.from_ical(ics.export_ics(session=s, alarm_minutes=15))
+
+
 def test_ics_export_parses_back_with_zone_repeat_and_only_what_is_still_planned(
     db: Database,
 ) -> None:
@@ -198,16 +208,7 @@ def test_a_weekly_1800_stays_at_1800_across_the_clock_changes_however_tz_is_writ
     db: Database, monkeypatch: pytest.MonkeyPatch, written: str, tzid: str
 ) -> None:
     monkeypatch.setenv("TZ", written)
-    with db.write() as s:
-        ana = people.create_person(session=s, data={"name": "Ana"}).id
-        steps.create_step(
-            session=s,
-            data={"person_id": ana, "action": "call", "due_at": local("2026-11-26T18:00"),
-                  "rrule": "FREQ=WEEKLY"},
-        )  # fmt: skip
-    with db.session() as s:
-        data = ics.export_ics(session=s, alarm_minutes=15)
-    calendar = Calendar.from_ical(data)
+    calendar = one_series(db, "2026-11-26T18:00", "FREQ=WEEKLY")
     assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == [tzid]
     (event,) = calendar.walk("VEVENT")
     assert event["DTSTART"].params["TZID"] == tzid
@@ -483,15 +484,7 @@ def test_a_monthly_step_on_the_31st_comes_round_on_a_shorter_months_last_day_in_
 ) -> None:
     """The calendar app reading the file finds the step where the app puts it: on a month's
     last day where there is no 31st (RFC 5545 leaves those months out, nu228)."""
-    with db.write() as s:
-        ana = people.create_person(session=s, data={"name": "Ana"}).id
-        steps.create_step(
-            session=s,
-            data={"person_id": ana, "action": "video call", "due_at": local("2026-12-31T18:00"),
-                  "rrule": "FREQ=MONTHLY"},
-        )  # fmt: skip
-    with db.session() as s:
-        calendar = Calendar.from_ical(ics.export_ics(session=s, alarm_minutes=15))
+    calendar = one_series(db, "2026-12-31T18:00", "FREQ=MONTHLY")
     start = datetime(2026, 12, 1, tzinfo=UTC)
     found = recurring_ical_events.of(calendar).between(start, start + timedelta(days=160))
     assert [e["DTSTART"].dt.date() for e in found] == [
