@@ -794,6 +794,7 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db import backups, encryption
+    from planner_tui.db.engine import sqlcipher
 
     # Before the passphrase is asked: the app open on it went on writing to the file it
     # had, called the encrypted one damaged and offered an unencrypted copy (nu206).
@@ -801,7 +802,7 @@ def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:
         raise StorageError(encryption.SERVER_ENCRYPTION)
     if backups.looks_open(location_from(settings)):
         raise PlannerError(OPEN_WHILE_ENCRYPTING)
-    encryption.sqlcipher()  # installed, before a passphrase is asked for twice (nu223)
+    sqlcipher()  # installed, before a passphrase is asked for twice (nu223)
     passphrase = settings.passphrase
     if passphrase is None:
         if not sys.stdin.isatty():

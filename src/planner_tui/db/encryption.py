@@ -7,13 +7,12 @@ PLANNER_TUI_PASSPHRASE or asked for."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from planner_tui.db.engine import (
-    NEEDS_SQLCIPHER,
     Location,
     check_sqlite_file,
     connect_sqlite,
+    sqlcipher,
     sqlite_quote,
 )
 from planner_tui.errors import StorageError
@@ -21,16 +20,6 @@ from planner_tui.files import replace_durably
 
 MIN_PASSPHRASE = 8
 SERVER_ENCRYPTION = "Encryption is for the SQLite file; a server encrypts its own disk."
-
-
-def sqlcipher() -> Any:
-    """SQLCipher's module; refused in one line when it is not installed (asked before a
-    passphrase is)."""
-    try:
-        import sqlcipher3
-    except ImportError:
-        raise StorageError(NEEDS_SQLCIPHER) from None
-    return sqlcipher3
 
 
 def encrypt(location: Location, passphrase: str) -> list[Path]:

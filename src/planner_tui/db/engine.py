@@ -324,6 +324,15 @@ NEEDS_SQLCIPHER = (
 first, nu223), and of an encrypted planner opened without it."""
 
 
+def sqlcipher() -> Any:
+    """SQLCipher's module; refused in one line when it is not installed."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        raise StorageError(NEEDS_SQLCIPHER) from None
+    return sqlcipher3
+
+
 def not_encrypted(path: Path) -> str:
     """A passphrase given for a planner that isn't encrypted (a stale environment variable:
     without SQLCipher it was said to need SQLCipher, and never opened, nu223)."""
@@ -349,11 +358,11 @@ def connect_sqlite(
         reads_damaged_text(connection)
         return connection
     try:
-        import sqlcipher3
-    except ImportError:
+        sqlcipher3 = sqlcipher()
+    except StorageError:
         if path.is_file() and _read_header(path) == SQLITE_HEADER:  # (not open here: no
             raise StorageError(not_encrypted(path)) from None  # SQLCipher to open it with)
-        raise StorageError(NEEDS_SQLCIPHER) from None
+        raise
     connection = sqlcipher3.connect(target, uri=read_only, timeout=timeout,
                                     check_same_thread=False)  # fmt: skip
     connection.execute("PRAGMA cipher_log_level = NONE")  # its own errors are ours to word
