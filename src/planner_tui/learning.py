@@ -32,7 +32,8 @@ Following through
 
 "Not now"s that later became a yes
     A "not now" is a step with someone recorded as declined (a place's "not this time" is
-    no one's answer), counted in the window by the local day it was due. It *became a yes later* when a step recorded done follows it in either way:
+    no one's answer), counted in the window by the local day it was due. It *became a yes
+    later* when a step recorded done follows it in either way:
 
     - in its outcome chain: a step its outcome planned (another time, a follow-up), or one
       that step's outcome planned, and so on — however many moves, and whenever it was

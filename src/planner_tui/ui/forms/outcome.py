@@ -40,7 +40,7 @@ TITLES = {
 }
 PLACE_TITLES = {StepStatus.DECLINED: "Not this time"}
 PLACE_ANOTHER_TIME = "Another time to go? (optional — e.g. next week)"
-"""For a step toward a place, where no one said anything."""
+"""For a step toward a place, where no one said anything (and no one is offered a time)."""
 NEW_TIME = {
     StepStatus.DECLINED: ("Offer another time? (optional — e.g. next week)", ""),
     StepStatus.NO_REPLY: ("A gentle follow-up? (optional)", "in 3 days"),
