@@ -1111,9 +1111,11 @@ def small_moments(count: int) -> str:
 
 def places_gone(count: int) -> str:
     """The review's line for steps toward a place gone to, with no one named met there."""
+    if count == 1:
+        return "A small step took you to a part of life once, with no one named: it counts there."
     return (
-        f"Went to a part of life from a small step {plural(count, 'time')}, with no one named "
-        "— each counted for it."
+        f"Small steps took you to a part of life {plural(count, 'time')}, with no one named: "
+        "each counts for its part of life."
     )
 
 
@@ -1442,10 +1444,9 @@ NO_MENTIONS = "No journal entry mentions them yet: @Name in an entry links someo
 
 def moved_steps(count: int) -> str:
     """The Review's line on steps moved to another time (not counted twice)."""
-    were = "was" if count == 1 else "were"
-    return (
-        f"{plural(count, 'step')} {were} moved to another time; each counts once, at its new time."
-    )
+    if count == 1:
+        return "1 step was moved to another time; it counts once, at its new time."
+    return f"{plural(count, 'step')} were moved to another time; each counts once, at its new time."
 
 
 def steps_done_line(

@@ -372,6 +372,10 @@ def test_a_place_gone_to_from_a_step_is_not_a_small_moment_with_someone(db: Data
     assert (figures.places_gone, figures.small_moments, figures.contexts_in_touch) == (1, 0, 1)
     breadth = next(f for f in review_report.figures(data) if f.key == "breadth")
     assert words.places_gone(1) in breadth.lines
+    assert words.places_gone(1) == (  # one: not "each" (nu233)
+        "A small step took you to a part of life once, with no one named: it counts there."
+    )
+    assert words.moved_steps(1).endswith("; it counts once, at its new time.")
     assert not any("not on your map" in line for line in breadth.lines), breadth.lines
 
 

@@ -206,6 +206,18 @@ def test_an_activity_keeps_its_capitals_however_each_step_wrote_it(october: Data
     ]
 
 
+def test_a_part_of_life_has_the_days_its_people_were_in_touch(october: Database) -> None:
+    """A contact logged without a part of life counts for its people's, in the patterns as
+    in Breadth: Family, Ana's, was in touch there and missing from the patterns (nu233)."""
+    with october.write() as s:
+        family = people.create_context(session=s, data={"name": "Family"}).id
+        ana = next(p.id for p in people.list_people(session=s) if p.name == "Ana")
+        people.update_person(session=s, person_id=ana, data={"context_ids": [family]})
+    data = review_of(october)
+    found = {a.name: a.days_with for a in data.associations}
+    assert found["Family"] == found["Ana"] == 3  # the 1st, 2nd and 4th
+
+
 def test_reciprocity_breadth_and_wins(october: Database) -> None:
     data = review_of(october)
     assert [(o.name, o.by_me, o.by_them) for o in data.one_way] == [("Ana", 3, 0)]

@@ -783,8 +783,18 @@ def _items_by_day(
         items["channel", label(row["channel"])].add(row["day"])
         if row["person"] is not None:
             items["person", row["person"]].add(row["day"])
-        if row["context"] is not None:
-            items["context", row["context"]].add(row["day"])
+    # A part of life's days are its contacts as Breadth counts them: a contact logged
+    # without one counts for its people's (Family, Ana's and Mum's, was in touch there and
+    # missing here, nu233).
+    start, end = day_window(first, after)
+    reached = context_contacts(start, end)
+    local_day = LocalDays()
+    for name, moment, day in session.execute(
+        sa.select(col(Context.name), reached.c.occurred_at, reached.c.day).join(
+            reached, reached.c.context_id == col(Context.id)
+        )
+    ).all():
+        items["context", name].add(local_day(moment) if moment is not None else _as_date(day))
     in_month = (col(JournalEntry.day) >= first, _before(col(JournalEntry.day), after))
     entry_day = col(JournalEntry.day)
     linked: list[tuple[str, Any]] = [
@@ -809,11 +819,16 @@ def _items_by_day(
     ]
     for kind, query in linked:
         for day, name in session.exec(query.where(*in_month)).all():
-            items[kind, name].add(date.fromisoformat(day) if isinstance(day, str) else day)
+            items[kind, name].add(_as_date(day))
     written: dict[str, str] = {}  # one activity, however capitalised, as first written
     for step in done:  # ("call ana (activity)" beside "Ana (person)", nu228)
         items["activity", written.setdefault(step.action.casefold(), step.action)].add(step.day)
     return items
+
+
+def _as_date(day: date | str) -> date:
+    """A day as the driver gives it (SQLite: text)."""
+    return date.fromisoformat(day) if isinstance(day, str) else day
 
 
 def _notes(session: Session, first: date, after: date) -> tuple[list[str], list[str]]:
