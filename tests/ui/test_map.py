@@ -385,11 +385,12 @@ async def test_a_nickname_that_names_someone_else_is_asked_about(
         table.move_cursor(row=[p.name for p in screen.shown].index("[b]Zoë[/b]"))
         await press(app, pilot, "e")
         await type_into(pilot, app, "nickname", nickname)
-        await press(app, pilot, "ctrl+s")
+        await press(app, pilot, "tab", "ctrl+s")  # on to *How close*, then saved
         assert isinstance(app.screen, Choice)
         assert f"{said} Is that as you want it?" in " ".join(screen_text(app).split())
-        await press(app, pilot, "enter")  # keep editing: nothing saved
-        assert isinstance(app.screen, PersonForm)
+        await press(app, pilot, "enter")  # keep editing: nothing saved, and back in the box
+        assert isinstance(app.screen, PersonForm)  # asked about (nu229: a letter typed next
+        assert app.focused is app.screen.query_one("#nickname")  # went on into Notes)
         assert {p.nickname for p in everyone(sqlite_db)} == {""}
         await press(app, pilot, "ctrl+s", "right", "enter")  # keep it
         assert isinstance(app.screen, MapScreen)

@@ -121,6 +121,10 @@ CIRCLE_SAID = {Circle.INNER: "closest", Circle.MIDDLE: "in between", Circle.OUTE
 in the notes, and the circle stayed middle: nu213)."""
 
 
+EDIT_NICKNAME = "edit-nickname"
+"""The answer that goes back to the nickname asked about."""
+
+
 class PersonForm(FormScreen[PersonRead]):
     """Add someone, or edit them (``person`` given)."""
 
@@ -389,7 +393,7 @@ class PersonForm(FormScreen[PersonRead]):
             raise Question(
                 "A nickname someone has?" if taken else "A name someone is found by?",
                 said + " Is that as you want it?",
-                [("edit", "Keep editing"), ("nickname", "Keep it")],
+                [(EDIT_NICKNAME, "Keep editing"), ("nickname", "Keep it")],
             )
 
     @staticmethod
@@ -422,8 +426,10 @@ class PersonForm(FormScreen[PersonRead]):
             self.allow_duplicate = True
         elif answer == "nickname":
             self.allow_nickname = True
-        else:
-            return  # keep editing
+        else:  # keep editing — the nickname asked about, in its box (a letter typed next
+            if answer == EDIT_NICKNAME:  # went on the drop-down left, into Notes, nu229)
+                self.query_one("#nickname", Input).focus()
+            return
         self.save(values)
 
 
