@@ -84,6 +84,10 @@ EXAMPLES: dict[tuple[str, bool], str] = {
 """Said in a refusal, by the way the question leans and whether it asks for a day alone."""
 
 
+CLOCK_SLACK = timedelta(minutes=5)
+"""How far ahead of this clock a contact may be said to have happened, and how far a time
+may be from now and still be "now": two computers' clocks, or a step kept a few minutes
+early, differ by that much."""
 QUICK_PICKS = ("tonight", "tomorrow 6pm", "this weekend")
 """One-key answers to "when?" in the planner."""
 
@@ -279,7 +283,7 @@ def _read(
             said_at = _default_time(day_words, day, now, lean, at)
         if time_words and _names_today(day_words, now):  # 'fri 7pm' said on a Friday
             today = now.replace(hour=said_at.hour, minute=said_at.minute)
-            if today > now if lean == "future" else today <= now + timedelta(minutes=5):
+            if today > now if lean == "future" else today <= now + CLOCK_SLACK:
                 return today  # still to come (or gone, when logging): today's, not a week off
         moment = day.replace(hour=said_at.hour, minute=said_at.minute)
         if lean == "future" and moment <= now and moment.weekday() == 5 and _the_weekend(day_words):
@@ -287,7 +291,7 @@ def _read(
         if not day_words:  # a time alone: the nearest one on the side we lean to
             if lean == "future" and moment < now:
                 moment += relativedelta(days=1)
-            elif lean == "past" and moment > now + timedelta(minutes=5):
+            elif lean == "past" and moment > now + CLOCK_SLACK:
                 moment -= relativedelta(days=1)
         return moment
     return _absolute(text.strip(), now, lean, at, day_asked=day_asked)

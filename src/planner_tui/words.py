@@ -942,7 +942,8 @@ def no_dates(name: str, typed: str = "") -> str:
 
 
 STILL_TO_COME = (
-    "That is still to come. Log contact that happened; small steps for later belong in the planner."
+    "That is still to come. Log a contact once it has happened; small steps for later belong "
+    "in the planner."
 )
 
 

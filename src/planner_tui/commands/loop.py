@@ -367,10 +367,10 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import LOGGED_CHANNEL, LOGGED_INITIATOR, Channel, label
     from planner_tui.journal_search import context_named, no_context
     from planner_tui.services import people
-    from planner_tui.when import check_year, parse_when
+    from planner_tui.when import CLOCK_SLACK, check_year, parse_when
 
     moment = parse_when(args.when, lean="past")
-    if moment > clock.now() + timedelta(minutes=5):
+    if moment > clock.now() + CLOCK_SLACK:
         _refuse(words.STILL_TO_COME)
     check_year(moment, anyway=args.anyway)
     with opened(settings) as database, database.write() as session:

@@ -4,7 +4,6 @@ neighbour): it counts for that part of life, and for no one's rhythm."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -28,7 +27,7 @@ from planner_tui.ui.forms.base import Field, FormScreen, Line, PeopleChips, Prob
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextBox, TextField
 from planner_tui.ui.widgets.ticks import Dropdown, Tick
-from planner_tui.when import parse_when, read_back, typed
+from planner_tui.when import CLOCK_SLACK, parse_when, read_back, typed
 
 WARMTH = [
     words.score(n) + (f" · {said}" if said else "")
@@ -197,11 +196,8 @@ class InteractionForm(FormScreen[Any]):
             preview.update("")
         else:
             preview.update(text("→ " + shown + self.year_asked(moment, values)))
-            if moment > clock.now() + timedelta(minutes=5):
-                problems["when"] = (
-                    "That is still to come. Log contact that happened; small steps for "
-                    "later belong in the planner."
-                )
+            if moment > clock.now() + CLOCK_SLACK:
+                problems["when"] = words.STILL_TO_COME
         return problems
 
     def submit(self, values: dict[str, Any]) -> Any:
