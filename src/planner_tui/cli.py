@@ -62,6 +62,7 @@ SUPPORT_POINTER = (
     "the same ones as the app's help (?)."
 )
 A_DAY = "a day, month or year, such as 2026-11-23, 2026-11 or 2026"
+A_MONTH = "a month, such as 2026-11"
 SEARCH_SHOWN = 50
 """How many entries `search` prints unless told (it says when there are more)."""
 
@@ -134,7 +135,8 @@ def build_parser() -> Parser:
         choices=["json", "markdown", "ics"],
         help="default: as -o's name ends (.md, .ics), else json",
     )
-    export.add_argument("--month", help="only this month, YYYY-MM (markdown)")
+    export.add_argument("--month", type=given(A_MONTH),
+                        help="only this month, YYYY-MM or 'nov 2026' (markdown)")  # fmt: skip
     export.add_argument(
         "--per-month", action="store_true", help="markdown: one file per month, into -o FOLDER"
     )
@@ -159,7 +161,8 @@ def build_parser() -> Parser:
     )
 
     review = sub.add_parser("review", help="print a month's review as Markdown")
-    review.add_argument("--month", help="YYYY-MM (default: this month)")
+    review.add_argument("--month", type=given(A_MONTH),
+                        help="YYYY-MM or 'nov 2026' (default: this month)")  # fmt: skip
 
     search = sub.add_parser(
         "search",
@@ -180,7 +183,8 @@ def build_parser() -> Parser:
     search.add_argument("--until", dest="end", type=given(A_DAY),
                         help="up to and including this day, month or year")  # fmt: skip
     for scale in ("mood", "connected"):
-        search.add_argument(f"--{scale}", metavar="RANGE", help="e.g. 4, 3-5, >=4 or <=2")
+        search.add_argument(f"--{scale}", metavar="RANGE", type=given("a score or a range"),
+                            help="e.g. 4, 3-5, >=4 or <=2")  # fmt: skip
     shown = search.add_mutually_exclusive_group()
     shown.add_argument("--limit", type=int, default=SEARCH_SHOWN, metavar="N",
                        help=f"show at most N entries (default {SEARCH_SHOWN})")  # fmt: skip
@@ -274,17 +278,6 @@ def check_replaced(path: Path, kind: str, *, replace: bool) -> None:
         )
 
 
-def month_given(text: str) -> date:
-    """`--month` as typed: one that isn't a month is a mistake in the command itself (exit
-    2, as `--mood 9` is; it was 1, nu226)."""
-    from planner_tui.services.review import parse_month
-
-    try:
-        return parse_month(text)
-    except InvalidInput as error:
-        raise UsageError(str(error)) from None
-
-
 def parse_day(text: str, *, end: bool = False) -> date:
     """A day, month or year as the search's own ``from:``/``to:`` read it
     (:func:`journal_search.edge`; `--from yesterday` was refused, nu226): its first day.
@@ -293,8 +286,8 @@ def parse_day(text: str, *, end: bool = False) -> date:
     from planner_tui.journal_search import day_after, edge
 
     span = edge(text, clock.today())
-    if isinstance(span, str):  # a mistake in the command itself, as `--mood 9` is (exit 2)
-        raise UsageError(span)
+    if isinstance(span, str):
+        raise InvalidInput(span)
     return day_after(span[1]) if end else span[0]
 
 
@@ -321,6 +314,7 @@ EXPORT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".ics": "ics", ".
 
 def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services import exchange
+    from planner_tui.services.review import parse_month
 
     if args.output == "-":  # the usual name for standard output (it wrote a file "-")
         args.output = None
@@ -333,7 +327,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     if args.format is None:  # `-o notes.md` wrote JSON into a file named Markdown
         suffix = args.output.suffix.casefold() if args.output is not None else ""
         args.format = EXPORT_SUFFIXES.get(suffix, "markdown" if args.per_month else "json")
-    month = month_given(args.month) if args.month else None
+    month = parse_month(args.month) if args.month else None
     if (month is not None or args.per_month) and args.format != "markdown":
         raise UsageError("--month and --per-month go with --format markdown")
     if args.per_month:
@@ -493,7 +487,7 @@ def cmd_review(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui import review_report
     from planner_tui.services import review
 
-    month = month_given(args.month) if args.month else review.parse_month(None)
+    month = review.parse_month(args.month)
     with opened(settings, reading=True) as database, database.session() as session:
         data = review.review_month(session=session, month=month)
     say(review_report.to_markdown(data, settings.resolved_home()), end="")

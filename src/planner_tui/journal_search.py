@@ -440,7 +440,7 @@ def span_of(text: str, today: date | None = None) -> tuple[date, date] | None:
     said = text.strip()
     found = SPAN.fullmatch(said)
     if found is None:
-        return _named_month(said, today)
+        return named_month(said, today)
     year, month, day = (int(part) if part else None for part in found.groups())
     assert year is not None
     if day is not None:
@@ -455,7 +455,7 @@ def _whole_month(first: date) -> tuple[date, date]:
     return first, first + relativedelta(day=31)  # its last day, as month() takes it
 
 
-def _named_month(said: str, today: date | None) -> tuple[date, date] | None:
+def named_month(said: str, today: date | None) -> tuple[date, date] | None:
     """``jan``, ``January 2019``: that month whole; None for other words."""
     found = NAMED_MONTH.fullmatch(said)
     if found is None:

@@ -547,6 +547,9 @@ def test_an_empty_day_is_refused_not_taken_as_today(home: Path) -> None:
         (["add", "Eve", "--context", " "], "argument --context: needs the name of a part"),
         (["search", "walk", "--from", ""], "argument --from: needs a day"),  # searched all
         (["search", "walk", "--until", ""], "argument --until: needs a day"),
+        (["search", "walk", "--mood", ""], "argument --mood: needs a score"),  # ignored
+        (["review", "--month", ""], "argument --month: needs a month"),  # this month's
+        (["export", "--format", "markdown", "--month", " "], "argument --month: needs"),  # all
     ],
 )
 def test_an_empty_value_is_refused_not_taken_as_left_out(

@@ -243,4 +243,4 @@ def test_the_journal_markdown_escapes_only_what_markdown_needs(tmp_path: Path) -
 
 
 def test_an_error_is_one_line_even_with_a_newline_in_it(tmp_path: Path) -> None:
-    assert_one_line_error(run(tmp_path, "review", "--month", "2026\n11"), 2, "not a month")
+    assert_one_line_error(run(tmp_path, "review", "--month", "2026\n11"), 1, "not a month")

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
-from planner_tui import clock, daily, learning, patterns, words
+from planner_tui import clock, daily, journal_search, learning, patterns, words
 from planner_tui.daily import LocalDays, moved as moved
 from planner_tui.db.models import (
     Channel,
@@ -80,12 +80,16 @@ REPAIR_TAG = "repair"
 
 
 def parse_month(text: str | None) -> date:
-    """'2026-11' → 1 Nov 2026; None → this month."""
+    """'2026-11', or a month by its name as the search reads it ('nov 2026', 'november':
+    the latest begun; nu229) → 1 Nov 2026; None → this month."""
     if text is None:
         return clock.today().replace(day=1)
     try:
         return date.fromisoformat(valid_month(text.strip()) + "-01")
     except ValueError:
+        named = journal_search.named_month(text.strip(), clock.today())
+        if named is not None:
+            return named[0]
         raise InvalidInput(f"{text!r} is not a month; write it like 2026-11.") from None
 
 
