@@ -54,6 +54,10 @@ PARTS_OF_DAY = {
     "night": time(21),
     "midnight": time(0),
 }
+PART_BEGINS = {"morning": time(5), "afternoon": time(12), "evening": time(17),
+               "tonight": time(18), "night": time(20)}  # fmt: skip
+"""When a part of the day has begun: logged within it, before its usual time above, it
+is now."""
 DEFAULT_TIME = time(12)
 LAST_MINUTE = time(23, 59)
 UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
@@ -286,6 +290,11 @@ def _read(
             if today > now if lean == "future" else today <= now + CLOCK_SLACK:
                 return today  # still to come (or gone, when logging): today's, not a week off
         moment = day.replace(hour=said_at.hour, minute=said_at.minute)
+        # 'this morning' logged at 07:14 is earlier on, not 09:00 still to come (nu231)
+        begins = PART_BEGINS.get((time_words or day_words).removeprefix("in the "))
+        begun = begins is not None and now.time() >= begins
+        if lean == "past" and begun and now + CLOCK_SLACK < moment and moment.date() == now.date():
+            return now
         if lean == "future" and moment <= now and moment.weekday() == 5 and _the_weekend(day_words):
             moment += relativedelta(days=1)  # 'this weekend 9am' said on Saturday at noon: Sunday
         if not day_words:  # a time alone: the nearest one on the side we lean to

@@ -139,6 +139,18 @@ def test_times_are_read_as_people_say_them(said: str, lean: str, meant: str) -> 
     assert read(said, lean) == meant
 
 
+def test_a_part_of_today_begun_but_before_its_usual_time_is_now_when_logging() -> None:
+    """`this morning` at 07:14 was 09:00, still to come, and a contact logged so was refused
+    (nu231): within the part of the day, before its usual time, it is now. Before it has
+    begun, or ahead, it keeps its usual time."""
+    early = NOW.replace(hour=7, minute=14)
+    assert read("this morning", "past", early) == "2026-11-23 07:14"
+    assert read("this evening", "past", early) == "2026-11-23 19:00"  # refused where logged
+    assert read("this morning", "future", early) == "2026-11-23 09:00"
+    assert read("tonight", "past", NOW.replace(hour=18, minute=30)) == "2026-11-23 18:30"
+    assert read("this morning", "past", NOW.replace(hour=4)) == "2026-11-23 09:00"
+
+
 def test_a_weekday_in_weeks_is_in_the_calendar_week_that_many_weeks_on() -> None:
     """As the README says: on a Saturday, `fri in 2 weeks` is 13 days away (the Friday of
     the week two weeks on), not the coming Friday's date two weeks later (a new user
