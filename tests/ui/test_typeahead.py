@@ -91,6 +91,33 @@ async def test_keys_typed_after_a_refused_save_are_dropped_with_the_bell(
         assert app.screen is not form and person_named(sqlite_db, "Ana") is not None
 
 
+@pytest.mark.parametrize("close", ["ctrl+l", "escape"])
+async def test_an_answer_typed_for_a_question_that_did_not_come_is_dropped(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, close: str
+) -> None:
+    """A form with nothing to keep closes without asking: the `right enter` typed for its
+    question opened the person under it (nu231). Dropped with the bell; a letter typed
+    after the answer still goes on to the view."""
+    from planner_tui.ui.screens.map import MapScreen
+
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    rung: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "e")
+        assert isinstance(app.screen, PersonForm)
+        burst(app, close, "right", "enter", "p")
+        await settle(app, pilot)
+        assert rung == [1] and not isinstance(app.screen, PersonForm)
+        assert type(app.screen).__name__ == "PlanScreen"  # `p`, not Ana's page
+        await press(app, pilot, "m", "e", close, "enter")  # one at a time: as before
+        assert type(app.screen).__name__ == "PersonScreen"
+        assert not isinstance(app.screen, MapScreen)
+
+
 @pytest.mark.timeout(120)  # without the fix the app never answers again: the test ends here
 async def test_a_toast_running_out_as_a_form_opens_leaves_the_form_taking_keys(
     sqlite_db: Database,

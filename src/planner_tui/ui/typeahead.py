@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 SETTLE_ROUNDS = 100
 """Looks at most, after a key, for the messages it set off to be handled."""
+ANSWER_KEYS = frozenset({"left", "right", "up", "down", "tab", "shift+tab", "enter"})
+"""The keys that answer a question (see :meth:`TypeAheadApp.drop_answers_typed_ahead`)."""
 HOLD_LIMIT = 10.0
 """Seconds keys wait at most for a screen to be ready. Screens say so sooner (also when
 their data could not be read); this is only so that nothing could hold the keyboard."""
@@ -99,6 +101,20 @@ class TypeAheadApp(App[None]):
         for (see ``ViewScreen.cannot_open_yet``, ``FormScreen.point_to``). Whether any were."""
         dropped = bool(self._typed)
         self._typed.clear()
+        return dropped
+
+    def drop_answers_typed_ahead(self) -> bool:
+        """Forget the keys waiting that would answer a question (arrows, Tab, Enter) up to
+        the first that wouldn't: a form closed without asking — nothing to keep — and the
+        ``right enter`` typed for its question opened the row under it (nu231). A letter
+        after Escape still goes on to the view, as Escape and a letter read together do.
+        Whether any were dropped."""
+        dropped = False
+        while self._typed and isinstance(key := self._typed[0], events.Key):
+            if key.key not in ANSWER_KEYS:
+                break
+            self._typed.popleft()
+            dropped = True
         return dropped
 
     def keys_may_go_on(self) -> None:

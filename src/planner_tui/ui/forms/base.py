@@ -866,7 +866,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         the words were gone); keys typed meanwhile wait (:attr:`ready_for_keys`)."""
         self.forget_unsaved()  # written just below, with whatever was typed last
         if not self.dirty:
-            self.dismiss(None)
+            self.closed_without_asking()
             return
         values, saves = self.values(), self._saves
         self.leaving = True
@@ -913,7 +913,20 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 answered,
             )
             return
+        self.answers_typed_ahead_dropped()
         self.discard()
+
+    def closed_without_asking(self) -> None:
+        """Nothing to keep: closed at once (see :meth:`answers_typed_ahead_dropped`)."""
+        self.answers_typed_ahead_dropped()
+        self.dismiss(None)
+
+    def answers_typed_ahead_dropped(self) -> None:
+        """Closing without a question, the answer typed ahead for the one that did not
+        come is dropped with the bell, not passed to the view under it (nu231: `right
+        enter` opened the person under the form)."""
+        if self.planner.drop_answers_typed_ahead():
+            self.app.bell()
 
     def discard(self) -> None:
         had = self.dirty

@@ -545,7 +545,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
 
     def action_leave(self) -> None:
         if not self.dirty:
-            self.dismiss(None)
+            self.closed_without_asking()
             return
         from planner_tui.ui.modals.confirm import Choice
 
