@@ -1757,6 +1757,44 @@ async def test_a_step_recorded_meanwhile_elsewhere_closes_its_form_saying_so(
         assert len(people.list_interactions(session=s, person_id=ids["Bo"])) == 1
 
 
+async def test_words_kept_as_a_draft_for_a_step_recorded_elsewhere_are_offered_to_it(
+    sqlite_db: Database,
+) -> None:
+    """A note kept as a draft (Escape), then the step recorded on the other computer: the
+    form closed as it opened, and the words stayed in a draft no form opens (nu230). They
+    are offered to that outcome's note (Escape too: only *Let it go* lets them go)."""
+    from sqlmodel import select
+
+    from planner_tui.db.models import Draft
+
+    ids = a_few_people(sqlite_db)
+    step = plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="call Bo")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "w")
+        assert isinstance(app.screen, OutcomeForm)
+        app.screen.query_one("#note").focus()
+        await press(app, pilot, *"left a voicemail", "escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TodayScreen)
+        with sqlite_db.write() as s:  # the other computer, while Today here still shows it
+            steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+        await press(app, pilot, "w")
+        await settle(app, pilot)
+        assert isinstance(app.screen, Choice)
+        shown = " ".join(screen_text(app).split())
+        assert ("This step already has an outcome: done. It was recorded meanwhile, elsewhere. "
+                "What you wrote for it was kept as a draft: add it to its note?") in shown  # fmt: skip
+        await press(app, pilot, "escape")  # as Enter: the words are kept
+        await settle(app, pilot)
+        said = " ".join(" ".join(str(t.render()) for t in app.screen.query(Toast)).split())
+        assert "Added what you wrote to its note (recorded elsewhere as done)." in said
+    with sqlite_db.session() as s:
+        assert steps.get_step(session=s, step_id=step).outcome_note == "left a voicemail"
+        assert s.exec(select(Draft)).all() == []
+
+
 async def test_words_for_a_step_recorded_meanwhile_elsewhere_go_with_its_outcome(
     sqlite_db: Database,
 ) -> None:

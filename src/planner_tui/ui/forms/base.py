@@ -429,8 +429,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         try:
             try:
                 choices = self.load_choices()
-            except Settled as settled:
-                self.app.call_from_thread(self._settled, str(settled))
+            except Settled as settled:  # with the draft kept for it, if any: its words
+                found = self.planner.backend.read(partial(drafts.find_draft, key=self.draft_key))
+                if found is not None:
+                    self._taken = (found[0], dict(found[1]))
+                self.app.call_from_thread(self._settled, str(settled), found and found[1])
                 return
             try:
                 stored = self.stored_now()
@@ -450,15 +453,23 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             draft = found[1]
         self.app.call_from_thread(self._restore, draft, choices, stored)
 
-    def _settled(self, message: str) -> None:
+    def _settled(self, message: str, draft: dict[str, Any] | None) -> None:
+        """What the form is for was done meanwhile, elsewhere: it closes saying so, and
+        its draft goes (:meth:`settled_with_words` may offer the words a new home)."""
         if self.planner.drop_typed_ahead():
             self.app.bell()
         self._loaded()
         if not self.is_attached:
             return
-        self.app.notify(message)
-        self.app.run_worker(self.drop_draft, thread=True, group="draft")
         self.dismiss(None)
+        if draft is None or not self.settled_with_words(message, draft):
+            self.app.notify(message)
+            self.app.run_worker(self.drop_draft, thread=True, group="draft")
+
+    def settled_with_words(self, message: str, draft: dict[str, Any]) -> bool:
+        """Whether *draft* holds words worth offering a home once the form has closed
+        as settled elsewhere (asked, then, by the form); by default, none."""
+        return False
 
     def _restore(
         self,

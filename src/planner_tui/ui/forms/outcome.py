@@ -20,7 +20,7 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from planner_tui import clock, words
 from planner_tui.db.models import Channel, Initiator, StepRead, StepStatus, label, name_too_long
-from planner_tui.errors import InvalidInput
+from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.services.steps import OutcomeResult, channel_in_words, likely_done_at
 from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question, Settled
 from planner_tui.ui.forms.interaction import WARMTH
@@ -211,6 +211,49 @@ class OutcomeForm(FormScreen[Any]):
         if self.status is not StepStatus.DECLINED:
             return planned, None
         return planned, backend.read(learning.recent_not_nows)
+
+    def settled_with_words(self, message: str, draft: dict[str, Any]) -> bool:
+        """A note kept as a draft, for a step recorded meanwhile elsewhere: offered to that
+        outcome's note, as when saving finds it so (nu230: the form closed, and the words
+        stayed in a draft no form opens). Escape adds them too: the step no longer shows
+        where the draft could be asked about again, and only *Let it go* lets them go."""
+        from planner_tui.ui.modals.confirm import Choice
+
+        note = str(draft.get("note") or "").strip()
+        if not note:
+            return False
+
+        def answered(answer: str | None) -> None:
+            if answer == "drop":
+                self.app.run_worker(self.drop_draft, thread=True, group="draft")
+            else:
+                self.app.run_worker(partial(self.add_note_kept, note), thread=True,
+                                    group="draft")  # fmt: skip
+
+        self.app.push_screen(
+            Choice(
+                "Recorded meanwhile, elsewhere",
+                f"{message} What you wrote for it was kept as a draft: add it to its note?",
+                [(ADD_NOTE, "Add it to its note"), ("drop", "Let it go")],
+            ),
+            answered,
+        )
+        return True
+
+    def add_note_kept(self, note: str) -> None:
+        """In a worker: the draft's note, added to the outcome recorded elsewhere."""
+        from planner_tui.services import steps
+
+        try:
+            result = self.planner.backend.write(
+                partial(steps.add_to_outcome_note, step_id=self.step.id, note=note)
+            )
+        except PlannerError as error:  # the draft stays, to be offered again
+            self.planner.call_from_thread(self.planner.notify, str(error), severity="error")
+            return
+        self.drop_draft()
+        said = words.note_added(label(result.status))
+        self.planner.call_from_thread(self.planner.notify, said, title="How it went")
 
     def use_choices(self, choices: Any) -> None:
         from planner_tui.learning import MIN_NOT_NOWS, NotNows
