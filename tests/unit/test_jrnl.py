@@ -307,3 +307,21 @@ def test_day_one_text_comes_in_as_written_without_its_photos_and_escapes(tmp_pat
     export.write_text(json.dumps(document))
     with pytest.raises(InvalidInput, match=r"holds 2 Day One entries with no words \(a photo"):
         jrnl.load(export)
+
+
+def test_words_with_no_day_stop_the_import_rather_than_go_unsaid(tmp_path: Path) -> None:
+    """Lines before a journal's first date line, and a folder's day file with no date line
+    at all, were left out without a word: "Added 1 journal entry" and the rest was gone
+    (nu232). Either stops the import, saying where, and nothing is imported."""
+    with pytest.raises(InvalidInput, match=r"^Line 2: 'Preamble \[b\]x\[/b\]' comes before"):
+        jrnl.parse_text("\nPreamble [b]x[/b]\n\n[2026-11-05 10:00] First real\n")
+    assert len(jrnl.parse_text("\n\n[2026-11-05 10:00] First real\n")) == 1  # blank lines
+    folder = tmp_path / "journal"
+    (folder / "2026" / "11").mkdir(parents=True)
+    (folder / "2026" / "11" / "19.txt").write_text("[2026-11-19 09:00] A walk\n")
+    (folder / "2026" / "11" / "18.txt").write_text("words with no date line\n")
+    with pytest.raises(InvalidInput, match=r"^2026/11/18\.txt has words but no entry's date"):
+        jrnl.load(folder)
+    (folder / "2026" / "11" / "18.txt").write_text("a note\n[2026-11-18 08:00] Tea\n")
+    with pytest.raises(InvalidInput, match=r"^2026/11/18\.txt: Line 1: 'a note' comes before"):
+        jrnl.load(folder)

@@ -182,6 +182,14 @@ def parse_text(text: str) -> list[Entry]:
         elif legacy and (found := _legacy_date(line)) is not None:
             starts.append((offset, offset + min(found[1], len(line)), found[0]))
         offset += len(line) + 1
+    before = text[: starts[0][0]] if starts else ""
+    if before.strip():  # words with no day: left out unsaid, they were lost (nu232)
+        number = next(n for n, line in enumerate(lines, start=1) if line.strip())
+        raise InvalidInput(
+            f"Line {number}: {words.quoted(lines[number - 1])} comes before the first entry's "
+            "date line, so it has no day. Move it under an entry (or take it out) and import "
+            "again. Nothing was imported."
+        )
     entries = []
     for number, (_start, begin, when) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(text)
@@ -291,7 +299,17 @@ def read_folder(folder: Path) -> list[Entry]:
     except OSError as error:
         raise InvalidInput(f"Can't read {folder}: {error.strerror or error}.") from None
     for day, path in files:
-        for entry in parse_text(_decode(_read_bytes(path), path)):
+        text, where = _decode(_read_bytes(path), path), path.relative_to(folder)
+        try:
+            found = parse_text(text)
+        except InvalidInput as error:
+            raise InvalidInput(f"{where}: {error}") from None
+        if not found and text.strip():  # a day's words with no time: lost unsaid (nu232)
+            raise InvalidInput(
+                f"{where} has words but no entry's date line (like [{day} 09:00] Title), so "
+                "they have no time. Add one and import again. Nothing was imported."
+            )
+        for entry in found:
             when = entry.when.replace(year=day.year, month=day.month, day=day.day)
             entries.append(Entry(when=when, text=entry.text, starred=entry.starred))
     return sorted(entries, key=lambda e: e.when)
