@@ -1629,10 +1629,8 @@ def export_given_to_restore(
 def made_for_reading(name: object, kind: str) -> str:
     """What planner-tui's own Markdown, calendar or review export is (given to import or
     restore): not to be read back in."""
-    return (
-        f"{name} is planner-tui's {kind} export, made for reading (or for a calendar app), "
-        "not to be read back in"
-    )
+    made = "for a calendar app" if kind == "calendar" else "for reading"  # not both (nu232)
+    return f"{name} is planner-tui's {kind} export, made {made}, not to be read back in"
 
 
 def export_for_reading(name: str, kind: str) -> str:

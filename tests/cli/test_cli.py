@@ -129,12 +129,10 @@ def test_markdown_and_ics_exports(demo_home: Path) -> None:
     # Given to import or restore, each says what it is (import: "no journal entries in
     # it"; restore: "damaged, or encrypted (then set PLANNER_TUI_PASSPHRASE)").
     (demo_home.parent / "cal.ics").write_bytes(ics.stdout)
-    for name, kind in (("all.md", "Markdown journal"), ("cal.ics", "calendar")):
+    for name, kind, made in (("all.md", "Markdown journal", "for reading"),
+                             ("cal.ics", "calendar", "for a calendar app")):  # fmt: skip
         path = demo_home.parent / name
-        said = (
-            f"{name} is planner-tui's {kind} export, made for reading (or for a calendar "
-            "app), not to be read back in"
-        )
+        said = f"{name} is planner-tui's {kind} export, made {made}, not to be read back in"
         assert_one_line_error(run(demo_home.parent / "new", "import", str(path)), 1, said)
         assert_one_line_error(run(demo_home, "restore", str(path), "--yes"), 1,
                               f"{said}, and not a backup: restore puts back")  # fmt: skip
