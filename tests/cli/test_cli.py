@@ -622,7 +622,7 @@ def test_a_cards_birthday_in_a_year_to_come_keeps_its_day_and_the_rest_comes_in(
         "BEGIN:VCARD\nVERSION:3.0\nFN:Future Baby\nBDAY:2030-01-01\nEND:VCARD\n"
         "BEGIN:VCARD\nVERSION:3.0\nFN:Other Person\nEND:VCARD\n"
     )
-    said = "1 birthday gave a year still to come, so only the day and month was kept: line 4."
+    said = "1 birthday gave a year still to come, so only the day and month were kept: line 4."
     preview = run(tmp_path, "import", "--preview", str(source))
     assert preview.returncode == 0, preview.stderr
     assert "Future Baby  (new)  birthday 1 January\n" in preview.stdout

@@ -137,7 +137,7 @@ class Contents:
         if self.born_later:
             n = len(self.born_later)
             out.append(f"{plural(n, 'birthday')} gave a year still to come, so only the day "
-                       f"and month {'was' if n == 1 else 'were'} kept: "
+                       "and month were kept: "
                        f"{_listed(f'line {line}' for line in self.born_later)}.")  # fmt: skip
         if self.unreadable:
             n = len(self.unreadable)
