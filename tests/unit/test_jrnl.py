@@ -325,3 +325,16 @@ def test_words_with_no_day_stop_the_import_rather_than_go_unsaid(tmp_path: Path)
     (folder / "2026" / "11" / "18.txt").write_text("a note\n[2026-11-18 08:00] Tea\n")
     with pytest.raises(InvalidInput, match=r"^2026/11/18\.txt: Line 1: 'a note' comes before"):
         jrnl.load(folder)
+
+
+def test_a_day_one_entry_with_no_date_is_named(tmp_path: Path) -> None:
+    """One entry without `creationDate` among Day One's made the file "not a planner-tui
+    export" (nu232): it is read as Day One's, and the entry is named."""
+    export = tmp_path / "Journal.json"
+    export.write_text(json.dumps({"entries": [
+        {"creationDate": "2026-03-01T16:30:00Z", "text": "Walk"},
+        {"uuid": "B2", "text": "no date here"},
+    ]}))  # fmt: skip
+    assert jrnl.claims(export)
+    with pytest.raises(InvalidInput, match=r"^Day One entry 2 has no date that can be read"):
+        jrnl.load(export)

@@ -355,11 +355,14 @@ def _dayone_words(text: Any) -> str:
 
 
 def is_dayone_json(document: Any) -> bool:
+    """A Day One export: its entries, some with Day One's ``creationDate`` (one without was
+    called "not a planner-tui export", not named as the entry with no date, nu232)."""
     return (
         isinstance(document, dict)
         and isinstance(document.get("entries"), list)
         and "format" not in document  # planner-tui's own export names its format
-        and all(isinstance(e, dict) and "creationDate" in e for e in document["entries"])
+        and all(isinstance(e, dict) for e in document["entries"])
+        and any("creationDate" in e for e in document["entries"])
     )
 
 
@@ -370,7 +373,7 @@ def read_dayone_json(document: Any) -> list[Entry]:
     for number, item in enumerate(document["entries"], 1):
         try:
             moment = datetime.fromisoformat(str(item["creationDate"]).replace("Z", "+00:00"))
-        except ValueError:
+        except (KeyError, ValueError):
             raise InvalidInput(f"Day One entry {number} has no date that can be read.") from None
         entries.append(
             _dayone_entry(
