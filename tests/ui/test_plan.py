@@ -1757,16 +1757,29 @@ async def test_a_step_recorded_meanwhile_elsewhere_closes_its_form_saying_so(
         assert len(people.list_interactions(session=s, person_id=ids["Bo"])) == 1
 
 
+async def note_added(app: PlannerApp, pilot: Any, db: Database, step: int, note: str) -> None:
+    """Today, saying the words went to the note of the step recorded elsewhere (done),
+    which holds *note*; and no draft left behind."""
+    from sqlmodel import select
+
+    from planner_tui.db.models import Draft
+
+    await settle(app, pilot)
+    assert isinstance(app.screen, TodayScreen)
+    said = " ".join(" ".join(str(t.render()) for t in app.screen.query(Toast)).split())
+    assert "Added what you wrote to its note (recorded elsewhere as done)." in said
+    with db.session() as s:
+        stored = steps.get_step(session=s, step_id=step)
+        assert (stored.status, stored.outcome_note) == ("done", note)
+        assert s.exec(select(Draft)).all() == []
+
+
 async def test_words_kept_as_a_draft_for_a_step_recorded_elsewhere_are_offered_to_it(
     sqlite_db: Database,
 ) -> None:
     """A note kept as a draft (Escape), then the step recorded on the other computer: the
     form closed as it opened, and the words stayed in a draft no form opens (nu230). They
     are offered to that outcome's note (Escape too: only *Let it go* lets them go)."""
-    from sqlmodel import select
-
-    from planner_tui.db.models import Draft
-
     ids = a_few_people(sqlite_db)
     step = plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="call Bo")
     app = make_app(sqlite_db)
@@ -1787,12 +1800,7 @@ async def test_words_kept_as_a_draft_for_a_step_recorded_elsewhere_are_offered_t
         assert ("This step already has an outcome: done. It was recorded meanwhile, elsewhere. "
                 "What you wrote for it was kept as a draft: add it to its note?") in shown  # fmt: skip
         await press(app, pilot, "escape")  # as Enter: the words are kept
-        await settle(app, pilot)
-        said = " ".join(" ".join(str(t.render()) for t in app.screen.query(Toast)).split())
-        assert "Added what you wrote to its note (recorded elsewhere as done)." in said
-    with sqlite_db.session() as s:
-        assert steps.get_step(session=s, step_id=step).outcome_note == "left a voicemail"
-        assert s.exec(select(Draft)).all() == []
+        await note_added(app, pilot, sqlite_db, step, "left a voicemail")
 
 
 async def test_words_for_a_step_recorded_meanwhile_elsewhere_go_with_its_outcome(
@@ -1801,10 +1809,6 @@ async def test_words_for_a_step_recorded_meanwhile_elsewhere_go_with_its_outcome
     """The other computer recorded the step while this one's form was open and written in:
     saving said "already has an outcome", and Escape kept the words as a draft no form
     could open (nu223). Saving now offers to add them to the note of the outcome there."""
-    from sqlmodel import select
-
-    from planner_tui.db.models import Draft
-
     ids = a_few_people(sqlite_db)
     step = plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="call Bo")
     app = make_app(sqlite_db)
@@ -1826,14 +1830,4 @@ async def test_words_for_a_step_recorded_meanwhile_elsewhere_go_with_its_outcome
         await press(app, pilot, "enter")  # keep editing: nothing changes
         assert app.screen is form
         await press(app, pilot, "ctrl+s", "right", "enter")  # add it to its note
-        await settle(app, pilot)
-        assert isinstance(app.screen, TodayScreen)
-        said = " ".join(" ".join(str(t.render()) for t in app.screen.query(Toast)).split())
-        assert "Added what you wrote to its note (recorded elsewhere as done)." in said
-    with sqlite_db.session() as s:
-        stored = steps.get_step(session=s, step_id=step)
-        assert (stored.status, stored.outcome_note) == (
-            "done",
-            "we spoke\n\ntired [b]x[/b], maybe sunday",
-        )
-        assert s.exec(select(Draft)).all() == []
+        await note_added(app, pilot, sqlite_db, step, "we spoke\n\ntired [b]x[/b], maybe sunday")
