@@ -587,10 +587,17 @@ def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Databa
     assert "## How these figures are counted" in text
 
 
-@pytest.mark.parametrize("bad", ["2026-13", "nov", "", "2026-1-1"])
+@pytest.mark.parametrize("bad", ["2026-13", "Octember", "no", "", "2026-1-1"])
 def test_bad_months_get_a_clear_message(bad: str) -> None:
     with pytest.raises(InvalidInput, match="month"):
         review.parse_month(bad)
+
+
+def test_a_month_is_taken_by_its_name_too() -> None:
+    """As the search's from: takes it (nu229): `nov` alone is the latest November begun."""
+    assert review.parse_month("Nov 2025") == review.parse_month("2025-11") == date(2025, 11, 1)
+    assert review.parse_month("november") == date(2026, 11, 1)  # the tests' clock: 23 Nov 2026
+    assert review.parse_month("dec") == date(2025, 12, 1)
 
 
 @pytest.mark.parametrize("days", [5, 16])
