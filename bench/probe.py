@@ -354,6 +354,11 @@ async def cycle_plan(app, pilot, keys: list[str]) -> None:  # type: ignore[no-un
         await pilot.press(key)
         await app.workers.wait_for_complete()
     await pilot.pause()
+    if type(app.screen).__name__ == "Choice":  # the same step again: "Plan it as well"
+        for key in ("right", "enter"):
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+        await pilot.pause()
     assert type(app.screen).__name__ != "PlanWizard", "the wizard did not save"
 
 
