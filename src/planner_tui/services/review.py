@@ -524,7 +524,7 @@ def review_month(*, session: Session, month: date, today: date | None = None) ->
     done_year = [step for _, step in done_due]
     # By the day shown (listed by the day due, they read 5, 4, 5 Dec).
     done = sorted((step for due, step in done_due if due >= first), key=lambda s: s.day)
-    items = _items_by_day(session, trend_first, after, contacts_year, done_year)
+    items = _items_by_day(session, trend_first, after, contacts_year, done_year, days)
     trend = _trend(session, first, per_day)
     return MonthReviewData(
         figures=figures,
@@ -780,8 +780,10 @@ def _items_by_day(
     after: date,
     contacts: list[dict[str, Any]],
     done: list[StepDone],
+    local_day: LocalDays,
 ) -> dict[tuple[str, str], set[date]]:
-    """Which people, contexts, tags, channels and activities each day of the month had."""
+    """Which people, contexts, tags, channels and activities each day of the month had
+    (*local_day*: the Review's, shared)."""
     items: dict[tuple[str, str], set[date]] = defaultdict(set)
     for row in contacts:
         items["channel", label(row["channel"])].add(row["day"])
@@ -792,7 +794,6 @@ def _items_by_day(
     # missing here, nu233).
     start, end = day_window(first, after)
     reached = context_contacts(start, end)
-    local_day = LocalDays()
     for name, moment, day in session.execute(
         sa.select(col(Context.name), reached.c.occurred_at, reached.c.day).join(
             reached, reached.c.context_id == col(Context.id)
