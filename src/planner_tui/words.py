@@ -329,6 +329,11 @@ def checkin_state(checked_in: bool, draft_day: date | None, c: str = "c") -> str
 
 DRAFT_KEPT_MARK = "(changes kept as a draft) "
 """Before a Journal row whose entry has changes begun and kept, not yet saved."""
+TYPED_BEFORE_DRAFT = (
+    "What you typed as it opened was left out, so it doesn't run into the draft: type it "
+    "again where you want it."
+)
+"""A form's draft note, when keys typed before the draft showed were dropped (nu237)."""
 ANOTHER_DRAFTED = "A check-in you began with n is kept as a draft: n takes you back to it."
 """The Journal, while a check-in of its own (`n`) waits as a draft."""
 

@@ -24,6 +24,7 @@ from planner_tui.terminal import plain
 from planner_tui.ui.app import PlannerApp
 from planner_tui.ui.forms.journal import SCALES, JournalForm
 from planner_tui.ui.forms.people import PersonForm
+from planner_tui.ui.forms.plan import PlanWizard
 from planner_tui.ui.screens.today import TodayScreen
 from planner_tui.ui.terminal_input import PasteCleaner, PasteSafeParser
 
@@ -489,3 +490,31 @@ async def test_keys_typed_just_after_a_change_act_on_the_map_as_it_now_is(
         assert isinstance(app.screen, PersonForm)
         ticks = app.screen.query_one("#contexts", TickList)
         assert [str(ticks.get_option_at_index(0).prompt)] == ["Yoga"]  # to tick
+
+
+async def test_a_name_typed_ahead_into_a_form_with_a_draft_is_not_joined_to_it(
+    sqlite_db: Database,
+) -> None:
+    """`s Fe Escape` keeps "Fe" as a draft; `s Gita Enter` typed at once later was added to
+    it: the wizard planned for "FeGita", a person no one had named (nu237). The keys typed
+    before the draft could be seen are left out, with the bell and a word why; the draft
+    stays as it was, and no one is added."""
+    a_few_people(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s", *"Fe", "escape")
+        assert not isinstance(app.screen, PlanWizard)
+        burst(app, "s", *"Gita", "enter", *"climb together", "enter")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, PlanWizard)
+        assert form.query_one("#find", Input).value == "Fe"
+        note = str(form.query_one("#draft-note").render())
+        assert "Picked up where you left off" in note and "left out" in note
+        await press(app, pilot, "end", "ctrl+u")  # the person types it again where they mean
+        await press(app, pilot, *"Gita")
+        assert form.query_one("#find", Input).value == "Gita"
+    with sqlite_db.session() as s:
+        assert {p.name for p in people.list_people(session=s)} == {"Ana", "Bo", "Cy"}
+    assert all_steps(sqlite_db) == []

@@ -409,3 +409,20 @@ def test_undo_refuses_cleanly_when_a_link_has_gone(db: Database) -> None:
         revert(session=s, change=removed)
     with db.session() as s:
         assert [p.name for p in people.list_people(session=s)] == ["Ben"]
+
+
+def test_a_check_ins_contact_on_a_day_with_one_logged_is_not_counted_twice(db: Database) -> None:
+    """A step done with Priya (a logged contact), then "in touch with Priya" in that
+    evening's check-in: her new job's week showed two contacts, her page one (nu234). On
+    another day the check-in still counts."""
+    with db.write() as s:
+        job = context(s, "New job")
+        priya = person(s, "Priya", context_ids=[job])
+        meet(s, [priya], 0)
+        for days_back in (0, 2):
+            journal.save_entry(session=s, data={
+                "day": TODAY - timedelta(days=days_back), "body": "lunch with @Priya",
+                "contact_person_ids": [priya]})  # fmt: skip
+    with db.session() as s:
+        strip = gaps.recency_strip(session=s, weeks=2, today=TODAY)
+    assert [row[1:] for row in strip.rows] == [("New job", [0, 2])]

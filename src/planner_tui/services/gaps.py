@@ -254,9 +254,17 @@ def recency_strip(*, session: Session, weeks: int = 12, today: date | None = Non
     query = select(contacts.c.context_id, contacts.c.occurred_at, contacts.c.day)
     # Bounded by the window (a few weeks of contact), so bucketing by local week in Python
     # is cheap and keeps the SQL the same on SQLite and PostgreSQL.
-    for context_id, occurred, day in session.exec(query).all():
-        index = (clock.to_local(contact_moment(occurred, day)).date() - mondays[0]).days // 7
-        counts.setdefault(context_id, [0] * weeks)[index] += 1
+    found_days = [
+        (context_id, occurred is not None, clock.to_local(contact_moment(occurred, day)).date())
+        for context_id, occurred, day in session.exec(query).all()
+    ]
+    # A check-in's "in touch" adds a contact only on a day with none logged in that part of
+    # life: a step done with Priya, then "in touch with Priya" in that evening's check-in,
+    # showed her new job two contacts that day (nu234).
+    logged = {(context_id, day) for context_id, was_logged, day in found_days if was_logged}
+    for context_id, was_logged, day in found_days:
+        if was_logged or (context_id, day) not in logged:
+            counts.setdefault(context_id, [0] * weeks)[(day - mondays[0]).days // 7] += 1
     found = sorted(
         session.exec(
             select(Context.id, Context.name).where(col(Context.archived).is_(False))

@@ -522,6 +522,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 said += " " + words.draft_times_kept([draft[f] for f in meant], written)
             if elsewhere:
                 said += " " + words.draft_over_change(self.FIELD_WORDS, elsewhere)
+            # Keys typed before the draft could be seen were meant for an empty form: added
+            # to it they made one name of two, "FeGita", and a person of it (nu237).
+            if self.planner.drop_typed_ahead():
+                self.app.bell()
+                said += " " + words.TYPED_BEFORE_DRAFT
             self._written = written  # written again unchanged, it is still from then
             note.update(said)
             note.display = True
