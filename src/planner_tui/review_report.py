@@ -882,7 +882,13 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
                 lines += ["People you trust:", *(ITEM + person for person in data.trusted)]
             else:
                 lines.append(words.NO_ONE_TRUSTED)
-            lines += [line for line in found.text() if line]
+            # Support for everyday loneliness, not a wall of crisis lines under a score: a
+            # newcomer who answered "often" read twenty lines about suicide (nu234). The
+            # crisis lines stay a key away, and shown here when no other support is listed.
+            if found.other:
+                lines += [words.OTHER_SUPPORT, *found.other_text(), words.CRISIS_LINES_IN_HELP]
+            else:
+                lines += found.crisis_text()
             if found.problem:
                 lines.append(found.problem)
     return Figure("loneliness", "Loneliness check", lines)

@@ -104,6 +104,11 @@ OTHER_SUPPORT_KINDS = (
     "local directories:"
 )
 OTHER_SUPPORT = f"{OTHER_SUPPORT_HEADING} — {OTHER_SUPPORT_KINDS}"
+CRISIS_LINES_IN_HELP = (
+    "If things ever feel too heavy, call your local emergency number if you are in danger; "
+    "free crisis lines by country are in the app's help (?) and in planner-tui support."
+)
+"""Under a loneliness check that leans lonely, after the support that isn't only for crises."""
 """Where the lines have no heading of their own (the command line)."""
 
 EMPTY_TODAY = (
@@ -152,7 +157,7 @@ def lonely_note(month: str) -> str:
     return (
         f"Your answers for {month} say you have been feeling lonely. That is hard to carry, "
         "and you are not the only one: many people feel this way at times, and it can change. "
-        "Talking to someone you trust, your doctor, or one of the free lines below can help."
+        "Talking to someone you trust, your doctor, or one of the services below can help."
     )
 
 

@@ -280,6 +280,11 @@ async def test_a_check_that_leans_lonely_is_answered_kindly_and_shows_where_help
         shown = " ".join(screen_text(app).split())
         assert words.lonely_note("this month") in shown and "Mum" in shown
         assert words.NO_ONE_TRUSTED not in shown
+        # Support for everyday loneliness, and where the crisis lines are: not twenty lines
+        # about suicide under a score (nu234).
+        assert words.OTHER_SUPPORT in shown and "Re-engage" in shown
+        assert words.CRISIS_LINES_IN_HELP in shown
+        assert "suicide" not in shown.lower() and "988" not in shown
 
 
 async def test_a_check_for_an_earlier_month_says_that_month(sqlite_db: Database) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -477,6 +478,26 @@ def test_own_words_are_shown_whole_each_line_under_the_first(db: Database) -> No
     assert "In your words: choir\\\n\\# sang \\[b\\]solo\\[/b\\]\n" in text
 
 
+def test_a_lonely_check_shows_the_crisis_lines_when_no_other_support_is_listed(
+    db: Database, tmp_path: Path
+) -> None:
+    """Under a check that leans lonely the review lists support that isn't only for crises
+    and says where the crisis lines are; with a support.toml of one's own that lists only
+    crisis lines, those are shown there, so there is always somewhere to turn."""
+    (tmp_path / "support.toml").write_text(
+        '[[line]]\ncountry = "Here"\nkind = "crisis"\nname = "Night Line"\nreach = "0800 1"\n',
+        encoding="utf-8",
+    )
+    with db.write() as s:
+        review.save_loneliness_check(
+            session=s,
+            data={"month": "2026-10", "lack_companionship": 3, "left_out": 3, "isolated": 3},
+        )
+    text = review_report.to_markdown(review_of(db), tmp_path)
+    assert "Night Line — 0800 1" in text and words.EMERGENCY_LINE in text
+    assert words.CRISIS_LINES_IN_HELP not in text and words.OTHER_SUPPORT not in text
+
+
 def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
     with db.write() as s:
         review.save_loneliness_check(
@@ -500,9 +521,12 @@ def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
     # Each answer as that one is, capitalised (nu151: "companionship? often.").
     assert "How often do you feel that you lack companionship? Some of the time." in text
     assert "How often do you feel left out? Hardly ever." in text
-    assert "free lines" not in text  # 5 is not high: no support note
+    assert "many people feel this way" not in text  # 5 is not high: no support note
     high = review_report.to_markdown(september)
-    assert "many people feel this way" in high and "Samaritans" in high
+    assert "many people feel this way" in high and "Re-engage" in high
+    # Support for everyday loneliness, the crisis lines a key away (nu234: twenty lines
+    # about suicide under a score).
+    assert words.CRISIS_LINES_IN_HELP in high and "Samaritans" not in high
     assert "People you trust" not in high  # none noted yet
     # The people you noted you trust come first, as help lists them (the note named only
     # the lines for everyone, though it says talking to someone you trust can help).
@@ -511,7 +535,7 @@ def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
                                                   {"name": "Sam", "reach": "07000 111222"}])  # fmt: skip
     high = review_report.to_markdown(review_of(db, date(2026, 9, 1)))
     ours = high.index("People you trust:\n\n- Mum\n- Sam — 07000 111222\n")
-    assert high.index("many people feel this way") < ours < high.index("Samaritans")
+    assert high.index("many people feel this way") < ours < high.index("Re-engage")
     assert "People you trust" not in review_report.to_markdown(review_of(db))  # 5: not high
     # Taking it again replaces the month's answers rather than adding a second check.
     with db.write() as s:
