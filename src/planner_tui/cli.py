@@ -393,13 +393,11 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         import_journal(settings, path)
         return
     try:
-        text = read_named(path).decode("utf-8")
+        text = jrnl.decode_import(read_named(path), path)
     except FileNotFoundError:
         raise PlannerError(f"There is no file {path}.") from None
     except IsADirectoryError:
         raise PlannerError(f"{path} is a folder, not a file.") from None
-    except UnicodeDecodeError:
-        raise PlannerError(f"{path} is not a UTF-8 text file.") from None
     except OSError as error:
         raise PlannerError(f"Can't read {path}: {error.strerror or error}.") from None
     rows = exchange.checked_export(text)  # before opening: a refused file leaves no database

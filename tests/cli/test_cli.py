@@ -88,7 +88,8 @@ def test_export_to_a_dash_is_standard_output(
             (Path(__file__).parents[1] / "data/jrnl/expected/onefile.json").read_text(),
             "That is jrnl's JSON export, which isn't read here: import the journal itself",
         ),
-        (b"\xff\xfe\x00bad", "not a UTF-8 text file"),
+        (b"\xff\xfe\x00bad", "is UTF-16 text, and import reads UTF-8"),  # its byte-order mark
+        (b"\x80\x00bad", "not a UTF-8 text file"),
         (
             '{"format": "planner-tui", "version": 1, "tables": {"person": [{"id": 1}]}}',
             "person row 1",

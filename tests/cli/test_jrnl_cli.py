@@ -205,3 +205,46 @@ def test_day_one_entries_with_only_a_photo_are_counted_as_left_out(tmp_path: Pat
         "1 Day One entry with no words (a photo or a recording alone) was left out.",
     ]
     assert [body for _, body in entries(tmp_path)] == ["16:30 Walk with Ana"]  # UTC: no zone
+
+
+def test_an_export_saved_with_a_byte_order_mark_imports_and_utf16_is_told_how_to_convert(
+    tmp_path: Path,
+) -> None:
+    """A JSON export saved again as UTF-8 with a byte-order mark (as Windows' Notepad does)
+    was "not valid JSON"; a Day One export so saved too; in UTF-16, only "not a UTF-8 text
+    file", with no word of what to do (nu236)."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "Tea with Ana", "--day", "2026-11-20").returncode == 0
+    exported = run(home, "export").stdout
+    (tmp_path / "bom.json").write_bytes(b"\xef\xbb\xbf" + exported.encode())
+    imported = run(tmp_path / "fresh", "import", str(tmp_path / "bom.json"))
+    assert imported.returncode == 0, imported.stderr
+    assert [body for _, body in entries(tmp_path / "fresh")] == ["Tea with Ana"]
+    dayone = '{"entries": [{"creationDate": "2026-03-01T16:30:00Z", "text": "Walk"}]}'
+    (tmp_path / "Journal.json").write_bytes(b"\xef\xbb\xbf" + dayone.encode())
+    assert run(tmp_path / "day", "import", str(tmp_path / "Journal.json")).returncode == 0
+    assert [body for _, body in entries(tmp_path / "day")] == ["16:30 Walk"]
+    (tmp_path / "u16.json").write_bytes(exported.encode("utf-16"))
+    assert_one_line_error(run(tmp_path / "other", "import", str(tmp_path / "u16.json")), 1,
+                          "u16.json is UTF-16 text, and import reads UTF-8: convert it first "
+                          "(e.g. iconv -f utf-16 -t utf-8).")  # fmt: skip
+    assert not (tmp_path / "other").exists()
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        '{"metadata": {"version": "1.0"}, "entries": []}',
+        '{"entries": [{"text": "no date"}]}',
+        '{"entries": ["text"]}',
+    ],
+    ids=["no entries", "no date", "not entries"],
+)
+def test_a_day_one_export_with_nothing_to_read_is_called_day_ones(
+    tmp_path: Path, document: str
+) -> None:
+    """Day One's JSON with no entries, or none with a date, was "not a planner-tui export"
+    (nu236): the person was importing Day One's file."""
+    (tmp_path / "Journal.json").write_text(document, encoding="utf-8")
+    assert_one_line_error(run(tmp_path / "home", "import", str(tmp_path / "Journal.json")), 1,
+                          "looks like a Day One export, but none of its entries can be read")  # fmt: skip

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -338,3 +339,31 @@ def test_a_day_one_entry_with_no_date_is_named(tmp_path: Path) -> None:
     assert jrnl.claims(export)
     with pytest.raises(InvalidInput, match=r"^Day One entry 2 has no date that can be read"):
         jrnl.load(export)
+
+
+GOOD_DOENTRY = DATA / "dayone-classic.dayone" / "entries"
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        lambda good: good.replace(b"<date>", b"<date>notadate", 1),  # AttributeError in plistlib
+        lambda good: good[:120],  # cut short: ExpatError
+        lambda good: b"garbage",
+        lambda good: b'<?xml version="1.0"?><plist version="1.0"><array/></plist>',
+        lambda good: b"bplist00" + bytes(40),  # a binary plist's start, nothing after it
+    ],
+    ids=["unreadable date", "cut short", "not a plist", "a list", "binary, cut"],
+)
+def test_a_broken_day_one_classic_entry_is_named_not_a_crash(tmp_path: Path, broken: Any) -> None:
+    """Beside a good entry, a `.doentry` with a date plistlib can't read, or one cut short,
+    ended the import in "something unexpected went wrong" (nu236): each is named, as any
+    other unreadable entry is."""
+    good = sorted(GOOD_DOENTRY.glob("*.doentry"))[0].read_bytes()
+    entries = tmp_path / "Journal.dayone" / "entries"
+    entries.mkdir(parents=True)
+    (entries / "A.doentry").write_bytes(good)
+    (entries / "B.doentry").write_bytes(broken(good))
+    with pytest.raises(InvalidInput) as error:
+        jrnl.load(tmp_path / "Journal.dayone")
+    assert str(error.value) == "B.doentry is not a Day One entry that can be read."

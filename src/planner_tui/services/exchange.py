@@ -274,6 +274,12 @@ _JRNL_JSON = (
     "text file or folder, as jrnl keeps it), which holds all of this. Nothing was imported."
 )
 """A jrnl user's first try (nu218): "not a planner-tui export" said nothing of what would do."""
+_DAYONE_NOTHING = (
+    "That looks like a Day One export, but none of its entries can be read (each needs a "
+    "creationDate). Nothing was imported."
+)
+"""Day One's JSON with no entries, or none with a date, was "not a planner-tui export"
+(nu236): the person was importing Day One's file, not this app's."""
 
 
 def _looks_like_jrnl_json(document: Any) -> bool:
@@ -313,10 +319,11 @@ def checked_export(text: str) -> dict[str, list[dict[str, Any]]]:
             "That file is not a planner-tui export: it is nested too deeply."
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        if _looks_like_jrnl_json(document):
+            raise InvalidInput(_JRNL_JSON)
+        dayone = isinstance(document, dict) and isinstance(document.get("entries"), list)
         raise InvalidInput(
-            _JRNL_JSON
-            if _looks_like_jrnl_json(document)
-            else "That JSON file is not a planner-tui export."
+            _DAYONE_NOTHING if dayone else "That JSON file is not a planner-tui export."
         )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:

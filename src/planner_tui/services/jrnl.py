@@ -17,6 +17,7 @@ again, so importing the same file twice adds nothing the second time.
 
 from __future__ import annotations
 
+import codecs
 import json
 import plistlib
 import re
@@ -209,7 +210,7 @@ def _entry(when: datetime, raw: str) -> Entry:
 def looks_encrypted(data: bytes) -> bool:
     """jrnl's encrypted files that say so: v3 (``JRNLv3`` header) and v2 (one Fernet
     token, base64 text starting ``gAAAAA``). Its v1 (16 bytes of IV, then AES blocks) is
-    not text at all, like any other file that isn't: see :func:`_decode`."""
+    not text at all, like any other file that isn't: see :func:`decode_import`."""
     if data.startswith(b"JRNLv3"):
         return True
     stripped = data.strip()
@@ -231,11 +232,19 @@ def _read_bytes(path: Path) -> bytes:
         raise InvalidInput(f"There is no file {path!r}.") from None
 
 
-def _decode(data: bytes, path: Path) -> str:
+def decode_import(data: bytes, path: Path) -> str:
+    """A file given to ``planner-tui import`` as text: UTF-8, a byte-order mark passed over
+    (Windows' Notepad writes one: a JSON export so saved was "not valid JSON", nu236); any
+    other bytes refused, saying what to do."""
     if looks_encrypted(data):
         raise InvalidInput(ENCRYPTED)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InvalidInput(
+            f"{path.name} is UTF-16 text, and import reads UTF-8: convert it first "
+            "(e.g. iconv -f utf-16 -t utf-8)."
+        )
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         blocks = len(data) >= 32 and len(data) % 16 == 0  # perhaps jrnl's first encryption
         start = data[:4096]
@@ -258,7 +267,7 @@ def _decode(data: bytes, path: Path) -> str:
 def read_file(path: Path) -> list[Entry]:
     """A one-file jrnl journal (not planner-tui's own Markdown export: that one is written
     for reading, and the JSON export is the one that reads back whole)."""
-    text = _decode(_read_bytes(path), path)
+    text = decode_import(_read_bytes(path), path)
     kind = kind_of_text(text)
     if kind is not None and kind != "json":  # a JSON export is read by exchange
         raise InvalidInput(words.export_for_reading(path.name, EXPORT_KINDS[kind]))
@@ -299,7 +308,7 @@ def read_folder(folder: Path) -> list[Entry]:
     except OSError as error:
         raise InvalidInput(f"Can't read {folder}: {error.strerror or error}.") from None
     for day, path in files:
-        text, where = _decode(_read_bytes(path), path), path.relative_to(folder)
+        text, where = decode_import(_read_bytes(path), path), path.relative_to(folder)
         try:
             found = parse_text(text)
         except InvalidInput as error:
@@ -391,13 +400,17 @@ def read_dayone_folder(folder: Path) -> list[Entry]:
     """A Day One classic journal: ``entries/*.doentry`` property lists."""
     entries = []
     for path in sorted((folder / "entries").glob("*.doentry")):
+        data = _read_bytes(path)
+        unreadable = InvalidInput(f"{path.name} is not a Day One entry that can be read.")
         try:
-            item = plistlib.loads(_read_bytes(path))
-            moment = item["Creation Date"]
-            if not isinstance(moment, datetime):
-                raise ValueError
-        except (plistlib.InvalidFileException, ValueError, KeyError, TypeError):
-            raise InvalidInput(f"{path.name} is not a Day One entry that can be read.") from None
+            item = plistlib.loads(data)
+        # Only the parsing of another program's file: plistlib fails in its own ways on
+        # what it can't read (ExpatError for a cut file, AttributeError for a date, nu236).
+        except Exception:
+            raise unreadable from None
+        moment = item.get("Creation Date") if isinstance(item, dict) else None
+        if not isinstance(moment, datetime):
+            raise unreadable
         entries.append(
             _dayone_entry(
                 moment,
@@ -427,7 +440,7 @@ def claims(path: Path) -> bool:
             return False  # planner-tui's JSON export under another name (all.json.keep)
     if suffix == ".json":
         try:
-            return is_dayone_json(json.loads(read_named(path).decode("utf-8")))
+            return is_dayone_json(json.loads(read_named(path).decode("utf-8-sig")))
         except (OSError, ValueError, RecursionError):
             return False  # not Day One's: the planner's own import says what is wrong
     return True
@@ -445,7 +458,7 @@ def load(path: Path) -> Journal:
             kind, entries = "jrnl folder", read_folder(path)
     elif path.suffix.lower() == ".json":
         kind = "Day One export"
-        entries = read_dayone_json(json.loads(_decode(_read_bytes(path), path)))
+        entries = read_dayone_json(json.loads(decode_import(_read_bytes(path), path)))
     else:
         kind, entries = "jrnl journal", read_file(path)
     wordless = 0
@@ -461,7 +474,7 @@ def load(path: Path) -> Journal:
     if (
         not entries
         and kind == "jrnl journal"
-        and _CALENDAR.search(_decode(_read_bytes(path), path))
+        and _CALENDAR.search(decode_import(_read_bytes(path), path))
     ):
         raise InvalidInput(  # another app's calendar was taken for a journal (nu218)
             f"{path.name} is a calendar file: import doesn't read calendars. It reads "
