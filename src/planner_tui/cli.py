@@ -12,7 +12,7 @@ import functools
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,6 +54,7 @@ from planner_tui.words import (
 )
 
 if TYPE_CHECKING:
+    from planner_tui.db.engine import Database
     from planner_tui.services.vcard import Card
 
 PROG = "planner-tui"
@@ -442,7 +443,7 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
     cards, left_out = contents.cards, contents.summary()
     if not cards:
         raise PlannerError(" ".join([f"{path.name} has no cards with a name in it.", *left_out]))
-    with opened(settings) as database:
+    with _preview_database(settings) if preview else opened(settings) as database:
         if preview:
             with database.session() as session:
                 rows = vcard.preview(session=session, cards=cards)
@@ -472,6 +473,29 @@ def import_vcard(settings: Settings, path: Path, *, preview: bool, merge: bool) 
     print(plain(result.said()))
     for line in left_out:
         print(line)
+
+
+@contextlib.contextmanager
+def _preview_database(settings: Settings) -> Iterator[Database]:
+    """The planner a preview compares the cards with: a new, empty one while there is none
+    yet — in a folder of its own, removed after — so a preview leaves nothing behind (it
+    made the planner it said nothing had changed in, nu236)."""
+    import tempfile
+
+    from planner_tui.config import DB_FILENAME
+    from planner_tui.db.engine import Location, open_database
+
+    if not settings.uses_default_sqlite or (settings.resolved_home() / DB_FILENAME).exists():
+        with opened(settings) as database:
+            yield database
+        return
+    with tempfile.TemporaryDirectory(prefix="planner-tui-preview-") as folder:
+        empty = Path(folder)
+        database = open_database(Location(f"sqlite:///{empty / DB_FILENAME}", empty))
+        try:
+            yield database
+        finally:
+            database.dispose()
 
 
 def _dates(card: Card) -> str:

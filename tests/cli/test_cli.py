@@ -568,8 +568,10 @@ def test_user_text_with_escape_sequences_is_printed_harmlessly(tmp_path: Path) -
 
 def test_vcard_import_previews_then_adds_and_skips_duplicates(tmp_path: Path) -> None:
     contacts = Path(__file__).parent.parent / "data" / "contacts.vcf"
-    preview = run(tmp_path, "import", "--preview", str(contacts))
+    preview = run(tmp_path / "home", "import", "--preview", str(contacts))
     assert preview.returncode == 0, preview.stderr
+    # "Nothing was changed", and nothing was: no planner made for it (nu236), no folder.
+    assert not (tmp_path / "home").exists()
     assert "chidinma okafor  (on a card earlier in this file, as Chidinma Okafor; left out)" in (
         preview.stdout
     )
@@ -577,12 +579,12 @@ def test_vcard_import_previews_then_adds_and_skips_duplicates(tmp_path: Path) ->
         "6 of 7 would be added; 1 left out (--merge folds them into theirs). Nothing was changed."
     ) in preview.stdout
     assert "\x1b" not in preview.stdout  # the card with an escape sequence is shown inert
-    added = run(tmp_path, "import", str(contacts))
+    added = run(tmp_path / "home", "import", str(contacts))
     assert added.returncode == 0, added.stderr
     assert added.stdout.startswith(
         "Added 6 people, 1 card for someone on a card earlier in the file left out.\n"
     ), added.stdout
-    again = run(tmp_path, "import", str(contacts))
+    again = run(tmp_path / "home", "import", str(contacts))
     assert again.stdout.startswith("Added 0 people, skipped 7 already here.\n"), again.stdout
 
 
