@@ -1006,6 +1006,20 @@ async def test_going_back_into_the_search_adds_to_it(sqlite_db: Database) -> Non
         assert table.row_count == 1
 
 
+async def test_down_from_the_search_goes_into_the_entries(sqlite_db: Database) -> None:
+    """`/walk ↓ ↓` left the highlight on the first entry (nu237): ↓ goes into the list,
+    a row on each time."""
+    with sqlite_db.write() as s:
+        for day in (1, 2, 3):
+            journal.save_entry(session=s, data={"day": date(2026, 11, day), "body": "walk"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "slash", *"walk", "down", "down")
+        table = app.screen.query_one("#entries", DataTable)
+        assert app.focused is table and table.cursor_row == 2
+
+
 async def test_search_as_you_type_highlights_and_filters(sqlite_db: Database) -> None:
     ids = a_map(sqlite_db)
     with sqlite_db.write() as s:

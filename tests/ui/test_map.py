@@ -612,6 +612,25 @@ async def test_filter_sort_and_open_a_person(sqlite_db: Database) -> None:
         assert "sorted by last contact" in screen_text(app)
 
 
+async def test_down_from_the_filter_goes_into_the_list(sqlite_db: Database) -> None:
+    """`/ carla ↓ Enter` stayed in the box and needed a second Enter; `/ a ↓ ↓ Enter`
+    opened the first match, not the third (nu237). ↓ goes into the list, a row on from the
+    one it shows marked, as ↓ in the list does."""
+    with sqlite_db.write() as s:
+        for name in ("Ada", "Bea", "Cara", "Carla"):
+            people.create_person(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_map(app, pilot)
+        await press(app, pilot, "slash", *"carla", "down", "enter")
+        assert isinstance(app.screen, PersonScreen) and "Carla" in screen_text(app)
+        await press(app, pilot, "escape")
+        assert app.screen is screen
+        await press(app, pilot, "slash", *"a", "down", "down", "enter")
+        assert isinstance(app.screen, PersonScreen)
+        assert screen.shown[2].name in screen_text(app)
+
+
 async def test_a_persons_page_reads_to_its_end_by_keys(sqlite_db: Database) -> None:
     """Their page opens at its top, with the focus on the list where Enter acts (their
     one contact, far down); End and Home, Page Down and Up, and the arrows then move the

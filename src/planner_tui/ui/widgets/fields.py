@@ -7,14 +7,15 @@ stored (``FormScreen.as_stored``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
+from textual.binding import Binding, BindingType
 from textual.events import Focus, Key, Paste, Resize
 from textual.geometry import Region
 from textual.message import Message
 from textual.suggester import Suggester
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from planner_tui.terminal import plain
@@ -118,9 +119,22 @@ class SearchField(TextField):
     it holds instead: the next name typed replaces it, → or End keeps it to add to ("Carla",
     then "Kai", read "CarlaKai" and matched no one, nu181)."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("down", "into_list", "the list", show=False)]
+
     def __init__(self, *args: Any, names: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.names = names
+
+    def action_into_list(self) -> None:
+        """↓ goes into the list the box narrows, one row on from the row it shows marked,
+        as ↓ in the list would (nu237: ↓ did nothing, and the one match took two Enters)."""
+        chain = self.screen.focus_chain
+        after = chain[chain.index(self) + 1 :] if self in chain else []
+        table = next((w for w in after if isinstance(w, DataTable)), None)
+        if table is None or not table.row_count:
+            return
+        table.focus()
+        table.action_cursor_down()
 
     def place_cursor(self) -> None:
         if self.names:
