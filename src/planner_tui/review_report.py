@@ -718,12 +718,15 @@ def not_nows(data: MonthReviewData) -> Figure:
     if found.count < learning.MIN_NOT_NOWS:
         lines.append(words.TOO_LITTLE)
         return Figure("not-nows", title_, lines, waiting=True)
-    # Its own twelve months, said: the outcome form's end today (nu156 saw three totals)
+    # Its own twelve months, said: the outcome form's end today (nu156 saw three totals),
+    # named by their months ("the twelve months up to today" read as from a year ago
+    # today, and counted from the first of a month, nu235)
+    first = data.learning.months[0] if data.learning else data.month
+    since = clock.strftime(first, "%B %Y" if first.year != data.month.year else "%B")
     until = clock.strftime(data.month, "%B %Y")
-    # a month still going has no end yet (nu201): its twelve months run to today
-    span = "up to today" if data.running else f"to the end of {until}"
-    lines.append(words.not_nows(found.count, found.became_yes,
-                                f"due in the twelve months {span}"))  # fmt: skip
+    # a month still going has no end yet (nu201)
+    span = f"since the start of {since}" if data.running else f"from {since} to {until}"
+    lines.append(words.not_nows(found.count, found.became_yes, f"due {span}"))
     lines.append(words.DECLINE_REFRAME)
     return Figure("not-nows", title_, lines)
 
@@ -1046,7 +1049,7 @@ EXPLAIN: dict[str, str] = {
     "Steps without a 'how sure' answer are left out of that comparison. Things that come "
     "together do not have to cause each other.",
     "not-nows": "Steps recorded as 'not now' (declined) that were due in the twelve months up "
-    "to this month's end. One became a yes when a step planned from its outcome (another "
+    "to this month's end: twelve whole months, named above. One became a yes when a step planned from its outcome (another "
     "time, a follow-up, and theirs in turn, however many) was done, or a step with the same "
     f"person due within {words.plural(learning.YES_WITHIN_DAYS, 'day')} after it was done. "
     "Shown from "

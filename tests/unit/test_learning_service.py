@@ -109,10 +109,15 @@ def test_not_nows_follow_chains_and_the_same_person_within_ninety_days(
     assert data.learning is not None and data.learning.not_nows == learning.NotNows(3, 2)
     said = review_report.not_nows(data).lines
     # Its window said: the outcome form's ends today (nu156 read three totals as one); the
-    # month is still going, so not "to the end of November" (nu201)
+    # month is still going, so not "to the end of November" (nu201); its months named, as
+    # they are counted ("up to today" read as from a year ago today, nu235)
     assert (
-        "Of your 3 'not now's due in the twelve months up to today, 2 became a yes later." in said
+        "Of your 3 'not now's due since the start of December 2025, 2 became a yes later." in said
     )
+    with db.session() as s:
+        october = review.review_month(session=s, month=date(2026, 10, 1))
+    ended = review_report.not_nows(october).lines
+    assert any("due from November 2025 to October 2026," in line for line in ended), ended
 
 
 def test_a_done_step_after_ninety_days_is_not_that_not_nows_yes(
