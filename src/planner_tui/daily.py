@@ -664,9 +664,11 @@ def drifting(connection: Any, today: date, dialect: str = "sqlite") -> list[Reac
 
 def past_rhythm(
     connection: Any, today: date, dialect: str = "sqlite"
-) -> tuple[list[Reach], list[Reach]]:
+) -> tuple[list[Reach], list[Reach], int]:
     """Everyone past their rhythm (archived people aside), the longest past first: those
-    drifting, and those whose reminders rest (snoozed) — not "within the rhythm" (nu167)."""
+    drifting, and those whose reminders rest (snoozed) — not "within the rhythm" (nu167);
+    and how many with a rhythm are within it only because it counts from when they were
+    added, never in touch since (:func:`words.no_one_drifting`)."""
     people = rows(
         connection,
         (
@@ -678,6 +680,7 @@ def past_rhythm(
     latest = last_contacts(connection, dialect, person_ids=[row[0] for row in people])
     shown = names_told_apart(connection) if people else {}  # two Mos: which one
     found: tuple[list[Reach], list[Reach]] = ([], [])
+    not_yet = 0
     for pid, name, cadence, snoozed, created in people:
         past = partial(drifting_days, cadence_days=cadence, last_contact=latest.get(pid),
                        since=as_aware(created) or clock.utcnow(), today=today)  # fmt: skip
@@ -685,9 +688,12 @@ def past_rhythm(
         if days:
             resting = not past(snoozed_until=as_day(snoozed))
             found[resting].append(Reach(pid, shown.get(pid, name), latest.get(pid), cadence, days))
+        elif latest.get(pid) is None:
+            not_yet += 1
     return (
         sorted(found[0], key=lambda r: drift_order(r.days_past, r.name)),
         sorted(found[1], key=lambda r: drift_order(r.days_past, r.name)),
+        not_yet,
     )
 
 
@@ -836,6 +842,8 @@ class TodayFacts:
     drifting: list[Reach]
     resting: list[Reach]
     """Past their rhythm with their reminders resting: named, not said to be within it."""
+    not_yet_in_touch: int
+    """Within their rhythm only as it counts from when they were added (:func:`past_rhythm`)."""
     stepped: frozenset[int]
     """Those with a small step planned: not suggested (:func:`not_stepped`)."""
     checked_in: bool
@@ -869,7 +877,7 @@ def today_facts(
     tomorrow = day_window(today, day_after(today))[1]
     [(done,)] = rows(connection, steps_taken_statement(*week, dialect))
     hidden = setting(connection, ON_THIS_DAY_KEY, True, dialect) is False
-    past, resting = past_rhythm(connection, today, dialect)
+    past, resting, not_yet = past_rhythm(connection, today, dialect)
     return TodayFacts(
         today=today,
         due=planned_steps(connection, due_steps_statement(today, dialect, STEP_COLUMNS)),
@@ -878,6 +886,7 @@ def today_facts(
         ),
         drifting=past,
         resting=resting,
+        not_yet_in_touch=not_yet,
         stepped=stepped_people(connection, today, dialect),
         checked_in=checked_in(connection, check_in, dialect),
         checkin_draft_day=checkin_draft_day(connection, check_in, dialect),

@@ -893,12 +893,18 @@ NO_LATER_MONTH = "This is the current month; later ones have not happened yet."
 NO_ONE_DRIFTING = "Everyone is within the rhythm you hoped for."
 
 
-def no_one_drifting(resting: list[str]) -> str:
+def no_one_drifting(resting: list[str], not_yet: int = 0) -> str:
     """No one is past their rhythm, said truly: *resting* are those past it whose reminder
-    rests (a snoozed Ana, 4 weeks past, was "within the rhythm", nu167)."""
-    if not resting:
-        return NO_ONE_DRIFTING
-    return f"{NO_ONE_DRIFTING[:-1]}, apart from {joined(resting)}, resting for now."
+    rests (a snoozed Ana, 4 weeks past, was "within the rhythm", nu167); *not_yet*, how
+    many are within it only as it counts from when they were added (on a first evening,
+    "everyone is within the rhythm" of five people no one had been in touch with, nu234)."""
+    said = NO_ONE_DRIFTING
+    if resting:
+        said = f"{said[:-1]}, apart from {joined(resting)}, resting for now."
+    if not_yet:
+        who = plural(not_yet, "person", "people")
+        said = f"{said[:-1]}; for the {who} not yet in touch since you added them, it counts from that day."
+    return said
 
 
 DRIFTING_ALL_STEPPED = (

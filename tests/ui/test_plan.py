@@ -1619,6 +1619,39 @@ async def test_someone_whose_step_is_on_today_isnt_suggested_again_below_it(
         assert words.DRIFTING_ALL_STEPPED in shown and words.NO_ONE_DRIFTING not in shown
 
 
+async def test_a_first_evening_says_rhythms_count_from_when_people_were_added(
+    sqlite_db: Database,
+) -> None:
+    """Five people added with rhythms, no one in touch yet: Today and the Gaps said
+    "Everyone is within the rhythm you hoped for", which read as untrue (nu234). They say
+    that for those not yet in touch it counts from the day they were added; so does
+    `people --drifting`."""
+    from planner_tui.services.people import list_people, not_yet_in_touch
+
+    from ..cli.runner import run
+
+    with sqlite_db.write() as s:
+        for name in ("Mum", "Sam", "Tom"):
+            people.create_person(session=s, data={"name": name, "cadence_days": 7})
+        priya = people.create_person(session=s, data={"name": "Priya", "cadence_days": 7}).id
+        people.log_interaction(
+            session=s, data={"person_ids": [priya], "occurred_at": local("2026-11-22T10:00")}
+        )
+        people.create_person(session=s, data={"name": "Kai"})  # no rhythm: not counted
+    with sqlite_db.session() as s:
+        assert not_yet_in_touch(list_people(session=s)) == 3
+    said = words.no_one_drifting([], 3)
+    assert "for the 3 people not yet in touch since you added them, it counts from that day" in said
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert said in " ".join(screen_text(app).split())
+        await press(app, pilot, "m", "4")
+        assert said[1:] in " ".join(screen_text(app).split())  # "No one — everyone is…"
+    result = run(sqlite_db.location.home, "people", "--drifting")
+    assert said in " ".join(result.stdout.split()), result.stdout
+
+
 async def test_today_names_someone_resting_past_their_rhythm(sqlite_db: Database) -> None:
     """Ana, snoozed four weeks past her rhythm: Today said "Everyone is within the rhythm
     you hoped for", where `people --drifting` names her as resting (nu169)."""

@@ -626,7 +626,11 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
     if found:
         _people_table(found)
     elif args.drifting:
-        say(words.no_one_drifting([p.name for p in everyone if p.resting_past]))
+        say(
+            words.no_one_drifting(
+                [p.name for p in everyone if p.resting_past], people.not_yet_in_touch(everyone)
+            )
+        )
     elif args.archived:
         say("No one is archived.")
     elif not archived:

@@ -794,6 +794,20 @@ def drifting_people(*, session: Session, today: date | None = None) -> list[Pers
     return sorted(people, key=lambda p: drift_order(p.drifting_days, p.name))
 
 
+def not_yet_in_touch(people: Iterable[PersonRead]) -> int:
+    """How many of *people* (read by :func:`list_people`) are within their rhythm only as it
+    counts from when they were added: never in touch since (``daily.past_rhythm`` counts
+    the same for Today)."""
+    return sum(
+        1
+        for p in people
+        if p.cadence_days
+        and p.last_contact is None
+        and not (p.drifting_days or p.resting_past)
+        and not p.archived
+    )
+
+
 def people_called(*, session: Session, typed: str, archived: bool = False) -> list[PersonRead]:
     """Everyone *typed* may name (:func:`planner_tui.names.people_named`: the whole name,
     nickname or a name merged into theirs, else the first name) — on the map, or with

@@ -390,11 +390,14 @@ class MapScreen(ViewScreen):
             ],
             [str(p.id) for p in drifting],
         )
-        from planner_tui.services.gaps import QUIET_DAYS  # loaded with the data already
+        from planner_tui.services import people  # loaded with the data already
+        from planner_tui.services.gaps import QUIET_DAYS
 
         # Said only of people and parts of life that are there (an empty map says how to
         # add someone instead), and only what is true: a part added lately isn't quiet yet.
-        within = words.no_one_drifting([self.called(p) for p in active if p.resting_past])
+        within = words.no_one_drifting(
+            [self.called(p) for p in active if p.resting_past], people.not_yet_in_touch(active)
+        )
         self.query_one("#drifting-empty", Note).set(
             "" if drifting or not data.people else f"No one — {within[0].lower()}{within[1:]}"
         )

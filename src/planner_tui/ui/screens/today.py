@@ -92,6 +92,8 @@ class TodayData:
     """Someone past their rhythm has a small step planned (so isn't suggested again)."""
     resting: list[str] = field(default_factory=list)
     """Past their rhythm, their reminders resting (:func:`words.no_one_drifting`)."""
+    not_yet: int = 0
+    """Within their rhythm only as it counts from when they were added (the same)."""
 
     @classmethod
     def of(cls, facts: TodayFacts) -> TodayData:
@@ -114,6 +116,7 @@ class TodayData:
             else 0,
             drifting_stepped=len(drifting) < len(facts.drifting),
             resting=[r.name for r in facts.resting],
+            not_yet=facts.not_yet_in_touch,
             checked_in=facts.checked_in,
             checkin_draft_day=facts.checkin_draft_day,
             intentions=facts.intentions,
@@ -279,7 +282,7 @@ class TodayScreen(StepsScreen):
             if data.drifting or not data.anyone
             else words.all_stepped(data.resting)
             if data.drifting_stepped
-            else words.no_one_drifting(data.resting)
+            else words.no_one_drifting(data.resting, data.not_yet)
         )
         more = self.query_one("#drift-more", Note)  # nu156: the others went unsaid
         more.display = bool(data.drifting_more)
