@@ -51,6 +51,7 @@ from planner_tui.words import (
     own_database_given_to_import,
     plural,
     sentence,
+    wrote,
 )
 
 if TYPE_CHECKING:
@@ -258,8 +259,7 @@ def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None
 
     again = output.is_file()  # an earlier export, or a file --replace allowed
     write_file(output, data)
-    replaced = " (in place of the file there before)" if again else ""
-    print(plain(f"Wrote {output}{replaced}"), file=sys.stderr)
+    print(plain(wrote("Wrote", output, again)), file=sys.stderr)
 
 
 def check_replaced(path: Path, kind: str, *, replace: bool) -> None:

@@ -343,6 +343,20 @@ ANOTHER_DRAFTED = "A check-in you began with n is kept as a draft: n takes you b
 """The Journal, while a check-in of its own (`n`) waits as a draft."""
 
 
+IMPORT_THE_REST = (
+    "Here you add people from a vCard; jrnl and Day One journals and planner-tui's JSON "
+    "export go in with planner-tui import FILE, in a shell."
+)
+"""The Map's vCard import, given a file that is no vCard (nu236)."""
+
+
+def wrote(done: str, path: object, replaced: bool) -> str:
+    """ "Wrote PATH (in place of the file there before)", after an export, in the app as on the
+    command line. No full stop after a path: it read as part of the name, and a toast
+    wrapped it onto a line of its own (nu235)."""
+    return f"{done} {path}" + (" (in place of the file there before)" if replaced else "")
+
+
 def draft_of_another_day(day: date, *, checked_in: bool = False, c: str = "c") -> str:
     """Today, when the check-in kept as a draft was started for an earlier day (and
     today's is done, *checked_in*)."""

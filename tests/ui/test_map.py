@@ -1351,6 +1351,23 @@ async def test_a_long_summary_of_what_was_left_out_leaves_the_list_rows_in_view(
         assert "Friend 29" in "\n".join(on_screen(app))
 
 
+async def test_a_journal_given_to_the_vcard_import_is_pointed_to_the_import_command(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """A jrnl file given to the Map's `i` was only "not a vCard file" (nu236): it says
+    where journals and exports go in."""
+    source = tmp_path / "j1.txt"
+    source.write_text("[2026-11-06 14:30] Walk with Ana\n", encoding="utf-8")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await preview_vcard(app, pilot, source)
+        status = " ".join(str(app.screen.query_one("#vcf-status", Static).render()).split())
+        assert (
+            status
+            == f"j1.txt doesn't look like a vCard file — nothing was imported. {words.IMPORT_THE_REST}"
+        )
+
+
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
 async def test_the_vcard_preview_keeps_its_buttons_and_says_in_full_what_stays(
     sqlite_db: Database, tmp_path: Path, size: tuple[int, int]

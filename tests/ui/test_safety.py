@@ -195,7 +195,7 @@ async def test_export_and_vcard_toasts_show_paths_and_names_as_text(
             await press(app, pilot, "enter")
             assert target.is_file()
             said = [t for t in toasts(app) if "Wrote" in t]
-            written = f"Wrote 1 planned step to {plain(str(target))}."
+            written = f"Wrote 1 planned step to {plain(str(target))}"  # no stop after a path
             assert said == [f"Small steps as a calendar file\n{written}"]
             shown_literally(app)
             await pilot.click(Toast)
@@ -268,6 +268,8 @@ async def test_an_export_asks_before_replacing_a_file_and_never_replaces_the_pla
         assert "VEVENT" not in kept.read_text()
         await press(app, pilot, "enter")
         assert app.screen is not export and "VEVENT" in kept.read_text()
+        # Said as the command line says it (the toast left it out, nu236).
+        assert any(f"{kept} (in place of the file there before)" in t for t in toasts(app))
     with sqlite_db.session() as s:
         assert [p.name for p in people.list_people(session=s)] == ["Bo"]  # the planner is whole
 

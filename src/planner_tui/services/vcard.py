@@ -61,6 +61,10 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")  # fmt: skip
 
 
+class NotVCard(InvalidInput):
+    """A file given as contacts that holds no vCard at all (a journal, say)."""
+
+
 @dataclass(frozen=True)
 class Day:
     """A birthday or anniversary: month and day, and the year when the card gives one."""
@@ -297,7 +301,7 @@ def parse(raw: bytes, name: str = "This") -> Contents:
         found = True
         reader.card(*card)
     if not found:
-        raise InvalidInput(f"{name} doesn't look like a vCard file — nothing was imported.")
+        raise NotVCard(f"{name} doesn't look like a vCard file — nothing was imported.")
     return Contents(
         reader.cards,
         reader.nameless,

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from planner_tui import words
 from planner_tui.errors import PlannerError
 from planner_tui.files import typed_path
 from planner_tui.ui.backend import Backend
@@ -100,5 +101,6 @@ class ExportFile(KeepsStyles, DialogFooter, ModalScreen[Path | None]):
         except PlannerError as error:
             self.app.call_from_thread(self.say, str(error))
             return
-        self.app.call_from_thread(self.app.notify, f"{done} {path}.", title=self.heading)
+        said = words.wrote(done, path, replaced=path == self.replacing)
+        self.app.call_from_thread(self.app.notify, said, title=self.heading)
         self.app.call_from_thread(self.dismiss, path)

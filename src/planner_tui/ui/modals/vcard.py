@@ -85,6 +85,9 @@ class VcardImport(KeepsStyles, DialogFooter, ModalScreen[ImportResult | None]):
                 raise PlannerError(f"{said}: type the path of a .vcf file.")
             contents = vcard.load(path)
             rows = self.app.backend.read(partial(vcard.preview, cards=contents.cards))
+        except vcard.NotVCard as error:  # a journal or an export, given here (nu236)
+            self.app.call_from_thread(self.status, f"{error} {words.IMPORT_THE_REST}")
+            return
         except PlannerError as error:
             self.app.call_from_thread(self.status, str(error))
             return
