@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static
 from textual.widgets._footer import FooterKey
 from textual.worker import WorkerCancelled, WorkerState
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.config import Settings
 from planner_tui.db.engine import Database, Location, backup_file, open_database
 from planner_tui.services import drafts, journal, people, review, steps
@@ -458,7 +458,7 @@ async def test_an_empty_today_has_no_heading_with_nothing_under_it(sqlite_db: Da
         await press(app, pilot, "ctrl+r")
         shown = screen_text(app)
         assert "People you might like to reach" in shown
-        assert "Everyone is within the rhythm you hoped for." in shown
+        assert words.no_one_drifting([], 1) in " ".join(shown.split())  # Noor: not yet
 
 
 async def test_today_says_how_many_more_have_drifted_than_it_lists(sqlite_db: Database) -> None:

@@ -286,6 +286,24 @@ async def test_enter_on_a_closed_drop_down_goes_on_to_the_next_box(
         assert circle.expanded
 
 
+async def test_arrows_held_on_an_open_drop_down_stop_at_its_ends(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """↓ held on *How close* went round: 1 gave outer, 3 middle, 4 outer again (nu237).
+    Lists stop at their first and last line, as questions do."""
+    app, _rung = app_with_contexts(sqlite_db, monkeypatch)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        form = await person_form(app, pilot)
+        circle = form.query_one("#circle", Select)
+        circle.focus()
+        await press(app, pilot, "space", *["down"] * 10, "enter")
+        assert circle.value == "outer" and not circle.expanded
+        await press(app, pilot, "shift+tab")
+        circle.focus()
+        await press(app, pilot, "space", *["up"] * 10, "enter")
+        assert circle.value == "inner"
+
+
 async def test_a_space_or_words_after_a_digit_on_a_drop_down_are_words(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

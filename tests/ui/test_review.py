@@ -287,6 +287,20 @@ async def test_a_check_that_leans_lonely_is_answered_kindly_and_shows_where_help
         assert "suicide" not in shown.lower() and "988" not in shown
 
 
+async def test_arrows_held_in_a_question_stop_at_its_first_and_last_answer(
+    sqlite_db: Database,
+) -> None:
+    """Seven ↓ then Space picked "some of the time": the answers went round (nu237)."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "l")
+        for keys in (["down"] * 7, ["up"] * 7):
+            await press(app, pilot, *keys, "space")
+            picked = app.screen.query_one("#lack_companionship", RadioSet).pressed_button
+            assert picked is not None
+            assert str(picked.label) == ("often" if keys[0] == "down" else "hardly ever")
+
+
 async def test_a_check_for_an_earlier_month_says_that_month(sqlite_db: Database) -> None:
     """October's check, answered on 23 November, said "Your answers for this month"
     (nu166)."""

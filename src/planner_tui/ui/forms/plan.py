@@ -37,7 +37,7 @@ from planner_tui.ui.forms.base import LOOK_ABOVE, Field, FormScreen, Line, Probl
 from planner_tui.ui.screens.base import focus_laid_out, text
 from planner_tui.ui.screens.tables import people_found
 from planner_tui.ui.widgets.fields import TextField
-from planner_tui.ui.widgets.ticks import Dropdown
+from planner_tui.ui.widgets.ticks import Dropdown, StopsAtEnds
 from planner_tui.when import (
     QUICK_PICKS,
     describe_repeat,
@@ -163,13 +163,13 @@ class PlanWizard(FormScreen[StepRead]):
                     yield TextField(id="find", placeholder="a name, or a part of life")
                     # Above the list, by the box: below it, at 80×24 a long list hid it.
                     yield Problem(id="person-problem")
-                    yield OptionList(id="who-list")
+                    yield StopsAtEnds(id="who-list")
                 with Vertical(id="page-what"):
                     yield Field("What small thing? ↑/↓ and Enter, or write your own.")
                     yield Line(id="already-planned", classes="muted")
                     yield Line(id="receiving-hint", classes="muted")
                     yield TextField(id="own", placeholder="…or in your own words")
-                    yield OptionList(id="what-list")
+                    yield StopsAtEnds(id="what-list")
                 with Vertical(id="page-when"):
                     yield Field("When? e.g. tonight, tomorrow 6pm, fri 7pm, in 3 days")
                     yield TextField(id="when", select_on_focus=True)

@@ -54,6 +54,15 @@ class Answers(RadioSet):
     def action_go(self, index: int) -> None:
         self._selected = index % len(self._nodes)  # Textual keeps no public name for it
 
+    # ↑ ↓ stop at the first and last answer, never round again (Textual's went round: ↓
+    # held seven times picked "some of the time", nu237)
+    def action_next_button(self) -> None:
+        at = self._selected
+        self._selected = 0 if at is None else min(at + 1, len(self._nodes) - 1)
+
+    def action_previous_button(self) -> None:
+        self._selected = max((self._selected or 0) - 1, 0)
+
     def on_key(self, event: Key) -> None:
         typed = (event.character or "").casefold()
         if not (typed.isalpha() and len(typed) == 1):

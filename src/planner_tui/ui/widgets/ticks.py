@@ -11,12 +11,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
-from textual.widgets import Checkbox, RadioButton, Select, SelectionList
-from textual.widgets._select import SelectOverlay, SelectType
+from textual.widgets import Checkbox, OptionList, RadioButton, Select, SelectionList
+from textual.widgets._select import SelectCurrent, SelectOverlay, SelectType
 from textual.widgets._selection_list import SelectionType
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
@@ -149,7 +150,25 @@ def plain_words(prompt: object) -> str:
     return str(getattr(prompt, "plain", prompt))
 
 
-class TickList(SelectionList[SelectionType]):
+class StopsAtEnds(OptionList):
+    """A list whose ↑ and ↓ stop at its first and last line, never round again, as
+    questions do (nu237: ↓ held on a drop-down went round, so where it stopped was chance)."""
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None or self.highlighted < self.option_count - 1:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None or self.highlighted > 0:
+            super().action_cursor_up()
+
+
+class DropdownList(SelectOverlay, StopsAtEnds):
+    """A :class:`Dropdown`'s open list. (Textual's type of a widget, which its queries and
+    CSS go by, follows the first base: so Textual's comes first.)"""
+
+
+class TickList(SelectionList[SelectionType], StopsAtEnds):
     """A selection list whose unselected lines show an empty box, and where typing a name
     finds it (:class:`Finder`). Letters that find nothing are words typed one box too far:
     they go on in the form's words, the highlight as it was (nu170: "dinner was nice",
@@ -244,6 +263,11 @@ class Dropdown(Select[SelectType], inherit_bindings=False):
         self._finder = Finder()
         self._before: Any = self.NULL
         """The choice before the letters being spelled."""
+
+    def compose(self) -> ComposeResult:
+        """Textual's, with an open list that stops at its ends (:class:`StopsAtEnds`)."""
+        yield SelectCurrent(self.prompt)
+        yield DropdownList(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
     def on_blur(self, _event: events.Blur) -> None:
         self._finder.forget()  # back in the box later, letters begin a new word
