@@ -370,6 +370,29 @@ async def test_intentions_written_in_october_show_on_today_in_november(
         assert "say yes once" in today and HOSTILE[0] in today
 
 
+async def test_what_was_just_written_in_the_review_comes_into_sight(sqlite_db: Database) -> None:
+    """Intentions saved, or a check that doesn't lean lonely, and the page went back to its
+    top: what was just written was out of sight below the figures (nu235)."""
+    with sqlite_db.write() as s:
+        for day in range(1, 23):
+            journal.save_entry(session=s, data={"day": date(2026, 11, day), "mood": 3})
+    answers = ["down", "enter", "tab"] * 3  # "hardly ever", three times: not lonely
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await press(app, pilot, "r")
+        for keys, key in ((["n", *"say yes once", "ctrl+s"], "intentions"),
+                          (["l", *answers, "ctrl+s"], "loneliness")):  # fmt: skip
+            await press(app, pilot, "home")
+            await press(app, pilot, *keys)
+            review_screen = app.screen
+            assert isinstance(review_screen, ReviewScreen)
+            figure = review_screen.query_one(f"#figure-{key}")
+            assert figure.has_focus_within or figure.has_focus, key
+            body = review_screen.find_widget(review_screen.query_one("#body"))
+            where = review_screen.find_widget(figure)
+            assert body.region.y <= where.region.y < body.region.bottom, key
+
+
 async def test_past_midnight_on_the_first_today_sends_to_the_review_r_opens(
     sqlite_db: Database,
 ) -> None:

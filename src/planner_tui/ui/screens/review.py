@@ -495,12 +495,17 @@ class ReviewScreen(ViewScreen):
         self.app.push_screen(ContactsScreen(self.month))
 
     def after_form(self, result: object) -> None:
-        from planner_tui.db.models import ExperimentRead, LonelinessCheckRead
+        from planner_tui.db.models import ExperimentRead, LonelinessCheckRead, MonthReviewRead
 
         if result is None:
             return
-        if isinstance(result, LonelinessCheckRead) and result.leans_lonely:
-            self._figure_next = "loneliness"  # its note, people and lines in sight
+        # What was saved comes into sight where the review shows it, with the focus: after
+        # intentions or a check the page was back at its top, the words just written out
+        # of sight (nu235); a check that leans lonely, its note, people and lines.
+        if isinstance(result, LonelinessCheckRead):
+            self._figure_next = "loneliness"
+        if isinstance(result, MonthReviewRead):
+            self._figure_next = "intentions"
         if isinstance(result, ExperimentRead):
             self._figure_next = "experiments"  # started or ended: where it now shows
         self.reload()
