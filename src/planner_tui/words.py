@@ -131,16 +131,9 @@ EMPTY_MAP_SHELL = (
 )
 
 
-def no_intentions_yet(review_opens_on_last_month: bool) -> str:
-    """Today, with no intentions for the month (a first evening was sent to last month's
-    review with no word of why, nu183). Past midnight on the 1st, `r` opens the month just
-    gone already, and "then ←" went a month too far (nu197)."""
-    where = (
-        "r (last month's review holds them)"
-        if review_opens_on_last_month
-        else "r, then ← for last month's review (which holds them, even before you began)"
-    )
-    return f"None yet — one or two for this month can be written now: {where}, then n."
+NO_INTENTIONS_YET = "None yet — n writes one or two for this month."
+"""Today, with no intentions for the month. It sent a first evening to last month's review
+(which keeps them) by r, ← and n, where `l` then took last month's check (nu234)."""
 
 
 EMPTY_PLAN = "No small step is planned right now. One text to one person is a perfectly good start."

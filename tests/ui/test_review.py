@@ -21,6 +21,7 @@ from planner_tui.ui.modals.export import ExportFile
 from planner_tui.ui.modals.notice import Explanation
 from planner_tui.ui.screens.base import Section
 from planner_tui.ui.screens.review import FigureBox, ReviewScreen
+from planner_tui.ui.screens.today import TodayScreen
 from tests.unit.test_charts import month_bars_read
 
 from .test_app import HOSTILE, SIZE, make_app, press, screen_text, settle
@@ -352,7 +353,7 @@ async def test_intentions_written_in_october_show_on_today_in_november(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         # Today says where this month's are written: the first month has no review before.
-        assert words.no_intentions_yet(False) in " ".join(screen_text(app).split())
+        assert words.NO_INTENTIONS_YET in " ".join(screen_text(app).split())
         await press(app, pilot, "r", "left", "n")
         form = app.screen
         assert isinstance(form, IntentionsForm)
@@ -393,19 +394,28 @@ async def test_what_was_just_written_in_the_review_comes_into_sight(sqlite_db: D
             assert body.region.y <= where.region.y < body.region.bottom, key
 
 
-async def test_past_midnight_on_the_first_today_sends_to_the_review_r_opens(
-    sqlite_db: Database,
-) -> None:
-    """At 00:30 on 1 December `r` opens November, which holds December's intentions: "r,
-    then ←" led to October's (nu197)."""
-    clock.freeze(datetime(2026, 12, 1, 0, 30))
+@pytest.mark.parametrize(
+    "now",
+    [datetime(2026, 11, 23, 20), datetime(2026, 12, 1, 0, 30)],
+    ids=["evening", "past midnight"],
+)
+async def test_n_on_today_writes_this_months_intentions(sqlite_db: Database, now: datetime) -> None:
+    """Today sent a first evening to write this month's intentions by `r`, `←`, `n`; the
+    Review then stayed on last month, and `l` took last month's check (nu234). At 00:30 on
+    1 December, "r, then ←" had led to October's (nu197). `n` on Today opens them at once,
+    for the month Today is in, and they show there when saved."""
+    clock.freeze(now)
+    month = clock.strftime(now, "%B %Y")
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        assert words.no_intentions_yet(True) in " ".join(screen_text(app).split())
-        await press(app, pilot, "r", "n")  # as it says
+        assert words.NO_INTENTIONS_YET in " ".join(screen_text(app).split())
+        await press(app, pilot, "n")
         assert isinstance(app.screen, IntentionsForm)
-        assert "Intentions for December 2026" in screen_text(app)
+        assert f"Intentions for {month}" in screen_text(app)
+        await press(app, pilot, *"say yes once", "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+        assert "• say yes once" in screen_text(app)
 
 
 async def test_a_month_with_only_its_intentions_shows_them(sqlite_db: Database) -> None:

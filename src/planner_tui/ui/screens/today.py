@@ -161,6 +161,13 @@ class TodayScreen(StepsScreen):
             show=False,
             tooltip="Show or hide the warm moment from this day in an earlier year or month",
         ),
+        Binding(
+            "n",
+            "intentions",
+            "This month's intentions",
+            show=False,
+            tooltip="What you mean to try",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -321,9 +328,7 @@ class TodayScreen(StepsScreen):
             words.checkin_state(data.checked_in, data.checkin_draft_day)
         )
         self.query_one("#intentions", HangingLines).set(
-            [f"• {i}" for i in data.intentions]
-            if data.intentions
-            else [words.no_intentions_yet(clock.check_in_day().month != data.today.month)]
+            [f"• {i}" for i in data.intentions] if data.intentions else [words.NO_INTENTIONS_YET]
         )
         moment_line = f"{data.on_this_day}\n(o hides this)" if data.on_this_day else ""
         if data.on_this_day_hidden:
@@ -373,6 +378,36 @@ class TodayScreen(StepsScreen):
             self.plan_for_date(self.dates[min(event.cursor_row, len(self.dates) - 1)])
 
     @work(thread=True, group="write", description="on this day setting")
+    @work(thread=True, exclusive=True, group="intentions", description="this month's intentions")
+    def action_intentions(self) -> None:
+        """This month's intentions, kept (as the Review keeps them) with last month's review.
+        Today sent a first evening there by `r`, `←`, `n`, and the Review stayed on last
+        month, where `l` then took last month's loneliness check (nu234)."""
+        from dateutil.relativedelta import relativedelta
+
+        from planner_tui.services import review
+        from planner_tui.ui.forms.review import IntentionsForm
+
+        this = clock.today().replace(day=1)
+        last = this - relativedelta(months=1)
+        try:
+            notes = self.planner.backend.read(
+                partial(review.month_notes, month=review.month_key(last))
+            )
+            began = self.planner.backend.read(review.first_month)
+        except PlannerError as error:  # busy with another program, damaged: no crash
+            self.app.call_from_thread(self.app.notify, str(error), severity="error")
+            return
+        self.planner.call_from_thread(
+            self.planner.push_made,
+            lambda: IntentionsForm(
+                review.month_key(last),
+                clock.strftime(this, "%B %Y"),
+                notes,
+                before=began is None or last < began,
+            ),
+        )
+
     def action_on_this_day(self) -> None:
         """Turn "on this day" off, or on again: a setting kept with the data, like the
         theme."""
