@@ -439,8 +439,11 @@ async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Databas
             # The day's own prompt, in its words (a draft taken back the morning after showed
             # the new day's prompt, nu162)
             said_for = form(app).prompt_day
-            assert said_for is not None and prompt() == words.about_day(
-                f"{prompt_for(said_for, form(app).prompts, 0)}   (ctrl+o: another)", when
+            about = words.about_day(
+                prompt_for(said_for or clock.today(), form(app).prompts, 0), when
+            )
+            assert (
+                said_for is not None and prompt() == f"If it helps: {about}   (ctrl+o: another)"
             ), typed
             assert ("today" in prompt()) is (when == "today"), typed
         assert prompt() == todays

@@ -267,7 +267,6 @@ class JournalForm(FormScreen[JournalEntryRead]):
         # starts, a Tab "past" it skipped connected and put every score one box along (nu149
         # to nu155).
         yield Line(id="written-already", classes="muted")
-        yield Line(id="prompt", classes="muted")
         # The columns are narrow; the header says what the last two ask (read as "how much
         # help", they would skew the Review's figures and the wizard's offer to give).
         yield Field(
@@ -286,6 +285,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
         yield Field(f"What made you want to withdraw {self.when}?", id="withdraw-label")
         yield TextField(id="withdraw_note")
         yield Field("Anything else — @Name links someone, #word makes a tag")
+        # The question to start from, over the box that answers it: at the top of the form
+        # it stood over the scores, with nowhere to answer it (nu234).
+        yield Line(id="prompt", classes="muted")
         yield TextBox(id="body", soft_wrap=True)
         yield Line(id="mentions", classes="muted")
         yield Field("People (type a name, Enter adds; backspace on empty removes)")
@@ -345,7 +347,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         day = self.prompt_day or (self.entry.day if self.entry else clock.check_in_day())
         prompt = words.about_day(prompt_for(day, self.prompts, self.turn), self.when)
         self.query_one("#prompt", Static).update(
-            text(f"{prompt}   (ctrl+o: another)") if prompt else ""
+            text(f"If it helps: {prompt}   (ctrl+o: another)") if prompt else ""
         )
 
     def action_next_prompt(self) -> None:
