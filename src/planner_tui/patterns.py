@@ -120,6 +120,9 @@ STOPWORDS = frozenset(
 Mo), so the short ones said without meaning much are here."""
 PHRASE_GAP = 2
 """Little words, at most, between two words that make one theme ("walk in the park")."""
+LIST_WORDS = frozenset("and or but nor then so because while when".split())
+"""Little words that end a phrase rather than join one: "cooking together and eating
+slowly" is two themes, not also "together and eating" (nu235)."""
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 """A word as written: "Tom's", "warm-up" (once counted as "warm", nu216)."""
 
@@ -152,7 +155,8 @@ def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]
             found.setdefault(key, word)
             if before is not None and little <= PHRASE_GAP:
                 between = note[before[1] : match.start()]
-                if WORD.sub("", between).strip() == "":  # no comma or stop between them
+                joined = WORD.sub("", between).strip() == ""  # no comma or stop between them
+                if joined and not LIST_WORDS & {w.casefold() for w in WORD.findall(between)}:
                     phrase = " ".join(f"{between}{word}".split())
                     found.setdefault(phrase.casefold(), phrase)
             before, little = (word, match.start()), 0

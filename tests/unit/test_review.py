@@ -803,6 +803,10 @@ def test_words_that_come_back_together_are_one_theme() -> None:
     # A little word or two between them still makes one: "cup (20), tea (20)" (nu220).
     assert patterns.themes(["a cup of tea with Mo", "cup of tea", "walk in the park",
                             "the walk in the park"]) == [("cup of tea", 2), ("walk in the park", 2)]  # fmt: skip
+    # "and" ends a phrase rather than joining one: "together and eating" read as a theme
+    # no one wrote (nu235).
+    twice = ["cooking together and eating slowly"] * 2
+    assert patterns.themes(twice) == [("cooking together", 2), ("eating slowly", 2)]
 
 
 def test_words_of_time_and_telling_are_not_the_months_words() -> None:
