@@ -230,6 +230,9 @@ def day_disagrees(what: str, said: str, due: datetime) -> str:
 
 
 KEEP_OR_CHANGE_TIME = "If it is, ctrl+s keeps it; if not, change the time above."
+SAVE_OR_CHANGE_TIME = "If it is, save it so (ctrl+s); if not, Esc goes back to the time."
+"""The wizard's answer to :func:`day_disagrees` away from its When page: the question had
+only the save button under it (nu234)."""
 """After :func:`day_disagrees` under a form's time, which asks with no buttons of its own."""
 
 

@@ -1693,6 +1693,15 @@ async def test_words_naming_another_day_are_asked_about_beside_the_time(
         assert said.endswith(
             "Your step says Thursday, and the step is on Friday 27 Nov. Is that the day you mean?"
         )
+        # Further on, it says how to answer: only the save button stood under it (nu234).
+        await press(app, pilot, "enter")
+        card = " ".join(screen_text(app).split())
+        asked = (
+            "Your step says Thursday, and the step is on Friday 27 Nov. Is that the day you mean?"
+        )
+        assert f"{asked} {words.SAVE_OR_CHANGE_TIME}" in card, card
+        await press(app, pilot, "escape")
+        assert wizard(app).page == "when"
 
 
 async def test_a_new_time_on_another_day_than_the_words_say_how_to_answer(

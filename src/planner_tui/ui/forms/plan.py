@@ -864,7 +864,7 @@ class PlanWizard(FormScreen[StepRead]):
         if values["backup"].strip():
             lines.append(f"Backup: {values['backup'].strip()}")
         if question := self.days_question(values, chosen):
-            lines.append(question)
+            lines.append(f"{question} {words.SAVE_OR_CHANGE_TIME}")
         if values["awkwardness"]:
             lines.append(f"Expected awkwardness: {values['awkwardness']}/5")
         if values["appreciation"] and not self.toward_place():
@@ -976,7 +976,7 @@ class PlanWizard(FormScreen[StepRead]):
         if values["page"] == "when" and not values["when"].strip():
             problems.pop("when")  # not a problem while they're thinking
         days = self.query_one("#days-note", Static)  # a question, never in the way of saving
-        days.update(text(note or ""))
+        days.update(text(f"{note} {words.SAVE_OR_CHANGE_TIME}" if note else ""))
         days.display = bool(note)
         return problems
 
