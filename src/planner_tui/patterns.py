@@ -120,7 +120,7 @@ STOPWORDS = frozenset(
 Mo), so the short ones said without meaning much are here."""
 PHRASE_GAP = 2
 """Little words, at most, between two words that make one theme ("walk in the park")."""
-LIST_WORDS = frozenset("and or but nor then so because while when".split())
+LIST_WORDS = frozenset(["and", "or", "but", "nor", "then", "so", "because", "while", "when"])
 """Little words that end a phrase rather than join one: "cooking together and eating
 slowly" is two themes, not also "together and eating" (nu235)."""
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")

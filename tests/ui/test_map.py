@@ -808,6 +808,31 @@ async def test_the_circles_summarise_a_crowd_of_300(sqlite_db: Database) -> None
         assert len(screen.shown) == 301 and "crowd" not in screen_text(app)
 
 
+@pytest.mark.parametrize("width", [40, 60, 100])
+async def test_a_crowds_line_keeps_how_to_list_it_on_a_narrow_screen(
+    sqlite_db: Database, width: int
+) -> None:
+    """At 60 columns the line under the circles was cut mid-word, "(Allotment, Book forum,"
+    and its "Enter lists them" lost (nu237): the parts of life give way first."""
+    with sqlite_db.write() as s:
+        ids = [people.create_context(session=s, data={"name": name}).id
+               for name in ("Allotment", "Book forum", "Choir", "Volunteering at the food bank")]  # fmt: skip
+        for n in range(200):
+            people.create_person(session=s, data={
+                "name": f"P{n}", "circle": "middle", "context_ids": [ids[n % 4], ids[(n + 1) % 4]]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "2")
+        picture = app.screen.query_one(CirclesPicture)
+        picture.cursor = next(n for n, m in enumerate(picture.marks) if m.is_group)
+        await press(app, pilot)
+        [line] = [line for line in on_screen(app) if "▸" in line]
+        assert line.rstrip().endswith("— Enter lists them"), line
+        if width == 100:
+            assert "in the middle circle (Allotment) —" in line
+
+
 async def test_vcard_import_in_the_app(sqlite_db: Database) -> None:
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:

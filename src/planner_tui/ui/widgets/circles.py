@@ -189,7 +189,7 @@ class CirclesPicture(Widget, can_focus=True):
             for char, style in row:
                 picture.append(char, style=style or None)
             picture.append("\n")
-        picture.append(self.describe_cursor() + "\n", style="bold")
+        picture.append(self.describe_cursor(width) + "\n", style="bold")
         picture.append_text(Text("\n", end="").join(legend))
         return picture
 
@@ -215,18 +215,22 @@ class CirclesPicture(Widget, can_focus=True):
             lines[-1].append_text(item)
         return lines
 
-    def describe_cursor(self) -> str:
+    def describe_cursor(self, width: int = 200) -> str:
+        """The mark under the cursor, in *width* cells: a crowd's parts of life give way
+        first, so "Enter lists them" stays (at 60 columns it was cut mid-word, nu237)."""
         if not self.marks:
             return ""
         mark = self.marks[self.cursor]
         if not mark.is_group:
-            return plain(f"▸ {mark.dots[0].name} — {mark.dots[0].detail}", keep_newlines=False)
-        contexts = sorted({d.context or "no context" for d in mark.dots})
-        return plain(
-            f"▸ {plural(len(mark.dots), 'person', 'people')} in the {RINGS[mark.ring]} circle "
-            f"({', '.join(contexts)[:60]}) — Enter lists them",
-            keep_newlines=False,
-        )
+            said = plain(f"▸ {mark.dots[0].name} — {mark.dots[0].detail}", keep_newlines=False)
+            return shorten(said, width)
+        contexts = plain(", ".join(sorted({d.context or "no context" for d in mark.dots})))
+        head = f"▸ {plural(len(mark.dots), 'person', 'people')} in the {RINGS[mark.ring]} circle"
+        tail = " — Enter lists them"
+        room = width - len(head) - len(tail) - 3  # " (" and ")"
+        if room >= 8:
+            return f"{head} ({shorten(contexts, min(room, 60))}){tail}"
+        return shorten(f"▸ {plural(len(mark.dots), 'person', 'people')}{tail}", width)
 
     # ---------------------------------------------------------------- moving
 
