@@ -556,7 +556,7 @@ def import_entries(*, session: Session, entries: list[Entry]) -> Result:
     """Add *entries* to the journal in the caller's transaction, each as one entry on its
     day. An entry whose day and text are already there (as many times as the journal has
     it) is skipped, so a second import of the same journal adds nothing."""
-    from planner_tui.services.journal import save_entry
+    from planner_tui.services.journal import write_entry
     from planner_tui.services.people import list_people
 
     check(entries)
@@ -574,7 +574,7 @@ def import_entries(*, session: Session, entries: list[Entry]) -> Result:
             continue
         person_ids, tags, could_be = _links(entry, people)
         unsettled += could_be
-        save_entry(
+        write_entry(
             session=session,
             data={"day": entry.day, "body": entry.body, "person_ids": person_ids, "tags": tags},
         )
