@@ -384,6 +384,18 @@ def test_a_follow_up_to_a_step_settled_early_counts_from_then(home: Path) -> Non
     assert "Next (#4): Wed 25 Nov, 19:00 — gently follow up: call" in chosen.stdout  # its time
 
 
+def test_no_reply_to_a_follow_up_plans_no_third_nudge(home: Path) -> None:
+    """`no-reply` on the follow-up planned a third try at the same time, and said there was
+    no need to nudge again (nu239); the app offers none."""
+    assert run(home, "plan", "Ana", "call", "2026-11-24", "19:00").returncode == 0
+    first = run(home, "no-reply", "1", "--anyway")
+    assert "Next (#2): Thu 26 Nov, 19:00 — gently follow up: call" in first.stdout, first.stdout
+    second = run(home, "no-reply", "2", "--anyway")
+    assert second.returncode == 0, second.stderr
+    assert "Next" not in second.stdout and "There is no need to nudge again" in second.stdout
+    assert "#3" not in run(home, "plan").stdout
+
+
 def test_a_long_past_step_follows_up_tomorrow_at_its_time(home: Path) -> None:
     """Its 3 days have gone by: the follow-up is the next day at the step's time of day."""
     assert run(home, "plan", "Ana", "call", "2026-11-24", "18:00").returncode == 0

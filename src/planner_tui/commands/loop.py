@@ -492,7 +492,8 @@ def cmd_outcome(settings: Settings, args: argparse.Namespace) -> None:
         backup = "" if quiet else words.backup_after(status, step.backup)
         if backup and (status == "no_reply" or new_time is None):  # their own plan B, first,
             outcome["follow_up"] = words.backup_step(backup)  # as the app's form offers it
-        if "new_due_at" not in outcome and not quiet and (backup or status == "no_reply"):
+        nudge = status == "no_reply" and steps.offers_follow_up(step.action)
+        if "new_due_at" not in outcome and not quiet and (backup or nudge):
             outcome["new_due_at"] = steps.follow_up_time(step.due_at, said=backup, settling=True)
         result = steps.record_outcome(session=session, step_id=step.id, outcome=outcome)
     following = [(s.due_at, s.action, s.id, bool(s.rrule)) for s in result.following]

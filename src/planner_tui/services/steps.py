@@ -963,6 +963,13 @@ FOLLOW_UP = words.FOLLOW_UP_WORDS
 FOLLOW_UP_DAYS = 3
 
 
+def offers_follow_up(action: str) -> bool:
+    """Whether no reply to the step *action* offers a gentle follow-up: not to a follow-up
+    itself — no third nudge after a second silence (nu213), in the app or, where it planned
+    one all the same, on the command line (nu239)."""
+    return not action.startswith(FOLLOW_UP)
+
+
 ON_A_DAY = r"\b(?:on|this|next)\s+"
 """Before a day in a backup's words, what makes the day its time ("on Sunday")."""
 PART_NAMED = re.compile(r"\b(morning|lunch(?:time)?|afternoon|evening|night)\b", re.IGNORECASE)

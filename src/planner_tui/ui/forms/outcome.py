@@ -467,8 +467,10 @@ def suggested_time(step: StepItem, status: StepStatus) -> str:
     after the step (the one rule: :func:`~planner_tui.services.steps.follow_up_time`)."""
     if status is not StepStatus.NO_REPLY:
         return NEW_TIME.get(status, ("", ""))[1]
-    if step.action.startswith(words.FOLLOW_UP_WORDS):
-        return ""  # no third nudge offered after a second silence (nu213); one can be typed
+    from planner_tui.services.steps import offers_follow_up
+
+    if not offers_follow_up(step.action):
+        return ""  # one can be typed
     return default_follow_up(step)
 
 
