@@ -880,18 +880,13 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
         if check.leans_lonely:
             found = support.load_support(home)
             month = "this month" if data.running else clock.strftime(data.month, "%B %Y")
-            lines.append(words.lonely_note(month))
+            seldom = check.how_often in (LonelyHowOften.NEVER, LonelyHowOften.HARDLY_EVER)
+            lines.append(words.lonely_note(month, seldom))
             if data.trusted:  # your own people first, as help lists them
                 lines += ["People you trust:", *(ITEM + person for person in data.trusted)]
             else:
                 lines.append(words.NO_ONE_TRUSTED)
-            # Support for everyday loneliness, not a wall of crisis lines under a score: a
-            # newcomer who answered "often" read twenty lines about suicide (nu234). The
-            # crisis lines stay a key away, and shown here when no other support is listed.
-            if found.other:
-                lines += [words.OTHER_SUPPORT, *found.other_text(), words.CRISIS_LINES_IN_HELP]
-            else:
-                lines += found.crisis_text()
+            lines.append(words.SUPPORT_IN_HELP)
             if found.problem:
                 lines.append(found.problem)
     return Figure("loneliness", "Loneliness check", lines)

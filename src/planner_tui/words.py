@@ -104,11 +104,14 @@ OTHER_SUPPORT_KINDS = (
     "local directories:"
 )
 OTHER_SUPPORT = f"{OTHER_SUPPORT_HEADING} — {OTHER_SUPPORT_KINDS}"
-CRISIS_LINES_IN_HELP = (
-    "If things ever feel too heavy, call your local emergency number if you are in danger; "
-    "free crisis lines by country are in the app's help (?) and in planner-tui support."
+SUPPORT_IN_HELP = (
+    "Support that isn't only for crises — befriending, friendly calls, groups where people "
+    "meet — and free crisis lines, by country, are in the app's help (? then s) and in "
+    "planner-tui support. If you are ever in danger, call your local emergency number."
 )
-"""Under a loneliness check that leans lonely, after the support that isn't only for crises."""
+"""Under a loneliness check that leans lonely: where support is, not every line of it (the
+lines shown there ran to three screens, most for another country or age, nu238; and twenty
+about suicide under a score, nu234)."""
 """Where the lines have no heading of their own (the command line)."""
 
 EMPTY_TODAY = (
@@ -144,13 +147,24 @@ NO_TRUSTED = (
 )
 
 
-def lonely_note(month: str) -> str:
+def lonely_note(month: str, seldom_lonely: bool = False) -> str:
     """Under a loneliness check that leans towards feeling lonely; *month* is "this month"
-    or the month's name (an earlier month's check said "this month", nu166)."""
-    return (
-        f"Your answers for {month} say you have been feeling lonely. That is hard to carry, "
-        "and you are not the only one: many people feel this way at times, and it can change. "
-        "Talking to someone you trust, your doctor, or one of the services below can help."
+    or the month's name (an earlier month's check said "this month", nu166). *seldom_lonely*:
+    asked directly, they said they never or hardly ever feel lonely — the note doesn't tell
+    them otherwise (nu238)."""
+    if seldom_lonely:
+        said = (
+            f"Your answers for {month} about companionship, feeling left out and feeling "
+            "isolated lean towards loneliness, though you seldom feel lonely yourself. Many "
+        )
+    else:
+        said = (
+            f"Your answers for {month} say you have been feeling lonely. That is hard to "
+            "carry, and you are not the only one: many "
+        )
+    return said + (
+        "people feel this way at times, and it can change. Talking to someone you trust, "
+        "your doctor, or a service for it can help."
     )
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -478,24 +477,18 @@ def test_own_words_are_shown_whole_each_line_under_the_first(db: Database) -> No
     assert "In your words: choir\\\n\\# sang \\[b\\]solo\\[/b\\]\n" in text
 
 
-def test_a_lonely_check_shows_the_crisis_lines_when_no_other_support_is_listed(
-    db: Database, tmp_path: Path
-) -> None:
-    """Under a check that leans lonely the review lists support that isn't only for crises
-    and says where the crisis lines are; with a support.toml of one's own that lists only
-    crisis lines, those are shown there, so there is always somewhere to turn."""
-    (tmp_path / "support.toml").write_text(
-        '[[line]]\ncountry = "Here"\nkind = "crisis"\nname = "Night Line"\nreach = "0800 1"\n',
-        encoding="utf-8",
-    )
+def test_a_lonely_check_answered_never_lonely_is_not_told_it_has_been(db: Database) -> None:
+    """ "How often do you feel lonely? Never." over a total of 7, and the note said "Your
+    answers say you have been feeling lonely" (nu238): it says what the three questions
+    lean towards, and that they seldom feel lonely themselves."""
     with db.write() as s:
-        review.save_loneliness_check(
-            session=s,
-            data={"month": "2026-10", "lack_companionship": 3, "left_out": 3, "isolated": 3},
-        )
-    text = review_report.to_markdown(review_of(db), tmp_path)
-    assert "Night Line — 0800 1" in text and words.EMERGENCY_LINE in text
-    assert words.CRISIS_LINES_IN_HELP not in text and words.OTHER_SUPPORT not in text
+        review.save_loneliness_check(session=s, data={
+            "month": "2026-10", "lack_companionship": 2, "left_out": 2, "isolated": 3,
+            "how_often": "never"})  # fmt: skip
+    text = review_report.to_markdown(review_of(db))
+    assert words.lonely_note("October 2026", seldom_lonely=True) in text
+    assert "say you have been feeling lonely" not in text
+    assert words.SUPPORT_IN_HELP in text
 
 
 def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
@@ -523,10 +516,10 @@ def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
     assert "How often do you feel left out? Hardly ever." in text
     assert "many people feel this way" not in text  # 5 is not high: no support note
     high = review_report.to_markdown(september)
-    assert "many people feel this way" in high and "Re-engage" in high
-    # Support for everyday loneliness, the crisis lines a key away (nu234: twenty lines
-    # about suicide under a score).
-    assert words.CRISIS_LINES_IN_HELP in high and "Samaritans" not in high
+    assert "many people feel this way" in high
+    # Where support is, not every line of it: twenty about suicide under a score (nu234),
+    # three screens of them, most for another country or age (nu238).
+    assert words.SUPPORT_IN_HELP in high and "Samaritans" not in high and "Re-engage" not in high
     assert "People you trust" not in high  # none noted yet
     # The people you noted you trust come first, as help lists them (the note named only
     # the lines for everyone, though it says talking to someone you trust can help).
@@ -535,7 +528,7 @@ def test_loneliness_check_totals_compares_and_stays_apart(db: Database) -> None:
                                                   {"name": "Sam", "reach": "07000 111222"}])  # fmt: skip
     high = review_report.to_markdown(review_of(db, date(2026, 9, 1)))
     ours = high.index("People you trust:\n\n- Mum\n- Sam — 07000 111222\n")
-    assert high.index("many people feel this way") < ours < high.index("Re-engage")
+    assert high.index("many people feel this way") < ours < high.index(words.SUPPORT_IN_HELP)
     assert "People you trust" not in review_report.to_markdown(review_of(db))  # 5: not high
     # Taking it again replaces the month's answers rather than adding a second check.
     with db.write() as s:
