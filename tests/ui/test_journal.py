@@ -1497,6 +1497,31 @@ async def test_the_in_touch_tick_counts_the_people_box_not_a_mention(sqlite_db: 
     assert entries(sqlite_db)[0].contact_person_ids == [ids["bo"]]
 
 
+async def test_a_mention_stays_a_mention_when_the_check_in_is_opened_again(
+    sqlite_db: Database,
+) -> None:
+    """ "I miss @Ana", saved, then opened again: Ana was in the People box, so "in touch"
+    ticked then counted the mention as contact (nu240). The words link her again; the box
+    holds only whom it held."""
+    ids = a_map(sqlite_db)
+    with sqlite_db.write() as s:  # as the form saves it: the mention is a link
+        journal.save_entry(session=s, data={"day": date(2026, 11, 21), "body": "I miss @Ana",
+                                            "person_ids": [ids["ana"]]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        [entry] = entries(sqlite_db)
+        app.push_screen(JournalForm(entry))
+        await settle(app, pilot)
+        assert list(form(app).query_one(PeopleChips).chosen) == []
+        assert "Linked: Ana" in screen_text(app)
+        form(app).query_one("#contact", Checkbox).value = True
+        await press(app, pilot, "ctrl+s")
+        await settle(app, pilot)
+    [entry] = entries(sqlite_db)
+    assert entry.person_ids == [ids["ana"]] and entry.contact_person_ids == []
+
+
 async def test_editing_a_check_in_keeps_its_link_to_someone_archived_since(
     sqlite_db: Database,
 ) -> None:

@@ -339,6 +339,12 @@ class JournalForm(FormScreen[JournalEntryRead]):
             CONTEXTS_LABEL if self.contexts else NO_CONTEXTS_YET
         )
         self.show_prompt()
+        if self.entry is not None and not self.entry.contact_person_ids:
+            # Those the words @mention are linked by the words again, not put in the box:
+            # there, "in touch" ticked later counted "I miss @Ana" as contact (nu240).
+            found, _ = self.mentioned({k: self.initial.get(k, "") for k in TEXTS})
+            in_box = [p for p in self.entry.person_ids if p not in found]
+            self.initial = {**self.initial, "people": in_box}
         self.fill(self.initial)
 
     def show_prompt(self) -> None:

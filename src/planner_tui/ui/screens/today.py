@@ -377,7 +377,6 @@ class TodayScreen(StepsScreen):
         if event.data_table.id == "dates" and self.dates:
             self.plan_for_date(self.dates[min(event.cursor_row, len(self.dates) - 1)])
 
-    @work(thread=True, group="write", description="on this day setting")
     @work(thread=True, exclusive=True, group="intentions", description="this month's intentions")
     def action_intentions(self) -> None:
         """This month's intentions, kept (as the Review keeps them) with last month's review.
@@ -408,6 +407,7 @@ class TodayScreen(StepsScreen):
             ),
         )
 
+    @work(thread=True, group="write", description="on this day setting")
     def action_on_this_day(self) -> None:
         """Turn "on this day" off, or on again: a setting kept with the data, like the
         theme."""
