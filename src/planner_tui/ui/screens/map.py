@@ -500,6 +500,8 @@ class MapScreen(ViewScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
             self.query_one("#people-table", DataTable).focus()
+            if len(self.shown) == 1 and self.shown_query == event.input.value:
+                self.open_person(self.shown[0].id)  # the one match: it took two Enters (nu238)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         table_id = event.data_table.id
