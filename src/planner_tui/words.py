@@ -344,6 +344,8 @@ def checkin_state(checked_in: bool, draft_day: date | None, c: str = "c") -> str
 
 DRAFT_KEPT_MARK = "(changes kept as a draft) "
 """Before a Journal row whose entry has changes begun and kept, not yet saved."""
+DRAFT_GOES_TOO = "The changes you began and kept as a draft go with it (u brings both back)."
+"""Asking to delete a check-in that has such changes."""
 TYPED_BEFORE_DRAFT = (
     "What you typed as it opened was left out, so it doesn't run into the draft: type it "
     "again where you want it."

@@ -1666,6 +1666,11 @@ async def test_an_entry_with_changes_kept_as_a_draft_says_so_in_the_list(
         await press(app, pilot, "j")
         rows = [line for line in on_screen(app) if " Nov 2026" in line]
         assert "(changes kept as a draft) a walk" in rows[1] and "draft" not in rows[0], rows
+        # Deleting it says the draft goes too: it went unsaid (nu240).
+        await press(app, pilot, "x")
+        assert words.DRAFT_GOES_TOO not in " ".join(screen_text(app).split())
+        await press(app, pilot, "escape", "down", "x")
+        assert words.DRAFT_GOES_TOO in " ".join(screen_text(app).split())
 
 
 async def test_past_midnight_on_the_first_the_journal_and_review_show_the_month_gone(

@@ -463,11 +463,13 @@ class JournalScreen(ViewScreen):
                     f"The check-in for {when} is back.",
                 )
 
+        drafted = self.data is not None and entry.id in self.data.drafted
+        said = first_line(entry) or "(no text)"
+        if drafted:  # its unsaved words went with it unsaid (nu240)
+            said += f"\n\n{words.DRAFT_GOES_TOO}"
         self.app.push_screen(
             Choice(
-                f"Delete the check-in for {when}?",
-                first_line(entry) or "(no text)",
-                [("keep", "Keep"), ("delete", "Delete")],
+                f"Delete the check-in for {when}?", said, [("keep", "Keep"), ("delete", "Delete")]
             ),
             answered,
         )
