@@ -278,11 +278,15 @@ def no_context(typed: str, contexts: Sequence[Labelled], otherwise: str = "") ->
     return otherwise or f"No context called {quoted(typed)}."
 
 
+SCORED_ONLY = "only mood and connected are searched by score (as mood>=4, connected<=2)."
+"""Said of another word compared with a number: the other scales are not searched by."""
+
 _FILTER = re.compile(
     r"(?P<person>@\S+)|(?P<tag>#[\w-]+)|in:(?:\"(?P<ctxq>[^\"]+)\"|(?P<ctx>\S+))"
     r"|(?P<edge>from|to):(?P<day>(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*(?: \d{4})?\b|\S+)|(?P<oneday>\b\d{4}-\d{2}-\d{2}\b)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
     r"|(?P<score>mood|connected)(?P<op>>=|<=|=|:|>|<)(?P<value>\d+)\b"
+    r"|(?P<unscored>\b[^\W\d_]+(?:>=|<=|>|<)\d+)\b"
     r"|(?P<span>\b(?:last|this) (?:week|month|year)\b)",
     re.IGNORECASE,
 )
@@ -382,6 +386,9 @@ def read_search(
                 setattr(query, f"min_{name}", value + (op == ">"))
             if op in ("<=", "<", "=", ":"):
                 setattr(query, f"max_{name}", value - (op == "<"))
+        elif match["unscored"]:  # "supported>=2" found nothing, with no word why (nu240)
+            problems.append(f"{match[0]!r}: {SCORED_ONLY}")
+            return " "
         elif match["span"]:
             which, unit = match["span"].lower().split()
             step = {"week": relativedelta(weeks=1), "month": relativedelta(months=1),

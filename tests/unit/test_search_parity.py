@@ -122,6 +122,9 @@ CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("river OR tea @Ana", {}, ["river"], ""),
     ("mood>=9", {}, [], "'mood>=9': mood runs from 1 to 5."),  # was "Nothing matches."
     ("tea connected<0", {}, [], "connected runs from 1 to 5"),
+    # Another scale was read as words and matched nothing, unsaid (nu240).
+    ("walk supported>=2", {}, [], "'supported>=2': only mood and connected are searched by score"),
+    ("giving<3", {}, [], "only mood and connected are searched by score"),
     ("", {}, [], ""),
 ]
 
