@@ -584,7 +584,11 @@ def statement(
             f"{newest}) AS hits ON hits.rowid = journal_entry.id"
         )
         params["match"] = _fts5_expression(query.groups)
-        order = "hits.rank, "
+        # Rounded: a word in nearly every entry weighs almost nothing in SQLite's ranking,
+        # which then put the shortest entries first ("walk" in 130 routine lines left the
+        # two about a walk last, nu240); at a hundredth, such a word's matches tie and come
+        # newest first, while a word few entries have still ranks them.
+        order = "round(hits.rank, 2), "
     if query.without and postgres:
         where.append(f"NOT ({PG_DOCUMENT} @@ websearch_to_tsquery('simple', {mark('without')}))")
         params["without"] = _websearch_expression([[t] for t in query.without])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, strategies as st
@@ -63,7 +63,11 @@ def test_search_finds_words_in_every_field_best_first(db: Database, filled: dict
     assert set(ids(db, SearchQuery("river"))) == {filled["first"], filled["second"]}
     assert ids(db, SearchQuery("rain")) == [filled["second"]]
     # Best first: "walk" is twice in the first entry, once in the newer second one (a search
-    # that only sorted newest first would put the second first).
+    # that only sorted newest first would put the second first) — among entries most of
+    # which don't say it (a word nearly every entry says ranks them by day, below).
+    with db.write() as s:
+        for day in (2, 3, 4):
+            journal.save_entry(session=s, data={"day": date(2026, 9, day), "body": "tea"})
     assert ids(db, SearchQuery("walk")) == [filled["first"], filled["second"]]
     assert set(ids(db, SearchQuery("rain OR rehearsal"))) == {filled["second"], filled["third"]}
     assert ids(db, SearchQuery('"walk by the river"')) == [filled["first"]]
@@ -288,6 +292,29 @@ def test_very_common_words_rank_the_newest_matches_and_filters_reach_back(
     with db.session() as s:  # a filter reaches back to it
         query, _ = journal.read_search(session=s, text="walk 2026-01", today=date(2026, 11, 23))
     assert ids(db, query) == [old]
+
+
+def test_a_word_in_nearly_every_entry_ranks_by_day_not_by_shortness(sqlite_db: Database) -> None:
+    """ "walk" in 130 short routine lines and two entries about a walk: the two came last,
+    beyond the 120 shown (nu240). A word nearly every entry has tells none apart (SQLite's
+    ranking weighs it at almost nothing, then prefers the shortest): they come newest
+    first, as a list with no words does; a word few entries have still ranks them."""
+    db = sqlite_db
+    with db.write() as s:
+        for n in range(130):
+            journal.save_entry(session=s, data={"day": date(2026, 7, 12) + timedelta(days=n),
+                               "body": f"Routine day number {n}, quiet walk #routine"})  # fmt: skip
+        for n in range(14):
+            journal.save_entry(session=s, data={"day": date(2026, 11, 20) + timedelta(days=n % 10),
+                               "body": f"tea with Bo {n}"})  # fmt: skip
+        river = journal.save_entry(session=s, data={"day": date(2026, 11, 24),
+            "body": "Long walk by the river with Ana #walk", "warmth_note": "the walk"}).id  # fmt: skip
+        home = journal.save_entry(session=s, data={"day": date(2026, 12, 1),
+            "body": "Climbing session", "warmth_note": "café afterward, then a walk home"}).id  # fmt: skip
+        rare = journal.save_entry(session=s, data={"day": date(2026, 7, 3),
+                                  "body": "tea tea tea"}).id  # fmt: skip
+    assert ids(db, SearchQuery("walk"))[:2] == [home, river]
+    assert ids(db, SearchQuery("tea"))[0] == rare
 
 
 def test_an_excerpt_shows_the_word_that_matched_and_begins_at_a_word() -> None:
