@@ -367,3 +367,27 @@ def test_a_broken_day_one_classic_entry_is_named_not_a_crash(tmp_path: Path, bro
     with pytest.raises(InvalidInput) as error:
         jrnl.load(tmp_path / "Journal.dayone")
     assert str(error.value) == "B.doentry is not a Day One entry that can be read."
+
+
+def test_a_date_line_without_brackets_among_bracketed_entries_is_named(tmp_path: Path) -> None:
+    """`2026-11-07 08:00 Old style` in a journal of `[…]` entries was joined to the entry
+    above it, unsaid: 5 entries added of 6 written (nu236). Its line is named; a date
+    inside an entry's words, after a word, is still words."""
+    journal_file = tmp_path / "j1.txt"
+    journal_file.write_text(
+        "[2026-11-06 14:30] Dotted date\nmet on 2026-11-05 10:00 at the market\n"
+        "2026-11-07 08:00 Old style no brackets\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput) as error:
+        jrnl.load(journal_file)
+    assert str(error.value).startswith(
+        "Line 3: '2026-11-07 08:00 Old style no brackets' is written as an entry's date line "
+        "without its brackets, among entries with them. Write it as [2026-11-07 08:00]"
+    )
+    journal_file.write_text(
+        "[2026-11-06 14:30] Dotted date\nmet on 2026-11-05 10:00 at the market\n",
+        encoding="utf-8",
+    )
+    [entry] = jrnl.load(journal_file).entries
+    assert "met on 2026-11-05 10:00 at the market" in entry.text

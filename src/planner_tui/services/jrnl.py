@@ -180,7 +180,14 @@ def parse_text(text: str) -> list[Entry]:
             )
         if header and when is not None:
             starts.append((offset, offset + min(header.end(), len(line)), when))
-        elif legacy and (found := _legacy_date(line)) is not None:
+        elif line[:1].isdigit() and (found := _legacy_date(line)) is not None:
+            if not legacy:  # it was joined to the entry above, unsaid (nu236)
+                raise InvalidInput(
+                    f"Line {number}: {words.quoted(line)} is written as an entry's date line "
+                    "without its brackets, among entries with them. Write it as "
+                    f"[{line[: found[1] - 1]}] (or, if it belongs to the entry above, begin "
+                    "it with a word) and import again. Nothing was imported."
+                )
             starts.append((offset, offset + min(found[1], len(line)), found[0]))
         offset += len(line) + 1
     before = text[: starts[0][0]] if starts else ""
