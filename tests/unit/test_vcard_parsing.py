@@ -49,11 +49,26 @@ def test_an_invalid_byte_in_org_skips_org_only() -> None:
 
 
 def test_an_unreadable_name_falls_back_to_n_then_org() -> None:
-    raw = card("FN:Bad \udcff", "N:Okafor;Chidinma;;;").encode("utf-8", "surrogateescape")
+    # A stray byte in a card of UTF-8 (its note) is a damaged value.
+    raw = card("FN:Bad \udcff", "N:Okafor;Chidinma;;;", "NOTE:café").encode(
+        "utf-8", "surrogateescape"
+    )
     assert names(vcard.parse(raw + "BEGIN:VCARD\r\nORG:Ümit Bau\r\nEND:VCARD".encode())) == [
         "Chidinma Okafor",
         "Ümit Bau",
     ]
+
+
+def test_a_card_in_latin_1_after_one_in_utf_8_keeps_its_person() -> None:
+    """One file, a UTF-8 card and then a Latin-1 one with no CHARSET (two address books
+    joined): "Zoë" was left out, her name "couldn't be read" (nu236). A card with no UTF-8
+    of its own is read as the single-byte text it is."""
+    raw = card("FN:Jürgen Müller").encode() + card("FN:Zoë Lefèvre", "NOTE:très bien").encode(
+        "latin-1"
+    )
+    got = vcard.parse(raw)
+    assert names(got) == ["Jürgen Müller", "Zoë Lefèvre"] and got.summary() == []
+    assert got.cards[1].note == "très bien"
 
 
 def test_a_name_or_nickname_shaped_like_a_number_is_passed_over(db: Database) -> None:

@@ -433,6 +433,10 @@ class _Reader:
     def __init__(self, *, unicode_file: bool, utf8_file: bool) -> None:
         self.unicode_file = unicode_file
         self.utf8_file = utf8_file
+        self.utf8_card = utf8_file
+        """Whether the card being read holds UTF-8 beyond ASCII: in a file of both, a card
+        written in a single-byte encoding (Latin-1) is read as one, not as damaged UTF-8 —
+        its name was unreadable and the person left out (nu236)."""
         self.cards: list[Card] = []
         self.nameless: list[int] = []
         self.refused: list[tuple[int, str]] = []
@@ -448,6 +452,7 @@ class _Reader:
             self.not_people.append(start)  # a contact group or a place (vCard 4.0 KIND)
             return
         skipped = [(line, "a line") for line in bad_lines]
+        self.utf8_card = self.utf8_file and any(_NON_ASCII.search(p.value) for p in props)
         texts: dict[str, list[tuple[_Property, str]]] = {}
         for prop in props:
             if prop.name not in _KEPT:
@@ -552,7 +557,7 @@ class _Reader:
                 return data.decode(charset)
             except (LookupError, UnicodeDecodeError):
                 raise _Unreadable from None
-        if self.utf8_file and not transfer:
+        if self.utf8_card and not transfer:
             raise _Unreadable
         return data.decode("cp1252", errors="replace")
 
