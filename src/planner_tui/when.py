@@ -1243,8 +1243,14 @@ def _weekday_named(word: str) -> weekday | None:
     return WEEKDAYS.get(word) or WEEKDAYS.get(word.removesuffix("s"))
 
 
-def describe_repeat(rule: str | None) -> str:
-    """A rule in plain words: 'every week', 'every 2 weeks', 'every Mon and Thu'."""
+def describe_repeat(rule: str | None, start: datetime | date | None = None) -> str:
+    """A rule in plain words: 'every week', 'every 2 weeks', 'every Mon and Thu'; with its
+    *start*, also what a month without that day does ('every month, on the last day of a
+    shorter month': the card said only "every month" of a call on the 31st, nu239)."""
+    if rule and start is not None and month_ends_kept(rule, start) != rule:
+        yearly = rule_parts(rule).get("FREQ", "").upper() == "YEARLY"
+        other = "on 28 February in other years" if yearly else "on the last day of a shorter month"
+        return f"{describe_repeat(rule)}, {other}"
     if not rule:
         return "doesn't repeat"
     parts = rule_parts(rule)

@@ -396,6 +396,13 @@ def test_no_reply_to_a_follow_up_plans_no_third_nudge(home: Path) -> None:
     assert "#3" not in run(home, "plan").stdout
 
 
+def test_a_monthly_step_from_the_31st_says_where_shorter_months_fall(home: Path) -> None:
+    """ "Repeats every month." of a call on the 31st (nu239)."""
+    planned = run(home, "plan", "Ana", "call", "2026-12-31", "19:00", "--repeat", "monthly")
+    assert planned.returncode == 0, planned.stderr
+    assert "Repeats every month, on the last day of a shorter month." in planned.stdout
+
+
 def test_a_long_past_step_follows_up_tomorrow_at_its_time(home: Path) -> None:
     """Its 3 days have gone by: the follow-up is the next day at the step's time of day."""
     assert run(home, "plan", "Ana", "call", "2026-11-24", "18:00").returncode == 0

@@ -362,6 +362,25 @@ def test_the_read_back_names_the_day_and_how_far_it_is() -> None:
 
 
 @pytest.mark.parametrize(
+    ("rule", "start", "said"),
+    [
+        ("FREQ=MONTHLY", date(2026, 12, 31), "every month, on the last day of a shorter month"),
+        ("FREQ=MONTHLY", date(2026, 12, 29), "every month, on the last day of a shorter month"),
+        ("FREQ=MONTHLY", date(2026, 12, 28), "every month"),
+        ("FREQ=YEARLY", date(2028, 2, 29), "every year, on 28 February in other years"),
+        ("FREQ=YEARLY", date(2026, 12, 31), "every year"),
+        ("FREQ=WEEKLY", date(2026, 12, 31), "every week"),
+    ],
+)
+def test_a_repeat_from_a_day_some_months_lack_says_where_those_fall(
+    rule: str, start: date, said: str
+) -> None:
+    """The card said "Repeats every month." of a call on the 31st (nu239): where shorter
+    months' times fall, as the plan and the calendar have it."""
+    assert describe_repeat(rule, start) == said
+
+
+@pytest.mark.parametrize(
     ("said", "rule", "words"),
     [
         ("", None, "doesn't repeat"),

@@ -343,7 +343,7 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
     if moved:
         say(moved)
     if rule:
-        say(f"Repeats {describe_repeat(rule)}.")
+        say(f"Repeats {describe_repeat(rule, clock.to_local(step.due_at))}.")
         if step.due_at != due:
             say(words.repeat_starts(due, step.due_at))
     if step.cue:

@@ -27,7 +27,7 @@ from textual.fuzzy import Matcher
 from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from planner_tui import words
+from planner_tui import clock, words
 from planner_tui.db.models import Channel, Effort, StepRead, clean_name, label, name_refused
 from planner_tui.errors import InvalidInput
 from planner_tui.names import called, fold
@@ -856,7 +856,7 @@ class PlanWizard(FormScreen[StepRead]):
         if self.new_name:
             lines.append(words.new_on_the_map(self.new_name))
         if rule:
-            lines.append(f"Repeats {describe_repeat(rule)}.")
+            lines.append(f"Repeats {describe_repeat(rule, clock.to_local(due))}.")
             if due != chosen:
                 lines.append(words.repeat_starts(chosen, due))
         if values["cue"].strip():
