@@ -1044,8 +1044,9 @@ EXPLAIN: dict[str, str] = {
     "Steps without a 'how sure' answer are left out of that comparison. Things that come "
     "together do not have to cause each other.",
     "not-nows": "Steps recorded as 'not now' (declined) that were due in the twelve months up "
-    "to this month's end: twelve whole months, named above. One became a yes when a step planned from its outcome (another "
-    "time, a follow-up, and theirs in turn, however many) was done, or a step with the same "
+    "to this month's end: twelve whole months, named above. One became a yes when a step "
+    "planned from its outcome (another time, a follow-up, and theirs in turn, however many) "
+    "was done, or a step with the same "
     f"person due within {words.plural(learning.YES_WITHIN_DAYS, 'day')} after it was done. "
     "Shown from "
     f"{learning.MIN_NOT_NOWS} 'not now's.",
