@@ -1522,6 +1522,33 @@ async def test_a_mention_stays_a_mention_when_the_check_in_is_opened_again(
     assert entry.person_ids == [ids["ana"]] and entry.contact_person_ids == []
 
 
+async def test_a_check_in_with_a_mention_opened_again_saves_without_a_change_elsewhere(
+    sqlite_db: Database,
+) -> None:
+    """With a mention kept out of the People box, saving an entry that mentions someone
+    said "Changed elsewhere meanwhile: people", with no other window open (nu241): what is
+    stored is read as the box shows it."""
+    ids = a_map(sqlite_db)
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 21), "body": "texted @Ana",
+                                            "person_ids": [ids["ana"]]})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        for typed in (" and @Bo called back", " later"):
+            [entry] = entries(sqlite_db)
+            app.push_screen(JournalForm(entry))
+            await settle(app, pilot)
+            form(app).query_one("#body", TextArea).focus()
+            await press(app, pilot, "end", *typed, "ctrl+s")
+            assert not isinstance(app.screen, (JournalForm, Choice)), app.screen
+            assert not said(app, "changed elsewhere")
+    [entry] = entries(sqlite_db)
+    assert entry.body == "texted @Ana and @Bo called back later"
+    assert sorted(entry.person_ids) == sorted([ids["ana"], ids["bo"]])
+    assert entry.contact_person_ids == []
+
+
 async def test_editing_a_check_in_keeps_its_link_to_someone_archived_since(
     sqlite_db: Database,
 ) -> None:

@@ -258,7 +258,16 @@ class JournalForm(FormScreen[JournalEntryRead]):
         if self.entry is None:
             return None
         entry = self.planner.backend.read(partial(journal.get_entry, entry_id=self.entry.id))
-        return self.initial_values(entry)
+        return self.box_holds(self.initial_values(entry), entry)
+
+    def box_holds(self, values: dict[str, Any], entry: JournalEntryRead) -> dict[str, Any]:
+        """*values* of *entry* with those its words @mention out of the People box: the words
+        link them again, and in the box the tick ticked later counted "I miss @Ana" as
+        contact (nu240). (Before the people are known, as they are read, as it was.)"""
+        if entry.contact_person_ids or not self.people:
+            return values
+        found, _ = self.mentioned({k: values.get(k, "") for k in TEXTS})
+        return {**values, "people": [p for p in values["people"] if p not in found]}
 
     # ---------------------------------------------------------------- layout
 
@@ -339,12 +348,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
             CONTEXTS_LABEL if self.contexts else NO_CONTEXTS_YET
         )
         self.show_prompt()
-        if self.entry is not None and not self.entry.contact_person_ids:
-            # Those the words @mention are linked by the words again, not put in the box:
-            # there, "in touch" ticked later counted "I miss @Ana" as contact (nu240).
-            found, _ = self.mentioned({k: self.initial.get(k, "") for k in TEXTS})
-            in_box = [p for p in self.entry.person_ids if p not in found]
-            self.initial = {**self.initial, "people": in_box}
+        if self.entry is not None:
+            self.initial = self.box_holds(self.initial, self.entry)
         self.fill(self.initial)
 
     def show_prompt(self) -> None:
