@@ -73,8 +73,9 @@ def test_ics_export_parses_back_with_zone_repeat_and_only_what_is_still_planned(
 
 def app_occurrences(db: Database, start: datetime, end: datetime) -> set[tuple[str, datetime]]:
     """The app's own view of what happens when: every step still planned (from today on),
-    each series' occurrences already recorded, and the repeats the app will plan — expanded
-    by its own engine (:func:`steps.next_occurrence`), a moved occurrence at its new time."""
+    each series' occurrences already recorded before today (those to come, settled early,
+    are not still to come: nu239, nu243), and the repeats the app will plan — expanded by
+    its own engine (:func:`steps.next_occurrence`), a moved occurrence at its new time."""
     with db.session() as s:
         rows = list(s.exec(select(Step)).all())
     live = {r.uid for r in rows if r.status == "planned" and r.rrule}
@@ -83,7 +84,10 @@ def app_occurrences(db: Database, start: datetime, end: datetime) -> set[tuple[s
     for row in rows:
         if row.status == "rescheduled" and row.rrule:
             continue  # the occurrence is where it was moved to
-        if (row.uid in live and row.status != "rescheduled") or (
+        settled_early = (
+            row.status != "planned" and row.recurrence_id is None and row.due_at >= start
+        )
+        if (row.uid in live and row.status != "rescheduled" and not settled_early) or (
             row.status == "planned" and row.due_at >= start
         ):
             found.add((row.uid, row.due_at))
@@ -191,8 +195,9 @@ def test_a_series_keeps_its_uid_and_a_moved_occurrence_overrides_it(db: Database
     assert "UID" not in Calendar.from_ical(third)  # the calendar itself: none, not a new one
     occurrences = sorted(w for u, w in file_occurrences(third, start, end) if u == series_uid)
     assert occurrences[0] == local("2026-11-27T19:00").astimezone(UTC)  # not the 26th
-    assert occurrences[1] == local("2026-12-03T18:00").astimezone(UTC)
-    assert len(occurrences) == 52  # every Thursday to 18 Nov 2027, one moved to a Friday
+    # 3 Dec's no reply, recorded on 23 Nov, is no longer still to come (nu239, nu243)
+    assert occurrences[1] == local("2026-12-10T18:00").astimezone(UTC)
+    assert len(occurrences) == 51  # every Thursday to 18 Nov 2027, one moved, one settled
 
 
 @pytest.mark.parametrize(
@@ -279,7 +284,8 @@ def test_a_rule_with_a_count_ends_in_the_app_where_it_ends_in_the_calendar(db: D
         second = steps.record_outcome(session=s, step_id=step.id, outcome={"status": "done"})
     with db.session() as s:
         data = ics.export_ics(session=s, alarm_minutes=15)
-    assert len(file_occurrences(data, start, end)) == 3
+    # 24 Nov done the day before: left out as settled; 1 and 8 Dec still to come
+    assert len(file_occurrences(data, start, end)) == 2
     assert file_occurrences(data, start, end) == app_occurrences(db, start, end)
     with db.write() as s:
         (third,) = steps.record_outcome(
@@ -288,6 +294,28 @@ def test_a_rule_with_a_count_ends_in_the_app_where_it_ends_in_the_calendar(db: D
         assert third.due_at == local("2026-12-08T18:00")
         last = steps.record_outcome(session=s, step_id=third.id, outcome={"status": "done"})
         assert last.following == []  # the third was the last
+
+
+def test_times_of_a_series_settled_before_they_come_are_not_still_to_come(db: Database) -> None:
+    """A weekly choir, "not this time" for Friday with Saturday instead, and the Friday after
+    let go: the calendar still showed both Fridays, and Saturday beside the first (nu239,
+    nu243). They are left out of the series; what the app plans is what the file holds."""
+    start = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
+    end = start + timedelta(days=60)
+    with db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        weekly = steps.create_step(session=s, data={
+            "context_id": choir, "action": "choir", "due_at": local("2026-11-27T19:00"),
+            "rrule": "FREQ=WEEKLY"})  # fmt: skip
+        instead, following = steps.record_outcome(session=s, step_id=weekly.id, outcome={
+            "status": "declined", "new_due_at": local("2026-11-28T19:00")}).following  # fmt: skip
+        steps.record_outcome(session=s, step_id=following.id, outcome={"status": "skipped"})
+    with db.session() as s:
+        data = ics.export_ics(session=s, alarm_minutes=0)
+    found = sorted(when for _, when in file_occurrences(data, start, end))
+    assert found[:3] == [local(f"2026-{day}T19:00").astimezone(UTC)
+                         for day in ("11-28", "12-11", "12-18")]  # fmt: skip
+    assert file_occurrences(data, start, end) == app_occurrences(db, start, end)
 
 
 def test_a_step_moved_to_another_time_is_the_same_event_updated(db: Database) -> None:

@@ -213,6 +213,14 @@ def export(*, session: Session, alarm_minutes: int) -> CalendarFile:
                 continue
             rule = month_ends_kept(current[-1].rrule or "", clock.to_local(began))
             master.add("rrule", vRecur.from_ical(rule))
+            # Times still to come already settled — let go, done or asked early, a place's
+            # "not this time" — are left out: the calendar showed them as still to come
+            # (nu239, nu243). Those gone by stay, as what happened.
+            for row in steps:
+                if row.status not in (StepStatus.PLANNED, StepStatus.RESCHEDULED) and (
+                    row.recurrence_id is None and row.due_at >= start_of_today
+                ):
+                    master.add("exdate", row.due_at.astimezone(zone))
             moved: dict[datetime, Step] = {}
             for row in overrides:
                 if row.status != StepStatus.RESCHEDULED:
