@@ -147,24 +147,22 @@ NO_TRUSTED = (
 )
 
 
-def lonely_note(month: str, seldom_lonely: bool = False) -> str:
+def lonely_note(month: str, answered: str = "") -> str:
     """Under a loneliness check that leans towards feeling lonely; *month* is "this month"
-    or the month's name (an earlier month's check said "this month", nu166). *seldom_lonely*:
-    asked directly, they said they never or hardly ever feel lonely — the note doesn't tell
-    them otherwise (nu238)."""
-    if seldom_lonely:
-        said = (
+    or the month's name (an earlier month's check said "this month", nu166). *answered*:
+    the direct question's answer when it was "never" or "hardly ever" — the note doesn't
+    tell them otherwise (nu238), and says what they said, not "seldom" (nu241)."""
+    if answered:
+        return (
             f"Your answers for {month} about companionship, feeling left out and feeling "
-            "isolated lean towards loneliness, though you seldom feel lonely yourself. Many "
+            f"isolated lean towards loneliness, though you answered '{answered}' to how often "
+            "you feel lonely. Feelings like these come and go for many people; if they weigh "
+            "on you, talking to someone you trust can help."
         )
-    else:
-        said = (
-            f"Your answers for {month} say you have been feeling lonely. That is hard to "
-            "carry, and you are not the only one: many "
-        )
-    return said + (
-        "people feel this way at times, and it can change. Talking to someone you trust, "
-        "your doctor, or a service for it can help."
+    return (
+        f"Your answers for {month} say you have been feeling lonely. That is hard to carry, "
+        "and you are not the only one: many people feel this way at times, and it can "
+        "change. Talking to someone you trust, your doctor, or a support line can help."
     )
 
 

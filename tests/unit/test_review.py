@@ -486,7 +486,8 @@ def test_a_lonely_check_answered_never_lonely_is_not_told_it_has_been(db: Databa
             "month": "2026-10", "lack_companionship": 2, "left_out": 2, "isolated": 3,
             "how_often": "never"})  # fmt: skip
     text = review_report.to_markdown(review_of(db))
-    assert words.lonely_note("October 2026", seldom_lonely=True) in text
+    assert words.lonely_note("October 2026", "never") in text
+    assert "though you answered 'never' to how often you feel lonely" in text  # not "seldom"
     assert "say you have been feeling lonely" not in text
     assert words.SUPPORT_IN_HELP in text
 
