@@ -307,7 +307,7 @@ def test_times_of_a_series_settled_before_they_come_are_not_still_to_come(db: Da
         weekly = steps.create_step(session=s, data={
             "context_id": choir, "action": "choir", "due_at": local("2026-11-27T19:00"),
             "rrule": "FREQ=WEEKLY"})  # fmt: skip
-        instead, following = steps.record_outcome(session=s, step_id=weekly.id, outcome={
+        _instead, following = steps.record_outcome(session=s, step_id=weekly.id, outcome={
             "status": "declined", "new_due_at": local("2026-11-28T19:00")}).following  # fmt: skip
         steps.record_outcome(session=s, step_id=following.id, outcome={"status": "skipped"})
     with db.session() as s:
