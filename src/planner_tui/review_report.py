@@ -881,7 +881,7 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
             found = support.load_support(home)
             month = "this month" if data.running else clock.strftime(data.month, "%B %Y")
             seldom = check.how_often in (LonelyHowOften.NEVER, LonelyHowOften.HARDLY_EVER)
-            answered = label(LonelyHowOften(check.how_often)).lower() if seldom else ""
+            answered = label(LonelyHowOften(check.how_often or "")).lower() if seldom else ""
             lines.append(words.lonely_note(month, answered))
             if data.trusted:  # your own people first, as help lists them
                 lines += ["People you trust:", *(ITEM + person for person in data.trusted)]
