@@ -1947,6 +1947,28 @@ async def test_someone_added_whom_the_filter_hides_is_said_to_be_there(
         assert app.screen.query_one("#people-table", DataTable).row_count == 1
 
 
+async def test_undoing_a_return_from_the_archive_doesnt_say_the_filter_hides_them(
+    sqlite_db: Database,
+) -> None:
+    """Zoë archived and brought back with `a`, then `/femi`, a contact logged with Femi and
+    `u`: she was archived again, and the toast said the filter 'femi' hid her (nu242)."""
+    with sqlite_db.write() as s:
+        for name in ("Femi", "Zoë"):
+            people.create_person(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_map(app, pilot)
+        await press(app, pilot, "end", "a", "h", "end")  # archived, then shown
+        await press(app, pilot, "a", "h")  # back on the map
+        await press(app, pilot, "slash", *"femi", "down", "l", "ctrl+s")  # a contact
+        await press(app, pilot, "u")  # the latest that can be undone: Zoë's return
+        assert said(app, "Zoë is archived again.")
+        assert not said(app, words.hidden_by_filter("Zoë", "femi"))
+        assert [p.name for p in screen.shown] == ["Femi"]
+    with sqlite_db.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Femi"]
+
+
 def someone_with_contacts(db: Database, name: str, count: int) -> int:
     """*name*, in touch once a day on each of the *count* days before now: their id."""
     with db.write() as s:

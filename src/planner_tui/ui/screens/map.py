@@ -681,10 +681,12 @@ class MapScreen(ViewScreen):
         try:
             row = table.get_row_index(str(added_id))
         except RowDoesNotExist:  # not in the filter typed, which stays as it is: said, as
-            # the one added seemed gone (nu199)
-            name = next(item.name for item in known if item.id == added_id)
+            # the one added seemed gone (nu199) — not of someone archived again by an undo,
+            # whom the filter doesn't hide (it said so of an empty filter too, nu242)
+            item = next(item for item in known if item.id == added_id)
             typed = self.query_one("#filter", Input).value
-            self.notify(words.hidden_by_filter(name, typed))
+            if typed and not getattr(item, "archived", False):
+                self.notify(words.hidden_by_filter(item.name, typed))
             return
         if self.current_tab() != tab:
             self.action_tab(tab)
