@@ -1947,6 +1947,32 @@ async def test_someone_added_whom_the_filter_hides_is_said_to_be_there(
         assert app.screen.query_one("#people-table", DataTable).row_count == 1
 
 
+async def test_o_orders_a_filters_matches_too(sqlite_db: Database) -> None:
+    """With `/choir`, `o` did nothing while the line said "sorted by best match (o)"
+    (nu242): it goes through the orders for the matches, best match first again last."""
+    with sqlite_db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        for name, circle in (("Cy", "inner"), ("Ada", "outer"), ("Bo", "middle")):
+            people.create_person(session=s, data={"name": name, "circle": circle,
+                                                  "context_ids": [choir]})  # fmt: skip
+        people.create_person(session=s, data={"name": "Dee"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_map(app, pilot)
+        await press(app, pilot, "slash", *"choir", "down")
+        best = [p.name for p in screen.shown]
+        assert sorted(best) == ["Ada", "Bo", "Cy"] and "sorted by best match (o)" in screen_text(
+            app
+        )
+        await press(app, pilot, "o")
+        assert [p.name for p in screen.shown] == ["Ada", "Bo", "Cy"]
+        assert "sorted by name (o)" in screen_text(app)
+        await press(app, pilot, "o", "o")
+        assert [p.name for p in screen.shown] == ["Cy", "Bo", "Ada"]  # by circle
+        await press(app, pilot, "o", "o")
+        assert [p.name for p in screen.shown] == best
+
+
 async def test_undoing_a_return_from_the_archive_doesnt_say_the_filter_hides_them(
     sqlite_db: Database,
 ) -> None:

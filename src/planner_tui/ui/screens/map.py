@@ -231,6 +231,9 @@ class MapScreen(ViewScreen):
         super().__init__()
         self.data: MapData | None = None
         self.sort_by = SORTS[0]
+        self.match_order: str | None = None
+        """The order of a filter's matches: None, the best match first; else one of SORTS
+        (`o` with a filter did nothing, its "(o)" beside it, nu242)."""
         self.show_archived = False
         self.shown: list[PersonRead] = []
         self._shown_from: MapData | None = None
@@ -461,7 +464,11 @@ class MapScreen(ViewScreen):
             return
         query = self.query_one("#filter", Input).value.strip()
         people = [p for p in self.data.people if self.show_archived or not p.archived]
-        people = people_found(query, people) if query else sort_people(people, self.sort_by)
+        if query:
+            people = people_found(query, people)
+            people = sort_people(people, self.match_order) if self.match_order else people
+        else:
+            people = sort_people(people, self.sort_by)
         if self.crowd is not None and self.crowd[0] != self.query_one("#filter", Input).value:
             self.crowd = None  # the filter changed since: it alone says who shows
         if self.crowd is not None:
@@ -489,7 +496,8 @@ class MapScreen(ViewScreen):
             status += " · the crowd chosen in Circles (esc: everyone)"
         elif query and not people:
             status += " · esc empties the filter"
-        status += f" · sorted by {'best match' if query else self.sort_by} (o)"
+        order = (self.match_order or "best match") if query else self.sort_by
+        status += f" · sorted by {order} (o)"
         status += " · archived shown (h)" if self.show_archived else ""
         self.query_one("#people-status", Static).update(status)
 
@@ -626,7 +634,11 @@ class MapScreen(ViewScreen):
         self.query_one("#filter", Input).focus()
 
     def action_sort(self) -> None:
-        self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
+        if self.query_one("#filter", Input).value.strip():
+            orders: list[str | None] = [None, *SORTS]
+            self.match_order = orders[(orders.index(self.match_order) + 1) % len(orders)]
+        else:
+            self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
         self.refill_people(keep_cursor=True)
 
     def action_toggle_archived(self) -> None:
