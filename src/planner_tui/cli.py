@@ -619,6 +619,22 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
             print(f"{shown}; --limit N or --all shows more.", file=sys.stderr)
 
 
+def text_piped_in() -> bool:
+    """Whether text waits on stdin, piped in (not a terminal): looked at without waiting
+    for a program that keeps stdin open and writes nothing."""
+    stream = sys.stdin
+    if stream is None or stream.isatty():
+        return False
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):  # a stand-in with no file (a test's): read it
+        return bool(stream.read(1))
+    import select
+
+    ready, _, _ = select.select([fd], [], [], 0)
+    return bool(ready) and bool(os.read(fd, 1))
+
+
 def read_stdin_text() -> str:
     """Piped text, which must be UTF-8: a journal is kept exactly, so other bytes are
     refused rather than guessed at (a UTF-8 byte-order mark is passed over). Windows' line
@@ -659,6 +675,8 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
         if sys.stdin.isatty():
             raise UsageError('say what to write: planner-tui journal "text" (or pipe it in)')
         body = read_stdin_text()
+    elif text_piped_in():  # the piped words were dropped unsaid (nu243)
+        raise UsageError('give the text one way: as "TEXT", or piped in (or with - for it)')
     scores = {SCALE_FIELDS[flag]: getattr(args, flag) for flag in SCALE_FLAGS}
     if not (body.strip() or args.warmth.strip() or args.withdraw.strip()) and not any(
         v is not None for v in scores.values()

@@ -674,6 +674,9 @@ def test_a_check_in_from_the_shell_with_scores_mentions_and_stdin(tmp_path: Path
     assert run(home, "journal", "-", "--day", "2026-11-02", stdin="dash\n").returncode == 0
     assert "dash" in run(home, "search", "2026-11-02").stdout
     assert_one_line_error(run(home, "journal", stdin=""), 1, "nothing to save")
+    # Text given and piped in too: the piped words were dropped unsaid (nu243).
+    assert_one_line_error(run(home, "journal", "arg text", stdin="piped\n"), 2, "one way")
+    assert "arg text" not in run(home, "search", "arg").stdout
     assert_one_line_error(run(home, "journal", "x", "--day", "tomorrow"), 1, "has begun")
     assert_one_line_error(run(home, "journal", "x", "--day", "31 feb"), 1, "calendar")
     # One way to say a score out of its scale, whichever command (nu150: three ways).
