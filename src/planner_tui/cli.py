@@ -127,7 +127,7 @@ def build_parser() -> Parser:
     demo = sub.add_parser(
         "demo", help="fill an empty planner (only an empty one) with a made-up sample life"
     )
-    demo.add_argument("--years", type=float, default=1.0, help="how many years (default 1)")
+    demo.add_argument("--years", type=demo_years, default=1.0, help="how many years (default 1)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
 
     export = sub.add_parser("export", help="write your data as JSON, Markdown or iCalendar")
@@ -617,6 +617,21 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> None:
                   "--tag…) to reach the others.", file=sys.stderr)  # fmt: skip
         else:
             print(f"{shown}; --limit N or --all shows more.", file=sys.stderr)
+
+
+def demo_years(text: str) -> float:
+    """An argparse type: the demo's span, refused as a usage error, exit 2, as other
+    options out of range are (it was 1, nu243)."""
+    from planner_tui.services.demo import check_years
+
+    try:
+        years = float(text)
+        check_years(years)
+    except (ValueError, InvalidInput):
+        raise argparse.ArgumentTypeError(
+            "should be more than 0 and at most 200 (e.g. 0.5, 2, 10)"
+        ) from None
+    return years
 
 
 def text_piped_in() -> bool:

@@ -300,7 +300,6 @@ def test_small_refusals_say_it_plainly(home: Path, argv: list[str], code: int, s
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
-        (["demo", "--years", "0"], "--years should be more than 0 and at most 200"),
         (["search", "👋"], "emoji, punctuation and OR alone can't be searched"),
         (
             ["journal", "--warmth", "w" * 20_001, "hi"],
@@ -312,6 +311,14 @@ def test_refusals_name_what_to_change(home: Path, argv: list[str], said: str) ->
     assert_one_line_error(run(home, *argv), 1, said)
     assert run(home, "people").stdout.count("\n") == 2  # Ana and Ola only: nothing was added
     assert run(home, "search", "hi").stdout == ""
+
+
+@pytest.mark.parametrize("years", ["0", "-1", "201", "lots", "nan"])
+def test_a_demo_span_out_of_range_is_a_usage_error(home: Path, years: str) -> None:
+    """Exit 2, as other options out of range (`remind --within 0`); it was 1 (nu243)."""
+    assert_one_line_error(run(home, "demo", "--years", years), 2,
+                          "should be more than 0 and at most 200")  # fmt: skip
+    assert run(home, "people").stdout.count("\n") == 2  # nothing was added
 
 
 def test_an_entry_too_long_is_refused_with_its_length(home: Path) -> None:
