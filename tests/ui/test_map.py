@@ -785,6 +785,29 @@ async def test_choosing_someone_in_the_circles_opens_their_detail(sqlite_db: Dat
         assert isinstance(app.screen, PersonScreen) and "Otto" in screen_text(app)
 
 
+async def test_left_and_right_go_round_one_ring_of_the_circles(sqlite_db: Database) -> None:
+    """← from the inner ring's last went on to the middle ring's people (nu242): ← → go
+    round the ring the cursor is on, ↑ ↓ between rings."""
+    with sqlite_db.write() as s:
+        for name, circle in (("Ina", "inner"), ("Ivo", "inner"), ("Mia", "middle"),
+                             ("Max", "middle"), ("Otto", "outer")):  # fmt: skip
+            people.create_person(session=s, data={"name": name, "circle": circle})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "2")
+        picture = app.screen.query_one(CirclesPicture)
+        for ring in (0, 1):
+            rings = set()
+            for _ in range(5):
+                await press(app, pilot, "right")
+                rings.add(picture.marks[picture.cursor].ring)
+            await press(app, pilot, "left", "left", "left")
+            rings.add(picture.marks[picture.cursor].ring)
+            assert rings == {ring}
+            await press(app, pilot, "up")
+
+
 async def test_the_circles_summarise_a_crowd_of_300(sqlite_db: Database) -> None:
     """Enter on a crowd lists that crowd: the People tab filtered by its part of life listed
     everyone in it, from every circle (3 in the middle circle opened 17 people)."""

@@ -235,8 +235,13 @@ class CirclesPicture(Widget, can_focus=True):
     # ---------------------------------------------------------------- moving
 
     def action_move(self, step: int) -> None:
-        if self.marks:
-            self.cursor = (self.cursor + step) % len(self.marks)
+        """← → go round the ring the cursor is on (they went on into the next ring, nu242)."""
+        if not self.marks:
+            return
+        ring = self.marks[self.cursor].ring
+        around = sorted((i for i, m in enumerate(self.marks) if m.ring == ring),
+                        key=lambda i: self.marks[i].angle)  # fmt: skip
+        self.cursor = around[(around.index(self.cursor) + step) % len(around)]
 
     def action_ring(self, step: int) -> None:
         if not self.marks:
