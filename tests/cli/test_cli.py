@@ -990,3 +990,21 @@ def test_delete_all_on_a_server_names_the_server_not_this_computers_folder(
                           "journal, steps, reviews and drafts in postgresql+psycopg://me@127.0.0.1:1/planner? "
                           "This can't be undone. Nothing was changed; add --yes to confirm.")  # fmt: skip
     assert "backup" not in asked.stderr
+
+
+def test_a_card_whose_name_two_people_share_is_said_alike_in_preview_and_import(
+    tmp_path: Path,
+) -> None:
+    """Two Ana Silvas here and a card for Ana Silva: the preview said it was left out as it
+    could be either; the import said "skipped 1 already here" (nu243)."""
+    home = tmp_path / "home"
+    assert run(home, "add", "Ana Silva").returncode == 0
+    assert run(home, "add", "Ana Silva", "--anyway").returncode == 0
+    card = tmp_path / "d.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Silva\r\nEND:VCARD\r\n", encoding="utf-8")
+    said = "1 left out: the name could be more than one person here"
+    assert said in run(home, "import", str(card), "--preview").stdout
+    imported = run(home, "import", str(card))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith(f"Added 0 people, {said}."), imported.stdout
+    assert "already here" not in imported.stdout

@@ -698,6 +698,9 @@ class ImportResult:
     repeated: int = 0
     """Cards for someone on a card earlier in the file: left out, or (*merging*) folded in."""
     merging: bool = False
+    unsure: int = 0
+    """Cards whose name could be more than one person here: left out, as the preview says
+    (the import called them "already here", nu243)."""
 
     def said(self) -> str:
         """What the import did, in one sentence (the app's toast, the command line)."""
@@ -711,6 +714,8 @@ class ImportResult:
                 f"{plural(self.repeated, 'card')} for someone on a card earlier in the file "
                 + ("folded into theirs" if self.merging else "left out")
             )
+        if self.unsure:
+            parts.append(f"{self.unsure:,} left out: the name could be more than one person here")
         return ", ".join(parts) + "."
 
 
@@ -721,7 +726,7 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
     if duplicates not in ("skip", "merge"):
         raise InvalidInput("Duplicates can be skipped or merged.", field="duplicates")
     index = name_index(session=session)
-    skipped = repeated = 0
+    skipped = repeated = unsure = 0
     added: set[int] = set()
     merged: set[int] = set()  # people, not cards: two cards for one person are one merge
     for card in cards:
@@ -729,7 +734,7 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
         found = index.get(name_key(card.name), [])
         match = found[0] if len(found) == 1 else None
         if len(found) > 1:  # several people go by it: never merged into one of them unasked
-            skipped += 1
+            unsure += 1
         elif match and match[0] in added:
             repeated += 1
             if duplicates == "merge":
@@ -753,7 +758,7 @@ def import_cards(*, session: Session, cards: list[Card], duplicates: str = "skip
             _also_called(session, created.id, card)
             _index_card(index, card, (created.id, created.name))
             added.add(created.id)
-    return ImportResult(len(added), len(merged), skipped, repeated, duplicates == "merge")
+    return ImportResult(len(added), len(merged), skipped, repeated, duplicates == "merge", unsure)
 
 
 def _fold_card(session: Session, person_id: int, card: Card, data: PersonCreate) -> None:
