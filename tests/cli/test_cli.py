@@ -47,7 +47,9 @@ def test_version_and_help(tmp_path: Path) -> None:
 def test_usage_mistakes_exit_2_with_one_line(tmp_path: Path) -> None:
     assert_one_line_error(run(tmp_path, "export", "--format", "pdf"), 2, "invalid choice")
     assert_one_line_error(run(tmp_path, "frobnicate"), 2, "invalid choice")
-    assert_one_line_error(run(tmp_path, "demo", "--years", "lots"), 2, "invalid float")
+    assert_one_line_error(
+        run(tmp_path, "demo", "--years", "lots"), 2, "more than 0 and at most 200"
+    )
 
 
 def test_demo_refuses_to_mix_into_real_data(demo_home: Path) -> None:

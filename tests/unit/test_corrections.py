@@ -561,8 +561,9 @@ def test_a_new_time_for_the_series_starts_it_again_from_there_in_app_and_calenda
     assert int(event["SEQUENCE"]) == 1
     start = local("2026-11-23T00:00")
     found = recurring_ical_events.of(Calendar.from_ical(data)).between(start, start + timedelta(28))
+    # Friday 27th was done early (on the 23rd): no longer still to come (nu239, nu243)
     assert [e["DTSTART"].dt.strftime("%a %d %H:%M") for e in found] == [
-        "Fri 27 19:00", "Fri 04 19:00", "Fri 11 19:00", "Fri 18 19:00"]  # fmt: skip
+        "Fri 04 19:00", "Fri 11 19:00", "Fri 18 19:00"]  # fmt: skip
     assert not change.empty
 
 
