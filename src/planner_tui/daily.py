@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
-from planner_tui import clock
+from planner_tui import clock, words
 from planner_tui.db import (
     DATA_VERSION_KEY,
     SCHEMA_HEAD,
@@ -920,6 +920,9 @@ class Summary:
     """Steps whose outcome was recorded today (:func:`settled_today`)."""
     next_step: DueStep | None = None
     """The first step planned after today (Today's *Coming up next* begins with it)."""
+    held_back: str = ""
+    """With no one to suggest while someone past their rhythm rests (snoozed), why, in
+    Today's words (`today` said nothing of them, nu243)."""
 
     @property
     def is_empty(self) -> bool:
@@ -953,9 +956,13 @@ def summary(
     :func:`today_facts`)."""
     check_in = check_in or today
     due = planned_steps(connection, due_steps_statement(today, dialect, STEP_COLUMNS))
-    reach = not_stepped(
-        drifting(connection, today, dialect), stepped_people(connection, today, dialect)
-    )
+    past, resting, _ = past_rhythm(connection, today, dialect)
+    reach = not_stepped(past, stepped_people(connection, today, dialect))
+    names = [r.name for r in resting]  # said when someone rests (a step shows above)
+    if reach or not names:
+        held_back = ""
+    else:
+        held_back = words.all_stepped(names) if past else words.no_one_drifting(names)
     return Summary(
         today=today,
         steps=due,
@@ -966,6 +973,7 @@ def summary(
         checkin_draft_day=checkin_draft_day(connection, check_in, dialect),
         settled_today=settled_today(connection, today, dialect),
         next_step=next_step(connection, today, dialect),
+        held_back=held_back,
     )
 
 

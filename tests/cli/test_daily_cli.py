@@ -891,6 +891,9 @@ def test_snooze_and_people(home: Path) -> None:
     assert run(home, "people", "--drifting").stdout == (
         "Everyone is within the rhythm you hoped for, apart from Bo, resting for now.\n"
     )
+    # …and `today`, which then said nothing of him, says so as Today does (nu243).
+    said = run(home, "today").stdout
+    assert "Everyone is within the rhythm you hoped for, apart from Bo, resting for now." in said
     everyone = run(home, "people").stdout.splitlines()
     assert [line.split("  ")[1].strip() for line in everyone[:-1]] == [
         "Ana Costa", "Ana Silva", "Bo"]  # fmt: skip

@@ -125,6 +125,8 @@ def summary_lines(found: Summary) -> list[str]:
         reach = found.reach
         lines.append(_one_line(words.might_reach(reach.name, reach.last_contact,
                                                  reach.cadence_days, today)))  # fmt: skip
+    elif found.held_back:
+        lines.append(found.held_back)
     if found.checkin_draft_day is not None:  # kept as a draft: said, as Today says it
         state = words.checkin_state(found.checked_in, found.checkin_draft_day, "c in the app")
     else:
