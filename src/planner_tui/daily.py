@@ -657,11 +657,6 @@ def not_stepped(drifting: Sequence[Reach], stepped: Collection[int]) -> list[Rea
     return [reach for reach in drifting if reach.id not in stepped]
 
 
-def drifting(connection: Any, today: date, dialect: str = "sqlite") -> list[Reach]:
-    """Everyone past their rhythm (archived people aside), the longest past first."""
-    return past_rhythm(connection, today, dialect)[0]
-
-
 def past_rhythm(
     connection: Any, today: date, dialect: str = "sqlite"
 ) -> tuple[list[Reach], list[Reach], int]:

@@ -880,8 +880,9 @@ def loneliness(data: MonthReviewData, home: Path | None = None) -> Figure:
         if check.leans_lonely:
             found = support.load_support(home)
             month = "this month" if data.running else clock.strftime(data.month, "%B %Y")
-            seldom = check.how_often in (LonelyHowOften.NEVER, LonelyHowOften.HARDLY_EVER)
-            answered = label(LonelyHowOften(check.how_often or "")).lower() if seldom else ""
+            seldom = (LonelyHowOften.NEVER, LonelyHowOften.HARDLY_EVER)
+            how_often = check.how_often
+            answered = label(how_often).lower() if how_often in seldom and how_often else ""
             lines.append(words.lonely_note(month, answered))
             if data.trusted:  # your own people first, as help lists them
                 lines += ["People you trust:", *(ITEM + person for person in data.trusted)]

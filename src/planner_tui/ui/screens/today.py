@@ -382,13 +382,12 @@ class TodayScreen(StepsScreen):
         """This month's intentions, kept (as the Review keeps them) with last month's review.
         Today sent a first evening there by `r`, `←`, `n`, and the Review stayed on last
         month, where `l` then took last month's loneliness check (nu234)."""
-        from dateutil.relativedelta import relativedelta
-
+        from planner_tui.daily import moved
         from planner_tui.services import review
         from planner_tui.ui.forms.review import IntentionsForm
 
         this = clock.today().replace(day=1)
-        last = this - relativedelta(months=1)
+        last = moved(this, months=-1)
         try:
             notes = self.planner.backend.read(
                 partial(review.month_notes, month=review.month_key(last))
