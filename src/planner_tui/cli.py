@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner_tui import __version__, clock
+from planner_tui import __version__, clock, words
 from planner_tui.commands import loop, today
 from planner_tui.commands.base import (
     Parser,
@@ -201,8 +201,8 @@ def build_parser() -> Parser:
     entry.add_argument("--day", help="today, yesterday, 2026-11-20... (default: today; "
                        "before 4am, the day just gone)")  # fmt: skip
     entry.add_argument("--anyway", action="store_true", help="a day over a year ago, as meant")
-    for flag, words in SCALE_FLAGS.items():
-        entry.add_argument(f"--{flag}", type=score(1, 5), metavar="1-5", help=words)
+    for flag, meaning in SCALE_FLAGS.items():
+        entry.add_argument(f"--{flag}", type=score(1, 5), metavar="1-5", help=meaning)
     entry.add_argument("--warmth", default="", help="what brought warmth that day")
     entry.add_argument("--withdraw", default="", help="what made you want to withdraw")
     entry.add_argument("--contact", action="store_true",
@@ -740,7 +740,6 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
-    from planner_tui import words
     from planner_tui.db.engine import SERVER_BACKUPS, backup_name
     from planner_tui.services.exchange import check_folder
 
@@ -939,6 +938,8 @@ def cmd_app(settings: Settings, args: argparse.Namespace) -> None:
     app.run()
     if app.startup_error:
         raise PlannerError(app.startup_error)
+    if app.threads.stuck:
+        raise PlannerError(words.CLOSED_WITHOUT_WAITING)
     if app.return_code:
         raise SystemExit(app.return_code)
 

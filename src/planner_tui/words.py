@@ -1730,3 +1730,12 @@ EMPTY_CHECK_IN = (
     "There is nothing in this check-in yet: a number, a few words or who you were with is "
     "plenty. Escape closes it."
 )
+
+SERVER_DID_NOT_ANSWER = (
+    "The database server did not answer in time. Check that it is running and can be "
+    "reached, then try again."
+)
+CLOSED_WITHOUT_WAITING = (
+    "The database stopped answering, so the app closed without waiting for it. All you saved "
+    "before is kept; a change or draft being saved just then may not have been."
+)

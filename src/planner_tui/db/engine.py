@@ -180,10 +180,7 @@ def describe_error(
     if _damaged(error):
         return damaged_words(database, passphrase)
     if "timeout expired" in text:  # psycopg: the server took the connection, never answered
-        return (
-            "The database server did not answer in time. Check that it is running and can "
-            "be reached, then try again."
-        )
+        return words.SERVER_DID_NOT_ANSWER
     if "resolve host" in text or "translate host name" in text:
         return (
             "The database server's name could not be found (a typing slip in --db, or no "

@@ -31,6 +31,7 @@ from planner_tui.ui.commands import KeyCommands, SystemCommandsFound
 from planner_tui.ui.modals.notice import FirstRunNotice, HelpScreen
 from planner_tui.ui.screens.base import ViewScreen
 from planner_tui.ui.textual_fixes import apply as fix_textual
+from planner_tui.ui.threads import WorkThreads
 from planner_tui.ui.typeahead import TypeAheadApp
 from planner_tui.ui.undo import commands as undo_commands
 
@@ -123,6 +124,9 @@ class PlannerApp(TypeAheadApp):
         self.backend = Backend(settings or Settings(), database)
         self.startup_error: str | None = None
         self.collector = IdleCollector()
+        self.threads = WorkThreads()
+        """Where reads and writes run (see ui/threads.py): closing waits for them a few
+        seconds, not for ever."""
         self._welcomed = False
         """Whether the first-run notice was shown in this run."""
         self._saved_theme: object = None
@@ -152,6 +156,9 @@ class PlannerApp(TypeAheadApp):
         went into your real home, nu182; the calendar file still did, nu204)."""
         given = self.settings.home
         return "~" if given is None else str(given.expanduser())
+
+    def on_load(self) -> None:
+        asyncio.get_running_loop().set_default_executor(self.threads)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.theme_chosen)

@@ -40,7 +40,7 @@ from textual.widgets._toggle_button import ToggleButton
 
 from planner_tui import clock, words
 from planner_tui.daily import KEPT, kept_at
-from planner_tui.errors import InvalidInput, NotFound, PlannerError
+from planner_tui.errors import InvalidInput, NotFound, PlannerError, StorageError
 from planner_tui.terminal import edited_back, shorten
 from planner_tui.ui.screens.base import KeepsStyles, ViewScreen, shown, text
 from planner_tui.ui.widgets.answers import Answers, space_presses
@@ -310,6 +310,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self._as_mounted: dict[str, Any] = {}
         """The fields before the draft loaded, to keep what is typed in the meantime."""
         self._draft_lock = threading.Lock()
+        self._server_silent = False
+        """Whether a draft written as the app closed waited in vain (see _write_as_closing)."""
         self._at: str | None = None
         """The field with the cursor (its id), kept with a draft."""
         self._written: datetime | None = None
@@ -789,12 +791,12 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 self._unsaved = values
 
     def keep_now(self) -> PlannerError | None:
-        """The app is about to close: what the fields hold, written as the draft now (on
-        the UI thread: a small write, once); what stopped it, if anything."""
+        """The app is about to close: what the fields hold, written as the draft now (a
+        small write, once); what stopped it, if anything."""
         self.keep_typed()
         if self._unsaved is None:
             return None
-        error = self._write_draft(self._unsaved, self._saves, from_worker=False)
+        error = self._write_as_closing(self._unsaved)
         if error is None:  # kept: closing doesn't write the same again
             self._kept_closing, self._unsaved = self._unsaved, None
         return error
@@ -807,7 +809,22 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         """The app is closing: what the fields hold and no draft holds yet, written now."""
         self.stop_draft_timer()
         if self._unsaved is not None:
-            self._write_draft(self._unsaved, self._saves, from_worker=False)
+            self._write_as_closing(self._unsaved)
+
+    def _write_as_closing(self, values: dict[str, Any]) -> PlannerError | None:
+        """*values* written as the draft while the app closes, waited for — but not for
+        ever: a database server that stopped answering held the app, frozen, as it closed.
+        Once it hasn't answered, closing doesn't wait for it again."""
+        if self._server_silent:
+            return StorageError(words.SERVER_DID_NOT_ANSWER)
+        saves = self._saves
+        try:
+            return self.planner.threads.call(
+                lambda: self._write_draft(values, saves, from_worker=False)
+            )
+        except TimeoutError:
+            self._server_silent = True
+            return StorageError(words.SERVER_DID_NOT_ANSWER)
 
     def _write_draft(
         self, values: dict[str, Any], saves: int, *, from_worker: bool = True
