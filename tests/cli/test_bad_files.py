@@ -49,11 +49,11 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def damage_journal_page(path: Path) -> None:
-    """Overwrite the start of the journal's first page, as a bad disk sector would."""
+def damage_first_page(path: Path, table: str = "journal_entry") -> None:
+    """Overwrite the start of *table*'s first page, as a bad disk sector would."""
     with sqlite3.connect(path) as c:
         (root,) = c.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'journal_entry'"
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
         ).fetchone()
         (size,) = c.execute("PRAGMA page_size").fetchone()
     c.close()
@@ -165,7 +165,7 @@ def test_a_page_damaged_inside_the_file_is_said_in_one_line(tmp_path: Path) -> N
     home = tmp_path / "home"
     assert run(home, "demo", "--years", "1").returncode == 0
     path = home / "planner.db"
-    damage_journal_page(path)
+    damage_first_page(path)
     before = digest(path)
     elsewhere = tmp_path / "elsewhere"  # it named this folder's backups/, none there (nu141)
     elsewhere.mkdir()
@@ -251,7 +251,7 @@ def test_a_damaged_copy_put_in_place_by_hand_is_refused_and_left_as_it_was(
     path.write_bytes(copy.read_bytes())
     with sqlite3.connect(path) as c:
         assert c.execute("PRAGMA journal_mode").fetchone() == ("delete",)
-    damage_journal_page(path)
+    damage_first_page(path)
     before = digest(path)
     for args in (
         ("people",),
@@ -341,18 +341,18 @@ def test_a_damaged_planner_names_the_newest_copy_that_restores(tmp_path: Path) -
 
     # A healthy planner replaced: the copy kept before the restore is healthy and newer.
     assert run(home, "restore", str(taken), "--yes").returncode == 0
-    damage_journal_page(path)
+    damage_first_page(path)
     assert f"the newest healthy one is {taken.name} (" in named_for_a_damaged_planner()
     # A damaged planner replaced: the copy kept before the restore is the damaged one.
     assert run(home, "restore", str(taken), "--yes").returncode == 0
-    damage_journal_page(path)
+    damage_first_page(path)
     assert f"the newest healthy one is {taken.name} (" in named_for_a_damaged_planner()
     [healthy_kept, damaged_kept] = sorted(
         (home / "backups").glob("before-restore-*.db"), key=lambda p: p.stat().st_mtime
     )
-    damage_journal_page(taken)
+    damage_first_page(taken)
     assert f"the newest healthy one is {healthy_kept.name} (" in named_for_a_damaged_planner()
-    damage_journal_page(healthy_kept)
+    damage_first_page(healthy_kept)
     assert (
         "planner-tui restore FILE — one you took with planner-tui backup: every copy in "
         f"{home / 'backups'} looks damaged too"
@@ -532,7 +532,7 @@ def test_a_damaged_planner_says_what_its_copies_hold_and_passes_an_empty_one_by(
     assert run(home, "backup", str(home / "backups" / "planner-full.db")).returncode == 0
     os.utime(home / "backups" / "planner-full.db", (1_700_000_000, 1_700_000_000))  # older
     shutil.copy(sqlite_template, home / "backups" / "daily-2026-11-23.db")  # a new planner
-    damage_journal_page(home / "planner.db")
+    damage_first_page(home / "planner.db")
     said = run(home, "search", "kept")
     assert_one_line_error(
         said,

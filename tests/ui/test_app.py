@@ -657,7 +657,7 @@ async def test_a_damaged_planners_daily_copy_says_whole_which_copy_to_put_back(
 ) -> None:
     """Cut to a toast's length in its middle, the note lost the folder and the healthy copy
     to put back, and went on "Your planner is as it was" (nu141)."""
-    from tests.cli.test_bad_files import damage_journal_page
+    from tests.cli.test_bad_files import damage_first_page
 
     from .test_corrections import said
 
@@ -668,7 +668,8 @@ async def test_a_damaged_planners_daily_copy_says_whole_which_copy_to_put_back(
         drafts.set_setting(session=s, key=FIRST_RUN_KEY, value=True)
     database.dispose()
     backup_file(home / "planner.db", home / "backups" / "planner-kept.db")
-    damage_journal_page(home / "planner.db")
+    damage_first_page(home / "planner.db")
+    damage_first_page(home / "planner.db", "draft")  # what `c` reads first
     app = PlannerApp(Settings(home=home))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
@@ -677,6 +678,12 @@ async def test_a_damaged_planners_daily_copy_says_whole_which_copy_to_put_back(
             app, f"copies are in {home / 'backups'}; the newest healthy one is planner-kept.db"
         )
         assert not said(app, "Your planner is as it was")
+        # A key that reads the damaged part says so beside it: `c` raised instead, in the
+        # toasts' own code, each time, and a traceback followed the app out (nu247).
+        for key in ("c", "c", "j"):
+            await press(app, pilot, key)
+            assert said(app, "The database file looks damaged"), key
+    assert not (home / "crash.log").exists()
 
 
 async def test_a_locked_planner_asks_for_its_passphrase_and_stays_private(
@@ -770,7 +777,7 @@ async def test_once_the_app_has_found_the_file_damaged_it_saves_nothing_more_int
     refused with the same words, and the form keeps what was typed."""
     from textual.widgets import Input
 
-    from tests.cli.test_bad_files import damage_journal_page
+    from tests.cli.test_bad_files import damage_first_page
 
     with sqlite_db.write() as s:
         journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "kept safe"})
@@ -778,7 +785,7 @@ async def test_once_the_app_has_found_the_file_damaged_it_saves_nothing_more_int
     sqlite_db.engine.dispose()  # the log folded into the file, where the damage goes
     path = sqlite_db.location.sqlite_path
     assert path is not None
-    damage_journal_page(path)
+    damage_first_page(path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "j")

@@ -374,8 +374,9 @@ async def test_what_was_just_written_in_the_review_comes_into_sight(sqlite_db: D
     """Intentions saved, or a check that doesn't lean lonely, and the page went back to its
     top: what was just written was out of sight below the figures (nu235)."""
     with sqlite_db.write() as s:
-        for day in range(1, 23):
-            journal.save_entry(session=s, data={"day": date(2026, 11, day), "mood": 3})
+        for month in range(8, 12):
+            for day in range(1, 23):
+                journal.save_entry(session=s, data={"day": date(2026, month, day), "mood": 3})
     answers = ["down", "enter", "tab"] * 3  # "hardly ever", three times: not lonely
     app = make_app(sqlite_db)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -391,6 +392,12 @@ async def test_what_was_just_written_in_the_review_comes_into_sight(sqlite_db: D
             body = review_screen.find_widget(review_screen.query_one("#body"))
             where = review_screen.find_widget(figure)
             assert body.region.y <= where.region.y < body.region.bottom, key
+        # Then another month opens at its top, its title in sight: it had opened at its
+        # own loneliness check, again after Home, until Tab (nu246).
+        body = review_screen.query_one("#body")
+        for keys, month in ((["left"], "October 2026"), (["left", "home", "left"], "August 2026")):
+            await press(app, pilot, *keys)
+            assert body.scroll_y == 0 and month in screen_text(app), month
 
 
 @pytest.mark.parametrize(

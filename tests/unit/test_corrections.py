@@ -122,6 +122,27 @@ def test_a_contact_can_be_deleted_and_undo_brings_it_back_with_its_people(db: Da
     assert stored_data(db) == before
 
 
+def test_a_done_steps_contact_moved_or_made_warmer_takes_the_step_with_it(db: Database) -> None:
+    """The step done shows when it happened, as its contact says: the contact moved to
+    another day left the step done on the old one, and its warmth apart (nu246)."""
+    with db.write() as s:
+        ana = person(s, "Ana")
+        step = plan(s, ana, "2026-11-23T10:00")
+        steps.record_outcome(session=s, step_id=step, outcome={"status": "done", "warmth": 5})
+        [contact] = people.list_interactions(session=s, person_id=ana, limit=1)
+    before = stored_data(db)
+    with db.write() as s:
+        change = corrections.update_interaction(
+            session=s, interaction_id=contact.id,
+            data={"occurred_at": local("2026-11-16T18:30"), "person_ids": [ana], "warmth": 3},
+        )  # fmt: skip
+    with db.session() as s:
+        done = steps.get_step(session=s, step_id=step)
+        assert (steps.settled_or_due(done), done.warmth) == (local("2026-11-16T18:30"), 3)
+    undo(db, change)
+    assert stored_data(db) == before
+
+
 def test_undo_never_overwrites_what_was_changed_since(db: Database) -> None:
     with db.write() as s:
         ana = person(s, "Ana")

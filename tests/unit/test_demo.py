@@ -41,6 +41,18 @@ def test_every_moved_step_in_the_sample_goes_on_at_its_new_time(db: Database) ->
             assert copy.due_at > row.due_at and copy.status != StepStatus.RESCHEDULED
 
 
+def test_each_step_done_in_the_sample_is_as_warm_as_its_contact(sqlite_db: Database) -> None:
+    """The Plan said a step done was 5/5 and the Review's list of contacts said its contact
+    was 3/5 (nu246): the same moment, told two ways."""
+    with sqlite_db.write() as s:
+        demo.generate(session=s, years=1, seed=3)
+    with sqlite_db.session() as s:
+        warmth = {row.id: row.warmth for row in s.exec(select(Step)) if row.status == "done"}
+        contacts = [c for c in s.exec(select(Interaction)) if c.step_id is not None]
+    assert len(contacts) > 100 and len(contacts) == len(warmth)
+    assert all(c.warmth == warmth[c.step_id] for c in contacts)
+
+
 def test_demo_refuses_a_database_with_data(db: Database) -> None:
     with db.write() as s:
         people.create_person(session=s, data={"name": "My real friend"})

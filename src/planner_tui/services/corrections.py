@@ -57,7 +57,9 @@ def update_interaction(
     *, session: Session, interaction_id: int, data: InteractionCreate | dict[str, Any]
 ) -> Change:
     """Change a logged contact: when, with whom, how, who reached out, warmth, support and
-    note all take the new values (a contact a small step recorded stays linked to it)."""
+    note all take the new values (a contact a small step recorded stays linked to it, and
+    the step done goes with its when and warmth: it shows when it happened, as its contact
+    says — moved to another day, the step stayed done on the old one, nu246)."""
     valid = validate(InteractionCreate, data)
     row = get_or_404(session, Interaction, interaction_id, "contact")
     all_there(session, Person, valid.person_ids, "person", "person_ids")
@@ -70,6 +72,11 @@ def update_interaction(
     for name, value in valid.model_dump(exclude={"person_ids", "step_id"}).items():
         setattr(row, name, value)
     session.add(row)
+    done = session.get(Step, row.step_id) if row.step_id is not None else None
+    if done is not None and done.status == StepStatus.DONE:
+        recorder.watch(Step, col(Step.id) == done.id)
+        done.resolved_at, done.warmth = row.occurred_at, row.warmth
+        session.add(done)
     session.execute(
         sa.delete(InteractionPersonLink).where(
             links, col(InteractionPersonLink.person_id).not_in(valid.person_ids)

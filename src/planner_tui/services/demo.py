@@ -340,8 +340,9 @@ class _Builder:
                            resolved_at=settled(status, due), previous_id=None, sequence=0,
                            recurrence_id=None,
                            created_at=due - timedelta(days=2))  # fmt: skip
-            if done:
-                self.contact_for(sid, due, person, action, channel, rng.randint(3, 5))
+            if done:  # the contact as warm as the step: a draw of its own had them apart
+                rng.randint(3, 5)  # (nu246); still drawn, so the rest of the life is as it was
+                self.contact_for(sid, due, person, action, channel, warmth)
             if status is StepStatus.RESCHEDULED:
                 self.moved(sid, person, due)
 
@@ -367,8 +368,7 @@ class _Builder:
             "resolved_at": settled(status, new_due),
         })  # fmt: skip
         if done:
-            self.contact_for(copy, new_due, person, first["action"], first["channel"],
-                             rng.randint(3, 5))  # fmt: skip
+            self.contact_for(copy, new_due, person, first["action"], first["channel"], warmth)
 
     def contact_for(
         self,
@@ -377,7 +377,7 @@ class _Builder:
         person: dict[str, Any],
         action: str,
         channel: Channel,
-        warmth: int,
+        warmth: int | None,
     ) -> None:
         """The contact a step done was."""
         iid = self.add(Interaction, id=len(self.rows["interaction"]) + 1, occurred_at=due,

@@ -278,12 +278,15 @@ class PlannerApp(TypeAheadApp):
             message, markup = cast(str, message), True
         title = plain(title)
         # The same again, or the same said with more (a draft's write, then the form's, both
-        # refused: "… What you wrote is still here.", nu200): one toast, its time anew.
+        # refused: "… What you wrote is still here.", nu200): one toast, its time anew. Told
+        # by their words: a toast built as Content beside one given as text raised (nu247).
+        said = str(message)
         for shown in list(self._notifications):
+            before = str(shown.message)
             if (shown.title, shown.severity) == (title, severity) and (
-                shown.message == message
-                or (shown.message and message.startswith(shown.message))
-                or (message and shown.message.startswith(message))
+                before == said
+                or (before and said.startswith(before))
+                or (said and before.startswith(said))
             ):
                 self._unnotify(shown, refresh=False)  # (Textual is pinned exactly)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)

@@ -323,6 +323,9 @@ class ReviewScreen(ViewScreen):
             self._settling_on = key
             self.call_after_refresh(self.focus_figure, key, scroll=True)
         elif another_month:
+            # Not brought back to what was saved in the month before as this one grows
+            # (← is a binding, which on_key below never sees; nu246).
+            self._settling_on = ""
             if self.focused_figure() is not None:
                 self.focus_figure(figures[0].key)
             self.query_one("#body").scroll_home(animate=False)
@@ -364,6 +367,7 @@ class ReviewScreen(ViewScreen):
         body = self.query_one("#body", VerticalScroll)
         {"pageup": body.scroll_page_up, "pagedown": body.scroll_page_down,
          "home": body.scroll_home, "end": body.scroll_end}[key](animate=False)  # fmt: skip
+        self._settling_on = ""
         self._paging = True
         self.call_after_refresh(self.focus_in_sight)
 
