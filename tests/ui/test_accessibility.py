@@ -20,7 +20,8 @@ from textual.widgets import (
 )
 
 from planner_tui.db.engine import Database
-from planner_tui.services import demo
+from planner_tui.services import demo, drafts, people
+from planner_tui.ui.app import THEME_KEY
 from planner_tui.ui.forms.base import FormScreen
 from planner_tui.ui.screens.review import FigureBox
 
@@ -163,3 +164,33 @@ async def test_the_map_tab_shown_is_bold_not_only_brighter(sqlite_db: Database) 
         await press(app, pilot, "m", "3")
         bold = [str(t.label) for t in app.screen.query(Tab) if t.rich_style.bold]
         assert bold == ["3 Contexts"], bold
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light", "textual-light"])
+async def test_with_no_color_every_theme_chosen_is_readable(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """With NO_COLOR, an ANSI theme saved (or chosen) drew every cell black on black: Textual
+    took colours away as for the theme the app started with (nu245). Every word on screen
+    is now in a colour apart from the one behind it."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    with sqlite_db.write() as s:
+        drafts.set_setting(session=s, key=THEME_KEY, value=theme)
+        people.create_person(session=s, data={"name": "Ana Silva"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(app, pilot, "m")
+        assert app.theme == theme
+        strips = app.screen._compositor.render_strips()
+        words = [(text, style) for strip in strips for text, style, _ in strip if text.strip()]
+        assert "Ana Silva" in "".join(text for text, _ in words)
+        # The terminal's own colours ("default" on "default") are the terminal's to tell apart.
+        unreadable = [
+            text
+            for text, style in words
+            if style is not None
+            and style.color is not None
+            and not style.color.is_default
+            and style.color == style.bgcolor
+        ]
+        assert unreadable == [], unreadable[:5]

@@ -1,4 +1,4 @@
-"""Three faults in Textual itself, fixed from outside until Textual ships the fixes.
+"""Four faults in Textual itself, fixed from outside until Textual ships the fixes.
 
 A leak: Textual 8 caches ``StylesCache.get_inner_outer`` with ``lru_cache`` on the method,
 so the cache's keys hold up to 1,024 ``StylesCache`` objects — with every line each had
@@ -18,6 +18,12 @@ opened as its time runs out gets such a time (Textual checks that it hasn't run 
 reads what is left a moment later): under load, a check-in opened just as the "Planned"
 toast of the step before ran out took no more keys. A timer that fires once now never
 skips: late, it fires at once.
+
+Black on black: with NO_COLOR, Textual picks how to take colours away for the theme the app
+starts with — to greys, for a theme of its own colours; to the terminal's own, for an ANSI
+theme — and keeps it. A theme chosen later (the saved one, or from the palette) kept the
+first: an ANSI theme's colours have no values to make greys of, and every cell was drawn
+black on black (nu245). The choice is now made again with the theme.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ from functools import lru_cache
 from typing import Any
 
 from textual._styles_cache import StylesCache
+from textual.app import App
+from textual.filter import Monochrome, NoColor
 from textual.timer import Timer
 from textual.widgets import OptionList
 
@@ -35,6 +43,24 @@ def apply() -> None:
     cache_colours_not_caches()
     page_only_when_laid_out()
     one_off_timers_fire()
+    no_colour_for_each_theme()
+
+
+def no_colour_for_each_theme() -> None:
+    refresh = App.__dict__.get("_refresh_truecolor_filter")
+    if refresh is None or getattr(refresh, "for_each_theme", False):
+        return
+
+    def _refresh_truecolor_filter(self: App[Any], theme: Any) -> None:
+        refresh(self, theme)
+        if self.no_color:
+            wanted = NoColor() if self.native_ansi_color else Monochrome()
+            self._filters[:] = [
+                wanted if isinstance(each, NoColor | Monochrome) else each for each in self._filters
+            ]
+
+    _refresh_truecolor_filter.for_each_theme = True  # type: ignore[attr-defined]
+    App._refresh_truecolor_filter = _refresh_truecolor_filter  # type: ignore[method-assign]
 
 
 def one_off_timers_fire() -> None:
