@@ -463,6 +463,47 @@ def test_a_damaged_planner_the_app_has_open_is_not_moved_aside(tmp_path: Path) -
     assert "first words" in run(home, "search", "first").stdout
 
 
+def test_an_emptied_planner_the_app_has_open_is_refused_at_once(tmp_path: Path) -> None:
+    """Emptied while the app had it open, its log already folded in: restore went ahead and
+    waited for the app's lock, silently, for as long as the app stayed open (nu247)."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "first words").returncode == 0
+    copy = tmp_path / "copy.db"
+    assert run(home, "backup", str(copy)).returncode == 0
+    database = home / "planner.db"
+    with open_elsewhere(database):
+        os.truncate(database, 0)
+        assert Path(f"{database}-wal").stat().st_size == 0  # nothing in the log to keep
+        refused = run(home, "restore", str(copy), "--yes")
+        assert_one_line_error(refused, 1, OPEN_WHILE_RESTORING_DAMAGED)
+        assert database.stat().st_size == 0
+
+
+def test_a_restore_into_a_planner_another_program_is_writing_to_says_it_is_busy(
+    tmp_path: Path,
+) -> None:
+    """Another program in the middle of a write: the restore waited for it for ever, with
+    nothing said (nu247). It waits as long as any write does, then says so."""
+    home = tmp_path / "home"
+    assert run(home, "journal", "first words").returncode == 0
+    copy = tmp_path / "copy.db"
+    assert run(home, "backup", str(copy)).returncode == 0
+    assert run(home, "journal", "--day", "yesterday", "second words").returncode == 0
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+         "c.execute('BEGIN IMMEDIATE'); print('writing', flush=True); sys.stdin.read()",
+         str(home / "planner.db")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+        busy = run(home, "restore", str(copy), "--yes", env={"PLANNER_TUI_BUSY_TIMEOUT_MS": "300"})
+        assert_one_line_error(busy, 1, "Your planner is busy")
+    finally:
+        writer.communicate("", timeout=30)
+    assert "second words" in run(home, "search", "second").stdout  # as it was
+
+
 def test_an_emptied_planner_s_log_is_kept_by_restore_and_never_mixed_in(tmp_path: Path) -> None:
     """Emptied while the app had it open, with its newest changes in its log: a restore
     went ahead, waited on the app, and the copy put in place took that log for its own —

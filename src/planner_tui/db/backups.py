@@ -192,6 +192,10 @@ def restore(location: Location, source: Path) -> Path | None:
             _keep_as_it_is(target, safety)
             if not safety.exists():  # deleted: its log is what is kept, and is named (the
                 safety = Path(f"{safety}-wal")  # file named was not there, nu206)
+        elif target.exists() and not target.stat().st_size and looks_open(location):
+            # Emptied, its log folded in: as damaged, and the app's lock on it held the
+            # copy's writing for as long as the app stayed open (nu247).
+            raise StorageError(words.OPEN_WHILE_RESTORING_DAMAGED)
         elif target.exists() and target.stat().st_size:
             safety = _unused(location.backups / backup_name(BEFORE_RESTORE))
             try:

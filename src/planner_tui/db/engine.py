@@ -11,6 +11,7 @@ import re
 import sqlite3
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
@@ -772,7 +773,8 @@ def copy_pages(
     one_file: bool = False,
 ) -> None:
     """Every page of *source* into *target* with SQLite's online backup API (consistent
-    while others write; waits politely for a busy target). *one_file*: the copy keeps no
+    while others write; waits for a busy target as a write does, then says it is busy —
+    Python's own wait never ends). *one_file*: the copy keeps no
     write-ahead log, so reading it later (checking it, restoring it) leaves no log files
     beside it, as a read-only look at a WAL file did. *source_is_copy*: a backup being
     restored, read with nothing made beside it (:func:`connect_sqlite`)."""
@@ -781,8 +783,14 @@ def copy_pages(
     )
     try:
         dest = connect_sqlite(target, passphrase=passphrase)
+        until = time.monotonic() + busy_timeout_ms() / 1000
+
+        def waited(status: int, _left: int, _pages: int) -> None:
+            if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > until:
+                raise sqlite3.OperationalError("database is locked")  # said as busy
+
         try:
-            origin.backup(dest)
+            origin.backup(dest, progress=waited)
             if one_file:
                 dest.execute("PRAGMA journal_mode = DELETE")
         finally:
