@@ -1735,6 +1735,10 @@ SERVER_DID_NOT_ANSWER = (
     "The database server did not answer in time. Check that it is running and can be "
     "reached, then try again."
 )
+NO_ANSWER_AS_CLOSING = (
+    "Your planner did not answer in time: another program may be writing to it, or its "
+    "server has stopped answering."
+)
 CLOSED_WITHOUT_WAITING = (
     "The database stopped answering, so the app closed without waiting for it. All you saved "
     "before is kept; a change or draft being saved just then may not have been."

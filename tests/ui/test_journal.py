@@ -296,6 +296,35 @@ async def test_tabbing_into_ones_own_words_adds_to_them(sqlite_db: Database) -> 
         assert form(app).values()["day"] == "today"
 
 
+async def test_the_people_box_finds_whom_a_word_of_their_name_begins_as_the_wizard_does(
+    sqlite_db: Database,
+) -> None:
+    """`fam`, `hub` and `zo` found "👨‍👩‍👧 Family Dad", Hubert Wolfe and José Zoë in the
+    wizard, and "No one called 'fam'" in a contact's or check-in's people box (nu245): one
+    rule for both. Two it could be are named, as for a first name two share."""
+    with sqlite_db.write() as s:
+        for name in ("👨‍👩‍👧 Family Dad", "Wolfe Hubert", "José Zoë", "Zola Nkosi"):
+            people.create_person(session=s, data={"name": name})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        chips = form(app).query_one(PeopleChips)
+        await press(app, pilot, "tab")  # (from the first box, the day, to the people)
+        chips.query_one("#who", Input).focus()
+        for typed in ("fam", "hub", "zoe"):
+            await press(app, pilot, *typed, "enter")
+        assert [chips.known[i].name for i in chips.chosen] == [
+            "👨‍👩‍👧 Family Dad",
+            "Wolfe Hubert",
+            "José Zoë",
+        ]
+        await press(app, pilot, *"zo", "enter")
+        said = str(chips.query_one("#people-problem", Problem).render())
+        assert "'zo' could be José Zoë (#3), Zola Nkosi (#4)" in " ".join(said.split())
+        assert chips.typing == "zo"
+
+
 async def test_a_name_typed_but_not_yet_added_is_added_on_save_or_said(
     sqlite_db: Database,
 ) -> None:

@@ -716,6 +716,51 @@ async def test_a_save_waiting_for_another_programs_write_says_so_then_saves(
         assert [p.name for p in people.list_people(session=s)] == ["Ana [b]waits[/b]"]
 
 
+async def until(pilot: Any, ready: Any, what: str, seconds: float = 30) -> None:
+    """Wait for *ready* (a save held by a lock has nothing to settle on)."""
+    deadline = time.monotonic() + seconds
+    while not ready():
+        assert time.monotonic() < deadline, what
+        await pilot.pause(0.05)
+
+
+async def test_keys_after_a_save_that_waits_wait_with_it_and_quit_is_not_held(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save that didn't end (a server gone silent) held every key: past the hold limit,
+    a key typed after ctrl+s went into the name ("Uma" saved as "Umaz"), and ctrl+q waited
+    behind it (nu244). Keys typed after ctrl+s wait for the save however long it takes;
+    ctrl+q goes ahead of them, and asks about what can't be kept, answered at once."""
+    from planner_tui.ui import typeahead
+    from planner_tui.ui.modals.confirm import Choice
+
+    monkeypatch.setattr(typeahead, "HOLD_LIMIT", 0.2)  # (10 s: held past it, not up to it)
+    monkeypatch.setenv("PLANNER_TUI_BUSY_TIMEOUT_MS", "300")  # closing waits this and 5 s
+    assert sqlite_db.location.sqlite_path is not None
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await press(app, pilot, "m", "n")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        name = form.query_one("#name", Input)
+        name.value = "Uma"
+        note = form.query_one("#form-problem", Problem)
+        with another_program_writing(sqlite_db.location.sqlite_path):
+            await pilot.press("ctrl+s", "1")
+            await until(pilot, lambda: "Still saving" in str(note.render()), "never still saving")
+            assert name.value == "Uma" and app.screen is form  # the 1 waits for the save
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: isinstance(app.screen, Choice), "ctrl+q was held")
+            assert "Quit without what you wrote?" in screen_text(app)
+            await pilot.press("enter")  # Stay
+            await until(pilot, lambda: app.screen is form, "the question stayed")
+        await settle(app, pilot)  # the write over: saved (the 1 typed before ctrl+q, for
+        # after the save, was left out as ctrl+q went ahead of it)
+        assert app.screen is not form and "Saved." in toasts(app)
+    with sqlite_db.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Uma"]
+
+
 async def test_the_same_advice_said_again_with_more_is_one_toast(sqlite_db: Database) -> None:
     """A draft's write and then the form's were both refused on a planner gone: two toasts of
     one advice, one ending "What you wrote is still here.", piled over the form (nu200)."""

@@ -94,7 +94,8 @@ class PlannerApp(TypeAheadApp):
     PREPARE_VIEWS = True
     """Make the views not yet visited while the person pauses (see :meth:`prepare_a_view`).
     Tests of other things turn it off: what they do must not depend on how long they take."""
-    OPENING = frozenset({"open", "check-in", "corrections", "merge", "save", "write"})
+    WRITING = frozenset({"save", "write"})
+    OPENING = frozenset({"open", "check-in", "corrections", "merge", *WRITING})
     """Worker groups that end by opening or closing a screen, or by showing the view again
     (the data and first-run notice, today's check-in, a form to correct something, the
     question before a merge, a form's save, a key's write): keys typed meanwhile are for
@@ -548,9 +549,16 @@ class PlannerApp(TypeAheadApp):
         active = self.active_bindings.get(event.key)
         if active is None:
             return False
-        return active.binding.action in ("quit", "app.quit") or self.screen.goes_at_once(
-            active.binding.action
-        )
+        return self.quits(event) or self.screen.goes_at_once(active.binding.action)
+
+    def jumps_the_queue(self, event: events.Key | events.Paste) -> bool:
+        """ctrl+q while a save or write is under way, from a form too: a write that never
+        ends (a server that stopped answering) held the way out (nu244)."""
+        return isinstance(event, events.Key) and event.key == "ctrl+q" and self.writing()
+
+    def quits(self, event: events.Key) -> bool:
+        active = self.active_bindings.get(event.key)
+        return active is not None and active.binding.action in ("quit", "app.quit")
 
     def action_help_quit(self) -> None:
         """ctrl+c (it copies in a text box): how to quit. Textual's own words are markup,
@@ -640,22 +648,21 @@ class PlannerApp(TypeAheadApp):
         from planner_tui.ui.forms.base import FormScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, FormScreen) and (error := screen.keep_now()) is not None:
+            if isinstance(screen, FormScreen) and (error := await screen.keep_now()) is not None:
                 from planner_tui.ui.modals.confirm import Choice
 
                 def answered(answer: str | None) -> None:
                     if answer == "quit":
                         self.exit()
 
-                self.push_screen(
-                    Choice(
-                        "Quit without what you wrote?",
-                        f"{error} What you wrote in the open form can't be kept as a draft, "
-                        "so quitting now loses it.",
-                        [("stay", "Stay"), ("quit", "Quit anyway")],
-                    ),
-                    answered,
+                question = Choice(
+                    "Quit without what you wrote?",
+                    f"{error} What you wrote in the open form can't be kept as a draft, "
+                    "so quitting now loses it.",
+                    [("stay", "Stay"), ("quit", "Quit anyway")],
                 )
+                question.over_work = self.writing()  # answered now, not after the save
+                self.push_screen(question, answered)
                 return
         self.exit()
 

@@ -1,7 +1,7 @@
 """The threads the app's reads and writes run in (Textual's thread workers use the event
 loop's default executor; the app sets this one).
 
-Closing waits a few seconds for work in hand — a write finishing — and then goes, where
+Closing waits for work in hand — a write finishing — for a while, and then goes, where
 Python's own pool waits for ever: a database server that stops answering (frozen, or cut
 off mid-query) holds its thread until it answers, and quitting left a blank terminal that
 nothing but the server's return would end. A thread here is a daemon, so a stuck one
@@ -16,8 +16,15 @@ from concurrent import futures
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-QUIT_WAIT = 5.0
-"""Seconds closing waits, at most, for the reads and writes under way."""
+
+
+def quit_wait() -> float:
+    """Seconds closing waits, at most, for the reads and writes under way: as long as a
+    write waits for another program's (the busy timeout: one waiting its turn on the
+    SQLite file is let finish, as before), and 5 more."""
+    from planner_tui.db.engine import busy_timeout_ms  # loaded by now: the app has run
+
+    return busy_timeout_ms() / 1000 + 5
 
 
 class WorkThreads(futures.ThreadPoolExecutor):
@@ -61,7 +68,7 @@ class WorkThreads(futures.ThreadPoolExecutor):
             self._closed = True
             under_way = list(self._under_way)
         if wait:
-            futures.wait(under_way, timeout=QUIT_WAIT)
+            futures.wait(under_way, timeout=quit_wait())
 
     @property
     def stuck(self) -> int:
@@ -69,7 +76,7 @@ class WorkThreads(futures.ThreadPoolExecutor):
         with self._lock:
             return len(self._under_way)
 
-    def call(self, fn: Callable[[], T], *, timeout: float = QUIT_WAIT) -> T:
-        """*fn*'s result, from a thread of this, waited for at most *timeout* seconds
+    def call(self, fn: Callable[[], T]) -> T:
+        """*fn*'s result, from a thread of this, waited for as closing waits
         (:class:`TimeoutError` after that; the call goes on)."""
-        return self.submit(fn).result(timeout=timeout)
+        return self.submit(fn).result(timeout=quit_wait())

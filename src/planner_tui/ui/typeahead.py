@@ -46,6 +46,10 @@ def pending(node: MessagePump) -> bool:
 class TypeAheadApp(App[None]):
     OPENING: ClassVar[frozenset[str]] = frozenset()
     """Worker groups that end by opening a screen: keys typed meanwhile wait for it."""
+    WRITING: ClassVar[frozenset[str]] = frozenset()
+    """Worker groups that write: keys typed meanwhile wait for the write however long it
+    takes (past HOLD_LIMIT, a key typed after ctrl+s went into the form's field: "Uma"
+    saved, once the server answered again, as "Umaz", nu244)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -83,17 +87,28 @@ class TypeAheadApp(App[None]):
 
     def ready_for_keys(self) -> bool:
         """No screen on its way, and the screen on top mounted and ready (a screen says
-        with a ``ready_for_keys`` attribute; without one, it is)."""
-        if any(w.group in self.OPENING and not w.is_finished for w in self.workers):
-            return False
+        with a ``ready_for_keys`` attribute; without one, it is) — or the top one a
+        question asked over the work under way (an ``over_work`` attribute)."""
         try:
             screen = self.screen
         except ScreenStackError:
             return False
+        if getattr(screen, "over_work", False):
+            return screen.is_mounted
+        if any(w.group in self.OPENING and not w.is_finished for w in self.workers):
+            return False
         return screen.is_mounted and bool(getattr(screen, "ready_for_keys", True))
+
+    def writing(self) -> bool:
+        """Whether a write is under way (see :attr:`WRITING`)."""
+        return any(w.group in self.WRITING and not w.is_finished for w in self.workers)
 
     def goes_at_once(self, event: events.Key | events.Paste) -> bool:
         """Whether *event*, the next waiting, goes on without waiting for the screen."""
+        return False
+
+    def jumps_the_queue(self, event: events.Key | events.Paste) -> bool:
+        """Whether *event*, waiting anywhere in the queue, goes on before the keys ahead."""
         return False
 
     def drop_typed_ahead(self) -> bool:
@@ -133,9 +148,16 @@ class TypeAheadApp(App[None]):
             return
         self._passing_on = True
         if not self.ready_for_keys() and not self.goes_at_once(self._typed[0]):
+            if jumper := next(filter(self.jumps_the_queue, self._typed), None):
+                # The keys before it were for after the work: the person leaves instead.
+                while self._typed.popleft() is not jumper:
+                    self.bell()
+                await super().on_event(jumper)
+                self.call_later(self._settle)
+                return
             now = time.monotonic()
             self._held_since = self._held_since or now
-            if now - self._held_since < HOLD_LIMIT:
+            if now - self._held_since < HOLD_LIMIT or self.writing():
                 self._waiting = look = object()
                 self.set_timer(0.05, partial(self._look_again, look))
                 return

@@ -8,6 +8,7 @@ the field and nothing typed is lost.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
 import uuid
@@ -157,12 +158,14 @@ class PeopleChips(Vertical):
 
     def named(self, typed: str) -> list[PersonRead]:
         """Whom *typed* names, by the rule every name is matched by (planner_tui.names), or
-        by their number (``#4``, shown beside a name two people share)."""
-        from planner_tui.names import people_meant
+        by their number (``#4``, shown beside a name two people share); else whom a word of
+        their name begins with it, as the wizard's list finds them (`hub` for Wolfe
+        Hubert: "No one called 'hub'" here, nu245)."""
+        from planner_tui.names import begins, people_meant
 
-        return [
-            self.known[i]
-            for i in people_meant(typed, [p for p in self.known.values() if not p.archived])
+        here = [p for p in self.known.values() if not p.archived]
+        return [self.known[i] for i in people_meant(typed, here)] or [
+            p for p in here if begins(typed, p.name, p.nickname, *p.aliases)
         ]
 
     @on(Input.Submitted, "#who")
@@ -790,13 +793,14 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             if (self.dirty or values != self._as_opened) and values != self._kept_closing:
                 self._unsaved = values
 
-    def keep_now(self) -> PlannerError | None:
+    async def keep_now(self) -> PlannerError | None:
         """The app is about to close: what the fields hold, written as the draft now (a
-        small write, once); what stopped it, if anything."""
+        small write, once, in a thread: the app answers meanwhile); what stopped it, if
+        anything."""
         self.keep_typed()
         if self._unsaved is None:
             return None
-        error = self._write_as_closing(self._unsaved)
+        error = await asyncio.to_thread(self._write_as_closing, self._unsaved)
         if error is None:  # kept: closing doesn't write the same again
             self._kept_closing, self._unsaved = self._unsaved, None
         return error
@@ -816,7 +820,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         ever: a database server that stopped answering held the app, frozen, as it closed.
         Once it hasn't answered, closing doesn't wait for it again."""
         if self._server_silent:
-            return StorageError(words.SERVER_DID_NOT_ANSWER)
+            return StorageError(words.NO_ANSWER_AS_CLOSING)
         saves = self._saves
         try:
             return self.planner.threads.call(
@@ -824,7 +828,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             )
         except TimeoutError:
             self._server_silent = True
-            return StorageError(words.SERVER_DID_NOT_ANSWER)
+            return StorageError(words.NO_ANSWER_AS_CLOSING)
 
     def _write_draft(
         self, values: dict[str, Any], saves: int, *, from_worker: bool = True

@@ -37,6 +37,9 @@ class Choice(KeepsStyles, DialogFooter, AnswerKeys, ModalScreen[str | None]):
         """Keys that give an answer at once: key → answer id."""
         self.first = first
         """The answer with the focus as the question opens (else the first)."""
+        self.over_work = False
+        """Asked while a save or write is under way, which keys would wait for (quitting,
+        typeahead): keys go to the question instead."""
 
     def compose(self) -> ComposeResult:
         # It scrolls when the terminal is too short for it, so no answer is ever out of reach.
