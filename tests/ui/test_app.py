@@ -267,6 +267,14 @@ async def test_help_lists_every_view_key_and_support(sqlite_db: Database) -> Non
             await press(app, pilot, view, "question_mark")
             assert key in [k[:2] for k in app.screen.keys], view
             await press(app, pilot, "escape")
+        # A person's page too: its keys were names alone (nu245).
+        with sqlite_db.write() as s:
+            people.create_person(session=s, data={"name": "Ana"})
+        await press(app, pilot, "m", "ctrl+r", "enter", "question_mark")
+        assert isinstance(app.screen, HelpScreen) and ("e", "Edit") in [
+            k[:2] for k in app.screen.keys
+        ]
+        assert [key for key, _, tooltip in app.screen.keys if not tooltip] == []
 
 
 async def test_command_palette_offers_the_views(sqlite_db: Database) -> None:

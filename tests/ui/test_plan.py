@@ -912,16 +912,20 @@ async def test_a_decline_is_met_kindly_and_can_offer_another_time(sqlite_db: Dat
     assert clock.to_local(again.due_at) == local("2026-11-30T18:00")
 
 
-@pytest.mark.parametrize("view", ["t", "m", "p", "j"])
+@pytest.mark.parametrize(
+    "view", ["t", "m", "p", "j", "m enter"], ids=["t", "m", "p", "j", "a person's page"]
+)
 async def test_c_opens_todays_check_in_from_every_view_but_the_review(
     sqlite_db: Database, view: str
 ) -> None:
     """`c` on the Plan did nothing and said nothing, where the other views open the
-    check-in (nu213; the Review's `c` lists the month's contacts)."""
+    check-in (nu213; the Review's `c` lists the month's contacts); nor on a person's page,
+    where the Map's keys work (nu245)."""
+    a_few_people(sqlite_db)
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, view, "c")
+        await press(app, pilot, *view.split(), "c")
         assert isinstance(app.screen, JournalForm)
         assert "Today's check-in" in screen_text(app)
 

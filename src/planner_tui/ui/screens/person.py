@@ -31,7 +31,7 @@ from planner_tui.errors import PlannerError
 from planner_tui.names import as_told, name_key
 from planner_tui.pictures import bar_legend, proportion_bar
 from planner_tui.services.gaps import Reciprocity
-from planner_tui.ui.screens.base import Note, Section, ViewScreen, text
+from planner_tui.ui.screens.base import CHECK_IN, Note, Section, ViewScreen, text
 from planner_tui.ui.screens.tables import (
     chosen_in_sight,
     cursor_in_sight,
@@ -81,18 +81,26 @@ class PersonScreen(ViewScreen):
     TITLE = "Person"
     LOADING = "Opening their page…"
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("e", "screen.map_action('edit')", "Edit"),
-        Binding("l", "screen.map_action('log')", "Log contact"),
-        Binding("s", "screen.map_action('step')", "Small step"),
-        Binding("z", "screen.map_action('snooze')", "Snooze"),
-        Binding("a", "screen.map_action('archive')", "Archive"),
+        # Each said in help, as every view's keys are (here they were names alone, nu245).
+        Binding("escape", "back", "Back", tooltip="Back to the Map"),
+        Binding("e", "screen.map_action('edit')", "Edit",
+                tooltip="Change their name, rhythm, parts of life, dates and notes"),
+        Binding("l", "screen.map_action('log')", "Log contact",
+                tooltip="Log a contact with them: when, how it went"),
+        Binding("s", "screen.map_action('step')", "Small step",
+                tooltip="Plan a small step with them"),
+        Binding("z", "screen.map_action('snooze')", "Snooze",
+                tooltip="Rest their drift reminder for two weeks; again: wake it"),
+        Binding("a", "screen.map_action('archive')", "Archive",
+                tooltip="Archive them, or bring them back (u undoes it)"),
         Binding("x", "delete", "Delete", tooltip="The contact chosen in their list (asked "
                 "first); elsewhere on the page, the person"),
-        Binding("g", "screen.map_action('merge')", "Merge", show=False),
+        Binding("g", "screen.map_action('merge')", "Merge", show=False,
+                tooltip="Make someone else on the map one with them"),
         # As on the Map, whose page this is: `m n` typed fast came back here, where n did
         # nothing, and the name typed after it ran other views' keys.
-        Binding("n", "add_someone", "Add person", show=False),
+        Binding("n", "add_someone", "Add person", show=False, tooltip="Someone new on your map"),
+        CHECK_IN,  # as on the Map it opens from (nu245: here it did nothing)
         Binding("slash", "search", "Search the journal", key_display="/",
                 tooltip="Find the journal entries that mention them, as you type"),
     ]  # fmt: skip
