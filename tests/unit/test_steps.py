@@ -665,6 +665,11 @@ def test_a_smaller_version_is_never_the_step_itself_and_keeps_the_name_as_writte
     # Without the name in the words, the name as on the map.
     found = steps.smaller_offer(actions, None, "ask about the concert", "Ana Silva")
     assert found is not None and found[1] == "send Ana Silva a short message about the concert"
+    # An accent as one character finds it stored as two (a name typed or pasted so), and
+    # the other way round: "call José" offered "send José Zoë…" in full (nu245).
+    for stored, typed in (("Jose\u0301 Zoe\u0308", "José"), ("José Zoë", "Jose\u0301")):
+        found = steps.smaller_offer(actions, None, f"call {typed} about the choir", stored)
+        assert found is not None and found[1] == "send José a short message about the choir"
     # …or as they were named to plan it (nu161: "send Priya Patel a short message")
     found = steps.smaller_offer(actions, None, "have dinner", "Priya Patel", "priya")
     assert found is not None and found[1] == "send Priya a short message: have dinner"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -326,7 +327,12 @@ def smaller_offer(
     the step itself again. Typed words that are a library step count as it, and so do words
     around one (:func:`library_action_within`). Own words to go as a message — said so in
     them, or else in *how* — are as light as it gets ("ask how his new job is going", sent
-    as a text, was offered "send Tom a short message: ask how…", nu221)."""
+    as a text, was offered "send Tom a short message: ask how…", nu221). An accent typed
+    as one character finds the same accent stored as two, and the other way round (nu245:
+    "call José" offered "send José Zoë…" in full)."""
+    typed, name, said, nickname = (
+        unicodedata.normalize("NFC", text) for text in (typed, name, said, nickname)
+    )
     chosen = (
         chosen
         or library_action(actions, typed, name, said)
