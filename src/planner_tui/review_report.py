@@ -538,10 +538,11 @@ def breadth(data: MonthReviewData, shown: int | None = SHOWN) -> Figure:
     if data.too_early_for_quiet:
         lines.append("Too early in the month to tell which parts of life went quiet.")
     elif data.quiet_contexts:
+        # Said by what it counts: "went quiet" beside the Map's "No part of life has gone
+        # quiet" (its own fourteen days) read as a contradiction, and a harsh one (nu246).
         lines.append(
-            f"Went quiet this month{' so far' if data.running else ''}: "
-            + ", ".join(data.quiet_contexts)
-            + "."
+            f"No contact {'yet ' if data.running else ''}this month, after some in the three "
+            "before: " + ", ".join(data.quiet_contexts) + "."
         )
     if data.drifted:
         lines.append(f"Past their rhythm on {day_label(data.as_of)} ({len(data.drifted)}):")

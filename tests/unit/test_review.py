@@ -675,13 +675,13 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
     assert "| Average connectedness (1–5) | 1.0 | 3.3 | down 2.3 |" in text  # a mean compares
     assert "No step was due yet. 2 more are still to come this month." in text
     assert "Too early in the month to tell which parts of life went quiet." in text
-    assert "Went quiet this month" not in text
+    assert "No contact yet this month" not in text
     # A week in, what went quiet is listed, as so far; one step has come and gone undone.
     clock.freeze(local("2026-11-07T09:00"))
     with october.session() as s:
         data = review.review_month(session=s, month=date(2026, 11, 1))
     text = review_report.to_markdown(data)
-    assert "Went quiet this month so far: Choir, Garden." in text
+    assert "No contact yet this month, after some in the three before: Choir, Garden." in text
     assert "0 of 2 steps due so far were done." in text
     # A step for the 20th done early and one for the 25th let go: both are counted, and the
     # line says so (it said "due so far" of steps not due yet); one for the 28th is to come.
