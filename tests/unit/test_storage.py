@@ -184,6 +184,34 @@ def test_a_user_without_rights_on_the_tables_is_told_so_not_sent_elsewhere(
         admin.dispose()
 
 
+@pytest.mark.postgres
+def test_a_server_whose_tables_went_says_what_to_do(pg_database: Database, tmp_path: Path) -> None:
+    """The server's database emptied or made anew under an open app: every view and form
+    said "The database reported a problem: relation "app_setting" does not exist" (nu244)."""
+    from planner_tui.services import drafts
+
+    name = f"planner_reset_{os.getpid()}"
+    admin = sa.create_engine(pg_database.location.url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+    url = sa.make_url(pg_database.location.url).set(database=name)
+    database = open_database(Location(url.render_as_string(hide_password=False), tmp_path))
+    try:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        with pytest.raises(StorageError) as refused, database.session() as s:
+            drafts.get_setting(session=s, key="theme", default=None)
+        said = str(refused.value)
+        assert said.startswith("The planner's tables are no longer in the database"), said
+        assert "relation" not in said
+    finally:
+        database.dispose()
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+
 def test_a_failed_lookup_of_the_servers_name_is_not_called_the_databases_problem() -> None:
     """psycopg's words when a host name can't be looked up (a test may not look one up):
     "The database reported a problem: failed to resolve host…" — the database said nothing

@@ -196,6 +196,12 @@ def describe_error(
             f"Could not reach the database server{said}. Check that it is running and can "
             "be reached, then try again."
         )
+    if "relation" in text and "does not exist" in text:  # PostgreSQL: emptied or made anew
+        return (
+            "The planner's tables are no longer in the database (it was emptied or made anew "
+            "on the server). Quit planner-tui and open it again to set them up afresh; what "
+            "was in them can only come back from a backup of the server (pg_dump)."
+        )
     said = _driver_words(error).rstrip(".")
     return f"The database reported a problem: {said}."
 
