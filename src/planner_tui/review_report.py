@@ -723,7 +723,8 @@ def not_nows(data: MonthReviewData) -> Figure:
     # named by their months ("the twelve months up to today" read as from a year ago
     # today, and counted from the first of a month, nu235)
     first = data.learning.months[0] if data.learning else data.month
-    since = clock.strftime(first, "%B %Y" if first.year != data.month.year else "%B")
+    since = clock.strftime(first, "%B %Y")  # with its year: "since the start of January"
+    # of a December read as this January or the next (nu246)
     until = clock.strftime(data.month, "%B %Y")
     # a month still going has no end yet (nu201)
     span = f"since the start of {since}" if data.running else f"from {since} to {until}"

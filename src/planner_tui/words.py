@@ -265,6 +265,16 @@ def check_in_saved(day: date, in_touch: list[str], mentioned: list[str], that_da
     return said
 
 
+def check_in_saved_elsewhere(day: date) -> str:
+    """A new check-in begun from a draft another window or computer saved meanwhile."""
+    return (
+        f"The draft this check-in began from was saved meanwhile, in another window or on "
+        f"another computer, as a check-in for {clock.strftime(day, '%A %-d %B')}. Go back "
+        "to the form (Escape can then discard it, or keep it as a draft), or save it as "
+        "another check-in for that day?"
+    )
+
+
 def planner_missing(path: object) -> str:
     """No planner file where one was, copies of it kept beside: moved or deleted, not new
     (it was taken for a first start, and its daily copies would push the real ones out)."""

@@ -669,6 +669,35 @@ async def test_a_draft_left_on_a_button_comes_back_in_the_last_box_typed_in(
     assert entries(sqlite_db) == []
 
 
+async def test_a_draft_saved_in_another_window_meanwhile_is_asked_about_not_saved_twice(
+    sqlite_db: Database,
+) -> None:
+    """Two windows (or computers) took up one kept draft and both saved it: the day held
+    the same check-in twice, said only afterwards (nu244, nu247). Saving asks first: back
+    to the form (asked again on the next save), or another check-in after all."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        form(app).query_one("#warmth_note", Input).focus()
+        await press(app, pilot, *"Neighbour waved at me", "escape", "enter")  # kept
+        await press(app, pilot, "c", *" and smiled")
+        assert form(app).query_one("#warmth_note", Input).value.endswith("me and smiled")
+        with sqlite_db.write() as s:  # the other window saves the same draft, with more
+            data = {"day": date(2026, 11, 23), "warmth_note": "Neighbour waved at me twice"}
+            journal.save_entry(session=s, data=data)
+        for answer in (["enter"], ["right", "enter"]):  # go back; then save it again
+            await press(app, pilot, "ctrl+s")
+            assert "Saved elsewhere meanwhile" in screen_text(app)
+            assert "as a check-in for Monday 23 November" in " ".join(screen_text(app).split())
+            await press(app, pilot, *answer)
+        assert isinstance(app.screen, TodayScreen)
+    assert sorted(e.warmth_note for e in entries(sqlite_db)) == [
+        "Neighbour waved at me and smiled",
+        "Neighbour waved at me twice",
+    ]
+
+
 async def test_a_draft_kept_overnight_is_still_the_check_in_of_the_day_it_was_written(
     sqlite_db: Database,
 ) -> None:

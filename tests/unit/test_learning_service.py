@@ -118,6 +118,12 @@ def test_not_nows_follow_chains_and_the_same_person_within_ninety_days(
         october = review.review_month(session=s, month=date(2026, 10, 1))
     ended = review_report.not_nows(october).lines
     assert any("due from November 2025 to October 2026," in line for line in ended), ended
+    # Within one year, the year is said too: "since the start of January" in December read
+    # as the January to come (nu246).
+    clock.freeze(datetime(2026, 12, 7, 20))
+    with db.session() as s:
+        december = review_report.not_nows(review.review_month(session=s, month=date(2026, 12, 1)))
+    assert any("due since the start of January 2026," in line for line in december.lines)
 
 
 def test_a_done_step_after_ninety_days_is_not_that_not_nows_yes(

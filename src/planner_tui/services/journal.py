@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +154,21 @@ def entries_by_day(*, session: Session, first: date, last: date) -> dict[date, i
     day = col(JournalEntry.day)
     query = sa.select(day, sa.func.count()).where(day >= first, day <= last).group_by(day)
     return {found: int(count) for found, count in session.execute(query).all()}
+
+
+def saved_from_a_draft(
+    *, session: Session, day: date, since: datetime, texts: dict[str, str]
+) -> JournalEntryRead | None:
+    """An entry of *day* saved since *since* that holds the words of a draft (*texts*: each
+    of its texts begins the entry's own): a draft two windows, or two computers, took up,
+    saved in the other — saved here too, it was the same check-in twice (nu244, nu247)."""
+    query = select(JournalEntry.id).where(
+        col(JournalEntry.day) == day, col(JournalEntry.updated_at) >= since
+    )
+    for entry in read_entries(session, [i for i in session.exec(query).all() if i is not None]):
+        if all(str(getattr(entry, key)).strip().startswith(text) for key, text in texts.items()):
+            return entry
+    return None
 
 
 def entries_on(*, session: Session, day: date) -> int:

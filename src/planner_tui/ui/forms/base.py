@@ -293,6 +293,10 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self._taken: drafts.Taken | None = None
         """The draft taken back as the form opened, let go once this form's own draft, save
         or discard has taken its place (unless another window writes it again meanwhile)."""
+        self.began_from: dict[str, Any] | None = None
+        """The draft this form began from (kept after its own draft takes its place), and
+        :attr:`opened`, when the form opened."""
+        self.opened = clock.now()
         self._moved_from: str | None = None
         """The row this form kept its draft in before :meth:`keep_under`, let go with the
         next write."""
@@ -455,6 +459,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         draft = None
         if found is not None:
             self._taken = (found[0], dict(found[1]))
+            self.began_from = dict(found[1])
             draft = found[1]
         self.app.call_from_thread(self._restore, draft, choices, stored)
 

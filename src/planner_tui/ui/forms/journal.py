@@ -521,6 +521,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
             "contact_person_ids": (values["people"] if values["contact"] else []) + kept_in_touch,
             "context_ids": values["contexts"],
         }
+        self.ask_if_saved_elsewhere(day, values)
         entry_id = self.entry.id if self.entry else None
         try:
             saved = self.planner.backend.write(
@@ -538,13 +539,34 @@ class JournalForm(FormScreen[JournalEntryRead]):
             self.that_day = self.planner.backend.read(partial(journal.entries_on, day=saved.day))
         return saved
 
+    def ask_if_saved_elsewhere(self, day: date, values: dict[str, Any]) -> None:
+        """A new check-in begun from a draft that another window (or computer) has saved
+        since: asked whether this is another check-in. Both saved, the day held the same
+        one twice, said only afterwards ("That day now has 2 check-ins", nu244, nu247)."""
+        from planner_tui.services import journal
+
+        began = self.began_from or {}
+        texts = {key: str(began.get(key) or "").strip() for key in TEXTS}
+        if self.entry is not None or values.get("again") or not any(texts.values()):
+            return
+        texts = {key: text for key, text in texts.items() if text}
+        found = self.planner.backend.read(
+            partial(journal.saved_from_a_draft, day=day, since=self.opened, texts=texts)
+        )
+        if found is not None:
+            raise Question(
+                "Saved elsewhere meanwhile",
+                words.check_in_saved_elsewhere(found.day),
+                [("back", "Go back to the form"), ("again", "Save it as another check-in")],
+            )
+
     def said_when_saved(self, result: JournalEntryRead) -> str:
         said = words.check_in_saved(result.day, *result.people_by_contact(), self.that_day)
         return f"{said}\n{words.HEAVY_DAY}" if result.felt_heavy else said
 
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
-        if answer == "move":
-            self.save({**values, "move": True})
+        if answer in ("move", "again"):
+            self.save({**values, answer: True})
         elif answer == "keep" and self.entry is not None:  # saved, on the day it was for
             self.query_one("#day", Input).value = self.entry.day.isoformat()
             self.save({**self.values(), "move": True})
