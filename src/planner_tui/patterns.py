@@ -135,16 +135,18 @@ def says_something(note: str) -> bool:
 
 def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]]:
     """The words that come back most often across *notes*, each counted once per note,
-    ignoring very common words; only words found in :data:`MIN_THEME_ENTRIES` notes. Two
-    words that come back side by side ("empty flat") are one theme, in place of each word
-    alone where that word came only with the other (they read as a word cloud, nu216)."""
+    ignoring very common words; only words found in :data:`MIN_THEME_ENTRIES` notes. Words
+    that come back side by side ("empty flat", "helping at the food bank") are one theme,
+    in place of each word, or shorter run of them, where it came only within the longer
+    (they read as a word cloud, nu216; and "helping at the food (2), food bank (2)" as two
+    cut phrases, nu246)."""
     counts: Counter[str] = Counter()
     spelt: dict[str, Counter[str]] = {}
     for note in notes:
         # "Tom's" is about Tom (as the Journal's search reads it); "that's" is "that"
         found: dict[str, str] = {}
-        before: tuple[str, int] | None = None  # the last word kept, and where it began
-        little = 0  # little words since it ("a cup of tea": one)
+        run: list[tuple[int, int]] = []  # where each word kept side by side begins, ends
+        little = 0  # little words since the last one ("a cup of tea": one)
         for match in WORD.finditer(note):
             word = match[0].replace("’", "'")
             word = word[:-2] if word.casefold().endswith("'s") else word
@@ -153,20 +155,25 @@ def themes(notes: Iterable[str], *, limit: int = THEMES) -> list[tuple[str, int]
                 little += 1
                 continue
             found.setdefault(key, word)
-            if before is not None and little <= PHRASE_GAP:
-                between = note[before[1] : match.start()]
-                joined = WORD.sub("", between).strip() == ""  # no comma or stop between them
-                if joined and not LIST_WORDS & {w.casefold() for w in WORD.findall(between)}:
-                    phrase = " ".join(f"{between}{word}".split())
-                    found.setdefault(phrase.casefold(), phrase)
-            before, little = (word, match.start()), 0
+            between = note[run[-1][1] : match.start()] if run else ""
+            joined = bool(run) and little <= PHRASE_GAP and WORD.sub("", between).strip() == ""
+            if not joined or LIST_WORDS & {w.casefold() for w in WORD.findall(between)}:
+                run = []  # a comma, a stop, "and", or too many little words: a new phrase
+            run.append((match.start(), match.end()))
+            for start, _ in run[:-1]:  # every phrase of the run that ends here ("tea at Tom")
+                phrase = " ".join(f"{note[start : match.start()]}{word}".replace("’", "'").split())
+                found.setdefault(phrase.casefold(), phrase)
+            little = 0
         for key, word in found.items():
             counts[key] += 1
             spelt.setdefault(key, Counter())[word] += 1
-    for pair in [key for key in counts if " " in key and counts[key] >= MIN_THEME_ENTRIES]:
-        for alone in pair.split(" "):
-            if alone in counts and counts[alone] == counts[pair]:  # never without the other
-                del counts[alone]
+    longest_first = sorted(counts, key=lambda key: -key.count(" "))
+    for phrase in [key for key in longest_first if " " in key]:
+        if counts.get(phrase, 0) < MIN_THEME_ENTRIES:
+            continue
+        for part in [key for key in counts if key != phrase and f" {key} " in f" {phrase} "]:
+            if counts[part] == counts[phrase]:  # never without the longer one
+                del counts[part]
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def as_written(key: str) -> str:  # a friend's name as it is written most: "Tom"

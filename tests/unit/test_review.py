@@ -801,6 +801,11 @@ def test_words_that_come_back_together_are_one_theme() -> None:
     # no one wrote (nu235).
     twice = ["cooking together and eating slowly"] * 2
     assert patterns.themes(twice) == [("cooking together", 2), ("eating slowly", 2)]
+    # Three words side by side are one theme too, not two cut ones: "helping at the food
+    # (2), food bank (2)" (nu246); a shorter run said alone as well stays.
+    notes = ["helping at the food bank and chatting between boxes", "helping at the food bank",
+             "long walk by the river", "a walk by the river"]  # fmt: skip
+    assert patterns.themes(notes) == [("helping at the food bank", 2), ("walk by the river", 2)]
 
 
 def test_words_of_time_and_telling_are_not_the_months_words() -> None:
