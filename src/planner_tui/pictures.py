@@ -102,7 +102,7 @@ def stacked_rows(
     with *fills*' character and style, part by part) and the row's total. The bars share
     one scale, the longest *width* cells, or fewer where a line would pass *room* (its
     total ran off the screen); a part of 1 is never too small to see. (plotext drew such
-    bars a row off, and a week's contact under the week beside it.)"""
+    bars a row off, and a week's contact under the week beside it.) A row of none says 0."""
     label_width = max((cell_len(name) for name, _ in rows), default=0)
     top = max((sum(counts) for _, counts in rows), default=0)
     if room is not None:
@@ -112,9 +112,7 @@ def stacked_rows(
     for index, (name, counts) in enumerate(rows):
         if index:
             picture.append("\n")
-        picture.append(f"{' ' * (label_width - cell_len(name))}{name} │", style="grey62")
-        if sum(counts):
-            picture.append(" ")
+        picture.append(f"{' ' * (label_width - cell_len(name))}{name} │ ", style="grey62")
         cells = [
             (count * per if per else max(1, round(count * width / top))) if count else 0
             for count in counts
@@ -124,8 +122,8 @@ def stacked_rows(
             cells[largest] = max(1, cells[largest] - over)
         for part, (fill, style) in zip(cells, fills, strict=True):
             picture.append(fill * part, style=style)
-        if sum(counts):
-            picture.append(f" {sum(counts)}")
+        # A week with none says 0: a row ending at its rule read as left out (nu246).
+        picture.append(f" {sum(counts)}" if sum(counts) else "0")
     return picture
 
 

@@ -1013,16 +1013,18 @@ EXPLAIN: dict[str, str] = {
     "context only when their days went with higher scores. Things that come "
     "together do not have to cause each other.",
     "themes": "Words that recur in the month's 'what brought warmth' and 'what made me "
-    "withdraw' notes, each counted once per entry, leaving out very common words. Shown "
+    "withdraw' notes, each counted once per entry, leaving out very common words; words "
+    "side by side are one theme, in place of each alone where it never came without them. "
+    "Shown "
     f"from {words.plural(patterns.MIN_THEME_ENTRIES, 'entry', 'entries')}.",
     "reciprocity": "From the month's interactions: who reached out first, and how many "
     "interactions included support you gave or received (emotional or practical). Someone is "
     f"listed when you had {ONE_WAY_MIN}+ interactions and three quarters or more were started by "
     "the same side; plans made together count for neither side.",
     "breadth": "Parts of life in touch: active contexts with at least one interaction in the "
-    "month (an interaction logged without a context counts for its people's contexts). Went "
-    "quiet: contexts with contact in the three months before but none this month (in a month "
-    "still going, listed only from its seventh day). Past their "
+    "month (an interaction logged without a context counts for its people's contexts). No "
+    "contact this month: contexts with contact in the three months before but none this month "
+    "(in a month still going, listed only from its seventh day). Past their "
     "rhythm: people whose last contact, by the month's end, was longer ago than the rhythm "
     "you set for them, and people with a rhythm not yet in touch since they were added. "
     "Shares are of the month's interactions. Small moments are contacts logged with no one "

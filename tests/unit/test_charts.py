@@ -48,7 +48,7 @@ def test_each_week_shows_its_own_contact_by_channel(sqlite_db: Database) -> None
     rows = week_bars(data).plain.splitlines()
     per = 48 // 3  # cells a contact, the fullest week (9–15) filling the width
     assert rows == [
-        "    1 │",
+        "    1 │ 0",  # a week with none says so (nu246)
         "  2–8 │ " + "░" * per + " 1",
         " 9–15 │ " + "█" * per + "▓" * 2 * per + " 3",
         "16–22 │ " + "█" * per + " 1",
