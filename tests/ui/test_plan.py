@@ -25,6 +25,7 @@ from planner_tui.ui.forms.interaction import InteractionForm
 from planner_tui.ui.forms.journal import JournalForm
 from planner_tui.ui.forms.outcome import OutcomeForm
 from planner_tui.ui.forms.plan import SURE_RANGE, PlanWizard
+from planner_tui.ui.forms.step import StepForm
 from planner_tui.ui.modals.confirm import Choice
 from planner_tui.ui.modals.export import ExportFile
 from planner_tui.ui.screens.plan import PlanScreen
@@ -1801,6 +1802,32 @@ async def test_a_step_recorded_meanwhile_elsewhere_closes_its_form_saying_so(
             assert drafts.find_draft(session=s, key=f"outcome:{step}:done") is None
     with sqlite_db.session() as s:  # the one contact the other computer's done recorded
         assert len(people.list_interactions(session=s, person_id=ids["Bo"])) == 1
+
+
+async def test_a_step_settled_elsewhere_closes_its_change_form_and_keeps_no_draft(
+    sqlite_db: Database,
+) -> None:
+    """Changing a step another computer has since marked done: saving said "already has an
+    outcome", and Escape then said "Kept as a draft — it will be here when you open this
+    again", where no form opens it (nu244). Saving closes the form saying why, and keeps
+    no draft."""
+    ids = a_few_people(sqlite_db)
+    step = plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="call Bo")
+    app = make_app(sqlite_db)
+    said = "This step already has an outcome: done. It was recorded meanwhile, elsewhere."
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "e")
+        assert isinstance(app.screen, StepForm)
+        app.screen.query_one("#words", Input).value = "call Bo about Sunday"
+        with sqlite_db.write() as s:  # the other computer, through the same server
+            steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+        assert said in [str(toast.render()) for toast in app.screen.query(Toast)]
+        with sqlite_db.session() as s:
+            assert drafts.find_draft(session=s, key=f"step:{step}") is None
+            assert steps.get_step(session=s, step_id=step).action == "call Bo"
 
 
 async def note_added(app: PlannerApp, pilot: Any, db: Database, step: int, note: str) -> None:

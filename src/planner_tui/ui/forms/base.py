@@ -247,10 +247,11 @@ class Question(PlannerError):
 
 
 class Settled(PlannerError):
-    """Raised by :meth:`FormScreen.load_choices` when what the form is for was done
-    meanwhile, elsewhere (a step's outcome, recorded on another computer): the form closes
-    saying so. Keys typed into it meanwhile (held until it was ready) are dropped with the
-    bell: they were meant for the form, not for the view under it."""
+    """Raised by :meth:`FormScreen.load_choices` (or :meth:`FormScreen.submit`) when what
+    the form is for was done meanwhile, elsewhere (a step's outcome, recorded on another
+    computer): the form closes saying so. Keys typed into it meanwhile (held until it was
+    ready) are dropped with the bell: they were meant for the form, not for the view under
+    it."""
 
 
 class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
@@ -471,6 +472,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self._loaded()
         if not self.is_attached:
             return
+        self.forget_unsaved()  # nothing for closing to keep (a save found it settled)
         self.dismiss(None)
         if draft is None or not self.settled_with_words(message, draft):
             self.app.notify(message)
@@ -1026,6 +1028,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             result = self.submit(values)
         except Question as question:
             self.app.call_from_thread(self.ask, question, values)
+            return
+        except Settled as settled:  # done meanwhile, elsewhere: closes, saying so
+            self.app.call_from_thread(self._settled, str(settled), None)
             return
         except InvalidInput as error:
             self.app.call_from_thread(self.refused, str(error), error.field)

@@ -15,7 +15,7 @@ from textual.widgets import Input, Select, Static
 from planner_tui import clock, words
 from planner_tui.db.models import Channel, StepRead, label
 from planner_tui.errors import InvalidInput
-from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
+from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question, Settled
 from planner_tui.ui.forms.plan import AWKWARD, words_refused
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
@@ -69,6 +69,17 @@ class StepForm(FormScreen[Any]):
         from planner_tui.services import steps
 
         return self.planner.backend.read(partial(steps.list_steps, upcoming=True, limit=500))
+
+    def check_still_planned(self) -> None:
+        """A step settled meanwhile, elsewhere, is no longer changed here: saving closes the
+        form saying so. Its save was refused, and Escape kept a draft no form could open
+        again (nu244)."""
+        from planner_tui.services import steps
+
+        try:
+            self.planner.backend.read(partial(steps.check_open_step, step_id=self.step.id))
+        except InvalidInput as error:
+            raise Settled(f"{error} It was recorded meanwhile, elsewhere.") from None
 
     def use_choices(self, choices: list[StepRead]) -> None:
         self.planned = choices
@@ -205,6 +216,7 @@ class StepForm(FormScreen[Any]):
         changed = self.changes(values)
         if not changed:
             return None
+        self.check_still_planned()
         if "due_at" in changed:
             self.ask_year(changed["due_at"], values)
         scope = values.get("scope")
