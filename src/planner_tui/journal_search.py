@@ -37,6 +37,7 @@ from planner_tui.names import (
     begins,
     fold,
     name_key,
+    people_begun,
     people_named,
     person_named,
     person_number,
@@ -335,6 +336,8 @@ def read_search(
         found = people_named(typed, people)
         if not found and POSSESSIVE.search(typed):  # '@Zoë's', as a check-in links it
             found = people_named(POSSESSIVE.sub("", typed), people)
+        if not found:  # '@ann' for Anne-Marie, as every box that asks who finds her (nu249)
+            found = people_begun(typed, people)
         if len(found) == 1:
             return found[0]
         if found:

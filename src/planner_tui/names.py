@@ -215,6 +215,15 @@ def people_named(typed: str, people: Sequence[Named], *, whole_only: bool = Fals
     return []
 
 
+def people_begun(typed: str, people: Sequence[Named]) -> list[int]:
+    """Whom a word of their name, nickname or another name begins with *typed* (``hub``
+    for Wolfe Hubert), as the wizard's list finds them: for a box that asks who, where
+    :func:`people_named` finds no one."""
+    return [
+        p.id for p in people if p.id is not None and begins(typed, p.name, p.nickname, *_called(p))
+    ]
+
+
 def begins(typed: str, *names: str) -> bool:
     """Whether *typed* is the start of one of *names*, or of a word in one (``mar`` and
     ``cos`` for Maria Costa, ``anasil`` for Ana Silva), as :func:`name_key` reads both: a

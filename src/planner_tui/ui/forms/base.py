@@ -161,12 +161,10 @@ class PeopleChips(Vertical):
         by their number (``#4``, shown beside a name two people share); else whom a word of
         their name begins with it, as the wizard's list finds them (`hub` for Wolfe
         Hubert: "No one called 'hub'" here, nu245)."""
-        from planner_tui.names import begins, people_meant
+        from planner_tui.names import people_begun, people_meant
 
         here = [p for p in self.known.values() if not p.archived]
-        return [self.known[i] for i in people_meant(typed, here)] or [
-            p for p in here if begins(typed, p.name, p.nickname, *p.aliases)
-        ]
+        return [self.known[i] for i in people_meant(typed, here) or people_begun(typed, here)]
 
     @on(Input.Submitted, "#who")
     def add(self, event: Input.Submitted) -> None:
