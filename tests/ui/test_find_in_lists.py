@@ -337,6 +337,26 @@ async def test_a_space_or_words_after_a_digit_on_a_drop_down_are_words(
         assert checkin.query_one("#warmth_note", Input).value == "felt ok"
 
 
+async def test_a_space_after_a_pause_past_a_digit_ticks(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`4`, a pause, then a space on *I listened* did nothing, even after 2.5 s, and a
+    contact was saved with the wrong ticks (nu249): only a space typed on with the digit
+    is the words'. (Here the run of words ends at once.)"""
+    from planner_tui.ui.widgets import ticks
+
+    monkeypatch.setattr(ticks, "WORDS_RUN_ON", 0.0, raising=False)
+    app, _ = app_with_ana(sqlite_db, monkeypatch)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        form = await log_form(app, pilot)
+        form.query_one("#warmth", Select).focus()
+        await press(app, pilot, "4")
+        listened = form.query_one("#gave_emotional", Checkbox)
+        assert app.focused is listened
+        await press(app, pilot, "space")
+        assert listened.value and form.query_one("#note", TextArea).text == ""
+
+
 async def test_typing_in_a_closed_drop_down_chooses_and_a_digit_moves_on(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

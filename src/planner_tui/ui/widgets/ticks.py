@@ -39,6 +39,10 @@ def _button(toggle: ToggleButton, mark: str) -> Content:
     )
 
 
+WORDS_RUN_ON = 1.0
+"""Seconds within which a space after a drop-down's digit is part of the words typed on."""
+
+
 class Tick(Checkbox, inherit_bindings=False):
     """A checkbox: ``▐X▌`` ticked, ``▐ ▌`` not. Space ticks; Enter goes on to the next box,
     as from a box for text and a tick list (it unticked what space had just ticked, nu195)."""
@@ -48,13 +52,15 @@ class Tick(Checkbox, inherit_bindings=False):
         Binding("enter", "app.focus_next", show=False),
     ]
 
-    after_digit = False
-    """Whether a drop-down's digit has just moved the cursor here: a space as the next key
-    is the one between "4" and "felt ok", not a tick (nu215: it ticked *I listened*)."""
+    after_digit: float | None = None
+    """When a drop-down's digit moved the cursor here: a space typed straight after it (as
+    the next key, within :data:`WORDS_RUN_ON` seconds) is the one between "4" and "felt
+    ok", not a tick (nu215: it ticked *I listened*). After a pause it ticks: a space after
+    2.5 s did nothing, and a contact was saved with the wrong ticks (nu249)."""
 
     def on_key(self, event: events.Key) -> None:
-        after, self.after_digit = self.after_digit, False
-        if after and event.character == " ":
+        after, self.after_digit = self.after_digit, None
+        if after is not None and event.character == " " and event.time - after < WORDS_RUN_ON:
             event.stop()
             event.prevent_default()
 
@@ -328,4 +334,4 @@ class Dropdown(Select[SelectType], inherit_bindings=False):
                 self.screen.set_focus(self, scroll_visible=False)  # list, the form's first)
             moved = self.screen.focus_next()
             if isinstance(moved, Tick):
-                moved.after_digit = True
+                moved.after_digit = time.monotonic()  # (Textual's time of a key, on Linux)
