@@ -126,8 +126,8 @@ class PlannerApp(TypeAheadApp):
         self.startup_error: str | None = None
         self.collector = IdleCollector()
         self.threads = WorkThreads()
-        """Where reads and writes run (see ui/threads.py): closing waits for them a few
-        seconds, not for ever."""
+        """Where reads and writes run (see ui/threads.py): closing waits for them a while,
+        not for ever."""
         self._welcomed = False
         """Whether the first-run notice was shown in this run."""
         self._saved_theme: object = None
@@ -557,6 +557,7 @@ class PlannerApp(TypeAheadApp):
         return isinstance(event, events.Key) and event.key == "ctrl+q" and self.writing()
 
     def quits(self, event: events.Key) -> bool:
+        """Whether *event* is a key that quits, here and now (q, ctrl+q, or as remapped)."""
         active = self.active_bindings.get(event.key)
         return active is not None and active.binding.action in ("quit", "app.quit")
 

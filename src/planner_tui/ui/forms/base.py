@@ -316,7 +316,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self._as_mounted: dict[str, Any] = {}
         """The fields before the draft loaded, to keep what is typed in the meantime."""
         self._draft_lock = threading.Lock()
-        self._server_silent = False
+        self._closing_unanswered = False
         """Whether a draft written as the app closed waited in vain (see _write_as_closing)."""
         self._at: str | None = None
         """The field with the cursor (its id), kept with a draft."""
@@ -823,8 +823,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     def _write_as_closing(self, values: dict[str, Any]) -> PlannerError | None:
         """*values* written as the draft while the app closes, waited for — but not for
         ever: a database server that stopped answering held the app, frozen, as it closed.
-        Once it hasn't answered, closing doesn't wait for it again."""
-        if self._server_silent:
+        Once the planner hasn't answered, closing doesn't wait for it again."""
+        if self._closing_unanswered:
             return StorageError(words.NO_ANSWER_AS_CLOSING)
         saves = self._saves
         try:
@@ -832,7 +832,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 lambda: self._write_draft(values, saves, from_worker=False)
             )
         except TimeoutError:
-            self._server_silent = True
+            self._closing_unanswered = True
             return StorageError(words.NO_ANSWER_AS_CLOSING)
 
     def _write_draft(
