@@ -486,6 +486,8 @@ def test_a_restore_into_a_planner_another_program_is_writing_to_says_it_is_busy(
         assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
         busy = run(home, "restore", str(copy), "--yes", env={"PLANNER_TUI_BUSY_TIMEOUT_MS": "300"})
         assert_one_line_error(busy, 1, "Your planner is busy")
+        # No copy of a restore that never happened is left among the backups (nu248).
+        assert not list((home / "backups").glob("before-restore-*"))
     finally:
         writer.communicate("", timeout=30)
     assert "second words" in run(home, "search", "second").stdout  # as it was

@@ -761,6 +761,33 @@ async def test_keys_after_a_save_that_waits_wait_with_it_and_quit_is_not_held(
         assert [p.name for p in people.list_people(session=s)] == ["Uma"]
 
 
+async def test_keys_after_an_escape_that_could_not_keep_the_draft_are_dropped(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Escape waits for the draft's write; with another program writing, it was refused
+    after a silent wait, and the letters typed after Escape went into the name ("Eve"
+    became "Eveab", nu248). It says what it waits for, and drops them with the bell, as
+    after a refused save."""
+    monkeypatch.setenv("PLANNER_TUI_BUSY_TIMEOUT_MS", "1600")  # past STILL_SAVING_AFTER
+    sqlite_db.engine.dispose()  # (connections made from now on wait that long)
+    assert sqlite_db.location.sqlite_path is not None
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await press(app, pilot, "m", "n")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        name = form.query_one("#name", Input)
+        name.value = "Eve"
+        note = form.query_one("#form-problem", Problem)
+        with another_program_writing(sqlite_db.location.sqlite_path):
+            await pilot.press("escape", "a", "b")
+            await until(pilot, lambda: "Still saving" in str(note.render()), "said nothing")
+            await until(pilot, lambda: not form.leaving, "never refused")
+        await settle(app, pilot)
+        assert any("What you wrote is still here" in t for t in toasts(app))
+        assert app.screen is form and name.value == "Eve"
+
+
 async def test_the_same_advice_said_again_with_more_is_one_toast(sqlite_db: Database) -> None:
     """A draft's write and then the form's were both refused on a planner gone: two toasts of
     one advice, one ending "What you wrote is still here.", piled over the form (nu200)."""

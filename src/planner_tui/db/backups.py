@@ -178,6 +178,7 @@ def restore(location: Location, source: Path) -> Path | None:
     assert target is not None  # checked above
     passphrase = location.passphrase
     safety = None
+    copied = False  # whether *safety* is a copy made here (not the damaged file moved aside)
     replaced_version = 0
     if not target.exists() and looks_open(location):  # deleted while the app was open
         raise StorageError(words.OPEN_WHILE_RESTORING_GONE)
@@ -215,6 +216,7 @@ def restore(location: Location, source: Path) -> Path | None:
             else:
                 try:
                     backup_file(target, safety, passphrase=passphrase)
+                    copied = True
                 except StorageError as error:  # said before it is restored: nothing was
                     raise StorageError(
                         f"{error} So nothing was restored: the planner is as it was (the "
@@ -224,6 +226,10 @@ def restore(location: Location, source: Path) -> Path | None:
         copy_pages(source, target, passphrase=passphrase, source_is_copy=True)
         _move_data_version_on(target, passphrase, beyond=replaced_version)
     except sqlite3.Error as error:
+        # Not put in place (a busy planner): SQLite rolled the target back, so the copy of
+        # it made first is one of a restore that never happened, and goes (nu248).
+        if copied and safety is not None:
+            safety.unlink(missing_ok=True)
         raise StorageError(describe_error(error)) from None
     return safety
 

@@ -805,7 +805,9 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         self.keep_typed()
         if self._unsaved is None:
             return None
+        waiting = self.set_timer(STILL_SAVING_AFTER, self.still_saving)  # as a save says
         error = await asyncio.to_thread(self._write_as_closing, self._unsaved)
+        self.save_over(waiting)
         if error is None:  # kept: closing doesn't write the same again
             self._kept_closing, self._unsaved = self._unsaved, None
         return error
@@ -912,21 +914,31 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             return
         values, saves = self.values(), self._saves
         self.leaving = True
+        # Waiting for another program's write, it says so, as a save does (it sat 15 s
+        # with nothing on screen, nu248).
+        waiting = self.set_timer(STILL_SAVING_AFTER, self.still_saving)
 
         def write() -> None:
             error = self._write_draft(values, saves, from_worker=False)
             with contextlib.suppress(RuntimeError):  # Textual: "App is not running"
-                self.planner.call_from_thread(self._left, values, error)
+                self.planner.call_from_thread(self._left, values, error, waiting)
             if error is None:
                 self._tell_view_below()
 
         self.run_worker(write, thread=True, group="draft")
 
-    def _left(self, values: dict[str, Any], error: PlannerError | None) -> None:
+    def _left(self, values: dict[str, Any], error: PlannerError | None, waiting: Timer) -> None:
         """The draft of :meth:`action_leave` is written, or *error* stopped it."""
         self.leaving = False
+        self.save_over(waiting)
         if error is not None:
             self.app.notify(f"{error} What you wrote is still here.", severity="error")
+            # The keys typed after Escape were for after the form, as after a refused save:
+            # they went into its field ("Eve" became "Eveab", nu248). Dropped, and any that
+            # reached a field as Escape began are taken out: the form is as it was left.
+            self.keys_after_save_dropped()
+            if self.values() != values:
+                self.fill(values)
             self.planner.keys_may_go_on()
             return
         if self.holds_something(values):
