@@ -219,8 +219,8 @@ def intentions_for(month: date) -> str:
 
 
 VIEW_UNREADABLE = (
-    "This view's data could not be read (see the note on it), so that key's form can't open "
-    "yet; the keys typed after it were left unused."
+    "This view's data could not be read (see the note on it): that key's form opens once "
+    "it can be; the keys typed after it were left unused."
 )
 
 
