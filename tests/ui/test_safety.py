@@ -724,6 +724,18 @@ async def until(pilot: Any, ready: Any, what: str, seconds: float = 30) -> None:
         await pilot.pause(0.05)
 
 
+async def a_person_typed(
+    app: PlannerApp, pilot: Any, name: str
+) -> tuple[FormScreen[Any], Input, Problem]:
+    """The Map's new person form with *name* typed: the form, its name box, its note."""
+    await press(app, pilot, "m", "n")
+    form = app.screen
+    assert isinstance(form, FormScreen)
+    box = form.query_one("#name", Input)
+    box.value = name
+    return form, box, form.query_one("#form-problem", Problem)
+
+
 async def test_keys_after_a_save_that_waits_wait_with_it_and_quit_is_not_held(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -739,12 +751,7 @@ async def test_keys_after_a_save_that_waits_wait_with_it_and_quit_is_not_held(
     assert sqlite_db.location.sqlite_path is not None
     app = make_app(sqlite_db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await press(app, pilot, "m", "n")
-        form = app.screen
-        assert isinstance(form, FormScreen)
-        name = form.query_one("#name", Input)
-        name.value = "Uma"
-        note = form.query_one("#form-problem", Problem)
+        form, name, note = await a_person_typed(app, pilot, "Uma")
         with another_program_writing(sqlite_db.location.sqlite_path):
             await pilot.press("ctrl+s", "1")
             await until(pilot, lambda: "Still saving" in str(note.render()), "never still saving")
@@ -773,12 +780,7 @@ async def test_keys_after_an_escape_that_could_not_keep_the_draft_are_dropped(
     assert sqlite_db.location.sqlite_path is not None
     app = make_app(sqlite_db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await press(app, pilot, "m", "n")
-        form = app.screen
-        assert isinstance(form, FormScreen)
-        name = form.query_one("#name", Input)
-        name.value = "Eve"
-        note = form.query_one("#form-problem", Problem)
+        form, name, note = await a_person_typed(app, pilot, "Eve")
         with another_program_writing(sqlite_db.location.sqlite_path):
             await pilot.press("escape", "a", "b")
             await until(pilot, lambda: "Still saving" in str(note.render()), "said nothing")
