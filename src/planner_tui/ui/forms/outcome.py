@@ -22,9 +22,10 @@ from planner_tui import clock, words
 from planner_tui.db.models import Channel, Initiator, StepRead, StepStatus, label, name_too_long
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.services.steps import OutcomeResult, channel_in_words, likely_done_at
-from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question, Settled
+from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
+from planner_tui.ui.forms.step import still_open
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.screens.steps import StepItem
 from planner_tui.ui.widgets.fields import TextBox, TextField
@@ -201,10 +202,7 @@ class OutcomeForm(FormScreen[Any]):
 
         backend = self.planner.backend
         if not self.change:
-            try:
-                backend.read(partial(steps.check_open_step, step_id=self.step.id))
-            except InvalidInput as error:
-                raise Settled(f"{error} It was recorded meanwhile, elsewhere.") from None
+            still_open(backend, self.step.id)
         if self.status not in NEW_TIME:
             return None
         planned = backend.read(partial(steps.list_steps, upcoming=True, limit=500))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -21,6 +21,9 @@ from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.ui.widgets.ticks import Dropdown
 from planner_tui.when import describe_repeat, parse_repeat, read_back, typed
+
+if TYPE_CHECKING:
+    from planner_tui.ui.backend import Backend
 
 FIELDS = {"words": "action", "when": "due_at", "channel": "channel",
           "awkwardness": "expected_awkwardness", "repeat": "rrule", "cue": "cue",
@@ -52,6 +55,17 @@ def as_typed(step: StepRead) -> dict[str, Any]:
     }
 
 
+def still_open(backend: Backend, step_id: int) -> None:
+    """:class:`Settled` when the step's outcome was recorded meanwhile, elsewhere (another
+    window, another computer, the command line): its form has nothing left to do."""
+    from planner_tui.services import steps
+
+    try:
+        backend.read(partial(steps.check_open_step, step_id=step_id))
+    except InvalidInput as error:
+        raise Settled(f"{error} It was recorded meanwhile, elsewhere.") from None
+
+
 class StepForm(FormScreen[Any]):
     TITLE = "Change this step"
     MOMENTS = {"when": ("future", False)}
@@ -69,17 +83,6 @@ class StepForm(FormScreen[Any]):
         from planner_tui.services import steps
 
         return self.planner.backend.read(partial(steps.list_steps, upcoming=True, limit=500))
-
-    def check_still_planned(self) -> None:
-        """A step settled meanwhile, elsewhere, is no longer changed here: saving closes the
-        form saying so. Its save was refused, and Escape kept a draft no form could open
-        again (nu244)."""
-        from planner_tui.services import steps
-
-        try:
-            self.planner.backend.read(partial(steps.check_open_step, step_id=self.step.id))
-        except InvalidInput as error:
-            raise Settled(f"{error} It was recorded meanwhile, elsewhere.") from None
 
     def use_choices(self, choices: list[StepRead]) -> None:
         self.planned = choices
@@ -216,7 +219,9 @@ class StepForm(FormScreen[Any]):
         changed = self.changes(values)
         if not changed:
             return None
-        self.check_still_planned()
+        # Settled meanwhile, elsewhere: saving closes the form saying so (it was refused,
+        # and Escape kept a draft no form could open again, nu244).
+        still_open(self.planner.backend, self.step.id)
         if "due_at" in changed:
             self.ask_year(changed["due_at"], values)
         scope = values.get("scope")
