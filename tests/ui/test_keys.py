@@ -304,6 +304,19 @@ async def test_the_palette_finds_the_app_and_other_views_actions_by_name(
         await palette_titles(app, pilot, query, want)
 
 
+@pytest.mark.parametrize("query", ["crisis", "lonely", "sad", "low", "support"])
+async def test_the_palette_finds_help_by_the_words_of_a_heavy_day(
+    sqlite_db: Database, query: str
+) -> None:
+    """Someone struggling types what they feel: "crisis" found nothing and "sad" offered
+    Quit first, where only "help" and "support" found Help (nu253)."""
+    app = palette_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        titles = await palette_titles(app, pilot, query, "Help")
+        assert titles[0] == "Help", titles
+
+
 async def test_the_palette_on_a_step_runs_it_on_the_step_under_the_cursor(
     sqlite_db: Database,
 ) -> None:

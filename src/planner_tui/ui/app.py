@@ -114,7 +114,7 @@ class PlannerApp(TypeAheadApp):
             "Help",
             key_display="?",
             id="help",
-            tooltip="Every key, and support if things feel heavy",
+            tooltip="Every key, and support if things feel heavy: lonely, sad, low or in crisis",
         ),
         Binding("q", "quit", "Quit", id="quit", tooltip="Close planner-tui (everything is saved)"),
     ]
