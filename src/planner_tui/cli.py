@@ -705,7 +705,7 @@ def cmd_journal(settings: Settings, args: argparse.Namespace) -> None:
         day = parse_when(args.day, lean="past", day=True).date()
     if day > clock.today():
         raise InvalidInput("A check-in is for a day that has begun.")
-    check_year(day, anyway=args.anyway)
+    check_year(day, said=args.day or "", anyway=args.anyway)
     with opened(settings) as database, database.write() as session:
         everyone = people.list_people(session=session)
         found, unknown = mentions_in(" ".join((body, args.warmth, args.withdraw)), everyone)

@@ -839,16 +839,20 @@ def far_off(moment: date) -> str:
         return ""
 
 
-def year_asked(moment: date) -> str:
+def year_asked(moment: date, said: str = "") -> str:
     """What the read-back of a day or time adds: a question, when over a year away."""
-    return " — is the year right?" if far_off(moment) else ""
+    return " — is the year right?" if year_question(moment, said) else ""
 
 
-def year_question(moment: date) -> str | None:
+def year_question(moment: date, said: str = "") -> str | None:
     """'That is Mon 3 Jan 2000, 10:00, over a year ago — is the year right?' for a day or
-    time over a year away (either way); None for a nearer one."""
+    time over a year away (either way); None for a nearer one, and for a 29 February
+    *said* without its year: the nearest one is the app's choice, not a slip ('29 feb' in
+    2026 was read as 2028, then asked about, nu250)."""
     away = far_off(moment)
-    if not away:
+    if not away or (
+        said and (moment.month, moment.day) == (2, 29) and str(moment.year) not in said
+    ):
         return None
     shown = (
         clock.strftime(clock.to_local(moment), "%a %-d %b %Y, %H:%M")
@@ -858,11 +862,11 @@ def year_question(moment: date) -> str | None:
     return f"That is {shown}, over a year {away} — is the year right?"
 
 
-def check_year(moment: date, *, anyway: bool) -> None:
+def check_year(moment: date, *, said: str = "", anyway: bool) -> None:
     """The command line's form of :func:`year_question`: a day or time over a year away is
     refused unless *anyway* (it can't ask, and '1 jan 2020' for 2026 was kept silently).
     The app's forms ask it on saving (:meth:`FormScreen.ask_year`)."""
-    asked = year_question(moment)
+    asked = year_question(moment, said)
     if asked and not anyway:
         raise InvalidInput(f"{asked} Add --anyway to keep it.")
 

@@ -46,6 +46,9 @@ def home(tmp_path: Path, sqlite_template: Path) -> Path:
         (["19"], "Saturday 19 Dec, 12:00"),
         (["19th"], "Saturday 19 Dec, 12:00"),
         (["sat", "19"], "Saturday 19 Dec, 12:00"),  # was refused: 19 Nov 2027 is a Friday
+        # The next 29 February, over a year away: asked "is the year right?" of a year the
+        # app chose, it was refused without --anyway (nu250).
+        (["29", "feb"], "Tuesday 29 Feb 2028, 12:00"),
     ],
 )
 def test_a_day_number_plans_the_next_such_day_and_a_year_away_is_said(

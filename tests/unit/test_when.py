@@ -811,6 +811,22 @@ def test_a_day_is_asked_about_exactly_when_over_a_year_away(days_back: int) -> N
     check_year(day, anyway=True)  # --anyway: always kept
 
 
+def test_a_29_february_said_without_its_year_is_not_asked_about() -> None:
+    """'29 feb' in 2026 was read as 2028 and then asked about — "is the year right?" of a
+    year the app chose — and the command line refused it without --anyway (nu250)."""
+    from planner_tui.when import check_year, year_asked, year_question
+
+    for lean, year in (("future", 2028), ("past", 2024)):
+        leap = parse_when("29 feb", lean=lean)  # type: ignore[arg-type]
+        assert leap.year == year
+        assert year_question(leap, "29 feb") is None and year_asked(leap, "29 feb") == ""
+        check_year(leap, said="29 feb", anyway=False)
+    # Its year said, or another day that far, is asked about as before.
+    with pytest.raises(InvalidInput, match="is the year right"):
+        check_year(parse_when("29 feb 2028", lean="future"), said="29 feb 2028", anyway=False)
+    assert year_question(parse_when("in 1,000 days", lean="future"), "in 1,000 days")
+
+
 @pytest.mark.parametrize(
     ("said", "read"),
     [

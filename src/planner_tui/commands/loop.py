@@ -288,9 +288,10 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.services import steps
     from planner_tui.when import check_year, describe_repeat, parse_repeat, parse_when_noted
 
-    due, moved = parse_when_noted(_when(args.when), lean="future")
+    said = _when(args.when)
+    due, moved = parse_when_noted(said, lean="future")
     steps.check_ahead(due)
-    check_year(due, anyway=args.anyway)
+    check_year(due, said=said, anyway=args.anyway)
     rule = parse_repeat(args.repeat) if args.repeat is not None else None
     if not args.anyway:
         texts = {"step": args.action, "cue": args.cue, "backup": args.backup}

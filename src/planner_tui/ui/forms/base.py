@@ -1179,7 +1179,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         without --anyway. One stored already, left as the form opened with it, is not."""
         from planner_tui.when import year_question
 
-        asked = year_question(moment)
+        asked = year_question(moment, str(values.get(field) or ""))
         if asked and self.typed_anew(values, field) and not values.get(YEAR_KEPT):
             raise Question(
                 "Is the year right?",
@@ -1193,7 +1193,11 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         whether its year was right, nu150)."""
         from planner_tui.when import year_asked
 
-        return year_asked(moment) if self.typed_anew(values, field) else ""
+        return (
+            year_asked(moment, str(values.get(field) or ""))
+            if self.typed_anew(values, field)
+            else ""
+        )
 
     def typed_anew(self, values: dict[str, Any], field: str) -> bool:
         """Whether *field* holds other than the form opened with (a stored day or time is
