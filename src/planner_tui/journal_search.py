@@ -276,7 +276,7 @@ def no_context(typed: str, contexts: Sequence[Labelled], otherwise: str = "") ->
     found = contexts_named(typed, contexts)
     if len(found) > 1:
         return several_called(typed, [c.name for c in found])
-    return otherwise or f"No context called {quoted(typed)}."
+    return otherwise or f"No part of life called {quoted(typed)} on your map."
 
 
 SCORED_ONLY = "only mood and connected are searched by score (as mood>=4, connected<=2)."

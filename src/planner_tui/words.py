@@ -748,8 +748,9 @@ EMPTY_NAME_SHELL = "Say who: the name is empty (a name, first name, nickname or 
 def no_context_to_log(typed: str) -> str:
     """`log --context` names a part of life not on the map yet: how to add it."""
     said = " ".join(typed.split())[:60]
-    return (f"No context called {quoted(said)}. Add it on the Map (3, n), or with someone new to "
-            f"your map: planner-tui add NAME --context {shlex.quote(said)}")  # fmt: skip
+    return (f"No part of life called {quoted(said)} on your map yet. Add it on the Map's "
+            f"Contexts tab (3, then n), or with someone new to your map: "
+            f"planner-tui add NAME --context {shlex.quote(said)}")  # fmt: skip
 
 
 LONGEST_NUMBER = 12

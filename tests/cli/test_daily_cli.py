@@ -539,7 +539,7 @@ def test_plan_asks_before_planning_the_same_step_twice(home: Path) -> None:
         (["plan", "Bo", "call"], 2, "the following arguments are required: when"),
         (["plan", "Bo", "call", "fri", "--sure", "11"], 2, "from 0 to 10"),
         (["log", "Bo", "--when", "tomorrow"], 1, "That is still to come. Log a contact once it"),
-        (["log", "Bo", "--context", "Choir"], 1, "No context called 'Choir'."),
+        (["log", "Bo", "--context", "Choir"], 1, "No part of life called 'Choir' on your map yet."),
         (["log", "Bo", "--how", "pigeon"], 2, "say in-person, call, text, social or other"),
         (["done", "99"], 1, "There is no step #99. planner-tui plan lists every step"),
         (["done", "#-1"], 1, "There is no step #-1. planner-tui plan lists every step"),

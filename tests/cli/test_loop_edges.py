@@ -361,9 +361,8 @@ def test_log_to_a_context_not_on_the_map_says_how_to_add_it(home: Path) -> None:
     assert_one_line_error(
         run(home, "log", "Ana", "--context", "New choir"),
         1,
-        "No context called 'New choir'. Add it on the Map (3, n), or with someone new to your map: "
-        "planner-tui add NAME "
-        "--context 'New choir'",
+        "No part of life called 'New choir' on your map yet. Add it on the Map's Contexts tab "
+        "(3, then n), or with someone new to your map: planner-tui add NAME --context 'New choir'",
     )
     assert run(home, "add", "Ana", "--context", "New choir", "--anyway").returncode == 0
     assert run(home, "log", "Ana", "--context", "New choir").returncode == 1  # two Anas now
@@ -780,3 +779,30 @@ def test_a_birthday_still_to_come_is_refused_and_an_anniversary_is_not(home: Pat
     assert run(home, "date", "Ana", "birthday", "1 Jan").returncode == 0  # no year: fine
     planned = run(home, "date", "Ana", "anniversary", "2030-01-01")  # a wedding to come
     assert planned.returncode == 0, planned.stderr
+
+
+def test_a_commands_options_may_come_between_its_words(home: Path) -> None:
+    """`plan Ana walk --repeat weekly tomorrow` was "unrecognized arguments: tomorrow", and
+    an option before the step's words left them all unread (nu251)."""
+    planned = run(home, "plan", "Ana", "walk", "--repeat", "weekly", "tomorrow", "9am")
+    assert planned.returncode == 0, planned.stderr
+    assert planned.stdout.startswith("Planned (#1): Tuesday 24 Nov, 09:00 — walk (Ana)")
+    planned = run(home, "plan", "Ola", "--how", "call", "ring", "fri", "7pm")
+    assert planned.returncode == 0, planned.stderr
+    assert planned.stdout.startswith("Planned (#2): Friday 27 Nov, 19:00 — ring (Ola)")
+    # What follows a -- is still words, however it begins.
+    assert run(home, "plan", "Ana", "--", "-x", "sat", "10am").returncode == 0
+    assert "-x (Ana)" in run(home, "plan").stdout
+
+
+def test_a_person_said_with_context_is_said_to_be_left_out(home: Path) -> None:
+    """With --context the words move up one place: a person said too made the step's words
+    the person's name and the time "x tomorrow 8am", which it couldn't read (nu251)."""
+    assert run(home, "add", "Choir singer", "--context", "Choir").returncode == 0
+    assert_one_line_error(
+        run(home, "plan", "--context", "Choir", "Ana", "x", "tomorrow", "8am"),
+        2,
+        "with --context the step is toward the place, so leave the person out: "
+        'planner-tui plan --context NAME "ACTION" WHEN',
+    )
+    assert run(home, "plan", "--context", "Choir", "x", "tomorrow", "8am").returncode == 0

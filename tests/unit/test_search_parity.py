@@ -112,8 +112,8 @@ CASES: list[tuple[str, dict[str, Any], list[str], str]] = [
     # the latest December begun by TODAY (23 Nov 2026) is 2025's
     ("from:dec", {}, ["river", "market", "tea", "quiet", "both"], ""),
     ("", {"person": "Zed"}, [], "No one called 'Zed'"),
-    ("in:nowhere", {}, [], "No context called 'nowhere'"),
-    ("", {"context": "Gym"}, [], "No context called 'Gym'"),
+    ("in:nowhere", {}, [], "No part of life called 'nowhere' on your map"),
+    ("", {"context": "Gym"}, [], "No part of life called 'Gym' on your map"),
     ("((", {}, [], "no words to look for"),
     # -word leaves out the entries with it, as web searches do (it was searched for)
     ("-rain", {}, ["river", "tea", "quiet", "both"], ""),

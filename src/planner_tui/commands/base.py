@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -27,6 +27,24 @@ class UsageError(PlannerError):
 
 
 class Parser(argparse.ArgumentParser):
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """A command's words may come before and after its options: argparse reads them
+        only up to the first one ('plan Ana walk --repeat weekly tomorrow' left 'tomorrow'
+        unrecognised, nu251). The top parser, whose one word picks the command, reads as
+        argparse does, and so do words after a '--' (the intermixed reading takes them for
+        options: 'search -- -walk')."""
+        if self._subparsers is not None or self._intermixing or "--" in (args or ()):
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True  # (the intermixed reading calls this again, twice)
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
     def error(self, message: str) -> NoReturn:
         # 'argument file: there is no folder …': a positional's name is argparse's (nu163)
         message = re.sub(r"^argument [a-z_]+: (.)", lambda m: m[1].upper(), message)

@@ -241,6 +241,10 @@ def cmd_plan(settings: Settings, args: argparse.Namespace) -> None:
         if args.person is None or args.action is None:
             raise UsageError("say the step and when: planner-tui plan --context NAME "
                              '"ACTION" WHEN')  # fmt: skip
+        if args.when and _read_as_time(args.when) and not _read_as_time([args.action, *args.when]):
+            # 'plan --context Choir Ana "x" fri': "I couldn't read 'x fri' as a time" (nu251)
+            raise UsageError("with --context the step is toward the place, so leave the person "
+                             'out: planner-tui plan --context NAME "ACTION" WHEN')  # fmt: skip
         args.person, args.action, args.when = None, args.person, [args.action, *args.when]
         _plan(settings, args)
         return
@@ -251,6 +255,16 @@ def cmd_plan(settings: Settings, args: argparse.Namespace) -> None:
         raise UsageError("the following arguments are required: when "
                          "(see planner-tui plan --help)")  # fmt: skip
     _plan(settings, args)
+
+
+def _read_as_time(words_: list[str]) -> bool:
+    from planner_tui.when import parse_when
+
+    try:
+        parse_when(_when(words_), lean="future")
+    except InvalidInput:
+        return False
+    return True
 
 
 def _list_open_steps(settings: Settings, typed: str | None) -> None:
