@@ -27,8 +27,8 @@ def rounded(value: float, digits: int = 0) -> Decimal:
 def birthday_to_come(born: date) -> str:
     """A birthday whose year is still to come (a year typed for the next one, say)."""
     return (
-        f"a birthday's year is the year they were born, and {born:%-d %b} {born.year} "
-        "is still to come"
+        f"A birthday's year is the year they were born, and {born:%-d %b} {born.year} "
+        "is still to come."
     )
 
 

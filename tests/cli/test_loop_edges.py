@@ -770,11 +770,13 @@ def test_the_number_of_someone_archived_says_they_are_archived(home: Path) -> No
 
 def test_a_birthday_still_to_come_is_refused_and_an_anniversary_is_not(home: Path) -> None:
     """`date Zed birthday 2030-01-01` was saved, and the person form took a birthday of
-    31 Dec 9999: a birthday's year is the year someone was born."""
+    31 Dec 9999: a birthday's year is the year someone was born. Said as a sentence of its
+    own (it began "Day: a birthday's…", nu250)."""
     assert_one_line_error(
         run(home, "date", "Ana", "birthday", "2030-01-01"),
         1,
-        "a birthday's year is the year they were born, and 1 Jan 2030 is still to come",
+        "planner-tui: A birthday's year is the year they were born, and 1 Jan 2030 is still "
+        "to come.",
     )
     assert run(home, "date", "Ana", "birthday", "1 Jan").returncode == 0  # no year: fine
     planned = run(home, "date", "Ana", "anniversary", "2030-01-01")  # a wedding to come

@@ -78,6 +78,8 @@ def validate(model: type[M], data: M | dict[str, Any]) -> M:
             said = ITEMS[name].format(n=place + 1)
         if name in RANGES and first["type"] in ("greater_than_equal", "less_than_equal"):
             message = RANGES[name]
+        elif message[:1].isupper() and message.endswith("."):
+            pass  # a sentence of our own, whole ("Day: A birthday's year is…", nu250)
         elif field and message.startswith(("can", "is ")):  # "Name can't be empty"
             message = f"{said} {message}"
         elif field and not message.startswith(field):

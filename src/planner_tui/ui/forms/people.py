@@ -65,8 +65,7 @@ def read_dates(birthday: str, others: str) -> list[dict[str, Any]]:
     if birthday.strip():
         month, day, year = parse_yearly(birthday)  # says "birthday"'s own problem
         if year is not None and date(year, month, day) > clock.today():  # said under it
-            said = words.birthday_to_come(date(year, month, day))  # (not "Date 1: Day:")
-            raise InvalidInput(said[0].upper() + said[1:] + ".", field="birthday")
+            raise InvalidInput(words.birthday_to_come(date(year, month, day)), field="birthday")
         found.append({"label": BIRTHDAY, "month": month, "day": day, "year": year})
     for number, line in enumerate(others.splitlines(), 1):
         if not line.strip():
