@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from rich.cells import cell_len
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, ScrollableContainer
 from textual.events import DescendantBlur, DescendantFocus, Key, Resize
 from textual.screen import Screen
 from textual.widgets import Button
@@ -86,13 +86,15 @@ def space_presses(screen: Screen[Any], event: Key) -> bool:
     return True
 
 
-def other_answer(screen: Screen[Any], step: int) -> None:
+def other_answer(screen: Screen[Any], step: int) -> bool:
     """← or ↑ (*step* -1), → or ↓ (1) to the answer beside the focused one; none past either
     end: from the last, → went round to the first (in the experiment's question, from "Keep
-    it going" to "End it")."""
+    it going" to "End it"). Whether there was one to move to."""
     answers = [b for b in screen.query(Button) if b.display and not b.disabled]
     at = answers.index(screen.focused) if screen.focused in answers else 0
-    answers[max(0, min(len(answers) - 1, at + step))].focus()
+    to = max(0, min(len(answers) - 1, at + step))
+    answers[to].focus()
+    return to != at
 
 
 ANSWER_KEYS = [
@@ -115,7 +117,7 @@ class AnswerKeys:
     arrows, which would scroll it. ← → always; ↑ ↓ too when the answers stand one under
     another — in a column, or two by two (nu174: ↓ under *No reply yet* didn't reach
     *Skip*) — and the footer then names those (it said ← → over a column of answers, where
-    ↓ did nothing). Not a Screen itself: as one, before ModalScreen, Screen's own styles
+    ↓ did nothing); in a row, from an answer, ↑ ↓ move as ← → do. Not a Screen itself: as one, before ModalScreen, Screen's own styles
     came before the dialog's, and a question filled the terminal from its top left corner,
     hiding the form it asks about."""
 
@@ -128,15 +130,21 @@ class AnswerKeys:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.SHOWN_WHEN_COLUMNS:
             return self.columns() == self.SHOWN_WHEN_COLUMNS[action]
-        if action == "answer_below":
-            return self.columns() != 0
+        if action == "answer_below" and not self.columns():  # a row: from an answer
+            return isinstance(cast(Screen[Any], self).focused, Button)
         return super().check_action(action, parameters)  # type: ignore[misc, no-any-return]
 
     def action_other_answer(self, step: int) -> None:
         other_answer(cast(Screen[Any], self), step)
 
     def action_answer_below(self, step: int) -> None:
-        other_answer(cast(Screen[Any], self), step * self.columns())
+        # In a row, ↑ ↓ move as ← → do: learnt over a column, then on a terminal made wider,
+        # ↓ did nothing and Enter gave the first answer (nu253). Past the last answer (or
+        # the first) they scroll the dialog, as they did over a row.
+        screen = cast(Screen[Any], self)
+        if not other_answer(screen, step * max(1, self.columns())):
+            for dialog in screen.query(".dialog").results(ScrollableContainer):
+                dialog.scroll_relative(y=step, animate=False)
 
     action_answer_beside = action_answer_around = action_other_answer
     action_answer_column = action_answer_below
