@@ -994,9 +994,16 @@ _CADENCE = re.compile(
 """'14', 'every 3 weeks', 'every 1,000 days' (as the form shows a rhythm back)."""
 
 
+_HEDGED = re.compile(
+    r"^(?:about|around|roughly|approximately|maybe|ideally)\s+"
+    r"|,?\s*(?:or so|or thereabouts|give or take|-?ish)$"
+)
+"""What hedges a rhythm hoped for ('every week or so', 'about monthly'): left out."""
+
+
 def parse_cadence(text: str) -> int | None:
     """How often to be in touch, in days: '14', 'weekly', 'every 3 weeks'; '' means unset."""
-    said = " ".join(text.strip().lower().split())
+    said = _HEDGED.sub("", _HEDGED.sub("", " ".join(text.strip().lower().split())))
     if not said or said in ("-", "—", "none", "whenever"):
         return None
     if said in _CADENCE_WORDS:
