@@ -192,9 +192,11 @@ def delete_step(app: PlannerApp, step: StepItem | StepRead) -> None:
 
     def answered(answer: str | None) -> None:
         if answer == "delete":
+            # One settled comes back among how earlier steps went, not on the plan (nu252).
+            back = "Back on your plan" if planned else "Back among how earlier steps went"
             undoable(app, f"Deleted: {what} (u undoes it).",
                      partial(steps.delete_step, step_id=step.id), f"deleting {what}",
-                     f"Back on your plan: {what}.")  # fmt: skip
+                     f"{back}: {what}.")  # fmt: skip
 
     app.push_screen(
         Choice(
