@@ -839,7 +839,7 @@ async def test_done_records_contact_and_compares_the_awkwardness(sqlite_db: Data
         assert "Today's step is recorded. Rest counts too; s plans a step." in screen_text(app)
         said = [n.message for n in app._notifications]
         assert any("Easier than you expected (2/5, you thought 4/5)" in m for m in said)
-        assert "Small steps taken this week: 1." in screen_text(app)
+        assert "Small steps taken this week (from Monday): 1." in screen_text(app)
     with sqlite_db.session() as s:
         done = steps.get_step(session=s, step_id=step)
         [contact] = people.list_interactions(session=s, person_id=ids["Bo"])

@@ -97,7 +97,7 @@ async def test_a_change_made_elsewhere_or_a_new_day_shows_at_the_start(
     with sqlite_db.write() as s:  # as the command line would, between two starts
         steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
     shown = await seen_before_opening(sqlite_db, slow_open)
-    assert "photos" not in shown and "Small steps taken this week: 1." in shown
+    assert "photos" not in shown and "Small steps taken this week (from Monday): 1." in shown
     clock.freeze(datetime(2026, 11, 24, 8, 0))
     assert "Tuesday 24 November 2026" in await seen_before_opening(sqlite_db, slow_open)
 

@@ -337,7 +337,9 @@ class TodayScreen(StepsScreen):
         self.query_one("#on-this-day-title").display = bool(moment_line)
         self.query_one("#on-this-day").display = bool(moment_line)
         count = data.steps_this_week
-        self.query_one("#week", Note).set(f"Small steps taken this week: {count}." if count else "")
+        self.query_one("#week", Note).set(
+            f"Small steps taken this week (from Monday): {count}." if count else ""
+        )
 
     def step_lists(self) -> dict[str, list[StepItem]]:
         return {**super().step_lists(), "coming": self.coming}
