@@ -1019,7 +1019,9 @@ def cued(action: str, person: str, cue: str = "") -> str:
     it)."""
     step = with_person(action, person)
     cue = cue_shown(cue)
-    return f"{shorten(cue, CUE_SHOWN)}: {step}" if cue else step
+    # A dash where the step has a colon of its own: "When I get home: gently follow up:
+    # send Bo…" read as a list of labels (nu252).
+    return f"{shorten(cue, CUE_SHOWN)}{' —' if ': ' in step else ':'} {step}" if cue else step
 
 
 NEW_PLACE = "somewhere new"

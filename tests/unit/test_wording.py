@@ -153,3 +153,15 @@ def test_deleting_a_part_of_life_says_what_stays_in_agreeing_words() -> None:
         said = words.context_deleted(people_count)
         assert "Contacts logged there stay" in said and "stays," not in said, said
     assert words.context_deleted(1).startswith("1 person in it stays on your map")
+
+
+def test_a_cue_before_a_step_with_a_colon_of_its_own_is_set_apart_by_a_dash() -> None:
+    """A follow-up with its step's cue read "When I get home: gently follow up: send Bo a
+    short message" on Today (nu252)."""
+    follow_up = words.FOLLOW_UP_WORDS + "send Bo a short message"
+    assert words.cued(follow_up, "Bo", "when I get home") == (
+        "When I get home — gently follow up: send Bo a short message"
+    )
+    assert words.cued("send Bo a short message", "Bo", "when I get home") == (
+        "When I get home: send Bo a short message"
+    )
