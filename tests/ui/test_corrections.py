@@ -315,6 +315,11 @@ async def test_a_planned_step_is_changed_for_one_occurrence_or_the_series(
         form = app.screen
         assert isinstance(form, StepForm)
         assert form.query_one("#repeat", Input).value == "every week"
+        # Its two boxes side by side are named above them: a 4 chosen said only "4" (nu252).
+        form.query_one("#awkwardness", Select).value = 4
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "how awkward you expect it to be" in shown and "expected awkwardness" not in shown
         form.query_one("#words").focus()
         await press(app, pilot, "ctrl+a", "ctrl+k", *"lunch [b]")
         await press(app, pilot, "ctrl+s")

@@ -99,6 +99,8 @@ class StepForm(FormScreen[Any]):
         yield TextField(id="when", select_on_focus=True)
         yield Line(id="when-preview", classes="muted")
         yield Problem(id="when-problem")
+        # Named above them, as in the outcome form: chosen, a box said only "4" (nu252).
+        yield Field("How you'll be in touch, and how awkward you expect it to be (optional)")
         with Horizontal(classes="row"):
             yield Dropdown([(label(c), c.value) for c in Channel], id="channel",
                            prompt="how (optional)")  # fmt: skip
