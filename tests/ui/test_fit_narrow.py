@@ -259,7 +259,8 @@ async def test_the_first_evening_says_how_to_add_someone_and_it_works(
         # the rhythm you hoped for" and "the person selected under …" over empty lists).
         keys = str(app.screen.query_one("#keys-note").render())  # further down
         assert "within the rhythm" not in said and "person selected" not in keys
-        assert keys.startswith("s: plan a small step · d done")
+        # Nor the keys for a step, with none (nu253).
+        assert keys == "s: plan a small step", keys
         await press(app, pilot, "m")
         said = " ".join(" ".join(on_screen(app)).split())
         # Both, and in the order that saves going back: parts of life first (nu191).
@@ -328,6 +329,8 @@ async def test_the_map_keys_do_what_the_readme_says(sqlite_db: Database) -> None
             assert people.list_people(session=s) == []
         await press(app, pilot, "t")  # …and the step planned with him is still there
         assert "send Bo a postcard" in " ".join(on_screen(app))
+        keys = str(app.screen.query_one("#keys-note").render())  # with its keys (nu253)
+        assert keys.startswith("s: plan a small step · d done · l not now"), keys
 
 
 async def test_choices_side_by_side_stay_one_line_each_and_whole(sqlite_db: Database) -> None:

@@ -299,9 +299,14 @@ class TodayScreen(StepsScreen):
             + (counting if data.drifting_stepped else "")
         )
         for_whom = " (with whom the cursor is on, in 'People you might like to reach')"
+        outcomes = (  # with no step in sight, the keys for one were said all the same (nu253)
+            " · d done · l not now · w no reply · a another time · k let go · Enter on a step: "
+            "how it went"
+            if data.due or data.coming
+            else ""
+        )
         self.query_one("#keys-note", Note).set(
-            f"s: plan a small step{for_whom if data.drifting else ''} · d done · l not now · "
-            "w no reply · a another time · k let go · Enter on a step: how it went"
+            f"s: plan a small step{for_whom if data.drifting else ''}{outcomes}"
         )
         self.dates = data.dates
         fill(
