@@ -280,8 +280,17 @@ async def test_the_gaps_say_only_what_is_true_of_what_is_there(sqlite_db: Databa
         notes = [str(app.screen.query_one(f"#{n}-empty").render()) for n in ("drifting", "quiet")]
         assert notes == ["", ""]
     with sqlite_db.write() as s:
-        people.create_context(session=s, data={"name": "Neighbourhood"})
         people.create_person(session=s, data={"name": "Ana"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "4")
+        # Someone, but no part of life: the heading stood over nothing (nu253).
+        assert str(app.screen.query_one("#quiet-empty").render()).startswith(
+            "None on your map yet: the parts of life your people belong to"
+        )
+    with sqlite_db.write() as s:
+        people.create_context(session=s, data={"name": "Neighbourhood"})
     app = make_app(sqlite_db)
     async with app.run_test(size=NARROW) as pilot:
         await settle(app, pilot)

@@ -414,7 +414,9 @@ class MapScreen(ViewScreen):
         )
         self.query_one("#quiet-empty", Note).set(
             ""
-            if data.quiet or not data.contexts
+            if data.quiet or not (data.contexts or data.people)
+            else words.NO_CONTEXTS_YET  # (the heading stood over nothing, nu253)
+            if not data.contexts
             else "No part of life has gone quiet: each saw contact in the last "
             f"{words.plural(QUIET_DAYS, 'day')}, or was added since."
         )
