@@ -1007,8 +1007,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     except OSError as error:  # the file system said no: a name too long, a missing folder…
-        where = shorten(str(error.filename), 120) if error.filename else "a file"
-        print(plain(f"{PROG}: can't use {where}: {error.strerror or error}."), file=sys.stderr)
+        said = error.strerror or error
+        if error.filename:
+            print(plain(f"{PROG}: can't use {shorten(str(error.filename), 120)}: {said}."),
+                  file=sys.stderr)  # fmt: skip
+        else:  # the output itself, full ('> /dev/full'): it was "can't use a file" (nu251)
+            print(plain(f"{PROG}: couldn't write: {said}."), file=sys.stderr)
         return 1
     except Exception as error:
         print(

@@ -244,3 +244,22 @@ def test_the_journal_markdown_escapes_only_what_markdown_needs(tmp_path: Path) -
 
 def test_an_error_is_one_line_even_with_a_newline_in_it(tmp_path: Path) -> None:
     assert_one_line_error(run(tmp_path, "review", "--month", "2026\n11"), 1, "not a month")
+
+
+def test_an_output_that_is_full_is_said_as_that(tmp_path: Path) -> None:
+    """`people > /dev/full` said "can't use a file: No space left on device", where no file
+    was named: it was the output (nu251)."""
+    from .runner import ZONE, environment
+
+    home = tmp_path / "home"
+    assert run(home, "add", "Ana").returncode == 0
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "planner_tui", "--home", str(home), "people"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=environment(NOW, ZONE, None),
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert result.stderr.decode() == "planner-tui: couldn't write: No space left on device.\n"

@@ -71,7 +71,8 @@ def cmd_today(settings: Settings, args: argparse.Namespace) -> None:
             if not copies_kept(database):  # (else moved or deleted: said by the data layer)
                 found = daily.Summary(today=today)
                 if not args.quiet_if_empty:  # asked outright: a typo'd --home is no empty day
-                    say(words.no_planner_in(str(settings.resolved_home())), stream=sys.stderr)
+                    said = words.no_planner_in(str(settings.resolved_home()))
+                    say(f"planner-tui: {said}", stream=sys.stderr)  # as every command says it
         else:
             found = daily.summary_file(database, today=today, check_in=clock.check_in_day())
     if found is None:
