@@ -167,9 +167,12 @@ OVERVIEW_ROWS: list[tuple[str, str, str, int]] = [
     ("support", "Felt supported (1–5)", "avg_support", 1),
     ("giving", "Comfort giving help (1–5)", "avg_comfort_giving", 1),
     ("receiving", "Comfort receiving help (1–5)", "avg_comfort_receiving", 1),
-    ("interactions", "Interactions", "interactions", 0),
+    ("interactions", "Contacts logged", "interactions", 0),
     ("people", "People in touch", "people_seen", 0),
     ("planned", "Small steps planned", "steps_planned", 0),
+    # Reaching out, beside done: after a week of "not now" and no reply, the overview said
+    # only "Small steps done 0" (nu253).
+    ("taken", "Small steps taken", "steps_taken", 0),
     ("done", "Small steps done", "steps_done", 0),
 ]
 
@@ -215,7 +218,7 @@ def daily(data: MonthReviewData) -> Figure:
 
 def weeks(data: MonthReviewData) -> Figure:
     if not data.figures.interactions:
-        return Figure("weeks", "Contact each week", ["No interactions logged this month."])
+        return Figure("weeks", "Contact each week", ["No contacts logged this month."])
     return Figure(
         "weeks",
         "Contact each week",
@@ -487,7 +490,7 @@ def themes(data: MonthReviewData) -> Figure:
 def reciprocity(data: MonthReviewData) -> Figure:
     f = data.figures
     if not f.interactions:
-        return Figure("reciprocity", "Reaching out and support", ["No interactions this month."])
+        return Figure("reciprocity", "Reaching out and support", ["No contacts logged this month."])
     reach = pictures.balance_bar(
         [
             ("you", f.by_initiator.get(Initiator.ME, 0)),
@@ -596,9 +599,7 @@ def small_steps(data: MonthReviewData) -> Figure:
             data.running,
             f.settled_early,
             clock.strftime(data.month, "%B"),
-            reached=min(
-                f.steps_due_so_far, f.steps_done + not_now + counts.get(StepStatus.NO_REPLY, 0)
-            ),
+            reached=f.steps_taken,
         )
     ]
     if not_now:
@@ -742,7 +743,7 @@ EXPERIMENT_ROWS: list[tuple[str, str]] = [
     ("tied", "Days it happened"),
     ("mood", "Average mood (1–5)"),
     ("connected", "Average connectedness (1–5)"),
-    ("contacts", "Interactions"),
+    ("contacts", "Contacts logged"),
     ("people", "People in touch"),
     ("in_person", "In person"),
     ("steps", "Small steps done"),
@@ -986,7 +987,7 @@ EXPLAIN: dict[str, str] = {
     "day's entries that have one averaged first.",
     "overview.receiving": "The mean of the days' 'comfort receiving help' scores (1–5), each "
     "day's entries that have one averaged first.",
-    "overview.interactions": "Logged interactions whose moment falls in the month in your "
+    "overview.interactions": "Contacts logged whose moment falls in the month in your "
     "local time (a done small step logs one). A meeting with three people counts once.",
     "overview.people": "Different people in at least one of the month's interactions, or "
     "counted as in touch by a check-in (its tick, for those in its People box).",
@@ -994,12 +995,15 @@ EXPLAIN: dict[str, str] = {
     "to come included. A step moved to another time counts once, at its new time. While "
     "the month is going, counts are so far, and steps due later are still to come, not "
     "undone.",
+    "overview.taken": "Of the small steps due in the month so far, the ones where you "
+    "reached out: done, a 'not now' or no reply yet (as Today counts the week's). Not going "
+    "to a place this time asked no one, and isn't one.",
     "overview.done": "Of the small steps due in the month (those planned), the ones marked done.",
     "daily": "Each bar is one day's score from your check-ins (the mean when a day has "
     "more than one entry), a row for each point of the scale: a mean such as 3.5 ends "
     "half-way up a row. Days without a score are left empty. Where a row of the month's "
     "days doesn't fit the screen, they go in two rows or more.",
-    "weeks": "Interactions per week of the month (Monday to Sunday, cut at the month's "
+    "weeks": "Contacts logged per week of the month (Monday to Sunday, cut at the month's "
     "edges), split by how you were in touch. Each channel has its own fill character.",
     "trend": "For each of the twelve months up to this one (from the month your planner "
     "began, if later): the mean connectedness and mood "

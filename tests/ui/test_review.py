@@ -68,7 +68,7 @@ async def test_moving_between_months(sqlite_db: Database) -> None:
         # The planner begins in October: not set beside an empty September ("up 3").
         assert overview(app)["Days with a check-in"] == ["3"]
         assert overview(app)["Average connectedness (1–5)"] == ["3.0"]
-        assert overview(app)["Interactions"] == ["1"]
+        assert overview(app)["Contacts logged"] == ["1"]
         assert words.FIRST_MONTH in " ".join(screen_text(app).split())
         await press(app, pilot, "left")  # September: before the first thing recorded
         assert app.screen.query_one("#review-empty").display

@@ -587,7 +587,7 @@ def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Databa
     assert text.startswith("# Monthly review — October 2026\n")
     assert "| Journal entries | 8 | 1 | up 7 |" in text
     assert "| Average connectedness (1–5) | 3.3 | 5.0 | down 1.7 |" in text
-    assert "| Interactions | 5 | 2 | up 3 |" in text
+    assert "| Contacts logged | 5 | 2 | up 3 |" in text
     assert "| walk | tag | 3 | 4.7 | 2.3 | +2.4 |" in text
     assert (
         "|  | kind | days with | with | without | difference |\n|---|---|---:|---:|---:|---:|"
@@ -600,6 +600,8 @@ def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Databa
         "Of 4 steps due in October, you reached out in 4: 2 done, 2 with a 'not now' or no reply"
         in text
     )
+    # …and in the overview, beside the steps done (it said only "done 2" of 4, nu253).
+    assert "| Small steps taken | 4 |" in text and "| Small steps done | 2 |" in text
     assert "expected 3.0 of 5 awkwardness on average; afterwards it felt 2.0" in text
     assert "```text" in text and "Connectedness each day" in text  # charts as text
     assert "## How these figures are counted" in text
@@ -670,7 +672,7 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
         data = review.review_month(session=s, month=date(2026, 11, 1))
     assert (data.figures.steps_planned, data.figures.still_to_come) == (2, 2)
     text = review_report.to_markdown(data)
-    assert "| Interactions | 1 | 5 | so far |" in text
+    assert "| Contacts logged | 1 | 5 | so far |" in text
     assert "| Small steps done | 0 | 2 | so far |" in text
     assert "| Average connectedness (1–5) | 1.0 | 3.3 | down 2.3 |" in text  # a mean compares
     assert "No step was due yet. 2 more are still to come this month." in text
@@ -732,7 +734,7 @@ def test_on_the_last_day_of_the_month_the_review_still_counts_so_far(october: Da
         assert data.running is running, moment
         text = review_report.to_markdown(data)
         assert ("November 2026 (so far, to 30 Nov)" in text) is running, moment
-        assert ("| Interactions | " in text and " so far |" in text) is running, moment
+        assert ("| Contacts logged | " in text and " so far |" in text) is running, moment
 
 
 def test_a_name_with_s_counts_as_the_name_in_the_months_words() -> None:

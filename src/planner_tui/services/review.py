@@ -182,6 +182,14 @@ class MonthFigures:
         return self.by_status.get(StepStatus.DONE, 0)
 
     @property
+    def steps_taken(self) -> int:
+        """Steps where the person reached out — done, a "not now" (not a place not gone
+        to), no reply yet — as Today counts the week's."""
+        declined = self.by_status.get(StepStatus.DECLINED, 0) - self.places_not_gone
+        reached = self.steps_done + declined + self.by_status.get(StepStatus.NO_REPLY, 0)
+        return min(self.steps_due_so_far, reached)
+
+    @property
     def in_person_share(self) -> float | None:
         return patterns.share(self.by_channel.get(Channel.IN_PERSON, 0), self.interactions)
 
