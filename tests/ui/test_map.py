@@ -605,7 +605,7 @@ async def test_filter_sort_and_open_a_person(sqlite_db: Database) -> None:
         assert isinstance(app.screen, PersonScreen)
         assert "Alice" in screen_text(app) and "Nothing logged together yet" in screen_text(app)
         # Someone new: no "Hoped-for rhythm: — · last in touch not yet" (nu219)
-        assert "No rhythm hoped for yet (e sets one) · not in touch here yet" in screen_text(app)
+        assert "No rhythm hoped for yet (e sets one) · no contact logged yet" in screen_text(app)
         await pilot.press("escape")
         await settle(app, pilot)
         await pilot.press("o")

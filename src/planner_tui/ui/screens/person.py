@@ -199,7 +199,7 @@ class PersonScreen(ViewScreen):
             + (
                 f" · last in touch {words.ago(p.last_contact)}"
                 if p.last_contact
-                else " · not in touch here yet"
+                else " · no contact logged yet"
             ),
         ]
         if p.aliases:
