@@ -355,16 +355,16 @@ def across(data: MonthReviewData) -> Figure:
         "scores. These went together, nothing more."
     ]
     rows = []
-    days_before: dict[str, int] = {}
-    """Each score's scored days in the window before (a shorter one)."""
+    days_before: dict[str, tuple[int, int]] = {}
+    """Each score's last window said (its months, and its scored days): a shorter one."""
     same: dict[str, list[int]] = {}
     """Each score's windows that held no more days than the one before: the same again."""
     for window in data.across:
         score = window.measure
-        if days_before.get(score) == window.days:
+        if score in days_before and days_before[score][1] == window.days:
             same.setdefault(score, []).append(window.months)
             continue
-        days_before[score] = window.days
+        days_before[score] = (window.months, window.days)
         if not window.found:
             # Nothing with enough days on both sides: nothing could show yet. Something, and
             # nothing did ("too little" then gave the wrong reason; and the other way, nu164).
@@ -396,11 +396,13 @@ def across(data: MonthReviewData) -> Figure:
                 + ", ".join(f"{t.name} ({t.kind})" for t in higher)
                 + "."
             )
-    shortest = min(w.months for w in data.across)
     for score, windows in same.items():  # two months of days: 3, 6 and 12 said it three times
+        # The same as the window said last: not always the shortest (12 months named 3,
+        # where it held the 6 months' days, nu255).
+        said_last = days_before[score][0]
         lines.append(
             f"Over {words.joined([words.plural(n, 'month') for n in windows])}, {score}: no days before "
-            f"those of the last {words.plural(shortest, 'month')}, so the same as there."
+            f"those of the last {words.plural(said_last, 'month')}, so the same as there."
         )
     if any(row[6].startswith("-") for row in rows):
         lines.append(COOLER)

@@ -365,6 +365,23 @@ def test_months_at_the_lowest_total_are_not_said_as_that_or_less(db: Database) -
     assert "In the 3 months at the lowest total, 3, against the 3 months above it:" in beside
 
 
+def test_a_window_with_no_days_before_the_last_one_said_names_that_one(db: Database) -> None:
+    """Days in the last 3 months and in July: 12 months hold the 6 months' days, and were
+    said to be "the same as" the 3 months' (nu255)."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for first in (date(2026, 10, 1), date(2026, 7, 1)):
+            for n in range(6):  # three days with Ana at 5, three without at 3
+                journal.save_entry(session=s, data={
+                    "day": first + timedelta(days=n), "connectedness": 5 if n < 3 else 3,
+                    "person_ids": [ana] if n < 3 else []})  # fmt: skip
+    with db.session() as s:
+        data = review.review_month(session=s, month=NOV, today=date(2026, 12, 1))
+    across = "\n".join(next(f for f in review_report.figures(data) if f.key == "across").lines)
+    assert ("Over 12 months, connectedness: no days before those of the last 6 months, so the "
+            "same as there.") in across, across  # fmt: skip
+
+
 def test_the_review_shows_patterns_across_months_and_loneliness_beside_contact(
     db: Database,
 ) -> None:
