@@ -491,8 +491,14 @@ def themes(data: MonthReviewData) -> Figure:
 
 def reciprocity(data: MonthReviewData) -> Figure:
     f = data.figures
+    # Steps that met a "not now" or no reply log no contact: "you 0" above "you reached out
+    # in 4" read as a contradiction after a hard month (nu255).
+    unanswered = f.steps_taken - f.steps_done
+    also = [words.reached_out_in_steps(unanswered, also=bool(f.interactions))] if unanswered else []
     if not f.interactions:
-        return Figure("reciprocity", "Reaching out and support", ["No contacts logged this month."])
+        return Figure(
+            "reciprocity", "Reaching out and support", ["No contacts logged this month.", *also]
+        )
     reach = pictures.balance_bar(
         [
             ("you", f.by_initiator.get(Initiator.ME, 0)),
@@ -501,7 +507,7 @@ def reciprocity(data: MonthReviewData) -> Figure:
         ]
     ).plain
     support = pictures.balance_bar([("given", f.gave_support), ("received", f.got_support)]).plain
-    lines = [f"Who reached out:  {reach}", f"Support:          {support}"]
+    lines = [f"Who reached out:  {reach}", *also, f"Support:          {support}"]
     for one in data.one_way:
         lines.append(
             words.reaching_out(

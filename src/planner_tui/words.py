@@ -1507,6 +1507,16 @@ def moved_steps(count: int) -> str:
     return f"{plural(count, 'step')} were moved to another time; each counts once, at its new time."
 
 
+def reached_out_in_steps(count: int, *, also: bool) -> str:
+    """Under who reached out: the steps where the person reached out and met a "not now"
+    or no reply yet, which log no contact (*also*: beside contacts that are counted)."""
+    return (
+        f"{'Besides these, you' if also else 'You'} reached out in "
+        f"{plural(count, 'small step')} that met a 'not now' or no reply yet (Small steps, "
+        "below)."
+    )
+
+
 def steps_done_line(
     done: int, due: int, to_come: int, running: bool, early: int, month: str, reached: int = 0
 ) -> str:

@@ -602,9 +602,31 @@ def test_markdown_carries_the_same_figures_and_escapes_user_text(october: Databa
     )
     # …and in the overview, beside the steps done (it said only "done 2" of 4, nu253).
     assert "| Small steps taken | 4 |" in text and "| Small steps done | 2 |" in text
+    # …and under who reached out, where the steps unanswered log no contact (nu255).
+    assert (
+        "Besides these, you reached out in 2 small steps that met a 'not now' or no reply yet "
+        "(Small steps, below)." in text
+    )
     assert "expected 3.0 of 5 awkwardness on average; afterwards it felt 2.0" in text
     assert "```text" in text and "Connectedness each day" in text  # charts as text
     assert "## How these figures are counted" in text
+
+
+def test_a_month_of_steps_unanswered_says_they_were_reaching_out(db: Database) -> None:
+    """A month of a "not now" and a silence, with no contact logged, showed only "No
+    interactions this month." under *Reaching out and support* (nu255)."""
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        for due, status in (("2026-10-05T18:00", "declined"), ("2026-10-09T18:00", "no_reply")):
+            step = steps.create_step(session=s, data={
+                "person_id": ana, "action": "text Ana", "due_at": local(due)})  # fmt: skip
+            steps.record_outcome(session=s, step_id=step.id, outcome={"status": status})
+    shown = {f.key: f for f in review_report.figures(review_of(db))}["reciprocity"].lines
+    assert shown == [
+        "No contacts logged this month.",
+        "You reached out in 2 small steps that met a 'not now' or no reply yet (Small steps, "
+        "below).",
+    ]
 
 
 @pytest.mark.parametrize("bad", ["2026-13", "Octember", "no", "", "2026-1-1"])
