@@ -1099,7 +1099,9 @@ EXPLAIN: dict[str, str] = {
     "either side (a "
     "side with none is a real nothing, and compared). These went together, nothing more.",
     "wins": "Steps marked done; people whose first contact this month came after 60 or more "
-    "days without one (or none in the past year); days you tagged #repair; people added to "
+    "days without one (or none in the past year, for someone on your map all that year: "
+    "contacts logged back to before they were added don't make a reunion); days you tagged "
+    "#repair; people added to "
     "your map this month (not those you were in touch with in the year before); and the "
     "wins you wrote yourself.",
     "loneliness": "The three-item loneliness scale: three questions answered hardly ever (1), "
