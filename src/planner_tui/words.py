@@ -630,13 +630,15 @@ def with_person(action: str, person: str) -> str:
     return action if named else f"{action} ({person})"
 
 
-def plan_card(due_at: datetime, action: str, person: str) -> str:
+def plan_card(due_at: datetime, action: str, person: str, *, how_far: bool = False) -> str:
     """'Friday 28 Nov, 18:00 — send Maria a short message' ('Friday 19 Nov 2027, …' in
-    another year, as :func:`when` says it)."""
+    another year, as :func:`when` says it); *how_far*: 'Friday 28 Nov, 18:00 (in 3 days) —
+    …', as the wizard reads a time back."""
     local = clock.to_local(due_at)
     year = "" if local.year == clock.today().year else " %Y"
     shown = clock.strftime(local, f"%A %-d %b{year}, %H:%M")
-    return f"{shown} — {with_person(action, person)}"
+    far = f" ({ago(due_at, ahead=True)})" if how_far else ""
+    return f"{shown}{far} — {with_person(action, person)}"
 
 
 def sentence(text: str) -> str:

@@ -460,7 +460,7 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[:4] == [
-        "Planned (#4): Tuesday 24 Nov, 18:00 — send Bo a short message",
+        "Planned (#4): Tuesday 24 Nov, 18:00 (tomorrow) — send Bo a short message",
         "Repeats every week.",
         "Cue: when I finish lunch",  # it said "When: when"
         "Backup: a voice note on Sunday",
@@ -1028,7 +1028,9 @@ def test_the_loop_as_a_shell_runs_it(home: Path) -> None:
         home, "plan", "Ana Silva", "send Zoë 👋", "in 30 minutes", "--cue", "après le thé"
     )
     assert planned.returncode == 0, planned.stderr
-    assert planned.stdout.decode().startswith("Planned (#4): Monday 23 Nov, 20:30 — send Zoë 👋")
+    assert planned.stdout.decode().startswith(
+        "Planned (#4): Monday 23 Nov, 20:30 (today) — send Zoë 👋"
+    )
     today = run_process(home, "today").stdout.decode()
     assert "  #4  20:30  Après le thé: send Zoë 👋 (Ana Silva)\n" in today
     done = run_process(home, "done", "4", "--warmth", "5")
@@ -1116,11 +1118,11 @@ WEDNESDAY = "2026-12-09T13:00:00"  # issue 17's new user, at lunch
 @pytest.mark.parametrize(
     ("when", "planned"),
     [
-        (["thu", "7p"], "Thursday 10 Dec, 19:00"),  # was Wednesday (today) 19:00
-        (["thursday 7p"], "Thursday 10 Dec, 19:00"),
-        (["thurs", "7pm"], "Thursday 10 Dec, 19:00"),
-        (["sat", "10am"], "Saturday 12 Dec, 10:00"),
-        (["tomorrow", "6pm"], "Thursday 10 Dec, 18:00"),
+        (["thu", "7p"], "Thursday 10 Dec, 19:00 (tomorrow)"),  # was Wednesday (today) 19:00
+        (["thursday 7p"], "Thursday 10 Dec, 19:00 (tomorrow)"),
+        (["thurs", "7pm"], "Thursday 10 Dec, 19:00 (tomorrow)"),
+        (["sat", "10am"], "Saturday 12 Dec, 10:00 (in 3 days)"),
+        (["tomorrow", "6pm"], "Thursday 10 Dec, 18:00 (tomorrow)"),
     ],
 )
 def test_plan_uses_every_word_of_the_time(home: Path, when: list[str], planned: str) -> None:

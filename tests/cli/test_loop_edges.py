@@ -42,13 +42,15 @@ def home(tmp_path: Path, sqlite_template: Path) -> Path:
 @pytest.mark.parametrize(
     ("when", "planned"),
     [
-        (["fri", "19"], "Friday 19 Feb 2027, 12:00"),  # was 19 Nov 2027, shown without year
-        (["19"], "Saturday 19 Dec, 12:00"),
-        (["19th"], "Saturday 19 Dec, 12:00"),
-        (["sat", "19"], "Saturday 19 Dec, 12:00"),  # was refused: 19 Nov 2027 is a Friday
+        # was 19 Nov 2027, shown without year
+        (["fri", "19"], "Friday 19 Feb 2027, 12:00 (in 2 months)"),
+        (["19"], "Saturday 19 Dec, 12:00 (in 3 weeks)"),
+        (["19th"], "Saturday 19 Dec, 12:00 (in 3 weeks)"),
+        # was refused: 19 Nov 2027 is a Friday
+        (["sat", "19"], "Saturday 19 Dec, 12:00 (in 3 weeks)"),
         # The next 29 February, over a year away: asked "is the year right?" of a year the
         # app chose, it was refused without --anyway (nu250).
-        (["29", "feb"], "Tuesday 29 Feb 2028, 12:00"),
+        (["29", "feb"], "Tuesday 29 Feb 2028, 12:00 (in 15 months)"),
     ],
 )
 def test_a_day_number_plans_the_next_such_day_and_a_year_away_is_said(
@@ -269,7 +271,7 @@ def test_a_time_the_clocks_skip_is_said_and_kept_as_listed(home: Path) -> None:
     planned = run(home, "plan", "Ana", "x", "2027-03-28", "01:30")
     assert planned.returncode == 0, planned.stderr
     assert planned.stdout.splitlines()[:2] == [
-        "Planned (#1): Sunday 28 Mar 2027, 02:30 — x (Ana)",
+        "Planned (#1): Sunday 28 Mar 2027, 02:30 (in 4 months) — x (Ana)",
         "01:30 doesn't exist that night (the clocks go forward), so it is 02:30 instead.",
     ]
     sunday = "2027-03-21T12:00:00"
@@ -442,7 +444,9 @@ def test_a_repeat_starts_on_its_first_day_on_or_after_the_time_chosen(home: Path
     and says so."""
     planned = run(home, "plan", "Ana", "call", "tomorrow", "6pm", "--repeat", "every mon and thu")
     assert planned.returncode == 0, planned.stderr
-    assert planned.stdout.startswith("Planned (#1): Thursday 26 Nov, 18:00 — call (Ana)")
+    assert planned.stdout.startswith(
+        "Planned (#1): Thursday 26 Nov, 18:00 (in 3 days) — call (Ana)"
+    )
     assert (
         "Tue 24 Nov, 18:00 isn't one of the days it repeats on, so it starts on Thu 26 Nov, 18:00."
         in planned.stdout
@@ -788,10 +792,10 @@ def test_a_commands_options_may_come_between_its_words(home: Path) -> None:
     an option before the step's words left them all unread (nu251)."""
     planned = run(home, "plan", "Ana", "walk", "--repeat", "weekly", "tomorrow", "9am")
     assert planned.returncode == 0, planned.stderr
-    assert planned.stdout.startswith("Planned (#1): Tuesday 24 Nov, 09:00 — walk (Ana)")
+    assert planned.stdout.startswith("Planned (#1): Tuesday 24 Nov, 09:00 (tomorrow) — walk (Ana)")
     planned = run(home, "plan", "Ola", "--how", "call", "ring", "fri", "7pm")
     assert planned.returncode == 0, planned.stderr
-    assert planned.stdout.startswith("Planned (#2): Friday 27 Nov, 19:00 — ring (Ola)")
+    assert planned.stdout.startswith("Planned (#2): Friday 27 Nov, 19:00 (in 4 days) — ring (Ola)")
     # What follows a -- is still words, however it begins.
     assert run(home, "plan", "Ana", "--", "-x", "sat", "10am").returncode == 0
     assert "-x (Ana)" in run(home, "plan").stdout

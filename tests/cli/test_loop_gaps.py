@@ -113,7 +113,7 @@ def test_plan_a_step_toward_a_part_of_life_and_its_calendar_event(
     result = run(home, "plan", "--context", "thursday", "go to the choir", "thu", "7pm")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
-        "Planned (#1): Thursday 26 Nov, 19:00 — go to the choir (Thursday choir)"
+        "Planned (#1): Thursday 26 Nov, 19:00 (in 3 days) — go to the choir (Thursday choir)"
     )
     [step] = all_steps(home)
     assert (step.person_id, step.context, step.action) == (

@@ -351,7 +351,9 @@ def _plan(settings: Settings, args: argparse.Namespace) -> None:
             session=session, upcoming=True, start=starts - steps.CLASH,
             end=starts + steps.CLASH + timedelta(minutes=1), limit=10), starts,
             leave_out=step.id)  # fmt: skip
-    say(f"Planned (#{step.id}): {words.plan_card(step.due_at, step.action, step.person)}")
+    # How far, as the wizard says it: 'next tue' on a Monday is tomorrow (nu250).
+    card = words.plan_card(step.due_at, step.action, step.person, how_far=True)
+    say(f"Planned (#{step.id}): {card}")
     if near:  # as the wizard says beside the time
         also = words.also_then(near).removeprefix(" · ")
         say(also[:1].upper() + also[1:] + ".")
