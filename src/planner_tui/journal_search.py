@@ -279,6 +279,10 @@ def no_context(typed: str, contexts: Sequence[Labelled], otherwise: str = "") ->
     return otherwise or f"No part of life called {quoted(typed)} on your map."
 
 
+ONLY_WORDS_LEFT_OUT = (
+    "search leaves out words ('-rain'), not a person, a tag, a part of life or a score, and "
+    "this one was not used."
+)
 SCORED_ONLY = "only mood and connected are searched by score (as mood>=4, connected<=2)."
 """Said of another word compared with a number: the other scales are not searched by."""
 
@@ -347,6 +351,12 @@ def read_search(
         return None
 
     def replace(match: re.Match[str]) -> str:
+        before = match.string[: match.start()]
+        if re.search(r"(?:^|\s)-$", before) and (
+            match["person"] or match["tag"] or match["ctx"] or match["ctxq"] or match["score"]
+        ):  # '-#rain' found the entries tagged #rain, the minus dropped (nu254)
+            problems.append(f"'-{match[0]}': {ONLY_WORDS_LEFT_OUT}")
+            return " "
         if match["person"]:
             typed = match["person"].removeprefix("@")
             named = one_person(typed, f"@{typed}")
