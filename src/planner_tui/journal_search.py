@@ -238,9 +238,11 @@ def unlinked(unknown: Sequence[str], people: Sequence[Named]) -> str:
     said = []
     for name in unknown:
         found = people_named(POSSESSIVE.sub("", name), people)
-        if len(found) > 1:
+        if not found:  # '@Carl' for a Carla: said who it could be, as the search says, and
+            found = people_begun(POSSESSIVE.sub("", name), people)  # never linked unasked
+        if found:
             names = [by_id[i] for i in found[:4]]
-            more = "say more of the name"
+            more = "say more of the name" if len(found) > 1 else f"write it whole: @{names[0]}"
             if len(set(names)) < len(names):  # two of one name: their numbers tell them apart
                 names = [numbered(n, i) for n, i in zip(names, found, strict=False)]
                 more += f", or the number: @#{found[0]}"  # for two called just "Mo"

@@ -130,6 +130,12 @@ def test_mentions_use_the_rule_and_report_what_named_no_one() -> None:
         "Not linked: @Ana could be Ana Silva, Ana Costa (say more of the name); "
         "@Zed is no one on your map"
     )
+    # The start of a name links no one (it may be someone new), but says whom it could be,
+    # as the search does: "@Carl is no one on your map" beside a Carla (nu254).
+    assert mentions_in("tea with @Gus", CAST) == ([], ["Gus"])
+    assert unlinked(["Gus"], CAST) == (
+        "Not linked: @Gus could be Gustav Straße (write it whole: @Gustav Straße)"
+    )
 
 
 def test_a_possessive_mention_names_the_person() -> None:
