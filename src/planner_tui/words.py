@@ -783,7 +783,7 @@ def person_added(name: str) -> str:
 def several_called(typed: str, names: list[str], numbers: list[int] | None = None) -> str:
     """Who a name could be; with *numbers* (the command line's), each with its number, which
     names them apart when two share a name: "could be Sam Jones (#4), Sam Jones (#7)"."""
-    alike = len({" ".join(name.casefold().split()) for name in names}) == 1
+    alike = len(names) > 1 and len({" ".join(name.casefold().split()) for name in names}) == 1
     if numbers is not None:
         names = [numbered(name, number) for name, number in zip(names, numbers, strict=True)]
     listed = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")

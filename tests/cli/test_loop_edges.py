@@ -812,3 +812,18 @@ def test_a_person_said_with_context_is_said_to_be_left_out(home: Path) -> None:
         'planner-tui plan --context NAME "ACTION" WHEN',
     )
     assert run(home, "plan", "--context", "Choir", "x", "tomorrow", "8am").returncode == 0
+
+
+def test_the_start_of_a_name_says_whom_it_could_be(home: Path) -> None:
+    """`log Maxi` and `log 王` said "No one called …", where the app's boxes that ask who
+    find Maximilian and 王小明 by it (nu257): whom it could be is said, and nothing is done
+    (it may be someone new)."""
+    for name in ("Maximilian Bauer", "王小明"):
+        assert run(home, "add", name).returncode == 0
+    assert_one_line_error(
+        run(home, "log", "Maxi"),
+        1,
+        "'Maxi' could be Maximilian Bauer (#3). Say their whole name or surname, or the "
+        "number (#3).",
+    )
+    assert_one_line_error(run(home, "plan", "王", "call", "fri"), 1, "'王' could be 王小明 (#4).")

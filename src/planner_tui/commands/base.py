@@ -162,6 +162,12 @@ def find_person(session: Session, typed: str) -> PersonRead:
     archived = people.people_called(session=session, typed=typed, archived=True)
     if archived:
         raise InvalidInput(words.archived_person(archived[0].name))
+    if begun := people.people_begun_by(session=session, typed=typed):
+        # 'log Maxi' for Maximilian: whom it could be, as the app's lists find them — not
+        # acted on, as it may be someone new (nu257: "No one called 'Maxi'")
+        raise InvalidInput(
+            words.several_called(typed, [p.name for p in begun], [p.id or 0 for p in begun])
+        )
     try:
         clean_name(typed)
     except ValueError:  # `add` would refuse it: not offered

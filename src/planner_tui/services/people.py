@@ -48,7 +48,7 @@ from planner_tui.db.models import (
     Step,
 )
 from planner_tui.errors import InvalidInput, NotFound
-from planner_tui.names import fold, name_key, people_named, person_named, sort_key
+from planner_tui.names import fold, name_key, people_begun, people_named, person_named, sort_key
 from planner_tui.services.common import (
     all_there,
     driver_connection,
@@ -816,6 +816,14 @@ def people_called(*, session: Session, typed: str, archived: bool = False) -> li
     if not ids:
         return []
     return list_people(session=session, include_archived=archived, person_ids=ids)
+
+
+def people_begun_by(*, session: Session, typed: str) -> list[_Names]:
+    """Those on the map *typed* begins a name of (:func:`planner_tui.names.people_begun`):
+    whom the start of a name could be, said where nothing names them whole."""
+    on_map = names_of(session, col(Person.archived).is_(False))
+    begun = set(people_begun(typed, on_map))
+    return [p for p in on_map if p.id in begun]
 
 
 def find_people(*, session: Session, names: Iterable[str]) -> list[PersonRead]:
