@@ -130,10 +130,6 @@ EMPTY_MAP = (
 )
 """(A first evening added people, then parts of life, then each person again to tick
 them, nu183.)"""
-NO_CONTEXTS_YET = (
-    "None on your map yet: the parts of life your people belong to (work, family, a club) "
-    "are added on the Contexts tab (3), with n."
-)
 EMPTY_MAP_SHELL = (
     "No one on your map yet. Add someone with: planner-tui add NAME (or n on the app's Map)."
 )

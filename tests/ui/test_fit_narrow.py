@@ -285,10 +285,11 @@ async def test_the_gaps_say_only_what_is_true_of_what_is_there(sqlite_db: Databa
     async with app.run_test(size=NARROW) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "m", "4")
-        # Someone, but no part of life: the heading stood over nothing (nu253).
-        assert str(app.screen.query_one("#quiet-empty").render()).startswith(
-            "None on your map yet: the parts of life your people belong to"
-        )
+        # Someone, but no part of life: the heading stood over nothing (nu253); the note
+        # at the top says where they are added.
+        shown = " ".join(" ".join(on_screen(app)).split())
+        assert "Parts of life without contact" not in shown
+        assert "No contexts yet. Contexts are the parts of life people belong to" in shown
     with sqlite_db.write() as s:
         people.create_context(session=s, data={"name": "Neighbourhood"})
     app = make_app(sqlite_db)
@@ -304,7 +305,7 @@ async def test_the_gaps_say_only_what_is_true_of_what_is_there(sqlite_db: Databa
         )
         # Nothing logged yet is not "0 of your 1 context", a score on a first evening (nu171)
         breadth = " ".join(str(app.screen.query_one("#breadth").render()).split())
-        assert breadth.startswith("No contact logged in the last 14 days yet: this fills in")
+        assert breadth.startswith("No part of life saw contact in the last 14 days yet: this")
 
 
 async def test_the_map_keys_do_what_the_readme_says(sqlite_db: Database) -> None:

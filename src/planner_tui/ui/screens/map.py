@@ -281,7 +281,7 @@ class MapScreen(ViewScreen):
                 yield table(
                     "drifting-table", "who", "last in touch", "hoped for", "past by", give_way=(0,)
                 )
-                yield Section("Parts of life without contact for 30 days")
+                yield Section("Parts of life without contact for 30 days", id="quiet-title")
                 yield Note(id="quiet-empty", classes="muted")
                 yield table("quiet-table", "context", "people", "last contact", give_way=(0,))
                 yield Section("Leaning one way lately")
@@ -362,8 +362,11 @@ class MapScreen(ViewScreen):
             "work, family, a club, the street. On the Contexts tab (3), n adds one."
             if not d.contexts
             # a first evening's "0 of your 3 contexts" read as a score (nu171)
-            else f"No contact logged in the last {words.plural(d.days, 'day')} yet: this "
-            "fills in as you log contact (l) or tick who you were in touch with in a check-in."
+            # (not "no contact logged": contact with people in no part of life counts
+            # for none, nu257)
+            else f"No part of life saw contact in the last {words.plural(d.days, 'day')} yet: "
+            "this fills in as you log contact (l) with people in one, or tick who you were in "
+            "touch with in a check-in."
             if not d.any_channel
             else f"In the last {words.plural(d.days, 'day')} you were in touch within "
             f"{d.any_channel:,} of your {words.plural(d.contexts, 'context')} "
@@ -412,11 +415,12 @@ class MapScreen(ViewScreen):
             ],
             [str(q.id) for q in data.quiet],
         )
+        # With none on the map, the heading stood over nothing (nu253): the note at the
+        # top says where they are added.
+        self.query_one("#quiet-title").display = bool(data.contexts)
         self.query_one("#quiet-empty", Note).set(
             ""
-            if data.quiet or not (data.contexts or data.people)
-            else words.NO_CONTEXTS_YET  # (the heading stood over nothing, nu253)
-            if not data.contexts
+            if data.quiet or not data.contexts
             else "No part of life has gone quiet: each saw contact in the last "
             f"{words.plural(QUIET_DAYS, 'day')}, or was added since."
         )
