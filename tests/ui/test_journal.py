@@ -1681,11 +1681,23 @@ async def test_once_plus_has_shown_every_entry_the_line_says_so(sqlite_db: Datab
         assert "All 130 entries." in screen_text(app) and "+ more" not in screen_text(app)
         await press(app, pilot, "+")
         assert said(app, "No more to show: the list has all 130 entries.")
+        # The same in a search: `+` again ran it anew, and it shrank to 120 (nu254).
+        await press(app, pilot, "slash", "x")
+        await settle(app, pilot)
+        assert len(app.screen.shown) == 120
+        await press(app, pilot, "plus")
+        await settle(app, pilot)
+        assert len(app.screen.shown) == 130
+        await press(app, pilot, "plus")
+        await settle(app, pilot)
+        assert len(app.screen.shown) == 130
+        assert app.screen.query_one("#search", Input).value == "x"
 
 
 async def test_the_list_fills_the_screen_and_plus_with_no_more_says_so(sqlite_db: Database) -> None:
     """At 110x50 the list showed 20 entries of 58 and left 16 lines empty under its hint,
-    and `+` said nothing (nu149). `+` typed in the search box is still typed."""
+    and `+` said nothing (nu149). In the search box too: typed there, it ran the search
+    again, and the list shrank back to its first page (nu254)."""
     with sqlite_db.write() as s:
         for back in range(58):
             journal.save_entry(
@@ -1702,13 +1714,16 @@ async def test_the_list_fills_the_screen_and_plus_with_no_more_says_so(sqlite_db
         assert not any("+ more" in line for line in shown), shown  # all 58 shown (nu159)
         await press(app, pilot, "+")
         assert said(app, "No more to show: the list has all 58 entries.")
-        await press(app, pilot, "slash", *"walk 1", "plus")
-        assert app.screen.query_one("#search", Input).value == "walk 1+"
-        await press(app, pilot, "enter", "+")  # Enter: to the list, the search kept
+        await press(app, pilot, "slash", *"walk 1")
+        await settle(app, pilot)
         matching = len(app.screen.shown)
         assert 0 < matching < 58
         listed = words.plural(matching, "entry", "entries")
+        await press(app, pilot, "plus")
+        assert app.screen.query_one("#search", Input).value == "walk 1"
         assert said(app, f"No more to show: the list has all {listed} that match.")
+        await press(app, pilot, "enter", "+")  # Enter: to the list, the search kept
+        assert len(app.screen.shown) == matching
 
 
 async def test_words_typed_on_the_tick_go_on_after_the_first_words_apart_from_them(

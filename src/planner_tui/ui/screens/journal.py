@@ -143,8 +143,8 @@ class JournalScreen(ViewScreen):
             "x", "delete", "Delete", tooltip="Delete the check-in selected (asked first; u undoes)"
         ),
         # Before the search box: `+` typed there re-ran the search ("walk+" is "walk": a
-        # sign is no word) and showed the first page again instead of the next. With no
-        # more to show, `+` is typed as usual.
+        # sign is no word) and showed the first page again instead of the next — with no
+        # more to show too, the list shrank back to its first page (nu254): it says so.
         Binding(
             "plus",
             "more",
@@ -153,6 +153,7 @@ class JournalScreen(ViewScreen):
             priority=True,
             tooltip="The next entries of the list",
         ),
+        Binding("plus", "no_more", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
@@ -267,12 +268,13 @@ class JournalScreen(ViewScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "more":
             return self.more
+        if action == "no_more":
+            return not self.more
         return super().check_action(action, parameters)
 
-    def key_plus(self) -> None:
-        """+ with nothing more to show (out of the search box, where it is typed) says so: it
-        did nothing, without a word."""
-        if self.more or self.data is None:
+    def action_no_more(self) -> None:
+        """+ with nothing more to show says so: it did nothing, without a word."""
+        if self.data is None:
             return
         matching = " that match" if self.query_one("#search", Input).value.strip() else ""
         self.notify(
