@@ -1150,6 +1150,30 @@ async def test_delete_asks_and_undo_brings_it_back(sqlite_db: Database) -> None:
     assert [e.tags for e in entries(sqlite_db)] == [["x"], []]
 
 
+async def test_the_only_match_deleted_and_brought_back_opens_with_enter(
+    sqlite_db: Database,
+) -> None:
+    """The one entry a search found, deleted and brought back with u: Enter did nothing, the
+    focus gone from the list with its last row (nu254)."""
+    with sqlite_db.write() as s:
+        journal.save_entry(session=s, data={"day": date(2026, 11, 19), "body": "older walk"})
+        journal.save_entry(session=s, data={"day": date(2026, 11, 20), "body": "a rainy day"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j", "slash", *"rainy")
+        await settle(app, pilot)
+        await press(app, pilot, "enter", "x", "tab", "enter")
+        await settle(app, pilot)
+        assert [e.body for e in entries(sqlite_db)] == ["older walk"]
+        await press(app, pilot, "u")
+        await settle(app, pilot)
+        await press(app, pilot, "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, JournalForm)
+        assert app.screen.query_one("#body", TextArea).text == "a rainy day"
+
+
 async def test_huge_odd_and_markup_text_shows_as_written(sqlite_db: Database) -> None:
     odd = "مرحبا 👋🏽 [link=file:///etc/passwd]y[/link] \x1b[31m" + "word " * 20_000
     with sqlite_db.write() as s:

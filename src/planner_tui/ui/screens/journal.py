@@ -335,6 +335,8 @@ class JournalScreen(ViewScreen):
         for row, entry in enumerate(entries):
             if str(entry.id) in pointed:
                 table.move_cursor(row=row, animate=False)
+                if not isinstance(self.focused, Input):  # the only match deleted, the focus
+                    table.focus()  # had left the list: Enter then did nothing (nu254)
                 break
 
     # ---------------------------------------------------------------- search as you type
