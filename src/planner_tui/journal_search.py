@@ -531,8 +531,12 @@ def snippet(fields: Sequence[str], terms: list[str], width: int = 90) -> str:
                 found = re.search(shape.format(re.escape(fold(term))), plain)
                 if found:
                     where = at[found.start()]
-                    # a third of the line before the match, unless the text fits whole
-                    start = max(0, min(where - width // 3, len(text) - width))
+                    # The text whole when it fits; else from its start when the match is
+                    # in the line's first half, or from a third of the line before it:
+                    # filling the line to the text's end put a match near that end past a
+                    # narrower column ("…saw a he…", nu254).
+                    late = len(text) > width and where > width // 2
+                    start = where - width // 3 if late else 0
                     return _excerpt(text, start, width, keep=where)
     return _excerpt(texts[0], 0, width) if texts else ""
 

@@ -131,6 +131,11 @@ def test_an_excerpt_marks_where_it_cuts_the_text() -> None:
     middle = snippet([long], ["talked"], width=30)
     assert middle.startswith("…") and middle.endswith("…") and "talked" in middle
     assert snippet([long], ["hour"], width=500) == " ".join(long.split())
+    # A match near the end of a text a little longer than the line is a third of the way
+    # in, not at the line's end, past a narrower column ("…Later saw a he…", nu254).
+    late = "Morning routine, nothing much. Coffee alone. " * 2 + "Later saw a heron."
+    shown = snippet([late], ["heron"], width=90)
+    assert shown.startswith("…") and shown.index("heron") <= 40, shown
 
 
 def test_an_excerpt_finds_the_word_as_the_search_does_whatever_its_accents() -> None:
