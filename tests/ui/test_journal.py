@@ -436,6 +436,20 @@ async def test_past_midnight_the_check_in_is_the_day_just_gone(sqlite_db: Databa
         assert "Today's check-in" in screen_text(app) and title not in screen_text(app)
 
 
+async def test_c_on_a_day_of_several_check_ins_says_which_it_opened(sqlite_db: Database) -> None:
+    """With three check-ins today, `c` opened the newest without a word of the others
+    (nu254)."""
+    with sqlite_db.write() as s:
+        for body in ("morning", "noon", "evening"):
+            journal.save_entry(session=s, data={"day": date(2026, 11, 23), "body": body})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        assert "Check-in for Monday 23 November 2026 (editing the newest of 3)" in screen_text(app)
+        assert form(app).query_one("#body", TextArea).text == "evening"
+
+
 async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Database) -> None:
     """A check-in written the morning after asked what brought warmth 'today'."""
     app = make_app(sqlite_db)

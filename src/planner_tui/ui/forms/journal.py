@@ -197,9 +197,12 @@ class JournalForm(FormScreen[JournalEntryRead]):
             event.prevent_default()
             self.query_one("#day", Input).focus()
 
-    def __init__(self, entry: JournalEntryRead | None = None, *, another: bool = False) -> None:
+    def __init__(
+        self, entry: JournalEntryRead | None = None, *, another: bool = False, of_the_day: int = 1
+    ) -> None:
         """*entry* to change, or a new check-in: today's, or *another* (the Journal's `n`:
-        for yesterday, or any day typed)."""
+        for yesterday, or any day typed). *of_the_day*: *entry* is the newest of that many
+        on its day (`c` opened one of three without a word, nu254)."""
         key = (
             f"journal:{entry.id}"
             if entry
@@ -220,8 +223,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
         self.written: dict[date, int] = {}
         """Check-ins on each of the last :data:`RECENT_DAYS` days (once the choices are read)."""
         when = when_for(entry.day if entry else None, another=another)
+        editing = "editing" if of_the_day < 2 else f"editing the newest of {of_the_day}"
         self.heading = (
-            f"Check-in for {clock.strftime(entry.day, '%A %-d %B %Y')} (editing)"
+            f"Check-in for {clock.strftime(entry.day, '%A %-d %B %Y')} ({editing})"
             if entry
             else new_heading(clock.today() - timedelta(days=1) if another else clock.check_in_day())
         )
