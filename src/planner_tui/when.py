@@ -250,7 +250,9 @@ def _read(
 ) -> datetime:
     if len(text) > MAX_LENGTH:
         raise InvalidInput("That is too long to be a time.", field="when")
-    text = _READ_BACK_NOTE.sub("", text)  # "Fri 27 Nov 2026, 19:00 (in 4 days)" reads back
+    text = _READ_BACK_NOTE.sub(
+        "", ascii_digits(text)
+    )  # "Fri 27 Nov 2026, 19:00 (in 4 days)" reads back
     text = _THOUSANDS.sub("", text)  # "in 1,000 days": one number, not "1" and "000"
     said = " ".join(text.strip().lower().replace(",", " ").split())
     said = re.sub(r"\blast night\b", "yesterday night", said)  # nu160: it was refused
@@ -886,11 +888,20 @@ YEARLY_EXAMPLES = "Try 12 Apr, 12 April 1985, 12/4 (day first) or 1985-04-12."
 _VCARD_DAY = re.compile(r"^--(\d{2})-?(\d{2})$")
 
 
+def ascii_digits(text: str) -> str:
+    """*text* with digits of any script as 0–9 ('١٢ Apr ١٩٩٠' is '12 Apr 1990'), as a
+    rhythm's digits are read already (nu257: "a year written short")."""
+    return text if text.isascii() else _ANY_DIGIT.sub(lambda m: str(int(m[0])), text)
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def parse_yearly(text: str) -> tuple[int, int, int | None]:
     """A day that comes round each year, as (month, day, year): '12 Apr', 'April 12',
     '12/4' (day first), '12 April 1985', '1985-04-12', vCard's '--04-12'. The year is
     None when not given; 29 February stands without one."""
-    said = " ".join(text.strip().split())
+    said = " ".join(ascii_digits(text).strip().split())
     vcard = _VCARD_DAY.match(said)
     if vcard:
         month, day, year = int(vcard[1]), int(vcard[2]), None

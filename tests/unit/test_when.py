@@ -892,3 +892,16 @@ def test_days_on_from_now_fall_on_the_hour_not_this_minute(
     the same odd minute (nu153)."""
     morning = NOW.replace(hour=7, minute=51)
     assert parse_when(said, lean=lean, now=morning).strftime("%Y-%m-%d %H:%M") == expected
+
+
+def test_digits_of_any_script_are_read_as_digits() -> None:
+    """'١٢ Apr ١٩٩٠' was "a year written short, or a number too many" (nu257), where a
+    rhythm's Devanagari digits were read already."""
+    from planner_tui.when import parse_yearly
+
+    assert parse_yearly("١٢ Apr ١٩٩٠") == (4, 12, 1990)
+    assert parse_yearly("१२/४") == (4, 12, None)
+    assert (
+        parse_when("in ३ days", lean="future").date()
+        == parse_when("in 3 days", lean="future").date()
+    )
