@@ -1183,7 +1183,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         if asked and self.typed_anew(values, field) and not values.get(YEAR_KEPT):
             raise Question(
                 "Is the year right?",
-                f"{asked} Saving counts it as then.",
+                f"{asked} Kept, it is saved for that {'time' if isinstance(moment, datetime) else 'day'}.",
                 [("edit", "Keep editing"), (YEAR_KEPT, "Yes, keep it")],
             )
 
