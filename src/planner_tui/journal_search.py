@@ -31,7 +31,7 @@ from planner_tui.db import (
     tag_key,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.letters import LETTER, MARKS, NOT_AFTER_LETTER, NOT_BEFORE_LETTER
+from planner_tui.letters import LETTER, NOT_AFTER_LETTER, NOT_BEFORE_LETTER, WORD_CHARACTERS
 from planner_tui.names import (
     Labelled,
     Named,
@@ -166,13 +166,15 @@ def _websearch_expression(groups: list[list[str]]) -> str:
     return " or ".join(" ".join(term(t) for t in g) for g in groups)
 
 
-MENTION_PATTERN = re.compile(rf"(?<![\w{MARKS}@])@({LETTER}[\w{MARKS}.'’-]*|#\d{{1,9}}\b)")
+MENTION_PATTERN = re.compile(
+    rf"(?<![{WORD_CHARACTERS}@])@({LETTER}[{WORD_CHARACTERS}.'’-]*|#\d{{1,9}}\b)"
+)
 """`@Ana`, `@AnaSilva`, `@Zoë's` — or `@#4`, the person numbered 4 (two of one name)."""
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 """`@Zoë's cat`: Zoë's, which is Zoë (unless someone is called that whole)."""
 
 
-NAME_GOES_ON = re.compile(rf"[ \t]+([\w{MARKS}.'’-]+)")
+NAME_GOES_ON = re.compile(rf"[ \t]+([{WORD_CHARACTERS}.'’-]+)")
 LONGEST_NAME = 3
 """Words after an @Name that may be read with it (see :func:`with_whole_names`)."""
 
@@ -290,7 +292,7 @@ SCORED_ONLY = "only mood and connected are searched by score (as mood>=4, connec
 """Said of another word compared with a number: the other scales are not searched by."""
 
 _FILTER = re.compile(
-    rf"(?P<person>@\S+)|(?P<tag>#[\w{MARKS}-]+)|in:(?:\"(?P<ctxq>[^\"]+)\"|(?P<ctx>\S+))"
+    rf"(?P<person>@\S+)|(?P<tag>#[{WORD_CHARACTERS}-]+)|in:(?:\"(?P<ctxq>[^\"]+)\"|(?P<ctx>\S+))"
     r"|(?P<edge>from|to):(?P<day>(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*(?: \d{4})?\b|\S+)|(?P<oneday>\b\d{4}-\d{2}-\d{2}\b)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
     r"|(?P<score>mood|connected)(?P<op>>=|<=|=|:|>|<)(?P<value>\d+)\b"

@@ -68,7 +68,10 @@ MARKS = (
 UNICODE_VERSION = "14.0.0"
 """The Unicode whose marks :data:`MARKS` holds (Python 3.11's)."""
 
-LETTER = rf"[\w{MARKS}]"
+WORD_CHARACTERS = rf"\w{MARKS}"
+"""What may be in a word, for a character class ('[{WORD_CHARACTERS}-]')."""
+
+LETTER = rf"[{WORD_CHARACTERS}]"
 """One letter of a word (a digit or _ too, as ``\\w``)."""
 
 NOT_AFTER_LETTER = rf"(?<!{LETTER})"

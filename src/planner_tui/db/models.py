@@ -35,7 +35,7 @@ from planner_tui.db.choices import (  # re-exported: the tables' modules name th
     label as label,
 )
 from planner_tui.db.types import UTCDateTime
-from planner_tui.letters import LETTER, MARKS
+from planner_tui.letters import LETTER, WORD_CHARACTERS
 from planner_tui.names import visible
 
 # --------------------------------------------------------------------------- validation
@@ -151,7 +151,7 @@ Cadence = Annotated[int, Field(ge=1, le=3650)]
 ScaleItem = Annotated[int, Field(ge=1, le=3)]
 
 
-WRITTEN_TAG = rf"{LETTER}[\w{MARKS}-]{{0,99}}"
+WRITTEN_TAG = rf"{LETTER}[{WORD_CHARACTERS}-]{{0,99}}"
 """A #tag as an entry's words make one: a letter or digit first, then those, - or _."""
 
 

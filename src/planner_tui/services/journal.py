@@ -28,7 +28,7 @@ from planner_tui.db.models import (
     clean_tag,
 )
 from planner_tui.journal_search import ENTRY_FIELDS, SearchQuery
-from planner_tui.letters import MARKS
+from planner_tui.letters import WORD_CHARACTERS
 from planner_tui.names import sort_key, told_apart
 from planner_tui.services.common import (
     all_there,
@@ -38,7 +38,9 @@ from planner_tui.services.common import (
 )
 from planner_tui.services.undo import Change, Recorder
 
-TAG_PATTERN = re.compile(rf"(?<![\w{MARKS}#@])#({WRITTEN_TAG})")  # not `@#4`: a person's number
+TAG_PATTERN = re.compile(
+    rf"(?<![{WORD_CHARACTERS}#@])#({WRITTEN_TAG})"
+)  # not `@#4`: a person's number
 
 
 def tags_in(text: str) -> list[str]:
