@@ -31,7 +31,13 @@ from planner_tui.db import (
     tag_key,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.letters import LETTER, NOT_AFTER_LETTER, NOT_BEFORE_LETTER, WORD_CHARACTERS
+from planner_tui.letters import (
+    LETTER,
+    NOT_AFTER_LETTER,
+    NOT_BEFORE_LETTER,
+    UNSPACED,
+    WORD_CHARACTERS,
+)
 from planner_tui.names import (
     Labelled,
     Named,
@@ -167,7 +173,7 @@ def _websearch_expression(groups: list[list[str]]) -> str:
 
 
 MENTION_PATTERN = re.compile(
-    rf"(?<![{WORD_CHARACTERS}@])@({LETTER}[{WORD_CHARACTERS}.'’-]*|#\d{{1,9}}\b)"
+    rf"(?:(?<![{WORD_CHARACTERS}@])|(?<=[{UNSPACED}]))@({LETTER}[{WORD_CHARACTERS}.'’-]*|#\d{{1,9}}\b)"
 )
 """`@Ana`, `@AnaSilva`, `@Zoë's` — or `@#4`, the person numbered 4 (two of one name)."""
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -226,11 +232,32 @@ def mentions_in(text: str, people: Sequence[Named]) -> tuple[list[int], list[str
         person = person_named(raw, people)
         if person is None and POSSESSIVE.search(raw):
             person = person_named(POSSESSIVE.sub("", raw), people)
+        if person is None and _UNSPACED_START.match(raw):
+            person = _named_at_start(raw, people)
         if person is not None:
             found.append(person)
         elif name_key(raw):
             unknown.append(raw.rstrip(".'’-"))
     return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
+
+
+_UNSPACED_START = re.compile(f"[{UNSPACED}]")
+
+
+def _named_at_start(raw: str, people: Sequence[Named]) -> int | None:
+    """In a script written without spaces, the one person whose name (or nickname) an
+    @Name begins with, the longest such: '@王小明一起吃饺子' is 王小明 (nu257: no one, and
+    not a word said)."""
+    typed = name_key(raw)
+    found: dict[int, int] = {}
+    for person in people:
+        for name in (person.name, person.nickname):
+            key = name_key(name or "")
+            if key and typed.startswith(key) and person.id is not None:
+                found[person.id] = max(found.get(person.id, 0), len(key))
+    longest = max(found.values(), default=0)
+    at_longest = [pid for pid, length in found.items() if length == longest]
+    return at_longest[0] if len(at_longest) == 1 else None
 
 
 def unlinked(unknown: Sequence[str], people: Sequence[Named]) -> str:

@@ -80,6 +80,14 @@ NOT_BEFORE_LETTER = rf"(?!{LETTER})"
 'रामा')."""
 
 
+UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+)
+"""Scripts written without spaces between words — Thai, Lao, Myanmar, Khmer, Chinese,
+Japanese — for a character class: there an @Name runs on into the words around it."""
+
+
 def marks_in_unicode() -> list[tuple[int, int]]:
     """The ranges of Unicode's marks in this Python's ``unicodedata``: what :data:`MARKS`
     holds."""

@@ -31,3 +31,15 @@ def test_a_word_with_marks_is_one_word_everywhere_it_is_read() -> None:
     # A name inside a step's words is a whole word of them: राम is not in रामा.
     assert words.with_person("call रामा", "राम") == "call रामा (राम)"
     assert words.with_person("call राम", "राम") == "call राम"
+
+
+def test_an_at_name_in_a_script_without_spaces_is_the_name_it_begins_with() -> None:
+    """In Chinese, Japanese or Thai, words run on without spaces: "和@王小明一起吃饺子" linked
+    no one and said nothing, and "@さくら来了" was "no one on your map" (nu257). The
+    longest name it begins with is the one; a Latin name still has to be whole."""
+    cast = [P(1, "王小明"), P(2, "さくら"), P(3, "王小"), P(4, "Ana"), P(5, "สมชาย")]
+    assert mentions_in("和@王小明一起吃饺子", cast) == ([1], [])
+    assert mentions_in("@王小明、@さくら来了", cast) == ([1, 2], [])
+    assert mentions_in("ไปกับ@สมชายวันนี้", cast) == ([5], [])
+    assert mentions_in("@Anabelle came", cast) == ([], ["Anabelle"])
+    assert mentions_in("mail a@b.example", cast) == ([], [])  # an address is no mention
