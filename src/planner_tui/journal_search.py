@@ -312,8 +312,8 @@ def no_context(typed: str, contexts: Sequence[Labelled], otherwise: str = "") ->
 
 
 ONLY_WORDS_LEFT_OUT = (
-    "search leaves out words ('-rain'), not a person, a tag, a part of life or a score, and "
-    "this one was not used."
+    "search can leave out words ('-rain'), not a person, a tag, a part of life or a score: "
+    "take the - away, or that filter."
 )
 SCORED_ONLY = "only mood and connected are searched by score (as mood>=4, connected<=2)."
 """Said of another word compared with a number: the other scales are not searched by."""

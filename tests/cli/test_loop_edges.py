@@ -796,9 +796,12 @@ def test_a_commands_options_may_come_between_its_words(home: Path) -> None:
     planned = run(home, "plan", "Ola", "--how", "call", "ring", "fri", "7pm")
     assert planned.returncode == 0, planned.stderr
     assert planned.stdout.startswith("Planned (#2): Friday 27 Nov, 19:00 (in 4 days) — ring (Ola)")
-    # What follows a -- is still words, however it begins.
+    # What follows a -- is still words, however it begins, with options before it placed
+    # among the words too ("unrecognized arguments: -- -y", nu258).
     assert run(home, "plan", "Ana", "--", "-x", "sat", "10am").returncode == 0
-    assert "-x (Ana)" in run(home, "plan").stdout
+    planned = run(home, "plan", "Ana", "--how", "call", "--", "-y", "sun", "10am")
+    assert planned.returncode == 0, planned.stderr
+    assert "-x (Ana)" in run(home, "plan").stdout and "-y (Ana)" in run(home, "plan").stdout
 
 
 def test_a_person_said_with_context_is_said_to_be_left_out(home: Path) -> None:

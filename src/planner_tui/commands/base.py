@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from planner_tui import words
@@ -35,15 +36,35 @@ class Parser(argparse.ArgumentParser):
         """A command's words may come before and after its options: argparse reads them
         only up to the first one ('plan Ana walk --repeat weekly tomorrow' left 'tomorrow'
         unrecognised, nu251). The top parser, whose one word picks the command, reads as
-        argparse does, and so do words after a '--' (the intermixed reading takes them for
-        options: 'search -- -walk')."""
-        if self._subparsers is not None or self._intermixing or "--" in (args or ()):
+        argparse does. Words after a '--' are words: the options before it are moved ahead
+        of the words (the intermixed reading takes what follows '--' for options)."""
+        if self._subparsers is not None or self._intermixing:
             return super().parse_known_args(args, namespace)
+        if args is not None and "--" in args:
+            return super().parse_known_args(self._options_first(list(args)), namespace)
         self._intermixing = True  # (the intermixed reading calls this again, twice)
         try:
             return self.parse_known_intermixed_args(args, namespace)
         finally:
             self._intermixing = False
+
+    def _options_first(self, args: list[str]) -> list[str]:
+        """*args* with the options before '--' (and their values) ahead of the words:
+        'search walk --all -- -rain' as 'search --all walk -- -rain' (nu258)."""
+        end = args.index("--")
+        options: list[str] = []
+        words_: list[str] = []
+        given = iter(args[:end])
+        for arg in given:
+            action = self._option_string_actions.get(arg.split("=", 1)[0])
+            if action is None or arg == "-":
+                words_.append(arg)
+                continue
+            options.append(arg)
+            values = 1 if action.nargs is None else action.nargs  # (0: a flag)
+            if "=" not in arg and isinstance(values, int):
+                options += islice(given, values)
+        return [*options, *words_, *args[end:]]
 
     def error(self, message: str) -> NoReturn:
         # 'argument file: there is no folder …': a positional's name is argparse's (nu163)
