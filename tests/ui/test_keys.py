@@ -315,6 +315,8 @@ async def test_the_palette_finds_help_by_the_words_of_a_heavy_day(
         await settle(app, pilot)
         titles = await palette_titles(app, pilot, query, "Help")
         assert titles[0] == "Help", titles
+        if query == "lonely":  # …and the month's loneliness check just after (nu258)
+            assert titles[1] == "Review: Loneliness check", titles
 
 
 async def test_the_palette_on_a_step_runs_it_on_the_step_under_the_cursor(

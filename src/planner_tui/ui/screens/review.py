@@ -185,7 +185,7 @@ class ReviewScreen(ViewScreen):
             "l",
             "loneliness",
             "Loneliness check",
-            tooltip="Three short questions on how the month felt, and a fourth if you like",
+            tooltip="Three short questions on how lonely the month felt, and a fourth if you like",
         ),
         Binding(
             "n",
