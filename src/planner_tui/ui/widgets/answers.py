@@ -86,13 +86,17 @@ def space_presses(screen: Screen[Any], event: Key) -> bool:
     return True
 
 
-def other_answer(screen: Screen[Any], step: int) -> bool:
+def other_answer(screen: Screen[Any], step: int, *, short: bool = True) -> bool:
     """← or ↑ (*step* -1), → or ↓ (1) to the answer beside the focused one; none past either
     end: from the last, → went round to the first (in the experiment's question, from "Keep
-    it going" to "End it"). Whether there was one to move to."""
+    it going" to "End it"). *short*: a step past the end goes to the last one (else, as ↓
+    under the last row of two by two, none: it went to the one beside, and ↑ then to
+    another, nu258). Whether there was one to move to."""
     answers = [b for b in screen.query(Button) if b.display and not b.disabled]
     at = answers.index(screen.focused) if screen.focused in answers else 0
     to = max(0, min(len(answers) - 1, at + step))
+    if to != at + step and not short:
+        return False
     answers[to].focus()
     return to != at
 
@@ -142,7 +146,7 @@ class AnswerKeys:
         # ↓ did nothing and Enter gave the first answer (nu253). Past the last answer (or
         # the first) they scroll the dialog, as they did over a row.
         screen = cast(Screen[Any], self)
-        if not other_answer(screen, step * max(1, self.columns())):
+        if not other_answer(screen, step * max(1, self.columns()), short=False):
             for dialog in screen.query(".dialog").results(ScrollableContainer):
                 dialog.scroll_relative(y=step, animate=False)
 
