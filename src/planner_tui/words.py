@@ -942,8 +942,8 @@ def no_one_drifting(resting: list[str], not_yet: int = 0) -> str:
     if resting:
         said = f"{said[:-1]}, apart from {joined(resting)}, resting for now."
     if not_yet:
-        who = plural(not_yet, "person", "people")
-        said = f"{said[:-1]}; for the {who} not yet in touch since you added them, it counts from that day."
+        who = "the one person" if not_yet == 1 else f"the {plural(not_yet, 'person', 'people')}"
+        said = f"{said[:-1]}; for {who} not yet in touch since you added them, it counts from that day."
     return said
 
 
