@@ -965,6 +965,9 @@ _CADENCE_WORDS = {
     "every other week": 14,
     "every couple of weeks": 14,
     "every few weeks": 21,
+    "every day or two": 2,  # (nu258: "every week or two" was refused)
+    "every week or two": 10,
+    "every month or two": 45,
     "twice a week": 3,
     "twice a month": 15,
     "once a week": 7,

@@ -281,6 +281,7 @@ def test_a_rhythm_and_a_repeat_read_the_same_words_alike(said: str, days: int, r
     ("every week or so", 7, "weekly"), ("about every 2 weeks", 14, "every 2 weeks"),
     ("roughly monthly", 30, "monthly"), ("weekly-ish", 7, "weekly"),
     ("around once a month, give or take", 30, "monthly"),
+    ("every week or two", 10, "every 10 days"), ("every month or two", 45, "every 45 days"),
 ])  # fmt: skip
 def test_a_rhythm_said_as_people_say_it(said: str, days: int, shown: str) -> None:
     """nu165: each was refused, or "every 2 months" came back as "every 60 days" (and
