@@ -31,13 +31,7 @@ from planner_tui.db import (
     tag_key,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.letters import (
-    LETTER,
-    NOT_AFTER_LETTER,
-    NOT_BEFORE_LETTER,
-    UNSPACED,
-    WORD_CHARACTERS,
-)
+from planner_tui.letters import LETTER, UNSPACED, WORD_CHARACTERS, lazy
 from planner_tui.names import (
     Labelled,
     Named,
@@ -122,7 +116,7 @@ class SearchQuery:
 
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
-_WORD = re.compile(rf"{LETTER}+(?:\*)?")
+_WORD = lazy(rf"{LETTER}+(?:\*)?")
 
 
 def parse_terms(text: str) -> tuple[list[list[str]], list[str]]:
@@ -172,7 +166,7 @@ def _websearch_expression(groups: list[list[str]]) -> str:
     return " or ".join(" ".join(term(t) for t in g) for g in groups)
 
 
-MENTION_PATTERN = re.compile(
+MENTION_PATTERN = lazy(
     rf"(?:(?<![{WORD_CHARACTERS}@])|(?<=[{UNSPACED}]))@({LETTER}[{WORD_CHARACTERS}.'’-]*|#\d{{1,9}}\b)"
 )
 """`@Ana`, `@AnaSilva`, `@Zoë's` — or `@#4`, the person numbered 4 (two of one name)."""
@@ -180,7 +174,7 @@ POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 """`@Zoë's cat`: Zoë's, which is Zoë (unless someone is called that whole)."""
 
 
-NAME_GOES_ON = re.compile(rf"[ \t]+([{WORD_CHARACTERS}.'’-]+)")
+NAME_GOES_ON = lazy(rf"[ \t]+([{WORD_CHARACTERS}.'’-]+)")
 LONGEST_NAME = 3
 """Words after an @Name that may be read with it (see :func:`with_whole_names`)."""
 
@@ -318,7 +312,7 @@ ONLY_WORDS_LEFT_OUT = (
 SCORED_ONLY = "only mood and connected are searched by score (as mood>=4, connected<=2)."
 """Said of another word compared with a number: the other scales are not searched by."""
 
-_FILTER = re.compile(
+_FILTER = lazy(
     rf"(?P<person>@\S+)|(?P<tag>#[{WORD_CHARACTERS}-]+)|in:(?:\"(?P<ctxq>[^\"]+)\"|(?P<ctx>\S+))"
     r"|(?P<edge>from|to):(?P<day>(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*(?: \d{4})?\b|\S+)|(?P<oneday>\b\d{4}-\d{2}-\d{2}\b)|(?P<month>\b\d{4}-\d{2}\b(?!-))"
@@ -554,7 +548,7 @@ def snippet(fields: Sequence[str], terms: list[str], width: int = 90) -> str:
     # The term as a whole word first, then as a word's start, then anywhere: "star" showed
     # "…once I started…" where the entry's "*star*" was what matched. Case and accents set
     # aside, as the search sets them aside ("cafe" found "café" but showed another line).
-    for shape in (NOT_AFTER_LETTER + "{}" + NOT_BEFORE_LETTER, NOT_AFTER_LETTER + "{}", "{}"):
+    for shape in (r"(?<!\w){}(?!\w)", r"(?<!\w){}", "{}"):
         for text, (plain, at) in zip(texts, folded, strict=True):
             for term in terms:
                 found = re.search(shape.format(re.escape(fold(term))), plain)

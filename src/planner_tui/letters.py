@@ -1,5 +1,5 @@
-"""What counts as a letter of a word — in a #tag, an @mention, a word searched for, a name
-inside a step's words: Python's ``\\w`` and the marks joined to letters, which ``\\w``
+"""What counts as a letter of a word — in a #tag, an @mention, a word searched for:
+Python's ``\\w`` and the marks joined to letters, which ``\\w``
 leaves out — the vowel signs of Hindi, Bengali or Thai, Arabic's short vowels: '@अनुष्का'
 was read as '@अन' and '#मंदिर' as '#म' (nu257).
 
@@ -9,6 +9,10 @@ against the running Python's ``unicodedata``; :func:`marks_in_unicode` writes th
 """
 
 from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any
 
 MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1-\u05c2\u05c4-\u05c5\u05c7"
@@ -74,10 +78,21 @@ WORD_CHARACTERS = rf"\w{MARKS}"
 LETTER = rf"[{WORD_CHARACTERS}]"
 """One letter of a word (a digit or _ too, as ``\\w``)."""
 
-NOT_AFTER_LETTER = rf"(?<!{LETTER})"
-NOT_BEFORE_LETTER = rf"(?!{LETTER})"
-"""Where a word begins and ends: ``\\b``, with the marks as letters ('राम' is no word of
-'रामा')."""
+
+class lazy:
+    """A pattern compiled the first time it is used: one holding :data:`MARKS` takes about
+    5 ms to compile, and the app's start waited for each (the ``re.Pattern`` methods are
+    its own)."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source, self.flags = source, flags
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.source, self.flags)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled, name)
 
 
 UNSPACED = (

@@ -15,7 +15,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from dateutil.relativedelta import relativedelta
 
 from planner_tui import clock
-from planner_tui.letters import NOT_AFTER_LETTER, NOT_BEFORE_LETTER
 from planner_tui.terminal import plain, shorten
 
 
@@ -623,9 +622,7 @@ def with_person(action: str, person: str) -> str:
     'about' doesn't count)."""
     if not person.strip():  # a step toward somewhere new names its place itself
         return action
-    named = re.search(
-        rf"{NOT_AFTER_LETTER}{re.escape(person)}{NOT_BEFORE_LETTER}", action, re.IGNORECASE
-    )
+    named = re.search(rf"(?<!\w){re.escape(person)}(?!\w)", action, re.IGNORECASE)
     return action if named else f"{action} ({person})"
 
 

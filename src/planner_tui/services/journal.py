@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
@@ -28,7 +27,7 @@ from planner_tui.db.models import (
     clean_tag,
 )
 from planner_tui.journal_search import ENTRY_FIELDS, SearchQuery
-from planner_tui.letters import WORD_CHARACTERS
+from planner_tui.letters import WORD_CHARACTERS, lazy
 from planner_tui.names import sort_key, told_apart
 from planner_tui.services.common import (
     all_there,
@@ -38,9 +37,7 @@ from planner_tui.services.common import (
 )
 from planner_tui.services.undo import Change, Recorder
 
-TAG_PATTERN = re.compile(
-    rf"(?<![{WORD_CHARACTERS}#@])#({WRITTEN_TAG})"
-)  # not `@#4`: a person's number
+TAG_PATTERN = lazy(rf"(?<![{WORD_CHARACTERS}#@])#({WRITTEN_TAG})")  # not `@#4`: a person's number
 
 
 def tags_in(text: str) -> list[str]:

@@ -38,7 +38,7 @@ from planner_tui.db.models import MAX_BODY, JournalEntry, clean_tag
 from planner_tui.errors import InvalidInput
 from planner_tui.files import read_named, refuse_spreadsheet
 from planner_tui.journal_search import mentions_in, unlinked, with_whole_names
-from planner_tui.letters import WORD_CHARACTERS
+from planner_tui.letters import WORD_CHARACTERS, lazy
 from planner_tui.names import Named, people_named, told_apart
 from planner_tui.services.exchange import EXPORT_KINDS, export_kind, kind_of_text
 
@@ -67,7 +67,7 @@ _HEADER_SHAPE = re.compile(
 )
 """A header's date in one of :data:`TIME_FORMATS`' shapes, read or not: one that can't be
 read ('2026-02-31 10:00') is a mistake to say, not text of the entry before it."""
-_TAG = re.compile(rf"(?<!\S)([#@])([-+*#/{WORD_CHARACTERS}]+)")
+_TAG = lazy(rf"(?<!\S)([#@])([-+*#/{WORD_CHARACTERS}]+)")
 _DAY_FILE = re.compile(r"^[0-3]\d\.(txt|md)$")
 
 

@@ -40,7 +40,6 @@ from planner_tui.db.models import (
     label,
 )
 from planner_tui.errors import InvalidInput
-from planner_tui.letters import NOT_AFTER_LETTER, NOT_BEFORE_LETTER
 from planner_tui.names import called, fold, people_named, sort_key, told_apart
 from planner_tui.services.common import driver_connection, get_or_404, validate
 from planner_tui.services.people import (
@@ -228,10 +227,10 @@ def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str)
     if found is not None:
         return typed[: found.start()] + lighter + typed[found.end() :]
     them = rf"(?:{re.escape(name)}|{'|'.join(THEM)})"  # 'call her' is 'call Priya'
-    named = re.compile(rf"{NOT_AFTER_LETTER}{them}{NOT_BEFORE_LETTER}", re.IGNORECASE)
+    named = re.compile(rf"(?<!\w){them}(?!\w)", re.IGNORECASE)
     if len(named.sub(" ", typed).split()) <= 1:
         return lighter  # 'call Ana', 'call': the lighter step is all there is to say
-    to_them = re.search(rf"{NOT_AFTER_LETTER}{them}\s+(about\s.*)", typed, re.IGNORECASE)
+    to_them = re.search(rf"(?<!\w){them}\s+(about\s.*)", typed, re.IGNORECASE)
     # ...and so after a word or two saying how ('call about her new job' offered "send
     # Annie a short message: call about her new job", nu161; not 'ask Cy's mum about Cy')
     how = re.match(r"\s*(?:\S+\s+){1,2}?(about\s.*)", typed, re.IGNORECASE)
@@ -240,7 +239,7 @@ def smaller_words(typed: str, chosen: Action | None, smaller: Action, name: str)
     # ...and so why, said after them ('call Mum, just to say hi' offered "send Mum a short
     # message: call Mum, just to say hi", nu213; not 'ask Bo to the concert')
     why = re.match(
-        rf"\s*(?:\S+\s+){{1,2}}?{them}{NOT_BEFORE_LETTER}(\s*,\s*.+|\s+(?:just\s+)?to\s+{SAYING}\b.*)",
+        rf"\s*(?:\S+\s+){{1,2}}?{them}(?!\w)(\s*,\s*.+|\s+(?:just\s+)?to\s+{SAYING}\b.*)",
         typed,
         re.IGNORECASE,
     )
@@ -268,15 +267,13 @@ def name_as_written(typed: str, name: str, said: str = "", nickname: str = "") -
     named by to plan it (*said*: "priya" is "Priya"), else what steps call them
     (:func:`planner_tui.names.called`: their *nickname*, unless only initials)."""
     for form in _name_forms(name, said):
-        found = re.search(
-            rf"{NOT_AFTER_LETTER}{re.escape(form)}{NOT_BEFORE_LETTER}", typed, re.IGNORECASE
-        )
+        found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", typed, re.IGNORECASE)
         if found:
             return found.group(0)
     # A later word of their name, written as a name ("call Rosa" of Aunt Rosa offered "send
     # Aunt Rosa a short message: call Rosa, just to say hi", nu221; "the park" is no Jo Park)
     for form in _later_words(name):
-        found = re.search(rf"{NOT_AFTER_LETTER}{re.escape(form)}{NOT_BEFORE_LETTER}", typed)
+        found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", typed)
         if found and form[:1].isupper():
             return found.group(0)
     for form in _name_forms(name):  # as they were named to plan it ("Priya", not in full)
@@ -290,12 +287,7 @@ def same_step(one: str, other: str, name: str, said: str = "") -> bool:
 
     def key(text: str) -> str:
         for form in _name_forms(name, said):
-            text = re.sub(
-                rf"{NOT_AFTER_LETTER}{re.escape(form)}{NOT_BEFORE_LETTER}",
-                "\x00",
-                text,
-                flags=re.IGNORECASE,
-            )
+            text = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", "\x00", text, flags=re.IGNORECASE)
         return " ".join(text.casefold().split()).rstrip(".!?")
 
     return key(one) == key(other)
@@ -315,11 +307,7 @@ def library_action_within(
     inside = [
         action
         for action in actions
-        if re.search(
-            rf"{NOT_AFTER_LETTER}{re.escape(action.for_person(written))}{NOT_BEFORE_LETTER}",
-            typed,
-            re.I,
-        )
+        if re.search(rf"(?<!\w){re.escape(action.for_person(written))}(?!\w)", typed, re.I)
     ]
     return max(inside, key=lambda action: len(action.words), default=None)
 
