@@ -446,7 +446,9 @@ async def test_c_on_a_day_of_several_check_ins_says_which_it_opened(sqlite_db: D
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "c")
-        assert "Check-in for Monday 23 November 2026 (editing the newest of 3)" in screen_text(app)
+        assert "Check-in for Monday 23 November 2026 (editing one of 3 that day)" in screen_text(
+            app
+        )
         assert form(app).query_one("#body", TextArea).text == "evening"
 
 

@@ -476,7 +476,6 @@ class PlannerApp(TypeAheadApp):
         from planner_tui.ui.forms.journal import JournalForm
 
         today = clock.check_in_day()  # past midnight, the day just gone
-        of_the_day = 1
         try:
             drafted = self.backend.read(partial(checkin_drafted, today=today))
             if drafted == NEW_CHECKIN_DRAFT:
@@ -485,16 +484,14 @@ class PlannerApp(TypeAheadApp):
                 entry_id = int(drafted.removeprefix("journal:"))
                 entry = self.backend.read(partial(journal.get_entry, entry_id=entry_id))
             else:
-                days = self.backend.read(
-                    partial(journal.list_entries, start=today, end=day_after(today))
+                newest = self.backend.read(
+                    partial(journal.list_entries, start=today, end=day_after(today), limit=1)
                 )
-                entry, of_the_day = (days[0] if days else None), len(days)
+                entry = newest[0] if newest else None
         except PlannerError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.call_from_thread(
-            self.push_made, lambda: JournalForm(entry, of_the_day=of_the_day), then
-        )
+        self.call_from_thread(self.push_made, lambda: JournalForm(entry), then)
 
     @work(thread=True, group="write", description="write")
     def write_then_reload(

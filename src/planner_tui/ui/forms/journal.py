@@ -169,6 +169,12 @@ def in_touch(when: str) -> str:
     return f"We were in touch {when} (the people above)"
 
 
+def editing_heading(day: date, of: int = 1) -> str:
+    """A check-in being changed: its day, and how many that day has when more than one."""
+    which = "editing" if of < 2 else f"editing one of {of} that day"
+    return f"Check-in for {clock.strftime(day, '%A %-d %B %Y')} ({which})"
+
+
 class JournalForm(FormScreen[JournalEntryRead]):
     TITLE = "Check-in"
     WORDS = "#body"
@@ -197,12 +203,9 @@ class JournalForm(FormScreen[JournalEntryRead]):
             event.prevent_default()
             self.query_one("#day", Input).focus()
 
-    def __init__(
-        self, entry: JournalEntryRead | None = None, *, another: bool = False, of_the_day: int = 1
-    ) -> None:
+    def __init__(self, entry: JournalEntryRead | None = None, *, another: bool = False) -> None:
         """*entry* to change, or a new check-in: today's, or *another* (the Journal's `n`:
-        for yesterday, or any day typed). *of_the_day*: *entry* is the newest of that many
-        on its day (`c` opened one of three without a word, nu254)."""
+        for yesterday, or any day typed)."""
         key = (
             f"journal:{entry.id}"
             if entry
@@ -223,9 +226,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
         self.written: dict[date, int] = {}
         """Check-ins on each of the last :data:`RECENT_DAYS` days (once the choices are read)."""
         when = when_for(entry.day if entry else None, another=another)
-        editing = "editing" if of_the_day < 2 else f"editing the newest of {of_the_day}"
         self.heading = (
-            f"Check-in for {clock.strftime(entry.day, '%A %-d %B %Y')} ({editing})"
+            editing_heading(entry.day)
             if entry
             else new_heading(clock.today() - timedelta(days=1) if another else clock.check_in_day())
         )
@@ -340,6 +342,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
         self, choices: tuple[list[PersonRead], list[ContextRead], list[str], dict[date, int]]
     ) -> None:
         everyone, self.contexts, self.prompts, self.written = choices
+        if self.entry is not None and self.written.get(self.entry.day, 0) > 1:
+            # `c` on a day of three opened one without a word of the others (nu254)
+            title = editing_heading(self.entry.day, self.written[self.entry.day])
+            self.query_one(".dialog-title", Label).update(title)
         self.people = [p for p in everyone if not p.archived]  # whom a mention links
         self.archived = [p for p in everyone if p.archived]
         # The box knows the archived too: one typed there is said to be archived (it said
