@@ -829,3 +829,34 @@ async def test_the_advice_for_a_planner_gone_while_open_is_toasted_whole(
         assert "planner-tui restore FILE (copies are in" in gone
         assert gone.endswith("README, 'Backups and restore'). What you wrote is still here.")
     assert not (home / "planner.db").exists()
+
+
+async def test_a_save_lets_its_draft_go_in_the_same_write(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """nu259: the app killed just after a contact was saved, before its draft was let go in
+    a write of its own: the next `l` offered the draft back, and saving it logged the
+    contact twice. The draft goes in the save's own transaction."""
+    from planner_tui.services import drafts
+    from planner_tui.ui.forms.interaction import InteractionForm
+
+    [ana] = with_people(sqlite_db, ["Ana"])
+    key = f"interaction:new:people:{ana}"
+
+    def kept() -> bool:
+        with sqlite_db.session() as s:
+            return drafts.find_draft(session=s, key=key) is not None
+
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "m", "l")
+        assert isinstance(app.screen, InteractionForm)
+        app.screen.query_one("#note", TextArea).text = "met at the bus stop"
+        await until(pilot, kept, "the contact's draft is kept")
+        # killed here: nothing after the save's own write runs
+        monkeypatch.setattr(FormScreen, "drop_draft", lambda _self: None)
+        await press(app, pilot, "ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, InteractionForm), "saved")
+    assert not kept()
+    with sqlite_db.session() as s:
+        assert len(people.list_interactions(session=s)) == 1

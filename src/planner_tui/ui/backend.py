@@ -53,6 +53,8 @@ class Backend:
         (:meth:`write`): a restore moves it aside, and what was saved into it with it."""
         self._lock = threading.Lock()
         self._closed = False
+        self._alongside = threading.local()
+        """What each write of one thread also does, in its transaction (:meth:`alongside`)."""
         if database is not None:
             self._ready.set()
 
@@ -182,11 +184,25 @@ class Backend:
             raise DamagedFile(str(self._damaged))
         with self._noting_damage(), self.database.write(changes_data=affects_views) as session:
             result = call(session=session)
+            for also in getattr(self._alongside, "calls", ()):
+                also(session=session)
         if affects_views:  # drafts and settings don't: views need not reload for them
             self.version += 1
         else:
             self.kept_version += 1
         return result
+
+    @contextlib.contextmanager
+    def alongside(self, also: Callable[..., object]) -> Iterator[None]:
+        """Each write this thread makes in the block also does *also* (given a session), in
+        the same transaction: a form's save lets its draft go in the write that saves its
+        words, so no moment comes when both are on file (nu259: the app killed between the
+        two, the saved contact came back as a draft and was saved twice)."""
+        self._alongside.calls = (also,)
+        try:
+            yield
+        finally:
+            self._alongside.calls = ()
 
     @contextlib.contextmanager
     def _noting_damage(self) -> Iterator[None]:

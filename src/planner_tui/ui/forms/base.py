@@ -863,12 +863,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                         moved_from=self._moved_from,
                     )
                     if keep
-                    else partial(
-                        drafts.discard_draft,
-                        key=self._draft_row,
-                        taken=self._taken,
-                        moved_from=self._moved_from,
-                    ),
+                    else self._draft_goes(),
                     affects_views=False,
                 )
                 self._taken = self._moved_from = None  # its words are in its own draft now
@@ -1035,7 +1030,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         try:
             if self.changed_meanwhile():
                 return
-            result = self.submit(values)
+            with self.planner.backend.alongside(self._draft_goes()):
+                result = self.submit(values)
         except Question as question:
             self.app.call_from_thread(self.ask, question, values)
             return
@@ -1136,25 +1132,27 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             self.draft_key = draft_key
             self._draft_row = f"{draft_key}#{uuid.uuid4().hex[:12]}"
 
+    def _draft_goes(self) -> Callable[..., None]:
+        """The form's draft let go (:func:`~planner_tui.services.drafts.discard_draft`), given a
+        session."""
+        from planner_tui.services import drafts
+
+        return partial(
+            drafts.discard_draft,
+            key=self._draft_row,
+            taken=self._taken,
+            moved_from=self._moved_from,
+        )
+
     def drop_draft(self) -> None:
         """In a worker: the draft goes (saved, or let go), and a draft write still on its
         way, for what was typed before, is not done after it (which brought it back). A
         draft that can't be let go (the file damaged or locked) is said, not raised: what
         was saved stays saved."""
-        from planner_tui.services import drafts
-
         with self._draft_lock:
             self._saves += 1
             try:
-                self.planner.backend.write(
-                    partial(
-                        drafts.discard_draft,
-                        key=self._draft_row,
-                        taken=self._taken,
-                        moved_from=self._moved_from,
-                    ),
-                    affects_views=False,
-                )
+                self.planner.backend.write(self._draft_goes(), affects_views=False)
                 self._taken = self._moved_from = None
                 self._tell_view_below()
             except PlannerError as error:  # the form may have closed: the app says it

@@ -243,9 +243,10 @@ class OutcomeForm(FormScreen[Any]):
         from planner_tui.services import steps
 
         try:
-            result = self.planner.backend.write(
-                partial(steps.add_to_outcome_note, step_id=self.step.id, note=note)
-            )
+            with self.planner.backend.alongside(self._draft_goes()):
+                result = self.planner.backend.write(
+                    partial(steps.add_to_outcome_note, step_id=self.step.id, note=note)
+                )
         except PlannerError as error:  # the draft stays, to be offered again
             self.planner.call_from_thread(self.planner.notify, str(error), severity="error")
             return
