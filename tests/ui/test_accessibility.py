@@ -25,6 +25,7 @@ from planner_tui.ui.app import THEME_KEY
 from planner_tui.ui.forms.base import FormScreen
 from planner_tui.ui.screens.review import FigureBox
 
+from ..conftest import FROZEN
 from .test_app import make_app, press
 from .test_tables import contrast
 
@@ -194,3 +195,22 @@ async def test_with_no_color_every_theme_chosen_is_readable(
             and style.color == style.bgcolor
         ]
         assert unreadable == [], unreadable[:5]
+
+
+async def test_with_no_color_a_narrow_map_draws_its_list(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """nu261: with NO_COLOR, the Map at 40 columns closed the app: its table drew a piece
+    of a line with no style at all, and Textual's greys expected one."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana Lima", "cadence_days": 7}).id
+        people.log_interaction(
+            session=s, data={"person_ids": [ana], "occurred_at": FROZEN.astimezone()}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(40, 15)) as pilot:
+        await press(app, pilot, "m")
+        strips = app.screen._compositor.render_strips()
+        assert "Ana" in "".join(text for strip in strips for text, _, _ in strip)
+        assert app.is_running

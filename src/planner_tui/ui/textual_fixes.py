@@ -1,4 +1,4 @@
-"""Four faults in Textual itself, fixed from outside until Textual ships the fixes.
+"""Five faults in Textual itself, fixed from outside until Textual ships the fixes.
 
 A leak: Textual 8 caches ``StylesCache.get_inner_outer`` with ``lru_cache`` on the method,
 so the cache's keys hold up to 1,024 ``StylesCache`` objects — with every line each had
@@ -24,6 +24,11 @@ starts with — to greys, for a theme of its own colours; to the terminal's own,
 theme — and keeps it. A theme chosen later (the saved one, or from the palette) kept the
 first: an ANSI theme's colours have no values to make greys of, and every cell was drawn
 black on black (nu245). The choice is now made again with the theme.
+
+Another crash: with NO_COLOR, Textual's greys expect every piece of a line to have a style,
+and a table narrower than its columns draws an empty piece with none — the Map at 40 columns
+closed the app (nu261). A piece without a style is left without one, as Textual's other
+colour filter does.
 """
 
 from __future__ import annotations
@@ -31,9 +36,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from rich.segment import Segment
 from textual._styles_cache import StylesCache
 from textual.app import App
-from textual.filter import Monochrome, NoColor
+from textual.filter import Monochrome, NoColor, monochrome_style
 from textual.timer import Timer
 from textual.widgets import OptionList
 
@@ -44,6 +50,22 @@ def apply() -> None:
     page_only_when_laid_out()
     one_off_timers_fire()
     no_colour_for_each_theme()
+    greys_for_unstyled_pieces()
+
+
+def greys_for_unstyled_pieces() -> None:
+    apply = Monochrome.__dict__.get("apply")
+    if apply is None or getattr(apply, "unstyled_too", False):
+        return
+
+    def greys(self: Monochrome, segments: list[Segment], background: Any) -> list[Segment]:
+        return [
+            Segment(text, None if style is None else monochrome_style(style), None)
+            for text, style, _ in segments
+        ]
+
+    greys.unstyled_too = True  # type: ignore[attr-defined]
+    Monochrome.apply = greys  # type: ignore[method-assign]
 
 
 def no_colour_for_each_theme() -> None:
