@@ -860,3 +860,32 @@ async def test_a_save_lets_its_draft_go_in_the_same_write(
     assert not kept()
     with sqlite_db.session() as s:
         assert len(people.list_interactions(session=s)) == 1
+
+
+async def test_a_view_come_back_to_says_when_its_data_cannot_be_read_now(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """nu260: with the server stopped, going back to a view showed its rows as they were
+    read, as if still true, and said nothing. Said above them now, and gone once the data
+    can be read again."""
+    from planner_tui.errors import StorageError
+    from planner_tui.ui.backend import Backend
+
+    with_people(sqlite_db, ["Ana"])
+    app = make_app(sqlite_db)
+    unreachable = "Could not reach the database server [bold]here[/]."
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "m", "t")
+        version = Backend.data_version
+
+        def stopped(_self: Backend) -> int:
+            raise StorageError(unreachable)
+
+        monkeypatch.setattr(Backend, "data_version", stopped)
+        await press(app, pilot, "m")
+        await until(pilot, lambda: unreachable in screen_text(app), "the Map says it")
+        assert "Ana" in screen_text(app)  # what was read stays, under the note
+        monkeypatch.setattr(Backend, "data_version", version)
+        await press(app, pilot, "t", "m")
+        await until(pilot, lambda: unreachable not in screen_text(app), "the note goes")
+        assert "Ana" in screen_text(app)

@@ -187,6 +187,12 @@ def bring_into_sight(widget: Widget) -> None:
         widget.scroll_visible(animate=False)
 
 
+def problem_words(error: PlannerError) -> str:
+    """What a view says when its data can't be read: a locked planner's own words (the app
+    asks for the passphrase on top; "damaged" here alarmed), else the error's."""
+    return words.LOCKED if isinstance(error, NeedsPassphrase) else str(error)
+
+
 def shown(widget: Widget) -> bool:
     """Whether *widget* and everything around it are displayed."""
     return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
@@ -314,6 +320,8 @@ class ViewScreen(KeepsStyles, Screen[None]):
     _shown: tuple[Any, ...] | None = None
     _read_at: int | None = None
     """The stored data version (:meth:`Backend.data_version`) when the data shown was read."""
+    _problem_said = False
+    """Whether the view says, above what it shows, that its data can't be read now."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -401,10 +409,16 @@ class ViewScreen(KeepsStyles, Screen[None]):
     @work(thread=True, exclusive=True, group="written", description="check for changes")
     def reload_if_written_elsewhere(self) -> None:
         """Read again if another program (the command line, another machine) has changed
-        the data since this view read it; a query of a row, not a reload, when not."""
-        with contextlib.suppress(PlannerError):  # a file that can't be read: said on a reload
-            if self.planner.backend.data_version() != self._read_at:
-                self.app.call_from_thread(self.catch_up)
+        the data since this view read it; a query of a row, not a reload, when not. Data
+        that can't be read now (a server stopped) is said above what the view shows: its
+        rows stayed, as if still true (nu260)."""
+        try:
+            written = self.planner.backend.data_version() != self._read_at
+        except PlannerError as error:
+            self.app.call_from_thread(self.show_problem, problem_words(error))
+            return
+        if written or self._problem_said:
+            self.app.call_from_thread(self.catch_up)
 
     def action_check_in(self) -> None:
         """Today's check-in, from a view that binds `c` to it."""
@@ -496,11 +510,8 @@ class ViewScreen(KeepsStyles, Screen[None]):
         try:
             read_at = self.planner.backend.data_version()  # before: a write during counts
             data = self.load()
-        except NeedsPassphrase:  # the app asks for it on top; "damaged" here alarmed
-            self.app.call_from_thread(self.show_problem, words.LOCKED)
-            return
         except PlannerError as error:
-            self.app.call_from_thread(self.show_problem, str(error))
+            self.app.call_from_thread(self.show_problem, problem_words(error))
             return
         # mypy can't match an async callback to call_from_thread's overloads; it awaits it.
         self.app.call_from_thread(self._show, data, stamp, asked, read_at)  # type: ignore[arg-type]
@@ -521,6 +532,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
             # back someone just deleted.
             return
         self._read_at = read_at
+        self._problem_said = False
         self.query_one("#loading").display = False
         self.query_one("#body").display = True
         shown = self.show(data)
@@ -545,6 +557,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
         loading = self.query_one("#loading", Static)
         loading.display = True
         loading.update(text(message))
+        self._problem_said = True
         if self._shown is None:  # its empty headings would read as "nothing planned"
             self.query_one("#body").display = False
         self.answered()
