@@ -146,7 +146,11 @@ def test_postgres_as_many_write_it_is_postgresql(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["postgresql+psycopg://me:pa ss@w:rd/%#?@127.0.0.1:1/planner", "postgresql://me@host:port/x"],
+    [
+        "postgresql+psycopg://me:pa ss@w:rd/%#?@127.0.0.1:1/planner",
+        "postgresql://me@host:port/x",
+        "postgresql+psycopg://me:p@ss@127.0.0.1:1/planner",  # nu260: host "ss@127.0.0.1"
+    ],
 )
 def test_an_address_that_cannot_be_read_says_how_to_write_a_password(
     tmp_path: Path, url: str
@@ -181,6 +185,59 @@ def test_a_user_without_rights_on_the_tables_is_told_so_not_sent_elsewhere(
         with admin.connect() as connection:
             connection.exec_driver_sql(f"DROP OWNED BY {guest}")
             connection.exec_driver_sql(f"DROP ROLE {guest}")
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_a_user_or_database_the_server_does_not_have_is_named(
+    pg_database: Database, tmp_path: Path
+) -> None:
+    """nu260: a user or a database the server doesn't have was "Could not reach the
+    database server. Check that it is running…" — it was running, and answered."""
+    url = sa.make_url(pg_database.location.url)
+    nobody = url.set(username="nobody_here", password=None).render_as_string(False)
+    with pytest.raises(StorageError) as refused:
+        open_database(Location(nobody, tmp_path))
+    assert str(refused.value) == (
+        'The database server has no user called "nobody_here" (the name before the @ in '
+        "--db). Check the address, or have the server's owner make the user."
+    )
+    nowhere = url.set(database="no_such_planner").render_as_string(False)
+    with pytest.raises(StorageError) as refused:
+        open_database(Location(nowhere, tmp_path))
+    assert str(refused.value) == (
+        'The database server has no database called "no_such_planner" (the name at the end '
+        "of --db). Check the address, or make it on the server: createdb no_such_planner."
+    )
+
+
+@pytest.mark.postgres
+def test_a_user_with_no_schema_to_work_in_is_told_so(pg_database: Database, tmp_path: Path) -> None:
+    """nu260: a user without rights on the database's schema was told "The database
+    reported a problem: no schema has been selected to create in"."""
+    name, guest = f"planner_noschema_{os.getpid()}", f"planner_tui_noschema_{os.getpid()}"
+    admin = sa.create_engine(pg_database.location.url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+        connection.exec_driver_sql(f"DROP ROLE IF EXISTS {guest}")
+        connection.exec_driver_sql(f"CREATE ROLE {guest} LOGIN")
+        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+    url = sa.make_url(pg_database.location.url).set(database=name)
+    owner = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with owner.connect() as connection:
+        connection.exec_driver_sql("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+    owner.dispose()
+    try:
+        as_guest = url.set(username=guest, password=None).render_as_string(False)
+        with pytest.raises(StorageError) as refused:
+            open_database(Location(as_guest, tmp_path))
+        said = str(refused.value)
+        assert said.startswith("The database server gives this user no schema to keep"), said
+        assert said.endswith("(GRANT USAGE, CREATE ON SCHEMA public TO the user in --db)."), said
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            connection.exec_driver_sql(f"DROP ROLE IF EXISTS {guest}")
         admin.dispose()
 
 

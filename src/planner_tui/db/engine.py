@@ -182,6 +182,29 @@ def describe_error(
         return damaged_words(database, passphrase)
     if "timeout expired" in text:  # psycopg: the server took the connection, never answered
         return words.SERVER_DID_NOT_ANSWER
+    said = str(getattr(error, "orig", None) or error)
+    if missing := _SERVER_HAS_NO.search(said):  # it answered: not "could not reach it"
+        kind, name = missing["kind"], missing["name"]
+        if kind == "role":
+            return (
+                f'The database server has no user called "{name}" (the name before the @ in '
+                "--db). Check the address, or have the server's owner make the user."
+            )
+        return (
+            f'The database server has no database called "{name}" (the name at the end of '
+            f"--db). Check the address, or make it on the server: createdb {name}."
+        )
+    if "password authentication failed" in text:
+        return (
+            "The database server refused the password in --db. Check it (with any @ : / # ? % "
+            "or space in it written as %40 %3A %2F %23 %3F %25 %20)."
+        )
+    if "no schema has been selected" in text:
+        return (
+            "The database server gives this user no schema to keep planner-tui's tables in. "
+            "Its owner can give it one (GRANT USAGE, CREATE ON SCHEMA public TO the user in "
+            "--db)."
+        )
     if "resolve host" in text or "translate host name" in text:
         return (
             "The database server's name could not be found (a typing slip in --db, or no "
@@ -205,6 +228,11 @@ def describe_error(
     said = _driver_words(error).rstrip(".")
     return f"The database reported a problem: {said}."
 
+
+_SERVER_HAS_NO = re.compile(
+    r'FATAL:\s+(?P<kind>role|database) "(?P<name>[^"]{1,100})" does not exist'
+)
+"""psycopg's 'FATAL:  role "x" does not exist' (or database): the server answered, and refused."""
 
 _SERVER_AT = re.compile(
     r'(?:at\s"(?P<host>[^"]+)",\sport\s(?P<port>\d+)|on\ssocket\s"(?P<socket>[^"]+)")\s'
@@ -942,6 +970,8 @@ def make_engine(location: Location) -> Engine:
             _sqlite_pragmas(engine)
             return engine
         url = sa.make_url(location.url)
+        if "@" in (url.host or ""):  # an @ in the password, as typed: read as the host's
+            raise ValueError(url.host)
         backend, plus, driver = url.drivername.partition("+")
         if backend == "postgres":  # as many servers and hosts write it: SQLAlchemy's name
             url = url.set(drivername=f"postgresql{plus}{driver}")  # is the longer one
