@@ -609,3 +609,19 @@ def test_a_planner_written_over_while_open_refuses_the_next_save(tmp_path: Path)
         assert kept.with_name(kept.name + "-wal").stat().st_size > 0  # Ana is in the log
     finally:
         db.dispose()
+
+
+def test_a_password_the_server_refuses_is_said_to_be_refused() -> None:
+    """psycopg's words for a wrong password (the test server trusts every user, so they are
+    built here): it was "Could not reach the database server", of a server that answered."""
+    refused = sa.exc.OperationalError(
+        "connect",
+        {},
+        Exception(
+            'connection failed: connection to server at "127.0.0.1", port 5432 failed: '
+            'FATAL:  password authentication failed for user "me"'
+        ),
+    )
+    assert engine.describe_error(refused).startswith(
+        "The database server refused the password in --db."
+    )
