@@ -174,6 +174,12 @@ def still_saving(seconds: float) -> str:
     )
 
 
+STILL_SAVING_ON_SERVER = (
+    "Still saving: the database server hasn't answered yet (another computer may be writing, "
+    "or it may be slow to reach). What you wrote stays here meanwhile."
+)
+""":func:`still_saving` on a server, where no wait has a set end (nu260)."""
+
 LONELY_SAVED = "Saved — thank you for taking a moment for this."
 """After a loneliness check that leans towards feeling lonely: the Review then shows the
 check, with the people one trusts and free lines under it. (Short: a toast of three lines

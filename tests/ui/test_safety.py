@@ -889,3 +889,30 @@ async def test_a_view_come_back_to_says_when_its_data_cannot_be_read_now(
         await press(app, pilot, "t", "m")
         await until(pilot, lambda: unreachable not in screen_text(app), "the note goes")
         assert "Ana" in screen_text(app)
+
+
+@pytest.mark.postgres
+async def test_a_save_waiting_for_the_server_says_it_waits_for_the_server(
+    pg_database: Database,
+) -> None:
+    """nu260: a save held up on PostgreSQL said "another program is writing to your planner
+    … (up to 15 seconds)": the server had stopped answering, and the wait had no such end."""
+    from ..conftest import _empty
+
+    _empty(pg_database)
+    app = make_app(pg_database)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await press(app, pilot, "m", "n")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#name", Input).value = "Ana"
+        note = form.query_one("#form-problem", Problem)
+        with pg_database.engine.connect() as other:
+            other.exec_driver_sql("LOCK TABLE person IN EXCLUSIVE MODE")  # held till the end
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: "Still saving" in str(note.render()), "said nothing")
+            assert str(note.render()) == words.STILL_SAVING_ON_SERVER
+            other.rollback()
+        await until(pilot, lambda: app.screen is not form, "saved once the lock went")
+    with pg_database.session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Ana"]

@@ -1055,7 +1055,12 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         from planner_tui.db.engine import busy_timeout_ms  # loaded by now: a save is running
 
         problem = self.query_one("#form-problem", Problem)
-        problem.say(words.still_saving(busy_timeout_ms() / 1000))
+        on_file = self.planner.backend.database.dialect == "sqlite"
+        problem.say(
+            words.still_saving(busy_timeout_ms() / 1000)
+            if on_file
+            else words.STILL_SAVING_ON_SERVER
+        )
         self.into_view(self.save_button, problem)
         self._still_saving = problem.message
 
