@@ -6,6 +6,7 @@ Every figure has a key; :data:`EXPLAIN` says for each how it is counted and from
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -177,6 +178,18 @@ OVERVIEW_ROWS: list[tuple[str, str, str, int]] = [
 ]
 
 
+def every_day(month: date, days: int, before: date, days_before: int) -> str | None:
+    """A check-in on every day of *month*, said so: beside every day of a longer month
+    before, it read "down 1" (nu262)."""
+    if days != monthrange(month.year, month.month)[1]:
+        return None
+    return (
+        "every day, both"
+        if days_before == monthrange(before.year, before.month)[1]
+        else "every day"
+    )
+
+
 def planner_begins_in(data: MonthReviewData) -> bool:
     """Whether the planner begins in the month reviewed: the month before holds nothing to
     compare with (set beside it, each figure went "up" by all of itself)."""
@@ -192,6 +205,8 @@ def overview(data: MonthReviewData) -> Figure:
         # A count of a month still going is partial: beside a whole month it is "so far".
         partial = data.running and digits == 0
         change = "so far" if partial else patterns.compared(now, before, digits=digits)
+        if key == "days" and not partial and not change.startswith("up"):
+            change = every_day(f.month, now, p.month, before) or change
         rows.append(
             (name, num(now, digits))
             if first

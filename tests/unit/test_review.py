@@ -1036,3 +1036,27 @@ def test_one_more_item_is_shown_not_counted() -> None:
     names = [f"Person {n}" for n in range(1, 8)]
     assert review_report.more(names) == [f"  • {n}" for n in names]
     assert review_report.more([*names, "Person 8"])[-1] == "  • … and 2 more"
+
+
+def test_a_check_in_every_day_of_a_shorter_month_is_not_down(db: Database) -> None:
+    """nu262: a check-in on each of November's 30 days, beside each of October's 31, read
+    "down 1" — a whole month counted less for being shorter."""
+    from datetime import timedelta
+
+    clock.freeze(datetime(2026, 12, 7, 20))
+    with db.write() as s:
+        for day in range(61):  # 1 October to 30 November
+            journal.save_entry(session=s, data={"day": OCTOBER + timedelta(days=day), "body": "x"})
+    rows = {
+        row[0]: row[1:]
+        for row in review_report.overview(review_of(db, date(2026, 11, 1))).table.rows
+    }  # type: ignore[union-attr]
+    assert rows["Days with a check-in"] == ("30", "31", "every day, both")
+    assert rows["Journal entries"] == ("30", "31", "down 1")  # entries are counted, not days
+    with db.write() as s:
+        journal.delete_entry(session=s, entry_id=1)  # 1 October
+    rows = {
+        row[0]: row[1:]
+        for row in review_report.overview(review_of(db, date(2026, 11, 1))).table.rows
+    }  # type: ignore[union-attr]
+    assert rows["Days with a check-in"] == ("30", "30", "every day")
