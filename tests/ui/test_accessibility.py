@@ -5,6 +5,7 @@ colour. (Monochrome and NO_COLOR in a real terminal: e2e/test_tmux.py.)"""
 from __future__ import annotations
 
 import pytest
+from rich.style import Style
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import (
@@ -133,26 +134,64 @@ async def test_an_example_in_an_empty_box_says_it_is_one(
             assert field.value == "" and str(field.placeholder).startswith("e.g. "), box
 
 
-async def test_a_lists_highlighted_line_is_marked_by_more_than_colour(sqlite_db: Database) -> None:
-    """The wizard's lists showed the line Enter takes by a faint fill alone: with NO_COLOR
-    two greys apart (nu174). It is bold and reversed, as a table's selected row is; in a
-    list without the focus, bold and underlined."""
-    from planner_tui.services import people
+def drawn(app: object, words: str) -> Style:
+    """The style *words* are drawn in on screen, through the app's colour filter (greys,
+    with NO_COLOR): the first piece of a line that holds them."""
+    for strip in app.screen._compositor.render_strips():  # type: ignore[attr-defined]
+        for text, style, _ in strip:
+            if words in text and style is not None:
+                return style
+    raise AssertionError(f"{words!r} is not on screen")
 
+
+def stands_out(line: Style, others: Style) -> bool:
+    """Whether a highlighted line is told from the lines beside it by more than a shade: in
+    bold, on a ground at least 3:1 apart from theirs."""
+    assert line.bgcolor is not None and others.bgcolor is not None
+    grounds = tuple(line.bgcolor.get_truecolor()), tuple(others.bgcolor.get_truecolor())
+    return bool(line.bold) and contrast(*grounds) >= 3
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_a_lists_highlighted_line_is_marked_by_more_than_colour(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """The wizard's lists showed the line Enter takes by a faint fill alone: with NO_COLOR
+    two greys apart (nu174). Its colours are swapped, as a table's selected row's are; in a
+    list without the focus, it is bold and underlined. So in a tick list and an open
+    drop-down: there Textual drew the line in bold alone, on nearly the same grey (nu261)."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
     with sqlite_db.write() as s:
-        people.create_person(session=s, data={"name": "Ana"})
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        club = people.create_context(session=s, data={"name": "Book club"}).id
+        people.create_person(session=s, data={"name": "Ana", "context_ids": [choir, club]})
+        people.create_person(session=s, data={"name": "Bo"})
     app = make_app(sqlite_db)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 60)) as pilot:
         await press(app, pilot, "s")
         options = app.screen.query_one("#who-list", OptionList)
         options.focus()
+        options.highlighted = 0
         await press(app, pilot)
-        style = options.get_component_rich_style("option-list--option-highlighted")
-        assert style.bold and style.reverse
+        assert stands_out(drawn(app, "Ana"), drawn(app, "Bo"))
         app.screen.query_one("#find").focus()
         await press(app, pilot)
-        style = options.get_component_rich_style("option-list--option-highlighted")
-        assert style.bold and style.underline and not style.reverse
+        assert drawn(app, "Ana").bold and drawn(app, "Ana").underline
+        await press(app, pilot, "escape", "c")
+        ticks = app.screen.query_one("#contexts", SelectionList)
+        ticks.focus()
+        ticks.highlighted = 0
+        await press(app, pilot)
+        assert stands_out(drawn(app, "Book club"), drawn(app, "Choir"))
+        await press(app, pilot, "escape", "m", "3", "n")
+        app.screen.query_one(Select).focus()
+        await press(app, pilot, "space")
+        dropdown = app.focused
+        assert isinstance(dropdown, OptionList) and dropdown.highlighted is not None
+        dropdown.highlighted = 0
+        await press(app, pilot)
+        assert stands_out(drawn(app, "family"), drawn(app, "friends"))
 
 
 async def test_the_map_tab_shown_is_bold_not_only_brighter(sqlite_db: Database) -> None:
@@ -214,3 +253,34 @@ async def test_with_no_color_a_narrow_map_draws_its_list(
         strips = app.screen._compositor.render_strips()
         assert "Ana" in "".join(text for strip in strips for text, _, _ in strip)
         assert app.is_running
+
+
+async def test_with_no_color_the_circles_marks_stand_out(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """nu261: with NO_COLOR, the Circles picture's marks took their parts of life's colours
+    turned grey — 237 on 233, a drifting one 235: unreadable. Told apart by shape, they are
+    drawn in the text's own grey."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    with sqlite_db.write() as s:
+        family = people.create_context(session=s, data={"name": "Family"}).id
+        forum = people.create_context(session=s, data={"name": "Book forum"}).id
+        people.create_person(session=s, data={"name": "Ana", "context_ids": [family]})
+        people.create_person(
+            session=s, data={"name": "Bo", "context_ids": [forum], "cadence_days": 7}
+        )  # drifting: never in touch
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(app, pilot, "m", "2")
+        strips = app.screen._compositor.render_strips()
+        marks = [
+            (text, style)
+            for strip in strips
+            for text, style, _ in strip
+            if style is not None and any(shape in text for shape in "▲▼△▽")
+        ]
+        assert marks, "no mark drawn"
+        for text, style in marks:
+            assert style.color is not None and style.bgcolor is not None
+            fore, back = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+            assert contrast(tuple(fore), tuple(back)) >= 4.5, (text, fore, back)

@@ -103,7 +103,13 @@ class CirclesPicture(Widget, can_focus=True):
             return NO_CONTEXT[drifting], "grey62"
         index = self.contexts.index(context)
         filled, hollow = SHAPES[index % len(SHAPES)]
-        return (hollow if drifting else filled), COLOURS[index % len(COLOURS)]
+        return (hollow if drifting else filled), self.colour(index)
+
+    def colour(self, index: int) -> str:
+        """The colour of the *index*-th part of life's marks: none with NO_COLOR, where
+        Textual's greys of them were barely darker than the ground (nu261); their shapes
+        tell them apart."""
+        return "" if self.app.no_color else COLOURS[index % len(COLOURS)]
 
     def below(self, width: int) -> int:
         """Lines under the rings: the one about the cursor, then the legend, wrapped."""
@@ -158,7 +164,7 @@ class CirclesPicture(Widget, can_focus=True):
                     label = f"{shape if same else '◎'}{len(group)}"
                 else:
                     label = shape
-                if all(d.drifting for d in group):
+                if all(d.drifting for d in group) and not self.app.no_color:
                     style += " dim"
                 marks.append(Mark(x, y, ring, angle, label, style, group))
         return marks
@@ -198,7 +204,7 @@ class CirclesPicture(Widget, can_focus=True):
         items = []
         for index, context in enumerate(self.contexts[: len(SHAPES)]):
             filled, _ = SHAPES[index % len(SHAPES)]
-            item = Text(filled, style=COLOURS[index % len(COLOURS)], end="")
+            item = Text(filled, style=self.colour(index), end="")
             item.append(f" {shorten(plain(context, keep_newlines=False), 24)}")
             items.append(item)
         items.append(Text(f"{NO_CONTEXT[0]} no context", end=""))
