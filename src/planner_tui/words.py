@@ -166,6 +166,14 @@ def lonely_note(month: str, answered: str = "") -> str:
     )
 
 
+def latest_steps_shown(shown: int, found: int, *, filtered: bool) -> str:
+    """The Plan's line over earlier steps when it shows only the newest *shown* of *found*:
+    with a filter on, it had said only "the filters narrow it down" (nu262)."""
+    if filtered:
+        return f"Showing the latest {shown} of the {found:,} earlier steps that match."
+    return f"Showing the latest {shown} of {found:,} earlier steps; the filters narrow it down."
+
+
 def still_saving(seconds: float) -> str:
     """Said by a form's buttons while its save waits for another program's write."""
     return (

@@ -1904,3 +1904,32 @@ async def test_words_for_a_step_recorded_meanwhile_elsewhere_go_with_its_outcome
         assert app.screen is form
         await press(app, pilot, "ctrl+s", "right", "enter")  # add it to its note
         await note_added(app, pilot, sqlite_db, step, "we spoke\n\ntired [b]x[/b], maybe sunday")
+
+
+async def test_a_long_list_of_earlier_steps_says_of_how_many_it_shows_the_latest(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """nu262: with a name in the filter, the line over earlier steps still said only "Showing
+    the latest 200; the filters narrow it down": whether Ben's list was whole was anyone's
+    guess. It says of how many (here a list of 3)."""
+    from planner_tui.ui.screens import plan as plan_view
+
+    monkeypatch.setattr(plan_view, "SHOWN", 3)
+    ids = a_few_people(sqlite_db)
+    for person, days in ((ids["Ana"], range(1, 6)), (ids["Bo"], range(6, 8))):
+        for day in days:
+            step = plan(sqlite_db, person, f"2026-11-{day:02d}T18:00")
+            with sqlite_db.write() as s:
+                steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "p")
+        shown = " ".join(screen_text(app).split())
+        assert "Showing the latest 3 of 7 earlier steps; the filters narrow it down." in shown
+        await press(app, pilot, "/", *"Ana")
+        await settle(app, pilot)
+        shown = " ".join(screen_text(app).split())
+        assert "Showing the latest 3 of the 5 earlier steps that match." in shown
+        await press(app, pilot, *["backspace"] * 3, *"Bo")
+        await settle(app, pilot)
+        assert "Showing the latest" not in screen_text(app)  # both of Bo's show

@@ -824,15 +824,48 @@ def list_steps(
     settled before its time comes where it was settled, not above today's. *person_name*
     matches part of a name, nickname or a name merged into theirs, whatever the case and
     accents (``angstrom`` finds Ångström: names.fold)."""
+    query = _steps_wanted(session, upcoming, person_id, person_name, statuses, start, end, step_ids)
+    if upcoming is True:
+        rows = list(session.exec(query.order_by(col(Step.due_at)).limit(limit)).all())
+    else:
+        query = query.order_by(col(Step.due_at).desc(), col(Step.id).desc())
+        rows = _newest_first(session, query, limit)
+    return read_steps(session, rows)
+
+
+def count_steps(
+    *,
+    session: Session,
+    upcoming: bool | None = None,
+    person_name: str = "",
+    statuses: list[StepStatus] | None = None,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> int:
+    """How many steps :func:`list_steps` finds with no limit (the Plan says of how many its
+    list shows the latest)."""
+    wanted = _steps_wanted(session, upcoming, None, person_name, statuses, start, end, None)
+    return int(session.exec(select(sa.func.count()).select_from(wanted.subquery())).one())
+
+
+def _steps_wanted(
+    session: Session,
+    upcoming: bool | None,
+    person_id: int | None,
+    person_name: str,
+    statuses: list[StepStatus] | None,
+    start: datetime | None,
+    end: datetime | None,
+    step_ids: list[int] | None,
+) -> Any:
+    """The steps :func:`list_steps` and :func:`count_steps` find, in no order."""
     query = select(Step)
     if step_ids is not None:
         query = query.where(col(Step.id).in_(step_ids))
     if upcoming is True:
-        query = query.where(Step.status == StepStatus.PLANNED).order_by(col(Step.due_at))
-    else:
-        if upcoming is False:
-            query = query.where(Step.status != StepStatus.PLANNED)
-        query = query.order_by(col(Step.due_at).desc(), col(Step.id).desc())
+        query = query.where(Step.status == StepStatus.PLANNED)
+    elif upcoming is False:
+        query = query.where(Step.status != StepStatus.PLANNED)
     if person_id is not None:
         query = query.where(Step.person_id == person_id)
     if person_name.strip():
@@ -852,11 +885,7 @@ def list_steps(
         query = query.where(when >= start)
     if end is not None:
         query = query.where(when < end)
-    if upcoming is True:
-        rows = list(session.exec(query.limit(limit)).all())
-    else:
-        rows = _newest_first(session, query, limit)
-    return read_steps(session, rows)
+    return query
 
 
 def _newest_first(session: Session, query: Any, limit: int | None) -> list[Step]:

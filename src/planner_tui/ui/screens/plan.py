@@ -52,6 +52,8 @@ class PlanData:
     upcoming: list[StepRead]
     past: list[StepRead]
     anything: bool
+    settled: int = 0
+    """How many earlier steps the filters find, when there are more than the list shows."""
 
 
 class PlanScreen(StepsScreen):
@@ -144,16 +146,21 @@ class PlanScreen(StepsScreen):
             limit=SHOWN,
         )
         show_upcoming = wanted.status is None
+        statuses = [StepStatus(wanted.status)] if wanted.status else None
+        past = backend.read(partial(listed, upcoming=False, statuses=statuses))
+        counted = partial(
+            steps.count_steps,
+            upcoming=False,
+            person_name=wanted.person,
+            statuses=statuses,
+            start=wanted.start,
+            end=wanted.end,
+        )
         return PlanData(
             upcoming=backend.read(partial(listed, upcoming=True)) if show_upcoming else [],
-            past=backend.read(
-                partial(
-                    listed,
-                    upcoming=False,
-                    statuses=[StepStatus(wanted.status)] if wanted.status else None,
-                )
-            ),
+            past=past,
             anything=wanted.active or backend.read(steps.has_steps),
+            settled=backend.read(counted) if len(past) >= SHOWN else len(past),
         )
 
     def show(self, data: PlanData) -> None:
@@ -208,9 +215,9 @@ class PlanScreen(StepsScreen):
             or ("" if self.filter.status else "Nothing here yet: how a step went shows here "
                 "once you say so (d, l, w or a on it).")
         )  # fmt: skip
-        many = f"Showing the latest {SHOWN}; the filters narrow it down."
+        many = words.latest_steps_shown(SHOWN, data.settled, filtered=self.filter.active)
         self.query_one("#filter-note", Note).set(
-            " ".join(filter(None, (self.filter_note, many if len(data.past) >= SHOWN else "")))
+            " ".join(filter(None, (self.filter_note, many if data.settled > SHOWN else "")))
         )
 
     # ---------------------------------------------------------------- filters
