@@ -1022,3 +1022,25 @@ async def test_h_typed_at_once_after_end_explains_the_figure_end_came_to(
         box = review_screen.focused_figure()
         assert box is not None and box.key != "overview" and box.figure is not None
         assert explained.heading == box.figure.title
+
+
+async def test_g_goes_to_a_month_typed(sqlite_db: Database) -> None:
+    """nu262: a month years back took minutes of ←. `g` takes one typed, by its number or
+    its name; one that can't be read, or still to come, is said in the dialog, which stays."""
+    from planner_tui.ui.modals.month import MonthPrompt
+
+    two_months(sqlite_db)
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(app, pilot, "r", "g", *"2019-03", "enter")
+        assert title(app) == "Monthly review — March 2019"
+        await press(app, pilot, "g", *"[b]march", "enter")
+        assert isinstance(app.screen, MonthPrompt)
+        assert "'[b]march' is not a month; write it like 2026-11." in screen_text(app)
+        await press(app, pilot, *["backspace"] * 8, *"jan 2027", "enter")
+        assert isinstance(app.screen, MonthPrompt)
+        assert "That month is still to come: the latest is November 2026." in screen_text(app)
+        await press(app, pilot, *["backspace"] * 8, *"october", "enter")
+        assert title(app) == "Monthly review — October 2026"
+        await press(app, pilot, "g", *"2001-01", "escape")
+        assert title(app) == "Monthly review — October 2026"

@@ -168,6 +168,13 @@ class ReviewScreen(ViewScreen):
             show=False,
             tooltip="Back to this month from however far back",
         ),
+        Binding(
+            "g",
+            "go_to_month",
+            "Go to a month",
+            show=False,
+            tooltip="Any month by its name or number: 2019-03, march 2019",
+        ),
         # The page keys read the page, and the figure at its top takes the focus (a table's
         # own moved a cursor out of sight, and the focus on the first figure pulled the
         # page back to it: PageUp near the end jumped to the Overview).
@@ -414,6 +421,18 @@ class ReviewScreen(ViewScreen):
         this = clock.check_in_day().replace(day=1)
         if self.month != this:
             self.action_move((this.year - self.month.year) * 12 + this.month - self.month.month)
+
+    def action_go_to_month(self) -> None:
+        """A month typed (nu262: ← alone took minutes to reach one years back)."""
+        from planner_tui.ui.modals.month import MonthPrompt
+
+        def chosen(month: date | None) -> None:
+            if month is not None and month != self.month:
+                self.action_move(
+                    (month.year - self.month.year) * 12 + month.month - self.month.month
+                )
+
+        self.app.push_screen(MonthPrompt(), chosen)
 
     def say_opening(self, wanted: date) -> None:
         """The wanted month is still being worked out: the figures on screen are still the
