@@ -127,7 +127,12 @@ def build_parser() -> Parser:
     demo = sub.add_parser(
         "demo", help="fill an empty planner (only an empty one) with a made-up sample life"
     )
-    demo.add_argument("--years", type=demo_years, default=1.0, help="how many years (default 1)")
+    demo.add_argument(
+        "--years",
+        type=demo_years,
+        default=1.0,
+        help="how many years (default 1, at most 200: about a second a year)",
+    )
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
 
     export = sub.add_parser("export", help="write your data as JSON, Markdown or iCalendar")
