@@ -411,6 +411,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         counts = exchange.import_checked(session=session, rows=rows)
     print(
         f"Imported {plural(counts.get('person', 0), 'person', 'people')}, "
+        f"{plural(counts.get('context', 0), 'part of life', 'parts of life')}, "
         f"{plural(counts.get('interaction', 0), 'interaction')}, "
         f"{plural(counts.get('journal_entry', 0), 'journal entry', 'journal entries')} and "
         f"{plural(counts.get('step', 0), 'step')}."

@@ -62,7 +62,7 @@ def test_export_import_round_trip(demo_home: Path, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh"
     result = run(fresh, "import", str(exported))
     assert result.returncode == 0, result.stderr
-    assert "Imported 30 people" in result.stdout
+    assert result.stdout.startswith("Imported 30 people, 10 parts of life, "), result.stdout
     again = run(fresh, "export", "--format", "json")
     assert json.loads(again.stdout)["tables"] == json.loads(exported.read_text())["tables"]
 
