@@ -196,6 +196,7 @@ async def test_a_space_after_a_name_that_finds_nothing_ticks_nothing(
 
 
 async def test_with_no_contexts_yet_the_forms_say_where_to_add_them(sqlite_db: Database) -> None:
+    """...and Tab doesn't stop on an empty list (nu261: a box with nothing in it)."""
     app = make_app(sqlite_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_map(app, pilot)
@@ -206,6 +207,7 @@ async def test_with_no_contexts_yet_the_forms_say_where_to_add_them(sqlite_db: D
             "Contexts: none yet (add them on the Map's Contexts tab with n, then tick them here)"
             in said
         )
+        assert app.screen.query_one("#contexts") not in app.screen.focus_chain
         await press(app, pilot, "escape")
         await press(app, pilot, "t", "c")
         assert isinstance(app.screen, JournalForm)
@@ -214,6 +216,7 @@ async def test_with_no_contexts_yet_the_forms_say_where_to_add_them(sqlite_db: D
             "Parts of life it was about: none yet (add them on the Map's Contexts tab with n)"
             in said
         )
+        assert app.screen.query_one("#contexts") not in app.screen.focus_chain
 
 
 async def test_more_letters_look_from_the_line_the_name_began_on(

@@ -354,6 +354,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
         picker = self.query_one("#contexts", SelectionList)
         picker.clear_options()
         picker.add_options([(text(c.name), c.id) for c in self.contexts])
+        picker.display = bool(self.contexts)  # empty, it was a stop for Tab with nothing in it
         self.query_one("#contexts-label", Field).update(
             CONTEXTS_LABEL if self.contexts else NO_CONTEXTS_YET
         )

@@ -213,7 +213,9 @@ class PersonForm(FormScreen[PersonRead]):
             if self.contexts
             else "Contexts: none yet (add them on the Map's Contexts tab with n, then tick them here)"
         )
-        yield TickList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
+        ticks = TickList[int](*[(text(c.name), c.id) for c in self.contexts], id="contexts")
+        ticks.display = bool(self.contexts)  # an empty box, a stop for Tab with nothing in it
+        yield ticks
         yield Field("Notes")
         yield TextBox(id="notes", classes="short")
         yield Problem(id="notes-problem")
