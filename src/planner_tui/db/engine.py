@@ -194,7 +194,7 @@ def describe_error(
             f'The database server has no database called "{name}" (the name at the end of '
             f"--db). Check the address, or make it on the server: createdb {name}."
         )
-    if "password authentication failed" in text:
+    if "password authentication" in text:  # psycopg: "… failed for user"
         return (
             "The database server refused the password in --db. Check it (with any @ : / # ? % "
             "or space in it written as %40 %3A %2F %23 %3F %25 %20)."

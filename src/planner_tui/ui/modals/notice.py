@@ -90,7 +90,9 @@ class HelpScreen(KeepsStyles, DialogFooter, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
             yield Static(words.SUPPORT_BELOW, id="support-pointer", classes="muted", markup=False)
-            yield Static("Keys", classes="dialog-title", markup=False)
+            # The view's keys, not the help's: its own `e` and `s` beside the view's `e Edit`
+            # and `s Small step` read as one (nu261).
+            yield Static("Keys, once this help is closed", classes="dialog-title", markup=False)
             grid = Grid(id="help-keys")  # what a key does wraps beside it, never cut off
             widest = max((cell_len(key) for key, _, _ in self.keys), default=1)
             grid.styles.grid_columns = f"{min(widest, 16)} 1fr"
@@ -111,7 +113,10 @@ class HelpScreen(KeepsStyles, DialogFooter, ModalScreen[None]):
             yield Static("", id="other-support", markup=False)
             yield Static("", id="support-problem", classes="muted", markup=False)
             yield Static(
-                "e: edit the people you trust · Escape closes.", classes="muted", markup=False
+                "In this help: e edits the people you trust · s goes to the support lines · "
+                "Escape closes.",
+                classes="muted",
+                markup=False,
             )
 
     def on_mount(self) -> None:
