@@ -1810,7 +1810,7 @@ async def test_a_step_settled_elsewhere_closes_its_change_form_and_keeps_no_draf
     """Changing a step another computer has since marked done: saving said "already has an
     outcome", and Escape then said "Kept as a draft — it will be here when you open this
     again", where no form opens it (nu244). Saving closes the form saying why, and keeps
-    no draft."""
+    no draft (its time changed: words changed are offered to its note, below)."""
     ids = a_few_people(sqlite_db)
     step = plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="call Bo")
     app = make_app(sqlite_db)
@@ -1819,7 +1819,7 @@ async def test_a_step_settled_elsewhere_closes_its_change_form_and_keeps_no_draf
         await settle(app, pilot)
         await press(app, pilot, "e")
         assert isinstance(app.screen, StepForm)
-        app.screen.query_one("#words", Input).value = "call Bo about Sunday"
+        app.screen.query_one("#when", Input).value = "tomorrow 7pm"
         with sqlite_db.write() as s:  # the other computer, through the same server
             steps.record_outcome(session=s, step_id=step, outcome={"status": "done"})
         await press(app, pilot, "ctrl+s")
@@ -1828,6 +1828,51 @@ async def test_a_step_settled_elsewhere_closes_its_change_form_and_keeps_no_draf
         with sqlite_db.session() as s:
             assert drafts.find_draft(session=s, key=f"step:{step}") is None
             assert steps.get_step(session=s, step_id=step).action == "call Bo"
+
+
+@pytest.mark.parametrize("answer", ["add", "let go"])
+async def test_a_steps_words_changed_as_it_was_settled_elsewhere_are_offered_to_its_note(
+    sqlite_db: Database, answer: str
+) -> None:
+    """nu260: " and dinner" added to a step's words while another window marked it done was
+    lost as the form closed; the outcome form, in the same place, offers its words to the
+    note. So does this one now, or lets them go."""
+    ids = a_few_people(sqlite_db)
+    step = plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="call Bo")
+    with sqlite_db.write() as s:
+        steps.record_outcome(session=s, step_id=step, outcome={"status": "done", "note": "lovely"})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        app.push_screen(StepForm(steps_read(sqlite_db, step)))  # opened before it was done
+        await settle(app, pilot)
+        app.screen.query_one("#words", Input).value = "call Bo [b]and dinner[/b]"
+        app.screen.query_one("#cue", Input).value = "when I get home"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, Choice), screen_text(app)
+        shown = " ".join(screen_text(app).split())
+        assert "This step already has an outcome: done." in shown
+        assert "Add the words you changed here to its note?" in shown
+        if answer == "add":
+            await press(app, pilot, "right", "enter")
+            await note_added(app, pilot, sqlite_db, step,
+                             "lovely\n\ncall Bo [b]and dinner[/b]\nIf-then cue: when I get home")  # fmt: skip
+        else:
+            await press(app, pilot, "enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, TodayScreen)
+            with sqlite_db.session() as s:
+                assert steps.get_step(session=s, step_id=step).outcome_note == "lovely"
+                assert drafts.find_draft(session=s, key=f"step:{step}") is None
+
+
+def steps_read(db: Database, step: int) -> StepRead:
+    """*step* as a view read it before its outcome was recorded (planned still)."""
+    from planner_tui.db.models import StepStatus
+
+    with db.session() as s:
+        found = steps.get_step(session=s, step_id=step)
+    return found.model_copy(update={"status": StepStatus.PLANNED})
 
 
 async def note_added(app: PlannerApp, pilot: Any, db: Database, step: int, note: str) -> None:

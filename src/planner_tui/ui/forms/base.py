@@ -252,6 +252,10 @@ class Settled(PlannerError):
     it."""
 
 
+ADD_NOTE = "add_note"
+"""The answer that adds a form's words to an outcome recorded meanwhile, elsewhere."""
+
+
 class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
     TITLE: ClassVar[str] = ""
     AUTO_FOCUS = ""

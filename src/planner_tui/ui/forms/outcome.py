@@ -22,7 +22,7 @@ from planner_tui import clock, words
 from planner_tui.db.models import Channel, Initiator, StepRead, StepStatus, label, name_too_long
 from planner_tui.errors import InvalidInput, PlannerError
 from planner_tui.services.steps import OutcomeResult, channel_in_words, likely_done_at
-from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question
+from planner_tui.ui.forms.base import ADD_NOTE, Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
 from planner_tui.ui.forms.step import still_open
@@ -49,8 +49,6 @@ NEW_TIME = {
 }
 """Each outcome's question for a new time, and what it starts with (a follow-up: after
 the step, see :func:`suggested_time`)."""
-ADD_NOTE = "add_note"
-"""The answer that adds the form's note to an outcome recorded meanwhile, elsewhere."""
 RESPONSES = [
     (Initiator.ME, "I reached out, as planned"),
     (Initiator.MUTUAL, "we arranged it together"),

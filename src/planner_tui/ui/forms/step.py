@@ -15,7 +15,15 @@ from textual.widgets import Input, Select, Static
 from planner_tui import clock, words
 from planner_tui.db.models import Channel, StepRead, label
 from planner_tui.errors import InvalidInput
-from planner_tui.ui.forms.base import Field, FormScreen, Line, Problem, Question, Settled
+from planner_tui.ui.forms.base import (
+    ADD_NOTE,
+    Field,
+    FormScreen,
+    Line,
+    Problem,
+    Question,
+    Settled,
+)
 from planner_tui.ui.forms.plan import AWKWARD, words_refused
 from planner_tui.ui.screens.base import text
 from planner_tui.ui.widgets.fields import TextField
@@ -78,6 +86,8 @@ class StepForm(FormScreen[Any]):
         self.step = step
         self.planned: list[StepRead] = []
         """The steps still planned: those near the time said are named by it."""
+        self._settled_as = ""
+        """What saving found: the step's outcome recorded meanwhile, elsewhere."""
 
     def load_choices(self) -> list[StepRead]:
         from planner_tui.services import steps
@@ -216,14 +226,30 @@ class StepForm(FormScreen[Any]):
         return changed
 
     def submit(self, values: dict[str, Any]) -> Any:
-        from planner_tui.services import corrections
+        from planner_tui.services import corrections, steps
 
+        if values.get(ADD_NOTE):
+            note = self.words_changed(values)
+            return self.planner.backend.write(
+                partial(steps.add_to_outcome_note, step_id=self.step.id, note=note)
+            )
         changed = self.changes(values)
         if not changed:
             return None
         # Settled meanwhile, elsewhere: saving closes the form saying so (it was refused,
-        # and Escape kept a draft no form could open again, nu244).
-        still_open(self.planner.backend, self.step.id)
+        # and Escape kept a draft no form could open again, nu244) — its words changed
+        # offered to the outcome's note first, as the outcome form's are (nu260).
+        try:
+            still_open(self.planner.backend, self.step.id)
+        except Settled as settled:
+            if not self.words_changed(values):
+                raise
+            self._settled_as = str(settled)
+            raise Question(
+                "Recorded meanwhile, elsewhere",
+                f"{settled} Add the words you changed here to its note?",
+                [("drop", "Let them go"), (ADD_NOTE, "Add them to its note")],
+            ) from None
         if "due_at" in changed:
             self.ask_year(changed["due_at"], values)
         scope = values.get("scope")
@@ -245,8 +271,19 @@ class StepForm(FormScreen[Any]):
         )
 
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
-        if answer in ("one", "series"):
-            self.save({**values, "scope": answer})
+        if answer in ("one", "series", ADD_NOTE):
+            self.save({**values, ("scope" if answer != ADD_NOTE else ADD_NOTE): answer})
+        elif answer == "drop":
+            self._settled(self._settled_as, None)
+
+    def words_changed(self, values: dict[str, Any]) -> str:
+        """The step's words, cue and backup as changed here, for an outcome's note."""
+        said = {"words": "{}", "cue": "If-then cue: {}", "backup": "If-then backup: {}"}
+        return "\n".join(
+            line.format(values[key].strip())
+            for key, line in said.items()
+            if values[key].strip() and values[key] != self.initial.get(key)
+        )
 
     def refused(self, message: str, field: str | None) -> None:
         name = (field or "").split(".")[0]
@@ -261,6 +298,11 @@ class StepForm(FormScreen[Any]):
         if result is None:
             self.dirty = False
             self.app.notify("Nothing changed.")
+            self.dismiss(None)
+            return
+        if isinstance(result, StepRead):  # the words, added to the outcome recorded elsewhere
+            self.dirty = False
+            self.app.notify(words.note_added(label(result.status)), title="How it went")
             self.dismiss(None)
             return
         what = name(self.step.action)
