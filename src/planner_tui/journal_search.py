@@ -170,6 +170,9 @@ MENTION_PATTERN = lazy(
     rf"(?:(?<![{WORD_CHARACTERS}@])|(?<=[{UNSPACED}]))@({LETTER}[{WORD_CHARACTERS}.'’-]*|#\d{{1,9}}\b)"
 )
 """`@Ana`, `@AnaSilva`, `@Zoë's` — or `@#4`, the person numbered 4 (two of one name)."""
+SYMBOL_MENTION = lazy(rf"(?<![{WORD_CHARACTERS}@])@([^\s{WORD_CHARACTERS}@#]+)")
+"""`@🌻`: an @ before symbols alone, which name someone only when their name is those
+symbols (an emoji is a name too; :func:`with_whole_names`)."""
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 """`@Zoë's cat`: Zoë's, which is Zoë (unless someone is called that whole)."""
 
@@ -200,6 +203,14 @@ def with_whole_names(text: str, people: Sequence[Named]) -> str:
                     return f"@#{found[0]}", words[count - 1][1]
         return match[0], match.end()
 
+    def symbols(match: re.Match[str]) -> str:
+        """`@🌻` as the number of the one person called 🌻: the @Name rule wants a letter
+        first, and the mention was dropped without a word (nu266)."""
+        name = match[1].rstrip(".,;:!?)'’\"")
+        found = people_named(name, people, whole_only=True) if name else []
+        return f"@#{found[0]}{match[1][len(name) :]}" if len(found) == 1 else match[0]
+
+    text = SYMBOL_MENTION.sub(symbols, text)
     parts, at = [], 0
     for match in MENTION_PATTERN.finditer(text):  # the words a name takes hold no @
         said, end = longest(match)

@@ -209,10 +209,23 @@ def people_named(typed: str, people: Sequence[Named], *, whole_only: bool = Fals
         return list(dict.fromkeys(p.id for t in tiers for p in people if p.id is not None and t(p)))
     tiers += [lambda p: key in _first_names(p), lambda p: key in _words(p.name)]
     for tier in tiers:
-        found = [p.id for p in people if p.id is not None and tier(p)]
+        found = list(dict.fromkeys(p.id for p in people if p.id is not None and tier(p)))
+        if len(found) > 1:  # Ana, Ána and ANA: the one written just as typed is meant (nu266)
+            exact = [p.id for p in people if p.id in found and _written_as(typed, p)]
+            found = exact if len(exact) == 1 else found
         if found:
-            return list(dict.fromkeys(found))
+            return found
     return []
+
+
+def _as_written(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).removeprefix("@").split())
+
+
+def _written_as(typed: str, person: Named) -> bool:
+    """Whether *typed* is one of the person's names as written, case and accents kept."""
+    written = _as_written(typed)
+    return any(written == _as_written(name) for name in (person.name, *_called(person)) if name)
 
 
 def people_begun(typed: str, people: Sequence[Named]) -> list[int]:

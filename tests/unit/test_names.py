@@ -104,6 +104,29 @@ def test_a_whole_name_wins_over_a_nickname_and_a_nickname_over_a_first_name() ->
     assert people_named("Sammy", [P(5, "Samir Haddad", "Sammy"), merged]) == [5, 6]
 
 
+def test_of_names_alike_but_for_accents_or_case_the_one_written_as_typed_is_meant() -> None:
+    """nu266: with Ana, Ána and ANA on the map, `@Ána` linked no one ("say more of the
+    name", with no more to say) and `log Ana` asked which; typed as one of them is
+    written, it is that one. Typed as none of them is, it is still asked."""
+    cast = [P(1, "Ana"), P(7, "Ána"), P(8, "ANA", "Nana"), P(9, "Bo", "ana")]
+    assert person_named("Ána", cast) == 7
+    assert person_named("@ANA", cast) == 8
+    assert person_named("  Ana ", cast) == 1
+    assert person_named("ana", cast) is None  # Bo's nickname is a tier below the whole names
+    assert person_named("aNa", cast) is None
+    assert mentions_in("called @Ána about the trip, @Ana was busy", cast) == ([7, 1], [])
+    assert people_named("Ána", cast, whole_only=True) == [1, 7, 8, 9]  # duplicates: all
+
+
+def test_someone_whose_name_is_an_emoji_is_mentioned_with_it() -> None:
+    """nu266: `@🌻` linked no one and said nothing: an @Name begins with a letter. Symbols
+    alone after an @ name the one person whose name they are."""
+    cast = [*CAST, P(20, "🌻")]
+    assert mentions_in("Thought about @🌻, and @🙂 today", cast) == ([20, 7], [])
+    assert mentions_in("a sunflower: @🌻🌻 or @☀️", cast) == ([], [])  # no one is called so
+    assert mentions_in("mail@🌻.example", cast) == ([], [])  # inside a word: no mention
+
+
 def test_duplicates_want_the_whole_name_and_see_every_match() -> None:
     twins = [*CAST, P(8, "ana silva")]
     assert people_named("ANA SILVA", twins, whole_only=True) == [1, 8]
