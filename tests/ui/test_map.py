@@ -745,6 +745,27 @@ async def test_delete_asks_and_undo_brings_everything_back(sqlite_db: Database) 
         assert len(people.list_interactions(session=s, person_id=ana)) == 1
 
 
+async def test_someone_brought_back_by_undo_from_another_view_gets_the_maps_cursor(
+    sqlite_db: Database,
+) -> None:
+    """nu266: Ana B. deleted on the Map, brought back with `u` on Today: back on the Map,
+    Enter opened Anabel, the row below."""
+    with sqlite_db.write() as s:
+        ids = [
+            people.create_person(session=s, data={"name": n}).id
+            for n in ("Ana", "Ana B.", "Anabel")
+        ]
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "down", "x")
+        assert "Delete Ana B.?" in screen_text(app)
+        await press(app, pilot, "tab", "enter", "t", "u", "m")
+        await settle(app, pilot)
+        table = app.screen.query_one("#people-table", DataTable)
+        assert table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value == str(ids[1])
+
+
 async def test_a_context_brought_back_by_undo_gets_the_cursor(sqlite_db: Database) -> None:
     """After undoing a context's delete the cursor stood on the next one, so the next `x`
     asked to delete Ctx 7 — which was then gone too."""

@@ -211,6 +211,11 @@ class PlannerApp(TypeAheadApp):
             worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in self.workers
         )
 
+    def views_made(self) -> list[ViewScreen]:
+        """The views made so far (visited, or made out of sight), each its mode's first."""
+        made = (stack[0] for stack in self._screen_stacks.values() if stack)
+        return [view for view in made if isinstance(view, ViewScreen)]
+
     async def prepare_a_view(self) -> None:
         """While the person reads a view and types nothing, the next view not yet visited
         is made and reads its data out of sight, one at a time: its first visit is then a
@@ -224,8 +229,7 @@ class PlannerApp(TypeAheadApp):
             return  # a form or a question open
         if self.backend.error is not None:
             return  # the data can't be read: the view on screen says why
-        made = [stack[0] for stack in self._screen_stacks.values() if stack]
-        if not all(view.ready_for_keys for view in made if isinstance(view, ViewScreen)):
+        if not all(view.ready_for_keys for view in self.views_made()):
             return  # one at a time: the last one made is still reading
         for mode in VIEWS:
             if mode in self._screen_stacks:

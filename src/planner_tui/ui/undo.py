@@ -118,17 +118,19 @@ def undo(app: PlannerApp, entry: Undoable | None = None) -> None:
         return
 
     def point(_result: Any) -> None:
-        """Rows it brought back: the view puts its cursor on them when it shows them (the
-        next key acted on the row below); a view says which tables its rows are of."""
-        point_at = getattr(app.screen, "point_at", None)
-        for table in getattr(app.screen, "POINTED_ROWS", ()):
-            changes = [tc for tc in taken.change.tables if tc.table == table]
-            restored = {str(key[0]) for tc in changes for key in tc.removed}
-            # Else the row it changed back: someone archived by mistake (nu158)
-            restored = restored or {str(key[0]) for tc in changes for key in tc.altered}
-            if restored and callable(point_at):
-                point_at(restored, table)
-                return
+        """Rows it brought back: each view puts its cursor on them when it next shows them
+        (the next key acted on the row below; undone from Today, the Map's cursor stayed on
+        the row below, nu266); a view says which tables its rows are of."""
+        for view in dict.fromkeys([app.screen, *app.views_made()]):
+            point_at = getattr(view, "point_at", None)
+            for table in getattr(view, "POINTED_ROWS", ()):
+                changes = [tc for tc in taken.change.tables if tc.table == table]
+                restored = {str(key[0]) for tc in changes for key in tc.removed}
+                # Else the row it changed back: someone archived by mistake (nu158)
+                restored = restored or {str(key[0]) for tc in changes for key in tc.altered}
+                if restored and callable(point_at):
+                    point_at(restored, table)
+                    break
 
     app.write_then_reload(taken.back, partial(revert, change=taken.change), on_result=point)
 
