@@ -178,16 +178,11 @@ OVERVIEW_ROWS: list[tuple[str, str, str, int]] = [
 ]
 
 
-def every_day(month: date, days: int, before: date, days_before: int) -> str | None:
+def every_day(month: date, days: int) -> str | None:
     """A check-in on every day of *month*, said so: beside every day of a longer month
-    before, it read "down 1" (nu262)."""
-    if days != monthrange(month.year, month.month)[1]:
-        return None
-    return (
-        "every day, both"
-        if days_before == monthrange(before.year, before.month)[1]
-        else "every day"
-    )
+    before, it read "down 1" (nu262), and of a shorter one "up 3" (nu263). (Short: the
+    overview's names give way to it on a narrow terminal.)"""
+    return "each day" if days == monthrange(month.year, month.month)[1] else None
 
 
 def planner_begins_in(data: MonthReviewData) -> bool:
@@ -205,8 +200,8 @@ def overview(data: MonthReviewData) -> Figure:
         # A count of a month still going is partial: beside a whole month it is "so far".
         partial = data.running and digits == 0
         change = "so far" if partial else patterns.compared(now, before, digits=digits)
-        if key == "days" and not partial and not change.startswith("up"):
-            change = every_day(f.month, now, p.month, before) or change
+        if key == "days" and not partial:
+            change = every_day(f.month, now) or change
         rows.append(
             (name, num(now, digits))
             if first

@@ -941,6 +941,7 @@ NOTHING_TO_COUNT = (
 )
 """`h` on a month with no figure (the Review's notice says why there is none)."""
 NO_LATER_MONTH = "This is the current month; later ones have not happened yet."
+NO_EARLIER_MONTH = "This is the first month a calendar here can show: there is none before it."
 NO_ONE_DRIFTING = "Everyone is within the rhythm you hoped for."
 
 

@@ -1036,7 +1036,7 @@ async def test_g_goes_to_a_month_typed(sqlite_db: Database) -> None:
         assert title(app) == "Monthly review — March 2019"
         await press(app, pilot, "g", *"[b]march", "enter")
         assert isinstance(app.screen, MonthPrompt)
-        assert "'[b]march' is not a month; write it like 2026-11." in screen_text(app)
+        assert "'[b]march' is not a month; write it like 2026-11 or nov 2026." in screen_text(app)
         await press(app, pilot, *["backspace"] * 8, *"jan 2027", "enter")
         assert isinstance(app.screen, MonthPrompt)
         assert "That month is still to come: the latest is November 2026." in screen_text(app)
@@ -1044,3 +1044,8 @@ async def test_g_goes_to_a_month_typed(sqlite_db: Database) -> None:
         assert title(app) == "Monthly review — October 2026"
         await press(app, pilot, "g", *"2001-01", "escape")
         assert title(app) == "Monthly review — October 2026"
+        # The first month a calendar has: ← says there is none before it (it closed the
+        # app, nu263).
+        await press(app, pilot, "g", *"0001-01", "enter", "left")
+        assert app.is_running and title(app) == "Monthly review — January 0001"
+        assert any(words.NO_EARLIER_MONTH in str(n.message) for n in app._notifications)

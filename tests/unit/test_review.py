@@ -629,10 +629,30 @@ def test_a_month_of_steps_unanswered_says_they_were_reaching_out(db: Database) -
     ]
 
 
-@pytest.mark.parametrize("bad", ["2026-13", "Octember", "no", "", "2026-1-1"])
+@pytest.mark.parametrize("bad", ["2026-13", "Octember", "no", "", "2026-1-1", "13/2026", "3"])
 def test_bad_months_get_a_clear_message(bad: str) -> None:
     with pytest.raises(InvalidInput, match="month"):
         review.parse_month(bad)
+
+
+def test_a_month_is_taken_as_people_write_it() -> None:
+    """nu263: the Review's `g` refused 2025/03, 03/2025, `2025 march` and digits of other
+    scripts; and said a page of text pasted back whole, its advice cut off below."""
+    march = date(2025, 3, 1)
+    for said in (
+        "2025/03",
+        "03/2025",
+        "3.2025",
+        " 2025 - 3 ",
+        "2025 march",
+        "2025, Mar",
+        "٢٠٢٥-٠٣",
+    ):
+        assert review.parse_month(said) == march, said
+    with pytest.raises(InvalidInput) as refused:
+        review.parse_month("december 2025 " * 40)
+    said = str(refused.value)
+    assert len(said) < 120 and said.endswith("write it like 2026-11 or nov 2026."), said
 
 
 def test_a_month_is_taken_by_its_name_too() -> None:
@@ -1038,25 +1058,25 @@ def test_one_more_item_is_shown_not_counted() -> None:
     assert review_report.more([*names, "Person 8"])[-1] == "  • … and 2 more"
 
 
-def test_a_check_in_every_day_of_a_shorter_month_is_not_down(db: Database) -> None:
+def test_a_check_in_every_day_of_a_month_is_said_so_beside_any_other(db: Database) -> None:
     """nu262: a check-in on each of November's 30 days, beside each of October's 31, read
-    "down 1" — a whole month counted less for being shorter."""
+    "down 1" — a whole month counted less for being shorter; October's 31 beside September's
+    30 read "up 1" (nu263)."""
     from datetime import timedelta
+
+    def days_row(month: date) -> tuple[str, ...]:
+        table = review_report.overview(review_of(db, month)).table
+        assert table is not None
+        return next(tuple(row[1:]) for row in table.rows if row[0] == "Days with a check-in")
 
     clock.freeze(datetime(2026, 12, 7, 20))
     with db.write() as s:
-        for day in range(61):  # 1 October to 30 November
-            journal.save_entry(session=s, data={"day": OCTOBER + timedelta(days=day), "body": "x"})
-    rows = {
-        row[0]: row[1:]
-        for row in review_report.overview(review_of(db, date(2026, 11, 1))).table.rows
-    }  # type: ignore[union-attr]
-    assert rows["Days with a check-in"] == ("30", "31", "every day, both")
-    assert rows["Journal entries"] == ("30", "31", "down 1")  # entries are counted, not days
+        for day in range(91):  # 1 September to 30 November
+            first = date(2026, 9, 1)
+            journal.save_entry(session=s, data={"day": first + timedelta(days=day), "body": "x"})
+    assert days_row(date(2026, 11, 1)) == ("30", "31", "each day")
+    assert days_row(OCTOBER) == ("31", "30", "each day")
     with db.write() as s:
-        journal.delete_entry(session=s, entry_id=1)  # 1 October
-    rows = {
-        row[0]: row[1:]
-        for row in review_report.overview(review_of(db, date(2026, 11, 1))).table.rows
-    }  # type: ignore[union-attr]
-    assert rows["Days with a check-in"] == ("30", "30", "every day")
+        journal.delete_entry(session=s, entry_id=31)  # 1 October
+    assert days_row(date(2026, 11, 1)) == ("30", "30", "each day")
+    assert days_row(OCTOBER) == ("30", "30", "same")  # not every day: counted as usual

@@ -9,6 +9,8 @@ entry at 23:30 on the 31st belongs to that month, across clock changes too.
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -59,6 +61,8 @@ from planner_tui.services.people import (
 )
 from planner_tui.services.steps import came_about, times_before
 from planner_tui.services.support import trusted_lines
+from planner_tui.terminal import shorten
+from planner_tui.when import ascii_digits
 
 if TYPE_CHECKING:
     from planner_tui.services.experiments import ExperimentReview
@@ -79,18 +83,32 @@ ONE_WAY_MIN = 3
 REPAIR_TAG = "repair"
 
 
+_MONTH_IN_DIGITS = re.compile(
+    r"(?P<year>\d{4})\s*[-/.]\s*(?P<month>\d{1,2})|(?P<m>\d{1,2})\s*[/.]\s*(?P<y>\d{4})"
+)
+"""2026-11, 2026/11, 11/2026, 11.2026: a year of four digits makes the order plain."""
+_YEAR_FIRST = re.compile(r"(?P<year>\d{4}),?\s+(?P<name>\D+)")
+"""2026 november: a year before a month's name."""
+
+
 def parse_month(text: str | None) -> date:
-    """'2026-11', or a month by its name as the search reads it ('nov 2026', 'november':
-    the latest begun; nu229) → 1 Nov 2026; None → this month."""
+    """'2026-11' (or 2026/11, 11/2026, in any script's digits), or a month by its name as
+    the search reads it ('nov 2026', '2026 nov', 'november': the latest begun; nu229) →
+    1 Nov 2026; None → this month."""
     if text is None:
         return clock.today().replace(day=1)
-    try:
-        return date.fromisoformat(valid_month(text.strip()) + "-01")
-    except ValueError:
-        named = journal_search.named_month(text.strip(), clock.today())
-        if named is not None:
-            return named[0]
-        raise InvalidInput(f"{text!r} is not a month; write it like 2026-11.") from None
+    said = " ".join(ascii_digits(text).split())
+    if found := _MONTH_IN_DIGITS.fullmatch(said):
+        year, month = found["year"] or found["y"], found["month"] or found["m"]
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(valid_month(f"{year}-{int(month):02d}") + "-01")
+    if found := _YEAR_FIRST.fullmatch(said):
+        said = f"{found['name']} {found['year']}"
+    named = journal_search.named_month(said, clock.today())
+    if named is not None:
+        return named[0]
+    shown = shorten(text.strip(), 40)  # a page of text pasted: said short (nu263)
+    raise InvalidInput(f"{shown!r} is not a month; write it like 2026-11 or nov 2026.")
 
 
 def _before(column: Any, after: date) -> Any:

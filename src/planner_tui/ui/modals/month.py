@@ -27,8 +27,8 @@ class MonthPrompt(KeepsStyles, DialogFooter, ModalScreen[date | None]):
         with Vertical(classes="dialog"):
             yield Label("Go to a month", classes="dialog-title")
             yield Static(
-                "Type a month and press Enter: 2019-03, march 2019, or a month's name for "
-                "the latest one of that name.",
+                "Type a month and press Enter: 2019-03, 03/2019, march 2019, or a month's name "
+                "for the latest one of that name.",
                 markup=False,
             )
             yield TextField(id="month")

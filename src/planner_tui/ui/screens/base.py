@@ -305,7 +305,7 @@ class ViewScreen(KeepsStyles, Screen[None]):
             "undo",
             "Undo",
             show=False,
-            tooltip="Take back the latest delete, change or merge (ctrl+p lists the last few)",
+            tooltip="Take back the latest delete, change, merge or archive (ctrl+p lists the last few)",
         ),
     ]
     TITLE: ClassVar[str] = ""

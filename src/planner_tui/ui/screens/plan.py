@@ -69,7 +69,7 @@ class PlanScreen(StepsScreen):
             "find",
             "Filter",
             key_display="/",
-            tooltip="Find steps by person or words as you type",
+            tooltip="Narrow the steps by person (as you type) and by dates",
         ),
         Binding(
             "f",

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from planner_tui.ui.backend import Backend
 
 HINT = (
-    "← → another month · . this month · tab next figure · h how it's counted · l loneliness check · "
+    "← → another month · . this month · g go to a month · tab next figure · h how it's counted · "
+    "l loneliness check · "
     "n intentions · x small experiment · c the month's contacts · o save as Markdown"
 )
 
@@ -173,7 +174,7 @@ class ReviewScreen(ViewScreen):
             "go_to_month",
             "Go to a month",
             show=False,
-            tooltip="Any month by its name or number: 2019-03, march 2019",
+            tooltip="A month you type: 2019-03, march 2019, or october for the latest",
         ),
         # The page keys read the page, and the figure at its top takes the focus (a table's
         # own moved a cursor out of sight, and the focus on the first figure pulled the
@@ -407,7 +408,11 @@ class ReviewScreen(ViewScreen):
         return in_sight[0] if in_sight else begun[-1] if begun else None
 
     def action_move(self, months: int) -> None:
-        wanted = self.month + relativedelta(months=months)
+        try:
+            wanted = self.month + relativedelta(months=months)
+        except ValueError:  # before the year 1 (nu263: g 0001-01, then ←, closed the app)
+            self.notify(words.NO_EARLIER_MONTH)
+            return
         if wanted > clock.today().replace(day=1):
             self.notify(words.NO_LATER_MONTH)
             return
