@@ -857,6 +857,7 @@ def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:
     if backups.looks_open(location_from(settings)):
         raise PlannerError(OPEN_WHILE_ENCRYPTING)
     sqlcipher()  # installed, before a passphrase is asked for twice (nu223)
+    encryption.refuse_if_encrypted(location_from(settings))
     passphrase = settings.passphrase
     if passphrase is None:
         if not sys.stdin.isatty():

@@ -63,8 +63,9 @@ def test_without_or_with_a_wrong_passphrase_nothing_opens_or_changes(
                               ("wrong passphrase", "does not open")):  # fmt: skip
         with pytest.raises(StorageError, match=words):
             open_database(Location(encrypted.url, encrypted.home, passphrase))
-    with pytest.raises(StorageError, match="it is encrypted"):
-        encryption.encrypt(Location(encrypted.url, encrypted.home), PASSPHRASE)  # twice
+    for given in (None, PASSPHRASE):  # nu264: with it, "not a planner-tui database"
+        with pytest.raises(StorageError, match=r"is encrypted already\. To change its passphrase"):
+            encryption.encrypt(Location(encrypted.url, encrypted.home, given), PASSPHRASE)
     assert digest(path) == before
 
 
@@ -107,3 +108,45 @@ def test_a_short_passphrase_or_a_missing_file_is_refused(tmp_path: Path) -> None
     open_database(location).dispose()
     with pytest.raises(StorageError, match="at least 8"):
         encryption.encrypt(location, "short")
+
+
+def test_a_new_planner_made_with_a_passphrase_set_is_encrypted_with_it(tmp_path: Path) -> None:
+    """nu264: with PLANNER_TUI_PASSPHRASE set (the README's way back from a lost
+    passphrase: export, then import into a new home), a new home's first command closed
+    with "something unexpected went wrong" and left a stub no command could open."""
+    location = Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path, PASSPHRASE)
+    database = open_database(location)
+    with database.write() as s:
+        people.create_person(session=s, data={"name": "Zed Quill"})
+    database.dispose()
+    path = tmp_path / "planner.db"
+    assert not path.read_bytes().startswith(SQLITE_HEADER)
+    assert b"Zed Quill" not in path.read_bytes()
+    with open_database(location).session() as s:
+        assert [p.name for p in people.list_people(session=s)] == ["Zed Quill"]
+
+
+def test_the_days_plain_copy_taken_before_encrypting_is_replaced_by_an_encrypted_one(
+    sqlite_db: Database,
+) -> None:
+    """nu264: the day's copy, taken before `encrypt`, was "something other than a
+    planner-tui backup" to every start after it, and no copy was taken that day."""
+    day = date(2026, 11, 23)
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Anastasia Quill"})
+    plain = backups.daily_backup(sqlite_db, day)
+    assert plain is not None and plain.read_bytes().startswith(SQLITE_HEADER)
+    sqlite_db.dispose()
+    encryption.encrypt(sqlite_db.location, PASSPHRASE)
+    database = open_database(Location(sqlite_db.location.url, sqlite_db.location.home, PASSPHRASE))
+    copy = backups.daily_backup(database, day)
+    database.dispose()
+    assert copy == plain and not copy.read_bytes().startswith(SQLITE_HEADER)
+    assert b"Anastasia Quill" not in copy.read_bytes()
+
+
+def test_a_passphrase_of_spaces_alone_is_refused(sqlite_db: Database) -> None:
+    """nu264: eight spaces were taken as a passphrase."""
+    sqlite_db.dispose()
+    with pytest.raises(StorageError, match="more than spaces"):
+        encryption.encrypt(sqlite_db.location, " " * 12)

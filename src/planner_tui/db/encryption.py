@@ -12,6 +12,7 @@ from planner_tui.db.engine import (
     Location,
     check_sqlite_file,
     connect_sqlite,
+    looks_encrypted,
     sqlcipher,
     sqlite_quote,
 )
@@ -22,6 +23,18 @@ MIN_PASSPHRASE = 8
 SERVER_ENCRYPTION = "Encryption is for the SQLite file; a server encrypts its own disk."
 
 
+def refuse_if_encrypted(location: Location) -> None:
+    """Before a passphrase is asked for twice: a planner encrypted already is said to be
+    (it was asked for, then called "not a planner-tui database, or damaged", nu264)."""
+    path = location.sqlite_path
+    if path is not None and looks_encrypted(path):
+        raise StorageError(
+            f"{path} is encrypted already. To change its passphrase: export --format json with "
+            "the old one in PLANNER_TUI_PASSPHRASE, then import into a new home with the new one "
+            "set (README, 'Privacy')."
+        )
+
+
 def encrypt(location: Location, passphrase: str) -> list[Path]:
     """Encrypt the unencrypted SQLite file in place. The encrypted copy is written beside
     it, checked row by row, then moved over it. Returns the backups that remain unencrypted."""
@@ -30,9 +43,12 @@ def encrypt(location: Location, passphrase: str) -> list[Path]:
         raise StorageError(SERVER_ENCRYPTION)
     if len(passphrase) < MIN_PASSPHRASE:
         raise StorageError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+    if not passphrase.strip():  # eight spaces were taken (nu264)
+        raise StorageError("Choose a passphrase of more than spaces.")
     if not path.is_file():
         raise StorageError(f"There is no database at {path} yet; start planner-tui first.")
-    check_sqlite_file(path, whole=True)  # healthy, and not encrypted already
+    refuse_if_encrypted(location)
+    check_sqlite_file(path, whole=True)  # healthy
     partial = path.with_name(f".{path.name}.encrypting")
     partial.unlink(missing_ok=True)
     plain = connect_sqlite(path)

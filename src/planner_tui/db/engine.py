@@ -559,7 +559,10 @@ def _check_sqlite_file(path: Path, passphrase: str | None, *, whole: bool, copy:
                 "(then set PLANNER_TUI_PASSPHRASE). It was left untouched."
             )
             if looks_encrypted(path):  # its copies can't be read without it either
-                raise NeedsPassphrase(said) from None
+                raise NeedsPassphrase(  # the likely reason first (nu264: "damaged" alarmed)
+                    f"{path} is encrypted (or damaged): set PLANNER_TUI_PASSPHRASE to open "
+                    "it. It was left untouched."
+                ) from None
             if planner is not None:  # if damaged, the copy to put back, as for any damage
                 said = damaged_words(planner, passphrase, first=said)
             raise StorageError(said) from None
@@ -907,8 +910,11 @@ def check_backup_target(target: Path, passphrase: str | None, *, source: Path) -
     live = head[18:20] == b"\x02\x02" if head.startswith(SQLITE_HEADER) else None
     revision = None
     if not live:
+        # A plain file opens without the passphrase: the day's copy taken before the planner
+        # was encrypted is a backup too (nu264: "something other", and no copy that day).
+        key = None if head.startswith(SQLITE_HEADER) else passphrase
         try:
-            connection = connect_sqlite(target, passphrase=passphrase, read_only=True)
+            connection = connect_sqlite(target, passphrase=key, read_only=True)
             try:
                 revision = schema_revision(connection)
                 if live is None:
@@ -1020,7 +1026,7 @@ def current_revision(database: Database) -> str | None:
     try:
         with database.engine.connect() as connection:
             return schema_revision(connection)
-    except SQLAlchemyError as error:
+    except database.errors as error:  # SQLCipher's own too (nu264: an encrypted new file)
         if "permission denied" in str(getattr(error, "orig", error)).lower():
             # Not a foreign database: one this user may not read ("holds tables that are
             # not planner-tui's" sent them to make a second one, nu217).
