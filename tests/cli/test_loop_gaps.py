@@ -200,6 +200,29 @@ def test_remind_within_counts_real_time_across_the_clock_change(home: Path, tmp_
     assert result.stdout == "A small step at 01:40: inside (Ana) (#1)\n"
 
 
+def test_a_reminder_of_a_step_on_another_day_says_the_day(home: Path, tmp_path: Path) -> None:
+    """nu265: `remind --within 1440` on a Monday evening said "A small step at 10:00" of
+    Tuesday's step — read as this morning's, gone by — and, told once, never again."""
+    database = opened(home)
+    try:
+        with database.write() as s:
+            ana = people.list_people(session=s)[0].id
+            for action, due in (("tomorrow's", "2026-11-24T10:00:00+00:00"),
+                                ("tonight's", "2026-11-23T21:00:00+00:00")):  # fmt: skip
+                steps.create_step(session=s, data={"person_id": ana, "action": action,
+                                  "due_at": datetime.fromisoformat(due)})  # fmt: skip
+    finally:
+        database.dispose()
+    no_desktop = {"PATH": str(tmp_path / "nothing"), "XDG_RUNTIME_DIR": str(tmp_path),
+                  "PLANNER_TUI_QUIET_HOURS": "off"}  # fmt: skip
+    result = run(home, "remind", "--within", "1440", now="2026-11-23T17:00:00", env=no_desktop)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "A small step at 21:00: tonight's (Ana) (#2)",
+        "A small step tomorrow at 10:00: tomorrow's (Ana) (#1)",
+    ]
+
+
 # --------------------------------------------------------------------------- exports
 
 

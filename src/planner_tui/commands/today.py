@@ -201,6 +201,8 @@ def reminder(step: StepRead, now: Any) -> tuple[str, str]:
         title = f"A small step from {day}{local:%H:%M}, still open"
     elif local <= now:
         title = "A small step now"
-    else:
-        title = f"A small step at {local:%H:%M}"
+    else:  # on another day, said: "at 10:00" of tomorrow's read as this morning's (nu265)
+        day = words.date_when(local.date(), now.date(), how_far=False)
+        on = "" if day == "today" else f"{day} " if day == "tomorrow" else f"on {day} "
+        title = f"A small step {on}at {local:%H:%M}"
     return title, _one_line(words.cued(step.action, step.person, step.cue))
