@@ -820,10 +820,11 @@ def describe(moment: datetime, *, now: datetime | None = None) -> str:
     return f"{shown} ({words.ago(moment, today=now.date(), ahead=True)})"
 
 
-FAR_OFF = timedelta(days=366)
+FAR_OFF = relativedelta(years=1)
 """A day or time further than this from now, either way, is asked about where it is read
 back: the year may be a slip ('1 Jan 1900', 0001 for 2026, or a step 'in 1,000,000 days'
-in the year 4764), saved without a word otherwise."""
+in the year 4764), saved without a word otherwise. A year by the calendar: as 366 days, the
+day before a year ago was taken without a word (nu265)."""
 
 
 def far_off(moment: date) -> str:
@@ -833,11 +834,11 @@ def far_off(moment: date) -> str:
     try:
         if moment < now - FAR_OFF:
             return "ago"
-    except OverflowError:  # in the calendar's first year nothing is that long ago
+    except (OverflowError, ValueError):  # in the calendar's first year nothing is that long ago
         pass
     try:
         return "from now" if moment > now + FAR_OFF else ""
-    except OverflowError:  # nor that far ahead in its last
+    except (OverflowError, ValueError):  # nor that far ahead in its last
         return ""
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from dateutil import tz
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from planner_tui import clock
 from planner_tui.config import Settings
@@ -793,15 +793,18 @@ def test_a_time_at_the_calendars_first_moment_is_refused_in_any_zone(
 
 
 @given(st.integers(-4000, 4000))
+@example(366)  # the day before a year ago (nu265)
+@example(-366)
 def test_a_day_is_asked_about_exactly_when_over_a_year_away(days_back: int) -> None:
     """The one rule the forms' "is the year right?" and the command line's refusal share:
-    a day more than 366 days back, or ahead (a step planned "in 1,000,000 days" was kept for
+    a day more than a year back, or ahead (a step planned "in 1,000,000 days" was kept for
     the year 4764), is asked about, and refused without --anyway; one at or within that is
-    taken as said."""
+    taken as said. A year by the calendar: from 23 Nov 2026, 23 Nov 2025 is 365 days back,
+    and 366 days back was taken without a word (nu265)."""
     from planner_tui.when import check_year, far_off
 
     day = clock.today() - timedelta(days=days_back)
-    away = "ago" if days_back > 366 else "from now" if days_back < -366 else ""
+    away = "ago" if days_back > 365 else "from now" if days_back < -365 else ""
     assert far_off(day) == away
     if away:
         with pytest.raises(InvalidInput, match=f"over a year {away} — is the year right"):
