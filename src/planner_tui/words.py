@@ -695,6 +695,16 @@ def quoted(text: str) -> str:
     return f"'{plain(' '.join(text.split())[:60], keep_newlines=False)}'"
 
 
+def a_part_of_life_not_a_person(name: str) -> str:
+    """A part of life's name given where a person's goes (nu265: `plan Choir` offered to
+    add someone called Choir)."""
+    quoted_name = shlex.quote(" ".join(name.split())[:60])
+    return (
+        f"{quoted(name)} is a part of life, not someone on your map: plan and log take it "
+        f"as --context {quoted_name}."
+    )
+
+
 def no_one_called(typed: str, *, addable: bool = True) -> str:
     """No one on the map by that name, and what to do: add them — unless `add` would refuse
     the name (*addable*: control characters), or it is a number meant as someone's

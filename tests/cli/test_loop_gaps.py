@@ -132,6 +132,11 @@ def test_plan_a_step_toward_a_part_of_life_and_its_calendar_event(
     assert_one_line_error(unknown, 1, "No part of life called 'Repair café'")
     missing = run(home, "plan", "--context", "thursday", "go")
     assert_one_line_error(missing, 2, "planner-tui plan --context NAME")
+    # Its name where a person's goes: said to be a part of life (nu265: "To add them:
+    # planner-tui add Choir").
+    as_someone = run(home, "plan", "Thursday choir", "go along", "fri", "7pm")
+    assert_one_line_error(as_someone, 1, "'Thursday choir' is a part of life, not someone on "
+                          "your map: plan and log take it as --context 'Thursday choir'.")  # fmt: skip
     assert len(all_steps(home)) == 1
     # No one there was asked: no reply is refused (at once: not "still to come, add
     # --anyway" first, nu125), and a "not now" is not put as theirs.

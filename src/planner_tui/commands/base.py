@@ -189,6 +189,12 @@ def find_person(session: Session, typed: str) -> PersonRead:
         raise InvalidInput(
             words.several_called(typed, [p.name for p in begun], [p.id or 0 for p in begun])
         )
+    from planner_tui.journal_search import context_named
+
+    contexts = people.list_contexts(session=session)
+    if (context := context_named(typed, contexts)) is not None:  # nu265: "add Choir" offered
+        name = next(c.name for c in contexts if c.id == context)
+        raise InvalidInput(words.a_part_of_life_not_a_person(name))
     try:
         clean_name(typed)
     except ValueError:  # `add` would refuse it: not offered
