@@ -5,7 +5,7 @@ taken back with `u` or by name from the command palette."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +209,30 @@ async def test_a_contact_is_deleted_from_the_persons_page_and_comes_back(
         await press(app, pilot, "u")
         assert len(contacts(sqlite_db)) == 1 and said(app, "is back.")
         assert "No contact logged yet" not in screen_text(app)
+
+
+async def test_x_on_a_small_step_of_a_persons_page_deletes_the_step(sqlite_db: Database) -> None:
+    """nu266: x on a row of a person's *Small steps* asked "Delete Ana?" — a step could be
+    deleted only in the Plan. As on a contact's row, x deletes the step (asked first)."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        steps.create_step(session=s, data={"person_id": ana, "action": "call Ana",
+                                           "due_at": NOW + timedelta(days=1)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        page = await open_person(app, pilot)
+        table = page.query_one("#person-steps", DataTable)
+        table.focus()
+        table.scroll_visible(immediate=True)
+        await settle(app, pilot)
+        await press(app, pilot, "x")
+        assert isinstance(app.screen, Choice), screen_text(app)
+        shown = " ".join(screen_text(app).split())
+        assert "call Ana" in shown and "Delete Ana?" not in shown
+        await press(app, pilot, "tab", "enter")
+        with sqlite_db.session() as s:
+            assert steps.list_steps(session=s) == []
+            assert [p.name for p in people.list_people(session=s)] == ["Ana"]
 
 
 async def test_the_reviews_list_of_contacts_reads_at_80_columns(sqlite_db: Database) -> None:

@@ -93,8 +93,8 @@ class PersonScreen(ViewScreen):
                 tooltip="Rest their drift reminder for two weeks; again: wake it"),
         Binding("a", "screen.map_action('archive')", "Archive",
                 tooltip="Archive them, or bring them back (u undoes it)"),
-        Binding("x", "delete", "Delete", tooltip="The contact chosen in their list (asked "
-                "first); elsewhere on the page, the person"),
+        Binding("x", "delete", "Delete", tooltip="The contact or small step chosen in its "
+                "list (asked first); elsewhere on the page, the person"),
         Binding("g", "screen.map_action('merge')", "Merge", show=False,
                 tooltip="Make someone else on the map one with them"),
         # As on the Map, whose page this is: `m n` typed fast came back here, where n did
@@ -365,20 +365,21 @@ class PersonScreen(ViewScreen):
             self.app.push_screen(JournalForm(self.mentioned[row]))
 
     def action_delete(self) -> None:
-        """x on a contact's row deletes that contact, as x on a row does in every list (it
-        asked about deleting the whole person); elsewhere, the person."""
-        from planner_tui.ui.corrections import delete_contact
+        """x on a contact's row deletes that contact, and on a small step's that step, as x
+        on a row does in every list (they asked about deleting the whole person, nu266);
+        elsewhere, the person."""
+        from planner_tui.ui.corrections import delete_contact, delete_step
 
-        table, history = self.focused, self.data.history if self.data else []
-        if (
-            isinstance(table, DataTable)
-            and table.id == "history"
-            and table.cursor_row < len(history)
-            and cursor_in_sight(table)
-        ):
-            delete_contact(self.planner, history[table.cursor_row])
-        else:
-            self.action_map_action("delete")
+        table = self.focused
+        if self.data is not None and isinstance(table, DataTable) and cursor_in_sight(table):
+            row, steps = table.cursor_row, [*self.data.upcoming, *self.data.past]
+            if table.id == "history" and row < len(self.data.history):
+                delete_contact(self.planner, self.data.history[row])
+                return
+            if table.id == "person-steps" and row < len(steps):
+                delete_step(self.planner, steps[row])
+                return
+        self.action_map_action("delete")
 
     def map(self) -> MapScreen | None:
         """The Map this page was opened from."""
