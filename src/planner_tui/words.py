@@ -717,10 +717,18 @@ def no_one_called(typed: str, *, addable: bool = True) -> str:
     return f"{said} To add them: planner-tui add {shlex.quote(' '.join(typed.split())[:60])}"
 
 
-def already_on_map(name: str, archived: bool = False) -> str:
-    where = " (archived: a on the Map brings them back)" if archived else ""
-    return (f"{name} is already on your map{where}: plan or log with that name. For "
-            "someone else with the same name, add --anyway.")  # fmt: skip
+def already_on_map(name: str, archived: bool = False, *, known_as: str = "") -> str:
+    """*name* found by the name given to `add` — or by another of theirs, *known_as* (a
+    nickname). Archived, plan and log refuse them until they are back (nu266: it said to
+    plan with them)."""
+    called = f"{name} (known as {known_as})" if known_as else name
+    then = (
+        ", archived: a on the Map brings them back, then plan or log with that name"
+        if archived
+        else ": plan or log with that name"
+    )
+    return (f"{called} is already on your map{then}. For someone else with the same name, "
+            "add --anyway.")  # fmt: skip
 
 
 def already_there(

@@ -579,7 +579,9 @@ def cmd_add(settings: Settings, args: argparse.Namespace) -> None:
         if not args.anyway:
             same = people.find_duplicates(session=session, name=args.name)
             if same:
-                _refuse(words.already_on_map(same[0].name, same[0].archived))
+                match = same[0]  # by another name of theirs: said (nu265: "add sammy")
+                other = match.nickname if name_key(match.name) != name_key(args.name) else ""
+                _refuse(words.already_on_map(match.name, match.archived, known_as=other))
             nickname = args.nickname.strip()
             # whose it is (a nickname, a whole name), else whom it finds now (a first name)
             called = people.find_duplicates(session=session, name=nickname) if nickname else []
