@@ -160,9 +160,10 @@ def lonely_note(month: str, answered: str = "") -> str:
             "on you, talking to someone you trust can help."
         )
     return (
-        f"Your answers for {month} say you have been feeling lonely. That is hard to carry, "
+        f"Your answers for {month} lean towards feeling lonely. That is hard to carry, "
         "and you are not the only one: many people feel this way at times, and it can "
-        "change. Talking to someone you trust, your doctor, or a support line can help."
+        "change. Talking it over — with someone you know, a doctor, or a support line — can "
+        "help."
     )
 
 
@@ -192,9 +193,12 @@ LONELY_SAVED = "Saved — thank you for taking a moment for this."
 """After a loneliness check that leans towards feeling lonely: the Review then shows the
 check, with the people one trusts and free lines under it. (Short: a toast of three lines
 stood over those lines' numbers, nu182.)"""
-LONELY_SAVED_NO_ONE_TRUSTED = "Saved, thank you. ? then e adds people you trust."
+LONELY_SAVED_NO_ONE_TRUSTED = "Saved, thank you. The help (?) lists lines you can reach."
 """The same, when no one has been added as someone the person trusts."""
-NO_ONE_TRUSTED = "No one added yet as someone you trust: the app's help (?) adds them with e."
+NO_ONE_TRUSTED = (
+    "If there is someone you could turn to, even one person, the app's help (?) keeps them "
+    "with e — when you like, and only if you like."
+)
 """Under a check that leans lonely, where the people one trusts would be."""
 TREND_SCALES = (
     "Connectedness and mood run 1 to 5, higher is better; the loneliness check runs 3 to 9, "
@@ -262,7 +266,7 @@ only the save button under it (nu234)."""
 """After :func:`day_disagrees` under a form's time, which asks with no buttons of its own."""
 
 
-HEAVY_DAY = "On heavy days, ? lists people you trust and lines you can reach."
+HEAVY_DAY = "On heavy days, ? lists lines you can reach, and anyone you have added to turn to."
 """After a check-in scored at the bottom (a saved check-in said nothing more, nu198; the
 command line says its SUPPORT_POINTER)."""
 
@@ -973,7 +977,10 @@ def no_one_drifting(resting: list[str], not_yet: int = 0) -> str:
         said = f"{said[:-1]}, apart from {joined(resting)}, resting for now."
     if not_yet:
         who = "the one person" if not_yet == 1 else f"the {plural(not_yet, 'person', 'people')}"
-        said = f"{said[:-1]}; for {who} not yet in touch since you added them, it counts from that day."
+        said = (
+            f"{said[:-1]}; for {who} with a rhythm and not yet in touch since you added "
+            "them, it counts from that day."
+        )
     return said
 
 

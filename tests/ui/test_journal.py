@@ -417,7 +417,7 @@ async def test_past_midnight_the_check_in_is_the_day_just_gone(sqlite_db: Databa
         assert title in shown and "Not yet — a line or two is plenty" in shown
         await press(app, pilot, "c")
         shown = screen_text(app)
-        assert title in shown and "What brought warmth on Monday?" in shown
+        assert title in shown and "What brought warmth on Monday, if anything?" in shown
         assert "We were in touch on Monday (the people above)" in shown
         assert form(app).query_one("#day", Input).value == "Monday"
         await press(app, pilot, "4", *"a late walk", "ctrl+s")
@@ -477,8 +477,8 @@ async def test_the_questions_name_the_day_the_check_in_is_for(sqlite_db: Databas
             day.value = ""
             await press(app, pilot, *typed)
             assert asked() == [
-                f"What brought warmth {when}?",
-                f"What made you want to withdraw {when}?",
+                f"What brought warmth {when}, if anything?",
+                f"Anything that made you want to withdraw {when}?",
                 f"We were in touch {when} (the people above)",
             ], typed
             # The day's own prompt, in its words (a draft taken back the morning after showed
@@ -506,7 +506,7 @@ async def test_n_writes_yesterdays_check_in_when_todays_is_written(sqlite_db: Da
         assert form(app).entry is None
         assert form(app).query_one("#day", Input).value == "yesterday"
         assert "Yesterday's check-in" in screen_text(app)
-        assert "What brought warmth yesterday?" in screen_text(app)
+        assert "What brought warmth yesterday, if anything?" in screen_text(app)
         assert "check-in already" not in screen_text(app)  # yesterday has none yet
         form(app).query_one("#day", Input).value = "today"
         await settle(app, pilot)  # today has one: said as the form opens on it (nu159)
@@ -1700,7 +1700,7 @@ async def test_an_old_check_in_names_its_day_from_the_first_frame(
         shown = " ".join(screen_text(app).split())
         release.set()
         await settle(app, pilot)
-    assert "What brought warmth that day?" in shown and "today?" not in shown, shown
+    assert "What brought warmth that day, if anything?" in shown and "today" not in shown, shown
 
 
 async def test_once_plus_has_shown_every_entry_the_line_says_so(sqlite_db: Database) -> None:

@@ -1646,7 +1646,10 @@ async def test_a_first_evening_says_rhythms_count_from_when_people_were_added(
     with sqlite_db.session() as s:
         assert not_yet_in_touch(list_people(session=s)) == 3
     said = words.no_one_drifting([], 3)
-    assert "for the 3 people not yet in touch since you added them, it counts from that day" in said
+    assert (
+        "for the 3 people with a rhythm and not yet in touch since you added them, it counts from that day"
+        in said
+    )
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)

@@ -169,7 +169,8 @@ def test_a_cue_before_a_step_with_a_colon_of_its_own_is_set_apart_by_a_dash() ->
 
 def test_one_person_not_yet_in_touch_is_the_one_person() -> None:
     """'for the 1 person not yet in touch since you added them' (nu258)."""
-    assert "; for the one person not yet in touch since you added them" in words.no_one_drifting(
-        [], 1
+    assert (
+        "; for the one person with a rhythm and not yet in touch since you added them"
+        in words.no_one_drifting([], 1)
     )
     assert "; for the 3 people not yet in touch" in words.no_one_drifting([], 3)

@@ -191,7 +191,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
     START_IN = START_AT  # the day is seldom changed: `c` then a digit answers
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "leave", "Close (asks: keep or discard)"),
+        Binding("escape", "leave", "Close (what you typed: keep or discard)"),
         Binding("ctrl+o", "next_prompt", "Another prompt"),
     ]
 
@@ -294,10 +294,10 @@ class JournalForm(FormScreen[JournalEntryRead]):
                     yield Static(words, classes="muted", markup=False)
                     yield ScaleField(id=key)
         yield Problem(id="scales-problem")
-        yield Field(f"What brought warmth {self.when}?", id="warmth-label")
+        yield Field(f"What brought warmth {self.when}, if anything?", id="warmth-label")
         yield FirstWords(id="warmth_note")
         yield Problem(id="warmth_note-problem")  # its refusal, beside it (nu157: far below)
-        yield Field(f"What made you want to withdraw {self.when}?", id="withdraw-label")
+        yield Field(f"Anything that made you want to withdraw {self.when}?", id="withdraw-label")
         yield TextField(id="withdraw_note")
         yield Field("Anything else — @Name links someone, #word makes a tag")
         # The question to start from, over the box that answers it: at the top of the form
@@ -481,8 +481,8 @@ class JournalForm(FormScreen[JournalEntryRead]):
         if when != self.when:
             self.when = when
             asked = {
-                "#warmth-label": f"What brought warmth {when}?",
-                "#withdraw-label": f"What made you want to withdraw {when}?",
+                "#warmth-label": f"What brought warmth {when}, if anything?",
+                "#withdraw-label": f"Anything that made you want to withdraw {when}?",
             }
             for label, words_now in asked.items():
                 self.query_one(label, Field).update(words_now)
