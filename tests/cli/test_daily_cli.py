@@ -477,7 +477,9 @@ def test_plan_a_step_with_its_if_then_plan(home: Path) -> None:
     assert not any(line in words.ENCOURAGEMENTS for line in unsure.stdout.splitlines())
     # The lightest message offered back to itself (issue 19) — never: one rung lighter.
     light = run(home, "plan", "bo", "Send bo a short message", "fri 7pm", "--sure", "5")
-    assert "How about: react or reply to something bo posted?" in light.stdout, light.stdout
+    assert (
+        "How about: reply to something bo sent or shared, even with a few words?" in light.stdout
+    ), light.stdout
     # A library step with more words around it keeps them, as the wizard does (the README's
     # own example; it was "send Bo a short message: give Bo a ten-minute call about…").
     grown = run(home, "plan", "Bo", "give Bo a ten-minute call about the move", "sat 7pm",

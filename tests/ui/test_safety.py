@@ -916,3 +916,27 @@ async def test_a_save_waiting_for_the_server_says_it_waits_for_the_server(
         await until(pilot, lambda: app.screen is not form, "saved once the lock went")
     with pg_database.session() as s:
         assert [p.name for p in people.list_people(session=s)] == ["Ana"]
+
+
+async def test_quitting_while_a_new_planner_is_made_lets_it_finish_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """nu267: a new encrypted home, quit at once, ended with a segmentation fault and its
+    log left beside the file: the thread making it was still in the driver's code as Python
+    ended. Quitting lets a file still opening finish first (here: made slowly)."""
+    from planner_tui.db import engine
+
+    made = engine.open_database
+
+    def slowly(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(1.5)
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "open_database", slowly)
+    home = tmp_path / "new"
+    app = PlannerApp(Settings(home=home))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.backend._opening, "the planner is opening")
+        app.exit()
+    # made whole before the app ended (not "closed before its data opened")
+    assert app.backend.error is None and (home / "planner.db").exists()

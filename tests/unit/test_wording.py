@@ -27,7 +27,7 @@ CAUSAL = re.compile(
     re.IGNORECASE,
 )
 """What would claim a cause: figures say what went together, never why."""
-ASKED = re.compile(r"\bwhat made you (want to )?withdraw\b", re.IGNORECASE)
+ASKED = re.compile(r"\b(what|anything that) made you (want to )?withdraw\b", re.IGNORECASE)
 """The check-in's own question (asking the person what it was) claims nothing."""
 
 
@@ -173,4 +173,4 @@ def test_one_person_not_yet_in_touch_is_the_one_person() -> None:
         "; for the one person with a rhythm and not yet in touch since you added them"
         in words.no_one_drifting([], 1)
     )
-    assert "; for the 3 people not yet in touch" in words.no_one_drifting([], 3)
+    assert "; for the 3 people with a rhythm and not yet in touch" in words.no_one_drifting([], 3)

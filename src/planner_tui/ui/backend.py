@@ -53,6 +53,8 @@ class Backend:
         (:meth:`write`): a restore moves it aside, and what was saved into it with it."""
         self._lock = threading.Lock()
         self._closed = False
+        self._opening = False
+        """Whether the thread that opens the database has started (:meth:`close` waits)."""
         self._alongside = threading.local()
         """What each write of one thread also does, in its transaction (:meth:`alongside`)."""
         if database is not None:
@@ -68,6 +70,7 @@ class Backend:
         self._needed.wait(FIRST_READ_WAIT)
         # On a thread of its own that the process doesn't wait for: quitting while a server
         # doesn't answer ends the wait here (:meth:`close`) and the program at once.
+        self._opening = True
         threading.Thread(target=self._open, name="open data", daemon=True).start()
         self._ready.wait()
         self._raise_failure()
@@ -132,6 +135,8 @@ class Backend:
             raise self._error
         if self._database is None:
             raise StorageError("The database is not open.")
+        if self._closed:  # a read after closing opened a connection no one closed: a log left
+            raise StorageError("The planner has closed.")
         return self._database
 
     def read(self, call: Callable[..., T], /) -> T:
@@ -247,7 +252,16 @@ class Backend:
         return self._closed
 
     def close(self) -> None:
-        """The app is closing: whatever still waits for the database to open stops waiting."""
+        """The app is closing: whatever still waits for the database to open stops waiting.
+        A file still opening (made, migrated, an encrypted one's key derived) is let finish
+        first, for a while: its thread, left in the driver's own code as Python ended, could
+        crash the process — a new encrypted home quit at once ended with a segmentation
+        fault, its log left beside it (nu267). A server is not waited for: one that doesn't
+        answer would hold the quit."""
+        if self._opening and self.settings.resolved_url().startswith("sqlite"):
+            from planner_tui.ui.threads import quit_wait
+
+            self._ready.wait(quit_wait())
         with self._lock:
             self._closed = True
             if self._database is not None:
