@@ -848,7 +848,7 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db import backups, encryption
-    from planner_tui.db.engine import sqlcipher
+    from planner_tui.db.engine import passphrase_problem, sqlcipher
 
     # Before the passphrase is asked: the app open on it went on writing to the file it
     # had, called the encrypted one damaged and offered an unencrypted copy (nu206).
@@ -867,6 +867,8 @@ def cmd_encrypt(settings: Settings, args: argparse.Namespace) -> None:
         import getpass
 
         passphrase = getpass.getpass("New passphrase: ")
+        if problem := passphrase_problem(passphrase):  # before asking for it again (nu267)
+            raise StorageError(problem)
         if getpass.getpass("The same again: ") != passphrase:
             raise PlannerError("The two passphrases differ; nothing was changed.")
     unencrypted = encryption.encrypt(location_from(settings), passphrase)

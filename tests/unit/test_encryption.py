@@ -150,3 +150,14 @@ def test_a_passphrase_of_spaces_alone_is_refused(sqlite_db: Database) -> None:
     sqlite_db.dispose()
     with pytest.raises(StorageError, match="more than spaces"):
         encryption.encrypt(sqlite_db.location, " " * 12)
+
+
+@pytest.mark.parametrize("weak", ["short", " " * 10])
+def test_a_new_planner_is_not_made_with_a_passphrase_encrypt_would_refuse(
+    tmp_path: Path, weak: str
+) -> None:
+    """nu267: "short" and ten spaces, refused by `encrypt`, locked a new home without a
+    word when set in PLANNER_TUI_PASSPHRASE."""
+    with pytest.raises(StorageError, match=r"Choose a passphrase of .* for a new planner"):
+        open_database(Location(f"sqlite:///{tmp_path / 'planner.db'}", tmp_path, weak))
+    assert not (tmp_path / "planner.db").exists()

@@ -207,7 +207,8 @@ def test_a_user_or_database_the_server_does_not_have_is_named(
         open_database(Location(nowhere, tmp_path))
     assert str(refused.value) == (
         'The database server has no database called "no_such_planner" (the name at the end '
-        "of --db). Check the address, or make it on the server: createdb no_such_planner."
+        "of --db; with none there, the user's name). Check the address, or make it on the "
+        "server: createdb no_such_planner."
     )
 
 
@@ -624,4 +625,20 @@ def test_a_password_the_server_refuses_is_said_to_be_refused() -> None:
     )
     assert engine.describe_error(refused).startswith(
         "The database server refused the password in --db."
+    )
+
+
+def test_a_password_wanted_and_not_given_is_said_so() -> None:
+    """nu267: a URL without the password the server wants said "Could not reach the
+    database server" (psycopg's words are built here: the test server trusts everyone)."""
+    wanted = sa.exc.OperationalError(
+        "connect",
+        {},
+        Exception(
+            'connection failed: connection to server at "127.0.0.1", port 5432 failed: '
+            "fe_sendauth: no password supplied"
+        ),
+    )
+    assert engine.describe_error(wanted).startswith(
+        "The database server wants a password for this user: give it in --db"
     )

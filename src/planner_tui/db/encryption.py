@@ -13,13 +13,13 @@ from planner_tui.db.engine import (
     check_sqlite_file,
     connect_sqlite,
     looks_encrypted,
+    passphrase_problem,
     sqlcipher,
     sqlite_quote,
 )
 from planner_tui.errors import StorageError
 from planner_tui.files import replace_durably
 
-MIN_PASSPHRASE = 8
 SERVER_ENCRYPTION = "Encryption is for the SQLite file; a server encrypts its own disk."
 
 
@@ -41,10 +41,8 @@ def encrypt(location: Location, passphrase: str) -> list[Path]:
     path = location.sqlite_path
     if path is None:
         raise StorageError(SERVER_ENCRYPTION)
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise StorageError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
-    if not passphrase.strip():  # eight spaces were taken (nu264)
-        raise StorageError("Choose a passphrase of more than spaces.")
+    if problem := passphrase_problem(passphrase):  # eight spaces were taken (nu264)
+        raise StorageError(problem)
     if not path.is_file():
         raise StorageError(f"There is no database at {path} yet; start planner-tui first.")
     refuse_if_encrypted(location)

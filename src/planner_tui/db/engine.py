@@ -149,6 +149,19 @@ def _driver_words(error: BaseException, *, values: bool = False) -> str:
     return first.strip()[:200]
 
 
+MIN_PASSPHRASE = 8
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why *passphrase* won't do for encrypting a planner, or None: at least
+    :data:`MIN_PASSPHRASE` characters, and more than spaces (nu264)."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        return f"Choose a passphrase of at least {MIN_PASSPHRASE} characters."
+    if not passphrase.strip():
+        return "Choose a passphrase of more than spaces."
+    return None
+
+
 def describe_error(
     error: BaseException, database: Path | None = None, *, passphrase: str | None = None
 ) -> str:
@@ -192,7 +205,14 @@ def describe_error(
             )
         return (
             f'The database server has no database called "{name}" (the name at the end of '
-            f"--db). Check the address, or make it on the server: createdb {name}."
+            "--db; with none there, the user's name). Check the address, or make it on the "
+            f"server: createdb {name}."
+        )
+    if "no password supplied" in text:  # psycopg: the server wants one, and none was given
+        return (
+            "The database server wants a password for this user: give it in --db "
+            "(postgresql://user:password@host/name, with any @ : / # ? % or space in it "
+            "written as %40 %3A %2F %23 %3F %25 %20)."
         )
     if "password authentication" in text:  # psycopg: "… failed for user"
         return (
@@ -1043,6 +1063,11 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
         )
     path = location.sqlite_path
     if path is not None:
+        new_and_encrypted = location.passphrase is not None and not path.exists()
+        if new_and_encrypted and (weak := passphrase_problem(location.passphrase or "")):
+            # A new planner is made with the passphrase set, as `encrypt` would (nu267: "short"
+            # and spaces, refused there, locked a new home here without a word)
+            raise StorageError(f"{weak[:-1]} (PLANNER_TUI_PASSPHRASE, for a new planner).")
         check_sqlite_file(path, location.passphrase)
         if path.exists() and not location.reading and not can_write(path):
             # Said before SQLite opens it: it would leave log files behind that it can't
