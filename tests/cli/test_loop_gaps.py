@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -183,24 +184,32 @@ def test_a_second_check_in_the_same_day_says_both_are_kept(home: Path) -> None:
 # --------------------------------------------------------------------------- remind and DST
 
 
-def test_remind_within_counts_real_time_across_the_clock_change(home: Path, tmp_path: Path) -> None:
-    """25 Oct 2026, 00:50 BST in London; the clocks go back at 02:00 BST to 01:00 GMT. The
-    next 120 minutes end at 01:50 GMT (real time), not at 02:50 on the clock."""
+def steps_with_ana(home: Path, *planned: tuple[str, str]) -> None:
+    """Steps with Ana, the home's first person: (action, due as ISO text), in order."""
     database = opened(home)
     try:
         with database.write() as s:
             ana = people.list_people(session=s)[0].id
-            for action, due in (
-                ("inside", "2026-10-25T01:40:00+00:00"),  # 110 min on
-                ("outside", "2026-10-25T02:30:00+00:00"),
-            ):  # 160 min on
+            for action, due in planned:
                 steps.create_step(session=s, data={"person_id": ana, "action": action,
                                   "due_at": datetime.fromisoformat(due)})  # fmt: skip
     finally:
         database.dispose()
+
+
+def reminded(home: Path, tmp_path: Path, within: str, *, now: str) -> Any:
+    """`remind --within` at *now*, with no desktop to show it and no quiet hours."""
     no_desktop = {"PATH": str(tmp_path / "nothing"), "XDG_RUNTIME_DIR": str(tmp_path),
                   "PLANNER_TUI_QUIET_HOURS": "off"}  # fmt: skip
-    result = run(home, "remind", "--within", "120", now="2026-10-25T00:50:00", env=no_desktop)
+    return run(home, "remind", "--within", within, now=now, env=no_desktop)
+
+
+def test_remind_within_counts_real_time_across_the_clock_change(home: Path, tmp_path: Path) -> None:
+    """25 Oct 2026, 00:50 BST in London; the clocks go back at 02:00 BST to 01:00 GMT. The
+    next 120 minutes end at 01:50 GMT (real time), not at 02:50 on the clock."""
+    steps_with_ana(home, ("inside", "2026-10-25T01:40:00+00:00"),  # 110 min on
+                   ("outside", "2026-10-25T02:30:00+00:00"))  # 160 min on  # fmt: skip
+    result = reminded(home, tmp_path, "120", now="2026-10-25T00:50:00")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "A small step at 01:40: inside (Ana) (#1)\n"
 
@@ -208,19 +217,9 @@ def test_remind_within_counts_real_time_across_the_clock_change(home: Path, tmp_
 def test_a_reminder_of_a_step_on_another_day_says_the_day(home: Path, tmp_path: Path) -> None:
     """nu265: `remind --within 1440` on a Monday evening said "A small step at 10:00" of
     Tuesday's step — read as this morning's, gone by — and, told once, never again."""
-    database = opened(home)
-    try:
-        with database.write() as s:
-            ana = people.list_people(session=s)[0].id
-            for action, due in (("tomorrow's", "2026-11-24T10:00:00+00:00"),
-                                ("tonight's", "2026-11-23T21:00:00+00:00")):  # fmt: skip
-                steps.create_step(session=s, data={"person_id": ana, "action": action,
-                                  "due_at": datetime.fromisoformat(due)})  # fmt: skip
-    finally:
-        database.dispose()
-    no_desktop = {"PATH": str(tmp_path / "nothing"), "XDG_RUNTIME_DIR": str(tmp_path),
-                  "PLANNER_TUI_QUIET_HOURS": "off"}  # fmt: skip
-    result = run(home, "remind", "--within", "1440", now="2026-11-23T17:00:00", env=no_desktop)
+    steps_with_ana(home, ("tomorrow's", "2026-11-24T10:00:00+00:00"),
+                   ("tonight's", "2026-11-23T21:00:00+00:00"))  # fmt: skip
+    result = reminded(home, tmp_path, "1440", now="2026-11-23T17:00:00")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "A small step at 21:00: tonight's (Ana) (#2)",

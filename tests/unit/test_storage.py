@@ -612,33 +612,19 @@ def test_a_planner_written_over_while_open_refuses_the_next_save(tmp_path: Path)
         db.dispose()
 
 
-def test_a_password_the_server_refuses_is_said_to_be_refused() -> None:
-    """psycopg's words for a wrong password (the test server trusts every user, so they are
-    built here): it was "Could not reach the database server", of a server that answered."""
-    refused = sa.exc.OperationalError(
-        "connect",
-        {},
-        Exception(
-            'connection failed: connection to server at "127.0.0.1", port 5432 failed: '
-            'FATAL:  password authentication failed for user "me"'
-        ),
-    )
-    assert engine.describe_error(refused).startswith(
-        "The database server refused the password in --db."
-    )
-
-
-def test_a_password_wanted_and_not_given_is_said_so() -> None:
-    """nu267: a URL without the password the server wants said "Could not reach the
-    database server" (psycopg's words are built here: the test server trusts everyone)."""
-    wanted = sa.exc.OperationalError(
-        "connect",
-        {},
-        Exception(
-            'connection failed: connection to server at "127.0.0.1", port 5432 failed: '
-            "fe_sendauth: no password supplied"
-        ),
-    )
-    assert engine.describe_error(wanted).startswith(
-        "The database server wants a password for this user: give it in --db"
-    )
+@pytest.mark.parametrize(
+    ("driver_said", "said"),
+    [
+        ('FATAL:  password authentication failed for user "me"',
+         "The database server refused the password in --db."),
+        ("fe_sendauth: no password supplied",  # nu267
+         "The database server wants a password for this user: give it in --db"),
+    ],
+)  # fmt: skip
+def test_a_password_refused_or_wanted_is_said_so(driver_said: str, said: str) -> None:
+    """A wrong password, or none where the server wants one, was "Could not reach the
+    database server", of a server that answered (psycopg's words are built here: the test
+    server trusts every user)."""
+    where = 'connection failed: connection to server at "127.0.0.1", port 5432 failed: '
+    error = sa.exc.OperationalError("connect", {}, Exception(where + driver_said))
+    assert engine.describe_error(error).startswith(said)
