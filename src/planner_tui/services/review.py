@@ -61,7 +61,6 @@ from planner_tui.services.people import (
 )
 from planner_tui.services.steps import came_about, times_before
 from planner_tui.services.support import trusted_lines
-from planner_tui.terminal import shorten
 from planner_tui.when import ascii_digits
 
 if TYPE_CHECKING:
@@ -107,8 +106,8 @@ def parse_month(text: str | None) -> date:
     named = journal_search.named_month(said, clock.today())
     if named is not None:
         return named[0]
-    shown = shorten(text.strip(), 40)  # a page of text pasted: said short (nu263)
-    raise InvalidInput(f"{shown!r} is not a month; write it like 2026-11 or nov 2026.")
+    # (quoted short: a page of text pasted hid the advice after it, nu263)
+    raise InvalidInput(f"{words.quoted(text)} is not a month; write it like 2026-11 or nov 2026.")
 
 
 def _before(column: Any, after: date) -> Any:
