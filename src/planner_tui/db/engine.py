@@ -149,6 +149,8 @@ def _driver_words(error: BaseException, *, values: bool = False) -> str:
     return first.strip()[:200]
 
 
+PERCENT_ENCODED = "any @ : / # ? % or space in the password written as %40 %3A %2F %23 %3F %25 %20"
+"""How a password is written in a database URL: each of those as its code."""
 MIN_PASSPHRASE = 8
 
 
@@ -195,8 +197,8 @@ def describe_error(
         return damaged_words(database, passphrase)
     if "timeout expired" in text:  # psycopg: the server took the connection, never answered
         return words.SERVER_DID_NOT_ANSWER
-    said = str(getattr(error, "orig", None) or error)
-    if missing := _SERVER_HAS_NO.search(said):  # it answered: not "could not reach it"
+    if missing := _SERVER_HAS_NO.search(str(getattr(error, "orig", None) or error)):
+        # it answered: not "could not reach it"
         kind, name = missing["kind"], missing["name"]
         if kind == "role":
             return (
@@ -211,13 +213,11 @@ def describe_error(
     if "no password supplied" in text:  # psycopg: the server wants one, and none was given
         return (
             "The database server wants a password for this user: give it in --db "
-            "(postgresql://user:password@host/name, with any @ : / # ? % or space in it "
-            "written as %40 %3A %2F %23 %3F %25 %20)."
+            f"(postgresql://user:password@host/name, with {PERCENT_ENCODED})."
         )
     if "password authentication" in text:  # psycopg: "… failed for user"
         return (
-            "The database server refused the password in --db. Check it (with any @ : / # ? % "
-            "or space in it written as %40 %3A %2F %23 %3F %25 %20)."
+            f"The database server refused the password in --db. Check it (with {PERCENT_ENCODED})."
         )
     if "no schema has been selected" in text:
         return (
@@ -1022,8 +1022,7 @@ def make_engine(location: Location) -> Engine:
         # SQLAlchemy's words ("invalid literal for int() with base 10: 'rd'") are Python's.
         raise StorageError(
             "That database URL can't be read: give --db a sqlite:///… or "
-            "postgresql://user:password@host/name address, with any @ : / # ? % or space in "
-            "the password written as %40 %3A %2F %23 %3F %25 %20."
+            f"postgresql://user:password@host/name address, with {PERCENT_ENCODED}."
         ) from None
     except ImportError as error:
         raise StorageError(
