@@ -271,8 +271,10 @@ class StepForm(FormScreen[Any]):
         )
 
     def answered(self, answer: str | None, values: dict[str, Any]) -> None:
-        if answer in ("one", "series", ADD_NOTE):
-            self.save({**values, ("scope" if answer != ADD_NOTE else ADD_NOTE): answer})
+        if answer in ("one", "series"):
+            self.save({**values, "scope": answer})
+        elif answer == ADD_NOTE:
+            self.save({**values, ADD_NOTE: True})
         elif answer == "drop":
             self._settled(self._settled_as, None)
 
