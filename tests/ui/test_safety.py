@@ -923,16 +923,23 @@ async def test_quitting_while_a_new_planner_is_made_lets_it_finish_first(
 ) -> None:
     """nu267: a new encrypted home, quit at once, ended with a segmentation fault and its
     log left beside the file: the thread making it was still in the driver's code as Python
-    ended. Quitting lets a file still opening finish first (here: made slowly)."""
+    ended. Quitting lets a file still opening finish first (here: made only once the app
+    is closing)."""
     from planner_tui.db import engine
+    from planner_tui.ui.backend import Backend
 
-    made = engine.open_database
+    made, close, quitting = engine.open_database, Backend.close, threading.Event()
 
-    def slowly(*args: Any, **kwargs: Any) -> Any:
-        time.sleep(1.5)
+    def until_quitting(*args: Any, **kwargs: Any) -> Any:  # still being made as the app quits
+        quitting.wait(30)
         return made(*args, **kwargs)
 
-    monkeypatch.setattr(engine, "open_database", slowly)
+    def quit_now(self: Backend) -> None:
+        quitting.set()
+        close(self)
+
+    monkeypatch.setattr(engine, "open_database", until_quitting)
+    monkeypatch.setattr(Backend, "close", quit_now)
     home = tmp_path / "new"
     app = PlannerApp(Settings(home=home))
     async with app.run_test(size=SIZE) as pilot:

@@ -47,7 +47,7 @@ class MonthPrompt(KeepsStyles, DialogFooter, ModalScreen[date | None]):
         except InvalidInput as error:
             self.say(str(error))
             return
-        latest = clock.check_in_day().replace(day=1)
+        latest = clock.today().replace(day=1)  # as → goes no further (ReviewScreen.action_move)
         if month is not None and month > latest:
             self.say(
                 f"That month is still to come: the latest is {clock.strftime(latest, '%B %Y')}."
