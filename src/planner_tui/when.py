@@ -414,8 +414,9 @@ def _day(said: str, now: datetime, lean: Lean) -> datetime | None:
             return _weekend(now, 0)
     elif which == "this" and not name:  # "this morning": today, whichever way we lean
         return now
-    if name == "week" and which in ("last", "next"):
-        return now + relativedelta(weeks=1 if which == "next" else -1)
+    if name in ("week", "month", "year") and which in ("last", "next"):
+        # The same day a week, month or year on (31 Jan → 28 Feb), as 'in a month' is.
+        return now + relativedelta(**{f"{name}s": 1 if which == "next" else -1})  # type: ignore[arg-type]
     if name == "weekend" and which:
         return _weekend(now, {"last": -1, "this": 0, "next": 1}[which])
     if name in WEEKDAYS:

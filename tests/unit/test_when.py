@@ -83,6 +83,10 @@ def read(said: str, lean: str = "future", now: datetime = NOW) -> str:
         # weeks and weekends
         ("next week", "future", "2026-11-30 12:00"),
         ("last week", "past", "2026-11-16 12:00"),
+        ("next month", "future", "2026-12-23 12:00"),
+        ("next month at 7pm", "future", "2026-12-23 19:00"),
+        ("last month", "past", "2026-10-23 12:00"),
+        ("next year 9am", "future", "2027-11-23 09:00"),
         ("this weekend", "future", "2026-11-28 12:00"),
         ("weekend 10am", "future", "2026-11-28 10:00"),
         ("next weekend", "future", "2026-12-05 12:00"),
