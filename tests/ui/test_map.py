@@ -745,6 +745,35 @@ async def test_delete_asks_and_undo_brings_everything_back(sqlite_db: Database) 
         assert len(people.list_interactions(session=s, person_id=ana)) == 1
 
 
+async def test_deleting_someone_offers_to_archive_them_instead(sqlite_db: Database) -> None:
+    """Deleting someone loses their history once the session ends; the question offers to
+    archive them instead, which keeps every contact, from the Map and from their page. Someone
+    archived already is asked about deleting alone."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        people.log_interaction(session=s, data={"occurred_at": NOW, "person_ids": [ana]})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "x")
+        assert "Archive instead keeps all of it" in screen_text(app)
+        await press(app, pilot, "tab", "tab", "enter")
+        [kept] = everyone(sqlite_db)
+        assert kept.archived and said(app, "Ana is archived")
+        await press(app, pilot, "h", "x")  # archived already: delete or keep
+        assert "Delete Ana?" in screen_text(app) and "Archive instead" not in screen_text(app)
+        await press(app, pilot, "escape", "a")  # back on the map; then her page
+        assert not everyone(sqlite_db)[0].archived
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, PersonScreen)
+        await press(app, pilot, "x")
+        assert "Archive instead" in screen_text(app)
+        await press(app, pilot, "tab", "tab", "enter")
+        assert isinstance(app.screen, PersonScreen) and everyone(sqlite_db)[0].archived
+    with sqlite_db.session() as s:
+        assert len(people.list_interactions(session=s, person_id=ana)) == 1
+
+
 async def test_someone_brought_back_by_undo_from_another_view_gets_the_maps_cursor(
     sqlite_db: Database,
 ) -> None:

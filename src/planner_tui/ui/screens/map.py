@@ -843,12 +843,16 @@ class MapScreen(ViewScreen):
 
             self.app.push_screen(MergePicker(person, self.data.people))
         elif what == "delete":
+            # Archiving keeps their history for later months' reviews: offered beside it.
+            instead = None if person.archived else partial(self.person_action, "archive", person)
             self.confirm_delete(
                 called,
                 "Their small steps and the contacts that were with them alone go too. "
-                "u brings it all back during this session.",
+                "u brings it all back during this session."
+                + ("" if instead is None else " Archive instead keeps all of it, off the map."),
                 people.delete_person,
                 from_detail,
+                instead,
                 person_id=person.id,
             )
 
@@ -858,11 +862,14 @@ class MapScreen(ViewScreen):
         consequence: str,
         delete: Callable[..., Any],
         from_detail: Any = None,
+        archive_instead: Callable[[], None] | None = None,
         **ids: int,
     ) -> None:
         from planner_tui.ui.modals.confirm import Choice
 
         def answered(answer: str | None) -> None:
+            if answer == "archive" and archive_instead is not None:
+                archive_instead()
             if answer != "delete":
                 return
             if from_detail is not None:
@@ -871,7 +878,12 @@ class MapScreen(ViewScreen):
                      f"deleting {undo_name(name)}", f"{name} is back.")  # fmt: skip
 
         self.app.push_screen(
-            Choice(f"Delete {name}?", consequence, [("keep", "Keep"), ("delete", "Delete")]),
+            Choice(
+                f"Delete {name}?",
+                consequence,
+                [("keep", "Keep"), ("delete", "Delete")]
+                + ([("archive", "Archive instead")] if archive_instead else []),
+            ),
             answered,
         )
 
