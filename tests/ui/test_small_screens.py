@@ -399,7 +399,7 @@ async def test_every_answer_of_a_question_shows_whole_when_it_has_the_focus(
     app = make_app(sqlite_db)
     async with app.run_test(size=size, notifications=True) as pilot:
         await settle(app, pilot)
-        for keys, answers in ((("m", "x"), ["Keep", "Delete"]),
+        for keys, answers in ((("m", "x"), ["Keep", "Delete", "Archive instead"]),
                               (("escape", "t", "c", "3", "escape"),
                                ["Keep the draft", "Discard it", "Keep writing"])):  # fmt: skip
             await press(app, pilot, *keys)

@@ -504,7 +504,11 @@ class MapScreen(ViewScreen):
             status += " · esc empties the filter"
         order = (self.match_order or "best match") if query else self.sort_by
         status += f" · sorted by {order} (o)"
-        status += " · archived shown (h)" if self.show_archived else ""
+        hidden = 0 if self.show_archived else sum(p.archived for p in self.data.people)
+        if self.show_archived:
+            status += " · archived shown (h)"
+        elif hidden:  # else "0 people" beside an archived someone reads as if they were gone
+            status += f" · {hidden} archived, not shown (h)"
         self.query_one("#people-status", Static).update(status)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -847,9 +851,8 @@ class MapScreen(ViewScreen):
             instead = None if person.archived else partial(self.person_action, "archive", person)
             self.confirm_delete(
                 called,
-                "Their small steps and the contacts that were with them alone go too. "
-                "u brings it all back during this session."
-                + ("" if instead is None else " Archive instead keeps all of it, off the map."),
+                "Their small steps and contacts with them alone go too; u undoes it until you "
+                "quit.",
                 people.delete_person,
                 from_detail,
                 instead,
