@@ -1084,6 +1084,23 @@ async def test_going_back_into_the_search_adds_to_it(sqlite_db: Database) -> Non
         assert table.row_count == 1
 
 
+async def test_a_click_in_the_search_box_types_into_it(sqlite_db: Database) -> None:
+    """nu270: a click in the box left it unfocused, and the words typed next ran as the
+    view's keys (`t` went to Today)."""
+    with sqlite_db.write() as s:
+        for day, body in ((1, "River walk with Ben"), (2, "Quiet day")):
+            journal.save_entry(session=s, data={"day": date(2026, 11, day), "body": body})
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        await pilot.click("#search")
+        await press(app, pilot, *"ben walk")
+        assert isinstance(app.screen, JournalScreen)
+        assert app.screen.query_one("#search", Input).value == "ben walk"
+        assert app.screen.query_one("#entries", DataTable).row_count == 1
+
+
 async def test_down_from_the_search_goes_into_the_entries(sqlite_db: Database) -> None:
     """`/walk ↓ ↓` left the highlight on the first entry (nu237): ↓ goes into the list,
     a row on each time."""

@@ -888,6 +888,36 @@ async def test_the_circles_summarise_a_crowd_of_300(sqlite_db: Database) -> None
         assert len(screen.shown) == 301 and "crowd" not in screen_text(app)
 
 
+async def test_escape_lists_everyone_after_a_crowd_with_no_one_part_of_life(
+    sqlite_db: Database,
+) -> None:
+    """nu270: a crowd whose people share no one part of life leaves the filter empty, and
+    Escape, which its line offers ("esc: everyone"), did nothing: the crowd stayed."""
+    with sqlite_db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        for n in range(40):
+            context_ids = [choir] if n % 2 else []
+            people.create_person(
+                session=s, data={"name": f"P{n}", "circle": "outer", "context_ids": context_ids}
+            )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_map(app, pilot)
+        await press(app, pilot, "2")
+        picture = app.screen.query_one(CirclesPicture)
+        picture.cursor = next(n for n, m in enumerate(picture.marks) if m.label == "•20")
+        await press(app, pilot, "enter")
+        screen = app.screen
+        assert isinstance(screen, MapScreen) and len(screen.shown) == 20
+        assert "(esc: everyone)" in screen_text(app)
+        await press(app, pilot, "escape")
+        assert len(screen.shown) == 40 and "crowd" not in screen_text(app)
+        await press(app, pilot, "2", "enter")  # the same, from the filter's box
+        assert len(screen.shown) == 20 and "(esc: everyone)" in screen_text(app)
+        await press(app, pilot, "/", "escape")
+        assert len(screen.shown) == 40 and "crowd" not in screen_text(app)
+
+
 @pytest.mark.parametrize("width", [40, 60, 100])
 async def test_a_crowds_line_keeps_how_to_list_it_on_a_narrow_screen(
     sqlite_db: Database, width: int

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Click
 from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
@@ -349,6 +350,12 @@ class JournalScreen(ViewScreen):
         search = self.query_one("#search", Input)
         search.can_focus = True
         search.focus()
+
+    def on_click(self, event: Click) -> None:
+        """A click in the box is a way into it too, as / is (nu270: the box took no focus,
+        and the words typed next ran as the view's keys)."""
+        if event.widget is not None and event.widget.id == "search":
+            self.action_search()
 
     @on(Input.Blurred, "#search")
     def search_left(self) -> None:

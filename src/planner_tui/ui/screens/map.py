@@ -544,8 +544,8 @@ class MapScreen(ViewScreen):
         self.action_tab("people")
 
     def action_leave_field(self) -> None:
-        if self.crowd is not None and not isinstance(self.focused, Input):
-            self.crowd = None  # Escape in the list: everyone again, as with a filter
+        if self.crowd is not None:
+            self.crowd = None  # everyone again, as with a filter (from the box, or the list)
             self.refill_people()
         super().action_leave_field()
 
@@ -666,6 +666,8 @@ class MapScreen(ViewScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_person":  # `n` passes on to new_context (the palette's anywhere)
             return self.current_tab() != "contexts"
+        if action == "leave_field" and self.crowd is not None:
+            return True  # a crowd of several parts of life leaves the filter empty (nu270)
         return super().check_action(action, parameters)
 
     def action_new_context(self) -> None:
