@@ -1566,7 +1566,7 @@ def steps_done_line(
     done: "1 of 5 steps … was done" read as failing after four brave tries (nu209)."""
     was = "was" if 1 in (done, due) else "were"  # "0 of 1 step … was done"
     which = f"due in {month}" if not running else (
-        "due so far, or settled early" if early else "due so far")  # fmt: skip
+        "due so far or settled early" if early else "due so far")  # fmt: skip
     if reached > done:  # (the sentence led with the sum, hard to follow: nu216)
         line = (
             f"Of {plural(due, 'step')} {which}, you reached out in {reached:,}: {done:,} done, "

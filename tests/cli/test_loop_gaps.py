@@ -344,6 +344,9 @@ def test_invisible_characters_are_taken_out_of_names(home: Path, tmp_path: Path)
     for shows_nothing in ("\u200b\u202e\u2060", "\u0301", " \u0301\u20dd "):  # a lone accent
         assert_one_line_error(run(home, "add", shows_nothing), 1, "only invisible characters")
     assert run(home, "plan", "Bo", "call", "thu", "6pm").returncode == 0  # found as typed
+    # A step is no name, and "Action" no word of the app's (nu271).
+    said = run(home, "plan", "Bo", "\u200b", "thu", "6pm")
+    assert_one_line_error(said, 1, "The step is only invisible characters; type something you")
 
 
 def test_a_name_merged_into_someone_names_them_on_the_command_line(home: Path) -> None:

@@ -4,6 +4,7 @@ the wizard and the Gaps' ideas, small moments, and "on this day"."""
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -277,6 +278,23 @@ def test_a_time_typed_as_a_day_is_explained_as_typed() -> None:
     typed (it said "'00' is not a day on the calendar")."""
     with pytest.raises(InvalidInput, match=r"^Line 2: .*'yesterday 25:00'"):
         read_dates("", "moved: 3 Jun 2011\nfirst met: yesterday 25:00")
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "\u200b\u200d: 3 Jun",
+            "Line 3: a date's name is only invisible characters; type something you",
+        ),
+        (f"{'x' * 101}: 3 Jun", "Line 3: a date's name can be at most 100 characters."),
+    ],
+)
+def test_a_dates_name_that_cant_be_kept_is_said_by_its_line(typed: str, said: str) -> None:
+    """nu271: with a birthday above, the third line's invisible name was "Date 4: Label is
+    only invisible characters; type a name you can see" (the birthday counted)."""
+    with pytest.raises(InvalidInput, match=f"^{re.escape(said)}"):
+        read_dates("1 Jan", f"moved: 3 Jun 2011\nfirst met: 2 May\n{typed}")
 
 
 # --------------------------------------------------------------------------- cues and backups

@@ -743,7 +743,7 @@ def test_on_the_first_of_the_month_the_review_counts_so_far_not_a_verdict(
     assert (data.figures.still_to_come, data.figures.settled_early) == (1, 2)
     text = review_report.to_markdown(data)
     assert (
-        "Of 4 steps due so far, or settled early, you reached out in 2: 1 done, 1 with a 'not now' "
+        "Of 4 steps due so far or settled early, you reached out in 2: 1 done, 1 with a 'not now' "
         "or no reply yet. 1 more is still to come this month." in text
     )
 

@@ -78,7 +78,9 @@ def clean_name(value: str) -> str:
     value = visible(typed).strip()
     if shows_nothing(value):
         raise ValueError(
-            "is only invisible characters; type a name you can see" if typed else "can't be empty"
+            "is only invisible characters; type something you can see"
+            if typed
+            else "can't be empty"
         )
     if problem := name_too_long(value):
         raise ValueError(problem)

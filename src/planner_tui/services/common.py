@@ -39,6 +39,7 @@ FIELDS = {
     "notes": "The text of the notes",
     "cue": "The cue",
     "backup": "The backup",
+    "action": "The step",
     "reach": "How to reach them",
     "wins": "The text of the wins",
     "intentions": "An intention",

@@ -18,6 +18,7 @@ from planner_tui.db.models import (
     ContextRead,
     PersonDateRead,
     PersonRead,
+    clean_date_label,
     label,
     name_too_long,
 )
@@ -77,9 +78,6 @@ def read_dates(birthday: str, others: str) -> list[dict[str, Any]]:
                 "e.g. moved to Leeds: 3 Jun 2011.",
                 field="dates",
             )
-        if len(what.strip()) > 100:
-            raise InvalidInput(f"Line {number}: a date's name can be at most 100 characters.",
-                               field="dates")  # fmt: skip
         try:
             month, day, year = parse_yearly(when)
         except InvalidInput as error:
@@ -93,7 +91,11 @@ def read_dates(birthday: str, others: str) -> list[dict[str, Any]]:
             except InvalidInput as whole:
                 raise InvalidInput(f"Line {number}: {whole}", field="dates") from None
             what = first
-        found.append({"label": what.strip(), "month": month, "day": day, "year": year})
+        try:  # said by its line here (the service counts the birthday among the dates)
+            label = clean_date_label(what)
+        except ValueError as error:
+            raise InvalidInput(f"Line {number}: a date's name {error}.", field="dates") from None
+        found.append({"label": label, "month": month, "day": day, "year": year})
     return found
 
 
