@@ -830,3 +830,21 @@ def test_the_start_of_a_name_says_whom_it_could_be(home: Path) -> None:
         "number (#3).",
     )
     assert_one_line_error(run(home, "plan", "王", "call", "fri"), 1, "'王' could be 王小明 (#4).")
+
+
+def test_a_step_whose_part_of_life_was_deleted_is_listed_toward_somewhere_new(home: Path) -> None:
+    """nu273: `plan` listed it as its words alone ("go for twenty minutes"), where Today and
+    Plan say it is toward somewhere new."""
+    assert run(home, "add", "Cy", "--context", "Choir").returncode == 0
+    assert (
+        run(home, "plan", "--context", "Choir", "go for twenty minutes", "thu 7pm").returncode == 0
+    )
+    assert "go for twenty minutes (Choir)" in run(home, "plan").stdout
+    database = open_database(Location(f"sqlite:///{home / 'planner.db'}", home))
+    try:
+        with database.write() as s:
+            [choir] = people.list_contexts(session=s)
+            people.delete_context(session=s, context_id=choir.id)
+    finally:
+        database.dispose()
+    assert "go for twenty minutes (somewhere new)" in run(home, "plan").stdout

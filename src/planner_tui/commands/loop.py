@@ -288,7 +288,8 @@ def _list_open_steps(settings: Settings, typed: str | None) -> None:
         when = words.when(step.due_at)
         mark = f"not yet, {when}" if clock.to_local(step.due_at).date() < today else when
         repeats = f" · {describe_repeat(step.rrule)}" if step.rrule else ""  # as Plan shows
-        rows.append((f"#{step.id}", mark, " ".join(step.action.split()), step.person, repeats))
+        toward = words.toward(step.person)  # as Today and Plan show it: "somewhere new"
+        rows.append((f"#{step.id}", mark, " ".join(step.action.split()), toward, repeats))
     numbers, marks = (max(len(row[n]) for row in rows) for n in (0, 1))  # columns line up
     for number, mark, action, toward, repeats in rows:
         say(
