@@ -847,10 +847,14 @@ def merge_question(gone: str, keep: str) -> str:
     return f"Merge {gone} into {keep}?"
 
 
-def nothing_moves(gone: str, keep: str, *, shared: int) -> str:
-    """The merge question's first line when nothing new would move to *keep*."""
+def nothing_moves(gone: str, keep: str, *, shared: int, dates_left_out: bool = False) -> str:
+    """The merge question's first line when nothing new would move to *keep*; *gone*'s
+    dates, all on days *keep* has dates of that name, are left out (said after: "Nothing is
+    linked to Dev yet" read as if their birthday were not there, nu273)."""
     if shared:
         return f"Nothing new moves to {keep}: what is linked to {gone} is linked to {keep} too."
+    if dates_left_out:
+        return f"Nothing new moves to {keep}: {gone} has no contacts, steps or mentions yet."
     return f"Nothing is linked to {gone} yet."
 
 

@@ -799,6 +799,27 @@ async def test_merging_two_people_of_one_name_tells_them_apart_and_says_whose_rh
             assert (kept.id, kept.cadence_days) == (mo, 7)  # as the question said
 
 
+async def test_merging_someone_with_only_a_birthday_says_what_happens_to_it(
+    sqlite_db: Database,
+) -> None:
+    """nu273: Dev, with a birthday and nothing else, merged into someone with their own:
+    "Nothing is linked to Dev yet", then "(Dev's on another day are left out)"."""
+    with sqlite_db.write() as s:
+        people.create_person(session=s, data={"name": "Bob Chen"}, dates=[
+            {"label": "birthday", "month": 1, "day": 1, "year": 1990}])  # fmt: skip
+        people.create_person(session=s, data={"name": "Dev"}, dates=[
+            {"label": "birthday", "month": 12, "day": 9, "year": None}])  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "m", "g")
+        await press(app, pilot, *"Dev", "enter")
+        shown = " ".join(screen_text(app).split())
+        assert "Nothing new moves to Bob Chen: Dev has no contacts, steps or mentions yet." in shown
+        assert "Nothing is linked to Dev" not in shown
+        assert "Their own dates stay: Birthday 1 Jan 1990 (Dev's on another day" in shown
+
+
 async def test_of_three_people_of_one_name_the_one_to_merge_is_picked_by_number(
     sqlite_db: Database,
 ) -> None:

@@ -197,7 +197,9 @@ class MergePicker(KeepsStyles, DialogFooter, ModalScreen[None]):
                 (
                     f"Moving to {keep}: {what_moves(counts)}."
                     if what_moves(counts)
-                    else words.nothing_moves(gone, keep, shared=counts.shared)
+                    else words.nothing_moves(
+                        gone, keep, shared=counts.shared, dates_left_out=bool(counts.theirs_stay)
+                    )
                 )
                 + "\n"
                 + words.merge_keeps(
