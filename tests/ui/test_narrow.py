@@ -65,6 +65,18 @@ async def test_the_footer_puts_the_views_first_keys_first_and_shows_a_forms_own_
         assert footer(app)[0] == "/ Filter"  # the Map's keys again
 
 
+async def test_every_forms_escape_is_in_its_footer_at_40_columns(sqlite_db: Database) -> None:
+    """nu270: at 40 columns the check-in's footer was "^s Save" alone: its Escape, said as
+    "Close (what you typed: keep or discard)", had no room, and how to leave went unsaid."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=(40, 20)) as pilot:
+        await settle(app, pilot)
+        for keys in (("c",), ("escape", "m", "n")):
+            await press(app, pilot, *keys)
+            await pilot.pause(0.1)
+            assert any(key.startswith("esc Close") for key in footer(app)), footer(app)
+
+
 async def test_a_wizards_escape_is_in_its_footer_as_what_it_does_on_each_page(
     sqlite_db: Database,
 ) -> None:

@@ -191,7 +191,7 @@ class JournalForm(FormScreen[JournalEntryRead]):
     START_IN = START_AT  # the day is seldom changed: `c` then a digit answers
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "leave", "Close (what you typed: keep or discard)"),
+        Binding("escape", "leave", "Close (keep or discard)"),
         Binding("ctrl+o", "next_prompt", "Another prompt"),
     ]
 
