@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
-from textual.widgets import DataTable, Input, OptionList, Select, Static
+from textual.widgets import DataTable, Input, OptionList, Select, Static, TextArea
 from textual.widgets._toast import Toast
 
 from planner_tui import clock, words
@@ -1922,6 +1922,47 @@ async def test_words_kept_as_a_draft_for_a_step_recorded_elsewhere_are_offered_t
                 "What you wrote for it was kept as a draft: add it to its note?") in shown  # fmt: skip
         await press(app, pilot, "escape")  # as Enter: the words are kept
         await note_added(app, pilot, sqlite_db, step, "left a voicemail")
+
+
+async def test_words_kept_for_a_step_recorded_while_the_app_was_closed_come_back_to_it(
+    sqlite_db: Database,
+) -> None:
+    """nu275: words typed for a step's outcome, kept as the app was left, and the step then
+    recorded on the command line: the step left Today, so no form asked about them again.
+    Changing that outcome picks them up, their note after the one recorded."""
+    from sqlmodel import select
+
+    from planner_tui.db.models import Draft
+
+    ids = a_few_people(sqlite_db)
+    step = plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", action="call Bo")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "d")
+        assert isinstance(app.screen, OutcomeForm)
+        app.screen.query_one("#note").focus()
+        await press(app, pilot, *"she replied with a heart", "escape")
+        await settle(app, pilot)
+    with sqlite_db.write() as s:  # `planner-tui done 1 --note "cli note"`
+        steps.record_outcome(
+            session=s, step_id=step, outcome={"status": "done", "note": "cli note"}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p")
+        app.screen.query_one("#past", DataTable).focus()
+        await press(app, pilot, "enter", "d")
+        form = app.screen
+        assert isinstance(form, OutcomeForm) and form.change
+        assert form.query_one("#note", TextArea).text == "cli note\n\nshe replied with a heart"
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, PlanScreen)
+    with sqlite_db.session() as s:
+        note = steps.get_step(session=s, step_id=step).outcome_note
+        assert note == "cli note\n\nshe replied with a heart"
+        assert s.exec(select(Draft)).all() == []
 
 
 async def test_words_for_a_step_recorded_meanwhile_elsewhere_go_with_its_outcome(

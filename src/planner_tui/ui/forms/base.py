@@ -451,7 +451,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 stored = self.stored_now()
             except NotFound:
                 stored = None  # deleted meanwhile: saving says so
-            found = self.planner.backend.read(partial(drafts.find_draft, key=self.draft_key))
+            found = self.draft_found(stored)
         except PlannerError as error:  # the data can't be read now (damaged, locked): said
             self.app.call_from_thread(self._loaded)
             self.app.call_from_thread(self.refused, str(error), None)
@@ -463,8 +463,19 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         if found is not None:
             self._taken = (found[0], dict(found[1]))
             self.began_from = dict(found[1])
-            draft = found[1]
+            draft = self.picked_up(found[1], stored)
         self.app.call_from_thread(self._restore, draft, choices, stored)
+
+    def draft_found(self, stored: dict[str, Any] | None) -> drafts.Taken | None:
+        """In a worker: the draft the form picks up (kept under its own key), given what is
+        *stored* now."""
+        from planner_tui.services import drafts
+
+        return self.planner.backend.read(partial(drafts.find_draft, key=self.draft_key))
+
+    def picked_up(self, draft: dict[str, Any], stored: dict[str, Any] | None) -> dict[str, Any]:
+        """The draft found (:meth:`draft_found`) as the form fills it in: as it was kept."""
+        return draft
 
     def _settled(self, message: str, draft: dict[str, Any] | None) -> None:
         """What the form is for was done meanwhile, elsewhere: it closes saying so, and

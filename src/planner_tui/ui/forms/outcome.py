@@ -21,8 +21,14 @@ from textual.widgets import Input, Select, Static, TextArea
 from planner_tui import clock, words
 from planner_tui.db.models import Channel, Initiator, StepRead, StepStatus, label, name_too_long
 from planner_tui.errors import InvalidInput, PlannerError
-from planner_tui.services.steps import OutcomeResult, channel_in_words, likely_done_at
-from planner_tui.ui.forms.base import ADD_NOTE, Field, FormScreen, Line, Problem, Question
+from planner_tui.services import drafts
+from planner_tui.services.steps import (
+    OutcomeResult,
+    channel_in_words,
+    likely_done_at,
+    note_added,
+)
+from planner_tui.ui.forms.base import ADD_NOTE, BASE, Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.forms.interaction import WARMTH
 from planner_tui.ui.forms.plan import APPRECIATION, AWKWARD
 from planner_tui.ui.forms.step import still_open
@@ -82,6 +88,8 @@ class OutcomeForm(FormScreen[Any]):
         self.step = step
         self.status = status
         self.change = change
+        self.kept_before_recorded = False
+        """The draft picked up was kept for this outcome before it was recorded elsewhere."""
         title = (PLACE_TITLES if step.person_id is None else {}).get(status, TITLES[status])
         self.heading = f"Change how it went: {title}" if change else title
         self.suggested_time = str(initial["new_time"])
@@ -190,6 +198,27 @@ class OutcomeForm(FormScreen[Any]):
             stored |= {"channel": channel, "responded": initiator,
                        "when": typed(clock.to_local(occurred_at))}  # fmt: skip
         return {key: value for key, value in stored.items() if value not in (None, "")}
+
+    def draft_found(self, stored: dict[str, Any] | None) -> drafts.Taken | None:
+        """Changing an outcome: words kept for this outcome before it was recorded
+        elsewhere while the app was closed are picked up here (nu275: they stayed in a
+        draft no form opened again)."""
+        found = super().draft_found(stored)
+        if found is not None or not self.change:
+            return found
+        first = f"outcome:{self.step.id}:{self.status.value}"
+        found = self.planner.backend.read(partial(drafts.find_draft, key=first))
+        self.kept_before_recorded = found is not None
+        return found
+
+    def picked_up(self, draft: dict[str, Any], stored: dict[str, Any] | None) -> dict[str, Any]:
+        """A draft kept before the outcome was recorded: its note after the one recorded,
+        written against it (not a change made elsewhere since, to ask about)."""
+        if not self.kept_before_recorded:
+            return draft
+        recorded = str((stored or {}).get("note") or "")
+        typed = note_added(recorded, str(draft.get("note") or ""))
+        return {**draft, "note": typed, BASE: {**draft.get(BASE, {}), "note": recorded}}
 
     def load_choices(self) -> Any:
         """For another time: the steps still planned (those near it are named by it); for a
