@@ -84,9 +84,7 @@ def app_occurrences(db: Database, start: datetime, end: datetime) -> set[tuple[s
     for row in rows:
         if row.status == "rescheduled" and row.rrule:
             continue  # the occurrence is where it was moved to
-        settled_early = (
-            row.status != "planned" and row.recurrence_id is None and row.due_at >= start
-        )
+        settled_early = row.status != "planned" and row.due_at >= start  # moved too (nu274)
         if (row.uid in live and row.status != "rescheduled" and not settled_early) or (
             row.status == "planned" and row.due_at >= start
         ):
@@ -316,6 +314,30 @@ def test_times_of_a_series_settled_before_they_come_are_not_still_to_come(db: Da
     assert found[:3] == [local(f"2026-{day}T19:00").astimezone(UTC)
                          for day in ("11-28", "12-11", "12-18")]  # fmt: skip
     assert file_occurrences(data, start, end) == app_occurrences(db, start, end)
+
+
+def test_a_moved_time_of_a_series_settled_before_it_comes_is_not_still_to_come(
+    db: Database,
+) -> None:
+    """nu274: a weekly call's first time moved from Thursday to Saturday, just this once,
+    and done already: the file kept Saturday as an override of the series (and its count
+    of steps one too many), and Thursday's time in the rule."""
+    start = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
+    end = start + timedelta(days=60)
+    with db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        weekly = steps.create_step(session=s, data={
+            "person_id": ana, "action": "call", "due_at": local("2026-11-26T18:00"),
+            "rrule": "FREQ=WEEKLY"})  # fmt: skip
+        moved, _goes_on = steps.record_outcome(session=s, step_id=weekly.id, outcome={
+            "status": "rescheduled", "new_due_at": local("2026-11-28T11:00")}).following  # fmt: skip
+        steps.record_outcome(session=s, step_id=moved.id, outcome={"status": "done"})
+    with db.session() as s:
+        written = ics.export(session=s, alarm_minutes=0)
+    found = sorted(when for _, when in file_occurrences(written.data, start, end))
+    assert found[:2] == [local(f"2026-{day}T18:00").astimezone(UTC) for day in ("12-03", "12-10")]
+    assert file_occurrences(written.data, start, end) == app_occurrences(db, start, end)
+    assert written.steps == 1  # the series; not the time done already
 
 
 def test_a_step_moved_to_another_time_is_the_same_event_updated(db: Database) -> None:

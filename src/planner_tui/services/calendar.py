@@ -226,6 +226,10 @@ def export(*, session: Session, alarm_minutes: int) -> CalendarFile:
                 if row.status != StepStatus.RESCHEDULED:
                     moved[row.recurrence_id] = row  # type: ignore[index]  # the latest move
             for original, row in sorted(moved.items()):  # ...and each occurrence moved
+                if row.status != StepStatus.PLANNED and row.due_at >= start_of_today:
+                    # Moved, then settled before its new time came (nu274): as above.
+                    master.add("exdate", original.astimezone(zone))
+                    continue
                 event = add(row, row.due_at)
                 if event is not None:
                     event.add("recurrence-id", original.astimezone(zone))
