@@ -23,6 +23,12 @@ NOT_THIS_TIME = "not this time"
 """A step toward a place declined: how it is named wherever outcomes are listed."""
 
 
+def named(status: str, person_id: int | None, label: str) -> str:
+    """How a step's outcome is listed: *label*, its status's name, except a place's
+    decline, "not this time" (the Markdown export said "not now", nu274)."""
+    return NOT_THIS_TIME if status == "declined" and person_id is None else label
+
+
 TAKEN_SQL = (
     "step.status IN ({}) AND NOT (step.status = 'declined' AND step.person_id IS NULL)".format(
         ", ".join(f"'{status}'" for status in sorted(TAKEN))

@@ -930,6 +930,27 @@ def test_a_step_done_before_its_time_is_a_win_of_the_day_it_was_done(db: Databas
     assert "- 2026-11-23 19:00: call Sam — Sam (done; planned for 2026-11-25 18:00)" in exported
 
 
+def test_the_markdown_export_names_a_places_decline_as_the_plan_does(db: Database) -> None:
+    """nu274: "go to the choir — Choir (not now; …)" where the Plan and the Review say
+    "not this time": no one there said not now."""
+    from planner_tui.services import exchange
+
+    with db.write() as s:
+        choir = people.create_context(session=s, data={"name": "Choir"}).id
+        sam = people.create_person(session=s, data={"name": "Sam"}).id
+        for toward, action in (
+            ({"context_id": choir}, "go to the choir"),
+            ({"person_id": sam}, "call Sam"),
+        ):
+            step = steps.create_step(session=s, data={
+                **toward, "action": action, "due_at": datetime(2026, 11, 23, 18, tzinfo=UTC)}).id  # fmt: skip
+            steps.record_outcome(session=s, step_id=step, outcome={"status": "declined"})
+    with db.session() as s:
+        exported = exchange.export_markdown(session=s)
+    assert "go to the choir — Choir (not this time)" in exported
+    assert "call Sam — Sam (not now)" in exported
+
+
 def test_a_list_item_of_own_words_or_names_never_starts_a_heading_or_a_list(
     db: Database,
 ) -> None:

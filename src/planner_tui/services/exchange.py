@@ -37,6 +37,7 @@ from planner_tui.db.models import (
 from planner_tui.errors import InvalidInput, StorageError
 from planner_tui.files import read_named, write_atomic
 from planner_tui.markdown import markdown_inline, markdown_lines
+from planner_tui.outcomes import named
 from planner_tui.services import import_rows, journal, people, steps
 from planner_tui.services.common import reset_sequences
 
@@ -552,5 +553,5 @@ def _step_line(step: StepRead) -> str:
     return (
         f"- {clock.strftime(clock.to_local(settled), stamp)}: "
         f"{markdown_inline(step.action)} — {markdown_inline(words.toward(step.person))} "
-        f"({label(step.status)}{planned}){note}\n"
+        f"({named(step.status, step.person_id, label(step.status))}{planned}){note}\n"
     )

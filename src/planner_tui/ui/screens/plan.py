@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Input
 from planner_tui import clock, words
 from planner_tui.db.choices import StepStatus, label
 from planner_tui.errors import InvalidInput
-from planner_tui.outcomes import NOT_THIS_TIME
+from planner_tui.outcomes import named
 from planner_tui.terminal import shorten
 from planner_tui.ui.screens.base import CHECK_IN, Note, Section
 from planner_tui.ui.screens.steps import StepItem, StepsScreen
@@ -191,9 +191,7 @@ class PlanScreen(StepsScreen):
                 (
                     words.when(settled_or_due(s)),
                     name_cell(words.toward(s.person), 30),
-                    NOT_THIS_TIME
-                    if s.status == StepStatus.DECLINED and s.person_id is None
-                    else OUTCOME_WORDS.get(s.status, s.status),
+                    named(s.status, s.person_id, OUTCOME_WORDS.get(s.status, s.status)),
                     words.score(s.warmth),
                     shorten(s.action, 50),
                 )
