@@ -232,6 +232,7 @@ def test_today_is_quiet_when_asked_and_there_is_nothing_to_say(
         result = run(never, *asked)
         assert result.returncode == 0
         assert result.stderr.startswith(f"planner-tui: There is no planner in {never} yet")
+        assert bool(result.stdout) is ("--json" in asked)  # an empty day read as a planner
     assert not never.exists()
 
 

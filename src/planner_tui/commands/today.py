@@ -73,6 +73,8 @@ def cmd_today(settings: Settings, args: argparse.Namespace) -> None:
                 if not args.quiet_if_empty:  # asked outright: a typo'd --home is no empty day
                     said = words.no_planner_in(str(settings.resolved_home()))
                     say(f"planner-tui: {said}", stream=sys.stderr)  # as every command says it
+                    if not args.json:  # (a script still reads a summary, empty)
+                        return  # nu276: "Nothing planned for today" beside it read as a planner
         else:
             found = daily.summary_file(database, today=today, check_in=clock.check_in_day())
     if found is None:
