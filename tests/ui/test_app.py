@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 from textual.widgets._footer import FooterKey
 from textual.worker import WorkerCancelled, WorkerState
 
@@ -418,6 +418,12 @@ async def test_ctrl_c_says_how_to_quit_in_words(sqlite_db: Database) -> None:
         said = [str(toast.render()) for toast in app.screen.query(Toast)]
         assert len(said) == 1 and "Press q to close planner-tui" in said[0], said
         assert "[" not in said[0] and app.is_running
+        # In a form, with nothing selected to copy, it did nothing at all (nu275): q types
+        # there, so it says how to leave the form too.
+        await press(app, pilot, "m", "n", *"Gita", "ctrl+c")
+        said = [str(toast.render()) for toast in app.screen.query(Toast)]
+        assert any("Press escape to close this form, or ctrl+q" in line for line in said), said
+        assert app.screen.query_one("#name", Input).value == "Gita"
 
 
 async def test_page_keys_in_the_palette_before_its_list_is_laid_out_keep_the_app_open(

@@ -568,6 +568,15 @@ class PlannerApp(TypeAheadApp):
     def action_help_quit(self) -> None:
         """ctrl+c (it copies in a text box): how to quit. Textual's own words are markup,
         which this app's toasts show as typed."""
+        from planner_tui.ui.forms.base import FormScreen
+
+        if isinstance(self.screen, FormScreen):  # q is a letter here; ctrl+q still quits
+            message = Content.assemble(
+                "Press ", ("escape", "bold"), " to close this form, or ", ("ctrl+q", "bold"),
+                " to close planner-tui (what you typed is kept as a draft).",
+            )  # fmt: skip
+            self.notify(message, title="Leaving?")
+            return
         quits = [
             active.binding.key_display or key
             for key, active in self.active_bindings.items()

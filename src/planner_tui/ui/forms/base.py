@@ -267,6 +267,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
         Binding("ctrl+s", "save", "Save"),  # not priority: it must queue behind typed keys
         Binding("escape", "leave", "Close (keeps a draft)"),
         Binding("ctrl+l", "discard", "Discard"),
+        # With nothing selected to copy: how to leave (it did nothing here, nu275).
+        Binding("ctrl+c", "app.help_quit", "How to leave", show=False),
     ]
     SETTLED_BY_TYPING: ClassVar[frozenset[str]] = frozenset({LOOK_ABOVE})
     """What the line by the buttons may say that goes once no field has a note (other
