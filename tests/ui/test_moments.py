@@ -401,7 +401,8 @@ async def test_a_backup_on_a_day_of_its_own_is_offered_for_that_day(sqlite_db: D
         new_time.value = "2026-11-29 21:00"
         follow_up.value = "send a voice note on Sunday"
         await press(app, pilot, "ctrl+s")
-        assert said(app, "Next: Sun 29 Nov, 21:00 — send a voice note on Sunday")
+        # A follow-up, as the words say: no reply to it offers no third nudge (nu274)
+        assert said(app, "Next: Sun 29 Nov, 21:00 — gently follow up: send a voice note on Sunday")
 
 
 # --------------------------------------------------------------------------- places and people
@@ -825,7 +826,7 @@ async def test_a_backup_for_the_next_evening_is_offered_then_without_those_words
         assert isinstance(app.screen, TodayScreen), offered
     with sqlite_db.session() as s:
         [follow] = steps.list_steps(session=s, upcoming=True)
-    assert follow.action == "a voice note"
+    assert follow.action == "gently follow up: a voice note"
     assert f"{clock.to_local(follow.due_at):%Y-%m-%d %H:%M}" == "2026-11-24 19:00", offered
 
 

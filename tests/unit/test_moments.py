@@ -426,9 +426,13 @@ def test_the_persons_own_backup_becomes_the_follow_up(db: Database) -> None:
                      "follow_up": words.backup_step(step.backup)},
         )  # fmt: skip
     [follow] = result.following
-    assert (follow.action, follow.cue, follow.backup) == ("send a voice note on Sunday", "", "")
+    # A follow-up after no reply, named so: no reply to it again offers no third nudge (nu274)
+    said = "gently follow up: send a voice note on Sunday"
+    assert (follow.action, follow.cue, follow.backup) == (said, "", "")
     assert (follow.person_id, follow.status) == (ana, StepStatus.PLANNED)
     assert follow.channel == Channel.TEXT  # a voice note, not the call it backs up
+    assert not steps.offers_follow_up(follow.action)
+    assert words.outcome_kind_words("no_reply", action=follow.action) == words.NO_REPLY_AGAIN_LINE
 
 
 # --------------------------------------------------------------------------- on this day

@@ -1005,6 +1005,13 @@ FOLLOW_UP = words.FOLLOW_UP_WORDS
 FOLLOW_UP_DAYS = 3
 
 
+def followed_up(status: StepStatus, action: str) -> str:
+    """The words of the step planned after an outcome: after no reply, a follow-up's."""
+    if status is StepStatus.NO_REPLY and not action.startswith(FOLLOW_UP):
+        return FOLLOW_UP + action
+    return action
+
+
 def offers_follow_up(action: str) -> bool:
     """Whether no reply to the step *action* offers a gentle follow-up: not to a follow-up
     itself — no third nudge after a second silence (nu213), in the app or, where it planned
@@ -1153,16 +1160,18 @@ def record_outcome(
                   recurrence_id=moved_from)
         )  # fmt: skip
     elif new_due is not None and valid.follow_up.strip():  # their own backup, say
-        action = valid.follow_up.strip()  # other words: how is as they say (a call's backup
-        following.append(  # may be a voice note), not the step's
+        # Other words: how is as they say (a call's backup may be a voice note), not the
+        # step's. After no reply it is a follow-up, named so: no reply to it offered a
+        # third nudge (nu274).
+        action = followed_up(valid.status, valid.follow_up.strip())
+        following.append(
             _copy(row, new_due, action=action, channel=channel_in_words(action), rrule=None,
                   cue="", backup="")
         )  # fmt: skip
     elif new_due is not None:  # a follow-up is a step of its own
-        action = row.action
-        if valid.status is StepStatus.NO_REPLY and not action.startswith(FOLLOW_UP):
-            action = FOLLOW_UP + action
-        following.append(_copy(row, new_due, action=action, rrule=None))
+        following.append(
+            _copy(row, new_due, action=followed_up(valid.status, row.action), rrule=None)
+        )
     if row.rrule and continue_series:
         due = series_goes_on(row, moment, series_first(session, row))
         if due is not None:  # the series goes on: same UID, same SEQUENCE
