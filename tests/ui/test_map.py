@@ -760,7 +760,12 @@ async def test_deleting_someone_offers_to_archive_them_instead(sqlite_db: Databa
         await press(app, pilot, "tab", "tab", "enter")
         [kept] = everyone(sqlite_db)
         assert kept.archived and said(app, "Ana is archived")
-        assert "0 people · sorted by name (o) · 1 archived, not shown (h)" in screen_text(app)
+        assert "0 people · 1 archived, not shown (h)" in screen_text(app)
+        await press(app, pilot, "slash", *"ana")  # looked for: said before all else but no match
+        assert "No match among 0 people · esc empties the filter · 1 archived, not shown (h)" in (
+            screen_text(app)
+        )
+        await press(app, pilot, "escape", "escape")
         await press(app, pilot, "h", "x")  # archived already: delete or keep
         assert "Delete Ana?" in screen_text(app) and not app.screen.query("#answer-archive")
         await press(app, pilot, "escape", "a")  # back on the map; then her page

@@ -502,13 +502,13 @@ class MapScreen(ViewScreen):
             status += " · the crowd chosen in Circles (esc: everyone)"
         elif query and not people:
             status += " · esc empties the filter"
-        order = (self.match_order or "best match") if query else self.sort_by
-        status += f" · sorted by {order} (o)"
         hidden = 0 if self.show_archived else sum(p.archived for p in self.data.people)
-        if self.show_archived:
-            status += " · archived shown (h)"
-        elif hidden:  # else "0 people" beside an archived someone reads as if they were gone
-            status += f" · {hidden} archived, not shown (h)"
+        if hidden:  # before the order, which a narrow line cuts first: "No match" beside an
+            status += f" · {hidden} archived, not shown (h)"  # archived someone read as gone
+        if people:  # (no order to tell of no one)
+            order = (self.match_order or "best match") if query else self.sort_by
+            status += f" · sorted by {order} (o)"
+        status += " · archived shown (h)" if self.show_archived else ""
         self.query_one("#people-status", Static).update(status)
 
     def on_input_changed(self, event: Input.Changed) -> None:
