@@ -281,6 +281,12 @@ def test_a_time_the_clocks_skip_is_said_and_kept_as_listed(home: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "The series goes on (#3): Sun 28 Mar, 02:30 — call" in done.stdout  # was 01:30
     assert "#3  Sun 28 Mar, 02:30  call (Ola)" in run(home, "plan", "Ola", now=sunday).stdout
+    # A contact logged at such a time says so too (it was moved without a word: nu278).
+    logged = run(home, "log", "Ana", "--when", "2026-03-29 01:30", "--how", "call")
+    assert logged.stdout.splitlines()[:2] == [
+        "Saved: a contact with Ana, Sun 29 Mar, 02:30 (call / video).",
+        "01:30 doesn't exist that night (the clocks go forward), so it is 02:30 instead.",
+    ]
 
 
 @pytest.mark.parametrize(

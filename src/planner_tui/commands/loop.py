@@ -385,9 +385,9 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
     from planner_tui.db.models import LOGGED_CHANNEL, LOGGED_INITIATOR, Channel, label
     from planner_tui.journal_search import context_named, no_context
     from planner_tui.services import people
-    from planner_tui.when import CLOCK_SLACK, check_year, parse_when
+    from planner_tui.when import CLOCK_SLACK, check_year, parse_when_noted
 
-    moment = parse_when(args.when, lean="past")
+    moment, moved = parse_when_noted(args.when, lean="past")  # said as plan says it (nu278)
     if moment > clock.now() + CLOCK_SLACK:
         _refuse(words.STILL_TO_COME)
     check_year(moment, anyway=args.anyway)
@@ -422,6 +422,8 @@ def cmd_log(settings: Settings, args: argparse.Namespace) -> None:
         )
     say(f"Saved: a contact with {names}, {words.when(saved.occurred_at)} "
         f"({label(Channel(saved.channel))}).")  # fmt: skip
+    if moved:
+        say(moved)
     assumed = [
         (label(LOGGED_CHANNEL), "--how") if not args.how else None,
         (label(LOGGED_INITIATOR), "--who-reached-out") if not args.who_reached_out else None,
