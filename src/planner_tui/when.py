@@ -899,6 +899,10 @@ def ascii_digits(text: str) -> str:
 _ANY_DIGIT = re.compile(r"\d")
 
 
+_DOTTED_DAY = re.compile(r"^(\d{1,2})\.(0?[1-9]|1[0-2])\.?$")
+"""A day and a month written with a dot, as much of Europe writes them: '15.12', '15.12.'."""
+
+
 def parse_yearly(text: str) -> tuple[int, int, int | None]:
     """A day that comes round each year, as (month, day, year): '12 Apr', 'April 12',
     '12/4' (day first), '12 April 1985', '1985-04-12', vCard's '--04-12'. The year is
@@ -913,6 +917,7 @@ def parse_yearly(text: str) -> tuple[int, int, int | None]:
                 f"I couldn't read '{_shown(text)}' as a day of the year. {YEARLY_EXAMPLES}",
                 field="day",
             )
+        said = _DOTTED_DAY.sub(r"\1/\2", said)  # dateutil reads '15.12' as a number
         day_first = not _YEAR_FIRST.match(said)
         try:
             _check_day_first(said, "day")

@@ -486,6 +486,11 @@ def test_a_repeat_a_small_step_cant_keep_is_refused_kindly(said: str, because: s
         ("Jan 1 0001", (1, 1, 1)),
         ("5 May 0099", (5, 5, 99)),
         ("5 May 0100", (5, 5, 100)),
+        # with dots, day first, as much of Europe writes it (nu278: refused without a year)
+        ("15.12", (12, 15, None)),
+        ("15.12.", (12, 15, None)),
+        ("3.6", (6, 3, None)),
+        ("29.02.1988", (2, 29, 1988)),
     ],
 )
 def test_a_day_of_the_year_reads_with_or_without_its_year(
