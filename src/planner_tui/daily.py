@@ -907,6 +907,8 @@ class Summary:
     reach: Reach | None = None
     """The one person `today` suggests: the longest past their rhythm."""
     checked_in: bool = False
+    check_in_day: date | None = None
+    """The day *checked_in* is about: today, or past midnight the day just gone (nu278)."""
     intentions: list[str] = field(default_factory=list)
     dates: list[UpcomingDate] = field(default_factory=list)
     checkin_draft_day: date | None = None
@@ -963,6 +965,7 @@ def summary(
         steps=due,
         reach=reach[0] if reach else None,
         checked_in=checked_in(connection, check_in, dialect),
+        check_in_day=check_in,
         intentions=intentions(connection, today, dialect),
         dates=upcoming_dates(connection, today, dialect=dialect),
         checkin_draft_day=checkin_draft_day(connection, check_in, dialect),

@@ -1071,6 +1071,10 @@ def test_past_midnight_a_check_in_from_the_shell_is_the_day_just_gone(home: Path
     assert f"{title}: not yet" in run(home, "today", now=late).stdout
     assert run(home, "journal", "a late walk", now=late).returncode == 0
     assert f"{title}: done — thank you" in run(home, "today", now=late).stdout
+    # A script is told the day too: "checked_in" beside "today": "…-24" read as the 24th's
+    data = json.loads(run(home, "today", "--json", now=late).stdout)  # (nu278)
+    assert (data["today"], data["checked_in"], data["check_in_day"]) == (
+        "2026-11-24", True, "2026-11-23")  # fmt: skip
     assert run(home, "journal", "another", "--day", "today", now=late).returncode == 0
     with sqlite3.connect(home / "planner.db") as c:
         days = c.execute("SELECT day, body FROM journal_entry ORDER BY id").fetchall()

@@ -59,6 +59,7 @@ def summary(
         steps=due,
         reach=reach[0] if reach else None,
         checked_in=journal.checked_in(session=session, day=check_in),
+        check_in_day=check_in,
         intentions=review.current_intentions(session=session, today=today),
         dates=people.upcoming_dates(session=session, today=today),
         checkin_draft_day=_draft_day(session, check_in),
