@@ -753,7 +753,7 @@ def test_a_declined_or_unanswered_step_plans_its_own_backup_as_the_app_does(home
         assert planned.returncode == 0, planned.stderr
     unanswered = run(home, "no-reply", "5", "--anyway")  # tomorrow's: reached out already
     # …this evening: the next evening is tomorrow's (the day after the step, it was).
-    assert "Next (#7): Tue 24 Nov, 19:00 — a voice note\n" in unanswered.stdout
+    assert "Next (#7): Tue 24 Nov, 19:00 — gently follow up: a voice note\n" in unanswered.stdout
     kept = run(home, "no-reply", "6", "--no-follow-up", "--anyway")
     assert kept.stdout.splitlines()[-1] == (
         "Your backup plan: if no answer, a voice note the next evening"

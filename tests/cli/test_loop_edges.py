@@ -441,7 +441,7 @@ def test_no_reply_to_a_repeat_says_next_for_its_follow_up(home: Path) -> None:
     assert backed.returncode == 0, backed.stderr
     quiet = run(home, "no-reply", "4", now="2026-11-28T12:00:00")
     # On the evening it names, without "the next evening", which then meant a day later.
-    assert "Next (#5): Sun 29 Nov, 19:00 — a voice note\n" in quiet.stdout
+    assert "Next (#5): Sun 29 Nov, 19:00 — gently follow up: a voice note\n" in quiet.stdout
     assert "Just this once" not in quiet.stdout
 
 

@@ -257,7 +257,8 @@ def test_the_quick_reader_leaves_other_files_to_the_full_path(
     connection.close()
     assert daily.summary_file(older, today=today) is None
     shutil.copy(sqlite_template, tmp_path / "empty.db")
-    assert daily.summary_file(tmp_path / "empty.db", today=today) == daily.Summary(today=today)
+    empty = daily.Summary(today=today, check_in_day=today)
+    assert daily.summary_file(tmp_path / "empty.db", today=today) == empty
 
 
 def test_the_quick_reader_imports_no_data_layer(tmp_path: Path, sqlite_template: Path) -> None:
