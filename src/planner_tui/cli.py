@@ -995,6 +995,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             command.error(f"unrecognized arguments: {' '.join(extra)}")
         check_text_arguments(args)
         clock.now()  # a clock set wrongly (PLANNER_TUI_NOW) is said before anything is touched
+        if zone := clock.zone_problem():  # said, not refused: the times still make sense
+            say(f"{PROG}: {zone}", stream=sys.stderr)
         settings = settings_from(args)
         run = getattr(args, "run", None) or COMMANDS[args.command]
         if run is not cmd_app:

@@ -28,6 +28,18 @@ def local_zone() -> tzinfo:
     return zone or tz.tzlocal()
 
 
+def zone_problem() -> str | None:
+    """What to say when ``TZ`` names no zone this computer knows (times are then in UTC,
+    without a word: nu278), else None."""
+    written = os.environ.get("TZ")
+    if not written or tz.gettz(written) is not None:
+        return None
+    return (
+        f"TZ is set to {written.strip()[:60]!r}, which is no time zone this computer knows, "
+        "so times are read and shown in UTC. Set it to a zone such as Europe/London, or unset it."
+    )
+
+
 def zone_name() -> str | None:
     """The local zone's IANA name ('Europe/London'), for files other programs read (a
     calendar keeps a weekly 18:00 at 18:00 across clock changes only with a known zone).

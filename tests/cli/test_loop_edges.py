@@ -854,3 +854,13 @@ def test_a_step_whose_part_of_life_was_deleted_is_listed_toward_somewhere_new(ho
     finally:
         database.dispose()
     assert "go for twenty minutes (somewhere new)" in run(home, "plan").stdout
+
+
+def test_a_time_zone_no_one_knows_is_said_not_passed_over(home: Path) -> None:
+    """nu278: TZ=Invalid/Zone read every time in UTC, and the calendar file named a zone
+    "Local time Invalid", without a word. It is said on every command; they still run."""
+    listed = run(home, "plan", "Ana", "call", "tomorrow 6pm", zone="Invalid/Zone")
+    assert listed.returncode == 0
+    assert listed.stderr.startswith("planner-tui: TZ is set to 'Invalid/Zone', which is no time")
+    assert "Tuesday 24 Nov, 18:00" in listed.stdout  # in UTC, as said
+    assert run(home, "plan", zone="Europe/Lisbon").stderr == ""

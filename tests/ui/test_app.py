@@ -864,3 +864,17 @@ async def test_a_planner_overwritten_at_its_start_before_the_first_save_says_it_
         assert "The database file looks damaged" in form and "planner-tui restore FILE" in form
         assert "own database" not in " ".join([form, *toasts(app)])
     assert app.backend._damaged is not None
+
+
+async def test_a_time_zone_no_one_knows_is_said_on_opening(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """nu278: TZ=Invalid/Zone showed every time in UTC, without a word."""
+    from textual.widgets._toast import Toast
+
+    monkeypatch.setenv("TZ", "Invalid/Zone")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        said = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
+        assert "TZ is set to 'Invalid/Zone', which is no time zone this computer knows" in said

@@ -21,7 +21,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen, ScreenResultCallbackType
 from textual.worker import NoActiveWorker, WorkerFailed, WorkerState, get_current_worker
 
-from planner_tui import crashlog, words
+from planner_tui import clock, crashlog, words
 from planner_tui.config import Settings
 from planner_tui.errors import DamagedFile, PlannerError
 from planner_tui.terminal import plain, shorten_middle
@@ -169,6 +169,8 @@ class PlannerApp(TypeAheadApp):
         if self.backend.saved_setting(FIRST_RUN_KEY, default=False) is False:
             self.welcome()
         self.call_after_refresh(self.open_database)
+        if zone := clock.zone_problem():
+            self.notify(zone, title="Time zone", severity="warning", timeout=15)
         if not self.is_headless:
             self.close_on_hang_up()
 
