@@ -871,6 +871,12 @@ def also_then(near: Sequence[tuple[datetime, str, str]]) -> str:
     return f" · also then: {listed}"
 
 
+def sooner_than(due_at: datetime) -> str:
+    """A step moved to a time before its own: said, as 'wed' typed for a step next Tuesday
+    meant this week's Wednesday, not the one after (nu274)."""
+    return f"earlier than it was ({when(due_at)})"
+
+
 def logged_already(names: str, when_said: str, how: str) -> str:
     """`log` of a contact already there: the same people, the same way, the same minute."""
     return (

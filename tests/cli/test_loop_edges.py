@@ -864,3 +864,14 @@ def test_a_time_zone_no_one_knows_is_said_not_passed_over(home: Path) -> None:
     assert listed.stderr.startswith("planner-tui: TZ is set to 'Invalid/Zone', which is no time")
     assert "Tuesday 24 Nov, 18:00" in listed.stdout  # in UTC, as said
     assert run(home, "plan", zone="Europe/Lisbon").stderr == ""
+
+
+def test_a_step_moved_before_its_own_time_says_so(home: Path) -> None:
+    """nu274: `later 8 wed` for a step next Tuesday moved it six days earlier, where the
+    Wednesday after was meant, and said only where it went."""
+    assert run(home, "plan", "Ana", "call", "fri", "18:15").returncode == 0
+    sooner = run(home, "later", "1", "wed")
+    assert "Wed 25 Nov, 18:15" in sooner.stdout
+    assert "That is earlier than it was (Fri 27 Nov, 18:15)." in sooner.stdout
+    later = run(home, "later", "2", "sat")
+    assert later.returncode == 0 and "earlier than it was" not in later.stdout

@@ -1056,6 +1056,24 @@ async def test_another_time_needs_a_time_that_is_ahead(sqlite_db: Database) -> N
     assert [clock.to_local(s.due_at) for s in moved] == [local("2026-11-28T10:00")]
 
 
+async def test_another_time_before_the_steps_own_says_so(sqlite_db: Database) -> None:
+    """nu274: 'wed' for a step on Friday moved it two days earlier, where the Wednesday
+    after may have been meant; the read-back said only where it went."""
+    ids = a_few_people(sqlite_db)
+    plan(sqlite_db, ids["Bo"], "2026-11-27T18:00")
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "p")
+        app.screen.query_one("#upcoming", DataTable).focus()
+        await press(app, pilot, "a", *"wed")
+        shown = " ".join(screen_text(app).split())
+        assert "earlier than it was (Fri 27 Nov, 18:00)" in shown, shown
+        app.screen.query_one("#new_time", Input).value = "sat 10am"
+        await press(app, pilot)
+        assert "earlier than it was" not in screen_text(app)
+
+
 async def test_enter_on_a_step_offers_each_outcome_by_one_key(sqlite_db: Database) -> None:
     ids = a_few_people(sqlite_db)
     plan(sqlite_db, ids["Bo"], "2026-11-23T18:00", rrule="FREQ=WEEKLY")

@@ -536,6 +536,9 @@ def _said(
                            action=step.action))  # fmt: skip
     if kind_words := words.outcome_kind_words(step.status.value, place=place, action=step.action):
         say(kind_words)
+    moved_to = following[0][0] if following and step.status.value == "rescheduled" else None
+    if moved_to is not None and moved_to < step.due_at:
+        say(f"That is {words.sooner_than(step.due_at)}.")
     if words.backup_after(step.status.value, step.backup) and not backup_planned:
         say(f"Your backup plan: {step.backup}")
 

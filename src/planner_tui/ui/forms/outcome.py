@@ -367,6 +367,8 @@ class OutcomeForm(FormScreen[Any]):
                 try:
                     moment = new_time(typed, self.step.due_at)
                     shown = "→ " + describe(moment) + self.year_asked(moment, values, "new_time")
+                    if self.status is StepStatus.RESCHEDULED and moment < self.step.due_at:
+                        shown += " · " + words.sooner_than(self.step.due_at)
                     shown += words.also_then(
                         near_in_time(self.planned, moment, leave_out=self.step.id)
                     )
