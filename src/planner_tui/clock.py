@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import os
+import time as time_module
+import warnings
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from dateutil import tz
@@ -20,20 +22,38 @@ _frozen: datetime | None = None
 
 def local_zone() -> tzinfo:
     written = os.environ.get("TZ")
-    zone = tz.gettz(written) if written else None
-    if isinstance(zone, tz.tzstr) and written:
+    return (_zone_written(written) if written else None) or tz.tzlocal()
+
+
+def _zone_written(written: str) -> tzinfo | None:
+    """The zone ``TZ`` names as dateutil reads it; None for what it can't read (then the
+    system's reading stands, as `date`'s does): a POSIX rule with <…> names, a file that is
+    no zone file (``/etc/passwd`` closed every command, nu279), or a name with a slash the
+    zone database lacks, which dateutil read as a rule (``Etc/GMT+14``: 14 hours off)."""
+    try:
+        with warnings.catch_warnings():  # a relative path's deprecation is no zone either
+            warnings.simplefilter("ignore")
+            zone = tz.gettz(written)
+    except (ValueError, OSError):
+        return None
+    if isinstance(zone, tz.tzstr):
+        if "/" in written:
+            return None
         # A POSIX rule, read as POSIX reads it (and `date`): "GMT+5" is five hours behind
         # UTC. dateutil reads "GMT+h" and "UTC+h" the other way round unless asked.
         zone = tz.tzstr(written, posix_offset=True)
-    return zone or tz.tzlocal()
+    return zone
 
 
 def zone_problem() -> str | None:
-    """What to say when ``TZ`` names no zone this computer knows (times are then in UTC,
-    without a word: nu278), else None."""
+    """What to say when ``TZ`` names no zone this computer knows, so that times are in UTC
+    (without a word, nu278), else None."""
     written = os.environ.get("TZ")
-    if not written or tz.gettz(written) is not None:
+    if not written or _zone_written(written) is not None:
         return None
+    getattr(time_module, "tzset", lambda: None)()  # the system's reading of it, now
+    if time_module.timezone or time_module.daylight:
+        return None  # read by the system (a rule like '<+0530>-5:30'), not dateutil
     return (
         f"TZ is set to {written.strip()[:60]!r}, which is no time zone this computer knows, "
         "so times are read and shown in UTC. Set it to a zone such as Europe/London, or unset it."

@@ -414,9 +414,8 @@ def _day(said: str, now: datetime, lean: Lean) -> datetime | None:
             return _weekend(now, 0)
     elif which == "this" and not name:  # "this morning": today, whichever way we lean
         return now
-    if name in ("week", "month", "year") and which in ("last", "next"):
-        # The same day a week, month or year on (31 Jan → 28 Feb), as 'in a month' is.
-        return now + relativedelta(**{f"{name}s": 1 if which == "next" else -1})  # type: ignore[arg-type]
+    if name in _ONE and which in ("last", "next"):  # the same day (31 Jan → 28 Feb)
+        return now + (_ONE[name] if which == "next" else -_ONE[name])
     if name == "weekend" and which:
         return _weekend(now, {"last": -1, "this": 0, "next": 1}[which])
     if name in WEEKDAYS:
@@ -438,6 +437,11 @@ def _day(said: str, now: datetime, lean: Lean) -> datetime | None:
                     + relativedelta(weekday=WEEKDAYS[day_name](+1))
                 )
     return None
+
+
+_ONE = {"week": relativedelta(weeks=1), "month": relativedelta(months=1),
+        "year": relativedelta(years=1)}  # fmt: skip
+"""'next week', 'last month', 'next year': a span one of these on or back."""
 
 
 def _weekday(now: datetime, day: weekday, which: str, lean: Lean) -> datetime:

@@ -762,7 +762,7 @@ async def test_deleting_someone_offers_to_archive_them_instead(sqlite_db: Databa
         assert kept.archived and said(app, "Ana is archived")
         assert "0 people · 1 archived, not shown (h)" in screen_text(app)
         await press(app, pilot, "slash", *"ana")  # looked for: said before all else but no match
-        assert "No match among 0 people · esc empties the filter · 1 archived, not shown (h)" in (
+        assert "No match among 0 people · 1 archived, not shown (h) · esc empties the filter" in (
             screen_text(app)
         )
         await press(app, pilot, "escape", "escape")

@@ -453,7 +453,7 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
                 stored = self.stored_now()
             except NotFound:
                 stored = None  # deleted meanwhile: saving says so
-            found = self.draft_found(stored)
+            found = self.draft_found()
         except PlannerError as error:  # the data can't be read now (damaged, locked): said
             self.app.call_from_thread(self._loaded)
             self.app.call_from_thread(self.refused, str(error), None)
@@ -468,9 +468,8 @@ class FormScreen(KeepsStyles, DialogFooter, ModalScreen[R | None], Generic[R]):
             draft = self.picked_up(found[1], stored)
         self.app.call_from_thread(self._restore, draft, choices, stored)
 
-    def draft_found(self, stored: dict[str, Any] | None) -> drafts.Taken | None:
-        """In a worker: the draft the form picks up (kept under its own key), given what is
-        *stored* now."""
+    def draft_found(self) -> drafts.Taken | None:
+        """In a worker: the draft the form picks up (kept under its own key)."""
         from planner_tui.services import drafts
 
         return self.planner.backend.read(partial(drafts.find_draft, key=self.draft_key))

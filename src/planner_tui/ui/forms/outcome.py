@@ -199,11 +199,11 @@ class OutcomeForm(FormScreen[Any]):
                        "when": typed(clock.to_local(occurred_at))}  # fmt: skip
         return {key: value for key, value in stored.items() if value not in (None, "")}
 
-    def draft_found(self, stored: dict[str, Any] | None) -> drafts.Taken | None:
+    def draft_found(self) -> drafts.Taken | None:
         """Changing an outcome: words kept for this outcome before it was recorded
         elsewhere while the app was closed are picked up here (nu275: they stayed in a
         draft no form opened again)."""
-        found = super().draft_found(stored)
+        found = super().draft_found()
         if found is not None or not self.change:
             return found
         first = f"outcome:{self.step.id}:{self.status.value}"

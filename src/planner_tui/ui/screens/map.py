@@ -498,13 +498,13 @@ class MapScreen(ViewScreen):
         everyone = words.plural(total, "person", "people")
         narrowed = bool(query) or self.crowd is not None
         status = words.matching(len(people), total, "person", "people") if narrowed else everyone
+        hidden = 0 if self.show_archived else sum(p.archived for p in self.data.people)
+        if hidden:  # next to the count, which a narrow line keeps: "No match" beside an
+            status += f" · {hidden} archived, not shown (h)"  # archived someone read as gone
         if self.crowd is not None:
             status += " · the crowd chosen in Circles (esc: everyone)"
         elif query and not people:
             status += " · esc empties the filter"
-        hidden = 0 if self.show_archived else sum(p.archived for p in self.data.people)
-        if hidden:  # before the order, which a narrow line cuts first: "No match" beside an
-            status += f" · {hidden} archived, not shown (h)"  # archived someone read as gone
         if people:  # (no order to tell of no one)
             order = (self.match_order or "best match") if query else self.sort_by
             status += f" · sorted by {order} (o)"
