@@ -37,7 +37,7 @@ def _zone_written(written: str) -> tzinfo | None:
     except (ValueError, OSError):
         return None
     if isinstance(zone, tz.tzstr):
-        if "/" in written:
+        if "/" in written.split(",")[0]:  # a rule's slashes come after its names' commas
             return None
         # A POSIX rule, read as POSIX reads it (and `date`): "GMT+5" is five hours behind
         # UTC. dateutil reads "GMT+h" and "UTC+h" the other way round unless asked.

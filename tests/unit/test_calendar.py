@@ -298,8 +298,6 @@ def test_times_of_a_series_settled_before_they_come_are_not_still_to_come(db: Da
     """A weekly choir, "not this time" for Friday with Saturday instead, and the Friday after
     let go: the calendar still showed both Fridays, and Saturday beside the first (nu239,
     nu243). They are left out of the series; what the app plans is what the file holds."""
-    start = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
-    end = start + timedelta(days=60)
     with db.write() as s:
         choir = people.create_context(session=s, data={"name": "Choir"}).id
         weekly = steps.create_step(session=s, data={
@@ -308,12 +306,20 @@ def test_times_of_a_series_settled_before_they_come_are_not_still_to_come(db: Da
         _instead, following = steps.record_outcome(session=s, step_id=weekly.id, outcome={
             "status": "declined", "new_due_at": local("2026-11-28T19:00")}).following  # fmt: skip
         steps.record_outcome(session=s, step_id=following.id, outcome={"status": "skipped"})
+    still_to_come(db, [f"2026-{day}T19:00" for day in ("11-28", "12-11", "12-18")])
+
+
+def still_to_come(db: Database, first: list[str]) -> ics.CalendarFile:
+    """The calendar file, whose times in the next 60 days begin with *first* (local times)
+    and are the app's own, as :func:`app_occurrences` reads them."""
+    start = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
+    end = start + timedelta(days=60)
     with db.session() as s:
-        data = ics.export_ics(session=s, alarm_minutes=0)
-    found = sorted(when for _, when in file_occurrences(data, start, end))
-    assert found[:3] == [local(f"2026-{day}T19:00").astimezone(UTC)
-                         for day in ("11-28", "12-11", "12-18")]  # fmt: skip
-    assert file_occurrences(data, start, end) == app_occurrences(db, start, end)
+        written = ics.export(session=s, alarm_minutes=0)
+    found = sorted(when for _, when in file_occurrences(written.data, start, end))
+    assert found[: len(first)] == [local(day).astimezone(UTC) for day in first]
+    assert file_occurrences(written.data, start, end) == app_occurrences(db, start, end)
+    return written
 
 
 def test_a_moved_time_of_a_series_settled_before_it_comes_is_not_still_to_come(
@@ -322,8 +328,6 @@ def test_a_moved_time_of_a_series_settled_before_it_comes_is_not_still_to_come(
     """nu274: a weekly call's first time moved from Thursday to Saturday, just this once,
     and done already: the file kept Saturday as an override of the series (and its count
     of steps one too many), and Thursday's time in the rule."""
-    start = datetime.combine(clock.today(), datetime.min.time(), clock.local_zone())
-    end = start + timedelta(days=60)
     with db.write() as s:
         ana = people.create_person(session=s, data={"name": "Ana"}).id
         weekly = steps.create_step(session=s, data={
@@ -332,11 +336,7 @@ def test_a_moved_time_of_a_series_settled_before_it_comes_is_not_still_to_come(
         moved, _goes_on = steps.record_outcome(session=s, step_id=weekly.id, outcome={
             "status": "rescheduled", "new_due_at": local("2026-11-28T11:00")}).following  # fmt: skip
         steps.record_outcome(session=s, step_id=moved.id, outcome={"status": "done"})
-    with db.session() as s:
-        written = ics.export(session=s, alarm_minutes=0)
-    found = sorted(when for _, when in file_occurrences(written.data, start, end))
-    assert found[:2] == [local(f"2026-{day}T18:00").astimezone(UTC) for day in ("12-03", "12-10")]
-    assert file_occurrences(written.data, start, end) == app_occurrences(db, start, end)
+    written = still_to_come(db, ["2026-12-03T18:00", "2026-12-10T18:00"])
     assert written.steps == 1  # the series; not the time done already
 
 
