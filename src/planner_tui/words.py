@@ -59,10 +59,12 @@ NO_REPLY_LINE = (
     "Silence is rarely an answer: messages get buried, calls come at the wrong moment, "
     "and weeks get busy. A light follow-up in a few days is ordinary and kind."
 )
+NO_REPLY_AGAIN = (
+    "A second quiet spell happens too, and it says more about a busy stretch than about you."
+)
 NO_REPLY_AGAIN_LINE = (
-    "A second quiet spell happens too, and it says more about a busy stretch than about "
-    "you. There is no need to nudge again: you can leave it here, and reach out another "
-    "time or to someone else."
+    f"{NO_REPLY_AGAIN} There is no need to nudge again: you can leave it here, and reach out "
+    "another time or to someone else."
 )
 """No reply to a follow-up: the same push for a third message read as pressing (nu213)."""
 SKIPPED_LINE = "Letting this one go is fine. The next step can be smaller, or another day."
@@ -1360,14 +1362,17 @@ NOT_THIS_TIME_SAID = "Noted: not this time."
 """The same, for a step toward a place not gone to this time."""
 
 
-def outcome_kind_words(status: str, *, place: bool = False, action: str = "") -> str:
+def outcome_kind_words(
+    status: str, *, place: bool = False, action: str = "", planned_next: bool = False
+) -> str:
     """A line about what an outcome usually means (none for done or moved), for a step
     toward a *place* too, where no one said 'not now', and for no reply to a follow-up
-    (its words, *action*, begin as a follow-up's do)."""
+    (its words, *action*, begin as a follow-up's do) — without "no need to nudge again"
+    once another was *planned_next* all the same (it read as a telling-off, nu279)."""
     if place and status == "declined":
         return NOT_THIS_TIME
     if status == "no_reply" and action.startswith(FOLLOW_UP_WORDS):
-        return NO_REPLY_AGAIN_LINE
+        return NO_REPLY_AGAIN if planned_next else NO_REPLY_AGAIN_LINE
     return {"declined": DECLINE_REFRAME, "no_reply": NO_REPLY_LINE,
             "skipped": SKIPPED_LINE}.get(status, "")  # fmt: skip
 

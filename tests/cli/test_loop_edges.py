@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from rich.cells import cell_len
 
+from planner_tui import words
 from planner_tui.cli import read_stdin_text
 from planner_tui.db.engine import Location, open_database
 from planner_tui.services import people
@@ -411,6 +412,12 @@ def test_no_reply_to_a_follow_up_plans_no_third_nudge(home: Path) -> None:
     assert second.returncode == 0, second.stderr
     assert "Next" not in second.stdout and "There is no need to nudge again" in second.stdout
     assert "#3" not in run(home, "plan").stdout
+    # One asked for all the same (--follow-up) is planned, and not told off (nu279).
+    assert run(home, "plan", "Ola", "call", "2026-11-24", "19:00").returncode == 0
+    assert run(home, "no-reply", "3", "--anyway").returncode == 0
+    asked = run(home, "no-reply", "4", "--anyway", "--follow-up", "sat 10am")
+    assert "Next (#5): Sat 28 Nov, 10:00 — gently follow up: call" in asked.stdout, asked.stdout
+    assert words.NO_REPLY_AGAIN in asked.stdout and "no need to nudge" not in asked.stdout
 
 
 def test_a_monthly_step_from_the_31st_says_where_shorter_months_fall(home: Path) -> None:

@@ -534,7 +534,9 @@ def _said(
     say(words.outcome_said(step.status.value, expected=step.expected_awkwardness,
                            felt=step.felt_awkwardness, following=following, place=place,
                            action=step.action))  # fmt: skip
-    if kind_words := words.outcome_kind_words(step.status.value, place=place, action=step.action):
+    if kind_words := words.outcome_kind_words(
+        step.status.value, place=place, action=step.action, planned_next=bool(following)
+    ):
         say(kind_words)
     moved_to = following[0][0] if following and step.status.value == "rescheduled" else None
     if moved_to is not None and moved_to < step.due_at:
