@@ -114,6 +114,15 @@ def test_interactions_are_logged_and_listed_newest_first(db: Database) -> None:
     assert [i.occurred_at for i in items] == [at("2026-11-20"), at("2026-11-01")]
     assert items[0].people == ["Ana", "Ben"] and items[0].initiator is Initiator.THEM
     assert items[0].note == "[bold]dinner[/]" and items[1].channel is Channel.CALL
+    # Another Ana: each contact says which, as lists of steps do (nu273: "with Ana" twice)
+    with db.write() as s:
+        other = people.create_person(session=s, data={"name": "ANA"}).id
+        people.log_interaction(
+            session=s, data={"occurred_at": at("2026-11-21"), "person_ids": [other]}
+        )
+    with db.session() as s:
+        listed = [i.people for i in people.list_interactions(session=s)]
+    assert listed == [[f"ANA (#{other})"], [f"Ana (#{ana.id})", "Ben"], [f"Ana (#{ana.id})"]]
 
 
 def test_an_interaction_needs_someone_and_a_sane_warmth(db: Database) -> None:
@@ -357,8 +366,9 @@ def test_people_and_places_are_listed_as_a_reader_sorts_names(db: Database) -> N
             "art class", "Öffentliche Bibliothek", "Zither club",
         ]  # fmt: skip
         [met] = people.list_interactions(session=s)
-        assert met.people == [
-            "Ångström", "bob", "[bold]Vera[/] 🌻", "Émile", "émile", "Lara", "Łukasz", "'Tis", "Zoë",
+        assert met.people == [  # Émile and émile share a name: their numbers tell them apart
+            "Ångström", "bob", "[bold]Vera[/] 🌻", f"Émile (#{ids[4]})", f"émile (#{ids[1]})",
+            "Lara", "Łukasz", "'Tis", "Zoë",
         ]  # fmt: skip
 
 

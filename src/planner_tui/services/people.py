@@ -48,7 +48,15 @@ from planner_tui.db.models import (
     Step,
 )
 from planner_tui.errors import InvalidInput, NotFound
-from planner_tui.names import fold, name_key, people_begun, people_named, person_named, sort_key
+from planner_tui.names import (
+    as_told,
+    fold,
+    name_key,
+    people_begun,
+    people_named,
+    person_named,
+    sort_key,
+)
 from planner_tui.services.common import (
     all_there,
     driver_connection,
@@ -933,13 +941,15 @@ def list_interactions(
             session.exec(links).all(), key=lambda link: sort_key(link[2])
         ):
             people[interaction_id].append((pid or 0, name))
+    # Named as lists name them: two people of one name with their numbers (nu273).
+    twins = sharing_a_name(session=session) if people else set()
     result = []
     for row, context_name in rows:
         assert row.id is not None
         read = InteractionRead.model_validate(
             {
                 **row.model_dump(),
-                "people": [name for _, name in people[row.id]],
+                "people": [as_told(pid, name, twins) for pid, name in people[row.id]],
                 "person_ids": [pid for pid, _ in people[row.id]],
                 "context": context_name,
             }
