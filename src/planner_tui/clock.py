@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import time as time_module
 import warnings
@@ -25,6 +26,7 @@ def local_zone() -> tzinfo:
     return (_zone_written(written) if written else None) or tz.tzlocal()
 
 
+@functools.lru_cache(maxsize=8)  # read for every time shown: once per TZ, not per row
 def _zone_written(written: str) -> tzinfo | None:
     """The zone ``TZ`` names as dateutil reads it; None for what it can't read (then the
     system's reading stands, as `date`'s does): a POSIX rule with <…> names, a file that is
