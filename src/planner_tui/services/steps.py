@@ -652,7 +652,7 @@ def check_open_step(*, session: Session, step_id: int) -> None:
     check_open(session, get_or_404(session, Step, step_id, "step"))
 
 
-def note_added(note: str, more: str) -> str:
+def notes_joined(note: str, more: str) -> str:
     """*more* after an outcome's *note*, after a blank line (unless it says it already)."""
     if more.strip() in note:
         return note
@@ -666,7 +666,7 @@ def add_to_outcome_note(*, session: Session, step_id: int, note: str) -> StepRea
     row = get_or_404(session, Step, step_id, "step")
     if row.status == StepStatus.PLANNED:
         raise InvalidInput("This step has no outcome yet to add a note to.", field="status")
-    joined = note_added(row.outcome_note, note)
+    joined = notes_joined(row.outcome_note, note)
     row.outcome_note = validate(StepOutcome, {"status": row.status, "note": joined}).note
     session.add(row)
     session.flush()

@@ -26,7 +26,7 @@ from planner_tui.services.steps import (
     OutcomeResult,
     channel_in_words,
     likely_done_at,
-    note_added,
+    notes_joined,
 )
 from planner_tui.ui.forms.base import ADD_NOTE, BASE, Field, FormScreen, Line, Problem, Question
 from planner_tui.ui.forms.interaction import WARMTH
@@ -217,7 +217,7 @@ class OutcomeForm(FormScreen[Any]):
         if not self.kept_before_recorded:
             return draft
         recorded = str((stored or {}).get("note") or "")
-        typed = note_added(recorded, str(draft.get("note") or ""))
+        typed = notes_joined(recorded, str(draft.get("note") or ""))
         return {**draft, "note": typed, BASE: {**draft.get(BASE, {}), "note": recorded}}
 
     def load_choices(self) -> Any:
