@@ -525,6 +525,17 @@ async def test_an_outcome_is_changed_from_the_plans_earlier_steps_and_by_the_pal
         assert isinstance(app.screen, OutcomeForm) and app.screen.status is StepStatus.SKIPPED
 
 
+async def changing_how_it_went(app: PlannerApp, pilot: Any) -> OutcomeForm:
+    """Plan, then Enter and `d` on the latest of *How earlier steps went*: the form that
+    changes how it went."""
+    await press(app, pilot, "p")
+    app.screen.query_one("#past", DataTable).focus()
+    await press(app, pilot, "enter", "d")
+    form = app.screen
+    assert isinstance(form, OutcomeForm) and form.change
+    return form
+
+
 async def test_correcting_a_done_step_starts_from_all_it_recorded(
     sqlite_db: Database,
 ) -> None:
@@ -543,11 +554,7 @@ async def test_correcting_a_done_step_starts_from_all_it_recorded(
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "p")
-        app.screen.query_one("#past", DataTable).focus()
-        await press(app, pilot, "enter", "d")
-        assert isinstance(app.screen, OutcomeForm) and app.screen.change
-        form = app.screen
+        form = await changing_how_it_went(app, pilot)
         assert form.query_one("#when", Input).value == "2026-11-23 20:00"
         chosen = {key: form.query_one(f"#{key}", Select).value
                   for key in ("channel", "responded", "warmth", "response")}  # fmt: skip

@@ -32,6 +32,7 @@ from planner_tui.ui.screens.plan import PlanScreen
 from planner_tui.ui.screens.today import TodayScreen
 
 from .test_app import SIZE, hold_choices, make_app, press, screen_text, settle
+from .test_corrections import changing_how_it_went
 
 
 def local(text: str) -> datetime:
@@ -1969,11 +1970,7 @@ async def test_words_kept_for_a_step_recorded_while_the_app_was_closed_come_back
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "p")
-        app.screen.query_one("#past", DataTable).focus()
-        await press(app, pilot, "enter", "d")
-        form = app.screen
-        assert isinstance(form, OutcomeForm) and form.change
+        form = await changing_how_it_went(app, pilot)
         assert form.query_one("#note", TextArea).text == "cli note\n\nshe replied with a heart"
         await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, PlanScreen)
