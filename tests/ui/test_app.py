@@ -71,12 +71,13 @@ def quiet(app: PlannerApp) -> bool:
     """Whether nothing is left to run: no worker, and no message or callback waiting in the
     app, its screens or the widgets on screen. A round that ends quiet needs no other (three
     rounds each time cost a fifth of a UI test's time). Textual has no public flag for the
-    callbacks, hence the private ones."""
+    callbacks, hence the private ones. A widget being removed (a toast replaced by one
+    saying more) is still found by a query until its removal's task ends: not quiet."""
     if any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers):
         return False
     nodes = [app, *app.screen_stack, *app.screen.walk_children()]
     return not app.screen._callbacks and not any(
-        node.message_queue_size or node._next_callbacks for node in nodes
+        node.message_queue_size or node._next_callbacks or node._pruning for node in nodes
     )
 
 
