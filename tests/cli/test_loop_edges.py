@@ -75,7 +75,7 @@ def test_a_time_just_passed_or_empty_is_refused_not_moved(
     home: Path, when: list[str], said: str
 ) -> None:
     assert_one_line_error(run(home, "plan", "Ana", "x", *when), 1, said)
-    assert run(home, "plan").stdout.startswith("No small step is planned right now.")
+    assert run(home, "plan").stderr.startswith("No small step is planned right now.")
 
 
 @pytest.mark.parametrize(
@@ -185,7 +185,7 @@ def test_two_people_with_one_name_are_told_apart_by_their_numbers(home: Path) ->
     assert planned.returncode == 0, planned.stderr
     # Whose step it is, by number: two steps "(Sam Jones)" were for two people.
     assert run(home, "plan", "#4").stdout == "#1  Tue 24 Nov, 18:00  call (Sam Jones (#4))\n"
-    assert "Sam Jones has no small step planned" in run(home, "plan", "#3").stdout
+    assert "Sam Jones has no small step planned" in run(home, "plan", "#3").stderr
     # What is said back says which of them (it said "Sam Jones" of either).
     assert run(home, "log", "#4").stdout.startswith("Saved: a contact with Sam Jones (#4), ")
     assert "for Sam Jones (#3) until" in run(home, "snooze", "#3", "3").stdout
@@ -215,7 +215,7 @@ def test_a_step_not_due_yet_is_done_only_with_anyway(home: Path) -> None:
     done = run(home, "done", "Ana", "--anyway")
     assert done.returncode == 0, done.stderr
     # Every step has its outcome: none is planned *now* (it said "…planned yet").
-    assert run(home, "plan").stdout.startswith("No small step is planned right now.")
+    assert run(home, "plan").stderr.startswith("No small step is planned right now.")
 
 
 def test_a_time_over_a_year_ago_is_asked_about_and_kept_only_with_anyway(home: Path) -> None:
@@ -623,9 +623,9 @@ def test_no_dates_yet_names_someone_by_number_when_their_name_is_shared(home: Pa
     assert added.returncode == 0, added.stderr
     numbers = [int(n) for n in re.findall(r"#(\d+)", run(home, "people").stdout)]
     second = max(numbers)
-    said = run(home, "date", f"#{second}").stdout
+    said = run(home, "date", f"#{second}").stderr
     assert said == f"No dates for Ana yet. Add one: planner-tui date '#{second}' birthday 12 Apr\n"
-    assert run(home, "date", "Ola").stdout.endswith("planner-tui date Ola birthday 12 Apr\n")
+    assert run(home, "date", "Ola").stderr.endswith("planner-tui date Ola birthday 12 Apr\n")
 
 
 def test_people_to_reach_with_one_name_are_told_apart_by_number(home: Path) -> None:

@@ -1676,7 +1676,7 @@ async def test_a_first_evening_says_rhythms_count_from_when_people_were_added(
         await press(app, pilot, "m", "4")
         assert said[1:] in " ".join(screen_text(app).split())  # "No one — everyone is…"
     result = run(sqlite_db.location.home, "people", "--drifting")
-    assert said in " ".join(result.stdout.split()), result.stdout
+    assert said in " ".join(result.stderr.split()), result.stderr
 
 
 async def test_today_names_someone_resting_past_their_rhythm(sqlite_db: Database) -> None:

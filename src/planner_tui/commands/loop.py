@@ -280,7 +280,9 @@ def _list_open_steps(settings: Settings, typed: str | None) -> None:
             session=session, upcoming=True, person_id=person.id if person else None, limit=None
         )
     if not found:
-        say(words.nothing_planned(person.name) if person else words.EMPTY_PLAN)
+        # What a list leaves out, or that it is empty, goes to stderr, as search says it: a
+        # script counting the lines counted the sentence (nu282).
+        say(words.nothing_planned(person.name) if person else words.EMPTY_PLAN, stream=sys.stderr)
         return
     today = clock.today()
     rows = []
@@ -654,18 +656,15 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
     if found:
         _people_table(found)
     elif args.drifting:
-        say(
-            words.no_one_drifting(
-                [p.name for p in everyone if p.resting_past], people.not_yet_in_touch(everyone)
-            )
-        )
+        resting = [p.name for p in everyone if p.resting_past]
+        say(words.no_one_drifting(resting, people.not_yet_in_touch(everyone)), stream=sys.stderr)
     elif args.archived:
-        say("No one is archived.")
+        say("No one is archived.", stream=sys.stderr)
     elif not archived:
-        say(words.EMPTY_MAP_SHELL)
+        say(words.EMPTY_MAP_SHELL, stream=sys.stderr)
     if archived and not args.drifting and not args.archived:  # said, as the Map's h is
         say(f"{words.plural(archived, 'person', 'people')} archived, not listed "
-            "(planner-tui people --archived lists them).")  # fmt: skip
+            "(planner-tui people --archived lists them).", stream=sys.stderr)  # fmt: skip
 
 
 def _people_table(found: list[PersonRead]) -> None:
@@ -744,7 +743,10 @@ def cmd_date(settings: Settings, args: argparse.Namespace) -> None:
         say(f"{called}: {_dates_line(dates)}.")
     else:  # the command to add one names them by number when their name names another too
         alone = person_named(person.name, people_now) == person.id
-        say(words.no_dates(person.name, person.name if alone else f"#{person.id}"))
+        say(
+            words.no_dates(person.name, person.name if alone else f"#{person.id}"),
+            stream=sys.stderr,
+        )
 
 
 def _dates_line(dates: list[Any]) -> str:
