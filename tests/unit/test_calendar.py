@@ -225,6 +225,20 @@ def test_a_weekly_1800_stays_at_1800_across_the_clock_changes_however_tz_is_writ
     assert utc_hours[date(2027, 10, 28)] == 17 and utc_hours[date(2027, 11, 4)] == 18
 
 
+@pytest.mark.parametrize("written", ["Europe/Lodnon", "Mars/Olympus"])
+def test_a_tz_that_names_no_zone_gives_the_calendar_utc_as_said(
+    db: Database, monkeypatch: pytest.MonkeyPatch, written: str
+) -> None:
+    """A misspelt TZ is said to leave times in UTC; the calendar file had a zone of the
+    system's guess instead, "Local time Europe", said to hold until 2056 (nu282)."""
+    monkeypatch.setenv("TZ", written)
+    assert clock.zone_problem() is not None
+    calendar = one_series(db, "2026-11-26T18:00", "FREQ=WEEKLY")
+    assert calendar.walk("VTIMEZONE") == []
+    (event,) = calendar.walk("VEVENT")
+    assert event["DTSTART"].to_ical() == b"20261126T180000Z"
+
+
 def test_zone_name_reads_tz_however_it_is_written(monkeypatch: pytest.MonkeyPatch) -> None:
     for written, name in (
         ("Europe/Lisbon", "Europe/Lisbon"),

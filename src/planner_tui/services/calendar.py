@@ -21,7 +21,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 import sqlalchemy as sa
 from icalendar import Alarm, Calendar, Event, Timezone, vRecur
@@ -53,6 +53,8 @@ def calendar_zone(first: date) -> tuple[tzinfo, Timezone | None]:
     name = clock.zone_name()
     if name:
         return ZoneInfo(name), None
+    if clock.zone_problem():  # TZ names no zone: times are in UTC, as every command says
+        return UTC, None  # (not a made-up "Local time Europe" from the system's guess, nu282)
     local = clock.local_zone()
     winter, summer = (datetime(first.year, month, 1, tzinfo=local).tzname() for month in (1, 7))
     names = winter if winter == summer else f"{winter}/{summer}"
