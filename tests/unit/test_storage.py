@@ -547,6 +547,41 @@ def test_a_planner_put_in_place_while_open_is_the_one_read_and_written(tmp_path:
         again.dispose()
 
 
+def test_a_stranger_put_in_the_planners_place_never_takes_its_log(tmp_path: Path) -> None:
+    """The planner moved away while the app had it open, random bytes put in its place: the
+    next read opened them with the planner's log beside them, SQLite took the log's pages as
+    theirs, and closing wrote them in — moved back, the planner had lost its newest
+    changes, unsaid (nu281). The stranger is refused unopened, and the log waits for the
+    file it belongs to."""
+    home = tmp_path / "home"
+    db = open_database(location(home))
+    with db.write() as s:
+        people.create_person(session=s, data={"name": "Ana"})
+    db.dispose()  # Ana in the file; Hal, next, in the log alone
+    db = open_database(location(home))
+    try:
+        with db.write() as s:
+            people.create_person(session=s, data={"name": "Hal"})
+        os.replace(home / "planner.db", home / "away.db")
+        (home / "planner.db").write_bytes(os.urandom(300_000))
+        stranger = digest(home / "planner.db")
+        daily.read_file(home / "planner.db", daily.schema_revision)  # as `today` reads
+        with pytest.raises(DamagedFile, match="looks damaged"), db.session() as s:
+            people.list_people(session=s)
+        with pytest.raises(DamagedFile, match="looks damaged"), db.write() as s:
+            people.create_person(session=s, data={"name": "Ivy"})
+    finally:
+        db.dispose()
+    assert digest(home / "planner.db") == stranger
+    os.replace(home / "away.db", home / "planner.db")
+    again = open_database(location(home))
+    try:
+        with again.session() as s:
+            assert [p.name for p in people.list_people(session=s)] == ["Ana", "Hal"]
+    finally:
+        again.dispose()
+
+
 def test_a_planner_emptied_while_open_is_kept_as_found_with_its_log(tmp_path: Path) -> None:
     """Emptied while the app was open (a sync tool, a full disk), the planner was said to be
     damaged and nothing more was written; but its write-ahead log held the newest changes,

@@ -107,8 +107,12 @@ def emptied_with_log(path: Path) -> bool:
 def quick_read_uri(path: Path) -> str:
     """How the quick readers (`today`, `search`) open the SQLite file at *path* with the
     standard library: ``mode=rw`` (reading a WAL database may need its -shm file; nothing
-    is written), or read-only (:func:`read_only_uri`) when it can't be written here."""
-    if can_write(path):
+    is written), or read-only (:func:`read_only_uri`) when it can't be written here or a
+    log holding pages is beside it. Closing the last connection writes that log into the
+    file at *path*: a file put there while the app had the planner open (moved away, a file
+    of random bytes in its place) took the planner's newest pages, lost with the log when
+    it was moved back (nu281). A reader only reads."""
+    if can_write(path) and not left_unclean(path):
         return f"{path.resolve().as_uri()}?mode=rw"
     return read_only_uri(path)
 

@@ -729,11 +729,22 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A read session. Nothing it does is committed."""
         self.follow_the_file()
+        self.refuse_a_stranger_with_our_log()
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
             except self.errors as error:
                 raise self._refused(error) from error
+
+    def refuse_a_stranger_with_our_log(self) -> None:
+        """A file that isn't SQLite at the planner's path, with a log of pages beside it, is
+        refused unopened. SQLite reads the log's pages as the file's, and the last
+        connection to close writes them into it: the planner moved away while the app was
+        open, random bytes put in its place, lost its newest changes to them, and the app
+        said nothing (nu281). Left alone, the log goes back with the file it belongs to."""
+        path = self.location.sqlite_path
+        if path is not None and left_unclean(path) and not self.header_intact(path):
+            raise self._damaged_file(damaged_words(path, self.location.passphrase))
 
     @contextmanager
     def write(self, *, changes_data: bool = True) -> Iterator[Session]:
