@@ -258,6 +258,9 @@ class UpcomingDate:
     else.)"""
     done: bool = False
     """Whether that step is done already (Today offered the date's step again once it was)."""
+    reached: bool = False
+    """Whether it was taken and is waiting on them (no reply yet, or not now): the message
+    sent with no answer was offered again, as if never sent (nu280)."""
 
 
 def upcoming(
@@ -419,13 +422,13 @@ def setting_statement(key: str, dialect: str = "sqlite") -> Statement:
 def planned_with_statement(
     person_ids: Iterable[int], start: datetime, end: datetime, dialect: str = "sqlite"
 ) -> Statement:
-    """Steps planned or done with these people, due from *start* to before *end*: rows of
-    (person id, action, due moment, whether done, when its outcome was recorded), soonest
-    first."""
+    """Steps planned, done or reached out in (no reply yet, or not now) with these people,
+    due from *start* to before *end*: rows of (person id, action, due moment, status, when
+    its outcome was recorded), soonest first."""
     sql = (
-        "SELECT step.person_id, step.action, step.due_at, step.status = 'done', "
+        "SELECT step.person_id, step.action, step.due_at, step.status, "
         "step.resolved_at FROM step "
-        "WHERE step.status IN ('planned', 'done') "
+        "WHERE step.status IN ('planned', 'done', 'no_reply', 'declined') "
         f"AND step.person_id IN ({_ids(person_ids) or 'NULL'}) "
         f"AND step.due_at >= {_mark('start', dialect)} AND step.due_at < {_mark('end', dialect)} "
         "ORDER BY step.due_at, step.id"
@@ -537,6 +540,10 @@ EVE_FROM = time(17)
 routine one that morning is about something else)."""
 
 
+SEEN_TO_ORDER = {"planned": 0, "done": 1, "no_reply": 2, "declined": 2}
+"""Which of a date's steps says how it was seen to, first to last."""
+
+
 def upcoming_dates(
     connection: Any, today: date, within: int = DATES_AHEAD, dialect: str = "sqlite"
 ) -> list[UpcomingDate]:
@@ -550,8 +557,8 @@ def upcoming_dates(
     yesterday = date.fromordinal(max(today.toordinal() - 1, 1))
     start, end = day_window(yesterday, day_after(found[-1].on))
     steps = [
-        (person_id, action, as_aware(due_at), bool(done), as_aware(resolved_at))
-        for person_id, action, due_at, done, resolved_at in rows(
+        (person_id, action, as_aware(due_at), status, as_aware(resolved_at))
+        for person_id, action, due_at, status, resolved_at in rows(
             connection, planned_with_statement({d.person_id for d in found}, start, end, dialect)
         )
     ]
@@ -563,13 +570,15 @@ def upcoming_dates(
         # A step done before the eve was for something else (a walk due on the birthday,
         # done three days early, showed the birthday as seen to, nu160) — unless its words
         # name the date: a birthday message sent early is still the birthday's.
-        for_it = [(action, done) for person_id, action, due_at, done, resolved in steps
+        for_it = [(action, status) for person_id, action, due_at, status, resolved in steps
                   if person_id == coming.person_id and due_at is not None
                   and since <= due_at < until
-                  and (not done or resolved is None or resolved >= since
+                  and (status == "planned" or resolved is None or resolved >= since
                        or coming.label.casefold() in action.casefold())]  # fmt: skip
-        first = min(for_it, key=lambda step: step[1], default=("", False))  # planned first
-        seen_to.append(replace(coming, planned=first[0], done=first[1]))
+        # The soonest still planned (a follow-up), else the first done, else one waiting.
+        action, status = min(for_it, key=lambda step: SEEN_TO_ORDER[step[1]], default=("", ""))
+        seen_to.append(replace(coming, planned=action, done=status == "done",
+                               reached=status in ("no_reply", "declined")))  # fmt: skip
     return seen_to
 
 

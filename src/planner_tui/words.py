@@ -1129,9 +1129,10 @@ def date_step(person: str, what: str) -> str:
     return f"send {person} a short message ({what.strip()})"
 
 
-def date_seen_to(action: str, done: bool) -> str:
-    """A date with a small step already planned for it, or done: 'planned: call Ana'."""
-    return f"{'done' if done else 'planned'}: {action}"
+def date_seen_to(action: str, done: bool, reached: bool = False) -> str:
+    """A date with a small step already planned for it, done, or taken and waiting on them
+    (no reply yet, not now): 'planned: call Ana', 'reached out: send Ana a birthday message'."""
+    return f"{'done' if done else 'reached out' if reached else 'planned'}: {action}"
 
 
 def idea_step(idea: str) -> str:

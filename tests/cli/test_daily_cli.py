@@ -141,7 +141,7 @@ def test_today_as_json_for_scripts(home: Path) -> None:
     assert data["checkin_draft_day"] is None
     assert data["dates"] == [
         {"person_id": 3, "person": "Bo", "label": "birthday", "on": "2026-11-26", "year": None,
-         "called": "Bobby", "planned": "", "done": False}
+         "called": "Bobby", "planned": "", "done": False, "reached": False}
     ]  # fmt: skip
 
 

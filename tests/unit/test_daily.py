@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from planner_tui import clock, daily
+from planner_tui import clock, daily, words
 from planner_tui.db.engine import Database, Location, open_database
 from planner_tui.services import (
     demo,
@@ -143,6 +143,32 @@ def test_a_date_with_a_step_planned_for_it_says_so_on_every_engine(db: Database)
         found = people.upcoming_dates(session=s, today=date(2026, 11, 24), within=1)
     assert [(d.person, d.planned, d.done) for d in found] == [
         ("Cy", "done already for Cy", True), ("Di", "done already the eve", True)]  # fmt: skip
+
+
+def test_a_date_whose_message_waits_for_an_answer_is_seen_to(db: Database) -> None:
+    """A birthday message sent with no reply yet was offered again on Today, as if never
+    sent (nu280): taken and waiting on them (no reply yet, or not now), the date says so.
+    A follow-up still planned says that first."""
+    with db.write() as s:
+        ids = {name: people.create_person(session=s, data={"name": name}).id
+               for name in ("Ana", "Bo", "Cy")}  # fmt: skip
+        for person in ids.values():
+            people.add_date(session=s, data={"person_id": person, "label": "birthday",
+                            "month": 11, "day": 25})  # fmt: skip
+        for name, status in (("Ana", "no_reply"), ("Bo", "declined"), ("Cy", "no_reply")):
+            step = steps.create_step(session=s, data={"person_id": ids[name],
+                                     "action": f"send {name} a birthday message",
+                                     "due_at": local("2026-11-25T10:00")})  # fmt: skip
+            steps.record_outcome(session=s, step_id=step.id, outcome={"status": status})
+        steps.create_step(session=s, data={"person_id": ids["Cy"], "action": "call Cy",
+                          "due_at": local("2026-11-25T19:00")})  # fmt: skip
+    with db.session() as s:
+        found = people.upcoming_dates(session=s, today=date(2026, 11, 25), within=1)
+    assert [words.date_seen_to(d.planned, d.done, d.reached) for d in found] == [
+        "reached out: send Ana a birthday message",
+        "reached out: send Bo a birthday message",
+        "planned: call Cy",
+    ]
 
 
 def test_the_quick_reader_gives_the_services_answer_on_a_sample_life(

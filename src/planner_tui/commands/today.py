@@ -140,7 +140,7 @@ def summary_lines(found: Summary) -> list[str]:
     if found.dates:
         coming = [
             words.date_coming(d.person, d.label, d.on, today)
-            + (f" ({words.date_seen_to(d.planned, d.done)})" if d.planned else "")
+            + (f" ({words.date_seen_to(d.planned, d.done, d.reached)})" if d.planned else "")
             for d in found.dates
         ]
         more = len(coming) - SHOWN_DATES

@@ -57,6 +57,8 @@ class DateItem:
     """Whether that step is done already."""
     called: str = ""
     """What a step's words call them (a picture saved before this knew it: their name)."""
+    reached: bool = False
+    """Whether it was taken and waits on them (no reply yet, not now)."""
 
 
 COMING_UP = 5
@@ -124,7 +126,7 @@ class TodayData:
             settled_today=facts.settled_today,
             anyone=facts.anyone,
             dates=[
-                DateItem(d.person_id, d.person, d.label, d.on, d.planned, d.done, d.called)
+                DateItem(d.person_id, d.person, d.label, d.on, d.planned, d.done, d.called, d.reached)
                 for d in facts.dates
             ],
             on_this_day=words.on_this_day(
@@ -316,7 +318,7 @@ class TodayScreen(StepsScreen):
                     words.date_when(d.on, data.today, how_far=False),
                     shorten(words.date_title(d.person, d.label), 60),
                     shorten(
-                        words.date_seen_to(d.planned, d.done)
+                        words.date_seen_to(d.planned, d.done, d.reached)
                         if d.planned
                         else words.date_step(d.called or d.person, d.label),
                         60,
