@@ -304,7 +304,7 @@ async def test_words_too_long_for_a_step_are_said_on_the_page_they_are_typed_on(
     only on saving, pages later."""
     a_few_people(sqlite_db)
     app = make_app(sqlite_db)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "p", "s", *"bo", "enter")
         own = wizard(app).query_one("#own", Input)
@@ -312,9 +312,17 @@ async def test_words_too_long_for_a_step_are_said_on_the_page_they_are_typed_on(
         await press(app, pilot, "enter")
         assert wizard(app).page == "what"
         assert "The step can be at most 1,000 characters; this one has 1,199." in screen_text(app)
+        # …in sight: said below the long list, Enter seemed to do nothing (nu281)
+        note = wizard(app).query_one("#form-problem", Problem)
+        where = app.screen.find_widget(note)
+        assert where.region.intersection(where.clip).height > 0
+        await press(app, pilot, "ctrl+s")  # refused there too, not taken to When (nu281)
+        assert wizard(app).page == "what"
+        assert "The step can be at most 1,000 characters; this one has 1,199." in screen_text(app)
         own.value = "tea 🌱 " * 100
-        await press(app, pilot, "enter")
+        await press(app, pilot, "ctrl+s")  # taken as Enter takes them: When is asked next
         assert wizard(app).page == "when"
+        assert wizard(app).query_one("#words", Input).value == own.value.strip()
         await press(app, pilot, *"fri 7pm", "enter")
         words = wizard(app).query_one("#words", Input)
         words.value += "x" * 500  # made longer on Details: said there

@@ -34,7 +34,7 @@ from planner_tui.names import called, fold
 from planner_tui.services.steps import days_disagree, first_occurrence, near_in_time
 from planner_tui.terminal import shorten
 from planner_tui.ui.forms.base import LOOK_ABOVE, Field, FormScreen, Line, Problem, Question
-from planner_tui.ui.screens.base import focus_laid_out, text
+from planner_tui.ui.screens.base import bring_into_sight, focus_laid_out, text
 from planner_tui.ui.screens.tables import people_found
 from planner_tui.ui.widgets.fields import TextField
 from planner_tui.ui.widgets.ticks import Dropdown, StopsAtEnds
@@ -325,6 +325,11 @@ class PlanWizard(FormScreen[StepRead]):
         chosen = options.highlighted_option
         if not self.has_target() and typed and chosen is not None and not chosen.disabled:
             self.pick_person()
+        # Own words typed on What are taken as Enter takes them: ctrl+s there went to When
+        # with "Something above needs a look", and Details had lost the words (nu281).
+        own = self.query_one("#own", Input).value.strip()
+        if self.page == "what" and own and not self.take_action():
+            return
         super().action_save()
 
     def action_back(self) -> None:
@@ -653,24 +658,37 @@ class PlanWizard(FormScreen[StepRead]):
         options.highlighted = next(iter(chosen + rows), None)
 
     def pick_action(self) -> None:
+        if self.take_action():
+            self.go("when")
+
+    def say_problem(self, problem: str) -> None:
+        """*problem* said under the page, brought into sight: below What's long list, at
+        100x30, Enter on words too long seemed to do nothing (nu281)."""
+        note = self.query_one("#form-problem", Problem)
+        note.say(problem)
+        note.call_after_refresh(bring_into_sight, note)
+
+    def take_action(self) -> bool:
+        """The step chosen on What (own words first, else the one highlighted) becomes the
+        step's words and channel; False, with the reason said, when there is none to take."""
         own = self.query_one("#own", Input).value.strip()
         name = self.called() or "there"
         if own:
             if problem := words_refused(own):
-                self.query_one("#form-problem", Problem).say(problem)
-                return
+                self.say_problem(problem)
+                return False
             self.action = None
             chosen_words, channel = own, None
         else:
             option = self.query_one("#what-list", OptionList).highlighted_option
             self.action = next((a for a in self.actions if option and a.id == option.id), None)
             if self.action is None:
-                self.query_one("#form-problem", Problem).say("Pick a step, or write your own.")
-                return
+                self.say_problem("Pick a step, or write your own.")
+                return False
             chosen_words, channel = self.action.for_person(name), self.action.channel.value
         self.query_one("#words", Input).value = chosen_words
         self.query_one("#channel", Select).value = channel if channel else Select.NULL
-        self.go("when")
+        return True
 
     # ---------------------------------------------------------------- how sure
 
