@@ -855,3 +855,25 @@ async def test_a_step_key_on_todays_list_of_people_acts_on_no_step_unseen(
             app._notifications.clear()
         await press(app, pilot, "s")
         assert isinstance(app.screen, PlanWizard) and "With Ben" in screen_text(app)
+
+
+async def test_enter_on_someone_you_might_reach_plans_a_step_with_them(
+    sqlite_db: Database,
+) -> None:
+    """Enter on a row of 'People you might like to reach' did nothing, and the words typed
+    next for the wizard ran as Today's keys (`o`, `n`, then into an intention, nu280). It
+    opens the wizard with them, as `s` there does."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana", "cadence_days": 7}).id
+        people.log_interaction(
+            session=s, data={"occurred_at": clock.now() - timedelta(days=30), "person_ids": [ana]}
+        )
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await focus_table(app, pilot, "drifting")
+        await press(app, pilot, "enter")
+        assert wizard(app).page == "what" and wizard(app).person is not None
+        assert wizard(app).person.id == ana
+        await press(app, pilot, *"tonight")  # words for the wizard stay in it
+        assert wizard(app).query_one("#own", Input).value == "tonight"

@@ -300,7 +300,7 @@ class TodayScreen(StepsScreen):
             f"and {data.drifting_more} more on the Map's Gaps (m, then 4)"
             + (counting if data.drifting_stepped else "")
         )
-        for_whom = " (with whom the cursor is on, in 'People you might like to reach')"
+        for_whom = " (with whom the cursor is on, in 'People you might like to reach': Enter there)"
         outcomes = (  # with no step in sight, the keys for one were said all the same (nu253)
             " · d done · l not now · w no reply · a another time · k let go · Enter on a step: "
             "how it went"
@@ -385,6 +385,11 @@ class TodayScreen(StepsScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "dates" and self.dates:
             self.plan_for_date(self.dates[min(event.cursor_row, len(self.dates) - 1)])
+        elif event.data_table.id == "drifting" and self.drifting:
+            # As s there: Enter did nothing, and the words typed next for the wizard ran
+            # as the view's keys (nu280).
+            chosen = self.drifting[min(event.cursor_row, len(self.drifting) - 1)]
+            self.planner.plan_step(chosen.id, then=self.planned)
 
     @work(thread=True, exclusive=True, group="intentions", description="this month's intentions")
     def action_intentions(self) -> None:
