@@ -1442,6 +1442,8 @@ def awkwardness_compared(expected: int | None, felt: int | None) -> str:
     """What a done step taught about awkwardness, from 1 (easy) to 5 (very awkward)."""
     if felt is None:
         return "Done. That counts."
+    if felt == 1 and expected in (None, 1):  # not "1/5 awkward. That counts." (nu280)
+        return "Done, and it felt easy (1/5)." + (" As you expected." if expected else "")
     if expected is None:
         return f"Done, and it felt {felt}/5 awkward. That counts."
     if felt < expected:

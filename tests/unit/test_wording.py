@@ -174,3 +174,13 @@ def test_one_person_not_yet_in_touch_is_the_one_person() -> None:
         in words.no_one_drifting([], 1)
     )
     assert "; for the 3 people with a rhythm and not yet in touch" in words.no_one_drifting([], 3)
+
+
+def test_a_step_that_felt_easy_is_not_called_awkward() -> None:
+    """ "Done, and it felt 1/5 awkward. That counts." was said of a step that felt easy, as of
+    a hard one (nu280); "Done all the same" of one as easy as expected."""
+    assert words.awkwardness_compared(None, 1) == "Done, and it felt easy (1/5)."
+    assert words.awkwardness_compared(1, 1) == "Done, and it felt easy (1/5). As you expected."
+    assert words.awkwardness_compared(None, 4) == "Done, and it felt 4/5 awkward. That counts."
+    assert words.awkwardness_compared(3, 3).endswith("Done all the same.")
+    assert words.awkwardness_compared(3, 1).startswith("Easier than you expected (1/5")
