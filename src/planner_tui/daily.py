@@ -253,7 +253,8 @@ class UpcomingDate:
     """What a step's words call them (:func:`planner_tui.names.called`)."""
     planned: str = ""
     """The words of a small step with them for the day or the day before (the soonest
-    still planned, else the first done), when there is one: the date is seen to, and Today
+    still planned, else the first done, else the first waiting on them: see
+    :data:`SEEN_TO_ORDER`), when there is one: the date is seen to, and Today
     doesn't offer another. (An earlier step with them is taken to be about something
     else.)"""
     done: bool = False
