@@ -51,7 +51,12 @@ def zone_problem() -> str | None:
     """What to say when ``TZ`` names no zone this computer knows, so that times are in UTC
     (without a word, nu278), else None."""
     written = os.environ.get("TZ")
-    if not written or _zone_written(written) is not None:
+    if not written:
+        return None
+    # A POSIX rule has an offset ("GMT0BST"); a word alone that names no zone ("Lodnon") is
+    # read by the system as UTC under that name, and by dateutil as the system's (nu283).
+    misspelt = not any(ch.isdigit() for ch in written) and zone_name() is None
+    if not misspelt and _zone_written(written) is not None:
         return None
     getattr(time_module, "tzset", lambda: None)()  # the system's reading of it, now
     if time_module.timezone or time_module.daylight:

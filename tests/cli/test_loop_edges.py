@@ -863,7 +863,9 @@ def test_a_step_whose_part_of_life_was_deleted_is_listed_toward_somewhere_new(ho
     assert "go for twenty minutes (somewhere new)" in run(home, "plan").stdout
 
 
-@pytest.mark.parametrize("zone", ["Invalid/Zone", "/etc/passwd", "../../etc/passwd", "Etc/GMT+14"])
+@pytest.mark.parametrize(
+    "zone", ["Invalid/Zone", "/etc/passwd", "../../etc/passwd", "Etc/GMT+14", "Lodnon"]
+)
 def test_a_time_zone_no_one_knows_is_said_not_passed_over(home: Path, zone: str) -> None:
     """nu278: TZ=Invalid/Zone read every time in UTC, and the calendar file named a zone
     "Local time Invalid", without a word; TZ=/etc/passwd closed every command (nu279), and

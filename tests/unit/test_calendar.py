@@ -225,7 +225,7 @@ def test_a_weekly_1800_stays_at_1800_across_the_clock_changes_however_tz_is_writ
     assert utc_hours[date(2027, 10, 28)] == 17 and utc_hours[date(2027, 11, 4)] == 18
 
 
-@pytest.mark.parametrize("written", ["Europe/Lodnon", "Mars/Olympus"])
+@pytest.mark.parametrize("written", ["Europe/Lodnon", "Mars/Olympus", "Lodnon", ":Lodnon"])
 def test_a_tz_that_names_no_zone_gives_the_calendar_utc_as_said(
     db: Database, monkeypatch: pytest.MonkeyPatch, written: str
 ) -> None:
