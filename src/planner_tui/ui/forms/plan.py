@@ -412,6 +412,12 @@ class PlanWizard(FormScreen[StepRead]):
 
     # ---------------------------------------------------------------- who
 
+    @on(Input.Changed, "#own")
+    def own_words_changed(self) -> None:
+        """What was said of the words typed before ("…this one has 1,100.") goes as they
+        change: shortened to fit, it still said the old count (nu283)."""
+        self.query_one("#form-problem", Problem).say(None)
+
     @on(Input.Changed, "#find")
     def refilter(self) -> None:
         self.show_people(self.query_one("#find", Input).value)
