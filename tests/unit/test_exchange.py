@@ -104,7 +104,7 @@ def test_markdown_export_escapes_user_text(month: Database) -> None:
     with month.session() as s:
         text = exchange.export_markdown(session=s, month=date(2026, 11, 1))
     assert "\\[bold\\]Ana" in text and "[bold]Ana" not in text.replace("\\[bold\\]", "")
-    assert "## Journal" in text and "## Interactions" in text
+    assert "## Journal" in text and "## Contacts" in text
 
 
 def test_a_contact_in_markdown_says_its_part_of_life_and_the_support_each_way(

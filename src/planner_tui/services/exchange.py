@@ -419,7 +419,7 @@ def export_markdown_pieces(*, session: Session, month: date | None = None) -> It
         written = True
     if not written:
         yield "No check-ins.\n\n"
-    yield "## Interactions\n\n"
+    yield "## Contacts\n\n"  # as the app and the README call them (nu282)
     contacts: Any = sa.select(col(Interaction.id)).order_by(
         col(Interaction.occurred_at), col(Interaction.id)
     )
