@@ -797,6 +797,8 @@ def test_a_fresh_map_says_how_to_add_someone_and_add_does(
     shutil.copy(sqlite_template, fresh / "planner.db")
     empty = run(fresh, "people")
     assert (empty.stdout, empty.stderr) == ("", words.EMPTY_MAP_SHELL + "\n")
+    # not "Everyone is within the rhythm you hoped for", of no one (nu283)
+    assert run(fresh, "people", "--drifting").stderr == words.EMPTY_MAP_SHELL + "\n"
     assert "planner-tui add" in words.EMPTY_MAP_SHELL
     unknown = run(fresh, "plan", "Maria Silva", "call", "tomorrow")
     assert_one_line_error(unknown, 1, "To add them: planner-tui add 'Maria Silva'")

@@ -655,7 +655,7 @@ def cmd_people(settings: Settings, args: argparse.Namespace) -> None:
     archived = sum(p.archived for p in everyone)
     if found:
         _people_table(found)
-    elif args.drifting:
+    elif args.drifting and everyone:  # no one at all: the empty map's line (nu283)
         resting = [p.name for p in everyone if p.resting_past]
         say(words.no_one_drifting(resting, people.not_yet_in_touch(everyone)), stream=sys.stderr)
     elif args.archived:
