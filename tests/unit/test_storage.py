@@ -29,6 +29,16 @@ def location(home: Path) -> Location:
     return Location(f"sqlite:///{home / 'planner.db'}", home)
 
 
+def names_when_opened(home: Path) -> list[str]:
+    """The people in the planner at *home*, as the next start finds them."""
+    database = open_database(location(home))
+    try:
+        with database.session() as s:
+            return [p.name for p in people.list_people(session=s)]
+    finally:
+        database.dispose()
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -539,12 +549,7 @@ def test_a_planner_put_in_place_while_open_is_the_one_read_and_written(tmp_path:
             people.create_person(session=s, data={"name": "Cy"})
     finally:
         db.dispose()
-    again = open_database(location(home))
-    try:
-        with again.session() as s:
-            assert [p.name for p in people.list_people(session=s)] == ["Bo", "Cy"]
-    finally:
-        again.dispose()
+    assert names_when_opened(home) == ["Bo", "Cy"]
 
 
 def test_a_stranger_put_in_the_planners_place_never_takes_its_log(tmp_path: Path) -> None:
@@ -574,12 +579,7 @@ def test_a_stranger_put_in_the_planners_place_never_takes_its_log(tmp_path: Path
         db.dispose()
     assert digest(home / "planner.db") == stranger
     os.replace(home / "away.db", home / "planner.db")
-    again = open_database(location(home))
-    try:
-        with again.session() as s:
-            assert [p.name for p in people.list_people(session=s)] == ["Ana", "Hal"]
-    finally:
-        again.dispose()
+    assert names_when_opened(home) == ["Ana", "Hal"]
 
 
 def test_a_planner_emptied_while_open_is_kept_as_found_with_its_log(tmp_path: Path) -> None:
