@@ -518,3 +518,19 @@ async def test_a_name_typed_ahead_into_a_form_with_a_draft_is_not_joined_to_it(
     with sqlite_db.session() as s:
         assert {p.name for p in people.list_people(session=s)} == {"Ana", "Bo", "Cy"}
     assert all_steps(sqlite_db) == []
+
+
+@pytest.mark.parametrize(("view", "key", "box"), [("r", "x", "#name"), ("t", "n", "#intention0")])
+async def test_words_typed_with_the_key_of_a_form_read_first_go_into_it(
+    sqlite_db: Database, view: str, key: str, box: str
+) -> None:
+    """The Review's experiment (`x`) and Today's intentions (`n`) read before their form
+    opens: `xplay cards` typed at once took `p` for the Plan, and the form got "lay cards"
+    (nu284). Keys wait for the form, as for the others."""
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, view)
+        burst(app, key, *"play cards")
+        await settle(app, pilot)
+        assert app.screen.query_one(box, Input).value == "play cards"

@@ -95,10 +95,14 @@ class PlannerApp(TypeAheadApp):
     """Make the views not yet visited while the person pauses (see :meth:`prepare_a_view`).
     Tests of other things turn it off: what they do must not depend on how long they take."""
     WRITING = frozenset({"save", "write"})
-    OPENING = frozenset({"open", "check-in", "corrections", "merge", *WRITING})
+    OPENING = frozenset(
+        {"open", "check-in", "corrections", "merge", "experiment", "intentions", *WRITING}
+    )
     """Worker groups that end by opening or closing a screen, or by showing the view again
     (the data and first-run notice, today's check-in, a form to correct something, the
-    question before a merge, a form's save, a key's write): keys typed meanwhile are for
+    question before a merge, the Review's experiment and Today's intentions, read before
+    their forms — `xplay` took `p` for the Plan, nu284 —, a form's save, a key's write):
+    keys typed meanwhile are for
     what is on top after it (see :mod:`planner_tui.ui.typeahead`). (Without the save,
     `n Alpha ctrl+s n Beta ctrl+s` at once typed the second `n` and name into the first
     form, still saving; without the write, `u` just after a delete found nothing to undo.)"""
