@@ -235,6 +235,31 @@ async def test_x_on_a_small_step_of_a_persons_page_deletes_the_step(sqlite_db: D
             assert [p.name for p in people.list_people(session=s)] == ["Ana"]
 
 
+async def test_e_on_a_row_of_a_persons_page_changes_that_row(sqlite_db: Database) -> None:
+    """nu284: `e` on a contact's row opened the person's form, while `x` there deleted the
+    contact. As `x`, `e` is about the row the cursor is on: the contact, or the step."""
+    with sqlite_db.write() as s:
+        ana = people.create_person(session=s, data={"name": "Ana"}).id
+        people.log_interaction(session=s, data={"occurred_at": NOW, "person_ids": [ana],
+                                                "note": "soup together"})  # fmt: skip
+        steps.create_step(session=s, data={"person_id": ana, "action": "call Ana",
+                                           "due_at": NOW + timedelta(days=1)})  # fmt: skip
+    app = make_app(sqlite_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        page = await open_person(app, pilot)
+        await contacts_in_sight(app, pilot, page)
+        await press(app, pilot, "e")
+        assert isinstance(app.screen, InteractionForm)
+        assert app.screen.query_one("#note", TextArea).text == "soup together"
+        await press(app, pilot, "escape")
+        table = page.query_one("#person-steps", DataTable)
+        table.focus()
+        table.scroll_visible(immediate=True)
+        await press(app, pilot, "e")
+        assert isinstance(app.screen, StepForm), screen_text(app)
+        assert "call Ana" in screen_text(app)
+
+
 async def test_the_reviews_list_of_contacts_reads_at_80_columns(sqlite_db: Database) -> None:
     """At 80 columns every column was cut: "text / …", "I reached …" (nu173). How and who
     began it are said in the command line's short words, whole."""

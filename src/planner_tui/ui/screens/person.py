@@ -83,8 +83,8 @@ class PersonScreen(ViewScreen):
     BINDINGS = [
         # Each said in help, as every view's keys are (here they were names alone, nu245).
         Binding("escape", "back", "Back", tooltip="Back to the Map"),
-        Binding("e", "screen.map_action('edit')", "Edit",
-                tooltip="Change their name, rhythm, parts of life, dates and notes"),
+        Binding("e", "edit", "Edit", tooltip="The contact or small step chosen in its list; "
+                "elsewhere on the page, their name, rhythm, parts of life, dates and notes"),
         Binding("l", "screen.map_action('log')", "Log contact",
                 tooltip="Log a contact with them: when, how it went"),
         Binding("s", "screen.map_action('step')", "Small step",
@@ -364,22 +364,44 @@ class PersonScreen(ViewScreen):
         elif event.data_table.id == "person-journal" and row < len(self.mentioned):
             self.app.push_screen(JournalForm(self.mentioned[row]))
 
+    def chosen_row(self) -> InteractionRead | StepRead | None:
+        """The contact or small step the cursor is on, in the list the keys are in."""
+        table = self.focused
+        if self.data is None or not isinstance(table, DataTable) or not cursor_in_sight(table):
+            return None
+        row, steps = table.cursor_row, [*self.data.upcoming, *self.data.past]
+        if table.id == "history" and row < len(self.data.history):
+            return self.data.history[row]
+        if table.id == "person-steps" and row < len(steps):
+            return steps[row]
+        return None
+
     def action_delete(self) -> None:
         """x on a contact's row deletes that contact, and on a small step's that step, as x
         on a row does in every list (they asked about deleting the whole person, nu266);
         elsewhere, the person."""
         from planner_tui.ui.corrections import delete_contact, delete_step
 
-        table = self.focused
-        if self.data is not None and isinstance(table, DataTable) and cursor_in_sight(table):
-            row, steps = table.cursor_row, [*self.data.upcoming, *self.data.past]
-            if table.id == "history" and row < len(self.data.history):
-                delete_contact(self.planner, self.data.history[row])
-                return
-            if table.id == "person-steps" and row < len(steps):
-                delete_step(self.planner, steps[row])
-                return
-        self.action_map_action("delete")
+        chosen = self.chosen_row()
+        if isinstance(chosen, InteractionRead):
+            delete_contact(self.planner, chosen)
+        elif chosen is not None:
+            delete_step(self.planner, chosen)
+        else:
+            self.action_map_action("delete")
+
+    def action_edit(self) -> None:
+        """e on a contact's row changes that contact, and on a small step's that step (or
+        how it went), as x deletes them; it edited the person (nu284). Elsewhere, them."""
+        from planner_tui.ui.corrections import edit_contact, step_actions
+
+        chosen = self.chosen_row()
+        if isinstance(chosen, InteractionRead):
+            edit_contact(self.planner, chosen)
+        elif chosen is not None:
+            step_actions(self.planner, chosen)
+        else:
+            self.action_map_action("edit")
 
     def map(self) -> MapScreen | None:
         """The Map this page was opened from."""
