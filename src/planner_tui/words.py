@@ -675,6 +675,11 @@ def older_contacts(shown: int) -> str:
     )
 
 
+def filter_emptied_for(name: str, typed: str) -> str:
+    """Someone just added whom the Map's filter left out: it was emptied to show them."""
+    return f"{name} is on your map; the filter {quoted(typed)} is emptied to show them."
+
+
 def hidden_by_filter(name: str, typed: str) -> str:
     """Someone just added whom the Map's filter leaves out."""
     return f"{name} is on your map; the filter {quoted(typed)} hides them (Escape in it shows everyone)."

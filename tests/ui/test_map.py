@@ -2044,16 +2044,20 @@ async def test_someone_added_whom_the_filter_hides_is_said_to_be_there(
     sqlite_db: Database,
 ) -> None:
     """Added with the filter "ben" in place, Zed showed nowhere, and "Saved." said no more
-    (nu199)."""
+    (nu199); then said to be hidden, the cursor stayed on Ben, and `l` typed at once logged
+    a contact with Ben (nu284). The filter is emptied, said so, and `l` is with Zed."""
     with sqlite_db.write() as s:
         people.create_person(session=s, data={"name": "Ben"})
     app = make_app(sqlite_db)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_map(app, pilot)
-        await press(app, pilot, "slash", *"ben", "enter", "n", *"[i]Zed[/i]", "ctrl+s")
-        assert said(app, "[i]Zed[/i] is on your map; the filter 'ben' hides them (Escape in "
-                    "it shows everyone).")  # fmt: skip
-        assert app.screen.query_one("#people-table", DataTable).row_count == 1
+        await press(app, pilot, "slash", *"ben", "enter", "n", *"[i]Zed[/i]", "ctrl+s", "l")
+        assert said(app, "[i]Zed[/i] is on your map; the filter 'ben' is emptied to show them.")
+        assert isinstance(app.screen, InteractionForm)
+        assert "[i]Zed[/i]" in screen_text(app) and "Ben" not in screen_text(app)
+        await press(app, pilot, "escape")
+        assert app.screen.query_one("#filter", Input).value == ""
+        assert app.screen.query_one("#people-table", DataTable).row_count == 2
 
 
 async def test_o_orders_a_filters_matches_too(sqlite_db: Database) -> None:

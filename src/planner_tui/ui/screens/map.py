@@ -704,14 +704,24 @@ class MapScreen(ViewScreen):
                                                else "#people-table", DataTable)  # fmt: skip
         try:
             row = table.get_row_index(str(added_id))
-        except RowDoesNotExist:  # not in the filter typed, which stays as it is: said, as
-            # the one added seemed gone (nu199) — not of someone archived again by an undo,
-            # whom the filter doesn't hide (it said so of an empty filter too, nu242)
+        except RowDoesNotExist:  # not in the filter typed: the one added seemed gone (nu199),
+            # and the cursor stayed on a row it shows — `l` at once logged a contact with
+            # that one (nu284). The filter is emptied, and said so; not for someone archived
+            # again by an undo, whom the filter doesn't hide (nu242)
             item = next(item for item in known if item.id == added_id)
-            typed = self.query_one("#filter", Input).value
-            if typed and not getattr(item, "archived", False):
+            filter_box = self.query_one("#filter", Input)
+            typed = filter_box.value
+            if not typed or getattr(item, "archived", False):
+                return
+            with filter_box.prevent(Input.Changed):  # refilled here, then the cursor set
+                filter_box.value = ""
+            self.refill_people()
+            try:
+                row = table.get_row_index(str(added_id))
+            except RowDoesNotExist:  # hidden by more than the words (the circles' crowd)
                 self.notify(words.hidden_by_filter(item.name, typed))
-            return
+                return
+            self.notify(words.filter_emptied_for(item.name, typed))
         if self.current_tab() != tab:
             self.action_tab(tab)
         table.move_cursor(row=row, animate=False)
