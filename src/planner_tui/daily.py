@@ -420,6 +420,11 @@ def setting_statement(key: str, dialect: str = "sqlite") -> Statement:
     return f"SELECT value FROM app_setting WHERE key = {_mark('key', dialect)}", {"key": key}
 
 
+SEEN_TO_ORDER = {"planned": 0, "done": 1, "no_reply": 2, "declined": 2}
+"""Which of a date's steps says how it was seen to, first to last (and the only
+statuses that see to it)."""
+
+
 def planned_with_statement(
     person_ids: Iterable[int], start: datetime, end: datetime, dialect: str = "sqlite"
 ) -> Statement:
@@ -429,7 +434,7 @@ def planned_with_statement(
     sql = (
         "SELECT step.person_id, step.action, step.due_at, step.status, "
         "step.resolved_at FROM step "
-        "WHERE step.status IN ('planned', 'done', 'no_reply', 'declined') "
+        f"WHERE step.status IN ({', '.join(repr(status) for status in SEEN_TO_ORDER)}) "
         f"AND step.person_id IN ({_ids(person_ids) or 'NULL'}) "
         f"AND step.due_at >= {_mark('start', dialect)} AND step.due_at < {_mark('end', dialect)} "
         "ORDER BY step.due_at, step.id"
@@ -539,10 +544,6 @@ def data_version(connection: Any, dialect: str = "sqlite") -> int:
 EVE_FROM = time(17)
 """When the evening before a date begins: a step with them from then on is for the date (a
 routine one that morning is about something else)."""
-
-
-SEEN_TO_ORDER = {"planned": 0, "done": 1, "no_reply": 2, "declined": 2}
-"""Which of a date's steps says how it was seen to, first to last."""
 
 
 def upcoming_dates(
